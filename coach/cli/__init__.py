@@ -1,0 +1,79 @@
+"""The `coach` command line: a thin typer layer over the core.
+
+Each command reads its options, builds its dependencies, calls one core
+function and renders the result. Command groups live in sibling modules that
+import heavy code (pydantic content, jinja2, questionary, the simulation) only
+inside the command body, so `coach --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coach import __version__
+from coach.cli import content_cmds, score_cmds, session_cmds, sim_cmds
+from coach.cli.common import STATE, fail_on_error
+from coach.errors import ExitCode
+
+app = typer.Typer(
+    name="coach",
+    help=(
+        "Rehearse system-design interviews in the terminal: timed mock interviews, "
+        "explainable bilingual scoring, and a simulated reference notification service.\n\n"
+        "Example: coach run notifications --lang es"
+    ),
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"coach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+    content_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--content-dir",
+            help="Extra frameworks/ and scenarios/ (TOML) that add to or override the shipped ones.",
+            envvar="COACH_CONTENT_DIR",
+        ),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+) -> None:
+    """Rehearse system-design interviews: coach run notifications."""
+    STATE.content_dir = content_dir
+    STATE.debug = debug
+    if ctx.invoked_subcommand is None:
+        with fail_on_error():
+            session_cmds.menu()
+
+
+content_cmds.register(app)
+score_cmds.register(app)
+sim_cmds.register(app)
+session_cmds.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - typer maps most of these itself
+        sys.exit(ExitCode.INTERRUPTED)

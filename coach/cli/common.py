@@ -1,0 +1,100 @@
+"""What every command shares: global options, the content library, errors, output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from coach.errors import CoachError, ExitCode
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coach.content import Bundle, Library
+    from coach.i18n import Lang
+
+
+@dataclass
+class _State:
+    content_dir: Path | None = None
+    debug: bool = False
+    _library: Library | None = None
+
+    def library(self) -> Library:
+        if self._library is None or self._library.content_dir != self.content_dir:
+            from coach.content import Library
+
+            self._library = Library(self.content_dir)
+        return self._library
+
+
+STATE = _State()
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language: es or en (default: COACH_LANG, else the locale)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
+
+
+def resolve(lang: str | None) -> Lang:
+    """The language for this command."""
+    from coach.i18n import resolve_lang
+
+    return resolve_lang(lang)
+
+
+def library() -> Library:
+    """The content library (shipped content plus --content-dir)."""
+    return STATE.library()
+
+
+def load_bundle(scenario_id: str) -> Bundle:
+    """A scenario joined to its framework, or a one-line error."""
+    return STATE.library().bundle(scenario_id)
+
+
+def console() -> Console:
+    """The stdout console (rich)."""
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def emit_json(payload: Any) -> None:
+    """Print one JSON object on stdout (UTF-8, not ASCII-escaped)."""
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def die(*problems: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
+    """Print one line per problem on stderr and exit."""
+    for problem in problems:
+        sys.stderr.write(f"coach: {problem}\n")
+    raise typer.Exit(int(code))
+
+
+@contextmanager
+def fail_on_error() -> Iterator[None]:
+    """Turn a CoachError into its lines on stderr and exit 2; no traceback unless --debug."""
+    try:
+        yield
+    except CoachError as exc:
+        if STATE.debug:
+            raise
+        die(*exc.problems)
+    except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:
+        if STATE.debug:
+            raise
+        die(
+            f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+            code=ExitCode.FAILURE,
+        )

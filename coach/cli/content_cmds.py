@@ -1,0 +1,295 @@
+"""Content commands: `coach scenarios ...`, `coach frameworks show`, `coach sheet`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from coach.cli.common import (
+    JsonOption,
+    LangOption,
+    console,
+    emit_json,
+    fail_on_error,
+    library,
+    load_bundle,
+    resolve,
+)
+from coach.i18n import Lang
+
+scenarios_app = typer.Typer(help="List, show and validate scenarios.", no_args_is_help=True)
+frameworks_app = typer.Typer(help="Show interview frameworks.", no_args_is_help=True)
+
+_T: dict[str, dict[Lang, str]] = {
+    "id": {"es": "id", "en": "id"},
+    "title": {"es": "título", "en": "title"},
+    "framework": {"es": "marco", "en": "framework"},
+    "simulation": {"es": "simulación", "en": "simulation"},
+    "yes": {"es": "sí", "en": "yes"},
+    "no": {"es": "no", "en": "no"},
+    "brief": {"es": "Enunciado", "en": "Brief"},
+    "facts": {"es": "Lo que responde el entrevistador si se lo preguntas", "en": "What the interviewer answers if asked"},
+    "question": {"es": "Pregunta", "en": "Question"},
+    "budget": {"es": "tiempo", "en": "budget"},
+    "window": {"es": "ventana", "en": "window"},
+    "weight": {"es": "peso", "en": "weight"},
+    "item": {"es": "punto", "en": "item"},
+    "hint": {"es": "pista", "en": "hint"},
+    "patterns": {"es": "Patrones clave", "en": "Key patterns"},
+    "estimates": {"es": "Estimaciones rápidas", "en": "Quick estimates"},
+    "observability": {"es": "Observabilidad mínima", "en": "Minimum observability"},
+    "security": {"es": "Seguridad", "en": "Security"},
+    "total": {"es": "Total", "en": "Total"},
+    "written": {"es": "Hoja escrita en", "en": "Sheet written to"},
+    "exists": {
+        "es": "ya existe; usa --force para sobrescribirlo",
+        "en": "already exists; use --force to overwrite it",
+    },
+}
+
+
+def _t(key: str, lang: Lang) -> str:
+    return _T[key][lang]
+
+
+def _mmss(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@scenarios_app.command("list")
+def scenarios_list(lang: LangOption = None, as_json: JsonOption = False) -> None:
+    """List the scenarios.
+
+    Example: coach scenarios list --json
+    """
+    with fail_on_error():
+        chosen = resolve(lang)
+        rows = [
+            {
+                "id": scenario.id,
+                "title": scenario.title(chosen),
+                "framework": scenario.framework,
+                "simulation": scenario.has_simulation,
+                "source": source,
+            }
+            for source, scenario in library().scenarios.values()
+        ]
+        if as_json:
+            emit_json({"lang": chosen, "scenarios": rows})
+            return
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False)
+        for key in ("id", "title", "framework", "simulation"):
+            table.add_column(_t(key, chosen))
+        for row in rows:
+            table.add_row(
+                row["id"], row["title"], row["framework"], _t("yes" if row["simulation"] else "no", chosen)
+            )
+        console().print(table)
+
+
+@scenarios_app.command("show")
+def scenarios_show(
+    scenario_id: Annotated[str, typer.Argument(metavar="SCENARIO", help="Scenario id, e.g. notifications.")],
+    lang: LangOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a scenario: brief, facts, steps with their questions and checklist items.
+
+    Example: coach scenarios show notifications --lang es
+    """
+    with fail_on_error():
+        chosen = resolve(lang)
+        content = load_bundle(scenario_id)
+        if as_json:
+            emit_json(
+                {
+                    "lang": chosen,
+                    "framework": content.framework.model_dump(mode="json"),
+                    "scenario": content.scenario.model_dump(mode="json"),
+                    "checklists": {
+                        step_id: [item.id for item in checklist.items]
+                        for step_id, checklist in content.checklists.items()
+                    },
+                }
+            )
+            return
+        from rich.markdown import Markdown
+        from rich.panel import Panel
+        from rich.table import Table
+
+        out = console()
+        scenario = content.scenario
+        out.print(Panel(Markdown(scenario.brief(chosen)), title=scenario.title(chosen)))
+        if scenario.api_example:
+            out.print(Markdown(f"```\n{scenario.api_example.strip()}\n```"))
+        if scenario.facts:
+            out.print(f"\n[bold]{_t('facts', chosen)}[/bold]")
+            for fact in scenario.facts:
+                out.print(f"  • [bold]{fact.topic(chosen)}[/bold]: {fact.answer(chosen)}")
+        total = 0
+        for step_id, checklist in content.checklists.items():
+            step = checklist.step
+            number = f"{step.number}. " if step.number else ""
+            span = (
+                f"{_t('window', chosen)} {_mmss(step.window.min_s)}–{_mmss(step.window.max_s)}"
+                if step.window
+                else f"{_t('budget', chosen)} {_mmss(step.budget_s)}"
+            )
+            out.print(f"\n[bold]{number}{step.title(chosen)}[/bold]  [dim]({step_id}, {span})[/dim]")
+            out.print(f"  {_t('question', chosen)}: {step.question(chosen)}")
+            table = Table(box=None, pad_edge=False, show_header=True, padding=(0, 1))
+            table.add_column(_t("id", chosen), no_wrap=True)
+            table.add_column(_t("item", chosen))
+            table.add_column(_t("weight", chosen), justify="right")
+            table.add_column(_t("hint", chosen))
+            for item in checklist.items:
+                table.add_row(item.id, item.label(chosen), f"{item.weight:g}", item.hint(chosen))
+                total += 1
+            out.print(table)
+        out.print(f"\n{_t('total', chosen)}: {total}")
+
+
+@scenarios_app.command("validate")
+def scenarios_validate(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="TOML files to check.")],
+) -> None:
+    """Check user-written frameworks or scenarios: one OK line per file, or exit 2 with the errors.
+
+    Example: coach scenarios validate my-scenarios/url-shortener.toml
+    """
+    from coach.content import validate_file
+    from coach.errors import CoachError
+
+    with fail_on_error():
+        problems: list[str] = []
+        lib = library()
+        for path in paths:
+            try:
+                what = validate_file(path, lib)
+            except CoachError as exc:
+                problems.extend(exc.problems)
+            else:
+                typer.echo(f"OK {path}: {what}")
+        if problems:
+            raise CoachError(*problems)
+
+
+@scenarios_app.command("schema")
+def scenarios_schema(
+    framework: Annotated[
+        bool, typer.Option("--framework", help="Print the framework schema instead.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema of the scenario format, for editor completion.
+
+    Example: coach scenarios schema > scenario.schema.json
+    """
+    from coach.content import framework_schema, scenario_schema
+
+    emit_json(framework_schema() if framework else scenario_schema())
+
+
+@frameworks_app.command("list")
+def frameworks_list(lang: LangOption = None, as_json: JsonOption = False) -> None:
+    """List the frameworks.
+
+    Example: coach frameworks list
+    """
+    with fail_on_error():
+        chosen = resolve(lang)
+        rows = [{"id": fw.id, "title": fw.title(chosen)} for fw in library().frameworks.values()]
+        if as_json:
+            emit_json({"lang": chosen, "frameworks": rows})
+            return
+        for row in rows:
+            typer.echo(f"{row['id']}  {row['title']}")
+
+
+@frameworks_app.command("show")
+def frameworks_show(
+    framework_id: Annotated[str, typer.Argument(metavar="FRAMEWORK", help="Framework id, e.g. nine-step.")],
+    lang: LangOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a framework: its steps, what each covers, the opening and closing templates.
+
+    Example: coach frameworks show nine-step --lang es
+    """
+    with fail_on_error():
+        chosen = resolve(lang)
+        framework = library().framework(framework_id)
+        if as_json:
+            emit_json({"lang": chosen, "framework": framework.model_dump(mode="json")})
+            return
+        out = console()
+        out.print(f"[bold]{framework.title(chosen)}[/bold]  [dim]({framework.id})[/dim]")
+        out.print(framework.summary(chosen))
+        for step in framework.steps:
+            number = f"{step.number}. " if step.number else ""
+            if step.window:
+                span = f"{_t('window', chosen)} {_mmss(step.window.min_s)}–{_mmss(step.window.max_s)}"
+            else:
+                span = f"{_t('budget', chosen)} {_mmss(step.budget_s)}"
+            out.print(f"\n[bold]{number}{step.title(chosen)}[/bold]  [dim]({step.id}, {span})[/dim]")
+            out.print(f"  [italic]{step.question(chosen)}[/italic]")
+            for bullet in step.guidance(chosen):
+                out.print(f"  • {bullet}")
+        out.print(f"\n{_t('total', chosen)}: {_mmss(framework.total_budget_s)}")
+        _print_sections(out, framework, chosen)
+
+
+def _print_sections(out: Any, framework: Any, lang: Lang) -> None:
+    if framework.patterns:
+        out.print(f"\n[bold]{_t('patterns', lang)}[/bold]")
+        for pattern in framework.patterns:
+            out.print(f"  • [bold]{pattern.name(lang)}[/bold]: {pattern.summary(lang)}")
+    if framework.estimates:
+        out.print(f"\n[bold]{_t('estimates', lang)}[/bold]")
+        for rule in framework.estimates:
+            out.print(f"  • {rule.formula}: {rule.text(lang)}")
+    for key in ("observability", "security"):
+        bullets = getattr(framework, key)
+        if bullets:
+            out.print(f"\n[bold]{_t(key, lang)}[/bold]")
+            for bullet in bullets(lang):
+                out.print(f"  • {bullet}")
+
+
+def sheet(
+    scenario_id: Annotated[str, typer.Argument(metavar="SCENARIO", help="Scenario id, e.g. notifications.")],
+    lang: LangOption = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the sheet to this file instead of stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
+) -> None:
+    """Print a blank answer sheet (Markdown) to fill in an editor, then `coach score` it.
+
+    Example: coach sheet notifications --lang es --out sheet.md
+    """
+    from coach.sheet import render_blank_sheet
+
+    with fail_on_error():
+        chosen = resolve(lang)
+        text = render_blank_sheet(load_bundle(scenario_id), chosen)
+        if out is None:
+            typer.echo(text, nl=False)
+            return
+        from coach.errors import CoachError
+        from coach.files import write_atomic
+
+        if out.exists() and not force:
+            raise CoachError(f"{out}: {_t('exists', chosen)}")
+        write_atomic(out, text)
+        typer.echo(f"{_t('written', chosen)} {out}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the content commands to the root app."""
+    app.add_typer(scenarios_app, name="scenarios")
+    app.add_typer(frameworks_app, name="frameworks")
+    app.command("sheet")(sheet)

@@ -1,0 +1,627 @@
+"""Frameworks and scenarios: pydantic models, and the one loader for shipped and user content.
+
+Content is TOML. Shipped files live in the wheel (`coach.content_data`) and are
+read through `importlib.resources`; a user directory (`--content-dir`, else
+COACH_HOME/content, else the platform data dir) adds or overrides files with
+the same validation. Every error names the file and the field path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from coach.errors import ContentError, UnknownIdError
+from coach.i18n import LANGS, Lang
+from coach.spec import REQUIRED_IDS, SPEC_FRAMEWORK, SPEC_SCENARIO
+
+# Step ids are stable: sheets, history rows and external evaluations refer to them.
+STEP_IDS: tuple[str, ...] = (
+    "opening",
+    "requirements",
+    "estimates",
+    "api",
+    "architecture",
+    "consistency",
+    "scaling",
+    "failures",
+    "observability",
+    "security",
+    "closing",
+)
+FRAMEWORK_STEP_IDS: tuple[str, ...] = STEP_IDS[1:-1]  # the nine numbered steps
+
+_ID = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Model):
+    """A text a user reads, in both languages; neither may be empty."""
+
+    es: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+    def __call__(self, lang: Lang) -> str:
+        return self.es if lang == "es" else self.en
+
+
+class TextList(_Model):
+    """A list of texts (bullets) in both languages, the same length in each."""
+
+    es: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
+    en: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _same_length(self) -> TextList:
+        if len(self.es) != len(self.en):
+            raise ValueError(
+                f"es has {len(self.es)} entries and en has {len(self.en)}: every bullet needs both"
+            )
+        return self
+
+    def __call__(self, lang: Lang) -> list[str]:
+        return self.es if lang == "es" else self.en
+
+
+class MatchRules(_Model):
+    """How the scorer recognises an item in one language.
+
+    - `phrases`: any of these, matched on normalised, stemmed tokens in order
+      ("dead letter queue" also matches "dead-letter queues", "DLQ" via synonyms).
+    - `together`: paraphrase rules; each rule is a list of slots and matches a
+      sentence holding one alternative of every slot. Alternatives within a
+      slot are separated by `|` ("retry|retries|reintento").
+    - `exclude`: phrases in another sense; a match inside one of them does not
+      count ("order of magnitude" is not ordering).
+    """
+
+    phrases: list[Annotated[str, Field(min_length=1)]] = []
+    together: list[Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=2)]] = []
+    exclude: list[Annotated[str, Field(min_length=1)]] = []
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> MatchRules:
+        if not self.phrases and not self.together:
+            raise ValueError("needs at least one phrase or one `together` rule")
+        return self
+
+
+class Match(_Model):
+    """Matching data per language; both are required (answers mix the two)."""
+
+    es: MatchRules
+    en: MatchRules
+
+    def __call__(self, lang: Lang) -> MatchRules:
+        return self.es if lang == "es" else self.en
+
+
+class ChecklistItem(_Model):
+    """One point an interviewer ticks: stable id, label, hint, weight, matching data."""
+
+    id: Annotated[str, Field(pattern=_ID)]
+    label: Text
+    hint: Text  # one sentence: what a strong answer says
+    weight: Annotated[float, Field(gt=0, le=5)] = 1.0
+    needs_number: bool = False  # e.g. est.qps: "a number of requests per second", not just "QPS"
+    match: Match
+
+
+class Window(_Model):
+    """A target speaking window for the opening or the closing."""
+
+    min_s: Annotated[int, Field(gt=0)]
+    max_s: Annotated[int, Field(gt=0)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Window:
+        if self.min_s > self.max_s:
+            raise ValueError(f"min_s {self.min_s} is after max_s {self.max_s}")
+        return self
+
+
+class Step(_Model):
+    """One step of a framework (or the opening / closing template)."""
+
+    id: str
+    number: Annotated[int, Field(ge=0, le=9)]  # 0 for opening and closing
+    title: Text
+    question: Text  # what an interviewer asks
+    guidance: TextList  # every bullet the seed gives for this step
+    budget_s: Annotated[int, Field(gt=0)]
+    window: Window | None = None  # opening and closing only
+    items: list[ChecklistItem] = []
+
+    @field_validator("id")
+    @classmethod
+    def _known_step(cls, value: str) -> str:
+        if value not in STEP_IDS:
+            raise ValueError(f"unknown step id {value!r}; expected one of {', '.join(STEP_IDS)}")
+        return value
+
+
+class Pattern(_Model):
+    """A key pattern of the framework (CQRS, outbox, token bucket ...)."""
+
+    id: Annotated[str, Field(pattern=_ID)]
+    name: Text
+    summary: Text
+    steps: list[str]  # where it applies
+
+
+class EstimateRule(_Model):
+    """A quick-estimate rule of thumb, with its formula."""
+
+    id: Annotated[str, Field(pattern=_ID)]
+    formula: str  # language-neutral, e.g. "QPS × 86,400 = req/day"
+    text: Text
+
+
+class Level(_Model):
+    """A named level for a total score (needs work / solid / strong)."""
+
+    id: Annotated[str, Field(pattern=_ID)]
+    min_total: Annotated[float, Field(ge=0, le=1)]
+    label: Text
+
+
+class ScoringSettings(_Model):
+    """Scoring settings that belong in content, not code."""
+
+    levels: Annotated[list[Level], Field(min_length=1)]
+    words_per_minute: dict[Lang, Annotated[int, Field(gt=0)]]
+    estimate_tolerance: Annotated[float, Field(gt=0, lt=1)] = 0.10
+
+    @model_validator(mode="after")
+    def _levels_sorted(self) -> ScoringSettings:
+        mins = [level.min_total for level in self.levels]
+        if mins != sorted(mins) or mins[0] != 0:
+            raise ValueError("levels must start at min_total 0 and rise")
+        missing = [lang for lang in LANGS if lang not in self.words_per_minute]
+        if missing:
+            raise ValueError(f"words_per_minute lacks {', '.join(missing)}")
+        return self
+
+
+class Framework(_Model):
+    """A framework: its steps in order, opening and closing included."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+    title: Text
+    summary: Text
+    steps: list[Step]
+    patterns: list[Pattern] = []
+    estimates: list[EstimateRule] = []
+    observability: TextList | None = None  # the minimum observability the seed asks for
+    security: TextList | None = None
+    scoring: ScoringSettings
+
+    @model_validator(mode="after")
+    def _steps_complete(self) -> Framework:
+        ids = [step.id for step in self.steps]
+        if ids != list(STEP_IDS):
+            raise ValueError(f"steps must be, in order: {', '.join(STEP_IDS)}; got {', '.join(ids)}")
+        for step in self.steps:
+            has_window = step.id in ("opening", "closing")
+            if has_window and step.window is None:
+                raise ValueError(f"step {step.id!r} needs a window")
+            if not has_window and step.window is not None:
+                raise ValueError(f"step {step.id!r} cannot have a window")
+        return self
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise UnknownIdError(f"unknown step {step_id!r}{_suggest(step_id, STEP_IDS)}")
+
+    @property
+    def total_budget_s(self) -> int:
+        return sum(step.budget_s for step in self.steps)
+
+
+class ScenarioItem(ChecklistItem):
+    """A scenario checklist item, attached to a step."""
+
+    step: str
+
+    @field_validator("step")
+    @classmethod
+    def _known_step(cls, value: str) -> str:
+        if value not in STEP_IDS:
+            raise ValueError(f"unknown step id {value!r}; expected one of {', '.join(STEP_IDS)}")
+        return value
+
+
+class Fact(_Model):
+    """What the interviewer answers when the candidate asks about a topic."""
+
+    id: Annotated[str, Field(pattern=_ID)]
+    topic: Text
+    answer: Text
+
+
+class SimulationDefaults(_Model):
+    """Defaults for `coach sim` and the demos (the reference design at its nominal load)."""
+
+    qps: Annotated[float, Field(gt=0)]
+    peak_factor: Annotated[float, Field(ge=1)]
+    duration_s: Annotated[float, Field(gt=0)]
+    channels: Annotated[list[Literal["email", "push", "sms"]], Field(min_length=1)]
+    workers_per_channel: Annotated[int, Field(gt=0)]
+    partitions: Annotated[int, Field(gt=0)]
+    service_ms: Annotated[float, Field(gt=0)]
+    service_dist: Literal["exp", "const", "lognormal"]
+    fail_rate: Annotated[float, Field(ge=0, le=1)]
+    timeout_ms: Annotated[float, Field(gt=0)]
+    retries: Annotated[int, Field(ge=0)]
+    backoff_base_ms: Annotated[float, Field(gt=0)]
+    backoff_cap_ms: Annotated[float, Field(gt=0)]
+    breaker_failure_threshold: Annotated[int, Field(gt=0)]
+    breaker_open_s: Annotated[float, Field(gt=0)]
+    breaker_half_open_calls: Annotated[int, Field(gt=0)]
+    idempotency_ttl_s: Annotated[float, Field(gt=0)]
+    rate_limit_per_client_qps: Annotated[float, Field(gt=0)]
+    rate_limit_burst: Annotated[int, Field(gt=0)]
+    event_size_bytes: Annotated[int, Field(gt=0)]
+    retention_days: Annotated[int, Field(gt=0)]
+    users: Annotated[int, Field(gt=0)]
+    high_priority_share: Annotated[float, Field(ge=0, le=1)]
+    slo_p95_ms: Annotated[float, Field(gt=0)]
+    slo_p99_ms: Annotated[float, Field(gt=0)]
+    log_sample_rate: Annotated[float, Field(ge=0, le=1)]
+    shard_throughput_qps: Annotated[float, Field(gt=0)]
+    seed: int = 42
+
+
+class CostItem(_Model):
+    """One illustrative unit price; `driver` says what the cost grows with."""
+
+    id: Annotated[str, Field(pattern=_ID)]
+    label: Text
+    driver: Literal["volume_gb", "requests", "invocations", "gb_seconds", "shard_hours", "messages"]
+    unit: Text  # e.g. "per million requests"
+    price: Annotated[float, Field(ge=0)]
+    per: Annotated[float, Field(gt=0)] = 1.0  # the price is for this many units of the driver
+
+
+class CostTable(_Model):
+    """Illustrative unit prices, dated and editable; not a quote."""
+
+    as_of: str
+    currency: str
+    note: Text
+    items: Annotated[list[CostItem], Field(min_length=1)]
+
+
+class Scenario(_Model):
+    """A scenario: the brief, the facts, scenario checklist items, reference answers."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+    framework: str
+    title: Text
+    brief: Text
+    api_example: str = ""  # code, the same in both languages
+    facts: list[Fact] = []
+    items: list[ScenarioItem] = []
+    reference: dict[str, Text] = {}  # step id -> what a strong senior candidate says
+    simulation: SimulationDefaults | None = None
+    costs: CostTable | None = None
+
+    @field_validator("reference")
+    @classmethod
+    def _reference_steps(cls, value: dict[str, Text]) -> dict[str, Text]:
+        unknown = [key for key in value if key not in STEP_IDS]
+        if unknown:
+            raise ValueError(f"unknown step id {unknown[0]!r}; expected one of {', '.join(STEP_IDS)}")
+        return value
+
+    @property
+    def has_simulation(self) -> bool:
+        return self.simulation is not None
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The items scored on one step: the framework's first, then the scenario's."""
+
+    step: Step
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A scenario with its framework, validated together."""
+
+    framework: Framework
+    scenario: Scenario
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+
+    def items(self, step_id: str) -> tuple[ChecklistItem, ...]:
+        return self.checklists[step_id].items
+
+    def all_items(self) -> Iterator[tuple[str, ChecklistItem]]:
+        for step_id, checklist in self.checklists.items():
+            for item in checklist.items:
+                yield step_id, item
+
+    def item(self, item_id: str) -> tuple[str, ChecklistItem]:
+        for step_id, item in self.all_items():
+            if item.id == item_id:
+                return step_id, item
+        raise UnknownIdError(f"unknown checklist item {item_id!r}")
+
+
+# ---------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a content file came from, for error messages."""
+
+    name: str  # shown to the user: a path, or "<package>/frameworks/x.toml"
+    text: str
+
+
+def _format_loc(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def parse_toml(source: Source) -> dict[str, Any]:
+    """Parse TOML; a syntax error names file:line:col."""
+    try:
+        return tomllib.loads(source.text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        where = _TOML_POS.search(message)
+        if where:
+            reason = _TOML_POS.sub("", message).strip()
+            raise ContentError(f"{source.name}:{where[1]}:{where[2]}: invalid TOML: {reason}") from None
+        raise ContentError(f"{source.name}: invalid TOML: {message}") from None
+
+
+def _validation_problems(name: str, exc: ValidationError) -> list[str]:
+    problems = []
+    for error in exc.errors():
+        loc = _format_loc(tuple(error["loc"]))
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "missing" and loc.endswith((".es", ".en")):
+            message = "missing translation"
+        problems.append(f"{name}: {loc}: {message}")
+    return problems
+
+
+def _validate_ids(name: str, items: Iterable[tuple[str, str]]) -> list[str]:
+    seen: dict[str, str] = {}
+    problems = []
+    for where, item_id in items:
+        if item_id in seen:
+            problems.append(f"{name}: {where}: duplicate id {item_id!r} (first at {seen[item_id]})")
+        else:
+            seen[item_id] = where
+    return problems
+
+
+def parse_framework(source: Source) -> Framework:
+    """Validate one framework file."""
+    data = parse_toml(source)
+    try:
+        framework = Framework.model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(*_validation_problems(source.name, exc)) from None
+    ids = [
+        (f"steps[{i}].items[{j}].id", item.id)
+        for i, step in enumerate(framework.steps)
+        for j, item in enumerate(step.items)
+    ]
+    problems = _validate_ids(source.name, ids)
+    if problems:
+        raise ContentError(*problems)
+    return framework
+
+
+def parse_scenario(source: Source) -> Scenario:
+    """Validate one scenario file on its own (its framework is checked by `bundle`)."""
+    data = parse_toml(source)
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(*_validation_problems(source.name, exc)) from None
+    problems = _validate_ids(
+        source.name, [(f"items[{i}].id", item.id) for i, item in enumerate(scenario.items)]
+    )
+    if problems:
+        raise ContentError(*problems)
+    return scenario
+
+
+def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "") -> Bundle:
+    """Join a scenario to its framework: ids unique across both, checklists per step."""
+    name = scenario_name or scenario.id
+    seen = {item.id: f"framework {framework.id}" for step in framework.steps for item in step.items}
+    problems = []
+    for i, item in enumerate(scenario.items):
+        if item.id in seen:
+            problems.append(f"{name}: items[{i}].id: duplicate id {item.id!r} (also in {seen[item.id]})")
+    if problems:
+        raise ContentError(*problems)
+    checklists = {}
+    for step in framework.steps:
+        extra = tuple(item for item in scenario.items if item.step == step.id)
+        checklists[step.id] = Checklist(step=step, items=(*step.items, *extra))
+    if (framework.id, scenario.id) == (SPEC_FRAMEWORK, SPEC_SCENARIO):
+        problems = _missing_spec_ids(name, checklists)
+        if problems:
+            raise ContentError(*problems)
+    return Bundle(framework=framework, scenario=scenario, checklists=checklists)
+
+
+def _missing_spec_ids(name: str, checklists: dict[str, Checklist]) -> list[str]:
+    """Every id of spec/concepts.md must exist, on its own step."""
+    where = {item.id: step_id for step_id, cl in checklists.items() for item in cl.items}
+    problems = []
+    for item_id, step_id in REQUIRED_IDS.items():
+        if item_id not in where:
+            problems.append(f"{name}: missing required checklist item {item_id!r} (step {step_id})")
+        elif where[item_id] != step_id:
+            problems.append(
+                f"{name}: checklist item {item_id!r} is on step {where[item_id]!r}, expected {step_id!r}"
+            )
+    return problems
+
+
+def _suggest(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.5)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def user_data_dir(environ: dict[str, str] | None = None) -> Path:
+    """COACH_HOME when set, else the platform's user data dir."""
+    env = os.environ if environ is None else environ
+    if env.get("COACH_HOME"):
+        return Path(env["COACH_HOME"])
+    import platformdirs  # only when needed: keeps `coach --help` light
+
+    return Path(platformdirs.user_data_dir("coach", appauthor=False))
+
+
+def _shipped(kind: str) -> Traversable:
+    # frameworks/ and scenarios/ are mapped to these packages (pyproject.toml), so one
+    # lookup works in the wheel and in an editable install alike.
+    return resources.files(f"coach.content_data.{kind}")
+
+
+class Library:
+    """All frameworks and scenarios: shipped ones, overridden by a user directory.
+
+    A user directory may hold `frameworks/*.toml` and `scenarios/*.toml`; a file
+    whose id matches a shipped one replaces it.
+    """
+
+    def __init__(self, content_dir: Path | None = None, *, use_user_dir: bool = True) -> None:
+        if content_dir is None and use_user_dir:
+            candidate = user_data_dir() / "content"
+            content_dir = candidate if candidate.is_dir() else None
+        elif content_dir is not None and not content_dir.is_dir():
+            raise ContentError(f"{content_dir}: --content-dir is not a directory")
+        self.content_dir = content_dir
+        self._frameworks: dict[str, Framework] | None = None
+        self._scenarios: dict[str, tuple[str, Scenario]] | None = None
+
+    def _sources(self, kind: str) -> list[Source]:
+        sources = []
+        for entry in sorted(_shipped(kind).iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".toml"):
+                sources.append(Source(f"<coach>/{kind}/{entry.name}", entry.read_text("utf-8")))
+        if self.content_dir is not None and (self.content_dir / kind).is_dir():
+            for path in sorted((self.content_dir / kind).glob("*.toml")):
+                sources.append(Source(str(path), read_text(path)))
+        return sources
+
+    @property
+    def frameworks(self) -> dict[str, Framework]:
+        if self._frameworks is None:
+            self._frameworks = {}
+            for source in self._sources("frameworks"):
+                framework = parse_framework(source)
+                self._frameworks[framework.id] = framework
+        return self._frameworks
+
+    @property
+    def scenarios(self) -> dict[str, tuple[str, Scenario]]:
+        if self._scenarios is None:
+            self._scenarios = {}
+            for source in self._sources("scenarios"):
+                scenario = parse_scenario(source)
+                self._scenarios[scenario.id] = (source.name, scenario)
+        return self._scenarios
+
+    def framework(self, framework_id: str) -> Framework:
+        try:
+            return self.frameworks[framework_id]
+        except KeyError:
+            hint = _suggest(framework_id, self.frameworks)
+            raise UnknownIdError(f"unknown framework {framework_id!r}{hint}") from None
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        try:
+            return self.scenarios[scenario_id][1]
+        except KeyError:
+            hint = _suggest(scenario_id, self.scenarios)
+            known = ", ".join(sorted(self.scenarios))
+            raise UnknownIdError(
+                f"unknown scenario {scenario_id!r}{hint} (known: {known})"
+            ) from None
+
+    def bundle(self, scenario_id: str) -> Bundle:
+        scenario = self.scenario(scenario_id)
+        name = self.scenarios[scenario_id][0]
+        if scenario.framework not in self.frameworks:
+            hint = _suggest(scenario.framework, self.frameworks)
+            raise ContentError(f"{name}: framework: unknown framework {scenario.framework!r}{hint}")
+        return bundle(self.frameworks[scenario.framework], scenario, name)
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file; errors name the file."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ContentError(f"{path}: is a directory, expected a file") from None
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
+    except OSError as exc:
+        raise ContentError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def validate_file(path: Path, library: Library | None = None) -> str:
+    """Validate a user-written framework or scenario file; return what it is.
+
+    A scenario is also checked against its framework (ids unique across both).
+    """
+    source = Source(str(path), read_text(path))
+    data = parse_toml(source)
+    if "steps" in data:
+        framework = parse_framework(source)
+        return f"framework {framework.id}"
+    scenario = parse_scenario(source)
+    library = library or Library()
+    if scenario.framework not in library.frameworks:
+        hint = _suggest(scenario.framework, library.frameworks)
+        raise ContentError(f"{path}: framework: unknown framework {scenario.framework!r}{hint}")
+    bundle(library.frameworks[scenario.framework], scenario, str(path))
+    return f"scenario {scenario.id}"
+
+
+def scenario_schema() -> dict[str, Any]:
+    """The JSON Schema of the scenario format, for editor completion."""
+    return Scenario.model_json_schema()
+
+
+def framework_schema() -> dict[str, Any]:
+    """The JSON Schema of the framework format."""
+    return Framework.model_json_schema()

@@ -1,0 +1,215 @@
+"""The answer-sheet format (DESIGN.md, "Contracts"): write a blank sheet, read any sheet back.
+
+    <!-- coach: scenario=ID lang=es|en -->
+    ...
+    <!-- step: STEP_ID -->
+    ## heading
+    the candidate's answer, up to the next step marker or the end
+
+Blocks between `<!-- coach:NAME -->` and `<!-- /coach:NAME -->` are added by
+coach (the question and guidance, feedback, reference answers) and are skipped
+when a sheet is read back. `<!-- coach:timing elapsed_s=N -->` records how long
+an answer took.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coach.content import STEP_IDS, Bundle, Step
+from coach.errors import ContentError
+from coach.i18n import Lang
+
+HEADER_RE = re.compile(r"^\s*<!--\s*coach:\s+(?P<attrs>[^>]*?)\s*-->\s*$")
+STEP_RE = re.compile(r"^\s*<!--\s*step:\s*(?P<id>[A-Za-z_.-]+)\s*-->\s*$")
+BLOCK_OPEN_RE = re.compile(r"^\s*<!--\s*coach:(?P<name>[a-z_-]+)\s*-->\s*$")
+BLOCK_CLOSE_RE = re.compile(r"^\s*<!--\s*/coach:(?P<name>[a-z_-]+)\s*-->\s*$")
+TIMING_RE = re.compile(r"^\s*<!--\s*coach:timing\s+(?P<attrs>[^>]*?)\s*-->\s*$")
+_ATTR_RE = re.compile(r"([a-z_]+)=(\S+)")
+
+
+@dataclass
+class Answer:
+    """One step's answer as read from a sheet."""
+
+    step: str
+    text: str
+    line: int  # 1-based line of the step marker, for messages
+    elapsed_s: float | None = None
+
+
+@dataclass
+class Sheet:
+    """A parsed answer sheet: header attributes and answers in sheet order."""
+
+    scenario: str | None
+    lang: Lang | None
+    answers: dict[str, Answer] = field(default_factory=dict)
+    attrs: dict[str, str] = field(default_factory=dict)
+
+    def text(self, step_id: str) -> str:
+        answer = self.answers.get(step_id)
+        return answer.text if answer else ""
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    return {key: value for key, value in _ATTR_RE.findall(raw)}
+
+
+def header_line(scenario_id: str, lang: Lang, **extra: str) -> str:
+    """The first line of every sheet coach writes."""
+    more = "".join(f" {key}={value}" for key, value in extra.items())
+    return f"<!-- coach: scenario={scenario_id} lang={lang}{more} -->"
+
+
+def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
+    """Read a sheet; errors name the file and line."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    sheet = Sheet(scenario=None, lang=None)
+    current: Answer | None = None
+    body: list[str] = []
+    open_block: tuple[str, int] | None = None
+
+    def close_step() -> None:
+        if current is not None:
+            current.text = _trim(body)
+
+    for number, line in enumerate(lines, start=1):
+        if open_block is not None:
+            closing = BLOCK_CLOSE_RE.match(line)
+            if closing and closing["name"] == open_block[0]:
+                open_block = None
+            continue
+        step = STEP_RE.match(line)
+        if step:
+            step_id = step["id"].lower()
+            if step_id not in STEP_IDS:
+                raise ContentError(
+                    f"{name}:{number}: unknown step {step['id']!r} in step marker; "
+                    f"expected one of {', '.join(STEP_IDS)}"
+                )
+            if step_id in sheet.answers:
+                first = sheet.answers[step_id].line
+                raise ContentError(f"{name}:{number}: step {step_id!r} appears twice (first at line {first})")
+            close_step()
+            current = Answer(step=step_id, text="", line=number)
+            sheet.answers[step_id] = current
+            body = []
+            continue
+        timing = TIMING_RE.match(line)
+        if timing:
+            if current is not None:
+                elapsed = _attrs(timing["attrs"]).get("elapsed_s")
+                current.elapsed_s = _number(elapsed, name, number)
+            continue
+        block = BLOCK_OPEN_RE.match(line)
+        if block:
+            open_block = (block["name"], number)
+            continue
+        if current is None:
+            header = HEADER_RE.match(line)
+            if header and sheet.scenario is None:
+                sheet.attrs = _attrs(header["attrs"])
+                sheet.scenario = sheet.attrs.get("scenario")
+                lang = sheet.attrs.get("lang")
+                if lang is not None and lang not in ("es", "en"):
+                    raise ContentError(f"{name}:{number}: lang={lang} in the header; use es or en")
+                sheet.lang = "es" if lang == "es" else "en" if lang == "en" else None
+            continue
+        if not body and line.lstrip().startswith("#"):
+            continue  # the step's heading
+        body.append(line)
+    if open_block is not None:
+        raise ContentError(
+            f"{name}:{open_block[1]}: <!-- coach:{open_block[0]} --> is never closed "
+            f"(add <!-- /coach:{open_block[0]} -->)"
+        )
+    close_step()
+    if not sheet.answers:
+        raise ContentError(f"{name}: no step markers found (expected lines like <!-- step: opening -->)")
+    return sheet
+
+
+def _number(raw: str | None, name: str, line: int) -> float | None:
+    if raw is None:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ContentError(f"{name}:{line}: elapsed_s={raw} is not a number") from None
+    if value < 0:
+        raise ContentError(f"{name}:{line}: elapsed_s={raw} is negative")
+    return value
+
+
+def _trim(lines: list[str]) -> str:
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return "\n".join(lines[start:end])
+
+
+def read_sheet(path: Path) -> Sheet:
+    """Read a sheet file; an unreadable file, bad UTF-8 or no markers is a ContentError."""
+    from coach.content import read_text
+
+    return parse_sheet(read_text(path), str(path))
+
+
+def step_heading(step: Step, lang: Lang) -> str:
+    """`## 1. Requirements and KPIs (5:00)`: the heading under each step marker."""
+    number = f"{step.number}. " if step.number else ""
+    if step.window is not None:
+        span = f"{_clock(step.window.min_s)}–{_clock(step.window.max_s)}"
+    else:
+        span = _clock(step.budget_s)
+    return f"## {number}{step.title(lang)} ({span})"
+
+
+def _clock(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def quote(text: str) -> list[str]:
+    """A Markdown blockquote of `text`, line by line."""
+    return [f"> {line}" if line else ">" for line in text.strip().split("\n")]
+
+
+def render_blank_sheet(content: Bundle, lang: Lang) -> str:
+    """A blank sheet: header, brief, then each step's marker, heading and question as guidance."""
+    scenario, framework = content.scenario, content.framework
+    labels = _LABELS[lang]
+    out = [header_line(scenario.id, lang, framework=framework.id), ""]
+    out.append(f"# {scenario.title(lang)}")
+    out.append("")
+    out.append("<!-- coach:prompt -->")
+    out.extend(quote(scenario.brief(lang)))
+    out.append(">")
+    out.append(f"> {labels['how']}")
+    out.append("<!-- /coach:prompt -->")
+    for step in framework.steps:
+        out += ["", f"<!-- step: {step.id} -->", step_heading(step, lang), ""]
+        out.append("<!-- coach:prompt -->")
+        out.append(f"> **{step.question(lang)}**")
+        out.append(">")
+        out.extend(f"> - {bullet}" for bullet in step.guidance(lang))
+        out.append("<!-- /coach:prompt -->")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+_LABELS: dict[Lang, dict[str, str]] = {
+    "es": {
+        "how": "Escribe cada respuesta debajo de su pregunta. Las líneas entre "
+        "`<!-- coach:... -->` las ignora `coach score`; todo lo demás cuenta.",
+    },
+    "en": {
+        "how": "Write each answer under its question. Lines between "
+        "`<!-- coach:... -->` markers are ignored by `coach score`; everything else counts.",
+    },
+}

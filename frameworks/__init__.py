@@ -1,0 +1,1 @@
+"""Shipped framework definitions (TOML)."""
