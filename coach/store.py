@@ -1,0 +1,474 @@
+"""Session history in SQLite (stdlib `sqlite3`) under the user data dir.
+
+One database file, `coach.db`, in WAL mode so a second `coach` process can read
+while another writes; every write is one short transaction, so an answer is on
+disk the moment it is submitted. The schema grows through numbered migrations,
+each recorded in `schema_migrations`. A file that is not a coach database, or
+one written by a newer coach, is reported and never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coach.errors import CoachError
+
+DB_NAME = "coach.db"
+BUSY_TIMEOUT_MS = 10_000  # a second process waits this long for a lock instead of failing
+
+# Numbered migrations: never edit one that shipped; add the next number.
+MIGRATIONS: tuple[tuple[int, str], ...] = (
+    (
+        1,
+        """
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            scenario TEXT NOT NULL,
+            framework TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            timed INTEGER NOT NULL,
+            speak INTEGER NOT NULL,
+            steps TEXT NOT NULL,            -- JSON list of step ids, in order
+            seed INTEGER NOT NULL,
+            status TEXT NOT NULL,           -- active | finished
+            started_at REAL NOT NULL,       -- unix time
+            updated_at REAL NOT NULL,
+            finished_at REAL,
+            total REAL,
+            level TEXT,
+            result TEXT                     -- SheetScore.to_json(), as JSON
+        );
+        CREATE TABLE answers (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            step TEXT NOT NULL,
+            text TEXT NOT NULL,
+            elapsed_s REAL,
+            skipped INTEGER NOT NULL,
+            submitted_at REAL NOT NULL,
+            PRIMARY KEY (session_id, step)
+        );
+        CREATE TABLE drafts (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            step TEXT NOT NULL,
+            text TEXT NOT NULL,
+            elapsed_s REAL NOT NULL,
+            saved_at REAL NOT NULL,
+            PRIMARY KEY (session_id, step)
+        );
+        CREATE TABLE step_scores (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            step TEXT NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (session_id, step)
+        );
+        CREATE TABLE item_results (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            step TEXT NOT NULL,
+            covered INTEGER NOT NULL,
+            PRIMARY KEY (session_id, item_id)
+        );
+        CREATE INDEX sessions_started ON sessions(started_at);
+        """,
+    ),
+)
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+class StoreError(CoachError):
+    """The history database cannot be used (corrupt, locked, or from a newer coach)."""
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    """A submitted answer."""
+
+    step: str
+    text: str
+    elapsed_s: float | None
+    skipped: bool
+    submitted_at: float
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The text being typed for a step, saved every few seconds."""
+
+    step: str
+    text: str
+    elapsed_s: float
+    saved_at: float
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One session row, with its answers and drafts."""
+
+    id: str
+    scenario: str
+    framework: str
+    lang: str
+    mode: str
+    timed: bool
+    speak: bool
+    steps: tuple[str, ...]
+    seed: int
+    status: str
+    started_at: float
+    updated_at: float
+    finished_at: float | None
+    total: float | None
+    level: str | None
+    result: dict[str, Any] | None
+    answers: dict[str, StoredAnswer] = field(default_factory=dict)
+    drafts: dict[str, Draft] = field(default_factory=dict)
+
+    @property
+    def finished(self) -> bool:
+        return self.status == "finished"
+
+    @property
+    def duration_s(self) -> float:
+        """Time spent answering: the sum of the answers' elapsed times."""
+        return sum(a.elapsed_s or 0.0 for a in self.answers.values())
+
+    def next_step(self) -> str | None:
+        """The first step without a submitted answer, or None when all are answered."""
+        for step in self.steps:
+            if step not in self.answers:
+                return step
+        return None
+
+
+@dataclass(frozen=True)
+class StepTrend:
+    """One step's scores across finished sessions, oldest first."""
+
+    step: str
+    scores: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class MissedItem:
+    """A checklist item and how often finished sessions missed it."""
+
+    item_id: str
+    step: str
+    missed: int
+    seen: int
+
+
+def default_path() -> Path:
+    """COACH_HOME/coach.db (or the platform data dir)."""
+    from coach.content import user_data_dir
+
+    return user_data_dir() / DB_NAME
+
+
+def new_session_id(now: float) -> str:
+    """A sortable, readable id: 20261128-0952-ab12."""
+    stamp = time.strftime("%Y%m%d-%H%M", time.gmtime(now))
+    return f"{stamp}-{uuid.uuid4().hex[:4]}"
+
+
+class Store:
+    """The history database. `path` may be ":memory:" in tests."""
+
+    def __init__(self, path: Path | str, now: Callable[[], float] = time.time) -> None:
+        self.path = path
+        self._now = now
+        self._name = str(path)
+        if isinstance(path, Path):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path.parent}: cannot create the data folder ({exc.strerror})") from None
+            if path.exists() and not path.is_file():
+                raise StoreError(f"{path}: is not a file")
+        try:
+            self._db = sqlite3.connect(
+                self._name, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self._name}: cannot open the history database ({exc})") from None
+        self._db.row_factory = sqlite3.Row
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            # Read first: a file that is not SQLite fails here, before anything is written.
+            self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if self._name != ":memory:":
+                self._db.execute("PRAGMA journal_mode = WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(
+                f"{self._name}: the history database is unreadable ({exc}); "
+                "it was left untouched: move it aside to start a new one"
+            ) from None
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        # BEGIN IMMEDIATE takes the write lock up front, so two processes queue
+        # (busy_timeout) instead of failing halfway through a transaction.
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self._name}: the history database is busy ({exc})") from None
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+
+    # ---------------------------------------------------------------- schema
+
+    def schema_version(self) -> int:
+        row = self._db.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def _migrate(self) -> None:
+        with self._write() as db:
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables and "schema_migrations" not in tables:
+                raise StoreError(
+                    f"{self._name}: is an SQLite file but not a coach history database; "
+                    "it was left untouched"
+                )
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, applied_at REAL NOT NULL)"
+            )
+            done = {row[0] for row in db.execute("SELECT version FROM schema_migrations")}
+            if done and max(done) > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self._name}: written by a newer coach (schema {max(done)}, "
+                    f"this one knows {SCHEMA_VERSION}); upgrade coach"
+                )
+            for version, sql in MIGRATIONS:
+                if version in done:
+                    continue
+                for statement in _statements(sql):
+                    db.execute(statement)
+                db.execute(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                    (version, self._now()),
+                )
+
+    # ---------------------------------------------------------------- writes
+
+    def create_session(
+        self,
+        *,
+        scenario: str,
+        framework: str,
+        lang: str,
+        mode: str,
+        timed: bool,
+        speak: bool,
+        steps: tuple[str, ...],
+        seed: int,
+        session_id: str | None = None,
+    ) -> str:
+        """Start a session row; returns its id."""
+        now = self._now()
+        session_id = session_id or new_session_id(now)
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO sessions (id, scenario, framework, lang, mode, timed, speak, steps, seed,"
+                " status, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
+                (session_id, scenario, framework, lang, mode, int(timed), int(speak),
+                 json.dumps(list(steps)), seed, now, now),
+            )
+        return session_id
+
+    def save_answer(
+        self, session_id: str, step: str, text: str, elapsed_s: float | None, skipped: bool = False
+    ) -> None:
+        """Record a submitted answer and drop its draft, in one transaction."""
+        now = self._now()
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO answers (session_id, step, text, elapsed_s, skipped, submitted_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (session_id, step, text, elapsed_s, int(skipped), now),
+            )
+            db.execute("DELETE FROM drafts WHERE session_id = ? AND step = ?", (session_id, step))
+            db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (now, session_id))
+
+    def save_draft(self, session_id: str, step: str, text: str, elapsed_s: float) -> None:
+        """Keep the text being typed (and the time spent so far) for a resume."""
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO drafts (session_id, step, text, elapsed_s, saved_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (session_id, step, text, elapsed_s, self._now()),
+            )
+
+    def finish_session(self, session_id: str, result: Mapping[str, Any]) -> None:
+        """Store the final score (SheetScore.to_json()) and mark the session finished."""
+        now = self._now()
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET status = 'finished', finished_at = ?, updated_at = ?,"
+                " total = ?, level = ?, result = ? WHERE id = ?",
+                (now, now, result.get("total"), result.get("level"),
+                 json.dumps(result, ensure_ascii=False), session_id),
+            )
+            db.execute("DELETE FROM step_scores WHERE session_id = ?", (session_id,))
+            db.execute("DELETE FROM item_results WHERE session_id = ?", (session_id,))
+            steps = self._steps_of(session_id)
+            for step in result.get("steps", []):
+                if step["step"] not in steps:
+                    continue  # a drill stores only the step it practised
+                db.execute(
+                    "INSERT INTO step_scores (session_id, step, score) VALUES (?, ?, ?)",
+                    (session_id, step["step"], step["score"]),
+                )
+                for item in step.get("items", []):
+                    db.execute(
+                        "INSERT OR REPLACE INTO item_results (session_id, item_id, step, covered)"
+                        " VALUES (?, ?, ?, ?)",
+                        (session_id, item["id"], step["step"], int(bool(item["covered"]))),
+                    )
+
+    def _steps_of(self, session_id: str) -> tuple[str, ...]:
+        row = self._db.execute("SELECT steps FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return tuple(json.loads(row[0])) if row else ()
+
+    # ---------------------------------------------------------------- reads
+
+    def session(self, session_id: str) -> SessionRecord:
+        """One session with its answers and drafts; unknown id is a StoreError."""
+        row = self._db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"unknown session {session_id!r} (see `coach history`)")
+        answers = {
+            a["step"]: StoredAnswer(a["step"], a["text"], a["elapsed_s"], bool(a["skipped"]), a["submitted_at"])
+            for a in self._db.execute("SELECT * FROM answers WHERE session_id = ?", (session_id,))
+        }
+        drafts = {
+            d["step"]: Draft(d["step"], d["text"], d["elapsed_s"], d["saved_at"])
+            for d in self._db.execute("SELECT * FROM drafts WHERE session_id = ?", (session_id,))
+        }
+        return _record(row, answers, drafts)
+
+    def sessions(self, *, status: str | None = None, limit: int | None = None) -> list[SessionRecord]:
+        """Sessions, newest first (answers included, drafts not)."""
+        sql = "SELECT * FROM sessions"
+        params: list[Any] = []
+        if status is not None:
+            sql += " WHERE status = ?"
+            params.append(status)
+        sql += " ORDER BY started_at DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        rows = self._db.execute(sql, params).fetchall()
+        out = []
+        for row in rows:
+            answers = {
+                a["step"]: StoredAnswer(
+                    a["step"], a["text"], a["elapsed_s"], bool(a["skipped"]), a["submitted_at"]
+                )
+                for a in self._db.execute("SELECT * FROM answers WHERE session_id = ?", (row["id"],))
+            }
+            out.append(_record(row, answers, {}))
+        return out
+
+    def latest_unfinished(self) -> SessionRecord | None:
+        """The most recent session that was not finished, for `coach resume`."""
+        found = self.sessions(status="active", limit=1)
+        return self.session(found[0].id) if found else None
+
+    def step_trends(self, scenario: str | None = None) -> list[StepTrend]:
+        """Per-step scores of finished sessions, oldest first."""
+        sql = (
+            "SELECT s.step, s.score FROM step_scores s JOIN sessions x ON x.id = s.session_id"
+            " WHERE x.status = 'finished'"
+        )
+        params: list[Any] = []
+        if scenario:
+            sql += " AND x.scenario = ?"
+            params.append(scenario)
+        sql += " ORDER BY x.started_at, x.id"
+        scores: dict[str, list[float]] = {}
+        for row in self._db.execute(sql, params):
+            scores.setdefault(row["step"], []).append(row["score"])
+        return [StepTrend(step, tuple(values)) for step, values in scores.items()]
+
+    def most_missed(
+        self, *, scenario: str | None = None, step: str | None = None, limit: int = 10
+    ) -> list[MissedItem]:
+        """Checklist items missed most often in finished sessions (ties by id)."""
+        sql = (
+            "SELECT i.item_id, i.step, sum(1 - i.covered) AS missed, count(*) AS seen"
+            " FROM item_results i JOIN sessions x ON x.id = i.session_id WHERE x.status = 'finished'"
+        )
+        params: list[Any] = []
+        if scenario:
+            sql += " AND x.scenario = ?"
+            params.append(scenario)
+        if step:
+            sql += " AND i.step = ?"
+            params.append(step)
+        sql += " GROUP BY i.item_id, i.step HAVING missed > 0 ORDER BY missed DESC, i.item_id LIMIT ?"
+        params.append(limit)
+        return [
+            MissedItem(row["item_id"], row["step"], int(row["missed"]), int(row["seen"]))
+            for row in self._db.execute(sql, params)
+        ]
+
+
+def _record(row: sqlite3.Row, answers: dict[str, StoredAnswer], drafts: dict[str, Draft]) -> SessionRecord:
+    return SessionRecord(
+        id=row["id"],
+        scenario=row["scenario"],
+        framework=row["framework"],
+        lang=row["lang"],
+        mode=row["mode"],
+        timed=bool(row["timed"]),
+        speak=bool(row["speak"]),
+        steps=tuple(json.loads(row["steps"])),
+        seed=int(row["seed"]),
+        status=row["status"],
+        started_at=row["started_at"],
+        updated_at=row["updated_at"],
+        finished_at=row["finished_at"],
+        total=row["total"],
+        level=row["level"],
+        result=json.loads(row["result"]) if row["result"] else None,
+        answers=answers,
+        drafts=drafts,
+    )
+
+
+def _statements(sql: str) -> list[str]:
+    # executescript() would COMMIT our transaction; run the statements one by one instead.
+    out = []
+    for part in sql.split(";"):
+        lines = [line.split("--")[0] for line in part.strip().splitlines()]
+        statement = "\n".join(lines).strip()
+        if statement:
+            out.append(statement)
+    return out
