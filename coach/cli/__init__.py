@@ -62,7 +62,9 @@ def _root(
     STATE.debug = debug
     if ctx.invoked_subcommand is None:
         with fail_on_error():
-            session_cmds.menu()
+            shown = session_cmds.menu()
+        if not shown:
+            typer.echo(ctx.get_help())
 
 
 content_cmds.register(app)

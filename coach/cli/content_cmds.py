@@ -85,9 +85,8 @@ def scenarios_list(lang: LangOption = None, as_json: JsonOption = False) -> None
         for key in ("id", "title", "framework", "simulation"):
             table.add_column(_t(key, chosen))
         for row in rows:
-            table.add_row(
-                row["id"], row["title"], row["framework"], _t("yes" if row["simulation"] else "no", chosen)
-            )
+            has_sim = "yes" if row["simulation"] else "no"
+            table.add_row(str(row["id"]), str(row["title"]), str(row["framework"]), _t(has_sim, chosen))
         console().print(table)
 
 

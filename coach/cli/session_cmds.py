@@ -5,12 +5,12 @@ from __future__ import annotations
 import typer
 
 
-def menu() -> None:
-    """`coach` with no arguments: until the interactive menu exists, show the help."""
-    import click
+def menu() -> bool:
+    """`coach` with no arguments: the interactive menu.
 
-    ctx = click.get_current_context()
-    typer.echo(ctx.get_help())
+    Returns False when no menu was shown (not a terminal); the caller then prints the help.
+    """
+    return False
 
 
 def register(app: typer.Typer) -> None:

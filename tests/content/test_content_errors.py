@@ -1,0 +1,123 @@
+"""Broken content is refused with one line per problem that names the file and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach.content import Library, Source, parse_framework, parse_scenario, validate_file
+from coach.errors import ContentError, UnknownIdError
+
+
+def _problems(exc: pytest.ExceptionInfo[ContentError]) -> str:
+    return "\n".join(exc.value.problems)
+
+
+def test_mini_fixtures_are_valid(mini_framework_text: str, mini_scenario_text: str) -> None:
+    """The fixtures the other tests break are valid to begin with."""
+    assert parse_framework(Source("f.toml", mini_framework_text)).id == "mini"
+    assert parse_scenario(Source("s.toml", mini_scenario_text)).id == "mini-scenario"
+
+
+def test_broken_toml_names_file_line_and_column(mini_framework_text: str) -> None:
+    """A TOML syntax error is reported as file:line:col."""
+    broken = mini_framework_text.replace('id = "mini"', 'id = "mini', 1)
+    with pytest.raises(ContentError) as exc:
+        parse_framework(Source("my/fw.toml", broken))
+    assert _problems(exc).startswith("my/fw.toml:2:")
+    assert "invalid TOML" in _problems(exc)
+
+
+def test_schema_error_names_the_field_path(mini_framework_text: str) -> None:
+    """A wrong type names the file and the dotted path of the field."""
+    broken = mini_framework_text.replace("budget_s = 260", 'budget_s = "long"', 1)
+    with pytest.raises(ContentError) as exc:
+        parse_framework(Source("fw.toml", broken))
+    assert "fw.toml: steps[1].budget_s:" in _problems(exc)
+
+
+def test_missing_translation_is_an_error(mini_scenario_text: str) -> None:
+    """A text with only one language is refused as a missing translation."""
+    broken = mini_scenario_text.replace(
+        'title = { es = "Escenario mínimo", en = "Minimal scenario" }', 'title = { es = "Escenario mínimo" }'
+    )
+    with pytest.raises(ContentError) as exc:
+        parse_scenario(Source("sc.toml", broken))
+    assert _problems(exc) == "sc.toml: title.en: missing translation"
+
+
+def test_unequal_bullet_lists_are_an_error(mini_framework_text: str) -> None:
+    """Guidance bullets must exist in both languages, one for one."""
+    broken = mini_framework_text.replace(
+        'guidance = { es = ["Una pista de api"], en = ["A hint for api"] }',
+        'guidance = { es = ["Una pista de api", "Otra"], en = ["A hint for api"] }',
+    )
+    with pytest.raises(ContentError) as exc:
+        parse_framework(Source("fw.toml", broken))
+    assert "steps[3].guidance" in _problems(exc)
+
+
+def test_duplicate_item_ids_are_an_error(mini_framework_text: str) -> None:
+    """Two items with one id are refused, naming both places."""
+    broken = mini_framework_text.replace('id = "mini.api"', 'id = "mini.requirements"')
+    with pytest.raises(ContentError) as exc:
+        parse_framework(Source("fw.toml", broken))
+    assert "duplicate id 'mini.requirements'" in _problems(exc)
+    assert "steps[1].items[0].id" in _problems(exc)
+
+
+def test_duplicate_across_framework_and_scenario(content_dir: Path) -> None:
+    """A scenario item may not reuse a framework item's id."""
+    path = content_dir / "scenarios" / "mini-scenario.toml"
+    path.write_text(path.read_text("utf-8").replace('id = "mini.extra"', 'id = "mini.api"'), "utf-8")
+    with pytest.raises(ContentError) as exc:
+        Library(content_dir).bundle("mini-scenario")
+    assert "duplicate id 'mini.api'" in _problems(exc)
+
+
+def test_unknown_step_id_is_an_error(mini_scenario_text: str) -> None:
+    """A scenario item on a step that does not exist is refused."""
+    broken = mini_scenario_text.replace('step = "api"', 'step = "apis"')
+    with pytest.raises(ContentError) as exc:
+        parse_scenario(Source("sc.toml", broken))
+    assert "sc.toml: items[0].step: unknown step id 'apis'" in _problems(exc)
+
+
+def test_missing_spec_id_is_an_error(tmp_path: Path) -> None:
+    """The notifications scenario must carry every id of the spec."""
+    shipped = Library(use_user_dir=False).scenarios["notifications"][0]
+    from importlib import resources
+
+    text = resources.files("coach.content_data.scenarios").joinpath("notifications.toml").read_text("utf-8")
+    assert shipped.endswith("notifications.toml")
+    assert 'id = "arch.providers"' in text
+    path = tmp_path / "notifications.toml"
+    path.write_text(text.replace('id = "arch.providers"', 'id = "arch.vendors"'), "utf-8")
+    with pytest.raises(ContentError) as exc:
+        validate_file(path, Library(use_user_dir=False))
+    assert "missing required checklist item 'arch.providers' (step architecture)" in _problems(exc)
+
+
+def test_unknown_scenario_suggests_a_name() -> None:
+    """A misspelt scenario id gets a 'did you mean' suggestion."""
+    with pytest.raises(UnknownIdError) as exc:
+        Library(use_user_dir=False).scenario("notification")
+    assert "did you mean 'notifications'?" in str(exc.value)
+
+
+def test_user_dir_overrides_shipped(content_dir: Path) -> None:
+    """A user file with a shipped id replaces it; new ids are added."""
+    library = Library(content_dir)
+    assert "mini-scenario" in library.scenarios
+    assert "notifications" in library.scenarios
+    assert library.scenarios["mini-scenario"][0].startswith(str(content_dir))
+
+
+def test_invalid_utf8_names_the_file(tmp_path: Path) -> None:
+    """A content file that is not UTF-8 is refused with its name."""
+    path = tmp_path / "bad.toml"
+    path.write_bytes(b'id = "caf\xe9"\n')
+    with pytest.raises(ContentError) as exc:
+        validate_file(path)
+    assert _problems(exc).startswith(f"{path}: not valid UTF-8")
