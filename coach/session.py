@@ -1,0 +1,663 @@
+"""The mock interview as a pure state machine over an injected clock.
+
+`Session` holds where the candidate is (which step, since when) and records
+every answer in the `Store` the moment it is submitted; the text being typed
+is saved as a draft every few seconds, so a crash costs at most that much.
+`run` drives a session through a `Prompter` (the terminal UI, or a scripted
+one in tests); `run_from_sheet` drives it from a filled answer sheet. Nothing
+here prints, prompts or reads the wall clock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Protocol
+
+from coach.content import FRAMEWORK_STEP_IDS, STEP_IDS, Bundle, Step
+from coach.errors import CoachError
+from coach.i18n import Lang
+
+if TYPE_CHECKING:
+    from coach.scoring.result import SheetScore, StepScore
+    from coach.sheet import Sheet
+    from coach.sim.demos import Demo
+    from coach.sim.design_check import DesignCheck
+    from coach.store import SessionRecord, Store
+
+# Drafts are written at most this often while text changes, and at least every
+# KEEPALIVE so the elapsed time survives a crash too; a kill -9 loses < 10 s.
+DRAFT_INTERVAL_S = 2.0
+DRAFT_KEEPALIVE_S = 8.0
+# A budgeted step warns when this share of its budget (at least 30 s) is left.
+WARNING_SHARE = 0.2
+WARNING_MIN_S = 30.0
+
+
+class Mode(StrEnum):
+    """Practice shows feedback after every step; mock only at the end; drill is one step."""
+
+    PRACTICE = "practice"
+    MOCK = "mock"
+    DRILL = "drill"
+
+
+class SessionState(StrEnum):
+    """Where a session is."""
+
+    READY = "ready"  # between steps
+    ANSWERING = "answering"  # a step's timer runs
+    FINISHED = "finished"
+
+
+class TimerState(StrEnum):
+    """What the countdown shows; the UI gives each a word or symbol, not only a colour."""
+
+    UNTIMED = "untimed"
+    RUNNING = "running"  # budgeted step, plenty left
+    WARNING = "warning"  # budgeted step, little left
+    EARLY = "early"  # opening/closing: before the target window
+    IN_WINDOW = "in_window"
+    OVER = "over"  # past the budget or the window: shown, never enforced
+
+
+class ReplyKind(StrEnum):
+    """How a prompt ended."""
+
+    SUBMITTED = "submitted"
+    INTERRUPTED = "interrupted"  # Ctrl-C: the text is a draft to keep
+
+
+@dataclass(frozen=True)
+class TimerStatus:
+    """The countdown at one instant."""
+
+    state: TimerState
+    elapsed_s: float
+    limit_s: float  # the budget, or the window's end
+    window: tuple[int, int] | None
+    stopped: bool = False  # --speak: the spoken time is over and frozen
+
+    @property
+    def remaining_s(self) -> float:
+        return max(0.0, self.limit_s - self.elapsed_s)
+
+    @property
+    def over_s(self) -> float:
+        return max(0.0, self.elapsed_s - self.limit_s)
+
+
+def timer_status(
+    elapsed_s: float, step: Step, *, timed: bool = True, stopped: bool = False
+) -> TimerStatus:
+    """Classify `elapsed_s` against the step's window (opening/closing) or budget."""
+    window = (step.window.min_s, step.window.max_s) if step.window else None
+    limit = float(window[1] if window else step.budget_s)
+    if not timed:
+        state = TimerState.UNTIMED
+    elif window is not None:
+        if elapsed_s < window[0]:
+            state = TimerState.EARLY
+        elif elapsed_s <= window[1]:
+            state = TimerState.IN_WINDOW
+        else:
+            state = TimerState.OVER
+    elif elapsed_s > limit:
+        state = TimerState.OVER
+    elif limit - elapsed_s <= max(WARNING_MIN_S, WARNING_SHARE * limit):
+        state = TimerState.WARNING
+    else:
+        state = TimerState.RUNNING
+    return TimerStatus(state, elapsed_s, limit, window, stopped)
+
+
+@dataclass(frozen=True)
+class SessionConfig:
+    """What the candidate chose."""
+
+    scenario: str
+    lang: Lang
+    mode: Mode = Mode.PRACTICE
+    timed: bool = True
+    speak: bool = False
+    steps: tuple[str, ...] = STEP_IDS
+    seed: int = 42
+
+
+@dataclass(frozen=True)
+class StepPrompt:
+    """What the UI shows for one step."""
+
+    step: Step
+    index: int  # 1-based position in this session
+    count: int
+    lang: Lang
+    draft: str  # text to start from (a resumed draft), usually empty
+    timed: bool
+    speak: bool  # opening/closing with --speak: time the spoken part first
+    focus: tuple[str, ...] = ()  # drill: labels of the items missed most often
+
+    @property
+    def cue_card(self) -> tuple[str, ...]:
+        """The template's points, shown before the opening and the closing."""
+        return tuple(self.step.guidance(self.lang)) if self.step.window else ()
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the prompt returned."""
+
+    text: str
+    kind: ReplyKind = ReplyKind.SUBMITTED
+
+
+@dataclass(frozen=True)
+class StepFeedback:
+    """Practice mode: shown right after a step's answer."""
+
+    step: Step
+    score: StepScore
+    reference: str | None
+    demo: Demo | None
+    elapsed_s: float | None
+
+
+@dataclass(frozen=True)
+class Pacing:
+    """Time spent on a step against its budget (or window)."""
+
+    step: str
+    elapsed_s: float
+    budget_s: int  # the budget, or the window's end for opening/closing
+    window: tuple[int, int] | None
+
+    @property
+    def over(self) -> bool:
+        return self.elapsed_s > self.budget_s
+
+    @property
+    def early(self) -> bool:
+        return self.window is not None and self.elapsed_s < self.window[0]
+
+
+@dataclass(frozen=True)
+class DrillTip:
+    """A step to practise next and the items it missed (highest weight first)."""
+
+    step: str
+    score: float
+    missed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """The end of a session: everything the final screen and the export show."""
+
+    session_id: str
+    config: SessionConfig
+    score: SheetScore
+    total: float  # the whole sheet, or the drilled step's score
+    steps: tuple[str, ...]  # the steps this session ran
+    answers: Mapping[str, str]
+    elapsed_s: Mapping[str, float | None]
+    pacing: tuple[Pacing, ...]
+    design: DesignCheck | None
+    strongest: tuple[str, ...]
+    weakest: tuple[str, ...]
+    drill: tuple[DrillTip, ...]
+    demos: Mapping[str, Demo] = field(default_factory=dict)
+
+    def step_scores(self) -> tuple[StepScore, ...]:
+        return tuple(s for s in self.score.steps if s.step in self.steps)
+
+
+class _Unset:
+    """Marks an argument that was not given (None has a meaning of its own)."""
+
+
+_UNSET = _Unset()
+
+
+class SessionInterrupted(Exception):
+    """Ctrl-C: the draft is saved; `coach resume SESSION_ID` continues."""
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__(session_id)
+        self.session_id = session_id
+
+
+# ---------------------------------------------------------------- engines
+
+
+ScoreAnswers = Callable[[Mapping[str, str], Bundle, Lang, Mapping[str, float] | None], "SheetScore"]
+RunDemo = Callable[[Bundle, str, Lang, int | None], "Demo"]
+CheckDesign = Callable[["Sheet", Bundle, Lang, int | None], "DesignCheck"]
+
+
+@dataclass(frozen=True)
+class Engines:
+    """Scoring and simulation, injected so tests can replace them."""
+
+    score_answers: ScoreAnswers
+    run_demo: RunDemo | None = None
+    check_design: CheckDesign | None = None
+
+
+def default_engines() -> Engines:
+    """The real scorer and simulation (imported here: they are heavy)."""
+    from coach.scoring import score_answers
+    from coach.sim.demos import run_demo
+    from coach.sim.design_check import check_design
+
+    return Engines(
+        score_answers=lambda answers, content, lang, elapsed: score_answers(
+            answers, content, lang, elapsed_s=elapsed
+        ),
+        run_demo=lambda content, step, lang, seed: run_demo(content, step, lang, seed=seed),
+        check_design=lambda sheet, content, lang, seed: check_design(sheet, content, lang, seed=seed),
+    )
+
+
+# ---------------------------------------------------------------- the session
+
+
+class Session:
+    """One interview: its steps, where it is, and its answers (kept in the store)."""
+
+    def __init__(
+        self,
+        content: Bundle,
+        config: SessionConfig,
+        store: Store,
+        *,
+        engines: Engines,
+        clock: Callable[[], float] = time.monotonic,
+        session_id: str | None = None,
+        focus: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        unknown = [s for s in config.steps if s not in STEP_IDS]
+        if unknown:
+            raise CoachError(f"unknown step {unknown[0]!r}; expected one of {', '.join(STEP_IDS)}")
+        self.content = content
+        self.config = config
+        self.store = store
+        self.engines = engines
+        self.clock = clock
+        self.focus = dict(focus or {})
+        if session_id is None:
+            session_id = store.create_session(
+                scenario=config.scenario,
+                framework=content.framework.id,
+                lang=config.lang,
+                mode=config.mode.value,
+                timed=config.timed,
+                speak=config.speak,
+                steps=config.steps,
+                seed=config.seed,
+            )
+        self.id = session_id
+        self.answers: dict[str, str] = {}
+        self.elapsed: dict[str, float | None] = {}
+        self.skipped: set[str] = set()
+        self.demos: dict[str, Demo] = {}
+        self._drafts: dict[str, tuple[str, float]] = {}
+        self.state = SessionState.READY
+        self._step: str | None = None
+        self._started_at = 0.0
+        self._frozen_s: float | None = None
+        self._last_draft: tuple[str, float] | None = None  # text, clock time of the save
+
+    # -- building
+
+    @classmethod
+    def resume(
+        cls,
+        content: Bundle,
+        record: SessionRecord,
+        store: Store,
+        *,
+        engines: Engines,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> Session:
+        """Continue a stored session: answered steps stay, a draft becomes the starting text."""
+        if record.finished:
+            raise CoachError(
+                f"session {record.id} is already finished; see it with `coach export {record.id}`"
+            )
+        config = SessionConfig(
+            scenario=record.scenario,
+            lang="es" if record.lang == "es" else "en",
+            mode=Mode(record.mode),
+            timed=record.timed,
+            speak=record.speak,
+            steps=record.steps,
+            seed=record.seed,
+        )
+        session = cls(content, config, store, engines=engines, clock=clock, session_id=record.id)
+        for step, answer in record.answers.items():
+            session.answers[step] = answer.text
+            session.elapsed[step] = answer.elapsed_s
+            if answer.skipped:
+                session.skipped.add(step)
+        session._drafts = {step: (d.text, d.elapsed_s) for step, d in record.drafts.items()}
+        return session
+
+    # -- queries
+
+    @property
+    def current_step(self) -> str | None:
+        """The step being answered, or the next one to answer; None when all are done."""
+        if self._step is not None:
+            return self._step
+        for step in self.config.steps:
+            if step not in self.answers:
+                return step
+        return None
+
+    def _step_model(self, step_id: str) -> Step:
+        return self.content.framework.step(step_id)
+
+    def timer(self) -> TimerStatus:
+        """The countdown of the current step, now."""
+        if self._step is None:
+            raise CoachError("no step is being answered")
+        if self._frozen_s is not None:
+            elapsed, stopped = self._frozen_s, True
+        else:
+            elapsed, stopped = self.clock() - self._started_at, False
+        return timer_status(elapsed, self._step_model(self._step), timed=self.config.timed, stopped=stopped)
+
+    # -- transitions
+
+    def begin_step(self) -> StepPrompt | None:
+        """Start (or restart after a resume) the next step's timer; None when all are answered."""
+        step_id = self.current_step
+        if step_id is None:
+            return None
+        draft_text, prior_s = self._drafts.get(step_id, ("", 0.0))
+        self._step = step_id
+        self._started_at = self.clock() - prior_s
+        self._frozen_s = None
+        self._last_draft = (draft_text, self.clock())
+        self.state = SessionState.ANSWERING
+        step = self._step_model(step_id)
+        labels = tuple(self.focus.get(step_id, ()))
+        return StepPrompt(
+            step=step,
+            index=self.config.steps.index(step_id) + 1,
+            count=len(self.config.steps),
+            lang=self.config.lang,
+            draft=draft_text,
+            timed=self.config.timed,
+            speak=self.config.speak and step.window is not None,
+            focus=labels,
+        )
+
+    def restart_timer(self) -> None:
+        """--speak: the candidate pressed Enter and starts speaking now."""
+        self._require_answering()
+        self._started_at = self.clock()
+        self._frozen_s = None
+
+    def stop_timer(self) -> None:
+        """--speak: the candidate stopped speaking; the spoken time is what is timed."""
+        self._require_answering()
+        self._frozen_s = self.clock() - self._started_at
+
+    def save_draft(self, text: str, *, force: bool = False) -> bool:
+        """Keep the text being typed; throttled so typing does not hammer the disk. True if saved."""
+        if self._step is None:
+            return False
+        now = self.clock()
+        if not force and self._last_draft is not None:
+            last_text, last_at = self._last_draft
+            waited = now - last_at
+            if waited < DRAFT_INTERVAL_S:
+                return False
+            if text == last_text and waited < DRAFT_KEEPALIVE_S:
+                return False
+        elapsed = self.timer().elapsed_s
+        self.store.save_draft(self.id, self._step, text, elapsed)
+        self._last_draft = (text, now)
+        self._drafts[self._step] = (text, elapsed)
+        return True
+
+    def submit(
+        self, text: str, *, elapsed_s: float | _Unset | None = _UNSET, skipped: bool = False
+    ) -> str:
+        """Record the current step's answer (in the store, now), move on, return the step id.
+
+        `elapsed_s` overrides the clock (answers read from a sheet; None: untimed).
+        """
+        step_id = self._require_answering()
+        if isinstance(elapsed_s, _Unset):
+            elapsed_s = self.timer().elapsed_s if self.config.timed else None
+        if skipped:
+            text = ""
+        self.store.save_answer(self.id, step_id, text, elapsed_s, skipped=skipped)
+        self.answers[step_id] = text
+        self.elapsed[step_id] = elapsed_s
+        if skipped:
+            self.skipped.add(step_id)
+        self._drafts.pop(step_id, None)
+        self._step = None
+        self._frozen_s = None
+        self.state = SessionState.READY
+        return step_id
+
+    def skip(self) -> str:
+        """Record the current step as skipped (an empty answer)."""
+        return self.submit("", skipped=True)
+
+    @property
+    def shows_feedback(self) -> bool:
+        """Practice and drill show each step's feedback at once; mock waits for the end."""
+        return self.config.mode is not Mode.MOCK
+
+    def interrupt(self, draft: str) -> None:
+        """Ctrl-C: save what was being typed, whatever the throttle says."""
+        if self._step is not None:
+            self.save_draft(draft, force=True)
+
+    def feedback(self, step_id: str) -> StepFeedback:
+        """A step's score, reference answer and demo, given the answers so far."""
+        score = self._score().step(step_id)
+        reference = self.content.scenario.reference.get(step_id)
+        return StepFeedback(
+            step=self._step_model(step_id),
+            score=score,
+            reference=reference(self.config.lang) if reference else None,
+            demo=self.demo(step_id),
+            elapsed_s=self.elapsed.get(step_id),
+        )
+
+    def demo(self, step_id: str) -> Demo | None:
+        """The simulation's demo of a framework step (cached), if the scenario has a simulation."""
+        if step_id in self.demos:
+            return self.demos[step_id]
+        run_demo = self.engines.run_demo
+        if run_demo is None or step_id not in FRAMEWORK_STEP_IDS or not self.content.scenario.has_simulation:
+            return None
+        demo = run_demo(self.content, step_id, self.config.lang, self.config.seed)
+        self.demos[step_id] = demo
+        return demo
+
+    def finish(self) -> Scorecard:
+        """Score everything, run the design check, store the result."""
+        if self.current_step is not None:
+            raise CoachError(f"step {self.current_step!r} is not answered yet")
+        score = self._score()
+        card = build_scorecard(
+            self.id, self.config, self.content, score, self.answers, self.elapsed,
+            design=self._design_check(), demos=self.demos,
+        )
+        result: dict[str, Any] = score.to_json()
+        result["total"] = round(card.total, 4)
+        self.store.finish_session(self.id, result)
+        self.state = SessionState.FINISHED
+        return card
+
+    # -- helpers
+
+    def _require_answering(self) -> str:
+        if self._step is None:
+            raise CoachError("no step is being answered; call begin_step() first")
+        return self._step
+
+    def _timed_elapsed(self) -> dict[str, float]:
+        return {step: value for step, value in self.elapsed.items() if value is not None}
+
+    def _score(self) -> SheetScore:
+        return self.engines.score_answers(
+            self.answers, self.content, self.config.lang, self._timed_elapsed() or None
+        )
+
+    def _design_check(self) -> DesignCheck | None:
+        check = self.engines.check_design
+        full = set(FRAMEWORK_STEP_IDS) <= set(self.config.steps)
+        if check is None or not full or not self.content.scenario.has_simulation:
+            return None
+        return check(answers_sheet(self), self.content, self.config.lang, self.config.seed)
+
+
+def answers_sheet(session: Session) -> Sheet:
+    """The session's answers as a parsed sheet (what the design check reads)."""
+    from coach.sheet import Answer, Sheet
+
+    sheet = Sheet(scenario=session.config.scenario, lang=session.config.lang)
+    for number, step in enumerate(session.config.steps):
+        if step in session.answers:
+            sheet.answers[step] = Answer(step, session.answers[step], number, session.elapsed.get(step))
+    return sheet
+
+
+def build_scorecard(
+    session_id: str,
+    config: SessionConfig,
+    content: Bundle,
+    score: SheetScore,
+    answers: Mapping[str, str],
+    elapsed: Mapping[str, float | None],
+    *,
+    design: DesignCheck | None = None,
+    demos: Mapping[str, Demo] | None = None,
+) -> Scorecard:
+    """Pacing, strongest and weakest steps and what to drill, from a scored session."""
+    ran = [s for s in score.steps if s.step in config.steps]
+    pacing = []
+    for step_id in config.steps:
+        seconds = elapsed.get(step_id)
+        if seconds is None:
+            continue
+        step = content.framework.step(step_id)
+        window = (step.window.min_s, step.window.max_s) if step.window else None
+        pacing.append(Pacing(step_id, seconds, window[1] if window else step.budget_s, window))
+    # Stable order: by score, then framework order, so ties never flip between runs.
+    order = {step: i for i, step in enumerate(STEP_IDS)}
+    ranked = sorted(ran, key=lambda s: (-s.score, order[s.step]))
+    shown = min(2, len(ranked) // 2) if len(ranked) > 1 else 0
+    strongest = tuple(s.step for s in ranked[:shown])
+    weakest = tuple(s.step for s in reversed(ranked[len(ranked) - shown:])) if shown else ()
+    tips = []
+    for step_score in sorted(ran, key=lambda s: (s.score, order[s.step])):
+        missed = [i for i in step_score.items if not i.covered]
+        if not missed:
+            continue
+        missed.sort(key=lambda i: -i.weight)
+        tips.append(DrillTip(step_score.step, step_score.score, tuple(i.id for i in missed[:3])))
+        if len(tips) == 3:
+            break
+    total = score.total if set(config.steps) == set(STEP_IDS) else (
+        sum(s.score for s in ran) / len(ran) if ran else 0.0
+    )
+    return Scorecard(
+        session_id=session_id,
+        config=config,
+        score=score,
+        total=total,
+        steps=config.steps,
+        answers=dict(answers),
+        elapsed_s=dict(elapsed),
+        pacing=tuple(pacing),
+        design=design,
+        strongest=strongest,
+        weakest=weakest,
+        drill=tuple(tips),
+        demos=dict(demos or {}),
+    )
+
+
+# ---------------------------------------------------------------- drivers
+
+
+class Prompter(Protocol):
+    """The terminal (or a script) that asks for answers and shows feedback."""
+
+    def ask(
+        self, prompt: StepPrompt, timer: Callable[[], TimerStatus], save_draft: Callable[[str], object]
+    ) -> Reply:
+        """Ask for a step's answer; Ctrl-C returns the text typed so far as INTERRUPTED."""
+
+    def speak(self, prompt: StepPrompt, start: Callable[[], None], timer: Callable[[], TimerStatus]) -> bool:
+        """--speak: wait for Enter, call `start`, wait for Enter; False on Ctrl-C."""
+
+    def confirm_skip(self, prompt: StepPrompt) -> bool:
+        """The answer was empty: skip the step?"""
+
+    def show_guidance(self, prompt: StepPrompt) -> None:
+        """The step's guidance, asked for with `?`."""
+
+    def show_feedback(self, feedback: StepFeedback) -> None:
+        """Practice mode: the step's feedback, reference and demo."""
+
+
+GUIDANCE_REQUEST = "?"
+
+
+def run(session: Session, prompter: Prompter) -> Scorecard:
+    """Ask every remaining step, then score. Ctrl-C saves the draft and raises SessionInterrupted."""
+    draft = ""
+    try:
+        while (prompt := session.begin_step()) is not None:
+            draft = prompt.draft
+            if prompt.speak:
+                if not prompter.speak(prompt, session.restart_timer, session.timer):
+                    raise KeyboardInterrupt
+                session.stop_timer()
+            while True:
+                reply = prompter.ask(prompt, session.timer, session.save_draft)
+                draft = reply.text
+                if reply.kind is ReplyKind.INTERRUPTED:
+                    raise KeyboardInterrupt
+                if reply.text.strip() == GUIDANCE_REQUEST:
+                    prompter.show_guidance(prompt)
+                    draft = ""
+                    continue
+                if not reply.text.strip():
+                    if prompter.confirm_skip(prompt):
+                        answered = session.skip()
+                        break
+                    continue
+                answered = session.submit(reply.text.strip())
+                break
+            draft = ""
+            if session.shows_feedback:
+                prompter.show_feedback(session.feedback(answered))
+    except KeyboardInterrupt:
+        session.interrupt(draft)
+        raise SessionInterrupted(session.id) from None
+    return session.finish()
+
+
+def run_from_sheet(session: Session, sheet: Sheet) -> Scorecard:
+    """The whole session from a filled sheet, without prompts; its timings are kept."""
+    while session.begin_step() is not None:
+        step = session.current_step
+        assert step is not None
+        answer = sheet.answers.get(step)
+        text = answer.text if answer else ""
+        elapsed = answer.elapsed_s if answer else None
+        session.submit(text, elapsed_s=elapsed, skipped=not text.strip())
+    return session.finish()
