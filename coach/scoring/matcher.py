@@ -1,0 +1,213 @@
+"""Checklist matching: compiled rules of an item, run against an analysed answer.
+
+Rules come from content (`MatchRules`, per item and language). Both
+languages' rules apply to every answer, each compared on its own language's
+stems, because answers mix the two. An item matches a sentence when
+
+- a `phrase` occurs there as consecutive tokens (stop words ignored), or
+- every slot of a `together` rule has one alternative in that same sentence,
+
+and no matched token lies inside an `exclude` phrase occurrence ("order of
+magnitude" does not earn ordering). `needs_number` items also need a figure in
+the sentence. The earliest sentence that qualifies is the evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from coach.scoring.normalize import Tokens, phrase_stems
+
+# A compiled phrase: (language index 0=es 1=en, stems).
+Phrase = tuple[int, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class CompiledItem:
+    """An item's rules, as stems, both languages merged."""
+
+    id: str
+    step: str
+    weight: float
+    needs_number: bool
+    phrases: tuple[Phrase, ...]
+    together: tuple[tuple[tuple[Phrase, ...], ...], ...]  # rules -> slots -> alternatives
+    exclude: tuple[Phrase, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where an item matched: the sentence index and the token indexes that earned it."""
+
+    sentence: int
+    tokens: tuple[int, ...]
+
+
+class Index:
+    """Positions of each stem in an analysed answer, per language."""
+
+    __slots__ = ("by_stem", "tokens")
+
+    def __init__(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+        by_stem: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
+        for position, (stem_es, stem_en) in enumerate(zip(tokens.es, tokens.en, strict=True)):
+            by_stem[0].setdefault(stem_es, []).append(position)
+            by_stem[1].setdefault(stem_en, []).append(position)
+        self.by_stem = by_stem
+
+    def occurrences(self, phrase: Phrase) -> Iterable[int]:
+        """Start positions of `phrase` (consecutive tokens inside one sentence), in order."""
+        lang, stems = phrase
+        column = self.tokens.es if lang == 0 else self.tokens.en
+        sentence_of = self.tokens.sentence_of
+        size = len(stems)
+        last = len(column) - size
+        for start in self.by_stem[lang].get(stems[0], ()):
+            if start > last:
+                break
+            if size == 1:
+                yield start
+                continue
+            sentence = sentence_of[start]
+            for offset in range(1, size):
+                position = start + offset
+                if column[position] != stems[offset] or sentence_of[position] != sentence:
+                    break
+            else:
+                yield start
+
+
+def compile_phrases(raw: Iterable[tuple[str, str]]) -> tuple[Phrase, ...]:
+    """(lang, text) pairs -> compiled phrases; phrases of only stop words are dropped."""
+    out: list[Phrase] = []
+    seen: set[Phrase] = set()
+    for lang, text in raw:
+        stems = phrase_stems(text, lang)
+        phrase: Phrase = (0 if lang == "es" else 1, stems)
+        if stems and phrase not in seen:
+            seen.add(phrase)
+            out.append(phrase)
+    return tuple(out)
+
+
+def compile_item(
+    item_id: str,
+    step: str,
+    weight: float,
+    needs_number: bool,
+    rules: Sequence[tuple[str, Sequence[str], Sequence[Sequence[str]], Sequence[str]]],
+) -> CompiledItem:
+    """Compile one item from its rules per language: (lang, phrases, together, exclude)."""
+    phrases = compile_phrases((lang, text) for lang, texts, _, _ in rules for text in texts)
+    exclude = compile_phrases((lang, text) for lang, _, _, texts in rules for text in texts)
+    together: list[tuple[tuple[Phrase, ...], ...]] = []
+    for lang, _, rule_list, _ in rules:
+        for rule in rule_list:
+            slots = tuple(
+                compile_phrases((lang, alt.strip()) for alt in slot.split("|") if alt.strip())
+                for slot in rule
+            )
+            if slots and all(slots):
+                together.append(slots)
+    return CompiledItem(
+        id=item_id,
+        step=step,
+        weight=weight,
+        needs_number=needs_number,
+        phrases=phrases,
+        together=tuple(together),
+        exclude=exclude,
+    )
+
+
+def _excluded(index: Index, item: CompiledItem) -> frozenset[int]:
+    if not item.exclude:
+        return frozenset()
+    blocked: set[int] = set()
+    for phrase in item.exclude:
+        size = len(phrase[1])
+        for start in index.occurrences(phrase):
+            blocked.update(range(start, start + size))
+    return frozenset(blocked)
+
+
+def match_item(index: Index, item: CompiledItem) -> Hit | None:
+    """The earliest sentence of the answer that earns `item`, or None."""
+    tokens = index.tokens
+    blocked = _excluded(index, item)
+    has_number = tokens.has_number
+    sentence_of = tokens.sentence_of
+
+    def usable(start: int, size: int) -> bool:
+        if item.needs_number and not has_number[sentence_of[start]]:
+            return False
+        return not blocked or all(p not in blocked for p in range(start, start + size))
+
+    best: Hit | None = None
+    for phrase in item.phrases:
+        size = len(phrase[1])
+        for start in index.occurrences(phrase):
+            if best is not None and sentence_of[start] >= best.sentence:
+                break
+            if usable(start, size):
+                best = Hit(sentence_of[start], tuple(range(start, start + size)))
+                break
+    for rule in item.together:
+        hit = _match_together(index, rule, usable, best.sentence if best else None)
+        if hit is not None and (best is None or hit.sentence < best.sentence):
+            best = hit
+    return best
+
+
+def _match_together(
+    index: Index,
+    rule: tuple[tuple[Phrase, ...], ...],
+    check: Callable[[int, int], bool],
+    before: int | None,
+) -> Hit | None:
+    """Earliest sentence (before `before`) holding one alternative of every slot."""
+    sentence_of = index.tokens.sentence_of
+    per_slot: list[dict[int, tuple[int, int]]] = []
+    # Rarest slot first would be faster; slots are few, so keep rule order.
+    for slot in rule:
+        found: dict[int, tuple[int, int]] = {}
+        for phrase in slot:
+            size = len(phrase[1])
+            for start in index.occurrences(phrase):
+                sentence = sentence_of[start]
+                if before is not None and sentence >= before:
+                    break
+                if sentence in found and found[sentence][0] <= start:
+                    continue
+                if check(start, size):
+                    found[sentence] = (start, size)
+        if not found:
+            return None
+        per_slot.append(found)
+    common = set(per_slot[0])
+    for found in per_slot[1:]:
+        common &= set(found)
+        if not common:
+            return None
+    sentence = min(common)
+    positions: list[int] = []
+    for found in per_slot:
+        start, size = found[sentence]
+        positions.extend(range(start, start + size))
+    return Hit(sentence, tuple(sorted(set(positions))))
+
+
+def evidence_of(tokens: Tokens, hit: Hit) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The hit's sentence text and the matched words' spans relative to it (merged, sorted)."""
+    start, end = tokens.sentences[hit.sentence]
+    spans = sorted({tokens.spans[p] for p in hit.tokens})
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        s, e = s - start, e - start
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return tokens.text[start:end], tuple(merged)

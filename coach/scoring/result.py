@@ -1,0 +1,157 @@
+"""What the scorer returns: plain, frozen dataclasses (no I/O, no rendering)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence of an answer that earned an item, with the matched words' offsets."""
+
+    sentence: str
+    spans: tuple[tuple[int, int], ...]  # [start, end) char offsets inside `sentence`
+    step: str  # the step whose answer holds the sentence (may differ from the item's step)
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """One checklist item: covered or not, and why."""
+
+    id: str
+    step: str  # the item's own step
+    covered: bool
+    weight: float
+    evidence: Evidence | None
+    said_in: str | None  # the other step whose answer covered it ("said in step X"), else None
+
+
+@dataclass(frozen=True)
+class ArithmeticFinding:
+    """One estimate the candidate stated, checked against the seed's arithmetic."""
+
+    check: str  # "est.daily_volume" | "est.storage" | "est.monthly_volume" | ...
+    ok: bool
+    stated: float  # base units: requests/day, bytes/day ...
+    expected: float
+    formula: str  # "100 req/s × 86,400 = 8.64M/day"
+    message: str  # in the sheet's language
+
+
+@dataclass(frozen=True)
+class TimingResult:
+    """How long the opening or closing took against its target window."""
+
+    step: str
+    elapsed_s: float | None  # None: untimed
+    window: tuple[int, int]
+    score: float | None  # None when untimed
+    state: str  # "untimed" | "early" | "in_window" | "over"
+    spoken_estimate_s: float  # from word count and words per minute
+
+
+@dataclass(frozen=True)
+class StepScore:
+    """The score of one step's answer."""
+
+    step: str
+    score: float  # 0..1
+    items: tuple[ItemResult, ...]
+    arithmetic: tuple[ArithmeticFinding, ...]  # non-empty only for the estimates step
+    timing: TimingResult | None  # opening and closing only
+    word_count: int
+
+    @property
+    def covered(self) -> int:
+        return sum(1 for item in self.items if item.covered)
+
+    @property
+    def coverage(self) -> float:
+        """Weighted share of items covered, before penalties and timing."""
+        total = sum(item.weight for item in self.items)
+        if total == 0:
+            return 0.0
+        return sum(item.weight for item in self.items if item.covered) / total
+
+
+@dataclass(frozen=True)
+class SheetScore:
+    """A whole sheet: every step in framework order, the total and its level."""
+
+    scenario: str
+    lang: str
+    total: float  # 0..1: budget-weighted mean of the step scores
+    level: str  # level id from content: needs_work | solid | strong
+    steps: tuple[StepScore, ...]
+
+    def step(self, step_id: str) -> StepScore:
+        for step in self.steps:
+            if step.step == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def item(self, item_id: str) -> ItemResult:
+        for step in self.steps:
+            for item in step.items:
+                if item.id == item_id:
+                    return item
+        raise KeyError(item_id)
+
+    def covered_ids(self) -> frozenset[str]:
+        return frozenset(item.id for step in self.steps for item in step.items if item.covered)
+
+    def to_json(self) -> dict[str, Any]:
+        """The DESIGN.md contract (`coach score --json`), plus extra fields."""
+        return {
+            "scenario": self.scenario,
+            "lang": self.lang,
+            "total": round(self.total, 4),
+            "level": self.level,
+            "steps": [_step_json(step) for step in self.steps],
+        }
+
+
+def _step_json(step: StepScore) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "step": step.step,
+        "score": round(step.score, 4),
+        "covered": step.covered,
+        "total": len(step.items),
+        "word_count": step.word_count,
+        "items": [_item_json(item) for item in step.items],
+    }
+    if step.step == "estimates" or step.arithmetic:
+        out["arithmetic"] = [
+            {
+                "check": finding.check,
+                "ok": finding.ok,
+                "stated": finding.stated,
+                "expected": finding.expected,
+                "formula": finding.formula,
+                "message": finding.message,
+            }
+            for finding in step.arithmetic
+        ]
+    if step.timing is not None:
+        timing = step.timing
+        out["timing"] = {
+            "elapsed_s": timing.elapsed_s,
+            "window": list(timing.window),
+            "score": None if timing.score is None else round(timing.score, 4),
+            "state": timing.state,
+            "spoken_estimate_s": round(timing.spoken_estimate_s, 1),
+        }
+    return out
+
+
+def _item_json(item: ItemResult) -> dict[str, Any]:
+    evidence = item.evidence
+    return {
+        "id": item.id,
+        "covered": item.covered,
+        "evidence": evidence.sentence if evidence else None,
+        "spans": [list(span) for span in evidence.spans] if evidence else [],
+        "said_in": item.said_in,
+        "weight": item.weight,
+    }
