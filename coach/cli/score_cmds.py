@@ -1,9 +1,304 @@
-"""`coach score` commands (placeholder until its issue lands: registers nothing yet)."""
+"""`coach score` and `coach estimate`: explainable scoring of a sheet, and the estimate calculator.
+
+Scoring, content and rich are imported inside the commands so `coach --help` stays fast.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+
+from coach.cli.common import (
+    JsonOption,
+    LangOption,
+    console,
+    emit_json,
+    fail_on_error,
+    load_bundle,
+    resolve,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from coach.content import Bundle
+    from coach.i18n import Lang
+    from coach.scoring import ItemResult, SheetScore, StepScore
+    from coach.scoring.estimates import Calculation
+
+DEFAULT_SCENARIO = "notifications"
+
+_T: dict[str, dict[str, str]] = {
+    "title": {"es": "Puntuación de {scenario}", "en": "Score for {scenario}"},
+    "step": {"es": "paso", "en": "step"},
+    "score": {"es": "puntuación", "en": "score"},
+    "items": {"es": "puntos", "en": "items"},
+    "total": {"es": "Total", "en": "Total"},
+    "level": {"es": "nivel", "en": "level"},
+    "said_in": {"es": "dicho en el paso «{step}»", "en": "said in step “{step}”"},
+    "hint": {"es": "pista", "en": "hint"},
+    "arithmetic": {"es": "Cuentas", "en": "Arithmetic"},
+    "timing": {"es": "Tiempo", "en": "Timing"},
+    "untimed": {"es": "sin cronometrar", "en": "untimed"},
+    "in_window": {"es": "dentro de la ventana", "en": "inside the window"},
+    "early": {"es": "antes de la ventana", "en": "before the window"},
+    "over": {"es": "pasado de la ventana", "en": "past the window"},
+    "spoken": {"es": "hablado: ~{clock}", "en": "as spoken: ~{clock}"},
+    "empty": {"es": "(sin respuesta)", "en": "(no answer)"},
+    "penalty": {
+        "es": "cada cifra mal calculada resta un 20 % a la nota del paso",
+        "en": "each wrong figure takes 20% off the step score",
+    },
+    "estimate_title": {"es": "Estimaciones rápidas", "en": "Quick estimates"},
+    "figure": {"es": "cifra", "en": "figure"},
+    "value": {"es": "valor", "en": "value"},
+    "formula": {"es": "fórmula", "en": "formula"},
+    "requests_per_day": {"es": "peticiones al día", "en": "requests per day"},
+    "requests_per_month": {"es": "peticiones al mes", "en": "requests per month"},
+    "peak_qps": {"es": "QPS en pico", "en": "peak QPS"},
+    "bytes_per_day": {"es": "almacenamiento al día", "en": "storage per day"},
+    "bytes_retained": {"es": "almacenamiento en {days} días de retención", "en": "storage over {days} days of retention"},
+    "bytes_per_year": {"es": "almacenamiento al año", "en": "storage per year"},
+    "shards": {"es": "shards/particiones necesarios", "en": "shards/partitions needed"},
+    "bad_size": {
+        "es": "--event-size: no entiendo {value!r}; usa p. ej. 1KB, 512B o 2.5 KB",
+        "en": "--event-size: cannot read {value!r}; use e.g. 1KB, 512B or 2.5 KB",
+    },
+    "positive": {"es": "{flag}: debe ser mayor que 0", "en": "{flag}: must be greater than 0"},
+}
+
+
+def _t(key: str, lang: Lang, **values: Any) -> str:
+    return _T[key][lang].format(**values)
+
+
+def score(
+    sheet_path: Annotated[Path, typer.Argument(metavar="SHEET.md", help="A filled or exported answer sheet.")],
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    scenario: Annotated[
+        str | None,
+        typer.Option("--scenario", help="Scenario id when the sheet header names none (default: notifications)."),
+    ] = None,
+) -> None:
+    """Score an answer sheet: each checklist point with the words that earned it.
+
+    Prints a per-step table, the evidence of every covered point, a hint for every
+    missed one, the estimate arithmetic and the opening/closing timing.
+
+    Example: coach score my-sheet.md --lang es
+    """
+    with fail_on_error():
+        from coach.scoring import score_sheet
+        from coach.sheet import read_sheet
+
+        sheet = read_sheet(sheet_path)
+        content = load_bundle(sheet.scenario or scenario or DEFAULT_SCENARIO)
+        chosen: Lang = resolve(lang) if lang is not None else sheet.lang or resolve(None)
+        result = score_sheet(sheet, content, chosen)
+        if as_json:
+            emit_json(result.to_json())
+            return
+        _render_score(console(), result, content, chosen)
+
+
+def estimate(
+    qps: Annotated[float, typer.Option("--qps", help="Average requests per second.")] = 100,
+    peak: Annotated[float, typer.Option("--peak", help="Peak factor over the average (x5 -> 5).")] = 5,
+    event_size: Annotated[str, typer.Option("--event-size", help="Average event size: 1KB, 512B, 2.5 KB.")] = "1KB",
+    retention_days: Annotated[int, typer.Option("--retention-days", help="Days of data kept.")] = 30,
+    partitions_throughput: Annotated[
+        float, typer.Option("--partitions-throughput", help="Requests per second one shard/partition handles.")
+    ] = 1000,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Quick estimates, each figure beside its formula: req/day, peak QPS, storage, shards.
+
+    Example: coach estimate --qps 100 --peak 5 --event-size 1KB --retention-days 30
+    """
+    with fail_on_error():
+        from coach.errors import CoachError
+        from coach.scoring.estimates import calculate, parse_size
+
+        chosen = resolve(lang)
+        size = parse_size(event_size)
+        if size is None or size <= 0:
+            raise CoachError(_t("bad_size", chosen, value=event_size))
+        for flag, value in (
+            ("--qps", qps),
+            ("--peak", peak),
+            ("--retention-days", retention_days),
+            ("--partitions-throughput", partitions_throughput),
+        ):
+            if value <= 0:
+                raise CoachError(_t("positive", chosen, flag=flag))
+        calc = calculate(qps, peak, size, retention_days, partitions_throughput, chosen)
+        if as_json:
+            emit_json(_calculation_json(calc, chosen))
+            return
+        _render_estimate(console(), calc, chosen)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this group's commands to the root app."""
+    """Add `score` and `estimate` to the root app."""
+    app.command("score")(score)
+    app.command("estimate")(estimate)
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _bar(value: float, width: int = 10) -> str:
+    filled = round(max(0.0, min(1.0, value)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _pct(value: float) -> str:
+    return f"{round(value * 100)} %"
+
+
+def _evidence_text(sentence: str, spans: tuple[tuple[int, int], ...], plain: bool) -> Text:
+    """The sentence with matched words highlighted (bold underline; «» when not a terminal)."""
+    from rich.text import Text
+
+    if not plain:
+        text = Text(sentence)
+        for start, end in spans:
+            text.stylize("bold underline", start, end)
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out.append(sentence[last:start])
+        out.append(f"«{sentence[start:end]}»")
+        last = end
+    out.append(sentence[last:])
+    return Text("".join(out))
+
+
+def _render_score(out: Console, result: SheetScore, content: Bundle, lang: Lang) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from coach.scoring.timing import clock
+
+    framework = content.framework
+    items = {item.id: item for _, item in content.all_items()}
+    levels = {level.id: level.label(lang) for level in framework.scoring.levels}
+    plain = not out.is_terminal or out.no_color
+
+    table = Table(title=_t("title", lang, scenario=content.scenario.title(lang)), title_justify="left")
+    table.add_column(_t("step", lang))
+    table.add_column(_t("score", lang))
+    table.add_column(_t("items", lang), justify="right")
+    for step in result.steps:
+        title = _step_title(content, step.step, lang)
+        table.add_row(title, f"{_bar(step.score)} {_pct(step.score)}", f"{step.covered}/{len(step.items)}")
+    out.print(table)
+
+    for step in result.steps:
+        out.print()
+        header = Text(f"{_step_title(content, step.step, lang)} — {step.covered}/{len(step.items)} · {_pct(step.score)}")
+        header.stylize("bold")
+        out.print(header)
+        if step.word_count == 0:
+            out.print(f"  {_t('empty', lang)}")
+        for item in step.items:
+            _render_item(out, item, items, lang, plain, content)
+        if step.arithmetic:
+            out.print(f"  {_t('arithmetic', lang)}:")
+            for finding in step.arithmetic:
+                mark = "✓" if finding.ok else "✗"
+                out.print(Text(f"    {mark} {finding.message}"))
+            if any(not finding.ok for finding in step.arithmetic):
+                out.print(f"    ({_t('penalty', lang)})")
+        if step.timing is not None:
+            _render_timing(out, step, lang, clock)
+    out.print()
+    total = Text(f"{_t('total', lang)}: {_bar(result.total, 20)} {_pct(result.total)} — {levels.get(result.level, result.level)}")
+    total.stylize("bold")
+    out.print(total)
+
+
+def _step_title(content: Bundle, step_id: str, lang: Lang) -> str:
+    step = content.framework.step(step_id)
+    number = f"{step.number}. " if step.number else ""
+    return f"{number}{step.title(lang)}"
+
+
+def _render_item(out: Console, item: ItemResult, items: dict[str, Any], lang: Lang, plain: bool, content: Bundle) -> None:
+    from rich.text import Text
+
+    label = items[item.id].label(lang) if item.id in items else item.id
+    if item.covered and item.evidence is not None:
+        line = Text(f"  ✓ {label} ({item.id})")
+        if item.said_in:
+            line.append(f" — {_t('said_in', lang, step=_step_title(content, item.said_in, lang))}", style="italic")
+        out.print(line)
+        quote = Text("      “")
+        quote.append_text(_evidence_text(item.evidence.sentence, item.evidence.spans, plain))
+        quote.append("”")
+        out.print(quote)
+    else:
+        out.print(Text(f"  ✗ {label} ({item.id})"))
+        if item.id in items:
+            out.print(Text(f"      {_t('hint', lang)}: {items[item.id].hint(lang)}", style="dim"))
+
+
+def _render_timing(out: Console, step: StepScore, lang: Lang, clock: Any) -> None:
+    timing = step.timing
+    assert timing is not None
+    low, high = timing.window
+    spoken = _t("spoken", lang, clock=clock(timing.spoken_estimate_s))
+    if timing.elapsed_s is None:
+        line = f"  {_t('timing', lang)}: {_t('untimed', lang)} ({clock(low)}–{clock(high)}) · {spoken}"
+    else:
+        mark = "✓" if timing.state == "in_window" else "!"
+        line = (
+            f"  {_t('timing', lang)}: {mark} {clock(timing.elapsed_s)} {_t(timing.state, lang)} "
+            f"{clock(low)}–{clock(high)} · {_pct(timing.score or 0.0)} · {spoken}"
+        )
+    from rich.text import Text
+
+    out.print(Text(line))
+
+
+def _figure_label(key: str, lang: Lang, calc: Calculation) -> str:
+    return _t(key, lang, days=calc.retention_days)
+
+
+def _calculation_json(calc: Calculation, lang: Lang) -> dict[str, Any]:
+    return {
+        "lang": lang,
+        "inputs": {
+            "qps": calc.qps,
+            "peak_factor": calc.peak_factor,
+            "event_size_bytes": calc.event_size_bytes,
+            "retention_days": calc.retention_days,
+            "shard_throughput_qps": calc.shard_throughput_qps,
+        },
+        "figures": [
+            {
+                "key": figure.key,
+                "label": _figure_label(figure.key, lang, calc),
+                "value": figure.value,
+                "unit": figure.unit,
+                "formula": figure.formula,
+            }
+            for figure in calc.figures
+        ],
+    }
+
+
+def _render_estimate(out: Console, calc: Calculation, lang: Lang) -> None:
+    from rich.table import Table
+
+    table = Table(title=_t("estimate_title", lang), title_justify="left")
+    table.add_column(_t("figure", lang))
+    table.add_column(_t("formula", lang))
+    for figure in calc.figures:
+        table.add_row(_figure_label(figure.key, lang, calc), figure.formula)
+    out.print(table)

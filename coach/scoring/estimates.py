@@ -14,9 +14,11 @@ main figures (the average QPS stated most often, the first event size).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from coach.i18n import Lang
 from coach.scoring.numbers import Quantity, extract_quantities
@@ -248,3 +250,81 @@ def _finding(
     return ArithmeticFinding(
         check=check, ok=ok, stated=stated, expected=expected, formula=formula, message=message
     )
+
+
+# ---------------------------------------------------------------- calculator (`coach estimate`)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One computed figure beside the formula that gives it."""
+
+    key: str  # requests_per_day | peak_qps | bytes_per_day | bytes_retained | ...
+    value: float
+    unit: str  # "req/day", "req/s", "bytes/day", "bytes", "shards"
+    formula: str
+
+
+@dataclass(frozen=True)
+class Calculation:
+    """The seed's quick estimates for one set of inputs."""
+
+    qps: float
+    peak_factor: float
+    event_size_bytes: float
+    retention_days: int
+    shard_throughput_qps: float
+    figures: tuple[Figure, ...]
+
+    def figure(self, key: str) -> Figure:
+        for figure in self.figures:
+            if figure.key == key:
+                return figure
+        raise KeyError(key)
+
+
+def calculate(
+    qps: float,
+    peak_factor: float,
+    event_size_bytes: float,
+    retention_days: int,
+    shard_throughput_qps: float,
+    lang: Lang = "en",
+) -> Calculation:
+    """Requests per day, peak QPS, bytes per day and over retention, shards needed."""
+    day = _T["day"][lang]
+    per_day = qps * SECONDS_PER_DAY
+    peak = qps * peak_factor
+    bytes_day = event_size_bytes * per_day
+    retained = bytes_day * retention_days
+    shards = max(1, math.ceil(peak / shard_throughput_qps - 1e-9))
+    shard_word = {"es": "por shard", "en": "per shard"}[lang]
+    figures = (
+        Figure("requests_per_day", per_day, "req/day",
+               f"{format_rate(qps)} × 86,400 = {format_count(per_day, lang)}/{day}"),
+        Figure("requests_per_month", per_day * DAYS_PER_MONTH, "req/month",
+               f"{format_count(per_day, lang)}/{day} × 30 = {format_count(per_day * DAYS_PER_MONTH, lang)}"),
+        Figure("peak_qps", peak, "req/s",
+               f"{format_rate(qps)} × {_sig(peak_factor)} = {format_rate(peak)}"),
+        Figure("bytes_per_day", bytes_day, "bytes/day",
+               f"{format_bytes(event_size_bytes)} × {format_rate(qps)} × 86,400 = {format_bytes(bytes_day)}/{day}"),
+        Figure("bytes_retained", retained, "bytes",
+               f"{format_bytes(bytes_day)}/{day} × {retention_days} = {format_bytes(retained)}"),
+        Figure("bytes_per_year", bytes_day * DAYS_PER_YEAR, "bytes/year",
+               f"{format_bytes(bytes_day)}/{day} × 365 = {format_bytes(bytes_day * DAYS_PER_YEAR)}"),
+        Figure("shards", float(shards), "shards",
+               f"⌈{format_rate(peak)} ÷ {format_rate(shard_throughput_qps)} {shard_word}⌉ = {shards}"),
+    )
+    return Calculation(qps, peak_factor, event_size_bytes, retention_days, shard_throughput_qps, figures)
+
+
+def parse_size(text: str) -> float | None:
+    """`1KB`, `2 KB`, `512B`, `1.5 KiB`, `1000` -> bytes; None when it is not a size."""
+    stripped = text.strip()
+    quantities = extract_quantities(stripped)
+    if len(quantities) != 1 or quantities[0].span != (0, len(stripped)):
+        return None
+    quantity = quantities[0]
+    if quantity.kind == "bytes" or (quantity.kind == "count" and quantity.raw == stripped):
+        return quantity.value
+    return None

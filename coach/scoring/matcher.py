@@ -203,11 +203,13 @@ def evidence_of(tokens: Tokens, hit: Hit) -> tuple[str, tuple[tuple[int, int], .
     """The hit's sentence text and the matched words' spans relative to it (merged, sorted)."""
     start, end = tokens.sentences[hit.sentence]
     spans = sorted({tokens.spans[p] for p in hit.tokens})
+    sentence = tokens.text[start:end]
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         s, e = s - start, e - start
-        if merged and s <= merged[-1][1]:
+        # words next to each other read as one highlight: "dead-letter queue", "per day"
+        if merged and (s <= merged[-1][1] or not sentence[merged[-1][1] : s].strip(" -/")):
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))
         else:
             merged.append((s, e))
-    return tokens.text[start:end], tuple(merged)
+    return sentence, tuple(merged)
