@@ -1,0 +1,183 @@
+"""The timed multi-line answer prompt (prompt_toolkit) with a live countdown toolbar.
+
+The toolbar is redrawn every half second whether or not the candidate types,
+so the countdown ticks while they think. It never cuts anyone off: past the
+budget it shows OVERTIME and keeps going. Ctrl-C returns what was typed so the
+session can keep it as a draft.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.application import get_app
+from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.input import Input
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.output import Output
+from prompt_toolkit.styles import Style
+
+from coach.i18n import Lang
+from coach.session import Reply, ReplyKind, TimerState, TimerStatus
+from coach.ui.texts import clock, short_clock, t
+
+REFRESH_S = 0.5
+AUTOSAVE_S = 1.0  # how often the prompt offers the draft; the session throttles the writes
+ESCAPE_TIMEOUT_S = 3.0  # Esc then Enter may be seconds apart (terminal-ui.md)
+
+_SYMBOL = {
+    TimerState.UNTIMED: "·",
+    TimerState.RUNNING: "⏱",
+    TimerState.WARNING: "⚠",
+    TimerState.EARLY: "◔",
+    TimerState.IN_WINDOW: "✓",
+    TimerState.OVER: "⚠",
+}
+
+STYLE = Style.from_dict(
+    {
+        "bottom-toolbar": "noreverse",
+        "bottom-toolbar.timer": "bold",
+        "bottom-toolbar.timer.running": "bold ansigreen",
+        "bottom-toolbar.timer.in_window": "bold ansigreen",
+        "bottom-toolbar.timer.early": "bold ansiyellow",
+        "bottom-toolbar.timer.warning": "bold ansiyellow",
+        "bottom-toolbar.timer.over": "bold ansired",
+        "bottom-toolbar.timer.untimed": "",
+        "bottom-toolbar.keys": "ansigray",
+    }
+)
+
+
+def timer_text(status: TimerStatus, lang: Lang) -> str:
+    """One short line: `✓ 03:20 · target 3:00–4:00 · in the window`, `⚠ OVERTIME +01:10 · budget 5:00`."""
+    symbol = _SYMBOL[status.state]
+    if status.state is TimerState.UNTIMED:
+        return f"{symbol} {t('untimed', lang)}"
+    if status.window is not None:
+        span = f"{short_clock(status.window[0])}–{short_clock(status.window[1])}"
+        frame = t("target", lang, span=span)
+        if status.state is TimerState.OVER:
+            head = t("overtime", lang, clock=clock(status.over_s))
+        else:
+            head = clock(status.elapsed_s)
+        word = {
+            TimerState.EARLY: t("early", lang),
+            TimerState.IN_WINDOW: t("in_window", lang),
+        }.get(status.state)
+    else:
+        frame = t("budget", lang, clock=short_clock(status.limit_s))
+        if status.state is TimerState.OVER:
+            head = t("overtime", lang, clock=clock(status.over_s))
+        else:
+            head = t("left", lang, clock=clock(status.remaining_s))
+        word = t("warning", lang) if status.state is TimerState.WARNING else None
+    if status.stopped:
+        head = t("spoken", lang, clock=clock(status.elapsed_s))
+    parts = [f"{symbol} {head}", frame] + ([word] if word else [])
+    return " · ".join(parts)
+
+
+def toolbar(status: TimerStatus, lang: Lang, keys: bool = True) -> FormattedText:
+    """The bottom toolbar: the timer first (it survives clipping), then the keys."""
+    fragments: list[tuple[str, str]] = [
+        (f"class:bottom-toolbar.timer.{status.state.value}", timer_text(status, lang))
+    ]
+    if keys:
+        fragments.append(("class:bottom-toolbar.keys", "   " + t("keys", lang)))
+    return FormattedText(fragments)
+
+
+def _bindings() -> KeyBindings:
+    bindings = KeyBindings()
+
+    @bindings.add("c-d")
+    def _submit(event: KeyPressEvent) -> None:
+        # Ctrl-D submits (by default it deletes a character or raises EOF).
+        event.current_buffer.validate_and_handle()
+
+    return bindings
+
+
+def make_session(
+    lang: Lang,
+    timer: Callable[[], TimerStatus],
+    *,
+    input: Input | None = None,
+    output: Output | None = None,
+) -> PromptSession[str]:
+    """A multi-line prompt whose toolbar shows `timer()` twice a second."""
+    session: PromptSession[str] = PromptSession(
+        multiline=True,
+        bottom_toolbar=lambda: toolbar(timer(), lang),
+        refresh_interval=REFRESH_S,
+        key_bindings=_bindings(),
+        enable_open_in_editor=True,
+        style=STYLE,
+        prompt_continuation=lambda width, line_number, wrap_count: "  ",
+        input=input,
+        output=output,
+    )
+    session.app.timeoutlen = ESCAPE_TIMEOUT_S
+    return session
+
+
+def ask_answer(
+    lang: Lang,
+    timer: Callable[[], TimerStatus],
+    save_draft: Callable[[str], object],
+    *,
+    default: str = "",
+    message: str = "› ",
+    input: Input | None = None,
+    output: Output | None = None,
+) -> Reply:
+    """Ask for one answer. Ctrl-C returns the text typed so far as an INTERRUPTED reply."""
+    session = make_session(lang, timer, input=input, output=output)
+    buffer = session.default_buffer
+
+    def _changed(changed: Buffer) -> None:
+        save_draft(changed.text)
+
+    buffer.on_text_changed += _changed
+
+    async def _autosave() -> None:
+        # Idle time counts too: refresh the draft (and its elapsed time) regularly.
+        while True:
+            await asyncio.sleep(AUTOSAVE_S)
+            save_draft(buffer.text)
+
+    def _pre_run() -> None:
+        get_app().create_background_task(_autosave())
+
+    try:
+        text = session.prompt(message, default=default, pre_run=_pre_run)
+    except KeyboardInterrupt:
+        return Reply(buffer.text, ReplyKind.INTERRUPTED)
+    except EOFError:
+        return Reply(buffer.text, ReplyKind.SUBMITTED)
+    return Reply(text, ReplyKind.SUBMITTED)
+
+
+def wait_enter(
+    message: str,
+    lang: Lang,
+    timer: Callable[[], TimerStatus] | None = None,
+    *,
+    input: Input | None = None,
+    output: Output | None = None,
+) -> bool:
+    """Wait for Enter (with the timer in the toolbar if given); False on Ctrl-C."""
+    extra: dict[str, Any] = {}
+    if timer is not None:
+        extra = {"bottom_toolbar": lambda: toolbar(timer(), lang, keys=False), "refresh_interval": REFRESH_S}
+    session: PromptSession[str] = PromptSession(style=STYLE, input=input, output=output, **extra)
+    try:
+        session.prompt(message)
+    except (KeyboardInterrupt, EOFError):
+        return False
+    return True

@@ -1,0 +1,324 @@
+"""Rich rendering of the interview: brief and plan, feedback, demos, scorecard, history, stats.
+
+Every function takes the console and the language and prints; none computes a
+score or runs a simulation. States are shown with a symbol or word as well as
+colour, so NO_COLOR loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from coach.content import Bundle, Step
+from coach.i18n import Lang
+from coach.ui.texts import clock, short_clock, t
+
+if TYPE_CHECKING:
+    from coach.scoring.result import ArithmeticFinding, ItemResult, StepScore
+    from coach.session import Mode, Scorecard, StepFeedback, StepPrompt
+    from coach.sim.demos import Demo
+    from coach.sim.design_check import DesignCheck
+    from coach.store import MissedItem, SessionRecord, StepTrend
+
+BAR_WIDTH = 20
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def bar(score: float, width: int = BAR_WIDTH) -> str:
+    """A text bar: filled cells for the score, light cells for the rest."""
+    filled = round(max(0.0, min(1.0, score)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def percent(score: float) -> str:
+    return f"{round(score * 100):3d} %"
+
+
+def spark(values: Sequence[float]) -> str:
+    """A sparkline of scores in 0..1."""
+    return "".join(SPARKS[min(len(SPARKS) - 1, int(max(0.0, min(1.0, v)) * len(SPARKS)))] for v in values)
+
+
+def step_title(content: Bundle, step_id: str, lang: Lang) -> str:
+    step = content.framework.step(step_id)
+    number = f"{step.number}. " if step.number else ""
+    return f"{number}{step.title(lang)}"
+
+
+def _span(step: Step) -> str:
+    if step.window is not None:
+        return f"{short_clock(step.window.min_s)}–{short_clock(step.window.max_s)}"
+    return short_clock(step.budget_s)
+
+
+def item_label(content: Bundle, item_id: str, lang: Lang) -> str:
+    try:
+        return content.item(item_id)[1].label(lang)
+    except Exception:  # an item id from an older content version
+        return item_id
+
+
+# ---------------------------------------------------------------- start
+
+
+def brief(console: Console, content: Bundle, lang: Lang, steps: Sequence[str], mode: Mode) -> None:
+    """The scenario's brief, then the plan: each step with its budget."""
+    scenario = content.scenario
+    console.print(Panel(escape(scenario.brief(lang)), title=f"[bold]{escape(scenario.title(lang))}[/bold]"))
+    table = Table(title=t("plan", lang), title_justify="left", show_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column(t("step", lang))
+    table.add_column(t("time", lang), justify="right")
+    total = 0
+    for index, step_id in enumerate(steps, start=1):
+        step = content.framework.step(step_id)
+        span = t("window", lang, span=_span(step)) if step.window else _span(step)
+        total += step.window.max_s if step.window else step.budget_s
+        table.add_row(str(index), escape(step_title(content, step_id, lang)), span)
+    console.print(table)
+    console.print(t("total_time", lang, clock=short_clock(total)))
+    console.print(f"[dim]{t('mode_' + mode.value, lang)}[/dim]\n")
+
+
+def step_header(console: Console, prompt: StepPrompt) -> None:
+    """Step n/N, its title and budget, its question; the cue card for opening and closing."""
+    lang, step = prompt.lang, prompt.step
+    number = f"{step.number}. " if step.number else ""
+    console.rule(
+        f"[bold]{t('step', lang)} {prompt.index}/{prompt.count} · {escape(number + step.title(lang))}[/bold]"
+        f" · {_span(step)}"
+    )
+    if prompt.cue_card:
+        body = "\n".join(f"• {escape(point)}" for point in prompt.cue_card)
+        console.print(Panel(body, title=t("cue_card", lang), title_align="left"))
+    if prompt.focus:
+        console.print(f"[bold]{t('focus', lang)}:[/bold]")
+        for label in prompt.focus:
+            console.print(f"  ✗ {escape(label)}")
+    console.print(f"[bold]{escape(step.question(lang))}[/bold]")
+    console.print(f"[dim]{t('keys', lang)}[/dim]")
+
+
+def guidance(console: Console, prompt: StepPrompt) -> None:
+    """The step's guidance bullets (asked for with `?`)."""
+    lines = "\n".join(f"• {escape(b)}" for b in prompt.step.guidance(prompt.lang))
+    console.print(Panel(lines, title=t("guidance", prompt.lang), title_align="left"))
+
+
+# ---------------------------------------------------------------- feedback
+
+
+def _evidence(item: ItemResult) -> Text:
+    text = Text()
+    if item.evidence is None:
+        return text
+    sentence = item.evidence.sentence
+    last = 0
+    for start, end in sorted(item.evidence.spans):
+        text.append(sentence[last:start])
+        text.append(sentence[start:end], style="bold underline")
+        last = end
+    text.append(sentence[last:])
+    return text
+
+
+def _arith_line(finding: ArithmeticFinding) -> str:
+    mark = "✓" if finding.ok else "✗"
+    return f"  {mark} {escape(finding.formula)} — {escape(finding.message)}"
+
+
+def step_score(console: Console, content: Bundle, score: StepScore, lang: Lang) -> None:
+    """Covered items with their evidence, missed items with hints, arithmetic and timing."""
+    console.print(f"[bold]{t('score', lang)}[/bold] {bar(score.score)} {percent(score.score)}")
+    covered = [i for i in score.items if i.covered]
+    missed = [i for i in score.items if not i.covered]
+    if covered:
+        console.print(f"[bold green]{t('covered', lang)}[/bold green]")
+        for item in covered:
+            line = Text(f"  ✓ {item_label(content, item.id, lang)}")
+            if item.said_in:
+                line.append(f" ({t('said_in', lang, step=step_title(content, item.said_in, lang))})", style="dim")
+            console.print(line)
+            if item.evidence is not None:
+                console.print(Text("      “").append_text(_evidence(item)).append("”"), style="dim")
+    if missed:
+        console.print(f"[bold red]{t('missed', lang)}[/bold red]")
+        for item in missed:
+            hint = content.item(item.id)[1].hint(lang) if _known(content, item.id) else ""
+            console.print(f"  ✗ {escape(item_label(content, item.id, lang))}")
+            if hint:
+                console.print(f"      → {escape(hint)}", style="dim")
+    if score.arithmetic:
+        console.print(f"[bold]{t('arithmetic', lang)}[/bold]")
+        for finding in score.arithmetic:
+            console.print(_arith_line(finding))
+    if score.timing is not None and score.timing.elapsed_s is not None:
+        word = {"early": t("early", lang), "in_window": t("in_window", lang)}.get(
+            score.timing.state, t("overtime", lang, clock=clock(score.timing.elapsed_s - score.timing.window[1]))
+        )
+        console.print(f"[bold]{t('timing', lang)}[/bold] {clock(score.timing.elapsed_s)} · {word}")
+
+
+def _known(content: Bundle, item_id: str) -> bool:
+    try:
+        content.item(item_id)
+    except Exception:
+        return False
+    return True
+
+
+def demo(console: Console, shown: Demo, lang: Lang) -> None:
+    """A step's simulation demo: explanation, figures, optional table and log lines."""
+    parts: list[object] = [escape(shown.explanation)]
+    if shown.figures:
+        figures = Table(show_header=False, box=None, padding=(0, 1))
+        for figure in shown.figures:
+            figures.add_row(escape(figure.label), f"[bold]{_number(figure.value)}[/bold] {escape(figure.unit)}")
+        parts.append(figures)
+    if shown.table:
+        header, *rows = shown.table
+        table = Table(*[escape(h) for h in header], show_edge=False)
+        for row in rows:
+            table.add_row(*[escape(cell) for cell in row])
+        parts.append(table)
+    if shown.log_lines:
+        parts.append(Text("\n".join(shown.log_lines), style="dim"))
+    from rich.console import Group
+
+    console.print(Panel(Group(*parts), title=f"{t('demo', lang)}: {escape(shown.title)}", title_align="left"))  # type: ignore[arg-type]
+
+
+def _number(value: float) -> str:
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
+
+
+def feedback(console: Console, content: Bundle, shown: StepFeedback, lang: Lang) -> None:
+    """Practice mode: the step's feedback, its reference answer and its demo."""
+    step_score(console, content, shown.score, lang)
+    if shown.reference:
+        console.print(Panel(escape(shown.reference), title=t("reference", lang), title_align="left"))
+    if shown.demo is not None:
+        demo(console, shown.demo, lang)
+
+
+# ---------------------------------------------------------------- scorecard
+
+
+def pacing_line(step_label: str, elapsed_s: float, budget_s: int, early: bool, lang: Lang) -> str:
+    """`requirements 12:10 vs 5:00 ⚠ +7:10 over`."""
+    span = t("vs", lang, elapsed=clock(elapsed_s), budget=short_clock(budget_s))
+    if elapsed_s > budget_s:
+        state = t("pace_over", lang, clock=clock(elapsed_s - budget_s))
+    elif early:
+        state = t("pace_early", lang)
+    else:
+        state = t("pace_ok", lang)
+    return f"{step_label} {span} {state}"
+
+
+def design_check(console: Console, check: DesignCheck, lang: Lang) -> None:
+    mark = {True: "✓", False: "✗", None: "?"}[check.ok]
+    console.print(f"[bold]{t('design', lang)}[/bold]")
+    console.print(f"  {mark} {escape(check.verdict)}")
+    if check.suggestion:
+        console.print(f"    → {escape(check.suggestion)}", style="dim")
+
+
+def scorecard(console: Console, content: Bundle, card: Scorecard, lang: Lang) -> None:
+    """The final screen: bars per step, pacing, design check, strongest/weakest, what to drill."""
+    level = next((lv.label(lang) for lv in content.framework.scoring.levels if lv.id == card.score.level), "")
+    console.rule(f"[bold]{t('scorecard', lang)}[/bold]")
+    chart = Table(show_header=False, box=None, padding=(0, 1))
+    for score in card.step_scores():
+        chart.add_row(escape(step_title(content, score.step, lang)), bar(score.score), percent(score.score))
+    console.print(chart)
+    head = f"[bold]{t('total', lang)}: {percent(card.total).strip()}[/bold]"
+    console.print(head + (f" · {escape(level)}" if level and len(card.steps) > 1 else ""))
+    if card.pacing:
+        console.print(f"\n[bold]{t('pacing', lang)}[/bold]")
+        for pace in card.pacing:
+            line = pacing_line(step_title(content, pace.step, lang), pace.elapsed_s, pace.budget_s, pace.early, lang)
+            console.print(f"  {escape(line)}")
+    if card.design is not None:
+        console.print()
+        design_check(console, card.design, lang)
+    if card.strongest:
+        names = ", ".join(step_title(content, s, lang) for s in card.strongest)
+        console.print(f"\n[bold]{t('strongest', lang)}:[/bold] {escape(names)}")
+    if card.weakest:
+        names = ", ".join(step_title(content, s, lang) for s in card.weakest)
+        console.print(f"[bold]{t('weakest', lang)}:[/bold] {escape(names)}")
+    if card.drill:
+        console.print(f"\n[bold]{t('drill_next', lang)}[/bold]")
+        for tip in card.drill:
+            console.print(f"  {escape(step_title(content, tip.step, lang))} ({percent(tip.score).strip()})"
+                          f" → [bold]{t('drill_cmd', lang, step=tip.step)}[/bold]")
+            for item_id in tip.missed:
+                console.print(f"    ✗ {escape(item_label(content, item_id, lang))}")
+
+
+# ---------------------------------------------------------------- history and stats
+
+
+def when(timestamp: float) -> str:
+    import time
+
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(timestamp))
+
+
+def history(console: Console, records: Iterable[SessionRecord], lang: Lang) -> None:
+    """One row per session, newest first."""
+    rows = list(records)
+    if not rows:
+        console.print(t("no_sessions", lang))
+        return
+    table = Table(show_edge=False)
+    for key in ("id", "date", "scenario", "mode", "lang", "total", "duration", "status"):
+        table.add_column(t(key, lang), justify="right" if key in ("total", "duration") else "left")
+    for record in rows:
+        total = percent(record.total).strip() if record.total is not None else "—"
+        status = t("finished", lang) if record.finished else t("active", lang)
+        table.add_row(record.id, when(record.started_at), record.scenario, record.mode, record.lang,
+                      total, clock(record.duration_s), status)
+    console.print(table)
+
+
+def stats(
+    console: Console,
+    trends: Sequence[StepTrend],
+    missed: Sequence[MissedItem],
+    content: Bundle | None,
+    lang: Lang,
+) -> None:
+    """Per-step trends as sparklines (oldest to newest) and the items missed most often."""
+    if not trends:
+        console.print(t("no_sessions", lang))
+        return
+    from coach.content import STEP_IDS
+
+    order = {step: i for i, step in enumerate(STEP_IDS)}
+    table = Table(title=t("trends", lang), title_justify="left", show_edge=False)
+    table.add_column(t("step", lang))
+    table.add_column(t("sessions", lang), justify="right")
+    table.add_column("")
+    table.add_column(t("last", lang), justify="right")
+    table.add_column(t("best", lang), justify="right")
+    for trend in sorted(trends, key=lambda tr: order.get(tr.step, 99)):
+        label = step_title(content, trend.step, lang) if content else trend.step
+        table.add_row(escape(label), str(len(trend.scores)), spark(trend.scores[-30:]),
+                      percent(trend.scores[-1]), percent(max(trend.scores)))
+    console.print(table)
+    if missed:
+        console.print(f"\n[bold]{t('most_missed', lang)}[/bold]")
+        for item in missed:
+            label = item_label(content, item.item_id, lang) if content else item.item_id
+            console.print(f"  ✗ {escape(label)} [dim]({item.item_id}; {t('missed_n', lang, missed=item.missed, seen=item.seen)})[/dim]")

@@ -1,0 +1,73 @@
+"""The terminal side of a session: one object holding the console and the prompts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from prompt_toolkit.input import Input
+from prompt_toolkit.output import Output
+from rich.console import Console
+
+from coach.content import Bundle
+from coach.i18n import Lang
+from coach.session import Reply, StepFeedback, StepPrompt, TimerStatus
+from coach.ui import render
+from coach.ui.prompt import ask_answer, wait_enter
+from coach.ui.texts import t
+
+
+class TerminalPrompter:
+    """Implements `coach.session.Prompter` with rich output and prompt_toolkit input."""
+
+    def __init__(
+        self,
+        console: Console,
+        content: Bundle,
+        lang: Lang,
+        *,
+        input: Input | None = None,
+        output: Output | None = None,
+    ) -> None:
+        self.console = console
+        self.content = content
+        self.lang = lang
+        self.input = input
+        self.output = output
+        self._shown: str | None = None  # the step whose header is on screen
+
+    def _header(self, prompt: StepPrompt) -> None:
+        if self._shown != prompt.step.id:
+            render.step_header(self.console, prompt)
+            self._shown = prompt.step.id
+
+    def ask(
+        self, prompt: StepPrompt, timer: Callable[[], TimerStatus], save_draft: Callable[[str], object]
+    ) -> Reply:
+        self._header(prompt)
+        return ask_answer(
+            self.lang, timer, save_draft, default=prompt.draft, input=self.input, output=self.output
+        )
+
+    def speak(self, prompt: StepPrompt, start: Callable[[], None], timer: Callable[[], TimerStatus]) -> bool:
+        self._header(prompt)
+        if not wait_enter(t("speak_start", self.lang) + " ", self.lang, input=self.input, output=self.output):
+            return False
+        start()
+        stopped = wait_enter(
+            t("speak_now", self.lang) + " ", self.lang, timer, input=self.input, output=self.output
+        )
+        if stopped:
+            self.console.print(t("speak_points", self.lang))
+        return stopped
+
+    def confirm_skip(self, prompt: StepPrompt) -> bool:
+        import questionary
+
+        answer = questionary.confirm(t("skip", self.lang), default=False).unsafe_ask()
+        return bool(answer)
+
+    def show_guidance(self, prompt: StepPrompt) -> None:
+        render.guidance(self.console, prompt)
+
+    def show_feedback(self, feedback: StepFeedback) -> None:
+        render.feedback(self.console, self.content, feedback, self.lang)

@@ -1,0 +1,144 @@
+"""Every text the interview screens show, in Spanish and English."""
+
+from __future__ import annotations
+
+from coach.i18n import Lang
+
+_T: dict[str, dict[Lang, str]] = {
+    # the countdown (toolbar); states carry a symbol and a word, never colour alone
+    "left": {"es": "quedan {clock}", "en": "{clock} left"},
+    "budget": {"es": "tiempo {clock}", "en": "budget {clock}"},
+    "target": {"es": "objetivo {span}", "en": "target {span}"},
+    "early": {"es": "antes de la ventana", "en": "before the window"},
+    "in_window": {"es": "en la ventana", "en": "in the window"},
+    "warning": {"es": "queda poco", "en": "almost out"},
+    "overtime": {"es": "TIEMPO EXTRA +{clock}", "en": "OVERTIME +{clock}"},
+    "untimed": {"es": "sin cronómetro", "en": "untimed"},
+    "spoken": {"es": "hablado {clock}", "en": "spoken {clock}"},
+    "keys": {
+        "es": "Esc Enter o Ctrl-D: enviar · ? + Ctrl-D: guía · Ctrl-X Ctrl-E: editor · Ctrl-C: guardar y salir",
+        "en": "Esc Enter or Ctrl-D: submit · ? + Ctrl-D: guidance · Ctrl-X Ctrl-E: editor · Ctrl-C: save and quit",
+    },
+    # speak mode
+    "speak_start": {
+        "es": "Pulsa Enter y empieza a hablar en voz alta; Enter otra vez para parar.",
+        "en": "Press Enter and start speaking aloud; Enter again to stop.",
+    },
+    "speak_now": {"es": "Hablando… Enter para parar", "en": "Speaking… Enter to stop"},
+    "speak_points": {
+        "es": "Ahora escribe los puntos clave que dijiste (es lo que se puntúa).",
+        "en": "Now type the key points you said (that is what is scored).",
+    },
+    # screens
+    "plan": {"es": "Plan", "en": "Plan"},
+    "step": {"es": "Paso", "en": "Step"},
+    "time": {"es": "Tiempo", "en": "Time"},
+    "window": {"es": "ventana {span}", "en": "window {span}"},
+    "total_time": {"es": "Total: {clock}", "en": "Total: {clock}"},
+    "mode_practice": {
+        "es": "Modo práctica: verás la corrección de cada paso al terminarlo.",
+        "en": "Practice mode: you see each step's feedback right after it.",
+    },
+    "mode_mock": {
+        "es": "Modo simulacro: ninguna corrección hasta el final, como en una entrevista.",
+        "en": "Mock mode: no feedback until the end, as in an interview.",
+    },
+    "mode_drill": {"es": "Drill: un solo paso, con corrección.", "en": "Drill: one step, with feedback."},
+    "cue_card": {"es": "Guion", "en": "Cue card"},
+    "guidance": {"es": "Guía", "en": "Guidance"},
+    "focus": {"es": "Lo que más se te escapa aquí", "en": "What you miss most here"},
+    "skip": {"es": "Respuesta vacía. ¿Saltar este paso?", "en": "Empty answer. Skip this step?"},
+    "score": {"es": "Puntuación", "en": "Score"},
+    "covered": {"es": "Cubierto", "en": "Covered"},
+    "missed": {"es": "Te faltó", "en": "Missed"},
+    "said_in": {"es": "dicho en {step}", "en": "said in {step}"},
+    "arithmetic": {"es": "Cuentas", "en": "Arithmetic"},
+    "timing": {"es": "Tiempo", "en": "Timing"},
+    "reference": {"es": "Respuesta de referencia", "en": "Reference answer"},
+    "demo": {"es": "Simulación", "en": "Simulation"},
+    "scorecard": {"es": "Resultado", "en": "Scorecard"},
+    "total": {"es": "Total", "en": "Total"},
+    "pacing": {"es": "Ritmo", "en": "Pacing"},
+    "vs": {"es": "{elapsed} de {budget}", "en": "{elapsed} vs {budget}"},
+    "pace_over": {"es": "⚠ +{clock} de más", "en": "⚠ +{clock} over"},
+    "pace_early": {"es": "◔ corto", "en": "◔ short"},
+    "pace_ok": {"es": "✓ a tiempo", "en": "✓ on time"},
+    "design": {"es": "Tu diseño en la simulación", "en": "Your design in the simulation"},
+    "design_unknown": {
+        "es": "No diste bastantes números (QPS, workers, SLO) para simularlo.",
+        "en": "Not enough numbers (QPS, workers, SLO) to simulate it.",
+    },
+    "strongest": {"es": "Lo mejor", "en": "Strongest"},
+    "weakest": {"es": "Lo más flojo", "en": "Weakest"},
+    "drill_next": {"es": "Qué practicar ahora", "en": "What to drill next"},
+    "drill_cmd": {"es": "coach drill {step}", "en": "coach drill {step}"},
+    "saved_at": {"es": "Sesión {sid} guardada.", "en": "Session {sid} saved."},
+    "interrupted": {
+        "es": "Interrumpido. Todo está guardado; continúa con: coach resume {sid}",
+        "en": "Interrupted. Everything is saved; continue with: coach resume {sid}",
+    },
+    "export_written": {"es": "Hoja exportada en {path}", "en": "Sheet exported to {path}"},
+    "export_offer": {"es": "¿Guardar la hoja de respuestas (Markdown)?", "en": "Save the answer sheet (Markdown)?"},
+    "export_path": {"es": "¿Dónde?", "en": "Where?"},
+    "exists": {
+        "es": "{path} ya existe; usa --force para sobrescribirlo",
+        "en": "{path} already exists; use --force to overwrite it",
+    },
+    "not_tty": {
+        "es": "no es una terminal interactiva; usa --answers HOJA.md para puntuar una hoja sin preguntas",
+        "en": "not an interactive terminal; use --answers SHEET.md to run from a filled sheet",
+    },
+    "resuming": {
+        "es": "Retomando la sesión {sid} en el paso {step}.",
+        "en": "Resuming session {sid} at step {step}.",
+    },
+    "nothing_to_resume": {
+        "es": "no hay ninguna sesión sin terminar (mira `coach history`)",
+        "en": "no unfinished session (see `coach history`)",
+    },
+    # history and stats
+    "date": {"es": "fecha", "en": "date"},
+    "id": {"es": "sesión", "en": "session"},
+    "scenario": {"es": "escenario", "en": "scenario"},
+    "mode": {"es": "modo", "en": "mode"},
+    "lang": {"es": "idioma", "en": "lang"},
+    "duration": {"es": "duración", "en": "duration"},
+    "status": {"es": "estado", "en": "status"},
+    "finished": {"es": "terminada", "en": "finished"},
+    "active": {"es": "a medias", "en": "unfinished"},
+    "no_sessions": {
+        "es": "Aún no hay sesiones. Empieza con: coach run notifications",
+        "en": "No sessions yet. Start with: coach run notifications",
+    },
+    "trends": {"es": "Evolución por paso", "en": "Per-step trend"},
+    "sessions": {"es": "sesiones", "en": "sessions"},
+    "last": {"es": "última", "en": "last"},
+    "best": {"es": "mejor", "en": "best"},
+    "most_missed": {"es": "Lo que más se te escapa", "en": "Missed most often"},
+    "missed_n": {"es": "{missed} de {seen}", "en": "{missed} of {seen}"},
+    # menu
+    "menu_scenario": {"es": "Escenario", "en": "Scenario"},
+    "menu_mode": {"es": "Modo", "en": "Mode"},
+    "menu_lang": {"es": "Idioma", "en": "Language"},
+    "menu_timed": {"es": "¿Con cronómetro?", "en": "Timed?"},
+    "practice": {"es": "práctica (corrección tras cada paso)", "en": "practice (feedback after each step)"},
+    "mock": {"es": "simulacro (corrección al final)", "en": "mock (feedback at the end)"},
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The text `key` in `lang`, with `{placeholders}` filled."""
+    text = _T[key][lang]
+    return text.format(**values) if values else text
+
+
+def clock(seconds: float) -> str:
+    """mm:ss (minutes grow past 59: 75:00)."""
+    whole = max(0, round(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def short_clock(seconds: float) -> str:
+    """m:ss for budgets and windows (5:00, 3:00–4:00)."""
+    whole = max(0, round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"

@@ -1,0 +1,163 @@
+"""The timed answer prompt, driven through prompt_toolkit pipe input and an emulated screen."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Callable
+
+import pyte
+import pytest
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.vt100 import Vt100_Output
+from session_helpers import FakeClock
+
+from coach.content import Bundle
+from coach.session import ReplyKind, TimerStatus, timer_status
+from coach.ui.prompt import ask_answer, make_session, timer_text
+
+COLS, ROWS = 140, 24
+
+
+class _ScreenOutput(Vt100_Output):
+    """A VT100 output into a string; claims to know the rows below the cursor so the toolbar is drawn."""
+
+    def get_rows_below_cursor_position(self) -> int:
+        return ROWS - 1
+
+
+def _output() -> tuple[io.StringIO, _ScreenOutput]:
+    raw = io.StringIO()
+    return raw, _ScreenOutput(raw, lambda: Size(rows=ROWS, columns=COLS), term="xterm")
+
+
+def _screen(raw: io.StringIO) -> str:
+    screen = pyte.Screen(COLS, ROWS)
+    pyte.Stream(screen).feed(raw.getvalue())
+    return "\n".join(line.rstrip() for line in screen.display)
+
+
+def _timer(clock: FakeClock, start: float, mini: Bundle, step: str) -> TimerStatus:
+    return timer_status(clock() - start, mini.framework.step(step))
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "lang", "expected"),
+    [
+        (161, "en", "◔ 02:41 · target 3:00–4:00 · before the window"),
+        (200, "en", "✓ 03:20 · target 3:00–4:00 · in the window"),
+        (281, "en", "⚠ OVERTIME +00:41 · target 3:00–4:00"),
+        (161, "es", "◔ 02:41 · objetivo 3:00–4:00 · antes de la ventana"),
+        (281, "es", "⚠ TIEMPO EXTRA +00:41 · objetivo 3:00–4:00"),
+    ],
+)
+def test_opening_timer_text_names_each_state(mini: Bundle, elapsed: float, lang: str, expected: str) -> None:
+    """Before, inside and past the window each carry their own symbol and word, in both languages."""
+    assert timer_text(timer_status(elapsed, mini.framework.step("opening")), lang) == expected  # type: ignore[arg-type]
+
+
+def test_budget_timer_counts_down_then_overtime(mini: Bundle) -> None:
+    """A budgeted step counts down, warns near the end, then counts overtime up."""
+    step = mini.framework.step("requirements")
+    assert timer_text(timer_status(48, step), "en") == "⏱ 04:12 left · budget 5:00"
+    assert timer_text(timer_status(270, step), "es") == "⚠ quedan 00:30 · tiempo 5:00 · queda poco"
+    assert timer_text(timer_status(730, step), "en") == "⚠ OVERTIME +07:10 · budget 5:00"
+    assert timer_text(timer_status(730, step, timed=False), "en") == "· untimed"
+
+
+def test_escape_enter_submits_multiline_text(mini: Bundle, clock: FakeClock) -> None:
+    """Enter adds a line; Esc then Enter submits the whole answer."""
+    with create_pipe_input() as inp:
+        inp.send_text("line one\rline two\x1b\r")
+        reply = ask_answer("en", lambda: _timer(clock, 1000, mini, "api"), lambda text: None,
+                           input=inp, output=DummyOutput())
+    assert reply.kind is ReplyKind.SUBMITTED
+    assert reply.text == "line one\nline two"
+
+
+def test_ctrl_d_submits(mini: Bundle, clock: FakeClock) -> None:
+    """Ctrl-D submits instead of deleting a character."""
+    with create_pipe_input() as inp:
+        inp.send_text("POST /v1/notifications\x04")
+        reply = ask_answer("en", lambda: _timer(clock, 1000, mini, "api"), lambda text: None,
+                           input=inp, output=DummyOutput())
+    assert reply.text == "POST /v1/notifications"
+
+
+def test_ctrl_c_returns_the_draft(mini: Bundle, clock: FakeClock) -> None:
+    """Ctrl-C keeps what was typed, and the draft callback saw it as it was typed."""
+    drafts: list[str] = []
+    with create_pipe_input() as inp:
+        inp.send_text("half an ans\x03")
+        reply = ask_answer("es", lambda: _timer(clock, 1000, mini, "api"), drafts.append,
+                           input=inp, output=DummyOutput())
+    assert reply.kind is ReplyKind.INTERRUPTED
+    assert reply.text == "half an ans"
+    assert drafts[-1] == "half an ans"
+
+
+def test_resumed_draft_is_the_starting_text(mini: Bundle, clock: FakeClock) -> None:
+    """A resumed step starts from its saved draft; new typing appends to it."""
+    with create_pipe_input() as inp:
+        inp.send_text(" and more\x04")
+        reply = ask_answer("en", lambda: _timer(clock, 1000, mini, "api"), lambda text: None,
+                           default="saved part", input=inp, output=DummyOutput())
+    assert reply.text == "saved part and more"
+
+
+def _screen_while_open(timer: Callable[[], TimerStatus], lang: str = "en") -> str:
+    """Draw the prompt, let it render, read the emulated screen, then submit."""
+    raw, output = _output()
+
+    async def scenario() -> str:
+        with create_pipe_input() as inp:
+            session = make_session(lang, timer, input=inp, output=output)  # type: ignore[arg-type]
+            task = asyncio.ensure_future(session.prompt_async("› "))
+            await asyncio.sleep(0.3)
+            shown = _screen(raw)
+            inp.send_text("x\x04")
+            await task
+        return shown
+
+    return asyncio.run(scenario())
+
+
+def test_toolbar_shows_the_overtime_state_on_screen(mini: Bundle, clock: FakeClock) -> None:
+    """The drawn toolbar carries the overtime timer and how to submit."""
+    clock.advance(281)
+    screen = _screen_while_open(lambda: _timer(clock, 1000, mini, "opening"))
+    assert "⚠ OVERTIME +00:41 · target 3:00–4:00" in screen
+    assert "Esc Enter or Ctrl-D: submit" in screen
+
+
+def test_toolbar_in_spanish(mini: Bundle, clock: FakeClock) -> None:
+    """The Spanish toolbar names the state and the keys in Spanish."""
+    clock.advance(48)
+    screen = _screen_while_open(lambda: _timer(clock, 1000, mini, "requirements"), "es")
+    assert "⏱ quedan 04:12 · tiempo 5:00" in screen
+    assert "Esc Enter o Ctrl-D: enviar" in screen
+
+
+def test_countdown_ticks_while_idle(mini: Bundle, clock: FakeClock) -> None:
+    """With no key pressed, the toolbar redraws as the clock moves: from early to in the window."""
+    raw, output = _output()
+
+    async def scenario() -> tuple[str, str]:
+        with create_pipe_input() as inp:
+            session = make_session("en", lambda: _timer(clock, 1000, mini, "opening"), input=inp, output=output)
+            task = asyncio.ensure_future(session.prompt_async("› "))
+            clock.advance(170)
+            await asyncio.sleep(0.7)
+            before = _screen(raw)
+            clock.advance(30)
+            await asyncio.sleep(0.7)
+            after = _screen(raw)
+            inp.send_text("done\x04")
+            await task
+        return before, after
+
+    before, after = asyncio.run(scenario())
+    assert "◔ 02:50 · target 3:00–4:00 · before the window" in before
+    assert "✓ 03:20 · target 3:00–4:00 · in the window" in after
