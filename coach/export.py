@@ -1,0 +1,223 @@
+"""The answer sheet of a session, as Markdown (DESIGN.md "Contracts").
+
+The sheet holds the candidate's answers under each step marker, and between
+`<!-- coach:feedback -->` markers everything coach adds: scores, evidence,
+missed items with hints, arithmetic, pacing, reference answers and demo
+figures. `coach.sheet.parse_sheet` skips those blocks, so `coach score` of an
+export gives back the session's scores. Templates: `coach/templates/*.md.j2`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from coach.content import Bundle
+from coach.i18n import Lang
+from coach.sheet import header_line, step_heading
+
+if TYPE_CHECKING:
+    from coach.scoring.result import ItemResult, StepScore
+    from coach.session import Scorecard
+
+TEMPLATE = "export.md.j2"
+BAR_WIDTH = 20
+
+_L: dict[str, dict[Lang, str]] = {
+    "session": {"es": "Sesión", "en": "Session"},
+    "date": {"es": "fecha", "en": "date"},
+    "mode": {"es": "modo", "en": "mode"},
+    "total": {"es": "Total", "en": "Total"},
+    "step": {"es": "Paso", "en": "Step"},
+    "score": {"es": "Puntuación", "en": "Score"},
+    "time": {"es": "Tiempo", "en": "Time"},
+    "scorecard": {"es": "Resultado", "en": "Scorecard"},
+    "design": {"es": "Tu diseño en la simulación", "en": "Your design in the simulation"},
+    "strongest": {"es": "Lo mejor", "en": "Strongest"},
+    "weakest": {"es": "Lo más flojo", "en": "Weakest"},
+    "drill": {"es": "Qué practicar ahora", "en": "What to drill next"},
+    "covered": {"es": "Cubierto", "en": "Covered"},
+    "missed": {"es": "Te faltó", "en": "Missed"},
+    "said_in": {"es": "dicho en", "en": "said in"},
+    "arithmetic": {"es": "Cuentas", "en": "Arithmetic"},
+    "timing": {"es": "Tiempo", "en": "Timing"},
+    "reference": {"es": "Respuesta de referencia", "en": "Reference answer"},
+    "demo": {"es": "Simulación", "en": "Simulation"},
+    "skipped": {"es": "(paso saltado)", "en": "(step skipped)"},
+    "untimed": {"es": "sin cronómetro", "en": "untimed"},
+    "over": {"es": "⚠ +{clock} de más", "en": "⚠ +{clock} over"},
+    "early": {"es": "◔ corto", "en": "◔ short"},
+    "on_time": {"es": "✓ a tiempo", "en": "✓ on time"},
+    "vs": {"es": "de", "en": "vs"},
+    "how": {
+        "es": "Tus respuestas están bajo cada paso; lo que añade coach va entre marcadores "
+        "`coach:feedback` y `coach score` lo ignora.",
+        "en": "Your answers sit under each step; what coach adds is between `coach:feedback` "
+        "markers and `coach score` ignores it.",
+    },
+}
+
+
+def _clock(seconds: float) -> str:
+    whole = max(0, round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _pct(score: float) -> str:
+    return f"{round(score * 100)} %"
+
+
+def _bar(score: float) -> str:
+    filled = round(max(0.0, min(1.0, score)) * BAR_WIDTH)
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def _seconds(value: float) -> str:
+    """elapsed_s for the timing line: at most one decimal, no trailing zeros."""
+    return f"{round(value, 1):g}"
+
+
+def _number(value: float) -> str:
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _evidence(item: ItemResult) -> str:
+    """The evidence sentence with the matched words in bold."""
+    if item.evidence is None:
+        return ""
+    sentence = item.evidence.sentence
+    out, last = [], 0
+    for start, end in sorted(item.evidence.spans):
+        if start < last:
+            continue
+        out.append(sentence[last:start])
+        out.append(f"**{sentence[start:end]}**")
+        last = end
+    out.append(sentence[last:])
+    return _one_line("".join(out))
+
+
+@dataclass(frozen=True)
+class _Labels:
+    lang: Lang
+
+    def __call__(self, key: str, **values: Any) -> str:
+        text = _L[key][self.lang]
+        return text.format(**values) if values else text
+
+
+def _pace(elapsed_s: float | None, limit_s: int, window: tuple[int, int] | None, t: _Labels) -> str:
+    if elapsed_s is None:
+        return t("untimed")
+    if elapsed_s > limit_s:
+        state = t("over", clock=_clock(elapsed_s - limit_s))
+    elif window is not None and elapsed_s < window[0]:
+        state = t("early")
+    else:
+        state = t("on_time")
+    return f"{_clock(elapsed_s)} {t('vs')} {_clock(limit_s)} {state}"
+
+
+def _step_view(card: Scorecard, content: Bundle, score: StepScore, t: _Labels) -> dict[str, Any]:
+    lang = card.config.lang
+    step = content.framework.step(score.step)
+    window = (step.window.min_s, step.window.max_s) if step.window else None
+    limit = window[1] if window else step.budget_s
+    elapsed = card.elapsed_s.get(score.step)
+    covered, missed = [], []
+    for item in score.items:
+        _, model = content.item(item.id)
+        if item.covered:
+            said = None
+            if item.said_in:
+                said = content.framework.step(item.said_in).title(lang)
+            covered.append({"label": model.label(lang), "evidence": _evidence(item), "said_in": said})
+        else:
+            missed.append({"label": model.label(lang), "hint": model.hint(lang)})
+    reference = content.scenario.reference.get(score.step)
+    demo = card.demos.get(score.step)
+    return {
+        "id": score.step,
+        "heading": step_heading(step, lang),
+        "question": _one_line(step.question(lang)),
+        "answer": card.answers.get(score.step, "").strip(),
+        "elapsed": None if elapsed is None else _seconds(elapsed),
+        "score": _pct(score.score),
+        "bar": _bar(score.score),
+        "pace": _pace(elapsed, limit, window, t),
+        "covered": covered,
+        "missed": missed,
+        "arithmetic": [
+            {"mark": "✓" if f.ok else "✗", "formula": f.formula, "message": _one_line(f.message)}
+            for f in score.arithmetic
+        ],
+        "reference": reference(lang).strip() if reference else None,
+        "demo": None if demo is None else {
+            "title": demo.title,
+            "explanation": _one_line(demo.explanation),
+            "figures": [
+                {"label": f.label, "value": _number(f.value), "unit": f.unit} for f in demo.figures
+            ],
+        },
+    }
+
+
+def render_export(card: Scorecard, content: Bundle, *, started_at: float | None = None) -> str:
+    """The session's answer sheet as Markdown; `started_at` (unix time) is shown in UTC."""
+    import jinja2
+
+    lang = card.config.lang
+    t = _Labels(lang)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("coach", "templates"),
+        autoescape=False,  # Markdown, not HTML
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    steps = [_step_view(card, content, score, t) for score in card.step_scores()]
+    level = next(
+        (lv.label(lang) for lv in content.framework.scoring.levels if lv.id == card.score.level), ""
+    )
+    titles = {s.id: s.title(lang) for s in content.framework.steps}
+    design = card.design
+    view = {
+        "t": t,
+        "header": header_line(
+            content.scenario.id, lang, framework=content.framework.id, session=card.session_id,
+            mode=card.config.mode.value,
+        ),
+        "title": content.scenario.title(lang),
+        "session_id": card.session_id,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started_at)) if started_at else None,
+        "mode": card.config.mode.value,
+        "total": _pct(card.total),
+        "level": level if len(card.steps) > 1 else "",
+        "steps": steps,
+        "design": None if design is None else {
+            "mark": {True: "✓", False: "✗", None: "?"}[design.ok],
+            "verdict": _one_line(design.verdict),
+            "suggestion": _one_line(design.suggestion) if design.suggestion else None,
+        },
+        "strongest": [titles[s] for s in card.strongest],
+        "weakest": [titles[s] for s in card.weakest],
+        "drill": [
+            {
+                "step": tip.step,
+                "title": titles[tip.step],
+                "score": _pct(tip.score),
+                "missed": [content.item(i)[1].label(lang) for i in tip.missed],
+            }
+            for tip in card.drill
+        ],
+    }
+    text = env.get_template(TEMPLATE).render(**view)
+    return text.rstrip("\n") + "\n"

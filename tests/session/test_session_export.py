@@ -1,0 +1,104 @@
+"""The exported answer sheet: a golden file for a fixed session, and it reads back as the same answers."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from session_helpers import simple_score
+
+from coach.content import STEP_IDS, Bundle
+from coach.export import render_export
+from coach.session import Mode, SessionConfig, build_scorecard
+from coach.sheet import parse_sheet
+
+GOLDEN = Path(__file__).parent / "golden"
+
+ANSWERS = {
+    "opening": "Aclaro el alcance: canales email y push.\nPropongo API → cola → workers.",
+    "requirements": "Requisitos funcionales: enviar por canales.\n\n- disponibilidad 99.9 %",
+    "estimates": "",
+    "api": "POST /v1/notifications con idempotencyKey.",
+    "architecture": "Una cola (Kafka) y workers por canal.",
+    "consistency": "Eventual; orden por userId.",
+    "scaling": "Escalado horizontal de workers.",
+    "failures": "Reintentos con backoff y DLQ.",
+    "observability": "Logs estructurados.",
+    "security": "IAM mínimo y KMS.",
+    "closing": "Riesgos: proveedores caídos.",
+}
+ELAPSED = {step: 60.0 for step in STEP_IDS} | {"opening": 215.0, "requirements": 730.0, "closing": 45.5}
+
+
+@dataclass(frozen=True)
+class _Figure:
+    key: str
+    label: str
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True)
+class _Demo:
+    step: str
+    title: str
+    explanation: str
+    figures: tuple[_Figure, ...]
+    table: tuple[tuple[str, ...], ...] = ()
+    log_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Design:
+    ok: bool | None
+    stated: dict[str, float]
+    measured: dict[str, float]
+    verdict: str
+    suggestion: str | None
+
+
+def _card(mini: Bundle, lang: str = "es"):  # type: ignore[no-untyped-def]
+    config = SessionConfig(scenario="mini", lang=lang, mode=Mode.PRACTICE)  # type: ignore[arg-type]
+    answers = {s: a for s, a in ANSWERS.items() if a}
+    score = simple_score(answers, mini, config.lang, ELAPSED)
+    demo = _Demo("failures", "Reintentos con backoff", "Un proveedor falla el 5 % de las veces.",
+                 (_Figure("retries", "reintentos", 412, "msg"), _Figure("p99", "p99", 1834.5, "ms")))
+    design = _Design(False, {"qps": 100}, {"p99_ms": 4800}, "p99 4,8 s > tu objetivo de 2 s", "12 workers lo cumplen")
+    return build_scorecard(
+        "20261128-0900-abcd", config, mini, score, ANSWERS, ELAPSED,
+        design=design, demos={"failures": demo},  # type: ignore[dict-item]
+    )
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_export_matches_golden_file(mini: Bundle, lang: str) -> None:
+    """A fixed session exports byte for byte as the golden sheet (COACH_UPDATE_GOLDEN=1 rewrites it)."""
+    text = render_export(_card(mini, lang), mini, started_at=1_795_856_400.0)
+    golden = GOLDEN / f"export_mini_{lang}.md"
+    if os.environ.get("COACH_UPDATE_GOLDEN") == "1":
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_export_reads_back_as_the_same_answers_and_times(mini: Bundle) -> None:
+    """parse_sheet of the export returns each answer and elapsed time, and none of coach's additions."""
+    sheet = parse_sheet(render_export(_card(mini), mini))
+    assert sheet.scenario == "mini" and sheet.lang == "es"
+    assert list(sheet.answers) == list(STEP_IDS)
+    for step in STEP_IDS:
+        assert sheet.text(step) == ANSWERS[step].strip()
+        assert sheet.answers[step].elapsed_s == ELAPSED[step]
+
+
+def test_rescoring_the_export_gives_the_same_scores(mini: Bundle) -> None:
+    """Export, re-score, export again: the same sheet."""
+    card = _card(mini)
+    first = render_export(card, mini)
+    sheet = parse_sheet(first)
+    answers = {s: a.text for s, a in sheet.answers.items()}
+    elapsed = {s: a.elapsed_s for s, a in sheet.answers.items() if a.elapsed_s is not None}
+    again = build_scorecard(card.session_id, card.config, mini, simple_score(answers, mini, "es", elapsed),
+                            answers, elapsed, design=card.design, demos=card.demos)
+    assert render_export(again, mini) == first
