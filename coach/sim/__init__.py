@@ -1,0 +1,7 @@
+"""The simulation: a discrete-event engine, the reference notification service, demos, costs.
+
+Modules (import what you need; nothing heavy loads with the package):
+`engine` (virtual clock and event heap), `mmc` (the M/M/c validation model and
+Erlang C), `service` (the reference service), `metrics`, `cost`, `report`,
+`demos` (`run_demo`) and `design_check` (`check_design`).
+"""

@@ -1,0 +1,95 @@
+"""The API edge of the reference service: request model, idempotency store, rate limiter.
+
+`NotificationRequest` is the seed's POST /notifications body, validated with
+pydantic. The simulation's workload reaches the same `accept` path the API
+uses (idempotency, rate limit, publish); see `service.NotificationService.post`.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Hashable
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Priority = Literal["high", "normal"]
+
+
+class NotificationRequest(BaseModel):
+    """POST /notifications body (the seed's example)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    idempotencyKey: Annotated[str, Field(min_length=1, max_length=128)]
+    userId: Annotated[str, Field(min_length=1, max_length=128)]
+    channels: Annotated[list[Literal["email", "push", "sms"]], Field(min_length=1, max_length=3)]
+    template: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_-]+$")]
+    data: dict[str, str | int | float | bool] = {}
+    priority: Priority = "normal"
+
+
+class IdempotencyStore:
+    """Key -> (body fingerprint, notification id), each entry living `ttl_s`.
+
+    Entries expire in insertion order (the TTL is the same for all), so a FIFO
+    of expiry times evicts them in O(1) each and memory stays bounded by
+    rate × TTL, as a Redis/Dynamo TTL would.
+    """
+
+    __slots__ = ("_entries", "_expiry", "ttl_s")
+
+    def __init__(self, ttl_s: float) -> None:
+        self.ttl_s = ttl_s
+        self._entries: dict[Hashable, tuple[int, int, float]] = {}
+        self._expiry: deque[tuple[float, Hashable]] = deque()
+
+    def _evict(self, now: float) -> None:
+        expiry, entries = self._expiry, self._entries
+        while expiry and expiry[0][0] <= now:
+            _, key = expiry.popleft()
+            entry = entries.get(key)
+            if entry is not None and entry[2] <= now:
+                del entries[key]
+
+    def lookup(self, key: Hashable, now: float) -> tuple[int, int] | None:
+        """(fingerprint, id) stored under a live key, else None."""
+        if self._expiry and self._expiry[0][0] <= now:
+            self._evict(now)
+        entry = self._entries.get(key)
+        if entry is None or entry[2] <= now:
+            return None
+        return entry[0], entry[1]
+
+    def put(self, key: Hashable, fingerprint: int, notification_id: int, now: float) -> None:
+        """Remember a key (an atomic upsert in the real store)."""
+        expires = now + self.ttl_s
+        self._entries[key] = (fingerprint, notification_id, expires)
+        self._expiry.append((expires, key))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+class TokenBuckets:
+    """One token bucket per client: `rate` tokens per second, at most `burst` saved."""
+
+    __slots__ = ("_last", "_tokens", "burst", "rate")
+
+    def __init__(self, rate: float, burst: int) -> None:
+        self.rate = rate
+        self.burst = float(burst)
+        self._tokens: dict[Hashable, float] = {}
+        self._last: dict[Hashable, float] = {}
+
+    def allow(self, client: Hashable, now: float) -> bool:
+        """Take a token if there is one (refilled lazily from the time passed)."""
+        tokens = self._tokens.get(client, self.burst)
+        last = self._last.get(client, now)
+        tokens = min(self.burst, tokens + (now - last) * self.rate)
+        self._last[client] = now
+        if tokens >= 1.0:
+            self._tokens[client] = tokens - 1.0
+            return True
+        self._tokens[client] = tokens
+        return False

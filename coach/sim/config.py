@@ -1,0 +1,199 @@
+"""The parameters of one simulation run, built from the scenario's `[simulation]` defaults."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any, Literal
+
+from coach.errors import CoachError
+
+if TYPE_CHECKING:
+    from coach.content import SimulationDefaults
+
+Channel = Literal["email", "push", "sms"]
+CHANNELS: tuple[Channel, ...] = ("email", "push", "sms")
+ServiceDist = Literal["exp", "const", "lognormal"]
+LOGNORMAL_SIGMA = 0.8  # spread of the lognormal provider latency (a heavy but realistic tail)
+
+
+@dataclass(frozen=True)
+class Outage:
+    """A window of virtual time when a provider answers only errors."""
+
+    start_s: float
+    length_s: float
+
+    def covers(self, time_s: float) -> bool:
+        return self.start_s <= time_s < self.start_s + self.length_s
+
+
+@dataclass(frozen=True)
+class SimConfig:
+    """Everything one run of the reference service depends on (times in seconds)."""
+
+    qps: float = 200.0
+    peak_factor: float = 1.0  # arrival rate is qps × peak_factor during the middle third of the run
+    duration_s: float = 60.0
+    channels: tuple[Channel, ...] = ("email", "push")
+    workers: int = 16  # per channel
+    partitions: int = 16
+    service_s: float = 0.05  # mean provider latency
+    service_dist: ServiceDist = "exp"
+    fail_rate: float = 0.0
+    outages: tuple[Outage, ...] = ()  # on the provider of the first channel
+    outage_error_s: float = 0.005  # during an outage the provider answers 503 this fast
+    timeout_s: float = 1.0
+    retries: int = 3  # after the first attempt
+    backoff_base_s: float = 0.1  # 0 means immediate retries
+    backoff_cap_s: float = 10.0
+    breaker: bool = True
+    breaker_failure_threshold: int = 5
+    breaker_open_s: float = 5.0
+    breaker_half_open_calls: int = 1
+    dedupe: bool = True
+    idempotency_ttl_s: float = 86_400.0
+    rate_limit_per_client_qps: float = 100.0
+    rate_limit_burst: int = 200
+    clients: int = 0  # 0: enough that honest clients use at most half their limit at peak
+    abusive_client_qps: float = 0.0  # one extra client sending this many requests per second
+    duplicate_rate: float = 0.0  # share of requests the client replays (same key, same body)
+    conflict_rate: float = 0.0  # share replayed with the same key and a different body
+    partition_by_user: bool = True  # False: round-robin, per-user order is lost
+    users: int = 100_000
+    hot_user_share: float = 0.0  # share of all traffic from one user (a hot key)
+    high_priority_share: float = 0.1
+    event_size_bytes: int = 1_000
+    retention_days: int = 30
+    api_s: float = 0.003  # accept latency of the API (validate, dedupe, publish)
+    shard_throughput_qps: float = 1_000.0
+    slo_p95_s: float = 1.0
+    slo_p99_s: float = 2.0
+    log_sample_rate: float = 0.01
+    max_log_lines: int = 200
+    max_notifications: int = 0  # stop arrivals after this many (0: only duration_s counts)
+    drain_s: float | None = None  # after arrivals stop, run this long to drain (None: duration_s)
+    samples: int = 60  # points of each gauge over time
+    trace: bool = False  # record per-user delivery order and per-key deliveries (tests)
+    seed: int = 42
+
+    @classmethod
+    def from_defaults(cls, defaults: SimulationDefaults, **overrides: Any) -> SimConfig:
+        """The scenario's reference design, with some parameters replaced."""
+        base = cls(
+            qps=defaults.qps,
+            peak_factor=defaults.peak_factor,
+            duration_s=defaults.duration_s,
+            channels=tuple(defaults.channels),
+            workers=defaults.workers_per_channel,
+            partitions=defaults.partitions,
+            service_s=defaults.service_ms / 1000,
+            service_dist=defaults.service_dist,
+            fail_rate=defaults.fail_rate,
+            timeout_s=defaults.timeout_ms / 1000,
+            retries=defaults.retries,
+            backoff_base_s=defaults.backoff_base_ms / 1000,
+            backoff_cap_s=defaults.backoff_cap_ms / 1000,
+            breaker_failure_threshold=defaults.breaker_failure_threshold,
+            breaker_open_s=defaults.breaker_open_s,
+            breaker_half_open_calls=defaults.breaker_half_open_calls,
+            idempotency_ttl_s=defaults.idempotency_ttl_s,
+            rate_limit_per_client_qps=defaults.rate_limit_per_client_qps,
+            rate_limit_burst=defaults.rate_limit_burst,
+            event_size_bytes=defaults.event_size_bytes,
+            retention_days=defaults.retention_days,
+            users=defaults.users,
+            high_priority_share=defaults.high_priority_share,
+            slo_p95_s=defaults.slo_p95_ms / 1000,
+            slo_p99_s=defaults.slo_p99_ms / 1000,
+            log_sample_rate=defaults.log_sample_rate,
+            shard_throughput_qps=defaults.shard_throughput_qps,
+            seed=defaults.seed,
+        )
+        return base.with_(**overrides)
+
+    def with_(self, **overrides: Any) -> SimConfig:
+        """A copy with some fields replaced, validated."""
+        known = {f.name for f in fields(self)}
+        unknown = [name for name in overrides if name not in known]
+        if unknown:
+            raise TypeError(f"unknown simulation parameter {unknown[0]!r}")
+        config = replace(self, **overrides)
+        config.validate()
+        return config
+
+    @property
+    def peak_qps(self) -> float:
+        return self.qps * self.peak_factor
+
+    @property
+    def honest_clients(self) -> int:
+        if self.clients:
+            return self.clients
+        return max(1, math.ceil(self.peak_qps / (0.5 * self.rate_limit_per_client_qps)))
+
+    def rate_at(self, time_s: float) -> float:
+        """Offered arrival rate at a time: the peak sits in the middle third of the run."""
+        third = self.duration_s / 3
+        return self.peak_qps if third <= time_s < 2 * third else self.qps
+
+    @property
+    def expected_offered(self) -> float:
+        third = self.duration_s / 3
+        return 2 * third * self.qps + third * self.peak_qps
+
+    def validate(self) -> None:
+        """Raise a CoachError naming the flag for every value that makes no sense."""
+        problems: list[str] = []
+
+        def check(ok: bool, flag: str, message: str) -> None:
+            if not ok:
+                problems.append(f"{flag}: {message}")
+
+        check(self.qps > 0 and math.isfinite(self.qps), "--qps", f"must be > 0, got {self.qps:g}")
+        check(self.peak_factor >= 1, "--peak", f"must be >= 1, got {self.peak_factor:g}")
+        check(0 < self.duration_s <= 1e7, "--duration", f"must be > 0 s, got {self.duration_s:g}")
+        check(len(self.channels) > 0, "--channels", "needs at least one of email, push, sms")
+        check(len(set(self.channels)) == len(self.channels), "--channels", "a channel is repeated")
+        check(all(c in CHANNELS for c in self.channels), "--channels", "use email, push, sms")
+        check(self.workers >= 1, "--workers", f"must be >= 1, got {self.workers}")
+        check(self.partitions >= 1, "--partitions", f"must be >= 1, got {self.partitions}")
+        check(self.service_s > 0, "--service-ms", f"must be > 0, got {self.service_s * 1000:g}")
+        check(self.service_dist in ("exp", "const", "lognormal"), "--service-dist",
+              f"use exp, const or lognormal, got {self.service_dist!r}")
+        check(0 <= self.fail_rate <= 1, "--fail-rate", f"must be within 0..1, got {self.fail_rate:g}")
+        check(self.timeout_s > 0, "--timeout-ms", f"must be > 0, got {self.timeout_s * 1000:g}")
+        check(self.retries >= 0, "--retries", f"must be >= 0, got {self.retries}")
+        check(self.backoff_base_s >= 0, "--backoff-ms", f"must be >= 0, got {self.backoff_base_s * 1000:g}")
+        check(self.backoff_cap_s >= self.backoff_base_s, "--backoff-ms", "the cap is below the base")
+        check(self.breaker_failure_threshold >= 1, "breaker_failure_threshold", "must be >= 1")
+        check(self.breaker_open_s > 0, "breaker_open_s", "must be > 0")
+        check(self.breaker_half_open_calls >= 1, "breaker_half_open_calls", "must be >= 1")
+        for outage in self.outages:
+            check(outage.start_s >= 0 and outage.length_s > 0, "--outage",
+                  f"needs START >= 0 and LEN > 0, got {outage.start_s:g}:{outage.length_s:g}")
+        for name in ("duplicate_rate", "conflict_rate", "hot_user_share", "high_priority_share",
+                     "log_sample_rate"):
+            value = getattr(self, name)
+            check(0 <= value <= 1, name, f"must be within 0..1, got {value:g}")
+        check(self.users >= 1, "users", "must be >= 1")
+        check(self.rate_limit_per_client_qps > 0 and self.rate_limit_burst >= 1, "rate limit",
+              "needs a rate > 0 and a burst >= 1")
+        check(self.samples >= 2, "samples", "must be >= 2")
+        if problems:
+            raise CoachError(*problems)
+
+
+_OUTAGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)\s*$")
+
+
+def parse_outage(text: str) -> Outage:
+    """`START:LEN` in seconds (`30:60`: the provider fails from t=30 s for 60 s)."""
+    match = _OUTAGE_RE.match(text)
+    if not match:
+        raise CoachError(f"--outage: expected START:LEN in seconds (e.g. 30:60), got {text!r}")
+    outage = Outage(float(match[1]), float(match[2]))
+    if outage.length_s <= 0:
+        raise CoachError(f"--outage: LEN must be > 0, got {text!r}")
+    return outage

@@ -1,0 +1,105 @@
+"""Monthly cost of a design from the scenario's illustrative price table (per QPS / GB / shard)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.content import CostTable
+    from coach.i18n import Lang
+
+SECONDS_PER_MONTH = 86_400 * 30
+HOURS_PER_MONTH = 24 * 30
+WORKER_MEMORY_GB = 0.128  # memory of one worker invocation, for GB-seconds pricing
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """One priced item: how much of its driver a month uses, and what that costs."""
+
+    id: str
+    label: str
+    driver: str
+    quantity: float  # of the driver, per month
+    unit: str
+    monthly: float
+
+
+@dataclass(frozen=True)
+class CostEstimate:
+    """A month of the design at a steady QPS."""
+
+    currency: str
+    as_of: str
+    note: str
+    qps: float
+    gb_per_month: float
+    shards: int
+    lines: tuple[CostLine, ...]
+
+    @property
+    def total(self) -> float:
+        return sum(line.monthly for line in self.lines)
+
+    @property
+    def per_qps(self) -> float:
+        """Monthly cost of each request per second sustained."""
+        return self.total / self.qps if self.qps else 0.0
+
+    @property
+    def per_gb(self) -> float:
+        """Monthly cost divided by the GB ingested that month."""
+        return self.total / self.gb_per_month if self.gb_per_month else 0.0
+
+    @property
+    def per_shard(self) -> float:
+        """Monthly cost of one shard (the shard-hour items)."""
+        shard_cost = sum(line.monthly for line in self.lines if line.driver == "shard_hours")
+        return shard_cost / self.shards if self.shards else 0.0
+
+
+def shards_needed(peak_qps: float, channels: int, shard_throughput_qps: float, partitions: int) -> int:
+    """Shards: enough for the peak's channel messages, and at least one per partition."""
+    return max(partitions, math.ceil(peak_qps * channels / shard_throughput_qps))
+
+
+def estimate_costs(
+    table: CostTable,
+    lang: Lang,
+    *,
+    qps: float,
+    event_size_bytes: float,
+    channels: int,
+    attempts_per_message: float,
+    mean_call_s: float,
+    shards: int,
+) -> CostEstimate:
+    """Price a month at `qps` with each item's driver (requests, GB, invocations, shards ...)."""
+    requests = qps * SECONDS_PER_MONTH
+    invocations = requests * channels * attempts_per_message
+    gb = event_size_bytes * requests / 1e9
+    drivers = {
+        "requests": requests,  # API calls / SQS-style per-request pricing
+        "messages": invocations,  # one stream/queue message per channel attempt
+        "invocations": invocations,
+        "gb_seconds": invocations * mean_call_s * WORKER_MEMORY_GB,
+        "volume_gb": gb,
+        "shard_hours": shards * HOURS_PER_MONTH,
+    }
+    lines = tuple(
+        CostLine(
+            id=item.id,
+            label=item.label(lang),
+            driver=item.driver,
+            quantity=drivers[item.driver],
+            unit=item.unit(lang),
+            monthly=drivers[item.driver] / item.per * item.price,
+        )
+        for item in table.items
+    )
+    return CostEstimate(
+        currency=table.currency, as_of=table.as_of, note=table.note(lang), qps=qps,
+        gb_per_month=gb, shards=shards, lines=lines,
+    )

@@ -1,0 +1,618 @@
+"""The reference notification service, running in simulated time.
+
+    POST /notifications -> rate limit (token bucket per client) -> idempotency store
+      -> 202 + id -> stream partitioned by userId (one topic per channel)
+      -> consumer group per channel: partition p is owned by worker p % workers,
+         high priority before normal, one message at a time per worker
+      -> provider call (latency, errors, outages, timeout) behind a circuit breaker
+      -> retry with exponential backoff + full jitter, or the DLQ after the last attempt
+    GET /notifications/{id}/status -> queued | sent | partial | failed
+
+Ordering: a worker keeps a message until it is delivered or dead-lettered
+(retries wait in place), so each user's messages on a channel leave in the
+order they were accepted, at the price of head-of-line blocking. While a
+provider's breaker is open the workers pause instead of burning attempts:
+lag grows, the DLQ does not.
+
+Validation: `post()` validates every body with pydantic. The generated
+workload uses a handful of body shapes, so `run` validates each distinct shape
+once with the same model and then takes the same `accept` path; validating a
+million identical shapes would only measure pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+from collections import deque
+from dataclasses import dataclass, field
+from heapq import heappush
+from typing import Any
+
+from coach.sim.api import IdempotencyStore, NotificationRequest, TokenBuckets
+from coach.sim.config import SimConfig
+from coach.sim.engine import Engine
+from coach.sim.metrics import BUCKET_LN_LOW, BUCKETS_PER_LN, ZERO_BELOW, Histogram, TimeSeries
+from coach.sim.observability import TraceLog
+from coach.sim.providers import (
+    CLOSED,
+    ERROR,
+    HALF_OPEN,
+    OK,
+    OPEN,
+    OUTAGE,
+    TIMEOUT,
+    Breaker,
+    Provider,
+    Transition,
+)
+
+_log = math.log
+STATUS_NAMES = ("queued", "sent", "partial", "failed")
+QUEUED, SENT, PARTIAL, FAILED = 0, 1, 2, 3
+ABUSIVE_CLIENT = -1
+
+# A message is a small list, mutated in place (attempts) rather than copied.
+_NID, _USER, _CH, _HIGH, _ACCEPTED, _ATTEMPTS, _ENQUEUED, _PARTITION, _KEY, _SAMPLED = range(10)
+
+
+@dataclass
+class Response:
+    """What the API answers."""
+
+    status_code: int
+    body: dict[str, Any]
+
+
+@dataclass
+class Trace:
+    """Per-user and per-key records, kept only with `trace=True` (tests)."""
+
+    accepted: dict[tuple[int, bool], list[int]] = field(default_factory=dict)  # (user, high) -> ids
+    delivered: dict[tuple[int, int, bool], list[int]] = field(default_factory=dict)  # (user, ch, high)
+    deliveries_per_key: dict[tuple[Any, int], int] = field(default_factory=dict)  # (key, ch) -> n
+
+
+@dataclass
+class ServiceResult:
+    """What a run measured. Times in seconds; counts of channel messages unless named per request."""
+
+    config: SimConfig
+    offered: int  # requests sent by clients (replays included)
+    accepted: int  # notifications created (202 with a new id)
+    replayed: int  # requests answered with an existing id (deduplicated)
+    conflicts: int  # 409: same key, different body
+    rate_limited: int  # 429, honest clients
+    rate_limited_abusive: int  # 429, the abusive client
+    abusive_offered: int
+    published: int  # channel messages put on the stream
+    delivered: dict[str, int]
+    dlq: dict[str, int]
+    in_flight: int  # channel messages neither delivered nor dead-lettered at the end
+    attempts: int
+    retries: int
+    failures: dict[str, int]  # error | timeout | outage
+    short_circuited: int  # calls the breakers refused (workers paused)
+    calls_while_open: int  # provider calls made while its breaker was open (must be 0)
+    transitions: list[Transition]
+    transitions_total: int
+    statuses: dict[str, int]
+    latency: Histogram  # accept -> delivered, per channel message
+    wait: Histogram  # time on the stream before a worker took the message
+    completion: Histogram  # accept -> last channel done, per notification (a sync API's latency)
+    busy_s: dict[str, float]  # provider-call time per channel
+    series: dict[str, TimeSeries]
+    log_lines: list[str]
+    log_lines_total: int
+    end_s: float  # virtual time when the run stopped
+    events: int
+    max_partition_lag: int
+    trace: Trace | None = None
+
+    @property
+    def delivered_total(self) -> int:
+        return sum(self.delivered.values())
+
+    @property
+    def dlq_total(self) -> int:
+        return sum(self.dlq.values())
+
+    def utilization(self, channel: str | None = None) -> float:
+        """Share of worker time spent in provider calls over the arrival window."""
+        horizon = self.config.duration_s
+        channels = [channel] if channel else list(self.config.channels)
+        busy = sum(self.busy_s[name] for name in channels)
+        return busy / (horizon * self.config.workers * len(channels))
+
+    @property
+    def throughput(self) -> float:
+        """Delivered channel messages per second of arrivals."""
+        return self.delivered_total / self.config.duration_s
+
+
+class NotificationService:
+    """The service wired onto an engine; `run()` drives a generated workload through it."""
+
+    def __init__(self, config: SimConfig, rng: random.Random | None = None) -> None:
+        config.validate()
+        self.config = config
+        self.rng = rng if rng is not None else random.Random(config.seed)
+        self.engine = Engine(self.rng)
+        self.channels = config.channels
+        nch, workers, partitions = len(config.channels), config.workers, config.partitions
+        self.providers: list[Provider] = []
+        self.breakers: list[Breaker | None] = []
+        for index, name in enumerate(config.channels):
+            provider = Provider(
+                name, self.rng, mean_s=config.service_s, dist=config.service_dist,
+                fail_rate=config.fail_rate, timeout_s=config.timeout_s,
+                outages=config.outages if index == 0 else (), outage_error_s=config.outage_error_s,
+            )
+            breaker = (
+                Breaker(name, config.breaker_failure_threshold, config.breaker_open_s,
+                        config.breaker_half_open_calls)
+                if config.breaker else None
+            )
+            provider.breaker = breaker
+            self.providers.append(provider)
+            self.breakers.append(breaker)
+        self.store = IdempotencyStore(config.idempotency_ttl_s)
+        self.buckets = TokenBuckets(config.rate_limit_per_client_qps, config.rate_limit_burst)
+        self.log = TraceLog(config.log_sample_rate, config.max_log_lines, config.seed)
+        # Per worker (index channel * workers + w): its partitions' queues and what it holds.
+        count = nch * workers
+        self._high: list[deque[list[Any]]] = [deque() for _ in range(count)]
+        self._normal: list[deque[list[Any]]] = [deque() for _ in range(count)]
+        self._current: list[list[Any] | None] = [None] * count
+        self._outcome = [OK] * count
+        self._probe = [False] * count
+        self._lag = [0] * (nch * partitions)  # per (channel, partition): messages not yet taken
+        self._status = bytearray()  # per notification id, bytes keep 1M ids in 1 MB
+        self._pending: dict[int, list[float]] = {}  # id -> [channels left, failed, channels, accepted_at]
+        self._validated_shapes: set[tuple[Any, ...]] = set()
+        self.trace = Trace() if config.trace else None
+        # Hot-path copies (read once per message).
+        self._dedupe, self._by_user = config.dedupe, config.partition_by_user
+        self._partitions, self._workers = partitions, workers
+        self._all_channels = tuple(range(nch))
+        self._sampling = config.log_sample_rate > 0
+        self._providers, self._breakers = self.providers, self.breakers
+        self._heap, self._sequence = self.engine.heap, self.engine.sequence
+        self._random = self.rng.random
+        self._finish_cb = self._finish  # one bound method, not one per event
+        self._arrive_cb = self._arrive
+        # Counters.
+        self.offered = self.abusive_offered = self.accepted = self.replayed = self.conflicts = 0
+        self.rate_limited = self.rate_limited_abusive = self.published = 0
+        self.attempts = self.retries = self.waiting = 0
+        self.delivered = [0] * nch
+        self.dlq = [0] * nch
+        self.failures = {"error": 0, "timeout": 0, "outage": 0}
+        self.busy_s = [0.0] * nch
+        self.in_call = 0
+        self.max_partition_lag = 0
+        self.latency = Histogram()
+        self.wait = Histogram()
+        self.completion = Histogram()
+        self._arrivals_open = True
+        interval = config.duration_s / config.samples
+        self.series = {
+            name: TimeSeries(name, interval)
+            for name in ("queue_depth", "dlq_depth", "max_partition_lag", "calls_per_s",
+                         "accepted_per_s", "delivered_per_s", "saturation", "breaker_open", "in_flight")
+        }
+        self._calls_mark = self._accepted_mark = self._delivered_mark = 0
+        self._sample_body: dict[bool, dict[str, Any]] = {}
+
+    # ------------------------------------------------------------------ API
+
+    def post(self, body: dict[str, Any], client: Any = "client-1") -> Response:
+        """POST /notifications: validate, rate-limit, deduplicate, publish; 202 with the id."""
+        from pydantic import ValidationError
+
+        try:
+            request = NotificationRequest.model_validate(body)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "body"
+            return Response(422, {"error": f"{where}: {first['msg']}"})
+        unknown = [name for name in request.channels if name not in self.channels]
+        if unknown:
+            return Response(422, {"error": f"channels: {unknown[0]} is not served here"})
+        channels = tuple(self.channels.index(name) for name in request.channels)
+        canonical = json.dumps(request.model_dump(exclude={"idempotencyKey"}), sort_keys=True)
+        fingerprint = int.from_bytes(hashlib.sha256(canonical.encode()).digest()[:8], "big")
+        user = int(hashlib.sha256(request.userId.encode()).hexdigest()[:12], 16)
+        code, notification_id = self.accept(
+            client, request.idempotencyKey, user, request.priority == "high", fingerprint, channels
+        )
+        if code == 429:
+            return Response(429, {"error": "rate limited: slow down and retry after a backoff"})
+        if code == 409:
+            return Response(409, {"error": "idempotencyKey reused with a different body"})
+        return Response(202, {"id": notification_id, "status": self.status(notification_id)})
+
+    def get_status(self, notification_id: int) -> Response:
+        """GET /notifications/{id}/status."""
+        if not 0 <= notification_id < len(self._status):
+            return Response(404, {"error": f"no notification {notification_id}"})
+        return Response(200, {"id": notification_id, "status": self.status(notification_id)})
+
+    def status(self, notification_id: int) -> str:
+        return STATUS_NAMES[self._status[notification_id]]
+
+    def accept(
+        self,
+        client: Any,
+        key: Any,
+        user: int,
+        high: bool,
+        fingerprint: int,
+        channels: tuple[int, ...] | None = None,
+    ) -> tuple[int, int]:
+        """The accept path shared by `post` and the workload: (HTTP code, notification id or -1)."""
+        now = self.engine.now
+        if not self.buckets.allow(client, now):
+            if client == ABUSIVE_CLIENT:
+                self.rate_limited_abusive += 1
+            else:
+                self.rate_limited += 1
+            return 429, -1
+        dedupe = self._dedupe
+        if dedupe:
+            hit = self.store.lookup(key, now)
+            if hit is not None:
+                if hit[0] == fingerprint:
+                    self.replayed += 1
+                    return 202, hit[1]
+                self.conflicts += 1
+                return 409, -1
+        status = self._status
+        notification_id = len(status)
+        status.append(QUEUED)
+        if dedupe:
+            self.store.put(key, fingerprint, notification_id, now)
+        self.accepted += 1
+        chosen = channels if channels is not None else self._all_channels
+        self._pending[notification_id] = [len(chosen), 0, len(chosen), now]
+        if self.trace is not None:
+            self.trace.accepted.setdefault((user, high), []).append(notification_id)
+        sampled = self._sampling and self.log.sampled(notification_id)
+        if sampled:
+            self.log.emit(now, "info", "notification.accepted", traceId=self.log.trace_id(notification_id),
+                          spanId=self.log.span_id(notification_id, "api", 0),
+                          notificationId=notification_id, userId=f"u{user}",
+                          priority="high" if high else "normal")
+        # Publish one message per channel on the partition of the user (or round-robin).
+        partitions, workers, current = self._partitions, self._workers, self._current
+        partition = (user if self._by_user else notification_id) % partitions
+        for channel in chosen:
+            worker = channel * workers + partition % workers
+            message = [notification_id, user, channel, high, now, 0, now, partition, key, sampled]
+            self.published += 1
+            if current[worker] is None:
+                current[worker] = message
+                self.wait.zeros += 1  # taken at once: no wait (Histogram.record(0), inlined)
+                self._start(worker, message, now)
+            else:
+                (self._high if high else self._normal)[worker].append(message)
+                self._lag[channel * partitions + partition] += 1
+                self.waiting += 1
+        return 202, notification_id
+
+    # -------------------------------------------------------------- workers
+
+    def _start(self, worker: int, message: list[Any], now: float) -> None:
+        """Call the provider for the message a worker holds (unless its breaker says wait)."""
+        channel = message[_CH]
+        probe = False
+        breaker = self._breakers[channel]
+        if breaker is not None and breaker.state != CLOSED:
+            verdict = breaker.admit(now)
+            if verdict == Breaker.WAIT_OPEN:
+                self.engine.schedule_at(breaker.open_until, self._resume, worker)
+                return
+            if verdict == Breaker.WAIT_PROBE:
+                self.engine.schedule(max(self.config.service_s, 0.001), self._resume, worker)
+                return
+            probe = verdict == Breaker.PROBE
+        provider = self._providers[channel]
+        if provider.plain:  # exponential latency, no outage: Provider.call, inlined
+            provider.calls += 1
+            took = -_log(1.0 - self._random()) * provider.mean_s
+            if took > provider.timeout_s:
+                took, outcome = provider.timeout_s, TIMEOUT
+            elif provider.fail_rate and self._random() < provider.fail_rate:
+                outcome = ERROR
+            else:
+                outcome = OK
+            if breaker is not None and breaker.state == OPEN:
+                provider.calls_while_open += 1
+        else:
+            took = provider.call(now)
+            outcome = provider.outcome
+        self._outcome[worker] = outcome
+        self._probe[worker] = probe
+        message[_ATTEMPTS] += 1
+        self.attempts += 1
+        self.in_call += 1
+        self.busy_s[channel] += took
+        heappush(self._heap, (now + took, next(self._sequence), self._finish_cb, worker))
+
+    def _resume(self, worker: int) -> None:
+        message = self._current[worker]
+        assert message is not None
+        self._start(worker, message, self.engine.now)
+
+    def _finish(self, worker: int) -> None:
+        """A provider call ended: deliver, retry, or dead-letter; then take the next message.
+
+        The common path (delivered) is inlined: it runs once per channel message.
+        """
+        message = self._current[worker]
+        assert message is not None
+        now = self.engine.now
+        self.in_call -= 1
+        outcome = self._outcome[worker]
+        channel = message[_CH]
+        breaker = self._breakers[channel]
+        if breaker is not None:
+            if outcome == OK and breaker.state == CLOSED:
+                breaker.failures = 0
+            else:
+                before = breaker.transitions_total
+                breaker.record(now, outcome == OK, self._probe[worker])
+                if breaker.transitions_total != before:
+                    self.log.emit(now, "warn", "breaker." + breaker.state, provider=breaker.name)
+        if outcome != OK:
+            if not self._failed(worker, message, outcome, now):
+                return  # the worker keeps the message for its retry
+        else:
+            self.delivered[channel] += 1
+            latency = now - message[_ACCEPTED]
+            histogram = self.latency  # Histogram.record, inlined (once per message)
+            histogram.total += latency
+            if latency > ZERO_BELOW:
+                try:
+                    histogram.counts[int((_log(latency) - BUCKET_LN_LOW) * BUCKETS_PER_LN)] += 1
+                except IndexError:
+                    histogram.total -= latency
+                    histogram.record(latency)
+            else:
+                histogram.zeros += 1
+            if self.trace is not None:
+                self._trace_delivery(message)
+            if message[_SAMPLED]:
+                self._log_span(now, "info", "delivery.sent", message,
+                               latency_ms=round((now - message[_ACCEPTED]) * 1000, 3))
+            notification_id = message[_NID]
+            record = self._pending[notification_id]
+            record[0] -= 1
+            if record[0] == 0:
+                self._complete(notification_id, record, now)
+        # Take the next message: high priority first, then normal, in partition order.
+        queue = self._high[worker] or self._normal[worker]
+        if not queue:
+            self._current[worker] = None
+            return
+        message = queue.popleft()
+        self._lag[message[_CH] * self._partitions + message[_PARTITION]] -= 1
+        self.waiting -= 1
+        self._current[worker] = message
+        self.wait.record(now - message[_ENQUEUED])
+        self._start(worker, message, now)
+
+    def _failed(self, worker: int, message: list[Any], outcome: int, now: float) -> bool:
+        """Count a failed attempt; schedule a retry (False) or dead-letter the message (True)."""
+        kind = "outage" if outcome == OUTAGE else "timeout" if outcome == TIMEOUT else "error"
+        self.failures[kind] += 1
+        attempts = message[_ATTEMPTS]
+        if message[_SAMPLED]:
+            self._log_span(now, "warn", "delivery.attempt_failed", message, reason=kind)
+        if attempts <= self.config.retries:
+            self.retries += 1
+            delay = self._backoff(attempts)
+            if delay > 0:
+                self.engine.schedule_at(now + delay, self._resume, worker)
+            else:
+                self._start(worker, message, now)
+            return False
+        self.dlq[message[_CH]] += 1
+        if message[_SAMPLED]:
+            self._log_span(now, "error", "delivery.dead_lettered", message)
+        record = self._pending[message[_NID]]
+        record[0] -= 1
+        record[1] += 1
+        if record[0] == 0:
+            self._complete(message[_NID], record, now)
+        return True
+
+    def _complete(self, notification_id: int, record: list[float], now: float) -> None:
+        """All channels of a notification are done: set its status."""
+        del self._pending[notification_id]
+        failed = record[1]
+        self._status[notification_id] = SENT if not failed else FAILED if failed == record[2] else PARTIAL
+        self.completion.record(now - record[3])
+
+    def _trace_delivery(self, message: list[Any]) -> None:
+        assert self.trace is not None
+        user, channel, high = message[_USER], message[_CH], message[_HIGH]
+        self.trace.delivered.setdefault((user, channel, high), []).append(message[_NID])
+        counted = (message[_KEY], channel)
+        self.trace.deliveries_per_key[counted] = self.trace.deliveries_per_key.get(counted, 0) + 1
+
+    def _backoff(self, attempts: int) -> float:
+        """Full jitter: uniform in [0, min(cap, base × 2^(attempt-1))] (AWS's recommendation)."""
+        base = self.config.backoff_base_s
+        if base <= 0:
+            return 0.0
+        ceiling = min(self.config.backoff_cap_s, base * (1 << min(attempts - 1, 40)))
+        return self.rng.random() * ceiling
+
+    def _log_span(self, now: float, level: str, event: str, message: list[Any], **extra: Any) -> None:
+        log, nid = self.log, message[_NID]
+        name = self.channels[message[_CH]]
+        log.emit(now, level, event, traceId=log.trace_id(nid),
+                 spanId=log.span_id(nid, name, message[_ATTEMPTS]),
+                 parentSpanId=log.span_id(nid, "api", 0), notificationId=nid,
+                 userId=f"u{message[_USER]}", channel=name, attempt=message[_ATTEMPTS], **extra)
+
+    # ------------------------------------------------------------- workload
+
+    def _validate_shape(self, high: bool) -> None:
+        """Validate one body of this shape with the API's pydantic model (once per shape)."""
+        shape = (self.channels, high)
+        if shape in self._validated_shapes:
+            return
+        body = {
+            "idempotencyKey": "00000000-0000-4000-8000-000000000000",
+            "userId": "u1",
+            "channels": list(self.channels),
+            "template": "welcome",
+            "data": {"name": "Ana"},
+            "priority": "high" if high else "normal",
+        }
+        NotificationRequest.model_validate(body)
+        self._validated_shapes.add(shape)
+
+    def _arrive(self, _: object) -> None:
+        config, engine = self.config, self.engine
+        now = engine.now
+        if now >= config.duration_s or (config.max_notifications and self.offered >= config.max_notifications):
+            self._arrivals_open = False
+            return
+        random_ = self._random
+        self.offered += 1
+        key = self.offered
+        client = int(random_() * self._clients)
+        if self._hot_share and random_() < self._hot_share:
+            user = 0  # the hot user
+        else:
+            user = 1 + int(random_() * self._users)
+        high = random_() < self._high_share
+        if high not in self._shapes_seen:
+            self._validate_shape(high)
+            self._shapes_seen.add(high)
+        fingerprint = key * 2 + high  # a body is identified by its content; key+priority stand in
+        self.accept(client, key, user, high, fingerprint)
+        if self._replays:
+            if config.duplicate_rate and random_() < config.duplicate_rate:
+                request = (client, key, user, high, fingerprint)
+                engine.schedule(0.2 + 1.8 * random_(), self._replay, request)
+            if config.conflict_rate and random_() < config.conflict_rate:
+                request = (client, key, user, high, fingerprint ^ 1)
+                engine.schedule(0.2 + 1.8 * random_(), self._replay, request)
+        rate = self._peak_rate if self._peak_from <= now < self._peak_to else self._base_rate
+        heappush(self._heap, (now - _log(1.0 - random_()) / rate, next(self._sequence), self._arrive_cb, None))
+
+    def _replay(self, request: tuple[Any, ...]) -> None:
+        """A client retrying a POST (e.g. after its own timeout)."""
+        self.offered += 1
+        client, key, user, high, fingerprint = request
+        self.accept(client, key, user, high, fingerprint)
+
+    def _abuse(self, _: object) -> None:
+        config, engine = self.config, self.engine
+        now = engine.now
+        if now >= config.duration_s:
+            return
+        self.abusive_offered += 1
+        self.offered += 1
+        self.accept(ABUSIVE_CLIENT, ("abuse", self.abusive_offered), 1 + int(self.rng.random() * config.users),
+                    False, self.abusive_offered)
+        engine.schedule(self.rng.expovariate(config.abusive_client_qps), self._abuse, None)
+
+    def _sample(self, _: object) -> None:
+        config, series = self.config, self.series
+        interval = config.duration_s / config.samples
+        series["queue_depth"].add(self.waiting)
+        series["dlq_depth"].add(sum(self.dlq))
+        lag = max(self._lag)
+        self.max_partition_lag = max(self.max_partition_lag, lag)
+        series["max_partition_lag"].add(lag)
+        calls = sum(provider.calls for provider in self.providers)
+        series["calls_per_s"].add((calls - self._calls_mark) / interval)
+        series["accepted_per_s"].add((self.accepted - self._accepted_mark) / interval)
+        delivered = sum(self.delivered)
+        series["delivered_per_s"].add((delivered - self._delivered_mark) / interval)
+        self._calls_mark, self._accepted_mark, self._delivered_mark = calls, self.accepted, delivered
+        series["saturation"].add(self.in_call / (config.workers * len(self.channels)))
+        first = self.breakers[0]
+        series["breaker_open"].add(1.0 if first is not None and first.state in (OPEN, HALF_OPEN) else 0.0)
+        series["in_flight"].add(len(self._pending))
+        if self._arrivals_open or self._pending:
+            self.engine.schedule(interval, self._sample, None)
+
+    def run(self) -> ServiceResult:
+        """Run the workload for `duration_s`, then let the backlog drain (up to `drain_s`)."""
+        config = self.config
+        self._clients = config.honest_clients
+        self._hot_share, self._users = config.hot_user_share, config.users
+        self._high_share = config.high_priority_share
+        self._replays = config.duplicate_rate > 0 or config.conflict_rate > 0
+        self._base_rate, self._peak_rate = config.qps, config.peak_qps
+        self._peak_from, self._peak_to = config.duration_s / 3, 2 * config.duration_s / 3
+        self._shapes_seen: set[bool] = set()
+        self.engine.schedule(self.rng.expovariate(config.rate_at(0.0)), self._arrive, None)
+        if config.abusive_client_qps > 0:
+            self.engine.schedule(self.rng.expovariate(config.abusive_client_qps), self._abuse, None)
+        self.engine.schedule(config.duration_s / config.samples, self._sample, None)
+        drain = config.duration_s if config.drain_s is None else config.drain_s
+        self.engine.run(until=config.duration_s + drain)
+        return self.result()
+
+    def in_flight_messages(self) -> int:
+        """Channel messages on the stream or held by a worker (delivering, retrying, paused)."""
+        queued = sum(len(q) for q in self._high) + sum(len(q) for q in self._normal)
+        return queued + sum(1 for message in self._current if message is not None)
+
+    def result(self) -> ServiceResult:
+        statuses = dict.fromkeys(STATUS_NAMES, 0)
+        for code in range(4):
+            statuses[STATUS_NAMES[code]] = self._status.count(code)
+        transitions: list[Transition] = []
+        for breaker in self.breakers:
+            if breaker is not None:
+                transitions.extend(breaker.transitions)
+        transitions.sort(key=lambda item: item.time_s)
+        return ServiceResult(
+            config=self.config,
+            offered=self.offered,
+            accepted=self.accepted,
+            replayed=self.replayed,
+            conflicts=self.conflicts,
+            rate_limited=self.rate_limited,
+            rate_limited_abusive=self.rate_limited_abusive,
+            abusive_offered=self.abusive_offered,
+            published=self.published,
+            delivered=dict(zip(self.channels, self.delivered, strict=True)),
+            dlq=dict(zip(self.channels, self.dlq, strict=True)),
+            in_flight=self.in_flight_messages(),
+            attempts=self.attempts,
+            retries=self.retries,
+            failures=dict(self.failures),
+            short_circuited=sum(b.rejected for b in self.breakers if b is not None),
+            calls_while_open=sum(p.calls_while_open for p in self.providers),
+            transitions=transitions,
+            transitions_total=sum(b.transitions_total for b in self.breakers if b is not None),
+            statuses=statuses,
+            latency=self.latency,
+            wait=self.wait,
+            completion=self.completion,
+            busy_s=dict(zip(self.channels, self.busy_s, strict=True)),
+            series=self.series,
+            log_lines=list(self.log.lines),
+            log_lines_total=self.log.total,
+            end_s=self.engine.now,
+            events=self.engine.events_run,
+            max_partition_lag=self.max_partition_lag,
+            trace=self.trace,
+        )
+
+
+def run_service(config: SimConfig) -> ServiceResult:
+    """Run the reference service once with `config` (its seed drives all randomness)."""
+    return NotificationService(config, random.Random(config.seed)).run()
+
