@@ -246,18 +246,25 @@ class Engines:
 
 
 def default_engines() -> Engines:
-    """The real scorer and simulation (imported here: they are heavy)."""
+    """The real scorer and simulation, each imported when first used (they are heavy)."""
     from coach.scoring import score_answers
-    from coach.sim.demos import run_demo
-    from coach.sim.design_check import check_design
 
-    return Engines(
-        score_answers=lambda answers, content, lang, elapsed: score_answers(
-            answers, content, lang, elapsed_s=elapsed
-        ),
-        run_demo=lambda content, step, lang, seed: run_demo(content, step, lang, seed=seed),
-        check_design=lambda sheet, content, lang, seed: check_design(sheet, content, lang, seed=seed),
-    )
+    def _score(
+        answers: Mapping[str, str], content: Bundle, lang: Lang, elapsed: Mapping[str, float] | None
+    ) -> SheetScore:
+        return score_answers(answers, content, lang, elapsed_s=elapsed)
+
+    def _demo(content: Bundle, step: str, lang: Lang, seed: int | None) -> Demo:
+        from coach.sim.demos import run_demo
+
+        return run_demo(content, step, lang, seed=seed)
+
+    def _check(sheet: Sheet, content: Bundle, lang: Lang, seed: int | None) -> DesignCheck:
+        from coach.sim.design_check import check_design
+
+        return check_design(sheet, content, lang, seed=seed)
+
+    return Engines(score_answers=_score, run_demo=_demo, check_design=_check)
 
 
 # ---------------------------------------------------------------- the session
@@ -326,15 +333,7 @@ class Session:
             raise CoachError(
                 f"session {record.id} is already finished; see it with `coach export {record.id}`"
             )
-        config = SessionConfig(
-            scenario=record.scenario,
-            lang="es" if record.lang == "es" else "en",
-            mode=Mode(record.mode),
-            timed=record.timed,
-            speak=record.speak,
-            steps=record.steps,
-            seed=record.seed,
-        )
+        config = config_of(record)
         session = cls(content, config, store, engines=engines, clock=clock, session_id=record.id)
         for step, answer in record.answers.items():
             session.answers[step] = answer.text
@@ -516,21 +515,67 @@ class Session:
 
     def _design_check(self) -> DesignCheck | None:
         check = self.engines.check_design
-        full = set(FRAMEWORK_STEP_IDS) <= set(self.config.steps)
-        if check is None or not full or not self.content.scenario.has_simulation:
+        if check is None or not runs_design_check(self.config, self.content):
             return None
         return check(answers_sheet(self), self.content, self.config.lang, self.config.seed)
 
 
 def answers_sheet(session: Session) -> Sheet:
     """The session's answers as a parsed sheet (what the design check reads)."""
+    return sheet_of(session.config, session.answers, session.elapsed)
+
+
+def sheet_of(config: SessionConfig, answers: Mapping[str, str], elapsed: Mapping[str, float | None]) -> Sheet:
+    """Answers and times as a parsed sheet, in the session's step order."""
     from coach.sheet import Answer, Sheet
 
-    sheet = Sheet(scenario=session.config.scenario, lang=session.config.lang)
-    for number, step in enumerate(session.config.steps):
-        if step in session.answers:
-            sheet.answers[step] = Answer(step, session.answers[step], number, session.elapsed.get(step))
+    sheet = Sheet(scenario=config.scenario, lang=config.lang)
+    for number, step in enumerate(config.steps):
+        if step in answers:
+            sheet.answers[step] = Answer(step, answers[step], number, elapsed.get(step))
     return sheet
+
+
+def config_of(record: SessionRecord) -> SessionConfig:
+    """The configuration a stored session ran with."""
+    return SessionConfig(
+        scenario=record.scenario,
+        lang="es" if record.lang == "es" else "en",
+        mode=Mode(record.mode),
+        timed=record.timed,
+        speak=record.speak,
+        steps=record.steps,
+        seed=record.seed,
+    )
+
+
+def runs_design_check(config: SessionConfig, content: Bundle) -> bool:
+    """The design check needs the whole framework answered and a scenario with a simulation."""
+    return set(FRAMEWORK_STEP_IDS) <= set(config.steps) and content.scenario.has_simulation
+
+
+def all_demos(content: Bundle, config: SessionConfig, engines: Engines, done: Mapping[str, Demo]) -> dict[str, Demo]:
+    """Every framework step's demo for the export (reusing those already shown)."""
+    demos = dict(done)
+    if engines.run_demo is None or not content.scenario.has_simulation:
+        return demos
+    for step in config.steps:
+        if step in FRAMEWORK_STEP_IDS and step not in demos:
+            demos[step] = engines.run_demo(content, step, config.lang, config.seed)
+    return demos
+
+
+def scorecard_from_record(record: SessionRecord, content: Bundle, engines: Engines) -> Scorecard:
+    """Re-score a stored session (for `coach export`): same answers, same times, same scores."""
+    config = config_of(record)
+    answers = {step: answer.text for step, answer in record.answers.items()}
+    elapsed = {step: answer.elapsed_s for step, answer in record.answers.items()}
+    timed = {step: value for step, value in elapsed.items() if value is not None}
+    score = engines.score_answers(answers, content, config.lang, timed or None)
+    design = None
+    if engines.check_design is not None and runs_design_check(config, content):
+        design = engines.check_design(sheet_of(config, answers, elapsed), content, config.lang, config.seed)
+    return build_scorecard(record.id, config, content, score, answers, elapsed, design=design)
 
 
 def build_scorecard(

@@ -1,17 +1,441 @@
-"""Session commands: `coach run`, resume, history, stats, drill, export (placeholder)."""
+"""Session commands: `coach run`, `resume`, `history`, `stats`, `drill`, `export`, and the bare `coach` menu.
+
+Each command reads its options, opens the history store, drives a
+`coach.session.Session` through the terminal prompter (or a filled sheet) and
+renders the result. Heavy modules load inside the commands.
+"""
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from coach.cli.common import (
+    JsonOption,
+    LangOption,
+    console,
+    die,
+    emit_json,
+    fail_on_error,
+    library,
+    load_bundle,
+    resolve,
+)
+from coach.errors import CoachError, ExitCode
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coach.content import Bundle
+    from coach.i18n import Lang
+    from coach.session import Engines, Mode, Scorecard, Session
+    from coach.store import Store
+
+ModeOption = Annotated[
+    str, typer.Option("--mode", help="practice: feedback after each step; mock: only at the end.")
+]
+NoTimerOption = Annotated[bool, typer.Option("--no-timer", help="No countdown and no pacing report.")]
+SpeakOption = Annotated[
+    bool,
+    typer.Option("--speak", help="Opening and closing: Enter starts the timer, speak aloud, Enter stops."),
+]
+ExportOption = Annotated[
+    Path | None, typer.Option("--export", help="Write the answer sheet (Markdown) here at the end.")
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite the export file if it exists.")]
+
+
+def _open_store() -> Store:
+    from coach.store import Store, default_path
+
+    return Store(default_path())
+
+
+def _engines() -> Engines:
+    from coach.session import default_engines
+
+    return default_engines()
+
+
+def _is_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _require_terminal(lang: Lang) -> None:
+    from coach.ui.texts import t
+
+    if not _is_terminal():
+        die(t("not_tty", lang))
+
+
+def _parse_mode(value: str) -> Mode:
+    from coach.session import Mode
+
+    if value not in ("practice", "mock"):
+        raise CoachError(f"--mode: unknown mode {value!r}; use practice or mock")
+    return Mode(value)
+
+
+def _check_export_target(path: Path | None, force: bool, lang: Lang) -> None:
+    from coach.ui.texts import t
+
+    if path is not None and path.exists() and not force:
+        raise CoachError(t("exists", lang, path=path))
+
+
+def _write_export(card: Scorecard, content: Bundle, path: Path, started_at: float | None) -> None:
+    from coach.export import render_export
+    from coach.files import write_atomic
+    from coach.session import all_demos
+
+    demos = all_demos(content, card.config, _engines(), card.demos)
+    full = replace(card, demos=demos)
+    write_atomic(path, render_export(full, content, started_at=started_at))
+
+
+def _finish(
+    out: Console,
+    card: Scorecard,
+    content: Bundle,
+    store: Store,
+    export: Path | None,
+    force: bool,
+    *,
+    offer: bool,
+) -> None:
+    """Scorecard on screen, then the export: to --export, or offered when interactive."""
+    from coach.ui import render
+    from coach.ui.texts import t
+
+    lang = card.config.lang
+    render.scorecard(out, content, card, lang)
+    started = store.session(card.session_id).started_at
+    if export is None and offer:
+        import questionary
+
+        if questionary.confirm(t("export_offer", lang), default=True).unsafe_ask():
+            answer = questionary.text(t("export_path", lang), default=f"coach-{card.session_id}.md").unsafe_ask()
+            export = Path(answer).expanduser() if answer else None
+            if export is not None and export.exists() and not force:
+                force = bool(questionary.confirm(t("exists", lang, path=export), default=False).unsafe_ask())
+                if not force:
+                    export = None
+    if export is not None:
+        _check_export_target(export, force, lang)
+        _write_export(card, content, export, started)
+        out.print(t("export_written", lang, path=export))
+    out.print(f"[dim]{t('saved_at', lang, sid=card.session_id)}[/dim]")
+
+
+def _interview(out: Console, session: Session, content: Bundle, lang: Lang) -> Scorecard:
+    """Run the prompts; Ctrl-C prints the resume command and exits 130."""
+    from coach.session import SessionInterrupted, run
+    from coach.ui.terminal import TerminalPrompter
+    from coach.ui.texts import t
+
+    try:
+        return run(session, TerminalPrompter(out, content, lang))
+    except SessionInterrupted as stopped:
+        out.print()
+        out.print(t("interrupted", lang, sid=stopped.session_id))
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+def _seed(content: Bundle) -> int:
+    simulation = content.scenario.simulation
+    return simulation.seed if simulation is not None else 42
+
+
+def start_interview(
+    scenario_id: str,
+    *,
+    mode: str = "practice",
+    lang: str | None = None,
+    no_timer: bool = False,
+    speak: bool = False,
+    export: Path | None = None,
+    answers: Path | None = None,
+    force: bool = False,
+) -> None:
+    """`coach run`, shared with the menu."""
+    from coach.session import Session, SessionConfig, run_from_sheet
+    from coach.sheet import read_sheet
+    from coach.ui import render
+
+    chosen_mode = _parse_mode(mode)
+    if speak and no_timer:
+        raise CoachError("--speak times what you say: it cannot be combined with --no-timer")
+    content = load_bundle(scenario_id)
+    sheet = read_sheet(answers) if answers is not None else None
+    if sheet is not None and sheet.scenario not in (None, scenario_id):
+        raise CoachError(f"{answers}: the sheet is for scenario {sheet.scenario!r}, not {scenario_id!r}")
+    chosen: Lang = resolve(lang) if lang is not None or sheet is None or sheet.lang is None else sheet.lang
+    _check_export_target(export, force, chosen)
+    if sheet is None:
+        _require_terminal(chosen)
+    out = console()
+    store = _open_store()
+    config = SessionConfig(
+        scenario=scenario_id,
+        lang=chosen,
+        mode=chosen_mode,
+        timed=not no_timer and sheet is None,
+        speak=speak and sheet is None,
+        seed=_seed(content),
+    )
+    session = Session(content, config, store, engines=_engines())
+    if sheet is not None:
+        card = run_from_sheet(session, sheet)
+        _finish(out, card, content, store, export, force, offer=False)
+        return
+    render.brief(out, content, chosen, config.steps, chosen_mode)
+    card = _interview(out, session, content, chosen)
+    _finish(out, card, content, store, export, force, offer=True)
+
+
+def run_cmd(
+    scenario_id: Annotated[str, typer.Argument(metavar="SCENARIO", help="Scenario id, e.g. notifications.")],
+    mode: ModeOption = "practice",
+    lang: LangOption = None,
+    no_timer: NoTimerOption = False,
+    speak: SpeakOption = False,
+    export: ExportOption = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="Run the whole session from a filled sheet, without prompts."),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Rehearse a timed interview: brief, opening, nine steps, closing, scorecard, answer sheet.
+
+    Answers are saved as you go; Ctrl-C saves and prints the resume command.
+
+    Example: coach run notifications --mode mock --lang es --export sesion.md
+    """
+    with fail_on_error():
+        start_interview(
+            scenario_id, mode=mode, lang=lang, no_timer=no_timer, speak=speak,
+            export=export, answers=answers, force=force,
+        )
+
+
+def resume_cmd(
+    session_id: Annotated[
+        str | None, typer.Argument(metavar="[SESSION_ID]", help="Default: the latest unfinished session.")
+    ] = None,
+    export: ExportOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Continue an interrupted session where it stopped (answers and draft kept).
+
+    Example: coach resume 20261128-0952-ab12
+    """
+    from coach.session import Session
+    from coach.ui.texts import t
+
+    with fail_on_error():
+        store = _open_store()
+        if session_id is None:
+            record = store.latest_unfinished()
+            if record is None:
+                raise CoachError(t("nothing_to_resume", resolve(None)))
+        else:
+            record = store.session(session_id)
+        content = load_bundle(record.scenario)
+        session = Session.resume(content, record, store, engines=_engines())
+        lang = session.config.lang
+        _check_export_target(export, force, lang)
+        _require_terminal(lang)
+        out = console()
+        step = session.current_step or ""
+        out.print(t("resuming", lang, sid=record.id, step=content.framework.step(step).title(lang) if step else "—"))
+        card = _interview(out, session, content, lang)
+        _finish(out, card, content, store, export, force, offer=True)
+
+
+def history_cmd(lang: LangOption = None, as_json: JsonOption = False) -> None:
+    """List past sessions: date, scenario, mode, language, total, duration.
+
+    Example: coach history --json
+    """
+    from coach.ui import render
+
+    with fail_on_error():
+        chosen = resolve(lang)
+        records = _open_store().sessions()
+        if as_json:
+            emit_json({"sessions": [_history_json(r) for r in records]})
+            return
+        render.history(console(), records, chosen)
+
+
+def _history_json(record: object) -> dict[str, object]:
+    import time
+
+    from coach.store import SessionRecord
+
+    assert isinstance(record, SessionRecord)
+    return {
+        "id": record.id,
+        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(record.started_at)),
+        "scenario": record.scenario,
+        "mode": record.mode,
+        "lang": record.lang,
+        "status": record.status,
+        "steps": list(record.steps),
+        "answered": len(record.answers),
+        "total": record.total,
+        "level": record.level,
+        "duration_s": round(record.duration_s, 1),
+    }
+
+
+def stats_cmd(
+    scenario: Annotated[str | None, typer.Option("--scenario", help="Only this scenario.")] = None,
+    lang: LangOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Per-step trends across finished sessions (a terminal chart) and the items missed most often.
+
+    Example: coach stats --scenario notifications
+    """
+    from coach.ui import render
+
+    with fail_on_error():
+        chosen = resolve(lang)
+        store = _open_store()
+        trends = store.step_trends(scenario)
+        missed = store.most_missed(scenario=scenario)
+        if as_json:
+            emit_json({
+                "trends": [{"step": tr.step, "scores": list(tr.scores)} for tr in trends],
+                "most_missed": [m.__dict__ for m in missed],
+            })
+            return
+        labels_from = scenario or next((r.scenario for r in store.sessions(limit=1)), None)
+        content = _try_bundle(labels_from)
+        render.stats(console(), trends, missed, content, chosen)
+
+
+def _try_bundle(scenario_id: str | None) -> Bundle | None:
+    if scenario_id is None:
+        return None
+    try:
+        return load_bundle(scenario_id)
+    except CoachError:
+        return None  # labels fall back to ids
+
+
+def drill_cmd(
+    step: Annotated[str, typer.Argument(metavar="STEP", help="Step id, e.g. estimates or failures.")],
+    scenario: Annotated[str, typer.Option("--scenario", help="Scenario id.")] = "notifications",
+    lang: LangOption = None,
+    no_timer: NoTimerOption = False,
+) -> None:
+    """Practise one step, focused on the checklist items you missed most often.
+
+    Example: coach drill failures --scenario notifications --lang es
+    """
+    from coach.content import STEP_IDS
+    from coach.session import Mode, Session, SessionConfig
+    from coach.ui import render
+    from coach.ui.render import item_label
+
+    with fail_on_error():
+        chosen = resolve(lang)
+        if step not in STEP_IDS:
+            from coach.content import _suggest
+
+            raise CoachError(f"unknown step {step!r}{_suggest(step, STEP_IDS)}; expected one of {', '.join(STEP_IDS)}")
+        content = load_bundle(scenario)
+        _require_terminal(chosen)
+        store = _open_store()
+        missed = store.most_missed(scenario=scenario, step=step, limit=3)
+        focus = tuple(item_label(content, m.item_id, chosen) for m in missed)
+        config = SessionConfig(
+            scenario=scenario, lang=chosen, mode=Mode.DRILL, timed=not no_timer, steps=(step,),
+            seed=_seed(content),
+        )
+        session = Session(content, config, store, engines=_engines(), focus={step: focus})
+        out = console()
+        card = _interview(out, session, content, chosen)
+        render.scorecard(out, content, card, chosen)
+
+
+def export_cmd(
+    session_id: Annotated[str, typer.Argument(metavar="SESSION_ID", help="From `coach history`.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
+    force: ForceOption = False,
+) -> None:
+    """Write a stored session's answer sheet (Markdown) again, re-scored.
+
+    Example: coach export 20261128-0952-ab12 --out sesion.md
+    """
+    from coach.export import render_export
+    from coach.files import write_atomic
+    from coach.session import all_demos, scorecard_from_record
+    from coach.ui.texts import t
+
+    with fail_on_error():
+        store = _open_store()
+        record = store.session(session_id)
+        content = load_bundle(record.scenario)
+        lang: Lang = "es" if record.lang == "es" else "en"
+        _check_export_target(out, force, lang)
+        engines = _engines()
+        card = scorecard_from_record(record, content, engines)
+        card = replace(card, demos=all_demos(content, card.config, engines, {}))
+        text = render_export(card, content, started_at=record.started_at)
+        if out is None:
+            sys.stdout.write(text)
+            return
+        write_atomic(out, text)
+        typer.echo(t("export_written", lang, path=out), err=True)
 
 
 def menu() -> bool:
-    """`coach` with no arguments: the interactive menu.
+    """`coach` with no arguments: a menu on a terminal (scenario, mode, language, timer).
 
-    Returns False when no menu was shown (not a terminal); the caller then prints the help.
+    Returns False when there is no terminal, so the caller prints the help instead.
     """
-    return False
+    if not _is_terminal():
+        return False
+    import questionary
+
+    from coach.ui.texts import t
+
+    lang = resolve(None)
+    scenarios = library().scenarios
+    if not scenarios:
+        raise CoachError("no scenarios installed")
+    choices = [questionary.Choice(f"{s.title(lang)} ({sid})", value=sid) for sid, (_, s) in scenarios.items()]
+    scenario_id = questionary.select(t("menu_scenario", lang), choices=choices).unsafe_ask()
+    lang_choice = questionary.select(
+        t("menu_lang", lang),
+        choices=[questionary.Choice("Español", value="es"), questionary.Choice("English", value="en")],
+        default="es" if lang == "es" else "en",
+    ).unsafe_ask()
+    mode = questionary.select(
+        t("menu_mode", lang_choice),
+        choices=[
+            questionary.Choice(t("practice", lang_choice), value="practice"),
+            questionary.Choice(t("mock", lang_choice), value="mock"),
+        ],
+    ).unsafe_ask()
+    timed = questionary.confirm(t("menu_timed", lang_choice), default=True).unsafe_ask()
+    start_interview(scenario_id, mode=mode, lang=lang_choice, no_timer=not timed)
+    return True
 
 
 def register(app: typer.Typer) -> None:
-    """Add this group's commands to the root app."""
+    """Add the session commands to the root app."""
+    app.command("run")(run_cmd)
+    app.command("resume")(resume_cmd)
+    app.command("history")(history_cmd)
+    app.command("stats")(stats_cmd)
+    app.command("drill")(drill_cmd)
+    app.command("export")(export_cmd)

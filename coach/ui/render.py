@@ -272,7 +272,7 @@ def scorecard(console: Console, content: Bundle, card: Scorecard, lang: Lang) ->
 def when(timestamp: float) -> str:
     import time
 
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(timestamp))
+    return time.strftime("%m-%d %H:%M", time.localtime(timestamp))
 
 
 def history(console: Console, records: Iterable[SessionRecord], lang: Lang) -> None:
@@ -281,13 +281,21 @@ def history(console: Console, records: Iterable[SessionRecord], lang: Lang) -> N
     if not rows:
         console.print(t("no_sessions", lang))
         return
-    table = Table(show_edge=False)
-    for key in ("id", "date", "scenario", "mode", "lang", "total", "duration", "status"):
-        table.add_column(t(key, lang), justify="right" if key in ("total", "duration") else "left")
+    from rich import box
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    # Mode and language share a column so a row fits 80 columns.
+    for key in ("id", "date", "scenario", "mode", "total", "duration", "status"):
+        # The id is what `coach resume` / `coach export` need: never wrap or cut it.
+        table.add_column(
+            t(key, lang),
+            justify="right" if key in ("total", "duration") else "left",
+            no_wrap=key in ("id", "date", "mode", "total", "duration"),
+        )
     for record in rows:
         total = percent(record.total).strip() if record.total is not None else "—"
-        status = t("finished", lang) if record.finished else t("active", lang)
-        table.add_row(record.id, when(record.started_at), record.scenario, record.mode, record.lang,
+        status = "✓" if record.finished else "…"
+        table.add_row(record.id, when(record.started_at), record.scenario, f"{record.mode}·{record.lang}",
                       total, clock(record.duration_s), status)
     console.print(table)
 

@@ -103,7 +103,7 @@ _T: dict[str, dict[Lang, str]] = {
     "mode": {"es": "modo", "en": "mode"},
     "lang": {"es": "idioma", "en": "lang"},
     "duration": {"es": "duración", "en": "duration"},
-    "status": {"es": "estado", "en": "status"},
+    "status": {"es": "fin", "en": "done"},
     "finished": {"es": "terminada", "en": "finished"},
     "active": {"es": "a medias", "en": "unfinished"},
     "no_sessions": {

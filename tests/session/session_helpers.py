@@ -16,8 +16,8 @@ DATA = Path(__file__).parent / "data"
 
 def load_mini() -> Bundle:
     """An 11-step framework and a scenario small enough to reason about in a test."""
-    framework = parse_framework(Source("framework.toml", (DATA / "framework.toml").read_text("utf-8")))
-    scenario = parse_scenario(Source("scenario.toml", (DATA / "scenario.toml").read_text("utf-8")))
+    framework = parse_framework(Source("framework.toml", (DATA / "frameworks" / "mini-step.toml").read_text("utf-8")))
+    scenario = parse_scenario(Source("scenario.toml", (DATA / "scenarios" / "mini.toml").read_text("utf-8")))
     return bundle(framework, scenario)
 
 
