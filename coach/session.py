@@ -10,6 +10,7 @@ here prints, prompts or reads the wall clock.
 
 from __future__ import annotations
 
+import importlib.util
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -264,7 +265,14 @@ def default_engines() -> Engines:
 
         return check_design(sheet, content, lang, seed=seed)
 
-    return Engines(score_answers=_score, run_demo=_demo, check_design=_check)
+    # Until the simulation ships its demos and design check, sessions run without them.
+    has_demos = importlib.util.find_spec("coach.sim.demos") is not None
+    has_check = importlib.util.find_spec("coach.sim.design_check") is not None
+    return Engines(
+        score_answers=_score,
+        run_demo=_demo if has_demos else None,
+        check_design=_check if has_check else None,
+    )
 
 
 # ---------------------------------------------------------------- the session

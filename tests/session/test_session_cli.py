@@ -1,0 +1,144 @@
+"""The session commands through typer's CliRunner (no terminal: --answers, history, export, stats)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from session_helpers import DATA
+from typer.testing import CliRunner
+
+from coach.cli import app
+
+SHEET = """<!-- coach: scenario=mini lang=es -->
+<!-- step: opening -->
+## Apertura
+<!-- coach:timing elapsed_s=200 -->
+Aclaro el alcance.
+<!-- step: requirements -->
+## Requisitos
+<!-- coach:timing elapsed_s=730 -->
+Requisitos funcionales y canales.
+<!-- step: architecture -->
+Una cola y workers.
+"""
+
+
+def _coach(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["--content-dir", str(DATA), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _run_sheet(tmp_path: Path, *extra: str) -> tuple[int, str, str]:
+    sheet = tmp_path / "filled.md"
+    sheet.write_text(SHEET, encoding="utf-8")
+    return _coach("run", "mini", "--answers", str(sheet), *extra)
+
+
+def test_run_without_a_terminal_exits_2_with_a_hint() -> None:
+    """No TTY and no --answers: one line on stderr naming --answers, exit 2."""
+    code, _, err = _coach("run", "mini", "--lang", "en")
+    assert code == 2
+    assert err.strip().splitlines() == [
+        "coach: not an interactive terminal; use --answers SHEET.md to run from a filled sheet"
+    ]
+
+
+def test_run_from_sheet_prints_scorecard_and_writes_export(tmp_path: Path) -> None:
+    """--answers runs the whole session without prompts, prints the scorecard and exports the sheet."""
+    out = tmp_path / "out.md"
+    code, stdout, err = _run_sheet(tmp_path, "--export", str(out))
+    assert code == 0, err
+    assert "Resultado" in stdout and "Total:" in stdout
+    assert "1. Requisitos 12:10 de 5:00 ⚠ +07:10 de más" in stdout
+    assert out.read_text(encoding="utf-8").startswith("<!-- coach: scenario=mini lang=es framework=mini-step")
+
+
+def test_exported_sheet_scores_to_the_session_total(tmp_path: Path) -> None:
+    """`coach score --json` of the export gives the total stored in the history."""
+    out = tmp_path / "out.md"
+    assert _run_sheet(tmp_path, "--export", str(out))[0] == 0
+    code, stdout, err = _coach("history", "--json")
+    stored = json.loads(stdout)["sessions"][0]
+    code, stdout, err = _coach("score", str(out), "--json")
+    assert code == 0, err
+    assert json.loads(stdout)["total"] == stored["total"]
+
+
+def test_export_never_overwrites_without_force(tmp_path: Path) -> None:
+    """An existing export target is refused before anything runs, and left as it was."""
+    out = tmp_path / "out.md"
+    out.write_text("mine", encoding="utf-8")
+    code, _, err = _run_sheet(tmp_path, "--export", str(out))
+    assert code == 2 and "--force" in err
+    assert out.read_text(encoding="utf-8") == "mine"
+    assert _coach("history", "--json")[1].count('"id"') == 0  # nothing was started
+    assert _run_sheet(tmp_path, "--export", str(out), "--force")[0] == 0
+    assert out.read_text(encoding="utf-8") != "mine"
+
+
+def test_export_command_rewrites_the_same_sheet(tmp_path: Path) -> None:
+    """`coach export ID` re-scores the stored answers into the same Markdown the run wrote."""
+    first = tmp_path / "first.md"
+    assert _run_sheet(tmp_path, "--export", str(first))[0] == 0
+    session_id = json.loads(_coach("history", "--json")[1])["sessions"][0]["id"]
+    code, stdout, err = _coach("export", session_id)
+    assert code == 0, err
+    assert stdout == first.read_text(encoding="utf-8")
+
+
+def test_history_json_lists_sessions(tmp_path: Path) -> None:
+    """history --json gives id, scenario, mode, language, status, total and duration."""
+    _run_sheet(tmp_path)
+    _run_sheet(tmp_path, "--mode", "mock")
+    sessions = json.loads(_coach("history", "--json")[1])["sessions"]
+    assert [s["mode"] for s in sessions] == ["mock", "practice"]
+    assert sessions[0]["status"] == "finished"
+    assert sessions[0]["duration_s"] == 930.0
+    assert sessions[0]["lang"] == "es"
+
+
+def test_stats_shows_trends_and_most_missed(tmp_path: Path) -> None:
+    """stats charts each step across sessions and names the items missed most."""
+    _run_sheet(tmp_path)
+    _run_sheet(tmp_path)
+    code, stdout, _ = _coach("stats", "--lang", "en")
+    assert code == 0
+    assert "1. Requirements" in stdout and "▇▇" in stdout
+    assert "Mentions availability (req.availability; 2 of 2)" in stdout
+
+
+def test_resume_with_nothing_unfinished_says_so() -> None:
+    """resume with no unfinished session points at history, exit 2."""
+    code, _, err = _coach("resume")
+    assert code == 2 and "coach history" in err
+
+
+def test_unknown_session_and_bad_mode_are_one_line_errors(tmp_path: Path) -> None:
+    """Unknown session ids and modes are user errors: one line, exit 2."""
+    code, _, err = _coach("export", "nope")
+    assert code == 2 and err.count("\n") == 1 and "unknown session 'nope'" in err
+    code, _, err = _run_sheet(tmp_path, "--mode", "exam")
+    assert code == 2 and "--mode" in err
+
+
+def test_corrupt_history_is_reported_not_overwritten(home: Path) -> None:
+    """A damaged coach.db gives a clear error and keeps its bytes."""
+    db = home / "coach.db"
+    db.write_bytes(b"\x00garbage" * 100)
+    code, _, err = _coach("history")
+    assert code == 2 and "left untouched" in err
+    assert db.read_bytes() == b"\x00garbage" * 100
+
+
+def test_bare_coach_without_terminal_prints_help() -> None:
+    """`coach` with no arguments and no terminal shows the help instead of a menu."""
+    code, stdout, _ = _coach()
+    assert code == 0
+    assert "Usage: coach" in stdout and "resume" in stdout
+
+
+def test_drill_unknown_step_suggests() -> None:
+    """drill checks the step id before anything else."""
+    code, _, err = _coach("drill", "failure", "--scenario", "mini")
+    assert code == 2 and "did you mean 'failures'" in err
