@@ -203,9 +203,10 @@ def _number(value: float) -> str:
 
 def feedback(console: Console, content: Bundle, shown: StepFeedback, lang: Lang) -> None:
     """Practice mode: the step's feedback, its reference answer and its demo."""
+    console.print()
     step_score(console, content, shown.score, lang)
     if shown.reference:
-        console.print(Panel(escape(shown.reference), title=t("reference", lang), title_align="left"))
+        console.print(Panel(escape(shown.reference.strip()), title=t("reference", lang), title_align="left"))
     if shown.demo is not None:
         demo(console, shown.demo, lang)
 

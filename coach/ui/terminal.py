@@ -63,7 +63,14 @@ class TerminalPrompter:
     def confirm_skip(self, prompt: StepPrompt) -> bool:
         import questionary
 
-        answer = questionary.confirm(t("skip", self.lang), default=False).unsafe_ask()
+        # A choice list, not y/N: the keys would be English-only.
+        answer = questionary.select(
+            t("skip", self.lang),
+            choices=[
+                questionary.Choice(t("skip_no", self.lang), value=False),
+                questionary.Choice(t("skip_yes", self.lang), value=True),
+            ],
+        ).unsafe_ask()
         return bool(answer)
 
     def show_guidance(self, prompt: StepPrompt) -> None:

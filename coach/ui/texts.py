@@ -48,6 +48,8 @@ _T: dict[str, dict[Lang, str]] = {
     "guidance": {"es": "Guía", "en": "Guidance"},
     "focus": {"es": "Lo que más se te escapa aquí", "en": "What you miss most here"},
     "skip": {"es": "Respuesta vacía. ¿Saltar este paso?", "en": "Empty answer. Skip this step?"},
+    "skip_no": {"es": "No, seguir respondiendo", "en": "No, keep answering"},
+    "skip_yes": {"es": "Sí, saltar el paso", "en": "Yes, skip the step"},
     "score": {"es": "Puntuación", "en": "Score"},
     "covered": {"es": "Cubierto", "en": "Covered"},
     "missed": {"es": "Te faltó", "en": "Missed"},

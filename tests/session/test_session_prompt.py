@@ -15,7 +15,8 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from session_helpers import FakeClock
 
 from coach.content import Bundle
-from coach.session import ReplyKind, TimerStatus, timer_status
+from coach.session import Engines, ReplyKind, TimerStatus, timer_status
+from coach.store import Store
 from coach.ui.prompt import ask_answer, make_session, timer_text
 
 COLS, ROWS = 140, 24
@@ -161,3 +162,34 @@ def test_countdown_ticks_while_idle(mini: Bundle, clock: FakeClock) -> None:
     before, after = asyncio.run(scenario())
     assert "◔ 02:50 · target 3:00–4:00 · before the window" in before
     assert "✓ 03:20 · target 3:00–4:00 · in the window" in after
+
+
+def test_terminal_prompter_drives_a_session_through_pipe_input(
+    mini: Bundle, clock: FakeClock, store: Store, engines: Engines
+) -> None:
+    """The real prompter: an answer, an empty answer skipped from the menu, then Ctrl-C keeps the draft."""
+    from prompt_toolkit.application import create_app_session
+    from rich.console import Console
+
+    from coach.session import Mode, Session, SessionConfig, SessionInterrupted, run
+    from coach.ui.terminal import TerminalPrompter
+
+    config = SessionConfig("mini", "en", Mode.PRACTICE, steps=("requirements", "api", "scaling"))
+    session = Session(mini, config, store, engines=engines, clock=clock)
+    screen = io.StringIO()
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text("functional requirements\x04")
+        inp.send_text("\x04")  # empty: asks whether to skip
+        inp.send_text("\x1b[B\r")  # down to "Yes, skip the step", Enter
+        inp.send_text("horizontal scal\x03")
+        prompter = TerminalPrompter(Console(file=screen, width=100, no_color=True), mini, "en")
+        with pytest.raises(SessionInterrupted):
+            run(session, prompter)
+    record = store.session(session.id)
+    assert record.answers["requirements"].text == "functional requirements"
+    assert record.answers["api"].skipped
+    assert record.drafts["scaling"].text == "horizontal scal"
+    shown = screen.getvalue()
+    assert "Step 1/3 · 1. Requirements" in shown
+    assert "✓ Mentions functional" in shown and "✗ Mentions availability" in shown
+    assert "Reference answer" in shown
