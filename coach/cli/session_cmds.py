@@ -117,11 +117,24 @@ def _finish(
     if export is None and offer:
         import questionary
 
-        if questionary.confirm(t("export_offer", lang), default=True).unsafe_ask():
+        wanted = questionary.select(
+            t("export_offer", lang),
+            choices=[
+                questionary.Choice(t("export_yes", lang), value=True),
+                questionary.Choice(t("export_no", lang), value=False),
+            ],
+        ).unsafe_ask()
+        if wanted:
             answer = questionary.text(t("export_path", lang), default=f"coach-{card.session_id}.md").unsafe_ask()
             export = Path(answer).expanduser() if answer else None
             if export is not None and export.exists() and not force:
-                force = bool(questionary.confirm(t("exists", lang, path=export), default=False).unsafe_ask())
+                force = bool(questionary.select(
+                    t("exists_overwrite", lang, path=export),
+                    choices=[
+                        questionary.Choice(t("export_no", lang), value=False),
+                        questionary.Choice(t("overwrite_yes", lang), value=True),
+                    ],
+                ).unsafe_ask())
                 if not force:
                     export = None
     if export is not None:
@@ -426,7 +439,13 @@ def menu() -> bool:
             questionary.Choice(t("mock", lang_choice), value="mock"),
         ],
     ).unsafe_ask()
-    timed = questionary.confirm(t("menu_timed", lang_choice), default=True).unsafe_ask()
+    timed = questionary.select(
+        t("menu_timed", lang_choice),
+        choices=[
+            questionary.Choice(t("timed_yes", lang_choice), value=True),
+            questionary.Choice(t("timed_no", lang_choice), value=False),
+        ],
+    ).unsafe_ask()
     start_interview(scenario_id, mode=mode, lang=lang_choice, no_timer=not timed)
     return True
 

@@ -82,6 +82,10 @@ _T: dict[str, dict[Lang, str]] = {
     "export_written": {"es": "Hoja exportada en {path}", "en": "Sheet exported to {path}"},
     "export_offer": {"es": "¿Guardar la hoja de respuestas (Markdown)?", "en": "Save the answer sheet (Markdown)?"},
     "export_path": {"es": "¿Dónde?", "en": "Where?"},
+    "export_yes": {"es": "Sí, guardarla", "en": "Yes, save it"},
+    "export_no": {"es": "No", "en": "No"},
+    "exists_overwrite": {"es": "{path} ya existe. ¿Sobrescribirlo?", "en": "{path} already exists. Overwrite it?"},
+    "overwrite_yes": {"es": "Sí, sobrescribir", "en": "Yes, overwrite"},
     "exists": {
         "es": "{path} ya existe; usa --force para sobrescribirlo",
         "en": "{path} already exists; use --force to overwrite it",
@@ -123,6 +127,8 @@ _T: dict[str, dict[Lang, str]] = {
     "menu_mode": {"es": "Modo", "en": "Mode"},
     "menu_lang": {"es": "Idioma", "en": "Language"},
     "menu_timed": {"es": "¿Con cronómetro?", "en": "Timed?"},
+    "timed_yes": {"es": "Sí, con cuenta atrás y ritmo", "en": "Yes, with countdown and pacing"},
+    "timed_no": {"es": "No, sin cronómetro", "en": "No, untimed"},
     "practice": {"es": "práctica (corrección tras cada paso)", "en": "practice (feedback after each step)"},
     "mock": {"es": "simulacro (corrección al final)", "en": "mock (feedback at the end)"},
 }

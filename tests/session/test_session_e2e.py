@@ -158,7 +158,7 @@ def test_kill_9_in_step_four_then_resume_keeps_the_first_three(
             _wait_prompt(term, index)
             _answer(term, step)
         term.wait_for("¿Guardar la hoja", 30)
-        term.keys("n")
+        term.keys("Down", "Enter")  # "No": keep no file
         assert "EXIT=0" in term.wait_for("EXIT=")
     finally:
         term.close()
