@@ -19,8 +19,10 @@ from dataclasses import dataclass
 
 from coach.scoring.normalize import Tokens, phrase_stems
 
-# A compiled phrase: (language index 0=es 1=en, stems).
-Phrase = tuple[int, tuple[str, ...]]
+# A compiled phrase: (language index 0=es 1=en, stems, exact: stop words included and contiguous).
+Phrase = tuple[int, tuple[str, ...], bool]
+
+MAX_STOP_GAP = 3  # stop words allowed between two words of a phrase ("cola de los mensajes")
 
 
 @dataclass(frozen=True)
@@ -57,26 +59,43 @@ class Index:
             by_stem[1].setdefault(stem_en, []).append(position)
         self.by_stem = by_stem
 
-    def occurrences(self, phrase: Phrase) -> Iterable[int]:
-        """Start positions of `phrase` (consecutive tokens inside one sentence), in order."""
-        lang, stems = phrase
-        column = self.tokens.es if lang == 0 else self.tokens.en
-        sentence_of = self.tokens.sentence_of
+    def occurrences(self, phrase: Phrase) -> Iterable[tuple[int, ...]]:
+        """Token positions of each occurrence of `phrase` inside one sentence, in order."""
+        lang, stems, exact = phrase
+        tokens = self.tokens
+        column = tokens.es if lang == 0 else tokens.en
+        stop = tokens.stop
+        sentence_of = tokens.sentence_of
         size = len(stems)
-        last = len(column) - size
+        end = len(column)
         for start in self.by_stem[lang].get(stems[0], ()):
-            if start > last:
-                break
             if size == 1:
-                yield start
+                if exact or not stop[start]:
+                    yield (start,)
                 continue
+            if exact:
+                last = start + size - 1
+                if last < end and sentence_of[last] == sentence_of[start] and all(
+                    column[start + k] == stems[k] for k in range(1, size)
+                ):
+                    yield tuple(range(start, start + size))
+                continue
+            if stop[start]:
+                continue
+            positions = [start]
+            position = start
             sentence = sentence_of[start]
-            for offset in range(1, size):
-                position = start + offset
-                if column[position] != stems[offset] or sentence_of[position] != sentence:
+            for stem in stems[1:]:
+                position += 1
+                gap = 0
+                while position < end and stop[position] and gap < MAX_STOP_GAP:
+                    position += 1
+                    gap += 1
+                if position >= end or sentence_of[position] != sentence or column[position] != stem:
                     break
+                positions.append(position)
             else:
-                yield start
+                yield tuple(positions)
 
 
 def compile_phrases(raw: Iterable[tuple[str, str]]) -> tuple[Phrase, ...]:
@@ -84,8 +103,8 @@ def compile_phrases(raw: Iterable[tuple[str, str]]) -> tuple[Phrase, ...]:
     out: list[Phrase] = []
     seen: set[Phrase] = set()
     for lang, text in raw:
-        stems = phrase_stems(text, lang)
-        phrase: Phrase = (0 if lang == "es" else 1, stems)
+        stems, exact = phrase_stems(text, lang)
+        phrase: Phrase = (0 if lang == "es" else 1, stems, exact)
         if stems and phrase not in seen:
             seen.add(phrase)
             out.append(phrase)
@@ -127,9 +146,8 @@ def _excluded(index: Index, item: CompiledItem) -> frozenset[int]:
         return frozenset()
     blocked: set[int] = set()
     for phrase in item.exclude:
-        size = len(phrase[1])
-        for start in index.occurrences(phrase):
-            blocked.update(range(start, start + size))
+        for positions in index.occurrences(phrase):
+            blocked.update(range(positions[0], positions[-1] + 1))
     return frozenset(blocked)
 
 
@@ -140,19 +158,18 @@ def match_item(index: Index, item: CompiledItem) -> Hit | None:
     has_number = tokens.has_number
     sentence_of = tokens.sentence_of
 
-    def usable(start: int, size: int) -> bool:
-        if item.needs_number and not has_number[sentence_of[start]]:
+    def usable(positions: tuple[int, ...]) -> bool:
+        if item.needs_number and not has_number[sentence_of[positions[0]]]:
             return False
-        return not blocked or all(p not in blocked for p in range(start, start + size))
+        return not blocked or all(p not in blocked for p in positions)
 
     best: Hit | None = None
     for phrase in item.phrases:
-        size = len(phrase[1])
-        for start in index.occurrences(phrase):
-            if best is not None and sentence_of[start] >= best.sentence:
+        for positions in index.occurrences(phrase):
+            if best is not None and sentence_of[positions[0]] >= best.sentence:
                 break
-            if usable(start, size):
-                best = Hit(sentence_of[start], tuple(range(start, start + size)))
+            if usable(positions):
+                best = Hit(sentence_of[positions[0]], positions)
                 break
     for rule in item.together:
         hit = _match_together(index, rule, usable, best.sentence if best else None)
@@ -164,25 +181,23 @@ def match_item(index: Index, item: CompiledItem) -> Hit | None:
 def _match_together(
     index: Index,
     rule: tuple[tuple[Phrase, ...], ...],
-    check: Callable[[int, int], bool],
+    check: Callable[[tuple[int, ...]], bool],
     before: int | None,
 ) -> Hit | None:
     """Earliest sentence (before `before`) holding one alternative of every slot."""
     sentence_of = index.tokens.sentence_of
-    per_slot: list[dict[int, tuple[int, int]]] = []
-    # Rarest slot first would be faster; slots are few, so keep rule order.
+    per_slot: list[dict[int, tuple[int, ...]]] = []
     for slot in rule:
-        found: dict[int, tuple[int, int]] = {}
+        found: dict[int, tuple[int, ...]] = {}
         for phrase in slot:
-            size = len(phrase[1])
-            for start in index.occurrences(phrase):
-                sentence = sentence_of[start]
+            for positions in index.occurrences(phrase):
+                sentence = sentence_of[positions[0]]
                 if before is not None and sentence >= before:
                     break
-                if sentence in found and found[sentence][0] <= start:
+                if sentence in found and found[sentence][0] <= positions[0]:
                     continue
-                if check(start, size):
-                    found[sentence] = (start, size)
+                if check(positions):
+                    found[sentence] = positions
         if not found:
             return None
         per_slot.append(found)
@@ -192,11 +207,10 @@ def _match_together(
         if not common:
             return None
     sentence = min(common)
-    positions: list[int] = []
+    matched: set[int] = set()
     for found in per_slot:
-        start, size = found[sentence]
-        positions.extend(range(start, start + size))
-    return Hit(sentence, tuple(sorted(set(positions))))
+        matched.update(found[sentence])
+    return Hit(sentence, tuple(sorted(matched)))
 
 
 def evidence_of(tokens: Tokens, hit: Hit) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -129,6 +130,7 @@ class Tokens:
     es: tuple[str, ...]  # Spanish stems
     en: tuple[str, ...]  # English stems
     spans: tuple[tuple[int, int], ...]  # char spans in `text`
+    stop: tuple[bool, ...]  # a stop word: skipped by ordinary phrases, matched by exact ones
     sentence_of: tuple[int, ...]  # index into `sentences`
     sentences: tuple[tuple[int, int], ...]  # char spans of sentences in `text`
     has_number: tuple[bool, ...]  # per sentence: holds a figure ("100", "cien", "8.64M")
@@ -151,9 +153,14 @@ def _raw_words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _canonical(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Fold, rewrite multi-word variants, join percentiles, drop stop words."""
-    folded = [(fold(word), start, end) for word, start, end in words]
+def _canonical(
+    words: list[tuple[str, int, int]], correct: Callable[[str], str] | None = None
+) -> list[tuple[str, int, int]]:
+    """Fold, fix typos, rewrite multi-word variants, join percentiles (stop words kept)."""
+    if correct is None:
+        folded = [(fold(word), start, end) for word, start, end in words]
+    else:
+        folded = [(correct(fold(word)), start, end) for word, start, end in words]
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(folded)
     while i < n:
@@ -186,8 +193,7 @@ def _canonical(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
                 break
         if replaced:
             continue
-        if word not in STOP_WORDS:
-            out.append((word, start, end))
+        out.append((word, start, end))
         i += 1
     return out
 
@@ -223,11 +229,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def analyse(text: str) -> Tokens:
-    """Tokenise, normalise and stem an answer, sentence by sentence."""
+def analyse(text: str, correct: Callable[[str], str] | None = None) -> Tokens:
+    """Tokenise, normalise and stem an answer, sentence by sentence.
+
+    `correct` maps a folded word to its intended spelling (see typos.py).
+    """
     es: list[str] = []
     en: list[str] = []
     spans: list[tuple[int, int]] = []
+    stop: list[bool] = []
     sentence_of: list[int] = []
     sentences = split_sentences(text)
     has_number: list[bool] = []
@@ -236,13 +246,14 @@ def analyse(text: str) -> Tokens:
         words = _raw_words(text, start, end)
         word_count += len(words)
         number = _DIGIT_RE.search(text, start, end) is not None
-        for word, w_start, w_end in _canonical(words):
+        for word, w_start, w_end in _canonical(words, correct):
             if not number and word in _NUMBER_WORDS:
                 number = True
             stem_es, stem_en = stems(word)
             es.append(stem_es)
             en.append(stem_en)
             spans.append((w_start, w_end))
+            stop.append(word in STOP_WORDS)
             sentence_of.append(index)
         has_number.append(number)
     return Tokens(
@@ -250,6 +261,7 @@ def analyse(text: str) -> Tokens:
         es=tuple(es),
         en=tuple(en),
         spans=tuple(spans),
+        stop=tuple(stop),
         sentence_of=tuple(sentence_of),
         sentences=tuple(sentences),
         has_number=tuple(has_number),
@@ -257,11 +269,25 @@ def analyse(text: str) -> Tokens:
     )
 
 
-def phrase_stems(phrase: str, lang: str) -> tuple[str, ...]:
-    """A rule phrase as the stems it must match, in the rule's language."""
-    words = _canonical(_raw_words(phrase, 0, len(phrase)))
+def phrase_stems(phrase: str, lang: str) -> tuple[tuple[str, ...], bool]:
+    """A rule phrase as the stems it must match, in the rule's language, and whether it is exact.
+
+    Stop words are dropped, and the remaining words may have stop words between
+    them in an answer ("cola de mensajes fallidos" matches "cola de los mensajes
+    fallidos"). A phrase that would shrink to one word or none ("we give up",
+    "time out", "a day") is kept whole and must appear exactly, stop words included.
+    """
+    words = [word for word, _, _ in _canonical(_raw_words(phrase, 0, len(phrase)))]
     pick = 0 if lang == "es" else 1
-    return tuple(stems(word)[pick] for word, _, _ in words)
+    content = [word for word in words if word not in STOP_WORDS]
+    if len(content) >= 2 or len(words) == len(content):
+        return tuple(stems(word)[pick] for word in content), False
+    return tuple(stems(word)[pick] for word in words), True
+
+
+def folded_words(phrase: str) -> list[str]:
+    """The folded words of a rule phrase (for the typo vocabulary)."""
+    return [fold(word) for word, _, _ in _raw_words(phrase, 0, len(phrase))]
 
 
 def count_words(text: str) -> int:

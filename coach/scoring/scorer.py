@@ -23,7 +23,7 @@ from coach.content import Bundle
 from coach.i18n import Lang
 from coach.scoring.estimates import check_estimates
 from coach.scoring.matcher import CompiledItem, Hit, Index, compile_item, evidence_of, match_item
-from coach.scoring.normalize import analyse
+from coach.scoring.normalize import analyse, folded_words
 from coach.scoring.result import (
     ArithmeticFinding,
     Evidence,
@@ -33,6 +33,7 @@ from coach.scoring.result import (
     TimingResult,
 )
 from coach.scoring.timing import assess_timing
+from coach.scoring.typos import Corrector
 from coach.sheet import Sheet
 
 ARITHMETIC_PENALTY = 0.8  # step score multiplier per wrong arithmetic finding
@@ -52,6 +53,7 @@ class CompiledBundle:
     words_per_minute: Mapping[str, int]
     tolerance: float
     levels: tuple[tuple[str, float], ...]  # (id, min_total) ascending
+    correct: Corrector  # typo tolerance toward the rules' words
 
 
 _CACHE: dict[int, tuple[Bundle, CompiledBundle]] = {}
@@ -86,11 +88,24 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
         words_per_minute={str(k): v for k, v in framework.scoring.words_per_minute.items()},
         tolerance=framework.scoring.estimate_tolerance,
         levels=tuple((level.id, level.min_total) for level in framework.scoring.levels),
+        correct=Corrector(rule_vocabulary(content)),
     )
     if len(_CACHE) > 32:
         _CACHE.clear()
     _CACHE[id(content)] = (content, result)
     return result
+
+
+def rule_vocabulary(content: Bundle) -> set[str]:
+    """Every folded word of every matching rule of a bundle."""
+    words: set[str] = set()
+    for _, item in content.all_items():
+        for rules in (item.match.es, item.match.en):
+            texts = [*rules.phrases, *rules.exclude]
+            texts += [alt for rule in rules.together for slot in rule for alt in slot.split("|")]
+            for text in texts:
+                words.update(folded_words(text))
+    return words
 
 
 def score_sheet(sheet: Sheet, content: Bundle, lang: Lang | None = None) -> SheetScore:
@@ -114,7 +129,9 @@ def score_answers(
     """Score answers (step id -> text; missing steps are empty)."""
     compiled = compile_bundle(content)
     elapsed_s = elapsed_s or {}
-    indexes = {step: Index(analyse(answers.get(step, "") or "")) for step in compiled.steps}
+    indexes = {
+        step: Index(analyse(answers.get(step, "") or "", compiled.correct)) for step in compiled.steps
+    }
     steps: list[StepScore] = []
     for step in compiled.steps:
         index = indexes[step]
