@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from session_helpers import DATA
 from typer.testing import CliRunner
 
@@ -142,3 +143,48 @@ def test_drill_unknown_step_suggests() -> None:
     """drill checks the step id before anything else."""
     code, _, err = _coach("drill", "failure", "--scenario", "mini")
     assert code == 2 and "did you mean 'failures'" in err
+
+
+def _as_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend stdin/stdout are a terminal; keys come from a prompt_toolkit pipe."""
+    import coach.cli.session_cmds as cmds
+
+    monkeypatch.setattr(cmds, "_is_terminal", lambda: True)
+
+
+def _invoke_with_keys(keys: str, *args: str) -> tuple[int, str, str]:
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(keys)
+        return _coach(*args)
+
+
+def test_drill_focuses_on_items_missed_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """drill STEP lists what earlier sessions missed on that step, then scores just that step."""
+    _run_sheet(tmp_path)
+    _as_terminal(monkeypatch)
+    code, stdout, err = _invoke_with_keys(
+        "requisitos con disponibilidad\x04", "drill", "requirements", "--scenario", "mini", "--lang", "es"
+    )
+    assert code == 0, err
+    assert "Lo que más se te escapa aquí" in stdout
+    assert "✗ Menciona disponibilidad" in stdout.split("¿Qué requisitos hay?")[0]
+    assert "Paso 1/1" in stdout
+    drill = json.loads(_coach("history", "--json")[1])["sessions"][0]
+    assert drill["mode"] == "drill" and drill["steps"] == ["requirements"]
+
+
+def test_interactive_run_in_process_offers_the_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole interactive run through pipe input: 11 answers, scorecard, export accepted at the offered path."""
+    _as_terminal(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    answers = "".join(f"respuesta {n} con cola\x04" for n in range(11))
+    code, stdout, err = _invoke_with_keys(
+        answers + "\r" + "\x15mine.md\r", "run", "mini", "--lang", "es", "--mode", "mock"
+    )
+    assert code == 0, err
+    assert "Paso 11/11" in stdout and "Resultado" in stdout
+    assert (tmp_path / "mine.md").read_text(encoding="utf-8").count("<!-- step: ") == 11
