@@ -79,8 +79,13 @@ def _seconds(value: float) -> str:
 
 
 def _number(value: float) -> str:
+    """Digits that mean something: 516 msg/s, 21.9 %, 0.85 s."""
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:,.1f}"
     return f"{value:,.2f}"
 
 
