@@ -166,3 +166,22 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     assert len(sessions) == 80
     assert all(len(s.answers) == 1 for s in sessions)
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_newer_coach_migrates_an_older_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database from this version gains the next numbered migration and keeps its sessions."""
+    import coach.store as store_module
+
+    path = tmp_path / "coach.db"
+    old = Store(path)
+    sid = _new(old)
+    old.save_answer(sid, "opening", "hola", 200.0)
+    old.close()
+    extra = (SCHEMA_VERSION + 1, "ALTER TABLE sessions ADD COLUMN note TEXT")
+    monkeypatch.setattr(store_module, "MIGRATIONS", (*store_module.MIGRATIONS, extra))
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    upgraded = Store(path)
+    assert upgraded.schema_version() == SCHEMA_VERSION + 1
+    assert upgraded.session(sid).answers["opening"].text == "hola"
+    columns = [row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(sessions)")]
+    assert "note" in columns
