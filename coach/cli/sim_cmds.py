@@ -1,9 +1,561 @@
-"""`coach sim` commands (placeholder until its issue lands: registers nothing yet)."""
+"""`coach sim` and `coach demo`: run the reference notification service and show what each step buys.
+
+Everything heavy (the simulation, pydantic content, rich) is imported inside the
+commands so `coach --help` stays fast.
+"""
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+
+from coach.cli.common import (
+    JsonOption,
+    LangOption,
+    console,
+    emit_json,
+    fail_on_error,
+    load_bundle,
+    resolve,
+)
+from coach.errors import CoachError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coach.content import Bundle, SimulationDefaults
+    from coach.i18n import Lang
+    from coach.sim.cost import CostEstimate
+    from coach.sim.demos import Demo
+    from coach.sim.design_check import DesignCheck
+    from coach.sim.metrics import Histogram
+    from coach.sim.mmc import MMCResult
+    from coach.sim.service import ServiceResult
+
+MAX_CUSTOMERS = 5_000_000  # a bigger run belongs in benchmarks/, not an interactive command
+
+_T: dict[str, dict[str, str]] = {
+    "title": {"es": "Simulación: {scenario} (semilla {seed})", "en": "Simulation: {scenario} (seed {seed})"},
+    "mmc_title": {
+        "es": "M/M/c: {scenario}, λ={qps:g}/s, c={workers}, servicio medio {service:g} ms (semilla {seed})",
+        "en": "M/M/c: {scenario}, λ={qps:g}/s, c={workers}, mean service {service:g} ms (seed {seed})",
+    },
+    "params": {
+        "es": "{qps:g} req/s (pico ×{peak:g} en el tercio central), {duration:g} s, canales {channels}, "
+        "{workers} workers y {partitions} particiones por canal, proveedor {service:g} ms ({dist}), "
+        "fallos {fail:.1%}, timeout {timeout:g} ms, {retries} reintentos, backoff {backoff:g} ms, "
+        "breaker {breaker}, dedupe {dedupe}",
+        "en": "{qps:g} req/s (peak ×{peak:g} in the middle third), {duration:g} s, channels {channels}, "
+        "{workers} workers and {partitions} partitions per channel, provider {service:g} ms ({dist}), "
+        "failures {fail:.1%}, timeout {timeout:g} ms, {retries} retries, backoff {backoff:g} ms, "
+        "breaker {breaker}, dedupe {dedupe}",
+    },
+    "on": {"es": "sí", "en": "on"},
+    "off": {"es": "no", "en": "off"},
+    "metric": {"es": "métrica", "en": "metric"},
+    "value": {"es": "valor", "en": "value"},
+    "offered": {"es": "peticiones ofrecidas", "en": "requests offered"},
+    "accepted": {"es": "aceptadas (202)", "en": "accepted (202)"},
+    "replayed": {"es": "repeticiones deduplicadas", "en": "replays deduplicated"},
+    "conflicts": {"es": "conflictos (409)", "en": "conflicts (409)"},
+    "limited": {"es": "limitadas (429)", "en": "rate limited (429)"},
+    "delivered": {"es": "entregas (mensajes por canal)", "en": "deliveries (channel messages)"},
+    "throughput": {"es": "throughput", "en": "throughput"},
+    "retries": {"es": "reintentos", "en": "retries"},
+    "dlq": {"es": "DLQ", "en": "DLQ"},
+    "in_flight": {"es": "en vuelo al final", "en": "in flight at the end"},
+    "utilization": {"es": "utilización de workers", "en": "worker utilization"},
+    "failures": {"es": "fallos (error / timeout / caída)", "en": "failures (error / timeout / outage)"},
+    "breaker": {"es": "circuit breaker", "en": "circuit breaker"},
+    "breaker_line": {
+        "es": "{n} transiciones, {short} llamadas cortocircuitadas, {open} llamadas con el breaker abierto",
+        "en": "{n} transitions, {short} calls short-circuited, {open} calls made while open",
+    },
+    "statuses": {"es": "estados", "en": "statuses"},
+    "latency": {"es": "Latencia de entrega (aceptación → enviado)", "en": "Delivery latency (accepted → sent)"},
+    "target": {"es": "objetivo", "en": "target"},
+    "meets": {"es": "✓ cumple", "en": "✓ meets"},
+    "misses": {"es": "✗ no cumple", "en": "✗ misses"},
+    "wait": {"es": "espera en cola: media {mean}, p95 {p95}", "en": "queue wait: mean {mean}, p95 {p95}"},
+    "histogram": {"es": "Histograma de latencia", "en": "Latency histogram"},
+    "queue_chart": {"es": "Profundidad de cola", "en": "Queue depth"},
+    "dlq_chart": {"es": "Profundidad de la DLQ", "en": "DLQ depth"},
+    "calls_chart": {"es": "Llamadas al proveedor/s", "en": "Provider calls/s"},
+    "over_time": {
+        "es": "en el tiempo (0 → {end:g} s, máx. {peak})",
+        "en": "over time (0 → {end:g} s, max {peak})",
+    },
+    "cost": {"es": "Coste mensual a {qps:g} req/s", "en": "Monthly cost at {qps:g} req/s"},
+    "cost_line": {
+        "es": "{total} al mes · {per_qps} por req/s · {per_gb} por GB · {per_shard} por shard ({shards} shards)",
+        "en": "{total} a month · {per_qps} per req/s · {per_gb} per GB · {per_shard} per shard ({shards} shards)",
+    },
+    "erlang": {"es": "Erlang C (teoría)", "en": "Erlang C (theory)"},
+    "measured": {"es": "medido", "en": "measured"},
+    "error": {"es": "error", "en": "error"},
+    "mean_response": {"es": "respuesta media", "en": "mean response"},
+    "p95_response": {"es": "respuesta p95", "en": "p95 response"},
+    "mean_wait": {"es": "espera media", "en": "mean wait"},
+    "little": {"es": "Ley de Little: L = {l:.3f}, λW = {lw:.3f} (error {err:.3%})",
+               "en": "Little's law: L = {l:.3f}, λW = {lw:.3f} (error {err:.3%})"},
+    "unstable": {
+        "es": "ρ = {rho:.2f} ≥ 1: el sistema es inestable, la cola crece sin límite (Erlang C no aplica).",
+        "en": "ρ = {rho:.2f} ≥ 1: the system is unstable, the queue grows without bound (Erlang C does not apply).",
+    },
+    "customers": {"es": "{n} clientes, {events} eventos", "en": "{n} customers, {events} events"},
+    "no_sim": {
+        "es": "el escenario {id!r} no tiene sección [simulation]",
+        "en": "scenario {id!r} has no [simulation] section",
+    },
+    "check_title": {"es": "Tu diseño, en su pico", "en": "Your design, at its peak"},
+    "stated": {"es": "leído de la hoja", "en": "read from the sheet"},
+    "sim_measured": {"es": "medido en la simulación", "en": "measured in the simulation"},
+    "suggestion": {"es": "Sugerencia", "en": "Suggestion"},
+    "figures": {"es": "Cifras", "en": "Figures"},
+    "logs": {"es": "Líneas de log (muestreadas)", "en": "Log lines (sampled)"},
+}
+
+
+def _t(key: str, lang: Lang, **values: Any) -> str:
+    text = _T[key][lang]
+    return text.format(**values) if values else text
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def _number(flag: str, raw: str | None, *, integer: bool = False) -> float | None:
+    """A flag's number, or a one-line CoachError naming the flag."""
+    if raw is None:
+        return None
+    try:
+        value = float(raw.strip().replace("_", ""))
+    except ValueError:
+        raise CoachError(f"{flag}: expected a number, got {raw!r}") from None
+    if not math.isfinite(value):
+        raise CoachError(f"{flag}: expected a finite number, got {raw!r}")
+    if integer and value != int(value):
+        raise CoachError(f"{flag}: expected a whole number, got {raw!r}")
+    return value
+
+
+def _channels(raw: str | None) -> tuple[str, ...] | None:
+    if raw is None:
+        return None
+    names = tuple(part.strip().lower() for part in raw.split(",") if part.strip())
+    unknown = [name for name in names if name not in ("email", "push", "sms")]
+    if unknown or not names:
+        raise CoachError(f"--channels: expected a comma list of email, push, sms, got {raw!r}")
+    return names
+
+
+def _defaults(content: Bundle) -> SimulationDefaults:
+    defaults = content.scenario.simulation
+    if defaults is None:
+        raise CoachError(_t("no_sim", "en", id=content.scenario.id))
+    return defaults
+
+
+# ---------------------------------------------------------------- rendering
+
+_BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float], width: int = 60) -> str:
+    """Values as one row of block characters (max-pooled to `width`)."""
+    if not values:
+        return ""
+    if len(values) > width:
+        step = len(values) / width
+        values = [max(values[int(i * step): max(int((i + 1) * step), int(i * step) + 1)]) for i in range(width)]
+    top = max(values)
+    if top <= 0:
+        return _BLOCKS[0] * len(values)
+    return "".join(_BLOCKS[min(len(_BLOCKS) - 1, int(v / top * (len(_BLOCKS) - 1) + 0.5))] for v in values)
+
+
+def _duration(seconds: float) -> str:
+    if seconds >= 10:
+        return f"{seconds:,.1f} s"
+    if seconds >= 1:
+        return f"{seconds:.2f} s"
+    return f"{seconds * 1000:,.1f} ms"
+
+
+def histogram_rows(histogram: Histogram, bins: int = 10, width: int = 40) -> list[tuple[str, int, str]]:
+    """(upper edge label, count, bar) rows over log-spaced bins from p0.1 to the max."""
+    low = max(histogram.percentile(0.001), 1e-4)
+    high = max(histogram.max, low * 1.01)
+    ratio = (high / low) ** (1 / bins)
+    edges = [0.0] + [low * ratio**i for i in range(1, bins)] + [math.inf]
+    counts = histogram.bins(edges)
+    top = max(counts) or 1
+    rows = []
+    for index, count in enumerate(counts):
+        edge = edges[index + 1]
+        label = f"≤ {_duration(edge)}" if math.isfinite(edge) else f"> {_duration(edges[index])}"
+        bar = "█" * max(1 if count else 0, round(count / top * width))
+        rows.append((label, count, bar))
+    return rows
+
+
+def _render_histogram(out: Console, histogram: Histogram, lang: Lang) -> None:
+    out.print(f"\n[bold]{_t('histogram', lang)}[/bold]")
+    for label, count, bar in histogram_rows(histogram):
+        out.print(f"  {label:>12} │{bar} {count:,}")
+
+
+def _render_series(out: Console, title: str, values: list[float], end_s: float, lang: Lang) -> None:
+    peak = max(values, default=0)
+    out.print(f"\n[bold]{title}[/bold] {_t('over_time', lang, end=round(end_s, 1), peak=f'{peak:,.0f}')}")
+    out.print(f"  {sparkline(values)}")
+
+
+def _render_cost(out: Console, cost: CostEstimate, lang: Lang) -> None:
+    money = cost.currency
+    out.print(f"\n[bold]{_t('cost', lang, qps=cost.qps)}[/bold] ({cost.as_of})")
+    out.print("  " + _t(
+        "cost_line", lang,
+        total=f"{cost.total:,.2f} {money}", per_qps=f"{cost.per_qps:,.2f} {money}",
+        per_gb=f"{cost.per_gb:,.3f} {money}", per_shard=f"{cost.per_shard:,.2f} {money}",
+        shards=cost.shards,
+    ))
+    for line in cost.lines:
+        out.print(f"  - {line.label}: {line.monthly:,.2f} {money} ({_count(line.quantity)} {line.driver}, {line.unit})")
+    out.print(f"  [dim]{cost.note}[/dim]")
+
+
+def render_service(out: Console, result: ServiceResult, scenario: str, cost: CostEstimate | None,
+                   lang: Lang) -> None:
+    """The rich summary of one run of the service."""
+    from rich.table import Table
+
+    config = result.config
+    onoff = {True: _t("on", lang), False: _t("off", lang)}
+    out.print(f"[bold]{_t('title', lang, scenario=scenario, seed=config.seed)}[/bold]")
+    out.print(_t(
+        "params", lang, qps=config.qps, peak=config.peak_factor, duration=config.duration_s,
+        channels=",".join(config.channels), workers=config.workers, partitions=config.partitions,
+        service=config.service_s * 1000, dist=config.service_dist, fail=config.fail_rate,
+        timeout=config.timeout_s * 1000, retries=config.retries, backoff=config.backoff_base_s * 1000,
+        breaker=onoff[config.breaker], dedupe=onoff[config.dedupe],
+    ) + (f", outage {', '.join(f'{o.start_s:g}:{o.length_s:g}' for o in config.outages)}"
+         if config.outages else ""))
+    table = Table(show_header=True, header_style="bold")
+    table.add_column(_t("metric", lang))
+    table.add_column(_t("value", lang), justify="right")
+    rows = [
+        ("offered", f"{result.offered:,}"),
+        ("accepted", f"{result.accepted:,}"),
+        ("replayed", f"{result.replayed:,}"),
+        ("conflicts", f"{result.conflicts:,}"),
+        ("limited", f"{result.rate_limited + result.rate_limited_abusive:,}"),
+        ("delivered", f"{result.delivered_total:,}"),
+        ("throughput", f"{result.throughput:,.1f}/s"),
+        ("retries", f"{result.retries:,}"),
+        ("dlq", f"{result.dlq_total:,}"),
+        ("in_flight", f"{result.in_flight:,}"),
+        ("utilization", f"{result.utilization():.1%}"),
+        ("failures", " / ".join(f"{result.failures[k]:,}" for k in ("error", "timeout", "outage"))),
+        ("statuses", ", ".join(f"{name} {count:,}" for name, count in result.statuses.items())),
+    ]
+    for key, value in rows:
+        table.add_row(_t(key, lang), value)
+    out.print(table)
+    out.print(f"[bold]{_t('latency', lang)}[/bold]")
+    latency = result.latency
+    targets: tuple[tuple[str, float, float | None], ...] = (
+        ("p50", 0.5, None), ("p95", 0.95, config.slo_p95_s), ("p99", 0.99, config.slo_p99_s),
+    )
+    for name, q, target in targets:
+        value = latency.percentile(q)
+        verdict = ""
+        if target is not None:
+            word = _t("meets", lang) if value <= target else _t("misses", lang)
+            verdict = f"  {word} ({_t('target', lang)} {_duration(target)})"
+        out.print(f"  {name}: {_duration(value)}{verdict}")
+    out.print(f"  mean: {_duration(latency.mean)} · max: {_duration(latency.max)}")
+    out.print("  " + _t("wait", lang, mean=_duration(result.wait.mean), p95=_duration(result.wait.percentile(0.95))))
+    if config.breaker:
+        out.print(f"[bold]{_t('breaker', lang)}[/bold]: " + _t(
+            "breaker_line", lang, n=result.transitions_total, short=result.short_circuited,
+            open=result.calls_while_open,
+        ))
+        for transition in result.transitions[:6]:
+            out.print(f"  t={transition.time_s:8.2f} s  {transition.provider}: {transition.before} → {transition.after}")
+    if latency.count:
+        _render_histogram(out, latency, lang)
+    end = result.end_s
+    _render_series(out, _t("queue_chart", lang), result.series["queue_depth"].values, end, lang)
+    _render_series(out, _t("dlq_chart", lang), result.series["dlq_depth"].values, end, lang)
+    if config.outages or result.failures["outage"]:
+        _render_series(out, _t("calls_chart", lang), result.series["calls_per_s"].values, end, lang)
+    if cost is not None:
+        _render_cost(out, cost, lang)
+
+
+def render_mmc(out: Console, result: MMCResult, scenario: str, seed: int, lang: Lang) -> None:
+    """The summary of an M/M/c run next to Erlang C."""
+    from rich.table import Table
+
+    from coach.sim.report import mmc_expected
+
+    out.print(f"[bold]{_t('mmc_title', lang, scenario=scenario, qps=result.arrival_rate, workers=result.servers, service=1000 / result.service_rate, seed=seed)}[/bold]")
+    out.print(_t("customers", lang, n=f"{result.customers:,}", events=f"{result.events:,}"))
+    rho = result.arrival_rate / (result.servers * result.service_rate)
+    if rho >= 1:
+        out.print(_t("unstable", lang, rho=rho))
+    else:
+        expected = mmc_expected(result)
+        table = Table(show_header=True, header_style="bold")
+        table.add_column(_t("metric", lang))
+        table.add_column(_t("measured", lang), justify="right")
+        table.add_column(_t("erlang", lang), justify="right")
+        table.add_column(_t("error", lang), justify="right")
+        for key, measured, theory in (
+            ("mean_response", result.response.mean, expected["mean_response_s"]),
+            ("p95_response", result.response.percentile(0.95), expected["p95_response_s"]),
+            ("mean_wait", result.wait.mean, expected["mean_wait_s"]),
+            ("utilization", result.utilization, expected["utilization"]),
+        ):
+            if key == "utilization":
+                table.add_row(_t(key, lang), f"{measured:.2%}", f"{theory:.2%}", f"{measured / theory - 1:+.2%}")
+            else:
+                table.add_row(_t(key, lang), _duration(measured), _duration(theory), f"{measured / theory - 1:+.2%}")
+        out.print(table)
+        out.print(f"  P(wait) = C = {expected['erlang_c']:.4f}")
+    lw = result.arrivals / result.duration_s * result.response.mean if result.duration_s else 0.0
+    out.print(_t("little", lang, l=result.mean_in_system, lw=lw, err=result.littles_law_error))
+    for name, q in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99)):
+        out.print(f"  {name}: {_duration(result.response.percentile(q))}")
+    _render_histogram(out, result.response, lang)
+
+
+def render_check(out: Console, check: DesignCheck, lang: Lang) -> None:
+    """The verdict on a candidate's own design."""
+    out.print(f"[bold]{_t('check_title', lang)}[/bold]")
+    out.print(f"  {_t('stated', lang)}: " + ", ".join(f"{k}={v:g}" for k, v in check.stated.items()))
+    if check.measured:
+        out.print(f"  {_t('sim_measured', lang)}: " + ", ".join(f"{k}={v:,.1f}" for k, v in check.measured.items()))
+    mark = "✓" if check.ok else "✗" if check.ok is False else "?"
+    out.print(f"{mark} {check.verdict}")
+    if check.suggestion:
+        out.print(f"  {_t('suggestion', lang)}: {check.suggestion}")
+
+
+def render_demo(out: Console, demo: Demo) -> None:
+    """One step's demonstration: title, explanation, figures, table, log lines."""
+    from rich.table import Table
+
+    out.print(f"\n[bold]{demo.title}[/bold]")
+    out.print(demo.explanation)
+    if demo.figures:
+        for figure in demo.figures:
+            out.print(f"  • {figure.label}: {_figure(figure.value)} {figure.unit}".rstrip())
+    if demo.table:
+        table = Table(show_header=True, header_style="bold")
+        for heading in demo.table[0]:
+            table.add_column(heading)
+        for row in demo.table[1:]:
+            table.add_row(*row)
+        out.print(table)
+    for line in demo.log_lines:
+        out.print(f"  [dim]{line}[/dim]", markup=True, highlight=False, soft_wrap=True)
+
+
+def _count(value: float) -> str:
+    for size, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            return f"{value / size:,.1f}{suffix}"
+    return f"{value:,.0f}"
+
+
+def _figure(value: float) -> str:
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    if abs(value) >= 100:
+        return f"{value:,.1f}"
+    return f"{value:,.3g}"
+
+
+def demo_json(demo: Demo) -> dict[str, Any]:
+    return {
+        "step": demo.step,
+        "title": demo.title,
+        "explanation": demo.explanation,
+        "figures": [
+            {"key": f.key, "label": f.label, "value": f.value, "unit": f.unit} for f in demo.figures
+        ],
+        "table": [list(row) for row in demo.table],
+        "log_lines": list(demo.log_lines),
+    }
+
+
+# ----------------------------------------------------------------- commands
 
 
 def register(app: typer.Typer) -> None:
-    """Add this group's commands to the root app."""
+    """Add `sim` and `demo` to the root app."""
+    app.command("sim")(sim)
+    app.command("demo")(demo)
+
+
+def sim(
+    scenario: Annotated[str, typer.Argument(help="Scenario id, e.g. notifications.")],
+    qps: Annotated[str | None, typer.Option("--qps", metavar="QPS", help="Average requests per second.")] = None,
+    peak: Annotated[str | None, typer.Option("--peak", metavar="FACTOR", help="Peak factor, applied in the middle third of the run.")] = None,
+    duration: Annotated[str | None, typer.Option("--duration", metavar="SECONDS", help="Simulated seconds of arrivals.")] = None,
+    workers: Annotated[str | None, typer.Option("--workers", metavar="N", help="Workers per channel (servers c with --model mmc).")] = None,
+    partitions: Annotated[str | None, typer.Option("--partitions", metavar="N", help="Stream partitions per channel.")] = None,
+    channels: Annotated[str | None, typer.Option("--channels", metavar="LIST", help="Comma list: email,push,sms.")] = None,
+    service_ms: Annotated[str | None, typer.Option("--service-ms", metavar="MS", help="Mean provider latency (service time).")] = None,
+    service_dist: Annotated[str | None, typer.Option("--service-dist", metavar="exp|const|lognormal", help="Provider latency distribution.")] = None,
+    fail_rate: Annotated[str | None, typer.Option("--fail-rate", metavar="0..1", help="Share of provider calls that fail.")] = None,
+    outage: Annotated[list[str] | None, typer.Option("--outage", metavar="START:LEN", help="Provider outage of the first channel, in seconds (repeatable).")] = None,
+    timeout_ms: Annotated[str | None, typer.Option("--timeout-ms", metavar="MS", help="Provider call timeout.")] = None,
+    retries: Annotated[str | None, typer.Option("--retries", metavar="N", help="Retries after the first attempt.")] = None,
+    backoff_ms: Annotated[str | None, typer.Option("--backoff-ms", metavar="MS", help="Backoff base (full jitter); 0 retries at once.")] = None,
+    breaker: Annotated[bool | None, typer.Option("--breaker/--no-breaker", help="Circuit breaker per provider.")] = None,
+    dedupe: Annotated[bool | None, typer.Option("--dedupe/--no-dedupe", help="Idempotency store on the API.")] = None,
+    seed: Annotated[str | None, typer.Option("--seed", metavar="N", help="Random seed (same seed, same run).")] = None,
+    model: Annotated[str, typer.Option("--model", metavar="service|mmc", help="mmc: one pool of c servers, exponential service, Poisson arrivals (validates the engine).")] = "service",
+    from_sheet: Annotated[Path | None, typer.Option("--from-sheet", metavar="SHEET.md", help="Check the design in an answer sheet against its own SLO.")] = None,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Run the reference notification service in simulated time and report throughput, latency, retries, DLQ and cost.
+
+    Example: coach sim notifications --qps 500 --peak 3 --outage 20:30 --seed 7
+    """
+    with fail_on_error():
+        chosen = resolve(lang)
+        content = load_bundle(scenario)
+        defaults = _defaults(content)
+        seed_value = _number("--seed", seed, integer=True)
+        run_seed = int(seed_value) if seed_value is not None else defaults.seed
+        if from_sheet is not None:
+            _sim_from_sheet(content, from_sheet, chosen, run_seed, as_json)
+            return
+        if model not in ("service", "mmc"):
+            raise CoachError(f"--model: use service or mmc, got {model!r}")
+        overrides: dict[str, Any] = {"seed": run_seed}
+        for flag, raw, name, integer, scale in (
+            ("--qps", qps, "qps", False, 1.0),
+            ("--peak", peak, "peak_factor", False, 1.0),
+            ("--duration", duration, "duration_s", False, 1.0),
+            ("--workers", workers, "workers", True, 1.0),
+            ("--partitions", partitions, "partitions", True, 1.0),
+            ("--service-ms", service_ms, "service_s", False, 0.001),
+            ("--fail-rate", fail_rate, "fail_rate", False, 1.0),
+            ("--timeout-ms", timeout_ms, "timeout_s", False, 0.001),
+            ("--retries", retries, "retries", True, 1.0),
+            ("--backoff-ms", backoff_ms, "backoff_base_s", False, 0.001),
+        ):
+            value = _number(flag, raw, integer=integer)
+            if value is not None:
+                overrides[name] = int(value) if integer else value * scale
+        names = _channels(channels)
+        if names is not None:
+            overrides["channels"] = names
+        if service_dist is not None:
+            if service_dist not in ("exp", "const", "lognormal"):
+                raise CoachError(f"--service-dist: use exp, const or lognormal, got {service_dist!r}")
+            overrides["service_dist"] = service_dist
+        if outage:
+            from coach.sim.config import parse_outage
+
+            overrides["outages"] = tuple(parse_outage(text) for text in outage)
+        if breaker is not None:
+            overrides["breaker"] = breaker
+        if dedupe is not None:
+            overrides["dedupe"] = dedupe
+        from coach.sim.config import SimConfig
+
+        config = SimConfig.from_defaults(defaults, **overrides)
+        if "backoff_base_s" in overrides and config.backoff_cap_s < config.backoff_base_s:
+            config = config.with_(backoff_cap_s=config.backoff_base_s)
+        if model == "mmc":
+            _sim_mmc(config, scenario, chosen, as_json)
+            return
+        if config.expected_offered > MAX_CUSTOMERS:
+            raise CoachError(
+                f"--duration: {config.expected_offered:,.0f} requests at this QPS; at most "
+                f"{MAX_CUSTOMERS:,} (run benchmarks/sim_pipeline.py for bigger runs)"
+            )
+        from coach.sim.report import costs_for, service_json
+        from coach.sim.service import run_service
+
+        result = run_service(config)
+        cost = costs_for(result, content.scenario.costs, chosen) if content.scenario.costs else None
+        if as_json:
+            emit_json(service_json(result, scenario, cost))
+            return
+        render_service(console(), result, scenario, cost, chosen)
+
+
+def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
+    import random
+
+    from coach.sim.mmc import simulate_mmc
+    from coach.sim.report import mmc_json
+
+    customers = max(1, round(config.qps * config.duration_s))
+    if customers > MAX_CUSTOMERS:
+        raise CoachError(
+            f"--duration: {customers:,} customers at this QPS; at most {MAX_CUSTOMERS:,} "
+            "(benchmarks/sim_mmc_erlang.py runs bigger validations)"
+        )
+    result = simulate_mmc(config.qps, config.service_s, config.workers, customers=customers,
+                          rng=random.Random(config.seed))
+    if as_json:
+        emit_json(mmc_json(result, scenario, config.seed, config.duration_s))
+        return
+    render_mmc(console(), result, scenario, config.seed, lang)
+
+
+def _sim_from_sheet(content: Bundle, path: Path, lang: Lang, seed: int, as_json: bool) -> None:
+    from dataclasses import asdict
+
+    from coach.sheet import read_sheet
+    from coach.sim.design_check import check_design
+
+    sheet = read_sheet(path)
+    check = check_design(sheet, content, lang, seed=seed)
+    if as_json:
+        emit_json({"scenario": content.scenario.id, "sheet": str(path), "seed": seed, **asdict(check)})
+        return
+    render_check(console(), check, lang)
+
+
+def demo(
+    scenario: Annotated[str, typer.Argument(help="Scenario id, e.g. notifications.")],
+    step: Annotated[str | None, typer.Option("--step", metavar="STEP", help="One step: requirements, estimates, api, architecture, consistency, scaling, failures, observability, security.")] = None,
+    seed: Annotated[str | None, typer.Option("--seed", metavar="N", help="Random seed.")] = None,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Walk the reference service through each step of the framework, on real numbers.
+
+    Example: coach demo notifications --step failures --lang es
+    """
+    with fail_on_error():
+        chosen = resolve(lang)
+        content = load_bundle(scenario)
+        _defaults(content)
+        from coach.sim.demos import DEMO_STEPS, run_demo
+
+        if step is not None and step not in DEMO_STEPS:
+            raise CoachError(f"--step: unknown step {step!r}; use one of {', '.join(DEMO_STEPS)}")
+        seed_value = _number("--seed", seed, integer=True)
+        steps = [step] if step else list(DEMO_STEPS)
+        demos = [run_demo(content, name, chosen, seed=None if seed_value is None else int(seed_value))
+                 for name in steps]
+        if as_json:
+            emit_json({"scenario": scenario, "lang": chosen, "demos": [demo_json(d) for d in demos]})
+            return
+        out = console()
+        for item in demos:
+            render_demo(out, item)

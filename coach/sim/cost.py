@@ -60,9 +60,9 @@ class CostEstimate:
         return shard_cost / self.shards if self.shards else 0.0
 
 
-def shards_needed(peak_qps: float, channels: int, shard_throughput_qps: float, partitions: int) -> int:
-    """Shards: enough for the peak's channel messages, and at least one per partition."""
-    return max(partitions, math.ceil(peak_qps * channels / shard_throughput_qps))
+def shards_needed(peak_qps: float, shard_throughput_qps: float, partitions: int) -> int:
+    """Shards: enough to ingest the peak (one record per notification), at least one per partition."""
+    return max(partitions, math.ceil(peak_qps / shard_throughput_qps))
 
 
 def estimate_costs(
@@ -71,35 +71,45 @@ def estimate_costs(
     *,
     qps: float,
     event_size_bytes: float,
-    channels: int,
+    channels: tuple[str, ...],
     attempts_per_message: float,
     mean_call_s: float,
     shards: int,
+    retention_days: int,
 ) -> CostEstimate:
-    """Price a month at `qps` with each item's driver (requests, GB, invocations, shards ...)."""
+    """Price a month at `qps` with each item's driver (requests, GB, invocations, shards ...).
+
+    A `messages` item whose id starts with a channel name (`email.`, `sms.`) is
+    priced on that channel's deliveries only, and not at all when the design
+    does not use the channel.
+    """
     requests = qps * SECONDS_PER_MONTH
-    invocations = requests * channels * attempts_per_message
-    gb = event_size_bytes * requests / 1e9
+    per_channel = requests * attempts_per_message
+    invocations = per_channel * len(channels)
+    gb_per_day = event_size_bytes * qps * 86_400 / 1e9
     drivers = {
-        "requests": requests,  # API calls / SQS-style per-request pricing
-        "messages": invocations,  # one stream/queue message per channel attempt
-        "invocations": invocations,
+        "requests": requests,  # API calls; per-request pricing (queue, KV writes, stream PUTs)
+        "messages": requests * len(channels),
+        "invocations": invocations,  # one worker invocation per channel attempt
         "gb_seconds": invocations * mean_call_s * WORKER_MEMORY_GB,
-        "volume_gb": gb,
+        "volume_gb": gb_per_day * retention_days,  # what sits in storage with this retention
         "shard_hours": shards * HOURS_PER_MONTH,
     }
-    lines = tuple(
-        CostLine(
+    lines = []
+    for item in table.items:
+        quantity = drivers[item.driver]
+        prefix = item.id.split(".", 1)[0]
+        if item.driver == "messages" and prefix in ("email", "push", "sms"):
+            quantity = requests if prefix in channels else 0.0
+        lines.append(CostLine(
             id=item.id,
             label=item.label(lang),
             driver=item.driver,
-            quantity=drivers[item.driver],
+            quantity=quantity,
             unit=item.unit(lang),
-            monthly=drivers[item.driver] / item.per * item.price,
-        )
-        for item in table.items
-    )
+            monthly=quantity / item.per * item.price,
+        ))
     return CostEstimate(
         currency=table.currency, as_of=table.as_of, note=table.note(lang), qps=qps,
-        gb_per_month=gb, shards=shards, lines=lines,
+        gb_per_month=gb_per_day * 30, shards=shards, lines=tuple(lines),
     )

@@ -55,11 +55,11 @@ def costs_for(result: ServiceResult, table: CostTable, lang: Lang) -> CostEstima
         lang,
         qps=config.qps,
         event_size_bytes=config.event_size_bytes,
-        channels=len(config.channels),
+        channels=config.channels,
         attempts_per_message=result.attempts / messages if result.attempts else 1.0,
         mean_call_s=sum(result.busy_s.values()) / result.attempts if result.attempts else config.service_s,
-        shards=shards_needed(config.peak_qps, len(config.channels), config.shard_throughput_qps,
-                             config.partitions),
+        shards=shards_needed(config.peak_qps, config.shard_throughput_qps, config.partitions),
+        retention_days=config.retention_days,
     )
 
 
@@ -100,6 +100,7 @@ def service_json(result: ServiceResult, scenario: str, cost: CostEstimate | None
         "replayed": result.replayed,
         "conflicts": result.conflicts,
         "rate_limited": result.rate_limited + result.rate_limited_abusive,
+        "throttled": result.throttled,
         "published": result.published,
         "delivered": result.delivered_total,
         "delivered_by_channel": result.delivered,

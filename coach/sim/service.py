@@ -1,23 +1,25 @@
 """The reference notification service, running in simulated time.
 
     POST /notifications -> rate limit (token bucket per client) -> idempotency store
-      -> 202 + id -> stream partitioned by userId (one topic per channel)
-      -> consumer group per channel: partition p is owned by worker p % workers,
-         high priority before normal, one message at a time per worker
+      -> stream partitioned by userId (each partition ingests at most a shard's
+         records/s; over it the API answers 503) -> 202 + id
+      -> one consumer group per channel: a pool of workers takes ready messages,
+         high priority first; a user's next message on a channel waits until the
+         previous one is delivered or dead-lettered (per-key ordering)
       -> provider call (latency, errors, outages, timeout) behind a circuit breaker
       -> retry with exponential backoff + full jitter, or the DLQ after the last attempt
     GET /notifications/{id}/status -> queued | sent | partial | failed
 
-Ordering: a worker keeps a message until it is delivered or dead-lettered
-(retries wait in place), so each user's messages on a channel leave in the
-order they were accepted, at the price of head-of-line blocking. While a
-provider's breaker is open the workers pause instead of burning attempts:
-lag grows, the DLQ does not.
+Ordering is per user and channel, which is what the partition key buys: without
+it (round-robin) a user's messages run in parallel and can overtake each other.
+A retry frees its worker while it backs off, but keeps the user's later messages
+waiting. While a provider's breaker is open its workers pause instead of burning
+attempts: lag grows, the DLQ does not.
 
-Validation: `post()` validates every body with pydantic. The generated
-workload uses a handful of body shapes, so `run` validates each distinct shape
-once with the same model and then takes the same `accept` path; validating a
-million identical shapes would only measure pydantic.
+Validation: `post()` validates every body with pydantic. The generated workload
+uses a handful of body shapes, so `run` validates each distinct shape once with
+the same model and then takes the same `accept` path; validating a million
+identical shapes would only measure pydantic.
 """
 
 from __future__ import annotations
@@ -55,7 +57,9 @@ QUEUED, SENT, PARTIAL, FAILED = 0, 1, 2, 3
 ABUSIVE_CLIENT = -1
 
 # A message is a small list, mutated in place (attempts) rather than copied.
-_NID, _USER, _CH, _HIGH, _ACCEPTED, _ATTEMPTS, _ENQUEUED, _PARTITION, _KEY, _SAMPLED = range(10)
+_NID, _USER, _CH, _HIGH, _ACCEPTED, _ATTEMPTS, _ENQUEUED, _PARTITION, _KEY, _SAMPLED, _OUTCOME, _PROBE = (
+    range(12)
+)
 
 
 @dataclass
@@ -71,7 +75,7 @@ class Trace:
     """Per-user and per-key records, kept only with `trace=True` (tests)."""
 
     accepted: dict[tuple[int, bool], list[int]] = field(default_factory=dict)  # (user, high) -> ids
-    delivered: dict[tuple[int, int, bool], list[int]] = field(default_factory=dict)  # (user, ch, high)
+    delivered: dict[tuple[int, int, bool], list[int]] = field(default_factory=dict)  # (user, ch, False)
     deliveries_per_key: dict[tuple[Any, int], int] = field(default_factory=dict)  # (key, ch) -> n
 
 
@@ -86,6 +90,7 @@ class ServiceResult:
     conflicts: int  # 409: same key, different body
     rate_limited: int  # 429, honest clients
     rate_limited_abusive: int  # 429, the abusive client
+    throttled: int  # 503: the user's partition was over a shard's ingest limit
     abusive_offered: int
     published: int  # channel messages put on the stream
     delivered: dict[str, int]
@@ -120,8 +125,8 @@ class ServiceResult:
         return sum(self.dlq.values())
 
     def utilization(self, channel: str | None = None) -> float:
-        """Share of worker time spent in provider calls over the arrival window."""
-        horizon = self.config.duration_s
+        """Share of worker time spent in provider calls, from the start to the end of the run."""
+        horizon = max(self.end_s, self.config.duration_s)
         channels = [channel] if channel else list(self.config.channels)
         busy = sum(self.busy_s[name] for name in channels)
         return busy / (horizon * self.config.workers * len(channels))
@@ -141,7 +146,7 @@ class NotificationService:
         self.rng = rng if rng is not None else random.Random(config.seed)
         self.engine = Engine(self.rng)
         self.channels = config.channels
-        nch, workers, partitions = len(config.channels), config.workers, config.partitions
+        nch, partitions = len(config.channels), config.partitions
         self.providers: list[Provider] = []
         self.breakers: list[Breaker | None] = []
         for index, name in enumerate(config.channels):
@@ -160,22 +165,24 @@ class NotificationService:
             self.breakers.append(breaker)
         self.store = IdempotencyStore(config.idempotency_ttl_s)
         self.buckets = TokenBuckets(config.rate_limit_per_client_qps, config.rate_limit_burst)
+        # A shard ingests `shard_throughput_qps` records/s, with a tenth of a second of burst.
+        self.shards = TokenBuckets(config.shard_throughput_qps, max(1, int(config.shard_throughput_qps / 10)))
         self.log = TraceLog(config.log_sample_rate, config.max_log_lines, config.seed)
-        # Per worker (index channel * workers + w): its partitions' queues and what it holds.
-        count = nch * workers
-        self._high: list[deque[list[Any]]] = [deque() for _ in range(count)]
-        self._normal: list[deque[list[Any]]] = [deque() for _ in range(count)]
-        self._current: list[list[Any] | None] = [None] * count
-        self._outcome = [OK] * count
-        self._probe = [False] * count
-        self._lag = [0] * (nch * partitions)  # per (channel, partition): messages not yet taken
+        # Per channel: ready messages by priority, idle workers, paused by the breaker,
+        # and the users with a message in progress (-> their later messages, waiting).
+        self._ready_high: list[deque[list[Any]]] = [deque() for _ in range(nch)]
+        self._ready_normal: list[deque[list[Any]]] = [deque() for _ in range(nch)]
+        self._idle = [config.workers] * nch
+        self._paused = [False] * nch
+        self._held: list[dict[int, deque[list[Any]] | None]] = [{} for _ in range(nch)]
+        self._lag = [0] * (nch * partitions)  # per (channel, partition): messages not yet consumed
         self._status = bytearray()  # per notification id, bytes keep 1M ids in 1 MB
         self._pending: dict[int, list[float]] = {}  # id -> [channels left, failed, channels, accepted_at]
         self._validated_shapes: set[tuple[Any, ...]] = set()
         self.trace = Trace() if config.trace else None
         # Hot-path copies (read once per message).
         self._dedupe, self._by_user = config.dedupe, config.partition_by_user
-        self._partitions, self._workers = partitions, workers
+        self._partitions = partitions
         self._all_channels = tuple(range(nch))
         self._sampling = config.log_sample_rate > 0
         self._providers, self._breakers = self.providers, self.breakers
@@ -185,8 +192,8 @@ class NotificationService:
         self._arrive_cb = self._arrive
         # Counters.
         self.offered = self.abusive_offered = self.accepted = self.replayed = self.conflicts = 0
-        self.rate_limited = self.rate_limited_abusive = self.published = 0
-        self.attempts = self.retries = self.waiting = 0
+        self.rate_limited = self.rate_limited_abusive = self.throttled = self.published = 0
+        self.attempts = self.retries = self.waiting = self.backing_off = 0
         self.delivered = [0] * nch
         self.dlq = [0] * nch
         self.failures = {"error": 0, "timeout": 0, "outage": 0}
@@ -197,6 +204,7 @@ class NotificationService:
         self.wait = Histogram()
         self.completion = Histogram()
         self._arrivals_open = True
+        self._drained_at: float | None = None
         interval = config.duration_s / config.samples
         self.series = {
             name: TimeSeries(name, interval)
@@ -204,7 +212,6 @@ class NotificationService:
                          "accepted_per_s", "delivered_per_s", "saturation", "breaker_open", "in_flight")
         }
         self._calls_mark = self._accepted_mark = self._delivered_mark = 0
-        self._sample_body: dict[bool, dict[str, Any]] = {}
 
     # ------------------------------------------------------------------ API
 
@@ -271,6 +278,11 @@ class NotificationService:
                 return 409, -1
         status = self._status
         notification_id = len(status)
+        partitions = self._partitions
+        partition = (user if self._by_user else notification_id) % partitions
+        if not self.shards.allow(partition, now):
+            self.throttled += 1
+            return 503, -1
         status.append(QUEUED)
         if dedupe:
             self.store.put(key, fingerprint, notification_id, now)
@@ -284,40 +296,57 @@ class NotificationService:
             self.log.emit(now, "info", "notification.accepted", traceId=self.log.trace_id(notification_id),
                           spanId=self.log.span_id(notification_id, "api", 0),
                           notificationId=notification_id, userId=f"u{user}",
-                          priority="high" if high else "normal")
-        # Publish one message per channel on the partition of the user (or round-robin).
-        partitions, workers, current = self._partitions, self._workers, self._current
-        partition = (user if self._by_user else notification_id) % partitions
+                          priority="high" if high else "normal", partition=partition)
+        # One message per channel, consumed by that channel's worker pool.
+        by_user, idle, paused, lag = self._by_user, self._idle, self._paused, self._lag
         for channel in chosen:
-            worker = channel * workers + partition % workers
-            message = [notification_id, user, channel, high, now, 0, now, partition, key, sampled]
+            message = [notification_id, user, channel, high, now, 0, now, partition, key, sampled, OK, False]
             self.published += 1
-            if current[worker] is None:
-                current[worker] = message
-                self.wait.zeros += 1  # taken at once: no wait (Histogram.record(0), inlined)
-                self._start(worker, message, now)
+            lag[channel * partitions + partition] += 1
+            self.waiting += 1
+            if by_user:
+                held = self._held[channel]
+                if user in held:  # the user's previous message is still in progress: wait behind it
+                    waiting_behind = held[user]
+                    if waiting_behind is None:
+                        held[user] = deque((message,))
+                    else:
+                        waiting_behind.append(message)
+                    continue
+                held[user] = None
+            if idle[channel] and not paused[channel]:
+                idle[channel] -= 1
+                self._start(message, now)
             else:
-                (self._high if high else self._normal)[worker].append(message)
-                self._lag[channel * partitions + partition] += 1
-                self.waiting += 1
+                (self._ready_high if high else self._ready_normal)[channel].append(message)
         return 202, notification_id
 
     # -------------------------------------------------------------- workers
 
-    def _start(self, worker: int, message: list[Any], now: float) -> None:
-        """Call the provider for the message a worker holds (unless its breaker says wait)."""
+    def _start(self, message: list[Any], now: float) -> None:
+        """A worker calls the provider for a message (unless the breaker says wait)."""
         channel = message[_CH]
         probe = False
         breaker = self._breakers[channel]
         if breaker is not None and breaker.state != CLOSED:
             verdict = breaker.admit(now)
-            if verdict == Breaker.WAIT_OPEN:
-                self.engine.schedule_at(breaker.open_until, self._resume, worker)
-                return
-            if verdict == Breaker.WAIT_PROBE:
-                self.engine.schedule(max(self.config.service_s, 0.001), self._resume, worker)
+            if verdict < 0:  # open, or half-open with its probes out: put it back and pause
+                (self._ready_high if message[_HIGH] else self._ready_normal)[channel].appendleft(message)
+                self._idle[channel] += 1
+                if not self._paused[channel]:
+                    self._paused[channel] = True
+                    wake = breaker.open_until if verdict == Breaker.WAIT_OPEN else now + self.config.service_s
+                    self.engine.schedule_at(max(wake, now), self._wake, channel)
                 return
             probe = verdict == Breaker.PROBE
+        if not message[_ATTEMPTS]:  # first attempt: the message leaves the stream
+            self._lag[channel * self._partitions + message[_PARTITION]] -= 1
+            self.waiting -= 1
+            waited = now - message[_ENQUEUED]
+            if waited > 0:
+                self.wait.record(waited)
+            else:
+                self.wait.zeros += 1
         provider = self._providers[channel]
         if provider.plain:  # exponential latency, no outage: Provider.call, inlined
             provider.calls += 1
@@ -333,29 +362,44 @@ class NotificationService:
         else:
             took = provider.call(now)
             outcome = provider.outcome
-        self._outcome[worker] = outcome
-        self._probe[worker] = probe
+        message[_OUTCOME] = outcome
+        message[_PROBE] = probe
         message[_ATTEMPTS] += 1
         self.attempts += 1
         self.in_call += 1
         self.busy_s[channel] += took
-        heappush(self._heap, (now + took, next(self._sequence), self._finish_cb, worker))
+        heappush(self._heap, (now + took, next(self._sequence), self._finish_cb, message))
 
-    def _resume(self, worker: int) -> None:
-        message = self._current[worker]
-        assert message is not None
-        self._start(worker, message, self.engine.now)
+    def _take_next(self, channel: int, now: float) -> None:
+        """A worker of `channel` is free: take the next ready message, high priority first."""
+        if self._paused[channel]:
+            self._idle[channel] += 1
+            return
+        queue = self._ready_high[channel] or self._ready_normal[channel]
+        if queue:
+            self._start(queue.popleft(), now)
+        else:
+            self._idle[channel] += 1
 
-    def _finish(self, worker: int) -> None:
-        """A provider call ended: deliver, retry, or dead-letter; then take the next message.
+    def _wake(self, channel: int) -> None:
+        """The breaker's pause is over: idle workers go back to the ready messages."""
+        if not self._paused[channel]:
+            return
+        self._paused[channel] = False
+        now = self.engine.now
+        high, normal, idle = self._ready_high[channel], self._ready_normal[channel], self._idle
+        while idle[channel] and not self._paused[channel] and (high or normal):
+            idle[channel] -= 1
+            self._start((high or normal).popleft(), now)
+
+    def _finish(self, message: list[Any]) -> None:
+        """A provider call ended: deliver, retry, or dead-letter; then the worker takes the next.
 
         The common path (delivered) is inlined: it runs once per channel message.
         """
-        message = self._current[worker]
-        assert message is not None
         now = self.engine.now
         self.in_call -= 1
-        outcome = self._outcome[worker]
+        outcome = message[_OUTCOME]
         channel = message[_CH]
         breaker = self._breakers[channel]
         if breaker is not None:
@@ -363,12 +407,13 @@ class NotificationService:
                 breaker.failures = 0
             else:
                 before = breaker.transitions_total
-                breaker.record(now, outcome == OK, self._probe[worker])
+                breaker.record(now, outcome == OK, message[_PROBE])
                 if breaker.transitions_total != before:
                     self.log.emit(now, "warn", "breaker." + breaker.state, provider=breaker.name)
+                    if breaker.state == CLOSED and self._paused[channel]:
+                        self.engine.schedule_at(now, self._wake, channel)
         if outcome != OK:
-            if not self._failed(worker, message, outcome, now):
-                return  # the worker keeps the message for its retry
+            self._failed(message, outcome, now)
         else:
             self.delivered[channel] += 1
             latency = now - message[_ACCEPTED]
@@ -392,33 +437,33 @@ class NotificationService:
             record[0] -= 1
             if record[0] == 0:
                 self._complete(notification_id, record, now)
-        # Take the next message: high priority first, then normal, in partition order.
-        queue = self._high[worker] or self._normal[worker]
-        if not queue:
-            self._current[worker] = None
-            return
-        message = queue.popleft()
-        self._lag[message[_CH] * self._partitions + message[_PARTITION]] -= 1
-        self.waiting -= 1
-        self._current[worker] = message
-        self.wait.record(now - message[_ENQUEUED])
-        self._start(worker, message, now)
+            if self._by_user:
+                self._release(message)
+        self._take_next(channel, now)
 
-    def _failed(self, worker: int, message: list[Any], outcome: int, now: float) -> bool:
-        """Count a failed attempt; schedule a retry (False) or dead-letter the message (True)."""
+    def _release(self, message: list[Any]) -> None:
+        """The user's message is done: their next waiting message on this channel becomes ready."""
+        held = self._held[message[_CH]]
+        user = message[_USER]
+        waiting_behind = held[user]
+        if waiting_behind:
+            following = waiting_behind.popleft()
+            channel = following[_CH]
+            (self._ready_high if following[_HIGH] else self._ready_normal)[channel].append(following)
+        else:
+            del held[user]
+
+    def _failed(self, message: list[Any], outcome: int, now: float) -> None:
+        """Count a failed attempt; schedule its retry or dead-letter it."""
         kind = "outage" if outcome == OUTAGE else "timeout" if outcome == TIMEOUT else "error"
         self.failures[kind] += 1
-        attempts = message[_ATTEMPTS]
         if message[_SAMPLED]:
             self._log_span(now, "warn", "delivery.attempt_failed", message, reason=kind)
-        if attempts <= self.config.retries:
+        if message[_ATTEMPTS] <= self.config.retries:
             self.retries += 1
-            delay = self._backoff(attempts)
-            if delay > 0:
-                self.engine.schedule_at(now + delay, self._resume, worker)
-            else:
-                self._start(worker, message, now)
-            return False
+            self.backing_off += 1
+            self.engine.schedule_at(now + self._backoff(message[_ATTEMPTS]), self._retry, message)
+            return
         self.dlq[message[_CH]] += 1
         if message[_SAMPLED]:
             self._log_span(now, "error", "delivery.dead_lettered", message)
@@ -427,7 +472,17 @@ class NotificationService:
         record[1] += 1
         if record[0] == 0:
             self._complete(message[_NID], record, now)
-        return True
+        if self._by_user:
+            self._release(message)
+
+    def _retry(self, message: list[Any]) -> None:
+        """The backoff is over: the message goes to the front of the ready queue."""
+        self.backing_off -= 1
+        channel = message[_CH]
+        (self._ready_high if message[_HIGH] else self._ready_normal)[channel].appendleft(message)
+        if self._idle[channel] and not self._paused[channel]:
+            self._idle[channel] -= 1
+            self._take_next(channel, self.engine.now)
 
     def _complete(self, notification_id: int, record: list[float], now: float) -> None:
         """All channels of a notification are done: set its status."""
@@ -438,8 +493,8 @@ class NotificationService:
 
     def _trace_delivery(self, message: list[Any]) -> None:
         assert self.trace is not None
-        user, channel, high = message[_USER], message[_CH], message[_HIGH]
-        self.trace.delivered.setdefault((user, channel, high), []).append(message[_NID])
+        user, channel = message[_USER], message[_CH]
+        self.trace.delivered.setdefault((user, channel, False), []).append(message[_NID])
         counted = (message[_KEY], channel)
         self.trace.deliveries_per_key[counted] = self.trace.deliveries_per_key.get(counted, 0) + 1
 
@@ -544,6 +599,8 @@ class NotificationService:
         series["in_flight"].add(len(self._pending))
         if self._arrivals_open or self._pending:
             self.engine.schedule(interval, self._sample, None)
+        else:
+            self._drained_at = self.engine.now
 
     def run(self) -> ServiceResult:
         """Run the workload for `duration_s`, then let the backlog drain (up to `drain_s`)."""
@@ -564,9 +621,11 @@ class NotificationService:
         return self.result()
 
     def in_flight_messages(self) -> int:
-        """Channel messages on the stream or held by a worker (delivering, retrying, paused)."""
-        queued = sum(len(q) for q in self._high) + sum(len(q) for q in self._normal)
-        return queued + sum(1 for message in self._current if message is not None)
+        """Channel messages not yet delivered or dead-lettered, counted from the structures:
+        ready to take, waiting behind the same user, in a provider call, or backing off."""
+        ready = sum(len(q) for q in self._ready_high) + sum(len(q) for q in self._ready_normal)
+        behind = sum(len(q) for held in self._held for q in held.values() if q)
+        return ready + behind + self.in_call + self.backing_off
 
     def result(self) -> ServiceResult:
         statuses = dict.fromkeys(STATUS_NAMES, 0)
@@ -585,6 +644,7 @@ class NotificationService:
             conflicts=self.conflicts,
             rate_limited=self.rate_limited,
             rate_limited_abusive=self.rate_limited_abusive,
+            throttled=self.throttled,
             abusive_offered=self.abusive_offered,
             published=self.published,
             delivered=dict(zip(self.channels, self.delivered, strict=True)),
@@ -605,7 +665,7 @@ class NotificationService:
             series=self.series,
             log_lines=list(self.log.lines),
             log_lines_total=self.log.total,
-            end_s=self.engine.now,
+            end_s=self._drained_at if self._drained_at is not None else self.engine.now,
             events=self.engine.events_run,
             max_partition_lag=self.max_partition_lag,
             trace=self.trace,

@@ -1,0 +1,698 @@
+"""One demonstration per framework step: run the reference service and explain what it shows.
+
+Each `run_demo` returns data (figures, a table, log lines) and an explanation in
+the requested language that cites the run's own numbers; the CLI and the
+session render it. Runs are scaled (one channel, tens of seconds of simulated
+time) so each demo takes well under a second.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from coach.errors import UnknownIdError
+from coach.sim.config import Outage, SimConfig
+from coach.sim.service import NotificationService, ServiceResult, run_service
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from coach.content import Bundle, SimulationDefaults
+    from coach.i18n import Lang
+
+DEMO_STEPS: tuple[str, ...] = (
+    "requirements", "estimates", "api", "architecture", "consistency",
+    "scaling", "failures", "observability", "security",
+)
+
+
+@dataclass(frozen=True)
+class DemoFigure:
+    """One number the demo shows."""
+
+    key: str
+    label: str
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True)
+class Demo:
+    """A step's demonstration, in one language."""
+
+    step: str
+    title: str
+    explanation: str
+    figures: tuple[DemoFigure, ...]
+    table: tuple[tuple[str, ...], ...] = ()  # first row is the header
+    log_lines: tuple[str, ...] = ()
+
+
+def run_demo(content: Bundle, step: str, lang: Lang, seed: int | None = None) -> Demo:
+    """Run the demonstration of `step` (one of the nine framework steps) on the scenario's defaults."""
+    if step not in _DEMOS:
+        raise UnknownIdError(f"no demo for step {step!r}; steps with a demo: {', '.join(DEMO_STEPS)}")
+    defaults = content.scenario.simulation
+    if defaults is None:
+        raise UnknownIdError(f"scenario {content.scenario.id!r} has no [simulation] section")
+    run_seed = defaults.seed if seed is None else seed
+    base = SimConfig.from_defaults(defaults, seed=run_seed, log_sample_rate=0.0, samples=30)
+    return _DEMOS[step](_Context(content, defaults, base, lang))
+
+
+@dataclass(frozen=True)
+class _Context:
+    content: Bundle
+    defaults: SimulationDefaults
+    base: SimConfig
+    lang: Lang
+
+    def pick(self, es: str, en: str) -> str:
+        return es if self.lang == "es" else en
+
+
+# ------------------------------------------------------------------ format
+
+
+def _dur(seconds: float) -> str:
+    """A duration the way an engineer says it: 83 ms, 1.2 s, 95 s."""
+    if seconds >= 100:
+        return f"{seconds:,.0f} s"
+    if seconds >= 1:
+        return f"{seconds:.1f} s"
+    if seconds >= 0.01:
+        return f"{seconds * 1000:.0f} ms"
+    return f"{seconds * 1000:.1f} ms"
+
+
+def _n(value: float) -> str:
+    """A count with thousands separators."""
+    return f"{value:,.0f}"
+
+
+def _big(value: float) -> str:
+    """8.64M, 1.2k, 3.4G."""
+    for size, suffix in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + suffix
+    return f"{value:,.0f}"
+
+
+def _pct(value: float) -> str:
+    return f"{value:.0%}" if value >= 0.1 else f"{value:.1%}"
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def _peak_config(ctx: _Context, **overrides: object) -> SimConfig:
+    """The reference design at its peak, one channel: what sizing is about."""
+    base = ctx.base
+    settings: dict[str, object] = {
+        "qps": base.peak_qps, "peak_factor": 1.0, "channels": base.channels[:1], "duration_s": 10.0,
+    }
+    settings.update(overrides)
+    return base.with_(**settings)
+
+
+# ----------------------------------------------------------- requirements
+
+
+def _requirements(ctx: _Context) -> Demo:
+    base = ctx.base
+    busy = base.peak_qps * base.service_s  # workers busy on average (Little's law)
+    sizes = sorted({max(1, math.ceil(busy * factor)) for factor in (1.02, 1.05, 1.1, 1.25)} | {base.workers})
+    strict_p99 = max(0.05, round(base.service_s * 6, 2))  # a tight target: ~6 mean service times
+    rows: list[tuple[str, ...]] = [(
+        ctx.pick("workers", "workers"), ctx.pick("utilización", "utilization"), "p95", "p99",
+        ctx.pick(f"p99 ≤ {_dur(base.slo_p99_s)}", f"p99 ≤ {_dur(base.slo_p99_s)}"),
+        ctx.pick(f"p99 ≤ {_dur(strict_p99)}", f"p99 ≤ {_dur(strict_p99)}"),
+    )]
+    meets_strict: int | None = None
+    results: dict[int, ServiceResult] = {}
+    for workers in sizes:
+        result = run_service(_peak_config(ctx, workers=workers))
+        results[workers] = result
+        p95, p99 = result.latency.percentile(0.95), result.latency.percentile(0.99)
+        if p99 <= strict_p99 and meets_strict is None:
+            meets_strict = workers
+        rows.append((
+            str(workers), _pct(result.utilization()), _dur(p95), _dur(p99),
+            "✓" if p99 <= base.slo_p99_s else "✗", "✓" if p99 <= strict_p99 else "✗",
+        ))
+    smallest = results[sizes[0]]
+    figures = (
+        DemoFigure("peak_qps", ctx.pick("QPS de pico", "peak QPS"), base.peak_qps, "req/s"),
+        DemoFigure("busy_workers", ctx.pick("workers ocupados de media (QPS × servicio)",
+                                            "busy workers on average (QPS × service)"), round(busy, 1), ""),
+        DemoFigure("slo_p99_ms", ctx.pick("objetivo p99 del escenario", "scenario p99 target"),
+                   _ms(base.slo_p99_s), "ms"),
+        DemoFigure("strict_p99_ms", ctx.pick("objetivo p99 estricto", "strict p99 target"), _ms(strict_p99), "ms"),
+        DemoFigure("workers_for_strict", ctx.pick("workers que cumplen el estricto", "workers meeting the strict one"),
+                   float(meets_strict or 0), ""),
+    )
+    strict_words_es = (f"el estricto de {_dur(strict_p99)} necesita {meets_strict} workers"
+                       if meets_strict else f"ni con {sizes[-1]} workers se cumple el estricto de {_dur(strict_p99)}")
+    strict_words_en = (f"the strict {_dur(strict_p99)} one needs {meets_strict} workers"
+                       if meets_strict else f"not even {sizes[-1]} workers meet the strict {_dur(strict_p99)}")
+    explanation = ctx.pick(
+        f"Sin un p95/p99 no hay forma de dimensionar. A {base.peak_qps:g} req/s de pico y "
+        f"{_dur(base.service_s)} por llamada al proveedor hay {busy:.0f} workers ocupados de media "
+        f"(ley de Little), así que {sizes[0]} workers ya dan throughput, pero con p99 de "
+        f"{_dur(smallest.latency.percentile(0.99))} al {_pct(smallest.utilization())} de utilización. "
+        f"Con el SLO del escenario (p99 ≤ {_dur(base.slo_p99_s)}) casi cualquier tamaño estable vale; "
+        f"{strict_words_es}. El número que el entrevistador te deja fijar es el que decide cuánta "
+        "holgura compras: dilo al principio y úsalo para justificar cada tamaño.",
+        f"Without a p95/p99 there is nothing to size against. At {base.peak_qps:g} req/s peak and "
+        f"{_dur(base.service_s)} per provider call, {busy:.0f} workers are busy on average (Little's law), "
+        f"so {sizes[0]} workers already keep up, but with a p99 of "
+        f"{_dur(smallest.latency.percentile(0.99))} at {_pct(smallest.utilization())} utilization. "
+        f"Against the scenario's SLO (p99 ≤ {_dur(base.slo_p99_s)}) almost any stable size passes; "
+        f"{strict_words_en}. The target you get the interviewer to agree on decides how much headroom "
+        "you buy: state it up front and use it to justify every size.",
+    )
+    return Demo("requirements", ctx.pick("Requisitos: el SLO decide el diseño", "Requirements: the SLO decides the design"),
+                explanation, figures, tuple(rows))
+
+
+# -------------------------------------------------------------- estimates
+
+
+def _estimates(ctx: _Context) -> Demo:
+    base = ctx.base
+    config = base.with_(peak_factor=1.0, channels=base.channels[:1], duration_s=30.0)
+    result = run_service(config)
+    measured_qps = result.accepted / config.duration_s
+    per_day = base.qps * 86_400
+    measured_per_day = measured_qps * 86_400
+    bytes_per_day = base.event_size_bytes * base.qps * 86_400
+    retained = bytes_per_day * base.retention_days
+    figures = (
+        DemoFigure("qps", ctx.pick("QPS medio del escenario", "scenario average QPS"), base.qps, "req/s"),
+        DemoFigure("measured_qps", ctx.pick("QPS medido en la simulación", "QPS measured in the run"),
+                   round(measured_qps, 2), "req/s"),
+        DemoFigure("per_day", ctx.pick("notificaciones al día (QPS × 86.400)", "notifications a day (QPS × 86,400)"),
+                   per_day, ctx.pick("/día", "/day")),
+        DemoFigure("gb_per_day", ctx.pick("GB al día (tamaño × QPS × 86.400)", "GB a day (size × QPS × 86,400)"),
+                   round(bytes_per_day / 1e9, 3), "GB"),
+        DemoFigure("retained_gb", ctx.pick(f"almacenado con {base.retention_days} días de retención",
+                                           f"stored with {base.retention_days} days of retention"),
+                   round(retained / 1e9, 1), "GB"),
+        DemoFigure("peak_qps", ctx.pick("QPS de pico", "peak QPS"), base.peak_qps, "req/s"),
+    )
+    rows = (
+        (ctx.pick("cálculo", "calculation"), ctx.pick("fórmula", "formula"), ctx.pick("resultado", "result")),
+        (ctx.pick("volumen diario", "daily volume"), f"{base.qps:g} × 86,400", _big(per_day)),
+        (ctx.pick("medido", "measured"), f"{measured_qps:.1f} × 86,400", _big(measured_per_day)),
+        (ctx.pick("bytes al día", "bytes a day"), f"{base.event_size_bytes:,} B × {base.qps:g} × 86,400",
+         f"{bytes_per_day / 1e9:.2f} GB"),
+        (ctx.pick("retención", "retention"), f"× {base.retention_days}", f"{retained / 1e9:,.0f} GB"),
+        (ctx.pick("pico", "peak"), f"{base.qps:g} × {base.peak_factor:g}", f"{base.peak_qps:g} req/s"),
+    )
+    explanation = ctx.pick(
+        f"La regla rápida se cumple en la simulación: a {base.qps:g} req/s entraron {_n(result.accepted)} "
+        f"notificaciones en {config.duration_s:g} s ({measured_qps:.1f}/s), es decir {_big(measured_per_day)} "
+        f"al día frente a los {_big(per_day)} de QPS × 86.400. Con eventos de {base.event_size_bytes:,} B son "
+        f"{bytes_per_day / 1e9:.2f} GB/día y {retained / 1e9:,.0f} GB con {base.retention_days} días de "
+        f"retención. Dimensiona para el pico (×{base.peak_factor:g} = {base.peak_qps:g} req/s), no para la media: "
+        "la media paga la factura, el pico tumba el sistema.",
+        f"The rule of thumb holds in the run: at {base.qps:g} req/s, {_n(result.accepted)} notifications "
+        f"arrived in {config.duration_s:g} s ({measured_qps:.1f}/s), i.e. {_big(measured_per_day)} a day "
+        f"against QPS × 86,400 = {_big(per_day)}. With {base.event_size_bytes:,} B events that is "
+        f"{bytes_per_day / 1e9:.2f} GB/day and {retained / 1e9:,.0f} GB at {base.retention_days} days of "
+        f"retention. Size for the peak (×{base.peak_factor:g} = {base.peak_qps:g} req/s), not the average: "
+        "the average pays the bill, the peak takes the system down.",
+    )
+    return Demo("estimates", ctx.pick("Estimaciones: las cuentas, en la simulación", "Estimates: the arithmetic, in the run"),
+                explanation, figures, rows)
+
+
+# -------------------------------------------------------------------- api
+
+
+def _api(ctx: _Context) -> Demo:
+    base = ctx.base
+    config = base.with_(qps=1.0, duration_s=1.0, fail_rate=0.0, channels=base.channels)
+    service = NotificationService(config)
+    body = {
+        "idempotencyKey": "3f1c2a9e-6b1d-4c55-9a0e-1d2b3c4d5e6f",
+        "userId": "u123",
+        "channels": list(config.channels),
+        "template": "welcome",
+        "data": {"name": "Ana"},
+        "priority": "high",
+    }
+    first = service.post(body)
+    replay = service.post(body)
+    conflict = service.post({**body, "template": "password_reset"})
+    invalid = service.post({**body, "idempotencyKey": "k-2", "channels": ["fax"]})
+    service.engine.run()
+    notification_id = int(first.body["id"])
+    status = service.get_status(notification_id)
+    deliveries = sum(service.delivered)
+    rows = (
+        (ctx.pick("petición", "request"), "HTTP", ctx.pick("respuesta", "response")),
+        ("POST /notifications", str(first.status_code), f"id={first.body.get('id')}"),
+        (ctx.pick("POST repetido (misma clave y cuerpo)", "POST replayed (same key and body)"),
+         str(replay.status_code), f"id={replay.body.get('id')}"),
+        (ctx.pick("POST misma clave, otro cuerpo", "POST same key, other body"),
+         str(conflict.status_code), str(conflict.body.get("error", ""))),
+        (ctx.pick("POST canal desconocido", "POST unknown channel"), str(invalid.status_code),
+         str(invalid.body.get("error", ""))),
+        (f"GET /notifications/{notification_id}/status", str(status.status_code), str(status.body.get("status"))),
+    )
+    figures = (
+        DemoFigure("posts", ctx.pick("POST enviados", "POSTs sent"), 4.0, ""),
+        DemoFigure("accepted", ctx.pick("notificaciones creadas", "notifications created"), float(service.accepted), ""),
+        DemoFigure("deliveries", ctx.pick("entregas al proveedor", "provider deliveries"), float(deliveries), ""),
+        DemoFigure("channels", ctx.pick("canales pedidos", "channels requested"), float(len(config.channels)), ""),
+        DemoFigure("conflicts", ctx.pick("conflictos 409", "409 conflicts"), float(service.conflicts), ""),
+    )
+    explanation = ctx.pick(
+        f"El cliente reintenta el POST (p. ej. tras un timeout suyo) con la misma idempotencyKey: la API "
+        f"devuelve el mismo id ({replay.body.get('id')}) y no crea nada nuevo; al final hubo "
+        f"{deliveries} entregas, una por canal ({len(config.channels)}), no el doble. La misma clave con otro "
+        f"cuerpo es un error del cliente y se rechaza con {conflict.status_code}, porque aceptar cualquiera "
+        f"de los dos sería adivinar. El cuerpo se valida antes de nada ({invalid.status_code} para un canal "
+        f"desconocido) y GET …/status responde {status.body.get('status')}. La clave vive en un store con TTL "
+        f"({_dur(base.idempotency_ttl_s)}), con un upsert atómico (condicional en DynamoDB, SET NX en Redis).",
+        f"The client replays the POST (say after its own timeout) with the same idempotencyKey: the API "
+        f"returns the same id ({replay.body.get('id')}) and creates nothing; in the end there were "
+        f"{deliveries} deliveries, one per channel ({len(config.channels)}), not twice that. The same key "
+        f"with a different body is a client bug and gets {conflict.status_code}, since accepting either would "
+        f"be a guess. The body is validated first ({invalid.status_code} for an unknown channel) and "
+        f"GET …/status answers {status.body.get('status')}. The key lives in a store with a TTL "
+        f"({_dur(base.idempotency_ttl_s)}), written with an atomic upsert (a DynamoDB conditional put, Redis SET NX).",
+    )
+    return Demo("api", ctx.pick("API: idempotencia en la práctica", "API: idempotency at work"),
+                explanation, figures, rows)
+
+
+# ----------------------------------------------------------- architecture
+
+
+def _architecture(ctx: _Context) -> Demo:
+    base = ctx.base
+    slow_s = max(base.service_s * 5, 0.4)
+    config = base.with_(peak_factor=1.0, duration_s=20.0, service_s=slow_s, service_dist="lognormal",
+                        workers=max(base.workers, math.ceil(base.qps * slow_s * 2 * len(base.channels))),
+                        fail_rate=0.0)
+    result = run_service(config)
+    async_accept = config.api_s
+    sync_p50 = result.completion.percentile(0.5) + config.api_s
+    sync_p99 = result.completion.percentile(0.99) + config.api_s
+    held = config.qps * (result.completion.mean + config.api_s)  # Little: requests held open by a sync API
+    figures = (
+        DemoFigure("provider_mean_ms", ctx.pick("latencia media del proveedor lento", "slow provider mean latency"),
+                   _ms(slow_s), "ms"),
+        DemoFigure("async_accept_ms", ctx.pick("aceptación asíncrona (202)", "async accept (202)"), _ms(async_accept), "ms"),
+        DemoFigure("sync_p50_ms", ctx.pick("respuesta síncrona p50", "sync response p50"), _ms(sync_p50), "ms"),
+        DemoFigure("sync_p99_ms", ctx.pick("respuesta síncrona p99", "sync response p99"), _ms(sync_p99), "ms"),
+        DemoFigure("held_connections", ctx.pick("conexiones abiertas con API síncrona", "connections held by a sync API"),
+                   round(held, 1), ""),
+    )
+    rows = (
+        (ctx.pick("diseño", "design"), "p50", "p99", ctx.pick("conexiones abiertas", "open connections")),
+        (ctx.pick("síncrono: la API llama al proveedor", "sync: the API calls the provider"),
+         _dur(sync_p50), _dur(sync_p99), f"{held:.0f}"),
+        (ctx.pick("asíncrono: 202 y cola", "async: 202 and a queue"), _dur(async_accept), _dur(async_accept),
+         f"{config.qps * async_accept:.1f}"),
+    )
+    explanation = ctx.pick(
+        f"Con un proveedor lento (media {_dur(slow_s)}, cola lognormal) y {len(config.channels)} canales, una API "
+        f"síncrona tarda lo que el canal más lento: p50 {_dur(sync_p50)} y p99 {_dur(sync_p99)}, y a "
+        f"{config.qps:g} req/s mantiene unas {held:.0f} conexiones abiertas (ley de Little), que es justo lo que "
+        f"se agota en un pico. La asíncrona valida, guarda la clave, publica y responde 202 en "
+        f"{_dur(async_accept)} pase lo que pase aguas abajo; la lentitud se convierte en lag de la cola, que "
+        "se mide y se absorbe con workers. El precio: el cliente consulta el estado (o recibe un webhook).",
+        f"With a slow provider (mean {_dur(slow_s)}, lognormal tail) and {len(config.channels)} channels, a "
+        f"synchronous API takes as long as the slowest channel: p50 {_dur(sync_p50)} and p99 {_dur(sync_p99)}, and "
+        f"at {config.qps:g} req/s it holds about {held:.0f} connections open (Little's law), which is exactly what "
+        f"runs out at a peak. The async API validates, stores the key, publishes and answers 202 in "
+        f"{_dur(async_accept)} whatever happens downstream; slowness turns into queue lag, which you measure and "
+        "absorb with workers. The price: the client polls the status (or gets a webhook).",
+    )
+    return Demo("architecture", ctx.pick("Arquitectura: síncrono vs asíncrono", "Architecture: sync vs async"),
+                explanation, figures, rows)
+
+
+# ------------------------------------------------------------ consistency
+
+
+def _out_of_order_users(result: ServiceResult) -> tuple[int, int]:
+    """(users whose deliveries left in another order than accepted, users with 2+ deliveries)."""
+    trace = result.trace
+    assert trace is not None
+    accepted: dict[int, list[int]] = {}
+    for (user, _high), ids in trace.accepted.items():
+        accepted.setdefault(user, []).extend(ids)
+    broken = total = 0
+    for (user, _channel, _), delivered in trace.delivered.items():
+        if len(delivered) < 2:
+            continue
+        total += 1
+        order = sorted(accepted[user])
+        kept = set(delivered)
+        if delivered != [nid for nid in order if nid in kept]:
+            broken += 1
+    return broken, total
+
+
+def _duplicates(result: ServiceResult) -> int:
+    trace = result.trace
+    assert trace is not None
+    return sum(count - 1 for count in trace.deliveries_per_key.values() if count > 1)
+
+
+def _consistency(ctx: _Context) -> Demo:
+    base = ctx.base
+    common = {"peak_factor": 1.0, "duration_s": 20.0, "channels": base.channels[:1], "users": 200,
+              "trace": True, "duplicate_rate": 0.05, "high_priority_share": 0.0,
+              "rate_limit_per_client_qps": max(base.rate_limit_per_client_qps, base.qps * 4)}
+    keyed = run_service(base.with_(**common, partition_by_user=True))
+    spread = run_service(base.with_(**common, partition_by_user=False))
+    no_dedupe = run_service(base.with_(**common, partition_by_user=True, dedupe=False))
+    keyed_broken, keyed_users = _out_of_order_users(keyed)
+    spread_broken, spread_users = _out_of_order_users(spread)
+    dup_on, dup_off = _duplicates(keyed), _duplicates(no_dedupe)
+    rows = (
+        (ctx.pick("configuración", "setup"), ctx.pick("usuarios con orden roto", "users out of order"),
+         ctx.pick("entregas duplicadas", "duplicate deliveries")),
+        (ctx.pick("partición por userId + dedupe", "partition by userId + dedupe"),
+         f"{keyed_broken} / {keyed_users}", str(dup_on)),
+        (ctx.pick("round-robin + dedupe", "round-robin + dedupe"), f"{spread_broken} / {spread_users}",
+         str(_duplicates(spread))),
+        (ctx.pick("partición por userId, sin dedupe", "partition by userId, no dedupe"),
+         f"{_out_of_order_users(no_dedupe)[0]} / {_out_of_order_users(no_dedupe)[1]}", str(dup_off)),
+    )
+    figures = (
+        DemoFigure("keyed_out_of_order", ctx.pick("usuarios desordenados con userId", "users out of order with userId"),
+                   float(keyed_broken), ""),
+        DemoFigure("spread_out_of_order", ctx.pick("usuarios desordenados sin userId", "users out of order without userId"),
+                   float(spread_broken), ""),
+        DemoFigure("replays", ctx.pick("reintentos del cliente", "client replays"), float(keyed.replayed), ""),
+        DemoFigure("duplicates_dedupe", ctx.pick("duplicados con dedupe", "duplicates with dedupe"), float(dup_on), ""),
+        DemoFigure("duplicates_no_dedupe", ctx.pick("duplicados sin dedupe", "duplicates without dedupe"),
+                   float(dup_off), ""),
+    )
+    explanation = ctx.pick(
+        f"Con la clave de partición = userId, los mensajes de un usuario se procesan de uno en uno y salen en el "
+        f"orden en que se aceptaron: {keyed_broken} de {keyed_users} usuarios desordenados. Repartiendo en "
+        f"round-robin, dos mensajes del mismo usuario van en paralelo y el rápido adelanta al lento: "
+        f"{spread_broken} de {spread_users} usuarios reciben sus notificaciones desordenadas. Con un 5 % de "
+        f"reintentos del cliente, el store de idempotencia deja {dup_on} duplicados; sin él, {dup_off} "
+        "personas reciben el mismo mensaje dos veces. El orden lo da la partición; la entrega exactamente-una-vez "
+        "percibida la da at-least-once + consumidor idempotente.",
+        f"With userId as the partition key a user's messages are processed one at a time and leave in the order "
+        f"they were accepted: {keyed_broken} of {keyed_users} users out of order. Spread round-robin, two messages "
+        f"of the same user run in parallel and the fast one overtakes the slow one: {spread_broken} of "
+        f"{spread_users} users get their notifications out of order. With 5 % of requests replayed by the client, "
+        f"the idempotency store leaves {dup_on} duplicates; without it, {dup_off} people get the same message "
+        "twice. Ordering comes from the partition; perceived exactly-once comes from at-least-once plus an "
+        "idempotent consumer.",
+    )
+    return Demo("consistency", ctx.pick("Consistencia: orden por usuario y duplicados", "Consistency: per-user order and duplicates"),
+                explanation, figures, rows)
+
+
+# ---------------------------------------------------------------- scaling
+
+
+def _scaling(ctx: _Context) -> Demo:
+    base = ctx.base
+    busy = base.peak_qps * base.service_s
+    sizes = sorted({max(1, math.ceil(busy * f)) for f in (0.6, 0.9, 1.2, 1.6)})
+    rows: list[tuple[str, ...]] = [(
+        ctx.pick("escenario", "case"), "throughput", "p99", ctx.pick("lag máx. partición", "max partition lag"),
+    )]
+    figures: list[DemoFigure] = []
+    for workers in sizes:
+        result = run_service(_peak_config(ctx, workers=workers, duration_s=8.0, drain_s=2.0))
+        delivered_per_s = result.delivered_total / result.config.duration_s
+        rows.append((f"{workers} workers", f"{delivered_per_s:,.0f}/s", _dur(result.latency.percentile(0.99)),
+                     _n(result.max_partition_lag)))
+        figures.append(DemoFigure(f"throughput_w{workers}", f"throughput, {workers} workers",
+                                  round(delivered_per_s, 1), "msg/s"))
+    # Partitions: each shard ingests shard_throughput_qps records/s.
+    shard = base.shard_throughput_qps
+    burst_qps = shard * 2.5
+    part_rows = []
+    for partitions in (1, 2, 4):
+        result = run_service(base.with_(
+            qps=burst_qps, peak_factor=1.0, duration_s=2.0, channels=base.channels[:1], partitions=partitions,
+            workers=math.ceil(burst_qps * base.service_s * 1.5), users=100_000, drain_s=1.0,
+            rate_limit_per_client_qps=burst_qps * 4, rate_limit_burst=int(burst_qps * 4),
+        ))
+        accepted_per_s = result.accepted / result.config.duration_s
+        part_rows.append((partitions, accepted_per_s, result.throttled))
+        rows.append((ctx.pick(f"{partitions} partición(es) a {burst_qps:,.0f} req/s",
+                              f"{partitions} partition(s) at {burst_qps:,.0f} req/s"),
+                     f"{accepted_per_s:,.0f}/s", "—", ctx.pick(f"{_n(result.throttled)} × 503", f"{_n(result.throttled)} × 503")))
+    # A hot user: one key takes a share of all traffic.
+    hot_share = 0.05
+    calm = run_service(_peak_config(ctx, duration_s=8.0, drain_s=2.0))
+    hot = run_service(_peak_config(ctx, duration_s=8.0, drain_s=2.0, hot_user_share=hot_share))
+    hot_rate = base.peak_qps * hot_share
+    rows.append((ctx.pick("sin usuario caliente", "no hot user"), f"{calm.delivered_total / 8:,.0f}/s",
+                 _dur(calm.latency.percentile(0.99)), _n(calm.max_partition_lag)))
+    rows.append((ctx.pick(f"un usuario con el {hot_share:.0%} del tráfico", f"one user with {hot_share:.0%} of traffic"),
+                 f"{hot.delivered_total / 8:,.0f}/s", _dur(hot.latency.percentile(0.99)), _n(hot.max_partition_lag)))
+    figures += [
+        DemoFigure("shard_limit", ctx.pick("ingesta por shard", "ingest per shard"), shard, "rec/s"),
+        DemoFigure("hot_user_rate", ctx.pick("mensajes/s del usuario caliente", "hot user's messages/s"), hot_rate, "msg/s"),
+        DemoFigure("hot_lag", ctx.pick("lag máx. con usuario caliente", "max lag with a hot user"),
+                   float(hot.max_partition_lag), "msg"),
+        DemoFigure("hot_p99_ms", ctx.pick("p99 con usuario caliente", "p99 with a hot user"),
+                   _ms(hot.latency.percentile(0.99)), "ms"),
+    ]
+    one, two, four = part_rows
+    explanation = ctx.pick(
+        f"Throughput y p99 frente a workers al pico ({base.peak_qps:g} req/s × {_dur(base.service_s)} = {busy:.0f} "
+        f"ocupados): por debajo de {busy:.0f} el sistema no da abasto y el p99 crece con la duración de la prueba; "
+        f"por encima, cada worker extra compra latencia, no throughput. Las particiones limitan la ingesta: a "
+        f"{burst_qps:,.0f} req/s, 1 partición acepta {one[1]:,.0f}/s y rechaza {_n(one[2])}; 4 aceptan "
+        f"{four[1]:,.0f}/s. Y un solo usuario con el {hot_share:.0%} del tráfico ({hot_rate:g} msg/s) satura "
+        f"su partición: para mantener su orden sus mensajes van de uno en uno, su cola llega a "
+        f"{_n(hot.max_partition_lag)} y el p99 pasa de {_dur(calm.latency.percentile(0.99))} a "
+        f"{_dur(hot.latency.percentile(0.99))}. Las claves calientes se detectan y se tratan aparte (sub-claves, "
+        "cola propia, límite por usuario).",
+        f"Throughput and p99 against workers at the peak ({base.peak_qps:g} req/s × {_dur(base.service_s)} = "
+        f"{busy:.0f} busy): below {busy:.0f} the system cannot keep up and p99 grows with the length of the test; "
+        f"above it, each extra worker buys latency, not throughput. Partitions cap ingest: at {burst_qps:,.0f} "
+        f"req/s one partition accepts {one[1]:,.0f}/s and throttles {_n(one[2])}; four accept {four[1]:,.0f}/s. "
+        f"And a single user with {hot_share:.0%} of the traffic ({hot_rate:g} msg/s) saturates its partition: "
+        f"to keep that user's order their messages go one at a time, their backlog reaches "
+        f"{_n(hot.max_partition_lag)} and p99 goes from {_dur(calm.latency.percentile(0.99))} to "
+        f"{_dur(hot.latency.percentile(0.99))}. Hot keys are detected and handled apart (sub-keys, their own "
+        "queue, a per-user limit).",
+    )
+    _ = two
+    return Demo("scaling", ctx.pick("Escalado: workers, particiones y claves calientes", "Scaling: workers, partitions and hot keys"),
+                explanation, tuple(figures), tuple(rows))
+
+
+# --------------------------------------------------------------- failures
+
+
+def _failures(ctx: _Context) -> Demo:
+    base = ctx.base
+    qps = min(base.qps, 50.0)
+    outage = Outage(30.0, 60.0)
+    common = {"qps": qps, "peak_factor": 1.0, "duration_s": 150.0, "channels": base.channels[:1],
+              "outages": (outage,), "fail_rate": 0.0, "samples": 30, "drain_s": 60.0}
+    cases = (
+        (ctx.pick("reintentos inmediatos", "immediate retries"), {"backoff_base_s": 0.0, "breaker": False}),
+        (ctx.pick("backoff + jitter", "backoff + jitter"), {"breaker": False}),
+        (ctx.pick("backoff + jitter + breaker", "backoff + jitter + breaker"), {"breaker": True}),
+    )
+    rows: list[tuple[str, ...]] = [(
+        ctx.pick("estrategia", "strategy"), ctx.pick("llamadas en la caída", "calls in the outage"),
+        ctx.pick("llamadas/s en la caída", "calls/s in the outage"), ctx.pick("reintentos", "retries"), "DLQ", "p99",
+    )]
+    results = []
+    peaks = []
+    for label, overrides in cases:
+        result = run_service(base.with_(**common, **overrides))
+        results.append(result)
+        series = result.series["calls_per_s"]
+        during = [value for index, value in enumerate(series.values)
+                  if outage.covers((index + 0.5) * series.interval_s)]
+        peaks.append(max(during, default=0.0))
+        rows.append((label, _n(result.failures["outage"]), f"{peaks[-1]:,.0f}",
+                     _n(result.retries), _n(result.dlq_total), _dur(result.latency.percentile(0.99))))
+    storm, jitter, breaker = results
+    figures = (
+        DemoFigure("outage_s", ctx.pick("duración de la caída", "outage length"), outage.length_s, "s"),
+        DemoFigure("normal_calls_per_s", ctx.pick("llamadas/s normales", "normal calls/s"), qps, "/s"),
+        DemoFigure("storm_calls_per_s", ctx.pick("llamadas/s en la caída, reintentos inmediatos",
+                                                 "calls/s in the outage, immediate retries"), round(peaks[0], 1), "/s"),
+        DemoFigure("storm_dlq", ctx.pick("DLQ con reintentos inmediatos", "DLQ with immediate retries"),
+                   float(storm.dlq_total), ""),
+        DemoFigure("jitter_dlq", ctx.pick("DLQ con backoff + jitter", "DLQ with backoff + jitter"), float(jitter.dlq_total), ""),
+        DemoFigure("breaker_dlq", ctx.pick("DLQ con breaker", "DLQ with a breaker"), float(breaker.dlq_total), ""),
+        DemoFigure("breaker_transitions", ctx.pick("transiciones del breaker", "breaker transitions"),
+                   float(breaker.transitions_total), ""),
+    )
+    storm_peak, jitter_peak = peaks[0], peaks[1]
+    breaker_p99 = _dur(breaker.latency.percentile(0.99))
+    explanation = ctx.pick(
+        f"El proveedor cae {outage.length_s:g} s (desde t={outage.start_s:g} s) con {qps:g} req/s entrando. Con "
+        f"reintentos inmediatos cada mensaje quema sus {base.retries + 1} intentos en milisegundos: "
+        f"{storm_peak:,.0f} llamadas/s contra un proveedor caído (×{storm_peak / qps:.0f} lo normal, una tormenta "
+        f"de reintentos que le impide levantarse) y {_n(storm.dlq_total)} mensajes en la DLQ. Backoff exponencial + "
+        f"jitter (base {_dur(base.backoff_base_s)}) reparte esos mismos intentos en unos segundos, lo que salva un "
+        f"corte breve, pero {outage.length_s:g} s duran más que todas las esperas juntas: {jitter_peak:,.0f} "
+        f"llamadas/s y DLQ {_n(jitter.dlq_total)}. El circuit breaker (abre tras {base.breaker_failure_threshold} "
+        f"fallos, prueba cada {_dur(base.breaker_open_s)}) para a los workers: {_n(breaker.failures['outage'])} "
+        f"llamadas en toda la caída, {breaker.transitions_total} transiciones y DLQ {_n(breaker.dlq_total)}; el "
+        f"precio es latencia (p99 {breaker_p99}): los mensajes esperan en la cola en vez de morir. La DLQ no es "
+        "un cubo de basura: alerta por su profundidad y se reprocesa cuando el proveedor vuelve.",
+        f"The provider goes down for {outage.length_s:g} s (from t={outage.start_s:g} s) with {qps:g} req/s coming "
+        f"in. With immediate retries each message burns its {base.retries + 1} attempts in milliseconds: "
+        f"{storm_peak:,.0f} calls/s against a dead provider (×{storm_peak / qps:.0f} normal, a retry storm that "
+        f"keeps it from getting back up) and {_n(storm.dlq_total)} messages in the DLQ. Exponential backoff + jitter "
+        f"(base {_dur(base.backoff_base_s)}) spreads the same attempts over a few seconds, which saves a short blip, "
+        f"but {outage.length_s:g} s outlast all the waits together: {jitter_peak:,.0f} calls/s and DLQ "
+        f"{_n(jitter.dlq_total)}. The circuit breaker (opens after {base.breaker_failure_threshold} failures, probes "
+        f"every {_dur(base.breaker_open_s)}) pauses the workers: {_n(breaker.failures['outage'])} calls during the "
+        f"whole outage, {breaker.transitions_total} transitions and DLQ {_n(breaker.dlq_total)}; the price is "
+        f"latency (p99 {breaker_p99}): messages wait in the queue instead of dying. A DLQ is not a bin: alert on "
+        "its depth and redrive it when the provider is back.",
+    )
+    return Demo("failures", ctx.pick("Fallos: tormenta de reintentos, backoff y breaker", "Failures: retry storm, backoff and a breaker"),
+                explanation, figures, tuple(rows))
+
+
+# ---------------------------------------------------------- observability
+
+
+def _observability(ctx: _Context) -> Demo:
+    base = ctx.base
+    config = base.with_(peak_factor=1.0, duration_s=20.0, log_sample_rate=0.02, max_log_lines=400,
+                        fail_rate=max(base.fail_rate, 0.05))
+    result = run_service(config)
+    trace_ids: dict[str, list[str]] = {}
+    import json
+
+    for line in result.log_lines:
+        record = json.loads(line)
+        if "traceId" in record:
+            trace_ids.setdefault(record["traceId"], []).append(line)
+    # Show one full trace with a failed attempt if there is one, else the first.
+    chosen = next((lines for lines in trace_ids.values() if len(lines) > len(config.channels) + 1), None)
+    chosen = chosen or next(iter(trace_ids.values()), [])
+    lag = result.series["max_partition_lag"].peak
+    saturation = result.series["saturation"].peak
+    figures = (
+        DemoFigure("throughput", "throughput", round(result.throughput, 1), "msg/s"),
+        DemoFigure("p95_ms", "p95", _ms(result.latency.percentile(0.95)), "ms"),
+        DemoFigure("retries", ctx.pick("reintentos", "retries"), float(result.retries), ""),
+        DemoFigure("dlq_depth", ctx.pick("profundidad DLQ", "DLQ depth"), float(result.dlq_total), ""),
+        DemoFigure("consumer_lag", ctx.pick("lag máx. del consumidor", "max consumer lag"), lag, "msg"),
+        DemoFigure("saturation", ctx.pick("saturación máx. de workers", "max worker saturation"), round(saturation * 100, 1), "%"),
+        DemoFigure("sampled_lines", ctx.pick("líneas de log muestreadas", "sampled log lines"),
+                   float(result.log_lines_total), ""),
+    )
+    sampled = result.log_lines_total
+    explanation = ctx.pick(
+        f"Cada petición lleva un traceId y cada paso su spanId (api → canal → intento), así que una línea de log "
+        f"lleva a la traza completa. Con sampling del {config.log_sample_rate:.0%} se guardaron {sampled} líneas en "
+        f"vez de todas, decidido por traza para no romper ninguna a medias. Las métricas de la semilla, en esta "
+        f"ejecución: throughput {result.throughput:,.0f} msg/s, p95 {_dur(result.latency.percentile(0.95))}, "
+        f"{_n(result.retries)} reintentos, DLQ {_n(result.dlq_total)}, lag máximo de consumidor {lag:,.0f} y "
+        f"saturación de workers hasta {saturation:.0%}. Alertas: p95 sobre el SLO, DLQ > 0 creciendo, lag que no "
+        "baja y saturación sostenida por encima del 80 %.",
+        f"Every request carries a traceId and every step its spanId (api → channel → attempt), so one log line "
+        f"leads to the whole trace. Sampling {config.log_sample_rate:.0%} kept {sampled} lines instead of all of "
+        f"them, decided per trace so none is cut in half. The seed's metrics in this run: throughput "
+        f"{result.throughput:,.0f} msg/s, p95 {_dur(result.latency.percentile(0.95))}, {_n(result.retries)} retries, "
+        f"DLQ {_n(result.dlq_total)}, max consumer lag {lag:,.0f} and worker saturation up to {saturation:.0%}. "
+        "Alerts: p95 over the SLO, a growing DLQ, lag that does not come down, saturation above 80 % for minutes.",
+    )
+    return Demo("observability", ctx.pick("Observabilidad: logs, trazas y métricas", "Observability: logs, traces and metrics"),
+                explanation, figures, (), tuple(chosen[:8]))
+
+
+# --------------------------------------------------------- security, costs
+
+
+def _security(ctx: _Context) -> Demo:
+    from coach.sim.report import costs_for
+
+    base = ctx.base
+    limit = base.rate_limit_per_client_qps
+    abusive = limit * 3
+    config = base.with_(peak_factor=1.0, duration_s=5.0, channels=base.channels[:1], abusive_client_qps=abusive,
+                        workers=max(base.workers, math.ceil((base.qps + limit) * base.service_s * 1.5)),
+                        partitions=max(base.partitions, math.ceil((base.qps + abusive) / base.shard_throughput_qps) + 1))
+    result = run_service(config)
+    honest_offered = result.offered - result.abusive_offered
+    rows: list[tuple[str, ...]] = [
+        (ctx.pick("cliente", "client"), ctx.pick("peticiones", "requests"), "429"),
+        (ctx.pick("clientes legítimos", "honest clients"), _n(honest_offered), _n(result.rate_limited)),
+        (ctx.pick(f"cliente abusivo ({abusive:,.0f} req/s)", f"abusive client ({abusive:,.0f} req/s)"),
+         _n(result.abusive_offered), _n(result.rate_limited_abusive)),
+    ]
+    figures: list[DemoFigure] = [
+        DemoFigure("limit", ctx.pick("límite por cliente", "limit per client"), limit, "req/s"),
+        DemoFigure("abusive_429", ctx.pick("429 al abusivo", "429s to the abusive client"), float(result.rate_limited_abusive), ""),
+        DemoFigure("honest_429", ctx.pick("429 a los legítimos", "429s to honest clients"), float(result.rate_limited), ""),
+    ]
+    cost_words_es = cost_words_en = ""
+    table = ctx.content.scenario.costs
+    if table is not None:
+        reference = run_service(base.with_(peak_factor=1.0, duration_s=10.0))
+        cost = costs_for(reference, table, ctx.lang)
+        money = cost.currency
+        figures += [
+            DemoFigure("monthly", ctx.pick("coste mensual", "monthly cost"), round(cost.total, 2), money),
+            DemoFigure("per_qps", ctx.pick("coste por req/s sostenida", "cost per sustained req/s"), round(cost.per_qps, 2), money),
+            DemoFigure("per_gb", ctx.pick("coste por GB ingerido", "cost per GB ingested"), round(cost.per_gb, 2), money),
+            DemoFigure("per_shard", ctx.pick("coste por shard", "cost per shard"), round(cost.per_shard, 2), money),
+        ]
+        top = sorted(cost.lines, key=lambda line: line.monthly, reverse=True)
+        rows.append((ctx.pick("partida de coste", "cost item"), ctx.pick("al mes", "a month"), ""))
+        rows.extend((line.label, f"{line.monthly:,.2f} {money}", "") for line in top[:5])
+        biggest = top[0]
+        share = biggest.monthly / cost.total if cost.total else 0.0
+        cost_words_es = (
+            f" En costes, a {base.qps:g} req/s el diseño sale por {cost.total:,.0f} {money} al mes "
+            f"({cost.per_qps:,.2f} {money} por req/s sostenida, {cost.per_gb:,.2f} por GB, {cost.per_shard:,.2f} por "
+            f"shard); la partida mayor es «{biggest.label}» con el {share:.0%}: ahí es donde negociar o rediseñar."
+        )
+        cost_words_en = (
+            f" On cost, at {base.qps:g} req/s the design comes to {cost.total:,.0f} {money} a month "
+            f"({cost.per_qps:,.2f} {money} per sustained req/s, {cost.per_gb:,.2f} per GB, {cost.per_shard:,.2f} per "
+            f"shard); the biggest item is \"{biggest.label}\" at {share:.0%}: that is where to negotiate or redesign."
+        )
+    explanation = ctx.pick(
+        f"Un cliente se descontrola y manda {abusive:,.0f} req/s contra un límite de {limit:,.0f} req/s por cliente "
+        f"(token bucket, ráfaga {base.rate_limit_burst:,}): recibe {_n(result.rate_limited_abusive)} respuestas 429 "
+        f"de {_n(result.abusive_offered)}, mientras los clientes legítimos reciben {_n(result.rate_limited)}. El "
+        "límite va en el borde (API gateway/WAF), por cliente autenticado con IAM de mínimo privilegio, y el 429 "
+        "lleva Retry-After." + cost_words_es,
+        f"A client runs away and sends {abusive:,.0f} req/s against a limit of {limit:,.0f} req/s per client (token "
+        f"bucket, burst {base.rate_limit_burst:,}): it gets {_n(result.rate_limited_abusive)} 429s out of "
+        f"{_n(result.abusive_offered)}, while honest clients get {_n(result.rate_limited)}. The limit sits at the "
+        "edge (API gateway/WAF), per client authenticated with least-privilege IAM, and the 429 carries "
+        "Retry-After." + cost_words_en,
+    )
+    return Demo("security", ctx.pick("Seguridad y costes: rate limiting y coste por QPS/GB/shard",
+                                     "Security and costs: rate limiting and cost per QPS/GB/shard"),
+                explanation, tuple(figures), tuple(rows))
+
+
+_DEMOS: dict[str, Callable[[_Context], Demo]] = {
+    "requirements": _requirements,
+    "estimates": _estimates,
+    "api": _api,
+    "architecture": _architecture,
+    "consistency": _consistency,
+    "scaling": _scaling,
+    "failures": _failures,
+    "observability": _observability,
+    "security": _security,
+}

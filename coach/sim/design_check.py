@@ -1,0 +1,286 @@
+"""Check a candidate's own design (read from the answer sheet) against the SLO they stated.
+
+The figures come from the sheet: QPS and peak factor (with the scoring
+engine's `extract_quantities`), and design words it does not cover ("12
+workers", "8 particiones", "p99 < 2 s", "5 reintentos", "backoff de 200 ms")
+from the small patterns below. The design runs at its peak on one channel
+(channels are independent pools, so one is enough and keeps this under a
+second), and when it misses a target the smallest worker count that meets it
+is searched.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from coach.sim.config import SimConfig
+from coach.sim.service import ServiceResult, run_service
+
+if TYPE_CHECKING:
+    from coach.content import Bundle
+    from coach.i18n import Lang
+    from coach.sheet import Sheet
+
+MAX_ARRIVALS = 12_000  # per run: enough for a stable p99, small enough to answer at once
+MAX_WORKERS = 4096
+
+
+@dataclass(frozen=True)
+class DesignCheck:
+    """The verdict on a sheet's design at its own peak."""
+
+    ok: bool | None  # None when the sheet gives too few numbers to check
+    stated: dict[str, float]  # qps, peak_factor, peak_qps, workers, partitions, p95_ms, p99_ms, retries...
+    measured: dict[str, float]  # p95_ms, p99_ms, throughput, utilization ...
+    verdict: str  # one line in the sheet's language
+    suggestion: str | None
+
+
+# ------------------------------------------------------------- extraction
+
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_UNIT = r"\s*(ms|milisegundos?|milliseconds?|msec|s|seg|segundos?|seconds?|sec|min|minutos?|minutes?)\b"
+_TARGET_RE = re.compile(
+    r"\bp\s?(95|99)\b[^\d\n]{0,30}?" + _NUM + _UNIT, re.IGNORECASE
+)
+_WORKERS_RE = re.compile(
+    r"\b(\d+)\s*(?:workers?|consumidores|consumers|instancias de workers?|worker instances|réplicas de workers?)\b",
+    re.IGNORECASE,
+)
+_WORKERS_AFTER_RE = re.compile(r"\bworkers?\s*[:=]\s*(\d+)\b", re.IGNORECASE)
+_PARTITIONS_RE = re.compile(r"\b(\d+)\s*(?:partitions?|particiones|shards?)\b", re.IGNORECASE)
+_RETRIES_RE = re.compile(r"\b(\d+)\s*(?:retries|reintentos|intentos|attempts|retry attempts)\b", re.IGNORECASE)
+_BACKOFF_RE = re.compile(r"\bbackoff\b[^\d\n]{0,40}?" + _NUM + _UNIT, re.IGNORECASE)
+_TIMEOUT_RE = re.compile(r"\btimeouts?\b[^\d\n]{0,30}?" + _NUM + _UNIT, re.IGNORECASE)
+_PEAK_WORDS = re.compile(r"\b(pico|picos|peak|peaks|punta)\b", re.IGNORECASE)
+
+
+def _seconds(number: str, unit: str) -> float:
+    value = float(number.replace(",", "."))
+    unit = unit.lower()
+    if unit.startswith(("ms", "mili", "milli")):
+        return value / 1000
+    if unit.startswith("min"):
+        return value * 60
+    return value
+
+
+def _clause(text: str, span: tuple[int, int]) -> str:
+    """The clause around a figure: up to the nearest comma, period, semicolon or line break."""
+    start = max(text.rfind(mark, 0, span[0]) for mark in ",.;:\n(") + 1
+    ends = [i for i in (text.find(mark, span[1]) for mark in (",", ". ", ";", "\n", ")")) if i >= 0]
+    return text[start: min(ends) if ends else len(text)]
+
+
+def read_design(sheet: Sheet) -> dict[str, float]:
+    """The design figures a sheet states; keys are missing when not found."""
+    from coach.scoring.numbers import extract_quantities
+
+    def text(*steps: str) -> str:
+        return "\n".join(sheet.text(step) for step in steps)
+
+    everything = text(*sheet.answers)
+    stated: dict[str, float] = {}
+    for step_text in (text("estimates"), text("requirements", "opening"), everything):
+        quantities = extract_quantities(step_text)
+        rates = [q for q in quantities if q.kind == "rate" and q.value > 0]
+        if rates and "qps" not in stated:
+            # A rate said next to "peak"/"pico" is the peak; the first other one is the average.
+            peak = [q for q in rates if _PEAK_WORDS.search(_clause(step_text, q.span))]
+            plain = [q for q in rates if q not in peak]
+            if plain:
+                stated["qps"] = plain[0].value
+            if peak:
+                stated["peak_qps"] = peak[0].value
+            if not plain and peak:
+                stated["qps"] = peak[0].value
+        per_day = [q for q in quantities if q.kind == "count_per_day" and q.value > 0]
+        if per_day and "qps" not in stated:
+            stated["qps"] = per_day[0].value / 86_400
+        factors = [q for q in quantities if q.kind == "factor" and 1 < q.value <= 100]
+        if factors and "peak_factor" not in stated:
+            stated["peak_factor"] = factors[0].value
+    if "peak_qps" not in stated and "qps" in stated:
+        stated["peak_qps"] = stated["qps"] * stated.get("peak_factor", 1.0)
+    for match in _TARGET_RE.finditer(everything):
+        key = f"p{match[1]}_ms"
+        if key not in stated:
+            stated[key] = round(_seconds(match[2], match[3]) * 1000, 3)
+    design = text("scaling", "architecture", "failures", "estimates") + "\n" + everything
+    for pattern, key in ((_WORKERS_RE, "workers"), (_WORKERS_AFTER_RE, "workers"),
+                         (_PARTITIONS_RE, "partitions"), (_RETRIES_RE, "retries")):
+        found = pattern.search(design)
+        if found and key not in stated and int(found[1]) > 0:
+            stated[key] = float(found[1])
+    for pattern, key in ((_BACKOFF_RE, "backoff_ms"), (_TIMEOUT_RE, "timeout_ms")):
+        found = pattern.search(design)
+        if found and key not in stated:
+            stated[key] = round(_seconds(found[1], found[2]) * 1000, 3)
+    return stated
+
+
+# ------------------------------------------------------------------ check
+
+
+def _config(base: SimConfig, stated: dict[str, float], workers: int) -> SimConfig:
+    peak = stated["peak_qps"]
+    duration = max(5.0, min(60.0, MAX_ARRIVALS / peak))
+    overrides: dict[str, object] = {
+        "qps": peak, "peak_factor": 1.0, "duration_s": duration, "channels": base.channels[:1],
+        "workers": workers, "log_sample_rate": 0.0, "samples": 20,
+        # Honest traffic from enough callers that the per-client limit is not what is measured.
+        "clients": max(1, math.ceil(peak / (0.5 * base.rate_limit_per_client_qps))),
+    }
+    if "partitions" in stated:
+        overrides["partitions"] = int(stated["partitions"])
+    if "retries" in stated:
+        overrides["retries"] = int(stated["retries"])
+    if "backoff_ms" in stated:
+        backoff = stated["backoff_ms"] / 1000
+        overrides["backoff_base_s"] = backoff
+        overrides["backoff_cap_s"] = max(base.backoff_cap_s, backoff)
+    if "timeout_ms" in stated:
+        overrides["timeout_s"] = stated["timeout_ms"] / 1000
+    return base.with_(**overrides)
+
+
+def _misses(result: ServiceResult, stated: dict[str, float]) -> list[tuple[str, float, float]]:
+    """(percentile, measured ms, target ms) for each stated target the run misses."""
+    misses = []
+    for name, q in (("p95", 0.95), ("p99", 0.99)):
+        target = stated.get(f"{name}_ms")
+        if target is None:
+            continue
+        measured = result.latency.percentile(q) * 1000
+        if measured > target or result.throttled:
+            misses.append((name, measured, target))
+    return misses
+
+
+def _dur(ms: float) -> str:
+    return f"{ms / 1000:.1f} s" if ms >= 1000 else f"{ms:.0f} ms"
+
+
+def check_design(sheet: Sheet, content: Bundle, lang: Lang, seed: int | None = None) -> DesignCheck:
+    """Run the sheet's design at its own peak and say whether it meets its own p95/p99 targets."""
+    defaults = content.scenario.simulation
+    stated = read_design(sheet)
+    es = lang == "es"
+    if defaults is None:
+        verdict = ("este escenario no tiene simulación" if es else "this scenario has no simulation")
+        return DesignCheck(None, stated, {}, verdict, None)
+    missing = [name for name in ("qps",) if name not in stated]
+    targets = [key for key in ("p95_ms", "p99_ms") if key in stated]
+    if missing or not targets:
+        lacks_es = " y ".join((["el QPS"] if missing else []) + ([] if targets else ["un objetivo p95/p99"]))
+        lacks_en = " and ".join((["the QPS"] if missing else []) + ([] if targets else ["a p95/p99 target"]))
+        verdict = (f"no se puede comprobar: la hoja no da {lacks_es}" if es
+                   else f"cannot check: the sheet does not state {lacks_en}")
+        suggestion = ("escribe p. ej. «100 req/s, pico x5» en estimaciones y «p99 < 2 s» en requisitos" if es
+                      else "write e.g. \"100 req/s, peak x5\" in estimates and \"p99 < 2 s\" in requirements")
+        return DesignCheck(None, stated, {}, verdict, suggestion)
+    base = SimConfig.from_defaults(defaults, seed=defaults.seed if seed is None else seed)
+    workers = int(stated.get("workers", base.workers))
+    used_default_workers = "workers" not in stated
+    result = run_service(_config(base, stated, workers))
+    measured = {
+        "peak_qps": stated["peak_qps"],
+        "workers": float(workers),
+        "p95_ms": round(result.latency.percentile(0.95) * 1000, 1),
+        "p99_ms": round(result.latency.percentile(0.99) * 1000, 1),
+        "throughput": round(result.delivered_total / max(result.end_s, 1e-9), 1),
+        "utilization": round(result.utilization(), 3),
+        "throttled": float(result.throttled),
+    }
+    misses = _misses(result, stated)
+    if not misses:
+        name = "p99" if "p99_ms" in stated else "p95"
+        verdict = (
+            f"{name} {_dur(measured[name + '_ms'])} ≤ tu objetivo de {_dur(stated[name + '_ms'])} a "
+            f"{stated['peak_qps']:g} req/s con {workers} workers (utilización {result.utilization():.0%})"
+            if es else
+            f"{name} {_dur(measured[name + '_ms'])} ≤ your {_dur(stated[name + '_ms'])} target at "
+            f"{stated['peak_qps']:g} req/s with {workers} workers ({result.utilization():.0%} utilization)"
+        )
+        if used_default_workers:
+            verdict += (" (workers del diseño de referencia: la hoja no los dice)" if es
+                        else " (reference design's workers: the sheet does not say)")
+        return DesignCheck(True, stated, measured, verdict, None)
+    name, got, target = misses[-1]
+    if result.throttled:
+        shard = base.shard_throughput_qps
+        needed = math.ceil(stated["peak_qps"] / shard)
+        verdict = (
+            f"a {stated['peak_qps']:g} req/s, {int(stated.get('partitions', base.partitions))} particiones "
+            f"rechazan {result.throttled:,} peticiones (cada shard ingiere {shard:g}/s)"
+            if es else
+            f"at {stated['peak_qps']:g} req/s, {int(stated.get('partitions', base.partitions))} partitions "
+            f"throttle {result.throttled:,} requests (each shard ingests {shard:g}/s)"
+        )
+        suggestion = (f"al menos {needed} particiones" if es else f"at least {needed} partitions")
+        return DesignCheck(False, stated, measured, verdict, suggestion)
+    enough = _smallest_workers(base, stated, workers)
+    verdict_es = f"{name} {_dur(got)} > tu objetivo de {_dur(target)}"
+    verdict_en = f"{name} {_dur(got)} > your {_dur(target)} target"
+    if enough is not None:
+        verdict_es += f"; {enough} workers lo cumplen"
+        verdict_en += f"; {enough} workers meet it"
+        suggestion = (
+            f"sube a {enough} workers por canal (hoy {workers}); {stated['peak_qps']:g} req/s × "
+            f"{base.service_s * 1000:g} ms = {stated['peak_qps'] * base.service_s:.0f} ocupados de media"
+            if es else
+            f"go to {enough} workers per channel (now {workers}); {stated['peak_qps']:g} req/s × "
+            f"{base.service_s * 1000:g} ms = {stated['peak_qps'] * base.service_s:.0f} busy on average"
+        )
+    else:
+        floor = -math.log(1 - (0.99 if name == "p99" else 0.95)) * base.service_s * 1000
+        verdict_es += "; ningún número de workers lo cumple"
+        verdict_en += "; no number of workers meets it"
+        suggestion = (
+            f"la latencia del proveedor sola da un {name} de ~{_dur(floor)}: relaja el objetivo, baja el "
+            "timeout o cambia de proveedor"
+            if es else
+            f"provider latency alone gives a {name} of ~{_dur(floor)}: relax the target, lower the timeout "
+            "or change providers"
+        )
+    return DesignCheck(False, stated, measured, verdict_es if es else verdict_en, suggestion)
+
+
+def _erlang_workers(base: SimConfig, stated: dict[str, float]) -> int | None:
+    """The fewest servers whose steady-state M/M/c p95/p99 meet the targets (Erlang C)."""
+    from coach.sim.mmc import mmc_response_percentile
+
+    rate, service_rate = stated["peak_qps"], 1 / base.service_s
+    servers = math.floor(rate / service_rate) + 1
+    while servers <= MAX_WORKERS:
+        if all(
+            mmc_response_percentile(q, rate, service_rate, servers) * 1000 <= stated[key]
+            for key, q in (("p95_ms", 0.95), ("p99_ms", 0.99)) if key in stated
+        ):
+            return servers
+        if servers > 4 * rate / service_rate + 10:
+            return None  # more servers no longer help: service time alone misses the target
+        servers += 1
+    return None
+
+
+def _smallest_workers(base: SimConfig, stated: dict[str, float], start: int) -> int | None:
+    """The fewest workers meeting every stated target.
+
+    A short run near saturation has not reached its steady state and would
+    flatter the design, so the search starts where Erlang C says the steady
+    state meets the targets, then adds workers until the simulation (with
+    failures and retries) meets them too.
+    """
+    theory = _erlang_workers(base, stated)
+    if theory is None:
+        return None
+    workers = max(start + 1, theory)
+    while workers <= MAX_WORKERS:
+        if not _misses(run_service(_config(base, stated, workers)), stated):
+            return workers
+        workers = workers + max(1, workers // 20)
+    return None
