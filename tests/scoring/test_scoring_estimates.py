@@ -1,0 +1,102 @@
+"""Estimate arithmetic: right figures are never flagged; wrong ones show stated, expected, formula."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.scoring.estimates import calculate, check_estimates, parse_size
+
+
+def _checks(text: str, lang: str = "en") -> dict[str, list[bool]]:
+    out: dict[str, list[bool]] = {}
+    for finding in check_estimates(text, "en" if lang == "en" else "es"):
+        out.setdefault(finding.check, []).append(finding.ok)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "100 req/s × 86,400 = 8.64M requests per day.",
+        "100 QPS, so about 8,640,000 per day",
+        "Suponemos 100 req/s: 8,64 millones al día.",
+        "1 req/s ≈ 86,400 req/día, así que 100 req/s ≈ 8.64M/día.",
+        "10 million notifications a day is about 115 req/s.",
+        "100 req/s of 1 KB events: 8.64 GB/day.",
+        "100 req/s of 1 KB events: 8.85 GB/day (1 KB = 1024 B).",
+        "100 req/s, 2KB each, 17.28 GB/día, unos 518 GB al mes.",
+        "200 req/s average, peak x5 = 1,000 req/s.",
+    ],
+)
+def test_correct_arithmetic_is_never_flagged(text: str) -> None:
+    """Every finding on a right estimate is ok, whatever the format or order."""
+    findings = check_estimates(text, "en")
+    assert findings, "expected at least one checked figure"
+    assert all(f.ok for f in findings), [f.message for f in findings]
+
+
+def test_daily_volume_ten_times_low_is_flagged_with_the_formula() -> None:
+    """864k/day for 100 req/s: stated, expected and formula are in the finding."""
+    (finding,) = check_estimates("We expect 100 req/s on average, which gives 864k requests per day.", "en")
+    assert finding.check == "est.daily_volume" and not finding.ok
+    assert finding.stated == 864_000 and finding.expected == 8_640_000
+    assert finding.formula == "100 req/s × 86,400 = 8.64M/day"
+    assert finding.message == "100 req/s × 86,400 = 8.64M/day; you wrote 864k (10× low)"
+
+
+def test_spanish_message() -> None:
+    """The message follows the sheet's language."""
+    (finding,) = check_estimates("100 req/s, es decir 86.400 peticiones al día.", "es")
+    assert finding.message == "100 req/s × 86,400 = 8.64M/día; escribiste 86.4k (100× menos)"
+
+
+def test_storage_wrong_by_ten_is_flagged() -> None:
+    """1 KB × 100 req/s is 8.64 GB/day, not 86 GB."""
+    findings = {f.check: f for f in check_estimates("100 req/s, eventos de 1 KB: 86 GB/día.", "es")}
+    storage = findings["est.storage"]
+    assert not storage.ok
+    assert storage.expected == pytest.approx(8.64e9)
+    assert "1 KB × 100 req/s × 86,400 = 8.64 GB/día" in storage.message
+
+
+def test_monthly_is_checked_against_daily() -> None:
+    """A monthly figure must be about 30 × the daily one."""
+    assert _checks("100 req/s; 8.64M/day; 259M per month") == {
+        "est.daily_volume": [True],
+        "est.monthly_volume": [True],
+    }
+    assert _checks("100 req/s; 8.64M/day; 2.6M per month")["est.monthly_volume"] == [False]
+
+
+def test_peak_rate_is_checked_against_the_factor() -> None:
+    """Peak QPS must be average × factor when all three are stated."""
+    assert _checks("100 req/s average, peak x5 = 300 req/s")["est.peak_qps"] == [False]
+
+
+def test_user_counts_per_day_are_not_request_volumes() -> None:
+    """'10M daily active users' is not checked as requests per day."""
+    assert check_estimates("100 req/s from 10M usuarios activos al día", "es") == ()
+
+
+def test_calculator_figures_and_formulas() -> None:
+    """coach estimate's arithmetic: req/day, peak, storage, retention, shards."""
+    calc = calculate(100, 5, 1000, 30, 1000)
+    assert calc.figure("requests_per_day").value == 8_640_000
+    assert calc.figure("peak_qps").value == 500
+    assert calc.figure("bytes_per_day").value == 8.64e9
+    assert calc.figure("bytes_retained").value == pytest.approx(259.2e9)
+    assert calc.figure("shards").value == 1
+    assert calc.figure("requests_per_day").formula == "100 req/s × 86,400 = 8.64M/day"
+    assert calculate(100, 25, 1000, 30, 1000).figure("shards").value == 3
+
+
+@pytest.mark.parametrize(("text", "value"), [("1KB", 1000), ("2 KB", 2000), ("512B", 512), ("1 KiB", 1024), ("800", 800)])
+def test_parse_size(text: str, value: float) -> None:
+    """--event-size accepts sizes with or without units."""
+    assert parse_size(text) == value
+
+
+@pytest.mark.parametrize("text", ["1XB", "fast", "1 KB 2 KB", "100 req/s"])
+def test_parse_size_rejects_non_sizes(text: str) -> None:
+    """Anything but one size is refused."""
+    assert parse_size(text) is None

@@ -1,0 +1,115 @@
+"""Checklist matching on a tiny bundle: paraphrases, precision counter-examples, evidence, said_in."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.content import Bundle
+from coach.scoring import score_answers
+
+
+def _item(tiny: Bundle, step: str, text: str, item_id: str, lang: str = "en"):  # type: ignore[no-untyped-def]
+    result = score_answers({step: text}, tiny, "en" if lang == "en" else "es")
+    return result.item(item_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "item_id"),
+    [
+        ("We stop calling the vendor for a while and let a few test calls through later.", "fail.circuit_breaker"),
+        ("Each retry waits twice as long plus a random bit.", "fail.backoff_jitter"),
+        ("The same token twice returns the first result.", "api.idempotency_key"),
+    ],
+)
+def test_issue_paraphrases_count(tiny: Bundle, text: str, item_id: str) -> None:
+    """The issue's paraphrases earn their items through `together` rules."""
+    step = "api" if item_id.startswith("api") else "failures"
+    assert _item(tiny, step, text, item_id).covered
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "item_id"),
+    [
+        ("consistency", "That is an order of magnitude more traffic.", "cons.ordering"),
+        ("security", "We protect availability at all costs.", "cost.model"),
+        ("api", "We pin the library version in the build file.", "api.versioning"),
+        ("observability", "We send an alert when a deploy finishes.", "obs.slo_alerts"),
+    ],
+)
+def test_words_in_another_sense_do_not_count(tiny: Bundle, step: str, text: str, item_id: str) -> None:
+    """Precision: 'order of magnitude', 'at all costs', a library version, an alert alone."""
+    assert not _item(tiny, step, text, item_id).covered
+
+
+def test_slo_alert_counts_when_tied_to_an_slo(tiny: Bundle) -> None:
+    """'alert' with p95 in the same sentence is SLO alerting."""
+    assert _item(tiny, "observability", "We alert when p95 latency breaks the SLO.", "obs.slo_alerts").covered
+
+
+def test_together_needs_one_sentence(tiny: Bundle) -> None:
+    """Slots of a `together` rule spread over two sentences do not match."""
+    text = "We alert the on-call team. Separately, p95 is on a dashboard."
+    assert not _item(tiny, "observability", text, "obs.slo_alerts").covered
+
+
+def test_evidence_holds_the_sentence_and_highlights(tiny: Bundle) -> None:
+    """Evidence is the earning sentence; spans cover the matched words."""
+    text = "Intro sentence here. Failed messages go to a dead-letter queue after five tries."
+    item = _item(tiny, "failures", text, "fail.dlq")
+    assert item.evidence is not None
+    sentence = item.evidence.sentence
+    assert sentence == "Failed messages go to a dead-letter queue after five tries."
+    assert [sentence[s:e] for s, e in item.evidence.spans] == ["dead-letter queue"]
+
+
+def test_item_said_in_another_step_counts_and_is_marked(tiny: Bundle) -> None:
+    """An item covered in another step's answer counts with said_in set."""
+    result = score_answers({"opening": "We put a circuit breaker in front of each provider."}, tiny, "en")
+    item = result.item("fail.circuit_breaker")
+    assert item.covered and item.said_in == "opening" and item.evidence is not None
+    assert item.evidence.step == "opening"
+
+
+def test_own_step_wins_over_other_steps(tiny: Bundle) -> None:
+    """When both steps mention the item, the evidence comes from its own step."""
+    answers = {"opening": "A circuit breaker per provider.", "failures": "Circuit breakers open after errors."}
+    item = score_answers(answers, tiny, "en").item("fail.circuit_breaker")
+    assert item.said_in is None and item.evidence is not None and item.evidence.step == "failures"
+
+
+def test_needs_number_requires_a_figure_in_the_sentence(tiny: Bundle) -> None:
+    """'QPS' alone does not earn est.qps; '100 QPS' does."""
+    assert not _item(tiny, "estimates", "We need to know the QPS.", "est.qps").covered
+    assert _item(tiny, "estimates", "We expect 100 QPS.", "est.qps").covered
+
+
+def test_spanish_without_accents_and_with_english_terms(tiny: Bundle) -> None:
+    """Spanish rules match unaccented text; English terms match inside Spanish answers."""
+    assert _item(tiny, "consistency", "Mantenemos orden por usuario", "cons.ordering", "es").covered
+    assert _item(tiny, "failures", "Usamos un circuit breaker por proveedor.", "fail.circuit_breaker", "es").covered
+    assert _item(tiny, "closing", "Haremos PRUEBAS DE CARGA antes de lanzar.", "closing.load_tests", "es").covered
+
+
+def test_spanish_paraphrase_counts(tiny: Bundle) -> None:
+    """A Spanish `together` rule: 'dejamos de llamar ... llamadas de prueba' is a circuit breaker."""
+    text = "Si falla mucho, dejamos de llamar al proveedor y luego hacemos unas llamadas de prueba."
+    assert _item(tiny, "failures", text, "fail.circuit_breaker", "es").covered
+
+
+def test_typos_one_edit_away_still_match(tiny: Bundle) -> None:
+    """'circut breaker' and 'dead leter queue' are read as the rule words."""
+    assert _item(tiny, "failures", "A circut breaker per provider.", "fail.circuit_breaker").covered
+    assert _item(tiny, "failures", "Then a dead leter queue.", "fail.dlq").covered
+
+
+def test_real_words_are_not_corrected(tiny: Bundle) -> None:
+    """'scale horizontally' matches, but a near real word does not become a rule word."""
+    assert _item(tiny, "scaling", "We scale horizontally.", "scale.horizontal").covered
+    assert not _item(tiny, "closing", "We ran road tests.", "closing.load_tests").covered
+
+
+def test_empty_answers_cover_nothing(tiny: Bundle) -> None:
+    """No text, no items; every score is 0."""
+    result = score_answers({}, tiny, "en")
+    assert not result.covered_ids()
+    assert result.total == 0

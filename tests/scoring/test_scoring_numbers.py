@@ -1,0 +1,76 @@
+"""Figures with units and separators, in Spanish and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.scoring.numbers import extract_quantities, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("100 req/s", "rate", 100),
+        ("100 QPS", "rate", 100),
+        ("100 RPS", "rate", 100),
+        ("100 peticiones por segundo", "rate", 100),
+        ("QPS medio: 100", "rate", 100),
+        ("8.64M/day", "count_per_day", 8.64e6),
+        ("8,64 millones al día", "count_per_day", 8.64e6),
+        ("8,64 millones de notificaciones al día", "count_per_day", 8.64e6),
+        ("864k requests per day", "count_per_day", 864e3),
+        ("10 million notifications a day", "count_per_day", 1e7),
+        ("8,640,000", "count", 8.64e6),
+        ("8.640.000", "count", 8.64e6),
+        ("1 KB", "bytes", 1000),
+        ("2KB", "bytes", 2000),
+        ("1,5 KB", "bytes", 1500),
+        ("17 GB/día", "bytes_per_day", 17e9),
+        ("17.3 GB por día", "bytes_per_day", 17.3e9),
+        ("0.5 TB/month", "bytes_per_month", 0.5e12),
+        ("3 TB al año", "bytes_per_year", 3e12),
+        ("x5", "factor", 5),
+        ("5x peak", "factor", 5),
+        ("pico ×5", "factor", 5),
+        ("5 veces", "factor", 5),
+        ("99.9%", "percent", 99.9),
+        ("99.999 %", "percent", 99.999),
+        ("200 ms", "duration", 0.2),
+        ("30 días", "duration", 30 * 86400),
+    ],
+)
+def test_each_format_is_read(text: str, kind: str, value: float) -> None:
+    """Every listed format gives one quantity of the right kind and base-unit value."""
+    quantities = extract_quantities(text)
+    assert len(quantities) == 1, quantities
+    assert quantities[0].kind == kind
+    assert quantities[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("8,640", 8640), ("1.500", 1500), ("8,64", 8.64), ("0.500", 0.5), ("1,234.5", 1234.5), ("1.234,5", 1234.5)],
+)
+def test_three_digits_after_one_separator_are_a_thousands_group(raw: str, value: float) -> None:
+    """'8,640' is 8640 but '8,64' is 8.64; mixed separators: the last one is decimal."""
+    assert parse_number(raw) == pytest.approx(value)
+
+
+def test_multiplication_is_not_a_peak_factor() -> None:
+    """'100 × 86,400' is arithmetic, not a 86,400x factor."""
+    kinds = [q.kind for q in extract_quantities("100 × 86,400 = 8.64M")]
+    assert "factor" not in kinds
+
+
+def test_spans_and_raw_text_locate_the_figure() -> None:
+    """Each quantity carries its raw text and span."""
+    text = "Esperamos 100 req/s de media."
+    (quantity,) = extract_quantities(text)
+    assert text[quantity.span[0] : quantity.span[1]] == quantity.raw == "100 req/s"
+
+
+def test_kilobytes_are_marked_as_possibly_binary() -> None:
+    """'1 KB' may mean 1000 or 1024 bytes; 'KiB' is binary only."""
+    assert extract_quantities("1 KB")[0].binary
+    kib = extract_quantities("1 KiB")[0]
+    assert kib.value == 1024 and not kib.binary

@@ -1,0 +1,87 @@
+"""Property tests: the scorer never crashes, stays in [0, 1], is monotone, and survives a sheet round trip."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scoring_tiny_bundle import TINY
+
+from coach.content import STEP_IDS
+from coach.scoring import extract_quantities, score_answers
+from coach.sheet import header_line, parse_sheet
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Words the tiny rules know, so generated answers do cover items now and then.
+VOCAB = [
+    "circuit", "breaker", "dead-letter", "queue", "DLQ", "order", "of", "magnitude", "ordering",
+    "alert", "p95", "SLO", "100", "req/s", "QPS", "per", "day", "8,64", "millones", "al", "día",
+    "scope", "channels", "idempotency", "key", "same", "token", "twice", "first", "result",
+    "retry", "waits", "random", "stop", "calling", "test", "calls", "caché", "costes", "at",
+    "all", "costs", "library", "version", "/v1", "horizontally", "scale", "load", "tests", ".",
+    ",", "\n", "¿", "?", "—", "x5", "1 KB", "17 GB/día",
+]
+answer_text = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(VOCAB), max_size=60).map(" ".join),
+)
+answers_map = st.dictionaries(st.sampled_from(STEP_IDS), answer_text, max_size=11)
+
+
+@SETTINGS
+@given(answers=answers_map, lang=st.sampled_from(["es", "en"]))
+def test_arbitrary_text_never_crashes_and_scores_stay_in_range(answers: dict[str, str], lang: str) -> None:
+    """Any unicode answers: a result with every score in [0, 1]."""
+    result = score_answers(answers, TINY, "es" if lang == "es" else "en")
+    assert 0.0 <= result.total <= 1.0
+    assert len(result.steps) == len(STEP_IDS)
+    for step in result.steps:
+        assert 0.0 <= step.score <= 1.0
+        for item in step.items:
+            if item.covered:
+                assert item.evidence is not None
+                for start, end in item.evidence.spans:
+                    assert 0 <= start < end <= len(item.evidence.sentence)
+
+
+@SETTINGS
+@given(text=st.text(max_size=400))
+def test_extract_quantities_never_crashes(text: str) -> None:
+    """Any unicode text: quantities whose spans point inside the text."""
+    for quantity in extract_quantities(text):
+        assert text[quantity.span[0] : quantity.span[1]] == quantity.raw
+
+
+@SETTINGS
+@given(answers=answers_map, step=st.sampled_from(STEP_IDS), extra=answer_text)
+def test_appending_text_never_uncovers_an_item(answers: dict[str, str], step: str, extra: str) -> None:
+    """Adding a new paragraph to any answer keeps every item that was covered."""
+    before = score_answers(answers, TINY, "en").covered_ids()
+    longer = dict(answers)
+    longer[step] = (longer.get(step, "") + "\n\n" + extra).strip()
+    after = score_answers(longer, TINY, "en").covered_ids()
+    assert before <= after
+
+
+_SAFE = st.text(
+    alphabet=st.characters(blacklist_characters="<>#\r\x00", blacklist_categories=("Cs", "Cc")),
+    max_size=200,
+).map(str.strip)
+
+
+@SETTINGS
+@given(
+    answers=st.dictionaries(
+        st.sampled_from(STEP_IDS), st.one_of(_SAFE, st.lists(st.sampled_from(VOCAB), max_size=40).map(" ".join)), max_size=11
+    )
+)
+def test_sheet_round_trip_keeps_every_score(answers: dict[str, str]) -> None:
+    """Writing answers into a sheet and reading it back gives the same scores."""
+    lines = [header_line("tiny", "en"), ""]
+    for step_id in STEP_IDS:
+        lines += [f"<!-- step: {step_id} -->", f"## {step_id}", "", answers.get(step_id, ""), ""]
+    sheet = parse_sheet("\n".join(lines))
+    read_back = {step_id: answer.text for step_id, answer in sheet.answers.items()}
+    direct = score_answers(answers, TINY, "en").to_json()
+    again = score_answers(read_back, TINY, "en").to_json()
+    assert direct == again
