@@ -262,8 +262,8 @@ def render_service(out: Console, result: ServiceResult, scenario: str, cost: Cos
         ("failures", " / ".join(f"{result.failures[k]:,}" for k in ("error", "timeout", "outage"))),
         ("statuses", ", ".join(f"{name} {count:,}" for name, count in result.statuses.items())),
     ]
-    for key, value in rows:
-        table.add_row(_t(key, lang), value)
+    for key, shown in rows:
+        table.add_row(_t(key, lang), shown)
     out.print(table)
     out.print(f"[bold]{_t('latency', lang)}[/bold]")
     latency = result.latency
