@@ -1,0 +1,132 @@
+"""`coach sim` and `coach demo` through the CLI: JSON contract, rendering, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coach.cli import app
+
+runner = CliRunner()
+FAST = ["--duration", "5", "--qps", "50"]
+
+
+def test_sim_json_has_the_design_contract_fields() -> None:
+    """DESIGN.md: offered, delivered, dlq, retries, latency_ms{p50,p95,p99,mean}, wait_ms{mean,p95}, utilization, seed, parameters."""
+    result = runner.invoke(app, ["sim", "notifications", *FAST, "--seed", "7", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for key in ("offered", "delivered", "dlq", "retries", "utilization", "seed", "parameters"):
+        assert key in data
+    assert set(data["latency_ms"]) >= {"p50", "p95", "p99", "mean"}
+    assert set(data["wait_ms"]) == {"mean", "p95"}
+    assert data["seed"] == 7 and data["parameters"]["qps"] == 50
+    assert data["delivered"] + data["dlq"] + data["in_flight"] == data["published"]
+
+
+def test_sim_json_is_reproducible() -> None:
+    """Same seed, same JSON."""
+    first = runner.invoke(app, ["sim", "notifications", *FAST, "--json"]).stdout
+    assert runner.invoke(app, ["sim", "notifications", *FAST, "--json"]).stdout == first
+
+
+def test_sim_summary_renders_charts_in_spanish() -> None:
+    """The rich summary: percentiles against the SLO, histogram, queue and DLQ over time, cost."""
+    result = runner.invoke(app, ["sim", "notifications", *FAST, "--outage", "1:2", "--lang", "es"])
+    assert result.exit_code == 0, result.output
+    for text in ("Latencia de entrega", "objetivo", "Histograma de latencia", "Profundidad de la DLQ",
+                 "Coste mensual", "circuit breaker"):
+        assert text in result.stdout
+    assert "│█" in result.stdout
+
+
+def test_mmc_json_reports_erlang_c_and_littles_law() -> None:
+    """--model mmc compares with Erlang C."""
+    result = runner.invoke(app, ["sim", "notifications", "--model", "mmc", "--qps", "80", "--workers", "10",
+                                 "--service-ms", "100", "--duration", "1000", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["model"] == "mmc" and data["delivered"] == 80_000
+    assert abs(data["relative_error"]["mean_response_s"]) < 0.05
+    assert data["littles_law_error"] < 0.02
+
+
+def test_mmc_summary_in_english() -> None:
+    """The table shows measured, theory and error."""
+    result = runner.invoke(app, ["sim", "notifications", "--model", "mmc", "--qps", "8", "--workers", "2",
+                                 "--service-ms", "100", "--duration", "200"])
+    assert result.exit_code == 0, result.output
+    assert "Erlang C (theory)" in result.stdout and "Little's law" in result.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--outage", "abc"], "coach: --outage: expected START:LEN in seconds (e.g. 30:60), got 'abc'\n"),
+    (["--qps", "-1"], "coach: --qps: must be > 0, got -1\n"),
+    (["--qps", "lots"], "coach: --qps: expected a number, got 'lots'\n"),
+    (["--workers", "2.5"], "coach: --workers: expected a whole number, got '2.5'\n"),
+    (["--service-dist", "pareto"], "coach: --service-dist: use exp, const or lognormal, got 'pareto'\n"),
+    (["--channels", "fax"], "coach: --channels: expected a comma list of email, push, sms, got 'fax'\n"),
+    (["--fail-rate", "2"], "coach: --fail-rate: must be within 0..1, got 2\n"),
+    (["--model", "mm1"], "coach: --model: use service or mmc, got 'mm1'\n"),
+])
+def test_bad_flag_values_exit_2_with_one_line(args: list[str], message: str) -> None:
+    """A bad value names the flag on one line of stderr, exit 2."""
+    result = runner.invoke(app, ["sim", "notifications", *args])
+    assert result.exit_code == 2
+    assert result.stderr == message
+
+
+def test_unknown_scenario_is_one_line() -> None:
+    """Unknown scenario: exit 2, one line."""
+    result = runner.invoke(app, ["sim", "nope"])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+def test_from_sheet(tmp_path: Path) -> None:
+    """--from-sheet prints the verdict; --json carries ok, stated and measured."""
+    sheet = tmp_path / "answers.md"
+    sheet.write_text(
+        "<!-- coach: scenario=notifications lang=en -->\n<!-- step: estimates -->\n## 2\n"
+        "100 req/s, peak x5.\n<!-- step: requirements -->\n## 1\np99 < 2 s\n<!-- step: scaling -->\n## 6\n"
+        "20 workers\n", encoding="utf-8")
+    result = runner.invoke(app, ["sim", "notifications", "--from-sheet", str(sheet), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["ok"] is False and data["stated"]["workers"] == 20
+    assert "workers meet it" in data["verdict"]
+    shown = runner.invoke(app, ["sim", "notifications", "--from-sheet", str(sheet)])
+    assert "✗ p99" in shown.stdout
+    missing = runner.invoke(app, ["sim", "notifications", "--from-sheet", str(tmp_path / "none.md")])
+    assert missing.exit_code == 2 and "none.md: no such file" in missing.stderr
+
+
+def test_demo_one_step_in_spanish() -> None:
+    """coach demo --step renders the step's title, explanation and table."""
+    result = runner.invoke(app, ["demo", "notifications", "--step", "api", "--lang", "es"])
+    assert result.exit_code == 0, result.output
+    assert "API: idempotencia en la práctica" in result.stdout and "409" in result.stdout
+
+
+def test_demo_json_lists_all_nine() -> None:
+    """Without --step, all nine demos, in order."""
+    result = runner.invoke(app, ["demo", "notifications", "--json"])
+    assert result.exit_code == 0, result.output
+    steps = [demo["step"] for demo in json.loads(result.stdout)["demos"]]
+    assert steps == ["requirements", "estimates", "api", "architecture", "consistency", "scaling",
+                     "failures", "observability", "security"]
+
+
+def test_demo_unknown_step() -> None:
+    """A step without a demo is one line, exit 2."""
+    result = runner.invoke(app, ["demo", "notifications", "--step", "closing"])
+    assert result.exit_code == 2 and "--step: unknown step 'closing'" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["sim", "demo"])
+def test_help_has_an_example(command: str) -> None:
+    """--help is the docstring, with an example invocation."""
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and f"Example: coach {command} notifications" in result.stdout

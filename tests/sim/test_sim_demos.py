@@ -1,0 +1,108 @@
+"""The nine step demos: what each must show, both languages, and a golden copy of their data."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from coach.content import Bundle
+from coach.errors import CoachError
+from coach.sim.demos import DEMO_STEPS, Demo, run_demo
+
+GOLDEN = Path(__file__).parent / "golden" / "demos.en.json"
+
+
+def _figures(demo: Demo) -> dict[str, float]:
+    return {figure.key: figure.value for figure in demo.figures}
+
+
+@pytest.fixture(scope="module")
+def demos_en(bundle: Bundle) -> dict[str, Demo]:
+    return {step: run_demo(bundle, step, "en") for step in DEMO_STEPS}
+
+
+def test_there_is_one_demo_per_framework_step(bundle: Bundle) -> None:
+    """The nine numbered steps, in framework order."""
+    assert tuple(step.id for step in bundle.framework.steps if step.number) == DEMO_STEPS
+
+
+@pytest.mark.parametrize("step", DEMO_STEPS)
+def test_spanish_demo_has_the_same_figures_and_spanish_text(bundle: Bundle, demos_en: dict[str, Demo], step: str) -> None:
+    """Same run, same numbers, text in Spanish (accents present, not the English text)."""
+    spanish = run_demo(bundle, step, "es")
+    assert _figures(spanish) == _figures(demos_en[step])
+    assert spanish.explanation != demos_en[step].explanation
+    assert re.search(r"[áéíóúñ¿]", spanish.explanation + spanish.title)
+
+
+def test_estimates_use_the_rule_of_thumb(demos_en: dict[str, Demo], bundle: Bundle) -> None:
+    """Daily volume = QPS × 86,400 and bytes = size × QPS × 86,400, and the run agrees within 5 %."""
+    defaults = bundle.scenario.simulation
+    assert defaults is not None
+    figures = _figures(demos_en["estimates"])
+    assert figures["per_day"] == defaults.qps * 86_400
+    assert figures["gb_per_day"] == round(defaults.event_size_bytes * defaults.qps * 86_400 / 1e9, 3)
+    assert abs(figures["measured_qps"] / defaults.qps - 1) < 0.05
+
+
+def test_api_replay_sends_nothing_twice(demos_en: dict[str, Demo]) -> None:
+    """One notification, one delivery per channel, one conflict."""
+    figures = _figures(demos_en["api"])
+    assert figures["accepted"] == 1 and figures["deliveries"] == figures["channels"]
+    assert figures["conflicts"] == 1
+    assert [row[1] for row in demos_en["api"].table[1:]] == ["202", "202", "409", "422", "200"]
+
+
+def test_architecture_async_accepts_faster_than_sync(demos_en: dict[str, Demo]) -> None:
+    """A slow provider makes the sync API slow; the async one answers in milliseconds."""
+    figures = _figures(demos_en["architecture"])
+    assert figures["sync_p99_ms"] > 20 * figures["async_accept_ms"]
+
+
+def test_consistency_order_and_duplicates(demos_en: dict[str, Demo]) -> None:
+    """userId partitioning keeps order, round-robin breaks it; dedupe removes duplicates."""
+    figures = _figures(demos_en["consistency"])
+    assert figures["keyed_out_of_order"] == 0 and figures["spread_out_of_order"] > 0
+    assert figures["duplicates_dedupe"] == 0 and figures["duplicates_no_dedupe"] > 0
+
+
+def test_failures_breaker_beats_retry_storm(demos_en: dict[str, Demo]) -> None:
+    """Immediate retries storm and fill the DLQ; the breaker keeps it nearly empty."""
+    figures = _figures(demos_en["failures"])
+    assert figures["storm_calls_per_s"] > 3 * figures["normal_calls_per_s"]
+    assert figures["breaker_dlq"] < figures["storm_dlq"] / 10
+    assert figures["breaker_transitions"] >= 2
+
+
+def test_observability_log_lines_carry_trace_ids(demos_en: dict[str, Demo]) -> None:
+    """Sampled lines are JSON with traceId and spanId; one trace has a single traceId."""
+    lines = [json.loads(line) for line in demos_en["observability"].log_lines]
+    assert lines and all("traceId" in line and "spanId" in line for line in lines)
+    assert len({line["traceId"] for line in lines}) == 1
+
+
+def test_security_limits_only_the_abusive_client(demos_en: dict[str, Demo]) -> None:
+    """429s go to the abusive client only; costs are priced."""
+    figures = _figures(demos_en["security"])
+    assert figures["abusive_429"] > 0 and figures["honest_429"] == 0
+    assert figures["monthly"] > 0 and figures["per_qps"] > 0
+
+
+def test_unknown_step_is_a_clear_error(bundle: Bundle) -> None:
+    """opening/closing have no demo."""
+    with pytest.raises(CoachError, match="no demo for step 'opening'"):
+        run_demo(bundle, "opening", "en")
+
+
+def test_demo_data_matches_the_golden_copy(demos_en: dict[str, Demo]) -> None:
+    """Regression: figures and tables of every demo at the default seed (COACH_UPDATE_GOLDEN=1 rewrites)."""
+    current = {step: {"figures": _figures(demo), "table": [list(row) for row in demo.table]}
+               for step, demo in demos_en.items()}
+    if os.environ.get("COACH_UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(json.dumps(current, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert json.loads(GOLDEN.read_text(encoding="utf-8")) == current
