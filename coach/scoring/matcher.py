@@ -51,12 +51,23 @@ class Index:
 
     __slots__ = ("by_stem", "tokens")
 
-    def __init__(self, tokens: Tokens) -> None:
+    def __init__(self, tokens: Tokens, wanted: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
+        """Index positions by stem; with `wanted`, only the stems a rule phrase can start with."""
         self.tokens = tokens
         by_stem: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
-        for position, (stem_es, stem_en) in enumerate(zip(tokens.es, tokens.en, strict=True)):
-            by_stem[0].setdefault(stem_es, []).append(position)
-            by_stem[1].setdefault(stem_en, []).append(position)
+        for lang, column in enumerate((tokens.es, tokens.en)):
+            index = by_stem[lang]
+            if wanted is None:
+                hits = list(enumerate(column))
+            else:
+                keep = wanted[lang]
+                hits = [(p, stem) for p, stem in enumerate(column) if stem in keep]
+            for position, stem in hits:
+                found = index.get(stem)
+                if found is None:
+                    index[stem] = [position]
+                else:
+                    found.append(position)
         self.by_stem = by_stem
 
     def occurrences(self, phrase: Phrase) -> Iterable[tuple[int, ...]]:
@@ -96,6 +107,17 @@ class Index:
                 positions.append(position)
             else:
                 yield tuple(positions)
+
+
+def first_stems(items: Iterable[CompiledItem]) -> tuple[frozenset[str], frozenset[str]]:
+    """Per language, the stems any phrase of `items` starts with (all an Index needs)."""
+    firsts: tuple[set[str], set[str]] = (set(), set())
+    for item in items:
+        phrases = [*item.phrases, *item.exclude]
+        phrases += [phrase for rule in item.together for slot in rule for phrase in slot]
+        for lang, stems, _ in phrases:
+            firsts[lang].add(stems[0])
+    return frozenset(firsts[0]), frozenset(firsts[1])
 
 
 def compile_phrases(raw: Iterable[tuple[str, str]]) -> tuple[Phrase, ...]:

@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from coach.content import Bundle
 from coach.i18n import Lang
 from coach.scoring.estimates import check_estimates
-from coach.scoring.matcher import CompiledItem, Hit, Index, compile_item, evidence_of, match_item
+from coach.scoring.matcher import (
+    CompiledItem,
+    Hit,
+    Index,
+    compile_item,
+    evidence_of,
+    first_stems,
+    match_item,
+)
 from coach.scoring.normalize import analyse, folded_words
 from coach.scoring.result import (
     ArithmeticFinding,
@@ -54,6 +62,7 @@ class CompiledBundle:
     tolerance: float
     levels: tuple[tuple[str, float], ...]  # (id, min_total) ascending
     correct: Corrector  # typo tolerance toward the rules' words
+    wanted: tuple[frozenset[str], frozenset[str]]  # stems a phrase can start with, per language
 
 
 _CACHE: dict[int, tuple[Bundle, CompiledBundle]] = {}
@@ -89,6 +98,7 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
         tolerance=framework.scoring.estimate_tolerance,
         levels=tuple((level.id, level.min_total) for level in framework.scoring.levels),
         correct=Corrector(rule_vocabulary(content)),
+        wanted=first_stems(item for step_items in items.values() for item in step_items),
     )
     if len(_CACHE) > 32:
         _CACHE.clear()
@@ -130,7 +140,8 @@ def score_answers(
     compiled = compile_bundle(content)
     elapsed_s = elapsed_s or {}
     indexes = {
-        step: Index(analyse(answers.get(step, "") or "", compiled.correct)) for step in compiled.steps
+        step: Index(analyse(answers.get(step, "") or "", compiled.correct), compiled.wanted)
+        for step in compiled.steps
     }
     steps: list[StepScore] = []
     for step in compiled.steps:
