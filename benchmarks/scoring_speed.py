@@ -1,0 +1,98 @@
+"""Scoring speed: a full sheet in-process, a 1 MB answer, and `coach score` as a whole process.
+
+    python benchmarks/scoring_speed.py
+
+Goals (issue #3): a full 11-step sheet < 20 ms after warm-up; a 1 MB answer < 1 s;
+`coach score` costs at most 1.5x `coach --help` as a process (both measured here,
+in the same run, median of several runs).
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHEET = ROOT / "tests" / "eval" / "sheets" / "en_strong.md"
+SHEET_ES = ROOT / "tests" / "eval" / "sheets" / "es_strong.md"
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def in_process(runs: int = 200) -> tuple[float, float]:
+    """Median and p95 time to score the strong English sheet, after one warm-up."""
+    from coach.content import Library
+    from coach.scoring import score_sheet
+    from coach.sheet import read_sheet
+
+    content = Library(use_user_dir=False).bundle("notifications")
+    sheet = read_sheet(SHEET)
+    score_sheet(sheet, content)  # warm-up: compiles the rules once per bundle
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        score_sheet(sheet, content)
+        times.append(time.perf_counter() - started)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+
+
+def one_megabyte() -> tuple[float, int]:
+    """Time to score one answer of about 1 MB (real answers repeated), after warm-up."""
+    from coach.content import Library
+    from coach.scoring import score_answers
+    from coach.sheet import read_sheet
+
+    content = Library(use_user_dir=False).bundle("notifications")
+    paragraphs = [a.text for path in (SHEET, SHEET_ES) for a in read_sheet(path).answers.values()]
+    text, i = [], 0
+    size = 0
+    while size < 1_000_000:
+        chunk = paragraphs[i % len(paragraphs)] + f"\n\nVariant {i}.\n\n"
+        text.append(chunk)
+        size += len(chunk.encode("utf-8"))
+        i += 1
+    answer = "".join(text)
+    score_answers({"failures": "warm up"}, content, "en")
+    started = time.perf_counter()
+    score_answers({"failures": answer}, content, "en")
+    return time.perf_counter() - started, len(answer.encode("utf-8"))
+
+
+def process(runs: int = 7) -> tuple[float, float]:
+    """Median wall time of `coach score SHEET --json` and of `coach --help`, as processes."""
+
+    def run(args: list[str]) -> float:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "coach", *args], check=True, capture_output=True)
+        return time.perf_counter() - started
+
+    run(["--help"])  # warm the OS file cache and bytecode for both
+    run(["score", str(SHEET), "--json"])
+    help_times, score_times = [], []
+    for _ in range(runs):
+        help_times.append(run(["--help"]))
+        score_times.append(run(["score", str(SHEET), "--json"]))
+    return statistics.median(score_times), statistics.median(help_times)
+
+
+def main() -> int:
+    median, p95 = in_process()
+    print(f"full 11-step sheet, in-process: median {_ms(median)}, p95 {_ms(p95)} (goal < 20 ms)")
+    seconds, size = one_megabyte()
+    print(f"1 MB answer ({size:,} bytes): {_ms(seconds)} (goal < 1 s)")
+    score_s, help_s = process()
+    print(
+        f"coach score as a process: {_ms(score_s)}; coach --help: {_ms(help_s)}; "
+        f"ratio {score_s / help_s:.2f} (goal <= 1.5)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
