@@ -86,16 +86,24 @@ class MatchRules(_Model):
       slot are separated by `|` ("retry|retries|reintento").
     - `exclude`: phrases in another sense; a match inside one of them does not
       count ("order of magnitude" is not ordering).
+    - `quantities`: kinds of stated figures that earn the item on their own, in
+      either language ("8,64 millones al día" is a daily volume); see
+      coach.scoring.numbers.QUANTITY_TAGS.
     """
 
     phrases: list[Annotated[str, Field(min_length=1)]] = []
     together: list[Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=2)]] = []
     exclude: list[Annotated[str, Field(min_length=1)]] = []
+    quantities: list[
+        Literal[
+            "rate", "daily_requests", "monthly_requests", "event_bytes", "stored_bytes", "nines", "factor"
+        ]
+    ] = []
 
     @model_validator(mode="after")
     def _not_empty(self) -> MatchRules:
-        if not self.phrases and not self.together:
-            raise ValueError("needs at least one phrase or one `together` rule")
+        if not self.phrases and not self.together and not self.quantities:
+            raise ValueError("needs at least one phrase, `together` rule or `quantities` kind")
         return self
 
 
