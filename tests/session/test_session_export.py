@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,10 @@ from session_helpers import simple_score
 
 from coach.content import STEP_IDS, Bundle
 from coach.export import render_export
-from coach.session import Mode, SessionConfig, build_scorecard
+from coach.session import Mode, Scorecard, SessionConfig, build_scorecard
 from coach.sheet import parse_sheet
+from coach.sim.demos import Demo, DemoFigure
+from coach.sim.design_check import DesignCheck
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -32,43 +33,16 @@ ANSWERS = {
 ELAPSED = {step: 60.0 for step in STEP_IDS} | {"opening": 215.0, "requirements": 730.0, "closing": 45.5}
 
 
-@dataclass(frozen=True)
-class _Figure:
-    key: str
-    label: str
-    value: float
-    unit: str
-
-
-@dataclass(frozen=True)
-class _Demo:
-    step: str
-    title: str
-    explanation: str
-    figures: tuple[_Figure, ...]
-    table: tuple[tuple[str, ...], ...] = ()
-    log_lines: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class _Design:
-    ok: bool | None
-    stated: dict[str, float]
-    measured: dict[str, float]
-    verdict: str
-    suggestion: str | None
-
-
-def _card(mini: Bundle, lang: str = "es"):  # type: ignore[no-untyped-def]
+def _card(mini: Bundle, lang: str = "es") -> Scorecard:
     config = SessionConfig(scenario="mini", lang=lang, mode=Mode.PRACTICE)  # type: ignore[arg-type]
     answers = {s: a for s, a in ANSWERS.items() if a}
     score = simple_score(answers, mini, config.lang, ELAPSED)
-    demo = _Demo("failures", "Reintentos con backoff", "Un proveedor falla el 5 % de las veces.",
-                 (_Figure("retries", "reintentos", 412, "msg"), _Figure("p99", "p99", 1834.5, "ms")))
-    design = _Design(False, {"qps": 100}, {"p99_ms": 4800}, "p99 4,8 s > tu objetivo de 2 s", "12 workers lo cumplen")
+    demo = Demo("failures", "Reintentos con backoff", "Un proveedor falla el 5 % de las veces.",
+                (DemoFigure("retries", "reintentos", 412, "msg"), DemoFigure("p99", "p99", 1834.5, "ms")))
+    design = DesignCheck(False, {"qps": 100}, {"p99_ms": 4800}, "p99 4,8 s > tu objetivo de 2 s", "12 workers lo cumplen")
     return build_scorecard(
         "20261128-0900-abcd", config, mini, score, ANSWERS, ELAPSED,
-        design=design, demos={"failures": demo},  # type: ignore[dict-item]
+        design=design, demos={"failures": demo},
     )
 
 
