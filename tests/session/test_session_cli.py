@@ -188,3 +188,33 @@ def test_interactive_run_in_process_offers_the_export(tmp_path: Path, monkeypatc
     assert code == 0, err
     assert "Paso 11/11" in stdout and "Resultado" in stdout
     assert (tmp_path / "mine.md").read_text(encoding="utf-8").count("<!-- step: ") == 11
+
+
+REAL_SHEET = """<!-- coach: scenario=notifications lang=es -->
+<!-- step: opening -->
+<!-- coach:timing elapsed_s=205 -->
+Aclaro el alcance: canales email, push y SMS; pregunto SLAs, volúmenes pico y medio, retención y GDPR.
+<!-- step: requirements -->
+Funcionales: enviar por canal con plantillas y prioridad. No funcionales: p99 < 2 s, disponibilidad 99.9 %.
+<!-- step: estimates -->
+100 req/s de media, 8.64M/día; pico x5; eventos de 1 KB, 8.64 GB/día.
+<!-- step: scaling -->
+20 workers por canal, 8 particiones por userId.
+"""
+
+
+def test_real_scenario_export_has_demos_and_design_check_and_is_reproducible(tmp_path: Path) -> None:
+    """notifications from a sheet: the export carries the design check and the nine demos; re-export is identical."""
+    sheet, out = tmp_path / "filled.md", tmp_path / "out.md"
+    sheet.write_text(REAL_SHEET, encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", "notifications", "--answers", str(sheet), "--export", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert "Tu diseño en la simulación" in result.stdout
+    text = out.read_text(encoding="utf-8")
+    assert "**Tu diseño en la simulación:** ✗ p99" in text
+    assert text.count("**Simulación: ") == 9
+    session = json.loads(CliRunner().invoke(app, ["history", "--json"]).stdout)["sessions"][0]
+    again = CliRunner().invoke(app, ["export", session["id"]])
+    assert again.stdout == text
+    scored = json.loads(CliRunner().invoke(app, ["score", str(out), "--json"]).stdout)
+    assert scored["total"] == session["total"]
