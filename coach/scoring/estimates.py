@@ -21,18 +21,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from coach.i18n import Lang
-from coach.scoring.numbers import Quantity, extract_quantities
+from coach.scoring.numbers import MAX_EVENT_BYTES, NOT_REQUESTS_RE, Quantity, extract_quantities
 from coach.scoring.result import ArithmeticFinding
 
 SECONDS_PER_DAY = 86_400
 DAYS_PER_MONTH = 30
 DAYS_PER_YEAR = 365
-MAX_EVENT_BYTES = 1_050_000  # a notification event; bigger byte figures are storage totals
 
 _PEAK_RE = re.compile(r"pico|peak|punta|burst|r[aá]faga|m[aá]x|black\s*friday|spike", re.IGNORECASE)
-_NOT_REQUESTS_RE = re.compile(
-    r"usuari|user|dau|mau|client|customer|dispositiv|device|tenant|suscript|subscri", re.IGNORECASE
-)
+_NOT_REQUESTS_RE = NOT_REQUESTS_RE
 
 _T: dict[str, dict[Lang, str]] = {
     "day": {"es": "día", "en": "day"},

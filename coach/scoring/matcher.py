@@ -14,6 +14,7 @@ the sentence. The earliest sentence that qualifies is the evidence.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -36,20 +37,22 @@ class CompiledItem:
     phrases: tuple[Phrase, ...]
     together: tuple[tuple[tuple[Phrase, ...], ...], ...]  # rules -> slots -> alternatives
     exclude: tuple[Phrase, ...]
+    quantities: frozenset[str] = frozenset()  # figure tags that earn the item (numbers.quantity_tags)
 
 
 @dataclass(frozen=True)
 class Hit:
-    """Where an item matched: the sentence index and the token indexes that earned it."""
+    """Where an item matched: the sentence index and the token indexes (or char spans) that earned it."""
 
     sentence: int
     tokens: tuple[int, ...]
+    chars: tuple[tuple[int, int], ...] = ()  # absolute char spans of a figure that earned it
 
 
 class Index:
     """Positions of each stem in an analysed answer, per language."""
 
-    __slots__ = ("by_stem", "tokens")
+    __slots__ = ("_figures", "by_stem", "tokens")
 
     def __init__(self, tokens: Tokens, wanted: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
         """Index positions by stem; with `wanted`, only the stems a rule phrase can start with."""
@@ -69,6 +72,22 @@ class Index:
                 else:
                     found.append(position)
         self.by_stem = by_stem
+        self._figures: list[tuple[int, frozenset[str], tuple[int, int]]] | None = None
+
+    def figures(self) -> list[tuple[int, frozenset[str], tuple[int, int]]]:
+        """(sentence, tags, char span) of every stated figure, read on first use."""
+        if self._figures is None:
+            from coach.scoring.numbers import extract_quantities, quantity_tags
+
+            starts = [start for start, _ in self.tokens.sentences]
+            figures = []
+            for quantity in extract_quantities(self.tokens.text):
+                tags = quantity_tags(quantity)
+                if tags:
+                    sentence = bisect_right(starts, quantity.span[0]) - 1
+                    figures.append((max(sentence, 0), tags, quantity.span))
+            self._figures = figures
+        return self._figures
 
     def occurrences(self, phrase: Phrase) -> Iterable[tuple[int, ...]]:
         """Token positions of each occurrence of `phrase` inside one sentence, in order."""
@@ -139,6 +158,7 @@ def compile_item(
     weight: float,
     needs_number: bool,
     rules: Sequence[tuple[str, Sequence[str], Sequence[Sequence[str]], Sequence[str]]],
+    quantities: Iterable[str] = (),
 ) -> CompiledItem:
     """Compile one item from its rules per language: (lang, phrases, together, exclude)."""
     phrases = compile_phrases((lang, text) for lang, texts, _, _ in rules for text in texts)
@@ -160,6 +180,7 @@ def compile_item(
         phrases=phrases,
         together=tuple(together),
         exclude=exclude,
+        quantities=frozenset(quantities),
     )
 
 
@@ -197,6 +218,13 @@ def match_item(index: Index, item: CompiledItem) -> Hit | None:
         hit = _match_together(index, rule, usable, best.sentence if best else None)
         if hit is not None and (best is None or hit.sentence < best.sentence):
             best = hit
+    if item.quantities and index.tokens.sentences:
+        for sentence, tags, span in index.figures():
+            if best is not None and sentence >= best.sentence:
+                break
+            if tags & item.quantities:
+                best = Hit(sentence, (), (span,))
+                break
     return best
 
 
@@ -238,11 +266,11 @@ def _match_together(
 def evidence_of(tokens: Tokens, hit: Hit) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The hit's sentence text and the matched words' spans relative to it (merged, sorted)."""
     start, end = tokens.sentences[hit.sentence]
-    spans = sorted({tokens.spans[p] for p in hit.tokens})
+    spans = sorted({tokens.spans[p] for p in hit.tokens} | set(hit.chars))
     sentence = tokens.text[start:end]
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        s, e = s - start, e - start
+        s, e = max(s - start, 0), min(e - start, len(sentence))
         # words next to each other read as one highlight: "dead-letter queue", "per day"
         if merged and (s <= merged[-1][1] or not sentence[merged[-1][1] : s].strip(" -/")):
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))

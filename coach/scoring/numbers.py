@@ -111,7 +111,7 @@ _DURATION_RE = re.compile(
     r"a[ñn]os|years?)\b",
     _I,
 )
-_PERCENT_RE = re.compile(r"\s?%")
+_PERCENT_RE = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|por\s+ciento\b)", re.IGNORECASE)
 _TIMES_RE = re.compile(r"\s?(?:[x×](?![\w])(?!\s*\d)|veces\b|times\b)", _I)
 _RATE_LABEL_RE = re.compile(
     r"(?:qps|rps|tps|req/s|requests per second|peticiones por segundo|throughput)"
@@ -270,3 +270,32 @@ def extract_quantities(text: str) -> list[Quantity]:
         out.append(quantity)
         taken_until = quantity.span[1]
     return out
+
+
+MAX_EVENT_BYTES = 1_050_000  # a notification event; bigger byte figures are storage
+NOT_REQUESTS_RE = re.compile(
+    r"usuari|user|dau|mau|client|customer|dispositiv|device|tenant|suscript|subscri", re.IGNORECASE
+)
+# Tags a matching rule can ask for (content: `match.xx.quantities`).
+QUANTITY_TAGS = ("rate", "daily_requests", "monthly_requests", "event_bytes", "stored_bytes", "nines", "factor")
+
+
+def quantity_tags(quantity: Quantity) -> frozenset[str]:
+    """What a figure proves: a request rate, a daily volume, an event size, stored bytes, nines."""
+    kind, value = quantity.kind, quantity.value
+    tags: set[str] = set()
+    if kind == "rate":
+        tags.add("rate")
+    elif kind == "count_per_day" and not NOT_REQUESTS_RE.search(quantity.raw):
+        tags.add("daily_requests")
+    elif kind in ("count_per_month", "count_per_year") and not NOT_REQUESTS_RE.search(quantity.raw):
+        tags.add("monthly_requests")
+    elif kind == "bytes" and 0 < value <= MAX_EVENT_BYTES:
+        tags.add("event_bytes")
+    elif kind in ("bytes_per_day", "bytes_per_month", "bytes_per_year") or (kind == "bytes" and value >= 1e9):
+        tags.add("stored_bytes")
+    elif kind == "percent" and 99 <= value < 100 and any(sep in quantity.raw for sep in ".,"):
+        tags.add("nines")  # 99.9 %, 99,95 %: an availability target, not "99% of requests"
+    elif kind == "factor":
+        tags.add("factor")
+    return frozenset(tags)

@@ -81,7 +81,10 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
                 (lang, rules.phrases, rules.together, rules.exclude)
                 for lang, rules in (("es", item.match.es), ("en", item.match.en))
             ]
-            compiled.append(compile_item(item.id, step_id, item.weight, item.needs_number, rules))
+            quantities = [*item.match.es.quantities, *item.match.en.quantities]
+            compiled.append(
+                compile_item(item.id, step_id, item.weight, item.needs_number, rules, quantities)
+            )
         items[step_id] = tuple(compiled)
     framework = content.framework
     result = CompiledBundle(

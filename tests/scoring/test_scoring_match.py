@@ -113,3 +113,18 @@ def test_empty_answers_cover_nothing(tiny: Bundle) -> None:
     result = score_answers({}, tiny, "en")
     assert not result.covered_ids()
     assert result.total == 0
+
+
+def test_quantity_rules_earn_an_item_with_the_figure_as_evidence() -> None:
+    """An item with `quantities` is earned by a stated figure; the figure is highlighted."""
+    from coach.scoring.matcher import Index, compile_item, evidence_of, match_item
+    from coach.scoring.normalize import analyse
+
+    item = compile_item("est.daily_volume", "estimates", 1.0, True, [("en", ["per day"], [], [])], ["daily_requests"])
+    tokens = analyse("Intro. Son 8,64 millones de notificaciones diarias.")
+    hit = match_item(Index(tokens), item)
+    assert hit is not None
+    sentence, spans = evidence_of(tokens, hit)
+    assert sentence == "Son 8,64 millones de notificaciones diarias."
+    assert [sentence[s:e] for s, e in spans] == ["8,64 millones de notificaciones diarias"]
+    assert match_item(Index(analyse("10M usuarios activos al día.")), item) is None

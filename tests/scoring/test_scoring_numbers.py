@@ -74,3 +74,33 @@ def test_kilobytes_are_marked_as_possibly_binary() -> None:
     assert extract_quantities("1 KB")[0].binary
     kib = extract_quantities("1 KiB")[0]
     assert kib.value == 1024 and not kib.binary
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("100 req/s", "rate"),
+        ("8,64 millones al día", "daily_requests"),
+        ("259M per month", "monthly_requests"),
+        ("1 KB", "event_bytes"),
+        ("17 GB/día", "stored_bytes"),
+        ("about 3 TB", "stored_bytes"),
+        ("99.9 %", "nines"),
+        ("99,95 por ciento", "nines"),
+        ("x5", "factor"),
+    ],
+)
+def test_quantity_tags(text: str, tag: str) -> None:
+    """Each figure proves what a matching rule can ask for."""
+    from coach.scoring.numbers import quantity_tags
+
+    (quantity,) = extract_quantities(text)
+    assert tag in quantity_tags(quantity)
+
+
+@pytest.mark.parametrize("text", ["10M usuarios activos al día", "99% of requests", "200 ms"])
+def test_figures_that_prove_nothing_here(text: str) -> None:
+    """Users per day are not requests; '99%' is not a number of nines; a duration is not a volume."""
+    from coach.scoring.numbers import quantity_tags
+
+    assert not any(quantity_tags(q) & {"daily_requests", "nines", "rate"} for q in extract_quantities(text))
