@@ -78,3 +78,6 @@ class TerminalPrompter:
 
     def show_feedback(self, feedback: StepFeedback) -> None:
         render.feedback(self.console, self.content, feedback, self.lang)
+        # The next step's clock starts when its prompt shows: let the candidate read first.
+        if not wait_enter(t("continue", self.lang) + " ", self.lang, input=self.input, output=self.output):
+            raise KeyboardInterrupt

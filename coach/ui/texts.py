@@ -44,6 +44,10 @@ _T: dict[str, dict[Lang, str]] = {
         "en": "Mock mode: no feedback until the end, as in an interview.",
     },
     "mode_drill": {"es": "Drill: un solo paso, con corrección.", "en": "Drill: one step, with feedback."},
+    "continue": {
+        "es": "Enter para seguir (el reloj del siguiente paso aún no corre)",
+        "en": "Enter to go on (the next step's clock is not running yet)",
+    },
     "cue_card": {"es": "Guion", "en": "Cue card"},
     "guidance": {"es": "Guía", "en": "Guidance"},
     "focus": {"es": "Lo que más se te escapa aquí", "en": "What you miss most here"},

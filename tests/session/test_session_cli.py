@@ -167,7 +167,7 @@ def test_drill_focuses_on_items_missed_before(tmp_path: Path, monkeypatch: pytes
     _run_sheet(tmp_path)
     _as_terminal(monkeypatch)
     code, stdout, err = _invoke_with_keys(
-        "requisitos con disponibilidad\x04", "drill", "requirements", "--scenario", "mini", "--lang", "es"
+        "requisitos con disponibilidad\x04\r", "drill", "requirements", "--scenario", "mini", "--lang", "es"
     )
     assert code == 0, err
     assert "Lo que más se te escapa aquí" in stdout

@@ -179,8 +179,10 @@ def test_terminal_prompter_drives_a_session_through_pipe_input(
     screen = io.StringIO()
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_text("functional requirements\x04")
+        inp.send_text("\r")  # practice: Enter after reading the feedback
         inp.send_text("\x04")  # empty: asks whether to skip
         inp.send_text("\x1b[B\r")  # down to "Yes, skip the step", Enter
+        inp.send_text("\r")  # the skipped step's feedback
         inp.send_text("horizontal scal\x03")
         prompter = TerminalPrompter(Console(file=screen, width=100, no_color=True), mini, "en")
         with pytest.raises(SessionInterrupted):
@@ -193,3 +195,4 @@ def test_terminal_prompter_drives_a_session_through_pipe_input(
     assert "Step 1/3 · 1. Requirements" in shown
     assert "✓ Mentions functional" in shown and "✗ Mentions availability" in shown
     assert "Reference answer" in shown
+    assert shown.count("Step 3/3") == 1
