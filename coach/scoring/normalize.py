@@ -29,9 +29,13 @@ def _words(text: str) -> frozenset[str]:
 
 _WORD_RE = re.compile(r"[^\W_]+")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Figures written as words ("ninety-five percent", "el triple"); not "one"/"uno", which are articles.
 _NUMBER_WORDS = _words(
-    "cien mil millon millones millardo millardos diez veinte treinta cincuenta "
-    "hundred thousand million millions billion billions ten twenty thirty fifty"
+    "dos tres cuatro cinco seis siete ocho nueve diez veinte treinta cuarenta cincuenta sesenta "
+    "setenta ochenta noventa cien ciento mil millon millones millardo millardos doble triple "
+    "cuadruple two three four five six seven eight nine ten twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred thousand million millions billion billions double triple "
+    "quadruple twice"
 )
 # a figure: "100", "8.64M", "x5"; not the digits inside "p95" or "v1"
 _DIGIT_RE = re.compile(r"(?<!\w)[x×]?\d")
