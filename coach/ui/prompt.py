@@ -54,7 +54,7 @@ STYLE = Style.from_dict(
 
 
 def timer_text(status: TimerStatus, lang: Lang) -> str:
-    """One short line: `✓ 03:20 · target 3:00–4:00 · in the window`, `⚠ OVERTIME +01:10 · budget 5:00`."""
+    """One short line: `✓ 03:20 · target 3:00–4:00 · in the window`, `⚠ 06:10 of 5:00 · OVERTIME +01:10`."""
     symbol = _SYMBOL[status.state]
     if status.state is TimerState.UNTIMED:
         return f"{symbol} {t('untimed', lang)}"
@@ -70,11 +70,12 @@ def timer_text(status: TimerStatus, lang: Lang) -> str:
             TimerState.IN_WINDOW: t("in_window", lang),
         }.get(status.state)
     else:
-        frame = t("budget", lang, clock=short_clock(status.limit_s))
+        # Elapsed against the budget first (as for the opening), then what is left.
+        head = t("of", lang, elapsed=clock(status.elapsed_s), budget=short_clock(status.limit_s))
         if status.state is TimerState.OVER:
-            head = t("overtime", lang, clock=clock(status.over_s))
+            frame = t("overtime", lang, clock=clock(status.over_s))
         else:
-            head = t("left", lang, clock=clock(status.remaining_s))
+            frame = t("left", lang, clock=clock(status.remaining_s))
         word = t("warning", lang) if status.state is TimerState.WARNING else None
     if status.stopped:
         head = t("spoken", lang, clock=clock(status.elapsed_s))

@@ -7,7 +7,7 @@ from coach.i18n import Lang
 _T: dict[str, dict[Lang, str]] = {
     # the countdown (toolbar); states carry a symbol and a word, never colour alone
     "left": {"es": "quedan {clock}", "en": "{clock} left"},
-    "budget": {"es": "tiempo {clock}", "en": "budget {clock}"},
+    "of": {"es": "{elapsed} de {budget}", "en": "{elapsed} of {budget}"},
     "target": {"es": "objetivo {span}", "en": "target {span}"},
     "early": {"es": "antes de la ventana", "en": "before the window"},
     "in_window": {"es": "en la ventana", "en": "in the window"},

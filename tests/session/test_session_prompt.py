@@ -62,9 +62,9 @@ def test_opening_timer_text_names_each_state(mini: Bundle, elapsed: float, lang:
 def test_budget_timer_counts_down_then_overtime(mini: Bundle) -> None:
     """A budgeted step counts down, warns near the end, then counts overtime up."""
     step = mini.framework.step("requirements")
-    assert timer_text(timer_status(48, step), "en") == "⏱ 04:12 left · budget 5:00"
-    assert timer_text(timer_status(270, step), "es") == "⚠ quedan 00:30 · tiempo 5:00 · queda poco"
-    assert timer_text(timer_status(730, step), "en") == "⚠ OVERTIME +07:10 · budget 5:00"
+    assert timer_text(timer_status(48, step), "en") == "⏱ 00:48 of 5:00 · 04:12 left"
+    assert timer_text(timer_status(270, step), "es") == "⚠ 04:30 de 5:00 · quedan 00:30 · queda poco"
+    assert timer_text(timer_status(730, step), "en") == "⚠ 12:10 of 5:00 · OVERTIME +07:10"
     assert timer_text(timer_status(730, step, timed=False), "en") == "· untimed"
 
 
@@ -137,7 +137,7 @@ def test_toolbar_in_spanish(mini: Bundle, clock: FakeClock) -> None:
     """The Spanish toolbar names the state and the keys in Spanish."""
     clock.advance(48)
     screen = _screen_while_open(lambda: _timer(clock, 1000, mini, "requirements"), "es")
-    assert "⏱ quedan 04:12 · tiempo 5:00" in screen
+    assert "⏱ 00:48 de 5:00 · quedan 04:12" in screen
     assert "Esc Enter o Ctrl-D: enviar" in screen
 
 
