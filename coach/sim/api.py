@@ -74,22 +74,24 @@ class IdempotencyStore:
 class TokenBuckets:
     """One token bucket per client: `rate` tokens per second, at most `burst` saved."""
 
-    __slots__ = ("_last", "_tokens", "burst", "rate")
+    __slots__ = ("_state", "burst", "rate")
 
     def __init__(self, rate: float, burst: int) -> None:
         self.rate = rate
         self.burst = float(burst)
-        self._tokens: dict[Hashable, float] = {}
-        self._last: dict[Hashable, float] = {}
+        self._state: dict[Hashable, list[float]] = {}  # client -> [tokens, time of last refill]
 
     def allow(self, client: Hashable, now: float) -> bool:
         """Take a token if there is one (refilled lazily from the time passed)."""
-        tokens = self._tokens.get(client, self.burst)
-        last = self._last.get(client, now)
-        tokens = min(self.burst, tokens + (now - last) * self.rate)
-        self._last[client] = now
+        state = self._state.get(client)
+        if state is None:
+            state = self._state[client] = [self.burst, now]
+        tokens = state[0] + (now - state[1]) * self.rate
+        if tokens > self.burst:
+            tokens = self.burst
+        state[1] = now
         if tokens >= 1.0:
-            self._tokens[client] = tokens - 1.0
+            state[0] = tokens - 1.0
             return True
-        self._tokens[client] = tokens
+        state[0] = tokens
         return False

@@ -24,18 +24,20 @@ class TraceLog:
     the same seed gives the same run at any sample rate.
     """
 
-    __slots__ = ("_seed", "_threshold", "lines", "max_lines", "sample_rate", "total")
+    __slots__ = ("_salt", "_seed", "_threshold", "lines", "max_lines", "sample_rate", "total")
 
     def __init__(self, sample_rate: float, max_lines: int, seed: int) -> None:
         self.sample_rate = sample_rate
-        self._threshold = int(sample_rate * (1 << 64))
+        self._threshold = int(sample_rate * (1 << 32))
+        self._salt = _mix(seed) & 0xFFFFFFFF
         self._seed = seed
         self.max_lines = max_lines
         self.lines: list[str] = []
         self.total = 0
 
     def sampled(self, notification_id: int) -> bool:
-        return _mix(notification_id ^ self._seed) < self._threshold
+        # Fibonacci hashing in 32 bits: cheap (it runs per notification) and even enough.
+        return ((notification_id * 2654435761) ^ self._salt) & 0xFFFFFFFF < self._threshold
 
     def trace_id(self, notification_id: int) -> str:
         high = _mix(notification_id ^ self._seed)

@@ -261,7 +261,7 @@ class NotificationService:
     ) -> tuple[int, int]:
         """The accept path shared by `post` and the workload: (HTTP code, notification id or -1)."""
         now = self.engine.now
-        if not self.buckets.allow(client, now):
+        if not self.buckets.allow(client, now):  # per client
             if client == ABUSIVE_CLIENT:
                 self.rate_limited_abusive += 1
             else:
@@ -291,7 +291,7 @@ class NotificationService:
         self._pending[notification_id] = [len(chosen), 0, len(chosen), now]
         if self.trace is not None:
             self.trace.accepted.setdefault((user, high), []).append(notification_id)
-        sampled = self._sampling and self.log.sampled(notification_id)
+        sampled = self._sampling and self.log.sampled(notification_id)  # 1 in 1/rate, by hash
         if sampled:
             self.log.emit(now, "info", "notification.accepted", traceId=self.log.trace_id(notification_id),
                           spanId=self.log.span_id(notification_id, "api", 0),
@@ -299,11 +299,11 @@ class NotificationService:
                           priority="high" if high else "normal", partition=partition)
         # One message per channel, consumed by that channel's worker pool.
         by_user, idle, paused, lag = self._by_user, self._idle, self._paused, self._lag
+        self.published += len(chosen)
+        self.waiting += len(chosen)
         for channel in chosen:
             message = [notification_id, user, channel, high, now, 0, now, partition, key, sampled, OK, False]
-            self.published += 1
             lag[channel * partitions + partition] += 1
-            self.waiting += 1
             if by_user:
                 held = self._held[channel]
                 if user in held:  # the user's previous message is still in progress: wait behind it
@@ -437,9 +437,23 @@ class NotificationService:
             record[0] -= 1
             if record[0] == 0:
                 self._complete(notification_id, record, now)
-            if self._by_user:
-                self._release(message)
-        self._take_next(channel, now)
+            if self._by_user:  # _release, inlined
+                held = self._held[channel]
+                waiting_behind = held[message[_USER]]
+                if waiting_behind:
+                    following = waiting_behind.popleft()
+                    (self._ready_high if following[_HIGH] else self._ready_normal)[channel].append(following)
+                else:
+                    del held[message[_USER]]
+        # _take_next, inlined.
+        if self._paused[channel]:
+            self._idle[channel] += 1
+            return
+        queue = self._ready_high[channel] or self._ready_normal[channel]
+        if queue:
+            self._start(queue.popleft(), now)
+        else:
+            self._idle[channel] += 1
 
     def _release(self, message: list[Any]) -> None:
         """The user's message is done: their next waiting message on this channel becomes ready."""
