@@ -54,6 +54,8 @@ _T: dict[str, dict[str, str]] = {
         "breaker {breaker}, dedupe {dedupe}",
     },
     "on": {"es": "sí", "en": "on"},
+    "mean": {"es": "media", "en": "mean"},
+    "max": {"es": "máx.", "en": "max"},
     "off": {"es": "no", "en": "off"},
     "metric": {"es": "métrica", "en": "metric"},
     "value": {"es": "valor", "en": "value"},
@@ -62,6 +64,8 @@ _T: dict[str, dict[str, str]] = {
     "replayed": {"es": "repeticiones deduplicadas", "en": "replays deduplicated"},
     "conflicts": {"es": "conflictos (409)", "en": "conflicts (409)"},
     "limited": {"es": "limitadas (429)", "en": "rate limited (429)"},
+    "throttled": {"es": "partición saturada (503)", "en": "partition throttled (503)"},
+    "lag": {"es": "lag máx. de una partición", "en": "max lag of a partition"},
     "delivered": {"es": "entregas (mensajes por canal)", "en": "deliveries (channel messages)"},
     "throughput": {"es": "throughput", "en": "throughput"},
     "retries": {"es": "reintentos", "en": "retries"},
@@ -244,9 +248,9 @@ def render_service(out: Console, result: ServiceResult, scenario: str, cost: Cos
         breaker=onoff[config.breaker], dedupe=onoff[config.dedupe],
     ) + (f", outage {', '.join(f'{o.start_s:g}:{o.length_s:g}' for o in config.outages)}"
          if config.outages else ""))
-    table = Table(show_header=True, header_style="bold")
+    table = Table(show_header=True, header_style="bold", expand=False)
     table.add_column(_t("metric", lang))
-    table.add_column(_t("value", lang), justify="right")
+    table.add_column(_t("value", lang), justify="right", no_wrap=True)
     rows = [
         ("offered", f"{result.offered:,}"),
         ("accepted", f"{result.accepted:,}"),
@@ -260,7 +264,10 @@ def render_service(out: Console, result: ServiceResult, scenario: str, cost: Cos
         ("in_flight", f"{result.in_flight:,}"),
         ("utilization", f"{result.utilization():.1%}"),
         ("failures", " / ".join(f"{result.failures[k]:,}" for k in ("error", "timeout", "outage"))),
-        ("statuses", ", ".join(f"{name} {count:,}" for name, count in result.statuses.items())),
+        ("throttled", f"{result.throttled:,}"),
+        ("lag", f"{result.max_partition_lag:,}"),
+        ("statuses", " · ".join(f"{name} {count:,}" for name, count in result.statuses.items() if count)
+         or "-"),
     ]
     for key, shown in rows:
         table.add_row(_t(key, lang), shown)
@@ -277,7 +284,7 @@ def render_service(out: Console, result: ServiceResult, scenario: str, cost: Cos
             word = _t("meets", lang) if value <= target else _t("misses", lang)
             verdict = f"  {word} ({_t('target', lang)} {_duration(target)})"
         out.print(f"  {name}: {_duration(value)}{verdict}")
-    out.print(f"  mean: {_duration(latency.mean)} · max: {_duration(latency.max)}")
+    out.print(f"  {_t('mean', lang)}: {_duration(latency.mean)} · {_t('max', lang)}: {_duration(latency.max)}")
     out.print("  " + _t("wait", lang, mean=_duration(result.wait.mean), p95=_duration(result.wait.percentile(0.95))))
     if config.breaker:
         out.print(f"[bold]{_t('breaker', lang)}[/bold]: " + _t(
