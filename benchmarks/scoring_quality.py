@@ -2,6 +2,7 @@
 
     python benchmarks/scoring_quality.py            # micro and per-sheet figures
     python benchmarks/scoring_quality.py --details  # plus every false positive / negative
+    python benchmarks/scoring_quality.py --holdout  # the holdout sheets (tests/eval/holdout), never tuned on
 
 Items are the ids of spec/concepts.md (labels were written against those);
 an item counts as predicted when the scorer covers it anywhere in the sheet.
@@ -111,7 +112,7 @@ def evaluate(eval_dir: Path = EVAL_DIR) -> Report:
 
 def main(argv: list[str]) -> int:
     details = "--details" in argv
-    report = evaluate()
+    report = evaluate(EVAL_DIR / "holdout" if "--holdout" in argv else EVAL_DIR)
     print(f"{'sheet':<24} {'labels':>6} {'pred':>5} {'TP':>4} {'prec':>6} {'recall':>7}  arithmetic")
     for s in report.sheets:
         arith = "ok" if s.wrong_expected == s.wrong_found else (

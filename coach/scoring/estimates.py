@@ -21,7 +21,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from coach.i18n import Lang
-from coach.scoring.numbers import MAX_EVENT_BYTES, NOT_REQUESTS_RE, Quantity, extract_quantities
+from coach.scoring.numbers import (
+    MAX_EVENT_BYTES,
+    Quantity,
+    counts_requests,
+    extract_quantities,
+)
 from coach.scoring.result import ArithmeticFinding
 
 SECONDS_PER_DAY = 86_400
@@ -29,7 +34,6 @@ DAYS_PER_MONTH = 30
 DAYS_PER_YEAR = 365
 
 _PEAK_RE = re.compile(r"pico|peak|punta|burst|r[aá]faga|m[aá]x|black\s*friday|spike", re.IGNORECASE)
-_NOT_REQUESTS_RE = NOT_REQUESTS_RE
 
 _T: dict[str, dict[Lang, str]] = {
     "day": {"es": "día", "en": "day"},
@@ -152,9 +156,7 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
     peak_rates = [q for q in rates if _is_peak(text, q)]
     factors = [q.value for q in quantities if q.kind == "factor" and q.value > 1]
     sizes = [q for q in quantities if q.kind == "bytes" and 0 < q.value <= MAX_EVENT_BYTES]
-    daily = _unique(
-        q for q in quantities if q.kind == "count_per_day" and not _NOT_REQUESTS_RE.search(q.raw)
-    )
+    daily = _unique(q for q in quantities if q.kind == "count_per_day" and counts_requests(q, text))
     daily_bytes = _unique(q for q in quantities if q.kind == "bytes_per_day")
     main_rate = _main(average_rates)
     all_rates = [q.value for q in rates]
@@ -212,7 +214,7 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
             continue
         period = _T["month" if days == DAYS_PER_MONTH else "year"][lang]
         for stated in _unique(q for q in quantities if q.kind == kind):
-            if kind.startswith("count") and _NOT_REQUESTS_RE.search(stated.raw):
+            if kind.startswith("count") and not counts_requests(stated, text):
                 continue
             base = next((d for d in per_day if _close(stated.value, d * days, tolerance)), None)
             ok = base is not None

@@ -82,7 +82,7 @@ class Index:
             starts = [start for start, _ in self.tokens.sentences]
             figures = []
             for quantity in extract_quantities(self.tokens.text):
-                tags = quantity_tags(quantity)
+                tags = quantity_tags(quantity, self.tokens.text)
                 if tags:
                     sentence = bisect_right(starts, quantity.span[0]) - 1
                     figures.append((max(sentence, 0), tags, quantity.span))

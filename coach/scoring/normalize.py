@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -183,11 +183,21 @@ class Tokens:
     word_count: int
 
 
-def _raw_words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """Words in text[start:end] with absolute spans; camelCase splits."""
+def _raw_words(
+    text: str, start: int, end: int, keep_whole: Container[str] = frozenset()
+) -> list[tuple[str, int, int]]:
+    """Words in text[start:end] with absolute spans.
+
+    camelCase splits ("idempotencyKey" -> idempotency, Key) unless the whole word
+    is one the rules know ("CloudWatch", "DynamoDB", "SendGrid" stay whole).
+    """
     out = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
     camel = _CAMEL_RE.search
-    mixed = [i for i, (word, _, _) in enumerate(out) if not word.islower() and camel(word)]
+    mixed = [
+        i
+        for i, (word, _, _) in enumerate(out)
+        if not word.islower() and camel(word) and fold(word) not in keep_whole
+    ]
     if not mixed:
         return out
     split: list[tuple[str, int, int]] = []
@@ -290,16 +300,19 @@ def _info(word: str) -> tuple[str, str, bool, bool]:
     return info
 
 
-def analyse(text: str, correct: Callable[[str], str] | None = None) -> Tokens:
+def analyse(
+    text: str, correct: Callable[[str], str] | None = None, keep_whole: Container[str] = frozenset()
+) -> Tokens:
     """Tokenise, normalise and stem an answer, sentence by sentence.
 
-    `correct` maps a folded word to its intended spelling (see typos.py).
+    `correct` maps a folded word to its intended spelling (see typos.py);
+    `keep_whole` holds the folded words never split at camelCase.
     Written for speed (a 1 MB answer in well under a second): list
     comprehensions, per-word caches, and the rewrite pass only where a
     rewrite can start.
     """
     sentences = split_sentences(text)
-    raw = _raw_words(text, 0, len(text))
+    raw = _raw_words(text, 0, len(text), keep_whole)
     cache = _FOLDED if correct is None else _corrected_cache(correct)
     canon: list[str] = []
     for word, _, _ in raw:

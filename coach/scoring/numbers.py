@@ -280,15 +280,30 @@ NOT_REQUESTS_RE = re.compile(
 QUANTITY_TAGS = ("rate", "daily_requests", "monthly_requests", "event_bytes", "stored_bytes", "nines", "factor")
 
 
-def quantity_tags(quantity: Quantity) -> frozenset[str]:
-    """What a figure proves: a request rate, a daily volume, an event size, stored bytes, nines."""
+PER_HEAD_RE = re.compile(r"^\W*(?:each|apiece|per (?:user|person|head)|por (?:usuario|persona|cabeza)|cada uno)\b", re.IGNORECASE)
+
+
+def counts_requests(quantity: Quantity, text: str = "") -> bool:
+    """A per-day/month figure of the system's traffic, not of users ("50 million daily active
+    users") nor per head ("40 messages a day each")."""
+    after = text[quantity.span[1] : quantity.span[1] + 30] if text else ""
+    if NOT_REQUESTS_RE.search(quantity.raw) or PER_HEAD_RE.search(after):
+        return False
+    return not NOT_REQUESTS_RE.search(after.split(",")[0].split(".")[0][:22])
+
+
+def quantity_tags(quantity: Quantity, text: str = "") -> frozenset[str]:
+    """What a figure proves: a request rate, a daily volume, an event size, stored bytes, nines.
+
+    `text` (the text the figure was read from) lets the words after it count.
+    """
     kind, value = quantity.kind, quantity.value
     tags: set[str] = set()
     if kind == "rate":
         tags.add("rate")
-    elif kind == "count_per_day" and not NOT_REQUESTS_RE.search(quantity.raw):
+    elif kind == "count_per_day" and counts_requests(quantity, text):
         tags.add("daily_requests")
-    elif kind in ("count_per_month", "count_per_year") and not NOT_REQUESTS_RE.search(quantity.raw):
+    elif kind in ("count_per_month", "count_per_year") and counts_requests(quantity, text):
         tags.add("monthly_requests")
     elif kind == "bytes" and 0 < value <= MAX_EVENT_BYTES:
         tags.add("event_bytes")

@@ -143,7 +143,10 @@ def score_answers(
     compiled = compile_bundle(content)
     elapsed_s = elapsed_s or {}
     indexes = {
-        step: Index(analyse(answers.get(step, "") or "", compiled.correct), compiled.wanted)
+        step: Index(
+            analyse(answers.get(step, "") or "", compiled.correct, compiled.correct.known),
+            compiled.wanted,
+        )
         for step in compiled.steps
     }
     steps: list[StepScore] = []

@@ -100,3 +100,14 @@ def test_parse_size(text: str, value: float) -> None:
 def test_parse_size_rejects_non_sizes(text: str) -> None:
     """Anything but one size is refused."""
     assert parse_size(text) is None
+
+
+def test_users_and_per_head_figures_are_not_checked() -> None:
+    """'50 million daily active users' and '40 messages a day each' are not the system's daily volume."""
+    text = (
+        "50 million daily active users sending 40 messages a day each is 2 billion messages per day, "
+        "about 23,000 messages per second on average."
+    )
+    findings = check_estimates(text, "en")
+    assert [f.check for f in findings] == ["est.daily_volume"]
+    assert findings[0].ok and findings[0].stated == 2e9
