@@ -353,15 +353,20 @@ def render_check(out: Console, check: DesignCheck, lang: Lang) -> None:
         out.print(f"  {_t('suggestion', lang)}: {check.suggestion}")
 
 
-def render_demo(out: Console, demo: Demo) -> None:
+def render_demo(out: Console, demo: Demo, lang: Lang) -> None:
     """One step's demonstration: title, explanation, figures, table, log lines."""
     from rich.table import Table
+
+    from coach.sim.demos import localize_numbers
+
+    def number(value: float) -> str:
+        return localize_numbers(_figure(value)) if lang == "es" else _figure(value)
 
     out.print(f"\n[bold]{demo.title}[/bold]")
     out.print(demo.explanation)
     if demo.figures:
         for figure in demo.figures:
-            out.print(f"  • {figure.label}: {_figure(figure.value)} {figure.unit}".rstrip())
+            out.print(f"  • {figure.label}: {number(figure.value)} {figure.unit}".rstrip())
     if demo.table:
         table = Table(show_header=True, header_style="bold")
         for heading in demo.table[0]:
@@ -565,4 +570,4 @@ def demo(
             return
         out = console()
         for item in demos:
-            render_demo(out, item)
+            render_demo(out, item, chosen)

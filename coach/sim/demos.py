@@ -9,6 +9,7 @@ time) so each demo takes well under a second.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,32 @@ def run_demo(content: Bundle, step: str, lang: Lang, seed: int | None = None) ->
         raise UnknownIdError(f"scenario {content.scenario.id!r} has no [simulation] section")
     run_seed = defaults.seed if seed is None else seed
     base = SimConfig.from_defaults(defaults, seed=run_seed, log_sample_rate=0.0, samples=30)
-    return _DEMOS[step](_Context(content, defaults, base, lang))
+    demo = _DEMOS[step](_Context(content, defaults, base, lang))
+    return _localized(demo) if lang == "es" else demo
+
+
+_NUMBER_RE = re.compile(r"\d[\d,.]*\d")
+
+
+def localize_numbers(text: str) -> str:
+    """Spanish number style: 2,500.5 -> 2.500,5 (the texts are written with English separators)."""
+    return _NUMBER_RE.sub(lambda m: m.group().translate(_SWAP), text)
+
+
+_SWAP = str.maketrans({",": ".", ".": ","})
+
+
+def _localized(demo: Demo) -> Demo:
+    return Demo(
+        step=demo.step,
+        title=localize_numbers(demo.title),
+        explanation=localize_numbers(demo.explanation),
+        figures=tuple(
+            DemoFigure(f.key, localize_numbers(f.label), f.value, localize_numbers(f.unit)) for f in demo.figures
+        ),
+        table=tuple(tuple(localize_numbers(cell) for cell in row) for row in demo.table),
+        log_lines=demo.log_lines,  # machine-readable JSON stays as it is
+    )
 
 
 @dataclass(frozen=True)
@@ -122,30 +148,36 @@ def _peak_config(ctx: _Context, **overrides: object) -> SimConfig:
 
 
 def _requirements(ctx: _Context) -> Demo:
+    import random
+
+    from coach.sim.mmc import mmc_response_percentile, simulate_mmc
+
     base = ctx.base
-    busy = base.peak_qps * base.service_s  # workers busy on average (Little's law)
-    sizes = sorted({max(1, math.ceil(busy * factor)) for factor in (1.02, 1.05, 1.1, 1.25)} | {base.workers})
+    rate, service_rate = base.peak_qps, 1 / base.service_s
+    busy = rate * base.service_s  # workers busy on average (Little's law)
+    sizes = sorted({math.floor(busy) + 1} | {math.ceil(busy * f) for f in (1.05, 1.1, 1.25)} | {base.workers})
     strict_p99 = max(0.05, round(base.service_s * 6, 2))  # a tight target: ~6 mean service times
+    customers = min(60_000, max(20_000, round(rate * 60)))
     rows: list[tuple[str, ...]] = [(
-        ctx.pick("workers", "workers"), ctx.pick("utilización", "utilization"), "p95", "p99",
-        ctx.pick(f"p99 ≤ {_dur(base.slo_p99_s)}", f"p99 ≤ {_dur(base.slo_p99_s)}"),
-        ctx.pick(f"p99 ≤ {_dur(strict_p99)}", f"p99 ≤ {_dur(strict_p99)}"),
+        "workers", ctx.pick("utilización", "utilization"), ctx.pick("p99 teórico", "p99 theory"),
+        ctx.pick("p99 simulado", "p99 simulated"), f"p99 ≤ {_dur(base.slo_p99_s)}", f"p99 ≤ {_dur(strict_p99)}",
     )]
     meets_strict: int | None = None
-    results: dict[int, ServiceResult] = {}
+    theory_at: dict[int, float] = {}
     for workers in sizes:
-        result = run_service(_peak_config(ctx, workers=workers))
-        results[workers] = result
-        p95, p99 = result.latency.percentile(0.95), result.latency.percentile(0.99)
-        if p99 <= strict_p99 and meets_strict is None:
+        theory = mmc_response_percentile(0.99, rate, service_rate, workers)
+        theory_at[workers] = theory
+        run = simulate_mmc(rate, base.service_s, workers, customers=customers, rng=random.Random(base.seed))
+        simulated = run.response.percentile(0.99)
+        if theory <= strict_p99 and meets_strict is None:
             meets_strict = workers
         rows.append((
-            str(workers), _pct(result.utilization()), _dur(p95), _dur(p99),
-            "✓" if p99 <= base.slo_p99_s else "✗", "✓" if p99 <= strict_p99 else "✗",
+            str(workers), _pct(rate / (workers * service_rate)), _dur(theory), _dur(simulated),
+            "✓" if theory <= base.slo_p99_s else "✗", "✓" if theory <= strict_p99 else "✗",
         ))
-    smallest = results[sizes[0]]
+    first = sizes[0]
     figures = (
-        DemoFigure("peak_qps", ctx.pick("QPS de pico", "peak QPS"), base.peak_qps, "req/s"),
+        DemoFigure("peak_qps", ctx.pick("QPS de pico", "peak QPS"), rate, "req/s"),
         DemoFigure("busy_workers", ctx.pick("workers ocupados de media (QPS × servicio)",
                                             "busy workers on average (QPS × service)"), round(busy, 1), ""),
         DemoFigure("slo_p99_ms", ctx.pick("objetivo p99 del escenario", "scenario p99 target"),
@@ -153,26 +185,28 @@ def _requirements(ctx: _Context) -> Demo:
         DemoFigure("strict_p99_ms", ctx.pick("objetivo p99 estricto", "strict p99 target"), _ms(strict_p99), "ms"),
         DemoFigure("workers_for_strict", ctx.pick("workers que cumplen el estricto", "workers meeting the strict one"),
                    float(meets_strict or 0), ""),
+        DemoFigure("p99_at_min_ms", ctx.pick(f"p99 con {first} workers", f"p99 with {first} workers"),
+                   _ms(theory_at[first]), "ms"),
     )
-    strict_words_es = (f"el estricto de {_dur(strict_p99)} necesita {meets_strict} workers"
-                       if meets_strict else f"ni con {sizes[-1]} workers se cumple el estricto de {_dur(strict_p99)}")
-    strict_words_en = (f"the strict {_dur(strict_p99)} one needs {meets_strict} workers"
-                       if meets_strict else f"not even {sizes[-1]} workers meet the strict {_dur(strict_p99)}")
+    strict_es = (f"el estricto de {_dur(strict_p99)} necesita {meets_strict}"
+                 if meets_strict else f"ni {sizes[-1]} cumplen el estricto de {_dur(strict_p99)}")
+    strict_en = (f"the strict {_dur(strict_p99)} needs {meets_strict}"
+                 if meets_strict else f"not even {sizes[-1]} meet the strict {_dur(strict_p99)}")
     explanation = ctx.pick(
-        f"Sin un p95/p99 no hay forma de dimensionar. A {base.peak_qps:g} req/s de pico y "
-        f"{_dur(base.service_s)} por llamada al proveedor hay {busy:.0f} workers ocupados de media "
-        f"(ley de Little), así que {sizes[0]} workers ya dan throughput, pero con p99 de "
-        f"{_dur(smallest.latency.percentile(0.99))} al {_pct(smallest.utilization())} de utilización. "
-        f"Con el SLO del escenario (p99 ≤ {_dur(base.slo_p99_s)}) casi cualquier tamaño estable vale; "
-        f"{strict_words_es}. El número que el entrevistador te deja fijar es el que decide cuánta "
-        "holgura compras: dilo al principio y úsalo para justificar cada tamaño.",
-        f"Without a p95/p99 there is nothing to size against. At {base.peak_qps:g} req/s peak and "
-        f"{_dur(base.service_s)} per provider call, {busy:.0f} workers are busy on average (Little's law), "
-        f"so {sizes[0]} workers already keep up, but with a p99 of "
-        f"{_dur(smallest.latency.percentile(0.99))} at {_pct(smallest.utilization())} utilization. "
-        f"Against the scenario's SLO (p99 ≤ {_dur(base.slo_p99_s)}) almost any stable size passes; "
-        f"{strict_words_en}. The target you get the interviewer to agree on decides how much headroom "
-        "you buy: state it up front and use it to justify every size.",
+        f"Sin un p95/p99 no hay forma de dimensionar. A {rate:g} req/s de pico y {_dur(base.service_s)} por "
+        f"llamada al proveedor hay {busy:.0f} workers ocupados de media (ley de Little): con {first} el sistema "
+        f"aguanta, pero al {_pct(rate / (first * service_rate))} de utilización las colas crecen y el p99 es "
+        f"{_dur(theory_at[first])}. La tabla da el p99 de Erlang C y el medido en la simulación M/M/c. El SLO del "
+        f"escenario (p99 ≤ {_dur(base.slo_p99_s)}) lo cumple casi cualquier tamaño estable; {strict_es} workers. "
+        "El objetivo que acuerdas con el entrevistador decide cuánta holgura compras: fíjalo al principio y "
+        "úsalo para justificar cada tamaño.",
+        f"Without a p95/p99 there is nothing to size against. At {rate:g} req/s peak and {_dur(base.service_s)} per "
+        f"provider call, {busy:.0f} workers are busy on average (Little's law): {first} keep up, but at "
+        f"{_pct(rate / (first * service_rate))} utilization queues build and p99 is {_dur(theory_at[first])}. The "
+        f"table gives Erlang C's p99 next to the one measured in the M/M/c simulation. The scenario's SLO "
+        f"(p99 ≤ {_dur(base.slo_p99_s)}) is met by almost any stable size; {strict_en} workers. The target you "
+        "agree with the interviewer decides how much headroom you buy: pin it down first and use it to justify "
+        "every size.",
     )
     return Demo("requirements", ctx.pick("Requisitos: el SLO decide el diseño", "Requirements: the SLO decides the design"),
                 explanation, figures, tuple(rows))
@@ -194,9 +228,9 @@ def _estimates(ctx: _Context) -> Demo:
         DemoFigure("qps", ctx.pick("QPS medio del escenario", "scenario average QPS"), base.qps, "req/s"),
         DemoFigure("measured_qps", ctx.pick("QPS medido en la simulación", "QPS measured in the run"),
                    round(measured_qps, 2), "req/s"),
-        DemoFigure("per_day", ctx.pick("notificaciones al día (QPS × 86.400)", "notifications a day (QPS × 86,400)"),
+        DemoFigure("per_day", ctx.pick("notificaciones al día (QPS × 86,400)", "notifications a day (QPS × 86,400)"),
                    per_day, ctx.pick("/día", "/day")),
-        DemoFigure("gb_per_day", ctx.pick("GB al día (tamaño × QPS × 86.400)", "GB a day (size × QPS × 86,400)"),
+        DemoFigure("gb_per_day", ctx.pick("GB al día (tamaño × QPS × 86,400)", "GB a day (size × QPS × 86,400)"),
                    round(bytes_per_day / 1e9, 3), "GB"),
         DemoFigure("retained_gb", ctx.pick(f"almacenado con {base.retention_days} días de retención",
                                            f"stored with {base.retention_days} days of retention"),
@@ -215,7 +249,7 @@ def _estimates(ctx: _Context) -> Demo:
     explanation = ctx.pick(
         f"La regla rápida se cumple en la simulación: a {base.qps:g} req/s entraron {_n(result.accepted)} "
         f"notificaciones en {config.duration_s:g} s ({measured_qps:.1f}/s), es decir {_big(measured_per_day)} "
-        f"al día frente a los {_big(per_day)} de QPS × 86.400. Con eventos de {base.event_size_bytes:,} B son "
+        f"al día frente a los {_big(per_day)} de QPS × 86,400. Con eventos de {base.event_size_bytes:,} B son "
         f"{bytes_per_day / 1e9:.2f} GB/día y {retained / 1e9:,.0f} GB con {base.retention_days} días de "
         f"retención. Dimensiona para el pico (×{base.peak_factor:g} = {base.peak_qps:g} req/s), no para la media: "
         "la media paga la factura, el pico tumba el sistema.",
@@ -421,6 +455,19 @@ def _consistency(ctx: _Context) -> Demo:
 # ---------------------------------------------------------------- scaling
 
 
+def _delivery_rate(result: ServiceResult) -> float:
+    """Deliveries per second while the load was on (the samples of the arrival window)."""
+    values = result.series["delivered_per_s"].values[: result.config.samples]
+    return sum(values) / len(values) if values else 0.0
+
+
+def _partitions_label(ctx: _Context, partitions: int, qps: float) -> str:
+    if ctx.lang == "es":
+        noun = "partición" if partitions == 1 else "particiones"
+        return f"{partitions} {noun} a {qps:,.0f} req/s"
+    return f"{partitions} partition{'s' if partitions != 1 else ''} at {qps:,.0f} req/s"
+
+
 def _scaling(ctx: _Context) -> Demo:
     base = ctx.base
     busy = base.peak_qps * base.service_s
@@ -431,7 +478,7 @@ def _scaling(ctx: _Context) -> Demo:
     figures: list[DemoFigure] = []
     for workers in sizes:
         result = run_service(_peak_config(ctx, workers=workers, duration_s=8.0, drain_s=2.0))
-        delivered_per_s = result.delivered_total / result.config.duration_s
+        delivered_per_s = _delivery_rate(result)
         rows.append((f"{workers} workers", f"{delivered_per_s:,.0f}/s", _dur(result.latency.percentile(0.99)),
                      _n(result.max_partition_lag)))
         figures.append(DemoFigure(f"throughput_w{workers}", f"throughput, {workers} workers",
@@ -448,18 +495,18 @@ def _scaling(ctx: _Context) -> Demo:
         ))
         accepted_per_s = result.accepted / result.config.duration_s
         part_rows.append((partitions, accepted_per_s, result.throttled))
-        rows.append((ctx.pick(f"{partitions} partición(es) a {burst_qps:,.0f} req/s",
-                              f"{partitions} partition(s) at {burst_qps:,.0f} req/s"),
+        rows.append((_partitions_label(ctx, partitions, burst_qps),
                      f"{accepted_per_s:,.0f}/s", "—", ctx.pick(f"{_n(result.throttled)} × 503", f"{_n(result.throttled)} × 503")))
     # A hot user: one key takes a share of all traffic.
     hot_share = 0.05
     calm = run_service(_peak_config(ctx, duration_s=8.0, drain_s=2.0))
     hot = run_service(_peak_config(ctx, duration_s=8.0, drain_s=2.0, hot_user_share=hot_share))
     hot_rate = base.peak_qps * hot_share
-    rows.append((ctx.pick("sin usuario caliente", "no hot user"), f"{calm.delivered_total / 8:,.0f}/s",
+    rows.append((ctx.pick("sin usuario caliente", "no hot user"), f"{_delivery_rate(calm):,.0f}/s",
                  _dur(calm.latency.percentile(0.99)), _n(calm.max_partition_lag)))
     rows.append((ctx.pick(f"un usuario con el {hot_share:.0%} del tráfico", f"one user with {hot_share:.0%} of traffic"),
-                 f"{hot.delivered_total / 8:,.0f}/s", _dur(hot.latency.percentile(0.99)), _n(hot.max_partition_lag)))
+                 f"{_delivery_rate(hot):,.0f}/s", _dur(hot.latency.percentile(0.99)),
+                 _n(hot.max_partition_lag)))
     figures += [
         DemoFigure("shard_limit", ctx.pick("ingesta por shard", "ingest per shard"), shard, "rec/s"),
         DemoFigure("hot_user_rate", ctx.pick("mensajes/s del usuario caliente", "hot user's messages/s"), hot_rate, "msg/s"),
