@@ -83,8 +83,14 @@ def _parse_mode(value: str) -> Mode:
 def _check_export_target(path: Path | None, force: bool, lang: Lang) -> None:
     from coach.ui.texts import t
 
-    if path is not None and path.exists() and not force:
+    if path is None:
+        return
+    if path.exists() and not force:
         raise CoachError(t("exists", lang, path=path))
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        # Checked before the interview, not after 45 minutes of answers.
+        raise CoachError(f"{path}: directory {folder} does not exist")
 
 
 def _write_export(card: Scorecard, content: Bundle, path: Path, started_at: float | None) -> None:
@@ -137,11 +143,15 @@ def _finish(
                 ).unsafe_ask())
                 if not force:
                     export = None
-    if export is not None:
-        _check_export_target(export, force, lang)
-        _write_export(card, content, export, started)
-        out.print(t("export_written", lang, path=export))
     out.print(f"[dim]{t('saved_at', lang, sid=card.session_id)}[/dim]")
+    if export is not None:
+        try:
+            _check_export_target(export, force, lang)
+            _write_export(card, content, export, started)
+        except CoachError as exc:
+            # The session is safe in the history: say how to export it again.
+            raise CoachError(*exc.problems, t("export_later", lang, sid=card.session_id)) from None
+        out.print(t("export_written", lang, path=export))
 
 
 def _interview(out: Console, session: Session, content: Bundle, lang: Lang) -> Scorecard:

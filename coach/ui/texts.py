@@ -83,6 +83,10 @@ _T: dict[str, dict[Lang, str]] = {
         "es": "Interrumpido. Todo está guardado; continúa con: coach resume {sid}",
         "en": "Interrupted. Everything is saved; continue with: coach resume {sid}",
     },
+    "export_later": {
+        "es": "la sesión está guardada: expórtala con coach export {sid} --out HOJA.md",
+        "en": "the session is saved: export it with coach export {sid} --out SHEET.md",
+    },
     "export_written": {"es": "Hoja exportada en {path}", "en": "Sheet exported to {path}"},
     "export_offer": {"es": "¿Guardar la hoja de respuestas (Markdown)?", "en": "Save the answer sheet (Markdown)?"},
     "export_path": {"es": "¿Dónde?", "en": "Where?"},

@@ -218,3 +218,20 @@ def test_real_scenario_export_has_demos_and_design_check_and_is_reproducible(tmp
     assert again.stdout == text
     scored = json.loads(CliRunner().invoke(app, ["score", str(out), "--json"]).stdout)
     assert scored["total"] == session["total"]
+
+
+def test_export_into_a_missing_folder_is_refused_before_the_session(tmp_path: Path) -> None:
+    """A bad --export folder is caught before any question is asked."""
+    code, _, err = _run_sheet(tmp_path, "--export", "/no/such/dir/out.md")
+    assert code == 2 and "/no/such/dir does not exist" in err
+    assert json.loads(_coach("history", "--json")[1])["sessions"] == []
+
+
+def test_failed_export_says_how_to_export_later(tmp_path: Path) -> None:
+    """An export that fails at the end (a folder in the way) exits 2 naming the stored session's export command."""
+    target = tmp_path / "taken"
+    target.mkdir()
+    code, _, err = _run_sheet(tmp_path, "--export", str(target), "--force")
+    assert code == 2
+    session_id = json.loads(_coach("history", "--json")[1])["sessions"][0]["id"]
+    assert f"coach export {session_id} --out" in err
