@@ -93,6 +93,12 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _finding(formula: str, message: str) -> str:
+    """The scorer's message usually restates the formula; show it once."""
+    message = _one_line(message)
+    return message if formula in message else f"{formula} — {message}"
+
+
 def _evidence(item: ItemResult) -> str:
     """The evidence sentence with the matched words in bold."""
     if item.evidence is None:
@@ -160,7 +166,7 @@ def _step_view(card: Scorecard, content: Bundle, score: StepScore, t: _Labels) -
         "covered": covered,
         "missed": missed,
         "arithmetic": [
-            {"mark": "✓" if f.ok else "✗", "formula": f.formula, "message": _one_line(f.message)}
+            {"mark": "✓" if f.ok else "✗", "text": _finding(f.formula, f.message)}
             for f in score.arithmetic
         ],
         "reference": reference(lang).strip() if reference else None,

@@ -131,6 +131,9 @@ def _evidence(item: ItemResult) -> Text:
 
 def _arith_line(finding: ArithmeticFinding) -> str:
     mark = "✓" if finding.ok else "✗"
+    # The scorer's message usually restates the formula; show it once.
+    if finding.formula in finding.message:
+        return f"  {mark} {escape(finding.message)}"
     return f"  {mark} {escape(finding.formula)} — {escape(finding.message)}"
 
 

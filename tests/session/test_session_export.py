@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,8 @@ from session_helpers import simple_score
 
 from coach.content import STEP_IDS, Bundle
 from coach.export import render_export
+from coach.i18n import Lang
+from coach.scoring.result import ArithmeticFinding, SheetScore
 from coach.session import Mode, Scorecard, SessionConfig, build_scorecard
 from coach.sheet import parse_sheet
 from coach.sim.demos import Demo, DemoFigure
@@ -33,10 +37,22 @@ ANSWERS = {
 ELAPSED = {step: 60.0 for step in STEP_IDS} | {"opening": 215.0, "requirements": 730.0, "closing": 45.5}
 
 
+def _score(answers: Mapping[str, str], mini: Bundle, lang: Lang, elapsed: Mapping[str, float]) -> SheetScore:
+    """The simple scorer plus two arithmetic findings: the message restating the formula, and not."""
+    score = simple_score(answers, mini, lang, elapsed)
+    findings = (
+        ArithmeticFinding("est.daily_volume", False, 864_000, 8_640_000, "100 req/s × 86,400 = 8.64M/day",
+                          "100 req/s × 86,400 = 8.64M/day; you wrote 864k (10× low)"),
+        ArithmeticFinding("est.storage", True, 8.64e9, 8.64e9, "1 KB × 100 req/s × 86,400 = 8.64 GB/day", "ok"),
+    )
+    steps = tuple(replace(s, arithmetic=findings) if s.step == "estimates" else s for s in score.steps)
+    return replace(score, steps=steps)
+
+
 def _card(mini: Bundle, lang: str = "es") -> Scorecard:
     config = SessionConfig(scenario="mini", lang=lang, mode=Mode.PRACTICE)  # type: ignore[arg-type]
     answers = {s: a for s, a in ANSWERS.items() if a}
-    score = simple_score(answers, mini, config.lang, ELAPSED)
+    score = _score(answers, mini, config.lang, ELAPSED)
     demo = Demo("failures", "Reintentos con backoff", "Un proveedor falla el 5 % de las veces.",
                 (DemoFigure("retries", "reintentos", 412, "msg"), DemoFigure("p99", "p99", 1834.5, "ms")))
     design = DesignCheck(False, {"qps": 100}, {"p99_ms": 4800}, "p99 4,8 s > tu objetivo de 2 s", "12 workers lo cumplen")
@@ -73,6 +89,6 @@ def test_rescoring_the_export_gives_the_same_scores(mini: Bundle) -> None:
     sheet = parse_sheet(first)
     answers = {s: a.text for s, a in sheet.answers.items()}
     elapsed = {s: a.elapsed_s for s, a in sheet.answers.items() if a.elapsed_s is not None}
-    again = build_scorecard(card.session_id, card.config, mini, simple_score(answers, mini, "es", elapsed),
+    again = build_scorecard(card.session_id, card.config, mini, _score(answers, mini, "es", elapsed),
                             answers, elapsed, design=card.design, demos=card.demos)
     assert render_export(again, mini) == first
