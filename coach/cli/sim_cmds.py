@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import typer
 
@@ -165,6 +165,34 @@ def _defaults(content: Bundle) -> SimulationDefaults:
 
 # ---------------------------------------------------------------- rendering
 
+
+class _Printer(Protocol):
+    def print(self, *objects: Any, **options: Any) -> None: ...
+
+
+class _SpanishNumbers:
+    """A console that writes numbers the Spanish way (2.500,5) in every string it prints."""
+
+    def __init__(self, out: Console) -> None:
+        self._out = out
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        from coach.sim.demos import localize_numbers
+
+        self._out.print(*(localize_numbers(o) if isinstance(o, str) else o for o in objects), **options)
+
+
+def _printer(out: Console, lang: Lang) -> _Printer:
+    return _SpanishNumbers(out) if lang == "es" else out
+
+
+def _cells(lang: Lang, *cells: str) -> tuple[str, ...]:
+    if lang != "es":
+        return cells
+    from coach.sim.demos import localize_numbers
+
+    return tuple(localize_numbers(cell) for cell in cells)
+
 _BLOCKS = "▁▂▃▄▅▆▇█"
 
 
@@ -206,19 +234,19 @@ def histogram_rows(histogram: Histogram, bins: int = 10, width: int = 40) -> lis
     return rows
 
 
-def _render_histogram(out: Console, histogram: Histogram, lang: Lang) -> None:
+def _render_histogram(out: _Printer, histogram: Histogram, lang: Lang) -> None:
     out.print(f"\n[bold]{_t('histogram', lang)}[/bold]")
     for label, count, bar in histogram_rows(histogram):
         out.print(f"  {label:>12} │{bar} {count:,}")
 
 
-def _render_series(out: Console, title: str, values: list[float], end_s: float, lang: Lang) -> None:
+def _render_series(out: _Printer, title: str, values: list[float], end_s: float, lang: Lang) -> None:
     peak = max(values, default=0)
     out.print(f"\n[bold]{title}[/bold] {_t('over_time', lang, end=round(end_s, 1), peak=f'{peak:,.0f}')}")
     out.print(f"  {sparkline(values)}")
 
 
-def _render_cost(out: Console, cost: CostEstimate, lang: Lang) -> None:
+def _render_cost(out: _Printer, cost: CostEstimate, lang: Lang) -> None:
     money = cost.currency
     out.print(f"\n[bold]{_t('cost', lang, qps=cost.qps)}[/bold] ({cost.as_of})")
     out.print("  " + _t(
@@ -232,7 +260,7 @@ def _render_cost(out: Console, cost: CostEstimate, lang: Lang) -> None:
     out.print(f"  [dim]{cost.note}[/dim]")
 
 
-def render_service(out: Console, result: ServiceResult, scenario: str, cost: CostEstimate | None,
+def render_service(out: _Printer, result: ServiceResult, scenario: str, cost: CostEstimate | None,
                    lang: Lang) -> None:
     """The rich summary of one run of the service."""
     from rich.table import Table
@@ -270,7 +298,7 @@ def render_service(out: Console, result: ServiceResult, scenario: str, cost: Cos
          or "-"),
     ]
     for key, shown in rows:
-        table.add_row(_t(key, lang), shown)
+        table.add_row(*_cells(lang, _t(key, lang), shown))
     out.print(table)
     out.print(f"[bold]{_t('latency', lang)}[/bold]")
     latency = result.latency
@@ -304,7 +332,7 @@ def render_service(out: Console, result: ServiceResult, scenario: str, cost: Cos
         _render_cost(out, cost, lang)
 
 
-def render_mmc(out: Console, result: MMCResult, scenario: str, seed: int, lang: Lang) -> None:
+def render_mmc(out: _Printer, result: MMCResult, scenario: str, seed: int, lang: Lang) -> None:
     """The summary of an M/M/c run next to Erlang C."""
     from rich.table import Table
 
@@ -329,9 +357,11 @@ def render_mmc(out: Console, result: MMCResult, scenario: str, seed: int, lang: 
             ("utilization", result.utilization, expected["utilization"]),
         ):
             if key == "utilization":
-                table.add_row(_t(key, lang), f"{measured:.2%}", f"{theory:.2%}", f"{measured / theory - 1:+.2%}")
+                table.add_row(*_cells(lang, _t(key, lang), f"{measured:.2%}", f"{theory:.2%}",
+                                      f"{measured / theory - 1:+.2%}"))
             else:
-                table.add_row(_t(key, lang), _duration(measured), _duration(theory), f"{measured / theory - 1:+.2%}")
+                error = f"{measured / theory - 1:+.2%}" if theory > 1e-6 else "—"  # no wait to speak of
+                table.add_row(*_cells(lang, _t(key, lang), _duration(measured), _duration(theory), error))
         out.print(table)
         out.print(f"  P(wait) = C = {expected['erlang_c']:.4f}")
     lw = result.arrivals / result.duration_s * result.response.mean if result.duration_s else 0.0
@@ -341,7 +371,7 @@ def render_mmc(out: Console, result: MMCResult, scenario: str, seed: int, lang: 
     _render_histogram(out, result.response, lang)
 
 
-def render_check(out: Console, check: DesignCheck, lang: Lang) -> None:
+def render_check(out: _Printer, check: DesignCheck, lang: Lang) -> None:
     """The verdict on a candidate's own design."""
     out.print(f"[bold]{_t('check_title', lang)}[/bold]")
     out.print(f"  {_t('stated', lang)}: " + ", ".join(f"{k}={v:g}" for k, v in check.stated.items()))
@@ -505,7 +535,7 @@ def sim(
         if as_json:
             emit_json(service_json(result, scenario, cost))
             return
-        render_service(console(), result, scenario, cost, chosen)
+        render_service(_printer(console(), chosen), result, scenario, cost, chosen)
 
 
 def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
@@ -525,7 +555,7 @@ def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
     if as_json:
         emit_json(mmc_json(result, scenario, config.seed, config.duration_s))
         return
-    render_mmc(console(), result, scenario, config.seed, lang)
+    render_mmc(_printer(console(), lang), result, scenario, config.seed, lang)
 
 
 def _sim_from_sheet(content: Bundle, path: Path, lang: Lang, seed: int, as_json: bool) -> None:
@@ -539,7 +569,7 @@ def _sim_from_sheet(content: Bundle, path: Path, lang: Lang, seed: int, as_json:
     if as_json:
         emit_json({"scenario": content.scenario.id, "sheet": str(path), "seed": seed, **asdict(check)})
         return
-    render_check(console(), check, lang)
+    render_check(_printer(console(), lang), check, lang)
 
 
 def demo(
