@@ -106,3 +106,17 @@ def test_demo_data_matches_the_golden_copy(demos_en: dict[str, Demo]) -> None:
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_text(json.dumps(current, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     assert json.loads(GOLDEN.read_text(encoding="utf-8")) == current
+
+
+def test_spanish_numbers_swap_the_separators() -> None:
+    """2,500.5 becomes 2.500,5; words with digits (p99, u123) are left alone."""
+    from coach.sim.demos import localize_numbers
+
+    text = "2,500.5 req/s, 8.64M al día, p99 1.2 s, u123, 80 ms"
+    assert localize_numbers(text) == "2.500,5 req/s, 8,64M al día, p99 1,2 s, u123, 80 ms"
+
+
+def test_spanish_demo_writes_numbers_the_spanish_way(bundle: Bundle) -> None:
+    """The estimates demo says 8,64M and 86.400 in Spanish."""
+    spanish = run_demo(bundle, "estimates", "es")
+    assert "8,64M" in spanish.explanation and "86.400" in spanish.explanation
