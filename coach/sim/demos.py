@@ -384,7 +384,7 @@ def _out_of_order_users(result: ServiceResult) -> tuple[int, int]:
     for (user, _high), ids in trace.accepted.items():
         accepted.setdefault(user, []).extend(ids)
     broken = total = 0
-    for (user, _channel, _), delivered in trace.delivered.items():
+    for (user, _channel), delivered in trace.delivered.items():
         if len(delivered) < 2:
             continue
         total += 1

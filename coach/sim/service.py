@@ -75,7 +75,7 @@ class Trace:
     """Per-user and per-key records, kept only with `trace=True` (tests)."""
 
     accepted: dict[tuple[int, bool], list[int]] = field(default_factory=dict)  # (user, high) -> ids
-    delivered: dict[tuple[int, int, bool], list[int]] = field(default_factory=dict)  # (user, ch, False)
+    delivered: dict[tuple[int, int], list[int]] = field(default_factory=dict)  # (user, channel) -> ids
     deliveries_per_key: dict[tuple[Any, int], int] = field(default_factory=dict)  # (key, ch) -> n
 
 
@@ -508,7 +508,7 @@ class NotificationService:
     def _trace_delivery(self, message: list[Any]) -> None:
         assert self.trace is not None
         user, channel = message[_USER], message[_CH]
-        self.trace.delivered.setdefault((user, channel, False), []).append(message[_NID])
+        self.trace.delivered.setdefault((user, channel), []).append(message[_NID])
         counted = (message[_KEY], channel)
         self.trace.deliveries_per_key[counted] = self.trace.deliveries_per_key.get(counted, 0) + 1
 

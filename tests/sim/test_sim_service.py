@@ -112,7 +112,7 @@ def _out_of_order(result: ServiceResult) -> int:
     for (user, _), ids in trace.accepted.items():
         accepted.setdefault(user, []).extend(ids)
     broken = 0
-    for (user, _, _), delivered in trace.delivered.items():
+    for (user, _), delivered in trace.delivered.items():
         kept = set(delivered)
         broken += delivered != [nid for nid in sorted(accepted[user]) if nid in kept]
     return broken
