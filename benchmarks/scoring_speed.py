@@ -2,7 +2,8 @@
 
     python benchmarks/scoring_speed.py
 
-Goals (issue #3): a full 11-step sheet < 20 ms after warm-up; a 1 MB answer < 1 s;
+Goals (issue #3): a full 11-step sheet < 20 ms after warm-up; a 1 MB answer < 1 s (CPU time
+is printed too: on a shared 2-core machine the wall time moves with the load);
 `coach score` costs at most 1.5x `coach --help` as a process (both measured here,
 in the same run, median of several runs).
 """
@@ -42,8 +43,8 @@ def in_process(runs: int = 200) -> tuple[float, float]:
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
 
 
-def one_megabyte() -> tuple[float, int]:
-    """Time to score one answer of about 1 MB (real answers repeated), after warm-up."""
+def one_megabyte(runs: int = 3) -> tuple[float, float, int]:
+    """Best wall and CPU time to score one answer of about 1 MB (real answers repeated, numbered)."""
     from coach.content import Library
     from coach.scoring import score_answers
     from coach.sheet import read_sheet
@@ -59,9 +60,13 @@ def one_megabyte() -> tuple[float, int]:
         i += 1
     answer = "".join(text)
     score_answers({"failures": "warm up"}, content, "en")
-    started = time.perf_counter()
-    score_answers({"failures": answer}, content, "en")
-    return time.perf_counter() - started, len(answer.encode("utf-8"))
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        score_answers({"failures": answer}, content, "en")
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus), len(answer.encode("utf-8"))
 
 
 def process(runs: int = 7) -> tuple[float, float]:
@@ -84,8 +89,8 @@ def process(runs: int = 7) -> tuple[float, float]:
 def main() -> int:
     median, p95 = in_process()
     print(f"full 11-step sheet, in-process: median {_ms(median)}, p95 {_ms(p95)} (goal < 20 ms)")
-    seconds, size = one_megabyte()
-    print(f"1 MB answer ({size:,} bytes): {_ms(seconds)} (goal < 1 s)")
+    wall, cpu, size = one_megabyte()
+    print(f"1 MB answer ({size:,} bytes): {_ms(wall)} wall, {_ms(cpu)} CPU, best of 3 (goal < 1 s)")
     score_s, help_s = process()
     print(
         f"coach score as a process: {_ms(score_s)}; coach --help: {_ms(help_s)}; "

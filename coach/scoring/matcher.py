@@ -14,14 +14,16 @@ the sentence. The earliest sentence that qualifies is the evidence.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import heapq
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from coach.scoring.normalize import Tokens, phrase_stems
 
-# A compiled phrase: (language index 0=es 1=en, stems, exact: stop words included and contiguous).
-Phrase = tuple[int, tuple[str, ...], bool]
+# A compiled phrase: (language index 0=es 1=en, stems, exact: stop words included and contiguous,
+# anchor: the index of the stem looked up first).
+Phrase = tuple[int, tuple[str, ...], bool, int]
 
 MAX_STOP_GAP = 3  # stop words allowed between two words of a phrase ("cola de los mensajes")
 
@@ -52,7 +54,7 @@ class Hit:
 class Index:
     """Positions of each stem in an analysed answer, per language."""
 
-    __slots__ = ("_figures", "by_stem", "tokens")
+    __slots__ = ("_bounds", "_figures", "_figures_done", "by_stem", "tokens")
 
     def __init__(self, tokens: Tokens, wanted: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
         """Index positions by stem; with `wanted`, only the stems a rule phrase can start with."""
@@ -72,45 +74,82 @@ class Index:
                 else:
                     found.append(position)
         self.by_stem = by_stem
-        self._figures: list[tuple[int, frozenset[str], tuple[int, int]]] | None = None
+        self._bounds: list[int] | None = None
+        self._figures: list[tuple[int, frozenset[str], tuple[int, int]]] = []
+        self._figures_done = 0  # sentences whose figures were read
 
-    def figures(self) -> list[tuple[int, frozenset[str], tuple[int, int]]]:
-        """(sentence, tags, char span) of every stated figure, read on first use."""
-        if self._figures is None:
+    def sentence_range(self, sentence: int) -> tuple[int, int]:
+        """[first, last + 1) token positions of a sentence."""
+        if self._bounds is None:
+            sentence_of = self.tokens.sentence_of
+            self._bounds = [bisect_left(sentence_of, s) for s in range(len(self.tokens.sentences) + 1)]
+        return self._bounds[sentence], self._bounds[sentence + 1]
+
+    def figures(self, limit: int | None = None) -> list[tuple[int, frozenset[str], tuple[int, int]]]:
+        """(sentence, tags, char span) of the stated figures, read lazily up to sentence `limit`."""
+        sentences = self.tokens.sentences
+        want = len(sentences) if limit is None else min(limit, len(sentences))
+        if self._figures_done < want:
             from coach.scoring.numbers import extract_quantities, quantity_tags
 
-            starts = [start for start, _ in self.tokens.sentences]
-            figures = []
-            for quantity in extract_quantities(self.tokens.text):
-                tags = quantity_tags(quantity, self.tokens.text)
+            text = self.tokens.text
+            upto = min(len(sentences), max(want, self._figures_done + 64))
+            offset = sentences[self._figures_done][0]
+            starts = [start for start, _ in sentences]
+            for quantity in extract_quantities(text[offset : sentences[upto - 1][1]]):
+                span = (quantity.span[0] + offset, quantity.span[1] + offset)
+                tags = quantity_tags(replace(quantity, span=span), text)
                 if tags:
-                    sentence = bisect_right(starts, quantity.span[0]) - 1
-                    figures.append((max(sentence, 0), tags, quantity.span))
-            self._figures = figures
+                    self._figures.append((max(bisect_right(starts, span[0]) - 1, 0), tags, span))
+            self._figures_done = upto
         return self._figures
 
-    def occurrences(self, phrase: Phrase) -> Iterable[tuple[int, ...]]:
-        """Token positions of each occurrence of `phrase` inside one sentence, in order."""
-        lang, stems, exact = phrase
+    def occurrences_in(self, phrase: Phrase, first: int, last: int) -> Iterable[tuple[int, ...]]:
+        """Occurrences of `phrase` starting at token positions in [first, last)."""
+        lang, stems, _, anchor = phrase
+        anchors = self.by_stem[lang].get(stems[anchor], ())
+        low = bisect_left(anchors, first + anchor)
+        if low >= len(anchors) or anchors[low] - anchor >= last:
+            return ()
+        return self._until(self.occurrences(phrase, low), last)
+
+    @staticmethod
+    def _until(occurrences: Iterable[tuple[int, ...]], last: int) -> Iterable[tuple[int, ...]]:
+        for occ in occurrences:
+            if occ[0] >= last:
+                return
+            yield occ
+
+    def occurrences(self, phrase: Phrase, skip: int = 0) -> Iterable[tuple[int, ...]]:
+        """Token positions of each occurrence of `phrase` inside one sentence, in order.
+
+        `skip`: how many anchor positions to pass over (see occurrences_in).
+        """
+        lang, stems, exact, anchor = phrase
         tokens = self.tokens
         column = tokens.es if lang == 0 else tokens.en
         stop = tokens.stop
         sentence_of = tokens.sentence_of
         size = len(stems)
         end = len(column)
-        for start in self.by_stem[lang].get(stems[0], ()):
-            if size == 1:
-                if exact or not stop[start]:
-                    yield (start,)
-                continue
+        candidates = self.by_stem[lang].get(stems[anchor], ())
+        for found in candidates[skip:] if skip else candidates:
             if exact:
+                start = found - anchor
                 last = start + size - 1
-                if last < end and sentence_of[last] == sentence_of[start] and all(
-                    column[start + k] == stems[k] for k in range(1, size)
+                if (
+                    start >= 0
+                    and last < end
+                    and sentence_of[last] == sentence_of[start]
+                    and column[start : last + 1] == stems
                 ):
-                    yield tuple(range(start, start + size))
+                    yield tuple(range(start, last + 1))
                 continue
+            start = found
             if stop[start]:
+                continue
+            if size == 1:
+                yield (start,)
                 continue
             positions = [start]
             position = start
@@ -129,13 +168,13 @@ class Index:
 
 
 def first_stems(items: Iterable[CompiledItem]) -> tuple[frozenset[str], frozenset[str]]:
-    """Per language, the stems any phrase of `items` starts with (all an Index needs)."""
+    """Per language, the anchor stems of every phrase of `items` (all an Index needs)."""
     firsts: tuple[set[str], set[str]] = (set(), set())
     for item in items:
         phrases = [*item.phrases, *item.exclude]
         phrases += [phrase for rule in item.together for slot in rule for phrase in slot]
-        for lang, stems, _ in phrases:
-            firsts[lang].add(stems[0])
+        for lang, stems, _, anchor in phrases:
+            firsts[lang].add(stems[anchor])
     return frozenset(firsts[0]), frozenset(firsts[1])
 
 
@@ -144,8 +183,8 @@ def compile_phrases(raw: Iterable[tuple[str, str]]) -> tuple[Phrase, ...]:
     out: list[Phrase] = []
     seen: set[Phrase] = set()
     for lang, text in raw:
-        stems, exact = phrase_stems(text, lang)
-        phrase: Phrase = (0 if lang == "es" else 1, stems, exact)
+        stems, exact, anchor = phrase_stems(text, lang)
+        phrase: Phrase = (0 if lang == "es" else 1, stems, exact, anchor)
         if stems and phrase not in seen:
             seen.add(phrase)
             out.append(phrase)
@@ -218,8 +257,8 @@ def match_item(index: Index, item: CompiledItem) -> Hit | None:
         hit = _match_together(index, rule, usable, best.sentence if best else None)
         if hit is not None and (best is None or hit.sentence < best.sentence):
             best = hit
-    if item.quantities and index.tokens.sentences:
-        for sentence, tags, span in index.figures():
+    if item.quantities and index.tokens.sentences and (best is None or best.sentence > 0):
+        for sentence, tags, span in index.figures(best.sentence if best else None):
             if best is not None and sentence >= best.sentence:
                 break
             if tags & item.quantities:
@@ -234,33 +273,46 @@ def _match_together(
     check: Callable[[tuple[int, ...]], bool],
     before: int | None,
 ) -> Hit | None:
-    """Earliest sentence (before `before`) holding one alternative of every slot."""
+    """Earliest sentence (before `before`) holding one alternative of every slot.
+
+    Walks the rarest slot's occurrences and looks for the other slots only
+    inside each candidate sentence, so long answers stay fast.
+    """
+    by_stem = index.by_stem
+    counts = [
+        sum(len(by_stem[lang].get(stems[anchor], ())) for lang, stems, _, anchor in slot) for slot in rule
+    ]
+    if not all(counts):
+        return None
+    order = sorted(range(len(rule)), key=counts.__getitem__)
+    pivot, others = rule[order[0]], [rule[i] for i in order[1:]]
     sentence_of = index.tokens.sentence_of
-    per_slot: list[dict[int, tuple[int, ...]]] = []
-    for slot in rule:
-        found: dict[int, tuple[int, ...]] = {}
-        for phrase in slot:
-            for positions in index.occurrences(phrase):
-                sentence = sentence_of[positions[0]]
-                if before is not None and sentence >= before:
-                    break
-                if sentence in found and found[sentence][0] <= positions[0]:
-                    continue
-                if check(positions):
-                    found[sentence] = positions
-        if not found:
-            return None
-        per_slot.append(found)
-    common = set(per_slot[0])
-    for found in per_slot[1:]:
-        common &= set(found)
-        if not common:
-            return None
-    sentence = min(common)
-    matched: set[int] = set()
-    for found in per_slot:
-        matched.update(found[sentence])
-    return Hit(sentence, tuple(sorted(matched)))
+    # lazily, in text order: a match in the first sentences stops the walk
+    candidates = heapq.merge(*(index.occurrences(phrase) for phrase in pivot), key=lambda occ: occ[0])
+    tried: set[int] = set()
+    for positions in candidates:
+        sentence = sentence_of[positions[0]]
+        if before is not None and sentence >= before:
+            break
+        if sentence in tried or not check(positions):
+            continue
+        tried.add(sentence)
+        first, last = index.sentence_range(sentence)
+        matched = set(positions)
+        for slot in others:
+            found: tuple[int, ...] | None = None
+            for phrase in slot:
+                for occ in index.occurrences_in(phrase, first, last):
+                    if check(occ):
+                        if found is None or occ[0] < found[0]:
+                            found = occ
+                        break
+            if found is None:
+                break
+            matched.update(found)
+        else:
+            return Hit(sentence, tuple(sorted(matched)))
+    return None
 
 
 def evidence_of(tokens: Tokens, hit: Hit) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -389,20 +389,23 @@ def _rewrite_at(
     return 0, ()
 
 
-def phrase_stems(phrase: str, lang: str) -> tuple[tuple[str, ...], bool]:
-    """A rule phrase as the stems it must match, in the rule's language, and whether it is exact.
+def phrase_stems(phrase: str, lang: str) -> tuple[tuple[str, ...], bool, int]:
+    """A rule phrase as the stems it must match (rule's language), whether it is exact, and its anchor.
 
     Stop words are dropped, and the remaining words may have stop words between
     them in an answer ("cola de mensajes fallidos" matches "cola de los mensajes
     fallidos"). A phrase that would shrink to one word or none ("we give up",
     "time out", "a day") is kept whole and must appear exactly, stop words included.
+    The anchor is the word looked up first: the first that is not a stop word
+    (looking up every "a" of a long answer for "a cambio de" is slow).
     """
     words = [word for word, _, _ in _canonical(_raw_words(phrase, 0, len(phrase)))]
     pick = 0 if lang == "es" else 1
     content = [word for word in words if word not in STOP_WORDS]
     if len(content) >= 2 or len(words) == len(content):
-        return tuple(stems(word)[pick] for word in content), False
-    return tuple(stems(word)[pick] for word in words), True
+        return tuple(stems(word)[pick] for word in content), False, 0
+    anchor = next((i for i, word in enumerate(words) if word not in STOP_WORDS), 0)
+    return tuple(stems(word)[pick] for word in words), True, anchor
 
 
 def folded_words(phrase: str) -> list[str]:

@@ -71,10 +71,11 @@ def test_decimal_points_do_not_split_sentences() -> None:
 
 def test_phrase_that_shrinks_to_one_word_is_exact() -> None:
     """'we give up' keeps its stop words, so 'give' alone cannot match it."""
-    stems, exact = phrase_stems("we give up", "en")
+    stems, exact, anchor = phrase_stems("we give up", "en")
     assert exact and len(stems) == 3
-    stems, exact = phrase_stems("dead letter queue", "en")
-    assert not exact and len(stems) == 3
+    assert anchor == 1  # looked up by "give", not by the stop word "we"
+    stems, exact, anchor = phrase_stems("dead letter queue", "en")
+    assert not exact and len(stems) == 3 and anchor == 0
 
 
 def test_number_detection_per_sentence() -> None:
