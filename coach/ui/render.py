@@ -300,12 +300,13 @@ def history(console: Console, records: Iterable[SessionRecord], lang: Lang) -> N
         table.add_column(
             t(key, lang),
             justify="right" if key in ("total", "duration") else "left",
-            no_wrap=key in ("id", "date", "mode", "total", "duration"),
+            no_wrap=key in ("id", "date", "scenario", "mode", "total", "duration"),
         )
     for record in rows:
         total = percent(record.total).strip() if record.total is not None else "—"
         status = "✓" if record.finished else "…"
-        table.add_row(record.id, when(record.started_at), record.scenario, f"{record.mode}·{record.lang}",
+        mode = t("mode_name_" + record.mode, lang) if record.mode in ("practice", "mock", "drill") else record.mode
+        table.add_row(record.id, when(record.started_at), record.scenario, f"{mode}·{record.lang}",
                       total, clock(record.duration_s), status)
     console.print(table)
 

@@ -43,6 +43,9 @@ _T: dict[str, dict[Lang, str]] = {
         "es": "Modo simulacro: ninguna corrección hasta el final, como en una entrevista.",
         "en": "Mock mode: no feedback until the end, as in an interview.",
     },
+    "mode_name_practice": {"es": "práctica", "en": "practice"},
+    "mode_name_mock": {"es": "simulacro", "en": "mock"},
+    "mode_name_drill": {"es": "drill", "en": "drill"},
     "mode_drill": {"es": "Drill: un solo paso, con corrección.", "en": "Drill: one step, with feedback."},
     "continue": {
         "es": "Enter para seguir (el reloj del siguiente paso aún no corre)",
@@ -116,7 +119,7 @@ _T: dict[str, dict[Lang, str]] = {
     "scenario": {"es": "escenario", "en": "scenario"},
     "mode": {"es": "modo", "en": "mode"},
     "lang": {"es": "idioma", "en": "lang"},
-    "duration": {"es": "duración", "en": "duration"},
+    "duration": {"es": "tiempo", "en": "time"},
     "status": {"es": "fin", "en": "done"},
     "finished": {"es": "terminada", "en": "finished"},
     "active": {"es": "a medias", "en": "unfinished"},
