@@ -27,8 +27,10 @@ class Tmux:
         self._tmux("new-session", "-d", "-s", "e2e", "-x", str(width), "-y", str(height), script)
 
     def _tmux(self, *args: str) -> str:
+        # Without $TMUX, so the tests also run from inside a developer's own tmux.
+        env = {key: value for key, value in os.environ.items() if key != "TMUX"}
         done = subprocess.run(
-            ["tmux", "-L", self.server, *args], capture_output=True, text=True, check=True, timeout=10
+            ["tmux", "-L", self.server, *args], capture_output=True, text=True, check=True, timeout=10, env=env
         )
         return done.stdout
 
@@ -58,7 +60,7 @@ class Tmux:
         return int(self.pid_file.read_text().strip())
 
     def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.server, "kill-server"], capture_output=True, timeout=10)
+        subprocess.run(["tmux", "-L", self.server, "kill-server"], capture_output=True, timeout=10, check=False)
 
 
 def coach_command(*args: str) -> list[str]:
