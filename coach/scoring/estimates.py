@@ -88,7 +88,9 @@ def _ratio_text(stated: float, expected: float, lang: Lang) -> str:
     low = ratio < 1
     factor = 1 / ratio if low else ratio
     if factor >= 1.5:
-        return _T["low_x" if low else "high_x"][lang].format(x=_sig(factor))
+        # "10× low", not "9.95× low": a ratio reads best rounded
+        shown = f"{round(factor):,}" if factor >= 3 else f"{factor:.1f}".rstrip("0").rstrip(".")
+        return _T["low_x" if low else "high_x"][lang].format(x=shown)
     percent = round(abs(ratio - 1) * 100)
     return _T["low_pct" if low else "high_pct"][lang].format(p=percent)
 

@@ -323,8 +323,8 @@ def evidence_of(tokens: Tokens, hit: Hit) -> tuple[str, tuple[tuple[int, int], .
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         s, e = max(s - start, 0), min(e - start, len(sentence))
-        # words next to each other read as one highlight: "dead-letter queue", "per day"
-        if merged and (s <= merged[-1][1] or not sentence[merged[-1][1] : s].strip(" -/")):
+        # words next to each other read as one highlight: "dead-letter queue", "per day", "86.400"
+        if merged and (s <= merged[-1][1] or not sentence[merged[-1][1] : s].strip(" -/.,")):
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))
         else:
             merged.append((s, e))
