@@ -121,28 +121,12 @@ def _finish(
     render.scorecard(out, content, card, lang)
     started = store.session(card.session_id).started_at
     if export is None and offer:
-        import questionary
-
-        wanted = questionary.select(
-            t("export_offer", lang),
-            choices=[
-                questionary.Choice(t("export_yes", lang), value=True),
-                questionary.Choice(t("export_no", lang), value=False),
-            ],
-        ).unsafe_ask()
-        if wanted:
-            answer = questionary.text(t("export_path", lang), default=f"coach-{card.session_id}.md").unsafe_ask()
-            export = Path(answer).expanduser() if answer else None
-            if export is not None and export.exists() and not force:
-                force = bool(questionary.select(
-                    t("exists_overwrite", lang, path=export),
-                    choices=[
-                        questionary.Choice(t("export_no", lang), value=False),
-                        questionary.Choice(t("overwrite_yes", lang), value=True),
-                    ],
-                ).unsafe_ask())
-                if not force:
-                    export = None
+        try:
+            export, force = _offer_export(card.session_id, lang, force)
+        except KeyboardInterrupt:
+            # Finished and stored: Ctrl-C here only skips the file.
+            out.print(t("export_later", lang, sid=card.session_id))
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     out.print(f"[dim]{t('saved_at', lang, sid=card.session_id)}[/dim]")
     if export is not None:
         try:
@@ -152,6 +136,40 @@ def _finish(
             # The session is safe in the history: say how to export it again.
             raise CoachError(*exc.problems, t("export_later", lang, sid=card.session_id)) from None
         out.print(t("export_written", lang, path=export))
+
+
+def _offer_export(session_id: str, lang: Lang, force: bool) -> tuple[Path | None, bool]:
+    """Ask whether and where to save the sheet; returns (path or None, force)."""
+    import questionary
+
+    from coach.ui.texts import t
+
+    wanted = questionary.select(
+        t("export_offer", lang),
+        choices=[
+            questionary.Choice(t("export_yes", lang), value=True),
+            questionary.Choice(t("export_no", lang), value=False),
+        ],
+    ).unsafe_ask()
+    if not wanted:
+        return None, force
+    answer = questionary.text(t("export_path", lang), default=f"coach-{session_id}.md").unsafe_ask()
+    if not answer:
+        return None, force
+    export = Path(answer).expanduser()
+    if export.exists() and not force:
+        force = bool(
+            questionary.select(
+                t("exists_overwrite", lang, path=export),
+                choices=[
+                    questionary.Choice(t("export_no", lang), value=False),
+                    questionary.Choice(t("overwrite_yes", lang), value=True),
+                ],
+            ).unsafe_ask()
+        )
+        if not force:
+            return None, force
+    return export, force
 
 
 def _interview(out: Console, session: Session, content: Bundle, lang: Lang) -> Scorecard:

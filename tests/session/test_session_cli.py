@@ -235,3 +235,16 @@ def test_failed_export_says_how_to_export_later(tmp_path: Path) -> None:
     assert code == 2
     session_id = json.loads(_coach("history", "--json")[1])["sessions"][0]["id"]
     assert f"coach export {session_id} --out" in err
+
+
+def test_ctrl_c_at_the_export_offer_keeps_the_finished_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C when the sheet is offered exits 130, says how to export later, and the session stays finished."""
+    _as_terminal(monkeypatch)
+    answers = "".join(f"respuesta {n}\x04" for n in range(11))
+    code, stdout, _ = _invoke_with_keys(answers + "\x03", "run", "mini", "--lang", "en", "--mode", "mock")
+    assert code == 130
+    session = json.loads(_coach("history", "--json")[1])["sessions"][0]
+    assert session["status"] == "finished"
+    assert f"coach export {session['id']} --out SHEET.md" in stdout
