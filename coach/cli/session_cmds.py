@@ -125,7 +125,7 @@ def _finish(
             export, force = _offer_export(card.session_id, lang, force)
         except KeyboardInterrupt:
             # Finished and stored: Ctrl-C here only skips the file.
-            out.print(t("export_later", lang, sid=card.session_id))
+            out.print(t("export_later", lang, sid=card.session_id), soft_wrap=True)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
     out.print(f"[dim]{t('saved_at', lang, sid=card.session_id)}[/dim]")
     if export is not None:
@@ -182,7 +182,7 @@ def _interview(out: Console, session: Session, content: Bundle, lang: Lang) -> S
         return run(session, TerminalPrompter(out, content, lang))
     except SessionInterrupted as stopped:
         out.print()
-        out.print(t("interrupted", lang, sid=stopped.session_id))
+        out.print(t("interrupted", lang, sid=stopped.session_id), soft_wrap=True)  # keep the command copyable
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
 
 
