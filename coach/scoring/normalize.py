@@ -159,7 +159,7 @@ def stems(word: str) -> tuple[str, str]:
     """(Spanish stem, English stem) of a folded word; digits-bearing words stay whole."""
     cached = _STEMS.get(word)
     if cached is None:
-        if any(ch.isdigit() for ch in word) or len(word) <= 3:
+        if any(ch.isdigit() for ch in word):
             cached = (word, word)
         else:
             cached = (_ES.stemWord(word), _EN.stemWord(word))
