@@ -153,6 +153,7 @@ except ImportError:  # pragma: no cover - the pure-Python build (identical stems
     _ES = SpanishStemmer()
     _EN = EnglishStemmer()
 _STEMS: dict[str, tuple[str, str]] = {}
+_CONDITIONAL_PLURAL = ("riamos", "riais", "rian")  # usaríamos, usaríais, usarían (accents folded)
 
 
 def stems(word: str) -> tuple[str, str]:
@@ -162,7 +163,12 @@ def stems(word: str) -> tuple[str, str]:
         if any(ch.isdigit() for ch in word):
             cached = (word, word)
         else:
-            cached = (_ES.stemWord(word), _EN.stemWord(word))
+            stem_es = _ES.stemWord(word)
+            # Snowball knows "-aríamos" only with its accent: "lanzariamos" -> "lanzari".
+            # Strip the left-over conditional so it meets "lanzar" -> "lanz".
+            if word.endswith(_CONDITIONAL_PLURAL) and stem_es.endswith(("ari", "eri", "iri")):
+                stem_es = stem_es[:-3]
+            cached = (stem_es, _EN.stemWord(word))
         if len(_STEMS) < 200_000:
             _STEMS[word] = cached
     return cached

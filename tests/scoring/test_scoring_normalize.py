@@ -82,3 +82,10 @@ def test_number_detection_per_sentence() -> None:
     """A sentence holds a figure when it has digits (not p95) or a number word."""
     tokens = analyse("We target p95. We get 100 per second. Cien por segundo.")
     assert tokens.has_number == (False, True, True)
+
+
+def test_spanish_conditional_plural_meets_the_infinitive() -> None:
+    """'lanzaríamos' (accents folded) stems like 'lanzar'; 'diaria' stays an adjective."""
+    assert analyse("lanzaríamos").es == analyse("lanzar").es
+    assert analyse("añadiríamos").es == analyse("añadir").es
+    assert analyse("diaria").es == analyse("diario").es
