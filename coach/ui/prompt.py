@@ -19,6 +19,7 @@ from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.input import Input
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.output import Output
+from prompt_toolkit.renderer import CPR_Support
 from prompt_toolkit.styles import Style
 
 from coach.i18n import Lang
@@ -127,6 +128,26 @@ def make_session(
     return session
 
 
+def _toolbar_hidden() -> bool:
+    """True when the terminal cannot tell where the cursor is (no CPR), so no toolbar is drawn."""
+    renderer = get_app().renderer
+    return renderer.cpr_support is CPR_Support.NOT_SUPPORTED and not renderer.height_is_known
+
+
+def _message(prompt: str, lang: Lang, timer: Callable[[], TimerStatus]) -> Callable[[], FormattedText]:
+    """The prompt; without a toolbar (TERM=dumb, no CPR) it carries the timer itself, redrawn as it ticks."""
+
+    def render() -> FormattedText:
+        if _toolbar_hidden():
+            status = timer()
+            return FormattedText(
+                [(f"class:bottom-toolbar.timer.{status.state.value}", timer_text(status, lang)), ("", "\n" + prompt)]
+            )
+        return FormattedText([("", prompt)])
+
+    return render
+
+
 def ask_answer(
     lang: Lang,
     timer: Callable[[], TimerStatus],
@@ -156,7 +177,7 @@ def ask_answer(
         get_app().create_background_task(_autosave())
 
     try:
-        text = session.prompt(message, default=default, pre_run=_pre_run)
+        text = session.prompt(_message(message, lang, timer), default=default, pre_run=_pre_run)
     except KeyboardInterrupt:
         return Reply(buffer.text, ReplyKind.INTERRUPTED)
     except EOFError:

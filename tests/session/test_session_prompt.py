@@ -196,3 +196,28 @@ def test_terminal_prompter_drives_a_session_through_pipe_input(
     assert "✓ Mentions functional" in shown and "✗ Mentions availability" in shown
     assert "Reference answer" in shown
     assert shown.count("Step 3/3") == 1
+
+
+def test_without_cursor_reports_the_timer_moves_into_the_prompt(mini: Bundle, clock: FakeClock) -> None:
+    """A terminal that cannot draw the toolbar (no CPR) still shows the ticking timer above the prompt."""
+    raw = io.StringIO()
+    output = Vt100_Output(raw, lambda: Size(rows=ROWS, columns=COLS), term="xterm")  # no rows below: no toolbar
+    clock.advance(281)
+
+    async def scenario() -> str:
+        with create_pipe_input() as inp:
+            session = make_session("en", lambda: _timer(clock, 1000, mini, "opening"), input=inp, output=output)
+            from coach.ui.prompt import _message
+
+            task = asyncio.ensure_future(
+                session.prompt_async(_message("› ", "en", lambda: _timer(clock, 1000, mini, "opening")))
+            )
+            await asyncio.sleep(0.3)
+            shown = _screen(raw)
+            inp.send_text("x\x04")
+            await task
+        return shown
+
+    screen = asyncio.run(scenario())
+    assert "⚠ OVERTIME +00:41 · target 3:00–4:00\n›" in screen
+    assert "Esc Enter or Ctrl-D" not in screen  # the toolbar itself is not drawn
