@@ -221,3 +221,29 @@ def test_without_cursor_reports_the_timer_moves_into_the_prompt(mini: Bundle, cl
     screen = asyncio.run(scenario())
     assert "⚠ OVERTIME +00:41 · target 3:00–4:00\n›" in screen
     assert "Esc Enter or Ctrl-D" not in screen  # the toolbar itself is not drawn
+
+
+def test_speak_flow_through_the_terminal_prompter(
+    mini: Bundle, clock: FakeClock, store: Store, engines: Engines
+) -> None:
+    """--speak: Enter starts, Enter stops, then the key points are typed; Ctrl-C while speaking interrupts."""
+    from prompt_toolkit.application import create_app_session
+    from rich.console import Console
+
+    from coach.session import Mode, Session, SessionConfig, SessionInterrupted, run
+    from coach.ui.terminal import TerminalPrompter
+
+    config = SessionConfig("mini", "en", Mode.MOCK, speak=True, steps=("opening", "closing"))
+    session = Session(mini, config, store, engines=engines, clock=clock)
+    screen = io.StringIO()
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text("\r\rscope and topology\x04")
+        inp.send_text("\r\x03")  # closing: starts speaking, then Ctrl-C
+        prompter = TerminalPrompter(Console(file=screen, width=100, no_color=True), mini, "en")
+        with pytest.raises(SessionInterrupted):
+            run(session, prompter)
+    record = store.session(session.id)
+    assert record.answers["opening"].text == "scope and topology"
+    assert "closing" not in record.answers and "closing" in record.drafts
+    shown = screen.getvalue()
+    assert "Cue card" in shown and "Now type the key points you said" in shown
