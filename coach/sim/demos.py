@@ -103,8 +103,10 @@ class _Context:
 
 
 def _dur(seconds: float) -> str:
-    """A duration the way an engineer says it: 83 ms, 1.2 s, 95 s."""
-    if seconds >= 100:
+    """A duration the way an engineer says it: 83 ms, 1.2 s, 95 s, 24 h."""
+    if seconds >= 3600 and seconds % 3600 == 0:
+        return f"{seconds / 3600:,.0f} h"
+    if seconds >= 10:
         return f"{seconds:,.0f} s"
     if seconds >= 1:
         return f"{seconds:.1f} s"
