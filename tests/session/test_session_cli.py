@@ -248,3 +248,21 @@ def test_ctrl_c_at_the_export_offer_keeps_the_finished_session(
     session = json.loads(_coach("history", "--json")[1])["sessions"][0]
     assert session["status"] == "finished"
     assert f"coach export {session['id']} --out SHEET.md" in stdout
+
+
+def test_interrupted_session_can_be_exported_and_resumed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C mid-run: exit 130 with the resume command; export shows the answers so far; resume finishes it."""
+    _as_terminal(monkeypatch)
+    code, stdout, _ = _invoke_with_keys("aclaro el alcance\x04requisitos a med\x03", "run", "mini", "--lang", "es", "--mode", "mock")
+    assert code == 130
+    session_id = json.loads(_coach("history", "--json")[1])["sessions"][0]["id"]
+    assert f"coach resume {session_id}" in stdout
+    sheet = _coach("export", session_id)[1]
+    assert "aclaro el alcance" in sheet and "requisitos a med" not in sheet  # drafts are not answers
+    rest = "ias y canales\x04" + "".join(f"paso {n}\x04" for n in range(9)) + "\x1b[B\r"
+    code, stdout, err = _invoke_with_keys(rest, "resume", session_id)
+    assert code == 0, err
+    record = json.loads(_coach("history", "--json")[1])["sessions"][0]
+    assert record["status"] == "finished" and record["answered"] == 11
+    final = _coach("export", session_id)[1]
+    assert "requisitos a medias y canales" in final
