@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from coach.content import Bundle
     from coach.i18n import Lang
     from coach.session import Engines, Mode, Scorecard, Session
-    from coach.store import Store
+    from coach.store import SessionRecord, Store
 
 ModeOption = Annotated[
     str, typer.Option("--mode", help="practice: feedback after each step; mock: only at the end.")
@@ -314,12 +314,9 @@ def history_cmd(lang: LangOption = None, as_json: JsonOption = False) -> None:
         render.history(console(), records, chosen)
 
 
-def _history_json(record: object) -> dict[str, object]:
+def _history_json(record: SessionRecord) -> dict[str, object]:
     import time
 
-    from coach.store import SessionRecord
-
-    assert isinstance(record, SessionRecord)
     return {
         "id": record.id,
         "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(record.started_at)),
