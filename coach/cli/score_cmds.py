@@ -97,6 +97,7 @@ def score(
 
         sheet = read_sheet(sheet_path)
         content = load_bundle(sheet.scenario or scenario or DEFAULT_SCENARIO)
+        _warm_rules(content)
         chosen: Lang = resolve(lang) if lang is not None else sheet.lang or resolve(None)
         result = score_sheet(sheet, content, chosen)
         if as_json:
@@ -141,6 +142,14 @@ def estimate(
             emit_json(_calculation_json(calc, chosen))
             return
         _render_estimate(console(), calc, chosen)
+
+
+def _warm_rules(content: Bundle) -> None:
+    """Read the compiled matching rules from the user cache (a fresh process skips compiling)."""
+    from coach.content import user_data_dir
+    from coach.scoring.cache import compile_cached
+
+    compile_cached(content, user_data_dir() / "cache")
 
 
 def register(app: typer.Typer) -> None:

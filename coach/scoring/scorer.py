@@ -109,6 +109,13 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
     return result
 
 
+def remember_compiled(content: Bundle, compiled: CompiledBundle) -> None:
+    """Use `compiled` for `content` from now on (rules read back from the disk cache)."""
+    if len(_CACHE) > 32:
+        _CACHE.clear()
+    _CACHE[id(content)] = (content, compiled)
+
+
 def rule_vocabulary(content: Bundle) -> set[str]:
     """Every folded word of every matching rule of a bundle."""
     words: set[str] = set()

@@ -41,6 +41,16 @@ class Corrector:
         self.deleted = deleted
         self._cache: dict[str, str] = {}
 
+    @classmethod
+    def restore(cls, known: frozenset[str], targets: frozenset[str], deleted: dict[str, str]) -> Corrector:
+        """A corrector rebuilt from its saved state (see cache.py)."""
+        corrector = cls.__new__(cls)
+        corrector.known = known
+        corrector.targets = targets
+        corrector.deleted = deleted
+        corrector._cache = {}
+        return corrector
+
     def __call__(self, word: str) -> str:
         cached = self._cache.get(word)
         if cached is not None:

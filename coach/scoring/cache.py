@@ -1,0 +1,150 @@
+"""A disk cache of compiled matching rules, so a fresh `coach score` process skips compiling.
+
+Compiling a bundle's rules (stemming a few thousand phrases, the typo index)
+costs about 100 ms; reading them back as JSON about 10 ms. The file name holds
+a hash of everything the compiled form depends on: the content's matching data
+and scoring settings, and the source of the scoring modules, so any change to
+either makes a new file and a stale one is never read. JSON, not pickle: a
+cache file can never run code. Any problem reading or writing the cache falls
+back to compiling in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from coach.content import Bundle
+from coach.scoring import matcher, normalize, scorer, typos
+from coach.scoring.matcher import CompiledItem, Phrase
+from coach.scoring.scorer import CompiledBundle, compile_bundle, remember_compiled
+from coach.scoring.typos import Corrector
+
+_FORMAT = 1
+_SOURCES = (normalize, matcher, typos, scorer)
+
+
+def _code_hash() -> str:
+    digest = hashlib.sha256(str(_FORMAT).encode())
+    for module in _SOURCES:
+        digest.update(Path(module.__file__ or "").read_bytes())
+    guard = Path(typos.__file__ or "").with_name("_typo_guard.py")
+    digest.update(guard.read_bytes())
+    digest.update(type(normalize._ES).__module__.encode())  # PyStemmer or snowballstemmer
+    return digest.hexdigest()
+
+
+def _content_key(content: Bundle) -> str:
+    framework = content.framework
+    data: list[Any] = [content.scenario.id, framework.scoring.model_dump(mode="json")]
+    for step in framework.steps:
+        window = step.window.model_dump(mode="json") if step.window else None
+        data.append([step.id, step.budget_s, window])
+    for step_id, item in content.all_items():
+        data.append([step_id, item.id, item.weight, item.needs_number, item.match.model_dump(mode="json")])
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def cache_path(content: Bundle, directory: Path) -> Path:
+    """Where the compiled rules of `content` are cached."""
+    key = hashlib.sha256((_code_hash() + _content_key(content)).encode()).hexdigest()[:24]
+    return directory / f"scoring-{content.scenario.id}-{key}.json"
+
+
+def compile_cached(content: Bundle, directory: Path) -> CompiledBundle:
+    """The compiled rules of `content`: from the cache file when it is there, else compiled and saved."""
+    try:
+        path = cache_path(content, directory)
+        compiled = _load(path)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return compile_bundle(content)
+    if compiled is not None:
+        remember_compiled(content, compiled)
+        return compiled
+    compiled = compile_bundle(content)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(_dump(compiled)), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home only costs the compile time next run
+    return compiled
+
+
+def _phrase(raw: list[Any]) -> Phrase:
+    return (int(raw[0]), tuple(raw[1]), bool(raw[2]), int(raw[3]))
+
+
+def _dump(compiled: CompiledBundle) -> dict[str, Any]:
+    def item(it: CompiledItem) -> dict[str, Any]:
+        return {
+            "id": it.id,
+            "step": it.step,
+            "weight": it.weight,
+            "needs_number": it.needs_number,
+            "phrases": it.phrases,
+            "together": it.together,
+            "exclude": it.exclude,
+            "quantities": sorted(it.quantities),
+        }
+
+    correct = compiled.correct
+    return {
+        "scenario": compiled.scenario,
+        "steps": compiled.steps,
+        "items": {step: [item(it) for it in items] for step, items in compiled.items.items()},
+        "budgets": dict(compiled.budgets),
+        "windows": {step: list(window) for step, window in compiled.windows.items()},
+        "words_per_minute": dict(compiled.words_per_minute),
+        "tolerance": compiled.tolerance,
+        "levels": compiled.levels,
+        "wanted": [sorted(compiled.wanted[0]), sorted(compiled.wanted[1])],
+        "correct": {
+            "known": sorted(correct.known),
+            "targets": sorted(correct.targets),
+            "deleted": correct.deleted,
+        },
+    }
+
+
+def _load(path: Path) -> CompiledBundle | None:
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    items = {
+        step: tuple(
+            CompiledItem(
+                id=raw["id"],
+                step=raw["step"],
+                weight=float(raw["weight"]),
+                needs_number=bool(raw["needs_number"]),
+                phrases=tuple(_phrase(p) for p in raw["phrases"]),
+                together=tuple(
+                    tuple(tuple(_phrase(p) for p in slot) for slot in rule) for rule in raw["together"]
+                ),
+                exclude=tuple(_phrase(p) for p in raw["exclude"]),
+                quantities=frozenset(raw["quantities"]),
+            )
+            for raw in raws
+        )
+        for step, raws in data["items"].items()
+    }
+    raw_correct = data["correct"]
+    correct = Corrector.restore(
+        frozenset(raw_correct["known"]), frozenset(raw_correct["targets"]), dict(raw_correct["deleted"])
+    )
+    return CompiledBundle(
+        scenario=data["scenario"],
+        steps=tuple(data["steps"]),
+        items=items,
+        budgets={k: int(v) for k, v in data["budgets"].items()},
+        windows={k: (int(v[0]), int(v[1])) for k, v in data["windows"].items()},
+        words_per_minute={k: int(v) for k, v in data["words_per_minute"].items()},
+        tolerance=float(data["tolerance"]),
+        levels=tuple((str(level), float(minimum)) for level, minimum in data["levels"]),
+        correct=correct,
+        wanted=(frozenset(data["wanted"][0]), frozenset(data["wanted"][1])),
+    )
