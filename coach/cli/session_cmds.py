@@ -72,11 +72,12 @@ def _require_terminal(lang: Lang) -> None:
         die(t("not_tty", lang))
 
 
-def _parse_mode(value: str) -> Mode:
+def _parse_mode(value: str, lang: Lang) -> Mode:
     from coach.session import Mode
+    from coach.ui.texts import t
 
     if value not in ("practice", "mock"):
-        raise CoachError(f"--mode: unknown mode {value!r}; use practice or mock")
+        raise CoachError(t("bad_mode", lang, value=value))
     return Mode(value)
 
 
@@ -90,7 +91,7 @@ def _check_export_target(path: Path | None, force: bool, lang: Lang) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         # Checked before the interview, not after 45 minutes of answers.
-        raise CoachError(f"{path}: directory {folder} does not exist")
+        raise CoachError(t("no_folder", lang, path=path, folder=folder))
 
 
 def _write_export(card: Scorecard, content: Bundle, path: Path, started_at: float | None) -> None:
@@ -206,15 +207,17 @@ def start_interview(
     from coach.session import Session, SessionConfig, run_from_sheet
     from coach.sheet import read_sheet
     from coach.ui import render
+    from coach.ui.texts import t
 
-    chosen_mode = _parse_mode(mode)
+    asked = resolve(lang)  # for messages before the sheet (if any) says its language
+    chosen_mode = _parse_mode(mode, asked)
     if speak and no_timer:
-        raise CoachError("--speak times what you say: it cannot be combined with --no-timer")
+        raise CoachError(t("speak_no_timer", asked))
     content = load_bundle(scenario_id)
     sheet = read_sheet(answers) if answers is not None else None
     if sheet is not None and sheet.scenario not in (None, scenario_id):
-        raise CoachError(f"{answers}: the sheet is for scenario {sheet.scenario!r}, not {scenario_id!r}")
-    chosen: Lang = resolve(lang) if lang is not None or sheet is None or sheet.lang is None else sheet.lang
+        raise CoachError(t("other_scenario", asked, path=answers, sheet=sheet.scenario, scenario=scenario_id))
+    chosen: Lang = asked if lang is not None or sheet is None or sheet.lang is None else sheet.lang
     _check_export_target(export, force, chosen)
     if sheet is None:
         _require_terminal(chosen)
@@ -382,13 +385,16 @@ def drill_cmd(
     from coach.session import Mode, Session, SessionConfig
     from coach.ui import render
     from coach.ui.render import item_label
+    from coach.ui.texts import t
 
     with fail_on_error():
         chosen = resolve(lang)
         if step not in STEP_IDS:
             from coach.content import _suggest
 
-            raise CoachError(f"unknown step {step!r}{_suggest(step, STEP_IDS)}; expected one of {', '.join(STEP_IDS)}")
+            raise CoachError(
+                t("bad_step", chosen, step=step, hint=_suggest(step, STEP_IDS), steps=", ".join(STEP_IDS))
+            )
         content = load_bundle(scenario)
         _require_terminal(chosen)
         store = _open_store()

@@ -101,6 +101,26 @@ _T: dict[str, dict[Lang, str]] = {
         "es": "{path} ya existe; usa --force para sobrescribirlo",
         "en": "{path} already exists; use --force to overwrite it",
     },
+    "bad_mode": {
+        "es": "--mode: modo desconocido {value!r}; usa practice o mock",
+        "en": "--mode: unknown mode {value!r}; use practice or mock",
+    },
+    "speak_no_timer": {
+        "es": "--speak cronometra lo que dices: no se puede combinar con --no-timer",
+        "en": "--speak times what you say: it cannot be combined with --no-timer",
+    },
+    "other_scenario": {
+        "es": "{path}: la hoja es del escenario {sheet!r}, no de {scenario!r}",
+        "en": "{path}: the sheet is for scenario {sheet!r}, not {scenario!r}",
+    },
+    "no_folder": {
+        "es": "{path}: la carpeta {folder} no existe",
+        "en": "{path}: directory {folder} does not exist",
+    },
+    "bad_step": {
+        "es": "paso desconocido {step!r}{hint}; los pasos son: {steps}",
+        "en": "unknown step {step!r}{hint}; expected one of {steps}",
+    },
     "not_tty": {
         "es": "no es una terminal interactiva; usa --answers HOJA.md para puntuar una hoja sin preguntas",
         "en": "not an interactive terminal; use --answers SHEET.md to run from a filled sheet",

@@ -223,7 +223,7 @@ def test_real_scenario_export_has_demos_and_design_check_and_is_reproducible(tmp
 def test_export_into_a_missing_folder_is_refused_before_the_session(tmp_path: Path) -> None:
     """A bad --export folder is caught before any question is asked."""
     code, _, err = _run_sheet(tmp_path, "--export", "/no/such/dir/out.md")
-    assert code == 2 and "/no/such/dir does not exist" in err
+    assert code == 2 and "la carpeta /no/such/dir no existe" in err
     assert json.loads(_coach("history", "--json")[1])["sessions"] == []
 
 
