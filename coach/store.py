@@ -292,15 +292,22 @@ class Store:
     ) -> str:
         """Start a session row; returns its id."""
         now = self._now()
-        session_id = session_id or new_session_id(now)
-        with self._write() as db:
-            db.execute(
-                "INSERT INTO sessions (id, scenario, framework, lang, mode, timed, speak, steps, seed,"
-                " status, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
-                (session_id, scenario, framework, lang, mode, int(timed), int(speak),
-                 json.dumps(list(steps)), seed, now, now),
-            )
-        return session_id
+        for _ in range(20):  # ids are short to type; on the rare clash, draw another
+            chosen = session_id or new_session_id(now)
+            try:
+                with self._write() as db:
+                    db.execute(
+                        "INSERT INTO sessions (id, scenario, framework, lang, mode, timed, speak, steps, seed,"
+                        " status, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
+                        (chosen, scenario, framework, lang, mode, int(timed), int(speak),
+                         json.dumps(list(steps)), seed, now, now),
+                    )
+            except sqlite3.IntegrityError:
+                if session_id is not None:
+                    raise StoreError(f"session {session_id!r} already exists") from None
+                continue
+            return chosen
+        raise StoreError(f"{self._name}: could not pick a free session id")
 
     def save_answer(
         self, session_id: str, step: str, text: str, elapsed_s: float | None, skipped: bool = False

@@ -185,3 +185,16 @@ def test_newer_coach_migrates_an_older_database(tmp_path: Path, monkeypatch: pyt
     assert upgraded.session(sid).answers["opening"].text == "hola"
     columns = [row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(sessions)")]
     assert "note" in columns
+
+
+def test_session_id_clash_draws_another(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two sessions in the same minute with the same random suffix still get distinct ids."""
+    import coach.store as store_module
+
+    ids = iter(["20261128-1000-aaaa", "20261128-1000-aaaa", "20261128-1000-bbbb"])
+    monkeypatch.setattr(store_module, "new_session_id", lambda now: next(ids))
+    store = Store(":memory:")
+    assert _new(store) == "20261128-1000-aaaa"
+    assert _new(store) == "20261128-1000-bbbb"
+    with pytest.raises(StoreError, match="already exists"):
+        _new(store, session_id="20261128-1000-aaaa")
