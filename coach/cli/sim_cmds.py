@@ -330,6 +330,12 @@ def render_service(out: _Printer, result: ServiceResult, scenario: str, cost: Co
         _render_series(out, _t("calls_chart", lang), result.series["calls_per_s"].values, end, lang)
     if cost is not None:
         _render_cost(out, cost, lang)
+    if result.log_lines:
+        out.print(f"\n[bold]{_t('logs', lang)}[/bold] ({result.log_lines_total:,})")
+        from rich.text import Text
+
+        for line in result.log_lines[:4]:  # a Text, so the Spanish printer leaves the JSON alone
+            out.print(Text("  " + line, style="dim"), soft_wrap=True)
 
 
 def render_mmc(out: _Printer, result: MMCResult, scenario: str, seed: int, lang: Lang) -> None:
@@ -463,6 +469,7 @@ def sim(
     breaker: Annotated[bool | None, typer.Option("--breaker/--no-breaker", help="Circuit breaker per provider.")] = None,
     dedupe: Annotated[bool | None, typer.Option("--dedupe/--no-dedupe", help="Idempotency store on the API.")] = None,
     seed: Annotated[str | None, typer.Option("--seed", metavar="N", help="Random seed (same seed, same run).")] = None,
+    log_sample: Annotated[str | None, typer.Option("--log-sample", metavar="0..1", help="Share of traces whose JSON log lines are kept.")] = None,
     model: Annotated[str, typer.Option("--model", metavar="service|mmc", help="mmc: one pool of c servers, exponential service, Poisson arrivals (validates the engine).")] = "service",
     from_sheet: Annotated[Path | None, typer.Option("--from-sheet", metavar="SHEET.md", help="Check the design in an answer sheet against its own SLO.")] = None,
     as_json: JsonOption = False,
@@ -495,6 +502,7 @@ def sim(
             ("--timeout-ms", timeout_ms, "timeout_s", False, 0.001),
             ("--retries", retries, "retries", True, 1.0),
             ("--backoff-ms", backoff_ms, "backoff_base_s", False, 0.001),
+            ("--log-sample", log_sample, "log_sample_rate", False, 1.0),
         ):
             value = _number(flag, raw, integer=integer)
             if value is not None:

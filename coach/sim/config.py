@@ -176,7 +176,8 @@ class SimConfig:
         for name in ("duplicate_rate", "conflict_rate", "hot_user_share", "high_priority_share",
                      "log_sample_rate"):
             value = getattr(self, name)
-            check(0 <= value <= 1, name, f"must be within 0..1, got {value:g}")
+            flag = "--log-sample" if name == "log_sample_rate" else name
+            check(0 <= value <= 1, flag, f"must be within 0..1, got {value:g}")
         check(self.users >= 1, "users", "must be >= 1")
         check(self.rate_limit_per_client_qps > 0 and self.rate_limit_burst >= 1, "rate limit",
               "needs a rate > 0 and a burst >= 1")

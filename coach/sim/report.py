@@ -133,6 +133,7 @@ def service_json(result: ServiceResult, scenario: str, cost: CostEstimate | None
             for name, series in result.series.items()
         },
         "log_lines_total": result.log_lines_total,
+        "log_lines": result.log_lines[:20],
         "cost": cost_json(cost) if cost is not None else None,
         "virtual_end_s": round(result.end_s, 3),
         "events": result.events,

@@ -71,6 +71,7 @@ def test_mmc_summary_in_english() -> None:
     (["--channels", "fax"], "coach: --channels: expected a comma list of email, push, sms, got 'fax'\n"),
     (["--fail-rate", "2"], "coach: --fail-rate: must be within 0..1, got 2\n"),
     (["--model", "mm1"], "coach: --model: use service or mmc, got 'mm1'\n"),
+    (["--log-sample", "2"], "coach: --log-sample: must be within 0..1, got 2\n"),
 ])
 def test_bad_flag_values_exit_2_with_one_line(args: list[str], message: str) -> None:
     """A bad value names the flag on one line of stderr, exit 2."""
@@ -130,3 +131,13 @@ def test_help_has_an_example(command: str) -> None:
     """--help is the docstring, with an example invocation."""
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and f"Example: coach {command} notifications" in result.stdout
+
+
+def test_sampled_log_lines_stay_valid_json_in_spanish() -> None:
+    """Numbers are written the Spanish way in the summary, but log lines stay machine-readable."""
+    result = runner.invoke(app, ["sim", "notifications", *FAST, "--log-sample", "0.2", "--lang", "es"])
+    assert result.exit_code == 0, result.output
+    logs = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith('{"t":')]
+    assert logs and all(json.loads(line)["traceId"] for line in logs if line.endswith("}"))
+    as_json = json.loads(runner.invoke(app, ["sim", "notifications", *FAST, "--log-sample", "0.2", "--json"]).stdout)
+    assert as_json["log_lines"] and as_json["parameters"]["log_sample_rate"] == 0.2
