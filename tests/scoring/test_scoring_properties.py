@@ -85,3 +85,44 @@ def test_sheet_round_trip_keeps_every_score(answers: dict[str, str]) -> None:
     direct = score_answers(answers, TINY, "en").to_json()
     again = score_answers(read_back, TINY, "en").to_json()
     assert direct == again
+
+
+_SHIPPED = None
+
+
+def _shipped():  # type: ignore[no-untyped-def]
+    global _SHIPPED
+    if _SHIPPED is None:
+        from coach.content import Library
+
+        _SHIPPED = Library(use_user_dir=False).bundle("notifications")
+    return _SHIPPED
+
+
+REAL_PHRASES = [
+    "We retry with exponential backoff and jitter.", "Failed messages go to a DLQ.",
+    "Reintentos con backoff exponencial.", "100 req/s, es decir 8,64 millones al día.",
+    "Each event is 1 KB, so 8.64 GB per day.", "That is an order of magnitude more.",
+    "Alertamos cuando la latencia p95 supera el SLO.", "We shard by userId.",
+    "The same token twice returns the first result.", "at all costs", "¿Qué canales?",
+    "circut breaker", "idempotencyKey", "x5 en pico", "99,95 %",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    answers=st.dictionaries(
+        st.sampled_from(STEP_IDS), st.lists(st.sampled_from(REAL_PHRASES), max_size=8).map(" ".join), max_size=11
+    ),
+    step=st.sampled_from(STEP_IDS),
+    extra=st.one_of(st.text(max_size=200), st.lists(st.sampled_from(REAL_PHRASES), max_size=6).map(" ".join)),
+)
+def test_appending_never_uncovers_with_the_shipped_rules(answers: dict[str, str], step: str, extra: str) -> None:
+    """The monotonic property holds for the real notifications rules too (excludes, figures, typos)."""
+    content = _shipped()
+    before = score_answers(answers, content, "en")
+    longer = dict(answers)
+    longer[step] = (longer.get(step, "") + "\n\n" + extra).strip()
+    after = score_answers(longer, content, "en")
+    assert before.covered_ids() <= after.covered_ids()
+    assert 0 <= after.total <= 1
