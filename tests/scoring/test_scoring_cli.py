@@ -150,3 +150,13 @@ def test_commands_have_help_with_an_example() -> None:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert f"coach {command}" in result.stdout
+
+
+def test_loading_the_cli_does_not_import_the_scorer() -> None:
+    """`coach --help` stays light: the score commands import scoring only when they run."""
+    import subprocess
+    import sys
+
+    code = "import sys, coach.cli; print(any(m.startswith('coach.scoring') for m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
