@@ -383,10 +383,13 @@ def render_check(out: _Printer, check: DesignCheck, lang: Lang) -> None:
     out.print(f"  {_t('stated', lang)}: " + ", ".join(f"{k}={v:g}" for k, v in check.stated.items()))
     if check.measured:
         out.print(f"  {_t('sim_measured', lang)}: " + ", ".join(f"{k}={v:,.1f}" for k, v in check.measured.items()))
+    from rich.text import Text
+
+    # The verdict comes already in the sheet's number style: a Text is printed as is.
     mark = "✓" if check.ok else "✗" if check.ok is False else "?"
-    out.print(f"{mark} {check.verdict}")
+    out.print(Text(f"{mark} {check.verdict}"))
     if check.suggestion:
-        out.print(f"  {_t('suggestion', lang)}: {check.suggestion}")
+        out.print(Text(f"  {_t('suggestion', lang)}: {check.suggestion}"))
 
 
 def render_demo(out: Console, demo: Demo, lang: Lang) -> None:

@@ -73,3 +73,11 @@ def test_too_few_numbers_cannot_be_checked(bundle: Bundle) -> None:
     sheet = parse_sheet("<!-- coach: scenario=notifications lang=en -->\n<!-- step: scaling -->\n## 6\n4 workers\n")
     check = check_design(sheet, bundle, "en")
     assert check.ok is None and "QPS" in check.verdict and check.suggestion
+
+
+def test_spanish_verdict_uses_a_decimal_comma(bundle: Bundle) -> None:
+    """The Spanish verdict writes 22,3 s, not 22.3 s."""
+    import re
+
+    check = check_design(parse_sheet(SHEET_EN), bundle, "es", seed=1)
+    assert re.match(r"p99 \d+,\d s > tu objetivo de 500 ms; \d+ workers lo cumplen$", check.verdict)
