@@ -15,7 +15,11 @@ def write_atomic(path: Path, text: str) -> None:
     if not directory.is_dir():
         raise CoachError(f"{path}: directory {directory} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    # mkstemp creates 0600; a sheet to share should get the usual mode (0666 less the umask).
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
