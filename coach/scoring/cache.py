@@ -22,7 +22,7 @@ from coach.scoring.matcher import CompiledItem, Phrase
 from coach.scoring.scorer import CompiledBundle, compile_bundle, remember_compiled
 from coach.scoring.typos import Corrector
 
-_FORMAT = 1
+_FORMAT = 2
 _SOURCES = (normalize, matcher, typos, scorer)
 
 
@@ -133,9 +133,8 @@ def _load(path: Path) -> CompiledBundle | None:
         for step, raws in data["items"].items()
     }
     raw_correct = data["correct"]
-    correct = Corrector.restore(
-        frozenset(raw_correct["known"]), frozenset(raw_correct["targets"]), dict(raw_correct["deleted"])
-    )
+    deleted = {variant: [(str(t), int(i)) for t, i in pairs] for variant, pairs in raw_correct["deleted"].items()}
+    correct = Corrector.restore(frozenset(raw_correct["known"]), frozenset(raw_correct["targets"]), deleted)
     return CompiledBundle(
         scenario=data["scenario"],
         steps=tuple(data["steps"]),

@@ -19,7 +19,6 @@ from coach.scoring.normalize import STOP_WORDS, stems
 
 MIN_WORD = 5  # shorter answer words are never corrected
 MIN_TARGET = 6  # rule words shorter than this are never a correction target
-_AMBIGUOUS = ""
 
 
 def _deletions(word: str) -> Iterable[str]:
@@ -27,22 +26,28 @@ def _deletions(word: str) -> Iterable[str]:
 
 
 class Corrector:
-    """Maps a misspelt answer word to the rule word it was meant to be (or to itself)."""
+    """Maps a misspelt answer word to the rule word it was meant to be (or to itself).
+
+    One edit, never on the first letter ("sincrona" is not a typo of "asincrona"):
+    a letter missing, a letter too many, a letter replaced, two neighbours swapped.
+    """
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
         words = {w for w in vocabulary if w.isalpha()}
         self.known = frozenset(words) | GUARD | STOP_WORDS
         self.targets = frozenset(w for w in words if len(w) >= MIN_TARGET)
-        deleted: dict[str, str] = {}
+        deleted: dict[str, list[tuple[str, int]]] = {}
         for word in sorted(self.targets):
-            for variant in _deletions(word):
-                previous = deleted.get(variant)
-                deleted[variant] = word if previous in (None, word) else _AMBIGUOUS
+            for index, variant in enumerate(_deletions(word)):
+                if index:
+                    deleted.setdefault(variant, []).append((word, index))
         self.deleted = deleted
         self._cache: dict[str, str] = {}
 
     @classmethod
-    def restore(cls, known: frozenset[str], targets: frozenset[str], deleted: dict[str, str]) -> Corrector:
+    def restore(
+        cls, known: frozenset[str], targets: frozenset[str], deleted: dict[str, list[tuple[str, int]]]
+    ) -> Corrector:
         """A corrector rebuilt from its saved state (see cache.py)."""
         corrector = cls.__new__(cls)
         corrector.known = known
@@ -63,17 +68,17 @@ class Corrector:
     def _correct(self, word: str) -> str:
         if len(word) < MIN_WORD or word in self.known or not word.isalpha():
             return word
-        candidates: set[str] = set()
-        missing = self.deleted.get(word)  # a letter left out: "circut"
-        if missing is not None:
-            candidates.add(missing)
-        for variant in _deletions(word):
+        # a letter left out: "circut" is "circuit" without its 6th letter
+        candidates = {target for target, _ in self.deleted.get(word, ())}
+        for index, variant in enumerate(_deletions(word)):
+            if not index:
+                continue
             if len(word) > MIN_TARGET and variant in self.targets:  # a letter too many: "traceing"
                 candidates.add(variant)
-            replaced = self.deleted.get(variant)  # a letter replaced: "idempotant"
-            if replaced is not None and len(word) >= MIN_TARGET:
-                candidates.add(replaced)
-        candidates.discard(_AMBIGUOUS)
+            if len(word) >= MIN_TARGET:  # replaced ("idempotant") or swapped with a neighbour
+                candidates.update(
+                    target for target, at in self.deleted.get(variant, ()) if abs(at - index) <= 1
+                )
         if not candidates:
             return word
         # "workers" and "worker" are one meaning: candidates that share a stem are not ambiguous
@@ -83,8 +88,64 @@ class Corrector:
         return word
 
 
+_ES_VERB_ENDINGS = {
+    "ar": "a as an amos ais ado ada ados adas ando e es en emos o aba abas aban abamos ara aras aran "
+    "aria arias arian ariamos are aras aremos aran",
+    "er": "e es en emos eis ido ida idos idas iendo a as an amos o ia ias ian iamos eria erian eriamos "
+    "ere eremos eran",
+    "ir": "e es en imos ido ida idos idas iendo a as an amos o ia ias ian iamos iria irian iriamos "
+    "ire iremos iran",
+}
+
+
+def _spanish_forms(word: str) -> set[str]:
+    """Plural, gender and common verb forms of a Spanish dictionary word (accents folded)."""
+    forms = {word + "s", word + "es"}
+    if word[-1:] in ("o", "a"):
+        base = word[:-1]
+        forms |= {base + "o", base + "a", base + "os", base + "as"}
+    ending = word[-2:]
+    if ending in _ES_VERB_ENDINGS and len(word) > 3:
+        stem = word[:-2]
+        forms |= {stem + suffix for suffix in _ES_VERB_ENDINGS[ending].split()}
+    return forms
+
+
+def _content_words() -> set[str]:
+    """Every word the shipped content writes (briefs, hints, references): correctly spelt by construction."""
+    import re
+    import tomllib
+    from importlib import resources
+
+    from coach.scoring.normalize import fold
+
+    words: set[str] = set()
+
+    def walk(value: object, key: str = "") -> None:
+        if key == "match":
+            return
+        if isinstance(value, dict):
+            for name, inner in value.items():
+                walk(inner, name)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner, key)
+        elif isinstance(value, str):
+            words.update(fold(w) for w in re.findall(r"[^\W\d_]+", value))
+
+    for kind in ("frameworks", "scenarios"):
+        for entry in resources.files(f"coach.content_data.{kind}").iterdir():
+            if entry.name.endswith(".toml"):
+                walk(tomllib.loads(entry.read_text("utf-8")))
+    return words
+
+
 def _generate() -> None:  # pragma: no cover - maintenance script
-    """Rewrite _typo_guard.py: real es/en words one edit away from the shipped rule words."""
+    """Rewrite _typo_guard.py: real es/en words one edit away from the shipped rule words.
+
+    Real words: the es/en dictionaries of pyspellchecker, Spanish plural, gender
+    and verb forms generated from them, and every word of the shipped content.
+    """
     from pathlib import Path
 
     from spellchecker import SpellChecker  # type: ignore[import-not-found,unused-ignore]
@@ -99,12 +160,15 @@ def _generate() -> None:  # pragma: no cover - maintenance script
         vocabulary |= rule_vocabulary(library.bundle(scenario_id))
     corrector = Corrector(vocabulary)
     corrector.known = frozenset(vocabulary) | STOP_WORDS
-    guard = set()
+    real = _content_words()
     for language in ("en", "es"):
         for word in SpellChecker(language=language).word_frequency.dictionary:
             folded = fold(word)
-            if folded.isalpha() and corrector._correct(folded) != folded:
-                guard.add(folded)
+            if folded.isalpha():
+                real.add(folded)
+                if language == "es":
+                    real |= _spanish_forms(folded)
+    guard = {word for word in real if corrector._correct(word) != word}
     lines = [
         '"""Real words one edit away from a rule word: never "corrected" (generated by typos.py)."""',
         "",

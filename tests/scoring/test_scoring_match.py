@@ -128,3 +128,19 @@ def test_quantity_rules_earn_an_item_with_the_figure_as_evidence() -> None:
     assert sentence == "Son 8,64 millones de notificaciones diarias."
     assert [sentence[s:e] for s, e in spans] == ["8,64 millones de notificaciones diarias"]
     assert match_item(Index(analyse("10M usuarios activos al día.")), item) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("circut", "circuit"), ("idempotant", "idempotent"), ("traceing", "tracing"),
+        ("sincrona", "sincrona"),  # not "asincrona": the first letter is never a typo here
+        ("cortos", "cortos"), ("avisos", "avisos"), ("cuales", "cuales"),  # real words
+    ],
+)
+def test_typo_correction_is_one_edit_and_never_a_real_word(word: str, expected: str) -> None:
+    """One edit toward a rule word; real Spanish words and first-letter changes stay as they are."""
+    from coach.scoring.typos import Corrector
+
+    corrector = Corrector(["circuit", "idempotent", "tracing", "asincrona", "costos", "vistos", "scales", "intentos"])
+    assert corrector(word) == expected
