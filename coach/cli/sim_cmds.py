@@ -527,9 +527,9 @@ def sim(
             overrides["dedupe"] = dedupe
         from coach.sim.config import SimConfig
 
+        if overrides.get("backoff_base_s", 0.0) > defaults.backoff_cap_ms / 1000:
+            overrides["backoff_cap_s"] = overrides["backoff_base_s"]  # a base above the cap lifts the cap
         config = SimConfig.from_defaults(defaults, **overrides)
-        if "backoff_base_s" in overrides and config.backoff_cap_s < config.backoff_base_s:
-            config = config.with_(backoff_cap_s=config.backoff_base_s)
         if model == "mmc":
             _sim_mmc(config, scenario, chosen, as_json)
             return

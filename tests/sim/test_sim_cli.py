@@ -141,3 +141,11 @@ def test_sampled_log_lines_stay_valid_json_in_spanish() -> None:
     assert logs and all(json.loads(line)["traceId"] for line in logs if line.endswith("}"))
     as_json = json.loads(runner.invoke(app, ["sim", "notifications", *FAST, "--log-sample", "0.2", "--json"]).stdout)
     assert as_json["log_lines"] and as_json["parameters"]["log_sample_rate"] == 0.2
+
+
+def test_backoff_above_the_cap_lifts_the_cap() -> None:
+    """--backoff-ms above the scenario's cap is taken as both base and cap, not refused."""
+    result = runner.invoke(app, ["sim", "notifications", *FAST, "--backoff-ms", "60000", "--json"])
+    assert result.exit_code == 0, result.output
+    parameters = json.loads(result.stdout)["parameters"]
+    assert parameters["backoff_base_s"] == parameters["backoff_cap_s"] == 60.0
