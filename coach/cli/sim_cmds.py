@@ -535,7 +535,7 @@ def sim(
             return
         if config.expected_offered > MAX_CUSTOMERS:
             raise CoachError(
-                f"--duration: {config.expected_offered:,.0f} requests at this QPS; at most "
+                f"--qps × --duration: {config.expected_offered:,.0f} requests; at most "
                 f"{MAX_CUSTOMERS:,} (run benchmarks/sim_pipeline.py for bigger runs)"
             )
         from coach.sim.report import costs_for, service_json
@@ -558,7 +558,7 @@ def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
     customers = max(1, round(config.qps * config.duration_s))
     if customers > MAX_CUSTOMERS:
         raise CoachError(
-            f"--duration: {customers:,} customers at this QPS; at most {MAX_CUSTOMERS:,} "
+            f"--qps × --duration: {customers:,} customers; at most {MAX_CUSTOMERS:,} "
             "(benchmarks/sim_mmc_erlang.py runs bigger validations)"
         )
     result = simulate_mmc(config.qps, config.service_s, config.workers, customers=customers,
