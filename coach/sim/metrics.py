@@ -1,4 +1,6 @@
-"""Streaming metrics: counters, gauges sampled over time, bounded-memory histograms.
+"""Streaming metrics: gauges sampled over time and bounded-memory histograms.
+
+Counters are plain attributes of the service (one integer add each, on the hot path).
 
 Percentiles never come from a list of every sample: `Histogram` keeps counts in
 log-linear buckets (200 per natural-log unit, so a bucket spans 0.5 % and its
@@ -130,25 +132,3 @@ class TimeSeries:
     @property
     def peak(self) -> float:
         return max(self.values, default=0.0)
-
-
-@dataclass
-class Metrics:
-    """Counters, time series and latency histograms of one run."""
-
-    counters: dict[str, int] = field(default_factory=dict)
-    series: dict[str, TimeSeries] = field(default_factory=dict)
-    histograms: dict[str, Histogram] = field(default_factory=dict)
-
-    def count(self, name: str, amount: int = 1) -> None:
-        self.counters[name] = self.counters.get(name, 0) + amount
-
-    def histogram(self, name: str) -> Histogram:
-        if name not in self.histograms:
-            self.histograms[name] = Histogram()
-        return self.histograms[name]
-
-    def gauge(self, name: str, interval_s: float) -> TimeSeries:
-        if name not in self.series:
-            self.series[name] = TimeSeries(name, interval_s)
-        return self.series[name]
