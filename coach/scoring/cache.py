@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,7 @@ def compile_cached(content: Bundle, directory: Path) -> CompiledBundle:
     compiled = compile_bundle(content)
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two processes never share a temp file
         tmp.write_text(json.dumps(_dump(compiled)), encoding="utf-8")
         tmp.replace(path)
     except OSError:
