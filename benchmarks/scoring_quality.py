@@ -2,7 +2,8 @@
 
     python benchmarks/scoring_quality.py            # micro and per-sheet figures
     python benchmarks/scoring_quality.py --details  # plus every false positive / negative
-    python benchmarks/scoring_quality.py --holdout  # the holdout sheets (tests/eval/holdout), never tuned on
+    python benchmarks/scoring_quality.py --holdout  # tests/eval/holdout (written after tuning the main set)
+    python benchmarks/scoring_quality.py --set holdout2  # any set under tests/eval/ (holdout2: written last)
 
 Items are the ids of spec/concepts.md (labels were written against those);
 an item counts as predicted when the scorer covers it anywhere in the sheet.
@@ -112,7 +113,12 @@ def evaluate(eval_dir: Path = EVAL_DIR) -> Report:
 
 def main(argv: list[str]) -> int:
     details = "--details" in argv
-    report = evaluate(EVAL_DIR / "holdout" if "--holdout" in argv else EVAL_DIR)
+    chosen = EVAL_DIR
+    if "--holdout" in argv:
+        chosen = EVAL_DIR / "holdout"
+    if "--set" in argv:
+        chosen = EVAL_DIR / argv[argv.index("--set") + 1]
+    report = evaluate(chosen)
     print(f"{'sheet':<24} {'labels':>6} {'pred':>5} {'TP':>4} {'prec':>6} {'recall':>7}  arithmetic")
     for s in report.sheets:
         arith = "ok" if s.wrong_expected == s.wrong_found else (

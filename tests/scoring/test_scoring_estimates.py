@@ -111,3 +111,13 @@ def test_users_and_per_head_figures_are_not_checked() -> None:
     findings = check_estimates(text, "en")
     assert [f.check for f in findings] == ["est.daily_volume"]
     assert findings[0].ok and findings[0].stated == 2e9
+
+
+def test_per_user_figure_before_the_total_is_not_checked() -> None:
+    """'cada uno recibe 10 notificaciones al día' is per user; the 10 millones total is checked (and right)."""
+    text = (
+        "Si tenemos un millón de usuarios y cada uno recibe 10 notificaciones al día, "
+        "son 10 millones al día, que son unas 115 por segundo."
+    )
+    findings = check_estimates(text, "es")
+    assert [(f.check, f.ok, f.stated) for f in findings] == [("est.daily_volume", True, 1e7)]
