@@ -58,3 +58,15 @@ def test_off_topic_sheets_get_no_notification_specific_items(report) -> None:  #
     for sheet in report.sheets:
         if sheet.name in ("en_offtopic.md", "es_fuera_de_tema.md"):
             assert not (sheet.predicted & specific), sheet.predicted & specific
+
+
+def test_holdout_sets_keep_their_level() -> None:
+    """The holdout sheets (written after tuning, other topics included) stay precise: a regression floor."""
+    module = _benchmark()
+    sheets = [s for name in ("holdout", "holdout2") for s in module.evaluate(module.EVAL_DIR / name).sheets]
+    predicted = sum(len(s.predicted) for s in sheets)
+    labelled = sum(len(s.labelled) for s in sheets)
+    true_positives = sum(s.true_positives for s in sheets)
+    assert true_positives / predicted >= 0.93
+    assert true_positives / labelled >= 0.90
+    assert all(s.wrong_expected == s.wrong_found for s in sheets)
