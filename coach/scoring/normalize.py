@@ -86,7 +86,11 @@ _rewrite("backpressure", "back pressure", "contrapresion")
 _rewrite("pubsub", "pub sub")
 _rewrite("opentelemetry", "open telemetry", "otel")
 _rewrite("kubernetes", "k8s")
-_rewrite("deduplication", "dedup", "dedupe", "deduping", "deduplicar", "deduplicacion", "desduplicacion")
+_rewrite(
+    "deduplication", "dedup", "dedupe", "deduping", "deduplicar", "deduplicacion", "desduplicacion",
+    "deduplica", "deduplican", "deduplicamos", "deduplicado", "deduplicados", "deduplicada",
+    "deduplicadas", "deduplicarlo", "deduplicarlos", "desduplicar",
+)
 _rewrite("idempotency key", "idempotencykey", "idempotency keys", "clave de idempotencia",
          "claves de idempotencia", "idempotence key", "llave de idempotencia")
 _rewrite("rate limit", "ratelimit", "ratelimiting", "ratelimiter", "rate limiting", "rate limiter",
