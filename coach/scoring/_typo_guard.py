@@ -14,50 +14,55 @@ acetado acierto acknowledged aclamar aclara aclaran aclarara aclarare aclarars a
 aclarea acodado acodamos acodar acogamos acoitado acoitamos acoitar acolado acolamos
 acolar acontado acontamos acontar acopado acopamos acopar acopara acorado acoramos acorar
 acortado acosado acosamos acosar acostado acostamos acostar acota acotada acotando acotara
-acotare acotars acotas acotemos acroes acroys action actions actite actito activa activas
-activen actives activoes actuado actuamos actuar acuerda acuerdos acuitar acumular
+acotare acotars acotas acotemos acriba acroes acroys action actions actite actito activa
+activas activen actives activoes actuado actuamos actuar acuerda acuerdos acuitar acumular
 acumulas acumule acumulen acumulo acuntamos acurado adamite addling adelanta adelantan
 adelantaras adelantare adelantares adelantars adelanto adepta adiete admire admit admita
-admiten admites admito admits adulante aflacen afterward afterwords agadir aggregated
-aggregates agitados agitan agitar agolados agolan agolar agorados agoran agorar agostados
-agostan agostar agota agotadas agotador agotadors agotara agotare agotars agotas agoten
-agredamos agrega agregados agregan agregara agregare agregars agregas agregemos aguaita
-aguanal aguantan aguantar aguantas aguante aguanto ahotado ahotados aiding ajuntamos
-ajuntar aladra aladras alama alamba alambas alames alamia alamias alamos alampa alampas
-alara alaraes alaran alarda alardas alares alarga alargas alaria alarias alarmaes alarmais
-alarman alarmar alarmars alaros alars alarse alberta alberto alcace alcacen alcama alcamas
-alcances alcanze aleara alearas alears aleatorias aleatoric aleatorios alectoria alectorio
-alegra alegrar alegras alenta alentar alentas alera aleraes aleros alertaes alertais
-alertan alertara alertare alertars aleta aletea aletear aleteas aletos aleuts alfama
-alfamas alfarma alfarmas alguanta alhama alhamas alharma alharmas alisamos alisar aljama
-aljamas allowances almacenada almacenadas almacenadoes almacenamienta almacenamientos
-almacenamos almacenan almacenando almacenara almacenare almacenars almacenas almacene
-almaceno almacens almaden almajen almecen almoacen aloeta aloetas alotado alotados
-alotamos alotan alrota alrotas altive altivo altivos amentamos amentar amortamos amortar
-anadamos anadia anadiamos anadidos anadinos anadire anadirs anedimos anedir anidimos
-anidir anilla anille anillos anilo anisamos anisar anotado anotados anotamos anotan
-anteriors anther anticuas anticuo antigaes antigas antigo antigoes antigos antigua
-antiguaes antiguais antiguan antiguans antiguar antiguars antigue antigues antiguoes
-antillo anythings apacamos apacar apaciamos aparados aparan aparca aparcara aparcare
-aparcars aparcas aparce aparcemos apare aparea apareados aparean aparecamos aparee aparen
-apareo apares aparian aparrados aparran aparre apart aparta apartadas apartado apartadoes
-apartador apartadors apartara apartare apartars apartas apartemos aparten apartes aparto
-aparvados aparvan aparve apastados apastamos apastan apastar apaste apatan apelante
-apertural aperturas aperture aperturo aplacaciones aplacamos aplacar aplacen aplicacions
-aporcamos aporcar aportados aportan aporte appends applications apretados apretamos
-apretan apretar aprete apretura apunamos apunar apuneamos apunear apunta apuntados apuntan
-apuntara apuntare apuntars apuntas apuntemos archie archies archine architectures archiva
-archival archivan archivara archivare archivars archivas archived archiven archives
-archivo arctado ardite argive argoss arillo armoss arnillo arquitectural arquitecturas
-arquitecturo arrasada arrasado arriaes arribe arribes arrices arride arrides arrie arrien
-arries arrime arrimes arrived arrize arrizes artoss ascent aserta asertas asillo asnillo
-assent assumed assumes assure asumar asume asumia asumire asumirs atapara atomeco atomia
-atomicos atomido atomir atomizo atonic atonico atoxico atracada atracado atrapada atrapado
-atrasaba atrasadas atrasados atrasando atrasara atrazada atrazado atregamos atregar
-atributas atributo atributoes attribute attributed attributer audita auditas audition
-auditor auditoriaes auditorio auditorios augmentamos augmentar aumenta aumentados aumentan
+admiten admites admito admits adulante aflacen afrancamos afrancar afterward afterwords
+agadir aggregated aggregates agitados agitan agitar agolados agolan agolar agorados agoran
+agorar agostados agostan agostar agota agotadas agotador agotadors agotara agotare agotars
+agotas agoten agredamos agredan agrega agregados agregara agregare agregars agregas
+agregemos agregen agreman aguaita aguanal aguantan aguantar aguantas aguante aguanto
+ahotado ahotados aiding ajuntamos ajuntar aladen aladra aladras alama alamba alambas
+alames alamia alamias alamos alampa alampas alara alaraes alaran alarda alardas alares
+alarga alargas alaria alarias alarmaes alarmais alarman alarmar alarmars alaros alars
+alarse alberta alberto alcace alcacen alcama alcamas alcances alcanze aleara alearas
+alears aleatorias aleatoric aleatorios alectoria alectorio alegra alegrar alegras alenta
+alentar alentas alera aleraes aleros alertaes alertais alertan alertara alertare alertars
+aleta aletea aletear aleteas aletos aleuts alfama alfamas alfarma alfarmas alguanta alhama
+alhamas alharma alharmas alisamos alisar aljama aljamas allays allowances almacenada
+almacenadas almacenadoes almacenamienta almacenamientos almacenamos almacenan almacenando
+almacenara almacenare almacenars almacenas almacene almaceno almacens almaden almajen
+almecen almoacen aloeta aloetas alotado alotados alotamos alotan alrota alrotas altive
+altivo altivos amentamos amentar amortamos amortar anadamos anadan anade anadea anadean
+anadee anadeen anadem anadeo anades anadia anadiamos anadidos anadinos anadire anadirs
+anadon anden aneden anedimos anedir aniden anidimos anidir anilla anille anillos anilo
+anisamos anisar anotado anotados anotamos anotan anteriors anther anticuas anticuo
+antigaes antigas antigo antigoes antigos antigua antiguaes antiguais antiguan antiguans
+antiguar antiguars antigue antigues antiguoes antillo anuden anythings apacamos apacar
+apaciamos aparados aparan aparca aparcara aparcare aparcars aparcas aparce aparcemos apare
+aparea apareados aparean aparecamos aparee aparen apareo apares aparian aparrados aparran
+aparre apart aparta apartadas apartado apartadoes apartador apartadors apartara apartare
+apartars apartas apartemos aparten apartes aparto aparvados aparvan aparve apastados
+apastamos apastan apastar apaste apatan apelante apertural aperturas aperture aperturo
+aplacaciones aplacamos aplacar aplacen aplicacions aporcamos aporcar aportados aportan
+aporte appends applications apretados apretamos apretan apretar aprete apretura apunamos
+apunar apuneamos apunear apunta apuntados apuntan apuntara apuntare apuntars apuntas
+apuntemos archie archies archine architectures archiva archival archivan archivara
+archivare archivars archivas archived archiven archives archivo arctado ardite argive
+argoss arillo armoss arnillo arquitectural arquitecturas arquitecturo arraba arranca
+arrancados arrancan arrancara arrancare arrancars arrancas arrancemos arrancha arranchamos
+arranchar arrasada arrasado arrascamos arrascar arria arriaba arriaes arrial arrian arriar
+arrias arriaz arriban arribar arribas arribes arribo arrices arrida arride arrides arrie
+arrien arries arrima arrime arrimes arrincamos arrincar arrived arriza arrize arrizes
+arroba artoss ascent aserta asertas asillo asnillo assent assumed assumes assure asumar
+asume asumia asumire asumirs atapara atomeco atomia atomicos atomido atomir atomizo atonic
+atonico atoxico atracada atracado atrancamos atrancar atrapada atrapado atrasaba atrasadas
+atrasados atrasando atrasara atrazada atrazado atregamos atregan atregar atributas
+atributo atributoes attribute attributed attributer audita auditas audition auditor
+auditoriaes auditorio auditorios augmentamos augmentar aumenta aumentados aumentan
 aumentara aumentare aumentars aumentas aumentemos aurera aurorae auroral auroras auroro
-ausentamos ausentar autora averaged averages averare averting averts aviamos aviar
+ausentamos ausentar autora avaden averaged averages averare averting averts aviamos aviar
 avilamos avilar avisados avisan avisara avisare avisars avisas avisemos avispa avispamos
 avispar avista avistamos avistar avivamos avivar ayuntamos ayuntar azotado azotados
 azotamos azotan backgrounds backlogs backyard backyards balance balancea balanceado
@@ -65,77 +70,80 @@ balanceadora balanceadoro balanceadors balanceados balancear balanced balancee b
 balancera balancero balancers balances balato bandea bandean bandear bandeas bandeau
 bandejan bandejar bandejas bandeje bandejo bandera banduja baraco baraho barajo barano
 barata barate barateo baratio baraton baratos baratro barbato barito barker baroto
-barramos barrar batato beaker beakers becket behinds benchmarks betaking billing billions
-billiton billon blacking bleaker blockings bloque bloquea bloqueada bloqueador bloqueados
-bloquean bloqueando bloqueara bloqueare bloquears bloqueas bloquee bloquees bloqueo
-bloqueos blouses bluffer bombardea bombardean bombardeara bombardeare bombardears
-bombardeas bombardera bombardero bombardier booker boqueado boquear boques borato bordamos
-bordar borra borrados borraj borrajos borran borrara borrare borrars borras borremos
-bosques braking breading breakdowns breakings broke broken brokers bucked bucker buckle
-buckles budge budged budges budgets budgie buffed buffers buffet bujier bullion burato
-burier bursas bursty bushier bushiest bushiness busie busied busieis busien busiere busker
-buster bustier bustiest busts busyness caamos cabales cabecea cabecean cabecear cabeceara
-cabeceas cabeceras cabecero cabedera cabia cabidos cabio cabling cabrada cabria cabrio
-cabrios caceado caceamos cacear caceo cacero caceto cachado cachamos cachando cachar
-cacheada cacheados cachean cacheando cacheara cacheare cachears cacheas cacheemos cachema
-cachemamos cachemo cachemos cacheos cachera cacheta cachetado cacheto cacho cachon cachos
-cachou cachuo cacteo cadidos cadmia cadmio cadmios cados caducan caducar caducas caduce
-caducea caducidads caduco caemos cagada cagales cagamos cagar caguamos caicos caidas
-caides caidoes caids calceo calder caldos caler calers calida calidads calidas calidos
-calientees calker calking callaes callar callars calle callea callear callears calleas
-called callee callees callen callente callentes calleo callera calleras callero calleros
-calles callie callings calloes calmer calming calmos calves calving camales camaos camba
-cambais camban cambar cambas cambial cambian cambiar cambias cambie cambies cambija
-cambijo cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizo cambizos
-cambo camboes cambon cambons cambra cambria cambro cambros cambui cambuis cameos camia
-camiba camibo camica camico camicos camila camilo camilos camina camino caminos camio
-camisa camiso camisos camita camito camitos camoes camons camos campaba campabas campada
-campadas campaga campagas campagna campan campanaes campanea campaneas campania campano
-campanos campara camparas camparin camparins campas campeo campeos campes campina campinas
-campoes camps campus canaes canalies canalis canals canames canapes canares cance canceis
-cancelados cancelan cancelara cancelare cancelars cancele cancelemos canceler canceles
-cancella cancellamos cancelo cancelos cancen cancer canceramos cancerar cancers cances
-cancheado cancheo cancoes candles canelamos canelar caneles cangada cangaes cangamos
-cangar cange canges caniaes canidos caniles canios canmia canmio canoaes cansaes cantador
-cantadores cantaes cantales cantamos cantar cantas cantel cantels cantidads cantles canto
-cantos canules capacidads capacita capacite capacito capeos capias capies capos cappos
-captara captare capturan capturar capturas captured capturen captures capturo capuana
-capuanas carada caramos carate carcamos carcel carcels cardada cardamos cardar cardos
-careada careamos carear careciente carecimiento cargaba cargadal cargadas cargado cargados
-cargan cargara cargare cargars cargas cargemos cariada cariamos cariar caridad carios
-carling carnada carnales carpamos carpos carrada carral carrales carrel carreo carric
-carrices carrie carriel carrieles carriels carriers carries carrils carts carves casales
-casandra cashed cashing casidos casios caspos cassandras castes castidad castos castro
-casuca cataura catching catling cauca caucel caucels caudos cautas caves cavidad cavios
-cayuca cefrada cefrado cefrados celerity cenales cento cerate cerril cerriles cesta cestos
-chagres chague chagues chairs champaign champaigns champana champanas champos chance
-chancelamos chances chane chanen chanes chaney chang changa changaes changas changed
-changer changers changle changles chango changos chanoes chantas chante chantes chanto
-chantos chants chapos charas charge charges charms charnel charnels charos chars chatas
-chatos chats cheats checas checky checos cheeks chesta chestan cheste chicks chinge
-chinges chinks chocks chopra chorreo chotas chotes chotos chunas chunk chunky chunos
-chunter chunters churns ciados ciatico ciaticos cidrada cidrado cidrados cieno cienos
-cientes cientos cierno cierto cifra cifraba cifradas cifradoes cifran cifrando cifrara
-cifrare cifrars cifras cifremos cimente cimentes cimento cimpos cincel cincelamos cincelar
-cincels cintamos cintar cinto circuia circuido circuir circuita circuitos circuits
-circuity cistes cistico cisticos civeto claces clames clanes clapos clares clarity clases
-clauca clavaes clavas clavees clavel clavels claven claver clavers clavoes clavos clavus
-cleaves clientees clint clotas clotos cloves clunks coached coaching coaler coaling
-coartamos coartar coatas coates coatos cobias cobramos cobrar cocheado cocheamos cochear
-cocheo cocias codiga codigos coding codino cofias cofrada cofrado cofrados cofreo coftas
-coftos cogias cognada cognadas cognado cognados cognitional coidas coides coidos coimas
-coimes coipas coitos colada coladas colado colados colando colapsas colapso colauda
-colaudas colaudo coleada coleadas coleado coleados colgaba colgabas colgadaes colgadoes
-colgador colgadors colgaja colgajas colgajo colgajos colgamos colgando colgara colgaras
-colgare colgares colgars coligada coligadas coligado coligados coligarse collada colladas
-collado collados coller collers colmada colmadas colmado colmados colman colmen colmena
-colmenas colpada colpadas colpado colpados colpas colpes colum columba columnaes columnar
-coluna coluno colunos combatible comendar comendariamos comentar comentariamos comenza
-comenzan comenzara comenzare comenzars comenzas comfit comias comigo commie commits commix
-compactibilidad compana companas compaq compara compasible compatibilidads compatibles
-compatibly complejidads complexidad compliancy comprabamos compran comprar compras compre
-compro comproba comprobados comproban comprobara comprobare comprobars comprobas
-comprobemos compromisa compromise compromisos compta comtas comtos concenta concentas
+barramos barrar batato beaker beakers becket befare befoes befre behinds benchmarks
+betaking billing billions billiton billon blacking bleaker blockings bloque bloquea
+bloqueada bloqueador bloqueados bloquean bloqueando bloqueara bloqueare bloquears bloqueas
+bloquee bloquees bloqueo bloqueos blouses bluffer bombardea bombardean bombardeara
+bombardeare bombardears bombardeas bombardera bombardero bombardier booker boqueado
+boquear boques borato bordamos bordar borra borrados borraj borrajos borran borrara
+borrare borrars borras borremos bosques braking breading breakdowns breakings broke broken
+brokers bucked bucker buckle buckles budge budged budges budgets budgie buffed buffers
+buffet bujier bullion burato burier bursas bursty bushier bushiest bushiness busie busied
+busieis busien busiere busker buster bustier bustiest busts busyness caamos cabales cabbie
+cabecea cabecean cabecear cabeceara cabeceas cabeceras cabecero cabedera cabia cabidos
+cabio cabling cabrada cabria cabrio cabrios caceado caceamos cacear caceo cacero caceto
+cachado cachamos cachando cachar cacheada cacheados cachean cacheando cacheara cacheare
+cachears cacheas cacheemos cachema cachemamos cachemo cachemos cacheos cachera cacheta
+cachetado cacheto cacho cachon cachos cachou cachuo cacteo cadidos cadmia cadmio cadmios
+cados caducan caducar caducas caduce caducea caducidads caduco caemos caere caeres caers
+cagada cagales cagamos cagar caguamos caicos caidas caides caidoes caids calceo calder
+caldos caler calers calida calidads calidas calidos calientees calker calking callaes
+callar callars calle callea callear callears calleas called callee callees callen callente
+callentes calleo callera calleras callero calleros calles callie callings calloes calmer
+calming calmos calves calving camales camaos camba cambais camban cambar cambas cambe
+camben camber cambes cambial cambian cambiara cambiare cambiars cambias cambien cambies
+cambija cambijo cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizar
+cambize cambizo cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui
+cambuis cameos camia camiar camiba camibar camibe camibo camica camico camicos camie
+camila camilo camilos camina caminar camine camino caminos camio camisa camiso camisos
+camita camito camitos camize camoes camons camos campaba campabas campada campadas campaga
+campagas campagna campan campanaes campanea campaneas campania campano campanos campara
+camparas camparin camparins campas campeo campeos campes campina campinas campoes camps
+campus canaes canalies canalis canals canames canapes canares cance canceis cancelados
+cancelan cancelara cancelare cancelars cancele cancelemos canceler canceles cancella
+cancellamos cancelo cancelos cancen cancer canceramos cancerar cancers cances cancheado
+cancheo cancoes candles canelamos canelar caneles cangada cangaes cangamos cangar cange
+canges caniaes canidos caniles canios canmia canmiar canmie canmio canoaes cansaes
+cantador cantadores cantaes cantales cantamos cantar cantas cantel cantels cantidads
+cantles canto cantos canules capacidads capacita capacite capacito capeos capias capies
+capos cappos captara captare capturan capturar capturas captured capturen captures capturo
+capuana capuanas carada caramos carate carcamos carcel carcels cardada cardamos cardar
+cardos careada careamos carear careciente carecimiento cargaba cargadal cargadas cargado
+cargados cargan cargara cargare cargars cargas cargemos cariada cariamos cariar caridad
+carios carling carnada carnales carpamos carpos carrada carral carrales carrel carreo
+carric carrices carrie carriel carrieles carriels carriers carries carrils carse carts
+carves casales casandra cashed cashing casidos casios caspos cassandras castes castidad
+castos castro casuca cataura catching catling cauca caucel caucels caudos cautas caves
+cavidad cavios cayuca cefrada cefrado cefrados celerity cenales cento cerate cerril
+cerriles cesta cestos chagres chague chagues chairs champaign champaigns champana
+champanas champos chance chancelamos chances chane chanen chanes chaney chang changa
+changaes changas changed changer changers changle changles chango changos chanoes chantas
+chante chantes chanto chantos chants chapos charas charge charges charms charnel charnels
+charos chars chatas chatos chats cheats checas checky checos cheeks chesta chestan cheste
+chicks chinge chinges chinks chocks chopra chorreo chotas chotes chotos chunas chunk
+chunky chunos chunter chunters churns ciados ciatico ciaticos cidrada cidrado cidrados
+cieno cienos cientes cientos cierno cierto cifra cifraba cifradas cifradoes cifran
+cifrando cifrara cifrare cifrars cifras cifremos cimente cimentes cimento cimpos cincel
+cincelamos cincelar cincels cintamos cintar cinto circuia circuido circuir circuita
+circuitos circuits circuity cistes cistico cisticos civeto claces clames clanes clapos
+clares clarity clases clauca clavaes clavas clavees clavel clavels claven claver clavers
+clavoes clavos clavus cleaves clientees clint clotas clotos cloves clunks coached coaching
+coaler coaling coarse coartamos coartar coatas coates coatos cobias cobramos cobrar
+cocheado cocheamos cochear cocheo cocias codiga codigas codigoes coding codino codinos
+cofias cofrada cofrado cofrados cofreo coftas coftos cogias cognada cognadas cognado
+cognados cognitional coidas coides coidos coimas coimes coipas coitos colada coladas
+colado colados colando colapsas colapso colauda colaudas colaudo coleada coleadas coleado
+coleados colgaba colgabas colgadaes colgadoes colgador colgadors colgaja colgajas colgajo
+colgajos colgamos colgando colgara colgaras colgare colgares colgars coligada coligadas
+coligado coligados coligarse collada colladas collado collados coller collers colmada
+colmadas colmado colmados colman colmen colmena colmenas colpada colpadas colpado colpados
+colpas colpes colum columba columnaes columnar coluna coluno colunos combatible comendar
+comendariamos comentar comentariamos comenza comenzan comenzara comenzare comenzars
+comenzas comfit comias comigo comigos commie commits commix compactibilidad compana
+companas compaq compara compasible compatibilidads compatibles compatibly complejidads
+complexidad compliancy comprabamos compran comprar compras compre compro comproba
+comprobados comproban comprobara comprobare comprobars comprobas comprobemos compromisa
+compromise compromisos compruebas compruebo compta comtas comtos concenta concentas
 concenter concentran concentrar concentras concentre concentro concerna concerne concerno
 concerns concert concurrence concurrencias concurrencio condamos condiciona condicionals
 condicionan condicionar condicionas conditionals confiara confirm confirmacion confirmados
@@ -145,31 +153,31 @@ consecrar consegrar consenta consente consentimienta consentimientos consento co
 conserva conservan conservara conservare conservars conservas consisten consistencias
 consistencio consistentes constamos constar constes construamos construia construiamos
 construidos construire construirs consuela consuelas consueta consuetas consula consulaes
-consulais consulan consular consulars consulas consule consulen consules consult
-consultaes consultais consultan consultara consultare consultars consulte consultes
-consulto consultor consultos consults consuma consumada consumado consumador consumadores
-consuman consumar consumars consumas consumera consumeras consumero consumeros consumia
-consumian consumias consumidas consumidoes consumidora consumidoraes consumidoras
-consumidoro consumidoros consumidors consumir consumirs consumo consumoes consumos
-consunta consuntas conta contact contacto contado contadoes contadora contadoraes
-contadoras contadoro contadoros contadors contained contal contan contara contare contars
-contemos contendedor contendedores contendor contendores contenedora contenedoraes
-contenedoras contenedoro contenedoros contenedors content contenta contentamos contentar
-contes contest contestados contestan contestanos contestara contestare contestars
-contestas conteste contestemos contester contesto contests contexta contia contignacion
-continuacions continuation contos contra contracta contracte contracts contrado contralo
-contralto contrao contrapartidaes contrapartido contrapartidos contrapo contrasenaes
-contraseno contrasenos contrasto contratos contravena contravenas contrito contro convent
-copaes copais copals copara copars copas copeas copees copeos copera copes copeys copiaes
-copiais copian copiar copiars copiba copibas copie copied copien copier copiers copila
-copilas copile copiles copina copinas copine copines copins copios coplas copoes copra
-copras coptos coramos corar coreamos corear corego corelation coreo corias cories corlada
-corladas corlado corlados corlamos corlar corleo corneo corpas corramos corre correa
-corree corrego correlacionados correlacions correlata correlated correlates correlating
-correlations correlativo correlato corren correon correos correr corres corrie corro
-corroa corroe corroo corros corseo corses corsos corta cortaa cortador cortadores cortados
-cortan cortao cortaoes cortaos cortara cortare cortars cortemos cortes cortical cortos
-corvamos corvar cosaes coseis cosers coses coshes cosias cosmos cosoes cosos cosses
+consulais consulamos consulan consular consulars consulas consule consulen consules
+consult consultados consultaes consultais consultan consultara consultare consultars
+consulte consultemos consultes consulto consultor consultos consults consuma consumada
+consumado consumador consumadores consuman consumar consumars consumas consumera
+consumeras consumero consumeros consumia consumian consumias consumidas consumidoes
+consumidora consumidoraes consumidoras consumidoro consumidoros consumidors consumir
+consumirs consumo consumoes consumos consunta consuntas conta contact contacto contado
+contadoes contadora contadoraes contadoras contadoro contadoros contadors contained contal
+contan contara contare contars contemos contendedor contendedores contendor contendores
+contenedora contenedoraes contenedoras contenedoro contenedoros contenedors content
+contenta contentamos contentar contes contest contestados contestan contestanos contestara
+contestare contestars contestas conteste contestemos contester contesto contests contexta
+contia contignacion continuacions continuation contos contra contracta contracte contracts
+contrado contralo contralto contrao contrapartidaes contrapartido contrapartidos contrapo
+contrasenaes contraseno contrasenos contrasto contratos contravena contravenas contrito
+contro convent copaes copais copals copara copars copas copeas copees copeos copera copes
+copeys copiaes copiais copian copiar copiars copiba copibas copie copied copien copier
+copiers copila copilas copile copiles copina copinas copine copines copins copios coplas
+copoes copra copras coptos coramos corar coreamos corear corego corelation coreo corias
+cories corlada corladas corlado corlados corlamos corlar corleo corneo corpas corramos
+corre correa corree corrego correlacionados correlacions correlata correlated correlates
+correlating correlations correlativo correlato corren correon correos correr corres corrie
+corro corroa corroe corroo corros corseo corses corsos corta cortaa cortador cortadores
+cortados cortan cortao cortaoes cortaos cortara cortare cortars cortemos cortes cortical
+cortos corvamos corvar cosaes coseis cosers coses coshes cosias cosmos cosoes cosos cosses
 costaes costco costea costeas costed costee costees costen costeo costoes coston costons
 costosa costoso costro costros costume costumed costumer costumers costumes cotaes cotas
 cotees cotes cotoes cotos cotuos coulter coulters counted countess counties country county
@@ -224,26 +232,26 @@ drier driers drive drivel drivels driven drives drover drovers dudable dulares d
 dupable duplicaba duplicabas duplicadaes duplicadoes duplicaes duplicamos duplican
 duplicar duplicara duplicaras duplicare duplicares duplicas duplicated duplice duplico
 durabilidads durables durably duracions duradera duraderos duradoro duraduro durance
-durant durantes durations durativo duraton dynamos edicions editamos editar edition efecta
-efectos efectuo efeto effects effete ejecuta ejecutan ejecutara ejecutare ejecutars
-ejecutas ejecutor electo eliminan eliminara eliminare eliminars eliminas elimine elimino
-emento emitamos empecamos empegamos empegar empegaria empegariamos empelamos empelar
-empelaria empelariamos empenamos empenar empenaria empenariamos empera empeza empezados
-empezan empezaran empezaras empezare empezarian empezarias empezars empezas empezemos
-empire empires empleamos emplear emplearia empleariamos empozamos empozar empozaria
-empozariamos enartamos enartar encalado encalan encapar encape encela encelamos encelar
-encender encios encoba encobamos encobar encocla encoclamos encoclar encoga encogamos
-encoja encojamos encojar encolados encolan encolara encolare encolars encolas encole
-encolemos encolo encona enconamos enconar encora encoramos encorar encova encovamos
+durant durantes durations durativo duraton dynamos eatable edicions editamos editar
+edition efecta efectos efectuo efeto effects effete ejecuta ejecutan ejecutara ejecutare
+ejecutars ejecutas ejecutor electo eliminan eliminara eliminare eliminars eliminas elimine
+elimino emento emitamos empecamos empegamos empegar empegaria empegariamos empelamos
+empelar empelaria empelariamos empenamos empenar empenaria empenariamos empera empeza
+empezados empezan empezaran empezaras empezare empezarian empezarias empezars empezas
+empezemos empire empires empleamos emplear emplearia empleariamos empozamos empozar
+empozaria empozariamos enartamos enartar encalado encalan encapar encape encela encelamos
+encelar encender encios encoba encobamos encobar encocla encoclamos encoclar encoga
+encogamos encoja encojamos encojar encolados encolan encolara encolare encolars encolas
+encole encolemos encolo encona enconamos enconar encora encoramos encorar encova encovamos
 encovar encrypting encryptions encrypts endpoints enfiada enfiadas enfiado enfiados enfiar
 enforme engender engome enjutamos enjutar enlutamos enlutar enmascara enmascarada
 enmascarados enmascaran enmascarando enmascarara enmascarare enmascarars enmascaras
 enmascaremos enmities enmity enormes enrame enriadas enriado enriados enrian enriar enrola
 enrolamos enrolar enrome enrunamos enrunar ensalado enseguidas enseguido ensera enserada
-enserado enseramos enserar entada entado entanda entende entenden entendere entenders
-entendes entenga entengas enterada enteran entibies entidads entintes entirada entiran
-entitles entola entolamos entolar entraba entradas entrado entrain entrama entrane entrano
-entrant entrap entrapa entrar entrara entras entreat entreats entregada entregadas
+enserado enseramos enserar entable entada entado entanda entende entenden entendere
+entenders entendes entenga entengas enterada enteran entibies entidads entintes entirada
+entiran entitles entola entolamos entolar entraba entradas entrado entrain entrama entrane
+entrano entrant entrap entrapa entrar entrara entras entreat entreats entregada entregadas
 entregadoes entregador entregadors entregaes entregais entregamos entregando entregara
 entregare entregars entrege entregen entreges entrego entregos entregue entren entreoa
 entreoan entreoas entres entreva entrevado entrevados entrevan entrevar entrevas
@@ -272,8 +280,9 @@ esperados esperan esperando esperara esperare esperars esperas espere esperemos 
 esperido esperma espermos espernada espernado espero esperta espertada espertado
 espertamos espertar espesa espesada espesado espesamos espesar espeta espetada espetado
 espetamos espetar espiracion espirada espirado espiramos espirar espire espires espora
-espuera esqueja esquela esquemas esquemo esquena esquera esquima esquipo estaco estada
-estadio estados estaes estafo estajo estala estalo estando estano estares estars estees
+espuera esqueja esquela esquemas esquemo esquena esquera esquima esquipo estabile establa
+establea establee establen estableo estables establo estabule estaco estada estadio
+estados estaes estafo estajo estala estalle estalo estando estano estares estars estees
 esteis estemado estera esterada esterado esteramos esterar esteres esters estes estibado
 estido estilado estimada estimador estimados estimando estimate estimates estirado estires
 estivado estivated estoes estrada estrado estras estrega estregado estregados estregan
@@ -317,19 +326,19 @@ grafita grafitas gramps grapas grapes grapos grasps growths guaramos guarantied 
 guardados guardajos guardara guardare guardars guardemos guarder guardi guardian guardias
 guardin guardio guaria guariaa guariamos guarida guarnamos guarnia gurges habemos habitua
 habituals habituan habituar habituas hacamos haceros hachemos hademos hairless halemos
-hammed hammerer hammier hamper hampered hampers handing handle handled handler handlers
-handless hangings happen harder harmer hashes hasted hasting hatter havemos headed headers
-headier headiest healer hearer heater heaver heavies heder hedger hemmer hemmers hender
-herder hightest hinging hinter histericos histogram historiaes historiais historians
-historiars historical historico historicoes histories hitler hitters horacio horaria
-horarios horatio horizontalmentes horizontals hotpot hotpots hotshot hotshots hotter
-hummer hummers hushed hushing identidads identificado identificados identifice identified
-identifiers identifies identify idiom idiomas idiomo idioms idiota ignara igneoes
-ignorados ignoramus ignoran ignorara ignorare ignorars ignoras ignoremos ignoren ignorer
-ignoro ignota imbalance imbalances imparta imperta import importance importantes importar
-importas importe importo imports imposta inaction inactiva inactive inactivos inatento
-inatentos incluamos includes incluia incluiamos incluidos incluire incluirs incluo
-incompartible incompartibles incompasible incompasibles incompatiblees incompatibly
+hammed hammerer hammier hamper hampered hampers handed handel handing handled handler
+handlers handless hangings happen harder harmer hashes hasted hasting hatter havemos
+headed headers headier headiest healer hearer heater heaver heavies heder hedger hemmer
+hemmers hender herder hightest hinging hinter histericos histogram historiaes historiais
+historians historiars historical historico historicoes histories hitler hitters horacio
+horaria horarios horatio horizontalmentes horizontals hotpot hotpots hotshot hotshots
+hotter hummer hummers hushed hushing identidads identificado identificados identifice
+identified identifiers identifies identify idiom idiomas idiomo idioms idiota ignara
+igneoes ignorados ignoramus ignoran ignorara ignorare ignorars ignoras ignoremos ignoren
+ignorer ignoro ignota imbalance imbalances imparta imperta import importance importantes
+importar importas importe importo imports imposta inaction inactiva inactive inactivos
+inatento inatentos incluamos includes incluia incluiamos incluidos incluire incluirs
+incluo incompartible incompartibles incompasible incompasibles incompatiblees incompatibly
 incrase incrases increased incrementa incrementan incrementar incrementas incumpla
 incumplamos incumplen incumples incumpliamos incumplidos incumplo indefinidamentes indore
 infeccion infection influimos influir inicia inicials inician iniciar inicias inicuo
@@ -346,67 +355,69 @@ iterativos jaegers jagger jester jitters jittery jotter kinesics lagting lamamos
 lamba lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamest lamida
 lanamos lanar langer langrage languages lanza lanzados lanzan lanzara lanzare lanzars
 lanzas lanzazos lanzemos lasing latent lates latexs latter launce laxest lazamos lazar
-lazramos lazrar league leales leamos lectora lectoras lecturaes lecture lectures lecturo
-lecturos lefter legaes legalese legals legan legar legares legates legemos legible
+lazramos lazrar league leales leamos lectora lectoraes lectoros lectors lecturaes lecture
+lecturo lecturos lefter legaes legalese legals legan legar legares legates legemos legible
 legiblees legisles legraes leguaes leibles leimos lejemos lembos lemos lenaes lenais
 lenars lenas leneas lenemos lengths lengthy lenias lenoes lenons lenos lentaes lentes
-lentoes lentor lentors lents lentura lenturas leonas leonos lepemos lesnas lesnos lester
-letales leteas letras letros letters letura leturas levanta levantados levantan levantara
-levantare levantars levantas levantemos levanter levemos leznas leznos liberia librar
-librara librare libraria librars libreara librearia librera libreras librerias libreril
-librerio licitacion licitador licitamos licitar licite liemos lientas lientos limais
-limier limiste limitacions limitado limitados limitan limitara limitare limitars limitary
-limitation limited limitemos limiten limiter limites limito limpiador limpiamos limpiar
-limpie linger litote litotes litters littler littlest llabamos llagada llagadas llagamos
-llagan llamaba llamabas llamadaes llamado llamados llaman llamantees llamara llamaras
-llamare llamares llamarlo llamars llamas llamaza llamazas llamea llameada llameadas
-llameamos llameante llameantes llamear llamemos llanada llanadas llapada llapadas llapamos
-llapar llegara llegare llegars llegas llege llegen lleges llemos llenan llenar lletas
-lletos lleude lleuden llevan llevar loable loaner locaes local locales locals locate
-lockup lockups locule locums locus locusts lodger lodging loemos logger logier loguer
-loner longar longe longed longen longes longing longitude longituds longor loosing loping
-losina losings losino lounger lousing loving lowing lunch lunger macado maceado machaca
-machacan machacara machacare machacars machacas machado machiaes machies machin machina
-machinaes machinas machined machino machinos machins machioes machones machucar madamos
-maestreadas maestreados maestreamos maestrear maestreo magnitudes magnituds making
-malestar manage managed managers manages manamos manar mancado mancamos mancar manda
-mandados mandamus mandan mandara mandare mandares mandars mandas mandatos mandemos mandra
-mandro maneamos manear manful manger mangier mangler mangual maniamos manimos manjamos
-manjar manteemos mantenamos mantenen mantenere manteners mantenes manuals manuel manutene
-manutenemos manutener maquila maquilas maquinaes maquinais maquinal maquinals maquinan
-maquinar maquinars maquine maquines maquino maquinos marcada marcador marcados marcando
-marceado marchado mareado margado marked marking marrado mascado mashed mashing masker
-massage massages massed massing masted masters matears matemos maters matter mattes maxila
-maxilo maxim maximal maximas maxime maximos maxims maximums maznamos maznar measured
-measurer mecemos medamos mediamos medicos medidos mediemos medioes medios mediums meemos
-meismos mejemos mejoria melemos mellon mellones memento memoir memoran memorar memoras
-memore memorial memorias memorio memoro menaje menajes menemos menoria mensajees mensajera
-mensajeras mensajerias mensajerio mensal mensuals mensula mensulo mensura mensural mensure
-mensures mentemos mercado meremos mesemos messaged messuage messuages mestemos mesture
-mestures mesure mesures metamos metecos meteors metic metics metricaes metrical metrist
-miente mientes miento mientos mileon mileones milestones millan millen milline milling
-millings millo milloes millos millstone milton minamos mincia mincio mincios minemos
-mingue mingues minguo minguos minia miniamos minian miniar minias miniemos minim minimiza
-minimizations minimizer minimoes minimums minina minino mininos minio minioes minion
-minions minios miniums minue minuees minues minuet minuete minuetes minuets minuit minuses
-minuta minutaes minutas minuted minuten minuter minutest minutoes mitiga mitigados mitigan
-mitigante mitigara mitigars mitigas mitigates mitigating mitigativo mitigativos mitigemos
-mobil mobiles moble mocemos mochines modejo modela modele modelos models modero
-modificativo modificativos modulo moemos mofemos mojemos molemos molesta molestan
-molestara molestare molestars molestas molester molestia molificacion molificaciones
-moment momenta momentos moments momificacion momificaciones mondamos mondar monito
-monitores monitory monitos montas montes montos morcado moremos moths motile mouths
-movamos mucetos muerdos muergos muermos mueros muertas muertes muerto muertoes muestro
-muestros muletos mullion mullions multiplicara multiplicare multiplicars multiplico
-multiplier multiplies munimos murtos mutters narrio narro narros narrows necesia
-necesiamos necesian necesias necesida necesitados necesitan necesitar necesitas necesite
-necesitemos necesito needle needled negocia negocie negocios nerves networks neves nicety
-nieves nineta nineto norial norma normals norman normas normativas normative normativo
-northing noshing notching nothings notifica notifican notificara notificare notificars
-notificas notificativo notificativos notifice notifier notifies noting novena novenae
-novenas noventas novento nubees nuero nueros nuevaes nuevas nuevees nuevoes nuevos nuezes
-numbed numbest numbles numera numeras numere numeres numeroes numerosa numeroso numerous
-objecta objectives objecto objectos objet objeta objetas objete objetes objetiva objetivas
+lentoes lentor lentores lentors lents lentura lenturas leonas leonos lepemos lesnas lesnos
+lester letales leteas letores letras letros letters letura leturas levanta levantados
+levantan levantara levantare levantars levantas levantemos levanter levemos leznas leznos
+liberia librar librara librare libraria librars libreara librearia librera libreras
+librerias libreril librerio licita licitacion licitador licitamos licitar licite lictores
+liemos lientas lientos limais limeta limier limiste limitacions limitado limitados limitan
+limitara limitare limitars limitary limitation limited limitemos limiten limiter limites
+limpia limpiador limpiamos limpiar limpie linger litote litotes litters littler littlest
+llabamos llagada llagadas llagamos llagan llamaba llamabas llamadaes llamado llamados
+llaman llamantees llamara llamaras llamare llamares llamarlo llamars llamas llamaza
+llamazas llamea llameada llameadas llameamos llameante llameantes llamear llamemos llanada
+llanadas llapada llapadas llapamos llapar llegara llegare llegars llegas llege llegen
+lleges llemos llenan llenar lletas lletos lleude lleuden llevan llevar loable loaner
+locaes local locales locals locate lockup lockups locule locums locus locusts lodger
+lodging loemos logger logier loguer loner longar longe longed longen longes longing
+longitude longituds longor loosing loping losina losings losino lounger lousing loving
+lowing lunch lunger macado maceado machaca machacan machacara machacare machacars machacas
+machado machiaes machies machin machina machinaes machinas machined machino machinos
+machins machioes machones machucar madamos maestreadas maestreados maestreamos maestrear
+maestreo magnitudes magnituds making malestar manage managed managers manages manamos
+manar mancado mancamos mancar manda mandados mandamus mandan mandara mandare mandares
+mandars mandas mandatos mandemos mandra mandro maneamos manear manful manger mangier
+mangler mangual maniamos manimos manjamos manjar manteemos mantenamos mantenen mantenere
+manteners mantenes manuals manuel manutene manutenemos manutener maquila maquilas
+maquinaes maquinais maquinal maquinals maquinan maquinar maquinars maquine maquines
+maquino maquinos marcada marcador marcados marcando marceado marchado mareado margado
+marked marking marrado mascado mashed mashing masker massage massages massed massing
+masted masters matears matemos maters matter mattes maxila maxilo maxim maximal maximas
+maxime maximos maxims maximums maznamos maznar measured measurer mecemos medamos mediamos
+medicos medidos mediemos medioes medios mediums meemos meismos mejemos mejoria melemos
+mellon mellones memento memoir memoran memorar memoras memore memorial memorias memorio
+memoro menaje menajes menemos menoria mensajees mensajera mensajeras mensajerias
+mensajerio mensal mensuals mensula mensulo mensura mensural mensure mensures mentemos
+meramos mercado meremos mesemos messaged messuage messuages mestemos mesture mestures
+mesure mesures metamos metecos meteors metic metics metricaes metrical metrist miamos
+miasmos micamos miente mientes miento mientos migamos mileon mileones milestones millan
+millen milline milling millings millo milloes millos millstone milton mimamos mincia
+mincio mincios minemos mingue mingues minguo minguos minia miniamos minian miniar minias
+miniemos minim minimiza minimizations minimizer minimoes minimums minina minino mininos
+minio minioes minion minions minios miniums minue minuees minues minuet minuete minuetes
+minuets minuit minuses minuta minutaes minutas minuted minuten minuter minutest minutoes
+mirados miremos mirlamos misamos mitiga mitigados mitigan mitigante mitigara mitigars
+mitigas mitigates mitigating mitigativo mitigativos mitigemos mitramos mizamos mobil
+mobiles moble mocemos mochines modejo modela modele modelos models modero modificativo
+modificativos modulo moemos mofemos moiamos mojemos molemos molesta molestan molestara
+molestare molestars molestas molester molestia molificacion molificaciones moment momenta
+momentos moments momificacion momificaciones mondamos mondar monito monitores monitory
+monitos montas montes montos moramos morcado moremos moths motile mouths movamos mucetos
+muerdos muergos muermos mueros muertas muertes muerto muertoes muestro muestros muiamos
+muletos mullion mullions multiplicara multiplicare multiplicars multiplico multiplier
+multiplies munimos muramos murtos mutters narrio narro narros narrows necesia necesiamos
+necesian necesias necesida necesitados necesitan necesitar necesitas necesite necesitemos
+necesito needle needled negocia negocie negocios nerves networks neves nicety nieves
+nineta nineto norial norma normals norman normas normativas normative normativo northing
+noshing notching nothings notifica notifican notificara notificare notificars notificas
+notificativo notificativos notifice notifier notifies noting novena novenae novenas
+noventas novento nubees nuero nueros nuevaes nuevas nuevees nuevoes nuevos nuezes numbed
+numbest numbles numera numeras numere numeres numeroes numerosa numeroso numerous objecta
+objectives objecto objectos objet objeta objetas objete objetes objetiva objetivas
 objetivoes objetoes obtect occupied occupier occupiers ocluan oculados oculan ocupadas
 ocupado ocupador ocupadors ocupamos ocupar ocupas ocupen olido olvida olvide olvidos
 optimism optimist optimized optimizer optimizes ordenaba ordenabas ordenadaes ordenadoes
@@ -435,151 +446,152 @@ peloes penado pences pender pendida penemos penoes penores pensado peones peoras
 peoren peoria peors perado peraes percentages percents percept perde perden perdere
 perders perdia perdian perdias perdidas perdido perdiga peres perfida performances peries
 perioda perked perking permico permicos permisa permisas permision permisions permisoes
-permisor permisors permistion permistions permito permits peroes perores persona personae
-personaes personages personajes personalism personaliza personalizan personalizara
-personalizare personalizars personalizas personalized personalizen personalizes
-personalizo personals personas personates perter perues pervious pesada pesade pesador
-pesados pesando pescado pesces pesiado pesoes petado peticions petition petoes peyores
-picaes pices piches picoes piece pieced piecing piees pieles pierces pijees pinemos
-pinpoints pintos pirces pisado pisces pison pizces plantillaes plantillais plantillan
-plantillar plantillars plantille plantilles plantillo plantillos plates platilla platillas
-plores pobres pocion podara podaria podemos poderia podia podida podra podran podras
-podres podrian podrias podrida podrir poemos poiso poisons poisos poisson poldia polemos
-police policees polices policiaes policias policios polison politian politic politicaes
-political politick politicks politico politicos politics polities polity pomemos ponamos
-pontos popemos poplar popula populan populara populare populars populas porcentajes
-porcion pores porfia porgar portes portia portian portico portien porting portio portions
-porton posado posemos poson postares postmarks postores postrees postres postures potemos
-poyemos prates preaba preabas preado preamos preces precess precessed precesses precessing
-precia precie precios precious precis preciso precito precoz predio preferenciaes
-preferencio preferencios preferente preferentes preferia preferire preferirs pregar
-pregunta preguntan preguntara preguntare preguntars preguntas pregunte preguntea pregunteo
-pregunton preguntos pregustar pregusto premio premiso premisos preocupacions preocupan
-preocupar preocupas preocupe preocupo presado preserva preservan preservara preservare
-preservars preservas preserven preserver preserves preservo presunto presupuesta
-presupuestos preterir previdos previo previoes previos prices pricking priding prier
-primacia primarias primario prime primed primen primeran primeras primerio primeros primes
-primeva primevo priming primmer primor principa principals principan principar principas
-principe principen principes principios principled principles principo prioreso prioress
-prioridads prioritized prison privaria privileged privilegia privilegias privilegioes
-prizing proba proban probara probare probars probas procedamos procedan proceden procedo
-procelo procelos procemos proceran procero proceros procesada procesadas procesadoes
-procesal procesando procesara procesare procesars procesemos procession procoes procreado
-procreador procreadores procreados procreamos procrean procrear procreen procreo produca
-produced producen produces producir producirs produco producta productoes productora
-productoraes productoras productoro productoros productors products proferir profesado
-profesados profesamos profesan profesar profesen profeso profesos profess professed
-professes professing professor professors profundidads progresas progreses projection
-promedia promedie promedios promeso promesos prosupuesto proteccions protecting
-protections proveedora proveedoraes proveedoras proveedoro proveedoros proveedors
-providaes provide provided provides providoes prowess proyeccion pruebaes pruebo pruebos
-publica publicados publican publicanos publicara publicare publicars publicas publicatos
-publicemos pudria pugnar pugnos pulsa pulsamos pulsan pulsara pulsare pulsars pulsas
-pulsea pulsear punemos punoes punos puntas punteo punteos puntes puntoes puntosa puntoso
-punts puntuo punzos purchased purchaser purchases purear purga purgan purgara purgare
-purgars purgas purger putos pythons qualify quarantined quarantines quartern quarters
-quartet quean quedar quedas queden quedes queening queens queering queers quees quejan
-quejes queman quemes queran queres queued queule queules quitas quoits quotes quotha
-rabida rabido rabidos radom rafagaes rafago rafagos raida raiding raido raidos rando
-randomize randomizes randos ransom rapada rapado rapados rapid rapidas rapider rapidezs
-rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo rastrar rastrea
-rastrean rastreara rastreare rastrears rastreas rastrera rastrero rayida rayido rayidos
-razaga razagas react reaction readably reader readings readying reaming reaping rearing
-reattempts reaving rebaja rebajaes rebajais rebajan rebajar rebajars rebajes rebajos
-rebanas rebasas rebatas rebite rebojas reboso rebujas rebultado recaeran recalzamos
-recalzar recargar recargas recarge recargen recargo rechaza rechazados rechazan rechazara
-rechazare rechazars rechazas rechazemos rechizamos rechizar recipiente recipientes recite
-recobramos recobrar recoce recocen recoda recodamos recodar recodas recoden recodes
-recodiamos recodo recodos recoga recogan recoger recoges recogo recole recolen recordados
-recordan recordara recordare recordars recorde recordemos recordes recordo recorramos
-recortamos recortar recorvamos recorvar recose recosen recoso recries redaccion redacta
-redacte redacting redacto redacts redder redencion redoing redriven reduction redwing
-reeding reelable reentregas reenvia reenvian reenviara reenviare reenviars reenvias
-reenvida reenvidar refajas refile refiled refiles refilm refries regain regajas regelation
-register registers registra registrados registran registrara registrare registrars
-registras registre registremos registres registroes registry regulacions regulating
-regulations regulativo regulator regulators reharte reheat reheated reheats rehoge rehogen
-reintentan rejite relajas relapse relay relayed releas released releaser releases relies
-relivable rellana rellanan rellenar rellenas rellene rellenen relleno remain remake
-remembers remembra remembre remembro remetida remetidas remetido remetidos remite
-remordamos remorder rendar rende renden rendere renderiza renderizan renders rendes
-rendimienta rendimientos rending rendir renter renuncia renunciados renuncian renunciara
-renunciare renunciars renuncias renunciemos reorders repajas repare reparen repares
-reparta repartamos repartee reparten repartes repartia repartiamos repartias repartida
-repartido repartidor repartidors repartire repartirs reparto repaso repast repaste repasts
-repay repeal repealed repeals repeater repela repelas repeles repelida repelidas repelido
-repelidos repent repented repents repesa repesas repeso repeta repetas repetes repetia
-repetian repetias repetidor repetidors repetimos repetire repetirs repeto repica repicas
-repice repices repine repines repinte repisar repise repises repiso repizca repizcas
-replaced replays repleted replicaes replicais replican replicar replicars replico replicos
-replied replier repliers repodo repoes repono reporte repos reposa repose reposos reposto
-repoyo reproches reproducer reproducia reproducire reproducirs repte repuesta repules
-repute requeme requere requerimientas requerimiento requerimientoes requetes require
-requires requisita requisitas requisite requisites requisitoes requited resaltado reseat
-reseated reseats resect reseda resedas reseed reseeds resena resenas resene resenes reseno
-resenos resent resents resewn resisar resound resounds resped respeds respite responda
-respondamos respondas responded responden respondere responders respondes respondo
-responsea responsee responsemos responsen responseo responses respuestas respuesto rested
-restricta restricto restricts restringia restringida restringidos restringire restringirs
-restrinido restrinir resulta resultada resultados resultando resulte resulto results
-retace retado retail retains retais retajas retaje retaken retakes retame retamos retan
-retando retard retarda retarde retardos retards retare retares retasada retasado retase
-retaso retaze retejer retencions retene retenen retenere reteners retenes retenir retente
-retentions retentivo retian retied reties retin retines retired retires retiring retores
-retraas retrae retraho retrain retrao retras retrasa retrasaba retrasadas retrasados
-retrasando retrasara retrase retrasos retratada retratado retrato retread retriles retrils
-retrocedo retroces retrocesa retrocesos retroes retune retying retyping revesar revinar
-revirar revisa revisal revisan revisara revisare revisars revisas reviser revisor revista
-revistar reword rewords riego riegos riesga riesgas riesgoes rioted roamos roasted robamos
-robustas robustos rodamos rogacion rogamos rogation roiamos rolamos ronamos rooted roramos
-rosamos rostamos rotacions rotados rotaes rotante rotare rotates rotating rotations
-rotativo rotemos rouged roused roust rousted router routes rozamos ruidoes ruidos ruidosa
-ruidosos ruinoso rusted rutamos rutted sabamos sabida sables sacados sacarificamos
-sacarificar sacarifice sacemos sachamos saciamos sacrifica sacrificados sacrifican
-sacrificara sacrificare sacrificars sacrificas sacrificed sacrificemos sacrificen
-sacrificer sacrifices sacrificia sacrifico safamos safida saida sainar sajamos salability
-salable salada salda saldamos saldar salgamos salgar salia saliamos salian salias salica
-salidas salido salina saliva sallamos sallar salles salmamos salmar salmia salmida salta
-saltados saltan saltanos saltara saltare saltars saltas saltea salteamos saltear saltemos
-salter saltine saltus saluda saluting salvamos salvar salvia salving sampler samples
-samplings samura sanamos sanar sanders sanding sanea sanean saneara saneare sanears saneas
-saner sanger sanitized sanitizer sanitizes sapele sapida saramos sards sarges sarong
-sastra sateless sating satira saturaba saturacions saturadas saturado saturan saturant
-saturara saturares saturars saturas saturated saturating sature saturn saturna saturo
-sayamos scalding scalds scaled scaler scalping scalps scapes scares scaring scending
-scends scene scents scheat schemas scheme scilla scones scooped scopes scream screams
-screes sealable sealing seating secamos secenes secon secones secons secrestos secreta
-secrete secreteo secreteos secretoes secretor secretors secuencias secuencio secund
-secunda secundo securo seder seders seeder seeders seeding segando segment segmenta
-segmentoes seguamos seguda seguen seguia seguiamos seguida seguido seguire seguirs
-segundan segundar segundas segunde segundes segundoes segundon segundons seguo seguridads
-seguron seguros seiner seiners seines seining sencilla sencillezs sencillos sendaes
-sendera senderas sendere senderes sendero senderos senes sensing separaba separadas
-separador separados separando separante separara separare separated separates sequenced
-sequencer sequences serer sergentos serretos servador servadores servar servars serve
-served serven servery serves serviaes serviced servicia servicias servicioes servido
-servidora servidoraes servidoras servidoro servidoros servidors servidos servile serviles
-servioes servir servire servires servirs servitor sever severs sevicio sevicios sewed
-shaded shades shading shads shared shares sharing sharked sharking sharks sharped sharping
-sharps sheddings sherds shewed shingle shippen shipper shopped shored shredding shreds
-siempres sienes sightly sigile signen siguientes silencia silencie silencios silgen
-silting similar simile simper simpler simples simplex simplicidads simply simula simulan
-simulant simulara simulars simulas simulated simulates simule singe singed singer singes
-singla singled singlen singles singlet singlo singly singule siple sirgen sirges sistemas
-sistemo situen skating skewer skimped skipper skippet slating sledding slender slewed
-slits sloped smarting snider snitch snored snyder soaped soared sobrecara sobrecaras
-sobrecargaba sobrecargadas sobrecargado sobrecargan sobrecargara sobrecargare sobrecargars
-sobrecargas sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar socles soever
-solamentes solicita solicitan solicitara solicitare solicitars solicitas solicitor solida
-soltamos soltar someones soportados soportal soportan soportara soportare soportars
-soportas soporte soportemos soporto sopped sosamente souped soured souring spender
-spenders spending spewed spices spicks spiels spiers spies spiked spiles spines spires
-spirts spites spits splats splint splints spokes spored spreads spreed sprits stales
-staling staple stapled stapling stared staring starling starring startling starts starving
-states statius stats statu statue statues steam steams stewed stich stimulate stithy
-stogies stoked stoned storey storeys stormed storting stowage stowed straights strait
-stratus straus streak streaks streamy strega strews strick strictured string stript
-structure structures strung subamos submits sucres sucrets sudamos sufres sumacos sumados
+permisor permisors permistion permistions permito permits peroes perores persistence
+persistent persistentes persona personae personaes personages personajes personalism
+personaliza personalizan personalizara personalizare personalizars personalizas
+personalized personalizen personalizes personalizo personals personas personates perter
+perues pervious pesada pesade pesador pesados pesando pescado pesces pesiado pesoes petado
+peticions petition petoes peyores picaes pices piches picoes piece pieced piecing piees
+pieles pierces pijees pinemos pinpoints pintos pirces pisado pisces pison pizces
+plantillaes plantillais plantillan plantillar plantillars plantille plantilles plantillo
+plantillos plates platilla platillas plores pobres pocion podara podaria podemos poderia
+podia podida podra podran podras podres podrian podrias podrida podrir poemos poiso
+poisons poisos poisson poldia polemos police policees polices policiaes policias policios
+polison politian politic politicaes political politick politicks politico politicos
+politics polities polity pomemos ponamos pontos popemos poplar popula populan populara
+populare populars populas porcentajes porcion pores porfia porgar portes portia portian
+portico portien porting portio portions porton posado posemos poson postares postmarks
+postores postrees postres postures potemos poyemos prates preaba preabas preado preamos
+preces precess precessed precesses precessing precia precie precios precious precis
+preciso precito precoz predio preferenciaes preferencio preferencios preferente
+preferentes preferia preferire preferirs pregar pregunta preguntan preguntara preguntare
+preguntars preguntas pregunte preguntea pregunteo pregunton preguntos pregustar pregusto
+premio premiso premisos preocupacions preocupan preocupar preocupas preocupe preocupo
+presado preserva preservan preservara preservare preservars preservas preserven preserver
+preserves preservo presunto presupuesta presupuestos preterir previdos previo previoes
+previos prices pricking priding prier primacia primarias primario prime primed primen
+primeran primeras primerio primeros primes primeva primevo priming primmer primor principa
+principals principan principar principas principe principen principes principios
+principled principles principo prioreso prioress prioridads prioritized prison privaria
+privileged privilegia privilegias privilegioes prizing proba proban probara probare
+probars probas procedamos procedan proceden procedo procelo procelos procemos proceran
+procero proceros procesada procesadas procesadoes procesal procesando procesara procesare
+procesars procesemos procession procoes procreado procreador procreadores procreados
+procreamos procrean procrear procreen procreo produca produced producen produces producir
+producirs produco producta productoes productora productoraes productoras productoro
+productoros productors products proferir profesado profesados profesamos profesan profesar
+profesen profeso profesos profess professed professes professing professor professors
+profundidads progresas progreses projection promedia promedie promedios promeso promesos
+prosupuesto proteccions protecting protections proveedora proveedoraes proveedoras
+proveedoro proveedoros proveedors providaes provide provided provides providoes prowess
+proyeccion pruebaes pruebo pruebos publica publicados publican publicanos publicara
+publicare publicars publicas publicatos publicemos pudria pugnar pugnos pulsa pulsamos
+pulsan pulsara pulsare pulsars pulsas pulsea pulsear punemos punoes punos puntas punteo
+punteos puntes puntoes puntosa puntoso punts puntuo punzos purchased purchaser purchases
+purear purga purgan purgara purgare purgars purgas purger putos pythons qualify
+quarantined quarantines quartern quarters quartet quean quedar quedas queden quedes
+queening queens queering queers quees quejan quejes queman quemes queran queres queued
+queule queules quitas quoits quotes quotha rabida rabido rabidos radom rafagaes rafago
+rafagos raida raiding raido raidos rando randomize randomizes randos ransom rapada rapado
+rapados rapid rapidas rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito
+rapitos raposo rastrar rastrea rastrean rastreara rastreare rastrears rastreas rastrera
+rastrero rayida rayido rayidos razaga razagas react reaction readably reader readings
+readying reaming reaping rearing reattempts reaving rebaja rebajaes rebajais rebajan
+rebajar rebajars rebajes rebajos rebanas rebasas rebatas rebite rebojas reboso rebujas
+rebultado recaeran recalzamos recalzar recargar recargas recarge recargen recargo rechaza
+rechazados rechazan rechazara rechazare rechazars rechazas rechazemos rechizamos rechizar
+recipiente recipientes recite recobramos recobrar recoce recocen recoda recodamos recodar
+recodas recoden recodes recodiamos recodo recodos recoga recogan recoger recoges recogo
+recole recolen recordados recordan recordara recordare recordars recorde recordemos
+recordes recordo recorramos recortamos recortar recorvamos recorvar recose recosen recoso
+recries redaccion redacta redacte redacting redacto redacts redder redencion redoing
+redriven reduction redwing reeding reelable reentregas reenvia reenvian reenviara
+reenviare reenviars reenvias reenvida reenvidar refajas refile refiled refiles refilm
+refries regain regajas regelation register registers registra registrados registran
+registrara registrare registrars registras registre registremos registres registroes
+registry regulacions regulating regulations regulativo regulator regulators reharte reheat
+reheated reheats rehoge rehogen reintentan rejite relajas relapse relay relayed releas
+released releaser releases relies relivable rellana rellanan rellenar rellenas rellene
+rellenen relleno remain remake remembers remembra remembre remembro remetida remetidas
+remetido remetidos remite remordamos remorder rendar rende renden rendere renderiza
+renderizan renders rendes rendimienta rendimientos rending rendir renter renuncia
+renunciados renuncian renunciara renunciare renunciars renuncias renunciemos reorders
+repajas repare reparen repares reparta repartamos repartee reparten repartes repartia
+repartiamos repartias repartida repartido repartidor repartidors repartire repartirs
+reparto repaso repast repaste repasts repay repeal repealed repeals repeater repela
+repelas repeles repelida repelidas repelido repelidos repent repented repents repesa
+repesas repeso repeta repetas repetes repetia repetian repetias repetidor repetidors
+repetimos repetire repetirs repeto repica repicas repice repices repine repines repinte
+repisar repise repises repiso repizca repizcas replaced replays repleted replicaes
+replicais replican replicar replicars replico replicos replied replier repliers repodo
+repoes repono reporte repos reposa repose reposos reposto repoyo reproches reproducer
+reproducia reproducire reproducirs repte repuesta repules repute requeme requere
+requerimientas requerimiento requerimientoes requetes require requires requisita
+requisitas requisite requisites requisitoes requited resaltado reseat reseated reseats
+resect reseda resedas reseed reseeds resena resenas resene resenes reseno resenos resent
+resents resewn resisar resound resounds resped respeds respite responda respondamos
+respondas responded responden respondere responders respondes respondo responsea responsee
+responsemos responsen responseo responses respuestas respuesto rested restricta restricto
+restricts restringia restringida restringidos restringire restringirs restrinido restrinir
+resulta resultada resultados resultando resulte resulto results retace retado retail
+retains retais retajas retaje retaken retakes retame retamos retan retando retard retarda
+retarde retardos retards retare retares retasada retasado retase retaso retaze retejer
+retencions retene retenen retenere reteners retenes retenir retente retentions retentivo
+retian retied reties retin retines retired retires retiring retores retraas retrae retraho
+retrain retrao retras retrasa retrasaba retrasadas retrasados retrasando retrasara retrase
+retrasos retratada retratado retrato retread retriles retrils retrocedo retroces retrocesa
+retrocesos retroes retune retying retyping revesar revinar revirar revisa revisal revisan
+revisara revisare revisars revisas reviser revisor revista revistar reword rewords riego
+riegos riesga riesgas riesgoes rioted roamos roasted robamos robustas robustos rodamos
+rogacion rogamos rogation roiamos rolamos ronamos rooted roramos rosamos rostamos
+rotacions rotados rotaes rotante rotare rotates rotating rotations rotativo rotemos rouged
+roused roust rousted router routes rozamos ruidoes ruidos ruidosa ruidosos ruinoso rusted
+rutamos rutted sabamos sabida sable sables sacados sacarificamos sacarificar sacarifice
+sacemos sachamos saciamos sacrifica sacrificados sacrifican sacrificara sacrificare
+sacrificars sacrificas sacrificed sacrificemos sacrificen sacrificer sacrifices sacrificia
+sacrifico safamos safida saida sainar sajamos salability salable salada salda saldamos
+saldar salgamos salgar salia saliamos salian salias salica salidas salido salina saliva
+sallamos sallar salles salmamos salmar salmia salmida salta saltados saltan saltanos
+saltara saltare saltars saltas saltea salteamos saltear saltemos salter saltine saltus
+saluda saluting salvamos salvar salvia salving sampler samples samplings samura sanamos
+sanar sanders sanding sanea sanean saneara saneare sanears saneas saner sanger sanitized
+sanitizer sanitizes sapele sapida saramos sards sarges sarong sastra sateless sating
+satira saturaba saturacions saturadas saturado saturan saturant saturara saturares
+saturars saturas saturated sature saturn saturna saturo sayamos scalding scalds scaled
+scaler scalping scalps scapes scares scaring scending scends scene scents scheat schemas
+scheme scilla scones scooped scopes scream screams screes sealable sealing seating secamos
+secenes secon secones secons secrestos secreta secrete secreteo secreteos secretoes
+secretor secretors secuencias secuencio secund secunda secundo securo seder seders seeder
+seeders seeding segando segment segmenta segmentoes seguamos seguda seguen seguia
+seguiamos seguida seguido seguire seguirs segundan segundar segundas segunde segundes
+segundoes segundon segundons seguo seguridads seguron seguros seiner seiners seines
+seining sencilla sencillezs sencillos sendaes sendera senderas sendere senderes sendero
+senderos senes sensing separaba separadas separador separados separando separante separara
+separare separated separates sequenced sequencer sequences serer sergentos serretos
+servador servadores servar servars serve served serven servery serves serviaes serviced
+servicia servicias servicioes servido servidora servidoraes servidoras servidoro
+servidoros servidors servidos servile serviles servioes servir servire servires servirs
+servitor sever severs sevicio sevicios sewed shaded shades shading shads shared shares
+sharing sharked sharking sharks sharped sharping sharps sheddings sherds shewed shingle
+shippen shipper shopped shored shredding shreds siempres sienes sightly sigile signen
+siguientes silencia silencie silencios silgen silting similar simile simper simpler
+simples simplex simplicidads simply simula simulan simulant simulara simulars simulas
+simulated simulates simule singe singed singer singes singla singled singlen singles
+singlet singlo singly singule siple sirgen sirges sistemas sistemo situen skating skewer
+skimped skipper skippet slating sledding slender slewed slits sloped smarting snider
+snitch snored snyder soaped soared sobrecara sobrecaras sobrecargaba sobrecargadas
+sobrecargado sobrecargan sobrecargara sobrecargare sobrecargars sobrecargas sobrecarge
+sobrecargo sobrecarta sobrecartada sobrecartar socles soever solamentes solicita solicitan
+solicitara solicitare solicitars solicitas solicitor solida soltamos soltar someones
+soportados soportal soportan soportara soportare soportars soportas soporte soportemos
+soporto sopped sosamente souped soured souring spender spenders spending spewed spices
+spicks spiels spiers spies spiked spiles spines spires spirts spites spits splats splint
+splints spokes spored spreads spreed sprits stabile stabled stabler stables stably stales
+staling stapled stapling stared staring starling starring startling starts starving states
+statius stats statu statue statues steam steams stewed stich stimulate stithy stogies
+stoked stoned storey storeys stormed storting stowage stowed straights strait stratus
+straus streak streaks streamy strega strews strick strictured string stript structure
+structures strung suable subamos submits sucres sucrets sudamos sufres sumacos sumados
 sumemos sumiamos sumimos summit sunder sunders supamos supono suporta suportamos suportar
 supporter supresions suraes surces sures surgas surged surgen suries surtes sutura swarded
 swards swingle switch systems tabaes tabales tabals tabano tabas tabeas tabeos tabes
@@ -588,25 +600,27 @@ tablen tableo tableos tablet tablets tablos taboes tabret tabues tabulas tabules
 taces tacks taeles talaes talas talcas taleas tales talias tallas talles talmas taloes
 talpas tamana tamango tamanos tamaro tambas tanemos tanzas tapano tarazar tarazas tarbes
 tardan tardara tardare tardars tardas tardia targe targets tarjar tartar tasces tasting
-tazano tazar tazas teasing tejemos telefona telefoneo telefonio telefonos telemos tememos
-tempate tempates templaes templare templares templete templetes tempo tenamos tenan
-tenante tenants tendemos tenedos tenesmos tenimos tenoria tensemos tensing tentemos
+tazano tazar tazas teasing tejemos telefona telefoneo telefonio telefonos telemos teleran
+tememos tempate tempates templaes templare templares templete templetes tempo tenamos
+tenan tenante tenants tendemos tenedos tenesmos tenimos tenoria tensemos tensing tentemos
 tenting teorias teorica teorio teoriza terbia tercemos terceno tercenos tercer tercera
 terceras tercere tercereo terceres tercerio tercerios terceroes tercerol tercerols tercers
 terces terceto tercetos tercia ternero terneros terrero terreros tesemos testiga testigo
 testings tetemos thales thoria thorough though thousands thread thready threats throstle
 throttled throttler throttles throughout tiempa tiempos tifico tilio timeous timpo tipica
 tipicos tiple tiples tipologia tipple tipples tisico toaria tocologia tocology tokes
-tonemos tonico topica topical topicos topics topino torces toria toxico tozos traas trabar
-trabas trabes tracaes traced tracees tracer tracers tracey tracie tracings tracking tracte
-tractes trades trading traeis traers traes traffics trafica trafice traficos tragar tragas
-trages tragico traias trajes tramar tramas trames trances transaccional transaccions
-transacting transactions transia transido transigo transir transita transite transitos
-transits translacion translation translational transmit transmito transnational tranzar
-tranzas trapas trapes traras trases trasmito tratar tratas trates travas traves trazaes
-trazais trazan trazara trazare trazars treads treces trezas trezos triaes tricks trifle
-trifles triggers trile trilees triles trille trilles trimester trimestres tripaes tripe
-tripees tripes tripla triplaes triplas tripled triplees triplet triplets triplex triplican
+tolera tolerante tolerara tolerars toleras tolerated tolerates toleren tolleran tonemos
+tonico topica topical topicos topics topino torces toria toseran toxico tozos traas
+trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabar trabas trabes
+tracaes traced tracees tracer tracers tracey tracie tracings tracking tracte tractes
+trades trading traeis traers traes traffics trafica trafice traficos tragar tragas trages
+tragico traias trajes tramar tramas trames trances transaccional transaccions transacting
+transactions transia transido transigo transir transita transite transitos transits
+translacion translation translational transmit transmito transnational tranzar tranzas
+trapas trapes traras trases trasmito tratar tratas trates travas traves trazaes trazais
+trazan trazara trazare trazars treads treces trezas trezos triaes tricks trifle trifles
+triggers trile trilees triles trille trilles trimester trimestres tripaes tripe tripees
+tripes tripla triplaes triplas tripled triplees triplet triplets triplex triplican
 triplicar triplicas triplice triplico triplo triploes triplos triply tripol tripoles
 tripols trippe triptica tripule tripules trizar trizas trizos trocar trocea trocean
 troceara troceare trocears troceas troces trocos trofico trojos trolos troncar tronos
