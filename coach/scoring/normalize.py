@@ -35,7 +35,7 @@ _NUMBER_WORDS = _words(
     "setenta ochenta noventa cien ciento mil millon millones millardo millardos doble triple "
     "cuadruple two three four five six seven eight nine ten twenty thirty forty fifty sixty "
     "seventy eighty ninety hundred thousand million millions billion billions double triple "
-    "quadruple twice"
+    "quadruple twice miles cientos centenares decenas docenas thousands hundreds dozens tens"
 )
 # a figure: "100", "8.64M", "x5"; not the digits inside "p95" or "v1"
 _DIGIT_RE = re.compile(r"(?<!\w)[x×]?\d")
