@@ -15,6 +15,7 @@ the sentence. The earliest sentence that qualifies is the evidence.
 from __future__ import annotations
 
 import heapq
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +27,7 @@ from coach.scoring.normalize import Tokens, phrase_stems
 Phrase = tuple[int, tuple[str, ...], bool, int]
 
 MAX_STOP_GAP = 3  # stop words allowed between two words of a phrase ("cola de los mensajes")
+_BREAK_RE = re.compile(r"[,;:()\[\]¿?¡!]")  # a phrase never runs across a clause break
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ class Index:
         """
         lang, stems, exact, anchor = phrase
         tokens = self.tokens
+        text, spans = tokens.text, tokens.spans
         column = tokens.es if lang == 0 else tokens.en
         stop = tokens.stop
         sentence_of = tokens.sentence_of
@@ -142,6 +145,7 @@ class Index:
                     and last < end
                     and sentence_of[last] == sentence_of[start]
                     and column[start : last + 1] == stems
+                    and not (size > 1 and _BREAK_RE.search(text, spans[start][1], spans[last][0]))
                 ):
                     yield tuple(range(start, last + 1))
                 continue
@@ -162,6 +166,8 @@ class Index:
                     gap += 1
                 if position >= end or sentence_of[position] != sentence or column[position] != stem:
                     break
+                if _BREAK_RE.search(text, spans[positions[-1]][1], spans[position][0]):
+                    break  # "the average, so we size for" is not "average size"
                 positions.append(position)
             else:
                 yield tuple(positions)

@@ -144,3 +144,13 @@ def test_typo_correction_is_one_edit_and_never_a_real_word(word: str, expected: 
 
     corrector = Corrector(["circuit", "idempotent", "tracing", "asincrona", "costos", "vistos", "scales", "intentos"])
     assert corrector(word) == expected
+
+
+def test_a_phrase_never_runs_across_a_comma() -> None:
+    """'average, so we size' is not the phrase 'average size'; 'average size' is."""
+    from coach.scoring.matcher import Index, compile_item, match_item
+    from coach.scoring.normalize import analyse
+
+    item = compile_item("est.event_size", "estimates", 1.0, False, [("en", ["average size"], [], [])])
+    assert match_item(Index(analyse("Peak is 5x the average, so we size for 500 req/s.")), item) is None
+    assert match_item(Index(analyse("The average size is 1 KB.")), item) is not None
