@@ -15,13 +15,15 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coach.content import Bundle
 from coach.scoring import matcher, normalize, scorer, typos
 from coach.scoring.matcher import CompiledItem, Phrase
 from coach.scoring.scorer import CompiledBundle, compile_bundle, remember_compiled
 from coach.scoring.typos import Corrector
+
+if TYPE_CHECKING:
+    from coach.content import Bundle
 
 _FORMAT = 2
 _SOURCES = (normalize, matcher, typos, scorer)

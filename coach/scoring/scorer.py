@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from coach.content import Bundle
 from coach.i18n import Lang
 from coach.scoring.estimates import check_estimates
 from coach.scoring.matcher import (
@@ -42,7 +42,10 @@ from coach.scoring.result import (
 )
 from coach.scoring.timing import assess_timing
 from coach.scoring.typos import Corrector
-from coach.sheet import Sheet
+
+if TYPE_CHECKING:
+    from coach.content import Bundle
+    from coach.sheet import Sheet
 
 ARITHMETIC_PENALTY = 0.8  # step score multiplier per wrong arithmetic finding
 TIMING_SHARE = 0.15  # the part of an opening/closing score that depends on timing
@@ -62,7 +65,7 @@ class CompiledBundle:
     tolerance: float
     levels: tuple[tuple[str, float], ...]  # (id, min_total) ascending
     correct: Corrector  # typo tolerance toward the rules' words
-    wanted: tuple[frozenset[str], frozenset[str]]  # stems a phrase can start with, per language
+    wanted: tuple[frozenset[str], frozenset[str]]  # anchor stems of every phrase, per language
 
 
 _CACHE: dict[int, tuple[Bundle, CompiledBundle]] = {}
