@@ -19,6 +19,7 @@ from coach.scoring.normalize import STOP_WORDS, stems
 
 MIN_WORD = 5  # shorter answer words are never corrected
 MIN_TARGET = 6  # rule words shorter than this are never a correction target
+MAX_WORD = 30  # longer "words" (pasted hashes, URLs) are never corrected
 
 
 def _deletions(word: str) -> Iterable[str]:
@@ -66,7 +67,9 @@ class Corrector:
         return fixed
 
     def _correct(self, word: str) -> str:
-        if len(word) < MIN_WORD or word in self.known or not word.isalpha():
+        if not MIN_WORD <= len(word) <= MAX_WORD or word in self.known or not word.isalpha():
+            return word
+        if not word.isascii():  # rule words are folded to ASCII; nothing else can be one of them
             return word
         # a letter left out: "circut" is "circuit" without its 6th letter
         candidates = {target for target, _ in self.deleted.get(word, ())}
