@@ -7,6 +7,7 @@ uses (idempotency, rate limit, publish); see `service.NotificationService.post`.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Hashable
 from typing import Annotated, Literal
@@ -34,58 +35,74 @@ class IdempotencyStore:
 
     Entries expire in insertion order (the TTL is the same for all), so a FIFO
     of expiry times evicts them in O(1) each and memory stays bounded by
-    rate × TTL, as a Redis/Dynamo TTL would.
+    rate × TTL, as a Redis/Dynamo TTL would. Eviction is amortised: a sweep runs
+    when virtual time reaches `next_sweep` (a 64th of the TTL after the oldest
+    entry's expiry) and removes every expired entry at once; until then an
+    expired entry is simply treated as absent. `entries`, `expiry` and
+    `next_sweep` are public so the service's accept path can inline
+    `lookup` and `put` (it runs once per request).
     """
 
-    __slots__ = ("_entries", "_expiry", "ttl_s")
+    __slots__ = ("_slack", "entries", "expiry", "next_sweep", "ttl_s")
 
     def __init__(self, ttl_s: float) -> None:
         self.ttl_s = ttl_s
-        self._entries: dict[Hashable, tuple[int, int, float]] = {}
-        self._expiry: deque[tuple[float, Hashable]] = deque()
+        self._slack = ttl_s / 64  # at most 1/64 more keys held than a per-request eviction would keep
+        self.entries: dict[Hashable, tuple[int, int, float]] = {}  # key -> (fingerprint, id, expires)
+        self.expiry: deque[tuple[float, Hashable]] = deque()
+        self.next_sweep = -math.inf
 
-    def _evict(self, now: float) -> None:
-        expiry, entries = self._expiry, self._entries
+    def sweep(self, now: float) -> None:
+        """Evict every entry expired at `now`; schedule the next sweep."""
+        expiry, entries = self.expiry, self.entries
         while expiry and expiry[0][0] <= now:
             _, key = expiry.popleft()
             entry = entries.get(key)
             if entry is not None and entry[2] <= now:
                 del entries[key]
+        # Empty: nothing put from now on expires before now + ttl.
+        self.next_sweep = expiry[0][0] + self._slack if expiry else now + self.ttl_s
 
     def lookup(self, key: Hashable, now: float) -> tuple[int, int] | None:
-        """(fingerprint, id) stored under a live key, else None."""
-        if self._expiry and self._expiry[0][0] <= now:
-            self._evict(now)
-        entry = self._entries.get(key)
-        if entry is None or entry[2] <= now:
+        """(fingerprint, id) stored under a live key, else None (an expired key is evicted)."""
+        if now >= self.next_sweep:
+            self.sweep(now)
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        if entry[2] <= now:
+            del self.entries[key]
             return None
         return entry[0], entry[1]
 
     def put(self, key: Hashable, fingerprint: int, notification_id: int, now: float) -> None:
         """Remember a key (an atomic upsert in the real store)."""
         expires = now + self.ttl_s
-        self._entries[key] = (fingerprint, notification_id, expires)
-        self._expiry.append((expires, key))
+        self.entries[key] = (fingerprint, notification_id, expires)
+        self.expiry.append((expires, key))
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self.entries)
 
 
 class TokenBuckets:
-    """One token bucket per client: `rate` tokens per second, at most `burst` saved."""
+    """One token bucket per client: `rate` tokens per second, at most `burst` saved.
 
-    __slots__ = ("_state", "burst", "rate")
+    `state` is public so the service's accept path can inline `allow`.
+    """
+
+    __slots__ = ("burst", "rate", "state")
 
     def __init__(self, rate: float, burst: int) -> None:
         self.rate = rate
         self.burst = float(burst)
-        self._state: dict[Hashable, list[float]] = {}  # client -> [tokens, time of last refill]
+        self.state: dict[Hashable, list[float]] = {}  # client -> [tokens, time of last refill]
 
     def allow(self, client: Hashable, now: float) -> bool:
         """Take a token if there is one (refilled lazily from the time passed)."""
-        state = self._state.get(client)
+        state = self.state.get(client)
         if state is None:
-            state = self._state[client] = [self.burst, now]
+            state = self.state[client] = [self.burst, now]
         tokens = state[0] + (now - state[1]) * self.rate
         if tokens > self.burst:
             tokens = self.burst

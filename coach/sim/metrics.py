@@ -19,7 +19,7 @@ BUCKETS_PER_LN = _PER_LN = 200  # buckets per unit of ln(x): width exp(1/200) - 
 ZERO_BELOW = _LOW = 1e-7  # seconds; anything at or below counts as zero (a wait that did not happen)
 _HIGH = 1e7
 BUCKET_LN_LOW = _LN_LOW = math.log(_LOW)
-_SIZE = int((math.log(_HIGH) - _LN_LOW) * _PER_LN) + 1
+BUCKET_COUNT = _SIZE = int((math.log(_HIGH) - _LN_LOW) * _PER_LN) + 1  # an index >= this: use `record`
 RELATIVE_ERROR = math.exp(0.5 / _PER_LN) - 1  # worst case of a reported percentile
 _log = math.log
 

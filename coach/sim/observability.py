@@ -21,15 +21,16 @@ class TraceLog:
 
     A notification is sampled (all its spans or none) when the hash of its id
     falls under the sample rate, so sampling never shifts the random stream:
-    the same seed gives the same run at any sample rate.
+    the same seed gives the same run at any sample rate. `salt` and `threshold`
+    are public so the service can inline `sampled` (once per notification).
     """
 
-    __slots__ = ("_salt", "_seed", "_threshold", "lines", "max_lines", "sample_rate", "total")
+    __slots__ = ("_seed", "lines", "max_lines", "salt", "sample_rate", "threshold", "total")
 
     def __init__(self, sample_rate: float, max_lines: int, seed: int) -> None:
         self.sample_rate = sample_rate
-        self._threshold = int(sample_rate * (1 << 32))
-        self._salt = _mix(seed) & 0xFFFFFFFF
+        self.threshold = int(sample_rate * (1 << 32))
+        self.salt = _mix(seed) & 0xFFFFFFFF
         self._seed = seed
         self.max_lines = max_lines
         self.lines: list[str] = []
@@ -37,7 +38,7 @@ class TraceLog:
 
     def sampled(self, notification_id: int) -> bool:
         # Fibonacci hashing in 32 bits: cheap (it runs per notification) and even enough.
-        return ((notification_id * 2654435761) ^ self._salt) & 0xFFFFFFFF < self._threshold
+        return ((notification_id * 2654435761) ^ self.salt) & 0xFFFFFFFF < self.threshold
 
     def trace_id(self, notification_id: int) -> str:
         high = _mix(notification_id ^ self._seed)

@@ -36,7 +36,14 @@ from typing import Any
 from coach.sim.api import IdempotencyStore, NotificationRequest, TokenBuckets
 from coach.sim.config import SimConfig
 from coach.sim.engine import Engine
-from coach.sim.metrics import BUCKET_LN_LOW, BUCKETS_PER_LN, ZERO_BELOW, Histogram, TimeSeries
+from coach.sim.metrics import (
+    BUCKET_COUNT,
+    BUCKET_LN_LOW,
+    BUCKETS_PER_LN,
+    ZERO_BELOW,
+    Histogram,
+    TimeSeries,
+)
 from coach.sim.observability import TraceLog
 from coach.sim.providers import (
     CLOSED,
@@ -177,7 +184,12 @@ class NotificationService:
         self._held: list[dict[int, deque[list[Any]] | None]] = [{} for _ in range(nch)]
         self._lag = [0] * (nch * partitions)  # per (channel, partition): messages not yet consumed
         self._status = bytearray()  # per notification id, bytes keep 1M ids in 1 MB
-        self._pending: dict[int, list[float]] = {}  # id -> [channels left, failed, channels, accepted_at]
+        # Per notification id, bytes rather than a record per notification (no allocation
+        # on the hot path): channel messages not yet done, and how many it had.
+        self._left = bytearray()
+        self._chosen = bytearray()
+        self._failed_channels: dict[int, int] = {}  # id -> channels dead-lettered (rare, so a dict)
+        self._open = 0  # notifications with a channel message not yet done
         self._validated_shapes: set[tuple[Any, ...]] = set()
         self.trace = Trace() if config.trace else None
         # Hot-path copies (read once per message).
@@ -185,6 +197,7 @@ class NotificationService:
         self._partitions = partitions
         self._all_channels = tuple(range(nch))
         self._sampling = config.log_sample_rate > 0
+        self._log_salt, self._log_threshold = self.log.salt, self.log.threshold
         self._providers, self._breakers = self.providers, self.breakers
         self._heap, self._sequence = self.engine.heap, self.engine.sequence
         self._random = self.rng.random
@@ -198,7 +211,6 @@ class NotificationService:
         self.dlq = [0] * nch
         self.failures = {"error": 0, "timeout": 0, "outage": 0}
         self.busy_s = [0.0] * nch
-        self.in_call = 0
         self.max_partition_lag = 0
         self.latency = Histogram()
         self.wait = Histogram()
@@ -261,16 +273,30 @@ class NotificationService:
     ) -> tuple[int, int]:
         """The accept path shared by `post` and the workload: (HTTP code, notification id or -1)."""
         now = self.engine.now
-        if not self.buckets.allow(client, now):  # per client
+        # TokenBuckets.allow for the client, inlined (this runs once per request).
+        buckets = self.buckets
+        bucket = buckets.state.get(client)
+        if bucket is None:
+            bucket = buckets.state[client] = [buckets.burst, now]
+        tokens = bucket[0] + (now - bucket[1]) * buckets.rate
+        if tokens > buckets.burst:
+            tokens = buckets.burst
+        bucket[1] = now
+        if tokens < 1.0:
+            bucket[0] = tokens
             if client == ABUSIVE_CLIENT:
                 self.rate_limited_abusive += 1
             else:
                 self.rate_limited += 1
             return 429, -1
+        bucket[0] = tokens - 1.0
         dedupe = self._dedupe
-        if dedupe:
-            hit = self.store.lookup(key, now)
-            if hit is not None:
+        if dedupe:  # IdempotencyStore.lookup, inlined
+            store = self.store
+            if now >= store.next_sweep:
+                store.sweep(now)
+            hit = store.entries.get(key)
+            if hit is not None and hit[2] > now:
                 if hit[0] == fingerprint:
                     self.replayed += 1
                     return 202, hit[1]
@@ -280,32 +306,52 @@ class NotificationService:
         notification_id = len(status)
         partitions = self._partitions
         partition = (user if self._by_user else notification_id) % partitions
-        if not self.shards.allow(partition, now):
+        # The shard's TokenBuckets.allow, inlined.
+        shards = self.shards
+        bucket = shards.state.get(partition)
+        if bucket is None:
+            bucket = shards.state[partition] = [shards.burst, now]
+        tokens = bucket[0] + (now - bucket[1]) * shards.rate
+        if tokens > shards.burst:
+            tokens = shards.burst
+        bucket[1] = now
+        if tokens < 1.0:
+            bucket[0] = tokens
             self.throttled += 1
             return 503, -1
+        bucket[0] = tokens - 1.0
         status.append(QUEUED)
-        if dedupe:
-            self.store.put(key, fingerprint, notification_id, now)
+        if dedupe:  # IdempotencyStore.put, inlined
+            expires = now + store.ttl_s
+            store.entries[key] = (fingerprint, notification_id, expires)
+            store.expiry.append((expires, key))
         self.accepted += 1
         chosen = channels if channels is not None else self._all_channels
-        self._pending[notification_id] = [len(chosen), 0, len(chosen), now]
+        count = len(chosen)
+        self._left.append(count)
+        self._chosen.append(count)
+        self._open += 1
         if self.trace is not None:
             self.trace.accepted.setdefault((user, high), []).append(notification_id)
-        sampled = self._sampling and self.log.sampled(notification_id)  # 1 in 1/rate, by hash
+        # TraceLog.sampled, inlined: 1 in 1/rate, by a hash of the id (never the rng).
+        sampled = (
+            self._sampling
+            and ((notification_id * 2654435761) ^ self._log_salt) & 0xFFFFFFFF < self._log_threshold
+        )
         if sampled:
             self.log.emit(now, "info", "notification.accepted", traceId=self.log.trace_id(notification_id),
                           spanId=self.log.span_id(notification_id, "api", 0),
                           notificationId=notification_id, userId=f"u{user}",
                           priority="high" if high else "normal", partition=partition)
         # One message per channel, consumed by that channel's worker pool.
-        by_user, idle, paused, lag = self._by_user, self._idle, self._paused, self._lag
-        self.published += len(chosen)
-        self.waiting += len(chosen)
+        by_user, idle, paused, lag, held_by_channel = self._by_user, self._idle, self._paused, self._lag, self._held
+        self.published += count
+        self.waiting += count
         for channel in chosen:
             message = [notification_id, user, channel, high, now, 0, now, partition, key, sampled, OK, False]
             lag[channel * partitions + partition] += 1
             if by_user:
-                held = self._held[channel]
+                held = held_by_channel[channel]
                 if user in held:  # the user's previous message is still in progress: wait behind it
                     waiting_behind = held[user]
                     if waiting_behind is None:
@@ -366,7 +412,6 @@ class NotificationService:
         message[_PROBE] = probe
         message[_ATTEMPTS] += 1
         self.attempts += 1
-        self.in_call += 1
         self.busy_s[channel] += took
         heappush(self._heap, (now + took, next(self._sequence), self._finish_cb, message))
 
@@ -398,7 +443,6 @@ class NotificationService:
         The common path (delivered) is inlined: it runs once per channel message.
         """
         now = self.engine.now
-        self.in_call -= 1
         outcome = message[_OUTCOME]
         channel = message[_CH]
         breaker = self._breakers[channel]
@@ -406,23 +450,21 @@ class NotificationService:
             if outcome == OK and breaker.state == CLOSED:
                 breaker.failures = 0
             else:
-                before = breaker.transitions_total
-                breaker.record(now, outcome == OK, message[_PROBE])
-                if breaker.transitions_total != before:
-                    self.log.emit(now, "warn", "breaker." + breaker.state, provider=breaker.name)
-                    if breaker.state == CLOSED and self._paused[channel]:
-                        self.engine.schedule_at(now, self._wake, channel)
+                self._breaker_record(breaker, channel, message, now)
         if outcome != OK:
             self._failed(message, outcome, now)
         else:
             self.delivered[channel] += 1
             latency = now - message[_ACCEPTED]
-            histogram = self.latency  # Histogram.record, inlined (once per message)
+            # Histogram.record, inlined (once per message); the bucket is kept for `completion`.
+            histogram = self.latency
             histogram.total += latency
+            bucket = -1
             if latency > ZERO_BELOW:
-                try:
-                    histogram.counts[int((_log(latency) - BUCKET_LN_LOW) * BUCKETS_PER_LN)] += 1
-                except IndexError:
+                bucket = int((_log(latency) - BUCKET_LN_LOW) * BUCKETS_PER_LN)
+                if bucket < BUCKET_COUNT:
+                    histogram.counts[bucket] += 1
+                else:  # beyond the last bucket (a latency of months): the general path
                     histogram.total -= latency
                     histogram.record(latency)
             else:
@@ -430,13 +472,21 @@ class NotificationService:
             if self.trace is not None:
                 self._trace_delivery(message)
             if message[_SAMPLED]:
-                self._log_span(now, "info", "delivery.sent", message,
-                               latency_ms=round((now - message[_ACCEPTED]) * 1000, 3))
+                self._log_span(now, "info", "delivery.sent", message, latency_ms=round(latency * 1000, 3))
             notification_id = message[_NID]
-            record = self._pending[notification_id]
-            record[0] -= 1
-            if record[0] == 0:
-                self._complete(notification_id, record, now)
+            left = self._left
+            left[notification_id] -= 1
+            if not left[notification_id]:  # the notification's last channel: it is sent
+                if self._failed_channels or not 0 <= bucket < BUCKET_COUNT:
+                    self._complete(notification_id, latency)
+                else:
+                    # _complete, inlined for the common case: every channel delivered. The
+                    # completion time is this message's latency, so its bucket is known.
+                    self._open -= 1
+                    self._status[notification_id] = SENT
+                    completion = self.completion
+                    completion.total += latency
+                    completion.counts[bucket] += 1
             if self._by_user:  # _release, inlined
                 held = self._held[channel]
                 waiting_behind = held[message[_USER]]
@@ -454,6 +504,15 @@ class NotificationService:
             self._start(queue.popleft(), now)
         else:
             self._idle[channel] += 1
+
+    def _breaker_record(self, breaker: Breaker, channel: int, message: list[Any], now: float) -> None:
+        """Tell the breaker how a call went (any case but a success while closed)."""
+        before = breaker.transitions_total
+        breaker.record(now, message[_OUTCOME] == OK, message[_PROBE])
+        if breaker.transitions_total != before:
+            self.log.emit(now, "warn", "breaker." + breaker.state, provider=breaker.name)
+            if breaker.state == CLOSED and self._paused[channel]:
+                self.engine.schedule_at(now, self._wake, channel)
 
     def _release(self, message: list[Any]) -> None:
         """The user's message is done: their next waiting message on this channel becomes ready."""
@@ -481,11 +540,11 @@ class NotificationService:
         self.dlq[message[_CH]] += 1
         if message[_SAMPLED]:
             self._log_span(now, "error", "delivery.dead_lettered", message)
-        record = self._pending[message[_NID]]
-        record[0] -= 1
-        record[1] += 1
-        if record[0] == 0:
-            self._complete(message[_NID], record, now)
+        notification_id = message[_NID]
+        self._failed_channels[notification_id] = self._failed_channels.get(notification_id, 0) + 1
+        self._left[notification_id] -= 1
+        if not self._left[notification_id]:
+            self._complete(notification_id, now - message[_ACCEPTED])
         if self._by_user:
             self._release(message)
 
@@ -498,12 +557,13 @@ class NotificationService:
             self._idle[channel] -= 1
             self._take_next(channel, self.engine.now)
 
-    def _complete(self, notification_id: int, record: list[float], now: float) -> None:
-        """All channels of a notification are done: set its status."""
-        del self._pending[notification_id]
-        failed = record[1]
-        self._status[notification_id] = SENT if not failed else FAILED if failed == record[2] else PARTIAL
-        self.completion.record(now - record[3])
+    def _complete(self, notification_id: int, took: float) -> None:
+        """All channels of a notification are done, `took` after it was accepted: set its status."""
+        self._open -= 1
+        failed = self._failed_channels.pop(notification_id, 0)
+        chosen = self._chosen[notification_id]
+        self._status[notification_id] = SENT if not failed else FAILED if failed == chosen else PARTIAL
+        self.completion.record(took)
 
     def _trace_delivery(self, message: list[Any]) -> None:
         assert self.trace is not None
@@ -547,9 +607,8 @@ class NotificationService:
         self._validated_shapes.add(shape)
 
     def _arrive(self, _: object) -> None:
-        config, engine = self.config, self.engine
-        now = engine.now
-        if now >= config.duration_s or (config.max_notifications and self.offered >= config.max_notifications):
+        now = self.engine.now
+        if now >= self._arrivals_until or self.offered >= self._max_offered:
             self._arrivals_open = False
             return
         random_ = self._random
@@ -567,6 +626,7 @@ class NotificationService:
         fingerprint = key * 2 + high  # a body is identified by its content; key+priority stand in
         self.accept(client, key, user, high, fingerprint)
         if self._replays:
+            config, engine = self.config, self.engine
             if config.duplicate_rate and random_() < config.duplicate_rate:
                 request = (client, key, user, high, fingerprint)
                 engine.schedule(0.2 + 1.8 * random_(), self._replay, request)
@@ -610,8 +670,8 @@ class NotificationService:
         series["saturation"].add(self.in_call / (config.workers * len(self.channels)))
         first = self.breakers[0]
         series["breaker_open"].add(1.0 if first is not None and first.state in (OPEN, HALF_OPEN) else 0.0)
-        series["in_flight"].add(len(self._pending))
-        if self._arrivals_open or self._pending:
+        series["in_flight"].add(self._open)
+        if self._arrivals_open or self._open:
             self.engine.schedule(interval, self._sample, None)
         else:
             self._drained_at = self.engine.now
@@ -626,6 +686,8 @@ class NotificationService:
         self._base_rate, self._peak_rate = config.qps, config.peak_qps
         self._peak_from, self._peak_to = config.duration_s / 3, 2 * config.duration_s / 3
         self._shapes_seen: set[bool] = set()
+        self._arrivals_until = config.duration_s
+        self._max_offered = config.max_notifications or math.inf
         self.engine.schedule(self.rng.expovariate(config.rate_at(0.0)), self._arrive, None)
         if config.abusive_client_qps > 0:
             self.engine.schedule(self.rng.expovariate(config.abusive_client_qps), self._abuse, None)
@@ -633,6 +695,12 @@ class NotificationService:
         drain = config.duration_s if config.drain_s is None else config.drain_s
         self.engine.run(until=config.duration_s + drain)
         return self.result()
+
+    @property
+    def in_call(self) -> int:
+        """Provider calls under way: every attempt ends delivered or failed, so no counter
+        needs updating twice per message."""
+        return self.attempts - sum(self.delivered) - sum(self.failures.values())
 
     def in_flight_messages(self) -> int:
         """Channel messages not yet delivered or dead-lettered, counted from the structures:
