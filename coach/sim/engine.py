@@ -4,24 +4,34 @@ Nothing here reads the wall clock. Ties in time break on the insertion
 sequence, so the same seed and the same schedule calls give the same run.
 Events are plain tuples and callbacks are bound methods taking one argument:
 no per-event objects, which is what makes 1M customers affordable in Python.
+
+One recurring process (an arrival stream) can live outside the heap as the
+engine's `source`: it is ordered against the events exactly as if it were in
+the heap (by time, then scheduling order), and costs no push or pop.
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
+import math
 import random
 from collections.abc import Callable
 from typing import Any
 
 Callback = Callable[[Any], None]
-Event = tuple[float, int, Callback, Any]
+Event = tuple[float, float, Callback, Any]  # (time, sequence, callback, arg); float: the stop mark's inf
+Source = Callable[[], float]  # does its work at `now`, returns when to run next (math.inf: never)
+
+
+def _stop(_: object) -> None:  # pragma: no cover - never called: `run` stops when it pops this
+    """The callback of the stop mark `run(until=...)` pushes: (until, inf, _stop, None)."""
 
 
 class Engine:
     """Virtual time and the pending events; `run(until=...)` or `step()` advance it."""
 
-    __slots__ = ("events_run", "heap", "now", "rng", "sequence")
+    __slots__ = ("events_run", "heap", "now", "rng", "sequence", "source", "source_at")
 
     def __init__(self, rng: random.Random, start: float = 0.0) -> None:
         self.now = start
@@ -31,6 +41,18 @@ class Engine:
         self.heap: list[Event] = []
         self.sequence = itertools.count()
         self.events_run = 0
+        self.source: Source | None = None
+        self.source_at: tuple[float, int] = (math.inf, -1)  # (time, sequence) of the source's next run
+
+    def set_source(self, time: float, source: Source) -> None:
+        """Run `source()` at virtual time `time`, then whenever it says (see `Source`).
+
+        Its place among same-time events is taken now, as `schedule_at` would.
+        """
+        if time < self.now:
+            raise ValueError(f"cannot schedule at {time}, before now ({self.now})")
+        self.source = source
+        self.source_at = (time, next(self.sequence))
 
     def schedule(self, delay: float, callback: Callback, arg: Any = None) -> None:
         """Call `callback(arg)` `delay` seconds of virtual time from now."""
@@ -45,22 +67,30 @@ class Engine:
         heapq.heappush(self.heap, (time, next(self.sequence), callback, arg))
 
     def peek(self) -> float:
-        """The time of the next event, or infinity when none is pending."""
-        return self.heap[0][0] if self.heap else float("inf")
+        """The time of the next event (the source's included), or infinity when none is pending."""
+        return min(self.heap[0][0] if self.heap else math.inf, self.source_at[0])
 
     @property
     def pending(self) -> int:
-        """How many events wait in the heap."""
-        return len(self.heap)
+        """How many events wait (the source's next run counts as one)."""
+        return len(self.heap) + (self.source_at[0] < math.inf)
+
+    def _run_source(self) -> None:
+        self.now = self.source_at[0]
+        assert self.source is not None
+        self.source_at = (self.source(), next(self.sequence))
 
     def step(self) -> bool:
         """Run the next event; False when there is none."""
-        if not self.heap:
+        if self.heap and self.heap[0] < self.source_at:
+            time, _, callback, arg = heapq.heappop(self.heap)
+            self.now = time
+            callback(arg)
+        elif self.source_at[0] < math.inf:
+            self._run_source()
+        else:
             return False
-        time, _, callback, arg = heapq.heappop(self.heap)
-        self.now = time
         self.events_run += 1
-        callback(arg)
         return True
 
     def run(self, until: float | None = None) -> int:
@@ -70,19 +100,49 @@ class Engine:
         """
         heap, pop = self.heap, heapq.heappop
         count = 0
-        if until is None:
+        if until is None and self.source is None:
             while heap:
                 time, _, callback, arg = pop(heap)
                 self.now = time
                 count += 1
                 callback(arg)
         else:
-            while heap and heap[0][0] <= until:
+            # A stop mark after every event at `until` replaces a bounds check per event:
+            # the heap is never empty before it, and only it has the `_stop` callback.
+            heapq.heappush(heap, (math.inf if until is None else until, math.inf, _stop, None))
+            stopped = False
+            if self.source is not None and self.source_at[0] < math.inf:
+                count, stopped = self._run_with_source()
+            while not stopped:
                 time, _, callback, arg = pop(heap)
+                if callback is _stop:
+                    break
                 self.now = time
                 count += 1
                 callback(arg)
-            if until > self.now:
+            if until is not None and until > self.now:
                 self.now = until
         self.events_run += count
         return count
+
+    def _run_with_source(self) -> tuple[int, bool]:
+        """Merge the heap with the source's runs in (time, sequence) order, until the stop
+        mark or the source's end; return (events run, whether the stop mark was reached)."""
+        heap, pop, sequence, source = self.heap, heapq.heappop, self.sequence, self.source
+        assert source is not None
+        source_at = self.source_at
+        count = 0
+        while True:
+            if heap[0] < source_at:  # a 4-tuple against a 2-tuple: time, then sequence
+                time, _, callback, arg = pop(heap)
+                if callback is _stop:
+                    return count, True
+                self.now = time
+                count += 1
+                callback(arg)
+            else:
+                self.now = source_at[0]
+                count += 1
+                source_at = self.source_at = (source(), next(sequence))
+                if source_at[0] == math.inf:  # the source is done: the rest is a plain run
+                    return count, False

@@ -202,7 +202,6 @@ class NotificationService:
         self._heap, self._sequence = self.engine.heap, self.engine.sequence
         self._random = self.rng.random
         self._finish_cb = self._finish  # one bound method, not one per event
-        self._arrive_cb = self._arrive
         # Counters.
         self.offered = self.abusive_offered = self.accepted = self.replayed = self.conflicts = 0
         self.rate_limited = self.rate_limited_abusive = self.throttled = self.published = 0
@@ -606,11 +605,16 @@ class NotificationService:
         NotificationRequest.model_validate(body)
         self._validated_shapes.add(shape)
 
-    def _arrive(self, _: object) -> None:
+    def _arrive(self) -> float:
+        """The next request of the workload; returns when the one after it comes.
+
+        The arrival stream is the engine's `source`, outside the heap: a push and a
+        pop fewer per request, in the same order as a scheduled event.
+        """
         now = self.engine.now
         if now >= self._arrivals_until or self.offered >= self._max_offered:
             self._arrivals_open = False
-            return
+            return math.inf
         random_ = self._random
         self.offered += 1
         key = self.offered
@@ -634,7 +638,7 @@ class NotificationService:
                 request = (client, key, user, high, fingerprint ^ 1)
                 engine.schedule(0.2 + 1.8 * random_(), self._replay, request)
         rate = self._peak_rate if self._peak_from <= now < self._peak_to else self._base_rate
-        heappush(self._heap, (now - _log(1.0 - random_()) / rate, next(self._sequence), self._arrive_cb, None))
+        return now - _log(1.0 - random_()) / rate
 
     def _replay(self, request: tuple[Any, ...]) -> None:
         """A client retrying a POST (e.g. after its own timeout)."""
@@ -688,7 +692,7 @@ class NotificationService:
         self._shapes_seen: set[bool] = set()
         self._arrivals_until = config.duration_s
         self._max_offered = config.max_notifications or math.inf
-        self.engine.schedule(self.rng.expovariate(config.rate_at(0.0)), self._arrive, None)
+        self.engine.set_source(self.engine.now + self.rng.expovariate(config.rate_at(0.0)), self._arrive)
         if config.abusive_client_qps > 0:
             self.engine.schedule(self.rng.expovariate(config.abusive_client_qps), self._abuse, None)
         self.engine.schedule(config.duration_s / config.samples, self._sample, None)
