@@ -22,24 +22,11 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from coach.errors import ContentError, UnknownIdError
+from coach.files import read_text as read_text  # re-exported for callers of content
 from coach.i18n import LANGS, Lang
 from coach.spec import REQUIRED_IDS, SPEC_FRAMEWORK, SPEC_SCENARIO
-
-# Step ids are stable: sheets, history rows and external evaluations refer to them.
-STEP_IDS: tuple[str, ...] = (
-    "opening",
-    "requirements",
-    "estimates",
-    "api",
-    "architecture",
-    "consistency",
-    "scaling",
-    "failures",
-    "observability",
-    "security",
-    "closing",
-)
-FRAMEWORK_STEP_IDS: tuple[str, ...] = STEP_IDS[1:-1]  # the nine numbered steps
+from coach.steps import FRAMEWORK_STEP_IDS as FRAMEWORK_STEP_IDS  # re-exported
+from coach.steps import STEP_IDS as STEP_IDS
 
 _ID = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
 
@@ -590,20 +577,6 @@ class Library:
             hint = _suggest(scenario.framework, self.frameworks)
             raise ContentError(f"{name}: framework: unknown framework {scenario.framework!r}{hint}")
         return bundle(self.frameworks[scenario.framework], scenario, name)
-
-
-def read_text(path: Path) -> str:
-    """Read a UTF-8 file; errors name the file."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ContentError(f"{path}: is a directory, expected a file") from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
-    except OSError as exc:
-        raise ContentError(f"{path}: cannot read ({exc.strerror})") from None
 
 
 def validate_file(path: Path, library: Library | None = None) -> str:

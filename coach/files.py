@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from coach.errors import CoachError
+from coach.errors import CoachError, ContentError
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -28,3 +28,17 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise CoachError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file; errors name the file."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ContentError(f"{path}: is a directory, expected a file") from None
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
+    except OSError as exc:
+        raise ContentError(f"{path}: cannot read ({exc.strerror})") from None

@@ -17,10 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coach.content import STEP_IDS, Bundle, Step
 from coach.errors import ContentError
-from coach.i18n import Lang
+from coach.files import read_text
+from coach.steps import STEP_IDS
+
+if TYPE_CHECKING:  # reading a sheet must not import pydantic (coach score's start-up)
+    from coach.content import Bundle, Step
+    from coach.i18n import Lang
 
 HEADER_RE = re.compile(r"^\s*<!--\s*coach:\s+(?P<attrs>[^>]*?)\s*-->\s*$")
 STEP_RE = re.compile(r"^\s*<!--\s*step:\s*(?P<id>[A-Za-z_.-]+)\s*-->\s*$")
@@ -155,8 +160,6 @@ def _trim(lines: list[str]) -> str:
 
 def read_sheet(path: Path) -> Sheet:
     """Read a sheet file; an unreadable file, bad UTF-8 or no markers is a ContentError."""
-    from coach.content import read_text
-
     return parse_sheet(read_text(path), str(path))
 
 
