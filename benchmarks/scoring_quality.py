@@ -4,6 +4,10 @@
     python benchmarks/scoring_quality.py --details  # plus every false positive / negative
     python benchmarks/scoring_quality.py --holdout  # tests/eval/holdout (written after tuning the main set)
     python benchmarks/scoring_quality.py --set holdout2  # any set under tests/eval/ (holdout2: written last)
+    python benchmarks/scoring_quality.py --set holdout3  # 12 sheets by an independent writer
+
+Without --set/--holdout it prints the main set sheet by sheet, then one summary
+line per holdout set (holdout, holdout2, holdout3).
 
 Items are the ids of spec/concepts.md (labels were written against those);
 an item counts as predicted when the scorer covers it anywhere in the sheet.
@@ -20,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT / "tests" / "eval"
+HOLDOUT_SETS = ("holdout", "holdout2", "holdout3")
 
 
 @dataclass
@@ -119,14 +124,14 @@ def main(argv: list[str]) -> int:
     if "--set" in argv:
         chosen = EVAL_DIR / argv[argv.index("--set") + 1]
     report = evaluate(chosen)
-    print(f"{'sheet':<24} {'labels':>6} {'pred':>5} {'TP':>4} {'prec':>6} {'recall':>7}  arithmetic")
+    print(f"{'sheet':<34} {'labels':>6} {'pred':>5} {'TP':>4} {'prec':>6} {'recall':>7}  arithmetic")
     for s in report.sheets:
         arith = "ok" if s.wrong_expected == s.wrong_found else (
             f"MISMATCH expected {sorted(s.wrong_expected)} found {sorted(s.wrong_found)}"
         )
         arith += f" ({len(s.wrong_found)} flagged, {s.ok_checks} right)"
         print(
-            f"{s.name:<24} {len(s.labelled):>6} {len(s.predicted):>5} {s.true_positives:>4} "
+            f"{s.name:<34} {len(s.labelled):>6} {len(s.predicted):>5} {s.true_positives:>4} "
             f"{s.precision:>6.3f} {s.recall:>7.3f}  {arith}"
         )
         if details:
@@ -138,6 +143,14 @@ def main(argv: list[str]) -> int:
     print(f"micro precision {report.precision:.3f}  micro recall {report.recall:.3f}  "
           f"over {len(report.sheets)} sheets ({report.seconds * 1000:.0f} ms)")
     print(f"arithmetic findings match the labels: {'yes' if report.arithmetic_ok else 'NO'}")
+    if chosen == EVAL_DIR:
+        print()
+        for name in HOLDOUT_SETS:
+            other = evaluate(EVAL_DIR / name)
+            wrong = [s.name for s in other.sheets if s.wrong_expected != s.wrong_found]
+            print(f"{name:<9} micro precision {other.precision:.3f}  micro recall {other.recall:.3f}  "
+                  f"over {len(other.sheets)} sheets; arithmetic "
+                  + ("matches the labels" if not wrong else f"MISMATCH on {', '.join(wrong)}"))
     return 0
 
 
