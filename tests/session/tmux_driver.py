@@ -45,7 +45,7 @@ class Tmux:
         """Literal text (no key-name lookup)."""
         self._tmux("send-keys", "-t", "e2e", "-l", text)
 
-    def wait_for(self, text: str, timeout_s: float = 15.0) -> str:
+    def wait_for(self, text: str, timeout_s: float = 30.0) -> str:  # only a failure waits this long
         """Poll the screen until `text` shows; fail with the last screen."""
         deadline = time.monotonic() + timeout_s
         while True:
