@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from coach.errors import ContentError, UnknownIdError
+from coach.errors import ContentError, Problem, UnknownIdError
 from coach.files import read_text as read_text  # re-exported for callers of content
 from coach.i18n import LANGS, Lang
 from coach.spec import REQUIRED_IDS, SPEC_FRAMEWORK, SPEC_SCENARIO
@@ -221,7 +221,10 @@ class Framework(_Model):
         for step in self.steps:
             if step.id == step_id:
                 return step
-        raise UnknownIdError(f"unknown step {step_id!r}{_suggest(step_id, STEP_IDS)}")
+        hint = _suggest(step_id, STEP_IDS)
+        raise UnknownIdError(
+            Problem(f"unknown step {step_id!r}{hint}", f"paso desconocido {step_id!r}{hint.es}")
+        )
 
     @property
     def total_budget_s(self) -> int:
@@ -487,9 +490,12 @@ def _missing_spec_ids(name: str, checklists: dict[str, Checklist]) -> list[str]:
     return problems
 
 
-def _suggest(name: str, choices: Iterable[str]) -> str:
+def _suggest(name: str, choices: Iterable[str]) -> Problem:
+    """"; did you mean 'x'?" (or "; ¿quisiste decir 'x'?"), or nothing when no name is close."""
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.5)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    if not close:
+        return Problem("", "")
+    return Problem(f"; did you mean {close[0]!r}?", f"; ¿quisiste decir {close[0]!r}?")
 
 
 def user_data_dir(environ: dict[str, str] | None = None) -> Path:
@@ -558,7 +564,9 @@ class Library:
             return self.frameworks[framework_id]
         except KeyError:
             hint = _suggest(framework_id, self.frameworks)
-            raise UnknownIdError(f"unknown framework {framework_id!r}{hint}") from None
+            raise UnknownIdError(
+                Problem(f"unknown framework {framework_id!r}{hint}", f"marco desconocido {framework_id!r}{hint.es}")
+            ) from None
 
     def scenario(self, scenario_id: str) -> Scenario:
         try:
@@ -567,7 +575,10 @@ class Library:
             hint = _suggest(scenario_id, self.scenarios)
             known = ", ".join(sorted(self.scenarios))
             raise UnknownIdError(
-                f"unknown scenario {scenario_id!r}{hint} (known: {known})"
+                Problem(
+                    f"unknown scenario {scenario_id!r}{hint} (known: {known})",
+                    f"escenario desconocido {scenario_id!r}{hint.es} (disponibles: {known})",
+                )
             ) from None
 
     def bundle(self, scenario_id: str) -> Bundle:

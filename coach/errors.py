@@ -14,10 +14,36 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
+class Problem(str):
+    """One line of an error, in English (the str value) and in Spanish (`.es`).
+
+    A str subclass, so code and tests that compare or join problems keep working;
+    the CLI prints `.es` when the user reads Spanish.
+    """
+
+    es: str
+
+    def __new__(cls, en: str, es: str) -> Problem:
+        problem = super().__new__(cls, en)
+        problem.es = es
+        return problem
+
+    def __reduce__(self) -> tuple[type[Problem], tuple[str, str]]:
+        return (Problem, (str(self), self.es))
+
+
+def in_lang(problem: str, lang: str) -> str:
+    """The problem's text in `lang` (plain strings have only one)."""
+    if lang == "es" and isinstance(problem, Problem):
+        return problem.es
+    return str(problem)
+
+
 class CoachError(Exception):
     """A user-facing error: one clear line per problem, exit status 2.
 
-    `problems` holds one line each; the CLI prints them on stderr.
+    `problems` holds one line each (str or bilingual Problem); the CLI prints
+    them on stderr in the user's language.
     """
 
     def __init__(self, *problems: str) -> None:

@@ -7,7 +7,7 @@ import os
 from collections.abc import Mapping
 from typing import Literal
 
-from coach.errors import CoachError
+from coach.errors import CoachError, Problem
 
 Lang = Literal["es", "en"]
 LANGS: tuple[Lang, ...] = ("es", "en")
@@ -32,7 +32,9 @@ def resolve_lang(flag: str | None = None, environ: Mapping[str, str] | None = No
     if flag is not None:
         lang = _parse(flag)
         if lang is None or flag.strip().lower() not in ("es", "en"):
-            raise CoachError(f"--lang: unknown language {flag!r}; use es or en")
+            raise CoachError(
+                Problem(f"--lang: unknown language {flag!r}; use es or en", f"--lang: idioma desconocido {flag!r}; usa es o en")
+            )
         return lang
     if env.get("COACH_LANG"):
         return _parse(env["COACH_LANG"]) or "en"

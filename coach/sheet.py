@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.errors import ContentError
+from coach.errors import ContentError, Problem
 from coach.files import read_text
 from coach.steps import STEP_IDS
 
@@ -91,13 +91,21 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
         if step:
             step_id = step["id"].lower()
             if step_id not in STEP_IDS:
+                known = ", ".join(STEP_IDS)
                 raise ContentError(
-                    f"{name}:{number}: unknown step {step['id']!r} in step marker; "
-                    f"expected one of {', '.join(STEP_IDS)}"
+                    Problem(
+                        f"{name}:{number}: unknown step {step['id']!r} in step marker; expected one of {known}",
+                        f"{name}:{number}: paso desconocido {step['id']!r} en el marcador; se esperaba uno de {known}",
+                    )
                 )
             if step_id in sheet.answers:
                 first = sheet.answers[step_id].line
-                raise ContentError(f"{name}:{number}: step {step_id!r} appears twice (first at line {first})")
+                raise ContentError(
+                    Problem(
+                        f"{name}:{number}: step {step_id!r} appears twice (first at line {first})",
+                        f"{name}:{number}: el paso {step_id!r} aparece dos veces (la primera en la línea {first})",
+                    )
+                )
             close_step()
             current = Answer(step=step_id, text="", line=number)
             sheet.answers[step_id] = current
@@ -120,20 +128,33 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
                 sheet.scenario = sheet.attrs.get("scenario")
                 lang = sheet.attrs.get("lang")
                 if lang is not None and lang not in ("es", "en"):
-                    raise ContentError(f"{name}:{number}: lang={lang} in the header; use es or en")
+                    raise ContentError(
+                        Problem(
+                            f"{name}:{number}: lang={lang} in the header; use es or en",
+                            f"{name}:{number}: lang={lang} en la cabecera; usa es o en",
+                        )
+                    )
                 sheet.lang = "es" if lang == "es" else "en" if lang == "en" else None
             continue
         if not body and line.lstrip().startswith("#"):
             continue  # the step's heading
         body.append(line)
     if open_block is not None:
+        block_name, block_line = open_block
         raise ContentError(
-            f"{name}:{open_block[1]}: <!-- coach:{open_block[0]} --> is never closed "
-            f"(add <!-- /coach:{open_block[0]} -->)"
+            Problem(
+                f"{name}:{block_line}: <!-- coach:{block_name} --> is never closed (add <!-- /coach:{block_name} -->)",
+                f"{name}:{block_line}: <!-- coach:{block_name} --> no se cierra nunca (añade <!-- /coach:{block_name} -->)",
+            )
         )
     close_step()
     if not sheet.answers:
-        raise ContentError(f"{name}: no step markers found (expected lines like <!-- step: opening -->)")
+        raise ContentError(
+            Problem(
+                f"{name}: no step markers found (expected lines like <!-- step: opening -->)",
+                f"{name}: no hay marcadores de paso (se esperan líneas como <!-- step: opening -->)",
+            )
+        )
     return sheet
 
 
@@ -143,9 +164,13 @@ def _number(raw: str | None, name: str, line: int) -> float | None:
     try:
         value = float(raw)
     except ValueError:
-        raise ContentError(f"{name}:{line}: elapsed_s={raw} is not a number") from None
+        raise ContentError(
+            Problem(f"{name}:{line}: elapsed_s={raw} is not a number", f"{name}:{line}: elapsed_s={raw} no es un número")
+        ) from None
     if value < 0:
-        raise ContentError(f"{name}:{line}: elapsed_s={raw} is negative")
+        raise ContentError(
+            Problem(f"{name}:{line}: elapsed_s={raw} is negative", f"{name}:{line}: elapsed_s={raw} es negativo")
+        )
     return value
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coach.errors import CoachError
+from coach.errors import CoachError, Problem
 
 DB_NAME = "coach.db"
 BUSY_TIMEOUT_MS = 10_000  # a second process waits this long for a lock instead of failing
@@ -212,8 +212,12 @@ class Store:
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise StoreError(
-                f"{self._name}: the history database is unreadable ({exc}); "
-                "it was left untouched: move it aside to start a new one"
+                Problem(
+                    f"{self._name}: the history database is unreadable ({exc}); "
+                    "it was left untouched: move it aside to start a new one",
+                    f"{self._name}: la base de datos del historial no se puede leer ({exc}); "
+                    "no se ha tocado: muévela a otro sitio para empezar una nueva",
+                )
             ) from None
 
     def close(self) -> None:
@@ -232,7 +236,12 @@ class Store:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"{self._name}: the history database is busy ({exc})") from None
+            raise StoreError(
+                Problem(
+                    f"{self._name}: the history database is busy ({exc})",
+                    f"{self._name}: la base de datos del historial está ocupada ({exc})",
+                )
+            ) from None
         try:
             yield self._db
         except BaseException:
@@ -252,8 +261,11 @@ class Store:
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if tables and "schema_migrations" not in tables:
                 raise StoreError(
-                    f"{self._name}: is an SQLite file but not a coach history database; "
-                    "it was left untouched"
+                    Problem(
+                        f"{self._name}: is an SQLite file but not a coach history database; "
+                        "it was left untouched",
+                        f"{self._name}: es un fichero SQLite pero no un historial de coach; no se ha tocado",
+                    )
                 )
             db.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations "
@@ -262,8 +274,12 @@ class Store:
             done = {row[0] for row in db.execute("SELECT version FROM schema_migrations")}
             if done and max(done) > SCHEMA_VERSION:
                 raise StoreError(
-                    f"{self._name}: written by a newer coach (schema {max(done)}, "
-                    f"this one knows {SCHEMA_VERSION}); upgrade coach"
+                    Problem(
+                        f"{self._name}: written by a newer coach (schema {max(done)}, "
+                        f"this one knows {SCHEMA_VERSION}); upgrade coach",
+                        f"{self._name}: lo escribió un coach más nuevo (esquema {max(done)}, "
+                        f"este conoce el {SCHEMA_VERSION}); actualiza coach",
+                    )
                 )
             for version, sql in MIGRATIONS:
                 if version in done:
@@ -369,7 +385,12 @@ class Store:
         """One session with its answers and drafts; unknown id is a StoreError."""
         row = self._db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
-            raise StoreError(f"unknown session {session_id!r} (see `coach history`)")
+            raise StoreError(
+                Problem(
+                    f"unknown session {session_id!r} (see `coach history`)",
+                    f"sesión desconocida {session_id!r} (mira `coach history`)",
+                )
+            )
         answers = {
             a["step"]: StoredAnswer(a["step"], a["text"], a["elapsed_s"], bool(a["skipped"]), a["submitted_at"])
             for a in self._db.execute("SELECT * FROM answers WHERE session_id = ?", (session_id,))

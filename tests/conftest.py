@@ -19,6 +19,7 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
     STATE.content_dir = None
     STATE.debug = False
+    STATE.lang = None
     yield home
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 class _State:
     content_dir: Path | None = None
     debug: bool = False
+    lang: str | None = None  # the language this command resolved, for its error lines
     _library: Library | None = None
 
     def library(self) -> Library:
@@ -48,7 +49,9 @@ def resolve(lang: str | None) -> Lang:
     """The language for this command."""
     from coach.i18n import resolve_lang
 
-    return resolve_lang(lang)
+    chosen = resolve_lang(lang)
+    STATE.lang = chosen
+    return chosen
 
 
 def library() -> Library:
@@ -73,10 +76,24 @@ def emit_json(payload: Any) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
+def _error_lang() -> str:
+    if STATE.lang is not None:
+        return STATE.lang
+    from coach.i18n import resolve_lang
+
+    try:
+        return resolve_lang(None)
+    except CoachError:
+        return "en"
+
+
 def die(*problems: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
-    """Print one line per problem on stderr and exit."""
+    """Print one line per problem on stderr, in the user's language, and exit."""
+    from coach.errors import in_lang
+
+    lang = _error_lang()
     for problem in problems:
-        sys.stderr.write(f"coach: {problem}\n")
+        sys.stderr.write(f"coach: {in_lang(problem, lang)}\n")
     raise typer.Exit(int(code))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from coach.cli import app
@@ -119,3 +120,21 @@ def test_broken_user_content_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--content-dir", str(tmp_path), "scenarios", "list"])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"coach: {tmp_path / 'scenarios' / 'x.toml'}:1:")
+
+
+def test_errors_speak_spanish_when_the_user_does() -> None:
+    """With --lang es, an unknown scenario is reported in Spanish, suggestion included."""
+    result = runner.invoke(app, ["sheet", "notificaciones", "--lang", "es"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "coach: escenario desconocido 'notificaciones'; ¿quisiste decir 'notifications'? "
+        "(disponibles: notifications)\n"
+    )
+
+
+def test_errors_follow_coach_lang(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without --lang, COACH_LANG picks the language of error lines too."""
+    monkeypatch.setenv("COACH_LANG", "es")
+    result = runner.invoke(app, ["scenarios", "validate", str(tmp_path / "nope.toml")])
+    assert result.exit_code == 2
+    assert result.stderr == f"coach: {tmp_path / 'nope.toml'}: el fichero no existe\n"
