@@ -6,19 +6,24 @@
 - `est.storage_monthly` / `est.storage_yearly`: bytes per day × 30 / × 365.
 - `est.peak_qps`: average QPS × peak factor = peak QPS.
 
-A stated figure is right when ANY figure the candidate gave explains it within
-the content's tolerance (±10 % by default), so correct arithmetic is never
-flagged, whatever the order or the rounding. A wrong one is compared with the
-main figures (the average QPS stated most often, the first event size).
+A product the candidate writes out ("1,200 × 86,400 ≈ 104M", "2 KB × 200 ×
+86.400 ≈ 34,6 GB/día") is checked as written, and its operands are never read
+as stated results. Any other stated figure (or a written product that does not
+add up) is right when a figure the candidate gave explains it within the
+content's tolerance (±10 % by default), so correct arithmetic is never
+flagged, whatever the order or the rounding. Storage counts a stated daily
+volume only when that volume is itself right: storage that only follows from a
+wrong daily volume is wrong, and its message says it follows from it. A wrong
+figure is compared with the average rate (the first labelled average, else the
+first rate not labelled peak/burst/max) and the first event size.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from coach.i18n import Lang
 from coach.scoring.numbers import (
@@ -26,6 +31,7 @@ from coach.scoring.numbers import (
     Quantity,
     counts_requests,
     extract_quantities,
+    parse_number,
 )
 from coach.scoring.result import ArithmeticFinding
 
@@ -33,14 +39,31 @@ SECONDS_PER_DAY = 86_400
 DAYS_PER_MONTH = 30
 DAYS_PER_YEAR = 365
 
+_AVERAGE_RE = re.compile(r"\b(?:medi[oa]|promedio|average|avg|mean|typical|t[ií]pic[oa])\b", re.IGNORECASE)
+_CLAUSE_BREAK_RE = re.compile(r"[\n;,(]|\. |\bbut\b|\bpero\b|\|")
+# between two operands of a written product: "1 KB × 500", "300*86400", "2 KB x 200"
+_TIMES_SEP_RE = re.compile(r"\s*[×x*·]\s*")
+# between the last operand and the result: "= ~", "≈", "->", "is about", "gives roughly", ", so about"
+_EQUALS_SEP_RE = re.compile(
+    r"(?:\s*(?:seconds?|segundos?|s))?\s*,?\s*(?:=|≈|~|->|→|=>|⇒|is|are|es|son|gives|da|dan|makes|equals|"
+    r"so|that's|so\s+about|i\.e\.|es\s+decir|unos|unas|about|roughly|around|approx\.?|aprox\.?|"
+    r"aproximadamente|approximately|alrededor\s+de|cerca\s+de)"
+    r"(?:\s*(?:=|≈|~|about|roughly|around|approx\.?|aprox\.?|unos|unas|de|)\s*)*[~≈]?\s*",
+    re.IGNORECASE,
+)
 _PEAK_RE = re.compile(r"pico|peak|punta|burst|r[aá]faga|m[aá]x|black\s*friday|spike", re.IGNORECASE)
 
 _T: dict[str, dict[Lang, str]] = {
     "day": {"es": "día", "en": "day"},
     "month": {"es": "mes", "en": "month"},
     "year": {"es": "año", "en": "year"},
-    "ok": {"es": "{formula}: coincide con lo que escribiste ({stated})", "en": "{formula}: matches what you wrote ({stated})"},
+    # "right", not "matches": the stated figure may differ from the formula's by rounding
+    "ok": {"es": "{formula}: tu {stated} es correcto", "en": "{formula}: your {stated} is right"},
     "wrong": {"es": "{formula}; escribiste {stated} ({ratio})", "en": "{formula}; you wrote {stated} ({ratio})"},
+    "follows": {
+        "es": "(se deriva de tu volumen diario, {daily}/día, que ya está mal)",
+        "en": "(it follows from your daily volume, {daily}/day, which is already off)",
+    },
     "low_x": {"es": "{x}× menos", "en": "{x}× low"},
     "high_x": {"es": "{x}× más", "en": "{x}× high"},
     "low_pct": {"es": "un {p} % menos", "en": "{p}% low"},
@@ -129,12 +152,31 @@ def _is_peak(text: str, quantity: Quantity) -> bool:
     return _PEAK_RE.search(_context(text, quantity)) is not None
 
 
-def _main(values: Sequence[float]) -> float | None:
-    """The figure stated most often; ties go to the largest (examples like `1 req/s` lose)."""
-    if not values:
-        return None
-    counts = Counter(round(v, 6) for v in values)
-    return max(counts, key=lambda v: (counts[v], v))
+def _is_average(text: str, quantity: Quantity) -> bool:
+    """Labelled as the average in its own clause ("on average we accept about 1,200 ...")."""
+    return _AVERAGE_RE.search(_clause(text, quantity)) is not None
+
+
+def _clause(text: str, quantity: Quantity, before: int = 60, after: int = 24) -> str:
+    start, end = quantity.span
+    left = _CLAUSE_BREAK_RE.split(text[max(0, start - before) : start])[-1]
+    right = _CLAUSE_BREAK_RE.split(text[end : end + after])[0]
+    return left + quantity.raw + right
+
+
+def _main_rate(text: str, rates: Sequence[Quantity]) -> float | None:
+    """The average rate: the first labelled average, else the first rate not labelled as a peak.
+
+    Peaks, bursts and the capacity a candidate sizes for come after the average
+    they multiply, so "the first stated" never picks them.
+    """
+    for quantity in rates:
+        if _is_average(text, quantity) and not _is_peak(text, quantity):
+            return quantity.value
+    for quantity in rates:
+        if not _is_peak(text, quantity):
+            return quantity.value
+    return None
 
 
 def _unique(quantities: Iterable[Quantity]) -> list[Quantity]:
@@ -148,96 +190,286 @@ def _unique(quantities: Iterable[Quantity]) -> list[Quantity]:
     return out
 
 
+_PERIOD_OF_CHECK = {
+    "est.daily_volume": "day",
+    "est.storage": "day",
+    "est.monthly_volume": "month",
+    "est.storage_monthly": "month",
+    "est.yearly_volume": "year",
+    "est.storage_yearly": "year",
+}
+
+
+@dataclass(frozen=True)
+class _Product:
+    """A product the candidate wrote out: `operands` × ... ≈ `result`."""
+
+    operands: tuple[Quantity, ...]
+    result: Quantity
+
+
+def _operand_value(quantity: Quantity) -> float:
+    """The figure as a factor: "× 30 days" multiplies by 30, not by 30 days in seconds."""
+    if quantity.kind == "duration":
+        return parse_number(quantity.raw.split()[0].rstrip("abcdefghijklmnopqrstuvwxyzíñ"))
+    return quantity.value
+
+
+def written_products(text: str, quantities: Sequence[Quantity]) -> list[_Product]:
+    """Every `a × b (× c) = / ≈ / is about result` the candidate wrote, as figures."""
+    products: list[_Product] = []
+    i = 0
+    while i < len(quantities) - 1:
+        chain = [quantities[i]]
+        j = i
+        while j + 1 < len(quantities) and _TIMES_SEP_RE.fullmatch(
+            text, quantities[j].span[1], quantities[j + 1].span[0]
+        ):
+            j += 1
+            chain.append(quantities[j])
+        if (
+            len(chain) >= 2
+            and j + 1 < len(quantities)
+            and _EQUALS_SEP_RE.fullmatch(text, quantities[j].span[1], quantities[j + 1].span[0])
+            and all(q.kind not in ("percent",) for q in chain)
+        ):
+            products.append(_Product(tuple(chain), quantities[j + 1]))
+            i = j + 1
+            continue
+        i = max(j, i + 1)
+    return products
+
+
+def _product_values(operands: Sequence[Quantity]) -> list[float]:
+    """The product for every reading of binary prefixes (1 KB = 1000 or 1024 B)."""
+    values = [1.0]
+    for operand in operands:
+        variants = _variants(operand) if operand.kind in ("bytes",) else (_operand_value(operand),)
+        values = [v * w for v in values for w in variants]
+    return values
+
+
+def _product_check(product: _Product, text: str) -> str | None:
+    """Which seed rule a written product applies, from the result's unit and the factors."""
+    kind = product.result.kind
+    by_kind = {
+        "count_per_day": "est.daily_volume",
+        "bytes_per_day": "est.storage",
+        "count_per_month": "est.monthly_volume",
+        "count_per_year": "est.yearly_volume",
+        "bytes_per_month": "est.storage_monthly",
+        "bytes_per_year": "est.storage_yearly",
+    }
+    values = [_operand_value(q) for q in product.operands]
+    has_bytes = any(q.kind.startswith("bytes") for q in product.operands) or kind.startswith("bytes")
+    if kind in by_kind:
+        if kind.startswith("count") and not counts_requests(product.result, text):
+            return None
+        return by_kind[kind]
+    if any(round(v) == SECONDS_PER_DAY for v in values):
+        return "est.storage" if has_bytes else "est.daily_volume"
+    if kind == "rate" and any(q.kind == "rate" for q in product.operands):
+        return "est.peak_qps"
+    return None
+
+
+def _operand_text(quantity: Quantity, lang: Lang) -> str:
+    if quantity.kind == "bytes" or quantity.kind.startswith("bytes_per"):
+        return format_bytes(quantity.value)
+    if quantity.kind == "rate":
+        return format_rate(quantity.value)
+    value = _operand_value(quantity)
+    return _sig(value) if value < 1e5 else format_count(value, lang)
+
+
+def _result_text(quantity: Quantity, lang: Lang) -> str:
+    if quantity.kind.startswith("bytes"):
+        return format_bytes(quantity.value)
+    if quantity.kind == "rate":
+        return format_rate(quantity.value)
+    return format_count(quantity.value, lang)
+
+
 def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[ArithmeticFinding, ...]:
-    """Check every volume and storage figure stated in an estimates answer."""
+    """Check every volume and storage figure stated in an estimates answer.
+
+    A product the candidate wrote out ("1,200 × 86,400 ≈ 104M") is checked as
+    written; its operands are never read as stated results. Other stated
+    figures are checked against the candidate's average rate and event size.
+    """
     quantities = extract_quantities(text)
     if not quantities:
         return ()
+    findings: list[ArithmeticFinding] = []
+    products = written_products(text, quantities)
+    operands = {q.span for product in products for q in product.operands}
+    handled: set[tuple[int, int]] = set()
+    wrong_daily: list[float] = []  # stated daily volumes found wrong (storage may follow from them)
+    for product in products:
+        check = _product_check(product, text)
+        if check is None:
+            continue
+        values = _product_values(product.operands)
+        if not any(_close(b, v, tolerance) for v in values for b in _variants(product.result)):
+            # a slip in the written product ("2 KB × 864k ≈ 17 GB") is judged on the figure:
+            # the seed's rule on the candidate's own inputs decides below
+            continue
+        handled.add(product.result.span)
+        shown = _result_text(replace(product.result, value=values[0]), lang)
+        formula = " × ".join(_operand_text(q, lang) for q in product.operands) + f" = {shown}"
+        period = _PERIOD_OF_CHECK.get(check)
+        if period is not None:
+            formula += f"/{_T[period][lang]}"
+        findings.append(_finding(check, True, product.result.value, values[0], formula,
+                                 _result_text(product.result, lang), lang))
+    stated = [q for q in quantities if q.span not in operands and q.span not in handled]
+    # "200 × 86.400 ≈ …" states a rate of 200 even when no "req/s" says so
+    implied = [
+        math.prod(_operand_value(q) for q in product.operands if round(_operand_value(q)) != SECONDS_PER_DAY)
+        for product in products
+        if any(round(_operand_value(q)) == SECONDS_PER_DAY for q in product.operands)
+        and not any(q.kind.startswith("bytes") for q in product.operands)
+    ]
+    findings += _check_stated(text, quantities, stated, lang, tolerance, wrong_daily, implied)
+    return tuple(_mark_followed(findings, wrong_daily, quantities, lang, tolerance))
+
+
+def _mark_followed(
+    findings: list[ArithmeticFinding],
+    wrong_daily: list[float],
+    quantities: Sequence[Quantity],
+    lang: Lang,
+    tolerance: float,
+) -> list[ArithmeticFinding]:
+    """A wrong storage figure that follows from a wrong daily volume says so."""
+    if not wrong_daily:
+        return findings
+    sizes = [q for q in quantities if q.kind == "bytes" and 0 < q.value <= MAX_EVENT_BYTES]
+    out = []
+    for finding in findings:
+        if finding.check == "est.storage" and not finding.ok and any(
+            _close(finding.stated, s * d, tolerance) for q in sizes for s in _variants(q) for d in wrong_daily
+        ):
+            note = _T["follows"][lang].format(daily=format_count(wrong_daily[0], lang))
+            finding = replace(finding, message=f"{finding.message} {note}")
+        out.append(finding)
+    return out
+
+
+def _check_stated(
+    text: str,
+    quantities: Sequence[Quantity],
+    stated: Sequence[Quantity],
+    lang: Lang,
+    tolerance: float,
+    wrong_daily: list[float],
+    implied_rates: Sequence[float] = (),
+) -> list[ArithmeticFinding]:
+    """Figures stated without a written product, checked against the candidate's own inputs."""
     rates = [q for q in quantities if q.kind == "rate"]
-    average_rates = [q.value for q in rates if not _is_peak(text, q)]
-    peak_rates = [q for q in rates if _is_peak(text, q)]
+    peak_rates = [q for q in stated if q.kind == "rate" and _is_peak(text, q)]
     factors = [q.value for q in quantities if q.kind == "factor" and q.value > 1]
     sizes = [q for q in quantities if q.kind == "bytes" and 0 < q.value <= MAX_EVENT_BYTES]
-    daily = _unique(q for q in quantities if q.kind == "count_per_day" and counts_requests(q, text))
-    daily_bytes = _unique(q for q in quantities if q.kind == "bytes_per_day")
-    main_rate = _main(average_rates)
-    all_rates = [q.value for q in rates]
+    daily = _unique(q for q in stated if q.kind == "count_per_day" and counts_requests(q, text))
+    daily_bytes = _unique(q for q in stated if q.kind == "bytes_per_day")
+    main_rate = _main_rate(text, rates)
+    if main_rate is None and implied_rates:
+        main_rate = implied_rates[0]
+    all_rates = [q.value for q in rates] + list(implied_rates)
     findings: list[ArithmeticFinding] = []
     unit_day = _T["day"][lang]
 
-    # est.daily_volume: QPS × 86,400
-    for stated in daily:
-        match = next((r for r in all_rates if _close(stated.value, r * SECONDS_PER_DAY, tolerance)), None)
+    # est.daily_volume: QPS × 86,400 (any stated rate explains it: "correct is never flagged")
+    right_daily: list[float] = []
+    for figure in daily:
+        match = next((r for r in all_rates if _close(figure.value, r * SECONDS_PER_DAY, tolerance)), None)
         rate = match if match is not None else main_rate
         if rate is None:
+            right_daily.append(figure.value)  # nothing to check it against: the candidate's own input
             continue
         expected = rate * SECONDS_PER_DAY
+        if match is None:
+            wrong_daily.append(figure.value)
+        else:
+            right_daily.append(figure.value)
         formula = f"{format_rate(rate)} × 86,400 = {format_count(expected, lang)}/{unit_day}"
         findings.append(
-            _finding("est.daily_volume", match is not None, stated.value, expected, formula,
-                     format_count(stated.value, lang), lang)
+            _finding("est.daily_volume", match is not None, figure.value, expected, formula,
+                     format_count(figure.value, lang), lang)
         )
 
-    # est.storage: size × QPS × 86,400
-    day_counts = [r * SECONDS_PER_DAY for r in all_rates] + [q.value for q in daily]
-    for stated in daily_bytes:
+    # est.storage: size × QPS × 86,400; a daily volume counts only when it is itself right
+    day_counts = [r * SECONDS_PER_DAY for r in all_rates] + right_daily
+    for figure in daily_bytes:
         if not sizes or not day_counts:
             continue
-        ok = any(
-            _close(b, s * n, tolerance)
-            for size in sizes
-            for s in _variants(size)
-            for n in day_counts
-            for b in _variants(stated)
+        found = next(
+            (
+                (size, n)
+                for size in sizes
+                for s in _variants(size)
+                for n in day_counts
+                for b in _variants(figure)
+                if _close(b, s * n, tolerance)
+            ),
+            None,
         )
-        size_main = sizes[0].value
-        if main_rate is not None:
-            count_main, how = main_rate * SECONDS_PER_DAY, f"{format_rate(main_rate)} × 86,400"
+        if found is not None:
+            size_q, count = found
+            size_value = size_q.value
+            how = (format_rate(count / SECONDS_PER_DAY) + " × 86,400"
+                   if count / SECONDS_PER_DAY in all_rates else f"{format_count(count, lang)}/{unit_day}")
         else:
-            count_main, how = day_counts[0], f"{format_count(day_counts[0], lang)}/{unit_day}"
-        expected = size_main * count_main
-        formula = f"{format_bytes(size_main)} × {how} = {format_bytes(expected)}/{unit_day}"
+            size_value = sizes[0].value
+            if main_rate is not None:
+                count, how = main_rate * SECONDS_PER_DAY, f"{format_rate(main_rate)} × 86,400"
+            else:
+                count, how = day_counts[0], f"{format_count(day_counts[0], lang)}/{unit_day}"
+        expected = size_value * count
+        formula = f"{format_bytes(size_value)} × {how} = {format_bytes(expected)}/{unit_day}"
         findings.append(
-            _finding("est.storage", ok, stated.value, expected, formula, format_bytes(stated.value), lang)
+            _finding("est.storage", found is not None, figure.value, expected, formula,
+                     format_bytes(figure.value), lang)
         )
 
-    # monthly and yearly from daily
+    # monthly and yearly from daily (a stated daily figure carries forward as written)
+    stated_daily_counts = day_counts + wrong_daily
     for kind, per_day, days, check, fmt in (
-        ("count_per_month", day_counts, DAYS_PER_MONTH, "est.monthly_volume", "count"),
-        ("count_per_year", day_counts, DAYS_PER_YEAR, "est.yearly_volume", "count"),
+        ("count_per_month", stated_daily_counts, DAYS_PER_MONTH, "est.monthly_volume", "count"),
+        ("count_per_year", stated_daily_counts, DAYS_PER_YEAR, "est.yearly_volume", "count"),
         ("bytes_per_month", None, DAYS_PER_MONTH, "est.storage_monthly", "bytes"),
         ("bytes_per_year", None, DAYS_PER_YEAR, "est.storage_yearly", "bytes"),
     ):
         if per_day is None:
-            per_day = [q.value for q in daily_bytes] + [
+            per_day = [q.value for q in quantities if q.kind == "bytes_per_day"] + [
                 s.value * n for s in sizes[:1] for n in day_counts[:1]
             ]
         if not per_day:
             continue
         period = _T["month" if days == DAYS_PER_MONTH else "year"][lang]
-        for stated in _unique(q for q in quantities if q.kind == kind):
-            if kind.startswith("count") and not counts_requests(stated, text):
+        for figure in _unique(q for q in stated if q.kind == kind):
+            if kind.startswith("count") and not counts_requests(figure, text):
                 continue
-            base = next((d for d in per_day if _close(stated.value, d * days, tolerance)), None)
+            base = next((d for d in per_day if _close(figure.value, d * days, tolerance)), None)
             ok = base is not None
             if base is None:
                 base = per_day[0]
             expected = base * days
             show = format_count if fmt == "count" else (lambda v, _lang: format_bytes(v))
             formula = f"{show(base, lang)}/{unit_day} × {days} = {show(expected, lang)}/{period}"
-            findings.append(_finding(check, ok, stated.value, expected, formula, show(stated.value, lang), lang))
+            findings.append(_finding(check, ok, figure.value, expected, formula, show(figure.value, lang), lang))
 
     # est.peak_qps: average × factor
     if main_rate is not None and factors and peak_rates:
         factor = factors[0]
-        for stated in _unique(peak_rates):
-            ok = any(_close(stated.value, main_rate * f, tolerance) for f in factors)
+        for figure in _unique(peak_rates):
+            ok = any(_close(figure.value, main_rate * f, tolerance) for f in factors)
             expected = main_rate * factor
             formula = f"{format_rate(main_rate)} × {_sig(factor)} = {format_rate(expected)}"
             findings.append(
-                _finding("est.peak_qps", ok, stated.value, expected, formula, format_rate(stated.value), lang)
+                _finding("est.peak_qps", ok, figure.value, expected, formula, format_rate(figure.value), lang)
             )
-    return tuple(findings)
+    return findings
 
 
 def _finding(

@@ -44,7 +44,7 @@ class Quantity:
 
 _NUMBER = (
     r"(?<![\w.,])"
-    r"(?P<num>\d{1,3}(?:(?P<sep>[.,\u00a0\u202f\u2009])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?"
+    r"(?P<num>\d{1,3}(?:(?P<sep>[.,\u00a0\u202f\u2009])\d{3}(?!\d))(?:(?P=sep)\d{3}(?!\d))*(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
 )
 _NUMBER_RE = re.compile(_NUMBER)
@@ -82,7 +82,7 @@ _PER_WORDS = {
     "year": r"(?:a[ñn]o|year)",
 }
 _ADJECTIVES = {
-    "second": r"",
+    "second": r"|a\s+second|al\s+segundo",
     "day": r"|daily|diari[oa]s?|al\s+d[ií]a|a\s+day",
     "month": r"|monthly|mensual(?:es)?|al\s+mes|a\s+month",
     "year": r"|yearly|annual(?:ly)?|anual(?:es)?|al\s+a[ñn]o|a\s+year",
@@ -98,7 +98,12 @@ _PER_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
     for period in ("second", "day", "month", "year")
 )
-_NOUN_RE = re.compile(r"(?:\s+de)?\s+(?P<noun>[^\W\d_]{2,20})(?:\s+(?:nuevas?|nuevos?|new|enviad[oa]s|sent))?")
+# "1,200 notification requests per second", "35 GB of data every day": up to two words
+# between a figure and its period (the first may be an adjective: "new links").
+_NOUN_RE = re.compile(
+    r"(?:\s+(?:de|of))?\s+(?P<noun>[^\W\d_]{2,20})(?:\s+(?P<noun2>[^\W\d_]{2,20}))?"
+    r"(?:\s+(?:nuevas?|nuevos?|new|enviad[oa]s|sent))?"
+)
 _NOT_NOUNS = frozenset(
     str.split(
         "per por each cada every al a de del en in of the at to y and o or con with ms segundos "
@@ -169,6 +174,8 @@ def _period_after_noun(text: str, pos: int) -> tuple[str | None, int]:
     if noun is None or noun["noun"].lower() in _NOT_NOUNS:
         return None, pos
     period, end = _period(text, noun.end())
+    if period is None and noun["noun2"]:
+        period, end = _period(text, noun.end("noun"))
     if period is None:
         return None, pos
     return period, end
