@@ -64,9 +64,8 @@ QUEUED, SENT, PARTIAL, FAILED = 0, 1, 2, 3
 ABUSIVE_CLIENT = -1
 
 # A message is a small list, mutated in place (attempts) rather than copied.
-_NID, _USER, _CH, _HIGH, _ACCEPTED, _ATTEMPTS, _ENQUEUED, _PARTITION, _KEY, _SAMPLED, _OUTCOME, _PROBE = (
-    range(12)
-)
+# It is published when accepted, so _ACCEPTED is also when it joined the stream.
+_NID, _USER, _CH, _HIGH, _ACCEPTED, _ATTEMPTS, _PARTITION, _KEY, _SAMPLED, _OUTCOME, _PROBE = range(11)
 
 
 @dataclass
@@ -202,6 +201,7 @@ class NotificationService:
         self._heap, self._sequence = self.engine.heap, self.engine.sequence
         self._random = self.rng.random
         self._finish_cb = self._finish  # one bound method, not one per event
+        self._delivered_cb = self._delivered
         # Counters.
         self.offered = self.abusive_offered = self.accepted = self.replayed = self.conflicts = 0
         self.rate_limited = self.rate_limited_abusive = self.throttled = self.published = 0
@@ -345,10 +345,8 @@ class NotificationService:
         # One message per channel, consumed by that channel's worker pool.
         by_user, idle, paused, lag, held_by_channel = self._by_user, self._idle, self._paused, self._lag, self._held
         self.published += count
-        self.waiting += count
         for channel in chosen:
-            message = [notification_id, user, channel, high, now, 0, now, partition, key, sampled, OK, False]
-            lag[channel * partitions + partition] += 1
+            message = [notification_id, user, channel, high, now, 0, partition, key, sampled, OK, False]
             if by_user:
                 held = held_by_channel[channel]
                 if user in held:  # the user's previous message is still in progress: wait behind it
@@ -357,25 +355,36 @@ class NotificationService:
                         held[user] = deque((message,))
                     else:
                         waiting_behind.append(message)
+                    lag[channel * partitions + partition] += 1
+                    self.waiting += 1
                     continue
                 held[user] = None
             if idle[channel] and not paused[channel]:
                 idle[channel] -= 1
-                self._start(message, now)
+                self._start(message, now, True)
             else:
+                lag[channel * partitions + partition] += 1
+                self.waiting += 1
                 (self._ready_high if high else self._ready_normal)[channel].append(message)
         return 202, notification_id
 
     # -------------------------------------------------------------- workers
 
-    def _start(self, message: list[Any], now: float) -> None:
-        """A worker calls the provider for a message (unless the breaker says wait)."""
+    def _start(self, message: list[Any], now: float, fresh: bool = False) -> None:
+        """A worker calls the provider for a message (unless the breaker says wait).
+
+        `fresh`: straight from `accept` to an idle worker, never counted on the stream
+        (it saves a lag and a queue-depth update each way for most messages).
+        """
         channel = message[_CH]
         probe = False
         breaker = self._breakers[channel]
         if breaker is not None and breaker.state != CLOSED:
             verdict = breaker.admit(now)
             if verdict < 0:  # open, or half-open with its probes out: put it back and pause
+                if fresh:  # it joins the stream after all
+                    self._lag[channel * self._partitions + message[_PARTITION]] += 1
+                    self.waiting += 1
                 (self._ready_high if message[_HIGH] else self._ready_normal)[channel].appendleft(message)
                 self._idle[channel] += 1
                 if not self._paused[channel]:
@@ -384,10 +393,14 @@ class NotificationService:
                     self.engine.schedule_at(max(wake, now), self._wake, channel)
                 return
             probe = verdict == Breaker.PROBE
-        if not message[_ATTEMPTS]:  # first attempt: the message leaves the stream
+            if breaker.state == OPEN and self._providers[channel].plain:  # Provider.call's own check
+                self._providers[channel].calls_while_open += 1  # (must never happen: measured)
+        if fresh:
+            self.wait.zeros += 1  # taken the moment it was published
+        elif not message[_ATTEMPTS]:  # first attempt: the message leaves the stream
             self._lag[channel * self._partitions + message[_PARTITION]] -= 1
             self.waiting -= 1
-            waited = now - message[_ENQUEUED]
+            waited = now - message[_ACCEPTED]
             if waited > 0:
                 self.wait.record(waited)
             else:
@@ -402,17 +415,20 @@ class NotificationService:
                 outcome = ERROR
             else:
                 outcome = OK
-            if breaker is not None and breaker.state == OPEN:
-                provider.calls_while_open += 1
         else:
             took = provider.call(now)
             outcome = provider.outcome
-        message[_OUTCOME] = outcome
-        message[_PROBE] = probe
         message[_ATTEMPTS] += 1
         self.attempts += 1
         self.busy_s[channel] += took
-        heappush(self._heap, (now + took, next(self._sequence), self._finish_cb, message))
+        # The common ending (a success, not a breaker probe) gets its own callback, so
+        # nothing needs writing into the message or testing when the call ends.
+        if outcome == OK and not probe:
+            heappush(self._heap, (now + took, next(self._sequence), self._delivered_cb, message))
+        else:
+            message[_OUTCOME] = outcome
+            message[_PROBE] = probe
+            heappush(self._heap, (now + took, next(self._sequence), self._finish_cb, message))
 
     def _take_next(self, channel: int, now: float) -> None:
         """A worker of `channel` is free: take the next ready message, high priority first."""
@@ -437,63 +453,72 @@ class NotificationService:
             self._start((high or normal).popleft(), now)
 
     def _finish(self, message: list[Any]) -> None:
-        """A provider call ended: deliver, retry, or dead-letter; then the worker takes the next.
-
-        The common path (delivered) is inlined: it runs once per channel message.
-        """
+        """A provider call failed, or was a breaker probe: tell the breaker; retry,
+        dead-letter or deliver; then the worker takes the next message."""
         now = self.engine.now
         outcome = message[_OUTCOME]
         channel = message[_CH]
         breaker = self._breakers[channel]
         if breaker is not None:
-            if outcome == OK and breaker.state == CLOSED:
-                breaker.failures = 0
-            else:
-                self._breaker_record(breaker, channel, message, now)
-        if outcome != OK:
-            self._failed(message, outcome, now)
+            self._breaker_record(breaker, channel, message, now)
+        if outcome == OK:
+            self._delivered(message)  # its breaker check only resets failures while closed
+            return
+        self._failed(message, outcome, now)
+        self._take_next(channel, now)
+
+    def _delivered(self, message: list[Any]) -> None:
+        """A provider call succeeded: deliver; then the worker takes the next message.
+
+        This runs once per channel message, so the helpers it needs are inlined.
+        """
+        now = self.engine.now
+        channel = message[_CH]
+        breaker = self._breakers[channel]
+        # Breaker.record(ok=True, probe=False) in short: it only acts while closed.
+        if breaker is not None and breaker.state == CLOSED:
+            breaker.failures = 0
+        self.delivered[channel] += 1
+        latency = now - message[_ACCEPTED]
+        # Histogram.record, inlined (once per message); the bucket is kept for `completion`.
+        histogram = self.latency
+        histogram.total += latency
+        bucket = -1
+        if latency > ZERO_BELOW:
+            bucket = int((_log(latency) - BUCKET_LN_LOW) * BUCKETS_PER_LN)
+            if bucket < BUCKET_COUNT:
+                histogram.counts[bucket] += 1
+            else:  # beyond the last bucket (a latency of months): the general path
+                histogram.total -= latency
+                histogram.record(latency)
         else:
-            self.delivered[channel] += 1
-            latency = now - message[_ACCEPTED]
-            # Histogram.record, inlined (once per message); the bucket is kept for `completion`.
-            histogram = self.latency
-            histogram.total += latency
-            bucket = -1
-            if latency > ZERO_BELOW:
-                bucket = int((_log(latency) - BUCKET_LN_LOW) * BUCKETS_PER_LN)
-                if bucket < BUCKET_COUNT:
-                    histogram.counts[bucket] += 1
-                else:  # beyond the last bucket (a latency of months): the general path
-                    histogram.total -= latency
-                    histogram.record(latency)
+            histogram.zeros += 1
+        if self.trace is not None:
+            self._trace_delivery(message)
+        if message[_SAMPLED]:
+            self._log_span(now, "info", "delivery.sent", message, latency_ms=round(latency * 1000, 3))
+        notification_id = message[_NID]
+        left = self._left
+        left[notification_id] -= 1
+        if not left[notification_id]:  # the notification's last channel: it is sent
+            if self._failed_channels or not 0 <= bucket < BUCKET_COUNT:
+                self._complete(notification_id, latency)
             else:
-                histogram.zeros += 1
-            if self.trace is not None:
-                self._trace_delivery(message)
-            if message[_SAMPLED]:
-                self._log_span(now, "info", "delivery.sent", message, latency_ms=round(latency * 1000, 3))
-            notification_id = message[_NID]
-            left = self._left
-            left[notification_id] -= 1
-            if not left[notification_id]:  # the notification's last channel: it is sent
-                if self._failed_channels or not 0 <= bucket < BUCKET_COUNT:
-                    self._complete(notification_id, latency)
-                else:
-                    # _complete, inlined for the common case: every channel delivered. The
-                    # completion time is this message's latency, so its bucket is known.
-                    self._open -= 1
-                    self._status[notification_id] = SENT
-                    completion = self.completion
-                    completion.total += latency
-                    completion.counts[bucket] += 1
-            if self._by_user:  # _release, inlined
-                held = self._held[channel]
-                waiting_behind = held[message[_USER]]
-                if waiting_behind:
-                    following = waiting_behind.popleft()
-                    (self._ready_high if following[_HIGH] else self._ready_normal)[channel].append(following)
-                else:
-                    del held[message[_USER]]
+                # _complete, inlined for the common case: every channel delivered. The
+                # completion time is this message's latency, so its bucket is known.
+                self._open -= 1
+                self._status[notification_id] = SENT
+                completion = self.completion
+                completion.total += latency
+                completion.counts[bucket] += 1
+        if self._by_user:  # _release, inlined
+            held = self._held[channel]
+            waiting_behind = held[message[_USER]]
+            if waiting_behind:
+                following = waiting_behind.popleft()
+                (self._ready_high if following[_HIGH] else self._ready_normal)[channel].append(following)
+            else:
+                del held[message[_USER]]
         # _take_next, inlined.
         if self._paused[channel]:
             self._idle[channel] += 1
