@@ -8,7 +8,8 @@ stems, because answers mix the two. An item matches a sentence when
 - every slot of a `together` rule has one alternative in that same sentence,
 
 and no matched token lies inside an `exclude` phrase occurrence ("order of
-magnitude" does not earn ordering). `needs_number` items also need a figure in
+magnitude" does not earn ordering) or in words the candidate rejects or defers
+("we won't need a circuit breaker", "sin reintentos": see negation.py). `needs_number` items also need a figure in
 the sentence. The earliest sentence that qualifies is the evidence.
 """
 
@@ -246,9 +247,14 @@ def match_item(index: Index, item: CompiledItem) -> Hit | None:
     has_number = tokens.has_number
     sentence_of = tokens.sentence_of
 
+    dismissed = tokens.dismissed
+    has_dismissed = bool(dismissed)  # empty when nothing is dismissed
+
     def usable(positions: tuple[int, ...]) -> bool:
         if item.needs_number and not has_number[sentence_of[positions[0]]]:
             return False
+        if has_dismissed and any(dismissed[p] for p in positions):
+            return False  # "we won't need a circuit breaker"
         return not blocked or all(p not in blocked for p in positions)
 
     best: Hit | None = None

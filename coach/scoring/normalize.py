@@ -22,6 +22,8 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coach.scoring.negation import dismissed_tokens
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -191,6 +193,7 @@ class Tokens:
     sentences: tuple[tuple[int, int], ...]  # char spans of sentences in `text`
     has_number: tuple[bool, ...]  # per sentence: holds a figure ("100", "cien", "8.64M")
     word_count: int
+    dismissed: tuple[bool, ...] = ()  # per token: rejected or deferred (negation.py); () when none is
 
 
 def _raw_words(
@@ -378,6 +381,7 @@ def analyse(
         sentences=tuple(sentences),
         has_number=tuple(has_number),
         word_count=len(raw),
+        dismissed=dismissed_tokens(text, sentences, spans),
     )
 
 

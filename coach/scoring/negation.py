@@ -1,0 +1,209 @@
+"""Dismissed concepts: what a candidate rejects or defers does not earn an item.
+
+"We won't need a circuit breaker", "I'd skip the DLQ", "no tracing at this
+scale", "without retries", "if I had more time I'd look at rate limiting",
+"lo de la caché lo dejo para más adelante", "no hace falta DLQ", "sin
+reintentos", "descartamos el outbox": the words after (or, for a trailing cue,
+before) the cue are dismissed, and no rule may use them.
+
+Scope is the clause: it stops at a comma, semicolon, colon, parenthesis, dash
+and at words that start another clause ("but", "pero", "because", "porque",
+"gracias a", "so", "if", "si"...), so a negation that governs something else
+leaves the concept alone: "no message is lost because of the DLQ", "nunca
+perdemos mensajes gracias a la DLQ". "Without X we would ..." (a conditional:
+what X prevents) is an argument for X, not a rejection of it. A deferral
+("if I had more time", "si tuviera más tiempo") covers the rest of the sentence.
+
+Bare "no" is a determiner ("no tracing") only in an English clause; in a
+Spanish one it negates a verb, and only verbs of using or needing dismiss
+("no usamos caché", "no necesitamos DLQ"), not "no perdemos mensajes".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+_I = re.IGNORECASE
+# clause breaks: punctuation, and words that open another clause
+_CLAUSE_RE = re.compile(
+    r"[,;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>|\.(?:\s|$)"
+    r"|\b(?:but|pero|sino|because|porque|since|ya\s+que|gracias\s+a|thanks\s+to|due\s+to|so|"
+    r"as[ií]\s+que|por\s+lo\s+que|if|si|when|cuando|unless|salvo|until|hasta\s+que|while|mientras|"
+    r"and\s+then|y\s+luego|instead|en\s+cambio|rather|which|that|que|then|luego|whereas|though|aunque)\b",
+    _I,
+)
+# "no more than 3 retries", "no later than", "no solo": bounds and emphasis, not dismissals
+_NOT_DISMISSAL_AFTER_NO = re.compile(
+    r"\s+(?:more|less|fewer|later|sooner|matter|longer|doubt|m[aá]s|menos|s[oó]lo|solo|"
+    r"only|exception|excepci[oó]n|funcional(?:es)?|bloqueante|relacional|one|single|"
+    r"data\s+loss|message|messages|duplicate|duplicates|lost|loss|state|estado)\b",
+    _I,
+)
+# "without blocking", "sin perder", "sin estado" (stateless), "without downtime": what a design
+# achieves, not a part it refuses
+_NOT_DISMISSAL_AFTER_WITHOUT = re.compile(
+    r"\s+(?:\w+ing|\w+[aei]r(?:l[oa]s?)?|state|estado|downtime|ca[ií]das?|bloqueos?|duplicad[oa]s|"
+    r"duplicates|p[eé]rdidas?|loss|losing|interrup\w*|esperas?|waiting)\b",
+    _I,
+)
+SCOPE_WORDS = 4  # a cue governs the next few words: "we won't need a circuit breaker"
+_CONDITIONAL_RE = re.compile(
+    r"\b(?:would|could|might|we'?d|it'?d|they'?d|there'?d|ser[ií]a|habr[ií]a|\w+r[ií]a(?:mos|n)?)\b", _I
+)
+# English verbs of using, needing, adding after a negation
+_USE_EN = (
+    r"(?:really\s+|even\s+|actually\s+|necessarily\s+)?(?:need|use|add|have|bother|implement|build|want|"
+    r"worry|care|introduce|include|require|go\s+with|bring\s+in|set\s+up|deploy|run)"
+)
+# Spanish verbs of using, needing, adding after "no" (folded forms included)
+_USE_ES = (
+    r"(?:(?:lo|la|los|las|le|les|nos|me)\s+)?(?:necesit\w*|hace\s+falta|har[ií]a\s+falta|us(?:o|amos|ar|ar[ií]a\w*|aremos)|"
+    r"a[ñn]ad\w*|pon(?:go|emos|dr[ií]a\w*|er)|mete\w*|meter[ií]a\w*|implement\w*|vamos\s+a|voy\s+a|"
+    r"ver[ií]a\s+necesari\w*|veo\s+necesari\w*|es\s+necesari\w*|ser[ií]a\s+necesari\w*|"
+    r"merece\s+la\s+pena|vale\s+la\s+pena|tiene\s+sentido|nos\s+preocupa|me\s+preocupa|"
+    r"preocupa\w*|habr[aá]|habr[ií]a|montamos|montar[ií]a\w*)"
+)
+# cues whose scope runs forward to the end of the clause
+_FORWARD_RE = re.compile(
+    r"\b(?:(?:won'?t|will\s+not|wouldn'?t|would\s+not|don'?t|do\s+not|doesn'?t|does\s+not|didn'?t|"
+    r"shouldn'?t|needn'?t|not|never|not\s+going\s+to|no\s+plan\s+to)\s+" + _USE_EN + r"|"
+    r"no\s+need\s+(?:for|to)|no\s+real\s+need\s+for|"
+    r"without|skip|skipping|skipped|drop|dropping|defer|deferring|postpone|park|"
+    r"punt\s+on|leave\s+out|rule\s+out|ruled\s+out|"
+    r"sin|ni|tampoco|nada\s+de|descart\w*|prescind\w*|"
+    r"dejamos\s+fuera|dejar[ií]a\w*\s+fuera|(?:no|nunca)\s+" + _USE_ES + r")\b",
+    _I,
+)
+# "no" as a determiner (English clauses): "no tracing at this scale"
+_NO_RE = re.compile(r"\bno\b", _I)
+# cues whose scope runs back to the start of the clause
+_TRAILING_RE = re.compile(
+    r"(?:\b(?:is|are|isn'?t|aren'?t|'s|seems?)?\s*(?:not\s+needed|not\s+necessary|not\s+required|"
+    r"unnecessary|overkill|out\s+of\s+scope|not\s+worth\s+it|can\s+wait|could\s+wait)\b|"
+    r"\b(?:for|till|until)\s+later\b|\bnot\s+(?:for\s+)?now\b|"
+    r"\b(?:(?:lo|la|los|las)\s+)?(?:dejo|dejamos|dejar[ií]a\w*|dejaremos|dejar)\s+para\s+"
+    r"(?:m[aá]s\s+adelante|despu[eé]s|luego|otro\s+momento|otra\s+fase|una\s+fase\s+posterior|la\s+v2)\b|"
+    r"\b(?:(?:lo|la|los|las)\s+)?(?:hablamos|vemos|veremos|hablaremos|vemos)\s+(?:despu[eé]s|luego|m[aá]s\s+adelante)\b|"
+    r"\bno\s+(?:nos\s+|me\s+)?hace\s+falta\b|\bno\s+(?:es|son|ser[ií]a|ser[ií]an)\s+necesari\w*|"
+    r"\bfuera\s+de(?:l)?\s+alcance\b|\bqueda\s+fuera\b|\b(?:por\s+ahora|de\s+momento)\s+no\b)",
+    _I,
+)
+# a deferral: the rest of the sentence is what the candidate would do with more time
+_DEFERRAL_RE = re.compile(
+    r"\b(?:if\s+I\s+had\s+(?:more\s+)?time|with\s+more\s+time|given\s+more\s+time|if\s+time\s+permits|"
+    r"si\s+tuviera\s+(?:m[aá]s\s+)?tiempo|si\s+tuvi[eé]ramos\s+(?:m[aá]s\s+)?tiempo|con\s+m[aá]s\s+tiempo|"
+    r"si\s+da\s+tiempo|si\s+me\s+sobra(?:ra)?\s+tiempo)\b",
+    _I,
+)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_ES_WORDS = _words(
+    "el la los las de del que y en para con por una unos es son lo nos al se muy pero ya si "
+    "esta está hay como cada cuando porque más mas también"
+)
+_EN_WORDS = _words("the of and to we is for with it at this that are be on our i if when")
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _spanish(clause: str, sentence: str) -> bool:
+    """Spanish by function words: the clause's, then the sentence's on a tie."""
+    for text in (clause, sentence):
+        words = [w.lower() for w in _WORD_RE.findall(text)]
+        balance = sum(w in _ES_WORDS for w in words) - sum(w in _EN_WORDS for w in words)
+        if balance:
+            return balance > 0
+    return False
+
+
+def _scope_end(text: str, start: int, end: int) -> int:
+    """The end of the SCOPE_WORDS words after `start` (at most `end`)."""
+    for count, match in enumerate(_WORD_RE.finditer(text, start, end), start=1):
+        if count == SCOPE_WORDS:
+            return match.end()
+    return end
+
+
+# Words without which no cue can occur: sentences without one are skipped (most of a long answer).
+_TRIGGERS = _words(
+    "no not never won don doesn didn shouldn needn wouldn isn aren without skip skipping skipped "
+    "drop dropping defer deferring postpone park punt leave rule ruled sin ni tampoco nada nunca "
+    "time tiempo later now needed necessary required unnecessary overkill scope worth wait "
+    "dejo dejamos dejaria dejaríamos dejaría dejariamos dejaremos dejar hablamos vemos veremos "
+    "hablaremos falta necesario necesaria necesarios necesarias fuera queda descartamos descarto "
+    "descartaría descartaria descartar descartado descartada prescindimos prescindiría prescindiria "
+    "prescindir"
+)
+_TRIGGERS = _TRIGGERS | {word.capitalize() for word in _TRIGGERS} | {word.upper() for word in _TRIGGERS}
+
+
+def _cue_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences holding a trigger word (findall and a set test per sentence: fast in C)."""
+    findall = _WORD_RE.findall
+    disjoint = _TRIGGERS.isdisjoint
+    return [(start, end) for start, end in sentences if not disjoint(findall(text, start, end))]
+
+
+def dismissed_ranges(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Char ranges whose words the candidate rejects or defers (see the module docstring)."""
+    ranges: list[tuple[int, int]] = []
+    for s_start, s_end in _cue_sentences(text, sentences):
+        ranges += _sentence_ranges(text, s_start, s_end)
+    return ranges
+
+
+def _sentence_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
+    break_starts: list[int] = []
+    resumes: list[int] = []  # where the clause after each break starts
+    for match in _CLAUSE_RE.finditer(text, s_start, s_end):
+        break_starts.append(match.start())
+        # a break word opens the next clause; punctuation belongs to neither
+        resumes.append(match.start() if match.group()[0].isalpha() else match.end())
+
+    def clause_of(start: int, end: int) -> tuple[int, int]:
+        before = bisect_right(break_starts, start - 1) - 1
+        after = bisect_left(break_starts, end)
+        c_start = max(s_start, resumes[before]) if before >= 0 else s_start
+        c_end = min(s_end, break_starts[after]) if after < len(break_starts) else s_end
+        return c_start, max(c_end, end)
+
+    ranges: list[tuple[int, int]] = []
+    for cue in _DEFERRAL_RE.finditer(text, s_start, s_end):
+        ranges.append((cue.end(), s_end))
+    for cue in _FORWARD_RE.finditer(text, s_start, s_end):
+        c_start, c_end = clause_of(cue.start(), cue.end())
+        word = cue.group().split()[0].lower()
+        if word in ("without", "sin") and (
+            _CONDITIONAL_RE.search(text, c_start, c_end) or _NOT_DISMISSAL_AFTER_WITHOUT.match(text, cue.end())
+        ):
+            continue  # "without a DLQ we would lose messages": an argument for it
+        ranges.append((cue.end(), _scope_end(text, cue.end(), c_end)))
+    for cue in _NO_RE.finditer(text, s_start, s_end):
+        if _NOT_DISMISSAL_AFTER_NO.match(text, cue.end()):
+            continue
+        c_start, c_end = clause_of(cue.start(), cue.end())
+        if _spanish(text[c_start:c_end], text[s_start:s_end]):
+            continue  # Spanish "no" negates a verb: only the verbs of _FORWARD_RE dismiss
+        ranges.append((cue.end(), _scope_end(text, cue.end(), c_end)))
+    for cue in _TRAILING_RE.finditer(text, s_start, s_end):
+        c_start, _ = clause_of(cue.start(), cue.end())
+        ranges.append((c_start, cue.start()))
+    return ranges
+
+
+def dismissed_tokens(
+    text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]
+) -> tuple[bool, ...]:
+    """Per token span: does it start inside a dismissed range?"""
+    ranges = dismissed_ranges(text, sentences)
+    if not ranges:
+        return ()  # nothing dismissed: the matcher skips the check
+    starts = [start for start, _ in spans]
+    marks = bytearray(len(spans))
+    for start, end in ranges:
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        marks[first:last] = b"\x01" * (last - first)
+    return tuple(map(bool, marks))

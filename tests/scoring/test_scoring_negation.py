@@ -1,0 +1,77 @@
+"""A concept the candidate rejects or defers does not tick; a negation that governs something else leaves it."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.scoring import score_answers
+from coach.scoring.negation import dismissed_ranges
+from coach.scoring.normalize import split_sentences
+
+
+@pytest.fixture(scope="module")
+def shipped():  # type: ignore[no-untyped-def]
+    from coach.content import Library
+
+    return Library(use_user_dir=False).bundle("notifications")
+
+
+def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    return score_answers({step: text}, shipped, "en").covered_ids()
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "item"),
+    [
+        ("failures", "We won't need a circuit breaker.", "fail.circuit_breaker"),
+        ("failures", "I'd skip the DLQ.", "fail.dlq"),
+        ("observability", "No tracing at this scale.", "obs.tracing"),
+        ("failures", "We call the provider once, without retries.", "fail.retries"),
+        ("closing", "If I had more time I'd look at rate limiting.", "scale.rate_limit"),
+        ("architecture", "Lo de la caché lo dejo para más adelante; primero lo básico.", "arch.cache"),
+        ("failures", "No hace falta DLQ.", "fail.dlq"),
+        ("failures", "Llamamos al proveedor una vez, sin reintentos.", "fail.retries"),
+        ("consistency", "Descartamos el outbox.", "cons.outbox"),
+        ("requirements", "Lo no funcional lo hablamos después; primero los canales.", "req.nonfunctional"),
+        ("failures", "Si tuviera más tiempo, añadiría un circuit breaker.", "fail.circuit_breaker"),
+    ],
+)
+def test_a_rejected_or_deferred_concept_does_not_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    """The cue governs the concept in the same clause (or, for a deferral, the rest of the sentence)."""
+    assert item not in _covered(shipped, step, text)
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "item"),
+    [
+        ("failures", "No message is lost because of the DLQ.", "fail.dlq"),
+        ("failures", "Without a DLQ we would lose messages, so we add one.", "fail.dlq"),
+        ("failures", "Nunca perdemos mensajes gracias a la DLQ.", "fail.dlq"),
+        ("failures", "We use a circuit breaker per provider.", "fail.circuit_breaker"),
+        ("requirements", "Requisitos no funcionales: latencia p99 < 200 ms y 99,9 % de disponibilidad.",
+         "req.nonfunctional"),
+        ("failures", "Retries with exponential backoff, no more than 5 attempts.", "fail.retries"),
+        ("scaling", "Workers sin estado: escalado horizontal con autoscaling.", "scale.horizontal"),
+        ("failures", "If the provider doesn't answer in 2 s, we retry with backoff.", "fail.retries"),
+    ],
+)
+def test_a_negation_that_governs_something_else_keeps_the_concept(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    """'no message is lost because of the DLQ': the negation is about loss, the DLQ is adopted."""
+    assert item in _covered(shipped, step, text)
+
+
+def test_scope_stops_at_the_clause_and_a_few_words() -> None:
+    """A comma, 'but' or 'pero' ends the scope; so does the fourth word after the cue."""
+    text = "We won't need a circuit breaker, but we retry with backoff and jitter."
+    (dismissed,) = [text[a:b] for a, b in dismissed_ranges(text, split_sentences(text))]
+    assert dismissed == " a circuit breaker"
+    text = "No usamos caché pero sí una cola."
+    assert [text[a:b] for a, b in dismissed_ranges(text, split_sentences(text))] == [" caché "]
+
+
+def test_spanish_no_negates_a_verb_not_a_noun() -> None:
+    """'No guardamos secretos en el código' is not a dismissal; 'no usamos Redis' is."""
+    text = "No guardamos secretos en el código, van en Vault."
+    assert dismissed_ranges(text, split_sentences(text)) == []
+    text = "En este diseño no usamos Redis."
+    assert [text[a:b] for a, b in dismissed_ranges(text, split_sentences(text))] == [" Redis"]
