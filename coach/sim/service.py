@@ -65,8 +65,34 @@ QUEUED, SENT, PARTIAL, FAILED = 0, 1, 2, 3
 ABUSIVE_CLIENT = -1
 
 # A message is a small list, mutated in place (attempts) rather than copied.
-# It is published when accepted, so _ACCEPTED is also when it joined the stream.
-_NID, _USER, _CH, _HIGH, _ACCEPTED, _ATTEMPTS, _PARTITION, _KEY, _SAMPLED, _OUTCOME, _PROBE = range(11)
+# It is published when accepted, so _ACCEPTED is also when it joined the stream. _POOL is
+# its channel's _Pool; _LAG_SLOT its (channel, partition) index in the lag counters.
+_NID, _USER, _POOL, _HIGH, _ACCEPTED, _ATTEMPTS, _LAG_SLOT, _KEY, _SAMPLED, _OUTCOME, _PROBE = range(11)
+
+
+class _Pool:
+    """One channel's consumer group: ready messages by priority, idle workers, paused by
+    the breaker, the users with a message in progress (-> their later messages, waiting),
+    and its provider and breaker.
+
+    One object per channel, so the hot path reads `pool.idle` rather than
+    `self._idle[channel]` (an attribute instead of an attribute and an index, each time).
+    """
+
+    __slots__ = ("breaker", "busy_s", "delivered", "held", "high", "idle", "index", "normal", "paused",
+                 "provider")
+
+    def __init__(self, index: int, workers: int, provider: Provider, breaker: Breaker | None) -> None:
+        self.index = index
+        self.provider = provider
+        self.breaker = breaker
+        self.high: deque[list[Any]] = deque()
+        self.normal: deque[list[Any]] = deque()
+        self.idle = workers
+        self.paused = False
+        self.held: dict[int, deque[list[Any]] | None] = {}
+        self.delivered = 0
+        self.busy_s = 0.0  # time spent in provider calls
 
 
 @dataclass
@@ -175,13 +201,10 @@ class NotificationService:
         # A shard ingests `shard_throughput_qps` records/s, with a tenth of a second of burst.
         self.shards = TokenBuckets(config.shard_throughput_qps, max(1, int(config.shard_throughput_qps / 10)))
         self.log = TraceLog(config.log_sample_rate, config.max_log_lines, config.seed)
-        # Per channel: ready messages by priority, idle workers, paused by the breaker,
-        # and the users with a message in progress (-> their later messages, waiting).
-        self._ready_high: list[deque[list[Any]]] = [deque() for _ in range(nch)]
-        self._ready_normal: list[deque[list[Any]]] = [deque() for _ in range(nch)]
-        self._idle = [config.workers] * nch
-        self._paused = [False] * nch
-        self._held: list[dict[int, deque[list[Any]] | None]] = [{} for _ in range(nch)]
+        self._pools = [
+            _Pool(index, config.workers, provider, breaker)
+            for index, (provider, breaker) in enumerate(zip(self.providers, self.breakers, strict=True))
+        ]
         self._lag = [0] * (nch * partitions)  # per (channel, partition): messages not yet consumed
         self._status = bytearray()  # per notification id, bytes keep 1M ids in 1 MB
         # Per notification id, bytes rather than a record per notification (no allocation
@@ -198,7 +221,6 @@ class NotificationService:
         self._all_channels = tuple(range(nch))
         self._sampling = config.log_sample_rate > 0
         self._log_salt, self._log_threshold = self.log.salt, self.log.threshold
-        self._providers, self._breakers = self.providers, self.breakers
         self._heap, self._sequence = self.engine.heap, self.engine.sequence
         self._random = self.rng.random
         self._finish_cb = self._finish  # one bound method, not one per event
@@ -207,10 +229,8 @@ class NotificationService:
         self.offered = self.abusive_offered = self.accepted = self.replayed = self.conflicts = 0
         self.rate_limited = self.rate_limited_abusive = self.throttled = self.published = 0
         self.attempts = self.retries = self.waiting = self.backing_off = 0
-        self.delivered = [0] * nch
         self.dlq = [0] * nch
         self.failures = {"error": 0, "timeout": 0, "outage": 0}
-        self.busy_s = [0.0] * nch
         self.max_partition_lag = 0
         self.latency = Histogram()
         self.wait = Histogram()
@@ -344,29 +364,31 @@ class NotificationService:
                           notificationId=notification_id, userId=f"u{user}",
                           priority="high" if high else "normal", partition=partition)
         # One message per channel, consumed by that channel's worker pool.
-        by_user, idle, paused, lag, held_by_channel = self._by_user, self._idle, self._paused, self._lag, self._held
+        by_user, lag, pools = self._by_user, self._lag, self._pools
         self.published += count
         for channel in chosen:
-            message = [notification_id, user, channel, high, now, 0, partition, key, sampled, OK, False]
+            pool = pools[channel]
+            lag_slot = channel * partitions + partition
+            message = [notification_id, user, pool, high, now, 0, lag_slot, key, sampled, OK, False]
             if by_user:
-                held = held_by_channel[channel]
+                held = pool.held
                 if user in held:  # the user's previous message is still in progress: wait behind it
                     waiting_behind = held[user]
                     if waiting_behind is None:
                         held[user] = deque((message,))
                     else:
                         waiting_behind.append(message)
-                    lag[channel * partitions + partition] += 1
+                    lag[lag_slot] += 1
                     self.waiting += 1
                     continue
                 held[user] = None
-            if idle[channel] and not paused[channel]:
-                idle[channel] -= 1
+            if pool.idle and not pool.paused:
+                pool.idle -= 1
                 self._start(message, now, True)
             else:
-                lag[channel * partitions + partition] += 1
+                lag[lag_slot] += 1
                 self.waiting += 1
-                (self._ready_high if high else self._ready_normal)[channel].append(message)
+                (pool.high if high else pool.normal).append(message)
         return 202, notification_id
 
     # -------------------------------------------------------------- workers
@@ -377,36 +399,36 @@ class NotificationService:
         `fresh`: straight from `accept` to an idle worker, never counted on the stream
         (it saves a lag and a queue-depth update each way for most messages).
         """
-        channel = message[_CH]
+        pool: _Pool = message[_POOL]
         probe = False
-        breaker = self._breakers[channel]
+        breaker = pool.breaker
         if breaker is not None and breaker.state != CLOSED:
             verdict = breaker.admit(now)
             if verdict < 0:  # open, or half-open with its probes out: put it back and pause
                 if fresh:  # it joins the stream after all
-                    self._lag[channel * self._partitions + message[_PARTITION]] += 1
+                    self._lag[message[_LAG_SLOT]] += 1
                     self.waiting += 1
-                (self._ready_high if message[_HIGH] else self._ready_normal)[channel].appendleft(message)
-                self._idle[channel] += 1
-                if not self._paused[channel]:
-                    self._paused[channel] = True
+                (pool.high if message[_HIGH] else pool.normal).appendleft(message)
+                pool.idle += 1
+                if not pool.paused:
+                    pool.paused = True
                     wake = breaker.open_until if verdict == Breaker.WAIT_OPEN else now + self.config.service_s
-                    self.engine.schedule_at(max(wake, now), self._wake, channel)
+                    self.engine.schedule_at(max(wake, now), self._wake, pool)
                 return
             probe = verdict == Breaker.PROBE
-            if breaker.state == OPEN and self._providers[channel].plain:  # Provider.call's own check
-                self._providers[channel].calls_while_open += 1  # (must never happen: measured)
+            if breaker.state == OPEN and pool.provider.plain:  # Provider.call's own check
+                pool.provider.calls_while_open += 1  # (must never happen: measured)
         if fresh:
             self.wait.zeros += 1  # taken the moment it was published
         elif not message[_ATTEMPTS]:  # first attempt: the message leaves the stream
-            self._lag[channel * self._partitions + message[_PARTITION]] -= 1
+            self._lag[message[_LAG_SLOT]] -= 1
             self.waiting -= 1
             waited = now - message[_ACCEPTED]
             if waited > 0:
                 self.wait.record(waited)
             else:
                 self.wait.zeros += 1
-        provider = self._providers[channel]
+        provider = pool.provider
         if provider.plain:  # exponential latency, no outage: Provider.call, inlined
             provider.calls += 1
             took = -_log(1.0 - self._random()) * provider.mean_s
@@ -421,7 +443,7 @@ class NotificationService:
             outcome = provider.outcome
         message[_ATTEMPTS] += 1
         self.attempts += 1
-        self.busy_s[channel] += took
+        pool.busy_s += took
         # The common ending (a success, not a breaker probe) gets its own callback, so
         # nothing needs writing into the message or testing when the call ends.
         if outcome == OK and not probe:
@@ -431,26 +453,26 @@ class NotificationService:
             message[_PROBE] = probe
             heappush(self._heap, (now + took, next(self._sequence), self._finish_cb, message))
 
-    def _take_next(self, channel: int, now: float) -> None:
-        """A worker of `channel` is free: take the next ready message, high priority first."""
-        if self._paused[channel]:
-            self._idle[channel] += 1
+    def _take_next(self, pool: _Pool, now: float) -> None:
+        """A worker of `pool` is free: take the next ready message, high priority first."""
+        if pool.paused:
+            pool.idle += 1
             return
-        queue = self._ready_high[channel] or self._ready_normal[channel]
+        queue = pool.high or pool.normal
         if queue:
             self._start(queue.popleft(), now)
         else:
-            self._idle[channel] += 1
+            pool.idle += 1
 
-    def _wake(self, channel: int) -> None:
+    def _wake(self, pool: _Pool) -> None:
         """The breaker's pause is over: idle workers go back to the ready messages."""
-        if not self._paused[channel]:
+        if not pool.paused:
             return
-        self._paused[channel] = False
+        pool.paused = False
         now = self.engine.now
-        high, normal, idle = self._ready_high[channel], self._ready_normal[channel], self._idle
-        while idle[channel] and not self._paused[channel] and (high or normal):
-            idle[channel] -= 1
+        high, normal = pool.high, pool.normal
+        while pool.idle and not pool.paused and (high or normal):
+            pool.idle -= 1
             self._start((high or normal).popleft(), now)
 
     def _finish(self, message: list[Any]) -> None:
@@ -458,15 +480,14 @@ class NotificationService:
         dead-letter or deliver; then the worker takes the next message."""
         now = self.engine.now
         outcome = message[_OUTCOME]
-        channel = message[_CH]
-        breaker = self._breakers[channel]
-        if breaker is not None:
-            self._breaker_record(breaker, channel, message, now)
+        pool: _Pool = message[_POOL]
+        if pool.breaker is not None:
+            self._breaker_record(pool, message, now)
         if outcome == OK:
             self._delivered(message)  # its breaker check only resets failures while closed
             return
         self._failed(message, outcome, now)
-        self._take_next(channel, now)
+        self._take_next(pool, now)
 
     def _delivered(self, message: list[Any]) -> None:
         """A provider call succeeded: deliver; then the worker takes the next message.
@@ -474,12 +495,12 @@ class NotificationService:
         This runs once per channel message, so the helpers it needs are inlined.
         """
         now = self.engine.now
-        channel = message[_CH]
-        breaker = self._breakers[channel]
+        pool: _Pool = message[_POOL]
+        breaker = pool.breaker
         # Breaker.record(ok=True, probe=False) in short: it only acts while closed.
         if breaker is not None and breaker.state == CLOSED:
             breaker.failures = 0
-        self.delivered[channel] += 1
+        pool.delivered += 1
         latency = now - message[_ACCEPTED]
         # Histogram.record, inlined (once per message); the bucket is kept for `completion`.
         histogram = self.latency
@@ -513,41 +534,43 @@ class NotificationService:
                 completion.total += latency
                 completion.counts[bucket] += 1
         if self._by_user:  # _release, inlined
-            held = self._held[channel]
+            held = pool.held
             waiting_behind = held[message[_USER]]
             if waiting_behind:
                 following = waiting_behind.popleft()
-                (self._ready_high if following[_HIGH] else self._ready_normal)[channel].append(following)
+                (pool.high if following[_HIGH] else pool.normal).append(following)
             else:
                 del held[message[_USER]]
         # _take_next, inlined.
-        if self._paused[channel]:
-            self._idle[channel] += 1
+        if pool.paused:
+            pool.idle += 1
             return
-        queue = self._ready_high[channel] or self._ready_normal[channel]
+        queue = pool.high or pool.normal
         if queue:
             self._start(queue.popleft(), now)
         else:
-            self._idle[channel] += 1
+            pool.idle += 1
 
-    def _breaker_record(self, breaker: Breaker, channel: int, message: list[Any], now: float) -> None:
+    def _breaker_record(self, pool: _Pool, message: list[Any], now: float) -> None:
         """Tell the breaker how a call went (any case but a success while closed)."""
+        breaker = pool.breaker
+        assert breaker is not None
         before = breaker.transitions_total
         breaker.record(now, message[_OUTCOME] == OK, message[_PROBE])
         if breaker.transitions_total != before:
             self.log.emit(now, "warn", "breaker." + breaker.state, provider=breaker.name)
-            if breaker.state == CLOSED and self._paused[channel]:
-                self.engine.schedule_at(now, self._wake, channel)
+            if breaker.state == CLOSED and pool.paused:
+                self.engine.schedule_at(now, self._wake, pool)
 
     def _release(self, message: list[Any]) -> None:
         """The user's message is done: their next waiting message on this channel becomes ready."""
-        held = self._held[message[_CH]]
+        pool: _Pool = message[_POOL]
+        held = pool.held
         user = message[_USER]
         waiting_behind = held[user]
         if waiting_behind:
             following = waiting_behind.popleft()
-            channel = following[_CH]
-            (self._ready_high if following[_HIGH] else self._ready_normal)[channel].append(following)
+            (pool.high if following[_HIGH] else pool.normal).append(following)
         else:
             del held[user]
 
@@ -562,7 +585,7 @@ class NotificationService:
             self.backing_off += 1
             self.engine.schedule_at(now + self._backoff(message[_ATTEMPTS]), self._retry, message)
             return
-        self.dlq[message[_CH]] += 1
+        self.dlq[message[_POOL].index] += 1
         if message[_SAMPLED]:
             self._log_span(now, "error", "delivery.dead_lettered", message)
         notification_id = message[_NID]
@@ -576,11 +599,11 @@ class NotificationService:
     def _retry(self, message: list[Any]) -> None:
         """The backoff is over: the message goes to the front of the ready queue."""
         self.backing_off -= 1
-        channel = message[_CH]
-        (self._ready_high if message[_HIGH] else self._ready_normal)[channel].appendleft(message)
-        if self._idle[channel] and not self._paused[channel]:
-            self._idle[channel] -= 1
-            self._take_next(channel, self.engine.now)
+        pool: _Pool = message[_POOL]
+        (pool.high if message[_HIGH] else pool.normal).appendleft(message)
+        if pool.idle and not pool.paused:
+            pool.idle -= 1
+            self._take_next(pool, self.engine.now)
 
     def _complete(self, notification_id: int, took: float) -> None:
         """All channels of a notification are done, `took` after it was accepted: set its status."""
@@ -592,7 +615,7 @@ class NotificationService:
 
     def _trace_delivery(self, message: list[Any]) -> None:
         assert self.trace is not None
-        user, channel = message[_USER], message[_CH]
+        user, channel = message[_USER], message[_POOL].index
         self.trace.delivered.setdefault((user, channel), []).append(message[_NID])
         counted = (message[_KEY], channel)
         self.trace.deliveries_per_key[counted] = self.trace.deliveries_per_key.get(counted, 0) + 1
@@ -607,7 +630,7 @@ class NotificationService:
 
     def _log_span(self, now: float, level: str, event: str, message: list[Any], **extra: Any) -> None:
         log, nid = self.log, message[_NID]
-        name = self.channels[message[_CH]]
+        name = self.channels[message[_POOL].index]
         log.emit(now, level, event, traceId=log.trace_id(nid),
                  spanId=log.span_id(nid, name, message[_ATTEMPTS]),
                  parentSpanId=log.span_id(nid, "api", 0), notificationId=nid,
@@ -736,6 +759,16 @@ class NotificationService:
         return self.result()
 
     @property
+    def delivered(self) -> list[int]:
+        """Channel messages delivered, per channel."""
+        return [pool.delivered for pool in self._pools]
+
+    @property
+    def busy_s(self) -> list[float]:
+        """Time spent in provider calls, per channel."""
+        return [pool.busy_s for pool in self._pools]
+
+    @property
     def in_call(self) -> int:
         """Provider calls under way: every attempt ends delivered or failed, so no counter
         needs updating twice per message."""
@@ -744,8 +777,8 @@ class NotificationService:
     def in_flight_messages(self) -> int:
         """Channel messages not yet delivered or dead-lettered, counted from the structures:
         ready to take, waiting behind the same user, in a provider call, or backing off."""
-        ready = sum(len(q) for q in self._ready_high) + sum(len(q) for q in self._ready_normal)
-        behind = sum(len(q) for held in self._held for q in held.values() if q)
+        ready = sum(len(pool.high) + len(pool.normal) for pool in self._pools)
+        behind = sum(len(q) for pool in self._pools for q in pool.held.values() if q)
         return ready + behind + self.in_call + self.backing_off
 
     def result(self) -> ServiceResult:
