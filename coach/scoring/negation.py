@@ -14,6 +14,13 @@ perdemos mensajes gracias a la DLQ". "Without X we would ..." (a conditional:
 what X prevents) is an argument for X, not a rejection of it. A deferral
 ("if I had more time", "si tuviera más tiempo") covers the rest of the sentence.
 
+Words in another sense are void too: a technical verb whose object is a
+person, a meeting or a process ("partition the team into squads", "retry the
+deploy manually", "throttle the number of meetings", "trace back in the retro",
+"reintentamos la reunión", "lo escalamos al manager", "timeout de 15 minutos
+en las dailies") does not earn the concept. The object (one of NON_TECHNICAL)
+voids itself and the few words before it in its clause.
+
 Bare "no" is a determiner ("no tracing") only in an English clause; in a
 Spanish one it negates a verb, and only verbs of using or needing dismiss
 ("no usamos caché", "no necesitamos DLQ"), not "no perdemos mensajes".
@@ -87,6 +94,8 @@ _TRAILING_RE = re.compile(
     r"(?:m[aá]s\s+adelante|despu[eé]s|luego|otro\s+momento|otra\s+fase|una\s+fase\s+posterior|la\s+v2)\b|"
     r"\b(?:(?:lo|la|los|las)\s+)?(?:hablamos|vemos|veremos|hablaremos|vemos)\s+(?:despu[eé]s|luego|m[aá]s\s+adelante)\b|"
     r"\bno\s+(?:nos\s+|me\s+)?hace\s+falta\b|\bno\s+(?:es|son|ser[ií]a|ser[ií]an)\s+necesari\w*|"
+    r"\b(?:short[- ]circuit|skip|park|defer|postpone|punt\s+on)(?:\s+(?:it|that|this|them))?\s+"
+    r"(?:for\s+now|for\s+later|until\s+later)\b|"
     r"\bfuera\s+de(?:l)?\s+alcance\b|\bqueda\s+fuera\b|\b(?:por\s+ahora|de\s+momento)\s+no\b)",
     _I,
 )
@@ -140,18 +149,64 @@ _TRIGGERS = _words(
 _TRIGGERS = _TRIGGERS | {word.capitalize() for word in _TRIGGERS} | {word.upper() for word in _TRIGGERS}
 
 
-def _cue_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences holding a trigger word (findall and a set test per sentence: fast in C)."""
-    findall = _WORD_RE.findall
-    disjoint = _TRIGGERS.isdisjoint
-    return [(start, end) for start, end in sentences if not disjoint(findall(text, start, end))]
+# Objects that are people, meetings or the team's process, never the system: a technical verb
+# acting on one is in another sense. Folded, lower-case; the word itself is void too.
+NON_TECHNICAL = _words(
+    "team teams equipo equipos squad squads meeting meetings deploy retro retros retrospective retrospectives "
+    "hiring hire hires headcount sprint sprints ticket tickets manager managers boss "
+    "thoughts discussion discussions standup standups dailies stakeholders interview interviews "
+    "reunion reuniones retrospectiva retrospectivas contratacion contrataciones "
+    "jefe jefa jefes pensamientos discusion discusiones entrevista entrevistas "
+    "mánager reunión discusión contratación"
+)
+# people only after "the", "al", "con el": not "secrets manager", "product teams"
+_AFTER_ARTICLE = _words("manager managers mánager team teams equipo equipos")
+_NON_TECHNICAL_ANY_CASE = NON_TECHNICAL | {word.capitalize() for word in NON_TECHNICAL}
+OBJECT_WINDOW = 4  # content words before the object that it voids: "throttle the number of meetings"
+# skipped when counting the window: determiners, possessives, prepositions
+_LIGHT = _words(
+    "the a an of in on to by for our their my your its this that these those any all some between "
+    "into with up back out de en la las el los al del un una unos unas por para nuestro nuestra "
+    "nuestros nuestras su sus mi mis con entre lo le les a"
+)
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+def _object_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
+    """The non-technical objects of a sentence and the words before them in their clause."""
+    words = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, s_start, s_end)]
+    breaks = [m.start() for m in _CLAUSE_RE.finditer(text, s_start, s_end)]
+    ranges: list[tuple[int, int]] = []
+    for index, (word, start, end) in enumerate(words):
+        if word not in _NON_TECHNICAL_ANY_CASE:
+            continue
+        before = words[index - 1][0] if index else ""
+        if before.lower() not in _LIGHT and (before[:1].isupper() or word.lower() in _AFTER_ARTICLE):
+            continue  # a name or a tool: "AWS Secrets Manager", "secrets manager"
+        clause_start = max((b for b in breaks if b < start), default=s_start)
+        first = start
+        counted = 0
+        for back in range(index - 1, -1, -1):
+            previous, p_start, _ = words[back]
+            if p_start < clause_start or counted >= OBJECT_WINDOW:
+                break
+            first = p_start
+            if previous.lower() not in _LIGHT:
+                counted += 1
+        ranges.append((first, end))
+    return ranges
 
 
 def dismissed_ranges(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Char ranges whose words the candidate rejects or defers (see the module docstring)."""
     ranges: list[tuple[int, int]] = []
-    for s_start, s_end in _cue_sentences(text, sentences):
-        ranges += _sentence_ranges(text, s_start, s_end)
+    findall = _WORD_RE.findall
+    for s_start, s_end in sentences:
+        words = findall(text, s_start, s_end)
+        if not _TRIGGERS.isdisjoint(words):
+            ranges += _sentence_ranges(text, s_start, s_end)
+        if not _NON_TECHNICAL_ANY_CASE.isdisjoint(words):
+            ranges += _object_ranges(text, s_start, s_end)
     return ranges
 
 

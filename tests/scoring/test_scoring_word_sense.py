@@ -1,0 +1,59 @@
+"""Technical words in another sense earn nothing: a person, a meeting or the team's process as the object."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.scoring import score_answers
+
+
+@pytest.fixture(scope="module")
+def shipped():  # type: ignore[no-untyped-def]
+    from coach.content import Library
+
+    return Library(use_user_dir=False).bundle("notifications")
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "item"),
+    [
+        ("opening", "Let me cache our thoughts first so we don't lose them.", "arch.cache"),
+        ("scaling", "We'd partition the team into squads.", "arch.partitioning"),
+        ("failures", "When a release breaks, we retry the deploy manually.", "fail.retries"),
+        ("closing", "Whatever goes wrong, we'll trace back in the retro.", "obs.tracing"),
+        ("scaling", "We'd also throttle the number of meetings.", "scale.rate_limit"),
+        ("api", "We'd pin the Python version to 3.12 and the FastAPI version in the lockfile.", "api.versioning"),
+        ("consistency", "I'd order the work by business value.", "cons.ordering"),
+        ("failures", "We time out any discussion after 30 minutes.", "fail.timeouts"),
+        ("opening", "Lo que importa es que el equipo tenga un buen throughput de tickets por sprint.", "opening.volumes"),
+        ("failures", "Y nos pusimos un timeout de 15 minutos en las dailies.", "fail.timeouts"),
+        ("estimates", "Y nos pusimos un timeout de 15 minutos en las dailies.", "est.daily_volume"),
+        ("security", "El año pasado pasamos la auditoría de ISO sin problemas.", "sec.audit"),
+        ("failures", "Si una reunión sale mal, reintentamos la reunión la semana siguiente.", "fail.retries"),
+        ("scaling", "Si algo se complica, lo escalamos al manager.", "scale.horizontal"),
+        ("architecture", "De momento solo cacheamos las capas de Docker en el CI.", "arch.cache"),
+        ("scaling", "Particionamos el equipo en dos squads.", "arch.partitioning"),
+        ("estimates", "We hold a daily standup to sync.", "est.daily_volume"),
+        ("observability", "If something breaks, we'd get an alert in PagerDuty.", "obs.slo_alerts"),
+    ],
+)
+def test_a_word_in_another_sense_does_not_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    """The non-technical object voids the verb before it in its clause (or a content exclude does)."""
+    assert item not in score_answers({step: text}, shipped, "en").covered_ids()
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "item"),
+    [
+        ("security", "API keys live in AWS Secrets Manager.", "sec.secrets"),
+        ("security", "secretos en secrets manager, cifrado con KMS.", "sec.secrets"),
+        ("architecture", "We cache templates and preferences in Redis with a TTL of 5 minutes.", "arch.cache"),
+        ("architecture", "We partition the stream by user id.", "arch.partitioning"),
+        ("failures", "We retry the send with exponential backoff.", "fail.retries"),
+        ("scaling", "Workers scale out on the fan-out backlog.", "scale.horizontal"),
+        ("opening", "What latency do product teams expect, p99 under a second?", "opening.slas"),
+    ],
+)
+def test_the_technical_sense_still_ticks(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    """Tool names ('Secrets Manager'), compounds ('product teams') and technical objects keep the concept."""
+    assert item in score_answers({step: text}, shipped, "en").covered_ids()
