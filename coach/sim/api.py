@@ -48,20 +48,21 @@ class IdempotencyStore:
     def __init__(self, ttl_s: float) -> None:
         self.ttl_s = ttl_s
         self._slack = ttl_s / 64  # at most 1/64 more keys held than a per-request eviction would keep
-        self.entries: dict[Hashable, tuple[int, int, float]] = {}  # key -> (fingerprint, id, expires)
-        self.expiry: deque[tuple[float, Hashable]] = deque()
+        # key -> (fingerprint, id, expires, key); the same tuple queues in `expiry`.
+        self.entries: dict[Hashable, tuple[int, int, float, Hashable]] = {}
+        self.expiry: deque[tuple[int, int, float, Hashable]] = deque()
         self.next_sweep = -math.inf
 
     def sweep(self, now: float) -> None:
         """Evict every entry expired at `now`; schedule the next sweep."""
         expiry, entries = self.expiry, self.entries
-        while expiry and expiry[0][0] <= now:
-            _, key = expiry.popleft()
-            entry = entries.get(key)
-            if entry is not None and entry[2] <= now:
+        while expiry and expiry[0][2] <= now:
+            entry = expiry.popleft()
+            key = entry[3]
+            if entries.get(key) is entry:  # not replaced by a later put of the same key
                 del entries[key]
         # Empty: nothing put from now on expires before now + ttl.
-        self.next_sweep = expiry[0][0] + self._slack if expiry else now + self.ttl_s
+        self.next_sweep = expiry[0][2] + self._slack if expiry else now + self.ttl_s
 
     def lookup(self, key: Hashable, now: float) -> tuple[int, int] | None:
         """(fingerprint, id) stored under a live key, else None (an expired key is evicted)."""
@@ -77,9 +78,9 @@ class IdempotencyStore:
 
     def put(self, key: Hashable, fingerprint: int, notification_id: int, now: float) -> None:
         """Remember a key (an atomic upsert in the real store)."""
-        expires = now + self.ttl_s
-        self.entries[key] = (fingerprint, notification_id, expires)
-        self.expiry.append((expires, key))
+        entry = (fingerprint, notification_id, now + self.ttl_s, key)
+        self.entries[key] = entry
+        self.expiry.append(entry)
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -208,9 +208,9 @@ class NotificationService:
         self._lag = [0] * (nch * partitions)  # per (channel, partition): messages not yet consumed
         self._status = bytearray()  # per notification id, bytes keep 1M ids in 1 MB
         # Per notification id, bytes rather than a record per notification (no allocation
-        # on the hot path): channel messages not yet done, and how many it had.
+        # on the hot path): channel messages not yet done.
         self._left = bytearray()
-        self._chosen = bytearray()
+        self._subsets: dict[int, int] = {}  # id -> channels, when a POST chose fewer than all
         self._failed_channels: dict[int, int] = {}  # id -> channels dead-lettered (rare, so a dict)
         self._open = 0  # notifications with a channel message not yet done
         self._validated_shapes: set[tuple[Any, ...]] = set()
@@ -228,7 +228,7 @@ class NotificationService:
         # Counters.
         self.offered = self.abusive_offered = self.accepted = self.replayed = self.conflicts = 0
         self.rate_limited = self.rate_limited_abusive = self.throttled = self.published = 0
-        self.attempts = self.retries = self.waiting = self.backing_off = 0
+        self.retries = self.waiting = self.backing_off = 0
         self.dlq = [0] * nch
         self.failures = {"error": 0, "timeout": 0, "outage": 0}
         self.max_partition_lag = 0
@@ -342,14 +342,15 @@ class NotificationService:
         bucket[0] = tokens - 1.0
         status.append(QUEUED)
         if dedupe:  # IdempotencyStore.put, inlined
-            expires = now + store.ttl_s
-            store.entries[key] = (fingerprint, notification_id, expires)
-            store.expiry.append((expires, key))
+            entry = (fingerprint, notification_id, now + store.ttl_s, key)
+            store.entries[key] = entry
+            store.expiry.append(entry)
         self.accepted += 1
         chosen = channels if channels is not None else self._all_channels
         count = len(chosen)
         self._left.append(count)
-        self._chosen.append(count)
+        if count != len(self._all_channels):
+            self._subsets[notification_id] = count
         self._open += 1
         if self.trace is not None:
             self.trace.accepted.setdefault((user, high), []).append(notification_id)
@@ -442,7 +443,6 @@ class NotificationService:
             took = provider.call(now)
             outcome = provider.outcome
         message[_ATTEMPTS] += 1
-        self.attempts += 1
         pool.busy_s += took
         # The common ending (a success, not a breaker probe) gets its own callback, so
         # nothing needs writing into the message or testing when the call ends.
@@ -609,7 +609,7 @@ class NotificationService:
         """All channels of a notification are done, `took` after it was accepted: set its status."""
         self._open -= 1
         failed = self._failed_channels.pop(notification_id, 0)
-        chosen = self._chosen[notification_id]
+        chosen = self._subsets.pop(notification_id, len(self._all_channels))
         self._status[notification_id] = SENT if not failed else FAILED if failed == chosen else PARTIAL
         self.completion.record(took)
 
@@ -673,9 +673,9 @@ class NotificationService:
         else:
             user = 1 + int(random_() * self._users)
         high = random_() < self._high_share
-        if high not in self._shapes_seen:
+        if self._shapes_to_validate and high in self._shapes_to_validate:  # each shape once
             self._validate_shape(high)
-            self._shapes_seen.add(high)
+            self._shapes_to_validate.discard(high)
         fingerprint = key * 2 + high  # a body is identified by its content; key+priority stand in
         self.accept(client, key, user, high, fingerprint)
         if self._replays:
@@ -738,7 +738,7 @@ class NotificationService:
         self._replays = config.duplicate_rate > 0 or config.conflict_rate > 0
         self._base_rate, self._peak_rate = config.qps, config.peak_qps
         self._peak_from, self._peak_to = config.duration_s / 3, 2 * config.duration_s / 3
-        self._shapes_seen: set[bool] = set()
+        self._shapes_to_validate = {False, True}
         self._arrivals_until = config.duration_s
         self._max_offered = config.max_notifications or math.inf
         self.engine.set_source(self.engine.now + self.rng.expovariate(config.rate_at(0.0)), self._arrive)
@@ -757,6 +757,11 @@ class NotificationService:
             if collecting:
                 gc.enable()
         return self.result()
+
+    @property
+    def attempts(self) -> int:
+        """Provider calls made (retries included): each provider counts its own."""
+        return sum(provider.calls for provider in self.providers)
 
     @property
     def delivered(self) -> list[int]:
