@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from coach.content import Bundle
     from coach.i18n import Lang
     from coach.scoring import ItemResult, SheetScore, StepScore
     from coach.scoring.estimates import Calculation
+    from coach.scoring.scorer import CompiledBundle
+    from coach.scoring.warm import Labels
 
 DEFAULT_SCENARIO = "notifications"
 
@@ -92,18 +93,17 @@ def score(
     Example: coach score my-sheet.md --lang es
     """
     with fail_on_error():
-        from coach.scoring import score_sheet
+        from coach.scoring.scorer import score_sheet
         from coach.sheet import read_sheet
 
         sheet = read_sheet(sheet_path)
-        content = load_bundle(sheet.scenario or scenario or DEFAULT_SCENARIO)
-        _warm_rules(content)
+        rules, labels = _rules(sheet.scenario or scenario or DEFAULT_SCENARIO)
         chosen: Lang = resolve(lang) if lang is not None else sheet.lang or resolve(None)
-        result = score_sheet(sheet, content, chosen)
+        result = score_sheet(sheet, rules, chosen)
         if as_json:
             emit_json(result.to_json())
             return
-        _render_score(console(), result, content, chosen)
+        _render_score(console(), result, labels, chosen)
 
 
 def estimate(
@@ -144,12 +144,35 @@ def estimate(
         _render_estimate(console(), calc, chosen)
 
 
-def _warm_rules(content: Bundle) -> None:
-    """Read the compiled matching rules from the user cache (a fresh process skips compiling)."""
-    from coach.content import user_data_dir
+def _rules(scenario_id: str) -> tuple[CompiledBundle, Labels]:
+    """The compiled rules and report texts of a scenario.
+
+    Warm path: read back from the user cache, keyed by the raw bytes of the
+    content files and the scorer's source, without loading content (no
+    pydantic). Cold path: load and validate the content (errors name the file),
+    compile the rules (cache.py), and write the warm file for the next run.
+    """
+    from coach.cli.common import STATE
+    from coach.scoring.warm import labels_of, load_warm, save_warm, user_home, warm_path
+
+    content_dir = STATE.content_dir
+    path: Path | None = None
+    if content_dir is None or content_dir.is_dir():  # a bad --content-dir gets the loader's error
+        try:
+            path = warm_path(user_home() / "cache", scenario_id, content_dir)
+        except OSError:
+            path = None
+        warm = load_warm(path) if path is not None else None
+        if warm is not None:
+            return warm
     from coach.scoring.cache import compile_cached
 
-    compile_cached(content, user_data_dir() / "cache")
+    content = load_bundle(scenario_id)
+    compiled = compile_cached(content, user_home() / "cache")
+    labels = labels_of(content)
+    if path is not None:
+        save_warm(path, compiled, labels)
+    return compiled, labels
 
 
 def register(app: typer.Typer) -> None:
@@ -188,35 +211,33 @@ def _evidence_text(sentence: str, spans: tuple[tuple[int, int], ...], plain: boo
     return Text("".join(out))
 
 
-def _render_score(out: Console, result: SheetScore, content: Bundle, lang: Lang) -> None:
+def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang) -> None:
     from rich.table import Table
     from rich.text import Text
 
     from coach.scoring.timing import clock
 
-    framework = content.framework
-    items = {item.id: item for _, item in content.all_items()}
-    levels = {level.id: level.label(lang) for level in framework.scoring.levels}
+    levels = {level_id: texts[lang] for level_id, texts in labels.levels.items()}
     plain = not out.is_terminal or out.no_color
 
-    table = Table(title=_t("title", lang, scenario=content.scenario.title(lang)), title_justify="left")
+    table = Table(title=_t("title", lang, scenario=labels.scenario_title[lang]), title_justify="left")
     table.add_column(_t("step", lang))
     table.add_column(_t("score", lang))
     table.add_column(_t("items", lang), justify="right")
     for step in result.steps:
-        title = _step_title(content, step.step, lang)
+        title = labels.step_title(step.step, lang)
         table.add_row(title, f"{_bar(step.score)} {_pct(step.score)}", f"{step.covered}/{len(step.items)}")
     out.print(table)
 
     for step in result.steps:
         out.print()
-        header = Text(f"{_step_title(content, step.step, lang)} — {step.covered}/{len(step.items)} · {_pct(step.score)}")
+        header = Text(f"{labels.step_title(step.step, lang)} — {step.covered}/{len(step.items)} · {_pct(step.score)}")
         header.stylize("bold")
         out.print(header)
         if step.word_count == 0:
             out.print(f"  {_t('empty', lang)}")
         for item in step.items:
-            _render_item(out, item, items, lang, plain, content)
+            _render_item(out, item, labels, lang, plain)
         if step.arithmetic:
             out.print(f"  {_t('arithmetic', lang)}:")
             for finding in step.arithmetic:
@@ -232,20 +253,15 @@ def _render_score(out: Console, result: SheetScore, content: Bundle, lang: Lang)
     out.print(total)
 
 
-def _step_title(content: Bundle, step_id: str, lang: Lang) -> str:
-    step = content.framework.step(step_id)
-    number = f"{step.number}. " if step.number else ""
-    return f"{number}{step.title(lang)}"
-
-
-def _render_item(out: Console, item: ItemResult, items: dict[str, Any], lang: Lang, plain: bool, content: Bundle) -> None:
+def _render_item(out: Console, item: ItemResult, labels: Labels, lang: Lang, plain: bool) -> None:
     from rich.text import Text
 
-    label = items[item.id].label(lang) if item.id in items else item.id
+    texts = labels.items.get(item.id)
+    label = texts[0][lang] if texts else item.id
     if item.covered and item.evidence is not None:
         line = Text(f"  ✓ {label} ({item.id})")
         if item.said_in:
-            line.append(f" — {_t('said_in', lang, step=_step_title(content, item.said_in, lang))}", style="italic")
+            line.append(f" — {_t('said_in', lang, step=labels.step_title(item.said_in, lang))}", style="italic")
         out.print(line)
         quote = Text("      “")
         quote.append_text(_evidence_text(item.evidence.sentence, item.evidence.spans, plain))
@@ -253,8 +269,8 @@ def _render_item(out: Console, item: ItemResult, items: dict[str, Any], lang: La
         out.print(quote)
     else:
         out.print(Text(f"  ✗ {label} ({item.id})"))
-        if item.id in items:
-            out.print(Text(f"      {_t('hint', lang)}: {items[item.id].hint(lang)}", style="dim"))
+        if texts:
+            out.print(Text(f"      {_t('hint', lang)}: {texts[1][lang]}", style="dim"))
 
 
 def _render_timing(out: Console, step: StepScore, lang: Lang, clock: Any) -> None:

@@ -116,7 +116,10 @@ def _dump(compiled: CompiledBundle) -> dict[str, Any]:
 def _load(path: Path) -> CompiledBundle | None:
     if not path.is_file():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
+    return _load_data(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _load_data(data: dict[str, Any]) -> CompiledBundle:
     items = {
         step: tuple(
             CompiledItem(

@@ -131,8 +131,11 @@ def rule_vocabulary(content: Bundle) -> set[str]:
     return words
 
 
-def score_sheet(sheet: Sheet, content: Bundle, lang: Lang | None = None) -> SheetScore:
-    """Score a parsed sheet (messages in `lang`, else the sheet's language, else English)."""
+def score_sheet(sheet: Sheet, content: Bundle | CompiledBundle, lang: Lang | None = None) -> SheetScore:
+    """Score a parsed sheet (messages in `lang`, else the sheet's language, else English).
+
+    `content` is a loaded bundle, or its compiled rules (the warm path of `coach score`).
+    """
     chosen: Lang = lang or sheet.lang or "en"
     answers = {step_id: answer.text for step_id, answer in sheet.answers.items()}
     elapsed = {
@@ -145,12 +148,12 @@ def score_sheet(sheet: Sheet, content: Bundle, lang: Lang | None = None) -> Shee
 
 def score_answers(
     answers: Mapping[str, str],
-    content: Bundle,
+    content: Bundle | CompiledBundle,
     lang: Lang,
     elapsed_s: Mapping[str, float] | None = None,
 ) -> SheetScore:
     """Score answers (step id -> text; missing steps are empty)."""
-    compiled = compile_bundle(content)
+    compiled = content if isinstance(content, CompiledBundle) else compile_bundle(content)
     elapsed_s = elapsed_s or {}
     indexes = {
         step: Index(
