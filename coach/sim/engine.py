@@ -24,8 +24,13 @@ Event = tuple[float, float, Callback, Any]  # (time, sequence, callback, arg); f
 Source = Callable[[], float]  # does its work at `now`, returns when to run next (math.inf: never)
 
 
-def _stop(_: object) -> None:  # pragma: no cover - never called: `run` stops when it pops this
+class _Stop(Exception):
+    """Raised by the stop mark: ends `run` without a test per event."""
+
+
+def _stop(_: object) -> None:
     """The callback of the stop mark `run(until=...)` pushes: (until, inf, _stop, None)."""
+    raise _Stop
 
 
 class Engine:
@@ -99,8 +104,13 @@ class Engine:
         With `until`, the clock ends at `until` even if the heap empties earlier.
         """
         heap, pop = self.heap, heapq.heappop
-        count = 0
-        if until is None and self.source is None:
+        start = self.now
+        count, stopped = 0, False
+        if self.source is not None and self.source_at[0] < math.inf:
+            count, stopped = self._run_with_source(math.inf if until is None else until)
+        if stopped:
+            pass
+        elif until is None:
             while heap:
                 time, _, callback, arg = pop(heap)
                 self.now = time
@@ -108,41 +118,46 @@ class Engine:
                 callback(arg)
         else:
             # A stop mark after every event at `until` replaces a bounds check per event:
-            # the heap is never empty before it, and only it has the `_stop` callback.
-            heapq.heappush(heap, (math.inf if until is None else until, math.inf, _stop, None))
-            stopped = False
-            if self.source is not None and self.source_at[0] < math.inf:
-                count, stopped = self._run_with_source()
-            while not stopped:
-                time, _, callback, arg = pop(heap)
-                if callback is _stop:
-                    break
-                self.now = time
-                count += 1
-                callback(arg)
-            if until is not None and until > self.now:
-                self.now = until
+            # the heap is never empty before it, and its callback raises _Stop.
+            heapq.heappush(heap, (until, math.inf, _stop, None))
+            try:
+                while True:
+                    time, _, callback, arg = pop(heap)
+                    self.now = time
+                    count += 1
+                    callback(arg)
+            except _Stop:
+                count -= 1  # the stop mark is no event
+        if until is not None:
+            self.now = until if until > start else start  # (the stop mark set it to `until`)
         self.events_run += count
         return count
 
-    def _run_with_source(self) -> tuple[int, bool]:
-        """Merge the heap with the source's runs in (time, sequence) order, until the stop
-        mark or the source's end; return (events run, whether the stop mark was reached)."""
+    def _run_with_source(self, until: float) -> tuple[int, bool]:
+        """Merge the heap with the source's runs in (time, sequence) order, up to `until`
+        or the source's end; return (events run, whether `until` was reached)."""
         heap, pop, sequence, source = self.heap, heapq.heappop, self.sequence, self.source
         assert source is not None
+        mark = (until, math.inf, _stop, None)
+        heapq.heappush(heap, mark)
         source_at = self.source_at
         count = 0
-        while True:
-            if heap[0] < source_at:  # a 4-tuple against a 2-tuple: time, then sequence
-                time, _, callback, arg = pop(heap)
-                if callback is _stop:
-                    return count, True
-                self.now = time
-                count += 1
-                callback(arg)
-            else:
-                self.now = source_at[0]
-                count += 1
-                source_at = self.source_at = (source(), next(sequence))
-                if source_at[0] == math.inf:  # the source is done: the rest is a plain run
-                    return count, False
+        try:
+            while True:
+                if heap[0] < source_at:  # a 4-tuple against a 2-tuple: time, then sequence
+                    time, _, callback, arg = pop(heap)
+                    self.now = time
+                    count += 1
+                    callback(arg)
+                else:
+                    self.now = source_at[0]
+                    count += 1
+                    source_at = self.source_at = (source(), next(sequence))
+                    if source_at[0] == math.inf:  # the source is done: the rest is a plain run
+                        # Take the mark out (found by identity, not by comparing events).
+                        heap[next(i for i, event in enumerate(heap) if event is mark)] = heap[-1]
+                        heap.pop()
+                        heapq.heapify(heap)
+                        return count, False
+        except _Stop:
+            return count - 1, True

@@ -554,14 +554,12 @@ class NotificationService:
                 completion = self.completion
                 completion.total += latency
                 completion.counts[bucket] += 1
-        if self._by_user:  # _release, inlined
-            held = pool.held
-            waiting_behind = held[message[_USER]]
+        if self._by_user:  # _release, inlined: one dict operation when nobody waits
+            waiting_behind = pool.held.pop(message[_USER])
             if waiting_behind:
                 following = waiting_behind.popleft()
                 (pool.high if following[_HIGH] else pool.normal).append(following)
-            else:
-                del held[message[_USER]]
+                pool.held[message[_USER]] = waiting_behind  # still in progress: the next one
         # _take_next, inlined.
         if pool.paused:
             pool.idle += 1
