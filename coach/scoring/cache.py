@@ -139,7 +139,11 @@ def _load_data(data: dict[str, Any]) -> CompiledBundle:
         for step, raws in data["items"].items()
     }
     raw_correct = data["correct"]
-    deleted = {variant: [(str(t), int(i)) for t, i in pairs] for variant, pairs in raw_correct["deleted"].items()}
+    # [target, index] pairs are used as read (unpacked, never hashed): converting 11k lists to
+    # tuples costs more than the rest of the load
+    deleted: dict[str, list[tuple[str, int]]] = raw_correct["deleted"]
+    if not isinstance(deleted, dict):
+        raise TypeError("deleted")
     correct = Corrector.restore(frozenset(raw_correct["known"]), frozenset(raw_correct["targets"]), deleted)
     return CompiledBundle(
         scenario=data["scenario"],
