@@ -70,3 +70,13 @@ def test_holdout_sets_keep_their_level() -> None:
     assert true_positives / predicted >= 0.93
     assert true_positives / labelled >= 0.90
     assert all(s.wrong_expected == s.wrong_found for s in sheets)
+
+
+def test_the_independent_holdout_keeps_its_level() -> None:
+    """holdout3 (12 sheets by a writer who never saw the rules): a regression floor, arithmetic exact."""
+    module = _benchmark()
+    report = module.evaluate(module.EVAL_DIR / "holdout3")
+    assert len(report.sheets) == 12
+    assert report.precision >= 0.95, [(s.name, sorted(s.false_positives)) for s in report.sheets]
+    assert report.recall >= 0.93, [(s.name, sorted(s.false_negatives)) for s in report.sheets]
+    assert report.arithmetic_ok, [(s.name, sorted(s.wrong_expected), sorted(s.wrong_found)) for s in report.sheets]
