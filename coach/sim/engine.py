@@ -136,9 +136,9 @@ class Engine:
     def _run_with_source(self, until: float) -> tuple[int, bool]:
         """Merge the heap with the source's runs in (time, sequence) order, up to `until`
         or the source's end; return (events run, whether `until` was reached)."""
-        heap, pop, sequence, source = self.heap, heapq.heappop, self.sequence, self.source
+        heap, pop, sequence, source, never = self.heap, heapq.heappop, self.sequence, self.source, math.inf
         assert source is not None
-        mark = (until, math.inf, _stop, None)
+        mark = (until, never, _stop, None)
         heapq.heappush(heap, mark)
         source_at = self.source_at
         count = 0
@@ -153,7 +153,7 @@ class Engine:
                     self.now = source_at[0]
                     count += 1
                     source_at = self.source_at = (source(), next(sequence))
-                    if source_at[0] == math.inf:  # the source is done: the rest is a plain run
+                    if source_at[0] == never:  # the source is done: the rest is a plain run
                         # Take the mark out (found by identity, not by comparing events).
                         heap[next(i for i, event in enumerate(heap) if event is mark)] = heap[-1]
                         heap.pop()

@@ -219,6 +219,7 @@ class NotificationService:
         self._dedupe, self._by_user = config.dedupe, config.partition_by_user
         self._partitions = partitions
         self._all_channels = tuple(range(nch))
+        self._channel_count = nch
         self._sampling = config.log_sample_rate > 0
         self._log_salt, self._log_threshold = self.log.salt, self.log.threshold
         self._heap, self._sequence = self.engine.heap, self.engine.sequence
@@ -349,7 +350,7 @@ class NotificationService:
         chosen = channels if channels is not None else self._all_channels
         count = len(chosen)
         self._left.append(count)
-        if count != len(self._all_channels):
+        if count != self._channel_count:
             self._subsets[notification_id] = count
         self._open += 1
         if self.trace is not None:
@@ -628,7 +629,7 @@ class NotificationService:
         """All channels of a notification are done, `took` after it was accepted: set its status."""
         self._open -= 1
         failed = self._failed_channels.pop(notification_id, 0)
-        chosen = self._subsets.pop(notification_id, len(self._all_channels))
+        chosen = self._subsets.pop(notification_id, self._channel_count)
         self._status[notification_id] = SENT if not failed else FAILED if failed == chosen else PARTIAL
         self.completion.record(took)
 
