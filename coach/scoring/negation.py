@@ -80,6 +80,7 @@ _FORWARD_RE = re.compile(
     r"without|skip|skipping|skipped|drop|dropping|defer|deferring|postpone|park|"
     r"punt\s+on|leave\s+out|rule\s+out|ruled\s+out|"
     r"sin|ni|tampoco|nada\s+de|descart\w*|prescind\w*|"
+    r"decided\s+against|decide\s+against|decidimos\s+no\s+(?:usar|poner|meter|a[ñn]adir)|"
     r"dejamos\s+fuera|dejar[ií]a\w*\s+fuera|(?:no|nunca)\s+" + _USE_ES + r")\b",
     _I,
 )
@@ -89,6 +90,10 @@ _NO_RE = re.compile(r"\bno\b", _I)
 _TRAILING_RE = re.compile(
     r"(?:\b(?:is|are|isn'?t|aren'?t|'s|seems?)?\s*(?:not\s+needed|not\s+necessary|not\s+required|"
     r"unnecessary|overkill|out\s+of\s+scope|not\s+worth\s+it|can\s+wait|could\s+wait)\b|"
+    r"\b(?:isn'?t|aren'?t|is\s+not|are\s+not|wouldn'?t\s+be|won'?t\s+be)\s+(?:really\s+)?"
+    r"(?:needed|necessary|required|worth\s+it|a\s+priority)\b|"
+    r"\bpuede(?:n)?\s+esperar\b|\b(?:es|son|ser[ií]a|ser[ií]an)\s+(?:un\s+)?"
+    r"(?:excesiv[oa]s?|overkill|innecesari[oa]s?)\b|"
     r"\b(?:for|till|until)\s+later\b|\bnot\s+(?:for\s+)?now\b|"
     r"\b(?:(?:lo|la|los|las)\s+)?(?:dejo|dejamos|dejar[ií]a\w*|dejaremos|dejar)\s+para\s+"
     r"(?:m[aá]s\s+adelante|despu[eé]s|luego|otro\s+momento|otra\s+fase|una\s+fase\s+posterior|la\s+v2)\b|"
@@ -144,7 +149,8 @@ _TRIGGERS = _words(
     "dejo dejamos dejaria dejaríamos dejaría dejariamos dejaremos dejar hablamos vemos veremos "
     "hablaremos falta necesario necesaria necesarios necesarias fuera queda descartamos descarto "
     "descartaría descartaria descartar descartado descartada prescindimos prescindiría prescindiria "
-    "prescindir"
+    "prescindir against decidimos esperar excesivo excesiva excesivos excesivas innecesario innecesaria "
+    "innecesarios innecesarias"
 )
 _TRIGGERS = _TRIGGERS | {word.capitalize() for word in _TRIGGERS} | {word.upper() for word in _TRIGGERS}
 

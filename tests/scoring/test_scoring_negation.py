@@ -34,6 +34,14 @@ def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[n
         ("consistency", "Descartamos el outbox.", "cons.outbox"),
         ("requirements", "Lo no funcional lo hablamos después; primero los canales.", "req.nonfunctional"),
         ("failures", "Si tuviera más tiempo, añadiría un circuit breaker.", "fail.circuit_breaker"),
+        ("architecture", "Caching isn't needed here.", "arch.cache"),
+        ("scaling", "El rate limiting puede esperar.", "scale.rate_limit"),
+        ("consistency", "We decided against an outbox.", "cons.outbox"),
+        ("observability", "El tracing distribuido sería excesivo aquí.", "obs.tracing"),
+        ("observability", "I wouldn't bother with tracing.", "obs.tracing"),
+        ("scaling", "No vamos a usar sharding.", "arch.partitioning"),
+        ("failures", "Ni DLQ ni circuit breaker por ahora.", "fail.dlq"),
+        ("consistency", "La deduplicación queda fuera del alcance.", "cons.dedup"),
     ],
 )
 def test_a_rejected_or_deferred_concept_does_not_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
@@ -53,6 +61,10 @@ def test_a_rejected_or_deferred_concept_does_not_tick(shipped, step: str, text: 
         ("failures", "Retries with exponential backoff, no more than 5 attempts.", "fail.retries"),
         ("scaling", "Workers sin estado: escalado horizontal con autoscaling.", "scale.horizontal"),
         ("failures", "If the provider doesn't answer in 2 s, we retry with backoff.", "fail.retries"),
+        ("failures", "We retry, but not forever: after 5 attempts it goes to the dead-letter queue.", "fail.dlq"),
+        ("failures", "No duplicates because of the idempotency key.", "api.idempotency_key"),
+        ("observability", "Si la latencia p99 es demasiado alta, alertamos contra el SLO.", "obs.slo_alerts"),
+        ("failures", "Sin reintentos perderíamos mensajes, así que reintentamos con backoff.", "fail.retries"),
     ],
 )
 def test_a_negation_that_governs_something_else_keeps_the_concept(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
