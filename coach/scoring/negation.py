@@ -163,8 +163,10 @@ NON_TECHNICAL = _words(
     "thoughts discussion discussions standup standups dailies stakeholders interview interviews "
     "reunion reuniones retrospectiva retrospectivas contratacion contrataciones "
     "jefe jefa jefes pensamientos discusion discusiones entrevista entrevistas "
-    "mánager reunión discusión contratación"
+    "mánager reunión discusión contratación engineers devs developers desarrolladores "
+    "responsibilities responsabilidades epics épicas epicas"
 )
+# ("conversation" is left out: a chat design partitions by conversation id.)
 # people only after "the", "al", "con el": not "secrets manager", "product teams"
 _AFTER_ARTICLE = _words("manager managers mánager team teams equipo equipos")
 _NON_TECHNICAL_ANY_CASE = NON_TECHNICAL | {word.capitalize() for word in NON_TECHNICAL}

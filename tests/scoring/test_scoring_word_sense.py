@@ -34,6 +34,8 @@ def shipped():  # type: ignore[no-untyped-def]
         ("architecture", "De momento solo cacheamos las capas de Docker en el CI.", "arch.cache"),
         ("scaling", "Particionamos el equipo en dos squads.", "arch.partitioning"),
         ("estimates", "We hold a daily standup to sync.", "est.daily_volume"),
+        ("closing", "We'll partition the work among the engineers.", "arch.partitioning"),
+        ("closing", "Hacemos sharding de las tareas entre los devs.", "arch.partitioning"),
         ("observability", "If something breaks, we'd get an alert in PagerDuty.", "obs.slo_alerts"),
     ],
 )
@@ -52,6 +54,7 @@ def test_a_word_in_another_sense_does_not_tick(shipped, step: str, text: str, it
         ("failures", "We retry the send with exponential backoff.", "fail.retries"),
         ("scaling", "Workers scale out on the fan-out backlog.", "scale.horizontal"),
         ("opening", "What latency do product teams expect, p99 under a second?", "opening.slas"),
+        ("architecture", "Messages table partitioned by conversation id.", "arch.partitioning"),
     ],
 )
 def test_the_technical_sense_still_ticks(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
