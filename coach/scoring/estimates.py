@@ -42,7 +42,8 @@ DAYS_PER_YEAR = 365
 _AVERAGE_RE = re.compile(r"\b(?:medi[oa]|promedio|average|avg|mean|typical|t[ií]pic[oa])\b", re.IGNORECASE)
 _CLAUSE_BREAK_RE = re.compile(r"[\n;,(]|\. |\bbut\b|\bpero\b|\|")
 # between two operands of a written product: "1 KB × 500", "300*86400", "2 KB x 200"
-_TIMES_SEP_RE = re.compile(r"\s*[×x*·]\s*")
+# ("50 million users × 4 notifications/day": up to two unit words before the sign)
+_TIMES_SEP_RE = re.compile(r"\s*(?:[^\W\d]+[/.]?\s+){0,2}[×x*·]\s*")
 # between the last operand and the result: "= ~", "≈", "->", "is about", "gives roughly", ", so about"
 _EQUALS_SEP_RE = re.compile(
     r"(?:\s*(?:seconds?|segundos?|s))?\s*,?\s*(?:=|≈|~|->|→|=>|⇒|is|are|es|son|gives|da|dan|makes|equals|"

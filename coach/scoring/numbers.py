@@ -290,6 +290,10 @@ QUANTITY_TAGS = ("rate", "daily_requests", "monthly_requests", "event_bytes", "s
 PER_HEAD_RE = re.compile(r"^\W*(?:each|apiece|per (?:user|person|head)|por (?:usuario|persona|cabeza)|cada uno)\b", re.IGNORECASE)
 
 
+# "10 notifs each per day": the per-head word inside the figure's own text
+PER_HEAD_IN_RAW_RE = re.compile(r"\b(?:each|apiece|cada\s+uno|cada\s+una)\b", re.IGNORECASE)
+
+
 PER_HEAD_BEFORE_RE = re.compile(
     r"(?:cada (?:uno|una|usuario|usuaria|persona|cliente)|each (?:user|person|one|customer)|"
     r"per (?:user|person|head)|por (?:usuario|persona|cabeza))\W+(?:[^\W\d]+\W+){0,3}$",
@@ -302,7 +306,12 @@ def counts_requests(quantity: Quantity, text: str = "") -> bool:
     users") nor per head ("40 messages a day each", "cada uno recibe 10 al día")."""
     after = text[quantity.span[1] : quantity.span[1] + 30] if text else ""
     before = text[max(0, quantity.span[0] - 40) : quantity.span[0]] if text else ""
-    if NOT_REQUESTS_RE.search(quantity.raw) or PER_HEAD_RE.search(after) or PER_HEAD_BEFORE_RE.search(before):
+    if (
+        NOT_REQUESTS_RE.search(quantity.raw)
+        or PER_HEAD_IN_RAW_RE.search(quantity.raw)
+        or PER_HEAD_RE.search(after)
+        or PER_HEAD_BEFORE_RE.search(before)
+    ):
         return False
     return not NOT_REQUESTS_RE.search(after.split(",")[0].split(".")[0][:22])
 

@@ -63,12 +63,20 @@ def test_a_wrong_daily_volume_is_compared_with_the_average_not_the_peak() -> Non
         ("1KB x 172,8 millions = 173 GB per day", "en", "est.storage"),
         ("2 KB × 1.000 × 86.400 ≈ 172,8 GB/día", "es", "est.storage"),
         ("2kb*300*86400 = ~52 GB/dia de almacenamiento", "es", "est.storage"),
+        ("50 million users × 4 notifications/day = 200M/day", "en", "est.daily_volume"),
+        ("~350 writes/sec average; 350*86.4k ≈ 30M writes per day", "en", "est.daily_volume"),
     ],
 )
 def test_a_right_written_product_is_checked_as_written(text: str, lang: str, check: str) -> None:
     """The product the candidate wrote explains the result: one ok finding, no operand read as a result."""
     findings = check_estimates(text, "en" if lang == "en" else "es")
     assert [(f.check, f.ok) for f in findings] == [(check, True)], [f.message for f in findings]
+
+
+def test_a_per_head_figure_is_not_the_daily_volume() -> None:
+    """'10 notifs each per day' is per user; the 10M/day total is what gets checked (and is right)."""
+    findings = check_estimates("1M DAU, 10 notifs each per day = 10M/day ≈ 116 rps avg", "en")
+    assert [(f.check, f.ok, f.stated) for f in findings] == [("est.daily_volume", True, 10e6)]
 
 
 def test_the_left_operand_is_never_the_stated_result() -> None:
