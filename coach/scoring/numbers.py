@@ -3,7 +3,7 @@
 `extract_quantities("100 req/s ≈ 8,64 millones al día, eventos de 1 KB, pico x5")`
 gives a rate of 100/s, a count of 8.64e6 per day, 1000 bytes and a factor 5.
 
-Separators: `8,640,000`, `8.640.000` and `8 640 000` (non-breaking spaces) are
+Separators: `8,640,000`, `8.640.000` and `8 640 000` (spaces, also non-breaking) are
 thousands; a single separator followed by exactly three digits is a thousands
 group (`8,640` = 8640, `1.500` = 1500) unless a `%` follows (`99.999 %`);
 otherwise it is the decimal mark (`8,64` = 8.64, `0.5` = 0.5).
@@ -44,7 +44,7 @@ class Quantity:
 
 _NUMBER = (
     r"(?<![\w.,])"
-    r"(?P<num>\d{1,3}(?:(?P<sep>[.,\u00a0\u202f\u2009])\d{3}(?!\d))(?:(?P=sep)\d{3}(?!\d))*(?:[.,]\d+)?"
+    r"(?P<num>\d{1,3}(?:(?P<sep>[.,\u00a0\u202f\u2009 ])\d{3}(?!\d))(?:(?P=sep)\d{3}(?!\d))*(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
 )
 _NUMBER_RE = re.compile(_NUMBER)

@@ -65,6 +65,7 @@ def test_a_wrong_daily_volume_is_compared_with_the_average_not_the_peak() -> Non
         ("2kb*300*86400 = ~52 GB/dia de almacenamiento", "es", "est.storage"),
         ("50 million users × 4 notifications/day = 200M/day", "en", "est.daily_volume"),
         ("~350 writes/sec average; 350*86.4k ≈ 30M writes per day", "en", "est.daily_volume"),
+        ("100 req/s × 86 400 = 8 640 000 peticiones al día", "es", "est.daily_volume"),
     ],
 )
 def test_a_right_written_product_is_checked_as_written(text: str, lang: str, check: str) -> None:
@@ -136,6 +137,8 @@ def test_a_slip_in_the_written_product_is_not_flagged_when_the_figure_is_right()
         ("43,2M", 43.2e6),
         ("1,5 KB", 1500),
         ("1.7 million", 1.7e6),
+        ("8 640 000", 8.64e6),
+        ("86 400", 86_400),
     ],
 )
 def test_decimal_commas_before_a_scale_are_decimals(text: str, value: float) -> None:
