@@ -380,20 +380,25 @@ def _check_stated(
     findings: list[ArithmeticFinding] = []
     unit_day = _T["day"][lang]
 
-    # est.daily_volume: QPS × 86,400 (any stated rate explains it: "correct is never flagged")
+    # est.daily_volume: QPS × 86,400 (any stated rate explains it: "correct is never flagged"),
+    # or QPS × the active hours the candidate states ("100 req/s during 12 busy hours")
+    active = sorted({q.value for q in quantities if q.kind == "duration" and 3600 <= q.value < SECONDS_PER_DAY})
     right_daily: list[float] = []
     for figure in daily:
-        match = next((r for r in all_rates if _close(figure.value, r * SECONDS_PER_DAY, tolerance)), None)
-        rate = match if match is not None else main_rate
+        match = next(
+            ((r, s) for s in (SECONDS_PER_DAY, *active) for r in all_rates if _close(figure.value, r * s, tolerance)),
+            None,
+        )
+        rate, seconds = match if match is not None else (main_rate, SECONDS_PER_DAY)
         if rate is None:
             right_daily.append(figure.value)  # nothing to check it against: the candidate's own input
             continue
-        expected = rate * SECONDS_PER_DAY
+        expected = rate * seconds
         if match is None:
             wrong_daily.append(figure.value)
         else:
             right_daily.append(figure.value)
-        formula = f"{format_rate(rate)} × 86,400 = {format_count(expected, lang)}/{unit_day}"
+        formula = f"{format_rate(rate)} × {seconds:,.0f} = {format_count(expected, lang)}/{unit_day}"
         findings.append(
             _finding("est.daily_volume", match is not None, figure.value, expected, formula,
                      format_count(figure.value, lang), lang)

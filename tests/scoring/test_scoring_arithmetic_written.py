@@ -74,6 +74,12 @@ def test_a_right_written_product_is_checked_as_written(text: str, lang: str, che
     assert [(f.check, f.ok) for f in findings] == [(check, True)], [f.message for f in findings]
 
 
+def test_a_stated_active_window_explains_the_daily_volume() -> None:
+    """'100 req/s, but only during 12 hours: 4.3M/day' is right on the candidate's own assumption."""
+    (finding,) = check_estimates("100 req/s, but only during 12 hours: 4.3M requests per day.", "en")
+    assert finding.ok and "43,200" in finding.formula
+
+
 def test_a_per_head_figure_is_not_the_daily_volume() -> None:
     """'10 notifs each per day' is per user; the 10M/day total is what gets checked (and is right)."""
     findings = check_estimates("1M DAU, 10 notifs each per day = 10M/day ≈ 116 rps avg", "en")
