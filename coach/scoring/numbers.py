@@ -280,8 +280,11 @@ def extract_quantities(text: str) -> list[Quantity]:
 
 
 MAX_EVENT_BYTES = 1_050_000  # a notification event; bigger byte figures are storage
+# people, and time ("12 hours a day", "8 horas al día"), are never request volumes
 NOT_REQUESTS_RE = re.compile(
-    r"usuari|user|dau|mau|client|customer|dispositiv|device|tenant|suscript|subscri", re.IGNORECASE
+    r"usuari|user|dau|mau|client|customer|dispositiv|device|tenant|suscript|subscri|"
+    r"\bhours?\b|\bhoras?\b|\bminut|\bhrs?\b",
+    re.IGNORECASE,
 )
 # Tags a matching rule can ask for (content: `match.xx.quantities`).
 QUANTITY_TAGS = ("rate", "daily_requests", "monthly_requests", "event_bytes", "stored_bytes", "nines", "factor")

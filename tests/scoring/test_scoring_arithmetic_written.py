@@ -80,6 +80,12 @@ def test_a_stated_active_window_explains_the_daily_volume() -> None:
     assert finding.ok and "43,200" in finding.formula
 
 
+def test_hours_a_day_are_not_a_daily_volume() -> None:
+    """'12 hours a day' / '8 horas al día' are time, not requests: never checked as a volume."""
+    assert check_estimates("100 req/s, concentrated in 12 hours a day.", "en") == ()
+    assert check_estimates("100 req/s, concentradas en 8 horas al día.", "es") == ()
+
+
 def test_a_per_head_figure_is_not_the_daily_volume() -> None:
     """'10 notifs each per day' is per user; the 10M/day total is what gets checked (and is right)."""
     findings = check_estimates("1M DAU, 10 notifs each per day = 10M/day ≈ 116 rps avg", "en")
