@@ -22,6 +22,7 @@ BUCKET_LN_LOW = _LN_LOW = math.log(_LOW)
 BUCKET_COUNT = _SIZE = int((math.log(_HIGH) - _LN_LOW) * _PER_LN) + 1  # an index >= this: use `record`
 RELATIVE_ERROR = math.exp(0.5 / _PER_LN) - 1  # worst case of a reported percentile
 _log = math.log
+_trunc = math.trunc  # int(x) for a float, through a cheaper call
 
 
 class Histogram:
@@ -44,7 +45,7 @@ class Histogram:
         self.total += value
         if value > _LOW:
             try:
-                self.counts[int((_log(value) - _LN_LOW) * _PER_LN)] += 1
+                self.counts[_trunc((_log(value) - _LN_LOW) * _PER_LN)] += 1
             except IndexError:
                 self.counts[-1] += 1
                 self.overflow = max(self.overflow, value)

@@ -66,7 +66,7 @@ def _build(engine: Engine, qps: float, service_s: float, servers: int, limit: in
     """
     books = _Books(Histogram(), Histogram())
     heap, sequence, push = engine.heap, engine.sequence, heapq.heappush
-    random, log = engine.rng.random, math.log
+    random, log, trunc = engine.rng.random, math.log, math.trunc  # trunc: int(x), a cheaper call
     # `Histogram.record`, inlined: a method call per sample is a third of the run.
     response_counts, wait_counts = books.response.counts, books.wait.counts
     record_response, record_wait = books.response.record, books.wait.record
@@ -111,7 +111,7 @@ def _build(engine: Engine, qps: float, service_s: float, servers: int, limit: in
         response_total += response
         if response > zero_below:
             try:
-                response_counts[int((log(response) - ln_low) * per_ln)] += 1
+                response_counts[trunc((log(response) - ln_low) * per_ln)] += 1
             except IndexError:
                 record_response(response)
                 response_total -= response
@@ -124,7 +124,7 @@ def _build(engine: Engine, qps: float, service_s: float, servers: int, limit: in
             wait_total += wait
             if wait > zero_below:
                 try:
-                    wait_counts[int((log(wait) - ln_low) * per_ln)] += 1
+                    wait_counts[trunc((log(wait) - ln_low) * per_ln)] += 1
                 except IndexError:
                     record_wait(wait)
                     wait_total -= wait
