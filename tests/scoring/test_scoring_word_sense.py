@@ -60,3 +60,19 @@ def test_a_word_in_another_sense_does_not_tick(shipped, step: str, text: str, it
 def test_the_technical_sense_still_ticks(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
     """Tool names ('Secrets Manager'), compounds ('product teams') and technical objects keep the concept."""
     assert item in score_answers({step: text}, shipped, "en").covered_ids()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The templates table has a version column.", False),
+        ("Tabla templates (id, locale, version).", False),
+        ("We version the API in the path: /v1/notifications.", True),
+        ("Versionamos la API con cabecera.", True),
+        ("API versioning via headers, no breaking changes.", True),
+    ],
+)
+def test_a_version_field_is_not_api_versioning(shipped, text: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+    """'version' alone (a column, a template's version) is not versioning the API; the stem of
+    'versioning'/'versionado' is 'version', so only phrases about the API count."""
+    assert ("api.versioning" in score_answers({"api": text}, shipped, "en").covered_ids()) is expected
