@@ -315,7 +315,8 @@ def _match_together(
             found: tuple[int, ...] | None = None
             for phrase in slot:
                 for occ in index.occurrences_in(phrase, first, last):
-                    if check(occ):
+                    # one word never fills two slots ("hash" is not "hash" + "key")
+                    if check(occ) and matched.isdisjoint(occ):
                         if found is None or occ[0] < found[0]:
                             found = occ
                         break

@@ -76,3 +76,18 @@ def test_a_version_field_is_not_api_versioning(shipped, text: str, expected: boo
     """'version' alone (a column, a template's version) is not versioning the API; the stem of
     'versioning'/'versionado' is 'version', so only phrases about the API count."""
     assert ("api.versioning" in score_answers({"api": text}, shipped, "en").covered_ids()) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Más adelante añadiríamos SMS.", "cons.ordering"),
+        ("El usuario pulsa el botón de enviar.", "arch.queue"),
+        ("We hash passwords with a salt.", "scale.hot_keys"),
+        ("We hash passwords with a salt.", "scale.partition_key"),
+    ],
+)
+def test_a_stem_shared_with_an_everyday_word_does_not_tick(shipped, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    """'adelante' (later) is not 'adelantarse', 'pulsar' (press) is not Pulsar, a password salt is not
+    key salting, and one word ('hash') never fills two slots of a rule."""
+    assert item not in score_answers({"closing": text}, shipped, "en").covered_ids()
