@@ -91,3 +91,16 @@ def test_a_stem_shared_with_an_everyday_word_does_not_tick(shipped, text: str, i
     """'adelante' (later) is not 'adelantarse', 'pulsar' (press) is not Pulsar, a password salt is not
     key salting, and one word ('hash') never fills two slots of a rule."""
     assert item not in score_answers({"closing": text}, shipped, "en").covered_ids()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Procesamos los pagos cada noche.", False),
+        ("Un proceso en segundo plano envía los correos.", True),
+        ("Tenemos procesadores por canal que consumen de la cola.", True),
+    ],
+)
+def test_processing_is_not_a_worker_but_a_background_process_is(shipped, text: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+    """es 'procesador' stems to 'proces' (= procesamos, proceso): a worker needs its background role."""
+    assert ("arch.workers" in score_answers({"architecture": text}, shipped, "es").covered_ids()) is expected
