@@ -13,15 +13,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-# Public so the hottest loops (M/M/c) can inline `record`: bucket index is
-# int((log(value) - BUCKET_LN_LOW) * BUCKETS_PER_LN) for value > ZERO_BELOW.
+# Public so the hottest loops (M/M/c, the service) can inline `record`: the bucket index is
+# trunc((log2(value) - BUCKET_LOG2_LOW) * BUCKETS_PER_LOG2) for value > ZERO_BELOW, the same
+# buckets as 200 per unit of ln(x): math.log2 takes one argument and costs a third of
+# math.log here (which parses an optional base).
 BUCKETS_PER_LN = _PER_LN = 200  # buckets per unit of ln(x): width exp(1/200) - 1 = 0.50 %
 ZERO_BELOW = _LOW = 1e-7  # seconds; anything at or below counts as zero (a wait that did not happen)
 _HIGH = 1e7
 BUCKET_LN_LOW = _LN_LOW = math.log(_LOW)
 BUCKET_COUNT = _SIZE = int((math.log(_HIGH) - _LN_LOW) * _PER_LN) + 1  # an index >= this: use `record`
+BUCKET_LOG2_LOW = _LOG2_LOW = math.log2(_LOW)
+BUCKETS_PER_LOG2 = _PER_LOG2 = _PER_LN * math.log(2)
 RELATIVE_ERROR = math.exp(0.5 / _PER_LN) - 1  # worst case of a reported percentile
-_log = math.log
+_log2 = math.log2
 _trunc = math.trunc  # int(x) for a float, through a cheaper call
 
 
@@ -45,7 +49,7 @@ class Histogram:
         self.total += value
         if value > _LOW:
             try:
-                self.counts[_trunc((_log(value) - _LN_LOW) * _PER_LN)] += 1
+                self.counts[_trunc((_log2(value) - _LOG2_LOW) * _PER_LOG2)] += 1
             except IndexError:
                 self.counts[-1] += 1
                 self.overflow = max(self.overflow, value)

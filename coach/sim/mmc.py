@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coach.sim.engine import Engine
-from coach.sim.metrics import BUCKET_LN_LOW, BUCKETS_PER_LN, ZERO_BELOW, Histogram
+from coach.sim.metrics import BUCKET_LOG2_LOW, BUCKETS_PER_LOG2, ZERO_BELOW, Histogram
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def _build(engine: Engine, qps: float, service_s: float, servers: int, limit: in
     # `Histogram.record`, inlined: a method call per sample is a third of the run.
     response_counts, wait_counts = books.response.counts, books.wait.counts
     record_response, record_wait = books.response.record, books.wait.record
-    ln_low, per_ln, zero_below = BUCKET_LN_LOW, BUCKETS_PER_LN, ZERO_BELOW
+    log2, log2_low, per_log2, zero_below = math.log2, BUCKET_LOG2_LOW, BUCKETS_PER_LOG2, ZERO_BELOW
     response_total = wait_total = 0.0
     wait_zeros = 0
     mean_gap = 1.0 / qps
@@ -111,7 +111,7 @@ def _build(engine: Engine, qps: float, service_s: float, servers: int, limit: in
         response_total += response
         if response > zero_below:
             try:
-                response_counts[trunc((log(response) - ln_low) * per_ln)] += 1
+                response_counts[trunc((log2(response) - log2_low) * per_log2)] += 1
             except IndexError:
                 record_response(response)
                 response_total -= response
@@ -124,7 +124,7 @@ def _build(engine: Engine, qps: float, service_s: float, servers: int, limit: in
             wait_total += wait
             if wait > zero_below:
                 try:
-                    wait_counts[trunc((log(wait) - ln_low) * per_ln)] += 1
+                    wait_counts[trunc((log2(wait) - log2_low) * per_log2)] += 1
                 except IndexError:
                     record_wait(wait)
                     wait_total -= wait

@@ -39,8 +39,8 @@ from coach.sim.config import SimConfig
 from coach.sim.engine import Engine
 from coach.sim.metrics import (
     BUCKET_COUNT,
-    BUCKET_LN_LOW,
-    BUCKETS_PER_LN,
+    BUCKET_LOG2_LOW,
+    BUCKETS_PER_LOG2,
     ZERO_BELOW,
     Histogram,
     TimeSeries,
@@ -60,6 +60,7 @@ from coach.sim.providers import (
 )
 
 _log = math.log
+_log2 = math.log2
 _trunc = math.trunc  # int(x) for a float, through a cheaper call (4x faster here)
 STATUS_NAMES = ("queued", "sent", "partial", "failed")
 QUEUED, SENT, PARTIAL, FAILED = 0, 1, 2, 3
@@ -530,7 +531,7 @@ class NotificationService:
         histogram.total += latency
         bucket = -1
         if latency > ZERO_BELOW:
-            bucket = _trunc((_log(latency) - BUCKET_LN_LOW) * BUCKETS_PER_LN)
+            bucket = _trunc((_log2(latency) - BUCKET_LOG2_LOW) * BUCKETS_PER_LOG2)
             if bucket < BUCKET_COUNT:
                 histogram.counts[bucket] += 1
             else:  # beyond the last bucket (a latency of months): the general path
