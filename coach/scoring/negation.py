@@ -170,6 +170,7 @@ NON_TECHNICAL = _words(
 # people only after "the", "al", "con el": not "secrets manager", "product teams"
 _AFTER_ARTICLE = _words("manager managers mánager team teams equipo equipos")
 _NON_TECHNICAL_ANY_CASE = NON_TECHNICAL | {word.capitalize() for word in NON_TECHNICAL}
+_ANY = _TRIGGERS | _NON_TECHNICAL_ANY_CASE
 OBJECT_WINDOW = 4  # content words before the object that it voids: "throttle the number of meetings"
 # skipped when counting the window: determiners, possessives, prepositions
 _LIGHT = _words(
@@ -205,16 +206,31 @@ def _object_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]
     return ranges
 
 
-def dismissed_ranges(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Char ranges whose words the candidate rejects or defers (see the module docstring)."""
+def dismissed_ranges(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    words: Sequence[str] | None = None,
+    word_sentence: Sequence[int] | None = None,
+) -> list[tuple[int, int]]:
+    """Char ranges whose words the candidate rejects or defers (see the module docstring).
+
+    `words` and `word_sentence` (the text's words as written and the sentence of
+    each, when the caller has them) find the sentences worth reading in one pass.
+    """
+    if words is None or word_sentence is None:
+        findall = _WORD_RE.findall
+        per_sentence = [findall(text, start, end) for start, end in sentences]
+        cues = [i for i, found in enumerate(per_sentence) if not _TRIGGERS.isdisjoint(found)]
+        objects = [i for i, found in enumerate(per_sentence) if not _NON_TECHNICAL_ANY_CASE.isdisjoint(found)]
+    else:
+        hits = [(word, sentence) for word, sentence in zip(words, word_sentence, strict=True) if word in _ANY]
+        cues = sorted({sentence for word, sentence in hits if word in _TRIGGERS})
+        objects = sorted({sentence for word, sentence in hits if word in _NON_TECHNICAL_ANY_CASE})
     ranges: list[tuple[int, int]] = []
-    findall = _WORD_RE.findall
-    for s_start, s_end in sentences:
-        words = findall(text, s_start, s_end)
-        if not _TRIGGERS.isdisjoint(words):
-            ranges += _sentence_ranges(text, s_start, s_end)
-        if not _NON_TECHNICAL_ANY_CASE.isdisjoint(words):
-            ranges += _object_ranges(text, s_start, s_end)
+    for index in cues:
+        ranges += _sentence_ranges(text, *sentences[index])
+    for index in objects:
+        ranges += _object_ranges(text, *sentences[index])
     return ranges
 
 
@@ -258,10 +274,14 @@ def _sentence_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int
 
 
 def dismissed_tokens(
-    text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    spans: Sequence[tuple[int, int]],
+    words: Sequence[str] | None = None,
+    word_sentence: Sequence[int] | None = None,
 ) -> tuple[bool, ...]:
-    """Per token span: does it start inside a dismissed range?"""
-    ranges = dismissed_ranges(text, sentences)
+    """Per token span: does it start inside a dismissed range? () when nothing is dismissed."""
+    ranges = dismissed_ranges(text, sentences, words, word_sentence)
     if not ranges:
         return ()  # nothing dismissed: the matcher skips the check
     starts = [start for start, _ in spans]

@@ -381,7 +381,7 @@ def analyse(
         sentences=tuple(sentences),
         has_number=tuple(has_number),
         word_count=len(raw),
-        dismissed=dismissed_tokens(text, sentences, spans),
+        dismissed=dismissed_tokens(text, sentences, spans, [word for word, _, _ in raw], raw_sentence),
     )
 
 
