@@ -21,7 +21,7 @@ class Provider:
     """
 
     __slots__ = (
-        "_log",
+        "_log1p",
         "_lognormal_mu",
         "_random",
         "_rng",
@@ -54,7 +54,7 @@ class Provider:
         self.name = name
         self._rng = rng
         self._random = rng.random
-        self._log = math.log
+        self._log1p = math.log1p  # exponential draws: -log1p(-u), as the service's inlined copy
         self.mean_s = mean_s
         self.dist = dist
         self._lognormal_mu = math.log(mean_s) - LOGNORMAL_SIGMA**2 / 2  # so the mean is mean_s
@@ -71,7 +71,7 @@ class Provider:
     def latency(self) -> float:
         """One sample of the latency distribution."""
         if self.dist == "exp":
-            return -self._log(1.0 - self._random()) * self.mean_s
+            return -self._log1p(-self._random()) * self.mean_s
         if self.dist == "const":
             return self.mean_s
         return self._rng.lognormvariate(self._lognormal_mu, LOGNORMAL_SIGMA)
@@ -86,10 +86,7 @@ class Provider:
             if outage.covers(now):
                 self.outcome = OUTAGE
                 return self.outage_error_s
-        if self.dist == "exp":
-            took = -self._log(1.0 - self._random()) * self.mean_s
-        else:
-            took = self.latency()
+        took = -self._log1p(-self._random()) * self.mean_s if self.dist == "exp" else self.latency()
         if took > self.timeout_s:
             self.outcome = TIMEOUT
             return self.timeout_s
