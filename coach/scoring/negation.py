@@ -235,6 +235,15 @@ def dismissed_ranges(
 
 
 def _sentence_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
+    forward = list(_FORWARD_RE.finditer(text, s_start, s_end))
+    nos = [cue for cue in _NO_RE.finditer(text, s_start, s_end) if not _NOT_DISMISSAL_AFTER_NO.match(text, cue.end())]
+    low = text[s_start:s_end].lower()
+    trailing = list(_TRAILING_RE.finditer(text, s_start, s_end)) if _may_trail(low) else []
+    ranges: list[tuple[int, int]] = []
+    if "time" in low or "tiempo" in low:
+        ranges += [(cue.end(), s_end) for cue in _DEFERRAL_RE.finditer(text, s_start, s_end)]
+    if not (forward or nos or trailing):
+        return ranges
     break_starts: list[int] = []
     resumes: list[int] = []  # where the clause after each break starts
     for match in _CLAUSE_RE.finditer(text, s_start, s_end):
@@ -249,10 +258,7 @@ def _sentence_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int
         c_end = min(s_end, break_starts[after]) if after < len(break_starts) else s_end
         return c_start, max(c_end, end)
 
-    ranges: list[tuple[int, int]] = []
-    for cue in _DEFERRAL_RE.finditer(text, s_start, s_end):
-        ranges.append((cue.end(), s_end))
-    for cue in _FORWARD_RE.finditer(text, s_start, s_end):
+    for cue in forward:
         c_start, c_end = clause_of(cue.start(), cue.end())
         word = cue.group().split()[0].lower()
         if word in ("without", "sin") and (
@@ -260,17 +266,28 @@ def _sentence_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int
         ):
             continue  # "without a DLQ we would lose messages": an argument for it
         ranges.append((cue.end(), _scope_end(text, cue.end(), c_end)))
-    for cue in _NO_RE.finditer(text, s_start, s_end):
-        if _NOT_DISMISSAL_AFTER_NO.match(text, cue.end()):
-            continue
+    for cue in nos:
         c_start, c_end = clause_of(cue.start(), cue.end())
         if _spanish(text[c_start:c_end], text[s_start:s_end]):
             continue  # Spanish "no" negates a verb: only the verbs of _FORWARD_RE dismiss
         ranges.append((cue.end(), _scope_end(text, cue.end(), c_end)))
-    for cue in _TRAILING_RE.finditer(text, s_start, s_end):
+    for cue in trailing:
         c_start, _ = clause_of(cue.start(), cue.end())
         ranges.append((c_start, cue.start()))
     return ranges
+
+
+# a word every trailing cue holds (a cheap test before the regex)
+_TRAIL_WORDS = (
+    "need", "necess", "requir", "overkill", "scope", "worth", "wait", "later", "now", "priority",
+    "dej", "hablam", "vemos", "verem", "hablarem", "falta", "necesari", "alcance", "fuera", "ahora",
+    "momento", "esperar", "excesiv", "innecesari", "overkill", "circuit", "skip", "park", "defer",
+    "postpone", "punt",
+)
+
+
+def _may_trail(low: str) -> bool:
+    return any(word in low for word in _TRAIL_WORDS)
 
 
 def dismissed_tokens(
