@@ -70,7 +70,7 @@ _USE_ES = (
     r"a[ñn]ad\w*|pon(?:go|emos|dr[ií]a\w*|er)|mete\w*|meter[ií]a\w*|implement\w*|vamos\s+a|voy\s+a|"
     r"ver[ií]a\s+necesari\w*|veo\s+necesari\w*|es\s+necesari\w*|ser[ií]a\s+necesari\w*|"
     r"merece\s+la\s+pena|vale\s+la\s+pena|tiene\s+sentido|nos\s+preocupa|me\s+preocupa|"
-    r"preocupa\w*|habr[aá]|habr[ií]a|montamos|montar[ií]a\w*)"
+    r"preocupa\w*|hay|habr[aá]|habr[ií]a|montamos|montar[ií]a\w*)"
 )
 # cues whose scope runs forward to the end of the clause
 _FORWARD_RE = re.compile(

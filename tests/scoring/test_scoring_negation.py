@@ -42,6 +42,7 @@ def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[n
         ("scaling", "No vamos a usar sharding.", "arch.partitioning"),
         ("failures", "Ni DLQ ni circuit breaker por ahora.", "fail.dlq"),
         ("consistency", "La deduplicación queda fuera del alcance.", "cons.dedup"),
+        ("failures", "No hay DLQ en esta versión.", "fail.dlq"),
     ],
 )
 def test_a_rejected_or_deferred_concept_does_not_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
@@ -65,6 +66,7 @@ def test_a_rejected_or_deferred_concept_does_not_tick(shipped, step: str, text: 
         ("failures", "No duplicates because of the idempotency key.", "api.idempotency_key"),
         ("observability", "Si la latencia p99 es demasiado alta, alertamos contra el SLO.", "obs.slo_alerts"),
         ("failures", "Sin reintentos perderíamos mensajes, así que reintentamos con backoff.", "fail.retries"),
+        ("consistency", "No hay pérdida de mensajes porque usamos un outbox.", "cons.outbox"),
     ],
 )
 def test_a_negation_that_governs_something_else_keeps_the_concept(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
