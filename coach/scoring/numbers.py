@@ -290,7 +290,8 @@ NOT_REQUESTS_RE = re.compile(
 QUANTITY_TAGS = ("rate", "daily_requests", "monthly_requests", "event_bytes", "stored_bytes", "nines", "factor")
 
 
-PER_HEAD_RE = re.compile(r"^\W*(?:each|apiece|per (?:user|person|head)|por (?:usuario|persona|cabeza)|cada uno)\b", re.IGNORECASE)
+# not across a sentence end: "26M requests per day. Each event is 2 KB" is a total
+PER_HEAD_RE = re.compile(r"^[^\w.!?;:]*(?:each|apiece|per (?:user|person|head)|por (?:usuario|persona|cabeza)|cada uno)\b", re.IGNORECASE)
 
 
 # "10 notifs each per day": the per-head word inside the figure's own text

@@ -80,6 +80,13 @@ def test_a_stated_active_window_explains_the_daily_volume() -> None:
     assert finding.ok and "43,200" in finding.formula
 
 
+def test_each_in_the_next_sentence_is_not_per_head() -> None:
+    """'26M requests per day. Each event is 2 KB': the 26M is the total (checked, right); the wrong
+    storage is flagged on its own."""
+    text = "Average 300 req/s, so about 26M requests per day. Each event is 2 KB: 2 KB × 26M ≈ 5.2 GB per day."
+    assert _findings(text) == {"est.daily_volume": [True], "est.storage": [False]}
+
+
 def test_hours_a_day_are_not_a_daily_volume() -> None:
     """'12 hours a day' / '8 horas al día' are time, not requests: never checked as a volume."""
     assert check_estimates("100 req/s, concentrated in 12 hours a day.", "en") == ()
