@@ -177,6 +177,21 @@ class ServiceResult:
 class NotificationService:
     """The service wired onto an engine; `run()` drives a generated workload through it."""
 
+    # Slots: with more than 30 attributes an instance's __dict__ stops sharing keys and
+    # every self.x read on the hot path gets slower (measured: ~12 ns a read here).
+    __slots__ = (
+        "_accepted_mark", "_all_channels", "_arrivals_open", "_arrivals_until", "_base_rate", "_by_user",
+        "_calls_mark", "_channel_count", "_clients", "_dedupe", "_delivered_cb", "_delivered_mark",
+        "_drained_at", "_failed_channels", "_finish_cb", "_heap", "_high_share", "_hot_share", "_lag",
+        "_left", "_log_salt", "_log_threshold", "_max_offered", "_open", "_partitions", "_peak_from",
+        "_peak_rate", "_peak_to", "_pools", "_random", "_replays", "_sampling", "_sequence",
+        "_shapes_to_validate", "_status", "_subsets", "_users", "_validated_shapes", "abusive_offered",
+        "accepted", "backing_off", "breakers", "buckets", "channels", "completion", "config", "conflicts",
+        "dlq", "engine", "failures", "latency", "log", "max_partition_lag", "offered", "providers",
+        "published", "rate_limited", "rate_limited_abusive", "replayed", "retries", "rng", "series",
+        "shards", "store", "throttled", "trace", "wait", "waiting",
+    )
+
     def __init__(self, config: SimConfig, rng: random.Random | None = None) -> None:
         config.validate()
         self.config = config
