@@ -75,7 +75,11 @@ def _wait_prompt(term: Tmux, index: int, timeout_s: float = 30.0) -> str:
         marker = _step_marker(index)
         if marker in screen:
             below = screen[screen.rindex(marker):]
-            if any(word in below for word in ("quedan ", "objetivo ", "TIEMPO EXTRA")):
+            # The "›" line is drawn by prompt_toolkit itself, once it owns the terminal (raw
+            # mode): keys sent earlier would be echoed by the tty and lost. A toolbar alone is
+            # not proof: the previous step's toolbar can linger on the bottom row.
+            drawn = any(line.startswith("›") for line in below.splitlines())
+            if drawn and any(word in below for word in ("quedan ", "objetivo ", "TIEMPO EXTRA")):
                 return screen
         if time.monotonic() > deadline:
             raise AssertionError(f"prompt {index} not ready after {timeout_s} s:\n{screen}")
