@@ -167,8 +167,9 @@ NON_TECHNICAL = _words(
     "responsibilities responsabilidades epics épicas epicas"
 )
 # ("conversation" is left out: a chat design partitions by conversation id.)
-# people only after "the", "al", "con el": not "secrets manager", "product teams"
-_AFTER_ARTICLE = _words("manager managers mánager team teams equipo equipos")
+# people, and "the deploy", only after "the", "al", "con el": not "secrets manager", "product
+# teams", "workers scale horizontally and deploy with Kubernetes"
+_AFTER_ARTICLE = _words("manager managers mánager team teams equipo equipos deploy")
 _NON_TECHNICAL_ANY_CASE = NON_TECHNICAL | {word.capitalize() for word in NON_TECHNICAL}
 _ANY = _TRIGGERS | _NON_TECHNICAL_ANY_CASE
 OBJECT_WINDOW = 4  # content words before the object that it voids: "throttle the number of meetings"

@@ -55,6 +55,7 @@ def test_a_word_in_another_sense_does_not_tick(shipped, step: str, text: str, it
         ("scaling", "Workers scale out on the fan-out backlog.", "scale.horizontal"),
         ("opening", "What latency do product teams expect, p99 under a second?", "opening.slas"),
         ("architecture", "Messages table partitioned by conversation id.", "arch.partitioning"),
+        ("scaling", "Workers scale horizontally and deploy with Kubernetes.", "scale.horizontal"),
     ],
 )
 def test_the_technical_sense_still_ticks(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
