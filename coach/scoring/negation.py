@@ -172,6 +172,11 @@ NON_TECHNICAL = _words(
 _AFTER_ARTICLE = _words("manager managers mánager team teams equipo equipos deploy")
 _NON_TECHNICAL_ANY_CASE = NON_TECHNICAL | {word.capitalize() for word in NON_TECHNICAL}
 _ANY = _TRIGGERS | _NON_TECHNICAL_ANY_CASE
+# verbs whose object is rightly a person: alerting and paging (obs.slo_alerts)
+_ALERTING = _words(
+    "alert alerts alerted alerting page pages paged paging notify notifies notified wake wakes "
+    "alertamos alertar alerta alertan avisamos avisar avisa avisan notificamos notificar"
+)
 OBJECT_WINDOW = 4  # content words before the object that it voids: "throttle the number of meetings"
 # skipped when counting the window: determiners, possessives, prepositions
 _LIGHT = _words(
@@ -199,6 +204,9 @@ def _object_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]
         for back in range(index - 1, -1, -1):
             previous, p_start, _ = words[back]
             if p_start < clause_start or counted >= OBJECT_WINDOW:
+                break
+            if previous.lower() in _ALERTING:
+                first = start  # "we page the team", "alert the on-call engineers": alerting people is the point
                 break
             first = p_start
             if previous.lower() not in _LIGHT:

@@ -56,6 +56,8 @@ def test_a_word_in_another_sense_does_not_tick(shipped, step: str, text: str, it
         ("opening", "What latency do product teams expect, p99 under a second?", "opening.slas"),
         ("architecture", "Messages table partitioned by conversation id.", "arch.partitioning"),
         ("scaling", "Workers scale horizontally and deploy with Kubernetes.", "scale.horizontal"),
+        ("observability", "We alert the on-call engineers when the error rate exceeds the SLO.", "obs.slo_alerts"),
+        ("observability", "We page the team when p99 latency breaks the SLO.", "obs.slo_alerts"),
     ],
 )
 def test_the_technical_sense_still_ticks(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
