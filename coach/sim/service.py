@@ -387,6 +387,7 @@ class NotificationService:
         # One message per channel, consumed by that channel's worker pool.
         by_user, lag, pools = self._by_user, self._lag, self._pools
         self.published += count
+        started_at_once = 0  # messages an idle worker takes now: a zero wait each
         for channel in chosen:
             pool = pools[channel]
             lag_slot = channel * partitions + partition
@@ -411,7 +412,7 @@ class NotificationService:
                     continue
                 # The common case of `_start(message, now, True)`, inlined (a call fewer for
                 # most messages): breaker closed, exponential latency, no outage.
-                self.wait.zeros += 1  # taken the moment it was published
+                started_at_once += 1
                 provider.calls += 1
                 took = -_log1p(-self._random()) * provider.mean_s
                 if took > provider.timeout_s:
@@ -431,6 +432,8 @@ class NotificationService:
                 lag[lag_slot] += 1
                 self.waiting += 1
                 (pool.high if high else pool.normal).append(message)
+        if started_at_once:
+            self.wait.zeros += started_at_once
         return 202, notification_id
 
     # -------------------------------------------------------------- workers
@@ -544,9 +547,9 @@ class NotificationService:
         pool.delivered += 1
         latency = now - message[_ACCEPTED]
         # Histogram.record, inlined (once per message); the bucket is kept for `completion`.
+        # `bucket` ends >= BUCKET_COUNT unless the value went into a regular bucket.
         histogram = self.latency
         histogram.total += latency
-        bucket = -1
         if latency > ZERO_BELOW:
             bucket = _trunc((_log2(latency) - BUCKET_LOG2_LOW) * BUCKETS_PER_LOG2)
             if bucket < BUCKET_COUNT:
@@ -556,6 +559,7 @@ class NotificationService:
                 histogram.record(latency)
         else:
             histogram.zeros += 1
+            bucket = BUCKET_COUNT
         if self.trace is not None:
             self._trace_delivery(message)
         if message[_SAMPLED]:
@@ -564,7 +568,7 @@ class NotificationService:
         left = self._left
         left[notification_id] -= 1
         if not left[notification_id]:  # the notification's last channel: it is sent
-            if self._failed_channels or not 0 <= bucket < BUCKET_COUNT:
+            if self._failed_channels or bucket >= BUCKET_COUNT:
                 self._complete(notification_id, latency)
             else:
                 # _complete, inlined for the common case: every channel delivered. The
