@@ -5,9 +5,10 @@
     python benchmarks/scoring_quality.py --holdout  # tests/eval/holdout (written after tuning the main set)
     python benchmarks/scoring_quality.py --set holdout2  # any set under tests/eval/ (holdout2: written last)
     python benchmarks/scoring_quality.py --set holdout3  # 12 sheets by an independent writer
+    python benchmarks/scoring_quality.py --set holdout4  # 10 sheets by a second independent writer
 
 Without --set/--holdout it prints the main set sheet by sheet, then one summary
-line per holdout set (holdout, holdout2, holdout3).
+line per holdout set (holdout, holdout2, holdout3, holdout4).
 
 Items are the ids of spec/concepts.md (labels were written against those);
 an item counts as predicted when the scorer covers it anywhere in the sheet.
@@ -24,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT / "tests" / "eval"
-HOLDOUT_SETS = ("holdout", "holdout2", "holdout3")
+HOLDOUT_SETS = ("holdout", "holdout2", "holdout3", "holdout4")
 
 
 @dataclass
