@@ -72,11 +72,22 @@ _USE_ES = (
     r"merece\s+la\s+pena|vale\s+la\s+pena|tiene\s+sentido|nos\s+preocupa|me\s+preocupa|"
     r"preocupa\w*|hay|habr[aá]|habr[ií]a|montamos|montar[ií]a\w*)"
 )
+# the words between a cue and what it dismisses: "I don't need to think about X", "no need to spend
+# time on X", "I wouldn't bother with X" (so the few words of scope reach X)
+_ABOUT_EN = (
+    r"(?:\s+(?:to\s+)?(?:think|worry|care|talk|bother)\s+(?:much\s+|too\s+much\s+)?(?:about|with)"
+    r"|\s+(?:to\s+)?spend\s+(?:\w+\s+)?time\s+(?:on|with)|\s+with|\s+about)?"
+)
 # cues whose scope runs forward to the end of the clause
 _FORWARD_RE = re.compile(
-    r"\b(?:(?:won'?t|will\s+not|wouldn'?t|would\s+not|don'?t|do\s+not|doesn'?t|does\s+not|didn'?t|"
+    r"\b(?:(?:(?:won'?t|will\s+not|wouldn'?t|would\s+not|don'?t|do\s+not|doesn'?t|does\s+not|didn'?t|"
     r"shouldn'?t|needn'?t|not|never|not\s+going\s+to|no\s+plan\s+to)\s+" + _USE_EN + r"|"
-    r"no\s+need\s+(?:for|to)|no\s+real\s+need\s+for|"
+    r"(?:don'?t|do\s+not)\s+(?:think|believe)\s+(?:we|I|you|they)\s+(?:really\s+)?(?:need|have)(?:\s+to)?|"
+    r"no\s+need\s+(?:for|to)|no\s+real\s+need\s+for)" + _ABOUT_EN + r"|"
+    r"no\s+creo\s+que\s+(?:(?:nos\s+)?haga\s+falta|necesit\w*|sea\s+necesari\w*|merezca\s+la\s+pena)|"
+    r"(?:no|nunca)\s+" + _USE_ES + r"\s+(?:pensar\s+en|preocupar(?:nos|me)\s+(?:por|de)|dedicar\s+tiempo\s+a|"
+    r"perder\s+tiempo\s+(?:en|con)|complicar(?:nos|me)\s+con|meter(?:nos|me)\s+en)|"
+    r"(?:nos|me)\s+ahorr\w+|ahorrarnos|ahorrarme|"
     r"without|skip|skipping|skipped|drop|dropping|defer|deferring|postpone|park|"
     r"punt\s+on|leave\s+out|rule\s+out|ruled\s+out|"
     r"sin|ni|tampoco|nada\s+de|descart\w*|prescind\w*|"
@@ -90,8 +101,14 @@ _NO_RE = re.compile(r"\bno\b", _I)
 _TRAILING_RE = re.compile(
     r"(?:\b(?:is|are|isn'?t|aren'?t|'s|seems?)?\s*(?:not\s+needed|not\s+necessary|not\s+required|"
     r"unnecessary|overkill|out\s+of\s+scope|not\s+worth\s+it|can\s+wait|could\s+wait)\b|"
-    r"\b(?:isn'?t|aren'?t|is\s+not|are\s+not|wouldn'?t\s+be|won'?t\s+be)\s+(?:really\s+)?"
-    r"(?:needed|necessary|required|worth\s+it|a\s+priority)\b|"
+    r"\b(?:isn'?t|aren'?t|is\s+not|are\s+not|wouldn'?t\s+be|won'?t\s+be|shouldn'?t\s+be)\s+(?:really\s+)?"
+    r"(?:needed|necessary|required|worth\s+(?:it|\w+ing)|a\s+priority|"
+    r"(?:(?:my|our|a|an|much\s+of\s+an?|any|the)\s+)?(?:big\s+|real\s+|main\s+)?(?:concern|problem|issue|worry|priority))\b|"
+    r"\bno\s+(?:nos|me|les)\s+preocupa\w*|"
+    r"\bno\s+(?:es|son|ser[ií]a|ser[ií]an|va\s+a\s+ser|van\s+a\s+ser)\s+(?:(?:un|una|mi|nuestra|nuestro)\s+)?"
+    r"(?:gran\s+)?(?:problema|prioridad|preocupaci[oó]n)\b|"
+    r"\b(?:can|could|will|'ll|would)\s+(?:deal\s+with|handle|look\s+at|worry\s+about|think\s+about|take\s+care\s+of)"
+    r"(?:\s+\S+){0,6}?\s+later\b|"
     r"\bpuede(?:n)?\s+esperar\b|\b(?:es|son|ser[ií]a|ser[ií]an)\s+(?:un\s+)?"
     r"(?:excesiv[oa]s?|overkill|innecesari[oa]s?)\b|"
     r"\b(?:for|till|until)\s+later\b|\bnot\s+(?:for\s+)?now\b|"
@@ -104,6 +121,7 @@ _TRAILING_RE = re.compile(
     r"\bfuera\s+de(?:l)?\s+alcance\b|\bqueda\s+fuera\b|\b(?:por\s+ahora|de\s+momento)\s+no\b)",
     _I,
 )
+_SELF_VOIDING_RE = re.compile(r"concern|problem|issue|worry|priorit|preocup|later", _I)
 # a deferral: the rest of the sentence is what the candidate would do with more time
 _DEFERRAL_RE = re.compile(
     r"\b(?:if\s+I\s+had\s+(?:more\s+)?time|with\s+more\s+time|given\s+more\s+time|if\s+time\s+permits|"
@@ -150,7 +168,8 @@ _TRIGGERS = _words(
     "hablaremos falta necesario necesaria necesarios necesarias fuera queda descartamos descarto "
     "descartaría descartaria descartar descartado descartada prescindimos prescindiría prescindiria "
     "prescindir against decidimos esperar excesivo excesiva excesivos excesivas innecesario innecesaria "
-    "innecesarios innecesarias"
+    "innecesarios innecesarias think believe creo concern problem issue worry priority preocupa "
+    "problema prioridad preocupación ahorramos ahorro ahorraríamos ahorrariamos ahorrarnos ahorrarme"
 )
 _TRIGGERS = _TRIGGERS | {word.capitalize() for word in _TRIGGERS} | {word.upper() for word in _TRIGGERS}
 
@@ -274,16 +293,64 @@ def _sentence_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int
             _CONDITIONAL_RE.search(text, c_start, c_end) or _NOT_DISMISSAL_AFTER_WITHOUT.match(text, cue.end())
         ):
             continue  # "without a DLQ we would lose messages": an argument for it
-        ranges.append((cue.end(), _scope_end(text, cue.end(), c_end)))
+        ranges.append((cue.end(), _list_end(text, _scope_end(text, cue.end(), c_end), c_end, s_end)))
     for cue in nos:
         c_start, c_end = clause_of(cue.start(), cue.end())
         if _spanish(text[c_start:c_end], text[s_start:s_end]):
             continue  # Spanish "no" negates a verb: only the verbs of _FORWARD_RE dismiss
-        ranges.append((cue.end(), _scope_end(text, cue.end(), c_end)))
+        ranges.append((cue.end(), _list_end(text, _scope_end(text, cue.end(), c_end), c_end, s_end)))
     for cue in trailing:
         c_start, _ = clause_of(cue.start(), cue.end())
-        ranges.append((c_start, cue.start()))
+        # "isn't really my concern", "legal can deal with GDPR later": the cue's own words go too;
+        # "SMS is out of scope" keeps "out of scope" (stating scope is the point)
+        ranges.append((c_start, cue.end() if _SELF_VOIDING_RE.search(cue.group()) else cue.start()))
     return ranges
+
+
+_OR_WORDS = _words("or nor o u ni")
+_LIST_CLOSERS = _OR_WORDS | _words("and y e")
+LIST_ITEM_WORDS = 2  # content words of a list item, a short noun phrase: "ordering", "message sizes", "the peak load"
+_LIST_BREAK_RE = re.compile(r"[;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>|\.(?:\s|$)")
+
+
+def _list_end(text: str, end: int, c_end: int, s_end: int) -> int:
+    """Stretch a cue's scope over the coordinated list it opens: a negation governs every item.
+
+    "a WAF or input validation" (the words after "or"), and "eventual consistency, ordering,
+    or outbox and saga patterns" (comma-separated short items closed by "or"/"and"/"y"/"ni").
+    A comma followed by anything but such a list ("no cache, the database is fast enough")
+    ends the scope as before.
+    """
+    words = list(_WORD_RE.finditer(text, end, c_end))
+    while words and words[0].group().lower() in _OR_WORDS:  # "X or Y" inside the clause
+        end = _scope_end(text, words[0].end(), c_end)
+        words = list(_WORD_RE.finditer(text, end, c_end))
+    if words or text[c_end : c_end + 1] != ",":
+        return end  # the first item does not end at a comma: no list to follow
+    stop = _LIST_BREAK_RE.search(text, c_end, s_end)
+    limit = stop.start() if stop else s_end
+    position = c_end + 1
+    items = 0
+    while position < limit:
+        comma = text.find(",", position, limit)
+        segment_end = comma if comma >= 0 else limit
+        clause_word = _CLAUSE_RE.search(text, position, segment_end)
+        if clause_word:  # "storage that ...": the list ends where another clause starts
+            segment_end, comma = clause_word.start(), -1
+        segment = [w.lower() for w in _WORD_RE.findall(text, position, segment_end)]
+        if not segment:
+            return end
+        content = [w for w in segment if w not in _LIGHT and w not in _LIST_CLOSERS]
+        closer = next((w for w in segment if w in _LIST_CLOSERS), None)
+        if closer is not None:  # the last item: "or outbox and saga patterns"
+            # ", and ..." straight after the first item usually opens another clause
+            listed = items or closer in _OR_WORDS
+            return segment_end if listed and len(content) <= 2 * LIST_ITEM_WORDS else end
+        if len(content) > LIST_ITEM_WORDS or comma < 0:
+            return end
+        items += 1
+        position = comma + 1
+    return end
 
 
 # a word every trailing cue holds (a cheap test before the regex)
@@ -291,7 +358,7 @@ _TRAIL_WORDS = (
     "need", "necess", "requir", "overkill", "scope", "worth", "wait", "later", "now", "priority",
     "dej", "hablam", "vemos", "verem", "hablarem", "falta", "necesari", "alcance", "fuera", "ahora",
     "momento", "esperar", "excesiv", "innecesari", "overkill", "circuit", "skip", "park", "defer",
-    "postpone", "punt",
+    "postpone", "punt", "concern", "problem", "issue", "worry", "priorit", "preocup", "later",
 )
 
 

@@ -43,6 +43,21 @@ def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[n
         ("failures", "Ni DLQ ni circuit breaker por ahora.", "fail.dlq"),
         ("consistency", "La deduplicación queda fuera del alcance.", "cons.dedup"),
         ("failures", "No hay DLQ en esta versión.", "fail.dlq"),
+        # the cue governs every item of the coordinated list it opens
+        ("consistency", "One Postgres, so I don't need to think about eventual consistency, ordering, or outbox and saga "
+         "patterns.", "cons.outbox"),
+        ("consistency", "One Postgres, so I don't need to think about eventual consistency, ordering, or outbox.",
+         "cons.ordering"),
+        ("security", "It's internal, so I wouldn't bother with a WAF or input validation.", "sec.input_validation"),
+        ("consistency", "No necesitamos pensar en la consistencia eventual, el orden o el outbox.", "cons.outbox"),
+        # copular and trailing dismissals
+        ("opening", "Compliance isn't really my concern here either.", "opening.compliance"),
+        ("opening", "Legal can deal with GDPR and opt-outs later.", "opening.compliance"),
+        ("scaling", "Hot keys won't be an issue at 50 RPS.", "scale.hot_keys"),
+        ("scaling", "Los hot keys no son un problema aquí.", "scale.hot_keys"),
+        ("consistency", "La consistencia eventual no nos preocupa.", "cons.model"),
+        ("opening", "I don't think we need to spend time on data retention.", "opening.retention"),
+        ("failures", "Nos ahorramos el circuit breaker.", "fail.circuit_breaker"),
     ],
 )
 def test_a_rejected_or_deferred_concept_does_not_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
@@ -67,6 +82,12 @@ def test_a_rejected_or_deferred_concept_does_not_tick(shipped, step: str, text: 
         ("observability", "Si la latencia p99 es demasiado alta, alertamos contra el SLO.", "obs.slo_alerts"),
         ("failures", "Sin reintentos perderíamos mensajes, así que reintentamos con backoff.", "fail.retries"),
         ("consistency", "No hay pérdida de mensajes porque usamos un outbox.", "cons.outbox"),
+        # a list scope never runs into the next clause
+        ("scaling", "We don't need a cache, workers scale horizontally, and retries use backoff with jitter.",
+         "scale.horizontal"),
+        ("failures", "We don't need a cache, and retries use backoff with jitter.", "fail.backoff_jitter"),
+        ("opening", "Email and push; SMS is out of scope.", "opening.scope"),
+        ("failures", "Duplicates aren't a problem: the idempotency key makes the retry safe.", "api.idempotency_key"),
     ],
 )
 def test_a_negation_that_governs_something_else_keeps_the_concept(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
