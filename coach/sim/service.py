@@ -876,5 +876,15 @@ class NotificationService:
 
 def run_service(config: SimConfig) -> ServiceResult:
     """Run the reference service once with `config` (its seed drives all randomness)."""
-    return NotificationService(config, random.Random(config.seed)).run()
+    service = NotificationService(config, random.Random(config.seed))
+    try:
+        return service.run()
+    finally:
+        # The service and its engine refer to each other (bound methods in the heap, the
+        # arrival source, the cached callbacks). Break that now so refcounting frees it
+        # at once: the cyclic GC is off during runs, so a finished service would
+        # otherwise linger until some later collection (and pile up across runs).
+        service.engine.heap.clear()
+        service.engine.source = None
+        del service._finish_cb, service._delivered_cb
 
