@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coach.scoring import matcher, normalize, scorer, typos
+from coach.scoring import lists, matcher, normalize, scorer, typos
 from coach.scoring.matcher import CompiledItem, Phrase
 from coach.scoring.scorer import CompiledBundle, compile_bundle, remember_compiled
 from coach.scoring.typos import Corrector
@@ -25,8 +25,8 @@ from coach.scoring.typos import Corrector
 if TYPE_CHECKING:
     from coach.content import Bundle
 
-_FORMAT = 2
-_SOURCES = (normalize, matcher, typos, scorer)
+_FORMAT = 3  # 3: items carry the products their hint names (lists.py)
+_SOURCES = (normalize, matcher, typos, scorer, lists)
 
 
 def _code_hash() -> str:
@@ -92,6 +92,7 @@ def _dump(compiled: CompiledBundle) -> dict[str, Any]:
             "together": it.together,
             "exclude": it.exclude,
             "quantities": sorted(it.quantities),
+            "named": sorted(it.named),
         }
 
     correct = compiled.correct
@@ -133,6 +134,7 @@ def _load_data(data: dict[str, Any]) -> CompiledBundle:
                 ),
                 exclude=tuple(_phrase(p) for p in raw["exclude"]),
                 quantities=frozenset(raw["quantities"]),
+                named=frozenset(raw.get("named", ())),
             )
             for raw in raws
         )

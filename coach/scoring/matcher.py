@@ -43,6 +43,7 @@ class CompiledItem:
     together: tuple[tuple[tuple[Phrase, ...], ...], ...]  # rules -> slots -> alternatives
     exclude: tuple[Phrase, ...]
     quantities: frozenset[str] = frozenset()  # figure tags that earn the item (numbers.quantity_tags)
+    named: frozenset[str] = frozenset()  # products the item's hint names: they earn it even in a bare list
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,7 @@ def compile_item(
     needs_number: bool,
     rules: Sequence[tuple[str, Sequence[str], Sequence[Sequence[str]], Sequence[str]]],
     quantities: Iterable[str] = (),
+    named: Iterable[str] = (),
 ) -> CompiledItem:
     """Compile one item from its rules per language: (lang, phrases, together, exclude)."""
     phrases = compile_phrases((lang, text) for lang, texts, _, _ in rules for text in texts)
@@ -227,6 +229,7 @@ def compile_item(
         together=tuple(together),
         exclude=exclude,
         quantities=frozenset(quantities),
+        named=frozenset(named),
     )
 
 
@@ -249,12 +252,16 @@ def match_item(index: Index, item: CompiledItem) -> Hit | None:
 
     dismissed = tokens.dismissed
     has_dismissed = bool(dismissed)  # empty when nothing is dismissed
+    listed = tokens.listed
+    named = item.named
 
     def usable(positions: tuple[int, ...]) -> bool:
         if item.needs_number and not has_number[sentence_of[positions[0]]]:
             return False
         if has_dismissed and any(dismissed[p] for p in positions):
             return False  # "we won't need a circuit breaker"
+        if listed and all(listed[p] for p in positions) and not all(listed[p] in named for p in positions):
+            return False  # "Prometheus, Grafana, ELK, Jaeger.": tools listed, no technique named
         return not blocked or all(p not in blocked for p in positions)
 
     best: Hit | None = None

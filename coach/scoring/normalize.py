@@ -22,6 +22,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coach.scoring.lists import listed_products
 from coach.scoring.negation import dismissed_tokens
 
 
@@ -194,6 +195,7 @@ class Tokens:
     has_number: tuple[bool, ...]  # per sentence: holds a figure ("100", "cien", "8.64M")
     word_count: int
     dismissed: tuple[bool, ...] = ()  # per token: rejected or deferred (negation.py); () when none is
+    listed: tuple[str, ...] = ()  # per token: the product it names in a bare list (lists.py), else ""; () when none
 
 
 def _raw_words(
@@ -382,6 +384,7 @@ def analyse(
         has_number=tuple(has_number),
         word_count=len(raw),
         dismissed=dismissed_tokens(text, sentences, spans, [word for word, _, _ in raw], raw_sentence),
+        listed=listed_products(text, sentences, words, sentence_of),
     )
 
 

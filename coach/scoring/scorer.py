@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from coach.i18n import Lang
 from coach.scoring.estimates import check_estimates
+from coach.scoring.lists import named_products
 from coach.scoring.matcher import (
     CompiledItem,
     Hit,
@@ -86,7 +87,10 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
             ]
             quantities = [*item.match.es.quantities, *item.match.en.quantities]
             compiled.append(
-                compile_item(item.id, step_id, item.weight, item.needs_number, rules, quantities)
+                compile_item(
+                    item.id, step_id, item.weight, item.needs_number, rules, quantities,
+                    named_products(item.hint.es, item.hint.en),
+                )
             )
         items[step_id] = tuple(compiled)
     framework = content.framework
