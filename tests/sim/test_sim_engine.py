@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
@@ -64,3 +65,53 @@ def test_callbacks_can_schedule_at_the_current_time() -> None:
     engine.schedule(1.0 + 1e-9, lambda _: order.append("later"))
     engine.run()
     assert order == ["first", "same time", "later"]
+
+
+def _source_run(use_source: bool, drive: str) -> list[tuple[float, str]]:
+    """One schedule, driven by `drive`; the arrival process lives in the source or in the heap."""
+    engine = Engine(random.Random(1))
+    log: list[tuple[float, str]] = []
+    arrivals = iter([0.0, 1.0, 1.0, 2.0, 3.5])
+    times = [next(arrivals)]
+
+    def event(name: str) -> None:
+        log.append((engine.now, name))
+        if name == "e1":  # an event that schedules another at the current time
+            engine.schedule(0.0, event, "e1-child")
+
+    def arrive() -> float:
+        log.append((engine.now, "src"))
+        upcoming = next(arrivals, math.inf)
+        times.append(upcoming)
+        return upcoming
+
+    def arrive_in_heap(_: object) -> None:
+        upcoming = arrive()
+        if upcoming < math.inf:
+            engine.schedule_at(upcoming, arrive_in_heap)
+
+    engine.schedule_at(1.0, event, "e1")  # before the source: wins the tie at t=1
+    if use_source:
+        engine.set_source(times[0], arrive)
+    else:
+        engine.schedule_at(times[0], arrive_in_heap)
+    engine.schedule_at(2.0, event, "e2")  # after the source: loses the tie at t=2
+    if drive == "run":
+        engine.run()
+    elif drive == "until":
+        engine.run(until=1.0)
+        log.append((engine.now, "pause"))
+        engine.run(until=2.5)
+        log.append((engine.now, "pause"))
+        engine.run()
+    else:
+        while engine.step():
+            pass
+    return log
+
+
+@pytest.mark.parametrize("drive", ["run", "until", "step"])
+def test_a_source_is_ordered_exactly_as_heap_events(drive: str) -> None:
+    """An arrival stream kept outside the heap runs in the same (time, sequence) order as in it."""
+    assert _source_run(True, drive) == _source_run(False, drive)
+    assert ("pause" in {name for _, name in _source_run(True, drive)}) == (drive == "until")
