@@ -32,7 +32,7 @@ from coach.scoring.matcher import (
     first_stems,
     match_item,
 )
-from coach.scoring.normalize import analyse, folded_words
+from coach.scoring.normalize import Tokens, analyse, folded_words
 from coach.scoring.result import (
     ArithmeticFinding,
     Evidence,
@@ -201,6 +201,10 @@ def _score_item(
             if other == step:
                 continue
             hit = _match(indexes[other], item)
+            asked_elsewhere = item.id in ASKED_ITEMS and other not in SETTLED_IN
+            if hit is not None and asked_elsewhere and not _is_question(indexes[other].tokens, hit):
+                hit = None  # "maybe 50 requests per second" in the estimates: an assumption, not asked
+                continue
             if hit is not None:
                 where = other
                 break
@@ -215,6 +219,19 @@ def _score_item(
         evidence=Evidence(sentence=sentence, spans=spans, step=where),
         said_in=None if where == step else where,
     )
+
+
+# Opening items that are about ASKING (spec: "asks for traffic volumes", "asks for SLAs"): they
+# count when said where the scope is settled (the opening, or targets fixed in the requirements)
+# or as a question anywhere; a figure assumed in the estimates or an SLO alert in observability
+# is est.* / obs.* only (tests/eval/labels.toml, round-2 decisions).
+ASKED_ITEMS = frozenset({"opening.volumes", "opening.slas"})
+SETTLED_IN = frozenset({"opening", "requirements"})
+
+
+def _is_question(tokens: Tokens, hit: Hit) -> bool:
+    start, end = tokens.sentences[hit.sentence]
+    return "?" in tokens.text[start : min(end + 1, len(tokens.text))] or "¿" in tokens.text[start:end]
 
 
 def _match(index: Index, item: CompiledItem) -> Hit | None:

@@ -34,3 +34,27 @@ def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[n
 )
 def test_encryption_needs_at_rest_and_in_transit(shipped, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
     assert ("sec.encryption" in _covered(shipped, "security", text)) is covered
+
+
+def _said_in(shipped, answers: dict[str, str], item: str) -> str | None:  # type: ignore[no-untyped-def]
+    result = score_answers(answers, shipped, "en")
+    found = [i for step in result.steps for i in step.items if i.id == item and i.covered]
+    return found[0].evidence.step if found and found[0].evidence else None
+
+
+@pytest.mark.parametrize(
+    ("answers", "where"),
+    [
+        ({"estimates": "It's a small internal tool, maybe 50 requests per second."}, None),
+        ({"estimates": "El gateway recibe de media 20.000 req/s, con picos de x3."}, None),
+        ({"opening": "How many notifications per second on average, and at peak?"}, "opening"),
+        ({"estimates": "First: how many requests per second do we get at peak?"}, "estimates"),
+    ],
+)
+def test_opening_volumes_count_when_asked_not_when_assumed_in_the_estimates(shipped, answers, where) -> None:  # type: ignore[no-untyped-def]
+    assert _said_in(shipped, answers, "opening.volumes") == where
+
+
+def test_an_slo_alert_in_observability_is_not_asking_for_slas(shipped) -> None:  # type: ignore[no-untyped-def]
+    assert _said_in(shipped, {"observability": "SLO burn alerts for OTP latency."}, "opening.slas") is None
+    assert _said_in(shipped, {"requirements": "Latency target: p99 under 200 ms."}, "opening.slas") == "requirements"
