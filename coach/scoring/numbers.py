@@ -54,6 +54,9 @@ _PREFIX_FACTOR_RE = re.compile(r"(?<![\w.,])[x×](?P<num>\d+(?:[.,]\d+)?)(?![\w.
 _I = re.IGNORECASE
 _SCALES: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"\s?(?:mil\s+millones|millardos?|billions?|bn)\b", _I), 1e9),
+    # "7.8 B messages/day": a bare B before a counted noun is billions, not bytes
+    (re.compile(r"\s?B(?=\s+(?:messages|msgs|requests|reqs|events|notifications|sends|writes|calls|users|"
+                r"mensajes|peticiones|eventos|notificaciones|env[ií]os|escrituras|llamadas|usuarios)\b)"), 1e9),
     (re.compile(r"\s?(?:millones|mill[oó]n|millions?|mill|MM)\b", _I), 1e6),
     (re.compile(r"\s?M(?![a-zA-Z])"), 1e6),
     (re.compile(r"\s?(?:mil|thousand)\b", _I), 1e3),

@@ -104,3 +104,12 @@ def test_figures_that_prove_nothing_here(text: str) -> None:
     from coach.scoring.numbers import quantity_tags
 
     assert not any(quantity_tags(q) & {"daily_requests", "nines", "rate"} for q in extract_quantities(text))
+
+
+def test_a_bare_b_before_a_counted_noun_is_billions_not_bytes() -> None:
+    """'7.8 B messages/day' (a chat design doc) is 7.8e9 messages a day; '300 B' alone stays bytes."""
+    from coach.scoring import extract_quantities
+
+    (daily,) = [q for q in extract_quantities("90,000 × 86,400 ≈ 7.8 B messages/day") if q.kind == "count_per_day"]
+    assert daily.value == 7.8e9
+    assert [(q.value, q.kind) for q in extract_quantities("events of 300 B each")] == [(300.0, "bytes")]
