@@ -58,3 +58,20 @@ def test_opening_volumes_count_when_asked_not_when_assumed_in_the_estimates(ship
 def test_an_slo_alert_in_observability_is_not_asking_for_slas(shipped) -> None:  # type: ignore[no-untyped-def]
     assert _said_in(shipped, {"observability": "SLO burn alerts for OTP latency."}, "opening.slas") is None
     assert _said_in(shipped, {"requirements": "Latency target: p99 under 200 ms."}, "opening.slas") == "requirements"
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "item", "covered"),
+    [
+        # a single monthly figure is an amount (closing.costs), not a model of what drives the cost
+        ("security", "Coste: 6 nodos de Redis, unos 1.500 USD/mes.", "cost.model", False),
+        ("security", "En cuanto al coste, el SMS es lo más caro con diferencia.", "cost.model", False),
+        ("security", "Cost is driven by SMS: about 0.0075 USD per message, and Kafka storage per GB.", "cost.model", True),
+        # stateless workers are not a stale read
+        ("consistency", "Los workers no tienen estado y escalan horizontalmente según el retraso del stream.",
+         "cons.model", False),
+        ("consistency", "El estado se lee de una réplica que puede estar atrasada.", "cons.model", True),
+    ],
+)
+def test_cost_and_consistency_models_need_their_substance(shipped, step: str, text: str, item: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+    assert (item in _covered(shipped, step, text)) is covered
