@@ -95,6 +95,21 @@ _FORWARD_RE = re.compile(
     r"dejamos\s+fuera|dejar[ií]a\w*\s+fuera|(?:no|nunca)\s+" + _USE_ES + r")\b",
     _I,
 )
+# a negated technique verb dismisses the technique itself: "No reintentamos la consulta a Redis",
+# "we never retry", unless what follows bounds it ("we don't retry forever", "no reintentamos más de 3 veces")
+_VERB_RE = re.compile(
+    r"\b(?:(?:don'?t|do\s+not|never|won'?t|will\s+not|wouldn'?t|would\s+not)\s+(?=(?:retry|re-try|cache|encrypt|validate|"
+    r"shard|partition|trace)\b)|"
+    r"(?:no|nunca)\s+(?:(?:lo|la|los|las|le|les)\s+)?(?=(?:reintent\w*|cacheamos|cachear\w*|ciframos|cifrar\w*|"
+    r"validamos|validar\w*|particionamos|shardeamos)\b))",
+    _I,
+)
+_BOUNDED_RE = re.compile(
+    r"\b(?:forever|indefinitely|endlessly|blindly|immediately|more\s+than|beyond|4\d\d|4xx|permanent|client|"
+    r"indefinidamente|para\s+siempre|infinit\w*|a\s+ciegas|m[aá]s\s+de|inmediatamente|de\s+inmediato|"
+    r"enseguida|permanentes?|cliente|sin\s+(?:backoff|l[ií]mite)|without\s+backoff)\b",
+    _I,
+)
 # "no" as a determiner (English clauses): "no tracing at this scale"
 _NO_RE = re.compile(r"\bno\b", _I)
 # cues whose scope runs back to the start of the clause
@@ -264,13 +279,14 @@ def dismissed_ranges(
 
 def _sentence_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
     forward = list(_FORWARD_RE.finditer(text, s_start, s_end))
+    verbs = list(_VERB_RE.finditer(text, s_start, s_end))
     nos = [cue for cue in _NO_RE.finditer(text, s_start, s_end) if not _NOT_DISMISSAL_AFTER_NO.match(text, cue.end())]
     low = text[s_start:s_end].lower()
     trailing = list(_TRAILING_RE.finditer(text, s_start, s_end)) if _may_trail(low) else []
     ranges: list[tuple[int, int]] = []
     if "time" in low or "tiempo" in low:
         ranges += [(cue.end(), s_end) for cue in _DEFERRAL_RE.finditer(text, s_start, s_end)]
-    if not (forward or nos or trailing):
+    if not (forward or nos or trailing or verbs):
         return ranges
     break_starts: list[int] = []
     resumes: list[int] = []  # where the clause after each break starts
@@ -286,6 +302,20 @@ def _sentence_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int
         c_end = min(s_end, break_starts[after]) if after < len(break_starts) else s_end
         return c_start, max(c_end, end)
 
+    def reason_after(c_end: int, verb: str) -> list[tuple[int, int]]:
+        """'No reintentamos X: un reintento añadiría latencia': the hypothetical that justifies the rejection.
+
+        Only a clause about the same technique ("reintent"), so "we won't retry: the DLQ would keep
+        them" keeps the DLQ.
+        """
+        after = bisect_left(break_starts, c_end)
+        if after >= len(break_starts) or break_starts[after] != c_end:
+            return []
+        r_start = resumes[after]
+        r_end = break_starts[after + 1] if after + 1 < len(break_starts) else s_end
+        same = verb[:5].lower() in text[r_start:r_end].lower()
+        return [(r_start, r_end)] if same and _CONDITIONAL_RE.search(text, r_start, r_end) else []
+
     for cue in forward:
         c_start, c_end = clause_of(cue.start(), cue.end())
         word = cue.group().split()[0].lower()
@@ -294,6 +324,12 @@ def _sentence_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int
         ):
             continue  # "without a DLQ we would lose messages": an argument for it
         ranges.append((cue.end(), _list_end(text, _scope_end(text, cue.end(), c_end), c_end, s_end)))
+    for cue in verbs:
+        c_start, c_end = clause_of(cue.start(), cue.end())
+        if not _BOUNDED_RE.search(text, cue.end(), c_end):
+            ranges.append((cue.end(), _scope_end(text, cue.end(), c_end)))
+            verb = _WORD_RE.search(text, cue.end(), c_end)
+            ranges += reason_after(c_end, verb.group() if verb else "")
     for cue in nos:
         c_start, c_end = clause_of(cue.start(), cue.end())
         if _spanish(text[c_start:c_end], text[s_start:s_end]):

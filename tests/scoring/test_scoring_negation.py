@@ -58,6 +58,10 @@ def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[n
         ("consistency", "La consistencia eventual no nos preocupa.", "cons.model"),
         ("opening", "I don't think we need to spend time on data retention.", "opening.retention"),
         ("failures", "Nos ahorramos el circuit breaker.", "fail.circuit_breaker"),
+        # a negated technique verb, and the hypothetical that justifies it
+        ("failures", "No reintentamos la consulta a Redis: un reintento añadiría latencia a todas las peticiones.",
+         "fail.retries"),
+        ("failures", "We never retry.", "fail.retries"),
     ],
 )
 def test_a_rejected_or_deferred_concept_does_not_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
@@ -88,6 +92,12 @@ def test_a_rejected_or_deferred_concept_does_not_tick(shipped, step: str, text: 
         ("failures", "We don't need a cache, and retries use backoff with jitter.", "fail.backoff_jitter"),
         ("opening", "Email and push; SMS is out of scope.", "opening.scope"),
         ("failures", "Duplicates aren't a problem: the idempotency key makes the retry safe.", "api.idempotency_key"),
+        # a bounded retry policy is a retry policy
+        ("failures", "We don't retry forever: max 3 attempts with backoff.", "fail.retries"),
+        ("failures", "No reintentamos más de 3 veces, con backoff exponencial.", "fail.retries"),
+        ("failures", "We don't retry 4xx errors, only 5xx with backoff.", "fail.retries"),
+        ("failures", "We won't need a circuit breaker: retries with backoff would be enough.", "fail.retries"),
+        ("failures", "We never retry: the DLQ would keep the failed ones.", "fail.dlq"),
     ],
 )
 def test_a_negation_that_governs_something_else_keeps_the_concept(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
