@@ -75,3 +75,9 @@ def test_an_slo_alert_in_observability_is_not_asking_for_slas(shipped) -> None: 
 )
 def test_cost_and_consistency_models_need_their_substance(shipped, step: str, text: str, item: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
     assert (item in _covered(shipped, step, text)) is covered
+
+
+def test_a_kinesis_iterator_age_is_not_an_iteration_of_the_roadmap(shipped) -> None:  # type: ignore[no-untyped-def]
+    text = "Métricas: envíos por segundo por canal, reintentos, profundidad de la DLQ e iterator age de Kinesis."
+    assert "closing.roadmap" not in _covered(shipped, "observability", text)
+    assert "closing.roadmap" in _covered(shipped, "closing", "MVP primero; en una segunda iteración añadimos SMS.")
