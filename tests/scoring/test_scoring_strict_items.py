@@ -81,3 +81,17 @@ def test_a_kinesis_iterator_age_is_not_an_iteration_of_the_roadmap(shipped) -> N
     text = "Métricas: envíos por segundo por canal, reintentos, profundidad de la DLQ e iterator age de Kinesis."
     assert "closing.roadmap" not in _covered(shipped, "observability", text)
     assert "closing.roadmap" in _covered(shipped, "closing", "MVP primero; en una segunda iteración añadimos SMS.")
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("I also use Redis for cache.", False),
+        ("Redis cache, TTL.", True),
+        ("We could add a cache for user settings to avoid hitting the database every time.", True),
+        ("Cacheamos las preferencias en Redis con un TTL de 5 minutos.", True),
+        ("Cache-aside in front of Postgres.", True),
+    ],
+)
+def test_a_cache_needs_its_ttl_strategy_or_contents(shipped, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+    assert ("arch.cache" in _covered(shipped, "architecture", text)) is covered
