@@ -109,3 +109,16 @@ def test_a_cache_needs_its_ttl_strategy_or_contents(shipped, text: str, covered:
 )
 def test_plain_and_abbreviated_wording_still_ticks(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
     assert item in _covered(shipped, step, text)
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "item", "covered"),
+    [
+        ("consistency", "We use MySQL so everything is strongly consistent.", "cons.model", False),
+        ("consistency", "Strong consistency for the idempotency check, eventual for status reads.", "cons.model", True),
+        ("security", "Costs mostly depend on provider pricing.", "cost.model", False),
+        ("security", "SES pricing is 0.10 USD per 1,000 emails, so cost grows per request.", "cost.model", True),
+    ],
+)
+def test_blanket_statements_are_not_models(shipped, step: str, text: str, item: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+    assert (item in _covered(shipped, step, text)) is covered
