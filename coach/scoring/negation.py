@@ -122,7 +122,7 @@ _TRAILING_RE = re.compile(
     r"\bno\s+(?:nos|me|les)\s+preocupa\w*|"
     r"\bno\s+(?:es|son|ser[ií]a|ser[ií]an|va\s+a\s+ser|van\s+a\s+ser)\s+(?:(?:un|una|mi|nuestra|nuestro)\s+)?"
     r"(?:gran\s+)?(?:problema|prioridad|preocupaci[oó]n)\b|"
-    r"\b(?:can|could|will|'ll|would)\s+(?:deal\s+with|handle|look\s+at|worry\s+about|think\s+about|take\s+care\s+of)"
+    r"\b(?:can|could|will|'ll|would)\s+(?:deal\s+with|look\s+at|worry\s+about|think\s+about)"
     r"(?:\s+\S+){0,6}?\s+later\b|"
     r"\bpuede(?:n)?\s+esperar\b|\b(?:es|son|ser[ií]a|ser[ií]an)\s+(?:un\s+)?"
     r"(?:excesiv[oa]s?|overkill|innecesari[oa]s?)\b|"

@@ -120,3 +120,11 @@ def test_spanish_no_negates_a_verb_not_a_noun() -> None:
     assert dismissed_ranges(text, split_sentences(text)) == []
     text = "En este diseño no usamos Redis."
     assert [text[a:b] for a, b in dismissed_ranges(text, split_sentences(text))] == [" Redis"]
+
+
+def test_doing_something_later_is_not_deferring_it() -> None:
+    """'workers will handle the sending later' is the async design; 'legal can deal with GDPR later' defers."""
+    text = "The API returns 202 and workers will handle the sending later."
+    assert dismissed_ranges(text, split_sentences(text)) == []
+    text = "Legal can deal with GDPR and opt-outs later."
+    assert dismissed_ranges(text, split_sentences(text)) != []
