@@ -133,7 +133,15 @@ _TRAILING_RE = re.compile(
     r"\bno\s+(?:nos\s+|me\s+)?hace\s+falta\b|\bno\s+(?:es|son|ser[ií]a|ser[ií]an)\s+necesari\w*|"
     r"\b(?:short[- ]circuit|skip|park|defer|postpone|punt\s+on)(?:\s+(?:it|that|this|them))?\s+"
     r"(?:for\s+now|for\s+later|until\s+later)\b|"
-    r"\bfuera\s+de(?:l)?\s+alcance\b|\bqueda\s+fuera\b|\b(?:por\s+ahora|de\s+momento)\s+no\b)",
+    r"\bfuera\s+de(?:l)?\s+alcance\b|\bqueda\s+fuera\b|\b(?:por\s+ahora|de\s+momento)\s+no\b|"
+    # "Particionar no tiene sentido", "las pruebas de carga no creo que hagan falta", "rate limiting no
+    # lo veo necesario", "el tracing lo dejaría fuera", "partitioning I don't think we need"
+    r"\bno\s+(?:tiene|tendr[ií]a)\s+(?:mucho\s+)?sentido\b|"
+    r"\bno\s+creo\s+que\s+(?:(?:me|nos)\s+)?(?:hagan?\s+falta|sean?\s+necesari\w*|merezcan?\s+la\s+pena)|"
+    r"\bno\s+(?:lo|la|los|las)\s+veo\s+(?:necesari\w*|imprescindible\w*|como\s+(?:un\s+)?problema)|"
+    r"\b(?:lo|la|los|las)\s+(?:dejo|dejamos|dejar[ií]a\w*|dejaremos)\s+fuera\b|"
+    r"\b(?:I|we)\s+(?:don'?t|do\s+not)\s+think\s+we\s+(?:really\s+)?need(?:\s+(?:it|them|that|one))?"
+    r"(?=\s+(?:with|at|for|here|now|yet|today)\b|\s*[.,;:]|\s*$))",
     _I,
 )
 _SELF_VOIDING_RE = re.compile(r"concern|problem|issue|worry|priorit|preocup|later", _I)
@@ -146,6 +154,78 @@ _DEFERRAL_RE = re.compile(
 )
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+# "X, pero no lo veo necesario", "X, but actually, let's not": a rejection right after a contrast word
+# governs what came before it in the sentence. Only a closed rejection (nothing, or a qualifier,
+# after it): "pero no para los 4xx", "but not for validation errors", "but I don't think we need
+# FIFO" (its own object) keep the concept before the contrast.
+_CONTRAST_RE = re.compile(r"\b(?:pero|but|though|although|aunque|sin\s+embargo|however)\b", _I)
+_REJECTION_RE = re.compile(
+    r"(?:(?:actually|honestly|really|in\s+practice|then\s+again|for\s+now|probably|today|hoy|ahora|"
+    r"de\s+momento|por\s+ahora|ahora\s+mismo|en\s+realidad|la\s+verdad|realmente|sinceramente|en\s+la\s+pr[aá]ctica)"
+    r"[\s,]+)*"
+    r"(?:let'?s\s+not|no\s*$|not\s*$|nah\b|not\s+(?:now|yet|today|for\s+now|at\s+first|needed|necessary|worth\s+it|really)\b|"
+    r"(?:I|we)\s+(?:don'?t|do\s+not|won'?t|wouldn'?t|will\s+not|would\s+not)\s+(?:really\s+)?"
+    r"(?:need|bother|do|add|use|build|want|think\s+(?:we\s+need|it'?s\s+needed|so))(?:\s+(?:it|them|that|one|this))?\b|"
+    r"(?:it'?s|that'?s|it\s+is|that\s+is|it\s+would\s+be|it'?d\s+be)\s+(?:not\s+needed|overkill|unnecessary|not\s+necessary)\b|"
+    r"(?:I'?ll|we'?ll|let'?s|I'?d|we'?d)\s+(?:skip|leave|drop)\s+(?:it|them|that)\b|"
+    r"no\s+(?:(?:lo|la|los|las|le|les|me|nos)\s+)?(?:veo|creo|hace|har[ií]a|merece|vale|tiene|es|ser[ií]a|"
+    r"pondr[ií]a\w*|usar[ií]a\w*|meter[ií]a\w*|a[ñn]adir[ií]a\w*|necesit\w*|pongo|ponemos|usamos|uso|"
+    r"voy|vamos|hay|har[ií]amos|montar[ií]a\w*)\b(?:\s+(?:necesari\w*|falta|la\s+pena|sentido|que\s+\w+(?:\s+falta)?|a\s+\w+))?|"
+    r"(?:voy\s+a|vamos\s+a)\s+asumir\s+que\s+no(?:\s+(?:es|son|sea|sean|hace|hacen)\s+\w+)?\b|asumo\s+que\s+no\b|"
+    r"(?:con\s+(?:\w+\s+){1,3})?basta\b|no\s*(?=[.;:,]))",
+    _I,
+)
+_ALTERNATIVE_RE = re.compile(
+    r"(?:para\s+empezar|de\s+momento|por\s+ahora|al\s+principio|for\s+now|to\s+start(?:\s+with)?|initially|at\s+first)"
+    r"[\s,]+(?:(?:lo|la)\s+)?(?:har[ií]a\w*|ir[ií]a\w*|empezar[ií]a\w*|me\s+quedar[ií]a|nos\s+quedar[ií]amos|"
+    r"we'?d|I'?d|I\s+would|we\s+would|let'?s|we'?ll|I'?ll)\b",
+    _I,
+)
+# what may follow a closed rejection: a qualifier, not a new object
+_QUALIFIER = _words(
+    "con with at para for hoy ahora todavía todavia yet now here aquí aqui en in today y and porque because "
+    "since ya a al de this este esta esto that"
+)
+_STRONG_BREAK_RE = re.compile(r"[;:()\[\]¿?¡!]|\s[-–—]\s|\.(?:\s|$)")
+# a hypothetical future with no commitment: "si algún día hiciera falta", "if we ever need it"
+_HYPOTHETICAL_RE = re.compile(
+    r"\b(?:si\s+(?:alg[uú]n\s+d[ií]a|en\s+(?:el|un)\s+futuro)|si\s+hiciera\s+falta\s+(?:en\s+(?:el|un)\s+futuro|alg[uú]n\s+d[ií]a)|"
+    r"if\s+(?:we|it|they|you)\s+ever|if\s+one\s+day|some\s*day)\b",
+    _I,
+)
+# "Do we need a circuit breaker? Probably not": a question answered no
+_NEED_QUESTION_RE = re.compile(
+    r"^\W*(?:do|does|should|would)\s+(?:we|I|you|it)\s+(?:really\s+)?(?:need|want|bother|add|use)|"
+    r"^\W*¿?\s*(?:necesitamos|necesito|hace\s+falta|har[ií]a\s+falta|merece\s+la\s+pena|vale\s+la\s+pena|"
+    r"tiene\s+sentido|ponemos|pondr[ií]amos|usamos|usar[ií]amos)\b",
+    _I,
+)
+_ANSWER_NO_RE = re.compile(r"\W*(?:probably\s+|probablemente\s+|honestly\s+|sinceramente\s+)?(?:no|not|nope|nah)\b", _I)
+
+
+def _contrast_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
+    """The words before a contrast word that a closed rejection after it dismisses."""
+    ranges: list[tuple[int, int]] = []
+    for contrast in _CONTRAST_RE.finditer(text, s_start, s_end):
+        stop = _STRONG_BREAK_RE.search(text, contrast.end(), s_end)
+        tail_end = stop.start() if stop else s_end
+        tail = text[contrast.end() : tail_end].strip(" ,")
+        before = [b.end() for b in _STRONG_BREAK_RE.finditer(text, s_start, contrast.start())]
+        b_start = max(before, default=s_start)
+        rejection = _REJECTION_RE.match(tail)
+        if rejection is None:
+            # "se podría meter una cola, aunque para empezar lo haría todo síncrono": the option
+            # floated in the conditional gives way to what the candidate would do now
+            if _ALTERNATIVE_RE.match(tail) and _CONDITIONAL_RE.search(text, b_start, contrast.start()):
+                ranges.append((b_start, contrast.start()))
+            continue
+        rest = _WORD_RE.findall(tail, rejection.end())
+        if rest and rest[0].lower() not in _QUALIFIER:
+            continue
+        ranges.append((b_start, contrast.start()))
+    return ranges
 
 
 _ES_WORDS = _words(
@@ -184,7 +264,8 @@ _TRIGGERS = _words(
     "descartaría descartaria descartar descartado descartada prescindimos prescindiría prescindiria "
     "prescindir against decidimos esperar excesivo excesiva excesivos excesivas innecesario innecesaria "
     "innecesarios innecesarias think believe creo concern problem issue worry priority preocupa "
-    "problema prioridad preocupación ahorramos ahorro ahorraríamos ahorrariamos ahorrarnos ahorrarme"
+    "problema prioridad preocupación ahorramos ahorro ahorraríamos ahorrariamos ahorrarnos ahorrarme "
+    "let basta asumir asumo sentido nope nah ever someday día dia futuro empezar principio start initially"
 )
 _TRIGGERS = _TRIGGERS | {word.capitalize() for word in _TRIGGERS} | {word.upper() for word in _TRIGGERS}
 
@@ -271,7 +352,15 @@ def dismissed_ranges(
         objects = sorted({sentence for word, sentence in hits if word in _NON_TECHNICAL_ANY_CASE})
     ranges: list[tuple[int, int]] = []
     for index in cues:
-        ranges += _sentence_ranges(text, *sentences[index])
+        s_start, s_end = sentences[index]
+        ranges += _sentence_ranges(text, s_start, s_end)
+        ranges += _contrast_ranges(text, s_start, s_end)
+        if _HYPOTHETICAL_RE.search(text, s_start, s_end) and _CONDITIONAL_RE.search(text, s_start, s_end):
+            ranges.append((s_start, s_end))
+        if index and _ANSWER_NO_RE.match(text, s_start, s_end):
+            q_start, q_end = sentences[index - 1]
+            if text[q_start:q_end].rstrip().endswith("?") and _NEED_QUESTION_RE.search(text[q_start:q_end]):
+                ranges.append((q_start, q_end))
     for index in objects:
         ranges += _object_ranges(text, *sentences[index])
     return ranges
@@ -393,7 +482,7 @@ def _list_end(text: str, end: int, c_end: int, s_end: int) -> int:
 _TRAIL_WORDS = (
     "need", "necess", "requir", "overkill", "scope", "worth", "wait", "later", "now", "priority",
     "dej", "hablam", "vemos", "verem", "hablarem", "falta", "necesari", "alcance", "fuera", "ahora",
-    "momento", "esperar", "excesiv", "innecesari", "overkill", "circuit", "skip", "park", "defer",
+    "momento", "esperar", "excesiv", "sentido", "creo", "veo", "think", "innecesari", "overkill", "circuit", "skip", "park", "defer",
     "postpone", "punt", "concern", "problem", "issue", "worry", "priorit", "preocup", "later",
 )
 

@@ -128,3 +128,49 @@ def test_doing_something_later_is_not_deferring_it() -> None:
     assert dismissed_ranges(text, split_sentences(text)) == []
     text = "Legal can deal with GDPR and opt-outs later."
     assert dismissed_ranges(text, split_sentences(text)) != []
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "item"),
+    [
+        ("failures", "Podríamos usar un circuit breaker, pero no lo veo necesario.", "fail.circuit_breaker"),
+        ("api", "Una idempotency key sería lo suyo en teoría, pero no la pondría: los clientes no reintentan.",
+         "api.idempotency_key"),
+        ("architecture", "Si hiciera falta en el futuro se podría poner Kafka en medio, pero hoy no.", "arch.queue"),
+        ("scaling", "Escalaríamos horizontalmente la API si algún día hiciera falta, pero de momento con una "
+         "instancia basta.", "scale.horizontal"),
+        ("scaling", "Particionar no tiene sentido con este volumen.", "arch.partitioning"),
+        ("scaling", "Rate limiting no lo veo necesario con clientes internos.", "scale.rate_limit"),
+        ("observability", "El tracing lo dejaría fuera: con un solo servicio no aporta.", "obs.tracing"),
+        ("closing", "Las pruebas de carga no creo que hagan falta.", "closing.load_tests"),
+        ("architecture", "Se podría meter una cola entre la API y los proveedores, aunque para empezar lo haría "
+         "todo síncrono.", "arch.queue"),
+        ("architecture", "I was going to cache user preferences in Redis, but actually, let's not.", "arch.cache"),
+        ("scaling", "Partitioning I don't think we need with SQS.", "arch.partitioning"),
+        ("failures", "Do we need a circuit breaker? Probably not at first.", "fail.circuit_breaker"),
+        ("scaling", "We could add rate limiting later if needed, but not now.", "scale.rate_limit"),
+        ("failures", "A circuit breaker would be nice in theory, but we don't need it.", "fail.circuit_breaker"),
+    ],
+)
+def test_a_concept_floated_then_rejected_does_not_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    """'X, pero no lo veo necesario': the rejection after the contrast word governs X before it."""
+    assert item not in _covered(shipped, step, text)
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "item"),
+    [
+        # a bounded policy after the contrast word, or a rejection with its own object
+        ("failures", "Usamos un circuit breaker, pero no para los errores 4xx.", "fail.circuit_breaker"),
+        ("failures", "We add a DLQ, but not for validation errors.", "fail.dlq"),
+        ("failures", "No es necesario reintentar los 4xx, pero sí los 5xx con backoff exponencial y jitter.",
+         "fail.backoff_jitter"),
+        ("architecture", "We use SQS for the queue, but I don't think we need FIFO.", "arch.queue"),
+        ("architecture", "Ponemos una cola SQS, pero no hace falta que sea FIFO.", "arch.queue"),
+        ("failures", "Do we need a circuit breaker? Yes, per provider, so a failing Twilio is not hammered.",
+         "fail.circuit_breaker"),
+    ],
+)
+def test_a_contrast_that_bounds_the_concept_keeps_it(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    """'pero no para los 4xx', 'but not for validation errors': a policy, not a rejection."""
+    assert item in _covered(shipped, step, text)
