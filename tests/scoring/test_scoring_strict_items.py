@@ -122,3 +122,17 @@ def test_plain_and_abbreviated_wording_still_ticks(shipped, step: str, text: str
 )
 def test_blanket_statements_are_not_models(shipped, step: str, text: str, item: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
     assert (item in _covered(shipped, step, text)) is covered
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("Si SES responde con throttling, el lote vuelve a la cola con un visibility timeout de 60 s.", False),
+        ("The message reappears after the SQS visibility timeout.", False),
+        ("Each call to the provider has a 3 s timeout.", True),
+        ("La visibility timeout es de 60 s y cada llamada al proveedor tiene un timeout de 2 s.", True),
+    ],
+)
+def test_a_visibility_timeout_is_not_a_timeout_on_a_call(shipped, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+    """An SQS visibility timeout decides redelivery; fail.timeouts needs a timeout on a remote call."""
+    assert ("fail.timeouts" in _covered(shipped, "failures", text)) is covered
