@@ -195,6 +195,14 @@ _HYPOTHETICAL_RE = re.compile(
     r"if\s+(?:we|it|they|you)\s+ever|if\s+one\s+day|some\s*day)\b",
     _I,
 )
+# "Ordering — SQS standard doesn't guarantee it", "el orden, SQS no lo garantiza": a limitation of a
+# tool stated, not a design choice; the pronoun reaches back to the topic at the sentence start
+_LIMITATION_RE = re.compile(
+    r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not|can'?t|cannot|won'?t|will\s+not)\s+guarantee\s+"
+    r"(?:it|that|them|this|ordering|order|the\s+order)\b|"
+    r"\bno\s+(?:lo|la|los|las)\s+garantizan?\b|\bno\s+garantizan?\s+(?:el\s+)?orden\b",
+    _I,
+)
 # "Do we need a circuit breaker? Probably not": a question answered no
 _NEED_QUESTION_RE = re.compile(
     r"^\W*(?:do|does|should|would)\s+(?:we|I|you|it)\s+(?:really\s+)?(?:need|want|bother|add|use)|"
@@ -265,7 +273,8 @@ _TRIGGERS = _words(
     "prescindir against decidimos esperar excesivo excesiva excesivos excesivas innecesario innecesaria "
     "innecesarios innecesarias think believe creo concern problem issue worry priority preocupa "
     "problema prioridad preocupación ahorramos ahorro ahorraríamos ahorrariamos ahorrarnos ahorrarme "
-    "let basta asumir asumo sentido nope nah ever someday día dia futuro empezar principio start initially"
+    "let basta asumir asumo sentido nope nah ever someday día dia futuro empezar principio start initially "
+    "guarantee garantiza garantizan"
 )
 _TRIGGERS = _TRIGGERS | {word.capitalize() for word in _TRIGGERS} | {word.upper() for word in _TRIGGERS}
 
@@ -355,6 +364,7 @@ def dismissed_ranges(
         s_start, s_end = sentences[index]
         ranges += _sentence_ranges(text, s_start, s_end)
         ranges += _contrast_ranges(text, s_start, s_end)
+        ranges += [(s_start, cue.end()) for cue in _LIMITATION_RE.finditer(text, s_start, s_end)]
         if _HYPOTHETICAL_RE.search(text, s_start, s_end) and _CONDITIONAL_RE.search(text, s_start, s_end):
             ranges.append((s_start, s_end))
         if index and _ANSWER_NO_RE.match(text, s_start, s_end):

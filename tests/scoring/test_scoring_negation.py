@@ -174,3 +174,17 @@ def test_a_concept_floated_then_rejected_does_not_tick(shipped, step: str, text:
 def test_a_contrast_that_bounds_the_concept_keeps_it(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
     """'pero no para los 4xx', 'but not for validation errors': a policy, not a rejection."""
     assert item in _covered(shipped, step, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("Ordering — SQS standard doesn't guarantee it.", False),
+        ("El orden, SQS estándar no lo garantiza.", False),
+        ("SQS standard doesn't guarantee ordering, so we use FIFO queues with the user id as group id.", True),
+        ("No garantizamos orden global, sí por usuario, con el user_id como clave de partición.", True),
+    ],
+)
+def test_a_limitation_of_a_tool_is_not_an_ordering_design(shipped, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+    """'SQS doesn't guarantee it' states a limitation; 'we don't guarantee global order, only per user' decides."""
+    assert ("cons.ordering" in _covered(shipped, "consistency", text)) is covered
