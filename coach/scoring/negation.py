@@ -185,8 +185,16 @@ _ALTERNATIVE_RE = re.compile(
 )
 # what may follow a closed rejection: a qualifier, not a new object
 _QUALIFIER = _words(
-    "con with at para for hoy ahora todavía todavia yet now here aquí aqui en in today y and porque because "
-    "since ya a al de this este esta esto that"
+    "hoy ahora todavía todavia yet now here aquí aqui today y and porque because since ya this esto that"
+)
+# "no lo veo necesario con este volumen", "not needed for now": a prepositional rest qualifies only
+# when it speaks of time or scale ("but it's not needed for templates" has its own object)
+_PREPOSITION = _words("con with at para for en in a al de on")
+_SCALE_OR_TIME = _words(
+    "now ahora yet todavía todavia today hoy start empezar principio mvp v1 volume volumen scale escala "
+    "traffic tráfico trafico moment momento case caso phase fase day día dia first primera primer one "
+    "una un single solo sola instance instancia instancias "
+    "load carga size tamaño this esto"
 )
 _STRONG_BREAK_RE = re.compile(r"[;:()\[\]¿?¡!]|\s[-–—]\s|\.(?:\s|$)")
 # a hypothetical future with no commitment: "si algún día hiciera falta", "if we ever need it"
@@ -229,8 +237,10 @@ def _contrast_ranges(text: str, s_start: int, s_end: int) -> list[tuple[int, int
             if _ALTERNATIVE_RE.match(tail) and _CONDITIONAL_RE.search(text, b_start, contrast.start()):
                 ranges.append((b_start, contrast.start()))
             continue
-        rest = _WORD_RE.findall(tail, rejection.end())
-        if rest and rest[0].lower() not in _QUALIFIER:
+        rest = [word.lower() for word in _WORD_RE.findall(tail, rejection.end())]
+        if rest and rest[0] not in _QUALIFIER and not (
+            rest[0] in _PREPOSITION and not _SCALE_OR_TIME.isdisjoint(rest[1:5])
+        ):
             continue
         ranges.append((b_start, contrast.start()))
     return ranges

@@ -149,6 +149,7 @@ def test_doing_something_later_is_not_deferring_it() -> None:
         ("scaling", "Partitioning I don't think we need with SQS.", "arch.partitioning"),
         ("failures", "Do we need a circuit breaker? Probably not at first.", "fail.circuit_breaker"),
         ("scaling", "We could add rate limiting later if needed, but not now.", "scale.rate_limit"),
+        ("failures", "Podríamos usar un circuit breaker, pero no lo veo necesario para el MVP.", "fail.circuit_breaker"),
         ("failures", "A circuit breaker would be nice in theory, but we don't need it.", "fail.circuit_breaker"),
     ],
 )
@@ -167,6 +168,10 @@ def test_a_concept_floated_then_rejected_does_not_tick(shipped, step: str, text:
          "fail.backoff_jitter"),
         ("architecture", "We use SQS for the queue, but I don't think we need FIFO.", "arch.queue"),
         ("architecture", "Ponemos una cola SQS, pero no hace falta que sea FIFO.", "arch.queue"),
+        ("architecture", "We cache user settings in Redis with a 5-minute TTL, but it's not needed for templates.",
+         "arch.cache"),
+        ("failures", "Ponemos un circuit breaker por proveedor, pero no lo veo necesario para las llamadas internas.",
+         "fail.circuit_breaker"),
         ("failures", "Do we need a circuit breaker? Yes, per provider, so a failing Twilio is not hammered.",
          "fail.circuit_breaker"),
     ],
