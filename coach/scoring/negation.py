@@ -199,8 +199,11 @@ _SCALE_OR_TIME = _words(
 _STRONG_BREAK_RE = re.compile(r"[;:()\[\]¿?¡!]|\s[-–—]\s|\.(?:\s|$)")
 # a hypothetical future with no commitment: "si algún día hiciera falta", "if we ever need it"
 _HYPOTHETICAL_RE = re.compile(
-    r"\b(?:si\s+(?:alg[uú]n\s+d[ií]a|en\s+(?:el|un)\s+futuro)|si\s+hiciera\s+falta\s+(?:en\s+(?:el|un)\s+futuro|alg[uú]n\s+d[ií]a)|"
-    r"if\s+(?:we|it|they|you)\s+ever|if\s+one\s+day|some\s*day)\b",
+    r"\b(?:si\s+(?:alg[uú]n\s+d[ií]a|en\s+(?:el|un)\s+futuro|m[aá]s\s+adelante)\s+(?:nos\s+|me\s+)?"
+    r"(?:hiciera|hace|hiciese)\s+falta|si\s+(?:alg[uú]n\s+d[ií]a|en\s+(?:el|un)\s+futuro)\s+(?:lo\s+|la\s+)?"
+    r"(?:necesit\w*|fuera\s+necesari\w*)|si\s+(?:nos\s+)?hiciera\s+falta\s+(?:en\s+(?:el|un)\s+futuro|alg[uú]n\s+d[ií]a)|"
+    r"if\s+(?:we|I|you)\s+ever\s+(?:need|want)|if\s+(?:it'?s|it\s+is|it\s+becomes|that\s+becomes)\s+ever\s+(?:needed|necessary)|"
+    r"if\s+(?:it|that)\s+ever\s+becomes\s+(?:needed|necessary|a\s+problem)|if\s+one\s+day\s+(?:we|I)\s+need)\b",
     _I,
 )
 # "Ordering — SQS standard doesn't guarantee it", "el orden, SQS no lo garantiza": a limitation of a

@@ -193,3 +193,11 @@ def test_a_contrast_that_bounds_the_concept_keeps_it(shipped, step: str, text: s
 def test_a_limitation_of_a_tool_is_not_an_ordering_design(shipped, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
     """'SQS doesn't guarantee it' states a limitation; 'we don't guarantee global order, only per user' decides."""
     assert ("cons.ordering" in _covered(shipped, "consistency", text)) is covered
+
+
+def test_a_hypothetical_future_need_dismisses_but_a_failure_condition_does_not() -> None:
+    """'si algún día hiciera falta, pondríamos Kafka' is no commitment; 'if it ever times out, we'd retry' is a policy."""
+    for text in ("Si algún día hiciera falta, pondríamos Kafka.", "If we ever need it, we would add a cache."):
+        assert [text[a:b] for a, b in dismissed_ranges(text, split_sentences(text))] == [text]
+    for text in ("If it ever times out, we'd retry with backoff.", "Si algún día un proveedor cae, el circuit breaker corta."):
+        assert dismissed_ranges(text, split_sentences(text)) == []
