@@ -150,6 +150,9 @@ def test_doing_something_later_is_not_deferring_it() -> None:
         ("failures", "Do we need a circuit breaker? Probably not at first.", "fail.circuit_breaker"),
         ("scaling", "We could add rate limiting later if needed, but not now.", "scale.rate_limit"),
         ("failures", "Podríamos usar un circuit breaker, pero no lo veo necesario para el MVP.", "fail.circuit_breaker"),
+        ("scaling", "Sharding by user id would help, but not at this scale.", "arch.partitioning"),
+        ("scaling", "Particionar por userId ayudaría, pero no con este volumen.", "arch.partitioning"),
+        ("failures", "Un circuit breaker estaría bien, pero todavía no.", "fail.circuit_breaker"),
         ("failures", "A circuit breaker would be nice in theory, but we don't need it.", "fail.circuit_breaker"),
     ],
 )
