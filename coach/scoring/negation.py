@@ -14,6 +14,16 @@ perdemos mensajes gracias a la DLQ". "Without X we would ..." (a conditional:
 what X prevents) is an argument for X, not a rejection of it. A deferral
 ("if I had more time", "si tuviera más tiempo") covers the rest of the sentence.
 
+A concept floated and then rejected does not tick either: a closed rejection
+right after a contrast word ("Podríamos usar un circuit breaker, pero no lo veo
+necesario", "I was going to cache X, but actually, let's not", "... pero hoy
+no") dismisses what came before it in the sentence, while a rejection with its
+own object or a bound keeps it ("pero no para los 4xx", "but I don't think we
+need FIFO"). So do a future need left hypothetical ("si algún día hiciera
+falta", "if we ever need it"), a need question answered no ("Do we need a
+circuit breaker? Probably not"), and a tool's limitation stated ("SQS standard
+doesn't guarantee it").
+
 Words in another sense are void too: a technical verb whose object is a
 person, a meeting or a process ("partition the team into squads", "retry the
 deploy manually", "throttle the number of meetings", "trace back in the retro",
