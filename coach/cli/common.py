@@ -38,9 +38,18 @@ class _State:
 
 STATE = _State()
 
+def _remember_lang(value: str | None) -> str | None:
+    """Note --lang as soon as it is parsed, so errors raised before `resolve` speak it too."""
+    if value in ("es", "en"):
+        STATE.lang = value
+    return value
+
+
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", help="Language: es or en (default: COACH_LANG, else the locale)."),
+    typer.Option(
+        "--lang", help="Language: es or en (default: COACH_LANG, else the locale).", callback=_remember_lang
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
 

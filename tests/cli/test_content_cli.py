@@ -138,3 +138,10 @@ def test_errors_follow_coach_lang(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     result = runner.invoke(app, ["scenarios", "validate", str(tmp_path / "nope.toml")])
     assert result.exit_code == 2
     assert result.stderr == f"coach: {tmp_path / 'nope.toml'}: el fichero no existe\n"
+
+
+def test_lang_flag_reaches_errors_raised_before_the_command_resolves_it(tmp_path: Path) -> None:
+    """`coach score missing.md --lang es` fails in Spanish even though the sheet was never read."""
+    result = runner.invoke(app, ["score", str(tmp_path / "falta.md"), "--lang", "es"])
+    assert result.exit_code == 2
+    assert result.stderr == f"coach: {tmp_path / 'falta.md'}: el fichero no existe\n"
