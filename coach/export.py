@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.content import Bundle
 from coach.i18n import Lang
-from coach.sheet import header_line, step_heading
+from coach.sheet import escape_answer, header_line, step_heading
 
 if TYPE_CHECKING:
     from coach.scoring.result import ItemResult, StepScore
@@ -161,7 +161,7 @@ def _step_view(card: Scorecard, content: Bundle, score: StepScore, t: _Labels) -
         "id": score.step,
         "heading": step_heading(step, lang),
         "question": _one_line(step.question(lang)),
-        "answer": card.answers.get(score.step, "").strip(),
+        "answer": escape_answer(card.answers.get(score.step, "").strip()),
         "elapsed": None if elapsed is None else _seconds(elapsed),
         "score": _pct(score.score),
         "bar": _bar(score.score),

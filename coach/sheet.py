@@ -33,6 +33,9 @@ BLOCK_OPEN_RE = re.compile(r"^\s*<!--\s*coach:(?P<name>[a-z_-]+)\s*-->\s*$")
 BLOCK_CLOSE_RE = re.compile(r"^\s*<!--\s*/coach:(?P<name>[a-z_-]+)\s*-->\s*$")
 TIMING_RE = re.compile(r"^\s*<!--\s*coach:timing\s+(?P<attrs>[^>]*?)\s*-->\s*$")
 _ATTR_RE = re.compile(r"([a-z_]+)=(\S+)")
+# An answer line that would read as a marker is written with one more backslash
+# before "<!--" (Markdown shows `\<` as `<`) and read back with one less: exact.
+_ESCAPED_RE = re.compile(r"^(\s*)(\\*)<!--")
 
 
 @dataclass
@@ -57,6 +60,18 @@ class Sheet:
     def text(self, step_id: str) -> str:
         answer = self.answers.get(step_id)
         return answer.text if answer else ""
+
+
+def escape_answer(text: str) -> str:
+    """Write-side escape: answer lines starting with `<!--` (or escaped ones) get one more backslash."""
+    return "\n".join(_ESCAPED_RE.sub(r"\1\\\2<!--", line) for line in text.split("\n"))
+
+
+def _unescape(line: str) -> str:
+    match = _ESCAPED_RE.match(line)
+    if match and match[2]:
+        return line[: match.start(2)] + line[match.start(2) + 1 :]
+    return line
 
 
 def _attrs(raw: str) -> dict[str, str]:
@@ -138,7 +153,7 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
             continue
         if not body and line.lstrip().startswith("#"):
             continue  # the step's heading
-        body.append(line)
+        body.append(_unescape(line))
     if open_block is not None:
         block_name, block_line = open_block
         raise ContentError(

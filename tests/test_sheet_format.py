@@ -124,3 +124,22 @@ def test_invalid_utf8_file(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as exc:
         read_sheet(path)
     assert exc.value.problems[0].startswith(f"{path}: not valid UTF-8")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Our markers look like this:\n<!-- step: api -->\nand that is fine.",
+        "  <!-- coach:feedback -->\nnot feedback, my own text",
+        "\\<!-- step: closing --> already escaped by hand",
+        "plain answer, nothing to escape",
+    ],
+)
+def test_escaped_answers_read_back_exactly(answer: str) -> None:
+    """An answer whose lines look like markers survives write -> read unchanged."""
+    from coach.sheet import escape_answer
+
+    text = f"<!-- step: opening -->\n## Opening\n{escape_answer(answer)}\n<!-- step: closing -->\n## Closing\nbye"
+    sheet = parse_sheet(text)
+    assert sheet.answers["opening"].text == answer
+    assert list(sheet.answers) == ["opening", "closing"]
