@@ -224,7 +224,7 @@ def _score_item(
 # Opening items that are about ASKING (spec: "asks for traffic volumes", "asks for SLAs"): they
 # count when said where the scope is settled (the opening, or targets fixed in the requirements)
 # or as a question anywhere; a figure assumed in the estimates or an SLO alert in observability
-# is est.* / obs.* only (tests/eval/labels.toml, round-2 decisions).
+# is est.* / obs.* only (tests/eval/train/main/labels.toml, round-2 decisions).
 ASKED_ITEMS = frozenset({"opening.volumes", "opening.slas"})
 SETTLED_IN = frozenset({"opening", "requirements"})
 

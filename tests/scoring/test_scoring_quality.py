@@ -1,30 +1,18 @@
-"""The labelled evaluation set (tests/eval): precision >= 0.95 and recall >= 0.90, arithmetic as labelled."""
+"""The training sets of tests/eval/train keep their level: regression floors (figures on sets the rules saw)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from coach.scoring import evaluation
 
-
-def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("scoring_quality", ROOT / "benchmarks" / "scoring_quality.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+TRAIN = evaluation.EVAL_DIR / "train"
 
 
 @pytest.fixture(scope="module")
 def report():  # type: ignore[no-untyped-def]
-    """Score every sheet of tests/eval/sheets against tests/eval/labels.toml (shipped content)."""
-    return _benchmark().evaluate()
+    """Score every sheet of tests/eval/train/main against its labels (shipped content)."""
+    return evaluation.evaluate(TRAIN / "main")
 
 
 def test_the_set_is_big_enough_and_half_spanish(report) -> None:  # type: ignore[no-untyped-def]
@@ -62,8 +50,7 @@ def test_off_topic_sheets_get_no_notification_specific_items(report) -> None:  #
 
 def test_holdout_sets_keep_their_level() -> None:
     """The holdout sheets (written after tuning, other topics included) stay precise: a regression floor."""
-    module = _benchmark()
-    sheets = [s for name in ("holdout", "holdout2") for s in module.evaluate(module.EVAL_DIR / name).sheets]
+    sheets = [s for name in ("holdout", "holdout2") for s in evaluation.evaluate(TRAIN / name).sheets]
     predicted = sum(len(s.predicted) for s in sheets)
     labelled = sum(len(s.labelled) for s in sheets)
     true_positives = sum(s.true_positives for s in sheets)
@@ -74,8 +61,7 @@ def test_holdout_sets_keep_their_level() -> None:
 
 def test_the_independent_holdout_keeps_its_level() -> None:
     """holdout3 (12 sheets by a writer who never saw the rules): a regression floor, arithmetic exact."""
-    module = _benchmark()
-    report = module.evaluate(module.EVAL_DIR / "holdout3")
+    report = evaluation.evaluate(TRAIN / "holdout3")
     assert len(report.sheets) == 12
     assert report.precision >= 0.95, [(s.name, sorted(s.false_positives)) for s in report.sheets]
     assert report.recall >= 0.93, [(s.name, sorted(s.false_negatives)) for s in report.sheets]
@@ -84,8 +70,7 @@ def test_the_independent_holdout_keeps_its_level() -> None:
 
 def test_the_second_independent_holdout_keeps_its_level() -> None:
     """holdout4 (10 sheets by a second independent writer, dismissals and buzzword lists): a regression floor."""
-    module = _benchmark()
-    report = module.evaluate(module.EVAL_DIR / "holdout4")
+    report = evaluation.evaluate(TRAIN / "holdout4")
     assert len(report.sheets) == 10
     assert report.precision >= 0.97, [(s.name, sorted(s.false_positives)) for s in report.sheets]
     assert report.recall >= 0.97, [(s.name, sorted(s.false_negatives)) for s in report.sheets]

@@ -1,4 +1,4 @@
-"""Items a strict interviewer ticks only with all their parts (tests/eval/labels.toml, round-2 decisions)."""
+"""Items a strict interviewer ticks only with all their parts (tests/eval/train/main/labels.toml, round-2 decisions)."""
 
 from __future__ import annotations
 
