@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHEET = ROOT / "tests" / "eval" / "sheets" / "en_strong.md"
-SHEET_ES = ROOT / "tests" / "eval" / "sheets" / "es_strong.md"
+SHEET = ROOT / "tests" / "eval" / "train" / "main" / "sheets" / "en_strong.md"
+SHEET_ES = ROOT / "tests" / "eval" / "train" / "main" / "sheets" / "es_strong.md"
 
 
 def _ms(seconds: float) -> str:

@@ -63,6 +63,13 @@ class TextList(_Model):
         return self.es if lang == "es" else self.en
 
 
+class Words(_Model):
+    """Words or short phrases per language (not translations of each other: counts may differ)."""
+
+    es: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
+    en: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
+
+
 class MatchRules(_Model):
     """How the scorer recognises an item in one language.
 
@@ -179,6 +186,12 @@ class ScoringSettings(_Model):
     levels: Annotated[list[Level], Field(min_length=1)]
     words_per_minute: dict[Lang, Annotated[int, Field(gt=0)]]
     estimate_tolerance: Annotated[float, Field(gt=0, lt=1)] = 0.10
+    # A stated figure off by more than this factor does not cover its estimate item (spec: 2×).
+    estimate_cover_factor: Annotated[float, Field(gt=1)] = 2.0
+    # Words that give a decision its reason, mechanism or trade-off ("because", "so that",
+    # "a costa de"): a decided item with one of these (or a figure) in its sentence or the
+    # next is `justified`. Per language, compiled like checklist phrases.
+    justify: Words | None = None
 
     @model_validator(mode="after")
     def _levels_sorted(self) -> ScoringSettings:
@@ -305,6 +318,20 @@ class CostTable(_Model):
     items: Annotated[list[CostItem], Field(min_length=1)]
 
 
+class Grounding(_Model):
+    """What ties an answer to this scenario, so an answer about another system earns only generic items."""
+
+    # Words only an answer about this system keeps using ("notification", "notificación").
+    anchors: Words
+    # Items that are really about this scenario (its contract, its providers, its preferences).
+    items: list[Annotated[str, Field(pattern=_ID)]] = []
+    # On topic when the anchors occur at least this often, and at least once per `per_words` words.
+    min_mentions: Annotated[int, Field(ge=1)] = 3
+    per_words: Annotated[int, Field(ge=50)] = 400
+    # Shorter answers are not judged off topic: a few lines say too little either way.
+    min_words: Annotated[int, Field(ge=0)] = 200
+
+
 class Scenario(_Model):
     """A scenario: the brief, the facts, scenario checklist items, reference answers."""
 
@@ -318,6 +345,7 @@ class Scenario(_Model):
     reference: dict[str, Text] = {}  # step id -> what a strong senior candidate says
     simulation: SimulationDefaults | None = None
     costs: CostTable | None = None
+    grounding: Grounding | None = None
 
     @field_validator("reference")
     @classmethod

@@ -25,7 +25,7 @@ from coach.scoring.typos import Corrector
 if TYPE_CHECKING:
     from coach.content import Bundle
 
-_FORMAT = 3  # 3: items carry the products their hint names (lists.py)
+_FORMAT = 4  # 4: justify words, grounding and the 2× cover factor (credit levels)
 _SOURCES = (normalize, matcher, typos, scorer, lists)
 
 
@@ -45,6 +45,8 @@ def _content_key(content: Bundle) -> str:
     for step in framework.steps:
         window = step.window.model_dump(mode="json") if step.window else None
         data.append([step.id, step.budget_s, window])
+    grounding = content.scenario.grounding
+    data.append(grounding.model_dump(mode="json") if grounding else None)
     for step_id, item in content.all_items():
         data.append([step_id, item.id, item.weight, item.needs_number, item.match.model_dump(mode="json")])
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
@@ -106,6 +108,11 @@ def _dump(compiled: CompiledBundle) -> dict[str, Any]:
         "tolerance": compiled.tolerance,
         "levels": compiled.levels,
         "wanted": [sorted(compiled.wanted[0]), sorted(compiled.wanted[1])],
+        "justify": compiled.justify,
+        "cover_factor": compiled.cover_factor,
+        "grounded": sorted(compiled.grounded),
+        "anchors": sorted(compiled.anchors),
+        "grounding_limits": [compiled.min_mentions, compiled.per_words, compiled.min_words],
         "correct": {
             "known": sorted(correct.known),
             "targets": sorted(correct.targets),
@@ -158,4 +165,11 @@ def _load_data(data: dict[str, Any]) -> CompiledBundle:
         levels=tuple((str(level), float(minimum)) for level, minimum in data["levels"]),
         correct=correct,
         wanted=(frozenset(data["wanted"][0]), frozenset(data["wanted"][1])),
+        justify=tuple(_phrase(p) for p in data["justify"]),
+        cover_factor=float(data["cover_factor"]),
+        grounded=frozenset(data["grounded"]),
+        anchors=frozenset(data["anchors"]),
+        min_mentions=int(data["grounding_limits"][0]),
+        per_words=int(data["grounding_limits"][1]),
+        min_words=int(data["grounding_limits"][2]),
     )

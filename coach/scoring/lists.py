@@ -1,4 +1,11 @@
-"""Bare lists of product names: naming a tool is not explaining a technique.
+"""Bare lists of names: naming a tool or a technique is not designing with it.
+
+Two rules. A keyword salad ("async, queue, workers, cache with TTL, partition",
+one name per line, or "Patterns: CQRS, saga, outbox, event sourcing, cache-aside,
+token bucket") earns at most `mentioned` for every item in it (`salad_sentences`):
+no verb, no decision, no reason. A short labelled list ("Metrics: queue depth,
+consumer lag, p99") reads as what the design uses and is judged as a statement,
+except that:
 
 "Prometheus, Grafana, ELK, Jaeger." or "OAuth, JWT, HTTPS." is a list of
 products, not a design: a strict interviewer does not tick metrics, tracing or
@@ -16,6 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import compress
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.scoring.normalize import Tokens
 
 # Folded single words that name a product, a service or a protocol (not a technique).
 _PRODUCT_WORDS = """
@@ -68,3 +79,65 @@ def listed_products(
 def named_products(*texts: str) -> frozenset[str]:
     """The products a text (an item's hint) names as instances of its concept."""
     return frozenset(word for text in texts for word in _WORD_RE.findall(text.lower()) if word in PRODUCTS)
+
+
+MAX_LABELLED_ITEMS = 5  # "Metrics: queue depth, consumer lag, p99": a statement; more is a salad
+MIN_SHORT_RUN = 3  # three or more one-name lines in a row: a list, one name per line
+LIST_SHARE = 0.5  # a step whose words are mostly in lists is a salad, not a terse answer
+_DIGIT_RE = re.compile(r"\d")
+_PARENS_RE = re.compile(r"\([^()]*\)")  # "notifications (id, user_id, status)": one item with its fields
+_ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,;]|\s/\s|\band\b|\bor\b|\by\b|\bo\b)\s*", re.IGNORECASE)
+
+
+def _list_shape(sentence: str) -> tuple[bool, int] | None:
+    """(labelled, item count) when a sentence is only a list of short names, else None."""
+    body = _LEAD_RE.sub("", sentence).strip().rstrip(".!?").strip()
+    label, colon, rest = body.partition(":")
+    labelled = bool(colon) and 0 < len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS
+    if labelled:
+        body = rest
+    body = _PARENS_RE.sub("", body)
+    items = [item for item in _ITEM_SEPARATOR_RE.split(body) if item and item.strip()]
+    if len(items) < MIN_ITEMS or not all(len(_WORD_RE.findall(item)) <= MAX_ITEM_WORDS for item in items):
+        return None
+    return labelled, len(items)
+
+
+def salad_sentences(tokens: Tokens) -> frozenset[int]:
+    """Sentences of a keyword salad: lists of names in a step whose words are mostly lists.
+
+    A list is a sentence of three or more short names (comma-, "and"- or "/"-separated),
+    or a run of three or more one-name lines. In a step that is mostly lists, every
+    list is a salad; elsewhere only an unlabelled list of six or more names is ("Kafka,
+    Redis, microservices, Kubernetes, CQRS, event sourcing"), and a short labelled
+    list ("Metrics: queue depth, consumer lag, p99") stays a statement.
+    """
+    text = tokens.text
+    lists: dict[int, tuple[bool, int]] = {}
+    words: list[int] = []
+    run: list[int] = []
+
+    def close_run() -> None:
+        if len(run) >= MIN_SHORT_RUN:
+            for index in run:
+                lists.setdefault(index, (False, len(run)))
+        run.clear()
+
+    for index, (start, end) in enumerate(tokens.sentences):
+        sentence = text[start:end]
+        words.append(len(_WORD_RE.findall(sentence)))
+        shape = _list_shape(sentence)
+        if shape is not None:
+            lists[index] = shape
+        body = _LEAD_RE.sub("", sentence).rstrip(".!?:").strip()
+        if body and words[-1] <= MAX_ITEM_WORDS and not _DIGIT_RE.search(body):
+            run.append(index)
+        else:
+            close_run()
+    close_run()
+    if not lists:
+        return frozenset()
+    mostly_lists = sum(words[i] for i in lists) >= LIST_SHARE * max(sum(words), 1)
+    if mostly_lists:
+        return frozenset(lists)
+    return frozenset(i for i, (labelled, count) in lists.items() if count > MAX_LABELLED_ITEMS and not labelled)

@@ -243,19 +243,28 @@ def _excluded(index: Index, item: CompiledItem) -> frozenset[int]:
     return frozenset(blocked)
 
 
-def match_item(index: Index, item: CompiledItem) -> Hit | None:
-    """The earliest sentence of the answer that earns `item`, or None."""
+def match_item(
+    index: Index, item: CompiledItem, strict: bool = True, skip: frozenset[int] = frozenset()
+) -> Hit | None:
+    """The earliest sentence of the answer that earns `item`, or None.
+
+    `strict`: words a cue governs (rejected, deferred, asked...: see negation.py) and the
+    sentences in `skip` (bare lists, questions: the scorer decides) earn nothing. Not strict:
+    any mention counts, which is how the scorer finds what was only `mentioned`.
+    """
     tokens = index.tokens
     blocked = _excluded(index, item)
     has_number = tokens.has_number
     sentence_of = tokens.sentence_of
 
-    dismissed = tokens.dismissed
+    dismissed = tokens.dismissed if strict else ()
     has_dismissed = bool(dismissed)  # empty when nothing is dismissed
-    listed = tokens.listed
+    listed = tokens.listed if strict else ()
     named = item.named
 
     def usable(positions: tuple[int, ...]) -> bool:
+        if skip and sentence_of[positions[0]] in skip:
+            return False
         if item.needs_number and not has_number[sentence_of[positions[0]]]:
             return False
         if has_dismissed and any(dismissed[p] for p in positions):
@@ -280,7 +289,7 @@ def match_item(index: Index, item: CompiledItem) -> Hit | None:
         for sentence, tags, span in index.figures(best.sentence if best else None):
             if best is not None and sentence >= best.sentence:
                 break
-            if tags & item.quantities:
+            if tags & item.quantities and sentence not in skip:
                 best = Hit(sentence, (), (span,))
                 break
     return best

@@ -15,16 +15,54 @@ class Evidence:
     step: str  # the step whose answer holds the sentence (may differ from the item's step)
 
 
+# Credit levels, weakest first (notes/scoring-model.md): the words are there; the design commits
+# to it; it commits and says why (a reason, a figure, a mechanism or a trade-off).
+NONE, MENTIONED, DECIDED, JUSTIFIED = "none", "mentioned", "decided", "justified"
+CREDITS = (NONE, MENTIONED, DECIDED, JUSTIFIED)
+# The share of an item's weight each credit earns: a decision without its reason earns half.
+CREDIT_SHARE = {NONE: 0.0, MENTIONED: 0.0, DECIDED: 0.5, JUSTIFIED: 1.0}
+
+
+@dataclass(frozen=True)
+class Why:
+    """Why an item stopped where it did: the stage that decided it, for `coach score --explain`.
+
+    `code`: "justified" (the reason found), "no_reason" (decided, nothing said why),
+    "cue" (a cue dismissed the mention: `kind` rejected/deferred/hypothetical/question/...,
+    `detail` the cue's words), "list" (a bare list of names), "question" (only asked),
+    "figure" (the stated figure is off by more than 2×, `detail` the formula),
+    "offtopic" (the answer is about another system), "missing" (no words of it at all),
+    "elsewhere" (the item's step is silent; it was said in another step).
+    """
+
+    code: str
+    kind: str = ""
+    detail: str = ""
+
+
 @dataclass(frozen=True)
 class ItemResult:
-    """One checklist item: covered or not, and why."""
+    """One checklist item: its credit, the words behind it, and why."""
 
     id: str
     step: str  # the item's own step
-    covered: bool
+    covered: bool  # credit is decided or justified
     weight: float
-    evidence: Evidence | None
+    evidence: Evidence | None  # the sentence that earned it (or, when only mentioned, that mentioned it)
     said_in: str | None  # the other step whose answer covered it ("said in step X"), else None
+    credit: str = NONE
+    why: Why | None = None
+    level: str = "mid"  # the level the item signals (content)
+
+    @property
+    def points(self) -> float:
+        """The weight this item earns wherever it was said."""
+        return self.weight * CREDIT_SHARE[self.credit]
+
+    @property
+    def own_points(self) -> float:
+        """The weight it earns in its own step's score: only what was said there."""
+        return 0.0 if self.said_in else self.points
 
 
 @dataclass(frozen=True)
@@ -62,17 +100,20 @@ class StepScore:
     timing: TimingResult | None  # opening and closing only
     word_count: int
 
+    interview: float = 0.0  # 0..1: the same, counting items wherever they were said (for the total)
+
     @property
     def covered(self) -> int:
-        return sum(1 for item in self.items if item.covered)
+        """Items covered in this step's own answer."""
+        return sum(1 for item in self.items if item.covered and not item.said_in)
 
     @property
     def coverage(self) -> float:
-        """Weighted share of items covered, before penalties and timing."""
+        """Weighted credit earned in this step's own answer, before penalties and timing."""
         total = sum(item.weight for item in self.items)
         if total == 0:
             return 0.0
-        return sum(item.weight for item in self.items if item.covered) / total
+        return sum(item.own_points for item in self.items) / total
 
 
 @dataclass(frozen=True)
@@ -116,6 +157,7 @@ def _step_json(step: StepScore) -> dict[str, Any]:
     out: dict[str, Any] = {
         "step": step.step,
         "score": round(step.score, 4),
+        "interview_score": round(step.interview, 4),
         "covered": step.covered,
         "total": len(step.items),
         "word_count": step.word_count,
@@ -147,11 +189,15 @@ def _step_json(step: StepScore) -> dict[str, Any]:
 
 def _item_json(item: ItemResult) -> dict[str, Any]:
     evidence = item.evidence
+    why = item.why
     return {
         "id": item.id,
         "covered": item.covered,
+        "credit": item.credit,
         "evidence": evidence.sentence if evidence else None,
         "spans": [list(span) for span in evidence.spans] if evidence else [],
         "said_in": item.said_in,
         "weight": item.weight,
+        "level": item.level,
+        "why": {"code": why.code, "kind": why.kind, "detail": why.detail} if why else None,
     }

@@ -1,45 +1,61 @@
-"""Score a sheet: checklist items with evidence, estimate arithmetic, timing, total and level.
+"""Score a sheet: each item's credit with evidence, estimate arithmetic, timing, totals and level.
 
 How the numbers are made (documented here because users read them):
 
-- An item is matched on its own step's answer first; if it is not there, on
-  the other steps' answers in framework order, and then counts with
-  `said_in` set to the step where it was said.
-- Step score = covered item weight / total item weight,
-  × 0.8 for each wrong arithmetic finding (estimates step; a wrong figure
-  still covers its concept),
-  × (0.85 + 0.15 × timing score) for a timed opening or closing (untimed: × 1).
-- Total = mean of the step scores weighted by each step's time budget (a
-  5-minute step counts more than a 2-minute one); steps without items are left out.
+- Credit per item (notes/scoring-model.md): `none`; `mentioned` (its words are
+  there, but only in a bare list of names, a question, a figure off by more than
+  2×, an answer about another system, or governed by a cue that rejects, defers or
+  hypothesises it: see negation.py); `decided` (a statement that commits to it);
+  `justified` (decided, with a figure or a reason, mechanism or trade-off word in
+  the same or the next sentence). `covered` means decided or justified.
+- An item is looked for in its own step's answer first, then in the other steps'
+  in framework order (`said_in`); opening and closing items only in their own
+  answers (they are about those two timed moments). Opening items are earned by
+  asking too; design items asked only as a question are `mentioned`.
+- Points: justified earns the item's weight, decided half of it (CREDIT_SHARE).
+- Step score = points earned in that step's own answer / its items' weight,
+  × 0.8 per wrong arithmetic finding (estimates), × (0.85 + 0.15 × timing
+  score) for a timed opening or closing. "No sé" in a step scores 0 there,
+  whatever other steps said.
+- Total = the same per step but counting items wherever they were said (each
+  item once), averaged with each step's time budget as its weight.
 - Level = the highest content level whose `min_total` the total reaches.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.i18n import Lang
 from coach.scoring.estimates import check_estimates
-from coach.scoring.lists import named_products
+from coach.scoring.lists import named_products, salad_sentences
 from coach.scoring.matcher import (
     CompiledItem,
     Hit,
     Index,
+    Phrase,
     compile_item,
+    compile_phrases,
     evidence_of,
     first_stems,
     match_item,
 )
-from coach.scoring.normalize import Tokens, analyse, folded_words
+from coach.scoring.normalize import Tokens, analyse, fold, folded_words
 from coach.scoring.result import (
+    DECIDED,
+    JUSTIFIED,
+    MENTIONED,
+    NONE,
     ArithmeticFinding,
     Evidence,
     ItemResult,
     SheetScore,
     StepScore,
     TimingResult,
+    Why,
 )
 from coach.scoring.timing import assess_timing
 from coach.scoring.typos import Corrector
@@ -67,6 +83,13 @@ class CompiledBundle:
     levels: tuple[tuple[str, float], ...]  # (id, min_total) ascending
     correct: Corrector  # typo tolerance toward the rules' words
     wanted: tuple[frozenset[str], frozenset[str]]  # anchor stems of every phrase, per language
+    justify: tuple[Phrase, ...] = ()  # reason / mechanism / trade-off words (framework scoring.justify)
+    cover_factor: float = 2.0  # a stated figure off by more than this does not cover its item
+    grounded: frozenset[str] = frozenset()  # items only an answer about this scenario earns
+    anchors: frozenset[str] = frozenset()  # folded words that say the answer is about this scenario
+    min_mentions: int = 3
+    per_words: int = 400
+    min_words: int = 200
 
 
 _CACHE: dict[int, tuple[Bundle, CompiledBundle]] = {}
@@ -94,6 +117,22 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
             )
         items[step_id] = tuple(compiled)
     framework = content.framework
+    justify_words = framework.scoring.justify
+    justify = compile_phrases(
+        (lang, text) for lang in ("es", "en") for text in (justify_words.es if lang == "es" else justify_words.en)
+    ) if justify_words else ()
+    grounding = content.scenario.grounding
+    grounded: set[str] = set()
+    anchors: set[str] = set()
+    if grounding is not None:
+        grounded = set(grounding.items)
+        anchors = {fold(word) for word in [*grounding.anchors.es, *grounding.anchors.en]}
+    all_items = [item for step_items in items.values() for item in step_items]
+    wanted = first_stems(all_items)
+    wanted = (
+        wanted[0] | {stems[anchor] for lang, stems, _, anchor in justify if lang == 0},
+        wanted[1] | {stems[anchor] for lang, stems, _, anchor in justify if lang == 1},
+    )
     result = CompiledBundle(
         scenario=content.scenario.id,
         steps=tuple(step.id for step in framework.steps),
@@ -108,7 +147,14 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
         tolerance=framework.scoring.estimate_tolerance,
         levels=tuple((level.id, level.min_total) for level in framework.scoring.levels),
         correct=Corrector(rule_vocabulary(content)),
-        wanted=first_stems(item for step_items in items.values() for item in step_items),
+        wanted=wanted,
+        justify=justify,
+        cover_factor=framework.scoring.estimate_cover_factor,
+        grounded=frozenset(grounded),
+        anchors=frozenset(anchors),
+        min_mentions=grounding.min_mentions if grounding else 3,
+        per_words=grounding.per_words if grounding else 400,
+        min_words=grounding.min_words if grounding else 200,
     )
     if len(_CACHE) > 32:
         _CACHE.clear()
@@ -159,20 +205,29 @@ def score_answers(
     """Score answers (step id -> text; missing steps are empty)."""
     compiled = content if isinstance(content, CompiledBundle) else compile_bundle(content)
     elapsed_s = elapsed_s or {}
-    indexes = {
-        step: Index(
-            analyse(answers.get(step, "") or "", compiled.correct, compiled.correct.known),
-            compiled.wanted,
+    views = {
+        step: _View(
+            Index(
+                analyse(answers.get(step, "") or "", compiled.correct, compiled.correct.known),
+                compiled.wanted,
+            )
         )
         for step in compiled.steps
     }
+    arithmetic_of: dict[str, tuple[ArithmeticFinding, ...]] = {}
+    if answers.get(ESTIMATES_STEP) and ESTIMATES_STEP in views:
+        arithmetic_of[ESTIMATES_STEP] = check_estimates(answers[ESTIMATES_STEP], lang, compiled.tolerance)
+    context = _Context(
+        compiled=compiled,
+        views=views,
+        off_figures=_off_figures(arithmetic_of.get(ESTIMATES_STEP, ()), compiled.cover_factor),
+        off_topic=_off_topic(views.values(), compiled),
+    )
     steps: list[StepScore] = []
     for step in compiled.steps:
-        index = indexes[step]
-        results = tuple(_score_item(item, step, indexes, compiled.steps) for item in compiled.items[step])
-        arithmetic: tuple[ArithmeticFinding, ...] = ()
-        if step == ESTIMATES_STEP and answers.get(step):
-            arithmetic = check_estimates(answers[step], lang, compiled.tolerance)
+        index = views[step].index
+        results = tuple(_score_item(item, step, context) for item in compiled.items[step])
+        arithmetic = arithmetic_of.get(step, ())
         timing: TimingResult | None = None
         if step in compiled.windows:
             timing = assess_timing(
@@ -191,53 +246,190 @@ def score_answers(
     return SheetScore(scenario=compiled.scenario, lang=lang, total=total, level=level, steps=tuple(steps))
 
 
-def _score_item(
-    item: CompiledItem, step: str, indexes: Mapping[str, Index], order: tuple[str, ...]
-) -> ItemResult:
-    where = step
-    hit = _match(indexes[step], item)
-    if hit is None:
-        for other in order:
-            if other == step:
-                continue
-            hit = _match(indexes[other], item)
-            asked_elsewhere = item.id in ASKED_ITEMS and other not in SETTLED_IN
-            if hit is not None and asked_elsewhere and not _is_question(indexes[other].tokens, hit):
-                hit = None  # "maybe 50 requests per second" in the estimates: an assumption, not asked
-                continue
-            if hit is not None:
-                where = other
-                break
-    if hit is None:
-        return ItemResult(item.id, step, False, item.weight, None, None)
-    sentence, spans = evidence_of(indexes[where].tokens, hit)
-    return ItemResult(
-        id=item.id,
-        step=step,
-        covered=True,
-        weight=item.weight,
-        evidence=Evidence(sentence=sentence, spans=spans, step=where),
-        said_in=None if where == step else where,
-    )
+# Opening and closing items are about those two timed moments (spec/concepts.md): earned only
+# in their own answers. Opening items are earned by asking; any other item asked is mentioned.
+OWN_ANSWER_ONLY = ("opening.", "closing.")
+ASKING_EARNS = "opening."
+# Which stated figure covers which estimate item (estimates.py check ids).
+_FIGURE_ITEMS = {
+    "est.daily_volume": "est.daily_volume",
+    "est.monthly_volume": "est.daily_volume",
+    "est.yearly_volume": "est.daily_volume",
+    "est.storage": "est.storage",
+    "est.storage_monthly": "est.storage",
+    "est.storage_yearly": "est.storage",
+}
 
 
-# Opening items that are about ASKING (spec: "asks for traffic volumes", "asks for SLAs"): they
-# count when said where the scope is settled (the opening, or targets fixed in the requirements)
-# or as a question anywhere; a figure assumed in the estimates or an SLO alert in observability
-# is est.* / obs.* only (tests/eval/train/main/labels.toml, round-2 decisions).
-ASKED_ITEMS = frozenset({"opening.volumes", "opening.slas"})
-SETTLED_IN = frozenset({"opening", "requirements"})
+class _View:
+    """One step's analysed answer and what the scorer derives from it once."""
+
+    __slots__ = ("index", "questions", "salad")
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        tokens = index.tokens
+        count = len(tokens.sentences)
+        # "Do we need a circuit breaker? Yes, per provider": a question answered yes is a decision
+        self.questions = frozenset(
+            i for i in range(count) if _is_question(tokens, i) and not (i + 1 < count and _says_yes(tokens, i + 1))
+        )
+        self.salad = salad_sentences(tokens)
 
 
-def _is_question(tokens: Tokens, hit: Hit) -> bool:
-    start, end = tokens.sentences[hit.sentence]
-    return "?" in tokens.text[start : min(end + 1, len(tokens.text))] or "¿" in tokens.text[start:end]
+@dataclass(frozen=True)
+class _Context:
+    compiled: CompiledBundle
+    views: Mapping[str, _View]
+    off_figures: Mapping[str, ArithmeticFinding]  # item id -> the finding off by more than 2×
+    off_topic: bool
 
 
-def _match(index: Index, item: CompiledItem) -> Hit | None:
+def _off_figures(findings: tuple[ArithmeticFinding, ...], factor: float) -> dict[str, ArithmeticFinding]:
+    """Estimate items whose stated figure is off by more than `factor` (they do not cover)."""
+    off: dict[str, ArithmeticFinding] = {}
+    for finding in findings:
+        item = _FIGURE_ITEMS.get(finding.check)
+        if item is None or finding.ok or finding.expected <= 0 or finding.stated <= 0:
+            continue
+        ratio = finding.stated / finding.expected
+        if ratio > factor or ratio < 1 / factor:
+            off.setdefault(item, finding)
+    return off
+
+
+def _off_topic(views: Iterable[_View], compiled: CompiledBundle) -> bool:
+    """True when the answer rarely names what this scenario is about (another system's design)."""
+    if not compiled.anchors:
+        return False
+    mentions = words = 0
+    for view in views:
+        tokens = view.index.tokens
+        words += tokens.word_count
+        if tokens.word_count:
+            mentions += sum(1 for word in folded_words(tokens.text) if word in compiled.anchors)
+    if words < compiled.min_words:
+        return False
+    return mentions < max(compiled.min_mentions, words / compiled.per_words)
+
+
+def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
+    compiled = context.compiled
+    own_only = item.id.startswith(OWN_ANSWER_ONLY)
+    places = [step] if own_only else [step, *(other for other in compiled.steps if other != step)]
+    asking_earns = item.id.startswith(ASKING_EARNS)
+    for where in places:
+        view = context.views[where]
+        skip = view.salad if asking_earns else view.salad | view.questions
+        hit = _match(view.index, item, strict=True, skip=skip)
+        if hit is None:
+            continue
+        why = _capped(item, context)
+        if why is not None:
+            break  # a figure off by 2× or another system: the mention below explains it
+        justified = _justified(view.index, hit, compiled.justify)
+        sentence, spans = evidence_of(view.index.tokens, hit)
+        return ItemResult(
+            id=item.id,
+            step=step,
+            covered=True,
+            weight=item.weight,
+            evidence=Evidence(sentence=sentence, spans=spans, step=where),
+            said_in=None if where == step else where,
+            credit=JUSTIFIED if justified else DECIDED,
+            why=Why("justified" if justified else "no_reason"),
+        )
+    return _mention(item, step, places, context)
+
+
+def _capped(item: CompiledItem, context: _Context) -> Why | None:
+    """Why a decided item still earns only `mentioned`: a figure off by 2×, or another system."""
+    finding = context.off_figures.get(item.id)
+    if finding is not None:
+        return Why("figure", detail=finding.formula)
+    if context.off_topic and item.id in context.compiled.grounded:
+        return Why("offtopic")
+    return None
+
+
+def _mention(item: CompiledItem, step: str, places: list[str], context: _Context) -> ItemResult:
+    """The item was not decided anywhere: find where its words were, and why they earned nothing."""
+    for where in places:
+        view = context.views[where]
+        hit = _match(view.index, item, strict=False)
+        if hit is None:
+            continue
+        why = _capped(item, context) or _dismissal(view, hit)
+        sentence, spans = evidence_of(view.index.tokens, hit)
+        return ItemResult(
+            id=item.id,
+            step=step,
+            covered=False,
+            weight=item.weight,
+            evidence=Evidence(sentence=sentence, spans=spans, step=where),
+            said_in=None if where == step else where,
+            credit=MENTIONED,
+            why=why,
+        )
+    return ItemResult(item.id, step, False, item.weight, None, None, credit=NONE, why=Why("missing"))
+
+
+def _dismissal(view: _View, hit: Hit) -> Why:
+    """The stage that kept a mention from counting: a cue, a bare list or a question."""
+    tokens = view.index.tokens
+    dismissed = tokens.dismissed
+    cues = getattr(tokens, "cues", ())
+    for position in hit.tokens:
+        mark = dismissed[position] if dismissed else 0
+        if mark:
+            if cues and not isinstance(mark, bool) and 0 < mark <= len(cues):
+                cue = cues[mark - 1]
+                return Why("cue", kind=cue.kind, detail=cue.text)
+            return Why("cue", kind="rejected")
+    if hit.sentence in view.salad:
+        return Why("list")
+    if hit.sentence in view.questions:
+        return Why("question")
+    if tokens.listed and hit.tokens and all(tokens.listed[p] for p in hit.tokens):
+        return Why("list")
+    return Why("cue", kind="other")
+
+
+def _justified(index: Index, hit: Hit, justify: tuple[Phrase, ...]) -> bool:
+    """A figure, or a reason / mechanism / trade-off word, in the hit's sentence or the next."""
+    tokens = index.tokens
+    last = min(hit.sentence + 1, len(tokens.sentences) - 1)
+    for sentence in range(hit.sentence, last + 1):
+        if tokens.has_number[sentence]:
+            return True
+        first, end = index.sentence_range(sentence)
+        for phrase in justify:
+            for _ in index.occurrences_in(phrase, first, end):
+                return True
+    return False
+
+
+_YES_RE = re.compile(
+    r"[\s\-*•>]*(?:yes|yeah|yep|sure|definitely|absolutely|of course|sí\b|si,|claro|por supuesto|desde luego)",
+    re.IGNORECASE,
+)
+
+
+def _says_yes(tokens: Tokens, sentence: int) -> bool:
+    start, end = tokens.sentences[sentence]
+    return _YES_RE.match(tokens.text, start, end) is not None
+
+
+def _is_question(tokens: Tokens, sentence: int) -> bool:
+    start, end = tokens.sentences[sentence]
+    text = tokens.text
+    return text[start:end].lstrip("-*•> ").startswith("¿") or "?" in text[start : min(end + 1, len(text))]
+
+
+def _match(index: Index, item: CompiledItem, strict: bool, skip: frozenset[int] = frozenset()) -> Hit | None:
     if not index.tokens.es:
         return None
-    return match_item(index, item)
+    return match_item(index, item, strict, skip)
 
 
 def _step_score(
@@ -248,25 +440,27 @@ def _step_score(
     word_count: int,
 ) -> StepScore:
     total_weight = sum(item.weight for item in items)
-    score = 0.0
+    own = interview = 0.0
     if total_weight > 0:
-        score = sum(item.weight for item in items if item.covered) / total_weight
-    wrong = sum(1 for finding in arithmetic if not finding.ok)
-    score *= ARITHMETIC_PENALTY**wrong
+        own = sum(item.own_points for item in items) / total_weight
+        interview = sum(item.points for item in items) / total_weight
+    factor = ARITHMETIC_PENALTY ** sum(1 for finding in arithmetic if not finding.ok)
     if timing is not None and timing.score is not None:
-        score *= (1 - TIMING_SHARE) + TIMING_SHARE * timing.score
+        factor *= (1 - TIMING_SHARE) + TIMING_SHARE * timing.score
     return StepScore(
         step=step,
-        score=min(1.0, max(0.0, score)),
+        score=min(1.0, max(0.0, own * factor)),
         items=items,
         arithmetic=arithmetic,
         timing=timing,
         word_count=word_count,
+        interview=min(1.0, max(0.0, interview * factor)),
     )
 
 
 def _total(steps: list[StepScore], compiled: CompiledBundle) -> float:
-    weighted = [(compiled.budgets.get(step.step, 1), step.score) for step in steps if step.items]
+    """Budget-weighted mean of each step's interview score (items counted wherever said, once)."""
+    weighted = [(compiled.budgets.get(step.step, 1), step.interview) for step in steps if step.items]
     weight = sum(w for w, _ in weighted)
     if weight == 0:
         return 0.0

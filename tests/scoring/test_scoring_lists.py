@@ -49,15 +49,30 @@ def test_listed_tools_do_not_tick_what_they_are_used_for(shipped, step: str, tex
 @pytest.mark.parametrize(
     ("step", "text", "item"),
     [
-        # the hint names Kafka as a queue or stream, and SES/FCM as providers
+        # a keyword salad earns at most `mentioned`, product or technique alike (issue 8)
         ("architecture", "Kafka, Redis, microservices, Kubernetes, Lambda, Docker.", "arch.queue"),
         ("architecture", "SES, FCM, Twilio.", "arch.providers"),
-        # technique names in a list are named concepts
         ("failures", "Retries, circuit breaker, Hystrix.", "fail.circuit_breaker"),
         ("scaling", "Horizontal scaling, sharding, load balancers.", "scale.horizontal"),
-        # a product in a real sentence still counts
-        ("observability", "We trace every request with Jaeger across the API and the workers.", "obs.tracing"),
+        ("failures", "- retries\n- backoff\n- jitter\n- DLQ\n- circuit breaker", "fail.dlq"),
     ],
 )
-def test_named_techniques_and_tools_in_sentences_still_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_keyword_salad_is_only_mentioned(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    result = score_answers({step: text}, shipped, "en").item(item)
+    assert (result.credit, result.why.code if result.why else None) == ("mentioned", "list")
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "item"),
+    [
+        # a product or a technique in a real sentence counts
+        ("observability", "We trace every request with Jaeger across the API and the workers.", "obs.tracing"),
+        ("failures", "Each send has a 2 s timeout. Retries, circuit breaker and a DLQ protect the providers, "
+         "because they are down for minutes at a time.", "fail.circuit_breaker"),
+        # a short labelled list inside a prose answer is what the design uses
+        ("observability", "We alert on the p99 delivery latency SLO. Metrics: queue depth, consumer lag, DLQ depth.",
+         "obs.metrics"),
+    ],
+)
+def test_names_in_a_sentence_or_a_short_labelled_list_still_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
     assert item in _covered(shipped, step, text)

@@ -40,6 +40,6 @@ def test_timing_lowers_the_opening_score(tiny: Bundle) -> None:
     in_window = score_answers(answers, tiny, "en", {"opening": 200}).step("opening")
     late = score_answers(answers, tiny, "en", {"opening": 600}).step("opening")
     untimed = score_answers(answers, tiny, "en").step("opening")
-    assert in_window.score == untimed.score == 1.0
+    assert in_window.score == untimed.score > 0
     assert late.score < in_window.score
     assert late.timing is not None and late.timing.state == "over"

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from coach.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
-SHEET = ROOT / "tests" / "eval" / "sheets" / "en_medium.md"
+SHEET = ROOT / "tests" / "eval" / "train" / "main" / "sheets" / "en_medium.md"
 runner = CliRunner()
 
 _PROBE = """
