@@ -69,6 +69,41 @@ _T: dict[str, dict[str, str]] = {
         "en": "--event-size: cannot read {value!r}; use e.g. 1KB, 512B or 2.5 KB",
     },
     "positive": {"es": "{flag}: debe ser mayor que 0", "en": "{flag}: must be greater than 0"},
+    "justified": {"es": "justificado", "en": "justified"},
+    "decided": {"es": "decidido, sin justificar (media nota)", "en": "decided, no reason given (half points)"},
+    "mentioned": {"es": "solo mencionado", "en": "only mentioned"},
+    "elsewhere": {"es": "cuenta en el total, no en este paso", "en": "counts in the total, not in this step"},
+    "why.justified": {
+        "es": "decidido, con una razón, una cifra, un mecanismo o un compromiso al lado",
+        "en": "decided, with a reason, a figure, a mechanism or a trade-off next to it",
+    },
+    "why.no_reason": {
+        "es": "decidido, pero sin razón, cifra ni compromiso al lado: di por qué para la nota entera",
+        "en": "decided, but no reason, figure or trade-off next to it: say why for full points",
+    },
+    "why.cue": {"es": "lo descarta «{detail}» ({kind})", "en": "dismissed by “{detail}” ({kind})"},
+    "why.cue_bare": {"es": "descartado ({kind})", "en": "dismissed ({kind})"},
+    "why.list": {
+        "es": "solo aparece en una lista de nombres, sin decisión ni razón",
+        "en": "only in a bare list of names, with no decision or reason",
+    },
+    "why.question": {"es": "solo se pregunta, no se decide", "en": "only asked, never decided"},
+    "why.figure": {
+        "es": "la cifra se desvía más de 2× de la cuenta: {detail}",
+        "en": "the figure is off by more than 2×: {detail}",
+    },
+    "why.offtopic": {
+        "es": "la respuesta trata de otro sistema: este punto es propio del escenario",
+        "en": "the answer is about another system: this item belongs to the scenario",
+    },
+    "why.missing": {"es": "no hay palabras suyas en la respuesta", "en": "no words for it in the answer"},
+    "kind.rejected": {"es": "rechazo", "en": "rejection"},
+    "kind.deferred": {"es": "aplazado", "en": "deferral"},
+    "kind.hypothetical": {"es": "hipótesis", "en": "hypothetical"},
+    "kind.question": {"es": "pregunta", "en": "question"},
+    "kind.limitation": {"es": "limitación de una herramienta", "en": "a tool's limitation"},
+    "kind.other_sense": {"es": "otro sentido de la palabra", "en": "the word in another sense"},
+    "kind.other": {"es": "negación", "en": "negation"},
 }
 
 
@@ -84,13 +119,18 @@ def score(
         str | None,
         typer.Option("--scenario", help="Scenario id when the sheet header names none (default: notifications)."),
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Say, for every item, which stage decided its credit and why."),
+    ] = False,
 ) -> None:
-    """Score an answer sheet: each checklist point with the words that earned it.
+    """Score an answer sheet: each checklist point, its credit and the words that earned it.
 
-    Prints a per-step table, the evidence of every covered point, a hint for every
-    missed one, the estimate arithmetic and the opening/closing timing.
+    Credit per point: justified (decided, with a reason, figure or trade-off), decided
+    (half points), mentioned (words only: a list, a question, rejected or deferred) or none.
+    A step's score counts only its own answer; points said elsewhere count in the total.
 
-    Example: coach score my-sheet.md --lang es
+    Example: coach score my-sheet.md --lang es --explain
     """
     with fail_on_error():
         from coach.scoring.scorer import score_sheet
@@ -103,7 +143,7 @@ def score(
         if as_json:
             emit_json(result.to_json())
             return
-        _render_score(console(), result, labels, chosen)
+        _render_score(console(), result, labels, chosen, explain)
 
 
 def estimate(
@@ -211,7 +251,7 @@ def _evidence_text(sentence: str, spans: tuple[tuple[int, int], ...], plain: boo
     return Text("".join(out))
 
 
-def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang) -> None:
+def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang, explain: bool = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -237,7 +277,7 @@ def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang) 
         if step.word_count == 0:
             out.print(f"  {_t('empty', lang)}")
         for item in step.items:
-            _render_item(out, item, labels, lang, plain)
+            _render_item(out, item, labels, lang, plain, explain)
         if step.arithmetic:
             out.print(f"  {_t('arithmetic', lang)}:")
             for finding in step.arithmetic:
@@ -253,24 +293,45 @@ def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang) 
     out.print(total)
 
 
-def _render_item(out: Console, item: ItemResult, labels: Labels, lang: Lang, plain: bool) -> None:
+def _why_text(item: ItemResult, lang: Lang) -> str:
+    """The stage that decided an item's credit, in words (`--explain`)."""
+    why = item.why
+    if why is None:
+        return ""
+    if why.code == "cue":
+        kind = _t(f"kind.{why.kind}", lang) if f"kind.{why.kind}" in _T else why.kind
+        return _t("why.cue", lang, detail=why.detail, kind=kind) if why.detail else _t("why.cue_bare", lang, kind=kind)
+    key = f"why.{why.code}"
+    return _t(key, lang, detail=why.detail) if key in _T else why.code
+
+
+def _render_item(
+    out: Console, item: ItemResult, labels: Labels, lang: Lang, plain: bool, explain: bool = False
+) -> None:
     from rich.text import Text
 
     texts = labels.items.get(item.id)
     label = texts[0][lang] if texts else item.id
-    if item.covered and item.evidence is not None:
-        line = Text(f"  ✓ {label} ({item.id})")
+    if item.covered:
+        mark = "↗" if item.said_in else "✓"
+        line = Text(f"  {mark} {label} ({item.id}) · {_t(item.credit, lang)}")
         if item.said_in:
-            line.append(f" — {_t('said_in', lang, step=labels.step_title(item.said_in, lang))}", style="italic")
-        out.print(line)
+            where = _t("said_in", lang, step=labels.step_title(item.said_in, lang))
+            line.append(f" — {where}: {_t('elsewhere', lang)}", style="italic")
+    elif item.credit == "mentioned":
+        line = Text(f"  ~ {label} ({item.id}) · {_t('mentioned', lang)}")
+    else:
+        line = Text(f"  ✗ {label} ({item.id})")
+    out.print(line)
+    if item.evidence is not None:
         quote = Text("      “")
         quote.append_text(_evidence_text(item.evidence.sentence, item.evidence.spans, plain))
         quote.append("”")
         out.print(quote)
-    else:
-        out.print(Text(f"  ✗ {label} ({item.id})"))
-        if texts:
-            out.print(Text(f"      {_t('hint', lang)}: {texts[1][lang]}", style="dim"))
+    if explain or item.credit == "mentioned":
+        out.print(Text(f"      → {_why_text(item, lang)}", style="dim"))
+    if item.credit != "justified" and texts and not item.said_in:
+        out.print(Text(f"      {_t('hint', lang)}: {texts[1][lang]}", style="dim"))
 
 
 def _render_timing(out: Console, step: StepScore, lang: Lang, clock: Any) -> None:
