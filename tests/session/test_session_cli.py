@@ -19,7 +19,7 @@ Aclaro el alcance.
 <!-- step: requirements -->
 ## Requisitos
 <!-- coach:timing elapsed_s=730 -->
-Requisitos funcionales y canales.
+Requisitos funcionales y canales, porque así lo pide el producto.
 <!-- step: architecture -->
 Una cola y workers.
 """
