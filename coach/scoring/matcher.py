@@ -9,7 +9,7 @@ stems, because answers mix the two. An item matches a sentence when
 
 and no matched token lies inside an `exclude` phrase occurrence ("order of
 magnitude" does not earn ordering) or in words the candidate rejects or defers
-("we won't need a circuit breaker", "sin reintentos": see negation.py). `needs_number` items also need a figure in
+("we won't need a circuit breaker", "sin reintentos", "¿hace falta una DLQ?": see cues.py). `needs_number` items also need a figure in
 the sentence. The earliest sentence that qualifies is the evidence.
 """
 
@@ -252,14 +252,19 @@ def match_item(index: Index, item: CompiledItem) -> Hit | None:
 
     dismissed = tokens.dismissed
     has_dismissed = bool(dismissed)  # empty when nothing is dismissed
+    # opening items (scope, SLAs, volumes...) are earned by asking: a question cue does not void them
+    asked_ok = item.step == "opening"
+    cues = tokens.cues
     listed = tokens.listed
     named = item.named
 
     def usable(positions: tuple[int, ...]) -> bool:
         if item.needs_number and not has_number[sentence_of[positions[0]]]:
             return False
-        if has_dismissed and any(dismissed[p] for p in positions):
-            return False  # "we won't need a circuit breaker"
+        if has_dismissed and any(
+            dismissed[p] and not (asked_ok and cues[dismissed[p] - 1].kind == "question") for p in positions
+        ):
+            return False  # "we won't need a circuit breaker", "do we need a DLQ?" (cues.py)
         if listed and all(listed[p] for p in positions) and not all(listed[p] in named for p in positions):
             return False  # "Prometheus, Grafana, ELK, Jaeger.": tools listed, no technique named
         return not blocked or all(p not in blocked for p in positions)
