@@ -9,7 +9,7 @@ stems, because answers mix the two. An item matches a sentence when
 
 and no matched token lies inside an `exclude` phrase occurrence ("order of
 magnitude" does not earn ordering) or in words the candidate rejects or defers
-("we won't need a circuit breaker", "sin reintentos": see negation.py). `needs_number` items also need a figure in
+("we won't need a circuit breaker", "sin reintentos", "¿hace falta una DLQ?": see cues.py). `needs_number` items also need a figure in
 the sentence. The earliest sentence that qualifies is the evidence.
 """
 
@@ -248,7 +248,7 @@ def match_item(
 ) -> Hit | None:
     """The earliest sentence of the answer that earns `item`, or None.
 
-    `strict`: words a cue governs (rejected, deferred, asked...: see negation.py) and the
+    `strict`: words a cue governs (rejected, deferred, asked...: see cues.py) and the
     sentences in `skip` (bare lists, questions: the scorer decides) earn nothing. Not strict:
     any mention counts, which is how the scorer finds what was only `mentioned`.
     """
@@ -259,6 +259,9 @@ def match_item(
 
     dismissed = tokens.dismissed if strict else ()
     has_dismissed = bool(dismissed)  # empty when nothing is dismissed
+    # opening items (scope, SLAs, volumes...) are earned by asking: a question cue does not void them
+    asked_ok = item.step == "opening"
+    cues = tokens.cues
     listed = tokens.listed if strict else ()
     named = item.named
 
@@ -267,8 +270,10 @@ def match_item(
             return False
         if item.needs_number and not has_number[sentence_of[positions[0]]]:
             return False
-        if has_dismissed and any(dismissed[p] for p in positions):
-            return False  # "we won't need a circuit breaker"
+        if has_dismissed and any(
+            dismissed[p] and not (asked_ok and cues[dismissed[p] - 1].kind == "question") for p in positions
+        ):
+            return False  # "we won't need a circuit breaker", "do we need a DLQ?" (cues.py)
         if listed and all(listed[p] for p in positions) and not all(listed[p] in named for p in positions):
             return False  # "Prometheus, Grafana, ELK, Jaeger.": tools listed, no technique named
         return not blocked or all(p not in blocked for p in positions)

@@ -22,8 +22,8 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coach.scoring.cues import Cue, find_cues
 from coach.scoring.lists import listed_products
-from coach.scoring.negation import dismissed_tokens
 
 
 def _words(text: str) -> frozenset[str]:
@@ -194,8 +194,10 @@ class Tokens:
     sentences: tuple[tuple[int, int], ...]  # char spans of sentences in `text`
     has_number: tuple[bool, ...]  # per sentence: holds a figure ("100", "cien", "8.64M")
     word_count: int
-    dismissed: tuple[bool, ...] = ()  # per token: rejected or deferred (negation.py); () when none is
+    # per token: 0 (free) or the 1-based index into `cues` of the cue that governs it (cues.py); () when none is
+    dismissed: tuple[int, ...] = ()
     listed: tuple[str, ...] = ()  # per token: the product it names in a bare list (lists.py), else ""; () when none
+    cues: tuple[Cue, ...] = ()  # what rejects, defers, supposes, asks or is in another sense (cues.py)
 
 
 def _raw_words(
@@ -345,6 +347,7 @@ def analyse(
     special = {i for i, word in enumerate(canon) if word in _REWRITE_FIRST or word in _PERCENTILE_SIGNS}
     special.update(i - 1 for i, word in enumerate(canon) if i and word in _PERCENTILE_WORDS)
     words: list[str] = []
+    plain: list[int] = []  # per word: the raw word it comes from unchanged (-1: a rewrite)
     spans: list[tuple[int, int]] = []
     sentence_of: list[int] = []
     done = 0
@@ -356,14 +359,17 @@ def analyse(
         if not size:
             continue
         words.extend(canon[done:i])
+        plain.extend(range(done, i))
         spans.extend(raw_spans[done:i])
         sentence_of.extend(raw_sentence[done:i])
         joined = (raw_spans[i][0], raw_spans[i + size - 1][1])
         words.extend(replacement)
+        plain.extend([-1] * len(replacement))
         spans.extend([joined] * len(replacement))
         sentence_of.extend([raw_sentence[i]] * len(replacement))
         done = i + size
     words.extend(canon[done:])
+    plain.extend(range(done, count))
     spans.extend(raw_spans[done:])
     sentence_of.extend(raw_sentence[done:])
 
@@ -373,17 +379,33 @@ def analyse(
     for info, sentence in zip(infos, sentence_of, strict=True):
         if info[3]:
             has_number[sentence] = True
+    es = [info[0] for info in infos]
+    en = [info[1] for info in infos]
+    stop = [info[2] for info in infos]
+    # cues read the words as written: the typo corrector aims at concept words and may turn a cue
+    # word into one ("pondría" -> "podria")
+    cue_words, cue_es, cue_en = words, es, en
+    if correct is not None:
+        cue_words, cue_es, cue_en = list(words), list(es), list(en)
+        for position, source in enumerate(plain):
+            if source >= 0:
+                written = fold(raw[source][0])
+                if written != words[position]:
+                    cue_words[position] = written
+                    cue_es[position], cue_en[position] = stems(written)
+    cues, dismissed = find_cues(text, cue_es, cue_en, cue_words, stop, spans, sentence_of, sentences)
     return Tokens(
         text=text,
-        es=tuple([info[0] for info in infos]),
-        en=tuple([info[1] for info in infos]),
+        es=tuple(es),
+        en=tuple(en),
         spans=tuple(spans),
-        stop=tuple([info[2] for info in infos]),
+        stop=tuple(stop),
         sentence_of=tuple(sentence_of),
         sentences=tuple(sentences),
         has_number=tuple(has_number),
         word_count=len(raw),
-        dismissed=dismissed_tokens(text, sentences, spans, [word for word, _, _ in raw], raw_sentence),
+        dismissed=dismissed,
+        cues=cues,
         listed=listed_products(text, sentences, words, sentence_of),
     )
 
@@ -433,3 +455,4 @@ def folded_words(phrase: str) -> list[str]:
 def count_words(text: str) -> int:
     """Words as a speaker says them (for the spoken-time estimate)."""
     return sum(1 for _ in _WORD_RE.finditer(text))
+

@@ -5,7 +5,7 @@ How the numbers are made (documented here because users read them):
 - Credit per item (notes/scoring-model.md): `none`; `mentioned` (its words are
   there, but only in a bare list of names, a question, a figure off by more than
   2×, an answer about another system, or governed by a cue that rejects, defers or
-  hypothesises it: see negation.py); `decided` (a statement that commits to it);
+  hypothesises it: see cues.py); `decided` (a statement that commits to it);
   `justified` (decided, with a figure or a reason, mechanism or trade-off word in
   the same or the next sentence). `covered` means decided or justified.
 - An item is looked for in its own step's answer first, then in the other steps'
@@ -378,14 +378,11 @@ def _dismissal(view: _View, hit: Hit) -> Why:
     """The stage that kept a mention from counting: a cue, a bare list or a question."""
     tokens = view.index.tokens
     dismissed = tokens.dismissed
-    cues = getattr(tokens, "cues", ())
     for position in hit.tokens:
         mark = dismissed[position] if dismissed else 0
         if mark:
-            if cues and not isinstance(mark, bool) and 0 < mark <= len(cues):
-                cue = cues[mark - 1]
-                return Why("cue", kind=cue.kind, detail=cue.text)
-            return Why("cue", kind="rejected")
+            cue = tokens.cues[mark - 1]
+            return Why("cue", kind=cue.kind, detail=cue.text)
     if hit.sentence in view.salad:
         return Why("list")
     if hit.sentence in view.questions:

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coach.scoring import estimates, negation, numbers
+from coach.scoring import cues, estimates, numbers
 from coach.scoring.cache import _code_hash, _dump, _load_data
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ def content_digest(content_dir: Path | None) -> str:
 def _source_digest() -> str:
     """The scorer's code beyond what cache.py hashes: a change to any scoring module is a new key."""
     digest = hashlib.sha256(f"{_FORMAT}{_code_hash()}".encode())
-    for module in (estimates, negation, numbers):
+    for module in (cues, estimates, numbers):
         digest.update(Path(module.__file__ or "").read_bytes())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()

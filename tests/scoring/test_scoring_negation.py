@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from coach.scoring import score_answers
-from coach.scoring.negation import dismissed_ranges
-from coach.scoring.normalize import split_sentences
+from coach.scoring.cues import governed_words
+
+
+def _governed(text: str) -> list[str]:
+    return [words for _, words in governed_words(text)]
 
 
 @pytest.fixture(scope="module")
@@ -106,28 +109,27 @@ def test_a_negation_that_governs_something_else_keeps_the_concept(shipped, step:
 
 
 def test_scope_stops_at_the_clause_and_a_few_words() -> None:
-    """A comma, 'but' or 'pero' ends the scope; so does the fourth word after the cue."""
+    """A comma, 'but' or 'pero' ends the scope; so does the fourth content word after the cue."""
     text = "We won't need a circuit breaker, but we retry with backoff and jitter."
-    (dismissed,) = [text[a:b] for a, b in dismissed_ranges(text, split_sentences(text))]
-    assert dismissed == " a circuit breaker"
+    assert _governed(text) == ["a circuit breaker"]
     text = "No usamos caché pero sí una cola."
-    assert [text[a:b] for a, b in dismissed_ranges(text, split_sentences(text))] == [" caché "]
+    assert _governed(text) == ["caché"]
+    text = "Without retries, caching or tracing we would be blind, so we add all three."
+    assert _governed(text) == []
 
 
 def test_spanish_no_negates_a_verb_not_a_noun() -> None:
-    """'No guardamos secretos en el código' is not a dismissal; 'no usamos Redis' is."""
+    """'No guardamos secretos en el código' dismisses the verb only; 'no usamos Redis' dismisses Redis."""
     text = "No guardamos secretos en el código, van en Vault."
-    assert dismissed_ranges(text, split_sentences(text)) == []
+    assert _governed(text) == ["guardamos"]
     text = "En este diseño no usamos Redis."
-    assert [text[a:b] for a, b in dismissed_ranges(text, split_sentences(text))] == [" Redis"]
+    assert _governed(text) == ["Redis"]
 
 
 def test_doing_something_later_is_not_deferring_it() -> None:
     """'workers will handle the sending later' is the async design; 'legal can deal with GDPR later' defers."""
-    text = "The API returns 202 and workers will handle the sending later."
-    assert dismissed_ranges(text, split_sentences(text)) == []
-    text = "Legal can deal with GDPR and opt-outs later."
-    assert dismissed_ranges(text, split_sentences(text)) != []
+    assert _governed("The API returns 202 and workers will handle the sending later.") == []
+    assert governed_words("Legal can deal with GDPR and opt-outs later.")[0][0] == "rejected"
 
 
 @pytest.mark.parametrize(
@@ -201,6 +203,6 @@ def test_a_limitation_of_a_tool_is_not_an_ordering_design(shipped, text: str, co
 def test_a_hypothetical_future_need_dismisses_but_a_failure_condition_does_not() -> None:
     """'si algún día hiciera falta, pondríamos Kafka' is no commitment; 'if it ever times out, we'd retry' is a policy."""
     for text in ("Si algún día hiciera falta, pondríamos Kafka.", "If we ever need it, we would add a cache."):
-        assert [text[a:b] for a, b in dismissed_ranges(text, split_sentences(text))] == [text]
+        assert governed_words(text) == [("hypothetical", text[:-1])]
     for text in ("If it ever times out, we'd retry with backoff.", "Si algún día un proveedor cae, el circuit breaker corta."):
-        assert dismissed_ranges(text, split_sentences(text)) == []
+        assert governed_words(text) == []

@@ -1,0 +1,790 @@
+"""Cues: what the candidate rejects, defers, supposes, asks, or says in another sense (NegEx, adapted).
+
+One stage of the pipeline, driven by data. Each language ships a cue file
+(`languages/<code>.toml`, package `coach.content_data.languages`) with its cue
+sets; this module holds no word of any language. A third language is a third
+file.
+
+Cue sets (each a list of phrases, compiled by the same phrase compiler as the
+checklist rules, `normalize.phrase_stems`, and matched over folded, stemmed
+tokens, so accents and verb endings that share a stem need no alternatives):
+
+- `preceding`: a rejection that governs what follows it ("without", "rather
+  than", "nunca", "en vez de").
+- `following`: a rejection that governs what came before it in its clause
+  ("not needed", "por ahora no"); `following_self` also governs its own words
+  ("isn't my concern", "can deal with … later").
+- `negated_verb`: a negation whose scope is the verb after it only ("we don't
+  retry", "no reintentamos"), unless a `bound` follows in the clause ("we don't
+  retry 4xx", "no reintentamos más de 3 veces": a bounded policy).
+- `pseudo`: phrases that look like a cue and are not ("not only", "no more
+  than", "sin estado", "without *ing"): a cue overlapping one does not count.
+- `termination`: words that end a scope ("but", "because", "pero", "porque").
+- `contrast` + `closed_rejection`: a closed rejection right after a contrast
+  word dismisses what came before it ("podríamos usar X, pero no lo veo
+  necesario"); a rejection with its own object or a bound does not ("pero no
+  para los 4xx").
+- `deferral` (preceding / following / rest of the sentence), `hypothetical`
+  (the sentence, when a conditional verb is in it), `limitation` (from the
+  sentence start to the cue: "SQS standard doesn't guarantee it").
+- `question`: a sentence ending in "?" (or opening with "¿" or a question
+  opener) is governed by a "question" cue, unless the next sentence answers
+  yes; a question answered no is a rejection ("Do we need X? Probably not").
+- `other_sense`: a non-technical object (a person, a meeting, the team's
+  process) voids itself and the few words before it in its clause ("partition
+  the team", "reintentamos la reunión").
+
+Phrase syntax: words as written; `…` is a gap of up to GAP words inside the
+clause; a word `*ing` (or `*ar|er|ir`) is any word ending so; `=needed` is that
+folded form exactly (not every word of its stem: "need"); `{name}` expands
+to every phrase of the file's `[sets]` entry `name`.
+
+ONE scope rule for every forward cue: from the cue to a termination word, a
+clause break, the sentence end, or `scope_tokens` content tokens, carried
+across a coordinated list ("no cache, queue or workers", "ni DLQ ni circuit
+breaker"). A backward cue reaches the start of its clause (and across a colon
+or dash when it opens its clause: "Tracing: por ahora no").
+
+Each sentence is read with the cues of its language, told by function words
+(`function_words`); a sentence with no clear language is read with all.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+KINDS = ("rejected", "deferred", "hypothetical", "question", "limitation", "other_sense")
+GAP = 6  # words a `…` may span
+_MAX_STOP_GAP = 3  # stop words between two words of a phrase (as the matcher allows)
+_BREAK_RE = re.compile(r"[,;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>")
+_STRONG_RE = re.compile(r"[;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>")
+_OPENERS = (":", "-", "–", "—", "->", "=>", "→", "⇒")  # a break after which a trailing cue looks back
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue found in an answer."""
+
+    kind: str  # "rejected"|"deferred"|"hypothetical"|"question"|"limitation"|"other_sense"
+    span: tuple[int, int]  # char span of the cue words in Tokens.text
+    text: str  # the cue words as written
+
+
+# A compiled element of a cue phrase: ("seq", stems, exact, anchor) | ("suffix", endings) | ("gap",)
+Element = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled cue phrase."""
+
+    elements: tuple[Element, ...]
+    role: str  # the cue set it comes from
+    text: str
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's compiled cue sets."""
+
+    code: str
+    column: int  # 0: Spanish stems, 1: English stems (normalize.Tokens.es / .en)
+    scope_tokens: int
+    list_item_tokens: int
+    object_window: int
+    function_words: frozenset[str]
+    coordinators: frozenset[str]  # "or", "and", "ni": a list goes on
+    alternatives: frozenset[str]  # the "or" words among them: "X or Y" inside a scope
+    conditional_words: frozenset[str]
+    conditional_endings: tuple[str, ...]
+    qualifiers: frozenset[str]
+    prepositions: frozenset[str]
+    scale_or_time: frozenset[str]
+    objects: frozenset[str]
+    after_article: frozenset[str]
+    exempt_verbs: frozenset[str]
+    light_words: frozenset[str]  # determiners and prepositions: skipped when counting an object's window
+    verb_skip: frozenset[str]  # words between a negated_verb cue and its verb ("no lo reintentamos")
+    verb_endings: tuple[str, ...]  # the verb a negated_verb cue governs ends so ("amos": "we"); () any
+    patterns: dict[str, tuple[Pattern, ...]]  # role -> patterns
+
+
+ROLES = {
+    # role: (Cue kind, scope)
+    "preceding": ("rejected", "forward"),
+    "argument": ("rejected", "forward"),  # "without X": an argument for X when a conditional is in the clause
+    "following": ("rejected", "backward"),
+    "following_self": ("rejected", "backward_self"),
+    "negated_verb": ("rejected", "verb"),
+    "deferral_preceding": ("deferred", "forward"),
+    "deferral_following": ("deferred", "backward_self"),
+    "deferral_rest": ("deferred", "rest"),
+    "hypothetical": ("hypothetical", "sentence"),
+    "limitation": ("limitation", "before"),
+    "question_openers": ("question", "sentence"),
+}
+# phrase sets that are not cues themselves
+AUX_ROLES = ("pseudo", "termination", "contrast", "closed_rejection", "fillers", "bounds", "alternative",
+             "answer_yes", "answer_no")
+_SCALARS = {
+    "scope_tokens": int, "list_item_tokens": int, "object_window": int,
+}
+_WORD_LISTS = (
+    "function_words", "coordinators", "alternatives", "conditional_words", "conditional_endings", "qualifiers",
+    "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
+    "verb_skip", "verb_endings",
+)
+
+
+def _compile(text: str, lang: str, role: str) -> Pattern:
+    from coach.scoring.normalize import fold, phrase_stems
+
+    elements: list[Element] = []
+    words: list[str] = []
+
+    def flush() -> None:
+        # every written word counts, stop words too ("won't have" is not "won't"): each word is
+        # compiled alone, and a phrase's words may have stop words between them in an answer
+        stems: list[str] = []
+        for word in words:
+            stems += phrase_stems(word, lang)[0]
+        if words and not stems:
+            raise ValueError(f"cue phrase {text!r} ({role}) has no words")
+        if stems:
+            elements.append(("seq", tuple(stems), False, 0))
+        words.clear()
+
+    for word in text.replace("...", " … ").replace("…", " … ").split():
+        if word == "…":
+            flush()
+            elements.append(("gap",))
+        elif word.startswith("*"):
+            flush()
+            elements.append(("suffix", tuple(fold(end) for end in word[1:].split("|") if end)))
+        elif word.startswith("=") and len(word) > 1:
+            flush()
+            elements.append(("word", fold(word[1:]), phrase_stems(word[1:], lang)[0][0]))
+        else:
+            words.append(word)
+    flush()
+    if not elements or elements[0][0] not in ("seq", "word") or elements[-1][0] == "gap":  # the first words anchor it
+        raise ValueError(f"cue phrase {text!r} ({role}) must start with words and not end with a gap")
+    return Pattern(tuple(elements), role, text)
+
+
+def _expand(phrase: str, sets: dict[str, list[str]]) -> list[str]:
+    match = re.search(r"\{(\w+)\}", phrase)
+    if match is None:
+        return [phrase]
+    if match.group(1) not in sets:
+        raise ValueError(f"cue phrase {phrase!r} names an unknown set {match.group(1)!r}")
+    out: list[str] = []
+    for value in sets[match.group(1)]:
+        out += _expand(phrase[: match.start()] + value + phrase[match.end() :], sets)
+    return out
+
+
+def load_language(code: str, raw: dict[str, Any]) -> Language:
+    """Validate and compile one language's cue file (already parsed)."""
+    from coach.scoring.normalize import fold
+
+    known = {"language", "stems", "sets", *ROLES, *AUX_ROLES, *_SCALARS, *_WORD_LISTS}
+    unknown = set(raw) - known
+    if unknown:
+        raise ValueError(f"languages/{code}.toml: unknown keys {sorted(unknown)}")
+    if raw.get("language") != code:
+        raise ValueError(f"languages/{code}.toml: language = {raw.get('language')!r}, expected {code!r}")
+    if raw.get("stems") not in ("es", "en"):
+        raise ValueError(f"languages/{code}.toml: stems must be 'es' or 'en' (the stemmed column it reads)")
+    for key, kind in _SCALARS.items():
+        if not isinstance(raw.get(key), kind) or raw[key] < 1:
+            raise ValueError(f"languages/{code}.toml: {key} must be a positive integer")
+    sets = raw.get("sets", {})
+    if not isinstance(sets, dict) or not all(
+        isinstance(v, list) and all(isinstance(x, str) for x in v) for v in sets.values()
+    ):
+        raise ValueError(f"languages/{code}.toml: [sets] must hold lists of strings")
+    for key in (*ROLES, *AUX_ROLES, *_WORD_LISTS):
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValueError(f"languages/{code}.toml: {key} must be a list of non-empty strings")
+    stems_lang = raw["stems"]
+    patterns = {
+        role: tuple(
+            _compile(text, stems_lang, role) for phrase in raw.get(role, []) for text in _expand(phrase, sets)
+        )
+        for role in (*ROLES, *AUX_ROLES)
+    }
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in raw.get(key, []))
+
+    return Language(
+        code=code,
+        column=0 if stems_lang == "es" else 1,
+        scope_tokens=raw["scope_tokens"],
+        list_item_tokens=raw["list_item_tokens"],
+        object_window=raw["object_window"],
+        function_words=words("function_words"),
+        coordinators=words("coordinators"),
+        alternatives=words("alternatives"),
+        conditional_words=words("conditional_words"),
+        conditional_endings=tuple(words("conditional_endings")),
+        qualifiers=words("qualifiers"),
+        prepositions=words("prepositions"),
+        scale_or_time=words("scale_or_time"),
+        objects=words("objects"),
+        after_article=words("after_article"),
+        exempt_verbs=words("exempt_verbs"),
+        light_words=words("light_words"),
+        verb_skip=words("verb_skip"),
+        verb_endings=tuple(sorted(words("verb_endings"))),
+        patterns=patterns,
+    )
+
+
+@lru_cache(maxsize=1)
+def languages() -> tuple[Language, ...]:
+    """Every shipped language's cue sets, loaded once."""
+    root = resources.files("coach.content_data.languages")
+    out = []
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            code = entry.name[: -len(".toml")]
+            try:
+                raw = tomllib.loads(entry.read_text(encoding="utf-8"))
+            except tomllib.TOMLDecodeError as error:
+                raise ValueError(f"languages/{entry.name}: {error}") from None
+            out.append(load_language(code, raw))
+    if not out:
+        raise ValueError("no language cue files shipped")
+    return tuple(out)
+
+
+Anchors = dict[str, list[tuple[Language, Pattern, str | None]]]
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> tuple[Anchors, Anchors]:
+    """Per stem column: anchor stem -> the patterns that can start there (and the stem they need next)."""
+    index: tuple[Anchors, Anchors] = ({}, {})
+    for language in languages():
+        for role_patterns in language.patterns.values():
+            for pattern in role_patterns:
+                head = pattern.elements[0]
+                anchor = head[1][0] if head[0] == "seq" else head[2]
+                index[language.column].setdefault(anchor, []).append((language, pattern, _second(pattern)))
+    return index[0], index[1]
+
+
+def _second(pattern: Pattern) -> str | None:
+    """The stem a pattern needs right after its anchor (within a few stop words), if any: a cheap filter."""
+    head = pattern.elements[0]
+    if head[0] == "seq" and len(head[1]) > 1:
+        return str(head[1][1])
+    if len(pattern.elements) > 1 and pattern.elements[1][0] == "seq":
+        return str(pattern.elements[1][1][0])
+    return None
+
+
+def trigger_stems() -> tuple[frozenset[str], frozenset[str]]:
+    """The stems any cue can start with (a sentence without one has no cue but questions and objects)."""
+    es, en = _anchors()
+    return frozenset(es), frozenset(en)
+
+
+class _Sentence:
+    """The tokens of one sentence and what the cue stage needs to read them."""
+
+    def __init__(self, text: str, columns: tuple[Sequence[str], Sequence[str]], words: Sequence[str],
+                 stop: Sequence[bool], spans: Sequence[tuple[int, int]], first: int, last: int,
+                 start: int, end: int) -> None:
+        self.text, self.columns, self.words, self.stop, self.spans = text, columns, words, stop, spans
+        self.first, self.last, self.start, self.end = first, last, start, end
+        self._breaks: dict[int, str] = {}
+
+    def brk(self, i: int) -> str:
+        """The clause break between token i-1 and token i ('' when none; ',' or the strong one)."""
+        if i >= self.last:
+            return "."
+        found = self._breaks.get(i)
+        if found is None:
+            gap_start = self.spans[i - 1][1] if i > self.first else self.start
+            gap = self.text[gap_start : self.spans[i][0]] if i > self.first else ""
+            found = ""
+            match = _BREAK_RE.search(gap)
+            if match:
+                strong = _STRONG_RE.search(gap)
+                found = strong.group().strip() if strong else ","
+            elif i > self.first and re.search(r"\.(?:\s|$)", gap):
+                found = "."
+            self._breaks[i] = found
+        return found
+
+    def match(self, pattern: Pattern, start: int, column: int) -> int:
+        """End (exclusive) of `pattern` starting at token `start`; -1 when it does not."""
+        return self._match(pattern.elements, 0, start, column, True)
+
+    def _match(self, elements: tuple[Element, ...], k: int, p: int, column: int, first: bool) -> int:
+        if k == len(elements):
+            return p
+        element = elements[k]
+        last = self.last
+        if element[0] == "gap":
+            for q in range(p, min(p + GAP, last) + 1):
+                if q > p and self.brk(q):
+                    break
+                end = self._match(elements, k + 1, q, column, False)
+                if end >= 0:
+                    return end
+            return -1
+        if p >= last:
+            return -1
+        if element[0] == "suffix":
+            word = self.words[p]
+            if self.stop[p] or not word.endswith(element[1]) or (not first and self.brk(p)):
+                return -1
+            return self._match(elements, k + 1, p + 1, column, False)
+        if element[0] == "word":
+            position = p
+            gap = 0
+            while position < last and self.stop[position] and gap < _MAX_STOP_GAP and self.words[position] != element[1]:
+                position += 1
+                gap += 1
+            if position >= last or self.words[position] != element[1] or (not first and self.brk(position)):
+                return -1
+            return self._match(elements, k + 1, position + 1, column, False)
+        stems = element[1]
+        col = self.columns[column]
+        position = p - 1
+        for index, stem in enumerate(stems):
+            position += 1
+            if index or not first:  # stop words may come between the words of a phrase
+                gap = 0
+                while position < last and col[position] != stem and self.stop[position] and gap < _MAX_STOP_GAP:
+                    position += 1
+                    gap += 1
+            if position >= last or col[position] != stem:
+                return -1
+            if (index or not first) and self.brk(position):
+                return -1
+        return self._match(elements, k + 1, position + 1, column, False)
+
+
+def find_cues(
+    text: str,
+    es: Sequence[str],
+    en: Sequence[str],
+    words: Sequence[str],
+    stop: Sequence[bool],
+    spans: Sequence[tuple[int, int]],
+    sentence_of: Sequence[int],
+    sentences: Sequence[tuple[int, int]],
+) -> tuple[tuple[Cue, ...], tuple[int, ...]]:
+    """(cues, per token 0 or the 1-based index of the governing cue); ((), ()) when no token is governed.
+
+    `words` are the folded, canonical words the stems come from (one per token).
+    """
+    anchors = _anchors()
+    langs = languages()
+    objects = frozenset().union(*(language.objects for language in langs))
+    # sentences worth reading: a cue's anchor stem, a question mark, or a non-technical object
+    wanted: set[int] = set()
+    es_anchor, en_anchor = anchors
+    for i, (stem_es, stem_en) in enumerate(zip(es, en, strict=True)):
+        if stem_es in es_anchor or stem_en in en_anchor or words[i] in objects:
+            wanted.add(sentence_of[i])
+    if "?" in text or "¿" in text:
+        wanted.update(i for i, (s, e) in enumerate(sentences) if "?" in text[s:e] or "¿" in text[s:e])
+    if not wanted:
+        return (), ()
+    bounds = _bounds(sentence_of, len(sentences))
+    found: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = []  # kind, cue char span, token ranges
+    for index in sorted(wanted):
+        first, last = bounds[index], bounds[index + 1]
+        s_start, s_end = sentences[index]
+        sentence = _Sentence(text, (es, en), words, stop, spans, first, last, s_start, s_end)
+        found += _read_sentence(sentence, langs, anchors)
+        if index + 1 < len(sentences) or sentence.text[s_start:s_end].rstrip().endswith("?") or "¿" in sentence.text[s_start:s_end]:
+            found += _question(sentence, langs, anchors, index, sentences, bounds, text, (es, en), words, stop, spans)
+    if not found:
+        return (), ()
+    # rejections and the like first, questions last: the most specific cue governs a token
+    order = sorted(range(len(found)), key=lambda i: (found[i][0] == "question", found[i][1]))
+    cues: list[Cue] = []
+    seen: dict[tuple[str, tuple[int, int]], int] = {}
+    marks = [0] * len(es)
+    governed = False
+    for i in order:
+        kind, span, ranges = found[i]
+        if not any(a < b for a, b in ranges):
+            continue
+        key = (kind, span)
+        number = seen.get(key)
+        if number is None:
+            cues.append(Cue(kind, span, text[span[0] : span[1]]))
+            number = seen[key] = len(cues)
+        for a, b in ranges:
+            for p in range(a, b):
+                if not marks[p]:
+                    marks[p] = number
+                    governed = True
+    if not governed:
+        return (), ()
+    # number the cues in text order
+    renumber = sorted(range(len(cues)), key=lambda i: (cues[i].span, cues[i].kind))
+    new_of = {old + 1: new + 1 for new, old in enumerate(renumber)}
+    return tuple(cues[i] for i in renumber), tuple(new_of.get(m, 0) for m in marks)
+
+
+def _bounds(sentence_of: Sequence[int], count: int) -> list[int]:
+    from bisect import bisect_left
+
+    return [bisect_left(sentence_of, s) for s in range(count + 1)]
+
+
+def _sentence_languages(sentence: _Sentence, langs: tuple[Language, ...]) -> tuple[Language, ...]:
+    words = sentence.words[sentence.first : sentence.last]
+    counts = [sum(w in language.function_words for w in words) for language in langs]
+    best = max(counts, default=0)
+    if best == 0 or counts.count(best) > 1:
+        return langs
+    return tuple(language for language, count in zip(langs, counts, strict=True) if count == best)
+
+
+Found = tuple[str, tuple[int, int], list[tuple[int, int]]]
+
+
+def _matches(
+    sentence: _Sentence, langs: tuple[Language, ...], anchors: tuple[Anchors, Anchors]
+) -> list[tuple[int, int, Language, Pattern]]:
+    """Every pattern of the sentence's languages that occurs in it: (first token, end, language, pattern)."""
+    out: list[tuple[int, int, Language, Pattern]] = []
+    codes = {language.code for language in langs}
+    last = sentence.last
+    for p in range(sentence.first, last):
+        for column in (0, 1):
+            col = sentence.columns[column]
+            candidates = anchors[column].get(col[p])
+            if not candidates:
+                continue
+            after = set(col[p + 1 : min(p + 2 + _MAX_STOP_GAP, last)])
+            for language, pattern, second in candidates:
+                if (second is not None and second not in after) or language.code not in codes:
+                    continue
+                end = sentence.match(pattern, p, column)
+                if end > p:
+                    out.append((p, end, language, pattern))
+    return out
+
+
+def _char_span(sentence: _Sentence, start: int, end: int) -> tuple[int, int]:
+    return sentence.spans[start][0], sentence.spans[end - 1][1]
+
+
+def _read_sentence(
+    sentence: _Sentence, all_langs: tuple[Language, ...], anchors: tuple[Anchors, Anchors]
+) -> list[Found]:
+    langs = _sentence_languages(sentence, all_langs)
+    matches = _matches(sentence, langs, anchors)
+    out: list[Found] = []
+    by_role: dict[str, list[tuple[int, int, Language, Pattern]]] = {}
+    for match in matches:
+        by_role.setdefault(match[3].role, []).append(match)
+    pseudo = [(a, b) for a, b, _, _ in by_role.get("pseudo", [])]
+    termination = {a for a, _, _, _ in by_role.get("termination", [])}
+    termination |= {a for a, _, _, _ in by_role.get("contrast", [])}
+    first, last = sentence.first, sentence.last
+
+    def is_pseudo(a: int, b: int) -> bool:
+        return any(a < pb and pa < b for pa, pb in pseudo)
+
+    def clause_end(p: int) -> int:
+        q = p
+        while q < last and not (q > p and sentence.brk(q)) and not (q > p and q in termination):
+            q += 1
+        return q
+
+    def strong_end(p: int) -> int:
+        q = p + 1
+        while q < last and sentence.brk(q) in ("", ",") and q not in termination:
+            q += 1
+        return q
+
+    def conditional(a: int, b: int, language: Language) -> bool:
+        return any(
+            w in language.conditional_words or (len(w) > 5 and w.endswith(language.conditional_endings))
+            for w in sentence.words[a:b]
+        )
+
+    def bounded(a: int, b: int) -> bool:
+        return any(a <= m < b for m, _, _, _ in by_role.get("bounds", []))
+
+    def forward(end: int, language: Language) -> int:
+        """The one scope rule: to a termination word, a clause break, the sentence end or N content tokens."""
+        q, content = end, 0
+        limit = language.scope_tokens
+        while q < last:
+            if q > first and sentence.brk(q):
+                break
+            if q in termination:
+                break
+            if not sentence.stop[q]:
+                content += 1
+            q += 1
+            if content >= limit:
+                # "X or Y": the list goes on
+                if q < last and sentence.words[q] in language.alternatives and not sentence.brk(q):
+                    content = 0
+                    q += 1
+                    continue
+                return q
+        return _list_end(sentence, q, language, termination)
+
+    def backward(start: int) -> int:
+        """To the start of the clause; across a colon or dash when the cue opens its clause."""
+        q = start
+        while q > first and not sentence.brk(q) and (q - 1) not in termination:
+            q -= 1
+        if q > first and all(sentence.stop[p] for p in range(q, start)) and sentence.brk(q) in _OPENERS:
+            q -= 1  # "Tracing distribuido: por ahora no": the cue speaks of the clause before
+            while q > first and not sentence.brk(q) and (q - 1) not in termination:
+                q -= 1
+        return q
+
+    for role, (kind, scope) in ROLES.items():
+        if role == "question_openers":
+            continue
+        for a, b, language, _ in by_role.get(role, []):
+            if is_pseudo(a, b):
+                continue
+            span = _char_span(sentence, a, b)
+            if scope == "forward":
+                if role == "argument" and conditional(a, strong_end(a), language):
+                    continue  # "without a DLQ we would lose messages": an argument for it
+                out.append((kind, span, [(b, forward(b, language))]))
+            elif scope == "backward":
+                out.append((kind, span, [(backward(a), a)]))
+            elif scope == "backward_self":
+                out.append((kind, span, [(backward(a), b)]))
+            elif scope == "verb":
+                c_end = clause_end(b)
+                if bounded(b, c_end) or b >= last:
+                    continue
+                verb = b
+                while verb < c_end and sentence.words[verb] in language.verb_skip:
+                    verb += 1
+                if (
+                    verb >= c_end
+                    or sentence.stop[verb]
+                    or (language.verb_endings and not sentence.words[verb].endswith(language.verb_endings))
+                    or any(a2 <= verb < b2 for a2, b2, _, other in matches if other.role in ROLES and other.role != role)
+                ):
+                    continue  # not a verb the candidate acts with, or part of a wider cue ("we won't need X")
+                ranges = [(verb, verb + 1)]
+                ranges += _reason_after(sentence, verb, c_end, language, conditional)
+                out.append((kind, span, ranges))
+            elif scope == "rest":
+                out.append((kind, span, [(b, last)]))
+            elif scope == "sentence":
+                if conditional(first, last, language):
+                    out.append((kind, span, [(first, last)]))
+            elif scope == "before":
+                out.append((kind, span, [(first, b)]))
+    out += _contrasts(sentence, by_role, language_of=langs, conditional=conditional, termination=termination)
+    out += _objects(sentence, all_langs)
+    return out
+
+
+def _reason_after(sentence: _Sentence, verb: int, c_end: int, language: Language, conditional: Any) -> list[tuple[int, int]]:
+    """'No reintentamos X: un reintento añadiría latencia': the hypothetical that justifies the rejection
+    (the next clause, when it repeats the verb's stem and holds a conditional)."""
+    if c_end >= sentence.last or not sentence.brk(c_end):
+        return []
+    r_end = c_end + 1
+    while r_end < sentence.last and not sentence.brk(r_end):
+        r_end += 1
+    stem = sentence.columns[language.column][verb][:5]
+    same = any(s.startswith(stem) for s in sentence.columns[language.column][c_end:r_end])
+    return [(c_end, r_end)] if same and conditional(c_end, r_end, language) else []
+
+
+def _contrasts(sentence: _Sentence, by_role: dict[str, list[tuple[int, int, Language, Pattern]]],
+               language_of: tuple[Language, ...], conditional: Any, termination: set[int]) -> list[Found]:
+    """A closed rejection right after a contrast word dismisses what came before it in the sentence."""
+    out: list[Found] = []
+    first, last = sentence.first, sentence.last
+    closed = by_role.get("closed_rejection", [])
+    fillers = by_role.get("fillers", [])
+    alternatives = by_role.get("alternative", [])
+    for c_start, c_end, language, _ in by_role.get("contrast", []):
+        b_start = c_start
+        while b_start > first and sentence.brk(b_start) in ("", ","):
+            b_start -= 1
+        tail_end = c_end
+        while tail_end < last and sentence.brk(tail_end) in ("", ","):
+            tail_end += 1
+        position = c_end
+        moved = True
+        while moved:  # "pero, la verdad, no", "but actually, let's not"
+            moved = False
+            for f_start, f_end, _, _ in fillers:
+                if f_start == position:
+                    position, moved = f_end, True
+                    break
+        starts = {position}
+        while position < tail_end and sentence.stop[position]:  # "but we don't need it"
+            position += 1
+            starts.add(position)
+        rejection = max((b for a, b, _, _ in closed if a in starts), default=-1)
+        if rejection < 0:
+            for a, _, lang, _ in alternatives:
+                if a in starts and conditional(b_start, c_start, lang):
+                    out.append(("hypothetical", _char_span(sentence, c_start, c_end), [(b_start, c_start)]))
+                    break
+            continue
+        rest = [w for w in sentence.words[rejection:tail_end]]
+        if rest and rest[0] not in language.qualifiers and not (
+            rest[0] in language.prepositions and not language.scale_or_time.isdisjoint(rest[1:5])
+        ):
+            continue  # "pero no para los 4xx", "but I don't think we need FIFO": its own object
+        out.append(("rejected", _char_span(sentence, c_start, rejection), [(b_start, c_start)]))
+    return out
+
+
+def _objects(sentence: _Sentence, langs: tuple[Language, ...]) -> list[Found]:
+    """A technical verb acting on a person, a meeting or the team's process is in another sense.
+
+    Read with every language's objects: "reintentamos el deploy", "partition the equipo".
+    """
+    out: list[Found] = []
+    first, last = sentence.first, sentence.last
+    words, text, spans = sentence.words, sentence.text, sentence.spans
+    objects = frozenset().union(*(language.objects for language in langs))
+    after_article = frozenset().union(*(language.after_article for language in langs))
+    exempt = frozenset().union(*(language.exempt_verbs for language in langs))
+    light = frozenset().union(*(language.light_words for language in langs))
+    window = max(language.object_window for language in langs)
+    for p in range(first, last):
+        if words[p] not in objects:
+            continue
+        if p > first:
+            raw_before = text[spans[p - 1][0] : spans[p - 1][1]]
+            if words[p - 1] not in light and (raw_before[:1].isupper() or words[p] in after_article):
+                continue  # a name or a tool: "AWS Secrets Manager", "secrets manager", "product teams"
+        start = p
+        counted = 0
+        q = p - 1
+        while q >= first and counted < window and not sentence.brk(q + 1):
+            if words[q] in exempt:
+                start = p  # "we page the team": alerting people is the point
+                break
+            start = q
+            if words[q] not in light:
+                counted += 1
+            q -= 1
+        out.append(("other_sense", spans[p], [(start, p + 1)]))
+    return out
+
+
+def _question(sentence: _Sentence, all_langs: tuple[Language, ...],
+              anchors: tuple[Anchors, Anchors], index: int,
+              sentences: Sequence[tuple[int, int]], bounds: list[int], text: str,
+              columns: tuple[Sequence[str], Sequence[str]], words: Sequence[str], stop: Sequence[bool],
+              spans: Sequence[tuple[int, int]]) -> list[Found]:
+    """A question sentence: governed by a "question" cue, unless the next sentence answers yes;
+    a question answered no is a rejection."""
+    s_start, s_end = sentence.start, sentence.end
+    body = text[s_start:s_end]
+    first, last = sentence.first, sentence.last
+    if first >= last:
+        return []
+    langs = _sentence_languages(sentence, all_langs)
+    question_start = -1
+    if body.rstrip().endswith("?"):
+        # from the opening "¿" when there is one, else the whole sentence
+        opening = body.rfind("¿")
+        question_start = first
+        if opening > 0:
+            for p in range(first, last):
+                if spans[p][0] >= s_start + opening:
+                    question_start = p
+                    break
+    elif "¿" in body:
+        opening = body.find("¿")
+        question_start = next((p for p in range(first, last) if spans[p][0] >= s_start + opening), -1)
+    else:
+        for a, _, _, pattern in _matches(sentence, langs, anchors):
+            if pattern.role == "question_openers" and a == first:
+                question_start = first
+                break
+    if question_start < 0:
+        return []
+    kind = "question"
+    if index + 1 < len(sentences):
+        n_first, n_last = bounds[index + 1], bounds[index + 2]
+        n_start, n_end = sentences[index + 1]
+        following = _Sentence(text, columns, words, stop, spans, n_first, n_last, n_start, n_end)
+        for a, _, _, pattern in _matches(following, all_langs, anchors):
+            if a != n_first:
+                continue
+            if pattern.role == "answer_yes":
+                return []  # "Do we need a circuit breaker? Yes, per provider"
+            if pattern.role == "answer_no":
+                kind = "rejected"  # "Do we need a circuit breaker? Probably not"
+    cue_end = min(question_start + 3, last)
+    span = (spans[question_start][0], spans[cue_end - 1][1])
+    if kind == "question" and body.rstrip().endswith("?"):
+        span = (s_end - 1, s_end)
+    return [(kind, span, [(question_start, last)])]
+
+
+def _list_end(sentence: _Sentence, q: int, language: Language, termination: set[int]) -> int:
+    """Stretch a scope that ran to its clause's comma over the coordinated list it opens.
+
+    "no cache, queue or workers", "eventual consistency, ordering, or outbox and saga
+    patterns": short comma-separated items closed by a coordinator. A comma followed by
+    anything but such a list ("no cache, the database is fast enough") ends the scope.
+    """
+    last = sentence.last
+    if q >= last or sentence.brk(q) != ",":
+        return q
+    items = 0
+    position = q
+    while position < last:
+        end = position + 1
+        while end < last and not sentence.brk(end) and end not in termination:
+            end += 1
+        segment = range(position, end)
+        content = [p for p in segment if not sentence.stop[p] and sentence.words[p] not in language.coordinators]
+        closer = next((sentence.words[p] for p in segment if sentence.words[p] in language.coordinators), None)
+        if closer is not None:
+            listed = items or closer in language.alternatives
+            return end if listed and len(content) <= 2 * language.list_item_tokens else q
+        if len(content) > language.list_item_tokens or end >= last or sentence.brk(end) != ",":
+            return q
+        items += 1
+        position = end
+    return q
+
+
+def governed_words(text: str) -> list[tuple[str, str]]:
+    """(cue kind, governed words as written) per cue of `text`: for tests and explanations."""
+    from coach.scoring.normalize import analyse
+
+    tokens = analyse(text)
+    out: dict[int, list[int]] = {}
+    for position, number in enumerate(tokens.dismissed):
+        if number:
+            out.setdefault(number, []).append(position)
+    result = []
+    for number, positions in sorted(out.items()):
+        start, end = tokens.spans[positions[0]][0], tokens.spans[positions[-1]][1]
+        result.append((tokens.cues[number - 1].kind, text[start:end]))
+    return result

@@ -1,0 +1,37 @@
+"""The cue sets are data: shipped per language, validated, free of domain words."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from coach.scoring.cues import languages, load_language
+
+DOMAIN = {"cache", "caché", "dlq", "retry", "retries", "reintento", "reintentos", "queue", "cola", "circuit",
+          "breaker", "outbox", "tracing", "sharding", "kafka", "redis", "sqs"}
+
+
+def test_both_languages_ship_and_compile() -> None:
+    assert {language.code for language in languages()} >= {"es", "en"}
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_no_domain_word_in_a_cue_set(code: str) -> None:
+    raw = (resources.files("coach.content_data.languages") / f"{code}.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    words = {word.strip("=*").lower() for key, value in data.items() if isinstance(value, list)
+             for phrase in value for word in phrase.split()}
+    words |= {word.lower() for value in data.get("sets", {}).values() for phrase in value for word in phrase.split()}
+    assert not words & DOMAIN
+
+
+def test_a_bad_cue_file_is_refused() -> None:
+    raw = tomllib.loads((resources.files("coach.content_data.languages") / "en.toml").read_text(encoding="utf-8"))
+    with pytest.raises(ValueError, match="unknown keys"):
+        load_language("en", {**raw, "preceeding": ["not"]})
+    with pytest.raises(ValueError, match="positive integer"):
+        load_language("en", {**raw, "scope_tokens": 0})
+    with pytest.raises(ValueError, match="unknown set"):
+        load_language("en", {**raw, "preceding": ["{nosuchset} x"]})
