@@ -636,7 +636,10 @@ def validate_file(path: Path, library: Library | None = None) -> str:
 
     A scenario is also checked against its framework (ids unique across both).
     """
-    source = Source(str(path), read_text(path))
+    from coach.files import CONTENT_MAX_BYTES, STDIN, read_input
+
+    name = "<stdin>" if str(path) == STDIN else str(path)
+    source = Source(name, read_input(path, limit_bytes=CONTENT_MAX_BYTES, stdin_ok=True))
     data = parse_toml(source)
     if "steps" in data:
         framework = parse_framework(source)
@@ -645,8 +648,8 @@ def validate_file(path: Path, library: Library | None = None) -> str:
     library = library or Library()
     if scenario.framework not in library.frameworks:
         hint = _suggest(scenario.framework, library.frameworks)
-        raise ContentError(f"{path}: framework: unknown framework {scenario.framework!r}{hint}")
-    bundle(library.frameworks[scenario.framework], scenario, str(path))
+        raise ContentError(f"{name}: framework: unknown framework {scenario.framework!r}{hint}")
+    bundle(library.frameworks[scenario.framework], scenario, name)
     return f"scenario {scenario.id}"
 
 

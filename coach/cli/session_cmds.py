@@ -26,6 +26,7 @@ from coach.cli.common import (
     resolve,
 )
 from coach.errors import CoachError, ExitCode
+from coach.ui import safe
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -136,7 +137,7 @@ def _finish(
         except CoachError as exc:
             # The session is safe in the history: say how to export it again.
             raise CoachError(*exc.problems, t("export_later", lang, sid=card.session_id)) from None
-        out.print(t("export_written", lang, path=export))
+        out.print(t("export_written", lang, path=safe.path(export)))
 
 
 def _offer_export(session_id: str, lang: Lang, force: bool) -> tuple[Path | None, bool]:
@@ -161,7 +162,7 @@ def _offer_export(session_id: str, lang: Lang, force: bool) -> tuple[Path | None
     if export.exists() and not force:
         force = bool(
             questionary.select(
-                t("exists_overwrite", lang, path=export),
+                t("exists_overwrite", lang, path=safe.clean(str(export), one_line=True)),
                 choices=[
                     questionary.Choice(t("export_no", lang), value=False),
                     questionary.Choice(t("overwrite_yes", lang), value=True),
@@ -296,7 +297,8 @@ def resume_cmd(
         _require_terminal(lang)
         out = console()
         step = session.current_step or ""
-        out.print(t("resuming", lang, sid=record.id, step=content.framework.step(step).title(lang) if step else "—"))
+        title = content.framework.step(step).title(lang) if step else "—"
+        out.print(t("resuming", lang, sid=safe.markup(record.id), step=safe.markup(title)))
         card = _interview(out, session, content, lang)
         _finish(out, card, content, store, export, force, offer=True)
 
@@ -438,7 +440,7 @@ def export_cmd(
             sys.stdout.write(text)
             return
         write_atomic(out, text)
-        typer.echo(t("export_written", lang, path=out), err=True)
+        typer.echo(t("export_written", lang, path=safe.clean(str(out), one_line=True)), err=True)
 
 
 def menu() -> bool:

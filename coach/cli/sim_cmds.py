@@ -250,8 +250,10 @@ def _render_series(out: _Printer, title: str, values: list[float], end_s: float,
 
 
 def _render_cost(out: _Printer, cost: CostEstimate, lang: Lang) -> None:
-    money = cost.currency
-    out.print(f"\n[bold]{_t('cost', lang, qps=cost.qps)}[/bold] ({cost.as_of})")
+    from coach.ui.safe import markup
+
+    money = markup(cost.currency)  # the cost table is content: data, never markup
+    out.print(f"\n[bold]{_t('cost', lang, qps=cost.qps)}[/bold] ({markup(cost.as_of)})")
     out.print("  " + _t(
         "cost_line", lang,
         total=f"{cost.total:,.2f} {money}", per_qps=f"{cost.per_qps:,.2f} {money}",
@@ -259,8 +261,9 @@ def _render_cost(out: _Printer, cost: CostEstimate, lang: Lang) -> None:
         shards=cost.shards,
     ))
     for line in cost.lines:
-        out.print(f"  - {line.label}: {line.monthly:,.2f} {money} ({_count(line.quantity)} {line.driver}, {line.unit})")
-    out.print(f"  [dim]{cost.note}[/dim]")
+        out.print(f"  - {markup(line.label)}: {line.monthly:,.2f} {money} "
+                  f"({_count(line.quantity)} {line.driver}, {markup(line.unit)})")
+    out.print(f"  [dim]{markup(cost.note)}[/dim]")
 
 
 def render_service(out: _Printer, result: ServiceResult, scenario: str, cost: CostEstimate | None,
@@ -388,11 +391,13 @@ def render_check(out: _Printer, check: DesignCheck, lang: Lang) -> None:
         out.print(f"  {_t('sim_measured', lang)}: " + ", ".join(f"{k}={v:,.1f}" for k, v in check.measured.items()))
     from rich.text import Text
 
+    from coach.ui.safe import clean
+
     # The verdict comes already in the sheet's number style: a Text is printed as is.
     mark = "✓" if check.ok else "✗" if check.ok is False else "?"
-    out.print(Text(f"{mark} {check.verdict}"))
+    out.print(Text(clean(f"{mark} {check.verdict}")))
     if check.suggestion:
-        out.print(Text(f"  {_t('suggestion', lang)}: {check.suggestion}"))
+        out.print(Text(clean(f"  {_t('suggestion', lang)}: {check.suggestion}")))
 
 
 def render_demo(out: Console, demo: Demo, lang: Lang) -> None:
