@@ -18,7 +18,15 @@ def write_atomic(path: Path, text: str) -> None:
         raise CoachError(
             Problem(f"{path}: directory {directory} does not exist", f"{path}: la carpeta {directory} no existe")
         )
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:  # a read-only folder, a full disk
+        raise CoachError(
+            Problem(
+                f"{path}: cannot write in {directory} ({exc.strerror}); pick another folder",
+                f"{path}: no se puede escribir en {directory} ({exc.strerror}); elige otra carpeta",
+            )
+        ) from None
     # mkstemp creates 0600; a sheet to share should get the usual mode (0666 less the umask).
     umask = os.umask(0)
     os.umask(umask)

@@ -290,6 +290,14 @@ def read_sheet(path: Path) -> Sheet:
     return parse_sheet(read_input(path, limit_bytes=SHEET_MAX_BYTES, stdin_ok=True), name)
 
 
+def render_answers(scenario_id: str, lang: Lang, answers: dict[str, str]) -> str:
+    """A minimal sheet of `answers` (step id -> text): what `coach run --answers` and `coach score` read."""
+    out = [header_line(scenario_id, lang)]
+    for step_id, text in answers.items():
+        out += ["", f"<!-- step: {step_id} -->", f"## {step_id}", "", escape_answer(text)]
+    return "\n".join(out) + "\n"
+
+
 def step_heading(step: Step, lang: Lang) -> str:
     """`## 1. Requirements and KPIs (5:00)`: the heading under each step marker."""
     number = f"{step.number}. " if step.number else ""
