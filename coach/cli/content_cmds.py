@@ -175,7 +175,8 @@ def scenarios_validate(
             except CoachError as exc:
                 problems.extend(exc.problems)
             else:
-                typer.echo(clean(f"OK {path}: {what}", one_line=True))
+                shown = "<stdin>" if str(path) == "-" else path
+                typer.echo(clean(f"OK {shown}: {what}", one_line=True))
         if problems:
             raise CoachError(*problems)
 
