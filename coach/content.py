@@ -12,7 +12,7 @@ import difflib
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -416,9 +416,11 @@ _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def parse_toml(source: Source) -> dict[str, Any]:
-    """Parse TOML; a syntax error names file:line:col."""
+    """Parse TOML behind the shape guards (size, nesting, dotted keys); a syntax error names file:line:col."""
+    from coach.toml_guard import loads_guarded
+
     try:
-        return tomllib.loads(source.text)
+        return loads_guarded(source.text, source.name)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         where = _TOML_POS.search(message)
@@ -546,18 +548,41 @@ class Library:
     """All frameworks and scenarios: shipped ones, overridden by a user directory.
 
     A user directory may hold `frameworks/*.toml` and `scenarios/*.toml`; a file
-    whose id matches a shipped one replaces it.
+    whose id matches a shipped one replaces it. A user file that cannot be used
+    is skipped, not fatal: its first problem goes to `skipped` and to `on_skip`
+    (the CLI prints it once), and the shipped content keeps working.
     """
 
-    def __init__(self, content_dir: Path | None = None, *, use_user_dir: bool = True) -> None:
+    def __init__(
+        self,
+        content_dir: Path | None = None,
+        *,
+        use_user_dir: bool = True,
+        on_skip: Callable[[str], None] | None = None,
+    ) -> None:
         if content_dir is None and use_user_dir:
             candidate = user_data_dir() / "content"
             content_dir = candidate if candidate.is_dir() else None
         elif content_dir is not None and not content_dir.is_dir():
             raise ContentError(f"{content_dir}: --content-dir is not a directory")
         self.content_dir = content_dir
+        self.skipped: list[str] = []
+        self._on_skip = on_skip
         self._frameworks: dict[str, Framework] | None = None
         self._scenarios: dict[str, tuple[str, Scenario]] | None = None
+
+    def _skip(self, exc: ContentError) -> None:
+        problem = exc.problems[0] if exc.problems else str(exc)
+        more = len(exc.problems) - 1
+        if more > 0:
+            problem = Problem(
+                f"{problem} (+{more} more); file skipped", f"{_es(problem)} (y {more} más); fichero omitido"
+            )
+        else:
+            problem = Problem(f"{problem}; file skipped", f"{_es(problem)}; fichero omitido")
+        self.skipped.append(problem)
+        if self._on_skip is not None:
+            self._on_skip(problem)
 
     def _sources(self, kind: str) -> list[Source]:
         sources = []
@@ -566,15 +591,28 @@ class Library:
                 sources.append(Source(f"<coach>/{kind}/{entry.name}", entry.read_text("utf-8")))
         if self.content_dir is not None and (self.content_dir / kind).is_dir():
             for path in sorted((self.content_dir / kind).glob("*.toml")):
-                sources.append(Source(str(path), read_text(path)))
+                try:
+                    sources.append(Source(str(path), read_text(path)))
+                except ContentError as exc:
+                    self._skip(exc)
         return sources
+
+    def _parse_all(self, kind: str, parse: Callable[[Source], Any]) -> list[tuple[Source, Any]]:
+        parsed = []
+        for source in self._sources(kind):
+            try:
+                parsed.append((source, parse(source)))
+            except ContentError as exc:
+                if source.name.startswith("<coach>/"):
+                    raise  # shipped content is a bug, not a user's file
+                self._skip(exc)
+        return parsed
 
     @property
     def frameworks(self) -> dict[str, Framework]:
         if self._frameworks is None:
             self._frameworks = {}
-            for source in self._sources("frameworks"):
-                framework = parse_framework(source)
+            for _, framework in self._parse_all("frameworks", parse_framework):
                 self._frameworks[framework.id] = framework
         return self._frameworks
 
@@ -582,8 +620,7 @@ class Library:
     def scenarios(self) -> dict[str, tuple[str, Scenario]]:
         if self._scenarios is None:
             self._scenarios = {}
-            for source in self._sources("scenarios"):
-                scenario = parse_scenario(source)
+            for source, scenario in self._parse_all("scenarios", parse_scenario):
                 self._scenarios[scenario.id] = (source.name, scenario)
         return self._scenarios
 
@@ -618,12 +655,19 @@ class Library:
         return bundle(self.frameworks[scenario.framework], scenario, name)
 
 
+def _es(problem: str) -> str:
+    return problem.es if isinstance(problem, Problem) else str(problem)
+
+
 def validate_file(path: Path, library: Library | None = None) -> str:
     """Validate a user-written framework or scenario file; return what it is.
 
     A scenario is also checked against its framework (ids unique across both).
     """
-    source = Source(str(path), read_text(path))
+    from coach.files import CONTENT_MAX_BYTES, STDIN, read_input
+
+    name = "<stdin>" if str(path) == STDIN else str(path)
+    source = Source(name, read_input(path, limit_bytes=CONTENT_MAX_BYTES, stdin_ok=True))
     data = parse_toml(source)
     if "steps" in data:
         framework = parse_framework(source)
@@ -632,8 +676,8 @@ def validate_file(path: Path, library: Library | None = None) -> str:
     library = library or Library()
     if scenario.framework not in library.frameworks:
         hint = _suggest(scenario.framework, library.frameworks)
-        raise ContentError(f"{path}: framework: unknown framework {scenario.framework!r}{hint}")
-    bundle(library.frameworks[scenario.framework], scenario, str(path))
+        raise ContentError(f"{name}: framework: unknown framework {scenario.framework!r}{hint}")
+    bundle(library.frameworks[scenario.framework], scenario, name)
     return f"scenario {scenario.id}"
 
 

@@ -1,8 +1,10 @@
-"""Small file helpers shared by commands that write user files."""
+"""Small file helpers shared by commands: atomic writes, and the one guarded reader for input files."""
 
 from __future__ import annotations
 
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -16,7 +18,15 @@ def write_atomic(path: Path, text: str) -> None:
         raise CoachError(
             Problem(f"{path}: directory {directory} does not exist", f"{path}: la carpeta {directory} no existe")
         )
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:  # a read-only folder, a full disk
+        raise CoachError(
+            Problem(
+                f"{path}: cannot write in {directory} ({exc.strerror}); pick another folder",
+                f"{path}: no se puede escribir en {directory} ({exc.strerror}); elige otra carpeta",
+            )
+        ) from None
     # mkstemp creates 0600; a sheet to share should get the usual mode (0666 less the umask).
     umask = os.umask(0)
     os.umask(umask)
@@ -34,21 +44,109 @@ def write_atomic(path: Path, text: str) -> None:
         ) from None
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 file; errors name the file."""
+def read_text(path: Path, limit_bytes: int | None = None) -> str:
+    """Read a UTF-8 regular file of at most `limit_bytes` (default: the content cap); errors name the file."""
+    return read_input(path, limit_bytes=CONTENT_MAX_BYTES if limit_bytes is None else limit_bytes)
+
+# An answer sheet from a 45-minute interview is ~30 KB; a shipped content file ~80 KB.
+SHEET_MAX_BYTES = 2 * 1024 * 1024
+CONTENT_MAX_BYTES = 1024 * 1024
+STDIN = "-"
+
+
+def _size(size_bytes: int) -> str:
+    if size_bytes >= 1024 * 1024:
+        return f"{size_bytes / (1024 * 1024):g} MB"
+    return f"{size_bytes / 1024:g} KB"
+
+
+def _kind(mode: int) -> Problem:
+    if stat.S_ISDIR(mode):
+        return Problem("is a directory", "es una carpeta")
+    if stat.S_ISFIFO(mode):
+        return Problem("is a pipe (FIFO)", "es una tubería (FIFO)")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return Problem("is a device", "es un dispositivo")
+    if stat.S_ISSOCK(mode):
+        return Problem("is a socket", "es un socket")
+    return Problem("is not a regular file", "no es un fichero normal")
+
+
+def check_regular(path: Path) -> None:
+    """Raise a ContentError unless `path` is a regular file (a FIFO would block, a device never ends)."""
     try:
-        return path.read_text(encoding="utf-8")
+        mode = os.stat(path).st_mode
     except FileNotFoundError:
         raise ContentError(Problem(f"{path}: no such file", f"{path}: el fichero no existe")) from None
-    except IsADirectoryError:
-        raise ContentError(
-            Problem(f"{path}: is a directory, expected a file", f"{path}: es una carpeta, se esperaba un fichero")
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(
-            Problem(f"{path}: not valid UTF-8 (byte {exc.start})", f"{path}: no es UTF-8 válido (byte {exc.start})")
-        ) from None
     except OSError as exc:
         raise ContentError(
             Problem(f"{path}: cannot read ({exc.strerror})", f"{path}: no se puede leer ({exc.strerror})")
         ) from None
+    if not stat.S_ISREG(mode):
+        kind = _kind(mode)
+        raise ContentError(
+            Problem(f"{path}: {kind}, expected a regular file", f"{path}: {kind.es}, se esperaba un fichero normal")
+        )
+
+
+def _too_big(name: str, limit_bytes: int) -> ContentError:
+    size = _size(limit_bytes)
+    return ContentError(
+        Problem(
+            f"{name}: larger than {size}, the most coach reads for one file; is it the right file?",
+            f"{name}: ocupa más de {size}, lo máximo que coach lee de un fichero; ¿es el fichero correcto?",
+        )
+    )
+
+
+def read_input(path: Path | str, *, limit_bytes: int, stdin_ok: bool = False) -> str:
+    """Read a UTF-8 input file through the guards every command shares.
+
+    Regular files only (a FIFO would block forever, `/dev/zero` never ends), at
+    most `limit_bytes`, valid UTF-8. With `stdin_ok`, `-` reads standard input
+    under the same cap. Every error is one line naming the file.
+    """
+    name = str(path)
+    if stdin_ok and name == STDIN:
+        data = sys.stdin.buffer.read(limit_bytes + 1)
+        name = "<stdin>"
+    else:
+        data = _read_regular(Path(path), limit_bytes)
+    if len(data) > limit_bytes:
+        raise _too_big(name, limit_bytes)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(
+            Problem(f"{name}: not valid UTF-8 (byte {exc.start})", f"{name}: no es UTF-8 válido (byte {exc.start})")
+        ) from None
+
+
+def _read_regular(path: Path, limit_bytes: int) -> bytes:
+    check_regular(path)
+    try:
+        # O_NONBLOCK: if the file was swapped for a FIFO after the check, open does not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise ContentError(
+            Problem(f"{path}: cannot read ({exc.strerror})", f"{path}: no se puede leer ({exc.strerror})")
+        ) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            check_regular(path)  # names what it is
+            raise ContentError(Problem(f"{path}: is not a regular file", f"{path}: no es un fichero normal"))
+        chunks: list[bytes] = []
+        got = 0
+        while got <= limit_bytes:
+            chunk = os.read(fd, min(1 << 20, limit_bytes + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ContentError(
+            Problem(f"{path}: cannot read ({exc.strerror})", f"{path}: no se puede leer ({exc.strerror})")
+        ) from None
+    finally:
+        os.close(fd)

@@ -51,6 +51,18 @@ def resolve_lang(flag: str | None = None, environ: Mapping[str, str] | None = No
     return "en"
 
 
+def unknown_env_lang(environ: Mapping[str, str] | None = None) -> Problem | None:
+    """A warning when COACH_LANG is set to something that is neither es nor en, else None."""
+    env = os.environ if environ is None else environ
+    value = env.get("COACH_LANG", "")
+    if not value.strip() or _parse(value) is not None:
+        return None
+    return Problem(
+        f"warning: COACH_LANG={value!r} is not a language coach speaks (es, en); using English",
+        f"aviso: COACH_LANG={value!r} no es un idioma de coach (es, en); se usa el inglés",
+    )
+
+
 def pick(texts: Mapping[str, str], lang: Lang) -> str:
     """The text in `lang` from a {'es': ..., 'en': ...} catalog entry."""
     return texts[lang]

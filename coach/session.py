@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from coach.content import FRAMEWORK_STEP_IDS, STEP_IDS, Bundle, Step
 from coach.errors import CoachError
 from coach.i18n import Lang
+from coach.store import StoreError
 
 if TYPE_CHECKING:
     from coach.scoring.result import SheetScore, StepScore
@@ -219,6 +220,16 @@ class _Unset:
 
 
 _UNSET = _Unset()
+
+
+class SessionStoreFailed(Exception):
+    """The history stopped taking writes mid-interview; the answers given so far live on here."""
+
+    def __init__(self, session_id: str, error: StoreError, answers: dict[str, str]) -> None:
+        super().__init__(str(error))
+        self.session_id = session_id
+        self.error = error
+        self.answers = answers  # step id -> text, the one being typed included
 
 
 class SessionInterrupted(Exception):
@@ -426,9 +437,16 @@ class Session:
             if text == last_text and waited < DRAFT_KEEPALIVE_S:
                 return False
         elapsed = self.timer().elapsed_s
-        self.store.save_draft(self.id, self._step, text, elapsed)
-        self._last_draft = (text, now)
         self._drafts[self._step] = (text, elapsed)
+        try:
+            self.store.save_draft(self.id, self._step, text, elapsed)
+        except StoreError:
+            if force:
+                raise  # Ctrl-C: the caller must know the draft is not on disk
+            # Typing goes on: the text is in memory, and the submit reports the failure.
+            self._last_draft = (text, now)
+            return False
+        self._last_draft = (text, now)
         return True
 
     def submit(
@@ -698,10 +716,23 @@ def run(session: Session, prompter: Prompter) -> Scorecard:
             draft = ""
             if session.shows_feedback:
                 prompter.show_feedback(session.feedback(answered))
+        return session.finish()
     except KeyboardInterrupt:
-        session.interrupt(draft)
+        try:
+            session.interrupt(draft)
+        except StoreError as exc:
+            raise SessionStoreFailed(session.id, exc, _unsaved(session, draft)) from None
         raise SessionInterrupted(session.id) from None
-    return session.finish()
+    except StoreError as exc:
+        raise SessionStoreFailed(session.id, exc, _unsaved(session, draft)) from None
+
+
+def _unsaved(session: Session, draft: str) -> dict[str, str]:
+    """The answers given so far plus the text being typed, in step order."""
+    answers = dict(session.answers)
+    if session._step is not None and draft.strip():
+        answers[session._step] = draft
+    return {step: answers[step] for step in session.config.steps if step in answers}
 
 
 def run_from_sheet(session: Session, sheet: Sheet) -> Scorecard:

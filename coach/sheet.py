@@ -10,17 +10,23 @@ Blocks between `<!-- coach:NAME -->` and `<!-- /coach:NAME -->` are added by
 coach (the question and guidance, feedback, reference answers) and are skipped
 when a sheet is read back. `<!-- coach:timing elapsed_s=N -->` records how long
 an answer took.
+
+Lines inside a fenced code block (``` or ~~~) of an answer are answer text,
+markers included. A run of text with no sentence end longer than
+MAX_SENTENCE_CHARS is broken at whitespace (or hard-broken), so the scorer's
+cost stays linear in the sheet's length whatever its shape.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.errors import ContentError, Problem
-from coach.files import read_text
+from coach.files import SHEET_MAX_BYTES, read_input
 from coach.steps import STEP_IDS
 
 if TYPE_CHECKING:  # reading a sheet must not import pydantic (coach score's start-up)
@@ -36,6 +42,12 @@ _ATTR_RE = re.compile(r"([a-z_]+)=(\S+)")
 # An answer line that would read as a marker is written with one more backslash
 # before "<!--" (Markdown shows `\<` as `<`) and read back with one less: exact.
 _ESCAPED_RE = re.compile(r"^(\s*)(\\*)<!--")
+# CommonMark fences: up to 3 spaces, then 3+ backticks or tildes; a closer has no info string.
+_FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+MAX_SENTENCE_CHARS = 2_000
+MAX_ELAPSED_S = 86_400.0  # a day: anything longer is not the time of one answer
+# Where the scorer surely starts a new sentence: end punctuation then space, or a blank line.
+_SENTENCE_END_RE = re.compile(r"[.!?;][\"')\]]*\s+|\n[ \t]*\n")
 
 
 @dataclass
@@ -91,12 +103,20 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
     current: Answer | None = None
     body: list[str] = []
     open_block: tuple[str, int] | None = None
+    closers = _closers_after(lines)
+    fence: tuple[str, int] | None = None  # the open fence's character and length
 
     def close_step() -> None:
         if current is not None:
-            current.text = _trim(body)
+            current.text = bound_sentences(_trim(body))
 
     for number, line in enumerate(lines, start=1):
+        if fence is not None:
+            body.append(_unescape(line))
+            match = _FENCE_RE.match(line)
+            if match and _closes(match, fence):
+                fence = None
+            continue
         if open_block is not None:
             closing = BLOCK_CLOSE_RE.match(line)
             if closing and closing["name"] == open_block[0]:
@@ -153,6 +173,12 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
             continue
         if not body and line.lstrip().startswith("#"):
             continue  # the step's heading
+        opener = _FENCE_RE.match(line)
+        if opener:
+            char, length = opener["fence"][0], len(opener["fence"])
+            # An unclosed fence is plain text: it must not swallow the steps after it.
+            if not (char == "`" and "`" in opener["info"]) and closers[number][char] >= length:
+                fence = (char, length)
         body.append(_unescape(line))
     if open_block is not None:
         block_name, block_line = open_block
@@ -173,6 +199,58 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
     return sheet
 
 
+def _closes(match: re.Match[str], fence: tuple[str, int]) -> bool:
+    return match["fence"][0] == fence[0] and len(match["fence"]) >= fence[1] and not match["info"].strip()
+
+
+def _closers_after(lines: list[str]) -> list[dict[str, int]]:
+    """For each line number n (1-based), the longest closing fence of each kind after line n.
+
+    One backward pass: telling an unclosed fence stays linear however many there are.
+    """
+    best = {"`": 0, "~": 0}
+    out: list[dict[str, int]] = [best] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        out[index + 1] = best
+        match = _FENCE_RE.match(lines[index])
+        if match and not match["info"].strip():
+            char, length = match["fence"][0], len(match["fence"])
+            if length > best[char]:
+                best = {**best, char: length}
+    return out
+
+
+def bound_sentences(text: str, limit: int = MAX_SENTENCE_CHARS) -> str:
+    """Break every run longer than `limit` with no sentence end, at whitespace or hard.
+
+    The break is a blank line, which every reader of the text takes as a new
+    sentence. Idempotent; text without such a run comes back unchanged.
+    """
+    if len(text) <= limit:
+        return text
+    out: list[str] = []
+    start = 0
+    for end in _SENTENCE_END_RE.finditer(text):
+        out.append(_chunk(text[start : end.end()], limit))
+        start = end.end()
+    out.append(_chunk(text[start:], limit))
+    return "".join(out)
+
+
+def _chunk(run: str, limit: int) -> str:
+    if len(run) <= limit:
+        return run
+    pieces: list[str] = []
+    while len(run) > limit:
+        cut = max(run.rfind(" ", 0, limit), run.rfind("\n", 0, limit), run.rfind("\t", 0, limit))
+        if cut < limit // 2:
+            cut = limit  # no whitespace near the limit: a hard break
+        pieces.append(run[:cut].rstrip())
+        run = run[cut:].lstrip()
+    pieces.append(run)
+    return "\n\n".join(pieces)
+
+
 def _number(raw: str | None, name: str, line: int) -> float | None:
     if raw is None:
         return None
@@ -182,6 +260,13 @@ def _number(raw: str | None, name: str, line: int) -> float | None:
         raise ContentError(
             Problem(f"{name}:{line}: elapsed_s={raw} is not a number", f"{name}:{line}: elapsed_s={raw} no es un número")
         ) from None
+    if not math.isfinite(value) or value > MAX_ELAPSED_S:
+        raise ContentError(
+            Problem(
+                f"{name}:{line}: elapsed_s={raw} is out of range (0 to {MAX_ELAPSED_S:g} seconds)",
+                f"{name}:{line}: elapsed_s={raw} está fuera de rango (de 0 a {MAX_ELAPSED_S:g} segundos)",
+            )
+        )
     if value < 0:
         raise ContentError(
             Problem(f"{name}:{line}: elapsed_s={raw} is negative", f"{name}:{line}: elapsed_s={raw} es negativo")
@@ -199,8 +284,18 @@ def _trim(lines: list[str]) -> str:
 
 
 def read_sheet(path: Path) -> Sheet:
-    """Read a sheet file; an unreadable file, bad UTF-8 or no markers is a ContentError."""
-    return parse_sheet(read_text(path), str(path))
+    """Read a sheet file (`-`: standard input); a FIFO, a device, a file over the cap,
+    bad UTF-8 or no markers is a ContentError."""
+    name = "<stdin>" if str(path) == "-" else str(path)
+    return parse_sheet(read_input(path, limit_bytes=SHEET_MAX_BYTES, stdin_ok=True), name)
+
+
+def render_answers(scenario_id: str, lang: Lang, answers: dict[str, str]) -> str:
+    """A minimal sheet of `answers` (step id -> text): what `coach run --answers` and `coach score` read."""
+    out = [header_line(scenario_id, lang)]
+    for step_id, text in answers.items():
+        out += ["", f"<!-- step: {step_id} -->", f"## {step_id}", "", escape_answer(text)]
+    return "\n".join(out) + "\n"
 
 
 def step_heading(step: Step, lang: Lang) -> str:

@@ -10,11 +10,12 @@ one written by a newer coach, is reported and never touched.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,6 +168,52 @@ class MissedItem:
     seen: int
 
 
+def storage_problem(exc: sqlite3.Error, path: Path | str) -> Problem:
+    """Word an sqlite3 error as one line: what happened to the history and what to do about it.
+
+    A read-only folder or file is not called corrupt; a full disk says to free
+    space; only real damage says to move the file aside.
+    """
+    name = str(path)
+    text = str(exc).lower()
+    folder = Path(name).parent if isinstance(path, Path) else None
+    folder_writable = folder is None or os.access(folder, os.W_OK)
+    file_writable = not isinstance(path, Path) or not path.exists() or os.access(path, os.W_OK)
+    if "readonly" in text or "read-only" in text or "unable to open" in text or not folder_writable:
+        if not folder_writable:
+            return Problem(
+                f"{folder}: the data folder is read-only, and coach keeps its history there; "
+                "make it writable, or set COACH_HOME to a folder you can write",
+                f"{folder}: la carpeta de datos es de solo lectura y coach guarda ahí su historial; "
+                "dale permiso de escritura o pon COACH_HOME en una carpeta donde puedas escribir",
+            )
+        if not file_writable or "readonly" in text:
+            return Problem(
+                f"{name}: the history database is read-only; make it writable (chmod u+w), "
+                "or set COACH_HOME to another folder",
+                f"{name}: la base de datos del historial es de solo lectura; dale permiso de escritura "
+                "(chmod u+w) o pon COACH_HOME en otra carpeta",
+            )
+    if "full" in text or "disk i/o" in text or "too large" in text:
+        return Problem(
+            f"{name}: cannot write the history ({exc}): the disk may be full; free some space and try again",
+            f"{name}: no se puede escribir el historial ({exc}): puede que el disco esté lleno; "
+            "libera espacio y vuelve a probar",
+        )
+    if "locked" in text or "busy" in text:
+        return Problem(
+            f"{name}: the history database is busy ({exc}); another coach may be writing: try again",
+            f"{name}: la base de datos del historial está ocupada ({exc}); otro coach puede estar "
+            "escribiendo: vuelve a probar",
+        )
+    return Problem(
+        f"{name}: the history database is unreadable or damaged ({exc}); "
+        "it was left untouched: move it aside to start a new one",
+        f"{name}: la base de datos del historial no se puede leer o está dañada ({exc}); "
+        "no se ha tocado: muévela a otro sitio para empezar una nueva",
+    )
+
+
 def default_path() -> Path:
     """COACH_HOME/coach.db (or the platform data dir)."""
     from coach.content import user_data_dir
@@ -207,18 +254,19 @@ class Store:
             # Read first: a file that is not SQLite fails here, before anything is written.
             self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()
             if self._name != ":memory:":
+                # A quick check reads every page: damage past the first page is found now,
+                # not in the middle of an interview.
+                verdict = self._db.execute("PRAGMA quick_check(1)").fetchone()[0]
+                if verdict != "ok":
+                    raise sqlite3.DatabaseError("database disk image is malformed (quick_check)")
                 self._db.execute("PRAGMA journal_mode = WAL")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
+        except StoreError:
             self._db.close()
-            raise StoreError(
-                Problem(
-                    f"{self._name}: the history database is unreadable ({exc}); "
-                    "it was left untouched: move it aside to start a new one",
-                    f"{self._name}: la base de datos del historial no se puede leer ({exc}); "
-                    "no se ha tocado: muévela a otro sitio para empezar una nueva",
-                )
-            ) from None
+            raise
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise StoreError(self._problem(exc)) from None
 
     def close(self) -> None:
         self._db.close()
@@ -229,26 +277,38 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _problem(self, exc: sqlite3.Error) -> Problem:
+        """One line for a storage failure: what happened and what to do (read-only, full, damaged, busy)."""
+        return storage_problem(exc, self.path)
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         # BEGIN IMMEDIATE takes the write lock up front, so two processes queue
         # (busy_timeout) instead of failing halfway through a transaction.
         try:
             self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(
-                Problem(
-                    f"{self._name}: the history database is busy ({exc})",
-                    f"{self._name}: la base de datos del historial está ocupada ({exc})",
-                )
-            ) from None
+        except sqlite3.Error as exc:
+            raise StoreError(self._problem(exc)) from None
         try:
             yield self._db
+        except sqlite3.IntegrityError:
+            self._rollback()
+            raise  # a clash the caller handles (create_session draws another id)
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise StoreError(self._problem(exc)) from None
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self._rollback()
             raise
-        else:
+        try:
             self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise StoreError(self._problem(exc)) from None
+
+    def _rollback(self) -> None:
+        with suppress(sqlite3.Error):  # a failed write may already have ended the transaction
+            self._db.execute("ROLLBACK")
 
     # ---------------------------------------------------------------- schema
 

@@ -26,13 +26,14 @@ class _State:
     content_dir: Path | None = None
     debug: bool = False
     lang: str | None = None  # the language this command resolved, for its error lines
+    lang_warned: bool = False  # the unknown-COACH_LANG warning is printed once
     _library: Library | None = None
 
     def library(self) -> Library:
         if self._library is None or self._library.content_dir != self.content_dir:
             from coach.content import Library
 
-            self._library = Library(self.content_dir)
+            self._library = Library(self.content_dir, on_skip=warn)
         return self._library
 
 
@@ -56,11 +57,19 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object 
 
 def resolve(lang: str | None) -> Lang:
     """The language for this command."""
-    from coach.i18n import resolve_lang
+    from coach.i18n import resolve_lang, unknown_env_lang
 
     chosen = resolve_lang(lang)
     STATE.lang = chosen
+    if lang is None:
+        _warn_env_lang(unknown_env_lang())
     return chosen
+
+
+def _warn_env_lang(problem: str | None) -> None:
+    if problem is not None and not STATE.lang_warned:
+        STATE.lang_warned = True
+        warn(problem)
 
 
 def library() -> Library:
@@ -96,13 +105,23 @@ def _error_lang() -> str:
         return "en"
 
 
+def _stderr_line(problem: str) -> None:
+    from coach.errors import in_lang
+    from coach.ui.safe import clean
+
+    # A problem may quote a path or a line of a file: one clean line, never terminal commands.
+    sys.stderr.write(f"coach: {clean(in_lang(problem, _error_lang()), one_line=True)}\n")
+
+
+def warn(problem: str) -> None:
+    """One warning line on stderr, in the user's language; the command goes on."""
+    _stderr_line(problem)
+
+
 def die(*problems: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
     """Print one line per problem on stderr, in the user's language, and exit."""
-    from coach.errors import in_lang
-
-    lang = _error_lang()
     for problem in problems:
-        sys.stderr.write(f"coach: {in_lang(problem, lang)}\n")
+        _stderr_line(problem)
     raise typer.Exit(int(code))
 
 

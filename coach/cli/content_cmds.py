@@ -18,6 +18,8 @@ from coach.cli.common import (
     resolve,
 )
 from coach.i18n import Lang
+from coach.ui.safe import clean
+from coach.ui.safe import markup as m
 
 scenarios_app = typer.Typer(help="List, show and validate scenarios.", no_args_is_help=True)
 frameworks_app = typer.Typer(help="Show interview frameworks.", no_args_is_help=True)
@@ -86,7 +88,7 @@ def scenarios_list(lang: LangOption = None, as_json: JsonOption = False) -> None
             table.add_column(_t(key, chosen))
         for row in rows:
             has_sim = "yes" if row["simulation"] else "no"
-            table.add_row(str(row["id"]), str(row["title"]), str(row["framework"]), _t(has_sim, chosen))
+            table.add_row(m(row["id"]), m(row["title"]), m(row["framework"]), _t(has_sim, chosen))
         console().print(table)
 
 
@@ -122,13 +124,14 @@ def scenarios_show(
 
         out = console()
         scenario = content.scenario
-        out.print(Panel(Markdown(scenario.brief(chosen)), title=scenario.title(chosen)))
+        # Content is data: cleaned, no links, titles escaped (coach.ui.safe).
+        out.print(Panel(Markdown(clean(scenario.brief(chosen)), hyperlinks=False), title=m(scenario.title(chosen))))
         if scenario.api_example:
-            out.print(Markdown(f"```\n{scenario.api_example.strip()}\n```"))
+            out.print(Markdown(f"```\n{clean(scenario.api_example.strip())}\n```", hyperlinks=False))
         if scenario.facts:
             out.print(f"\n[bold]{_t('facts', chosen)}[/bold]")
             for fact in scenario.facts:
-                out.print(f"  • [bold]{fact.topic(chosen)}[/bold]: {fact.answer(chosen)}")
+                out.print(f"  • [bold]{m(fact.topic(chosen))}[/bold]: {m(fact.answer(chosen))}")
         total = 0
         for step_id, checklist in content.checklists.items():
             step = checklist.step
@@ -138,15 +141,15 @@ def scenarios_show(
                 if step.window
                 else f"{_t('budget', chosen)} {_mmss(step.budget_s)}"
             )
-            out.print(f"\n[bold]{number}{step.title(chosen)}[/bold]  [dim]({step_id}, {span})[/dim]")
-            out.print(f"  {_t('question', chosen)}: {step.question(chosen)}")
+            out.print(f"\n[bold]{number}{m(step.title(chosen))}[/bold]  [dim]({step_id}, {span})[/dim]")
+            out.print(f"  {_t('question', chosen)}: {m(step.question(chosen))}")
             table = Table(box=None, pad_edge=False, show_header=True, padding=(0, 1))
             table.add_column(_t("id", chosen), no_wrap=True)
             table.add_column(_t("item", chosen))
             table.add_column(_t("weight", chosen), justify="right")
             table.add_column(_t("hint", chosen))
             for item in checklist.items:
-                table.add_row(item.id, item.label(chosen), f"{item.weight:g}", item.hint(chosen))
+                table.add_row(item.id, m(item.label(chosen)), f"{item.weight:g}", m(item.hint(chosen)))
                 total += 1
             out.print(table)
         out.print(f"\n{_t('total', chosen)}: {total}")
@@ -154,7 +157,7 @@ def scenarios_show(
 
 @scenarios_app.command("validate")
 def scenarios_validate(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="TOML files to check.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="TOML files to check; - reads standard input.")],
 ) -> None:
     """Check user-written frameworks or scenarios: one OK line per file, or exit 2 with the errors.
 
@@ -172,7 +175,8 @@ def scenarios_validate(
             except CoachError as exc:
                 problems.extend(exc.problems)
             else:
-                typer.echo(f"OK {path}: {what}")
+                shown = "<stdin>" if str(path) == "-" else path
+                typer.echo(clean(f"OK {shown}: {what}", one_line=True))
         if problems:
             raise CoachError(*problems)
 
@@ -205,7 +209,7 @@ def frameworks_list(lang: LangOption = None, as_json: JsonOption = False) -> Non
             emit_json({"lang": chosen, "frameworks": rows})
             return
         for row in rows:
-            typer.echo(f"{row['id']}  {row['title']}")
+            typer.echo(clean(f"{row['id']}  {row['title']}", one_line=True))
 
 
 @frameworks_app.command("show")
@@ -225,18 +229,18 @@ def frameworks_show(
             emit_json({"lang": chosen, "framework": framework.model_dump(mode="json")})
             return
         out = console()
-        out.print(f"[bold]{framework.title(chosen)}[/bold]  [dim]({framework.id})[/dim]")
-        out.print(framework.summary(chosen))
+        out.print(f"[bold]{m(framework.title(chosen))}[/bold]  [dim]({framework.id})[/dim]")
+        out.print(m(framework.summary(chosen)))
         for step in framework.steps:
             number = f"{step.number}. " if step.number else ""
             if step.window:
                 span = f"{_t('window', chosen)} {_mmss(step.window.min_s)}–{_mmss(step.window.max_s)}"
             else:
                 span = f"{_t('budget', chosen)} {_mmss(step.budget_s)}"
-            out.print(f"\n[bold]{number}{step.title(chosen)}[/bold]  [dim]({step.id}, {span})[/dim]")
-            out.print(f"  [italic]{step.question(chosen)}[/italic]")
+            out.print(f"\n[bold]{number}{m(step.title(chosen))}[/bold]  [dim]({step.id}, {span})[/dim]")
+            out.print(f"  [italic]{m(step.question(chosen))}[/italic]")
             for bullet in step.guidance(chosen):
-                out.print(f"  • {bullet}")
+                out.print(f"  • {m(bullet)}")
         out.print(f"\n{_t('total', chosen)}: {_mmss(framework.total_budget_s)}")
         _print_sections(out, framework, chosen)
 
@@ -245,17 +249,17 @@ def _print_sections(out: Any, framework: Any, lang: Lang) -> None:
     if framework.patterns:
         out.print(f"\n[bold]{_t('patterns', lang)}[/bold]")
         for pattern in framework.patterns:
-            out.print(f"  • [bold]{pattern.name(lang)}[/bold]: {pattern.summary(lang)}")
+            out.print(f"  • [bold]{m(pattern.name(lang))}[/bold]: {m(pattern.summary(lang))}")
     if framework.estimates:
         out.print(f"\n[bold]{_t('estimates', lang)}[/bold]")
         for rule in framework.estimates:
-            out.print(f"  • {rule.formula}: {rule.text(lang)}")
+            out.print(f"  • {m(rule.formula)}: {m(rule.text(lang))}")
     for key in ("observability", "security"):
         bullets = getattr(framework, key)
         if bullets:
             out.print(f"\n[bold]{_t(key, lang)}[/bold]")
             for bullet in bullets(lang):
-                out.print(f"  • {bullet}")
+                out.print(f"  • {m(bullet)}")
 
 
 def sheet(
@@ -276,7 +280,7 @@ def sheet(
         chosen = resolve(lang)
         text = render_blank_sheet(load_bundle(scenario_id), chosen)
         if out is None:
-            typer.echo(text, nl=False)
+            typer.echo(clean(text), nl=False)  # content is data: no terminal commands
             return
         from coach.errors import CoachError
         from coach.files import write_atomic
@@ -284,7 +288,7 @@ def sheet(
         if out.exists() and not force:
             raise CoachError(f"{out}: {_t('exists', chosen)}")
         write_atomic(out, text)
-        typer.echo(f"{_t('written', chosen)} {out}", err=True)
+        typer.echo(f"{_t('written', chosen)} {clean(str(out), one_line=True)}", err=True)
 
 
 def register(app: typer.Typer) -> None:

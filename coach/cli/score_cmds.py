@@ -5,6 +5,7 @@ Scoring, content and rich are imported inside the commands so `coach --help` sta
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -104,7 +105,20 @@ _T: dict[str, dict[str, str]] = {
     "kind.limitation": {"es": "limitación de una herramienta", "en": "a tool's limitation"},
     "kind.other_sense": {"es": "otro sentido de la palabra", "en": "the word in another sense"},
     "kind.other": {"es": "negación", "en": "negation"},
+    "range": {
+        "es": "{flag}: {value} está fuera de rango; usa un número finito entre {low:g} y {high:g}",
+        "en": "{flag}: {value} is out of range; use a finite number from {low:g} to {high:g}",
+    },
 }
+
+# Far beyond any system an interview asks about, and far from float overflow in the products.
+_ESTIMATE_RANGES: dict[str, tuple[float, float]] = {
+    "--qps": (0, 1e12),
+    "--peak": (1, 1e6),
+    "--retention-days": (1, 36_500),
+    "--partitions-throughput": (0, 1e12),
+}
+_MAX_EVENT_BYTES = 1e15
 
 
 def _t(key: str, lang: Lang, **values: Any) -> str:
@@ -112,7 +126,9 @@ def _t(key: str, lang: Lang, **values: Any) -> str:
 
 
 def score(
-    sheet_path: Annotated[Path, typer.Argument(metavar="SHEET.md", help="A filled or exported answer sheet.")],
+    sheet_path: Annotated[
+        Path, typer.Argument(metavar="SHEET.md", help="A filled or exported answer sheet; - reads standard input.")
+    ],
     as_json: JsonOption = False,
     lang: LangOption = None,
     scenario: Annotated[
@@ -130,7 +146,7 @@ def score(
     (half points), mentioned (words only: a list, a question, rejected or deferred) or none.
     A step's score counts only its own answer; points said elsewhere count in the total.
 
-    Example: coach score my-sheet.md --lang es --explain
+    Example: coach score my-sheet.md --lang es --explain   (or: cat my-sheet.md | coach score -)
     """
     with fail_on_error():
         from coach.scoring.scorer import score_sheet
@@ -167,14 +183,19 @@ def estimate(
 
         chosen = resolve(lang)
         size = parse_size(event_size)
-        if size is None or size <= 0:
+        if size is None or not math.isfinite(size) or size <= 0:
             raise CoachError(_t("bad_size", chosen, value=event_size))
+        if size > _MAX_EVENT_BYTES:
+            raise CoachError(_t("range", chosen, flag="--event-size", value=event_size, low=1, high=_MAX_EVENT_BYTES))
         for flag, value in (
             ("--qps", qps),
             ("--peak", peak),
             ("--retention-days", retention_days),
             ("--partitions-throughput", partitions_throughput),
         ):
+            low, high = _ESTIMATE_RANGES[flag]
+            if not math.isfinite(value) or value > high or value < low:
+                raise CoachError(_t("range", chosen, flag=flag, value=value, low=low, high=high))
             if value <= 0:
                 raise CoachError(_t("positive", chosen, flag=flag))
         calc = calculate(qps, peak, size, retention_days, partitions_throughput, chosen)
@@ -193,11 +214,20 @@ def _rules(scenario_id: str) -> tuple[CompiledBundle, Labels]:
     compile the rules (cache.py), and write the warm file for the next run.
     """
     from coach.cli.common import STATE
-    from coach.scoring.warm import labels_of, load_warm, save_warm, user_home, warm_path
+    from coach.scoring.warm import (
+        labels_of,
+        load_warm,
+        save_warm,
+        user_content_dir,
+        user_home,
+        warm_path,
+    )
 
     content_dir = STATE.content_dir
     path: Path | None = None
-    if content_dir is None or content_dir.is_dir():  # a bad --content-dir gets the loader's error
+    # A bad --content-dir gets the loader's error; an odd user file (a FIFO, a device, a huge
+    # file) is never hashed for the warm key: the loader reports and skips it.
+    if (content_dir is None or content_dir.is_dir()) and _plain_user_files(user_content_dir(content_dir)):
         try:
             path = warm_path(user_home() / "cache", scenario_id, content_dir)
         except OSError:
@@ -213,6 +243,25 @@ def _rules(scenario_id: str) -> tuple[CompiledBundle, Labels]:
     if path is not None:
         save_warm(path, compiled, labels)
     return compiled, labels
+
+
+def _plain_user_files(directory: Path | None) -> bool:
+    """True when every user content file is a regular file within the content cap."""
+    import stat
+
+    from coach.files import CONTENT_MAX_BYTES
+
+    if directory is None:
+        return True
+    for kind in ("frameworks", "scenarios"):
+        for path in (directory / kind).glob("*.toml") if (directory / kind).is_dir() else ():
+            try:
+                info = path.stat()
+            except OSError:
+                return False
+            if not stat.S_ISREG(info.st_mode) or info.st_size > CONTENT_MAX_BYTES:
+                return False
+    return True
 
 
 def register(app: typer.Typer) -> None:
@@ -234,21 +283,24 @@ def _pct(value: float) -> str:
 
 
 def _evidence_text(sentence: str, spans: tuple[tuple[int, int], ...], plain: bool) -> Text:
-    """The sentence with matched words highlighted (bold underline; «» when not a terminal)."""
+    """The sentence with matched words highlighted (bold underline; «» when not a terminal).
+
+    Each piece is cleaned on its own (coach.ui.safe), so the spans stay on the right words.
+    """
     from rich.text import Text
 
-    if not plain:
-        text = Text(sentence)
-        for start, end in spans:
-            text.stylize("bold underline", start, end)
-        return text
-    out, last = [], 0
+    from coach.ui.safe import clean
+
+    text, last = Text(), 0
     for start, end in spans:
-        out.append(sentence[last:start])
-        out.append(f"«{sentence[start:end]}»")
+        text.append(clean(sentence[last:start]))
+        if plain:
+            text.append(f"«{clean(sentence[start:end])}»")
+        else:
+            text.append(clean(sentence[start:end]), style="bold underline")
         last = end
-    out.append(sentence[last:])
-    return Text("".join(out))
+    text.append(clean(sentence[last:]))
+    return text
 
 
 def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang, explain: bool = False) -> None:
@@ -256,22 +308,23 @@ def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang, 
     from rich.text import Text
 
     from coach.scoring.timing import clock
+    from coach.ui.safe import clean, markup
 
-    levels = {level_id: texts[lang] for level_id, texts in labels.levels.items()}
+    levels = {level_id: clean(texts[lang]) for level_id, texts in labels.levels.items()}
     plain = not out.is_terminal or out.no_color
 
-    table = Table(title=_t("title", lang, scenario=labels.scenario_title[lang]), title_justify="left")
+    table = Table(title=_t("title", lang, scenario=markup(labels.scenario_title[lang])), title_justify="left")
     table.add_column(_t("step", lang))
     table.add_column(_t("score", lang))
     table.add_column(_t("items", lang), justify="right")
     for step in result.steps:
-        title = labels.step_title(step.step, lang)
+        title = markup(labels.step_title(step.step, lang))
         table.add_row(title, f"{_bar(step.score)} {_pct(step.score)}", f"{step.covered}/{len(step.items)}")
     out.print(table)
 
     for step in result.steps:
         out.print()
-        header = Text(f"{labels.step_title(step.step, lang)} — {step.covered}/{len(step.items)} · {_pct(step.score)}")
+        header = Text(f"{clean(labels.step_title(step.step, lang))} — {step.covered}/{len(step.items)} · {_pct(step.score)}")
         header.stylize("bold")
         out.print(header)
         if step.word_count == 0:
@@ -282,7 +335,7 @@ def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang, 
             out.print(f"  {_t('arithmetic', lang)}:")
             for finding in step.arithmetic:
                 mark = "✓" if finding.ok else "✗"
-                out.print(Text(f"    {mark} {finding.message}"))
+                out.print(Text(f"    {mark} {clean(finding.message)}"))
             if any(not finding.ok for finding in step.arithmetic):
                 out.print(f"    ({_t('penalty', lang)})")
         if step.timing is not None:
@@ -310,13 +363,15 @@ def _render_item(
 ) -> None:
     from rich.text import Text
 
+    from coach.ui.safe import clean
+
     texts = labels.items.get(item.id)
-    label = texts[0][lang] if texts else item.id
+    label = clean(texts[0][lang] if texts else item.id)
     if item.covered:
         mark = "↗" if item.said_in else "✓"
         line = Text(f"  {mark} {label} ({item.id}) · {_t(item.credit, lang)}")
         if item.said_in:
-            where = _t("said_in", lang, step=labels.step_title(item.said_in, lang))
+            where = _t("said_in", lang, step=clean(labels.step_title(item.said_in, lang)))
             line.append(f" — {where}: {_t('elsewhere', lang)}", style="italic")
     elif item.credit == "mentioned":
         line = Text(f"  ~ {label} ({item.id}) · {_t('mentioned', lang)}")
@@ -329,9 +384,9 @@ def _render_item(
         quote.append("”")
         out.print(quote)
     if explain or item.credit == "mentioned":
-        out.print(Text(f"      → {_why_text(item, lang)}", style="dim"))
+        out.print(Text(f"      → {clean(_why_text(item, lang))}", style="dim"))
     if item.credit != "justified" and texts and not item.said_in:
-        out.print(Text(f"      {_t('hint', lang)}: {texts[1][lang]}", style="dim"))
+        out.print(Text(f"      {_t('hint', lang)}: {clean(texts[1][lang])}", style="dim"))
 
 
 def _render_timing(out: Console, step: StepScore, lang: Lang, clock: Any) -> None:
@@ -385,6 +440,8 @@ def _render_estimate(out: Console, calc: Calculation, lang: Lang) -> None:
     table = Table(title=_t("estimate_title", lang), title_justify="left")
     table.add_column(_t("figure", lang))
     table.add_column(_t("formula", lang))
+    from coach.ui.safe import markup
+
     for figure in calc.figures:
-        table.add_row(_figure_label(figure.key, lang, calc), figure.formula)
+        table.add_row(markup(_figure_label(figure.key, lang, calc)), markup(figure.formula))
     out.print(table)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -24,15 +24,17 @@ from coach.cli.common import (
     library,
     load_bundle,
     resolve,
+    warn,
 )
-from coach.errors import CoachError, ExitCode
+from coach.errors import CoachError, ExitCode, in_lang
+from coach.ui import safe
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from coach.content import Bundle
     from coach.i18n import Lang
-    from coach.session import Engines, Mode, Scorecard, Session
+    from coach.session import Engines, Mode, Scorecard, Session, SessionStoreFailed
     from coach.store import SessionRecord, Store
 
 ModeOption = Annotated[
@@ -136,7 +138,7 @@ def _finish(
         except CoachError as exc:
             # The session is safe in the history: say how to export it again.
             raise CoachError(*exc.problems, t("export_later", lang, sid=card.session_id)) from None
-        out.print(t("export_written", lang, path=export))
+        out.print(t("export_written", lang, path=safe.path(export)))
 
 
 def _offer_export(session_id: str, lang: Lang, force: bool) -> tuple[Path | None, bool]:
@@ -161,7 +163,7 @@ def _offer_export(session_id: str, lang: Lang, force: bool) -> tuple[Path | None
     if export.exists() and not force:
         force = bool(
             questionary.select(
-                t("exists_overwrite", lang, path=export),
+                t("exists_overwrite", lang, path=safe.clean(str(export), one_line=True)),
                 choices=[
                     questionary.Choice(t("export_no", lang), value=False),
                     questionary.Choice(t("overwrite_yes", lang), value=True),
@@ -175,16 +177,46 @@ def _offer_export(session_id: str, lang: Lang, force: bool) -> tuple[Path | None
 
 def _interview(out: Console, session: Session, content: Bundle, lang: Lang) -> Scorecard:
     """Run the prompts; Ctrl-C prints the resume command and exits 130."""
-    from coach.session import SessionInterrupted, run
+    from coach.session import SessionInterrupted, SessionStoreFailed, run
     from coach.ui.terminal import TerminalPrompter
     from coach.ui.texts import t
 
     try:
         return run(session, TerminalPrompter(out, content, lang))
+    except SessionStoreFailed as failed:
+        _rescue(failed, session.config.scenario, lang)
     except SessionInterrupted as stopped:
         out.print()
         out.print(t("interrupted", lang, sid=stopped.session_id), soft_wrap=True)  # keep the command copyable
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+def _rescue(failed: SessionStoreFailed, scenario_id: str, lang: Lang) -> NoReturn:
+    """The history stopped taking writes: say why, offer the answers (typed one included) as a sheet, exit 2."""
+    from coach.errors import Problem
+    from coach.files import write_atomic
+    from coach.sheet import render_answers
+
+    warn(failed.error.problems[0] if failed.error.problems else str(failed.error))
+    if not failed.answers:
+        raise typer.Exit(int(ExitCode.USAGE))
+    text = render_answers(scenario_id, lang, failed.answers)
+    default = f"coach-unsaved-{failed.session_id}.md"
+    try:
+        import questionary
+
+        prompt = Problem(
+            "Your answers are still in memory. Save them as a sheet (coach run --answers reads it back):",
+            "Tus respuestas siguen en memoria. Guárdalas como hoja (coach run --answers la lee):",
+        )
+        answer = questionary.text(in_lang(prompt, lang), default=default).unsafe_ask()
+        target = Path(answer or default).expanduser()
+        write_atomic(target, text)
+        warn(Problem(f"answers saved to {target}", f"respuestas guardadas en {target}"))
+    except (CoachError, KeyboardInterrupt, EOFError, OSError):
+        # Nowhere to write either: the answers go to the screen, never lost.
+        sys.stdout.write(safe.clean(text))
+    raise typer.Exit(int(ExitCode.USAGE))
 
 
 def _seed(content: Bundle) -> int:
@@ -296,7 +328,8 @@ def resume_cmd(
         _require_terminal(lang)
         out = console()
         step = session.current_step or ""
-        out.print(t("resuming", lang, sid=record.id, step=content.framework.step(step).title(lang) if step else "—"))
+        title = content.framework.step(step).title(lang) if step else "—"
+        out.print(t("resuming", lang, sid=safe.markup(record.id), step=safe.markup(title)))
         card = _interview(out, session, content, lang)
         _finish(out, card, content, store, export, force, offer=True)
 
@@ -438,7 +471,7 @@ def export_cmd(
             sys.stdout.write(text)
             return
         write_atomic(out, text)
-        typer.echo(t("export_written", lang, path=out), err=True)
+        typer.echo(t("export_written", lang, path=safe.clean(str(out), one_line=True)), err=True)
 
 
 def menu() -> bool:

@@ -21,7 +21,7 @@ from coach.cli.common import (
     load_bundle,
     resolve,
 )
-from coach.errors import CoachError
+from coach.errors import CoachError, Problem
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,7 +35,10 @@ if TYPE_CHECKING:
     from coach.sim.mmc import MMCResult
     from coach.sim.service import ServiceResult
 
-MAX_CUSTOMERS = 5_000_000  # a bigger run belongs in benchmarks/, not an interactive command
+MAX_CUSTOMERS = 5_000_000  # M/M/c customers: a bigger run belongs in benchmarks/, not an interactive command
+# The service model keeps ~0.8 KB per request (1 M: ~850 MB, 8 s); 5 M needed 3.1 GB (issue 12).
+MAX_REQUESTS = 1_000_000
+MAX_MMC_LOAD = 1_000_000.0  # offered load λ/μ in erlangs: Erlang C then costs well under a second
 
 _T: dict[str, dict[str, str]] = {
     "title": {"es": "Simulación: {scenario} (semilla {seed})", "en": "Simulation: {scenario} (seed {seed})"},
@@ -247,8 +250,10 @@ def _render_series(out: _Printer, title: str, values: list[float], end_s: float,
 
 
 def _render_cost(out: _Printer, cost: CostEstimate, lang: Lang) -> None:
-    money = cost.currency
-    out.print(f"\n[bold]{_t('cost', lang, qps=cost.qps)}[/bold] ({cost.as_of})")
+    from coach.ui.safe import markup
+
+    money = markup(cost.currency)  # the cost table is content: data, never markup
+    out.print(f"\n[bold]{_t('cost', lang, qps=cost.qps)}[/bold] ({markup(cost.as_of)})")
     out.print("  " + _t(
         "cost_line", lang,
         total=f"{cost.total:,.2f} {money}", per_qps=f"{cost.per_qps:,.2f} {money}",
@@ -256,8 +261,9 @@ def _render_cost(out: _Printer, cost: CostEstimate, lang: Lang) -> None:
         shards=cost.shards,
     ))
     for line in cost.lines:
-        out.print(f"  - {line.label}: {line.monthly:,.2f} {money} ({_count(line.quantity)} {line.driver}, {line.unit})")
-    out.print(f"  [dim]{cost.note}[/dim]")
+        out.print(f"  - {markup(line.label)}: {line.monthly:,.2f} {money} "
+                  f"({_count(line.quantity)} {line.driver}, {markup(line.unit)})")
+    out.print(f"  [dim]{markup(cost.note)}[/dim]")
 
 
 def render_service(out: _Printer, result: ServiceResult, scenario: str, cost: CostEstimate | None,
@@ -385,11 +391,13 @@ def render_check(out: _Printer, check: DesignCheck, lang: Lang) -> None:
         out.print(f"  {_t('sim_measured', lang)}: " + ", ".join(f"{k}={v:,.1f}" for k, v in check.measured.items()))
     from rich.text import Text
 
+    from coach.ui.safe import clean
+
     # The verdict comes already in the sheet's number style: a Text is printed as is.
     mark = "✓" if check.ok else "✗" if check.ok is False else "?"
-    out.print(Text(f"{mark} {check.verdict}"))
+    out.print(Text(clean(f"{mark} {check.verdict}")))
     if check.suggestion:
-        out.print(Text(f"  {_t('suggestion', lang)}: {check.suggestion}"))
+        out.print(Text(clean(f"  {_t('suggestion', lang)}: {check.suggestion}")))
 
 
 def render_demo(out: Console, demo: Demo, lang: Lang) -> None:
@@ -533,10 +541,14 @@ def sim(
         if model == "mmc":
             _sim_mmc(config, scenario, chosen, as_json)
             return
-        if config.expected_offered > MAX_CUSTOMERS:
+        if config.expected_offered > MAX_REQUESTS:
             raise CoachError(
-                f"--qps × --duration: {config.expected_offered:,.0f} requests; at most "
-                f"{MAX_CUSTOMERS:,} (run benchmarks/sim_pipeline.py for bigger runs)"
+                Problem(
+                    f"--qps × --duration: {config.expected_offered:,.0f} requests; at most "
+                    f"{MAX_REQUESTS:,}, so memory stays under 1 GB (run benchmarks/sim_pipeline.py for bigger runs)",
+                    f"--qps × --duration: {config.expected_offered:,.0f} peticiones; como mucho "
+                    f"{MAX_REQUESTS:,}, para no pasar de 1 GB de memoria (benchmarks/sim_pipeline.py hace más)",
+                )
             )
         from coach.sim.report import costs_for, service_json
         from coach.sim.service import run_service
@@ -556,6 +568,16 @@ def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
     from coach.sim.report import mmc_json
 
     customers = max(1, round(config.qps * config.duration_s))
+    load = config.qps * config.service_s
+    if load > MAX_MMC_LOAD:
+        raise CoachError(
+            Problem(
+                f"--qps × --service-ms: offered load of {load:,.0f} erlangs; the M/M/c model takes at most "
+                f"{MAX_MMC_LOAD:,.0f}",
+                f"--qps × --service-ms: carga ofrecida de {load:,.0f} erlangs; el modelo M/M/c admite como mucho "
+                f"{MAX_MMC_LOAD:,.0f}",
+            )
+        )
     if customers > MAX_CUSTOMERS:
         raise CoachError(
             f"--qps × --duration: {customers:,} customers; at most {MAX_CUSTOMERS:,} "

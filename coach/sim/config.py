@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 Channel = Literal["email", "push", "sms"]
 CHANNELS: tuple[Channel, ...] = ("email", "push", "sms")
 ServiceDist = Literal["exp", "const", "lognormal"]
+# The engine keeps state per partition (1e9 partitions needed 7 GB); workers cost nothing each.
+MAX_PARTITIONS = 100_000
+MAX_WORKERS = 1_000_000_000
 LOGNORMAL_SIGMA = 0.8  # spread of the lognormal provider latency (a heavy but realistic tail)
 
 
@@ -157,8 +160,9 @@ class SimConfig:
         check(len(self.channels) > 0, "--channels", "needs at least one of email, push, sms")
         check(len(set(self.channels)) == len(self.channels), "--channels", "a channel is repeated")
         check(all(c in CHANNELS for c in self.channels), "--channels", "use email, push, sms")
-        check(self.workers >= 1, "--workers", f"must be >= 1, got {self.workers}")
-        check(self.partitions >= 1, "--partitions", f"must be >= 1, got {self.partitions}")
+        check(1 <= self.workers <= MAX_WORKERS, "--workers", f"must be within 1..{MAX_WORKERS:,}, got {self.workers}")
+        check(1 <= self.partitions <= MAX_PARTITIONS, "--partitions",
+              f"must be within 1..{MAX_PARTITIONS:,}, got {self.partitions}")
         check(self.service_s > 0, "--service-ms", f"must be > 0, got {self.service_s * 1000:g}")
         check(self.service_dist in ("exp", "const", "lognormal"), "--service-dist",
               f"use exp, const or lognormal, got {self.service_dist!r}")

@@ -185,8 +185,12 @@ def erlang_c(arrival_rate: float, service_rate: float, servers: int) -> float:
     if load >= servers:
         return 1.0
     blocking = 1.0
+    # Past k = load, B(k) falls faster than exp(-(k - load)^2 / 2k): once it underflows it stays 0,
+    # so the loop stops there and a huge c (--workers 1000000000) costs no more than c ≈ load.
     for k in range(1, servers + 1):
         blocking = load * blocking / (k + load * blocking)
+        if blocking < 1e-300:
+            return 0.0
     rho = load / servers
     return blocking / (1 - rho + rho * blocking)
 

@@ -11,13 +11,14 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from coach.content import Bundle, Step
 from coach.i18n import Lang
+from coach.ui.safe import clean
+from coach.ui.safe import markup as escape  # cleans escape sequences as well as markup
 from coach.ui.texts import clock, short_clock, t
 
 if TYPE_CHECKING:
@@ -122,10 +123,10 @@ def _evidence(item: ItemResult) -> Text:
     sentence = item.evidence.sentence
     last = 0
     for start, end in sorted(item.evidence.spans):
-        text.append(sentence[last:start])
-        text.append(sentence[start:end], style="bold underline")
+        text.append(clean(sentence[last:start]))
+        text.append(clean(sentence[start:end]), style="bold underline")
         last = end
-    text.append(sentence[last:])
+    text.append(clean(sentence[last:]))
     return text
 
 
@@ -145,9 +146,10 @@ def step_score(console: Console, content: Bundle, score: StepScore, lang: Lang) 
     if covered:
         console.print(f"[bold green]{t('covered', lang)}[/bold green]")
         for item in covered:
-            line = Text(f"  ✓ {item_label(content, item.id, lang)}")
+            line = Text(f"  ✓ {clean(item_label(content, item.id, lang))}")
             if item.said_in:
-                line.append(f" ({t('said_in', lang, step=step_title(content, item.said_in, lang))})", style="dim")
+                said = t("said_in", lang, step=step_title(content, item.said_in, lang))
+                line.append(f" ({clean(said)})", style="dim")
             console.print(line)
             if item.evidence is not None:
                 console.print(Text("      “").append_text(_evidence(item)).append("”"), style="dim")
@@ -193,7 +195,7 @@ def demo(console: Console, shown: Demo, lang: Lang) -> None:
             table.add_row(*[escape(cell) for cell in row])
         parts.append(table)
     if shown.log_lines:
-        parts.append(Text("\n".join(shown.log_lines), style="dim"))
+        parts.append(Text(clean("\n".join(shown.log_lines)), style="dim"))
     from rich.console import Group
 
     console.print(Panel(Group(*parts), title=f"{t('demo', lang)}: {escape(shown.title)}", title_align="left"))  # type: ignore[arg-type]
@@ -306,7 +308,7 @@ def history(console: Console, records: Iterable[SessionRecord], lang: Lang) -> N
         total = percent(record.total).strip() if record.total is not None else "—"
         status = "✓" if record.finished else "…"
         mode = t("mode_name_" + record.mode, lang) if record.mode in ("practice", "mock", "drill") else record.mode
-        table.add_row(record.id, when(record.started_at), record.scenario, f"{mode}·{record.lang}",
+        table.add_row(escape(record.id), when(record.started_at), escape(record.scenario), escape(f"{mode}·{record.lang}"),
                       total, clock(record.duration_s), status)
     console.print(table)
 

@@ -113,13 +113,15 @@ def test_content_dir_adds_scenarios(tmp_path: Path) -> None:
     assert {"mini-scenario", "notifications"} <= {r["id"] for r in json.loads(result.stdout)["scenarios"]}
 
 
-def test_broken_user_content_exits_2(tmp_path: Path) -> None:
-    """A broken user file is refused with file:line:col, exit 2."""
+def test_broken_user_content_is_reported_once_and_skipped(tmp_path: Path) -> None:
+    """A broken user file is one stderr line with file:line:col; the shipped scenarios still list (issue 12)."""
     (tmp_path / "scenarios").mkdir()
     (tmp_path / "scenarios" / "x.toml").write_text("id = \n", encoding="utf-8")
-    result = runner.invoke(app, ["--content-dir", str(tmp_path), "scenarios", "list"])
-    assert result.exit_code == 2
+    result = runner.invoke(app, ["--content-dir", str(tmp_path), "scenarios", "list", "--json"])
+    assert result.exit_code == 0
     assert result.stderr.startswith(f"coach: {tmp_path / 'scenarios' / 'x.toml'}:1:")
+    assert result.stderr.count("\n") == 1 and "skipped" in result.stderr
+    assert "notifications" in {r["id"] for r in json.loads(result.stdout)["scenarios"]}
 
 
 def test_errors_speak_spanish_when_the_user_does() -> None:
