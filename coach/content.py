@@ -30,6 +30,9 @@ from coach.steps import STEP_IDS as STEP_IDS
 
 _ID = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
 
+ItemLevel = Literal["mid", "senior", "staff"]
+ITEM_LEVELS: tuple[ItemLevel, ...] = ("mid", "senior", "staff")
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -119,6 +122,10 @@ class ChecklistItem(_Model):
     hint: Text  # one sentence: what a strong answer says
     weight: Annotated[float, Field(gt=0, le=5)] = 1.0
     needs_number: bool = False  # e.g. est.qps: "a number of requests per second", not just "QPS"
+    # the interview level the point signals when a candidate brings it up unprompted:
+    # "mid" (the basics every answer needs), "senior" (depth on the hard parts),
+    # "staff" (trade-offs across teams, regions and vendors)
+    level: ItemLevel = "mid"
     match: Match
 
 

@@ -39,6 +39,10 @@ _T: dict[str, dict[Lang, str]] = {
     "weight": {"es": "peso", "en": "weight"},
     "item": {"es": "punto", "en": "item"},
     "hint": {"es": "pista", "en": "hint"},
+    "level": {"es": "nivel", "en": "level"},
+    "mid": {"es": "mid", "en": "mid"},
+    "senior": {"es": "senior", "en": "senior"},
+    "staff": {"es": "staff", "en": "staff"},
     "patterns": {"es": "Patrones clave", "en": "Key patterns"},
     "estimates": {"es": "Estimaciones rápidas", "en": "Quick estimates"},
     "observability": {"es": "Observabilidad mínima", "en": "Minimum observability"},
@@ -147,9 +151,12 @@ def scenarios_show(
             table.add_column(_t("id", chosen), no_wrap=True)
             table.add_column(_t("item", chosen))
             table.add_column(_t("weight", chosen), justify="right")
+            table.add_column(_t("level", chosen), no_wrap=True)
             table.add_column(_t("hint", chosen))
             for item in checklist.items:
-                table.add_row(item.id, m(item.label(chosen)), f"{item.weight:g}", m(item.hint(chosen)))
+                table.add_row(
+                    item.id, m(item.label(chosen)), f"{item.weight:g}", _t(item.level, chosen), m(item.hint(chosen))
+                )
                 total += 1
             out.print(table)
         out.print(f"\n{_t('total', chosen)}: {total}")
