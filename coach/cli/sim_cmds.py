@@ -27,10 +27,10 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from coach.content import Bundle, SimulationDefaults
+    from coach.design_check import DesignCheck
     from coach.i18n import Lang
     from coach.sim.cost import CostEstimate
     from coach.sim.demos import Demo
-    from coach.sim.design_check import DesignCheck
     from coach.sim.metrics import Histogram
     from coach.sim.mmc import MMCResult
     from coach.sim.service import ServiceResult
@@ -572,8 +572,8 @@ def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
 def _sim_from_sheet(content: Bundle, path: Path, lang: Lang, seed: int, as_json: bool) -> None:
     from dataclasses import asdict
 
+    from coach.design_check import check_design
     from coach.sheet import read_sheet
-    from coach.sim.design_check import check_design
 
     sheet = read_sheet(path)
     check = check_design(sheet, content, lang, seed=seed)
