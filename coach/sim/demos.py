@@ -382,15 +382,12 @@ def _out_of_order_users(result: ServiceResult) -> tuple[int, int]:
     """(users whose deliveries left in another order than accepted, users with 2+ deliveries)."""
     trace = result.trace
     assert trace is not None
-    accepted: dict[int, list[int]] = {}
-    for (user, _high), ids in trace.accepted.items():
-        accepted.setdefault(user, []).extend(ids)
     broken = total = 0
-    for (user, _channel), delivered in trace.delivered.items():
+    for (user, _channel, high), delivered in trace.delivered.items():
         if len(delivered) < 2:
             continue
         total += 1
-        order = sorted(accepted[user])
+        order = sorted(trace.accepted[(user, high)])  # order is kept per user and priority lane
         kept = set(delivered)
         if delivered != [nid for nid in order if nid in kept]:
             broken += 1
@@ -435,15 +432,19 @@ def _consistency(ctx: _Context) -> Demo:
                    float(dup_off), ""),
     )
     explanation = ctx.pick(
-        f"Con la clave de partición = userId, los mensajes de un usuario se procesan de uno en uno y salen en el "
-        f"orden en que se aceptaron: {keyed_broken} de {keyed_users} usuarios desordenados. Repartiendo en "
+        f"Con la clave = userId (grupos FIFO por usuario y carril de prioridad), los mensajes de un usuario en un "
+        f"carril se procesan de uno en uno y salen en el orden en que se aceptaron: {keyed_broken} de "
+        f"{keyed_users} usuarios desordenados. El precio: un reintento bloqueado retiene el carril de ese usuario "
+        f"hasta que termina, y el orden acaba en el proveedor (APNs/FCM y las operadoras pueden reordenar). Repartiendo en "
         f"round-robin, dos mensajes del mismo usuario van en paralelo y el rápido adelanta al lento: "
         f"{spread_broken} de {spread_users} usuarios reciben sus notificaciones desordenadas. Con un 5 % de "
         f"reintentos del cliente, el store de idempotencia deja {dup_on} duplicados; sin él, {dup_off} "
         "personas reciben el mismo mensaje dos veces. El orden lo da la partición; la entrega exactamente-una-vez "
         "percibida la da at-least-once + consumidor idempotente.",
-        f"With userId as the partition key a user's messages are processed one at a time and leave in the order "
-        f"they were accepted: {keyed_broken} of {keyed_users} users out of order. Spread round-robin, two messages "
+        f"With userId as the key (FIFO groups per user and priority lane) a user's messages in a lane are "
+        f"processed one at a time and leave in the order they were accepted: {keyed_broken} of {keyed_users} "
+        f"users out of order. The price: a blocked retry holds that user's lane until it ends, and the order "
+        f"stops at the provider (APNs/FCM and carriers may reorder). Spread round-robin, two messages "
         f"of the same user run in parallel and the fast one overtakes the slow one: {spread_broken} of "
         f"{spread_users} users get their notifications out of order. With 5 % of requests replayed by the client, "
         f"the idempotency store leaves {dup_on} duplicates; without it, {dup_off} people get the same message "

@@ -4,8 +4,9 @@
       -> stream partitioned by userId (each partition ingests at most a shard's
          records/s; over it the API answers 503) -> 202 + id
       -> one consumer group per channel: a pool of workers takes ready messages,
-         high priority first; a user's next message on a channel waits until the
-         previous one is delivered or dead-lettered (per-key ordering)
+         high priority first; a user's next message on a channel and priority lane
+         waits until the previous one is done (per-key ordering, as FIFO message
+         groups keyed by userId and priority)
       -> provider call (latency, errors, outages, timeout) behind a circuit breaker that
          trips on the error rate over a window; while it is open, the channel's secondary
          provider takes the calls (failover), or the workers pause if there is none
@@ -20,11 +21,13 @@ email 40 %, SMS 2 % of notifications). Email and SMS providers report a receipt
 Quiet hours: `held` notifications wait in the scheduled-send store (`deferred`)
 and are released from `release_at_s` at a paced `release_per_s`.
 
-Ordering is per user and channel, which is what the partition key buys: without
-it (round-robin) a user's messages run in parallel and can overtake each other.
-A retry frees its worker while it backs off, but keeps the user's later messages
-waiting. While a provider's breaker is open its workers pause instead of burning
-attempts: lag grows, the DLQ does not.
+Ordering is per user, channel and priority lane, which is what the key buys:
+without it (round-robin) a user's messages run in parallel and can overtake each
+other. Its cost: a retry frees its worker while it backs off, but keeps the
+lane's later messages waiting (a blocked retry holds the user's lane). And it
+stops at the provider: APNs/FCM and SMS carriers may reorder anyway. While a
+provider's breaker is open (and no secondary takes the calls) its workers pause
+instead of burning attempts: lag grows, the DLQ does not.
 
 Validation: `post()` validates every body with pydantic. The generated workload
 uses a handful of body shapes, so `run` validates each distinct shape once with
@@ -90,7 +93,9 @@ QUEUED, SENT, PARTIAL, FAILED, DELIVERED, BOUNCED, SUPPRESSED, DEFERRED, EXPIRED
 ABUSIVE_CLIENT = -1
 RELEASE_TICK_S = 0.1  # the quiet-hours release publishes a batch this often
 
-# A message is a small list, mutated in place (attempts) rather than copied.
+# A message is a small list, mutated in place (attempts) rather than copied. _USER holds the
+# user's lane, user * 2 + high: order is kept per user and priority lane (a high-priority
+# code never waits behind the same user's newsletter).
 # It is published when accepted, so _ACCEPTED is also when it joined the stream. _POOL is
 # its channel's _Pool; _LAG_SLOT its (channel, partition) index in the lag counters; _VIA is
 # 1 while the secondary provider makes the call (failover).
@@ -141,7 +146,7 @@ class Trace:
     """Per-user and per-key records, kept only with `trace=True` (tests)."""
 
     accepted: dict[tuple[int, bool], list[int]] = field(default_factory=dict)  # (user, high) -> ids
-    delivered: dict[tuple[int, int], list[int]] = field(default_factory=dict)  # (user, channel) -> ids
+    delivered: dict[tuple[int, int, bool], list[int]] = field(default_factory=dict)  # (user, channel, high) -> ids
     deliveries_per_key: dict[tuple[Any, int], int] = field(default_factory=dict)  # (key, ch) -> n
 
 
@@ -465,22 +470,23 @@ class NotificationService:
         by_user, lag, pools = self._by_user, self._lag, self._pools
         self.published += count
         started_at_once = 0  # messages an idle worker takes now: a zero wait each
+        lane = user * 2 + high  # the user's lane of this priority: order is kept per (user, priority)
         for channel in chosen:
             pool = pools[channel]
             lag_slot = channel * partitions + partition
-            message = [notification_id, user, pool, high, now, 0, lag_slot, key, sampled, OK, False, 0]
+            message = [notification_id, lane, pool, high, now, 0, lag_slot, key, sampled, OK, False, 0]
             if by_user:
                 held = pool.held
-                if user in held:  # the user's previous message is still in progress: wait behind it
-                    waiting_behind = held[user]
+                if lane in held:  # the lane's previous message is still in progress: wait behind it
+                    waiting_behind = held[lane]
                     if waiting_behind is None:
-                        held[user] = deque((message,))
+                        held[lane] = deque((message,))
                     else:
                         waiting_behind.append(message)
                     lag[lag_slot] += 1
                     self.waiting += 1
                     continue
-                held[user] = None
+                held[lane] = None
             if pool.idle and not pool.paused:
                 pool.idle -= 1
                 breaker, provider = pool.breaker, pool.provider
@@ -825,8 +831,8 @@ class NotificationService:
 
     def _trace_delivery(self, message: list[Any]) -> None:
         assert self.trace is not None
-        user, channel = message[_USER], message[_POOL].index
-        self.trace.delivered.setdefault((user, channel), []).append(message[_NID])
+        user, channel = message[_USER] >> 1, message[_POOL].index
+        self.trace.delivered.setdefault((user, channel, message[_HIGH]), []).append(message[_NID])
         counted = (message[_KEY], channel)
         self.trace.deliveries_per_key[counted] = self.trace.deliveries_per_key.get(counted, 0) + 1
 
@@ -845,7 +851,7 @@ class NotificationService:
         log.emit(now, level, event, traceId=log.trace_id(nid),
                  spanId=log.span_id(nid, name, message[_ATTEMPTS]),
                  parentSpanId=log.span_id(nid, "api", 0), notificationId=nid,
-                 userId=f"u{message[_USER]}", channel=name, attempt=message[_ATTEMPTS], **extra)
+                 userId=f"u{message[_USER] >> 1}", channel=name, attempt=message[_ATTEMPTS], **extra)
 
     # ------------------------------------------------------------- workload
 
@@ -956,19 +962,20 @@ class NotificationService:
         for channel in chosen:
             pool = self._pools[channel]
             lag_slot = channel * self._partitions + partition
-            message = [notification_id, user, pool, False, now, 0, lag_slot, ("held", notification_id), False,
+            lane = user * 2  # the normal-priority lane
+            message = [notification_id, lane, pool, False, now, 0, lag_slot, ("held", notification_id), False,
                        OK, False, 0]
             if self._by_user:
-                if user in pool.held:
-                    waiting_behind = pool.held[user]
+                if lane in pool.held:
+                    waiting_behind = pool.held[lane]
                     if waiting_behind is None:
-                        pool.held[user] = deque((message,))
+                        pool.held[lane] = deque((message,))
                     else:
                         waiting_behind.append(message)
                     self._lag[lag_slot] += 1
                     self.waiting += 1
                     continue
-                pool.held[user] = None
+                pool.held[lane] = None
             if pool.idle and not pool.paused:
                 pool.idle -= 1
                 self._start(message, now, True)

@@ -107,22 +107,20 @@ def test_with_dedupe_no_key_is_delivered_twice(small: SimConfig, seed: int, dupl
 
 
 def _out_of_order(result: ServiceResult) -> int:
+    """Lanes (user, channel, priority) whose deliveries left in another order than accepted."""
     trace = result.trace
     assert trace is not None
-    accepted: dict[int, list[int]] = {}
-    for (user, _), ids in trace.accepted.items():
-        accepted.setdefault(user, []).extend(ids)
     broken = 0
-    for (user, _), delivered in trace.delivered.items():
+    for (user, _, high), delivered in trace.delivered.items():
         kept = set(delivered)
-        broken += delivered != [nid for nid in sorted(accepted[user]) if nid in kept]
+        broken += delivered != [nid for nid in sorted(trace.accepted[(user, high)]) if nid in kept]
     return broken
 
 
 @_PROPERTY
 @given(seed=st.integers(0, 10_000), high_share=st.sampled_from([0.0, 0.5]))
 def test_user_partitioning_keeps_each_users_order(small: SimConfig, seed: int, high_share: float) -> None:
-    """Per user and channel, delivery order equals acceptance order, retries and priorities included."""
+    """Per user, channel and priority lane, delivery order equals acceptance order, retries included."""
     config = small.with_(seed=seed, users=50, trace=True, fail_rate=0.1, high_priority_share=high_share,
                          service_dist="lognormal")
     assert _out_of_order(run_service(config)) == 0
@@ -365,3 +363,17 @@ def test_quiet_hours_release_is_paced(small: SimConfig) -> None:
     assert early.statuses["deferred"] == 5000
     unpaced = run_service(config.with_(release_per_s=0.0))
     assert unpaced.max_partition_lag > 10 * max(1, result.max_partition_lag)
+
+
+def test_a_high_priority_code_does_not_wait_behind_the_same_users_normal_message(small: SimConfig) -> None:
+    """Lanes per priority: the user's normal message is stuck in retries, their code still goes out."""
+    service = NotificationService(small.with_(channels=("sms",), outages=(Outage(0.0, 5.0),), failover=False,
+                                              breaker=False, fail_rate=0.0))
+    normal = service.post({"idempotencyKey": "k-1", "userId": "u9", "channels": ["sms"], "template": "promo",
+                           "data": {}, "priority": "normal"})
+    service.engine.run(until=5.5)
+    code = service.post({"idempotencyKey": "k-2", "userId": "u9", "channels": ["sms"], "template": "otp",
+                         "data": {}, "priority": "high"})
+    service.engine.run(until=6.0)
+    assert service.status(int(code.body["id"])) == "delivered"
+    assert service.status(int(normal.body["id"])) == "queued"  # still backing off
