@@ -35,7 +35,7 @@ def main() -> None:
     config = SimConfig(
         qps=qps, peak_factor=1.0, duration_s=args.notifications / qps + 1, max_notifications=args.notifications,
         channels=("email", "push"), workers=256, partitions=64, service_s=0.08, fail_rate=0.02, retries=5,
-        backoff_base_s=0.2, backoff_cap_s=30.0, breaker=True, breaker_failure_threshold=10, dedupe=True,
+        backoff_base_s=0.2, backoff_cap_s=30.0, breaker=True, breaker_window_s=10.0, breaker_min_calls=20, dedupe=True,
         idempotency_ttl_s=60.0, rate_limit_per_client_qps=1000.0, rate_limit_burst=2000,
         shard_throughput_qps=1000.0, log_sample_rate=0.01, users=1_000_000, seed=args.seed,
     )

@@ -288,7 +288,23 @@ class SimulationDefaults(_Model):
     retries: Annotated[int, Field(ge=0)]
     backoff_base_ms: Annotated[float, Field(gt=0)]
     backoff_cap_ms: Annotated[float, Field(gt=0)]
-    breaker_failure_threshold: Annotated[int, Field(gt=0)]
+    breaker_failure_threshold: Annotated[int, Field(gt=0)] | None = None  # unused: the breaker trips on error rate
+    # Simulation v2 (issue 9): channel mix, retry budget and expiry per priority, a breaker on
+    # error rate over a window, failover, receipts, quiet hours. Defaults keep older files valid.
+    channel_mix: dict[Literal["email", "push", "sms"], Annotated[float, Field(ge=0, le=1)]] = {}
+    push_devices: Annotated[int, Field(ge=1)] = 1
+    retry_budget_high_s: Annotated[float, Field(ge=0)] = 0.0
+    retry_budget_normal_s: Annotated[float, Field(ge=0)] = 0.0
+    expiry_high_s: Annotated[float, Field(ge=0)] = 0.0
+    expiry_normal_s: Annotated[float, Field(ge=0)] = 0.0
+    breaker_window_s: Annotated[float, Field(gt=0)] = 10.0
+    breaker_min_calls: Annotated[int, Field(gt=0)] = 20
+    breaker_error_rate: Annotated[float, Field(gt=0, le=1)] = 0.5
+    failover: bool = False
+    bounce_rate: Annotated[float, Field(ge=0, le=1)] = 0.0
+    suppressed_rate: Annotated[float, Field(ge=0, le=1)] = 0.0
+    quiet_hours_s: Annotated[float, Field(ge=0)] = 0.0
+    release_per_s: Annotated[float, Field(ge=0)] = 0.0
     breaker_open_s: Annotated[float, Field(gt=0)]
     breaker_half_open_calls: Annotated[int, Field(gt=0)]
     idempotency_ttl_s: Annotated[float, Field(gt=0)]
@@ -310,7 +326,8 @@ class CostItem(_Model):
 
     id: Annotated[str, Field(pattern=_ID)]
     label: Text
-    driver: Literal["volume_gb", "requests", "invocations", "gb_seconds", "shard_hours", "messages"]
+    driver: Literal["volume_gb", "requests", "invocations", "gb_seconds", "shard_hours", "messages",
+                    "kv_writes", "sms_segments", "worker_hours"]
     unit: Text  # e.g. "per million requests"
     price: Annotated[float, Field(ge=0)]
     per: Annotated[float, Field(gt=0)] = 1.0  # the price is for this many units of the driver
@@ -323,6 +340,7 @@ class CostTable(_Model):
     currency: str
     note: Text
     items: Annotated[list[CostItem], Field(min_length=1)]
+    sms_sample: str = ""  # a typical SMS in the users' language: its encoding and length set the segments
 
 
 class Grounding(_Model):

@@ -23,10 +23,10 @@ from coach.i18n import Lang
 from coach.store import StoreError
 
 if TYPE_CHECKING:
+    from coach.design_check import DesignCheck
     from coach.scoring.result import SheetScore, StepScore
     from coach.sheet import Sheet
     from coach.sim.demos import Demo
-    from coach.sim.design_check import DesignCheck
     from coach.store import SessionRecord, Store
 
 # Drafts are written at most this often while text changes, and at least every
@@ -272,13 +272,13 @@ def default_engines() -> Engines:
         return run_demo(content, step, lang, seed=seed)
 
     def _check(sheet: Sheet, content: Bundle, lang: Lang, seed: int | None) -> DesignCheck:
-        from coach.sim.design_check import check_design
+        from coach.design_check import check_design
 
         return check_design(sheet, content, lang, seed=seed)
 
     # Until the simulation ships its demos and design check, sessions run without them.
     has_demos = importlib.util.find_spec("coach.sim.demos") is not None
-    has_check = importlib.util.find_spec("coach.sim.design_check") is not None
+    has_check = importlib.util.find_spec("coach.design_check") is not None
     return Engines(
         score_answers=_score,
         run_demo=_demo if has_demos else None,

@@ -27,10 +27,10 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from coach.content import Bundle, SimulationDefaults
+    from coach.design_check import DesignCheck
     from coach.i18n import Lang
     from coach.sim.cost import CostEstimate
     from coach.sim.demos import Demo
-    from coach.sim.design_check import DesignCheck
     from coach.sim.metrics import Histogram
     from coach.sim.mmc import MMCResult
     from coach.sim.service import ServiceResult
@@ -57,6 +57,22 @@ _T: dict[str, dict[str, str]] = {
         "breaker {breaker}, dedupe {dedupe}",
     },
     "on": {"es": "sí", "en": "on"},
+    "outage": {"es": "caída", "en": "outage"},
+    "mix": {"es": "mezcla de canales", "en": "channel mix"},
+    "expired": {"es": "expirados (descartados sin enviar)", "en": "expired (dropped, never sent)"},
+    "receipts": {"es": "rebotados / suprimidos", "en": "bounced / suppressed"},
+    "failover": {"es": "llamadas al proveedor secundario", "en": "calls to the secondary provider"},
+    "peak_retries": {"es": "pico de reintentos por segundo", "en": "peak retries per second"},
+    "held": {"es": "retenidos (horas de silencio), liberados hasta t={end:g} s",
+             "en": "held (quiet hours), released by t={end:g} s"},
+    "dominant": {"es": "Domina: {first} ({share:.0%}), después {second}",
+                 "en": "Dominant: {first} ({share:.0%}), then {second}"},
+    "sms_segments": {
+        "es": "SMS: {units} caracteres en {encoding} = {segments} segmento(s) por mensaje",
+        "en": "SMS: {units} characters in {encoding} = {segments} segment(s) a message",
+    },
+    "writes": {"es": "{writes:.2f} escrituras clave-valor por notificación",
+               "en": "{writes:.2f} key-value writes per notification"},
     "mean": {"es": "media", "en": "mean"},
     "max": {"es": "máx.", "en": "max"},
     "off": {"es": "no", "en": "off"},
@@ -260,9 +276,17 @@ def _render_cost(out: _Printer, cost: CostEstimate, lang: Lang) -> None:
         per_gb=f"{cost.per_gb:,.3f} {money}", per_shard=f"{cost.per_shard:,.2f} {money}",
         shards=cost.shards,
     ))
-    for line in cost.lines:
+    ranked = cost.ranked()
+    if len(ranked) >= 2 and cost.total:
+        out.print("  " + _t("dominant", lang, first=markup(ranked[0].label), share=ranked[0].monthly / cost.total,
+                            second=markup(ranked[1].label)))
+    for line in ranked:
         out.print(f"  - {markup(line.label)}: {line.monthly:,.2f} {money} "
                   f"({_count(line.quantity)} {line.driver}, {markup(line.unit)})")
+    if cost.sms is not None:
+        out.print("  " + _t("sms_segments", lang, units=cost.sms.units, encoding=cost.sms.encoding,
+                            segments=cost.sms.segments))
+    out.print("  " + _t("writes", lang, writes=cost.writes_per_notification))
     out.print(f"  [dim]{markup(cost.note)}[/dim]")
 
 
@@ -280,8 +304,10 @@ def render_service(out: _Printer, result: ServiceResult, scenario: str, cost: Co
         service=config.service_s * 1000, dist=config.service_dist, fail=config.fail_rate,
         timeout=config.timeout_s * 1000, retries=config.retries, backoff=config.backoff_base_s * 1000,
         breaker=onoff[config.breaker], dedupe=onoff[config.dedupe],
-    ) + (f", outage {', '.join(f'{o.start_s:g}:{o.length_s:g}' for o in config.outages)}"
-         if config.outages else ""))
+    ) + (f", {_t('outage', lang)} {', '.join(o.text() for o in config.outages)}" if config.outages else "")
+      + (f", {_t('mix', lang)} " + " ".join(f"{name} {share:g}" for name, share in
+                                             zip(config.channels, config.channel_mix, strict=True))
+         if config.channel_mix else ""))
     table = Table(show_header=True, header_style="bold", expand=False)
     table.add_column(_t("metric", lang))
     table.add_column(_t("value", lang), justify="right", no_wrap=True)
@@ -295,6 +321,10 @@ def render_service(out: _Printer, result: ServiceResult, scenario: str, cost: Co
         ("throughput", f"{result.throughput:,.1f}/s"),
         ("retries", f"{result.retries:,}"),
         ("dlq", f"{result.dlq_total:,}"),
+        ("expired", f"{sum(result.expired.values()):,}"),
+        ("receipts", f"{sum(result.bounced.values()):,} / {sum(result.suppressed.values()):,}"),
+        ("failover", f"{sum(result.failed_over.values()):,}"),
+        ("peak_retries", f"{result.peak_retries_per_s:,}"),
         ("in_flight", f"{result.in_flight:,}"),
         ("utilization", f"{result.utilization():.1%}"),
         ("failures", " / ".join(f"{result.failures[k]:,}" for k in ("error", "timeout", "outage"))),
@@ -303,8 +333,11 @@ def render_service(out: _Printer, result: ServiceResult, scenario: str, cost: Co
         ("statuses", " · ".join(f"{name} {count:,}" for name, count in result.statuses.items() if count)
          or "-"),
     ]
+    if result.held:
+        rows.append(("held", f"{result.held:,}"))
     for key, shown in rows:
-        table.add_row(*_cells(lang, _t(key, lang), shown))
+        label = _t(key, lang, end=result.release_end_s) if key == "held" else _t(key, lang)
+        table.add_row(*_cells(lang, label, shown))
     out.print(table)
     out.print(f"[bold]{_t('latency', lang)}[/bold]")
     latency = result.latency
@@ -473,11 +506,16 @@ def sim(
     service_ms: Annotated[str | None, typer.Option("--service-ms", metavar="MS", help="Mean provider latency (service time).")] = None,
     service_dist: Annotated[str | None, typer.Option("--service-dist", metavar="exp|const|lognormal", help="Provider latency distribution.")] = None,
     fail_rate: Annotated[str | None, typer.Option("--fail-rate", metavar="0..1", help="Share of provider calls that fail.")] = None,
-    outage: Annotated[list[str] | None, typer.Option("--outage", metavar="START:LEN", help="Provider outage of the first channel, in seconds (repeatable).")] = None,
+    outage: Annotated[list[str] | None, typer.Option("--outage", metavar="CHANNEL:START:DURATION", help="Provider outage of a channel in seconds, e.g. sms:30:60 (repeatable); CHANNEL-secondary:... takes down its secondary; START:DURATION is the first channel.")] = None,
     timeout_ms: Annotated[str | None, typer.Option("--timeout-ms", metavar="MS", help="Provider call timeout.")] = None,
     retries: Annotated[str | None, typer.Option("--retries", metavar="N", help="Retries after the first attempt.")] = None,
     backoff_ms: Annotated[str | None, typer.Option("--backoff-ms", metavar="MS", help="Backoff base (full jitter); 0 retries at once.")] = None,
-    breaker: Annotated[bool | None, typer.Option("--breaker/--no-breaker", help="Circuit breaker per provider.")] = None,
+    breaker: Annotated[bool | None, typer.Option("--breaker/--no-breaker", help="Circuit breaker per provider (trips on the error rate over a window).")] = None,
+    failover: Annotated[bool | None, typer.Option("--failover/--no-failover", help="A secondary provider per channel while the breaker is open.")] = None,
+    jitter: Annotated[bool | None, typer.Option("--jitter/--no-jitter", help="Full jitter on the backoff (off: retries move in lock-step).")] = None,
+    held: Annotated[str | None, typer.Option("--held", metavar="N", help="Notifications held for quiet hours, released from --release-at.")] = None,
+    release_per_s: Annotated[str | None, typer.Option("--release-per-s", metavar="RATE", help="Paced release of the held notifications (0: all at once).")] = None,
+    release_at: Annotated[str | None, typer.Option("--release-at", metavar="SECONDS", help="When the held notifications start to be released.")] = None,
     dedupe: Annotated[bool | None, typer.Option("--dedupe/--no-dedupe", help="Idempotency store on the API.")] = None,
     seed: Annotated[str | None, typer.Option("--seed", metavar="N", help="Random seed (same seed, same run).")] = None,
     log_sample: Annotated[str | None, typer.Option("--log-sample", metavar="0..1", help="Share of traces whose JSON log lines are kept.")] = None,
@@ -488,7 +526,7 @@ def sim(
 ) -> None:
     """Run the reference notification service in simulated time and report throughput, latency, retries, DLQ and cost.
 
-    Example: coach sim notifications --qps 500 --peak 3 --outage 20:30 --seed 7
+    Example: coach sim notifications --qps 500 --peak 3 --outage sms:20:30 --seed 7
     """
     with fail_on_error():
         chosen = resolve(lang)
@@ -514,6 +552,9 @@ def sim(
             ("--retries", retries, "retries", True, 1.0),
             ("--backoff-ms", backoff_ms, "backoff_base_s", False, 0.001),
             ("--log-sample", log_sample, "log_sample_rate", False, 1.0),
+            ("--held", held, "held", True, 1.0),
+            ("--release-per-s", release_per_s, "release_per_s", False, 1.0),
+            ("--release-at", release_at, "release_at_s", False, 1.0),
         ):
             value = _number(flag, raw, integer=integer)
             if value is not None:
@@ -531,6 +572,10 @@ def sim(
             overrides["outages"] = tuple(parse_outage(text) for text in outage)
         if breaker is not None:
             overrides["breaker"] = breaker
+        if failover is not None:
+            overrides["failover"] = failover
+        if jitter is not None:
+            overrides["jitter"] = jitter
         if dedupe is not None:
             overrides["dedupe"] = dedupe
         from coach.sim.config import SimConfig
@@ -594,8 +639,8 @@ def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
 def _sim_from_sheet(content: Bundle, path: Path, lang: Lang, seed: int, as_json: bool) -> None:
     from dataclasses import asdict
 
+    from coach.design_check import check_design
     from coach.sheet import read_sheet
-    from coach.sim.design_check import check_design
 
     sheet = read_sheet(path)
     check = check_design(sheet, content, lang, seed=seed)

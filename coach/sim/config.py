@@ -23,13 +23,31 @@ LOGNORMAL_SIGMA = 0.8  # spread of the lognormal provider latency (a heavy but r
 
 @dataclass(frozen=True)
 class Outage:
-    """A window of virtual time when a provider answers only errors."""
+    """A window of virtual time when a provider answers only errors.
+
+    `channel` names the channel whose provider fails ("" means the first
+    channel, the old `START:LEN` form); `secondary` makes it the channel's
+    secondary provider instead of its primary.
+    """
 
     start_s: float
     length_s: float
+    channel: str = ""
+    secondary: bool = False
 
     def covers(self, time_s: float) -> bool:
         return self.start_s <= time_s < self.start_s + self.length_s
+
+    def hits(self, channel: str, first: str, secondary: bool) -> bool:
+        """Whether this outage is on that provider (a channel's primary or secondary)."""
+        return (self.channel or first) == channel and self.secondary == secondary
+
+    def text(self) -> str:
+        """The `--outage` form that gives this outage back."""
+        if not self.channel and not self.secondary:
+            return f"{self.start_s:g}:{self.length_s:g}"
+        name = self.channel + ("-secondary" if self.secondary else "")
+        return f"{name}:{self.start_s:g}:{self.length_s:g}"
 
 
 @dataclass(frozen=True)
@@ -45,16 +63,42 @@ class SimConfig:
     service_s: float = 0.05  # mean provider latency
     service_dist: ServiceDist = "exp"
     fail_rate: float = 0.0
-    outages: tuple[Outage, ...] = ()  # on the provider of the first channel
+    # Share of notifications that use each channel, in `channels` order (push 0.8, email 0.4,
+    # SMS 0.02 in the facts); () sends every notification on every channel. Shares summing to
+    # at least 1 give every notification at least one channel.
+    channel_mix: tuple[float, ...] = ()
+    push_devices: int = 1  # devices per push (up to 3 in the facts): provider sends and cost, not calls here
+    outages: tuple[Outage, ...] = ()  # on a channel's primary (or secondary) provider
     outage_error_s: float = 0.005  # during an outage the provider answers 503 this fast
     timeout_s: float = 1.0
     retries: int = 3  # after the first attempt
     backoff_base_s: float = 0.1  # 0 means immediate retries
     backoff_cap_s: float = 10.0
+    jitter: bool = True  # False: exponential backoff without jitter (retries move in lock-step)
+    # A time budget for retries per priority (0: only `retries` limits them). With a budget,
+    # a message is retried until that long after it was accepted, whatever the count.
+    retry_budget_high_s: float = 0.0
+    retry_budget_normal_s: float = 0.0
+    # Expiry per notification, per priority (0: never). A message not sent by then is dropped
+    # as `expired`: a stale verification code is worse than none.
+    expiry_high_s: float = 0.0
+    expiry_normal_s: float = 0.0
     breaker: bool = True
-    breaker_failure_threshold: int = 5
+    # The breaker opens when, over the last `breaker_window_s`, at least `breaker_min_calls`
+    # calls were made and at least `breaker_error_rate` of them failed.
+    breaker_window_s: float = 10.0
+    breaker_min_calls: int = 20
+    breaker_error_rate: float = 0.5
     breaker_open_s: float = 5.0
     breaker_half_open_calls: int = 1
+    failover: bool = False  # a secondary provider per channel takes the calls while the breaker is open
+    bounce_rate: float = 0.0  # share of email and SMS sends the provider later reports bounced
+    suppressed_rate: float = 0.0  # share of channel messages to an address on the suppression list
+    # Quiet hours: `held` normal-priority notifications wait in the scheduled-send store and are
+    # released from `release_at_s` at `release_per_s` (0: all at once, the unpaced release).
+    held: int = 0
+    release_per_s: float = 0.0
+    release_at_s: float = 0.0
     dedupe: bool = True
     idempotency_ttl_s: float = 86_400.0
     rate_limit_per_client_qps: float = 100.0
@@ -94,11 +138,23 @@ class SimConfig:
             service_s=defaults.service_ms / 1000,
             service_dist=defaults.service_dist,
             fail_rate=defaults.fail_rate,
+            channel_mix=tuple(defaults.channel_mix.get(name, 0.0) for name in defaults.channels)
+            if defaults.channel_mix else (),
+            push_devices=defaults.push_devices,
             timeout_s=defaults.timeout_ms / 1000,
             retries=defaults.retries,
             backoff_base_s=defaults.backoff_base_ms / 1000,
             backoff_cap_s=defaults.backoff_cap_ms / 1000,
-            breaker_failure_threshold=defaults.breaker_failure_threshold,
+            retry_budget_high_s=defaults.retry_budget_high_s,
+            retry_budget_normal_s=defaults.retry_budget_normal_s,
+            expiry_high_s=defaults.expiry_high_s,
+            expiry_normal_s=defaults.expiry_normal_s,
+            breaker_window_s=defaults.breaker_window_s,
+            breaker_min_calls=defaults.breaker_min_calls,
+            breaker_error_rate=defaults.breaker_error_rate,
+            failover=defaults.failover,
+            bounce_rate=defaults.bounce_rate,
+            suppressed_rate=defaults.suppressed_rate,
             breaker_open_s=defaults.breaker_open_s,
             breaker_half_open_calls=defaults.breaker_half_open_calls,
             idempotency_ttl_s=defaults.idempotency_ttl_s,
@@ -122,6 +178,13 @@ class SimConfig:
         unknown = [name for name in overrides if name not in known]
         if unknown:
             raise TypeError(f"unknown simulation parameter {unknown[0]!r}")
+        if "channels" in overrides and "channel_mix" not in overrides and self.channel_mix:
+            # Another set of channels: the mix was per channel of the old set. Keep the shares of
+            # the channels still there if they still cover every notification, else send each
+            # notification on every channel of the new set.
+            shares = dict(zip(self.channels, self.channel_mix, strict=True))
+            kept = tuple(shares.get(name, 0.0) for name in overrides["channels"])
+            overrides["channel_mix"] = kept if sum(kept) >= 1 and len(kept) > 1 else ()
         config = replace(self, **overrides)
         config.validate()
         return config
@@ -171,13 +234,27 @@ class SimConfig:
         check(self.retries >= 0, "--retries", f"must be >= 0, got {self.retries}")
         check(self.backoff_base_s >= 0, "--backoff-ms", f"must be >= 0, got {self.backoff_base_s * 1000:g}")
         check(self.backoff_cap_s >= self.backoff_base_s, "--backoff-ms", "the cap is below the base")
-        check(self.breaker_failure_threshold >= 1, "breaker_failure_threshold", "must be >= 1")
+        check(self.breaker_window_s > 0, "breaker_window_s", "must be > 0")
+        check(self.breaker_min_calls >= 1, "breaker_min_calls", "must be >= 1")
+        check(0 < self.breaker_error_rate <= 1, "breaker_error_rate", "must be within 0..1 (above 0)")
+        check(not self.channel_mix or len(self.channel_mix) == len(self.channels), "channel_mix",
+              "needs one share per channel")
+        check(all(0 <= share <= 1 for share in self.channel_mix), "channel_mix", "shares must be within 0..1")
+        check(not self.channel_mix or sum(self.channel_mix) >= 1 - 1e-9, "channel_mix",
+              "shares must add up to at least 1 (every notification uses a channel)")
+        for name in ("retry_budget_high_s", "retry_budget_normal_s", "expiry_high_s", "expiry_normal_s",
+                     "release_per_s", "release_at_s"):
+            check(getattr(self, name) >= 0, name, f"must be >= 0, got {getattr(self, name):g}")
+        check(self.push_devices >= 1, "push_devices", f"must be >= 1, got {self.push_devices}")
+        check(self.held >= 0, "held", f"must be >= 0, got {self.held}")
         check(self.breaker_open_s > 0, "breaker_open_s", "must be > 0")
         check(self.breaker_half_open_calls >= 1, "breaker_half_open_calls", "must be >= 1")
         for outage in self.outages:
             check(outage.start_s >= 0 and outage.length_s > 0, "--outage",
                   f"needs START >= 0 and LEN > 0, got {outage.start_s:g}:{outage.length_s:g}")
-        for name in ("duplicate_rate", "conflict_rate", "hot_user_share", "high_priority_share",
+            check(not outage.channel or outage.channel in self.channels, "--outage",
+                  f"{outage.channel} is not one of the run's channels ({', '.join(self.channels)})")
+        for name in ("bounce_rate", "suppressed_rate", "duplicate_rate", "conflict_rate", "hot_user_share", "high_priority_share",
                      "log_sample_rate"):
             value = getattr(self, name)
             flag = "--log-sample" if name == "log_sample_rate" else name
@@ -190,15 +267,21 @@ class SimConfig:
             raise CoachError(*problems)
 
 
-_OUTAGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)\s*$")
+_OUTAGE_RE = re.compile(
+    r"^\s*(?:(email|push|sms)(-secondary)?\s*:)?\s*(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)\s*$", re.IGNORECASE
+)
 
 
 def parse_outage(text: str) -> Outage:
-    """`START:LEN` in seconds (`30:60`: the provider fails from t=30 s for 60 s)."""
+    """`CHANNEL:START:DURATION` in seconds (`sms:30:60`: the SMS provider fails from t=30 s
+    for 60 s); `CHANNEL-secondary:...` takes down the channel's secondary provider; the old
+    `START:LEN` form is the first channel's provider."""
     match = _OUTAGE_RE.match(text)
     if not match:
-        raise CoachError(f"--outage: expected START:LEN in seconds (e.g. 30:60), got {text!r}")
-    outage = Outage(float(match[1]), float(match[2]))
+        raise CoachError(
+            f"--outage: expected CHANNEL:START:DURATION in seconds (e.g. sms:30:60) or START:DURATION, got {text!r}"
+        )
+    outage = Outage(float(match[3]), float(match[4]), (match[1] or "").lower(), bool(match[2]))
     if outage.length_s <= 0:
-        raise CoachError(f"--outage: LEN must be > 0, got {text!r}")
+        raise CoachError(f"--outage: DURATION must be > 0, got {text!r}")
     return outage

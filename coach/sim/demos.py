@@ -251,13 +251,13 @@ def _estimates(ctx: _Context) -> Demo:
     explanation = ctx.pick(
         f"La regla rápida se cumple en la simulación: a {base.qps:g} req/s entraron {_n(result.accepted)} "
         f"notificaciones en {config.duration_s:g} s ({measured_qps:.1f}/s), es decir {_big(measured_per_day)} "
-        f"al día frente a los {_big(per_day)} de QPS × 86,400. Con eventos de {base.event_size_bytes:,} B son "
+        f"al día frente a los {_big(per_day)} de QPS × 86,400. Con eventos de {base.event_size_bytes:,} B (1 KB = 1,000 B) son "
         f"{bytes_per_day / 1e9:.2f} GB/día y {retained / 1e9:,.0f} GB con {base.retention_days} días de "
         f"retención. Dimensiona para el pico (×{base.peak_factor:g} = {base.peak_qps:g} req/s), no para la media: "
         "la media paga la factura, el pico tumba el sistema.",
         f"The rule of thumb holds in the run: at {base.qps:g} req/s, {_n(result.accepted)} notifications "
         f"arrived in {config.duration_s:g} s ({measured_qps:.1f}/s), i.e. {_big(measured_per_day)} a day "
-        f"against QPS × 86,400 = {_big(per_day)}. With {base.event_size_bytes:,} B events that is "
+        f"against QPS × 86,400 = {_big(per_day)}. With {base.event_size_bytes:,} B events (1 KB = 1,000 B) that is "
         f"{bytes_per_day / 1e9:.2f} GB/day and {retained / 1e9:,.0f} GB at {base.retention_days} days of "
         f"retention. Size for the peak (×{base.peak_factor:g} = {base.peak_qps:g} req/s), not the average: "
         "the average pays the bill, the peak takes the system down.",
@@ -382,15 +382,12 @@ def _out_of_order_users(result: ServiceResult) -> tuple[int, int]:
     """(users whose deliveries left in another order than accepted, users with 2+ deliveries)."""
     trace = result.trace
     assert trace is not None
-    accepted: dict[int, list[int]] = {}
-    for (user, _high), ids in trace.accepted.items():
-        accepted.setdefault(user, []).extend(ids)
     broken = total = 0
-    for (user, _channel), delivered in trace.delivered.items():
+    for (user, _channel, high), delivered in trace.delivered.items():
         if len(delivered) < 2:
             continue
         total += 1
-        order = sorted(accepted[user])
+        order = sorted(trace.accepted[(user, high)])  # order is kept per user and priority lane
         kept = set(delivered)
         if delivered != [nid for nid in order if nid in kept]:
             broken += 1
@@ -435,15 +432,19 @@ def _consistency(ctx: _Context) -> Demo:
                    float(dup_off), ""),
     )
     explanation = ctx.pick(
-        f"Con la clave de partición = userId, los mensajes de un usuario se procesan de uno en uno y salen en el "
-        f"orden en que se aceptaron: {keyed_broken} de {keyed_users} usuarios desordenados. Repartiendo en "
+        f"Con la clave = userId (grupos FIFO por usuario y carril de prioridad), los mensajes de un usuario en un "
+        f"carril se procesan de uno en uno y salen en el orden en que se aceptaron: {keyed_broken} de "
+        f"{keyed_users} usuarios desordenados. El precio: un reintento bloqueado retiene el carril de ese usuario "
+        f"hasta que termina, y el orden acaba en el proveedor (APNs/FCM y las operadoras pueden reordenar). Repartiendo en "
         f"round-robin, dos mensajes del mismo usuario van en paralelo y el rápido adelanta al lento: "
         f"{spread_broken} de {spread_users} usuarios reciben sus notificaciones desordenadas. Con un 5 % de "
         f"reintentos del cliente, el store de idempotencia deja {dup_on} duplicados; sin él, {dup_off} "
         "personas reciben el mismo mensaje dos veces. El orden lo da la partición; la entrega exactamente-una-vez "
         "percibida la da at-least-once + consumidor idempotente.",
-        f"With userId as the partition key a user's messages are processed one at a time and leave in the order "
-        f"they were accepted: {keyed_broken} of {keyed_users} users out of order. Spread round-robin, two messages "
+        f"With userId as the key (FIFO groups per user and priority lane) a user's messages in a lane are "
+        f"processed one at a time and leave in the order they were accepted: {keyed_broken} of {keyed_users} "
+        f"users out of order. The price: a blocked retry holds that user's lane until it ends, and the order "
+        f"stops at the provider (APNs/FCM and carriers may reorder). Spread round-robin, two messages "
         f"of the same user run in parallel and the fast one overtakes the slow one: {spread_broken} of "
         f"{spread_users} users get their notifications out of order. With 5 % of requests replayed by the client, "
         f"the idempotency store leaves {dup_on} duplicates; without it, {dup_off} people get the same message "
@@ -518,6 +519,11 @@ def _scaling(ctx: _Context) -> Demo:
                    _ms(hot.latency.percentile(0.99)), "ms"),
     ]
     one, two, four = part_rows
+    quiet_rows, quiet_figures, quiet_es, quiet_en = _quiet_hours(ctx)
+    channel_rows, channel_figures, channel_es, channel_en = _channel_rates(ctx)
+    rows.extend(channel_rows)
+    rows.extend(quiet_rows)
+    figures += channel_figures + quiet_figures
     explanation = ctx.pick(
         f"Throughput y p99 frente a workers al pico ({base.peak_qps:g} req/s × {_dur(base.service_s)} = {busy:.0f} "
         f"ocupados): por debajo de {busy:.0f} el sistema no da abasto y el p99 crece con la duración de la prueba; "
@@ -527,7 +533,7 @@ def _scaling(ctx: _Context) -> Demo:
         f"su partición: para mantener su orden sus mensajes van de uno en uno, su cola llega a "
         f"{_n(hot.max_partition_lag)} y el p99 pasa de {_dur(calm.latency.percentile(0.99))} a "
         f"{_dur(hot.latency.percentile(0.99))}. Las claves calientes se detectan y se tratan aparte (sub-claves, "
-        "cola propia, límite por usuario).",
+        "cola propia, límite por usuario). " + channel_es + " " + quiet_es,
         f"Throughput and p99 against workers at the peak ({base.peak_qps:g} req/s × {_dur(base.service_s)} = "
         f"{busy:.0f} busy): below {busy:.0f} the system cannot keep up and p99 grows with the length of the test; "
         f"above it, each extra worker buys latency, not throughput. Partitions cap ingest: at {burst_qps:,.0f} "
@@ -536,82 +542,248 @@ def _scaling(ctx: _Context) -> Demo:
         f"to keep that user's order their messages go one at a time, their backlog reaches "
         f"{_n(hot.max_partition_lag)} and p99 goes from {_dur(calm.latency.percentile(0.99))} to "
         f"{_dur(hot.latency.percentile(0.99))}. Hot keys are detected and handled apart (sub-keys, their own "
-        "queue, a per-user limit).",
+        "queue, a per-user limit). " + channel_en + " " + quiet_en,
     )
     _ = two
-    return Demo("scaling", ctx.pick("Escalado: workers, particiones y claves calientes", "Scaling: workers, partitions and hot keys"),
+    return Demo("scaling", ctx.pick("Escalado: workers, particiones, claves calientes y la punta de las 08:00",
+                                    "Scaling: workers, partitions, hot keys and the 08:00 peak"),
                 explanation, tuple(figures), tuple(rows))
+
+
+def _channel_rates(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure], str, str]:
+    """Per-channel rates at peak from the facts' mix, and key-value writes: what to hold against quotas."""
+    from coach.sim.cost import writes_per_notification
+
+    base = ctx.base
+    mix = dict(zip(base.channels, base.channel_mix, strict=True)) if base.channel_mix else dict.fromkeys(base.channels, 1.0)
+    peak = base.peak_qps
+    rates = {channel: peak * share * (base.push_devices if channel == "push" else 1) for channel, share in mix.items()}
+    writes = writes_per_notification(base)
+    kv_peak = peak * writes
+    rows: list[tuple[str, ...]] = []
+    figures: list[DemoFigure] = []
+    parts_es, parts_en = [], []
+    for channel, rate in rates.items():
+        name = "SMS" if channel == "sms" else channel
+        devices = f" × {base.push_devices}" if channel == "push" and base.push_devices > 1 else ""
+        rows.append((ctx.pick(f"{name} en pico ({mix[channel]:.0%}{devices})", f"{name} at peak ({mix[channel]:.0%}{devices})"),
+                     f"{rate:,.0f}/s", "—", "—"))
+        figures.append(DemoFigure(f"{channel}_peak_per_s", ctx.pick(f"{name}: envíos/s en pico", f"{name}: sends/s at peak"),
+                                  round(rate, 1), "/s"))
+        parts_es.append(f"{name} {rate:,.0f}/s")
+        parts_en.append(f"{name} {rate:,.0f}/s")
+    rows.append((ctx.pick(f"escrituras clave-valor en pico (× {writes:.1f})", f"key-value writes at peak (× {writes:.1f})"),
+                 f"{kv_peak:,.0f}/s", "—", "—"))
+    figures.append(DemoFigure("kv_writes_peak_per_s", ctx.pick("escrituras clave-valor/s en pico", "key-value writes/s at peak"),
+                              round(kv_peak, 1), "/s"))
+    four_years = 2 ** 4
+    text_es = (
+        f"Por canal, el pico de {peak:g} req/s con la mezcla de los hechos son {', '.join(parts_es)} (push hasta "
+        f"{base.push_devices} dispositivos): el primer cuello de botella es la cuota de cada proveedor, después las "
+        f"{kv_peak:,.0f} escrituras/s de la tabla clave-valor ({writes:.1f} por notificación). Con el tráfico "
+        f"duplicándose cada año, en 4 años todo es ×{four_years}."
+    )
+    text_en = (
+        f"Per channel, the {peak:g} req/s peak with the facts' mix is {', '.join(parts_en)} (push up to "
+        f"{base.push_devices} devices): the first bottleneck is each provider's quota, then the key-value table's "
+        f"{kv_peak:,.0f} writes/s ({writes:.1f} per notification). With traffic doubling every year, in 4 years "
+        f"everything is ×{four_years}."
+    )
+    return rows, figures, text_es, text_en
+
+
+def _quiet_hours(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure], str, str]:
+    """The 08:00 release: how many messages quiet hours hold, how long a paced release takes,
+    and a scaled run of a paced against an unpaced release."""
+    base = ctx.base
+    defaults = ctx.defaults
+    window = defaults.quiet_hours_s or 36_000.0
+    pace = defaults.release_per_s or base.peak_qps
+    normal_rate = base.qps * (1 - base.high_priority_share)
+    held = normal_rate * window
+    quarter = held / 4
+    scaled = 20_000
+    runs = {}
+    for label, rate in (("paced", pace), ("unpaced", 0.0)):
+        runs[label] = run_service(base.with_(
+            peak_factor=1.0, channels=base.channels[:1], duration_s=60.0, samples=60, drain_s=40.0,
+            held=scaled, release_at_s=5.0, release_per_s=rate,
+        ))
+    paced, unpaced = runs["paced"], runs["unpaced"]
+    rows: list[tuple[str, ...]] = [
+        (ctx.pick(f"08:00: {_big(scaled)} retenidos, liberados a {pace:,.0f}/s",
+                  f"08:00: {_big(scaled)} held, released at {pace:,.0f}/s"),
+         f"{paced.series['calls_per_s'].peak:,.0f}/s", _dur(paced.latency.percentile(0.99)), _n(paced.max_partition_lag)),
+        (ctx.pick(f"08:00: {_big(scaled)} retenidos, todos a la vez", f"08:00: {_big(scaled)} held, all at once"),
+         f"{unpaced.series['calls_per_s'].peak:,.0f}/s", _dur(unpaced.latency.percentile(0.99)),
+         _n(unpaced.max_partition_lag)),
+    ]
+    figures = [
+        DemoFigure("quiet_held", ctx.pick("retenidos en 10 h de silencio", "held over 10 quiet hours"), round(held), ""),
+        DemoFigure("quiet_release_min", ctx.pick(f"minutos para liberarlos a {pace:,.0f}/s", f"minutes to release them at {pace:,.0f}/s"),
+                   round(held / pace / 60, 1), "min"),
+        DemoFigure("quiet_quarter_min", ctx.pick(f"minutos para {_big(quarter)} a {pace:,.0f}/s", f"minutes for {_big(quarter)} at {pace:,.0f}/s"),
+                   round(quarter / pace / 60, 1), "min"),
+        DemoFigure("quiet_paced_p99_ms", ctx.pick("p99 con liberación pautada", "p99 with a paced release"),
+                   _ms(paced.latency.percentile(0.99)), "ms"),
+        DemoFigure("quiet_unpaced_p99_ms", ctx.pick("p99 liberando todo a la vez", "p99 releasing all at once"),
+                   _ms(unpaced.latency.percentile(0.99)), "ms"),
+    ]
+    text_es = (
+        f"Las horas de silencio (22:00-08:00) retienen los mensajes de prioridad normal en un almacén de envíos "
+        f"programados indexado por hora de salida: {normal_rate:g}/s × {window:,.0f} s ≈ {_big(held)} mensajes si el "
+        f"tráfico es uniforme. A las 08:00 un planificador los libera a ritmo fijo: a {pace:,.0f}/s tarda "
+        f"{held / pace / 60:,.0f} min (incluso una cuarta parte, {_big(quarter)}, tarda {quarter / pace / 60:,.0f} min), más que el "
+        f"pico de campaña para el que está dimensionado el diseño. En la simulación, {_big(scaled)} retenidos "
+        f"liberados a {pace:,.0f}/s dan un p99 de {_dur(paced.latency.percentile(0.99))}; soltarlos todos a la vez "
+        f"lleva el lag a {_n(unpaced.max_partition_lag)} y el p99 a {_dur(unpaced.latency.percentile(0.99))}."
+    )
+    text_en = (
+        f"Quiet hours (22:00-08:00) hold normal-priority messages in a scheduled-send store indexed by release "
+        f"time: {normal_rate:g}/s × {window:,.0f} s ≈ {_big(held)} messages if traffic is uniform. At 08:00 a "
+        f"scheduler releases them at a fixed pace: at {pace:,.0f}/s it takes {held / pace / 60:,.0f} min (even a "
+        f"quarter of that, {_big(quarter)}, takes {quarter / pace / 60:,.0f} min), longer than the campaign peak the design is sized "
+        f"for. In the run, {_big(scaled)} held messages released at {pace:,.0f}/s give a p99 of "
+        f"{_dur(paced.latency.percentile(0.99))}; releasing them all at once takes the lag to "
+        f"{_n(unpaced.max_partition_lag)} and p99 to {_dur(unpaced.latency.percentile(0.99))}."
+    )
+    return rows, figures, text_es, text_en
 
 
 # --------------------------------------------------------------- failures
 
 
+def _late_retries(result: ServiceResult, start_s: float, end_s: float) -> tuple[int, float]:
+    """(peak, mean) retry calls per second in [start_s, end_s): once the backoff waits
+    have grown past a second, what a provider sees from the retries alone."""
+    counts = [result.retries_per_s.get(second, 0) for second in range(int(start_s), int(end_s))]
+    return max(counts, default=0), (sum(counts) / len(counts) if counts else 0.0)
+
+
 def _failures(ctx: _Context) -> Demo:
     base = ctx.base
-    qps = min(base.qps, 50.0)
+    qps = min(base.qps, 40.0)
     outage = Outage(30.0, 60.0)
-    common = {"qps": qps, "peak_factor": 1.0, "duration_s": 150.0, "channels": base.channels[:1],
-              "outages": (outage,), "fail_rate": 0.0, "samples": 30, "drain_s": 60.0}
-    cases = (
-        (ctx.pick("reintentos inmediatos", "immediate retries"), {"backoff_base_s": 0.0, "breaker": False}),
-        (ctx.pick("backoff + jitter", "backoff + jitter"), {"breaker": False}),
-        (ctx.pick("backoff + jitter + breaker", "backoff + jitter + breaker"), {"breaker": True}),
+    burst = 1_000  # a campaign published the moment the provider falls: they all fail together
+    common: dict[str, object] = {
+        "qps": qps, "peak_factor": 1.0, "duration_s": 150.0, "channels": base.channels[:1], "outages": (outage,),
+        "fail_rate": 0.0, "samples": 30, "drain_s": 120.0, "held": burst, "release_at_s": outage.start_s,
+        "release_per_s": 0.0, "bounce_rate": 0.0, "suppressed_rate": 0.0,
+    }
+    no_budget = {"retry_budget_high_s": 0.0, "retry_budget_normal_s": 0.0}
+    cases: tuple[tuple[str, dict[str, object]], ...] = (
+        (ctx.pick(f"{base.retries} reintentos inmediatos (un número)", f"{base.retries} immediate retries (a count)"),
+         {"backoff_base_s": 0.0, "breaker": False, "failover": False, **no_budget}),
+        (ctx.pick("backoff exponencial sin jitter, presupuesto de tiempo",
+                  "exponential backoff, no jitter, time budget"),
+         {"breaker": False, "failover": False, "jitter": False}),
+        (ctx.pick("backoff exponencial + jitter completo, presupuesto de tiempo",
+                  "exponential backoff + full jitter, time budget"),
+         {"breaker": False, "failover": False}),
+        (ctx.pick("+ breaker por tasa de error + proveedor secundario",
+                  "+ breaker on error rate + secondary provider"),
+         {"breaker": True, "failover": True}),
     )
+    late_from, late_to = outage.start_s + 10, outage.start_s + outage.length_s
     rows: list[tuple[str, ...]] = [(
-        ctx.pick("estrategia", "strategy"), ctx.pick("llamadas en la caída", "calls in the outage"),
-        ctx.pick("llamadas/s en la caída", "calls/s in the outage"), ctx.pick("reintentos", "retries"), "DLQ", "p99",
+        ctx.pick("estrategia", "strategy"), ctx.pick("llamadas en total", "calls in all"),
+        ctx.pick("al proveedor caído", "to the dead provider"),
+        ctx.pick("pico de reintentos/s (desde t=40 s)", "peak retries/s (from t=40 s)"),
+        ctx.pick("media de reintentos/s", "mean retries/s"), "DLQ", "p99",
     )]
     results = []
-    peaks = []
+    lates = []
     for label, overrides in cases:
-        result = run_service(base.with_(**common, **overrides))
+        result = run_service(ctx.base.with_(**common, **overrides))
         results.append(result)
-        series = result.series["calls_per_s"]
-        during = [value for index, value in enumerate(series.values)
-                  if outage.covers((index + 0.5) * series.interval_s)]
-        peaks.append(max(during, default=0.0))
-        rows.append((label, _n(result.failures["outage"]), f"{peaks[-1]:,.0f}",
-                     _n(result.retries), _n(result.dlq_total), _dur(result.latency.percentile(0.99))))
-    storm, jitter, breaker = results
+        late = _late_retries(result, late_from, late_to)
+        lates.append(late)
+        rows.append((label, _n(result.attempts), _n(result.failures["outage"]), _n(late[0]), f"{late[1]:,.0f}",
+                     _n(result.dlq_total), _dur(result.latency.percentile(0.99))))
+    storm, lockstep, jitter, failover = results
+    # A long outage with no secondary: the breaker holds the messages; codes past their expiry are dropped.
+    long_outage = Outage(60.0, 900.0)
+    held_back = run_service(ctx.base.with_(
+        qps=10.0, peak_factor=1.0, duration_s=1200.0, channels=base.channels[:1], outages=(long_outage,),
+        fail_rate=0.0, drain_s=600.0, breaker=True, failover=False, bounce_rate=0.0, suppressed_rate=0.0,
+        samples=30,
+    ))
+    expired = sum(held_back.expired.values())
+    rows.append((
+        ctx.pick(f"caída de {long_outage.length_s / 60:g} min sin secundario (breaker, 10 req/s)",
+                 f"{long_outage.length_s / 60:g}-min outage, no secondary (breaker, 10 req/s)"),
+        _n(held_back.attempts), _n(held_back.failures["outage"]), "—", "—", _n(held_back.dlq_total),
+        _dur(held_back.latency.percentile(0.99)),
+    ))
+    lock_peak, lock_mean = lates[1]
+    jitter_peak, jitter_mean = lates[2]
+    extra_calls = jitter.attempts / lockstep.attempts - 1 if lockstep.attempts else 0.0
+    failed_over = sum(failover.failed_over.values())
     figures = (
         DemoFigure("outage_s", ctx.pick("duración de la caída", "outage length"), outage.length_s, "s"),
-        DemoFigure("normal_calls_per_s", ctx.pick("llamadas/s normales", "normal calls/s"), qps, "/s"),
-        DemoFigure("storm_calls_per_s", ctx.pick("llamadas/s en la caída, reintentos inmediatos",
-                                                 "calls/s in the outage, immediate retries"), round(peaks[0], 1), "/s"),
-        DemoFigure("storm_dlq", ctx.pick("DLQ con reintentos inmediatos", "DLQ with immediate retries"),
+        DemoFigure("burst", ctx.pick("campaña publicada al caer el proveedor", "campaign published as the provider falls"),
+                   float(burst), ""),
+        DemoFigure("storm_dlq", ctx.pick("DLQ con reintentos contados", "DLQ with counted retries"),
                    float(storm.dlq_total), ""),
-        DemoFigure("jitter_dlq", ctx.pick("DLQ con backoff + jitter", "DLQ with backoff + jitter"), float(jitter.dlq_total), ""),
-        DemoFigure("breaker_dlq", ctx.pick("DLQ con breaker", "DLQ with a breaker"), float(breaker.dlq_total), ""),
+        DemoFigure("lockstep_peak_retries_per_s", ctx.pick("pico de reintentos/s sin jitter", "peak retries/s without jitter"),
+                   float(lock_peak), "/s"),
+        DemoFigure("jitter_peak_retries_per_s", ctx.pick("pico de reintentos/s con jitter", "peak retries/s with jitter"),
+                   float(jitter_peak), "/s"),
+        DemoFigure("lockstep_calls", ctx.pick("llamadas sin jitter", "calls without jitter"), float(lockstep.attempts), ""),
+        DemoFigure("jitter_calls", ctx.pick("llamadas con jitter", "calls with jitter"), float(jitter.attempts), ""),
+        DemoFigure("failover_calls", ctx.pick("llamadas al proveedor secundario", "calls to the secondary provider"),
+                   float(failed_over), ""),
+        DemoFigure("failover_dead_calls", ctx.pick("llamadas al caído con breaker", "calls to the dead provider with a breaker"),
+                   float(failover.failures["outage"]), ""),
+        DemoFigure("failover_p99_ms", ctx.pick("p99 con breaker y secundario", "p99 with a breaker and a secondary"),
+                   _ms(failover.latency.percentile(0.99)), "ms"),
         DemoFigure("breaker_transitions", ctx.pick("transiciones del breaker", "breaker transitions"),
-                   float(breaker.transitions_total), ""),
+                   float(failover.transitions_total), ""),
+        DemoFigure("long_outage_expired", ctx.pick("expiradas en la caída larga", "expired in the long outage"),
+                   float(expired), ""),
+        DemoFigure("long_outage_dlq", ctx.pick("DLQ en la caída larga (presupuesto agotado)",
+                                               "DLQ in the long outage (budget spent)"), float(held_back.dlq_total), ""),
     )
-    storm_peak, jitter_peak = peaks[0], peaks[1]
-    breaker_p99 = _dur(breaker.latency.percentile(0.99))
+    budget_h, budget_n = _dur(base.retry_budget_high_s), _dur(base.retry_budget_normal_s)
+    expiry_h = _dur(base.expiry_high_s)
     explanation = ctx.pick(
-        f"El proveedor cae {outage.length_s:g} s (desde t={outage.start_s:g} s) con {qps:g} req/s entrando. Con "
-        f"reintentos inmediatos cada mensaje quema sus {base.retries + 1} intentos en milisegundos: "
-        f"{storm_peak:,.0f} llamadas/s contra un proveedor caído (×{storm_peak / qps:.0f} lo normal, una tormenta "
-        f"de reintentos que le impide levantarse) y {_n(storm.dlq_total)} mensajes en la DLQ. Backoff exponencial + "
-        f"jitter (base {_dur(base.backoff_base_s)}) reparte esos mismos intentos en unos segundos, lo que salva un "
-        f"corte breve, pero {outage.length_s:g} s duran más que todas las esperas juntas: {jitter_peak:,.0f} "
-        f"llamadas/s y DLQ {_n(jitter.dlq_total)}. El circuit breaker (abre tras {base.breaker_failure_threshold} "
-        f"fallos, prueba cada {_dur(base.breaker_open_s)}) para a los workers: {_n(breaker.failures['outage'])} "
-        f"llamadas en toda la caída, {breaker.transitions_total} transiciones y DLQ {_n(breaker.dlq_total)}; el "
-        f"precio es latencia (p99 {breaker_p99}): los mensajes esperan en la cola en vez de morir. La DLQ no es "
-        "un cubo de basura: alerta por su profundidad y se reprocesa cuando el proveedor vuelve.",
-        f"The provider goes down for {outage.length_s:g} s (from t={outage.start_s:g} s) with {qps:g} req/s coming "
-        f"in. With immediate retries each message burns its {base.retries + 1} attempts in milliseconds: "
-        f"{storm_peak:,.0f} calls/s against a dead provider (×{storm_peak / qps:.0f} normal, a retry storm that "
-        f"keeps it from getting back up) and {_n(storm.dlq_total)} messages in the DLQ. Exponential backoff + jitter "
-        f"(base {_dur(base.backoff_base_s)}) spreads the same attempts over a few seconds, which saves a short blip, "
-        f"but {outage.length_s:g} s outlast all the waits together: {jitter_peak:,.0f} calls/s and DLQ "
-        f"{_n(jitter.dlq_total)}. The circuit breaker (opens after {base.breaker_failure_threshold} failures, probes "
-        f"every {_dur(base.breaker_open_s)}) pauses the workers: {_n(breaker.failures['outage'])} calls during the "
-        f"whole outage, {breaker.transitions_total} transitions and DLQ {_n(breaker.dlq_total)}; the price is "
-        f"latency (p99 {breaker_p99}): messages wait in the queue instead of dying. A DLQ is not a bin: alert on "
-        "its depth and redrive it when the provider is back.",
+        f"El proveedor cae {outage.length_s:g} s (desde t={outage.start_s:g} s) justo cuando sale una campaña de "
+        f"{_n(burst)} mensajes, con {qps:g} req/s entrando. Con {base.retries} reintentos inmediatos cada mensaje "
+        f"agota su cuenta en milisegundos y {_n(storm.dlq_total)} acaban en la DLQ: un número de reintentos se "
+        f"gasta en segundos y las caídas duran minutos. Con un presupuesto de tiempo por prioridad ({budget_h} alta, "
+        f"{budget_n} normal) y backoff exponencial desde {_dur(base.backoff_base_s)}, nadie va a la DLQ. Sin "
+        f"jitter, los mensajes que fallaron juntos reintentan juntos: ráfagas de hasta {_n(lock_peak)} reintentos "
+        f"en un segundo (media {lock_mean:,.0f}/s) que golpean al proveedor a la vez. El "
+        f"jitter completo reparte esos reintentos: pico de {_n(jitter_peak)}/s (media {jitter_mean:,.0f}/s). No "
+        f"ahorra llamadas: como espera de media la mitad, hace {_n(jitter.attempts)} llamadas frente a "
+        f"{_n(lockstep.attempts)} ({extra_calls:+.0%}); lo que compra es no sincronizar. El breaker, que abre "
+        f"cuando en {_dur(base.breaker_window_s)} hay al menos {base.breaker_min_calls} llamadas y un "
+        f"{base.breaker_error_rate:.0%} o más fallan, deja de llamar al caído ({_n(failover.failures['outage'])} "
+        f"llamadas en toda la caída) y pasa el canal al proveedor secundario ({_n(failed_over)} llamadas): p99 "
+        f"{_dur(failover.latency.percentile(0.99))} y DLQ {_n(failover.dlq_total)}. Sin secundario y con una caída "
+        f"de {long_outage.length_s / 60:g} min, el breaker retiene los mensajes en la cola; {_n(expired)} códigos de "
+        f"alta prioridad pasan su caducidad ({expiry_h}) y se descartan como «expired» en vez de llegar tarde, y "
+        f"{_n(held_back.dlq_total)} agotan su presupuesto y van a la DLQ, que se alerta y se reprocesa.",
+        f"The provider goes down for {outage.length_s:g} s (from t={outage.start_s:g} s) just as a campaign of "
+        f"{_n(burst)} messages goes out, with {qps:g} req/s coming in. With {base.retries} immediate retries each "
+        f"message spends its count in milliseconds and {_n(storm.dlq_total)} end in the DLQ: a retry count is spent "
+        f"in seconds and outages last minutes. With a time budget per priority ({budget_h} high, {budget_n} normal) "
+        f"and exponential backoff from {_dur(base.backoff_base_s)}, nothing reaches the DLQ. Without jitter, the "
+        f"messages that failed together retry together: bursts of up to {_n(lock_peak)} retries in one second "
+        f"(mean {lock_mean:,.0f}/s) that hit the provider at once. Full jitter spreads those "
+        f"retries: a peak of {_n(jitter_peak)}/s (mean {jitter_mean:,.0f}/s). It saves no calls: waiting half as "
+        f"long on average, it makes {_n(jitter.attempts)} calls against {_n(lockstep.attempts)} ({extra_calls:+.0%}); "
+        f"what it buys is no synchronization. The breaker, which opens when {_dur(base.breaker_window_s)} hold at "
+        f"least {base.breaker_min_calls} calls and {base.breaker_error_rate:.0%} or more of them failed, stops calling "
+        f"the dead provider ({_n(failover.failures['outage'])} calls in the whole outage) and moves the channel to "
+        f"its secondary provider ({_n(failed_over)} calls): p99 {_dur(failover.latency.percentile(0.99))} and DLQ "
+        f"{_n(failover.dlq_total)}. With no secondary and a {long_outage.length_s / 60:g}-min outage, the breaker "
+        f"holds the messages in the queue; {_n(expired)} high-priority codes pass their expiry ({expiry_h}) and are "
+        f"dropped as `expired` instead of arriving late, and {_n(held_back.dlq_total)} spend their budget and go to "
+        "the DLQ, which is alerted on and redriven.",
     )
-    return Demo("failures", ctx.pick("Fallos: tormenta de reintentos, backoff y breaker", "Failures: retry storm, backoff and a breaker"),
+    return Demo("failures", ctx.pick("Fallos: presupuesto de reintentos, jitter, breaker y failover",
+                                     "Failures: retry budget, jitter, a breaker and failover"),
                 explanation, figures, tuple(rows))
 
 
@@ -669,8 +841,6 @@ def _observability(ctx: _Context) -> Demo:
 
 
 def _security(ctx: _Context) -> Demo:
-    from coach.sim.report import costs_for
-
     base = ctx.base
     limit = base.rate_limit_per_client_qps
     abusive = limit * 3
@@ -693,29 +863,52 @@ def _security(ctx: _Context) -> Demo:
     cost_words_es = cost_words_en = ""
     table = ctx.content.scenario.costs
     if table is not None:
-        reference = run_service(base.with_(peak_factor=1.0, duration_s=10.0))
-        cost = costs_for(reference, table, ctx.lang)
+        from coach.sim.cost import estimate_costs, sms_segments
+
+        cost = estimate_costs(table, ctx.lang, base)  # the design, as `coach sim` prices it
         money = cost.currency
+        ranked = cost.ranked()
+        first, second = ranked[0], ranked[1]
+        share = first.monthly / cost.total if cost.total else 0.0
         figures += [
             DemoFigure("monthly", ctx.pick("coste mensual", "monthly cost"), round(cost.total, 2), money),
             DemoFigure("per_qps", ctx.pick("coste por req/s sostenida", "cost per sustained req/s"), round(cost.per_qps, 2), money),
             DemoFigure("per_gb", ctx.pick("coste por GB ingerido", "cost per GB ingested"), round(cost.per_gb, 2), money),
             DemoFigure("per_shard", ctx.pick("coste por shard", "cost per shard"), round(cost.per_shard, 2), money),
+            DemoFigure("writes_per_notification", ctx.pick("escrituras clave-valor por notificación",
+                                                           "key-value writes per notification"),
+                       round(cost.writes_per_notification, 2), ""),
         ]
-        top = sorted(cost.lines, key=lambda line: line.monthly, reverse=True)
         rows.append((ctx.pick("partida de coste", "cost item"), ctx.pick("al mes", "a month"), ""))
-        rows.extend((line.label, f"{line.monthly:,.2f} {money}", "") for line in top[:5])
-        biggest = top[0]
-        share = biggest.monthly / cost.total if cost.total else 0.0
+        rows.extend((line.label, f"{line.monthly:,.2f} {money}", f"{line.monthly / cost.total:.1%}") for line in ranked[:5])
+        sms_words_es = sms_words_en = ""
+        if cost.sms is not None:
+            plain = sms_segments(_without_accents(table.sms_sample))
+            figures.append(DemoFigure("sms_segments", ctx.pick("segmentos por SMS", "segments per SMS"),
+                                      float(cost.sms.segments), ""))
+            sms_words_es = (
+                f" El SMS se cobra por segmento: el texto típico tiene {cost.sms.units} caracteres y lleva tildes "
+                f"(«á», «í», «ó», «ú» no existen en GSM-7), así que va en {cost.sms.encoding} a {cost.sms.per_segment} "
+                f"caracteres por segmento: {cost.sms.segments} segmentos; sin tildes, {plain.segments}."
+            )
+            sms_words_en = (
+                f" SMS is billed per segment: the typical text has {cost.sms.units} characters and Spanish accents "
+                f"(á, í, ó, ú are not in GSM-7), so it goes as {cost.sms.encoding} at {cost.sms.per_segment} characters "
+                f"a segment: {cost.sms.segments} segments; without accents, {plain.segments}."
+            )
         cost_words_es = (
-            f" En costes, a {base.qps:g} req/s el diseño sale por {cost.total:,.0f} {money} al mes "
-            f"({cost.per_qps:,.2f} {money} por req/s sostenida, {cost.per_gb:,.2f} por GB, {cost.per_shard:,.2f} por "
-            f"shard); la partida mayor es «{biggest.label}» con el {share:.0%}: ahí es donde negociar o rediseñar."
+            f" En costes (precios de lista UE del {cost.as_of}), a {base.qps:g} req/s con la mezcla de canales de los "
+            f"hechos el diseño sale por {cost.total:,.0f} {money} al mes; domina «{first.label}» con el {share:.0%} "
+            f"({first.monthly:,.0f} {money}), después «{second.label}» ({second.monthly:,.0f} {money}); la "
+            f"infraestructura, con {cost.writes_per_notification:.1f} escrituras clave-valor por notificación, es "
+            f"el resto." + sms_words_es + " La palanca es el SMS: solo para lo que no admite otro canal."
         )
         cost_words_en = (
-            f" On cost, at {base.qps:g} req/s the design comes to {cost.total:,.0f} {money} a month "
-            f"({cost.per_qps:,.2f} {money} per sustained req/s, {cost.per_gb:,.2f} per GB, {cost.per_shard:,.2f} per "
-            f"shard); the biggest item is \"{biggest.label}\" at {share:.0%}: that is where to negotiate or redesign."
+            f" On cost (EU list prices as of {cost.as_of}), at {base.qps:g} req/s with the facts' channel mix the "
+            f"design comes to {cost.total:,.0f} {money} a month; \"{first.label}\" dominates at {share:.0%} "
+            f"({first.monthly:,.0f} {money}), then \"{second.label}\" ({second.monthly:,.0f} {money}); "
+            f"infrastructure, with {cost.writes_per_notification:.1f} key-value writes per notification, is the "
+            f"rest." + sms_words_en + " The lever is SMS: only for what no other channel can carry."
         )
     explanation = ctx.pick(
         f"Un cliente se descontrola y manda {abusive:,.0f} req/s contra un límite de {limit:,.0f} req/s por cliente "
@@ -732,6 +925,14 @@ def _security(ctx: _Context) -> Demo:
     return Demo("security", ctx.pick("Seguridad y costes: rate limiting y coste por QPS/GB/shard",
                                      "Security and costs: rate limiting and cost per QPS/GB/shard"),
                 explanation, tuple(figures), tuple(rows))
+
+
+def _without_accents(text: str) -> str:
+    """The text with á, í, ó, ú (and the rest of the acute and grave accents) stripped."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
 
 
 _DEMOS: dict[str, Callable[[_Context], Demo]] = {

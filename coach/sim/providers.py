@@ -105,33 +105,85 @@ class Transition:
 
 
 class Breaker:
-    """Circuit breaker: closed -> open after N consecutive failures -> half-open after a pause.
+    """Circuit breaker on the error rate over a rolling window.
 
-    Half-open lets `half_open_calls` probes through; if they all succeed it
-    closes, the first failure opens it again. `admit` says what a worker may do.
+    Closed: every call's result lands in the current bucket of a window of
+    `window_s` (ten buckets); when the window holds at least `min_calls` calls
+    and at least `error_rate` of them failed, it opens (N consecutive failures
+    would trip on a blip at high volume and never at low volume). Open: after
+    `open_s` it goes half-open and lets `half_open_calls` probes through; if they
+    all succeed it closes with an empty window, the first failure opens it
+    again. `admit` says what a worker may do.
     """
 
     __slots__ = (
-        "failures", "half_open_calls", "name", "open_s", "open_until", "probe_successes",
-        "probes", "rejected", "state", "threshold", "transitions", "transitions_total",
+        "bucket_end", "bucket_s", "calls", "error_rate", "fails", "half_open_calls", "min_calls", "name",
+        "now_calls", "now_fails", "open_s", "open_until", "probe_successes", "probes", "rejected", "ring_calls",
+        "ring_fails", "slot", "state", "transitions", "transitions_total",
     )
 
     PROCEED, PROBE, WAIT_OPEN, WAIT_PROBE = 0, 1, -1, -2
     MAX_KEPT = 1000  # transitions kept for the report; the total is counted
+    BUCKETS = 10
 
-    def __init__(self, name: str, threshold: int, open_s: float, half_open_calls: int) -> None:
+    def __init__(self, name: str, open_s: float, half_open_calls: int, *, window_s: float = 10.0,
+                 min_calls: int = 20, error_rate: float = 0.5) -> None:
         self.name = name
-        self.threshold = threshold
         self.open_s = open_s
         self.half_open_calls = half_open_calls
+        self.min_calls = min_calls
+        self.error_rate = error_rate
+        self.bucket_s = window_s / self.BUCKETS
+        # The window: the current bucket's counts (now_calls, now_fails: a hot caller records a
+        # success inline as `if now >= bucket_end: advance(now)` then `now_calls += 1`), and the
+        # previous BUCKETS - 1 buckets in a ring with their sums.
+        self.calls = [0] * self.BUCKETS
+        self.fails = [0] * self.BUCKETS
+        self.ring_calls = self.ring_fails = 0
+        self.now_calls = self.now_fails = 0
+        self.slot = 0
+        self.bucket_end = self.bucket_s
         self.state = CLOSED
-        self.failures = 0
         self.open_until = 0.0
         self.probes = 0
         self.probe_successes = 0
-        self.rejected = 0  # calls short-circuited (the worker waited instead)
+        self.rejected = 0  # calls short-circuited (the worker waited or failed over instead)
         self.transitions: list[Transition] = []
         self.transitions_total = 0
+
+    @property
+    def total(self) -> int:
+        """Calls in the window."""
+        return self.ring_calls + self.now_calls
+
+    @property
+    def failed(self) -> int:
+        """Failed calls in the window."""
+        return self.ring_fails + self.now_fails
+
+    def advance(self, now: float) -> None:
+        """Close the current bucket and move the window to the bucket holding `now`."""
+        n = self.BUCKETS
+        steps = int((now - self.bucket_end) / self.bucket_s) + 1  # buckets that ended by `now`
+        calls, fails = self.calls, self.fails
+        for step in range(min(steps, n)):
+            slot = (self.slot + 1) % n
+            # The bucket that just ended holds the current counts (then empty ones); the one it
+            # replaces in the ring (the oldest) leaves the window.
+            self.ring_calls += (self.now_calls if step == 0 else 0) - calls[slot]
+            self.ring_fails += (self.now_fails if step == 0 else 0) - fails[slot]
+            calls[slot] = self.now_calls if step == 0 else 0
+            fails[slot] = self.now_fails if step == 0 else 0
+            self.slot = slot
+        if steps >= n:
+            self.calls, self.fails = [0] * n, [0] * n
+            self.ring_calls = self.ring_fails = 0
+        self.now_calls = self.now_fails = 0
+        self.bucket_end += steps * self.bucket_s
+
+    def error_rate_now(self) -> float:
+        """Failed share of the calls in the window (0 when empty)."""
+        return self.failed / self.total if self.total else 0.0
 
     def _move(self, now: float, state: str) -> None:
         if len(self.transitions) < self.MAX_KEPT:
@@ -159,11 +211,13 @@ class Breaker:
     def record(self, now: float, ok: bool, probe: bool) -> None:
         """Count a call's result; may open or close the breaker."""
         if self.state == CLOSED:
-            if ok:
-                self.failures = 0
-            else:
-                self.failures += 1
-                if self.failures >= self.threshold:
+            if now >= self.bucket_end:
+                self.advance(now)
+            self.now_calls += 1
+            if not ok:
+                self.now_fails += 1
+                total = self.ring_calls + self.now_calls
+                if total >= self.min_calls and self.ring_fails + self.now_fails >= self.error_rate * total:
                     self._open(now)
         elif self.state == HALF_OPEN and probe:
             if not ok:
@@ -171,11 +225,13 @@ class Breaker:
             else:
                 self.probe_successes += 1
                 if self.probe_successes >= self.half_open_calls:
-                    self.failures = 0
+                    self.calls = [0] * self.BUCKETS  # a fresh window: the outage's failures are history
+                    self.fails = [0] * self.BUCKETS
+                    self.ring_calls = self.ring_fails = self.now_calls = self.now_fails = 0
+                    self.bucket_end = now + self.bucket_s
                     self._move(now, CLOSED)
         # Results of calls started before the breaker opened change nothing.
 
     def _open(self, now: float) -> None:
         self._move(now, OPEN)
         self.open_until = now + self.open_s
-        self.failures = 0

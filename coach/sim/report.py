@@ -37,30 +37,19 @@ def latency_ms(histogram: Histogram) -> dict[str, float]:
 
 
 def parameters(config: SimConfig) -> dict[str, Any]:
-    """The run's parameters as JSON (outages as "START:LEN")."""
+    """The run's parameters as JSON (outages as their --outage text: "sms:30:60", or "30:60" for the first channel)."""
     data = asdict(config)
-    data["outages"] = [f"{o.start_s:g}:{o.length_s:g}" for o in config.outages]
+    data["outages"] = [o.text() for o in config.outages]
+    data["channel_mix"] = list(config.channel_mix)
     data["channels"] = list(config.channels)
     return data
 
 
 def costs_for(result: ServiceResult, table: CostTable, lang: Lang) -> CostEstimate:
-    """Price a month of this design at the run's average QPS."""
-    from coach.sim.cost import estimate_costs, shards_needed
+    """Price a month of this run's design at its average QPS (from the design, not the run's draws)."""
+    from coach.sim.cost import estimate_costs
 
-    config = result.config
-    messages = max(1, result.published)
-    return estimate_costs(
-        table,
-        lang,
-        qps=config.qps,
-        event_size_bytes=config.event_size_bytes,
-        channels=config.channels,
-        attempts_per_message=result.attempts / messages if result.attempts else 1.0,
-        mean_call_s=sum(result.busy_s.values()) / result.attempts if result.attempts else config.service_s,
-        shards=shards_needed(config.peak_qps, config.shard_throughput_qps, config.partitions),
-        retention_days=config.retention_days,
-    )
+    return estimate_costs(table, lang, result.config)
 
 
 def cost_json(cost: CostEstimate) -> dict[str, Any]:
@@ -73,6 +62,13 @@ def cost_json(cost: CostEstimate) -> dict[str, Any]:
         "per_shard": round(cost.per_shard, 2),
         "shards": cost.shards,
         "gb_per_month": round(cost.gb_per_month, 3),
+        "notifications_per_month": round(cost.notifications),
+        "kv_writes_per_notification": round(cost.writes_per_notification, 3),
+        "sms": (
+            {"encoding": cost.sms.encoding, "characters": cost.sms.units, "segments": cost.sms.segments}
+            if cost.sms is not None else None
+        ),
+        "dominant": [line.id for line in cost.ranked()[:3]],
         "items": [
             {"id": line.id, "driver": line.driver, "quantity": line.quantity,
              "monthly": round(line.monthly, 2)}
@@ -106,6 +102,14 @@ def service_json(result: ServiceResult, scenario: str, cost: CostEstimate | None
         "delivered_by_channel": result.delivered,
         "dlq": result.dlq_total,
         "dlq_by_channel": result.dlq,
+        "expired": sum(result.expired.values()),
+        "expired_by_channel": result.expired,
+        "bounced_by_channel": result.bounced,
+        "suppressed_by_channel": result.suppressed,
+        "failed_over_by_channel": result.failed_over,
+        "peak_retries_per_s": result.peak_retries_per_s,
+        "held": result.held,
+        "release_end_s": round(result.release_end_s, 3),
         "in_flight": result.in_flight,
         "retries": result.retries,
         "attempts": result.attempts,

@@ -4,17 +4,30 @@
       -> stream partitioned by userId (each partition ingests at most a shard's
          records/s; over it the API answers 503) -> 202 + id
       -> one consumer group per channel: a pool of workers takes ready messages,
-         high priority first; a user's next message on a channel waits until the
-         previous one is delivered or dead-lettered (per-key ordering)
-      -> provider call (latency, errors, outages, timeout) behind a circuit breaker
-      -> retry with exponential backoff + full jitter, or the DLQ after the last attempt
-    GET /notifications/{id}/status -> queued | sent | partial | failed
+         high priority first; a user's next message on a channel and priority lane
+         waits until the previous one is done (per-key ordering, as FIFO message
+         groups keyed by userId and priority)
+      -> provider call (latency, errors, outages, timeout) behind a circuit breaker that
+         trips on the error rate over a window; while it is open, the channel's secondary
+         provider takes the calls (failover), or the workers pause if there is none
+      -> retry with exponential backoff + full jitter within a time budget per priority,
+         or the DLQ; a message past its expiry is dropped as `expired`, never sent late
+    GET /notifications/{id}/status -> queued | deferred | sent | delivered | bounced |
+         suppressed | expired | failed | partial
 
-Ordering is per user and channel, which is what the partition key buys: without
-it (round-robin) a user's messages run in parallel and can overtake each other.
-A retry frees its worker while it backs off, but keeps the user's later messages
-waiting. While a provider's breaker is open its workers pause instead of burning
-attempts: lag grows, the DLQ does not.
+Each notification uses the channels of the facts' mix (`channel_mix`: push 80 %,
+email 40 %, SMS 2 % of notifications). Email and SMS providers report a receipt
+(delivered or bounced, `bounce_rate`); push providers only accept (`sent`).
+Quiet hours: `held` notifications wait in the scheduled-send store (`deferred`)
+and are released from `release_at_s` at a paced `release_per_s`.
+
+Ordering is per user, channel and priority lane, which is what the key buys:
+without it (round-robin) a user's messages run in parallel and can overtake each
+other. Its cost: a retry frees its worker while it backs off, but keeps the
+lane's later messages waiting (a blocked retry holds the user's lane). And it
+stops at the provider: APNs/FCM and SMS carriers may reorder anyway. While a
+provider's breaker is open (and no secondary takes the calls) its workers pause
+instead of burning attempts: lag grows, the DLQ does not.
 
 Validation: `post()` validates every body with pydantic. The generated workload
 uses a handful of body shapes, so `run` validates each distinct shape once with
@@ -34,9 +47,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import json
 import math
 import random
+from bisect import bisect_right
 from collections import deque
 from dataclasses import dataclass, field
 from heapq import heappush
@@ -72,14 +87,19 @@ from coach.sim.providers import (
 _log1p = math.log1p
 _log2 = math.log2
 _trunc = math.trunc  # int(x) for a float, through a cheaper call (4x faster here)
-STATUS_NAMES = ("queued", "sent", "partial", "failed")
-QUEUED, SENT, PARTIAL, FAILED = 0, 1, 2, 3
+# Status codes (index into STATUS_NAMES); a notification's status is one byte.
+STATUS_NAMES = ("queued", "sent", "partial", "failed", "delivered", "bounced", "suppressed", "deferred", "expired")
+QUEUED, SENT, PARTIAL, FAILED, DELIVERED, BOUNCED, SUPPRESSED, DEFERRED, EXPIRED = range(9)
 ABUSIVE_CLIENT = -1
+RELEASE_TICK_S = 0.1  # the quiet-hours release publishes a batch this often
 
-# A message is a small list, mutated in place (attempts) rather than copied.
+# A message is a small list, mutated in place (attempts) rather than copied. _USER holds the
+# user's lane, user * 2 + high: order is kept per user and priority lane (a high-priority
+# code never waits behind the same user's newsletter).
 # It is published when accepted, so _ACCEPTED is also when it joined the stream. _POOL is
-# its channel's _Pool; _LAG_SLOT its (channel, partition) index in the lag counters.
-_NID, _USER, _POOL, _HIGH, _ACCEPTED, _ATTEMPTS, _LAG_SLOT, _KEY, _SAMPLED, _OUTCOME, _PROBE = range(11)
+# its channel's _Pool; _LAG_SLOT its (channel, partition) index in the lag counters; _VIA is
+# 1 while the secondary provider makes the call (failover).
+_NID, _USER, _POOL, _HIGH, _ACCEPTED, _ATTEMPTS, _LAG_SLOT, _KEY, _SAMPLED, _OUTCOME, _PROBE, _VIA = range(12)
 
 
 class _Pool:
@@ -91,13 +111,19 @@ class _Pool:
     `self._idle[channel]` (an attribute instead of an attribute and an index, each time).
     """
 
-    __slots__ = ("breaker", "busy_s", "delivered", "held", "high", "idle", "index", "normal", "paused",
-                 "provider")
+    __slots__ = ("bounced", "breaker", "busy_s", "delivered", "expired", "failed_over", "held", "high", "idle",
+                 "index", "normal", "paused", "provider", "receipts", "secondary", "secondary_breaker",
+                 "suppressed")
 
-    def __init__(self, index: int, workers: int, provider: Provider, breaker: Breaker | None) -> None:
+    def __init__(self, index: int, workers: int, provider: Provider, breaker: Breaker | None,
+                 secondary: Provider | None = None, receipts: bool = False) -> None:
         self.index = index
         self.provider = provider
         self.breaker = breaker
+        self.secondary = secondary  # failover: takes the calls while the primary's breaker is open
+        self.secondary_breaker = secondary.breaker if secondary is not None else None
+        self.receipts = receipts  # the provider reports delivered/bounced (email, SMS; push does not)
+        self.expired = self.bounced = self.suppressed = self.failed_over = 0
         self.high: deque[list[Any]] = deque()
         self.normal: deque[list[Any]] = deque()
         self.idle = workers
@@ -120,7 +146,7 @@ class Trace:
     """Per-user and per-key records, kept only with `trace=True` (tests)."""
 
     accepted: dict[tuple[int, bool], list[int]] = field(default_factory=dict)  # (user, high) -> ids
-    delivered: dict[tuple[int, int], list[int]] = field(default_factory=dict)  # (user, channel) -> ids
+    delivered: dict[tuple[int, int, bool], list[int]] = field(default_factory=dict)  # (user, channel, high) -> ids
     deliveries_per_key: dict[tuple[Any, int], int] = field(default_factory=dict)  # (key, ch) -> n
 
 
@@ -160,6 +186,18 @@ class ServiceResult:
     events: int
     max_partition_lag: int
     trace: Trace | None = None
+    expired: dict[str, int] = field(default_factory=dict)  # channel messages dropped past their expiry
+    bounced: dict[str, int] = field(default_factory=dict)  # sent, then reported bounced
+    suppressed: dict[str, int] = field(default_factory=dict)  # never sent: address on the suppression list
+    failed_over: dict[str, int] = field(default_factory=dict)  # calls made by the secondary provider
+    retries_per_s: dict[int, int] = field(default_factory=dict)  # second -> retry calls due in it
+    held: int = 0  # notifications held for quiet hours
+    release_end_s: float = 0.0  # when the last held notification was released
+
+    @property
+    def peak_retries_per_s(self) -> int:
+        """The most retry calls due in any one second (what a synchronized retry wave looks like)."""
+        return max(self.retries_per_s.values(), default=0)
 
     @property
     def delivered_total(self) -> int:
@@ -188,16 +226,17 @@ class NotificationService:
     # Slots: with more than 30 attributes an instance's __dict__ stops sharing keys and
     # every self.x read on the hot path gets slower (measured: ~12 ns a read here).
     __slots__ = (
-        "_accepted_mark", "_all_channels", "_arrivals_open", "_arrivals_until", "_base_rate", "_by_user",
-        "_calls_mark", "_channel_count", "_clients", "_dedupe", "_delivered_cb", "_delivered_mark",
-        "_drained_at", "_failed_channels", "_finish_cb", "_heap", "_high_share", "_hot_share", "_lag",
-        "_left", "_log_salt", "_log_threshold", "_max_offered", "_open", "_partitions", "_peak_from",
-        "_peak_rate", "_peak_to", "_pools", "_random", "_replays", "_sampling", "_sequence",
-        "_shapes_to_validate", "_status", "_subsets", "_users", "_validated_shapes", "abusive_offered",
-        "accepted", "backing_off", "breakers", "buckets", "channels", "completion", "config", "conflicts",
-        "dlq", "engine", "failures", "latency", "log", "max_partition_lag", "offered", "providers",
-        "published", "rate_limited", "rate_limited_abusive", "replayed", "retries", "rng", "series",
-        "shards", "store", "throttled", "trace", "wait", "waiting",
+        "_accepted_mark", "_all_channels", "_arrivals_open", "_arrivals_until", "_bad", "_base_rate",
+        "_bounce_rate", "_budget_high", "_budget_normal", "_by_user", "_calls_mark", "_channel_count", "_clients",
+        "_dedupe", "_delivered_cb", "_delivered_mark", "_drained_at", "_expiring", "_expiry_high", "_expiry_normal",
+        "_finish_cb", "_heap", "_high_share", "_hot_share", "_lag", "_left", "_log_salt", "_log_threshold",
+        "_max_offered", "_meta", "_meta_all", "_meta_of", "_mix_points", "_mix_subsets", "_open", "_partitions", "_peak_from",
+        "_peak_rate", "_peak_to", "_pools", "_random", "_release_carry", "_release_end", "_release_left",
+        "_replays", "_retry_seconds", "_sampling", "_sequence", "_shapes_to_validate", "_status", "_suppress_rate",
+        "_users", "_validated_shapes", "abusive_offered", "accepted", "backing_off", "breakers", "buckets",
+        "channels", "completion", "config", "conflicts", "dlq", "engine", "failures", "latency", "log",
+        "max_partition_lag", "offered", "providers", "published", "rate_limited", "rate_limited_abusive",
+        "replayed", "retries", "rng", "series", "shards", "store", "throttled", "trace", "wait", "waiting"
     )
 
     def __init__(self, config: SimConfig, rng: random.Random | None = None) -> None:
@@ -209,43 +248,73 @@ class NotificationService:
         nch, partitions = len(config.channels), config.partitions
         self.providers: list[Provider] = []
         self.breakers: list[Breaker | None] = []
-        for index, name in enumerate(config.channels):
-            provider = Provider(
-                name, self.rng, mean_s=config.service_s, dist=config.service_dist,
-                fail_rate=config.fail_rate, timeout_s=config.timeout_s,
-                outages=config.outages if index == 0 else (), outage_error_s=config.outage_error_s,
-            )
-            breaker = (
-                Breaker(name, config.breaker_failure_threshold, config.breaker_open_s,
-                        config.breaker_half_open_calls)
-                if config.breaker else None
-            )
-            provider.breaker = breaker
-            self.providers.append(provider)
-            self.breakers.append(breaker)
+        secondaries: list[Provider | None] = []
+        first = config.channels[0]
+        for name in config.channels:
+            for secondary in (False, True):
+                if secondary and not config.failover:
+                    secondaries.append(None)
+                    continue
+                provider = Provider(
+                    name + "-secondary" if secondary else name, self.rng, mean_s=config.service_s,
+                    dist=config.service_dist, fail_rate=config.fail_rate, timeout_s=config.timeout_s,
+                    outages=tuple(o for o in config.outages if o.hits(name, first, secondary)),
+                    outage_error_s=config.outage_error_s,
+                )
+                breaker = (
+                    Breaker(provider.name, config.breaker_open_s, config.breaker_half_open_calls,
+                            window_s=config.breaker_window_s, min_calls=config.breaker_min_calls,
+                            error_rate=config.breaker_error_rate)
+                    if config.breaker else None
+                )
+                provider.breaker = breaker
+                if secondary:
+                    secondaries.append(provider)
+                else:
+                    self.providers.append(provider)
+                    self.breakers.append(breaker)
+        # Secondaries after the primaries: providers[i] and breakers[i] stay channel i's primary.
+        self.providers.extend(p for p in secondaries if p is not None)
+        self.breakers.extend(p.breaker for p in secondaries if p is not None)
         self.store = IdempotencyStore(config.idempotency_ttl_s)
         self.buckets = TokenBuckets(config.rate_limit_per_client_qps, config.rate_limit_burst)
         # A shard ingests `shard_throughput_qps` records/s, with a tenth of a second of burst.
         self.shards = TokenBuckets(config.shard_throughput_qps, max(1, int(config.shard_throughput_qps / 10)))
         self.log = TraceLog(config.log_sample_rate, config.max_log_lines, config.seed)
         self._pools = [
-            _Pool(index, config.workers, provider, breaker)
-            for index, (provider, breaker) in enumerate(zip(self.providers, self.breakers, strict=True))
+            _Pool(index, config.workers, self.providers[index], self.breakers[index], secondaries[index],
+                  receipts=name != "push")
+            for index, name in enumerate(config.channels)
         ]
         self._lag = [0] * (nch * partitions)  # per (channel, partition): messages not yet consumed
         self._status = bytearray()  # per notification id, bytes keep 1M ids in 1 MB
         # Per notification id, bytes rather than a record per notification (no allocation
         # on the hot path): channel messages not yet done.
         self._left = bytearray()
-        self._subsets: dict[int, int] = {}  # id -> channels, when a POST chose fewer than all
-        self._failed_channels: dict[int, int] = {}  # id -> channels dead-lettered (rare, so a dict)
-        self._open = 0  # notifications with a channel message not yet done
+        # Per notification id: its status when every channel goes well (delivered, or sent when a
+        # channel has no receipt) | the number of its channels << 4.
+        self._meta = bytearray()
+        self._meta_of: dict[tuple[int, ...], int] = {}
+        self._bad: dict[int, list[int]] = {}  # id -> outcomes of channels that went wrong (rare, so a dict)
+        self._mix_points: list[float] = []
+        self._mix_subsets: list[tuple[int, ...]] = []
+        if config.channel_mix:
+            self._mix_points, self._mix_subsets = _mix_table(config.channel_mix)
+        self._expiry_high, self._expiry_normal = config.expiry_high_s or math.inf, config.expiry_normal_s or math.inf
+        self._expiring = bool(config.expiry_high_s or config.expiry_normal_s)
+        self._budget_high, self._budget_normal = config.retry_budget_high_s, config.retry_budget_normal_s
+        self._bounce_rate, self._suppress_rate = config.bounce_rate, config.suppressed_rate
+        self._retry_seconds: dict[int, int] = {}
+        self._release_left = self._release_carry = 0.0
+        self._release_end = 0.0
+        self._open = 0  # notifications with a channel message not yet done (held ones included)
         self._validated_shapes: set[tuple[Any, ...]] = set()
         self.trace = Trace() if config.trace else None
         # Hot-path copies (read once per message).
         self._dedupe, self._by_user = config.dedupe, config.partition_by_user
         self._partitions = partitions
         self._all_channels = tuple(range(nch))
+        self._meta_all = self._meta_for(self._all_channels)
         self._channel_count = nch
         self._sampling = config.log_sample_rate > 0
         self._log_salt, self._log_threshold = self.log.salt, self.log.threshold
@@ -375,11 +444,16 @@ class NotificationService:
             store.expiry.append(entry)
         self.accepted += 1
         chosen = channels if channels is not None else self._all_channels
+        meta = self._meta_all if channels is None else self._meta_of.get(chosen)
+        if meta is None:
+            meta = self._meta_for(chosen)
+        self._meta.append(meta)
         count = len(chosen)
         self._left.append(count)
-        if count != self._channel_count:
-            self._subsets[notification_id] = count
         self._open += 1
+        if self._suppress_rate:
+            chosen = self._suppress(notification_id, chosen, now)
+            count = len(chosen)
         if self.trace is not None:
             self.trace.accepted.setdefault((user, high), []).append(notification_id)
         # TraceLog.sampled, inlined: 1 in 1/rate, by a hash of the id (never the rng).
@@ -396,22 +470,23 @@ class NotificationService:
         by_user, lag, pools = self._by_user, self._lag, self._pools
         self.published += count
         started_at_once = 0  # messages an idle worker takes now: a zero wait each
+        lane = user * 2 + high  # the user's lane of this priority: order is kept per (user, priority)
         for channel in chosen:
             pool = pools[channel]
             lag_slot = channel * partitions + partition
-            message = [notification_id, user, pool, high, now, 0, lag_slot, key, sampled, OK, False]
+            message = [notification_id, lane, pool, high, now, 0, lag_slot, key, sampled, OK, False, 0]
             if by_user:
                 held = pool.held
-                if user in held:  # the user's previous message is still in progress: wait behind it
-                    waiting_behind = held[user]
+                if lane in held:  # the lane's previous message is still in progress: wait behind it
+                    waiting_behind = held[lane]
                     if waiting_behind is None:
-                        held[user] = deque((message,))
+                        held[lane] = deque((message,))
                     else:
                         waiting_behind.append(message)
                     lag[lag_slot] += 1
                     self.waiting += 1
                     continue
-                held[user] = None
+                held[lane] = None
             if pool.idle and not pool.paused:
                 pool.idle -= 1
                 breaker, provider = pool.breaker, pool.provider
@@ -450,27 +525,50 @@ class NotificationService:
         """A worker calls the provider for a message (unless the breaker says wait).
 
         `fresh`: straight from `accept` to an idle worker, never counted on the stream
-        (it saves a lag and a queue-depth update each way for most messages).
+        (it saves a lag and a queue-depth update each way for most messages). A message
+        past its expiry is dropped and the worker takes the next one. While the primary's
+        breaker is open, the secondary provider (if any) takes the call.
         """
         pool: _Pool = message[_POOL]
+        if self._expiring and not fresh:
+            while now >= message[_ACCEPTED] + (self._expiry_high if message[_HIGH] else self._expiry_normal):
+                self._expire(message, now)
+                queue = pool.high or pool.normal
+                if pool.paused or not queue:
+                    pool.idle += 1
+                    return
+                message = queue.popleft()
         probe = False
+        via = 0
+        provider = pool.provider
         breaker = pool.breaker
         if breaker is not None and breaker.state != CLOSED:
             verdict = breaker.admit(now)
-            if verdict < 0:  # open, or half-open with its probes out: put it back and pause
-                if fresh:  # it joins the stream after all
-                    self._lag[message[_LAG_SLOT]] += 1
-                    self.waiting += 1
-                (pool.high if message[_HIGH] else pool.normal).appendleft(message)
-                pool.idle += 1
-                if not pool.paused:
-                    pool.paused = True
-                    wake = breaker.open_until if verdict == Breaker.WAIT_OPEN else now + self.config.service_s
-                    self.engine.schedule_at(max(wake, now), self._wake, pool)
-                return
+            if verdict < 0:
+                secondary = pool.secondary
+                backup = pool.secondary_breaker
+                if secondary is not None:
+                    verdict_b = backup.admit(now) if backup is not None and backup.state != CLOSED else Breaker.PROCEED
+                    if verdict_b >= 0:  # failover: the secondary makes this call
+                        provider, breaker, via, verdict = secondary, backup, 1, verdict_b
+                        pool.failed_over += 1
+                if verdict < 0:  # open, or half-open with its probes out: put it back and pause
+                    if fresh:  # it joins the stream after all
+                        self._lag[message[_LAG_SLOT]] += 1
+                        self.waiting += 1
+                    (pool.high if message[_HIGH] else pool.normal).appendleft(message)
+                    pool.idle += 1
+                    if not pool.paused:
+                        pool.paused = True
+                        assert breaker is not None
+                        wake = breaker.open_until if verdict == Breaker.WAIT_OPEN else now + self.config.service_s
+                        if via == 0 and backup is not None and backup.state == OPEN:
+                            wake = min(wake, backup.open_until)
+                        self.engine.schedule_at(max(wake, now), self._wake, pool)
+                    return
             probe = verdict == Breaker.PROBE
-            if breaker.state == OPEN and pool.provider.plain:  # Provider.call's own check
-                pool.provider.calls_while_open += 1  # (must never happen: measured)
+            if breaker is not None and breaker.state == OPEN and provider.plain:  # Provider.call's own check
+                provider.calls_while_open += 1  # (must never happen: measured)
         if fresh:
             self.wait.zeros += 1  # taken the moment it was published
         elif not message[_ATTEMPTS]:  # first attempt: the message leaves the stream
@@ -481,7 +579,6 @@ class NotificationService:
                 self.wait.record(waited)
             else:
                 self.wait.zeros += 1
-        provider = pool.provider
         if provider.plain:  # exponential latency, no outage: Provider.call, inlined
             provider.calls += 1
             took = -_log1p(-self._random()) * provider.mean_s
@@ -495,10 +592,11 @@ class NotificationService:
             took = provider.call(now)
             outcome = provider.outcome
         message[_ATTEMPTS] += 1
+        message[_VIA] = via
         pool.busy_s += took
-        # The common ending (a success, not a breaker probe) gets its own callback, so
-        # nothing needs writing into the message or testing when the call ends.
-        if outcome == OK and not probe:
+        # The common ending (a success on the primary, not a breaker probe) gets its own
+        # callback, so nothing needs writing into the message or testing when the call ends.
+        if outcome == OK and not probe and not via:
             heappush(self._heap, (now + took, next(self._sequence), self._delivered_cb, message))
         else:
             message[_OUTCOME] = outcome
@@ -533,25 +631,29 @@ class NotificationService:
         now = self.engine.now
         outcome = message[_OUTCOME]
         pool: _Pool = message[_POOL]
-        if pool.breaker is not None:
-            self._breaker_record(pool, message, now)
+        breaker = pool.secondary_breaker if message[_VIA] else pool.breaker
+        if breaker is not None:
+            self._breaker_record(pool, breaker, message, now)
         if outcome == OK:
-            self._delivered(message)  # its breaker check only resets failures while closed
+            self._delivered(message, True)
             return
         self._failed(message, outcome, now)
         self._take_next(pool, now)
 
-    def _delivered(self, message: list[Any]) -> None:
+    def _delivered(self, message: list[Any], recorded: bool = False) -> None:
         """A provider call succeeded: deliver; then the worker takes the next message.
 
         This runs once per channel message, so the helpers it needs are inlined.
+        `recorded`: the breaker already counted this call (`_finish`).
         """
         now = self.engine.now
         pool: _Pool = message[_POOL]
         breaker = pool.breaker
-        # Breaker.record(ok=True, probe=False) in short: it only acts while closed.
-        if breaker is not None and breaker.state == CLOSED:
-            breaker.failures = 0
+        # Breaker.record(ok=True, probe=False), inlined: a success in the window while closed.
+        if breaker is not None and not recorded and breaker.state == CLOSED:
+            if now >= breaker.bucket_end:
+                breaker.advance(now)
+            breaker.now_calls += 1
         pool.delivered += 1
         latency = now - message[_ACCEPTED]
         # Histogram.record, inlined (once per message); the bucket is kept for `completion`.
@@ -573,16 +675,19 @@ class NotificationService:
         if message[_SAMPLED]:
             self._log_span(now, "info", "delivery.sent", message, latency_ms=round(latency * 1000, 3))
         notification_id = message[_NID]
+        if self._bounce_rate and pool.receipts and self._random() < self._bounce_rate:
+            pool.bounced += 1  # the provider took it, then reported a bounce
+            self._bad.setdefault(notification_id, []).append(BOUNCED)
         left = self._left
         left[notification_id] -= 1
-        if not left[notification_id]:  # the notification's last channel: it is sent
-            if self._failed_channels or bucket >= BUCKET_COUNT:
+        if not left[notification_id]:  # the notification's last channel: it is done
+            if self._bad or bucket >= BUCKET_COUNT:
                 self._complete(notification_id, latency)
             else:
-                # _complete, inlined for the common case: every channel delivered. The
+                # _complete, inlined for the common case: every channel went well. The
                 # completion time is this message's latency, so its bucket is known.
                 self._open -= 1
-                self._status[notification_id] = SENT
+                self._status[notification_id] = self._meta[notification_id] & 15
                 completion = self.completion
                 completion.total += latency
                 completion.counts[bucket] += 1
@@ -602,10 +707,9 @@ class NotificationService:
         else:
             pool.idle += 1
 
-    def _breaker_record(self, pool: _Pool, message: list[Any], now: float) -> None:
-        """Tell the breaker how a call went (any case but a success while closed)."""
-        breaker = pool.breaker
-        assert breaker is not None
+    def _breaker_record(self, pool: _Pool, breaker: Breaker, message: list[Any], now: float) -> None:
+        """Tell the breaker of the provider that made the call how it went (any case but a
+        success of the primary while closed, which `_delivered` counts inline)."""
         before = breaker.transitions_total
         breaker.record(now, message[_OUTCOME] == OK, message[_PROBE])
         if breaker.transitions_total != before:
@@ -626,26 +730,76 @@ class NotificationService:
             del held[user]
 
     def _failed(self, message: list[Any], outcome: int, now: float) -> None:
-        """Count a failed attempt; schedule its retry or dead-letter it."""
+        """Count a failed attempt; schedule its retry, or drop it (expired) or dead-letter it.
+
+        With a retry budget for its priority, a message is retried while the next attempt
+        falls within the budget (counted from acceptance); without one, `retries` times.
+        A retry that would come after the message's expiry is not made: it expires now.
+        """
         kind = "outage" if outcome == OUTAGE else "timeout" if outcome == TIMEOUT else "error"
         self.failures[kind] += 1
         if message[_SAMPLED]:
             self._log_span(now, "warn", "delivery.attempt_failed", message, reason=kind)
-        if message[_ATTEMPTS] <= self.config.retries:
+        high = message[_HIGH]
+        budget = self._budget_high if high else self._budget_normal
+        delay = self._backoff(message[_ATTEMPTS])
+        at = now + delay
+        if at - message[_ACCEPTED] <= budget if budget else message[_ATTEMPTS] <= self.config.retries:
+            if at >= message[_ACCEPTED] + (self._expiry_high if high else self._expiry_normal):
+                self._expire(message, now)
+                return
             self.retries += 1
             self.backing_off += 1
-            self.engine.schedule_at(now + self._backoff(message[_ATTEMPTS]), self._retry, message)
+            second = _trunc(at)
+            self._retry_seconds[second] = self._retry_seconds.get(second, 0) + 1
+            self.engine.schedule_at(at, self._retry, message)
             return
         self.dlq[message[_POOL].index] += 1
         if message[_SAMPLED]:
             self._log_span(now, "error", "delivery.dead_lettered", message)
+        self._done_badly(message, FAILED, now)
+
+    def _done_badly(self, message: list[Any], outcome: int, now: float) -> None:
+        """A channel message ends without a send (failed, expired): its notification may be done."""
         notification_id = message[_NID]
-        self._failed_channels[notification_id] = self._failed_channels.get(notification_id, 0) + 1
+        self._bad.setdefault(notification_id, []).append(outcome)
         self._left[notification_id] -= 1
         if not self._left[notification_id]:
             self._complete(notification_id, now - message[_ACCEPTED])
         if self._by_user:
             self._release(message)
+
+    def _expire(self, message: list[Any], now: float) -> None:
+        """The message is past its expiry: drop it (never sent late)."""
+        pool: _Pool = message[_POOL]
+        pool.expired += 1
+        if not message[_ATTEMPTS]:  # it leaves the stream without a call
+            self._lag[message[_LAG_SLOT]] -= 1
+            self.waiting -= 1
+        if message[_SAMPLED]:
+            self._log_span(now, "warn", "delivery.expired", message)
+        self._done_badly(message, EXPIRED, now)
+
+    def _suppress(self, notification_id: int, chosen: tuple[int, ...], now: float) -> tuple[int, ...]:
+        """Drop the channels whose address is on the suppression list (bounced, complained, dead token)."""
+        kept = tuple(channel for channel in chosen if self._random() >= self._suppress_rate)
+        if len(kept) != len(chosen):
+            bad = self._bad.setdefault(notification_id, [])
+            for channel in chosen:
+                if channel not in kept:
+                    self._pools[channel].suppressed += 1
+                    bad.append(SUPPRESSED)
+            self._left[notification_id] = len(kept)
+            if not kept:
+                self._complete(notification_id, 0.0)
+        return kept
+
+    def _meta_for(self, chosen: tuple[int, ...]) -> int:
+        """The status byte for these channels when all go well, and their number (see `_meta`)."""
+        receipts = all(self._pools[channel].receipts for channel in chosen)
+        meta = (DELIVERED if receipts else SENT) | len(chosen) << 4
+        self._meta_of[chosen] = meta
+        return meta
 
     def _retry(self, message: list[Any]) -> None:
         """The backoff is over: the message goes to the front of the ready queue."""
@@ -657,27 +811,39 @@ class NotificationService:
             self._take_next(pool, self.engine.now)
 
     def _complete(self, notification_id: int, took: float) -> None:
-        """All channels of a notification are done, `took` after it was accepted: set its status."""
+        """All channels of a notification are done, `took` after it was accepted: set its status.
+
+        All well: delivered (sent when a channel gives no receipt, as push). All gone wrong
+        the same way: that outcome (bounced, suppressed, expired, failed); mixed: failed.
+        Some well and some not: partial.
+        """
         self._open -= 1
-        failed = self._failed_channels.pop(notification_id, 0)
-        chosen = self._subsets.pop(notification_id, self._channel_count)
-        self._status[notification_id] = SENT if not failed else FAILED if failed == chosen else PARTIAL
+        meta = self._meta[notification_id]
+        bad = self._bad.pop(notification_id, None)
+        if not bad:
+            status = meta & 15
+        elif len(bad) < meta >> 4:
+            status = PARTIAL
+        else:
+            status = bad[0] if bad.count(bad[0]) == len(bad) else FAILED
+        self._status[notification_id] = status
         self.completion.record(took)
 
     def _trace_delivery(self, message: list[Any]) -> None:
         assert self.trace is not None
-        user, channel = message[_USER], message[_POOL].index
-        self.trace.delivered.setdefault((user, channel), []).append(message[_NID])
+        user, channel = message[_USER] >> 1, message[_POOL].index
+        self.trace.delivered.setdefault((user, channel, message[_HIGH]), []).append(message[_NID])
         counted = (message[_KEY], channel)
         self.trace.deliveries_per_key[counted] = self.trace.deliveries_per_key.get(counted, 0) + 1
 
     def _backoff(self, attempts: int) -> float:
-        """Full jitter: uniform in [0, min(cap, base × 2^(attempt-1))] (AWS's recommendation)."""
+        """Full jitter: uniform in [0, min(cap, base × 2^(attempt-1))] (AWS's recommendation);
+        without jitter, exactly the ceiling (every message that failed together retries together)."""
         base = self.config.backoff_base_s
         if base <= 0:
             return 0.0
         ceiling = min(self.config.backoff_cap_s, base * (1 << min(attempts - 1, 40)))
-        return self.rng.random() * ceiling
+        return self.rng.random() * ceiling if self.config.jitter else ceiling
 
     def _log_span(self, now: float, level: str, event: str, message: list[Any], **extra: Any) -> None:
         log, nid = self.log, message[_NID]
@@ -685,7 +851,7 @@ class NotificationService:
         log.emit(now, level, event, traceId=log.trace_id(nid),
                  spanId=log.span_id(nid, name, message[_ATTEMPTS]),
                  parentSpanId=log.span_id(nid, "api", 0), notificationId=nid,
-                 userId=f"u{message[_USER]}", channel=name, attempt=message[_ATTEMPTS], **extra)
+                 userId=f"u{message[_USER] >> 1}", channel=name, attempt=message[_ATTEMPTS], **extra)
 
     # ------------------------------------------------------------- workload
 
@@ -728,14 +894,16 @@ class NotificationService:
             self._validate_shape(high)
             self._shapes_to_validate.discard(high)
         fingerprint = key * 2 + high  # a body is identified by its content; key+priority stand in
-        self.accept(client, key, user, high, fingerprint)
+        # The channels of the facts' mix: one draw picks a whole subset (see _mix_table).
+        chosen = self._mix_subsets[bisect_right(self._mix_points, random_())] if self._mix_subsets else None
+        self.accept(client, key, user, high, fingerprint, chosen)
         if self._replays:
             config, engine = self.config, self.engine
             if config.duplicate_rate and random_() < config.duplicate_rate:
-                request = (client, key, user, high, fingerprint)
+                request = (client, key, user, high, fingerprint, chosen)
                 engine.schedule(0.2 + 1.8 * random_(), self._replay, request)
             if config.conflict_rate and random_() < config.conflict_rate:
-                request = (client, key, user, high, fingerprint ^ 1)
+                request = (client, key, user, high, fingerprint ^ 1, chosen)
                 engine.schedule(0.2 + 1.8 * random_(), self._replay, request)
         rate = self._peak_rate if self._peak_from <= now < self._peak_to else self._base_rate
         return now - _log1p(-random_()) / rate
@@ -743,8 +911,78 @@ class NotificationService:
     def _replay(self, request: tuple[Any, ...]) -> None:
         """A client retrying a POST (e.g. after its own timeout)."""
         self.offered += 1
-        client, key, user, high, fingerprint = request
-        self.accept(client, key, user, high, fingerprint)
+        client, key, user, high, fingerprint, chosen = request
+        self.accept(client, key, user, high, fingerprint, chosen)
+
+    # ----------------------------------------------------------- quiet hours
+
+    def _hold(self, count: int) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Put `count` normal-priority notifications in the scheduled-send store (status deferred)."""
+        held = []
+        for _ in range(count):
+            notification_id = len(self._status)
+            user = 1 + _trunc(self._random() * self._users)
+            chosen = (self._mix_subsets[bisect_right(self._mix_points, self._random())] if self._mix_subsets
+                      else self._all_channels)
+            meta = self._meta_of.get(chosen)
+            self._meta.append(meta if meta is not None else self._meta_for(chosen))
+            self._status.append(DEFERRED)
+            self._left.append(len(chosen))
+            self._open += 1
+            held.append((notification_id, user, chosen))
+        return held
+
+    def _release_tick(self, held: list[tuple[int, int, tuple[int, ...]]]) -> None:
+        """The scheduler publishes the next batch of held notifications (paced), or all of them."""
+        now = self.engine.now
+        rate = self.config.release_per_s
+        if rate:
+            self._release_carry += rate * RELEASE_TICK_S
+            batch = int(self._release_carry)
+            self._release_carry -= batch
+        else:
+            batch = len(held)
+        start = int(self._release_left)
+        for notification_id, user, chosen in held[start:start + batch]:
+            self._publish(notification_id, user, chosen, now)
+        self._release_left = start + batch
+        if self._release_left < len(held):
+            self.engine.schedule(RELEASE_TICK_S, self._release_tick, held)
+        else:
+            self._release_end = now
+
+    def _publish(self, notification_id: int, user: int, chosen: tuple[int, ...], now: float) -> None:
+        """Put a released notification on the stream (the relay, for the scheduled-send store).
+
+        Its latency counts from its release: the hold was the user's choice.
+        """
+        self._status[notification_id] = QUEUED
+        partition = (user if self._by_user else notification_id) % self._partitions
+        self.published += len(chosen)
+        for channel in chosen:
+            pool = self._pools[channel]
+            lag_slot = channel * self._partitions + partition
+            lane = user * 2  # the normal-priority lane
+            message = [notification_id, lane, pool, False, now, 0, lag_slot, ("held", notification_id), False,
+                       OK, False, 0]
+            if self._by_user:
+                if lane in pool.held:
+                    waiting_behind = pool.held[lane]
+                    if waiting_behind is None:
+                        pool.held[lane] = deque((message,))
+                    else:
+                        waiting_behind.append(message)
+                    self._lag[lag_slot] += 1
+                    self.waiting += 1
+                    continue
+                pool.held[lane] = None
+            if pool.idle and not pool.paused:
+                pool.idle -= 1
+                self._start(message, now, True)
+            else:
+                self._lag[lag_slot] += 1
+                self.waiting += 1
+                pool.normal.append(message)
 
     def _abuse(self, _: object) -> None:
         config, engine = self.config, self.engine
@@ -792,6 +1030,8 @@ class NotificationService:
         self._shapes_to_validate = {False, True}
         self._arrivals_until = config.duration_s
         self._max_offered = config.max_notifications or math.inf
+        if config.held:
+            self.engine.schedule_at(config.release_at_s, self._release_tick, self._hold(config.held))
         self.engine.set_source(self.engine.now + self.rng.expovariate(config.rate_at(0.0)), self._arrive)
         if config.abusive_client_qps > 0:
             self.engine.schedule(self.rng.expovariate(config.abusive_client_qps), self._abuse, None)
@@ -839,7 +1079,7 @@ class NotificationService:
 
     def result(self) -> ServiceResult:
         statuses = dict.fromkeys(STATUS_NAMES, 0)
-        for code in range(4):
+        for code in range(len(STATUS_NAMES)):
             statuses[STATUS_NAMES[code]] = self._status.count(code)
         transitions: list[Transition] = []
         for breaker in self.breakers:
@@ -879,7 +1119,38 @@ class NotificationService:
             events=self.engine.events_run,
             max_partition_lag=self.max_partition_lag,
             trace=self.trace,
+            expired={name: pool.expired for name, pool in zip(self.channels, self._pools, strict=True)},
+            bounced={name: pool.bounced for name, pool in zip(self.channels, self._pools, strict=True)},
+            suppressed={name: pool.suppressed for name, pool in zip(self.channels, self._pools, strict=True)},
+            failed_over={name: pool.failed_over for name, pool in zip(self.channels, self._pools, strict=True)},
+            retries_per_s=dict(sorted(self._retry_seconds.items())),
+            held=self.config.held,
+            release_end_s=self._release_end,
         )
+
+
+def _mix_table(mix: tuple[float, ...]) -> tuple[list[float], list[tuple[int, ...]]]:
+    """Breakpoints on [0, 1) and the channel subset of each piece, for one uniform draw.
+
+    Channel i covers the arc [s_i, s_i + share_i) of a unit circle, the arcs laid end to
+    end: each channel is chosen with exactly its share, and when the shares add up to 1
+    or more the arcs cover the circle, so every notification gets a channel. With push
+    0.8, email 0.4, SMS 0.02: push only 58 %, push + SMS 2 %, push + email 20 %,
+    email only 20 %.
+    """
+    spans = []
+    start = 0.0
+    for channel, share in enumerate(mix):
+        spans.append((channel, start, share))
+        start += share
+    cuts = sorted({round(point % 1.0, 12) for _, begin, share in spans for point in (begin, begin + share)} - {0.0})
+    edges = [0.0, *cuts, 1.0]
+    subsets = []
+    for low, high in itertools.pairwise(edges):
+        middle = (low + high) / 2
+        subsets.append(tuple(channel for channel, begin, share in spans
+                             if share >= 1 or (middle - begin) % 1.0 < share))
+    return cuts, subsets
 
 
 def run_service(config: SimConfig) -> ServiceResult:

@@ -22,10 +22,10 @@ from coach.ui.safe import markup as escape  # cleans escape sequences as well as
 from coach.ui.texts import clock, short_clock, t
 
 if TYPE_CHECKING:
+    from coach.design_check import DesignCheck
     from coach.scoring.result import ArithmeticFinding, ItemResult, StepScore
     from coach.session import Mode, Scorecard, StepFeedback, StepPrompt
     from coach.sim.demos import Demo
-    from coach.sim.design_check import DesignCheck
     from coach.store import MissedItem, SessionRecord, StepTrend
 
 BAR_WIDTH = 20

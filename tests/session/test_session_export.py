@@ -11,13 +11,13 @@ import pytest
 from session_helpers import simple_score
 
 from coach.content import STEP_IDS, Bundle
+from coach.design_check import DesignCheck
 from coach.export import render_export
 from coach.i18n import Lang
 from coach.scoring.result import ArithmeticFinding, SheetScore
 from coach.session import Mode, Scorecard, SessionConfig, build_scorecard
 from coach.sheet import parse_sheet
 from coach.sim.demos import Demo, DemoFigure
-from coach.sim.design_check import DesignCheck
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -24,7 +24,7 @@ def test_sim_json_has_the_design_contract_fields() -> None:
     assert set(data["latency_ms"]) >= {"p50", "p95", "p99", "mean"}
     assert set(data["wait_ms"]) == {"mean", "p95"}
     assert data["seed"] == 7 and data["parameters"]["qps"] == 50
-    assert data["delivered"] + data["dlq"] + data["in_flight"] == data["published"]
+    assert data["delivered"] + data["dlq"] + data["expired"] + data["in_flight"] == data["published"]
 
 
 def test_sim_json_is_reproducible() -> None:
@@ -41,6 +41,37 @@ def test_sim_summary_renders_charts_in_spanish() -> None:
                  "Coste mensual", "circuit breaker"):
         assert text in result.stdout
     assert "│█" in result.stdout
+
+
+def test_outage_names_any_channel_and_is_repeatable() -> None:
+    """`--outage CHANNEL:START:DURATION` for any channel, repeatable; the old START:LEN still works."""
+    result = runner.invoke(app, ["sim", "notifications", *FAST, "--outage", "sms:1:2", "--outage", "email:0:1",
+                                 "--outage", "3:1", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["parameters"]["outages"] == ["sms:1:2", "email:0:1", "3:1"]
+    assert set(data["failed_over_by_channel"]) == {"push", "email", "sms"}
+    assert {"expired", "peak_retries_per_s", "bounced_by_channel", "suppressed_by_channel"} <= set(data)
+
+
+def test_sim_cost_agrees_with_the_demo_and_names_what_dominates() -> None:
+    """`coach sim` and `coach demo` give the same monthly figure; SMS dominates, then email."""
+    sim = json.loads(runner.invoke(app, ["sim", "notifications", "--duration", "5", "--json"]).stdout)
+    demo = json.loads(runner.invoke(app, ["demo", "notifications", "--step", "security", "--json"]).stdout)
+    monthly = next(f["value"] for f in demo["demos"][0]["figures"] if f["key"] == "monthly")
+    assert sim["cost"]["monthly_total"] == monthly
+    assert sim["cost"]["dominant"][:2] == ["sms.segments", "email.messages"]
+    assert sim["cost"]["sms"] == {"encoding": "UCS-2", "characters": 96, "segments": 2}
+    assert 4 <= sim["cost"]["kv_writes_per_notification"] <= 5
+
+
+def test_sim_summary_in_spanish_names_the_outage_and_the_dominant_cost() -> None:
+    """The Spanish summary says «caída sms:1:2», the mix, and what dominates the bill."""
+    result = runner.invoke(app, ["sim", "notifications", *FAST, "--outage", "sms:1:2", "--lang", "es"])
+    assert result.exit_code == 0, result.output
+    for text in ("caída sms:1:2", "mezcla de canales", "Domina: SMS a España", "segmento(s)",
+                 "escrituras clave-valor por notificación", "expirados"):
+        assert text in " ".join(result.stdout.split()), text
 
 
 def test_mmc_json_reports_erlang_c_and_littles_law() -> None:
@@ -63,7 +94,7 @@ def test_mmc_summary_in_english() -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--outage", "abc"], "coach: --outage: expected START:LEN in seconds (e.g. 30:60), got 'abc'\n"),
+    (["--outage", "abc"], "coach: --outage: expected CHANNEL:START:DURATION in seconds (e.g. sms:30:60) or START:DURATION, got 'abc'\n"),
     (["--qps", "-1"], "coach: --qps: must be > 0, got -1\n"),
     (["--qps", "lots"], "coach: --qps: expected a number, got 'lots'\n"),
     (["--workers", "2.5"], "coach: --workers: expected a whole number, got '2.5'\n"),

@@ -70,12 +70,64 @@ def test_consistency_order_and_duplicates(demos_en: dict[str, Demo]) -> None:
     assert figures["duplicates_dedupe"] == 0 and figures["duplicates_no_dedupe"] > 0
 
 
-def test_failures_breaker_beats_retry_storm(demos_en: dict[str, Demo]) -> None:
-    """Immediate retries storm and fill the DLQ; the breaker keeps it nearly empty."""
+def test_failures_jitter_spreads_retries_and_does_not_claim_fewer_calls(demos_en: dict[str, Demo]) -> None:
+    """Without jitter retries come in synchronized bursts; jitter lowers the peak per second
+    but makes at least as many calls, and the demo says so."""
+    demo = demos_en["failures"]
+    figures = _figures(demo)
+    assert figures["lockstep_peak_retries_per_s"] > 2 * figures["jitter_peak_retries_per_s"]
+    assert figures["jitter_calls"] >= figures["lockstep_calls"]
+    assert "saves no calls" in demo.explanation and "fewer calls" not in demo.explanation
+
+
+def test_failures_count_fills_the_dlq_and_a_budget_does_not(demos_en: dict[str, Demo]) -> None:
+    """A retry count is spent in seconds of a minutes-long outage; a time budget keeps messages out of the DLQ."""
     figures = _figures(demos_en["failures"])
-    assert figures["storm_calls_per_s"] > 3 * figures["normal_calls_per_s"]
-    assert figures["breaker_dlq"] < figures["storm_dlq"] / 10
-    assert figures["breaker_transitions"] >= 2
+    assert figures["storm_dlq"] > 0.5 * figures["burst"]
+    rows = {row[0]: row for row in demos_en["failures"].table[1:]}
+    assert rows["exponential backoff + full jitter, time budget"][5] == "0"
+
+
+def test_failures_breaker_fails_over_to_the_secondary(demos_en: dict[str, Demo]) -> None:
+    """The error-rate breaker stops calling the dead provider; the secondary delivers within seconds."""
+    figures = _figures(demos_en["failures"])
+    assert figures["failover_calls"] > 0 and figures["breaker_transitions"] >= 2
+    assert figures["failover_dead_calls"] < figures["lockstep_calls"] / 10
+    assert figures["failover_p99_ms"] < 10_000
+
+
+def test_failures_long_outage_expires_stale_codes(demos_en: dict[str, Demo]) -> None:
+    """With no secondary, high-priority messages past their expiry are dropped as expired."""
+    assert _figures(demos_en["failures"])["long_outage_expired"] > 0
+
+
+def test_scaling_names_per_channel_rates_and_the_morning_release(demos_en: dict[str, Demo], bundle: Bundle) -> None:
+    """Push 400/s × 3 devices, email 200/s, SMS 10/s at peak; 80/s × 36,000 s held, 96 min at 500/s;
+    a paced release keeps p99 low where releasing all at once does not."""
+    figures = _figures(demos_en["scaling"])
+    assert (figures["push_peak_per_s"], figures["email_peak_per_s"], figures["sms_peak_per_s"]) == (1200, 200, 10)
+    assert figures["quiet_held"] == 2_880_000 and figures["quiet_release_min"] == 96
+    assert figures["quiet_quarter_min"] == 24
+    assert figures["quiet_unpaced_p99_ms"] > 10 * figures["quiet_paced_p99_ms"]
+
+
+def test_estimates_say_8_64_gb_a_day(demos_en: dict[str, Demo]) -> None:
+    """1 KB = 1000 B: 1,000 B × 100 req/s × 86,400 = 8.64 GB a day."""
+    assert _figures(demos_en["estimates"])["gb_per_day"] == 8.64
+    assert "8.64 GB/day" in demos_en["estimates"].explanation
+
+
+def test_security_costs_agree_with_the_simulation(demos_en: dict[str, Demo], bundle: Bundle) -> None:
+    """The demo's monthly figure is the one `coach sim` prices for the same design; SMS dominates, then email."""
+    from coach.sim.config import SimConfig
+    from coach.sim.cost import estimate_costs
+
+    assert bundle.scenario.simulation is not None and bundle.scenario.costs is not None
+    cost = estimate_costs(bundle.scenario.costs, "en", SimConfig.from_defaults(bundle.scenario.simulation))
+    figures = _figures(demos_en["security"])
+    assert figures["monthly"] == round(cost.total, 2)
+    assert [line.id for line in cost.ranked()[:2]] == ["sms.segments", "email.messages"]
+    assert 4 <= figures["writes_per_notification"] <= 5
 
 
 def test_observability_log_lines_carry_trace_ids(demos_en: dict[str, Demo]) -> None:

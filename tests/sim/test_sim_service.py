@@ -86,6 +86,7 @@ def test_token_bucket_allows_the_burst_then_the_rate() -> None:
 def test_partial_status_when_one_channel_fails(small: SimConfig) -> None:
     """A provider outage on the first channel, no retries: email fails, push is sent -> partial."""
     service = NotificationService(small.with_(channels=("email", "push"), fail_rate=0.0, retries=0,
+                                              retry_budget_high_s=0.0, retry_budget_normal_s=0.0,
                                               breaker=False, outages=(Outage(0.0, 100.0),)))
     accepted = service.post(_body())
     service.engine.run()
@@ -106,22 +107,20 @@ def test_with_dedupe_no_key_is_delivered_twice(small: SimConfig, seed: int, dupl
 
 
 def _out_of_order(result: ServiceResult) -> int:
+    """Lanes (user, channel, priority) whose deliveries left in another order than accepted."""
     trace = result.trace
     assert trace is not None
-    accepted: dict[int, list[int]] = {}
-    for (user, _), ids in trace.accepted.items():
-        accepted.setdefault(user, []).extend(ids)
     broken = 0
-    for (user, _), delivered in trace.delivered.items():
+    for (user, _, high), delivered in trace.delivered.items():
         kept = set(delivered)
-        broken += delivered != [nid for nid in sorted(accepted[user]) if nid in kept]
+        broken += delivered != [nid for nid in sorted(trace.accepted[(user, high)]) if nid in kept]
     return broken
 
 
 @_PROPERTY
 @given(seed=st.integers(0, 10_000), high_share=st.sampled_from([0.0, 0.5]))
 def test_user_partitioning_keeps_each_users_order(small: SimConfig, seed: int, high_share: float) -> None:
-    """Per user and channel, delivery order equals acceptance order, retries and priorities included."""
+    """Per user, channel and priority lane, delivery order equals acceptance order, retries included."""
     config = small.with_(seed=seed, users=50, trace=True, fail_rate=0.1, high_priority_share=high_share,
                          service_dist="lognormal")
     assert _out_of_order(run_service(config)) == 0
@@ -136,22 +135,23 @@ def test_round_robin_loses_the_order(small: SimConfig) -> None:
 @_PROPERTY
 @given(seed=st.integers(0, 10_000), drain_s=st.sampled_from([0.0, 0.5, 30.0]))
 def test_nothing_is_lost(small: SimConfig, seed: int, drain_s: float) -> None:
-    """published = delivered + DLQ + in flight, also when the run stops mid-flight."""
+    """published = delivered + DLQ + expired + in flight, also when the run stops mid-flight."""
     config = small.with_(seed=seed, drain_s=drain_s, fail_rate=0.2, retries=2, channels=("email", "sms"),
-                         outages=(Outage(3.0, 4.0),))
+                         outages=(Outage(3.0, 4.0),), retry_budget_high_s=3.0, expiry_high_s=2.5)
     result = run_service(config)
-    assert result.published == result.accepted * 2
-    assert result.published == result.delivered_total + result.dlq_total + result.in_flight
+    assert result.published + sum(result.suppressed.values()) == result.accepted * 2
+    assert result.published == (result.delivered_total + result.dlq_total + sum(result.expired.values())
+                                + result.in_flight)
     if drain_s == 0.0:
         assert result.in_flight > 0
 
 
 @_PROPERTY
-@given(seed=st.integers(0, 10_000), threshold=st.sampled_from([1, 5]), probes=st.sampled_from([1, 3]))
+@given(seed=st.integers(0, 10_000), threshold=st.sampled_from([1, 5, 20]), probes=st.sampled_from([1, 3]))
 def test_breaker_lets_no_call_through_while_open(small: SimConfig, seed: int, threshold: int, probes: int) -> None:
     """Through an outage the breaker opens and closes again, and no call is made while it is open."""
     config = small.with_(seed=seed, duration_s=30.0, outages=(Outage(5.0, 10.0),), breaker_open_s=2.0, fail_rate=0.0,
-                         breaker_failure_threshold=threshold, breaker_half_open_calls=probes)
+                         breaker_min_calls=threshold, breaker_half_open_calls=probes)
     result = run_service(config)
     states = [t.after for t in result.transitions]
     assert "open" in states and states[-1] == "closed"
@@ -161,7 +161,8 @@ def test_breaker_lets_no_call_through_while_open(small: SimConfig, seed: int, th
 
 def test_breaker_keeps_messages_out_of_the_dlq(small: SimConfig) -> None:
     """A long outage: without a breaker messages die; with one they wait and are delivered."""
-    outage = {"duration_s": 40.0, "outages": (Outage(5.0, 20.0),), "fail_rate": 0.0}
+    outage = {"duration_s": 40.0, "outages": (Outage(5.0, 20.0),), "fail_rate": 0.0, "failover": False,
+              "retry_budget_high_s": 0.0, "retry_budget_normal_s": 0.0, "expiry_high_s": 0.0}
     without = run_service(small.with_(breaker=False, **outage))
     with_breaker = run_service(small.with_(breaker=True, breaker_open_s=5.0, **outage))
     assert without.dlq_total > 100
@@ -202,3 +203,177 @@ def test_a_partition_over_its_shard_limit_is_throttled(small: SimConfig) -> None
     result = run_service(config)
     assert result.throttled > 1000
     assert result.accepted < 1300
+
+
+# ------------------------------------------------------- simulation v2 (issue 9)
+
+
+def test_breaker_trips_on_error_rate_not_on_a_few_failures_in_a_row() -> None:
+    """Five failures in a row among many successes leave it closed; half the window failing opens it."""
+    from coach.sim.providers import Breaker
+
+    breaker = Breaker("email", open_s=5.0, half_open_calls=1, window_s=10.0, min_calls=20, error_rate=0.5)
+    for i in range(100):
+        breaker.record(i * 0.05, ok=True, probe=False)
+    for i in range(5):
+        breaker.record(5.0 + i * 0.01, ok=False, probe=False)
+    assert breaker.state == "closed"
+    for i in range(150):
+        breaker.record(6.0 + i * 0.01, ok=False, probe=False)
+        if breaker.state == "open":
+            break
+    # Open once failures reach half of the ~105 + i calls in the window, not after 5 or 10.
+    assert breaker.state == "open" and 90 < i < 110
+
+
+def test_breaker_needs_its_minimum_calls_and_forgets_old_buckets() -> None:
+    """19 failures of 19 calls do not trip a breaker that needs 20; failures older than the window do not count."""
+    from coach.sim.providers import Breaker
+
+    breaker = Breaker("sms", open_s=5.0, half_open_calls=1, window_s=10.0, min_calls=20, error_rate=0.5)
+    for i in range(19):
+        breaker.record(i * 0.1, ok=False, probe=False)
+    assert breaker.state == "closed" and breaker.total == 19
+    breaker.record(30.0, ok=False, probe=False)  # 28 s later: the old failures left the window
+    assert breaker.state == "closed" and breaker.total == 1
+
+
+def test_outage_on_a_named_channel_hits_only_that_channel(small: SimConfig) -> None:
+    """`sms:2:5` fails SMS calls only; push and email see no outage."""
+    from coach.sim.config import parse_outage
+
+    outage = parse_outage("sms:2:5")
+    assert (outage.channel, outage.start_s, outage.length_s, outage.secondary) == ("sms", 2.0, 5.0, False)
+    result = run_service(small.with_(channel_mix=(), outages=(outage,), failover=False, fail_rate=0.0))
+    assert result.failures["outage"] > 0
+    assert result.dlq == {"push": 0, "email": 0, "sms": 0}
+    service = NotificationService(small.with_(outages=(outage,)))
+    assert [p.outages for p in service.providers[:3]] == [(), (), (outage,)]
+
+
+def test_old_outage_form_is_the_first_channel() -> None:
+    """`30:60` still parses, as the first channel's primary provider."""
+    from coach.sim.config import parse_outage
+
+    assert parse_outage("30:60") == Outage(30.0, 60.0)
+    assert parse_outage("push-secondary:1:2") == Outage(1.0, 2.0, "push", True)
+
+
+def test_failover_delivers_through_the_secondary_while_the_breaker_is_open(small: SimConfig) -> None:
+    """A 20 s outage of the primary: the secondary takes the calls, nothing is dead-lettered or expires,
+    and no call reaches a provider whose breaker is open."""
+    config = small.with_(duration_s=40.0, channels=("email",), outages=(Outage(5.0, 20.0, "email"),),
+                         fail_rate=0.0, failover=True)
+    result = run_service(config)
+    assert result.failed_over["email"] > 500
+    assert result.dlq_total == 0 and sum(result.expired.values()) == 0
+    assert result.calls_while_open == 0
+    assert result.latency.percentile(0.99) < 5.0
+    without = run_service(config.with_(failover=False))
+    assert without.latency.percentile(0.99) > 10 * result.latency.percentile(0.99)
+
+
+def test_both_providers_down_pauses_the_workers(small: SimConfig) -> None:
+    """Primary and secondary down: the workers wait; the messages are delivered after the outage."""
+    down = (Outage(2.0, 10.0, "email"), Outage(2.0, 10.0, "email", True))
+    result = run_service(small.with_(duration_s=20.0, channels=("email",), outages=down, fail_rate=0.0))
+    assert result.dlq_total == 0 and result.in_flight == 0
+    assert result.calls_while_open == 0
+    assert result.failures["outage"] < 500
+
+
+def test_expired_messages_are_dropped_not_delivered_late(small: SimConfig) -> None:
+    """High priority only, expiry 5 s, a 30 s outage with no secondary: messages older than 5 s are expired,
+    and no call starts after a message's expiry (so none ends later than expiry + timeout)."""
+    config = small.with_(duration_s=40.0, channels=("push",), outages=(Outage(5.0, 30.0),), fail_rate=0.0,
+                         failover=False, high_priority_share=1.0, expiry_high_s=5.0, retry_budget_high_s=60.0)
+    result = run_service(config)
+    assert result.expired["push"] > 1000
+    assert result.statuses["expired"] == result.expired["push"]
+    assert result.latency.max < 5.0 + config.timeout_s
+    assert result.published == result.delivered_total + result.dlq_total + result.expired["push"] + result.in_flight
+
+
+def test_retry_budget_outlasts_a_retry_count(small: SimConfig) -> None:
+    """A 60 s outage: 5 retries are spent in seconds (DLQ); a 300 s budget retries until the provider is back."""
+    common = {"duration_s": 20.0, "channels": ("push",), "outages": (Outage(5.0, 60.0),), "fail_rate": 0.0,
+              "breaker": False, "failover": False, "expiry_high_s": 0.0, "expiry_normal_s": 0.0}
+    counted = run_service(small.with_(**common, retries=5, retry_budget_high_s=0.0, retry_budget_normal_s=0.0))
+    budget = run_service(small.with_(**common, retry_budget_high_s=300.0, retry_budget_normal_s=300.0,
+                                     drain_s=120.0))
+    assert counted.dlq_total > 1000
+    assert budget.dlq_total == 0 and budget.in_flight == 0
+
+
+def test_without_jitter_retries_come_in_synchronized_bursts(small: SimConfig) -> None:
+    """A burst that fails together retries together without jitter; full jitter spreads the later waves."""
+    common = {"duration_s": 60.0, "qps": 5.0, "channels": ("push",), "outages": (Outage(10.0, 40.0),),
+              "fail_rate": 0.0, "breaker": False, "failover": False, "held": 1000, "release_at_s": 10.0}
+    lockstep = run_service(small.with_(**common, jitter=False))
+    spread = run_service(small.with_(**common, jitter=True))
+
+    def late_peak(result: ServiceResult) -> int:
+        return max(n for second, n in result.retries_per_s.items() if 20 <= second < 50)
+
+    assert late_peak(lockstep) > 3 * late_peak(spread)
+    assert spread.attempts >= lockstep.attempts  # jitter waits less on average: it never saves calls
+
+
+def test_channel_mix_gives_each_channel_its_share(small: SimConfig) -> None:
+    """Push 80 %, email 40 %, SMS 2 % of notifications, and every notification has a channel."""
+    result = run_service(small.with_(duration_s=60.0, suppressed_rate=0.0))
+    shares = {name: (result.delivered[name] + result.dlq[name]) / result.accepted for name in result.delivered}
+    assert abs(shares["push"] - 0.8) < 0.02 and abs(shares["email"] - 0.4) < 0.02
+    assert abs(shares["sms"] - 0.02) < 0.006
+    assert result.published >= result.accepted
+
+
+def test_mix_table_covers_every_draw() -> None:
+    """The arcs of the mix cover [0, 1): every draw picks a non-empty subset with the right shares."""
+    from coach.sim.service import _mix_table
+
+    points, subsets = _mix_table((0.8, 0.4, 0.02))
+    assert all(subsets) and len(subsets) == len(points) + 1
+    edges = [0.0, *points, 1.0]
+    share = [sum(high - low for low, high, chosen in zip(edges, edges[1:], subsets, strict=False) if ch in chosen)
+             for ch in range(3)]
+    assert [round(s, 9) for s in share] == [0.8, 0.4, 0.02]
+
+
+def test_statuses_hold_what_providers_report(small: SimConfig) -> None:
+    """Push-only notifications end `sent` (no receipt), email and SMS ones `delivered`; bounces,
+    suppressions and mixed outcomes (`partial`) appear too."""
+    result = run_service(small.with_(duration_s=30.0, bounce_rate=0.05, suppressed_rate=0.05))
+    statuses = result.statuses
+    for name in ("sent", "delivered", "partial", "bounced", "suppressed"):
+        assert statuses[name] > 0, name
+    assert statuses["queued"] == 0 and statuses["deferred"] == 0
+    assert sum(statuses.values()) == result.accepted
+
+
+def test_quiet_hours_release_is_paced(small: SimConfig) -> None:
+    """5,000 held, released at 500/s from t=2 s: deferred until then, released by ~12 s, all delivered."""
+    config = small.with_(duration_s=20.0, channels=("push",), held=5000, release_at_s=2.0, release_per_s=500.0,
+                         suppressed_rate=0.0)
+    service = NotificationService(config)
+    result = service.run()
+    assert 11.5 <= result.release_end_s <= 12.1
+    assert result.statuses["deferred"] == 0 and result.in_flight == 0
+    early = NotificationService(config.with_(duration_s=1.0, drain_s=0.0)).run()
+    assert early.statuses["deferred"] == 5000
+    unpaced = run_service(config.with_(release_per_s=0.0))
+    assert unpaced.max_partition_lag > 10 * max(1, result.max_partition_lag)
+
+
+def test_a_high_priority_code_does_not_wait_behind_the_same_users_normal_message(small: SimConfig) -> None:
+    """Lanes per priority: the user's normal message is stuck in retries, their code still goes out."""
+    service = NotificationService(small.with_(channels=("sms",), outages=(Outage(0.0, 5.0),), failover=False,
+                                              breaker=False, fail_rate=0.0))
+    normal = service.post({"idempotencyKey": "k-1", "userId": "u9", "channels": ["sms"], "template": "promo",
+                           "data": {}, "priority": "normal"})
+    service.engine.run(until=5.5)
+    code = service.post({"idempotencyKey": "k-2", "userId": "u9", "channels": ["sms"], "template": "otp",
+                         "data": {}, "priority": "high"})
+    service.engine.run(until=6.0)
+    assert service.status(int(code.body["id"])) == "delivered"
+    assert service.status(int(normal.body["id"])) == "queued"  # still backing off

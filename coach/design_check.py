@@ -1,12 +1,18 @@
 """Check a candidate's own design (read from the answer sheet) against the SLO they stated.
 
-The figures come from the sheet: QPS and peak factor (with the scoring
-engine's `extract_quantities`), and design words it does not cover ("12
-workers", "8 particiones", "p99 < 2 s", "5 reintentos", "backoff de 200 ms")
-from the small patterns below. The design runs at its peak on one channel
-(channels are independent pools, so one is enough and keeps this under a
-second), and when it misses a target the smallest worker count that meets it
-is searched.
+This is the sheet side of the simulation: it reads figures from a sheet and
+hands plain parameters to `coach.sim` (which never reads sheets). Every figure
+is parsed by the scorer's number reader (`coach.scoring.numbers`), so
+"1,500 ms" is 1.5 s and "1,200 workers" is 1200 in both languages.
+
+What it reads: QPS and peak factor; the DELIVERY p95/p99 target (an accept
+or API latency target is the time to a 202, not what the workers are sized
+for, so a sheet that says "p99 accept < 200 ms" and then "p99 delivery < 5 s"
+is checked against 5 s); today's workers and partitions (a figure said of
+growth, "at 10x we'd need 640 workers", is not today's count); retries,
+backoff and timeout. The design runs at its peak on one channel (channels are
+independent pools, so one is enough and keeps this under a second), and when
+it misses a target the smallest worker count that meets it is searched.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from coach.sim.service import ServiceResult, run_service
 if TYPE_CHECKING:
     from coach.content import Bundle
     from coach.i18n import Lang
+    from coach.scoring.numbers import Quantity
     from coach.sheet import Sheet
 
 MAX_ARRIVALS = 12_000  # per run: enough for a stable p99, small enough to answer at once
@@ -41,38 +48,96 @@ class DesignCheck:
 
 # ------------------------------------------------------------- extraction
 
-_NUM = r"(\d+(?:[.,]\d+)?)"
-_UNIT = r"\s*(ms|milisegundos?|milliseconds?|msec|s|seg|segundos?|seconds?|sec|min|minutos?|minutes?)\b"
-_TARGET_RE = re.compile(
-    r"\bp\s?(95|99)\b[^\d\n]{0,30}?" + _NUM + _UNIT, re.IGNORECASE
+_I = re.IGNORECASE
+_PERCENTILE_RE = re.compile(r"\bp\s?(95|99)\b", _I)
+_PEAK_WORDS = re.compile(r"\b(pico|picos|peak|peaks|punta)\b", _I)
+# The clause of a latency target says which latency it is.
+_ACCEPT_WORDS = re.compile(
+    r"\b(accept\w*|acept\w*|api|202|ack\w*|respon\w*|respuesta|post|ingest\w*|ingesta|enqueue\w*|encolar)\b", _I)
+_DELIVERY_WORDS = re.compile(
+    r"\b(deliver\w*|entreg\w*|provider|proveedor|end[- ]to[- ]end|extremo a extremo|send|sent|env[ií]\w*|"
+    r"llegu?\w*|arriv\w*|reach\w*)\b", _I)
+# A figure said of the future or of growth is not today's design.
+_GROWTH_WORDS = re.compile(
+    r"(\b(?:at|a|con|with)\s+\d+\s?[x×]|\bgrowth\b|\bgrow\w*|\bcrec\w*|\bwould\b|\bwe'd\b|\bthey'd\b|"
+    r"\bin (?:one|two|three|\d+) years?\b|\ben (?:un|dos|tres|\d+) años?\b|\bfutur\w*|"
+    r"\bnecesitar[ií]\w*|\bhar[ií]an? falta\b|\bdoubl\w*|\bduplic\w*|\bnext year\b|\bel año que viene\b|"
+    r"\bscale (?:up )?to\b|\bescalar a\b)",
+    _I,
 )
-_WORKERS_RE = re.compile(
-    r"\b(\d+)\s*(?:workers?|consumidores|consumers|instancias de workers?|worker instances|réplicas de workers?)\b",
-    re.IGNORECASE,
-)
-_WORKERS_AFTER_RE = re.compile(r"\bworkers?\s*[:=]\s*(\d+)\b", re.IGNORECASE)
-_PARTITIONS_RE = re.compile(r"\b(\d+)\s*(?:partitions?|particiones|shards?)\b", re.IGNORECASE)
-_RETRIES_RE = re.compile(r"\b(\d+)\s*(?:retries|reintentos|intentos|attempts|retry attempts)\b", re.IGNORECASE)
-_BACKOFF_RE = re.compile(r"\bbackoff\b[^\d\n]{0,40}?" + _NUM + _UNIT, re.IGNORECASE)
-_TIMEOUT_RE = re.compile(r"\btimeouts?\b[^\d\n]{0,30}?" + _NUM + _UNIT, re.IGNORECASE)
-_PEAK_WORDS = re.compile(r"\b(pico|picos|peak|peaks|punta)\b", re.IGNORECASE)
-
-
-def _seconds(number: str, unit: str) -> float:
-    value = float(number.replace(",", "."))
-    unit = unit.lower()
-    if unit.startswith(("ms", "mili", "milli")):
-        return value / 1000
-    if unit.startswith("min"):
-        return value * 60
-    return value
+_WORKER_NOUN = re.compile(
+    r"\s*(?:workers?|consumidores|consumers|instancias de workers?|worker instances|réplicas de workers?)\b", _I)
+_WORKER_BEFORE = re.compile(r"\bworkers?\s*[:=]\s*$", _I)
+_PARTITION_NOUN = re.compile(r"\s*(?:partitions?|particiones|shards?)\b", _I)
+_RETRY_NOUN = re.compile(r"\s*(?:retries|reintentos|intentos|attempts|retry attempts)\b", _I)
+_BACKOFF_BEFORE = re.compile(r"\bbackoff\b[^\d\n]{0,40}$", _I)
+_TIMEOUT_BEFORE = re.compile(r"\btimeouts?\b[^\d\n]{0,30}$", _I)
 
 
 def _clause(text: str, span: tuple[int, int]) -> str:
     """The clause around a figure: up to the nearest comma, period, semicolon or line break."""
-    start = max(text.rfind(mark, 0, span[0]) for mark in ",.;:\n(") + 1
+    start = max(text.rfind(mark, 0, span[0]) for mark in (",", ". ", ";", ":", "\n", "(")) + 1
     ends = [i for i in (text.find(mark, span[1]) for mark in (",", ". ", ";", "\n", ")")) if i >= 0]
     return text[start: min(ends) if ends else len(text)]
+
+
+def _sentence(text: str, span: tuple[int, int]) -> str:
+    """The sentence around a figure (commas kept: "at 10x, we'd need 640 workers")."""
+    start = max(text.rfind(mark, 0, span[0]) for mark in (". ", ";", "\n")) + 1
+    ends = [i for i in (text.find(mark, span[1]) for mark in (". ", ";", "\n")) if i >= 0]
+    return text[start: min(ends) if ends else len(text)]
+
+
+def _targets(text: str, quantities: list[Quantity]) -> dict[str, float]:
+    """The delivery p95/p99 targets in ms: a target said of acceptance is skipped.
+
+    Each "p95"/"p99" takes the first duration after it on the same line (before
+    the next percentile). A target whose clause names delivery wins; one whose
+    clause names only acceptance (202, API, accept) is never the delivery SLO.
+    """
+    durations = [q for q in quantities if q.kind == "duration" and q.value > 0]
+    marks = list(_PERCENTILE_RE.finditer(text))
+    found: dict[str, list[tuple[int, float]]] = {}
+    for index, mark in enumerate(marks):
+        stop = marks[index + 1].start() if index + 1 < len(marks) else len(text)
+        line_end = text.find("\n", mark.end())
+        stop = min(stop, line_end if line_end >= 0 else len(text), mark.end() + 60)
+        duration = next((q for q in durations if mark.end() <= q.span[0] < stop), None)
+        if duration is None:
+            continue
+        around = _clause(text, (mark.start(), duration.span[1]))
+        delivery = bool(_DELIVERY_WORDS.search(around))
+        accept = bool(_ACCEPT_WORDS.search(around))
+        rank = 0 if delivery else 2 if accept else 1  # delivery first, then unqualified, never accept
+        if rank == 2:
+            continue
+        found.setdefault(f"p{mark[1]}_ms", []).append((rank, round(duration.value * 1000, 3)))
+    return {key: min(values, key=lambda item: item[0])[1] for key, values in found.items()}
+
+
+def _today(text: str, quantity: Quantity) -> bool:
+    """A figure of today's design, not of growth ("at 10x we'd need 640 workers")."""
+    return not _GROWTH_WORDS.search(_sentence(text, quantity.span))
+
+
+def _count_before(text: str, quantities: list[Quantity], noun: re.Pattern[str],
+                  before: re.Pattern[str] | None = None) -> float | None:
+    """The first count of today's design followed by `noun` (or preceded by `before`)."""
+    for quantity in quantities:
+        if quantity.kind not in ("count", "factor") or quantity.value <= 0 or quantity.value != int(quantity.value):
+            continue
+        follows = noun.match(text, quantity.span[1])
+        precedes = before is not None and before.search(text, 0, quantity.span[0])
+        if (follows or precedes) and _today(text, quantity):
+            return quantity.value
+    return None
+
+
+def _duration_after(text: str, quantities: list[Quantity], before: re.Pattern[str]) -> float | None:
+    for quantity in quantities:
+        if quantity.kind == "duration" and quantity.value > 0 and before.search(text, 0, quantity.span[0]):
+            return round(quantity.value * 1000, 3)
+    return None
 
 
 def read_design(sheet: Sheet) -> dict[str, float]:
@@ -86,7 +151,7 @@ def read_design(sheet: Sheet) -> dict[str, float]:
     stated: dict[str, float] = {}
     for step_text in (text("estimates"), text("requirements", "opening"), everything):
         quantities = extract_quantities(step_text)
-        rates = [q for q in quantities if q.kind == "rate" and q.value > 0]
+        rates = [q for q in quantities if q.kind == "rate" and q.value > 0 and _today(step_text, q)]
         if rates and "qps" not in stated:
             # A rate said next to "peak"/"pico" is the peak; the first other one is the average.
             peak = [q for q in rates if _PEAK_WORDS.search(_clause(step_text, q.span))]
@@ -97,28 +162,28 @@ def read_design(sheet: Sheet) -> dict[str, float]:
                 stated["peak_qps"] = peak[0].value
             if not plain and peak:
                 stated["qps"] = peak[0].value
-        per_day = [q for q in quantities if q.kind == "count_per_day" and q.value > 0]
+        per_day = [q for q in quantities if q.kind == "count_per_day" and q.value > 0 and _today(step_text, q)]
         if per_day and "qps" not in stated:
             stated["qps"] = per_day[0].value / 86_400
-        factors = [q for q in quantities if q.kind == "factor" and 1 < q.value <= 100]
+        factors = [q for q in quantities if q.kind == "factor" and 1 < q.value <= 100 and _today(step_text, q)]
+        # "peak x5" before any other factor ("x3 more writes").
+        factors.sort(key=lambda q: not _PEAK_WORDS.search(_clause(step_text, q.span)))
         if factors and "peak_factor" not in stated:
             stated["peak_factor"] = factors[0].value
     if "peak_qps" not in stated and "qps" in stated:
         stated["peak_qps"] = stated["qps"] * stated.get("peak_factor", 1.0)
-    for match in _TARGET_RE.finditer(everything):
-        key = f"p{match[1]}_ms"
-        if key not in stated:
-            stated[key] = round(_seconds(match[2], match[3]) * 1000, 3)
+    stated.update(_targets(everything, extract_quantities(everything)))
     design = text("scaling", "architecture", "failures", "estimates") + "\n" + everything
-    for pattern, key in ((_WORKERS_RE, "workers"), (_WORKERS_AFTER_RE, "workers"),
-                         (_PARTITIONS_RE, "partitions"), (_RETRIES_RE, "retries")):
-        found = pattern.search(design)
-        if found and key not in stated and int(found[1]) > 0:
-            stated[key] = float(found[1])
-    for pattern, key in ((_BACKOFF_RE, "backoff_ms"), (_TIMEOUT_RE, "timeout_ms")):
-        found = pattern.search(design)
-        if found and key not in stated:
-            stated[key] = round(_seconds(found[1], found[2]) * 1000, 3)
+    quantities = extract_quantities(design)
+    for noun, before, key in ((_WORKER_NOUN, _WORKER_BEFORE, "workers"), (_PARTITION_NOUN, None, "partitions"),
+                              (_RETRY_NOUN, None, "retries")):
+        value = _count_before(design, quantities, noun, before)
+        if value is not None:
+            stated[key] = value
+    for before, key in ((_BACKOFF_BEFORE, "backoff_ms"), (_TIMEOUT_BEFORE, "timeout_ms")):
+        value = _duration_after(design, quantities, before)
+        if value is not None:
+            stated[key] = value
     return stated
 
 
@@ -169,7 +234,7 @@ def check_design(sheet: Sheet, content: Bundle, lang: Lang, seed: int | None = N
     check = _check(sheet, content, lang, seed)
     if lang != "es":
         return check
-    from coach.sim.demos import localize_numbers
+    from coach.sim.demos import localize_numbers  # the demos' Spanish number style
 
     suggestion = localize_numbers(check.suggestion) if check.suggestion else None
     return DesignCheck(check.ok, check.stated, check.measured, localize_numbers(check.verdict), suggestion)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from coach.content import Bundle
+import pytest
+
+from coach.content import Bundle, Library
+from coach.design_check import check_design, read_design
 from coach.sheet import parse_sheet
-from coach.sim.design_check import check_design, read_design
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Bundle:
+    """The shipped notifications scenario."""
+    return Library(use_user_dir=False).bundle("notifications")
+
 
 SHEET_EN = """<!-- coach: scenario=notifications lang=en -->
 <!-- step: requirements -->
@@ -81,3 +90,54 @@ def test_spanish_verdict_uses_a_decimal_comma(bundle: Bundle) -> None:
 
     check = check_design(parse_sheet(SHEET_EN), bundle, "es", seed=1)
     assert re.match(r"p99 \d+,\d s > tu objetivo de 500 ms; \d+ workers lo cumplen$", check.verdict)
+
+
+ACCEPT_THEN_DELIVERY = """<!-- coach: scenario=notifications lang=en -->
+<!-- step: requirements -->
+## 1
+SLOs: accept (202) p99 < 200 ms. Delivery to the provider: p95 < 5 s and p99 < 10 s.
+<!-- step: estimates -->
+## 2
+100 req/s average, peak x5 (500 req/s).
+<!-- step: scaling -->
+## 6
+Today 64 workers per channel and 8 partitions by userId. At 10x we'd need 640 workers and 80 partitions.
+"""
+
+
+def test_the_delivery_slo_is_read_not_the_accept_latency() -> None:
+    """An accept p99 stated first does not hide the delivery p95/p99 stated after it."""
+    stated = read_design(parse_sheet(ACCEPT_THEN_DELIVERY))
+    assert (stated["p95_ms"], stated["p99_ms"]) == (5000, 10000)
+
+
+def test_a_sheet_with_accept_then_delivery_slo_passes(bundle: Bundle) -> None:
+    """64 workers at 500 req/s meet a 10 s delivery p99 (they could never meet 200 ms)."""
+    check = check_design(parse_sheet(ACCEPT_THEN_DELIVERY), bundle, "en", seed=1)
+    assert check.ok is True, check.verdict
+
+
+def test_growth_figures_are_not_todays_workers() -> None:
+    """"At 10x we'd need 640 workers" leaves today's 64 workers and 8 partitions."""
+    stated = read_design(parse_sheet(ACCEPT_THEN_DELIVERY))
+    assert (stated["workers"], stated["partitions"]) == (64, 8)
+    assert stated["peak_qps"] == 500
+
+
+def test_only_an_accept_slo_is_no_delivery_target() -> None:
+    """A sheet that states only the 202's latency has no delivery target to check."""
+    sheet = parse_sheet("<!-- coach: scenario=notifications lang=en -->\n<!-- step: requirements -->\n## 1\n"
+                        "API accept latency p99 < 100 ms.\n")
+    assert "p99_ms" not in read_design(sheet)
+
+
+def test_figures_use_the_scorers_number_reader() -> None:
+    """"1,500 ms" is 1.5 s and "1,200 workers" is 1200, in English and Spanish separators."""
+    en = parse_sheet("<!-- coach: scenario=notifications lang=en -->\n<!-- step: requirements -->\n## 1\n"
+                     "Delivery p99 < 1,500 ms.\n<!-- step: scaling -->\n## 6\n1,200 workers per channel.\n")
+    es = parse_sheet("<!-- coach: scenario=notifications lang=es -->\n<!-- step: requirements -->\n## 1\n"
+                     "p99 de entrega de 1.500 ms.\n<!-- step: scaling -->\n## 6\n1.200 workers por canal; "
+                     "con el crecimiento harían falta 2.400 workers.\n")
+    for sheet in (en, es):
+        stated = read_design(sheet)
+        assert (stated["p99_ms"], stated["workers"]) == (1500, 1200)
