@@ -327,7 +327,10 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
         why = _capped(item, context)
         if why is not None:
             break  # a figure off by 2× or another system: the mention below explains it
-        justified = _justified(view.index, hit, compiled.justify)
+        # asking the right opening question is the whole of what the item asks for
+        justified = (asking_earns and _is_question(view.index.tokens, hit.sentence)) or _justified(
+            view.index, hit, compiled.justify
+        )
         sentence, spans = evidence_of(view.index.tokens, hit)
         return ItemResult(
             id=item.id,
