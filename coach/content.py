@@ -114,6 +114,42 @@ class Match(_Model):
         return self.es if lang == "es" else self.en
 
 
+class Probe(_Model):
+    """A follow-up an interviewer asks about one item: the question, the level it tests, an escalation.
+
+    The escalation is the harder second question once the first is answered
+    ("the cache is down" → "now the database takes 10× its load: what happens?").
+    """
+
+    level: ItemLevel = "senior"
+    question: Text
+    escalation: Text | None = None
+
+
+class ScenarioProbe(Probe):
+    """A probe a scenario adds to any item, its own or its framework's (the framework's stay generic)."""
+
+    item: Annotated[str, Field(pattern=_ID)]
+
+
+class FailureCard(_Model):
+    """A failure scenario for the failures step, with the items a good answer names (its elements)."""
+
+    id: Annotated[str, Field(pattern=_ID)]
+    level: ItemLevel = "senior"
+    title: Text
+    question: Text
+    escalation: Text | None = None
+    elements: Annotated[list[Annotated[str, Field(pattern=_ID)]], Field(min_length=1)]
+
+    @field_validator("elements")
+    @classmethod
+    def _distinct(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("elements must not repeat an item")
+        return value
+
+
 class ChecklistItem(_Model):
     """One point an interviewer ticks: stable id, label, hint, weight, matching data."""
 
@@ -127,6 +163,7 @@ class ChecklistItem(_Model):
     # "staff" (trade-offs across teams, regions and vendors)
     level: ItemLevel = "mid"
     match: Match
+    probes: list[Probe] = []  # follow-ups about this item (a scenario adds more with [[probes]])
 
 
 class Window(_Model):
@@ -371,6 +408,8 @@ class Scenario(_Model):
     simulation: SimulationDefaults | None = None
     costs: CostTable | None = None
     grounding: Grounding | None = None
+    probes: list[ScenarioProbe] = []  # follow-ups on any item, this scenario's wording
+    failure_cards: list[FailureCard] = []  # failures-step scenarios; elements are item ids
 
     @field_validator("reference")
     @classmethod
@@ -414,6 +453,18 @@ class Bundle:
             if item.id == item_id:
                 return step_id, item
         raise UnknownIdError(f"unknown checklist item {item_id!r}")
+
+    def probes(self, item_id: str) -> tuple[Probe, ...]:
+        """An item's probes: its own (content order), then the scenario's for it."""
+        _, item = self.item(item_id)
+        extra = (p for p in self.scenario.probes if p.item == item_id)
+        return (*item.probes, *extra)
+
+    def failure_card(self, card_id: str) -> FailureCard:
+        for card in self.scenario.failure_cards:
+            if card.id == card_id:
+                return card
+        raise UnknownIdError(f"unknown failure card {card_id!r}")
 
 
 # ---------------------------------------------------------------- loading
@@ -526,9 +577,30 @@ def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "") ->
         checklists[step.id] = Checklist(step=step, items=(*step.items, *extra))
     if (framework.id, scenario.id) == (SPEC_FRAMEWORK, SPEC_SCENARIO):
         problems = _missing_spec_ids(name, checklists)
-        if problems:
-            raise ContentError(*problems)
+    # A renamed item is reported once as missing (above), then wherever a probe still names it.
+    problems += _probe_problems(name, scenario, set(seen) | {item.id for item in scenario.items})
+    if problems:
+        raise ContentError(*problems)
     return Bundle(framework=framework, scenario=scenario, checklists=checklists)
+
+
+def _probe_problems(name: str, scenario: Scenario, known: set[str]) -> list[str]:
+    """Probes name an existing item; failure cards have unique ids and existing elements."""
+    problems = []
+    for i, probe in enumerate(scenario.probes):
+        if probe.item not in known:
+            hint = _suggest(probe.item, known)
+            problems.append(f"{name}: probes[{i}].item: unknown checklist item {probe.item!r}{hint}")
+    seen: dict[str, int] = {}
+    for i, card in enumerate(scenario.failure_cards):
+        if card.id in seen:
+            problems.append(f"{name}: failure_cards[{i}].id: duplicate id {card.id!r} (first at failure_cards[{seen[card.id]}])")
+        seen.setdefault(card.id, i)
+        for j, element in enumerate(card.elements):
+            if element not in known:
+                hint = _suggest(element, known)
+                problems.append(f"{name}: failure_cards[{i}].elements[{j}]: unknown checklist item {element!r}{hint}")
+    return problems
 
 
 def _missing_spec_ids(name: str, checklists: dict[str, Checklist]) -> list[str]:
