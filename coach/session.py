@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
@@ -24,6 +24,7 @@ from coach.store import StoreError
 
 if TYPE_CHECKING:
     from coach.design_check import DesignCheck
+    from coach.probes import ProbeAnswer, ProbeText
     from coach.scoring.result import SheetScore, StepScore
     from coach.sheet import Sheet
     from coach.sim.demos import Demo
@@ -36,6 +37,10 @@ DRAFT_KEEPALIVE_S = 8.0
 # A budgeted step warns when this share of its budget (at least 30 s) is left.
 WARNING_SHARE = 0.2
 WARNING_MIN_S = 30.0
+# A follow-up probe is answered under the same timer rules, against this budget.
+PROBE_BUDGET_S = 150
+# A budgeted step answered in less than this share of its budget is "too short", not "on time".
+TOO_SHORT_SHARE = 0.15
 
 
 class Mode(StrEnum):
@@ -140,11 +145,43 @@ class StepPrompt:
     timed: bool
     speak: bool  # opening/closing with --speak: time the spoken part first
     focus: tuple[str, ...] = ()  # drill: labels of the items missed most often
+    hints: bool = True  # mock mode hides the cue card and the guidance, as an interviewer would
 
     @property
     def cue_card(self) -> tuple[str, ...]:
-        """The template's points, shown before the opening and the closing."""
-        return tuple(self.step.guidance(self.lang)) if self.step.window else ()
+        """The template's points, shown before the opening and the closing (not in mock mode)."""
+        return tuple(self.step.guidance(self.lang)) if self.step.window and self.hints else ()
+
+
+@dataclass(frozen=True)
+class ProbePrompt:
+    """A follow-up question the interviewer asks: after a step (practice), or at the end (mock)."""
+
+    probe: ProbeText
+    index: int  # 1-based, in this session
+    count: int  # how many this round asks (1 in practice)
+    lang: Lang
+    after: str  # the step it follows, or "end"
+    timed: bool
+    draft: str = ""
+
+    @property
+    def question(self) -> str:
+        return self.probe.text(self.lang)
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    """What a probe's answer did: each item's credit before and after it."""
+
+    prompt: ProbePrompt
+    credits: tuple[tuple[str, str, str], ...]  # (item id, before, after)
+
+    @property
+    def raised(self) -> bool:
+        from coach.probes import is_raise
+
+        return any(is_raise(before, after) for _, before, after in self.credits)
 
 
 @dataclass(frozen=True)
@@ -183,6 +220,13 @@ class Pacing:
     def early(self) -> bool:
         return self.window is not None and self.elapsed_s < self.window[0]
 
+    @property
+    def short(self) -> bool:
+        """Answered in a few seconds: before the window, or under TOO_SHORT_SHARE of the budget."""
+        if self.window is not None:
+            return self.early
+        return self.elapsed_s < TOO_SHORT_SHARE * self.budget_s
+
 
 @dataclass(frozen=True)
 class DrillTip:
@@ -210,6 +254,7 @@ class Scorecard:
     weakest: tuple[str, ...]
     drill: tuple[DrillTip, ...]
     demos: Mapping[str, Demo] = field(default_factory=dict)
+    probes: tuple[ProbeAnswer, ...] = ()  # follow-ups asked, in order (their credit is in `score`)
 
     def step_scores(self) -> tuple[StepScore, ...]:
         return tuple(s for s in self.score.steps if s.step in self.steps)
@@ -328,6 +373,9 @@ class Session:
         self.elapsed: dict[str, float | None] = {}
         self.skipped: set[str] = set()
         self.demos: dict[str, Demo] = {}
+        self.probe_answers: list[ProbeAnswer] = []
+        self._probe: ProbePrompt | None = None
+        self._probe_table: tuple[ProbeText, ...] | None = None
         self._drafts: dict[str, tuple[str, float]] = {}
         self.state = SessionState.READY
         self._step: str | None = None
@@ -360,6 +408,7 @@ class Session:
             if answer.skipped:
                 session.skipped.add(step)
         session._drafts = {step: (d.text, d.elapsed_s) for step, d in record.drafts.items()}
+        session.probe_answers = list(probe_answers_of(record))
         return session
 
     # -- queries
@@ -378,7 +427,9 @@ class Session:
         return self.content.framework.step(step_id)
 
     def timer(self) -> TimerStatus:
-        """The countdown of the current step, now."""
+        """The countdown of the current step (or probe), now."""
+        if self._probe is not None:
+            return _probe_timer(self.clock() - self._started_at, self.config.timed)
         if self._step is None:
             raise CoachError("no step is being answered")
         if self._frozen_s is not None:
@@ -411,6 +462,7 @@ class Session:
             timed=self.config.timed,
             speak=self.config.speak and step.window is not None,
             focus=labels,
+            hints=self.config.mode is not Mode.MOCK,
         )
 
     def restart_timer(self) -> None:
@@ -486,6 +538,84 @@ class Session:
         if self._step is not None:
             self.save_draft(draft, force=True)
 
+    # -- follow-up probes
+
+    @property
+    def probes(self) -> tuple[ProbeText, ...]:
+        """Every probe the content offers (item probes, then failure cards)."""
+        from coach.probes import probe_table
+
+        if self._probe_table is None:
+            self._probe_table = probe_table(self.content)
+        return self._probe_table
+
+    def next_probes(self, after: str) -> list[ProbeText]:
+        """What to ask now: after a step in practice or drill, one probe on it; at the end of a mock, 2–3.
+
+        Seeded by the session's seed and the step, so the same answers get the same probe.
+        """
+        from coach.probes import END, MOCK_PROBES, pick_probes
+
+        mode = self.config.mode
+        if after == END:
+            if mode is not Mode.MOCK:
+                return []
+            steps, count = self.config.steps, MOCK_PROBES
+        else:
+            if mode is Mode.MOCK or after in self.skipped:
+                return []
+            steps, count = (after,), 1
+        asked = [a.ref for a in self.probe_answers]
+        return pick_probes(
+            self._score(), self.probes, steps=steps, count=count, seed=f"{self.config.seed}:{after}", asked=asked
+        )
+
+    def begin_probe(self, probe: ProbeText, after: str, index: int, count: int) -> ProbePrompt:
+        """Start a probe's timer (the same rules as a step's, against PROBE_BUDGET_S)."""
+        if self._step is not None:
+            raise CoachError(f"step {self._step!r} is still being answered")
+        self._probe = ProbePrompt(
+            probe=probe, index=index, count=count, lang=self.config.lang, after=after, timed=self.config.timed
+        )
+        self._started_at = self.clock()
+        self._frozen_s = None
+        self.state = SessionState.ANSWERING
+        return self._probe
+
+    def submit_probe(self, text: str) -> ProbeResult:
+        """Record the probe's answer (in the store, now); return each item's credit before and after."""
+        from coach.probes import ProbeAnswer, credit_after
+        from coach.store import StoredProbe
+
+        prompt = self._probe
+        if prompt is None:
+            raise CoachError("no probe is being answered; call begin_probe() first")
+        elapsed = self.timer().elapsed_s if self.config.timed else None
+        before = self._score()
+        answer = ProbeAnswer(prompt.probe.ref, prompt.probe.step, prompt.probe.items, prompt.after, text.strip(), elapsed)
+        self.store.save_probe(
+            self.id,
+            StoredProbe(len(self.probe_answers) + 1, answer.ref, answer.step, answer.items, answer.after,
+                        answer.text, answer.elapsed_s),
+        )
+        self.probe_answers.append(answer)
+        self._probe = None
+        self.state = SessionState.READY
+        after = self._score()
+        old, new = credit_after(before, answer), credit_after(after, answer)
+        return ProbeResult(prompt, tuple((item, old.get(item, "none"), new.get(item, "none")) for item in answer.items))
+
+    def record_probe(self, answer: ProbeAnswer) -> None:
+        """Keep a probe answer read from a sheet (`coach run --answers`)."""
+        from coach.store import StoredProbe
+
+        self.store.save_probe(
+            self.id,
+            StoredProbe(len(self.probe_answers) + 1, answer.ref, answer.step, answer.items, answer.after,
+                        answer.text, answer.elapsed_s),
+        )
+        self.probe_answers.append(answer)
+
     def feedback(self, step_id: str) -> StepFeedback:
         """A step's score, reference answer and demo, given the answers so far."""
         score = self._score().step(step_id)
@@ -516,9 +646,11 @@ class Session:
         score = self._score()
         card = build_scorecard(
             self.id, self.config, self.content, score, self.answers, self.elapsed,
-            design=self._design_check(), demos=self.demos,
+            design=self._design_check(), demos=self.demos, probes=tuple(self.probe_answers),
         )
-        result: dict[str, Any] = score.to_json()
+        from coach.probes import add_followups
+
+        result: dict[str, Any] = add_followups(score.to_json(), score, self.probes, self.config.lang)
         result["total"] = round(card.total, 4)
         self.store.finish_session(self.id, result)
         self.state = SessionState.FINISHED
@@ -535,15 +667,55 @@ class Session:
         return {step: value for step, value in self.elapsed.items() if value is not None}
 
     def _score(self) -> SheetScore:
-        return self.engines.score_answers(
+        score = self.engines.score_answers(
             self.answers, self.content, self.config.lang, self._timed_elapsed() or None
         )
+        return with_probes(score, self.probe_answers, self.content, self.config.lang, self.engines)
 
     def _design_check(self) -> DesignCheck | None:
         check = self.engines.check_design
         if check is None or not runs_design_check(self.config, self.content):
             return None
         return check(answers_sheet(self), self.content, self.config.lang, self.config.seed)
+
+
+def _probe_timer(elapsed_s: float, timed: bool) -> TimerStatus:
+    """A probe's countdown: a budgeted step's rules against PROBE_BUDGET_S."""
+    limit = float(PROBE_BUDGET_S)
+    if not timed:
+        state = TimerState.UNTIMED
+    elif elapsed_s > limit:
+        state = TimerState.OVER
+    elif limit - elapsed_s <= max(WARNING_MIN_S, WARNING_SHARE * limit):
+        state = TimerState.WARNING
+    else:
+        state = TimerState.RUNNING
+    return TimerStatus(state, elapsed_s, limit, None)
+
+
+def with_probes(
+    score: SheetScore, answers: Sequence[ProbeAnswer], content: Bundle, lang: Lang, engines: Engines
+) -> SheetScore:
+    """The score with each probed item at the best credit its probe answers earned."""
+    if not answers:
+        return score
+    from coach.probes import apply_probes
+
+    framework = content.framework
+    return apply_probes(
+        score,
+        answers,
+        lambda texts: engines.score_answers(texts, content, lang, None),
+        {step.id: step.budget_s for step in framework.steps},
+        [(level.id, level.min_total) for level in framework.scoring.levels],
+    )
+
+
+def probe_answers_of(record: SessionRecord) -> tuple[ProbeAnswer, ...]:
+    """A stored session's probe answers."""
+    from coach.probes import ProbeAnswer
+
+    return tuple(ProbeAnswer(p.ref, p.step, p.items, p.after, p.text, p.elapsed_s) for p in record.probes)
 
 
 def answers_sheet(session: Session) -> Sheet:
@@ -597,11 +769,14 @@ def scorecard_from_record(record: SessionRecord, content: Bundle, engines: Engin
     answers = {step: answer.text for step, answer in record.answers.items()}
     elapsed = {step: answer.elapsed_s for step, answer in record.answers.items()}
     timed = {step: value for step, value in elapsed.items() if value is not None}
-    score = engines.score_answers(answers, content, config.lang, timed or None)
+    probes = probe_answers_of(record)
+    score = with_probes(
+        engines.score_answers(answers, content, config.lang, timed or None), probes, content, config.lang, engines
+    )
     design = None
     if engines.check_design is not None and runs_design_check(config, content):
         design = engines.check_design(sheet_of(config, answers, elapsed), content, config.lang, config.seed)
-    return build_scorecard(record.id, config, content, score, answers, elapsed, design=design)
+    return build_scorecard(record.id, config, content, score, answers, elapsed, design=design, probes=probes)
 
 
 def build_scorecard(
@@ -614,6 +789,7 @@ def build_scorecard(
     *,
     design: DesignCheck | None = None,
     demos: Mapping[str, Demo] | None = None,
+    probes: Sequence[ProbeAnswer] = (),
 ) -> Scorecard:
     """Pacing, strongest and weakest steps and what to drill, from a scored session."""
     ran = [s for s in score.steps if s.step in config.steps]
@@ -657,6 +833,7 @@ def build_scorecard(
         weakest=weakest,
         drill=tuple(tips),
         demos=dict(demos or {}),
+        probes=tuple(probes),
     )
 
 
@@ -681,7 +858,18 @@ class Prompter(Protocol):
         """The step's guidance, asked for with `?`."""
 
     def show_feedback(self, feedback: StepFeedback) -> None:
-        """Practice mode: the step's feedback, reference and demo."""
+        """Practice mode: the step's score and misses (first, so they do not scroll away)."""
+
+    def ask_probe(
+        self, prompt: ProbePrompt, timer: Callable[[], TimerStatus], save_draft: Callable[[str], object]
+    ) -> Reply:
+        """Ask a follow-up probe under the timer; Ctrl-C returns the text typed so far as INTERRUPTED."""
+
+    def show_probe_result(self, result: ProbeResult) -> None:
+        """What the probe's answer earned (practice: at once; mock: at the end)."""
+
+    def end_feedback(self, feedback: StepFeedback, last: bool) -> None:
+        """The reference answer and the demo on request, then wait (`last`: no next step is waiting)."""
 
 
 GUIDANCE_REQUEST = "?"
@@ -715,7 +903,16 @@ def run(session: Session, prompter: Prompter) -> Scorecard:
                 break
             draft = ""
             if session.shows_feedback:
-                prompter.show_feedback(session.feedback(answered))
+                feedback = session.feedback(answered)
+                prompter.show_feedback(feedback)
+                for probe in session.next_probes(answered):
+                    prompter.show_probe_result(_ask_probe(session, prompter, probe, answered, 1))
+                prompter.end_feedback(feedback, last=session.current_step is None)
+        results = []
+        for number, probe in enumerate(session.next_probes("end"), start=1):
+            results.append(_ask_probe(session, prompter, probe, "end", number))
+        for result in results:  # mock: what the probes earned, once they are all asked
+            prompter.show_probe_result(result)
         return session.finish()
     except KeyboardInterrupt:
         try:
@@ -725,6 +922,19 @@ def run(session: Session, prompter: Prompter) -> Scorecard:
         raise SessionInterrupted(session.id) from None
     except StoreError as exc:
         raise SessionStoreFailed(session.id, exc, _unsaved(session, draft)) from None
+
+
+def _ask_probe(session: Session, prompter: Prompter, probe: ProbeText, after: str, number: int) -> ProbeResult:
+    """Ask one probe; an empty answer is kept as empty (the interviewer moves on)."""
+    from coach.probes import END, MOCK_PROBES
+
+    count = MOCK_PROBES if after == END else 1
+    prompt = session.begin_probe(probe, after, number, count)
+    reply = prompter.ask_probe(prompt, session.timer, lambda _text: False)
+    if reply.kind is ReplyKind.INTERRUPTED:
+        session._probe = None
+        raise KeyboardInterrupt
+    return session.submit_probe(reply.text)
 
 
 def _unsaved(session: Session, draft: str) -> dict[str, str]:
@@ -744,4 +954,8 @@ def run_from_sheet(session: Session, sheet: Sheet) -> Scorecard:
         text = answer.text if answer else ""
         elapsed = answer.elapsed_s if answer else None
         session.submit(text, elapsed_s=elapsed, skipped=not text.strip())
+    from coach.probes import ProbeAnswer
+
+    for block in sheet.probes:
+        session.record_probe(ProbeAnswer(block.ref, block.step, block.items, block.after, block.text, block.elapsed_s))
     return session.finish()

@@ -37,6 +37,8 @@ HEADER_RE = re.compile(r"^\s*<!--\s*coach:\s+(?P<attrs>[^>]*?)\s*-->\s*$")
 STEP_RE = re.compile(r"^\s*<!--\s*step:\s*(?P<id>[A-Za-z_.-]+)\s*-->\s*$")
 BLOCK_OPEN_RE = re.compile(r"^\s*<!--\s*coach:(?P<name>[a-z_-]+)\s*-->\s*$")
 BLOCK_CLOSE_RE = re.compile(r"^\s*<!--\s*/coach:(?P<name>[a-z_-]+)\s*-->\s*$")
+# A follow-up probe's answer (coach.probes): `<!-- probe: REF step=ID items=A,B after=ID|end -->`.
+PROBE_RE = re.compile(r"^\s*<!--\s*probe:\s*(?P<ref>[A-Za-z0-9_.:#+-]+)(?P<attrs>[^>]*?)\s*-->\s*$")
 TIMING_RE = re.compile(r"^\s*<!--\s*coach:timing\s+(?P<attrs>[^>]*?)\s*-->\s*$")
 _ATTR_RE = re.compile(r"([a-z_]+)=(\S+)")
 # An answer line that would read as a marker is written with one more backslash
@@ -61,6 +63,15 @@ class Answer:
 
 
 @dataclass
+class ProbeBlock(Answer):
+    """A follow-up probe and its answer, read from a `<!-- probe: ... -->` section."""
+
+    ref: str = ""
+    items: tuple[str, ...] = ()
+    after: str = "end"
+
+
+@dataclass
 class Sheet:
     """A parsed answer sheet: header attributes and answers in sheet order."""
 
@@ -68,6 +79,7 @@ class Sheet:
     lang: Lang | None
     answers: dict[str, Answer] = field(default_factory=dict)
     attrs: dict[str, str] = field(default_factory=dict)
+    probes: list[ProbeBlock] = field(default_factory=list)  # in sheet order
 
     def text(self, step_id: str) -> str:
         answer = self.answers.get(step_id)
@@ -146,6 +158,13 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
             sheet.answers[step_id] = current
             body = []
             continue
+        probe = PROBE_RE.match(line)
+        if probe:
+            close_step()
+            current = _probe_block(probe, name, number)
+            sheet.probes.append(current)
+            body = []
+            continue
         timing = TIMING_RE.match(line)
         if timing:
             if current is not None:
@@ -197,6 +216,22 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
             )
         )
     return sheet
+
+
+def _probe_block(match: re.Match[str], name: str, number: int) -> ProbeBlock:
+    """A probe marker: its step and items must be known ids (the items are scored against the answer)."""
+    attrs = _attrs(match["attrs"])
+    step = attrs.get("step", "").lower()
+    after = attrs.get("after", "end").lower()
+    items = tuple(i for i in attrs.get("items", "").split(",") if i)
+    if step not in STEP_IDS or after not in (*STEP_IDS, "end") or not items:
+        raise ContentError(
+            Problem(
+                f"{name}:{number}: a probe marker needs step=STEP, items=ID[,ID] and after=STEP|end",
+                f"{name}:{number}: un marcador de repregunta necesita step=PASO, items=ID[,ID] y after=PASO|end",
+            )
+        )
+    return ProbeBlock(step=step, text="", line=number, ref=match["ref"], items=items, after=after)
 
 
 def _closes(match: re.Match[str], fence: tuple[str, int]) -> bool:

@@ -16,7 +16,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -81,8 +81,28 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         CREATE INDEX sessions_started ON sessions(started_at);
         """,
     ),
+    # Follow-up probes (issue 10). Numbered apart from the migrations written in parallel
+    # (clarifying questions, FSRS cards take 2, 3, …): versions need not be contiguous,
+    # each is applied once, in version order.
+    (
+        10,
+        """
+        CREATE TABLE probe_answers (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,           -- 1, 2, ... in the order asked
+            ref TEXT NOT NULL,              -- coach.probes reference: item#n, item#n+, card:id
+            step TEXT NOT NULL,             -- the step the probe belongs to
+            items TEXT NOT NULL,            -- JSON list of the item ids it is scored against
+            after TEXT NOT NULL,            -- the step it was asked after, or 'end' (mock)
+            text TEXT NOT NULL,
+            elapsed_s REAL,
+            answered_at REAL NOT NULL,
+            PRIMARY KEY (session_id, seq)
+        );
+        """,
+    ),
 )
-SCHEMA_VERSION = MIGRATIONS[-1][0]
+SCHEMA_VERSION = max(version for version, _ in MIGRATIONS)
 
 
 class StoreError(CoachError):
@@ -111,6 +131,19 @@ class Draft:
 
 
 @dataclass(frozen=True)
+class StoredProbe:
+    """A follow-up probe asked in a session, with the answer."""
+
+    seq: int
+    ref: str
+    step: str
+    items: tuple[str, ...]
+    after: str
+    text: str
+    elapsed_s: float | None
+
+
+@dataclass(frozen=True)
 class SessionRecord:
     """One session row, with its answers and drafts."""
 
@@ -132,6 +165,7 @@ class SessionRecord:
     result: dict[str, Any] | None
     answers: dict[str, StoredAnswer] = field(default_factory=dict)
     drafts: dict[str, Draft] = field(default_factory=dict)
+    probes: tuple[StoredProbe, ...] = ()
 
     @property
     def finished(self) -> bool:
@@ -341,7 +375,7 @@ class Store:
                         f"este conoce el {SCHEMA_VERSION}); actualiza coach",
                     )
                 )
-            for version, sql in MIGRATIONS:
+            for version, sql in sorted(MIGRATIONS):
                 if version in done:
                     continue
                 for statement in _statements(sql):
@@ -398,6 +432,29 @@ class Store:
             )
             db.execute("DELETE FROM drafts WHERE session_id = ? AND step = ?", (session_id, step))
             db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (now, session_id))
+
+    def save_probe(self, session_id: str, probe: StoredProbe) -> None:
+        """Record a probe's answer the moment it is submitted."""
+        now = self._now()
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO probe_answers (session_id, seq, ref, step, items, after, text, elapsed_s,"
+                " answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (session_id, probe.seq, probe.ref, probe.step, json.dumps(list(probe.items)), probe.after,
+                 probe.text, probe.elapsed_s, now),
+            )
+            db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (now, session_id))
+
+    def probes(self, session_id: str) -> tuple[StoredProbe, ...]:
+        """A session's probe answers, in the order asked."""
+        rows = self._db.execute(
+            "SELECT * FROM probe_answers WHERE session_id = ? ORDER BY seq", (session_id,)
+        ).fetchall()
+        return tuple(
+            StoredProbe(r["seq"], r["ref"], r["step"], tuple(json.loads(r["items"])), r["after"], r["text"],
+                        r["elapsed_s"])
+            for r in rows
+        )
 
     def save_draft(self, session_id: str, step: str, text: str, elapsed_s: float) -> None:
         """Keep the text being typed (and the time spent so far) for a resume."""
@@ -459,7 +516,7 @@ class Store:
             d["step"]: Draft(d["step"], d["text"], d["elapsed_s"], d["saved_at"])
             for d in self._db.execute("SELECT * FROM drafts WHERE session_id = ?", (session_id,))
         }
-        return _record(row, answers, drafts)
+        return replace(_record(row, answers, drafts), probes=self.probes(session_id))
 
     def sessions(self, *, status: str | None = None, limit: int | None = None) -> list[SessionRecord]:
         """Sessions, newest first (answers included, drafts not)."""

@@ -50,6 +50,8 @@ _T: dict[str, dict[str, str]] = {
     "over": {"es": "pasado de la ventana", "en": "past the window"},
     "spoken": {"es": "hablado: ~{clock}", "en": "as spoken: ~{clock}"},
     "empty": {"es": "(sin respuesta)", "en": "(no answer)"},
+    "followups": {"es": "Repreguntas de un entrevistador", "en": "Follow-ups an interviewer would ask"},
+    "probed": {"es": "tras una repregunta", "en": "after a follow-up"},
     "penalty": {
         "es": "cada cifra mal calculada resta un 20 % a la nota del paso",
         "en": "each wrong figure takes 20% off the step score",
@@ -157,7 +159,9 @@ def score(
         chosen: Lang = resolve(lang) if lang is not None else sheet.lang or resolve(None)
         result = score_sheet(sheet, rules, chosen)
         if as_json:
-            emit_json(result.to_json())
+            from coach.probes import add_followups
+
+            emit_json(add_followups(result.to_json(), result, labels.probes, chosen))
             return
         _render_score(console(), result, labels, chosen, explain)
 
@@ -307,10 +311,12 @@ def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang, 
     from rich.table import Table
     from rich.text import Text
 
+    from coach.probes import followups
     from coach.scoring.timing import clock
     from coach.ui.safe import clean, markup
 
     levels = {level_id: clean(texts[lang]) for level_id, texts in labels.levels.items()}
+    asked = followups(result, labels.probes, lang)
     plain = not out.is_terminal or out.no_color
 
     table = Table(title=_t("title", lang, scenario=markup(labels.scenario_title[lang])), title_justify="left")
@@ -340,6 +346,10 @@ def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang, 
                 out.print(f"    ({_t('penalty', lang)})")
         if step.timing is not None:
             _render_timing(out, step, lang, clock)
+        if asked.get(step.step):
+            out.print(f"  {_t('followups', lang)}:")
+            for followup in asked[step.step]:
+                out.print(Text(f"    ? {clean(followup.question)} ({followup.item} · {followup.level})"))
     out.print()
     total = Text(f"{_t('total', lang)}: {_bar(result.total, 20)} {_pct(result.total)} — {levels.get(result.level, result.level)}")
     total.stylize("bold")
@@ -370,6 +380,8 @@ def _render_item(
     if item.covered:
         mark = "↗" if item.said_in else "✓"
         line = Text(f"  {mark} {label} ({item.id}) · {_t(item.credit, lang)}")
+        if item.probed:
+            line.append(f" · {_t('probed', lang)}", style="italic")
         if item.said_in:
             where = _t("said_in", lang, step=clean(labels.step_title(item.said_in, lang)))
             line.append(f" — {where}: {_t('elsewhere', lang)}", style="italic")

@@ -53,6 +53,13 @@ class ItemResult:
     credit: str = NONE
     why: Why | None = None
     level: str = "mid"  # the level the item signals (content)
+    # The credit before a follow-up probe raised it (coach.probes); None: not raised by a probe.
+    before_probe: str | None = None
+
+    @property
+    def probed(self) -> bool:
+        """Its credit came from an answer to a probe, not from the candidate unprompted."""
+        return self.before_probe is not None
 
     @property
     def points(self) -> float:
@@ -61,8 +68,10 @@ class ItemResult:
 
     @property
     def own_points(self) -> float:
-        """The weight it earns in its own step's score: only what was said there."""
-        return 0.0 if self.said_in else self.points
+        """The weight it earns in its own step's score: only what was said there, unprompted."""
+        if self.said_in:
+            return 0.0
+        return self.weight * CREDIT_SHARE[self.before_probe] if self.before_probe else self.points
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,10 @@ class StepScore:
     @property
     def covered(self) -> int:
         """Items covered in this step's own answer."""
-        return sum(1 for item in self.items if item.covered and not item.said_in)
+        return sum(
+            1 for item in self.items
+            if item.covered and not item.said_in and item.before_probe in (None, DECIDED, JUSTIFIED)
+        )
 
     @property
     def coverage(self) -> float:
@@ -199,5 +211,7 @@ def _item_json(item: ItemResult) -> dict[str, Any]:
         "said_in": item.said_in,
         "weight": item.weight,
         "level": item.level,
+        "probed": item.probed,
+        "before_probe": item.before_probe,
         "why": {"code": why.code, "kind": why.kind, "detail": why.detail} if why else None,
     }

@@ -193,7 +193,16 @@ def score_sheet(sheet: Sheet, content: Bundle | CompiledBundle, lang: Lang | Non
         for step_id, answer in sheet.answers.items()
         if answer.elapsed_s is not None
     }
-    return score_answers(answers, content, chosen, elapsed)
+    result = score_answers(answers, content, chosen, elapsed)
+    if not sheet.probes:
+        return result
+    from coach.probes import ProbeAnswer, apply_probes
+
+    compiled = content if isinstance(content, CompiledBundle) else compile_bundle(content)
+    probes = [ProbeAnswer(p.ref, p.step, p.items, p.after, p.text, p.elapsed_s) for p in sheet.probes]
+    return apply_probes(
+        result, probes, lambda texts: score_answers(texts, compiled, chosen), compiled.budgets, compiled.levels
+    )
 
 
 def score_answers(

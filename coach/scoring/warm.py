@@ -17,11 +17,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coach.probes import ProbeText, probe_table
 from coach.scoring import cues, estimates, numbers
 from coach.scoring.cache import _code_hash, _dump, _load_data
 
@@ -42,6 +43,7 @@ class Labels:
     steps: dict[str, tuple[int, BiText]]  # step id -> (number, title)
     items: dict[str, tuple[BiText, BiText]]  # item id -> (label, hint)
     levels: dict[str, BiText]
+    probes: tuple[ProbeText, ...] = field(default=())  # follow-ups (coach.probes), for `followups`
 
     def step_title(self, step_id: str, lang: Lang) -> str:
         number, title = self.steps.get(step_id, (0, {}))
@@ -54,6 +56,7 @@ class Labels:
             "steps": {k: [n, t] for k, (n, t) in self.steps.items()},
             "items": {k: [label, hint] for k, (label, hint) in self.items.items()},
             "levels": self.levels,
+            "probes": [probe.to_json() for probe in self.probes],
         }
 
     @classmethod
@@ -63,6 +66,7 @@ class Labels:
             steps={k: (int(v[0]), dict(v[1])) for k, v in data["steps"].items()},
             items={k: (dict(v[0]), dict(v[1])) for k, v in data["items"].items()},
             levels={k: dict(v) for k, v in data["levels"].items()},
+            probes=tuple(ProbeText.from_json(p) for p in data.get("probes", [])),
         )
 
 
@@ -78,6 +82,7 @@ def labels_of(content: Bundle) -> Labels:
             for _, item in content.all_items()
         },
         levels={level.id: {lang: level.label(lang) for lang in langs} for level in framework.scoring.levels},
+        probes=probe_table(content),
     )
 
 

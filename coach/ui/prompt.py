@@ -203,3 +203,12 @@ def wait_enter(
     except (KeyboardInterrupt, EOFError):
         return False
     return True
+
+
+def read_line(message: str, *, input: Input | None = None, output: Output | None = None) -> str | None:
+    """One line of text (a choice key such as `r`); None on Ctrl-C or end of input."""
+    session: PromptSession[str] = PromptSession(style=STYLE, input=input, output=output)
+    try:
+        return session.prompt(message)
+    except (KeyboardInterrupt, EOFError):
+        return None

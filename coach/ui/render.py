@@ -24,7 +24,7 @@ from coach.ui.texts import clock, short_clock, t
 if TYPE_CHECKING:
     from coach.design_check import DesignCheck
     from coach.scoring.result import ArithmeticFinding, ItemResult, StepScore
-    from coach.session import Mode, Scorecard, StepFeedback, StepPrompt
+    from coach.session import Mode, ProbePrompt, ProbeResult, Scorecard, StepFeedback, StepPrompt
     from coach.sim.demos import Demo
     from coach.store import MissedItem, SessionRecord, StepTrend
 
@@ -104,11 +104,14 @@ def step_header(console: Console, prompt: StepPrompt) -> None:
         for label in prompt.focus:
             console.print(f"  ✗ {escape(label)}")
     console.print(f"[bold]{escape(step.question(lang))}[/bold]")
-    console.print(f"[dim]{t('keys', lang)}[/dim]")
+    console.print(f"[dim]{t('keys' if prompt.hints else 'keys_mock', lang)}[/dim]")
 
 
 def guidance(console: Console, prompt: StepPrompt) -> None:
-    """The step's guidance bullets (asked for with `?`)."""
+    """The step's guidance bullets (asked for with `?`); mock mode has none, as an interviewer gives none."""
+    if not prompt.hints:
+        console.print(f"[dim]{t('no_guidance', prompt.lang)}[/dim]")
+        return
     lines = "\n".join(f"• {escape(b)}" for b in prompt.step.guidance(prompt.lang))
     console.print(Panel(lines, title=t("guidance", prompt.lang), title_align="left"))
 
@@ -213,25 +216,58 @@ def _number(value: float) -> str:
 
 
 def feedback(console: Console, content: Bundle, shown: StepFeedback, lang: Lang) -> None:
-    """Practice mode: the step's feedback, its reference answer and its demo."""
+    """Practice mode: the step's score and misses, first (the reference and demo come on request)."""
     console.print()
     step_score(console, content, shown.score, lang)
+
+
+def extras(console: Console, shown: StepFeedback, lang: Lang) -> None:
+    """The step's reference answer and its demo (asked for after the score)."""
     if shown.reference:
         console.print(Panel(escape(shown.reference.strip()), title=t("reference", lang), title_align="left"))
     if shown.demo is not None:
         demo(console, shown.demo, lang)
 
 
+def probe_header(console: Console, content: Bundle, prompt: ProbePrompt) -> None:
+    """A follow-up: what it is about, and the question."""
+    from coach.session import PROBE_BUDGET_S
+
+    lang, probe = prompt.lang, prompt.probe
+    about = probe.title.get(lang, "") if probe.title else item_label(content, probe.items[0], lang)
+    count = f" {prompt.index}/{prompt.count}" if prompt.count > 1 else ""
+    console.rule(f"[bold]{t('probe', lang)}{count} · {escape(about)}[/bold]")
+    console.print(f"[dim]{t('probe_intro', lang, clock=short_clock(PROBE_BUDGET_S))}[/dim]")
+    console.print(f"[bold]{escape(prompt.question)}[/bold]")
+
+
+def probe_result(console: Console, content: Bundle, result: ProbeResult) -> None:
+    """Each item of a probe: its credit before and after the answer."""
+    lang = result.prompt.lang
+    console.print(f"[bold]{t('probe_result', lang)}[/bold] · {escape(result.prompt.question)}", style="dim")
+    for item_id, before, after in result.credits:
+        word = t("probe_raised", lang) if before != after else t("probe_same", lang)
+        mark = "↑" if before != after else "·"
+        console.print(
+            f"  {mark} {escape(item_label(content, item_id, lang))}: "
+            f"{t('credit_' + before, lang)} → [bold]{t('credit_' + after, lang)}[/bold] ({word})"
+        )
+
+
 # ---------------------------------------------------------------- scorecard
 
 
-def pacing_line(step_label: str, elapsed_s: float, budget_s: int, early: bool, lang: Lang) -> str:
-    """`requirements 12:10 vs 5:00 ⚠ +7:10 over`."""
+def pacing_line(
+    step_label: str, elapsed_s: float, budget_s: int, early: bool, lang: Lang, short: bool = False
+) -> str:
+    """`requirements 12:10 vs 5:00 ⚠ +7:10 over`; a step answered in seconds is `too short`."""
     span = t("vs", lang, elapsed=clock(elapsed_s), budget=short_clock(budget_s))
     if elapsed_s > budget_s:
         state = t("pace_over", lang, clock=clock(elapsed_s - budget_s))
     elif early:
         state = t("pace_early", lang)
+    elif short:
+        state = t("pace_short", lang)
     else:
         state = t("pace_ok", lang)
     return f"{step_label} {span} {state}"
@@ -258,7 +294,9 @@ def scorecard(console: Console, content: Bundle, card: Scorecard, lang: Lang) ->
     if card.pacing:
         console.print(f"\n[bold]{t('pacing', lang)}[/bold]")
         for pace in card.pacing:
-            line = pacing_line(step_title(content, pace.step, lang), pace.elapsed_s, pace.budget_s, pace.early, lang)
+            line = pacing_line(
+                step_title(content, pace.step, lang), pace.elapsed_s, pace.budget_s, pace.early, lang, pace.short
+            )
             console.print(f"  {escape(line)}")
     if card.design is not None:
         console.print()

@@ -10,9 +10,9 @@ from rich.console import Console
 
 from coach.content import Bundle
 from coach.i18n import Lang
-from coach.session import Reply, StepFeedback, StepPrompt, TimerStatus
+from coach.session import ProbePrompt, ProbeResult, Reply, StepFeedback, StepPrompt, TimerStatus
 from coach.ui import render
-from coach.ui.prompt import ask_answer, wait_enter
+from coach.ui.prompt import ask_answer, read_line, wait_enter
 from coach.ui.texts import t
 
 
@@ -78,6 +78,30 @@ class TerminalPrompter:
 
     def show_feedback(self, feedback: StepFeedback) -> None:
         render.feedback(self.console, self.content, feedback, self.lang)
+
+    def ask_probe(
+        self, prompt: ProbePrompt, timer: Callable[[], TimerStatus], save_draft: Callable[[str], object]
+    ) -> Reply:
+        render.probe_header(self.console, self.content, prompt)
+        self._shown = None  # the next step prints its header again
+        return ask_answer(self.lang, timer, save_draft, default=prompt.draft, input=self.input, output=self.output)
+
+    def show_probe_result(self, result: ProbeResult) -> None:
+        render.probe_result(self.console, self.content, result)
+
+    def end_feedback(self, feedback: StepFeedback, last: bool) -> None:
+        # The score is on screen; the reference and demo (long) only when asked for.
+        if feedback.reference or feedback.demo is not None:
+            wanted = read_line(t("more", self.lang) + " ", input=self.input, output=self.output)
+            if wanted is None:
+                raise KeyboardInterrupt
+            if wanted.strip().lower() not in ("r", "v"):
+                return  # Enter: straight on, the next step's clock starts with its prompt
+            render.extras(self.console, feedback, self.lang)
         # The next step's clock starts when its prompt shows: let the candidate read first.
-        if not wait_enter(t("continue", self.lang) + " ", self.lang, input=self.input, output=self.output):
+        self._next(last)
+
+    def _next(self, last: bool) -> None:
+        key = "continue_last" if last else "continue"
+        if not wait_enter(t(key, self.lang) + " ", self.lang, input=self.input, output=self.output):
             raise KeyboardInterrupt

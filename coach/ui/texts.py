@@ -51,6 +51,38 @@ _T: dict[str, dict[Lang, str]] = {
         "es": "Enter para seguir (el reloj del siguiente paso aún no corre)",
         "en": "Enter to go on (the next step's clock is not running yet)",
     },
+    "continue_last": {
+        "es": "Enter para ver el resultado",
+        "en": "Enter to see the scorecard",
+    },
+    "more": {
+        "es": "r + Enter: respuesta de referencia y simulación · Enter: seguir",
+        "en": "r + Enter: reference answer and simulation · Enter: go on",
+    },
+    "keys_mock": {
+        "es": "Esc Enter o Ctrl-D: enviar · Ctrl-X Ctrl-E: editor · Ctrl-C: guardar y salir",
+        "en": "Esc Enter or Ctrl-D: submit · Ctrl-X Ctrl-E: editor · Ctrl-C: save and quit",
+    },
+    "no_guidance": {
+        "es": "Simulacro: sin guía, como en una entrevista real. Responde con lo que sepas.",
+        "en": "Mock mode: no guidance, as in a real interview. Answer with what you know.",
+    },
+    "probe": {"es": "Repregunta", "en": "Follow-up"},
+    "probe_intro": {
+        "es": "El entrevistador tira del hilo (mismo cronómetro, {clock}):",
+        "en": "The interviewer digs deeper (same timer rules, {clock}):",
+    },
+    "probe_end": {
+        "es": "Últimos minutos: el entrevistador repregunta ({count}).",
+        "en": "Last minutes: the interviewer follows up ({count}).",
+    },
+    "probe_result": {"es": "Tras la repregunta", "en": "After the follow-up"},
+    "probe_raised": {"es": "sube", "en": "raised"},
+    "probe_same": {"es": "sin cambio", "en": "unchanged"},
+    "credit_none": {"es": "nada", "en": "none"},
+    "credit_mentioned": {"es": "mencionado", "en": "mentioned"},
+    "credit_decided": {"es": "decidido", "en": "decided"},
+    "credit_justified": {"es": "justificado", "en": "justified"},
     "cue_card": {"es": "Guion", "en": "Cue card"},
     "guidance": {"es": "Guía", "en": "Guidance"},
     "focus": {"es": "Lo que más se te escapa aquí", "en": "What you miss most here"},
@@ -71,6 +103,7 @@ _T: dict[str, dict[Lang, str]] = {
     "vs": {"es": "{elapsed} de {budget}", "en": "{elapsed} vs {budget}"},
     "pace_over": {"es": "⚠ +{clock} de más", "en": "⚠ +{clock} over"},
     "pace_early": {"es": "◔ corto", "en": "◔ short"},
+    "pace_short": {"es": "◔ demasiado corto", "en": "◔ too short"},
     "pace_ok": {"es": "✓ a tiempo", "en": "✓ on time"},
     "design": {"es": "Tu diseño en la simulación", "en": "Your design in the simulation"},
     "design_unknown": {

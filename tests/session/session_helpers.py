@@ -8,8 +8,24 @@ from pathlib import Path
 
 from coach.content import Bundle, Source, bundle, parse_framework, parse_scenario
 from coach.i18n import Lang
-from coach.scoring.result import Evidence, ItemResult, SheetScore, StepScore, TimingResult
-from coach.session import Reply, ReplyKind, StepFeedback, StepPrompt, TimerStatus
+from coach.scoring.result import (
+    JUSTIFIED,
+    NONE,
+    Evidence,
+    ItemResult,
+    SheetScore,
+    StepScore,
+    TimingResult,
+)
+from coach.session import (
+    ProbePrompt,
+    ProbeResult,
+    Reply,
+    ReplyKind,
+    StepFeedback,
+    StepPrompt,
+    TimerStatus,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -46,7 +62,8 @@ def simple_score(
             phrase = item.match(lang).phrases[0]
             at = text.lower().find(phrase)
             evidence = Evidence(text, ((at, at + len(phrase)),), step_id) if at >= 0 else None
-            items.append(ItemResult(item.id, step_id, at >= 0, item.weight, evidence, None))
+            credit = JUSTIFIED if at >= 0 else NONE
+            items.append(ItemResult(item.id, step_id, at >= 0, item.weight, evidence, None, credit=credit))
         weight = sum(i.weight for i in items)
         score = sum(i.weight for i in items if i.covered) / weight if weight else 0.0
         timing = None
@@ -74,6 +91,9 @@ class ScriptedPrompter:
     prompts: list[StepPrompt] = field(default_factory=list)
     feedbacks: list[StepFeedback] = field(default_factory=list)
     guidance_shown: list[str] = field(default_factory=list)
+    probes: list[ProbePrompt] = field(default_factory=list)
+    probe_results: list[ProbeResult] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)  # the order things were shown in
     typed: Callable[[Callable[[str], object]], None] | None = None
 
     def ask(
@@ -103,3 +123,21 @@ class ScriptedPrompter:
 
     def show_feedback(self, feedback: StepFeedback) -> None:
         self.feedbacks.append(feedback)
+        self.events.append(f"score:{feedback.step.id}")
+
+    def ask_probe(
+        self, prompt: ProbePrompt, timer: Callable[[], TimerStatus], save_draft: Callable[[str], object]
+    ) -> Reply:
+        self.probes.append(prompt)
+        self.events.append(f"probe:{prompt.probe.ref}")
+        seconds, reply = self.script.pop(0)
+        self.clock.advance(seconds)
+        self.timers.append(timer())
+        return reply if isinstance(reply, Reply) else Reply(reply, ReplyKind.SUBMITTED)
+
+    def show_probe_result(self, result: ProbeResult) -> None:
+        self.probe_results.append(result)
+        self.events.append(f"result:{result.prompt.probe.ref}")
+
+    def end_feedback(self, feedback: StepFeedback, last: bool) -> None:
+        self.events.append(f"more:{feedback.step.id}" + (":last" if last else ""))

@@ -179,7 +179,8 @@ def test_terminal_prompter_drives_a_session_through_pipe_input(
     screen = io.StringIO()
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_text("functional requirements\x04")
-        inp.send_text("\r")  # practice: Enter after reading the feedback
+        inp.send_text("r\r")  # practice: the score is shown; "r" asks for the reference answer
+        inp.send_text("\r")  # Enter after reading it
         inp.send_text("\x04")  # empty: asks whether to skip
         inp.send_text("\x1b[B\r")  # down to "Yes, skip the step", Enter
         inp.send_text("\r")  # the skipped step's feedback
@@ -194,8 +195,33 @@ def test_terminal_prompter_drives_a_session_through_pipe_input(
     shown = screen.getvalue()
     assert "Step 1/3 · 1. Requirements" in shown
     assert "✓ Mentions functional" in shown and "✗ Mentions availability" in shown
-    assert "Reference answer" in shown
+    # The score and misses first; the reference only after "r".
+    assert shown.index("Score") < shown.index("✗ Mentions availability") < shown.index("Reference answer")
     assert shown.count("Step 3/3") == 1
+
+
+def test_feedback_keeps_the_reference_for_when_it_is_asked_for(
+    mini: Bundle, clock: FakeClock, store: Store, engines: Engines
+) -> None:
+    """Enter after the score goes straight on: no reference, no demo; the last step does not promise a next clock."""
+    from prompt_toolkit.application import create_app_session
+    from rich.console import Console
+
+    from coach.session import Mode, Session, SessionConfig, run
+    from coach.ui.terminal import TerminalPrompter
+
+    config = SessionConfig("mini", "es", Mode.PRACTICE, steps=("requirements", "api"))
+    session = Session(mini, config, store, engines=engines, clock=clock)
+    screen = io.StringIO()
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text("requisitos funcionales\x04")
+        inp.send_text("\r")  # Enter: no reference
+        inp.send_text("POST /v1\x04")  # the last step: api has no reference, so only "go on"
+        inp.send_text("\r")
+        run(session, TerminalPrompter(Console(file=screen, width=100, no_color=True), mini, "es"))
+    shown = screen.getvalue()
+    assert "Puntuación" in shown
+    assert "Respuesta de referencia" not in shown
 
 
 def test_without_cursor_reports_the_timer_moves_into_the_prompt(mini: Bundle, clock: FakeClock) -> None:
@@ -246,4 +272,6 @@ def test_speak_flow_through_the_terminal_prompter(
     assert record.answers["opening"].text == "scope and topology"
     assert "closing" not in record.answers and "closing" in record.drafts
     shown = screen.getvalue()
-    assert "Cue card" in shown and "Now type the key points you said" in shown
+    assert "Now type the key points you said" in shown
+    assert "Cue card" not in shown  # mock mode: no cue card, as in a real interview
+    assert "? + Ctrl-D: guidance" not in shown
