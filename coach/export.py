@@ -18,10 +18,12 @@ from coach.i18n import Lang
 from coach.sheet import escape_answer, header_line, step_heading
 
 if TYPE_CHECKING:
+    from coach.probes import ProbeAnswer, ProbeText
     from coach.scoring.result import ItemResult, StepScore
     from coach.session import Scorecard
 
 TEMPLATE = "export.md.j2"
+TOO_SHORT_SHARE = 0.15  # as coach.session: a budgeted step answered in seconds is "too short"
 BAR_WIDTH = 20
 
 _L: dict[str, dict[Lang, str]] = {
@@ -52,6 +54,14 @@ _L: dict[str, dict[Lang, str]] = {
     "over": {"es": "⚠ +{clock} de más", "en": "⚠ +{clock} over"},
     "early": {"es": "◔ corto", "en": "◔ short"},
     "on_time": {"es": "✓ a tiempo", "en": "✓ on time"},
+    "too_short": {"es": "◔ demasiado corto", "en": "◔ too short"},
+    "probe": {"es": "Repregunta", "en": "Follow-up"},
+    "probe_credit": {"es": "Tras la repregunta", "en": "After the follow-up"},
+    "credit_none": {"es": "nada", "en": "none"},
+    "credit_mentioned": {"es": "mencionado", "en": "mentioned"},
+    "credit_decided": {"es": "decidido", "en": "decided"},
+    "credit_justified": {"es": "justificado", "en": "justified"},
+    "no_answer": {"es": "(sin respuesta)", "en": "(no answer)"},
     "vs": {"es": "de", "en": "vs"},
     "how": {
         "es": "Tus respuestas están bajo cada paso; lo que añade coach va entre marcadores "
@@ -134,6 +144,8 @@ def _pace(elapsed_s: float | None, limit_s: int, window: tuple[int, int] | None,
         state = t("over", clock=_clock(elapsed_s - limit_s))
     elif window is not None and elapsed_s < window[0]:
         state = t("early")
+    elif window is None and elapsed_s < TOO_SHORT_SHARE * limit_s:
+        state = t("too_short")
     else:
         state = t("on_time")
     return f"{_clock(elapsed_s)} {t('vs')} {_clock(limit_s)} {state}"
@@ -173,6 +185,7 @@ def _step_view(card: Scorecard, content: Bundle, score: StepScore, t: _Labels) -
             for f in score.arithmetic
         ],
         "reference": reference(lang).strip() if reference else None,
+        "probes": [],  # filled by render_export: the follow-ups asked after this step
         "demo": None if demo is None else {
             "title": demo.title,
             "explanation": _one_line(demo.explanation),
@@ -181,6 +194,48 @@ def _step_view(card: Scorecard, content: Bundle, score: StepScore, t: _Labels) -
             ],
         },
     }
+
+
+def _probe_view(
+    card: Scorecard, content: Bundle, table: tuple[ProbeText, ...], answer: ProbeAnswer, number: int, t: _Labels
+) -> dict[str, Any]:
+    """A probe block: its marker (what the reader needs), the question, the answer, what it earned."""
+    from coach.probes import find_probe
+
+    lang = card.config.lang
+    probe = find_probe(table, answer.ref)
+    if probe is not None and probe.title:
+        about = probe.title.get(lang, answer.ref)
+    else:
+        about = _label(content, answer.items[0], lang)
+    credits = []
+    for item_id in answer.items:
+        try:
+            item = card.score.item(item_id)
+        except KeyError:
+            continue
+        before = item.before_probe or item.credit
+        credits.append({
+            "label": _label(content, item_id, lang),
+            "before": t("credit_" + before),
+            "after": t("credit_" + item.credit),
+        })
+    attrs = f"step={answer.step} items={','.join(answer.items)} after={answer.after}"
+    return {
+        "marker": f"<!-- probe: {answer.ref} {attrs} -->",
+        "heading": f"### {t('probe')} {number} · {about}",
+        "elapsed": None if answer.elapsed_s is None else _seconds(answer.elapsed_s),
+        "question": _one_line(probe.text(lang)) if probe is not None else answer.ref,
+        "answer": escape_answer(answer.text.strip()),
+        "credits": credits,
+    }
+
+
+def _label(content: Bundle, item_id: str, lang: Lang) -> str:
+    try:
+        return content.item(item_id)[1].label(lang)
+    except Exception:  # an item of an older content version
+        return item_id
 
 
 def render_export(card: Scorecard, content: Bundle, *, started_at: float | None = None) -> str:
@@ -198,6 +253,14 @@ def render_export(card: Scorecard, content: Bundle, *, started_at: float | None 
         undefined=jinja2.StrictUndefined,
     )
     steps = [_step_view(card, content, score, t) for score in card.step_scores()]
+    from coach.probes import END, probe_table
+
+    table = probe_table(content) if card.probes else ()
+    blocks = [_probe_view(card, content, table, answer, n, t) for n, answer in enumerate(card.probes, start=1)]
+    for view_of_step in steps:
+        view_of_step["probes"] = [b for b, a in zip(blocks, card.probes, strict=True) if a.after == view_of_step["id"]]
+    shown = {step["id"] for step in steps}
+    end_probes = [b for b, a in zip(blocks, card.probes, strict=True) if a.after == END or a.after not in shown]
     level = next(
         (lv.label(lang) for lv in content.framework.scoring.levels if lv.id == card.score.level), ""
     )
@@ -216,6 +279,7 @@ def render_export(card: Scorecard, content: Bundle, *, started_at: float | None 
         "total": _pct(card.total),
         "level": level if len(card.steps) > 1 else "",
         "steps": steps,
+        "end_probes": end_probes,
         "design": None if design is None else {
             "mark": {True: "✓", False: "✗", None: "?"}[design.ok],
             "verdict": _one_line(design.verdict),

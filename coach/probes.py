@@ -298,7 +298,10 @@ def apply_probes(
                 )
             items.append(item)
         steps.append(_rescored(step, tuple(items)))
-    total = _total(steps, budgets)
+    if all(new is old for new, old in zip(steps, score.steps, strict=True)):
+        return score  # nothing raised: exactly the same score (no float noise)
+    # The change the raised items make, on whatever total the scorer computed.
+    total = min(1.0, max(0.0, score.total + _total(steps, budgets) - _total(score.steps, budgets)))
     level = score.level
     if levels:
         level = levels[0][0]

@@ -37,6 +37,13 @@ def load_mini() -> Bundle:
     return bundle(framework, scenario)
 
 
+def load_probed() -> Bundle:
+    """The mini framework with a scenario that carries probes and a failure card."""
+    framework = parse_framework(Source("framework.toml", (DATA / "frameworks" / "mini-step.toml").read_text("utf-8")))
+    scenario = parse_scenario(Source("probed.toml", (DATA / "scenarios" / "probed.toml").read_text("utf-8")))
+    return bundle(framework, scenario)
+
+
 class FakeClock:
     """A clock the test advances by hand."""
 
@@ -74,7 +81,7 @@ def simple_score(
                 "early" if seconds < window.min_s else "in_window" if seconds <= window.max_s else "over"
             )
             timing = TimingResult(step_id, seconds, (window.min_s, window.max_s), None, state, 0.0)
-        steps.append(StepScore(step_id, score, tuple(items), (), timing, len(text.split())))
+        steps.append(StepScore(step_id, score, tuple(items), (), timing, len(text.split()), interview=score))
     total = sum(s.score for s in steps) / len(steps)
     level = "strong" if total >= 0.8 else "solid" if total >= 0.5 else "needs_work"
     return SheetScore(content.scenario.id, lang, total, level, tuple(steps))

@@ -1,0 +1,172 @@
+"""Follow-up probes: deterministic choice, credit raised in the session total, stored, exported and read back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pytest
+from session_helpers import FakeClock, ScriptedPrompter, load_probed, simple_score
+
+from coach.content import Bundle
+from coach.export import render_export
+from coach.i18n import Lang
+from coach.probes import ProbeAnswer, apply_probes, followups, pick_probes, probe_table
+from coach.scoring.result import SheetScore
+from coach.session import (
+    Engines,
+    Mode,
+    Session,
+    SessionConfig,
+    build_scorecard,
+    run,
+    scorecard_from_record,
+)
+from coach.sheet import parse_sheet
+from coach.store import Store
+
+STEPS = ("requirements", "failures")
+
+
+@pytest.fixture
+def probed() -> Bundle:
+    """The mini framework with the probed scenario (probes on four items, one failure card)."""
+    return load_probed()
+
+
+def _score(probed: Bundle, answers: Mapping[str, str], lang: Lang = "es") -> SheetScore:
+    return simple_score(answers, probed, lang, None)
+
+
+def _budgets(probed: Bundle) -> dict[str, int]:
+    return {step.id: step.budget_s for step in probed.framework.steps}
+
+
+def test_pick_is_deterministic_for_a_seed(probed: Bundle) -> None:
+    """The same answers and seed draw the same probes; the draw covers only weak items of the asked steps."""
+    score = _score(probed, {"requirements": "funcionales", "failures": "dlq"})
+    table = probe_table(probed)
+    draws = [pick_probes(score, table, steps=STEPS, count=2, seed=7) for _ in range(3)]
+    assert draws[0] == draws[1] == draws[2]
+    refs = {p.ref for p in draws[0]}
+    assert "fail.dlq#0" not in refs  # dlq is justified: nothing to probe
+    assert refs <= {"req.availability#0", "probed.channels#0", "probed.breaker#0", "card:provider_down"}
+
+
+def test_pick_weights_by_level(probed: Bundle) -> None:
+    """Over many seeds, a missed staff item is drawn more often than a missed mid one."""
+    score = _score(probed, {"requirements": "funcionales", "failures": "dlq"})
+    table = [p for p in probe_table(probed) if not p.is_card]
+    counts: dict[str, int] = {}
+    for seed in range(400):
+        (probe,) = pick_probes(score, table, steps=STEPS, count=1, seed=seed)
+        counts[probe.items[0]] = counts.get(probe.items[0], 0) + 1
+    # need: breaker staff 2.0 × weight 2 = 4; channels senior 1.5; availability mid 1.0
+    assert counts["probed.breaker"] > counts["probed.channels"] > counts["req.availability"]
+
+
+def test_pick_never_repeats_an_item(probed: Bundle) -> None:
+    """A probe already asked, and any other probe on its items, is not drawn again."""
+    score = _score(probed, {})
+    table = probe_table(probed)
+    drawn = pick_probes(score, table, steps=STEPS, count=10, seed=1, asked=["probed.breaker#0"])
+    assert all("probed.breaker" not in p.items for p in drawn)
+    items = [i for p in drawn for i in p.items]
+    assert len(items) == len(set(items))
+
+
+def test_a_probe_answer_raises_the_item_in_the_total_not_in_the_step(probed: Bundle) -> None:
+    """Answering the breaker probe makes the item justified and probed; the total rises, the step score does not."""
+    score = _score(probed, {"requirements": "funcionales", "failures": "dlq"})
+    answer = ProbeAnswer("probed.breaker#0", "failures", ("probed.breaker",), "failures", "Un circuit breaker por proveedor.")
+    raised = apply_probes(score, [answer], lambda texts: _score(probed, texts), _budgets(probed))
+    item = raised.item("probed.breaker")
+    assert item.credit == "justified" and item.probed and item.before_probe == "none"
+    assert raised.total > score.total
+    assert raised.step("failures").score == score.step("failures").score
+    assert raised.step("failures").interview > score.step("failures").interview
+
+
+def test_a_probe_answer_never_lowers_a_credit(probed: Bundle) -> None:
+    """An empty or off-target answer keeps the best credit already earned."""
+    score = _score(probed, {"failures": "dlq"})
+    answer = ProbeAnswer("fail.dlq#0", "failures", ("fail.dlq",), "failures", "no lo sé")
+    assert apply_probes(score, [answer], lambda texts: _score(probed, texts), _budgets(probed)) == score
+
+
+def test_followups_list_weak_items_by_level_in_both_languages(probed: Bundle) -> None:
+    """Each step's follow-ups: missed or shallow items with a probe, the higher level first."""
+    score = _score(probed, {"requirements": "funcionales"})
+    es = followups(score, probe_table(probed), "es")
+    en = followups(score, probe_table(probed), "en")
+    assert [f.item for f in es["requirements"]] == ["probed.channels", "req.availability"]
+    assert [f.item for f in es["failures"]] == ["probed.breaker", "fail.dlq"]
+    assert es["failures"][0].level == "staff" and es["failures"][0].question.startswith("El proveedor cae")
+    assert en["failures"][0].question.startswith("The provider is down")
+    assert es["opening"] == []
+
+
+def _play(probed: Bundle, store: Store, mode: Mode, script: list[tuple[float, str]]) -> tuple[Session, ScriptedPrompter]:
+    clock = FakeClock()
+    config = SessionConfig("probed", "es", mode, steps=STEPS, seed=3)
+    session = Session(probed, config, store, engines=Engines(score_answers=simple_score), clock=clock)
+    prompter = ScriptedPrompter(clock, script)
+    run(session, prompter)
+    return session, prompter
+
+
+def test_practice_asks_one_probe_after_each_step_then_offers_the_reference(probed: Bundle, store: Store) -> None:
+    """Practice: score, then the probe, its result, then the reference on request; the probe's answer is stored."""
+    script = [(40.0, "funcionales y disponibilidad"), (20.0, "email y sms por canales"),
+              (50.0, "dlq"), (30.0, "circuit breaker por proveedor")]
+    session, prompter = _play(probed, store, Mode.PRACTICE, script)
+    assert [p.after for p in prompter.probes] == ["requirements", "failures"]
+    assert prompter.events[:4] == ["score:requirements", f"probe:{prompter.probes[0].probe.ref}",
+                                   f"result:{prompter.probes[0].probe.ref}", "more:requirements"]
+    assert prompter.events[-1] == "more:failures:last"
+    assert prompter.timers[1].limit_s == 150 and prompter.timers[1].elapsed_s == 20.0
+    stored = store.session(session.id).probes
+    assert [(p.seq, p.after, p.text) for p in stored] == [
+        (1, "requirements", "email y sms por canales"), (2, "failures", "circuit breaker por proveedor")]
+    assert any(r.raised for r in prompter.probe_results)
+
+
+def test_mock_asks_probes_at_the_end(probed: Bundle, store: Store) -> None:
+    """Mock: no feedback and no probe between steps; 2–3 probes at the end, then their results."""
+    script = [(40.0, "funcionales"), (50.0, "reintentos"), (10.0, "uno"), (10.0, "dos"), (10.0, "tres")]
+    _, prompter = _play(probed, store, Mode.MOCK, script)
+    assert prompter.feedbacks == []
+    assert 2 <= len(prompter.probes) <= 3 and all(p.after == "end" for p in prompter.probes)
+    assert [p.index for p in prompter.probes] == list(range(1, len(prompter.probes) + 1))
+    assert prompter.events[-len(prompter.probes):] == [f"result:{p.probe.ref}" for p in prompter.probes]
+
+
+def test_probes_are_exported_and_read_back_exactly(probed: Bundle, store: Store) -> None:
+    """Export → read back → export: the same sheet; the probe blocks hold the answers, not the step's answer."""
+    script = [(40.0, "funcionales"), (20.0, "canales: email y sms"), (50.0, "dlq"), (30.0, "circuit breaker ya")]
+    session, _ = _play(probed, store, Mode.PRACTICE, script)
+    engines = Engines(score_answers=simple_score)
+    card = scorecard_from_record(store.session(session.id), probed, engines)
+    first = render_export(card, probed)
+    assert "<!-- probe: " in first and "### Repregunta 1 · " in first
+    sheet = parse_sheet(first)
+    assert sheet.text("requirements") == "funcionales" and sheet.text("failures") == "dlq"
+    assert [(b.ref, b.after, b.text, b.elapsed_s) for b in sheet.probes] == [
+        (a.ref, a.after, a.text, a.elapsed_s) for a in card.probes]
+    answers = {s: a.text for s, a in sheet.answers.items()}
+    elapsed = {s: a.elapsed_s for s, a in sheet.answers.items()}
+    probes = [ProbeAnswer(b.ref, b.step, b.items, b.after, b.text, b.elapsed_s) for b in sheet.probes]
+    from coach.session import with_probes
+
+    score = with_probes(simple_score(answers, probed, "es", None), probes, probed, "es", engines)
+    again = build_scorecard(card.session_id, card.config, probed, score, answers, elapsed, probes=probes)
+    assert render_export(again, probed) == first
+
+
+def test_a_hand_written_probe_marker_needs_its_fields() -> None:
+    """A probe marker without items is a one-line error naming the line."""
+    from coach.errors import ContentError
+
+    text = "<!-- coach: scenario=probed lang=es -->\n<!-- step: failures -->\ndlq\n<!-- probe: x#0 step=failures -->\nhola\n"
+    with pytest.raises(ContentError) as exc:
+        parse_sheet(text, "h.md")
+    assert exc.value.problems[0].startswith("h.md:4: a probe marker needs")
