@@ -234,8 +234,10 @@ def start_interview(
     export: Path | None = None,
     answers: Path | None = None,
     force: bool = False,
+    steps: str | None = None,
 ) -> None:
     """`coach run`, shared with the menu."""
+    from coach.content import STEP_IDS
     from coach.session import Session, SessionConfig, run_from_sheet
     from coach.sheet import read_sheet
     from coach.ui import render
@@ -262,6 +264,7 @@ def start_interview(
         timed=not no_timer and sheet is None,
         speak=speak and sheet is None,
         seed=_seed(content),
+        steps=_parse_steps(steps, chosen) if steps else STEP_IDS,
     )
     session = Session(content, config, store, engines=_engines())
     if sheet is not None:
@@ -271,6 +274,22 @@ def start_interview(
     render.brief(out, content, chosen, config.steps, chosen_mode)
     card = _interview(out, session, content, chosen)
     _finish(out, card, content, store, export, force, offer=True)
+
+
+def _parse_steps(value: str, lang: Lang) -> tuple[str, ...]:
+    """`--steps requirements,7`: step ids or numbers (1-9, any case), kept in framework order."""
+    from coach.content import STEP_IDS, _suggest
+    from coach.ui.texts import t
+
+    numbered = {str(number): step for number, step in enumerate(STEP_IDS) if 0 < number < len(STEP_IDS) - 1}
+    wanted = set()
+    for raw in value.split(","):
+        token = raw.strip().lower()
+        step = numbered.get(token, token)
+        if step not in STEP_IDS:
+            raise CoachError(t("bad_step", lang, step=raw.strip(), hint=_suggest(token, STEP_IDS), steps=", ".join(STEP_IDS)))
+        wanted.add(step)
+    return tuple(step for step in STEP_IDS if step in wanted)
 
 
 def run_cmd(
@@ -285,6 +304,10 @@ def run_cmd(
         typer.Option("--answers", help="Run the whole session from a filled sheet, without prompts."),
     ] = None,
     force: ForceOption = False,
+    steps: Annotated[
+        str | None,
+        typer.Option("--steps", help="Rehearse only these steps: ids or numbers, comma-separated (e.g. 1,failures)."),
+    ] = None,
 ) -> None:
     """Rehearse a timed interview: brief, opening, nine steps, closing, scorecard, answer sheet.
 
@@ -295,7 +318,7 @@ def run_cmd(
     with fail_on_error():
         start_interview(
             scenario_id, mode=mode, lang=lang, no_timer=no_timer, speak=speak,
-            export=export, answers=answers, force=force,
+            export=export, answers=answers, force=force, steps=steps,
         )
 
 
