@@ -86,6 +86,23 @@ def _wait_prompt(term: Tmux, index: int, timeout_s: float = 30.0) -> str:
         time.sleep(0.05)
 
 
+def _answer_probes(term: Tmux, count: int = 3) -> None:
+    """Mock mode ends with the interviewer's follow-ups: answer each once its prompt is live."""
+    for number in range(1, count + 1):
+        marker = f"Repregunta {number}/{count}"
+        deadline = time.monotonic() + 30
+        while True:
+            screen = term.screen()
+            below = screen[screen.rindex(marker):] if marker in screen else ""
+            if any(line.startswith("›") for line in below.splitlines()) and "quedan " in below:
+                break
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{marker} never became live:\n{screen}")
+            time.sleep(0.05)
+        term.type("Con reintentos, un circuit breaker por proveedor y alertas sobre el SLO.")
+        term.keys("C-d")
+
+
 def _toolbar_clock(screen: str) -> str:
     found = re.search(r"◔ (\d\d:\d\d) · objetivo 3:00–4:00 · antes de la ventana", screen)
     assert found, screen
@@ -111,6 +128,7 @@ def test_full_run_in_spanish_ticks_scores_and_exports(workdir: tuple[Path, dict[
         for index, step in enumerate(STEP_IDS, start=1):
             _wait_prompt(term, index)
             _answer(term, step)
+        _answer_probes(term)
         screen = term.wait_for("EXIT=", 30)
         assert "EXIT=0" in screen
         assert "Resultado" in screen and "Total:" in screen
@@ -163,6 +181,7 @@ def test_kill_9_in_step_four_then_resume_keeps_the_first_three(
         for index, step in enumerate(STEP_IDS[4:], start=5):
             _wait_prompt(term, index)
             _answer(term, step)
+        _answer_probes(term)
         term.wait_for("¿Guardar la hoja", 30)
         term.keys("Down", "Enter")  # "No": keep no file
         assert "EXIT=0" in term.wait_for("EXIT=")
