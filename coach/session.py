@@ -908,9 +908,7 @@ def run(session: Session, prompter: Prompter) -> Scorecard:
                 for probe in session.next_probes(answered):
                     prompter.show_probe_result(_ask_probe(session, prompter, probe, answered, 1))
                 prompter.end_feedback(feedback, last=session.current_step is None)
-        results = []
-        for number, probe in enumerate(session.next_probes("end"), start=1):
-            results.append(_ask_probe(session, prompter, probe, "end", number))
+        results = _closing_probes(session, prompter)
         for result in results:  # mock: what the probes earned, once they are all asked
             prompter.show_probe_result(result)
         return session.finish()
@@ -924,11 +922,28 @@ def run(session: Session, prompter: Prompter) -> Scorecard:
         raise SessionStoreFailed(session.id, exc, _unsaved(session, draft)) from None
 
 
-def _ask_probe(session: Session, prompter: Prompter, probe: ProbeText, after: str, number: int) -> ProbeResult:
-    """Ask one probe; an empty answer is kept as empty (the interviewer moves on)."""
-    from coach.probes import END, MOCK_PROBES
+def _closing_probes(session: Session, prompter: Prompter) -> list[ProbeResult]:
+    """Mock mode's last minutes: 2–3 probes; a probe answered well is followed by its escalation instead."""
+    from coach.probes import END
 
-    count = MOCK_PROBES if after == END else 1
+    queue = session.next_probes(END)
+    count = len(queue)
+    results: list[ProbeResult] = []
+    while queue:
+        probe = queue.pop(0)
+        result = _ask_probe(session, prompter, probe, END, len(results) + 1, count)
+        results.append(result)
+        harder = probe.escalated()
+        answered = all(after in ("decided", "justified") for _, _, after in result.credits)
+        if harder is not None and queue and result.credits and answered:
+            queue = [harder, *queue[:-1]]  # the interviewer pushes on: same number of questions
+    return results
+
+
+def _ask_probe(
+    session: Session, prompter: Prompter, probe: ProbeText, after: str, number: int, count: int = 1
+) -> ProbeResult:
+    """Ask one probe; an empty answer is kept as empty (the interviewer moves on)."""
     prompt = session.begin_probe(probe, after, number, count)
     reply = prompter.ask_probe(prompt, session.timer, lambda _text: False)
     if reply.kind is ReplyKind.INTERRUPTED:

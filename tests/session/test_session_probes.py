@@ -170,3 +170,21 @@ def test_a_hand_written_probe_marker_needs_its_fields() -> None:
     with pytest.raises(ContentError) as exc:
         parse_sheet(text, "h.md")
     assert exc.value.problems[0].startswith("h.md:4: a probe marker needs")
+
+
+def test_mock_escalates_a_probe_answered_well(probed: Bundle, store: Store) -> None:
+    """Mock: when a probe with an escalation is answered well, the next question is its escalation."""
+    score = simple_score({"requirements": "funcionales", "failures": "reintentos"}, probed, "es", None)
+    table = probe_table(probed)
+    seed = next(s for s in range(200)
+                if pick_probes(score, table, steps=STEPS, count=3, seed=f"{s}:end")[0].ref == "req.availability#0")
+    clock = FakeClock()
+    config = SessionConfig("probed", "es", Mode.MOCK, steps=STEPS, seed=seed)
+    session = Session(probed, config, store, engines=Engines(score_answers=simple_score), clock=clock)
+    script = [(40.0, "funcionales"), (50.0, "reintentos"), (10.0, "disponibilidad 99.9 %"), (10.0, "dos"), (10.0, "x")]
+    prompter = ScriptedPrompter(clock, script)
+    run(session, prompter)
+    refs = [p.probe.ref for p in prompter.probes]
+    assert refs[:2] == ["req.availability#0", "req.availability#0+"]
+    assert prompter.probes[1].question == "Se cae una zona: ¿la sigues cumpliendo?"
+    assert len(refs) == len(pick_probes(score, table, steps=STEPS, count=3, seed=f"{seed}:end"))
