@@ -126,6 +126,10 @@ class ChecklistItem(_Model):
     # "mid" (the basics every answer needs), "senior" (depth on the hard parts),
     # "staff" (trade-offs across teams, regions and vendors)
     level: ItemLevel = "mid"
+    # Cue kinds that do not void this item's words (coach/scoring/cues.py): a roadmap is made of
+    # deferrals ("later we add campaigns"), an estimate of assumptions ("maybe 350/s at peak"),
+    # the opening of questions ("what volumes do we expect?").
+    allow_cues: list[Literal["deferred", "hypothetical", "question"]] = []
     match: Match
 
 

@@ -25,7 +25,7 @@ from coach.scoring.typos import Corrector
 if TYPE_CHECKING:
     from coach.content import Bundle
 
-_FORMAT = 4  # 4: justify words, grounding and the 2× cover factor (credit levels)
+_FORMAT = 5  # 5: items carry allow_cues and level
 _SOURCES = (normalize, matcher, typos, scorer, lists)
 
 
@@ -48,7 +48,8 @@ def _content_key(content: Bundle) -> str:
     grounding = content.scenario.grounding
     data.append(grounding.model_dump(mode="json") if grounding else None)
     for step_id, item in content.all_items():
-        data.append([step_id, item.id, item.weight, item.needs_number, item.match.model_dump(mode="json")])
+        data.append([step_id, item.id, item.weight, item.needs_number, item.level, sorted(item.allow_cues),
+                     item.match.model_dump(mode="json")])
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -95,6 +96,8 @@ def _dump(compiled: CompiledBundle) -> dict[str, Any]:
             "exclude": it.exclude,
             "quantities": sorted(it.quantities),
             "named": sorted(it.named),
+            "allow_cues": sorted(it.allow_cues),
+            "level": it.level,
         }
 
     correct = compiled.correct
@@ -142,6 +145,8 @@ def _load_data(data: dict[str, Any]) -> CompiledBundle:
                 exclude=tuple(_phrase(p) for p in raw["exclude"]),
                 quantities=frozenset(raw["quantities"]),
                 named=frozenset(raw.get("named", ())),
+                allow_cues=frozenset(raw.get("allow_cues", ())),
+                level=str(raw.get("level", "mid")),
             )
             for raw in raws
         )

@@ -121,11 +121,16 @@ ROLES = {
     "argument": ("rejected", "forward"),  # "without X": an argument for X when a conditional is in the clause
     "following": ("rejected", "backward"),
     "following_self": ("rejected", "backward_self"),
+    # a rejection that closes its clause ("Idempotency key en la API no usaría", "Outbox tampoco"):
+    # only then does it look back, so "usamos Redis y no pondría Kafka" keeps Redis
+    "following_end": ("rejected", "backward_end"),
     "negated_verb": ("rejected", "verb"),
     "deferral_preceding": ("deferred", "forward"),
     "deferral_following": ("deferred", "backward_self"),
     "deferral_rest": ("deferred", "rest"),
     "hypothetical": ("hypothetical", "sentence"),
+    # an option floated, not chosen: "we could put a cache", "podríamos cachear", "I was going to"
+    "hypothetical_preceding": ("hypothetical", "forward"),
     "limitation": ("limitation", "before"),
     "question_openers": ("question", "sentence"),
 }
@@ -547,6 +552,20 @@ def _read_sentence(
                 return q
         return _list_end(sentence, q, language, termination)
 
+    def back_over_comma(a: int, b: int) -> int:
+        """A trailing cue alone in its clause looks back over one comma: "Circuit breaker, más adelante"."""
+        q = backward(a)
+        if (
+            q > first
+            and sentence.brk(q) == ","
+            and all(sentence.stop[p] for p in range(q, a))
+            and (b >= last or sentence.brk(b))
+        ):
+            q -= 1
+            while q > first and not sentence.brk(q) and (q - 1) not in termination:
+                q -= 1
+        return q
+
     def backward(start: int) -> int:
         """To the start of the clause; across a colon or dash when the cue opens its clause."""
         q = start
@@ -572,7 +591,10 @@ def _read_sentence(
             elif scope == "backward":
                 out.append((kind, span, [(backward(a), a)]))
             elif scope == "backward_self":
-                out.append((kind, span, [(backward(a), b)]))
+                out.append((kind, span, [(back_over_comma(a, b), b)]))
+            elif scope == "backward_end":
+                if b >= last or sentence.brk(b):
+                    out.append((kind, span, [(back_over_comma(a, b), b)]))
             elif scope == "verb":
                 c_end = clause_end(b)
                 if bounded(b, c_end) or b >= last:

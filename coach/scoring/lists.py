@@ -138,6 +138,7 @@ def salad_sentences(tokens: Tokens) -> frozenset[int]:
     if not lists:
         return frozenset()
     mostly_lists = sum(words[i] for i in lists) >= LIST_SHARE * max(sum(words), 1)
-    if mostly_lists:
+    # one short labelled list alone ("Roadmap: push first, SMS later") is a statement, not a salad
+    if mostly_lists and (len(lists) > 1 or not next(iter(lists.values()))[0]):
         return frozenset(lists)
     return frozenset(i for i, (labelled, count) in lists.items() if count > MAX_LABELLED_ITEMS and not labelled)

@@ -112,7 +112,7 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
             compiled.append(
                 compile_item(
                     item.id, step_id, item.weight, item.needs_number, rules, quantities,
-                    named_products(item.hint.es, item.hint.en),
+                    named_products(item.hint.es, item.hint.en), item.allow_cues, item.level,
                 )
             )
         items[step_id] = tuple(compiled)
@@ -247,9 +247,9 @@ def score_answers(
 
 
 # Opening and closing items are about those two timed moments (spec/concepts.md): earned only
-# in their own answers. Opening items are earned by asking; any other item asked is mentioned.
+# in their own answers. Items whose content allows "question" cues (the opening's) are earned by
+# asking; any other item asked is mentioned.
 OWN_ANSWER_ONLY = ("opening.", "closing.")
-ASKING_EARNS = "opening."
 # Which stated figure covers which estimate item (estimates.py check ids).
 _FIGURE_ITEMS = {
     "est.daily_volume": "est.daily_volume",
@@ -317,7 +317,7 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
     compiled = context.compiled
     own_only = item.id.startswith(OWN_ANSWER_ONLY)
     places = [step] if own_only else [step, *(other for other in compiled.steps if other != step)]
-    asking_earns = item.id.startswith(ASKING_EARNS)
+    asking_earns = "question" in item.allow_cues
     for where in places:
         view = context.views[where]
         skip = view.salad if asking_earns else view.salad | view.questions
@@ -341,6 +341,7 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
             said_in=None if where == step else where,
             credit=JUSTIFIED if justified else DECIDED,
             why=Why("justified" if justified else "no_reason"),
+            level=item.level,
         )
     return _mention(item, step, places, context)
 
@@ -373,8 +374,11 @@ def _mention(item: CompiledItem, step: str, places: list[str], context: _Context
             said_in=None if where == step else where,
             credit=MENTIONED,
             why=why,
+            level=item.level,
         )
-    return ItemResult(item.id, step, False, item.weight, None, None, credit=NONE, why=Why("missing"))
+    return ItemResult(
+        item.id, step, False, item.weight, None, None, credit=NONE, why=Why("missing"), level=item.level
+    )
 
 
 def _dismissal(view: _View, hit: Hit) -> Why:

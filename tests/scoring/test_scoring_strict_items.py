@@ -91,7 +91,7 @@ def test_a_kinesis_iterator_age_is_not_an_iteration_of_the_roadmap(shipped) -> N
     [
         ("I also use Redis for cache.", False),
         ("Redis cache, TTL.", True),
-        ("We could add a cache for user settings to avoid hitting the database every time.", True),
+        ("We add a cache for user settings to avoid hitting the database every time.", True),
         ("Cacheamos las preferencias en Redis con un TTL de 5 minutos.", True),
         ("Cache-aside in front of Postgres.", True),
     ],
