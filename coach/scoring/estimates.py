@@ -274,6 +274,14 @@ def _product_check(product: _Product, text: str) -> str | None:
     return None
 
 
+def _spans_a_day(product: _Product) -> bool:
+    """A per-day product multiplies by a day: 86,400 s, 24 × 3,600, 1,440 min, or a daily count."""
+    values = [_operand_value(q) for q in product.operands]
+    if any(round(v) in (SECONDS_PER_DAY, 1_440, 24) for v in values):
+        return True
+    return any(q.kind.endswith("_per_day") for q in product.operands)
+
+
 def _operand_text(quantity: Quantity, lang: Lang) -> str:
     if quantity.kind == "bytes" or quantity.kind.startswith("bytes_per"):
         return format_bytes(quantity.value)
@@ -311,7 +319,19 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
         if check is None:
             continue
         values = _product_values(product.operands)
+        if check == "est.daily_volume" and not _spans_a_day(product):
+            continue  # "100 × 3,600 = 360k a day" multiplies right but by an hour: the figure decides below
         if not any(_close(b, v, tolerance) for v in values for b in _variants(product.result)):
+            if product.result.kind in ("count", "bytes") and check in ("est.daily_volume", "est.storage"):
+                # "100 × 86,400 = 864,000": a bare result no unit makes per-day; the product is the rule
+                handled.add(product.result.span)
+                shown = _result_text(replace(product.result, value=values[0]), lang)
+                formula = " × ".join(_operand_text(q, lang) for q in product.operands) + f" = {shown}"
+                formula += f"/{_T['day'][lang]}"
+                findings.append(_finding(check, False, product.result.value, values[0], formula,
+                                         _result_text(product.result, lang), lang))
+                if check == "est.daily_volume":
+                    wrong_daily.append(product.result.value)
             # a slip in the written product ("2 KB × 864k ≈ 17 GB") is judged on the figure:
             # the seed's rule on the candidate's own inputs decides below
             continue

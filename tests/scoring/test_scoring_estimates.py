@@ -121,3 +121,21 @@ def test_per_user_figure_before_the_total_is_not_checked() -> None:
     )
     findings = check_estimates(text, "es")
     assert [(f.check, f.ok, f.stated) for f in findings] == [("est.daily_volume", True, 1e7)]
+
+
+def test_a_written_daily_product_that_does_not_add_up_is_flagged_even_without_a_per_day_unit() -> None:
+    """'100 × 86,400 = 864,000' is a 10× slip: flagged against the product, with the right formula."""
+    from coach.scoring.estimates import check_estimates
+
+    findings = check_estimates("About 100 per second. Per day that is 100 × 86,400 = 864,000 notifications.", "en")
+    daily = [f for f in findings if f.check == "est.daily_volume"]
+    assert [(f.ok, f.stated, f.expected) for f in daily] == [(False, 864_000, 8_640_000)]
+
+
+def test_a_daily_volume_multiplied_by_an_hour_is_wrong_though_the_product_adds_up() -> None:
+    """'100 × 3.600 = 360.000 al día' multiplies right, by an hour: the daily figure is 24× low."""
+    from coach.scoring.estimates import check_estimates
+
+    findings = check_estimates("Unas 100 notificaciones por segundo. Son 100 × 3.600 = 360.000 notificaciones al día.", "es")
+    daily = [f for f in findings if f.check == "est.daily_volume"]
+    assert [(f.ok, f.stated, f.expected) for f in daily] == [(False, 360_000, 8_640_000)]
