@@ -593,7 +593,7 @@ def _read_sentence(
             elif scope == "backward_self":
                 out.append((kind, span, [(back_over_comma(a, b), b)]))
             elif scope == "backward_end":
-                if b >= last or sentence.brk(b):
+                if b >= last or sentence.brk(b) or b in termination:
                     out.append((kind, span, [(back_over_comma(a, b), b)]))
             elif scope == "verb":
                 c_end = clause_end(b)

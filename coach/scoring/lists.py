@@ -84,7 +84,10 @@ def named_products(*texts: str) -> frozenset[str]:
 MAX_LABELLED_ITEMS = 5  # "Metrics: queue depth, consumer lag, p99": a statement; more is a salad
 MIN_SHORT_RUN = 3  # three or more one-name lines in a row: a list, one name per line
 LIST_SHARE = 0.5  # a step whose words are mostly in lists is a salad, not a terse answer
+MIN_TERM_RUN = 4  # a line of four or more names with no function word is a list without commas
 _DIGIT_RE = re.compile(r"\d")
+# terse notes carry figures and notation ("POST /v1/x {key} -> 202"); a run of bare names does not
+_NOTATION_RE = re.compile(r"[\d/:{}()\[\]=<>→+%*`|]|->")
 _PARENS_RE = re.compile(r"\([^()]*\)")  # "notifications (id, user_id, status)": one item with its fields
 _ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,;]|\s/\s|\band\b|\bor\b|\by\b|\bo\b)\s*", re.IGNORECASE)
 
@@ -103,19 +106,29 @@ def _list_shape(sentence: str) -> tuple[bool, int] | None:
     return labelled, len(items)
 
 
-def salad_sentences(tokens: Tokens) -> frozenset[int]:
+def _no_function_word(sentence: str, tokens: Tokens, index: int) -> bool:
+    """No stop word (article, preposition, verb of being...) among the sentence's tokens."""
+    from bisect import bisect_left, bisect_right
+
+    first = bisect_left(tokens.sentence_of, index)
+    last = bisect_right(tokens.sentence_of, index)
+    return first < last and not any(tokens.stop[first:last])
+
+
+def salad_sentences(tokens: Tokens, term_lines: bool = False) -> frozenset[int]:
     """Sentences of a keyword salad: lists of names in a step whose words are mostly lists.
 
     A list is a sentence of three or more short names (comma-, "and"- or "/"-separated),
-    or a run of three or more one-name lines. In a step that is mostly lists, every
-    list is a salad; elsewhere only an unlabelled list of six or more names is ("Kafka,
-    Redis, microservices, Kubernetes, CQRS, event sourcing"), and a short labelled
-    list ("Metrics: queue depth, consumer lag, p99") stays a statement.
+    a run of three or more one-name lines, or (with `term_lines`, for a sheet already
+    made of lists) a line of four or more names with no function word. In a step that
+    is mostly lists, every list is a salad; a list inside prose, or one short labelled
+    list alone ("Metrics: queue depth, consumer lag, p99"), stays a statement.
     """
     text = tokens.text
     lists: dict[int, tuple[bool, int]] = {}
     words: list[int] = []
     run: list[int] = []
+    terms: list[int] = []
 
     def close_run() -> None:
         if len(run) >= MIN_SHORT_RUN:
@@ -127,6 +140,13 @@ def salad_sentences(tokens: Tokens) -> frozenset[int]:
         sentence = text[start:end]
         words.append(len(_WORD_RE.findall(sentence)))
         shape = _list_shape(sentence)
+        if (
+            shape is None
+            and words[-1] >= MIN_TERM_RUN
+            and not _NOTATION_RE.search(_LEAD_RE.sub("", sentence))
+            and _no_function_word(sentence, tokens, index)
+        ):
+            terms.append(index)  # "reintentos backoff exponencial jitter": names, not a sentence
         if shape is not None:
             lists[index] = shape
         body = _LEAD_RE.sub("", sentence).rstrip(".!?:").strip()
@@ -135,10 +155,16 @@ def salad_sentences(tokens: Tokens) -> frozenset[int]:
         else:
             close_run()
     close_run()
+    # one line of a few names could be a terse sentence ("Circuit breakers open after errors");
+    # several, or a long one, are a list written without commas
+    if term_lines:  # only in a sheet already made of lists: elsewhere it is a terse sentence
+        for index in terms:
+            lists.setdefault(index, (False, words[index]))
     if not lists:
         return frozenset()
     mostly_lists = sum(words[i] for i in lists) >= LIST_SHARE * max(sum(words), 1)
-    # one short labelled list alone ("Roadmap: push first, SMS later") is a statement, not a salad
+    # one short labelled list alone ("Roadmap: push first, SMS later") is a statement, not a salad;
+    # a list inside prose ("Just email, push and SMS, or is there, like, in-app too?") is speech
     if mostly_lists and (len(lists) > 1 or not next(iter(lists.values()))[0]):
         return frozenset(lists)
-    return frozenset(i for i, (labelled, count) in lists.items() if count > MAX_LABELLED_ITEMS and not labelled)
+    return frozenset()

@@ -214,6 +214,7 @@ def score_answers(
         )
         for step in compiled.steps
     }
+    _mark_salad_sheet(views.values())
     arithmetic_of: dict[str, tuple[ArithmeticFinding, ...]] = {}
     if answers.get(ESTIMATES_STEP) and ESTIMATES_STEP in views:
         arithmetic_of[ESTIMATES_STEP] = check_estimates(answers[ESTIMATES_STEP], lang, compiled.tolerance)
@@ -277,6 +278,18 @@ class _View:
         self.salad = salad_sentences(tokens)
 
 
+SALAD_SHEET = 0.5  # half the answered steps mostly lists: a keyword sheet, read line by line too
+
+
+def _mark_salad_sheet(views: Iterable[_View]) -> None:
+    """In a sheet made of lists, lines of bare names ("reintentos backoff jitter") are lists too."""
+    answered = [view for view in views if view.index.tokens.word_count]
+    listy = [view for view in answered if view.salad]
+    if answered and len(listy) >= SALAD_SHEET * len(answered):
+        for view in answered:
+            view.salad = salad_sentences(view.index.tokens, term_lines=True)
+
+
 @dataclass(frozen=True)
 class _Context:
     compiled: CompiledBundle
@@ -288,14 +301,17 @@ class _Context:
 def _off_figures(findings: tuple[ArithmeticFinding, ...], factor: float) -> dict[str, ArithmeticFinding]:
     """Estimate items whose stated figure is off by more than `factor` (they do not cover)."""
     off: dict[str, ArithmeticFinding] = {}
+    right: set[str] = set()  # "864,000 a day... no, 8.64 million": a right figure stands
     for finding in findings:
         item = _FIGURE_ITEMS.get(finding.check)
-        if item is None or finding.ok or finding.expected <= 0 or finding.stated <= 0:
+        if item is None or finding.expected <= 0 or finding.stated <= 0:
             continue
         ratio = finding.stated / finding.expected
         if ratio > factor or ratio < 1 / factor:
             off.setdefault(item, finding)
-    return off
+        elif finding.ok and finding.check == item:  # the day's own figure, not a month derived from it
+            right.add(item)
+    return {item: finding for item, finding in off.items() if item not in right}
 
 
 def _off_topic(views: Iterable[_View], compiled: CompiledBundle) -> bool:
