@@ -72,6 +72,9 @@ class Words(_Model):
     es: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
     en: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
 
+    def __call__(self, lang: Lang) -> list[str]:
+        return self.es if lang == "es" else self.en
+
 
 class MatchRules(_Model):
     """How the scorer recognises an item in one language.
@@ -130,6 +133,9 @@ class ChecklistItem(_Model):
     # deferrals ("later we add campaigns"), an estimate of assumptions ("maybe 350/s at peak"),
     # the opening of questions ("what volumes do we expect?").
     allow_cues: list[Literal["deferred", "hypothetical", "question"]] = []
+    # What makes THIS item justified, when the framework's reason words are not the point:
+    # growing backoff is decided, jitter justifies it (spec/concepts.md).
+    justify_with: Words | None = None
     match: Match
 
 

@@ -25,7 +25,7 @@ from coach.scoring.typos import Corrector
 if TYPE_CHECKING:
     from coach.content import Bundle
 
-_FORMAT = 5  # 5: items carry allow_cues and level
+_FORMAT = 6  # 6: items carry allow_cues, level and their own justify words
 _SOURCES = (normalize, matcher, typos, scorer, lists)
 
 
@@ -49,6 +49,7 @@ def _content_key(content: Bundle) -> str:
     data.append(grounding.model_dump(mode="json") if grounding else None)
     for step_id, item in content.all_items():
         data.append([step_id, item.id, item.weight, item.needs_number, item.level, sorted(item.allow_cues),
+                     item.justify_with.model_dump(mode="json") if item.justify_with else None,
                      item.match.model_dump(mode="json")])
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
@@ -98,6 +99,7 @@ def _dump(compiled: CompiledBundle) -> dict[str, Any]:
             "named": sorted(it.named),
             "allow_cues": sorted(it.allow_cues),
             "level": it.level,
+            "justify": it.justify,
         }
 
     correct = compiled.correct
@@ -147,6 +149,7 @@ def _load_data(data: dict[str, Any]) -> CompiledBundle:
                 named=frozenset(raw.get("named", ())),
                 allow_cues=frozenset(raw.get("allow_cues", ())),
                 level=str(raw.get("level", "mid")),
+                justify=tuple(_phrase(p) for p in raw.get("justify", ())),
             )
             for raw in raws
         )

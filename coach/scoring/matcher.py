@@ -45,6 +45,7 @@ class CompiledItem:
     quantities: frozenset[str] = frozenset()  # figure tags that earn the item (numbers.quantity_tags)
     named: frozenset[str] = frozenset()  # products the item's hint names: they earn it even in a bare list
     allow_cues: frozenset[str] = frozenset()  # cue kinds that do not void its words (content allow_cues)
+    justify: tuple[Phrase, ...] = ()  # what justifies this item, when not the framework's reason words
     level: str = "mid"  # the level the item signals (content)
 
 
@@ -181,7 +182,7 @@ def first_stems(items: Iterable[CompiledItem]) -> tuple[frozenset[str], frozense
     """Per language, the anchor stems of every phrase of `items` (all an Index needs)."""
     firsts: tuple[set[str], set[str]] = (set(), set())
     for item in items:
-        phrases = [*item.phrases, *item.exclude]
+        phrases = [*item.phrases, *item.exclude, *item.justify]
         phrases += [phrase for rule in item.together for slot in rule for phrase in slot]
         for lang, stems, _, anchor in phrases:
             firsts[lang].add(stems[anchor])
@@ -211,6 +212,7 @@ def compile_item(
     named: Iterable[str] = (),
     allow_cues: Iterable[str] = (),
     level: str = "mid",
+    justify: Iterable[tuple[str, str]] = (),
 ) -> CompiledItem:
     """Compile one item from its rules per language: (lang, phrases, together, exclude)."""
     phrases = compile_phrases((lang, text) for lang, texts, _, _ in rules for text in texts)
@@ -236,6 +238,7 @@ def compile_item(
         named=frozenset(named),
         allow_cues=frozenset(allow_cues),
         level=level,
+        justify=compile_phrases(justify),
     )
 
 

@@ -113,6 +113,7 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
                 compile_item(
                     item.id, step_id, item.weight, item.needs_number, rules, quantities,
                     named_products(item.hint.es, item.hint.en), item.allow_cues, item.level,
+                    [(lang, text) for lang in ("es", "en") for text in (item.justify_with(lang) if item.justify_with else [])],
                 )
             )
         items[step_id] = tuple(compiled)
@@ -344,9 +345,12 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
         if why is not None:
             break  # a figure off by 2× or another system: the mention below explains it
         # asking the right opening question is the whole of what the item asks for
-        justified = (asking_earns and _is_question(view.index.tokens, hit.sentence)) or _justified(
-            view.index, hit, compiled.justify
-        )
+        if item.justify:  # the item's own depth ("jitter" for growing backoff), not any reason word
+            justified = _justified(view.index, hit, item.justify, figures=False)
+        else:
+            justified = (asking_earns and _is_question(view.index.tokens, hit.sentence)) or _justified(
+                view.index, hit, compiled.justify
+            )
         sentence, spans = evidence_of(view.index.tokens, hit)
         return ItemResult(
             id=item.id,
@@ -415,12 +419,12 @@ def _dismissal(view: _View, hit: Hit) -> Why:
     return Why("cue", kind="other")
 
 
-def _justified(index: Index, hit: Hit, justify: tuple[Phrase, ...]) -> bool:
+def _justified(index: Index, hit: Hit, justify: tuple[Phrase, ...], figures: bool = True) -> bool:
     """A figure, or a reason / mechanism / trade-off word, in the hit's sentence or the next."""
     tokens = index.tokens
     last = min(hit.sentence + 1, len(tokens.sentences) - 1)
     for sentence in range(hit.sentence, last + 1):
-        if tokens.has_number[sentence]:
+        if figures and tokens.has_number[sentence]:
             return True
         first, end = index.sentence_range(sentence)
         for phrase in justify:
