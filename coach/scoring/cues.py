@@ -552,14 +552,21 @@ def _read_sentence(
                 return q
         return _list_end(sentence, q, language, termination)
 
+    fillers = {p for fa, fb, _, _ in by_role.get("fillers", []) for p in range(fa, fb)}
+
     def back_over_comma(a: int, b: int) -> int:
-        """A trailing cue alone in its clause looks back over one comma: "Circuit breaker, más adelante"."""
+        """A trailing cue alone in its clause looks back over one comma: "Circuit breaker, más adelante".
+
+        Alone: only stop words or fillers before it in its clause ("…, sinceramente, lo vería más
+        tarde"), and at most two content words after it ("… más tarde con legal").
+        """
         q = backward(a)
+        after = sum(1 for p in range(b, clause_end(b)) if not sentence.stop[p]) if b < last else 0
         if (
             q > first
             and sentence.brk(q) == ","
-            and all(sentence.stop[p] for p in range(q, a))
-            and (b >= last or sentence.brk(b))
+            and all(sentence.stop[p] or p in fillers for p in range(q, a))
+            and (b >= last or sentence.brk(b) or after <= 2)
         ):
             q -= 1
             while q > first and not sentence.brk(q) and (q - 1) not in termination:

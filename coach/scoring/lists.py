@@ -140,11 +140,9 @@ def salad_sentences(tokens: Tokens, term_lines: bool = False) -> frozenset[int]:
         sentence = text[start:end]
         words.append(len(_WORD_RE.findall(sentence)))
         shape = _list_shape(sentence)
-        if (
-            shape is None
-            and words[-1] >= MIN_TERM_RUN
-            and not _NOTATION_RE.search(_LEAD_RE.sub("", sentence))
-            and _no_function_word(sentence, tokens, index)
+        if shape is None and _no_function_word(sentence, tokens, index) and (
+            term_lines  # in a sheet of lists, any line of bare names ("QPS", "86.400 picos ráfagas bytes")
+            or (words[-1] >= MIN_TERM_RUN and not _NOTATION_RE.search(_LEAD_RE.sub("", sentence)))
         ):
             terms.append(index)  # "reintentos backoff exponencial jitter": names, not a sentence
         if shape is not None:
