@@ -97,6 +97,10 @@ _T: dict[str, dict[str, str]] = {
         "es": "la respuesta trata de otro sistema: este punto es propio del escenario",
         "en": "the answer is about another system: this item belongs to the scenario",
     },
+    "why.underived": {
+        "es": "la cifra aparece, pero no se deriva en las estimaciones (QPS × 86.400, tamaño × QPS × 86.400)",
+        "en": "the figure is there, but not derived in the estimates (QPS × 86,400, size × QPS × 86,400)",
+    },
     "why.missing": {"es": "no hay palabras suyas en la respuesta", "en": "no words for it in the answer"},
     "kind.rejected": {"es": "rechazo", "en": "rejection"},
     "kind.deferred": {"es": "aplazado", "en": "deferral"},

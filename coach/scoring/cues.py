@@ -127,6 +127,8 @@ ROLES = {
     "negated_verb": ("rejected", "verb"),
     "deferral_preceding": ("deferred", "forward"),
     "deferral_following": ("deferred", "backward_self"),
+    # a deferral that closes its clause ("Pruebas de carga, algún día", "Circuit breakers, maybe in v2")
+    "deferral_end": ("deferred", "backward_end"),
     "deferral_rest": ("deferred", "rest"),
     "hypothetical": ("hypothetical", "sentence"),
     # an option floated, not chosen: "we could put a cache", "podríamos cachear", "I was going to"
@@ -554,19 +556,28 @@ def _read_sentence(
 
     fillers = {p for fa, fb, _, _ in by_role.get("fillers", []) for p in range(fa, fb)}
 
-    def back_over_comma(a: int, b: int) -> int:
+    def closes_clause(b: int, language: Language) -> bool:
+        """Nothing of substance after the cue in its clause: only stop words, fillers or qualifiers
+        ("… too", "… de momento"), so "usamos Redis y no pondría Kafka" keeps Redis."""
+        if b >= last or sentence.brk(b) or b in termination:
+            return True
+        return all(
+            sentence.stop[p] or p in fillers or sentence.words[p] in language.qualifiers
+            for p in range(b, clause_end(b))
+        )
+
+    def back_over_comma(a: int, b: int, language: Language) -> int:
         """A trailing cue alone in its clause looks back over one comma: "Circuit breaker, más adelante".
 
         Alone: only stop words or fillers before it in its clause ("…, sinceramente, lo vería más
         tarde"), and at most two content words after it ("… más tarde con legal").
         """
         q = backward(a)
-        after = sum(1 for p in range(b, clause_end(b)) if not sentence.stop[p]) if b < last else 0
         if (
             q > first
             and sentence.brk(q) == ","
             and all(sentence.stop[p] or p in fillers for p in range(q, a))
-            and (b >= last or sentence.brk(b) or after <= 2)
+            and closes_clause(b, language)
         ):
             q -= 1
             while q > first and not sentence.brk(q) and (q - 1) not in termination:
@@ -579,8 +590,9 @@ def _read_sentence(
         while q > first and not sentence.brk(q) and (q - 1) not in termination:
             q -= 1
         if q > first and all(sentence.stop[p] for p in range(q, start)) and sentence.brk(q) in _OPENERS:
-            q -= 1  # "Tracing distribuido: por ahora no": the cue speaks of the clause before
-            while q > first and not sentence.brk(q) and (q - 1) not in termination:
+            q -= 1  # "Tracing distribuido: por ahora no": the cue speaks of the topic before the colon,
+            # all of it ("Partition keys, per-shard throughput, hot partitions: not a conversation we need")
+            while q > first and sentence.brk(q) in ("", ",") and (q - 1) not in termination:
                 q -= 1
         return q
 
@@ -598,10 +610,10 @@ def _read_sentence(
             elif scope == "backward":
                 out.append((kind, span, [(backward(a), a)]))
             elif scope == "backward_self":
-                out.append((kind, span, [(back_over_comma(a, b), b)]))
+                out.append((kind, span, [(back_over_comma(a, b, language), b)]))
             elif scope == "backward_end":
-                if b >= last or sentence.brk(b) or b in termination:
-                    out.append((kind, span, [(back_over_comma(a, b), b)]))
+                if closes_clause(b, language):
+                    out.append((kind, span, [(back_over_comma(a, b, language), b)]))
             elif scope == "verb":
                 c_end = clause_end(b)
                 if bounded(b, c_end) or b >= last:

@@ -89,7 +89,9 @@ _DIGIT_RE = re.compile(r"\d")
 # terse notes carry figures and notation ("POST /v1/x {key} -> 202"); a run of bare names does not
 _NOTATION_RE = re.compile(r"[\d/:{}()\[\]=<>→+%*`|]|->")
 _PARENS_RE = re.compile(r"\([^()]*\)")  # "notifications (id, user_id, status)": one item with its fields
-_ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,;]|\s/\s|\band\b|\bor\b|\by\b|\bo\b)\s*", re.IGNORECASE)
+_ITEM_SEPARATOR_RE = re.compile(
+    r"\s*(?:[,;#]|\s[/—–·•|-]\s|\band\b|\bor\b|\by\b|\bo\b)\s*", re.IGNORECASE
+)  # commas, "and"/"y", hashtags, and " / ", " — ", " · " chains
 
 
 def _list_shape(sentence: str) -> tuple[bool, int] | None:
@@ -115,14 +117,16 @@ def _no_function_word(sentence: str, tokens: Tokens, index: int) -> bool:
     return first < last and not any(tokens.stop[first:last])
 
 
-def salad_sentences(tokens: Tokens, term_lines: bool = False) -> frozenset[int]:
-    """Sentences of a keyword salad: lists of names in a step whose words are mostly lists.
+def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int], bool]:
+    """(the salad sentences of a step's answer, whether its words are mostly lists).
 
-    A list is a sentence of three or more short names (comma-, "and"- or "/"-separated),
-    a run of three or more one-name lines, or (with `term_lines`, for a sheet already
-    made of lists) a line of four or more names with no function word. In a step that
-    is mostly lists, every list is a salad; a list inside prose, or one short labelled
-    list alone ("Metrics: queue depth, consumer lag, p99"), stays a statement.
+    A list is a sentence of three or more short names (separated by commas, "and"/"y",
+    hashtags or " / ", " — " chains), or a run of three or more one-name lines. In a
+    step that is mostly lists, every list is a salad; a list inside prose, or one
+    labelled list alone ("Metrics: queue depth, consumer lag, p99", "Table
+    notifications: id, user_id, status"), stays a statement. In a sheet made of lists
+    (`salad_sheet`), a lone labelled list is a salad too ("Claves: #Kafka #SQS #DLQ"),
+    and so is any line of bare names with no function word ("reintentos backoff jitter").
     """
     text = tokens.text
     lists: dict[int, tuple[bool, int]] = {}
@@ -141,7 +145,7 @@ def salad_sentences(tokens: Tokens, term_lines: bool = False) -> frozenset[int]:
         words.append(len(_WORD_RE.findall(sentence)))
         shape = _list_shape(sentence)
         if shape is None and _no_function_word(sentence, tokens, index) and (
-            term_lines  # in a sheet of lists, any line of bare names ("QPS", "86.400 picos ráfagas bytes")
+            salad_sheet  # in a sheet of lists, any line of bare names ("QPS", "86.400 picos ráfagas bytes")
             or (words[-1] >= MIN_TERM_RUN and not _NOTATION_RE.search(_LEAD_RE.sub("", sentence)))
         ):
             terms.append(index)  # "reintentos backoff exponencial jitter": names, not a sentence
@@ -153,16 +157,19 @@ def salad_sentences(tokens: Tokens, term_lines: bool = False) -> frozenset[int]:
         else:
             close_run()
     close_run()
-    # one line of a few names could be a terse sentence ("Circuit breakers open after errors");
-    # several, or a long one, are a list written without commas
-    if term_lines:  # only in a sheet already made of lists: elsewhere it is a terse sentence
+    if salad_sheet:  # only in a sheet already made of lists: elsewhere a line of names is a terse sentence
         for index in terms:
             lists.setdefault(index, (False, words[index]))
     if not lists:
-        return frozenset()
+        return frozenset(), False
     mostly_lists = sum(words[i] for i in lists) >= LIST_SHARE * max(sum(words), 1)
-    # one short labelled list alone ("Roadmap: push first, SMS later") is a statement, not a salad;
+    # one labelled list alone ("Roadmap: push first, SMS later") is a statement, not a salad;
     # a list inside prose ("Just email, push and SMS, or is there, like, in-app too?") is speech
-    if mostly_lists and (len(lists) > 1 or not next(iter(lists.values()))[0]):
-        return frozenset(lists)
-    return frozenset()
+    if mostly_lists and (len(lists) > 1 or not next(iter(lists.values()))[0] or salad_sheet):
+        return frozenset(lists), True
+    return frozenset(), mostly_lists
+
+
+def salad_sentences(tokens: Tokens, salad_sheet: bool = False) -> frozenset[int]:
+    """The salad sentences of a step's answer (see step_lists)."""
+    return step_lists(tokens, salad_sheet)[0]

@@ -31,7 +31,8 @@ class Why:
     "cue" (a cue dismissed the mention: `kind` rejected/deferred/hypothetical/question/...,
     `detail` the cue's words), "list" (a bare list of names), "question" (only asked),
     "figure" (the stated figure is off by more than 2×, `detail` the formula),
-    "offtopic" (the answer is about another system), "missing" (no words of it at all),
+    "offtopic" (the answer is about another system), "underived" (an estimate figure stated
+    but not derived in the estimates), "missing" (no words of it at all),
     "elsewhere" (the item's step is silent; it was said in another step).
     """
 

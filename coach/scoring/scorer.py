@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from coach.i18n import Lang
 from coach.scoring.estimates import check_estimates
-from coach.scoring.lists import named_products, salad_sentences
+from coach.scoring.lists import named_products, step_lists
 from coach.scoring.matcher import (
     CompiledItem,
     Hit,
@@ -224,6 +224,7 @@ def score_answers(
         views=views,
         off_figures=_off_figures(arithmetic_of.get(ESTIMATES_STEP, ()), compiled.cover_factor),
         off_topic=_off_topic(views.values(), compiled),
+        derived=_derivable(views.get(ESTIMATES_STEP), arithmetic_of.get(ESTIMATES_STEP, ())),
     )
     steps: list[StepScore] = []
     for step in compiled.steps:
@@ -263,10 +264,19 @@ _FIGURE_ITEMS = {
 }
 
 
+_PER_SECOND_RE = re.compile(
+    r"86[.,]?400|\b(?:a|per|por|each|cada|al)\s+(?:second|segundo)\b|/\s?s\b|\b(?:qps|rps)\b", re.IGNORECASE
+)
+_SIZE_RE = re.compile(r"\b(?:kilobytes?|kb|bytes?|kib)\b", re.IGNORECASE)
+# Estimate items that need the seed's derivation in the estimates answer (a checked figure), not
+# a figure alone ("8.6M a day" said in passing).
+DERIVED_ITEMS = frozenset({"est.daily_volume", "est.storage"})
+
+
 class _View:
     """One step's analysed answer and what the scorer derives from it once."""
 
-    __slots__ = ("index", "questions", "salad")
+    __slots__ = ("index", "listy", "questions", "salad")
 
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -276,19 +286,20 @@ class _View:
         self.questions = frozenset(
             i for i in range(count) if _is_question(tokens, i) and not (i + 1 < count and _says_yes(tokens, i + 1))
         )
-        self.salad = salad_sentences(tokens)
+        self.salad, self.listy = step_lists(tokens)
 
 
 SALAD_SHEET = 0.5  # half the answered steps mostly lists: a keyword sheet, read line by line too
+SALAD_MIN_STEPS = 3  # one or two answers say too little about the sheet
 
 
 def _mark_salad_sheet(views: Iterable[_View]) -> None:
     """In a sheet made of lists, lines of bare names ("reintentos backoff jitter") are lists too."""
     answered = [view for view in views if view.index.tokens.word_count]
-    listy = [view for view in answered if view.salad]
-    if answered and len(listy) >= SALAD_SHEET * len(answered):
+    listy = [view for view in answered if view.listy]
+    if len(answered) >= SALAD_MIN_STEPS and len(listy) >= SALAD_SHEET * len(answered):
         for view in answered:
-            view.salad = salad_sentences(view.index.tokens, term_lines=True)
+            view.salad, view.listy = step_lists(view.index.tokens, salad_sheet=True)
 
 
 @dataclass(frozen=True)
@@ -297,6 +308,21 @@ class _Context:
     views: Mapping[str, _View]
     off_figures: Mapping[str, ArithmeticFinding]  # item id -> the finding off by more than 2×
     off_topic: bool
+    derived: frozenset[str] = frozenset()  # estimate items whose figure was derived (a finding exists)
+
+
+def _derivable(view: _View | None, findings: tuple[ArithmeticFinding, ...]) -> frozenset[str]:
+    """Estimate items whose inputs the estimates answer states: a rate for the daily volume
+    (or 86,400 written out), an event size for storage, or a checked figure for either."""
+    derived = {_FIGURE_ITEMS[f.check] for f in findings if f.check in _FIGURE_ITEMS}
+    if view is not None and view.index.tokens.word_count:
+        tags = {tag for _, found, _ in view.index.figures() for tag in found}
+        text = view.index.tokens.text
+        if "rate" in tags or _PER_SECOND_RE.search(text):
+            derived.add("est.daily_volume")
+        if "event_bytes" in tags or _SIZE_RE.search(text):
+            derived.add("est.storage")
+    return frozenset(derived)
 
 
 def _off_figures(findings: tuple[ArithmeticFinding, ...], factor: float) -> dict[str, ArithmeticFinding]:
@@ -371,6 +397,9 @@ def _capped(item: CompiledItem, context: _Context) -> Why | None:
     finding = context.off_figures.get(item.id)
     if finding is not None:
         return Why("figure", detail=finding.formula)
+    if item.id in DERIVED_ITEMS and item.id not in context.derived:
+        # spec: a daily count alone is not the ×86,400 conversion; storage is size × rate
+        return Why("underived")
     if context.off_topic and item.id in context.compiled.grounded:
         return Why("offtopic")
     return None
