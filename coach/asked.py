@@ -1,0 +1,137 @@
+"""Questions asked to the interviewer: the record, how they count, and their block in a sheet.
+
+A question the candidate asks (Ctrl-Q in `coach run`, a question line of a
+sheet's opening) is recorded with the interviewer's answer. It counts as part
+of that step's answer: `with_questions` appends the questions that the typed
+text no longer holds, so asking "¿cuánto tráfico hay en pico?" earns the
+opening's volumes item even when the line was deleted after asking. The
+interviewer's answers never count: they are not the candidate's words.
+
+In a sheet the questions of a step sit in their own block, which the sheet
+reader reads back (coach/sheet.py), so export → read → export is exact:
+
+    <!-- coach:asked -->
+    **Preguntas al entrevistador**
+
+    - ¿cuánto tráfico hay en pico? <!-- ask kind=fact fact=volumes -->
+      > 100 notificaciones por segundo de media ...
+    <!-- /coach:asked -->
+
+Nothing here imports pydantic or the scorer: the sheet reader stays light.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+MAX_QUESTION_CHARS = 500  # a question is a line, not an essay
+
+BLOCK = "asked"  # <!-- coach:asked --> ... <!-- /coach:asked -->
+_ENTRY_RE = re.compile(r"^- (?P<question>.*) <!-- ask (?P<attrs>[^>]*?) -->\s*$")
+_ANSWER_RE = re.compile(r"^  > ?(?P<answer>.*)$")
+_ATTR_RE = re.compile(r"([a-z_]+)=(\S+)")
+_TITLE = {"es": "Preguntas al entrevistador", "en": "Questions to the interviewer"}
+
+
+class AskKind(StrEnum):
+    """What kind of answer a question got."""
+
+    FACT = "fact"  # a scenario fact answers it, with its numbers
+    DESIGN = "design"  # a design choice: the candidate's call
+    UNKNOWN = "unknown"  # no fact covers it: state an assumption
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    """One question asked during a step, and what the interviewer answered (one line each)."""
+
+    step: str
+    question: str
+    kind: AskKind
+    fact_id: str | None
+    answer: str
+
+
+def one_line(text: str) -> str:
+    """Whitespace collapsed: questions and answers are stored and exported as one line."""
+    return " ".join(text.split())
+
+
+def is_question(line: str) -> bool:
+    """A line that asks: it ends in "?" or starts with "¿" (bullets and quotes ignored)."""
+    stripped = line.strip().lstrip("-*•> ").strip()
+    return bool(stripped) and (stripped.startswith("¿") or stripped.endswith("?"))
+
+
+def question_lines(text: str) -> list[str]:
+    """The question lines of a text, one line each, in order."""
+    return [one_line(line.strip().lstrip("-*•> ")) for line in text.split("\n") if is_question(line)]
+
+
+def pick_question(text: str, row: int) -> str | None:
+    """The question to ask from a buffer: the cursor's line if it asks, else the last line that does,
+    else the cursor's line if it holds anything; None when there is nothing to ask."""
+    lines = text.split("\n")
+    current = lines[row] if 0 <= row < len(lines) else ""
+    if is_question(current):
+        return one_line(current.strip().lstrip("-*•> "))
+    asked = question_lines(text)
+    if asked:
+        return asked[-1]
+    line = one_line(current.strip().lstrip("-*•> "))
+    return line or None
+
+
+def with_questions(text: str, questions: Iterable[str]) -> str:
+    """A step's answer as scored: the typed text, then each asked question it does not already hold."""
+    held = one_line(text)
+    extra: list[str] = []
+    for question in questions:
+        line = one_line(question)
+        if line and line not in held and line not in extra:
+            extra.append(line)
+    if not extra:
+        return text
+    return (text.rstrip() + "\n\n" if text.strip() else "") + "\n".join(extra)
+
+
+def render_block(asked: Sequence[AskedQuestion], lang: str) -> list[str]:
+    """The sheet lines of a step's asked questions (empty when none were asked)."""
+    if not asked:
+        return []
+    out = [f"<!-- coach:{BLOCK} -->", f"**{_TITLE.get(lang, _TITLE['en'])}**", ""]
+    for entry in asked:
+        attrs = f"kind={entry.kind.value}" + (f" fact={entry.fact_id}" if entry.fact_id else "")
+        out.append(f"- {one_line(entry.question)} <!-- ask {attrs} -->")
+        out.append(f"  > {one_line(entry.answer)}")
+    out.append(f"<!-- /coach:{BLOCK} -->")
+    return out
+
+
+def parse_block(step: str, lines: Iterable[str]) -> list[AskedQuestion]:
+    """Read a step's asked block back (lines between the markers); lines that are not entries are skipped."""
+    out: list[AskedQuestion] = []
+    pending: tuple[str, AskKind, str | None] | None = None
+    for line in lines:
+        entry = _ENTRY_RE.match(line)
+        if entry:
+            if pending is not None:
+                out.append(AskedQuestion(step, pending[0], pending[1], pending[2], ""))
+            attrs = dict(_ATTR_RE.findall(entry["attrs"]))
+            try:
+                kind = AskKind(attrs.get("kind", ""))
+            except ValueError:
+                pending = None  # not ours: skipped, never fatal
+                continue
+            pending = (entry["question"], kind, attrs.get("fact"))
+            continue
+        answer = _ANSWER_RE.match(line)
+        if answer and pending is not None:
+            out.append(AskedQuestion(step, pending[0], pending[1], pending[2], answer["answer"]))
+            pending = None
+    if pending is not None:
+        out.append(AskedQuestion(step, pending[0], pending[1], pending[2], ""))
+    return out
