@@ -66,21 +66,30 @@ def is_question(line: str) -> bool:
     return bool(stripped) and (stripped.startswith("¿") or stripped.endswith("?"))
 
 
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?;])\s+")
+
+
+def _asks_in(line: str) -> list[str]:
+    """The sentences of a line that ask ("Aclaro el alcance. ¿Cuánto tráfico hay?" asks the second)."""
+    if not is_question(line):
+        return []
+    sentences = [one_line(part.strip().lstrip("-*•> ")) for part in _SENTENCE_END_RE.split(line.strip())]
+    return [sentence for sentence in sentences if is_question(sentence)]
+
+
 def question_lines(text: str) -> list[str]:
-    """The question lines of a text, one line each, in order."""
-    return [one_line(line.strip().lstrip("-*•> ")) for line in text.split("\n") if is_question(line)]
+    """The questions of a text's question lines, one line each, in order."""
+    return [question for line in text.split("\n") for question in _asks_in(line)]
 
 
 def pick_question(text: str, row: int) -> str | None:
-    """The question to ask from a buffer: the cursor's line if it asks, else the last line that does,
-    else the cursor's line if it holds anything; None when there is nothing to ask."""
+    """The question to ask from a buffer: the cursor's line if it asks (its last question), else the
+    last line that does, else the cursor's line if it holds anything; None when there is nothing."""
     lines = text.split("\n")
     current = lines[row] if 0 <= row < len(lines) else ""
-    if is_question(current):
-        return one_line(current.strip().lstrip("-*•> "))
-    asked = question_lines(text)
-    if asked:
-        return asked[-1]
+    asks = _asks_in(current) or question_lines(text)
+    if asks:
+        return asks[-1]
     line = one_line(current.strip().lstrip("-*•> "))
     return line or None
 

@@ -148,6 +148,8 @@ def test_every_shipped_fact_has_matching_rules(notifications: Bundle) -> None:
     ("text", "row", "expected"),
     [
         ("Aclaro el alcance.\n¿cuánto tráfico hay en pico?", 1, "¿cuánto tráfico hay en pico?"),
+        ("Aclaro el alcance. ¿cuánto tráfico hay en pico?", 0, "¿cuánto tráfico hay en pico?"),
+        ("¿SLAs? ¿retención? Propongo una API.", 0, "¿retención?"),
         ("peak QPS?\nI propose API → queue", 1, "peak QPS?"),  # the cursor's line does not ask: the last that does
         ("- how many users?", 0, "how many users?"),
         ("how many users", 0, "how many users"),
