@@ -28,6 +28,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 MAX_QUESTION_CHARS = 500  # a question is a line, not an essay
+# A step's block is read up to this many entries and lines this long: a real interview asks
+# a few dozen questions, and a hostile sheet must not make reading or scoring quadratic.
+MAX_ASKED = 100
+_MAX_LINE_CHARS = 4 * MAX_QUESTION_CHARS + 2_000
 
 BLOCK = "asked"  # <!-- coach:asked --> ... <!-- /coach:asked -->
 _ENTRY_RE = re.compile(r"^- (?P<question>.*) <!-- ask (?P<attrs>[^>]*?) -->\s*$")
@@ -97,11 +101,13 @@ def pick_question(text: str, row: int) -> str | None:
 def with_questions(text: str, questions: Iterable[str]) -> str:
     """A step's answer as scored: the typed text, then each asked question it does not already hold."""
     held = one_line(text)
-    extra: list[str] = []
+    extra: dict[str, None] = {}  # ordered, and a set for the look-up
     for question in questions:
         line = one_line(question)
-        if line and line not in held and line not in extra:
-            extra.append(line)
+        if len(extra) >= MAX_ASKED:
+            break
+        if line and line not in extra and line not in held:
+            extra[line] = None
     if not extra:
         return text
     return (text.rstrip() + "\n\n" if text.strip() else "") + "\n".join(extra)
@@ -125,6 +131,10 @@ def parse_block(step: str, lines: Iterable[str]) -> list[AskedQuestion]:
     out: list[AskedQuestion] = []
     pending: tuple[str, AskKind, str | None] | None = None
     for line in lines:
+        if len(out) >= MAX_ASKED:
+            break
+        if len(line) > _MAX_LINE_CHARS:
+            continue  # no question or answer of ours is this long
         entry = _ENTRY_RE.match(line)
         if entry:
             if pending is not None:

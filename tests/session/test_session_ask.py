@@ -250,3 +250,20 @@ def test_resume_keeps_the_questions(notifications: Bundle, tmp_path: Path, clock
     again.begin_step()
     again.submit("API → cola.")
     assert again.scored_answers() == {"opening": "API → cola.\n\npeak QPS?"}
+
+
+def test_hostile_asked_block_stays_bounded_and_fast() -> None:
+    """A 2 MB block of entries is read in bounded time and keeps at most MAX_ASKED questions."""
+    import time
+
+    from coach.asked import MAX_ASKED
+
+    entries = "".join(f"- ¿q{i}? <!-- ask kind=unknown -->\n  > a\n" for i in range(60_000))
+    long_line = "- " + " <!-- ask " * 50_000 + "\n"
+    text = f"<!-- step: opening -->\nx\n<!-- coach:asked -->\n{long_line}{entries}<!-- /coach:asked -->\n"
+    started = time.perf_counter()
+    answer = parse_sheet(text).answers["opening"]
+    scored = answer.scored_text
+    assert time.perf_counter() - started < 2.0
+    assert len(answer.asked) == MAX_ASKED
+    assert scored.count("?") == MAX_ASKED
