@@ -275,11 +275,16 @@ class ScenarioItem(ChecklistItem):
 
 
 class Fact(_Model):
-    """What the interviewer answers when the candidate asks about a topic."""
+    """What the interviewer answers when the candidate asks about a topic.
+
+    `match` recognises a question about it, in the checklist items' format and
+    with the scorer's compiler (coach.interviewer); without it, the topic's words are the phrases.
+    """
 
     id: Annotated[str, Field(pattern=_ID)]
     topic: Text
     answer: Text
+    match: Match | None = None
 
 
 class SimulationDefaults(_Model):

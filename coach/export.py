@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from coach.asked import render_block
 from coach.content import Bundle
 from coach.i18n import Lang
 from coach.sheet import escape_answer, header_line, step_heading
@@ -162,6 +163,8 @@ def _step_view(card: Scorecard, content: Bundle, score: StepScore, t: _Labels) -
         "heading": step_heading(step, lang),
         "question": _one_line(step.question(lang)),
         "answer": escape_answer(card.answers.get(score.step, "").strip()),
+        # questions asked to the interviewer: their own block, read back by the sheet reader
+        "asked": render_block([entry for entry in card.asked if entry.step == score.step], lang),
         "elapsed": None if elapsed is None else _seconds(elapsed),
         "score": _pct(score.score),
         "bar": _bar(score.score),

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import importlib.util
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
+from coach.asked import AskedQuestion, question_lines, with_questions
 from coach.content import FRAMEWORK_STEP_IDS, STEP_IDS, Bundle, Step
 from coach.errors import CoachError
 from coach.i18n import Lang
@@ -24,6 +26,7 @@ from coach.store import StoreError
 
 if TYPE_CHECKING:
     from coach.design_check import DesignCheck
+    from coach.interviewer import Answer
     from coach.scoring.result import SheetScore, StepScore
     from coach.sheet import Sheet
     from coach.sim.demos import Demo
@@ -210,6 +213,7 @@ class Scorecard:
     weakest: tuple[str, ...]
     drill: tuple[DrillTip, ...]
     demos: Mapping[str, Demo] = field(default_factory=dict)
+    asked: tuple[AskedQuestion, ...] = ()  # questions asked to the interviewer, in order
 
     def step_scores(self) -> tuple[StepScore, ...]:
         return tuple(s for s in self.score.steps if s.step in self.steps)
@@ -328,6 +332,7 @@ class Session:
         self.elapsed: dict[str, float | None] = {}
         self.skipped: set[str] = set()
         self.demos: dict[str, Demo] = {}
+        self.asked: list[AskedQuestion] = []  # questions asked to the interviewer, in order
         self._drafts: dict[str, tuple[str, float]] = {}
         self.state = SessionState.READY
         self._step: str | None = None
@@ -360,6 +365,7 @@ class Session:
             if answer.skipped:
                 session.skipped.add(step)
         session._drafts = {step: (d.text, d.elapsed_s) for step, d in record.drafts.items()}
+        session.asked = list(record.questions)
         return session
 
     # -- queries
@@ -472,6 +478,37 @@ class Session:
         self.state = SessionState.READY
         return step_id
 
+    def ask(self, question: str) -> Answer:
+        """The interviewer answers a question asked during the current step; it is recorded at once.
+
+        The countdown goes on. The question counts as part of the step's answer
+        (coach.asked.with_questions), so asking for the volumes earns the opening's item.
+        """
+        from coach.interviewer import answer_question
+
+        step_id = self._require_answering()
+        answer = answer_question(self.content, question, self.config.lang)
+        return self._record_question(answer.record(step_id), answer)
+
+    def record_question(self, asked: AskedQuestion) -> None:
+        """Keep a question asked elsewhere (a sheet's coach:asked block) as it was answered then."""
+        self._record_question(asked, None)
+
+    def _record_question(self, asked: AskedQuestion, answer: Answer | None) -> Answer:
+        self.asked.append(asked)
+        # The interview goes on; the next submit reports the broken history.
+        with suppress(StoreError):
+            self.store.save_question(self.id, asked)
+        if answer is None:
+            from coach.interviewer import Answer as _Answer
+
+            answer = _Answer(asked.question, self.config.lang, asked.kind, asked.answer, asked.fact_id)
+        return answer
+
+    def scored_answers(self) -> dict[str, str]:
+        """The answers as scored: each step's text, then the questions asked in it that it lacks."""
+        return scored_answers(self.answers, self.asked)
+
     def skip(self) -> str:
         """Record the current step as skipped (an empty answer)."""
         return self.submit("", skipped=True)
@@ -516,7 +553,7 @@ class Session:
         score = self._score()
         card = build_scorecard(
             self.id, self.config, self.content, score, self.answers, self.elapsed,
-            design=self._design_check(), demos=self.demos,
+            design=self._design_check(), demos=self.demos, asked=self.asked,
         )
         result: dict[str, Any] = score.to_json()
         result["total"] = round(card.total, 4)
@@ -536,7 +573,7 @@ class Session:
 
     def _score(self) -> SheetScore:
         return self.engines.score_answers(
-            self.answers, self.content, self.config.lang, self._timed_elapsed() or None
+            self.scored_answers(), self.content, self.config.lang, self._timed_elapsed() or None
         )
 
     def _design_check(self) -> DesignCheck | None:
@@ -544,6 +581,14 @@ class Session:
         if check is None or not runs_design_check(self.config, self.content):
             return None
         return check(answers_sheet(self), self.content, self.config.lang, self.config.seed)
+
+
+def scored_answers(answers: Mapping[str, str], asked: Iterable[AskedQuestion]) -> dict[str, str]:
+    """Each step's answer with the questions asked in it appended (those it does not hold)."""
+    by_step: dict[str, list[str]] = {}
+    for entry in asked:
+        by_step.setdefault(entry.step, []).append(entry.question)
+    return {step: with_questions(text, by_step.get(step, ())) for step, text in answers.items()}
 
 
 def answers_sheet(session: Session) -> Sheet:
@@ -597,11 +642,13 @@ def scorecard_from_record(record: SessionRecord, content: Bundle, engines: Engin
     answers = {step: answer.text for step, answer in record.answers.items()}
     elapsed = {step: answer.elapsed_s for step, answer in record.answers.items()}
     timed = {step: value for step, value in elapsed.items() if value is not None}
-    score = engines.score_answers(answers, content, config.lang, timed or None)
+    score = engines.score_answers(scored_answers(answers, record.questions), content, config.lang, timed or None)
     design = None
     if engines.check_design is not None and runs_design_check(config, content):
         design = engines.check_design(sheet_of(config, answers, elapsed), content, config.lang, config.seed)
-    return build_scorecard(record.id, config, content, score, answers, elapsed, design=design)
+    return build_scorecard(
+        record.id, config, content, score, answers, elapsed, design=design, asked=record.questions
+    )
 
 
 def build_scorecard(
@@ -614,6 +661,7 @@ def build_scorecard(
     *,
     design: DesignCheck | None = None,
     demos: Mapping[str, Demo] | None = None,
+    asked: Iterable[AskedQuestion] = (),
 ) -> Scorecard:
     """Pacing, strongest and weakest steps and what to drill, from a scored session."""
     ran = [s for s in score.steps if s.step in config.steps]
@@ -657,6 +705,7 @@ def build_scorecard(
         weakest=weakest,
         drill=tuple(tips),
         demos=dict(demos or {}),
+        asked=tuple(entry for entry in asked if entry.step in config.steps),
     )
 
 
@@ -667,9 +716,16 @@ class Prompter(Protocol):
     """The terminal (or a script) that asks for answers and shows feedback."""
 
     def ask(
-        self, prompt: StepPrompt, timer: Callable[[], TimerStatus], save_draft: Callable[[str], object]
+        self,
+        prompt: StepPrompt,
+        timer: Callable[[], TimerStatus],
+        save_draft: Callable[[str], object],
+        interviewer: Callable[[str], Answer] | None = None,
     ) -> Reply:
-        """Ask for a step's answer; Ctrl-C returns the text typed so far as INTERRUPTED."""
+        """Ask for a step's answer; Ctrl-C returns the text typed so far as INTERRUPTED.
+
+        `interviewer` answers a question asked meanwhile (and records it); the timer runs on.
+        """
 
     def speak(self, prompt: StepPrompt, start: Callable[[], None], timer: Callable[[], TimerStatus]) -> bool:
         """--speak: wait for Enter, call `start`, wait for Enter; False on Ctrl-C."""
@@ -698,7 +754,7 @@ def run(session: Session, prompter: Prompter) -> Scorecard:
                     raise KeyboardInterrupt
                 session.stop_timer()
             while True:
-                reply = prompter.ask(prompt, session.timer, session.save_draft)
+                reply = prompter.ask(prompt, session.timer, session.save_draft, session.ask)
                 draft = reply.text
                 if reply.kind is ReplyKind.INTERRUPTED:
                     raise KeyboardInterrupt
@@ -743,5 +799,14 @@ def run_from_sheet(session: Session, sheet: Sheet) -> Scorecard:
         answer = sheet.answers.get(step)
         text = answer.text if answer else ""
         elapsed = answer.elapsed_s if answer else None
+        for entry in answer.asked if answer else ():
+            session.record_question(entry)  # asked before (an exported session): kept as answered then
+        if step == "opening":
+            # the opening's question lines are asked now, as they would be in the room
+            known = {entry.question for entry in session.asked}
+            for question in question_lines(text):
+                if question not in known:
+                    known.add(question)
+                    session.ask(question)
         session.submit(text, elapsed_s=elapsed, skipped=not text.strip())
     return session.finish()

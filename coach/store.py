@@ -16,10 +16,11 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from coach.asked import AskedQuestion, AskKind
 from coach.errors import CoachError, Problem
 
 DB_NAME = "coach.db"
@@ -81,6 +82,22 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         CREATE INDEX sessions_started ON sessions(started_at);
         """,
     ),
+    (
+        2,
+        """
+        CREATE TABLE questions (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,           -- 1, 2, ... in the order asked
+            step TEXT NOT NULL,
+            question TEXT NOT NULL,
+            kind TEXT NOT NULL,             -- fact | design | unknown (coach.asked.AskKind)
+            fact_id TEXT,
+            answer TEXT NOT NULL,
+            asked_at REAL NOT NULL,
+            PRIMARY KEY (session_id, seq)
+        );
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -132,6 +149,7 @@ class SessionRecord:
     result: dict[str, Any] | None
     answers: dict[str, StoredAnswer] = field(default_factory=dict)
     drafts: dict[str, Draft] = field(default_factory=dict)
+    questions: tuple[AskedQuestion, ...] = ()  # asked to the interviewer, in order
 
     @property
     def finished(self) -> bool:
@@ -408,6 +426,30 @@ class Store:
                 (session_id, step, text, elapsed_s, self._now()),
             )
 
+    def save_question(self, session_id: str, asked: AskedQuestion) -> None:
+        """Record a question asked to the interviewer (and its answer), after the others."""
+        with self._write() as db:
+            row = db.execute("SELECT max(seq) FROM questions WHERE session_id = ?", (session_id,)).fetchone()
+            db.execute(
+                "INSERT INTO questions (session_id, seq, step, question, kind, fact_id, answer, asked_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (session_id, int(row[0] or 0) + 1, asked.step, asked.question, asked.kind.value,
+                 asked.fact_id, asked.answer, self._now()),
+            )
+
+    def questions(self, session_id: str) -> tuple[AskedQuestion, ...]:
+        """The questions a session asked, in order (a kind this coach does not know is skipped)."""
+        out = []
+        for row in self._db.execute(
+            "SELECT * FROM questions WHERE session_id = ? ORDER BY seq", (session_id,)
+        ):
+            try:
+                kind = AskKind(row["kind"])
+            except ValueError:
+                continue
+            out.append(AskedQuestion(row["step"], row["question"], kind, row["fact_id"], row["answer"]))
+        return tuple(out)
+
     def finish_session(self, session_id: str, result: Mapping[str, Any]) -> None:
         """Store the final score (SheetScore.to_json()) and mark the session finished."""
         now = self._now()
@@ -459,7 +501,7 @@ class Store:
             d["step"]: Draft(d["step"], d["text"], d["elapsed_s"], d["saved_at"])
             for d in self._db.execute("SELECT * FROM drafts WHERE session_id = ?", (session_id,))
         }
-        return _record(row, answers, drafts)
+        return replace(_record(row, answers, drafts), questions=self.questions(session_id))
 
     def sessions(self, *, status: str | None = None, limit: int | None = None) -> list[SessionRecord]:
         """Sessions, newest first (answers included, drafts not)."""

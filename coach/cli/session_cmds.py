@@ -266,6 +266,9 @@ def start_interview(
     session = Session(content, config, store, engines=_engines())
     if sheet is not None:
         card = run_from_sheet(session, sheet)
+        from coach.ui.asking import asked_list
+
+        asked_list(out, card.asked, chosen)
         _finish(out, card, content, store, export, force, offer=False)
         return
     render.brief(out, content, chosen, config.steps, chosen_mode)

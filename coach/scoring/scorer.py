@@ -188,7 +188,8 @@ def score_sheet(sheet: Sheet, content: Bundle | CompiledBundle, lang: Lang | Non
     `content` is a loaded bundle, or its compiled rules (the warm path of `coach score`).
     """
     chosen: Lang = lang or sheet.lang or "en"
-    answers = {step_id: answer.text for step_id, answer in sheet.answers.items()}
+    # questions asked to the interviewer count as part of their step's answer (coach/asked.py)
+    answers = {step_id: answer.scored_text for step_id, answer in sheet.answers.items()}
     elapsed = {
         step_id: answer.elapsed_s
         for step_id, answer in sheet.answers.items()

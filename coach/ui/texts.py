@@ -16,9 +16,16 @@ _T: dict[str, dict[Lang, str]] = {
     "untimed": {"es": "sin cronómetro", "en": "untimed"},
     "spoken": {"es": "hablado {clock}", "en": "spoken {clock}"},
     "keys": {
-        "es": "Esc Enter o Ctrl-D: enviar · ? + Ctrl-D: guía · Ctrl-X Ctrl-E: editor · Ctrl-C: guardar y salir",
-        "en": "Esc Enter or Ctrl-D: submit · ? + Ctrl-D: guidance · Ctrl-X Ctrl-E: editor · Ctrl-C: save and quit",
+        "es": "Esc Enter o Ctrl-D: enviar · Ctrl-Q: preguntar al entrevistador · ? + Ctrl-D: guía · Ctrl-X Ctrl-E: editor · Ctrl-C: guardar y salir",
+        "en": "Esc Enter or Ctrl-D: submit · Ctrl-Q: ask the interviewer · ? + Ctrl-D: guidance · Ctrl-X Ctrl-E: editor · Ctrl-C: save and quit",
     },
+    # the interviewer answers clarifying questions (Ctrl-Q, coach ask)
+    "interviewer": {"es": "Entrevistador", "en": "Interviewer"},
+    "ask_how": {
+        "es": "Escribe una pregunta (una línea que acabe en «?» o empiece por «¿») y pulsa Ctrl-Q; el reloj sigue.",
+        "en": "Type a question (a line ending in \"?\") and press Ctrl-Q; the clock keeps running.",
+    },
+    "asked": {"es": "Preguntas al entrevistador", "en": "Questions to the interviewer"},
     # speak mode
     "speak_start": {
         "es": "Pulsa Enter y empieza a hablar en voz alta; Enter otra vez para parar.",

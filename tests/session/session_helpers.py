@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coach.content import Bundle, Source, bundle, parse_framework, parse_scenario
 from coach.i18n import Lang
+from coach.interviewer import Answer
 from coach.scoring.result import Evidence, ItemResult, SheetScore, StepScore, TimingResult
 from coach.session import Reply, ReplyKind, StepFeedback, StepPrompt, TimerStatus
 
@@ -75,11 +76,20 @@ class ScriptedPrompter:
     feedbacks: list[StepFeedback] = field(default_factory=list)
     guidance_shown: list[str] = field(default_factory=list)
     typed: Callable[[Callable[[str], object]], None] | None = None
+    questions: dict[str, list[str]] = field(default_factory=dict)  # step id -> questions asked (Ctrl-Q)
+    heard: list[Answer] = field(default_factory=list)  # the interviewer's answers
 
     def ask(
-        self, prompt: StepPrompt, timer: Callable[[], TimerStatus], save_draft: Callable[[str], object]
+        self,
+        prompt: StepPrompt,
+        timer: Callable[[], TimerStatus],
+        save_draft: Callable[[str], object],
+        interviewer: Callable[[str], Answer] | None = None,
     ) -> Reply:
         self.prompts.append(prompt)
+        for question in self.questions.pop(prompt.step.id, []):
+            assert interviewer is not None
+            self.heard.append(interviewer(question))
         seconds, reply = self.script.pop(0)
         if self.typed is not None:
             self.typed(save_draft)
