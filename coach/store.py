@@ -415,7 +415,7 @@ class Store:
             db.execute(
                 "UPDATE sessions SET status = 'finished', finished_at = ?, updated_at = ?,"
                 " total = ?, level = ?, result = ? WHERE id = ?",
-                (now, now, result.get("total"), result.get("level"),
+                (now, now, result.get("total"), _level_id(result.get("level")),
                  json.dumps(result, ensure_ascii=False), session_id),
             )
             db.execute("DELETE FROM step_scores WHERE session_id = ?", (session_id,))
@@ -549,6 +549,14 @@ def _record(row: sqlite3.Row, answers: dict[str, StoredAnswer], drafts: dict[str
         answers=answers,
         drafts=drafts,
     )
+
+
+def _level_id(level: Any) -> str | None:
+    """The level id of a result: the `level` object of SheetScore.to_json(), or a bare id."""
+    if isinstance(level, Mapping):
+        value = level.get("id")
+        return str(value) if value is not None else None
+    return None if level is None else str(level)
 
 
 def _statements(sql: str) -> list[str]:

@@ -347,7 +347,15 @@ def history_cmd(lang: LangOption = None, as_json: JsonOption = False) -> None:
         if as_json:
             emit_json({"sessions": [_history_json(r) for r in records]})
             return
-        render.history(console(), records, chosen)
+        levels: dict[str, dict[str, str]] = {}
+        for scenario_id in sorted({r.scenario for r in records}):
+            content = _try_bundle(scenario_id)
+            if content is not None:
+                from coach.scoring.level import content_labels
+
+                levels = content_labels(content)
+                break
+        render.history(console(), records, chosen, levels)
 
 
 def _history_json(record: SessionRecord) -> dict[str, object]:

@@ -67,6 +67,8 @@ _T: dict[str, dict[Lang, str]] = {
     "demo": {"es": "Simulación", "en": "Simulation"},
     "scorecard": {"es": "Resultado", "en": "Scorecard"},
     "total": {"es": "Total", "en": "Total"},
+    "level": {"es": "Nivel", "en": "Level"},
+    "level_next": {"es": "Para subir de nivel", "en": "To reach the next level"},
     "pacing": {"es": "Ritmo", "en": "Pacing"},
     "vs": {"es": "{elapsed} de {budget}", "en": "{elapsed} vs {budget}"},
     "pace_over": {"es": "⚠ +{clock} de más", "en": "⚠ +{clock} over"},
