@@ -293,6 +293,19 @@ class Framework(_Model):
                 raise ValueError(f"step {step.id!r} cannot have a window")
         return self
 
+    def find_step(self, value: str) -> Step | None:
+        """The step a user typed: its id or its title in either language (any case), or its
+        number (1-9, as numbered in the framework); None when nothing matches."""
+        wanted = " ".join(value.split()).casefold()
+        if wanted.isdigit():
+            number = int(wanted)
+            return next((s for s in self.steps if s.number == number and s.number > 0), None)
+        for step in self.steps:
+            names = (step.id, step.title.es, step.title.en)
+            if wanted in (name.casefold() for name in names):
+                return step
+        return None
+
     def step(self, step_id: str) -> Step:
         for step in self.steps:
             if step.id == step_id:
