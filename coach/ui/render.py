@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from coach.scoring.result import ArithmeticFinding, ItemResult, StepScore
     from coach.session import Mode, Scorecard, StepFeedback, StepPrompt
     from coach.sim.demos import Demo
-    from coach.store import MissedItem, SessionRecord, StepTrend
+    from coach.store import MissedItem, SessionRecord, StepTrend, StoredCard
 
 BAR_WIDTH = 20
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -362,3 +362,33 @@ def stats(
         for item in missed:
             label = item_label(content, item.item_id, lang) if content else item.item_id
             console.print(f"  ✗ {escape(label)} [dim]({item.item_id}; {t('missed_n', lang, missed=item.missed, seen=item.seen)})[/dim]")
+
+
+def reviews(
+    console: Console,
+    week: Sequence[StoredCard],
+    lapsing: Sequence[StoredCard],
+    now: float,
+    content: Bundle | None,
+    lang: Lang,
+) -> None:
+    """What is due for review this week (by day) and the items that keep lapsing."""
+    if not week and not lapsing:
+        return
+    console.print(f"\n[bold]{t('due_week', lang)}[/bold]")
+    if not week:
+        console.print(f"  {t('due_none', lang)}")
+    for card in week[:12]:
+        label = item_label(content, card.key, lang) if content else card.key
+        day = t("due_now", lang) if card.due_at <= now else when(card.due_at)
+        console.print(f"  {escape(day):>11}  {escape(label)} [dim]({escape(card.key)})[/dim]")
+    if len(week) > 12:
+        console.print(f"  … (+{len(week) - 12})")
+    if lapsing:
+        console.print(f"\n[bold]{t('lapsing', lang)}[/bold]")
+        for card in lapsing:
+            label = item_label(content, card.key, lang) if content else card.key
+            console.print(
+                f"  ✗ {escape(label)} [dim]({escape(card.key)}; "
+                f"{t('lapses_n', lang, lapses=card.lapses, reviews=card.reviews)})[/dim]"
+            )

@@ -119,6 +119,20 @@ _T: dict[str, dict[Lang, str]] = {
         "es": "{path}: la carpeta {folder} no existe",
         "en": "{path}: directory {folder} does not exist",
     },
+    "drill_nothing_yet": {
+        "es": "Aún no hay nada que repasar: termina una sesión (coach run) o practica un paso (coach drill 7).",
+        "en": "Nothing to review yet: finish a session (coach run) or drill a step (coach drill 7).",
+    },
+    "drill_nothing_due": {
+        "es": "Nada pendiente ahora; el próximo repaso es el {when} ({n} puntos en el calendario).",
+        "en": "Nothing is due now; the next review is on {when} ({n} items scheduled).",
+    },
+    "drill_due": {"es": "Repaso: {n} puntos pendientes en {scenario}.", "en": "Review: {n} items due in {scenario}."},
+    "due_week": {"es": "Para repasar esta semana", "en": "Due for review this week"},
+    "due_now": {"es": "ya", "en": "now"},
+    "due_none": {"es": "Nada que repasar esta semana.", "en": "Nothing due this week."},
+    "lapsing": {"es": "Lo que se te sigue escapando", "en": "Items that keep lapsing"},
+    "lapses_n": {"es": "fallado {lapses} de {reviews}", "en": "missed {lapses} of {reviews}"},
     "bad_step": {
         "es": "paso desconocido {step!r}{hint}; los pasos son: {steps}",
         "en": "unknown step {step!r}{hint}; expected one of {steps}",
