@@ -414,7 +414,7 @@ class _Words:
             areas = "; ".join(
                 self.t("area", title=spec.title(area, self.lang), n=len(ids), items=self.items(ids, 2))
                 for area, ids in deepest
-            ) + ("; …" if len(s.deep) > _SHOWN else "")
+            ) + (f"; +{len(s.deep) - _SHOWN}" if len(s.deep) > _SHOWN else "")
             out.append(self.t("deep" if len(s.deep) > 1 else "deep_one", n=len(s.deep), areas=areas))
         else:
             closest = spec.title(s.near[0], self.lang) if s.near else "—"
