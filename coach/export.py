@@ -33,6 +33,8 @@ _L: dict[str, dict[Lang, str]] = {
     "mode_mock": {"es": "simulacro", "en": "mock"},
     "mode_drill": {"es": "drill", "en": "drill"},
     "total": {"es": "Total", "en": "Total"},
+    "level": {"es": "Nivel", "en": "Level"},
+    "level_next": {"es": "Para subir de nivel", "en": "To reach the next level"},
     "step": {"es": "Paso", "en": "Step"},
     "score": {"es": "Puntuación", "en": "Score"},
     "time": {"es": "Tiempo", "en": "Time"},
@@ -201,9 +203,9 @@ def render_export(card: Scorecard, content: Bundle, *, started_at: float | None 
         undefined=jinja2.StrictUndefined,
     )
     steps = [_step_view(card, content, score, t) for score in card.step_scores()]
-    level = next(
-        (lv.label(lang) for lv in content.framework.scoring.levels if lv.id == card.score.level), ""
-    )
+    from coach.scoring.level import content_labels, shown_verdict
+
+    verdict = shown_verdict(card.score, content_labels(content), lang) if len(card.steps) > 1 else None
     titles = {s.id: s.title(lang) for s in content.framework.steps}
     design = card.design
     view = {
@@ -217,7 +219,9 @@ def render_export(card: Scorecard, content: Bundle, *, started_at: float | None 
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started_at)) if started_at else None,
         "mode": t("mode_" + card.config.mode.value),
         "total": _pct(card.total),
-        "level": level if len(card.steps) > 1 else "",
+        "level": "" if verdict is None else verdict.label,
+        "level_reasons": [] if verdict is None else [_one_line(r) for r in verdict.reasons],
+        "level_next": "" if verdict is None else _one_line(verdict.next),
         "steps": steps,
         "design": None if design is None else {
             "mark": {True: "✓", False: "✗", None: "?"}[design.ok],

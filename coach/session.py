@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -558,8 +558,21 @@ class Session:
         result: dict[str, Any] = score.to_json()
         result["total"] = round(card.total, 4)
         self.store.finish_session(self.id, result)
+        self.schedule_reviews(score)
         self.state = SessionState.FINISHED
         return card
+
+    def schedule_reviews(self, score: SheetScore, probed: Collection[str] = ()) -> None:
+        """Rate every item of the steps this session ran and schedule its review card (FSRS).
+
+        `probed`: items covered only after a probe (rated Hard); the probes branch passes them,
+        and schedules its probe cards with coach.review.schedule.
+        """
+        from coach.review import review_session, utc
+
+        known = {card.key: card.card for card in self.store.cards(self.config.scenario)}
+        reviews = review_session(score, self.config.steps, utc(self.store.now()), known, probed)
+        self.store.save_reviews(self.id, reviews)
 
     # -- helpers
 

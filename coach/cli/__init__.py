@@ -19,6 +19,26 @@ from coach.cli import ask_cmds, content_cmds, score_cmds, session_cmds, sim_cmds
 from coach.cli.common import STATE, fail_on_error
 from coach.errors import ExitCode
 
+
+def _hide_flag_types() -> None:
+    """`--help` shows a flag as `--force`, not `--force <bool>` (typer >= 0.26 prints the type)."""
+    from typer.core import TyperOption
+
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "_coach_flags_hidden", False):
+        return
+
+    def display_type_rich(self: TyperOption, ctx: object) -> str | None:
+        if self.is_flag and self.is_bool_flag:
+            return None
+        return shown(self, ctx)  # type: ignore[no-any-return]
+
+    display_type_rich._coach_flags_hidden = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_hide_flag_types()
+
 app = typer.Typer(
     name="coach",
     help=(

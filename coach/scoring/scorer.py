@@ -19,18 +19,31 @@ How the numbers are made (documented here because users read them):
   whatever other steps said.
 - Total = the same per step but counting items wherever they were said (each
   item once), averaged with each step's time budget as its weight.
-- Level = the highest content level whose `min_total` the total reaches.
+- Level (below / mid / senior / staff) = coach.scoring.level: breadth, depth,
+  trade-offs, figures, failures, cost and operations against the thresholds in
+  content, with two gates (a keyword list; too few requirements clarified). A
+  justified item records how it was justified (Why.kind: number, tradeoff,
+  reason, joined with "+").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.i18n import Lang
 from coach.scoring.estimates import check_estimates
+from coach.scoring.level import (
+    BY_NUMBER,
+    BY_REASON,
+    BY_TRADEOFF,
+    LevelSpec,
+    LevelVerdict,
+    assess_level,
+    level_spec,
+)
 from coach.scoring.lists import named_products, step_lists
 from coach.scoring.matcher import (
     CompiledItem,
@@ -80,7 +93,7 @@ class CompiledBundle:
     windows: Mapping[str, tuple[int, int]]
     words_per_minute: Mapping[str, int]
     tolerance: float
-    levels: tuple[tuple[str, float], ...]  # (id, min_total) ascending
+    levels: tuple[tuple[str, float], ...]  # (id, min total) in order: below, mid, senior, staff
     correct: Corrector  # typo tolerance toward the rules' words
     wanted: tuple[frozenset[str], frozenset[str]]  # anchor stems of every phrase, per language
     justify: tuple[Phrase, ...] = ()  # reason / mechanism / trade-off words (framework scoring.justify)
@@ -90,6 +103,8 @@ class CompiledBundle:
     min_mentions: int = 3
     per_words: int = 400
     min_words: int = 200
+    tradeoff: tuple[Phrase, ...] = ()  # words that state a trade-off (framework scoring.level.tradeoff)
+    level_spec: LevelSpec | None = None  # the level rules (None: levels by total alone)
 
 
 _CACHE: dict[int, tuple[Bundle, CompiledBundle]] = {}
@@ -122,6 +137,10 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
     justify = compile_phrases(
         (lang, text) for lang in ("es", "en") for text in (justify_words.es if lang == "es" else justify_words.en)
     ) if justify_words else ()
+    tradeoff_words = framework.scoring.level.tradeoff
+    tradeoff = compile_phrases(
+        [("es", text) for text in tradeoff_words.es] + [("en", text) for text in tradeoff_words.en]
+    ) if tradeoff_words else ()
     grounding = content.scenario.grounding
     grounded: set[str] = set()
     anchors: set[str] = set()
@@ -131,8 +150,8 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
     all_items = [item for step_items in items.values() for item in step_items]
     wanted = first_stems(all_items)
     wanted = (
-        wanted[0] | {stems[anchor] for lang, stems, _, anchor in justify if lang == 0},
-        wanted[1] | {stems[anchor] for lang, stems, _, anchor in justify if lang == 1},
+        wanted[0] | {stems[anchor] for lang, stems, _, anchor in (*justify, *tradeoff) if lang == 0},
+        wanted[1] | {stems[anchor] for lang, stems, _, anchor in (*justify, *tradeoff) if lang == 1},
     )
     result = CompiledBundle(
         scenario=content.scenario.id,
@@ -146,7 +165,7 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
         },
         words_per_minute={str(k): v for k, v in framework.scoring.words_per_minute.items()},
         tolerance=framework.scoring.estimate_tolerance,
-        levels=tuple((level.id, level.min_total) for level in framework.scoring.levels),
+        levels=tuple((level.id, level.needs.get("total", 0.0)) for level in framework.scoring.levels),
         correct=Corrector(rule_vocabulary(content)),
         wanted=wanted,
         justify=justify,
@@ -156,6 +175,8 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
         min_mentions=grounding.min_mentions if grounding else 3,
         per_words=grounding.per_words if grounding else 400,
         min_words=grounding.min_words if grounding else 200,
+        tradeoff=tradeoff,
+        level_spec=level_spec(content),
     )
     if len(_CACHE) > 32:
         _CACHE.clear()
@@ -203,8 +224,14 @@ def score_answers(
     content: Bundle | CompiledBundle,
     lang: Lang,
     elapsed_s: Mapping[str, float] | None = None,
+    *,
+    probed: Collection[str] = (),
 ) -> SheetScore:
-    """Score answers (step id -> text; missing steps are empty)."""
+    """Score answers (step id -> text; missing steps are empty).
+
+    `probed`: items covered only after an interviewer's probe (they do not count as
+    raised unprompted in the level).
+    """
     compiled = content if isinstance(content, CompiledBundle) else compile_bundle(content)
     elapsed_s = elapsed_s or {}
     views = {
@@ -243,11 +270,22 @@ def score_answers(
             )
         steps.append(_step_score(step, results, arithmetic, timing, index.tokens.word_count))
     total = _total(steps, compiled)
+    verdict = _level(steps, total, compiled, lang, probed)
+    return SheetScore(
+        scenario=compiled.scenario, lang=lang, total=total, level=verdict.id, steps=tuple(steps), verdict=verdict
+    )
+
+
+def _level(
+    steps: list[StepScore], total: float, compiled: CompiledBundle, lang: Lang, probed: Collection[str]
+) -> LevelVerdict:
+    if compiled.level_spec is not None:
+        return assess_level(steps, total, compiled.level_spec, lang, probed)
     level = compiled.levels[0][0]
     for level_id, min_total in compiled.levels:
         if total >= min_total:
             level = level_id
-    return SheetScore(scenario=compiled.scenario, lang=lang, total=total, level=level, steps=tuple(steps))
+    return LevelVerdict(id=level, label=level, reasons=(), next="")
 
 
 # Opening and closing items are about those two timed moments (spec/concepts.md): earned only
@@ -375,8 +413,10 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
         if item.justify:  # the item's own depth ("jitter" for growing backoff), not any reason word
             justified = _justified(view.index, hit, item.justify, figures=False)
         else:
-            justified = (asking_earns and _is_question(view.index.tokens, hit.sentence)) or _justified(
-                view.index, hit, compiled.justify
+            justified = (
+                (BY_REASON,)
+                if asking_earns and _is_question(view.index.tokens, hit.sentence)
+                else _justified(view.index, hit, compiled.justify, compiled.tradeoff)
             )
         sentence, spans = evidence_of(view.index.tokens, hit)
         return ItemResult(
@@ -387,7 +427,7 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
             evidence=Evidence(sentence=sentence, spans=spans, step=where),
             said_in=None if where == step else where,
             credit=JUSTIFIED if justified else DECIDED,
-            why=Why("justified" if justified else "no_reason"),
+            why=Why("justified", kind="+".join(justified)) if justified else Why("no_reason"),
             level=item.level,
         )
     return _mention(item, step, places, context)
@@ -449,18 +489,22 @@ def _dismissal(view: _View, hit: Hit) -> Why:
     return Why("cue", kind="other")
 
 
-def _justified(index: Index, hit: Hit, justify: tuple[Phrase, ...], figures: bool = True) -> bool:
-    """A figure, or a reason / mechanism / trade-off word, in the hit's sentence or the next."""
+def _justified(
+    index: Index, hit: Hit, justify: tuple[Phrase, ...], tradeoff: tuple[Phrase, ...] = (), figures: bool = True
+) -> tuple[str, ...]:
+    """How the hit is justified, in its sentence or the next: a figure (number, unless `figures`
+    is off), a trade-off word (tradeoff), a reason / mechanism word (reason); empty when not."""
     tokens = index.tokens
     last = min(hit.sentence + 1, len(tokens.sentences) - 1)
+    number = traded = reason = False
     for sentence in range(hit.sentence, last + 1):
-        if figures and tokens.has_number[sentence]:
-            return True
+        number = number or (figures and tokens.has_number[sentence])
         first, end = index.sentence_range(sentence)
-        for phrase in justify:
-            for _ in index.occurrences_in(phrase, first, end):
-                return True
-    return False
+        traded = traded or any(True for phrase in tradeoff for _ in index.occurrences_in(phrase, first, end))
+        if not reason:
+            reason = any(True for phrase in justify for _ in index.occurrences_in(phrase, first, end))
+    kinds = [kind for kind, found in ((BY_NUMBER, number), (BY_TRADEOFF, traded)) if found]
+    return tuple(kinds) or ((BY_REASON,) if reason else ())
 
 
 _YES_RE = re.compile(

@@ -7,7 +7,7 @@ colour, so NO_COLOR loses nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -23,10 +23,11 @@ from coach.ui.texts import clock, short_clock, t
 
 if TYPE_CHECKING:
     from coach.design_check import DesignCheck
+    from coach.scoring.level import LevelVerdict
     from coach.scoring.result import ArithmeticFinding, ItemResult, StepScore
     from coach.session import Mode, Scorecard, StepFeedback, StepPrompt
     from coach.sim.demos import Demo
-    from coach.store import MissedItem, SessionRecord, StepTrend
+    from coach.store import MissedItem, SessionRecord, StepTrend, StoredCard
 
 BAR_WIDTH = 20
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -245,16 +246,28 @@ def design_check(console: Console, check: DesignCheck, lang: Lang) -> None:
         console.print(f"    → {escape(check.suggestion)}", style="dim")
 
 
+def level_verdict(console: Console, verdict: LevelVerdict, lang: Lang) -> None:
+    """The reasons behind a level and the gap that blocks the next one."""
+    for reason in verdict.reasons:
+        console.print(f"  · {escape(reason)}")
+    if verdict.next:
+        console.print(f"  [bold]→ {t('level_next', lang)}:[/bold] {escape(verdict.next)}")
+
+
 def scorecard(console: Console, content: Bundle, card: Scorecard, lang: Lang) -> None:
     """The final screen: bars per step, pacing, design check, strongest/weakest, what to drill."""
-    level = next((lv.label(lang) for lv in content.framework.scoring.levels if lv.id == card.score.level), "")
+    from coach.scoring.level import content_labels, shown_verdict
+
+    verdict = shown_verdict(card.score, content_labels(content), lang) if len(card.steps) > 1 else None
     console.rule(f"[bold]{t('scorecard', lang)}[/bold]")
     chart = Table(show_header=False, box=None, padding=(0, 1))
     for score in card.step_scores():
         chart.add_row(escape(step_title(content, score.step, lang)), bar(score.score), percent(score.score))
     console.print(chart)
     head = f"[bold]{t('total', lang)}: {percent(card.total).strip()}[/bold]"
-    console.print(head + (f" · {escape(level)}" if level and len(card.steps) > 1 else ""))
+    console.print(head + (f" · {t('level', lang)}: [bold]{escape(verdict.label)}[/bold]" if verdict else ""))
+    if verdict is not None:
+        level_verdict(console, verdict, lang)
     if card.pacing:
         console.print(f"\n[bold]{t('pacing', lang)}[/bold]")
         for pace in card.pacing:
@@ -287,8 +300,13 @@ def when(timestamp: float) -> str:
     return time.strftime("%m-%d %H:%M", time.localtime(timestamp))
 
 
-def history(console: Console, records: Iterable[SessionRecord], lang: Lang) -> None:
-    """One row per session, newest first."""
+def history(
+    console: Console,
+    records: Iterable[SessionRecord],
+    lang: Lang,
+    levels: Mapping[str, Mapping[str, str]] | None = None,
+) -> None:
+    """One row per session, newest first; `levels`: level id -> lang -> label (older bands show —)."""
     rows = list(records)
     if not rows:
         console.print(t("no_sessions", lang))
@@ -297,19 +315,20 @@ def history(console: Console, records: Iterable[SessionRecord], lang: Lang) -> N
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     # Mode and language share a column so a row fits 80 columns.
-    for key in ("id", "date", "scenario", "mode", "total", "duration", "status"):
+    for key in ("id", "date", "scenario", "mode", "total", "level", "duration", "status"):
         # The id is what `coach resume` / `coach export` need: never wrap or cut it.
         table.add_column(
             t(key, lang),
             justify="right" if key in ("total", "duration") else "left",
-            no_wrap=key in ("id", "date", "scenario", "mode", "total", "duration"),
+            no_wrap=key in ("id", "date", "scenario", "mode", "total", "level", "duration"),
         )
     for record in rows:
         total = percent(record.total).strip() if record.total is not None else "—"
         status = "✓" if record.finished else "…"
         mode = t("mode_name_" + record.mode, lang) if record.mode in ("practice", "mock", "drill") else record.mode
+        level = (levels or {}).get(record.level or "", {}).get(lang, "—")
         table.add_row(escape(record.id), when(record.started_at), escape(record.scenario), escape(f"{mode}·{record.lang}"),
-                      total, clock(record.duration_s), status)
+                      total, escape(level), clock(record.duration_s), status)
     console.print(table)
 
 
@@ -343,3 +362,33 @@ def stats(
         for item in missed:
             label = item_label(content, item.item_id, lang) if content else item.item_id
             console.print(f"  ✗ {escape(label)} [dim]({item.item_id}; {t('missed_n', lang, missed=item.missed, seen=item.seen)})[/dim]")
+
+
+def reviews(
+    console: Console,
+    week: Sequence[StoredCard],
+    lapsing: Sequence[StoredCard],
+    now: float,
+    content: Bundle | None,
+    lang: Lang,
+) -> None:
+    """What is due for review this week (by day) and the items that keep lapsing."""
+    if not week and not lapsing:
+        return
+    console.print(f"\n[bold]{t('due_week', lang)}[/bold]")
+    if not week:
+        console.print(f"  {t('due_none', lang)}")
+    for card in week[:12]:
+        label = item_label(content, card.key, lang) if content else card.key
+        day = t("due_now", lang) if card.due_at <= now else when(card.due_at)
+        console.print(f"  {escape(day):>11}  {escape(label)} [dim]({escape(card.key)})[/dim]")
+    if len(week) > 12:
+        console.print(f"  … (+{len(week) - 12})")
+    if lapsing:
+        console.print(f"\n[bold]{t('lapsing', lang)}[/bold]")
+        for card in lapsing:
+            label = item_label(content, card.key, lang) if content else card.key
+            console.print(
+                f"  ✗ {escape(label)} [dim]({escape(card.key)}; "
+                f"{t('lapses_n', lang, lapses=card.lapses, reviews=card.reviews)})[/dim]"
+            )

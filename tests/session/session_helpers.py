@@ -60,7 +60,7 @@ def simple_score(
             timing = TimingResult(step_id, seconds, (window.min_s, window.max_s), None, state, 0.0)
         steps.append(StepScore(step_id, score, tuple(items), (), timing, len(text.split())))
     total = sum(s.score for s in steps) / len(steps)
-    level = "strong" if total >= 0.8 else "solid" if total >= 0.5 else "needs_work"
+    level = "senior" if total >= 0.8 else "mid" if total >= 0.5 else "below"
     return SheetScore(content.scenario.id, lang, total, level, tuple(steps))
 
 
