@@ -66,13 +66,13 @@ def decimal(value: float, lang: Lang, digits: int = 0, *, grouping: bool = True)
     return _digits(f"{value:.{digits}f}", lang, grouping=grouping)
 
 
-def general(value: float, lang: Lang) -> str:
-    """Like `f"{value:g}"`: 100 -> "100", 2.5 -> "2,5" (es) / "2.5" (en), no trailing zeros.
+def general(value: float, lang: Lang, digits: int = 6) -> str:
+    """Like `f"{value:.{digits}g}"`: 100 -> "100", 2.5 -> "2,5" (es) / "2.5" (en), no trailing zeros.
 
     English keeps Python's `g` text exactly (no grouping: "1500"); Spanish
     groups as CLDR says ("1.500", "86.400").
     """
-    text = f"{value:g}"
+    text = f"{value:.{digits}g}"
     if lang == "en" or not math.isfinite(value) or "e" in text:
         return text
     return _digits(text, lang)
