@@ -538,44 +538,114 @@ def _scaling(ctx: _Context) -> Demo:
                 explanation, tuple(figures), tuple(rows))
 
 
+def _years_to(headroom: float, growth: float) -> float:
+    """Years of growth (× `growth` a year) until a rate `headroom` times below its limit reaches it."""
+    if headroom <= 1:
+        return 0.0
+    return math.log(headroom) / math.log(growth) if growth > 1 else math.inf
+
+
+def _when(ctx: _Context, years: float) -> str:
+    """In 7 months / 1.6 years / already / never (no growth)."""
+    if years == 0:
+        return ctx.pick("ya", "already")
+    if math.isinf(years):
+        return ctx.pick("nunca sin crecimiento", "never without growth")
+    if years < 1:
+        months = max(1, round(years * 12))
+        return ctx.pick(f"en {months} {'mes' if months == 1 else 'meses'}", f"in {months} month{'s' if months != 1 else ''}")
+    return ctx.pick(f"en {ctx.fixed(years, 1)} años", f"in {ctx.fixed(years, 1)} years")
+
+
 def _channel_rates(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure], str, str]:
-    """Per-channel rates at peak from the facts' mix, and key-value writes: what to hold against quotas."""
+    """Per-channel peak rates from the facts' mix against each provider's quota, then key-value writes.
+
+    The first bottleneck is the channel whose peak reaches its provider quota
+    soonest as traffic grows (`growth_per_year`); after the quotas comes the
+    key-value table, whose writes grow with every notification.
+    """
     from coach.sim.cost import writes_per_notification
 
-    base = ctx.base
+    base, defaults = ctx.base, ctx.defaults
     mix = dict(zip(base.channels, base.channel_mix, strict=True)) if base.channel_mix else dict.fromkeys(base.channels, 1.0)
     peak = base.peak_qps
     rates = {channel: peak * share * (base.push_devices if channel == "push" else 1) for channel, share in mix.items()}
+    quotas = {channel: quota for channel, quota in defaults.provider_quota_per_s.items() if channel in rates}
+    growth = defaults.growth_per_year
     writes = writes_per_notification(base)
     kv_peak = peak * writes
     rows: list[tuple[str, ...]] = []
     figures: list[DemoFigure] = []
     parts_es, parts_en = [], []
+    years = {channel: _years_to(quota / rates[channel], growth) if rates[channel] else math.inf
+             for channel, quota in quotas.items()}
+    order = sorted(years, key=lambda channel: years[channel])
+
+    def name(channel: str) -> str:
+        return "SMS" if channel == "sms" else channel
+
     for channel, rate in rates.items():
-        name = "SMS" if channel == "sms" else channel
         devices = f" × {base.push_devices}" if channel == "push" and base.push_devices > 1 else ""
-        rows.append((ctx.pick(f"{name} en pico ({ctx.percent(mix[channel])}{devices})", f"{name} at peak ({ctx.percent(mix[channel])}{devices})"),
+        quota = quotas.get(channel)
+        against_es = f" frente a una cuota de {ctx.n(quota)}/s" if quota else ""
+        against_en = f" against a {ctx.n(quota)}/s quota" if quota else ""
+        rows.append((ctx.pick(f"{name(channel)} en pico ({ctx.percent(mix[channel])}{devices}){against_es}",
+                              f"{name(channel)} at peak ({ctx.percent(mix[channel])}{devices}){against_en}"),
                      f"{ctx.n(rate)}/s", "—", "—"))
-        figures.append(DemoFigure(f"{channel}_peak_per_s", ctx.pick(f"{name}: envíos/s en pico", f"{name}: sends/s at peak"),
+        figures.append(DemoFigure(f"{channel}_peak_per_s", ctx.pick(f"{name(channel)}: envíos/s en pico",
+                                                                    f"{name(channel)}: sends/s at peak"),
                                   round(rate, 1), "/s"))
-        parts_es.append(f"{name} {ctx.n(rate)}/s")
-        parts_en.append(f"{name} {ctx.n(rate)}/s")
+        if quota:
+            figures.append(DemoFigure(f"{channel}_quota_per_s", ctx.pick(f"{name(channel)}: cuota del proveedor",
+                                                                         f"{name(channel)}: provider quota"),
+                                      quota, "/s"))
+            figures.append(DemoFigure(f"{channel}_years_to_quota",
+                                      ctx.pick(f"{name(channel)}: años hasta la cuota", f"{name(channel)}: years to the quota"),
+                                      round(years[channel], 2) if math.isfinite(years[channel]) else -1.0, ""))
+        parts_es.append(f"{name(channel)} {ctx.n(rate)}/s")
+        parts_en.append(f"{name(channel)} {ctx.n(rate)}/s")
     rows.append((ctx.pick(f"escrituras clave-valor en pico (× {ctx.fixed(writes, 1)})", f"key-value writes at peak (× {ctx.fixed(writes, 1)})"),
                  f"{ctx.n(kv_peak)}/s", "—", "—"))
     figures.append(DemoFigure("kv_writes_peak_per_s", ctx.pick("escrituras clave-valor/s en pico", "key-value writes/s at peak"),
                               round(kv_peak, 1), "/s"))
-    four_years = 2 ** 4
+    horizon = 4
+    later = growth**horizon
+    growth_es = (f"Con el tráfico creciendo ×{ctx.g(growth)} al año, en {horizon} años todo es ×{ctx.g(later)}"
+                 if growth > 1 else "Sin crecimiento previsto")
+    growth_en = (f"With traffic growing ×{ctx.g(growth)} a year, in {horizon} years everything is ×{ctx.g(later)}"
+                 if growth > 1 else "With no growth expected")
+    if order:
+        first = order[0]
+        use = rates[first] / quotas[first]
+        rest = [f"{name(c)} ({ctx.n(quotas[c])}/s) {_when(ctx, years[c])}" for c in order[1:]]
+        rest_es = " y ".join([", ".join(rest[:-1]), rest[-1]] if len(rest) > 1 else rest)
+        rest_en = " and ".join([", ".join(rest[:-1]), rest[-1]] if len(rest) > 1 else rest)
+        quota_es = (
+            f"El primer cuello de botella es la cuota del proveedor de {name(first)}: el pico de {ctx.n(rates[first])}/s "
+            f"usa el {ctx.percent(use)} de sus {ctx.n(quotas[first])}/s y el crecimiento la alcanza "
+            f"{_when(ctx, years[first])}" + (f"; después, {rest_es}" if rest_es else "") + ". Pide la ampliación antes "
+            "(avisando con antelación) y limita por canal con un token bucket por proveedor. "
+        )
+        quota_en = (
+            f"The first bottleneck is the {name(first)} provider's quota: the {ctx.n(rates[first])}/s peak uses "
+            f"{ctx.percent(use)} of its {ctx.n(quotas[first])}/s and growth reaches it {_when(ctx, years[first])}"
+            + (f"; then {rest_en}" if rest_en else "") + ". Ask for the raise ahead of time and pace each channel "
+            "with a token bucket per provider. "
+        )
+    else:
+        quota_es = "El primer cuello de botella es la cuota de cada proveedor (los hechos no la dan: pregúntala). "
+        quota_en = "The first bottleneck is each provider's quota (the facts do not give it: ask for it). "
     text_es = (
         f"Por canal, el pico de {ctx.g(peak)} req/s con la mezcla de los hechos son {', '.join(parts_es)} (push hasta "
-        f"{base.push_devices} dispositivos): el primer cuello de botella es la cuota de cada proveedor, después las "
-        f"{ctx.n(kv_peak)} escrituras/s de la tabla clave-valor ({ctx.fixed(writes, 1)} por notificación). Con el tráfico "
-        f"duplicándose cada año, en 4 años todo es ×{four_years}."
+        f"{base.push_devices} dispositivos). " + quota_es + f"Tras las cuotas vienen las escrituras de la tabla "
+        f"clave-valor: {ctx.n(kv_peak)}/s en pico ({ctx.fixed(writes, 1)} por notificación). {growth_es}"
+        + (f": {ctx.n(kv_peak * later)} escrituras/s, que se reparten por clave de partición." if growth > 1 else ".")
     )
     text_en = (
         f"Per channel, the {ctx.g(peak)} req/s peak with the facts' mix is {', '.join(parts_en)} (push up to "
-        f"{base.push_devices} devices): the first bottleneck is each provider's quota, then the key-value table's "
-        f"{ctx.n(kv_peak)} writes/s ({ctx.fixed(writes, 1)} per notification). With traffic doubling every year, in 4 years "
-        f"everything is ×{four_years}."
+        f"{base.push_devices} devices). " + quota_en + f"After the quotas come the key-value table's writes: "
+        f"{ctx.n(kv_peak)}/s at peak ({ctx.fixed(writes, 1)} per notification). {growth_en}"
+        + (f": {ctx.n(kv_peak * later)} writes/s, spread over the partition key." if growth > 1 else ".")
     )
     return rows, figures, text_es, text_en
 

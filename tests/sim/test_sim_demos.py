@@ -187,3 +187,19 @@ def test_english_number_pattern_tells_the_two_styles_apart() -> None:
     """The check above flags 86,400 and 8.64 and lets 86.400, 8,64, 2.951 and p99 through."""
     assert [m.group() for m in _ENGLISH_NUMBER.finditer("86,400 8.64 1,200.5 0.5")] == ["86,400", "8.64", "1,200.5", "0.5"]
     assert _ENGLISH_NUMBER.findall("86.400 8,64 2.951 p99 1.234.567 0,25 12.960.000") == []
+
+
+def test_scaling_names_provider_quotas_first_then_key_value_writes(bundle: Bundle) -> None:
+    """Per-channel peaks against the facts' quotas: email (200/s of 300/s) is reached first, in
+    7 months at 2× a year, then SMS and push; key-value writes come after the quotas."""
+    for lang, first, then in (("en", "The first bottleneck is the email provider's quota", "key-value"),
+                              ("es", "El primer cuello de botella es la cuota del proveedor de email", "clave-valor")):
+        demo = run_demo(bundle, "scaling", lang)
+        text = demo.explanation
+        assert first in text
+        assert text.index(first) < text.index(then, text.index(first))
+    figures = _figures(run_demo(bundle, "scaling", "en"))
+    assert (figures["email_quota_per_s"], figures["sms_quota_per_s"], figures["push_quota_per_s"]) == (300, 30, 10_000)
+    assert figures["email_years_to_quota"] < figures["sms_years_to_quota"] < figures["push_years_to_quota"]
+    assert round(figures["email_years_to_quota"] * 12) == 7  # log2(300 / 200) years
+    assert "in 7 months" in run_demo(bundle, "scaling", "en").explanation
