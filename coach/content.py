@@ -379,6 +379,10 @@ class SimulationDefaults(_Model):
     suppressed_rate: Annotated[float, Field(ge=0, le=1)] = 0.0
     quiet_hours_s: Annotated[float, Field(ge=0)] = 0.0
     release_per_s: Annotated[float, Field(ge=0)] = 0.0
+    # Provider quotas (sends a second per channel, from the facts) and traffic growth a year:
+    # the scaling demo names the first channel whose peak reaches its quota, and when.
+    provider_quota_per_s: dict[Literal["email", "push", "sms"], Annotated[float, Field(gt=0)]] = {}
+    growth_per_year: Annotated[float, Field(ge=1)] = 1.0
     breaker_open_s: Annotated[float, Field(gt=0)]
     breaker_half_open_calls: Annotated[int, Field(gt=0)]
     idempotency_ttl_s: Annotated[float, Field(gt=0)]

@@ -73,7 +73,10 @@ def item_label(content: Bundle, item_id: str, lang: Lang) -> str:
 def brief(console: Console, content: Bundle, lang: Lang, steps: Sequence[str], mode: Mode) -> None:
     """The scenario's brief, then the plan: each step with its budget."""
     scenario = content.scenario
-    console.print(Panel(escape(scenario.brief(lang)), title=f"[bold]{escape(scenario.title(lang))}[/bold]"))
+    from rich.markdown import Markdown
+
+    # The brief is Markdown (bold, lists): rendered, not printed raw; Markdown never reads rich markup.
+    console.print(Panel(Markdown(clean(scenario.brief(lang))), title=f"[bold]{escape(scenario.title(lang))}[/bold]"))
     table = Table(title=t("plan", lang), title_justify="left", show_edge=False)
     table.add_column("#", justify="right")
     table.add_column(t("step", lang))
@@ -186,7 +189,7 @@ def demo(console: Console, shown: Demo, lang: Lang) -> None:
     if shown.figures:
         figures = Table(show_header=False, box=None, padding=(0, 1))
         for figure in shown.figures:
-            figures.add_row(escape(figure.label), f"[bold]{_number(figure.value)}[/bold] {escape(figure.unit)}")
+            figures.add_row(escape(figure.label), f"[bold]{_number(figure.value, lang)}[/bold] {escape(figure.unit)}")
         parts.append(figures)
         parts.append("")
     if shown.table:
@@ -202,15 +205,13 @@ def demo(console: Console, shown: Demo, lang: Lang) -> None:
     console.print(Panel(Group(*parts), title=f"{t('demo', lang)}: {escape(shown.title)}", title_align="left"))  # type: ignore[arg-type]
 
 
-def _number(value: float) -> str:
-    """Digits that mean something: 516 msg/s, 21.9 %, 0.85 s."""
+def _number(value: float, lang: Lang) -> str:
+    """Digits that mean something, in the reader's language: 516 msg/s, 21,9 / 21.9, 0,85 / 0.85 s."""
+    from coach.formatting import decimal
+
     if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if abs(value) >= 10:
-        return f"{value:,.1f}"
-    return f"{value:,.2f}"
+        return decimal(value, lang)
+    return decimal(value, lang, 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2)
 
 
 def feedback(console: Console, content: Bundle, shown: StepFeedback, lang: Lang) -> None:
