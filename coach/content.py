@@ -72,6 +72,9 @@ class Words(_Model):
     es: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
     en: Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
 
+    def __call__(self, lang: Lang) -> list[str]:
+        return self.es if lang == "es" else self.en
+
 
 class MatchRules(_Model):
     """How the scorer recognises an item in one language.
@@ -162,6 +165,13 @@ class ChecklistItem(_Model):
     # "mid" (the basics every answer needs), "senior" (depth on the hard parts),
     # "staff" (trade-offs across teams, regions and vendors)
     level: ItemLevel = "mid"
+    # Cue kinds that do not void this item's words (coach/scoring/cues.py): a roadmap is made of
+    # deferrals ("later we add campaigns"), an estimate of assumptions ("maybe 350/s at peak"),
+    # the opening of questions ("what volumes do we expect?").
+    allow_cues: list[Literal["deferred", "hypothetical", "question"]] = []
+    # What makes THIS item justified, when the framework's reason words are not the point:
+    # growing backoff is decided, jitter justifies it (spec/concepts.md).
+    justify_with: Words | None = None
     match: Match
     probes: list[Probe] = []  # follow-ups about this item (a scenario adds more with [[probes]])
 
@@ -216,18 +226,64 @@ class EstimateRule(_Model):
     text: Text
 
 
-class Level(_Model):
-    """A named level for a total score (needs work / solid / strong)."""
+LevelId = Literal["below", "mid", "senior", "staff"]
+LEVEL_IDS: tuple[LevelId, ...] = ("below", "mid", "senior", "staff")
+# What a level can ask of a sheet (coach.scoring.level computes each one):
+# total (0..1); covered_mid/_senior/_staff: the share of that level's items decided or
+# justified; deep_areas: areas answered in depth; tradeoffs: decisions with a trade-off
+# stated; numbers: decisions carried by a figure outside the opening and the estimates;
+# failures: failure items raised by the candidate; cost / operations: those items justified.
+LevelSignal = Literal[
+    "total", "covered_mid", "covered_senior", "covered_staff", "deep_areas", "tradeoffs", "numbers",
+    "failures", "cost", "operations",
+]
 
-    id: Annotated[str, Field(pattern=_ID)]
-    min_total: Annotated[float, Field(ge=0, le=1)]
+
+class Level(_Model):
+    """An interview level (below / mid / senior / staff) and what it needs beyond the one under it."""
+
+    id: LevelId
     label: Text
+    needs: dict[LevelSignal, Annotated[float, Field(ge=0)]] = {}
+
+
+class LevelRules(_Model):
+    """How the credit and depth of a sheet's items make a level (coach.scoring.level).
+
+    An area (a step) is answered in depth when at least `deep_justified` of its items,
+    and `deep_share` of them, are justified, one of them with a figure or a trade-off.
+    Gates: fewer than `clarify_min` of the `clarify` items in the opening caps the level
+    at `clarify_cap`; when more than `keyword_share` of the items a sheet names are only
+    mentioned (a keyword list), the level is below mid.
+    """
+
+    areas: list[str] = list(FRAMEWORK_STEP_IDS)
+    deep_justified: Annotated[int, Field(ge=1)] = 3
+    deep_share: Annotated[float, Field(ge=0, le=1)] = 0.5
+    clarify: list[str] = []
+    clarify_min: Annotated[int, Field(ge=0)] = 1
+    clarify_cap: LevelId = "mid"
+    keyword_share: Annotated[float, Field(gt=0, le=1)] = 0.5
+    failure_steps: list[str] = ["failures"]
+    number_skip: list[str] = ["opening", "estimates"]  # figures there are estimates, not design numbers
+    cost: list[str] = []  # item ids
+    operations: list[str] = []  # item ids
+    tradeoff: Words | None = None  # words that state a trade-off ("a costa de", "instead of")
+
+    @field_validator("areas", "failure_steps", "number_skip")
+    @classmethod
+    def _known_steps(cls, value: list[str]) -> list[str]:
+        unknown = [step for step in value if step not in STEP_IDS]
+        if unknown:
+            raise ValueError(f"unknown step id {unknown[0]!r}; expected one of {', '.join(STEP_IDS)}")
+        return value
 
 
 class ScoringSettings(_Model):
     """Scoring settings that belong in content, not code."""
 
-    levels: Annotated[list[Level], Field(min_length=1)]
+    levels: Annotated[list[Level], Field(min_length=4, max_length=4)]
+    level: LevelRules = LevelRules()
     words_per_minute: dict[Lang, Annotated[int, Field(gt=0)]]
     estimate_tolerance: Annotated[float, Field(gt=0, lt=1)] = 0.10
     # A stated figure off by more than this factor does not cover its estimate item (spec: 2×).
@@ -238,10 +294,10 @@ class ScoringSettings(_Model):
     justify: Words | None = None
 
     @model_validator(mode="after")
-    def _levels_sorted(self) -> ScoringSettings:
-        mins = [level.min_total for level in self.levels]
-        if mins != sorted(mins) or mins[0] != 0:
-            raise ValueError("levels must start at min_total 0 and rise")
+    def _levels_in_order(self) -> ScoringSettings:
+        ids = tuple(level.id for level in self.levels)
+        if ids != LEVEL_IDS:
+            raise ValueError(f"levels must be, in order: {', '.join(LEVEL_IDS)}; got {', '.join(ids)}")
         missing = [lang for lang in LANGS if lang not in self.words_per_minute]
         if missing:
             raise ValueError(f"words_per_minute lacks {', '.join(missing)}")
@@ -274,6 +330,19 @@ class Framework(_Model):
                 raise ValueError(f"step {step.id!r} cannot have a window")
         return self
 
+    def find_step(self, value: str) -> Step | None:
+        """The step a user typed: its id or its title in either language (any case), or its
+        number (1-9, as numbered in the framework); None when nothing matches."""
+        wanted = " ".join(value.split()).casefold()
+        if wanted.isdigit():
+            number = int(wanted)
+            return next((s for s in self.steps if s.number == number and s.number > 0), None)
+        for step in self.steps:
+            names = (step.id, step.title.es, step.title.en)
+            if wanted in (name.casefold() for name in names):
+                return step
+        return None
+
     def step(self, step_id: str) -> Step:
         for step in self.steps:
             if step.id == step_id:
@@ -302,11 +371,16 @@ class ScenarioItem(ChecklistItem):
 
 
 class Fact(_Model):
-    """What the interviewer answers when the candidate asks about a topic."""
+    """What the interviewer answers when the candidate asks about a topic.
+
+    `match` recognises a question about it, in the checklist items' format and
+    with the scorer's compiler (coach.interviewer); without it, the topic's words are the phrases.
+    """
 
     id: Annotated[str, Field(pattern=_ID)]
     topic: Text
     answer: Text
+    match: Match | None = None
 
 
 class SimulationDefaults(_Model):
@@ -342,6 +416,10 @@ class SimulationDefaults(_Model):
     suppressed_rate: Annotated[float, Field(ge=0, le=1)] = 0.0
     quiet_hours_s: Annotated[float, Field(ge=0)] = 0.0
     release_per_s: Annotated[float, Field(ge=0)] = 0.0
+    # Provider quotas (sends a second per channel, from the facts) and traffic growth a year:
+    # the scaling demo names the first channel whose peak reaches its quota, and when.
+    provider_quota_per_s: dict[Literal["email", "push", "sms"], Annotated[float, Field(gt=0)]] = {}
+    growth_per_year: Annotated[float, Field(ge=1)] = 1.0
     breaker_open_s: Annotated[float, Field(gt=0)]
     breaker_half_open_calls: Annotated[int, Field(gt=0)]
     idempotency_ttl_s: Annotated[float, Field(gt=0)]

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from coach.formatting import decimal, general, percent
 from coach.sim.config import SimConfig
 from coach.sim.service import ServiceResult, run_service
 
@@ -225,25 +226,24 @@ def _misses(result: ServiceResult, stated: dict[str, float]) -> list[tuple[str, 
     return misses
 
 
-def _dur(ms: float) -> str:
-    return f"{ms / 1000:.1f} s" if ms >= 1000 else f"{ms:.0f} ms"
+def _dur(ms: float, lang: Lang) -> str:
+    """1,5 s / 1.5 s, 80 ms."""
+    grouping = lang == "es"  # English has always written 1234.5 s
+    return f"{decimal(ms / 1000, lang, 1, grouping=grouping)} s" if ms >= 1000 else f"{decimal(ms, lang)} ms"
 
 
 def check_design(sheet: Sheet, content: Bundle, lang: Lang, seed: int | None = None) -> DesignCheck:
-    """Run the sheet's design at its own peak and say whether it meets its own p95/p99 targets."""
-    check = _check(sheet, content, lang, seed)
-    if lang != "es":
-        return check
-    from coach.sim.demos import localize_numbers  # the demos' Spanish number style
+    """Run the sheet's design at its own peak and say whether it meets its own p95/p99 targets.
 
-    suggestion = localize_numbers(check.suggestion) if check.suggestion else None
-    return DesignCheck(check.ok, check.stated, check.measured, localize_numbers(check.verdict), suggestion)
-
-
-def _check(sheet: Sheet, content: Bundle, lang: Lang, seed: int | None) -> DesignCheck:
+    The verdict and the suggestion are in `lang`, numbers included (86.400 in Spanish).
+    """
     defaults = content.scenario.simulation
     stated = read_design(sheet)
     es = lang == "es"
+
+    def g(value: float) -> str:
+        return general(value, lang)
+
     if defaults is None:
         verdict = ("este escenario no tiene simulación" if es else "this scenario has no simulation")
         return DesignCheck(None, stated, {}, verdict, None)
@@ -274,11 +274,11 @@ def _check(sheet: Sheet, content: Bundle, lang: Lang, seed: int | None) -> Desig
     if not misses:
         name = "p99" if "p99_ms" in stated else "p95"
         verdict = (
-            f"{name} {_dur(measured[name + '_ms'])} ≤ tu objetivo de {_dur(stated[name + '_ms'])} a "
-            f"{stated['peak_qps']:g} req/s con {workers} workers (utilización {result.utilization():.0%})"
+            f"{name} {_dur(measured[name + '_ms'], lang)} ≤ tu objetivo de {_dur(stated[name + '_ms'], lang)} a "
+            f"{g(stated['peak_qps'])} req/s con {workers} workers (utilización {percent(result.utilization(), lang)})"
             if es else
-            f"{name} {_dur(measured[name + '_ms'])} ≤ your {_dur(stated[name + '_ms'])} target at "
-            f"{stated['peak_qps']:g} req/s with {workers} workers ({result.utilization():.0%} utilization)"
+            f"{name} {_dur(measured[name + '_ms'], lang)} ≤ your {_dur(stated[name + '_ms'], lang)} target at "
+            f"{g(stated['peak_qps'])} req/s with {workers} workers ({percent(result.utilization(), lang)} utilization)"
         )
         if used_default_workers:
             verdict += (" (workers del diseño de referencia: la hoja no los dice)" if es
@@ -289,36 +289,36 @@ def _check(sheet: Sheet, content: Bundle, lang: Lang, seed: int | None) -> Desig
         shard = base.shard_throughput_qps
         needed = math.ceil(stated["peak_qps"] / shard)
         verdict = (
-            f"a {stated['peak_qps']:g} req/s, {int(stated.get('partitions', base.partitions))} particiones "
-            f"rechazan {result.throttled:,} peticiones (cada shard ingiere {shard:g}/s)"
+            f"a {g(stated['peak_qps'])} req/s, {int(stated.get('partitions', base.partitions))} particiones "
+            f"rechazan {decimal(result.throttled, lang)} peticiones (cada shard ingiere {g(shard)}/s)"
             if es else
-            f"at {stated['peak_qps']:g} req/s, {int(stated.get('partitions', base.partitions))} partitions "
-            f"throttle {result.throttled:,} requests (each shard ingests {shard:g}/s)"
+            f"at {g(stated['peak_qps'])} req/s, {int(stated.get('partitions', base.partitions))} partitions "
+            f"throttle {decimal(result.throttled, lang)} requests (each shard ingests {g(shard)}/s)"
         )
         suggestion = (f"al menos {needed} particiones" if es else f"at least {needed} partitions")
         return DesignCheck(False, stated, measured, verdict, suggestion)
     enough = _smallest_workers(base, stated, workers)
-    verdict_es = f"{name} {_dur(got)} > tu objetivo de {_dur(target)}"
-    verdict_en = f"{name} {_dur(got)} > your {_dur(target)} target"
+    verdict_es = f"{name} {_dur(got, lang)} > tu objetivo de {_dur(target, lang)}"
+    verdict_en = f"{name} {_dur(got, lang)} > your {_dur(target, lang)} target"
     if enough is not None:
         verdict_es += f"; {enough} workers lo cumplen"
         verdict_en += f"; {enough} workers meet it"
         suggestion = (
-            f"sube a {enough} workers por canal (hoy {workers}); {stated['peak_qps']:g} req/s × "
-            f"{base.service_s * 1000:g} ms = {stated['peak_qps'] * base.service_s:.0f} ocupados de media"
+            f"sube a {enough} workers por canal (hoy {workers}); {g(stated['peak_qps'])} req/s × "
+            f"{g(base.service_s * 1000)} ms = {decimal(stated['peak_qps'] * base.service_s, lang)} ocupados de media"
             if es else
-            f"go to {enough} workers per channel (now {workers}); {stated['peak_qps']:g} req/s × "
-            f"{base.service_s * 1000:g} ms = {stated['peak_qps'] * base.service_s:.0f} busy on average"
+            f"go to {enough} workers per channel (now {workers}); {g(stated['peak_qps'])} req/s × "
+            f"{g(base.service_s * 1000)} ms = {decimal(stated['peak_qps'] * base.service_s, lang)} busy on average"
         )
     else:
         floor = -math.log(1 - (0.99 if name == "p99" else 0.95)) * base.service_s * 1000
         verdict_es += "; ningún número de workers lo cumple"
         verdict_en += "; no number of workers meets it"
         suggestion = (
-            f"la latencia del proveedor sola da un {name} de ~{_dur(floor)}: relaja el objetivo, baja el "
+            f"la latencia del proveedor sola da un {name} de ~{_dur(floor, lang)}: relaja el objetivo, baja el "
             "timeout o cambia de proveedor"
             if es else
-            f"provider latency alone gives a {name} of ~{_dur(floor)}: relax the target, lower the timeout "
+            f"provider latency alone gives a {name} of ~{_dur(floor, lang)}: relax the target, lower the timeout "
             "or change providers"
         )
     return DesignCheck(False, stated, measured, verdict_es if es else verdict_en, suggestion)

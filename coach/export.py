@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from coach.asked import render_block
 from coach.content import Bundle
 from coach.i18n import Lang
 from coach.sheet import escape_answer, header_line, step_heading
@@ -34,6 +35,8 @@ _L: dict[str, dict[Lang, str]] = {
     "mode_mock": {"es": "simulacro", "en": "mock"},
     "mode_drill": {"es": "drill", "en": "drill"},
     "total": {"es": "Total", "en": "Total"},
+    "level": {"es": "Nivel", "en": "Level"},
+    "level_next": {"es": "Para subir de nivel", "en": "To reach the next level"},
     "step": {"es": "Paso", "en": "Step"},
     "score": {"es": "Puntuación", "en": "Score"},
     "time": {"es": "Tiempo", "en": "Time"},
@@ -174,6 +177,8 @@ def _step_view(card: Scorecard, content: Bundle, score: StepScore, t: _Labels) -
         "heading": step_heading(step, lang),
         "question": _one_line(step.question(lang)),
         "answer": escape_answer(card.answers.get(score.step, "").strip()),
+        # questions asked to the interviewer: their own block, read back by the sheet reader
+        "asked": render_block([entry for entry in card.asked if entry.step == score.step], lang),
         "elapsed": None if elapsed is None else _seconds(elapsed),
         "score": _pct(score.score),
         "bar": _bar(score.score),
@@ -254,6 +259,7 @@ def render_export(card: Scorecard, content: Bundle, *, started_at: float | None 
     )
     steps = [_step_view(card, content, score, t) for score in card.step_scores()]
     from coach.probes import END, probe_table
+    from coach.scoring.level import content_labels, shown_verdict
 
     table = probe_table(content) if card.probes else ()
     blocks = [_probe_view(card, content, table, answer, n, t) for n, answer in enumerate(card.probes, start=1)]
@@ -261,9 +267,7 @@ def render_export(card: Scorecard, content: Bundle, *, started_at: float | None 
         view_of_step["probes"] = [b for b, a in zip(blocks, card.probes, strict=True) if a.after == view_of_step["id"]]
     shown = {step["id"] for step in steps}
     end_probes = [b for b, a in zip(blocks, card.probes, strict=True) if a.after == END or a.after not in shown]
-    level = next(
-        (lv.label(lang) for lv in content.framework.scoring.levels if lv.id == card.score.level), ""
-    )
+    verdict = shown_verdict(card.score, content_labels(content), lang) if len(card.steps) > 1 else None
     titles = {s.id: s.title(lang) for s in content.framework.steps}
     design = card.design
     view = {
@@ -277,7 +281,9 @@ def render_export(card: Scorecard, content: Bundle, *, started_at: float | None 
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(started_at)) if started_at else None,
         "mode": t("mode_" + card.config.mode.value),
         "total": _pct(card.total),
-        "level": level if len(card.steps) > 1 else "",
+        "level": "" if verdict is None else verdict.label,
+        "level_reasons": [] if verdict is None else [_one_line(r) for r in verdict.reasons],
+        "level_next": "" if verdict is None else _one_line(verdict.next),
         "steps": steps,
         "end_probes": end_probes,
         "design": None if design is None else {

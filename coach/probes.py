@@ -14,7 +14,7 @@ Pure: no I/O, no pydantic at import (the warm path of `coach score` uses it).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -30,8 +30,12 @@ from coach.scoring.result import (
 )
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from coach.content import Bundle
     from coach.i18n import Lang
+    from coach.review import CardReview
+    from coach.scoring.level import LevelVerdict
 
 BiText = dict[str, str]  # lang -> text
 
@@ -266,17 +270,25 @@ def probe_credits(
     return {item: found[item] for item in answer.items if item in found}
 
 
+# The level of a sheet from its steps, its total and the items covered only after a probe
+# (coach.scoring.level.assess_level, bound to a framework's rules and a language).
+AssessLevel = Callable[[Sequence[StepScore], float, Collection[str]], "LevelVerdict"]
+
+
 def apply_probes(
     score: SheetScore,
     answers: Sequence[ProbeAnswer],
     score_text: Callable[[Mapping[str, str]], SheetScore],
     budgets: Mapping[str, int],
-    levels: Sequence[tuple[str, float]] = (),
+    assess: AssessLevel | None = None,
 ) -> SheetScore:
     """Raise each probed item to the best credit its probe answers earned; recompute the totals.
 
     A raised item is `probed`: it counts in the session total (the step's interview
     score) but not in the step's own score. `budgets` weigh the steps as the scorer does.
+    `assess` recomputes the level (and its reasons) on the raised items, with the items
+    covered only after a probe passed as `probed` (not raised unprompted); without it
+    the level stays as scored.
     """
     best: dict[str, ItemResult] = {}
     for answer in answers:
@@ -302,13 +314,24 @@ def apply_probes(
         return score  # nothing raised: exactly the same score (no float noise)
     # The change the raised items make, on whatever total the scorer computed.
     total = min(1.0, max(0.0, score.total + _total(steps, budgets) - _total(score.steps, budgets)))
-    level = score.level
-    if levels:
-        level = levels[0][0]
-        for level_id, min_total in levels:
-            if total >= min_total:
-                level = level_id
-    return replace(score, steps=tuple(steps), total=total, level=level)
+    raised = replace(score, steps=tuple(steps), total=total)
+    if assess is None:
+        return raised
+    verdict = assess(raised.steps, total, probed_items(raised))
+    return replace(raised, level=verdict.id, verdict=verdict)
+
+
+def probed_items(score: SheetScore) -> frozenset[str]:
+    """Items covered only after a probe: raised to decided or justified from none or mentioned.
+
+    An item decided unprompted and justified after a probe was covered before it: not here.
+    """
+    return frozenset(
+        item.id
+        for step in score.steps
+        for item in step.items
+        if item.covered and item.before_probe is not None and item.before_probe not in (DECIDED, JUSTIFIED)
+    )
 
 
 def _rescored(step: StepScore, items: tuple[ItemResult, ...]) -> StepScore:
@@ -352,3 +375,40 @@ def credit_after(score: SheetScore, answer: ProbeAnswer) -> dict[str, str]:
 def is_raise(before: str, after: str) -> bool:
     return _RANK.get(after, 0) > _RANK.get(before, 0)
 
+
+
+# ---------------------------------------------------------------- spaced repetition
+
+
+PROBE_KEY, FAILURE_KEY = "probe:", "failure:"  # review card keys: probe:<ref>, failure:<card id>
+
+
+def review_key(ref: str) -> str:
+    """A probe's review card key: `probe:fail.dlq#0` (an escalation keeps its `+`), `failure:region_down`."""
+    if ref.startswith(CARD_PREFIX):
+        return FAILURE_KEY + ref.removeprefix(CARD_PREFIX)
+    return PROBE_KEY + ref
+
+
+def probe_reviews(
+    answers: Sequence[ProbeAnswer], score: SheetScore, scenario: str, now: datetime, known: Mapping[str, str]
+) -> list[CardReview]:
+    """Each probe asked (and each failure card) as a review card (coach.review hooks).
+
+    Rated with `coach.review.rate_probe` on the weakest credit its items hold after the
+    session (a failure card wants all its elements); an empty answer is Again. A probe
+    asked twice (a resumed sheet) is reviewed once, with its last answer.
+    """
+    from coach.review import FAILURE, PROBE, rate_probe, schedule
+
+    items = _items(score)
+    last: dict[str, ProbeAnswer] = {}
+    for answer in answers:
+        last[review_key(answer.ref)] = answer
+    ratings = []
+    for key, answer in last.items():
+        credits = [items[i].credit for i in answer.items if i in items]
+        weakest = min(credits, key=lambda credit: _RANK[credit]) if credits else NONE
+        kind = FAILURE if key.startswith(FAILURE_KEY) else PROBE
+        ratings.append((key, answer.step, kind, rate_probe(bool(answer.text.strip()), weakest)))
+    return schedule(ratings, scenario, now, known)

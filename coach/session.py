@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import importlib.util
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
+from coach.asked import AskedQuestion, question_lines, with_questions
 from coach.content import FRAMEWORK_STEP_IDS, STEP_IDS, Bundle, Step
 from coach.errors import CoachError
 from coach.i18n import Lang
@@ -24,7 +26,9 @@ from coach.store import StoreError
 
 if TYPE_CHECKING:
     from coach.design_check import DesignCheck
+    from coach.interviewer import Answer
     from coach.probes import ProbeAnswer, ProbeText
+    from coach.scoring.level import LevelVerdict
     from coach.scoring.result import SheetScore, StepScore
     from coach.sheet import Sheet
     from coach.sim.demos import Demo
@@ -254,6 +258,7 @@ class Scorecard:
     weakest: tuple[str, ...]
     drill: tuple[DrillTip, ...]
     demos: Mapping[str, Demo] = field(default_factory=dict)
+    asked: tuple[AskedQuestion, ...] = ()  # questions asked to the interviewer, in order
     probes: tuple[ProbeAnswer, ...] = ()  # follow-ups asked, in order (their credit is in `score`)
 
     def step_scores(self) -> tuple[StepScore, ...]:
@@ -376,6 +381,7 @@ class Session:
         self.probe_answers: list[ProbeAnswer] = []
         self._probe: ProbePrompt | None = None
         self._probe_table: tuple[ProbeText, ...] | None = None
+        self.asked: list[AskedQuestion] = []  # questions asked to the interviewer, in order
         self._drafts: dict[str, tuple[str, float]] = {}
         self.state = SessionState.READY
         self._step: str | None = None
@@ -408,6 +414,7 @@ class Session:
             if answer.skipped:
                 session.skipped.add(step)
         session._drafts = {step: (d.text, d.elapsed_s) for step, d in record.drafts.items()}
+        session.asked = list(record.questions)
         session.probe_answers = list(probe_answers_of(record))
         return session
 
@@ -523,6 +530,37 @@ class Session:
         self._frozen_s = None
         self.state = SessionState.READY
         return step_id
+
+    def ask(self, question: str) -> Answer:
+        """The interviewer answers a question asked during the current step; it is recorded at once.
+
+        The countdown goes on. The question counts as part of the step's answer
+        (coach.asked.with_questions), so asking for the volumes earns the opening's item.
+        """
+        from coach.interviewer import answer_question
+
+        step_id = self._require_answering()
+        answer = answer_question(self.content, question, self.config.lang)
+        return self._record_question(answer.record(step_id), answer)
+
+    def record_question(self, asked: AskedQuestion) -> None:
+        """Keep a question asked elsewhere (a sheet's coach:asked block) as it was answered then."""
+        self._record_question(asked, None)
+
+    def _record_question(self, asked: AskedQuestion, answer: Answer | None) -> Answer:
+        self.asked.append(asked)
+        # The interview goes on; the next submit reports the broken history.
+        with suppress(StoreError):
+            self.store.save_question(self.id, asked)
+        if answer is None:
+            from coach.interviewer import Answer as _Answer
+
+            answer = _Answer(asked.question, self.config.lang, asked.kind, asked.answer, asked.fact_id)
+        return answer
+
+    def scored_answers(self) -> dict[str, str]:
+        """The answers as scored: each step's text, then the questions asked in it that it lacks."""
+        return scored_answers(self.answers, self.asked)
 
     def skip(self) -> str:
         """Record the current step as skipped (an empty answer)."""
@@ -646,15 +684,32 @@ class Session:
         score = self._score()
         card = build_scorecard(
             self.id, self.config, self.content, score, self.answers, self.elapsed,
-            design=self._design_check(), demos=self.demos, probes=tuple(self.probe_answers),
+            design=self._design_check(), demos=self.demos, asked=self.asked,
+            probes=tuple(self.probe_answers),
         )
-        from coach.probes import add_followups
+        from coach.probes import add_followups, probed_items
 
         result: dict[str, Any] = add_followups(score.to_json(), score, self.probes, self.config.lang)
         result["total"] = round(card.total, 4)
         self.store.finish_session(self.id, result)
+        self.schedule_reviews(score, probed_items(score))
         self.state = SessionState.FINISHED
         return card
+
+    def schedule_reviews(self, score: SheetScore, probed: Collection[str] = ()) -> None:
+        """Rate every item of the steps this session ran and schedule its review card (FSRS).
+
+        `probed`: items covered only after a probe (rated Hard). Every probe asked (and
+        failure card) is a review card of its own too (coach.probes.probe_reviews).
+        """
+        from coach.probes import probe_reviews
+        from coach.review import review_session, utc
+
+        now = utc(self.store.now())
+        known = {card.key: card.card for card in self.store.cards(self.config.scenario)}
+        reviews = review_session(score, self.config.steps, now, known, probed)
+        reviews += probe_reviews(self.probe_answers, score, self.config.scenario, now, known)
+        self.store.save_reviews(self.id, reviews)
 
     # -- helpers
 
@@ -668,7 +723,7 @@ class Session:
 
     def _score(self) -> SheetScore:
         score = self.engines.score_answers(
-            self.answers, self.content, self.config.lang, self._timed_elapsed() or None
+            self.scored_answers(), self.content, self.config.lang, self._timed_elapsed() or None
         )
         return with_probes(score, self.probe_answers, self.content, self.config.lang, self.engines)
 
@@ -696,18 +751,29 @@ def _probe_timer(elapsed_s: float, timed: bool) -> TimerStatus:
 def with_probes(
     score: SheetScore, answers: Sequence[ProbeAnswer], content: Bundle, lang: Lang, engines: Engines
 ) -> SheetScore:
-    """The score with each probed item at the best credit its probe answers earned."""
+    """The score with each probed item at the best credit its probe answers earned.
+
+    The level is then read again (coach.scoring.level) from the raised items, the items
+    covered only after a probe passed as `probed`: they count for coverage, not as raised
+    unprompted.
+    """
     if not answers:
         return score
     from coach.probes import apply_probes
+    from coach.scoring.level import assess_level, level_spec
 
     framework = content.framework
+    spec = level_spec(content)
+
+    def assess(steps: Sequence[StepScore], total: float, probed: Collection[str]) -> LevelVerdict:
+        return assess_level(steps, total, spec, lang, probed)
+
     return apply_probes(
         score,
         answers,
         lambda texts: engines.score_answers(texts, content, lang, None),
         {step.id: step.budget_s for step in framework.steps},
-        [(level.id, level.min_total) for level in framework.scoring.levels],
+        assess,
     )
 
 
@@ -716,6 +782,14 @@ def probe_answers_of(record: SessionRecord) -> tuple[ProbeAnswer, ...]:
     from coach.probes import ProbeAnswer
 
     return tuple(ProbeAnswer(p.ref, p.step, p.items, p.after, p.text, p.elapsed_s) for p in record.probes)
+
+
+def scored_answers(answers: Mapping[str, str], asked: Iterable[AskedQuestion]) -> dict[str, str]:
+    """Each step's answer with the questions asked in it appended (those it does not hold)."""
+    by_step: dict[str, list[str]] = {}
+    for entry in asked:
+        by_step.setdefault(entry.step, []).append(entry.question)
+    return {step: with_questions(text, by_step.get(step, ())) for step, text in answers.items()}
 
 
 def answers_sheet(session: Session) -> Sheet:
@@ -771,12 +845,15 @@ def scorecard_from_record(record: SessionRecord, content: Bundle, engines: Engin
     timed = {step: value for step, value in elapsed.items() if value is not None}
     probes = probe_answers_of(record)
     score = with_probes(
-        engines.score_answers(answers, content, config.lang, timed or None), probes, content, config.lang, engines
+        engines.score_answers(scored_answers(answers, record.questions), content, config.lang, timed or None),
+        probes, content, config.lang, engines,
     )
     design = None
     if engines.check_design is not None and runs_design_check(config, content):
         design = engines.check_design(sheet_of(config, answers, elapsed), content, config.lang, config.seed)
-    return build_scorecard(record.id, config, content, score, answers, elapsed, design=design, probes=probes)
+    return build_scorecard(
+        record.id, config, content, score, answers, elapsed, design=design, asked=record.questions, probes=probes
+    )
 
 
 def build_scorecard(
@@ -789,6 +866,7 @@ def build_scorecard(
     *,
     design: DesignCheck | None = None,
     demos: Mapping[str, Demo] | None = None,
+    asked: Iterable[AskedQuestion] = (),
     probes: Sequence[ProbeAnswer] = (),
 ) -> Scorecard:
     """Pacing, strongest and weakest steps and what to drill, from a scored session."""
@@ -833,6 +911,7 @@ def build_scorecard(
         weakest=weakest,
         drill=tuple(tips),
         demos=dict(demos or {}),
+        asked=tuple(entry for entry in asked if entry.step in config.steps),
         probes=tuple(probes),
     )
 
@@ -844,9 +923,16 @@ class Prompter(Protocol):
     """The terminal (or a script) that asks for answers and shows feedback."""
 
     def ask(
-        self, prompt: StepPrompt, timer: Callable[[], TimerStatus], save_draft: Callable[[str], object]
+        self,
+        prompt: StepPrompt,
+        timer: Callable[[], TimerStatus],
+        save_draft: Callable[[str], object],
+        interviewer: Callable[[str], Answer] | None = None,
     ) -> Reply:
-        """Ask for a step's answer; Ctrl-C returns the text typed so far as INTERRUPTED."""
+        """Ask for a step's answer; Ctrl-C returns the text typed so far as INTERRUPTED.
+
+        `interviewer` answers a question asked meanwhile (and records it); the timer runs on.
+        """
 
     def speak(self, prompt: StepPrompt, start: Callable[[], None], timer: Callable[[], TimerStatus]) -> bool:
         """--speak: wait for Enter, call `start`, wait for Enter; False on Ctrl-C."""
@@ -886,7 +972,7 @@ def run(session: Session, prompter: Prompter) -> Scorecard:
                     raise KeyboardInterrupt
                 session.stop_timer()
             while True:
-                reply = prompter.ask(prompt, session.timer, session.save_draft)
+                reply = prompter.ask(prompt, session.timer, session.save_draft, session.ask)
                 draft = reply.text
                 if reply.kind is ReplyKind.INTERRUPTED:
                     raise KeyboardInterrupt
@@ -968,6 +1054,15 @@ def run_from_sheet(session: Session, sheet: Sheet) -> Scorecard:
         answer = sheet.answers.get(step)
         text = answer.text if answer else ""
         elapsed = answer.elapsed_s if answer else None
+        for entry in answer.asked if answer else ():
+            session.record_question(entry)  # asked before (an exported session): kept as answered then
+        if step == "opening":
+            # the opening's question lines are asked now, as they would be in the room
+            known = {entry.question for entry in session.asked}
+            for question in question_lines(text):
+                if question not in known:
+                    known.add(question)
+                    session.ask(question)
         session.submit(text, elapsed_s=elapsed, skipped=not text.strip())
     from coach.probes import ProbeAnswer
 

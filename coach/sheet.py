@@ -8,8 +8,10 @@
 
 Blocks between `<!-- coach:NAME -->` and `<!-- /coach:NAME -->` are added by
 coach (the question and guidance, feedback, reference answers) and are skipped
-when a sheet is read back. `<!-- coach:timing elapsed_s=N -->` records how long
-an answer took.
+when a sheet is read back, except `coach:asked`: the questions asked to the
+interviewer in that step, read back into `Answer.asked` (coach/asked.py); they
+count as part of the answer (`Answer.scored_text`). `<!-- coach:timing
+elapsed_s=N -->` records how long an answer took.
 
 Lines inside a fenced code block (``` or ~~~) of an answer are answer text,
 markers included. A run of text with no sentence end longer than
@@ -25,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coach.asked import BLOCK as ASKED_BLOCK
+from coach.asked import AskedQuestion, parse_block, with_questions
 from coach.errors import ContentError, Problem
 from coach.files import SHEET_MAX_BYTES, read_input
 from coach.steps import STEP_IDS
@@ -60,6 +64,12 @@ class Answer:
     text: str
     line: int  # 1-based line of the step marker, for messages
     elapsed_s: float | None = None
+    asked: list[AskedQuestion] = field(default_factory=list)  # its coach:asked block
+
+    @property
+    def scored_text(self) -> str:
+        """The answer as scored: the text, then the questions asked that it no longer holds."""
+        return with_questions(self.text, (entry.question for entry in self.asked))
 
 
 @dataclass
@@ -115,6 +125,7 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
     current: Answer | None = None
     body: list[str] = []
     open_block: tuple[str, int] | None = None
+    block_lines: list[str] = []  # the lines of an open coach:asked block
     closers = _closers_after(lines)
     fence: tuple[str, int] | None = None  # the open fence's character and length
 
@@ -132,7 +143,11 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
         if open_block is not None:
             closing = BLOCK_CLOSE_RE.match(line)
             if closing and closing["name"] == open_block[0]:
+                if open_block[0] == ASKED_BLOCK and current is not None:
+                    current.asked.extend(parse_block(current.step, block_lines))
                 open_block = None
+            elif open_block[0] == ASKED_BLOCK:
+                block_lines.append(line)
             continue
         step = STEP_RE.match(line)
         if step:
@@ -174,6 +189,7 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
         block = BLOCK_OPEN_RE.match(line)
         if block:
             open_block = (block["name"], number)
+            block_lines = []
             continue
         if current is None:
             header = HEADER_RE.match(line)
@@ -364,6 +380,10 @@ def render_blank_sheet(content: Bundle, lang: Lang) -> str:
     out.extend(quote(scenario.brief(lang)))
     out.append(">")
     out.append(f"> {labels['how']}")
+    if scenario.facts:
+        topics = ", ".join(fact.topic(lang) for fact in scenario.facts)
+        out.append(">")
+        out.append(f"> {labels['ask'].format(topics=topics, scenario=scenario.id)}")
     out.append("<!-- /coach:prompt -->")
     for step in framework.steps:
         out += ["", f"<!-- step: {step.id} -->", step_heading(step, lang), ""]
@@ -380,9 +400,15 @@ _LABELS: dict[Lang, dict[str, str]] = {
     "es": {
         "how": "Escribe cada respuesta debajo de su pregunta. Las líneas entre "
         "`<!-- coach:... -->` las ignora `coach score`; todo lo demás cuenta.",
+        "ask": "Puedes preguntar al entrevistador por: {topics}. "
+        "Pregunta con `coach ask {scenario} \"…?\"`, o escribe la pregunta en la apertura "
+        "(una línea que acabe en «?» o empiece por «¿»).",
     },
     "en": {
         "how": "Write each answer under its question. Lines between "
         "`<!-- coach:... -->` markers are ignored by `coach score`; everything else counts.",
+        "ask": "You may ask the interviewer about: {topics}. "
+        "Ask with `coach ask {scenario} \"…?\"`, or write the question in the opening "
+        "(a line ending in \"?\").",
     },
 }

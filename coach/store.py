@@ -14,13 +14,17 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from coach.asked import AskedQuestion, AskKind
 from coach.errors import CoachError, Problem
+
+if TYPE_CHECKING:
+    from coach.review import CardReview
 
 DB_NAME = "coach.db"
 BUSY_TIMEOUT_MS = 10_000  # a second process waits this long for a lock instead of failing
@@ -81,8 +85,54 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         CREATE INDEX sessions_started ON sessions(started_at);
         """,
     ),
+    (
+        2,
+        """
+        CREATE TABLE questions (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,           -- 1, 2, ... in the order asked
+            step TEXT NOT NULL,
+            question TEXT NOT NULL,
+            kind TEXT NOT NULL,             -- fact | design | unknown (coach.asked.AskKind)
+            fact_id TEXT,
+            answer TEXT NOT NULL,
+            asked_at REAL NOT NULL,
+            PRIMARY KEY (session_id, seq)
+        );
+        """,
+    ),
+    # migrations are applied by number, each once
+    (
+        3,
+        """
+        -- Spaced repetition (coach/review.py): one FSRS card per scenario and item (or probe),
+        -- and every review of it.
+        CREATE TABLE review_cards (
+            scenario TEXT NOT NULL,
+            key TEXT NOT NULL,              -- the item id, or a probe / failure card's key
+            step TEXT NOT NULL,
+            kind TEXT NOT NULL,             -- item | probe | failure
+            card_id INTEGER NOT NULL UNIQUE,
+            card TEXT NOT NULL,             -- fsrs Card.to_json()
+            due_at REAL NOT NULL,           -- unix time, for the due queries
+            reviews INTEGER NOT NULL,
+            lapses INTEGER NOT NULL,        -- reviews rated Again
+            last_rating INTEGER NOT NULL,
+            PRIMARY KEY (scenario, key)
+        );
+        CREATE TABLE review_logs (
+            card_id INTEGER NOT NULL,
+            session_id TEXT,
+            rating INTEGER NOT NULL,
+            reviewed_at REAL NOT NULL,
+            log TEXT NOT NULL               -- fsrs ReviewLog.to_json()
+        );
+        CREATE INDEX review_cards_due ON review_cards(due_at);
+        CREATE INDEX review_logs_card ON review_logs(card_id, reviewed_at);
+        """,
+    ),
     # Follow-up probes (issue 10). Numbered apart from the migrations written in parallel
-    # (clarifying questions, FSRS cards take 2, 3, …): versions need not be contiguous,
+    # (clarifying questions 2, FSRS cards 3): versions need not be contiguous,
     # each is applied once, in version order.
     (
         10,
@@ -165,7 +215,8 @@ class SessionRecord:
     result: dict[str, Any] | None
     answers: dict[str, StoredAnswer] = field(default_factory=dict)
     drafts: dict[str, Draft] = field(default_factory=dict)
-    probes: tuple[StoredProbe, ...] = ()
+    questions: tuple[AskedQuestion, ...] = ()  # asked to the interviewer, in order
+    probes: tuple[StoredProbe, ...] = ()  # follow-up probes answered, in order
 
     @property
     def finished(self) -> bool:
@@ -200,6 +251,22 @@ class MissedItem:
     step: str
     missed: int
     seen: int
+
+
+@dataclass(frozen=True)
+class StoredCard:
+    """A review card as stored: where it belongs, when it is due, how it went."""
+
+    scenario: str
+    key: str
+    step: str
+    kind: str
+    card_id: int
+    card: str  # fsrs Card JSON
+    due_at: float
+    reviews: int
+    lapses: int
+    last_rating: int
 
 
 def storage_problem(exc: sqlite3.Error, path: Path | str) -> Problem:
@@ -465,6 +532,30 @@ class Store:
                 (session_id, step, text, elapsed_s, self._now()),
             )
 
+    def save_question(self, session_id: str, asked: AskedQuestion) -> None:
+        """Record a question asked to the interviewer (and its answer), after the others."""
+        with self._write() as db:
+            row = db.execute("SELECT max(seq) FROM questions WHERE session_id = ?", (session_id,)).fetchone()
+            db.execute(
+                "INSERT INTO questions (session_id, seq, step, question, kind, fact_id, answer, asked_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (session_id, int(row[0] or 0) + 1, asked.step, asked.question, asked.kind.value,
+                 asked.fact_id, asked.answer, self._now()),
+            )
+
+    def questions(self, session_id: str) -> tuple[AskedQuestion, ...]:
+        """The questions a session asked, in order (a kind this coach does not know is skipped)."""
+        out = []
+        for row in self._db.execute(
+            "SELECT * FROM questions WHERE session_id = ? ORDER BY seq", (session_id,)
+        ):
+            try:
+                kind = AskKind(row["kind"])
+            except ValueError:
+                continue
+            out.append(AskedQuestion(row["step"], row["question"], kind, row["fact_id"], row["answer"]))
+        return tuple(out)
+
     def finish_session(self, session_id: str, result: Mapping[str, Any]) -> None:
         """Store the final score (SheetScore.to_json()) and mark the session finished."""
         now = self._now()
@@ -472,7 +563,7 @@ class Store:
             db.execute(
                 "UPDATE sessions SET status = 'finished', finished_at = ?, updated_at = ?,"
                 " total = ?, level = ?, result = ? WHERE id = ?",
-                (now, now, result.get("total"), result.get("level"),
+                (now, now, result.get("total"), _level_id(result.get("level")),
                  json.dumps(result, ensure_ascii=False), session_id),
             )
             db.execute("DELETE FROM step_scores WHERE session_id = ?", (session_id,))
@@ -491,6 +582,30 @@ class Store:
                         " VALUES (?, ?, ?, ?)",
                         (session_id, item["id"], step["step"], int(bool(item["covered"]))),
                     )
+
+    def save_reviews(self, session_id: str | None, reviews: Iterable[CardReview]) -> None:
+        """Store reviewed cards and their logs, in one transaction."""
+        with self._write() as db:
+            for review in reviews:
+                again = int(int(review.rating) == 1)
+                db.execute(
+                    "INSERT INTO review_cards (scenario, key, step, kind, card_id, card, due_at, reviews,"
+                    " lapses, last_rating) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"
+                    " ON CONFLICT (scenario, key) DO UPDATE SET step = excluded.step, card = excluded.card,"
+                    " due_at = excluded.due_at, reviews = reviews + 1, lapses = lapses + excluded.lapses,"
+                    " last_rating = excluded.last_rating",
+                    (review.scenario, review.key, review.step, review.kind, review.card_id, review.card_json,
+                     review.due.timestamp(), again, int(review.rating)),
+                )
+                db.execute(
+                    "INSERT INTO review_logs (card_id, session_id, rating, reviewed_at, log) VALUES (?, ?, ?, ?, ?)",
+                    (review.card_id, session_id, int(review.rating), review.reviewed_at.timestamp(),
+                     review.log_json),
+                )
+
+    def now(self) -> float:
+        """The store's clock (unix time; injected in tests)."""
+        return self._now()
 
     def _steps_of(self, session_id: str) -> tuple[str, ...]:
         row = self._db.execute("SELECT steps FROM sessions WHERE id = ?", (session_id,)).fetchone()
@@ -516,7 +631,9 @@ class Store:
             d["step"]: Draft(d["step"], d["text"], d["elapsed_s"], d["saved_at"])
             for d in self._db.execute("SELECT * FROM drafts WHERE session_id = ?", (session_id,))
         }
-        return replace(_record(row, answers, drafts), probes=self.probes(session_id))
+        return replace(
+            _record(row, answers, drafts), questions=self.questions(session_id), probes=self.probes(session_id)
+        )
 
     def sessions(self, *, status: str | None = None, limit: int | None = None) -> list[SessionRecord]:
         """Sessions, newest first (answers included, drafts not)."""
@@ -585,6 +702,37 @@ class Store:
         ]
 
 
+    def cards(self, scenario: str | None = None) -> list[StoredCard]:
+        """Every review card (of one scenario), soonest due first."""
+        return self._cards("", [], scenario)
+
+    def due_cards(self, until: float, scenario: str | None = None) -> list[StoredCard]:
+        """Cards due at or before `until` (unix time), soonest first."""
+        return self._cards("due_at <= ?", [until], scenario)
+
+    def lapsing(self, *, scenario: str | None = None, min_lapses: int = 2, limit: int = 10) -> list[StoredCard]:
+        """Cards missed (rated Again) at least `min_lapses` times, most lapses first."""
+        cards = self._cards("lapses >= ?", [min_lapses], scenario)
+        return sorted(cards, key=lambda c: (-c.lapses, c.scenario, c.key))[:limit]
+
+    def _cards(self, where: str, params: list[Any], scenario: str | None) -> list[StoredCard]:
+        clauses = [where] if where else []
+        if scenario:
+            clauses.append("scenario = ?")
+            params = [*params, scenario]
+        sql = "SELECT * FROM review_cards"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY due_at, scenario, key"
+        return [
+            StoredCard(
+                row["scenario"], row["key"], row["step"], row["kind"], int(row["card_id"]), row["card"],
+                float(row["due_at"]), int(row["reviews"]), int(row["lapses"]), int(row["last_rating"]),
+            )
+            for row in self._db.execute(sql, params)
+        ]
+
+
 def _record(row: sqlite3.Row, answers: dict[str, StoredAnswer], drafts: dict[str, Draft]) -> SessionRecord:
     return SessionRecord(
         id=row["id"],
@@ -606,6 +754,14 @@ def _record(row: sqlite3.Row, answers: dict[str, StoredAnswer], drafts: dict[str
         answers=answers,
         drafts=drafts,
     )
+
+
+def _level_id(level: Any) -> str | None:
+    """The level id of a result: the `level` object of SheetScore.to_json(), or a bare id."""
+    if isinstance(level, Mapping):
+        value = level.get("id")
+        return str(value) if value is not None else None
+    return None if level is None else str(level)
 
 
 def _statements(sql: str) -> list[str]:

@@ -15,9 +15,29 @@ from typing import Annotated
 import typer
 
 from coach import __version__
-from coach.cli import content_cmds, score_cmds, session_cmds, sim_cmds
+from coach.cli import ask_cmds, content_cmds, score_cmds, session_cmds, sim_cmds
 from coach.cli.common import STATE, fail_on_error
 from coach.errors import ExitCode
+
+
+def _hide_flag_types() -> None:
+    """`--help` shows a flag as `--force`, not `--force <bool>` (typer >= 0.26 prints the type)."""
+    from typer.core import TyperOption
+
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "_coach_flags_hidden", False):
+        return
+
+    def display_type_rich(self: TyperOption, ctx: object) -> str | None:
+        if self.is_flag and self.is_bool_flag:
+            return None
+        return shown(self, ctx)  # type: ignore[no-any-return]
+
+    display_type_rich._coach_flags_hidden = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_hide_flag_types()
 
 app = typer.Typer(
     name="coach",
@@ -71,6 +91,7 @@ content_cmds.register(app)
 score_cmds.register(app)
 sim_cmds.register(app)
 session_cmds.register(app)
+ask_cmds.register(app)
 
 
 def main() -> None:

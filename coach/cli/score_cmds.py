@@ -40,6 +40,8 @@ _T: dict[str, dict[str, str]] = {
     "items": {"es": "puntos", "en": "items"},
     "total": {"es": "Total", "en": "Total"},
     "level": {"es": "nivel", "en": "level"},
+    "level_title": {"es": "Nivel", "en": "Level"},
+    "level_next": {"es": "para subir de nivel", "en": "to reach the next level"},
     "said_in": {"es": "dicho en el paso «{step}»", "en": "said in step “{step}”"},
     "hint": {"es": "pista", "en": "hint"},
     "arithmetic": {"es": "Cuentas", "en": "Arithmetic"},
@@ -98,6 +100,10 @@ _T: dict[str, dict[str, str]] = {
     "why.offtopic": {
         "es": "la respuesta trata de otro sistema: este punto es propio del escenario",
         "en": "the answer is about another system: this item belongs to the scenario",
+    },
+    "why.underived": {
+        "es": "la cifra aparece, pero no se deriva en las estimaciones (QPS × 86.400, tamaño × QPS × 86.400)",
+        "en": "the figure is there, but not derived in the estimates (QPS × 86,400, size × QPS × 86,400)",
     },
     "why.missing": {"es": "no hay palabras suyas en la respuesta", "en": "no words for it in the answer"},
     "kind.rejected": {"es": "rechazo", "en": "rejection"},
@@ -351,9 +357,19 @@ def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang, 
             for followup in asked[step.step]:
                 out.print(Text(f"    ? {clean(followup.question)} ({followup.item} · {followup.level})"))
     out.print()
-    total = Text(f"{_t('total', lang)}: {_bar(result.total, 20)} {_pct(result.total)} — {levels.get(result.level, result.level)}")
+    total = Text(f"{_t('total', lang)}: {_bar(result.total, 20)} {_pct(result.total)}")
     total.stylize("bold")
     out.print(total)
+    verdict = result.verdict
+    label = verdict.label if verdict is not None else levels.get(result.level, result.level)
+    line = Text(f"{_t('level_title', lang)}: {clean(label)}")
+    line.stylize("bold")
+    out.print(line)
+    if verdict is not None:
+        for reason in verdict.reasons:
+            out.print(Text(f"  · {clean(reason)}"))
+        if verdict.next:
+            out.print(Text(f"  → {_t('level_next', lang)}: {clean(verdict.next)}"))
 
 
 def _why_text(item: ItemResult, lang: Lang) -> str:

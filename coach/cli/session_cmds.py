@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from coach.content import Bundle
     from coach.i18n import Lang
     from coach.session import Engines, Mode, Scorecard, Session, SessionStoreFailed
-    from coach.store import SessionRecord, Store
+    from coach.store import SessionRecord, Store, StoredCard
 
 ModeOption = Annotated[
     str, typer.Option("--mode", help="practice: feedback after each step; mock: only at the end.")
@@ -269,6 +269,9 @@ def start_interview(
     session = Session(content, config, store, engines=_engines())
     if sheet is not None:
         card = run_from_sheet(session, sheet)
+        from coach.ui.asking import asked_list
+
+        asked_list(out, card.asked, chosen)
         _finish(out, card, content, store, export, force, offer=False)
         return
     render.brief(out, content, chosen, config.steps, chosen_mode)
@@ -370,7 +373,15 @@ def history_cmd(lang: LangOption = None, as_json: JsonOption = False) -> None:
         if as_json:
             emit_json({"sessions": [_history_json(r) for r in records]})
             return
-        render.history(console(), records, chosen)
+        levels: dict[str, dict[str, str]] = {}
+        for scenario_id in sorted({r.scenario for r in records}):
+            content = _try_bundle(scenario_id)
+            if content is not None:
+                from coach.scoring.level import content_labels
+
+                levels = content_labels(content)
+                break
+        render.history(console(), records, chosen, levels)
 
 
 def _history_json(record: SessionRecord) -> dict[str, object]:
@@ -396,7 +407,7 @@ def stats_cmd(
     lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Per-step trends across finished sessions (a terminal chart) and the items missed most often.
+    """Per-step trends, the items missed most often, what is due for review this week, and what keeps lapsing.
 
     Example: coach stats --scenario notifications
     """
@@ -407,15 +418,40 @@ def stats_cmd(
         store = _open_store()
         trends = store.step_trends(scenario)
         missed = store.most_missed(scenario=scenario)
+        now = store.now()
+        week = store.due_cards(now + WEEK_S, scenario)
+        lapsing = store.lapsing(scenario=scenario)
         if as_json:
             emit_json({
                 "trends": [{"step": tr.step, "scores": list(tr.scores)} for tr in trends],
                 "most_missed": [m.__dict__ for m in missed],
+                "due_now": sum(1 for c in week if c.due_at <= now),
+                "due_this_week": [_card_json(c) for c in week],
+                "lapsing": [_card_json(c) for c in lapsing],
             })
             return
         labels_from = scenario or next((r.scenario for r in store.sessions(limit=1)), None)
         content = _try_bundle(labels_from)
-        render.stats(console(), trends, missed, content, chosen)
+        out = console()
+        render.stats(out, trends, missed, content, chosen)
+        render.reviews(out, week, lapsing, now, content, chosen)
+
+
+WEEK_S = 7 * 86_400
+
+
+def _card_json(card: StoredCard) -> dict[str, object]:
+    import time
+
+    return {
+        "scenario": card.scenario,
+        "item": card.key,
+        "step": card.step,
+        "kind": card.kind,
+        "due": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(card.due_at)),
+        "reviews": card.reviews,
+        "lapses": card.lapses,
+    }
 
 
 def _try_bundle(scenario_id: str | None) -> Bundle | None:
@@ -427,43 +463,97 @@ def _try_bundle(scenario_id: str | None) -> Bundle | None:
         return None  # labels fall back to ids
 
 
+DRILL_SCENARIO = "notifications"
+DUE_STEPS = 3  # a due drill asks at most this many steps (those with the most items due)
+
+
 def drill_cmd(
-    step: Annotated[str, typer.Argument(metavar="STEP", help="Step id, e.g. estimates or failures.")],
-    scenario: Annotated[str, typer.Option("--scenario", help="Scenario id.")] = "notifications",
+    step: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[STEP]",
+            help="A step: its id, title or number (7, failures, Fallos). Default: what is due for review.",
+        ),
+    ] = None,
+    scenario: Annotated[str | None, typer.Option("--scenario", help="Scenario id (default: every scenario).")] = None,
     lang: LangOption = None,
     no_timer: NoTimerOption = False,
 ) -> None:
-    """Practise one step, focused on the checklist items you missed most often.
+    """Practise what is due for review (spaced repetition), or one step.
 
-    Example: coach drill failures --scenario notifications --lang es
+    With no STEP, asks the steps whose checklist items are due (FSRS), across
+    scenarios; with STEP, that step, focused on the items you missed most often.
+
+    Example: coach drill · coach drill 7 · coach drill failures --scenario notifications --lang es
     """
-    from coach.content import STEP_IDS
-    from coach.session import Mode, Session, SessionConfig
     from coach.ui import render
-    from coach.ui.render import item_label
     from coach.ui.texts import t
 
     with fail_on_error():
         chosen = resolve(lang)
-        if step not in STEP_IDS:
-            from coach.content import _suggest
+        if step is None:
+            _drill_due(scenario, chosen, no_timer)
+            return
+        content = load_bundle(scenario or DRILL_SCENARIO)
+        found = content.framework.find_step(step)
+        if found is None:
+            from coach.content import STEP_IDS, _suggest
 
             raise CoachError(
-                t("bad_step", chosen, step=step, hint=_suggest(step, STEP_IDS), steps=", ".join(STEP_IDS))
+                t("bad_step", chosen, step=step, hint=_suggest(step.lower(), STEP_IDS), steps=", ".join(STEP_IDS))
             )
-        content = load_bundle(scenario)
         _require_terminal(chosen)
         store = _open_store()
-        missed = store.most_missed(scenario=scenario, step=step, limit=3)
+        missed = store.most_missed(scenario=content.scenario.id, step=found.id, limit=3)
+        from coach.ui.render import item_label
+
         focus = tuple(item_label(content, m.item_id, chosen) for m in missed)
-        config = SessionConfig(
-            scenario=scenario, lang=chosen, mode=Mode.DRILL, timed=not no_timer, steps=(step,),
-            seed=_seed(content),
-        )
-        session = Session(content, config, store, engines=_engines(), focus={step: focus})
+        card = _drill(store, content, (found.id,), {found.id: focus}, chosen, no_timer)
+        render.scorecard(console(), content, card, chosen)
+
+
+def _drill(
+    store: Store, content: Bundle, steps: tuple[str, ...], focus: dict[str, tuple[str, ...]], lang: Lang, no_timer: bool
+) -> Scorecard:
+    from coach.session import Mode, Session, SessionConfig
+
+    config = SessionConfig(
+        scenario=content.scenario.id, lang=lang, mode=Mode.DRILL, timed=not no_timer, steps=steps,
+        seed=_seed(content),
+    )
+    session = Session(content, config, store, engines=_engines(), focus=focus)
+    return _interview(console(), session, content, lang)
+
+
+def _drill_due(scenario: str | None, lang: Lang, no_timer: bool) -> None:
+    """`coach drill` with no step: every scenario with cards due now, the steps with most due first."""
+    from coach.content import STEP_IDS
+    from coach.ui import render
+    from coach.ui.render import item_label
+    from coach.ui.texts import t
+
+    store = _open_store()
+    due = store.due_cards(store.now(), scenario)
+    if not due:
+        upcoming = store.cards(scenario)
         out = console()
-        card = _interview(out, session, content, chosen)
-        render.scorecard(out, content, card, chosen)
+        if not upcoming:
+            out.print(t("drill_nothing_yet", lang))
+        else:
+            out.print(t("drill_nothing_due", lang, when=render.when(upcoming[0].due_at), n=len(upcoming)))
+        return
+    _require_terminal(lang)
+    from coach.review import plan_due
+
+    for plan in plan_due(((c.scenario, c.step, c.key) for c in due), STEP_IDS, DUE_STEPS):
+        content = _try_bundle(plan.scenario)
+        if content is None:
+            continue  # a scenario no longer installed
+        focus = {step: tuple(item_label(content, key, lang) for key in keys[:5]) for step, keys in plan.keys.items()}
+        out = console()
+        out.print(t("drill_due", lang, n=plan.due, scenario=safe.markup(content.scenario.title(lang))))
+        result = _drill(store, content, plan.steps, focus, lang, no_timer)
+        render.scorecard(out, content, result, lang)
 
 
 def export_cmd(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Protocol
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -43,17 +43,17 @@ MAX_MMC_LOAD = 1_000_000.0  # offered load λ/μ in erlangs: Erlang C then costs
 _T: dict[str, dict[str, str]] = {
     "title": {"es": "Simulación: {scenario} (semilla {seed})", "en": "Simulation: {scenario} (seed {seed})"},
     "mmc_title": {
-        "es": "M/M/c: {scenario}, λ={qps:g}/s, c={workers}, servicio medio {service:g} ms (semilla {seed})",
-        "en": "M/M/c: {scenario}, λ={qps:g}/s, c={workers}, mean service {service:g} ms (seed {seed})",
+        "es": "M/M/c: {scenario}, λ={qps}/s, c={workers}, servicio medio {service} ms (semilla {seed})",
+        "en": "M/M/c: {scenario}, λ={qps}/s, c={workers}, mean service {service} ms (seed {seed})",
     },
     "params": {
-        "es": "{qps:g} req/s (pico ×{peak:g} en el tercio central), {duration:g} s, canales {channels}, "
-        "{workers} workers y {partitions} particiones por canal, proveedor {service:g} ms ({dist}), "
-        "fallos {fail:.1%}, timeout {timeout:g} ms, {retries} reintentos, backoff {backoff:g} ms, "
+        "es": "{qps} req/s (pico ×{peak} en el tercio central), {duration} s, canales {channels}, "
+        "{workers} workers y {partitions} particiones por canal, proveedor {service} ms ({dist}), "
+        "fallos {fail}, timeout {timeout} ms, {retries} reintentos, backoff {backoff} ms, "
         "breaker {breaker}, dedupe {dedupe}",
-        "en": "{qps:g} req/s (peak ×{peak:g} in the middle third), {duration:g} s, channels {channels}, "
-        "{workers} workers and {partitions} partitions per channel, provider {service:g} ms ({dist}), "
-        "failures {fail:.1%}, timeout {timeout:g} ms, {retries} retries, backoff {backoff:g} ms, "
+        "en": "{qps} req/s (peak ×{peak} in the middle third), {duration} s, channels {channels}, "
+        "{workers} workers and {partitions} partitions per channel, provider {service} ms ({dist}), "
+        "failures {fail}, timeout {timeout} ms, {retries} retries, backoff {backoff} ms, "
         "breaker {breaker}, dedupe {dedupe}",
     },
     "on": {"es": "sí", "en": "on"},
@@ -63,16 +63,16 @@ _T: dict[str, dict[str, str]] = {
     "receipts": {"es": "rebotados / suprimidos", "en": "bounced / suppressed"},
     "failover": {"es": "llamadas al proveedor secundario", "en": "calls to the secondary provider"},
     "peak_retries": {"es": "pico de reintentos por segundo", "en": "peak retries per second"},
-    "held": {"es": "retenidos (horas de silencio), liberados hasta t={end:g} s",
-             "en": "held (quiet hours), released by t={end:g} s"},
-    "dominant": {"es": "Domina: {first} ({share:.0%}), después {second}",
-                 "en": "Dominant: {first} ({share:.0%}), then {second}"},
+    "held": {"es": "retenidos (horas de silencio), liberados hasta t={end} s",
+             "en": "held (quiet hours), released by t={end} s"},
+    "dominant": {"es": "Domina: {first} ({share}), después {second}",
+                 "en": "Dominant: {first} ({share}), then {second}"},
     "sms_segments": {
         "es": "SMS: {units} caracteres en {encoding} = {segments} segmento(s) por mensaje",
         "en": "SMS: {units} characters in {encoding} = {segments} segment(s) a message",
     },
-    "writes": {"es": "{writes:.2f} escrituras clave-valor por notificación",
-               "en": "{writes:.2f} key-value writes per notification"},
+    "writes": {"es": "{writes} escrituras clave-valor por notificación",
+               "en": "{writes} key-value writes per notification"},
     "mean": {"es": "media", "en": "mean"},
     "max": {"es": "máx.", "en": "max"},
     "off": {"es": "no", "en": "off"},
@@ -108,10 +108,10 @@ _T: dict[str, dict[str, str]] = {
     "dlq_chart": {"es": "Profundidad de la DLQ", "en": "DLQ depth"},
     "calls_chart": {"es": "Llamadas al proveedor/s", "en": "Provider calls/s"},
     "over_time": {
-        "es": "en el tiempo (0 → {end:g} s, máx. {peak})",
-        "en": "over time (0 → {end:g} s, max {peak})",
+        "es": "en el tiempo (0 → {end} s, máx. {peak})",
+        "en": "over time (0 → {end} s, max {peak})",
     },
-    "cost": {"es": "Coste mensual a {qps:g} req/s", "en": "Monthly cost at {qps:g} req/s"},
+    "cost": {"es": "Coste mensual a {qps} req/s", "en": "Monthly cost at {qps} req/s"},
     "cost_line": {
         "es": "{total} al mes · {per_qps} por req/s · {per_gb} por GB · {per_shard} por shard ({shards} shards)",
         "en": "{total} a month · {per_qps} per req/s · {per_gb} per GB · {per_shard} per shard ({shards} shards)",
@@ -122,11 +122,11 @@ _T: dict[str, dict[str, str]] = {
     "mean_response": {"es": "respuesta media", "en": "mean response"},
     "p95_response": {"es": "respuesta p95", "en": "p95 response"},
     "mean_wait": {"es": "espera media", "en": "mean wait"},
-    "little": {"es": "Ley de Little: L = {l:.3f}, λW = {lw:.3f} (error {err:.3%})",
-               "en": "Little's law: L = {l:.3f}, λW = {lw:.3f} (error {err:.3%})"},
+    "little": {"es": "Ley de Little: L = {l}, λW = {lw} (error {err})",
+               "en": "Little's law: L = {l}, λW = {lw} (error {err})"},
     "unstable": {
-        "es": "ρ = {rho:.2f} ≥ 1: el sistema es inestable, la cola crece sin límite (Erlang C no aplica).",
-        "en": "ρ = {rho:.2f} ≥ 1: the system is unstable, the queue grows without bound (Erlang C does not apply).",
+        "es": "ρ = {rho} ≥ 1: el sistema es inestable, la cola crece sin límite (Erlang C no aplica).",
+        "en": "ρ = {rho} ≥ 1: the system is unstable, the queue grows without bound (Erlang C does not apply).",
     },
     "customers": {"es": "{n} clientes, {events} eventos", "en": "{n} customers, {events} events"},
     "no_sim": {
@@ -185,32 +185,25 @@ def _defaults(content: Bundle) -> SimulationDefaults:
 # ---------------------------------------------------------------- rendering
 
 
-class _Printer(Protocol):
-    def print(self, *objects: Any, **options: Any) -> None: ...
+def _n(value: float, lang: Lang, digits: int = 0) -> str:
+    """A figure in the reader's language: 14.033 / 14,033 (coach.formatting)."""
+    from coach.formatting import decimal
+
+    return decimal(value, lang, digits)
 
 
-class _SpanishNumbers:
-    """A console that writes numbers the Spanish way (2.500,5) in every string it prints."""
+def _g(value: float, lang: Lang) -> str:
+    """Like `:g`: 100, 0,02 / 0.02."""
+    from coach.formatting import general
 
-    def __init__(self, out: Console) -> None:
-        self._out = out
-
-    def print(self, *objects: Any, **options: Any) -> None:
-        from coach.sim.demos import localize_numbers
-
-        self._out.print(*(localize_numbers(o) if isinstance(o, str) else o for o in objects), **options)
+    return general(value, lang)
 
 
-def _printer(out: Console, lang: Lang) -> _Printer:
-    return _SpanishNumbers(out) if lang == "es" else out
+def _pct(ratio: float, lang: Lang, digits: int = 0) -> str:
+    """2,0 % / 2.0%."""
+    from coach.formatting import percent
 
-
-def _cells(lang: Lang, *cells: str) -> tuple[str, ...]:
-    if lang != "es":
-        return cells
-    from coach.sim.demos import localize_numbers
-
-    return tuple(localize_numbers(cell) for cell in cells)
+    return percent(ratio, lang, digits)
 
 _BLOCKS = "▁▂▃▄▅▆▇█"
 
@@ -228,15 +221,16 @@ def sparkline(values: list[float], width: int = 60) -> str:
     return "".join(_BLOCKS[min(len(_BLOCKS) - 1, int(v / top * (len(_BLOCKS) - 1) + 0.5))] for v in values)
 
 
-def _duration(seconds: float) -> str:
+def _duration(seconds: float, lang: Lang = "en") -> str:
     if seconds >= 10:
-        return f"{seconds:,.1f} s"
+        return f"{_n(seconds, lang, 1)} s"
     if seconds >= 1:
-        return f"{seconds:.2f} s"
-    return f"{seconds * 1000:,.1f} ms"
+        return f"{_n(seconds, lang, 2)} s"
+    return f"{_n(seconds * 1000, lang, 1)} ms"
 
 
-def histogram_rows(histogram: Histogram, bins: int = 10, width: int = 40) -> list[tuple[str, int, str]]:
+def histogram_rows(histogram: Histogram, bins: int = 10, width: int = 40,
+                   lang: Lang = "en") -> list[tuple[str, int, str]]:
     """(upper edge label, count, bar) rows over log-spaced bins from p0.1 to the max."""
     low = max(histogram.percentile(0.001), 1e-4)
     high = max(histogram.max, low * 1.01)
@@ -247,50 +241,55 @@ def histogram_rows(histogram: Histogram, bins: int = 10, width: int = 40) -> lis
     rows = []
     for index, count in enumerate(counts):
         edge = edges[index + 1]
-        label = f"≤ {_duration(edge)}" if math.isfinite(edge) else f"> {_duration(edges[index])}"
+        label = f"≤ {_duration(edge, lang)}" if math.isfinite(edge) else f"> {_duration(edges[index], lang)}"
         bar = "█" * max(1 if count else 0, round(count / top * width))
         rows.append((label, count, bar))
     return rows
 
 
-def _render_histogram(out: _Printer, histogram: Histogram, lang: Lang) -> None:
+def _render_histogram(out: Console, histogram: Histogram, lang: Lang) -> None:
     out.print(f"\n[bold]{_t('histogram', lang)}[/bold]")
-    for label, count, bar in histogram_rows(histogram):
-        out.print(f"  {label:>12} │{bar} {count:,}")
+    for label, count, bar in histogram_rows(histogram, lang=lang):
+        out.print(f"  {label:>12} │{bar} {_n(count, lang)}")
 
 
-def _render_series(out: _Printer, title: str, values: list[float], end_s: float, lang: Lang) -> None:
+def _render_series(out: Console, title: str, values: list[float], end_s: float, lang: Lang) -> None:
     peak = max(values, default=0)
-    out.print(f"\n[bold]{title}[/bold] {_t('over_time', lang, end=round(end_s, 1), peak=f'{peak:,.0f}')}")
+    out.print(f"\n[bold]{title}[/bold] {_t('over_time', lang, end=_g(round(end_s, 1), lang), peak=_n(peak, lang))}")
     out.print(f"  {sparkline(values)}")
 
 
-def _render_cost(out: _Printer, cost: CostEstimate, lang: Lang) -> None:
+def _render_cost(out: Console, cost: CostEstimate, lang: Lang) -> None:
+    from coach.formatting import compact, money
     from coach.ui.safe import markup
 
-    money = markup(cost.currency)  # the cost table is content: data, never markup
-    out.print(f"\n[bold]{_t('cost', lang, qps=cost.qps)}[/bold] ({markup(cost.as_of)})")
+    def price(value: float, digits: int = 2) -> str:
+        return markup(money(value, cost.currency, lang, digits))  # the cost table is content: never markup
+
+    def _quantity(value: float) -> str:
+        return compact(value, lang, fraction_digits=1) if value >= 1000 else _n(value, lang)
+
+    out.print(f"\n[bold]{_t('cost', lang, qps=_g(cost.qps, lang))}[/bold] ({markup(cost.as_of)})")
     out.print("  " + _t(
         "cost_line", lang,
-        total=f"{cost.total:,.2f} {money}", per_qps=f"{cost.per_qps:,.2f} {money}",
-        per_gb=f"{cost.per_gb:,.3f} {money}", per_shard=f"{cost.per_shard:,.2f} {money}",
-        shards=cost.shards,
+        total=price(cost.total), per_qps=price(cost.per_qps), per_gb=price(cost.per_gb, 3),
+        per_shard=price(cost.per_shard), shards=_n(cost.shards, lang),
     ))
     ranked = cost.ranked()
     if len(ranked) >= 2 and cost.total:
-        out.print("  " + _t("dominant", lang, first=markup(ranked[0].label), share=ranked[0].monthly / cost.total,
-                            second=markup(ranked[1].label)))
+        out.print("  " + _t("dominant", lang, first=markup(ranked[0].label),
+                            share=_pct(ranked[0].monthly / cost.total, lang), second=markup(ranked[1].label)))
     for line in ranked:
-        out.print(f"  - {markup(line.label)}: {line.monthly:,.2f} {money} "
-                  f"({_count(line.quantity)} {line.driver}, {markup(line.unit)})")
+        out.print(f"  - {markup(line.label)}: {price(line.monthly)} "
+                  f"({_quantity(line.quantity)} {line.driver}, {markup(line.unit)})")
     if cost.sms is not None:
-        out.print("  " + _t("sms_segments", lang, units=cost.sms.units, encoding=cost.sms.encoding,
+        out.print("  " + _t("sms_segments", lang, units=_n(cost.sms.units, lang), encoding=cost.sms.encoding,
                             segments=cost.sms.segments))
-    out.print("  " + _t("writes", lang, writes=cost.writes_per_notification))
+    out.print("  " + _t("writes", lang, writes=_n(cost.writes_per_notification, lang, 2)))
     out.print(f"  [dim]{markup(cost.note)}[/dim]")
 
 
-def render_service(out: _Printer, result: ServiceResult, scenario: str, cost: CostEstimate | None,
+def render_service(out: Console, result: ServiceResult, scenario: str, cost: CostEstimate | None,
                    lang: Lang) -> None:
     """The rich summary of one run of the service."""
     from rich.table import Table
@@ -299,45 +298,45 @@ def render_service(out: _Printer, result: ServiceResult, scenario: str, cost: Co
     onoff = {True: _t("on", lang), False: _t("off", lang)}
     out.print(f"[bold]{_t('title', lang, scenario=scenario, seed=config.seed)}[/bold]")
     out.print(_t(
-        "params", lang, qps=config.qps, peak=config.peak_factor, duration=config.duration_s,
-        channels=",".join(config.channels), workers=config.workers, partitions=config.partitions,
-        service=config.service_s * 1000, dist=config.service_dist, fail=config.fail_rate,
-        timeout=config.timeout_s * 1000, retries=config.retries, backoff=config.backoff_base_s * 1000,
-        breaker=onoff[config.breaker], dedupe=onoff[config.dedupe],
+        "params", lang, qps=_g(config.qps, lang), peak=_g(config.peak_factor, lang),
+        duration=_g(config.duration_s, lang), channels=",".join(config.channels), workers=config.workers,
+        partitions=config.partitions, service=_g(config.service_s * 1000, lang), dist=config.service_dist,
+        fail=_pct(config.fail_rate, lang, 1), timeout=_g(config.timeout_s * 1000, lang), retries=config.retries,
+        backoff=_g(config.backoff_base_s * 1000, lang), breaker=onoff[config.breaker], dedupe=onoff[config.dedupe],
     ) + (f", {_t('outage', lang)} {', '.join(o.text() for o in config.outages)}" if config.outages else "")
-      + (f", {_t('mix', lang)} " + " ".join(f"{name} {share:g}" for name, share in
+      + (f", {_t('mix', lang)} " + " ".join(f"{name} {_g(share, lang)}" for name, share in
                                              zip(config.channels, config.channel_mix, strict=True))
          if config.channel_mix else ""))
     table = Table(show_header=True, header_style="bold", expand=False)
     table.add_column(_t("metric", lang))
     table.add_column(_t("value", lang), justify="right", no_wrap=True)
     rows = [
-        ("offered", f"{result.offered:,}"),
-        ("accepted", f"{result.accepted:,}"),
-        ("replayed", f"{result.replayed:,}"),
-        ("conflicts", f"{result.conflicts:,}"),
-        ("limited", f"{result.rate_limited + result.rate_limited_abusive:,}"),
-        ("delivered", f"{result.delivered_total:,}"),
-        ("throughput", f"{result.throughput:,.1f}/s"),
-        ("retries", f"{result.retries:,}"),
-        ("dlq", f"{result.dlq_total:,}"),
-        ("expired", f"{sum(result.expired.values()):,}"),
-        ("receipts", f"{sum(result.bounced.values()):,} / {sum(result.suppressed.values()):,}"),
-        ("failover", f"{sum(result.failed_over.values()):,}"),
-        ("peak_retries", f"{result.peak_retries_per_s:,}"),
-        ("in_flight", f"{result.in_flight:,}"),
-        ("utilization", f"{result.utilization():.1%}"),
-        ("failures", " / ".join(f"{result.failures[k]:,}" for k in ("error", "timeout", "outage"))),
-        ("throttled", f"{result.throttled:,}"),
-        ("lag", f"{result.max_partition_lag:,}"),
-        ("statuses", " · ".join(f"{name} {count:,}" for name, count in result.statuses.items() if count)
+        ("offered", _n(result.offered, lang)),
+        ("accepted", _n(result.accepted, lang)),
+        ("replayed", _n(result.replayed, lang)),
+        ("conflicts", _n(result.conflicts, lang)),
+        ("limited", _n(result.rate_limited + result.rate_limited_abusive, lang)),
+        ("delivered", _n(result.delivered_total, lang)),
+        ("throughput", f"{_n(result.throughput, lang, 1)}/s"),
+        ("retries", _n(result.retries, lang)),
+        ("dlq", _n(result.dlq_total, lang)),
+        ("expired", _n(sum(result.expired.values()), lang)),
+        ("receipts", f"{_n(sum(result.bounced.values()), lang)} / {_n(sum(result.suppressed.values()), lang)}"),
+        ("failover", _n(sum(result.failed_over.values()), lang)),
+        ("peak_retries", _n(result.peak_retries_per_s, lang)),
+        ("in_flight", _n(result.in_flight, lang)),
+        ("utilization", _pct(result.utilization(), lang, 1)),
+        ("failures", " / ".join(_n(result.failures[k], lang) for k in ("error", "timeout", "outage"))),
+        ("throttled", _n(result.throttled, lang)),
+        ("lag", _n(result.max_partition_lag, lang)),
+        ("statuses", " · ".join(f"{name} {_n(count, lang)}" for name, count in result.statuses.items() if count)
          or "-"),
     ]
     if result.held:
-        rows.append(("held", f"{result.held:,}"))
+        rows.append(("held", _n(result.held, lang)))
     for key, shown in rows:
-        label = _t(key, lang, end=result.release_end_s) if key == "held" else _t(key, lang)
-        table.add_row(*_cells(lang, label, shown))
+        label = _t(key, lang, end=_g(result.release_end_s, lang)) if key == "held" else _t(key, lang)
+        table.add_row(label, shown)
     out.print(table)
     out.print(f"[bold]{_t('latency', lang)}[/bold]")
     latency = result.latency
@@ -349,17 +348,21 @@ def render_service(out: _Printer, result: ServiceResult, scenario: str, cost: Co
         verdict = ""
         if target is not None:
             word = _t("meets", lang) if value <= target else _t("misses", lang)
-            verdict = f"  {word} ({_t('target', lang)} {_duration(target)})"
-        out.print(f"  {name}: {_duration(value)}{verdict}")
-    out.print(f"  {_t('mean', lang)}: {_duration(latency.mean)} · {_t('max', lang)}: {_duration(latency.max)}")
-    out.print("  " + _t("wait", lang, mean=_duration(result.wait.mean), p95=_duration(result.wait.percentile(0.95))))
+            verdict = f"  {word} ({_t('target', lang)} {_duration(target, lang)})"
+        out.print(f"  {name}: {_duration(value, lang)}{verdict}")
+    out.print(f"  {_t('mean', lang)}: {_duration(latency.mean, lang)} · {_t('max', lang)}: {_duration(latency.max, lang)}")
+    out.print("  " + _t("wait", lang, mean=_duration(result.wait.mean, lang),
+                        p95=_duration(result.wait.percentile(0.95), lang)))
     if config.breaker:
         out.print(f"[bold]{_t('breaker', lang)}[/bold]: " + _t(
-            "breaker_line", lang, n=result.transitions_total, short=result.short_circuited,
-            open=result.calls_while_open,
+            "breaker_line", lang, n=_n(result.transitions_total, lang), short=_n(result.short_circuited, lang),
+            open=_n(result.calls_while_open, lang),
         ))
+        from coach.formatting import decimal
+
         for transition in result.transitions[:6]:
-            out.print(f"  t={transition.time_s:8.2f} s  {transition.provider}: {transition.before} → {transition.after}")
+            at = decimal(transition.time_s, lang, 2, grouping=lang == "es")
+            out.print(f"  t={at:>8} s  {transition.provider}: {transition.before} → {transition.after}")
     if latency.count:
         _render_histogram(out, latency, lang)
     end = result.end_s
@@ -370,24 +373,24 @@ def render_service(out: _Printer, result: ServiceResult, scenario: str, cost: Co
     if cost is not None:
         _render_cost(out, cost, lang)
     if result.log_lines:
-        out.print(f"\n[bold]{_t('logs', lang)}[/bold] ({result.log_lines_total:,})")
+        out.print(f"\n[bold]{_t('logs', lang)}[/bold] ({_n(result.log_lines_total, lang)})")
         from rich.text import Text
 
-        for line in result.log_lines[:4]:  # a Text, so the Spanish printer leaves the JSON alone
+        for line in result.log_lines[:4]:  # a Text: JSON is data, never markup
             out.print(Text("  " + line, style="dim"), soft_wrap=True)
 
 
-def render_mmc(out: _Printer, result: MMCResult, scenario: str, seed: int, lang: Lang) -> None:
+def render_mmc(out: Console, result: MMCResult, scenario: str, seed: int, lang: Lang) -> None:
     """The summary of an M/M/c run next to Erlang C."""
     from rich.table import Table
 
     from coach.sim.report import mmc_expected
 
-    out.print(f"[bold]{_t('mmc_title', lang, scenario=scenario, qps=result.arrival_rate, workers=result.servers, service=1000 / result.service_rate, seed=seed)}[/bold]")
-    out.print(_t("customers", lang, n=f"{result.customers:,}", events=f"{result.events:,}"))
+    out.print(f"[bold]{_t('mmc_title', lang, scenario=scenario, qps=_g(result.arrival_rate, lang), workers=result.servers, service=_g(1000 / result.service_rate, lang), seed=seed)}[/bold]")
+    out.print(_t("customers", lang, n=_n(result.customers, lang), events=_n(result.events, lang)))
     rho = result.arrival_rate / (result.servers * result.service_rate)
     if rho >= 1:
-        out.print(_t("unstable", lang, rho=rho))
+        out.print(_t("unstable", lang, rho=_n(rho, lang, 2)))
     else:
         expected = mmc_expected(result)
         table = Table(show_header=True, header_style="bold")
@@ -402,31 +405,33 @@ def render_mmc(out: _Printer, result: MMCResult, scenario: str, seed: int, lang:
             ("utilization", result.utilization, expected["utilization"]),
         ):
             if key == "utilization":
-                table.add_row(*_cells(lang, _t(key, lang), f"{measured:.2%}", f"{theory:.2%}",
-                                      f"{measured / theory - 1:+.2%}"))
+                table.add_row(_t(key, lang), _pct(measured, lang, 2), _pct(theory, lang, 2),
+                              _signed_pct(measured / theory - 1, lang))
             else:
-                error = f"{measured / theory - 1:+.2%}" if theory > 1e-6 else "—"  # no wait to speak of
-                table.add_row(*_cells(lang, _t(key, lang), _duration(measured), _duration(theory), error))
+                error = _signed_pct(measured / theory - 1, lang) if theory > 1e-6 else "—"  # no wait to speak of
+                table.add_row(_t(key, lang), _duration(measured, lang), _duration(theory, lang), error)
         out.print(table)
-        out.print(f"  P(wait) = C = {expected['erlang_c']:.4f}")
+        out.print(f"  P(wait) = C = {_n(expected['erlang_c'], lang, 4)}")
     lw = result.arrivals / result.duration_s * result.response.mean if result.duration_s else 0.0
-    out.print(_t("little", lang, l=result.mean_in_system, lw=lw, err=result.littles_law_error))
+    out.print(_t("little", lang, l=_n(result.mean_in_system, lang, 3), lw=_n(lw, lang, 3),
+                 err=_pct(result.littles_law_error, lang, 3)))
     for name, q in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99)):
-        out.print(f"  {name}: {_duration(result.response.percentile(q))}")
+        out.print(f"  {name}: {_duration(result.response.percentile(q), lang)}")
     _render_histogram(out, result.response, lang)
 
 
-def render_check(out: _Printer, check: DesignCheck, lang: Lang) -> None:
+def render_check(out: Console, check: DesignCheck, lang: Lang) -> None:
     """The verdict on a candidate's own design."""
     out.print(f"[bold]{_t('check_title', lang)}[/bold]")
-    out.print(f"  {_t('stated', lang)}: " + ", ".join(f"{k}={v:g}" for k, v in check.stated.items()))
+    out.print(f"  {_t('stated', lang)}: " + ", ".join(f"{k}={_g(v, lang)}" for k, v in check.stated.items()))
     if check.measured:
-        out.print(f"  {_t('sim_measured', lang)}: " + ", ".join(f"{k}={v:,.1f}" for k, v in check.measured.items()))
+        out.print(f"  {_t('sim_measured', lang)}: "
+                  + ", ".join(f"{k}={_n(v, lang, 1)}" for k, v in check.measured.items()))
     from rich.text import Text
 
     from coach.ui.safe import clean
 
-    # The verdict comes already in the sheet's number style: a Text is printed as is.
+    # The verdict is text in the sheet's language (numbers included): a Text, printed as is.
     mark = "✓" if check.ok else "✗" if check.ok is False else "?"
     out.print(Text(clean(f"{mark} {check.verdict}")))
     if check.suggestion:
@@ -437,16 +442,11 @@ def render_demo(out: Console, demo: Demo, lang: Lang) -> None:
     """One step's demonstration: title, explanation, figures, table, log lines."""
     from rich.table import Table
 
-    from coach.sim.demos import localize_numbers
-
-    def number(value: float) -> str:
-        return localize_numbers(_figure(value)) if lang == "es" else _figure(value)
-
     out.print(f"\n[bold]{demo.title}[/bold]")
     out.print(demo.explanation)
     if demo.figures:
         for figure in demo.figures:
-            out.print(f"  • {figure.label}: {number(figure.value)} {figure.unit}".rstrip())
+            out.print(f"  • {figure.label}: {_figure(figure.value, lang)} {figure.unit}".rstrip())
     if demo.table:
         table = Table(show_header=True, header_style="bold")
         for heading in demo.table[0]:
@@ -458,19 +458,21 @@ def render_demo(out: Console, demo: Demo, lang: Lang) -> None:
         out.print(f"  [dim]{line}[/dim]", markup=True, highlight=False, soft_wrap=True)
 
 
-def _count(value: float) -> str:
-    for size, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
-        if value >= size:
-            return f"{value / size:,.1f}{suffix}"
-    return f"{value:,.0f}"
+def _signed_pct(ratio: float, lang: Lang) -> str:
+    """+1,25 % / +1.25%: a relative error."""
+    from coach.formatting import percent
+
+    return percent(ratio, lang, 2, sign=True)
 
 
-def _figure(value: float) -> str:
+def _figure(value: float, lang: Lang) -> str:
+    from coach.formatting import general
+
     if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
+        return _n(value, lang)
     if abs(value) >= 100:
-        return f"{value:,.1f}"
-    return f"{value:,.3g}"
+        return _n(value, lang, 1)
+    return general(value, lang, 3)
 
 
 def demo_json(demo: Demo) -> dict[str, Any]:
@@ -591,8 +593,8 @@ def sim(
                 Problem(
                     f"--qps × --duration: {config.expected_offered:,.0f} requests; at most "
                     f"{MAX_REQUESTS:,}, so memory stays under 1 GB (run benchmarks/sim_pipeline.py for bigger runs)",
-                    f"--qps × --duration: {config.expected_offered:,.0f} peticiones; como mucho "
-                    f"{MAX_REQUESTS:,}, para no pasar de 1 GB de memoria (benchmarks/sim_pipeline.py hace más)",
+                    f"--qps × --duration: {_n(config.expected_offered, 'es')} peticiones; como mucho "
+                    f"{_n(MAX_REQUESTS, 'es')}, para no pasar de 1 GB de memoria (benchmarks/sim_pipeline.py hace más)",
                 )
             )
         from coach.sim.report import costs_for, service_json
@@ -603,7 +605,7 @@ def sim(
         if as_json:
             emit_json(service_json(result, scenario, cost))
             return
-        render_service(_printer(console(), chosen), result, scenario, cost, chosen)
+        render_service(console(), result, scenario, cost, chosen)
 
 
 def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
@@ -619,8 +621,8 @@ def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
             Problem(
                 f"--qps × --service-ms: offered load of {load:,.0f} erlangs; the M/M/c model takes at most "
                 f"{MAX_MMC_LOAD:,.0f}",
-                f"--qps × --service-ms: carga ofrecida de {load:,.0f} erlangs; el modelo M/M/c admite como mucho "
-                f"{MAX_MMC_LOAD:,.0f}",
+                f"--qps × --service-ms: carga ofrecida de {_n(load, 'es')} erlangs; el modelo M/M/c admite como mucho "
+                f"{_n(MAX_MMC_LOAD, 'es')}",
             )
         )
     if customers > MAX_CUSTOMERS:
@@ -633,7 +635,7 @@ def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
     if as_json:
         emit_json(mmc_json(result, scenario, config.seed, config.duration_s))
         return
-    render_mmc(_printer(console(), lang), result, scenario, config.seed, lang)
+    render_mmc(console(), result, scenario, config.seed, lang)
 
 
 def _sim_from_sheet(content: Bundle, path: Path, lang: Lang, seed: int, as_json: bool) -> None:
@@ -647,7 +649,7 @@ def _sim_from_sheet(content: Bundle, path: Path, lang: Lang, seed: int, as_json:
     if as_json:
         emit_json({"scenario": content.scenario.id, "sheet": str(path), "seed": seed, **asdict(check)})
         return
-    render_check(_printer(console(), lang), check, lang)
+    render_check(console(), check, lang)
 
 
 def demo(

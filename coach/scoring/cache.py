@@ -17,7 +17,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coach.scoring import lists, matcher, normalize, scorer, typos
+from coach.scoring import level, lists, matcher, normalize, scorer, typos
+from coach.scoring.level import LevelSpec
 from coach.scoring.matcher import CompiledItem, Phrase
 from coach.scoring.scorer import CompiledBundle, compile_bundle, remember_compiled
 from coach.scoring.typos import Corrector
@@ -25,8 +26,8 @@ from coach.scoring.typos import Corrector
 if TYPE_CHECKING:
     from coach.content import Bundle
 
-_FORMAT = 4  # 4: justify words, grounding and the 2× cover factor (credit levels)
-_SOURCES = (normalize, matcher, typos, scorer, lists)
+_FORMAT = 7  # 7: items carry allow_cues, level and their own justify words; trade-off words and level rules
+_SOURCES = (normalize, matcher, typos, scorer, lists, level)
 
 
 def _code_hash() -> str:
@@ -48,7 +49,10 @@ def _content_key(content: Bundle) -> str:
     grounding = content.scenario.grounding
     data.append(grounding.model_dump(mode="json") if grounding else None)
     for step_id, item in content.all_items():
-        data.append([step_id, item.id, item.weight, item.needs_number, item.match.model_dump(mode="json")])
+        data.append([step_id, item.id, item.weight, item.needs_number, item.level, sorted(item.allow_cues),
+                     item.justify_with.model_dump(mode="json") if item.justify_with else None,
+                     item.label.model_dump(mode="json"), item.match.model_dump(mode="json")])
+    data.append([[step.id, step.title.model_dump(mode="json")] for step in framework.steps])
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
@@ -95,6 +99,9 @@ def _dump(compiled: CompiledBundle) -> dict[str, Any]:
             "exclude": it.exclude,
             "quantities": sorted(it.quantities),
             "named": sorted(it.named),
+            "allow_cues": sorted(it.allow_cues),
+            "level": it.level,
+            "justify": it.justify,
         }
 
     correct = compiled.correct
@@ -109,6 +116,8 @@ def _dump(compiled: CompiledBundle) -> dict[str, Any]:
         "levels": compiled.levels,
         "wanted": [sorted(compiled.wanted[0]), sorted(compiled.wanted[1])],
         "justify": compiled.justify,
+        "tradeoff": compiled.tradeoff,
+        "level_spec": compiled.level_spec.to_json() if compiled.level_spec else None,
         "cover_factor": compiled.cover_factor,
         "grounded": sorted(compiled.grounded),
         "anchors": sorted(compiled.anchors),
@@ -142,6 +151,9 @@ def _load_data(data: dict[str, Any]) -> CompiledBundle:
                 exclude=tuple(_phrase(p) for p in raw["exclude"]),
                 quantities=frozenset(raw["quantities"]),
                 named=frozenset(raw.get("named", ())),
+                allow_cues=frozenset(raw.get("allow_cues", ())),
+                level=str(raw.get("level", "mid")),
+                justify=tuple(_phrase(p) for p in raw.get("justify", ())),
             )
             for raw in raws
         )
@@ -166,6 +178,8 @@ def _load_data(data: dict[str, Any]) -> CompiledBundle:
         correct=correct,
         wanted=(frozenset(data["wanted"][0]), frozenset(data["wanted"][1])),
         justify=tuple(_phrase(p) for p in data["justify"]),
+        tradeoff=tuple(_phrase(p) for p in data["tradeoff"]),
+        level_spec=LevelSpec.from_json(data["level_spec"]) if data["level_spec"] else None,
         cover_factor=float(data["cover_factor"]),
         grounded=frozenset(data["grounded"]),
         anchors=frozenset(data["anchors"]),

@@ -121,11 +121,18 @@ ROLES = {
     "argument": ("rejected", "forward"),  # "without X": an argument for X when a conditional is in the clause
     "following": ("rejected", "backward"),
     "following_self": ("rejected", "backward_self"),
+    # a rejection that closes its clause ("Idempotency key en la API no usaría", "Outbox tampoco"):
+    # only then does it look back, so "usamos Redis y no pondría Kafka" keeps Redis
+    "following_end": ("rejected", "backward_end"),
     "negated_verb": ("rejected", "verb"),
     "deferral_preceding": ("deferred", "forward"),
     "deferral_following": ("deferred", "backward_self"),
+    # a deferral that closes its clause ("Pruebas de carga, algún día", "Circuit breakers, maybe in v2")
+    "deferral_end": ("deferred", "backward_end"),
     "deferral_rest": ("deferred", "rest"),
     "hypothetical": ("hypothetical", "sentence"),
+    # an option floated, not chosen: "we could put a cache", "podríamos cachear", "I was going to"
+    "hypothetical_preceding": ("hypothetical", "forward"),
     "limitation": ("limitation", "before"),
     "question_openers": ("question", "sentence"),
 }
@@ -547,14 +554,45 @@ def _read_sentence(
                 return q
         return _list_end(sentence, q, language, termination)
 
+    fillers = {p for fa, fb, _, _ in by_role.get("fillers", []) for p in range(fa, fb)}
+
+    def closes_clause(b: int, language: Language) -> bool:
+        """Nothing of substance after the cue in its clause: only stop words, fillers or qualifiers
+        ("… too", "… de momento"), so "usamos Redis y no pondría Kafka" keeps Redis."""
+        if b >= last or sentence.brk(b) or b in termination:
+            return True
+        return all(
+            sentence.stop[p] or p in fillers or sentence.words[p] in language.qualifiers
+            for p in range(b, clause_end(b))
+        )
+
+    def back_over_comma(a: int, b: int, language: Language) -> int:
+        """A trailing cue alone in its clause looks back over one comma: "Circuit breaker, más adelante".
+
+        Alone: only stop words or fillers before it in its clause ("…, sinceramente, lo vería más
+        tarde"), and at most two content words after it ("… más tarde con legal").
+        """
+        q = backward(a)
+        if (
+            q > first
+            and sentence.brk(q) == ","
+            and all(sentence.stop[p] or p in fillers for p in range(q, a))
+            and closes_clause(b, language)
+        ):
+            q -= 1
+            while q > first and not sentence.brk(q) and (q - 1) not in termination:
+                q -= 1
+        return q
+
     def backward(start: int) -> int:
         """To the start of the clause; across a colon or dash when the cue opens its clause."""
         q = start
         while q > first and not sentence.brk(q) and (q - 1) not in termination:
             q -= 1
         if q > first and all(sentence.stop[p] for p in range(q, start)) and sentence.brk(q) in _OPENERS:
-            q -= 1  # "Tracing distribuido: por ahora no": the cue speaks of the clause before
-            while q > first and not sentence.brk(q) and (q - 1) not in termination:
+            q -= 1  # "Tracing distribuido: por ahora no": the cue speaks of the topic before the colon,
+            # all of it ("Partition keys, per-shard throughput, hot partitions: not a conversation we need")
+            while q > first and sentence.brk(q) in ("", ",") and (q - 1) not in termination:
                 q -= 1
         return q
 
@@ -572,7 +610,10 @@ def _read_sentence(
             elif scope == "backward":
                 out.append((kind, span, [(backward(a), a)]))
             elif scope == "backward_self":
-                out.append((kind, span, [(backward(a), b)]))
+                out.append((kind, span, [(back_over_comma(a, b, language), b)]))
+            elif scope == "backward_end":
+                if closes_clause(b, language):
+                    out.append((kind, span, [(back_over_comma(a, b, language), b)]))
             elif scope == "verb":
                 c_end = clause_end(b)
                 if bounded(b, c_end) or b >= last:

@@ -24,7 +24,9 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
+from coach.formatting import compact, decimal, general, significant, size, trimmed
 from coach.i18n import Lang
 from coach.scoring.numbers import (
     MAX_EVENT_BYTES,
@@ -72,37 +74,29 @@ _T: dict[str, dict[Lang, str]] = {
 }
 
 
-def _sig(value: float) -> str:
-    """Three significant digits, trailing zeros dropped: 8.64, 864, 17.3."""
-    if value == 0:
-        return "0"
-    if value >= 100:
-        return f"{value:,.0f}"
-    text = f"{value:.3g}" if value >= 1 else f"{value:.2g}"
-    if "e" in text:
-        text = f"{value:.3f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def _sig(value: float, lang: Lang) -> str:
+    """Three significant digits, trailing zeros dropped: 8.64, 864, 17.3 (es: 8,64)."""
+    return significant(value, lang)
 
 
 def format_count(value: float, lang: Lang = "en") -> str:
-    """8640000 -> 8.64M; 864000 -> 864k; 1.2e9 -> 1.2B (es: 1.2 mil M)."""
-    for size, suffix in ((1e9, "B" if lang == "en" else " mil M"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= size:
-            return f"{_sig(value / size)}{suffix}"
-    return _sig(value)
+    """8640000 -> 8.64M (es: 8,64 M); 864000 -> 864k (es: 864 mil); 1.2e9 -> 1.2B (es: 1200 M)."""
+    return compact(value, lang)
 
 
-def format_bytes(value: float) -> str:
-    """Decimal units: 8640000000 -> 8.64 GB."""
-    for size, unit in ((1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")):
-        if abs(value) >= size:
-            return f"{_sig(value / size)} {unit}"
-    return f"{_sig(value)} B"
+def format_bytes(value: float, lang: Lang = "en") -> str:
+    """Decimal units: 8640000000 -> 8.64 GB (es: 8,64 GB)."""
+    return size(value, lang)
 
 
-def format_rate(value: float) -> str:
-    """100 -> '100 req/s'."""
-    return f"{_sig(value)} req/s"
+def format_rate(value: float, lang: Lang = "en") -> str:
+    """100 -> '100 req/s'; 2.5 -> '2,5 req/s' in Spanish."""
+    return f"{_sig(value, lang)} req/s"
+
+
+def _per_day(lang: Lang) -> str:
+    """The seconds in a day as a factor: 86,400 (es: 86.400)."""
+    return decimal(SECONDS_PER_DAY, lang)
 
 
 def _ratio_text(stated: float, expected: float, lang: Lang) -> str:
@@ -113,7 +107,7 @@ def _ratio_text(stated: float, expected: float, lang: Lang) -> str:
     factor = 1 / ratio if low else ratio
     if factor >= 1.5:
         # "10× low", not "9.95× low": a ratio reads best rounded
-        shown = f"{round(factor):,}" if factor >= 3 else f"{factor:.1f}".rstrip("0").rstrip(".")
+        shown = decimal(round(factor), lang) if factor >= 3 else trimmed(factor, lang, 1)
         return _T["low_x" if low else "high_x"][lang].format(x=shown)
     percent = round(abs(ratio - 1) * 100)
     return _T["low_pct" if low else "high_pct"][lang].format(p=percent)
@@ -274,20 +268,28 @@ def _product_check(product: _Product, text: str) -> str | None:
     return None
 
 
+def _spans_a_day(product: _Product) -> bool:
+    """A per-day product multiplies by a day: 86,400 s, 24 × 3,600, 1,440 min, or a daily count."""
+    values = [_operand_value(q) for q in product.operands]
+    if any(round(v) in (SECONDS_PER_DAY, 1_440, 24) for v in values):
+        return True
+    return any(q.kind.endswith("_per_day") for q in product.operands)
+
+
 def _operand_text(quantity: Quantity, lang: Lang) -> str:
     if quantity.kind == "bytes" or quantity.kind.startswith("bytes_per"):
-        return format_bytes(quantity.value)
+        return format_bytes(quantity.value, lang)
     if quantity.kind == "rate":
-        return format_rate(quantity.value)
+        return format_rate(quantity.value, lang)
     value = _operand_value(quantity)
-    return _sig(value) if value < 1e5 else format_count(value, lang)
+    return _sig(value, lang) if value < 1e5 else format_count(value, lang)
 
 
 def _result_text(quantity: Quantity, lang: Lang) -> str:
     if quantity.kind.startswith("bytes"):
-        return format_bytes(quantity.value)
+        return format_bytes(quantity.value, lang)
     if quantity.kind == "rate":
-        return format_rate(quantity.value)
+        return format_rate(quantity.value, lang)
     return format_count(quantity.value, lang)
 
 
@@ -311,7 +313,19 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
         if check is None:
             continue
         values = _product_values(product.operands)
+        if check == "est.daily_volume" and not _spans_a_day(product):
+            continue  # "100 × 3,600 = 360k a day" multiplies right but by an hour: the figure decides below
         if not any(_close(b, v, tolerance) for v in values for b in _variants(product.result)):
+            if product.result.kind in ("count", "bytes") and check in ("est.daily_volume", "est.storage"):
+                # "100 × 86,400 = 864,000": a bare result no unit makes per-day; the product is the rule
+                handled.add(product.result.span)
+                shown = _result_text(replace(product.result, value=values[0]), lang)
+                formula = " × ".join(_operand_text(q, lang) for q in product.operands) + f" = {shown}"
+                formula += f"/{_T['day'][lang]}"
+                findings.append(_finding(check, False, product.result.value, values[0], formula,
+                                         _result_text(product.result, lang), lang))
+                if check == "est.daily_volume":
+                    wrong_daily.append(product.result.value)
             # a slip in the written product ("2 KB × 864k ≈ 17 GB") is judged on the figure:
             # the seed's rule on the candidate's own inputs decides below
             continue
@@ -398,7 +412,7 @@ def _check_stated(
             wrong_daily.append(figure.value)
         else:
             right_daily.append(figure.value)
-        formula = f"{format_rate(rate)} × {seconds:,.0f} = {format_count(expected, lang)}/{unit_day}"
+        formula = f"{format_rate(rate, lang)} × {decimal(seconds, lang)} = {format_count(expected, lang)}/{unit_day}"
         findings.append(
             _finding("est.daily_volume", match is not None, figure.value, expected, formula,
                      format_count(figure.value, lang), lang)
@@ -423,19 +437,19 @@ def _check_stated(
         if found is not None:
             size_q, count = found
             size_value = size_q.value
-            how = (format_rate(count / SECONDS_PER_DAY) + " × 86,400"
+            how = (f"{format_rate(count / SECONDS_PER_DAY, lang)} × {_per_day(lang)}"
                    if count / SECONDS_PER_DAY in all_rates else f"{format_count(count, lang)}/{unit_day}")
         else:
             size_value = sizes[0].value
             if main_rate is not None:
-                count, how = main_rate * SECONDS_PER_DAY, f"{format_rate(main_rate)} × 86,400"
+                count, how = main_rate * SECONDS_PER_DAY, f"{format_rate(main_rate, lang)} × {_per_day(lang)}"
             else:
                 count, how = day_counts[0], f"{format_count(day_counts[0], lang)}/{unit_day}"
         expected = size_value * count
-        formula = f"{format_bytes(size_value)} × {how} = {format_bytes(expected)}/{unit_day}"
+        formula = f"{format_bytes(size_value, lang)} × {how} = {format_bytes(expected, lang)}/{unit_day}"
         findings.append(
             _finding("est.storage", found is not None, figure.value, expected, formula,
-                     format_bytes(figure.value), lang)
+                     format_bytes(figure.value, lang), lang)
         )
 
     # monthly and yearly from daily (a stated daily figure carries forward as written)
@@ -461,7 +475,7 @@ def _check_stated(
             if base is None:
                 base = per_day[0]
             expected = base * days
-            show = format_count if fmt == "count" else (lambda v, _lang: format_bytes(v))
+            show = format_count if fmt == "count" else format_bytes
             formula = f"{show(base, lang)}/{unit_day} × {days} = {show(expected, lang)}/{period}"
             findings.append(_finding(check, ok, figure.value, expected, formula, show(figure.value, lang), lang))
 
@@ -471,9 +485,9 @@ def _check_stated(
         for figure in _unique(peak_rates):
             ok = any(_close(figure.value, main_rate * f, tolerance) for f in factors)
             expected = main_rate * factor
-            formula = f"{format_rate(main_rate)} × {_sig(factor)} = {format_rate(expected)}"
+            formula = f"{format_rate(main_rate, lang)} × {_sig(factor, lang)} = {format_rate(expected, lang)}"
             findings.append(
-                _finding("est.peak_qps", ok, figure.value, expected, formula, format_rate(figure.value), lang)
+                _finding("est.peak_qps", ok, figure.value, expected, formula, format_rate(figure.value, lang), lang)
             )
     return findings
 
@@ -538,21 +552,24 @@ def calculate(
     retained = bytes_day * retention_days
     shards = max(1, math.ceil(peak / shard_throughput_qps - 1e-9))
     shard_word = {"es": "por shard", "en": "per shard"}[lang]
+    rate, count, size_of = partial(format_rate, lang=lang), partial(format_count, lang=lang), partial(
+        format_bytes, lang=lang)
+    day_s = _per_day(lang)
     figures = (
         Figure("requests_per_day", per_day, "req/day",
-               f"{format_rate(qps)} × 86,400 = {format_count(per_day, lang)}/{day}"),
+               f"{rate(qps)} × {day_s} = {count(per_day)}/{day}"),
         Figure("requests_per_month", per_day * DAYS_PER_MONTH, "req/month",
-               f"{format_count(per_day, lang)}/{day} × 30 = {format_count(per_day * DAYS_PER_MONTH, lang)}"),
+               f"{count(per_day)}/{day} × 30 = {count(per_day * DAYS_PER_MONTH)}"),
         Figure("peak_qps", peak, "req/s",
-               f"{format_rate(qps)} × {_sig(peak_factor)} = {format_rate(peak)}"),
+               f"{rate(qps)} × {_sig(peak_factor, lang)} = {rate(peak)}"),
         Figure("bytes_per_day", bytes_day, "bytes/day",
-               f"{format_bytes(event_size_bytes)} × {format_rate(qps)} × 86,400 = {format_bytes(bytes_day)}/{day}"),
+               f"{size_of(event_size_bytes)} × {rate(qps)} × {day_s} = {size_of(bytes_day)}/{day}"),
         Figure("bytes_retained", retained, "bytes",
-               f"{format_bytes(bytes_day)}/{day} × {retention_days} = {format_bytes(retained)}"),
+               f"{size_of(bytes_day)}/{day} × {decimal(retention_days, lang)} = {size_of(retained)}"),
         Figure("bytes_per_year", bytes_day * DAYS_PER_YEAR, "bytes/year",
-               f"{format_bytes(bytes_day)}/{day} × 365 = {format_bytes(bytes_day * DAYS_PER_YEAR)}"),
+               f"{size_of(bytes_day)}/{day} × 365 = {size_of(bytes_day * DAYS_PER_YEAR)}"),
         Figure("shards", float(shards), "shards",
-               f"⌈{format_rate(peak)} ÷ {format_rate(shard_throughput_qps)} {shard_word}⌉ = {shards}"),
+               f"⌈{rate(peak)} ÷ {rate(shard_throughput_qps)} {shard_word}⌉ = {general(shards, lang)}"),
     )
     return Calculation(qps, peak_factor, event_size_bytes, retention_days, shard_throughput_qps, figures)
 

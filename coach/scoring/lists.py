@@ -84,9 +84,14 @@ def named_products(*texts: str) -> frozenset[str]:
 MAX_LABELLED_ITEMS = 5  # "Metrics: queue depth, consumer lag, p99": a statement; more is a salad
 MIN_SHORT_RUN = 3  # three or more one-name lines in a row: a list, one name per line
 LIST_SHARE = 0.5  # a step whose words are mostly in lists is a salad, not a terse answer
+MIN_TERM_RUN = 4  # a line of four or more names with no function word is a list without commas
 _DIGIT_RE = re.compile(r"\d")
+# terse notes carry figures and notation ("POST /v1/x {key} -> 202"); a run of bare names does not
+_NOTATION_RE = re.compile(r"[\d/:{}()\[\]=<>→+%*`|]|->")
 _PARENS_RE = re.compile(r"\([^()]*\)")  # "notifications (id, user_id, status)": one item with its fields
-_ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,;]|\s/\s|\band\b|\bor\b|\by\b|\bo\b)\s*", re.IGNORECASE)
+_ITEM_SEPARATOR_RE = re.compile(
+    r"\s*(?:[,;#]|\s[/—–·•|-]\s|\band\b|\bor\b|\by\b|\bo\b)\s*", re.IGNORECASE
+)  # commas, "and"/"y", hashtags, and " / ", " — ", " · " chains
 
 
 def _list_shape(sentence: str) -> tuple[bool, int] | None:
@@ -103,19 +108,31 @@ def _list_shape(sentence: str) -> tuple[bool, int] | None:
     return labelled, len(items)
 
 
-def salad_sentences(tokens: Tokens) -> frozenset[int]:
-    """Sentences of a keyword salad: lists of names in a step whose words are mostly lists.
+def _no_function_word(sentence: str, tokens: Tokens, index: int) -> bool:
+    """No stop word (article, preposition, verb of being...) among the sentence's tokens."""
+    from bisect import bisect_left, bisect_right
 
-    A list is a sentence of three or more short names (comma-, "and"- or "/"-separated),
-    or a run of three or more one-name lines. In a step that is mostly lists, every
-    list is a salad; elsewhere only an unlabelled list of six or more names is ("Kafka,
-    Redis, microservices, Kubernetes, CQRS, event sourcing"), and a short labelled
-    list ("Metrics: queue depth, consumer lag, p99") stays a statement.
+    first = bisect_left(tokens.sentence_of, index)
+    last = bisect_right(tokens.sentence_of, index)
+    return first < last and not any(tokens.stop[first:last])
+
+
+def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int], bool]:
+    """(the salad sentences of a step's answer, whether its words are mostly lists).
+
+    A list is a sentence of three or more short names (separated by commas, "and"/"y",
+    hashtags or " / ", " — " chains), or a run of three or more one-name lines. In a
+    step that is mostly lists, every list is a salad; a list inside prose, or one
+    labelled list alone ("Metrics: queue depth, consumer lag, p99", "Table
+    notifications: id, user_id, status"), stays a statement. In a sheet made of lists
+    (`salad_sheet`), a lone labelled list is a salad too ("Claves: #Kafka #SQS #DLQ"),
+    and so is any line of bare names with no function word ("reintentos backoff jitter").
     """
     text = tokens.text
     lists: dict[int, tuple[bool, int]] = {}
     words: list[int] = []
     run: list[int] = []
+    terms: list[int] = []
 
     def close_run() -> None:
         if len(run) >= MIN_SHORT_RUN:
@@ -127,6 +144,11 @@ def salad_sentences(tokens: Tokens) -> frozenset[int]:
         sentence = text[start:end]
         words.append(len(_WORD_RE.findall(sentence)))
         shape = _list_shape(sentence)
+        if shape is None and _no_function_word(sentence, tokens, index) and (
+            salad_sheet  # in a sheet of lists, any line of bare names ("QPS", "86.400 picos ráfagas bytes")
+            or (words[-1] >= MIN_TERM_RUN and not _NOTATION_RE.search(_LEAD_RE.sub("", sentence)))
+        ):
+            terms.append(index)  # "reintentos backoff exponencial jitter": names, not a sentence
         if shape is not None:
             lists[index] = shape
         body = _LEAD_RE.sub("", sentence).rstrip(".!?:").strip()
@@ -135,9 +157,19 @@ def salad_sentences(tokens: Tokens) -> frozenset[int]:
         else:
             close_run()
     close_run()
+    if salad_sheet:  # only in a sheet already made of lists: elsewhere a line of names is a terse sentence
+        for index in terms:
+            lists.setdefault(index, (False, words[index]))
     if not lists:
-        return frozenset()
+        return frozenset(), False
     mostly_lists = sum(words[i] for i in lists) >= LIST_SHARE * max(sum(words), 1)
-    if mostly_lists:
-        return frozenset(lists)
-    return frozenset(i for i, (labelled, count) in lists.items() if count > MAX_LABELLED_ITEMS and not labelled)
+    # one labelled list alone ("Roadmap: push first, SMS later") is a statement, not a salad;
+    # a list inside prose ("Just email, push and SMS, or is there, like, in-app too?") is speech
+    if mostly_lists and (len(lists) > 1 or not next(iter(lists.values()))[0] or salad_sheet):
+        return frozenset(lists), True
+    return frozenset(), mostly_lists
+
+
+def salad_sentences(tokens: Tokens, salad_sheet: bool = False) -> frozenset[int]:
+    """The salad sentences of a step's answer (see step_lists)."""
+    return step_lists(tokens, salad_sheet)[0]

@@ -44,6 +44,9 @@ class CompiledItem:
     exclude: tuple[Phrase, ...]
     quantities: frozenset[str] = frozenset()  # figure tags that earn the item (numbers.quantity_tags)
     named: frozenset[str] = frozenset()  # products the item's hint names: they earn it even in a bare list
+    allow_cues: frozenset[str] = frozenset()  # cue kinds that do not void its words (content allow_cues)
+    justify: tuple[Phrase, ...] = ()  # what justifies this item, when not the framework's reason words
+    level: str = "mid"  # the level the item signals (content)
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,7 @@ def first_stems(items: Iterable[CompiledItem]) -> tuple[frozenset[str], frozense
     """Per language, the anchor stems of every phrase of `items` (all an Index needs)."""
     firsts: tuple[set[str], set[str]] = (set(), set())
     for item in items:
-        phrases = [*item.phrases, *item.exclude]
+        phrases = [*item.phrases, *item.exclude, *item.justify]
         phrases += [phrase for rule in item.together for slot in rule for phrase in slot]
         for lang, stems, _, anchor in phrases:
             firsts[lang].add(stems[anchor])
@@ -207,6 +210,9 @@ def compile_item(
     rules: Sequence[tuple[str, Sequence[str], Sequence[Sequence[str]], Sequence[str]]],
     quantities: Iterable[str] = (),
     named: Iterable[str] = (),
+    allow_cues: Iterable[str] = (),
+    level: str = "mid",
+    justify: Iterable[tuple[str, str]] = (),
 ) -> CompiledItem:
     """Compile one item from its rules per language: (lang, phrases, together, exclude)."""
     phrases = compile_phrases((lang, text) for lang, texts, _, _ in rules for text in texts)
@@ -230,6 +236,9 @@ def compile_item(
         exclude=exclude,
         quantities=frozenset(quantities),
         named=frozenset(named),
+        allow_cues=frozenset(allow_cues),
+        level=level,
+        justify=compile_phrases(justify),
     )
 
 
@@ -259,8 +268,7 @@ def match_item(
 
     dismissed = tokens.dismissed if strict else ()
     has_dismissed = bool(dismissed)  # empty when nothing is dismissed
-    # opening items (scope, SLAs, volumes...) are earned by asking: a question cue does not void them
-    asked_ok = item.step == "opening"
+    allow = item.allow_cues  # "what volumes do we expect?" earns opening.volumes (content data)
     cues = tokens.cues
     listed = tokens.listed if strict else ()
     named = item.named
@@ -271,7 +279,7 @@ def match_item(
         if item.needs_number and not has_number[sentence_of[positions[0]]]:
             return False
         if has_dismissed and any(
-            dismissed[p] and not (asked_ok and cues[dismissed[p] - 1].kind == "question") for p in positions
+            dismissed[p] and cues[dismissed[p] - 1].kind not in allow for p in positions
         ):
             return False  # "we won't need a circuit breaker", "do we need a DLQ?" (cues.py)
         if listed and all(listed[p] for p in positions) and not all(listed[p] in named for p in positions):

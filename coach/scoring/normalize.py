@@ -273,7 +273,7 @@ def _canonical(
 
 
 _BOUNDARY_RE = re.compile(
-    r"(?<=[.!?;])[\"')\]]*\s+"  # end punctuation, then space
+    r"(?<=[.!?])[\"')\]]*\s+"  # end punctuation, then space (a semicolon joins clauses)
     r"|\n[ \t]*\n\s*"  # blank line
     r"|\n(?=[ \t]*(?:[-*+•>|#]|\d+[.)]\s|[^\sa-záéíóúñü]))"  # a new line that starts a new thing
 )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from coach.scoring.level import LevelVerdict
 
 
 @dataclass(frozen=True)
@@ -27,11 +30,13 @@ CREDIT_SHARE = {NONE: 0.0, MENTIONED: 0.0, DECIDED: 0.5, JUSTIFIED: 1.0}
 class Why:
     """Why an item stopped where it did: the stage that decided it, for `coach score --explain`.
 
-    `code`: "justified" (the reason found), "no_reason" (decided, nothing said why),
+    `code`: "justified" (the reason found; `kind` says how: "number", "tradeoff" and/or
+    "reason", joined with "+"), "no_reason" (decided, nothing said why),
     "cue" (a cue dismissed the mention: `kind` rejected/deferred/hypothetical/question/...,
     `detail` the cue's words), "list" (a bare list of names), "question" (only asked),
     "figure" (the stated figure is off by more than 2×, `detail` the formula),
-    "offtopic" (the answer is about another system), "missing" (no words of it at all),
+    "offtopic" (the answer is about another system), "underived" (an estimate figure stated
+    but not derived in the estimates), "missing" (no words of it at all),
     "elsewhere" (the item's step is silent; it was said in another step).
     """
 
@@ -135,8 +140,9 @@ class SheetScore:
     scenario: str
     lang: str
     total: float  # 0..1: budget-weighted mean of the step scores
-    level: str  # level id from content: needs_work | solid | strong
+    level: str  # level id: below | mid | senior | staff (coach.scoring.level)
     steps: tuple[StepScore, ...]
+    verdict: LevelVerdict | None = None  # the level with its label, reasons and next gap
 
     def step(self, step_id: str) -> StepScore:
         for step in self.steps:
@@ -160,7 +166,9 @@ class SheetScore:
             "scenario": self.scenario,
             "lang": self.lang,
             "total": round(self.total, 4),
-            "level": self.level,
+            "level": self.verdict.to_json() if self.verdict is not None else {
+                "id": self.level, "label": self.level, "reasons": [], "next": "",
+            },
             "steps": [_step_json(step) for step in self.steps],
         }
 

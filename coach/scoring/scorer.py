@@ -19,19 +19,32 @@ How the numbers are made (documented here because users read them):
   whatever other steps said.
 - Total = the same per step but counting items wherever they were said (each
   item once), averaged with each step's time budget as its weight.
-- Level = the highest content level whose `min_total` the total reaches.
+- Level (below / mid / senior / staff) = coach.scoring.level: breadth, depth,
+  trade-offs, figures, failures, cost and operations against the thresholds in
+  content, with two gates (a keyword list; too few requirements clarified). A
+  justified item records how it was justified (Why.kind: number, tradeoff,
+  reason, joined with "+").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.i18n import Lang
 from coach.scoring.estimates import check_estimates
-from coach.scoring.lists import named_products, salad_sentences
+from coach.scoring.level import (
+    BY_NUMBER,
+    BY_REASON,
+    BY_TRADEOFF,
+    LevelSpec,
+    LevelVerdict,
+    assess_level,
+    level_spec,
+)
+from coach.scoring.lists import named_products, step_lists
 from coach.scoring.matcher import (
     CompiledItem,
     Hit,
@@ -80,7 +93,7 @@ class CompiledBundle:
     windows: Mapping[str, tuple[int, int]]
     words_per_minute: Mapping[str, int]
     tolerance: float
-    levels: tuple[tuple[str, float], ...]  # (id, min_total) ascending
+    levels: tuple[tuple[str, float], ...]  # (id, min total) in order: below, mid, senior, staff
     correct: Corrector  # typo tolerance toward the rules' words
     wanted: tuple[frozenset[str], frozenset[str]]  # anchor stems of every phrase, per language
     justify: tuple[Phrase, ...] = ()  # reason / mechanism / trade-off words (framework scoring.justify)
@@ -90,6 +103,8 @@ class CompiledBundle:
     min_mentions: int = 3
     per_words: int = 400
     min_words: int = 200
+    tradeoff: tuple[Phrase, ...] = ()  # words that state a trade-off (framework scoring.level.tradeoff)
+    level_spec: LevelSpec | None = None  # the level rules (None: levels by total alone)
 
 
 _CACHE: dict[int, tuple[Bundle, CompiledBundle]] = {}
@@ -112,7 +127,8 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
             compiled.append(
                 compile_item(
                     item.id, step_id, item.weight, item.needs_number, rules, quantities,
-                    named_products(item.hint.es, item.hint.en),
+                    named_products(item.hint.es, item.hint.en), item.allow_cues, item.level,
+                    [(lang, text) for lang in ("es", "en") for text in (item.justify_with(lang) if item.justify_with else [])],
                 )
             )
         items[step_id] = tuple(compiled)
@@ -121,6 +137,10 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
     justify = compile_phrases(
         (lang, text) for lang in ("es", "en") for text in (justify_words.es if lang == "es" else justify_words.en)
     ) if justify_words else ()
+    tradeoff_words = framework.scoring.level.tradeoff
+    tradeoff = compile_phrases(
+        [("es", text) for text in tradeoff_words.es] + [("en", text) for text in tradeoff_words.en]
+    ) if tradeoff_words else ()
     grounding = content.scenario.grounding
     grounded: set[str] = set()
     anchors: set[str] = set()
@@ -130,8 +150,8 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
     all_items = [item for step_items in items.values() for item in step_items]
     wanted = first_stems(all_items)
     wanted = (
-        wanted[0] | {stems[anchor] for lang, stems, _, anchor in justify if lang == 0},
-        wanted[1] | {stems[anchor] for lang, stems, _, anchor in justify if lang == 1},
+        wanted[0] | {stems[anchor] for lang, stems, _, anchor in (*justify, *tradeoff) if lang == 0},
+        wanted[1] | {stems[anchor] for lang, stems, _, anchor in (*justify, *tradeoff) if lang == 1},
     )
     result = CompiledBundle(
         scenario=content.scenario.id,
@@ -145,7 +165,7 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
         },
         words_per_minute={str(k): v for k, v in framework.scoring.words_per_minute.items()},
         tolerance=framework.scoring.estimate_tolerance,
-        levels=tuple((level.id, level.min_total) for level in framework.scoring.levels),
+        levels=tuple((level.id, level.needs.get("total", 0.0)) for level in framework.scoring.levels),
         correct=Corrector(rule_vocabulary(content)),
         wanted=wanted,
         justify=justify,
@@ -155,6 +175,8 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
         min_mentions=grounding.min_mentions if grounding else 3,
         per_words=grounding.per_words if grounding else 400,
         min_words=grounding.min_words if grounding else 200,
+        tradeoff=tradeoff,
+        level_spec=level_spec(content),
     )
     if len(_CACHE) > 32:
         _CACHE.clear()
@@ -187,7 +209,8 @@ def score_sheet(sheet: Sheet, content: Bundle | CompiledBundle, lang: Lang | Non
     `content` is a loaded bundle, or its compiled rules (the warm path of `coach score`).
     """
     chosen: Lang = lang or sheet.lang or "en"
-    answers = {step_id: answer.text for step_id, answer in sheet.answers.items()}
+    # questions asked to the interviewer count as part of their step's answer (coach/asked.py)
+    answers = {step_id: answer.scored_text for step_id, answer in sheet.answers.items()}
     elapsed = {
         step_id: answer.elapsed_s
         for step_id, answer in sheet.answers.items()
@@ -200,8 +223,13 @@ def score_sheet(sheet: Sheet, content: Bundle | CompiledBundle, lang: Lang | Non
 
     compiled = content if isinstance(content, CompiledBundle) else compile_bundle(content)
     probes = [ProbeAnswer(p.ref, p.step, p.items, p.after, p.text, p.elapsed_s) for p in sheet.probes]
+    # The level is read again on the raised items; those covered only after a probe are `probed`.
     return apply_probes(
-        result, probes, lambda texts: score_answers(texts, compiled, chosen), compiled.budgets, compiled.levels
+        result,
+        probes,
+        lambda texts: score_answers(texts, compiled, chosen),
+        compiled.budgets,
+        lambda steps, total, probed: _level(list(steps), total, compiled, chosen, probed),
     )
 
 
@@ -210,8 +238,14 @@ def score_answers(
     content: Bundle | CompiledBundle,
     lang: Lang,
     elapsed_s: Mapping[str, float] | None = None,
+    *,
+    probed: Collection[str] = (),
 ) -> SheetScore:
-    """Score answers (step id -> text; missing steps are empty)."""
+    """Score answers (step id -> text; missing steps are empty).
+
+    `probed`: items covered only after an interviewer's probe (they do not count as
+    raised unprompted in the level).
+    """
     compiled = content if isinstance(content, CompiledBundle) else compile_bundle(content)
     elapsed_s = elapsed_s or {}
     views = {
@@ -223,6 +257,7 @@ def score_answers(
         )
         for step in compiled.steps
     }
+    _mark_salad_sheet(views.values())
     arithmetic_of: dict[str, tuple[ArithmeticFinding, ...]] = {}
     if answers.get(ESTIMATES_STEP) and ESTIMATES_STEP in views:
         arithmetic_of[ESTIMATES_STEP] = check_estimates(answers[ESTIMATES_STEP], lang, compiled.tolerance)
@@ -231,6 +266,7 @@ def score_answers(
         views=views,
         off_figures=_off_figures(arithmetic_of.get(ESTIMATES_STEP, ()), compiled.cover_factor),
         off_topic=_off_topic(views.values(), compiled),
+        derived=_derivable(views.get(ESTIMATES_STEP), arithmetic_of.get(ESTIMATES_STEP, ())),
     )
     steps: list[StepScore] = []
     for step in compiled.steps:
@@ -248,17 +284,28 @@ def score_answers(
             )
         steps.append(_step_score(step, results, arithmetic, timing, index.tokens.word_count))
     total = _total(steps, compiled)
+    verdict = _level(steps, total, compiled, lang, probed)
+    return SheetScore(
+        scenario=compiled.scenario, lang=lang, total=total, level=verdict.id, steps=tuple(steps), verdict=verdict
+    )
+
+
+def _level(
+    steps: list[StepScore], total: float, compiled: CompiledBundle, lang: Lang, probed: Collection[str]
+) -> LevelVerdict:
+    if compiled.level_spec is not None:
+        return assess_level(steps, total, compiled.level_spec, lang, probed)
     level = compiled.levels[0][0]
     for level_id, min_total in compiled.levels:
         if total >= min_total:
             level = level_id
-    return SheetScore(scenario=compiled.scenario, lang=lang, total=total, level=level, steps=tuple(steps))
+    return LevelVerdict(id=level, label=level, reasons=(), next="")
 
 
 # Opening and closing items are about those two timed moments (spec/concepts.md): earned only
-# in their own answers. Opening items are earned by asking; any other item asked is mentioned.
+# in their own answers. Items whose content allows "question" cues (the opening's) are earned by
+# asking; any other item asked is mentioned.
 OWN_ANSWER_ONLY = ("opening.", "closing.")
-ASKING_EARNS = "opening."
 # Which stated figure covers which estimate item (estimates.py check ids).
 _FIGURE_ITEMS = {
     "est.daily_volume": "est.daily_volume",
@@ -270,10 +317,19 @@ _FIGURE_ITEMS = {
 }
 
 
+_PER_SECOND_RE = re.compile(
+    r"86[.,]?400|\b(?:a|per|por|each|cada|al)\s+(?:second|segundo)\b|/\s?s\b|\b(?:qps|rps)\b", re.IGNORECASE
+)
+_SIZE_RE = re.compile(r"\b(?:kilobytes?|kb|bytes?|kib)\b", re.IGNORECASE)
+# Estimate items that need the seed's derivation in the estimates answer (a checked figure), not
+# a figure alone ("8.6M a day" said in passing).
+DERIVED_ITEMS = frozenset({"est.daily_volume", "est.storage"})
+
+
 class _View:
     """One step's analysed answer and what the scorer derives from it once."""
 
-    __slots__ = ("index", "questions", "salad")
+    __slots__ = ("index", "listy", "questions", "salad")
 
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -283,7 +339,20 @@ class _View:
         self.questions = frozenset(
             i for i in range(count) if _is_question(tokens, i) and not (i + 1 < count and _says_yes(tokens, i + 1))
         )
-        self.salad = salad_sentences(tokens)
+        self.salad, self.listy = step_lists(tokens)
+
+
+SALAD_SHEET = 0.5  # half the answered steps mostly lists: a keyword sheet, read line by line too
+SALAD_MIN_STEPS = 3  # one or two answers say too little about the sheet
+
+
+def _mark_salad_sheet(views: Iterable[_View]) -> None:
+    """In a sheet made of lists, lines of bare names ("reintentos backoff jitter") are lists too."""
+    answered = [view for view in views if view.index.tokens.word_count]
+    listy = [view for view in answered if view.listy]
+    if len(answered) >= SALAD_MIN_STEPS and len(listy) >= SALAD_SHEET * len(answered):
+        for view in answered:
+            view.salad, view.listy = step_lists(view.index.tokens, salad_sheet=True)
 
 
 @dataclass(frozen=True)
@@ -292,19 +361,37 @@ class _Context:
     views: Mapping[str, _View]
     off_figures: Mapping[str, ArithmeticFinding]  # item id -> the finding off by more than 2×
     off_topic: bool
+    derived: frozenset[str] = frozenset()  # estimate items whose figure was derived (a finding exists)
+
+
+def _derivable(view: _View | None, findings: tuple[ArithmeticFinding, ...]) -> frozenset[str]:
+    """Estimate items whose inputs the estimates answer states: a rate for the daily volume
+    (or 86,400 written out), an event size for storage, or a checked figure for either."""
+    derived = {_FIGURE_ITEMS[f.check] for f in findings if f.check in _FIGURE_ITEMS}
+    if view is not None and view.index.tokens.word_count:
+        tags = {tag for _, found, _ in view.index.figures() for tag in found}
+        text = view.index.tokens.text
+        if "rate" in tags or _PER_SECOND_RE.search(text):
+            derived.add("est.daily_volume")
+        if "event_bytes" in tags or _SIZE_RE.search(text):
+            derived.add("est.storage")
+    return frozenset(derived)
 
 
 def _off_figures(findings: tuple[ArithmeticFinding, ...], factor: float) -> dict[str, ArithmeticFinding]:
     """Estimate items whose stated figure is off by more than `factor` (they do not cover)."""
     off: dict[str, ArithmeticFinding] = {}
+    right: set[str] = set()  # "864,000 a day... no, 8.64 million": a right figure stands
     for finding in findings:
         item = _FIGURE_ITEMS.get(finding.check)
-        if item is None or finding.ok or finding.expected <= 0 or finding.stated <= 0:
+        if item is None or finding.expected <= 0 or finding.stated <= 0:
             continue
         ratio = finding.stated / finding.expected
         if ratio > factor or ratio < 1 / factor:
             off.setdefault(item, finding)
-    return off
+        elif finding.ok and finding.check == item:  # the day's own figure, not a month derived from it
+            right.add(item)
+    return {item: finding for item, finding in off.items() if item not in right}
 
 
 def _off_topic(views: Iterable[_View], compiled: CompiledBundle) -> bool:
@@ -326,7 +413,7 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
     compiled = context.compiled
     own_only = item.id.startswith(OWN_ANSWER_ONLY)
     places = [step] if own_only else [step, *(other for other in compiled.steps if other != step)]
-    asking_earns = item.id.startswith(ASKING_EARNS)
+    asking_earns = "question" in item.allow_cues
     for where in places:
         view = context.views[where]
         skip = view.salad if asking_earns else view.salad | view.questions
@@ -337,9 +424,14 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
         if why is not None:
             break  # a figure off by 2× or another system: the mention below explains it
         # asking the right opening question is the whole of what the item asks for
-        justified = (asking_earns and _is_question(view.index.tokens, hit.sentence)) or _justified(
-            view.index, hit, compiled.justify
-        )
+        if item.justify:  # the item's own depth ("jitter" for growing backoff), not any reason word
+            justified = _justified(view.index, hit, item.justify, figures=False)
+        else:
+            justified = (
+                (BY_REASON,)
+                if asking_earns and _is_question(view.index.tokens, hit.sentence)
+                else _justified(view.index, hit, compiled.justify, compiled.tradeoff)
+            )
         sentence, spans = evidence_of(view.index.tokens, hit)
         return ItemResult(
             id=item.id,
@@ -349,7 +441,8 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
             evidence=Evidence(sentence=sentence, spans=spans, step=where),
             said_in=None if where == step else where,
             credit=JUSTIFIED if justified else DECIDED,
-            why=Why("justified" if justified else "no_reason"),
+            why=Why("justified", kind="+".join(justified)) if justified else Why("no_reason"),
+            level=item.level,
         )
     return _mention(item, step, places, context)
 
@@ -359,6 +452,9 @@ def _capped(item: CompiledItem, context: _Context) -> Why | None:
     finding = context.off_figures.get(item.id)
     if finding is not None:
         return Why("figure", detail=finding.formula)
+    if item.id in DERIVED_ITEMS and item.id not in context.derived:
+        # spec: a daily count alone is not the ×86,400 conversion; storage is size × rate
+        return Why("underived")
     if context.off_topic and item.id in context.compiled.grounded:
         return Why("offtopic")
     return None
@@ -382,8 +478,11 @@ def _mention(item: CompiledItem, step: str, places: list[str], context: _Context
             said_in=None if where == step else where,
             credit=MENTIONED,
             why=why,
+            level=item.level,
         )
-    return ItemResult(item.id, step, False, item.weight, None, None, credit=NONE, why=Why("missing"))
+    return ItemResult(
+        item.id, step, False, item.weight, None, None, credit=NONE, why=Why("missing"), level=item.level
+    )
 
 
 def _dismissal(view: _View, hit: Hit) -> Why:
@@ -404,18 +503,22 @@ def _dismissal(view: _View, hit: Hit) -> Why:
     return Why("cue", kind="other")
 
 
-def _justified(index: Index, hit: Hit, justify: tuple[Phrase, ...]) -> bool:
-    """A figure, or a reason / mechanism / trade-off word, in the hit's sentence or the next."""
+def _justified(
+    index: Index, hit: Hit, justify: tuple[Phrase, ...], tradeoff: tuple[Phrase, ...] = (), figures: bool = True
+) -> tuple[str, ...]:
+    """How the hit is justified, in its sentence or the next: a figure (number, unless `figures`
+    is off), a trade-off word (tradeoff), a reason / mechanism word (reason); empty when not."""
     tokens = index.tokens
     last = min(hit.sentence + 1, len(tokens.sentences) - 1)
+    number = traded = reason = False
     for sentence in range(hit.sentence, last + 1):
-        if tokens.has_number[sentence]:
-            return True
+        number = number or (figures and tokens.has_number[sentence])
         first, end = index.sentence_range(sentence)
-        for phrase in justify:
-            for _ in index.occurrences_in(phrase, first, end):
-                return True
-    return False
+        traded = traded or any(True for phrase in tradeoff for _ in index.occurrences_in(phrase, first, end))
+        if not reason:
+            reason = any(True for phrase in justify for _ in index.occurrences_in(phrase, first, end))
+    kinds = [kind for kind, found in ((BY_NUMBER, number), (BY_TRADEOFF, traded)) if found]
+    return tuple(kinds) or ((BY_REASON,) if reason else ())
 
 
 _YES_RE = re.compile(

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from coach.errors import CoachError
+from coach.errors import CoachError, Problem
 
 if TYPE_CHECKING:
     from coach.content import SimulationDefaults
@@ -223,9 +223,10 @@ class SimConfig:
         check(len(self.channels) > 0, "--channels", "needs at least one of email, push, sms")
         check(len(set(self.channels)) == len(self.channels), "--channels", "a channel is repeated")
         check(all(c in CHANNELS for c in self.channels), "--channels", "use email, push, sms")
-        check(1 <= self.workers <= MAX_WORKERS, "--workers", f"must be within 1..{MAX_WORKERS:,}, got {self.workers}")
-        check(1 <= self.partitions <= MAX_PARTITIONS, "--partitions",
-              f"must be within 1..{MAX_PARTITIONS:,}, got {self.partitions}")
+        for flag, value, top in (("--workers", self.workers, MAX_WORKERS), ("--partitions", self.partitions, MAX_PARTITIONS)):
+            if not 1 <= value <= top:
+                problems.append(Problem(f"{flag}: must be within 1..{top:,}, got {value}",
+                                        f"{flag}: debe estar entre 1 y {top:,}, no {value}"))
         check(self.service_s > 0, "--service-ms", f"must be > 0, got {self.service_s * 1000:g}")
         check(self.service_dist in ("exp", "const", "lognormal"), "--service-dist",
               f"use exp, const or lognormal, got {self.service_dist!r}")

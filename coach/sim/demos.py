@@ -9,11 +9,11 @@ time) so each demo takes well under a second.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.errors import UnknownIdError
+from coach.formatting import compact, decimal, general, money, percent
 from coach.sim.config import Outage, SimConfig
 from coach.sim.service import NotificationService, ServiceResult, run_service
 
@@ -60,32 +60,7 @@ def run_demo(content: Bundle, step: str, lang: Lang, seed: int | None = None) ->
         raise UnknownIdError(f"scenario {content.scenario.id!r} has no [simulation] section")
     run_seed = defaults.seed if seed is None else seed
     base = SimConfig.from_defaults(defaults, seed=run_seed, log_sample_rate=0.0, samples=30)
-    demo = _DEMOS[step](_Context(content, defaults, base, lang))
-    return _localized(demo) if lang == "es" else demo
-
-
-_NUMBER_RE = re.compile(r"\d[\d,.]*\d")
-
-
-def localize_numbers(text: str) -> str:
-    """Spanish number style: 2,500.5 -> 2.500,5 (the texts are written with English separators)."""
-    return _NUMBER_RE.sub(lambda m: m.group().translate(_SWAP), text)
-
-
-_SWAP = str.maketrans({",": ".", ".": ","})
-
-
-def _localized(demo: Demo) -> Demo:
-    return Demo(
-        step=demo.step,
-        title=localize_numbers(demo.title),
-        explanation=localize_numbers(demo.explanation),
-        figures=tuple(
-            DemoFigure(f.key, localize_numbers(f.label), f.value, localize_numbers(f.unit)) for f in demo.figures
-        ),
-        table=tuple(tuple(localize_numbers(cell) for cell in row) for row in demo.table),
-        log_lines=demo.log_lines,  # machine-readable JSON stays as it is
-    )
+    return _DEMOS[step](_Context(content, defaults, base, lang))
 
 
 @dataclass(frozen=True)
@@ -98,38 +73,50 @@ class _Context:
     def pick(self, es: str, en: str) -> str:
         return es if self.lang == "es" else en
 
+    # Numbers in the demo's language (coach.formatting): 2.500,5 in Spanish, 2,500.5 in English.
+
+    def n(self, value: float) -> str:
+        """A whole number with thousands separators: 86.400 / 86,400."""
+        return decimal(value, self.lang)
+
+    def fixed(self, value: float, digits: int, *, grouped: bool = False) -> str:
+        """`digits` after the decimal mark; English groups thousands only when `grouped` (as it always did)."""
+        return decimal(value, self.lang, digits, grouping=grouped or self.lang == "es")
+
+    def g(self, value: float) -> str:
+        """Digits that mean something, like `:g`: 100, 2,5 / 2.5."""
+        return general(value, self.lang)
+
+    def percent(self, ratio: float, digits: int = 0, *, sign: bool = False) -> str:
+        """5 % / 5%."""
+        return percent(ratio, self.lang, digits, sign=sign)
+
+    def pct(self, ratio: float) -> str:
+        """A percentage with a decimal only below 10 %: 85 %, 2,5 %."""
+        return self.percent(ratio, 0 if ratio >= 0.1 else 1)
+
+    def big(self, value: float) -> str:
+        """A large count, at most two decimals: 8,64 M / 8.64M, 20 mil / 20k."""
+        return self.n(value) if abs(value) < 1000 else compact(value, self.lang, fraction_digits=2)
+
+    def money(self, value: float, currency: str, digits: int = 0) -> str:
+        """26.698 USD / 26,698 USD."""
+        return money(value, currency, self.lang, digits)
+
+    def dur(self, seconds: float) -> str:
+        """A duration the way an engineer says it: 83 ms, 1,2 s / 1.2 s, 95 s, 24 h."""
+        if seconds >= 3600 and seconds % 3600 == 0:
+            return f"{self.n(seconds / 3600)} h"
+        if seconds >= 10:
+            return f"{self.n(seconds)} s"
+        if seconds >= 1:
+            return f"{self.fixed(seconds, 1)} s"
+        if seconds >= 0.01:
+            return f"{self.fixed(seconds * 1000, 0)} ms"
+        return f"{self.fixed(seconds * 1000, 1)} ms"
+
 
 # ------------------------------------------------------------------ format
-
-
-def _dur(seconds: float) -> str:
-    """A duration the way an engineer says it: 83 ms, 1.2 s, 95 s, 24 h."""
-    if seconds >= 3600 and seconds % 3600 == 0:
-        return f"{seconds / 3600:,.0f} h"
-    if seconds >= 10:
-        return f"{seconds:,.0f} s"
-    if seconds >= 1:
-        return f"{seconds:.1f} s"
-    if seconds >= 0.01:
-        return f"{seconds * 1000:.0f} ms"
-    return f"{seconds * 1000:.1f} ms"
-
-
-def _n(value: float) -> str:
-    """A count with thousands separators."""
-    return f"{value:,.0f}"
-
-
-def _big(value: float) -> str:
-    """8.64M, 1.2k, 3.4G."""
-    for size, suffix in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= size:
-            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + suffix
-    return f"{value:,.0f}"
-
-
-def _pct(value: float) -> str:
-    return f"{value:.0%}" if value >= 0.1 else f"{value:.1%}"
 
 
 def _ms(seconds: float) -> float:
@@ -162,7 +149,7 @@ def _requirements(ctx: _Context) -> Demo:
     customers = min(60_000, max(20_000, round(rate * 60)))
     rows: list[tuple[str, ...]] = [(
         "workers", ctx.pick("utilización", "utilization"), ctx.pick("p99 teórico", "p99 theory"),
-        ctx.pick("p99 simulado", "p99 simulated"), f"p99 ≤ {_dur(base.slo_p99_s)}", f"p99 ≤ {_dur(strict_p99)}",
+        ctx.pick("p99 simulado", "p99 simulated"), f"p99 ≤ {ctx.dur(base.slo_p99_s)}", f"p99 ≤ {ctx.dur(strict_p99)}",
     )]
     meets_strict: int | None = None
     theory_at: dict[int, float] = {}
@@ -174,7 +161,7 @@ def _requirements(ctx: _Context) -> Demo:
         if theory <= strict_p99 and meets_strict is None:
             meets_strict = workers
         rows.append((
-            str(workers), _pct(rate / (workers * service_rate)), _dur(theory), _dur(simulated),
+            str(workers), ctx.pct(rate / (workers * service_rate)), ctx.dur(theory), ctx.dur(simulated),
             "✓" if theory <= base.slo_p99_s else "✗", "✓" if theory <= strict_p99 else "✗",
         ))
     first = sizes[0]
@@ -190,23 +177,23 @@ def _requirements(ctx: _Context) -> Demo:
         DemoFigure("p99_at_min_ms", ctx.pick(f"p99 con {first} workers", f"p99 with {first} workers"),
                    _ms(theory_at[first]), "ms"),
     )
-    strict_es = (f"el estricto de {_dur(strict_p99)} necesita {meets_strict}"
-                 if meets_strict else f"ni {sizes[-1]} cumplen el estricto de {_dur(strict_p99)}")
-    strict_en = (f"the strict {_dur(strict_p99)} needs {meets_strict}"
-                 if meets_strict else f"not even {sizes[-1]} meet the strict {_dur(strict_p99)}")
+    strict_es = (f"el estricto de {ctx.dur(strict_p99)} necesita {meets_strict}"
+                 if meets_strict else f"ni {sizes[-1]} cumplen el estricto de {ctx.dur(strict_p99)}")
+    strict_en = (f"the strict {ctx.dur(strict_p99)} needs {meets_strict}"
+                 if meets_strict else f"not even {sizes[-1]} meet the strict {ctx.dur(strict_p99)}")
     explanation = ctx.pick(
-        f"Sin un p95/p99 no hay forma de dimensionar. A {rate:g} req/s de pico y {_dur(base.service_s)} por "
-        f"llamada al proveedor hay {busy:.0f} workers ocupados de media (ley de Little): con {first} el sistema "
-        f"aguanta, pero al {_pct(rate / (first * service_rate))} de utilización las colas crecen y el p99 es "
-        f"{_dur(theory_at[first])}. La tabla da el p99 de Erlang C y el medido en la simulación M/M/c. El SLO del "
-        f"escenario (p99 ≤ {_dur(base.slo_p99_s)}) lo cumple casi cualquier tamaño estable; {strict_es} workers. "
+        f"Sin un p95/p99 no hay forma de dimensionar. A {ctx.g(rate)} req/s de pico y {ctx.dur(base.service_s)} por "
+        f"llamada al proveedor hay {ctx.fixed(busy, 0)} workers ocupados de media (ley de Little): con {first} el sistema "
+        f"aguanta, pero al {ctx.pct(rate / (first * service_rate))} de utilización las colas crecen y el p99 es "
+        f"{ctx.dur(theory_at[first])}. La tabla da el p99 de Erlang C y el medido en la simulación M/M/c. El SLO del "
+        f"escenario (p99 ≤ {ctx.dur(base.slo_p99_s)}) lo cumple casi cualquier tamaño estable; {strict_es} workers. "
         "El objetivo que acuerdas con el entrevistador decide cuánta holgura compras: fíjalo al principio y "
         "úsalo para justificar cada tamaño.",
-        f"Without a p95/p99 there is nothing to size against. At {rate:g} req/s peak and {_dur(base.service_s)} per "
-        f"provider call, {busy:.0f} workers are busy on average (Little's law): {first} keep up, but at "
-        f"{_pct(rate / (first * service_rate))} utilization queues build and p99 is {_dur(theory_at[first])}. The "
+        f"Without a p95/p99 there is nothing to size against. At {ctx.g(rate)} req/s peak and {ctx.dur(base.service_s)} per "
+        f"provider call, {ctx.fixed(busy, 0)} workers are busy on average (Little's law): {first} keep up, but at "
+        f"{ctx.pct(rate / (first * service_rate))} utilization queues build and p99 is {ctx.dur(theory_at[first])}. The "
         f"table gives Erlang C's p99 next to the one measured in the M/M/c simulation. The scenario's SLO "
-        f"(p99 ≤ {_dur(base.slo_p99_s)}) is met by almost any stable size; {strict_en} workers. The target you "
+        f"(p99 ≤ {ctx.dur(base.slo_p99_s)}) is met by almost any stable size; {strict_en} workers. The target you "
         "agree with the interviewer decides how much headroom you buy: pin it down first and use it to justify "
         "every size.",
     )
@@ -226,13 +213,14 @@ def _estimates(ctx: _Context) -> Demo:
     measured_per_day = measured_qps * 86_400
     bytes_per_day = base.event_size_bytes * base.qps * 86_400
     retained = bytes_per_day * base.retention_days
+    day_s = ctx.n(86_400)
     figures = (
         DemoFigure("qps", ctx.pick("QPS medio del escenario", "scenario average QPS"), base.qps, "req/s"),
         DemoFigure("measured_qps", ctx.pick("QPS medido en la simulación", "QPS measured in the run"),
                    round(measured_qps, 2), "req/s"),
-        DemoFigure("per_day", ctx.pick("notificaciones al día (QPS × 86,400)", "notifications a day (QPS × 86,400)"),
+        DemoFigure("per_day", ctx.pick(f"notificaciones al día (QPS × {day_s})", f"notifications a day (QPS × {day_s})"),
                    per_day, ctx.pick("/día", "/day")),
-        DemoFigure("gb_per_day", ctx.pick("GB al día (tamaño × QPS × 86,400)", "GB a day (size × QPS × 86,400)"),
+        DemoFigure("gb_per_day", ctx.pick(f"GB al día (tamaño × QPS × {day_s})", f"GB a day (size × QPS × {day_s})"),
                    round(bytes_per_day / 1e9, 3), "GB"),
         DemoFigure("retained_gb", ctx.pick(f"almacenado con {base.retention_days} días de retención",
                                            f"stored with {base.retention_days} days of retention"),
@@ -241,25 +229,25 @@ def _estimates(ctx: _Context) -> Demo:
     )
     rows = (
         (ctx.pick("cálculo", "calculation"), ctx.pick("fórmula", "formula"), ctx.pick("resultado", "result")),
-        (ctx.pick("volumen diario", "daily volume"), f"{base.qps:g} × 86,400", _big(per_day)),
-        (ctx.pick("medido", "measured"), f"{measured_qps:.1f} × 86,400", _big(measured_per_day)),
-        (ctx.pick("bytes al día", "bytes a day"), f"{base.event_size_bytes:,} B × {base.qps:g} × 86,400",
-         f"{bytes_per_day / 1e9:.2f} GB"),
-        (ctx.pick("retención", "retention"), f"× {base.retention_days}", f"{retained / 1e9:,.0f} GB"),
-        (ctx.pick("pico", "peak"), f"{base.qps:g} × {base.peak_factor:g}", f"{base.peak_qps:g} req/s"),
+        (ctx.pick("volumen diario", "daily volume"), f"{ctx.g(base.qps)} × {day_s}", ctx.big(per_day)),
+        (ctx.pick("medido", "measured"), f"{ctx.fixed(measured_qps, 1)} × {day_s}", ctx.big(measured_per_day)),
+        (ctx.pick("bytes al día", "bytes a day"), f"{ctx.n(base.event_size_bytes)} B × {ctx.g(base.qps)} × {day_s}",
+         f"{ctx.fixed(bytes_per_day / 1e9, 2)} GB"),
+        (ctx.pick("retención", "retention"), f"× {base.retention_days}", f"{ctx.n(retained / 1e9)} GB"),
+        (ctx.pick("pico", "peak"), f"{ctx.g(base.qps)} × {ctx.g(base.peak_factor)}", f"{ctx.g(base.peak_qps)} req/s"),
     )
     explanation = ctx.pick(
-        f"La regla rápida se cumple en la simulación: a {base.qps:g} req/s entraron {_n(result.accepted)} "
-        f"notificaciones en {config.duration_s:g} s ({measured_qps:.1f}/s), es decir {_big(measured_per_day)} "
-        f"al día frente a los {_big(per_day)} de QPS × 86,400. Con eventos de {base.event_size_bytes:,} B (1 KB = 1,000 B) son "
-        f"{bytes_per_day / 1e9:.2f} GB/día y {retained / 1e9:,.0f} GB con {base.retention_days} días de "
-        f"retención. Dimensiona para el pico (×{base.peak_factor:g} = {base.peak_qps:g} req/s), no para la media: "
+        f"La regla rápida se cumple en la simulación: a {ctx.g(base.qps)} req/s entraron {ctx.n(result.accepted)} "
+        f"notificaciones en {ctx.g(config.duration_s)} s ({ctx.fixed(measured_qps, 1)}/s), es decir {ctx.big(measured_per_day)} "
+        f"al día frente a los {ctx.big(per_day)} de QPS × {day_s}. Con eventos de {ctx.n(base.event_size_bytes)} B (1 KB = {ctx.n(1000)} B) son "
+        f"{ctx.fixed(bytes_per_day / 1e9, 2)} GB/día y {ctx.n(retained / 1e9)} GB con {base.retention_days} días de "
+        f"retención. Dimensiona para el pico (×{ctx.g(base.peak_factor)} = {ctx.g(base.peak_qps)} req/s), no para la media: "
         "la media paga la factura, el pico tumba el sistema.",
-        f"The rule of thumb holds in the run: at {base.qps:g} req/s, {_n(result.accepted)} notifications "
-        f"arrived in {config.duration_s:g} s ({measured_qps:.1f}/s), i.e. {_big(measured_per_day)} a day "
-        f"against QPS × 86,400 = {_big(per_day)}. With {base.event_size_bytes:,} B events (1 KB = 1,000 B) that is "
-        f"{bytes_per_day / 1e9:.2f} GB/day and {retained / 1e9:,.0f} GB at {base.retention_days} days of "
-        f"retention. Size for the peak (×{base.peak_factor:g} = {base.peak_qps:g} req/s), not the average: "
+        f"The rule of thumb holds in the run: at {ctx.g(base.qps)} req/s, {ctx.n(result.accepted)} notifications "
+        f"arrived in {ctx.g(config.duration_s)} s ({ctx.fixed(measured_qps, 1)}/s), i.e. {ctx.big(measured_per_day)} a day "
+        f"against QPS × {day_s} = {ctx.big(per_day)}. With {ctx.n(base.event_size_bytes)} B events (1 KB = {ctx.n(1000)} B) that is "
+        f"{ctx.fixed(bytes_per_day / 1e9, 2)} GB/day and {ctx.n(retained / 1e9)} GB at {base.retention_days} days of "
+        f"retention. Size for the peak (×{ctx.g(base.peak_factor)} = {ctx.g(base.peak_qps)} req/s), not the average: "
         "the average pays the bill, the peak takes the system down.",
     )
     return Demo("estimates", ctx.pick("Estimaciones: las cuentas, en la simulación", "Estimates: the arithmetic, in the run"),
@@ -314,14 +302,14 @@ def _api(ctx: _Context) -> Demo:
         f"cuerpo es un error del cliente y se rechaza con {conflict.status_code}, porque aceptar cualquiera "
         f"de los dos sería adivinar. El cuerpo se valida antes de nada ({invalid.status_code} para un canal "
         f"desconocido) y GET …/status responde {status.body.get('status')}. La clave vive en un store con TTL "
-        f"({_dur(base.idempotency_ttl_s)}), con un upsert atómico (condicional en DynamoDB, SET NX en Redis).",
+        f"({ctx.dur(base.idempotency_ttl_s)}), con un upsert atómico (condicional en DynamoDB, SET NX en Redis).",
         f"The client replays the POST (say after its own timeout) with the same idempotencyKey: the API "
         f"returns the same id ({replay.body.get('id')}) and creates nothing; in the end there were "
         f"{deliveries} deliveries, one per channel ({len(config.channels)}), not twice that. The same key "
         f"with a different body is a client bug and gets {conflict.status_code}, since accepting either would "
         f"be a guess. The body is validated first ({invalid.status_code} for an unknown channel) and "
         f"GET …/status answers {status.body.get('status')}. The key lives in a store with a TTL "
-        f"({_dur(base.idempotency_ttl_s)}), written with an atomic upsert (a DynamoDB conditional put, Redis SET NX).",
+        f"({ctx.dur(base.idempotency_ttl_s)}), written with an atomic upsert (a DynamoDB conditional put, Redis SET NX).",
     )
     return Demo("api", ctx.pick("API: idempotencia en la práctica", "API: idempotency at work"),
                 explanation, figures, rows)
@@ -353,22 +341,22 @@ def _architecture(ctx: _Context) -> Demo:
     rows = (
         (ctx.pick("diseño", "design"), "p50", "p99", ctx.pick("conexiones abiertas", "open connections")),
         (ctx.pick("síncrono: la API llama al proveedor", "sync: the API calls the provider"),
-         _dur(sync_p50), _dur(sync_p99), f"{held:.0f}"),
-        (ctx.pick("asíncrono: 202 y cola", "async: 202 and a queue"), _dur(async_accept), _dur(async_accept),
-         f"{config.qps * async_accept:.1f}"),
+         ctx.dur(sync_p50), ctx.dur(sync_p99), f"{ctx.fixed(held, 0)}"),
+        (ctx.pick("asíncrono: 202 y cola", "async: 202 and a queue"), ctx.dur(async_accept), ctx.dur(async_accept),
+         f"{ctx.fixed(config.qps * async_accept, 1)}"),
     )
     explanation = ctx.pick(
-        f"Con un proveedor lento (media {_dur(slow_s)}, cola lognormal) y {len(config.channels)} canales, una API "
-        f"síncrona tarda lo que el canal más lento: p50 {_dur(sync_p50)} y p99 {_dur(sync_p99)}, y a "
-        f"{config.qps:g} req/s mantiene unas {held:.0f} conexiones abiertas (ley de Little), que es justo lo que "
+        f"Con un proveedor lento (media {ctx.dur(slow_s)}, cola lognormal) y {len(config.channels)} canales, una API "
+        f"síncrona tarda lo que el canal más lento: p50 {ctx.dur(sync_p50)} y p99 {ctx.dur(sync_p99)}, y a "
+        f"{ctx.g(config.qps)} req/s mantiene unas {ctx.fixed(held, 0)} conexiones abiertas (ley de Little), que es justo lo que "
         f"se agota en un pico. La asíncrona valida, guarda la clave, publica y responde 202 en "
-        f"{_dur(async_accept)} pase lo que pase aguas abajo; la lentitud se convierte en lag de la cola, que "
+        f"{ctx.dur(async_accept)} pase lo que pase aguas abajo; la lentitud se convierte en lag de la cola, que "
         "se mide y se absorbe con workers. El precio: el cliente consulta el estado (o recibe un webhook).",
-        f"With a slow provider (mean {_dur(slow_s)}, lognormal tail) and {len(config.channels)} channels, a "
-        f"synchronous API takes as long as the slowest channel: p50 {_dur(sync_p50)} and p99 {_dur(sync_p99)}, and "
-        f"at {config.qps:g} req/s it holds about {held:.0f} connections open (Little's law), which is exactly what "
+        f"With a slow provider (mean {ctx.dur(slow_s)}, lognormal tail) and {len(config.channels)} channels, a "
+        f"synchronous API takes as long as the slowest channel: p50 {ctx.dur(sync_p50)} and p99 {ctx.dur(sync_p99)}, and "
+        f"at {ctx.g(config.qps)} req/s it holds about {ctx.fixed(held, 0)} connections open (Little's law), which is exactly what "
         f"runs out at a peak. The async API validates, stores the key, publishes and answers 202 in "
-        f"{_dur(async_accept)} whatever happens downstream; slowness turns into queue lag, which you measure and "
+        f"{ctx.dur(async_accept)} whatever happens downstream; slowness turns into queue lag, which you measure and "
         "absorb with workers. The price: the client polls the status (or gets a webhook).",
     )
     return Demo("architecture", ctx.pick("Arquitectura: síncrono vs asíncrono", "Architecture: sync vs async"),
@@ -446,7 +434,7 @@ def _consistency(ctx: _Context) -> Demo:
         f"users out of order. The price: a blocked retry holds that user's lane until it ends, and the order "
         f"stops at the provider (APNs/FCM and carriers may reorder). Spread round-robin, two messages "
         f"of the same user run in parallel and the fast one overtakes the slow one: {spread_broken} of "
-        f"{spread_users} users get their notifications out of order. With 5 % of requests replayed by the client, "
+        f"{spread_users} users get their notifications out of order. With 5% of requests replayed by the client, "
         f"the idempotency store leaves {dup_on} duplicates; without it, {dup_off} people get the same message "
         "twice. Ordering comes from the partition; perceived exactly-once comes from at-least-once plus an "
         "idempotent consumer.",
@@ -467,8 +455,8 @@ def _delivery_rate(result: ServiceResult) -> float:
 def _partitions_label(ctx: _Context, partitions: int, qps: float) -> str:
     if ctx.lang == "es":
         noun = "partición" if partitions == 1 else "particiones"
-        return f"{partitions} {noun} a {qps:,.0f} req/s"
-    return f"{partitions} partition{'s' if partitions != 1 else ''} at {qps:,.0f} req/s"
+        return f"{partitions} {noun} a {ctx.n(qps)} req/s"
+    return f"{partitions} partition{'s' if partitions != 1 else ''} at {ctx.n(qps)} req/s"
 
 
 def _scaling(ctx: _Context) -> Demo:
@@ -482,8 +470,8 @@ def _scaling(ctx: _Context) -> Demo:
     for workers in sizes:
         result = run_service(_peak_config(ctx, workers=workers, duration_s=8.0, drain_s=2.0))
         delivered_per_s = _delivery_rate(result)
-        rows.append((f"{workers} workers", f"{delivered_per_s:,.0f}/s", _dur(result.latency.percentile(0.99)),
-                     _n(result.max_partition_lag)))
+        rows.append((f"{workers} workers", f"{ctx.n(delivered_per_s)}/s", ctx.dur(result.latency.percentile(0.99)),
+                     ctx.n(result.max_partition_lag)))
         figures.append(DemoFigure(f"throughput_w{workers}", f"throughput, {workers} workers",
                                   round(delivered_per_s, 1), "msg/s"))
     # Partitions: each shard ingests shard_throughput_qps records/s.
@@ -499,17 +487,17 @@ def _scaling(ctx: _Context) -> Demo:
         accepted_per_s = result.accepted / result.config.duration_s
         part_rows.append((partitions, accepted_per_s, result.throttled))
         rows.append((_partitions_label(ctx, partitions, burst_qps),
-                     f"{accepted_per_s:,.0f}/s", "—", ctx.pick(f"{_n(result.throttled)} × 503", f"{_n(result.throttled)} × 503")))
+                     f"{ctx.n(accepted_per_s)}/s", "—", ctx.pick(f"{ctx.n(result.throttled)} × 503", f"{ctx.n(result.throttled)} × 503")))
     # A hot user: one key takes a share of all traffic.
     hot_share = 0.05
     calm = run_service(_peak_config(ctx, duration_s=8.0, drain_s=2.0))
     hot = run_service(_peak_config(ctx, duration_s=8.0, drain_s=2.0, hot_user_share=hot_share))
     hot_rate = base.peak_qps * hot_share
-    rows.append((ctx.pick("sin usuario caliente", "no hot user"), f"{_delivery_rate(calm):,.0f}/s",
-                 _dur(calm.latency.percentile(0.99)), _n(calm.max_partition_lag)))
-    rows.append((ctx.pick(f"un usuario con el {hot_share:.0%} del tráfico", f"one user with {hot_share:.0%} of traffic"),
-                 f"{_delivery_rate(hot):,.0f}/s", _dur(hot.latency.percentile(0.99)),
-                 _n(hot.max_partition_lag)))
+    rows.append((ctx.pick("sin usuario caliente", "no hot user"), f"{ctx.n(_delivery_rate(calm))}/s",
+                 ctx.dur(calm.latency.percentile(0.99)), ctx.n(calm.max_partition_lag)))
+    rows.append((ctx.pick(f"un usuario con el {ctx.percent(hot_share)} del tráfico", f"one user with {ctx.percent(hot_share)} of traffic"),
+                 f"{ctx.n(_delivery_rate(hot))}/s", ctx.dur(hot.latency.percentile(0.99)),
+                 ctx.n(hot.max_partition_lag)))
     figures += [
         DemoFigure("shard_limit", ctx.pick("ingesta por shard", "ingest per shard"), shard, "rec/s"),
         DemoFigure("hot_user_rate", ctx.pick("mensajes/s del usuario caliente", "hot user's messages/s"), hot_rate, "msg/s"),
@@ -525,23 +513,23 @@ def _scaling(ctx: _Context) -> Demo:
     rows.extend(quiet_rows)
     figures += channel_figures + quiet_figures
     explanation = ctx.pick(
-        f"Throughput y p99 frente a workers al pico ({base.peak_qps:g} req/s × {_dur(base.service_s)} = {busy:.0f} "
-        f"ocupados): por debajo de {busy:.0f} el sistema no da abasto y el p99 crece con la duración de la prueba; "
+        f"Throughput y p99 frente a workers al pico ({ctx.g(base.peak_qps)} req/s × {ctx.dur(base.service_s)} = {ctx.fixed(busy, 0)} "
+        f"ocupados): por debajo de {ctx.fixed(busy, 0)} el sistema no da abasto y el p99 crece con la duración de la prueba; "
         f"por encima, cada worker extra compra latencia, no throughput. Las particiones limitan la ingesta: a "
-        f"{burst_qps:,.0f} req/s, 1 partición acepta {one[1]:,.0f}/s y rechaza {_n(one[2])}; 4 aceptan "
-        f"{four[1]:,.0f}/s. Y un solo usuario con el {hot_share:.0%} del tráfico ({hot_rate:g} msg/s) satura "
+        f"{ctx.n(burst_qps)} req/s, 1 partición acepta {ctx.n(one[1])}/s y rechaza {ctx.n(one[2])}; 4 aceptan "
+        f"{ctx.n(four[1])}/s. Y un solo usuario con el {ctx.percent(hot_share)} del tráfico ({ctx.g(hot_rate)} msg/s) satura "
         f"su partición: para mantener su orden sus mensajes van de uno en uno, su cola llega a "
-        f"{_n(hot.max_partition_lag)} y el p99 pasa de {_dur(calm.latency.percentile(0.99))} a "
-        f"{_dur(hot.latency.percentile(0.99))}. Las claves calientes se detectan y se tratan aparte (sub-claves, "
+        f"{ctx.n(hot.max_partition_lag)} y el p99 pasa de {ctx.dur(calm.latency.percentile(0.99))} a "
+        f"{ctx.dur(hot.latency.percentile(0.99))}. Las claves calientes se detectan y se tratan aparte (sub-claves, "
         "cola propia, límite por usuario). " + channel_es + " " + quiet_es,
-        f"Throughput and p99 against workers at the peak ({base.peak_qps:g} req/s × {_dur(base.service_s)} = "
-        f"{busy:.0f} busy): below {busy:.0f} the system cannot keep up and p99 grows with the length of the test; "
-        f"above it, each extra worker buys latency, not throughput. Partitions cap ingest: at {burst_qps:,.0f} "
-        f"req/s one partition accepts {one[1]:,.0f}/s and throttles {_n(one[2])}; four accept {four[1]:,.0f}/s. "
-        f"And a single user with {hot_share:.0%} of the traffic ({hot_rate:g} msg/s) saturates its partition: "
+        f"Throughput and p99 against workers at the peak ({ctx.g(base.peak_qps)} req/s × {ctx.dur(base.service_s)} = "
+        f"{ctx.fixed(busy, 0)} busy): below {ctx.fixed(busy, 0)} the system cannot keep up and p99 grows with the length of the test; "
+        f"above it, each extra worker buys latency, not throughput. Partitions cap ingest: at {ctx.n(burst_qps)} "
+        f"req/s one partition accepts {ctx.n(one[1])}/s and throttles {ctx.n(one[2])}; four accept {ctx.n(four[1])}/s. "
+        f"And a single user with {ctx.percent(hot_share)} of the traffic ({ctx.g(hot_rate)} msg/s) saturates its partition: "
         f"to keep that user's order their messages go one at a time, their backlog reaches "
-        f"{_n(hot.max_partition_lag)} and p99 goes from {_dur(calm.latency.percentile(0.99))} to "
-        f"{_dur(hot.latency.percentile(0.99))}. Hot keys are detected and handled apart (sub-keys, their own "
+        f"{ctx.n(hot.max_partition_lag)} and p99 goes from {ctx.dur(calm.latency.percentile(0.99))} to "
+        f"{ctx.dur(hot.latency.percentile(0.99))}. Hot keys are detected and handled apart (sub-keys, their own "
         "queue, a per-user limit). " + channel_en + " " + quiet_en,
     )
     _ = two
@@ -550,44 +538,114 @@ def _scaling(ctx: _Context) -> Demo:
                 explanation, tuple(figures), tuple(rows))
 
 
+def _years_to(headroom: float, growth: float) -> float:
+    """Years of growth (× `growth` a year) until a rate `headroom` times below its limit reaches it."""
+    if headroom <= 1:
+        return 0.0
+    return math.log(headroom) / math.log(growth) if growth > 1 else math.inf
+
+
+def _when(ctx: _Context, years: float) -> str:
+    """In 7 months / 1.6 years / already / never (no growth)."""
+    if years == 0:
+        return ctx.pick("ya", "already")
+    if math.isinf(years):
+        return ctx.pick("nunca sin crecimiento", "never without growth")
+    if years < 1:
+        months = max(1, round(years * 12))
+        return ctx.pick(f"en {months} {'mes' if months == 1 else 'meses'}", f"in {months} month{'s' if months != 1 else ''}")
+    return ctx.pick(f"en {ctx.fixed(years, 1)} años", f"in {ctx.fixed(years, 1)} years")
+
+
 def _channel_rates(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure], str, str]:
-    """Per-channel rates at peak from the facts' mix, and key-value writes: what to hold against quotas."""
+    """Per-channel peak rates from the facts' mix against each provider's quota, then key-value writes.
+
+    The first bottleneck is the channel whose peak reaches its provider quota
+    soonest as traffic grows (`growth_per_year`); after the quotas comes the
+    key-value table, whose writes grow with every notification.
+    """
     from coach.sim.cost import writes_per_notification
 
-    base = ctx.base
+    base, defaults = ctx.base, ctx.defaults
     mix = dict(zip(base.channels, base.channel_mix, strict=True)) if base.channel_mix else dict.fromkeys(base.channels, 1.0)
     peak = base.peak_qps
     rates = {channel: peak * share * (base.push_devices if channel == "push" else 1) for channel, share in mix.items()}
+    quotas = {channel: quota for channel, quota in defaults.provider_quota_per_s.items() if channel in rates}
+    growth = defaults.growth_per_year
     writes = writes_per_notification(base)
     kv_peak = peak * writes
     rows: list[tuple[str, ...]] = []
     figures: list[DemoFigure] = []
     parts_es, parts_en = [], []
+    years = {channel: _years_to(quota / rates[channel], growth) if rates[channel] else math.inf
+             for channel, quota in quotas.items()}
+    order = sorted(years, key=lambda channel: years[channel])
+
+    def name(channel: str) -> str:
+        return "SMS" if channel == "sms" else channel
+
     for channel, rate in rates.items():
-        name = "SMS" if channel == "sms" else channel
         devices = f" × {base.push_devices}" if channel == "push" and base.push_devices > 1 else ""
-        rows.append((ctx.pick(f"{name} en pico ({mix[channel]:.0%}{devices})", f"{name} at peak ({mix[channel]:.0%}{devices})"),
-                     f"{rate:,.0f}/s", "—", "—"))
-        figures.append(DemoFigure(f"{channel}_peak_per_s", ctx.pick(f"{name}: envíos/s en pico", f"{name}: sends/s at peak"),
+        quota = quotas.get(channel)
+        against_es = f" frente a una cuota de {ctx.n(quota)}/s" if quota else ""
+        against_en = f" against a {ctx.n(quota)}/s quota" if quota else ""
+        rows.append((ctx.pick(f"{name(channel)} en pico ({ctx.percent(mix[channel])}{devices}){against_es}",
+                              f"{name(channel)} at peak ({ctx.percent(mix[channel])}{devices}){against_en}"),
+                     f"{ctx.n(rate)}/s", "—", "—"))
+        figures.append(DemoFigure(f"{channel}_peak_per_s", ctx.pick(f"{name(channel)}: envíos/s en pico",
+                                                                    f"{name(channel)}: sends/s at peak"),
                                   round(rate, 1), "/s"))
-        parts_es.append(f"{name} {rate:,.0f}/s")
-        parts_en.append(f"{name} {rate:,.0f}/s")
-    rows.append((ctx.pick(f"escrituras clave-valor en pico (× {writes:.1f})", f"key-value writes at peak (× {writes:.1f})"),
-                 f"{kv_peak:,.0f}/s", "—", "—"))
+        if quota:
+            figures.append(DemoFigure(f"{channel}_quota_per_s", ctx.pick(f"{name(channel)}: cuota del proveedor",
+                                                                         f"{name(channel)}: provider quota"),
+                                      quota, "/s"))
+            figures.append(DemoFigure(f"{channel}_years_to_quota",
+                                      ctx.pick(f"{name(channel)}: años hasta la cuota", f"{name(channel)}: years to the quota"),
+                                      round(years[channel], 2) if math.isfinite(years[channel]) else -1.0, ""))
+        parts_es.append(f"{name(channel)} {ctx.n(rate)}/s")
+        parts_en.append(f"{name(channel)} {ctx.n(rate)}/s")
+    rows.append((ctx.pick(f"escrituras clave-valor en pico (× {ctx.fixed(writes, 1)})", f"key-value writes at peak (× {ctx.fixed(writes, 1)})"),
+                 f"{ctx.n(kv_peak)}/s", "—", "—"))
     figures.append(DemoFigure("kv_writes_peak_per_s", ctx.pick("escrituras clave-valor/s en pico", "key-value writes/s at peak"),
                               round(kv_peak, 1), "/s"))
-    four_years = 2 ** 4
+    horizon = 4
+    later = growth**horizon
+    growth_es = (f"Con el tráfico creciendo ×{ctx.g(growth)} al año, en {horizon} años todo es ×{ctx.g(later)}"
+                 if growth > 1 else "Sin crecimiento previsto")
+    growth_en = (f"With traffic growing ×{ctx.g(growth)} a year, in {horizon} years everything is ×{ctx.g(later)}"
+                 if growth > 1 else "With no growth expected")
+    if order:
+        first = order[0]
+        use = rates[first] / quotas[first]
+        rest = [f"{name(c)} ({ctx.n(quotas[c])}/s) {_when(ctx, years[c])}" for c in order[1:]]
+        rest_es = " y ".join([", ".join(rest[:-1]), rest[-1]] if len(rest) > 1 else rest)
+        rest_en = " and ".join([", ".join(rest[:-1]), rest[-1]] if len(rest) > 1 else rest)
+        quota_es = (
+            f"El primer cuello de botella es la cuota del proveedor de {name(first)}: el pico de {ctx.n(rates[first])}/s "
+            f"usa el {ctx.percent(use)} de sus {ctx.n(quotas[first])}/s y el crecimiento la alcanza "
+            f"{_when(ctx, years[first])}" + (f"; después, {rest_es}" if rest_es else "") + ". Pide la ampliación antes "
+            "(avisando con antelación) y limita por canal con un token bucket por proveedor. "
+        )
+        quota_en = (
+            f"The first bottleneck is the {name(first)} provider's quota: the {ctx.n(rates[first])}/s peak uses "
+            f"{ctx.percent(use)} of its {ctx.n(quotas[first])}/s and growth reaches it {_when(ctx, years[first])}"
+            + (f"; then {rest_en}" if rest_en else "") + ". Ask for the raise ahead of time and pace each channel "
+            "with a token bucket per provider. "
+        )
+    else:
+        quota_es = "El primer cuello de botella es la cuota de cada proveedor (los hechos no la dan: pregúntala). "
+        quota_en = "The first bottleneck is each provider's quota (the facts do not give it: ask for it). "
     text_es = (
-        f"Por canal, el pico de {peak:g} req/s con la mezcla de los hechos son {', '.join(parts_es)} (push hasta "
-        f"{base.push_devices} dispositivos): el primer cuello de botella es la cuota de cada proveedor, después las "
-        f"{kv_peak:,.0f} escrituras/s de la tabla clave-valor ({writes:.1f} por notificación). Con el tráfico "
-        f"duplicándose cada año, en 4 años todo es ×{four_years}."
+        f"Por canal, el pico de {ctx.g(peak)} req/s con la mezcla de los hechos son {', '.join(parts_es)} (push hasta "
+        f"{base.push_devices} dispositivos). " + quota_es + f"Tras las cuotas vienen las escrituras de la tabla "
+        f"clave-valor: {ctx.n(kv_peak)}/s en pico ({ctx.fixed(writes, 1)} por notificación). {growth_es}"
+        + (f": {ctx.n(kv_peak * later)} escrituras/s, que se reparten por clave de partición." if growth > 1 else ".")
     )
     text_en = (
-        f"Per channel, the {peak:g} req/s peak with the facts' mix is {', '.join(parts_en)} (push up to "
-        f"{base.push_devices} devices): the first bottleneck is each provider's quota, then the key-value table's "
-        f"{kv_peak:,.0f} writes/s ({writes:.1f} per notification). With traffic doubling every year, in 4 years "
-        f"everything is ×{four_years}."
+        f"Per channel, the {ctx.g(peak)} req/s peak with the facts' mix is {', '.join(parts_en)} (push up to "
+        f"{base.push_devices} devices). " + quota_en + f"After the quotas come the key-value table's writes: "
+        f"{ctx.n(kv_peak)}/s at peak ({ctx.fixed(writes, 1)} per notification). {growth_en}"
+        + (f": {ctx.n(kv_peak * later)} writes/s, spread over the partition key." if growth > 1 else ".")
     )
     return rows, figures, text_es, text_en
 
@@ -611,18 +669,18 @@ def _quiet_hours(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure]
         ))
     paced, unpaced = runs["paced"], runs["unpaced"]
     rows: list[tuple[str, ...]] = [
-        (ctx.pick(f"08:00: {_big(scaled)} retenidos, liberados a {pace:,.0f}/s",
-                  f"08:00: {_big(scaled)} held, released at {pace:,.0f}/s"),
-         f"{paced.series['calls_per_s'].peak:,.0f}/s", _dur(paced.latency.percentile(0.99)), _n(paced.max_partition_lag)),
-        (ctx.pick(f"08:00: {_big(scaled)} retenidos, todos a la vez", f"08:00: {_big(scaled)} held, all at once"),
-         f"{unpaced.series['calls_per_s'].peak:,.0f}/s", _dur(unpaced.latency.percentile(0.99)),
-         _n(unpaced.max_partition_lag)),
+        (ctx.pick(f"08:00: {ctx.big(scaled)} retenidos, liberados a {ctx.n(pace)}/s",
+                  f"08:00: {ctx.big(scaled)} held, released at {ctx.n(pace)}/s"),
+         f"{ctx.n(paced.series['calls_per_s'].peak)}/s", ctx.dur(paced.latency.percentile(0.99)), ctx.n(paced.max_partition_lag)),
+        (ctx.pick(f"08:00: {ctx.big(scaled)} retenidos, todos a la vez", f"08:00: {ctx.big(scaled)} held, all at once"),
+         f"{ctx.n(unpaced.series['calls_per_s'].peak)}/s", ctx.dur(unpaced.latency.percentile(0.99)),
+         ctx.n(unpaced.max_partition_lag)),
     ]
     figures = [
         DemoFigure("quiet_held", ctx.pick("retenidos en 10 h de silencio", "held over 10 quiet hours"), round(held), ""),
-        DemoFigure("quiet_release_min", ctx.pick(f"minutos para liberarlos a {pace:,.0f}/s", f"minutes to release them at {pace:,.0f}/s"),
+        DemoFigure("quiet_release_min", ctx.pick(f"minutos para liberarlos a {ctx.n(pace)}/s", f"minutes to release them at {ctx.n(pace)}/s"),
                    round(held / pace / 60, 1), "min"),
-        DemoFigure("quiet_quarter_min", ctx.pick(f"minutos para {_big(quarter)} a {pace:,.0f}/s", f"minutes for {_big(quarter)} at {pace:,.0f}/s"),
+        DemoFigure("quiet_quarter_min", ctx.pick(f"minutos para {ctx.big(quarter)} a {ctx.n(pace)}/s", f"minutes for {ctx.big(quarter)} at {ctx.n(pace)}/s"),
                    round(quarter / pace / 60, 1), "min"),
         DemoFigure("quiet_paced_p99_ms", ctx.pick("p99 con liberación pautada", "p99 with a paced release"),
                    _ms(paced.latency.percentile(0.99)), "ms"),
@@ -631,21 +689,21 @@ def _quiet_hours(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure]
     ]
     text_es = (
         f"Las horas de silencio (22:00-08:00) retienen los mensajes de prioridad normal en un almacén de envíos "
-        f"programados indexado por hora de salida: {normal_rate:g}/s × {window:,.0f} s ≈ {_big(held)} mensajes si el "
-        f"tráfico es uniforme. A las 08:00 un planificador los libera a ritmo fijo: a {pace:,.0f}/s tarda "
-        f"{held / pace / 60:,.0f} min (incluso una cuarta parte, {_big(quarter)}, tarda {quarter / pace / 60:,.0f} min), más que el "
-        f"pico de campaña para el que está dimensionado el diseño. En la simulación, {_big(scaled)} retenidos "
-        f"liberados a {pace:,.0f}/s dan un p99 de {_dur(paced.latency.percentile(0.99))}; soltarlos todos a la vez "
-        f"lleva el lag a {_n(unpaced.max_partition_lag)} y el p99 a {_dur(unpaced.latency.percentile(0.99))}."
+        f"programados indexado por hora de salida: {ctx.g(normal_rate)}/s × {ctx.n(window)} s ≈ {ctx.big(held)} mensajes si el "
+        f"tráfico es uniforme. A las 08:00 un planificador los libera a ritmo fijo: a {ctx.n(pace)}/s tarda "
+        f"{ctx.n(held / pace / 60)} min (incluso una cuarta parte, {ctx.big(quarter)}, tarda {ctx.n(quarter / pace / 60)} min), más que el "
+        f"pico de campaña para el que está dimensionado el diseño. En la simulación, {ctx.big(scaled)} retenidos "
+        f"liberados a {ctx.n(pace)}/s dan un p99 de {ctx.dur(paced.latency.percentile(0.99))}; soltarlos todos a la vez "
+        f"lleva el lag a {ctx.n(unpaced.max_partition_lag)} y el p99 a {ctx.dur(unpaced.latency.percentile(0.99))}."
     )
     text_en = (
         f"Quiet hours (22:00-08:00) hold normal-priority messages in a scheduled-send store indexed by release "
-        f"time: {normal_rate:g}/s × {window:,.0f} s ≈ {_big(held)} messages if traffic is uniform. At 08:00 a "
-        f"scheduler releases them at a fixed pace: at {pace:,.0f}/s it takes {held / pace / 60:,.0f} min (even a "
-        f"quarter of that, {_big(quarter)}, takes {quarter / pace / 60:,.0f} min), longer than the campaign peak the design is sized "
-        f"for. In the run, {_big(scaled)} held messages released at {pace:,.0f}/s give a p99 of "
-        f"{_dur(paced.latency.percentile(0.99))}; releasing them all at once takes the lag to "
-        f"{_n(unpaced.max_partition_lag)} and p99 to {_dur(unpaced.latency.percentile(0.99))}."
+        f"time: {ctx.g(normal_rate)}/s × {ctx.n(window)} s ≈ {ctx.big(held)} messages if traffic is uniform. At 08:00 a "
+        f"scheduler releases them at a fixed pace: at {ctx.n(pace)}/s it takes {ctx.n(held / pace / 60)} min (even a "
+        f"quarter of that, {ctx.big(quarter)}, takes {ctx.n(quarter / pace / 60)} min), longer than the campaign peak the design is sized "
+        f"for. In the run, {ctx.big(scaled)} held messages released at {ctx.n(pace)}/s give a p99 of "
+        f"{ctx.dur(paced.latency.percentile(0.99))}; releasing them all at once takes the lag to "
+        f"{ctx.n(unpaced.max_partition_lag)} and p99 to {ctx.dur(unpaced.latency.percentile(0.99))}."
     )
     return rows, figures, text_es, text_en
 
@@ -698,8 +756,8 @@ def _failures(ctx: _Context) -> Demo:
         results.append(result)
         late = _late_retries(result, late_from, late_to)
         lates.append(late)
-        rows.append((label, _n(result.attempts), _n(result.failures["outage"]), _n(late[0]), f"{late[1]:,.0f}",
-                     _n(result.dlq_total), _dur(result.latency.percentile(0.99))))
+        rows.append((label, ctx.n(result.attempts), ctx.n(result.failures["outage"]), ctx.n(late[0]), f"{ctx.n(late[1])}",
+                     ctx.n(result.dlq_total), ctx.dur(result.latency.percentile(0.99))))
     storm, lockstep, jitter, failover = results
     # A long outage with no secondary: the breaker holds the messages; codes past their expiry are dropped.
     long_outage = Outage(60.0, 900.0)
@@ -710,10 +768,10 @@ def _failures(ctx: _Context) -> Demo:
     ))
     expired = sum(held_back.expired.values())
     rows.append((
-        ctx.pick(f"caída de {long_outage.length_s / 60:g} min sin secundario (breaker, 10 req/s)",
-                 f"{long_outage.length_s / 60:g}-min outage, no secondary (breaker, 10 req/s)"),
-        _n(held_back.attempts), _n(held_back.failures["outage"]), "—", "—", _n(held_back.dlq_total),
-        _dur(held_back.latency.percentile(0.99)),
+        ctx.pick(f"caída de {ctx.g(long_outage.length_s / 60)} min sin secundario (breaker, 10 req/s)",
+                 f"{ctx.g(long_outage.length_s / 60)}-min outage, no secondary (breaker, 10 req/s)"),
+        ctx.n(held_back.attempts), ctx.n(held_back.failures["outage"]), "—", "—", ctx.n(held_back.dlq_total),
+        ctx.dur(held_back.latency.percentile(0.99)),
     ))
     lock_peak, lock_mean = lates[1]
     jitter_peak, jitter_mean = lates[2]
@@ -744,42 +802,42 @@ def _failures(ctx: _Context) -> Demo:
         DemoFigure("long_outage_dlq", ctx.pick("DLQ en la caída larga (presupuesto agotado)",
                                                "DLQ in the long outage (budget spent)"), float(held_back.dlq_total), ""),
     )
-    budget_h, budget_n = _dur(base.retry_budget_high_s), _dur(base.retry_budget_normal_s)
-    expiry_h = _dur(base.expiry_high_s)
+    budget_h, budget_n = ctx.dur(base.retry_budget_high_s), ctx.dur(base.retry_budget_normal_s)
+    expiry_h = ctx.dur(base.expiry_high_s)
     explanation = ctx.pick(
-        f"El proveedor cae {outage.length_s:g} s (desde t={outage.start_s:g} s) justo cuando sale una campaña de "
-        f"{_n(burst)} mensajes, con {qps:g} req/s entrando. Con {base.retries} reintentos inmediatos cada mensaje "
-        f"agota su cuenta en milisegundos y {_n(storm.dlq_total)} acaban en la DLQ: un número de reintentos se "
+        f"El proveedor cae {ctx.g(outage.length_s)} s (desde t={ctx.g(outage.start_s)} s) justo cuando sale una campaña de "
+        f"{ctx.n(burst)} mensajes, con {ctx.g(qps)} req/s entrando. Con {base.retries} reintentos inmediatos cada mensaje "
+        f"agota su cuenta en milisegundos y {ctx.n(storm.dlq_total)} acaban en la DLQ: un número de reintentos se "
         f"gasta en segundos y las caídas duran minutos. Con un presupuesto de tiempo por prioridad ({budget_h} alta, "
-        f"{budget_n} normal) y backoff exponencial desde {_dur(base.backoff_base_s)}, nadie va a la DLQ. Sin "
-        f"jitter, los mensajes que fallaron juntos reintentan juntos: ráfagas de hasta {_n(lock_peak)} reintentos "
-        f"en un segundo (media {lock_mean:,.0f}/s) que golpean al proveedor a la vez. El "
-        f"jitter completo reparte esos reintentos: pico de {_n(jitter_peak)}/s (media {jitter_mean:,.0f}/s). No "
-        f"ahorra llamadas: como espera de media la mitad, hace {_n(jitter.attempts)} llamadas frente a "
-        f"{_n(lockstep.attempts)} ({extra_calls:+.0%}); lo que compra es no sincronizar. El breaker, que abre "
-        f"cuando en {_dur(base.breaker_window_s)} hay al menos {base.breaker_min_calls} llamadas y un "
-        f"{base.breaker_error_rate:.0%} o más fallan, deja de llamar al caído ({_n(failover.failures['outage'])} "
-        f"llamadas en toda la caída) y pasa el canal al proveedor secundario ({_n(failed_over)} llamadas): p99 "
-        f"{_dur(failover.latency.percentile(0.99))} y DLQ {_n(failover.dlq_total)}. Sin secundario y con una caída "
-        f"de {long_outage.length_s / 60:g} min, el breaker retiene los mensajes en la cola; {_n(expired)} códigos de "
+        f"{budget_n} normal) y backoff exponencial desde {ctx.dur(base.backoff_base_s)}, nadie va a la DLQ. Sin "
+        f"jitter, los mensajes que fallaron juntos reintentan juntos: ráfagas de hasta {ctx.n(lock_peak)} reintentos "
+        f"en un segundo (media {ctx.n(lock_mean)}/s) que golpean al proveedor a la vez. El "
+        f"jitter completo reparte esos reintentos: pico de {ctx.n(jitter_peak)}/s (media {ctx.n(jitter_mean)}/s). No "
+        f"ahorra llamadas: como espera de media la mitad, hace {ctx.n(jitter.attempts)} llamadas frente a "
+        f"{ctx.n(lockstep.attempts)} ({ctx.percent(extra_calls, sign=True)}); lo que compra es no sincronizar. El breaker, que abre "
+        f"cuando en {ctx.dur(base.breaker_window_s)} hay al menos {base.breaker_min_calls} llamadas y un "
+        f"{ctx.percent(base.breaker_error_rate)} o más fallan, deja de llamar al caído ({ctx.n(failover.failures['outage'])} "
+        f"llamadas en toda la caída) y pasa el canal al proveedor secundario ({ctx.n(failed_over)} llamadas): p99 "
+        f"{ctx.dur(failover.latency.percentile(0.99))} y DLQ {ctx.n(failover.dlq_total)}. Sin secundario y con una caída "
+        f"de {ctx.g(long_outage.length_s / 60)} min, el breaker retiene los mensajes en la cola; {ctx.n(expired)} códigos de "
         f"alta prioridad pasan su caducidad ({expiry_h}) y se descartan como «expired» en vez de llegar tarde, y "
-        f"{_n(held_back.dlq_total)} agotan su presupuesto y van a la DLQ, que se alerta y se reprocesa.",
-        f"The provider goes down for {outage.length_s:g} s (from t={outage.start_s:g} s) just as a campaign of "
-        f"{_n(burst)} messages goes out, with {qps:g} req/s coming in. With {base.retries} immediate retries each "
-        f"message spends its count in milliseconds and {_n(storm.dlq_total)} end in the DLQ: a retry count is spent "
+        f"{ctx.n(held_back.dlq_total)} agotan su presupuesto y van a la DLQ, que se alerta y se reprocesa.",
+        f"The provider goes down for {ctx.g(outage.length_s)} s (from t={ctx.g(outage.start_s)} s) just as a campaign of "
+        f"{ctx.n(burst)} messages goes out, with {ctx.g(qps)} req/s coming in. With {base.retries} immediate retries each "
+        f"message spends its count in milliseconds and {ctx.n(storm.dlq_total)} end in the DLQ: a retry count is spent "
         f"in seconds and outages last minutes. With a time budget per priority ({budget_h} high, {budget_n} normal) "
-        f"and exponential backoff from {_dur(base.backoff_base_s)}, nothing reaches the DLQ. Without jitter, the "
-        f"messages that failed together retry together: bursts of up to {_n(lock_peak)} retries in one second "
-        f"(mean {lock_mean:,.0f}/s) that hit the provider at once. Full jitter spreads those "
-        f"retries: a peak of {_n(jitter_peak)}/s (mean {jitter_mean:,.0f}/s). It saves no calls: waiting half as "
-        f"long on average, it makes {_n(jitter.attempts)} calls against {_n(lockstep.attempts)} ({extra_calls:+.0%}); "
-        f"what it buys is no synchronization. The breaker, which opens when {_dur(base.breaker_window_s)} hold at "
-        f"least {base.breaker_min_calls} calls and {base.breaker_error_rate:.0%} or more of them failed, stops calling "
-        f"the dead provider ({_n(failover.failures['outage'])} calls in the whole outage) and moves the channel to "
-        f"its secondary provider ({_n(failed_over)} calls): p99 {_dur(failover.latency.percentile(0.99))} and DLQ "
-        f"{_n(failover.dlq_total)}. With no secondary and a {long_outage.length_s / 60:g}-min outage, the breaker "
-        f"holds the messages in the queue; {_n(expired)} high-priority codes pass their expiry ({expiry_h}) and are "
-        f"dropped as `expired` instead of arriving late, and {_n(held_back.dlq_total)} spend their budget and go to "
+        f"and exponential backoff from {ctx.dur(base.backoff_base_s)}, nothing reaches the DLQ. Without jitter, the "
+        f"messages that failed together retry together: bursts of up to {ctx.n(lock_peak)} retries in one second "
+        f"(mean {ctx.n(lock_mean)}/s) that hit the provider at once. Full jitter spreads those "
+        f"retries: a peak of {ctx.n(jitter_peak)}/s (mean {ctx.n(jitter_mean)}/s). It saves no calls: waiting half as "
+        f"long on average, it makes {ctx.n(jitter.attempts)} calls against {ctx.n(lockstep.attempts)} ({ctx.percent(extra_calls, sign=True)}); "
+        f"what it buys is no synchronization. The breaker, which opens when {ctx.dur(base.breaker_window_s)} hold at "
+        f"least {base.breaker_min_calls} calls and {ctx.percent(base.breaker_error_rate)} or more of them failed, stops calling "
+        f"the dead provider ({ctx.n(failover.failures['outage'])} calls in the whole outage) and moves the channel to "
+        f"its secondary provider ({ctx.n(failed_over)} calls): p99 {ctx.dur(failover.latency.percentile(0.99))} and DLQ "
+        f"{ctx.n(failover.dlq_total)}. With no secondary and a {ctx.g(long_outage.length_s / 60)}-min outage, the breaker "
+        f"holds the messages in the queue; {ctx.n(expired)} high-priority codes pass their expiry ({expiry_h}) and are "
+        f"dropped as `expired` instead of arriving late, and {ctx.n(held_back.dlq_total)} spend their budget and go to "
         "the DLQ, which is alerted on and redriven.",
     )
     return Demo("failures", ctx.pick("Fallos: presupuesto de reintentos, jitter, breaker y failover",
@@ -820,18 +878,18 @@ def _observability(ctx: _Context) -> Demo:
     sampled = result.log_lines_total
     explanation = ctx.pick(
         f"Cada petición lleva un traceId y cada paso su spanId (api → canal → intento), así que una línea de log "
-        f"lleva a la traza completa. Con sampling del {config.log_sample_rate:.0%} se guardaron {sampled} líneas en "
+        f"lleva a la traza completa. Con sampling del {ctx.percent(config.log_sample_rate)} se guardaron {sampled} líneas en "
         f"vez de todas, decidido por traza para no romper ninguna a medias. Las métricas de la semilla, en esta "
-        f"ejecución: throughput {result.throughput:,.0f} msg/s, p95 {_dur(result.latency.percentile(0.95))}, "
-        f"{_n(result.retries)} reintentos, DLQ {_n(result.dlq_total)}, lag máximo de consumidor {lag:,.0f} y "
-        f"saturación de workers hasta {saturation:.0%}. Alertas: p95 sobre el SLO, DLQ > 0 creciendo, lag que no "
+        f"ejecución: throughput {ctx.n(result.throughput)} msg/s, p95 {ctx.dur(result.latency.percentile(0.95))}, "
+        f"{ctx.n(result.retries)} reintentos, DLQ {ctx.n(result.dlq_total)}, lag máximo de consumidor {ctx.n(lag)} y "
+        f"saturación de workers hasta {ctx.percent(saturation)}. Alertas: p95 sobre el SLO, DLQ > 0 creciendo, lag que no "
         "baja y saturación sostenida por encima del 80 %.",
         f"Every request carries a traceId and every step its spanId (api → channel → attempt), so one log line "
-        f"leads to the whole trace. Sampling {config.log_sample_rate:.0%} kept {sampled} lines instead of all of "
+        f"leads to the whole trace. Sampling {ctx.percent(config.log_sample_rate)} kept {sampled} lines instead of all of "
         f"them, decided per trace so none is cut in half. The seed's metrics in this run: throughput "
-        f"{result.throughput:,.0f} msg/s, p95 {_dur(result.latency.percentile(0.95))}, {_n(result.retries)} retries, "
-        f"DLQ {_n(result.dlq_total)}, max consumer lag {lag:,.0f} and worker saturation up to {saturation:.0%}. "
-        "Alerts: p95 over the SLO, a growing DLQ, lag that does not come down, saturation above 80 % for minutes.",
+        f"{ctx.n(result.throughput)} msg/s, p95 {ctx.dur(result.latency.percentile(0.95))}, {ctx.n(result.retries)} retries, "
+        f"DLQ {ctx.n(result.dlq_total)}, max consumer lag {ctx.n(lag)} and worker saturation up to {ctx.percent(saturation)}. "
+        "Alerts: p95 over the SLO, a growing DLQ, lag that does not come down, saturation above 80% for minutes.",
     )
     return Demo("observability", ctx.pick("Observabilidad: logs, trazas y métricas", "Observability: logs, traces and metrics"),
                 explanation, figures, (), tuple(chosen[:8]))
@@ -851,9 +909,9 @@ def _security(ctx: _Context) -> Demo:
     honest_offered = result.offered - result.abusive_offered
     rows: list[tuple[str, ...]] = [
         (ctx.pick("cliente", "client"), ctx.pick("peticiones", "requests"), "429"),
-        (ctx.pick("clientes legítimos", "honest clients"), _n(honest_offered), _n(result.rate_limited)),
-        (ctx.pick(f"cliente abusivo ({abusive:,.0f} req/s)", f"abusive client ({abusive:,.0f} req/s)"),
-         _n(result.abusive_offered), _n(result.rate_limited_abusive)),
+        (ctx.pick("clientes legítimos", "honest clients"), ctx.n(honest_offered), ctx.n(result.rate_limited)),
+        (ctx.pick(f"cliente abusivo ({ctx.n(abusive)} req/s)", f"abusive client ({ctx.n(abusive)} req/s)"),
+         ctx.n(result.abusive_offered), ctx.n(result.rate_limited_abusive)),
     ]
     figures: list[DemoFigure] = [
         DemoFigure("limit", ctx.pick("límite por cliente", "limit per client"), limit, "req/s"),
@@ -866,21 +924,21 @@ def _security(ctx: _Context) -> Demo:
         from coach.sim.cost import estimate_costs, sms_segments
 
         cost = estimate_costs(table, ctx.lang, base)  # the design, as `coach sim` prices it
-        money = cost.currency
+        currency = cost.currency
         ranked = cost.ranked()
         first, second = ranked[0], ranked[1]
         share = first.monthly / cost.total if cost.total else 0.0
         figures += [
-            DemoFigure("monthly", ctx.pick("coste mensual", "monthly cost"), round(cost.total, 2), money),
-            DemoFigure("per_qps", ctx.pick("coste por req/s sostenida", "cost per sustained req/s"), round(cost.per_qps, 2), money),
-            DemoFigure("per_gb", ctx.pick("coste por GB ingerido", "cost per GB ingested"), round(cost.per_gb, 2), money),
-            DemoFigure("per_shard", ctx.pick("coste por shard", "cost per shard"), round(cost.per_shard, 2), money),
+            DemoFigure("monthly", ctx.pick("coste mensual", "monthly cost"), round(cost.total, 2), currency),
+            DemoFigure("per_qps", ctx.pick("coste por req/s sostenida", "cost per sustained req/s"), round(cost.per_qps, 2), currency),
+            DemoFigure("per_gb", ctx.pick("coste por GB ingerido", "cost per GB ingested"), round(cost.per_gb, 2), currency),
+            DemoFigure("per_shard", ctx.pick("coste por shard", "cost per shard"), round(cost.per_shard, 2), currency),
             DemoFigure("writes_per_notification", ctx.pick("escrituras clave-valor por notificación",
                                                            "key-value writes per notification"),
                        round(cost.writes_per_notification, 2), ""),
         ]
         rows.append((ctx.pick("partida de coste", "cost item"), ctx.pick("al mes", "a month"), ""))
-        rows.extend((line.label, f"{line.monthly:,.2f} {money}", f"{line.monthly / cost.total:.1%}") for line in ranked[:5])
+        rows.extend((line.label, ctx.money(line.monthly, currency, 2), f"{ctx.percent(line.monthly / cost.total, 1)}") for line in ranked[:5])
         sms_words_es = sms_words_en = ""
         if cost.sms is not None:
             plain = sms_segments(_without_accents(table.sms_sample))
@@ -897,28 +955,28 @@ def _security(ctx: _Context) -> Demo:
                 f"a segment: {cost.sms.segments} segments; without accents, {plain.segments}."
             )
         cost_words_es = (
-            f" En costes (precios de lista UE del {cost.as_of}), a {base.qps:g} req/s con la mezcla de canales de los "
-            f"hechos el diseño sale por {cost.total:,.0f} {money} al mes; domina «{first.label}» con el {share:.0%} "
-            f"({first.monthly:,.0f} {money}), después «{second.label}» ({second.monthly:,.0f} {money}); la "
-            f"infraestructura, con {cost.writes_per_notification:.1f} escrituras clave-valor por notificación, es "
+            f" En costes (precios de lista UE del {cost.as_of}), a {ctx.g(base.qps)} req/s con la mezcla de canales de los "
+            f"hechos el diseño sale por {ctx.money(cost.total, currency)} al mes; domina «{first.label}» con el {ctx.percent(share)} "
+            f"({ctx.money(first.monthly, currency)}), después «{second.label}» ({ctx.money(second.monthly, currency)}); la "
+            f"infraestructura, con {ctx.fixed(cost.writes_per_notification, 1)} escrituras clave-valor por notificación, es "
             f"el resto." + sms_words_es + " La palanca es el SMS: solo para lo que no admite otro canal."
         )
         cost_words_en = (
-            f" On cost (EU list prices as of {cost.as_of}), at {base.qps:g} req/s with the facts' channel mix the "
-            f"design comes to {cost.total:,.0f} {money} a month; \"{first.label}\" dominates at {share:.0%} "
-            f"({first.monthly:,.0f} {money}), then \"{second.label}\" ({second.monthly:,.0f} {money}); "
-            f"infrastructure, with {cost.writes_per_notification:.1f} key-value writes per notification, is the "
+            f" On cost (EU list prices as of {cost.as_of}), at {ctx.g(base.qps)} req/s with the facts' channel mix the "
+            f"design comes to {ctx.money(cost.total, currency)} a month; \"{first.label}\" dominates at {ctx.percent(share)} "
+            f"({ctx.money(first.monthly, currency)}), then \"{second.label}\" ({ctx.money(second.monthly, currency)}); "
+            f"infrastructure, with {ctx.fixed(cost.writes_per_notification, 1)} key-value writes per notification, is the "
             f"rest." + sms_words_en + " The lever is SMS: only for what no other channel can carry."
         )
     explanation = ctx.pick(
-        f"Un cliente se descontrola y manda {abusive:,.0f} req/s contra un límite de {limit:,.0f} req/s por cliente "
-        f"(token bucket, ráfaga {base.rate_limit_burst:,}): recibe {_n(result.rate_limited_abusive)} respuestas 429 "
-        f"de {_n(result.abusive_offered)}, mientras los clientes legítimos reciben {_n(result.rate_limited)}. El "
+        f"Un cliente se descontrola y manda {ctx.n(abusive)} req/s contra un límite de {ctx.n(limit)} req/s por cliente "
+        f"(token bucket, ráfaga {ctx.n(base.rate_limit_burst)}): recibe {ctx.n(result.rate_limited_abusive)} respuestas 429 "
+        f"de {ctx.n(result.abusive_offered)}, mientras los clientes legítimos reciben {ctx.n(result.rate_limited)}. El "
         "límite va en el borde (API gateway/WAF), por cliente autenticado con IAM de mínimo privilegio, y el 429 "
         "lleva Retry-After." + cost_words_es,
-        f"A client runs away and sends {abusive:,.0f} req/s against a limit of {limit:,.0f} req/s per client (token "
-        f"bucket, burst {base.rate_limit_burst:,}): it gets {_n(result.rate_limited_abusive)} 429s out of "
-        f"{_n(result.abusive_offered)}, while honest clients get {_n(result.rate_limited)}. The limit sits at the "
+        f"A client runs away and sends {ctx.n(abusive)} req/s against a limit of {ctx.n(limit)} req/s per client (token "
+        f"bucket, burst {ctx.n(base.rate_limit_burst)}): it gets {ctx.n(result.rate_limited_abusive)} 429s out of "
+        f"{ctx.n(result.abusive_offered)}, while honest clients get {ctx.n(result.rate_limited)}. The limit sits at the "
         "edge (API gateway/WAF), per client authenticated with least-privilege IAM, and the 429 carries "
         "Retry-After." + cost_words_en,
     )

@@ -3,7 +3,9 @@
 The toolbar is redrawn every half second whether or not the candidate types,
 so the countdown ticks while they think. It never cuts anyone off: past the
 budget it shows OVERTIME and keeps going. Ctrl-C returns what was typed so the
-session can keep it as a draft.
+session can keep it as a draft. Ctrl-Q asks the interviewer the question on the
+cursor's line (or the last line that asks): the answer prints above the prompt
+at once, the typed text stays and the countdown runs on.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from prompt_toolkit import PromptSession
-from prompt_toolkit.application import get_app
+from prompt_toolkit.application import get_app, run_in_terminal
 from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.input import Input
@@ -22,6 +24,7 @@ from prompt_toolkit.output import Output
 from prompt_toolkit.renderer import CPR_Support
 from prompt_toolkit.styles import Style
 
+from coach.asked import pick_question
 from coach.i18n import Lang
 from coach.session import Reply, ReplyKind, TimerState, TimerStatus
 from coach.ui.texts import clock, short_clock, t
@@ -84,23 +87,42 @@ def timer_text(status: TimerStatus, lang: Lang) -> str:
     return " · ".join(parts)
 
 
-def toolbar(status: TimerStatus, lang: Lang, keys: bool = True) -> FormattedText:
+def keys_text(lang: Lang, *, hints: bool = True, asking: bool = True) -> str:
+    """The keys the prompt offers: no guidance in a mock (`hints` False), no Ctrl-Q without an interviewer."""
+    if not asking:
+        return t("keys_probe", lang)
+    return t("keys" if hints else "keys_mock", lang)
+
+
+def toolbar(
+    status: TimerStatus, lang: Lang, keys: bool = True, *, hints: bool = True, asking: bool = True
+) -> FormattedText:
     """The bottom toolbar: the timer first (it survives clipping), then the keys."""
     fragments: list[tuple[str, str]] = [
         (f"class:bottom-toolbar.timer.{status.state.value}", timer_text(status, lang))
     ]
     if keys:
-        fragments.append(("class:bottom-toolbar.keys", "   " + t("keys", lang)))
+        fragments.append(("class:bottom-toolbar.keys", "   " + keys_text(lang, hints=hints, asking=asking)))
     return FormattedText(fragments)
 
 
-def _bindings() -> KeyBindings:
+def _bindings(on_question: Callable[[str | None], object] | None = None) -> KeyBindings:
     bindings = KeyBindings()
 
     @bindings.add("c-d")
     def _submit(event: KeyPressEvent) -> None:
         # Ctrl-D submits (by default it deletes a character or raises EOF).
         event.current_buffer.validate_and_handle()
+
+    if on_question is not None:
+        ask = on_question
+
+        @bindings.add("c-q")
+        def _ask(event: KeyPressEvent) -> None:
+            # The answer prints above the prompt; the buffer, the cursor and the timer are untouched.
+            buffer = event.current_buffer
+            question = pick_question(buffer.text, buffer.document.cursor_position_row)
+            run_in_terminal(lambda: ask(question))
 
     return bindings
 
@@ -111,13 +133,20 @@ def make_session(
     *,
     input: Input | None = None,
     output: Output | None = None,
+    on_question: Callable[[str | None], object] | None = None,
+    hints: bool = True,
 ) -> PromptSession[str]:
-    """A multi-line prompt whose toolbar shows `timer()` twice a second."""
+    """A multi-line prompt whose toolbar shows `timer()` twice a second.
+
+    `on_question` gets the question Ctrl-Q picked (None: nothing to ask) and prints the answer.
+    `hints` False (mock mode): the toolbar does not offer the guidance.
+    """
+    asking = on_question is not None
     session: PromptSession[str] = PromptSession(
         multiline=True,
-        bottom_toolbar=lambda: toolbar(timer(), lang),
+        bottom_toolbar=lambda: toolbar(timer(), lang, hints=hints, asking=asking),
         refresh_interval=REFRESH_S,
-        key_bindings=_bindings(),
+        key_bindings=_bindings(on_question),
         enable_open_in_editor=True,
         style=STYLE,
         prompt_continuation=lambda width, line_number, wrap_count: "  ",
@@ -157,9 +186,15 @@ def ask_answer(
     message: str = "› ",
     input: Input | None = None,
     output: Output | None = None,
+    on_question: Callable[[str | None], object] | None = None,
+    hints: bool = True,
 ) -> Reply:
-    """Ask for one answer. Ctrl-C returns the text typed so far as an INTERRUPTED reply."""
-    session = make_session(lang, timer, input=input, output=output)
+    """Ask for one answer. Ctrl-C returns the text typed so far as an INTERRUPTED reply.
+
+    With `on_question`, Ctrl-Q asks the interviewer without leaving the prompt;
+    `hints` False (mock mode) leaves the guidance out of the toolbar.
+    """
+    session = make_session(lang, timer, input=input, output=output, on_question=on_question, hints=hints)
     buffer = session.default_buffer
 
     def _changed(changed: Buffer) -> None:

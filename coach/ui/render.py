@@ -7,7 +7,7 @@ colour, so NO_COLOR loses nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -23,10 +23,11 @@ from coach.ui.texts import clock, short_clock, t
 
 if TYPE_CHECKING:
     from coach.design_check import DesignCheck
+    from coach.scoring.level import LevelVerdict
     from coach.scoring.result import ArithmeticFinding, ItemResult, StepScore
     from coach.session import Mode, ProbePrompt, ProbeResult, Scorecard, StepFeedback, StepPrompt
     from coach.sim.demos import Demo
-    from coach.store import MissedItem, SessionRecord, StepTrend
+    from coach.store import MissedItem, SessionRecord, StepTrend, StoredCard
 
 BAR_WIDTH = 20
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -38,8 +39,12 @@ def bar(score: float, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def percent(score: float) -> str:
-    return f"{round(score * 100):3d} %"
+def percent(score: float, lang: Lang) -> str:
+    """A score as a percentage in the reader's language (coach.formatting: "36 %" es, "36%" en),
+    padded to the width of 100 % so a column of them lines up."""
+    from coach.formatting import percent as formatted
+
+    return formatted(score, lang).rjust(len(formatted(1.0, lang)))
 
 
 def spark(values: Sequence[float]) -> str:
@@ -60,8 +65,14 @@ def _span(step: Step) -> str:
 
 
 def item_label(content: Bundle, item_id: str, lang: Lang) -> str:
+    """An item's label; a review card key of a probe (probe:ITEM#n) or failure card (failure:ID) too."""
+    from coach.probes import FAILURE_KEY, PROBE_KEY
+
     try:
-        return content.item(item_id)[1].label(lang)
+        if item_id.startswith(FAILURE_KEY):
+            return content.failure_card(item_id.removeprefix(FAILURE_KEY)).title(lang)
+        item = item_id.removeprefix(PROBE_KEY).split("#")[0]
+        return content.item(item)[1].label(lang)
     except Exception:  # an item id from an older content version
         return item_id
 
@@ -72,7 +83,10 @@ def item_label(content: Bundle, item_id: str, lang: Lang) -> str:
 def brief(console: Console, content: Bundle, lang: Lang, steps: Sequence[str], mode: Mode) -> None:
     """The scenario's brief, then the plan: each step with its budget."""
     scenario = content.scenario
-    console.print(Panel(escape(scenario.brief(lang)), title=f"[bold]{escape(scenario.title(lang))}[/bold]"))
+    from rich.markdown import Markdown
+
+    # The brief is Markdown (bold, lists): rendered, not printed raw; Markdown never reads rich markup.
+    console.print(Panel(Markdown(clean(scenario.brief(lang))), title=f"[bold]{escape(scenario.title(lang))}[/bold]"))
     table = Table(title=t("plan", lang), title_justify="left", show_edge=False)
     table.add_column("#", justify="right")
     table.add_column(t("step", lang))
@@ -143,7 +157,7 @@ def _arith_line(finding: ArithmeticFinding) -> str:
 
 def step_score(console: Console, content: Bundle, score: StepScore, lang: Lang) -> None:
     """Covered items with their evidence, missed items with hints, arithmetic and timing."""
-    console.print(f"[bold]{t('score', lang)}[/bold] {bar(score.score)} {percent(score.score)}")
+    console.print(f"[bold]{t('score', lang)}[/bold] {bar(score.score)} {percent(score.score, lang)}")
     covered = [i for i in score.items if i.covered]
     missed = [i for i in score.items if not i.covered]
     if covered:
@@ -188,7 +202,7 @@ def demo(console: Console, shown: Demo, lang: Lang) -> None:
     if shown.figures:
         figures = Table(show_header=False, box=None, padding=(0, 1))
         for figure in shown.figures:
-            figures.add_row(escape(figure.label), f"[bold]{_number(figure.value)}[/bold] {escape(figure.unit)}")
+            figures.add_row(escape(figure.label), f"[bold]{_number(figure.value, lang)}[/bold] {escape(figure.unit)}")
         parts.append(figures)
         parts.append("")
     if shown.table:
@@ -204,15 +218,13 @@ def demo(console: Console, shown: Demo, lang: Lang) -> None:
     console.print(Panel(Group(*parts), title=f"{t('demo', lang)}: {escape(shown.title)}", title_align="left"))  # type: ignore[arg-type]
 
 
-def _number(value: float) -> str:
-    """Digits that mean something: 516 msg/s, 21.9 %, 0.85 s."""
+def _number(value: float, lang: Lang) -> str:
+    """Digits that mean something, in the reader's language: 516 msg/s, 21,9 / 21.9, 0,85 / 0.85 s."""
+    from coach.formatting import decimal
+
     if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if abs(value) >= 10:
-        return f"{value:,.1f}"
-    return f"{value:,.2f}"
+        return decimal(value, lang)
+    return decimal(value, lang, 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2)
 
 
 def feedback(console: Console, content: Bundle, shown: StepFeedback, lang: Lang) -> None:
@@ -281,16 +293,28 @@ def design_check(console: Console, check: DesignCheck, lang: Lang) -> None:
         console.print(f"    → {escape(check.suggestion)}", style="dim")
 
 
+def level_verdict(console: Console, verdict: LevelVerdict, lang: Lang) -> None:
+    """The reasons behind a level and the gap that blocks the next one."""
+    for reason in verdict.reasons:
+        console.print(f"  · {escape(reason)}")
+    if verdict.next:
+        console.print(f"  [bold]→ {t('level_next', lang)}:[/bold] {escape(verdict.next)}")
+
+
 def scorecard(console: Console, content: Bundle, card: Scorecard, lang: Lang) -> None:
     """The final screen: bars per step, pacing, design check, strongest/weakest, what to drill."""
-    level = next((lv.label(lang) for lv in content.framework.scoring.levels if lv.id == card.score.level), "")
+    from coach.scoring.level import content_labels, shown_verdict
+
+    verdict = shown_verdict(card.score, content_labels(content), lang) if len(card.steps) > 1 else None
     console.rule(f"[bold]{t('scorecard', lang)}[/bold]")
     chart = Table(show_header=False, box=None, padding=(0, 1))
     for score in card.step_scores():
-        chart.add_row(escape(step_title(content, score.step, lang)), bar(score.score), percent(score.score))
+        chart.add_row(escape(step_title(content, score.step, lang)), bar(score.score), percent(score.score, lang))
     console.print(chart)
-    head = f"[bold]{t('total', lang)}: {percent(card.total).strip()}[/bold]"
-    console.print(head + (f" · {escape(level)}" if level and len(card.steps) > 1 else ""))
+    head = f"[bold]{t('total', lang)}: {percent(card.total, lang).strip()}[/bold]"
+    console.print(head + (f" · {t('level', lang)}: [bold]{escape(verdict.label)}[/bold]" if verdict else ""))
+    if verdict is not None:
+        level_verdict(console, verdict, lang)
     if card.pacing:
         console.print(f"\n[bold]{t('pacing', lang)}[/bold]")
         for pace in card.pacing:
@@ -310,7 +334,7 @@ def scorecard(console: Console, content: Bundle, card: Scorecard, lang: Lang) ->
     if card.drill:
         console.print(f"\n[bold]{t('drill_next', lang)}[/bold]")
         for tip in card.drill:
-            console.print(f"  {escape(step_title(content, tip.step, lang))} ({percent(tip.score).strip()})"
+            console.print(f"  {escape(step_title(content, tip.step, lang))} ({percent(tip.score, lang).strip()})"
                           f" → [bold]{t('drill_cmd', lang, step=tip.step)}[/bold]")
             for item_id in tip.missed:
                 console.print(f"    ✗ {escape(item_label(content, item_id, lang))}")
@@ -325,8 +349,13 @@ def when(timestamp: float) -> str:
     return time.strftime("%m-%d %H:%M", time.localtime(timestamp))
 
 
-def history(console: Console, records: Iterable[SessionRecord], lang: Lang) -> None:
-    """One row per session, newest first."""
+def history(
+    console: Console,
+    records: Iterable[SessionRecord],
+    lang: Lang,
+    levels: Mapping[str, Mapping[str, str]] | None = None,
+) -> None:
+    """One row per session, newest first; `levels`: level id -> lang -> label (older bands show —)."""
     rows = list(records)
     if not rows:
         console.print(t("no_sessions", lang))
@@ -335,19 +364,20 @@ def history(console: Console, records: Iterable[SessionRecord], lang: Lang) -> N
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     # Mode and language share a column so a row fits 80 columns.
-    for key in ("id", "date", "scenario", "mode", "total", "duration", "status"):
+    for key in ("id", "date", "scenario", "mode", "total", "level", "duration", "status"):
         # The id is what `coach resume` / `coach export` need: never wrap or cut it.
         table.add_column(
             t(key, lang),
             justify="right" if key in ("total", "duration") else "left",
-            no_wrap=key in ("id", "date", "scenario", "mode", "total", "duration"),
+            no_wrap=key in ("id", "date", "scenario", "mode", "total", "level", "duration"),
         )
     for record in rows:
-        total = percent(record.total).strip() if record.total is not None else "—"
+        total = percent(record.total, lang).strip() if record.total is not None else "—"
         status = "✓" if record.finished else "…"
         mode = t("mode_name_" + record.mode, lang) if record.mode in ("practice", "mock", "drill") else record.mode
+        level = (levels or {}).get(record.level or "", {}).get(lang, "—")
         table.add_row(escape(record.id), when(record.started_at), escape(record.scenario), escape(f"{mode}·{record.lang}"),
-                      total, clock(record.duration_s), status)
+                      total, escape(level), clock(record.duration_s), status)
     console.print(table)
 
 
@@ -374,10 +404,40 @@ def stats(
     for trend in sorted(trends, key=lambda tr: order.get(tr.step, 99)):
         label = step_title(content, trend.step, lang) if content else trend.step
         table.add_row(escape(label), str(len(trend.scores)), spark(trend.scores[-30:]),
-                      percent(trend.scores[-1]), percent(max(trend.scores)))
+                      percent(trend.scores[-1], lang), percent(max(trend.scores), lang))
     console.print(table)
     if missed:
         console.print(f"\n[bold]{t('most_missed', lang)}[/bold]")
         for item in missed:
             label = item_label(content, item.item_id, lang) if content else item.item_id
             console.print(f"  ✗ {escape(label)} [dim]({item.item_id}; {t('missed_n', lang, missed=item.missed, seen=item.seen)})[/dim]")
+
+
+def reviews(
+    console: Console,
+    week: Sequence[StoredCard],
+    lapsing: Sequence[StoredCard],
+    now: float,
+    content: Bundle | None,
+    lang: Lang,
+) -> None:
+    """What is due for review this week (by day) and the items that keep lapsing."""
+    if not week and not lapsing:
+        return
+    console.print(f"\n[bold]{t('due_week', lang)}[/bold]")
+    if not week:
+        console.print(f"  {t('due_none', lang)}")
+    for card in week[:12]:
+        label = item_label(content, card.key, lang) if content else card.key
+        day = t("due_now", lang) if card.due_at <= now else when(card.due_at)
+        console.print(f"  {escape(day):>11}  {escape(label)} [dim]({escape(card.key)})[/dim]")
+    if len(week) > 12:
+        console.print(f"  … (+{len(week) - 12})")
+    if lapsing:
+        console.print(f"\n[bold]{t('lapsing', lang)}[/bold]")
+        for card in lapsing:
+            label = item_label(content, card.key, lang) if content else card.key
+            console.print(
+                f"  ✗ {escape(label)} [dim]({escape(card.key)}; "
+                f"{t('lapses_n', lang, lapses=card.lapses, reviews=card.reviews)})[/dim]"
+            )

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 from rich.console import Console
 
 from coach.content import Bundle
+from coach.errors import CoachError
 from coach.i18n import Lang
 from coach.session import ProbePrompt, ProbeResult, Reply, StepFeedback, StepPrompt, TimerStatus
-from coach.ui import render
+from coach.ui import asking, render
 from coach.ui.prompt import ask_answer, read_line, wait_enter
 from coach.ui.texts import t
+
+if TYPE_CHECKING:
+    from coach.interviewer import Answer
 
 
 class TerminalPrompter:
@@ -41,11 +46,30 @@ class TerminalPrompter:
             self._shown = prompt.step.id
 
     def ask(
-        self, prompt: StepPrompt, timer: Callable[[], TimerStatus], save_draft: Callable[[str], object]
+        self,
+        prompt: StepPrompt,
+        timer: Callable[[], TimerStatus],
+        save_draft: Callable[[str], object],
+        interviewer: Callable[[str], Answer] | None = None,
     ) -> Reply:
         self._header(prompt)
+        on_question = None
+        if interviewer is not None:
+            ask = interviewer
+
+            def on_question(question: str | None) -> None:
+                # Runs above the prompt (run_in_terminal): print, never raise into the key binding.
+                if question is None:
+                    asking.no_question(self.console, self.lang)
+                    return
+                try:
+                    asking.interviewer_answer(self.console, ask(question), self.lang)
+                except CoachError as exc:
+                    asking.problem(self.console, exc, self.lang)
+
         return ask_answer(
-            self.lang, timer, save_draft, default=prompt.draft, input=self.input, output=self.output
+            self.lang, timer, save_draft, default=prompt.draft, input=self.input, output=self.output,
+            on_question=on_question, hints=prompt.hints,
         )
 
     def speak(self, prompt: StepPrompt, start: Callable[[], None], timer: Callable[[], TimerStatus]) -> bool:
@@ -84,7 +108,9 @@ class TerminalPrompter:
     ) -> Reply:
         render.probe_header(self.console, self.content, prompt)
         self._shown = None  # the next step prints its header again
-        return ask_answer(self.lang, timer, save_draft, default=prompt.draft, input=self.input, output=self.output)
+        return ask_answer(
+            self.lang, timer, save_draft, default=prompt.draft, input=self.input, output=self.output, hints=False
+        )
 
     def show_probe_result(self, result: ProbeResult) -> None:
         render.probe_result(self.console, self.content, result)

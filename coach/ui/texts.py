@@ -16,9 +16,16 @@ _T: dict[str, dict[Lang, str]] = {
     "untimed": {"es": "sin cronómetro", "en": "untimed"},
     "spoken": {"es": "hablado {clock}", "en": "spoken {clock}"},
     "keys": {
-        "es": "Esc Enter o Ctrl-D: enviar · ? + Ctrl-D: guía · Ctrl-X Ctrl-E: editor · Ctrl-C: guardar y salir",
-        "en": "Esc Enter or Ctrl-D: submit · ? + Ctrl-D: guidance · Ctrl-X Ctrl-E: editor · Ctrl-C: save and quit",
+        "es": "Esc Enter o Ctrl-D: enviar · Ctrl-Q: preguntar al entrevistador · ? + Ctrl-D: guía · Ctrl-X Ctrl-E: editor · Ctrl-C: guardar y salir",
+        "en": "Esc Enter or Ctrl-D: submit · Ctrl-Q: ask the interviewer · ? + Ctrl-D: guidance · Ctrl-X Ctrl-E: editor · Ctrl-C: save and quit",
     },
+    # the interviewer answers clarifying questions (Ctrl-Q, coach ask)
+    "interviewer": {"es": "Entrevistador", "en": "Interviewer"},
+    "ask_how": {
+        "es": "Escribe una pregunta (una línea que acabe en «?» o empiece por «¿») y pulsa Ctrl-Q; el reloj sigue.",
+        "en": "Type a question (a line ending in \"?\") and press Ctrl-Q; the clock keeps running.",
+    },
+    "asked": {"es": "Preguntas al entrevistador", "en": "Questions to the interviewer"},
     # speak mode
     "speak_start": {
         "es": "Pulsa Enter y empieza a hablar en voz alta; Enter otra vez para parar.",
@@ -60,6 +67,11 @@ _T: dict[str, dict[Lang, str]] = {
         "en": "r + Enter: reference answer and simulation · Enter: go on",
     },
     "keys_mock": {
+        "es": "Esc Enter o Ctrl-D: enviar · Ctrl-Q: preguntar al entrevistador · Ctrl-X Ctrl-E: editor · Ctrl-C: guardar y salir",
+        "en": "Esc Enter or Ctrl-D: submit · Ctrl-Q: ask the interviewer · Ctrl-X Ctrl-E: editor · Ctrl-C: save and quit",
+    },
+    # a follow-up probe: no guidance and no interviewer to ask (the interviewer is the one asking)
+    "keys_probe": {
         "es": "Esc Enter o Ctrl-D: enviar · Ctrl-X Ctrl-E: editor · Ctrl-C: guardar y salir",
         "en": "Esc Enter or Ctrl-D: submit · Ctrl-X Ctrl-E: editor · Ctrl-C: save and quit",
     },
@@ -99,6 +111,8 @@ _T: dict[str, dict[Lang, str]] = {
     "demo": {"es": "Simulación", "en": "Simulation"},
     "scorecard": {"es": "Resultado", "en": "Scorecard"},
     "total": {"es": "Total", "en": "Total"},
+    "level": {"es": "Nivel", "en": "Level"},
+    "level_next": {"es": "Para subir de nivel", "en": "To reach the next level"},
     "pacing": {"es": "Ritmo", "en": "Pacing"},
     "vs": {"es": "{elapsed} de {budget}", "en": "{elapsed} vs {budget}"},
     "pace_over": {"es": "⚠ +{clock} de más", "en": "⚠ +{clock} over"},
@@ -150,6 +164,20 @@ _T: dict[str, dict[Lang, str]] = {
         "es": "{path}: la carpeta {folder} no existe",
         "en": "{path}: directory {folder} does not exist",
     },
+    "drill_nothing_yet": {
+        "es": "Aún no hay nada que repasar: termina una sesión (coach run) o practica un paso (coach drill 7).",
+        "en": "Nothing to review yet: finish a session (coach run) or drill a step (coach drill 7).",
+    },
+    "drill_nothing_due": {
+        "es": "Nada pendiente ahora; el próximo repaso es el {when} ({n} puntos en el calendario).",
+        "en": "Nothing is due now; the next review is on {when} ({n} items scheduled).",
+    },
+    "drill_due": {"es": "Repaso: {n} puntos pendientes en {scenario}.", "en": "Review: {n} items due in {scenario}."},
+    "due_week": {"es": "Para repasar esta semana", "en": "Due for review this week"},
+    "due_now": {"es": "ya", "en": "now"},
+    "due_none": {"es": "Nada que repasar esta semana.", "en": "Nothing due this week."},
+    "lapsing": {"es": "Lo que se te sigue escapando", "en": "Items that keep lapsing"},
+    "lapses_n": {"es": "fallado {lapses} de {reviews}", "en": "missed {lapses} of {reviews}"},
     "bad_step": {
         "es": "paso desconocido {step!r}{hint}; los pasos son: {steps}",
         "en": "unknown step {step!r}{hint}; expected one of {steps}",

@@ -124,9 +124,10 @@ def _framework() -> dict[str, Any]:
         "steps": steps,
         "scoring": {
             "levels": [
-                {"id": "needs_work", "min_total": 0, "label": _text("needs work")},
-                {"id": "solid", "min_total": 0.5, "label": _text("solid")},
-                {"id": "strong", "min_total": 0.8, "label": _text("strong")},
+                {"id": "below", "label": _text("below mid")},
+                {"id": "mid", "label": _text("mid"), "needs": {"total": 0.5}},
+                {"id": "senior", "label": _text("senior"), "needs": {"total": 0.8}},
+                {"id": "staff", "label": _text("staff"), "needs": {"total": 0.95}},
             ],
             "words_per_minute": {"es": 130, "en": 150},
             "estimate_tolerance": 0.1,

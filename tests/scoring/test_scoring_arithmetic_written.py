@@ -105,7 +105,7 @@ def test_the_left_operand_is_never_the_stated_result() -> None:
     assert finding.check == "est.daily_volume" and not finding.ok
     assert finding.stated == pytest.approx(1.7e6)
     assert finding.expected == pytest.approx(17.28e6)
-    assert "escribiste 1.7M (10× menos)" in finding.message
+    assert "escribiste 1,7 M (10× menos)" in finding.message
 
 
 def test_storage_that_follows_from_a_wrong_daily_volume_is_wrong_and_says_why() -> None:
@@ -118,7 +118,7 @@ def test_storage_that_follows_from_a_wrong_daily_volume_is_wrong_and_says_why() 
     storage = findings["est.storage"]
     assert not storage.ok
     assert storage.expected == pytest.approx(34.56e9)
-    assert "34.6 GB" in storage.formula
+    assert "34,6 GB" in storage.formula
     assert "volumen diario" in storage.message
     assert not findings["est.daily_volume"].ok
 

@@ -80,7 +80,7 @@ def test_score_in_spanish(sheet: Path) -> None:
     result = runner.invoke(app, ["score", str(sheet), "--lang", "es"])
     assert result.exit_code == 0, result.output
     assert "Puntuación de Tiny" in result.stdout
-    assert "escribiste 864k (10× menos)" in result.stdout
+    assert "escribiste 864 mil (10× menos)" in result.stdout
     assert "pista: pista fail.dlq" in result.stdout
 
 
@@ -127,7 +127,7 @@ def test_estimate_table_in_spanish() -> None:
     result = runner.invoke(app, ["estimate", "--lang", "es"])
     assert result.exit_code == 0, result.output
     assert "peticiones al día" in result.stdout
-    assert "8.64M/día" in result.stdout
+    assert "100 req/s × 86.400 = 8,64 M/día" in result.stdout
 
 
 def test_estimate_bad_size_is_exit_2() -> None:

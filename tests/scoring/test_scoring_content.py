@@ -27,7 +27,7 @@ def shipped() -> Bundle:
         ("observability", "Alertamos cuando la latencia p95 supera el SLO.", "obs.slo_alerts"),
         ("security", "Cifrado en reposo con KMS y TLS en tránsito.", "sec.encryption"),
         ("opening", "¿Aplica el RGPD? ¿Cómo gestionamos el opt-out?", "opening.compliance"),
-        ("estimates", "Unos 8,64 millones de notificaciones al día.", "est.daily_volume"),
+        ("estimates", "Con 100 por segundo, unos 8,64 millones de notificaciones al día.", "est.daily_volume"),
         ("estimates", "Esperamos 100 peticiones por segundo de media.", "est.qps"),
         ("requirements", "Disponibilidad del 99,95 % en la API.", "req.availability"),
         ("consistency", "Particionamos por userId para mantener el orden por usuario.", "cons.ordering"),

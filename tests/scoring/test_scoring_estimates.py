@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coach.scoring.estimates import calculate, check_estimates, parse_size
@@ -47,7 +49,7 @@ def test_daily_volume_ten_times_low_is_flagged_with_the_formula() -> None:
 def test_spanish_message() -> None:
     """The message follows the sheet's language."""
     (finding,) = check_estimates("100 req/s, es decir 86.400 peticiones al día.", "es")
-    assert finding.message == "100 req/s × 86,400 = 8.64M/día; escribiste 86.4k (100× menos)"
+    assert finding.message == "100 req/s × 86.400 = 8,64 M/día; escribiste 86,4 mil (100× menos)"
 
 
 def test_storage_wrong_by_ten_is_flagged() -> None:
@@ -56,7 +58,7 @@ def test_storage_wrong_by_ten_is_flagged() -> None:
     storage = findings["est.storage"]
     assert not storage.ok
     assert storage.expected == pytest.approx(8.64e9)
-    assert "1 KB × 100 req/s × 86,400 = 8.64 GB/día" in storage.message
+    assert "1 KB × 100 req/s × 86.400 = 8,64 GB/día" in storage.message
 
 
 def test_monthly_is_checked_against_daily() -> None:
@@ -121,3 +123,39 @@ def test_per_user_figure_before_the_total_is_not_checked() -> None:
     )
     findings = check_estimates(text, "es")
     assert [(f.check, f.ok, f.stated) for f in findings] == [("est.daily_volume", True, 1e7)]
+
+
+def test_a_written_daily_product_that_does_not_add_up_is_flagged_even_without_a_per_day_unit() -> None:
+    """'100 × 86,400 = 864,000' is a 10× slip: flagged against the product, with the right formula."""
+    from coach.scoring.estimates import check_estimates
+
+    findings = check_estimates("About 100 per second. Per day that is 100 × 86,400 = 864,000 notifications.", "en")
+    daily = [f for f in findings if f.check == "est.daily_volume"]
+    assert [(f.ok, f.stated, f.expected) for f in daily] == [(False, 864_000, 8_640_000)]
+
+
+def test_a_daily_volume_multiplied_by_an_hour_is_wrong_though_the_product_adds_up() -> None:
+    """'100 × 3.600 = 360.000 al día' multiplies right, by an hour: the daily figure is 24× low."""
+    from coach.scoring.estimates import check_estimates
+
+    findings = check_estimates("Unas 100 notificaciones por segundo. Son 100 × 3.600 = 360.000 notificaciones al día.", "es")
+    daily = [f for f in findings if f.check == "est.daily_volume"]
+    assert [(f.ok, f.stated, f.expected) for f in daily] == [(False, 360_000, 8_640_000)]
+
+
+def test_spanish_calculation_writes_spanish_numbers() -> None:
+    """`coach estimate --lang es`: 86.400, 8,64 M/día and 8,64 GB/día, never 86,400 or 8.64M."""
+    calc = calculate(100, 5, 1000, 30, 1000, "es")
+    assert calc.figure("requests_per_day").formula == "100 req/s × 86.400 = 8,64 M/día"
+    assert calc.figure("bytes_per_day").formula == "1 KB × 100 req/s × 86.400 = 8,64 GB/día"
+    assert calc.figure("bytes_per_year").formula == "8,64 GB/día × 365 = 3,15 TB"
+    assert calc.figure("shards").formula == "⌈500 req/s ÷ 1.000 req/s por shard⌉ = 1"
+
+
+def test_spanish_findings_write_spanish_numbers() -> None:
+    """A Spanish sheet's arithmetic lines use Spanish numbers, operands and results alike."""
+    text = "1.200 req/s de media × 86.400 ≈ 104 millones al día; 2,5 KB por evento: 259 GB al día."
+    messages = " ".join(f.message for f in check_estimates(text, "es"))
+    assert "1.200 req/s × 86.400 = 104 M/día" in messages
+    assert "2,5 KB × 1.200 req/s × 86.400 = 259 GB/día" in messages
+    assert not re.search(r"\d,\d{3}\b|\d\.\d{1,2}\b", messages)

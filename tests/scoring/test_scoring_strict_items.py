@@ -91,7 +91,7 @@ def test_a_kinesis_iterator_age_is_not_an_iteration_of_the_roadmap(shipped) -> N
     [
         ("I also use Redis for cache.", False),
         ("Redis cache, TTL.", True),
-        ("We could add a cache for user settings to avoid hitting the database every time.", True),
+        ("We add a cache for user settings to avoid hitting the database every time.", True),
         ("Cacheamos las preferencias en Redis con un TTL de 5 minutos.", True),
         ("Cache-aside in front of Postgres.", True),
     ],
@@ -139,3 +139,18 @@ def test_blanket_statements_are_not_models(shipped, step: str, text: str, item: 
 def test_a_visibility_timeout_is_not_a_timeout_on_a_call(shipped, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
     """An SQS visibility timeout decides redelivery; fail.timeouts needs a timeout on a remote call."""
     assert ("fail.timeouts" in _covered(shipped, "failures", text)) is covered
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("If the provider fails we retry with exponential backoff, up to 3 times.", "decided"),
+        ("Reintentamos con backoff exponencial: 1 s, 2 s, 4 s, hasta 5 intentos.", "decided"),
+        ("We retry with exponential backoff and full jitter, so retries don't come back in waves.", "justified"),
+        ("Reintentos con espera que crece cada vez el doble y un poco de azar.", "justified"),
+        ("We retry right away, five times.", "none"),
+    ],
+)
+def test_growing_backoff_is_decided_and_jitter_justifies_it(shipped, text: str, credit: str) -> None:  # type: ignore[no-untyped-def]
+    """Spec: exponential or growing backoff ticks fail.backoff_jitter; jitter is the depth that justifies it."""
+    assert score_answers({"failures": text}, shipped, "en").item("fail.backoff_jitter").credit == credit

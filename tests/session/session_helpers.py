@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coach.content import Bundle, Source, bundle, parse_framework, parse_scenario
 from coach.i18n import Lang
+from coach.interviewer import Answer
 from coach.scoring.result import (
     JUSTIFIED,
     NONE,
@@ -83,7 +84,7 @@ def simple_score(
             timing = TimingResult(step_id, seconds, (window.min_s, window.max_s), None, state, 0.0)
         steps.append(StepScore(step_id, score, tuple(items), (), timing, len(text.split()), interview=score))
     total = sum(s.score for s in steps) / len(steps)
-    level = "strong" if total >= 0.8 else "solid" if total >= 0.5 else "needs_work"
+    level = "senior" if total >= 0.8 else "mid" if total >= 0.5 else "below"
     return SheetScore(content.scenario.id, lang, total, level, tuple(steps))
 
 
@@ -102,11 +103,20 @@ class ScriptedPrompter:
     probe_results: list[ProbeResult] = field(default_factory=list)
     events: list[str] = field(default_factory=list)  # the order things were shown in
     typed: Callable[[Callable[[str], object]], None] | None = None
+    questions: dict[str, list[str]] = field(default_factory=dict)  # step id -> questions asked (Ctrl-Q)
+    heard: list[Answer] = field(default_factory=list)  # the interviewer's answers
 
     def ask(
-        self, prompt: StepPrompt, timer: Callable[[], TimerStatus], save_draft: Callable[[str], object]
+        self,
+        prompt: StepPrompt,
+        timer: Callable[[], TimerStatus],
+        save_draft: Callable[[str], object],
+        interviewer: Callable[[str], Answer] | None = None,
     ) -> Reply:
         self.prompts.append(prompt)
+        for question in self.questions.pop(prompt.step.id, []):
+            assert interviewer is not None
+            self.heard.append(interviewer(question))
         seconds, reply = self.script.pop(0)
         if self.typed is not None:
             self.typed(save_draft)

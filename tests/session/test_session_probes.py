@@ -188,3 +188,91 @@ def test_mock_escalates_a_probe_answered_well(probed: Bundle, store: Store) -> N
     assert refs[:2] == ["req.availability#0", "req.availability#0+"]
     assert prompter.probes[1].question == "Se cae una zona: ¿la sigues cumpliendo?"
     assert len(refs) == len(pick_probes(score, table, steps=STEPS, count=3, seed=f"{seed}:end"))
+
+
+# ---------------------------------------------------------------- the level and the reviews (main's hooks)
+
+
+def test_a_probe_reads_the_level_again_with_the_probed_items(probed: Bundle) -> None:
+    """After a probe raises an item the level comes from coach.scoring.level on the new total, and an
+    item covered only after the probe does not count as a failure raised unprompted."""
+    from coach.probes import probed_items
+    from coach.scoring.level import assess_level, level_spec
+    from coach.session import with_probes
+
+    engines = Engines(score_answers=simple_score)
+    score = _score(probed, {"requirements": "funcionales", "failures": "dlq"})
+    answer = ProbeAnswer("probed.breaker#0", "failures", ("probed.breaker",), "failures", "Un circuit breaker por proveedor.")
+    raised = with_probes(score, [answer], probed, "es", engines)
+    assert probed_items(raised) == {"probed.breaker"}
+    expected = assess_level(raised.steps, raised.total, level_spec(probed), "es", {"probed.breaker"})
+    assert raised.verdict == expected and raised.level == expected.id
+    assert raised.verdict.signals["total"] == round(raised.total, 4)
+    failures = raised.verdict.signals["failures"]
+    assert "fail.dlq" in failures and "probed.breaker" not in failures
+    unprompted = assess_level(raised.steps, raised.total, level_spec(probed), "es")
+    assert "probed.breaker" in unprompted.signals["failures"]  # what `probed` keeps out
+
+
+def test_coach_score_reads_the_level_again_after_a_sheet_probe(probed: Bundle) -> None:
+    """score_sheet of a sheet with a probe block: the raised item is probed and not raised unprompted."""
+    from coach.scoring import score_sheet
+
+    text = (
+        "<!-- coach: scenario=probed lang=es -->\n<!-- step: failures -->\nUsamos una dlq.\n"
+        "<!-- probe: probed.breaker#0 step=failures items=probed.breaker after=failures -->\n"
+        "Un circuit breaker por proveedor, porque el proveedor cae.\n"
+    )
+    plain = score_sheet(parse_sheet(text.split("<!-- probe:")[0]), probed, "es")
+    result = score_sheet(parse_sheet(text), probed, "es")
+    assert result.item("probed.breaker").probed and result.total > plain.total
+    assert result.verdict is not None and result.level == result.verdict.id
+    assert "probed.breaker" not in result.verdict.signals["failures"]
+
+
+def test_the_end_of_a_session_rates_probed_items_hard_and_keeps_probe_cards(probed: Bundle, store: Store) -> None:
+    """FSRS: an item covered only after a probe is rated Hard; every probe asked is a review card of its own."""
+    from coach.probes import probed_items, review_key
+    from coach.review import Rating
+
+    script = [(40.0, "funcionales y disponibilidad"), (20.0, "email y sms por canales"),
+              (50.0, "dlq"), (30.0, "circuit breaker por proveedor")]
+    session, prompter = _play(probed, store, Mode.PRACTICE, script)
+    cards = {card.key: card for card in store.cards("probed")}
+    score = session._score()
+    hard = probed_items(score)
+    assert hard, "the script's probe answers raise at least one item"
+    for item_id in hard:
+        assert cards[item_id].last_rating == Rating.HARD, item_id
+    for prompt in prompter.probes:
+        card = cards[review_key(prompt.probe.ref)]
+        assert card.kind == ("failure" if prompt.probe.is_card else "probe") and card.step == prompt.probe.step
+    assert cards["fail.dlq"].last_rating == Rating.EASY  # said unprompted (and justified by the fake scorer)
+
+
+def test_probe_review_ratings() -> None:
+    """A probe card is Again when unanswered or still weak, Good/Easy by the weakest credit of its items."""
+    from coach.probes import probe_reviews, review_key
+    from coach.review import Rating, utc
+    from coach.scoring.result import DECIDED, JUSTIFIED, MENTIONED, ItemResult, StepScore
+
+    def item(item_id: str, credit: str) -> ItemResult:
+        return ItemResult(item_id, "failures", credit in (DECIDED, JUSTIFIED), 1.0, None, None, credit=credit)
+
+    step = StepScore("failures", 0.5, (item("a", JUSTIFIED), item("b", DECIDED), item("c", MENTIONED)), (), None, 3)
+    score = SheetScore("probed", "es", 0.5, "mid", (step,))
+    answers = [
+        ProbeAnswer("a#0", "failures", ("a",), "failures", "x"),
+        ProbeAnswer("card:down", "failures", ("a", "b"), "end", "x"),
+        ProbeAnswer("c#0", "failures", ("c",), "failures", "x"),
+        ProbeAnswer("b#0", "failures", ("b",), "failures", "  "),
+    ]
+    reviews = probe_reviews(answers, score, "probed", utc(1_790_000_000.0), {})
+    got = {r.key: (r.kind, r.rating) for r in reviews}
+    assert review_key("card:down") == "failure:down"
+    assert got == {
+        "probe:a#0": ("probe", Rating.EASY),
+        "failure:down": ("failure", Rating.GOOD),
+        "probe:c#0": ("probe", Rating.AGAIN),
+        "probe:b#0": ("probe", Rating.AGAIN),
+    }

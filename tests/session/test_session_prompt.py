@@ -141,6 +141,21 @@ def test_toolbar_in_spanish(mini: Bundle, clock: FakeClock) -> None:
     assert "Esc Enter o Ctrl-D: enviar" in screen
 
 
+def test_mock_toolbar_offers_no_guidance(mini: Bundle, clock: FakeClock) -> None:
+    """Mock mode (hints off) keeps Ctrl-Q in the toolbar but not `?` for guidance; a probe offers neither."""
+    from coach.ui.prompt import toolbar
+
+    status = _timer(clock, 1000, mini, "requirements")
+
+    def keys(**flags: bool) -> str:
+        return "".join(text for _, text in toolbar(status, "en", **flags))
+
+    assert "? + Ctrl-D: guidance" in keys() and "Ctrl-Q" in keys()
+    assert "guidance" not in keys(hints=False) and "Ctrl-Q: ask the interviewer" in keys(hints=False)
+    assert "guidance" not in keys(hints=False, asking=False) and "Ctrl-Q" not in keys(hints=False, asking=False)
+    assert "Ctrl-D: submit" in keys(hints=False, asking=False)
+
+
 def test_countdown_ticks_while_idle(mini: Bundle, clock: FakeClock) -> None:
     """With no key pressed, the toolbar redraws as the clock moves: from early to in the window."""
     raw, output = _output()

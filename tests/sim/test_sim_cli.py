@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,17 @@ def test_sim_summary_in_spanish_names_the_outage_and_the_dominant_cost() -> None
     for text in ("caída sms:1:2", "mezcla de canales", "Domina: SMS a España", "segmento(s)",
                  "escrituras clave-valor por notificación", "expirados"):
         assert text in " ".join(result.stdout.split()), text
+
+
+def test_sim_summary_in_spanish_writes_spanish_numbers() -> None:
+    """Money, percentages and the cost table's own Spanish labels read the Spanish way."""
+    result = runner.invoke(app, ["sim", "notifications", *FAST, "--lang", "es"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    for expected in ("fallos 2,0 %", "(99 %)", "por cada 1.000 emails", "0,25 vCPU", "~0,004"):
+        assert expected in text, expected
+    assert re.search(r" \d{1,3}(?:\.\d{3})+,\d{2} USD al mes", text)
+    assert not re.search(r"\d,\d{3}\.\d{2} USD", text) and "1,000 emails" not in text
 
 
 def test_mmc_json_reports_erlang_c_and_littles_law() -> None:

@@ -160,15 +160,46 @@ def test_demo_data_matches_the_golden_copy(demos_en: dict[str, Demo]) -> None:
     assert json.loads(GOLDEN.read_text(encoding="utf-8")) == current
 
 
-def test_spanish_numbers_swap_the_separators() -> None:
-    """2,500.5 becomes 2.500,5; words with digits (p99, u123) are left alone."""
-    from coach.sim.demos import localize_numbers
-
-    text = "2,500.5 req/s, 8.64M al día, p99 1.2 s, u123, 80 ms"
-    assert localize_numbers(text) == "2.500,5 req/s, 8,64M al día, p99 1,2 s, u123, 80 ms"
-
-
 def test_spanish_demo_writes_numbers_the_spanish_way(bundle: Bundle) -> None:
-    """The estimates demo says 8,64M and 86.400 in Spanish."""
+    """The estimates demo says 8,64 M, 86.400 and 8,64 GB/día in Spanish."""
     spanish = run_demo(bundle, "estimates", "es")
-    assert "8,64M" in spanish.explanation and "86.400" in spanish.explanation
+    assert "8,64 M" in spanish.explanation and "86.400" in spanish.explanation
+    assert "8,64 GB/día" in spanish.explanation
+
+
+# English-formatted numbers: a thousands comma ("86,400", "1,200.5") or a decimal point that is
+# not a Spanish thousands group ("8.64", "0.5"; "2.951" is Spanish for 2951).
+_ENGLISH_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d\.(?:\d{1,2}|\d{4,})(?!\d)")
+
+
+@pytest.mark.parametrize("step", DEMO_STEPS)
+def test_spanish_demos_carry_no_english_numbers(bundle: Bundle, step: str) -> None:
+    """Title, explanation, figure labels and units, and every table cell write numbers the Spanish way."""
+    demo = run_demo(bundle, step, "es")
+    texts = [demo.title, demo.explanation, *(f"{f.label} {f.unit}" for f in demo.figures),
+             *(cell for row in demo.table for cell in row)]  # log lines are JSON: data, not prose
+    found = [(match.group(), text[max(0, match.start() - 30):match.end() + 10])
+             for text in texts for match in _ENGLISH_NUMBER.finditer(text)]
+    assert found == []
+
+
+def test_english_number_pattern_tells_the_two_styles_apart() -> None:
+    """The check above flags 86,400 and 8.64 and lets 86.400, 8,64, 2.951 and p99 through."""
+    assert [m.group() for m in _ENGLISH_NUMBER.finditer("86,400 8.64 1,200.5 0.5")] == ["86,400", "8.64", "1,200.5", "0.5"]
+    assert _ENGLISH_NUMBER.findall("86.400 8,64 2.951 p99 1.234.567 0,25 12.960.000") == []
+
+
+def test_scaling_names_provider_quotas_first_then_key_value_writes(bundle: Bundle) -> None:
+    """Per-channel peaks against the facts' quotas: email (200/s of 300/s) is reached first, in
+    7 months at 2× a year, then SMS and push; key-value writes come after the quotas."""
+    for lang, first, then in (("en", "The first bottleneck is the email provider's quota", "key-value"),
+                              ("es", "El primer cuello de botella es la cuota del proveedor de email", "clave-valor")):
+        demo = run_demo(bundle, "scaling", lang)
+        text = demo.explanation
+        assert first in text
+        assert text.index(first) < text.index(then, text.index(first))
+    figures = _figures(run_demo(bundle, "scaling", "en"))
+    assert (figures["email_quota_per_s"], figures["sms_quota_per_s"], figures["push_quota_per_s"]) == (300, 30, 10_000)
+    assert figures["email_years_to_quota"] < figures["sms_years_to_quota"] < figures["push_years_to_quota"]
+    assert round(figures["email_years_to_quota"] * 12) == 7  # log2(300 / 200) years
+    assert "in 7 months" in run_demo(bundle, "scaling", "en").explanation
