@@ -497,14 +497,33 @@ def _justified(
     tokens = index.tokens
     last = min(hit.sentence + 1, len(tokens.sentences) - 1)
     number = traded = reason = False
+    with_tradeoff = _sentences_with(index, tradeoff)
+    with_reason = _sentences_with(index, justify)
     for sentence in range(hit.sentence, last + 1):
         number = number or (figures and tokens.has_number[sentence])
-        first, end = index.sentence_range(sentence)
-        traded = traded or any(True for phrase in tradeoff for _ in index.occurrences_in(phrase, first, end))
-        if not reason:
-            reason = any(True for phrase in justify for _ in index.occurrences_in(phrase, first, end))
+        traded = traded or sentence in with_tradeoff
+        reason = reason or sentence in with_reason
     kinds = [kind for kind, found in ((BY_NUMBER, number), (BY_TRADEOFF, traded)) if found]
     return tuple(kinds) or ((BY_REASON,) if reason else ())
+
+
+_WITH: dict[tuple[int, int], tuple[Index, tuple[Phrase, ...], frozenset[int]]] = {}
+
+
+def _sentences_with(index: Index, phrases: tuple[Phrase, ...]) -> frozenset[int]:
+    """The sentences of an answer holding one of `phrases`, found once per answer and phrase set."""
+    if not phrases:
+        return frozenset()
+    key = (id(index), id(phrases))
+    cached = _WITH.get(key)
+    if cached is not None and cached[0] is index and cached[1] is phrases:
+        return cached[2]
+    sentence_of = index.tokens.sentence_of
+    found = frozenset(sentence_of[occ[0]] for phrase in phrases for occ in index.occurrences(phrase))
+    if len(_WITH) > 256:
+        _WITH.clear()
+    _WITH[key] = (index, phrases, found)
+    return found
 
 
 _YES_RE = re.compile(
