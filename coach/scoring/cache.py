@@ -26,7 +26,7 @@ from coach.scoring.typos import Corrector
 if TYPE_CHECKING:
     from coach.content import Bundle
 
-_FORMAT = 7  # 7: items carry allow_cues, level and their own justify words; trade-off words and level rules
+_FORMAT = 8  # 8: the scenario's anchor stems (off-topic answers) are compiled too
 _SOURCES = (normalize, matcher, typos, scorer, lists, level)
 
 
@@ -121,6 +121,7 @@ def _dump(compiled: CompiledBundle) -> dict[str, Any]:
         "cover_factor": compiled.cover_factor,
         "grounded": sorted(compiled.grounded),
         "anchors": sorted(compiled.anchors),
+        "anchor_stems": [sorted(compiled.anchor_stems[0]), sorted(compiled.anchor_stems[1])],
         "grounding_limits": [compiled.min_mentions, compiled.per_words, compiled.min_words],
         "correct": {
             "known": sorted(correct.known),
@@ -183,6 +184,7 @@ def _load_data(data: dict[str, Any]) -> CompiledBundle:
         cover_factor=float(data["cover_factor"]),
         grounded=frozenset(data["grounded"]),
         anchors=frozenset(data["anchors"]),
+        anchor_stems=(frozenset(data["anchor_stems"][0]), frozenset(data["anchor_stems"][1])),
         min_mentions=int(data["grounding_limits"][0]),
         per_words=int(data["grounding_limits"][1]),
         min_words=int(data["grounding_limits"][2]),

@@ -315,6 +315,7 @@ class _Sentence:
         self.text, self.columns, self.words, self.stop, self.spans = text, columns, words, stop, spans
         self.first, self.last, self.start, self.end = first, last, start, end
         self._breaks: dict[int, str] = {}
+        self.found: dict[tuple[str, ...], list[tuple[int, int, Language, Pattern]]] = {}  # _matches, per languages
 
     def brk(self, i: int) -> str:
         """The clause break between token i-1 and token i ('' when none; ',' or the strong one)."""
@@ -472,7 +473,12 @@ def _matches(
     sentence: _Sentence, langs: tuple[Language, ...], anchors: tuple[Anchors, Anchors]
 ) -> list[tuple[int, int, Language, Pattern]]:
     """Every pattern of the sentence's languages that occurs in it: (first token, end, language, pattern)."""
+    key = tuple(language.code for language in langs)
+    known = sentence.found.get(key)
+    if known is not None:
+        return known  # the question check reads the same sentence again
     out: list[tuple[int, int, Language, Pattern]] = []
+    sentence.found[key] = out
     codes = {language.code for language in langs}
     last = sentence.last
     for p in range(sentence.first, last):

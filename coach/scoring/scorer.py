@@ -56,7 +56,7 @@ from coach.scoring.matcher import (
     first_stems,
     match_item,
 )
-from coach.scoring.normalize import Tokens, analyse, fold, folded_words
+from coach.scoring.normalize import Tokens, analyse, fold, folded_words, stems
 from coach.scoring.result import (
     DECIDED,
     JUSTIFIED,
@@ -100,6 +100,7 @@ class CompiledBundle:
     cover_factor: float = 2.0  # a stated figure off by more than this does not cover its item
     grounded: frozenset[str] = frozenset()  # items only an answer about this scenario earns
     anchors: frozenset[str] = frozenset()  # folded words that say the answer is about this scenario
+    anchor_stems: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # their es / en stems
     min_mentions: int = 3
     per_words: int = 400
     min_words: int = 200
@@ -148,10 +149,11 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
         grounded = set(grounding.items)
         anchors = {fold(word) for word in [*grounding.anchors.es, *grounding.anchors.en]}
     all_items = [item for step_items in items.values() for item in step_items]
+    anchor_stems = (frozenset(stems(word)[0] for word in anchors), frozenset(stems(word)[1] for word in anchors))
     wanted = first_stems(all_items)
     wanted = (
-        wanted[0] | {stems[anchor] for lang, stems, _, anchor in (*justify, *tradeoff) if lang == 0},
-        wanted[1] | {stems[anchor] for lang, stems, _, anchor in (*justify, *tradeoff) if lang == 1},
+        wanted[0] | {s[a] for lang, s, _, a in (*justify, *tradeoff) if lang == 0} | anchor_stems[0],
+        wanted[1] | {s[a] for lang, s, _, a in (*justify, *tradeoff) if lang == 1} | anchor_stems[1],
     )
     result = CompiledBundle(
         scenario=content.scenario.id,
@@ -172,6 +174,7 @@ def compile_bundle(content: Bundle) -> CompiledBundle:
         cover_factor=framework.scoring.estimate_cover_factor,
         grounded=frozenset(grounded),
         anchors=frozenset(anchors),
+        anchor_stems=anchor_stems,
         min_mentions=grounding.min_mentions if grounding else 3,
         per_words=grounding.per_words if grounding else 400,
         min_words=grounding.min_words if grounding else 200,
@@ -400,10 +403,13 @@ def _off_topic(views: Iterable[_View], compiled: CompiledBundle) -> bool:
         return False
     mentions = words = 0
     for view in views:
-        tokens = view.index.tokens
-        words += tokens.word_count
-        if tokens.word_count:
-            mentions += sum(1 for word in folded_words(tokens.text) if word in compiled.anchors)
+        index = view.index
+        words += index.tokens.word_count
+        by_es, by_en = index.by_stem
+        # a token counts once, whichever language's stem names it
+        positions = {p for stem in compiled.anchor_stems[0] for p in by_es.get(stem, ())}
+        positions.update(p for stem in compiled.anchor_stems[1] for p in by_en.get(stem, ()))
+        mentions += len(positions)
     if words < compiled.min_words:
         return False
     return mentions < max(compiled.min_mentions, words / compiled.per_words)
@@ -513,12 +519,32 @@ def _justified(
     number = traded = reason = False
     for sentence in range(hit.sentence, last + 1):
         number = number or (figures and tokens.has_number[sentence])
-        first, end = index.sentence_range(sentence)
-        traded = traded or any(True for phrase in tradeoff for _ in index.occurrences_in(phrase, first, end))
-        if not reason:
-            reason = any(True for phrase in justify for _ in index.occurrences_in(phrase, first, end))
+        traded = traded or _sentence_has(index, tradeoff, sentence)
+        reason = reason or _sentence_has(index, justify, sentence)
     kinds = [kind for kind, found in ((BY_NUMBER, number), (BY_TRADEOFF, traded)) if found]
     return tuple(kinds) or ((BY_REASON,) if reason else ())
+
+
+_HAS: dict[tuple[int, int], tuple[Index, tuple[Phrase, ...], dict[int, bool]]] = {}
+
+
+def _sentence_has(index: Index, phrases: tuple[Phrase, ...], sentence: int) -> bool:
+    """Whether a sentence holds one of `phrases`, each sentence looked up once per answer and phrase
+    set (items share the reason words; a 1 MB answer only pays for the sentences that earn items)."""
+    if not phrases:
+        return False
+    key = (id(index), id(phrases))
+    cached = _HAS.get(key)
+    if cached is None or cached[0] is not index or cached[1] is not phrases:
+        if len(_HAS) > 256:
+            _HAS.clear()
+        cached = _HAS[key] = (index, phrases, {})
+    known = cached[2]
+    found = known.get(sentence)
+    if found is None:
+        first, end = index.sentence_range(sentence)
+        found = known[sentence] = any(True for phrase in phrases for _ in index.occurrences_in(phrase, first, end))
+    return found
 
 
 _YES_RE = re.compile(
