@@ -646,12 +646,12 @@ regioes regionals regios register registers registra registrada registradas regi
 registradors registran registrando registrara registrare registrars registras registre
 registremos registres registroes registry reglon reglones reglons regulacions regulating
 regulations regulativo regulator regulators reharte reheat reheated reheats rehoge rehogen
-reintentan reintentas rejite relajas relapse relapsed relapses relapsing relay relayed
-releas releaser relies relivable rellana rellanan rellenar rellenas rellene rellenen
-relleno remain remake remembers remembra remembre remembro remetida remetidas remetido
-remetidos remite remitente remitentees remoes remoje remole remordamos remorder remotes
-remova removen remover removes removo remoze rendaes rendar rendars rende rendeis renden
-rendere renderer renderes renderia renderiamos renderings renderizados rendes rendimienta
+reintentas rejite relajas relapse relapsed relapses relapsing relay relayed releas
+releaser relies relivable rellana rellanan rellenar rellenas rellene rellenen relleno
+remain remake remembers remembra remembre remembro remetida remetidas remetido remetidos
+remite remitente remitentees remoes remoje remole remordamos remorder remotes remova
+removen remover removes removo remoze rendaes rendar rendars rende rendeis renden rendere
+renderer renderes renderia renderiamos renderings renderizados rendes rendimienta
 rendimientos rending rendir rendirs renitentes renove renter renters renuncia renunciados
 renuncian renunciara renunciare renunciars renuncias renunciemos reorders repajas repare
 reparen repares reparta repartamos repartee reparten repartes repartia repartiamos
@@ -698,7 +698,7 @@ sacarifice sacemos sachamos saciamos sacrifica sacrificados sacrifican sacrifica
 sacrificare sacrificars sacrificas sacrificed sacrificemos sacrificen sacrificer
 sacrifices sacrificia sacrifico safamos safida saida sailed sainar sajamos salability
 salable salada salda saldamos saldar salgamos salgar salia saliamos salian salias salica
-salidas salido salina saliva sallamos sallar salles salmamos salmar salmia salmida salta
+salidas salido salina saliva sallamos sallar salles salmamos salmar salmia salmida
 saltados saltan saltanos saltara saltare saltars saltas salte saltea salteamos saltear
 saltee saltemos salten salteo salter saltes saltine saltus saluda saluted saluting
 salvamos salvar salved salvia salving samaria sampler samples samplings samura sanamos

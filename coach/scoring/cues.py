@@ -24,6 +24,8 @@ tokens, so accents and verb endings that share a stem need no alternatives):
   word dismisses what came before it ("podríamos usar X, pero no lo veo
   necesario"); a rejection with its own object or a bound does not ("pero no
   para los 4xx").
+- `hedge`: a word that weakens its whole clause ("probably", "ideally", "supongo"):
+  the design is floated, not committed.
 - `deferral` (preceding / following / rest of the sentence), `hypothetical`
   (the sentence, when a conditional verb is in it), `limitation` (from the
   sentence start to the cue: "SQS standard doesn't guarantee it").
@@ -133,6 +135,9 @@ ROLES = {
     "hypothetical": ("hypothetical", "sentence"),
     # an option floated, not chosen: "we could put a cache", "podríamos cachear", "I was going to"
     "hypothetical_preceding": ("hypothetical", "forward"),
+    # a hedge weakens its whole clause, wherever it sits: "Workers, ideally a pool per channel",
+    # "we'd probably scale the workers", "Logs estructurados, probablemente"
+    "hedge": ("hypothetical", "clause"),
     "limitation": ("limitation", "before"),
     "question_openers": ("question", "sentence"),
 }
@@ -617,6 +622,17 @@ def _read_sentence(
                 out.append((kind, span, [(backward(a), a)]))
             elif scope == "backward_self":
                 out.append((kind, span, [(back_over_comma(a, b, language), b)]))
+            elif scope == "clause":
+                start = backward(a)
+                if (
+                    start > first
+                    and sentence.brk(start) == ","
+                    and sum(1 for p in range(start, a) if not (sentence.stop[p] or p in fillers)) <= 2
+                ):
+                    start -= 1  # "Providers, we'd likely go with SES": the topic before the comma
+                    while start > first and not sentence.brk(start) and (start - 1) not in termination:
+                        start -= 1
+                out.append((kind, span, [(start, clause_end(b))]))
             elif scope == "backward_end":
                 if closes_clause(b, language):
                     out.append((kind, span, [(back_over_comma(a, b, language), b)]))

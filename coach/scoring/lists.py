@@ -140,9 +140,13 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
                 lists.setdefault(index, (False, len(run)))
         run.clear()
 
+    previous_end = 0
     for index, (start, end) in enumerate(tokens.sentences):
         sentence = text[start:end]
         words.append(len(_WORD_RE.findall(sentence)))
+        if "\n\n" in text[previous_end:start]:
+            close_run()  # a blank line ends a one-name-per-line list
+        previous_end = end
         shape = _list_shape(sentence)
         if shape is None and _no_function_word(sentence, tokens, index) and (
             salad_sheet  # in a sheet of lists, any line of bare names ("QPS", "86.400 picos ráfagas bytes")
@@ -152,7 +156,7 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
         if shape is not None:
             lists[index] = shape
         body = _LEAD_RE.sub("", sentence).rstrip(".!?:").strip()
-        if body and words[-1] <= MAX_ITEM_WORDS and not _DIGIT_RE.search(body):
+        if body and 0 < words[-1] <= MAX_ITEM_WORDS and not _DIGIT_RE.search(body):
             run.append(index)
         else:
             close_run()

@@ -332,7 +332,7 @@ DERIVED_ITEMS = frozenset({"est.daily_volume", "est.storage"})
 class _View:
     """One step's analysed answer and what the scorer derives from it once."""
 
-    __slots__ = ("index", "listy", "questions", "salad")
+    __slots__ = ("index", "listy", "questions", "salad", "trailing")
 
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -343,6 +343,8 @@ class _View:
             i for i in range(count) if _is_question(tokens, i) and not (i + 1 < count and _says_yes(tokens, i + 1))
         )
         self.salad, self.listy = step_lists(tokens)
+        # "Timeouts...", "Fuerte frente a eventual...": a short thought left unfinished is no decision
+        self.trailing = frozenset(i for i in range(count) if _trails_off(tokens, i))
 
 
 SALAD_SHEET = 0.5  # half the answered steps mostly lists: a keyword sheet, read line by line too
@@ -422,7 +424,7 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
     asking_earns = "question" in item.allow_cues
     for where in places:
         view = context.views[where]
-        skip = view.salad if asking_earns else view.salad | view.questions
+        skip = view.salad | view.trailing if asking_earns else view.salad | view.questions | view.trailing
         hit = _match(view.index, item, strict=True, skip=skip)
         if hit is None:
             continue
@@ -504,6 +506,8 @@ def _dismissal(view: _View, hit: Hit) -> Why:
         return Why("list")
     if hit.sentence in view.questions:
         return Why("question")
+    if hit.sentence in view.trailing:
+        return Why("cue", kind="hypothetical", detail="…")
     if tokens.listed and hit.tokens and all(tokens.listed[p] for p in hit.tokens):
         return Why("list")
     return Why("cue", kind="other")
@@ -556,6 +560,16 @@ _YES_RE = re.compile(
 def _says_yes(tokens: Tokens, sentence: int) -> bool:
     start, end = tokens.sentences[sentence]
     return _YES_RE.match(tokens.text, start, end) is not None
+
+
+TRAILING_WORDS = 8  # longer sentences that end in "..." are usually finished thoughts
+
+
+def _trails_off(tokens: Tokens, sentence: int) -> bool:
+    start, end = tokens.sentences[sentence]
+    body = tokens.text[start:end].rstrip()
+    # a figure or a code cut short ("Idempotency-Key: 5f1c9a0e-...") is not a thought left hanging
+    return body.endswith(("...", "…")) and len(body.split()) <= TRAILING_WORDS and not any(c.isdigit() for c in body)
 
 
 def _is_question(tokens: Tokens, sentence: int) -> bool:
