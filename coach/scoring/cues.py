@@ -61,7 +61,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-KINDS = ("rejected", "deferred", "hypothetical", "question", "limitation", "other_sense")
+KINDS = ("rejected", "deferred", "hypothetical", "hedged", "question", "limitation", "other_sense")
 GAP = 6  # words a `…` may span
 _MAX_STOP_GAP = 3  # stop words between two words of a phrase (as the matcher allows)
 _BREAK_RE = re.compile(r"[,;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>")
@@ -137,7 +137,7 @@ ROLES = {
     "hypothetical_preceding": ("hypothetical", "forward"),
     # a hedge weakens its whole clause, wherever it sits: "Workers, ideally a pool per channel",
     # "we'd probably scale the workers", "Logs estructurados, probablemente"
-    "hedge": ("hypothetical", "clause"),
+    "hedge": ("hedged", "clause"),
     "limitation": ("limitation", "before"),
     "question_openers": ("question", "sentence"),
 }

@@ -90,7 +90,7 @@ _DIGIT_RE = re.compile(r"\d")
 _NOTATION_RE = re.compile(r"[\d/:{}()\[\]=<>→+%*`|]|->")
 _PARENS_RE = re.compile(r"\([^()]*\)")  # "notifications (id, user_id, status)": one item with its fields
 _ITEM_SEPARATOR_RE = re.compile(
-    r"\s*(?:[,;#]|\s[/—–·•|-]\s|\band\b|\bor\b|\by\b|\bo\b)\s*", re.IGNORECASE
+    r"\s*(?:[,;#]|\s[/—–·•|-]\s|\s?(?:→|->)\s?|\band\b|\bor\b|\by\b|\bo\b)\s*", re.IGNORECASE
 )  # commas, "and"/"y", hashtags, and " / ", " — ", " · " chains
 
 

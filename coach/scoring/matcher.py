@@ -252,14 +252,39 @@ def _excluded(index: Index, item: CompiledItem) -> frozenset[int]:
     return frozenset(blocked)
 
 
+_TURN_RE = re.compile(r"\b(?:but|however|although|though|whereas|pero|sino|aunque|sin embargo|en cambio)\b", re.IGNORECASE)
+_SPOILING = frozenset({"rejected", "deferred"})
+
+
+def _spoiled_sentences(index: Index, item: CompiledItem, allow: frozenset[str]) -> frozenset[int]:
+    """Sentences where a cue dismisses one of the item's phrases (rejected, deferred, supposed)."""
+    tokens = index.tokens
+    dismissed, cues, sentence_of = tokens.dismissed, tokens.cues, tokens.sentence_of
+    found: set[int] = set()
+    for phrase in item.phrases:
+        for positions in index.occurrences(phrase):
+            kinds = {cues[dismissed[p] - 1].kind for p in positions if dismissed[p]}
+            if kinds & _SPOILING and not kinds & allow:
+                found.add(sentence_of[positions[0]])
+    if not found:
+        return frozenset()
+    text, sentences = tokens.text, tokens.sentences
+    return frozenset(s for s in found if not _TURN_RE.search(text, *sentences[s]))
+
+
 def match_item(
-    index: Index, item: CompiledItem, strict: bool = True, skip: frozenset[int] = frozenset()
+    index: Index,
+    item: CompiledItem,
+    strict: bool = True,
+    skip: frozenset[int] = frozenset(),
+    firm: frozenset[int] = frozenset(),
 ) -> Hit | None:
     """The earliest sentence of the answer that earns `item`, or None.
 
     `strict`: words a cue governs (rejected, deferred, asked...: see cues.py) and the
-    sentences in `skip` (bare lists, questions: the scorer decides) earn nothing. Not strict:
-    any mention counts, which is how the scorer finds what was only `mentioned`.
+    sentences in `skip` (bare lists, questions: the scorer decides) earn nothing, except a hedge
+    in a `firm` sentence (one with a figure or a reason). Not strict: any mention counts, which
+    is how the scorer finds what was only `mentioned`.
     """
     tokens = index.tokens
     blocked = _excluded(index, item)
@@ -273,13 +298,25 @@ def match_item(
     listed = tokens.listed if strict else ()
     named = item.named
 
+    if strict and has_dismissed:
+        # a sentence that rejects or defers the item is about not doing it: a second mention in
+        # it ("No Redis either: a cache is one more thing to invalidate") decides nothing, unless
+        # the sentence turns ("we don't cache sessions, but templates are cached for 5 min")
+        spoiled = _spoiled_sentences(index, item, allow)
+        if spoiled:
+            skip = skip | spoiled
+
     def usable(positions: tuple[int, ...]) -> bool:
         if skip and sentence_of[positions[0]] in skip:
             return False
         if item.needs_number and not has_number[sentence_of[positions[0]]]:
             return False
         if has_dismissed and any(
-            dismissed[p] and cues[dismissed[p] - 1].kind not in allow for p in positions
+            dismissed[p]
+            and cues[dismissed[p] - 1].kind not in allow
+            # a hedge with a figure or a reason beside it is a commitment ("probably 2-3 s timeouts")
+            and not (cues[dismissed[p] - 1].kind == "hedged" and sentence_of[p] in firm)
+            for p in positions
         ):
             return False  # "we won't need a circuit breaker", "do we need a DLQ?" (cues.py)
         if listed and all(listed[p] for p in positions) and not all(listed[p] in named for p in positions):

@@ -332,7 +332,7 @@ DERIVED_ITEMS = frozenset({"est.daily_volume", "est.storage"})
 class _View:
     """One step's analysed answer and what the scorer derives from it once."""
 
-    __slots__ = ("index", "listy", "questions", "salad", "trailing")
+    __slots__ = ("_firm", "index", "listy", "questions", "salad", "trailing")
 
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -345,6 +345,18 @@ class _View:
         self.salad, self.listy = step_lists(tokens)
         # "Timeouts...", "Fuerte frente a eventual...": a short thought left unfinished is no decision
         self.trailing = frozenset(i for i in range(count) if _trails_off(tokens, i))
+        self._firm: frozenset[int] | None = None
+
+    def firm(self, justify: tuple[Phrase, ...]) -> frozenset[int]:
+        """Sentences holding a figure or a reason word, where a hedge does not undo a choice."""
+        if self._firm is None:
+            tokens = self.index.tokens
+            hedged = {tokens.sentence_of[p] for p, mark in enumerate(tokens.dismissed) if mark
+                      and tokens.cues[mark - 1].kind == "hedged"}
+            self._firm = frozenset(
+                s for s in hedged if tokens.has_number[s] or _sentence_has(self.index, justify, s)
+            )
+        return self._firm
 
 
 SALAD_SHEET = 0.5  # half the answered steps mostly lists: a keyword sheet, read line by line too
@@ -425,7 +437,7 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
     for where in places:
         view = context.views[where]
         skip = view.salad | view.trailing if asking_earns else view.salad | view.questions | view.trailing
-        hit = _match(view.index, item, strict=True, skip=skip)
+        hit = _match(view.index, item, strict=True, skip=skip, firm=view.firm(compiled.justify))
         if hit is None:
             continue
         why = _capped(item, context)
@@ -578,10 +590,13 @@ def _is_question(tokens: Tokens, sentence: int) -> bool:
     return text[start:end].lstrip("-*•> ").startswith("¿") or "?" in text[start : min(end + 1, len(text))]
 
 
-def _match(index: Index, item: CompiledItem, strict: bool, skip: frozenset[int] = frozenset()) -> Hit | None:
+def _match(
+    index: Index, item: CompiledItem, strict: bool, skip: frozenset[int] = frozenset(),
+    firm: frozenset[int] = frozenset(),
+) -> Hit | None:
     if not index.tokens.es:
         return None
-    return match_item(index, item, strict, skip)
+    return match_item(index, item, strict, skip, firm)
 
 
 def _step_score(
