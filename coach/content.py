@@ -472,12 +472,21 @@ class Grounding(_Model):
     min_words: Annotated[int, Field(ge=0)] = 200
 
 
+Difficulty = Literal["easy", "medium", "hard"]
+DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
+
+
 class Scenario(_Model):
     """A scenario: the brief, the facts, scenario checklist items, reference answers."""
 
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
     framework: str
     title: Text
+    # What the menu and `coach scenarios list` show beside the title: one line, the
+    # difficulty, and the minutes a full rehearsal takes (default: the framework's budget).
+    summary: Text | None = None
+    difficulty: Difficulty = "medium"
+    duration_min: Annotated[int, Field(gt=0, le=240)] | None = None
     brief: Text
     api_example: str = ""  # code, the same in both languages
     facts: list[Fact] = []
@@ -485,6 +494,9 @@ class Scenario(_Model):
     reference: dict[str, Text] = {}  # step id -> what a strong senior candidate says
     simulation: SimulationDefaults | None = None
     costs: CostTable | None = None
+    # Without [simulation], `coach demo` says so and lists these: the figures a candidate
+    # computes by hand for this scenario ("3,5 M redirects a day / 86.400 s ≈ 40 req/s").
+    hand_estimates: TextList | None = None
     grounding: Grounding | None = None
     probes: list[ScenarioProbe] = []  # follow-ups on any item, this scenario's wording
     failure_cards: list[FailureCard] = []  # failures-step scenarios; elements are item ids
@@ -500,6 +512,14 @@ class Scenario(_Model):
     @property
     def has_simulation(self) -> bool:
         return self.simulation is not None
+
+    def one_line(self, lang: Lang) -> str:
+        """The summary; without one, the brief's first sentence (Markdown emphasis removed)."""
+        if self.summary is not None:
+            return " ".join(self.summary(lang).split())
+        text = " ".join(self.brief(lang).replace("*", "").split())
+        first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+        return first if len(first) <= 120 else first[:119].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -719,6 +739,28 @@ def _shipped(kind: str) -> Traversable:
     return resources.files(f"coach.content_data.{kind}")
 
 
+DIFFICULTY_LABELS: dict[str, dict[Lang, str]] = {
+    "easy": {"es": "fácil", "en": "easy"},
+    "medium": {"es": "media", "en": "medium"},
+    "hard": {"es": "difícil", "en": "hard"},
+}
+
+
+@dataclass(frozen=True)
+class ScenarioEntry:
+    """One row of the scenario list, in one language."""
+
+    id: str
+    title: str
+    summary: str
+    difficulty: str
+    difficulty_label: str
+    duration_min: int | None
+    framework: str
+    simulation: bool
+    source: str
+
+
 class Library:
     """All frameworks and scenarios: shipped ones, overridden by a user directory.
 
@@ -820,6 +862,30 @@ class Library:
                     f"escenario desconocido {scenario_id!r}{hint.es} (disponibles: {known})",
                 )
             ) from None
+
+    def duration_min(self, scenario: Scenario) -> int | None:
+        """Minutes a full rehearsal takes: the scenario's own figure, else its framework's budget."""
+        if scenario.duration_min is not None:
+            return scenario.duration_min
+        framework = self.frameworks.get(scenario.framework)
+        return None if framework is None else round(framework.total_budget_s / 60)
+
+    def catalogue(self, lang: Lang) -> list[ScenarioEntry]:
+        """Every usable scenario as the menu and `coach scenarios list` show it, sorted by id."""
+        return [
+            ScenarioEntry(
+                id=scenario.id,
+                title=scenario.title(lang),
+                summary=scenario.one_line(lang),
+                difficulty=scenario.difficulty,
+                difficulty_label=DIFFICULTY_LABELS[scenario.difficulty][lang],
+                duration_min=self.duration_min(scenario),
+                framework=scenario.framework,
+                simulation=scenario.has_simulation,
+                source=source,
+            )
+            for source, scenario in sorted(self.scenarios.values(), key=lambda entry: entry[1].id)
+        ]
 
     def bundle(self, scenario_id: str) -> Bundle:
         scenario = self.scenario(scenario_id)

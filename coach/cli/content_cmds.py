@@ -29,6 +29,9 @@ _T: dict[str, dict[Lang, str]] = {
     "title": {"es": "título", "en": "title"},
     "framework": {"es": "marco", "en": "framework"},
     "simulation": {"es": "simulación", "en": "simulation"},
+    "scenario": {"es": "escenario", "en": "scenario"},
+    "difficulty": {"es": "dificultad", "en": "difficulty"},
+    "duration": {"es": "duración", "en": "duration"},
     "yes": {"es": "sí", "en": "yes"},
     "no": {"es": "no", "en": "no"},
     "brief": {"es": "Enunciado", "en": "Brief"},
@@ -66,33 +69,36 @@ def _mmss(seconds: int) -> str:
 
 @scenarios_app.command("list")
 def scenarios_list(lang: LangOption = None, as_json: JsonOption = False) -> None:
-    """List the scenarios.
+    """List the scenarios: id, title, one-line summary, difficulty, duration, simulation.
 
     Example: coach scenarios list --json
     """
+    from dataclasses import asdict
+
     with fail_on_error():
         chosen = resolve(lang)
-        rows = [
-            {
-                "id": scenario.id,
-                "title": scenario.title(chosen),
-                "framework": scenario.framework,
-                "simulation": scenario.has_simulation,
-                "source": source,
-            }
-            for source, scenario in library().scenarios.values()
-        ]
+        rows = library().catalogue(chosen)
         if as_json:
-            emit_json({"lang": chosen, "scenarios": rows})
+            emit_json({"lang": chosen, "scenarios": [asdict(row) for row in rows]})
             return
         from rich.table import Table
 
-        table = Table(box=None, pad_edge=False)
-        for key in ("id", "title", "framework", "simulation"):
-            table.add_column(_t(key, chosen))
+        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
+        table.add_column(_t("id", chosen), no_wrap=True)
+        table.add_column(_t("scenario", chosen), ratio=1)
+        table.add_column(_t("difficulty", chosen), no_wrap=True)
+        table.add_column(_t("duration", chosen), no_wrap=True, justify="right")
+        table.add_column(_t("simulation", chosen), no_wrap=True)
         for row in rows:
-            has_sim = "yes" if row["simulation"] else "no"
-            table.add_row(m(row["id"]), m(row["title"]), m(row["framework"]), _t(has_sim, chosen))
+            minutes = f"{row.duration_min} min" if row.duration_min else "—"
+            has_sim = "yes" if row.simulation else "no"
+            table.add_row(
+                m(row.id),
+                f"[bold]{m(row.title)}[/bold]\n{m(row.summary)}",
+                m(row.difficulty_label),
+                minutes,
+                _t(has_sim, chosen),
+            )
         console().print(table)
 
 
@@ -276,16 +282,23 @@ def sheet(
         Path | None, typer.Option("--out", "-o", help="Write the sheet to this file instead of stdout.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
+    reference: Annotated[
+        bool, typer.Option("--reference", help="The scenario's reference answers as a filled sheet, to score or compare.")
+    ] = False,
 ) -> None:
     """Print a blank answer sheet (Markdown) to fill in an editor, then `coach score` it.
 
+    With --reference, the sheet holds the scenario's reference answers instead: scoring it
+    shows what the reference earns (`coach sheet ID --reference -o ref.md && coach score ref.md`).
+
     Example: coach sheet notifications --lang es --out sheet.md
     """
-    from coach.sheet import render_blank_sheet
+    from coach.sheet import render_blank_sheet, render_reference_sheet
 
     with fail_on_error():
         chosen = resolve(lang)
-        text = render_blank_sheet(load_bundle(scenario_id), chosen)
+        render = render_reference_sheet if reference else render_blank_sheet
+        text = render(load_bundle(scenario_id), chosen)
         if out is None:
             typer.echo(clean(text), nl=False)  # content is data: no terminal commands
             return

@@ -32,7 +32,7 @@ from coach.ui import safe
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from coach.content import Bundle
+    from coach.content import Bundle, ScenarioEntry
     from coach.i18n import Lang
     from coach.session import Engines, Mode, Scorecard, Session, SessionStoreFailed
     from coach.store import SessionRecord, Store, StoredCard
@@ -599,10 +599,10 @@ def menu() -> bool:
     from coach.ui.texts import t
 
     lang = resolve(None)
-    scenarios = library().scenarios
-    if not scenarios:
+    entries = library().catalogue(lang)
+    if not entries:
         raise CoachError("no scenarios installed")
-    choices = [questionary.Choice(f"{s.title(lang)} ({sid})", value=sid) for sid, (_, s) in scenarios.items()]
+    choices = [questionary.Choice(menu_line(entry), value=entry.id) for entry in entries]
     scenario_id = questionary.select(t("menu_scenario", lang), choices=choices).unsafe_ask()
     lang_choice = questionary.select(
         t("menu_lang", lang),
@@ -625,6 +625,13 @@ def menu() -> bool:
     ).unsafe_ask()
     start_interview(scenario_id, mode=mode, lang=lang_choice, no_timer=not timed)
     return True
+
+
+def menu_line(entry: ScenarioEntry) -> str:
+    """A scenario in the menu: `Title (id) · hard · 45 min — one-line summary`."""
+    minutes = f" · {entry.duration_min} min" if entry.duration_min else ""
+    line = f"{entry.title} ({entry.id}) · {entry.difficulty_label}{minutes} — {entry.summary}"
+    return safe.clean(line, one_line=True)
 
 
 def register(app: typer.Typer) -> None:
