@@ -52,6 +52,10 @@ _T: dict[str, dict[Lang, str]] = {
     "security": {"es": "Seguridad", "en": "Security"},
     "total": {"es": "Total", "en": "Total"},
     "written": {"es": "Hoja escrita en", "en": "Sheet written to"},
+    "skeleton": {
+        "es": "Escenario escrito en {path}; rellena los TODO y compruébalo con: coach scenarios validate {path}",
+        "en": "Scenario written to {path}; fill in the TODOs and check it with: coach scenarios validate {path}",
+    },
     "exists": {
         "es": "ya existe; usa --force para sobrescribirlo",
         "en": "already exists; use --force to overwrite it",
@@ -192,6 +196,46 @@ def scenarios_validate(
                 typer.echo(clean(f"OK {shown}: {what}", one_line=True))
         if problems:
             raise CoachError(*problems)
+
+
+@scenarios_app.command("new")
+def scenarios_new(
+    scenario_id: Annotated[str, typer.Argument(metavar="ID", help="The new scenario's id, e.g. url-shortener.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write ID.toml in (default: the current folder).")
+    ] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite ID.toml if it exists.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Write the skeleton of a new scenario (TODO text in both languages) that validates as written.
+
+    Then fill it in, check it with `coach scenarios validate`, and use it with --content-dir
+    (its scenarios/ folder) or from the user data folder. docs/authoring.md explains each part.
+
+    Example: coach scenarios new url-shortener --out my-content/scenarios
+    """
+    from coach.errors import CoachError, Problem
+    from coach.files import write_atomic
+    from coach.skeleton import render_skeleton
+
+    with fail_on_error():
+        chosen = resolve(lang)
+        if not out.is_dir():
+            raise CoachError(Problem(f"{out}: --out is not a folder", f"{out}: --out no es una carpeta"))
+        target = out / f"{scenario_id}.toml"
+        text = render_skeleton(scenario_id, path=str(target))
+        if target.exists() and not force:
+            raise CoachError(f"{target}: {_t('exists', chosen)}")
+        if scenario_id in library().scenarios:
+            from coach.cli.common import warn
+
+            warn(Problem(
+                f"{scenario_id!r} is an existing scenario: this file would replace it where it is loaded",
+                f"{scenario_id!r} ya es un escenario: este fichero lo sustituiría donde se cargue",
+            ))
+        write_atomic(target, text)
+        shown = clean(str(target), one_line=True)
+        typer.echo(_t("skeleton", chosen).format(path=shown))
 
 
 @scenarios_app.command("schema")
