@@ -30,8 +30,8 @@ _T: dict[str, dict[Lang, str]] = {
     "framework": {"es": "marco", "en": "framework"},
     "simulation": {"es": "simulación", "en": "simulation"},
     "scenario": {"es": "escenario", "en": "scenario"},
-    "difficulty": {"es": "dificultad", "en": "difficulty"},
-    "duration": {"es": "duración", "en": "duration"},
+    "with_sim": {"es": "con simulación", "en": "simulation"},
+    "without_sim": {"es": "sin simulación", "en": "no simulation"},
     "yes": {"es": "sí", "en": "yes"},
     "no": {"es": "no", "en": "no"},
     "brief": {"es": "Enunciado", "en": "Brief"},
@@ -90,19 +90,11 @@ def scenarios_list(lang: LangOption = None, as_json: JsonOption = False) -> None
         table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
         table.add_column(_t("id", chosen), no_wrap=True)
         table.add_column(_t("scenario", chosen), ratio=1)
-        table.add_column(_t("difficulty", chosen), no_wrap=True)
-        table.add_column(_t("duration", chosen), no_wrap=True, justify="right")
-        table.add_column(_t("simulation", chosen), no_wrap=True)
         for row in rows:
             minutes = f"{row.duration_min} min" if row.duration_min else "—"
-            has_sim = "yes" if row.simulation else "no"
-            table.add_row(
-                m(row.id),
-                f"[bold]{m(row.title)}[/bold]\n{m(row.summary)}",
-                m(row.difficulty_label),
-                minutes,
-                _t(has_sim, chosen),
-            )
+            has_sim = _t("with_sim" if row.simulation else "without_sim", chosen)
+            facts = f"{m(row.difficulty_label)} · {minutes} · {has_sim}"
+            table.add_row(m(row.id), f"[bold]{m(row.title)}[/bold] · {facts}\n{m(row.summary)}")
         console().print(table)
 
 

@@ -40,7 +40,7 @@ def test_list_table_shows_summary_difficulty_and_duration(coach: Invoke) -> None
     result = coach("scenarios", "list", "--lang", "en")
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
-    assert "Checkout for a small shop" in text and "easy 30 min no" in text
+    assert "Checkout for a small shop · easy · 30 min · no simulation" in text
     assert "Cart, order and stock without overselling." in text
 
 
@@ -247,3 +247,15 @@ def test_help_stays_light() -> None:
     heavy = [m for m in modules if m.startswith(("coach.content", "coach.skeleton", "coach.review", "coach.sim",
                                                  "coach.scoring"))]
     assert heavy == []
+
+
+def test_a_keyword_list_stays_below_mid(coach: Invoke, tmp_path: Path) -> None:
+    """Item names listed in every step, with no decision or reason, score below mid (docs/authoring.md)."""
+    from coach.content import STEP_IDS
+
+    words = "- checkout, POST /orders, stock reservation, overselling, product cache, idempotency key, retries, DLQ"
+    sheet = tmp_path / "keywords.md"
+    body = "".join(f"\n<!-- step: {step} -->\n## {step}\n\n{words}\n" for step in STEP_IDS)
+    sheet.write_text("<!-- coach: scenario=tiny-shop lang=en -->\n" + body, encoding="utf-8")
+    data = json.loads(coach("score", str(sheet), "--json").stdout)
+    assert data["level"]["id"] == "below"
