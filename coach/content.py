@@ -472,12 +472,21 @@ class Grounding(_Model):
     min_words: Annotated[int, Field(ge=0)] = 200
 
 
+Difficulty = Literal["easy", "medium", "hard"]
+DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
+
+
 class Scenario(_Model):
     """A scenario: the brief, the facts, scenario checklist items, reference answers."""
 
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
     framework: str
     title: Text
+    # What the menu and `coach scenarios list` show beside the title: one line, the
+    # difficulty, and the minutes a full rehearsal takes (default: the framework's budget).
+    summary: Text | None = None
+    difficulty: Difficulty = "medium"
+    duration_min: Annotated[int, Field(gt=0, le=240)] | None = None
     brief: Text
     api_example: str = ""  # code, the same in both languages
     facts: list[Fact] = []
@@ -485,6 +494,9 @@ class Scenario(_Model):
     reference: dict[str, Text] = {}  # step id -> what a strong senior candidate says
     simulation: SimulationDefaults | None = None
     costs: CostTable | None = None
+    # Without [simulation], `coach demo` says so and lists these: the figures a candidate
+    # computes by hand for this scenario ("3,5 M redirects a day / 86.400 s ≈ 40 req/s").
+    hand_estimates: TextList | None = None
     grounding: Grounding | None = None
     probes: list[ScenarioProbe] = []  # follow-ups on any item, this scenario's wording
     failure_cards: list[FailureCard] = []  # failures-step scenarios; elements are item ids
@@ -500,6 +512,14 @@ class Scenario(_Model):
     @property
     def has_simulation(self) -> bool:
         return self.simulation is not None
+
+    def one_line(self, lang: Lang) -> str:
+        """The summary; without one, the brief's first sentence (Markdown emphasis removed)."""
+        if self.summary is not None:
+            return " ".join(self.summary(lang).split())
+        text = " ".join(self.brief(lang).replace("*", "").split())
+        first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+        return first if len(first) <= 120 else first[:119].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -584,6 +604,97 @@ def parse_toml(source: Source) -> dict[str, Any]:
         raise ContentError(f"{source.name}: invalid TOML: {message}") from None
 
 
+_STRING_RE = re.compile(r'"(?:\\.|[^"\\])*"|\'[^\']*\'')
+_KEY_RE = re.compile(r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+_LOC_RE = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _key_parts(key: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in key.split("."))
+
+
+def toml_lines(text: str) -> dict[tuple[int | str, ...], int]:
+    """Where each table and key of a TOML text starts: field path (as pydantic reports it) -> line.
+
+    An approximation good for error messages: `[[items]]` counts array entries, dotted keys
+    (`match.es.phrases`) record every prefix, multi-line strings and arrays are skipped.
+    """
+    index: dict[tuple[int | str, ...], int] = {}
+    counts: dict[tuple[str, ...], int] = {}  # array-of-tables path -> its last index
+    table: tuple[int | str, ...] = ()
+    open_quote = ""
+    depth = 0
+    for number, raw in enumerate(text.splitlines(), 1):
+        if open_quote:
+            if raw.count(open_quote) % 2 == 1:
+                open_quote = ""
+            continue
+        line = raw.strip()
+        if depth > 0 or not line or line.startswith("#"):
+            depth = max(0, depth + _brackets(line))
+            continue
+        if line.startswith("["):
+            is_array = line.startswith("[[")
+            inner = line[2:line.find("]]")] if is_array else line[1:line.find("]")]
+            parts = _key_parts(inner)
+            path: list[int | str] = []
+            for i, part in enumerate(parts):
+                path.append(part)
+                if i < len(parts) - 1 and parts[: i + 1] in counts:
+                    path.append(counts[parts[: i + 1]])
+            if is_array:
+                counts[parts] = counts.get(parts, -1) + 1
+                for nested in [k for k in counts if len(k) > len(parts) and k[: len(parts)] == parts]:
+                    del counts[nested]
+                path.append(counts[parts])
+            table = tuple(path)
+            for end in range(1, len(table) + 1):
+                index.setdefault(table[:end], number)
+            index[table] = number
+            continue
+        match = _KEY_RE.match(raw)
+        if match is None:
+            continue
+        keys = _key_parts(match[1])
+        for end in range(1, len(keys) + 1):
+            index.setdefault((*table, *keys[:end]), number)
+        value = raw[match.end():]
+        for quote in ('"""', "'''"):
+            if value.count(quote) % 2 == 1:
+                open_quote = quote
+        if not open_quote:
+            depth = max(0, _brackets(value))
+    return index
+
+
+def _brackets(line: str) -> int:
+    """Open minus closed square brackets outside strings and comments."""
+    bare = _STRING_RE.sub("", line).split("#")[0]
+    return bare.count("[") - bare.count("]")
+
+
+def _parse_loc(where: str) -> tuple[int | str, ...]:
+    return tuple(int(m[2]) if m[2] else m[1] for m in _LOC_RE.finditer(where))
+
+
+def with_lines(name: str, text: str, problems: Iterable[str]) -> list[str]:
+    """`file: field: message` -> `file:LINE: field: message` where the field is found in `text`."""
+    if not text:
+        return list(problems)
+    index = toml_lines(text)
+    out = []
+    prefix = f"{name}: "
+    for problem in problems:
+        if not problem.startswith(prefix) or ": " not in problem[len(prefix):]:
+            out.append(problem)
+            continue
+        where = problem[len(prefix):].split(": ", 1)[0]
+        loc = _parse_loc(where)
+        line = next((index[loc[:end]] for end in range(len(loc), 0, -1) if loc[:end] in index), None)
+        out.append(problem if line is None else f"{name}:{line}: {problem[len(prefix):]}")
+    return out
+
+
 def _validation_problems(name: str, exc: ValidationError) -> list[str]:
     problems = []
     for error in exc.errors():
@@ -612,7 +723,7 @@ def parse_framework(source: Source) -> Framework:
     try:
         framework = Framework.model_validate(data)
     except ValidationError as exc:
-        raise ContentError(*_validation_problems(source.name, exc)) from None
+        raise ContentError(*with_lines(source.name, source.text, _validation_problems(source.name, exc))) from None
     ids = [
         (f"steps[{i}].items[{j}].id", item.id)
         for i, step in enumerate(framework.steps)
@@ -620,7 +731,7 @@ def parse_framework(source: Source) -> Framework:
     ]
     problems = _validate_ids(source.name, ids)
     if problems:
-        raise ContentError(*problems)
+        raise ContentError(*with_lines(source.name, source.text, problems))
     return framework
 
 
@@ -630,17 +741,20 @@ def parse_scenario(source: Source) -> Scenario:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise ContentError(*_validation_problems(source.name, exc)) from None
+        raise ContentError(*with_lines(source.name, source.text, _validation_problems(source.name, exc))) from None
     problems = _validate_ids(
         source.name, [(f"items[{i}].id", item.id) for i, item in enumerate(scenario.items)]
     )
     if problems:
-        raise ContentError(*problems)
+        raise ContentError(*with_lines(source.name, source.text, problems))
     return scenario
 
 
-def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "") -> Bundle:
-    """Join a scenario to its framework: ids unique across both, checklists per step."""
+def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "", text: str = "") -> Bundle:
+    """Join a scenario to its framework: ids unique across both, checklists per step.
+
+    `text`, the scenario file's TOML, lets each problem name its line.
+    """
     name = scenario_name or scenario.id
     seen = {item.id: f"framework {framework.id}" for step in framework.steps for item in step.items}
     problems = []
@@ -648,7 +762,7 @@ def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "") ->
         if item.id in seen:
             problems.append(f"{name}: items[{i}].id: duplicate id {item.id!r} (also in {seen[item.id]})")
     if problems:
-        raise ContentError(*problems)
+        raise ContentError(*with_lines(name, text, problems))
     checklists = {}
     for step in framework.steps:
         extra = tuple(item for item in scenario.items if item.step == step.id)
@@ -658,7 +772,7 @@ def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "") ->
     # A renamed item is reported once as missing (above), then wherever a probe still names it.
     problems += _probe_problems(name, scenario, set(seen) | {item.id for item in scenario.items})
     if problems:
-        raise ContentError(*problems)
+        raise ContentError(*with_lines(name, text, problems))
     return Bundle(framework=framework, scenario=scenario, checklists=checklists)
 
 
@@ -719,6 +833,28 @@ def _shipped(kind: str) -> Traversable:
     return resources.files(f"coach.content_data.{kind}")
 
 
+DIFFICULTY_LABELS: dict[str, dict[Lang, str]] = {
+    "easy": {"es": "fácil", "en": "easy"},
+    "medium": {"es": "media", "en": "medium"},
+    "hard": {"es": "difícil", "en": "hard"},
+}
+
+
+@dataclass(frozen=True)
+class ScenarioEntry:
+    """One row of the scenario list, in one language."""
+
+    id: str
+    title: str
+    summary: str
+    difficulty: str
+    difficulty_label: str
+    duration_min: int | None
+    framework: str
+    simulation: bool
+    source: str
+
+
 class Library:
     """All frameworks and scenarios: shipped ones, overridden by a user directory.
 
@@ -745,6 +881,7 @@ class Library:
         self._on_skip = on_skip
         self._frameworks: dict[str, Framework] | None = None
         self._scenarios: dict[str, tuple[str, Scenario]] | None = None
+        self._texts: dict[str, str] = {}  # scenario file -> its TOML, for line numbers in errors
 
     def _skip(self, exc: ContentError) -> None:
         problem = exc.problems[0] if exc.problems else str(exc)
@@ -797,6 +934,7 @@ class Library:
             self._scenarios = {}
             for source, scenario in self._parse_all("scenarios", parse_scenario):
                 self._scenarios[scenario.id] = (source.name, scenario)
+                self._texts[source.name] = source.text
         return self._scenarios
 
     def framework(self, framework_id: str) -> Framework:
@@ -821,13 +959,37 @@ class Library:
                 )
             ) from None
 
+    def duration_min(self, scenario: Scenario) -> int | None:
+        """Minutes a full rehearsal takes: the scenario's own figure, else its framework's budget."""
+        if scenario.duration_min is not None:
+            return scenario.duration_min
+        framework = self.frameworks.get(scenario.framework)
+        return None if framework is None else round(framework.total_budget_s / 60)
+
+    def catalogue(self, lang: Lang) -> list[ScenarioEntry]:
+        """Every usable scenario as the menu and `coach scenarios list` show it, sorted by id."""
+        return [
+            ScenarioEntry(
+                id=scenario.id,
+                title=scenario.title(lang),
+                summary=scenario.one_line(lang),
+                difficulty=scenario.difficulty,
+                difficulty_label=DIFFICULTY_LABELS[scenario.difficulty][lang],
+                duration_min=self.duration_min(scenario),
+                framework=scenario.framework,
+                simulation=scenario.has_simulation,
+                source=source,
+            )
+            for source, scenario in sorted(self.scenarios.values(), key=lambda entry: entry[1].id)
+        ]
+
     def bundle(self, scenario_id: str) -> Bundle:
         scenario = self.scenario(scenario_id)
         name = self.scenarios[scenario_id][0]
         if scenario.framework not in self.frameworks:
             hint = _suggest(scenario.framework, self.frameworks)
             raise ContentError(f"{name}: framework: unknown framework {scenario.framework!r}{hint}")
-        return bundle(self.frameworks[scenario.framework], scenario, name)
+        return bundle(self.frameworks[scenario.framework], scenario, name, self._texts.get(name, ""))
 
 
 def _es(problem: str) -> str:
@@ -851,8 +1013,9 @@ def validate_file(path: Path, library: Library | None = None) -> str:
     library = library or Library()
     if scenario.framework not in library.frameworks:
         hint = _suggest(scenario.framework, library.frameworks)
-        raise ContentError(f"{name}: framework: unknown framework {scenario.framework!r}{hint}")
-    bundle(library.frameworks[scenario.framework], scenario, name)
+        problem = f"{name}: framework: unknown framework {scenario.framework!r}{hint}"
+        raise ContentError(*with_lines(name, source.text, [problem]))
+    bundle(library.frameworks[scenario.framework], scenario, name, source.text)
     return f"scenario {scenario.id}"
 
 

@@ -171,3 +171,16 @@ def plan_due(
             DuePlan(scenario, steps, {s: tuple(by_step[s]) for s in steps}, sum(len(k) for k in by_step.values()))
         )
     return plans
+
+
+def drill_scenario(explicit: str | None, recent: Iterable[str], installed: Collection[str]) -> str | None:
+    """The scenario `coach drill STEP` practises: --scenario, else the most recent session's
+    scenario still installed, else the only installed one; None when the choice is the user's."""
+    if explicit is not None:
+        return explicit
+    for scenario in recent:  # newest first
+        if scenario in installed:
+            return scenario
+    if len(installed) == 1:
+        return next(iter(installed))
+    return None

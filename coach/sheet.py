@@ -396,8 +396,26 @@ def render_blank_sheet(content: Bundle, lang: Lang) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def render_reference_sheet(content: Bundle, lang: Lang) -> str:
+    """The scenario's reference answers as a filled sheet, in `lang`, that `coach score` reads.
+
+    A step without a reference answer keeps its marker and heading with no answer, so the
+    score shows the gap instead of hiding the step.
+    """
+    scenario, framework = content.scenario, content.framework
+    out = [header_line(scenario.id, lang, framework=framework.id, source="reference"), ""]
+    out.append(f"# {scenario.title(lang)} ({_LABELS[lang]['reference']})")
+    for step in framework.steps:
+        out += ["", f"<!-- step: {step.id} -->", step_heading(step, lang), ""]
+        reference = scenario.reference.get(step.id)
+        if reference is not None:
+            out.append(escape_answer(reference(lang).strip()))
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
 _LABELS: dict[Lang, dict[str, str]] = {
     "es": {
+        "reference": "respuestas de referencia",
         "how": "Escribe cada respuesta debajo de su pregunta. Las líneas entre "
         "`<!-- coach:... -->` las ignora `coach score`; todo lo demás cuenta.",
         "ask": "Puedes preguntar al entrevistador por: {topics}. "
@@ -405,6 +423,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "(una línea que acabe en «?» o empiece por «¿»).",
     },
     "en": {
+        "reference": "reference answers",
         "how": "Write each answer under its question. Lines between "
         "`<!-- coach:... -->` markers are ignored by `coach score`; everything else counts.",
         "ask": "You may ask the interviewer about: {topics}. "

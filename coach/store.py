@@ -236,6 +236,17 @@ class SessionRecord:
 
 
 @dataclass(frozen=True)
+class ScenarioTotals:
+    """One scenario's finished sessions: how many, and the last, best and mean totals (0..1)."""
+
+    scenario: str
+    sessions: int
+    last: float
+    best: float
+    mean: float
+
+
+@dataclass(frozen=True)
 class StepTrend:
     """One step's scores across finished sessions, oldest first."""
 
@@ -678,6 +689,20 @@ class Store:
         for row in self._db.execute(sql, params):
             scores.setdefault(row["step"], []).append(row["score"])
         return [StepTrend(step, tuple(values)) for step, values in scores.items()]
+
+    def scenario_totals(self) -> list[ScenarioTotals]:
+        """Per scenario, the totals of its finished sessions (scenarios by id)."""
+        sql = (
+            "SELECT scenario, total FROM sessions WHERE status = 'finished' AND total IS NOT NULL"
+            " ORDER BY started_at, id"
+        )
+        totals: dict[str, list[float]] = {}
+        for row in self._db.execute(sql):
+            totals.setdefault(row["scenario"], []).append(float(row["total"]))
+        return [
+            ScenarioTotals(scenario, len(values), values[-1], max(values), sum(values) / len(values))
+            for scenario, values in sorted(totals.items())
+        ]
 
     def most_missed(
         self, *, scenario: str | None = None, step: str | None = None, limit: int = 10

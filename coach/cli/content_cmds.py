@@ -29,6 +29,9 @@ _T: dict[str, dict[Lang, str]] = {
     "title": {"es": "título", "en": "title"},
     "framework": {"es": "marco", "en": "framework"},
     "simulation": {"es": "simulación", "en": "simulation"},
+    "scenario": {"es": "escenario", "en": "scenario"},
+    "with_sim": {"es": "con simulación", "en": "simulation"},
+    "without_sim": {"es": "sin simulación", "en": "no simulation"},
     "yes": {"es": "sí", "en": "yes"},
     "no": {"es": "no", "en": "no"},
     "brief": {"es": "Enunciado", "en": "Brief"},
@@ -49,6 +52,10 @@ _T: dict[str, dict[Lang, str]] = {
     "security": {"es": "Seguridad", "en": "Security"},
     "total": {"es": "Total", "en": "Total"},
     "written": {"es": "Hoja escrita en", "en": "Sheet written to"},
+    "skeleton": {
+        "es": "Escenario escrito en {path}; rellena los TODO y compruébalo con: coach scenarios validate {path}",
+        "en": "Scenario written to {path}; fill in the TODOs and check it with: coach scenarios validate {path}",
+    },
     "exists": {
         "es": "ya existe; usa --force para sobrescribirlo",
         "en": "already exists; use --force to overwrite it",
@@ -66,33 +73,28 @@ def _mmss(seconds: int) -> str:
 
 @scenarios_app.command("list")
 def scenarios_list(lang: LangOption = None, as_json: JsonOption = False) -> None:
-    """List the scenarios.
+    """List the scenarios: id, title, one-line summary, difficulty, duration, simulation.
 
     Example: coach scenarios list --json
     """
+    from dataclasses import asdict
+
     with fail_on_error():
         chosen = resolve(lang)
-        rows = [
-            {
-                "id": scenario.id,
-                "title": scenario.title(chosen),
-                "framework": scenario.framework,
-                "simulation": scenario.has_simulation,
-                "source": source,
-            }
-            for source, scenario in library().scenarios.values()
-        ]
+        rows = library().catalogue(chosen)
         if as_json:
-            emit_json({"lang": chosen, "scenarios": rows})
+            emit_json({"lang": chosen, "scenarios": [asdict(row) for row in rows]})
             return
         from rich.table import Table
 
-        table = Table(box=None, pad_edge=False)
-        for key in ("id", "title", "framework", "simulation"):
-            table.add_column(_t(key, chosen))
+        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
+        table.add_column(_t("id", chosen), no_wrap=True)
+        table.add_column(_t("scenario", chosen), ratio=1)
         for row in rows:
-            has_sim = "yes" if row["simulation"] else "no"
-            table.add_row(m(row["id"]), m(row["title"]), m(row["framework"]), _t(has_sim, chosen))
+            minutes = f"{row.duration_min} min" if row.duration_min else "—"
+            has_sim = _t("with_sim" if row.simulation else "without_sim", chosen)
+            facts = f"{m(row.difficulty_label)} · {minutes} · {has_sim}"
+            table.add_row(m(row.id), f"[bold]{m(row.title)}[/bold] · {facts}\n{m(row.summary)}")
         console().print(table)
 
 
@@ -188,6 +190,46 @@ def scenarios_validate(
             raise CoachError(*problems)
 
 
+@scenarios_app.command("new")
+def scenarios_new(
+    scenario_id: Annotated[str, typer.Argument(metavar="ID", help="The new scenario's id, e.g. url-shortener.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write ID.toml in (default: the current folder).")
+    ] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite ID.toml if it exists.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Write the skeleton of a new scenario (TODO text in both languages) that validates as written.
+
+    Then fill it in, check it with `coach scenarios validate`, and use it with --content-dir
+    (its scenarios/ folder) or from the user data folder. docs/authoring.md explains each part.
+
+    Example: coach scenarios new url-shortener --out my-content/scenarios
+    """
+    from coach.errors import CoachError, Problem
+    from coach.files import write_atomic
+    from coach.skeleton import render_skeleton
+
+    with fail_on_error():
+        chosen = resolve(lang)
+        if not out.is_dir():
+            raise CoachError(Problem(f"{out}: --out is not a folder", f"{out}: --out no es una carpeta"))
+        target = out / f"{scenario_id}.toml"
+        text = render_skeleton(scenario_id, path=str(target))
+        if target.exists() and not force:
+            raise CoachError(f"{target}: {_t('exists', chosen)}")
+        if scenario_id in library().scenarios:
+            from coach.cli.common import warn
+
+            warn(Problem(
+                f"{scenario_id!r} is an existing scenario: this file would replace it where it is loaded",
+                f"{scenario_id!r} ya es un escenario: este fichero lo sustituiría donde se cargue",
+            ))
+        write_atomic(target, text)
+        shown = clean(str(target), one_line=True)
+        typer.echo(_t("skeleton", chosen).format(path=shown))
+
+
 @scenarios_app.command("schema")
 def scenarios_schema(
     framework: Annotated[
@@ -276,16 +318,23 @@ def sheet(
         Path | None, typer.Option("--out", "-o", help="Write the sheet to this file instead of stdout.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
+    reference: Annotated[
+        bool, typer.Option("--reference", help="The scenario's reference answers as a filled sheet, to score or compare.")
+    ] = False,
 ) -> None:
     """Print a blank answer sheet (Markdown) to fill in an editor, then `coach score` it.
 
+    With --reference, the sheet holds the scenario's reference answers instead: scoring it
+    shows what the reference earns (`coach sheet ID --reference -o ref.md && coach score ref.md`).
+
     Example: coach sheet notifications --lang es --out sheet.md
     """
-    from coach.sheet import render_blank_sheet
+    from coach.sheet import render_blank_sheet, render_reference_sheet
 
     with fail_on_error():
         chosen = resolve(lang)
-        text = render_blank_sheet(load_bundle(scenario_id), chosen)
+        render = render_reference_sheet if reference else render_blank_sheet
+        text = render(load_bundle(scenario_id), chosen)
         if out is None:
             typer.echo(clean(text), nl=False)  # content is data: no terminal commands
             return

@@ -31,8 +31,6 @@ if TYPE_CHECKING:
     from coach.scoring.scorer import CompiledBundle
     from coach.scoring.warm import Labels
 
-DEFAULT_SCENARIO = "notifications"
-
 _T: dict[str, dict[str, str]] = {
     "title": {"es": "Puntuación de {scenario}", "en": "Score for {scenario}"},
     "step": {"es": "paso", "en": "step"},
@@ -141,7 +139,7 @@ def score(
     lang: LangOption = None,
     scenario: Annotated[
         str | None,
-        typer.Option("--scenario", help="Scenario id when the sheet header names none (default: notifications)."),
+        typer.Option("--scenario", help="Scenario id when the sheet header names none (default: the only one installed)."),
     ] = None,
     explain: Annotated[
         bool,
@@ -161,7 +159,7 @@ def score(
         from coach.sheet import read_sheet
 
         sheet = read_sheet(sheet_path)
-        rules, labels = _rules(sheet.scenario or scenario or DEFAULT_SCENARIO)
+        rules, labels = _rules(sheet.scenario or scenario or _only_scenario(sheet_path))
         chosen: Lang = resolve(lang) if lang is not None else sheet.lang or resolve(None)
         result = score_sheet(sheet, rules, chosen)
         if as_json:
@@ -213,6 +211,25 @@ def estimate(
             emit_json(_calculation_json(calc, chosen))
             return
         _render_estimate(console(), calc, chosen)
+
+
+def _only_scenario(sheet_path: Path) -> str:
+    """The scenario of a sheet whose header names none: the only one installed, else a one-line error."""
+    from coach.cli.common import library
+    from coach.errors import CoachError, Problem
+
+    known = sorted(library().scenarios)
+    if len(known) == 1:
+        return known[0]
+    listed = ", ".join(known)
+    raise CoachError(
+        Problem(
+            f"{sheet_path}: the sheet names no scenario (first line `<!-- coach: scenario=ID lang=en -->`); "
+            f"pass --scenario ID (known: {listed})",
+            f"{sheet_path}: la hoja no dice su escenario (primera línea `<!-- coach: scenario=ID lang=es -->`); "
+            f"usa --scenario ID (disponibles: {listed})",
+        )
+    )
 
 
 def _rules(scenario_id: str) -> tuple[CompiledBundle, Labels]:

@@ -32,10 +32,10 @@ from coach.ui import safe
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from coach.content import Bundle
+    from coach.content import Bundle, ScenarioEntry
     from coach.i18n import Lang
     from coach.session import Engines, Mode, Scorecard, Session, SessionStoreFailed
-    from coach.store import SessionRecord, Store, StoredCard
+    from coach.store import ScenarioTotals, SessionRecord, Store, StoredCard
 
 ModeOption = Annotated[
     str, typer.Option("--mode", help="practice: feedback after each step; mock: only at the end.")
@@ -407,9 +407,9 @@ def stats_cmd(
     lang: LangOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Per-step trends, the items missed most often, what is due for review this week, and what keeps lapsing.
+    """Per-step trends overall and per scenario, the items missed most often, what is due for review this week, and what keeps lapsing.
 
-    Example: coach stats --scenario notifications
+    Example: coach stats · coach stats --scenario notifications --json
     """
     from coach.ui import render
 
@@ -417,24 +417,47 @@ def stats_cmd(
         chosen = resolve(lang)
         store = _open_store()
         trends = store.step_trends(scenario)
-        missed = store.most_missed(scenario=scenario)
+        totals = [row for row in store.scenario_totals() if scenario in (None, row.scenario)]
+        scenario_ids = [row.scenario for row in totals] or ([scenario] if scenario else [])
+        # Items are missed per scenario: a scenario's own ids only mean something with its labels.
+        missed = {sid: store.most_missed(scenario=sid) for sid in scenario_ids}
         now = store.now()
         week = store.due_cards(now + WEEK_S, scenario)
         lapsing = store.lapsing(scenario=scenario)
         if as_json:
             emit_json({
+                "scenario": scenario,
                 "trends": [{"step": tr.step, "scores": list(tr.scores)} for tr in trends],
-                "most_missed": [m.__dict__ for m in missed],
+                "most_missed": [m.__dict__ for m in store.most_missed(scenario=scenario)],
                 "due_now": sum(1 for c in week if c.due_at <= now),
                 "due_this_week": [_card_json(c) for c in week],
                 "lapsing": [_card_json(c) for c in lapsing],
+                "scenarios": [
+                    _scenario_stats_json(store, row, [c for c in week if c.scenario == row.scenario], now)
+                    for row in totals
+                ],
             })
             return
-        labels_from = scenario or next((r.scenario for r in store.sessions(limit=1)), None)
-        content = _try_bundle(labels_from)
+        shown = {*scenario_ids, *(c.scenario for c in (*week, *lapsing))}
+        contents = {sid: _try_bundle(sid) for sid in sorted(shown)}
         out = console()
-        render.stats(out, trends, missed, content, chosen)
-        render.reviews(out, week, lapsing, now, content, chosen)
+        render.stats(out, trends, missed, contents, chosen, totals)
+        render.reviews(out, week, lapsing, now, contents, chosen)
+
+
+def _scenario_stats_json(store: Store, row: ScenarioTotals, week: list[StoredCard], now: float) -> dict[str, object]:
+    """One scenario's part of `coach stats --json`."""
+    return {
+        "scenario": row.scenario,
+        "sessions": row.sessions,
+        "last": round(row.last, 4),
+        "best": round(row.best, 4),
+        "mean": round(row.mean, 4),
+        "trends": [{"step": tr.step, "scores": list(tr.scores)} for tr in store.step_trends(row.scenario)],
+        "most_missed": [m.__dict__ for m in store.most_missed(scenario=row.scenario)],
+        "due_now": sum(1 for c in week if c.due_at <= now),
+        "due_this_week": len(week),
+    }
 
 
 WEEK_S = 7 * 86_400
@@ -463,7 +486,6 @@ def _try_bundle(scenario_id: str | None) -> Bundle | None:
         return None  # labels fall back to ids
 
 
-DRILL_SCENARIO = "notifications"
 DUE_STEPS = 3  # a due drill asks at most this many steps (those with the most items due)
 
 
@@ -475,7 +497,10 @@ def drill_cmd(
             help="A step: its id, title or number (7, failures, Fallos). Default: what is due for review.",
         ),
     ] = None,
-    scenario: Annotated[str | None, typer.Option("--scenario", help="Scenario id (default: every scenario).")] = None,
+    scenario: Annotated[
+        str | None,
+        typer.Option("--scenario", help="Scenario id (default: every scenario with items due; with STEP, the latest session's)."),
+    ] = None,
     lang: LangOption = None,
     no_timer: NoTimerOption = False,
 ) -> None:
@@ -494,7 +519,7 @@ def drill_cmd(
         if step is None:
             _drill_due(scenario, chosen, no_timer)
             return
-        content = load_bundle(scenario or DRILL_SCENARIO)
+        content = load_bundle(_drill_scenario(scenario, chosen))
         found = content.framework.find_step(step)
         if found is None:
             from coach.content import STEP_IDS, _suggest
@@ -510,6 +535,25 @@ def drill_cmd(
         focus = tuple(item_label(content, m.item_id, chosen) for m in missed)
         card = _drill(store, content, (found.id,), {found.id: focus}, chosen, no_timer)
         render.scorecard(console(), content, card, chosen)
+
+
+def _drill_scenario(scenario: str | None, lang: Lang) -> str:
+    """--scenario, else the latest session's scenario, else the only one installed; else a one-line error."""
+    from coach.errors import Problem
+    from coach.review import drill_scenario
+
+    if scenario is not None:
+        return scenario
+    installed = library().scenarios
+    recent = (record.scenario for record in _open_store().sessions(limit=20))
+    chosen = drill_scenario(None, recent, set(installed))
+    if chosen is None:
+        known = ", ".join(sorted(installed))
+        raise CoachError(Problem(
+            f"which scenario? pass --scenario ID (known: {known})",
+            f"¿qué escenario? usa --scenario ID (disponibles: {known})",
+        ))
+    return chosen
 
 
 def _drill(
@@ -599,10 +643,10 @@ def menu() -> bool:
     from coach.ui.texts import t
 
     lang = resolve(None)
-    scenarios = library().scenarios
-    if not scenarios:
+    entries = library().catalogue(lang)
+    if not entries:
         raise CoachError("no scenarios installed")
-    choices = [questionary.Choice(f"{s.title(lang)} ({sid})", value=sid) for sid, (_, s) in scenarios.items()]
+    choices = [questionary.Choice(menu_line(entry), value=entry.id) for entry in entries]
     scenario_id = questionary.select(t("menu_scenario", lang), choices=choices).unsafe_ask()
     lang_choice = questionary.select(
         t("menu_lang", lang),
@@ -625,6 +669,13 @@ def menu() -> bool:
     ).unsafe_ask()
     start_interview(scenario_id, mode=mode, lang=lang_choice, no_timer=not timed)
     return True
+
+
+def menu_line(entry: ScenarioEntry) -> str:
+    """A scenario in the menu: `Title (id) · hard · 45 min — one-line summary`."""
+    minutes = f" · {entry.duration_min} min" if entry.duration_min else ""
+    line = f"{entry.title} ({entry.id}) · {entry.difficulty_label}{minutes} — {entry.summary}"
+    return safe.clean(line, one_line=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -130,8 +130,8 @@ _T: dict[str, dict[str, str]] = {
     },
     "customers": {"es": "{n} clientes, {events} eventos", "en": "{n} customers, {events} events"},
     "no_sim": {
-        "es": "el escenario {id!r} no tiene sección [simulation]",
-        "en": "scenario {id!r} has no [simulation] section",
+        "es": "el escenario {id!r} no tiene simulación (sección [simulation]); `coach demo {id}` dice qué cifras calcular a mano",
+        "en": "scenario {id!r} has no simulation ([simulation] section); `coach demo {id}` lists the figures to compute by hand",
     },
     "check_title": {"es": "Tu diseño, en su pico", "en": "Your design, at its peak"},
     "stated": {"es": "leído de la hoja", "en": "read from the sheet"},
@@ -178,7 +178,8 @@ def _channels(raw: str | None) -> tuple[str, ...] | None:
 def _defaults(content: Bundle) -> SimulationDefaults:
     defaults = content.scenario.simulation
     if defaults is None:
-        raise CoachError(_t("no_sim", "en", id=content.scenario.id))
+        sid = content.scenario.id
+        raise CoachError(Problem(_t("no_sim", "en", id=sid), _t("no_sim", "es", id=sid)))
     return defaults
 
 
@@ -666,12 +667,16 @@ def demo(
     with fail_on_error():
         chosen = resolve(lang)
         content = load_bundle(scenario)
-        _defaults(content)
-        from coach.sim.demos import DEMO_STEPS, run_demo
+        from coach.steps import FRAMEWORK_STEP_IDS as DEMO_STEPS
 
         if step is not None and step not in DEMO_STEPS:
             raise CoachError(f"--step: unknown step {step!r}; use one of {', '.join(DEMO_STEPS)}")
         seed_value = _number("--seed", seed, integer=True)
+        if not content.scenario.has_simulation:
+            _no_simulation(content, chosen, as_json)
+            return
+        from coach.sim.demos import run_demo
+
         steps = [step] if step else list(DEMO_STEPS)
         demos = [run_demo(content, name, chosen, seed=None if seed_value is None else int(seed_value))
                  for name in steps]
@@ -681,3 +686,22 @@ def demo(
         out = console()
         for item in demos:
             render_demo(out, item, chosen)
+
+
+def _no_simulation(content: Bundle, lang: Lang, as_json: bool) -> None:
+    """`coach demo` for a scenario without [simulation]: say so, and list the figures to compute by hand."""
+    from coach.sim.hand import hand_estimates
+
+    note = hand_estimates(content.scenario, lang)
+    if as_json:
+        emit_json({
+            "scenario": note.scenario, "lang": lang, "simulation": False, "statement": note.statement,
+            "hand_estimates": list(note.lines), "demos": [],
+        })
+        return
+    from coach.ui.safe import markup
+
+    out = console()
+    out.print(markup(note.statement))
+    for line in note.lines:
+        out.print(f"  • {markup(line)}")

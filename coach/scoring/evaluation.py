@@ -12,7 +12,7 @@ table per sheet (see tests/eval/README.md):
     dont_know_steps = [...]     # optional: steps answered only "I don't know"
     wrong_checks = [...]        # arithmetic checks that must be flagged
 
-Items are the ids of spec/concepts.md; an item counts as predicted when the
+Items are the ids of spec/concepts.md (for the notifications scenario; for any other, its own item ids); an item counts as predicted when the
 scorer covers it (decided or justified) anywhere in the sheet. This module is
 what `benchmarks/scoring_quality.py` prints and what the quality tests assert.
 """
@@ -25,6 +25,10 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.content import Bundle
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = ROOT / "tests" / "eval"
@@ -138,21 +142,22 @@ def evaluate(set_dir: Path) -> Report:
     from coach.content import Library
     from coach.scoring import score_sheet
     from coach.sheet import read_sheet
-    from coach.spec import REQUIRED_IDS
+    from coach.spec import SPEC_SCENARIO
 
     labels = tomllib.loads((set_dir / "labels.toml").read_text("utf-8"))["sheets"]
     library = Library(use_user_dir=False)
     bundles = {}
-    spec_ids = frozenset(REQUIRED_IDS)
     report = Report(name=set_dir.name)
     started = time.perf_counter()
     for name in sorted(labels):
         entry = labels[name]
         sheet = read_sheet(set_dir / "sheets" / name)
-        scenario = sheet.scenario or "notifications"
+        # The sets written before the scenario library have headerless sheets about the spec scenario.
+        scenario = sheet.scenario or str(entry.get("scenario") or SPEC_SCENARIO)
         if scenario not in bundles:
             bundles[scenario] = library.bundle(scenario)
         result = score_sheet(sheet, bundles[scenario])
+        spec_ids = labelled_ids(bundles[scenario])
         covered = entry.get("covered", [])
         labelled = spec_ids if covered == ["ALL"] else frozenset(covered)
         unknown = (labelled | frozenset(entry.get("rejected", []))) - spec_ids
@@ -177,6 +182,15 @@ def evaluate(set_dir: Path) -> Report:
         )
     report.seconds = time.perf_counter() - started
     return report
+
+
+def labelled_ids(content: Bundle) -> frozenset[str]:
+    """The ids a labelled set may name: spec/concepts.md for the spec scenario, else every item of the bundle."""
+    from coach.spec import REQUIRED_IDS, SPEC_FRAMEWORK, SPEC_SCENARIO
+
+    if (content.framework.id, content.scenario.id) == (SPEC_FRAMEWORK, SPEC_SCENARIO):
+        return frozenset(REQUIRED_IDS)
+    return frozenset(item.id for _, item in content.all_items())
 
 
 def sets_under(folder: Path) -> list[Path]:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from coach.scoring.result import ArithmeticFinding, ItemResult, StepScore
     from coach.session import Mode, ProbePrompt, ProbeResult, Scorecard, StepFeedback, StepPrompt
     from coach.sim.demos import Demo
-    from coach.store import MissedItem, SessionRecord, StepTrend, StoredCard
+    from coach.store import MissedItem, ScenarioTotals, SessionRecord, StepTrend, StoredCard
 
 BAR_WIDTH = 20
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -384,31 +384,53 @@ def history(
 def stats(
     console: Console,
     trends: Sequence[StepTrend],
-    missed: Sequence[MissedItem],
-    content: Bundle | None,
+    missed: Mapping[str, Sequence[MissedItem]],
+    contents: Mapping[str, Bundle | None],
     lang: Lang,
+    totals: Sequence[ScenarioTotals] = (),
 ) -> None:
-    """Per-step trends as sparklines (oldest to newest) and the items missed most often."""
+    """Per-step trends as sparklines (oldest to newest), each scenario's totals, and the items
+    missed most often per scenario (`missed` and `contents` are keyed by scenario id)."""
     if not trends:
         console.print(t("no_sessions", lang))
         return
     from coach.content import STEP_IDS
 
+    several = len(totals) > 1
+    labels_from = next((c for c in contents.values() if c is not None), None)
     order = {step: i for i, step in enumerate(STEP_IDS)}
-    table = Table(title=t("trends", lang), title_justify="left", show_edge=False)
+    title = t("trends", lang) + (f" · {t('all_scenarios', lang)}" if several else "")
+    table = Table(title=title, title_justify="left", show_edge=False)
     table.add_column(t("step", lang))
     table.add_column(t("sessions", lang), justify="right")
     table.add_column("")
     table.add_column(t("last", lang), justify="right")
     table.add_column(t("best", lang), justify="right")
     for trend in sorted(trends, key=lambda tr: order.get(tr.step, 99)):
-        label = step_title(content, trend.step, lang) if content else trend.step
+        label = step_title(labels_from, trend.step, lang) if labels_from else trend.step
         table.add_row(escape(label), str(len(trend.scores)), spark(trend.scores[-30:]),
                       percent(trend.scores[-1], lang), percent(max(trend.scores), lang))
     console.print(table)
-    if missed:
-        console.print(f"\n[bold]{t('most_missed', lang)}[/bold]")
-        for item in missed:
+    if several:
+        by = Table(title=t("by_scenario", lang), title_justify="left", show_edge=False)
+        by.add_column(t("scenario", lang))
+        for key in ("sessions", "last", "best", "mean"):
+            by.add_column(t(key, lang), justify="right")
+        for row in totals:
+            content = contents.get(row.scenario)
+            name = f"{content.scenario.title(lang)} ({row.scenario})" if content else row.scenario
+            by.add_row(escape(name), str(row.sessions), percent(row.last, lang), percent(row.best, lang),
+                       percent(row.mean, lang))
+        console.print()
+        console.print(by)
+    shown = {scenario_id: items for scenario_id, items in missed.items() if items}
+    for scenario_id, items in shown.items():
+        content = contents.get(scenario_id)
+        heading = t("most_missed", lang)
+        if len(shown) > 1:
+            heading += f" · {content.scenario.title(lang) if content else scenario_id}"
+        console.print(f"\n[bold]{escape(heading)}[/bold]")
+        for item in items:
             label = item_label(content, item.item_id, lang) if content else item.item_id
             console.print(f"  ✗ {escape(label)} [dim]({item.item_id}; {t('missed_n', lang, missed=item.missed, seen=item.seen)})[/dim]")
 
@@ -418,26 +440,30 @@ def reviews(
     week: Sequence[StoredCard],
     lapsing: Sequence[StoredCard],
     now: float,
-    content: Bundle | None,
+    contents: Mapping[str, Bundle | None],
     lang: Lang,
 ) -> None:
-    """What is due for review this week (by day) and the items that keep lapsing."""
+    """What is due for review this week (by day) and the items that keep lapsing, each card
+    labelled from its own scenario (`contents` by scenario id)."""
+
+    def label(card: StoredCard) -> str:
+        content = contents.get(card.scenario)
+        return item_label(content, card.key, lang) if content else card.key
+
     if not week and not lapsing:
         return
     console.print(f"\n[bold]{t('due_week', lang)}[/bold]")
     if not week:
         console.print(f"  {t('due_none', lang)}")
     for card in week[:12]:
-        label = item_label(content, card.key, lang) if content else card.key
         day = t("due_now", lang) if card.due_at <= now else when(card.due_at)
-        console.print(f"  {escape(day):>11}  {escape(label)} [dim]({escape(card.key)})[/dim]")
+        console.print(f"  {escape(day):>11}  {escape(label(card))} [dim]({escape(card.key)})[/dim]")
     if len(week) > 12:
         console.print(f"  … (+{len(week) - 12})")
     if lapsing:
         console.print(f"\n[bold]{t('lapsing', lang)}[/bold]")
         for card in lapsing:
-            label = item_label(content, card.key, lang) if content else card.key
             console.print(
-                f"  ✗ {escape(label)} [dim]({escape(card.key)}; "
+                f"  ✗ {escape(label(card))} [dim]({escape(card.key)}; "
                 f"{t('lapses_n', lang, lapses=card.lapses, reviews=card.reviews)})[/dim]"
             )

@@ -34,7 +34,7 @@ def test_schema_error_names_the_field_path(mini_framework_text: str) -> None:
     broken = mini_framework_text.replace("budget_s = 260", 'budget_s = "long"', 1)
     with pytest.raises(ContentError) as exc:
         parse_framework(Source("fw.toml", broken))
-    assert "fw.toml: steps[1].budget_s:" in _problems(exc)
+    assert "fw.toml:50: steps[1].budget_s:" in _problems(exc)  # file:line: field
 
 
 def test_missing_translation_is_an_error(mini_scenario_text: str) -> None:
@@ -44,7 +44,7 @@ def test_missing_translation_is_an_error(mini_scenario_text: str) -> None:
     )
     with pytest.raises(ContentError) as exc:
         parse_scenario(Source("sc.toml", broken))
-    assert _problems(exc) == "sc.toml: title.en: missing translation"
+    assert _problems(exc) == "sc.toml:4: title.en: missing translation"
 
 
 def test_unequal_bullet_lists_are_an_error(mini_framework_text: str) -> None:
@@ -81,7 +81,7 @@ def test_unknown_step_id_is_an_error(mini_scenario_text: str) -> None:
     broken = mini_scenario_text.replace('step = "api"', 'step = "apis"')
     with pytest.raises(ContentError) as exc:
         parse_scenario(Source("sc.toml", broken))
-    assert "sc.toml: items[0].step: unknown step id 'apis'" in _problems(exc)
+    assert "sc.toml:9: items[0].step: unknown step id 'apis'" in _problems(exc)
 
 
 def test_missing_spec_id_is_an_error(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def test_a_probe_level_must_be_mid_senior_or_staff(mini_scenario_text: str) -> N
     text = _with(mini_scenario_text, _PROBE.format(item="mini.api", level="principal"))
     with pytest.raises(ContentError) as exc:
         parse_scenario(Source("sc.toml", text))
-    assert "sc.toml: probes[0].level:" in exc.value.problems[0]
+    assert "sc.toml:18: probes[0].level:" in exc.value.problems[0]
 
 
 def test_a_probe_needs_both_languages(mini_scenario_text: str) -> None:
@@ -66,7 +66,7 @@ def test_a_probe_needs_both_languages(mini_scenario_text: str) -> None:
     )
     with pytest.raises(ContentError) as exc:
         parse_scenario(Source("sc.toml", text))
-    assert list(exc.value.problems) == ["sc.toml: probes[0].question.en: missing translation"]
+    assert list(exc.value.problems) == ["sc.toml:19: probes[0].question.en: missing translation"]
 
 
 def test_failure_card_elements_must_be_items(mini_framework_text: str, mini_scenario_text: str) -> None:
