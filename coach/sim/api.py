@@ -38,9 +38,7 @@ class IdempotencyStore:
     rate × TTL, as a Redis/Dynamo TTL would. Eviction is amortised: a sweep runs
     when virtual time reaches `next_sweep` (a 64th of the TTL after the oldest
     entry's expiry) and removes every expired entry at once; until then an
-    expired entry is simply treated as absent. `entries`, `expiry` and
-    `next_sweep` are public so the service's accept path can inline
-    `lookup` and `put` (it runs once per request).
+    expired entry is simply treated as absent (and evicted when looked up).
     """
 
     __slots__ = ("_slack", "entries", "expiry", "next_sweep", "ttl_s")
@@ -87,10 +85,7 @@ class IdempotencyStore:
 
 
 class TokenBuckets:
-    """One token bucket per client: `rate` tokens per second, at most `burst` saved.
-
-    `state` is public so the service's accept path can inline `allow`.
-    """
+    """One token bucket per client: `rate` tokens per second, at most `burst` saved."""
 
     __slots__ = ("burst", "rate", "state")
 

@@ -21,8 +21,7 @@ class TraceLog:
 
     A notification is sampled (all its spans or none) when the hash of its id
     falls under the sample rate, so sampling never shifts the random stream:
-    the same seed gives the same run at any sample rate. `salt` and `threshold`
-    are public so the service can inline `sampled` (once per notification).
+    the same seed gives the same run at any sample rate.
     """
 
     __slots__ = ("_seed", "lines", "max_lines", "salt", "sample_rate", "threshold", "total")

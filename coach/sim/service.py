@@ -34,11 +34,14 @@ uses a handful of body shapes, so `run` validates each distinct shape once with
 the same model and then takes the same `accept` path; validating a million
 identical shapes would only measure pydantic.
 
-Speed (benchmarks/sim_pipeline.py: 1M notifications): the per-message path
-inlines its helpers (token buckets, idempotency lookup/put, log sampling,
-Histogram.record, Provider.call, _start for a message an idle worker takes at
-once); each copy names the method it mirrors, and those methods remain the
-reference used everywhere else. A successful call ends in its own callback
+Speed (benchmarks/sim_pipeline.py: 1M notifications): `accept` (once per request)
+calls the reference methods (token buckets, idempotency store, log sampling,
+`_start`). The per-message path inlines a few: Provider.call, Engine.schedule and a
+zero Histogram.record in `_start`; Breaker.record, Histogram.record, _complete and
+_release in `_delivered`. Each copy names the method it mirrors;
+`NotificationService(reference=True)` runs those methods instead, and
+tests/sim/test_sim_fast_path.py checks that both give the same run (results, logs,
+metrics) over configurations that reach every branch. A successful call ends in its own callback
 (`_delivered`), the arrival stream runs outside the event heap
 (`Engine.set_source`), and the cyclic GC is off during a run.
 """
@@ -59,7 +62,7 @@ from typing import Any
 
 from coach.sim.api import IdempotencyStore, NotificationRequest, TokenBuckets
 from coach.sim.config import SimConfig
-from coach.sim.engine import Engine
+from coach.sim.engine import Callback, Engine
 from coach.sim.metrics import (
     BUCKET_COUNT,
     BUCKET_LOG2_LOW,
@@ -227,19 +230,24 @@ class NotificationService:
     # every self.x read on the hot path gets slower (measured: ~12 ns a read here).
     __slots__ = (
         "_accepted_mark", "_all_channels", "_arrivals_open", "_arrivals_until", "_bad", "_base_rate",
-        "_bounce_rate", "_budget_high", "_budget_normal", "_by_user", "_calls_mark", "_channel_count", "_clients",
-        "_dedupe", "_delivered_cb", "_delivered_mark", "_drained_at", "_expiring", "_expiry_high", "_expiry_normal",
-        "_finish_cb", "_heap", "_high_share", "_hot_share", "_lag", "_left", "_log_salt", "_log_threshold",
-        "_max_offered", "_meta", "_meta_all", "_meta_of", "_mix_points", "_mix_subsets", "_open", "_partitions", "_peak_from",
-        "_peak_rate", "_peak_to", "_pools", "_random", "_release_carry", "_release_end", "_release_left",
-        "_replays", "_retry_seconds", "_sampling", "_sequence", "_shapes_to_validate", "_status", "_suppress_rate",
-        "_users", "_validated_shapes", "abusive_offered", "accepted", "backing_off", "breakers", "buckets",
-        "channels", "completion", "config", "conflicts", "dlq", "engine", "failures", "latency", "log",
-        "max_partition_lag", "offered", "providers", "published", "rate_limited", "rate_limited_abusive",
-        "replayed", "retries", "rng", "series", "shards", "store", "throttled", "trace", "wait", "waiting"
+        "_bounce_rate", "_budget_high", "_budget_normal", "_by_user", "_calls_mark", "_channel_count",
+        "_clients", "_dedupe", "_delivered_cb", "_delivered_mark", "_drained_at", "_expiring", "_expiry_high",
+        "_expiry_normal", "_finish_cb", "_heap", "_high_share", "_hot_share", "_lag", "_left", "_max_offered",
+        "_meta", "_meta_all", "_meta_of", "_mix_points", "_mix_subsets", "_noting", "_open", "_partitions",
+        "_peak_from", "_peak_rate", "_peak_to", "_pools", "_random", "_reference", "_release_carry",
+        "_release_end", "_release_left", "_replays", "_retry_seconds", "_sampling", "_sequence",
+        "_shapes_to_validate", "_status", "_suppress_rate", "_users", "_validated_shapes", "abusive_offered",
+        "accepted", "backing_off", "breakers", "buckets", "channels", "completion", "config", "conflicts",
+        "dlq", "engine", "failures", "latency", "log", "max_partition_lag", "offered", "providers", "published",
+        "rate_limited", "rate_limited_abusive", "replayed", "retries", "rng", "series", "shards", "store",
+        "throttled", "trace", "wait", "waiting"
     )
 
-    def __init__(self, config: SimConfig, rng: random.Random | None = None) -> None:
+    def __init__(self, config: SimConfig, rng: random.Random | None = None, *, reference: bool = False) -> None:
+        """`reference`: run the hot path through the reference methods it otherwise inlines
+        (in `_start`: Provider.call, Histogram.record and Engine.schedule; on a delivery:
+        Breaker.record, Histogram.record, _complete and _release). Slower, and
+        the same run: tests/sim/test_sim_fast_path.py checks it."""
         config.validate()
         self.config = config
         self.rng = rng if rng is not None else random.Random(config.seed)
@@ -317,11 +325,15 @@ class NotificationService:
         self._meta_all = self._meta_for(self._all_channels)
         self._channel_count = nch
         self._sampling = config.log_sample_rate > 0
-        self._log_salt, self._log_threshold = self.log.salt, self.log.threshold
+        self._noting = self.trace is not None or config.bounce_rate > 0  # see _note_delivery
         self._heap, self._sequence = self.engine.heap, self.engine.sequence
         self._random = self.rng.random
+        self._reference = reference
         self._finish_cb = self._finish  # one bound method, not one per event
-        self._delivered_cb = self._delivered
+        self._delivered_cb = self._delivered_plainly if reference else self._delivered
+        if reference:  # nothing inlines Provider.call: see `_start`
+            for provider in self.providers:
+                provider.plain = False
         # Counters.
         self.offered = self.abusive_offered = self.accepted = self.replayed = self.conflicts = 0
         self.rate_limited = self.rate_limited_abusive = self.throttled = self.published = 0
@@ -390,30 +402,16 @@ class NotificationService:
     ) -> tuple[int, int]:
         """The accept path shared by `post` and the workload: (HTTP code, notification id or -1)."""
         now = self.engine.now
-        # TokenBuckets.allow for the client, inlined (this runs once per request).
-        buckets = self.buckets
-        bucket = buckets.state.get(client)
-        if bucket is None:
-            bucket = buckets.state[client] = [buckets.burst, now]
-        tokens = bucket[0] + (now - bucket[1]) * buckets.rate
-        if tokens > buckets.burst:
-            tokens = buckets.burst
-        bucket[1] = now
-        if tokens < 1.0:
-            bucket[0] = tokens
+        if not self.buckets.allow(client, now):
             if client == ABUSIVE_CLIENT:
                 self.rate_limited_abusive += 1
             else:
                 self.rate_limited += 1
             return 429, -1
-        bucket[0] = tokens - 1.0
         dedupe = self._dedupe
-        if dedupe:  # IdempotencyStore.lookup, inlined
-            store = self.store
-            if now >= store.next_sweep:
-                store.sweep(now)
-            hit = store.entries.get(key)
-            if hit is not None and hit[2] > now:
+        if dedupe:
+            hit = self.store.lookup(key, now)
+            if hit is not None:
                 if hit[0] == fingerprint:
                     self.replayed += 1
                     return 202, hit[1]
@@ -423,25 +421,12 @@ class NotificationService:
         notification_id = len(status)
         partitions = self._partitions
         partition = (user if self._by_user else notification_id) % partitions
-        # The shard's TokenBuckets.allow, inlined.
-        shards = self.shards
-        bucket = shards.state.get(partition)
-        if bucket is None:
-            bucket = shards.state[partition] = [shards.burst, now]
-        tokens = bucket[0] + (now - bucket[1]) * shards.rate
-        if tokens > shards.burst:
-            tokens = shards.burst
-        bucket[1] = now
-        if tokens < 1.0:
-            bucket[0] = tokens
+        if not self.shards.allow(partition, now):
             self.throttled += 1
             return 503, -1
-        bucket[0] = tokens - 1.0
         status.append(QUEUED)
-        if dedupe:  # IdempotencyStore.put, inlined
-            entry = (fingerprint, notification_id, now + store.ttl_s, key)
-            store.entries[key] = entry
-            store.expiry.append(entry)
+        if dedupe:
+            self.store.put(key, fingerprint, notification_id, now)
         self.accepted += 1
         chosen = channels if channels is not None else self._all_channels
         meta = self._meta_all if channels is None else self._meta_of.get(chosen)
@@ -456,11 +441,7 @@ class NotificationService:
             count = len(chosen)
         if self.trace is not None:
             self.trace.accepted.setdefault((user, high), []).append(notification_id)
-        # TraceLog.sampled, inlined: 1 in 1/rate, by a hash of the id (never the rng).
-        sampled = (
-            self._sampling
-            and ((notification_id * 2654435761) ^ self._log_salt) & 0xFFFFFFFF < self._log_threshold
-        )
+        sampled = self._sampling and self.log.sampled(notification_id)  # by a hash of the id, never the rng
         if sampled:
             self.log.emit(now, "info", "notification.accepted", traceId=self.log.trace_id(notification_id),
                           spanId=self.log.span_id(notification_id, "api", 0),
@@ -469,7 +450,6 @@ class NotificationService:
         # One message per channel, consumed by that channel's worker pool.
         by_user, lag, pools = self._by_user, self._lag, self._pools
         self.published += count
-        started_at_once = 0  # messages an idle worker takes now: a zero wait each
         lane = user * 2 + high  # the user's lane of this priority: order is kept per (user, priority)
         for channel in chosen:
             pool = pools[channel]
@@ -489,34 +469,11 @@ class NotificationService:
                 held[lane] = None
             if pool.idle and not pool.paused:
                 pool.idle -= 1
-                breaker, provider = pool.breaker, pool.provider
-                if not provider.plain or (breaker is not None and breaker.state != CLOSED):
-                    self._start(message, now, True)
-                    continue
-                # The common case of `_start(message, now, True)`, inlined (a call fewer for
-                # most messages): breaker closed, exponential latency, no outage.
-                started_at_once += 1
-                provider.calls += 1
-                took = -_log1p(-self._random()) * provider.mean_s
-                if took > provider.timeout_s:
-                    took, outcome = provider.timeout_s, TIMEOUT
-                elif provider.fail_rate and self._random() < provider.fail_rate:
-                    outcome = ERROR
-                else:
-                    outcome = OK
-                message[_ATTEMPTS] = 1
-                pool.busy_s += took
-                if outcome == OK:
-                    heappush(self._heap, (now + took, next(self._sequence), self._delivered_cb, message))
-                else:
-                    message[_OUTCOME] = outcome
-                    heappush(self._heap, (now + took, next(self._sequence), self._finish_cb, message))
+                self._start(message, now, True)
             else:
                 lag[lag_slot] += 1
                 self.waiting += 1
                 (pool.high if high else pool.normal).append(message)
-        if started_at_once:
-            self.wait.zeros += started_at_once
         return 202, notification_id
 
     # -------------------------------------------------------------- workers
@@ -569,17 +526,16 @@ class NotificationService:
             probe = verdict == Breaker.PROBE
             if breaker is not None and breaker.state == OPEN and provider.plain:  # Provider.call's own check
                 provider.calls_while_open += 1  # (must never happen: measured)
-        if fresh:
-            self.wait.zeros += 1  # taken the moment it was published
+        if fresh:  # taken the moment it was published, never on the stream: a zero wait
+            if self._reference:
+                self.wait.record(0.0)
+            else:
+                self.wait.zeros += 1  # Histogram.record(0.0), inlined
         elif not message[_ATTEMPTS]:  # first attempt: the message leaves the stream
             self._lag[message[_LAG_SLOT]] -= 1
             self.waiting -= 1
-            waited = now - message[_ACCEPTED]
-            if waited > 0:
-                self.wait.record(waited)
-            else:
-                self.wait.zeros += 1
-        if provider.plain:  # exponential latency, no outage: Provider.call, inlined
+            self.wait.record(now - message[_ACCEPTED])
+        if provider.plain:  # exponential latency, no outage: Provider.call, inlined (never when `reference`)
             provider.calls += 1
             took = -_log1p(-self._random()) * provider.mean_s
             if took > provider.timeout_s:
@@ -596,12 +552,17 @@ class NotificationService:
         pool.busy_s += took
         # The common ending (a success on the primary, not a breaker probe) gets its own
         # callback, so nothing needs writing into the message or testing when the call ends.
+        callback: Callback
         if outcome == OK and not probe and not via:
-            heappush(self._heap, (now + took, next(self._sequence), self._delivered_cb, message))
+            callback = self._delivered_cb
         else:
             message[_OUTCOME] = outcome
             message[_PROBE] = probe
-            heappush(self._heap, (now + took, next(self._sequence), self._finish_cb, message))
+            callback = self._finish_cb
+        if self._reference:
+            self.engine.schedule(took, callback, message)
+        else:  # Engine.schedule, inlined (`now` is the engine's now)
+            heappush(self._heap, (now + took, next(self._sequence), callback, message))
 
     def _take_next(self, pool: _Pool, now: float) -> None:
         """A worker of `pool` is free: take the next ready message, high priority first."""
@@ -635,7 +596,7 @@ class NotificationService:
         if breaker is not None:
             self._breaker_record(pool, breaker, message, now)
         if outcome == OK:
-            self._delivered(message, True)
+            self._delivered_cb(message, True)
             return
         self._failed(message, outcome, now)
         self._take_next(pool, now)
@@ -643,20 +604,22 @@ class NotificationService:
     def _delivered(self, message: list[Any], recorded: bool = False) -> None:
         """A provider call succeeded: deliver; then the worker takes the next message.
 
-        This runs once per channel message, so the helpers it needs are inlined.
+        This runs once per channel message, so it inlines the common case of what
+        `_delivered_plainly` calls (the reference: `NotificationService(reference=True)`
+        runs that instead, and tests/sim/test_sim_fast_path.py checks both give the same run).
         `recorded`: the breaker already counted this call (`_finish`).
         """
         now = self.engine.now
         pool: _Pool = message[_POOL]
         breaker = pool.breaker
-        # Breaker.record(ok=True, probe=False), inlined: a success in the window while closed.
+        # Breaker.record(now, True, False), inlined: a success counts only while closed.
         if breaker is not None and not recorded and breaker.state == CLOSED:
             if now >= breaker.bucket_end:
                 breaker.advance(now)
             breaker.now_calls += 1
         pool.delivered += 1
         latency = now - message[_ACCEPTED]
-        # Histogram.record, inlined (once per message); the bucket is kept for `completion`.
+        # Histogram.record, inlined; the bucket is kept for `completion`.
         # `bucket` ends >= BUCKET_COUNT unless the value went into a regular bucket.
         histogram = self.latency
         histogram.total += latency
@@ -670,14 +633,9 @@ class NotificationService:
         else:
             histogram.zeros += 1
             bucket = BUCKET_COUNT
-        if self.trace is not None:
-            self._trace_delivery(message)
-        if message[_SAMPLED]:
-            self._log_span(now, "info", "delivery.sent", message, latency_ms=round(latency * 1000, 3))
+        if message[_SAMPLED] or self._noting:
+            self._note_delivery(message, pool, now, latency)
         notification_id = message[_NID]
-        if self._bounce_rate and pool.receipts and self._random() < self._bounce_rate:
-            pool.bounced += 1  # the provider took it, then reported a bounce
-            self._bad.setdefault(notification_id, []).append(BOUNCED)
         left = self._left
         left[notification_id] -= 1
         if not left[notification_id]:  # the notification's last channel: it is done
@@ -697,15 +655,30 @@ class NotificationService:
                 following = waiting_behind.popleft()
                 (pool.high if following[_HIGH] else pool.normal).append(following)
                 pool.held[message[_USER]] = waiting_behind  # still in progress: the next one
-        # _take_next, inlined.
-        if pool.paused:
-            pool.idle += 1
-            return
-        queue = pool.high or pool.normal
-        if queue:
-            self._start(queue.popleft(), now)
-        else:
-            pool.idle += 1
+        self._take_next(pool, now)
+
+    def _delivered_plainly(self, message: list[Any], recorded: bool = False) -> None:
+        """`_delivered` through the reference methods (what `reference=True` runs)."""
+        now = self.engine.now
+        pool: _Pool = message[_POOL]
+        if pool.breaker is not None and not recorded:
+            pool.breaker.record(now, True, False)
+        pool.delivered += 1
+        latency = now - message[_ACCEPTED]
+        self.latency.record(latency)
+        self._note_delivery(message, pool, now, latency)
+        self._channel_done(message, latency)
+        self._take_next(pool, now)
+
+    def _note_delivery(self, message: list[Any], pool: _Pool, now: float, latency: float) -> None:
+        """What a delivery may also do: trace it (tests), log it (sampled), bounce (a later receipt)."""
+        if self.trace is not None:
+            self._trace_delivery(message)
+        if message[_SAMPLED]:
+            self._log_span(now, "info", "delivery.sent", message, latency_ms=round(latency * 1000, 3))
+        if self._bounce_rate and pool.receipts and self._random() < self._bounce_rate:
+            pool.bounced += 1  # the provider took it, then reported a bounce
+            self._bad.setdefault(message[_NID], []).append(BOUNCED)
 
     def _breaker_record(self, pool: _Pool, breaker: Breaker, message: list[Any], now: float) -> None:
         """Tell the breaker of the provider that made the call how it went (any case but a
@@ -761,11 +734,16 @@ class NotificationService:
 
     def _done_badly(self, message: list[Any], outcome: int, now: float) -> None:
         """A channel message ends without a send (failed, expired): its notification may be done."""
+        self._bad.setdefault(message[_NID], []).append(outcome)
+        self._channel_done(message, now - message[_ACCEPTED])
+
+    def _channel_done(self, message: list[Any], took: float) -> None:
+        """A channel message is done, `took` after its notification was accepted: the
+        notification may be complete, and the user's next message on the lane is ready."""
         notification_id = message[_NID]
-        self._bad.setdefault(notification_id, []).append(outcome)
         self._left[notification_id] -= 1
         if not self._left[notification_id]:
-            self._complete(notification_id, now - message[_ACCEPTED])
+            self._complete(notification_id, took)
         if self._by_user:
             self._release(message)
 
@@ -1153,9 +1131,10 @@ def _mix_table(mix: tuple[float, ...]) -> tuple[list[float], list[tuple[int, ...
     return cuts, subsets
 
 
-def run_service(config: SimConfig) -> ServiceResult:
-    """Run the reference service once with `config` (its seed drives all randomness)."""
-    service = NotificationService(config, random.Random(config.seed))
+def run_service(config: SimConfig, *, reference: bool = False) -> ServiceResult:
+    """Run the reference service once with `config` (its seed drives all randomness);
+    `reference`: through the reference methods, not their inlined copies (the same run, slower)."""
+    service = NotificationService(config, random.Random(config.seed), reference=reference)
     try:
         return service.run()
     finally:
