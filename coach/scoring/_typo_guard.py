@@ -2,814 +2,1114 @@
 
 _WORDS = """
 abaddon abaldonamos abaldonar abandona abandonados abandonan abandonara abandonare
-abandonars abandonas abandone abandonemos abandono abandons abarcamos abarcar abbots
-abertura abierta abisos abogar abordamos abordar aborramos aborsa aborso abortados abortan
-abortara abortare abortars aborte abortemos abortes aborto abortos abrasada abrasado
-absente absents absortamos absortar abuses acabara acamara acampara acaparan acaparar
-acaparas acapare acaparo acapta acaptada acaptadas acaptado acaptamos acaptar acaptara
-acapto acarar acarara acatado acatamos acatar acatara accent accented accents acceptably
-acceptances accepter accounts accreted accuses aceita aceitada aceitadas aceitado
-aceitamos aceitar aceito acenta acento acepa acepada acepadas acepado acepamos acepan
-acepando acepar acepara acepas acepo aceptaba aceptabas aceptables aceptacions aceptador
-aceptados aceptan aceptando aceptara aceptaras aceptare aceptars aceptas acepte aceptemos
-aceptor aceptos acertada acertadas acertado acertamos acertas acerto aceta acetada
-acetadas aceto aciertas aciertoes acknowledged aclamar aclara aclaran aclarara aclarare
-aclarars aclaras aclarea acodado acodamos acodar acogamos acoitado acoitamos acoitar
-acolado acolamos acolar acontado acontamos acontar acopado acopamos acopar acopara acorado
-acoramos acorar acortado acosado acosamos acosar acoses acostado acostamos acostar acota
-acotada acotando acotara acotare acotars acotas acotemos acriba acroes acroys action
-actions actite actito activa activas activen actives activoes actuado actuamos actuar
-actues acudes acueas acueos acuerda acuerdos acuitar acules acumulados acumulara acumulare
-acumulars acumulas acumule acumulemos acumulen acumulo acunes acuntamos acurado acures
-acusas acusees acusen acusoes acusos acutes adamite addling adelantar adelantaras
-adelantare adelantares adelantars adelantas adepta adepto adiete admire admit admita
-admiten admites admito admits adulante aflacen afogar afrancamos afrancar afterward
-afterwords afustes agadir aggregated aggregates agitados agitan agitar agolados agolan
-agolar agorados agoran agorar agostados agostan agostar agota agotadas agotador agotadors
-agotara agotare agotars agotas agoten agredamos agredan agrega agregados agregara agregare
-agregars agregas agregemos agregen agreman agruma agrumamos agrumar agrupados agrupan
+abandonars abandonas abandone abandonemos abandono abandons abanos abarcamos abarcar
+abbots abertura abiertaes abiertoes abisos abogar abonas abondo abondos abones abonoes
+abordamos abordar aborramos aborsa aborso abortados abortan abortara abortare abortars
+aborte abortemos abortes aborto abortos abrasada abrasado abrega absente absents
+absortamos absortar abuses acabara acamara acampara acaparan acaparar acaparas acapare
+acaparo acapta acaptada acaptadas acaptado acaptamos acaptar acaptara acapto acarar
+acarara acatado acatamos acatar acatara accent accented accents acceptably acceptances
+accepter acciona accione acciono accions accountid accoutred accreted accuses aceita
+aceitada aceitadas aceitado aceitamos aceitar aceito acenta acento acepa acepada acepadas
+acepado acepamos acepan acepando acepar acepara acepas acepo aceptaba aceptabas aceptables
+aceptacions aceptador aceptados aceptan aceptando aceptara aceptaras aceptare aceptars
+aceptas acepte aceptemos aceptor aceptos acertada acertadas acertado acertamos acertas
+acerto aceta acetada acetadas aceto acierta aciertoes acknowledged aclamar aclara aclaran
+aclarara aclarare aclarars aclaras aclarea acodado acodamos acodar acogamos acoitado
+acoitamos acoitar acolado acolamos acolar acontado acontamos acontar acopado acopamos
+acopar acopara acorado acoramos acorar acortado acosado acosamos acosar acoses acostado
+acostamos acostar acota acotada acotando acotara acotare acotars acotas acotemos acquire
+acquired acquirers acquires acriba acroes acroys actin acting actinon actins actite activa
+activas activen actives actividads activoes acton actora actuado actualization actuamos
+actuar actues acudes acueas acueos acuerda acuerdos acuitar acular acules acumulados
+acumulara acumulare acumulars acumulas acumule acumulemos acumulen acumulo acunes acunta
+acuntamos acurado acures acusas acusees acusen acusoes acusos acutes adamite adaptado
+adaptadora adaptadoraes adaptadoras adaptadoro adaptadoros adaptadors adaptados adaptar
+adaptars adapte adapted adapten adaptes adaptor adaptors addictive additives addling
+adelantar adelantaras adelantare adelantares adelantars adelantas adepta adepto adiete
+admire admisions admissions admit admita admiten admites admito admits adoptador
+adoptadores adopter adopters adquirentes adquiriente adulante adular afears afers
+afinidads aflacen aflojados afogar afonos afrancamos afrancar aftaes afterward afterwords
+afustes agadir agitados agitan agitar agolados agolan agolar agorados agoran agorar
+agostados agostan agostar agota agotadas agotador agotadors agotara agotare agotars agotas
+agoten agreda agredamos agredan agregados agregara agregare agregars agregas agrege
+agregemos agregen agrego agreman agreta agreza agruma agrumamos agrumar agrupados agrupan
 agrupara agrupare agrupars agrupas agrupe agrupemos agrupo agrura aguaita aguanal aguantan
-aguantar aguantas aguante aguanto ahogan ahogara ahogare ahogars ahogas ahojar ahotado
-ahotados ahoyar ahuses aiding ajuntamos ajuntar ajuntes ajustas ajuste ajustees ajusten
-aladen aladra aladras alama alamba alambas alames alamia alamias alamos alampa alampas
-alara alaraes alaran alarda alardas alares alarga alargas alaria alarias alarmaes alarmais
-alarman alarmar alarmars alaros alars alarse alberta alberto alcace alcacen alcama alcamas
-alcances alcanze alcazados alcazamos alcazar aleara alearas alears aleatorias aleatoric
-aleatorios alectoria alectorio alegra alegrar alegras alenta alentar alentas alera aleraes
-aleros alertaes alertais alertan alertara alertare alertars aleta aletea aletear aleteas
-aletos aleuts alfama alfamas alfarma alfarmas alguanta alhama alhamas alharma alharmas
-alisamos alisar alisos aljama aljamas allays allowances alloyed almacenada almacenadas
-almacenadoes almacenamienta almacenamientos almacenamos almacenan almacenando almacenara
-almacenare almacenars almacenas almacene almaceno almacens almaden almajen almecen
-almoacen aloeta aloetas alogar alotado alotados alotamos alotan alrota alrotas alterante
-alterative alterativo altercate alternaes alternant alternante alternare alternated
-alternates alternation alternatives alternativos altive altivo altivos amentamos amentar
-amortamos amortar amuses anadamos anadan anade anadea anadean anadee anadeen anadem anadeo
-anades anadia anadiamos anadidos anadinos anadiran anadire anadirian anadirs anadon anden
-aneden anedimos anedir anediria anediriamos aniden anidimos anidir anidiria anidiriamos
-anilla anille anillos anilo anisamos anisar anotado anotados anotamos anotan anteriors
-anther anticuas anticuo antigaes antigas antigo antigoes antigos antigua antiguaes
-antiguais antiguan antiguans antiguar antiguars antigue antigues antiguoes antillo anuden
-anuses anythings apacamos apacar apaciamos aparados aparan aparca aparcara aparcare
-aparcars aparcas aparce aparcemos apare aparea apareados aparean aparecamos aparee aparen
-apareo apares aparian aparrados aparran aparre apart aparta apartadas apartado apartadoes
+aguantar aguantas aguante aguanto ahogan ahogara ahogare ahogars ahogas ahojados ahojar
+ahotado ahotados ahoyar ahuses aiding ajunta ajuntamos ajuntar ajuntes ajustas ajuste
+ajustees ajusten aladen aladra aladras alama alamba alambas alames alamia alamias alamos
+alampa alampas alanza alara alaraes alaran alarda alardas alares alarga alargas alaria
+alarias alarmaes alarmais alarman alarmar alarmars alaros alars alarse alberto alcace
+alcacen alcama alcamas alcances alcanze alcazados alcazamos alcazar aleara alearas alears
+aleatorias aleatoric aleatorios alectoria alectorio alegra alegrar alegras alejados alenta
+alentar alentas alera aleraes aleros alertaes alertais alertan alertara alertare alertars
+aleta aletea aletear aleteas aletos aleuts alfama alfamas alfarma alfarmas alguanta alhama
+alhamas alharma alharmas aliento alientos alijados alisamos alisar alisos aljama aljamas
+allays allocates allowances alloyed almacenada almacenadas almacenadoes almacenamienta
+almacenamientos almacenamos almacenan almacenando almacenara almacenare almacenars
+almacenas almacene almaceno almacens almaden almajen almecen almoacen alobados alocados
+aloeta aloetas alogados alogar alojadas alojado alojadoes alojamos alomados alosados
+alotado alotamos alotan alrota alrotas alterante alterative alterativo altercate alternaes
+alternant alternante alternare alternated alternates alternation alternatives alternativos
+alters altive altividad altivo altivos amarece amarecer ambiguoes ambiguos amentamos
+amentar amiento amientos amision amortamos amortar amplificacions amplifications
+amplificativo amular amuses anacas anadamos anadan anadea anadean anadee anadeen anadem
+anadeo anades anadia anadiamos anadidos anadinos anadiran anadire anadirian anadirs anadon
+ancaes ancas ancha anchaes anchais anchan anchar anchars anches anchoa anchoas anchos
+anclar anclas anden aneden anedimos anedir anediria anediriamos angular aniden anidimos
+anidir anidiria anidiriamos anilar anilla anille anillos anilo anisamos anisar annular
+anonos anotado anotados anotamos anotan anteriors anther anticuas anticuo antigaes antigas
+antigo antigoes antigos antigua antiguaes antiguais antiguan antiguans antiguar antiguars
+antigue antiguedads antigues antiguoes antillo anublar anudar anuden anula anulan anulara
+anulare anulars anulas anuses anythings aojados apacamos apacar apaciamos aparados aparan
+aparca aparcara aparcare aparcars aparcas aparcemos apare aparea apareados aparean
+aparecamos aparecen aparecere aparecers apareces aparecia apareco apareen aparees apareje
+aparen apareo apares aparian aparrados aparran aparre aparta apartadas apartado apartadoes
 apartador apartadors apartara apartare apartars apartas apartemos aparten apartes aparto
-aparvados aparvan aparve apastados apastamos apastan apastar apaste apatan apelante apence
-apertural aperturas aperture aperturo apice aplacaciones aplacados aplacen aplagados
-aplagamos aplagar aplanados aplanamos aplanar aplayados aplayamos aplayar aplaza aplazadas
-aplazado aplazan aplazara aplazare aplazars aplazas aplazemos aplicacions aplice aporcamos
-aporcar aportados aportan aporte appends applications apretados apretamos apretan apretar
-aprete apretura apunamos apunar apuneamos apunear apunta apuntados apuntan apuntara
-apuntare apuntars apuntas apuntemos archie archies archine architectures archiva archival
-archivan archivara archivare archivars archivas archived archiven archives archivo arctado
-ardite argive argoss arillo armoss arnillo arquitectural arquitecturas arquitecturo arraba
+aparvados aparvan aparve apastados apastamos apastan apastar apaste apatan apear apears
+apegar apegars apelante apelar apelars apenar apenars apence aperar aperars apertural
+aperturas aperture aperturo apice aplacaciones aplacados aplacen aplagados aplagamos
+aplagar aplanados aplanamos aplanar aplayados aplayamos aplayar aplaza aplazadas aplazado
+aplazan aplazara aplazare aplazars aplazas aplazemos aplicacions aplice aporcamos aporcar
+aportados aportan aporte appeal appeals appease appends applications approvals
+approximated approximates apretados apretamos apretan apretar aprete apretura aproximada
+aproximadas aproximadoes aproximamos aproximando apuna apunamos apunan apunar apunas
+apunea apuneamos apunear apuntados apuntan apuntara apuntare apuntars apuntas apunte
+apuntemos apunto archas archie archies archine architectures archiva archival archivan
+archivara archivare archivars archivas archived archiven archives archivo arctado ardite
+argive argoss arillo armoss arnillo arquitectural arquitecturas arquitecturo arraba
 arranca arrancados arrancan arrancara arrancare arrancars arrancas arrancemos arrancha
-arranchamos arranchar arrasada arrasado arrascamos arrascar arria arriaba arriaes arrial
-arrian arriar arrias arriaz arriban arribar arribas arribes arribo arrices arrida arride
-arrides arrie arrien arries arrima arrime arrimes arrincamos arrincar arriza arrize
-arrizes arroba artoss ascent aserta asertas asillo asnillo assent assumed assumes assure
-asumar asume asumia asumire asumirs asustes atapara atomeco atomia atomicos atomido atomir
-atomizo atonic atonico atoxico atracada atracado atrancamos atrancar atrapada atrapado
-atrasaba atrasadas atrasados atrasando atrasara atrazada atrazado atregamos atregan
-atregar atributas atributo atributoes attribute attributed attributer atuses auctorizado
-auctorizados audita auditas audition auditor auditoriaes auditorio auditorios augmentamos
-augmentar aumenta aumentados aumentan aumentara aumentare aumentars aumentas aumentemos
-aurera aurorae auroral auroras auroro ausentamos ausentar authorize authorizes autora
-autorizada autorizadas autorizadoes autorizador autorizadors autorizamos autorizando
-avaden averaged averages averare averting averts aviamos aviar avicos avidos aviesos
-avilamos avilar avioes avions avios avisados avisan avisara avisare avisars avisas
-avisemos avises avisoes avison avisons avispa avispamos avispar avispo avispos avista
-avistamos avistar avisto avivamos avivar ayuntamos ayuntar ayustes azogar azotado azotados
-azotamos azotan bached baches baching backgrounds backings backlogs backus backyard
-backyards bagger baking balance balancea balanceado balanceadora balanceadoro balanceadors
-balanceados balancear balanced balancee balanceo balancera balancero balancers balances
-balato balking bandea bandean bandear bandeas bandeau bandejan bandejar bandejas bandeje
-bandejo bandera banduja banking baraco baraho barajo barano barata barate barateo baratio
-baraton baratos baratro barbato barito barker barking baroto barramos barrar barthes
-bascamos bascar basking batato bathed bathes batuces beached beaches beaker beakers beaks
-becket befare befoes befre behinds benchmarks betaking biggie billing billions billiton
-billon bindle binger bitched bitches blacked blacklist blacks bleaker blocas blocker
-blockiest blockings blocky blocos blocs blokes bloqueaba bloqueadas bloqueador bloqueados
-bloqueando bloqueara bloqueare bloquears bloqueemos bloquees bloqueos blouses bluffer
-bombardea bombardean bombardeara bombardeare bombardears bombardeas bombardera bombardero
-bombardier bonce bonces booker boquea boqueada boqueado boqueamos boquear boques borato
-bordamos bordar borrados borraj borrajos borran borrara borrare borrars borras borremos
-bosques botched botches botellan botellas botelle botellia botello botilla bottlenecks
-bouncer bouncers bouncy bounded bourne bournes branks breading breads breaes breais
-breakdowns breakings breams brears breas breast brecas breeks bregas brenas brevas brezas
-broadcasts broke broken brokers bronce bronces buceamos bucear bucked bucker bucking
-buckle buckles buddle budge budged budges budgets budgie buffed buffers buffet bugger
-bujier bullion bundles bungle bungled burato burier bursar bursas bursty busca buscados
-buscan buscara buscare buscars buscas buscemos bushier bushiest bushiness busiamos busie
-busied busieis busien busiere busker buster bustier bustiest busts busyness butches caamos
-cabales cabbie cabecea cabecean cabecear cabeceara cabeceas cabeceras cabecero cabedera
-cabia cabiamos cabidos cabio cabling cabrada cabria cabrio cabrios cacaes caceada caceadas
-caceado caceados caceamos cacear caceas cacees caceo caceos cacero caceto cachada cachadas
-cachado cachados cachaes cachamos cachando cachar cachas cacheaba cacheabas cachean
-cacheando cacheara cachearas cacheare cachears cacheas cacheemos cachees cachema
-cachemamos cachemo cachemos cachera cacheta cachetada cachetadas cachetado cachetados
-cacheto cachets cachies cachis cacho cachoes cachon cachou cachues cachuo cachus cacles
-cacoes cacteo cadidos cadmia cadmio cadmios cados caducaba caducabas caducamos caducando
-caducar caducara caducaras caducas caduce caducea caducen caducidads caduco caecen caeces
-caemos caere caeres caers cagada cagales cagamos cagar caguamos caicos caidas caides
-caidoes caids calceo calces calder caldos caler calers calida calidads calidas calidos
-calientees calker calking callaes callar callars calle callea callear callears calleas
-called callee callees callen callente callentes calleo callera calleras callero calleros
-calles callie callings calloes calmer calming calmos calves calving camales camaos camba
-cambais cambamos camban cambar cambas cambe camben camber cambes cambiados cambial cambian
-cambiara cambiare cambiars cambias cambiazos cambiemos cambien cambies cambija cambijo
-cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar
-cambize cambizo cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui
-cambuis cameos camia camiamos camiar camiba camibamos camibar camibe camibo camica camico
-camicos camie camila camilo camilos camina caminamos caminar camine camino caminos camio
-camisa camiso camisos camita camito camitos camize camoes camons camos campaba campabas
-campada campadas campaga campagas campagna campan campanaes campanea campaneas campania
-campano campanos campara camparas camparin camparins campas camped campeo campeos campes
-campina campinas camping campoes camps campus canaes canalies canalis canals canames
-canapes canares cance canceis cancelados cancelan cancelara cancelare cancelars cancele
-cancelemos canceler canceles cancella cancellamos cancelo cancelos cancen cancer
-canceramos cancerar cancers cancheada cancheadas cancheado cancheados cancheo cancoes
-candles cando canelamos canelar caneles cangada cangaes cangamos cangar cange canges
-caniaes canidos caniles canios canmia canmiamos canmiar canmie canmio cannon canoaes
-cansaes cantador cantadores cantaes cantales cantamos cantar cantas cantel cantels canter
+arranchamos arranchar arrasada arrasado arrascamos arrascar arria arriaba arriaes arrian
+arriar arrias arriaz arriban arribar arribas arribes arribo arrices arrida arride arrides
+arrie arrien arries arrima arrime arrimes arrincamos arrincar arrivals arriza arrize
+arrizes arroba artoss ascent asento aserta asertas asiana asiendo asienta asientas
+asientoes asignan asignar asignas asignen asignes asigno asillo asina asnillo asnina
+assent assumed assumes assure asters asumar asume asumia asumire asumirs asunta asustes
+atapara atomeca atomeco atomian atomias atomicas atomicos atomida atomido atomir atomiza
+atomizo atonic atonica atonico atonos atora atoxica atoxico atracada atracado atrancamos
+atrancar atrapada atrapado atrasaba atrasadas atrasados atrasando atrasara atrazada
+atrazado atrega atregamos atregan atregar atributas atributo atributoes attribute
+attributed attributer atuses auccion auction auctor auctorizado auctorizados auctorizar
+auctorize auctors audita auditan auditas audition auditive auditivos auditor auditoriaes
+auditorio auditorios augmentamos augmentar aullar aumenta aumentados aumentan aumentara
+aumentare aumentars aumentas aumentemos aurera aurorae auroral auroras auroro ausentamos
+ausentar ausento austra autenticaba autenticadas autenticados autenticando autenticara
+authenticate authenticates authored authorizations authorizes autoras autoria autoriza
+autorizacions autorizada autorizadas autorizadoes autorizador autorizadors autorizamos
+autorizan autorizando autorizara autorizare autorizars autorizas autorize autoro avaden
+avalanchas avalanche avanzan avanzar avanzas avanze avanzo averaged averages averare
+averting averts aviamos aviar avicos avidos aviento avientos aviesos avilamos avilar
+avioes avions avios avisados avisan avisara avisare avisars avisas avisemos avises avisoes
+avison avisons avispa avispamos avispar avispo avispos avista avistamos avistar avisto
+avivamos avivar ayunta ayuntamos ayuntar ayustes azogar azotado azotados azotamos azotan
+azular bached baches baching backer backers backgrounds backings backlogs backus backyard
+backyards badas badeas bagger baker bakers baking balancea balanceaba balanceadas
+balanceado balanceadora balanceadoro balanceadors balanceados balancear balanceara
+balanceas balancee balancees balanceo balanceos balancera balancero balancers balanoes
+balante balantes balanze balanzes balato balatos baldas balker balking ballance banadas
+banaes banais banars banas banass bancaria bancarios bancas banda bandaes bandan bandean
+bandear bandeau bandejan bandejar bandejas bandeje bandejo bander bandera bandes bandia
+bandias bandos bands banduja banger banidas banked banket banking banner banners banter
+banters banzas baraco baracos baraho barahos barajo barajos barano baranos barata baratas
+barate barateo barates baratio baratios baratoes baraton baratons baratro baratros barbato
+barbatos bardas bardes barito baritos barkers barking baroto barotos barrado barrados
+barramos barrar barthes bascamos bascar basking basnas batato batatos bathed bathes
+batuces beached beaches beaks becket befare befoes befre behinds benchmarks betaking
+bibliotecas biblioteco bibliotheca biggie billing billions billiton billon bindle binger
+bistable bitched bitches blacked blacklist blacks blandas blanker bleaker blocas blocker
+blockiest blockings blocky blocos blocs blokes bloqueaba bloqueadas bloqueador bloqueadors
+bloqueando bloqueara bloqueare bloquears bloqueemos bloqueoes blouses bluffer bodice
+bodices bodied boeres bogies boiles bombardea bombardean bombardeara bombardeare
+bombardears bombardeas bombardera bombardero bombardier bonce bonces bonded bonkers booker
+boquea boqueada boqueado boqueados boqueamos boquear boqueo boques borato boratos bordado
+bordados bordaes bordamos bordar bordas bordea bordeas bordee bordees borden bordeo border
+borders bordoes bordos boreas boreos borers bores borges bornes boroes borrada borradas
+borradoes borrador borradors borraj borrajo borrajos borran borrando borrara borrare
+borrars borras borremos borres bosques botched botches botellan botellas botelle botellia
+botello botilla bottlenecks bouncer bouncers bouncy bounden bounder bourne bournes branks
+breading breads breaes breais breakdowns breakings breams brears breas breast brecas
+breeks bregas brenas brevas brezas brides broadcasts broke broken brokers bronce bronces
+buceamos bucear bucked bucker bucking buckle buckles buddle budge budged budges budgets
+budgie buffed buffers buffet bugger bujier bullion bundles bungle bungled bunker bunkers
+burato buratos burier burrado burrados bursar bursas bursty buscados buscan buscara
+buscare buscars buscas buscemos bushier bushiest bushiness busiamos busie busied busieis
+busien busiere busker buster bustier bustiest busts busyness butches caamos cabales cabbie
+cabecea cabeceais cabecean cabecear cabeceara cabecearas cabecears cabeceas cabeceraes
+cabecero cabeceros cabedera cabederas cabia cabiamos cabidos cabio cabling cabrada cabras
+cabrera cabria cabrio cabrios cabros cacaes caceada caceadas caceado caceados caceamos
+cacear caceas cacees caceo caceos cacero caceto cachada cachadas cachado cachados cachaes
+cachamos cachando cachar cachas cacheaba cacheabas cachean cacheando cacheara cachearas
+cacheare cachears cacheas cacheemos cachees cachema cachemamos cachemo cachemos cachera
+cacheta cachetada cachetadas cachetado cachetados cacheto cachets cachies cachis cacho
+cachoes cachon cachou cachues cachuo cachus cacles cacoes cacteo cadidos cadmia cadmio
+cadmios cados caducaba caducabas caducamos caducando caducar caducara caducaras caducas
+caduce caducea caducen caducidads caduco caecen caeces caemos caere caeres caers cagada
+cagales cagamos cagar cagas caguamos caguas caicos caidas caides caidoes caids calceo
+calces calcular calculas calcule calculen calculi calculo calder caldos caler calers
+calicula caliculan calida calidads calidas calidos calientas calientees calino calker
+calking callaes callar callars calle callea callear callears calleas called callee callees
+callen callente callentes calleo callera calleras callero calleros calles callie callings
+calloes calmer calming calmos calves calving camales camaos camba cambais cambamos camban
+cambar cambas cambe camben camber cambes cambiados cambial cambian cambiara cambiare
+cambiars cambias cambiazos cambiemos cambien cambies cambija cambijo cambijos cambil
+cambils cambin cambins cambioes cambist cambiza cambizamos cambizar cambize cambizo
+cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui cambuis cameno
+cameos camia camiamos camian camiar camiba camibamos camibar camibe camica camicos camie
+camien camila camilos caminamos caminar camini camion camisa camisos camita camitos camize
+camoes camons camos campaba campabas campada campadas campaga campagas campagna campan
+campanaes campanea campaneas campania campano campanos campara camparas campare campares
+camparin camparins campas camped campeo campeos campes campina campinas camping campino
+campoes camps campus camuno canadio canaes canalies canalis canals canames canapes canar
+canara canard canare canares canaria canarios canaris canars cance canceis cancelados
+cancelan cancelara cancelare cancelars cancele cancelemos cancelen canceler canceles
+cancella cancellamos cancelle cancelled cancelo cancelos cancen cancer canceramos cancerar
+cancers cancheada cancheadas cancheado cancheados cancheo cancoes candidados candidaes
+candidata candidataes candidatas candidato candidatoes candles cando canelamos canelar
+caneles canerio cangada cangaes cangamos cangar cangas cange canges cangos caniaes canidos
+caniles canino canios canmia canmiamos canmiar canmie canmio cannon canoaes cansaes
+cantador cantadores cantaes cantales cantamos cantar cantas cantel cantels canter
 cantidads cantles canto cantos canules capacidads capacita capacite capacito caped capeos
-capias capies capos capper cappos captara captare capturan capturar capturas captured
-capturen captures capturo capuana capuanas carada caramos carate carcamos carcel carcels
-cardada cardamos cardar cardos careada careamos carear carecen careciente carecimiento
-cargaba cargadal cargadas cargado cargados cargan cargara cargare cargars cargas cargemos
-cariada cariamos cariar caridad carios carling carnada carnales carnot carpamos carped
-carping carpos carrada carral carrales carrel carreo carric carrices carrie carriel
-carrieles carriels carriers carries carrils carse carts carves casales casandra casces
-cashed cashes cashing casidos casios caspos cassandras castes castidad castos castro
-casuca cataura catches catching categoriaes categoric categorica categoricas categorio
-categorios categorize categorizes catling cauca caucel caucels cauces caudos cautas caves
-cavidad cavios cayuca cefrada cefradas cefrado cefrados celerity cello cenales cenato
-cendro cenero censer centen centers centner centon centros cerate cercen cerner cerril
-cerriles cesta cestos cestro cetro chagres chague chagues chairs champaign champaigns
-champana champanas champos chance chancelamos chances chane chanen chanes chaney chang
-changa changaes changas changed changer changers changle changles chango changos chanoes
-chantas chante chantes chanto chantos chants chapos chapped chapping charas charge charges
-charms charnel charnels charos chars chatas chatos chats cheats checas checky checos
-cheeks chesta chestan cheste chicks chinge chinges chinks chocks chopra chorreo chotara
-chotas chotes chotos chullo chunas chunk chunky chunos chunter chunters churns ciados
-ciando ciaran ciatico ciaticos cidrada cidradas cidrado cidrados ciello cieno cienos
-cientes cientos cierno cierto cifraba cifrabas cifradaes cifradoes cifrando cifrara
-cifraras cifrare cifrars cifras cifremos cifren cimente cimentes cimento cimpos cincel
-cincelamos cincelar cincels cintamos cintar cinto cintro circuia circuido circuir circuita
-circuitos circuits circuity cistes cistico cisticos civeto claces clames clanes clapos
-clapped clapping clares clarity clases clauca clavaes clavas clavees clavel clavels claven
-claver clavers clavoes clavos clavus cleanups cleaves clientees clint clotas clotos cloves
-clunks coached coaches coaching coaler coaling coarse coartamos coartar coatas coates
-coatos cobias cobramos cobrar cocheada cocheadas cocheado cocheados cocheamos cochear
-cocheo coches cocias codiga codigas codigoes coding codino codinos cofias cofrada cofradas
-cofrado cofrados cofreo coftas coftos cogias cognada cognadas cognado cognados cognitional
-cohered coidas coides coidos coimas coimes coipas coitara coitos colada coladas colado
-colados colando colapsas colapso colauda colaudas colaudo coleada coleadas coleado
-coleados colgaba colgabas colgadaes colgadoes colgador colgadors colgaja colgajas colgajo
-colgajos colgamos colgando colgara colgaras colgare colgares colgars coligada coligadas
-coligado coligados coligarse collada colladas collado collados collapses coller collers
-colmada colmadas colmado colmados colman colmen colmena colmenas colpada colpadas colpado
-colpados colpas colpes colum columba columnaes columnar coluna coluno colunos combatible
-comendar comendariamos comentar comentariamos comenza comenzan comenzara comenzare
-comenzars comenzas comfit comias comigo comigos commie commits commix compactibilidad
-compana companaes companas companiaes companias companios companoes compaq compara
-compasible compatibilidads compatibles compatibly complain complains complejidads
-complexidad compliancy compliant comprabamos compran comprar compras compre compro
-comproba comprobados comproban comprobara comprobare comprobars comprobas comprobemos
-compromisa compromise compromisos compruebas compruebo compta computamos computar comtas
-comtos concenta concentas concenter concentran concentrar concentras concentre concentro
-concerna concerne concerno concerns concert concurrence concurrencias concurrencio
-condamos condenar condensa condensan condensara condensare condensars condensas condenser
-condesar condiciona condicionals condicionan condicionar condicionas conditionals
-conexions conexivo conexivoes confection confections confiara configuracions configuration
-confirm confirmacion confirmados confirman confirmara confirmare confirmars confirmas
-confirmations confirmativo confirme confirmemos confirmo confirms conforma conformamos
-conformar conformation confutamos confutar conies conmuta conmutados conmutan conmutara
-conmutare conmutars conmutas conmutemos connecting conreo consecrar consegrar consenta
-consente consentimienta consentimientos consento consents conserva conservan conservara
-conservare conservars conservas consisten consistencias consistencio consistentes
-constamos constar constara constes construamos construia construiamos construidos
-construire construirs consuela consuelas consueta consuetas consula consulaes consulais
-consulamos consulan consular consulars consulas consule consulen consules consult
-consultables consultados consultaes consultais consultan consultara consultare consultars
-consulte consultemos consultes consulto consultor consultos consults consuma consumada
-consumado consumador consumadores consuman consumar consumars consumas consumera
-consumeras consumero consumeros consumia consumian consumias consumidas consumidoes
-consumidora consumidoraes consumidoras consumidoro consumidoros consumidors consumir
-consumirs consumo consumoes consumos consunta consuntas conta contact contacto contado
-contadoes contadora contadoraes contadoras contadoro contadoros contadors contained contal
-contan contare contars contemos contendedor contendedores contendor contendores
-contenedora contenedoraes contenedoras contenedoro contenedoros contenedors content
-contenta contentamos contentar contes contest contestados contestan contestanos contestara
-contestare contestars contestas conteste contestemos contester contesto contests contexta
-contia contignacion continuacions continuation contos contra contracta contracte contracts
-contrado contralado contralo contralto contrapartidaes contrapartido contrapartidos
-contrapo contrasenaes contraseno contrasenos contrasto contratos contravena contravenas
-contrito controls contros convection convent copaes copais copals copara copars copas
-copeas copees copeos copera copes copeys copiaes copiais copian copiar copiars copiba
-copibas copie copied copien copier copiers copila copilas copile copiles copina copinas
-copine copines copins copios coplas copoes copped copping copra copras coptos coramos
-corar coreamos corear corego corelation coreo corias cories corlada corladas corlado
-corlados corlamos corlar corleo corneo corpas corramos corre correa correcho correct
+capias capies capos capper cappos captara captare capturada capturados capturan capturando
+capturara capturare capturars capturas capturen captures capturo capuana capuanas caraas
+carada caraes caragas caragos caramos caraos carate carates carats caraus carays carbas
+carbos carcamos carcas carcel carcels carcera carcos cardada cardamos cardar cardas
+cardera careada careamos carear careara careas carecen careciente carecimiento careos
+carera cargaba cargadal cargadas cargado cargados cargaes cargais cargan cargara cargare
+cargars carge cargemos cargoes cargosa cargoso cariada cariamos cariar carias caridad
+carino carlas carling carlos carmino carnada carnales carnario carnera carnot carobs
+caroes carols caroms caros carpamos carpas carped carping carrada carradas carrado carral
+carrales carrara carras carrea carrean carrear carreara carreas carreja carrel carrena
+carreo carreras carrero carreta carric carrices carrie carriel carrieles carriels carriers
+carries carrils carros carse cartas cartera cartos carts carves casales casandra casces
+cashed cashes cashing casidos casino casios caspos cassandras castes castidad castidades
+castos castro casuca cataura catches catching categoriaes categoric categorica categoricas
+categorio categorios categorize categorizes catino catling cauca caucel caucels cauces
+caudos cauras cauros cautas cavario caves cavidad cavios cayuca cebradas cebrado cefrada
+cefrados celebridads celeridad celeridades celerity cello cenales cenato cendro cenero
+ceniamos cenimos cenismo cenismos cenital censer cental centen centers centima centimas
+centime centimes centimoes centner centon centralizada centralizador centralizados
+centralizando centralize centralizen centralizer centralizes centrals centran centrar
+centras centros cerate cerates cercadas cercado cercen cernadas cernado cerner cernimos
+cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo cerrando
+cerraras cerrera cerril cerriles cesta cestos cestro cetro chagos chaired chairs champaign
+champaigns champana champanas champos chance chancelamos chances chane chanen chanes
+chaney chang changa changaes changas changer changers changle changles chango changos
+chanoes chantas chante chantes chanto chantos chants chapos chapped chapping charas chare
+charger chargers charle charles charmed charms charnel charnels charoes charos charred
+chars charted chatas chatos chatre chatres chats cheats checas checker checkouts checky
+checos cheeked cheeks chesta chestan cheste chicks chinge chinges chinked chinks chocked
+chopra chorreo chotara chotas chotes chotos chueta chullo chunas chunky chunos chunter
+chunters churned churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos cidrada
+cidradas cidrado cidrados ciello cieno cienos cientas cientes cientos cierno cierto
+cifraba cifrabas cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars cifras
+cifremos cifren cimente cimentes cimento cimpos cincel cincelamos cincelar cincels
+cintamos cintar cinto cintra cintro circuia circuido circuir circuita circuitos circuits
+circuity cistes cistico cisticos civeto claces clacks clames clanes clapos clapped
+clapping clares clarity clases clauca clavaes clavas clavees clavel clavels claven claver
+clavers clavoes clavos clavus cleanups cleaves clicks clientees clint clister cloaks
+clocas cloces cloned clonks close closer closes closet clotas clotos cloves cloyed clucks
+clunked clunks clusters clutter cluttering clyster coached coaches coaching coaler
+coalesced coalesces coaling coarse coartamos coartar coatas coates coatos cobias cobra
+cobrados cobran cobrara cobrare cobrars cobras cobremos cocheada cocheadas cocheado
+cocheados cocheamos cochear cocheo coches cocias cocks codiga codigas codigoes coding
+codino codinos cofias cofrada cofradas cofrado cofrados cofreo coftas coftos cogias
+cognada cognadas cognado cognados cognicion cogniciones cognition cognitional cohered
+coidas coides coidos coimas coimes coipas coitara coitos colada coladas colado colados
+colando colapsas colapso colauda colaudas colaudo coleada coleadas coleado coleados
+colectado colectados colectar colgaba colgabas colgadaes colgadoes colgador colgadors
+colgaja colgajas colgajo colgajos colgamos colgando colgara colgaras colgare colgares
+colgars coligada coligadas coligado coligados coligarse colision colisiones collada
+colladas collado collados collapses coller collers colmada colmadas colmado colmados
+colman colmare colmares colmen colmena colmenas colpada colpadas colpado colpados colpare
+colpares colpas colpes colum columba columnaes columnar coluna coluno colunos comadre
+comadres combamos combar combare combares combatible comendar comendariamos comentar
+comentariamos comentarias comentario comentarioes comenza comenzan comenzara comenzare
+comenzars comenzas cometarios comfit comias comigo comigos comino comisiona comisionas
+comisione comisionen comisiono comisions comistion comistiones commends comment commie
+commits commix commuted compactibilidad compadramos compadrar compadre compadres compage
+compages compana companaes companas companiaes companias companios companoes compaq
+comparador comparados comparan comparara comparare comparars comparas compared comparemos
+comparen comparer comparo comparsa comparso comparta compartamos comparte compartes
+compartida compartidas compartidor compartidors compartimos compasamos compasar compase
+compases compasible compatibilidads compatibles compatibly compensa compensados compensan
+compensara compensares compensars compensas compensated compensativo compensativos
+compensatorias compensatorio compensemos compere comperes competa competed complain
+complains compleat complect compleja complejidads completan completar completas complete
+completo complexa complexidad compliancy compliant comprabamos comprado compradora
+compradoro compradors comprados compraes compramos compran comprare comprares compras
+compres compro comproba comprobados comproban comprobara comprobare comprobars comprobas
+comprobemos compromisa compromise compromisos comprueban compruebas compruebo compta
+computacion computamos computar compute computen computer computes comtas comtos conata
+concenta concentas concenter concentrada concentrador concentrados concentran concentrando
+concentrar concentrare concentrares concentras concentrated concentre concentro concerna
+concerne concerno concerns concert concilia conciliacions conciliados concilian conciliara
+conciliare conciliars concilias conciliation conciliemos concitado concitados concitar
+concluiamos concurren concurrence concurrences concurrencias concurrencio concurrente
+concurrentees condamos condenar condensa condensan condensara condensare condensars
+condensas condenser condesar condiciona condicionals condicionan condicionar condicionas
+condicione condicionen condiciono conditionals conecta conectada conectadas conectador
+conectadors conectamos conectan conectando conectara conectare conectars conectas conector
+conexions conexivo conexivoes confect confected confection confections confia confianzas
+confianzo confiar confiara confiare confiars conficion conficiones confie configuracions
+configurations confin confio confirmacion confirmados confirman confirmara confirmare
+confirmars confirmations confirmativo confirmemos confirmen confirmes conform conforma
+conformamos conformar conformation conforme conformed conforms confutacion confutamos
+confutar conies coning conmuta conmutacions conmutados conmutan conmutara conmutare
+conmutars conmutas conmutemos connecter connecting connects conota conrea conreo consecrar
+consegrar consenta consente consentimienta consentimientos consento consents conserva
+conservan conservara conservare conservars conservas consisten consistences consistencias
+consistencio consistentees consta constamos constar constara constes constrain constrains
+construamos construia construiamos construidos construire construirs consuela consuelas
+consueta consuetas consula consulaes consulais consulamos consulan consular consulars
+consulas consule consulen consules consult consultables consultados consultaes consultais
+consultan consultara consultare consultars consulte consultemos consultes consulto
+consultor consultos consults consuma consumada consumado consumador consumadores consuman
+consumar consumars consumas consumera consumeras consumero consumeros consumia consumian
+consumias consumidas consumidoes consumidora consumidoraes consumidoras consumidoro
+consumidoros consumidors consumir consumirs consumo consumoes consumos consunta consuntas
+contabilizaba contabilizadas contabilizados contabilizando contabilizara contacta
+contacted contactoes contactor contado contadoes contadora contadoraes contadoras
+contadoro contadoros contadors contained contare contars contecido contejido contemn
+contemos conten contena contencions contend contendedor contendedores contendido contendo
+contendor contendores contene contenedora contenedoraes contenedoras contenedoro
+contenedoros contenedors contenida contenidos conteno contentamos contentar contente
+contenting contentions contentivo contento contents contera contes contestados contestan
+contestanos contestara contestare contestars contestas conteste contestemos contester
+contesto contests context contexta contignacion continuacions continuation contos contraa
+contracarto contracartos contracta contractado contractados contractas contracte
+contracten contractes contrado contrados contrae contrala contralados contralo contralto
+contraltos contrapado contrapados contrapartidaes contrapartido contrapartidos contrapo
+contras contrasenaes contraseno contrasenos contrastado contrastados contrasted contrasto
+contrastos contratada contratadas contratamos contratando contratoes contravena
+contravenas contray contrito contritos contros convect convected convection convencion
+convenido convention conversativo conversativos copaes copais copals copara copare copares
+copars copas copeare copeares copeas copees copeos copera copes copeys copiaes copiais
+copian copiar copiare copiares copiars copiba copibas copie copied copien copier copiers
+copila copilas copile copiles copina copinas copine copines copins copios coplas copoes
+copped copping copra copras coptos cordito corditos corego corelation coreo corias cories
+corlada corladas corlado corlados corleo corneo corpas corre correa correcho correct
 correcta corrector correctos corrects corree corrego correlacionados correlacions
 correlata correlated correlates correlating correlations correlativo correlato corren
 correon correos correr corres correteo corrie corro corroa corroe corroo corros corseo
-corses corsos corta cortaa cortador cortadores cortados cortan cortao cortaoes cortaos
-cortare cortars cortemos cortes cortical cortos corvamos corvar cosaes coseis cosers coses
-coshes cosias cosmos cosoes cosos cosses costaba costada costaes costana costaran costaras
-costard costare costaria costars costco costea costeara costeas costed costee costees
-costen costeo costera costoes coston costons costosa costoso costra costro costros costume
-costumed costumer costumers costumes costura cotaes cotara cotas coteara cotees cotes
-cotoes cotos cotuos coulter coulters counted countess counties country county coupes
-courter courts couther coveted cowered cozies crabron crapped crapping cratamos crate
-craves creaes crearan creare crease created creates crecan crecente crecer creces creche
-crecientes crecimienta crecimientos credencia credenciaes credencias creen cremate crenate
-cresta crete cretico creticos creyen cridos critic critican criticar critice critices
-criticoes criticon criticons critics cruenta cuado cuados cualidad cualquier cualquieran
-cualquieras cualquiere cualquieria cualquiero cualquiers cuanda cuandas cuantaes cuantia
-cuantias cuantidad cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas cuarenteno
-cuarentens cuarentona cuartas cuartos cuarzo cuatra cuatras cuatri cubismos cubramos
-cubria cubriamos cubridos cubrire cubrirs cucado cucando cuches cuelgo cuella cuellos
-cuelmo cuenca cuenda cuendo cuentos cuerna cuesa cuesas cuesca cuesla cueslo cuestas
-cuesto cuetas cuete cuidos cuitas cujaro culado culatas culato culatos culler culling
-cultas cunado cunales cunando cundo cunetas cunete cuneto cunetos cunta cuntamos cunto
-cunts cuomas cuotaes cupped cupping curado curando curantas curanto curantos curatas
-curate curato curatos curtamos curtas curtimos curtir cusita customers custos cutas cutete
-cutias czados czando dallars dario databas datado datados deadlier deadliness debaja
-debajos debamos debato decamos decayed decays decendencia decender decker decouples
-decuple dedice dedices deduplicated defend defender deferidos deferimos deferir deferrer
-defian defie defied defien defier defies defile defina defined definen definer defines
-definia definire definirs defino dehender deice deices deign deipara dejados dejemos
-delate delayer delecte delees delege deleite deleje deleta deletes deleto delgas delias
-deline deliverer deliverers dellas delver delvers demasiada demasiados denamos dentas
-dentras deparamos deparar dependa dependancy depende depended dependen dependence
-dependencias dependencio dependere dependers dependes dependo depends deplete depleted
-deprender depura depurados depuran depurara depurare depurars depuras depuremos deputamos
-deputar deration derecha derechos dermas desacolla desacollado desacollar desacoplada
+corses corsos cortaa cortador cortadores cortados cortan cortao cortaoes cortaos cortare
+cortars cortemos cortes cortical cortos cosaes coseis cosers coses coshes cosias cosmos
+cosoes cosos cosses costaba costada costaes costana costaran costaras costard costare
+costaria costars costco costea costeara costeas costed costee costees costen costeo
+costera costoes coston costons costosa costoso costro costros costume costumed costumer
+costumers costumes costura cotaes cotas coteara cotees cotera cotes cotoes cotos cotuos
+coulter coulters countess counties country county coupes courted courter courts couther
+coveted cowered cozies crabron crapped crapping cratamos crate crates craves creaes
+crearan creare creares crease creases created crecan crecente crecer creces creche
+crecientes crecimienta crecimientos credencia credenciaes credencias creditoes creditor
+creditors creen cremaes cremate cremates crenate crepito cresaes cresta cretaes crete
+cretico creticos creyen cridos critic critican criticar critice critices criticoes
+criticon criticons critics crocks cronologia cronologias cronologicas cronologicos
+cronologio cronologios cruenta cruentas crujamos cruza cruzados cruzan cruzara cruzare
+cruzars cruzas cruzemos cuada cuadas cuado cuados cuadraba cuadradas cuadrados cuadral
+cuadrando cuadrara cuadrare cuadrars cuadras cuadre cuadremos cuadren cuadri cualidad
+cualquier cualquieran cualquieras cualquiere cualquieria cualquiero cualquiers cuandas
+cuantaes cuantia cuantias cuantidad cuantidades cuantio cuantios cuantoes cuarenten
+cuarentenal cuarentenas cuarenteno cuarentens cuarentona cuarta cuartada cuartado
+cuartamos cuartan cuartar cuartas cuartos cuarza cuarzo cuatras cuatri cubeba cubera
+cubeto cubismos cubita cubria cubriamos cubridos cubrire cubrirs cucado cucando cucara
+cucaran cuches cueitas cuelgo cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo
+cuentaes cuerdo cuerdos cuereo cuerna cuernas cuerno cuernos cuero cueroes cueros cuerpa
+cuerpas cuerpoes cuervo cuervos cuesa cuesas cuesca cuesla cueslo cuesto cuete cuidos
+cuitas cujara cujaro culado culatas culato culatos culler culling cultas cunado cunales
+cunando cunara cunaran cundo cunete cuneto cunetos cunta cuntamos cuntimos cunto cunts
+cuomas cuotaes cupped cupping curado curando curantas curanto curantos curara curaran
+curatas curate curates curato curatos cursar cursares cursars curso cursoes cursory cursos
+curtamos curtas curtimos curtir cusita custer custos cutas cutete cutias czados czando
+dallars dario databas datado datados deadlier deadliness debaja debajos debamos debeis
+debias debido debidos debils debitoes debris debts debuts decade decades decaimienta
+decaimientos decamos decayed decays decendencia decender decesion decida decidas decided
+deciden decider deciders decidia decidio decidire decidirs decido decidor decidos decile
+deciles decima decimals deciman decimar decimas decime decimes decire decires decisions
+decisivo decker decode decodes decouples decrementas decrial decries decuple decuplica
+decuplicamos decuplicar dedice dedices deduplicated defend defender deferidos deferimos
+deferir deferrer defian defie defied defien defier defies defile defina defined definen
+definer defines definia definire definirs defino degrada degradaba degradacions degradadas
+degradados degradan degradando degradara degradare degradars degradas degradations
+degrademos degraden degrader degrado dehender deice deices deicide deign deipara deisto
+deistos deists dejados dejemos delate delates delayer delecte delectes delees delege
+deleges deleite deleites deleje delejes deleta deletaes deletas deletion deleto deletoes
+deletos delgas delias deline delito delitos deliverer deliverers dellas deltaes delver
+delvers demasiada demasiados demision demito denar denoto dentar dentas dentero dento
+denton dentra dentras dentros deparamos deparar dependa dependancy depende depended
+dependen dependence dependencias dependencio dependere dependers dependes dependo depends
+deplete depleted depletes depleting deploys deprender deprived depura depurados depuran
+depurara depurare depurars depuras depuremos deputamos deputar deration derecha derechos
+deride derided derides derision derivada derivadas derivadoes derivamos derivando derivar
+derivas derive deriven derives derivo dermas desacolla desacollado desacollar desacoplada
 desacoplados desacoplamienta desacoplamientos desacoplan desacoplando desacoplara
 desacoplare desacoplars desacoplas desacople desacoplo desaline desalines desaloja
-desaloje desalojos desaojo desasada desasado desasires desastre desastrees desatares
-desatores desbarda desbardar desbordan desbordara desbordare desbordars desbordas desborde
-desbordo desborra desborrar desbrida desbridar descanta descantada descantado descantamos
-descantar descara descarada descarado descaras descarga descargada descargado descargamos
-descargar descarna descarnada descarnado descarnamos descarnar descartaba descartadas
-descartados descartala descartan descartando descartara descartare descartars descartas
-descarte descartemos descarto descasada descasado descasta descastada descastado
-descastamos descastar descorda descordar descrita desecho desend deseno desequilibraba
-desequilibradas desequilibrado desequilibrara desertar desfajada desfajado desfamada
-desfamado desfazada desfazado desfues desglosa desglosen desgloses desgloso desierta
-designa designe designo designs desiguala desiguale desigualo desiguals desina desino
-deslastres desordenabas desordenada desordenadaes desordenado desordenadoes desordenamos
-desordenaras despara desparta despartamos despasada despasado despeas despedrar despender
-despeos desperar despernar despertan despertara despertare despertars despertas despiertas
-despierto despuess despume despumes desques destas destin destinataria destinatarias
-destinatarioes destribute desuces desudes desunes desuses desventaba desventabas
-desventada desventadas desventajaes desventajo desventajos desventara desventaras
-desvolvemos desvolver detene detenen detenere deteners detenes detente deterred deters
-detraa detraas detrae detraes detrao detrass deutas devise devises devoice devoices
-devolvamos devolve devolved devolven devolvere devolvers devolves devovemos devover
-dextras diapositivo diapositivos diaria diariaes diaries diarioes diarist diarrias diarrio
-diarrios diaster dichos dicker diferamos diferia diferiamos diferidas diferido diferire
-diferirs difine difinir digeridos digerimos digerir digesta digestas digeste digestes
-digesto digestos dinamo dinarias diosos dipsos direst disasters discas discoes discord
-discorded discords discs discus diseco disena disene disenos disenso disento diside
-disidimos disidir disipara disneo disono disons dispaba dispada dispar disparan disparar
-disparas dispare disparia disparo dispars dispart dispertar dispierta disponibles
-disposition dispositions dispositiva dispositivas dispositivoes distara distribuamos
-distribue distribuen distribues distribuia distribuiamos distribuias distribuida
-distribuidor distribuidors distribuire distribuirs distributee distributes disturba
-disturbe disturbo disturbs disyunto disyuntors disyuntos diucos diver divers divest
-divests divida dividamos divided dividen divider divides dividia dividiamos divididos
-dividire dividirs divido divine divise doable doblares doblars dobles docked dockers
-docket dolajes dolames dolaras dolare doleres dollar dolores domares domena domenan domida
-dominante dominantes dominants dominar dominare dominares dominas domine dominen doming
-dominga dominia domino donares dorares dosificados dosificara dosificare dosificars
-dosifice dosificemos dosifico dotares doubled doubler doublet doublets doublings doubly
-doubting downsize downsizes drier driers driest dripped drive drivel drivels driven drives
-drooped dropper drover drovers dudable dulares dupability dupable duplicaba duplicabas
-duplicadaes duplicadoes duplicaes duplicamos duplican duplicara duplicaras duplicares
-duplicars duplicas duplicated duplice duplico durabilidads durables durably duracions
-duradera duraderos duradoro duraduro durance durant durantes durations durativo duraton
-dynamos eatable edicions editamos editar edition efecta efectos efectuo efeto effects
-effete ejecuta ejecutan ejecutara ejecutare ejecutars ejecutas ejecutor electo eliminados
-eliminan eliminara eliminare eliminars eliminas elimine eliminemos elimino embuda embude
-embudos embuto emceed emento emitamos empande empecamos empegamos empegar empegaria
-empegariamos empelamos empelar empelaria empelariamos empenamos empenar empenaria
-empenariamos empera emperas empeza empezados empezan empezaran empezaras empezare
-empezarian empezarias empezars empezas empezemos empire empires empleamos emplear
+desaloje desalojos desaojo desapegar desasada desasado desasados desase desasires desastre
+desastrees desatares desatores desaviamos desaviar desbarda desbardar desbordan desbordara
+desbordare desbordars desbordas desborde desbordo desborra desborrar desbrida desbridar
+descaimiento descanta descantada descantado descantamos descarada descarado descargada
+descargado descargamos descargan descargara descargare descargars descargas descarge
+descargo descarnada descarnado descarnamos descartaba descartadas descartados descartala
+descartan descartando descartara descartare descartars descartas descarte descartemos
+descarto descasada descasado descasados descase descasta descastada descastado descastamos
+descastar desconectada desconectadas desconectamos desconectando desconocia desconocian
+desconocias desconocidas desconocidoes desconta descontan descontara descontare descontars
+descontas descorda descordar descornar descotar descrita descuentas descuentos descuerna
+descuerno desculares desecho desend desenlaces desenlaze deseno desequilibraba
+desequilibradas desequilibrado desequilibrara desertar desface desfacer desfajada
+desfajado desfajados desfaje desfamada desfamado desfamados desfame desfazada desfazado
+desfazados desfues desglosa desglosen desgloses desgloso desgradada desgradado desgradamos
+desgradar desgrade desgrades deshace deshacen deshacere deshacers deshaces deside desides
+desierta designa designe designo designs desiguala desiguale desigualo desiguals desina
+desinamos desinar desino deslastres desliamos desliar deslizantees desmontar desoiamos
+desordenabas desordenada desordenadaes desordenadoes desordenamos desordenando
+desordenaras desovamos desovar despara desparta despartamos despasada despasado despasados
+despase despeas despedrar despegar despender despeos desperar despernar despertan
+despertara despertare despertars despertas despiertas despierto desplega desplegan
+desplegara desplegare desplegars desplegas despliegues despuess despume despumes desques
+destas destin destinataria destinatarias destinatarioes destribute desuces desudes desunes
+desuses desventaba desventabas desventada desventadas desventajaes desventajo desventajos
+desventara desventaras desvia desviados desvian desviara desviare desviars desvias
+desviemos desvira desviramos desvirar desvire desviro desvolvemos desvolver detene detenen
+detenere deteners detenes detente deterred deters detraa detraas detrae detraes detrao
+detrass deutas devisa devise devises devoice devoices devolucions devolution devolvamos
+devolve devolved devolven devolvere devolvers devolves devovemos devover devuelva
+devuelves dextras dextro diapositivo diapositivos diaria diariaes diaries diarioes diarist
+diarrias diarrio diarrios diaster dichos dicker diedro diferamos diferia diferiamos
+diferidas diferido diferire diferirs difero difine difinir digeridos digerimos digerir
+digero digesta digestas digeste digestes digesto digestos dileccion dimero dinamo dinarias
+diner dinera dineros diners diosos dipsos diputa diputas dipute diputes direccions
+direction direst disasters discas discoes discord discorded discords discrepancia discs
+discuenta discuento discus discuta discutas discute discutes diseccion diseco disena
+disene disenos disenso disento diside disidido disidimos disidir disipara disneo disono
+disons dispaba dispada dispar disparan disparar disparas dispare disparia disparo dispars
+dispart dispertar dispierta displaced disponibles disposition dispositions dispositiva
+dispositivas dispositivoes disputaes disputais disputan disputar disputars disputed
+disputen disputer disputers disputo disputos distara distribuamos distribuia distribuiamos
+distribuias distribuida distribuidor distribuidors distribuire distribuirs distributee
+distributes disturba disturbe disturbo disturbs disyunto disyuntors disyuntos ditero
+diucos diver divers divest divests dividamos dividen dividend divider divides dividia
+dividiamos dividida divididos dividire dividirs divido diviesa divina divine divined
+divisan divisar divisas diviso divvied doable doblares doblars dobles docked dockers
+docket dolajes dolames dolaras dolare doleres dollar dolores domares domena domenado
+domenan domida dominada dominador dominados dominando dominante dominantes dominants
+dominar dominare dominares dominas domine dominen doming dominga domingado dominia domino
+donares dorares dorman dormans dosificados dosificara dosificare dosificars dosifice
+dosificemos dosifico dotares doubled doubler doublet doublets doublings doubly doubting
+downsize downsizes drafts drear drenan drezamos drezar drier driers driest drifty dripped
+drive drivel drivels driven drives drooped dropper drover drovers dudable dulares
+dupability dupable duplicaba duplicabas duplicacion duplicadaes duplicadoes duplicaes
+duplicamos duplican duplicara duplicaras duplicares duplicars duplicas duplicated
+duplicating duplications duplicativo duplice duplico durabilidads durables durably
+duracions duradera duraderos duradoro duraduro durance durant durantes durations durativo
+duraton dynamos eatable eddied edicions editaba editadas editados editamos editando
+editara editare editars editas edite editen edites editor efecta efectos efectuo efeto
+effects effete ejecuta ejecutan ejecutara ejecutare ejecutars ejecutas ejecutor electo
+elefante elegance elegant elegantes eliminaba eliminadas eliminador eliminados eliminan
+eliminando eliminara eliminare eliminars eliminas elimine eliminemos elimino embuda embude
+embudos embuto emceed emento emitamos emitan empajar empande empecamos empegamos empegar
+empegaria empegariamos empelamos empelar empelaria empelariamos empenamos empenar
+empenaria empenariamos empera emperas empeza empezados empezan empezaran empezaras
+empezare empezarian empezarias empezars empezas empezemos empire empires empleamos emplear
 emplearia empleariamos empozamos empozar empozaria empozariamos emprenas emprensas empresa
-empresaes empresos empress empresta emprestas enartada enartadas enartado enartamos
-enartar encalado encalan encama encaminaba encaminabas encaminado encaminados encaminara
-encaminaras encamisada encamisadas encamonada encamonadas encapar encape encarinada
-encarinadas encela encelamos encelar encender encia encias enciman encimar encimas encime
-encimo encina encios encisa encisma encita enciva encoba encobamos encobar encocla
-encoclamos encoclar encoga encogamos encoja encojamos encojar encolados encolan encolara
-encolare encolars encolas encole encolemos encolo encona enconamos enconar encora
-encoramos encorar encova encovamos encovar encrypting encryptions enfiada enfiadas enfiado
-enfiados enfiar enforme engender engome enigma enjutada enjutadas enjutado enjutamos
+empresaes empresos empress empresta emprestas empuja empujan empujara empujare empujars
+empujas empunar enartada enartadas enartado enartamiento enartamos enartar encalado
+encalan encama encaminaba encaminabas encaminado encaminados encaminara encaminaras
+encamisada encamisadas encamonada encamonadas encapar encape encarinada encarinadas encela
+encelamos encelar encender encero encia encias enciman encimar encimas encime encimo
+encina encios encisa encisma encita enciva encoba encobamos encobar encocla encoclamos
+encoclar encoga encogamos encoja encojamos encojar encolados encolan encolara encolare
+encolars encolas encole encolemos encolo encona enconamos enconar encora encoramos encorar
+encova encovamos encovar encrypting encryptions enebro enebros enero eneros enfiada
+enfiadas enfiado enfiados enfiamos enfiar enfoques enforme enformes enfries engagements
+engender engero engome engomes enigma enjero enjeros enjutada enjutadas enjutado enjutamos
 enjutar enlutada enlutadas enlutado enlutamos enlutar enmascara enmascarada enmascarados
 enmascaran enmascarando enmascarara enmascarare enmascarars enmascaras enmascaremos
-enmities enmity enormes enrame enriadas enriado enriadores enriados enrian enriar enrola
-enrolamos enrolar enrome enrunada enrunadas enrunado enrunamos enrunar ensalado enseguidas
-enseguido ensera enserada enserado enseramos enseran enserar enseras entable entada entado
-entailed entanda entende entenden entendere entenders entendes entenga entengas enterada
-enteran entibies entidads entintes entirada entiran entitle entola entolamos entolar
-entraba entradas entrado entrain entrama entranaes entrance entrances entranen entranes
-entrano entranoes entrantees entrants entrap entrapa entrar entrara entras entreat
-entreats entregaba entregabas entregadaes entregadoes entregador entregadors entregaes
-entregais entregamos entregando entregara entregaras entregare entregarla entregars
-entrege entregen entreges entrego entregos entregue entren entreoa entreoan entreoas
-entres entreva entrevada entrevadas entrevado entrevados entrevan entrevar entrevas
-entrevistas entrevisto entriega entriegas enturada enturan envelop enveloped enveloper
-envelopes envelops envenenada envenenadas envenenador envenenadors envenenamos envenenando
-enviaba enviabas enviable enviadaes enviamos envian enviando enviara enviaran enviaras
-enviare enviares enviarles enviars envias envida envidada envidadas envidado envidadores
-envidados envidar envidas envidia envidias envidio envidios envido envidos envier envies
-enviga envigada envigadas envigado envigados envigar envigo envina envinada envinadas
-envinado envinados envinar envino envioes envion envions envious envira envirada enviradas
-envirado envirados envirar envire enviro environ envisa enviso envisos enviuda enviudas
-enviudo envois envoys enzima equido equidos equino equinos equip equipa equipas equipe
-equipes equipoes equips erasures erecto errares errars erroes erros erutada erutadas
-erutado erutamos erutar escacado escaes escaja escalables escalabre escalada escalade
-escalador escalados escalamas escalamo escalamoes escalando escalara escalare escalars
-escalas escalda escaldado escaldamos escaldan escaldar escaldo escalemos escalen escalfa
-escalfado escalfamos escalfan escalfar escalia escaliado escaliamos escalian escaliar
-escalla escalma escalmos escalo escalon escalonaba escalonadas escalonados escalonando
-escalonara escama escamado escamamos escaman escame escampar escampe escana escapado
-escapamos escapara escapare escapars escapas escaped escapee escapen escaper escapes
-escapo escara escarp escarpar escarpe escasa escaza escila escolado escolan escriptura
-escripturas escritora escritoras escrituraes escriturais escrituran escriturar escriturars
-escriture escritures escrituro escrituros escuala escupe eseran eseres esfera esferas
-esmera esmerada esmerado esmeramos esmeran esmerar esmeras espacia espacico espacie
-espacios espado espala espalado espalamos espalan espalar esparco especio espeda espedada
-espedado espedamos espedan espedar espedas espeja espejada espejado espejamos espejan
-espejar espejas esperaba esperadas esperador esperados esperaes esperais esperando
-esperara esperare esperars espere esperemos esperen esperes esperida esperido esperma
-espermas espermos espernada espernado espero esperon esperos esperta espertada espertado
-espertamos espertan espertar espertas espesa espesada espesado espesamos espesan espesar
-espesas espeta espetada espetado espetamos espetan espetar espetas espiracion espirada
-espiramos espirar espiras espire espires espora esporas espuera espueras esqueja esquela
-esquemas esquemo esquena esquera esquima esquipo estabile establa establea establee
-establen estableo estables establo estabule estaco estada estadio estados estaes estafo
-estajo estala estalle estalo estando estano estares estars estees esteis estemado estera
-esterada esterado esteramos esteran esterar esteras esteres esters estes estibado estido
-estilado estimada estimador estimados estimando estimate estimates estirado estires
-estivado estivated estoes estrada estrado estras estrega estregada estregadas estregado
-estregados estregan estregas estrenar estriado estricio estricta estrictos estrie estries
-estroes estros estructurada estructuradas estructuramos estructurando estrus estures
-eteran eteres eterna eternal eternalmente eternamentes eternas eterno eternos euripo
-euripos evection evenas evenes eveno evens eventful eventfully eventoes eventualmentes
-eventuals eviccion evicting evictions evita evitados evitan evitara evitare evitars evitas
-evitemos exactamentes exceda excedas excede excedes excelso excesas exchanged exchanger
-exchanges excite excuso exento exentos exiran exire exires exist exista existed existen
-existes existo exists expanda expandas expanden expander expandes expandia expandire
-expandirs expando expansive expects expend expended expensa expensen expenses expenso
-expert expia expiacion expiado expian expiando expiara expiaran expiare expiares expiars
-expias expiation expie expien expies expila expilado expilan expile expiles expiracions
-expirada expirados expirando expirar expiras expiren exponencials expremo expresas exprese
-exsect extenda extendas extender extendo extensa extensas extensive extenso extensos
-extenua extenuas extenuo extern externaes externamente externoes externs extorna extornas
-extorno extornos extrana extranas extrano extranos extrema extreme extremos fablan
-fablando fablar fable fabled fables fablos faccion fachas faction factors factory factual
-facturan facturar facturas factures facturo fadiga faille failovers faitor fajada fajadas
-fajamos falan falcan falcando falcar falcos faldan faldando faldar faldos falian falidas
-falido falidos falladas fallado fallados fallal fallanco fallara fallare fallars fallas
-fallbacks fallen faller falles fallia fallian fallias fallida fallidaes fallidoes fallimos
-fallir falloes fallows faloes falos falsan falsando falsar falsos faltan faltando faltar
-faltos faluos fartura fatigan fatigar fatigas fatige fatigen fatiges fatigo fatigued
-fatigues fatima fating fator fautor favors featured fechas fellow fennel fermato fiablees
-fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas ficha fichaes fichais
-fichan fichar fichars fiches fichos fichus fictas fieles fiels fiends fight fijaba fijabas
-fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos filed filled fillos
-fimble finable finables finada finadas finale finales finamos fincas finchas fincos finoes
-finos fintos fireball firebases firewalls fiscas fixable fizada fizadas fizamos flailed
-flights flighty flojos floors floros flotos fochas foiamos foible foibles folder follan
-follando follar follo follon follows foods fooled forded forest forgat forge forged forger
-forges forgets forgot formado formant format formate formats formiato fornamos fouled
-fowled fracciona fraccione fracciono fraccions fractions fractura fragmenta fragmental
-fragmentan fragmentara fragmentare fragmentars fragmentary fragmentas frameworks franamos
-freamos frecuencias frecuencio freebase fregamos fregar freiamos frena frenados frenan
-frenara frenare frenars frenas frene frenemos frenen frenes frentes fresamos fresar frete
-frezamos frezar friabilidad friable friables friary friccion friction frida fridas fridays
-fright fronte fruente fuere fueres fuertementes fuertes fuiamos fullback fullos funcion
-funciona funcionals funcionan funcionar funcionares funcionas funcionen funciones funciono
-funcions funnels funner furente furte gafamos gafando gafemos gagaes gages gagoes galling
-ganado ganados gananio gandamos gande ganetos ganges ganiamos ganimos gansado garamos
-garande garando garanta garantan garantas garantees garantiamos garantian garantias
-garantida garantio garantir garantizados garantizan garantizara garantizare garantizars
-garantizas garantizemos garda gardada gardadas gardado gardados gardamos gardan gardar
-garues gateways gating gauged gauger gayamos gayando gayemos gaznamos gaznando gaznemos
-genera generada generador generados general generalo generan generando generante generara
-generars generas generates gesteo gesto gestora gestoro gestors gestos glande globa
-globals globas globules glowing gouges grade gradua gradualmentes graduals graduan graduar
-graduas gradue graffias grafia grafiaes grafias graficaes grafico graficos grafila
-grafilas grafita grafitas gramps granamos granando grance grand granda grandee granden
-grander grandes grandez grando grands grane granea granee granel granemos granen graneo
-granes grange grapas grapes grapos grasps grazne groped groping grouper groupie groused
-grouted growings growling growths guada guadra guadua guadual guaira gualda gualdada
-gualdadas gualdado gualdados guanamos guanda guara guaramos guaran guarantied guaranties
-guaras guard guardaba guardabas guardadaes guardadoes guardador guardadors guardaja
-guardajas guardajo guardajos guardando guardant guardara guardaras guardare guardars
-guarde guardemos guarden guarder guardias guardio guardo guards guariaa guariamos guarian
-guarna guarnamos guarnan guarnia guarra guiada gurda gurges habemos habitua habituals
-habituan habituar habituas hacamos haceros hachemos hademos hairless halemos hammed
-hammerer hammier hamper hampered hampers handed handel handing handled handler handlers
-handless hangings happen harder harmer hashes hasted hasting hatter havemos headed headers
-headier headiest healer hearer heater heaver heavies heder hedger hemmer hemmers hender
-herder hightest hinging hinter histericos histogram historiaes historiais historians
-historiars historical historico historicoes histories hitler hitters horacio horaria
-horarios horatio horizontalmentes horizontals hotpot hotpots hotshot hotshots hotter
-hummer hummers hushed hushing identidads identificado identificados identifice identified
-identifiers identifies identify idiom idiomaes idiomo idiomos idioms idiota idiotas ignara
-igneoes ignorados ignoramus ignoran ignorara ignorare ignorars ignoras ignoremos ignoren
-ignorer ignoro ignota imbalance imbalances imparta imperta import importance importantes
-importar importas importe importo imports imposta inaction inactiva inactive inactivos
-inatento inatentos incalida incalido incalidos incluamos includes incluia incluiamos
-incluidos incluire incluirs incluo incompartible incompartibles incompasible incompasibles
-incompatiblees incompatibly incrase incrases increased incrementa incrementan incrementar
-incrementas incumpla incumplamos incumplen incumples incumpliamos incumplidos incumplo
-indeed indefinidamentes indexer indexes indicado indicadora indicadoraes indicadoras
-indicadoro indicadoros indicados indicatory indiciador indiciadores indictor indore
-infeccion infection influimos influir infunda inicia inicials inician iniciar inicias
-inicuo initials injecting injections injertar inmediata inmediatamentes inmediatos inmunda
-innocuo inocua inoculo inocuos inora inoramos inorar inore inores insect inserta insertan
-insertara insertare insertars insertas inspecciona inspeccionan inspeccionara
+enmities enmity enormees enrame enrames enriadores enriados enriamos enrian enriar enries
+enrola enrolamos enrolar enrome enromes enroque enrunada enrunadas enrunado enrunamos
+enrunar enrutan ensalado enseguidas enseguido ensera enserada enserado enseramos enseran
+enserar enseras ensero entable entada entadas entados entailed entanda entandas entando
+enteco entecos entejo entelo entende entenden entendere entenders entendes entenga
+entengas enteno entenos enteo enteoes enteos enter entera enterada enteradas enterado
+enteran enteras entere enteroes enteron enterons enterpriser enterprises enterro enters
+enteso entibes entibies entices entidads entiles entines entintes entirada entiradas
+entirado entiran entires entiro entises entitle entizes entola entolamos entolar entraba
+entrabas entrabo entradaes entrador entrados entrain entrais entrama entramas entramo
+entranaes entranas entrance entrances entrando entranen entranes entranoes entrantees
+entrants entrap entrapa entrapas entrapo entrar entrara entraras entras entreat entreats
+entrees entregaba entregabas entregadaes entregadoes entregador entregadors entregaes
+entregais entregando entregara entregaras entregare entregarla entregars entrege
+entregemos entregen entreges entrego entregos entregue entren entrenar entreoa entreoamos
+entreoan entreoas entress entreva entrevada entrevadas entrevado entrevados entrevamos
+entrevan entrevar entrevas entrevistas entrevisto entrice entrices entriega entriegas
+entrize entrizes entro entroes entros enturada enturadas enturado enturan entures enturo
+envelop enveloped enveloper envelopes envelops envenenada envenenadas envenenador
+envenenadors envenenamos envenenando envero enveros enviaba enviabas enviable enviadaes
+envian enviando enviara enviaran enviaras enviare enviares enviarles enviars envias envida
+envidada envidadas envidado envidadores envidados envidamos envidar envidas envidia
+envidias envidio envidios envido envidos enviemos envier envies enviga envigada envigadas
+envigado envigados envigamos envigar envigo envina envinada envinadas envinado envinados
+envinamos envinar envino envioes envion envions envious envira envirada enviradas envirado
+envirados enviramos envirar envire enviro environ envisa enviso envisos enviuda enviudas
+enviudo envois envoys enzima epacta epacto epactos equido equidos equilibraba equilibradas
+equilibrado equilibrara equino equinos equip equipa equipas equipe equipes equipoes equips
+erasures erecto errares errars erroes erros erutada erutadas erutado erutamos erutar
+escacado escaes escaja escalables escalabre escalada escalade escalador escalados
+escalamas escalamo escalamoes escalando escalara escalare escalars escalas escalda
+escaldado escaldamos escaldan escaldar escaldo escalemos escalen escalfa escalfado
+escalfamos escalfan escalfar escalia escaliado escaliamos escalian escaliar escalla
+escalma escalmos escalo escalon escalonaba escalonadas escalonados escalonando escalonara
+escama escamado escamamos escaman escame escampar escampe escana escapado escapamos
+escapara escapare escapars escapas escaped escapee escapen escaper escapes escapo escara
+escarbe escarp escarpar escarpe escasa escaza escibe escila escolado escolan escriba
+escribamos escriben escribes escribia escribiamos escribidos escribire escribirs escribo
+escriptor escriptura escripturas escrito escritoras escritoro escritors escritos
+escrituraes escriturais escrituran escriturar escriturars escriture escritures escrituro
+escrituros escrows escuala escupe eseran eseres esfera esferas esmera esmerada esmerado
+esmeramos esmeran esmerar esmeras espacia espacico espacie espacios espado espados espala
+espalado espalamos espalan espalar esparco especio espeda espedada espedado espedamos
+espedan espedar espedas espeja espejada espejado espejamos espejan espejar espejas
+esperaba esperadas esperador esperados esperaes esperais esperando esperara esperare
+esperars espere esperemos esperen esperes esperida esperido esperma espermas espermos
+espernada espernado espero esperon esperos esperta espertada espertado espertamos espertan
+espertar espertas espesa espesada espesado espesamos espesan espesar espesas espeta
+espetada espetado espetamos espetan espetar espetas espiracion espirada espiramos espirar
+espiras espire espires espora esporas espuera espueras esqueja esquela esquemas esquemo
+esquena esquera esquima esquipo estabile establa establea establee establen estableo
+estables establo estabule estaco estacos estada estadas estadio estadios estadoes estadoss
+estaes estafo estafos estajo estajos estala estalle estalo estalos estamos estampada
+estampia estampias estampidas estampido estando estano estanos estares estars estees
+esteis estemado estera esterada esterado esteramos esteran esterar esteras esteres estero
+esteros esters estes estibado estido estidos estilado estimada estimador estimados
+estimando estimate estimates estirado estires estivado estivated estoes estrada estradas
+estrados estras estrega estregada estregadas estregado estregados estregamos estregan
+estregas estrenar estriado estribe estricia estricias estricio estricios estrictaes
+estrictoes estrie estroes estros estructurada estructuradas estructuramos estructurando
+estrus estures etanas etapaes etapos eteran eteres eterna eternal eternalmente
+eternamentes eternas eterno eternos euripo euripos evection evenas evenes eveno evens
+eventful eventfully eventoes eventualmentes eventuals eviccion evicting evictions evita
+evitada evitado evitados evitara evitare evitars evitas evitemos exactamentes exactas
+exactoes exactor exactors exacts exalta exalto exarca exarco exarcos exceda excedamos
+excedas exceden excedere exceders excelso excepciona excepcionas excepcione excepcionen
+excepciono excepting exceptivo exceptivos excesas exchanged exchanger exchanges excita
+excite excito excrecion excreciones excretion excretions excuso exemption exemptions
+exento exentos exiran exire exires exist exista existed existen existes existo exists
+exited exiting expanda expandas expanden expander expandes expandia expandire expandirs
+expando expansive expects expend expended expensa expensen expenses expenso expert expia
+expiacion expiado expian expiando expiara expiaran expiare expiares expiars expias
+expiation expie expien expies expila expilado expilan expile expiles expiracions expirada
+expirados expirando expirar expiras expiren exponencials expremo expresas exprese exsect
+extenda extendas extender extendo extensa extensas extensive extenso extensos extenua
+extenuas extenuo extern externaes externamente externoes externs extorna extornas extorno
+extornos extract extracta extracte extractor extractos extracts extrana extranas extrano
+extranos extrema extreme extremos fablan fablando fablar fable fabled fables fablos
+faccion fachas faction factors factory factual facturan facturar facturas factures facturo
+fadiga failings faille failovers fairing faitor fajada fajadas fajamos falan falcan
+falcando falcar falcos faldan faldando faldar faldos falian falidas falido falidos
+falladas fallado fallados fallal fallanco fallara fallare fallars fallas fallbacks fallen
+faller falles fallia fallian fallias fallida fallidaes fallidoes fallimos falling fallir
+falloes fallowing faloes falos falsan falsando falsar falsificaba falsificadas falsificado
+falsificara falsificare falsificars falsifice falsifico falsos faltan faltando faltante
+faltar falter faltered falters faltos faluos fames famos famosa famosas famosoes fanged
+fannie fanosos fartura fatigan fatigar fatigas fatige fatigen fatiges fatigo fatigued
+fatigues fatima fating fatling fator fautor favors fawned featured fechas feches feeze
+fellow fellows fenches fending fendos fennel fermato fetched fetcher fetchers fetiches
+fiablees fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas ficha fichaes
+fichais fichan fichar fichars fichemos fichera ficheras ficheroes fiches fichos fichus
+fictas fieles fiels fieltra fieltramos fieltrar fieltro fiends fight fijaba fijabas
+fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos filara filed filer
+filera filero filers filing filled filler fillers filling fillos filterer filtrados
+filtran filtrara filtrare filtrars filtremos filtres fimble finable finables finada
+finadas finale finales finamos fincas finchas fincos finned finoes finos fintos fireball
+firebases firewalls firmada firmadas firmamos firmando firmes fiscas fistra fistro fitches
+fitter fitters fixable fizada fizadas fizamos flailed flailing flames flashed flashes
+flats flatting fleches fleshed fleshes fletante flights flighty floaty flojas flojos
+floors floras floros flotantes flotas flotes flouting flouts flusher flushest fluter
+foaling fochas fogged foiamos foible foibles foidos foiling folder follan follando follar
+follo follon follons followed followings fondas fondeo fondeos fondo fondoes fondon
+fondons fondus fonos foods fooled foraged forced forest forgat forgets forgot forked
+formados formant format formate formats formed formes formiato fornamos fornos forwarder
+forwards forzen fouled fowled fracciona fraccione fracciono fraccions fraces fractions
+fractura frades fragmenta fragmental fragmentan fragmentara fragmentare fragmentars
+fragmentary fragmentas framea frameas framed frameo frameos framer framers frameworks
+franamos franes fraoes frases frayes freamos frecuencias frecuencio freebase freezer
+freezes fregamos fregar freiamos frena frenados frenan frenara frenare frenars frenas
+frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro frete frezamos
+frezar freze frezen friabilidad friable friables friaes friary friccion friction frida
+fridas fridays frieze fright frogen frondos fronte frotante froten froward froze fruente
+fuere fueres fuertementes fuertes fuiamos fullback fullos fumosos funciona funcionals
+funcionan funcionar funcionares funcionas funcionen funciones funciono funcions function
+fundos funnels funner furcion furente furte fusiona fusionados fusional fusionan fusionara
+fusionare fusionars fusionas fusionemos gafamos gafando gafemos gagaes gages gagoes
+galling ganado ganados gananio gandamos gande gandes ganetos ganges ganiamos ganimos
+gansado garamos garande garandes garando garanta garantan garantas garantees garantiamos
+garantian garantias garantida garantio garantir garantizados garantizan garantizara
+garantizare garantizars garantizas garantizemos garda gardada gardadas gardado gardados
+gardamos gardan gardar garpos garues gating gauged gauger gayamos gayando gayemos gaznamos
+gaznando gaznemos generacions generada generador generados general generalo generan
+generando generante generara generars generas generates generating generations generativo
+genere generica generico generics genero genetic geneva genra genseric gesteo gesto
+gestora gestoro gestors gestos glande glandes globa globals globas globules glowing gouges
+gradaes grade grades gradoes gradua gradualmentes graduals graduan graduar graduas gradue
+gradues graffias grafia grafiaes grafias graficaes grafico graficos grafila grafilas
+grafita grafitas gramps granades granaes granamos granando grance grances grand granda
+grandaes grandas grandee grandees grandeis granden grander granders grandest grandez
+grandezs grando grandos grands grane granea graneas granee granees granel granels granemos
+granen graneo granes grange granges granoes grantes grapas grapes grasps grateful
+gratefully grazne graznes gripos groped gropes groping grouper groupie grouse groused
+grouted grouts growings growling growths grumos gruos grupas grupoes grutos guada guadra
+guadua guadual guaira gualda gualdada gualdadas gualdado gualdados guanamos guanda guapos
+guara guaramos guaran guarantied guaranties guaras guard guardaba guardabas guardadaes
+guardadoes guardador guardadors guardaja guardajas guardajo guardajos guardala guardalo
+guardalos guardando guardant guardara guardaras guardare guardars guarde guardemos guarden
+guarder guardias guardio guardo guards guariaa guariamos guarian guarna guarnamos guarnan
+guarnia guarra guiada gurda gurges gurupos habemos habitua habituals habituan habituar
+habituas hacamos haceros hacheada hacheadas hacheamos hachear hachemos haches hademos
+hairless halemos hammed hammerer hammier hamper hampered hampers handed handel handing
+handled handler handlers handless hangings happen harder harmer hashea hasheado hastes
+hasting hatter havemos hawses headed headier headiest healer healers hearer hearers heater
+heaters heaver heavers heavies heder heders hedger hedgers hemmer hemmers hender henders
+herder herders hibridas hibridos hidrata hidratacions hidratados hidratan hidratara
+hidratare hidratars hidratas hidrate hidratemos hidrates hightest hinging hinter
+histericos histogram historiaes historiais historians historiars historical historico
+historicoes histories hitler hitters hoisted hooted horacio horaria horarios horatio
+horizontalmentes horizontals horsed hosed hoste hostel hostes hotbed hotpot hotpots
+hotshot hotshots hotted hotter housed huacos huchos hucios huebos huecas huecoes huecus
+huegos huercos hueros huesos huevos hummer hummers hushed hushes hushing hybrids hybris
+hydrae hydrant hydrants hydrating identidads identificado identificados identifice
+identifices identified identifies identify idiom idiomaes idiomo idiomos idioms idiota
+idiotas ignara igneoes ignorados ignoramus ignoran ignorara ignorare ignorars ignoras
+ignoremos ignoren ignorer ignoro ignota igualaes igualas iguale igualen igualos iguals
+iguares imbalance imbalances immutably imparta imparte impartes imperta imperte impertes
+import importance importantes importar importas imported importees importen importer
+importers importo imports imposta imprecisa imprecisos imputables inaction inactivaes
+inactivoes inatencion inatento inatentos incalida incalido incalidos incensivo inciertas
+inciertos incline incluamos includes incluia incluiamos incluidos incluire incluirs incluo
+incluyen incompartible incompartibles incompasible incompasibles incompatiblees
+incompatibly incrase incrases increased incrementa incrementan incrementar incrementas
+incumpla incumplamos incumplen incumples incumpliamos incumplidos incumplo indeed
+indefinidamentes indent indents indexer indexes indic indica indicado indicadora
+indicadoraes indicadoras indicadoro indicadoros indicados indicatory indicen indices
+indiciador indiciadores indicie indico indics indict indictor indie indies indite indore
+induce inert infeccion infection infirmes influimos influir informas informe informed
+informees informen informer informers informs infunda inicia inicials inician iniciar
+inicias inicuo initials injecting injections injerta injertan injertar inlier inmediata
+inmediatamentes inmediatos inmudable inmudables inmunda inmutablees innocuo inocua inoculo
+inocuos inora inoramos inorar inore inores inormes insecta insects insera inseran
+insercions insere inseres inseria inserian insero insertara insertare insertars inserten
+insertes insertos inset insets insetting inspecciona inspeccionan inspeccionara
 inspeccionare inspeccionars inspeccionas inspects instanced instanciaes instancio
-instancios instancy instante instantes insuda insudar intakes integral integrals intendo
-intensar intenso intensos intent intenta intentan intentara intentare intentars intentas
-intente intentes intentoes intents intercalo internal internals internar interno internos
-interrupter interruptora interruptoro interruptors intervaloes interviews inundan inundara
-inundare inundars inundas inunde inundo invadida invadido invadidos invalidacions
-invalidados invalidaes invalidara invalidars invalidates invalidating invalide invalidemos
-invalides invalidoes invalids inventar invento inventos investiamos investiga investigados
-investigan investigara investigars investigas investigated investigates investigemos
-inyeccions iterating iterativo iterativos iterators jaegers jagger jester jitters jittery
-jotter junamos juncamos juncar juniamos junta juntados juntan juntara juntare juntars
-juntas juntemos justamos justar kinesics laager lager lagers lagger lagting lamamos lamar
+instancios instancy instantaneaes instantaneo instantaneos instante instantes insuda
+insudar intakes integra integral integrals integras integre integres integro integros
+inten intencions intend intendo intends intensa intensar intense intensiva intensive
+intensivos intensos intentan intentara intentare intentars intention intentoes interaction
+intercalo interfaced interfaces interlace intern internacion internal internals internar
+interno internos interns interrace interrupter interruptora interruptoro interruptors
+intervaloes interviews intine inundan inundara inundare inundars inundas inunde inundo
+invadida invadido invadidos invalidacions invalidados invalidaes invalidara invalidars
+invalidates invalidating invalide invalidemos invalides invalidoes invalids invariance
+invencion invent inventar invento inventos invents invert inverta invertan inverting
+inverts investiamos investiga investigados investigan investigara investigars investigas
+investigated investigates investigemos inyeccions iterating iterativo iterativos iterators
+jaegers jagger jautos jester jitters jittery jotter junamos juncamos juncar juncos
+juniamos junios junoes junos junta juntados juntan juntara juntare juntars juntas juntemos
+juntes junto juntoes junzos justamos justar justos jutios jutos kinesics laager lacked
+lacking ladder lager lagers lagged lagger lagting laida laidas laido laistas lamamos lamar
 lamba lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamers lamest
-lamida lanamos lanar lanaria langrage lanza lanzados lanzan lanzaran lanzaras lanzare
-lanzarian lanzarias lanzars lanzas lanzazos lanzemos larder largar largen larges largor
-larker lasers lasing latent lates latexs latter launce lavers lawyers laxest layaes layars
-layes lazamos lazar lazaria lazramos lazrar lazraria league leales leamos lectora
-lectoraes lectoros lectors lecturaes lecture lecturo lecturos lefter legado legaes
-legalese legals legan legar legares legates legemos legible legiblees legisles legraes
-leguaes leibles leimos lejemos lembos lemos lenaes lenais lenars lenas leneas lenemos
-lengths lengthy lenias lenoes lenons lenos lentaes lentes lentoes lentor lentores lentors
-lents lentura lenturas leonas leonos lepemos lesnas lesnos lester letales leteas letores
-letras letros letters letura leturas levanta levantados levantan levantara levantare
-levantars levantas levantemos levanter levemos leznas leznos libara libaran libela
-libelamos libelan libelar liber liberacions liberados liberal liberalos liberara liberare
-liberars liberas liberation libere liberemos liberen liberiamos liberian libero libers
-liberta libertamos libertan libertar libra libracion libramos libran librara librare
-libraria librars librea libreamos librean librear libreara librearia libreras librerias
-libreril librerio licita licitacion licitador licitamos licitan licitar licite licites
-lictores liemos lientas lientos ligera limais limera limeta limier limiste limistes
-limitacions limitado limitados limitara limitare limitars limitary limitation limited
-limitees limitemos limiten limiter limiters limpiador limpiados limpiara limpiare limpiars
-limpias limpid limpida limpiemos limpies limpio linera linger lisera litera litote litotes
-litters littler littlest llabamos llagada llagadas llagado llagamos llagan llamaba
-llamabas llamadaes llamado llamados llaman llamantees llamara llamaran llamaras llamare
-llamares llamarga llamargo llamaria llamars llamas llamaza llamazas llamea llameada
-llameadas llameamos llameante llameantes llamear llamemos llanada llanadas llapada
-llapadas llapamos llapar llegada llegados llegando llegara llegare llegars llegas llege
-llegen lleges llemos llenado llenan llenar lletas lletos lleude lleuden llevado llevan
-llevar loable loables loaner lobera locaes local localize localizen localizes locals
-locate locates lochaes lockup lockups locule locums locus locusts lodger lodging loemos
-logger logier loguer loner longar longe longed longen longes longing longitude longituds
-longor loosing loping losina losings losino lounger lousing loving lowing lunch lunger
-macado macana maceado machaca machacan machacara machacare machacars machacas machado
-machiaes machies machin machina machinaes machinas machined machino machinos machins
-machioes machones machucar madamos madman maestra maestreadas maestreados maestreamos
-maestrear maestreo magana magen magien magnitudes magnituds maguen maidan majana making
-malestar mallar manaba manada manage managed managers manages manama manamos mananas
-mananea manano manar manara manata manaza mancado mancamos mancan mancar mandados mandamus
-mandara mandare mandares mandars mandas mandatos mandean mandemos manden mandon mandra
-mandro maneamos manean manear manful mangana manger mangier mangler mangual maniamos
-manian manimos manjamos manjan manjar manna manteemos mantenamos mantenen mantenere
-manteners mantenes mantienes manuals manuel manutene manutenemos manutener manzana maquila
-maquilas maquinaes maquinais maquinal maquinals maquinan maquinar maquinars maquine
-maquines maquino maquinos marana marcada marcador marcados marcando marceado marcen
-marchado mareado marean mareen margado margan marge margena margene margeno margens
-margent marges margie margin marked marking marrado marren marten mascado mashed mashing
-masico masicos masilo masilos masio masios masito masitos masiva masivas masivoes masker
-massage massages massed masted masters matears matemos materia maters matina matinals
-matinas matter mattes maxila maxilo maxim maximal maximas maxime maximos maxims maximums
-mazana maznamos maznan maznar measured measurer mecemos meceria medamos mediamos medicos
-medidos mediemos medioes medios mediums meemos meismos mejemos mejeria mejoria melemos
-mellar mellon mellones memento mementos memoir memoran memorar memoras memore memorial
-memorias memorio memoro menaje menajes menemos menoria mensajees mensajera mensajeras
-mensajerias mensajerio mensal mensuals mensula mensulo mensura mensural mensure mensures
-mentemos meramos mercado meremos mesemos messaged messing messuage messuages mestemos
-mesteria mesture mestures mesure mesures metamos metecos meteora meteors meteran meterian
-metic metics metricaes metrical metrist miagen miamos miasmos micamos miente mientes
-miento mientos migamos mileon mileones milestones miliar milla millara millard millare
-millars millas millay millen miller milline milling millings millo milloes millos
-millstone milton mimamos mincia mincio mincios minemos mingue mingues minguo minguos minia
-miniamos minian miniar minias miniemos minim minimiza minimizations minimizer minimoes
-minimums minina minino mininos minio minioes minion minions minios miniums minue minuees
-minues minuet minuete minuetes minuets minuit minuses minuta minutaes minutas minuted
-minuten minuter minutest minutoes mirados miremos mirlamos mirlar misamos misivo misivos
-mission misting misusing mitiga mitigados mitigan mitigante mitigara mitigars mitigas
-mitigates mitigating mitigativo mitigativos mitigemos mitramos mizamos moaning mobil
-mobiles moble mocemos mochines modejo modela modele modelos models modero modificativo
-modificativos modulo moemos mofemos moiamos mojemos molemos molesta molestan molestara
-molestare molestars molestas molester molestia molificacion molificaciones molimiento
-mollar moment momenta momentas momentoes momentous moments momificacion momificaciones
-mondamos mondan mondar monito monitores monitory monitos montas montes montos mooning
-mooring moramos morcado moremos morgen mornings moths motile mourning mouths movamos
-movimienta movimientos muceto mucetos muerdo muerdos muergo muergos muermo muermos muero
+lamidas lamido lamidos lanamos lanar lanaria lander langrage lanza lanzados lanzan
+lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos lanzemos lapidaes
+lapidais lapidan lapidar lapidars lapide lapidea lapideas lapides lapita lapitas lapiza
+lapizas largar largen largess largor larker lasers lasing lastas latencias latent lates
+latexs latidoes latigo latigos latimos latino latinos latito latrio latrios latter latvio
+latvios lauder launce lavers lawyers laxest layaes layars layes lazamos lazar lazaria
+lazramos lazrar lazraria leaded leaden leaders league leaker leales leamos leander leaner
+leaper leaser leaver lectoraes lectoro lectoros lectors lecturaes lecture lecturo lecturos
+ledge ledgers ledges ledos ledros lefter legada legado legaes legalese legals legan legar
+legares legates legemos leger legged legible legiblees legisles legraes leguaes leibles
+leidas leidoes leilos leistas lejemos lejios lembos lemos lenaes lenais lenars lenas
+leneas lenemos lengths lengthy lenias lenidos lenoes lenons lentaes lentes lentoes
+lentores lentors lents lentura lenturas leonas lepemos lerdos lesnas lester letales leteas
+letor letores letras letros letters letura leturas leudos levanta levantados levantan
+levantara levantare levantars levantas levantemos levanter levemos lezdos leznas liados
+libara libaran libela libelamos libelan libelar liber liberacions liberados liberal
+liberalos liberara liberare liberars liberas liberation libere liberemos liberen
+liberiamos liberian libero libers liberta libertamos libertan libertar libra libracion
+libramos libran librara librare libraria librars librea libreamos librean librear libreara
+librearia libreras librerias libreril librerio licita licitacion licitada licitadas
+licitador licitados licitamos licitan licitar licite licites licking lictor lictores lidos
+lieder liemos lientas lientos ligera liked limais limera limeta limier limiste limistes
+limitaba limitabas limitacions limitadaes limitado limitadoes limitara limitaras limitare
+limitars limitary limitation limitees limitemos limiten limiters limitings limned limpiada
+limpiadas limpiador limpiara limpiare limpiars limpias limpid limpida limpiemos limpies
+limpiezas limpiezo limpio lindos lined linera linger linker liosas liquidacions
+liquidation lisaes lisais lisars lisas lisera lisias listaes listais listan listar listars
+listes listos litas litera litias litote litotes litras litters littler littlest lituas
+liudos llabamos llagadas llagado llagamos llagan llamaba llamabas llamadaes llamado
+llamados llaman llamantees llamara llamaran llamaras llamare llamares llamarga llamargo
+llamaria llamars llamas llamaza llamazas llamea llameada llameadas llameamos llameante
+llameantes llamear llamemos llanada llanadas llanos llapada llapadas llapamos llapar
+llecos llegaba llegadas llegados llegando llegara llegare llegars llegas llege llegen
+lleges llegos llenada llenado llenan llenar llenas llenes lleno llenoes lleros lletas
+lleude lleuden llevada llevado llevan llevar llevos lloico loable loables loader loaner
+lobera locaes localize localizen localizes locals locate locates lochaes locke locker
+locket lockup lockups locule locums locus locusts lodged lodging loemos logic logica
+logicos logier logio logion logios loguer loico loistas loner longar longe longen longes
+longing longitude longituds longor looked looking loosing loping losina losings losino
+lounger lousing loving lowing lucked lucking lugged luidos lunch lunger macado macana
+macas maceado maceas machaca machacan machacara machacare machacars machacas machado
+machas maches machiaes machies machin machina machinaes machinas machined machino machinos
+machins machioes machones machos machucar macias madamos madman madras maestra maestreadas
+maestreados maestreamos maestrear maestreo magana magen magien magin magnitudes magnituds
+magras maguen maidan majana making malestar mallar manaba manada manage managed managers
+manages manama manamos mananas mananea manano manar manara manata manaza mancado mancamos
+mancan mancar mancas manches mandados mandamus mandara mandare mandares mandars mandas
+mandatos mandean mandemos manden mandon mandra mandro maneamos manean manear manful
+mangana manger mangier mangler mangual maniamos manian manimos manjamos manjan manjar
+manna manteemos mantenamos mantenen mantenere manteners mantenes mantienen mantienes
+manuals manuel manutene manutenemos manutener manzana mappings maquila maquilas maquinaes
+maquinais maquinal maquinals maquinan maquinar maquinars maquine maquines maquino maquinos
+maracas marana maras marcada marcador marcados marcaes marcais marcan marcando marcar
+marcars marcea marceado marceas marcen marces marcha marchado marchas marched marches
+marcia marcias marcos marcs marcus mareado marean mareas mareen margado margas marge
+margena margene margeno margens margent margina margine margino margins marian marias
+maricas marin marion marked marking marlin marrado marras marren marsas martas marten
+martin marvin marzas mascado mascas mashed mashing masico masicos masilo masilos masio
+masios masito masitos masiva masivas masivoes masker massage massages massed masted
+masters matcher matears matemos materia maters matina matinals matinas matter mattes
+mauras maxila maxilo maxim maximal maximas maxime maximos maxims maximums mazana maznamos
+maznan maznar meares measurer mecemos meceria mechos medamos mediamos medicos medidos
+mediemos medioes medios mediums medres meemos megaes megees meges megoes meismos mejemos
+mejeria mejores mejoria melemos melges mellar mellon mellones member membras membres
+memento mementos memoir memoran memorar memoras memore memores memorial memorias memorio
+memoro menaje menajes menares menemos meneoes menges menoras menore menoren menorge
+menorges menoria menors menoses mensajees mensajera mensajeras mensajerias mensajerio
+mensal mensuals mensula mensulo mensura mensural mensure mensures mentemos mentores meraes
+meramos mercado mercas merced merces merees meremos meres mereys mergas merger mergers
+mergoes mergos merles mermes meroes mescla mesclamos mesclar mesemos messaged messing
+messuage messuages mestemos mesteria mesture mestures mesure mesures metamos metecos
+meteora meteors meteran meterian methods metic metics metricaes metrical metrist meyores
+mezcal mezclados mezclan mezclara mezclare mezclars mezclas mezcle mezclemos mezclo miagen
+miamos miasmos micamos michos miembras miembro miembroes miente mientes miento mientos
+migamos mileon mileones milestones miliar milla millara millard millare millars millas
+millay millen miller milline milling millings millo milloes millos millstone milton
+mimamos mincia mincio mincios minemos mingue mingues minguo minguos minia miniamos minian
+miniar minias miniemos minim minimiza minimizations minimizer minimoes minimums minina
+minino mininos minio minioes minion minions minios miniums minores minue minuees minues
+minuet minuete minuetes minuets minuit minuses minuta minutaes minutas minuted minuten
+minuter minutest minutoes mirados miremos mirlamos mirlar misamos misivo misivos mission
+misting misusing mitiga mitigados mitigan mitigante mitigara mitigars mitigas mitigates
+mitigating mitigativo mitigativos mitigemos mitramos mizamos moaning mobil mobiles moble
+mocemos mochines mochos modejo modela modele modelos models modero modifica modificara
+modificare modificars modificas modificativo modificativos modificen modulo moemos mofemos
+moiamos mojemos molemos molesta molestan molestara molestare molestars molestas molester
+molestia molificacion molificaciones molifican molificar molimiento mollar moment momenta
+momentas momentoes momentous moments momificacion momificaciones momifican momificar
+mondamos mondan mondar monito monitores monitory monitos monotonaes monotone monotones
+monotonias monotonios monotonos monotony montas montes montos mooning mooring mopping
+moramos morcado morcas moremos morgen mornings mosteado mostrada mostrador mostrados
+mostrando moths motile mourning mouths movamos movimienta movimientos muceto mucetos
+muchas muchoes mucors mucous muecos muerdo muerdos muergo muergos muermo muermos muero
 mueros muerta muertas muerte muertes muertoes muestran muestras muestreas muestros muiamos
-muleto muletos mullion mullions multiplicara multiplicare multiplicars multiplico
-multiplier multiplies munimos muramos murto murtos musivo musivos mussing mutters narrio
-narro narros narrows necesia necesiamos necesian necesias necesida necesitados necesitan
-necesitar necesitas necesite necesitemos necesito needle needled negocia negocie negocios
-nerves networks neves nicety nieves nineta nineto norial norma normals norman normas
-normativas normative normativo northing noshing notching nothings notifica notifican
-notificara notificare notificars notificas notificativo notificativos notifice notifier
-notifies noting novena novenae novenas noventas novento nubees nuero nueros nuevaes nuevas
-nuevees nuevoes nuevos nuezes numbed numbest numbles numera numeras numere numeres
-numeroes numerosa numeroso numerous objecta objectives objecto objectos objet objeta
-objetas objete objetes objetiva objetivas objetivoes objetoes obtect occupied occupier
-occupiers ocluan oculados oculan ocupadas ocupado ocupador ocupadors ocupamos ocupar
-ocupas ocupen ofertas oferto olido olvida olvide olvidos optimism optimist optimized
-optimizer optimizes ordena ordenaba ordenabas ordenadaes ordenadoes ordenador ordenadors
-ordenan ordenanda ordenandas ordenando ordenandos ordenara ordenaras ordenare ordenars
-ordenas ordene ordenemos ordenen ordenoes ordenos orderer orderings ordinada ordinadas
-ordinado ordinados ordinamos ordinara ordinare ordinars ordines orears origina originals
-originan originar originas originea outcomes outfox outgoes outrage outrages outride
-outsider outsides outsize overlaid overland overlord overlords overnights oversight
-overtaken overtask overtaxes ovido pacian pacino pacion packed pactes padres padron
-pagados paganas paganos pagayos pageles pagemos paginaes paginais paginal paginan paginara
-paginare paginars pagine pagines pagino paginos pained paineles pairamos paired paires
-pairing pajaremos pajeles panales pandees panees panelaes panelas paneled panelos panels
-panetes pangees paniles panned panoles pantos panules paparemos papeles papular parabos
-paracos parados paraes paralela paralele paralelos paramas parameters parametra parametro
-paramo paramoes paraoes paraos pararemos paratos parcamos parces pardon pareamos pareas
-pared pareds parees paremos pareos parers pares pariamos paricion pariciones paries
-parimos parker parkin parlamos parles parlon parnes paroes parpamos parpes parramos parred
-parres parring parron parses parsing parson partaes partamos partas partea parteas partee
-partees parten parteo particiona particionas participo parties parting partitivo
-partitivos partoes parton partos pasado pasados pasarelas pasarelo pasaremos pasear
-pasemos pasion pasito pasiva pasivos pasmar pasmos passe passel passer passes passives
-pastar pasted pastern pastes paston pataes patees pates patinar patinas patoes paton
-patrio patrol patrona patrono patrons patroon patten pattens patter patterns patters
-patton paulamos paular pausados pausan pausara pausare pausars pausas paused pausemos
-pautamos pautar pautes pautos paxton payaremos payloads payment peaces peaked peaking
-pebres pecado peces pecio peden pedida pedidoes pedidor pedidors pediente pedientes
-pedimos pedoes pedres peeres pegado pegamos pegaremos pegoes peguntar pegunto peidos
-pelado peloes penado pences penden pender pendian pendida pendidas pendido pendidos
-pendientees penemos penitente penitentes penned penning penoes penores pensado peones
-peoras peore peoren peoria peorio peors peraes perailes percentages percents percept perde
-perdere perders perdian perdias perdidaes perdiga perdigas perdis perdiz perdo perdon
-peredo peres perfida perfidas perfido perfila perfilas perfilen perfilo perfils
-performances pericles perico peries peril perioda periodas periodo perito perked perking
-permico permicos permisa permisas permision permisions permisoes permisor permisors
-permistion permistions permitia permitian permitias permitidor permitidors permitimos
-permito permits pernil perniles pernio peroes perores persiste persisten persistence
-persistent persistentes persistes persona personae personaes personages personajes
-personalism personaliza personalizan personalizara personalizare personalizars
+muleto muletos mullion mullions multiped multiplaes multiplees multiplex multiplicada
+multiplicador multiplicados multiplicand multiplicando multiplicara multiplicare
+multiplicars multiplicemos multiplices multiplico multiplier multipliers multiploes
+munchos munimos muramos murto murtos muscos musivo musivos mussing mutters narrio narro
+narros narrows necesia necesiamos necesian necesias necesida necesitados necesitan
+necesitar necesitas necesite necesitemos necesito needle needled negation negatived
+negatives negativos negocia negocie negocios nengun nenguna nerves networks nevas neves
+nicety nieles nieves nineta nineto ningunas ninguno ninguns niveaes nivelas nivele nivelen
+nivels niveoes norial norma normals norman normas normativas normative normativo northing
+noshing notching nothings notifica notifican notificara notificare notificars notificas
+notificativo notificativos notifice notifier notifies noting noveles novena novenae
+novenas noventas novento nubees nueras nuero nuesas nuesos nueva nuevaes nuevees nuevoes
+nuezas nuezes nuezos numbed numbest numbles numera numeras numere numeres numeroes
+numerosa numeroso numerous objecta objectives objecto objectos objet objeta objetas objete
+objetes objetiva objetivas objetivoes objetoes obtect occupied occupier occupiers ocluan
+oculados oculan ocupadas ocupado ocupador ocupadors ocupamos ocupar ocupas ocupen oddest
+ofertas oferto offsets olido olvida olvide olvidos omitamos omitiamos omitidos opaqued
+opaquer opaques opener operating operativo operativos opined optimism optimisma optimistas
+optimisto optimists optimized optimizer optimizes orchestrating orchestrations
+orchestrators ordeal ordenaba ordenabas ordenadaes ordenadoes ordenador ordenadors ordenan
+ordenanda ordenandas ordenando ordenandos ordenara ordenaras ordenare ordenars ordenas
+ordene ordenemos ordenen ordeno ordenoes ordenos orderer orderid orderings ordina ordinada
+ordinadas ordinado ordinados ordinamos ordinara ordinare ordinars ordines orears origina
+originals originan originar originas originea orquestacions orquestado orquestados
+outcomes outdoing outfox outgoes outgoings outrage outrages outride outsider outsides
+outsize overlaid overland overlord overlords overnights overripe overrode overshoots
+overshot overside oversight overtaken overtask overtaxes overwrote ovido pacian pacino
+pacion packed pactes padres padron pagados pagana paganas paganos pagayos pageles pagemos
+paginacions paginais paginal paginan paginara paginars paginated paginates paginating
+pagines paginos paglia pained paineles pairamos paired paires pairing pajaremos pajeles
+palled palling panales pandees panees panelaes panelas paneled panelos panels panes
+panetes pangees paniles panned panoles pantos panules paoting paparemos papeles papular
+parabos paracos parados paraes paralela paralele paralelos paramas parameters parametra
+parametro paramo paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials
+parcian parcias parcir pardon pareamos pareas pared pareds parees paremos pareos parers
+pares pariamos paricion pariciones parida paries parimos parir parker parkin parlamos
+parles parlon paroes parotida parpamos parpes parramos parred parres parring parron parses
+parsing parson partaes partamos partas partea parteas partee partees parten parteo parthia
+partials particiona particionan particionas particiono participo partidas partido partied
+parties partils parting partire partirs partitivo partitivos partoes parton partos parvada
+parvadas pasado pasados pasanzos pasaras pasare pasarelas pasarelo pasaremos pasares
+pasars paseanos pasear pasemos pasion pasito pasiva pasivos pasmar pasmos passe passel
+passer passes passives pastar pastern pastes pasting paston pataes patees pates patina
+patinar patinas patination patoes paton patrio patrol patrona patrono patrons patroon
+patten pattens patter patterns patters patton paulamos paular pausados pausan pausara
+pausare pausars pausas paused pausemos pautamos pautar pautes pautos paxton payaremos
+payloads peaces peaked peaking pebres pecado peces pecio pedamos peden pediamos pedida
+pedidoes pedidor pedidors pediente pedientes pedoes pedres peeremos peeres pegado pegamos
+pegaremos pegoes pegunta peguntamos peguntar pegunto peiamos peidos pelado peloes penado
+pences pendemos penden pender pendian pendida pendidas pendido pendientees penemos
+penitente penitentes penned penning penoes penores pensado peones peoras peore peoremos
+peoren peoria peorio peors peraes perailes percentages percents percept perda perdamos
+perdere perders perdian perdias perdidaes perdidoes perdidosa perdidoso perdiga perdigas
+perdis perdiz perdo perdon peredo peres perfida perfidas perfido perfidos perfila perfilas
+perfilen perfilo perfils performances pericles perico peries peril perioda periodas
+periodical periodicamentes periodicas periodo periodos periotic perito perked perking
+perlite permanence permanent permanentees permanents permico permicos permisa permisas
+permision permisions permisoes permisor permisors permistion permistions permit permita
+permitee permiten permites permitia permitian permitias permitidor permitidors permitimos
+permute pernil perniles pernio peroes perores persiste persisten persistencias
+persistencio persistency persistentees persistes persona personae personaes personages
+personajes personalism personaliza personalizan personalizara personalizare personalizars
 personalizas personalized personalizen personalizes personalizo personals personas
 personates perta perter perues pervious pesada pesade pesador pesados pesamos pesando
-pescado pesces pesiado pesoes petado peticions petition petoes peyores phased picaes pices
-piches picoes piece pieced piecing piees pieles pierces pijees piman pined pinemos pinged
-pinked pinpoints pintos pirces pisado pisamos pisces pison pissed pitman pizces placing
-plagamos plagaremos plantillaes plantillais plantillan plantillar plantillars plantille
-plantilles plantillo plantillos plates platilla platillas plores pobres pocion podara
-podaria podemos poderia podia podida podidos podra podran podras podres podrian podrias
-podrida podrir poemos poiso poisons poisos poisson poldia polemos police policees polices
-policiaes policias policios polison politian politic politicaes political politick
-politicks politico politicos politics polities polity pomemos ponamos pontos popemos
-poplar popula populan populara populare populars populas porcentajes porcion pores porfia
-porfijo porgar portes portia portian portico portien porting portio portions porton posado
-posamos posemos poson postares postmarks postores postrees postres postures potemos
-poyemos prates preaba preabas preado preamos preces precess precessed precesses precessing
-precia precie precios precious precis preciso precito precoz preferenciaes preferencio
+pescado pesces pesiado pesimos pesoes pester petado peticions petition petoes peyores
+phased pianes picaes pices piches picoes piece pieced piecing piedra piees pieles pierce
+pierces pierdes pieria pierna pierre pijees pilled pilling piman pined pineda pinemos
+pinged pinked pinpoints pintos pipeline pipelines pirces pisado pisamos pisaras pisare
+pisares pisars pisces pison pissed pitman pizces places placing plagamos plagaremos plages
+plains planaes planas plane planea planeas planed planee planees planen planeo planeos
+planer planers planet planets planks planoes planos plante plantes plantillaes plantillais
+plantillan plantillar plantillars plantille plantilles plantillo plantillos plants
+platilla platillas plores pobres pocion podara podaria podemos poderia podia podida
+podidos podra podran podras podres podrian podrias podrida podrir poemos poised poising
+poiso poisons poisos poisson poldia polemos police policees polices policiaes policias
+policios poling polison politian politic politicaes political politick politicks politico
+politicos politics polities polity polled pollina pollino pomemos ponamos pondria pontos
+pooling popemos poplar popula populan populara populare populars populas porcentajes
+porcion pores porfia porfijo porgar ported porter portes portia portian portico portien
+portio portions porton posado posamos posed poseer posemos poser poseur posher posing
+posited positing poson postais postar postares poste postea postear postee posten posteo
+postern posters postes postie posties postiga postigo postings postmarks postor postores
+postra postre postrees postrer postres postro postures potemos pother potted potter
+potting pouted pouter pouting poyemos prates preaba preabas preado preamos precalcula
+preces precesion precess precessed precesses precessing precia precie precios precious
+precis precisian precising precisions preciso precito precoz preferenciaes preferencio
 preferencios preferente preferentes preferia preferire preferirs prefija prefije prefijos
-prefino pregar pregunta preguntan preguntara preguntare preguntars preguntas pregunte
-preguntea pregunteo pregunton preguntos pregustar pregusto premio premiso premisos
-premitida premitidas premitido premitidos premix preocupacions preocupan preocupar
-preocupas preocupe preocupo presado preserva preservan preservara preservare preservars
-preservas preserven preserver preserves preservo presunto presupuesta presupuestos
-preterir previdos previo previoes previos prices pricking priding prier primacia primal
-primarias primario primas primaz prime primed primen primeran primeras primerio primeros
-primes primeva primevo primia primian priming primmer primor principa principals principan
-principar principas principe principen principes principios principled principles principo
-prioreso prioress prioridads prioritized prison privan privaria privileged privilegia
-privilegias privilegioes prizing proba proban probara probare probars probas problem
-problemas problemo problems proceda procedamos procedan proceden procedo procela procelo
-procelos procemos procera proceran procero proceros procesada procesadas procesadoes
-procesal procesando procesara procesare procesars procesemos procession procoes procrea
-procreado procreador procreadores procreados procreamos procrean procrear procreen procreo
-produca produced producen produces producir producirs produco producta productoes
-productora productoraes productoras productoro productoros productors products proferir
-profesa profesado profesados profesamos profesan profesar profesen profeso profesos
-profess professed professes professing professor professors profije profijes profijo
-profiled profundidads programada progresas progreses projection promedia promedie
-promedios promesa promeso promesos prosupuesto proteccions protecting protections
+prefino pregar preguntados preguntan preguntara preguntare preguntars preguntas pregunte
+preguntea preguntemos pregunteo pregunton preguntos pregusta pregustamos pregustar
+pregusto premio premiso premisos premite premitida premitidas premitido premitidos premix
+preocupacions preocupan preocupar preocupas preocupe preocupo presado presences presencial
+presencian presenciar presencias presencio presente presentia preserva preservan
+preservara preservare preservars preservas preserven preserver preserves preservo
+pressured pressures presunta presunto presupuesta presupuestos pretence preterir previdos
+previo previoes previos prevision priada priadas prices pricking priding prier primacia
+primacio primada primadas primal primarias primarios primas primate primaz prime primed
+primen primeran primeras primeros primes primeva primevo primia primian priming primmer
+primor principa principals principan principar principas principe principen principes
+principios principled principles principo prioreso prioress prioridads prioritized prison
+privaba privabas privadaes privado privados privan privara privaras privare privaria
+privater privates privileged privilegia privilegias privilegioes prizing proba proban
+probara probare probars probas problem problemas problemo problems proceda procedamos
+procedan proceden procedo procela procelo procelos procemos procera proceran procero
+proceros procesada procesadas procesadoes procesal procesalo procesando procesara
+procesare procesars procesemos procession procia procias procoes procrea procreado
+procreador procreadores procreados procreamos procrean procrear procreen procreo produca
+produced producen produces producir producirs produco producta productoes productora
+productoraes productoras productoro productoros productors products proferir profesa
+profesado profesados profesamos profesan profesar profesen profeso profesos profess
+professed professes professing professor professors profije profijes profijo profiled
+profundidads programada progresas progreses proises proiza proizas proizes proizo proizos
+projection promedia promedie promedios promesa promeso promesos propagados propagan
+propagante propagantes propagar propagare propagares propagas propagated propage
+propagemos propago propala propalamos propao propaos propasa propasamos propiaes
+propietaria propietarios propina propinas propino propinos propioes propon proporciona
+proporcionals proporcionan proporcionar proporcionas proporcione proporciono proporcions
+proportion proportionals propria proprias proprio proprios prosupuesto proteccions
+protecting protections protocola protocole protocolos protocols provaga provagamos
 proveedora proveedoraes proveedoras proveedoro proveedoros proveedors providaes provide
 provided provides providoes prowess proyeccion pruebaes pruebo pruebos pruner prunes
-publica publicados publican publicanos publicara publicare publicars publicas publicatos
-publicemos publisher publishes pudren pudria puerca puerra puertas puerto puesta pugnar
-pugnos pulsa pulsamos pulsan pulsara pulsare pulsars pulsas pulsea pulsear punemos punoes
-punos puntas punteo punteos puntes puntoes puntosa puntoso punts puntuo punzos purchased
-purchaser purchases purear pureen purga purgan purgara purgare purgars purgas purger
-puteen putos pythons qualify quarantined quarantines quartern quarters quartet quean
-quedados quedar quedemos queden quedes queening queens queering queers quees quejaes
-quejais quejamos quejar quejars quejos quemamos queman quemas quemes quenas quepan
-queramos queran queras queres quesas queued queule queules quijas quitas quoits quotes
-quotha rabida rabido rabidos rabotado rabotados radom rafagaes rafago rafagos rafter raida
-raiding raido raidos randers rando randomize randomizes randos ransom ranter rapada rapado
-rapados rapid rapidas rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito
-rapitos raposo rasher raster rastramos rastrar rastrea rastreados rastrean rastreara
-rastreare rastrears rastreas rastreemos rastremos rastrera rastrero ratear rater rathe
-ratter rayida rayido rayidos razaga razagas react reaction readably reader readers
-readings readying reaming reaping rearing reasumen reattempts reaving rebaja rebajaes
-rebajais rebajan rebajar rebajars rebajes rebajos rebanas rebasas rebatado rebatados
-rebatas rebate rebates rebites rebojas rebonado rebonados rebone rebones reboot reboots
-rebosado rebosados rebose reboses reboso rebota rebotada rebotadas rebotador rebotadors
-rebotamos rebotando rebotas rebotees reboten reboto rebozado rebozados reboze rebozes
-rebrotado rebrotados rebrote rebrotes rebujas rebultado rebute rebutes recabe recaeran
-recalzamos recalzar recargar recargas recarge recargen recargo recebe receive received
-receiver receivers recenidas recenido recenidos recept recesit recesits rechaza rechazados
-rechazan rechazara rechazare rechazars rechazas rechazemos rechizamos rechizar reciba
-reciben recibes recibo recien recife recipe recipiente recipientes recobramos recobrar
-recobre recoce recocen recoda recodamos recodar recodas recoden recodes recodiamos recodo
-recodos recoga recogan recoger recoges recogo recole recolen recordados recordan recordara
-recordare recordars recordemos recordes recordo recorra recorramos recorren recorrere
-recorrers recorres recorro recortamos recortar recorte recorvamos recorvar recorve recose
-recosen recoso recover recovera recovero recovers recrie recries rectore recuperacions
-recuperation recurre redaccion redacta redacte redacting redacto redacts redder redencion
-redoing redriven reduction redwing reeding reelable reentregas reenvia reenvian reenviara
-reenviare reenviars reenvias reenvida reenvidar refajas refile refiled refiles refilm
-refries regains regajas regelation regian regido regidos regimos regin regina regio
-regioes regionals regios register registers registra registrada registradas registrador
-registradors registran registrando registrara registrare registrars registras registre
-registremos registres registroes registry reglon reglones reglons regulacions regulating
-regulations regulativo regulator regulators reharte reheat reheated reheats rehoge rehogen
-reintentas rejite relajas relapse relapsed relapses relapsing relay relayed releas
-releaser relies relivable rellana rellanan rellenar rellenas rellene rellenen relleno
-remain remake remembers remembra remembre remembro remetida remetidas remetido remetidos
-remite remitente remitentees remoes remoje remole remordamos remorder remotes remova
-removen remover removes removo remoze rendaes rendar rendars rende rendeis renden rendere
-renderer renderes renderia renderiamos renderings renderizados rendes rendimienta
-rendimientos rending rendir rendirs renitentes renove renter renters renuncia renunciados
-renuncian renunciara renunciare renunciars renuncias renunciemos reorders repajas repare
-reparen repares reparta repartamos repartee reparten repartes repartia repartiamos
-repartias repartida repartido repartidor repartidors repartire repartirs reparto repaso
-repast repaste repasts repay repeal repealed repeals repeater repela repelas repeles
-repelida repelidas repelido repelidos repent repented repents repesa repesas repeso repeta
-repetas repetes repetia repetian repetias repetidor repetidors repetimos repetire repetirs
-repeto repica repicada repicadas repicar repicas repice repices repine repines repinte
-repisamos repisar repise repises repiso repizca repizcada repizcadas repizcar repizcas
-replaced replays repleted replicaba replicabas replicacions replicado replicados replicais
-replican replicante replicara replicaras replicars replicatas replicates replicating
-replications replicato replico replicos replied replier repliers repodo repoes repono
-reporta reporto reports repos reposa repose reposos reposto repoyo reprocesan reproches
-reproducer reproducia reproducire reproducirs repte repuesta repules repute requeme
-requere requerimientas requerimiento requerimientoes requetes require requires requisita
-requisitas requisite requisites requisitoes requited rerouted resaltado rescaldo reseat
-reseated reseats resect reseda resedas reseed reseeds resena resenas resene resenemos
-resenes reseno resenos resent resents resewn resisamos resisar resort resound resounds
-respailo respalda respalde respaldon respaldos resped respeds respite responda respondamos
-respondas responded responden respondere responders respondes respondo responsea responsee
-responsemos responsen responseo responses respuestas respuesto rested restricta restricto
-restricts restringia restringida restringidos restringire restringirs restrinido restrinir
-resuden resulta resultada resultados resultando resulte resulto results resuman resume
-resumed resumens resumes retace retado retail retains retais retajas retaje retaken
-retakes retame retamos retan retando retard retarda retarde retardos retards retare
-retares retasada retasado retase retaso retaze retejemos retejer retejidas retejido
-retejidos retenamos retencions retenen retenere reteners retenes retenias retenida
-retenidaes retenimos retenir retente retentemos retentions retentivo retesemos retian
-retied reties retin retinae retine retinemos retines retinidas retinido retinidos retinte
-retinue retired retiree retires retiring retonemos retores retort retraas retrae retraho
-retrain retrao retras retrasa retrasaba retrasadas retrasados retrasando retrasara retrase
-retrasos retratada retratado retrato retread retriles retrils retrocedo retroces retrocesa
-retrocesos retroes retune retying retyping revenemos revenidas revenido revenidos
-revesamos revesar reviamos revinamos revinar reviramos revirar revisa revisados revisal
-revisan revisara revisare revisars revisas revisemos reviser revisor revista revistamos
-revistar revivamos reword rewords rewove rezumen riego riegos riesga riesgas riesgoes
-rilled rioted roamos roasted robamos robustas robustos rodamos roetes rogacion rogamos
-rogation rogues roiamos roiled rolamos rolle rollen roller rolles ronamos rooted roques
-roramos rosamos rostamos rostes rotacions rotados rotante rotare rotates rotating
-rotations rotativo rotemos rotes rotoes roues rouged rouges roused rouses roust rousted
-rousts router routers routs rozamos ruidoes ruidos ruidosa ruidosos ruinoso rusted rustes
-rutamos rutes rutted sabamos sabida sable sables sacados sacarificamos sacarificar
-sacarifice sacemos sachamos saciamos sacrifica sacrificados sacrifican sacrificara
-sacrificare sacrificars sacrificas sacrificed sacrificemos sacrificen sacrificer
-sacrifices sacrificia sacrifico safamos safida saida sailed sainar sajamos salability
-salable salada salda saldamos saldar salgamos salgar salia saliamos salian salias salica
-salidas salido salina saliva sallamos sallar salles salmamos salmar salmia salmida
-saltados saltan saltanos saltara saltare saltars saltas salte saltea salteamos saltear
-saltee saltemos salten salteo salter saltes saltine saltus saluda saluted saluting
-salvamos salvar salved salvia salving samaria sampler samples samplings samura sanamos
-sanar sanders sanding sanea sanean saneara saneare sanears saneas saner sanger sanitized
-sanitizer sanitizes sapele sapida saramos sards sarges sarong sastra sated sateless sating
-satira saturaba saturacions saturadas saturado saturan saturant saturara saturares
-saturars saturas saturated sature saturn saturna saturo sauted sayamos scalding scalds
-scaled scaler scalping scalps scamps scapes scares scaring scending scends scene scents
-scheat schedule schedulers schedules schemas scheme scilla scones scooped scopes scream
-screams screes sealable sealing seated seating secamos secana secenes secon secones secons
-secrestos secreta secrete secreteo secreteos secretoes secretor secretors secuencias
-secuencio secund secunda secundaria secundarias secundarioes secundo securo seder seders
-seeder seeders seeding segando segmentoes seguamos seguda seguen seguia seguiamos seguida
-seguido seguire seguirs segundan segundar segundario segundarios segundas segunde segundes
-segundoes segundon segundons seguo seguridads seguron seguros seiner seiners seines
-seining semanal semanas semang semano semento sencilla sencillezs sencillos senda sendaes
-sendai sendal sendas sendera senderas sendere senderes sendero senderos senes sensing
-separaba separadas separador separados separando separante separara separare separated
-separates sequenced sequencer sequences serana serer sergento sergentos serretos servador
-servadores servar servars serve served serven servery serves serviaes serviced servicia
-servicias servicioes servido servidora servidoraes servidoras servidoro servidoros
-servidors servidos servile serviles servioes servir servire servires servirs servitor
-setting settlings sever severs sevicio sevicios sewed shaded shades shading shads shared
-shares sharing sharked sharking sharks sharped sharping sharps sheddings sherds shewed
-shingle shippen shipper shored shorted shower shredding shreds siempres sienes sightly
-sigile signen sigue siguientes silencia silencie silencios silgen silted silting similar
-simile simper simpler simples simplex simplicidads simply simula simulan simulant simulara
-simulars simulas simulated simulates simule singe singed singer singes singla singled
-singlen singles singlet singlo singly singule siple sirgen sirges sistemas sistemo
-sittings situen skated skating skewer skimped skipper skippet slated slating sledding
-slender slewed slits sloped slopped slowed smarting snider snitches snored snorted snyder
-soaped sobrecara sobrecaras sobrecargaba sobrecargadas sobrecargado sobrecargan
-sobrecargara sobrecargare sobrecargars sobrecargas sobrecarge sobrecargo sobrecarta
-sobrecartada sobrecartar socles soever solamentes solicita solicitan solicitara solicitare
-solicitars solicitas solicitor solicitude solicituds solida soltamos soltar someones
-sopera soportados soportal soportan soportara soportare soportars soportas soporte
-soportemos soporto sorbed sortea sortee sorteo sorter sortie sortied sosamente sotted
-souped souring sower spender spenders spending spewed spices spicks spiels spiers spies
-spiked spiles spines spires spirts spites spits splats splint splints spokes spored
-sported spreads spreed sprits stabile stabled stabler stables stably stales staling
-stamping stamps standbys stapled stapling stared staring starling starring startling
-starts starving stated states statius stats statu statue statues steam steams stepped
-stewed stich stimulate stitches stithy stogies stoked stomped stoned stooped stopper
-stopple stoppled storey storeys stormed storting stowage stowed straights strait stranger
-stratus straus streak streaks streamy strega strews strick strictured string stringer
-stript stropped structure structures strung suable subamos submits succuss sucres sucrets
-sudamos sudaria suegra suera sufres sugera sugeramos sumacos sumados sumara sumaran
-sumaras sumarial sumarian sumariar sumarias sumarie sumario sumatra sumemos sumeria
-sumiamos sumimos sumiria summery summit sunder sunders supamos super superados superan
-superanos superara superare superars superas superb superba supere superemos superia
-superiamos superna supero supers supono suporta suportamos suportar supporter suppresses
-suppressing supra supresions suprimamos suprimia suprimiamos suprimida suprimidos
-suprimire suprimirs supura supuramos supurar suraes surces sures surgas surged surgen
-suries surtes susera sutura swamis swampy swapping swaps swarded swards swarming swarms
-swatch swatches swingle switched switcher switchers swopped systems tabaes tabales tabals
-tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan tablar tablars
-tablea tableas tabled tablee tablees tablen tableo tableos tablet tablets tablos taboes
-tabret tabues tabulas tabules tacano taces tacks taeles talaes talas talcas taleas tales
-talias tallas talles talmas taloes talpas tamana tamango tamanos tamaro tambas tanemos
-tanzas tapano tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas
-tardia targe targets tarjar tartar tasces tasting tazamos tazano tazar tazas teasing
-tejemos telefona telefoneo telefonio telefonos telemos teleran tememos tempate tempates
-templaes templare templares templete templetes tempo temporalmentes tenamos tenan tenante
-tenantes tendemos tenedos tenen tenesmos tenimos tenoria tensemos tensing tentemos tenting
-teorias teorica teorio teoriza terbia tercemos terceno tercenos tercer tercera terceras
-tercere tercereo terceres tercerio tercerios terceroes tercerol tercerols tercers terces
-terceto tercetos tercia ternero terneros terrero terreros tesemos testiga testigo testings
-tetemos thales thighs thing thingy thinks thins thongs thoria thorough though thousands
-thread thready threats throstle throstles throttler throttlers throughout tiempa tiempos
-tienes tifico tilio timelier timeous timpo tings tinten tipica tipicos tiple tiples
-tipologia tipple tipples tisico tiznen toaria tocologia tocology tokes tolera tolerante
-tolerara tolerars toleras tolerated tolerates toleren tolleran tonemos tonico topica
-topical topicos topics topino torces toria toseran toxico tozos traamos traas trabado
-trabaja trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos
-trabamos trabar trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie
-tracings tracked tracking tracte tractes trades trading traducia traducian traducias
-traducido traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar
-tragas trages tragico traiamos traias trajes tramamos tramar tramas trames trances
-transaccional transaccions transacted transacting transactions transia transido transigo
-transir transita transite transiting transitivo transitivos transitos transits translacion
-translate translates translation translational transmit transmito transnational tranzamos
-tranzar tranzas trapajo trapas trapes traras trases trasmito tratamos tratar tratas trates
-travas traves trazados trazaes trazais trazan trazara trazare trazars trazemos treads
-treces trezas trezos triaes tricks trifle trifles triggers trile trilees triles trille
-trilles trimester trimestres trinen tripaes tripe tripees tripes tripla triplaes triplas
-tripled triplees triplet triplets triplex triplican triplicar triplicas triplice triplico
-triplo triploes triplos triply tripol tripoles tripols trippe triptica tripule tripules
-trizamos trizar trizas trizos trocar trocea trocean troceara troceare trocears troceas
-troces trocos trofico trojos trolos troncar tronos tronzos troops tropico tropologia
-tropology tropos trough trovos troyos trozamos trozar trozes trozo trozoes truces trucks
-tunemos twilit typology ultiman ultimar ultimas ultimos unbalance unbalances undead
-understands unicamentes unida unidads unidamente unidas uniquer unitaria unitarios unseen
-unsubscribed unsubscribes upset upsets urente urentes urgen urgentees usuaria usuarias
-usuarioes usurario usurarios utilizacions vacan vacia vaciar vacien vacila vacilan vagida
-vahida vaida vaidas vainas valada valia valiamos validacions validades validados validaes
-validara validares validars validated validating validations valide validemos valido
-valija varaes varais varals varars varas vareas vargas varia variable variablees variaes
-variais variar variars varies varios varis varita varitas variza varizas varizs vastas
-vastos vatias veedor veedors vejas venador venadors vendar vendars vender venders vendo
-vendoes vendos ventor ventors verass verbifies verbify verdor verdors verifica
+pseudonymized pubic publicacions publicada publicador publicados publicalo publican
+publicando publicano publicanos publicara publicare publicars publicas publication
+publicato publicatos publice publicemos publico publisher publishes puches pudren pudria
+puedan puedes puerca puerra puertas puerto pueses puesta pugnar pugnos puled puller pulles
+pullet pulley pulling pulped pulsa pulsamos pulsan pulsara pulsare pulsars pulsas pulsea
+pulsear pulses punemos punoes punos puntacion puntamos puntar puntas punteamos puntear
+punteo punteos puntes puntoes puntosa puntoso punts puntua puntuacions puntuados puntual
+puntuan puntuara puntuare puntuars puntuas puntuemos puntuo puntura punturo punzos
+purchased purchaser purchases purear pureen purga purgan purgara purgare purgars purgas
+purger purled pursed purses puses pusher pushers pusses puteen putos pythons qualify
+quarantined quarantines quartern quarters quartet quean quebres quedados quedar quedemos
+queden quedes queening queens queering queers quees quejaes quejais quejamos quejar
+quejars quejos quemamos queman quemas quemes quemies quenas quepan queraes queramos queran
+queras quereis querers querias queried querist quermes quesas queued queule queules quijas
+quiries quitas quoits quorums quotes quotha rabida rabido rabidos rabotado rabotados
+raches racked racking radom rafagaes rafago rafagos rafter raida raider raiding raido
+raidos rained raining raked raking ranches randers rando randomize randomizes randos
+ranged ranging ranker ranket rankin rankine rankings rankle rankled rankling ransom ranted
+ranter ranting rapada rapado rapados rapid rapidas rapider rapidezs rapidoes rapids rapina
+rapino rapinos rapita rapito rapitos raposo rasher raster rastramos rastrar rastrea
+rastreados rastrean rastreara rastreare rastrears rastreas rastreemos rastremos rastrera
+rastrero ratear rater rathe ratter rayida rayido rayidos razaga razagas reaccion reached
+reacher react reaction readably reade readier readings readying realas realces realer
+reamer reaming reaper reaping rearing reasumen reattempts reaver reaving rebaja rebajaes
+rebajais rebajan rebajar rebajars rebajes rebajos rebalanceo rebanas rebasas rebatado
+rebatados rebatas rebate rebates rebites reblas rebojas rebonado rebonados rebone rebones
+reboot reboots rebosado rebosados rebose reboses reboso rebota rebotada rebotadas
+rebotador rebotadors rebotamos rebotando rebotas rebotees reboten reboto rebozado
+rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes rebujas rebultado rebute
+rebutes recaba recabe recaben recaer recaeran recaia recalcula recalculan recalza
+recalzadas recalzados recalzamos recalzar recalzo recalzos recargados recargara recargare
+recargars recargas recarge recargemos recargen recargo recaza recazo recazos receba recebe
+receben received receiver receivers recenia recenidas recenido recenidos recent recept
+recesit recesits rechazabas rechazada rechazado rechazador rechazadors rechazan rechazara
+rechazaras rechazare rechazars rechazas rechaze rechazemos rechazes rechazoes rechiza
+rechizadas rechizados rechizamos rechizar rechizo recia recial recias reciban recibas
+recibes recibia recibio recibire recibirs recibo recien recife recipe recipiente
+recipientes recita reciten recobra recobrada recobrar recobre recoce recocen recocta
+recoda recodamos recodar recodas recoden recodes recodiamos recodo recodos recoga recogan
+recoger recoges recogo recole recolecta recolectan recolectar recolen recomputes
+reconciler reconcilers reconciliacion reconciliations reconcilie reconcilies reconstruamos
+reconstruccions reconstruction reconstrue reconstruen reconstrues reconstruia
+reconstruiamos reconstruidos reconstruire reconstruirs reconstruyen reconstruyes reconta
+recontada recontamos recordada recordados recordan recordara recordare recordars
+recordemos recordes recordo recorren recorrere recorrers recorres recorro recortaba
+recortadas recortado recortados recortan recortara recortas recortemos recorto recorva
+recorvada recorvar recorve recose recosen recoso recosta recostada recostamos recover
+recovera recovero recovers recrecia recria recrie recrien recries rectore recuperacions
+recuperation recurre redaccion redacta redacte redacting redacto redacts redencion redoing
+redonda redondas redondeados redondeara redondeare redondears redondee redondeemos
+redondel redondeto redondez redondo redondon redondos redriven redstart reduction redwing
+reeding reelable reembolsa reembolsan reembolsara reembolsare reembolsars reembolsas
+reembolse reembolses reembolsoes reemploying reentregar reentregas reenvian reenviara
+reenviare reenviars reenvias reenvida reenvidar reenvido reenvie reenvies reenvioes
+reequilibrada refajas refection referenced references referencias referencio referente
+refile refiled refiles refilm refound refries refunda refundas refunde refunden refundes
+refundo regaining regains regais regajas regalas regars regas regelation regencia regency
+regent regian regias regido regidos regimos regin regina regio regioes regionals regios
+registers registrada registradas registrador registradors registran registrando registrara
+registrare registrars registras registremos registres registroes reglaes reglais reglan
+reglar reglars regles reglon reglones reglons reglos regulacions regulas regulating
+regulations regulativo regulator regulators reharte reharto reheat reheated reheats rehoge
+rehogen rehuires reintentas rejecter rejecting rejite relaciona relacionan relacionar
+relacionas relacione relaciono relacions relaid relajas relajes relapse relapsed relapses
+relapsing relation relay relayed relays releaser relejes relent relies relivable rellana
+rellanan rellanar rellenara rellenare rellenars rellenas rellene rellenen relleno relojs
+relsas relsoes remaches remain remainders remake remanding rembolsar rembolso rembolsos
+remembers remembra remembre remembro remetida remetidas remetido remetidos reminder
+remirada remite remitente remitentees remoes remoje remojes remole remordamos remorder
+remotes remova removen remover removes removo remoze rendaes rendar rendars rende rendeis
+renden rendere renderer renderes renderia renderiamos renderings renderizados rendes
+rendimienta rendimientos rending rendir rendirs rengas renitentes renove renter renters
+renuncia renunciados renuncian renunciara renunciare renunciars renuncias renunciemos
+reorders repajas repare reparen repares reparo reparon reparos reparta repartamos repartee
+reparten repartes repartia repartiamos repartias repartida repartido repartidor
+repartidors repartire repartirs repartos repaso repast repaste repasto repasts repay
+repays repeal repealed repeals repeater repela repelas repeles repelida repelidas repelido
+repelidos repented repents repesa repesas repeso repeta repetas repetes repetia repetian
+repetias repetidor repetidors repetimos repetire repetirs repeto repica repicada repicadas
+repicamos repicar repicas repice repices repine repines repinte repisamos repisar repise
+repises repiso repita repiten repizca repizcada repizcadas repizcamos repizcar repizcas
+replaced repleted replicaba replicabas replicacions replicado replicados replicais
+replican replicante replicantes replicara replicaras replicares replicars replicating
+replications replicato replicatoes replicemos replico replicos replied replier repliers
+repodo repoes repono reportada reportamos reportas reportes repos reposa repose reposos
+reposto repoyo reprocesan reproches reproducer reproducia reproducire reproducirs
+reptantes repte repuesta repules repute requeme requere requeres requerimientas
+requerimiento requerimientoes requetes requiems require requises requisita requisitas
+requisite requisites requisitoes requited requites requives rerouted resaltado rescaldo
+rescaza rescazo rescazos reseated resected resection resections reseda resedas reseed
+reseeds resenas resenemos resenes resenos reses resews reshes residence residencial
+residencian residenciar residencias residencie residencio resisamos resisar resits resort
+resorts resound resounds respailo respalda respalde respaldon respaldos resped respeds
+respes respite responda respondamos respondas responded responden respondere responders
+respondes respondo responsea responsee responsemos responsen responseo responses
+respuestas respuesto restanes restanoes restante restantees restar restara restare restars
+restarts restas restate restates rested restes restos restriccions restricta restriction
+restricto restricts restringia restringida restringidos restringire restringirs restrinido
+restrinir rests resuden resulta resultada resultados resultando resulte resulto results
+resuman resume resumed resumens resumes retace retado retail retaining retains retais
+retajas retaje retaken retakes retame retamos retan retando retard retarda retarde
+retardos retards retare retares retasada retasado retase retaso retaze retches retejemos
+retejer retejida retejidas retejido retejidos retenamos retencions retenen retenere
+reteners retenes retenia retenian retenias retenidaes retenimos retenir retente retentemos
+retentions retentivo retesemos retian retied reties retin retinada retinae retine
+retinemos retines retinida retinidas retinido retinidos retinte retinue retiraba retiradas
+retirado retirara retired retiree retires retiring retonemos retores retort retorta
+retorts retraas retrae retraho retrain retrao retras retrasa retrasaba retrasadas
+retrasados retrasando retrasara retrase retrasos retratada retratado retrato retread
+retriles retrils retrocedo retroces retrocesa retrocesos retroes retune retying retyping
+reunires revencia revenemos revenida revenidas revenido revenidos revere revered reverence
+reverencia reveres reverie revering revers reversa reversed reversen reverser reverses
+reversions reverso reverte reverter revertia reverting revertire revertirs reverts
+revesamos revesar revese reveste revestir reviamos revinamos revinar revirada reviramos
+revirar revisa revisados revisal revisan revisara revisare revisars revisas revisemos
+reviser revisor revista revistamos revistar revivamos reword rewords rewove rezumen riego
+riegos rielas riesga riesgas riesgoes rilled rioted rioter rioting roaches roamos roasted
+robamos robustas robustos rodamos roelas roetes rogacion rogamos rogation rogues roiamos
+roiled roiling rolamos rolle rollen roller rolles rollin rollings rollins ronamos rooted
+rooter rooting roques roramos rosamos rostamos roster rostes rotacions rotados rotante
+rotare rotates rotating rotations rotativo rotemos rotes rotoes rotter rotting roues
+rouged rouges rouging roundel rounder roused rouser rouses rousing roust rousted rousting
+rousts routeing routers routine routs rowling rozamos ruidoes ruidos ruidosa ruidosos
+ruinoso rusted rustes rusting rutamos rutes rutted rutting ruyter sabejos sabelos sabeoes
+sabeos sabida sable sables sabres sacados sacarificamos sacarificar sacarifice sachamos
+saciamos sacres sacrifica sacrificados sacrifican sacrificara sacrificare sacrificars
+sacrificas sacrificed sacrificemos sacrificen sacrificer sacrifices sacrificia sacrifico
+sacring safamos safida sages sagres saida sailed sainar sajamos sajemos salability salable
+salada salados salads salda saldamos saldar saldas saldes saldoes salemos saleos salgamos
+salgar salges salgos salia saliamos salian salias salica salidas salido salidos salina
+salios saliva sallamos sallar salles salmamos salmar salmia salmida salmos salols salons
+salos salpos salsos saltados saltan saltanos saltara saltare saltars saltas salte saltea
+salteamos saltear saltee saltemos salten salteo salter saltine saltos saltus saluda
+saludos saluds saluted saluting salvamos salvar salved salvia salving salvos samaria
+sampler samples samplings samura sanamos sanar sanders sanding sanea sanean saneara
+saneare sanears saneas sanemos saner sanger sanitized sanitizer sanitizes santes sapele
+sapida saramos sardos sards sarong sastra sated sateless sates sating satira saturaba
+saturacions saturadas saturado saturan saturant saturara saturares saturars saturas
+saturated sature saturn saturna saturo sauted sautes sayamos scalding scalds scaled scaler
+scalping scalps scamps scanner scapes scending scends scene scents scheat schedule
+schedulers schedules schemas scheme scilla scones scooped scopes scoping scorer scores
+scorned scorning scoured scouring scream screams screed screes scrimp scrimps scrip scrips
+scrolls scummed scumming sealable sealer sealers sealing seared seated seating secamos
+secana secenes secon secones secons secrestos secreta secrete secreteo secreteos secretoes
+secretor secretors secuencias secuencio secund secunda secundaria secundarias secundarioes
+secundo securo seder seders seeder seeders seeding segando segmentoes seguamos seguda
+seguen seguia seguiamos seguida seguidas seguidor seguidoraes seguidoras seguidoros
+seguire seguirs segundan segundar segundario segundarios segundas segunde segundes
+segundoes segundon segundons seguo seguridads seguron seguros seined seiner seiners seines
+seining selecta selecto selects sellar sellars selle sellen selles selloes semanal semanas
+semang semano sembra semento sencilla sencillezs sencillos senda sendaes sendai sendal
+sendas sendera senderas sendere senderes senderid sendero senderos senes sensing separaba
+separadas separador separadors separamos separando separante separara separare separated
+separates separatos sequencers sequences serana serer sergento sergentos serretos servador
+servadores servar servars serve served serven serverts servery serves serviaes serviced
+servicia servicias servicioes servido servidora servidoraes servidoras servidoro
+servidoros servidors servidos servile serviles servioes servir servire servires servirs
+servitor sesion sesions sessions setting settlements settlings seudonimizan sever severs
+sevicio sevicios sewed shading shadows shadowy shads shakes shamed shames shaped shapes
+sharer sharers sharing sharking sharpe sharping shaved shaves sheared sheddings sheller
+sherds shewed shined shingle shippen shipper shires shores shoring shorted shower shred
+shredding shreds sidebar sidecars siding siempres sienes sighed sightly sigile signa
+signac signals signan signar signas signatura signatures signaturo signe signer signes
+signet significan significar significas significe significo significs sigue siguientes
+silencia silenciada silenciadas silenciamos silencian silenciando silenciara silenciare
+silenciars silencias silencie silencios silgen silted silting similar simile simper
+simpler simples simplex simplicidads simply simula simulan simulant simulara simulars
+simulas simulated simulates simule simultanea simultaneaes simultaneais simultanean
+simultanear simultanears simultaneo sincronicas sincronice sincronicos sincronizadas
+sincronizado sincronizan sincronizara sincronizare sincronizars sincronizas sincronize
+sincronizemos sincronos singe singer singes singla singled singlen singles singlet singlo
+singly singule sinned siple sirgen sirges sistemas sistemo sittings situen skated skates
+skating skewer skimped skipper skippet slated slates slating sledding slender slewed
+slicing slits sloped slopped slowed slummed slumming smarting snared snares snider
+snitches snoring snorted snowflakes snyder soaped soaring sobara sobemos sobra sobreasar
+sobrecara sobrecaras sobrecargaba sobrecargadas sobrecargado sobrecargan sobrecargara
+sobrecargare sobrecargars sobrecargas sobrecarge sobrecargo sobrecarta sobrecartada
+sobrecartar socked socles soever solamentes solicita solicitan solicitara solicitare
+solicitars solicitas solicitor solicitude solicituds solida soltamos soltar somber sombran
+sombrar sombras sombre sombrea sombria sombro someones somera sopera soportados soportal
+soportan soportara soportare soportars soportas soporte soportemos soporto sorbed sorce
+sortea sorteable sortee sorteo sorter sortie sortied sosamente sotted souped sourced
+sources sourer sower spanker spanned spanners spared spares spates spawner speller
+spellers spender spenders spending spewed spices spicks spiels spiers spies spiked spiles
+spinal spines spinner spires spirts spites spits splats splint splints spokes spooked
+spooking spooled spooling spooned spoonfed spooning spoored spooring sporing sported
+spreed sprits spumed spuming stabile stabled stabler stables stably staged stagey
+staggerer stags staling stamping stamps standbys stapled stapling staring starling
+starring startling starving statements staten stater statius statu steam steams stepped
+stewed stich stimulate stipe stitches stithy stogies stoked stomas stomped stomps stoned
+stooped stopper stopple stoppled storey storeys storing storks stormed stormy storting
+stowage stowed straights strait stranger stratus straus streak streaks streamy strega
+strews striae strick strictured stride strife strike string stringer strip striped striper
+stripes stripey strips stripy strive stroll stropped structure structures strums strung
+suable subamos submits subscriba subscribas subscribed subscriber subscribers subscribo
+subscripcions succeeder succuss sucres sucrets sudamos sudando sudaria suegra suera sufres
+sugera sugeramos sumacos sumado sumados sumanda sumandos sumara sumaran sumaras sumarial
+sumarian sumariar sumarias sumarie sumario sumatra sumemos sumeria sumiamos sumimos
+sumiria summer summery summit sunder sunders supamos super superados superan superanos
+superara superare superars superas superb superba supere superemos superia superiamos
+superna supero supers suplantacions suplantan suplantara suplantare suplantars suplantas
+suplante suplanto supono suporta suportamos suportar supporter suppresses suppressing
+supra supresions suprimamos suprimia suprimiamos suprimida suprimidos suprimire suprimirs
+supura supuramos supurar suraes surce surces sures surgas surged surgen suries surtes
+suscriba suscriban suscribo suscripcions susera sustain sutura swages swaggered swamis
+swampy swapping swaps swarded swards swarming swarms swatch swatches sweller swingle
+switched switcher switchers swopped synched synchronies synchronizer synchronizes systems
+tabaes tabales tabals tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais
+tablan tablar tablars tablea tableas tabled tablee tablees tablen tableo tableos tablet
+tablets tablos taboes tabret tabues tabulas tabules tacano taces tacks taeles taimas
+takedowns talaes talas talcas taleas tales talias tallas talles taloes talpas tamana
+tamango tamanos tamaro tamas tambas tanemos tanzas tapano tarazamos tarazar tarazas tarbes
+tardan tardara tardare tardars tardas tardia targe targets tarjar tarjera tarjetas
+tarjetea tarjeto tartar tasces tasting tazamos tazano tazar tazas teared teasing tejemos
+telefona telefoneo telefonio telefonos telemos teleran tememos tempate tempates templaes
+templare templares templete templetes tempo tempora temporalmentes temporals temporas
+temporil tenamos tenan tenante tenantes tendemos tenedos tenen tenesmos tenimos tenoria
+tensemos tensing tentemos tenting teorias teorica teorio teoriza terbia tercemos terceno
+tercenos tercer tercera terceras tercere tercereo terceres tercerio tercerios terceroes
+tercerol tercerols tercers terces terceto tercetos tercia termas ternero terneros terrero
+terreros tesemos testiga testigo testings tetemos thales thighs thing thingy thinks thins
+thongs thoria thorough though thousands thread thready threats thresholds throstle
+throstles throttler throttlers throughout tiempa tiempos tienes tierce tifico tilio
+timelier timeliness timeous timpo tings tinten tipica tipicos tiple tiples tipologia
+tipple tipples tired tisico tiznen toaria tocologia tocology tokes tolera tolerables
+tolerably tolerada tolerados tolerando tolerante tolerara tolerars toleras tolerates
+toleren tolleran tomenta tomentas tonemos tonico topica topical topicos topics topino
+torces toria tormas torment tormentaes tormentais tormentan tormentar tormentars tormente
+tormentes tormento tormentos torments toseran toxico tozos traamos trabado trabaja
+trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos trabamos
+trabar trabes tracaes traced tracees tracer tracers tracey tracheid tracie tracings
+tracked tracking tracte tractes trades trading traducia traducian traducias traducido
+traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar trages
+tragico traiamos trajes tramaes tramais tramamos traman tramars trammed tramos trampa
+trampas tramps trams trancada trancadas trancamos trancar trances transaccionals
+transacted transacting transia transido transigo transir transita transite transiting
+transitivo transitivos transitos transits translacion translaciones translate translates
+translation translational translations transmit transmito transnational tranzamos tranzar
+tranzas trapajo trapes trases trasmito tratamos tratar trates traumas traves trazados
+trazaes trazais trazan trazara trazare trazars trazemos treads treces tremas trezas trezos
+triaes tricks trifle trifles triggers trile trilees triles trille trilles trimester
+trimestres trimmer trincada trincadas trincamos trincar trinen tripaes tripe tripees
+tripes tripla triplaes triplas tripled triplees triplet triplets triplex triplican
+triplicar triplicas triplice triplico triplo triploes triplos triply tripol tripoles
+tripols trippe triptica tripule tripules trizamos trizar trizas trizos trocar trocea
+trocean troceara troceare trocears troceas troces trocos trofico trojos trolos troncada
+troncadas troncamos tronos tronzos troops tropico tropologia tropology tropos trough
+trovos troyos trozamos trozar trozes trozo trozoes trucada trucadas trucamos trucar truces
+trucks trunca truncaba truncabas truncadaes truncado truncados truncaes truncan truncara
+truncaras truncars truncas truncates truncemos trussed trustee truster trysted tunemos
+turmas twilit typology ubicas ultiman ultimar ultimas ultimos umbra umbrae umbrala umbrale
+umbralo umbrals umbras umbria unamos unbalance unbalances uncas uncias undated undead
+understands ungias unias uniats unicaes unicamentes unicos unida unidads unidamente
+uniquer unitaria unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable
+upamos updater updates uprate uprated upset upsets urente urentes urgen urgentees uricas
+usados usemos usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacais
+vacan vacia vaciar vacien vacies vacila vacilan vacilo vacio vacoes vacos vacuos vagida
+vahida vaida vaidas vaidos vainas vainos valada valia valiamos validacions validades
+validados validaes validara validares validars validated validating validations valide
+validemos valido valija valios varaes varais varales varals varars varas vareas vargas
+varia variable variablees variaes variais variar variars varies varis varita varitas
+variza varizas varizs vascos vastas vastos vatias vatios veedor veedors vejas venador
+venadors vencedor vencedores vendar vendars vendedora vendedoraes vendedoras vendedoro
+vendedoros vendedors vender venders vendo vendoes vendos ventaba ventabas ventada ventadas
+ventaja ventajas ventan ventanaes ventanal ventanals ventanea ventaneas ventano ventanos
+ventara ventaras ventor ventors verass verbified verbifies verbify verdor verdors verifica
 verificacions verificados verifican verificara verificare verificars verificas
-verifications verificativo verifice verificemos verifices verified verifier verifiers
-verily verities verity verizon verjas verjos versas verses versificacion versificamos
-versificar versification versifies versify versing versos versts vertus vestas vestos
-viajas vician victas victos videos vieja viejaes viejo viejoes vintas vintos vireas vireos
-virias visais visals visars visas viscas viscos visias visitas visitos visits visoes
-visons visors visos vista vistaes visto vistoes vistosa vistoso vitas vitos volcemos
-voleamos volear voleemos volemos volumed volumines volute volutes volvamos volve volven
-volvere volvers volves voyage vuelco vuelos vuelto vuelves vulvo wafting wailing waiving
-wanting wasting weigh weight weights whites whiting wilting withing witting worked worried
-worrier worriers worser wrists writer writers writhe writhes writing writs
+verifications verificativo verifice verificemos verifices verifier verifiers verily
+verities verity verizon verjas verjos versas verses versificacion versificamos versificar
+versification versified versifies versify versing versos versts vertus vestas vestos
+viables viajas viales vician vicios victas victos vidales videos vieja viejaes viejoes
+vinales vinculadas vinculado vinculamos vintas vintos viraes virajes virares vireas vireos
+virias viriles viroles virules visais visales visals visars visas viscas viscos visias
+visibilidads visibles visibly visitas visitos visits visoes visons visors visos vista
+vistaes visto vistoes vistosa vistoso vitales vitas vitos voceamos vocear volamos volar
+volca volcados volcan volcanos volcara volcare volcars volcas voleemos volemos volumed
+volumines volute volutes volve volven volvere volvers volves voyage vuelcas vuelos vuelto
+vuelvan vuelves vulva vulvo wafting wailing waiter waiving wanting wasting weigh weight
+weights whiter whites whiting widow widows wilting windrow windrows winnow winnows winter
+withing witter witting worked worried worrier worriers worser wrier wrists writers writhe
+writhen writhes writing writs zombies zombis
 """
 
 GUARD: frozenset[str] = frozenset(_WORDS.split())
