@@ -5,345 +5,404 @@ abaddon abaldonamos abaldonar abandona abandonados abandonan abandonara abandona
 abandonars abandonas abandone abandonemos abandono abandons abarcamos abarcar abbots
 abertura abierta abisos abogar abordamos abordar aborramos aborsa aborso abortados abortan
 abortara abortare abortars aborte abortemos abortes aborto abortos abrasada abrasado
-absente absents absortamos absortar abuses acabara acamara acampara acaparan acaparar
-acaparas acapare acaparo acapta acaptada acaptadas acaptado acaptamos acaptar acaptara
-acapto acarar acarara acatado acatamos acatar acatara accent accented accents acceptably
-acceptances accepter accounts accreted accuses aceita aceitada aceitadas aceitado
+abrasados abrega absente absents absorba absorban absorbas absorbed absorbent absorber
+absorbo absortamos absortar absorte absorten abuses acabara acamara acampara acaparan
+acaparar acaparas acapare acaparo acapta acaptada acaptadas acaptado acaptamos acaptar
+acaptara acapto acarar acarara acatado acatamos acatar acatara accent accented accents
+acceptably acceptances accepter accreted accuses aceita aceitada aceitadas aceitado
 aceitamos aceitar aceito acenta acento acepa acepada acepadas acepado acepamos acepan
 acepando acepar acepara acepas acepo aceptaba aceptabas aceptables aceptacions aceptador
 aceptados aceptan aceptando aceptara aceptaras aceptare aceptars aceptas acepte aceptemos
 aceptor aceptos acertada acertadas acertado acertamos acertas acerto aceta acetada
 acetadas aceto aciertas aciertoes acknowledged aclamar aclara aclaran aclarara aclarare
-aclarars aclaras aclarea acodado acodamos acodar acogamos acoitado acoitamos acoitar
-acolado acolamos acolar acontado acontamos acontar acopado acopamos acopar acopara acorado
-acoramos acorar acortado acosado acosamos acosar acoses acostado acostamos acostar acota
-acotada acotando acotara acotare acotars acotas acotemos acriba acroes acroys action
-actions actite actito activa activas activen actives activoes actuado actuamos actuar
-actues acudes acueas acueos acuerda acuerdos acuitar acules acumulados acumulara acumulare
-acumulars acumulas acumule acumulemos acumulen acumulo acunes acuntamos acurado acures
-acusas acusees acusen acusoes acusos acutes adamite addling adelantar adelantaras
-adelantare adelantares adelantars adelantas adepta adepto adiete admire admit admita
-admiten admites admito admits adulante aflacen afogar afrancamos afrancar afterward
-afterwords afustes agadir aggregated aggregates agitados agitan agitar agolados agolan
-agolar agorados agoran agorar agostados agostan agostar agota agotadas agotador agotadors
-agotara agotare agotars agotas agoten agredamos agredan agrega agregados agregara agregare
-agregars agregas agregemos agregen agreman agruma agrumamos agrumar agrupados agrupan
-agrupara agrupare agrupars agrupas agrupe agrupemos agrupo agrura aguaita aguanal aguantan
-aguantar aguantas aguante aguanto ahogan ahogara ahogare ahogars ahogas ahojar ahotado
-ahotados ahoyar ahuses aiding ajuntamos ajuntar ajuntes ajustas ajuste ajustees ajusten
-aladen aladra aladras alama alamba alambas alames alamia alamias alamos alampa alampas
-alara alaraes alaran alarda alardas alares alarga alargas alaria alarias alarmaes alarmais
-alarman alarmar alarmars alaros alars alarse alberta alberto alcace alcacen alcama alcamas
-alcances alcanze alcazados alcazamos alcazar aleara alearas alears aleatorias aleatoric
-aleatorios alectoria alectorio alegra alegrar alegras alenta alentar alentas alera aleraes
-aleros alertaes alertais alertan alertara alertare alertars aleta aletea aletear aleteas
-aletos aleuts alfama alfamas alfarma alfarmas alguanta alhama alhamas alharma alharmas
-alisamos alisar alisos aljama aljamas allays allowances alloyed almacenada almacenadas
-almacenadoes almacenamienta almacenamientos almacenamos almacenan almacenando almacenara
-almacenare almacenars almacenas almacene almaceno almacens almaden almajen almecen
-almoacen aloeta aloetas alogar alotado alotados alotamos alotan alrota alrotas alterante
-alterative alterativo altercate alternaes alternant alternante alternare alternated
-alternates alternation alternatives alternativos altive altivo altivos amentamos amentar
-amortamos amortar amuses anadamos anadan anade anadea anadean anadee anadeen anadem anadeo
-anades anadia anadiamos anadidos anadinos anadiran anadire anadirian anadirs anadon anden
-aneden anedimos anedir anediria anediriamos aniden anidimos anidir anidiria anidiriamos
-anilla anille anillos anilo anisamos anisar anotado anotados anotamos anotan anteriors
-anther anticuas anticuo antigaes antigas antigo antigoes antigos antigua antiguaes
-antiguais antiguan antiguans antiguar antiguars antigue antigues antiguoes antillo anuden
-anuses anythings apacamos apacar apaciamos aparados aparan aparca aparcara aparcare
-aparcars aparcas aparce aparcemos apare aparea apareados aparean aparecamos aparee aparen
-apareo apares aparian aparrados aparran aparre apart aparta apartadas apartado apartadoes
-apartador apartadors apartara apartare apartars apartas apartemos aparten apartes aparto
-aparvados aparvan aparve apastados apastamos apastan apastar apaste apatan apelante apence
-apertural aperturas aperture aperturo apice aplacaciones aplacados aplacen aplagados
-aplagamos aplagar aplanados aplanamos aplanar aplayados aplayamos aplayar aplaza aplazadas
-aplazado aplazan aplazara aplazare aplazars aplazas aplazemos aplicacions aplice aporcamos
-aporcar aportados aportan aporte appends applications apretados apretamos apretan apretar
-aprete apretura apunamos apunar apuneamos apunear apunta apuntados apuntan apuntara
-apuntare apuntars apuntas apuntemos archie archies archine architectures archiva archival
-archivan archivara archivare archivars archivas archived archiven archives archivo arctado
-ardite argive argoss arillo armoss arnillo arquitectural arquitecturas arquitecturo arraba
+aclarars aclaras aclarea acodado acodamos acodar acogamos acoitado acoitamos acolado
+acolamos acolar acontado acontamos acopado acopamos acopar acopara acorado acoramos
+acordar acornar acorta acortado acortan acortara acortare acortars acortas acorvar acorzar
+acosado acosamos acosar acoses acostado acostamos acota acotada acotando acotara acotare
+acotaria acotars acotas acotemos acriba acroes acroys action actions actite actito activa
+activas activen actives activoes actuado actuamos actuar actues acudes acueas acueos
+acuerda acuerdos acuitar acules acumulados acumulara acumulare acumulars acumulas acumule
+acumulemos acumulen acumulo acunes acuntamos acurado acures acusas acusees acusen acusoes
+acusos acutes adamite addling adelantar adelantaras adelantare adelantares adelantars
+adelantas adepta adepto adiete adivina adivinan adivinara adivinare adivinars adivinas
+admire admit admita admiten admites admito admits adsorb adsorbs adulante aflacen afogar
+afrancamos afrancar afterward afterwords afustes agadir aggregating aggregations agitados
+agitamos agitan agitar agitaria agolados agolamos agolan agolar agolaria agorados agoramos
+agoran agorar agoraria agostados agostamos agostan agostar agostaria agotadas agotador
+agotadors agotaran agotaras agotare agotarian agotarias agotars agotas agotemos agoten
+agreda agredamos agredan agregacions agregadas agregado agregadoes agregara agregare
+agregars agregas agrege agregemos agregen agrego agreman agreta agreza agruma agrumamos
+agrumar agrupacions agrupados agrupan agrupara agrupare agrupars agrupas agrupe agrupemos
+agrupo agrura aguaita aguanal aguantan aguantar aguantas aguante aguanto ahogan ahogara
+ahogare ahogars ahogas ahojar ahotado ahotados ahoyar ahuses aiding ainases ajuntamos
+ajuntar ajuntes ajustas ajuste ajustees ajusten aladen aladra aladras alama alamba alambas
+alames alamia alamias alamos alampa alampas alanza alara alaraes alaran alarda alardas
+alares alarga alargas alaria alarias alarmaes alarmais alarman alarmar alarmars alaros
+alars alarse alarses alberta alberto alcace alcacen alcama alcamas alcana alcanas alcances
+alcanzan alcanzar alcanzas alcanzo alcaza alcazados alcazamos alcazar aleara alearas
+alears aleatorias aleatoric aleatorios alectoria alectorio alegra alegrar alegras alenta
+alentar alentas alera aleraes aleros alertaes alertais alertan alertara alertare alertars
+aleta aletea aletear aleteas aletos aleuts alfama alfamas alfarma alfarmas alguanta alhama
+alhamas alharma alharmas aliages alianza aliares aliased aliass alicaes alifaes alisamos
+alisar alises alisoes alisos alistes aljama aljamas allays allowances alloyed almacenada
+almacenadas almacenadoes almacenamienta almacenamientos almacenamos almacenan almacenando
+almacenara almacenare almacenars almacenas almacene almaceno almacens almaden almajen
+almecen almoacen aloeta aloetas alogar alotado alotados alotan alotaria alrota alrotas
+alterante alterative alterativo altercate alternaes alternant alternante alternare
+alternated alternates alternation alternatives alternativos altive altivo altivos
+amentamos amentar amortamos amuses anadamos anadan anade anadea anadean anadee anadeen
+anadem anadeo anades anadia anadiamos anadidos anadinos anadiran anadire anadirian anadirs
+anadon analistica analiticas analitico analytic anden aneden anedimos anedir anediria
+anediriamos aniden anidimos anidir anidiria anidiriamos anilla anille anillos anilo
+anisamos anisar anotado anotados anotan anotaria anteriors anther anticuas anticuo
+antigaes antigas antigo antigoes antigos antigua antiguaes antiguais antiguan antiguans
+antiguar antiguars antigue antigues antiguoes antillo anuden anuses anythings apacamos
+apacar apaciamos aparados aparan aparca aparcara aparcare aparcars aparcas aparce
+aparcemos apare aparea apareados aparean aparecamos aparee aparen apareo apares aparian
+aparrados aparran aparre apart aparta apartadas apartado apartadoes apartador apartadors
+apartara apartare apartars apartas apartemos aparten apartes aparto aparvados aparvan
+aparve apastados apastamos apastan apastar apaste apatan apelante apence apertural
+aperturas aperture aperturo apice aplacaciones aplacados aplacen aplagados aplagamos
+aplagar aplanados aplanamos aplanar aplayados aplayamos aplayar aplaza aplazadas aplazado
+aplazan aplazara aplazare aplazars aplazas aplazemos aplicacions aplice aporcamos aporcar
+aportados aportan aporte appends applications apretados apretamos apretan apretar aprete
+apretura apunamos apunar apuneamos apunear apunta apuntados apuntan apuntara apuntare
+apuntars apuntas apuntemos archie archies archine architectures archiva archival archivan
+archivara archivare archivars archivas archived archiven archives archivo arctado ardite
+argive argoss arillo armoss arnillo arquitectural arquitecturas arquitecturo arraba
 arranca arrancados arrancan arrancara arrancare arrancars arrancas arrancemos arrancha
-arranchamos arranchar arrasada arrasado arrascamos arrascar arria arriaba arriaes arrial
-arrian arriar arrias arriaz arriban arribar arribas arribes arribo arrices arrida arride
-arrides arrie arrien arries arrima arrime arrimes arrincamos arrincar arriza arrize
-arrizes arroba artoss ascent aserta asertas asillo asnillo assent assumed assumes assure
-asumar asume asumia asumire asumirs asustes atapara atomeco atomia atomicos atomido atomir
-atomizo atonic atonico atoxico atracada atracado atrancamos atrancar atrapada atrapado
-atrasaba atrasadas atrasados atrasando atrasara atrazada atrazado atregamos atregan
-atregar atributas atributo atributoes attribute attributed attributer atuses auctorizado
-auctorizados audita auditas audition auditor auditoriaes auditorio auditorios augmentamos
-augmentar aumenta aumentados aumentan aumentara aumentare aumentars aumentas aumentemos
-aurera aurorae auroral auroras auroro ausentamos ausentar authorize authorizes autora
-autorizada autorizadas autorizadoes autorizador autorizadors autorizamos autorizando
-avaden averaged averages averare averting averts aviamos aviar avicos avidos aviesos
-avilamos avilar avioes avions avios avisados avisan avisara avisare avisars avisas
-avisemos avises avisoes avison avisons avispa avispamos avispar avispo avispos avista
-avistamos avistar avisto avivamos avivar ayuntamos ayuntar ayustes azogar azotado azotados
-azotamos azotan bached baches baching backgrounds backings backlogs backus backyard
-backyards bagger baking balance balancea balanceado balanceadora balanceadoro balanceadors
-balanceados balancear balanced balancee balanceo balancera balancero balancers balances
-balato balking bandea bandean bandear bandeas bandeau bandejan bandejar bandejas bandeje
-bandejo bandera banduja banking baraco baraho barajo barano barata barate barateo baratio
-baraton baratos baratro barbato barito barker barking baroto barramos barrar barthes
-bascamos bascar basking batato bathed bathes batuces beached beaches beaker beakers beaks
-becket befare befoes befre behinds benchmarks betaking biggie billing billions billiton
-billon bindle binger bitched bitches blacked blacklist blacks bleaker blocas blocker
-blockiest blockings blocky blocos blocs blokes bloqueaba bloqueadas bloqueador bloqueados
-bloqueando bloqueara bloqueare bloquears bloqueemos bloquees bloqueos blouses bluffer
-bombardea bombardean bombardeara bombardeare bombardears bombardeas bombardera bombardero
-bombardier bonce bonces booker boquea boqueada boqueado boqueamos boquear boques borato
-bordamos bordar borrados borraj borrajos borran borrara borrare borrars borras borremos
-bosques botched botches botellan botellas botelle botellia botello botilla bottlenecks
-bouncer bouncers bouncy bounded bourne bournes branks breading breads breaes breais
-breakdowns breakings breams brears breas breast brecas breeks bregas brenas brevas brezas
-broadcasts broke broken brokers bronce bronces buceamos bucear bucked bucker bucking
-buckle buckles buddle budge budged budges budgets budgie buffed buffers buffet bugger
-bujier bullion bundles bungle bungled burato burier bursar bursas bursty busca buscados
-buscan buscara buscare buscars buscas buscemos bushier bushiest bushiness busiamos busie
-busied busieis busien busiere busker buster bustier bustiest busts busyness butches caamos
+arranchamos arranchar arrasada arrasado arrasados arrascamos arrascar arria arriaba
+arriaes arrial arrian arriar arrias arriaz arriban arribar arribas arribes arribo arrices
+arrida arride arrides arrie arrien arries arrima arrime arrimes arrincamos arrincar arriza
+arrize arrizes arroba artoss ascent aserta asertas asiana asignar asignas asigne asignen
+asigno asillo asina asnillo asnina assent assumed assumes assure asumar asume asumia
+asumire asumirs asustes atapara atlases atomeco atomia atomicos atomido atomir atomizo
+atonic atonico atoxico atracada atracado atracados atrancamos atrancar atrapada atrapado
+atrapados atrasaba atrasadas atrasadoes atrasamos atrasando atrasara atrazada atrazado
+atrazados atrega atregados atregamos atregan atregar atributas atribute atributo
+atributoes attributed attributer atuses auctorizado auctorizados audita auditas audition
+auditor auditoriaes auditorio auditorios augmentamos augmentar aumenta aumentados aumentan
+aumentara aumentare aumentars aumentas aumentemos aurera aurorae auroral auroras auroro
+ausentamos ausentar authorize authorizes autora autorizada autorizadas autorizadoes
+autorizador autorizadors autorizamos autorizando avaden averaged averages averare averting
+averts aviamos aviar avicos avidos aviesos avilamos avilar avioes avions avios avisados
+avisan avisara avisare avisars avisas avisemos avises avisoes avison avisons avispa
+avispamos avispar avispo avispos avista avistamos avistar avisto avivamos avivar ayuntamos
+ayuntar ayustes azogar azotado azotados azotan azotaria bached baches baching backgrounds
+backings backlogs backus backyard backyards badajado bagger bailones baking balance
+balancea balanceado balanceadora balanceadoro balanceadors balanceados balancear balanced
+balancee balanceo balancera balancero balancers balances balato balking bandea bandean
+bandear bandeas bandeau banded bandejan bandejar bandejas bandeje bandejo bandera banduja
+banking baraco baraho baraja barajada barajador barajados barajan barajando barajara
+barajare barajars barajas barajemos barajo barano barata baratado baratamos baratar barate
+barateo baratio baraton baratos baratro barbato barito barker barking baroto barrado
+barramos barrar barthes bascamos bascar basking batato bathed bathes batuces beached
+beaches beaker beakers beaks becket befare befoes befre behinds benchmarks betaking biggie
+billing billions billiton billon billons bindle binger birlones birthdays bistable bitched
+bitches blacked blacklist blacks bleaker blocas blocker blockiest blockings blocky blocos
+blocs blokes bloqueaba bloqueadas bloqueador bloqueados bloqueando bloqueara bloqueare
+bloquears bloqueemos bloquees blouse blouses bluffer bluffers bollones bombardea
+bombardean bombardeara bombardeare bombardears bombardeas bombardera bombardero bombardier
+bonce bonces booker boque boquea boqueada boqueado boqueamos boquear boqueo boques borato
+bordado bordamos bordar borrada borrador borrados borraj borrajo borrajos borran borrando
+borrara borrare borrars borras borremos bosque bosques botched botches botellan botellas
+botelle botellia botello botilla bottlenecks bouncer bouncers bouncy bounded bourne
+bournes bowsing braided brained branden brander brandie brandied branks breaded breading
+breads breaes breais breakdowns breakings breams brears breas breast brecas breeks bregas
+brenas brevas brezas broadcasts broke broken brokers bronce bronces browner browning
+browse browsed browses buceamos bucear bucked bucker bucking buckle buckles buddle budge
+budged budges budgets budgie buffed buffet buffeted buffets bugger bujier bullion bullones
+bundles bungle bungled burato burier burrado bursar bursas bursty busca buscados buscan
+buscara buscare buscars buscas buscemos bushier bushiest bushiness busiamos busie busied
+busieis busien busiere busker buster bustier bustiest busts busyness butches caamos
 cabales cabbie cabecea cabecean cabecear cabeceara cabeceas cabeceras cabecero cabedera
-cabia cabiamos cabidos cabio cabling cabrada cabria cabrio cabrios cacaes caceada caceadas
-caceado caceados caceamos cacear caceas cacees caceo caceos cacero caceto cachada cachadas
-cachado cachados cachaes cachamos cachando cachar cachas cacheaba cacheabas cachean
-cacheando cacheara cachearas cacheare cachears cacheas cacheemos cachees cachema
-cachemamos cachemo cachemos cachera cacheta cachetada cachetadas cachetado cachetados
-cacheto cachets cachies cachis cacho cachoes cachon cachou cachues cachuo cachus cacles
-cacoes cacteo cadidos cadmia cadmio cadmios cados caducaba caducabas caducamos caducando
-caducar caducara caducaras caducas caduce caducea caducen caducidads caduco caecen caeces
-caemos caere caeres caers cagada cagales cagamos cagar caguamos caicos caidas caides
-caidoes caids calceo calces calder caldos caler calers calida calidads calidas calidos
-calientees calker calking callaes callar callars calle callea callear callears calleas
-called callee callees callen callente callentes calleo callera calleras callero calleros
-calles callie callings calloes calmer calming calmos calves calving camales camaos camba
-cambais cambamos camban cambar cambas cambe camben camber cambes cambiados cambial cambian
-cambiara cambiare cambiars cambias cambiazos cambiemos cambien cambies cambija cambijo
-cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar
-cambize cambizo cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui
-cambuis cameos camia camiamos camiar camiba camibamos camibar camibe camibo camica camico
-camicos camie camila camilo camilos camina caminamos caminar camine camino caminos camio
-camisa camiso camisos camita camito camitos camize camoes camons camos campaba campabas
-campada campadas campaga campagas campagna campan campanaes campanea campaneas campania
-campano campanos campara camparas camparin camparins campas camped campeo campeos campes
-campina campinas camping campoes camps campus canaes canalies canalis canals canames
-canapes canares cance canceis cancelados cancelan cancelara cancelare cancelars cancele
-cancelemos canceler canceles cancella cancellamos cancelo cancelos cancen cancer
-canceramos cancerar cancers cancheada cancheadas cancheado cancheados cancheo cancoes
-candles cando canelamos canelar caneles cangada cangaes cangamos cangar cange canges
-caniaes canidos caniles canios canmia canmiamos canmiar canmie canmio cannon canoaes
-cansaes cantador cantadores cantaes cantales cantamos cantar cantas cantel cantels canter
-cantidads cantles canto cantos canules capacidads capacita capacite capacito caped capeos
-capias capies capos capper cappos captara captare capturan capturar capturas captured
-capturen captures capturo capuana capuanas carada caramos carate carcamos carcel carcels
-cardada cardamos cardar cardos careada careamos carear carecen careciente carecimiento
-cargaba cargadal cargadas cargado cargados cargan cargara cargare cargars cargas cargemos
-cariada cariamos cariar caridad carios carling carnada carnales carnot carpamos carped
-carping carpos carrada carral carrales carrel carreo carric carrices carrie carriel
-carrieles carriels carriers carries carrils carse carts carves casales casandra casces
-cashed cashes cashing casidos casios caspos cassandras castes castidad castos castro
-casuca cataura catches catching categoriaes categoric categorica categoricas categorio
-categorios categorize categorizes catling cauca caucel caucels cauces caudos cautas caves
-cavidad cavios cayuca cefrada cefradas cefrado cefrados celerity cello cenales cenato
-cendro cenero censer centen centers centner centon centros cerate cercen cerner cerril
-cerriles cesta cestos cestro cetro chagres chague chagues chairs champaign champaigns
-champana champanas champos chance chancelamos chances chane chanen chanes chaney chang
-changa changaes changas changed changer changers changle changles chango changos chanoes
-chantas chante chantes chanto chantos chants chapos chapped chapping charas charge charges
-charms charnel charnels charos chars chatas chatos chats cheats checas checky checos
-cheeks chesta chestan cheste chicks chinge chinges chinks chocks chopra chorreo chotara
-chotas chotes chotos chullo chunas chunk chunky chunos chunter chunters churns ciados
-ciando ciaran ciatico ciaticos cidrada cidradas cidrado cidrados ciello cieno cienos
-cientes cientos cierno cierto cifraba cifrabas cifradaes cifradoes cifrando cifrara
-cifraras cifrare cifrars cifras cifremos cifren cimente cimentes cimento cimpos cincel
-cincelamos cincelar cincels cintamos cintar cinto cintro circuia circuido circuir circuita
-circuitos circuits circuity cistes cistico cisticos civeto claces clames clanes clapos
-clapped clapping clares clarity clases clauca clavaes clavas clavees clavel clavels claven
-claver clavers clavoes clavos clavus cleanups cleaves clientees clint clotas clotos cloves
-clunks coached coaches coaching coaler coaling coarse coartamos coartar coatas coates
-coatos cobias cobramos cobrar cocheada cocheadas cocheado cocheados cocheamos cochear
-cocheo coches cocias codiga codigas codigoes coding codino codinos cofias cofrada cofradas
-cofrado cofrados cofreo coftas coftos cogias cognada cognadas cognado cognados cognitional
-cohered coidas coides coidos coimas coimes coipas coitara coitos colada coladas colado
-colados colando colapsas colapso colauda colaudas colaudo coleada coleadas coleado
-coleados colgaba colgabas colgadaes colgadoes colgador colgadors colgaja colgajas colgajo
-colgajos colgamos colgando colgara colgaras colgare colgares colgars coligada coligadas
-coligado coligados coligarse collada colladas collado collados collapses coller collers
-colmada colmadas colmado colmados colman colmen colmena colmenas colpada colpadas colpado
-colpados colpas colpes colum columba columnaes columnar coluna coluno colunos combatible
-comendar comendariamos comentar comentariamos comenza comenzan comenzara comenzare
-comenzars comenzas comfit comias comigo comigos commie commits commix compactibilidad
-compana companaes companas companiaes companias companios companoes compaq compara
-compasible compatibilidads compatibles compatibly complain complains complejidads
-complexidad compliancy compliant comprabamos compran comprar compras compre compro
-comproba comprobados comproban comprobara comprobare comprobars comprobas comprobemos
-compromisa compromise compromisos compruebas compruebo compta computamos computar comtas
-comtos concenta concentas concenter concentran concentrar concentras concentre concentro
-concerna concerne concerno concerns concert concurrence concurrencias concurrencio
-condamos condenar condensa condensan condensara condensare condensars condensas condenser
-condesar condiciona condicionals condicionan condicionar condicionas conditionals
-conexions conexivo conexivoes confection confections confiara configuracions configuration
-confirm confirmacion confirmados confirman confirmara confirmare confirmars confirmas
-confirmations confirmativo confirme confirmemos confirmo confirms conforma conformamos
-conformar conformation confutamos confutar conies conmuta conmutados conmutan conmutara
-conmutare conmutars conmutas conmutemos connecting conreo consecrar consegrar consenta
-consente consentimienta consentimientos consento consents conserva conservan conservara
-conservare conservars conservas consisten consistencias consistencio consistentes
-constamos constar constara constes construamos construia construiamos construidos
-construire construirs consuela consuelas consueta consuetas consula consulaes consulais
-consulamos consulan consular consulars consulas consule consulen consules consult
+cabia cabiamos cabidos cabio cabling cabrada cabrera cabria cabrio cabrios cacaes cacea
+caceada caceadas caceado caceados caceamos cacean cacear cacearia caceas cacees caceo
+caceos cacera cacero caceta caceto cacha cachada cachadas cachado cachados cachaes
+cachamos cachando cacharia cacheaba cacheabas cacheando cachearan cacheare cachearian
+cachearias cachears cacheemos cacheen cachees cachemamos cacheman cachemo cachemos
+cachetada cachetadas cachetado cachetados cacheto cachets cachies cachis cacho cachoes
+cachon cachou cachua cachues cachuo cachus cacles cacoes cactea cacteo cadidos cadmia
+cadmio cadmios cados caducaba caducabas caducamos caducando caducar caducara caducaras
+caducas caduce caducea caducen caducidads caduco caecen caeces caemos caere caeres caers
+cagada cagales cagamos cagar caguamos caicos caidas caides caidoes caids calashes calcea
+calceo calces calcetar calder caldos calendar calenta calentan calentara calentare
+calentars calentas caler calers calida calidads calidas calidos calientas calientees
+calino calker calking callaes callar callars calle callea callear callears calleas called
+callee callees callen callentar callente callentes calleo callera calleras callero
+calleros calles callie callings calloes calmer calming calmos calves calving camales
+camaos camba cambais cambamos camban cambar cambas cambe camben camber cambes cambiados
+cambial cambian cambiara cambiare cambiars cambias cambiazos cambiemos cambien cambies
+cambija cambijo cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizamos
+cambizar cambize cambizo cambizos cambo camboes cambon cambons cambra cambria cambro
+cambros cambui cambuis cameno cameos camia camiamos camian camiar camiba camibamos camibar
+camibe camica camicos camie camien camila camilos caminamos caminar camini camion camisa
+camisos camita camitos camize camoes camons camos campaba campabas campada campadas
+campaga campagas campagna campan campanaes campanea campaneas campania campano campanos
+campara camparas campare camparin camparins campas camped campeo campeos campes campina
+campinas camping campino campoes camps campus camuno canaes canalies canalis canals
+canames canapes canares cance canceis cancelados cancelan cancelara cancelare cancelars
+cancele cancelemos canceler canceles cancella cancellamos cancelo cancelos cancen cancer
+canceramos cancerar cancers canchea cancheada cancheadas cancheado cancheados canchean
+canchearia cancheo cancoes candles cando canelamos canelar caneles cangada cangaes
+cangamos cangar cange canges caniaes canidos caniles canino canios canmia canmiamos
+canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes cantales cantamos
+cantar cantas cantel cantels canter cantidads cantles canto cantos canules capacidads
+capacita capacite capacito caped capeos capias capies capos capper cappos captara captare
+capturan capturar capturas captured capturen captures capturo capuana capuanas caractere
+carado carados caramos carate carates carcamos carcana carcel carcels carcera cardada
+cardamos cardar cardera cardos careado careados careamos carear careara carecen careciente
+carecimiento carera cargaba cargadal cargadas cargado cargados cargan cargara cargare
+cargars cargas cargemos cariada cariamos cariar caridad carino carios carling carmino
+carnada carnales carnera carnot carpamos carped carping carpos carrada carral carrales
+carrara carrea carrean carrear carreara carreas carreja carrel carrena carreo carreras
+carrero carreta carric carrices carrie carriel carrieles carriels carriers carries carrils
+carse cartera carts carves casales casandra casces cashed cashing casidos casino casios
+caspos cassandras castes castidad castos castro casuca cataura catches catching
+categoriaes categoric categorica categoricas categorio categorios categorize categorizes
+catino catling cauca caucel caucels cauces caudos cautas caves cavidad cavios cayuca
+cebada cebado cebados cefrada cefradas cefrado cefrados cegada cegado cegados cejada
+cejado cejados celada celado celados celerity cello cenada cenado cenados cenales cenato
+cendro cenero censer centen centers centner centon centros ceracion ceraciones cerate
+cerated cerates cercaba cercada cercan cercanas cercania cercano cercara cercen cercena
+cerner cerrera cerril cerriles certana cesacion cesaciones cesada cesado cesados cesta
+cestos cestro cetro chagres chague chagues chairs champaign champaigns champana champanas
+champos chance chancelamos chances chane chanen chanes chaney chang changa changaes
+changas changed changer changers changle changles chango changos chanoes chantas chante
+chantes chanto chantos chants chapos chapped chapping chaque chaques character charactery
+charas charge charges charms charnel charnels charos chatas chatos chats cheated cheats
+checas checker checky checos cheeked cheeks cheque cheques chesta chestan cheste chinge
+chinges chinks chocked chocks chopra choquees chorreo chotara chotas chotes chotos chucked
+chullo chunas chunk chunky chunos chunter chunters churns ciados ciando ciaran ciatico
+ciaticos cidrada cidradas cidrado cidrados ciello cieno cienos cientas cientes cientos
+cierno cierto cifraba cifrabas cifradaes cifradoes cifrando cifrara cifraras cifrare
+cifrars cifras cifremos cifren cimente cimentes cimento cimpos cincel cincelamos cincelar
+cincels cintamos cintar cinto cintro circuia circuido circuir circuita circuitos circuits
+circuity cistes cistico cisticos civeto claces clacks clames clanes clapos clapped
+clapping clares clarity clasees clashed classes clauca clauses clavaes clavas clavees
+clavel clavels claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicos
+clientees clinks clint clocks cloque cloques closers closes closet closets clotas clotos
+cloves clucks clunks coached coaches coaching coaler coalesced coalesces coaling coarse
+coartamos coartar coatas coates coatos cobias cobramos cobrar cochea cocheada cocheadas
+cocheado cocheados cocheamos cochean cochear cochearia cocheo coches cocias cocido
+codificacions codificada codificador codificados codificando codificara codificare
+codificars codification codifice codificemos codifico codiga codigas codigoes coding
+codino codinos cofias cofrada cofradas cofrado cofrados cofreo coftas coftos cogias cogida
+cogidos cogito cognada cognadas cognado cognados cognitional cohered coidas coides coido
+coidos coimas coimes coipas coitara coitos colada coladas colado colados colando colapsas
+colapso colauda colaudas colaudo coleada coleadas coleado coleados colgaba colgabas
+colgadaes colgadoes colgador colgadors colgaja colgajas colgajo colgajos colgamos colgando
+colgara colgaras colgare colgares colgars colide colides colido coligada coligadas
+coligado coligados coligarse colinde colindes colisionar collada colladas collado collados
+collapses coller collers collida collidas collided collider colliders collido collidos
+collie collied collier colliers collies collude colludes collusion colmada colmadas
+colmado colmados colman colmare colmen colmena colmenas coloide coloides colpada colpadas
+colpado colpados colpare colpas colpes colum columba columnaes columnar coluna coluno
+colunos colusion colusiones comadre combare combatible combination comendar comendariamos
+comentar comentariamos comenza comenzan comenzara comenzare comenzars comenzas comfit
+comias comido comigo comigos comino comision comisiona comisionan comisiones commie
+comminations commits commix compactibilidad compadre compage compana companaes companas
+companiaes companias companios companoes compaq compared comparen comparer compares
+comparo comparte compase compasible compatibilidads compatibles compatibly compere competa
+complain complains compleat complect compleja complejidads completan completar completas
+complete completo complexa complexidad compliancy compliant comprabamos compran comprar
+comprare compras compro comproba comprobados comproban comprobara comprobare comprobars
+comprobas comprobemos compromisa compromise compromisos comprueban compruebas compruebo
+compta computa computamos computar comtas comtos concenta concentas concenter concentran
+concentrar concentras concentre concentro concerna concerne concerno concerns concert
+concurrence concurrencias concurrencio condamos condenar condensa condensan condensara
+condensare condensars condensas condenser condesar condiciona condicionals condicionan
+condicionar condicionares condicionas conditionals conduta conexions conexivo conexivoes
+confection confections confiara configuracions configuration confirm confirmacion
+confirmados confirman confirmara confirmare confirmars confirmas confirmations
+confirmativo confirme confirmemos confirmo confirms conflictoes conforma conformamos
+conformar conformation confuta confutamos confutar conies conminaciones conmutados
+conmutan conmutara conmutare conmutars conmutas conmute conmutemos conmuto connecting
+conque conques conreo consecrar consegrar consenta consente consentimienta consentimientos
+consento consents conserva conservan conservara conservare conservars conservas consisten
+consistences consistencias consistencio consistentees constamos constar constara constes
+constrain constrains constraints construamos construia construiamos construidos construire
+construirs consuela consuelas consueta consuetas consula consulaes consulais consulamos
+consulan consular consulars consulas consule consulen consules consulo consult
 consultables consultados consultaes consultais consultan consultara consultare consultars
 consulte consultemos consultes consulto consultor consultos consults consuma consumada
 consumado consumador consumadores consuman consumar consumars consumas consumera
 consumeras consumero consumeros consumia consumian consumias consumidas consumidoes
 consumidora consumidoraes consumidoras consumidoro consumidoros consumidors consumir
-consumirs consumo consumoes consumos consunta consuntas conta contact contacto contado
-contadoes contadora contadoraes contadoras contadoro contadoros contadors contained contal
-contan contare contars contemos contendedor contendedores contendor contendores
-contenedora contenedoraes contenedoras contenedoro contenedoros contenedors content
-contenta contentamos contentar contes contest contestados contestan contestanos contestara
-contestare contestars contestas conteste contestemos contester contesto contests contexta
-contia contignacion continuacions continuation contos contra contracta contracte contracts
-contrado contralado contralo contralto contrapartidaes contrapartido contrapartidos
-contrapo contrasenaes contraseno contrasenos contrasto contratos contravena contravenas
-contrito controls contros convection convent copaes copais copals copara copars copas
-copeas copees copeos copera copes copeys copiaes copiais copian copiar copiars copiba
-copibas copie copied copien copier copiers copila copilas copile copiles copina copinas
-copine copines copins copios coplas copoes copped copping copra copras coptos coramos
-corar coreamos corear corego corelation coreo corias cories corlada corladas corlado
-corlados corlamos corlar corleo corneo corpas corramos corre correa correcho correct
-correcta corrector correctos corrects corree corrego correlacionados correlacions
+consumirs consumoes consumos consumptions consuno consunta consuntas conta contact
+contacto contado contadoes contadora contadoraes contadoras contadoro contadoros contadors
+contained contal contan contare contars contemos contendedor contendedores contendor
+contendores contenedora contenedoraes contenedoras contenedoro contenedoros contenedors
+content contenta contentamos contentar contes contest contestados contestan contestanos
+contestara contestare contestars contestas conteste contestemos contester contesto
+contests contexta contia contignacion continuacions continuation contos contra contracta
+contracte contracts contrado contralado contralo contralto contrapartidaes contrapartido
+contrapartidos contrapo contrasenaes contraseno contrasenos contrasto contratos contravena
+contravenas contrito controls contros convection convent coordinado coordinadora
+coordinadoro coordinadors coordinados coordinators copaes copais copals copara copare
+copars copas copeare copeas copees copeos copera copes copeys copiaes copiais copian
+copiar copiare copiars copiba copibas copie copied copien copier copiers copila copilas
+copile copiles copina copinas copine copines copins copios coplas copoes copped copping
+copra copras coptos coque coques corada corado corados coramos corar coreada coreado
+coreados coreamos corear corego corelation coreo corias cories corlada corladas corlado
+corlados corlamos corlar corleo corneo cornuta corpas corramos corre correa correcho
+correct correcta corrector correctos corrects corree corrego correlacionados correlacions
 correlata correlated correlates correlating correlations correlativo correlato corren
 correon correos correr corres correteo corrie corro corroa corroe corroo corros corseo
 corses corsos corta cortaa cortador cortadores cortados cortan cortao cortaoes cortaos
 cortare cortars cortemos cortes cortical cortos corvamos corvar cosaes coseis cosers coses
-coshes cosias cosmos cosoes cosos cosses costaba costada costaes costana costaran costaras
-costard costare costaria costars costco costea costeara costeas costed costee costees
-costen costeo costera costoes coston costons costosa costoso costra costro costros costume
-costumed costumer costumers costumes costura cotaes cotara cotas coteara cotees cotes
-cotoes cotos cotuos coulter coulters counted countess counties country county coupes
-courter courts couther coveted cowered cozies crabron crapped crapping cratamos crate
-craves creaes crearan creare crease created creates crecan crecente crecer creces creche
-crecientes crecimienta crecimientos credencia credenciaes credencias creen cremate crenate
-cresta crete cretico creticos creyen cridos critic critican criticar critice critices
-criticoes criticon criticons critics cruenta cuado cuados cualidad cualquier cualquieran
-cualquieras cualquiere cualquieria cualquiero cualquiers cuanda cuandas cuantaes cuantia
-cuantias cuantidad cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas cuarenteno
-cuarentens cuarentona cuartas cuartos cuarzo cuatra cuatras cuatri cubismos cubramos
-cubria cubriamos cubridos cubrire cubrirs cucado cucando cuches cuelgo cuella cuellos
-cuelmo cuenca cuenda cuendo cuentos cuerna cuesa cuesas cuesca cuesla cueslo cuestas
-cuesto cuetas cuete cuidos cuitas cujaro culado culatas culato culatos culler culling
-cultas cunado cunales cunando cundo cunetas cunete cuneto cunetos cunta cuntamos cunto
-cunts cuomas cuotaes cupped cupping curado curando curantas curanto curantos curatas
-curate curato curatos curtamos curtas curtimos curtir cusita customers custos cutas cutete
+coshes cosias cosido cosmos cosoes cosos cosque cosques cosses costaba costada costaes
+costana costaran costaras costard costare costaria costars costco costea costeara costeas
+costed costee costees costen costeo costera costoes coston costons costosa costoso costra
+costro costros costume costumed costumer costumers costumes costura cotaes cotara cotas
+coteara cotees cotes cotoes cotos cotuos coulter coulters countess counties country county
+coupes courted courter courts couther coveted cowered cozies crabron crafted crapped
+crapping crashes cratamos crate crated crates craves creaba creadas creador creadors
+creaes creaked creamed creamos creando creara crearan creare creares crearlo crease
+creased creases creatine creatines creating creativo creativos crecan crecente crecer
+creces creche crecientes crecimienta crecimientos creda credencia credenciaes credencias
+credo credos creen creida creido creidos cremacion cremaciones cremaes cremate cremated
+cremates cremation cremations crenate crenation cresaes cresta crested cretaes crete
+cretico creticos creyen criacion criaciones criada criado criados cricks cridos critic
+critican criticar critice critices criticoes criticon criticons critics croada croado
+croados cruenta cruentas cuado cuados cualidad cualquier cualquieran cualquieras
+cualquiere cualquieria cualquiero cualquiers cuanda cuandas cuantaes cuantia cuantias
+cuantidad cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas cuarenteno
+cuarentens cuarentona cuartas cuartos cuarzo cuatra cuatras cuatri cubetas cubismos
+cubramos cubria cubriamos cubridos cubrire cubrirs cucado cucando cuches cueitas cuelgo
+cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo cuentaes cuerna cuernas cuesa
+cuesas cuesca cuesla cueslo cuesto cuete cuidos cuitas cujaro culado culatas culato
+culatos culler culling cultas cumpleanoss cunado cunales cunando cundo cunete cuneto
+cunetos cunta cuntamos cunto cunts cuomas cuotaes cupped cupping curacion curaciones
+curada curados curando curantas curanto curantos curatas curate curated curates curation
+curato curatos curtamos curtas curtimos curtir cusita customers customs cutas cutete
 cutias czados czando dallars dario databas datado datados deadlier deadliness debaja
 debajos debamos debato decamos decayed decays decendencia decender decker decouples
 decuple dedice dedices deduplicated defend defender deferidos deferimos deferir deferrer
 defian defie defied defien defier defies defile defina defined definen definer defines
 definia definire definirs defino dehender deice deices deign deipara dejados dejemos
-delate delayer delecte delees delege deleite deleje deleta deletes deleto delgas delias
-deline deliverer deliverers dellas delver delvers demasiada demasiados denamos dentas
-dentras deparamos deparar dependa dependancy depende depended dependen dependence
+delate delates delayer delecte delectes delees delege deleges deleite deleites deleje
+delejes deleta deletaes deletas deleto deletoes deletos delgas delias deline deliverer
+deliverers dellas deltaes delver delvers demasiada demasiados denamos dentas dentino
+dentinos dentras deparamos deparar dependa dependancy depende depended dependen dependence
 dependencias dependencio dependere dependers dependes dependo depends deplete depleted
-deprender depura depurados depuran depurara depurare depurars depuras depuremos deputamos
-deputar deration derecha derechos dermas desacolla desacollado desacollar desacoplada
-desacoplados desacoplamienta desacoplamientos desacoplan desacoplando desacoplara
-desacoplare desacoplars desacoplas desacople desacoplo desaline desalines desaloja
-desaloje desalojos desaojo desasada desasado desasires desastre desastrees desatares
-desatores desbarda desbardar desbordan desbordara desbordare desbordars desbordas desborde
-desbordo desborra desborrar desbrida desbridar descanta descantada descantado descantamos
-descantar descara descarada descarado descaras descarga descargada descargado descargamos
-descargar descarna descarnada descarnado descarnamos descarnar descartaba descartadas
-descartados descartala descartan descartando descartara descartare descartars descartas
-descarte descartemos descarto descasada descasado descasta descastada descastado
-descastamos descastar descorda descordar descrita desecho desend deseno desequilibraba
-desequilibradas desequilibrado desequilibrara desertar desfajada desfajado desfamada
-desfamado desfazada desfazado desfues desglosa desglosen desgloses desgloso desierta
-designa designe designo designs desiguala desiguale desigualo desiguals desina desino
-deslastres desordenabas desordenada desordenadaes desordenado desordenadoes desordenamos
-desordenaras despara desparta despartamos despasada despasado despeas despedrar despender
-despeos desperar despernar despertan despertara despertare despertars despertas despiertas
-despierto despuess despume despumes desques destas destin destinataria destinatarias
-destinatarioes destribute desuces desudes desunes desuses desventaba desventabas
-desventada desventadas desventajaes desventajo desventajos desventara desventaras
-desvolvemos desvolver detene detenen detenere deteners detenes detente deterred deters
-detraa detraas detrae detraes detrao detrass deutas devise devises devoice devoices
-devolvamos devolve devolved devolven devolvere devolvers devolves devovemos devover
-dextras diapositivo diapositivos diaria diariaes diaries diarioes diarist diarrias diarrio
-diarrios diaster dichos dicker diferamos diferia diferiamos diferidas diferido diferire
-diferirs difine difinir digeridos digerimos digerir digesta digestas digeste digestes
-digesto digestos dinamo dinarias diosos dipsos direst disasters discas discoes discord
-discorded discords discs discus diseco disena disene disenos disenso disento diside
-disidimos disidir disipara disneo disono disons dispaba dispada dispar disparan disparar
-disparas dispare disparia disparo dispars dispart dispertar dispierta disponibles
-disposition dispositions dispositiva dispositivas dispositivoes distara distribuamos
-distribue distribuen distribues distribuia distribuiamos distribuias distribuida
-distribuidor distribuidors distribuire distribuirs distributee distributes disturba
-disturbe disturbo disturbs disyunto disyuntors disyuntos diucos diver divers divest
-divests divida dividamos divided dividen divider divides dividia dividiamos divididos
-dividire dividirs divido divine divise doable doblares doblars dobles docked dockers
-docket dolajes dolames dolaras dolare doleres dollar dolores domares domena domenan domida
-dominante dominantes dominants dominar dominare dominares dominas domine dominen doming
-dominga dominia domino donares dorares dosificados dosificara dosificare dosificars
-dosifice dosificemos dosifico dotares doubled doubler doublet doublets doublings doubly
-doubting downsize downsizes drier driers driest dripped drive drivel drivels driven drives
-drooped dropper drover drovers dudable dulares dupability dupable duplicaba duplicabas
-duplicadaes duplicadoes duplicaes duplicamos duplican duplicara duplicaras duplicares
-duplicars duplicas duplicated duplice duplico durabilidads durables durably duracions
-duradera duraderos duradoro duraduro durance durant durantes durations durativo duraton
-dynamos eatable edicions editamos editar edition efecta efectos efectuo efeto effects
-effete ejecuta ejecutan ejecutara ejecutare ejecutars ejecutas ejecutor electo eliminados
-eliminan eliminara eliminare eliminars eliminas elimine eliminemos elimino embuda embude
-embudos embuto emceed emento emitamos empande empecamos empegamos empegar empegaria
-empegariamos empelamos empelar empelaria empelariamos empenamos empenar empenaria
-empenariamos empera emperas empeza empezados empezan empezaran empezaras empezare
-empezarian empezarias empezars empezas empezemos empire empires empleamos emplear
-emplearia empleariamos empozamos empozar empozaria empozariamos emprenas emprensas empresa
-empresaes empresos empress empresta emprestas enartada enartadas enartado enartamos
-enartar encalado encalan encama encaminaba encaminabas encaminado encaminados encaminara
+depletes deprender depura depurados depuran depurara depurare depurars depuras depuremos
+deputamos deputar deration derecha derechos dermas desacolla desacollado desacollar
+desacoplada desacoplados desacoplamienta desacoplamientos desacoplan desacoplando
+desacoplara desacoplare desacoplars desacoplas desacople desacoplo desaino desaline
+desalines desaloja desaloje desalojos desaojo desasada desasado desasires desastre
+desastrees desatares desatino desatinos desatores desbarda desbardar desbordan desbordara
+desbordare desbordars desbordas desborde desbordo desborra desborrar desbrida desbridar
+descanta descantada descantado descantamos descantar descara descarada descarado descaras
+descarga descargada descargado descargamos descargar descarna descarnada descarnado
+descarnamos descarnar descartaba descartadas descartados descartala descartan descartando
+descartara descartare descartars descartas descarte descartemos descarto descasada
+descasado descasta descastada descastado descastamos descastar descorda descordar descrita
+desecho desend deseno desequilibraba desequilibradas desequilibrado desequilibrara
+desertar desfajada desfajado desfamada desfamado desfazada desfazado desfues desglosa
+desglosen desgloses desgloso desierta designa designation designations designe designs
+desiguala desiguale desigualo desiguals desina desinos deslastres deslino desordenabas
+desordenada desordenadaes desordenado desordenadoes desordenamos desordenaras despara
+desparta despartamos despasada despasado despeas despedrar despender despeos desperar
+despernar despertan despertara despertare despertars despertas despiertas despierto
+despuess despume despumes desques destas desteno destilo destina destinacion destinacions
+destinas destinataria destinatarias destinatarioes destine destines destinoes destins
+destiny destribute desuces desudes desunes desuses desventaba desventabas desventada
+desventadas desventajaes desventajo desventajos desventara desventaras desvolvemos
+desvolver detene detenen detenere deteners detenes detente deterred deters detraa detraas
+detrae detraes detrao detrass deutas devise devises devoice devoices devolvamos devolve
+devolved devolven devolvere devolvers devolves devovemos devover dextras diapositivo
+diapositivos diaria diariaes diaries diarioes diarist diarrias diarrio diarrios diaster
+dichos dicker diferamos diferia diferiamos diferidas diferido diferire diferirs difine
+difinir digeridos digerimos digerir digesta digestas digeste digestes digesto digestos
+dinamo dinarias diosos dipsos direst disables disasters discas discoes discord discorded
+discords discs discus diseco disena disene disenos disenso disento diside disidimos
+disidir disipara disneo disono disons dispaba dispada dispar disparan disparar disparas
+dispare disparia disparo dispars dispart dispertar dispierta disponibles disposition
+dispositions dispositiva dispositivas dispositivoes distara distribuamos distribue
+distribuen distribues distribuia distribuiamos distribuias distribuida distribuidor
+distribuidors distribuire distribuirs distributee distributes disturba disturbe disturbo
+disturbs disyunto disyuntors disyuntos diucos diver divers divest divests divida dividamos
+divided dividen divider divides dividia dividiamos divididos dividire dividirs divido
+divine divise doable doblares doblars dobles docked dockers docket dolajes dolames dolaras
+dolare doleres dollar dolores domaine domais doman domanio domanios domares domena
+domenada domenado domenan domida dominaba dominadas dominador dominados dominais dominando
+dominante dominantes dominants dominar dominara dominare dominares dominas domine dominen
+doming dominga domingada domingado domingo domingos dominias dominic dominico dominicos
+dominie dominies dominioes dominion dominions dominoes dominos donares dorares dosificados
+dosificara dosificare dosificars dosifice dosificemos dosifico dotares doubled doubler
+doublet doublets doublings doubly doubting downsize downsizes drier driers driest dripped
+drive drivel drivels driven drives drooped dropper drover drovers dudable dulares
+dupability dupable duplicaba duplicabas duplicadaes duplicadoes duplicaes duplicamos
+duplican duplicara duplicaras duplicares duplicars duplicas duplicated duplice duplico
+durabilidads durables durably duracions duradera duraderos duradoro duraduro durance
+durant durantes durations durativo duraton dynamos eatable eddied edicions edicts editada
+editados editamos editan editando editara editare editars editas edite editen edites
+edition editor efecta efectos efectuo efeto effects effete ejecuta ejecutan ejecutara
+ejecutare ejecutars ejecutas ejecutor electo eliminados eliminan eliminara eliminare
+eliminars eliminas elimine eliminemos elimino embuda embude embudos embuto emceed emento
+emitamos empande empecamos empegamos empegar empegaria empegariamos empelamos empelar
+empelaria empelariamos empenamos empenar empenaria empenariamos empera emperas empeza
+empezados empezan empezaran empezaras empezare empezarian empezarias empezars empezas
+empezemos empire empires empleamos emplear emplearia empleariamos empozamos empozar
+empozaria empozariamos emprenas emprensas empresa empresaes empresos empress empresta
+emprestas enarce enarces enarta enartada enartadas enartado enartamiento enartamos enartar
+encalado encalan encama encaminaba encaminabas encaminado encaminados encaminara
 encaminaras encamisada encamisadas encamonada encamonadas encapar encape encarinada
-encarinadas encela encelamos encelar encender encia encias enciman encimar encimas encime
-encimo encina encios encisa encisma encita enciva encoba encobamos encobar encocla
-encoclamos encoclar encoga encogamos encoja encojamos encojar encolados encolan encolara
-encolare encolars encolas encole encolemos encolo encona enconamos enconar encora
-encoramos encorar encova encovamos encovar encrypting encryptions enfiada enfiadas enfiado
-enfiados enfiar enforme engender engome enigma enjutada enjutadas enjutado enjutamos
-enjutar enlutada enlutadas enlutado enlutamos enlutar enmascara enmascarada enmascarados
-enmascaran enmascarando enmascarara enmascarare enmascarars enmascaras enmascaremos
-enmities enmity enormes enrame enriadas enriado enriadores enriados enrian enriar enrola
-enrolamos enrolar enrome enrunada enrunadas enrunado enrunamos enrunar ensalado enseguidas
-enseguido ensera enserada enserado enseramos enseran enserar enseras entable entada entado
-entailed entanda entende entenden entendere entenders entendes entenga entengas enterada
-enteran entibies entidads entintes entirada entiran entitle entola entolamos entolar
-entraba entradas entrado entrain entrama entranaes entrance entrances entranen entranes
-entrano entranoes entrantees entrants entrap entrapa entrar entrara entras entreat
-entreats entregaba entregabas entregadaes entregadoes entregador entregadors entregaes
-entregais entregamos entregando entregara entregaras entregare entregarla entregars
-entrege entregen entreges entrego entregos entregue entren entreoa entreoan entreoas
-entres entreva entrevada entrevadas entrevado entrevados entrevan entrevar entrevas
-entrevistas entrevisto entriega entriegas enturada enturan envelop enveloped enveloper
-envelopes envelops envenenada envenenadas envenenador envenenadors envenenamos envenenando
-enviaba enviabas enviable enviadaes enviamos envian enviando enviara enviaran enviaras
-enviare enviares enviarles enviars envias envida envidada envidadas envidado envidadores
-envidados envidar envidas envidia envidias envidio envidios envido envidos envier envies
-enviga envigada envigadas envigado envigados envigar envigo envina envinada envinadas
-envinado envinados envinar envino envioes envion envions envious envira envirada enviradas
-envirado envirados envirar envire enviro environ envisa enviso envisos enviuda enviudas
-enviudo envois envoys enzima equido equidos equino equinos equip equipa equipas equipe
-equipes equipoes equips erasures erecto errares errars erroes erros erutada erutadas
-erutado erutamos erutar escacado escaes escaja escalables escalabre escalada escalade
-escalador escalados escalamas escalamo escalamoes escalando escalara escalare escalars
-escalas escalda escaldado escaldamos escaldan escaldar escaldo escalemos escalen escalfa
-escalfado escalfamos escalfan escalfar escalia escaliado escaliamos escalian escaliar
-escalla escalma escalmos escalo escalon escalonaba escalonadas escalonados escalonando
-escalonara escama escamado escamamos escaman escame escampar escampe escana escapado
-escapamos escapara escapare escapars escapas escaped escapee escapen escaper escapes
-escapo escara escarp escarpar escarpe escasa escaza escila escolado escolan escriptura
-escripturas escritora escritoras escrituraes escriturais escrituran escriturar escriturars
-escriture escritures escrituro escrituros escuala escupe eseran eseres esfera esferas
-esmera esmerada esmerado esmeramos esmeran esmerar esmeras espacia espacico espacie
-espacios espado espala espalado espalamos espalan espalar esparco especio espeda espedada
-espedado espedamos espedan espedar espedas espeja espejada espejado espejamos espejan
-espejar espejas esperaba esperadas esperador esperados esperaes esperais esperando
+encarinadas encela encelamos encelar encender encentrado encero encia encias enciman
+encimar encimas encime encimo encina encios encisa encisma encita enciva encoba encobamos
+encobar encobe encobes encocla encoclamos encoclar encoder encoders encoga encogamos
+encoge encoges encoja encojamos encojar encoje encojes encolados encolan encolara encolare
+encolars encolas encolemos encoles encolo encona enconamos enconar encone encones
+enconreado encontrada encontrados encontrando encora encoramos encorar encorde encordes
+encore encored encores encoring encostrado encova encovamos encovar encove encoves
+encrypting encryptions encuerar enebro enero enface enfiada enfiadas enfiado enfiados
+enfiar enflace enflaces enforme engace engaces engender engero engome enguerar enhuerar
+enigma enjero enjuta enjutada enjutadas enjutado enjutamos enjutar enlaced enlacees
+enlacie enlacies enlame enlames enlate enlates enlaze enlazes enlode enlodes enluce
+enluces enluta enlutada enlutadas enlutado enlutamos enlutar enmascara enmascarada
+enmascarados enmascaran enmascarando enmascarara enmascarare enmascarars enmascaras
+enmascaremos enmities enmity enormes enrame enriadas enriado enriadores enriados enrian
+enriar enrode enrodes enrola enrolamos enrolar enrome enruna enrunada enrunadas enrunado
+enrunamos enrunar ensace ensaces ensalado enseguidas enseguido ensera enserada enserado
+enseramos enseran enserar enseras ensero entable entada entado entailed entanda enteco
+entejo entelo entende entenden entendere entenders entendes entenga entengas enteno enteo
+enteos enter entera enterada enteran entere enteron enteros enterro enters enteso entibies
+entidads entintes entirada entiran entiro entitle entola entolamos entolar entraba
+entradas entrado entrain entrama entranaes entrance entrances entranen entranes entrano
+entranoes entrantees entrants entrap entrapa entrar entrara entras entreat entreats
+entregaba entregabas entregadaes entregadoes entregador entregadors entregaes entregais
+entregamos entregando entregara entregaras entregare entregarla entregars entrege entregen
+entreges entrego entregos entregue entregues entren entreoa entreoan entreoas entres
+entreva entrevada entrevadas entrevado entrevados entrevan entrevar entrevas entrevistas
+entrevisto entriega entriegas entro enturada enturan enturo enumera enumeracions enumeran
+enumerara enumerars enumeras enumerates enumerating enumerations enumerativo envace
+envaces envelop enveloped enveloper envelopes envelops envenenada envenenadas envenenador
+envenenadors envenenamos envenenando envero enviaba enviabas enviable enviadaes enviamos
+envian enviando enviara enviaran enviaras enviare enviares enviarles enviars envias envida
+envidada envidadas envidado envidadores envidados envidar envidas envidia envidias envidio
+envidios envido envidos envier envies enviga envigada envigadas envigado envigados envigar
+envigo envina envinada envinadas envinado envinados envinar envino envioes envion envions
+envious envira envirada enviradas envirado envirados envirar envire enviro environ envisa
+enviso envisos enviuda enviudas enviudo envois envoys enzima equido equidos equino equinos
+equip equipa equipas equipe equipes equipoes equips erasures erecto errares errars erroes
+erros eruta erutada erutadas erutado erutamos erutar escacado escaecamos escaes escaja
+escalables escalabre escalada escalade escalador escalados escalamas escalamo escalamoes
+escalando escalara escalare escalars escalas escalda escaldado escaldamos escaldan
+escaldar escaldo escalemos escalen escalfa escalfado escalfamos escalfan escalfar escalia
+escaliado escaliamos escalian escaliar escalla escalma escalmos escalo escalon escalonaba
+escalonadas escalonados escalonando escalonara escama escamado escamamos escaman escame
+escampar escampe escana escandamos escaner escanera escanero escaneta escantamos escantar
+escantemos escapado escapamos escapara escapare escapars escapas escaped escapee escapen
+escaper escapes escapo escara escarbe escarnamos escarnar escarp escarpar escarpe escasa
+escaseamos escasear escaza escibe escila escito escode escodes escolado escolan escriba
+escriben escribes escrino escripto escriptura escripturas escrita escritor escritora
+escritoras escritos escrituraes escriturais escrituran escriturar escriturars escriture
+escritures escrituro escrituros escroto escruto escuala escupe eseran eseres esfera
+esferas esmera esmerada esmerado esmeramos esmeran esmerar esmeras espacia espacico
+espacie espacios espado espala espalado espalamos espalan espalar esparco especio espeda
+espedada espedado espedamos espedan espedar espedas espeja espejada espejado espejamos
+espejan espejar espejas esperaba esperadas esperador esperados esperaes esperais esperando
 esperara esperare esperars espere esperemos esperen esperes esperida esperido esperma
 espermas espermos espernada espernado espero esperon esperos esperta espertada espertado
 espertamos espertan espertar espertas espesa espesada espesado espesamos espesan espesar
@@ -351,465 +410,527 @@ espesas espeta espetada espetado espetamos espetan espetar espetas espiracion es
 espiramos espirar espiras espire espires espora esporas espuera espueras esqueja esquela
 esquemas esquemo esquena esquera esquima esquipo estabile establa establea establee
 establen estableo estables establo estabule estaco estada estadio estados estaes estafo
-estajo estala estalle estalo estando estano estares estars estees esteis estemado estera
-esterada esterado esteramos esteran esterar esteras esteres esters estes estibado estido
-estilado estimada estimador estimados estimando estimate estimates estirado estires
-estivado estivated estoes estrada estrado estras estrega estregada estregadas estregado
-estregados estregan estregas estrenar estriado estricio estricta estrictos estrie estries
-estroes estros estructurada estructuradas estructuramos estructurando estrus estures
-eteran eteres eterna eternal eternalmente eternamentes eternas eterno eternos euripo
-euripos evection evenas evenes eveno evens eventful eventfully eventoes eventualmentes
-eventuals eviccion evicting evictions evita evitados evitan evitara evitare evitars evitas
-evitemos exactamentes exceda excedas excede excedes excelso excesas exchanged exchanger
-exchanges excite excuso exento exentos exiran exire exires exist exista existed existen
-existes existo exists expanda expandas expanden expander expandes expandia expandire
-expandirs expando expansive expects expend expended expensa expensen expenses expenso
-expert expia expiacion expiado expian expiando expiara expiaran expiare expiares expiars
-expias expiation expie expien expies expila expilado expilan expile expiles expiracions
-expirada expirados expirando expirar expiras expiren exponencials expremo expresas exprese
-exsect extenda extendas extender extendo extensa extensas extensive extenso extensos
-extenua extenuas extenuo extern externaes externamente externoes externs extorna extornas
-extorno extornos extrana extranas extrano extranos extrema extreme extremos fablan
-fablando fablar fable fabled fables fablos faccion fachas faction factors factory factual
-facturan facturar facturas factures facturo fadiga faille failovers faitor fajada fajadas
-fajamos falan falcan falcando falcar falcos faldan faldando faldar faldos falian falidas
-falido falidos falladas fallado fallados fallal fallanco fallara fallare fallars fallas
-fallbacks fallen faller falles fallia fallian fallias fallida fallidaes fallidoes fallimos
-fallir falloes fallows faloes falos falsan falsando falsar falsos faltan faltando faltar
-faltos faluos fartura fatigan fatigar fatigas fatige fatigen fatiges fatigo fatigued
-fatigues fatima fating fator fautor favors featured fechas fellow fennel fermato fiablees
-fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas ficha fichaes fichais
-fichan fichar fichars fiches fichos fichus fictas fieles fiels fiends fight fijaba fijabas
-fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos filed filled fillos
-fimble finable finables finada finadas finale finales finamos fincas finchas fincos finoes
-finos fintos fireball firebases firewalls fiscas fixable fizada fizadas fizamos flailed
-flights flighty flojos floors floros flotos fochas foiamos foible foibles folder follan
-follando follar follo follon follows foods fooled forded forest forgat forge forged forger
-forges forgets forgot formado formant format formate formats formiato fornamos fouled
-fowled fracciona fraccione fracciono fraccions fractions fractura fragmenta fragmental
-fragmentan fragmentara fragmentare fragmentars fragmentary fragmentas frameworks franamos
-freamos frecuencias frecuencio freebase fregamos fregar freiamos frena frenados frenan
-frenara frenare frenars frenas frene frenemos frenen frenes frentes fresamos fresar frete
-frezamos frezar friabilidad friable friables friary friccion friction frida fridas fridays
-fright fronte fruente fuere fueres fuertementes fuertes fuiamos fullback fullos funcion
-funciona funcionals funcionan funcionar funcionares funcionas funcionen funciones funciono
-funcions funnels funner furente furte gafamos gafando gafemos gagaes gages gagoes galling
-ganado ganados gananio gandamos gande ganetos ganges ganiamos ganimos gansado garamos
-garande garando garanta garantan garantas garantees garantiamos garantian garantias
-garantida garantio garantir garantizados garantizan garantizara garantizare garantizars
-garantizas garantizemos garda gardada gardadas gardado gardados gardamos gardan gardar
-garues gateways gating gauged gauger gayamos gayando gayemos gaznamos gaznando gaznemos
-genera generada generador generados general generalo generan generando generante generara
-generars generas generates gesteo gesto gestora gestoro gestors gestos glande globa
-globals globas globules glowing gouges grade gradua gradualmentes graduals graduan graduar
-graduas gradue graffias grafia grafiaes grafias graficaes grafico graficos grafila
-grafilas grafita grafitas gramps granamos granando grance grand granda grandee granden
-grander grandes grandez grando grands grane granea granee granel granemos granen graneo
-granes grange grapas grapes grapos grasps grazne groped groping grouper groupie groused
-grouted growings growling growths guada guadra guadua guadual guaira gualda gualdada
-gualdadas gualdado gualdados guanamos guanda guara guaramos guaran guarantied guaranties
-guaras guard guardaba guardabas guardadaes guardadoes guardador guardadors guardaja
-guardajas guardajo guardajos guardando guardant guardara guardaras guardare guardars
-guarde guardemos guarden guarder guardias guardio guardo guards guariaa guariamos guarian
-guarna guarnamos guarnan guarnia guarra guiada gurda gurges habemos habitua habituals
-habituan habituar habituas hacamos haceros hachemos hademos hairless halemos hammed
-hammerer hammier hamper hampered hampers handed handel handing handled handler handlers
-handless hangings happen harder harmer hashes hasted hasting hatter havemos headed headers
-headier headiest healer hearer heater heaver heavies heder hedger hemmer hemmers hender
-herder hightest hinging hinter histericos histogram historiaes historiais historians
-historiars historical historico historicoes histories hitler hitters horacio horaria
-horarios horatio horizontalmentes horizontals hotpot hotpots hotshot hotshots hotter
-hummer hummers hushed hushing identidads identificado identificados identifice identified
-identifiers identifies identify idiom idiomaes idiomo idiomos idioms idiota idiotas ignara
-igneoes ignorados ignoramus ignoran ignorara ignorare ignorars ignoras ignoremos ignoren
-ignorer ignoro ignota imbalance imbalances imparta imperta import importance importantes
-importar importas importe importo imports imposta inaction inactiva inactive inactivos
-inatento inatentos incalida incalido incalidos incluamos includes incluia incluiamos
+estajo estala estalle estalo estampada estampia estampias estampidas estampido estando
+estano estares estars estees esteis estemado estera esterada esterado esteramos esteran
+esterar esteras esteres estero esters estes estibado estido estilado estimada estimador
+estimados estimando estimate estimates estirado estires estivado estivated estoes estrada
+estrado estras estrega estregada estregadas estregado estregados estregan estregas
+estrenar estriado estribe estricio estricta estrictos estrie estries estroes estros
+estructurada estructuradas estructuramos estructurando estrus estures eteran eteres eterna
+eternal eternalmente eternamentes eternas eterno eternos euripo euripos evection evenas
+evenes eveno evens eventful eventfully eventoes eventualmentes eventuals eviccion evicting
+evictions evita evitado evitados evitan evitara evitare evitars evitemos evites
+exactamentes exceda excedas excede excedes excelso excesas exchanged exchanger exchanges
+excite excuso exento exentos exhausta exhausto exhausts exiran exire exires exist exista
+existas existed existen existes existo exitas exited exitos exits expanda expandas
+expanden expander expandes expandia expandire expandirs expando expansive expects expend
+expended expensa expensen expenses expenso expert expia expiacion expiado expian expiando
+expiara expiaran expiare expiares expiars expias expiation expie expien expies expila
+expilado expilan expile expiles expiracions expirada expirados expirando expirar expiras
+expiren expiries exponencials expremo expresas exprese exsect extenda extendas extender
+extendo extensa extensas extensive extenso extensos extenua extenuas extenuo extern
+externaes externamente externoes externs extorna extornas extorno extornos extrana
+extranas extrano extranos extrema extreme extremos fablan fablando fablar fable fabled
+fables fablos faccion fachas faction factors factory factual facturan facturar facturas
+factures facturo fadiga fagged faille failovers faitor fajada fajadas fajamos falan falcan
+falcando falcar falcos faldan faldando faldar faldos falian falidas falido falidos
+falladas fallado fallados fallal fallanco fallara fallare fallars fallas fallbacks fallen
+faller falles fallia fallian fallias fallida fallidaes fallidoes fallimos fallir falloes
+fallows faloes falos falsan falsando falsar falsos faltan faltando faltar faltos faluos
+famosos fanoso fartura fatigan fatigar fatigas fatige fatigen fatiges fatigo fatigued
+fatigues fatima fating fatly fator fautor favors featly featured fechas fellow fennel
+fermato fiablees fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas ficha
+fichaes fichais fichan fichar fichars fiches fichos fichus fictas fieles fiels fiends
+fight fijaba fijabas fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos
+filed filled fillos fimble finable finables finada finadas finale finales finamos fincas
+finchas fincos finoes finos fintos fireball firebases firewalls fiscas fixable fizada
+fizadas fizamos flagger flailed flanged flatly fleshly flights flighty flogged flojos
+floors floros flotos fochas foiamos foible foibles folder follan follando follar follo
+follon follows foods fooled forded forest forgat forge forged forger forges forgets forgot
+formado formant format formate formats formiato fornamos fouled fowled fracciona fraccione
+fracciono fraccions fractions fractura fragmenta fragmental fragmentan fragmentara
+fragmentare fragmentars fragmentary fragmentas frameworks franamos freamos frecuencias
+frecuencio freebase fregamos fregar freiamos frena frenados frenan frenara frenare frenars
+frenas frene frenemos frenen frenes frentes fresamos fresar frete frezamos frezar
+friabilidad friable friables friary friccion friction frida fridas fridays fright fronte
+fruente fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso funcion
+funcionals funcionares funcionen funciones funciono funcions funnels funner furente furte
+gafamos gafando gafemos gagaes gages gagoes galling ganado ganados gananio gandamos gande
+ganetos ganges ganiamos ganimos gansado garamos garande garando garanta garantan garantas
+garantees garantiamos garantian garantias garantida garantio garantir garantizados
+garantizan garantizara garantizare garantizars garantizas garantizemos garda gardada
+gardadas gardado gardados gardamos gardan gardar garues gateways gating gauged gauger
+gayamos gayando gayemos gaznamos gaznando gaznemos genera generacions generada generador
+generados general generalo generan generando generante generara generars generas generates
+generating generations generativo geodas geodes geodos gesteo gesto gestora gestoro
+gestors gestos glande globa globals globas globules glowing gouges grade gradua
+gradualmentes graduals graduan graduar graduas gradue graffias grafia grafiaes grafias
+graficaes grafico graficos grafila grafilas grafita grafitas gramps granamos granando
+grance grand granda grandee granden grander grandes grandez grando grands grane granea
+granee granel granemos granen graneo granes grange grapas grapes grapos grasps grazne
+groped groping grouper groupie groused grouted growings growling growths guada guadra
+guadua guadual guaira gualda gualdada gualdadas gualdado gualdados guanamos guanda guara
+guaramos guaran guarantied guaranties guaras guard guardaba guardabas guardadaes
+guardadoes guardador guardadors guardaja guardajas guardajo guardajos guardando guardant
+guardara guardaras guardare guardars guarde guardemos guarden guarder guardias guardio
+guardo guards guariaa guariamos guarian guarna guarnamos guarnan guarnia guarra guesser
+guesses guested guiada gurda gurges habemos habitua habituals habituan habituar habituas
+hacamos haceros hachemos hademos hairless halemos hammed hammerer hammier hamper hampered
+hampers handed handel handing handled handler handlers handless hangings happen harder
+harmer hashes hasted hasting hatter havemos headed headers headier headiest healer hearer
+heater heaver heavies heder hedger hemmer hemmers hender herder hightest hinging hinter
+histericos histogram historiaes historiais historians historiars historical historico
+historicoes histories hitler hitters horacio horaria horarios horatio horizontalmentes
+horizontals hotpot hotpots hotshot hotshots hotter hummer hummers hundreds hushed hushing
+identidads identificado identificados identifice identified identifiers identifies
+identify idiom idiomaes idiomo idiomos idioms idiota idiotas ignara igneoes ignorados
+ignoramus ignoran ignorara ignorare ignorars ignoras ignoremos ignoren ignorer ignoro
+ignota imbalance imbalances imparta imperta import importance importantes importar
+importas importe importo imports imposta inaction inactiva inactive inactivos inatento
+inatentos incalida incalido incalidos incensiva incluamos includes incluia incluiamos
 incluidos incluire incluirs incluo incompartible incompartibles incompasible incompasibles
 incompatiblees incompatibly incrase incrases increased incrementa incrementan incrementar
 incrementas incumpla incumplamos incumplen incumples incumpliamos incumplidos incumplo
-indeed indefinidamentes indexer indexes indicado indicadora indicadoraes indicadoras
-indicadoro indicadoros indicados indicatory indiciador indiciadores indictor indore
-infeccion infection influimos influir infunda inicia inicials inician iniciar inicias
-inicuo initials injecting injections injertar inmediata inmediatamentes inmediatos inmunda
-innocuo inocua inoculo inocuos inora inoramos inorar inore inores insect inserta insertan
-insertara insertare insertars insertas inspecciona inspeccionan inspeccionara
-inspeccionare inspeccionars inspeccionas inspects instanced instanciaes instancio
-instancios instancy instante instantes insuda insudar intakes integral integrals intendo
-intensar intenso intensos intent intenta intentan intentara intentare intentars intentas
-intente intentes intentoes intents intercalo internal internals internar interno internos
-interrupter interruptora interruptoro interruptors intervaloes interviews inundan inundara
-inundare inundars inundas inunde inundo invadida invadido invadidos invalidacions
-invalidados invalidaes invalidara invalidars invalidates invalidating invalide invalidemos
-invalides invalidoes invalids inventar invento inventos investiamos investiga investigados
-investigan investigara investigars investigas investigated investigates investigemos
-inyeccions iterating iterativo iterativos iterators jaegers jagger jester jitters jittery
-jotter junamos juncamos juncar juniamos junta juntados juntan juntara juntare juntars
-juntas juntemos justamos justar kinesics laager lager lagers lagger lagting lamamos lamar
-lamba lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamers lamest
-lamida lanamos lanar lanaria langrage lanza lanzados lanzan lanzaran lanzaras lanzare
-lanzarian lanzarias lanzars lanzas lanzazos lanzemos larder largar largen larges largor
-larker lasers lasing latent lates latexs latter launce lavers lawyers laxest layaes layars
-layes lazamos lazar lazaria lazramos lazrar lazraria league leales leamos lectora
-lectoraes lectoros lectors lecturaes lecture lecturo lecturos lefter legado legaes
-legalese legals legan legar legares legates legemos legible legiblees legisles legraes
-leguaes leibles leimos lejemos lembos lemos lenaes lenais lenars lenas leneas lenemos
-lengths lengthy lenias lenoes lenons lenos lentaes lentes lentoes lentor lentores lentors
-lents lentura lenturas leonas leonos lepemos lesnas lesnos lester letales leteas letores
-letras letros letters letura leturas levanta levantados levantan levantara levantare
-levantars levantas levantemos levanter levemos leznas leznos libara libaran libela
-libelamos libelan libelar liber liberacions liberados liberal liberalos liberara liberare
-liberars liberas liberation libere liberemos liberen liberiamos liberian libero libers
-liberta libertamos libertan libertar libra libracion libramos libran librara librare
-libraria librars librea libreamos librean librear libreara librearia libreras librerias
-libreril librerio licita licitacion licitador licitamos licitan licitar licite licites
-lictores liemos lientas lientos ligera limais limera limeta limier limiste limistes
-limitacions limitado limitados limitara limitare limitars limitary limitation limited
-limitees limitemos limiten limiter limiters limpiador limpiados limpiara limpiare limpiars
-limpias limpid limpida limpiemos limpies limpio linera linger lisera litera litote litotes
-litters littler littlest llabamos llagada llagadas llagado llagamos llagan llamaba
-llamabas llamadaes llamado llamados llaman llamantees llamara llamaran llamaras llamare
-llamares llamarga llamargo llamaria llamars llamas llamaza llamazas llamea llameada
-llameadas llameamos llameante llameantes llamear llamemos llanada llanadas llapada
-llapadas llapamos llapar llegada llegados llegando llegara llegare llegars llegas llege
-llegen lleges llemos llenado llenan llenar lletas lletos lleude lleuden llevado llevan
-llevar loable loables loaner lobera locaes local localize localizen localizes locals
-locate locates lochaes lockup lockups locule locums locus locusts lodger lodging loemos
-logger logier loguer loner longar longe longed longen longes longing longitude longituds
-longor loosing loping losina losings losino lounger lousing loving lowing lunch lunger
-macado macana maceado machaca machacan machacara machacare machacars machacas machado
-machiaes machies machin machina machinaes machinas machined machino machinos machins
-machioes machones machucar madamos madman maestra maestreadas maestreados maestreamos
-maestrear maestreo magana magen magien magnitudes magnituds maguen maidan majana making
-malestar mallar manaba manada manage managed managers manages manama manamos mananas
-mananea manano manar manara manata manaza mancado mancamos mancan mancar mandados mandamus
+indeed indefinidamentes indexer indexes indic indica indicado indicadora indicadoraes
+indicadoras indicadoro indicadoros indicados indicatory indicen indices indiciador
+indiciadores indicie indico indics indict indictor indie indies indine indite indore
+induce inert infeccion infection influimos influir infunda inicia inicials inician iniciar
+inicias inicuo initials injecting injections injertar inmediata inmediatamentes inmediatos
+inmunda innocuo inocua inoculo inocuos inora inoramos inorar inore inores insera insere
+insero inserta insertan insertara insertare insertars insertas inserte inserto inserts
+inset insets inspecciona inspeccionan inspeccionara inspeccionare inspeccionars
+inspeccionas inspects instanced instanciaes instancio instancios instancy instante
+instantes insuda insudar intakes integers integra integral integrals integre integro
+intendo intensar intensivas intensive intensivo intenso intensos intent intenta intentan
+intentara intentare intentars intentas intente intentes intentoes intents intercalo
+internal internals internar interno internos interrupter interruptora interruptoro
+interruptors intersticia intersticials intersticias intervaloes interviews inundan
+inundara inundare inundars inundas inunde inundo invadida invadido invadidos invalidacions
+invalidades invalidados invalidaes invalidara invalidares invalidars invalidating invalide
+invalidemos invalides invalidoes invalids inventar invento inventos invert investiamos
+investiga investigados investigan investigara investigars investigas investigated
+investigates investigemos inyeccions iterating iterativo iterativos iterators jaegers
+jagger jester jitters jittery jotter junamos juncamos juncar juniamos junta juntados
+juntan juntara juntare juntars juntas juntemos justamos justar kinesics laager lager
+lagers lagger lagting laida lamamos lamar lamba lambada lamban lambas lambdas lambdo
+lambea lambed lambia lambida lamers lamest lanamos lanar lanaria langrage lanza lanzados
+lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos lanzemos
+laoses lapidan lapidar lapidas lapide lapidea lapido lapita lapiza lapsed lapses larder
+largar largen larges largor larker lasers lases lasing lasses latent lates latexs latida
+latter launce lavers lawyers laxest layaes layars layes lazamos lazar lazaria lazramos
+lazrar lazraria leaded leafed league leaked leamos leaned leaped leaser leasers leashed
+leashes leaved leaves lectora lectoraes lectoros lectors lecturaes lecture lecturo
+lecturos ledaes lefter legado legalese legals legan legar legares legates legemos legible
+legiblees legisles legraes leguaes leibles leimos lejaes lejases lejemos lelaes lemaes
+lembos lemos lenais lenars lenas leneas lenemos lengths lengthy lenias lenoes lenons lenos
+lenses lentaes lentes lentoes lentor lentores lentors lents lentura lenturas leonas leonos
+lepemos leraes lesaes leses lesnas lesnos lesoes lesses lester lestes letales leteas
+letores letras letros letters letura leturas levaes levanta levantados levantan levantara
+levantare levantars levantas levantemos levanter levemos leznas leznos libara libaran
+libela libelamos libelan libelar liber liberacions liberados liberal liberalos liberara
+liberare liberars liberas liberation libere liberemos liberen liberiamos liberian libero
+libers liberta libertamos libertan libertar libra libracion libramos libran librara
+librare libraria librars librea libreamos librean librear libreara librearia libreras
+librerias libreril librerio licita licitacion licitador licitamos licitan licitar licite
+licites lictores liemos lientas lientos ligera limais limera limeta limier limiste
+limistes limitacions limitado limitados limitara limitare limitars limitary limitation
+limited limitees limitemos limiten limiter limiters limitings limpiador limpiados limpiara
+limpiare limpiars limpias limpid limpida limpiemos limpies limpio linera linger lisera
+litera litote litotes litters littler littlest llabamos llagada llagadas llagado llagamos
+llagan llamaba llamabas llamadaes llamado llamados llaman llamantees llamara llamaran
+llamaras llamare llamares llamarga llamargo llamaria llamars llamas llamaza llamazas
+llamea llameada llameadas llameamos llameante llameantes llamear llamemos llanada llanadas
+llapada llapadas llapamos llapar llegada llegados llegando llegara llegare llegars llegas
+llege llegen lleges llemos llenado llenan llenar lletas lletos lleude lleuden llevado
+llevan llevar loable loables loaner lobation lobera locacion locacions locaes localize
+localizen localizes locals locate locates locating locativo locativos lochaes lockup
+lockups locule locums locus locusts locution locutions lodger lodging loemos logger logier
+loguer loner longar longe longed longen longes longing longitude longituds longor longura
+longuro loosing loping losina losings losino lounger lousing loving lowing lunch lunger
+macado macamos macana macar maceado maceamos macear machaca machacan machacara machacare
+machacars machacas machado machamos machar machas machiaes machies machin machina
+machinaes machinas machined machino machinos machins machioes machones machucar madamos
+madman maestra maestreadas maestreados maestreamos maestrear maestreo magana magen magien
+magnitudes magnituds maguen maidan majana making malare maleare malestar maliciosas
+maliciosoes mallar mallare malpare malvare manaba manada managed managers manages manama
+manamos mananas mananea manano manar manara manata manaza mancado mancan mandados mandamus
 mandara mandare mandares mandars mandas mandatos mandean mandemos manden mandon mandra
 mandro maneamos manean manear manful mangana manger mangier mangler mangual maniamos
 manian manimos manjamos manjan manjar manna manteemos mantenamos mantenen mantenere
 manteners mantenes mantienes manuals manuel manutene manutenemos manutener manzana maquila
 maquilas maquinaes maquinais maquinal maquinals maquinan maquinar maquinars maquine
-maquines maquino maquinos marana marcada marcador marcados marcando marceado marcen
-marchado mareado marean mareen margado margan marge margena margene margeno margens
-margent marges margie margin marked marking marrado marren marten mascado mashed mashing
-masico masicos masilo masilos masio masios masito masitos masiva masivas masivoes masker
-massage massages massed masted masters matears matemos materia maters matina matinals
-matinas matter mattes maxila maxilo maxim maximal maximas maxime maximos maxims maximums
-mazana maznamos maznan maznar measured measurer mecemos meceria medamos mediamos medicos
-medidos mediemos medioes medios mediums meemos meismos mejemos mejeria mejoria melemos
-mellar mellon mellones memento mementos memoir memoran memorar memoras memore memorial
-memorias memorio memoro menaje menajes menemos menoria mensajees mensajera mensajeras
-mensajerias mensajerio mensal mensuals mensula mensulo mensura mensural mensure mensures
-mentemos meramos mercado meremos mesemos messaged messing messuage messuages mestemos
-mesteria mesture mestures mesure mesures metamos metecos meteora meteors meteran meterian
-metic metics metricaes metrical metrist miagen miamos miasmos micamos miente mientes
-miento mientos migamos mileon mileones milestones miliar milla millara millard millare
-millars millas millay millen miller milline milling millings millo milloes millos
-millstone milton mimamos mincia mincio mincios minemos mingue mingues minguo minguos minia
-miniamos minian miniar minias miniemos minim minimiza minimizations minimizer minimoes
-minimums minina minino mininos minio minioes minion minions minios miniums minue minuees
-minues minuet minuete minuetes minuets minuit minuses minuta minutaes minutas minuted
-minuten minuter minutest minutoes mirados miremos mirlamos mirlar misamos misivo misivos
-mission misting misusing mitiga mitigados mitigan mitigante mitigara mitigars mitigas
-mitigates mitigating mitigativo mitigativos mitigemos mitramos mizamos moaning mobil
-mobiles moble mocemos mochines modejo modela modele modelos models modero modificativo
-modificativos modulo moemos mofemos moiamos mojemos molemos molesta molestan molestara
-molestare molestars molestas molester molestia molificacion molificaciones molimiento
-mollar moment momenta momentas momentoes momentous moments momificacion momificaciones
-mondamos mondan mondar monito monitores monitory monitos montas montes montos mooning
-mooring moramos morcado moremos morgen mornings moths motile mourning mouths movamos
-movimienta movimientos muceto mucetos muerdo muerdos muergo muergos muermo muermos muero
-mueros muerta muertas muerte muertes muertoes muestran muestras muestreas muestros muiamos
-muleto muletos mullion mullions multiplicara multiplicare multiplicars multiplico
-multiplier multiplies munimos muramos murto murtos musivo musivos mussing mutters narrio
-narro narros narrows necesia necesiamos necesian necesias necesida necesitados necesitan
-necesitar necesitas necesite necesitemos necesito needle needled negocia negocie negocios
-nerves networks neves nicety nieves nineta nineto norial norma normals norman normas
-normativas normative normativo northing noshing notching nothings notifica notifican
-notificara notificare notificars notificas notificativo notificativos notifice notifier
-notifies noting novena novenae novenas noventas novento nubees nuero nueros nuevaes nuevas
-nuevees nuevoes nuevos nuezes numbed numbest numbles numera numeras numere numeres
-numeroes numerosa numeroso numerous objecta objectives objecto objectos objet objeta
-objetas objete objetes objetiva objetivas objetivoes objetoes obtect occupied occupier
-occupiers ocluan oculados oculan ocupadas ocupado ocupador ocupadors ocupamos ocupar
-ocupas ocupen ofertas oferto olido olvida olvide olvidos optimism optimist optimized
-optimizer optimizes ordena ordenaba ordenabas ordenadaes ordenadoes ordenador ordenadors
-ordenan ordenanda ordenandas ordenando ordenandos ordenara ordenaras ordenare ordenars
-ordenas ordene ordenemos ordenen ordenoes ordenos orderer orderings ordinada ordinadas
-ordinado ordinados ordinamos ordinara ordinare ordinars ordines orears origina originals
-originan originar originas originea outcomes outfox outgoes outrage outrages outride
-outsider outsides outsize overlaid overland overlord overlords overnights oversight
-overtaken overtask overtaxes ovido pacian pacino pacion packed pactes padres padron
-pagados paganas paganos pagayos pageles pagemos paginaes paginais paginal paginan paginara
-paginare paginars pagine pagines pagino paginos pained paineles pairamos paired paires
-pairing pajaremos pajeles panales pandees panees panelaes panelas paneled panelos panels
-panetes pangees paniles panned panoles pantos panules paparemos papeles papular parabos
-paracos parados paraes paralela paralele paralelos paramas parameters parametra parametro
-paramo paramoes paraoes paraos pararemos paratos parcamos parces pardon pareamos pareas
-pared pareds parees paremos pareos parers pares pariamos paricion pariciones paries
-parimos parker parkin parlamos parles parlon parnes paroes parpamos parpes parramos parred
-parres parring parron parses parsing parson partaes partamos partas partea parteas partee
-partees parten parteo particiona particionas participo parties parting partitivo
-partitivos partoes parton partos pasado pasados pasarelas pasarelo pasaremos pasear
-pasemos pasion pasito pasiva pasivos pasmar pasmos passe passel passer passes passives
-pastar pasted pastern pastes paston pataes patees pates patinar patinas patoes paton
-patrio patrol patrona patrono patrons patroon patten pattens patter patterns patters
+maquines maquino maquinos marana marasmos marcada marcador marcados marcan marcando
+marcara marcare marcars marcas marcea marceado marceamos marcear marcemos marcen marcha
+marchado marchamos marchar marcia mareado mareamos marean marear mareen margado margamos
+margan margar marge margena margene margeno margens margent marges margie margin marked
+marking marrado marramos marrar marren martamos marten mascado mascamos mascar mashed
+mashing masico masicos masilo masilos masio masios masito masitos masiva masivas masivoes
+masker massage massages massed masses masted masters matears matemos materia maters matina
+matinals matinas matter mattes maulare maxila maxilo maxim maximal maximas maxime maximos
+maxims maximums mazana maznamos maznan maznar measured measurer mecemos meceria mechas
+medamos mediamos medicos medidos mediemos medioes medios mediums meemos meismos mejemos
+mejeria mejoria melemos mellar mellon mellones memento mementos memoir memoran memorar
+memoras memore memorial memorias memorio memoro menaje menajes menemos menoria mensajees
+mensajera mensajeras mensajerias mensajerio mensal mensuals mensula mensulo mensura
+mensural mensure mensures mentemos meramos mercado mercamos mercar meremos mesemos
+messaged messes messing messuage messuages mestemos mesteria mesture mestures mesure
+mesures metamos metecos meteora meteors meteran meterian metic metics metricaes metrical
+metrist miagen miamos miasmos micamos michas miente mientes miento mientos mieses migamos
+mileon mileones milestones miliar milla millara millard millare millars millas millay
+millen miller milline milling millings millo milloes millos millstone milton mimamos
+mincia mincio mincios minemos mingue mingues minguo minguos minia miniamos minian miniar
+minias miniemos minim minimiza minimizations minimizer minimoes minimums minina minino
+mininos minio minioes minion minions minios miniums minue minuees minues minuet minuete
+minuetes minuets minuit minuses minuta minutaes minutas minuted minuten minuter minutest
+minutoes mioses mirados miremos mirlamos mirlar misaes misamos misers mises misivo misivos
+missed missies mission missis missus mistes misting misuses misusing mitiga mitigados
+mitigan mitigante mitigara mitigars mitigas mitigates mitigating mitigativo mitigativos
+mitigemos mitramos mizamos moaning mobil mobiles moble mocemos mochas mochines modejo
+modela modele modelos models modero modificativo modificativos modulo moemos mofemos
+moiamos moises mojemos molemos molesta molestan molestara molestare molestars molestas
+molester molestia molificacion molificaciones molimiento mollar moment momenta momentas
+momentoes momentous moments momificacion momificaciones mondamos mondan mondar monito
+monitores monitory monitos montas montes montos mooning mooring moramos morcado morcamos
+morcar moremos morgen mornings mosses moths motile mourning mouths movamos movimienta
+movimientos muceto mucetos mucha muchaes muchos muecas muerdo muerdos muergo muergos
+muermo muermos muero mueros muerta muertas muerte muertes muertoes muestran muestras
+muestreas muestros muiamos muleto muletos mullion mullions multiplicara multiplicare
+multiplicars multiplico multiplier multiplies munchas munimos muramos murmura murmure
+murmuro murmurs murto murtos muscas musivo musivos musses mussing mutters narrio narro
+narros narrows navegado navegadora navegadoraes navegadoras navegadoro navegadoros
+navegadors navegados neatest necesia necesiamos necesian necesias necesida necesitados
+necesitan necesitar necesitas necesite necesitemos necesito needle needled negativas
+negatived negatives negocia negocie negocios nerves networks neves nicety nieves nineta
+nineto norial norma normals norman normas normativas normative normativo northing noshing
+notching nothings notifica notifican notificara notificare notificars notificas
+notificativo notificativos notifice notifier notifies noting novena novenae novenas
+noventas novento nubees nuero nuesos nuevaes nuevas nuevees nuevoes nuezes nuezos numbed
+numbest numbles numera numeras numere numeres numeroes numerosa numeroso numerous objecta
+objectives objecto objectos objet objeta objetas objete objetes objetiva objetivas
+objetivoes objetoes obtect occupied occupier occupiers ocluan oculado oculados oculan
+ocupada ocupadas ocupador ocupadors ocupamos ocupando ocupar ocupas ocupen ofertas oferto
+olido olvida olvide olvidos optimism optimist optimized optimizer optimizes ordena
+ordenaba ordenabas ordenadaes ordenadoes ordenador ordenadors ordenan ordenanda ordenandas
+ordenando ordenandos ordenara ordenaras ordenare ordenars ordenas ordene ordenemos ordenen
+ordenoes ordenos orderer orderings ordinada ordinadas ordinado ordinados ordinamos
+ordinara ordinare ordinars ordines orears origens origina originals originan originar
+originas origine originea origino origins orinen outcomes outfox outgoes outrage outrages
+outride outsider outsides outsize overlaid overland overlord overlords overnights
+oversight overtaken overtask overtaxes overwrote ovido pacian pacino pacion packed pactes
+padres padron pagados pagana paganas paganos pagayos pageles pagemos paginaes paginais
+paginal paginan paginara paginare paginars pagines paginos paglia pained paineles paints
+pairamos paired paires pairing pajaremos pajeles panales pandees panees panelaes panelas
+paneled panelos panels panetes pangees paniles panned panoles pantos panules paparemos
+papeles papular parabos paracos parado paradojas paradojo parador paradora paraes paralela
+paralele paralelos paramas parameters parametra parametro paramo paramoes paraoes paraos
+pararemos paratos parcamos parces pardon pareamos pareas pared pareds parees paremos
+pareos parers pares pariamos paricion pariciones paries parimos parker parkin parlamos
+parles parlon parnes paroes parpamos parpes parramos parred parres parring parron parses
+parsing parson partaes partamos partas partea parteas partee partees parten parteo
+particiona particionados particionas participo parties parting partitivo partitivos
+partoes parton partos pasado pasados pasarelas pasarelo pasaremos pasear pasemos pasibles
+pasion pasito pasiva pasivos pasmar pasmos passe passel passer passes passible passives
+pastar pasted pastern pastes paston pataes patees pates patina patinar patinas patoes
+paton patrio patrol patrona patrono patrons patroon patten pattens patter patterns patters
 patton paulamos paular pausados pausan pausara pausare pausars pausas paused pausemos
 pautamos pautar pautes pautos paxton payaremos payloads payment peaces peaked peaking
 pebres pecado peces pecio peden pedida pedidoes pedidor pedidors pediente pedientes
-pedimos pedoes pedres peeres pegado pegamos pegaremos pegoes peguntar pegunto peidos
-pelado peloes penado pences penden pender pendian pendida pendidas pendido pendidos
-pendientees penemos penitente penitentes penned penning penoes penores pensado peones
-peoras peore peoren peoria peorio peors peraes perailes percentages percents percept perde
-perdere perders perdian perdias perdidaes perdiga perdigas perdis perdiz perdo perdon
-peredo peres perfida perfidas perfido perfila perfilas perfilen perfilo perfils
-performances pericles perico peries peril perioda periodas periodo perito perked perking
+pedimos pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes peguntar pegunto
+peidos pelado peloes penado pences pendemos penden pender pendian pendida pendidas pendido
+pendidos pendientees penemos penitente penitentes penned penning penoes penores pensado
+peones peoras peore peoremos peoren peoria peorio peors peraes perailes percentages
+percents percept percutamos percute perdamos perde perdere perders perdian perdias
+perdidaes perdiga perdigas perdis perdiz perdo perdon peredo peres perfida perfidas
+perfido perfila perfilas perfilen perfilo perfils performances pericles perico peries
+peril perioda periodas periodo perito perked perking permanence permanentes permanents
 permico permicos permisa permisas permision permisions permisoes permisor permisors
-permistion permistions permitia permitian permitias permitidor permitidors permitimos
-permito permits pernil perniles pernio peroes perores persiste persisten persistence
-persistent persistentes persistes persona personae personaes personages personajes
-personalism personaliza personalizan personalizara personalizare personalizars
+permistion permistions permitamos permite permitia permitian permitias permitidor
+permitidors permitimos permito permits permuta permutacions permutada permutados
+permutando permutations permutemos permuten permutes permuto pernil perniles pernio peroes
+perores persiste persisten persistence persistent persistentes persistes persona personae
+personaes personages personajes personalism personaliza personalizaba personalizadas
+personalizamos personalizan personalizando personalizara personalizare personalizars
 personalizas personalized personalizen personalizes personalizo personals personas
 personates perta perter perues pervious pesada pesade pesador pesados pesamos pesando
 pescado pesces pesiado pesoes petado peticions petition petoes peyores phased picaes pices
 piches picoes piece pieced piecing piees pieles pierces pijees piman pined pinemos pinged
-pinked pinpoints pintos pirces pisado pisamos pisces pison pissed pitman pizces placing
-plagamos plagaremos plantillaes plantillais plantillan plantillar plantillars plantille
-plantilles plantillo plantillos plates platilla platillas plores pobres pocion podara
-podaria podemos poderia podia podida podidos podra podran podras podres podrian podrias
-podrida podrir poemos poiso poisons poisos poisson poldia polemos police policees polices
-policiaes policias policios polison politian politic politicaes political politick
-politicks politico politicos politics polities polity pomemos ponamos pontos popemos
-poplar popula populan populara populare populars populas porcentajes porcion pores porfia
-porfijo porgar portes portia portian portico portien porting portio portions porton posado
-posamos posemos poson postares postmarks postores postrees postres postures potemos
-poyemos prates preaba preabas preado preamos preces precess precessed precesses precessing
-precia precie precios precious precis preciso precito precoz preferenciaes preferencio
+pinked pinpoints pintos pints pipelines piperine pirces pisado pisamos pisces pison pissed
+pitman pizces placing plagamos plagaremos plantillaes plantillais plantillan plantillar
+plantillars plantille plantilles plantillo plantillos plates platilla platillas plores
+pobres pocion podara podaria podemos poderia podia podida podidos podra podran podras
+podres podrian podrias podrida podrir poemos poinas poinos pointy poiso poisons poisos
+poisson poldia polemos police policees polices policiaes policias policios polison
+politian politic politicaes political politick politicks politico politicos politics
+polities polity pomemos ponamos pondria pontos popemos poplar popula populaces populan
+populara popularas populare populars populas populates porcentajes porcion pores porfia
+porfijo porgamos porgar porges portes portia portian portico portien porting portio
+portions porton posado posamos posemos posiblees posits poson possibly postares postiles
+postmarks postores postrees postres postures potemos poyemos prates preaba preabas preado
+preamos preces precess precessed precesses precessing precia precie precios precious
+precis preciso precito precoz predicable predictably preferenciaes preferencio
 preferencios preferente preferentes preferia preferire preferirs prefija prefije prefijos
-prefino pregar pregunta preguntan preguntara preguntare preguntars preguntas pregunte
-preguntea pregunteo pregunton preguntos pregustar pregusto premio premiso premisos
-premitida premitidas premitido premitidos premix preocupacions preocupan preocupar
-preocupas preocupe preocupo presado preserva preservan preservara preservare preservars
-preservas preserven preserver preserves preservo presunto presupuesta presupuestos
-preterir previdos previo previoes previos prices pricking priding prier primacia primal
-primarias primario primas primaz prime primed primen primeran primeras primerio primeros
-primes primeva primevo primia primian priming primmer primor principa principals principan
-principar principas principe principen principes principios principled principles principo
-prioreso prioress prioridads prioritized prison privan privaria privileged privilegia
-privilegias privilegioes prizing proba proban probara probare probars probas problem
-problemas problemo problems proceda procedamos procedan proceden procedo procela procelo
-procelos procemos procera proceran procero proceros procesada procesadas procesadoes
-procesal procesando procesara procesare procesars procesemos procession procoes procrea
-procreado procreador procreadores procreados procreamos procrean procrear procreen procreo
-produca produced producen produces producir producirs produco producta productoes
-productora productoraes productoras productoro productoros productors products proferir
-profesa profesado profesados profesamos profesan profesar profesen profeso profesos
-profess professed professes professing professor professors profije profijes profijo
-profiled profundidads programada progresas progreses projection promedia promedie
-promedios promesa promeso promesos prosupuesto proteccions protecting protections
-proveedora proveedoraes proveedoras proveedoro proveedoros proveedors providaes provide
-provided provides providoes prowess proyeccion pruebaes pruebo pruebos pruner prunes
-publica publicados publican publicanos publicara publicare publicars publicas publicatos
-publicemos publisher publishes pudren pudria puerca puerra puertas puerto puesta pugnar
-pugnos pulsa pulsamos pulsan pulsara pulsare pulsars pulsas pulsea pulsear punemos punoes
-punos puntas punteo punteos puntes puntoes puntosa puntoso punts puntuo punzos purchased
-purchaser purchases purear pureen purga purgan purgara purgare purgars purgas purger
-puteen putos pythons qualify quarantined quarantines quartern quarters quartet quean
-quedados quedar quedemos queden quedes queening queens queering queers quees quejaes
-quejais quejamos quejar quejars quejos quemamos queman quemas quemes quenas quepan
-queramos queran queras queres quesas queued queule queules quijas quitas quoits quotes
-quotha rabida rabido rabidos rabotado rabotados radom rafagaes rafago rafagos rafter raida
-raiding raido raidos randers rando randomize randomizes randos ransom ranter rapada rapado
-rapados rapid rapidas rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito
-rapitos raposo rasher raster rastramos rastrar rastrea rastreados rastrean rastreara
-rastreare rastrears rastreas rastreemos rastremos rastrera rastrero ratear rater rathe
-ratter rayida rayido rayidos razaga razagas react reaction readably reader readers
-readings readying reaming reaping rearing reasumen reattempts reaving rebaja rebajaes
-rebajais rebajan rebajar rebajars rebajes rebajos rebanas rebasas rebatado rebatados
-rebatas rebate rebates rebites rebojas rebonado rebonados rebone rebones reboot reboots
-rebosado rebosados rebose reboses reboso rebota rebotada rebotadas rebotador rebotadors
-rebotamos rebotando rebotas rebotees reboten reboto rebozado rebozados reboze rebozes
-rebrotado rebrotados rebrote rebrotes rebujas rebultado rebute rebutes recabe recaeran
-recalzamos recalzar recargar recargas recarge recargen recargo recebe receive received
-receiver receivers recenidas recenido recenidos recept recesit recesits rechaza rechazados
-rechazan rechazara rechazare rechazars rechazas rechazemos rechizamos rechizar reciba
-reciben recibes recibo recien recife recipe recipiente recipientes recobramos recobrar
-recobre recoce recocen recoda recodamos recodar recodas recoden recodes recodiamos recodo
-recodos recoga recogan recoger recoges recogo recole recolen recordados recordan recordara
-recordare recordars recordemos recordes recordo recorra recorramos recorren recorrere
-recorrers recorres recorro recortamos recortar recorte recorvamos recorvar recorve recose
-recosen recoso recover recovera recovero recovers recrie recries rectore recuperacions
-recuperation recurre redaccion redacta redacte redacting redacto redacts redder redencion
-redoing redriven reduction redwing reeding reelable reentregas reenvia reenvian reenviara
-reenviare reenviars reenvias reenvida reenvidar refajas refile refiled refiles refilm
-refries regains regajas regelation regian regido regidos regimos regin regina regio
-regioes regionals regios register registers registra registrada registradas registrador
+prefino pregamos pregar preges pregunta preguntan preguntara preguntare preguntars
+preguntas pregunte preguntea pregunteo pregunton preguntos pregustar pregusto premio
+premiso premisos premitida premitidas premitido premitidos premix preocupacions preocupan
+preocupar preocupas preocupe preocupo presado presences presencial presencian presenciar
+presencias presencio presente presentia preserva preservan preservara preservare
+preservars preservas preserven preserver preserves preservo presunto presupuesta
+presupuestos pretence preterir previdos previo previoes previos prices pricking priding
+prier primacia primal primarias primario primas primaz prime primed primemos primen
+primeran primeras primeres primerio primerios primeroes primes primeva primevo primevos
+primia primian priming primmer primor principa principals principan principar principas
+principe principen principes principios principled principles principo prints prioreso
+prioress prioridads prioritized prison privan privaria privileged privilegia privilegias
+privilegioes prizing proba proban probara probare probars probas problemas problemo
+problems proceda procedamos procedan proceden procedo procela procelo procelos procemos
+procera proceran procero proceros procesada procesadas procesadoes procesal procesando
+procesara procesare procesars procesemos procession procoes procrea procreado procreador
+procreadores procreados procreamos procrean procrear procreen procreo produca produced
+producen produces producir producirs produco producta productoes productora productoraes
+productoras productoro productoros productors products proferir profesa profesado
+profesados profesamos profesan profesar profesen profeso profesos profess professed
+professes professing professor professors profije profijes profijo profiled profundidads
+programada progresas progreses proizo projection promedia promedie promedios promesa
+promeso promesos promete promotes promovamos promoven promovere promovers promoves
+prompted promueva propao propia propietaria propietarios propino propios propon
+proporciona proporcione proporciono proporcions proportion proprio prosupuesto proteccions
+protecting protections proveedora proveedoraes proveedoras proveedoro proveedoros
+proveedors providaes provide provided provides providoes prowess proyeccion pruebaes
+pruebo pruebos pruner prunes puares publica publicados publican publicanos publicara
+publicare publicars publicas publicatos publicemos publisher publishes pudramos pudren
+pudres pudria puerca puerra puertas puerto puesta pugaes pugnamos pugnar pugnes pugnos
+pulgamos pulges pulsa pulsamos pulsan pulsara pulsare pulsars pulsas pulsea pulsear
+punemos pungamos punges punoes punos puntas punteo punteos puntes puntoes puntosa puntoso
+punts puntuo punzos puraes purchased purchaser purchases pureamos purear pureas pureed
+pureen purees pures purgados purgaes purgan purgara purgare purgars purgas purgemos purgen
+purger purgers purgos purled puroes purred pursed purses puteen putos pythons qualify
+quarantined quarantines quartern quarters quartet quean quedados quedar quedemos queden
+quedes queening queens queering queers quees quejaes quejais quejamos quejar quejars
+quejos quemamos queman quemas quemes quenas quepan queramos queran queras queres quesas
+queued queule queules quijas quitas quoits quotes quotha rabida rabido rabidos rabios
+rabotado rabotados radios radom rafagaes rafago rafagos rafios rafter rages raguos raida
+raiding raido raiges raijos raines ramios ranaes rances randers rando randomize randomizes
+ranees rangas ranged ranger rangers rangoes rangosa rangoso ranguo ranguos ranoes ranos
+ransom ranter rapada rapado rapados rapid rapidas rapider rapidezs rapidoes rapids rapina
+rapino rapinos rapita rapito rapitos raposo raptos rascan rasges rasgos rasher raster
+rastramos rastrar rastrea rastreados rastrean rastreara rastreare rastrears rastreas
+rastreemos rastremos rastrera rastrero ratear rateos rater rathe ratigo ratigos ratino
+ratinos ration rations ratoes ratons ratos ratter rautos rayida rayido rayidos razaga
+razagas reaccion react reaction readably reader readers readings readying reaming reaping
+rearing reassigns reasumen reattempts reaving rebaja rebajaes rebajais rebajan rebajar
+rebajars rebajes rebajos rebanas rebasas rebatado rebatados rebatas rebate rebates rebites
+rebojas rebonado rebonados rebone rebones reboot reboots rebosado rebosados rebose reboses
+reboso rebota rebotada rebotadas rebotador rebotadors rebotamos rebotando rebotas rebotees
+reboten reboto rebozado rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes
+rebujas rebultado rebuses rebute rebutes recaan recabe recaen recaeran recalzamos recalzar
+recargar recargas recarge recargen recargo recebe receive received receiver receivers
+recenidas recenido recenidos recento recept recesit recesits rechaza rechazados rechazan
+rechazara rechazare rechazars rechazas rechazemos rechizamos rechizar reciba recibes
+recibo reciens recipiente recipientes reciten recobramos recobrar recobre recoce recocen
+recoda recodamos recodar recodas recoden recodes recodiamos recodo recodos recoga recogan
+recoger recoges recogo recoin recole recolen recordados recordan recordara recordare
+recordars recordemos recordes recordo recorra recorramos recorren recorrere recorrers
+recorres recorro recortamos recortar recorte recorvamos recorvar recorve recose recosen
+recoso recover recovera recovero recovers recrie recrien recries rectan recten rectore
+recuenta recuentas recuentoes recuentro recuentros recuesto recuestos recuperacions
+recuperation recurre recused recuses recycler recycles redaccion redacta redacte redacting
+redacto redacts redder redencion redirection redoing redriven redstart redstarts reduction
+redwing reeding reelable reentregas reenvia reenvian reenviara reenviare reenviars
+reenvias reenvida reenvidar refajas refile refiled refiles refilm refries refused refuses
+regains regajas regelation regian regido regidos regimos regin regina regio regioes
+regionals regios register registers registra registrada registradas registrador
 registradors registran registrando registrara registrare registrars registras registre
 registremos registres registroes registry reglon reglones reglons regulacions regulating
-regulations regulativo regulator regulators reharte reheat reheated reheats rehoge rehogen
-reintentan reintentas rejite relajas relapse relapsed relapses relapsing relay relayed
-releas releaser relies relivable rellana rellanan rellenar rellenas rellene rellenen
-relleno remain remake remembers remembra remembre remembro remetida remetidas remetido
-remetidos remite remitente remitentees remoes remoje remole remordamos remorder remotes
-remova removen remover removes removo remoze rendaes rendar rendars rende rendeis renden
-rendere renderer renderes renderia renderiamos renderings renderizados rendes rendimienta
-rendimientos rending rendir rendirs renitentes renove renter renters renuncia renunciados
-renuncian renunciara renunciare renunciars renuncias renunciemos reorders repajas repare
-reparen repares reparta repartamos repartee reparten repartes repartia repartiamos
-repartias repartida repartido repartidor repartidors repartire repartirs reparto repaso
-repast repaste repasts repay repeal repealed repeals repeater repela repelas repeles
-repelida repelidas repelido repelidos repent repented repents repesa repesas repeso repeta
-repetas repetes repetia repetian repetias repetidor repetidors repetimos repetire repetirs
-repeto repica repicada repicadas repicar repicas repice repices repine repines repinte
-repisamos repisar repise repises repiso repizca repizcada repizcadas repizcar repizcas
+regulations regulativo regulator regulators reharte reheat reheated reheats reherva
+rehervan rehoge rehogen rehues rehuses reinen reintentan reintentas reises rejite
+relaciona relacione relaciono relacions relajas relapse relapsed relapses relapsing
+relation relay relayed releas releaser relies relivable rellana rellanan rellenar rellenas
+rellene rellenen relleno remain remake remembers remembra remembre remembro remetida
+remetidas remetido remetidos remirada remiramos remirar remite remitente remitentees
+remoes remoje remole remordamos remorder remotes remova removen remover removes removo
+remoze rendaes rendar rendars rende rendeis renden rendere renderer renderes renderia
+renderiamos renderings renderizados rendes rendimienta rendimientos rending rendir rendirs
+renges rengos renitentes renove renter renters renuncia renunciados renuncian renunciara
+renunciare renunciars renuncias renunciemos reorders repajas repare reparen repares
+reparta repartamos repartee reparten repartes repartia repartiamos repartias repartida
+repartido repartidor repartidors repartire repartirs reparto repaso repast repaste repasts
+repay repeal repealed repeals repeater repela repelas repeles repelida repelidas repelido
+repelidos repent repented repents repesa repesas repeso repeta repetas repetes repetia
+repetian repetias repetidor repetidors repetimos repetire repetirs repeto repica repicada
+repicadas repicamos repicar repicas repice repices repine repines repinte repisamos
+repisar repise repises repiso repizca repizcada repizcadas repizcamos repizcar repizcas
 replaced replays repleted replicaba replicabas replicacions replicado replicados replicais
 replican replicante replicara replicaras replicars replicatas replicates replicating
-replications replicato replico replicos replied replier repliers repodo repoes repono
-reporta reporto reports repos reposa repose reposos reposto repoyo reprocesan reproches
-reproducer reproducia reproducire reproducirs repte repuesta repules repute requeme
-requere requerimientas requerimiento requerimientoes requetes require requires requisita
-requisitas requisite requisites requisitoes requited rerouted resaltado rescaldo reseat
-reseated reseats resect reseda resedas reseed reseeds resena resenas resene resenemos
-resenes reseno resenos resent resents resewn resisamos resisar resort resound resounds
-respailo respalda respalde respaldon respaldos resped respeds respite responda respondamos
-respondas responded responden respondere responders respondes respondo responsea responsee
-responsemos responsen responseo responses respuestas respuesto rested restricta restricto
-restricts restringia restringida restringidos restringire restringirs restrinido restrinir
-resuden resulta resultada resultados resultando resulte resulto results resuman resume
-resumed resumens resumes retace retado retail retains retais retajas retaje retaken
-retakes retame retamos retan retando retard retarda retarde retardos retards retare
-retares retasada retasado retase retaso retaze retejemos retejer retejidas retejido
-retejidos retenamos retencions retenen retenere reteners retenes retenias retenida
-retenidaes retenimos retenir retente retentemos retentions retentivo retesemos retian
-retied reties retin retinae retine retinemos retines retinidas retinido retinidos retinte
-retinue retired retiree retires retiring retonemos retores retort retraas retrae retraho
-retrain retrao retras retrasa retrasaba retrasadas retrasados retrasando retrasara retrase
-retrasos retratada retratado retrato retread retriles retrils retrocedo retroces retrocesa
-retrocesos retroes retune retying retyping revenemos revenidas revenido revenidos
-revesamos revesar reviamos revinamos revinar reviramos revirar revisa revisados revisal
-revisan revisara revisare revisars revisas revisemos reviser revisor revista revistamos
-revistar revivamos reword rewords rewove rezumen riego riegos riesga riesgas riesgoes
-rilled rioted roamos roasted robamos robustas robustos rodamos roetes rogacion rogamos
-rogation rogues roiamos roiled rolamos rolle rollen roller rolles ronamos rooted roques
-roramos rosamos rostamos rostes rotacions rotados rotante rotare rotates rotating
-rotations rotativo rotemos rotes rotoes roues rouged rouges roused rouses roust rousted
-rousts router routers routs rozamos ruidoes ruidos ruidosa ruidosos ruinoso rusted rustes
-rutamos rutes rutted sabamos sabida sable sables sacados sacarificamos sacarificar
-sacarifice sacemos sachamos saciamos sacrifica sacrificados sacrifican sacrificara
-sacrificare sacrificars sacrificas sacrificed sacrificemos sacrificen sacrificer
-sacrifices sacrificia sacrifico safamos safida saida sailed sainar sajamos salability
-salable salada salda saldamos saldar salgamos salgar salia saliamos salian salias salica
-salidas salido salina saliva sallamos sallar salles salmamos salmar salmia salmida salta
-saltados saltan saltanos saltara saltare saltars saltas salte saltea salteamos saltear
-saltee saltemos salten salteo salter saltes saltine saltus saluda saluted saluting
-salvamos salvar salved salvia salving samaria sampler samples samplings samura sanamos
-sanar sanders sanding sanea sanean saneara saneare sanears saneas saner sanger sanitized
-sanitizer sanitizes sapele sapida saramos sards sarges sarong sastra sated sateless sating
-satira saturaba saturacions saturadas saturado saturan saturant saturara saturares
-saturars saturas saturated sature saturn saturna saturo sauted sayamos scalding scalds
-scaled scaler scalping scalps scamps scapes scares scaring scending scends scene scents
-scheat schedule schedulers schedules schemas scheme scilla scones scooped scopes scream
-screams screes sealable sealing seated seating secamos secana secenes secon secones secons
-secrestos secreta secrete secreteo secreteos secretoes secretor secretors secuencias
-secuencio secund secunda secundaria secundarias secundarioes secundo securo seder seders
-seeder seeders seeding segando segmentoes seguamos seguda seguen seguia seguiamos seguida
-seguido seguire seguirs segundan segundar segundario segundarios segundas segunde segundes
+replications replicato replicatos replicemos replico replicos replied replier repliers
+repodo repoes repono reporta reporto reports repos reposa repose reposos reposto repoyo
+reprocesan reproches reproducer reproducia reproducire reproducirs repses repte repuesta
+repules repute requeme requere requerimientas requerimiento requerimientoes requetes
+require requires requisita requisitas requisite requisites requisitoes requited rerouted
+resacan resaltado rescaldo rescana rescanas rescano rescanos reseat reseated reseats
+resecan resect reseda resedas reseeds resena resenas resene resenemos resenes reseno
+resenos resent resents reservaba reservabas reservadaes reservados reservando reservar
+reservara reservaras reservas reserve reserven reserves reservo reservon reses resewn
+reshes resigna resignar resisamos resisar resole resoled resoles resolge resolges resolies
+resolle resolles resolva resolvas resolved resolveis resolven resolver resolvers resolvo
+resople resoples resort resound resounds respailo respalda respalde respaldon respaldos
+respeds respes respite responda respondamos respondan respondas responded respondent
+respondere responders respondo respondon responsea responsee responsemos responseo
+responses respuestas respuesto restan restar restara restaras restare restares restars
+restate restates restes restriccions restricta restriction restricto restricts restringia
+restringida restringidos restringire restringirs restrinido restrinir resuden resulta
+resultada resultados resultando resulte resulto results resuman resume resumed resumens
+resumes retace retado retail retains retais retajas retaje retaken retakes retame retamos
+retan retando retard retarda retarde retardos retards retare retares retasada retasado
+retase retaso retaze retejemos retejer retejidas retejido retejidos retenamos retencions
+retenen retenere reteners retenes retenias retenida retenidaes retenimos retenir retente
+retentemos retentions retentivo retesemos retiamos retian retied reties retin retinada
+retinae retinamos retinar retine retinemos retines retinidas retinido retinidos retinte
+retinue retira retiraba retiradas retirado retirados retiran retirara retirare retirars
+retiras retired retiree retiremos retires retiria retiriamos retiring retonemos retores
+retort retraamos retraas retrae retraho retrain retrao retras retrasa retrasaba retrasadas
+retrasados retrasando retrasara retrase retrasos retratada retratado retrato retread
+retriles retrils retrocedo retroces retrocesa retrocesos retroes retune retying retyping
+reunes revenemos revenidas revenido revenidos reversibles reversibly revertible revesamos
+revesar reviamos revinamos revinar revirada revisa revisados revisal revisan revisara
+revisare revisars revisas revisemos reviser revisor revista revistamos revistar revivamos
+revolve revolves revues reword rewords rewove rezumen riego riegos riesga riesgas riesgoes
+rilled ringes rioted rioting roamos roasted robamos robustas robustos rocien rodamos
+roetes rogacion rogamos rogation rogues roiamos roiled rolamos rolle rollen roller rolles
+ronamos rooted rooting roques roramos rosamos roscan rostamos rostes rotacions rotados
+rotante rotare rotates rotating rotations rotativo rotemos rotes rotoes rotting roues
+rouged rouges rouging rousing roust rousted rousting rousts routeing router routers
+routine routs rozamos ruidoes ruidos ruidosa ruidosos ruinoso rungos ruses rusted rustes
+rusting rutamos rutes rutted rutting sabamos sabida sable sables sacados sacarificamos
+sacarificar sacarifice sacemos sachamos saciamos sacrifica sacrificados sacrifican
+sacrificara sacrificare sacrificars sacrificas sacrificed sacrificemos sacrificen
+sacrificer sacrifices sacrificia sacrifico safamos safida saida sailed sainar sajamos
+salability salable salada salda saldamos saldar salgamos salgar salia saliamos salian
+salias salica salidas salido salina saliva sallamos sallar salles salmamos salmar salmia
+salmida salta saltados saltan saltanos saltara saltare saltars saltas salte saltea
+salteamos saltear saltee saltemos salten salteo salter saltes saltine saltus saluda
+saluted saluting salvamos salvar salved salvia salving samaria sampler samples samplings
+samura sanamos sanar sanders sanding sanea sanean saneara saneare sanears saneas saner
+sanger sanitized sanitizer sanitizes sapele sapida saramos sarape sards sarges sarong
+sastra sated sateless sating satira saturaba saturacions saturadas saturado saturan
+saturant saturara saturares saturars saturas saturated sature saturn saturna saturo sauted
+sayamos scalding scalds scaled scaler scalping scalps scamps scanner scanted scape scapes
+scares scaring scending scends scene scents scheat schedule schedulers schedules schemas
+scheme scilla scones scooped scopes scrabble scrabbled scrambler scrambles scrap scraped
+scraper scrapes scrapie scraps scream screams screes scuffle scuffled sealable sealing
+seared seated seating secamos secana secenes secon secones secons secrestos secreta
+secrete secreteo secreteos secretoes secretor secretors secuenciaes secuencio secund
+secunda secundaria secundarias secundarioes secundo securo seder seders seeder seeders
+seeding seeres segando segmentoes seguamos seguda seguen seguia seguiamos seguida seguido
+seguire seguirs segundan segundar segundario segundarios segundas segunde segundes
 segundoes segundon segundons seguo seguridads seguron seguros seiner seiners seines
-seining semanal semanas semang semano semento sencilla sencillezs sencillos senda sendaes
-sendai sendal sendas sendera senderas sendere senderes sendero senderos senes sensing
-separaba separadas separador separados separando separante separara separare separated
-separates sequenced sequencer sequences serana serer sergento sergentos serretos servador
-servadores servar servars serve served serven servery serves serviaes serviced servicia
-servicias servicioes servido servidora servidoraes servidoras servidoro servidoros
-servidors servidos servile serviles servioes servir servire servires servirs servitor
-setting settlings sever severs sevicio sevicios sewed shaded shades shading shads shared
-shares sharing sharked sharking sharks sharped sharping sharps sheddings sherds shewed
-shingle shippen shipper shored shorted shower shredding shreds siempres sienes sightly
-sigile signen sigue siguientes silencia silencie silencios silgen silted silting similar
-simile simper simpler simples simplex simplicidads simply simula simulan simulant simulara
-simulars simulas simulated simulates simule singe singed singer singes singla singled
-singlen singles singlet singlo singly singule siple sirgen sirges sistemas sistemo
-sittings situen skated skating skewer skimped skipper skippet slated slating sledding
-slender slewed slits sloped slopped slowed smarting snider snitches snored snorted snyder
-soaped sobrecara sobrecaras sobrecargaba sobrecargadas sobrecargado sobrecargan
-sobrecargara sobrecargare sobrecargars sobrecargas sobrecarge sobrecargo sobrecarta
-sobrecartada sobrecartar socles soever solamentes solicita solicitan solicitara solicitare
-solicitars solicitas solicitor solicitude solicituds solida soltamos soltar someones
-sopera soportados soportal soportan soportara soportare soportars soportas soporte
-soportemos soporto sorbed sortea sortee sorteo sorter sortie sortied sosamente sotted
-souped souring sower spender spenders spending spewed spices spicks spiels spiers spies
-spiked spiles spines spires spirts spites spits splats splint splints spokes spored
-sported spreads spreed sprits stabile stabled stabler stables stably stales staling
-stamping stamps standbys stapled stapling stared staring starling starring startling
-starts starving stated states statius stats statu statue statues steam steams stepped
-stewed stich stimulate stitches stithy stogies stoked stomped stoned stooped stopper
-stopple stoppled storey storeys stormed storting stowage stowed straights strait stranger
-stratus straus streak streaks streamy strega strews strick strictured string stringer
-stript stropped structure structures strung suable subamos submits succuss sucres sucrets
-sudamos sudaria suegra suera sufres sugera sugeramos sumacos sumados sumara sumaran
+seining selves semanal semanas semang semano semento sencilla sencillezs sencillos senda
+sendaes sendai sendal sendas sendera senderas sendere senderes sendero senderos senes
+sensing seores separaba separadas separador separados separando separante separara
+separare separated separates sequenced sequencer sequences seraes serana serape serer
+seres sergento sergentos seriada seriamos seriemos series serres serretos servada servador
+servadores servamos servar servars servas servemos servery servia serviaes serviamos
+servian servias serviced servicia servicias servicioes servidas servidora servidoraes
+servidoras servidoro servidoros servidors servile serviles servios servir servire servires
+servirs servita servitor servitos servos setting settlings sever severs sevicio sevicios
+sevres sewed shaded shades shading shads shared shares sharing sharked sharking sharks
+sharped sharping sharps sheddings sherds shewed shingle shippen shipper shored shortens
+shorter shortie shotten shower shredding shreds shuffler shuffles siempres sienes sieved
+sieves sightly sigile signen sigue siguientes silencia silencie silencios silgen silted
+silting similar simile simper simpler simples simplex simplicidads simply simula simulan
+simulant simulara simulars simulas simulated simulates simule singe singed singer singes
+singla singled singlen singles singlet singlo singly singule siple siren sirges sistemas
+sistemo sittings situen skated skating skewer skimped skipper skippet slated slating
+sledding slender slewed slits sloped slopped slowed smarting snider snitches snored
+snorted snowflakes snuffle snuffled snyder soaped sobrecara sobrecaras sobrecargaba
+sobrecargadas sobrecargado sobrecargan sobrecargara sobrecargare sobrecargars sobrecargas
+sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobrescriba sobrescriben
+sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socles soever
+solamentes solicita solicitan solicitara solicitare solicitars solicitas solicitor
+solicitude solicituds solida soltamos soltar someones sopera soportados soportal soportan
+soportara soportare soportars soportas soporte soportemos soporto sorbed sortea sortee
+sorteo sorter sortie sortied sosamente sotted souffle souped souring sower spanned spender
+spenders spending spewed spices spicks spiels spiers spies spiked spiles spines spires
+spirts spites spits splats splint splints spokes spored sported spreads spreed sprits
+stabile stabled stabler stables stably stales staling stamped stampeded stampedes stamping
+stamps standbys stapled stapling stared staring starling starring startling starts
+starving stated states statius stats statu statue statues steam steams stepped stewed
+stich stimulate stitches stithy stogies stoked stomped stoned stooped stopper stopple
+stoppled storey storeys stormed storting stowage stowed straights strait stranger stratus
+straus streak streaks streamy strega strews strick strictured string stringer stript
+stropped structure structures strung suable subamos submits succuss sucres sucrets sudamos
+sudaria suegra suera sufres sugera sugeramos sugeran sumacos sumados sumara sumaran
 sumaras sumarial sumarian sumariar sumarias sumarie sumario sumatra sumemos sumeria
-sumiamos sumimos sumiria summery summit sunder sunders supamos super superados superan
-superanos superara superare superars superas superb superba supere superemos superia
-superiamos superna supero supers supono suporta suportamos suportar supporter suppresses
-suppressing supra supresions suprimamos suprimia suprimiamos suprimida suprimidos
-suprimire suprimirs supura supuramos supurar suraes surces sures surgas surged surgen
-suries surtes susera sutura swamis swampy swapping swaps swarded swards swarming swarms
-swatch swatches swingle switched switcher switchers swopped systems tabaes tabales tabals
-tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan tablar tablars
-tablea tableas tabled tablee tablees tablen tableo tableos tablet tablets tablos taboes
-tabret tabues tabulas tabules tacano taces tacks taeles talaes talas talcas taleas tales
-talias tallas talles talmas taloes talpas tamana tamango tamanos tamaro tambas tanemos
-tanzas tapano tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas
-tardia targe targets tarjar tartar tasces tasting tazamos tazano tazar tazas teasing
-tejemos telefona telefoneo telefonio telefonos telemos teleran tememos tempate tempates
-templaes templare templares templete templetes tempo temporalmentes tenamos tenan tenante
-tenantes tendemos tenedos tenen tenesmos tenimos tenoria tensemos tensing tentemos tenting
-teorias teorica teorio teoriza terbia tercemos terceno tercenos tercer tercera terceras
-tercere tercereo terceres tercerio tercerios terceroes tercerol tercerols tercers terces
-terceto tercetos tercia ternero terneros terrero terreros tesemos testiga testigo testings
-tetemos thales thighs thing thingy thinks thins thongs thoria thorough though thousands
-thread thready threats throstle throstles throttler throttlers throughout tiempa tiempos
-tienes tifico tilio timelier timeous timpo tings tinten tipica tipicos tiple tiples
-tipologia tipple tipples tisico tiznen toaria tocologia tocology tokes tolera tolerante
-tolerara tolerars toleras tolerated tolerates toleren tolleran tonemos tonico topica
-topical topicos topics topino torces toria toseran toxico tozos traamos traas trabado
-trabaja trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos
-trabamos trabar trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie
-tracings tracked tracking tracte tractes trades trading traducia traducian traducias
-traducido traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar
-tragas trages tragico traiamos traias trajes tramamos tramar tramas trames trances
-transaccional transaccions transacted transacting transactions transia transido transigo
-transir transita transite transiting transitivo transitivos transitos transits translacion
-translate translates translation translational transmit transmito transnational tranzamos
-tranzar tranzas trapajo trapas trapes traras trases trasmito tratamos tratar tratas trates
-travas traves trazados trazaes trazais trazan trazara trazare trazars trazemos treads
-treces trezas trezos triaes tricks trifle trifles triggers trile trilees triles trille
-trilles trimester trimestres trinen tripaes tripe tripees tripes tripla triplaes triplas
-tripled triplees triplet triplets triplex triplican triplicar triplicas triplice triplico
-triplo triploes triplos triply tripol tripoles tripols trippe triptica tripule tripules
-trizamos trizar trizas trizos trocar trocea trocean troceara troceare trocears troceas
-troces trocos trofico trojos trolos troncar tronos tronzos troops tropico tropologia
-tropology tropos trough trovos troyos trozamos trozar trozes trozo trozoes truces trucks
-tunemos twilit typology ultiman ultimar ultimas ultimos unbalance unbalances undead
-understands unicamentes unida unidads unidamente unidas uniquer unitaria unitarios unseen
-unsubscribed unsubscribes upset upsets urente urentes urgen urgentees usuaria usuarias
-usuarioes usurario usurarios utilizacions vacan vacia vaciar vacien vacila vacilan vagida
-vahida vaida vaidas vainas valada valia valiamos validacions validades validados validaes
-validara validares validars validated validating validations valide validemos valido
-valija varaes varais varals varars varas vareas vargas varia variable variablees variaes
-variais variar variars varies varios varis varita varitas variza varizas varizs vastas
-vastos vatias veedor veedors vejas venador venadors vendar vendars vender venders vendo
-vendoes vendos ventor ventors verass verbifies verbify verdor verdors verifica
-verificacions verificados verifican verificara verificare verificars verificas
-verifications verificativo verifice verificemos verifices verified verifier verifiers
-verily verities verity verizon verjas verjos versas verses versificacion versificamos
-versificar versification versifies versify versing versos versts vertus vestas vestos
-viajas vician victas victos videos vieja viejaes viejo viejoes vintas vintos vireas vireos
-virias visais visals visars visas viscas viscos visias visitas visitos visits visoes
-visons visors visos vista vistaes visto vistoes vistosa vistoso vitas vitos volcemos
-voleamos volear voleemos volemos volumed volumines volute volutes volvamos volve volven
-volvere volvers volves voyage vuelco vuelos vuelto vuelves vulvo wafting wailing waiving
-wanting wasting weigh weight weights whites whiting wilting withing witting worked worried
-worrier worriers worser wrists writer writers writhe writhes writing writs
+sumiamos sumimos sumiria summery summit sunder sunders supamos super superados superana
+superano superanos superara superare superars superas superb superba supere superemos
+superen superia superiamos superian superman superna superno supero supers supono suporta
+suportamos suportar supporter suppresses suppressing supra supresions suprimamos suprimia
+suprimiamos suprimida suprimidos suprimire suprimirs supura supuramos supuran supurar
+suraes surces sures surgas surged surgen suries surtes susera sutura swamis swampy swanned
+swapping swaps swarded swards swarming swarms swatch swatches swerved swerves swingle
+switched switcher switchers swopped systems tabaes tabales tabals tabano tabas tabeas
+tabeos tabes tabess tabies tablaes tablais tablan tablar tablars tablea tableas tabled
+tablee tablees tablen tableo tableos tablet tablets tablos taboes tabret tabues tabulas
+tabules tacano taces tacket tacks taeles talaes talas talcas taleas tales talias tallas
+talles talmas taloes talpas tamana tamango tamanos tamaro tambas tanemos tanzas tapano
+tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas tardia targe
+targets tarjar tartar tasces tasting tazamos tazano tazar tazas teasing tejemos telefona
+telefoneo telefonio telefonos telemos teleran tememos tempate tempates templaes templare
+templares templete templetes tempo tempora temporalmentes temporals temporas temporil
+tenamos tenan tenante tenantes tendemos tenedos tenen tenesmos tenimos tenoria tensemos
+tensing tentemos tenting teorias teorica teorio teoriza terbia tercemos terceno tercenos
+tercer tercera terceras tercere tercereo terceres tercerio tercerios terceroes tercerol
+tercerols tercers terces terceto tercetos tercia ternero terneros terrero terreros tesemos
+testiga testigo testings tetemos thales thicket thighs thing thingy thinks thins thongs
+thoria thorough though thousands thread thready threats throstle throstles throttler
+throttlers throughout ticked ticker tickets tickle tiempa tiempos tienes tifico tilio
+timelier timeous timpo tings tinten tipica tipicos tiple tiples tipologia tipple tipples
+tisico tiznen toaria tocologia tocology tokes tolera tolerante tolerara tolerars toleras
+tolerated tolerates toleren tolleran tonemos tonico topica topical topicos topics topino
+torces toria toseran toxico tozos traamos traas trabado trabaja trabajadoes trabajadoraes
+trabajadoras trabajadoros trabajadors trabaje trabajos trabamos trabar trabas trabes
+tracaes traced tracees tracer tracers tracey tracheid tracie tracings tracked tracking
+tracte tractes trades trading traducia traducian traducias traducido traducidos traeis
+traers traes traffics trafica trafice traficos tragamos tragar tragas trages tragico
+traiamos traias trajes tramamos tramar tramas trames trancada trancado trancamos trancar
+trances transaccional transaccions transacted transacting transactions transia transido
+transigo transir transita transite transiting transitivo transitivos transitos transits
+translacion translate translates translation translational transmit transmito
+transnational tranzamos tranzar tranzas trapajo trapas trapes traras trases trasmito
+tratamos tratar tratas trates travas traves trazados trazaes trazais trazan trazara
+trazare trazars trazemos treads treces trezas trezos triaes tricks trifle trifles triggers
+trile trilees triles trille trilles trilling trillions trillon trimester trimestres
+trincada trincado trincamos trincar trinen tripaes tripe tripees tripes tripla triplaes
+triplas tripled triplees triplet triplets triplex triplican triplicar triplicas triplice
+triplico triplo triploes triplos triply tripol tripoles tripols trippe triptica tripule
+tripules trizamos trizar trizas trizos trocar trocea trocean troceara troceare trocears
+troceas troces trocos trofico trojos trolos troncada troncado troncamos tronos tronzos
+troops tropico tropologia tropology tropos trough trovos troyos trozamos trozar trozes
+trozo trozoes trucada trucado trucamos trucar truces trucks trunca truncaba truncadas
+truncados truncaes truncala truncan truncando truncara truncars truncas truncates
+truncation truncemos tucket tunemos twilit typology ultiman ultimar ultimas ultimos
+unbalance unbalances undead understands unicamentes unicidads unida unidads unidamente
+unidas uniquer unitaria unitarios unseen unsubscribed unsubscribes upset upsets urente
+urentes urgen urgentees usuaria usuarias usuarioes usurario usurarios utilizacions vacan
+vaciar vacien vacila vacilan vagida vahida vaida vaidas vainas valada valia valiamos
+validacions validades validados validaes validara validares validars validating
+validations valide validemos valido valija varaes varais varales varals varars varas
+vareas vargas varia variable variablees variaes variais variar variars varies varios varis
+varita varitas variza varizas varizs vastas vastos vatias veedor veedors vejas venador
+venadors vendar vendars vender venders vendo vendoes vendos ventor ventors verass
+verbifies verbify verdor verdors verifica verificacions verificados verifican verificara
+verificare verificars verificas verifications verificativo verifice verificemos verifices
+verified verifier verifiers verily verities verity verizon verjas verjos versas verses
+versificacion versificamos versificar versification versifies versify versing versos
+versts vertus vestas vestos viables viajas viales vician victas victos vidales videos
+vieja viejaes viejo viejoes vigiamos vigilados vigilemos vinales vintas vintos viraes
+virajes virares vireas vireos virias viriles viroles virules visais visales visals visars
+visas viscas viscos visias visitas visitos visits visoes visons visors visos vista vistaes
+visto vistoes vistosa vistoso vitales vitas vitos volcemos voleamos volear voleemos
+volemos volumed volumines volute volutes volvamos volve volven volvere volvers volves
+voyage vuelco vuelos vuelto vuelves vulvo wafting wailing waiter waiving wanting warding
+waring warning warping warring wasting weigh weight weights whiter whites whiting wilting
+winter withing witter witting worked worming worried worrier worriers worser wrier wrists
+writers writhe writhes writing writs zookeepers
 """
 
 GUARD: frozenset[str] = frozenset(_WORDS.split())
