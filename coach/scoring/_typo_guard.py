@@ -126,89 +126,90 @@ cachon cachou cachua cachues cachuo cachus cacles cacoes cactea cacteo cadidos c
 cadmio cadmios cados caducaba caducabas caducamos caducando caducar caducara caducaras
 caducas caduce caducea caducen caducidads caduco caecen caeces caemos caere caeres caers
 cagada cagales cagamos cagar caguamos caicos caidas caides caidoes caids calashes calcea
-calceo calces calcetar calder caldos calendar calenta calentan calentara calentare
-calentars calentas caler calers calida calidads calidas calidos calientas calientees
-calino calker calking callaes callar callars calle callea callear callears calleas called
-callee callees callen callentar callente callentes calleo callera calleras callero
-calleros calles callie callings calloes calmer calming calmos calves calving camales
-camaos camba cambais cambamos camban cambar cambas cambe camben camber cambes cambiados
-cambial cambian cambiara cambiare cambiars cambias cambiazos cambiemos cambien cambies
-cambija cambijo cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizamos
-cambizar cambize cambizo cambizos cambo camboes cambon cambons cambra cambria cambro
-cambros cambui cambuis cameno cameos camia camiamos camian camiar camiba camibamos camibar
-camibe camica camicos camie camien camila camilos caminamos caminar camini camion camisa
-camisos camita camitos camize camoes camons camos campaba campabas campada campadas
-campaga campagas campagna campan campanaes campanea campaneas campania campano campanos
-campara camparas campare camparin camparins campas camped campeo campeos campes campina
-campinas camping campino campoes camps campus camuno canaes canalies canalis canals
-canames canapes canares cance canceis cancelados cancelan cancelara cancelare cancelars
-cancele cancelemos canceler canceles cancella cancellamos cancelo cancelos cancen cancer
-canceramos cancerar cancers canchea cancheada cancheadas cancheado cancheados canchean
-canchearia cancheo cancoes candles cando canelamos canelar caneles cangada cangaes
-cangamos cangar cange canges caniaes canidos caniles canino canios canmia canmiamos
-canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes cantales cantamos
-cantar cantas cantel cantels canter cantidads cantles canto cantos canules capacidads
-capacita capacite capacito caped capeos capias capies capos capper cappos captara captare
-capturan capturar capturas captured capturen captures capturo capuana capuanas caractere
-carado carados caramos carate carates carcamos carcana carcel carcels carcera cardada
-cardamos cardar cardera cardos careado careados careamos carear careara carecen careciente
-carecimiento carera cargaba cargadal cargadas cargado cargados cargan cargara cargare
-cargars cargas cargemos cariada cariamos cariar caridad carino carios carling carmino
-carnada carnales carnera carnot carpamos carped carping carpos carrada carral carrales
-carrara carrea carrean carrear carreara carreas carreja carrel carrena carreo carreras
-carrero carreta carric carrices carrie carriel carrieles carriels carriers carries carrils
-carse cartera carts carves casales casandra casces cashed cashing casidos casino casios
-caspos cassandras castes castidad castos castro casuca cataura catches catching
-categoriaes categoric categorica categoricas categorio categorios categorize categorizes
-catino catling cauca caucel caucels cauces caudos cautas caves cavidad cavios cayuca
-cebada cebado cebados cefrada cefradas cefrado cefrados cegada cegado cegados cejada
-cejado cejados celada celado celados celerity cello cenada cenado cenados cenales cenato
-cendro cenero censer centen centers centner centon centros ceracion ceraciones cerate
-cerated cerates cercaba cercada cercan cercanas cercania cercano cercara cercen cercena
-cerner cerrera cerril cerriles certana cesacion cesaciones cesada cesado cesados cesta
-cestos cestro cetro chagres chague chagues chairs champaign champaigns champana champanas
-champos chance chancelamos chances chane chanen chanes chaney chang changa changaes
-changas changed changer changers changle changles chango changos chanoes chantas chante
-chantes chanto chantos chants chapos chapped chapping chaque chaques character charactery
-charas charge charges charms charnel charnels charos chatas chatos chats cheated cheats
-checas checker checky checos cheeked cheeks cheque cheques chesta chestan cheste chinge
-chinges chinks chocked chocks chopra choquees chorreo chotara chotas chotes chotos chucked
-chullo chunas chunk chunky chunos chunter chunters churns ciados ciando ciaran ciatico
-ciaticos cidrada cidradas cidrado cidrados ciello cieno cienos cientas cientes cientos
-cierno cierto cifraba cifrabas cifradaes cifradoes cifrando cifrara cifraras cifrare
-cifrars cifras cifremos cifren cimente cimentes cimento cimpos cincel cincelamos cincelar
-cincels cintamos cintar cinto cintro circuia circuido circuir circuita circuitos circuits
-circuity cistes cistico cisticos civeto claces clacks clames clanes clapos clapped
-clapping clares clarity clasees clashed classes clauca clauses clavaes clavas clavees
-clavel clavels claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicos
-clientees clinks clint clocks cloque cloques closers closes closet closets clotas clotos
-cloves clucks clunks coached coaches coaching coaler coalesced coalesces coaling coarse
-coartamos coartar coatas coates coatos cobias cobramos cobrar cochea cocheada cocheadas
-cocheado cocheados cocheamos cochean cochear cochearia cocheo coches cocias cocido
-codificacions codificada codificador codificados codificando codificara codificare
-codificars codification codifice codificemos codifico codiga codigas codigoes coding
-codino codinos cofias cofrada cofradas cofrado cofrados cofreo coftas coftos cogias cogida
-cogidos cogito cognada cognadas cognado cognados cognitional cohered coidas coides coido
-coidos coimas coimes coipas coitara coitos colada coladas colado colados colando colapsas
-colapso colauda colaudas colaudo coleada coleadas coleado coleados colgaba colgabas
-colgadaes colgadoes colgador colgadors colgaja colgajas colgajo colgajos colgamos colgando
-colgara colgaras colgare colgares colgars colide colides colido coligada coligadas
-coligado coligados coligarse colinde colindes colisionar collada colladas collado collados
-collapses coller collers collida collidas collided collider colliders collido collidos
-collie collied collier colliers collies collude colludes collusion colmada colmadas
-colmado colmados colman colmare colmen colmena colmenas coloide coloides colpada colpadas
-colpado colpados colpare colpas colpes colum columba columnaes columnar coluna coluno
-colunos colusion colusiones comadre combare combatible combination comendar comendariamos
-comentar comentariamos comenza comenzan comenzara comenzare comenzars comenzas comfit
-comias comido comigo comigos comino comision comisiona comisionan comisiones commie
-comminations commits commix compactibilidad compadre compage compana companaes companas
-companiaes companias companios companoes compaq compared comparen comparer compares
-comparo comparte compase compasible compatibilidads compatibles compatibly compere competa
-complain complains compleat complect compleja complejidads completan completar completas
-complete completo complexa complexidad compliancy compliant comprabamos compran comprar
-comprare compras compro comproba comprobados comproban comprobara comprobare comprobars
-comprobas comprobemos compromisa compromise compromisos comprueban compruebas compruebo
-compta computa computamos computar comtas comtos concenta concentas concenter concentran
+calceo calces calcetamos calcetar calder caldos calendamos calendar calenta calentados
+calentan calentanos calentara calentare calentars calentas calentemos caler calers calida
+calidads calidas calidos calientas calientees calino calker calking callaes callar callars
+calle callea callear callears calleas called callee callees callen callentamos callentar
+callente callentes calleo callera calleras callero calleros calles callie callings calloes
+calmer calming calmos calves calving camales camaos camba cambais cambamos camban cambar
+cambas cambe camben camber cambes cambiados cambial cambian cambiara cambiare cambiars
+cambias cambiazos cambiemos cambien cambies cambija cambijo cambijos cambil cambils cambin
+cambins cambioes cambist cambiza cambizamos cambizar cambize cambizo cambizos cambo
+camboes cambon cambons cambra cambria cambro cambros cambui cambuis cameno cameos camia
+camiamos camian camiar camiba camibamos camibar camibe camica camicos camie camien camila
+camilos caminamos caminar camini camion camisa camisos camita camitos camize camoes camons
+camos campaba campabas campada campadas campaga campagas campagna campan campanaes
+campanea campaneas campania campano campanos campara camparas campare camparin camparins
+campas camped campeo campeos campes campina campinas camping campino campoes camps campus
+camuno canaes canalies canalis canals canames canapes canares cance canceis cancelados
+cancelan cancelara cancelare cancelars cancele cancelemos canceler canceles cancella
+cancellamos cancelo cancelos cancen cancer canceramos cancerar cancers canchea cancheada
+cancheadas cancheado cancheados canchean canchearia cancheo cancoes candles cando
+canelamos canelar caneles cangada cangaes cangamos cangar cange canges caniaes canidos
+caniles canino canios canmia canmiamos canmiar canmie canmio cannon canoaes cansaes
+cantador cantadores cantaes cantales cantamos cantar cantas cantel cantels canter
+cantidads cantles canto cantos canules capacidads capacita capacite capacito caped capeos
+capias capies capos capper cappos captara captare capturan capturar capturas captured
+capturen captures capturo capuana capuanas caractere carado carados caramos carate carates
+carcamos carcana carcel carcels carcera cardada cardamos cardar cardera cardos careado
+careados careamos carear careara carecen careciente carecimiento carera cargaba cargadal
+cargadas cargado cargados cargan cargara cargare cargars cargas cargemos cariada cariamos
+cariar caridad carino carios carling carmino carnada carnales carnera carnot carpamos
+carped carping carpos carrada carral carrales carrara carrea carrean carrear carreara
+carreas carreja carrel carrena carreo carreras carrero carreta carric carrices carrie
+carriel carrieles carriels carriers carries carrils carse cartera carts carves casales
+casandra casces cashed cashing casidos casino casios caspos cassandras castes castidad
+castos castro casuca cataura catches catching categoriaes categoric categorica categoricas
+categorio categorios categorize categorizes catino catling cauca caucel caucels cauces
+caudos cautas caves cavidad cavios cayuca cebada cebado cebados cefrada cefradas cefrado
+cefrados cegada cegado cegados cejada cejado cejados celada celado celados celerity cello
+cenada cenado cenados cenales cenato cendro cenero censer centen centers centner centon
+centros ceracion ceraciones cerate cerated cerates cercaba cercada cercan cercanas
+cercania cercano cercara cercen cercena cerner cerrera cerril cerriles certana cesacion
+cesaciones cesada cesado cesados cesta cestos cestro cetro chagres chague chagues chairs
+champaign champaigns champana champanas champos chance chancelamos chances chane chanen
+chanes chaney chang changa changaes changas changed changer changers changle changles
+chango changos chanoes chantas chante chantes chanto chantos chants chapos chapped
+chapping chaque chaques character charactery charas charge charges charms charnel charnels
+charos chatas chatos chats cheated cheats checas checker checky checos cheeked cheeks
+cheque cheques chesta chestan cheste chinge chinges chinks chocked chocks chopra choquees
+chorreo chotara chotas chotes chotos chucked chullo chunas chunk chunky chunos chunter
+chunters churns ciados ciando ciaran ciatico ciaticos cidrada cidradas cidrado cidrados
+ciello cieno cienos cientas cientes cientos cierno cierto cifraba cifrabas cifradaes
+cifradoes cifrando cifrara cifraras cifrare cifrars cifras cifremos cifren cimente
+cimentes cimento cimpos cincel cincelamos cincelar cincels cintamos cintar cinto cintro
+circuia circuido circuir circuita circuitos circuits circuity cistes cistico cisticos
+civeto claces clacks clames clanes clapos clapped clapping clares clarity clasees clashed
+classes clauca clauses clavaes clavas clavees clavel clavels claven claver clavers clavoes
+clavos clavus cleanups cleaves clicas clicos clientees clinks clint clocks cloque cloques
+closers closes closet closets clotas clotos cloves clucks clunks coached coaches coaching
+coaler coalesced coalesces coaling coarse coartamos coartar coatas coates coatos cobias
+cobramos cobrar cochea cocheada cocheadas cocheado cocheados cocheamos cochean cochear
+cochearia cocheo coches cocias cocido codificacions codificada codificador codificados
+codificando codificara codificare codificars codification codifice codificemos codifico
+codiga codigas codigoes coding codino codinos cofias cofrada cofradas cofrado cofrados
+cofreo coftas coftos cogias cogida cogidos cogito cognada cognadas cognado cognados
+cognitional cohered coidas coides coido coidos coimas coimes coipas coitara coitos colada
+coladas colado colados colando colapsas colapso colauda colaudas colaudo coleada coleadas
+coleado coleados colgaba colgabas colgadaes colgadoes colgador colgadors colgaja colgajas
+colgajo colgajos colgamos colgando colgara colgaras colgare colgares colgars colide
+colides colido coligada coligadas coligado coligados coligarse colinde colindes colisionar
+collada colladas collado collados collapses coller collers collida collidas collided
+collider colliders collido collidos collie collied collier colliers collies collude
+colludes collusion colmada colmadas colmado colmados colman colmare colmen colmena
+colmenas coloide coloides colpada colpadas colpado colpados colpare colpas colpes colum
+columba columnaes columnar coluna coluno colunos colusion colusiones comadre combare
+combatible combination comendar comendariamos comentar comentariamos comenza comenzan
+comenzara comenzare comenzars comenzas comfit comias comido comigo comigos comino comision
+comisiona comisionan comisiones commie comminations commits commix compactibilidad
+compadre compage compana companaes companas companiaes companias companios companoes
+compaq compared comparen comparer compares comparo comparte compase compasible
+compatibilidads compatibles compatibly compere competa complain complains compleat
+complect compleja complejidads completan completar completas complete completo complexa
+complexidad compliancy compliant comprabamos compran comprar comprare compras compro
+comproba comprobados comproban comprobara comprobare comprobars comprobas comprobemos
+compromisa compromise compromisos comprueban compruebas compruebo compta computa
+computamos computan computar comtas comtos concenta concentas concenter concentran
 concentrar concentras concentre concentro concerna concerne concerno concerns concert
 concurrence concurrencias concurrencio condamos condenar condensa condensan condensara
 condensare condensars condensas condenser condesar condiciona condicionals condicionan
@@ -216,58 +217,58 @@ condicionar condicionares condicionas conditionals conduta conexions conexivo co
 confection confections confiara configuracions configuration confirm confirmacion
 confirmados confirman confirmara confirmare confirmars confirmas confirmations
 confirmativo confirme confirmemos confirmo confirms conflictoes conforma conformamos
-conformar conformation confuta confutamos confutar conies conminaciones conmutados
-conmutan conmutara conmutare conmutars conmutas conmute conmutemos conmuto connecting
-conque conques conreo consecrar consegrar consenta consente consentimienta consentimientos
-consento consents conserva conservan conservara conservare conservars conservas consisten
-consistences consistencias consistencio consistentees constamos constar constara constes
-constrain constrains constraints construamos construia construiamos construidos construire
-construirs consuela consuelas consueta consuetas consula consulaes consulais consulamos
-consulan consular consulars consulas consule consulen consules consulo consult
-consultables consultados consultaes consultais consultan consultara consultare consultars
-consulte consultemos consultes consulto consultor consultos consults consuma consumada
-consumado consumador consumadores consuman consumar consumars consumas consumera
-consumeras consumero consumeros consumia consumian consumias consumidas consumidoes
-consumidora consumidoraes consumidoras consumidoro consumidoros consumidors consumir
-consumirs consumoes consumos consumptions consuno consunta consuntas conta contact
-contacto contado contadoes contadora contadoraes contadoras contadoro contadoros contadors
-contained contal contan contare contars contemos contendedor contendedores contendor
-contendores contenedora contenedoraes contenedoras contenedoro contenedoros contenedors
-content contenta contentamos contentar contes contest contestados contestan contestanos
-contestara contestare contestars contestas conteste contestemos contester contesto
-contests contexta contia contignacion continuacions continuation contos contra contracta
-contracte contracts contrado contralado contralo contralto contrapartidaes contrapartido
-contrapartidos contrapo contrasenaes contraseno contrasenos contrasto contratos contravena
-contravenas contrito controls contros convection convent coordinado coordinadora
-coordinadoro coordinadors coordinados coordinators copaes copais copals copara copare
-copars copas copeare copeas copees copeos copera copes copeys copiaes copiais copian
-copiar copiare copiars copiba copibas copie copied copien copier copiers copila copilas
-copile copiles copina copinas copine copines copins copios coplas copoes copped copping
-copra copras coptos coque coques corada corado corados coramos corar coreada coreado
-coreados coreamos corear corego corelation coreo corias cories corlada corladas corlado
-corlados corlamos corlar corleo corneo cornuta corpas corramos corre correa correcho
-correct correcta corrector correctos corrects corree corrego correlacionados correlacions
-correlata correlated correlates correlating correlations correlativo correlato corren
-correon correos correr corres correteo corrie corro corroa corroe corroo corros corseo
-corses corsos corta cortaa cortador cortadores cortados cortan cortao cortaoes cortaos
-cortare cortars cortemos cortes cortical cortos corvamos corvar cosaes coseis cosers coses
-coshes cosias cosido cosmos cosoes cosos cosque cosques cosses costaba costada costaes
-costana costaran costaras costard costare costaria costars costco costea costeara costeas
-costed costee costees costen costeo costera costoes coston costons costosa costoso costra
-costro costros costume costumed costumer costumers costumes costura cotaes cotara cotas
-coteara cotees cotes cotoes cotos cotuos coulter coulters countess counties country county
-coupes courted courter courts couther coveted cowered cozies crabron crafted crapped
-crapping crashes cratamos crate crated crates craves creaba creadas creador creadors
-creaes creaked creamed creamos creando creara crearan creare creares crearlo crease
-creased creases creatine creatines creating creativo creativos crecan crecente crecer
-creces creche crecientes crecimienta crecimientos creda credencia credenciaes credencias
-credo credos creen creida creido creidos cremacion cremaciones cremaes cremate cremated
-cremates cremation cremations crenate crenation cresaes cresta crested cretaes crete
-cretico creticos creyen criacion criaciones criada criado criados cricks cridos critic
-critican criticar critice critices criticoes criticon criticons critics croada croado
-croados cruenta cruentas cuado cuados cualidad cualquier cualquieran cualquieras
-cualquiere cualquieria cualquiero cualquiers cuanda cuandas cuantaes cuantia cuantias
-cuantidad cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas cuarenteno
+conformar conformation confuta confutamos confutan confutar conies conminaciones
+conmutados conmutara conmutare conmutars conmutas conmute conmutemos conmuten conmuto
+connecting conque conques conreo consecrar consegrar consenta consente consentimienta
+consentimientos consento consents conserva conservan conservara conservare conservars
+conservas consisten consistences consistencias consistencio consistentees constamos
+constar constara constes constrain constrains constraints construamos construia
+construiamos construidos construire construirs consuela consuelas consueta consuetas
+consula consulaes consulais consulamos consulan consular consulars consulas consule
+consulen consules consulo consult consultables consultados consultaes consultais consultan
+consultara consultare consultars consulte consultemos consultes consulto consultor
+consultos consults consuma consumada consumado consumador consumadores consuman consumar
+consumars consumas consumera consumeras consumero consumeros consumia consumian consumias
+consumidas consumidoes consumidora consumidoraes consumidoras consumidoro consumidoros
+consumidors consumir consumirs consumoes consumos consumptions consuno consunta consuntas
+conta contact contacto contado contadoes contadora contadoraes contadoras contadoro
+contadoros contadors contained contal contan contare contars contemos contendedor
+contendedores contendor contendores contenedora contenedoraes contenedoras contenedoro
+contenedoros contenedors content contenta contentamos contentar contes contest contestados
+contestan contestanos contestara contestare contestars contestas conteste contestemos
+contester contesto contests contexta contia contignacion continuacions continuation contos
+contra contracta contracte contracts contrado contralado contralo contralto
+contrapartidaes contrapartido contrapartidos contrapo contrasenaes contraseno contrasenos
+contrasto contratos contravena contravenas contrito controls contros convection convent
+coordinado coordinadora coordinadoro coordinadors coordinados coordinators copaes copais
+copals copara copare copars copas copeare copeas copees copeos copera copes copeys copiaes
+copiais copian copiar copiare copiars copiba copibas copie copied copien copier copiers
+copila copilas copile copiles copina copinas copine copines copins copios coplas copoes
+copped copping copra copras coptos coque coques corada corado corados coramos corar
+coreada coreado coreados coreamos corear corego corelation coreo corias cories corlada
+corladas corlado corlados corlamos corlar corleo corneo cornuta corpas corramos corre
+correa correcho correct correcta corrector correctos corrects corree corrego
+correlacionados correlacions correlata correlated correlates correlating correlations
+correlativo correlato corren correon correos correr corres correteo corrie corro corroa
+corroe corroo corros corseo corses corsos corta cortaa cortador cortadores cortados cortan
+cortao cortaoes cortaos cortare cortars cortemos cortes cortical cortos corvamos corvar
+cosaes coseis cosers coses coshes cosias cosido cosmos cosoes cosos cosque cosques cosses
+costaba costada costaes costana costaran costaras costard costare costaria costars costco
+costea costeara costeas costed costee costees costen costeo costera costoes coston costons
+costosa costoso costra costro costros costume costumed costumer costumers costumes costura
+cotaes cotara cotas coteara cotees cotes cotoes cotos cotuos coulter coulters counted
+countess counties country county coupes courter courts couther coveted cowered cozies
+crabron crafted crapped crapping crashes cratamos crate crated crates craves creaba
+creadas creador creadors creaes creaked creamed creamos creando creara crearan creare
+creares crearlo crease creased creases creatine creatines creating creativo creativos
+crecan crecente crecer creces creche crecientes crecimienta crecimientos creda credencia
+credenciaes credencias credo credos creen creida creido creidos cremacion cremaciones
+cremaes cremate cremated cremates cremation cremations crenate crenation cresaes cresta
+crested cretaes crete cretico creticos creyen criacion criaciones criada criado criados
+cricks cridos critic critican criticar critice critices criticoes criticon criticons
+critics croada croado croados cruenta cruentas cuado cuados cualidad cualquier cualquieran
+cualquieras cualquiere cualquieria cualquiero cualquiers cuanda cuandas cuantaes cuantia
+cuantias cuantidad cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas cuarenteno
 cuarentens cuarentona cuartas cuartos cuarzo cuatra cuatras cuatri cubetas cubismos
 cubramos cubria cubriamos cubridos cubrire cubrirs cucado cucando cuches cueitas cuelgo
 cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo cuentaes cuerna cuernas cuesa
@@ -613,235 +614,234 @@ olido olvida olvide olvidos optimism optimist optimized optimizer optimizes orde
 ordenaba ordenabas ordenadaes ordenadoes ordenador ordenadors ordenan ordenanda ordenandas
 ordenando ordenandos ordenara ordenaras ordenare ordenars ordenas ordene ordenemos ordenen
 ordenoes ordenos orderer orderings ordinada ordinadas ordinado ordinados ordinamos
-ordinara ordinare ordinars ordines orears origens origina originals originan originar
-originas origine originea origino origins orinen outcomes outfox outgoes outrage outrages
-outride outsider outsides outsize overlaid overland overlord overlords overnights
-oversight overtaken overtask overtaxes overwrote ovido pacian pacino pacion packed pactes
-padres padron pagados pagana paganas paganos pagayos pageles pagemos paginaes paginais
-paginal paginan paginara paginare paginars pagines paginos paglia pained paineles paints
-pairamos paired paires pairing pajaremos pajeles panales pandees panees panelaes panelas
-paneled panelos panels panetes pangees paniles panned panoles pantos panules paparemos
-papeles papular parabos paracos parado paradojas paradojo parador paradora paraes paralela
-paralele paralelos paramas parameters parametra parametro paramo paramoes paraoes paraos
-pararemos paratos parcamos parces pardon pareamos pareas pared pareds parees paremos
-pareos parers pares pariamos paricion pariciones paries parimos parker parkin parlamos
-parles parlon parnes paroes parpamos parpes parramos parred parres parring parron parses
-parsing parson partaes partamos partas partea parteas partee partees parten parteo
-particiona particionados particionas participo parties parting partitivo partitivos
-partoes parton partos pasado pasados pasarelas pasarelo pasaremos pasear pasemos pasibles
-pasion pasito pasiva pasivos pasmar pasmos passe passel passer passes passible passives
-pastar pasted pastern pastes paston pataes patees pates patina patinar patinas patoes
-paton patrio patrol patrona patrono patrons patroon patten pattens patter patterns patters
-patton paulamos paular pausados pausan pausara pausare pausars pausas paused pausemos
-pautamos pautar pautes pautos paxton payaremos payloads payment peaces peaked peaking
-pebres pecado peces pecio peden pedida pedidoes pedidor pedidors pediente pedientes
-pedimos pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes peguntar pegunto
-peidos pelado peloes penado pences pendemos penden pender pendian pendida pendidas pendido
-pendidos pendientees penemos penitente penitentes penned penning penoes penores pensado
-peones peoras peore peoremos peoren peoria peorio peors peraes perailes percentages
-percents percept percutamos percute perdamos perde perdere perders perdian perdias
-perdidaes perdiga perdigas perdis perdiz perdo perdon peredo peres perfida perfidas
-perfido perfila perfilas perfilen perfilo perfils performances pericles perico peries
-peril perioda periodas periodo perito perked perking permanence permanentes permanents
-permico permicos permisa permisas permision permisions permisoes permisor permisors
-permistion permistions permitamos permite permitia permitian permitias permitidor
-permitidors permitimos permito permits permuta permutacions permutada permutados
-permutando permutations permutemos permuten permutes permuto pernil perniles pernio peroes
-perores persiste persisten persistence persistent persistentes persistes persona personae
-personaes personages personajes personalism personaliza personalizaba personalizadas
-personalizamos personalizan personalizando personalizara personalizare personalizars
-personalizas personalized personalizen personalizes personalizo personals personas
-personates perta perter perues pervious pesada pesade pesador pesados pesamos pesando
-pescado pesces pesiado pesoes petado peticions petition petoes peyores phased picaes pices
-piches picoes piece pieced piecing piees pieles pierces pijees piman pined pinemos pinged
-pinked pinpoints pintos pints pipelines piperine pirces pisado pisamos pisces pison pissed
-pitman pizces placing plagamos plagaremos plantillaes plantillais plantillan plantillar
-plantillars plantille plantilles plantillo plantillos plates platilla platillas plores
-pobres pocion podara podaria podemos poderia podia podida podidos podra podran podras
-podres podrian podrias podrida podrir poemos poinas poinos pointy poiso poisons poisos
-poisson poldia polemos police policees polices policiaes policias policios polison
-politian politic politicaes political politick politicks politico politicos politics
-polities polity pomemos ponamos pondria pontos popemos poplar popula populaces populan
-populara popularas populare populars populas populates porcentajes porcion pores porfia
-porfijo porgamos porgar porges portes portia portian portico portien porting portio
-portions porton posado posamos posemos posiblees posits poson possibly postares postiles
-postmarks postores postrees postres postures potemos poyemos prates preaba preabas preado
-preamos preces precess precessed precesses precessing precia precie precios precious
-precis preciso precito precoz predicable predictably preferenciaes preferencio
-preferencios preferente preferentes preferia preferire preferirs prefija prefije prefijos
-prefino pregamos pregar preges pregunta preguntan preguntara preguntare preguntars
-preguntas pregunte preguntea pregunteo pregunton preguntos pregustar pregusto premio
-premiso premisos premitida premitidas premitido premitidos premix preocupacions preocupan
-preocupar preocupas preocupe preocupo presado presences presencial presencian presenciar
-presencias presencio presente presentia preserva preservan preservara preservare
-preservars preservas preserven preserver preserves preservo presunto presupuesta
-presupuestos pretence preterir previdos previo previoes previos prices pricking priding
-prier primacia primal primarias primario primas primaz prime primed primemos primen
-primeran primeras primeres primerio primerios primeroes primes primeva primevo primevos
-primia primian priming primmer primor principa principals principan principar principas
-principe principen principes principios principled principles principo prints prioreso
-prioress prioridads prioritized prison privan privaria privileged privilegia privilegias
-privilegioes prizing proba proban probara probare probars probas problemas problemo
-problems proceda procedamos procedan proceden procedo procela procelo procelos procemos
-procera proceran procero proceros procesada procesadas procesadoes procesal procesando
-procesara procesare procesars procesemos procession procoes procrea procreado procreador
-procreadores procreados procreamos procrean procrear procreen procreo produca produced
-producen produces producir producirs produco producta productoes productora productoraes
-productoras productoro productoros productors products proferir profesa profesado
-profesados profesamos profesan profesar profesen profeso profesos profess professed
-professes professing professor professors profije profijes profijo profiled profundidads
-programada progresas progreses proizo projection promedia promedie promedios promesa
-promeso promesos promete promotes promovamos promoven promovere promovers promoves
-prompted promueva propao propia propietaria propietarios propino propios propon
-proporciona proporcione proporciono proporcions proportion proprio prosupuesto proteccions
-protecting protections proveedora proveedoraes proveedoras proveedoro proveedoros
-proveedors providaes provide provided provides providoes prowess proyeccion pruebaes
-pruebo pruebos pruner prunes puares publica publicados publican publicanos publicara
-publicare publicars publicas publicatos publicemos publisher publishes pudramos pudren
-pudres pudria puerca puerra puertas puerto puesta pugaes pugnamos pugnar pugnes pugnos
-pulgamos pulges pulsa pulsamos pulsan pulsara pulsare pulsars pulsas pulsea pulsear
-punemos pungamos punges punoes punos puntas punteo punteos puntes puntoes puntosa puntoso
-punts puntuo punzos puraes purchased purchaser purchases pureamos purear pureas pureed
-pureen purees pures purgados purgaes purgan purgara purgare purgars purgas purgemos purgen
-purger purgers purgos purled puroes purred pursed purses puteen putos pythons qualify
-quarantined quarantines quartern quarters quartet quean quedados quedar quedemos queden
-quedes queening queens queering queers quees quejaes quejais quejamos quejar quejars
-quejos quemamos queman quemas quemes quenas quepan queramos queran queras queres quesas
-queued queule queules quijas quitas quoits quotes quotha rabida rabido rabidos rabios
-rabotado rabotados radios radom rafagaes rafago rafagos rafios rafter rages raguos raida
-raiding raido raiges raijos raines ramios ranaes rances randers rando randomize randomizes
-ranees rangas ranged ranger rangers rangoes rangosa rangoso ranguo ranguos ranoes ranos
-ransom ranter rapada rapado rapados rapid rapidas rapider rapidezs rapidoes rapids rapina
-rapino rapinos rapita rapito rapitos raposo raptos rascan rasges rasgos rasher raster
-rastramos rastrar rastrea rastreados rastrean rastreara rastreare rastrears rastreas
-rastreemos rastremos rastrera rastrero ratear rateos rater rathe ratigo ratigos ratino
-ratinos ration rations ratoes ratons ratos ratter rautos rayida rayido rayidos razaga
-razagas reaccion react reaction readably reader readers readings readying reaming reaping
-rearing reassigns reasumen reattempts reaving rebaja rebajaes rebajais rebajan rebajar
-rebajars rebajes rebajos rebanas rebasas rebatado rebatados rebatas rebate rebates rebites
-rebojas rebonado rebonados rebone rebones reboot reboots rebosado rebosados rebose reboses
-reboso rebota rebotada rebotadas rebotador rebotadors rebotamos rebotando rebotas rebotees
-reboten reboto rebozado rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes
-rebujas rebultado rebuses rebute rebutes recaan recabe recaen recaeran recalzamos recalzar
-recargar recargas recarge recargen recargo recebe receive received receiver receivers
-recenidas recenido recenidos recento recept recesit recesits rechaza rechazados rechazan
-rechazara rechazare rechazars rechazas rechazemos rechizamos rechizar reciba recibes
-recibo reciens recipiente recipientes reciten recobramos recobrar recobre recoce recocen
-recoda recodamos recodar recodas recoden recodes recodiamos recodo recodos recoga recogan
-recoger recoges recogo recoin recole recolen recordados recordan recordara recordare
-recordars recordemos recordes recordo recorra recorramos recorren recorrere recorrers
-recorres recorro recortamos recortar recorte recorvamos recorvar recorve recose recosen
-recoso recover recovera recovero recovers recrie recrien recries rectan recten rectore
-recuenta recuentas recuentoes recuentro recuentros recuesto recuestos recuperacions
-recuperation recurre recused recuses recycler recycles redaccion redacta redacte redacting
-redacto redacts redder redencion redirection redoing redriven redstart redstarts reduction
-redwing reeding reelable reentregas reenvia reenvian reenviara reenviare reenviars
-reenvias reenvida reenvidar refajas refile refiled refiles refilm refries refused refuses
-regains regajas regelation regian regido regidos regimos regin regina regio regioes
-regionals regios register registers registra registrada registradas registrador
-registradors registran registrando registrara registrare registrars registras registre
-registremos registres registroes registry reglon reglones reglons regulacions regulating
-regulations regulativo regulator regulators reharte reheat reheated reheats reherva
-rehervan rehoge rehogen rehues rehuses reinen reintentan reintentas reises rejite
-relaciona relacione relaciono relacions relajas relapse relapsed relapses relapsing
-relation relay relayed releas releaser relies relivable rellana rellanan rellenar rellenas
-rellene rellenen relleno remain remake remembers remembra remembre remembro remetida
-remetidas remetido remetidos remirada remiramos remirar remite remitente remitentees
-remoes remoje remole remordamos remorder remotes remova removen remover removes removo
-remoze rendaes rendar rendars rende rendeis renden rendere renderer renderes renderia
-renderiamos renderings renderizados rendes rendimienta rendimientos rending rendir rendirs
-renges rengos renitentes renove renter renters renuncia renunciados renuncian renunciara
-renunciare renunciars renuncias renunciemos reorders repajas repare reparen repares
-reparta repartamos repartee reparten repartes repartia repartiamos repartias repartida
-repartido repartidor repartidors repartire repartirs reparto repaso repast repaste repasts
-repay repeal repealed repeals repeater repela repelas repeles repelida repelidas repelido
-repelidos repent repented repents repesa repesas repeso repeta repetas repetes repetia
-repetian repetias repetidor repetidors repetimos repetire repetirs repeto repica repicada
-repicadas repicamos repicar repicas repice repices repine repines repinte repisamos
-repisar repise repises repiso repizca repizcada repizcadas repizcamos repizcar repizcas
-replaced replays repleted replicaba replicabas replicacions replicado replicados replicais
-replican replicante replicara replicaras replicars replicatas replicates replicating
-replications replicato replicatos replicemos replico replicos replied replier repliers
-repodo repoes repono reporta reporto reports repos reposa repose reposos reposto repoyo
-reprocesan reproches reproducer reproducia reproducire reproducirs repses repte repuesta
-repules repute requeme requere requerimientas requerimiento requerimientoes requetes
-require requires requisita requisitas requisite requisites requisitoes requited rerouted
-resacan resaltado rescaldo rescana rescanas rescano rescanos reseat reseated reseats
-resecan resect reseda resedas reseeds resena resenas resene resenemos resenes reseno
-resenos resent resents reservaba reservabas reservadaes reservados reservando reservar
-reservara reservaras reservas reserve reserven reserves reservo reservon reses resewn
-reshes resigna resignar resisamos resisar resole resoled resoles resolge resolges resolies
-resolle resolles resolva resolvas resolved resolveis resolven resolver resolvers resolvo
-resople resoples resort resound resounds respailo respalda respalde respaldon respaldos
-respeds respes respite responda respondamos respondan respondas responded respondent
-respondere responders respondo respondon responsea responsee responsemos responseo
-responses respuestas respuesto restan restar restara restaras restare restares restars
-restate restates restes restriccions restricta restriction restricto restricts restringia
-restringida restringidos restringire restringirs restrinido restrinir resuden resulta
-resultada resultados resultando resulte resulto results resuman resume resumed resumens
-resumes retace retado retail retains retais retajas retaje retaken retakes retame retamos
-retan retando retard retarda retarde retardos retards retare retares retasada retasado
-retase retaso retaze retejemos retejer retejidas retejido retejidos retenamos retencions
-retenen retenere reteners retenes retenias retenida retenidaes retenimos retenir retente
-retentemos retentions retentivo retesemos retiamos retian retied reties retin retinada
-retinae retinamos retinar retine retinemos retines retinidas retinido retinidos retinte
-retinue retira retiraba retiradas retirado retirados retiran retirara retirare retirars
-retiras retired retiree retiremos retires retiria retiriamos retiring retonemos retores
-retort retraamos retraas retrae retraho retrain retrao retras retrasa retrasaba retrasadas
-retrasados retrasando retrasara retrase retrasos retratada retratado retrato retread
-retriles retrils retrocedo retroces retrocesa retrocesos retroes retune retying retyping
-reunes revenemos revenidas revenido revenidos reversibles reversibly revertible revesamos
-revesar reviamos revinamos revinar revirada revisa revisados revisal revisan revisara
-revisare revisars revisas revisemos reviser revisor revista revistamos revistar revivamos
-revolve revolves revues reword rewords rewove rezumen riego riegos riesga riesgas riesgoes
-rilled ringes rioted rioting roamos roasted robamos robustas robustos rocien rodamos
-roetes rogacion rogamos rogation rogues roiamos roiled rolamos rolle rollen roller rolles
-ronamos rooted rooting roques roramos rosamos roscan rostamos rostes rotacions rotados
-rotante rotare rotates rotating rotations rotativo rotemos rotes rotoes rotting roues
-rouged rouges rouging rousing roust rousted rousting rousts routeing router routers
-routine routs rozamos ruidoes ruidos ruidosa ruidosos ruinoso rungos ruses rusted rustes
-rusting rutamos rutes rutted rutting sabamos sabida sable sables sacados sacarificamos
-sacarificar sacarifice sacemos sachamos saciamos sacrifica sacrificados sacrifican
-sacrificara sacrificare sacrificars sacrificas sacrificed sacrificemos sacrificen
-sacrificer sacrifices sacrificia sacrifico safamos safida saida sailed sainar sajamos
-salability salable salada salda saldamos saldar salgamos salgar salia saliamos salian
-salias salica salidas salido salina saliva sallamos sallar salles salmamos salmar salmia
-salmida salta saltados saltan saltanos saltara saltare saltars saltas salte saltea
-salteamos saltear saltee saltemos salten salteo salter saltes saltine saltus saluda
-saluted saluting salvamos salvar salved salvia salving samaria sampler samples samplings
-samura sanamos sanar sanders sanding sanea sanean saneara saneare sanears saneas saner
-sanger sanitized sanitizer sanitizes sapele sapida saramos sarape sards sarges sarong
-sastra sated sateless sating satira saturaba saturacions saturadas saturado saturan
-saturant saturara saturares saturars saturas saturated sature saturn saturna saturo sauted
-sayamos scalding scalds scaled scaler scalping scalps scamps scanner scanted scape scapes
-scares scaring scending scends scene scents scheat schedule schedulers schedules schemas
-scheme scilla scones scooped scopes scrabble scrabbled scrambler scrambles scrap scraped
-scraper scrapes scrapie scraps scream screams screes scuffle scuffled sealable sealing
-seared seated seating secamos secana secenes secon secones secons secrestos secreta
-secrete secreteo secreteos secretoes secretor secretors secuenciaes secuencio secund
-secunda secundaria secundarias secundarioes secundo securo seder seders seeder seeders
-seeding seeres segando segmentoes seguamos seguda seguen seguia seguiamos seguida seguido
-seguire seguirs segundan segundar segundario segundarios segundas segunde segundes
-segundoes segundon segundons seguo seguridads seguron seguros seiner seiners seines
-seining selves semanal semanas semang semano semento sencilla sencillezs sencillos senda
-sendaes sendai sendal sendas sendera senderas sendere senderes sendero senderos senes
-sensing seores separaba separadas separador separados separando separante separara
-separare separated separates sequenced sequencer sequences seraes serana serape serer
-seres sergento sergentos seriada seriamos seriemos series serres serretos servada servador
-servadores servamos servar servars servas servemos servery servia serviaes serviamos
+ordinara ordinare ordinars ordines orears origina originals originan originar originas
+originea outcomes outfox outgoes outrage outrages outride outsider outsides outsize
+overlaid overland overlord overlords overnights oversight overtaken overtask overtaxes
+overwrote ovido pacian pacino pacion packed pactes padres padron pagados pagana paganas
+paganos pagayos pageles pagemos paginaes paginais paginal paginan paginara paginare
+paginars pagines paginos paglia pained paineles paints pairamos paired paires pairing
+pajaremos pajeles panales pandees panees panelaes panelas paneled panelos panels panetes
+pangees paniles panned panoles pantos panules paparemos papeles papular parabos paracos
+parado paradojas paradojo parador paradora paraes paralela paralele paralelos paramas
+parameters parametra parametro paramo paramoes paraoes paraos pararemos paratos parcamos
+parces pardon pareamos pareas pared pareds parees paremos pareos parers pares pariamos
+paricion pariciones paries parimos parker parkin parlamos parles parlon parnes paroes
+parpamos parpes parramos parred parres parring parron parses parsing parson partaes
+partamos partas partea parteas partee partees parten parteo particiona particionados
+particionas participo parties parting partitivo partitivos partoes parton partos pasado
+pasados pasarelas pasarelo pasaremos pasear pasemos pasibles pasion pasito pasiva pasivos
+pasmar pasmos passe passel passer passes passible passives pastar pasted pastern pastes
+paston pataes patees pates patina patinar patinas patoes paton patrio patrol patrona
+patrono patrons patroon patten pattens patter patterns patters patton paulamos paular
+pausados pausan pausara pausare pausars pausas paused pausemos pautamos pautar pautes
+pautos paxton payaremos payloads payment peaces peaked peaking pebres pecado peces pecio
+peden pedida pedidoes pedidor pedidors pediente pedientes pedimos pedoes pedres peeremos
+peeres pegado pegamos pegaremos pegoes peguntar pegunto peidos pelado peloes penado pences
+pendemos penden pender pendian pendida pendidas pendido pendidos pendientees penemos
+penitente penitentes penned penning penoes penores pensado peones peoras peore peoremos
+peoren peoria peorio peors peraes perailes percentages percents percept percutamos percute
+perdamos perde perdere perders perdian perdias perdidaes perdiga perdigas perdis perdiz
+perdo perdon peredo peres perfida perfidas perfido perfila perfilas perfilen perfilo
+perfils performances pericles perico peries peril perioda periodas periodo perito perked
+perking permanence permanentes permanents permico permicos permisa permisas permision
+permisions permisoes permisor permisors permistion permistions permitamos permite permitia
+permitian permitias permitidor permitidors permitimos permito permits permuta permutacions
+permutada permutados permutando permutations permutemos permuten permutes permuto pernil
+perniles pernio peroes perores persiste persisten persistence persistent persistentes
+persistes persona personae personaes personages personajes personalism personaliza
+personalizaba personalizadas personalizamos personalizan personalizando personalizara
+personalizare personalizars personalizas personalized personalizen personalizes
+personalizo personals personas personates perta perter perues pervious pesada pesade
+pesador pesados pesamos pesando pescado pesces pesiado pesoes petado peticions petition
+petoes peyores phased picaes pices piches picoes piece pieced piecing piees pieles pierces
+pijees piman pined pinemos pinged pinked pinpoints pintos pints pipelines piperine pirces
+pisado pisamos pisces pison pissed pitman pizces placing plagamos plagaremos plantillaes
+plantillais plantillan plantillar plantillars plantille plantilles plantillo plantillos
+plates platilla platillas plores pobres pocion podara podaria podemos poderia podia podida
+podidos podra podran podras podres podrian podrias podrida podrir poemos poinas poinos
+pointy poiso poisons poisos poisson poldia polemos police policees polices policiaes
+policias policios polison politian politic politicaes political politick politicks
+politico politicos politics polities polity pomemos ponamos pondria pontos popemos poplar
+popula populaces populan populara popularas populare populars populas populates
+porcentajes porcion pores porfia porfijo porgamos porgar porges portes portia portian
+portico portien porting portio portions porton posado posamos posemos posiblees posits
+poson possibly postares postiles postmarks postores postrees postres postures potemos
+poyemos prates preaba preabas preado preamos preces precess precessed precesses precessing
+precia precie precios precious precis preciso precito precoz predicable predictably
+preferenciaes preferencio preferencios preferente preferentes preferia preferire preferirs
+prefija prefije prefijos prefino pregamos pregar preges pregunta preguntan preguntara
+preguntare preguntars preguntas pregunte preguntea pregunteo pregunton preguntos pregustar
+pregusto premio premiso premisos premitida premitidas premitido premitidos premix
+preocupacions preocupan preocupar preocupas preocupe preocupo presado presences presencial
+presencian presenciar presencias presencio presente presentia preserva preservan
+preservara preservare preservars preservas preserven preserver preserves preservo presunto
+presupuesta presupuestos pretence preterir previdos previo previoes previos prices
+pricking priding prier primacia primal primarias primario primas primaz prime primed
+primemos primen primeran primeras primeres primerio primerios primeroes primes primeva
+primevo primevos primia primian priming primmer primor principa principals principan
+principar principas principe principen principes principios principled principles principo
+prints prioreso prioress prioridads prioritized prison privan privaria privileged
+privilegia privilegias privilegioes prizing proba proban probara probare probars probas
+problemas problemo problems proceda procedamos procedan proceden procedo procela procelo
+procelos procemos procera proceran procero proceros procesada procesadas procesadoes
+procesal procesando procesara procesare procesars procesemos procession procoes procrea
+procreado procreador procreadores procreados procreamos procrean procrear procreen procreo
+produca produced producen produces producir producirs produco producta productoes
+productora productoraes productoras productoro productoros productors products proferir
+profesa profesado profesados profesamos profesan profesar profesen profeso profesos
+profess professed professes professing professor professors profije profijes profijo
+profiled profundidads programada progresas progreses proizo projection promedia promedie
+promedios promesa promeso promesos promete promotes promovamos promoven promovere
+promovers promoves prompted promueva propao propia propietaria propietarios propino
+propios propon proporciona proporcione proporciono proporcions proportion proprio
+prosupuesto proteccions protecting protections proveedora proveedoraes proveedoras
+proveedoro proveedoros proveedors providaes provide provided provides providoes prowess
+proyeccion pruebaes pruebo pruebos pruner prunes puares publica publicados publican
+publicanos publicara publicare publicars publicas publicatos publicemos publisher
+publishes pudramos pudren pudres pudria puerca puerra puertas puerto puesta pugaes
+pugnamos pugnar pugnes pugnos pulgamos pulges pulsa pulsamos pulsan pulsara pulsare
+pulsars pulsas pulsea pulsear punemos pungamos punges punoes punos puntas punteo punteos
+puntes puntoes puntosa puntoso punts puntuo punzos puraes purchased purchaser purchases
+pureamos purear pureas pureed pureen purees pures purgados purgaes purgan purgara purgare
+purgars purgas purgemos purgen purger purgers purgos purled puroes purred pursed purses
+puteen putos pythons qualify quarantined quarantines quartern quarters quartet quean
+quedados quedar quedemos queden quedes queening queens queering queers quees quejaes
+quejais quejamos quejar quejars quejos quemamos queman quemas quemes quenas quepan
+queramos queran queras queres quesas queued queule queules quijas quitas quoits quotes
+quotha rabida rabido rabidos rabios rabotado rabotados radios radom rafagaes rafago
+rafagos rafios rafter rages raguos raida raiding raido raiges raijos raines ramios ranaes
+rances randers rando randomize randomizes ranees rangas ranged ranger rangers rangoes
+rangosa rangoso ranguo ranguos ranoes ranos ransom ranter rapada rapado rapados rapid
+rapidas rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos
+raposo raptos rascan rasges rasgos rasher raster rastramos rastrar rastrea rastreados
+rastrean rastreara rastreare rastrears rastreas rastreemos rastremos rastrera rastrero
+ratear rateos rater rathe ratigo ratigos ratino ratinos ration rations ratoes ratons ratos
+ratter rautos rayida rayido rayidos razaga razagas reaccion react reaction readably reader
+readers readings readying reaming reaping rearing reassigns reasumen reattempts reaving
+rebaja rebajaes rebajais rebajan rebajar rebajars rebajes rebajos rebanas rebasas rebatado
+rebatados rebatas rebate rebates rebites rebojas rebonado rebonados rebone rebones reboot
+reboots rebosado rebosados rebose reboses reboso rebota rebotada rebotadas rebotador
+rebotadors rebotamos rebotando rebotas rebotees reboten reboto rebozado rebozados reboze
+rebozes rebrotado rebrotados rebrote rebrotes rebujas rebultado rebuses rebute rebutes
+recaan recabe recaen recaeran recalzamos recalzar recargar recargas recarge recargen
+recargo recebe receive received receiver receivers recenidas recenido recenidos recento
+recept recesit recesits rechaza rechazados rechazan rechazara rechazare rechazars rechazas
+rechazemos rechizamos rechizar reciba recibes recibo reciens recipiente recipientes
+reciten recobramos recobrar recobre recoce recocen recoda recodamos recodar recodas
+recoden recodes recodiamos recodo recodos recoga recogan recoger recoges recogo recoin
+recole recolen recordados recordan recordara recordare recordars recordemos recordes
+recordo recorra recorramos recorren recorrere recorrers recorres recorro recortamos
+recortar recorte recorvamos recorvar recorve recose recosen recoso recover recovera
+recovero recovers recrie recrien recries rectan recten rectore recuenta recuentas
+recuentoes recuentro recuentros recuesto recuestos recuperacions recuperation recurre
+recused recuses recycler recycles redaccion redacta redacte redacting redacto redacts
+redder redencion redirection redoing redriven redstart redstarts reduction redwing reeding
+reelable reentregas reenvia reenvian reenviara reenviare reenviars reenvias reenvida
+reenvidar refajas refile refiled refiles refilm refries refused refuses regains regajas
+regelation regian regido regidos regimos regin regina regio regioes regionals regios
+register registers registra registrada registradas registrador registradors registran
+registrando registrara registrare registrars registras registre registremos registres
+registroes registry reglon reglones reglons regulacions regulating regulations regulativo
+regulator regulators reharte reheat reheated reheats reherva rehervan rehoge rehogen
+rehues rehuses reinen reintentan reintentas reises rejite relaciona relacione relaciono
+relacions relajas relapse relapsed relapses relapsing relation relay relayed releas
+releaser relies relivable rellana rellanan rellenar rellenas rellene rellenen relleno
+remain remake remembers remembra remembre remembro remetida remetidas remetido remetidos
+remirada remiramos remirar remite remitente remitentees remoes remoje remole remordamos
+remorder remotes remova removen remover removes removo remoze rendaes rendar rendars rende
+rendeis renden rendere renderer renderes renderia renderiamos renderings renderizados
+rendes rendimienta rendimientos rending rendir rendirs renges rengos renitentes renove
+renter renters renuncia renunciados renuncian renunciara renunciare renunciars renuncias
+renunciemos reorders repajas repare reparen repares reparta repartamos repartee reparten
+repartes repartia repartiamos repartias repartida repartido repartidor repartidors
+repartire repartirs reparto repaso repast repaste repasts repay repeal repealed repeals
+repeater repela repelas repeles repelida repelidas repelido repelidos repent repented
+repents repesa repesas repeso repeta repetas repetes repetia repetian repetias repetidor
+repetidors repetimos repetire repetirs repeto repica repicada repicadas repicamos repicar
+repicas repice repices repine repines repinte repisamos repisar repise repises repiso
+repizca repizcada repizcadas repizcamos repizcar repizcas replaced replays repleted
+replicaba replicabas replicacions replicado replicados replicais replican replicante
+replicara replicaras replicars replicatas replicates replicating replications replicato
+replicatos replicemos replico replicos replied replier repliers repodo repoes repono
+reporta reporto reports repos reposa repose reposos reposto repoyo reprocesan reproches
+reproducer reproducia reproducire reproducirs repses repte repuesta repules repute requeme
+requere requerimientas requerimiento requerimientoes requetes require requires requisita
+requisitas requisite requisites requisitoes requited rerouted resacan resaltado rescaldo
+rescana rescanas rescano rescanos reseat reseated reseats resecan resect reseda resedas
+reseeds resena resenas resene resenemos resenes reseno resenos resent resents reservaba
+reservabas reservadaes reservados reservando reservar reservara reservaras reservas
+reserve reserven reserves reservo reservon reses resewn reshes resigna resignar resisamos
+resisar resole resoled resoles resolge resolges resolies resolle resolles resolva resolvas
+resolved resolveis resolven resolver resolvers resolvo resople resoples resort resound
+resounds respailo respalda respalde respaldon respaldos respeds respes respite responda
+respondamos respondan respondas responded respondent respondere responders respondo
+respondon responsea responsee responsemos responseo responses respuestas respuesto restan
+restar restara restaras restare restares restars restate restates restes restriccions
+restricta restriction restricto restricts restringia restringida restringidos restringire
+restringirs restrinido restrinir resuden resulta resultada resultados resultando resulte
+resulto results resuman resume resumed resumens resumes retace retado retail retains
+retais retajas retaje retaken retakes retame retamos retan retando retard retarda retarde
+retardos retards retare retares retasada retasado retase retaso retaze retejemos retejer
+retejidas retejido retejidos retenamos retencions retenen retenere reteners retenes
+retenias retenida retenidaes retenimos retenir retente retentemos retentions retentivo
+retesemos retiamos retian retied reties retin retinada retinae retinamos retinar retine
+retinemos retines retinidas retinido retinidos retinte retinue retira retiraba retiradas
+retirado retirados retiran retirara retirare retirars retiras retired retiree retiremos
+retires retiria retiriamos retiring retonemos retores retort retraamos retraas retrae
+retraho retrain retrao retras retrasa retrasaba retrasadas retrasados retrasando retrasara
+retrase retrasos retratada retratado retrato retread retriles retrils retrocedo retroces
+retrocesa retrocesos retroes retune retying retyping reunes revenemos revenidas revenido
+revenidos reversibles reversibly revertible revesamos revesar reviamos revinamos revinar
+revirada revisa revisados revisal revisan revisara revisare revisars revisas revisemos
+reviser revisor revista revistamos revistar revivamos revolve revolves revues reword
+rewords rewove rezumen riego riegos riesga riesgas riesgoes rilled ringes rioted rioting
+roamos roasted robamos robustas robustos rocien rodamos roetes rogacion rogamos rogation
+rogues roiamos roiled rolamos rolle rollen roller rolles ronamos rooted rooting roques
+roramos rosamos roscan rostamos rostes rotacions rotados rotante rotare rotates rotating
+rotations rotativo rotemos rotes rotoes rotting roues rouged rouges rouging rousing roust
+rousted rousting rousts routeing router routers routine routs rozamos ruidoes ruidos
+ruidosa ruidosos ruinoso rungos ruses rusted rustes rusting rutamos rutes rutted rutting
+sabamos sabida sable sables sacados sacarificamos sacarificar sacarifice sacemos sachamos
+saciamos sacrifica sacrificados sacrifican sacrificara sacrificare sacrificars sacrificas
+sacrificed sacrificemos sacrificen sacrificer sacrifices sacrificia sacrifico safamos
+safida saida sailed sainar sajamos salability salable salada salda saldamos saldar
+salgamos salgar salia saliamos salian salias salica salidas salido salina saliva sallamos
+sallar salles salmamos salmar salmia salmida salta saltados saltan saltanos saltara
+saltare saltars saltas salte saltea salteamos saltear saltee saltemos salten salteo salter
+saltes saltine saltus saluda saluted saluting salvamos salvar salved salvia salving
+samaria sampler samples samplings samura sanamos sanar sanders sanding sanea sanean
+saneara saneare sanears saneas saner sanger sanitized sanitizer sanitizes sapele sapida
+saramos sarape sards sarges sarong sastra sated sateless sating satira saturaba
+saturacions saturadas saturado saturan saturant saturara saturares saturars saturas
+saturated sature saturn saturna saturo sauted sayamos scalding scalds scaled scaler
+scalping scalps scamps scanner scanted scape scapes scares scaring scending scends scene
+scents scheat schedule schedulers schedules schemas scheme scilla scones scooped scopes
+scrabble scrabbled scrambler scrambles scrap scraped scraper scrapes scrapie scraps scream
+screams screes scuffle scuffled sealable sealing seared seated seating secamos secana
+secenes secon secones secons secrestos secreta secrete secreteo secreteos secretoes
+secretor secretors secuenciaes secuencio secund secunda secundaria secundarias
+secundarioes secundo securo seder seders seeder seeders seeding seeres segando segmentoes
+seguamos seguda seguen seguia seguiamos seguida seguido seguire seguirs segundan segundar
+segundario segundarios segundas segunde segundes segundoes segundon segundons seguo
+seguridads seguron seguros seiner seiners seines seining selves semanal semanas semang
+semano semento sencilla sencillezs sencillos senda sendaes sendai sendal sendas sendera
+senderas sendere senderes sendero senderos senes sensing seores separaba separadas
+separador separados separando separante separara separare separated separates sequenced
+sequencer sequences seraes serana serape serer seres sergento sergentos seriada series
+serres serretos servada servador servadores servar servars servas servery servia serviaes
 servian servias serviced servicia servicias servicioes servidas servidora servidoraes
-servidoras servidoro servidoros servidors servile serviles servios servir servire servires
-servirs servita servitor servitos servos setting settlings sever severs sevicio sevicios
-sevres sewed shaded shades shading shads shared shares sharing sharked sharking sharks
-sharped sharping sharps sheddings sherds shewed shingle shippen shipper shored shortens
-shorter shortie shotten shower shredding shreds shuffler shuffles siempres sienes sieved
-sieves sightly sigile signen sigue siguientes silencia silencie silencios silgen silted
-silting similar simile simper simpler simples simplex simplicidads simply simula simulan
-simulant simulara simulars simulas simulated simulates simule singe singed singer singes
-singla singled singlen singles singlet singlo singly singule siple siren sirges sistemas
-sistemo sittings situen skated skating skewer skimped skipper skippet slated slating
-sledding slender slewed slits sloped slopped slowed smarting snider snitches snored
-snorted snowflakes snuffle snuffled snyder soaped sobrecara sobrecaras sobrecargaba
+servidoras servidoro servidoros servidors servidos servile serviles servioes servir
+servire servires servirs servita servitor servos setting settlings sever severs sevicio
+sevicios sevres sewed shaded shades shading shads shared shares sharing sharked sharking
+sharks sharped sharping sharps sheddings sherds shewed shingle shippen shipper shored
+shortens shorter shortie shotten shower shredding shreds shuffler shuffles siempres sienes
+sieved sieves sightly sigile signen sigue siguientes silencia silencie silencios silgen
+silted silting similar simile simper simpler simples simplex simplicidads simply simula
+simulan simulant simulara simulars simulas simulated simulates simule singe singed singer
+singes singla singled singlen singles singlet singlo singly singule siple siren sirges
+sistemas sistemo sittings situen skated skating skewer skimped skipper skippet slated
+slating sledding slender slewed slits sloped slopped slowed smarting snider snitches
+snored snorted snowflakes snuffle snuffled snyder soaped sobrecara sobrecaras sobrecargaba
 sobrecargadas sobrecargado sobrecargan sobrecargara sobrecargare sobrecargars sobrecargas
 sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobrescriba sobrescriben
 sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socles soever
@@ -927,10 +927,11 @@ virajes virares vireas vireos virias viriles viroles virules visais visales visa
 visas viscas viscos visias visitas visitos visits visoes visons visors visos vista vistaes
 visto vistoes vistosa vistoso vitales vitas vitos volcemos voleamos volear voleemos
 volemos volumed volumines volute volutes volvamos volve volven volvere volvers volves
-voyage vuelco vuelos vuelto vuelves vulvo wafting wailing waiter waiving wanting warding
-waring warning warping warring wasting weigh weight weights whiter whites whiting wilting
-winter withing witter witting worked worming worried worrier worriers worser wrier wrists
-writers writhe writhes writing writs zookeepers
+voyage vuelco vuelos vuelto vuelves vulvo wafting wailing waiter waiving wanting warded
+warding waring warmer warned warning warped warping warred warring wasting weigh weight
+weights whiter whites whiting wilting winter withing witter witting worked wormed worming
+worried worrier worriers worser wrier wrists writers writhe writhes writing writs
+zookeepers
 """
 
 GUARD: frozenset[str] = frozenset(_WORDS.split())
