@@ -218,3 +218,40 @@ def test_the_reference_tells_one_story(bundle: Bundle) -> None:
         assert total in ref["security"](lang) and total in ref["closing"](lang)  # type: ignore[arg-type]
         cdn = "64,800" if lang == "en" else "64.800"
         assert every.count(cdn) >= 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "step", "text", "item"),
+    [
+        ("en", "architecture", "Each app server grabs a block of 1000 IDs from ZooKeeper.", "arch.key_generation"),
+        ("es", "architecture", "Generamos los códigos con un contador global que pasamos a base 62.", "arch.key_generation"),
+        ("en", "architecture", "We could hash the URL with MD5 and keep the first 7 characters, but two URLs can collide.",
+         "arch.hash_collisions"),
+        ("en", "api", "Redirect with a 302 so that every click hits our servers and we can count it.", "api.redirect_code"),
+        ("es", "api", "Usamos 302 para que cada clic pase por nosotros y podamos contarlo.", "api.redirect_code"),
+        ("en", "failures", "If Redis goes down, all the traffic hits the database, so we use request coalescing.",
+         "fail.cache_outage"),
+        ("es", "consistency", "Un enlace recién creado puede no estar replicado en otra región, así que ante un 404 "
+         "leemos la región principal.", "cons.read_your_writes"),
+        ("en", "security", "Sequential codes are guessable, so we shuffle the counter before encoding.", "sec.enumeration"),
+    ],
+)
+def test_a_candidates_own_words_earn_the_item(bundle: Bundle, lang: str, step: str, text: str, item: str) -> None:
+    """Paraphrases, not the reference's wording, are decided with their reason."""
+    result = score_answers({step: text}, bundle, lang)  # type: ignore[arg-type, dict-item]
+    assert result.item(item).credit == "justified"
+
+
+def test_a_redis_failure_sentence_is_not_disaster_recovery(bundle: Bundle) -> None:
+    text = "If a region's Redis fails, its 20,000 requests per second would all reach the table."
+    result = score_answers({"failures": text}, bundle, "en")
+    assert "fail.dr" not in result.covered_ids()
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_an_answer_about_another_system_earns_no_shortener_item(bundle: Bundle, lang: str) -> None:
+    """The notifications reference, scored here, keeps generic items only (grounding)."""
+    other = Library(use_user_dir=False).bundle("notifications").scenario.reference
+    result = score_answers({step: text(lang) for step, text in other.items()}, bundle, lang)  # type: ignore[arg-type]
+    assert bundle.scenario.grounding is not None
+    assert not set(bundle.scenario.grounding.items) & result.covered_ids()
