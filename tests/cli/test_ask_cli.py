@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coach.cli import app
+from coach.content import Library
 
 runner = CliRunner()
 
@@ -78,12 +79,15 @@ def test_ask_json_unknown() -> None:
     assert payload["answer"] == "No está especificado: di qué supones y sigue adelante."
 
 
+_KNOWN = ", ".join(sorted(Library(use_user_dir=False).scenarios))  # every shipped scenario
+
+
 @pytest.mark.parametrize(
     ("args", "line"),
     [
         (["ask", "notifications", "   "], "coach: the question is empty\n"),
         (["ask", "notifications", "   ", "--lang", "es"], "coach: la pregunta está vacía\n"),
-        (["ask", "nope", "peak QPS?", "--lang", "en"], "coach: unknown scenario 'nope' (known: notifications)\n"),
+        (["ask", "nope", "peak QPS?", "--lang", "en"], f"coach: unknown scenario 'nope' (known: {_KNOWN})\n"),
         (["ask", "notifications", "peak QPS?", "--lang", "fr"], "coach: --lang: unknown language 'fr'; use es or en\n"),
     ],
 )

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coach.cli import app
+from coach.content import Library
 from coach.spec import REQUIRED_IDS
 
 runner = CliRunner()
@@ -130,7 +131,7 @@ def test_errors_speak_spanish_when_the_user_does() -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         "coach: escenario desconocido 'notificaciones'; ¿quisiste decir 'notifications'? "
-        "(disponibles: notifications)\n"
+        f"(disponibles: {', '.join(sorted(Library(use_user_dir=False).scenarios))})\n"
     )
 
 

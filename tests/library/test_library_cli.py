@@ -203,7 +203,10 @@ def test_drill_step_without_a_scenario_asks_which(coach: Invoke) -> None:
     """`coach drill 7` with two scenarios and no history: one line asking for --scenario, exit 2."""
     result = coach("drill", "7", "--lang", "en")
     assert result.exit_code == 2
-    assert result.stderr.startswith("coach: which scenario? pass --scenario ID (known: notifications, tiny-shop)")
+    from coach.content import Library
+
+    known = sorted({*Library(use_user_dir=False).scenarios, "tiny-shop"})
+    assert result.stderr.startswith(f"coach: which scenario? pass --scenario ID (known: {', '.join(known)})")
 
 
 def test_drill_step_uses_the_latest_scenario(coach: Invoke, tmp_path: Path) -> None:
