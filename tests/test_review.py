@@ -178,14 +178,14 @@ def test_drill_without_history_says_what_to_do() -> None:
 @pytest.mark.parametrize("step", ["7", "FAILURES", "Fallos", " failures "])
 def test_drill_accepts_a_step_number_or_name_in_any_case(step: str) -> None:
     """The step is found (the command then needs a terminal, not a better step name)."""
-    result = runner.invoke(app, ["drill", step, "--lang", "en"])
+    result = runner.invoke(app, ["drill", step, "--scenario", "notifications", "--lang", "en"])
     assert result.exit_code == 2
     assert "unknown step" not in result.output and "terminal" in result.output
 
 
 def test_drill_names_an_unknown_step() -> None:
     """A step that is neither an id, a title nor a number 1-9 is one clear line, exit 2."""
-    result = runner.invoke(app, ["drill", "12", "--lang", "en"])
+    result = runner.invoke(app, ["drill", "12", "--scenario", "notifications", "--lang", "en"])
     assert result.exit_code == 2 and "unknown step '12'" in result.output
 
 
