@@ -347,7 +347,7 @@ class Framework(_Model):
         for step in self.steps:
             if step.id == step_id:
                 return step
-        hint = _suggest(step_id, STEP_IDS)
+        hint = suggest(step_id, STEP_IDS)
         raise UnknownIdError(
             Problem(f"unknown step {step_id!r}{hint}", f"paso desconocido {step_id!r}{hint.es}")
         )
@@ -781,7 +781,7 @@ def _probe_problems(name: str, scenario: Scenario, known: set[str]) -> list[str]
     problems = []
     for i, probe in enumerate(scenario.probes):
         if probe.item not in known:
-            hint = _suggest(probe.item, known)
+            hint = suggest(probe.item, known)
             problems.append(f"{name}: probes[{i}].item: unknown checklist item {probe.item!r}{hint}")
     seen: dict[str, int] = {}
     for i, card in enumerate(scenario.failure_cards):
@@ -790,7 +790,7 @@ def _probe_problems(name: str, scenario: Scenario, known: set[str]) -> list[str]
         seen.setdefault(card.id, i)
         for j, element in enumerate(card.elements):
             if element not in known:
-                hint = _suggest(element, known)
+                hint = suggest(element, known)
                 problems.append(f"{name}: failure_cards[{i}].elements[{j}]: unknown checklist item {element!r}{hint}")
     return problems
 
@@ -809,7 +809,7 @@ def _missing_spec_ids(name: str, checklists: dict[str, Checklist]) -> list[str]:
     return problems
 
 
-def _suggest(name: str, choices: Iterable[str]) -> Problem:
+def suggest(name: str, choices: Iterable[str]) -> Problem:
     """"; did you mean 'x'?" (or "; ¿quisiste decir 'x'?"), or nothing when no name is close."""
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.5)
     if not close:
@@ -941,7 +941,7 @@ class Library:
         try:
             return self.frameworks[framework_id]
         except KeyError:
-            hint = _suggest(framework_id, self.frameworks)
+            hint = suggest(framework_id, self.frameworks)
             raise UnknownIdError(
                 Problem(f"unknown framework {framework_id!r}{hint}", f"marco desconocido {framework_id!r}{hint.es}")
             ) from None
@@ -950,7 +950,7 @@ class Library:
         try:
             return self.scenarios[scenario_id][1]
         except KeyError:
-            hint = _suggest(scenario_id, self.scenarios)
+            hint = suggest(scenario_id, self.scenarios)
             known = ", ".join(sorted(self.scenarios))
             raise UnknownIdError(
                 Problem(
@@ -987,7 +987,7 @@ class Library:
         scenario = self.scenario(scenario_id)
         name = self.scenarios[scenario_id][0]
         if scenario.framework not in self.frameworks:
-            hint = _suggest(scenario.framework, self.frameworks)
+            hint = suggest(scenario.framework, self.frameworks)
             raise ContentError(f"{name}: framework: unknown framework {scenario.framework!r}{hint}")
         return bundle(self.frameworks[scenario.framework], scenario, name, self._texts.get(name, ""))
 
@@ -1012,7 +1012,7 @@ def validate_file(path: Path, library: Library | None = None) -> str:
     scenario = parse_scenario(source)
     library = library or Library()
     if scenario.framework not in library.frameworks:
-        hint = _suggest(scenario.framework, library.frameworks)
+        hint = suggest(scenario.framework, library.frameworks)
         problem = f"{name}: framework: unknown framework {scenario.framework!r}{hint}"
         raise ContentError(*with_lines(name, source.text, [problem]))
     bundle(library.frameworks[scenario.framework], scenario, name, source.text)

@@ -27,3 +27,11 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 def home(_isolated_home: Path) -> Path:
     """The COACH_HOME of this test."""
     return _isolated_home
+
+
+@pytest.fixture(scope="session")
+def shipped():  # type: ignore[no-untyped-def]
+    """The shipped nine-step framework with the notifications scenario (loaded once per run)."""
+    from coach.content import Library
+
+    return Library(use_user_dir=False).bundle("notifications")

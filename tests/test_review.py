@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coach.cli import app
-from coach.content import STEP_IDS, Bundle, Library
+from coach.content import STEP_IDS, Bundle
 from coach.review import Rating, card_id, plan_due, rate_item, review_session, schedule, utc
 from coach.scoring import score_answers
 from coach.scoring.result import DECIDED, JUSTIFIED, MENTIONED, NONE, ItemResult
@@ -36,10 +36,6 @@ class WallClock:
     def advance(self, days: float) -> None:
         self.now += days * 86_400
 
-
-@pytest.fixture(scope="module")
-def shipped() -> Bundle:
-    return Library(use_user_dir=False).bundle("notifications")
 
 
 def _item(credit: str) -> ItemResult:

@@ -281,7 +281,7 @@ def start_interview(
 
 def _parse_steps(value: str, lang: Lang) -> tuple[str, ...]:
     """`--steps requirements,7`: step ids or numbers (1-9, any case), kept in framework order."""
-    from coach.content import STEP_IDS, _suggest
+    from coach.content import STEP_IDS, suggest
     from coach.ui.texts import t
 
     numbered = {str(number): step for number, step in enumerate(STEP_IDS) if 0 < number < len(STEP_IDS) - 1}
@@ -290,7 +290,7 @@ def _parse_steps(value: str, lang: Lang) -> tuple[str, ...]:
         token = raw.strip().lower()
         step = numbered.get(token, token)
         if step not in STEP_IDS:
-            raise CoachError(t("bad_step", lang, step=raw.strip(), hint=_suggest(token, STEP_IDS), steps=", ".join(STEP_IDS)))
+            raise CoachError(t("bad_step", lang, step=raw.strip(), hint=suggest(token, STEP_IDS), steps=", ".join(STEP_IDS)))
         wanted.add(step)
     return tuple(step for step in STEP_IDS if step in wanted)
 
@@ -522,10 +522,10 @@ def drill_cmd(
         content = load_bundle(_drill_scenario(scenario, chosen))
         found = content.framework.find_step(step)
         if found is None:
-            from coach.content import STEP_IDS, _suggest
+            from coach.content import STEP_IDS, suggest
 
             raise CoachError(
-                t("bad_step", chosen, step=step, hint=_suggest(step.lower(), STEP_IDS), steps=", ".join(STEP_IDS))
+                t("bad_step", chosen, step=step, hint=suggest(step.lower(), STEP_IDS), steps=", ".join(STEP_IDS))
             )
         _require_terminal(chosen)
         store = _open_store()

@@ -30,7 +30,7 @@ _FORMAT = 8  # 8: the scenario's anchor stems (off-topic answers) are compiled t
 _SOURCES = (normalize, matcher, typos, scorer, lists, level)
 
 
-def _code_hash() -> str:
+def code_hash() -> str:
     digest = hashlib.sha256(str(_FORMAT).encode())
     for module in _SOURCES:
         digest.update(Path(module.__file__ or "").read_bytes())
@@ -58,7 +58,7 @@ def _content_key(content: Bundle) -> str:
 
 def cache_path(content: Bundle, directory: Path) -> Path:
     """Where the compiled rules of `content` are cached."""
-    key = hashlib.sha256((_code_hash() + _content_key(content)).encode()).hexdigest()[:24]
+    key = hashlib.sha256((code_hash() + _content_key(content)).encode()).hexdigest()[:24]
     return directory / f"scoring-{content.scenario.id}-{key}.json"
 
 
@@ -76,7 +76,7 @@ def compile_cached(content: Bundle, directory: Path) -> CompiledBundle:
     try:
         directory.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two processes never share a temp file
-        tmp.write_text(json.dumps(_dump(compiled)), encoding="utf-8")
+        tmp.write_text(json.dumps(dump(compiled)), encoding="utf-8")
         tmp.replace(path)
     except OSError:
         pass  # a read-only home only costs the compile time next run
@@ -87,7 +87,7 @@ def _phrase(raw: list[Any]) -> Phrase:
     return (int(raw[0]), tuple(raw[1]), bool(raw[2]), int(raw[3]))
 
 
-def _dump(compiled: CompiledBundle) -> dict[str, Any]:
+def dump(compiled: CompiledBundle) -> dict[str, Any]:
     def item(it: CompiledItem) -> dict[str, Any]:
         return {
             "id": it.id,
@@ -134,10 +134,10 @@ def _dump(compiled: CompiledBundle) -> dict[str, Any]:
 def _load(path: Path) -> CompiledBundle | None:
     if not path.is_file():
         return None
-    return _load_data(json.loads(path.read_text(encoding="utf-8")))
+    return load_data(json.loads(path.read_text(encoding="utf-8")))
 
 
-def _load_data(data: dict[str, Any]) -> CompiledBundle:
+def load_data(data: dict[str, Any]) -> CompiledBundle:
     items = {
         step: tuple(
             CompiledItem(

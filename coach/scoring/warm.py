@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.probes import ProbeText, probe_table
 from coach.scoring import cues, estimates, numbers
-from coach.scoring.cache import _code_hash, _dump, _load_data
+from coach.scoring.cache import code_hash, dump, load_data
 
 if TYPE_CHECKING:
     from coach.content import Bundle
@@ -121,7 +121,7 @@ def content_digest(content_dir: Path | None) -> str:
 
 def _source_digest() -> str:
     """The scorer's code beyond what cache.py hashes: a change to any scoring module is a new key."""
-    digest = hashlib.sha256(f"{_FORMAT}{_code_hash()}".encode())
+    digest = hashlib.sha256(f"{_FORMAT}{code_hash()}".encode())
     for module in (cues, estimates, numbers):
         digest.update(Path(module.__file__ or "").read_bytes())
     digest.update(Path(__file__).read_bytes())
@@ -143,7 +143,7 @@ def load_warm(path: Path) -> tuple[CompiledBundle, Labels] | None:
         if not path.is_file():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        return _load_data(data["compiled"]), Labels.from_json(data["labels"])
+        return load_data(data["compiled"]), Labels.from_json(data["labels"])
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 
@@ -153,7 +153,7 @@ def save_warm(path: Path, compiled: CompiledBundle, labels: Labels) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"compiled": _dump(compiled), "labels": labels.to_json()}), encoding="utf-8")
+        tmp.write_text(json.dumps({"compiled": dump(compiled), "labels": labels.to_json()}), encoding="utf-8")
         tmp.replace(path)
     except OSError:
         pass

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.content import ITEM_LEVELS, Bundle, Library
+from coach.content import ITEM_LEVELS, Bundle
 from coach.scoring import score_answers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,10 +30,6 @@ NEW_ITEMS = {
     "sec.caller_permissions": "senior",
 }
 
-
-@pytest.fixture(scope="module")
-def shipped() -> Bundle:
-    return Library(use_user_dir=False).bundle("notifications")
 
 
 def _raw_items(path: Path) -> list[dict]:  # type: ignore[type-arg]

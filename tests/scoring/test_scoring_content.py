@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.content import Bundle, Library
+from coach.content import Bundle
 from coach.scoring import score_answers
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Bundle:
-    """The shipped nine-step framework with the notifications scenario."""
-    return Library(use_user_dir=False).bundle("notifications")
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,6 @@ from coach.scoring import score_answers
 TABLE = tomllib.loads((Path(__file__).parent / "cue_table.toml").read_text(encoding="utf-8"))["case"]
 
 
-@pytest.fixture(scope="module")
-def shipped():  # type: ignore[no-untyped-def]
-    from coach.content import Library
-
-    return Library(use_user_dir=False).bundle("notifications")
-
 
 def test_the_table_has_sixty_sentences_per_language() -> None:
     for lang in ("en", "es"):

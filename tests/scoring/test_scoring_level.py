@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coach.cli import app
-from coach.content import Bundle, Library
+from coach.content import Bundle
 from coach.scoring import score_answers, score_sheet
 from coach.scoring.cache import compile_cached
 from coach.scoring.level import LEVEL_IDS
@@ -32,10 +32,6 @@ SALAD = {
     ),
 }
 
-
-@pytest.fixture(scope="module")
-def shipped() -> Bundle:
-    return Library(use_user_dir=False).bundle("notifications")
 
 
 def _reference_sheet(bundle: Bundle, lang: str) -> str:

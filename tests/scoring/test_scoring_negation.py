@@ -12,12 +12,6 @@ def _governed(text: str) -> list[str]:
     return [words for _, words in governed_words(text)]
 
 
-@pytest.fixture(scope="module")
-def shipped():  # type: ignore[no-untyped-def]
-    from coach.content import Library
-
-    return Library(use_user_dir=False).bundle("notifications")
-
 
 def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
     return score_answers({step: text}, shipped, "en").covered_ids()

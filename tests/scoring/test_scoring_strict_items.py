@@ -7,13 +7,6 @@ import pytest
 from coach.scoring import score_answers
 
 
-@pytest.fixture(scope="module")
-def shipped():  # type: ignore[no-untyped-def]
-    from coach.content import Library
-
-    return Library(use_user_dir=False).bundle("notifications")
-
-
 def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
     return score_answers({step: text}, shipped, "en").covered_ids()
 

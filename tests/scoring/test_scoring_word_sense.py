@@ -7,13 +7,6 @@ import pytest
 from coach.scoring import score_answers
 
 
-@pytest.fixture(scope="module")
-def shipped():  # type: ignore[no-untyped-def]
-    from coach.content import Library
-
-    return Library(use_user_dir=False).bundle("notifications")
-
-
 @pytest.mark.parametrize(
     ("step", "text", "item"),
     [
