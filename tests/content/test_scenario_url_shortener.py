@@ -65,6 +65,7 @@ QUESTIONS = {
     "en": [
         ("How many redirects per second do we get at peak?", "read_volume"),
         ("How many links are created per day?", "write_volume"),
+        ("What CDN do we have and what does it cost?", "budget"),
         ("What is the latency SLA for a redirect?", "slas"),
         ("What availability do we need?", "availability"),
         ("How long do we keep click data?", "retention"),
@@ -91,6 +92,7 @@ QUESTIONS = {
         ("¿Tiene que funcionar un enlace recién creado al momento?", "consistency"),
         ("¿Cuánto tráfico viene de bots?", "bots"),
         ("¿Cómo se reparten los clics entre los enlaces?", "hot_links"),
+        ("¿Cuánto cuesta la CDN?", "budget"),
     ],
 }
 
@@ -255,3 +257,26 @@ def test_an_answer_about_another_system_earns_no_shortener_item(bundle: Bundle, 
     result = score_answers({step: text(lang) for step, text in other.items()}, bundle, lang)  # type: ignore[arg-type]
     assert bundle.scenario.grounding is not None
     assert not set(bundle.scenario.grounding.items) & result.covered_ids()
+
+
+def test_hints_probes_and_reference_agree_on_the_figures(bundle: Bundle) -> None:
+    """Review fixes: five-year volume with 40 % growth (345 billion links, 173 TB), peak writes
+    5,000/s, the cache outage sized per region (us-east: 400 → 8,000 reads/s), aliases kept out of
+    the generated codes' namespace, and the write bill at the post-November-2024 price."""
+    sc = bundle.scenario
+    items = {i.id: i for i in sc.items}
+    probes = {p.item: p for p in sc.probes}
+    ref = sc.reference
+    assert "345" in items["est.keyspace"].hint.en and "345.000" in items["est.keyspace"].hint.es
+    assert "173 TB" in probes["arch.storage"].escalation.en and "173 TB" in probes["arch.storage"].escalation.es
+    assert "8,000" in items["fail.cache_outage"].hint.en and "8.000" in items["fail.cache_outage"].hint.es
+    assert "only aliases" in items["scale.multi_region"].hint.en
+    assert "hyphen" in items["cons.alias_uniqueness"].hint.en and "guion" in items["cons.alias_uniqueness"].hint.es
+    assert "5,000 writes" in ref["scaling"]("en") and "5.000 escrituras" in ref["scaling"]("es")
+    assert "8,000" in ref["failures"]("en") and "8.000" in ref["failures"]("es")
+    assert "20,000 origin requests" not in ref["failures"]("en")
+    assert "0.625" in ref["security"]("en") and "1.25 USD" not in ref["security"]("en")
+    assert "130,000" in ref["security"]("en") and "130.000" in ref["security"]("es")
+    assert "hyphen" in ref["consistency"]("en") and "guion" in ref["consistency"]("es")
+    for lang in ("es", "en"):
+        assert "79 TB" not in " ".join(text(lang) for text in ref.values())  # type: ignore[arg-type]
