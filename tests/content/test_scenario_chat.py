@@ -31,7 +31,7 @@ def test_the_file_validates_and_is_listed() -> None:
 def test_the_scenario_has_its_parts(chat: Bundle) -> None:
     sc = chat.scenario
     assert 15 <= len(sc.facts) <= 25
-    assert 15 <= len(sc.items) <= 30
+    assert 15 <= len(sc.items) <= 32  # 31 since the review added api.edits (edit and delete are in scope)
     assert all(item.level in ITEM_LEVELS for item in sc.items)
     assert set(sc.reference) == set(STEPS)
     assert 3 <= len(sc.failure_cards) <= 4
@@ -102,6 +102,8 @@ QUESTIONS = {
         ("Is end-to-end encryption required?", "encryption"),
         ("Do users see when a contact is online?", "presence"),
         ("Are voice calls in scope?", "scope"),
+        ("Can users edit or delete messages?", "scope"),
+        ("What happens when someone is removed from a group?", "groups"),
     ],
     "es": [
         ("¿Cuántos usuarios activos hay al día?", "users"),
@@ -116,6 +118,8 @@ QUESTIONS = {
         ("¿Hace falta cifrado de extremo a extremo?", "encryption"),
         ("¿Se ve si un contacto está en línea?", "presence"),
         ("¿Las llamadas entran en el alcance?", "scope"),
+        ("¿Se pueden editar o borrar mensajes?", "scope"),
+        ("¿Qué pasa cuando un administrador expulsa a alguien del grupo?", "groups"),
     ],
 }
 
@@ -140,3 +144,29 @@ def test_spanish_text_writes_spanish_numbers_and_terms(chat: Bundle) -> None:
 
 def test_hints_are_imperative(chat: Bundle) -> None:
     assert not [i.id for i in chat.scenario.items if re.match(r"^[A-Z][a-z]+(?<!ss)s\b", i.hint.en)]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_reference_cost_lines_add_up_and_agree_across_steps(chat: Bundle, lang: str) -> None:
+    """Review (docs/reviews/chat.md): the cost lines sum to the stated total, and closing repeats it."""
+    ref = chat.scenario.reference
+    sep = "." if lang == "es" else ","
+    security, closing = ref["security"](lang), ref["closing"](lang)
+    lines = [115_000, 43_800, 8_800, 4_400, 6_300, 3_700, 1_800]
+    for figure in lines:
+        assert f"{figure:,}".replace(",", sep) in security
+    assert abs(sum(lines) - 185_000) / 185_000 < 0.02
+    for total in ("185,000", "80,000"):
+        assert total.replace(",", sep) in security and total.replace(",", sep) in closing
+    # tiered: the store line replaced by ~10,000 hot + ~1,700 cold
+    assert abs(sum(lines) - 115_000 + 10_000 + 1_700 - 80_000) / 80_000 < 0.02
+
+
+def test_the_write_path_acks_only_a_stored_row_and_failover_reuses_no_seq(chat: Bundle) -> None:
+    """Review: no writer drops a batch it has not stored; a failover moves seqs to a new epoch."""
+    ref = chat.scenario.reference
+    consistency, failures = ref["consistency"]("en"), ref["failures"]("en")
+    assert "drops its batch" not in consistency
+    assert "an ack always means the message row exists" in consistency
+    assert "new epoch" in failures and "(senderId, clientMsgId)" in failures
+    assert "joinedSeq and leftSeq" in consistency
