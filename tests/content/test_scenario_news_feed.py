@@ -36,6 +36,7 @@ QUESTIONS = {
         ("¿Aplica el RGPD?", "compliance"),
         ("¿Cómo funcionan los bloqueos y las cuentas privadas?", "privacy"),
         ("¿Se pueden editar y borrar los posts?", "edits_deletes"),
+        ("¿Qué pasa si dejo de seguir a alguien?", "follow_graph"),
     ],
     "en": [
         ("How many daily active users do we have?", "users"),
@@ -50,6 +51,7 @@ QUESTIONS = {
         ("Does GDPR apply?", "compliance"),
         ("How do blocks and private accounts work?", "privacy"),
         ("Can users edit and delete posts?", "edits_deletes"),
+        ("What happens when I unfollow someone?", "follow_graph"),
     ],
 }
 
@@ -79,3 +81,15 @@ def test_a_keyword_salad_stays_below_mid(feed: Bundle, lang: str) -> None:
 def test_typical_questions_find_their_fact(feed: Bundle, lang: str) -> None:
     found = [(q, answer_question(feed, q, lang).fact_id) for q, _ in QUESTIONS[lang]]  # type: ignore[arg-type]
     assert found == [(q, want) for q, want in QUESTIONS[lang]]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_reference_sizes_timelines_by_what_the_fan_out_puts_in_them(feed: Bundle, lang: str) -> None:
+    # ~6 posts a day per timeline: a 7-day trim holds ~40 ids (~96 GB, ~400 GB of RAM), not 500 ids (4.8 TB);
+    # the cost and the DR story follow from that figure, in every step that names it.
+    ref = {step: text(lang) for step, text in feed.scenario.reference.items()}  # type: ignore[operator]
+    assert "96 GB" in ref["estimates"] and "400 GB" in ref["estimates"]
+    assert "400 GB" in ref["scaling"] and "400 GB" in ref["failures"]
+    assert ("74.000 USD" if lang == "es" else "74,000 USD") in ref["security"]
+    assert ("74.000 USD" if lang == "es" else "74,000 USD") in ref["closing"]
+    assert "105.000 USD" not in " ".join(ref.values()) and "105,000 USD" not in " ".join(ref.values())
