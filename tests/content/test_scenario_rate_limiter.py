@@ -64,7 +64,7 @@ SALAD = {
         "architecture": "Token bucket, leaky bucket, fixed window, sliding window log, sliding window counter, "
         "Redis, Lua, INCR, EXPIRE, sidecar, central service, local buckets, hot reload.",
         "consistency": "Eventual consistency, atomic, race condition, clock skew, multi-region, CRDT.",
-        "scaling": "Sharding, hash tags, hot keys, horizontal scaling, Redis Cluster.",
+        "scaling": "Sharding, hash tags, hot keys, horizontal scaling, Redis Cluster, load shedding.",
         "failures": "Fail open, fail closed, circuit breaker, timeouts, retries, jitter, DLQ.",
         "observability": "Metrics, rejections per key, cardinality, tracing, structured logs, SLO alerts, sampling.",
         "security": "IAM, KMS, TLS, secrets, WAF, X-Forwarded-For, IPv6, GDPR, cost.",
@@ -78,7 +78,7 @@ SALAD = {
         "architecture": "Token bucket, leaky bucket, ventana fija, sliding window log, sliding window counter, "
         "Redis, Lua, INCR, EXPIRE, sidecar, servicio central, buckets locales, recarga en caliente.",
         "consistency": "Consistencia eventual, atómico, condición de carrera, deriva del reloj, multirregión, CRDT.",
-        "scaling": "Sharding, hash tags, claves calientes, escalado horizontal, Redis Cluster.",
+        "scaling": "Sharding, hash tags, claves calientes, escalado horizontal, Redis Cluster, load shedding.",
         "failures": "Fail open, fail closed, circuit breaker, timeouts, reintentos, jitter, DLQ.",
         "observability": "Métricas, rechazos por key, cardinalidad, trazas, logs estructurados, alertas de SLO, muestreo.",
         "security": "IAM, KMS, TLS, secretos, WAF, X-Forwarded-For, IPv6, RGPD, costes.",
@@ -167,3 +167,49 @@ def test_hints_are_imperative(bundle: Bundle) -> None:
     items = bundle.scenario.items
     assert not [i.id for i in items if re.match(r"^[A-Z][a-z]+(?<!ss)s\b", i.hint.en)]
     assert not [i.id for i in items if re.match(r"^(?:Propone|Pone|Hace|Dice)\b", i.hint.es)]
+
+
+# Review pass (docs/reviews/rate-limiter.md): protecting a backend needs a mechanism beyond per-customer limits.
+BACKEND = {
+    "en": [
+        ("Limits per plan protect the backend, which has enough capacity.", False),
+        ("We rate limit per customer so search is safe.", False),
+        ("Each endpoint group also has a global limit sized to the search backend's capacity; "
+         "when it is reached we shed free traffic first.", True),
+    ],
+    "es": [
+        ("Los límites por plan protegen el backend, que tiene capacidad.", False),
+        ("Cada grupo de endpoints tiene un límite global dimensionado con la capacidad de la búsqueda; "
+         "al alcanzarlo descartamos primero free.", True),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_backend_protection_needs_a_capacity_limit_or_shedding(bundle: Bundle, lang: str) -> None:
+    for text, expected in BACKEND[lang]:
+        result = score_answers({"scaling": text}, bundle, lang)  # type: ignore[arg-type]
+        item = next(i for i in result.step("scaling").items if i.id == "scale.backend_protection")
+        assert item.covered is expected, text
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_reference_numbers_agree_with_the_facts(bundle: Bundle, lang: str) -> None:
+    """The review found a 5 ms timeout against a 2 ms p99 budget and regional headroom stacked on the sync error."""
+    ref = {step: text(lang) for step, text in bundle.scenario.reference.items()}  # type: ignore[arg-type]
+    # The synchronous Redis timeout fits the limiter's 2 ms p99 budget.
+    timeout = re.search(r"(\d+(?:[.,]\d+)?) ms (?:for the synchronous scripts|para los scripts síncronos)", ref["failures"])
+    assert timeout and float(timeout.group(1).replace(",", ".")) < 2
+    assert "5 ms" not in ref["closing"].replace("1,5 ms", "").replace("1.5 ms", "")
+    # Regional shares leave room for the in-region sync error inside the 10 % tolerance.
+    assert "105 %" in ref["consistency"] and "110 %" not in ref["consistency"]
+    # Every gateway spends only its slice of the synced balance (else 40 gateways spend it 40 times).
+    assert re.search(r"slice|porción", ref["architecture"])
+    # Costs: 18 nodes × 150 = 2,700; 2,700 + 1,000 + 600 + 200 = 4,500.
+    sep = "." if lang == "es" else ","
+    for figure in (f"2{sep}700 USD", f"4{sep}500 USD"):
+        assert figure in ref["security"] and figure in ref["closing"]
+    assert 18 * 150 == 2700 and 2700 + 1000 + 600 + 200 == 4500
+    # Authentication traffic is a fact, so the login figures in the estimates can be derived.
+    endpoints = next(f for f in bundle.scenario.facts if f.id == "endpoints")
+    assert "300" in endpoints.answer.es and "300" in endpoints.answer.en
