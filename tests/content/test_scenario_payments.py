@@ -49,6 +49,8 @@ QUESTIONS = {
         ("How many chargebacks do we get?", "refunds_chargebacks"),
         ("Which currencies do we support?", "currencies"),
         ("What is out of scope?", "out_of_scope"),
+        ("How many seller payouts are there per day?", "fees"),
+        ("Who holds the funds until delivery? Is safeguarding required?", "compliance"),
     ],
     "es": [
         ("¿Cuál es el pico de tráfico?", "volumes"),
@@ -63,6 +65,8 @@ QUESTIONS = {
         ("¿Cuántos contracargos hay?", "refunds_chargebacks"),
         ("¿Qué divisas soportamos?", "currencies"),
         ("¿Qué queda fuera de alcance?", "out_of_scope"),
+        ("¿Cuántos pagos a vendedores hay al día?", "fees"),
+        ("¿Quién custodia el dinero? ¿Hace falta licencia?", "compliance"),
     ],
 }
 
@@ -208,3 +212,50 @@ def test_the_reference_tells_one_write_path(payments: Bundle) -> None:
 
 def test_the_scenario_has_no_simulation(payments: Bundle) -> None:
     assert not payments.scenario.has_simulation
+
+
+def test_authorization_moves_no_money_and_capture_writes_the_entries(payments: Bundle) -> None:
+    """Review: the facts listed a capture call and the saga captured after reserving the item,
+    while the reference wrote the entries right after the authorization and had no capture."""
+    ref = payments.scenario.reference
+    assert "/capture" in payments.scenario.api_example
+    for lang in ("es", "en"):
+        assert "requires_capture" in ref["api"](lang) and "/capture" in ref["api"](lang)
+        assert "requires_capture" in ref["architecture"](lang)
+        assert "7 d" in ref["architecture"](lang)  # why capture at once: authorizations expire
+    flows = next(f for f in payments.scenario.facts if f.id == "flows")
+    assert "7" in flows.answer.en and "capture as soon as" in flows.answer.en
+
+
+def test_payouts_have_their_own_write_path_and_figures(payments: Bundle) -> None:
+    """Review: a payout went out twice last year, and 40,000 payouts a day had no fact behind it."""
+    fees = next(f for f in payments.scenario.facts if f.id == "fees")
+    assert "40,000" in fees.answer.en and "40.000" in fees.answer.es
+    ref = payments.scenario.reference
+    assert "payout id as idempotency key" in ref["consistency"].en
+    assert "id del payout como clave de idempotencia" in ref["consistency"].es
+    assert "takes the same lock" in ref["consistency"].en
+
+
+def test_async_retries_stay_inside_the_psp_key_window(payments: Bundle) -> None:
+    """Review: retrying for 24 h against a PSP that remembers keys for 24 h could charge twice."""
+    ref = payments.scenario.reference
+    assert "for 20 hours" in ref["failures"].en and "durante 20 horas" in ref["failures"].es
+    assert "24 hours" not in ref["failures"].en.split("inside the 24 hours")[0]
+    assert "retried once within the 5 s budget" in ref["failures"].en
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "item"),
+    [
+        ("security", "We need PCI.", "sec.pci_scope"),
+        ("failures", "If the cache breaks we fall back to the database.", "fail.reconciliation"),
+        ("architecture", "The checkout calls the PSP and stores the result.", "arch.providers"),
+        ("architecture", "We keep a ledger.", "arch.ledger"),
+        ("failures", "We have a standby.", "fail.dr"),
+        ("scaling", "Contention could be a problem.", "scale.hot_accounts"),
+    ],
+)
+def test_a_single_word_does_not_earn_a_payments_item(payments: Bundle, step: str, text: str, item: str) -> None:
+    result = score_answers({step: text}, payments, "en")
+    assert item not in result.covered_ids()
