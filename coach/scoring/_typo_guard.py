@@ -30,141 +30,142 @@ adaptadoraes adaptadoras adaptadoro adaptadoros adaptadors adaptados adaptar ada
 adapte adapted adapten adaptes adaptor adaptors addictive additives addling adelantar
 adelantaras adelantare adelantares adelantars adelantas adepta adepto adiete adivina
 adivinan adivinara adivinare adivinars adivinas admire admisions admissions admit admita
-admiten admites admito admits adoptador adoptadores adopter adopters adquirentes
-adquiriente adsorb adsorbs adulante adular afears afers afinidads aflacen aflojados afogar
-afonos afrancamos afrancar aftaes afterward afterwords afustes agadir aggregating
-aggregations agitados agitamos agitan agitar agitaria agolados agolamos agolan agolar
-agolaria agorados agoramos agoran agorar agoraria agostados agostamos agostan agostar
-agostaria agotadas agotador agotadors agotaran agotaras agotare agotarian agotarias
-agotars agotas agotemos agoten agreda agredamos agredan agregacions agregadas agregado
-agregadoes agregador agregara agregare agregars agregas agrege agregemos agregen agrego
-agreman agreta agreza agruma agrumamos agrumar agrupacions agrupados agrupan agrupara
-agrupare agrupars agrupas agrupe agrupemos agrupo agrura aguaita aguanal aguantan aguantar
-aguantas aguante aguanto ahogan ahogara ahogare ahogars ahogas ahojados ahojar ahotado
-ahotados ahoyar ahuses aiding ainases ajunta ajuntamos ajuntar ajuntes ajustas ajuste
-ajustees ajusten aladen aladra aladras alama alamba alambas alames alamia alamias alamos
-alampa alampas alara alaraes alaran alarda alardas alares alarga alargas alaria alarias
-alarmaes alarmais alarman alarmar alarmars alaros alars alarse alarses alberto alcace
-alcacen alcama alcamas alcana alcanas alcances alcanzan alcanzar alcanzas alcanzo alcaza
-alcazados alcazamos alcazar aleara alearas alears aleatorias aleatoric aleatorios
-alectoria alectorio alegra alegrar alegras alejados alenta alentar alentas alera aleraes
-aleros alertaes alertais alertan alertara alertare alertars aleta aletea aletear aleteas
-aletos aleuts alfama alfamas alfarma alfarmas alguanta alhama alhamas alharma alharmas
-aliages alianza aliares aliased aliass alicaes aliento alientos alifaes alijados alisamos
-alisar alises alisoes alisos alistes aljama aljamas allays allowances alloyed almacenada
-almacenadas almacenadoes almacenamienta almacenamientos almacenamos almacenan almacenando
-almacenara almacenare almacenars almacenas almacene almaceno almacens almaden almajen
-almecen almoacen alobados alocados aloeta aloetas alogados alogar alojadas alojado
-alojadoes alojamos alomados alosados alotado alotan alotaria alrota alrotas alterante
-alterative alterativo altercate alternaes alternant alternante alternare alternated
-alternates alternation alternatives alternativos alters altive altividad altivo altivos
-amarece amarecer ambiguoes ambiguos amentamos amentar amiento amientos amision amortamos
-amplificacions amplifications amplificativo amular amuses anacas anadamos anadan anadea
-anadean anadee anadeen anadem anadeo anades anadia anadiamos anadidos anadinos anadiran
-anadire anadirian anadirs anadon analistica analiticas analitico analytic ancaes ancas
-ancha anchaes anchais anchan anchar anchars anches anchoa anchoas anchos anclar anclas
-anden aneden anedimos anedir anediria anediriamos angular aniden anidimos anidir anidiria
-anidiriamos anilar anilla anille anillos anilo anisamos anisar annular anonos anotado
-anotados anotan anotaria anteriors anther anticuas anticuo antigaes antigas antigo
-antigoes antigos antigua antiguaes antiguais antiguan antiguans antiguar antiguars antigue
-antiguedads antigues antiguoes antillo anublar anudar anuden anula anulan anulara anulare
-anulars anulas anuses anythings aojados apacamos apacar apaciamos aparados aparan aparca
-aparcara aparcare aparcars aparcas aparcemos apare aparea apareados aparean aparecamos
-aparecen aparecere aparecers apareces aparecia apareco apareen aparees apareje aparen
-apareo apares aparian aparrados aparran aparre aparta apartadas apartado apartadoes
-apartador apartadors apartara apartare apartars apartas apartemos aparten apartes aparto
-aparvados aparvan aparve apastados apastamos apastan apastar apaste apatan apear apears
-apegar apegars apelante apelar apelars apenar apenars apence aperar aperars apertural
-aperturas aperture aperturo apice aplacaciones aplacados aplacen aplagados aplagamos
-aplagar aplanados aplanamos aplanar aplayados aplayamos aplayar aplaza aplazadas aplazado
-aplazan aplazara aplazare aplazars aplazas aplazemos aplicacions aplice aporcamos aporcar
-aportados aportan aporte appeal appeals appease appends applications approvals
-approximated approximates apretados apretamos apretan apretar aprete apretura aproximada
-aproximadas aproximadoes aproximamos aproximando apuna apunamos apunan apunar apunas
-apunea apuneamos apunear apuntados apuntan apuntara apuntare apuntars apuntas apunte
-apuntemos apunto archas archie archies archine architectures archiva archival archivan
-archivara archivare archivars archivas archived archiven archives archivo arctado ardite
-argive argoss arillo armoss arnillo arquitectural arquitecturas arquitecturo arraba
-arranca arrancados arrancan arrancara arrancare arrancars arrancas arrancemos arrancha
-arranchamos arranchar arrasada arrasado arrasados arrascamos arrascar arria arriaba
-arriaes arrian arriar arrias arriaz arriban arribar arribas arribes arribo arrices arrida
-arride arrides arrie arrien arries arrima arrime arrimes arrincamos arrincar arrivals
-arriza arrize arrizes arroba artoss ascent asento aserta asertas asiana asiendo asienta
-asientas asientoes asignar asignas asignen asignes asigno asillo asina asnillo asnina
-assent assumed assumes assure asters asumar asume asumia asumire asumirs asunta asustes
-atapara atlases atomeca atomeco atomian atomias atomicas atomicos atomida atomido atomir
-atomiza atomizo atonic atonica atonico atonos atora atoxica atoxico atracada atracado
-atracados atrancamos atrancar atrapada atrapado atrapados atrasaba atrasadas atrasadoes
-atrasamos atrasando atrasara atrazada atrazado atrazados atrega atregados atregamos
-atregan atregar atributas atribute atributo atributoes attributed attributer atuses
-auccion auction auctor auctorizado auctorizados auctorizar auctorize auctors audita
-auditan auditas audition auditive auditivos auditor auditoriaes auditorio auditorios
-augmentamos augmentar aullar aumenta aumentados aumentan aumentara aumentare aumentars
-aumentas aumentemos aurera aurorae auroral auroras auroro ausentamos ausentar ausento
-austra autenticaba autenticadas autenticados autenticando autenticara authenticate
-authenticates authored authorizations authorizes autoras autoria autoriza autorizacions
-autorizada autorizadas autorizadoes autorizador autorizadors autorizamos autorizan
-autorizando autorizara autorizare autorizars autorizas autorize autoro avaden avalanchas
-avalanche avanzan avanzar avanzas avanze avanzo averaged averages averare averting averts
-aviamos aviar avicos avidos aviento avientos aviesos avilamos avilar avioes avions avios
-avisados avisan avisara avisare avisars avisas avisemos avises avisoes avison avisons
-avispa avispamos avispar avispo avispos avista avistamos avistar avisto avivamos avivar
-ayunta ayuntamos ayuntar ayustes azogar azotado azotados azotan azotaria azular bached
-baches baching backer backers backgrounds backings backlogs backus backyard backyards
-badajado badas badeas bagger bailones baker bakers baking balancea balanceaba balanceadas
-balanceado balanceadora balanceadoro balanceadors balanceados balancear balanceara
-balanceas balancee balancees balanceo balanceos balancera balancero balancers balanoes
-balante balantes balanze balanzes balato balatos baldas balker balking ballance banadas
-banaes banais banars banas banass bancaria bancarios bancas banda bandaes bandan bandean
-bandear bandeau banded bandejan bandejar bandejas bandeje bandejo bander bandera bandes
-bandia bandias bandos bands banduja banger banidas banked banket banking banner banners
-banter banters banzas baraco baracos baraho barahos baraja barajada barajador barajados
-barajan barajando barajara barajare barajars barajas barajemos barajo barajos barano
-baranos barata baratado baratamos baratar baratas barate barateo barates baratio baratios
-baratoes baraton baratons baratro baratros barbato barbatos bardas bardes barito baritos
-barkers barking baroto barotos barrado barrados barramos barrar barthes bascamos bascar
-basking basnas batato batatos bathed bathes batuces beached beaches beaks becket befare
-befoes befre behinds benchmarks betaking bibliotecas biblioteco bibliotheca biggie billing
-billions billiton billon billons bindle binger birlones birthdays bistable bitched bitches
-blacked blacklist blacks blandas blanker bleaker blocas blocker blockiest blockings blocky
-blocos blocs blokes bloqueaba bloqueadas bloqueador bloqueadors bloqueando bloqueara
-bloqueare bloquears bloqueemos bloqueoes blouse blouses bluffer bluffers bodice bodices
-bodied boeres bogies boiles bollones bombardea bombardean bombardeara bombardeare
-bombardears bombardeas bombardera bombardero bombardier bonce bonces bonded bonkers booker
-boque boquea boqueada boqueado boqueados boqueamos boquear boqueo boques borato boratos
-bordado bordados bordaes bordamos bordar bordas bordea bordeas bordee bordees borden
-bordeo border borders bordoes bordos boreas boreos borers bores borges bornes boroes
-borrada borradas borradoes borrador borradors borraj borrajo borrajos borran borrando
-borrara borrare borrars borras borremos borres bosque bosques botched botches botellan
-botellas botelle botellia botello botilla bottlenecks bouncer bouncers bouncy bounden
-bounder bourne bournes bowsing braided brained branden brander brandie brandied branks
-breaded breading breads breaes breais breakdowns breakings breams brears breas breast
-brecas breeks bregas brenas brevas brezas brides broadcasts broke broken brokers bronce
-bronces browner browning browse browsed browses buceamos bucear bucked bucker bucking
-buckle buckles buddle budge budged budges budgets budgie buffed buffet buffeted buffets
-bugger bujier bullion bullones bundles bungle bungled bunker bunkers burato buratos burier
-burrado burrados bursar bursas bursty buscados buscan buscara buscare buscars buscas
-buscemos bushier bushiest bushiness busiamos busie busied busieis busien busiere busker
-buster bustier bustiest busts busyness butches caamos cabales cabbie cabecea cabeceais
-cabecean cabecear cabeceara cabecearas cabecears cabeceas cabeceraes cabecero cabeceros
-cabedera cabederas cabia cabiamos cabidos cabio cabling cabrada cabras cabrera cabria
-cabrio cabrios cabros cacaes cacea caceada caceadas caceado caceados caceamos cacean
-cacear cacearia caceas cacees caceo caceos cacera cacero caceta caceto cacha cachada
-cachadas cachado cachados cachaes cachamos cachando cacharia cacheaba cacheabas cacheando
-cachearan cacheare cachearian cachearias cachears cacheemos cacheen cachees cachemamos
-cacheman cachemo cachemos cachetada cachetadas cachetado cachetados cacheto cachets
-cachies cachis cacho cachoes cachon cachou cachua cachues cachuo cachus cacles cacoes
-cactea cacteo cadidos cadmia cadmio cadmios cados caducaba caducabas caducamos caducando
-caducar caducara caducaras caducas caduce caducea caducen caducidads caduco caecen caeces
-caemos caere caeres caers cagada cagales cagamos cagar cagas caguamos caguas caicos caidas
-caides caidoes caids calashes calcea calceo calces calcetamos calcetar calcular calculas
-calcule calculen calculi calculo calder caldos calendamos calendar calenta calentados
-calentan calentanos calentara calentare calentars calentas calentemos caler calers
-calicula caliculan calida calidads calidas calidos calientas calientees calino calker
-calking callaes callar callars calle callea callear callears calleas called callee callees
-callen callentamos callentar callente callentes calleo callera calleras callero calleros
-calles callie callings calloes calmer calming calmos calves calving camales camaos camba
-cambais cambamos camban cambar cambas cambe camben camber cambes cambiados cambial cambian
+admiten admites admito admits adoptador adoptadores adopter adopters adoptive adquirentes
+adquiriente adsorb adsorbs adulante adular afears afectada afectador afectados afectando
+afeitado afers afinidads aflacen afletado aflojados afogar afonos afrancamos afrancar
+afretado aftaes afterward afterwords afustes agadir aggregating aggregations agitados
+agitamos agitan agitar agitaria agolados agolamos agolan agolar agolaria agorados agoramos
+agoran agorar agoraria agostados agostamos agostan agostar agostaria agotadas agotador
+agotadors agotaran agotaras agotare agotarian agotarias agotars agotas agotemos agoten
+agreda agredamos agredan agregacions agregadas agregado agregadoes agregador agregara
+agregare agregars agregas agrege agregemos agregen agrego agreman agreta agreza agruma
+agrumamos agrumar agrupacions agrupados agrupan agrupara agrupare agrupars agrupas agrupe
+agrupemos agrupo agrura aguaita aguanal aguantan aguantar aguantas aguante aguanto ahogan
+ahogara ahogare ahogars ahogas ahojados ahojar ahotado ahotados ahoyar ahuses aiding
+ainases ajunta ajuntamos ajuntar ajuntes ajustas ajuste ajustees ajusten aladen aladra
+aladras alama alamba alambas alames alamia alamias alamos alampa alampas alara alaraes
+alaran alarda alardas alares alarga alargas alaria alarias alarmaes alarmais alarman
+alarmar alarmars alaros alars alarse alarses alberto alcace alcacen alcama alcamas alcana
+alcanas alcances alcanzan alcanzar alcanzas alcanzo alcaza alcazados alcazamos alcazar
+aleara alearas alears aleatorias aleatoric aleatorios alectoria alectorio alegra alegrar
+alegras alejados alenta alentar alentas alera aleraes aleros alertaes alertais alertan
+alertara alertare alertars aleta aletea aletear aleteas aletos aleuts alfama alfamas
+alfarma alfarmas alguanta alhama alhamas alharma alharmas aliages alianza aliares aliased
+aliass alicaes aliento alientos alifaes alijados alisamos alisar alises alisoes alisos
+alistes aljama aljamas allays allowances alloyed almacenada almacenadas almacenadoes
+almacenamienta almacenamientos almacenamos almacenan almacenando almacenara almacenare
+almacenars almacenas almacene almaceno almacens almaden almajen almecen almoacen alobados
+alocados aloeta aloetas alogados alogar alojadas alojado alojadoes alojamos alomados
+alosados alotado alotan alotaria alrota alrotas alterante alterative alterativo altercate
+alternaes alternant alternante alternare alternated alternates alternation alternatives
+alternativos alters altive altividad altivo altivos amarece amarecer ambiguoes ambiguos
+amentamos amentar amiento amientos amision amortamos amplificacions amplifications
+amplificativo amular amuses anacas anadamos anadan anadea anadean anadee anadeen anadem
+anadeo anades anadia anadiamos anadidos anadinos anadiran anadire anadirian anadirs anadon
+analistica analiticas analitico analytic ancaes ancas ancha anchaes anchais anchan anchar
+anchars anches anchoa anchoas anchos anclar anclas anden aneden anedimos anedir anediria
+anediriamos angular aniden anidimos anidir anidiria anidiriamos anilar anilla anille
+anillos anilo anisamos anisar annular anonos anotado anotados anotan anotaria anteriors
+anther anticuas anticuo antigaes antigas antigo antigoes antigos antigua antiguaes
+antiguais antiguan antiguans antiguar antiguars antigue antiguedads antigues antiguoes
+antillo anublar anudar anuden anula anulan anulara anulare anulars anulas anuses anythings
+aojados apacamos apacar apaciamos aparados aparan aparca aparcara aparcare aparcars
+aparcas aparcemos apare aparea apareados aparean aparecamos aparecen aparecere aparecers
+apareces aparecia apareco apareen aparees apareje aparen apareo apares aparian aparrados
+aparran aparre aparta apartadas apartado apartadoes apartador apartadors apartara apartare
+apartars apartas apartemos aparten apartes aparto aparvados aparvan aparve apastados
+apastamos apastan apastar apaste apatan apear apears apegar apegars apelante apelar
+apelars apenar apenars apence aperar aperars apertural aperturas aperture aperturo apice
+aplacaciones aplacados aplacen aplagados aplagamos aplagar aplanados aplanamos aplanar
+aplayados aplayamos aplayar aplaza aplazadas aplazado aplazan aplazara aplazare aplazars
+aplazas aplazemos aplicacions aplice aporcamos aporcar aportados aportan aporte appeal
+appeals appease appends applications approvals approximated approximates apretados
+apretamos apretan apretar aprete apretura aproximada aproximadas aproximadoes aproximamos
+aproximando apuna apunamos apunan apunar apunas apunea apuneamos apunear apuntados apuntan
+apuntara apuntare apuntars apuntas apunte apuntemos apunto archas archie archies archine
+architectures archiva archival archivan archivara archivare archivars archivas archived
+archiven archives archivo arctado ardite argive argoss arillo armoss arnillo arquitectural
+arquitecturas arquitecturo arraba arranca arrancados arrancan arrancara arrancare
+arrancars arrancas arrancemos arrancha arranchamos arranchar arrasada arrasado arrasados
+arrascamos arrascar arria arriaba arriaes arrian arriar arrias arriaz arriban arribar
+arribas arribes arribo arrices arrida arride arrides arrie arrien arries arrima arrime
+arrimes arrincamos arrincar arrivals arriza arrize arrizes arroba artoss ascent asento
+aserta asertas asiana asiendo asienta asientas asientoes asignar asignas asignen asignes
+asigno asillo asina asnillo asnina assent assumed assumes assure asters asumar asume
+asumia asumire asumirs asunta asustes atapara atlases atomeca atomeco atomian atomias
+atomicas atomicos atomida atomido atomir atomiza atomizo atonic atonica atonico atonos
+atora atoxica atoxico atracada atracado atracados atrancamos atrancar atrapada atrapado
+atrapados atrasaba atrasadas atrasadoes atrasamos atrasando atrasara atrazada atrazado
+atrazados atrega atregados atregamos atregan atregar atributas atribute atributo
+atributoes attributed attributer atuses auccion auction auctor auctorizado auctorizados
+auctorizar auctorize auctors audita auditan auditas audition auditive auditivos auditor
+auditoriaes auditorio auditorios augmentamos augmentar aullar aumenta aumentados aumentan
+aumentara aumentare aumentars aumentas aumentemos aurera aurorae auroral auroras auroro
+ausentamos ausentar ausento austra autenticaba autenticadas autenticados autenticando
+autenticara authenticate authenticates authored authorizations authorizes autoras autoria
+autoriza autorizacions autorizada autorizadas autorizadoes autorizador autorizadors
+autorizamos autorizan autorizando autorizara autorizare autorizars autorizas autorize
+autoro avaden avalanchas avalanche avanzan avanzar avanzas avanze avanzo averaged averages
+averare averting averts aviamos aviar avicos avidos aviento avientos aviesos avilamos
+avilar avioes avions avios avisados avisan avisara avisare avisars avisas avisemos avises
+avisoes avison avisons avispa avispamos avispar avispo avispos avista avistamos avistar
+avisto avivamos avivar ayunta ayuntamos ayuntar ayustes azogar azotado azotados azotan
+azotaria azular bached baches baching backbend backbends backed backer backers backgrounds
+backings backlogs backus backyard backyards badajado badas badeas bagger bailones baker
+bakers baking balancea balanceaba balanceadas balanceado balanceadora balanceadoro
+balanceadors balanceados balancear balanceara balanceas balancee balancees balanceo
+balanceos balancera balancero balancers balanoes balante balantes balanze balanzes balato
+balatos baldas balker balking ballance banadas banaes banais banars banas banass bancaria
+bancarios bancas banda bandaes bandan bandean bandear bandeau banded bandejan bandejar
+bandejas bandeje bandejo bander bandera bandes bandia bandias bandos bands banduja banger
+banidas banked banket banking banner banners banter banters banzas baraco baracos baraho
+barahos baraja barajada barajador barajados barajan barajando barajara barajare barajars
+barajas barajemos barajo barajos barano baranos barata baratado baratamos baratar baratas
+barate barateo barates baratio baratios baratoes baraton baratons baratro baratros barbato
+barbatos bardas bardes barito baritos barkers barking baroto barotos barrado barrados
+barramos barrar barthes bascamos bascar basking basnas batato batatos bathed bathes
+batuces beached beaches beaks becket befare befoes befre behinds benchmarks betaking
+bibliotecas biblioteco bibliotheca biggie billing billions billiton billon billons bindle
+binger birlones birthdays bistable bitched bitches blacked blacklist blacks blandas
+blanker bleaker blocas blocker blockiest blockings blocky blocos blocs blokes bloqueaba
+bloqueadas bloqueador bloqueadors bloqueando bloqueara bloqueare bloquears bloqueemos
+bloqueoes blouse blouses bluffer bluffers bodice bodices bodied boeres bogies boiles
+bollones bombardea bombardean bombardeara bombardeare bombardears bombardeas bombardera
+bombardero bombardier bonce bonces bonded bonkers booker boque boquea boqueada boqueado
+boqueados boqueamos boquear boqueo boques borato boratos bordado bordados bordaes bordamos
+bordar bordas bordea bordeas bordee bordees borden bordeo border borders bordoes bordos
+boreas boreos borers bores borges bornes boroes borrada borradas borradoes borrador
+borradors borraj borrajo borrajos borran borrando borrara borrare borrars borras borremos
+borres bosque bosques botched botches botellan botellas botelle botellia botello botilla
+bottlenecks bouncer bouncers bouncy bounden bounder bourne bournes bowsing braided brained
+branden brander brandie brandied branks breaded breading breads breaes breais breakdowns
+breakings breams brears breas breast brecas breeks bregas brenas brevas brezas brides
+broadcasts broke broken brokers bronce bronces browner browning browse browsed browses
+buceamos bucear bucked bucker bucking buckle buckles buddle budge budged budges budgets
+budgie buffed buffet buffeted buffets bugger bujier bullion bullones bundles bungle
+bungled bunker bunkers burato buratos burier burrado burrados bursar bursas bursty
+buscados buscan buscara buscare buscars buscas buscemos bushier bushiest bushiness
+busiamos busie busied busieis busien busiere busker busquedas busquedo buster bustier
+bustiest busts busyness butches caamos cabales cabbie cabecea cabeceais cabecean cabecear
+cabeceara cabecearas cabecears cabeceas cabeceraes cabecero cabeceros cabedera cabederas
+cabia cabiamos cabidos cabio cabling cabrada cabras cabrera cabria cabrio cabrios cabros
+cacaes cacea caceada caceadas caceado caceados caceamos cacean cacear cacearia caceas
+cacees caceo caceos cacera cacero caceta caceto cacha cachada cachadas cachado cachados
+cachaes cachamos cachando cacharia cacheaba cacheabas cacheando cachearan cacheare
+cachearian cachearias cachears cacheemos cacheen cachees cachemamos cacheman cachemo
+cachemos cachetada cachetadas cachetado cachetados cacheto cachets cachies cachis cacho
+cachoes cachon cachou cachua cachues cachuo cachus cacles cacoes cactea cacteo cadidos
+cadmia cadmio cadmios cados caducaba caducabas caducamos caducando caducar caducara
+caducaras caducas caduce caducea caducen caducidads caduco caecen caeces caemos caere
+caeres caers cagada cagales cagamos cagar cagas caguamos caguas caicos caidas caides
+caidoes caids calashes calcea calceo calces calcetamos calcetar calcular calculas calcule
+calculen calculi calculo calder caldos calendamos calendar calenta calentados calentan
+calentanos calentara calentare calentars calentas calentemos caler calers calicula
+caliculan calida calidads calidas calidos calientas calientees calino calker calking
+callaes callar callars calle callea callear callears calleas called callee callees callen
+callentamos callentar callente callentes calleo callera calleras callero calleros calles
+callie callings calloes calmer calming calmos calves calving camales camaos camba cambais
+cambamos camban cambar cambas cambe camben camber cambes cambiados cambial cambian
 cambiara cambiare cambiars cambias cambiazos cambiemos cambien cambies cambija cambijo
 cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar
 cambize cambizo cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui
@@ -375,26 +376,27 @@ derivar derivas derive deriven derives derivo dermas desacolla desacollado desac
 desacoplada desacoplados desacoplamienta desacoplamientos desacoplan desacoplando
 desacoplara desacoplare desacoplars desacoplas desacople desacoplo desaino desaline
 desalines desaloja desaloje desalojos desaojo desapegar desasada desasado desasados desase
-desasires desastre desastrees desatares desatino desatinos desatores desaviamos desaviar
-desbarda desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo
-desborra desborrar desbrida desbridar descaimiento descanta descantada descantado
-descantamos descarada descarado descargada descargado descargamos descargan descargara
-descargare descargars descargas descarge descargo descarnada descarnado descarnamos
-descartaba descartadas descartados descartala descartan descartando descartara descartare
-descartars descartas descarte descartemos descarto descasada descasado descasados descase
-descasta descastada descastado descastamos descastar desconectada desconectadas
-desconectamos desconectando desconocia desconocian desconocias desconocidas desconocidoes
-desconta descontan descontara descontare descontars descontas descorda descordar descornar
-descotar descrita descuentas descuentos descuerna descuerno desculares desecho desend
-desenlaces desenlaze deseno desequilibraba desequilibradas desequilibrado desequilibrara
-desertar desface desfacer desfajada desfajado desfajados desfaje desfamada desfamado
-desfamados desfame desfazada desfazado desfazados desfues desglosa desglosen desgloses
-desgloso desgradada desgradado desgradamos desgradar desgrade desgrades deshace deshacen
-deshacere deshacers deshaces deside desides desierta designa designation designations
-designe designs desiguala desiguale desigualo desiguals desina desinamos desinar desinos
-deslastres desliamos desliar deslino deslizantees desmontar desoiamos desordenabas
-desordenada desordenadaes desordenadoes desordenamos desordenando desordenaras desovamos
-desovar despara desparta despartamos despasada despasado despasados despase despeas
+desasires desastrees desatares desatino desatinos desatores desaviamos desaviar desbarda
+desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo desborra
+desborrar desbrida desbridar descaere descaimiento descanta descantada descantado
+descantamos descante descarada descarado descargada descargado descargamos descargan
+descargara descargare descargars descargas descargo descarnada descarnado descarnamos
+descarne descartaba descartadas descartados descartala descartan descartando descartara
+descartare descartars descartas descartemos descarten descartes descarto descasada
+descasado descasados descase descasta descastada descastado descastamos descastar descaste
+desconectada desconectadas desconectamos desconectando desconocia desconocian desconocias
+desconocidas desconocidoes desconta descontan descontara descontare descontars descontas
+descorda descordar descornar descotar descrita descuentas descuentos descuerna descuerno
+desculares desecho desend desenlaces desenlaze deseno desequilibraba desequilibradas
+desequilibrado desequilibrara desertar desface desfacer desfajada desfajado desfajados
+desfaje desfamada desfamado desfamados desfame desfasadas desfazada desfazado desfazados
+desfues desglosa desglosen desgloses desgloso desgradada desgradado desgradamos desgradar
+desgrade desgrades deshace deshacen deshacere deshacers deshaces deside desides desierta
+designa designation designations designe designs desiguala desiguale desigualo desiguals
+desina desinamos desinar desinos deslastra deslastren deslastro deslatare desliamos
+desliar deslino deslizantees deslustre desmontar desoiamos desordenabas desordenada
+desordenadaes desordenadoes desordenamos desordenando desordenaras desovamos desovar
+despara desparta despartamos desparte despasada despasado despasados despase despeas
 despedrar despegar despender despeos desperar despernar despertan despertara despertare
 despertars despertas despiertas despierto desplega desplegan desplegara desplegare
 desplegars desplegas despliegues despuess despume despumes desques destas desteno destilo
@@ -570,78 +572,78 @@ fizadas fizamos flagger flailed flailing flames flanged flashed flashes flatly f
 flatting fleches fleshed fleshes fleshly fletante flights flighty floaty flogged flojas
 flojos floors floras floros flotantes flotas flotes flouting flouts flusher flushest
 fluter foaling fochas fogged foiamos foible foibles foidos foiling folder follan follando
-follar follo follon follons followed followings fondas fondeo fondeos fondo fondoes fondon
-fondons fondus fonos foods fooled foraged forced forest forgat forgets forgot forked
-formados formant format formate formats formed formes formiato fornamos fornos forwarder
-forwards forzen fouled fowled fracciona fraccione fracciono fraccions fraces fractions
-fractura frades fragmenta fragmental fragmentan fragmentara fragmentare fragmentars
-fragmentary fragmentas framea frameas framed frameo frameos framer framers frameworks
-franamos franes fraoes frases frayes freamos frecuencias frecuencio freebase freezer
-freezes fregamos fregar freiamos frena frenados frenan frenara frenare frenars frenas
-frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro frete frezamos
-frezar freze frezen friabilidad friable friables friaes friary friccion friction frida
-fridas fridays frieze fright frogen frondos fronte frotante froten froward froze fruente
-fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso fumosos funcionals
-funcionares funcionen funciones funciono funcions function fundos funnels funner furcion
-furente furte fusiona fusionados fusional fusionan fusionara fusionare fusionars fusionas
-fusionemos gafamos gafando gafemos gagaes gages gagoes galling ganado ganados gananio
-gandamos gande gandes ganetos ganges ganiamos ganimos gansado garamos garande garandes
-garando garanta garantan garantas garantees garantiamos garantian garantias garantida
-garantio garantir garantizados garantizan garantizara garantizare garantizars garantizas
-garantizemos garda gardada gardadas gardado gardados gardamos gardan gardar garpos garues
-gating gauged gauger gayamos gayando gayemos gaznamos gaznando gaznemos generacions
-generada generador generados general generalo generan generando generante generara
-generars generas generates generating generations generativo genere generica generico
-generics genero genetic geneva genra genseric geodas geodes geodos gesteo gesto gestora
-gestoro gestors gestos glande glandes globa globals globas globules glowing gouges gradaes
-grade grades gradoes gradua gradualmentes graduals graduan graduar graduas gradue gradues
-graffias grafia grafiaes grafias graficaes grafico graficos grafila grafilas grafita
-grafitas gramps granades granaes granamos granando grance grances grand granda grandaes
-grandas grandee grandees grandeis granden grander granders grandest grandez grandezs
-grando grandos grands grane granea graneas granee granees granel granels granemos granen
-graneo granes grange granges granoes grantes grapas grapes grasps grateful gratefully
-grazne graznes gripos groped gropes groping grouper groupie grouse groused grouted grouts
-growings growling growths grumos gruos grupas grupoes grutos guada guadra guadua guadual
-guaira gualda gualdada gualdadas gualdado gualdados guanamos guanda guapos guara guaramos
-guaran guarantied guaranties guaras guard guardaba guardabas guardadaes guardadoes
-guardador guardadors guardaja guardajas guardajo guardajos guardala guardalo guardalos
-guardando guardant guardara guardaras guardare guardars guarde guardemos guarden guarder
-guardias guardio guardo guards guariaa guariamos guarian guarna guarnamos guarnan guarnia
-guarra guesser guesses guested guiada gurda gurges gurupos habemos habitua habituals
-habituan habituar habituas hacamos haceros hacheada hacheadas hacheamos hachear hachemos
-haches hademos hairless halemos hammed hammerer hammier hamper hampered hampers handed
-handel handing handled handler handlers handless hangings happen harder harmer hashea
-hasheado hastes hasting hatter havemos hawses headed headier headiest healer healers
-hearer hearers heater heaters heaver heavers heavies heder heders hedger hedgers hemmer
-hemmers hender henders herder herders hibridas hibridos hidrata hidratacions hidratados
-hidratan hidratara hidratare hidratars hidratas hidrate hidratemos hidrates hightest
-hinging hinter histericos histogram historiaes historiais historians historiars historical
-historico historicoes histories hitler hitters hoisted hooted horacio horaria horarios
-horatio horizontalmentes horizontals horsed hosed hoste hostel hostes hotbed hotpot
-hotpots hotshot hotshots hotted hotter housed huacos huchos hucios huebos huecas huecoes
-huecus huegos huercos hueros huesos huevos hummer hummers hundreds hushed hushes hushing
-hybrids hybris hydrae hydrant hydrants hydrating identidads identificado identificados
-identifice identifices identified identifies identify idiom idiomaes idiomo idiomos idioms
-idiota idiotas ignara igneoes ignorados ignoramus ignoran ignorara ignorare ignorars
-ignoras ignoremos ignoren ignorer ignoro ignota igualaes igualas iguale igualen igualos
-iguals iguares imbalance imbalances immutably imparta imparte impartes imperta imperte
-impertes import importance importantes importar importas imported importees importen
-importer importers importo imports imposta imprecisa imprecisos imputables inaction
-inactivaes inactivoes inatencion inatento inatentos incalida incalido incalidos incensiva
-incensivo inciertas inciertos incline incluamos includes incluia incluiamos incluidos
-incluire incluirs incluo incluyen incompartible incompartibles incompasible incompasibles
-incompatiblees incompatibly incrase incrases increased incrementa incrementan incrementar
-incrementas incumpla incumplamos incumplen incumples incumpliamos incumplidos incumplo
-indeed indefinidamentes indent indents indexer indexes indic indica indicado indicadora
-indicadoraes indicadoras indicadoro indicadoros indicados indicatory indicen indices
-indiciador indiciadores indicie indico indics indict indictor indie indies indite indore
-induce inert infeccion infection infirmes influimos influir informas informe informed
-informees informen informer informers informs infunda inicia inicials inician iniciar
-inicias inicuo initials injecting injections injerta injertan injertar inlier inmediata
-inmediatamentes inmediatos inmudable inmudables inmunda inmutablees innocuo inocua inoculo
-inocuos inora inoramos inorar inore inores inormes insecta insects insera inseran
-insercions insere inseres inseria inserian insero insertara insertare insertars inserten
-insertes insertos inset insets insetting inspecciona inspeccionan inspeccionara
+follar follo follon follons followed followee followings fondas fondeo fondeos fondo
+fondoes fondon fondons fondus fonos foods fooled foraged forced forest forgat forgets
+forgot forked formados formant format formate formats formed formes formiato fornamos
+fornos forwarder forwards forzen fouled fowled fracciona fraccione fracciono fraccions
+fraces fractions fractura frades fragmenta fragmental fragmentan fragmentara fragmentare
+fragmentars fragmentary fragmentas framea frameas framed frameo frameos framer framers
+frameworks franamos franes fraoes frases frayes freamos frecuencias frecuencio freebase
+freezer freezes fregamos fregar freiamos frena frenados frenan frenara frenare frenars
+frenas frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro frete
+frezamos frezar freze frezen friabilidad friable friables friaes friary friccion friction
+frida fridas fridays frieze fright frogen frondos fronte frotante froten froward froze
+fruente fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso fumosos
+funcionals funcionares funcionen funciones funciono funcions function fundos funnels
+funner furcion furente furte fusiona fusionados fusional fusionan fusionara fusionare
+fusionars fusionas fusionemos gafamos gafando gafemos gagaes gages gagoes galling ganado
+ganados gananio gandamos gande gandes ganetos ganges ganiamos ganimos gansado garamos
+garande garandes garando garanta garantan garantas garantees garantiamos garantian
+garantias garantida garantio garantir garantizados garantizan garantizara garantizare
+garantizars garantizas garantizemos garda gardada gardadas gardado gardados gardamos
+gardan gardar garpos garues gating gauged gauger gayamos gayando gayemos gaznamos gaznando
+gaznemos generacions generada generador generados general generalo generan generando
+generante generara generars generas generates generating generations generativo genere
+generica generico generics genero genetic geneva genra genseric geodas geodes geodos
+gesteo gesto gestora gestoro gestors gestos glande glandes globa globals globas globules
+glowing gouges gradaes grade grades gradoes gradua gradualmentes graduals graduan graduar
+graduas gradue gradues graffias grafia grafiaes grafias graficaes grafico graficos grafila
+grafilas grafita grafitas gramps granades granaes granamos granando grance grances grand
+granda grandaes grandas grandee grandees grandeis granden grander granders grandest
+grandez grandezs grando grandos grands grane granea graneas granee granees granel granels
+granemos granen graneo granes grange granges granoes grantes grapas grapes grasps grateful
+gratefully grazne graznes gripos groped gropes groping grouper groupie grouse groused
+grouted grouts growings growling growths grumos gruos grupas grupoes grutos guada guadra
+guadua guadual guaira gualda gualdada gualdadas gualdado gualdados guanamos guanda guapos
+guara guaramos guaran guarantied guaranties guaras guard guardaba guardabas guardadaes
+guardadoes guardador guardadors guardaja guardajas guardajo guardajos guardala guardalo
+guardalos guardando guardant guardara guardaras guardare guardars guarde guardemos guarden
+guarder guardias guardio guardo guards guariaa guariamos guarian guarna guarnamos guarnan
+guarnia guarra guesser guesses guested guiada gurda gurges gurupos habemos habitua
+habituals habituan habituar habituas hacamos haceros hacheada hacheadas hacheamos hachear
+hachemos haches hademos hairless halemos hammed hammerer hammier hamper hampered hampers
+handed handel handing handled handler handlers handless hangings happen harder harmer
+hashea hasheado hastes hasting hatter havemos hawses headed headier headiest healer
+healers hearer hearers heater heaters heaver heavers heavies heder heders hedger hedgers
+hemmer hemmers hender henders herder herders hibridas hibridos hidrata hidratacions
+hidratados hidratan hidratara hidratare hidratars hidratas hidrate hidratemos hidrates
+hightest hinging hinter histericos histogram historiaes historiais historians historiars
+historical historico historicoes histories hitler hitters hoisted hooted horacio horaria
+horarios horatio horizontalmentes horizontals horsed hosed hoste hostel hostes hotbed
+hotpot hotpots hotshot hotshots hotted hotter housed huacos huchos hucios huebos huecas
+huecoes huecus huegos huercos hueros huesos huevos hummer hummers hundreds hushed hushes
+hushing hybrids hybris hydrae hydrant hydrants hydrating identidads identificado
+identificados identifice identifices identified identifies identify idiom idiomaes idiomo
+idiomos idioms idiota idiotas ignara igneoes ignorados ignoramus ignoran ignorara ignorare
+ignorars ignoras ignoremos ignoren ignorer ignoro ignota igualaes igualas iguale igualen
+igualos iguals iguares imbalance imbalances immutably imparta imparte impartes imperta
+imperte impertes import importance importantes importar importas imported importees
+importen importer importers importo imports imposta imprecisa imprecisos imputables
+inaction inactivaes inactivoes inatencion inatento inatentos incalida incalido incalidos
+incensiva incensivo inciertas inciertos incline incluamos includes incluia incluiamos
+incluidos incluire incluirs incluo incluyen incompartible incompartibles incompasible
+incompasibles incompatiblees incompatibly incrase incrases increased incrementa
+incrementan incrementar incrementas incumpla incumplamos incumplen incumples incumpliamos
+incumplidos incumplo indeed indefinidamentes indent indents indexer indexes indic indica
+indicado indicadora indicadoraes indicadoras indicadoro indicadoros indicados indicatory
+indicen indices indiciador indiciadores indicie indico indics indict indictor indie indies
+indite indore induce inert infeccion infection infirmes influimos influir informas informe
+informed informees informen informer informers informs infunda inicia inicials inician
+iniciar inicias inicuo initials injecting injections injerta injertan injertar inlier
+inmediata inmediatamentes inmediatos inmudable inmudables inmunda inmutablees innocuo
+inocua inoculo inocuos inora inoramos inorar inore inores inormes insecta insects insera
+inseran insercions insere inseres inseria inserian insero insertara insertare insertars
+inserten insertes insertos inset insets insetting inspecciona inspeccionan inspeccionara
 inspeccionare inspeccionars inspeccionas inspects instanced instanciaes instancio
 instancios instancy instantaneaes instantaneo instantaneos instante instantes insuda
 insudar intakes integra integral integrals integras integre integres integro integros
@@ -761,18 +763,18 @@ montas montes montos mooning mooring mopping moramos morcado morcamos morcar mor
 moremos morgen mornings mosses mosteado mostrada mostrador mostrados mostrando moths
 motile mourning mouths movamos movimienta movimientos muceto mucetos mucha muchaes muchoes
 mucors mucous muecas muecos muerdo muerdos muergo muergos muermo muermos muero mueros
-muerta muertas muerte muertes muertoes muestran muestras muestreas muestros muiamos muleto
-muletos mullion mullions multiped multiplaes multiplees multiplex multiplicada
-multiplicador multiplicados multiplicand multiplicando multiplicara multiplicare
-multiplicars multiplicemos multiplices multiplico multiplier multipliers multiploes
-munchas munchos munimos muramos murmura murmure murmuro murmurs murto murtos muscas muscos
-musivo musivos musses mussing mutters narrio narro narros narrows navegado navegadora
-navegadoraes navegadoras navegadoro navegadoros navegadors navegados neatest necesia
-necesiamos necesian necesias necesida necesitados necesitan necesitar necesitas necesite
-necesitemos necesito needle needled negation negativas negatived negatives negativos
-negocia negocie negocios nengun nenguna nerves networks nevas neves nicety nieles nieves
-nineta nineto ningunas ninguno ninguns niveaes nivelas nivele nivelen nivels niveoes
-norial norma normals norman normas normativas normative normativo northing noshing
+muerta muertas muerte muertes muertoes muestran muestras muestreas muestren muestros
+muiamos muleto muletos mullion mullions multiped multiplaes multiplees multiplex
+multiplicada multiplicador multiplicados multiplicand multiplicando multiplicara
+multiplicare multiplicars multiplicemos multiplices multiplico multiplier multipliers
+multiploes munchas munchos munimos muramos murmura murmure murmuro murmurs murto murtos
+muscas muscos musivo musivos musses mussing mutters narrio narro narros narrows navegado
+navegadora navegadoraes navegadoras navegadoro navegadoros navegadors navegados neatest
+necesia necesiamos necesian necesias necesida necesitados necesitan necesitar necesitas
+necesite necesitemos necesito needle needled negation negativas negatived negatives
+negativos negocia negocie negocios nengun nenguna nerves networks nevas neves nicety
+nieles nieves nineta nineto ningunas ninguno ninguns niveaes nivelas nivele nivelen nivels
+niveoes norial norma normals norman normas normativas normative normativo northing noshing
 notching nothings notifica notifican notificara notificare notificars notificas
 notificativo notificativos notifice notifier notifies noting noveles novena novenae
 novenas noventas novento nubees nueras nuero nuesas nuesos nueva nuevaes nuevees nuevoes
@@ -937,231 +939,230 @@ recodas recoden recodes recodiamos recodo recodos recoga recogan recoger recoges
 recoin recole recolecta recolectan recolectar recolen recomputes reconciler reconcilers
 reconciliacion reconciliations reconcilie reconcilies reconstruamos reconstruccions
 reconstruction reconstrue reconstruen reconstrues reconstruia reconstruiamos reconstruidos
-reconstruire reconstruirs reconstruyen reconstruyes reconta recontada recontamos recordada
-recordados recordan recordara recordare recordars recordemos recordes recordo recorren
-recorrere recorrers recorres recorro recortaba recortadas recortado recortados recortan
-recortara recortas recortemos recorto recorva recorvada recorvar recorve recose recosen
-recoso recosta recostada recostamos recover recovera recovero recovers recrecia recria
-recrie recries rectan recten rectore recuenta recuentas recuentoes recuentro recuentros
-recuesto recuestos recuperacions recuperation recurre recused recuses recycler recycles
-redaccion redacta redacte redacting redacto redacts redencion redirection redoing redonda
-redondas redondeados redondeara redondeare redondears redondee redondeemos redondel
-redondeto redondez redondo redondon redondos redriven redstart redstarts reduction redwing
-reeding reelable reembolsa reembolsan reembolsara reembolsare reembolsars reembolsas
-reembolse reembolses reembolsoes reemploying reentregar reentregas reenvian reenviara
-reenviare reenviars reenvias reenvida reenvidar reenvido reenvie reenvies reenvioes
-reequilibrada refajas refection referenced references referencias referencio referente
-refile refiled refiles refilm refound refries refunda refundas refunde refunden refundes
-refundo refused refuses regaining regains regais regajas regalas regars regas regelation
-regencia regency regent regian regias regido regidos regimos regin regina regio regioes
-regionals regios registers registrada registradas registrador registradors registran
-registrando registrara registrare registrars registras registremos registres registroes
-reglaes reglais reglan reglar reglars regles reglon reglones reglons reglos regulacions
-regulas regulating regulations regulativo regulator regulators reharte reharto reheat
-reheated reheats reherva rehervan rehoge rehogen rehues rehuires rehuses reinen reintentas
-reises rejecter rejecting rejite relaciona relacionan relacionar relacionas relacione
-relaciono relacions relaid relajas relajes relapse relapsed relapses relapsing relation
-relay relayed relays releaser relejes relent relies relivable rellana rellanan rellanar
-rellenara rellenare rellenars rellenas rellene rellenen relleno relojs relsas relsoes
-remaches remain remainders remake remanding rembolsar rembolso rembolsos remembers
-remembra remembre remembro remetida remetidas remetido remetidos reminder remirada
-remiramos remirar remite remitente remitentees remoes remoje remojes remole remordamos
-remorder remotes remova removen remover removes removo remoze rendaes rendar rendars rende
-rendeis renden rendere renderer renderes renderia renderiamos renderings renderizados
-rendes rendimienta rendimientos rending rendir rendirs rengas renges rengos renitentes
-renove renter renters renuncia renunciados renuncian renunciara renunciare renunciars
-renuncias renunciemos reorders repajas repare reparen repares reparo reparon reparos
-reparta repartamos repartee reparten repartes repartia repartiamos repartias repartida
-repartido repartidor repartidors repartire repartirs repartos repaso repast repaste
-repasto repasts repay repays repeal repealed repeals repeater repela repelas repeles
-repelida repelidas repelido repelidos repented repents repesa repesas repeso repeta
-repetas repetes repetia repetian repetias repetidor repetidors repetimos repetire repetirs
-repeto repica repicada repicadas repicamos repicar repicas repice repices repine repines
-repinte repisamos repisar repise repises repiso repita repiten repizca repizcada
-repizcadas repizcamos repizcar repizcas replaced repleted replicaba replicabas
-replicacions replicado replicados replicais replican replicante replicantes replicara
-replicaras replicares replicars replicating replications replicato replicatoes replicemos
-replico replicos replied replier repliers repodo repoes repono reportada reportamos
-reportas reportes repos reposa repose reposos reposto repoyo reprocesan reproches
-reproducer reproducia reproducire reproducirs repses reptantes repte repuesta repules
-repute requeme requere requeres requerimientas requerimiento requerimientoes requetes
-requiems require requises requisita requisitas requisite requisites requisitoes requited
-requites requives rerouted resacan resaltado rescaldo rescana rescanas rescano rescanos
-rescaza rescazo rescazos reseated resecan resected resection resections reseda resedas
-reseeds resenas resenemos resenes resenos reservaba reservabas reservadaes reservados
-reservando reservar reservara reservaras reservas reserve reserven reserves reservo
-reservon resews residence residencial residencian residenciar residencias residencie
-residencio resigna resignar resisamos resisar resits resole resoled resoles resolge
-resolges resolies resolle resolles resolva resolvas resolved resolveis resolven resolver
-resolvers resolvo resople resoples resort resorts resound resounds respailo respalda
-respalde respaldon respaldos respeds respite responda respondamos respondan respondas
-responded respondent respondere responders respondo respondon responsea responsee
-responsemos responseo responses respuestas respuesto restan restanes restanoes restante
-restantees restar restara restaras restare restares restars restas restate restos
-restriccions restricta restriction restricto restricts restringia restringida restringidos
-restringire restringirs restrinido restrinir rests resuden resuelva resuelven resulta
-resultada resultados resultando resulte resulto results resuman resume resumed resumens
-resumes retace retado retail retaining retains retais retajas retaje retaken retakes
-retame retamos retan retando retard retarda retarde retardos retards retare retares
-retasada retasado retase retaso retaze retches retejemos retejer retejida retejidas
-retejido retejidos retenamos retencions retenen retenere reteners retenes retenia retenian
-retenias retenidaes retenimos retenir retente retentemos retentions retentivo retesemos
-retiamos retian retied reties retin retinada retinae retinamos retinar retine retinemos
-retines retinida retinidas retinido retinidos retinte retinue retira retiraba retiradas
-retirado retirados retiran retirara retirare retirars retiras retired retiree retiremos
-retires retiria retiriamos retiring retonemos retores retort retorta retorts retraamos
-retraas retrae retraho retrain retrao retras retrasa retrasaba retrasadas retrasados
-retrasando retrasara retrase retrasos retratada retratado retrato retread retriles retrils
-retrocedo retroces retrocesa retrocesos retroes retune retying retyping reunes reunires
-revencia revenemos revenida revenidas revenido revenidos revere revered reverence
-reverencia reveres reverie revering revers reversa reversed reversen reverser reverses
-reversibles reversibly reversions reverso reverte reverter revertia revertible reverting
-revertire revertirs reverts revesamos revesar revese reveste revestir reviamos revinamos
-revinar revirada revisa revisados revisal revisan revisara revisare revisars revisas
-revisemos reviser revisor revista revistamos revistar revivamos revolve revolves revues
-reword rewords rewove rezumen riego riegos rielas riesga riesgas riesgoes rilled ringes
-rioted rioter rioting roaches roamos roasted robamos robustas robustos rocien rodamos
-roelas roetes rogacion rogamos rogation rogues roiamos roiled roiling rolamos rolle rollen
-roller rolles rollin rollings rollins ronamos rooted rooter rooting roques roramos rosamos
-roscan rostamos roster rostes rotacions rotados rotante rotare rotates rotating rotations
-rotativo rotemos rotes rotoes rotter rotting roues rouged rouges rouging roundel rounder
-rouser rousing roust rousted rousting rousts routeing routers routine routs rowling
-rozamos ruidoes ruidos ruidosa ruidosos ruinoso rungos ruses rusted rustes rusting rutamos
-rutes rutted rutting ruyter sabejos sabelos sabeoes sabeos sabida sable sables sabres
-sacados sacarificamos sacarificar sacarifice sachamos saciamos sacres sacrifica
-sacrificados sacrifican sacrificara sacrificare sacrificars sacrificas sacrificed
-sacrificemos sacrificen sacrificer sacrifices sacrificia sacrifico sacring safamos safida
-sages sagres saida sailed sainar sajamos sajemos salability salable salada salados salads
-salda saldamos saldar saldas saldes saldoes salemos saleos salgamos salgar salges salgos
-salia saliamos salian salias salica salidas salido salidos salina salios saliva sallamos
-sallar salles salmamos salmar salmia salmida salmos salols salons salos salpos salsos
-saltados saltan saltanos saltara saltare saltars saltas salte saltea salteamos saltear
-saltee saltemos salten salteo salter saltine saltos saltus saluda saludos saluds saluted
-saluting salvamos salvar salved salvia salving salvos samaria sampler samples samplings
-samura sanamos sanar sanders sanding sanea sanean saneara saneare sanears saneas sanemos
-saner sanger sanitized sanitizer sanitizes santes sapele sapida saramos sarape sardos
-sards sarong sastra sated sateless sates sating satira saturaba saturacions saturadas
-saturado saturan saturant saturara saturares saturars saturas saturated sature saturn
-saturna saturo sauted sautes sayamos scalding scalds scaled scaler scalping scalps scamps
-scanted scape scapes scending scends scene scents scheat schedule schedulers schedules
-schemas scheme scilla scones scooped scopes scoping scorer scores scorned scorning scoured
-scouring scrabble scrabbled scrambler scrambles scrap scraped scraper scrapes scrapie
-scraps scream screams screed screes scrimp scrimps scrip scrips scrolls scuffle scuffled
-scummed scumming sealable sealer sealers sealing seated seating secamos secana secenes
-secon secones secons secrestos secreta secrete secreteo secreteos secretoes secretor
-secretors secuenciaes secuencio secund secunda secundaria secundarias secundarioes secundo
-securo seder seders seeder seeders seeding seeres segando segmentoes seguamos seguda
-seguen seguia seguiamos seguida seguidas seguidor seguidoraes seguidoras seguidoros
-seguire seguirs segundan segundar segundario segundarios segundas segunde segundes
-segundoes segundon segundons seguo seguridads seguron seguros seined seiner seiners seines
-seining selecta selecto selects sellar sellars selle sellen selles selloes selves semanal
-semanas semang semano sembra semento sencilla sencillezs sencillos senda sendaes sendai
-sendal sendas sendera senderas sendere senderes senderid sendero senderos senes sensing
-seores separaba separadas separador separadors separamos separando separante separara
-separare separated separates separatos sequencers sequences seraes serana serape serer
-seres sergento sergentos seriada series serres serretos servada servador servadores servar
-servars servas serverts servery servia serviaes servian servias serviced servicia
-servicias servicioes servidas servidora servidoraes servidoras servidoro servidoros
-servidors servidos servile serviles servioes servir servire servires servirs servita
-servitor servos sesion sesions sessions setting settlements settlings seudonimizan sever
-severs sevicio sevicios sevres sewed shading shadows shadowy shads shakes shamed shames
-shaped shapes sharer sharers sharing sharking sharpe sharping shaved shaves sheared
-sheddings sheller sherds shewed shined shingle shippen shipper shires shores shoring
-shortens shorter shortie shotten shower shred shredding shreds shuffler shuffles sidebar
-sidecars siding siempres sienes sieved sieves sighed sightly sigile signa signac signals
-signan signar signas signatura signatures signaturo signe signer signes signet significan
-significar significas significe significo significs sigue siguientes silencia silenciada
-silenciadas silenciamos silencian silenciando silenciara silenciare silenciars silencias
-silencie silencios silgen silted silting similar simile simper simpler simples simplex
-simplicidads simply simula simulan simulant simulara simulars simulas simulated simulates
-simule simultanea simultaneaes simultaneais simultanean simultanear simultanears
-simultaneo sincronicas sincronice sincronicos sincronizadas sincronizado sincronizan
-sincronizara sincronizare sincronizars sincronizas sincronize sincronizemos sincronos
-singe singer singes singla singled singlen singles singlet singlo singly singule sinned
-siple siren sirges sistemas sistemo sittings situen skated skates skating skewer skimped
-skipper skippet slated slates slating sledding slender slewed slicing slits sloped slopped
-slowed slummed slumming smarting snared snares snider snitches snoring snorted snowflakes
-snuffle snuffled snyder soaped soaring sobara sobemos sobreasar sobrecara sobrecaras
-sobrecargaba sobrecargadas sobrecargado sobrecargan sobrecargara sobrecargare sobrecargars
-sobrecargas sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobrescriba
-sobrescriben sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape
-socked socles soever solamentes solicita solicitan solicitara solicitare solicitars
-solicitas solicitor solicitude solicituds solida soltamos soltar somber sombran sombrar
-sombras sombre sombrea sombria sombro someones somera sopera soportados soportal soportan
-soportara soportare soportars soportas soporte soportemos soporto sorbed sorce sortea
-sorteable sortee sorteo sorter sortie sortied sosamente sotted souffle souped sourced
-sources sourer sower spanker spanners spared spares spates spawner speller spellers
-spender spenders spending spewed spices spicks spiels spiers spies spiked spiles spinal
-spines spinner spires spirts spites spits splats splint splints spokes spooked spooking
-spooled spooling spooned spoonfed spooning spoored spooring sporing sported spreed sprits
-spumed spuming stabile stabled stabler stables stably staged stagey staggerer stags
-staling stamped stampeded stampedes stamping stamps standbys stapled stapling staring
-starling starring startling starving statements staten stater statius statu steam steams
-stepped stewed stich stimulate stipe stitches stithy stogies stoked stomas stomped stomps
-stoned stooped stopper stopple stoppled storey storeys storing storks stormed stormy
-storting stowage stowed straights strait stranger stratus straus streak streaks streamy
-strega strews striae strick strictured stride strife strike string stringer strip striped
-striper stripes stripey strips stripy strive stroll stropped structure structures strums
-strung suable subamos submits subscriba subscribas subscribed subscriber subscribers
-subscribo subscripcions succeeder succuss sucres sucrets sudamos sudando sudaria suegra
-suera sufres sugera sugeramos sugeran sumacos sumado sumados sumanda sumandos sumara
-sumaran sumaras sumarial sumarian sumariar sumarias sumarie sumario sumatra sumemos
-sumeria sumiamos sumimos sumiria summer summery summit sunder sunders supamos super
-superados superana superano superanos superara superare superars superas superb superba
-supere superemos superen superia superiamos superian superman superna superno supero
-supers suplantacions suplantan suplantara suplantare suplantars suplantas suplante
-suplanto supono suporta suportamos suportar supporter suppresses suppressing supra
-supresions suprimamos suprimia suprimiamos suprimida suprimidos suprimire suprimirs supura
-supuramos supuran supurar suraes surce surces sures surgas surged surgen suries surtes
-suscriba suscriban suscribo suscripcions susera sustain sutura swages swaggered swamis
-swampy swanned swapping swaps swarded swards swarming swarms swatch swatches sweller
-swerved swerves swingle switched switcher switchers swopped synched synchronies
-synchronizer synchronizes systems tabaes tabales tabals tabano tabas tabeas tabeos tabes
-tabess tabies tablaes tablais tablan tablar tablars tablea tableas tabled tablee tablees
-tablen tableo tableos tablet tablets tablos taboes tabret tabues tabulas tabules tacano
-taces tacket tacks taeles taimas talaes talas talcas taleas tales talias tallas talles
-taloes talpas tamana tamango tamanos tamaro tamas tambas tanemos tanzas tapano tarazamos
-tarazar tarazas tarbes tardan tardara tardare tardars tardas tardia targe targets tarjar
-tarjera tarjetas tarjetea tarjeto tartar tasces tasting tazamos tazano tazar tazas teared
-teasing tejemos telefona telefoneo telefonio telefonos telemos teleran tememos tempate
-tempates templaes templare templares templete templetes tempo tempora temporalmentes
-temporals temporas temporil tenamos tenan tenante tenantes tendemos tenedos tenen tenesmos
-tenimos tenoria tensemos tensing tentemos tenting teorias teorica teorio teoriza terbia
-tercemos terceno tercenos tercer tercera terceras tercere tercereo terceres tercerio
-tercerios terceroes tercerol tercerols tercers terces terceto tercetos tercia termas
-ternero terneros terrero terreros tesemos testiga testigo testings tetemos thales thicket
-thighs thing thingy thinks thins thongs thoria thorough though thousands thread thready
-threats thresholds throstle throstles throttler throttlers throughout ticked ticker
-tickets tickle tiempa tiempos tienes tierce tifico tilio timelier timeliness timeous
-timestamps timpo tings tinten tipica tipicos tiple tiples tipologia tipple tipples tired
-tisico tiznen toaria tocologia tocology tokes tolera tolerables tolerably tolerada
-tolerados tolerando tolerante tolerara tolerars toleras tolerates toleren tolleran tomenta
-tomentas tonemos tonico topica topical topicos topics topino torces toria tormas torment
-tormentaes tormentais tormentan tormentar tormentars tormente tormentes tormento tormentos
-torments toseran toxico tozos traamos trabado trabaja trabajadoes trabajadoraes
-trabajadoras trabajadoros trabajadors trabaje trabajos trabamos trabar trabes tracaes
-traced tracees tracer tracers tracey tracheid tracie tracings tracked tracking tracte
-tractes trades trading traducia traducian traducias traducido traducidos traeis traers
-traes traffics trafica trafice traficos tragamos tragar trages tragico traiamos trajes
-tramaes tramais tramamos traman tramars trammed tramos trampa trampas tramps trams
-trancada trancadas trancado trancamos trancar trances transaccionals transacted
-transacting transia transido transigo transir transita transite transiting transitivo
-transitivos transitos transits translacion translaciones translate translates translation
-translational translations transmit transmito transnational tranzamos tranzar tranzas
-trapajo trapes trases trasmito tratamos tratar trates traumas traves trazados trazaes
-trazais trazan trazara trazare trazars trazemos treads treces tremas trezas trezos triaes
-tricks trifle trifles triggers trile trilees triles trille trilles trilling trillions
-trillon trimester trimestres trimmer trincada trincadas trincado trincamos trincar trinen
-tripaes tripe tripees tripes tripla triplaes triplas tripled triplees triplet triplets
-triplex triplican triplicar triplicas triplice triplico triplo triploes triplos triply
-tripol tripoles tripols trippe triptica tripule tripules trizamos trizar trizas trizos
-trocar trocea trocean troceara troceare trocears troceas troces trocos trofico trojos
-trolos troncada troncadas troncado troncamos tronos tronzos troops tropico tropologia
-tropology tropos trough trovos troyos trozamos trozar trozes trozo trozoes trucada
-trucadas trucado trucamos trucar truces trucks trunca truncaba truncabas truncadaes
-truncados truncaes truncala truncan truncando truncara truncaras truncars truncas
-truncates truncation truncemos trussed trustee truster trysted tucket tunemos turmas
-twilit typology ubicas ultiman ultimar ultimas ultimos umbra umbrae umbrala umbrale
+reconstruire reconstruirs reconstruyes reconta recontada recontamos recordada recordados
+recordan recordara recordare recordars recordemos recordes recordo recorren recorrere
+recorrers recorres recorro recortaba recortadas recortado recortados recortan recortara
+recortas recortemos recorto recorva recorvada recorvar recorve recose recosen recoso
+recosta recostada recostamos recover recovera recovero recovers recrecia recria recrie
+recries rectan recten rectore recuenta recuentas recuentoes recuentro recuentros recuesto
+recuestos recuperacions recuperation recurre recused recuses recycler recycles redaccion
+redacta redacte redacting redacto redacts redencion redirection redoing redonda redondas
+redondeados redondeara redondeare redondears redondee redondeemos redondel redondeto
+redondez redondo redondon redondos redriven redstart redstarts reduction redwing reeding
+reelable reembolsa reembolsan reembolsara reembolsare reembolsars reembolsas reembolse
+reembolses reembolsoes reemploying reentregar reentregas reenvian reenviara reenviare
+reenviars reenvias reenvida reenvidar reenvido reenvie reenvies reenvioes reequilibrada
+refajas refection referenced references referencias referencio referente refile refiled
+refiles refilm refound refries refunda refundas refunde refunden refundes refundo refused
+refuses regaining regains regais regajas regalas regars regas regelation regencia regency
+regent regian regias regido regidos regimos regin regina regio regioes regionals regios
+registers registrada registradas registrador registradors registran registrando registrara
+registrare registrars registras registremos registres registroes reglaes reglais reglan
+reglar reglars regles reglon reglones reglons reglos regulacions regulas regulating
+regulations regulativo regulator regulators reharte reharto reheat reheated reheats
+reherva rehervan rehoge rehogen rehues rehuires rehuses reinen reintentas reises rejecter
+rejecting rejite relaciona relacionan relacionar relacionas relacione relaciono relacions
+relaid relajas relajes relapse relapsed relapses relapsing relation relay relayed relays
+releaser relejes relent relies relivable rellana rellanan rellanar rellenara rellenare
+rellenars rellenas rellene rellenen relleno relojs relsas relsoes remaches remain
+remainders remake remanding rembolsar rembolso rembolsos remembers remembra remembre
+remembro remetida remetidas remetido remetidos reminder remirada remiramos remirar remite
+remitente remitentees remoes remoje remojes remole remordamos remorder remotes remova
+removen remover removes removo remoze rendaes rendar rendars rende rendeis renden rendere
+renderer renderes renderia renderiamos renderings renderizados rendes rendimienta
+rendimientos rending rendir rendirs rengas renges rengos renitentes renove renter renters
+renuncia renunciados renuncian renunciara renunciare renunciars renuncias renunciemos
+reorders repajas repare reparen repares reparo reparon reparos reparta repartamos repartee
+reparten repartes repartia repartiamos repartias repartida repartido repartidor
+repartidors repartire repartirs repartos repaso repast repaste repasto repasts repay
+repays repeal repealed repeals repeater repela repelas repeles repelida repelidas repelido
+repelidos repented repents repesa repesas repeso repeta repetas repetes repetia repetian
+repetias repetidor repetidors repetimos repetire repetirs repeto repica repicada repicadas
+repicamos repicar repicas repice repices repine repines repinte repisamos repisar repise
+repises repiso repita repiten repizca repizcada repizcadas repizcamos repizcar repizcas
+replaced repleted replicaba replicabas replicacions replicado replicados replicais
+replican replicante replicantes replicara replicaras replicares replicars replicating
+replications replicato replicatoes replicemos replico replicos replied replier repliers
+repodo repoes repono reportada reportamos reportas reportes repos reposa repose reposos
+reposto repoyo reprocesan reproches reproducer reproducia reproducire reproducirs repses
+reptantes repte repuesta repules repute requeme requere requeres requerimientas
+requerimiento requerimientoes requetes requiems require requises requisita requisitas
+requisite requisites requisitoes requited requites requives rerouted resacan resaltado
+rescaldo rescana rescanas rescano rescanos rescaza rescazo rescazos reseated resecan
+resected resection resections reseda resedas reseeds resenas resenemos resenes resenos
+reservaba reservabas reservadaes reservados reservando reservar reservara reservaras
+reservas reserve reserven reserves reservo reservon resews residence residencial
+residencian residenciar residencias residencie residencio resigna resignar resisamos
+resisar resits resole resoled resoles resolge resolges resolies resolle resolles resolva
+resolvas resolved resolveis resolven resolver resolvers resolvo resople resoples resort
+resorts resound resounds respailo respalda respalde respaldon respaldos respeds respite
+responda respondamos respondan respondas responded respondent respondere responders
+respondo respondon responsea responsee responsemos responseo responses respuestas
+respuesto restan restanes restanoes restante restantees restar restara restaras restare
+restares restars restas restate restos restriccions restricta restriction restricto
+restricts restringia restringida restringidos restringire restringirs restrinido restrinir
+rests resuden resuelva resuelven resulta resultada resultados resultando resulte resulto
+results resuman resume resumed resumens resumes retace retado retail retaining retains
+retais retajas retaje retaken retakes retame retamos retan retando retard retarda retarde
+retardos retards retare retares retasada retasado retase retaso retaze retches retejemos
+retejer retejida retejidas retejido retejidos retenamos retencions retenen retenere
+reteners retenes retenia retenian retenias retenidaes retenimos retenir retente retentemos
+retentions retentivo retesemos retiamos retian retied reties retin retinada retinae
+retinamos retinar retine retinemos retines retinida retinidas retinido retinidos retinte
+retinue retira retiraba retiradas retirado retirados retiran retirara retirare retirars
+retiras retired retiree retiremos retires retiria retiriamos retiring retonemos retores
+retort retorta retorts retraamos retraas retrae retraho retrain retrao retras retrasa
+retrasaba retrasadas retrasados retrasando retrasara retrase retrasos retratada retratado
+retrato retread retriles retrils retrocedo retroces retrocesa retrocesos retroes retune
+retying retyping reunes reunires revencia revenemos revenida revenidas revenido revenidos
+revere revered reverence reverencia reveres reverie revering revers reversa reversed
+reversen reverser reverses reversibles reversibly reversions reverso reverte reverter
+revertia revertible reverting revertire revertirs reverts revesamos revesar revese reveste
+revestir reviamos revinamos revinar revirada revisa revisados revisal revisan revisara
+revisare revisars revisas revisemos reviser revisor revista revistamos revistar revivamos
+revolve revolves revues reword rewords rewove rezumen riego riegos rielas riesga riesgas
+riesgoes rilled ringes rioted rioter rioting roaches roamos roasted robamos robustas
+robustos rocien rodamos roelas roetes rogacion rogamos rogation rogues roiamos roiled
+roiling rolamos rolle rollen roller rolles rollin rollings rollins ronamos rooted rooter
+rooting roques roramos rosamos roscan rostamos roster rostes rotacions rotados rotante
+rotare rotates rotating rotations rotativo rotemos rotes rotoes rotter rotting roues
+rouged rouges rouging roundel rounder rouser rousing roust rousted rousting rousts
+routeing routers routine routs rowling rozamos ruidoes ruidos ruidosa ruidosos ruinoso
+rungos ruses rusted rustes rusting rutamos rutes rutted rutting ruyter sabejos sabelos
+sabeoes sabeos sabida sable sables sabres sacados sacarificamos sacarificar sacarifice
+sachamos saciamos sacres sacrifica sacrificados sacrifican sacrificara sacrificare
+sacrificars sacrificas sacrificed sacrificemos sacrificen sacrificer sacrifices sacrificia
+sacrifico sacring safamos safida sages sagres saida sailed sainar sajamos sajemos
+salability salable salada salados salads salda saldamos saldar saldas saldes saldoes
+salemos saleos salgamos salgar salges salgos salia saliamos salian salias salica salidas
+salido salidos salina salios saliva sallamos sallar salles salmamos salmar salmia salmida
+salmos salols salons salos salpos salsos saltados saltan saltanos saltara saltare saltars
+saltas salte saltea salteamos saltear saltee saltemos salten salteo salter saltine saltos
+saltus saluda saludos saluds saluted saluting salvamos salvar salved salvia salving salvos
+samaria sampler samples samplings samura sanamos sanar sanders sanding sanea sanean
+saneara saneare sanears saneas sanemos saner sanger sanitized sanitizer sanitizes santes
+sapele sapida saramos sarape sardos sards sarong sastra sated sateless sates sating satira
+saturaba saturacions saturadas saturado saturan saturant saturara saturares saturars
+saturas saturated sature saturn saturna saturo sauted sautes sayamos scalding scalds
+scaled scaler scalping scalps scamps scanted scape scapes scending scends scene scents
+scheat schedule schedulers schedules schemas scheme scilla scones scooped scopes scoping
+scorer scores scorned scorning scoured scouring scrabble scrabbled scrambler scrambles
+scrap scraped scraper scrapes scrapie scraps scream screams screed screes scrimp scrimps
+scrip scrips scrolls scuffle scuffled scummed scumming sealable sealer sealers sealing
+seated seating secamos secana secenes secon secones secons secrestos secreta secrete
+secreteo secreteos secretoes secretor secretors secuenciaes secuencio secund secunda
+secundaria secundarias secundarioes secundo securo seder seders seeder seeders seeding
+seeres segando segmentoes seguamos seguda seguen seguia seguiamos seguida seguidas
+seguidor seguidoraes seguidoras seguidoros seguire seguirs segundan segundar segundario
+segundarios segundas segunde segundes segundoes segundon segundons seguo seguridads
+seguron seguros seined seiner seiners seines seining selecta selecto selects sellar
+sellars selle sellen selles selloes selves semanal semanas semang semano sembra semento
+sencilla sencillezs sencillos senda sendaes sendai sendal sendas sendera senderas sendere
+senderes senderid sendero senderos senes sensing seores separaba separadas separador
+separadors separamos separando separante separara separare separated separates separatos
+sequencers sequences seraes serana serape serer seres sergento sergentos seriada series
+serres serretos servada servador servadores servar servars servas serverts servery servia
+serviaes servian servias serviced servicia servicias servicioes servidas servidora
+servidoraes servidoras servidoro servidoros servidors servidos servile serviles servioes
+servir servire servires servirs servita servitor servos sesion sesions sessions setting
+settlements settlings seudonimizan sever severs sevicio sevicios sevres sewed shading
+shadows shadowy shads shakes shamed shames shaped shapes sharer sharers sharing sharking
+sharpe sharping shaved shaves sheared sheddings sheller sherds shewed shined shingle
+shippen shipper shires shores shoring shortens shorter shortie shotten shower shred
+shredding shreds shuffler shuffles sidebar sidecars siding siempres sienes sieved sieves
+sighed sightly sigile signa signac signals signan signar signas signatura signatures
+signaturo signe signer signes signet significan significar significas significe significo
+significs sigue siguientes silencia silenciada silenciadas silenciamos silencian
+silenciando silenciara silenciare silenciars silencias silencie silencios silgen silted
+silting similar simile simper simpler simples simplex simplicidads simply simula simulan
+simulant simulara simulars simulas simulated simulates simule simultanea simultaneaes
+simultaneais simultanean simultanear simultanears simultaneo sincronicas sincronice
+sincronicos sincronizadas sincronizado sincronizan sincronizara sincronizare sincronizars
+sincronizas sincronize sincronizemos sincronos singe singer singes singla singled singlen
+singles singlet singlo singly singule sinned siple siren sirges sistemas sistemo sittings
+situen skated skates skating skewer skimped skipper skippet slated slates slating sledding
+slender slewed slicing slits sloped slopped slowed slummed slumming smarting snared snares
+snider snitches snoring snorted snowflakes snuffle snuffled snyder soaped soaring sobara
+sobemos sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas sobrecargado sobrecargan
+sobrecargara sobrecargare sobrecargars sobrecargas sobrecarge sobrecargo sobrecarta
+sobrecartada sobrecartar sobrescriba sobrescriben sobrescribes sobrescribia sobrescribire
+sobrescribirs sobrescribo socape socked socles soever solamentes solicita solicitan
+solicitara solicitare solicitars solicitas solicitor solicitude solicituds solida soltamos
+soltar somber sombran sombrar sombras sombre sombrea sombria sombro someones somera sopera
+soportados soportal soportan soportara soportare soportars soportas soporte soportemos
+soporto sorbed sorce sortea sorteable sortee sorteo sorter sortie sortied sosamente sotted
+souffle souped sourced sources sourer sower spanker spanners spared spares spates spawner
+speller spellers spender spenders spending spewed spices spicks spiels spiers spies spiked
+spiles spinal spines spinner spires spirts spites spits splats splint splints spokes
+spooked spooking spooled spooling spooned spoonfed spooning spoored spooring sporing
+sported spreed sprits spumed spuming stabile stabled stabler stables stably staged stagey
+staggerer stags staling stamped stampeded stampedes stamping stamps standbys stapled
+stapling starch staring starling starring startling starving statements staten stater
+statius statu steam steams stepped stewed stich stimulate stipe stitches stithy stogies
+stoked stomas stomped stomps stoned stooped stopper stopple stoppled storey storeys
+storing storks stormed stormy storting stowage stowed straights strait stranger stratus
+straus streak streaks streamy strega strews striae strick strictured stride strife strike
+string stringer strip striped striper stripes stripey strips stripy strive stroll stropped
+structure structures strums strung suable subamos submits subscriba subscribas subscribed
+subscriber subscribers subscribo subscripcions succeeder succuss sucres sucrets sudamos
+sudando sudaria suegra suera sufres sugera sugeramos sugeran sumacos sumado sumados
+sumanda sumandos sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie
+sumario sumatra sumemos sumeria sumiamos sumimos sumiria summer summery summit sunder
+sunders supamos super superados superana superano superanos superara superare superars
+superas superb superba supere superemos superen superia superiamos superian superman
+superna superno supero supers suplantacions suplantan suplantara suplantare suplantars
+suplantas suplante suplanto supono suporta suportamos suportar supporter suppresses
+suppressing supra supresions suprimamos suprimia suprimiamos suprimida suprimidos
+suprimire suprimirs supura supuramos supuran supurar suraes surce surces sures surgas
+surged surgen suries surtes suscriba suscriban suscribo suscripcions susera sustain sutura
+swages swaggered swamis swampy swanned swapping swaps swarded swards swarming swarms
+swatch swatches sweller swerved swerves swingle switched switcher switchers swopped
+synched synchronies synchronizer synchronizes systems tabaes tabales tabals tabano tabas
+tabeas tabeos tabes tabess tabies tablaes tablais tablan tablar tablars tablea tableas
+tabled tablee tablees tablen tableo tableos tablet tablets tablos taboes tabret tabues
+tabulas tabules tacano taces tacket tacks taeles taimas talaes talas talcas taleas tales
+talias tallas talles taloes talpas tamana tamango tamanos tamaro tamas tambas tanemos
+tanzas tapano tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas
+tardia targe targets tarjar tarjera tarjetas tarjetea tarjeto tartar tasces tasting
+tazamos tazano tazar tazas teared teasing tejemos telefona telefoneo telefonio telefonos
+telemos teleran tememos tempate tempates templaes templare templares templete templetes
+tempo tempora temporalmentes temporals temporas temporil tenamos tenan tenante tenantes
+tendemos tenedos tenen tenesmos tenimos tenoria tensemos tensing tentemos tenting teorias
+teorica teorio teoriza terbia tercemos terceno tercenos tercer tercera terceras tercere
+tercereo terceres tercerio tercerios terceroes tercerol tercerols tercers terces terceto
+tercetos tercia termas ternero terneros terrero terreros tesemos testiga testigo testings
+tetemos thales thicket thighs thing thingy thinks thins thongs thoria thorough though
+thousands thread thready threats thresholds throstle throstles throttler throttlers
+throughout ticked ticker tickets tickle tiempa tiempos tienes tierce tifico tilio timelier
+timeliness timeous timestamps timpo tings tinten tipica tipicos tiple tiples tipologia
+tipple tipples tired tisico tiznen toaria tocologia tocology tokes tolera tolerables
+tolerably tolerada tolerados tolerando tolerante tolerara tolerars toleras tolerates
+toleren tolleran tomenta tomentas tonemos tonico topica topical topicos topics topino
+torces toria tormas torment tormentaes tormentais tormentan tormentar tormentars tormente
+tormentes tormento tormentos torments toseran toxico tozos traamos trabado trabaja
+trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos trabamos
+trabar trabes tracaes traced tracees tracer tracers tracey tracheid tracie tracings
+tracked tracking tracte tractes trades trading traducia traducian traducias traducido
+traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar trages
+tragico traiamos trajes tramaes tramais tramamos traman tramars trammed tramos trampa
+trampas tramps trams trancada trancadas trancado trancamos trancar trances transaccionals
+transacted transacting transia transido transigo transir transita transite transiting
+transitivo transitivos transitos transits translacion translaciones translate translates
+translation translational translations transmit transmito transnational tranzamos tranzar
+tranzas trapajo trapes trases trasmito tratamos tratar trates traumas traves trazados
+trazaes trazais trazan trazara trazare trazars trazemos treads treces tremas trezas trezos
+triaes tricks trifle trifles triggers trile trilees triles trille trilles trilling
+trillions trillon trimester trimestres trimmer trincada trincadas trincado trincamos
+trincar trinen tripaes tripe tripees tripes tripla triplaes triplas tripled triplees
+triplet triplets triplex triplican triplicar triplicas triplice triplico triplo triploes
+triplos triply tripol tripoles tripols trippe triptica tripule tripules trizamos trizar
+trizas trizos trocar trocea trocean troceara troceare trocears troceas troces trocos
+trofico trojos trolos troncada troncadas troncado troncamos tronos tronzos troops tropico
+tropologia tropology tropos trough trovos troyos trozamos trozar trozes trozo trozoes
+trucada trucadas trucado trucamos trucar truces trucks trunca truncaba truncabas
+truncadaes truncados truncaes truncala truncan truncando truncara truncaras truncars
+truncas truncates truncation truncemos trussed trustee truster trysted tucket tunemos
+turmas twilit typology ubicas ultiman ultimar ultimas ultimos umbra umbrae umbrala umbrale
 umbralo umbrals umbras umbria unamos unbalance unbalances uncas uncias undated undead
 understands ungias unias uniats unicaes unicamentes unicidads unicos unida unidads
 unidamente uniquer unitaria unitarios unitas unknowns unseen unsubscribed unsubscribes
