@@ -500,6 +500,9 @@ class Scenario(_Model):
     grounding: Grounding | None = None
     probes: list[ScenarioProbe] = []  # follow-ups on any item, this scenario's wording
     failure_cards: list[FailureCard] = []  # failures-step scenarios; elements are item ids
+    # This scenario's wording of a framework item's hint ("emit notificationId in every log
+    # line"): the framework's hints stay generic, each scenario says it in its own terms.
+    hints: dict[str, Text] = {}
 
     @field_validator("reference")
     @classmethod
@@ -763,10 +766,19 @@ def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "", te
             problems.append(f"{name}: items[{i}].id: duplicate id {item.id!r} (also in {seen[item.id]})")
     if problems:
         raise ContentError(*with_lines(name, text, problems))
+    for item_id in scenario.hints:
+        if item_id not in seen:
+            problems.append(f"{name}: hints.{item_id}: not a framework item{suggest(item_id, seen)}")
+    if problems:
+        raise ContentError(*with_lines(name, text, problems))
     checklists = {}
     for step in framework.steps:
         extra = tuple(item for item in scenario.items if item.step == step.id)
-        checklists[step.id] = Checklist(step=step, items=(*step.items, *extra))
+        own = tuple(
+            item.model_copy(update={"hint": scenario.hints[item.id]}) if item.id in scenario.hints else item
+            for item in step.items
+        )
+        checklists[step.id] = Checklist(step=step, items=(*own, *extra))
     if (framework.id, scenario.id) == (SPEC_FRAMEWORK, SPEC_SCENARIO):
         problems = _missing_spec_ids(name, checklists)
     # A renamed item is reported once as missing (above), then wherever a probe still names it.

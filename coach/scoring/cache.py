@@ -51,7 +51,8 @@ def _content_key(content: Bundle) -> str:
     for step_id, item in content.all_items():
         data.append([step_id, item.id, item.weight, item.needs_number, item.level, sorted(item.allow_cues),
                      item.justify_with.model_dump(mode="json") if item.justify_with else None,
-                     item.label.model_dump(mode="json"), item.match.model_dump(mode="json")])
+                     item.label.model_dump(mode="json"), item.hint.model_dump(mode="json"),  # products it names
+                     item.match.model_dump(mode="json")])
     data.append([[step.id, step.title.model_dump(mode="json")] for step in framework.steps])
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 

@@ -121,3 +121,19 @@ def test_invalid_utf8_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as exc:
         validate_file(path)
     assert _problems(exc).startswith(f"{path}: not valid UTF-8")
+
+
+def test_a_scenario_rewords_a_framework_hint_and_an_unknown_id_is_an_error() -> None:
+    """[hints] replaces a framework item's hint for that scenario only; a hint for no framework item is refused."""
+    from coach.content import ContentError, Library, Scenario, bundle
+
+    library = Library(use_user_dir=False)
+    notifications = library.bundle("notifications")
+    chat = library.bundle("chat")
+    hint = {item.id: item.hint for _, item in notifications.all_items()}["obs.structured_logs"]
+    assert "notificationId" in hint.en
+    assert "notificationId" not in {item.id: item.hint for _, item in chat.all_items()}["obs.structured_logs"].en
+    data = notifications.scenario.model_dump()
+    data["hints"] = {"obs.structured_log": {"es": "x", "en": "x"}}
+    with pytest.raises(ContentError, match="hints.obs.structured_log: not a framework item"):
+        bundle(notifications.framework, Scenario.model_validate(data))
