@@ -135,5 +135,5 @@ def test_a_scenario_rewords_a_framework_hint_and_an_unknown_id_is_an_error() -> 
     assert "notificationId" not in {item.id: item.hint for _, item in chat.all_items()}["obs.structured_logs"].en
     data = notifications.scenario.model_dump()
     data["hints"] = {"obs.structured_log": {"es": "x", "en": "x"}}
-    with pytest.raises(ContentError, match="hints.obs.structured_log: not a framework item"):
+    with pytest.raises(ContentError, match=r"hints\.obs\.structured_log: not a framework item"):
         bundle(notifications.framework, Scenario.model_validate(data))
