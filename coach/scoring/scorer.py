@@ -452,19 +452,25 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
                 if asking_earns and _is_question(view.index.tokens, hit.sentence)
                 else _justified(view.index, hit, compiled.justify, compiled.tradeoff)
             )
-        sentence, spans = evidence_of(view.index.tokens, hit)
-        return ItemResult(
-            id=item.id,
-            step=step,
-            covered=True,
-            weight=item.weight,
-            evidence=Evidence(sentence=sentence, spans=spans, step=where),
-            said_in=None if where == step else where,
-            credit=JUSTIFIED if justified else DECIDED,
-            why=Why("justified", kind="+".join(justified)) if justified else Why("no_reason"),
-            level=item.level,
-        )
+        why = Why("justified", kind="+".join(justified)) if justified else Why("no_reason")
+        return _result(item, step, view, where, hit, JUSTIFIED if justified else DECIDED, why)
     return _mention(item, step, places, context)
+
+
+def _result(item: CompiledItem, step: str, view: _View, where: str, hit: Hit, credit: str, why: Why) -> ItemResult:
+    """An item's result with the sentence that earned (or only mentioned) it."""
+    sentence, spans = evidence_of(view.index.tokens, hit)
+    return ItemResult(
+        id=item.id,
+        step=step,
+        covered=credit in (DECIDED, JUSTIFIED),
+        weight=item.weight,
+        evidence=Evidence(sentence=sentence, spans=spans, step=where),
+        said_in=None if where == step else where,
+        credit=credit,
+        why=why,
+        level=item.level,
+    )
 
 
 def _capped(item: CompiledItem, context: _Context) -> Why | None:
@@ -487,19 +493,7 @@ def _mention(item: CompiledItem, step: str, places: list[str], context: _Context
         hit = _match(view.index, item, strict=False)
         if hit is None:
             continue
-        why = _capped(item, context) or _dismissal(view, hit)
-        sentence, spans = evidence_of(view.index.tokens, hit)
-        return ItemResult(
-            id=item.id,
-            step=step,
-            covered=False,
-            weight=item.weight,
-            evidence=Evidence(sentence=sentence, spans=spans, step=where),
-            said_in=None if where == step else where,
-            credit=MENTIONED,
-            why=why,
-            level=item.level,
-        )
+        return _result(item, step, view, where, hit, MENTIONED, _capped(item, context) or _dismissal(view, hit))
     return ItemResult(
         item.id, step, False, item.weight, None, None, credit=NONE, why=Why("missing"), level=item.level
     )
