@@ -9,7 +9,7 @@ in the same run, median of several runs).
 
 The process figure is the warm path (a user's every run after the first): the
 compiled rules and report texts come from COACH_HOME/cache, keyed by the raw
-bytes of the content files, and no content is loaded (coach/scoring/warm.py).
+bytes of the content files, and no content is loaded (coach/scoring/cache.py).
 The cold figure (first run in a fresh COACH_HOME: load, validate, compile, write
 the cache) is printed beside it. Typer 0.29 imports pydantic for any command's
 parameters (~110-130 ms of the warm run), which `coach --help` does not pay.
@@ -111,7 +111,7 @@ t2 = time.perf_counter()
 content = Library(use_user_dir=False).bundle("notifications")  # TOML + validation
 t3 = time.perf_counter()
 from coach.scoring import score_sheet
-from coach.scoring.scorer import compile_bundle
+from coach.scoring.cache import compile_bundle
 from coach.sheet import read_sheet
 t4 = time.perf_counter()
 compile_bundle(content)

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 from coach.asked import MAX_QUESTION_CHARS, AskedQuestion, AskKind, one_line
 from coach.errors import CoachError, Problem
 from coach.i18n import Lang
+from coach.scoring.cache import compile_bundle
 from coach.scoring.matcher import CompiledItem, Index, compile_item, match_item
 from coach.scoring.normalize import analyse, fold
-from coach.scoring.scorer import compile_bundle
 
 if TYPE_CHECKING:
     from coach.content import Bundle, Fact

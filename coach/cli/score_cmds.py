@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 
     from coach.i18n import Lang
     from coach.scoring import ItemResult, SheetScore, StepScore
+    from coach.scoring.cache import Labels
     from coach.scoring.estimates import Calculation
-    from coach.scoring.scorer import CompiledBundle
-    from coach.scoring.warm import Labels
+    from coach.scoring.rules import CompiledBundle
 
 _T: dict[str, dict[str, str]] = {
     "title": {"es": "Puntuación de {scenario}", "en": "Score for {scenario}"},
@@ -233,62 +233,14 @@ def _only_scenario(sheet_path: Path) -> str:
 
 
 def _rules(scenario_id: str) -> tuple[CompiledBundle, Labels]:
-    """The compiled rules and report texts of a scenario.
+    """The compiled rules and report texts of a scenario, from the rule cache (coach/scoring/cache.py).
 
-    Warm path: read back from the user cache, keyed by the raw bytes of the
-    content files and the scorer's source, without loading content (no
-    pydantic). Cold path: load and validate the content (errors name the file),
-    compile the rules (cache.py), and write the warm file for the next run.
+    On a cache miss the content is loaded here (its errors name the file) and compiled.
     """
     from coach.cli.common import STATE
-    from coach.scoring.warm import (
-        labels_of,
-        load_warm,
-        save_warm,
-        user_content_dir,
-        user_home,
-        warm_path,
-    )
+    from coach.scoring.cache import rules_for
 
-    content_dir = STATE.content_dir
-    path: Path | None = None
-    # A bad --content-dir gets the loader's error; an odd user file (a FIFO, a device, a huge
-    # file) is never hashed for the warm key: the loader reports and skips it.
-    if (content_dir is None or content_dir.is_dir()) and _plain_user_files(user_content_dir(content_dir)):
-        try:
-            path = warm_path(user_home() / "cache", scenario_id, content_dir)
-        except OSError:
-            path = None
-        warm = load_warm(path) if path is not None else None
-        if warm is not None:
-            return warm
-    from coach.scoring.cache import compile_cached
-
-    content = load_bundle(scenario_id)
-    compiled = compile_cached(content, user_home() / "cache")
-    labels = labels_of(content)
-    if path is not None:
-        save_warm(path, compiled, labels)
-    return compiled, labels
-
-
-def _plain_user_files(directory: Path | None) -> bool:
-    """True when every user content file is a regular file within the content cap."""
-    import stat
-
-    from coach.files import CONTENT_MAX_BYTES
-
-    if directory is None:
-        return True
-    for kind in ("frameworks", "scenarios"):
-        for path in (directory / kind).glob("*.toml") if (directory / kind).is_dir() else ():
-            try:
-                info = path.stat()
-            except OSError:
-                return False
-            if not stat.S_ISREG(info.st_mode) or info.st_size > CONTENT_MAX_BYTES:
-                return False
-    return True
+    return rules_for(scenario_id, STATE.content_dir, load_bundle)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,6 +6,7 @@ The public API: `score_sheet`, `score_answers` and the result dataclasses;
 
 from __future__ import annotations
 
+from coach.scoring.cache import compile_bundle
 from coach.scoring.numbers import Quantity, extract_quantities
 from coach.scoring.result import (
     ArithmeticFinding,
@@ -15,7 +16,7 @@ from coach.scoring.result import (
     StepScore,
     TimingResult,
 )
-from coach.scoring.scorer import compile_bundle, score_answers, score_sheet
+from coach.scoring.scorer import score_answers, score_sheet
 
 __all__ = [
     "ArithmeticFinding",

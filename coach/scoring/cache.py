@@ -1,12 +1,36 @@
-"""A disk cache of compiled matching rules, so a fresh `coach score` process skips compiling.
+"""The one cache of compiled rules: what it keys on, where it lives, how it is invalidated.
 
-Compiling a bundle's rules (stemming a few thousand phrases, the typo index)
-costs about 100 ms; reading them back as JSON about 10 ms. The file name holds
-a hash of everything the compiled form depends on: the content's matching data
-and scoring settings, and the source of the scoring modules, so any change to
-either makes a new file and a stale one is never read. JSON, not pickle: a
-cache file can never run code. Any problem reading or writing the cache falls
-back to compiling in memory.
+Compiling a scenario's matching rules (stemming a few thousand phrases, the typo
+index) costs about 100 ms, and loading its content (TOML, pydantic validation)
+more than scoring a sheet. Two tiers, both here, nothing else caches rules:
+
+- **In memory** (`compile_bundle`): per process, per loaded `Bundle` object.
+  Keyed by the object's identity; the entry holds the bundle itself, so its id
+  cannot be reused while the entry lives. At most 32 bundles, then it starts
+  over. A bundle is never mutated after loading, so an entry never goes stale.
+- **On disk** (`rules_for`, the path of `coach score`): one JSON file per
+  scenario, `<home>/cache/rules-<scenario>-<key>.json` (home: COACH_HOME, else
+  the platform's user data dir), holding the compiled rules and the texts a
+  report shows (`Labels`), so a warm run loads no content and no pydantic.
+  The key is a hash of: the scenario id; the raw bytes of every content file
+  the loader would read (shipped frameworks, scenarios and languages, then the
+  user content directory), with their names; the source of every module of
+  coach/scoring and of coach/probes.py; the stemmer in use; and `FORMAT`.
+
+Invalidation: nothing is ever updated in place. Any change to a key input
+(editing content, upgrading coach) gives a new file name, so a stale file is
+never read; the cold path (load, validate, compile) runs and writes the new
+file atomically. A missing, corrupt or unreadable file, or a home that cannot
+be written, only costs the cold path. When the key cannot be computed (a user
+content file that is not a plain file within the size cap: the loader reports
+and skips it) the disk tier is skipped. JSON, not pickle: a cache file never
+runs code. Bump `FORMAT` whenever what a file holds changes.
+
+The per-word memos of normalize.py and typos.py are not rule caches: they map
+a word to its stems or spelling, never go stale, and are documented there
+(normalize.WORD_MEMO_LIMIT).
+
+This module imports no pydantic and no coach.content.
 """
 
 from __future__ import annotations
@@ -14,81 +38,227 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coach.scoring import level, lists, matcher, normalize, scorer, typos
+from coach.scoring import normalize
 from coach.scoring.level import LevelSpec
 from coach.scoring.matcher import CompiledItem, Phrase
-from coach.scoring.scorer import CompiledBundle, compile_bundle, remember_compiled
+from coach.scoring.rules import CompiledBundle, compile_rules
 from coach.scoring.typos import Corrector
 
 if TYPE_CHECKING:
     from coach.content import Bundle
+    from coach.i18n import Lang
+    from coach.probes import ProbeText
 
-_FORMAT = 8  # 8: the scenario's anchor stems (off-topic answers) are compiled too
-_SOURCES = (normalize, matcher, typos, scorer, lists, level)
+FORMAT = 9  # 9: one file per scenario (rules + labels); the typo vocabulary without the shared words
+BiText = dict[str, str]  # lang -> text
+_MEMORY_SIZE = 32
+_MEMORY: dict[int, tuple[Bundle, CompiledBundle]] = {}
 
 
-def code_hash() -> str:
-    digest = hashlib.sha256(str(_FORMAT).encode())
-    for module in _SOURCES:
-        digest.update(Path(module.__file__ or "").read_bytes())
-    guard = Path(typos.__file__ or "").with_name("_typo_guard.py")
-    digest.update(guard.read_bytes())
-    digest.update(type(normalize._ES).__module__.encode())  # PyStemmer or snowballstemmer
+def compile_bundle(content: Bundle) -> CompiledBundle:
+    """The compiled rules of a loaded bundle, compiled once per bundle object (the in-memory tier)."""
+    cached = _MEMORY.get(id(content))
+    if cached is not None and cached[0] is content:
+        return cached[1]
+    compiled = compile_rules(content)
+    if len(_MEMORY) >= _MEMORY_SIZE:
+        _MEMORY.clear()
+    _MEMORY[id(content)] = (content, compiled)
+    return compiled
+
+
+def forget() -> None:
+    """Empty the in-memory tier (tests that measure a fresh compile)."""
+    _MEMORY.clear()
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The texts a score report shows, in both languages."""
+
+    scenario_title: BiText
+    steps: dict[str, tuple[int, BiText]]  # step id -> (number, title)
+    items: dict[str, tuple[BiText, BiText]]  # item id -> (label, hint)
+    levels: dict[str, BiText]
+    probes: tuple[ProbeText, ...] = field(default=())  # follow-ups (coach.probes), for `followups`
+
+    def step_title(self, step_id: str, lang: Lang) -> str:
+        number, title = self.steps.get(step_id, (0, {}))
+        prefix = f"{number}. " if number else ""
+        return f"{prefix}{title.get(lang, step_id)}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "scenario_title": self.scenario_title,
+            "steps": {k: [n, t] for k, (n, t) in self.steps.items()},
+            "items": {k: [label, hint] for k, (label, hint) in self.items.items()},
+            "levels": self.levels,
+            "probes": [probe.to_json() for probe in self.probes],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Labels:
+        from coach.probes import (
+            ProbeText,  # coach.probes imports coach.scoring: never at module level here
+        )
+
+        return cls(
+            scenario_title=dict(data["scenario_title"]),
+            steps={k: (int(v[0]), dict(v[1])) for k, v in data["steps"].items()},
+            items={k: (dict(v[0]), dict(v[1])) for k, v in data["items"].items()},
+            levels={k: dict(v) for k, v in data["levels"].items()},
+            probes=tuple(ProbeText.from_json(p) for p in data.get("probes", [])),
+        )
+
+
+def labels_of(content: Bundle) -> Labels:
+    """The report texts of a loaded bundle."""
+    from coach.probes import probe_table
+
+    langs: tuple[Lang, ...] = ("es", "en")
+    framework = content.framework
+    return Labels(
+        scenario_title={lang: content.scenario.title(lang) for lang in langs},
+        steps={step.id: (step.number, {lang: step.title(lang) for lang in langs}) for step in framework.steps},
+        items={
+            item.id: ({lang: item.label(lang) for lang in langs}, {lang: item.hint(lang) for lang in langs})
+            for _, item in content.all_items()
+        },
+        levels={level.id: {lang: level.label(lang) for lang in langs} for level in framework.scoring.levels},
+        probes=probe_table(content),
+    )
+
+
+def user_content_dir(content_dir: Path | None) -> Path | None:
+    """The user content directory the loader reads: --content-dir, else COACH_HOME/content (or the platform's)."""
+    if content_dir is not None:
+        return content_dir
+    return user_home() / "content" if (user_home() / "content").is_dir() else None
+
+
+def user_home() -> Path:
+    """COACH_HOME when set, else the platform's user data dir (as coach.content.user_data_dir)."""
+    if os.environ.get("COACH_HOME"):
+        return Path(os.environ["COACH_HOME"])
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("coach", appauthor=False))
+
+
+def content_digest(content_dir: Path | None) -> str:
+    """A hash of the raw bytes of every content file the loader reads, in its order."""
+    digest = hashlib.sha256()
+    for kind in ("frameworks", "scenarios", "languages"):
+        shipped = resources.files(f"coach.content_data.{kind}")
+        for entry in sorted(shipped.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".toml"):
+                digest.update(f"<coach>/{kind}/{entry.name}\0".encode())
+                digest.update(entry.read_bytes())
+        user = user_content_dir(content_dir) if kind != "languages" else None  # cues read shipped ones only
+        if user is not None and (user / kind).is_dir():
+            for path in sorted((user / kind).glob("*.toml")):
+                digest.update(f"{path}\0".encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def _content_key(content: Bundle) -> str:
-    framework = content.framework
-    data: list[Any] = [content.scenario.id, framework.scoring.model_dump(mode="json")]
-    for step in framework.steps:
-        window = step.window.model_dump(mode="json") if step.window else None
-        data.append([step.id, step.budget_s, window])
-    grounding = content.scenario.grounding
-    data.append(grounding.model_dump(mode="json") if grounding else None)
-    for step_id, item in content.all_items():
-        data.append([step_id, item.id, item.weight, item.needs_number, item.level, sorted(item.allow_cues),
-                     item.justify_with.model_dump(mode="json") if item.justify_with else None,
-                     item.label.model_dump(mode="json"), item.hint.model_dump(mode="json"),  # products it names
-                     item.match.model_dump(mode="json")])
-    data.append([[step.id, step.title.model_dump(mode="json")] for step in framework.steps])
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+def code_digest() -> str:
+    """A hash of everything the compiled form depends on besides content: format, scoring code, stemmer."""
+    digest = hashlib.sha256(f"{FORMAT}\0{normalize.STEMMER}\0".encode())
+    scoring = Path(__file__).parent
+    for path in [*sorted(scoring.glob("*.py")), scoring.parent / "probes.py"]:
+        digest.update(f"{path.name}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
-def cache_path(content: Bundle, directory: Path) -> Path:
-    """Where the compiled rules of `content` are cached."""
-    key = hashlib.sha256((code_hash() + _content_key(content)).encode()).hexdigest()[:24]
-    return directory / f"scoring-{content.scenario.id}-{key}.json"
+def cache_path(directory: Path, scenario_id: str, content_dir: Path | None) -> Path:
+    """The cache file of a scenario for the content and code on disk now."""
+    safe = "".join(ch for ch in scenario_id if ch.isalnum() or ch in "-_")[:40]
+    key = hashlib.sha256(
+        (scenario_id + "\0" + content_digest(content_dir) + code_digest()).encode()
+    ).hexdigest()[:24]
+    return directory / f"rules-{safe}-{key}.json"
 
 
-def compile_cached(content: Bundle, directory: Path) -> CompiledBundle:
-    """The compiled rules of `content`: from the cache file when it is there, else compiled and saved."""
+def plain_user_files(directory: Path | None) -> bool:
+    """True when every user content file is a regular file within the content cap (so it can be hashed)."""
+    import stat
+
+    from coach.files import CONTENT_MAX_BYTES
+
+    if directory is None:
+        return True
+    for kind in ("frameworks", "scenarios"):
+        for path in (directory / kind).glob("*.toml") if (directory / kind).is_dir() else ():
+            try:
+                info = path.stat()
+            except OSError:
+                return False
+            if not stat.S_ISREG(info.st_mode) or info.st_size > CONTENT_MAX_BYTES:
+                return False
+    return True
+
+
+def rules_for(
+    scenario_id: str, content_dir: Path | None, load: Callable[[str], Bundle]
+) -> tuple[CompiledBundle, Labels]:
+    """The compiled rules and report texts of a scenario: from the cache file, else loaded and compiled.
+
+    `load` loads and validates the scenario's bundle (its errors name the file);
+    it runs only on the cold path. A bad --content-dir always reaches `load`.
+    """
+    path: Path | None = None
+    if (content_dir is None or content_dir.is_dir()) and plain_user_files(user_content_dir(content_dir)):
+        try:
+            path = cache_path(user_home() / "cache", scenario_id, content_dir)
+        except OSError:
+            path = None
+        found = read(path) if path is not None else None
+        if found is not None:
+            return found
+    content = load(scenario_id)
+    compiled, labels = compile_bundle(content), labels_of(content)
+    if path is not None:
+        write(path, compiled, labels)
+    return compiled, labels
+
+
+def read(path: Path) -> tuple[CompiledBundle, Labels] | None:
+    """The compiled rules and labels of a cache file; None when missing or unreadable."""
     try:
-        path = cache_path(content, directory)
-        compiled = _load(path)
+        if not path.is_file():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return from_json(data["compiled"]), Labels.from_json(data["labels"])
     except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return compile_bundle(content)
-    if compiled is not None:
-        remember_compiled(content, compiled)
-        return compiled
-    compiled = compile_bundle(content)
+        return None
+
+
+def write(path: Path, compiled: CompiledBundle, labels: Labels) -> None:
+    """Write a cache file atomically (a read-only home only costs the cold path next run)."""
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two processes never share a temp file
-        tmp.write_text(json.dumps(dump(compiled)), encoding="utf-8")
+        tmp.write_text(json.dumps({"compiled": to_json(compiled), "labels": labels.to_json()}), encoding="utf-8")
         tmp.replace(path)
     except OSError:
-        pass  # a read-only home only costs the compile time next run
-    return compiled
+        pass
 
 
 def _phrase(raw: list[Any]) -> Phrase:
     return (int(raw[0]), tuple(raw[1]), bool(raw[2]), int(raw[3]))
 
 
-def dump(compiled: CompiledBundle) -> dict[str, Any]:
+def to_json(compiled: CompiledBundle) -> dict[str, Any]:
+    """The compiled rules as JSON data (the `compiled` part of a cache file)."""
+
     def item(it: CompiledItem) -> dict[str, Any]:
         return {
             "id": it.id,
@@ -125,20 +295,15 @@ def dump(compiled: CompiledBundle) -> dict[str, Any]:
         "anchor_stems": [sorted(compiled.anchor_stems[0]), sorted(compiled.anchor_stems[1])],
         "grounding_limits": [compiled.min_mentions, compiled.per_words, compiled.min_words],
         "correct": {
-            "known": sorted(correct.known),
+            "known": sorted(correct.known - correct.shared),  # the shared words come back from typos.py
             "targets": sorted(correct.targets),
             "deleted": correct.deleted,
         },
     }
 
 
-def _load(path: Path) -> CompiledBundle | None:
-    if not path.is_file():
-        return None
-    return load_data(json.loads(path.read_text(encoding="utf-8")))
-
-
-def load_data(data: dict[str, Any]) -> CompiledBundle:
+def from_json(data: dict[str, Any]) -> CompiledBundle:
+    """The compiled rules of `to_json` data."""
     items = {
         step: tuple(
             CompiledItem(

@@ -11,6 +11,16 @@ Before stemming, fixed multi-word variants are rewritten to one canonical form
 queue`; `percentil 95` -> `p95` ...), and stop words are dropped. Hyphens,
 slashes, underscores and camelCase split words, so `dead-letter`, `dead
 letter` and `deadLetter` are the same tokens.
+
+Per-word memos (the one place they are explained): `_FOLDED` (raw word ->
+folded), `_CORRECTED` (per corrector: raw word -> folded, corrected), `_STEMS`
+(word -> stems), `_INFO` (word -> stems and flags) here, and `Corrector._cache`
+in typos.py. They are plain dicts, not functools caches, because the hot loops
+of `analyse` call their bound `.get` once per token (a 1 MB answer is ~150k
+tokens; an lru_cache call per token costs more than the rest of the loop).
+They map a word to a pure function of it, so they never go stale; each stops
+growing at WORD_MEMO_LIMIT entries (memory stays bounded on hostile input)
+and is never cleared. Compiled rules are cached elsewhere: coach/scoring/cache.py.
 """
 
 from __future__ import annotations
@@ -122,6 +132,7 @@ def _percentile(word: str, nxt: str) -> str | None:
     return None
 
 
+WORD_MEMO_LIMIT = 200_000  # entries per per-word memo (see the module docstring)
 _FOLDED: dict[str, str] = {}
 _CORRECTED: dict[int, tuple[Callable[[str], str], dict[str, str]]] = {}
 
@@ -159,6 +170,7 @@ except ImportError:  # pragma: no cover - the pure-Python build (identical stems
 
     _ES = SpanishStemmer()
     _EN = EnglishStemmer()
+STEMMER = type(_ES).__module__  # "Stemmer" (PyStemmer) or the snowballstemmer package: part of the rule cache key
 _STEMS: dict[str, tuple[str, str]] = {}
 _CONDITIONAL_PLURAL = ("riamos", "riais", "rian")  # usaríamos, usaríais, usarían (accents folded)
 
@@ -176,7 +188,7 @@ def stems(word: str) -> tuple[str, str]:
             if word.endswith(_CONDITIONAL_PLURAL) and stem_es.endswith(("ari", "eri", "iri")):
                 stem_es = stem_es[:-3]
             cached = (stem_es, _EN.stemWord(word))
-        if len(_STEMS) < 200_000:
+        if len(_STEMS) < WORD_MEMO_LIMIT:
             _STEMS[word] = cached
     return cached
 
@@ -240,7 +252,7 @@ def _canonical(
         canon = cache.get(word)
         if canon is None:
             canon = fold(word) if correct is None else correct(fold(word))
-            if len(cache) < 200_000:
+            if len(cache) < WORD_MEMO_LIMIT:
                 cache[word] = canon
         folded.append((canon, start, end))
     out: list[tuple[str, int, int]] = []
@@ -312,7 +324,7 @@ def _info(word: str) -> tuple[str, str, bool, bool]:
     if info is None:
         stem_es, stem_en = stems(word)
         info = (stem_es, stem_en, word in STOP_WORDS, word in _NUMBER_WORDS)
-        if len(_INFO) < 200_000:
+        if len(_INFO) < WORD_MEMO_LIMIT:
             _INFO[word] = info
     return info
 
@@ -336,7 +348,7 @@ def analyse(
         folded = cache.get(word)
         if folded is None:
             folded = fold(word) if correct is None else correct(fold(word))
-            if len(cache) < 200_000:
+            if len(cache) < WORD_MEMO_LIMIT:
                 cache[word] = folded
         canon.append(folded)
     sentence_starts = [start for start, _ in sentences]

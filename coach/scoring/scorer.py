@@ -34,29 +34,25 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.i18n import Lang
+from coach.scoring.cache import compile_bundle
 from coach.scoring.estimates import check_estimates
 from coach.scoring.level import (
     BY_NUMBER,
     BY_REASON,
     BY_TRADEOFF,
-    LevelSpec,
     LevelVerdict,
     assess_level,
-    level_spec,
 )
-from coach.scoring.lists import named_products, step_lists
+from coach.scoring.lists import step_lists
 from coach.scoring.matcher import (
     CompiledItem,
     Hit,
     Index,
     Phrase,
-    compile_item,
-    compile_phrases,
     evidence_of,
-    first_stems,
     match_item,
 )
-from coach.scoring.normalize import Tokens, analyse, fold, folded_words, stems
+from coach.scoring.normalize import Tokens, analyse
 from coach.scoring.result import (
     DECIDED,
     JUSTIFIED,
@@ -70,8 +66,8 @@ from coach.scoring.result import (
     TimingResult,
     Why,
 )
+from coach.scoring.rules import CompiledBundle
 from coach.scoring.timing import assess_timing
-from coach.scoring.typos import Corrector
 
 if TYPE_CHECKING:
     from coach.content import Bundle
@@ -80,130 +76,6 @@ if TYPE_CHECKING:
 ARITHMETIC_PENALTY = 0.8  # step score multiplier per wrong arithmetic finding
 TIMING_SHARE = 0.15  # the part of an opening/closing score that depends on timing
 ESTIMATES_STEP = "estimates"
-
-
-@dataclass(frozen=True)
-class CompiledBundle:
-    """Everything the scorer needs from content, precompiled once per bundle."""
-
-    scenario: str
-    steps: tuple[str, ...]
-    items: Mapping[str, tuple[CompiledItem, ...]]
-    budgets: Mapping[str, int]
-    windows: Mapping[str, tuple[int, int]]
-    words_per_minute: Mapping[str, int]
-    tolerance: float
-    levels: tuple[tuple[str, float], ...]  # (id, min total) in order: below, mid, senior, staff
-    correct: Corrector  # typo tolerance toward the rules' words
-    wanted: tuple[frozenset[str], frozenset[str]]  # anchor stems of every phrase, per language
-    justify: tuple[Phrase, ...] = ()  # reason / mechanism / trade-off words (framework scoring.justify)
-    cover_factor: float = 2.0  # a stated figure off by more than this does not cover its item
-    grounded: frozenset[str] = frozenset()  # items only an answer about this scenario earns
-    anchors: frozenset[str] = frozenset()  # folded words that say the answer is about this scenario
-    anchor_stems: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # their es / en stems
-    min_mentions: int = 3
-    per_words: int = 400
-    min_words: int = 200
-    tradeoff: tuple[Phrase, ...] = ()  # words that state a trade-off (framework scoring.level.tradeoff)
-    level_spec: LevelSpec | None = None  # the level rules (None: levels by total alone)
-
-
-_CACHE: dict[int, tuple[Bundle, CompiledBundle]] = {}
-
-
-def compile_bundle(content: Bundle) -> CompiledBundle:
-    """Compile a bundle's matching rules (cached per bundle object)."""
-    cached = _CACHE.get(id(content))
-    if cached is not None and cached[0] is content:
-        return cached[1]
-    items: dict[str, tuple[CompiledItem, ...]] = {}
-    for step_id, checklist in content.checklists.items():
-        compiled = []
-        for item in checklist.items:
-            rules = [
-                (lang, rules.phrases, rules.together, rules.exclude)
-                for lang, rules in (("es", item.match.es), ("en", item.match.en))
-            ]
-            quantities = [*item.match.es.quantities, *item.match.en.quantities]
-            compiled.append(
-                compile_item(
-                    item.id, step_id, item.weight, item.needs_number, rules, quantities,
-                    named_products(item.hint.es, item.hint.en), item.allow_cues, item.level,
-                    [(lang, text) for lang in ("es", "en") for text in (item.justify_with(lang) if item.justify_with else [])],
-                )
-            )
-        items[step_id] = tuple(compiled)
-    framework = content.framework
-    justify_words = framework.scoring.justify
-    justify = compile_phrases(
-        (lang, text) for lang in ("es", "en") for text in (justify_words.es if lang == "es" else justify_words.en)
-    ) if justify_words else ()
-    tradeoff_words = framework.scoring.level.tradeoff
-    tradeoff = compile_phrases(
-        [("es", text) for text in tradeoff_words.es] + [("en", text) for text in tradeoff_words.en]
-    ) if tradeoff_words else ()
-    grounding = content.scenario.grounding
-    grounded: set[str] = set()
-    anchors: set[str] = set()
-    if grounding is not None:
-        grounded = set(grounding.items)
-        anchors = {fold(word) for word in [*grounding.anchors.es, *grounding.anchors.en]}
-    all_items = [item for step_items in items.values() for item in step_items]
-    anchor_stems = (frozenset(stems(word)[0] for word in anchors), frozenset(stems(word)[1] for word in anchors))
-    wanted = first_stems(all_items)
-    wanted = (
-        wanted[0] | {s[a] for lang, s, _, a in (*justify, *tradeoff) if lang == 0} | anchor_stems[0],
-        wanted[1] | {s[a] for lang, s, _, a in (*justify, *tradeoff) if lang == 1} | anchor_stems[1],
-    )
-    result = CompiledBundle(
-        scenario=content.scenario.id,
-        steps=tuple(step.id for step in framework.steps),
-        items=items,
-        budgets={step.id: step.budget_s for step in framework.steps},
-        windows={
-            step.id: (step.window.min_s, step.window.max_s)
-            for step in framework.steps
-            if step.window is not None
-        },
-        words_per_minute={str(k): v for k, v in framework.scoring.words_per_minute.items()},
-        tolerance=framework.scoring.estimate_tolerance,
-        levels=tuple((level.id, level.needs.get("total", 0.0)) for level in framework.scoring.levels),
-        correct=Corrector(rule_vocabulary(content)),
-        wanted=wanted,
-        justify=justify,
-        cover_factor=framework.scoring.estimate_cover_factor,
-        grounded=frozenset(grounded),
-        anchors=frozenset(anchors),
-        anchor_stems=anchor_stems,
-        min_mentions=grounding.min_mentions if grounding else 3,
-        per_words=grounding.per_words if grounding else 400,
-        min_words=grounding.min_words if grounding else 200,
-        tradeoff=tradeoff,
-        level_spec=level_spec(content),
-    )
-    if len(_CACHE) > 32:
-        _CACHE.clear()
-    _CACHE[id(content)] = (content, result)
-    return result
-
-
-def remember_compiled(content: Bundle, compiled: CompiledBundle) -> None:
-    """Use `compiled` for `content` from now on (rules read back from the disk cache)."""
-    if len(_CACHE) > 32:
-        _CACHE.clear()
-    _CACHE[id(content)] = (content, compiled)
-
-
-def rule_vocabulary(content: Bundle) -> set[str]:
-    """Every folded word of every matching rule of a bundle."""
-    words: set[str] = set()
-    for _, item in content.all_items():
-        for rules in (item.match.es, item.match.en):
-            texts = [*rules.phrases, *rules.exclude]
-            texts += [alt for rule in rules.together for slot in rule for alt in slot.split("|")]
-            for text in texts:
-                words.update(folded_words(text))
-    return words
 
 
 def score_sheet(sheet: Sheet, content: Bundle | CompiledBundle, lang: Lang | None = None) -> SheetScore:

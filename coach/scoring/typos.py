@@ -14,13 +14,30 @@ it and fails when content changed and the file did not:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from coach.scoring._typo_guard import GUARD
-from coach.scoring.normalize import STOP_WORDS, stems
+from coach.scoring.normalize import STOP_WORDS, WORD_MEMO_LIMIT, folded_words, stems
+
+if TYPE_CHECKING:
+    from coach.content import Bundle
 
 MIN_WORD = 5  # shorter answer words are never corrected
 MIN_TARGET = 6  # rule words shorter than this are never a correction target
 MAX_WORD = 30  # longer "words" (pasted hashes, URLs) are never corrected
+SHARED = GUARD | STOP_WORDS  # known to every corrector: never corrected, never stored in the rule cache
+
+
+def rule_vocabulary(content: Bundle) -> set[str]:
+    """Every folded word of every matching rule of a bundle: the words a typo is corrected toward."""
+    words: set[str] = set()
+    for _, item in content.all_items():
+        for rules in (item.match.es, item.match.en):
+            texts = [*rules.phrases, *rules.exclude]
+            texts += [alt for rule in rules.together for slot in rule for alt in slot.split("|")]
+            for text in texts:
+                words.update(folded_words(text))
+    return words
 
 
 def _deletions(word: str) -> Iterable[str]:
@@ -36,7 +53,7 @@ class Corrector:
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
         words = {w for w in vocabulary if w.isalpha()}
-        self.known = frozenset(words) | GUARD | STOP_WORDS
+        self.known = frozenset(words) | SHARED
         self.targets = frozenset(w for w in words if len(w) >= MIN_TARGET)
         deleted: dict[str, list[tuple[str, int]]] = {}
         for word in sorted(self.targets):
@@ -46,13 +63,18 @@ class Corrector:
         self.deleted = deleted
         self._cache: dict[str, str] = {}
 
+    @property
+    def shared(self) -> frozenset[str]:
+        """The words every corrector knows (SHARED): the rule cache stores `known` without them."""
+        return SHARED
+
     @classmethod
     def restore(
-        cls, known: frozenset[str], targets: frozenset[str], deleted: dict[str, list[tuple[str, int]]]
+        cls, vocabulary: frozenset[str], targets: frozenset[str], deleted: dict[str, list[tuple[str, int]]]
     ) -> Corrector:
-        """A corrector rebuilt from its saved state (see cache.py)."""
+        """A corrector rebuilt from its saved state (see cache.py): `vocabulary` is `known` without SHARED."""
         corrector = cls.__new__(cls)
-        corrector.known = known
+        corrector.known = vocabulary | SHARED
         corrector.targets = targets
         corrector.deleted = deleted
         corrector._cache = {}
@@ -63,7 +85,7 @@ class Corrector:
         if cached is not None:
             return cached
         fixed = self._correct(word)
-        if len(self._cache) < 100_000:
+        if len(self._cache) < WORD_MEMO_LIMIT:
             self._cache[word] = fixed
         return fixed
 
@@ -156,7 +178,6 @@ def guard_words() -> set[str]:
 
     from coach.content import Library
     from coach.scoring.normalize import fold
-    from coach.scoring.scorer import rule_vocabulary
 
     library = Library(use_user_dir=False)
     vocabulary: set[str] = set()

@@ -1,12 +1,14 @@
-"""The disk cache of compiled rules: same scores, new file on any change, never a failure."""
+"""The rule cache (coach/scoring/cache.py): same scores from the file, new file on any change, never a failure."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from coach.content import Bundle
-from coach.scoring import score_answers, scorer
-from coach.scoring.cache import cache_path, compile_cached
+import pytest
+
+from coach.content import Bundle, Library
+from coach.scoring import cache, score_answers
 
 ANSWERS = {
     "failures": "We stop calling the vendor for a while and let a few test calls through later.",
@@ -15,34 +17,66 @@ ANSWERS = {
 }
 
 
-def test_cached_rules_score_exactly_like_fresh_ones(tiny: Bundle, tmp_path: Path) -> None:
-    """A cache miss writes the file; a hit reads it back; both give the same result."""
-    scorer._CACHE.clear()
-    fresh = score_answers(ANSWERS, tiny, "en").to_json()
-    scorer._CACHE.clear()
-    compile_cached(tiny, tmp_path)  # miss: compiles and writes
-    assert cache_path(tiny, tmp_path).is_file()
-    scorer._CACHE.clear()
-    compile_cached(tiny, tmp_path)  # hit: reads the file
-    assert score_answers(ANSWERS, tiny, "en").to_json() == fresh
+def _load(scenario_id: str) -> Bundle:
+    return Library(use_user_dir=False).bundle(scenario_id)
 
 
-def test_a_corrupt_cache_file_falls_back_to_compiling(tiny: Bundle, tmp_path: Path) -> None:
-    """Garbage in the cache file is ignored; scoring still works."""
-    cache_path(tiny, tmp_path).write_text("{not json", encoding="utf-8")
-    scorer._CACHE.clear()
-    compiled = compile_cached(tiny, tmp_path)
+def test_the_memory_tier_compiles_once_per_bundle(tiny: Bundle) -> None:
+    """The same bundle object gets the same compiled rules; forget() starts over."""
+    first = cache.compile_bundle(tiny)
+    assert cache.compile_bundle(tiny) is first
+    cache.forget()
+    assert cache.compile_bundle(tiny) is not first
+
+
+def test_rules_read_back_score_exactly_like_fresh_ones(tiny: Bundle) -> None:
+    """The file format round-trips: rules read back from JSON score the same."""
+    compiled = cache.compile_bundle(tiny)
+    restored = cache.from_json(json.loads(json.dumps(cache.to_json(compiled))))
+    assert restored.correct.known == compiled.correct.known
+    assert score_answers(ANSWERS, restored, "en").to_json() == score_answers(ANSWERS, tiny, "en").to_json()
+
+
+def test_a_miss_writes_the_file_and_a_hit_loads_no_content(home: Path) -> None:
+    """The cold path loads and writes; the warm path reads the file and never calls the loader."""
+    loads: list[str] = []
+
+    def load(scenario_id: str) -> Bundle:
+        loads.append(scenario_id)
+        return _load(scenario_id)
+
+    cold = cache.rules_for("notifications", None, load)
+    (path,) = (home / "cache").glob("rules-notifications-*.json")
+    warm = cache.rules_for("notifications", None, load)
+    assert loads == ["notifications"]
+    assert json.dumps(cache.to_json(warm[0])) == json.dumps(cache.to_json(cold[0]))
+    assert warm[1] == cold[1]
+    assert path == cache.cache_path(home / "cache", "notifications", None)
+
+
+def test_a_corrupt_file_falls_back_to_compiling(home: Path) -> None:
+    """Garbage in the cache file is ignored and replaced."""
+    path = cache.cache_path(home / "cache", "notifications", None)
+    path.parent.mkdir(parents=True)
+    path.write_text("{not json", encoding="utf-8")
+    compiled, _ = cache.rules_for("notifications", None, _load)
     assert compiled.items["failures"]
+    assert json.loads(path.read_text("utf-8"))["compiled"]["scenario"] == "notifications"
 
 
-def test_an_unwritable_cache_dir_is_not_an_error(tiny: Bundle, tmp_path: Path) -> None:
+def test_an_unwritable_home_is_not_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """When the cache cannot be written, rules are compiled in memory."""
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    scorer._CACHE.clear()
-    assert compile_cached(tiny, blocker / "cache").items["failures"]
+    monkeypatch.setenv("COACH_HOME", str(blocker))
+    assert cache.rules_for("notifications", None, _load)[0].items["failures"]
 
 
-def test_the_cache_name_follows_the_content(tiny: Bundle, shipped_like: Bundle, tmp_path: Path) -> None:
-    """Different matching data gives a different cache file (never a stale one)."""
-    assert cache_path(tiny, tmp_path) != cache_path(shipped_like, tmp_path)
+def test_the_key_follows_the_content_and_the_scenario(home: Path, tmp_path: Path) -> None:
+    """A user content file or another scenario gives another file name (never a stale one)."""
+    before = cache.cache_path(home / "cache", "notifications", None)
+    assert cache.cache_path(home / "cache", "chat", None) != before
+    user = tmp_path / "content"
+    (user / "scenarios").mkdir(parents=True)
+    (user / "scenarios" / "extra.toml").write_text("# a user file\n", encoding="utf-8")
+    assert cache.cache_path(home / "cache", "notifications", user) != before

@@ -11,8 +11,7 @@ from typer.testing import CliRunner
 
 from coach.cli import app
 from coach.content import Bundle
-from coach.scoring import score_answers, score_sheet
-from coach.scoring.cache import compile_cached
+from coach.scoring import cache, score_answers, score_sheet
 from coach.scoring.level import LEVEL_IDS
 from coach.sheet import parse_sheet, render_answers
 
@@ -142,8 +141,8 @@ def test_the_cached_rules_give_the_same_verdict(shipped: Bundle, tmp_path: Path)
     """Rules read back from the disk cache score the same level, reasons and gap."""
     answers = _shallow_answers(shipped, "es")
     fresh = score_answers(answers, shipped, "es")
-    compile_cached(shipped, tmp_path)  # writes the file
-    cached = score_answers(answers, compile_cached(shipped, tmp_path), "es")
+    written = json.dumps(cache.to_json(cache.compile_bundle(shipped)))
+    cached = score_answers(answers, cache.from_json(json.loads(written)), "es")
     assert cached.verdict == fresh.verdict
 
 

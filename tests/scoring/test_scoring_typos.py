@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach.content import Library
-from coach.scoring.scorer import compile_bundle
+from coach.scoring.cache import compile_bundle
 
 
 @pytest.fixture(scope="module")

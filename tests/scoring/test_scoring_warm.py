@@ -37,7 +37,7 @@ def test_the_second_run_loads_no_content_and_scores_the_same(tmp_path: Path) -> 
     """Cold run: content loaded, warm file written. Warm run: same JSON, coach.content never imported."""
     cold = _run(tmp_path, "score", str(SHEET), "--json")
     assert "CONTENT_LOADED=True" in cold.stderr
-    assert list((tmp_path / "cache").glob("warm-notifications-*.json"))
+    assert list((tmp_path / "cache").glob("rules-notifications-*.json"))
     warm = _run(tmp_path, "score", str(SHEET), "--json")
     assert "CONTENT_LOADED=False" in warm.stderr
     assert json.loads(warm.stdout) == json.loads(cold.stdout)
@@ -64,7 +64,7 @@ def test_editing_a_user_content_file_changes_the_key(home: Path) -> None:
     again = runner.invoke(app, ["score", str(SHEET), "--lang", "en"])
     assert again.exit_code == 0, again.output
     assert "Renamed for the test" in again.output
-    assert len(list((home / "cache").glob("warm-notifications-*.json"))) == 2
+    assert len(list((home / "cache").glob("rules-notifications-*.json"))) == 2
 
 
 def test_a_bad_content_dir_is_still_an_error_when_a_warm_file_exists(home: Path, tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_a_bad_content_dir_is_still_an_error_when_a_warm_file_exists(home: Path,
 def test_a_corrupt_warm_file_falls_back_to_the_cold_path(home: Path) -> None:
     """Garbage in the warm file: scored from content, and the file is rewritten."""
     assert runner.invoke(app, ["score", str(SHEET), "--json"]).exit_code == 0
-    (path,) = (home / "cache").glob("warm-notifications-*.json")
+    (path,) = (home / "cache").glob("rules-notifications-*.json")
     path.write_text("{not json", encoding="utf-8")
     result = runner.invoke(app, ["score", str(SHEET), "--json"])
     assert result.exit_code == 0
