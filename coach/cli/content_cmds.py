@@ -18,53 +18,13 @@ from coach.cli.common import (
     resolve,
 )
 from coach.i18n import Lang
+from coach.messages import t
 from coach.ui.safe import clean
 from coach.ui.safe import markup as m
 
 scenarios_app = typer.Typer(help="List, show and validate scenarios.", no_args_is_help=True)
 frameworks_app = typer.Typer(help="Show interview frameworks.", no_args_is_help=True)
 
-_T: dict[str, dict[Lang, str]] = {
-    "id": {"es": "id", "en": "id"},
-    "title": {"es": "título", "en": "title"},
-    "framework": {"es": "marco", "en": "framework"},
-    "simulation": {"es": "simulación", "en": "simulation"},
-    "scenario": {"es": "escenario", "en": "scenario"},
-    "with_sim": {"es": "con simulación", "en": "simulation"},
-    "without_sim": {"es": "sin simulación", "en": "no simulation"},
-    "yes": {"es": "sí", "en": "yes"},
-    "no": {"es": "no", "en": "no"},
-    "brief": {"es": "Enunciado", "en": "Brief"},
-    "facts": {"es": "Lo que responde el entrevistador si se lo preguntas", "en": "What the interviewer answers if asked"},
-    "question": {"es": "Pregunta", "en": "Question"},
-    "budget": {"es": "tiempo", "en": "budget"},
-    "window": {"es": "ventana", "en": "window"},
-    "weight": {"es": "peso", "en": "weight"},
-    "item": {"es": "punto", "en": "item"},
-    "hint": {"es": "pista", "en": "hint"},
-    "level": {"es": "nivel", "en": "level"},
-    "mid": {"es": "mid", "en": "mid"},
-    "senior": {"es": "senior", "en": "senior"},
-    "staff": {"es": "staff", "en": "staff"},
-    "patterns": {"es": "Patrones clave", "en": "Key patterns"},
-    "estimates": {"es": "Estimaciones rápidas", "en": "Quick estimates"},
-    "observability": {"es": "Observabilidad mínima", "en": "Minimum observability"},
-    "security": {"es": "Seguridad", "en": "Security"},
-    "total": {"es": "Total", "en": "Total"},
-    "written": {"es": "Hoja escrita en", "en": "Sheet written to"},
-    "skeleton": {
-        "es": "Escenario escrito en {path}; rellena los TODO y compruébalo con: coach scenarios validate {path}",
-        "en": "Scenario written to {path}; fill in the TODOs and check it with: coach scenarios validate {path}",
-    },
-    "exists": {
-        "es": "ya existe; usa --force para sobrescribirlo",
-        "en": "already exists; use --force to overwrite it",
-    },
-}
-
-
-def _t(key: str, lang: Lang) -> str:
-    return _T[key][lang]
 
 
 def _mmss(seconds: int) -> str:
@@ -88,11 +48,11 @@ def scenarios_list(lang: LangOption = None, as_json: JsonOption = False) -> None
         from rich.table import Table
 
         table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
-        table.add_column(_t("id", chosen), no_wrap=True)
-        table.add_column(_t("scenario", chosen), ratio=1)
+        table.add_column(t("content.id", chosen), no_wrap=True)
+        table.add_column(t("content.scenario", chosen), ratio=1)
         for row in rows:
             minutes = f"{row.duration_min} min" if row.duration_min else "—"
-            has_sim = _t("with_sim" if row.simulation else "without_sim", chosen)
+            has_sim = t("content.with_sim" if row.simulation else "content.without_sim", chosen)
             facts = f"{m(row.difficulty_label)} · {minutes} · {has_sim}"
             table.add_row(m(row.id), f"[bold]{m(row.title)}[/bold] · {facts}\n{m(row.summary)}")
         console().print(table)
@@ -135,7 +95,7 @@ def scenarios_show(
         if scenario.api_example:
             out.print(Markdown(f"```\n{clean(scenario.api_example.strip())}\n```", hyperlinks=False))
         if scenario.facts:
-            out.print(f"\n[bold]{_t('facts', chosen)}[/bold]")
+            out.print(f"\n[bold]{t('content.facts', chosen)}[/bold]")
             for fact in scenario.facts:
                 out.print(f"  • [bold]{m(fact.topic(chosen))}[/bold]: {m(fact.answer(chosen))}")
         total = 0
@@ -143,25 +103,25 @@ def scenarios_show(
             step = checklist.step
             number = f"{step.number}. " if step.number else ""
             span = (
-                f"{_t('window', chosen)} {_mmss(step.window.min_s)}–{_mmss(step.window.max_s)}"
+                f"{t('content.window', chosen)} {_mmss(step.window.min_s)}–{_mmss(step.window.max_s)}"
                 if step.window
-                else f"{_t('budget', chosen)} {_mmss(step.budget_s)}"
+                else f"{t('content.budget', chosen)} {_mmss(step.budget_s)}"
             )
             out.print(f"\n[bold]{number}{m(step.title(chosen))}[/bold]  [dim]({step_id}, {span})[/dim]")
-            out.print(f"  {_t('question', chosen)}: {m(step.question(chosen))}")
+            out.print(f"  {t('content.question', chosen)}: {m(step.question(chosen))}")
             table = Table(box=None, pad_edge=False, show_header=True, padding=(0, 1))
-            table.add_column(_t("id", chosen), no_wrap=True)
-            table.add_column(_t("item", chosen))
-            table.add_column(_t("weight", chosen), justify="right")
-            table.add_column(_t("level", chosen), no_wrap=True)
-            table.add_column(_t("hint", chosen))
+            table.add_column(t("content.id", chosen), no_wrap=True)
+            table.add_column(t("content.item", chosen))
+            table.add_column(t("content.weight", chosen), justify="right")
+            table.add_column(t("content.level", chosen), no_wrap=True)
+            table.add_column(t("content.hint", chosen))
             for item in checklist.items:
                 table.add_row(
-                    item.id, m(item.label(chosen)), f"{item.weight:g}", _t(item.level, chosen), m(item.hint(chosen))
+                    item.id, m(item.label(chosen)), f"{item.weight:g}", t(f"content.{item.level}", chosen), m(item.hint(chosen))
                 )
                 total += 1
             out.print(table)
-        out.print(f"\n{_t('total', chosen)}: {total}")
+        out.print(f"\n{t('content.total', chosen)}: {total}")
 
 
 @scenarios_app.command("validate")
@@ -217,7 +177,7 @@ def scenarios_new(
         target = out / f"{scenario_id}.toml"
         text = render_skeleton(scenario_id, path=str(target))
         if target.exists() and not force:
-            raise CoachError(f"{target}: {_t('exists', chosen)}")
+            raise CoachError(f"{target}: {t('content.exists', chosen)}")
         if scenario_id in library().scenarios:
             from coach.cli.common import warn
 
@@ -227,7 +187,7 @@ def scenarios_new(
             ))
         write_atomic(target, text)
         shown = clean(str(target), one_line=True)
-        typer.echo(_t("skeleton", chosen).format(path=shown))
+        typer.echo(t("content.skeleton", chosen).format(path=shown))
 
 
 @scenarios_app.command("schema")
@@ -283,30 +243,30 @@ def frameworks_show(
         for step in framework.steps:
             number = f"{step.number}. " if step.number else ""
             if step.window:
-                span = f"{_t('window', chosen)} {_mmss(step.window.min_s)}–{_mmss(step.window.max_s)}"
+                span = f"{t('content.window', chosen)} {_mmss(step.window.min_s)}–{_mmss(step.window.max_s)}"
             else:
-                span = f"{_t('budget', chosen)} {_mmss(step.budget_s)}"
+                span = f"{t('content.budget', chosen)} {_mmss(step.budget_s)}"
             out.print(f"\n[bold]{number}{m(step.title(chosen))}[/bold]  [dim]({step.id}, {span})[/dim]")
             out.print(f"  [italic]{m(step.question(chosen))}[/italic]")
             for bullet in step.guidance(chosen):
                 out.print(f"  • {m(bullet)}")
-        out.print(f"\n{_t('total', chosen)}: {_mmss(framework.total_budget_s)}")
+        out.print(f"\n{t('content.total', chosen)}: {_mmss(framework.total_budget_s)}")
         _print_sections(out, framework, chosen)
 
 
 def _print_sections(out: Any, framework: Any, lang: Lang) -> None:
     if framework.patterns:
-        out.print(f"\n[bold]{_t('patterns', lang)}[/bold]")
+        out.print(f"\n[bold]{t('content.patterns', lang)}[/bold]")
         for pattern in framework.patterns:
             out.print(f"  • [bold]{m(pattern.name(lang))}[/bold]: {m(pattern.summary(lang))}")
     if framework.estimates:
-        out.print(f"\n[bold]{_t('estimates', lang)}[/bold]")
+        out.print(f"\n[bold]{t('content.estimates', lang)}[/bold]")
         for rule in framework.estimates:
             out.print(f"  • {m(rule.formula)}: {m(rule.text(lang))}")
     for key in ("observability", "security"):
         bullets = getattr(framework, key)
         if bullets:
-            out.print(f"\n[bold]{_t(key, lang)}[/bold]")
+            out.print(f"\n[bold]{t('content.' + key, lang)}[/bold]")
             for bullet in bullets(lang):
                 out.print(f"  • {m(bullet)}")
 
@@ -342,9 +302,9 @@ def sheet(
         from coach.files import write_atomic
 
         if out.exists() and not force:
-            raise CoachError(f"{out}: {_t('exists', chosen)}")
+            raise CoachError(f"{out}: {t('content.exists', chosen)}")
         write_atomic(out, text)
-        typer.echo(f"{_t('written', chosen)} {clean(str(out), one_line=True)}", err=True)
+        typer.echo(f"{t('content.written', chosen)} {clean(str(out), one_line=True)}", err=True)
 
 
 def register(app: typer.Typer) -> None:

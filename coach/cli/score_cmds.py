@@ -20,6 +20,7 @@ from coach.cli.common import (
     load_bundle,
     resolve,
 )
+from coach.messages import has, t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,91 +32,6 @@ if TYPE_CHECKING:
     from coach.scoring.scorer import CompiledBundle
     from coach.scoring.warm import Labels
 
-_T: dict[str, dict[str, str]] = {
-    "title": {"es": "Puntuación de {scenario}", "en": "Score for {scenario}"},
-    "step": {"es": "paso", "en": "step"},
-    "score": {"es": "puntuación", "en": "score"},
-    "items": {"es": "puntos", "en": "items"},
-    "total": {"es": "Total", "en": "Total"},
-    "level": {"es": "nivel", "en": "level"},
-    "level_title": {"es": "Nivel", "en": "Level"},
-    "level_next": {"es": "para subir de nivel", "en": "to reach the next level"},
-    "said_in": {"es": "dicho en el paso «{step}»", "en": "said in step “{step}”"},
-    "hint": {"es": "pista", "en": "hint"},
-    "arithmetic": {"es": "Cuentas", "en": "Arithmetic"},
-    "timing": {"es": "Tiempo", "en": "Timing"},
-    "untimed": {"es": "sin cronometrar", "en": "untimed"},
-    "in_window": {"es": "dentro de la ventana", "en": "inside the window"},
-    "early": {"es": "antes de la ventana", "en": "before the window"},
-    "over": {"es": "pasado de la ventana", "en": "past the window"},
-    "spoken": {"es": "hablado: ~{clock}", "en": "as spoken: ~{clock}"},
-    "empty": {"es": "(sin respuesta)", "en": "(no answer)"},
-    "followups": {"es": "Repreguntas de un entrevistador", "en": "Follow-ups an interviewer would ask"},
-    "probed": {"es": "tras una repregunta", "en": "after a follow-up"},
-    "penalty": {
-        "es": "cada cifra mal calculada resta un 20 % a la nota del paso",
-        "en": "each wrong figure takes 20% off the step score",
-    },
-    "estimate_title": {"es": "Estimaciones rápidas", "en": "Quick estimates"},
-    "figure": {"es": "cifra", "en": "figure"},
-    "value": {"es": "valor", "en": "value"},
-    "formula": {"es": "fórmula", "en": "formula"},
-    "requests_per_day": {"es": "peticiones al día", "en": "requests per day"},
-    "requests_per_month": {"es": "peticiones al mes", "en": "requests per month"},
-    "peak_qps": {"es": "QPS en pico", "en": "peak QPS"},
-    "bytes_per_day": {"es": "almacenamiento al día", "en": "storage per day"},
-    "bytes_retained": {"es": "almacenamiento en {days} días de retención", "en": "storage over {days} days of retention"},
-    "bytes_per_year": {"es": "almacenamiento al año", "en": "storage per year"},
-    "shards": {"es": "shards/particiones necesarios", "en": "shards/partitions needed"},
-    "bad_size": {
-        "es": "--event-size: no entiendo {value!r}; usa p. ej. 1KB, 512B o 2.5 KB",
-        "en": "--event-size: cannot read {value!r}; use e.g. 1KB, 512B or 2.5 KB",
-    },
-    "positive": {"es": "{flag}: debe ser mayor que 0", "en": "{flag}: must be greater than 0"},
-    "justified": {"es": "justificado", "en": "justified"},
-    "decided": {"es": "decidido, sin justificar (media nota)", "en": "decided, no reason given (half points)"},
-    "mentioned": {"es": "solo mencionado", "en": "only mentioned"},
-    "elsewhere": {"es": "cuenta en el total, no en este paso", "en": "counts in the total, not in this step"},
-    "why.justified": {
-        "es": "decidido, con una razón, una cifra, un mecanismo o un compromiso al lado",
-        "en": "decided, with a reason, a figure, a mechanism or a trade-off next to it",
-    },
-    "why.no_reason": {
-        "es": "decidido, pero sin razón, cifra ni compromiso al lado: di por qué para la nota entera",
-        "en": "decided, but no reason, figure or trade-off next to it: say why for full points",
-    },
-    "why.cue": {"es": "lo descarta «{detail}» ({kind})", "en": "dismissed by “{detail}” ({kind})"},
-    "why.cue_bare": {"es": "descartado ({kind})", "en": "dismissed ({kind})"},
-    "why.list": {
-        "es": "solo aparece en una lista de nombres, sin decisión ni razón",
-        "en": "only in a bare list of names, with no decision or reason",
-    },
-    "why.question": {"es": "solo se pregunta, no se decide", "en": "only asked, never decided"},
-    "why.figure": {
-        "es": "la cifra se desvía más de 2× de la cuenta: {detail}",
-        "en": "the figure is off by more than 2×: {detail}",
-    },
-    "why.offtopic": {
-        "es": "la respuesta trata de otro sistema: este punto es propio del escenario",
-        "en": "the answer is about another system: this item belongs to the scenario",
-    },
-    "why.underived": {
-        "es": "la cifra aparece, pero no se deriva en las estimaciones (QPS × 86.400, tamaño × QPS × 86.400)",
-        "en": "the figure is there, but not derived in the estimates (QPS × 86,400, size × QPS × 86,400)",
-    },
-    "why.missing": {"es": "no hay palabras suyas en la respuesta", "en": "no words for it in the answer"},
-    "kind.rejected": {"es": "rechazo", "en": "rejection"},
-    "kind.deferred": {"es": "aplazado", "en": "deferral"},
-    "kind.hypothetical": {"es": "hipótesis", "en": "hypothetical"},
-    "kind.question": {"es": "pregunta", "en": "question"},
-    "kind.limitation": {"es": "limitación de una herramienta", "en": "a tool's limitation"},
-    "kind.other_sense": {"es": "otro sentido de la palabra", "en": "the word in another sense"},
-    "kind.other": {"es": "negación", "en": "negation"},
-    "range": {
-        "es": "{flag}: {value} está fuera de rango; usa un número finito entre {low:g} y {high:g}",
-        "en": "{flag}: {value} is out of range; use a finite number from {low:g} to {high:g}",
-    },
-}
 
 # Far beyond any system an interview asks about, and far from float overflow in the products.
 _ESTIMATE_RANGES: dict[str, tuple[float, float]] = {
@@ -125,10 +41,6 @@ _ESTIMATE_RANGES: dict[str, tuple[float, float]] = {
     "--partitions-throughput": (0, 1e12),
 }
 _MAX_EVENT_BYTES = 1e15
-
-
-def _t(key: str, lang: Lang, **values: Any) -> str:
-    return _T[key][lang].format(**values)
 
 
 def score(
@@ -192,9 +104,9 @@ def estimate(
         chosen = resolve(lang)
         size = parse_size(event_size)
         if size is None or not math.isfinite(size) or size <= 0:
-            raise CoachError(_t("bad_size", chosen, value=event_size))
+            raise CoachError(t("score.bad_size", chosen, value=event_size))
         if size > _MAX_EVENT_BYTES:
-            raise CoachError(_t("range", chosen, flag="--event-size", value=event_size, low=1, high=_MAX_EVENT_BYTES))
+            raise CoachError(t("score.range", chosen, flag="--event-size", value=event_size, low=1, high=_MAX_EVENT_BYTES))
         for flag, value in (
             ("--qps", qps),
             ("--peak", peak),
@@ -203,9 +115,9 @@ def estimate(
         ):
             low, high = _ESTIMATE_RANGES[flag]
             if not math.isfinite(value) or value > high or value < low:
-                raise CoachError(_t("range", chosen, flag=flag, value=value, low=low, high=high))
+                raise CoachError(t("score.range", chosen, flag=flag, value=value, low=low, high=high))
             if value <= 0:
-                raise CoachError(_t("positive", chosen, flag=flag))
+                raise CoachError(t("score.positive", chosen, flag=flag))
         calc = calculate(qps, peak, size, retention_days, partitions_throughput, chosen)
         if as_json:
             emit_json(_calculation_json(calc, chosen))
@@ -342,10 +254,10 @@ def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang, 
     asked = followups(result, labels.probes, lang)
     plain = not out.is_terminal or out.no_color
 
-    table = Table(title=_t("title", lang, scenario=markup(labels.scenario_title[lang])), title_justify="left")
-    table.add_column(_t("step", lang))
-    table.add_column(_t("score", lang))
-    table.add_column(_t("items", lang), justify="right")
+    table = Table(title=t("score.title", lang, scenario=markup(labels.scenario_title[lang])), title_justify="left")
+    table.add_column(t("score.step", lang))
+    table.add_column(t("score.score", lang))
+    table.add_column(t("score.items", lang), justify="right")
     for step in result.steps:
         title = markup(labels.step_title(step.step, lang))
         table.add_row(title, f"{_bar(step.score)} {_pct(step.score)}", f"{step.covered}/{len(step.items)}")
@@ -357,36 +269,36 @@ def _render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang, 
         header.stylize("bold")
         out.print(header)
         if step.word_count == 0:
-            out.print(f"  {_t('empty', lang)}")
+            out.print(f"  {t('score.empty', lang)}")
         for item in step.items:
             _render_item(out, item, labels, lang, plain, explain)
         if step.arithmetic:
-            out.print(f"  {_t('arithmetic', lang)}:")
+            out.print(f"  {t('score.arithmetic', lang)}:")
             for finding in step.arithmetic:
                 mark = "✓" if finding.ok else "✗"
                 out.print(Text(f"    {mark} {clean(finding.message)}"))
             if any(not finding.ok for finding in step.arithmetic):
-                out.print(f"    ({_t('penalty', lang)})")
+                out.print(f"    ({t('score.penalty', lang)})")
         if step.timing is not None:
             _render_timing(out, step, lang, clock)
         if asked.get(step.step):
-            out.print(f"  {_t('followups', lang)}:")
+            out.print(f"  {t('score.followups', lang)}:")
             for followup in asked[step.step]:
                 out.print(Text(f"    ? {clean(followup.question)} ({followup.item} · {followup.level})"))
     out.print()
-    total = Text(f"{_t('total', lang)}: {_bar(result.total, 20)} {_pct(result.total)}")
+    total = Text(f"{t('score.total', lang)}: {_bar(result.total, 20)} {_pct(result.total)}")
     total.stylize("bold")
     out.print(total)
     verdict = result.verdict
     label = verdict.label if verdict is not None else levels.get(result.level, result.level)
-    line = Text(f"{_t('level_title', lang)}: {clean(label)}")
+    line = Text(f"{t('score.level_title', lang)}: {clean(label)}")
     line.stylize("bold")
     out.print(line)
     if verdict is not None:
         for reason in verdict.reasons:
             out.print(Text(f"  · {clean(reason)}"))
         if verdict.next:
-            out.print(Text(f"  → {_t('level_next', lang)}: {clean(verdict.next)}"))
+            out.print(Text(f"  → {t('score.level_next', lang)}: {clean(verdict.next)}"))
 
 
 def _why_text(item: ItemResult, lang: Lang) -> str:
@@ -395,10 +307,10 @@ def _why_text(item: ItemResult, lang: Lang) -> str:
     if why is None:
         return ""
     if why.code == "cue":
-        kind = _t(f"kind.{why.kind}", lang) if f"kind.{why.kind}" in _T else why.kind
-        return _t("why.cue", lang, detail=why.detail, kind=kind) if why.detail else _t("why.cue_bare", lang, kind=kind)
+        kind = t(f"score.kind.{why.kind}", lang) if has(f"score.kind.{why.kind}") else why.kind
+        return t("score.why.cue", lang, detail=why.detail, kind=kind) if why.detail else t("score.why.cue_bare", lang, kind=kind)
     key = f"why.{why.code}"
-    return _t(key, lang, detail=why.detail) if key in _T else why.code
+    return t(f"score.{key}", lang, detail=why.detail) if has(f"score.{key}") else why.code
 
 
 def _render_item(
@@ -412,14 +324,14 @@ def _render_item(
     label = clean(texts[0][lang] if texts else item.id)
     if item.covered:
         mark = "↗" if item.said_in else "✓"
-        line = Text(f"  {mark} {label} ({item.id}) · {_t(item.credit, lang)}")
+        line = Text(f"  {mark} {label} ({item.id}) · {t('score.' + item.credit, lang)}")
         if item.probed:
-            line.append(f" · {_t('probed', lang)}", style="italic")
+            line.append(f" · {t('score.probed', lang)}", style="italic")
         if item.said_in:
-            where = _t("said_in", lang, step=clean(labels.step_title(item.said_in, lang)))
-            line.append(f" — {where}: {_t('elsewhere', lang)}", style="italic")
+            where = t("score.said_in", lang, step=clean(labels.step_title(item.said_in, lang)))
+            line.append(f" — {where}: {t('score.elsewhere', lang)}", style="italic")
     elif item.credit == "mentioned":
-        line = Text(f"  ~ {label} ({item.id}) · {_t('mentioned', lang)}")
+        line = Text(f"  ~ {label} ({item.id}) · {t('score.mentioned', lang)}")
     else:
         line = Text(f"  ✗ {label} ({item.id})")
     out.print(line)
@@ -431,20 +343,20 @@ def _render_item(
     if explain or item.credit == "mentioned":
         out.print(Text(f"      → {clean(_why_text(item, lang))}", style="dim"))
     if item.credit != "justified" and texts and not item.said_in:
-        out.print(Text(f"      {_t('hint', lang)}: {clean(texts[1][lang])}", style="dim"))
+        out.print(Text(f"      {t('score.hint', lang)}: {clean(texts[1][lang])}", style="dim"))
 
 
 def _render_timing(out: Console, step: StepScore, lang: Lang, clock: Any) -> None:
     timing = step.timing
     assert timing is not None
     low, high = timing.window
-    spoken = _t("spoken", lang, clock=clock(timing.spoken_estimate_s))
+    spoken = t("score.spoken", lang, clock=clock(timing.spoken_estimate_s))
     if timing.elapsed_s is None:
-        line = f"  {_t('timing', lang)}: {_t('untimed', lang)} ({clock(low)}–{clock(high)}) · {spoken}"
+        line = f"  {t('score.timing', lang)}: {t('score.untimed', lang)} ({clock(low)}–{clock(high)}) · {spoken}"
     else:
         mark = "✓" if timing.state == "in_window" else "!"
         line = (
-            f"  {_t('timing', lang)}: {mark} {clock(timing.elapsed_s)} {_t(timing.state, lang)} "
+            f"  {t('score.timing', lang)}: {mark} {clock(timing.elapsed_s)} {t('score.' + timing.state, lang)} "
             f"{clock(low)}–{clock(high)} · {_pct(timing.score or 0.0)} · {spoken}"
         )
     from rich.text import Text
@@ -453,7 +365,7 @@ def _render_timing(out: Console, step: StepScore, lang: Lang, clock: Any) -> Non
 
 
 def _figure_label(key: str, lang: Lang, calc: Calculation) -> str:
-    return _t(key, lang, days=calc.retention_days)
+    return t(f"score.{key}", lang, days=calc.retention_days)
 
 
 def _calculation_json(calc: Calculation, lang: Lang) -> dict[str, Any]:
@@ -482,9 +394,9 @@ def _calculation_json(calc: Calculation, lang: Lang) -> dict[str, Any]:
 def _render_estimate(out: Console, calc: Calculation, lang: Lang) -> None:
     from rich.table import Table
 
-    table = Table(title=_t("estimate_title", lang), title_justify="left")
-    table.add_column(_t("figure", lang))
-    table.add_column(_t("formula", lang))
+    table = Table(title=t("score.estimate_title", lang), title_justify="left")
+    table.add_column(t("score.figure", lang))
+    table.add_column(t("score.formula", lang))
     from coach.ui.safe import markup
 
     for figure in calc.figures:

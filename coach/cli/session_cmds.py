@@ -68,32 +68,32 @@ def _is_terminal() -> bool:
 
 
 def _require_terminal(lang: Lang) -> None:
-    from coach.ui.texts import t
+    from coach.messages import t
 
     if not _is_terminal():
-        die(t("not_tty", lang))
+        die(t("session.not_tty", lang))
 
 
 def _parse_mode(value: str, lang: Lang) -> Mode:
+    from coach.messages import t
     from coach.session import Mode
-    from coach.ui.texts import t
 
     if value not in ("practice", "mock"):
-        raise CoachError(t("bad_mode", lang, value=value))
+        raise CoachError(t("session.bad_mode", lang, value=value))
     return Mode(value)
 
 
 def _check_export_target(path: Path | None, force: bool, lang: Lang) -> None:
-    from coach.ui.texts import t
+    from coach.messages import t
 
     if path is None:
         return
     if path.exists() and not force:
-        raise CoachError(t("exists", lang, path=path))
+        raise CoachError(t("session.exists", lang, path=path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         # Checked before the interview, not after 45 minutes of answers.
-        raise CoachError(t("no_folder", lang, path=path, folder=folder))
+        raise CoachError(t("session.no_folder", lang, path=path, folder=folder))
 
 
 def _write_export(card: Scorecard, content: Bundle, path: Path, started_at: float | None) -> None:
@@ -117,8 +117,8 @@ def _finish(
     offer: bool,
 ) -> None:
     """Scorecard on screen, then the export: to --export, or offered when interactive."""
+    from coach.messages import t
     from coach.ui import render
-    from coach.ui.texts import t
 
     lang = card.config.lang
     render.scorecard(out, content, card, lang)
@@ -128,45 +128,45 @@ def _finish(
             export, force = _offer_export(card.session_id, lang, force)
         except KeyboardInterrupt:
             # Finished and stored: Ctrl-C here only skips the file.
-            out.print(t("export_later", lang, sid=card.session_id), soft_wrap=True)
+            out.print(t("session.export_later", lang, sid=card.session_id), soft_wrap=True)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-    out.print(f"[dim]{t('saved_at', lang, sid=card.session_id)}[/dim]")
+    out.print(f"[dim]{t('session.saved_at', lang, sid=card.session_id)}[/dim]")
     if export is not None:
         try:
             _check_export_target(export, force, lang)
             _write_export(card, content, export, started)
         except CoachError as exc:
             # The session is safe in the history: say how to export it again.
-            raise CoachError(*exc.problems, t("export_later", lang, sid=card.session_id)) from None
-        out.print(t("export_written", lang, path=safe.path(export)))
+            raise CoachError(*exc.problems, t("session.export_later", lang, sid=card.session_id)) from None
+        out.print(t("session.export_written", lang, path=safe.path(export)))
 
 
 def _offer_export(session_id: str, lang: Lang, force: bool) -> tuple[Path | None, bool]:
     """Ask whether and where to save the sheet; returns (path or None, force)."""
     import questionary
 
-    from coach.ui.texts import t
+    from coach.messages import t
 
     wanted = questionary.select(
-        t("export_offer", lang),
+        t("session.export_offer", lang),
         choices=[
-            questionary.Choice(t("export_yes", lang), value=True),
-            questionary.Choice(t("export_no", lang), value=False),
+            questionary.Choice(t("session.export_yes", lang), value=True),
+            questionary.Choice(t("session.export_no", lang), value=False),
         ],
     ).unsafe_ask()
     if not wanted:
         return None, force
-    answer = questionary.text(t("export_path", lang), default=f"coach-{session_id}.md").unsafe_ask()
+    answer = questionary.text(t("session.export_path", lang), default=f"coach-{session_id}.md").unsafe_ask()
     if not answer:
         return None, force
     export = Path(answer).expanduser()
     if export.exists() and not force:
         force = bool(
             questionary.select(
-                t("exists_overwrite", lang, path=safe.clean(str(export), one_line=True)),
+                t("session.exists_overwrite", lang, path=safe.clean(str(export), one_line=True)),
                 choices=[
-                    questionary.Choice(t("export_no", lang), value=False),
-                    questionary.Choice(t("overwrite_yes", lang), value=True),
+                    questionary.Choice(t("session.export_no", lang), value=False),
+                    questionary.Choice(t("session.overwrite_yes", lang), value=True),
                 ],
             ).unsafe_ask()
         )
@@ -177,9 +177,9 @@ def _offer_export(session_id: str, lang: Lang, force: bool) -> tuple[Path | None
 
 def _interview(out: Console, session: Session, content: Bundle, lang: Lang) -> Scorecard:
     """Run the prompts; Ctrl-C prints the resume command and exits 130."""
+    from coach.messages import t
     from coach.session import SessionInterrupted, SessionStoreFailed, run
     from coach.ui.terminal import TerminalPrompter
-    from coach.ui.texts import t
 
     try:
         return run(session, TerminalPrompter(out, content, lang))
@@ -187,7 +187,7 @@ def _interview(out: Console, session: Session, content: Bundle, lang: Lang) -> S
         _rescue(failed, session.config.scenario, lang)
     except SessionInterrupted as stopped:
         out.print()
-        out.print(t("interrupted", lang, sid=stopped.session_id), soft_wrap=True)  # keep the command copyable
+        out.print(t("session.interrupted", lang, sid=stopped.session_id), soft_wrap=True)  # keep the command copyable
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
 
 
@@ -238,19 +238,19 @@ def start_interview(
 ) -> None:
     """`coach run`, shared with the menu."""
     from coach.content import STEP_IDS
+    from coach.messages import t
     from coach.session import Session, SessionConfig, run_from_sheet
     from coach.sheet import read_sheet
     from coach.ui import render
-    from coach.ui.texts import t
 
     asked = resolve(lang)  # for messages before the sheet (if any) says its language
     chosen_mode = _parse_mode(mode, asked)
     if speak and no_timer:
-        raise CoachError(t("speak_no_timer", asked))
+        raise CoachError(t("session.speak_no_timer", asked))
     content = load_bundle(scenario_id)
     sheet = read_sheet(answers) if answers is not None else None
     if sheet is not None and sheet.scenario not in (None, scenario_id):
-        raise CoachError(t("other_scenario", asked, path=answers, sheet=sheet.scenario, scenario=scenario_id))
+        raise CoachError(t("session.other_scenario", asked, path=answers, sheet=sheet.scenario, scenario=scenario_id))
     chosen: Lang = asked if lang is not None or sheet is None or sheet.lang is None else sheet.lang
     _check_export_target(export, force, chosen)
     if sheet is None:
@@ -282,7 +282,7 @@ def start_interview(
 def _parse_steps(value: str, lang: Lang) -> tuple[str, ...]:
     """`--steps requirements,7`: step ids or numbers (1-9, any case), kept in framework order."""
     from coach.content import STEP_IDS, suggest
-    from coach.ui.texts import t
+    from coach.messages import t
 
     numbered = {str(number): step for number, step in enumerate(STEP_IDS) if 0 < number < len(STEP_IDS) - 1}
     wanted = set()
@@ -290,7 +290,7 @@ def _parse_steps(value: str, lang: Lang) -> tuple[str, ...]:
         token = raw.strip().lower()
         step = numbered.get(token, token)
         if step not in STEP_IDS:
-            raise CoachError(t("bad_step", lang, step=raw.strip(), hint=suggest(token, STEP_IDS), steps=", ".join(STEP_IDS)))
+            raise CoachError(t("session.bad_step", lang, step=raw.strip(), hint=suggest(token, STEP_IDS), steps=", ".join(STEP_IDS)))
         wanted.add(step)
     return tuple(step for step in STEP_IDS if step in wanted)
 
@@ -336,15 +336,15 @@ def resume_cmd(
 
     Example: coach resume 20261128-0952-ab12
     """
+    from coach.messages import t
     from coach.session import Session
-    from coach.ui.texts import t
 
     with fail_on_error():
         store = _open_store()
         if session_id is None:
             record = store.latest_unfinished()
             if record is None:
-                raise CoachError(t("nothing_to_resume", resolve(None)))
+                raise CoachError(t("session.nothing_to_resume", resolve(None)))
         else:
             record = store.session(session_id)
         content = load_bundle(record.scenario)
@@ -355,7 +355,7 @@ def resume_cmd(
         out = console()
         step = session.current_step or ""
         title = content.framework.step(step).title(lang) if step else "—"
-        out.print(t("resuming", lang, sid=safe.markup(record.id), step=safe.markup(title)))
+        out.print(t("session.resuming", lang, sid=safe.markup(record.id), step=safe.markup(title)))
         card = _interview(out, session, content, lang)
         _finish(out, card, content, store, export, force, offer=True)
 
@@ -511,8 +511,8 @@ def drill_cmd(
 
     Example: coach drill · coach drill 7 · coach drill failures --scenario notifications --lang es
     """
+    from coach.messages import t
     from coach.ui import render
-    from coach.ui.texts import t
 
     with fail_on_error():
         chosen = resolve(lang)
@@ -525,7 +525,7 @@ def drill_cmd(
             from coach.content import STEP_IDS, suggest
 
             raise CoachError(
-                t("bad_step", chosen, step=step, hint=suggest(step.lower(), STEP_IDS), steps=", ".join(STEP_IDS))
+                t("session.bad_step", chosen, step=step, hint=suggest(step.lower(), STEP_IDS), steps=", ".join(STEP_IDS))
             )
         _require_terminal(chosen)
         store = _open_store()
@@ -572,9 +572,9 @@ def _drill(
 def _drill_due(scenario: str | None, lang: Lang, no_timer: bool) -> None:
     """`coach drill` with no step: every scenario with cards due now, the steps with most due first."""
     from coach.content import STEP_IDS
+    from coach.messages import t
     from coach.ui import render
     from coach.ui.render import item_label
-    from coach.ui.texts import t
 
     store = _open_store()
     due = store.due_cards(store.now(), scenario)
@@ -582,9 +582,9 @@ def _drill_due(scenario: str | None, lang: Lang, no_timer: bool) -> None:
         upcoming = store.cards(scenario)
         out = console()
         if not upcoming:
-            out.print(t("drill_nothing_yet", lang))
+            out.print(t("session.drill_nothing_yet", lang))
         else:
-            out.print(t("drill_nothing_due", lang, when=render.when(upcoming[0].due_at), n=len(upcoming)))
+            out.print(t("session.drill_nothing_due", lang, when=render.when(upcoming[0].due_at), n=len(upcoming)))
         return
     _require_terminal(lang)
     from coach.review import plan_due
@@ -595,7 +595,7 @@ def _drill_due(scenario: str | None, lang: Lang, no_timer: bool) -> None:
             continue  # a scenario no longer installed
         focus = {step: tuple(item_label(content, key, lang) for key in keys[:5]) for step, keys in plan.keys.items()}
         out = console()
-        out.print(t("drill_due", lang, n=plan.due, scenario=safe.markup(content.scenario.title(lang))))
+        out.print(t("session.drill_due", lang, n=plan.due, scenario=safe.markup(content.scenario.title(lang))))
         result = _drill(store, content, plan.steps, focus, lang, no_timer)
         render.scorecard(out, content, result, lang)
 
@@ -611,8 +611,8 @@ def export_cmd(
     """
     from coach.export import render_export
     from coach.files import write_atomic
+    from coach.messages import t
     from coach.session import all_demos, scorecard_from_record
-    from coach.ui.texts import t
 
     with fail_on_error():
         store = _open_store()
@@ -628,7 +628,7 @@ def export_cmd(
             sys.stdout.write(text)
             return
         write_atomic(out, text)
-        typer.echo(t("export_written", lang, path=safe.clean(str(out), one_line=True)), err=True)
+        typer.echo(t("session.export_written", lang, path=safe.clean(str(out), one_line=True)), err=True)
 
 
 def menu() -> bool:
@@ -640,31 +640,31 @@ def menu() -> bool:
         return False
     import questionary
 
-    from coach.ui.texts import t
+    from coach.messages import t
 
     lang = resolve(None)
     entries = library().catalogue(lang)
     if not entries:
         raise CoachError("no scenarios installed")
     choices = [questionary.Choice(menu_line(entry), value=entry.id) for entry in entries]
-    scenario_id = questionary.select(t("menu_scenario", lang), choices=choices).unsafe_ask()
+    scenario_id = questionary.select(t("session.menu_scenario", lang), choices=choices).unsafe_ask()
     lang_choice = questionary.select(
-        t("menu_lang", lang),
+        t("session.menu_lang", lang),
         choices=[questionary.Choice("Español", value="es"), questionary.Choice("English", value="en")],
         default="es" if lang == "es" else "en",
     ).unsafe_ask()
     mode = questionary.select(
-        t("menu_mode", lang_choice),
+        t("session.menu_mode", lang_choice),
         choices=[
-            questionary.Choice(t("practice", lang_choice), value="practice"),
-            questionary.Choice(t("mock", lang_choice), value="mock"),
+            questionary.Choice(t("session.practice", lang_choice), value="practice"),
+            questionary.Choice(t("session.mock", lang_choice), value="mock"),
         ],
     ).unsafe_ask()
     timed = questionary.select(
-        t("menu_timed", lang_choice),
+        t("session.menu_timed", lang_choice),
         choices=[
-            questionary.Choice(t("timed_yes", lang_choice), value=True),
-            questionary.Choice(t("timed_no", lang_choice), value=False),
+            questionary.Choice(t("session.timed_yes", lang_choice), value=True),
+            questionary.Choice(t("session.timed_no", lang_choice), value=False),
         ],
     ).unsafe_ask()
     start_interview(scenario_id, mode=mode, lang=lang_choice, no_timer=not timed)

@@ -22,6 +22,7 @@ from coach.cli.common import (
     resolve,
 )
 from coach.errors import CoachError, Problem
+from coach.messages import t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -40,111 +41,6 @@ MAX_CUSTOMERS = 5_000_000  # M/M/c customers: a bigger run belongs in benchmarks
 MAX_REQUESTS = 1_000_000
 MAX_MMC_LOAD = 1_000_000.0  # offered load λ/μ in erlangs: Erlang C then costs well under a second
 
-_T: dict[str, dict[str, str]] = {
-    "title": {"es": "Simulación: {scenario} (semilla {seed})", "en": "Simulation: {scenario} (seed {seed})"},
-    "mmc_title": {
-        "es": "M/M/c: {scenario}, λ={qps}/s, c={workers}, servicio medio {service} ms (semilla {seed})",
-        "en": "M/M/c: {scenario}, λ={qps}/s, c={workers}, mean service {service} ms (seed {seed})",
-    },
-    "params": {
-        "es": "{qps} req/s (pico ×{peak} en el tercio central), {duration} s, canales {channels}, "
-        "{workers} workers y {partitions} particiones por canal, proveedor {service} ms ({dist}), "
-        "fallos {fail}, timeout {timeout} ms, {retries} reintentos, backoff {backoff} ms, "
-        "breaker {breaker}, dedupe {dedupe}",
-        "en": "{qps} req/s (peak ×{peak} in the middle third), {duration} s, channels {channels}, "
-        "{workers} workers and {partitions} partitions per channel, provider {service} ms ({dist}), "
-        "failures {fail}, timeout {timeout} ms, {retries} retries, backoff {backoff} ms, "
-        "breaker {breaker}, dedupe {dedupe}",
-    },
-    "on": {"es": "sí", "en": "on"},
-    "outage": {"es": "caída", "en": "outage"},
-    "mix": {"es": "mezcla de canales", "en": "channel mix"},
-    "expired": {"es": "expirados (descartados sin enviar)", "en": "expired (dropped, never sent)"},
-    "receipts": {"es": "rebotados / suprimidos", "en": "bounced / suppressed"},
-    "failover": {"es": "llamadas al proveedor secundario", "en": "calls to the secondary provider"},
-    "peak_retries": {"es": "pico de reintentos por segundo", "en": "peak retries per second"},
-    "held": {"es": "retenidos (horas de silencio), liberados hasta t={end} s",
-             "en": "held (quiet hours), released by t={end} s"},
-    "dominant": {"es": "Domina: {first} ({share}), después {second}",
-                 "en": "Dominant: {first} ({share}), then {second}"},
-    "sms_segments": {
-        "es": "SMS: {units} caracteres en {encoding} = {segments} segmento(s) por mensaje",
-        "en": "SMS: {units} characters in {encoding} = {segments} segment(s) a message",
-    },
-    "writes": {"es": "{writes} escrituras clave-valor por notificación",
-               "en": "{writes} key-value writes per notification"},
-    "mean": {"es": "media", "en": "mean"},
-    "max": {"es": "máx.", "en": "max"},
-    "off": {"es": "no", "en": "off"},
-    "metric": {"es": "métrica", "en": "metric"},
-    "value": {"es": "valor", "en": "value"},
-    "offered": {"es": "peticiones ofrecidas", "en": "requests offered"},
-    "accepted": {"es": "aceptadas (202)", "en": "accepted (202)"},
-    "replayed": {"es": "repeticiones deduplicadas", "en": "replays deduplicated"},
-    "conflicts": {"es": "conflictos (409)", "en": "conflicts (409)"},
-    "limited": {"es": "limitadas (429)", "en": "rate limited (429)"},
-    "throttled": {"es": "partición saturada (503)", "en": "partition throttled (503)"},
-    "lag": {"es": "lag máx. de una partición", "en": "max lag of a partition"},
-    "delivered": {"es": "entregas (mensajes por canal)", "en": "deliveries (channel messages)"},
-    "throughput": {"es": "throughput", "en": "throughput"},
-    "retries": {"es": "reintentos", "en": "retries"},
-    "dlq": {"es": "DLQ", "en": "DLQ"},
-    "in_flight": {"es": "en vuelo al final", "en": "in flight at the end"},
-    "utilization": {"es": "utilización de workers", "en": "worker utilization"},
-    "failures": {"es": "fallos (error / timeout / caída)", "en": "failures (error / timeout / outage)"},
-    "breaker": {"es": "circuit breaker", "en": "circuit breaker"},
-    "breaker_line": {
-        "es": "{n} transiciones, {short} llamadas cortocircuitadas, {open} llamadas con el breaker abierto",
-        "en": "{n} transitions, {short} calls short-circuited, {open} calls made while open",
-    },
-    "statuses": {"es": "estados", "en": "statuses"},
-    "latency": {"es": "Latencia de entrega (aceptación → enviado)", "en": "Delivery latency (accepted → sent)"},
-    "target": {"es": "objetivo", "en": "target"},
-    "meets": {"es": "✓ cumple", "en": "✓ meets"},
-    "misses": {"es": "✗ no cumple", "en": "✗ misses"},
-    "wait": {"es": "espera en cola: media {mean}, p95 {p95}", "en": "queue wait: mean {mean}, p95 {p95}"},
-    "histogram": {"es": "Histograma de latencia", "en": "Latency histogram"},
-    "queue_chart": {"es": "Profundidad de cola", "en": "Queue depth"},
-    "dlq_chart": {"es": "Profundidad de la DLQ", "en": "DLQ depth"},
-    "calls_chart": {"es": "Llamadas al proveedor/s", "en": "Provider calls/s"},
-    "over_time": {
-        "es": "en el tiempo (0 → {end} s, máx. {peak})",
-        "en": "over time (0 → {end} s, max {peak})",
-    },
-    "cost": {"es": "Coste mensual a {qps} req/s", "en": "Monthly cost at {qps} req/s"},
-    "cost_line": {
-        "es": "{total} al mes · {per_qps} por req/s · {per_gb} por GB · {per_shard} por shard ({shards} shards)",
-        "en": "{total} a month · {per_qps} per req/s · {per_gb} per GB · {per_shard} per shard ({shards} shards)",
-    },
-    "erlang": {"es": "Erlang C (teoría)", "en": "Erlang C (theory)"},
-    "measured": {"es": "medido", "en": "measured"},
-    "error": {"es": "error", "en": "error"},
-    "mean_response": {"es": "respuesta media", "en": "mean response"},
-    "p95_response": {"es": "respuesta p95", "en": "p95 response"},
-    "mean_wait": {"es": "espera media", "en": "mean wait"},
-    "little": {"es": "Ley de Little: L = {l}, λW = {lw} (error {err})",
-               "en": "Little's law: L = {l}, λW = {lw} (error {err})"},
-    "unstable": {
-        "es": "ρ = {rho} ≥ 1: el sistema es inestable, la cola crece sin límite (Erlang C no aplica).",
-        "en": "ρ = {rho} ≥ 1: the system is unstable, the queue grows without bound (Erlang C does not apply).",
-    },
-    "customers": {"es": "{n} clientes, {events} eventos", "en": "{n} customers, {events} events"},
-    "no_sim": {
-        "es": "el escenario {id!r} no tiene simulación (sección [simulation]); `coach demo {id}` dice qué cifras calcular a mano",
-        "en": "scenario {id!r} has no simulation ([simulation] section); `coach demo {id}` lists the figures to compute by hand",
-    },
-    "check_title": {"es": "Tu diseño, en su pico", "en": "Your design, at its peak"},
-    "stated": {"es": "leído de la hoja", "en": "read from the sheet"},
-    "sim_measured": {"es": "medido en la simulación", "en": "measured in the simulation"},
-    "suggestion": {"es": "Sugerencia", "en": "Suggestion"},
-    "figures": {"es": "Cifras", "en": "Figures"},
-    "logs": {"es": "Líneas de log (muestreadas)", "en": "Log lines (sampled)"},
-}
-
-
-def _t(key: str, lang: Lang, **values: Any) -> str:
-    text = _T[key][lang]
-    return text.format(**values) if values else text
 
 
 # ------------------------------------------------------------------ parsing
@@ -179,7 +75,7 @@ def _defaults(content: Bundle) -> SimulationDefaults:
     defaults = content.scenario.simulation
     if defaults is None:
         sid = content.scenario.id
-        raise CoachError(Problem(_t("no_sim", "en", id=sid), _t("no_sim", "es", id=sid)))
+        raise CoachError(Problem(t("sim.no_sim", "en", id=sid), t("sim.no_sim", "es", id=sid)))
     return defaults
 
 
@@ -249,14 +145,14 @@ def histogram_rows(histogram: Histogram, bins: int = 10, width: int = 40,
 
 
 def _render_histogram(out: Console, histogram: Histogram, lang: Lang) -> None:
-    out.print(f"\n[bold]{_t('histogram', lang)}[/bold]")
+    out.print(f"\n[bold]{t('sim.histogram', lang)}[/bold]")
     for label, count, bar in histogram_rows(histogram, lang=lang):
         out.print(f"  {label:>12} │{bar} {_n(count, lang)}")
 
 
 def _render_series(out: Console, title: str, values: list[float], end_s: float, lang: Lang) -> None:
     peak = max(values, default=0)
-    out.print(f"\n[bold]{title}[/bold] {_t('over_time', lang, end=_g(round(end_s, 1), lang), peak=_n(peak, lang))}")
+    out.print(f"\n[bold]{title}[/bold] {t('sim.over_time', lang, end=_g(round(end_s, 1), lang), peak=_n(peak, lang))}")
     out.print(f"  {sparkline(values)}")
 
 
@@ -270,23 +166,22 @@ def _render_cost(out: Console, cost: CostEstimate, lang: Lang) -> None:
     def _quantity(value: float) -> str:
         return compact(value, lang, fraction_digits=1) if value >= 1000 else _n(value, lang)
 
-    out.print(f"\n[bold]{_t('cost', lang, qps=_g(cost.qps, lang))}[/bold] ({markup(cost.as_of)})")
-    out.print("  " + _t(
-        "cost_line", lang,
+    out.print(f"\n[bold]{t('sim.cost', lang, qps=_g(cost.qps, lang))}[/bold] ({markup(cost.as_of)})")
+    out.print("  " + t("sim.cost_line", lang,
         total=price(cost.total), per_qps=price(cost.per_qps), per_gb=price(cost.per_gb, 3),
         per_shard=price(cost.per_shard), shards=_n(cost.shards, lang),
     ))
     ranked = cost.ranked()
     if len(ranked) >= 2 and cost.total:
-        out.print("  " + _t("dominant", lang, first=markup(ranked[0].label),
+        out.print("  " + t("sim.dominant", lang, first=markup(ranked[0].label),
                             share=_pct(ranked[0].monthly / cost.total, lang), second=markup(ranked[1].label)))
     for line in ranked:
         out.print(f"  - {markup(line.label)}: {price(line.monthly)} "
                   f"({_quantity(line.quantity)} {line.driver}, {markup(line.unit)})")
     if cost.sms is not None:
-        out.print("  " + _t("sms_segments", lang, units=_n(cost.sms.units, lang), encoding=cost.sms.encoding,
+        out.print("  " + t("sim.sms_segments", lang, units=_n(cost.sms.units, lang), encoding=cost.sms.encoding,
                             segments=cost.sms.segments))
-    out.print("  " + _t("writes", lang, writes=_n(cost.writes_per_notification, lang, 2)))
+    out.print("  " + t("sim.writes", lang, writes=_n(cost.writes_per_notification, lang, 2)))
     out.print(f"  [dim]{markup(cost.note)}[/dim]")
 
 
@@ -296,21 +191,20 @@ def render_service(out: Console, result: ServiceResult, scenario: str, cost: Cos
     from rich.table import Table
 
     config = result.config
-    onoff = {True: _t("on", lang), False: _t("off", lang)}
-    out.print(f"[bold]{_t('title', lang, scenario=scenario, seed=config.seed)}[/bold]")
-    out.print(_t(
-        "params", lang, qps=_g(config.qps, lang), peak=_g(config.peak_factor, lang),
+    onoff = {True: t("sim.on", lang), False: t("sim.off", lang)}
+    out.print(f"[bold]{t('sim.title', lang, scenario=scenario, seed=config.seed)}[/bold]")
+    out.print(t("sim.params", lang, qps=_g(config.qps, lang), peak=_g(config.peak_factor, lang),
         duration=_g(config.duration_s, lang), channels=",".join(config.channels), workers=config.workers,
         partitions=config.partitions, service=_g(config.service_s * 1000, lang), dist=config.service_dist,
         fail=_pct(config.fail_rate, lang, 1), timeout=_g(config.timeout_s * 1000, lang), retries=config.retries,
         backoff=_g(config.backoff_base_s * 1000, lang), breaker=onoff[config.breaker], dedupe=onoff[config.dedupe],
-    ) + (f", {_t('outage', lang)} {', '.join(o.text() for o in config.outages)}" if config.outages else "")
-      + (f", {_t('mix', lang)} " + " ".join(f"{name} {_g(share, lang)}" for name, share in
+    ) + (f", {t('sim.outage', lang)} {', '.join(o.text() for o in config.outages)}" if config.outages else "")
+      + (f", {t('sim.mix', lang)} " + " ".join(f"{name} {_g(share, lang)}" for name, share in
                                              zip(config.channels, config.channel_mix, strict=True))
          if config.channel_mix else ""))
     table = Table(show_header=True, header_style="bold", expand=False)
-    table.add_column(_t("metric", lang))
-    table.add_column(_t("value", lang), justify="right", no_wrap=True)
+    table.add_column(t("sim.metric", lang))
+    table.add_column(t("sim.value", lang), justify="right", no_wrap=True)
     rows = [
         ("offered", _n(result.offered, lang)),
         ("accepted", _n(result.accepted, lang)),
@@ -336,10 +230,10 @@ def render_service(out: Console, result: ServiceResult, scenario: str, cost: Cos
     if result.held:
         rows.append(("held", _n(result.held, lang)))
     for key, shown in rows:
-        label = _t(key, lang, end=_g(result.release_end_s, lang)) if key == "held" else _t(key, lang)
+        label = t(f"sim.{key}", lang, end=_g(result.release_end_s, lang)) if key == "held" else t(f"sim.{key}", lang)
         table.add_row(label, shown)
     out.print(table)
-    out.print(f"[bold]{_t('latency', lang)}[/bold]")
+    out.print(f"[bold]{t('sim.latency', lang)}[/bold]")
     latency = result.latency
     targets: tuple[tuple[str, float, float | None], ...] = (
         ("p50", 0.5, None), ("p95", 0.95, config.slo_p95_s), ("p99", 0.99, config.slo_p99_s),
@@ -348,15 +242,14 @@ def render_service(out: Console, result: ServiceResult, scenario: str, cost: Cos
         value = latency.percentile(q)
         verdict = ""
         if target is not None:
-            word = _t("meets", lang) if value <= target else _t("misses", lang)
-            verdict = f"  {word} ({_t('target', lang)} {_duration(target, lang)})"
+            word = t("sim.meets", lang) if value <= target else t("sim.misses", lang)
+            verdict = f"  {word} ({t('sim.target', lang)} {_duration(target, lang)})"
         out.print(f"  {name}: {_duration(value, lang)}{verdict}")
-    out.print(f"  {_t('mean', lang)}: {_duration(latency.mean, lang)} · {_t('max', lang)}: {_duration(latency.max, lang)}")
-    out.print("  " + _t("wait", lang, mean=_duration(result.wait.mean, lang),
+    out.print(f"  {t('sim.mean', lang)}: {_duration(latency.mean, lang)} · {t('sim.max', lang)}: {_duration(latency.max, lang)}")
+    out.print("  " + t("sim.wait", lang, mean=_duration(result.wait.mean, lang),
                         p95=_duration(result.wait.percentile(0.95), lang)))
     if config.breaker:
-        out.print(f"[bold]{_t('breaker', lang)}[/bold]: " + _t(
-            "breaker_line", lang, n=_n(result.transitions_total, lang), short=_n(result.short_circuited, lang),
+        out.print(f"[bold]{t('sim.breaker', lang)}[/bold]: " + t("sim.breaker_line", lang, n=_n(result.transitions_total, lang), short=_n(result.short_circuited, lang),
             open=_n(result.calls_while_open, lang),
         ))
         from coach.formatting import decimal
@@ -367,14 +260,14 @@ def render_service(out: Console, result: ServiceResult, scenario: str, cost: Cos
     if latency.count:
         _render_histogram(out, latency, lang)
     end = result.end_s
-    _render_series(out, _t("queue_chart", lang), result.series["queue_depth"].values, end, lang)
-    _render_series(out, _t("dlq_chart", lang), result.series["dlq_depth"].values, end, lang)
+    _render_series(out, t("sim.queue_chart", lang), result.series["queue_depth"].values, end, lang)
+    _render_series(out, t("sim.dlq_chart", lang), result.series["dlq_depth"].values, end, lang)
     if config.outages or result.failures["outage"]:
-        _render_series(out, _t("calls_chart", lang), result.series["calls_per_s"].values, end, lang)
+        _render_series(out, t("sim.calls_chart", lang), result.series["calls_per_s"].values, end, lang)
     if cost is not None:
         _render_cost(out, cost, lang)
     if result.log_lines:
-        out.print(f"\n[bold]{_t('logs', lang)}[/bold] ({_n(result.log_lines_total, lang)})")
+        out.print(f"\n[bold]{t('sim.logs', lang)}[/bold] ({_n(result.log_lines_total, lang)})")
         from rich.text import Text
 
         for line in result.log_lines[:4]:  # a Text: JSON is data, never markup
@@ -387,18 +280,18 @@ def render_mmc(out: Console, result: MMCResult, scenario: str, seed: int, lang: 
 
     from coach.sim.report import mmc_expected
 
-    out.print(f"[bold]{_t('mmc_title', lang, scenario=scenario, qps=_g(result.arrival_rate, lang), workers=result.servers, service=_g(1000 / result.service_rate, lang), seed=seed)}[/bold]")
-    out.print(_t("customers", lang, n=_n(result.customers, lang), events=_n(result.events, lang)))
+    out.print(f"[bold]{t('sim.mmc_title', lang, scenario=scenario, qps=_g(result.arrival_rate, lang), workers=result.servers, service=_g(1000 / result.service_rate, lang), seed=seed)}[/bold]")
+    out.print(t("sim.customers", lang, n=_n(result.customers, lang), events=_n(result.events, lang)))
     rho = result.arrival_rate / (result.servers * result.service_rate)
     if rho >= 1:
-        out.print(_t("unstable", lang, rho=_n(rho, lang, 2)))
+        out.print(t("sim.unstable", lang, rho=_n(rho, lang, 2)))
     else:
         expected = mmc_expected(result)
         table = Table(show_header=True, header_style="bold")
-        table.add_column(_t("metric", lang))
-        table.add_column(_t("measured", lang), justify="right")
-        table.add_column(_t("erlang", lang), justify="right")
-        table.add_column(_t("error", lang), justify="right")
+        table.add_column(t("sim.metric", lang))
+        table.add_column(t("sim.measured", lang), justify="right")
+        table.add_column(t("sim.erlang", lang), justify="right")
+        table.add_column(t("sim.error", lang), justify="right")
         for key, measured, theory in (
             ("mean_response", result.response.mean, expected["mean_response_s"]),
             ("p95_response", result.response.percentile(0.95), expected["p95_response_s"]),
@@ -406,15 +299,15 @@ def render_mmc(out: Console, result: MMCResult, scenario: str, seed: int, lang: 
             ("utilization", result.utilization, expected["utilization"]),
         ):
             if key == "utilization":
-                table.add_row(_t(key, lang), _pct(measured, lang, 2), _pct(theory, lang, 2),
+                table.add_row(t(f"sim.{key}", lang), _pct(measured, lang, 2), _pct(theory, lang, 2),
                               _signed_pct(measured / theory - 1, lang))
             else:
                 error = _signed_pct(measured / theory - 1, lang) if theory > 1e-6 else "—"  # no wait to speak of
-                table.add_row(_t(key, lang), _duration(measured, lang), _duration(theory, lang), error)
+                table.add_row(t(f"sim.{key}", lang), _duration(measured, lang), _duration(theory, lang), error)
         out.print(table)
         out.print(f"  P(wait) = C = {_n(expected['erlang_c'], lang, 4)}")
     lw = result.arrivals / result.duration_s * result.response.mean if result.duration_s else 0.0
-    out.print(_t("little", lang, l=_n(result.mean_in_system, lang, 3), lw=_n(lw, lang, 3),
+    out.print(t("sim.little", lang, l=_n(result.mean_in_system, lang, 3), lw=_n(lw, lang, 3),
                  err=_pct(result.littles_law_error, lang, 3)))
     for name, q in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99)):
         out.print(f"  {name}: {_duration(result.response.percentile(q), lang)}")
@@ -423,10 +316,10 @@ def render_mmc(out: Console, result: MMCResult, scenario: str, seed: int, lang: 
 
 def render_check(out: Console, check: DesignCheck, lang: Lang) -> None:
     """The verdict on a candidate's own design."""
-    out.print(f"[bold]{_t('check_title', lang)}[/bold]")
-    out.print(f"  {_t('stated', lang)}: " + ", ".join(f"{k}={_g(v, lang)}" for k, v in check.stated.items()))
+    out.print(f"[bold]{t('sim.check_title', lang)}[/bold]")
+    out.print(f"  {t('sim.stated', lang)}: " + ", ".join(f"{k}={_g(v, lang)}" for k, v in check.stated.items()))
     if check.measured:
-        out.print(f"  {_t('sim_measured', lang)}: "
+        out.print(f"  {t('sim.sim_measured', lang)}: "
                   + ", ".join(f"{k}={_n(v, lang, 1)}" for k, v in check.measured.items()))
     from rich.text import Text
 
@@ -436,7 +329,7 @@ def render_check(out: Console, check: DesignCheck, lang: Lang) -> None:
     mark = "✓" if check.ok else "✗" if check.ok is False else "?"
     out.print(Text(clean(f"{mark} {check.verdict}")))
     if check.suggestion:
-        out.print(Text(clean(f"  {_t('suggestion', lang)}: {check.suggestion}")))
+        out.print(Text(clean(f"  {t('sim.suggestion', lang)}: {check.suggestion}")))
 
 
 def render_demo(out: Console, demo: Demo, lang: Lang) -> None:
