@@ -29,7 +29,6 @@ TOO_SHORT_SHARE = 0.15  # as coach.session: a budgeted step answered in seconds 
 BAR_WIDTH = 20
 
 
-
 def _clock(seconds: float) -> str:
     whole = max(0, round(seconds))
     return f"{whole // 60}:{whole % 60:02d}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -17,18 +17,11 @@ from coach.cli.common import (
     load_bundle,
     resolve,
 )
-from coach.i18n import Lang
 from coach.messages import t
 from coach.ui.safe import clean
-from coach.ui.safe import markup as m
 
 scenarios_app = typer.Typer(help="List, show and validate scenarios.", no_args_is_help=True)
 frameworks_app = typer.Typer(help="Show interview frameworks.", no_args_is_help=True)
-
-
-
-def _mmss(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 @scenarios_app.command("list")
@@ -45,17 +38,9 @@ def scenarios_list(lang: LangOption = None, as_json: JsonOption = False) -> None
         if as_json:
             emit_json({"lang": chosen, "scenarios": [asdict(row) for row in rows]})
             return
-        from rich.table import Table
+        from coach.ui.content_report import render_scenario_list
 
-        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
-        table.add_column(t("content.id", chosen), no_wrap=True)
-        table.add_column(t("content.scenario", chosen), ratio=1)
-        for row in rows:
-            minutes = f"{row.duration_min} min" if row.duration_min else "—"
-            has_sim = t("content.with_sim" if row.simulation else "content.without_sim", chosen)
-            facts = f"{m(row.difficulty_label)} · {minutes} · {has_sim}"
-            table.add_row(m(row.id), f"[bold]{m(row.title)}[/bold] · {facts}\n{m(row.summary)}")
-        console().print(table)
+        render_scenario_list(console(), rows, chosen)
 
 
 @scenarios_app.command("show")
@@ -84,44 +69,9 @@ def scenarios_show(
                 }
             )
             return
-        from rich.markdown import Markdown
-        from rich.panel import Panel
-        from rich.table import Table
+        from coach.ui.content_report import render_scenario
 
-        out = console()
-        scenario = content.scenario
-        # Content is data: cleaned, no links, titles escaped (coach.ui.safe).
-        out.print(Panel(Markdown(clean(scenario.brief(chosen)), hyperlinks=False), title=m(scenario.title(chosen))))
-        if scenario.api_example:
-            out.print(Markdown(f"```\n{clean(scenario.api_example.strip())}\n```", hyperlinks=False))
-        if scenario.facts:
-            out.print(f"\n[bold]{t('content.facts', chosen)}[/bold]")
-            for fact in scenario.facts:
-                out.print(f"  • [bold]{m(fact.topic(chosen))}[/bold]: {m(fact.answer(chosen))}")
-        total = 0
-        for step_id, checklist in content.checklists.items():
-            step = checklist.step
-            number = f"{step.number}. " if step.number else ""
-            span = (
-                f"{t('content.window', chosen)} {_mmss(step.window.min_s)}–{_mmss(step.window.max_s)}"
-                if step.window
-                else f"{t('content.budget', chosen)} {_mmss(step.budget_s)}"
-            )
-            out.print(f"\n[bold]{number}{m(step.title(chosen))}[/bold]  [dim]({step_id}, {span})[/dim]")
-            out.print(f"  {t('content.question', chosen)}: {m(step.question(chosen))}")
-            table = Table(box=None, pad_edge=False, show_header=True, padding=(0, 1))
-            table.add_column(t("content.id", chosen), no_wrap=True)
-            table.add_column(t("content.item", chosen))
-            table.add_column(t("content.weight", chosen), justify="right")
-            table.add_column(t("content.level", chosen), no_wrap=True)
-            table.add_column(t("content.hint", chosen))
-            for item in checklist.items:
-                table.add_row(
-                    item.id, m(item.label(chosen)), f"{item.weight:g}", t(f"content.{item.level}", chosen), m(item.hint(chosen))
-                )
-                total += 1
-            out.print(table)
-        out.print(f"\n{t('content.total', chosen)}: {total}")
+        render_scenario(console(), content, chosen)
 
 
 @scenarios_app.command("validate")
@@ -237,38 +187,9 @@ def frameworks_show(
         if as_json:
             emit_json({"lang": chosen, "framework": framework.model_dump(mode="json")})
             return
-        out = console()
-        out.print(f"[bold]{m(framework.title(chosen))}[/bold]  [dim]({framework.id})[/dim]")
-        out.print(m(framework.summary(chosen)))
-        for step in framework.steps:
-            number = f"{step.number}. " if step.number else ""
-            if step.window:
-                span = f"{t('content.window', chosen)} {_mmss(step.window.min_s)}–{_mmss(step.window.max_s)}"
-            else:
-                span = f"{t('content.budget', chosen)} {_mmss(step.budget_s)}"
-            out.print(f"\n[bold]{number}{m(step.title(chosen))}[/bold]  [dim]({step.id}, {span})[/dim]")
-            out.print(f"  [italic]{m(step.question(chosen))}[/italic]")
-            for bullet in step.guidance(chosen):
-                out.print(f"  • {m(bullet)}")
-        out.print(f"\n{t('content.total', chosen)}: {_mmss(framework.total_budget_s)}")
-        _print_sections(out, framework, chosen)
+        from coach.ui.content_report import render_framework
 
-
-def _print_sections(out: Any, framework: Any, lang: Lang) -> None:
-    if framework.patterns:
-        out.print(f"\n[bold]{t('content.patterns', lang)}[/bold]")
-        for pattern in framework.patterns:
-            out.print(f"  • [bold]{m(pattern.name(lang))}[/bold]: {m(pattern.summary(lang))}")
-    if framework.estimates:
-        out.print(f"\n[bold]{t('content.estimates', lang)}[/bold]")
-        for rule in framework.estimates:
-            out.print(f"  • {m(rule.formula)}: {m(rule.text(lang))}")
-    for key in ("observability", "security"):
-        bullets = getattr(framework, key)
-        if bullets:
-            out.print(f"\n[bold]{t('content.' + key, lang)}[/bold]")
-            for bullet in bullets(lang):
-                out.print(f"  • {m(bullet)}")
+        render_framework(console(), framework, chosen)
 
 
 def sheet(

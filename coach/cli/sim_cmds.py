@@ -35,7 +35,6 @@ MAX_REQUESTS = 1_000_000
 MAX_MMC_LOAD = 1_000_000.0  # offered load λ/μ in erlangs: Erlang C then costs well under a second
 
 
-
 # ------------------------------------------------------------------ parsing
 
 

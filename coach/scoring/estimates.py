@@ -58,7 +58,6 @@ _EQUALS_SEP_RE = re.compile(
 _PEAK_RE = re.compile(r"pico|peak|punta|burst|r[aá]faga|m[aá]x|black\s*friday|spike", re.IGNORECASE)
 
 
-
 def _sig(value: float, lang: Lang) -> str:
     """Three significant digits, trailing zeros dropped: 8.64, 864, 17.3 (es: 8,64)."""
     return significant(value, lang)

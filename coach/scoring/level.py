@@ -302,7 +302,6 @@ def assess_level(
 # ---------------------------------------------------------------- words
 
 
-
 class _Words:
     """The reasons and the gap, in the sheet's language."""
 

@@ -325,8 +325,6 @@ def demo_json(demo: Demo) -> dict[str, Any]:
     }
 
 
-
-
 def render_hand_estimates(out: Console, note: HandEstimates) -> None:
     """`coach demo` for a scenario without a simulation: the statement and the figures to compute by hand."""
     from coach.ui.safe import markup
