@@ -13,6 +13,9 @@ A new language is one more key in every entry (and one more `Lang` in coach/i18n
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from coach.errors import Problem
 from coach.i18n import Lang
 
 MESSAGES: dict[str, dict[Lang, str]] = {
@@ -238,6 +241,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "session.timed_no": {"es": "No, sin cronómetro", "en": "No, untimed"},
     "session.practice": {"es": "práctica (corrección tras cada paso)", "en": "practice (feedback after each step)"},
     "session.mock": {"es": "simulacro (corrección al final)", "en": "mock (feedback at the end)"},
+    "session.answers_in_memory": {
+        "es": "Tus respuestas siguen en memoria. Guárdalas como hoja (coach run --answers la lee):",
+        "en": "Your answers are still in memory. Save them as a sheet (coach run --answers reads it back):",
+    },
+    "session.answers_saved": {
+        "es": "respuestas guardadas en {path}",
+        "en": "answers saved to {path}",
+    },
+    "session.which_scenario": {
+        "es": "¿qué escenario? usa --scenario ID (disponibles: {known})",
+        "en": "which scenario? pass --scenario ID (known: {known})",
+    },
     # ---------------------------------------------------------------- score: coach score and coach estimate
     "score.title": {"es": "Puntuación de {scenario}", "en": "Score for {scenario}"},
     "score.step": {"es": "paso", "en": "step"},
@@ -321,6 +336,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "score.range": {
         "es": "{flag}: {value} está fuera de rango; usa un número finito entre {low:g} y {high:g}",
         "en": "{flag}: {value} is out of range; use a finite number from {low:g} to {high:g}",
+    },
+    "score.no_scenario": {
+        "es": "{path}: la hoja no dice su escenario (primera línea `<!-- coach: scenario=ID lang=es -->`); usa --scenario ID (disponibles: {known})",
+        "en": "{path}: the sheet names no scenario (first line `<!-- coach: scenario=ID lang=en -->`); pass --scenario ID (known: {known})",
     },
     # ---------------------------------------------------------------- sim: coach simulate and coach demo
     "sim.title": {"es": "Simulación: {scenario} (semilla {seed})", "en": "Simulation: {scenario} (seed {seed})"},
@@ -421,6 +440,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "sim.suggestion": {"es": "Sugerencia", "en": "Suggestion"},
     "sim.figures": {"es": "Cifras", "en": "Figures"},
     "sim.logs": {"es": "Líneas de log (muestreadas)", "en": "Log lines (sampled)"},
+    "sim.too_many_requests": {
+        "es": "--qps × --duration: {offered} peticiones; como mucho {most}, para no pasar de 1 GB de memoria (benchmarks/sim_pipeline.py hace más)",
+        "en": "--qps × --duration: {offered} requests; at most {most}, so memory stays under 1 GB (run benchmarks/sim_pipeline.py for bigger runs)",
+    },
+    "sim.too_much_load": {
+        "es": "--qps × --service-ms: carga ofrecida de {load} erlangs; el modelo M/M/c admite como mucho {most}",
+        "en": "--qps × --service-ms: offered load of {load} erlangs; the M/M/c model takes at most {most}",
+    },
     # ---------------------------------------------------------------- content: coach scenarios and coach frameworks
     "content.id": {"es": "id", "en": "id"},
     "content.title": {"es": "título", "en": "title"},
@@ -456,6 +483,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "content.exists": {
         "es": "ya existe; usa --force para sobrescribirlo",
         "en": "already exists; use --force to overwrite it",
+    },
+    "content.out_not_folder": {
+        "es": "{out}: --out no es una carpeta",
+        "en": "{out}: --out is not a folder",
+    },
+    "content.replaces_scenario": {
+        "es": "{id} ya es un escenario: este fichero lo sustituiría donde se cargue",
+        "en": "{id} is an existing scenario: this file would replace it where it is loaded",
     },
     # ---------------------------------------------------------------- export: the Markdown answer sheet (templates call t("key"))
     "export.session": {"es": "Sesión", "en": "Session"},
@@ -881,3 +916,19 @@ def t(key: str, lang: Lang, **values: object) -> str:
 def has(key: str) -> bool:
     """Whether the catalog holds `key` (for keys built from data, such as a reason code)."""
     return key in MESSAGES
+
+
+def problem(key: str, *, numbers: Mapping[str, float] | None = None, **values: object) -> Problem:
+    """An error line from the catalog in both languages; the CLI prints the reader's.
+
+    `numbers` are formatted per language by coach.formatting (1,000,000 / 1.000.000).
+    """
+    def one(lang: Lang) -> str:
+        filled = dict(values)
+        if numbers:
+            from coach.formatting import decimal
+
+            filled.update({name: decimal(value, lang) for name, value in numbers.items()})
+        return t(key, lang, **filled)
+
+    return Problem(one("en"), one("es"))

@@ -42,7 +42,7 @@ def test_keys_are_namespaced() -> None:
 def test_every_literal_key_in_the_code_exists() -> None:
     """A `t("area.name", …)` call in coach/ names a key the catalog holds."""
     areas = "|".join({key.split(".")[0] for key in MESSAGES})
-    call = re.compile(r"""\bt\(\s*(["'])((?:""" + areas + r""")\.[\w.]+)\1(?!\s*\+)""")
+    call = re.compile(r"""\b(?:t|problem)\(\s*(["'])((?:""" + areas + r""")\.[\w.]+)\1(?!\s*\+)""")
     unknown = [
         (path.name, match.group(2))
         for path in _COACH.rglob("*.py")
@@ -56,3 +56,12 @@ def test_every_literal_key_in_the_code_exists() -> None:
 def test_lookup_fills_placeholders(lang: str) -> None:
     """`t` fills the values into the text of the language asked for."""
     assert "03:00" in t("session.left", lang, clock="03:00")  # type: ignore[arg-type]
+
+
+def test_problem_formats_numbers_per_language() -> None:
+    """`problem` gives an error line in both languages, numbers in each one's style."""
+    from coach.messages import problem
+
+    line = problem("sim.too_much_load", numbers={"load": 2_000_000, "most": 1_000_000})
+    assert "2,000,000" in str(line) and "1,000,000" in str(line)
+    assert "2.000.000" in line.es and "1.000.000" in line.es

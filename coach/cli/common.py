@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -143,3 +144,18 @@ def fail_on_error() -> Iterator[None]:
             f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
             code=ExitCode.FAILURE,
         )
+
+
+def parse_number(flag: str, raw: str | None, *, integer: bool = False) -> float | None:
+    """A flag's number, or a one-line CoachError naming the flag."""
+    if raw is None:
+        return None
+    try:
+        value = float(raw.strip().replace("_", ""))
+    except ValueError:
+        raise CoachError(f"{flag}: expected a number, got {raw!r}") from None
+    if not math.isfinite(value):
+        raise CoachError(f"{flag}: expected a finite number, got {raw!r}")
+    if integer and value != int(value):
+        raise CoachError(f"{flag}: expected a whole number, got {raw!r}")
+    return value

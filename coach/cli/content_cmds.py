@@ -17,7 +17,7 @@ from coach.cli.common import (
     load_bundle,
     resolve,
 )
-from coach.messages import t
+from coach.messages import problem, t
 from coach.ui.safe import clean
 
 scenarios_app = typer.Typer(help="List, show and validate scenarios.", no_args_is_help=True)
@@ -116,14 +116,14 @@ def scenarios_new(
 
     Example: coach scenarios new url-shortener --out my-content/scenarios
     """
-    from coach.errors import CoachError, Problem
+    from coach.errors import CoachError
     from coach.files import write_atomic
     from coach.skeleton import render_skeleton
 
     with fail_on_error():
         chosen = resolve(lang)
         if not out.is_dir():
-            raise CoachError(Problem(f"{out}: --out is not a folder", f"{out}: --out no es una carpeta"))
+            raise CoachError(problem("content.out_not_folder", out=out))
         target = out / f"{scenario_id}.toml"
         text = render_skeleton(scenario_id, path=str(target))
         if target.exists() and not force:
@@ -131,10 +131,7 @@ def scenarios_new(
         if scenario_id in library().scenarios:
             from coach.cli.common import warn
 
-            warn(Problem(
-                f"{scenario_id!r} is an existing scenario: this file would replace it where it is loaded",
-                f"{scenario_id!r} ya es un escenario: este fichero lo sustituiría donde se cargue",
-            ))
+            warn(problem("content.replaces_scenario", id=repr(scenario_id)))
         write_atomic(target, text)
         shown = clean(str(target), one_line=True)
         typer.echo(t("content.skeleton", chosen).format(path=shown))

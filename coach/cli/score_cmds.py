@@ -21,7 +21,7 @@ from coach.cli.common import (
     load_bundle,
     resolve,
 )
-from coach.messages import t
+from coach.messages import problem, t
 
 if TYPE_CHECKING:
     from coach.i18n import Lang
@@ -128,20 +128,13 @@ def estimate(
 def _only_scenario(sheet_path: Path) -> str:
     """The scenario of a sheet whose header names none: the only one installed, else a one-line error."""
     from coach.cli.common import library
-    from coach.errors import CoachError, Problem
+    from coach.errors import CoachError
 
     known = sorted(library().scenarios)
     if len(known) == 1:
         return known[0]
     listed = ", ".join(known)
-    raise CoachError(
-        Problem(
-            f"{sheet_path}: the sheet names no scenario (first line `<!-- coach: scenario=ID lang=en -->`); "
-            f"pass --scenario ID (known: {listed})",
-            f"{sheet_path}: la hoja no dice su escenario (primera línea `<!-- coach: scenario=ID lang=es -->`); "
-            f"usa --scenario ID (disponibles: {listed})",
-        )
-    )
+    raise CoachError(problem("score.no_scenario", path=sheet_path, known=listed))
 
 
 def _rules(scenario_id: str) -> tuple[CompiledBundle, Labels]:

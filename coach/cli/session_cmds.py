@@ -193,8 +193,8 @@ def _interview(out: Console, session: Session, content: Bundle, lang: Lang) -> S
 
 def _rescue(failed: SessionStoreFailed, scenario_id: str, lang: Lang) -> NoReturn:
     """The history stopped taking writes: say why, offer the answers (typed one included) as a sheet, exit 2."""
-    from coach.errors import Problem
     from coach.files import write_atomic
+    from coach.messages import problem
     from coach.sheet import render_answers
 
     warn(failed.error.problems[0] if failed.error.problems else str(failed.error))
@@ -205,14 +205,11 @@ def _rescue(failed: SessionStoreFailed, scenario_id: str, lang: Lang) -> NoRetur
     try:
         import questionary
 
-        prompt = Problem(
-            "Your answers are still in memory. Save them as a sheet (coach run --answers reads it back):",
-            "Tus respuestas siguen en memoria. Guárdalas como hoja (coach run --answers la lee):",
-        )
+        prompt = problem("session.answers_in_memory")
         answer = questionary.text(in_lang(prompt, lang), default=default).unsafe_ask()
         target = Path(answer or default).expanduser()
         write_atomic(target, text)
-        warn(Problem(f"answers saved to {target}", f"respuestas guardadas en {target}"))
+        warn(problem("session.answers_saved", path=target))
     except (CoachError, KeyboardInterrupt, EOFError, OSError):
         # Nowhere to write either: the answers go to the screen, never lost.
         sys.stdout.write(safe.clean(text))
@@ -539,7 +536,7 @@ def drill_cmd(
 
 def _drill_scenario(scenario: str | None, lang: Lang) -> str:
     """--scenario, else the latest session's scenario, else the only one installed; else a one-line error."""
-    from coach.errors import Problem
+    from coach.messages import problem
     from coach.review import drill_scenario
 
     if scenario is not None:
@@ -549,10 +546,7 @@ def _drill_scenario(scenario: str | None, lang: Lang) -> str:
     chosen = drill_scenario(None, recent, set(installed))
     if chosen is None:
         known = ", ".join(sorted(installed))
-        raise CoachError(Problem(
-            f"which scenario? pass --scenario ID (known: {known})",
-            f"¿qué escenario? usa --scenario ID (disponibles: {known})",
-        ))
+        raise CoachError(problem("session.which_scenario", known=known))
     return chosen
 
 

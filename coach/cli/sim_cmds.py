@@ -1,4 +1,4 @@
-"""`coach sim` and `coach demo`: run the reference notification service and show what each step buys.
+"""`coach sim`: run the reference notification service (or M/M/c) and report what it measured.
 
 Everything heavy (the simulation, pydantic content, rich) is imported inside the
 commands so `coach --help` stays fast.
@@ -6,7 +6,6 @@ commands so `coach --help` stays fast.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -19,10 +18,11 @@ from coach.cli.common import (
     emit_json,
     fail_on_error,
     load_bundle,
+    parse_number,
     resolve,
 )
-from coach.errors import CoachError, Problem
-from coach.messages import t
+from coach.errors import CoachError
+from coach.messages import problem
 
 if TYPE_CHECKING:
 
@@ -36,21 +36,6 @@ MAX_MMC_LOAD = 1_000_000.0  # offered load λ/μ in erlangs: Erlang C then costs
 
 
 # ------------------------------------------------------------------ parsing
-
-
-def _number(flag: str, raw: str | None, *, integer: bool = False) -> float | None:
-    """A flag's number, or a one-line CoachError naming the flag."""
-    if raw is None:
-        return None
-    try:
-        value = float(raw.strip().replace("_", ""))
-    except ValueError:
-        raise CoachError(f"{flag}: expected a number, got {raw!r}") from None
-    if not math.isfinite(value):
-        raise CoachError(f"{flag}: expected a finite number, got {raw!r}")
-    if integer and value != int(value):
-        raise CoachError(f"{flag}: expected a whole number, got {raw!r}")
-    return value
 
 
 def _channels(raw: str | None) -> tuple[str, ...] | None:
@@ -67,7 +52,7 @@ def _defaults(content: Bundle) -> SimulationDefaults:
     defaults = content.scenario.simulation
     if defaults is None:
         sid = content.scenario.id
-        raise CoachError(Problem(t("sim.no_sim", "en", id=sid), t("sim.no_sim", "es", id=sid)))
+        raise CoachError(problem("sim.no_sim", id=sid))
     return defaults
 
 
@@ -75,9 +60,8 @@ def _defaults(content: Bundle) -> SimulationDefaults:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `sim` and `demo` to the root app."""
+    """Add `sim` to the root app."""
     app.command("sim")(sim)
-    app.command("demo")(demo)
 
 
 def sim(
@@ -117,7 +101,7 @@ def sim(
         chosen = resolve(lang)
         content = load_bundle(scenario)
         defaults = _defaults(content)
-        seed_value = _number("--seed", seed, integer=True)
+        seed_value = parse_number("--seed", seed, integer=True)
         run_seed = int(seed_value) if seed_value is not None else defaults.seed
         if from_sheet is not None:
             _sim_from_sheet(content, from_sheet, chosen, run_seed, as_json)
@@ -141,7 +125,7 @@ def sim(
             ("--release-per-s", release_per_s, "release_per_s", False, 1.0),
             ("--release-at", release_at, "release_at_s", False, 1.0),
         ):
-            value = _number(flag, raw, integer=integer)
+            value = parse_number(flag, raw, integer=integer)
             if value is not None:
                 overrides[name] = int(value) if integer else value * scale
         names = _channels(channels)
@@ -172,16 +156,9 @@ def sim(
             _sim_mmc(config, scenario, chosen, as_json)
             return
         if config.expected_offered > MAX_REQUESTS:
-            from coach.formatting import decimal
-
-            raise CoachError(
-                Problem(
-                    f"--qps × --duration: {config.expected_offered:,.0f} requests; at most "
-                    f"{MAX_REQUESTS:,}, so memory stays under 1 GB (run benchmarks/sim_pipeline.py for bigger runs)",
-                    f"--qps × --duration: {decimal(config.expected_offered, 'es')} peticiones; como mucho "
-                    f"{decimal(MAX_REQUESTS, 'es')}, para no pasar de 1 GB de memoria (benchmarks/sim_pipeline.py hace más)",
-                )
-            )
+            raise CoachError(problem(
+                "sim.too_many_requests", numbers={"offered": config.expected_offered, "most": MAX_REQUESTS}
+            ))
         from coach.sim.report import costs_for, service_json
         from coach.sim.service import run_service
 
@@ -204,16 +181,7 @@ def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
     customers = max(1, round(config.qps * config.duration_s))
     load = config.qps * config.service_s
     if load > MAX_MMC_LOAD:
-        from coach.formatting import decimal
-
-        raise CoachError(
-            Problem(
-                f"--qps × --service-ms: offered load of {load:,.0f} erlangs; the M/M/c model takes at most "
-                f"{MAX_MMC_LOAD:,.0f}",
-                f"--qps × --service-ms: carga ofrecida de {decimal(load, 'es')} erlangs; el modelo M/M/c admite como mucho "
-                f"{decimal(MAX_MMC_LOAD, 'es')}",
-            )
-        )
+        raise CoachError(problem("sim.too_much_load", numbers={"load": load, "most": MAX_MMC_LOAD}))
     if customers > MAX_CUSTOMERS:
         raise CoachError(
             f"--qps × --duration: {customers:,} customers; at most {MAX_CUSTOMERS:,} "
@@ -243,56 +211,3 @@ def _sim_from_sheet(content: Bundle, path: Path, lang: Lang, seed: int, as_json:
     from coach.ui.sim_report import render_check
 
     render_check(console(), check, lang)
-
-
-def demo(
-    scenario: Annotated[str, typer.Argument(help="Scenario id, e.g. notifications.")],
-    step: Annotated[str | None, typer.Option("--step", metavar="STEP", help="One step: requirements, estimates, api, architecture, consistency, scaling, failures, observability, security.")] = None,
-    seed: Annotated[str | None, typer.Option("--seed", metavar="N", help="Random seed.")] = None,
-    as_json: JsonOption = False,
-    lang: LangOption = None,
-) -> None:
-    """Walk the reference service through each step of the framework, on real numbers.
-
-    Example: coach demo notifications --step failures --lang es
-    """
-    with fail_on_error():
-        chosen = resolve(lang)
-        content = load_bundle(scenario)
-        from coach.steps import FRAMEWORK_STEP_IDS as DEMO_STEPS
-
-        if step is not None and step not in DEMO_STEPS:
-            raise CoachError(f"--step: unknown step {step!r}; use one of {', '.join(DEMO_STEPS)}")
-        seed_value = _number("--seed", seed, integer=True)
-        if not content.scenario.has_simulation:
-            _no_simulation(content, chosen, as_json)
-            return
-        from coach.sim.demos import run_demo
-
-        steps = [step] if step else list(DEMO_STEPS)
-        demos = [run_demo(content, name, chosen, seed=None if seed_value is None else int(seed_value))
-                 for name in steps]
-        from coach.ui.sim_report import demo_json, render_demo
-
-        if as_json:
-            emit_json({"scenario": scenario, "lang": chosen, "demos": [demo_json(d) for d in demos]})
-            return
-        out = console()
-        for item in demos:
-            render_demo(out, item, chosen)
-
-
-def _no_simulation(content: Bundle, lang: Lang, as_json: bool) -> None:
-    """`coach demo` for a scenario without [simulation]: say so, and list the figures to compute by hand."""
-    from coach.sim.hand import hand_estimates
-
-    note = hand_estimates(content.scenario, lang)
-    if as_json:
-        emit_json({
-            "scenario": note.scenario, "lang": lang, "simulation": False, "statement": note.statement,
-            "hand_estimates": list(note.lines), "demos": [],
-        })
-        return
-    from coach.ui.sim_report import render_hand_estimates
-
-    render_hand_estimates(console(), note)

@@ -1,8 +1,8 @@
 """The simulation report, the M/M/c report, the design check and the demo tables.
 
 Each renderer takes a finished result (`ServiceResult`, `MMCResult`, `DesignCheck`, `Demo`)
-and prints it; `coach sim` and `coach demo` (coach/cli/sim_cmds.py) only parse options and
-run the simulation. Numbers go through coach.formatting in the reader's language.
+and prints it; `coach sim` and `coach demo` (coach/cli/sim_cmds.py, demo_cmds.py) only parse
+options and run the simulation. Numbers go through coach.formatting in the reader's language.
 """
 
 from __future__ import annotations
