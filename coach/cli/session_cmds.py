@@ -1,4 +1,5 @@
-"""Session commands: `coach run`, `resume`, `history`, `stats`, `drill`, `export`, and the bare `coach` menu.
+"""Session commands: `coach run`, `resume`, `drill` and the bare `coach` menu (history, stats
+and export are in history_cmds.py, registered here to keep their --help order).
 
 Each command reads its options, opens the history store, drives a
 `coach.session.Session` through the terminal prompter (or a filled sheet) and
@@ -15,27 +16,33 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from coach.cli.common import (
-    JsonOption,
+    ForceOption,
     LangOption,
+    check_export_target,
     console,
     die,
-    emit_json,
     fail_on_error,
     library,
     load_bundle,
+    open_store,
     resolve,
+    session_engines,
+    try_bundle,
     warn,
 )
 from coach.errors import CoachError, ExitCode, in_lang
 from coach.ui import safe
+from coach.ui.menus import (
+    menu_line as menu_line,  # re-exported: the menu's line has been read from here
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from coach.content import Bundle, ScenarioEntry
+    from coach.content import Bundle
     from coach.i18n import Lang
-    from coach.session import Engines, Mode, Scorecard, Session, SessionStoreFailed
-    from coach.store import ScenarioTotals, SessionRecord, Store, StoredCard
+    from coach.session import Mode, Scorecard, Session, SessionStoreFailed
+    from coach.store import Store
 
 ModeOption = Annotated[
     str, typer.Option("--mode", help="practice: feedback after each step; mock: only at the end.")
@@ -48,19 +55,6 @@ SpeakOption = Annotated[
 ExportOption = Annotated[
     Path | None, typer.Option("--export", help="Write the answer sheet (Markdown) here at the end.")
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite the export file if it exists.")]
-
-
-def _open_store() -> Store:
-    from coach.store import Store, default_path
-
-    return Store(default_path())
-
-
-def _engines() -> Engines:
-    from coach.session import default_engines
-
-    return default_engines()
 
 
 def _is_terminal() -> bool:
@@ -83,25 +77,12 @@ def _parse_mode(value: str, lang: Lang) -> Mode:
     return Mode(value)
 
 
-def _check_export_target(path: Path | None, force: bool, lang: Lang) -> None:
-    from coach.messages import t
-
-    if path is None:
-        return
-    if path.exists() and not force:
-        raise CoachError(t("session.exists", lang, path=path))
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        # Checked before the interview, not after 45 minutes of answers.
-        raise CoachError(t("session.no_folder", lang, path=path, folder=folder))
-
-
 def _write_export(card: Scorecard, content: Bundle, path: Path, started_at: float | None) -> None:
     from coach.export import render_export
     from coach.files import write_atomic
     from coach.session import all_demos
 
-    demos = all_demos(content, card.config, _engines(), card.demos)
+    demos = all_demos(content, card.config, session_engines(), card.demos)
     full = replace(card, demos=demos)
     write_atomic(path, render_export(full, content, started_at=started_at))
 
@@ -133,7 +114,7 @@ def _finish(
     out.print(f"[dim]{t('session.saved_at', lang, sid=card.session_id)}[/dim]")
     if export is not None:
         try:
-            _check_export_target(export, force, lang)
+            check_export_target(export, force, lang)
             _write_export(card, content, export, started)
         except CoachError as exc:
             # The session is safe in the history: say how to export it again.
@@ -249,11 +230,11 @@ def start_interview(
     if sheet is not None and sheet.scenario not in (None, scenario_id):
         raise CoachError(t("session.other_scenario", asked, path=answers, sheet=sheet.scenario, scenario=scenario_id))
     chosen: Lang = asked if lang is not None or sheet is None or sheet.lang is None else sheet.lang
-    _check_export_target(export, force, chosen)
+    check_export_target(export, force, chosen)
     if sheet is None:
         _require_terminal(chosen)
     out = console()
-    store = _open_store()
+    store = open_store()
     config = SessionConfig(
         scenario=scenario_id,
         lang=chosen,
@@ -263,7 +244,7 @@ def start_interview(
         seed=_seed(content),
         steps=_parse_steps(steps, chosen) if steps else STEP_IDS,
     )
-    session = Session(content, config, store, engines=_engines())
+    session = Session(content, config, store, engines=session_engines())
     if sheet is not None:
         card = run_from_sheet(session, sheet)
         from coach.ui.asking import asked_list
@@ -337,7 +318,7 @@ def resume_cmd(
     from coach.session import Session
 
     with fail_on_error():
-        store = _open_store()
+        store = open_store()
         if session_id is None:
             record = store.latest_unfinished()
             if record is None:
@@ -345,9 +326,9 @@ def resume_cmd(
         else:
             record = store.session(session_id)
         content = load_bundle(record.scenario)
-        session = Session.resume(content, record, store, engines=_engines())
+        session = Session.resume(content, record, store, engines=session_engines())
         lang = session.config.lang
-        _check_export_target(export, force, lang)
+        check_export_target(export, force, lang)
         _require_terminal(lang)
         out = console()
         step = session.current_step or ""
@@ -355,132 +336,6 @@ def resume_cmd(
         out.print(t("session.resuming", lang, sid=safe.markup(record.id), step=safe.markup(title)))
         card = _interview(out, session, content, lang)
         _finish(out, card, content, store, export, force, offer=True)
-
-
-def history_cmd(lang: LangOption = None, as_json: JsonOption = False) -> None:
-    """List past sessions: date, scenario, mode, language, total, duration.
-
-    Example: coach history --json
-    """
-    from coach.ui import render
-
-    with fail_on_error():
-        chosen = resolve(lang)
-        records = _open_store().sessions()
-        if as_json:
-            emit_json({"sessions": [_history_json(r) for r in records]})
-            return
-        levels: dict[str, dict[str, str]] = {}
-        for scenario_id in sorted({r.scenario for r in records}):
-            content = _try_bundle(scenario_id)
-            if content is not None:
-                from coach.scoring.level import content_labels
-
-                levels = content_labels(content)
-                break
-        render.history(console(), records, chosen, levels)
-
-
-def _history_json(record: SessionRecord) -> dict[str, object]:
-    import time
-
-    return {
-        "id": record.id,
-        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(record.started_at)),
-        "scenario": record.scenario,
-        "mode": record.mode,
-        "lang": record.lang,
-        "status": record.status,
-        "steps": list(record.steps),
-        "answered": len(record.answers),
-        "total": record.total,
-        "level": record.level,
-        "duration_s": round(record.duration_s, 1),
-    }
-
-
-def stats_cmd(
-    scenario: Annotated[str | None, typer.Option("--scenario", help="Only this scenario.")] = None,
-    lang: LangOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Per-step trends overall and per scenario, the items missed most often, what is due for review this week, and what keeps lapsing.
-
-    Example: coach stats · coach stats --scenario notifications --json
-    """
-    from coach.ui import render
-
-    with fail_on_error():
-        chosen = resolve(lang)
-        store = _open_store()
-        trends = store.step_trends(scenario)
-        totals = [row for row in store.scenario_totals() if scenario in (None, row.scenario)]
-        scenario_ids = [row.scenario for row in totals] or ([scenario] if scenario else [])
-        # Items are missed per scenario: a scenario's own ids only mean something with its labels.
-        missed = {sid: store.most_missed(scenario=sid) for sid in scenario_ids}
-        now = store.now()
-        week = store.due_cards(now + WEEK_S, scenario)
-        lapsing = store.lapsing(scenario=scenario)
-        if as_json:
-            emit_json({
-                "scenario": scenario,
-                "trends": [{"step": tr.step, "scores": list(tr.scores)} for tr in trends],
-                "most_missed": [m.__dict__ for m in store.most_missed(scenario=scenario)],
-                "due_now": sum(1 for c in week if c.due_at <= now),
-                "due_this_week": [_card_json(c) for c in week],
-                "lapsing": [_card_json(c) for c in lapsing],
-                "scenarios": [
-                    _scenario_stats_json(store, row, [c for c in week if c.scenario == row.scenario], now)
-                    for row in totals
-                ],
-            })
-            return
-        shown = {*scenario_ids, *(c.scenario for c in (*week, *lapsing))}
-        contents = {sid: _try_bundle(sid) for sid in sorted(shown)}
-        out = console()
-        render.stats(out, trends, missed, contents, chosen, totals)
-        render.reviews(out, week, lapsing, now, contents, chosen)
-
-
-def _scenario_stats_json(store: Store, row: ScenarioTotals, week: list[StoredCard], now: float) -> dict[str, object]:
-    """One scenario's part of `coach stats --json`."""
-    return {
-        "scenario": row.scenario,
-        "sessions": row.sessions,
-        "last": round(row.last, 4),
-        "best": round(row.best, 4),
-        "mean": round(row.mean, 4),
-        "trends": [{"step": tr.step, "scores": list(tr.scores)} for tr in store.step_trends(row.scenario)],
-        "most_missed": [m.__dict__ for m in store.most_missed(scenario=row.scenario)],
-        "due_now": sum(1 for c in week if c.due_at <= now),
-        "due_this_week": len(week),
-    }
-
-
-WEEK_S = 7 * 86_400
-
-
-def _card_json(card: StoredCard) -> dict[str, object]:
-    import time
-
-    return {
-        "scenario": card.scenario,
-        "item": card.key,
-        "step": card.step,
-        "kind": card.kind,
-        "due": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(card.due_at)),
-        "reviews": card.reviews,
-        "lapses": card.lapses,
-    }
-
-
-def _try_bundle(scenario_id: str | None) -> Bundle | None:
-    if scenario_id is None:
-        return None
-    try:
-        return load_bundle(scenario_id)
-    except CoachError:
-        return None  # labels fall back to ids
 
 
 DUE_STEPS = 3  # a due drill asks at most this many steps (those with the most items due)
@@ -525,7 +380,7 @@ def drill_cmd(
                 t("session.bad_step", chosen, step=step, hint=suggest(step.lower(), STEP_IDS), steps=", ".join(STEP_IDS))
             )
         _require_terminal(chosen)
-        store = _open_store()
+        store = open_store()
         missed = store.most_missed(scenario=content.scenario.id, step=found.id, limit=3)
         from coach.ui.render import item_label
 
@@ -542,7 +397,7 @@ def _drill_scenario(scenario: str | None, lang: Lang) -> str:
     if scenario is not None:
         return scenario
     installed = library().scenarios
-    recent = (record.scenario for record in _open_store().sessions(limit=20))
+    recent = (record.scenario for record in open_store().sessions(limit=20))
     chosen = drill_scenario(None, recent, set(installed))
     if chosen is None:
         known = ", ".join(sorted(installed))
@@ -559,7 +414,7 @@ def _drill(
         scenario=content.scenario.id, lang=lang, mode=Mode.DRILL, timed=not no_timer, steps=steps,
         seed=_seed(content),
     )
-    session = Session(content, config, store, engines=_engines(), focus=focus)
+    session = Session(content, config, store, engines=session_engines(), focus=focus)
     return _interview(console(), session, content, lang)
 
 
@@ -570,7 +425,7 @@ def _drill_due(scenario: str | None, lang: Lang, no_timer: bool) -> None:
     from coach.ui import render
     from coach.ui.render import item_label
 
-    store = _open_store()
+    store = open_store()
     due = store.due_cards(store.now(), scenario)
     if not due:
         upcoming = store.cards(scenario)
@@ -584,7 +439,7 @@ def _drill_due(scenario: str | None, lang: Lang, no_timer: bool) -> None:
     from coach.review import plan_due
 
     for plan in plan_due(((c.scenario, c.step, c.key) for c in due), STEP_IDS, DUE_STEPS):
-        content = _try_bundle(plan.scenario)
+        content = try_bundle(plan.scenario)
         if content is None:
             continue  # a scenario no longer installed
         focus = {step: tuple(item_label(content, key, lang) for key in keys[:5]) for step, keys in plan.keys.items()}
@@ -594,37 +449,6 @@ def _drill_due(scenario: str | None, lang: Lang, no_timer: bool) -> None:
         render.scorecard(out, content, result, lang)
 
 
-def export_cmd(
-    session_id: Annotated[str, typer.Argument(metavar="SESSION_ID", help="From `coach history`.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
-    force: ForceOption = False,
-) -> None:
-    """Write a stored session's answer sheet (Markdown) again, re-scored.
-
-    Example: coach export 20261128-0952-ab12 --out sesion.md
-    """
-    from coach.export import render_export
-    from coach.files import write_atomic
-    from coach.messages import t
-    from coach.session import all_demos, scorecard_from_record
-
-    with fail_on_error():
-        store = _open_store()
-        record = store.session(session_id)
-        content = load_bundle(record.scenario)
-        lang: Lang = "es" if record.lang == "es" else "en"
-        _check_export_target(out, force, lang)
-        engines = _engines()
-        card = scorecard_from_record(record, content, engines)
-        card = replace(card, demos=all_demos(content, card.config, engines, {}))
-        text = render_export(card, content, started_at=record.started_at)
-        if out is None:
-            sys.stdout.write(text)
-            return
-        write_atomic(out, text)
-        typer.echo(t("session.export_written", lang, path=safe.clean(str(out), one_line=True)), err=True)
-
-
 def menu() -> bool:
     """`coach` with no arguments: a menu on a terminal (scenario, mode, language, timer).
 
@@ -632,51 +456,25 @@ def menu() -> bool:
     """
     if not _is_terminal():
         return False
-    import questionary
-
-    from coach.messages import t
+    from coach.ui.menus import ask_menu
 
     lang = resolve(None)
     entries = library().catalogue(lang)
     if not entries:
         raise CoachError("no scenarios installed")
-    choices = [questionary.Choice(menu_line(entry), value=entry.id) for entry in entries]
-    scenario_id = questionary.select(t("session.menu_scenario", lang), choices=choices).unsafe_ask()
-    lang_choice = questionary.select(
-        t("session.menu_lang", lang),
-        choices=[questionary.Choice("Español", value="es"), questionary.Choice("English", value="en")],
-        default="es" if lang == "es" else "en",
-    ).unsafe_ask()
-    mode = questionary.select(
-        t("session.menu_mode", lang_choice),
-        choices=[
-            questionary.Choice(t("session.practice", lang_choice), value="practice"),
-            questionary.Choice(t("session.mock", lang_choice), value="mock"),
-        ],
-    ).unsafe_ask()
-    timed = questionary.select(
-        t("session.menu_timed", lang_choice),
-        choices=[
-            questionary.Choice(t("session.timed_yes", lang_choice), value=True),
-            questionary.Choice(t("session.timed_no", lang_choice), value=False),
-        ],
-    ).unsafe_ask()
+    scenario_id, mode, lang_choice, timed = ask_menu(entries, lang)
     start_interview(scenario_id, mode=mode, lang=lang_choice, no_timer=not timed)
     return True
 
 
-def menu_line(entry: ScenarioEntry) -> str:
-    """A scenario in the menu: `Title (id) · hard · 45 min — one-line summary`."""
-    minutes = f" · {entry.duration_min} min" if entry.duration_min else ""
-    line = f"{entry.title} ({entry.id}) · {entry.difficulty_label}{minutes} — {entry.summary}"
-    return safe.clean(line, one_line=True)
-
-
 def register(app: typer.Typer) -> None:
     """Add the session commands to the root app."""
+    from coach.cli import history_cmds
+
+    # One block so `coach --help` keeps listing them in this order.
     app.command("run")(run_cmd)
     app.command("resume")(resume_cmd)
-    app.command("history")(history_cmd)
-    app.command("stats")(stats_cmd)
+    app.command("history")(history_cmds.history_cmd)
+    app.command("stats")(history_cmds.stats_cmd)
     app.command("drill")(drill_cmd)
-    app.command("export")(export_cmd)
+    app.command("export")(history_cmds.export_cmd)
