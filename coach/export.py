@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from coach.asked import render_block
 from coach.content import Bundle
 from coach.i18n import Lang
+from coach.messages import t
 from coach.sheet import escape_answer, header_line, step_heading
 
 if TYPE_CHECKING:
@@ -26,53 +27,6 @@ if TYPE_CHECKING:
 TEMPLATE = "export.md.j2"
 TOO_SHORT_SHARE = 0.15  # as coach.session: a budgeted step answered in seconds is "too short"
 BAR_WIDTH = 20
-
-_L: dict[str, dict[Lang, str]] = {
-    "session": {"es": "Sesión", "en": "Session"},
-    "date": {"es": "fecha", "en": "date"},
-    "mode": {"es": "modo", "en": "mode"},
-    "mode_practice": {"es": "práctica", "en": "practice"},
-    "mode_mock": {"es": "simulacro", "en": "mock"},
-    "mode_drill": {"es": "drill", "en": "drill"},
-    "total": {"es": "Total", "en": "Total"},
-    "level": {"es": "Nivel", "en": "Level"},
-    "level_next": {"es": "Para subir de nivel", "en": "To reach the next level"},
-    "step": {"es": "Paso", "en": "Step"},
-    "score": {"es": "Puntuación", "en": "Score"},
-    "time": {"es": "Tiempo", "en": "Time"},
-    "scorecard": {"es": "Resultado", "en": "Scorecard"},
-    "design": {"es": "Tu diseño en la simulación", "en": "Your design in the simulation"},
-    "strongest": {"es": "Lo mejor", "en": "Strongest"},
-    "weakest": {"es": "Lo más flojo", "en": "Weakest"},
-    "drill": {"es": "Qué practicar ahora", "en": "What to drill next"},
-    "covered": {"es": "Cubierto", "en": "Covered"},
-    "missed": {"es": "Te faltó", "en": "Missed"},
-    "said_in": {"es": "dicho en", "en": "said in"},
-    "arithmetic": {"es": "Cuentas", "en": "Arithmetic"},
-    "timing": {"es": "Tiempo", "en": "Timing"},
-    "reference": {"es": "Respuesta de referencia", "en": "Reference answer"},
-    "demo": {"es": "Simulación", "en": "Simulation"},
-    "skipped": {"es": "(paso saltado)", "en": "(step skipped)"},
-    "untimed": {"es": "sin cronómetro", "en": "untimed"},
-    "over": {"es": "⚠ +{clock} de más", "en": "⚠ +{clock} over"},
-    "early": {"es": "◔ corto", "en": "◔ short"},
-    "on_time": {"es": "✓ a tiempo", "en": "✓ on time"},
-    "too_short": {"es": "◔ demasiado corto", "en": "◔ too short"},
-    "probe": {"es": "Repregunta", "en": "Follow-up"},
-    "probe_credit": {"es": "Tras la repregunta", "en": "After the follow-up"},
-    "credit_none": {"es": "nada", "en": "none"},
-    "credit_mentioned": {"es": "mencionado", "en": "mentioned"},
-    "credit_decided": {"es": "decidido", "en": "decided"},
-    "credit_justified": {"es": "justificado", "en": "justified"},
-    "no_answer": {"es": "(sin respuesta)", "en": "(no answer)"},
-    "vs": {"es": "de", "en": "vs"},
-    "how": {
-        "es": "Tus respuestas están bajo cada paso; lo que añade coach va entre marcadores "
-        "`coach:feedback` y `coach score` lo ignora.",
-        "en": "Your answers sit under each step; what coach adds is between `coach:feedback` "
-        "markers and `coach score` ignores it.",
-    },
-}
 
 
 def _clock(seconds: float) -> str:
@@ -136,8 +90,7 @@ class _Labels:
     lang: Lang
 
     def __call__(self, key: str, **values: Any) -> str:
-        text = _L[key][self.lang]
-        return text.format(**values) if values else text
+        return t(f"export.{key}", self.lang, **values)
 
 
 def _pace(elapsed_s: float | None, limit_s: int, window: tuple[int, int] | None, t: _Labels) -> str:

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from coach import __version__
-from coach.cli import ask_cmds, content_cmds, score_cmds, session_cmds, sim_cmds
+from coach.cli import ask_cmds, content_cmds, demo_cmds, score_cmds, session_cmds, sim_cmds
 from coach.cli.common import STATE, fail_on_error
 from coach.errors import ExitCode
 
@@ -90,6 +90,7 @@ def _root(
 content_cmds.register(app)
 score_cmds.register(app)
 sim_cmds.register(app)
+demo_cmds.register(app)
 session_cmds.register(app)
 ask_cmds.register(app)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
 
     from coach.content import Bundle, Library
     from coach.i18n import Lang
+    from coach.session import Engines
+    from coach.store import Store
+
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite the export file if it exists.")]
 
 
 @dataclass
@@ -143,3 +148,56 @@ def fail_on_error() -> Iterator[None]:
             f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
             code=ExitCode.FAILURE,
         )
+
+
+def parse_number(flag: str, raw: str | None, *, integer: bool = False) -> float | None:
+    """A flag's number, or a one-line CoachError naming the flag."""
+    if raw is None:
+        return None
+    try:
+        value = float(raw.strip().replace("_", ""))
+    except ValueError:
+        raise CoachError(f"{flag}: expected a number, got {raw!r}") from None
+    if not math.isfinite(value):
+        raise CoachError(f"{flag}: expected a finite number, got {raw!r}")
+    if integer and value != int(value):
+        raise CoachError(f"{flag}: expected a whole number, got {raw!r}")
+    return value
+
+
+def open_store() -> Store:
+    """The history store at its default path (coach.store)."""
+    from coach.store import Store, default_path
+
+    return Store(default_path())
+
+
+def session_engines() -> Engines:
+    """The scoring and simulation engines a session runs on."""
+    from coach.session import default_engines
+
+    return default_engines()
+
+
+def check_export_target(path: Path | None, force: bool, lang: Lang) -> None:
+    """Refuse an --export/--out path that exists (without --force) or whose folder is missing."""
+    from coach.messages import t
+
+    if path is None:
+        return
+    if path.exists() and not force:
+        raise CoachError(t("session.exists", lang, path=path))
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        # Checked before the interview, not after 45 minutes of answers.
+        raise CoachError(t("session.no_folder", lang, path=path, folder=folder))
+
+
+def try_bundle(scenario_id: str | None) -> Bundle | None:
+    """A scenario's bundle, or None when it is no longer installed (labels fall back to ids)."""
+    if scenario_id is None:
+        return None
+    try:
+        return load_bundle(scenario_id)
+    except CoachError:
+        return None  # labels fall back to ids

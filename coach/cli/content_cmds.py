@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -17,58 +17,11 @@ from coach.cli.common import (
     load_bundle,
     resolve,
 )
-from coach.i18n import Lang
+from coach.messages import problem, t
 from coach.ui.safe import clean
-from coach.ui.safe import markup as m
 
 scenarios_app = typer.Typer(help="List, show and validate scenarios.", no_args_is_help=True)
 frameworks_app = typer.Typer(help="Show interview frameworks.", no_args_is_help=True)
-
-_T: dict[str, dict[Lang, str]] = {
-    "id": {"es": "id", "en": "id"},
-    "title": {"es": "título", "en": "title"},
-    "framework": {"es": "marco", "en": "framework"},
-    "simulation": {"es": "simulación", "en": "simulation"},
-    "scenario": {"es": "escenario", "en": "scenario"},
-    "with_sim": {"es": "con simulación", "en": "simulation"},
-    "without_sim": {"es": "sin simulación", "en": "no simulation"},
-    "yes": {"es": "sí", "en": "yes"},
-    "no": {"es": "no", "en": "no"},
-    "brief": {"es": "Enunciado", "en": "Brief"},
-    "facts": {"es": "Lo que responde el entrevistador si se lo preguntas", "en": "What the interviewer answers if asked"},
-    "question": {"es": "Pregunta", "en": "Question"},
-    "budget": {"es": "tiempo", "en": "budget"},
-    "window": {"es": "ventana", "en": "window"},
-    "weight": {"es": "peso", "en": "weight"},
-    "item": {"es": "punto", "en": "item"},
-    "hint": {"es": "pista", "en": "hint"},
-    "level": {"es": "nivel", "en": "level"},
-    "mid": {"es": "mid", "en": "mid"},
-    "senior": {"es": "senior", "en": "senior"},
-    "staff": {"es": "staff", "en": "staff"},
-    "patterns": {"es": "Patrones clave", "en": "Key patterns"},
-    "estimates": {"es": "Estimaciones rápidas", "en": "Quick estimates"},
-    "observability": {"es": "Observabilidad mínima", "en": "Minimum observability"},
-    "security": {"es": "Seguridad", "en": "Security"},
-    "total": {"es": "Total", "en": "Total"},
-    "written": {"es": "Hoja escrita en", "en": "Sheet written to"},
-    "skeleton": {
-        "es": "Escenario escrito en {path}; rellena los TODO y compruébalo con: coach scenarios validate {path}",
-        "en": "Scenario written to {path}; fill in the TODOs and check it with: coach scenarios validate {path}",
-    },
-    "exists": {
-        "es": "ya existe; usa --force para sobrescribirlo",
-        "en": "already exists; use --force to overwrite it",
-    },
-}
-
-
-def _t(key: str, lang: Lang) -> str:
-    return _T[key][lang]
-
-
-def _mmss(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 @scenarios_app.command("list")
@@ -85,17 +38,9 @@ def scenarios_list(lang: LangOption = None, as_json: JsonOption = False) -> None
         if as_json:
             emit_json({"lang": chosen, "scenarios": [asdict(row) for row in rows]})
             return
-        from rich.table import Table
+        from coach.ui.content_report import render_scenario_list
 
-        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0))
-        table.add_column(_t("id", chosen), no_wrap=True)
-        table.add_column(_t("scenario", chosen), ratio=1)
-        for row in rows:
-            minutes = f"{row.duration_min} min" if row.duration_min else "—"
-            has_sim = _t("with_sim" if row.simulation else "without_sim", chosen)
-            facts = f"{m(row.difficulty_label)} · {minutes} · {has_sim}"
-            table.add_row(m(row.id), f"[bold]{m(row.title)}[/bold] · {facts}\n{m(row.summary)}")
-        console().print(table)
+        render_scenario_list(console(), rows, chosen)
 
 
 @scenarios_app.command("show")
@@ -124,44 +69,9 @@ def scenarios_show(
                 }
             )
             return
-        from rich.markdown import Markdown
-        from rich.panel import Panel
-        from rich.table import Table
+        from coach.ui.content_report import render_scenario
 
-        out = console()
-        scenario = content.scenario
-        # Content is data: cleaned, no links, titles escaped (coach.ui.safe).
-        out.print(Panel(Markdown(clean(scenario.brief(chosen)), hyperlinks=False), title=m(scenario.title(chosen))))
-        if scenario.api_example:
-            out.print(Markdown(f"```\n{clean(scenario.api_example.strip())}\n```", hyperlinks=False))
-        if scenario.facts:
-            out.print(f"\n[bold]{_t('facts', chosen)}[/bold]")
-            for fact in scenario.facts:
-                out.print(f"  • [bold]{m(fact.topic(chosen))}[/bold]: {m(fact.answer(chosen))}")
-        total = 0
-        for step_id, checklist in content.checklists.items():
-            step = checklist.step
-            number = f"{step.number}. " if step.number else ""
-            span = (
-                f"{_t('window', chosen)} {_mmss(step.window.min_s)}–{_mmss(step.window.max_s)}"
-                if step.window
-                else f"{_t('budget', chosen)} {_mmss(step.budget_s)}"
-            )
-            out.print(f"\n[bold]{number}{m(step.title(chosen))}[/bold]  [dim]({step_id}, {span})[/dim]")
-            out.print(f"  {_t('question', chosen)}: {m(step.question(chosen))}")
-            table = Table(box=None, pad_edge=False, show_header=True, padding=(0, 1))
-            table.add_column(_t("id", chosen), no_wrap=True)
-            table.add_column(_t("item", chosen))
-            table.add_column(_t("weight", chosen), justify="right")
-            table.add_column(_t("level", chosen), no_wrap=True)
-            table.add_column(_t("hint", chosen))
-            for item in checklist.items:
-                table.add_row(
-                    item.id, m(item.label(chosen)), f"{item.weight:g}", _t(item.level, chosen), m(item.hint(chosen))
-                )
-                total += 1
-            out.print(table)
-        out.print(f"\n{_t('total', chosen)}: {total}")
+        render_scenario(console(), content, chosen)
 
 
 @scenarios_app.command("validate")
@@ -206,28 +116,25 @@ def scenarios_new(
 
     Example: coach scenarios new url-shortener --out my-content/scenarios
     """
-    from coach.errors import CoachError, Problem
+    from coach.errors import CoachError
     from coach.files import write_atomic
     from coach.skeleton import render_skeleton
 
     with fail_on_error():
         chosen = resolve(lang)
         if not out.is_dir():
-            raise CoachError(Problem(f"{out}: --out is not a folder", f"{out}: --out no es una carpeta"))
+            raise CoachError(problem("content.out_not_folder", out=out))
         target = out / f"{scenario_id}.toml"
         text = render_skeleton(scenario_id, path=str(target))
         if target.exists() and not force:
-            raise CoachError(f"{target}: {_t('exists', chosen)}")
+            raise CoachError(f"{target}: {t('content.exists', chosen)}")
         if scenario_id in library().scenarios:
             from coach.cli.common import warn
 
-            warn(Problem(
-                f"{scenario_id!r} is an existing scenario: this file would replace it where it is loaded",
-                f"{scenario_id!r} ya es un escenario: este fichero lo sustituiría donde se cargue",
-            ))
+            warn(problem("content.replaces_scenario", id=repr(scenario_id)))
         write_atomic(target, text)
         shown = clean(str(target), one_line=True)
-        typer.echo(_t("skeleton", chosen).format(path=shown))
+        typer.echo(t("content.skeleton", chosen).format(path=shown))
 
 
 @scenarios_app.command("schema")
@@ -277,38 +184,9 @@ def frameworks_show(
         if as_json:
             emit_json({"lang": chosen, "framework": framework.model_dump(mode="json")})
             return
-        out = console()
-        out.print(f"[bold]{m(framework.title(chosen))}[/bold]  [dim]({framework.id})[/dim]")
-        out.print(m(framework.summary(chosen)))
-        for step in framework.steps:
-            number = f"{step.number}. " if step.number else ""
-            if step.window:
-                span = f"{_t('window', chosen)} {_mmss(step.window.min_s)}–{_mmss(step.window.max_s)}"
-            else:
-                span = f"{_t('budget', chosen)} {_mmss(step.budget_s)}"
-            out.print(f"\n[bold]{number}{m(step.title(chosen))}[/bold]  [dim]({step.id}, {span})[/dim]")
-            out.print(f"  [italic]{m(step.question(chosen))}[/italic]")
-            for bullet in step.guidance(chosen):
-                out.print(f"  • {m(bullet)}")
-        out.print(f"\n{_t('total', chosen)}: {_mmss(framework.total_budget_s)}")
-        _print_sections(out, framework, chosen)
+        from coach.ui.content_report import render_framework
 
-
-def _print_sections(out: Any, framework: Any, lang: Lang) -> None:
-    if framework.patterns:
-        out.print(f"\n[bold]{_t('patterns', lang)}[/bold]")
-        for pattern in framework.patterns:
-            out.print(f"  • [bold]{m(pattern.name(lang))}[/bold]: {m(pattern.summary(lang))}")
-    if framework.estimates:
-        out.print(f"\n[bold]{_t('estimates', lang)}[/bold]")
-        for rule in framework.estimates:
-            out.print(f"  • {m(rule.formula)}: {m(rule.text(lang))}")
-    for key in ("observability", "security"):
-        bullets = getattr(framework, key)
-        if bullets:
-            out.print(f"\n[bold]{_t(key, lang)}[/bold]")
-            for bullet in bullets(lang):
-                out.print(f"  • {m(bullet)}")
+        render_framework(console(), framework, chosen)
 
 
 def sheet(
@@ -342,9 +220,9 @@ def sheet(
         from coach.files import write_atomic
 
         if out.exists() and not force:
-            raise CoachError(f"{out}: {_t('exists', chosen)}")
+            raise CoachError(f"{out}: {t('content.exists', chosen)}")
         write_atomic(out, text)
-        typer.echo(f"{_t('written', chosen)} {clean(str(out), one_line=True)}", err=True)
+        typer.echo(f"{t('content.written', chosen)} {clean(str(out), one_line=True)}", err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""`coach sim` and `coach demo`: run the reference notification service and show what each step buys.
+"""`coach sim`: run the reference notification service (or M/M/c) and report what it measured.
 
 Everything heavy (the simulation, pydantic content, rich) is imported inside the
 commands so `coach --help` stays fast.
@@ -6,7 +6,6 @@ commands so `coach --help` stays fast.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -19,150 +18,24 @@ from coach.cli.common import (
     emit_json,
     fail_on_error,
     load_bundle,
+    parse_number,
     resolve,
 )
-from coach.errors import CoachError, Problem
+from coach.errors import CoachError
+from coach.messages import problem
 
 if TYPE_CHECKING:
-    from rich.console import Console
 
     from coach.content import Bundle, SimulationDefaults
-    from coach.design_check import DesignCheck
     from coach.i18n import Lang
-    from coach.sim.cost import CostEstimate
-    from coach.sim.demos import Demo
-    from coach.sim.metrics import Histogram
-    from coach.sim.mmc import MMCResult
-    from coach.sim.service import ServiceResult
 
 MAX_CUSTOMERS = 5_000_000  # M/M/c customers: a bigger run belongs in benchmarks/, not an interactive command
 # The service model keeps ~0.8 KB per request (1 M: ~850 MB, 8 s); 5 M needed 3.1 GB (issue 12).
 MAX_REQUESTS = 1_000_000
 MAX_MMC_LOAD = 1_000_000.0  # offered load λ/μ in erlangs: Erlang C then costs well under a second
 
-_T: dict[str, dict[str, str]] = {
-    "title": {"es": "Simulación: {scenario} (semilla {seed})", "en": "Simulation: {scenario} (seed {seed})"},
-    "mmc_title": {
-        "es": "M/M/c: {scenario}, λ={qps}/s, c={workers}, servicio medio {service} ms (semilla {seed})",
-        "en": "M/M/c: {scenario}, λ={qps}/s, c={workers}, mean service {service} ms (seed {seed})",
-    },
-    "params": {
-        "es": "{qps} req/s (pico ×{peak} en el tercio central), {duration} s, canales {channels}, "
-        "{workers} workers y {partitions} particiones por canal, proveedor {service} ms ({dist}), "
-        "fallos {fail}, timeout {timeout} ms, {retries} reintentos, backoff {backoff} ms, "
-        "breaker {breaker}, dedupe {dedupe}",
-        "en": "{qps} req/s (peak ×{peak} in the middle third), {duration} s, channels {channels}, "
-        "{workers} workers and {partitions} partitions per channel, provider {service} ms ({dist}), "
-        "failures {fail}, timeout {timeout} ms, {retries} retries, backoff {backoff} ms, "
-        "breaker {breaker}, dedupe {dedupe}",
-    },
-    "on": {"es": "sí", "en": "on"},
-    "outage": {"es": "caída", "en": "outage"},
-    "mix": {"es": "mezcla de canales", "en": "channel mix"},
-    "expired": {"es": "expirados (descartados sin enviar)", "en": "expired (dropped, never sent)"},
-    "receipts": {"es": "rebotados / suprimidos", "en": "bounced / suppressed"},
-    "failover": {"es": "llamadas al proveedor secundario", "en": "calls to the secondary provider"},
-    "peak_retries": {"es": "pico de reintentos por segundo", "en": "peak retries per second"},
-    "held": {"es": "retenidos (horas de silencio), liberados hasta t={end} s",
-             "en": "held (quiet hours), released by t={end} s"},
-    "dominant": {"es": "Domina: {first} ({share}), después {second}",
-                 "en": "Dominant: {first} ({share}), then {second}"},
-    "sms_segments": {
-        "es": "SMS: {units} caracteres en {encoding} = {segments} segmento(s) por mensaje",
-        "en": "SMS: {units} characters in {encoding} = {segments} segment(s) a message",
-    },
-    "writes": {"es": "{writes} escrituras clave-valor por notificación",
-               "en": "{writes} key-value writes per notification"},
-    "mean": {"es": "media", "en": "mean"},
-    "max": {"es": "máx.", "en": "max"},
-    "off": {"es": "no", "en": "off"},
-    "metric": {"es": "métrica", "en": "metric"},
-    "value": {"es": "valor", "en": "value"},
-    "offered": {"es": "peticiones ofrecidas", "en": "requests offered"},
-    "accepted": {"es": "aceptadas (202)", "en": "accepted (202)"},
-    "replayed": {"es": "repeticiones deduplicadas", "en": "replays deduplicated"},
-    "conflicts": {"es": "conflictos (409)", "en": "conflicts (409)"},
-    "limited": {"es": "limitadas (429)", "en": "rate limited (429)"},
-    "throttled": {"es": "partición saturada (503)", "en": "partition throttled (503)"},
-    "lag": {"es": "lag máx. de una partición", "en": "max lag of a partition"},
-    "delivered": {"es": "entregas (mensajes por canal)", "en": "deliveries (channel messages)"},
-    "throughput": {"es": "throughput", "en": "throughput"},
-    "retries": {"es": "reintentos", "en": "retries"},
-    "dlq": {"es": "DLQ", "en": "DLQ"},
-    "in_flight": {"es": "en vuelo al final", "en": "in flight at the end"},
-    "utilization": {"es": "utilización de workers", "en": "worker utilization"},
-    "failures": {"es": "fallos (error / timeout / caída)", "en": "failures (error / timeout / outage)"},
-    "breaker": {"es": "circuit breaker", "en": "circuit breaker"},
-    "breaker_line": {
-        "es": "{n} transiciones, {short} llamadas cortocircuitadas, {open} llamadas con el breaker abierto",
-        "en": "{n} transitions, {short} calls short-circuited, {open} calls made while open",
-    },
-    "statuses": {"es": "estados", "en": "statuses"},
-    "latency": {"es": "Latencia de entrega (aceptación → enviado)", "en": "Delivery latency (accepted → sent)"},
-    "target": {"es": "objetivo", "en": "target"},
-    "meets": {"es": "✓ cumple", "en": "✓ meets"},
-    "misses": {"es": "✗ no cumple", "en": "✗ misses"},
-    "wait": {"es": "espera en cola: media {mean}, p95 {p95}", "en": "queue wait: mean {mean}, p95 {p95}"},
-    "histogram": {"es": "Histograma de latencia", "en": "Latency histogram"},
-    "queue_chart": {"es": "Profundidad de cola", "en": "Queue depth"},
-    "dlq_chart": {"es": "Profundidad de la DLQ", "en": "DLQ depth"},
-    "calls_chart": {"es": "Llamadas al proveedor/s", "en": "Provider calls/s"},
-    "over_time": {
-        "es": "en el tiempo (0 → {end} s, máx. {peak})",
-        "en": "over time (0 → {end} s, max {peak})",
-    },
-    "cost": {"es": "Coste mensual a {qps} req/s", "en": "Monthly cost at {qps} req/s"},
-    "cost_line": {
-        "es": "{total} al mes · {per_qps} por req/s · {per_gb} por GB · {per_shard} por shard ({shards} shards)",
-        "en": "{total} a month · {per_qps} per req/s · {per_gb} per GB · {per_shard} per shard ({shards} shards)",
-    },
-    "erlang": {"es": "Erlang C (teoría)", "en": "Erlang C (theory)"},
-    "measured": {"es": "medido", "en": "measured"},
-    "error": {"es": "error", "en": "error"},
-    "mean_response": {"es": "respuesta media", "en": "mean response"},
-    "p95_response": {"es": "respuesta p95", "en": "p95 response"},
-    "mean_wait": {"es": "espera media", "en": "mean wait"},
-    "little": {"es": "Ley de Little: L = {l}, λW = {lw} (error {err})",
-               "en": "Little's law: L = {l}, λW = {lw} (error {err})"},
-    "unstable": {
-        "es": "ρ = {rho} ≥ 1: el sistema es inestable, la cola crece sin límite (Erlang C no aplica).",
-        "en": "ρ = {rho} ≥ 1: the system is unstable, the queue grows without bound (Erlang C does not apply).",
-    },
-    "customers": {"es": "{n} clientes, {events} eventos", "en": "{n} customers, {events} events"},
-    "no_sim": {
-        "es": "el escenario {id!r} no tiene simulación (sección [simulation]); `coach demo {id}` dice qué cifras calcular a mano",
-        "en": "scenario {id!r} has no simulation ([simulation] section); `coach demo {id}` lists the figures to compute by hand",
-    },
-    "check_title": {"es": "Tu diseño, en su pico", "en": "Your design, at its peak"},
-    "stated": {"es": "leído de la hoja", "en": "read from the sheet"},
-    "sim_measured": {"es": "medido en la simulación", "en": "measured in the simulation"},
-    "suggestion": {"es": "Sugerencia", "en": "Suggestion"},
-    "figures": {"es": "Cifras", "en": "Figures"},
-    "logs": {"es": "Líneas de log (muestreadas)", "en": "Log lines (sampled)"},
-}
-
-
-def _t(key: str, lang: Lang, **values: Any) -> str:
-    text = _T[key][lang]
-    return text.format(**values) if values else text
-
 
 # ------------------------------------------------------------------ parsing
-
-
-def _number(flag: str, raw: str | None, *, integer: bool = False) -> float | None:
-    """A flag's number, or a one-line CoachError naming the flag."""
-    if raw is None:
-        return None
-    try:
-        value = float(raw.strip().replace("_", ""))
-    except ValueError:
-        raise CoachError(f"{flag}: expected a number, got {raw!r}") from None
-    if not math.isfinite(value):
-        raise CoachError(f"{flag}: expected a finite number, got {raw!r}")
-    if integer and value != int(value):
-        raise CoachError(f"{flag}: expected a whole number, got {raw!r}")
-    return value
 
 
 def _channels(raw: str | None) -> tuple[str, ...] | None:
@@ -179,323 +52,16 @@ def _defaults(content: Bundle) -> SimulationDefaults:
     defaults = content.scenario.simulation
     if defaults is None:
         sid = content.scenario.id
-        raise CoachError(Problem(_t("no_sim", "en", id=sid), _t("no_sim", "es", id=sid)))
+        raise CoachError(problem("sim.no_sim", id=sid))
     return defaults
-
-
-# ---------------------------------------------------------------- rendering
-
-
-def _n(value: float, lang: Lang, digits: int = 0) -> str:
-    """A figure in the reader's language: 14.033 / 14,033 (coach.formatting)."""
-    from coach.formatting import decimal
-
-    return decimal(value, lang, digits)
-
-
-def _g(value: float, lang: Lang) -> str:
-    """Like `:g`: 100, 0,02 / 0.02."""
-    from coach.formatting import general
-
-    return general(value, lang)
-
-
-def _pct(ratio: float, lang: Lang, digits: int = 0) -> str:
-    """2,0 % / 2.0%."""
-    from coach.formatting import percent
-
-    return percent(ratio, lang, digits)
-
-_BLOCKS = "▁▂▃▄▅▆▇█"
-
-
-def sparkline(values: list[float], width: int = 60) -> str:
-    """Values as one row of block characters (max-pooled to `width`)."""
-    if not values:
-        return ""
-    if len(values) > width:
-        step = len(values) / width
-        values = [max(values[int(i * step): max(int((i + 1) * step), int(i * step) + 1)]) for i in range(width)]
-    top = max(values)
-    if top <= 0:
-        return _BLOCKS[0] * len(values)
-    return "".join(_BLOCKS[min(len(_BLOCKS) - 1, int(v / top * (len(_BLOCKS) - 1) + 0.5))] for v in values)
-
-
-def _duration(seconds: float, lang: Lang = "en") -> str:
-    if seconds >= 10:
-        return f"{_n(seconds, lang, 1)} s"
-    if seconds >= 1:
-        return f"{_n(seconds, lang, 2)} s"
-    return f"{_n(seconds * 1000, lang, 1)} ms"
-
-
-def histogram_rows(histogram: Histogram, bins: int = 10, width: int = 40,
-                   lang: Lang = "en") -> list[tuple[str, int, str]]:
-    """(upper edge label, count, bar) rows over log-spaced bins from p0.1 to the max."""
-    low = max(histogram.percentile(0.001), 1e-4)
-    high = max(histogram.max, low * 1.01)
-    ratio = (high / low) ** (1 / bins)
-    edges = [0.0] + [low * ratio**i for i in range(1, bins)] + [math.inf]
-    counts = histogram.bins(edges)
-    top = max(counts) or 1
-    rows = []
-    for index, count in enumerate(counts):
-        edge = edges[index + 1]
-        label = f"≤ {_duration(edge, lang)}" if math.isfinite(edge) else f"> {_duration(edges[index], lang)}"
-        bar = "█" * max(1 if count else 0, round(count / top * width))
-        rows.append((label, count, bar))
-    return rows
-
-
-def _render_histogram(out: Console, histogram: Histogram, lang: Lang) -> None:
-    out.print(f"\n[bold]{_t('histogram', lang)}[/bold]")
-    for label, count, bar in histogram_rows(histogram, lang=lang):
-        out.print(f"  {label:>12} │{bar} {_n(count, lang)}")
-
-
-def _render_series(out: Console, title: str, values: list[float], end_s: float, lang: Lang) -> None:
-    peak = max(values, default=0)
-    out.print(f"\n[bold]{title}[/bold] {_t('over_time', lang, end=_g(round(end_s, 1), lang), peak=_n(peak, lang))}")
-    out.print(f"  {sparkline(values)}")
-
-
-def _render_cost(out: Console, cost: CostEstimate, lang: Lang) -> None:
-    from coach.formatting import compact, money
-    from coach.ui.safe import markup
-
-    def price(value: float, digits: int = 2) -> str:
-        return markup(money(value, cost.currency, lang, digits))  # the cost table is content: never markup
-
-    def _quantity(value: float) -> str:
-        return compact(value, lang, fraction_digits=1) if value >= 1000 else _n(value, lang)
-
-    out.print(f"\n[bold]{_t('cost', lang, qps=_g(cost.qps, lang))}[/bold] ({markup(cost.as_of)})")
-    out.print("  " + _t(
-        "cost_line", lang,
-        total=price(cost.total), per_qps=price(cost.per_qps), per_gb=price(cost.per_gb, 3),
-        per_shard=price(cost.per_shard), shards=_n(cost.shards, lang),
-    ))
-    ranked = cost.ranked()
-    if len(ranked) >= 2 and cost.total:
-        out.print("  " + _t("dominant", lang, first=markup(ranked[0].label),
-                            share=_pct(ranked[0].monthly / cost.total, lang), second=markup(ranked[1].label)))
-    for line in ranked:
-        out.print(f"  - {markup(line.label)}: {price(line.monthly)} "
-                  f"({_quantity(line.quantity)} {line.driver}, {markup(line.unit)})")
-    if cost.sms is not None:
-        out.print("  " + _t("sms_segments", lang, units=_n(cost.sms.units, lang), encoding=cost.sms.encoding,
-                            segments=cost.sms.segments))
-    out.print("  " + _t("writes", lang, writes=_n(cost.writes_per_notification, lang, 2)))
-    out.print(f"  [dim]{markup(cost.note)}[/dim]")
-
-
-def render_service(out: Console, result: ServiceResult, scenario: str, cost: CostEstimate | None,
-                   lang: Lang) -> None:
-    """The rich summary of one run of the service."""
-    from rich.table import Table
-
-    config = result.config
-    onoff = {True: _t("on", lang), False: _t("off", lang)}
-    out.print(f"[bold]{_t('title', lang, scenario=scenario, seed=config.seed)}[/bold]")
-    out.print(_t(
-        "params", lang, qps=_g(config.qps, lang), peak=_g(config.peak_factor, lang),
-        duration=_g(config.duration_s, lang), channels=",".join(config.channels), workers=config.workers,
-        partitions=config.partitions, service=_g(config.service_s * 1000, lang), dist=config.service_dist,
-        fail=_pct(config.fail_rate, lang, 1), timeout=_g(config.timeout_s * 1000, lang), retries=config.retries,
-        backoff=_g(config.backoff_base_s * 1000, lang), breaker=onoff[config.breaker], dedupe=onoff[config.dedupe],
-    ) + (f", {_t('outage', lang)} {', '.join(o.text() for o in config.outages)}" if config.outages else "")
-      + (f", {_t('mix', lang)} " + " ".join(f"{name} {_g(share, lang)}" for name, share in
-                                             zip(config.channels, config.channel_mix, strict=True))
-         if config.channel_mix else ""))
-    table = Table(show_header=True, header_style="bold", expand=False)
-    table.add_column(_t("metric", lang))
-    table.add_column(_t("value", lang), justify="right", no_wrap=True)
-    rows = [
-        ("offered", _n(result.offered, lang)),
-        ("accepted", _n(result.accepted, lang)),
-        ("replayed", _n(result.replayed, lang)),
-        ("conflicts", _n(result.conflicts, lang)),
-        ("limited", _n(result.rate_limited + result.rate_limited_abusive, lang)),
-        ("delivered", _n(result.delivered_total, lang)),
-        ("throughput", f"{_n(result.throughput, lang, 1)}/s"),
-        ("retries", _n(result.retries, lang)),
-        ("dlq", _n(result.dlq_total, lang)),
-        ("expired", _n(sum(result.expired.values()), lang)),
-        ("receipts", f"{_n(sum(result.bounced.values()), lang)} / {_n(sum(result.suppressed.values()), lang)}"),
-        ("failover", _n(sum(result.failed_over.values()), lang)),
-        ("peak_retries", _n(result.peak_retries_per_s, lang)),
-        ("in_flight", _n(result.in_flight, lang)),
-        ("utilization", _pct(result.utilization(), lang, 1)),
-        ("failures", " / ".join(_n(result.failures[k], lang) for k in ("error", "timeout", "outage"))),
-        ("throttled", _n(result.throttled, lang)),
-        ("lag", _n(result.max_partition_lag, lang)),
-        ("statuses", " · ".join(f"{name} {_n(count, lang)}" for name, count in result.statuses.items() if count)
-         or "-"),
-    ]
-    if result.held:
-        rows.append(("held", _n(result.held, lang)))
-    for key, shown in rows:
-        label = _t(key, lang, end=_g(result.release_end_s, lang)) if key == "held" else _t(key, lang)
-        table.add_row(label, shown)
-    out.print(table)
-    out.print(f"[bold]{_t('latency', lang)}[/bold]")
-    latency = result.latency
-    targets: tuple[tuple[str, float, float | None], ...] = (
-        ("p50", 0.5, None), ("p95", 0.95, config.slo_p95_s), ("p99", 0.99, config.slo_p99_s),
-    )
-    for name, q, target in targets:
-        value = latency.percentile(q)
-        verdict = ""
-        if target is not None:
-            word = _t("meets", lang) if value <= target else _t("misses", lang)
-            verdict = f"  {word} ({_t('target', lang)} {_duration(target, lang)})"
-        out.print(f"  {name}: {_duration(value, lang)}{verdict}")
-    out.print(f"  {_t('mean', lang)}: {_duration(latency.mean, lang)} · {_t('max', lang)}: {_duration(latency.max, lang)}")
-    out.print("  " + _t("wait", lang, mean=_duration(result.wait.mean, lang),
-                        p95=_duration(result.wait.percentile(0.95), lang)))
-    if config.breaker:
-        out.print(f"[bold]{_t('breaker', lang)}[/bold]: " + _t(
-            "breaker_line", lang, n=_n(result.transitions_total, lang), short=_n(result.short_circuited, lang),
-            open=_n(result.calls_while_open, lang),
-        ))
-        from coach.formatting import decimal
-
-        for transition in result.transitions[:6]:
-            at = decimal(transition.time_s, lang, 2, grouping=lang == "es")
-            out.print(f"  t={at:>8} s  {transition.provider}: {transition.before} → {transition.after}")
-    if latency.count:
-        _render_histogram(out, latency, lang)
-    end = result.end_s
-    _render_series(out, _t("queue_chart", lang), result.series["queue_depth"].values, end, lang)
-    _render_series(out, _t("dlq_chart", lang), result.series["dlq_depth"].values, end, lang)
-    if config.outages or result.failures["outage"]:
-        _render_series(out, _t("calls_chart", lang), result.series["calls_per_s"].values, end, lang)
-    if cost is not None:
-        _render_cost(out, cost, lang)
-    if result.log_lines:
-        out.print(f"\n[bold]{_t('logs', lang)}[/bold] ({_n(result.log_lines_total, lang)})")
-        from rich.text import Text
-
-        for line in result.log_lines[:4]:  # a Text: JSON is data, never markup
-            out.print(Text("  " + line, style="dim"), soft_wrap=True)
-
-
-def render_mmc(out: Console, result: MMCResult, scenario: str, seed: int, lang: Lang) -> None:
-    """The summary of an M/M/c run next to Erlang C."""
-    from rich.table import Table
-
-    from coach.sim.report import mmc_expected
-
-    out.print(f"[bold]{_t('mmc_title', lang, scenario=scenario, qps=_g(result.arrival_rate, lang), workers=result.servers, service=_g(1000 / result.service_rate, lang), seed=seed)}[/bold]")
-    out.print(_t("customers", lang, n=_n(result.customers, lang), events=_n(result.events, lang)))
-    rho = result.arrival_rate / (result.servers * result.service_rate)
-    if rho >= 1:
-        out.print(_t("unstable", lang, rho=_n(rho, lang, 2)))
-    else:
-        expected = mmc_expected(result)
-        table = Table(show_header=True, header_style="bold")
-        table.add_column(_t("metric", lang))
-        table.add_column(_t("measured", lang), justify="right")
-        table.add_column(_t("erlang", lang), justify="right")
-        table.add_column(_t("error", lang), justify="right")
-        for key, measured, theory in (
-            ("mean_response", result.response.mean, expected["mean_response_s"]),
-            ("p95_response", result.response.percentile(0.95), expected["p95_response_s"]),
-            ("mean_wait", result.wait.mean, expected["mean_wait_s"]),
-            ("utilization", result.utilization, expected["utilization"]),
-        ):
-            if key == "utilization":
-                table.add_row(_t(key, lang), _pct(measured, lang, 2), _pct(theory, lang, 2),
-                              _signed_pct(measured / theory - 1, lang))
-            else:
-                error = _signed_pct(measured / theory - 1, lang) if theory > 1e-6 else "—"  # no wait to speak of
-                table.add_row(_t(key, lang), _duration(measured, lang), _duration(theory, lang), error)
-        out.print(table)
-        out.print(f"  P(wait) = C = {_n(expected['erlang_c'], lang, 4)}")
-    lw = result.arrivals / result.duration_s * result.response.mean if result.duration_s else 0.0
-    out.print(_t("little", lang, l=_n(result.mean_in_system, lang, 3), lw=_n(lw, lang, 3),
-                 err=_pct(result.littles_law_error, lang, 3)))
-    for name, q in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99)):
-        out.print(f"  {name}: {_duration(result.response.percentile(q), lang)}")
-    _render_histogram(out, result.response, lang)
-
-
-def render_check(out: Console, check: DesignCheck, lang: Lang) -> None:
-    """The verdict on a candidate's own design."""
-    out.print(f"[bold]{_t('check_title', lang)}[/bold]")
-    out.print(f"  {_t('stated', lang)}: " + ", ".join(f"{k}={_g(v, lang)}" for k, v in check.stated.items()))
-    if check.measured:
-        out.print(f"  {_t('sim_measured', lang)}: "
-                  + ", ".join(f"{k}={_n(v, lang, 1)}" for k, v in check.measured.items()))
-    from rich.text import Text
-
-    from coach.ui.safe import clean
-
-    # The verdict is text in the sheet's language (numbers included): a Text, printed as is.
-    mark = "✓" if check.ok else "✗" if check.ok is False else "?"
-    out.print(Text(clean(f"{mark} {check.verdict}")))
-    if check.suggestion:
-        out.print(Text(clean(f"  {_t('suggestion', lang)}: {check.suggestion}")))
-
-
-def render_demo(out: Console, demo: Demo, lang: Lang) -> None:
-    """One step's demonstration: title, explanation, figures, table, log lines."""
-    from rich.table import Table
-
-    out.print(f"\n[bold]{demo.title}[/bold]")
-    out.print(demo.explanation)
-    if demo.figures:
-        for figure in demo.figures:
-            out.print(f"  • {figure.label}: {_figure(figure.value, lang)} {figure.unit}".rstrip())
-    if demo.table:
-        table = Table(show_header=True, header_style="bold")
-        for heading in demo.table[0]:
-            table.add_column(heading)
-        for row in demo.table[1:]:
-            table.add_row(*row)
-        out.print(table)
-    for line in demo.log_lines:
-        out.print(f"  [dim]{line}[/dim]", markup=True, highlight=False, soft_wrap=True)
-
-
-def _signed_pct(ratio: float, lang: Lang) -> str:
-    """+1,25 % / +1.25%: a relative error."""
-    from coach.formatting import percent
-
-    return percent(ratio, lang, 2, sign=True)
-
-
-def _figure(value: float, lang: Lang) -> str:
-    from coach.formatting import general
-
-    if value == int(value) and abs(value) < 1e15:
-        return _n(value, lang)
-    if abs(value) >= 100:
-        return _n(value, lang, 1)
-    return general(value, lang, 3)
-
-
-def demo_json(demo: Demo) -> dict[str, Any]:
-    return {
-        "step": demo.step,
-        "title": demo.title,
-        "explanation": demo.explanation,
-        "figures": [
-            {"key": f.key, "label": f.label, "value": f.value, "unit": f.unit} for f in demo.figures
-        ],
-        "table": [list(row) for row in demo.table],
-        "log_lines": list(demo.log_lines),
-    }
 
 
 # ----------------------------------------------------------------- commands
 
 
 def register(app: typer.Typer) -> None:
-    """Add `sim` and `demo` to the root app."""
+    """Add `sim` to the root app."""
     app.command("sim")(sim)
-    app.command("demo")(demo)
 
 
 def sim(
@@ -535,7 +101,7 @@ def sim(
         chosen = resolve(lang)
         content = load_bundle(scenario)
         defaults = _defaults(content)
-        seed_value = _number("--seed", seed, integer=True)
+        seed_value = parse_number("--seed", seed, integer=True)
         run_seed = int(seed_value) if seed_value is not None else defaults.seed
         if from_sheet is not None:
             _sim_from_sheet(content, from_sheet, chosen, run_seed, as_json)
@@ -559,7 +125,7 @@ def sim(
             ("--release-per-s", release_per_s, "release_per_s", False, 1.0),
             ("--release-at", release_at, "release_at_s", False, 1.0),
         ):
-            value = _number(flag, raw, integer=integer)
+            value = parse_number(flag, raw, integer=integer)
             if value is not None:
                 overrides[name] = int(value) if integer else value * scale
         names = _channels(channels)
@@ -590,14 +156,9 @@ def sim(
             _sim_mmc(config, scenario, chosen, as_json)
             return
         if config.expected_offered > MAX_REQUESTS:
-            raise CoachError(
-                Problem(
-                    f"--qps × --duration: {config.expected_offered:,.0f} requests; at most "
-                    f"{MAX_REQUESTS:,}, so memory stays under 1 GB (run benchmarks/sim_pipeline.py for bigger runs)",
-                    f"--qps × --duration: {_n(config.expected_offered, 'es')} peticiones; como mucho "
-                    f"{_n(MAX_REQUESTS, 'es')}, para no pasar de 1 GB de memoria (benchmarks/sim_pipeline.py hace más)",
-                )
-            )
+            raise CoachError(problem(
+                "sim.too_many_requests", numbers={"offered": config.expected_offered, "most": MAX_REQUESTS}
+            ))
         from coach.sim.report import costs_for, service_json
         from coach.sim.service import run_service
 
@@ -606,6 +167,8 @@ def sim(
         if as_json:
             emit_json(service_json(result, scenario, cost))
             return
+        from coach.ui.sim_report import render_service
+
         render_service(console(), result, scenario, cost, chosen)
 
 
@@ -618,14 +181,7 @@ def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
     customers = max(1, round(config.qps * config.duration_s))
     load = config.qps * config.service_s
     if load > MAX_MMC_LOAD:
-        raise CoachError(
-            Problem(
-                f"--qps × --service-ms: offered load of {load:,.0f} erlangs; the M/M/c model takes at most "
-                f"{MAX_MMC_LOAD:,.0f}",
-                f"--qps × --service-ms: carga ofrecida de {_n(load, 'es')} erlangs; el modelo M/M/c admite como mucho "
-                f"{_n(MAX_MMC_LOAD, 'es')}",
-            )
-        )
+        raise CoachError(problem("sim.too_much_load", numbers={"load": load, "most": MAX_MMC_LOAD}))
     if customers > MAX_CUSTOMERS:
         raise CoachError(
             f"--qps × --duration: {customers:,} customers; at most {MAX_CUSTOMERS:,} "
@@ -636,6 +192,8 @@ def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
     if as_json:
         emit_json(mmc_json(result, scenario, config.seed, config.duration_s))
         return
+    from coach.ui.sim_report import render_mmc
+
     render_mmc(console(), result, scenario, config.seed, lang)
 
 
@@ -650,58 +208,6 @@ def _sim_from_sheet(content: Bundle, path: Path, lang: Lang, seed: int, as_json:
     if as_json:
         emit_json({"scenario": content.scenario.id, "sheet": str(path), "seed": seed, **asdict(check)})
         return
+    from coach.ui.sim_report import render_check
+
     render_check(console(), check, lang)
-
-
-def demo(
-    scenario: Annotated[str, typer.Argument(help="Scenario id, e.g. notifications.")],
-    step: Annotated[str | None, typer.Option("--step", metavar="STEP", help="One step: requirements, estimates, api, architecture, consistency, scaling, failures, observability, security.")] = None,
-    seed: Annotated[str | None, typer.Option("--seed", metavar="N", help="Random seed.")] = None,
-    as_json: JsonOption = False,
-    lang: LangOption = None,
-) -> None:
-    """Walk the reference service through each step of the framework, on real numbers.
-
-    Example: coach demo notifications --step failures --lang es
-    """
-    with fail_on_error():
-        chosen = resolve(lang)
-        content = load_bundle(scenario)
-        from coach.steps import FRAMEWORK_STEP_IDS as DEMO_STEPS
-
-        if step is not None and step not in DEMO_STEPS:
-            raise CoachError(f"--step: unknown step {step!r}; use one of {', '.join(DEMO_STEPS)}")
-        seed_value = _number("--seed", seed, integer=True)
-        if not content.scenario.has_simulation:
-            _no_simulation(content, chosen, as_json)
-            return
-        from coach.sim.demos import run_demo
-
-        steps = [step] if step else list(DEMO_STEPS)
-        demos = [run_demo(content, name, chosen, seed=None if seed_value is None else int(seed_value))
-                 for name in steps]
-        if as_json:
-            emit_json({"scenario": scenario, "lang": chosen, "demos": [demo_json(d) for d in demos]})
-            return
-        out = console()
-        for item in demos:
-            render_demo(out, item, chosen)
-
-
-def _no_simulation(content: Bundle, lang: Lang, as_json: bool) -> None:
-    """`coach demo` for a scenario without [simulation]: say so, and list the figures to compute by hand."""
-    from coach.sim.hand import hand_estimates
-
-    note = hand_estimates(content.scenario, lang)
-    if as_json:
-        emit_json({
-            "scenario": note.scenario, "lang": lang, "simulation": False, "statement": note.statement,
-            "hand_estimates": list(note.lines), "demos": [],
-        })
-        return
-    from coach.ui.safe import markup
-
-    out = console()
-    out.print(markup(note.statement))
-    for line in note.lines:
-        out.print(f"  • {markup(line)}")

@@ -28,6 +28,7 @@ from functools import partial
 
 from coach.formatting import compact, decimal, general, significant, size, trimmed
 from coach.i18n import Lang
+from coach.messages import t
 from coach.scoring.numbers import (
     MAX_EVENT_BYTES,
     Quantity,
@@ -55,23 +56,6 @@ _EQUALS_SEP_RE = re.compile(
     re.IGNORECASE,
 )
 _PEAK_RE = re.compile(r"pico|peak|punta|burst|r[aá]faga|m[aá]x|black\s*friday|spike", re.IGNORECASE)
-
-_T: dict[str, dict[Lang, str]] = {
-    "day": {"es": "día", "en": "day"},
-    "month": {"es": "mes", "en": "month"},
-    "year": {"es": "año", "en": "year"},
-    # "right", not "matches": the stated figure may differ from the formula's by rounding
-    "ok": {"es": "{formula}: tu {stated} es correcto", "en": "{formula}: your {stated} is right"},
-    "wrong": {"es": "{formula}; escribiste {stated} ({ratio})", "en": "{formula}; you wrote {stated} ({ratio})"},
-    "follows": {
-        "es": "(se deriva de tu volumen diario, {daily}/día, que ya está mal)",
-        "en": "(it follows from your daily volume, {daily}/day, which is already off)",
-    },
-    "low_x": {"es": "{x}× menos", "en": "{x}× low"},
-    "high_x": {"es": "{x}× más", "en": "{x}× high"},
-    "low_pct": {"es": "un {p} % menos", "en": "{p}% low"},
-    "high_pct": {"es": "un {p} % más", "en": "{p}% high"},
-}
 
 
 def _sig(value: float, lang: Lang) -> str:
@@ -101,16 +85,16 @@ def _per_day(lang: Lang) -> str:
 
 def _ratio_text(stated: float, expected: float, lang: Lang) -> str:
     if expected <= 0 or stated <= 0:
-        return _T["high_x" if stated > expected else "low_x"][lang].format(x="∞")
+        return t("estimate.high_x" if stated > expected else "estimate.low_x", lang, x="∞")
     ratio = stated / expected
     low = ratio < 1
     factor = 1 / ratio if low else ratio
     if factor >= 1.5:
         # "10× low", not "9.95× low": a ratio reads best rounded
         shown = decimal(round(factor), lang) if factor >= 3 else trimmed(factor, lang, 1)
-        return _T["low_x" if low else "high_x"][lang].format(x=shown)
+        return t("estimate.low_x" if low else "estimate.high_x", lang, x=shown)
     percent = round(abs(ratio - 1) * 100)
-    return _T["low_pct" if low else "high_pct"][lang].format(p=percent)
+    return t("estimate.low_pct" if low else "estimate.high_pct", lang, p=percent)
 
 
 def _close(stated: float, expected: float, tolerance: float) -> bool:
@@ -321,7 +305,7 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
                 handled.add(product.result.span)
                 shown = _result_text(replace(product.result, value=values[0]), lang)
                 formula = " × ".join(_operand_text(q, lang) for q in product.operands) + f" = {shown}"
-                formula += f"/{_T['day'][lang]}"
+                formula += f"/{t('estimate.day', lang)}"
                 findings.append(_finding(check, False, product.result.value, values[0], formula,
                                          _result_text(product.result, lang), lang))
                 if check == "est.daily_volume":
@@ -334,7 +318,7 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
         formula = " × ".join(_operand_text(q, lang) for q in product.operands) + f" = {shown}"
         period = _PERIOD_OF_CHECK.get(check)
         if period is not None:
-            formula += f"/{_T[period][lang]}"
+            formula += f"/{t(f'estimate.{period}', lang)}"
         findings.append(_finding(check, True, product.result.value, values[0], formula,
                                  _result_text(product.result, lang), lang))
     stated = [q for q in quantities if q.span not in operands and q.span not in handled]
@@ -365,7 +349,7 @@ def _mark_followed(
         if finding.check == "est.storage" and not finding.ok and any(
             _close(finding.stated, s * d, tolerance) for q in sizes for s in _variants(q) for d in wrong_daily
         ):
-            note = _T["follows"][lang].format(daily=format_count(wrong_daily[0], lang))
+            note = t("estimate.follows", lang, daily=format_count(wrong_daily[0], lang))
             finding = replace(finding, message=f"{finding.message} {note}")
         out.append(finding)
     return out
@@ -392,7 +376,7 @@ def _check_stated(
         main_rate = implied_rates[0]
     all_rates = [q.value for q in rates] + list(implied_rates)
     findings: list[ArithmeticFinding] = []
-    unit_day = _T["day"][lang]
+    unit_day = t("estimate.day", lang)
 
     # est.daily_volume: QPS × 86,400 (any stated rate explains it: "correct is never flagged"),
     # or QPS × the active hours the candidate states ("100 req/s during 12 busy hours")
@@ -466,7 +450,7 @@ def _check_stated(
             ]
         if not per_day:
             continue
-        period = _T["month" if days == DAYS_PER_MONTH else "year"][lang]
+        period = t("estimate.month" if days == DAYS_PER_MONTH else "estimate.year", lang)
         for figure in _unique(q for q in stated if q.kind == kind):
             if kind.startswith("count") and not counts_requests(figure, text):
                 continue
@@ -496,10 +480,10 @@ def _finding(
     check: str, ok: bool, stated: float, expected: float, formula: str, stated_text: str, lang: Lang
 ) -> ArithmeticFinding:
     if ok:
-        message = _T["ok"][lang].format(formula=formula, stated=stated_text)
+        message = t("estimate.ok", lang, formula=formula, stated=stated_text)
     else:
         ratio = _ratio_text(stated, expected, lang)
-        message = _T["wrong"][lang].format(formula=formula, stated=stated_text, ratio=ratio)
+        message = t("estimate.wrong", lang, formula=formula, stated=stated_text, ratio=ratio)
     return ArithmeticFinding(
         check=check, ok=ok, stated=stated, expected=expected, formula=formula, message=message
     )
@@ -545,7 +529,7 @@ def calculate(
     lang: Lang = "en",
 ) -> Calculation:
     """Requests per day, peak QPS, bytes per day and over retention, shards needed."""
-    day = _T["day"][lang]
+    day = t("estimate.day", lang)
     per_day = qps * SECONDS_PER_DAY
     peak = qps * peak_factor
     bytes_day = event_size_bytes * per_day

@@ -23,6 +23,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from coach.i18n import Lang
+from coach.messages import t
 from coach.scoring.result import DECIDED, JUSTIFIED, MENTIONED, ItemResult, StepScore
 
 if TYPE_CHECKING:
@@ -299,95 +301,16 @@ def assess_level(
 
 # ---------------------------------------------------------------- words
 
-_T: dict[str, dict[str, str]] = {
-    "keywords": {
-        "es": "Sobre todo palabras clave: {n} de los {named} puntos que nombras solo se mencionan, sin decidir nada ({items}).",
-        "en": "Mostly keywords: {n} of the {named} items you name are only mentioned, never decided ({items}).",
-    },
-    "clarified": {
-        "es": "Apertura: aclaras {n} de {of} requisitos ({items}).",
-        "en": "Opening: you clarify {n} of {of} requirements ({items}).",
-    },
-    "clarify_cap": {
-        "es": "Apertura: aclaras {n} de {of} requisitos; con menos de {min} el nivel no pasa de {cap}.",
-        "en": "Opening: you clarify {n} of {of} requirements; with fewer than {min} the level stops at {cap}.",
-    },
-    "breadth": {
-        "es": "Amplitud: decides {mid} de los puntos mid, {senior} de los senior y {staff} de los staff.",
-        "en": "Breadth: you decide {mid} of the mid items, {senior} of the senior ones and {staff} of the staff ones.",
-    },
-    "deep": {"es": "Profundidad en {n} áreas: {areas}.", "en": "Depth in {n} areas: {areas}."},
-    "deep_one": {"es": "Profundidad en 1 área: {areas}.", "en": "Depth in 1 area: {areas}."},
-    "deep_none": {
-        "es": "Ninguna área en profundidad: las justificaciones están repartidas (la más cercana, {area}).",
-        "en": "No area in depth: the justified decisions are spread thin (closest: {area}).",
-    },
-    "area": {"es": "{title} ({n} justificados: {items})", "en": "{title} ({n} justified: {items})"},
-    "tradeoffs": {"es": "Compromisos explícitos: {n} ({items}).", "en": "Trade-offs stated: {n} ({items})."},
-    "tradeoffs_none": {"es": "Ningún compromiso explícito (qué cuesta cada decisión).", "en": "No trade-off stated (what each decision costs)."},
-    "numbers": {"es": "Cifras que deciden el diseño: {n} ({items}).", "en": "Figures that shape the design: {n} ({items})."},
-    "numbers_none": {"es": "Ninguna cifra decide el diseño fuera de las estimaciones.", "en": "No figure shapes the design outside the estimates."},
-    "failures": {"es": "Fallos que planteas tú: {n} ({items}).", "en": "Failures you raise: {n} ({items})."},
-    "failures_none": {"es": "No planteas ningún fallo.", "en": "You raise no failure."},
-    "cost_ops": {"es": "Coste: {cost} · operación: {ops}", "en": "Cost: {cost} · operations: {ops}"},
-    "none": {"es": "nada", "en": "nothing"},
-    "top": {
-        "es": "Es el nivel más alto: mantenlo con otras áreas en profundidad y otros escenarios.",
-        "en": "This is the top level: keep it with other areas in depth and other scenarios.",
-    },
-    # what blocks the next level
-    "gap.gate.keywords": {
-        "es": "Para {level}: convierte la lista de nombres en decisiones: di qué eliges y por qué ({items}).",
-        "en": "For {level}: turn the list of names into decisions: say what you choose and why ({items}).",
-    },
-    "gap.gate.clarify": {
-        "es": "Para {level}: aclara al menos {min} requisitos en la apertura ({items}); sin eso el nivel se queda en {cap}.",
-        "en": "For {level}: clarify at least {min} requirements in the opening ({items}); without that the level stays at {cap}.",
-    },
-    "gap.total": {
-        "es": "Para {level}: sube el total a {want} (ahora {have}): decide y justifica más puntos.",
-        "en": "For {level}: raise the total to {want} (now {have}): decide and justify more items.",
-    },
-    "gap.covered": {
-        "es": "Para {level}: decide al menos {want} de los puntos {kind} (ahora {have}); faltan {items}.",
-        "en": "For {level}: decide at least {want} of the {kind} items (now {have}); missing: {items}.",
-    },
-    "gap.deep_areas": {
-        "es": "Para {level}: profundiza en {want} áreas (ahora {have}): en {area}, justifica {more} decisión(es) más con una cifra o un compromiso ({items}).",
-        "en": "For {level}: go deep in {want} areas (now {have}): in {area}, justify {more} more decision(s) with a figure or a trade-off ({items}).",
-    },
-    "gap.tradeoffs": {
-        "es": "Para {level}: di qué cuesta cada decisión clave, en {want} decisiones (ahora {have}): «X en lugar de Y, a costa de Z» ({items}).",
-        "en": "For {level}: state what each key decision costs, in {want} decisions (now {have}): “X instead of Y, at the cost of Z” ({items}).",
-    },
-    "gap.numbers": {
-        "es": "Para {level}: deja que las cifras decidan {want} elecciones del diseño (ahora {have}): particiones, capacidad, cuotas ({items}).",
-        "en": "For {level}: let figures drive {want} design choices (now {have}): partitions, capacity, quotas ({items}).",
-    },
-    "gap.failures": {
-        "es": "Para {level}: plantea tú {want} fallos y qué hace el sistema (ahora {have}); faltan {items}.",
-        "en": "For {level}: raise {want} failures yourself and what the system does (now {have}); missing: {items}.",
-    },
-    "gap.cost": {
-        "es": "Para {level}: pon precio al diseño y justifícalo ({items}).",
-        "en": "For {level}: put a price on the design and justify it ({items}).",
-    },
-    "gap.operations": {
-        "es": "Para {level}: explica cómo se opera en producción y por qué ({items}).",
-        "en": "For {level}: say how it runs in production, and why ({items}).",
-    },
-}
-
 
 class _Words:
     """The reasons and the gap, in the sheet's language."""
 
     def __init__(self, spec: LevelSpec, lang: str) -> None:
         self.spec = spec
-        self.lang = "es" if lang == "es" else "en"
+        self.lang: Lang = "es" if lang == "es" else "en"
 
     def t(self, key: str, **values: object) -> str:
-        return _T[key][self.lang].format(**values)
+        return t(f"level.{key}", self.lang, **values)
 
     def items(self, ids: Iterable[str], limit: int = _SHOWN) -> str:
         ids = list(ids)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from coach.errors import UnknownIdError
 from coach.formatting import compact, decimal, general, money, percent
+from coach.messages import t
 from coach.sim.config import Outage, SimConfig
 from coach.sim.service import NotificationService, ServiceResult, run_service
 
@@ -70,7 +71,12 @@ class _Context:
     base: SimConfig
     lang: Lang
 
+    def t(self, key: str, **values: object) -> str:
+        """The catalog message `key` (coach/messages.py) in the demo's language."""
+        return t(key, self.lang, **values)
+
     def pick(self, es: str, en: str) -> str:
+        """An inline pair, for the few texts whose wording depends on the figures (plurals, joins)."""
         return es if self.lang == "es" else en
 
     # Numbers in the demo's language (coach.formatting): 2.500,5 in Spanish, 2,500.5 in English.
@@ -148,8 +154,8 @@ def _requirements(ctx: _Context) -> Demo:
     strict_p99 = max(0.05, round(base.service_s * 6, 2))  # a tight target: ~6 mean service times
     customers = min(60_000, max(20_000, round(rate * 60)))
     rows: list[tuple[str, ...]] = [(
-        "workers", ctx.pick("utilización", "utilization"), ctx.pick("p99 teórico", "p99 theory"),
-        ctx.pick("p99 simulado", "p99 simulated"), f"p99 ≤ {ctx.dur(base.slo_p99_s)}", f"p99 ≤ {ctx.dur(strict_p99)}",
+        "workers", ctx.t("demo.requirements.utilization"), ctx.t("demo.requirements.p99_theory"),
+        ctx.t("demo.requirements.p99_simulated"), f"p99 ≤ {ctx.dur(base.slo_p99_s)}", f"p99 ≤ {ctx.dur(strict_p99)}",
     )]
     meets_strict: int | None = None
     theory_at: dict[int, float] = {}
@@ -166,15 +172,14 @@ def _requirements(ctx: _Context) -> Demo:
         ))
     first = sizes[0]
     figures = (
-        DemoFigure("peak_qps", ctx.pick("QPS de pico", "peak QPS"), rate, "req/s"),
-        DemoFigure("busy_workers", ctx.pick("workers ocupados de media (QPS × servicio)",
-                                            "busy workers on average (QPS × service)"), round(busy, 1), ""),
-        DemoFigure("slo_p99_ms", ctx.pick("objetivo p99 del escenario", "scenario p99 target"),
+        DemoFigure("peak_qps", ctx.t("demo.requirements.peak_qps"), rate, "req/s"),
+        DemoFigure("busy_workers", ctx.t("demo.requirements.busy_workers_on_average_qps"), round(busy, 1), ""),
+        DemoFigure("slo_p99_ms", ctx.t("demo.requirements.scenario_p99_target"),
                    _ms(base.slo_p99_s), "ms"),
-        DemoFigure("strict_p99_ms", ctx.pick("objetivo p99 estricto", "strict p99 target"), _ms(strict_p99), "ms"),
-        DemoFigure("workers_for_strict", ctx.pick("workers que cumplen el estricto", "workers meeting the strict one"),
+        DemoFigure("strict_p99_ms", ctx.t("demo.requirements.strict_p99_target"), _ms(strict_p99), "ms"),
+        DemoFigure("workers_for_strict", ctx.t("demo.requirements.workers_meeting_the_strict_one"),
                    float(meets_strict or 0), ""),
-        DemoFigure("p99_at_min_ms", ctx.pick(f"p99 con {first} workers", f"p99 with {first} workers"),
+        DemoFigure("p99_at_min_ms", ctx.t("demo.requirements.p99_with_workers", first=first),
                    _ms(theory_at[first]), "ms"),
     )
     strict_es = (f"el estricto de {ctx.dur(strict_p99)} necesita {meets_strict}"
@@ -197,7 +202,7 @@ def _requirements(ctx: _Context) -> Demo:
         "agree with the interviewer decides how much headroom you buy: pin it down first and use it to justify "
         "every size.",
     )
-    return Demo("requirements", ctx.pick("Requisitos: el SLO decide el diseño", "Requirements: the SLO decides the design"),
+    return Demo("requirements", ctx.t("demo.requirements.title"),
                 explanation, figures, tuple(rows))
 
 
@@ -215,26 +220,25 @@ def _estimates(ctx: _Context) -> Demo:
     retained = bytes_per_day * base.retention_days
     day_s = ctx.n(86_400)
     figures = (
-        DemoFigure("qps", ctx.pick("QPS medio del escenario", "scenario average QPS"), base.qps, "req/s"),
-        DemoFigure("measured_qps", ctx.pick("QPS medido en la simulación", "QPS measured in the run"),
+        DemoFigure("qps", ctx.t("demo.estimates.scenario_average_qps"), base.qps, "req/s"),
+        DemoFigure("measured_qps", ctx.t("demo.estimates.qps_measured_in_the_run"),
                    round(measured_qps, 2), "req/s"),
-        DemoFigure("per_day", ctx.pick(f"notificaciones al día (QPS × {day_s})", f"notifications a day (QPS × {day_s})"),
-                   per_day, ctx.pick("/día", "/day")),
-        DemoFigure("gb_per_day", ctx.pick(f"GB al día (tamaño × QPS × {day_s})", f"GB a day (size × QPS × {day_s})"),
+        DemoFigure("per_day", ctx.t("demo.estimates.notifications_a_day_qps", day_s=day_s),
+                   per_day, ctx.t("demo.estimates.day")),
+        DemoFigure("gb_per_day", ctx.t("demo.estimates.gb_a_day_size_qps", day_s=day_s),
                    round(bytes_per_day / 1e9, 3), "GB"),
-        DemoFigure("retained_gb", ctx.pick(f"almacenado con {base.retention_days} días de retención",
-                                           f"stored with {base.retention_days} days of retention"),
+        DemoFigure("retained_gb", ctx.t("demo.estimates.stored_with_days_of_retention", retention_days=base.retention_days),
                    round(retained / 1e9, 1), "GB"),
-        DemoFigure("peak_qps", ctx.pick("QPS de pico", "peak QPS"), base.peak_qps, "req/s"),
+        DemoFigure("peak_qps", ctx.t("demo.requirements.peak_qps"), base.peak_qps, "req/s"),
     )
     rows = (
-        (ctx.pick("cálculo", "calculation"), ctx.pick("fórmula", "formula"), ctx.pick("resultado", "result")),
-        (ctx.pick("volumen diario", "daily volume"), f"{ctx.g(base.qps)} × {day_s}", ctx.big(per_day)),
-        (ctx.pick("medido", "measured"), f"{ctx.fixed(measured_qps, 1)} × {day_s}", ctx.big(measured_per_day)),
-        (ctx.pick("bytes al día", "bytes a day"), f"{ctx.n(base.event_size_bytes)} B × {ctx.g(base.qps)} × {day_s}",
+        (ctx.t("demo.estimates.calculation"), ctx.t("demo.estimates.formula"), ctx.t("demo.estimates.result")),
+        (ctx.t("demo.estimates.daily_volume"), f"{ctx.g(base.qps)} × {day_s}", ctx.big(per_day)),
+        (ctx.t("demo.estimates.measured"), f"{ctx.fixed(measured_qps, 1)} × {day_s}", ctx.big(measured_per_day)),
+        (ctx.t("demo.estimates.bytes_a_day"), f"{ctx.n(base.event_size_bytes)} B × {ctx.g(base.qps)} × {day_s}",
          f"{ctx.fixed(bytes_per_day / 1e9, 2)} GB"),
-        (ctx.pick("retención", "retention"), f"× {base.retention_days}", f"{ctx.n(retained / 1e9)} GB"),
-        (ctx.pick("pico", "peak"), f"{ctx.g(base.qps)} × {ctx.g(base.peak_factor)}", f"{ctx.g(base.peak_qps)} req/s"),
+        (ctx.t("demo.estimates.retention"), f"× {base.retention_days}", f"{ctx.n(retained / 1e9)} GB"),
+        (ctx.t("demo.estimates.peak"), f"{ctx.g(base.qps)} × {ctx.g(base.peak_factor)}", f"{ctx.g(base.peak_qps)} req/s"),
     )
     explanation = ctx.pick(
         f"La regla rápida se cumple en la simulación: a {ctx.g(base.qps)} req/s entraron {ctx.n(result.accepted)} "
@@ -250,7 +254,7 @@ def _estimates(ctx: _Context) -> Demo:
         f"retention. Size for the peak (×{ctx.g(base.peak_factor)} = {ctx.g(base.peak_qps)} req/s), not the average: "
         "the average pays the bill, the peak takes the system down.",
     )
-    return Demo("estimates", ctx.pick("Estimaciones: las cuentas, en la simulación", "Estimates: the arithmetic, in the run"),
+    return Demo("estimates", ctx.t("demo.estimates.title"),
                 explanation, figures, rows)
 
 
@@ -278,22 +282,22 @@ def _api(ctx: _Context) -> Demo:
     status = service.get_status(notification_id)
     deliveries = sum(service.delivered)
     rows = (
-        (ctx.pick("petición", "request"), "HTTP", ctx.pick("respuesta", "response")),
+        (ctx.t("demo.api.request"), "HTTP", ctx.t("demo.api.response")),
         ("POST /notifications", str(first.status_code), f"id={first.body.get('id')}"),
-        (ctx.pick("POST repetido (misma clave y cuerpo)", "POST replayed (same key and body)"),
+        (ctx.t("demo.api.post_replayed_same_key_and"),
          str(replay.status_code), f"id={replay.body.get('id')}"),
-        (ctx.pick("POST misma clave, otro cuerpo", "POST same key, other body"),
+        (ctx.t("demo.api.post_same_key_other_body"),
          str(conflict.status_code), str(conflict.body.get("error", ""))),
-        (ctx.pick("POST canal desconocido", "POST unknown channel"), str(invalid.status_code),
+        (ctx.t("demo.api.post_unknown_channel"), str(invalid.status_code),
          str(invalid.body.get("error", ""))),
         (f"GET /notifications/{notification_id}/status", str(status.status_code), str(status.body.get("status"))),
     )
     figures = (
-        DemoFigure("posts", ctx.pick("POST enviados", "POSTs sent"), 4.0, ""),
-        DemoFigure("accepted", ctx.pick("notificaciones creadas", "notifications created"), float(service.accepted), ""),
-        DemoFigure("deliveries", ctx.pick("entregas al proveedor", "provider deliveries"), float(deliveries), ""),
-        DemoFigure("channels", ctx.pick("canales pedidos", "channels requested"), float(len(config.channels)), ""),
-        DemoFigure("conflicts", ctx.pick("conflictos 409", "409 conflicts"), float(service.conflicts), ""),
+        DemoFigure("posts", ctx.t("demo.api.posts_sent"), 4.0, ""),
+        DemoFigure("accepted", ctx.t("demo.api.notifications_created"), float(service.accepted), ""),
+        DemoFigure("deliveries", ctx.t("demo.api.provider_deliveries"), float(deliveries), ""),
+        DemoFigure("channels", ctx.t("demo.api.channels_requested"), float(len(config.channels)), ""),
+        DemoFigure("conflicts", ctx.t("demo.api.409_conflicts"), float(service.conflicts), ""),
     )
     explanation = ctx.pick(
         f"El cliente reintenta el POST (p. ej. tras un timeout suyo) con la misma idempotencyKey: la API "
@@ -311,7 +315,7 @@ def _api(ctx: _Context) -> Demo:
         f"GET …/status answers {status.body.get('status')}. The key lives in a store with a TTL "
         f"({ctx.dur(base.idempotency_ttl_s)}), written with an atomic upsert (a DynamoDB conditional put, Redis SET NX).",
     )
-    return Demo("api", ctx.pick("API: idempotencia en la práctica", "API: idempotency at work"),
+    return Demo("api", ctx.t("demo.api.title"),
                 explanation, figures, rows)
 
 
@@ -330,36 +334,23 @@ def _architecture(ctx: _Context) -> Demo:
     sync_p99 = result.completion.percentile(0.99) + config.api_s
     held = config.qps * (result.completion.mean + config.api_s)  # Little: requests held open by a sync API
     figures = (
-        DemoFigure("provider_mean_ms", ctx.pick("latencia media del proveedor lento", "slow provider mean latency"),
+        DemoFigure("provider_mean_ms", ctx.t("demo.architecture.slow_provider_mean_latency"),
                    _ms(slow_s), "ms"),
-        DemoFigure("async_accept_ms", ctx.pick("aceptación asíncrona (202)", "async accept (202)"), _ms(async_accept), "ms"),
-        DemoFigure("sync_p50_ms", ctx.pick("respuesta síncrona p50", "sync response p50"), _ms(sync_p50), "ms"),
-        DemoFigure("sync_p99_ms", ctx.pick("respuesta síncrona p99", "sync response p99"), _ms(sync_p99), "ms"),
-        DemoFigure("held_connections", ctx.pick("conexiones abiertas con API síncrona", "connections held by a sync API"),
+        DemoFigure("async_accept_ms", ctx.t("demo.architecture.async_accept_202"), _ms(async_accept), "ms"),
+        DemoFigure("sync_p50_ms", ctx.t("demo.architecture.sync_response_p50"), _ms(sync_p50), "ms"),
+        DemoFigure("sync_p99_ms", ctx.t("demo.architecture.sync_response_p99"), _ms(sync_p99), "ms"),
+        DemoFigure("held_connections", ctx.t("demo.architecture.connections_held_by_a_sync"),
                    round(held, 1), ""),
     )
     rows = (
-        (ctx.pick("diseño", "design"), "p50", "p99", ctx.pick("conexiones abiertas", "open connections")),
-        (ctx.pick("síncrono: la API llama al proveedor", "sync: the API calls the provider"),
+        (ctx.t("demo.architecture.design"), "p50", "p99", ctx.t("demo.architecture.open_connections")),
+        (ctx.t("demo.architecture.sync_the_api_calls_the"),
          ctx.dur(sync_p50), ctx.dur(sync_p99), f"{ctx.fixed(held, 0)}"),
-        (ctx.pick("asíncrono: 202 y cola", "async: 202 and a queue"), ctx.dur(async_accept), ctx.dur(async_accept),
+        (ctx.t("demo.architecture.async_202_and_a_queue"), ctx.dur(async_accept), ctx.dur(async_accept),
          f"{ctx.fixed(config.qps * async_accept, 1)}"),
     )
-    explanation = ctx.pick(
-        f"Con un proveedor lento (media {ctx.dur(slow_s)}, cola lognormal) y {len(config.channels)} canales, una API "
-        f"síncrona tarda lo que el canal más lento: p50 {ctx.dur(sync_p50)} y p99 {ctx.dur(sync_p99)}, y a "
-        f"{ctx.g(config.qps)} req/s mantiene unas {ctx.fixed(held, 0)} conexiones abiertas (ley de Little), que es justo lo que "
-        f"se agota en un pico. La asíncrona valida, guarda la clave, publica y responde 202 en "
-        f"{ctx.dur(async_accept)} pase lo que pase aguas abajo; la lentitud se convierte en lag de la cola, que "
-        "se mide y se absorbe con workers. El precio: el cliente consulta el estado (o recibe un webhook).",
-        f"With a slow provider (mean {ctx.dur(slow_s)}, lognormal tail) and {len(config.channels)} channels, a "
-        f"synchronous API takes as long as the slowest channel: p50 {ctx.dur(sync_p50)} and p99 {ctx.dur(sync_p99)}, and "
-        f"at {ctx.g(config.qps)} req/s it holds about {ctx.fixed(held, 0)} connections open (Little's law), which is exactly what "
-        f"runs out at a peak. The async API validates, stores the key, publishes and answers 202 in "
-        f"{ctx.dur(async_accept)} whatever happens downstream; slowness turns into queue lag, which you measure and "
-        "absorb with workers. The price: the client polls the status (or gets a webhook).",
-    )
-    return Demo("architecture", ctx.pick("Arquitectura: síncrono vs asíncrono", "Architecture: sync vs async"),
+    explanation = ctx.t("demo.architecture.with_a_slow_provider_mean", slow_s=ctx.dur(slow_s), channels=len(config.channels), sync_p50=ctx.dur(sync_p50), sync_p99=ctx.dur(sync_p99), qps=ctx.g(config.qps), held=ctx.fixed(held, 0), async_accept=ctx.dur(async_accept))
+    return Demo("architecture", ctx.t("demo.architecture.title"),
                 explanation, figures, rows)
 
 
@@ -400,46 +391,27 @@ def _consistency(ctx: _Context) -> Demo:
     spread_broken, spread_users = _out_of_order_users(spread)
     dup_on, dup_off = _duplicates(keyed), _duplicates(no_dedupe)
     rows = (
-        (ctx.pick("configuración", "setup"), ctx.pick("usuarios con orden roto", "users out of order"),
-         ctx.pick("entregas duplicadas", "duplicate deliveries")),
-        (ctx.pick("partición por userId + dedupe", "partition by userId + dedupe"),
+        (ctx.t("demo.consistency.setup"), ctx.t("demo.consistency.users_out_of_order"),
+         ctx.t("demo.consistency.duplicate_deliveries")),
+        (ctx.t("demo.consistency.partition_by_userid_dedupe"),
          f"{keyed_broken} / {keyed_users}", str(dup_on)),
-        (ctx.pick("round-robin + dedupe", "round-robin + dedupe"), f"{spread_broken} / {spread_users}",
+        (ctx.t("demo.consistency.round_robin_dedupe"), f"{spread_broken} / {spread_users}",
          str(_duplicates(spread))),
-        (ctx.pick("partición por userId, sin dedupe", "partition by userId, no dedupe"),
+        (ctx.t("demo.consistency.partition_by_userid_no_dedupe"),
          f"{_out_of_order_users(no_dedupe)[0]} / {_out_of_order_users(no_dedupe)[1]}", str(dup_off)),
     )
     figures = (
-        DemoFigure("keyed_out_of_order", ctx.pick("usuarios desordenados con userId", "users out of order with userId"),
+        DemoFigure("keyed_out_of_order", ctx.t("demo.consistency.users_out_of_order_with"),
                    float(keyed_broken), ""),
-        DemoFigure("spread_out_of_order", ctx.pick("usuarios desordenados sin userId", "users out of order without userId"),
+        DemoFigure("spread_out_of_order", ctx.t("demo.consistency.users_out_of_order_without"),
                    float(spread_broken), ""),
-        DemoFigure("replays", ctx.pick("reintentos del cliente", "client replays"), float(keyed.replayed), ""),
-        DemoFigure("duplicates_dedupe", ctx.pick("duplicados con dedupe", "duplicates with dedupe"), float(dup_on), ""),
-        DemoFigure("duplicates_no_dedupe", ctx.pick("duplicados sin dedupe", "duplicates without dedupe"),
+        DemoFigure("replays", ctx.t("demo.consistency.client_replays"), float(keyed.replayed), ""),
+        DemoFigure("duplicates_dedupe", ctx.t("demo.consistency.duplicates_with_dedupe"), float(dup_on), ""),
+        DemoFigure("duplicates_no_dedupe", ctx.t("demo.consistency.duplicates_without_dedupe"),
                    float(dup_off), ""),
     )
-    explanation = ctx.pick(
-        f"Con la clave = userId (grupos FIFO por usuario y carril de prioridad), los mensajes de un usuario en un "
-        f"carril se procesan de uno en uno y salen en el orden en que se aceptaron: {keyed_broken} de "
-        f"{keyed_users} usuarios desordenados. El precio: un reintento bloqueado retiene el carril de ese usuario "
-        f"hasta que termina, y el orden acaba en el proveedor (APNs/FCM y las operadoras pueden reordenar). Repartiendo en "
-        f"round-robin, dos mensajes del mismo usuario van en paralelo y el rápido adelanta al lento: "
-        f"{spread_broken} de {spread_users} usuarios reciben sus notificaciones desordenadas. Con un 5 % de "
-        f"reintentos del cliente, el store de idempotencia deja {dup_on} duplicados; sin él, {dup_off} "
-        "personas reciben el mismo mensaje dos veces. El orden lo da la partición; la entrega exactamente-una-vez "
-        "percibida la da at-least-once + consumidor idempotente.",
-        f"With userId as the key (FIFO groups per user and priority lane) a user's messages in a lane are "
-        f"processed one at a time and leave in the order they were accepted: {keyed_broken} of {keyed_users} "
-        f"users out of order. The price: a blocked retry holds that user's lane until it ends, and the order "
-        f"stops at the provider (APNs/FCM and carriers may reorder). Spread round-robin, two messages "
-        f"of the same user run in parallel and the fast one overtakes the slow one: {spread_broken} of "
-        f"{spread_users} users get their notifications out of order. With 5% of requests replayed by the client, "
-        f"the idempotency store leaves {dup_on} duplicates; without it, {dup_off} people get the same message "
-        "twice. Ordering comes from the partition; perceived exactly-once comes from at-least-once plus an "
-        "idempotent consumer.",
-    )
-    return Demo("consistency", ctx.pick("Consistencia: orden por usuario y duplicados", "Consistency: per-user order and duplicates"),
+    explanation = ctx.t("demo.consistency.with_userid_as_the_key", keyed_broken=keyed_broken, keyed_users=keyed_users, spread_broken=spread_broken, spread_users=spread_users, dup_on=dup_on, dup_off=dup_off)
+    return Demo("consistency", ctx.t("demo.consistency.title"),
                 explanation, figures, rows)
 
 
@@ -464,7 +436,7 @@ def _scaling(ctx: _Context) -> Demo:
     busy = base.peak_qps * base.service_s
     sizes = sorted({max(1, math.ceil(busy * f)) for f in (0.6, 0.9, 1.2, 1.6)})
     rows: list[tuple[str, ...]] = [(
-        ctx.pick("escenario", "case"), "throughput", "p99", ctx.pick("lag máx. partición", "max partition lag"),
+        ctx.t("demo.scaling.case"), "throughput", "p99", ctx.t("demo.scaling.max_partition_lag"),
     )]
     figures: list[DemoFigure] = []
     for workers in sizes:
@@ -487,23 +459,23 @@ def _scaling(ctx: _Context) -> Demo:
         accepted_per_s = result.accepted / result.config.duration_s
         part_rows.append((partitions, accepted_per_s, result.throttled))
         rows.append((_partitions_label(ctx, partitions, burst_qps),
-                     f"{ctx.n(accepted_per_s)}/s", "—", ctx.pick(f"{ctx.n(result.throttled)} × 503", f"{ctx.n(result.throttled)} × 503")))
+                     f"{ctx.n(accepted_per_s)}/s", "—", ctx.t("demo.scaling.503", throttled=ctx.n(result.throttled))))
     # A hot user: one key takes a share of all traffic.
     hot_share = 0.05
     calm = run_service(_peak_config(ctx, duration_s=8.0, drain_s=2.0))
     hot = run_service(_peak_config(ctx, duration_s=8.0, drain_s=2.0, hot_user_share=hot_share))
     hot_rate = base.peak_qps * hot_share
-    rows.append((ctx.pick("sin usuario caliente", "no hot user"), f"{ctx.n(_delivery_rate(calm))}/s",
+    rows.append((ctx.t("demo.scaling.no_hot_user"), f"{ctx.n(_delivery_rate(calm))}/s",
                  ctx.dur(calm.latency.percentile(0.99)), ctx.n(calm.max_partition_lag)))
-    rows.append((ctx.pick(f"un usuario con el {ctx.percent(hot_share)} del tráfico", f"one user with {ctx.percent(hot_share)} of traffic"),
+    rows.append((ctx.t("demo.scaling.one_user_with_of_traffic", hot_share=ctx.percent(hot_share)),
                  f"{ctx.n(_delivery_rate(hot))}/s", ctx.dur(hot.latency.percentile(0.99)),
                  ctx.n(hot.max_partition_lag)))
     figures += [
-        DemoFigure("shard_limit", ctx.pick("ingesta por shard", "ingest per shard"), shard, "rec/s"),
-        DemoFigure("hot_user_rate", ctx.pick("mensajes/s del usuario caliente", "hot user's messages/s"), hot_rate, "msg/s"),
-        DemoFigure("hot_lag", ctx.pick("lag máx. con usuario caliente", "max lag with a hot user"),
+        DemoFigure("shard_limit", ctx.t("demo.scaling.ingest_per_shard"), shard, "rec/s"),
+        DemoFigure("hot_user_rate", ctx.t("demo.scaling.hot_user_s_messages_s"), hot_rate, "msg/s"),
+        DemoFigure("hot_lag", ctx.t("demo.scaling.max_lag_with_a_hot"),
                    float(hot.max_partition_lag), "msg"),
-        DemoFigure("hot_p99_ms", ctx.pick("p99 con usuario caliente", "p99 with a hot user"),
+        DemoFigure("hot_p99_ms", ctx.t("demo.scaling.p99_with_a_hot_user"),
                    _ms(hot.latency.percentile(0.99)), "ms"),
     ]
     one, two, four = part_rows
@@ -533,8 +505,7 @@ def _scaling(ctx: _Context) -> Demo:
         "queue, a per-user limit). " + channel_en + " " + quiet_en,
     )
     _ = two
-    return Demo("scaling", ctx.pick("Escalado: workers, particiones, claves calientes y la punta de las 08:00",
-                                    "Scaling: workers, partitions, hot keys and the 08:00 peak"),
+    return Demo("scaling", ctx.t("demo.scaling.title"),
                 explanation, tuple(figures), tuple(rows))
 
 
@@ -548,13 +519,13 @@ def _years_to(headroom: float, growth: float) -> float:
 def _when(ctx: _Context, years: float) -> str:
     """In 7 months / 1.6 years / already / never (no growth)."""
     if years == 0:
-        return ctx.pick("ya", "already")
+        return ctx.t("demo.scaling.already")
     if math.isinf(years):
-        return ctx.pick("nunca sin crecimiento", "never without growth")
+        return ctx.t("demo.scaling.never_without_growth")
     if years < 1:
         months = max(1, round(years * 12))
         return ctx.pick(f"en {months} {'mes' if months == 1 else 'meses'}", f"in {months} month{'s' if months != 1 else ''}")
-    return ctx.pick(f"en {ctx.fixed(years, 1)} años", f"in {ctx.fixed(years, 1)} years")
+    return ctx.t("demo.scaling.in_years", years=ctx.fixed(years, 1))
 
 
 def _channel_rates(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure], str, str]:
@@ -592,21 +563,19 @@ def _channel_rates(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigur
         rows.append((ctx.pick(f"{name(channel)} en pico ({ctx.percent(mix[channel])}{devices}){against_es}",
                               f"{name(channel)} at peak ({ctx.percent(mix[channel])}{devices}){against_en}"),
                      f"{ctx.n(rate)}/s", "—", "—"))
-        figures.append(DemoFigure(f"{channel}_peak_per_s", ctx.pick(f"{name(channel)}: envíos/s en pico",
-                                                                    f"{name(channel)}: sends/s at peak"),
+        figures.append(DemoFigure(f"{channel}_peak_per_s", ctx.t("demo.scaling.sends_s_at_peak", channel_name=name(channel)),
                                   round(rate, 1), "/s"))
         if quota:
-            figures.append(DemoFigure(f"{channel}_quota_per_s", ctx.pick(f"{name(channel)}: cuota del proveedor",
-                                                                         f"{name(channel)}: provider quota"),
+            figures.append(DemoFigure(f"{channel}_quota_per_s", ctx.t("demo.scaling.provider_quota", channel_name=name(channel)),
                                       quota, "/s"))
             figures.append(DemoFigure(f"{channel}_years_to_quota",
-                                      ctx.pick(f"{name(channel)}: años hasta la cuota", f"{name(channel)}: years to the quota"),
+                                      ctx.t("demo.scaling.years_to_the_quota", channel_name=name(channel)),
                                       round(years[channel], 2) if math.isfinite(years[channel]) else -1.0, ""))
         parts_es.append(f"{name(channel)} {ctx.n(rate)}/s")
         parts_en.append(f"{name(channel)} {ctx.n(rate)}/s")
-    rows.append((ctx.pick(f"escrituras clave-valor en pico (× {ctx.fixed(writes, 1)})", f"key-value writes at peak (× {ctx.fixed(writes, 1)})"),
+    rows.append((ctx.t("demo.scaling.key_value_writes_at_peak", writes=ctx.fixed(writes, 1)),
                  f"{ctx.n(kv_peak)}/s", "—", "—"))
-    figures.append(DemoFigure("kv_writes_peak_per_s", ctx.pick("escrituras clave-valor/s en pico", "key-value writes/s at peak"),
+    figures.append(DemoFigure("kv_writes_peak_per_s", ctx.t("demo.scaling.key_value_writes_s_at"),
                               round(kv_peak, 1), "/s"))
     horizon = 4
     later = growth**horizon
@@ -669,22 +638,21 @@ def _quiet_hours(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure]
         ))
     paced, unpaced = runs["paced"], runs["unpaced"]
     rows: list[tuple[str, ...]] = [
-        (ctx.pick(f"08:00: {ctx.big(scaled)} retenidos, liberados a {ctx.n(pace)}/s",
-                  f"08:00: {ctx.big(scaled)} held, released at {ctx.n(pace)}/s"),
+        (ctx.t("demo.scaling.08_00_held_released_at", scaled=ctx.big(scaled), pace=ctx.n(pace)),
          f"{ctx.n(paced.series['calls_per_s'].peak)}/s", ctx.dur(paced.latency.percentile(0.99)), ctx.n(paced.max_partition_lag)),
-        (ctx.pick(f"08:00: {ctx.big(scaled)} retenidos, todos a la vez", f"08:00: {ctx.big(scaled)} held, all at once"),
+        (ctx.t("demo.scaling.08_00_held_all_at", scaled=ctx.big(scaled)),
          f"{ctx.n(unpaced.series['calls_per_s'].peak)}/s", ctx.dur(unpaced.latency.percentile(0.99)),
          ctx.n(unpaced.max_partition_lag)),
     ]
     figures = [
-        DemoFigure("quiet_held", ctx.pick("retenidos en 10 h de silencio", "held over 10 quiet hours"), round(held), ""),
-        DemoFigure("quiet_release_min", ctx.pick(f"minutos para liberarlos a {ctx.n(pace)}/s", f"minutes to release them at {ctx.n(pace)}/s"),
+        DemoFigure("quiet_held", ctx.t("demo.scaling.held_over_10_quiet_hours"), round(held), ""),
+        DemoFigure("quiet_release_min", ctx.t("demo.scaling.minutes_to_release_them_at", pace=ctx.n(pace)),
                    round(held / pace / 60, 1), "min"),
-        DemoFigure("quiet_quarter_min", ctx.pick(f"minutos para {ctx.big(quarter)} a {ctx.n(pace)}/s", f"minutes for {ctx.big(quarter)} at {ctx.n(pace)}/s"),
+        DemoFigure("quiet_quarter_min", ctx.t("demo.scaling.minutes_for_at_s", quarter=ctx.big(quarter), pace=ctx.n(pace)),
                    round(quarter / pace / 60, 1), "min"),
-        DemoFigure("quiet_paced_p99_ms", ctx.pick("p99 con liberación pautada", "p99 with a paced release"),
+        DemoFigure("quiet_paced_p99_ms", ctx.t("demo.scaling.p99_with_a_paced_release"),
                    _ms(paced.latency.percentile(0.99)), "ms"),
-        DemoFigure("quiet_unpaced_p99_ms", ctx.pick("p99 liberando todo a la vez", "p99 releasing all at once"),
+        DemoFigure("quiet_unpaced_p99_ms", ctx.t("demo.scaling.p99_releasing_all_at_once"),
                    _ms(unpaced.latency.percentile(0.99)), "ms"),
     ]
     text_es = (
@@ -730,24 +698,21 @@ def _failures(ctx: _Context) -> Demo:
     }
     no_budget = {"retry_budget_high_s": 0.0, "retry_budget_normal_s": 0.0}
     cases: tuple[tuple[str, dict[str, object]], ...] = (
-        (ctx.pick(f"{base.retries} reintentos inmediatos (un número)", f"{base.retries} immediate retries (a count)"),
+        (ctx.t("demo.failures.immediate_retries_a_count", retries=base.retries),
          {"backoff_base_s": 0.0, "breaker": False, "failover": False, **no_budget}),
-        (ctx.pick("backoff exponencial sin jitter, presupuesto de tiempo",
-                  "exponential backoff, no jitter, time budget"),
+        (ctx.t("demo.failures.exponential_backoff_no_jitter_time"),
          {"breaker": False, "failover": False, "jitter": False}),
-        (ctx.pick("backoff exponencial + jitter completo, presupuesto de tiempo",
-                  "exponential backoff + full jitter, time budget"),
+        (ctx.t("demo.failures.exponential_backoff_full_jitter_time"),
          {"breaker": False, "failover": False}),
-        (ctx.pick("+ breaker por tasa de error + proveedor secundario",
-                  "+ breaker on error rate + secondary provider"),
+        (ctx.t("demo.failures.breaker_on_error_rate_secondary"),
          {"breaker": True, "failover": True}),
     )
     late_from, late_to = outage.start_s + 10, outage.start_s + outage.length_s
     rows: list[tuple[str, ...]] = [(
-        ctx.pick("estrategia", "strategy"), ctx.pick("llamadas en total", "calls in all"),
-        ctx.pick("al proveedor caído", "to the dead provider"),
-        ctx.pick("pico de reintentos/s (desde t=40 s)", "peak retries/s (from t=40 s)"),
-        ctx.pick("media de reintentos/s", "mean retries/s"), "DLQ", "p99",
+        ctx.t("demo.failures.strategy"), ctx.t("demo.failures.calls_in_all"),
+        ctx.t("demo.failures.to_the_dead_provider"),
+        ctx.t("demo.failures.peak_retries_s_from_t"),
+        ctx.t("demo.failures.mean_retries_s"), "DLQ", "p99",
     )]
     results = []
     lates = []
@@ -778,29 +743,28 @@ def _failures(ctx: _Context) -> Demo:
     extra_calls = jitter.attempts / lockstep.attempts - 1 if lockstep.attempts else 0.0
     failed_over = sum(failover.failed_over.values())
     figures = (
-        DemoFigure("outage_s", ctx.pick("duración de la caída", "outage length"), outage.length_s, "s"),
-        DemoFigure("burst", ctx.pick("campaña publicada al caer el proveedor", "campaign published as the provider falls"),
+        DemoFigure("outage_s", ctx.t("demo.failures.outage_length"), outage.length_s, "s"),
+        DemoFigure("burst", ctx.t("demo.failures.campaign_published_as_the_provider"),
                    float(burst), ""),
-        DemoFigure("storm_dlq", ctx.pick("DLQ con reintentos contados", "DLQ with counted retries"),
+        DemoFigure("storm_dlq", ctx.t("demo.failures.dlq_with_counted_retries"),
                    float(storm.dlq_total), ""),
-        DemoFigure("lockstep_peak_retries_per_s", ctx.pick("pico de reintentos/s sin jitter", "peak retries/s without jitter"),
+        DemoFigure("lockstep_peak_retries_per_s", ctx.t("demo.failures.peak_retries_s_without_jitter"),
                    float(lock_peak), "/s"),
-        DemoFigure("jitter_peak_retries_per_s", ctx.pick("pico de reintentos/s con jitter", "peak retries/s with jitter"),
+        DemoFigure("jitter_peak_retries_per_s", ctx.t("demo.failures.peak_retries_s_with_jitter"),
                    float(jitter_peak), "/s"),
-        DemoFigure("lockstep_calls", ctx.pick("llamadas sin jitter", "calls without jitter"), float(lockstep.attempts), ""),
-        DemoFigure("jitter_calls", ctx.pick("llamadas con jitter", "calls with jitter"), float(jitter.attempts), ""),
-        DemoFigure("failover_calls", ctx.pick("llamadas al proveedor secundario", "calls to the secondary provider"),
+        DemoFigure("lockstep_calls", ctx.t("demo.failures.calls_without_jitter"), float(lockstep.attempts), ""),
+        DemoFigure("jitter_calls", ctx.t("demo.failures.calls_with_jitter"), float(jitter.attempts), ""),
+        DemoFigure("failover_calls", ctx.t("demo.failures.calls_to_the_secondary_provider"),
                    float(failed_over), ""),
-        DemoFigure("failover_dead_calls", ctx.pick("llamadas al caído con breaker", "calls to the dead provider with a breaker"),
+        DemoFigure("failover_dead_calls", ctx.t("demo.failures.calls_to_the_dead_provider"),
                    float(failover.failures["outage"]), ""),
-        DemoFigure("failover_p99_ms", ctx.pick("p99 con breaker y secundario", "p99 with a breaker and a secondary"),
+        DemoFigure("failover_p99_ms", ctx.t("demo.failures.p99_with_a_breaker_and"),
                    _ms(failover.latency.percentile(0.99)), "ms"),
-        DemoFigure("breaker_transitions", ctx.pick("transiciones del breaker", "breaker transitions"),
+        DemoFigure("breaker_transitions", ctx.t("demo.failures.breaker_transitions"),
                    float(failover.transitions_total), ""),
-        DemoFigure("long_outage_expired", ctx.pick("expiradas en la caída larga", "expired in the long outage"),
+        DemoFigure("long_outage_expired", ctx.t("demo.failures.expired_in_the_long_outage"),
                    float(expired), ""),
-        DemoFigure("long_outage_dlq", ctx.pick("DLQ en la caída larga (presupuesto agotado)",
-                                               "DLQ in the long outage (budget spent)"), float(held_back.dlq_total), ""),
+        DemoFigure("long_outage_dlq", ctx.t("demo.failures.dlq_in_the_long_outage"), float(held_back.dlq_total), ""),
     )
     budget_h, budget_n = ctx.dur(base.retry_budget_high_s), ctx.dur(base.retry_budget_normal_s)
     expiry_h = ctx.dur(base.expiry_high_s)
@@ -840,8 +804,7 @@ def _failures(ctx: _Context) -> Demo:
         f"dropped as `expired` instead of arriving late, and {ctx.n(held_back.dlq_total)} spend their budget and go to "
         "the DLQ, which is alerted on and redriven.",
     )
-    return Demo("failures", ctx.pick("Fallos: presupuesto de reintentos, jitter, breaker y failover",
-                                     "Failures: retry budget, jitter, a breaker and failover"),
+    return Demo("failures", ctx.t("demo.failures.title"),
                 explanation, figures, tuple(rows))
 
 
@@ -868,11 +831,11 @@ def _observability(ctx: _Context) -> Demo:
     figures = (
         DemoFigure("throughput", "throughput", round(result.throughput, 1), "msg/s"),
         DemoFigure("p95_ms", "p95", _ms(result.latency.percentile(0.95)), "ms"),
-        DemoFigure("retries", ctx.pick("reintentos", "retries"), float(result.retries), ""),
-        DemoFigure("dlq_depth", ctx.pick("profundidad DLQ", "DLQ depth"), float(result.dlq_total), ""),
-        DemoFigure("consumer_lag", ctx.pick("lag máx. del consumidor", "max consumer lag"), lag, "msg"),
-        DemoFigure("saturation", ctx.pick("saturación máx. de workers", "max worker saturation"), round(saturation * 100, 1), "%"),
-        DemoFigure("sampled_lines", ctx.pick("líneas de log muestreadas", "sampled log lines"),
+        DemoFigure("retries", ctx.t("demo.observability.retries"), float(result.retries), ""),
+        DemoFigure("dlq_depth", ctx.t("demo.observability.dlq_depth"), float(result.dlq_total), ""),
+        DemoFigure("consumer_lag", ctx.t("demo.observability.max_consumer_lag"), lag, "msg"),
+        DemoFigure("saturation", ctx.t("demo.observability.max_worker_saturation"), round(saturation * 100, 1), "%"),
+        DemoFigure("sampled_lines", ctx.t("demo.observability.sampled_log_lines"),
                    float(result.log_lines_total), ""),
     )
     sampled = result.log_lines_total
@@ -891,7 +854,7 @@ def _observability(ctx: _Context) -> Demo:
         f"DLQ {ctx.n(result.dlq_total)}, max consumer lag {ctx.n(lag)} and worker saturation up to {ctx.percent(saturation)}. "
         "Alerts: p95 over the SLO, a growing DLQ, lag that does not come down, saturation above 80% for minutes.",
     )
-    return Demo("observability", ctx.pick("Observabilidad: logs, trazas y métricas", "Observability: logs, traces and metrics"),
+    return Demo("observability", ctx.t("demo.observability.title"),
                 explanation, figures, (), tuple(chosen[:8]))
 
 
@@ -908,15 +871,15 @@ def _security(ctx: _Context) -> Demo:
     result = run_service(config)
     honest_offered = result.offered - result.abusive_offered
     rows: list[tuple[str, ...]] = [
-        (ctx.pick("cliente", "client"), ctx.pick("peticiones", "requests"), "429"),
-        (ctx.pick("clientes legítimos", "honest clients"), ctx.n(honest_offered), ctx.n(result.rate_limited)),
-        (ctx.pick(f"cliente abusivo ({ctx.n(abusive)} req/s)", f"abusive client ({ctx.n(abusive)} req/s)"),
+        (ctx.t("demo.security.client"), ctx.t("demo.security.requests"), "429"),
+        (ctx.t("demo.security.honest_clients"), ctx.n(honest_offered), ctx.n(result.rate_limited)),
+        (ctx.t("demo.security.abusive_client_req_s", abusive=ctx.n(abusive)),
          ctx.n(result.abusive_offered), ctx.n(result.rate_limited_abusive)),
     ]
     figures: list[DemoFigure] = [
-        DemoFigure("limit", ctx.pick("límite por cliente", "limit per client"), limit, "req/s"),
-        DemoFigure("abusive_429", ctx.pick("429 al abusivo", "429s to the abusive client"), float(result.rate_limited_abusive), ""),
-        DemoFigure("honest_429", ctx.pick("429 a los legítimos", "429s to honest clients"), float(result.rate_limited), ""),
+        DemoFigure("limit", ctx.t("demo.security.limit_per_client"), limit, "req/s"),
+        DemoFigure("abusive_429", ctx.t("demo.security.429s_to_the_abusive_client"), float(result.rate_limited_abusive), ""),
+        DemoFigure("honest_429", ctx.t("demo.security.429s_to_honest_clients"), float(result.rate_limited), ""),
     ]
     cost_words_es = cost_words_en = ""
     table = ctx.content.scenario.costs
@@ -929,20 +892,19 @@ def _security(ctx: _Context) -> Demo:
         first, second = ranked[0], ranked[1]
         share = first.monthly / cost.total if cost.total else 0.0
         figures += [
-            DemoFigure("monthly", ctx.pick("coste mensual", "monthly cost"), round(cost.total, 2), currency),
-            DemoFigure("per_qps", ctx.pick("coste por req/s sostenida", "cost per sustained req/s"), round(cost.per_qps, 2), currency),
-            DemoFigure("per_gb", ctx.pick("coste por GB ingerido", "cost per GB ingested"), round(cost.per_gb, 2), currency),
-            DemoFigure("per_shard", ctx.pick("coste por shard", "cost per shard"), round(cost.per_shard, 2), currency),
-            DemoFigure("writes_per_notification", ctx.pick("escrituras clave-valor por notificación",
-                                                           "key-value writes per notification"),
+            DemoFigure("monthly", ctx.t("demo.security.monthly_cost"), round(cost.total, 2), currency),
+            DemoFigure("per_qps", ctx.t("demo.security.cost_per_sustained_req_s"), round(cost.per_qps, 2), currency),
+            DemoFigure("per_gb", ctx.t("demo.security.cost_per_gb_ingested"), round(cost.per_gb, 2), currency),
+            DemoFigure("per_shard", ctx.t("demo.security.cost_per_shard"), round(cost.per_shard, 2), currency),
+            DemoFigure("writes_per_notification", ctx.t("demo.security.key_value_writes_per_notification"),
                        round(cost.writes_per_notification, 2), ""),
         ]
-        rows.append((ctx.pick("partida de coste", "cost item"), ctx.pick("al mes", "a month"), ""))
+        rows.append((ctx.t("demo.security.cost_item"), ctx.t("demo.security.a_month"), ""))
         rows.extend((line.label, ctx.money(line.monthly, currency, 2), f"{ctx.percent(line.monthly / cost.total, 1)}") for line in ranked[:5])
         sms_words_es = sms_words_en = ""
         if cost.sms is not None:
             plain = sms_segments(_without_accents(table.sms_sample))
-            figures.append(DemoFigure("sms_segments", ctx.pick("segmentos por SMS", "segments per SMS"),
+            figures.append(DemoFigure("sms_segments", ctx.t("demo.security.segments_per_sms"),
                                       float(cost.sms.segments), ""))
             sms_words_es = (
                 f" El SMS se cobra por segmento: el texto típico tiene {cost.sms.units} caracteres y lleva tildes "
@@ -980,8 +942,7 @@ def _security(ctx: _Context) -> Demo:
         "edge (API gateway/WAF), per client authenticated with least-privilege IAM, and the 429 carries "
         "Retry-After." + cost_words_en,
     )
-    return Demo("security", ctx.pick("Seguridad y costes: rate limiting y coste por QPS/GB/shard",
-                                     "Security and costs: rate limiting and cost per QPS/GB/shard"),
+    return Demo("security", ctx.t("demo.security.title"),
                 explanation, tuple(figures), tuple(rows))
 
 

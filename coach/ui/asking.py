@@ -10,8 +10,8 @@ from rich.console import Console
 from coach.asked import AskedQuestion, AskKind
 from coach.errors import CoachError, in_lang
 from coach.i18n import Lang
+from coach.messages import t
 from coach.ui.safe import markup as escape
-from coach.ui.texts import t
 
 if TYPE_CHECKING:
     from coach.interviewer import Answer
@@ -23,7 +23,7 @@ _MARK = {AskKind.FACT: "[bold green]↳[/bold green]", AskKind.DESIGN: "[bold ye
 
 def answer_line(answer: Answer, lang: Lang) -> str:
     """`↳ Interviewer · Volumes: 100 notifications per second …` (rich markup, content escaped)."""
-    who = t("interviewer", lang)
+    who = t("session.interviewer", lang)
     topic = f" · {escape(answer.topic)}" if answer.topic else ""
     return f"{_MARK[answer.kind]} [bold]{who}{topic}:[/bold] {escape(answer.text)}"
 
@@ -36,7 +36,7 @@ def interviewer_answer(console: Console, answer: Answer, lang: Lang) -> None:
 
 def no_question(console: Console, lang: Lang) -> None:
     """Ctrl-Q on an empty answer: how to ask."""
-    console.print(f"[dim]{t('ask_how', lang)}[/dim]")
+    console.print(f"[dim]{t('session.ask_how', lang)}[/dim]")
 
 
 def problem(console: Console, exc: CoachError, lang: Lang) -> None:
@@ -49,7 +49,7 @@ def asked_list(console: Console, asked: Sequence[AskedQuestion], lang: Lang) -> 
     """The questions a sheet's opening asked, with their answers (`coach run --answers`)."""
     if not asked:
         return
-    console.print(f"[bold]{t('asked', lang)}[/bold]")
+    console.print(f"[bold]{t('session.asked', lang)}[/bold]")
     for entry in asked:
         console.print(f"[bold]?[/bold] {escape(entry.question)}")
         console.print(f"  {_MARK[entry.kind]} {escape(entry.answer)}")

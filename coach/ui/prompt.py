@@ -26,8 +26,9 @@ from prompt_toolkit.styles import Style
 
 from coach.asked import pick_question
 from coach.i18n import Lang
+from coach.messages import t
 from coach.session import Reply, ReplyKind, TimerState, TimerStatus
-from coach.ui.texts import clock, short_clock, t
+from coach.ui.texts import clock, short_clock
 
 REFRESH_S = 0.5
 AUTOSAVE_S = 1.0  # how often the prompt offers the draft; the session throttles the writes
@@ -61,28 +62,28 @@ def timer_text(status: TimerStatus, lang: Lang) -> str:
     """One short line: `✓ 03:20 · target 3:00–4:00 · in the window`, `⚠ 06:10 of 5:00 · OVERTIME +01:10`."""
     symbol = _SYMBOL[status.state]
     if status.state is TimerState.UNTIMED:
-        return f"{symbol} {t('untimed', lang)}"
+        return f"{symbol} {t('session.untimed', lang)}"
     if status.window is not None:
         span = f"{short_clock(status.window[0])}–{short_clock(status.window[1])}"
-        frame = t("target", lang, span=span)
+        frame = t("session.target", lang, span=span)
         if status.state is TimerState.OVER:
-            head = t("overtime", lang, clock=clock(status.over_s))
+            head = t("session.overtime", lang, clock=clock(status.over_s))
         else:
             head = clock(status.elapsed_s)
         word = {
-            TimerState.EARLY: t("early", lang),
-            TimerState.IN_WINDOW: t("in_window", lang),
+            TimerState.EARLY: t("session.early", lang),
+            TimerState.IN_WINDOW: t("session.in_window", lang),
         }.get(status.state)
     else:
         # Elapsed against the budget first (as for the opening), then what is left.
-        head = t("of", lang, elapsed=clock(status.elapsed_s), budget=short_clock(status.limit_s))
+        head = t("session.of", lang, elapsed=clock(status.elapsed_s), budget=short_clock(status.limit_s))
         if status.state is TimerState.OVER:
-            frame = t("overtime", lang, clock=clock(status.over_s))
+            frame = t("session.overtime", lang, clock=clock(status.over_s))
         else:
-            frame = t("left", lang, clock=clock(status.remaining_s))
-        word = t("warning", lang) if status.state is TimerState.WARNING else None
+            frame = t("session.left", lang, clock=clock(status.remaining_s))
+        word = t("session.warning", lang) if status.state is TimerState.WARNING else None
     if status.stopped:
-        head = t("spoken", lang, clock=clock(status.elapsed_s))
+        head = t("session.spoken", lang, clock=clock(status.elapsed_s))
     parts = [f"{symbol} {head}", frame] + ([word] if word else [])
     return " · ".join(parts)
 
@@ -90,8 +91,8 @@ def timer_text(status: TimerStatus, lang: Lang) -> str:
 def keys_text(lang: Lang, *, hints: bool = True, asking: bool = True) -> str:
     """The keys the prompt offers: no guidance in a mock (`hints` False), no Ctrl-Q without an interviewer."""
     if not asking:
-        return t("keys_probe", lang)
-    return t("keys" if hints else "keys_mock", lang)
+        return t("session.keys_probe", lang)
+    return t("session.keys" if hints else "session.keys_mock", lang)
 
 
 def toolbar(

@@ -12,10 +12,10 @@ from rich.console import Console
 from coach.content import Bundle
 from coach.errors import CoachError
 from coach.i18n import Lang
+from coach.messages import t
 from coach.session import ProbePrompt, ProbeResult, Reply, StepFeedback, StepPrompt, TimerStatus
 from coach.ui import asking, render
 from coach.ui.prompt import ask_answer, read_line, wait_enter
-from coach.ui.texts import t
 
 if TYPE_CHECKING:
     from coach.interviewer import Answer
@@ -74,14 +74,14 @@ class TerminalPrompter:
 
     def speak(self, prompt: StepPrompt, start: Callable[[], None], timer: Callable[[], TimerStatus]) -> bool:
         self._header(prompt)
-        if not wait_enter(t("speak_start", self.lang) + " ", self.lang, input=self.input, output=self.output):
+        if not wait_enter(t("session.speak_start", self.lang) + " ", self.lang, input=self.input, output=self.output):
             return False
         start()
         stopped = wait_enter(
-            t("speak_now", self.lang) + " ", self.lang, timer, input=self.input, output=self.output
+            t("session.speak_now", self.lang) + " ", self.lang, timer, input=self.input, output=self.output
         )
         if stopped:
-            self.console.print(t("speak_points", self.lang))
+            self.console.print(t("session.speak_points", self.lang))
         return stopped
 
     def confirm_skip(self, prompt: StepPrompt) -> bool:
@@ -89,10 +89,10 @@ class TerminalPrompter:
 
         # A choice list, not y/N: the keys would be English-only.
         answer = questionary.select(
-            t("skip", self.lang),
+            t("session.skip", self.lang),
             choices=[
-                questionary.Choice(t("skip_no", self.lang), value=False),
-                questionary.Choice(t("skip_yes", self.lang), value=True),
+                questionary.Choice(t("session.skip_no", self.lang), value=False),
+                questionary.Choice(t("session.skip_yes", self.lang), value=True),
             ],
         ).unsafe_ask()
         return bool(answer)
@@ -118,7 +118,7 @@ class TerminalPrompter:
     def end_feedback(self, feedback: StepFeedback, last: bool) -> None:
         # The score is on screen; the reference and demo (long) only when asked for.
         if feedback.reference or feedback.demo is not None:
-            wanted = read_line(t("more", self.lang) + " ", input=self.input, output=self.output)
+            wanted = read_line(t("session.more", self.lang) + " ", input=self.input, output=self.output)
             if wanted is None:
                 raise KeyboardInterrupt
             if wanted.strip().lower() not in ("r", "v"):
@@ -129,5 +129,5 @@ class TerminalPrompter:
 
     def _next(self, last: bool) -> None:
         key = "continue_last" if last else "continue"
-        if not wait_enter(t(key, self.lang) + " ", self.lang, input=self.input, output=self.output):
+        if not wait_enter(t(f"session.{key}", self.lang) + " ", self.lang, input=self.input, output=self.output):
             raise KeyboardInterrupt

@@ -1,0 +1,934 @@
+"""Every message a user reads, keyed, with Spanish and English side by side.
+
+One catalog and one lookup, `t(key, lang, **values)`. Keys are `area.name`; the area is
+the screen or command that shows the text. Placeholders are `str.format` fields and must
+be the same in every language (tests/test_messages.py checks both things). Numbers,
+percentages and money are formatted by `coach.formatting` before they are passed in.
+
+Why a Python module and not gettext catalogs: the two languages stay on adjacent lines
+for a reviewer, there is no compile step and no .mo file to ship, and the dict loads as
+bytecode in well under a millisecond, which keeps `coach --help` and `coach score` fast.
+A new language is one more key in every entry (and one more `Lang` in coach/i18n.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from coach.errors import Problem
+from coach.i18n import Lang
+
+MESSAGES: dict[str, dict[Lang, str]] = {
+    # ---------------------------------------------------------------- session: the interview screens (timed prompt, plan, scorecard, history, menu)
+    # the countdown (toolbar); states carry a symbol and a word, never colour alone
+    "session.left": {"es": "quedan {clock}", "en": "{clock} left"},
+    "session.of": {"es": "{elapsed} de {budget}", "en": "{elapsed} of {budget}"},
+    "session.target": {"es": "objetivo {span}", "en": "target {span}"},
+    "session.early": {"es": "antes de la ventana", "en": "before the window"},
+    "session.in_window": {"es": "en la ventana", "en": "in the window"},
+    "session.warning": {"es": "queda poco", "en": "almost out"},
+    "session.overtime": {"es": "TIEMPO EXTRA +{clock}", "en": "OVERTIME +{clock}"},
+    "session.untimed": {"es": "sin cronómetro", "en": "untimed"},
+    "session.spoken": {"es": "hablado {clock}", "en": "spoken {clock}"},
+    "session.keys": {
+        "es": "Esc Enter o Ctrl-D: enviar · Ctrl-Q: preguntar al entrevistador · ? + Ctrl-D: guía · Ctrl-X Ctrl-E: editor · Ctrl-C: guardar y salir",
+        "en": "Esc Enter or Ctrl-D: submit · Ctrl-Q: ask the interviewer · ? + Ctrl-D: guidance · Ctrl-X Ctrl-E: editor · Ctrl-C: save and quit",
+    },
+    # the interviewer answers clarifying questions (Ctrl-Q, coach ask)
+    "session.interviewer": {"es": "Entrevistador", "en": "Interviewer"},
+    "session.ask_how": {
+        "es": "Escribe una pregunta (una línea que acabe en «?» o empiece por «¿») y pulsa Ctrl-Q; el reloj sigue.",
+        "en": "Type a question (a line ending in \"?\") and press Ctrl-Q; the clock keeps running.",
+    },
+    "session.asked": {"es": "Preguntas al entrevistador", "en": "Questions to the interviewer"},
+    # speak mode
+    "session.speak_start": {
+        "es": "Pulsa Enter y empieza a hablar en voz alta; Enter otra vez para parar.",
+        "en": "Press Enter and start speaking aloud; Enter again to stop.",
+    },
+    "session.speak_now": {"es": "Hablando… Enter para parar", "en": "Speaking… Enter to stop"},
+    "session.speak_points": {
+        "es": "Ahora escribe los puntos clave que dijiste (es lo que se puntúa).",
+        "en": "Now type the key points you said (that is what is scored).",
+    },
+    # screens
+    "session.plan": {"es": "Plan", "en": "Plan"},
+    "session.step": {"es": "Paso", "en": "Step"},
+    "session.time": {"es": "Tiempo", "en": "Time"},
+    "session.window": {"es": "ventana {span}", "en": "window {span}"},
+    "session.total_time": {"es": "Total: {clock}", "en": "Total: {clock}"},
+    "session.mode_practice": {
+        "es": "Modo práctica: verás la corrección de cada paso al terminarlo.",
+        "en": "Practice mode: you see each step's feedback right after it.",
+    },
+    "session.mode_mock": {
+        "es": "Modo simulacro: ninguna corrección hasta el final, como en una entrevista.",
+        "en": "Mock mode: no feedback until the end, as in an interview.",
+    },
+    "session.mode_name_practice": {"es": "práctica", "en": "practice"},
+    "session.mode_name_mock": {"es": "simulacro", "en": "mock"},
+    "session.mode_name_drill": {"es": "drill", "en": "drill"},
+    "session.mode_drill": {"es": "Drill: un solo paso, con corrección.", "en": "Drill: one step, with feedback."},
+    "session.continue": {
+        "es": "Enter para seguir (el reloj del siguiente paso aún no corre)",
+        "en": "Enter to go on (the next step's clock is not running yet)",
+    },
+    "session.continue_last": {
+        "es": "Enter para ver el resultado",
+        "en": "Enter to see the scorecard",
+    },
+    "session.more": {
+        "es": "r + Enter: respuesta de referencia y simulación · Enter: seguir",
+        "en": "r + Enter: reference answer and simulation · Enter: go on",
+    },
+    "session.keys_mock": {
+        "es": "Esc Enter o Ctrl-D: enviar · Ctrl-Q: preguntar al entrevistador · Ctrl-X Ctrl-E: editor · Ctrl-C: guardar y salir",
+        "en": "Esc Enter or Ctrl-D: submit · Ctrl-Q: ask the interviewer · Ctrl-X Ctrl-E: editor · Ctrl-C: save and quit",
+    },
+    # a follow-up probe: no guidance and no interviewer to ask (the interviewer is the one asking)
+    "session.keys_probe": {
+        "es": "Esc Enter o Ctrl-D: enviar · Ctrl-X Ctrl-E: editor · Ctrl-C: guardar y salir",
+        "en": "Esc Enter or Ctrl-D: submit · Ctrl-X Ctrl-E: editor · Ctrl-C: save and quit",
+    },
+    "session.no_guidance": {
+        "es": "Simulacro: sin guía, como en una entrevista real. Responde con lo que sepas.",
+        "en": "Mock mode: no guidance, as in a real interview. Answer with what you know.",
+    },
+    "session.probe": {"es": "Repregunta", "en": "Follow-up"},
+    "session.probe_intro": {
+        "es": "El entrevistador tira del hilo (mismo cronómetro, {clock}):",
+        "en": "The interviewer digs deeper (same timer rules, {clock}):",
+    },
+    "session.probe_end": {
+        "es": "Últimos minutos: el entrevistador repregunta ({count}).",
+        "en": "Last minutes: the interviewer follows up ({count}).",
+    },
+    "session.probe_result": {"es": "Tras la repregunta", "en": "After the follow-up"},
+    "session.probe_raised": {"es": "sube", "en": "raised"},
+    "session.probe_same": {"es": "sin cambio", "en": "unchanged"},
+    "session.credit_none": {"es": "nada", "en": "none"},
+    "session.credit_mentioned": {"es": "mencionado", "en": "mentioned"},
+    "session.credit_decided": {"es": "decidido", "en": "decided"},
+    "session.credit_justified": {"es": "justificado", "en": "justified"},
+    "session.cue_card": {"es": "Guion", "en": "Cue card"},
+    "session.guidance": {"es": "Guía", "en": "Guidance"},
+    "session.focus": {"es": "Lo que más se te escapa aquí", "en": "What you miss most here"},
+    "session.skip": {"es": "Respuesta vacía. ¿Saltar este paso?", "en": "Empty answer. Skip this step?"},
+    "session.skip_no": {"es": "No, seguir respondiendo", "en": "No, keep answering"},
+    "session.skip_yes": {"es": "Sí, saltar el paso", "en": "Yes, skip the step"},
+    "session.score": {"es": "Puntuación", "en": "Score"},
+    "session.covered": {"es": "Cubierto", "en": "Covered"},
+    "session.missed": {"es": "Te faltó", "en": "Missed"},
+    "session.said_in": {"es": "dicho en {step}", "en": "said in {step}"},
+    "session.arithmetic": {"es": "Cuentas", "en": "Arithmetic"},
+    "session.timing": {"es": "Tiempo", "en": "Timing"},
+    "session.reference": {"es": "Respuesta de referencia", "en": "Reference answer"},
+    "session.demo": {"es": "Simulación", "en": "Simulation"},
+    "session.scorecard": {"es": "Resultado", "en": "Scorecard"},
+    "session.total": {"es": "Total", "en": "Total"},
+    "session.level": {"es": "Nivel", "en": "Level"},
+    "session.level_next": {"es": "Para subir de nivel", "en": "To reach the next level"},
+    "session.pacing": {"es": "Ritmo", "en": "Pacing"},
+    "session.vs": {"es": "{elapsed} de {budget}", "en": "{elapsed} vs {budget}"},
+    "session.pace_over": {"es": "⚠ +{clock} de más", "en": "⚠ +{clock} over"},
+    "session.pace_early": {"es": "◔ corto", "en": "◔ short"},
+    "session.pace_short": {"es": "◔ demasiado corto", "en": "◔ too short"},
+    "session.pace_ok": {"es": "✓ a tiempo", "en": "✓ on time"},
+    "session.design": {"es": "Tu diseño en la simulación", "en": "Your design in the simulation"},
+    "session.design_unknown": {
+        "es": "No diste bastantes números (QPS, workers, SLO) para simularlo.",
+        "en": "Not enough numbers (QPS, workers, SLO) to simulate it.",
+    },
+    "session.strongest": {"es": "Lo mejor", "en": "Strongest"},
+    "session.weakest": {"es": "Lo más flojo", "en": "Weakest"},
+    "session.drill_next": {"es": "Qué practicar ahora", "en": "What to drill next"},
+    "session.drill_cmd": {"es": "coach drill {step}", "en": "coach drill {step}"},
+    "session.saved_at": {"es": "Sesión {sid} guardada.", "en": "Session {sid} saved."},
+    "session.interrupted": {
+        "es": "Interrumpido. Todo está guardado; continúa con: coach resume {sid}",
+        "en": "Interrupted. Everything is saved; continue with: coach resume {sid}",
+    },
+    "session.export_later": {
+        "es": "la sesión está guardada: expórtala con coach export {sid} --out HOJA.md",
+        "en": "the session is saved: export it with coach export {sid} --out SHEET.md",
+    },
+    "session.export_written": {"es": "Hoja exportada en {path}", "en": "Sheet exported to {path}"},
+    "session.export_offer": {"es": "¿Guardar la hoja de respuestas (Markdown)?", "en": "Save the answer sheet (Markdown)?"},
+    "session.export_path": {"es": "¿Dónde?", "en": "Where?"},
+    "session.export_yes": {"es": "Sí, guardarla", "en": "Yes, save it"},
+    "session.export_no": {"es": "No", "en": "No"},
+    "session.exists_overwrite": {"es": "{path} ya existe. ¿Sobrescribirlo?", "en": "{path} already exists. Overwrite it?"},
+    "session.overwrite_yes": {"es": "Sí, sobrescribir", "en": "Yes, overwrite"},
+    "session.exists": {
+        "es": "{path} ya existe; usa --force para sobrescribirlo",
+        "en": "{path} already exists; use --force to overwrite it",
+    },
+    "session.bad_mode": {
+        "es": "--mode: modo desconocido {value!r}; usa practice o mock",
+        "en": "--mode: unknown mode {value!r}; use practice or mock",
+    },
+    "session.speak_no_timer": {
+        "es": "--speak cronometra lo que dices: no se puede combinar con --no-timer",
+        "en": "--speak times what you say: it cannot be combined with --no-timer",
+    },
+    "session.other_scenario": {
+        "es": "{path}: la hoja es del escenario {sheet!r}, no de {scenario!r}",
+        "en": "{path}: the sheet is for scenario {sheet!r}, not {scenario!r}",
+    },
+    "session.no_folder": {
+        "es": "{path}: la carpeta {folder} no existe",
+        "en": "{path}: directory {folder} does not exist",
+    },
+    "session.drill_nothing_yet": {
+        "es": "Aún no hay nada que repasar: termina una sesión (coach run) o practica un paso (coach drill 7).",
+        "en": "Nothing to review yet: finish a session (coach run) or drill a step (coach drill 7).",
+    },
+    "session.drill_nothing_due": {
+        "es": "Nada pendiente ahora; el próximo repaso es el {when} ({n} puntos en el calendario).",
+        "en": "Nothing is due now; the next review is on {when} ({n} items scheduled).",
+    },
+    "session.drill_due": {"es": "Repaso: {n} puntos pendientes en {scenario}.", "en": "Review: {n} items due in {scenario}."},
+    "session.due_week": {"es": "Para repasar esta semana", "en": "Due for review this week"},
+    "session.due_now": {"es": "ya", "en": "now"},
+    "session.due_none": {"es": "Nada que repasar esta semana.", "en": "Nothing due this week."},
+    "session.lapsing": {"es": "Lo que se te sigue escapando", "en": "Items that keep lapsing"},
+    "session.lapses_n": {"es": "fallado {lapses} de {reviews}", "en": "missed {lapses} of {reviews}"},
+    "session.bad_step": {
+        "es": "paso desconocido {step!r}{hint}; los pasos son: {steps}",
+        "en": "unknown step {step!r}{hint}; expected one of {steps}",
+    },
+    "session.not_tty": {
+        "es": "no es una terminal interactiva; usa --answers HOJA.md para puntuar una hoja sin preguntas",
+        "en": "not an interactive terminal; use --answers SHEET.md to run from a filled sheet",
+    },
+    "session.resuming": {
+        "es": "Retomando la sesión {sid} en el paso {step}.",
+        "en": "Resuming session {sid} at step {step}.",
+    },
+    "session.nothing_to_resume": {
+        "es": "no hay ninguna sesión sin terminar (mira `coach history`)",
+        "en": "no unfinished session (see `coach history`)",
+    },
+    # history and stats
+    "session.date": {"es": "fecha", "en": "date"},
+    "session.id": {"es": "sesión", "en": "session"},
+    "session.scenario": {"es": "escenario", "en": "scenario"},
+    "session.mode": {"es": "modo", "en": "mode"},
+    "session.lang": {"es": "idioma", "en": "lang"},
+    "session.duration": {"es": "tiempo", "en": "time"},
+    "session.status": {"es": "fin", "en": "done"},
+    "session.finished": {"es": "terminada", "en": "finished"},
+    "session.active": {"es": "a medias", "en": "unfinished"},
+    "session.no_sessions": {
+        "es": "Aún no hay sesiones. Elige un escenario con coach scenarios list y empieza con: coach run ID",
+        "en": "No sessions yet. Pick a scenario with coach scenarios list, then start with: coach run ID",
+    },
+    "session.by_scenario": {"es": "Por escenario", "en": "By scenario"},
+    "session.mean": {"es": "media", "en": "mean"},
+    "session.all_scenarios": {"es": "todos los escenarios", "en": "all scenarios"},
+    "session.trends": {"es": "Evolución por paso", "en": "Per-step trend"},
+    "session.sessions": {"es": "sesiones", "en": "sessions"},
+    "session.last": {"es": "última", "en": "last"},
+    "session.best": {"es": "mejor", "en": "best"},
+    "session.most_missed": {"es": "Lo que más se te escapa", "en": "Missed most often"},
+    "session.missed_n": {"es": "{missed} de {seen}", "en": "{missed} of {seen}"},
+    # menu
+    "session.menu_scenario": {"es": "Escenario", "en": "Scenario"},
+    "session.menu_mode": {"es": "Modo", "en": "Mode"},
+    "session.menu_lang": {"es": "Idioma", "en": "Language"},
+    "session.menu_timed": {"es": "¿Con cronómetro?", "en": "Timed?"},
+    "session.timed_yes": {"es": "Sí, con cuenta atrás y ritmo", "en": "Yes, with countdown and pacing"},
+    "session.timed_no": {"es": "No, sin cronómetro", "en": "No, untimed"},
+    "session.practice": {"es": "práctica (corrección tras cada paso)", "en": "practice (feedback after each step)"},
+    "session.mock": {"es": "simulacro (corrección al final)", "en": "mock (feedback at the end)"},
+    "session.answers_in_memory": {
+        "es": "Tus respuestas siguen en memoria. Guárdalas como hoja (coach run --answers la lee):",
+        "en": "Your answers are still in memory. Save them as a sheet (coach run --answers reads it back):",
+    },
+    "session.answers_saved": {
+        "es": "respuestas guardadas en {path}",
+        "en": "answers saved to {path}",
+    },
+    "session.which_scenario": {
+        "es": "¿qué escenario? usa --scenario ID (disponibles: {known})",
+        "en": "which scenario? pass --scenario ID (known: {known})",
+    },
+    # ---------------------------------------------------------------- score: coach score and coach estimate
+    "score.title": {"es": "Puntuación de {scenario}", "en": "Score for {scenario}"},
+    "score.step": {"es": "paso", "en": "step"},
+    "score.score": {"es": "puntuación", "en": "score"},
+    "score.items": {"es": "puntos", "en": "items"},
+    "score.total": {"es": "Total", "en": "Total"},
+    "score.level": {"es": "nivel", "en": "level"},
+    "score.level_title": {"es": "Nivel", "en": "Level"},
+    "score.level_next": {"es": "para subir de nivel", "en": "to reach the next level"},
+    "score.said_in": {"es": "dicho en el paso «{step}»", "en": "said in step “{step}”"},
+    "score.hint": {"es": "pista", "en": "hint"},
+    "score.arithmetic": {"es": "Cuentas", "en": "Arithmetic"},
+    "score.timing": {"es": "Tiempo", "en": "Timing"},
+    "score.untimed": {"es": "sin cronometrar", "en": "untimed"},
+    "score.in_window": {"es": "dentro de la ventana", "en": "inside the window"},
+    "score.early": {"es": "antes de la ventana", "en": "before the window"},
+    "score.over": {"es": "pasado de la ventana", "en": "past the window"},
+    "score.spoken": {"es": "hablado: ~{clock}", "en": "as spoken: ~{clock}"},
+    "score.empty": {"es": "(sin respuesta)", "en": "(no answer)"},
+    "score.followups": {"es": "Repreguntas de un entrevistador", "en": "Follow-ups an interviewer would ask"},
+    "score.probed": {"es": "tras una repregunta", "en": "after a follow-up"},
+    "score.penalty": {
+        "es": "cada cifra mal calculada resta un 20 % a la nota del paso",
+        "en": "each wrong figure takes 20% off the step score",
+    },
+    "score.estimate_title": {"es": "Estimaciones rápidas", "en": "Quick estimates"},
+    "score.figure": {"es": "cifra", "en": "figure"},
+    "score.value": {"es": "valor", "en": "value"},
+    "score.formula": {"es": "fórmula", "en": "formula"},
+    "score.requests_per_day": {"es": "peticiones al día", "en": "requests per day"},
+    "score.requests_per_month": {"es": "peticiones al mes", "en": "requests per month"},
+    "score.peak_qps": {"es": "QPS en pico", "en": "peak QPS"},
+    "score.bytes_per_day": {"es": "almacenamiento al día", "en": "storage per day"},
+    "score.bytes_retained": {"es": "almacenamiento en {days} días de retención", "en": "storage over {days} days of retention"},
+    "score.bytes_per_year": {"es": "almacenamiento al año", "en": "storage per year"},
+    "score.shards": {"es": "shards/particiones necesarios", "en": "shards/partitions needed"},
+    "score.bad_size": {
+        "es": "--event-size: no entiendo {value!r}; usa p. ej. 1KB, 512B o 2.5 KB",
+        "en": "--event-size: cannot read {value!r}; use e.g. 1KB, 512B or 2.5 KB",
+    },
+    "score.positive": {"es": "{flag}: debe ser mayor que 0", "en": "{flag}: must be greater than 0"},
+    "score.justified": {"es": "justificado", "en": "justified"},
+    "score.decided": {"es": "decidido, sin justificar (media nota)", "en": "decided, no reason given (half points)"},
+    "score.mentioned": {"es": "solo mencionado", "en": "only mentioned"},
+    "score.elsewhere": {"es": "cuenta en el total, no en este paso", "en": "counts in the total, not in this step"},
+    "score.why.justified": {
+        "es": "decidido, con una razón, una cifra, un mecanismo o un compromiso al lado",
+        "en": "decided, with a reason, a figure, a mechanism or a trade-off next to it",
+    },
+    "score.why.no_reason": {
+        "es": "decidido, pero sin razón, cifra ni compromiso al lado: di por qué para la nota entera",
+        "en": "decided, but no reason, figure or trade-off next to it: say why for full points",
+    },
+    "score.why.cue": {"es": "lo descarta «{detail}» ({kind})", "en": "dismissed by “{detail}” ({kind})"},
+    "score.why.cue_bare": {"es": "descartado ({kind})", "en": "dismissed ({kind})"},
+    "score.why.list": {
+        "es": "solo aparece en una lista de nombres, sin decisión ni razón",
+        "en": "only in a bare list of names, with no decision or reason",
+    },
+    "score.why.question": {"es": "solo se pregunta, no se decide", "en": "only asked, never decided"},
+    "score.why.figure": {
+        "es": "la cifra se desvía más de 2× de la cuenta: {detail}",
+        "en": "the figure is off by more than 2×: {detail}",
+    },
+    "score.why.offtopic": {
+        "es": "la respuesta trata de otro sistema: este punto es propio del escenario",
+        "en": "the answer is about another system: this item belongs to the scenario",
+    },
+    "score.why.underived": {
+        "es": "la cifra aparece, pero no se deriva en las estimaciones (QPS × 86.400, tamaño × QPS × 86.400)",
+        "en": "the figure is there, but not derived in the estimates (QPS × 86,400, size × QPS × 86,400)",
+    },
+    "score.why.missing": {"es": "no hay palabras suyas en la respuesta", "en": "no words for it in the answer"},
+    "score.kind.rejected": {"es": "rechazo", "en": "rejection"},
+    "score.kind.deferred": {"es": "aplazado", "en": "deferral"},
+    "score.kind.hypothetical": {"es": "hipótesis", "en": "hypothetical"},
+    "score.kind.question": {"es": "pregunta", "en": "question"},
+    "score.kind.limitation": {"es": "limitación de una herramienta", "en": "a tool's limitation"},
+    "score.kind.other_sense": {"es": "otro sentido de la palabra", "en": "the word in another sense"},
+    "score.kind.other": {"es": "negación", "en": "negation"},
+    "score.range": {
+        "es": "{flag}: {value} está fuera de rango; usa un número finito entre {low:g} y {high:g}",
+        "en": "{flag}: {value} is out of range; use a finite number from {low:g} to {high:g}",
+    },
+    "score.no_scenario": {
+        "es": "{path}: la hoja no dice su escenario (primera línea `<!-- coach: scenario=ID lang=es -->`); usa --scenario ID (disponibles: {known})",
+        "en": "{path}: the sheet names no scenario (first line `<!-- coach: scenario=ID lang=en -->`); pass --scenario ID (known: {known})",
+    },
+    # ---------------------------------------------------------------- sim: coach simulate and coach demo
+    "sim.title": {"es": "Simulación: {scenario} (semilla {seed})", "en": "Simulation: {scenario} (seed {seed})"},
+    "sim.mmc_title": {
+        "es": "M/M/c: {scenario}, λ={qps}/s, c={workers}, servicio medio {service} ms (semilla {seed})",
+        "en": "M/M/c: {scenario}, λ={qps}/s, c={workers}, mean service {service} ms (seed {seed})",
+    },
+    "sim.params": {
+        "es": "{qps} req/s (pico ×{peak} en el tercio central), {duration} s, canales {channels}, "
+        "{workers} workers y {partitions} particiones por canal, proveedor {service} ms ({dist}), "
+        "fallos {fail}, timeout {timeout} ms, {retries} reintentos, backoff {backoff} ms, "
+        "breaker {breaker}, dedupe {dedupe}",
+        "en": "{qps} req/s (peak ×{peak} in the middle third), {duration} s, channels {channels}, "
+        "{workers} workers and {partitions} partitions per channel, provider {service} ms ({dist}), "
+        "failures {fail}, timeout {timeout} ms, {retries} retries, backoff {backoff} ms, "
+        "breaker {breaker}, dedupe {dedupe}",
+    },
+    "sim.on": {"es": "sí", "en": "on"},
+    "sim.outage": {"es": "caída", "en": "outage"},
+    "sim.mix": {"es": "mezcla de canales", "en": "channel mix"},
+    "sim.expired": {"es": "expirados (descartados sin enviar)", "en": "expired (dropped, never sent)"},
+    "sim.receipts": {"es": "rebotados / suprimidos", "en": "bounced / suppressed"},
+    "sim.failover": {"es": "llamadas al proveedor secundario", "en": "calls to the secondary provider"},
+    "sim.peak_retries": {"es": "pico de reintentos por segundo", "en": "peak retries per second"},
+    "sim.held": {"es": "retenidos (horas de silencio), liberados hasta t={end} s",
+             "en": "held (quiet hours), released by t={end} s"},
+    "sim.dominant": {"es": "Domina: {first} ({share}), después {second}",
+                 "en": "Dominant: {first} ({share}), then {second}"},
+    "sim.sms_segments": {
+        "es": "SMS: {units} caracteres en {encoding} = {segments} segmento(s) por mensaje",
+        "en": "SMS: {units} characters in {encoding} = {segments} segment(s) a message",
+    },
+    "sim.writes": {"es": "{writes} escrituras clave-valor por notificación",
+               "en": "{writes} key-value writes per notification"},
+    "sim.mean": {"es": "media", "en": "mean"},
+    "sim.max": {"es": "máx.", "en": "max"},
+    "sim.off": {"es": "no", "en": "off"},
+    "sim.metric": {"es": "métrica", "en": "metric"},
+    "sim.value": {"es": "valor", "en": "value"},
+    "sim.offered": {"es": "peticiones ofrecidas", "en": "requests offered"},
+    "sim.accepted": {"es": "aceptadas (202)", "en": "accepted (202)"},
+    "sim.replayed": {"es": "repeticiones deduplicadas", "en": "replays deduplicated"},
+    "sim.conflicts": {"es": "conflictos (409)", "en": "conflicts (409)"},
+    "sim.limited": {"es": "limitadas (429)", "en": "rate limited (429)"},
+    "sim.throttled": {"es": "partición saturada (503)", "en": "partition throttled (503)"},
+    "sim.lag": {"es": "lag máx. de una partición", "en": "max lag of a partition"},
+    "sim.delivered": {"es": "entregas (mensajes por canal)", "en": "deliveries (channel messages)"},
+    "sim.throughput": {"es": "throughput", "en": "throughput"},
+    "sim.retries": {"es": "reintentos", "en": "retries"},
+    "sim.dlq": {"es": "DLQ", "en": "DLQ"},
+    "sim.in_flight": {"es": "en vuelo al final", "en": "in flight at the end"},
+    "sim.utilization": {"es": "utilización de workers", "en": "worker utilization"},
+    "sim.failures": {"es": "fallos (error / timeout / caída)", "en": "failures (error / timeout / outage)"},
+    "sim.breaker": {"es": "circuit breaker", "en": "circuit breaker"},
+    "sim.breaker_line": {
+        "es": "{n} transiciones, {short} llamadas cortocircuitadas, {open} llamadas con el breaker abierto",
+        "en": "{n} transitions, {short} calls short-circuited, {open} calls made while open",
+    },
+    "sim.statuses": {"es": "estados", "en": "statuses"},
+    "sim.latency": {"es": "Latencia de entrega (aceptación → enviado)", "en": "Delivery latency (accepted → sent)"},
+    "sim.target": {"es": "objetivo", "en": "target"},
+    "sim.meets": {"es": "✓ cumple", "en": "✓ meets"},
+    "sim.misses": {"es": "✗ no cumple", "en": "✗ misses"},
+    "sim.wait": {"es": "espera en cola: media {mean}, p95 {p95}", "en": "queue wait: mean {mean}, p95 {p95}"},
+    "sim.histogram": {"es": "Histograma de latencia", "en": "Latency histogram"},
+    "sim.queue_chart": {"es": "Profundidad de cola", "en": "Queue depth"},
+    "sim.dlq_chart": {"es": "Profundidad de la DLQ", "en": "DLQ depth"},
+    "sim.calls_chart": {"es": "Llamadas al proveedor/s", "en": "Provider calls/s"},
+    "sim.over_time": {
+        "es": "en el tiempo (0 → {end} s, máx. {peak})",
+        "en": "over time (0 → {end} s, max {peak})",
+    },
+    "sim.cost": {"es": "Coste mensual a {qps} req/s", "en": "Monthly cost at {qps} req/s"},
+    "sim.cost_line": {
+        "es": "{total} al mes · {per_qps} por req/s · {per_gb} por GB · {per_shard} por shard ({shards} shards)",
+        "en": "{total} a month · {per_qps} per req/s · {per_gb} per GB · {per_shard} per shard ({shards} shards)",
+    },
+    "sim.erlang": {"es": "Erlang C (teoría)", "en": "Erlang C (theory)"},
+    "sim.measured": {"es": "medido", "en": "measured"},
+    "sim.error": {"es": "error", "en": "error"},
+    "sim.mean_response": {"es": "respuesta media", "en": "mean response"},
+    "sim.p95_response": {"es": "respuesta p95", "en": "p95 response"},
+    "sim.mean_wait": {"es": "espera media", "en": "mean wait"},
+    "sim.little": {"es": "Ley de Little: L = {l}, λW = {lw} (error {err})",
+               "en": "Little's law: L = {l}, λW = {lw} (error {err})"},
+    "sim.unstable": {
+        "es": "ρ = {rho} ≥ 1: el sistema es inestable, la cola crece sin límite (Erlang C no aplica).",
+        "en": "ρ = {rho} ≥ 1: the system is unstable, the queue grows without bound (Erlang C does not apply).",
+    },
+    "sim.customers": {"es": "{n} clientes, {events} eventos", "en": "{n} customers, {events} events"},
+    "sim.no_sim": {
+        "es": "el escenario {id!r} no tiene simulación (sección [simulation]); `coach demo {id}` dice qué cifras calcular a mano",
+        "en": "scenario {id!r} has no simulation ([simulation] section); `coach demo {id}` lists the figures to compute by hand",
+    },
+    "sim.check_title": {"es": "Tu diseño, en su pico", "en": "Your design, at its peak"},
+    "sim.stated": {"es": "leído de la hoja", "en": "read from the sheet"},
+    "sim.sim_measured": {"es": "medido en la simulación", "en": "measured in the simulation"},
+    "sim.suggestion": {"es": "Sugerencia", "en": "Suggestion"},
+    "sim.figures": {"es": "Cifras", "en": "Figures"},
+    "sim.logs": {"es": "Líneas de log (muestreadas)", "en": "Log lines (sampled)"},
+    "sim.too_many_requests": {
+        "es": "--qps × --duration: {offered} peticiones; como mucho {most}, para no pasar de 1 GB de memoria (benchmarks/sim_pipeline.py hace más)",
+        "en": "--qps × --duration: {offered} requests; at most {most}, so memory stays under 1 GB (run benchmarks/sim_pipeline.py for bigger runs)",
+    },
+    "sim.too_much_load": {
+        "es": "--qps × --service-ms: carga ofrecida de {load} erlangs; el modelo M/M/c admite como mucho {most}",
+        "en": "--qps × --service-ms: offered load of {load} erlangs; the M/M/c model takes at most {most}",
+    },
+    # ---------------------------------------------------------------- content: coach scenarios and coach frameworks
+    "content.id": {"es": "id", "en": "id"},
+    "content.title": {"es": "título", "en": "title"},
+    "content.framework": {"es": "marco", "en": "framework"},
+    "content.simulation": {"es": "simulación", "en": "simulation"},
+    "content.scenario": {"es": "escenario", "en": "scenario"},
+    "content.with_sim": {"es": "con simulación", "en": "simulation"},
+    "content.without_sim": {"es": "sin simulación", "en": "no simulation"},
+    "content.yes": {"es": "sí", "en": "yes"},
+    "content.no": {"es": "no", "en": "no"},
+    "content.brief": {"es": "Enunciado", "en": "Brief"},
+    "content.facts": {"es": "Lo que responde el entrevistador si se lo preguntas", "en": "What the interviewer answers if asked"},
+    "content.question": {"es": "Pregunta", "en": "Question"},
+    "content.budget": {"es": "tiempo", "en": "budget"},
+    "content.window": {"es": "ventana", "en": "window"},
+    "content.weight": {"es": "peso", "en": "weight"},
+    "content.item": {"es": "punto", "en": "item"},
+    "content.hint": {"es": "pista", "en": "hint"},
+    "content.level": {"es": "nivel", "en": "level"},
+    "content.mid": {"es": "mid", "en": "mid"},
+    "content.senior": {"es": "senior", "en": "senior"},
+    "content.staff": {"es": "staff", "en": "staff"},
+    "content.patterns": {"es": "Patrones clave", "en": "Key patterns"},
+    "content.estimates": {"es": "Estimaciones rápidas", "en": "Quick estimates"},
+    "content.observability": {"es": "Observabilidad mínima", "en": "Minimum observability"},
+    "content.security": {"es": "Seguridad", "en": "Security"},
+    "content.total": {"es": "Total", "en": "Total"},
+    "content.written": {"es": "Hoja escrita en", "en": "Sheet written to"},
+    "content.skeleton": {
+        "es": "Escenario escrito en {path}; rellena los TODO y compruébalo con: coach scenarios validate {path}",
+        "en": "Scenario written to {path}; fill in the TODOs and check it with: coach scenarios validate {path}",
+    },
+    "content.exists": {
+        "es": "ya existe; usa --force para sobrescribirlo",
+        "en": "already exists; use --force to overwrite it",
+    },
+    "content.out_not_folder": {
+        "es": "{out}: --out no es una carpeta",
+        "en": "{out}: --out is not a folder",
+    },
+    "content.replaces_scenario": {
+        "es": "{id} ya es un escenario: este fichero lo sustituiría donde se cargue",
+        "en": "{id} is an existing scenario: this file would replace it where it is loaded",
+    },
+    # ---------------------------------------------------------------- export: the Markdown answer sheet (templates call t("key"))
+    "export.session": {"es": "Sesión", "en": "Session"},
+    "export.date": {"es": "fecha", "en": "date"},
+    "export.mode": {"es": "modo", "en": "mode"},
+    "export.mode_practice": {"es": "práctica", "en": "practice"},
+    "export.mode_mock": {"es": "simulacro", "en": "mock"},
+    "export.mode_drill": {"es": "drill", "en": "drill"},
+    "export.total": {"es": "Total", "en": "Total"},
+    "export.level": {"es": "Nivel", "en": "Level"},
+    "export.level_next": {"es": "Para subir de nivel", "en": "To reach the next level"},
+    "export.step": {"es": "Paso", "en": "Step"},
+    "export.score": {"es": "Puntuación", "en": "Score"},
+    "export.time": {"es": "Tiempo", "en": "Time"},
+    "export.scorecard": {"es": "Resultado", "en": "Scorecard"},
+    "export.design": {"es": "Tu diseño en la simulación", "en": "Your design in the simulation"},
+    "export.strongest": {"es": "Lo mejor", "en": "Strongest"},
+    "export.weakest": {"es": "Lo más flojo", "en": "Weakest"},
+    "export.drill": {"es": "Qué practicar ahora", "en": "What to drill next"},
+    "export.covered": {"es": "Cubierto", "en": "Covered"},
+    "export.missed": {"es": "Te faltó", "en": "Missed"},
+    "export.said_in": {"es": "dicho en", "en": "said in"},
+    "export.arithmetic": {"es": "Cuentas", "en": "Arithmetic"},
+    "export.timing": {"es": "Tiempo", "en": "Timing"},
+    "export.reference": {"es": "Respuesta de referencia", "en": "Reference answer"},
+    "export.demo": {"es": "Simulación", "en": "Simulation"},
+    "export.skipped": {"es": "(paso saltado)", "en": "(step skipped)"},
+    "export.untimed": {"es": "sin cronómetro", "en": "untimed"},
+    "export.over": {"es": "⚠ +{clock} de más", "en": "⚠ +{clock} over"},
+    "export.early": {"es": "◔ corto", "en": "◔ short"},
+    "export.on_time": {"es": "✓ a tiempo", "en": "✓ on time"},
+    "export.too_short": {"es": "◔ demasiado corto", "en": "◔ too short"},
+    "export.probe": {"es": "Repregunta", "en": "Follow-up"},
+    "export.probe_credit": {"es": "Tras la repregunta", "en": "After the follow-up"},
+    "export.credit_none": {"es": "nada", "en": "none"},
+    "export.credit_mentioned": {"es": "mencionado", "en": "mentioned"},
+    "export.credit_decided": {"es": "decidido", "en": "decided"},
+    "export.credit_justified": {"es": "justificado", "en": "justified"},
+    "export.no_answer": {"es": "(sin respuesta)", "en": "(no answer)"},
+    "export.vs": {"es": "de", "en": "vs"},
+    "export.how": {
+        "es": "Tus respuestas están bajo cada paso; lo que añade coach va entre marcadores "
+        "`coach:feedback` y `coach score` lo ignora.",
+        "en": "Your answers sit under each step; what coach adds is between `coach:feedback` "
+        "markers and `coach score` ignores it.",
+    },
+    # ---------------------------------------------------------------- estimate: the estimate checker's verdicts
+    "estimate.day": {"es": "día", "en": "day"},
+    "estimate.month": {"es": "mes", "en": "month"},
+    "estimate.year": {"es": "año", "en": "year"},
+    # "right", not "matches": the stated figure may differ from the formula's by rounding
+    "estimate.ok": {"es": "{formula}: tu {stated} es correcto", "en": "{formula}: your {stated} is right"},
+    "estimate.wrong": {"es": "{formula}; escribiste {stated} ({ratio})", "en": "{formula}; you wrote {stated} ({ratio})"},
+    "estimate.follows": {
+        "es": "(se deriva de tu volumen diario, {daily}/día, que ya está mal)",
+        "en": "(it follows from your daily volume, {daily}/day, which is already off)",
+    },
+    "estimate.low_x": {"es": "{x}× menos", "en": "{x}× low"},
+    "estimate.high_x": {"es": "{x}× más", "en": "{x}× high"},
+    "estimate.low_pct": {"es": "un {p} % menos", "en": "{p}% low"},
+    "estimate.high_pct": {"es": "un {p} % más", "en": "{p}% high"},
+    # ---------------------------------------------------------------- level: the level verdict's reasons and gap
+    "level.keywords": {
+        "es": "Sobre todo palabras clave: {n} de los {named} puntos que nombras solo se mencionan, sin decidir nada ({items}).",
+        "en": "Mostly keywords: {n} of the {named} items you name are only mentioned, never decided ({items}).",
+    },
+    "level.clarified": {
+        "es": "Apertura: aclaras {n} de {of} requisitos ({items}).",
+        "en": "Opening: you clarify {n} of {of} requirements ({items}).",
+    },
+    "level.clarify_cap": {
+        "es": "Apertura: aclaras {n} de {of} requisitos; con menos de {min} el nivel no pasa de {cap}.",
+        "en": "Opening: you clarify {n} of {of} requirements; with fewer than {min} the level stops at {cap}.",
+    },
+    "level.breadth": {
+        "es": "Amplitud: decides {mid} de los puntos mid, {senior} de los senior y {staff} de los staff.",
+        "en": "Breadth: you decide {mid} of the mid items, {senior} of the senior ones and {staff} of the staff ones.",
+    },
+    "level.deep": {"es": "Profundidad en {n} áreas: {areas}.", "en": "Depth in {n} areas: {areas}."},
+    "level.deep_one": {"es": "Profundidad en 1 área: {areas}.", "en": "Depth in 1 area: {areas}."},
+    "level.deep_none": {
+        "es": "Ninguna área en profundidad: las justificaciones están repartidas (la más cercana, {area}).",
+        "en": "No area in depth: the justified decisions are spread thin (closest: {area}).",
+    },
+    "level.area": {"es": "{title} ({n} justificados: {items})", "en": "{title} ({n} justified: {items})"},
+    "level.tradeoffs": {"es": "Compromisos explícitos: {n} ({items}).", "en": "Trade-offs stated: {n} ({items})."},
+    "level.tradeoffs_none": {"es": "Ningún compromiso explícito (qué cuesta cada decisión).", "en": "No trade-off stated (what each decision costs)."},
+    "level.numbers": {"es": "Cifras que deciden el diseño: {n} ({items}).", "en": "Figures that shape the design: {n} ({items})."},
+    "level.numbers_none": {"es": "Ninguna cifra decide el diseño fuera de las estimaciones.", "en": "No figure shapes the design outside the estimates."},
+    "level.failures": {"es": "Fallos que planteas tú: {n} ({items}).", "en": "Failures you raise: {n} ({items})."},
+    "level.failures_none": {"es": "No planteas ningún fallo.", "en": "You raise no failure."},
+    "level.cost_ops": {"es": "Coste: {cost} · operación: {ops}", "en": "Cost: {cost} · operations: {ops}"},
+    "level.none": {"es": "nada", "en": "nothing"},
+    "level.top": {
+        "es": "Es el nivel más alto: mantenlo con otras áreas en profundidad y otros escenarios.",
+        "en": "This is the top level: keep it with other areas in depth and other scenarios.",
+    },
+    # what blocks the next level
+    "level.gap.gate.keywords": {
+        "es": "Para {level}: convierte la lista de nombres en decisiones: di qué eliges y por qué ({items}).",
+        "en": "For {level}: turn the list of names into decisions: say what you choose and why ({items}).",
+    },
+    "level.gap.gate.clarify": {
+        "es": "Para {level}: aclara al menos {min} requisitos en la apertura ({items}); sin eso el nivel se queda en {cap}.",
+        "en": "For {level}: clarify at least {min} requirements in the opening ({items}); without that the level stays at {cap}.",
+    },
+    "level.gap.total": {
+        "es": "Para {level}: sube el total a {want} (ahora {have}): decide y justifica más puntos.",
+        "en": "For {level}: raise the total to {want} (now {have}): decide and justify more items.",
+    },
+    "level.gap.covered": {
+        "es": "Para {level}: decide al menos {want} de los puntos {kind} (ahora {have}); faltan {items}.",
+        "en": "For {level}: decide at least {want} of the {kind} items (now {have}); missing: {items}.",
+    },
+    "level.gap.deep_areas": {
+        "es": "Para {level}: profundiza en {want} áreas (ahora {have}): en {area}, justifica {more} decisión(es) más con una cifra o un compromiso ({items}).",
+        "en": "For {level}: go deep in {want} areas (now {have}): in {area}, justify {more} more decision(s) with a figure or a trade-off ({items}).",
+    },
+    "level.gap.tradeoffs": {
+        "es": "Para {level}: di qué cuesta cada decisión clave, en {want} decisiones (ahora {have}): «X en lugar de Y, a costa de Z» ({items}).",
+        "en": "For {level}: state what each key decision costs, in {want} decisions (now {have}): “X instead of Y, at the cost of Z” ({items}).",
+    },
+    "level.gap.numbers": {
+        "es": "Para {level}: deja que las cifras decidan {want} elecciones del diseño (ahora {have}): particiones, capacidad, cuotas ({items}).",
+        "en": "For {level}: let figures drive {want} design choices (now {have}): partitions, capacity, quotas ({items}).",
+    },
+    "level.gap.failures": {
+        "es": "Para {level}: plantea tú {want} fallos y qué hace el sistema (ahora {have}); faltan {items}.",
+        "en": "For {level}: raise {want} failures yourself and what the system does (now {have}); missing: {items}.",
+    },
+    "level.gap.cost": {
+        "es": "Para {level}: pon precio al diseño y justifícalo ({items}).",
+        "en": "For {level}: put a price on the design and justify it ({items}).",
+    },
+    "level.gap.operations": {
+        "es": "Para {level}: explica cómo se opera en producción y por qué ({items}).",
+        "en": "For {level}: say how it runs in production, and why ({items}).",
+    },
+    # ---------------------------------------------------------------- demo: coach demo, step by step (coach/sim/demos.py)
+    "demo.architecture.with_a_slow_provider_mean": {
+        "es": "Con un proveedor lento (media {slow_s}, cola lognormal) y {channels} canales, una API síncrona tarda lo que el canal más lento: p50 {sync_p50} y p99 {sync_p99}, y a {qps} req/s mantiene unas {held} conexiones abiertas (ley de Little), que es justo lo que se agota en un pico. La asíncrona valida, guarda la clave, publica y responde 202 en {async_accept} pase lo que pase aguas abajo; la lentitud se convierte en lag de la cola, que se mide y se absorbe con workers. El precio: el cliente consulta el estado (o recibe un webhook).",
+        "en": "With a slow provider (mean {slow_s}, lognormal tail) and {channels} channels, a synchronous API takes as long as the slowest channel: p50 {sync_p50} and p99 {sync_p99}, and at {qps} req/s it holds about {held} connections open (Little's law), which is exactly what runs out at a peak. The async API validates, stores the key, publishes and answers 202 in {async_accept} whatever happens downstream; slowness turns into queue lag, which you measure and absorb with workers. The price: the client polls the status (or gets a webhook).",
+    },
+    "demo.consistency.with_userid_as_the_key": {
+        "es": "Con la clave = userId (grupos FIFO por usuario y carril de prioridad), los mensajes de un usuario en un carril se procesan de uno en uno y salen en el orden en que se aceptaron: {keyed_broken} de {keyed_users} usuarios desordenados. El precio: un reintento bloqueado retiene el carril de ese usuario hasta que termina, y el orden acaba en el proveedor (APNs/FCM y las operadoras pueden reordenar). Repartiendo en round-robin, dos mensajes del mismo usuario van en paralelo y el rápido adelanta al lento: {spread_broken} de {spread_users} usuarios reciben sus notificaciones desordenadas. Con un 5 % de reintentos del cliente, el store de idempotencia deja {dup_on} duplicados; sin él, {dup_off} personas reciben el mismo mensaje dos veces. El orden lo da la partición; la entrega exactamente-una-vez percibida la da at-least-once + consumidor idempotente.",
+        "en": "With userId as the key (FIFO groups per user and priority lane) a user's messages in a lane are processed one at a time and leave in the order they were accepted: {keyed_broken} of {keyed_users} users out of order. The price: a blocked retry holds that user's lane until it ends, and the order stops at the provider (APNs/FCM and carriers may reorder). Spread round-robin, two messages of the same user run in parallel and the fast one overtakes the slow one: {spread_broken} of {spread_users} users get their notifications out of order. With 5% of requests replayed by the client, the idempotency store leaves {dup_on} duplicates; without it, {dup_off} people get the same message twice. Ordering comes from the partition; perceived exactly-once comes from at-least-once plus an idempotent consumer.",
+    },
+    "demo.scaling.in_years": {"es": "en {years} años", "en": "in {years} years"},
+    "demo.requirements.title": {
+        "es": "Requisitos: el SLO decide el diseño",
+        "en": "Requirements: the SLO decides the design",
+    },
+    "demo.estimates.title": {
+        "es": "Estimaciones: las cuentas, en la simulación",
+        "en": "Estimates: the arithmetic, in the run",
+    },
+    "demo.api.title": {"es": "API: idempotencia en la práctica", "en": "API: idempotency at work"},
+    "demo.architecture.title": {
+        "es": "Arquitectura: síncrono vs asíncrono",
+        "en": "Architecture: sync vs async",
+    },
+    "demo.consistency.title": {
+        "es": "Consistencia: orden por usuario y duplicados",
+        "en": "Consistency: per-user order and duplicates",
+    },
+    "demo.scaling.title": {
+        "es": "Escalado: workers, particiones, claves calientes y la punta de las 08:00",
+        "en": "Scaling: workers, partitions, hot keys and the 08:00 peak",
+    },
+    "demo.scaling.already": {"es": "ya", "en": "already"},
+    "demo.scaling.never_without_growth": {"es": "nunca sin crecimiento", "en": "never without growth"},
+    "demo.failures.title": {
+        "es": "Fallos: presupuesto de reintentos, jitter, breaker y failover",
+        "en": "Failures: retry budget, jitter, a breaker and failover",
+    },
+    "demo.observability.title": {
+        "es": "Observabilidad: logs, trazas y métricas",
+        "en": "Observability: logs, traces and metrics",
+    },
+    "demo.security.title": {
+        "es": "Seguridad y costes: rate limiting y coste por QPS/GB/shard",
+        "en": "Security and costs: rate limiting and cost per QPS/GB/shard",
+    },
+    "demo.requirements.utilization": {"es": "utilización", "en": "utilization"},
+    "demo.requirements.p99_theory": {"es": "p99 teórico", "en": "p99 theory"},
+    "demo.requirements.p99_simulated": {"es": "p99 simulado", "en": "p99 simulated"},
+    "demo.requirements.peak_qps": {"es": "QPS de pico", "en": "peak QPS"},
+    "demo.requirements.busy_workers_on_average_qps": {
+        "es": "workers ocupados de media (QPS × servicio)",
+        "en": "busy workers on average (QPS × service)",
+    },
+    "demo.requirements.scenario_p99_target": {"es": "objetivo p99 del escenario", "en": "scenario p99 target"},
+    "demo.requirements.strict_p99_target": {"es": "objetivo p99 estricto", "en": "strict p99 target"},
+    "demo.requirements.workers_meeting_the_strict_one": {
+        "es": "workers que cumplen el estricto",
+        "en": "workers meeting the strict one",
+    },
+    "demo.requirements.p99_with_workers": {"es": "p99 con {first} workers", "en": "p99 with {first} workers"},
+    "demo.estimates.scenario_average_qps": {"es": "QPS medio del escenario", "en": "scenario average QPS"},
+    "demo.estimates.qps_measured_in_the_run": {"es": "QPS medido en la simulación", "en": "QPS measured in the run"},
+    "demo.estimates.notifications_a_day_qps": {
+        "es": "notificaciones al día (QPS × {day_s})",
+        "en": "notifications a day (QPS × {day_s})",
+    },
+    "demo.estimates.day": {"es": "/día", "en": "/day"},
+    "demo.estimates.gb_a_day_size_qps": {
+        "es": "GB al día (tamaño × QPS × {day_s})",
+        "en": "GB a day (size × QPS × {day_s})",
+    },
+    "demo.estimates.stored_with_days_of_retention": {
+        "es": "almacenado con {retention_days} días de retención",
+        "en": "stored with {retention_days} days of retention",
+    },
+    "demo.estimates.calculation": {"es": "cálculo", "en": "calculation"},
+    "demo.estimates.formula": {"es": "fórmula", "en": "formula"},
+    "demo.estimates.result": {"es": "resultado", "en": "result"},
+    "demo.estimates.daily_volume": {"es": "volumen diario", "en": "daily volume"},
+    "demo.estimates.measured": {"es": "medido", "en": "measured"},
+    "demo.estimates.bytes_a_day": {"es": "bytes al día", "en": "bytes a day"},
+    "demo.estimates.retention": {"es": "retención", "en": "retention"},
+    "demo.estimates.peak": {"es": "pico", "en": "peak"},
+    "demo.api.request": {"es": "petición", "en": "request"},
+    "demo.api.response": {"es": "respuesta", "en": "response"},
+    "demo.api.post_replayed_same_key_and": {
+        "es": "POST repetido (misma clave y cuerpo)",
+        "en": "POST replayed (same key and body)",
+    },
+    "demo.api.post_same_key_other_body": {"es": "POST misma clave, otro cuerpo", "en": "POST same key, other body"},
+    "demo.api.post_unknown_channel": {"es": "POST canal desconocido", "en": "POST unknown channel"},
+    "demo.api.posts_sent": {"es": "POST enviados", "en": "POSTs sent"},
+    "demo.api.notifications_created": {"es": "notificaciones creadas", "en": "notifications created"},
+    "demo.api.provider_deliveries": {"es": "entregas al proveedor", "en": "provider deliveries"},
+    "demo.api.channels_requested": {"es": "canales pedidos", "en": "channels requested"},
+    "demo.api.409_conflicts": {"es": "conflictos 409", "en": "409 conflicts"},
+    "demo.architecture.slow_provider_mean_latency": {
+        "es": "latencia media del proveedor lento",
+        "en": "slow provider mean latency",
+    },
+    "demo.architecture.async_accept_202": {"es": "aceptación asíncrona (202)", "en": "async accept (202)"},
+    "demo.architecture.sync_response_p50": {"es": "respuesta síncrona p50", "en": "sync response p50"},
+    "demo.architecture.sync_response_p99": {"es": "respuesta síncrona p99", "en": "sync response p99"},
+    "demo.architecture.connections_held_by_a_sync": {
+        "es": "conexiones abiertas con API síncrona",
+        "en": "connections held by a sync API",
+    },
+    "demo.architecture.design": {"es": "diseño", "en": "design"},
+    "demo.architecture.open_connections": {"es": "conexiones abiertas", "en": "open connections"},
+    "demo.architecture.sync_the_api_calls_the": {
+        "es": "síncrono: la API llama al proveedor",
+        "en": "sync: the API calls the provider",
+    },
+    "demo.architecture.async_202_and_a_queue": {"es": "asíncrono: 202 y cola", "en": "async: 202 and a queue"},
+    "demo.consistency.setup": {"es": "configuración", "en": "setup"},
+    "demo.consistency.users_out_of_order": {"es": "usuarios con orden roto", "en": "users out of order"},
+    "demo.consistency.duplicate_deliveries": {"es": "entregas duplicadas", "en": "duplicate deliveries"},
+    "demo.consistency.partition_by_userid_dedupe": {
+        "es": "partición por userId + dedupe",
+        "en": "partition by userId + dedupe",
+    },
+    "demo.consistency.round_robin_dedupe": {"es": "round-robin + dedupe", "en": "round-robin + dedupe"},
+    "demo.consistency.partition_by_userid_no_dedupe": {
+        "es": "partición por userId, sin dedupe",
+        "en": "partition by userId, no dedupe",
+    },
+    "demo.consistency.users_out_of_order_with": {
+        "es": "usuarios desordenados con userId",
+        "en": "users out of order with userId",
+    },
+    "demo.consistency.users_out_of_order_without": {
+        "es": "usuarios desordenados sin userId",
+        "en": "users out of order without userId",
+    },
+    "demo.consistency.client_replays": {"es": "reintentos del cliente", "en": "client replays"},
+    "demo.consistency.duplicates_with_dedupe": {"es": "duplicados con dedupe", "en": "duplicates with dedupe"},
+    "demo.consistency.duplicates_without_dedupe": {"es": "duplicados sin dedupe", "en": "duplicates without dedupe"},
+    "demo.scaling.case": {"es": "escenario", "en": "case"},
+    "demo.scaling.max_partition_lag": {"es": "lag máx. partición", "en": "max partition lag"},
+    "demo.scaling.no_hot_user": {"es": "sin usuario caliente", "en": "no hot user"},
+    "demo.scaling.one_user_with_of_traffic": {
+        "es": "un usuario con el {hot_share} del tráfico",
+        "en": "one user with {hot_share} of traffic",
+    },
+    "demo.scaling.ingest_per_shard": {"es": "ingesta por shard", "en": "ingest per shard"},
+    "demo.scaling.hot_user_s_messages_s": {"es": "mensajes/s del usuario caliente", "en": "hot user's messages/s"},
+    "demo.scaling.max_lag_with_a_hot": {"es": "lag máx. con usuario caliente", "en": "max lag with a hot user"},
+    "demo.scaling.p99_with_a_hot_user": {"es": "p99 con usuario caliente", "en": "p99 with a hot user"},
+    "demo.scaling.key_value_writes_at_peak": {
+        "es": "escrituras clave-valor en pico (× {writes})",
+        "en": "key-value writes at peak (× {writes})",
+    },
+    "demo.scaling.key_value_writes_s_at": {
+        "es": "escrituras clave-valor/s en pico",
+        "en": "key-value writes/s at peak",
+    },
+    "demo.scaling.08_00_held_released_at": {
+        "es": "08:00: {scaled} retenidos, liberados a {pace}/s",
+        "en": "08:00: {scaled} held, released at {pace}/s",
+    },
+    "demo.scaling.08_00_held_all_at": {
+        "es": "08:00: {scaled} retenidos, todos a la vez",
+        "en": "08:00: {scaled} held, all at once",
+    },
+    "demo.scaling.held_over_10_quiet_hours": {"es": "retenidos en 10 h de silencio", "en": "held over 10 quiet hours"},
+    "demo.scaling.minutes_to_release_them_at": {
+        "es": "minutos para liberarlos a {pace}/s",
+        "en": "minutes to release them at {pace}/s",
+    },
+    "demo.scaling.minutes_for_at_s": {
+        "es": "minutos para {quarter} a {pace}/s",
+        "en": "minutes for {quarter} at {pace}/s",
+    },
+    "demo.scaling.p99_with_a_paced_release": {"es": "p99 con liberación pautada", "en": "p99 with a paced release"},
+    "demo.scaling.p99_releasing_all_at_once": {"es": "p99 liberando todo a la vez", "en": "p99 releasing all at once"},
+    "demo.failures.immediate_retries_a_count": {
+        "es": "{retries} reintentos inmediatos (un número)",
+        "en": "{retries} immediate retries (a count)",
+    },
+    "demo.failures.exponential_backoff_no_jitter_time": {
+        "es": "backoff exponencial sin jitter, presupuesto de tiempo",
+        "en": "exponential backoff, no jitter, time budget",
+    },
+    "demo.failures.exponential_backoff_full_jitter_time": {
+        "es": "backoff exponencial + jitter completo, presupuesto de tiempo",
+        "en": "exponential backoff + full jitter, time budget",
+    },
+    "demo.failures.breaker_on_error_rate_secondary": {
+        "es": "+ breaker por tasa de error + proveedor secundario",
+        "en": "+ breaker on error rate + secondary provider",
+    },
+    "demo.failures.strategy": {"es": "estrategia", "en": "strategy"},
+    "demo.failures.calls_in_all": {"es": "llamadas en total", "en": "calls in all"},
+    "demo.failures.to_the_dead_provider": {"es": "al proveedor caído", "en": "to the dead provider"},
+    "demo.failures.peak_retries_s_from_t": {
+        "es": "pico de reintentos/s (desde t=40 s)",
+        "en": "peak retries/s (from t=40 s)",
+    },
+    "demo.failures.mean_retries_s": {"es": "media de reintentos/s", "en": "mean retries/s"},
+    "demo.failures.outage_length": {"es": "duración de la caída", "en": "outage length"},
+    "demo.failures.campaign_published_as_the_provider": {
+        "es": "campaña publicada al caer el proveedor",
+        "en": "campaign published as the provider falls",
+    },
+    "demo.failures.dlq_with_counted_retries": {"es": "DLQ con reintentos contados", "en": "DLQ with counted retries"},
+    "demo.failures.peak_retries_s_without_jitter": {
+        "es": "pico de reintentos/s sin jitter",
+        "en": "peak retries/s without jitter",
+    },
+    "demo.failures.peak_retries_s_with_jitter": {
+        "es": "pico de reintentos/s con jitter",
+        "en": "peak retries/s with jitter",
+    },
+    "demo.failures.calls_without_jitter": {"es": "llamadas sin jitter", "en": "calls without jitter"},
+    "demo.failures.calls_with_jitter": {"es": "llamadas con jitter", "en": "calls with jitter"},
+    "demo.failures.calls_to_the_secondary_provider": {
+        "es": "llamadas al proveedor secundario",
+        "en": "calls to the secondary provider",
+    },
+    "demo.failures.calls_to_the_dead_provider": {
+        "es": "llamadas al caído con breaker",
+        "en": "calls to the dead provider with a breaker",
+    },
+    "demo.failures.p99_with_a_breaker_and": {
+        "es": "p99 con breaker y secundario",
+        "en": "p99 with a breaker and a secondary",
+    },
+    "demo.failures.breaker_transitions": {"es": "transiciones del breaker", "en": "breaker transitions"},
+    "demo.failures.expired_in_the_long_outage": {
+        "es": "expiradas en la caída larga",
+        "en": "expired in the long outage",
+    },
+    "demo.failures.dlq_in_the_long_outage": {
+        "es": "DLQ en la caída larga (presupuesto agotado)",
+        "en": "DLQ in the long outage (budget spent)",
+    },
+    "demo.observability.retries": {"es": "reintentos", "en": "retries"},
+    "demo.observability.dlq_depth": {"es": "profundidad DLQ", "en": "DLQ depth"},
+    "demo.observability.max_consumer_lag": {"es": "lag máx. del consumidor", "en": "max consumer lag"},
+    "demo.observability.max_worker_saturation": {"es": "saturación máx. de workers", "en": "max worker saturation"},
+    "demo.observability.sampled_log_lines": {"es": "líneas de log muestreadas", "en": "sampled log lines"},
+    "demo.security.client": {"es": "cliente", "en": "client"},
+    "demo.security.requests": {"es": "peticiones", "en": "requests"},
+    "demo.security.honest_clients": {"es": "clientes legítimos", "en": "honest clients"},
+    "demo.security.abusive_client_req_s": {
+        "es": "cliente abusivo ({abusive} req/s)",
+        "en": "abusive client ({abusive} req/s)",
+    },
+    "demo.security.limit_per_client": {"es": "límite por cliente", "en": "limit per client"},
+    "demo.security.429s_to_the_abusive_client": {"es": "429 al abusivo", "en": "429s to the abusive client"},
+    "demo.security.429s_to_honest_clients": {"es": "429 a los legítimos", "en": "429s to honest clients"},
+    "demo.scaling.503": {"es": "{throttled} × 503", "en": "{throttled} × 503"},
+    "demo.scaling.sends_s_at_peak": {
+        "es": "{channel_name}: envíos/s en pico",
+        "en": "{channel_name}: sends/s at peak",
+    },
+    "demo.security.monthly_cost": {"es": "coste mensual", "en": "monthly cost"},
+    "demo.security.cost_per_sustained_req_s": {"es": "coste por req/s sostenida", "en": "cost per sustained req/s"},
+    "demo.security.cost_per_gb_ingested": {"es": "coste por GB ingerido", "en": "cost per GB ingested"},
+    "demo.security.cost_per_shard": {"es": "coste por shard", "en": "cost per shard"},
+    "demo.security.key_value_writes_per_notification": {
+        "es": "escrituras clave-valor por notificación",
+        "en": "key-value writes per notification",
+    },
+    "demo.security.cost_item": {"es": "partida de coste", "en": "cost item"},
+    "demo.security.a_month": {"es": "al mes", "en": "a month"},
+    "demo.scaling.provider_quota": {
+        "es": "{channel_name}: cuota del proveedor",
+        "en": "{channel_name}: provider quota",
+    },
+    "demo.scaling.years_to_the_quota": {
+        "es": "{channel_name}: años hasta la cuota",
+        "en": "{channel_name}: years to the quota",
+    },
+    "demo.security.segments_per_sms": {"es": "segmentos por SMS", "en": "segments per SMS"},
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The message `key` in `lang`, with `values` filled into its placeholders."""
+    text = MESSAGES[key][lang]
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    """Whether the catalog holds `key` (for keys built from data, such as a reason code)."""
+    return key in MESSAGES
+
+
+def problem(key: str, *, numbers: Mapping[str, float] | None = None, **values: object) -> Problem:
+    """An error line from the catalog in both languages; the CLI prints the reader's.
+
+    `numbers` are formatted per language by coach.formatting (1,000,000 / 1.000.000).
+    """
+    def one(lang: Lang) -> str:
+        filled = dict(values)
+        if numbers:
+            from coach.formatting import decimal
+
+            filled.update({name: decimal(value, lang) for name, value in numbers.items()})
+        return t(key, lang, **filled)
+
+    return Problem(one("en"), one("es"))

@@ -1,0 +1,67 @@
+"""The message catalog: every key in both languages, the same placeholders, no dangling keys."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from coach.i18n import LANGS
+from coach.messages import MESSAGES, has, t
+
+_COACH = Path(__file__).resolve().parents[1] / "coach"
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_key_has_every_language() -> None:
+    """Each message carries a non-empty text for every language coach speaks."""
+    missing = [(key, lang) for key, texts in MESSAGES.items() for lang in LANGS if not texts.get(lang, "").strip()]
+    assert missing == []
+
+
+def test_placeholders_match_across_languages() -> None:
+    """Spanish and English texts of a message name the same placeholders."""
+    mismatched = {
+        key: {lang: sorted(_fields(text)) for lang, text in texts.items()}
+        for key, texts in MESSAGES.items()
+        if len({frozenset(_fields(text)) for text in texts.values()}) > 1
+    }
+    assert mismatched == {}
+
+
+def test_keys_are_namespaced() -> None:
+    """Every key is `area.name`, so a key says which screen shows it."""
+    assert [key for key in MESSAGES if not re.fullmatch(r"[a-z]+\.[\w.]+", key)] == []
+
+
+def test_every_literal_key_in_the_code_exists() -> None:
+    """A `t("area.name", …)` call in coach/ names a key the catalog holds."""
+    areas = "|".join({key.split(".")[0] for key in MESSAGES})
+    call = re.compile(r"""\b(?:t|problem)\(\s*(["'])((?:""" + areas + r""")\.[\w.]+)\1(?!\s*\+)""")
+    unknown = [
+        (path.name, match.group(2))
+        for path in _COACH.rglob("*.py")
+        for match in call.finditer(path.read_text(encoding="utf-8"))
+        if not has(match.group(2))
+    ]
+    assert unknown == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lookup_fills_placeholders(lang: str) -> None:
+    """`t` fills the values into the text of the language asked for."""
+    assert "03:00" in t("session.left", lang, clock="03:00")  # type: ignore[arg-type]
+
+
+def test_problem_formats_numbers_per_language() -> None:
+    """`problem` gives an error line in both languages, numbers in each one's style."""
+    from coach.messages import problem
+
+    line = problem("sim.too_much_load", numbers={"load": 2_000_000, "most": 1_000_000})
+    assert "2,000,000" in str(line) and "1,000,000" in str(line)
+    assert "2.000.000" in line.es and "1.000.000" in line.es
