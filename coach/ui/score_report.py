@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
     from coach.i18n import Lang
     from coach.scoring import ItemResult, SheetScore, StepScore
-    from coach.scoring.estimates import Calculation
     from coach.scoring.cache import Labels
+    from coach.scoring.estimates import Calculation
 
 
 def _bar(value: float, width: int = 10) -> str:
