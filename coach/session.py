@@ -105,7 +105,13 @@ def timer_status(
 ) -> TimerStatus:
     """Classify `elapsed_s` against the step's window (opening/closing) or budget."""
     window = (step.window.min_s, step.window.max_s) if step.window else None
-    limit = float(window[1] if window else step.budget_s)
+    return _classify(elapsed_s, float(window[1] if window else step.budget_s), window, timed, stopped)
+
+
+def _classify(
+    elapsed_s: float, limit: float, window: tuple[int, int] | None, timed: bool, stopped: bool = False
+) -> TimerStatus:
+    """The timer state for a window (opening/closing) or a budget `limit`."""
     if not timed:
         state = TimerState.UNTIMED
     elif window is not None:
@@ -736,16 +742,7 @@ class Session:
 
 def _probe_timer(elapsed_s: float, timed: bool) -> TimerStatus:
     """A probe's countdown: a budgeted step's rules against PROBE_BUDGET_S."""
-    limit = float(PROBE_BUDGET_S)
-    if not timed:
-        state = TimerState.UNTIMED
-    elif elapsed_s > limit:
-        state = TimerState.OVER
-    elif limit - elapsed_s <= max(WARNING_MIN_S, WARNING_SHARE * limit):
-        state = TimerState.WARNING
-    else:
-        state = TimerState.RUNNING
-    return TimerStatus(state, elapsed_s, limit, None)
+    return _classify(elapsed_s, float(PROBE_BUDGET_S), None, timed)
 
 
 def with_probes(
