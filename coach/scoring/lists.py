@@ -108,6 +108,18 @@ def _list_shape(sentence: str) -> tuple[bool, int] | None:
     return labelled, len(items)
 
 
+MIN_ROLL_CALL = 5
+
+
+def _is_roll_call(sentence: str) -> bool:
+    """Every item one or two words, no figure, not a question."""
+    body = _LEAD_RE.sub("", sentence).strip()
+    if body.endswith("?") or _DIGIT_RE.search(body):
+        return False
+    items = [item for item in _ITEM_SEPARATOR_RE.split(_PARENS_RE.sub("", body.rstrip(".!"))) if item.strip()]
+    return all(len(_WORD_RE.findall(item)) <= 2 for item in items)
+
+
 def _no_function_word(sentence: str, tokens: Tokens, index: int) -> bool:
     """No stop word (article, preposition, verb of being...) among the sentence's tokens."""
     from bisect import bisect_left, bisect_right
@@ -171,7 +183,13 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
     # a list inside prose ("Just email, push and SMS, or is there, like, in-app too?") is speech
     if mostly_lists and (len(lists) > 1 or not next(iter(lists.values()))[0] or salad_sheet):
         return frozenset(lists), True
-    return frozenset(), mostly_lists
+    # a roll call of five or more bare names, wherever it stands: "Reintentos, backoff, DLQ,
+    # circuit breaker, timeouts." (a spoken list ends in "?" or carries longer items)
+    roll_calls = frozenset(
+        i for i, (labelled, count) in lists.items()
+        if not labelled and count >= MIN_ROLL_CALL and _is_roll_call(text[slice(*tokens.sentences[i])])
+    )
+    return roll_calls, mostly_lists
 
 
 def salad_sentences(tokens: Tokens, salad_sheet: bool = False) -> frozenset[int]:
