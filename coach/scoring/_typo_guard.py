@@ -255,16 +255,17 @@ compadres compage compages compana companaes companas companiaes companias compa
 companoes compaq comparador comparados comparan comparara comparare comparars comparas
 compared comparemos comparen comparer comparo comparsa comparso comparta compartamos
 comparte compartes compartida compartidas compartidor compartidors compartimos compasamos
-compasar compase compases compasible compatibilidads compatibles compatibly compensa
-compensados compensan compensara compensares compensars compensas compensated compensativo
-compensativos compensatorias compensatorio compensemos compere comperes competa competed
-complain complains compleat complect compleja complejidads completan completar completas
-complete completo complexa complexidad compliancy compliant comprabamos comprado
-compradora compradoro compradors comprados compraes compramos compran comprare comprares
-compras compres compro comproba comprobados comproban comprobara comprobare comprobars
-comprobas comprobemos compromisa compromise compromisos comprueban compruebas compruebo
-compta computa computacion computamos computan computar compute computen computer computes
-comtas comtos conata concenta concentas concenter concentrada concentrador concentrados
+compasar compase compases compasible compatibilidads compatibles compatibly compensados
+compensan compensaran compensaras compensares compensarian compensarias compensars
+compensas compensated compensativo compensativos compensatorias compensatorio compense
+compensemos compenso compere comperes competa competed complain complains compleat
+complect compleja complejidads completan completar completas complete completo complexa
+complexidad compliancy compliant comprabamos comprado compradora compradoro compradors
+comprados compraes compramos compran comprare comprares compras comprensa compres compresa
+compro comproba comprobados comproban comprobara comprobare comprobars comprobas
+comprobemos compromisa compromise compromisos comprueban compruebas compruebo compta
+computa computacion computamos computan computar compute computen computer computes comtas
+comtos conata concenta concentas concenter concentrada concentrador concentrados
 concentran concentrando concentrar concentrare concentrares concentras concentrated
 concentre concentro concerna concerne concerno concerns concert concilia conciliacions
 conciliados concilian conciliara conciliare conciliars concilias conciliation conciliemos
@@ -610,10 +611,10 @@ guardadoes guardador guardadors guardaja guardajas guardajo guardajos guardala g
 guardalos guardando guardant guardara guardaras guardare guardars guarde guardemos guarden
 guarder guardias guardio guardo guards guariaa guariamos guarian guarna guarnamos guarnan
 guarnia guarra guesser guesses guested guiada gurda gurges gurupos habemos habitua
-habituals habituan habituar habituas hacamos haceros hacheada hacheadas hacheamos hachear
-hachemos haches hademos hairless halemos hammed hammerer hammier hamper hampered hampers
-handed handel handing handled handler handlers handless hangings happen harder harmer
-hashea hasheado hastes hasting hatter havemos hawses headed headier headiest healer
+habituals habituan habituar habituas hacamos hacero haceros hacheada hacheadas hacheamos
+hachear hachemos haches hademos hairless halemos hammed hammerer hammier hamper hampered
+hampers handed handel handing handled handler handlers handless hangings happen harder
+harmer hashea hasheado hastes hasting hatter havemos hawses headed headier headiest healer
 healers hearer hearers heater heaters heaver heavers heavies heder heders hedger hedgers
 hemmer hemmers hender henders herder herders hibridas hibridos hidrata hidratacions
 hidratados hidratan hidratara hidratare hidratars hidratas hidrate hidratemos hidrates

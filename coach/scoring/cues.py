@@ -25,7 +25,10 @@ tokens, so accents and verb endings that share a stem need no alternatives):
   necesario"); a rejection with its own object or a bound does not ("pero no
   para los 4xx").
 - `hedge`: a word that weakens its whole clause ("probably", "ideally", "supongo"):
-  the design is floated, not committed.
+  the design is floated, not committed (unless a figure or a reason stands beside it).
+- `undecided`: the choice is left open ("it depends on", "there are many options",
+  "depende de"): everything after it in the sentence, up to a colon, a semicolon or a
+  termination word, is a menu, not a decision; a reason beside it does not lift it.
 - `deferral` (preceding / following / rest of the sentence), `hypothetical`
   (the sentence, when a conditional verb is in it), `limitation` (from the
   sentence start to the cue: "SQS standard doesn't guarantee it").
@@ -66,6 +69,7 @@ GAP = 6  # words a `…` may span
 _MAX_STOP_GAP = 3  # stop words between two words of a phrase (as the matcher allows)
 _BREAK_RE = re.compile(r"[,;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>")
 _STRONG_RE = re.compile(r"[;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>")
+_STRONG_BREAKS = (".", ":", ";", "-", "–", "—", "->", "=>", "→", "⇒")  # where an open choice gets made
 _OPENERS = (":", "-", "–", "—", "->", "=>", "→", "⇒")  # a break after which a trailing cue looks back
 
 
@@ -138,6 +142,7 @@ ROLES = {
     # a hedge weakens its whole clause, wherever it sits: "Workers, ideally a pool per channel",
     # "we'd probably scale the workers", "Logs estructurados, probablemente"
     "hedge": ("hedged", "clause"),
+    "undecided": ("hypothetical", "open"),
     "limitation": ("limitation", "before"),
     "question_openers": ("question", "sentence"),
 }
@@ -632,7 +637,8 @@ def _read_sentence(
                     start -= 1  # "Providers, we'd likely go with SES": the topic before the comma
                     while start > first and not sentence.brk(start) and (start - 1) not in termination:
                         start -= 1
-                out.append((kind, span, [(start, clause_end(b))]))
+                # "could be offset-based, cursor-based or keyset": the clause and the list it opens
+                out.append((kind, span, [(start, _list_end(sentence, clause_end(b), language, termination))]))
             elif scope == "backward_end":
                 if closes_clause(b, language):
                     out.append((kind, span, [(back_over_comma(a, b, language), b)]))
@@ -655,6 +661,11 @@ def _read_sentence(
                 out.append((kind, span, ranges))
             elif scope == "rest":
                 out.append((kind, span, [(b, last)]))
+            elif scope == "open":
+                end = b
+                while end < last and sentence.brk(end) not in _STRONG_BREAKS and end not in termination:
+                    end += 1
+                out.append((kind, span, [(b, end)]))
             elif scope == "sentence":
                 if conditional(first, last, language):
                     out.append((kind, span, [(first, last)]))

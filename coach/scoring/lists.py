@@ -45,7 +45,7 @@ MIN_ITEMS = 3
 MAX_ITEM_WORDS = 3  # "CAP theorem", "event sourcing", "cloud native"
 MAX_LABEL_WORDS = 3  # "Observability stack: Prometheus, Grafana, Jaeger"
 _WORD_RE = re.compile(r"[^\W_]+")
-_SEPARATOR_RE = re.compile(r"\s*(?:[,+/&;]|\band\b|\bor\b|\by\b|\bo\b)\s*", re.IGNORECASE)
+_SEPARATOR_RE = re.compile(r"\s*(?:[,+/&;]|\band\b|\bor\b|\by\b|\bo\b|\bvs\b\.?|\bversus\b)\s*", re.IGNORECASE)
 _LEAD_RE = re.compile(r"^[\s\-*•#>\d.)]*")
 
 
@@ -90,8 +90,8 @@ _DIGIT_RE = re.compile(r"\d")
 _NOTATION_RE = re.compile(r"[\d/:{}()\[\]=<>→+%*`|]|->")
 _PARENS_RE = re.compile(r"\([^()]*\)")  # "notifications (id, user_id, status)": one item with its fields
 _ITEM_SEPARATOR_RE = re.compile(
-    r"\s*(?:[,;#]|\s[/—–·•|-]\s|\s?(?:→|->)\s?|\band\b|\bor\b|\by\b|\bo\b)\s*", re.IGNORECASE
-)  # commas, "and"/"y", hashtags, and " / ", " — ", " · " chains
+    r"\s*(?:[,;#]|\s[/—–·•|-]\s|\s?(?:→|->)\s?|\band\b|\bor\b|\by\b|\bo\b|\bvs\b\.?|\bversus\b)\s*", re.IGNORECASE
+)  # commas, "and"/"y", "vs", hashtags, and " / ", " — ", " · " chains
 
 
 def _list_shape(sentence: str) -> tuple[bool, int] | None:
