@@ -29,6 +29,8 @@ tokens, so accents and verb endings that share a stem need no alternatives):
 - `undecided`: the choice is left open ("it depends on", "there are many options",
   "depende de"): everything after it in the sentence, up to a colon, a semicolon or a
   termination word, is a menu, not a decision; a reason beside it does not lift it.
+- `options`: a menu announced ("there are a lot of options here:", "las opciones son"):
+  the rest of the sentence, colon included, lists what could be chosen, not what is.
 - `deferral` (preceding / following / rest of the sentence), `hypothetical`
   (the sentence, when a conditional verb is in it), `limitation` (from the
   sentence start to the cue: "SQS standard doesn't guarantee it").
@@ -143,6 +145,7 @@ ROLES = {
     # "we'd probably scale the workers", "Logs estructurados, probablemente"
     "hedge": ("hedged", "clause"),
     "undecided": ("hypothetical", "open"),
+    "options": ("hypothetical", "rest"),
     "limitation": ("limitation", "before"),
     "question_openers": ("question", "sentence"),
 }

@@ -120,6 +120,29 @@ def _is_roll_call(sentence: str) -> bool:
     return all(len(_WORD_RE.findall(item)) <= 2 for item in items)
 
 
+_SEQUENCE_RE = re.compile(r";|→|->|=>")
+MIN_CATALOGUE = 8  # items in a long catalogue sentence
+CATALOGUE_SHORT_SHARE = 0.75  # of them one or two words long
+
+
+def _is_catalogue(sentence: str) -> bool:
+    """A long catalogue: eight or more items, most of them one or two words, no figure, no question.
+
+    "Horizontal vs vertical scaling, sharding, consistent hashing, partitioning by user ID or
+    post ID, hot partitions, the celebrity problem, read replicas, autoscaling": a few longer
+    items do not make it a design.
+    """
+    body = _LEAD_RE.sub("", sentence).strip()
+    if body.endswith("?") or _DIGIT_RE.search(body) or _SEQUENCE_RE.search(body):
+        return False  # "email and push first; then SMS, ...": an ordered plan, not a catalogue
+    label, colon, rest = body.partition(":")
+    if colon and len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS:
+        body = rest
+    items = [item for item in _ITEM_SEPARATOR_RE.split(_PARENS_RE.sub("", body.rstrip(".!"))) if item.strip()]
+    short = sum(1 for item in items if len(_WORD_RE.findall(item)) <= 2)
+    return len(items) >= MIN_CATALOGUE and short >= CATALOGUE_SHORT_SHARE * len(items)
+
+
 def _no_function_word(sentence: str, tokens: Tokens, index: int) -> bool:
     """No stop word (article, preposition, verb of being...) among the sentence's tokens."""
     from bisect import bisect_left, bisect_right
@@ -173,23 +196,27 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
         else:
             close_run()
     close_run()
+    catalogues = frozenset(i for i in range(len(words)) if _is_catalogue(text[slice(*tokens.sentences[i])]))
     if salad_sheet:  # only in a sheet already made of lists: elsewhere a line of names is a terse sentence
         for index in terms:
             lists.setdefault(index, (False, words[index]))
     if not lists:
-        return frozenset(), False
+        return catalogues, False
     mostly_lists = sum(words[i] for i in lists) >= LIST_SHARE * max(sum(words), 1)
     # one labelled list alone ("Roadmap: push first, SMS later") is a statement, not a salad;
     # a list inside prose ("Just email, push and SMS, or is there, like, in-app too?") is speech
     if mostly_lists and (len(lists) > 1 or not next(iter(lists.values()))[0] or salad_sheet):
         return frozenset(lists), True
     # a roll call of five or more bare names, wherever it stands: "Reintentos, backoff, DLQ,
-    # circuit breaker, timeouts." (a spoken list ends in "?" or carries longer items)
+    # circuit breaker, timeouts." (a spoken list ends in "?" or carries longer items); labelled,
+    # it takes more than MAX_LABELLED_ITEMS ("Caching: Redis, Memcached, CDN, write-through,
+    # write-back, cache-aside"): "Metrics: queue depth, consumer lag, p99" stays a statement
     roll_calls = frozenset(
         i for i, (labelled, count) in lists.items()
-        if not labelled and count >= MIN_ROLL_CALL and _is_roll_call(text[slice(*tokens.sentences[i])])
+        if count >= (MAX_LABELLED_ITEMS + 1 if labelled else MIN_ROLL_CALL)
+        and _is_roll_call(text[slice(*tokens.sentences[i])])
     )
-    return roll_calls, mostly_lists
+    return roll_calls | catalogues, mostly_lists
 
 
 def salad_sentences(tokens: Tokens, salad_sheet: bool = False) -> frozenset[int]:

@@ -48,6 +48,12 @@ def test_listed_tools_do_not_tick_what_they_are_used_for(shipped, step: str, tex
         ("failures", "Retries, circuit breaker, Hystrix.", "fail.circuit_breaker"),
         ("scaling", "Horizontal scaling, sharding, load balancers.", "scale.horizontal"),
         ("failures", "- retries\n- backoff\n- jitter\n- DLQ\n- circuit breaker", "fail.dlq"),
+        # a long labelled list, and a catalogue with a few longer items, inside prose
+        ("failures", "We run on Kubernetes. Resilience: retries, backoff, jitter, circuit breakers, bulkheads, "
+         "timeouts, DLQs.", "fail.dlq"),
+        ("scaling", "We run on Kubernetes. Horizontal vs vertical scaling, sharding, consistent hashing, "
+         "partitioning by user ID or tenant ID, hot partitions, read replicas, autoscaling, load balancing with "
+         "round robin or least connections.", "scale.horizontal"),
     ],
 )
 def test_a_keyword_salad_is_only_mentioned(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
@@ -65,6 +71,9 @@ def test_a_keyword_salad_is_only_mentioned(shipped, step: str, text: str, item: 
         # a short labelled list inside a prose answer is what the design uses
         ("observability", "We alert on the p99 delivery latency SLO. Metrics: queue depth, consumer lag, DLQ depth.",
          "obs.metrics"),
+        # an ordered plan is not a catalogue, however many short items it has
+        ("closing", "Roadmap: accept API, outbox, email and push first; then SMS with failover, quiet hours and "
+         "per-user parking; then webhooks.", "closing.roadmap"),
     ],
 )
 def test_names_in_a_sentence_or_a_short_labelled_list_still_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
