@@ -121,6 +121,7 @@ class Language:
     verb_skip: frozenset[str]  # words between a negated_verb cue and its verb ("no lo reintentamos")
     verb_endings: tuple[str, ...]  # the verb a negated_verb cue governs ends so ("amos": "we"); () any
     patterns: dict[str, tuple[Pattern, ...]]  # role -> patterns
+    link_words: frozenset[str] = frozenset()  # "by", "per", "tras": a note that links names (lists.is_deck)
 
 
 ROLES = {
@@ -158,7 +159,7 @@ _SCALARS = {
 _WORD_LISTS = (
     "function_words", "coordinators", "alternatives", "conditional_words", "conditional_endings", "qualifiers",
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
-    "verb_skip", "verb_endings",
+    "verb_skip", "verb_endings", "link_words",
 )
 
 
@@ -266,6 +267,7 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         verb_skip=words("verb_skip"),
         verb_endings=tuple(sorted(words("verb_endings"))),
         patterns=patterns,
+        link_words=words("link_words"),
     )
 
 

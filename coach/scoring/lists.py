@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import compress
 from typing import TYPE_CHECKING
 
@@ -217,6 +218,59 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
         and _is_roll_call(text[slice(*tokens.sentences[i])])
     )
     return roll_calls | catalogues, mostly_lists
+
+
+DECK_MIN_BULLETS = 12  # bullet lines in the sheet before it can be a deck
+DECK_BULLET_SHARE = 0.6  # of its lines
+DECK_LINKED_SHARE = 0.5  # real notes link names: "Queue: Kafka, partitioned by user_id", "DLQ after 5 tries"
+DECK_MAX_WORDS = 8
+_BULLET_RE = re.compile(r"^\s*(?:[-*•+·]|\d+[.)])\s+")
+_HEADING_RE = re.compile(r"^\s*(?:\*\*[^*]+\*\*|__[^_]+__)\s*:?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _link_words() -> frozenset[str]:
+    """Words that link one name to another in a note ("by", "per", "after", "por", "tras"): cue files."""
+    from coach.scoring.cues import languages
+
+    return frozenset().union(*(language.link_words for language in languages()))
+
+
+def _linked(line: str) -> bool:
+    """A note that says how: a figure, notation, or a word linking names ("partitioned by user_id")."""
+    from coach.scoring.normalize import fold
+
+    body = _BULLET_RE.sub("", line)
+    if _DIGIT_RE.search(body) or _NOTATION_RE.search(body):
+        return True
+    return any(fold(word) in _link_words() for word in _WORD_RE.findall(body))
+
+
+def is_deck(answers: Sequence[str]) -> bool:
+    """A sheet written as slides: mostly bullets and bold headings, and most bullets link nothing.
+
+    "- Caching layer", "- Partitioning strategy", "- Idempotency keys as a core primitive": names
+    with adjectives, no figure, no "by"/"per"/"after". Terse real notes ("- Partition by
+    user_id", "- DLQ after 5 attempts", "- Cache: prefs, TTL 5 min") link most of their lines.
+    """
+    lines = [line for text in answers for line in text.splitlines() if line.strip()]
+    bullets = [line for line in lines if _BULLET_RE.match(line) or _HEADING_RE.match(line)]
+    if len(bullets) < DECK_MIN_BULLETS or len(bullets) < DECK_BULLET_SHARE * len(lines):
+        return False
+    return sum(map(_linked, bullets)) < DECK_LINKED_SHARE * len(bullets)
+
+
+def deck_sentences(tokens: Tokens) -> frozenset[int]:
+    """In a deck, the sentences that are short unlinked lines or headings: slogans, not decisions."""
+    text = tokens.text
+    out = set()
+    for index, (start, end) in enumerate(tokens.sentences):
+        sentence = text[start:end]
+        if _HEADING_RE.match(sentence) or (
+            len(_WORD_RE.findall(sentence)) <= DECK_MAX_WORDS and not _linked(sentence)
+        ):
+            out.add(index)
+    return frozenset(out)
 
 
 def salad_sentences(tokens: Tokens, salad_sheet: bool = False) -> frozenset[int]:

@@ -43,7 +43,7 @@ from coach.scoring.level import (
     LevelVerdict,
     assess_level,
 )
-from coach.scoring.lists import step_lists
+from coach.scoring.lists import deck_sentences, is_deck, step_lists
 from coach.scoring.matcher import (
     CompiledItem,
     Hit,
@@ -242,6 +242,9 @@ def _mark_salad_sheet(views: Iterable[_View]) -> None:
     if len(answered) >= SALAD_MIN_STEPS and len(listy) >= SALAD_SHEET * len(answered):
         for view in answered:
             view.salad, view.listy = step_lists(view.index.tokens, salad_sheet=True)
+    if len(answered) >= SALAD_MIN_STEPS and is_deck([view.index.tokens.text for view in answered]):
+        for view in answered:  # slides: "- Caching layer", "- Partitioning strategy"
+            view.salad = view.salad | deck_sentences(view.index.tokens)
 
 
 @dataclass(frozen=True)

@@ -78,3 +78,33 @@ def test_a_keyword_salad_is_only_mentioned(shipped, step: str, text: str, item: 
 )
 def test_names_in_a_sentence_or_a_short_labelled_list_still_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
     assert item in _covered(shipped, step, text)
+
+
+_DECK = {
+    "architecture": "**Event-driven backbone**\n- Async-first\n- Streams and queues\n- Channel-oriented consumers\n"
+    "- Caching layer\n- Partitioning strategy",
+    "consistency": "**Correctness by design**\n- Strong vs eventual spectrum\n- Idempotent consumers\n"
+    "- Dedup mindset\n- Outbox culture",
+    "failures": "**Resilience engineering**\n- Retries and exponential backoff\n- DLQ hygiene\n- Circuit breakers\n"
+    "- Timeouts everywhere",
+}
+_NOTES = {
+    "architecture": "- API -> Kafka, partitioned by user_id\n- Workers per channel\n- Cache prefs in Redis, TTL 5 min\n"
+    "- Templates in Postgres",
+    "consistency": "- At-least-once, dedup by notification_id\n- Order per user via the partition key\n"
+    "- Outbox in the same transaction",
+    "failures": "- Retries with exponential backoff + jitter, budget 10 min\n- DLQ after 8 attempts\n"
+    "- Circuit breaker per provider, 50 % errors over 30 s\n- Timeouts 2 s on every provider call",
+}
+
+
+def test_a_slide_deck_names_without_designing(shipped) -> None:  # type: ignore[no-untyped-def]
+    """Bullets of names with adjectives, no figure, no 'by'/'per'/'after': slides, at most mentioned."""
+    deck = score_answers(_DECK, shipped, "en")
+    for item in ("fail.circuit_breaker", "fail.dlq", "cons.outbox", "fail.backoff_jitter"):
+        assert deck.item(item).credit == "mentioned", item
+
+
+def test_terse_notes_that_link_their_names_still_count(shipped) -> None:  # type: ignore[no-untyped-def]
+    notes = score_answers(_NOTES, shipped, "en").covered_ids()
+    assert {"fail.circuit_breaker", "fail.dlq", "cons.outbox", "fail.backoff_jitter", "arch.cache"} <= notes
