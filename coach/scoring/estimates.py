@@ -128,7 +128,11 @@ def _variants(quantity: Quantity) -> tuple[float, ...]:
     return (quantity.value, quantity.value * (1.024**power))
 
 
-def _context(text: str, quantity: Quantity, before: int = 30, after: int = 20) -> str:
+# a figure after this one that is not a factor ("3× evening peak" still describes it)
+_NEXT_FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*(?!\s?[×x\d])")
+
+
+def _context(text: str, quantity: Quantity, before: int = 30, after: int = 30) -> str:
     start, end = quantity.span
     left = text[max(0, start - before) : start]
     for mark in ("\n", ". ", ";"):
@@ -140,6 +144,9 @@ def _context(text: str, quantity: Quantity, before: int = 30, after: int = 20) -
         cut = right.find(mark)
         if cut >= 0:
             right = right[:cut]
+    following = _NEXT_FIGURE_RE.search(right)
+    if following is not None:
+        right = right[: following.start()]
     return left + quantity.raw + right
 
 
@@ -744,7 +751,7 @@ def _check_stated(
     for figure in _unique(peak_rates):
         other_rates = [q for q in rates if q.span != figure.span]
         pairs: list[tuple[float, float]] = [(r.value, f) for r in other_rates for f in factors] + [
-            (r.value, f * g) for r in other_rates for f, g in itertools.combinations(factors, 2)
+            (r.value, f * g) for r in other_rates for f, g in itertools.combinations(sorted(set(factors)), 2)
         ]
         # the closest pairing explains it ("48,000 at peak" is 16,000 × 3, not 10,000 × 5)
         explained = min(
