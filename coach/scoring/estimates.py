@@ -341,6 +341,27 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
         handled.add(product.result.span)
         shown = _result_text(replace(product.result, value=values[0]), lang)
         formula = " × ".join(_operand_text(q, lang) for q in product.operands) + f" = {shown}"
+        # "864,000 × 1 KB = 864 MB" multiplies right, by a daily volume already found wrong:
+        # the storage is wrong too, against the right daily volume
+        day_slip = next(
+            (
+                (q, f.expected)
+                for q in product.operands
+                if q.kind in ("count", "count_per_day")
+                for f in findings
+                if f.check == "est.daily_volume" and not f.ok and _close(q.value, f.stated, tolerance)
+            ),
+            None,
+        ) if check == "est.storage" else None
+        if day_slip is not None:
+            slipped, right_day = day_slip
+            expected = values[0] / _operand_value(slipped) * right_day
+            per_event = format_bytes(values[0] / _operand_value(slipped), lang)
+            formula = f"{per_event} × {format_count(right_day, lang)}/{t('estimate.day', lang)}"
+            formula += f" = {format_bytes(expected, lang)}/{t('estimate.day', lang)}"
+            findings.append(_finding(check, False, product.result.value, expected, formula,
+                                     _result_text(product.result, lang), lang))
+            continue
         period = _PERIOD_OF_CHECK.get(check)
         if period is not None:
             formula += f"/{t(f'estimate.{period}', lang)}"
