@@ -46,7 +46,11 @@ CASES = [
         "masivos dan picos de 5×, 5.000 altas/s. Lecturas: unas 100 por enlace, 100.000 redirecciones/s "
         "de media, 8.640 millones de redirecciones al día, y 300.000 redirecciones/s en el pico de 3×. "
         "Un enlace ocupa 500 B, así que 43,2 GB al día; un evento de clic ocupa 200 B, unos 1,73 TB al día.",
-        ("300.000 redirecciones/s en el pico de 3×", "30.000 redirecciones/s en el pico de 3×", 300_000),
+        (
+            "300.000 redirecciones/s en el pico de 3×",
+            "30.000 redirecciones/s en el pico de 3×",
+            300_000,
+        ),
         ("8.640 millones de redirecciones al día", "864 millones de redirecciones al día", 8.64e9),
     ),
     _Case(
@@ -106,7 +110,11 @@ CASES = [
         "60.000 comprobaciones/s en el pico de 3×. Se rechaza en torno al 1 %: 200 rechazos/s, "
         "17,3 millones de rechazos al día, de 300 B cada evento, así que 5,18 GB al día. El tráfico se "
         "duplica cada año, 4× en dos años: 240.000 comprobaciones/s en pico.",
-        ("60.000 comprobaciones/s en el pico de 3×", "6.000 comprobaciones/s en el pico de 3×", 60_000),
+        (
+            "60.000 comprobaciones/s en el pico de 3×",
+            "6.000 comprobaciones/s en el pico de 3×",
+            60_000,
+        ),
         ("17,3 millones de rechazos al día", "1,73 millones de rechazos al día", 17.28e6),
     ),
     _Case(
@@ -154,7 +162,9 @@ def test_a_wrong_peak_is_checked_against_its_own_flow(case: _Case) -> None:
     """One peak 10× off: one finding, against the average and factor of its flow."""
     right, wrong, expected = case.wrong_peak
     assert right in case.right
-    findings = check_estimates(case.right.replace(right, wrong), "es" if case.lang == "es" else "en")
+    findings = check_estimates(
+        case.right.replace(right, wrong), "es" if case.lang == "es" else "en"
+    )
     bad = [f for f in findings if not f.ok]
     assert [(f.check, f.expected) for f in bad] == [("est.peak_qps", pytest.approx(expected))], [
         f.message for f in bad
@@ -166,24 +176,31 @@ def test_a_wrong_daily_volume_is_checked_against_its_own_flow(case: _Case) -> No
     """One daily volume 10× off: one finding, against the rate of its flow × 86,400."""
     right, wrong, expected = case.wrong_daily
     assert right in case.right
-    findings = check_estimates(case.right.replace(right, wrong), "es" if case.lang == "es" else "en")
+    findings = check_estimates(
+        case.right.replace(right, wrong), "es" if case.lang == "es" else "en"
+    )
     bad = [f for f in findings if not f.ok]
-    assert [(f.check, f.expected) for f in bad] == [("est.daily_volume", pytest.approx(expected, rel=0.01))], [
-        f.message for f in bad
-    ]
+    assert [(f.check, f.expected) for f in bad] == [
+        ("est.daily_volume", pytest.approx(expected, rel=0.01))
+    ], [f.message for f in bad]
 
 
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("100 writes/s average, 10 k reads/s average, peak 3x → 30 k reads/s peak.", "en"),
-        ("100 escrituras/s de media, 10 mil lecturas/s de media, pico 3x → 30 mil lecturas/s en pico.", "es"),
+        (
+            "100 escrituras/s de media, 10 mil lecturas/s de media, pico 3x → 30 mil lecturas/s en pico.",
+            "es",
+        ),
     ],
 )
 def test_the_peak_of_reads_is_not_compared_with_the_writes(text: str, lang: str) -> None:
     """The issue's example: 30k reads/s at peak is 10k reads × 3, right, whatever the writes are."""
     findings = check_estimates(text, "es" if lang == "es" else "en")
-    assert [(f.check, f.ok) for f in findings] == [("est.peak_qps", True)], [f.message for f in findings]
+    assert [(f.check, f.ok) for f in findings] == [("est.peak_qps", True)], [
+        f.message for f in findings
+    ]
     assert "10,000" in findings[0].formula or "10.000" in findings[0].formula
 
 
@@ -201,8 +218,14 @@ def test_a_channel_share_of_the_daily_volume_is_not_a_wrong_daily_volume() -> No
 
 def test_a_spoken_byte_unit_is_not_a_request_volume() -> None:
     """'8.6 gigs a day' / '432 gigas al día' are storage, never a daily volume 1,000,000× low."""
-    assert all(f.ok for f in check_estimates("100 a second, 8.64 million a day, about 8.6 gigs a day.", "en"))
-    assert all(f.ok for f in check_estimates("10.000 mensajes/s, 864 millones al día, 432 gigas al día.", "es"))
+    assert all(
+        f.ok
+        for f in check_estimates("100 a second, 8.64 million a day, about 8.6 gigs a day.", "en")
+    )
+    assert all(
+        f.ok
+        for f in check_estimates("10.000 mensajes/s, 864 millones al día, 432 gigas al día.", "es")
+    )
 
 
 def test_a_bare_b_after_a_small_figure_is_billions() -> None:
@@ -220,11 +243,15 @@ def test_reference_answers_have_no_arithmetic_finding(scenario: str, lang: str, 
     """`coach sheet ID --reference` then `coach score`: every estimate of a reference answer is right."""
     runner = CliRunner()
     sheet = home / f"{scenario}-{lang}.md"
-    made = runner.invoke(app, ["sheet", scenario, "--reference", "--lang", lang, "--out", str(sheet)])
+    made = runner.invoke(
+        app, ["sheet", scenario, "--reference", "--lang", lang, "--out", str(sheet)]
+    )
     assert made.exit_code == 0, made.output
     scored = runner.invoke(app, ["score", str(sheet), "--json"])
     assert scored.exit_code == 0, scored.output
-    (estimates,) = [step for step in json.loads(scored.output)["steps"] if step["step"] == "estimates"]
+    (estimates,) = [
+        step for step in json.loads(scored.output)["steps"] if step["step"] == "estimates"
+    ]
     assert estimates["arithmetic"], "the reference estimates state figures to check"
     assert [f["message"] for f in estimates["arithmetic"] if not f["ok"]] == []
 
