@@ -11,20 +11,36 @@ A product the candidate writes out ("1,200 × 86,400 ≈ 104M", "2 KB × 200 ×
 as stated results. Any other stated figure (or a written product that does not
 add up) is right when a figure the candidate gave explains it within the
 content's tolerance (±10 % by default), so correct arithmetic is never
-flagged, whatever the order or the rounding. Storage counts a stated daily
-volume only when that volume is itself right: storage that only follows from a
-wrong daily volume is wrong, and its message says it follows from it. A wrong
-figure is compared with the average rate (the first labelled average, else the
-first rate not labelled peak/burst/max) and the first event size.
+flagged, whatever the order or the rounding: any stated rate, size or factor
+may explain it, and so may a share (a stated percentage), a multiple (growth,
+replicas) or a sum of the flows the candidate states. Storage counts a stated
+daily volume only when that volume is itself right (or could not be checked):
+storage that only follows from a wrong daily volume is wrong, and its message
+says it follows from it.
+
+An answer may hold several flows: writes and reads (url-shortener), messages
+and deliveries (chat), posts, feed loads and fan-out inserts (news-feed),
+payments and webhooks (payments). A figure nothing explains is compared with
+its partner, the input of its own flow: the one named by the same noun
+(`languages/estimates/*.toml` lists the nouns of each flow), else the nearest
+before it in its sentence, else the only one the answer states; a peak with
+the factor of its sentence. When no partner is certain, or the partner's own
+figure is already stated right elsewhere (so this one counts another flow),
+there is no finding: a false "your arithmetic is wrong" costs more trust than
+a missed one.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
+from importlib import resources
 
 from coach.formatting import compact, decimal, general, significant, size, trimmed
 from coach.i18n import Lang
@@ -112,7 +128,11 @@ def _variants(quantity: Quantity) -> tuple[float, ...]:
     return (quantity.value, quantity.value * (1.024**power))
 
 
-def _context(text: str, quantity: Quantity, before: int = 30, after: int = 20) -> str:
+# a figure after this one that is not a factor ("3× evening peak" still describes it)
+_NEXT_FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*(?!\s?[×x\d])")
+
+
+def _context(text: str, quantity: Quantity, before: int = 30, after: int = 30) -> str:
     start, end = quantity.span
     left = text[max(0, start - before) : start]
     for mark in ("\n", ". ", ";"):
@@ -124,11 +144,31 @@ def _context(text: str, quantity: Quantity, before: int = 30, after: int = 20) -
         cut = right.find(mark)
         if cut >= 0:
             right = right[:cut]
+    following = _NEXT_FIGURE_RE.search(right)
+    if following is not None:
+        right = right[: following.start()]
     return left + quantity.raw + right
 
 
 def _is_peak(text: str, quantity: Quantity) -> bool:
-    return _PEAK_RE.search(_context(text, quantity)) is not None
+    """Labelled as a peak near it, unless its own clause calls it the average and not a peak
+    ("75,000 writes/s at peak, ~37,500/s on average": the second is the average)."""
+    if _PEAK_RE.search(_context(text, quantity)) is None:
+        return False
+    own = _clause(text, quantity)
+    return not (_AVERAGE_RE.search(own) and not _PEAK_RE.search(own))
+
+
+# "8.64 B/day": a bare B after a small figure counts billions; no one stores 8.64 bytes a day
+_BARE_B_RE = re.compile(r"\d\s?B\b")
+
+
+def _billions(quantity: Quantity) -> Quantity:
+    if quantity.kind in ("bytes_per_day", "bytes_per_month", "bytes_per_year") and quantity.value < 1000 and (
+        _BARE_B_RE.search(quantity.raw)
+    ):
+        return replace(quantity, kind=quantity.kind.replace("bytes", "count"), value=quantity.value * 1e9)
+    return quantity
 
 
 def _is_average(text: str, quantity: Quantity) -> bool:
@@ -141,21 +181,6 @@ def _clause(text: str, quantity: Quantity, before: int = 60, after: int = 24) ->
     left = _CLAUSE_BREAK_RE.split(text[max(0, start - before) : start])[-1]
     right = _CLAUSE_BREAK_RE.split(text[end : end + after])[0]
     return left + quantity.raw + right
-
-
-def _main_rate(text: str, rates: Sequence[Quantity]) -> float | None:
-    """The average rate: the first labelled average, else the first rate not labelled as a peak.
-
-    Peaks, bursts and the capacity a candidate sizes for come after the average
-    they multiply, so "the first stated" never picks them.
-    """
-    for quantity in rates:
-        if _is_average(text, quantity) and not _is_peak(text, quantity):
-            return quantity.value
-    for quantity in rates:
-        if not _is_peak(text, quantity):
-            return quantity.value
-    return None
 
 
 def _unique(quantities: Iterable[Quantity]) -> list[Quantity]:
@@ -284,7 +309,7 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
     written; its operands are never read as stated results. Other stated
     figures are checked against the candidate's average rate and event size.
     """
-    quantities = extract_quantities(text)
+    quantities = [_billions(q) for q in extract_quantities(text)]
     if not quantities:
         return ()
     findings: list[ArithmeticFinding] = []
@@ -316,20 +341,49 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
         handled.add(product.result.span)
         shown = _result_text(replace(product.result, value=values[0]), lang)
         formula = " × ".join(_operand_text(q, lang) for q in product.operands) + f" = {shown}"
+        # "864,000 × 1 KB = 864 MB" multiplies right, by a daily volume already found wrong:
+        # the storage is wrong too, against the right daily volume
+        day_slip = next(
+            (
+                (q, f.expected)
+                for q in product.operands
+                if q.kind in ("count", "count_per_day")
+                for f in findings
+                if f.check == "est.daily_volume" and not f.ok and _close(q.value, f.stated, tolerance)
+            ),
+            None,
+        ) if check == "est.storage" else None
+        if day_slip is not None:
+            slipped, right_day = day_slip
+            expected = values[0] / _operand_value(slipped) * right_day
+            per_event = format_bytes(values[0] / _operand_value(slipped), lang)
+            formula = f"{per_event} × {format_count(right_day, lang)}/{t('estimate.day', lang)}"
+            formula += f" = {format_bytes(expected, lang)}/{t('estimate.day', lang)}"
+            findings.append(_finding(check, False, product.result.value, expected, formula,
+                                     _result_text(product.result, lang), lang))
+            continue
         period = _PERIOD_OF_CHECK.get(check)
         if period is not None:
             formula += f"/{t(f'estimate.{period}', lang)}"
         findings.append(_finding(check, True, product.result.value, values[0], formula,
                                  _result_text(product.result, lang), lang))
     stated = [q for q in quantities if q.span not in operands and q.span not in handled]
-    # "200 × 86.400 ≈ …" states a rate of 200 even when no "req/s" says so
+    # "200 × 86.400 ≈ …" states a rate of 200 even when no "req/s" says so (it stands where its
+    # first operand does, so it has a sentence and a flow)
     implied = [
-        math.prod(_operand_value(q) for q in product.operands if round(_operand_value(q)) != SECONDS_PER_DAY)
+        replace(
+            product.operands[0],
+            kind="rate",
+            value=math.prod(
+                _operand_value(q) for q in product.operands if round(_operand_value(q)) != SECONDS_PER_DAY
+            ),
+        )
         for product in products
         if any(round(_operand_value(q)) == SECONDS_PER_DAY for q in product.operands)
         and not any(q.kind.startswith("bytes") for q in product.operands)
+        and not any(q.kind == "rate" for q in product.operands)
     ]
-    findings += _check_stated(text, quantities, stated, lang, tolerance, wrong_daily, implied)
+    findings += _check_stated(text, quantities, stated, lang, tolerance, wrong_daily, implied, products)
     return tuple(_mark_followed(findings, wrong_daily, quantities, lang, tolerance))
 
 
@@ -355,6 +409,175 @@ def _mark_followed(
     return out
 
 
+# ---------------------------------------------------------------- flows: which figures go together
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The estimate checker's words, from `languages/estimates/*.toml` (every language at once)."""
+
+    flows: re.Pattern[str]  # a flow word, matched on folded text
+    flow_of: dict[str, str]  # folded word -> flow name
+    byte_words: re.Pattern[str]
+
+
+_FOLD = str.maketrans("áéíóúüñÁÉÍÓÚÜÑ", "aeiouunAEIOUUN")
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, the same length (positions stay valid)."""
+    return text.translate(_FOLD).lower()
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted({_fold(w) for w in words}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    """Load and check every shipped estimates word file."""
+    root = resources.files("coach.content_data.languages").joinpath("estimates")
+    flow_of: dict[str, str] = {}
+    byte_words: list[str] = []
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        where = f"languages/estimates/{entry.name}"
+        try:
+            raw = tomllib.loads(entry.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise ValueError(f"{where}: {error}") from None
+        unknown = set(raw) - {"language", "byte_words", "flows"}
+        if unknown:
+            raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+        flows = raw.get("flows", {})
+        lists = [raw.get("byte_words", []), *flows.values()] if isinstance(flows, dict) else [None]
+        if not all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
+            raise ValueError(f"{where}: byte_words and every [flows] entry must be lists of words")
+        byte_words += raw.get("byte_words", [])
+        for flow, words in flows.items():
+            for word in words:
+                flow_of.setdefault(re.sub(r"\s+", " ", _fold(word)), flow)
+    return _Words(_alternation(flow_of), flow_of, _alternation(byte_words))
+
+
+# a sentence ends at a line break or at . ! ? before a space; "8.64" and "86.400" go on
+_SENTENCE_END_RE = re.compile(r"\n|[.!?](?=\s)")
+
+
+class _Layout:
+    """Where each figure of an answer stands: its sentence and the flow its nearest noun names."""
+
+    def __init__(self, text: str, quantities: Sequence[Quantity]) -> None:
+        self.text = text
+        self.folded = _fold(text)
+        self.starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+        self.quantities = sorted(quantities, key=lambda q: q.span)
+
+    def sentence(self, quantity: Quantity) -> int:
+        return bisect.bisect_right(self.starts, quantity.span[0]) - 1
+
+    def previous(self, quantity: Quantity) -> int:
+        """The sentence before the figure's, skipping blank lines (-1 when there is none)."""
+        index = self.sentence(quantity) - 1
+        while index >= 0 and not self.text[self.starts[index] : self.starts[index + 1]].strip():
+            index -= 1
+        return index
+
+    def _bounds(self, quantity: Quantity) -> tuple[int, int]:
+        index = self.sentence(quantity)
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return self.starts[index], end
+
+    def _flows_in(self, start: int, end: int) -> list[str]:
+        found = _words().flows.finditer(self.folded, start, max(start, end))
+        return [_words().flow_of[re.sub(r"\s+", " ", m.group())] for m in found]
+
+    def flow(self, quantity: Quantity) -> str | None:
+        """The flow a figure counts: a word in the figure itself ("10k reads/s"), else the nearest
+        word before it back to the previous figure ("Redirects 100,000/s"), else after it up to
+        the next figure, else the nearest before it in its sentence ("Lecturas: ... 11.600/s")."""
+        start, end = quantity.span
+        own = self._flows_in(start, end)
+        if own:
+            return own[0]
+        first, last = self._bounds(quantity)
+        before = max([first] + [q.span[1] for q in self.quantities if q.span[1] <= start])
+        after = min([last] + [q.span[0] for q in self.quantities if q.span[0] >= end])
+        near = self._flows_in(before, start)
+        if near:
+            return near[-1]
+        near = self._flows_in(end, after)
+        if near:
+            return near[0]
+        far = self._flows_in(first, start)
+        return far[-1] if far else None
+
+    def is_bytes_word(self, quantity: Quantity) -> bool:
+        """'8.6 gigs a day', '432 gigas al día': a spoken byte unit, not a count of requests."""
+        return _words().byte_words.search(self.folded, *quantity.span) is not None
+
+
+def _distinct(quantities: Iterable[Quantity]) -> list[float]:
+    return sorted({round(q.value, 6) for q in quantities})
+
+
+def _partner(
+    layout: _Layout, figure: Quantity, candidates: Sequence[Quantity], before_only: bool = False
+) -> Quantity | None:
+    """The one input a figure was derived from, or None when the pairing is ambiguous.
+
+    Same flow first (one value among the figure's flow, else the nearest before it in its
+    sentence); then, among inputs of a compatible flow (the same, or none named), the nearest
+    before it in its sentence; then the only input the answer states. A wrong figure is only
+    reported against a partner, so "no partner" means no finding. `before_only`: the partner
+    is stated before the figure (a peak follows the average it multiplies).
+    """
+    candidates = [
+        c for c in candidates if c.span != figure.span and not (before_only and c.span[0] > figure.span[0])
+    ]
+    if not candidates:
+        return None
+    flow = layout.flow(figure)
+    here = layout.sentence(figure)
+
+    def nearest_before(pool: Sequence[Quantity]) -> Quantity | None:
+        before = [c for c in pool if layout.sentence(c) == here and c.span[0] < figure.span[0]]
+        return before[-1] if before else None
+
+    if flow is not None:
+        same = [c for c in candidates if layout.flow(c) == flow]
+        if same:
+            return same[0] if len(_distinct(same)) == 1 else nearest_before(same)
+    compatible = [c for c in candidates if flow is None or layout.flow(c) in (None, flow)]
+    found = nearest_before(compatible)
+    if found is not None:
+        return found
+    if compatible and len(_distinct(candidates)) == 1:
+        return compatible[0]
+    return None
+
+
+def _nearest_factor(layout: _Layout, figure: Quantity, average: Quantity, factors: Sequence[Quantity]) -> Quantity | None:
+    """The peak factor of a figure: the nearest in its sentence, else in its average's, else in the
+    sentence just before it ("Peaks are 5× the average. That is 300 req/s."); else none is stated."""
+    for sentence in (layout.sentence(figure), layout.sentence(average), layout.previous(figure)):
+        here = [f for f in factors if layout.sentence(f) == sentence]
+        if here:
+            return min(here, key=lambda f: abs(f.span[0] - figure.span[0]))
+    return None
+
+
+def _sums(values: Sequence[float], limit: int = 8) -> list[float]:
+    """Every sum of two or more of the values ("8.64 GB + 2 GB ≈ 10.6 GB a day" adds flows)."""
+    values = list(values)[:limit]
+    return [
+        sum(combo) for size_of in range(2, len(values) + 1) for combo in itertools.combinations(values, size_of)
+    ]
+
+
 def _check_stated(
     text: str,
     quantities: Sequence[Quantity],
@@ -362,50 +585,94 @@ def _check_stated(
     lang: Lang,
     tolerance: float,
     wrong_daily: list[float],
-    implied_rates: Sequence[float] = (),
+    implied_rates: Sequence[Quantity] = (),
+    products: Sequence[_Product] = (),
 ) -> list[ArithmeticFinding]:
-    """Figures stated without a written product, checked against the candidate's own inputs."""
-    rates = [q for q in quantities if q.kind == "rate"]
+    """Figures stated without a written product, checked against the candidate's own inputs.
+
+    A figure is right when any pairing of the candidate's figures explains it (any rate, any
+    size, any factor, a share or a sum of flows). A figure nothing explains is reported only
+    against its partner: the input of the same flow (`_partner`), and only when that partner's
+    own figure is not already stated right elsewhere (then the figure is of another flow).
+    """
+    layout = _Layout(text, quantities)
+    close = partial(_close, tolerance=tolerance)
+    rates = [q for q in quantities if q.kind == "rate"] + list(implied_rates)
+    factor_qs = [q for q in quantities if q.kind == "factor" and q.value > 1]
+    factors = [q.value for q in factor_qs]
+    # an average is a rate not labelled a peak and not another rate times a factor
+    # ("5×, o sea 5.000 por segundo" is the peak of 1.000/s even with no peak word beside it)
+    averages = [
+        q for q in rates
+        if not _is_peak(text, q)
+        and not any(close(q.value, r.value * f) for r in rates if r.span != q.span for f in factors)
+    ]
     peak_rates = [q for q in stated if q.kind == "rate" and _is_peak(text, q)]
-    factors = [q.value for q in quantities if q.kind == "factor" and q.value > 1]
+    shares = [q.value / 100 for q in quantities if q.kind == "percent" and 0 < q.value < 100]
     sizes = [q for q in quantities if q.kind == "bytes" and 0 < q.value <= MAX_EVENT_BYTES]
-    daily = _unique(q for q in stated if q.kind == "count_per_day" and counts_requests(q, text))
+    daily_qs = [
+        q for q in stated if q.kind == "count_per_day" and counts_requests(q, text) and not layout.is_bytes_word(q)
+    ]
+    daily = _unique(daily_qs)
     daily_bytes = _unique(q for q in stated if q.kind == "bytes_per_day")
-    main_rate = _main_rate(text, rates)
-    if main_rate is None and implied_rates:
-        main_rate = implied_rates[0]
-    all_rates = [q.value for q in rates] + list(implied_rates)
+    all_rates = [q.value for q in rates]
     findings: list[ArithmeticFinding] = []
     unit_day = t("estimate.day", lang)
+    # daily figures a written product already got right ("100 × 86,400 = 8.64M/day")
+    written_daily = [
+        p.result.value for p in products
+        if p.result.kind in ("count_per_day", "count") and p.result.span not in {q.span for q in stated}
+        and any(close(p.result.value, v) for v in _product_values(p.operands))
+    ]
 
     # est.daily_volume: QPS × 86,400 (any stated rate explains it: "correct is never flagged"),
-    # or QPS × the active hours the candidate states ("100 req/s during 12 busy hours")
+    # or QPS × the active hours the candidate states ("100 req/s during 12 busy hours"),
+    # or a share or a multiple of another daily figure ("SMS 2 % → 173k a day")
     active = sorted({q.value for q in quantities if q.kind == "duration" and 3600 <= q.value < SECONDS_PER_DAY})
     right_daily: list[float] = []
+    unchecked_daily: list[float] = []
     for figure in daily:
         match = next(
-            ((r, s) for s in (SECONDS_PER_DAY, *active) for r in all_rates if _close(figure.value, r * s, tolerance)),
+            ((r, s) for s in (SECONDS_PER_DAY, *active) for r in all_rates if close(figure.value, r * s)),
             None,
         )
-        rate, seconds = match if match is not None else (main_rate, SECONDS_PER_DAY)
-        if rate is None:
-            right_daily.append(figure.value)  # nothing to check it against: the candidate's own input
-            continue
-        expected = rate * seconds
-        if match is None:
-            wrong_daily.append(figure.value)
-        else:
+        if match is not None:
+            rate, seconds = match
+            expected = rate * seconds
             right_daily.append(figure.value)
-        formula = f"{format_rate(rate, lang)} × {decimal(seconds, lang)} = {format_count(expected, lang)}/{unit_day}"
-        findings.append(
-            _finding("est.daily_volume", match is not None, figure.value, expected, formula,
-                     format_count(figure.value, lang), lang)
-        )
+            formula = f"{format_rate(rate, lang)} × {decimal(seconds, lang)} = {format_count(expected, lang)}/{unit_day}"
+            findings.append(_finding("est.daily_volume", True, figure.value, expected, formula,
+                                     format_count(figure.value, lang), lang))
+            continue
+        others = [r * SECONDS_PER_DAY for r in all_rates] + written_daily + [
+            q.value for q in daily_qs if q.span != figure.span
+        ]
+        if any(close(figure.value, base * k) for base in others for k in (*shares, *factors)):
+            unchecked_daily.append(figure.value)  # a share or a multiple of a flow the candidate states
+            continue
+        partner = _partner(layout, figure, averages)
+        if partner is None and not averages and implied_rates:
+            partner = implied_rates[0]
+        if partner is None or any(
+            close(d, partner.value * SECONDS_PER_DAY) for d in [*right_daily, *written_daily]
+        ):
+            # no rate of its flow, or that rate's day is already stated right: another flow
+            unchecked_daily.append(figure.value)
+            continue
+        expected = partner.value * SECONDS_PER_DAY
+        wrong_daily.append(figure.value)
+        formula = f"{format_rate(partner.value, lang)} × {_per_day(lang)} = {format_count(expected, lang)}/{unit_day}"
+        findings.append(_finding("est.daily_volume", False, figure.value, expected, formula,
+                                 format_count(figure.value, lang), lang))
 
     # est.storage: size × QPS × 86,400; a daily volume counts only when it is itself right
-    day_counts = [r * SECONDS_PER_DAY for r in all_rates] + right_daily
+    # (or was not checkable: the candidate's own input)
+    day_counts = [r * SECONDS_PER_DAY for r in all_rates] + right_daily + unchecked_daily + written_daily
+    per_event = [v for p in products if any(q.kind == "bytes" for q in p.operands)
+                 and not _spans_a_day(p) for v in _product_values(p.operands)]
+    stated_storage: list[float] = []
     for figure in daily_bytes:
-        if not sizes or not day_counts:
+        if not (sizes or per_event) or not day_counts:
             continue
         found = next(
             (
@@ -414,65 +681,122 @@ def _check_stated(
                 for s in _variants(size)
                 for n in day_counts
                 for b in _variants(figure)
-                if _close(b, s * n, tolerance)
+                if close(b, s * n)
             ),
             None,
         )
         if found is not None:
             size_q, count = found
-            size_value = size_q.value
             how = (f"{format_rate(count / SECONDS_PER_DAY, lang)} × {_per_day(lang)}"
                    if count / SECONDS_PER_DAY in all_rates else f"{format_count(count, lang)}/{unit_day}")
+            expected = size_q.value * count
+            formula = f"{format_bytes(size_q.value, lang)} × {how} = {format_bytes(expected, lang)}/{unit_day}"
+            stated_storage.append(figure.value)
+            findings.append(_finding("est.storage", True, figure.value, expected, formula,
+                                     format_bytes(figure.value, lang), lang))
+            continue
+        other_days = [q.value for q in daily_bytes if q.span != figure.span]
+        if (
+            any(close(b, e * n) for e in per_event for n in day_counts for b in _variants(figure))
+            or any(close(b, s * n * k) for q in sizes for s in _variants(q) for n in day_counts
+                   for k in (*factors, *shares) for b in _variants(figure))
+            or any(close(figure.value, total) for total in _sums(other_days))
+        ):
+            continue  # a per-event product, a multiple or a share, or a sum of flows: right
+        size_p = _partner(layout, figure, sizes)
+        rate_p = _partner(layout, figure, averages)
+        if rate_p is None and not averages and implied_rates:
+            rate_p = implied_rates[0]
+        if size_p is None:
+            continue
+        if rate_p is not None:
+            count = rate_p.value * SECONDS_PER_DAY
+            how = f"{format_rate(rate_p.value, lang)} × {_per_day(lang)}"
         else:
-            size_value = sizes[0].value
-            if main_rate is not None:
-                count, how = main_rate * SECONDS_PER_DAY, f"{format_rate(main_rate, lang)} × {_per_day(lang)}"
-            else:
-                count, how = day_counts[0], f"{format_count(day_counts[0], lang)}/{unit_day}"
-        expected = size_value * count
-        formula = f"{format_bytes(size_value, lang)} × {how} = {format_bytes(expected, lang)}/{unit_day}"
-        findings.append(
-            _finding("est.storage", found is not None, figure.value, expected, formula,
-                     format_bytes(figure.value, lang), lang)
-        )
+            counted = [q for q in daily_qs if q.value in right_daily + unchecked_daily]
+            day_p = _partner(layout, figure, counted)
+            if day_p is None:
+                continue
+            count, how = day_p.value, f"{format_count(day_p.value, lang)}/{unit_day}"
+        expected = size_p.value * count
+        if any(close(other, expected) for other in other_days):
+            continue  # this size and rate already have their right figure: this one is another flow
+        formula = f"{format_bytes(size_p.value, lang)} × {how} = {format_bytes(expected, lang)}/{unit_day}"
+        findings.append(_finding("est.storage", False, figure.value, expected, formula,
+                                 format_bytes(figure.value, lang), lang))
 
     # monthly and yearly from daily (a stated daily figure carries forward as written)
     stated_daily_counts = day_counts + wrong_daily
-    for kind, per_day, days, check, fmt in (
-        ("count_per_month", stated_daily_counts, DAYS_PER_MONTH, "est.monthly_volume", "count"),
-        ("count_per_year", stated_daily_counts, DAYS_PER_YEAR, "est.yearly_volume", "count"),
-        ("bytes_per_month", None, DAYS_PER_MONTH, "est.storage_monthly", "bytes"),
-        ("bytes_per_year", None, DAYS_PER_YEAR, "est.storage_yearly", "bytes"),
+    byte_days = [q for q in quantities if q.kind == "bytes_per_day"]
+    computed_byte_days = [s * n for q in sizes for s in _variants(q) for n in day_counts]
+    for kind, days, check, fmt in (
+        ("count_per_month", DAYS_PER_MONTH, "est.monthly_volume", "count"),
+        ("count_per_year", DAYS_PER_YEAR, "est.yearly_volume", "count"),
+        ("bytes_per_month", DAYS_PER_MONTH, "est.storage_monthly", "bytes"),
+        ("bytes_per_year", DAYS_PER_YEAR, "est.storage_yearly", "bytes"),
     ):
-        if per_day is None:
-            per_day = [q.value for q in quantities if q.kind == "bytes_per_day"] + [
-                s.value * n for s in sizes[:1] for n in day_counts[:1]
-            ]
-        if not per_day:
+        if fmt == "count":
+            bases = list(stated_daily_counts)
+            base_qs = [q for q in daily_qs if q.value in stated_daily_counts]
+        else:
+            bases = [q.value for q in byte_days] + computed_byte_days
+            base_qs = byte_days
+        if not bases:
             continue
         period = t("estimate.month" if days == DAYS_PER_MONTH else "estimate.year", lang)
+        show = format_count if fmt == "count" else format_bytes
         for figure in _unique(q for q in stated if q.kind == kind):
-            if kind.startswith("count") and not counts_requests(figure, text):
+            if fmt == "count" and (not counts_requests(figure, text) or layout.is_bytes_word(figure)):
                 continue
-            base = next((d for d in per_day if _close(figure.value, d * days, tolerance)), None)
+            base = next((d for d in bases if close(figure.value, d * days)), None)
+            if base is None and (
+                any(close(figure.value, d * days * k) for d in bases for k in (*factors, *shares))
+                or any(close(figure.value, total * days) for total in _sums([q.value for q in base_qs]))
+            ):
+                continue  # growth, replicas, a share, or the flows added up: right
             ok = base is not None
             if base is None:
-                base = per_day[0]
+                partner = _partner(layout, figure, base_qs)
+                if partner is not None:
+                    base = partner.value
+                elif len(set(round(b, 6) for b in bases)) == 1:
+                    base = bases[0]
+                else:
+                    continue  # several daily figures, none of them its own: ambiguous
             expected = base * days
-            show = format_count if fmt == "count" else format_bytes
             formula = f"{show(base, lang)}/{unit_day} × {days} = {show(expected, lang)}/{period}"
             findings.append(_finding(check, ok, figure.value, expected, formula, show(figure.value, lang), lang))
 
-    # est.peak_qps: average × factor
-    if main_rate is not None and factors and peak_rates:
-        factor = factors[0]
-        for figure in _unique(peak_rates):
-            ok = any(_close(figure.value, main_rate * f, tolerance) for f in factors)
-            expected = main_rate * factor
-            formula = f"{format_rate(main_rate, lang)} × {_sig(factor, lang)} = {format_rate(expected, lang)}"
-            findings.append(
-                _finding("est.peak_qps", ok, figure.value, expected, formula, format_rate(figure.value, lang), lang)
-            )
+    # est.peak_qps: average × factor, the average and factor of the peak's own flow
+    peaks_stated = [q.value for q in quantities if q.kind == "rate" and _is_peak(text, q)]
+    for figure in _unique(peak_rates):
+        other_rates = [q for q in rates if q.span != figure.span]
+        pairs: list[tuple[float, float]] = [(r.value, f) for r in other_rates for f in factors] + [
+            (r.value, f * g) for r in other_rates for f, g in itertools.combinations(sorted(set(factors)), 2)
+        ]
+        # the closest pairing explains it ("48,000 at peak" is 16,000 × 3, not 10,000 × 5)
+        explained = min(
+            (pair for pair in pairs if close(figure.value, pair[0] * pair[1])),
+            key=lambda pair: abs(figure.value - pair[0] * pair[1]),
+            default=None,
+        )
+        if explained is not None:
+            rate, factor = explained
+            formula = f"{format_rate(rate, lang)} × {_sig(factor, lang)} = {format_rate(rate * factor, lang)}"
+            findings.append(_finding("est.peak_qps", True, figure.value, rate * factor, formula,
+                                     format_rate(figure.value, lang), lang))
+            continue
+        average = _partner(layout, figure, averages, before_only=True)
+        factor_q = _nearest_factor(layout, figure, average, factor_qs) if average is not None else None
+        if average is None or factor_q is None:
+            continue
+        expected = average.value * factor_q.value
+        if any(close(p, average.value * f) for p in peaks_stated if p != figure.value for f in factors):
+            continue  # that average's peak is stated right elsewhere: this peak is of another flow
+        formula = f"{format_rate(average.value, lang)} × {_sig(factor_q.value, lang)} = {format_rate(expected, lang)}"
+        findings.append(
+            _finding("est.peak_qps", False, figure.value, expected, formula, format_rate(figure.value, lang), lang)
+        )
     return findings
 
 

@@ -253,3 +253,15 @@ def test_right_daily_volume_and_storage_are_never_flagged(
     findings = check_estimates(text, "en" if lang == "en" else "es")
     assert {"est.daily_volume", "est.storage"} <= {f.check for f in findings}, (text, findings)
     assert all(f.ok for f in findings), (text, [f.message for f in findings if not f.ok])
+
+
+def test_a_storage_product_on_a_wrong_daily_volume_is_wrong_too() -> None:
+    """'864,000 × 1 KB = 864 MB' multiplies right, by a daily volume 10× low: storage is flagged, and says why."""
+    text = (
+        "We have about 100 requests per second. Per day that is 100 × 86,400 = 864,000 notifications.\n\n"
+        "Each notification is about 1 KB, so storage is 864,000 × 1 KB = 864 MB per day."
+    )
+    findings = {f.check: f for f in check_estimates(text, "en")}
+    storage = findings["est.storage"]
+    assert not storage.ok and storage.expected == pytest.approx(8.64e9)
+    assert "daily volume" in storage.message
