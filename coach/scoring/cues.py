@@ -46,10 +46,12 @@ clause; a word `*ing` (or `*ar|er|ir`) is any word ending so; `=needed` is that
 folded form exactly (not every word of its stem: "need"); `{name}` expands
 to every phrase of the file's `[sets]` entry `name`.
 
-ONE scope rule for every forward cue: from the cue to a termination word, a
+ONE scope rule for every forward rejection: from the cue to a termination word, a
 clause break, the sentence end, or `scope_tokens` content tokens, carried
 across a coordinated list ("no cache, queue or workers", "ni DLQ ni circuit
-breaker"). A backward cue reaches the start of its clause (and across a colon
+breaker"). A forward deferral or supposition ("next I'd", "we could") governs
+its whole clause instead, up to a colon, a semicolon or a termination word: "next
+I'd move to token bucket and look at multi-region" defers both. A backward cue reaches the start of its clause (and across a colon
 or dash when it opens its clause: "Tracing: por ahora no").
 
 Each sentence is read with the cues of its language, told by function words
@@ -134,14 +136,14 @@ ROLES = {
     # only then does it look back, so "usamos Redis y no pondría Kafka" keeps Redis
     "following_end": ("rejected", "backward_end"),
     "negated_verb": ("rejected", "verb"),
-    "deferral_preceding": ("deferred", "forward"),
+    "deferral_preceding": ("deferred", "open"),  # "next I'd move to token bucket and look at multi-region"
     "deferral_following": ("deferred", "backward_self"),
     # a deferral that closes its clause ("Pruebas de carga, algún día", "Circuit breakers, maybe in v2")
     "deferral_end": ("deferred", "backward_end"),
     "deferral_rest": ("deferred", "rest"),
     "hypothetical": ("hypothetical", "sentence"),
     # an option floated, not chosen: "we could put a cache", "podríamos cachear", "I was going to"
-    "hypothetical_preceding": ("hypothetical", "forward"),
+    "hypothetical_preceding": ("hypothetical", "open"),
     # a hedge weakens its whole clause, wherever it sits: "Workers, ideally a pool per channel",
     # "we'd probably scale the workers", "Logs estructurados, probablemente"
     "hedge": ("hedged", "clause"),
