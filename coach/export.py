@@ -22,7 +22,7 @@ from coach.sheet import escape_answer, header_line, step_heading
 if TYPE_CHECKING:
     from coach.probes import ProbeAnswer, ProbeText
     from coach.scoring.result import ItemResult, StepScore
-    from coach.session import Scorecard
+    from coach.session import Engines, Scorecard
 
 TEMPLATE = "export.md.j2"
 TOO_SHORT_SHARE = 0.15  # as coach.session: a budgeted step answered in seconds is "too short"
@@ -258,3 +258,13 @@ def render_export(card: Scorecard, content: Bundle, *, started_at: float | None 
     }
     text = env.get_template(TEMPLATE).render(**view)
     return text.rstrip("\n") + "\n"
+
+
+def session_export(card: Scorecard, content: Bundle, engines: Engines, *, started_at: float | None = None) -> str:
+    """A session's answer sheet with every framework step's demo (those already shown are reused)."""
+    from dataclasses import replace
+
+    from coach.session import all_demos
+
+    full = replace(card, demos=all_demos(content, card.config, engines, card.demos))
+    return render_export(full, content, started_at=started_at)
