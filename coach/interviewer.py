@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from coach.asked import MAX_QUESTION_CHARS, AskedQuestion, AskKind, one_line
-from coach.errors import CoachError, Problem
+from coach.errors import CoachError
 from coach.i18n import Lang
+from coach.messages import problem
 from coach.scoring.cache import compile_bundle
 from coach.scoring.matcher import CompiledItem, Index, compile_item, match_item
 from coach.scoring.normalize import analyse, fold
@@ -117,14 +118,9 @@ class Interviewer:
         """Answer `question` in `lang`: a fact, "your call", or "not specified"."""
         asked = one_line(question)
         if not asked:
-            raise CoachError(Problem("the question is empty", "la pregunta está vacía"))
+            raise CoachError(problem("ask.empty"))
         if len(asked) > MAX_QUESTION_CHARS:
-            raise CoachError(
-                Problem(
-                    f"the question is {len(asked)} characters long; ask one question (at most {MAX_QUESTION_CHARS})",
-                    f"la pregunta tiene {len(asked)} caracteres; haz una sola pregunta (como mucho {MAX_QUESTION_CHARS})",
-                )
-            )
+            raise CoachError(problem("ask.too_long", length=len(asked), most=MAX_QUESTION_CHARS))
         correct = self._compiled.correct
         index = Index(analyse(asked, correct, correct.known))
         best: tuple[int, int, _CompiledFact] | None = None  # (covered words, rules hit, fact)

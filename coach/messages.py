@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from coach.errors import Problem
+from coach.errors import Problem, in_lang
 from coach.i18n import Lang
 
 MESSAGES: dict[str, dict[Lang, str]] = {
@@ -904,6 +904,161 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{channel_name}: years to the quota",
     },
     "demo.security.segments_per_sms": {"es": "segmentos por SMS", "en": "segments per SMS"},
+    # ---------------------------------------------------------------- errors raised by the core: one line each (CoachError), read through `problem(key, ...)`
+    # lang: --lang and COACH_LANG (coach/i18n.py)
+    "lang.unknown_flag": {
+        "es": "--lang: idioma desconocido {flag!r}; usa es o en",
+        "en": "--lang: unknown language {flag!r}; use es or en",
+    },
+    "lang.unknown_env": {
+        "es": "aviso: COACH_LANG={value!r} no es un idioma de coach (es, en); se usa el inglés",
+        "en": "warning: COACH_LANG={value!r} is not a language coach speaks (es, en); using English",
+    },
+    # files: the guarded reader and the atomic writer (coach/files.py)
+    "files.no_dir": {
+        "es": "{path}: la carpeta {directory} no existe",
+        "en": "{path}: directory {directory} does not exist",
+    },
+    "files.cannot_write_in": {
+        "es": "{path}: no se puede escribir en {directory} ({reason}); elige otra carpeta",
+        "en": "{path}: cannot write in {directory} ({reason}); pick another folder",
+    },
+    "files.cannot_write": {"es": "{path}: no se puede escribir ({reason})", "en": "{path}: cannot write ({reason})"},
+    "files.cannot_read": {"es": "{path}: no se puede leer ({reason})", "en": "{path}: cannot read ({reason})"},
+    "files.no_such_file": {"es": "{path}: el fichero no existe", "en": "{path}: no such file"},
+    "files.kind_dir": {"es": "es una carpeta", "en": "is a directory"},
+    "files.kind_fifo": {"es": "es una tubería (FIFO)", "en": "is a pipe (FIFO)"},
+    "files.kind_device": {"es": "es un dispositivo", "en": "is a device"},
+    "files.kind_socket": {"es": "es un socket", "en": "is a socket"},
+    "files.kind_other": {"es": "no es un fichero normal", "en": "is not a regular file"},
+    "files.not_regular": {
+        "es": "{path}: {kind}, se esperaba un fichero normal",
+        "en": "{path}: {kind}, expected a regular file",
+    },
+    "files.is_not_regular": {"es": "{path}: no es un fichero normal", "en": "{path}: is not a regular file"},
+    "files.too_big": {
+        "es": "{name}: ocupa más de {size}, lo máximo que coach lee de un fichero; ¿es el fichero correcto?",
+        "en": "{name}: larger than {size}, the most coach reads for one file; is it the right file?",
+    },
+    "files.not_utf8": {"es": "{name}: no es UTF-8 válido (byte {byte})", "en": "{name}: not valid UTF-8 (byte {byte})"},
+    # toml: the shape guard in front of the TOML parser (coach/toml_guard.py)
+    "toml.too_deep": {
+        "es": "{name}:{line}: contenido no válido: anidado a demasiada profundidad (como mucho {most} niveles)",
+        "en": "{name}:{line}: invalid content: too deeply nested (at most {most} levels)",
+    },
+    "toml.long_key": {
+        "es": "{name}:{line}: contenido no válido: una clave con puntos de más de {most} partes",
+        "en": "{name}:{line}: invalid content: a dotted key with more than {most} parts",
+    },
+    "toml.too_big": {
+        "es": "{name}: contenido no válido: ocupa más de {size_kb} KB",
+        "en": "{name}: invalid content: larger than {size_kb} KB",
+    },
+    "toml.too_many_keys": {
+        "es": "{name}:{line}: contenido no válido: más de {most} claves",
+        "en": "{name}:{line}: invalid content: more than {most} keys",
+    },
+    # sheet: reading a filled answer sheet back (coach/sheet.py)
+    "sheet.unknown_step": {
+        "es": "{name}:{line}: paso desconocido {step!r} en el marcador; se esperaba uno de {known}",
+        "en": "{name}:{line}: unknown step {step!r} in step marker; expected one of {known}",
+    },
+    "sheet.step_twice": {
+        "es": "{name}:{line}: el paso {step!r} aparece dos veces (la primera en la línea {first})",
+        "en": "{name}:{line}: step {step!r} appears twice (first at line {first})",
+    },
+    "sheet.bad_lang": {
+        "es": "{name}:{line}: lang={code} en la cabecera; usa es o en",
+        "en": "{name}:{line}: lang={code} in the header; use es or en",
+    },
+    "sheet.unclosed": {
+        "es": "{name}:{line}: <!-- coach:{block} --> no se cierra nunca (añade <!-- /coach:{block} -->)",
+        "en": "{name}:{line}: <!-- coach:{block} --> is never closed (add <!-- /coach:{block} -->)",
+    },
+    "sheet.no_markers": {
+        "es": "{name}: no hay marcadores de paso (se esperan líneas como <!-- step: opening -->)",
+        "en": "{name}: no step markers found (expected lines like <!-- step: opening -->)",
+    },
+    "sheet.bad_probe": {
+        "es": "{name}:{line}: un marcador de repregunta necesita step=PASO, items=ID[,ID] y after=PASO|end",
+        "en": "{name}:{line}: a probe marker needs step=STEP, items=ID[,ID] and after=STEP|end",
+    },
+    "sheet.elapsed_nan": {
+        "es": "{name}:{line}: elapsed_s={raw} no es un número",
+        "en": "{name}:{line}: elapsed_s={raw} is not a number",
+    },
+    "sheet.elapsed_range": {
+        "es": "{name}:{line}: elapsed_s={raw} está fuera de rango (de 0 a {most} segundos)",
+        "en": "{name}:{line}: elapsed_s={raw} is out of range (0 to {most} seconds)",
+    },
+    "sheet.elapsed_negative": {
+        "es": "{name}:{line}: elapsed_s={raw} es negativo",
+        "en": "{name}:{line}: elapsed_s={raw} is negative",
+    },
+    # store: the history database (coach/store.py)
+    "store.folder_read_only": {
+        "es": "{folder}: la carpeta de datos es de solo lectura y coach guarda ahí su historial; dale permiso de escritura o pon COACH_HOME en una carpeta donde puedas escribir",
+        "en": "{folder}: the data folder is read-only, and coach keeps its history there; make it writable, or set COACH_HOME to a folder you can write",
+    },
+    "store.read_only": {
+        "es": "{name}: la base de datos del historial es de solo lectura; dale permiso de escritura (chmod u+w) o pon COACH_HOME en otra carpeta",
+        "en": "{name}: the history database is read-only; make it writable (chmod u+w), or set COACH_HOME to another folder",
+    },
+    "store.full": {
+        "es": "{name}: no se puede escribir el historial ({error}): puede que el disco esté lleno; libera espacio y vuelve a probar",
+        "en": "{name}: cannot write the history ({error}): the disk may be full; free some space and try again",
+    },
+    "store.busy": {
+        "es": "{name}: la base de datos del historial está ocupada ({error}); otro coach puede estar escribiendo: vuelve a probar",
+        "en": "{name}: the history database is busy ({error}); another coach may be writing: try again",
+    },
+    "store.damaged": {
+        "es": "{name}: la base de datos del historial no se puede leer o está dañada ({error}); no se ha tocado: muévela a otro sitio para empezar una nueva",
+        "en": "{name}: the history database is unreadable or damaged ({error}); it was left untouched: move it aside to start a new one",
+    },
+    "store.not_coach": {
+        "es": "{name}: es un fichero SQLite pero no un historial de coach; no se ha tocado",
+        "en": "{name}: is an SQLite file but not a coach history database; it was left untouched",
+    },
+    "store.newer": {
+        "es": "{name}: lo escribió un coach más nuevo (esquema {schema}, este conoce el {known}); actualiza coach",
+        "en": "{name}: written by a newer coach (schema {schema}, this one knows {known}); upgrade coach",
+    },
+    "store.unknown_session": {
+        "es": "sesión desconocida {sid!r} (mira `coach history`)",
+        "en": "unknown session {sid!r} (see `coach history`)",
+    },
+    # content: loading frameworks and scenarios (coach/content.py, coach/skeleton.py)
+    "content.unknown_step": {"es": "paso desconocido {step!r}{hint}", "en": "unknown step {step!r}{hint}"},
+    "content.unknown_framework": {
+        "es": "marco desconocido {framework!r}{hint}",
+        "en": "unknown framework {framework!r}{hint}",
+    },
+    "content.unknown_scenario": {
+        "es": "escenario desconocido {scenario!r}{hint} (disponibles: {known})",
+        "en": "unknown scenario {scenario!r}{hint} (known: {known})",
+    },
+    "content.did_you_mean": {"es": "; ¿quisiste decir {name!r}?", "en": "; did you mean {name!r}?"},
+    "content.skipped": {"es": "{problem}; fichero omitido", "en": "{problem}; file skipped"},
+    "content.skipped_more": {
+        "es": "{problem} (y {more} más); fichero omitido",
+        "en": "{problem} (+{more} more); file skipped",
+    },
+    "content.bad_scenario_id": {
+        "es": "id de escenario {scenario!r}: usa minúsculas, dígitos y guiones, empezando por una letra (p. ej. url-shortener)",
+        "en": "scenario id {scenario!r}: use lower-case letters, digits and hyphens, starting with a letter (e.g. url-shortener)",
+    },
+    # ask: a question to the interviewer (coach/interviewer.py)
+    "ask.empty": {"es": "la pregunta está vacía", "en": "the question is empty"},
+    "ask.too_long": {
+        "es": "la pregunta tiene {length} caracteres; haz una sola pregunta (como mucho {most})",
+        "en": "the question is {length} characters long; ask one question (at most {most})",
+    },
+    # sim: a simulation flag out of range (coach/sim/config.py)
+    "sim.out_of_range": {
+        "es": "{flag}: debe estar entre 1 y {top}, no {value}",
+        "en": "{flag}: must be within 1..{top}, got {value}",
+    },
 }
 
 
@@ -921,10 +1076,11 @@ def has(key: str) -> bool:
 def problem(key: str, *, numbers: Mapping[str, float] | None = None, **values: object) -> Problem:
     """An error line from the catalog in both languages; the CLI prints the reader's.
 
-    `numbers` are formatted per language by coach.formatting (1,000,000 / 1.000.000).
+    `numbers` are formatted per language by coach.formatting (1,000,000 / 1.000.000);
+    a value that is itself a Problem (a hint, an earlier error) is filled in each language.
     """
     def one(lang: Lang) -> str:
-        filled = dict(values)
+        filled = {name: in_lang(value, lang) if isinstance(value, Problem) else value for name, value in values.items()}
         if numbers:
             from coach.formatting import decimal
 
