@@ -904,6 +904,88 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{channel_name}: years to the quota",
     },
     "demo.security.segments_per_sms": {"es": "segmentos por SMS", "en": "segments per SMS"},
+    # demo explanations: one text each, the figures filled in (numbers already formatted by the demo)
+    "demo.requirements.strict_needs": {"es": "el estricto de {strict} necesita {meets}", "en": "the strict {strict} needs {meets}"},
+    "demo.requirements.strict_none": {
+        "es": "ni {largest} cumplen el estricto de {strict}",
+        "en": "not even {largest} meet the strict {strict}",
+    },
+    "demo.scaling.partition_at": {"es": "{partitions} partición a {qps} req/s", "en": "{partitions} partition at {qps} req/s"},
+    "demo.scaling.partitions_at": {"es": "{partitions} particiones a {qps} req/s", "en": "{partitions} partitions at {qps} req/s"},
+    "demo.scaling.in_month": {"es": "en {months} mes", "en": "in {months} month"},
+    "demo.scaling.in_months": {"es": "en {months} meses", "en": "in {months} months"},
+    "demo.scaling.channel_at_peak": {"es": "{channel} en pico ({share}{devices})", "en": "{channel} at peak ({share}{devices})"},
+    "demo.scaling.channel_at_peak_quota": {
+        "es": "{channel} en pico ({share}{devices}) frente a una cuota de {quota}/s",
+        "en": "{channel} at peak ({share}{devices}) against a {quota}/s quota",
+    },
+    "demo.scaling.growing": {
+        "es": "Con el tráfico creciendo ×{growth} al año, en {horizon} años todo es ×{later}",
+        "en": "With traffic growing ×{growth} a year, in {horizon} years everything is ×{later}",
+    },
+    "demo.scaling.no_growth": {"es": "Sin crecimiento previsto", "en": "With no growth expected"},
+    "demo.scaling.kv_later": {
+        "es": ": {writes} escrituras/s, que se reparten por clave de partición.",
+        "en": ": {writes} writes/s, spread over the partition key.",
+    },
+    "demo.scaling.and": {"es": "{items} y {last}", "en": "{items} and {last}"},
+    "demo.scaling.then": {"es": "; después, {rest}", "en": "; then {rest}"},
+    "demo.requirements.explanation": {
+        "es": 'Sin un p95/p99 no hay forma de dimensionar. A {peak_rate} req/s de pico y {service_s} por llamada al proveedor hay {busy} workers ocupados de media (ley de Little): con {first} el sistema aguanta, pero al {utilization} de utilización las colas crecen y el p99 es {p99_first}. La tabla da el p99 de Erlang C y el medido en la simulación M/M/c. El SLO del escenario (p99 ≤ {slo_p99_s}) lo cumple casi cualquier tamaño estable; {strict} workers. El objetivo que acuerdas con el entrevistador decide cuánta holgura compras: fíjalo al principio y úsalo para justificar cada tamaño.',
+        "en": "Without a p95/p99 there is nothing to size against. At {peak_rate} req/s peak and {service_s} per provider call, {busy} workers are busy on average (Little's law): {first} keep up, but at {utilization} utilization queues build and p99 is {p99_first}. The table gives Erlang C's p99 next to the one measured in the M/M/c simulation. The scenario's SLO (p99 ≤ {slo_p99_s}) is met by almost any stable size; {strict} workers. The target you agree with the interviewer decides how much headroom you buy: pin it down first and use it to justify every size.",
+    },
+    "demo.estimates.explanation": {
+        "es": 'La regla rápida se cumple en la simulación: a {qps} req/s entraron {accepted} notificaciones en {duration_s} s ({measured_qps}/s), es decir {measured_per_day} al día frente a los {per_day} de QPS × {day_s}. Con eventos de {event_size_bytes} B (1 KB = {kb} B) son {gb_per_day} GB/día y {gb_retained} GB con {retention_days} días de retención. Dimensiona para el pico (×{peak_factor} = {peak_qps} req/s), no para la media: la media paga la factura, el pico tumba el sistema.',
+        "en": 'The rule of thumb holds in the run: at {qps} req/s, {accepted} notifications arrived in {duration_s} s ({measured_qps}/s), i.e. {measured_per_day} a day against QPS × {day_s} = {per_day}. With {event_size_bytes} B events (1 KB = {kb} B) that is {gb_per_day} GB/day and {gb_retained} GB at {retention_days} days of retention. Size for the peak (×{peak_factor} = {peak_qps} req/s), not the average: the average pays the bill, the peak takes the system down.',
+    },
+    "demo.api.explanation": {
+        "es": 'El cliente reintenta el POST (p. ej. tras un timeout suyo) con la misma idempotencyKey: la API devuelve el mismo id ({replay_id}) y no crea nada nuevo; al final hubo {deliveries} entregas, una por canal ({channels}), no el doble. La misma clave con otro cuerpo es un error del cliente y se rechaza con {conflict_code}, porque aceptar cualquiera de los dos sería adivinar. El cuerpo se valida antes de nada ({invalid_code} para un canal desconocido) y GET …/status responde {status}. La clave vive en un store con TTL ({idempotency_ttl_s}), con un upsert atómico (condicional en DynamoDB, SET NX en Redis).',
+        "en": 'The client replays the POST (say after its own timeout) with the same idempotencyKey: the API returns the same id ({replay_id}) and creates nothing; in the end there were {deliveries} deliveries, one per channel ({channels}), not twice that. The same key with a different body is a client bug and gets {conflict_code}, since accepting either would be a guess. The body is validated first ({invalid_code} for an unknown channel) and GET …/status answers {status}. The key lives in a store with a TTL ({idempotency_ttl_s}), written with an atomic upsert (a DynamoDB conditional put, Redis SET NX).',
+    },
+    "demo.scaling.explanation": {
+        "es": 'Throughput y p99 frente a workers al pico ({peak_qps} req/s × {service_s} = {busy} ocupados): por debajo de {busy} el sistema no da abasto y el p99 crece con la duración de la prueba; por encima, cada worker extra compra latencia, no throughput. Las particiones limitan la ingesta: a {burst_qps} req/s, 1 partición acepta {one_accepted}/s y rechaza {one_throttled}; 4 aceptan {four_accepted}/s. Y un solo usuario con el {hot_share} del tráfico ({hot_rate} msg/s) satura su partición: para mantener su orden sus mensajes van de uno en uno, su cola llega a {hot_lag} y el p99 pasa de {p99_calm} a {p99_hot}. Las claves calientes se detectan y se tratan aparte (sub-claves, cola propia, límite por usuario). {channel} {quiet}',
+        "en": "Throughput and p99 against workers at the peak ({peak_qps} req/s × {service_s} = {busy} busy): below {busy} the system cannot keep up and p99 grows with the length of the test; above it, each extra worker buys latency, not throughput. Partitions cap ingest: at {burst_qps} req/s one partition accepts {one_accepted}/s and throttles {one_throttled}; four accept {four_accepted}/s. And a single user with {hot_share} of the traffic ({hot_rate} msg/s) saturates its partition: to keep that user's order their messages go one at a time, their backlog reaches {hot_lag} and p99 goes from {p99_calm} to {p99_hot}. Hot keys are detected and handled apart (sub-keys, their own queue, a per-user limit). {channel} {quiet}",
+    },
+    "demo.scaling.channels": {
+        "es": 'Por canal, el pico de {peak} req/s con la mezcla de los hechos son {parts_text} (push hasta {push_devices} dispositivos). {quota}Tras las cuotas vienen las escrituras de la tabla clave-valor: {kv_peak}/s en pico ({writes} por notificación). {growing}{kv_later}',
+        "en": "Per channel, the {peak} req/s peak with the facts' mix is {parts_text} (push up to {push_devices} devices). {quota}After the quotas come the key-value table's writes: {kv_peak}/s at peak ({writes} per notification). {growing}{kv_later}",
+    },
+    "demo.scaling.quota": {
+        "es": 'El primer cuello de botella es la cuota del proveedor de {channel}: el pico de {peak_rate}/s usa el {use} de sus {quota}/s y el crecimiento la alcanza {when}{then}. Pide la ampliación antes (avisando con antelación) y limita por canal con un token bucket por proveedor. ',
+        "en": "The first bottleneck is the {channel} provider's quota: the {peak_rate}/s peak uses {use} of its {quota}/s and growth reaches it {when}{then}. Ask for the raise ahead of time and pace each channel with a token bucket per provider. ",
+    },
+    "demo.scaling.quota_unknown": {
+        "es": 'El primer cuello de botella es la cuota de cada proveedor (los hechos no la dan: pregúntala). ',
+        "en": "The first bottleneck is each provider's quota (the facts do not give it: ask for it). ",
+    },
+    "demo.scaling.quiet_hours": {
+        "es": 'Las horas de silencio (22:00-08:00) retienen los mensajes de prioridad normal en un almacén de envíos programados indexado por hora de salida: {normal_rate}/s × {window} s ≈ {held} mensajes si el tráfico es uniforme. A las 08:00 un planificador los libera a ritmo fijo: a {pace}/s tarda {release_min} min (incluso una cuarta parte, {quarter}, tarda {quarter_min} min), más que el pico de campaña para el que está dimensionado el diseño. En la simulación, {scaled} retenidos liberados a {pace}/s dan un p99 de {p99_paced}; soltarlos todos a la vez lleva el lag a {unpaced_lag} y el p99 a {p99_unpaced}.',
+        "en": 'Quiet hours (22:00-08:00) hold normal-priority messages in a scheduled-send store indexed by release time: {normal_rate}/s × {window} s ≈ {held} messages if traffic is uniform. At 08:00 a scheduler releases them at a fixed pace: at {pace}/s it takes {release_min} min (even a quarter of that, {quarter}, takes {quarter_min} min), longer than the campaign peak the design is sized for. In the run, {scaled} held messages released at {pace}/s give a p99 of {p99_paced}; releasing them all at once takes the lag to {unpaced_lag} and p99 to {p99_unpaced}.',
+    },
+    "demo.failures.explanation": {
+        "es": 'El proveedor cae {length_s} s (desde t={start_s} s) justo cuando sale una campaña de {burst} mensajes, con {qps} req/s entrando. Con {retries} reintentos inmediatos cada mensaje agota su cuenta en milisegundos y {storm_dlq} acaban en la DLQ: un número de reintentos se gasta en segundos y las caídas duran minutos. Con un presupuesto de tiempo por prioridad ({budget_h} alta, {budget_n} normal) y backoff exponencial desde {backoff_base_s}, nadie va a la DLQ. Sin jitter, los mensajes que fallaron juntos reintentan juntos: ráfagas de hasta {lock_peak} reintentos en un segundo (media {lock_mean}/s) que golpean al proveedor a la vez. El jitter completo reparte esos reintentos: pico de {jitter_peak}/s (media {jitter_mean}/s). No ahorra llamadas: como espera de media la mitad, hace {jitter_attempts} llamadas frente a {lockstep_attempts} ({extra_calls}); lo que compra es no sincronizar. El breaker, que abre cuando en {breaker_window_s} hay al menos {breaker_min_calls} llamadas y un {breaker_error_rate} o más fallan, deja de llamar al caído ({outage_calls} llamadas en toda la caída) y pasa el canal al proveedor secundario ({failed_over} llamadas): p99 {failover_p99} y DLQ {failover_dlq}. Sin secundario y con una caída de {long_outage_min} min, el breaker retiene los mensajes en la cola; {expired} códigos de alta prioridad pasan su caducidad ({expiry_h}) y se descartan como «expired» en vez de llegar tarde, y {held_dlq} agotan su presupuesto y van a la DLQ, que se alerta y se reprocesa.',
+        "en": 'The provider goes down for {length_s} s (from t={start_s} s) just as a campaign of {burst} messages goes out, with {qps} req/s coming in. With {retries} immediate retries each message spends its count in milliseconds and {storm_dlq} end in the DLQ: a retry count is spent in seconds and outages last minutes. With a time budget per priority ({budget_h} high, {budget_n} normal) and exponential backoff from {backoff_base_s}, nothing reaches the DLQ. Without jitter, the messages that failed together retry together: bursts of up to {lock_peak} retries in one second (mean {lock_mean}/s) that hit the provider at once. Full jitter spreads those retries: a peak of {jitter_peak}/s (mean {jitter_mean}/s). It saves no calls: waiting half as long on average, it makes {jitter_attempts} calls against {lockstep_attempts} ({extra_calls}); what it buys is no synchronization. The breaker, which opens when {breaker_window_s} hold at least {breaker_min_calls} calls and {breaker_error_rate} or more of them failed, stops calling the dead provider ({outage_calls} calls in the whole outage) and moves the channel to its secondary provider ({failed_over} calls): p99 {failover_p99} and DLQ {failover_dlq}. With no secondary and a {long_outage_min}-min outage, the breaker holds the messages in the queue; {expired} high-priority codes pass their expiry ({expiry_h}) and are dropped as `expired` instead of arriving late, and {held_dlq} spend their budget and go to the DLQ, which is alerted on and redriven.',
+    },
+    "demo.failures.outage_no_secondary": {
+        "es": 'caída de {minutes} min sin secundario (breaker, 10 req/s)',
+        "en": '{minutes}-min outage, no secondary (breaker, 10 req/s)',
+    },
+    "demo.observability.explanation": {
+        "es": 'Cada petición lleva un traceId y cada paso su spanId (api → canal → intento), así que una línea de log lleva a la traza completa. Con sampling del {log_sample_rate} se guardaron {sampled} líneas en vez de todas, decidido por traza para no romper ninguna a medias. Las métricas de la semilla, en esta ejecución: throughput {throughput} msg/s, p95 {p95}, {retries} reintentos, DLQ {dlq_total}, lag máximo de consumidor {lag} y saturación de workers hasta {saturation}. Alertas: p95 sobre el SLO, DLQ > 0 creciendo, lag que no baja y saturación sostenida por encima del 80 %.',
+        "en": "Every request carries a traceId and every step its spanId (api → channel → attempt), so one log line leads to the whole trace. Sampling {log_sample_rate} kept {sampled} lines instead of all of them, decided per trace so none is cut in half. The seed's metrics in this run: throughput {throughput} msg/s, p95 {p95}, {retries} retries, DLQ {dlq_total}, max consumer lag {lag} and worker saturation up to {saturation}. Alerts: p95 over the SLO, a growing DLQ, lag that does not come down, saturation above 80% for minutes.",
+    },
+    "demo.security.explanation": {
+        "es": 'Un cliente se descontrola y manda {abusive} req/s contra un límite de {limit} req/s por cliente (token bucket, ráfaga {rate_limit_burst}): recibe {rate_limited_abusive} respuestas 429 de {abusive_offered}, mientras los clientes legítimos reciben {rate_limited}. El límite va en el borde (API gateway/WAF), por cliente autenticado con IAM de mínimo privilegio, y el 429 lleva Retry-After.{cost_words}',
+        "en": 'A client runs away and sends {abusive} req/s against a limit of {limit} req/s per client (token bucket, burst {rate_limit_burst}): it gets {rate_limited_abusive} 429s out of {abusive_offered}, while honest clients get {rate_limited}. The limit sits at the edge (API gateway/WAF), per client authenticated with least-privilege IAM, and the 429 carries Retry-After.{cost_words}',
+    },
+    "demo.security.cost_words": {
+        "es": ' En costes (precios de lista UE del {as_of}), a {qps} req/s con la mezcla de canales de los hechos el diseño sale por {total} al mes; domina «{first_label}» con el {share} ({first_monthly}), después «{second_label}» ({second_monthly}); la infraestructura, con {writes_per_notification} escrituras clave-valor por notificación, es el resto.{sms_words} La palanca es el SMS: solo para lo que no admite otro canal.',
+        "en": ' On cost (EU list prices as of {as_of}), at {qps} req/s with the facts\' channel mix the design comes to {total} a month; "{first_label}" dominates at {share} ({first_monthly}), then "{second_label}" ({second_monthly}); infrastructure, with {writes_per_notification} key-value writes per notification, is the rest.{sms_words} The lever is SMS: only for what no other channel can carry.',
+    },
+    "demo.security.sms_words": {
+        "es": ' El SMS se cobra por segmento: el texto típico tiene {units} caracteres y lleva tildes («á», «í», «ó», «ú» no existen en GSM-7), así que va en {encoding} a {per_segment} caracteres por segmento: {segments} segmentos; sin tildes, {plain_segments}.',
+        "en": ' SMS is billed per segment: the typical text has {units} characters and Spanish accents (á, í, ó, ú are not in GSM-7), so it goes as {encoding} at {per_segment} characters a segment: {segments} segments; without accents, {plain_segments}.',
+    },
     # ---------------------------------------------------------------- errors raised by the core: one line each (CoachError), read through `problem(key, ...)`
     # lang: --lang and COACH_LANG (coach/i18n.py)
     "lang.unknown_flag": {
