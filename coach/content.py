@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from coach.errors import ContentError, Problem, UnknownIdError
 from coach.files import read_text as read_text  # re-exported for callers of content
 from coach.i18n import LANGS, Lang
-from coach.messages import problem
+from coach.messages import problem, t
 from coach.spec import REQUIRED_IDS, SPEC_FRAMEWORK, SPEC_SCENARIO
 from coach.steps import FRAMEWORK_STEP_IDS as FRAMEWORK_STEP_IDS  # re-exported
 from coach.steps import STEP_IDS as STEP_IDS
@@ -844,13 +844,6 @@ def _shipped(kind: str) -> Traversable:
     return resources.files(f"coach.content_data.{kind}")
 
 
-DIFFICULTY_LABELS: dict[str, dict[Lang, str]] = {
-    "easy": {"es": "fácil", "en": "easy"},
-    "medium": {"es": "media", "en": "medium"},
-    "hard": {"es": "difícil", "en": "hard"},
-}
-
-
 @dataclass(frozen=True)
 class ScenarioEntry:
     """One row of the scenario list, in one language."""
@@ -973,7 +966,7 @@ class Library:
                 title=scenario.title(lang),
                 summary=scenario.one_line(lang),
                 difficulty=scenario.difficulty,
-                difficulty_label=DIFFICULTY_LABELS[scenario.difficulty][lang],
+                difficulty_label=t(f"content.difficulty_{scenario.difficulty}", lang),
                 duration_min=self.duration_min(scenario),
                 framework=scenario.framework,
                 simulation=scenario.has_simulation,

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from coach.asked import MAX_QUESTION_CHARS, AskedQuestion, AskKind, one_line
 from coach.errors import CoachError
 from coach.i18n import Lang
-from coach.messages import problem
+from coach.messages import problem, t
 from coach.scoring.cache import compile_bundle
 from coach.scoring.matcher import CompiledItem, Index, compile_item, match_item
 from coach.scoring.normalize import analyse, fold
@@ -52,18 +52,6 @@ _OWN_CHOICE = re.compile(
 # A question that opens by asking for information ("which providers do we use?"): on a tie
 # between a fact and a design concept, the fact answers.
 _ASKS_INFO = re.compile(r"^\W*(what|which|who|how|when|where|que|cual|cuales|quien|quienes|como|cuanto|cuanta|cuantos|cuantas|cuando|donde)\b")
-
-_TEXTS: dict[str, dict[Lang, str]] = {
-    "design": {
-        "es": "Eso lo decides tú: plantéalo como una decisión (qué eliges, por qué y a qué renuncias).",
-        "en": "That's your call: state it as a decision (what you choose, why, and what you give up).",
-    },
-    "unknown": {
-        "es": "No está especificado: di qué supones y sigue adelante.",
-        "en": "Not specified: state your assumption and move on.",
-    },
-}
-
 
 @dataclass(frozen=True)
 class Answer:
@@ -136,9 +124,9 @@ class Interviewer:
         ):
             _, item_id = design
             label = self.content.item(item_id)[1].label(lang) if item_id else None
-            return Answer(asked, lang, AskKind.DESIGN, _TEXTS["design"][lang], topic=label, item_id=item_id)
+            return Answer(asked, lang, AskKind.DESIGN, t("ask.design", lang), topic=label, item_id=item_id)
         if best is None:
-            return Answer(asked, lang, AskKind.UNKNOWN, _TEXTS["unknown"][lang])
+            return Answer(asked, lang, AskKind.UNKNOWN, t("ask.unknown", lang))
         fact = best[2].fact
         return Answer(asked, lang, AskKind.FACT, one_line(fact.answer(lang)), fact.id, fact.topic(lang))
 

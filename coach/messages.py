@@ -986,6 +986,83 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "es": ' El SMS se cobra por segmento: el texto típico tiene {units} caracteres y lleva tildes («á», «í», «ó», «ú» no existen en GSM-7), así que va en {encoding} a {per_segment} caracteres por segmento: {segments} segmentos; sin tildes, {plain_segments}.',
         "en": ' SMS is billed per segment: the typical text has {units} characters and Spanish accents (á, í, ó, ú are not in GSM-7), so it goes as {encoding} at {per_segment} characters a segment: {segments} segments; without accents, {plain_segments}.',
     },
+    # ---------------------------------------------------------------- design: a sheet's design run in the simulation (coach/design_check.py)
+    "design.no_simulation": {"es": "este escenario no tiene simulación", "en": "this scenario has no simulation"},
+    "design.lacks_qps": {"es": "el QPS", "en": "the QPS"},
+    "design.lacks_target": {"es": "un objetivo p95/p99", "en": "a p95/p99 target"},
+    "design.both": {"es": "{first} y {second}", "en": "{first} and {second}"},
+    "design.cannot_check": {
+        "es": "no se puede comprobar: la hoja no da {lacks}",
+        "en": "cannot check: the sheet does not state {lacks}",
+    },
+    "design.how_to_state": {
+        "es": "escribe p. ej. «100 req/s, pico x5» en estimaciones y «p99 < 2 s» en requisitos",
+        "en": "write e.g. \"100 req/s, peak x5\" in estimates and \"p99 < 2 s\" in requirements",
+    },
+    "design.meets": {
+        "es": "{name} {got} ≤ tu objetivo de {target} a {peak} req/s con {workers} workers (utilización {utilization})",
+        "en": "{name} {got} ≤ your {target} target at {peak} req/s with {workers} workers ({utilization} utilization)",
+    },
+    "design.default_workers": {
+        "es": " (workers del diseño de referencia: la hoja no los dice)",
+        "en": " (reference design's workers: the sheet does not say)",
+    },
+    "design.throttled": {
+        "es": "a {peak} req/s, {partitions} particiones rechazan {throttled} peticiones (cada shard ingiere {shard}/s)",
+        "en": "at {peak} req/s, {partitions} partitions throttle {throttled} requests (each shard ingests {shard}/s)",
+    },
+    "design.more_partitions": {"es": "al menos {needed} particiones", "en": "at least {needed} partitions"},
+    "design.misses": {"es": "{name} {got} > tu objetivo de {target}", "en": "{name} {got} > your {target} target"},
+    "design.enough_workers": {"es": "; {enough} workers lo cumplen", "en": "; {enough} workers meet it"},
+    "design.no_workers": {"es": "; ningún número de workers lo cumple", "en": "; no number of workers meets it"},
+    "design.more_workers": {
+        "es": "sube a {enough} workers por canal (hoy {workers}); {peak} req/s × {service_ms} ms = {busy} ocupados de media",
+        "en": "go to {enough} workers per channel (now {workers}); {peak} req/s × {service_ms} ms = {busy} busy on average",
+    },
+    "design.provider_floor": {
+        "es": "la latencia del proveedor sola da un {name} de ~{floor}: relaja el objetivo, baja el timeout o cambia de proveedor",
+        "en": "provider latency alone gives a {name} of ~{floor}: relax the target, lower the timeout or change providers",
+    },
+    # ---------------------------------------------------------------- hand: `coach demo` for a scenario without a simulation (coach/sim/hand.py)
+    "hand.statement": {
+        "es": "«{title}» no tiene simulación: no hay un servicio de referencia que ejecutar paso a paso. Calcula a mano estas cifras (coach estimate te ayuda con las cuentas):",
+        "en": "“{title}” has no simulation: there is no reference service to run step by step. Work out these figures by hand (coach estimate helps with the arithmetic):",
+    },
+    "hand.qps": {
+        "es": "Peticiones por segundo de media y en pico (media × factor de pico).",
+        "en": "Requests per second on average and at peak (average × peak factor).",
+    },
+    "hand.per_day": {"es": "Peticiones al día: QPS × {day_s}.", "en": "Requests per day: QPS × {day_s}."},
+    "hand.storage": {
+        "es": "Almacenamiento: tamaño de un registro × registros al día × días de retención.",
+        "en": "Storage: record size × records a day × days of retention.",
+    },
+    "hand.nodes": {
+        "es": "Cuántos nodos, particiones o workers hacen falta en pico, con margen.",
+        "en": "How many nodes, partitions or workers the peak needs, with headroom.",
+    },
+    # scenario difficulty (coach scenarios list, the menu)
+    "content.difficulty_easy": {"es": "fácil", "en": "easy"},
+    "content.difficulty_medium": {"es": "media", "en": "medium"},
+    "content.difficulty_hard": {"es": "difícil", "en": "hard"},
+    # sheet and ask: the blank sheet's guidance (coach/sheet.py), the interviewer's stock answers (coach/interviewer.py)
+    "sheet.reference": {"es": "respuestas de referencia", "en": "reference answers"},
+    "sheet.how": {
+        "es": "Escribe cada respuesta debajo de su pregunta. Las líneas entre `<!-- coach:... -->` las ignora `coach score`; todo lo demás cuenta.",
+        "en": "Write each answer under its question. Lines between `<!-- coach:... -->` markers are ignored by `coach score`; everything else counts.",
+    },
+    "sheet.ask": {
+        "es": "Puedes preguntar al entrevistador por: {topics}. Pregunta con `coach ask {scenario} \"…?\"`, o escribe la pregunta en la apertura (una línea que acabe en «?» o empiece por «¿»).",
+        "en": "You may ask the interviewer about: {topics}. Ask with `coach ask {scenario} \"…?\"`, or write the question in the opening (a line ending in \"?\").",
+    },
+    "ask.design": {
+        "es": "Eso lo decides tú: plantéalo como una decisión (qué eliges, por qué y a qué renuncias).",
+        "en": "That's your call: state it as a decision (what you choose, why, and what you give up).",
+    },
+    "ask.unknown": {
+        "es": "No está especificado: di qué supones y sigue adelante.",
+        "en": "Not specified: state your assumption and move on.",
+    },
     # ---------------------------------------------------------------- errors raised by the core: one line each (CoachError), read through `problem(key, ...)`
     # lang: --lang and COACH_LANG (coach/i18n.py)
     "lang.unknown_flag": {

@@ -31,7 +31,7 @@ from coach.asked import BLOCK as ASKED_BLOCK
 from coach.asked import AskedQuestion, parse_block, with_questions
 from coach.errors import ContentError
 from coach.files import SHEET_MAX_BYTES, read_input
-from coach.messages import problem
+from coach.messages import problem, t
 from coach.steps import STEP_IDS
 
 if TYPE_CHECKING:  # reading a sheet must not import pydantic (coach score's start-up)
@@ -334,18 +334,17 @@ def quote(text: str) -> list[str]:
 def render_blank_sheet(content: Bundle, lang: Lang) -> str:
     """A blank sheet: header, brief, then each step's marker, heading and question as guidance."""
     scenario, framework = content.scenario, content.framework
-    labels = _LABELS[lang]
     out = [header_line(scenario.id, lang, framework=framework.id), ""]
     out.append(f"# {scenario.title(lang)}")
     out.append("")
     out.append("<!-- coach:prompt -->")
     out.extend(quote(scenario.brief(lang)))
     out.append(">")
-    out.append(f"> {labels['how']}")
+    out.append(f"> {t('sheet.how', lang)}")
     if scenario.facts:
         topics = ", ".join(fact.topic(lang) for fact in scenario.facts)
         out.append(">")
-        out.append(f"> {labels['ask'].format(topics=topics, scenario=scenario.id)}")
+        out.append(f"> {t('sheet.ask', lang, topics=topics, scenario=scenario.id)}")
     out.append("<!-- /coach:prompt -->")
     for step in framework.steps:
         out += ["", f"<!-- step: {step.id} -->", step_heading(step, lang), ""]
@@ -366,7 +365,7 @@ def render_reference_sheet(content: Bundle, lang: Lang) -> str:
     """
     scenario, framework = content.scenario, content.framework
     out = [header_line(scenario.id, lang, framework=framework.id, source="reference"), ""]
-    out.append(f"# {scenario.title(lang)} ({_LABELS[lang]['reference']})")
+    out.append(f"# {scenario.title(lang)} ({t('sheet.reference', lang)})")
     for step in framework.steps:
         out += ["", f"<!-- step: {step.id} -->", step_heading(step, lang), ""]
         reference = scenario.reference.get(step.id)
@@ -375,21 +374,3 @@ def render_reference_sheet(content: Bundle, lang: Lang) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-_LABELS: dict[Lang, dict[str, str]] = {
-    "es": {
-        "reference": "respuestas de referencia",
-        "how": "Escribe cada respuesta debajo de su pregunta. Las líneas entre "
-        "`<!-- coach:... -->` las ignora `coach score`; todo lo demás cuenta.",
-        "ask": "Puedes preguntar al entrevistador por: {topics}. "
-        "Pregunta con `coach ask {scenario} \"…?\"`, o escribe la pregunta en la apertura "
-        "(una línea que acabe en «?» o empiece por «¿»).",
-    },
-    "en": {
-        "reference": "reference answers",
-        "how": "Write each answer under its question. Lines between "
-        "`<!-- coach:... -->` markers are ignored by `coach score`; everything else counts.",
-        "ask": "You may ask the interviewer about: {topics}. "
-        "Ask with `coach ask {scenario} \"…?\"`, or write the question in the opening "
-        "(a line ending in \"?\").",
-    },
-}
