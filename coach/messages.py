@@ -448,6 +448,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "es": "--qps × --service-ms: carga ofrecida de {load} erlangs; el modelo M/M/c admite como mucho {most}",
         "en": "--qps × --service-ms: offered load of {load} erlangs; the M/M/c model takes at most {most}",
     },
+    "sim.too_many_customers": {
+        "es": "--qps × --duration: {customers} clientes; como mucho {most} (benchmarks/sim_mmc_erlang.py ejecuta validaciones más grandes)",
+        "en": "--qps × --duration: {customers} customers; at most {most} (benchmarks/sim_mmc_erlang.py runs bigger validations)",
+    },
     # ---------------------------------------------------------------- content: coach scenarios and coach frameworks
     "content.id": {"es": "id", "en": "id"},
     "content.title": {"es": "título", "en": "title"},
