@@ -76,14 +76,10 @@ def offer_export(session_id: str, lang: Lang, force: bool) -> tuple[Path | None,
     """Ask whether and where to save the sheet; returns (path or None, force)."""
     import questionary
 
-    wanted = questionary.select(
-        t("session.export_offer", lang),
-        choices=[
-            questionary.Choice(t("session.export_yes", lang), value=True),
-            questionary.Choice(t("session.export_no", lang), value=False),
-        ],
-    ).unsafe_ask()
-    if not wanted:
+    from coach.ui.menus import select
+
+    no = (t("session.export_no", lang), False)
+    if not select(t("session.export_offer", lang), [(t("session.export_yes", lang), True), no]):
         return None, force
     answer = questionary.text(
         t("session.export_path", lang), default=f"coach-{session_id}.md"
@@ -92,14 +88,12 @@ def offer_export(session_id: str, lang: Lang, force: bool) -> tuple[Path | None,
         return None, force
     export = Path(answer).expanduser()
     if export.exists() and not force:
+        shown = safe.clean(str(export), one_line=True)
         force = bool(
-            questionary.select(
-                t("session.exists_overwrite", lang, path=safe.clean(str(export), one_line=True)),
-                choices=[
-                    questionary.Choice(t("session.export_no", lang), value=False),
-                    questionary.Choice(t("session.overwrite_yes", lang), value=True),
-                ],
-            ).unsafe_ask()
+            select(
+                t("session.exists_overwrite", lang, path=shown),
+                [no, (t("session.overwrite_yes", lang), True)],
+            )
         )
         if not force:
             return None, force
