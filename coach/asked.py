@@ -37,7 +37,6 @@ BLOCK = "asked"  # <!-- coach:asked --> ... <!-- /coach:asked -->
 _ENTRY_RE = re.compile(r"^- (?P<question>.*) <!-- ask (?P<attrs>[^>]*?) -->\s*$")
 _ANSWER_RE = re.compile(r"^  > ?(?P<answer>.*)$")
 _ATTR_RE = re.compile(r"([a-z_]+)=(\S+)")
-_TITLE = {"es": "Preguntas al entrevistador", "en": "Questions to the interviewer"}
 
 
 class AskKind(StrEnum):
@@ -117,7 +116,9 @@ def render_block(asked: Sequence[AskedQuestion], lang: str) -> list[str]:
     """The sheet lines of a step's asked questions (empty when none were asked)."""
     if not asked:
         return []
-    out = [f"<!-- coach:{BLOCK} -->", f"**{_TITLE.get(lang, _TITLE['en'])}**", ""]
+    from coach.messages import t
+
+    out = [f"<!-- coach:{BLOCK} -->", f"**{t('session.asked', 'es' if lang == 'es' else 'en')}**", ""]
     for entry in asked:
         attrs = f"kind={entry.kind.value}" + (f" fact={entry.fact_id}" if entry.fact_id else "")
         out.append(f"- {one_line(entry.question)} <!-- ask {attrs} -->")

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from coach.errors import ContentError, Problem, UnknownIdError
 from coach.files import read_text as read_text  # re-exported for callers of content
 from coach.i18n import LANGS, Lang
+from coach.messages import problem, t
 from coach.spec import REQUIRED_IDS, SPEC_FRAMEWORK, SPEC_SCENARIO
 from coach.steps import FRAMEWORK_STEP_IDS as FRAMEWORK_STEP_IDS  # re-exported
 from coach.steps import STEP_IDS as STEP_IDS
@@ -348,9 +349,7 @@ class Framework(_Model):
             if step.id == step_id:
                 return step
         hint = suggest(step_id, STEP_IDS)
-        raise UnknownIdError(
-            Problem(f"unknown step {step_id!r}{hint}", f"paso desconocido {step_id!r}{hint.es}")
-        )
+        raise UnknownIdError(problem("content.unknown_step", step=step_id, hint=hint))
 
     @property
     def total_budget_s(self) -> int:
@@ -687,14 +686,14 @@ def with_lines(name: str, text: str, problems: Iterable[str]) -> list[str]:
     index = toml_lines(text)
     out = []
     prefix = f"{name}: "
-    for problem in problems:
-        if not problem.startswith(prefix) or ": " not in problem[len(prefix):]:
-            out.append(problem)
+    for entry in problems:
+        if not entry.startswith(prefix) or ": " not in entry[len(prefix):]:
+            out.append(entry)
             continue
-        where = problem[len(prefix):].split(": ", 1)[0]
+        where = entry[len(prefix):].split(": ", 1)[0]
         loc = _parse_loc(where)
         line = next((index[loc[:end]] for end in range(len(loc), 0, -1) if loc[:end] in index), None)
-        out.append(problem if line is None else f"{name}:{line}: {problem[len(prefix):]}")
+        out.append(entry if line is None else f"{name}:{line}: {entry[len(prefix):]}")
     return out
 
 
@@ -826,7 +825,7 @@ def suggest(name: str, choices: Iterable[str]) -> Problem:
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.5)
     if not close:
         return Problem("", "")
-    return Problem(f"; did you mean {close[0]!r}?", f"; ¿quisiste decir {close[0]!r}?")
+    return problem("content.did_you_mean", name=close[0])
 
 
 def user_data_dir(environ: dict[str, str] | None = None) -> Path:
@@ -843,13 +842,6 @@ def _shipped(kind: str) -> Traversable:
     # frameworks/ and scenarios/ are mapped to these packages (pyproject.toml), so one
     # lookup works in the wheel and in an editable install alike.
     return resources.files(f"coach.content_data.{kind}")
-
-
-DIFFICULTY_LABELS: dict[str, dict[Lang, str]] = {
-    "easy": {"es": "fácil", "en": "easy"},
-    "medium": {"es": "media", "en": "medium"},
-    "hard": {"es": "difícil", "en": "hard"},
-}
 
 
 @dataclass(frozen=True)
@@ -896,17 +888,12 @@ class Library:
         self._texts: dict[str, str] = {}  # scenario file -> its TOML, for line numbers in errors
 
     def _skip(self, exc: ContentError) -> None:
-        problem = exc.problems[0] if exc.problems else str(exc)
+        first = exc.problems[0] if exc.problems else str(exc)
         more = len(exc.problems) - 1
-        if more > 0:
-            problem = Problem(
-                f"{problem} (+{more} more); file skipped", f"{_es(problem)} (y {more} más); fichero omitido"
-            )
-        else:
-            problem = Problem(f"{problem}; file skipped", f"{_es(problem)}; fichero omitido")
-        self.skipped.append(problem)
+        line = problem("content.skipped_more", problem=first, more=more) if more > 0 else problem("content.skipped", problem=first)
+        self.skipped.append(line)
         if self._on_skip is not None:
-            self._on_skip(problem)
+            self._on_skip(line)
 
     def _sources(self, kind: str) -> list[Source]:
         sources = []
@@ -954,9 +941,7 @@ class Library:
             return self.frameworks[framework_id]
         except KeyError:
             hint = suggest(framework_id, self.frameworks)
-            raise UnknownIdError(
-                Problem(f"unknown framework {framework_id!r}{hint}", f"marco desconocido {framework_id!r}{hint.es}")
-            ) from None
+            raise UnknownIdError(problem("content.unknown_framework", framework=framework_id, hint=hint)) from None
 
     def scenario(self, scenario_id: str) -> Scenario:
         try:
@@ -964,12 +949,7 @@ class Library:
         except KeyError:
             hint = suggest(scenario_id, self.scenarios)
             known = ", ".join(sorted(self.scenarios))
-            raise UnknownIdError(
-                Problem(
-                    f"unknown scenario {scenario_id!r}{hint} (known: {known})",
-                    f"escenario desconocido {scenario_id!r}{hint.es} (disponibles: {known})",
-                )
-            ) from None
+            raise UnknownIdError(problem("content.unknown_scenario", scenario=scenario_id, hint=hint, known=known)) from None
 
     def duration_min(self, scenario: Scenario) -> int | None:
         """Minutes a full rehearsal takes: the scenario's own figure, else its framework's budget."""
@@ -986,7 +966,7 @@ class Library:
                 title=scenario.title(lang),
                 summary=scenario.one_line(lang),
                 difficulty=scenario.difficulty,
-                difficulty_label=DIFFICULTY_LABELS[scenario.difficulty][lang],
+                difficulty_label=t(f"content.difficulty_{scenario.difficulty}", lang),
                 duration_min=self.duration_min(scenario),
                 framework=scenario.framework,
                 simulation=scenario.has_simulation,
@@ -1002,10 +982,6 @@ class Library:
             hint = suggest(scenario.framework, self.frameworks)
             raise ContentError(f"{name}: framework: unknown framework {scenario.framework!r}{hint}")
         return bundle(self.frameworks[scenario.framework], scenario, name, self._texts.get(name, ""))
-
-
-def _es(problem: str) -> str:
-    return problem.es if isinstance(problem, Problem) else str(problem)
 
 
 def validate_file(path: Path, library: Library | None = None) -> str:

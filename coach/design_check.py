@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.formatting import decimal, general, percent
+from coach.messages import t
 from coach.sim.config import SimConfig
 from coach.sim.service import ServiceResult, run_service
 
@@ -239,24 +240,19 @@ def check_design(sheet: Sheet, content: Bundle, lang: Lang, seed: int | None = N
     """
     defaults = content.scenario.simulation
     stated = read_design(sheet)
-    es = lang == "es"
 
     def g(value: float) -> str:
         return general(value, lang)
 
     if defaults is None:
-        verdict = ("este escenario no tiene simulación" if es else "this scenario has no simulation")
-        return DesignCheck(None, stated, {}, verdict, None)
+        return DesignCheck(None, stated, {}, t("design.no_simulation", lang), None)
     missing = [name for name in ("qps",) if name not in stated]
     targets = [key for key in ("p95_ms", "p99_ms") if key in stated]
     if missing or not targets:
-        lacks_es = " y ".join((["el QPS"] if missing else []) + ([] if targets else ["un objetivo p95/p99"]))
-        lacks_en = " and ".join((["the QPS"] if missing else []) + ([] if targets else ["a p95/p99 target"]))
-        verdict = (f"no se puede comprobar: la hoja no da {lacks_es}" if es
-                   else f"cannot check: the sheet does not state {lacks_en}")
-        suggestion = ("escribe p. ej. «100 req/s, pico x5» en estimaciones y «p99 < 2 s» en requisitos" if es
-                      else "write e.g. \"100 req/s, peak x5\" in estimates and \"p99 < 2 s\" in requirements")
-        return DesignCheck(None, stated, {}, verdict, suggestion)
+        lacks = [t("design.lacks_qps", lang)] if missing else []
+        lacks += [] if targets else [t("design.lacks_target", lang)]
+        what = lacks[0] if len(lacks) == 1 else t("design.both", lang, first=lacks[0], second=lacks[1])
+        return DesignCheck(None, stated, {}, t("design.cannot_check", lang, lacks=what), t("design.how_to_state", lang))
     base = SimConfig.from_defaults(defaults, seed=defaults.seed if seed is None else seed)
     workers = int(stated.get("workers", base.workers))
     used_default_workers = "workers" not in stated
@@ -273,55 +269,37 @@ def check_design(sheet: Sheet, content: Bundle, lang: Lang, seed: int | None = N
     misses = _misses(result, stated)
     if not misses:
         name = "p99" if "p99_ms" in stated else "p95"
-        verdict = (
-            f"{name} {_dur(measured[name + '_ms'], lang)} ≤ tu objetivo de {_dur(stated[name + '_ms'], lang)} a "
-            f"{g(stated['peak_qps'])} req/s con {workers} workers (utilización {percent(result.utilization(), lang)})"
-            if es else
-            f"{name} {_dur(measured[name + '_ms'], lang)} ≤ your {_dur(stated[name + '_ms'], lang)} target at "
-            f"{g(stated['peak_qps'])} req/s with {workers} workers ({percent(result.utilization(), lang)} utilization)"
+        verdict = t(
+            "design.meets", lang, name=name, got=_dur(measured[name + "_ms"], lang),
+            target=_dur(stated[name + "_ms"], lang), peak=g(stated["peak_qps"]), workers=workers,
+            utilization=percent(result.utilization(), lang),
         )
         if used_default_workers:
-            verdict += (" (workers del diseño de referencia: la hoja no los dice)" if es
-                        else " (reference design's workers: the sheet does not say)")
+            verdict += t("design.default_workers", lang)
         return DesignCheck(True, stated, measured, verdict, None)
     name, got, target = misses[-1]
     if result.throttled:
         shard = base.shard_throughput_qps
         needed = math.ceil(stated["peak_qps"] / shard)
-        verdict = (
-            f"a {g(stated['peak_qps'])} req/s, {int(stated.get('partitions', base.partitions))} particiones "
-            f"rechazan {decimal(result.throttled, lang)} peticiones (cada shard ingiere {g(shard)}/s)"
-            if es else
-            f"at {g(stated['peak_qps'])} req/s, {int(stated.get('partitions', base.partitions))} partitions "
-            f"throttle {decimal(result.throttled, lang)} requests (each shard ingests {g(shard)}/s)"
+        verdict = t(
+            "design.throttled", lang, peak=g(stated["peak_qps"]),
+            partitions=int(stated.get("partitions", base.partitions)),
+            throttled=decimal(result.throttled, lang), shard=g(shard),
         )
-        suggestion = (f"al menos {needed} particiones" if es else f"at least {needed} partitions")
-        return DesignCheck(False, stated, measured, verdict, suggestion)
+        return DesignCheck(False, stated, measured, verdict, t("design.more_partitions", lang, needed=needed))
     enough = _smallest_workers(base, stated, workers)
-    verdict_es = f"{name} {_dur(got, lang)} > tu objetivo de {_dur(target, lang)}"
-    verdict_en = f"{name} {_dur(got, lang)} > your {_dur(target, lang)} target"
+    verdict = t("design.misses", lang, name=name, got=_dur(got, lang), target=_dur(target, lang))
     if enough is not None:
-        verdict_es += f"; {enough} workers lo cumplen"
-        verdict_en += f"; {enough} workers meet it"
-        suggestion = (
-            f"sube a {enough} workers por canal (hoy {workers}); {g(stated['peak_qps'])} req/s × "
-            f"{g(base.service_s * 1000)} ms = {decimal(stated['peak_qps'] * base.service_s, lang)} ocupados de media"
-            if es else
-            f"go to {enough} workers per channel (now {workers}); {g(stated['peak_qps'])} req/s × "
-            f"{g(base.service_s * 1000)} ms = {decimal(stated['peak_qps'] * base.service_s, lang)} busy on average"
+        verdict += t("design.enough_workers", lang, enough=enough)
+        suggestion = t(
+            "design.more_workers", lang, enough=enough, workers=workers, peak=g(stated["peak_qps"]),
+            service_ms=g(base.service_s * 1000), busy=decimal(stated["peak_qps"] * base.service_s, lang),
         )
     else:
         floor = -math.log(1 - (0.99 if name == "p99" else 0.95)) * base.service_s * 1000
-        verdict_es += "; ningún número de workers lo cumple"
-        verdict_en += "; no number of workers meets it"
-        suggestion = (
-            f"la latencia del proveedor sola da un {name} de ~{_dur(floor, lang)}: relaja el objetivo, baja el "
-            "timeout o cambia de proveedor"
-            if es else
-            f"provider latency alone gives a {name} of ~{_dur(floor, lang)}: relax the target, lower the timeout "
-            "or change providers"
-        )
-    return DesignCheck(False, stated, measured, verdict_es if es else verdict_en, suggestion)
+        verdict += t("design.no_workers", lang)
+        suggestion = t("design.provider_floor", lang, name=name, floor=_dur(floor, lang))
+    return DesignCheck(False, stated, measured, verdict, suggestion)
 
 
 def _erlang_workers(base: SimConfig, stated: dict[str, float]) -> int | None:

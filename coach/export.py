@@ -22,7 +22,7 @@ from coach.sheet import escape_answer, header_line, step_heading
 if TYPE_CHECKING:
     from coach.probes import ProbeAnswer, ProbeText
     from coach.scoring.result import ItemResult, StepScore
-    from coach.session import Scorecard
+    from coach.session import Engines, Scorecard
 
 TEMPLATE = "export.md.j2"
 TOO_SHORT_SHARE = 0.15  # as coach.session: a budgeted step answered in seconds is "too short"
@@ -48,15 +48,14 @@ def _seconds(value: float) -> str:
     return f"{round(value, 1):g}"
 
 
-def _number(value: float) -> str:
-    """Digits that mean something: 516 msg/s, 21.9 %, 0.85 s."""
+def _number(value: float, lang: Lang) -> str:
+    """Digits that mean something, in the sheet's language: 1,200 msg/s, 21.9 %, 0.85 s (1.200, 21,9, 0,85)."""
+    from coach.formatting import decimal
+
     if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if abs(value) >= 10:
-        return f"{value:,.1f}"
-    return f"{value:,.2f}"
+        return decimal(value, lang)
+    digits = 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2
+    return decimal(value, lang, digits)
 
 
 def _one_line(text: str) -> str:
@@ -148,7 +147,7 @@ def _step_view(card: Scorecard, content: Bundle, score: StepScore, t: _Labels) -
             "title": demo.title,
             "explanation": _one_line(demo.explanation),
             "figures": [
-                {"label": f.label, "value": _number(f.value), "unit": f.unit} for f in demo.figures
+                {"label": f.label, "value": _number(f.value, lang), "unit": f.unit} for f in demo.figures
             ],
         },
     }
@@ -258,3 +257,13 @@ def render_export(card: Scorecard, content: Bundle, *, started_at: float | None 
     }
     text = env.get_template(TEMPLATE).render(**view)
     return text.rstrip("\n") + "\n"
+
+
+def session_export(card: Scorecard, content: Bundle, engines: Engines, *, started_at: float | None = None) -> str:
+    """A session's answer sheet with every framework step's demo (those already shown are reused)."""
+    from dataclasses import replace
+
+    from coach.session import all_demos
+
+    full = replace(card, demos=all_demos(content, card.config, engines, card.demos))
+    return render_export(full, content, started_at=started_at)

@@ -9,24 +9,18 @@ import tempfile
 from pathlib import Path
 
 from coach.errors import CoachError, ContentError, Problem
+from coach.messages import problem
 
 
 def write_atomic(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file and a rename: never a half-written file."""
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
-        raise CoachError(
-            Problem(f"{path}: directory {directory} does not exist", f"{path}: la carpeta {directory} no existe")
-        )
+        raise CoachError(problem("files.no_dir", path=path, directory=directory))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:  # a read-only folder, a full disk
-        raise CoachError(
-            Problem(
-                f"{path}: cannot write in {directory} ({exc.strerror}); pick another folder",
-                f"{path}: no se puede escribir en {directory} ({exc.strerror}); elige otra carpeta",
-            )
-        ) from None
+        raise CoachError(problem("files.cannot_write_in", path=path, directory=directory, reason=exc.strerror)) from None
     # mkstemp creates 0600; a sheet to share should get the usual mode (0666 less the umask).
     umask = os.umask(0)
     os.umask(umask)
@@ -39,9 +33,7 @@ def write_atomic(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise CoachError(
-            Problem(f"{path}: cannot write ({exc.strerror})", f"{path}: no se puede escribir ({exc.strerror})")
-        ) from None
+        raise CoachError(problem("files.cannot_write", path=path, reason=exc.strerror)) from None
 
 
 def read_text(path: Path, limit_bytes: int | None = None) -> str:
@@ -62,14 +54,14 @@ def _size(size_bytes: int) -> str:
 
 def _kind(mode: int) -> Problem:
     if stat.S_ISDIR(mode):
-        return Problem("is a directory", "es una carpeta")
+        return problem("files.kind_dir")
     if stat.S_ISFIFO(mode):
-        return Problem("is a pipe (FIFO)", "es una tubería (FIFO)")
+        return problem("files.kind_fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return Problem("is a device", "es un dispositivo")
+        return problem("files.kind_device")
     if stat.S_ISSOCK(mode):
-        return Problem("is a socket", "es un socket")
-    return Problem("is not a regular file", "no es un fichero normal")
+        return problem("files.kind_socket")
+    return problem("files.kind_other")
 
 
 def check_regular(path: Path) -> None:
@@ -77,26 +69,16 @@ def check_regular(path: Path) -> None:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise ContentError(Problem(f"{path}: no such file", f"{path}: el fichero no existe")) from None
+        raise ContentError(problem("files.no_such_file", path=path)) from None
     except OSError as exc:
-        raise ContentError(
-            Problem(f"{path}: cannot read ({exc.strerror})", f"{path}: no se puede leer ({exc.strerror})")
-        ) from None
+        raise ContentError(problem("files.cannot_read", path=path, reason=exc.strerror)) from None
     if not stat.S_ISREG(mode):
-        kind = _kind(mode)
-        raise ContentError(
-            Problem(f"{path}: {kind}, expected a regular file", f"{path}: {kind.es}, se esperaba un fichero normal")
-        )
+        raise ContentError(problem("files.not_regular", path=path, kind=_kind(mode)))
 
 
 def _too_big(name: str, limit_bytes: int) -> ContentError:
     size = _size(limit_bytes)
-    return ContentError(
-        Problem(
-            f"{name}: larger than {size}, the most coach reads for one file; is it the right file?",
-            f"{name}: ocupa más de {size}, lo máximo que coach lee de un fichero; ¿es el fichero correcto?",
-        )
-    )
+    return ContentError(problem("files.too_big", name=name, size=size))
 
 
 def read_input(path: Path | str, *, limit_bytes: int, stdin_ok: bool = False) -> str:
@@ -117,9 +99,7 @@ def read_input(path: Path | str, *, limit_bytes: int, stdin_ok: bool = False) ->
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError(
-            Problem(f"{name}: not valid UTF-8 (byte {exc.start})", f"{name}: no es UTF-8 válido (byte {exc.start})")
-        ) from None
+        raise ContentError(problem("files.not_utf8", name=name, byte=exc.start)) from None
 
 
 def _read_regular(path: Path, limit_bytes: int) -> bytes:
@@ -128,13 +108,11 @@ def _read_regular(path: Path, limit_bytes: int) -> bytes:
         # O_NONBLOCK: if the file was swapped for a FIFO after the check, open does not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise ContentError(
-            Problem(f"{path}: cannot read ({exc.strerror})", f"{path}: no se puede leer ({exc.strerror})")
-        ) from None
+        raise ContentError(problem("files.cannot_read", path=path, reason=exc.strerror)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             check_regular(path)  # names what it is
-            raise ContentError(Problem(f"{path}: is not a regular file", f"{path}: no es un fichero normal"))
+            raise ContentError(problem("files.is_not_regular", path=path))
         chunks: list[bytes] = []
         got = 0
         while got <= limit_bytes:
@@ -145,8 +123,6 @@ def _read_regular(path: Path, limit_bytes: int) -> bytes:
             got += len(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise ContentError(
-            Problem(f"{path}: cannot read ({exc.strerror})", f"{path}: no se puede leer ({exc.strerror})")
-        ) from None
+        raise ContentError(problem("files.cannot_read", path=path, reason=exc.strerror)) from None
     finally:
         os.close(fd)

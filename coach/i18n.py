@@ -32,9 +32,9 @@ def resolve_lang(flag: str | None = None, environ: Mapping[str, str] | None = No
     if flag is not None:
         lang = _parse(flag)
         if lang is None or flag.strip().lower() not in ("es", "en"):
-            raise CoachError(
-                Problem(f"--lang: unknown language {flag!r}; use es or en", f"--lang: idioma desconocido {flag!r}; usa es o en")
-            )
+            from coach.messages import problem
+
+            raise CoachError(problem("lang.unknown_flag", flag=flag))
         return lang
     if env.get("COACH_LANG"):
         return _parse(env["COACH_LANG"]) or "en"
@@ -57,10 +57,9 @@ def unknown_env_lang(environ: Mapping[str, str] | None = None) -> Problem | None
     value = env.get("COACH_LANG", "")
     if not value.strip() or _parse(value) is not None:
         return None
-    return Problem(
-        f"warning: COACH_LANG={value!r} is not a language coach speaks (es, en); using English",
-        f"aviso: COACH_LANG={value!r} no es un idioma de coach (es, en); se usa el inglés",
-    )
+    from coach.messages import problem
+
+    return problem("lang.unknown_env", value=value)
 
 
 def pick(texts: Mapping[str, str], lang: Lang) -> str:

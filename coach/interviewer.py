@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from coach.asked import MAX_QUESTION_CHARS, AskedQuestion, AskKind, one_line
-from coach.errors import CoachError, Problem
+from coach.errors import CoachError
 from coach.i18n import Lang
+from coach.messages import problem, t
 from coach.scoring.cache import compile_bundle
 from coach.scoring.matcher import CompiledItem, Index, compile_item, match_item
 from coach.scoring.normalize import analyse, fold
@@ -51,18 +52,6 @@ _OWN_CHOICE = re.compile(
 # A question that opens by asking for information ("which providers do we use?"): on a tie
 # between a fact and a design concept, the fact answers.
 _ASKS_INFO = re.compile(r"^\W*(what|which|who|how|when|where|que|cual|cuales|quien|quienes|como|cuanto|cuanta|cuantos|cuantas|cuando|donde)\b")
-
-_TEXTS: dict[str, dict[Lang, str]] = {
-    "design": {
-        "es": "Eso lo decides tú: plantéalo como una decisión (qué eliges, por qué y a qué renuncias).",
-        "en": "That's your call: state it as a decision (what you choose, why, and what you give up).",
-    },
-    "unknown": {
-        "es": "No está especificado: di qué supones y sigue adelante.",
-        "en": "Not specified: state your assumption and move on.",
-    },
-}
-
 
 @dataclass(frozen=True)
 class Answer:
@@ -117,14 +106,9 @@ class Interviewer:
         """Answer `question` in `lang`: a fact, "your call", or "not specified"."""
         asked = one_line(question)
         if not asked:
-            raise CoachError(Problem("the question is empty", "la pregunta está vacía"))
+            raise CoachError(problem("ask.empty"))
         if len(asked) > MAX_QUESTION_CHARS:
-            raise CoachError(
-                Problem(
-                    f"the question is {len(asked)} characters long; ask one question (at most {MAX_QUESTION_CHARS})",
-                    f"la pregunta tiene {len(asked)} caracteres; haz una sola pregunta (como mucho {MAX_QUESTION_CHARS})",
-                )
-            )
+            raise CoachError(problem("ask.too_long", length=len(asked), most=MAX_QUESTION_CHARS))
         correct = self._compiled.correct
         index = Index(analyse(asked, correct, correct.known))
         best: tuple[int, int, _CompiledFact] | None = None  # (covered words, rules hit, fact)
@@ -140,9 +124,9 @@ class Interviewer:
         ):
             _, item_id = design
             label = self.content.item(item_id)[1].label(lang) if item_id else None
-            return Answer(asked, lang, AskKind.DESIGN, _TEXTS["design"][lang], topic=label, item_id=item_id)
+            return Answer(asked, lang, AskKind.DESIGN, t("ask.design", lang), topic=label, item_id=item_id)
         if best is None:
-            return Answer(asked, lang, AskKind.UNKNOWN, _TEXTS["unknown"][lang])
+            return Answer(asked, lang, AskKind.UNKNOWN, t("ask.unknown", lang))
         fact = best[2].fact
         return Answer(asked, lang, AskKind.FACT, one_line(fact.answer(lang)), fact.id, fact.topic(lang))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from coach.errors import Problem
+from coach.errors import Problem, in_lang
 from coach.i18n import Lang
 
 MESSAGES: dict[str, dict[Lang, str]] = {
@@ -447,6 +447,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "sim.too_much_load": {
         "es": "--qps × --service-ms: carga ofrecida de {load} erlangs; el modelo M/M/c admite como mucho {most}",
         "en": "--qps × --service-ms: offered load of {load} erlangs; the M/M/c model takes at most {most}",
+    },
+    "sim.too_many_customers": {
+        "es": "--qps × --duration: {customers} clientes; como mucho {most} (benchmarks/sim_mmc_erlang.py ejecuta validaciones más grandes)",
+        "en": "--qps × --duration: {customers} customers; at most {most} (benchmarks/sim_mmc_erlang.py runs bigger validations)",
     },
     # ---------------------------------------------------------------- content: coach scenarios and coach frameworks
     "content.id": {"es": "id", "en": "id"},
@@ -904,6 +908,320 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{channel_name}: years to the quota",
     },
     "demo.security.segments_per_sms": {"es": "segmentos por SMS", "en": "segments per SMS"},
+    # demo explanations: one text each, the figures filled in (numbers already formatted by the demo)
+    "demo.requirements.strict_needs": {"es": "el estricto de {strict} necesita {meets}", "en": "the strict {strict} needs {meets}"},
+    "demo.requirements.strict_none": {
+        "es": "ni {largest} cumplen el estricto de {strict}",
+        "en": "not even {largest} meet the strict {strict}",
+    },
+    "demo.scaling.partition_at": {"es": "{partitions} partición a {qps} req/s", "en": "{partitions} partition at {qps} req/s"},
+    "demo.scaling.partitions_at": {"es": "{partitions} particiones a {qps} req/s", "en": "{partitions} partitions at {qps} req/s"},
+    "demo.scaling.in_month": {"es": "en {months} mes", "en": "in {months} month"},
+    "demo.scaling.in_months": {"es": "en {months} meses", "en": "in {months} months"},
+    "demo.scaling.channel_at_peak": {"es": "{channel} en pico ({share}{devices})", "en": "{channel} at peak ({share}{devices})"},
+    "demo.scaling.channel_at_peak_quota": {
+        "es": "{channel} en pico ({share}{devices}) frente a una cuota de {quota}/s",
+        "en": "{channel} at peak ({share}{devices}) against a {quota}/s quota",
+    },
+    "demo.scaling.growing": {
+        "es": "Con el tráfico creciendo ×{growth} al año, en {horizon} años todo es ×{later}",
+        "en": "With traffic growing ×{growth} a year, in {horizon} years everything is ×{later}",
+    },
+    "demo.scaling.no_growth": {"es": "Sin crecimiento previsto", "en": "With no growth expected"},
+    "demo.scaling.kv_later": {
+        "es": ": {writes} escrituras/s, que se reparten por clave de partición.",
+        "en": ": {writes} writes/s, spread over the partition key.",
+    },
+    "demo.scaling.and": {"es": "{items} y {last}", "en": "{items} and {last}"},
+    "demo.scaling.then": {"es": "; después, {rest}", "en": "; then {rest}"},
+    "demo.requirements.explanation": {
+        "es": 'Sin un p95/p99 no hay forma de dimensionar. A {peak_rate} req/s de pico y {service_s} por llamada al proveedor hay {busy} workers ocupados de media (ley de Little): con {first} el sistema aguanta, pero al {utilization} de utilización las colas crecen y el p99 es {p99_first}. La tabla da el p99 de Erlang C y el medido en la simulación M/M/c. El SLO del escenario (p99 ≤ {slo_p99_s}) lo cumple casi cualquier tamaño estable; {strict} workers. El objetivo que acuerdas con el entrevistador decide cuánta holgura compras: fíjalo al principio y úsalo para justificar cada tamaño.',
+        "en": "Without a p95/p99 there is nothing to size against. At {peak_rate} req/s peak and {service_s} per provider call, {busy} workers are busy on average (Little's law): {first} keep up, but at {utilization} utilization queues build and p99 is {p99_first}. The table gives Erlang C's p99 next to the one measured in the M/M/c simulation. The scenario's SLO (p99 ≤ {slo_p99_s}) is met by almost any stable size; {strict} workers. The target you agree with the interviewer decides how much headroom you buy: pin it down first and use it to justify every size.",
+    },
+    "demo.estimates.explanation": {
+        "es": 'La regla rápida se cumple en la simulación: a {qps} req/s entraron {accepted} notificaciones en {duration_s} s ({measured_qps}/s), es decir {measured_per_day} al día frente a los {per_day} de QPS × {day_s}. Con eventos de {event_size_bytes} B (1 KB = {kb} B) son {gb_per_day} GB/día y {gb_retained} GB con {retention_days} días de retención. Dimensiona para el pico (×{peak_factor} = {peak_qps} req/s), no para la media: la media paga la factura, el pico tumba el sistema.',
+        "en": 'The rule of thumb holds in the run: at {qps} req/s, {accepted} notifications arrived in {duration_s} s ({measured_qps}/s), i.e. {measured_per_day} a day against QPS × {day_s} = {per_day}. With {event_size_bytes} B events (1 KB = {kb} B) that is {gb_per_day} GB/day and {gb_retained} GB at {retention_days} days of retention. Size for the peak (×{peak_factor} = {peak_qps} req/s), not the average: the average pays the bill, the peak takes the system down.',
+    },
+    "demo.api.explanation": {
+        "es": 'El cliente reintenta el POST (p. ej. tras un timeout suyo) con la misma idempotencyKey: la API devuelve el mismo id ({replay_id}) y no crea nada nuevo; al final hubo {deliveries} entregas, una por canal ({channels}), no el doble. La misma clave con otro cuerpo es un error del cliente y se rechaza con {conflict_code}, porque aceptar cualquiera de los dos sería adivinar. El cuerpo se valida antes de nada ({invalid_code} para un canal desconocido) y GET …/status responde {status}. La clave vive en un store con TTL ({idempotency_ttl_s}), con un upsert atómico (condicional en DynamoDB, SET NX en Redis).',
+        "en": 'The client replays the POST (say after its own timeout) with the same idempotencyKey: the API returns the same id ({replay_id}) and creates nothing; in the end there were {deliveries} deliveries, one per channel ({channels}), not twice that. The same key with a different body is a client bug and gets {conflict_code}, since accepting either would be a guess. The body is validated first ({invalid_code} for an unknown channel) and GET …/status answers {status}. The key lives in a store with a TTL ({idempotency_ttl_s}), written with an atomic upsert (a DynamoDB conditional put, Redis SET NX).',
+    },
+    "demo.scaling.explanation": {
+        "es": 'Throughput y p99 frente a workers al pico ({peak_qps} req/s × {service_s} = {busy} ocupados): por debajo de {busy} el sistema no da abasto y el p99 crece con la duración de la prueba; por encima, cada worker extra compra latencia, no throughput. Las particiones limitan la ingesta: a {burst_qps} req/s, 1 partición acepta {one_accepted}/s y rechaza {one_throttled}; 4 aceptan {four_accepted}/s. Y un solo usuario con el {hot_share} del tráfico ({hot_rate} msg/s) satura su partición: para mantener su orden sus mensajes van de uno en uno, su cola llega a {hot_lag} y el p99 pasa de {p99_calm} a {p99_hot}. Las claves calientes se detectan y se tratan aparte (sub-claves, cola propia, límite por usuario). {channel} {quiet}',
+        "en": "Throughput and p99 against workers at the peak ({peak_qps} req/s × {service_s} = {busy} busy): below {busy} the system cannot keep up and p99 grows with the length of the test; above it, each extra worker buys latency, not throughput. Partitions cap ingest: at {burst_qps} req/s one partition accepts {one_accepted}/s and throttles {one_throttled}; four accept {four_accepted}/s. And a single user with {hot_share} of the traffic ({hot_rate} msg/s) saturates its partition: to keep that user's order their messages go one at a time, their backlog reaches {hot_lag} and p99 goes from {p99_calm} to {p99_hot}. Hot keys are detected and handled apart (sub-keys, their own queue, a per-user limit). {channel} {quiet}",
+    },
+    "demo.scaling.channels": {
+        "es": 'Por canal, el pico de {peak} req/s con la mezcla de los hechos son {parts_text} (push hasta {push_devices} dispositivos). {quota}Tras las cuotas vienen las escrituras de la tabla clave-valor: {kv_peak}/s en pico ({writes} por notificación). {growing}{kv_later}',
+        "en": "Per channel, the {peak} req/s peak with the facts' mix is {parts_text} (push up to {push_devices} devices). {quota}After the quotas come the key-value table's writes: {kv_peak}/s at peak ({writes} per notification). {growing}{kv_later}",
+    },
+    "demo.scaling.quota": {
+        "es": 'El primer cuello de botella es la cuota del proveedor de {channel}: el pico de {peak_rate}/s usa el {use} de sus {quota}/s y el crecimiento la alcanza {when}{then}. Pide la ampliación antes (avisando con antelación) y limita por canal con un token bucket por proveedor. ',
+        "en": "The first bottleneck is the {channel} provider's quota: the {peak_rate}/s peak uses {use} of its {quota}/s and growth reaches it {when}{then}. Ask for the raise ahead of time and pace each channel with a token bucket per provider. ",
+    },
+    "demo.scaling.quota_unknown": {
+        "es": 'El primer cuello de botella es la cuota de cada proveedor (los hechos no la dan: pregúntala). ',
+        "en": "The first bottleneck is each provider's quota (the facts do not give it: ask for it). ",
+    },
+    "demo.scaling.quiet_hours": {
+        "es": 'Las horas de silencio (22:00-08:00) retienen los mensajes de prioridad normal en un almacén de envíos programados indexado por hora de salida: {normal_rate}/s × {window} s ≈ {held} mensajes si el tráfico es uniforme. A las 08:00 un planificador los libera a ritmo fijo: a {pace}/s tarda {release_min} min (incluso una cuarta parte, {quarter}, tarda {quarter_min} min), más que el pico de campaña para el que está dimensionado el diseño. En la simulación, {scaled} retenidos liberados a {pace}/s dan un p99 de {p99_paced}; soltarlos todos a la vez lleva el lag a {unpaced_lag} y el p99 a {p99_unpaced}.',
+        "en": 'Quiet hours (22:00-08:00) hold normal-priority messages in a scheduled-send store indexed by release time: {normal_rate}/s × {window} s ≈ {held} messages if traffic is uniform. At 08:00 a scheduler releases them at a fixed pace: at {pace}/s it takes {release_min} min (even a quarter of that, {quarter}, takes {quarter_min} min), longer than the campaign peak the design is sized for. In the run, {scaled} held messages released at {pace}/s give a p99 of {p99_paced}; releasing them all at once takes the lag to {unpaced_lag} and p99 to {p99_unpaced}.',
+    },
+    "demo.failures.explanation": {
+        "es": 'El proveedor cae {length_s} s (desde t={start_s} s) justo cuando sale una campaña de {burst} mensajes, con {qps} req/s entrando. Con {retries} reintentos inmediatos cada mensaje agota su cuenta en milisegundos y {storm_dlq} acaban en la DLQ: un número de reintentos se gasta en segundos y las caídas duran minutos. Con un presupuesto de tiempo por prioridad ({budget_h} alta, {budget_n} normal) y backoff exponencial desde {backoff_base_s}, nadie va a la DLQ. Sin jitter, los mensajes que fallaron juntos reintentan juntos: ráfagas de hasta {lock_peak} reintentos en un segundo (media {lock_mean}/s) que golpean al proveedor a la vez. El jitter completo reparte esos reintentos: pico de {jitter_peak}/s (media {jitter_mean}/s). No ahorra llamadas: como espera de media la mitad, hace {jitter_attempts} llamadas frente a {lockstep_attempts} ({extra_calls}); lo que compra es no sincronizar. El breaker, que abre cuando en {breaker_window_s} hay al menos {breaker_min_calls} llamadas y un {breaker_error_rate} o más fallan, deja de llamar al caído ({outage_calls} llamadas en toda la caída) y pasa el canal al proveedor secundario ({failed_over} llamadas): p99 {failover_p99} y DLQ {failover_dlq}. Sin secundario y con una caída de {long_outage_min} min, el breaker retiene los mensajes en la cola; {expired} códigos de alta prioridad pasan su caducidad ({expiry_h}) y se descartan como «expired» en vez de llegar tarde, y {held_dlq} agotan su presupuesto y van a la DLQ, que se alerta y se reprocesa.',
+        "en": 'The provider goes down for {length_s} s (from t={start_s} s) just as a campaign of {burst} messages goes out, with {qps} req/s coming in. With {retries} immediate retries each message spends its count in milliseconds and {storm_dlq} end in the DLQ: a retry count is spent in seconds and outages last minutes. With a time budget per priority ({budget_h} high, {budget_n} normal) and exponential backoff from {backoff_base_s}, nothing reaches the DLQ. Without jitter, the messages that failed together retry together: bursts of up to {lock_peak} retries in one second (mean {lock_mean}/s) that hit the provider at once. Full jitter spreads those retries: a peak of {jitter_peak}/s (mean {jitter_mean}/s). It saves no calls: waiting half as long on average, it makes {jitter_attempts} calls against {lockstep_attempts} ({extra_calls}); what it buys is no synchronization. The breaker, which opens when {breaker_window_s} hold at least {breaker_min_calls} calls and {breaker_error_rate} or more of them failed, stops calling the dead provider ({outage_calls} calls in the whole outage) and moves the channel to its secondary provider ({failed_over} calls): p99 {failover_p99} and DLQ {failover_dlq}. With no secondary and a {long_outage_min}-min outage, the breaker holds the messages in the queue; {expired} high-priority codes pass their expiry ({expiry_h}) and are dropped as `expired` instead of arriving late, and {held_dlq} spend their budget and go to the DLQ, which is alerted on and redriven.',
+    },
+    "demo.failures.outage_no_secondary": {
+        "es": 'caída de {minutes} min sin secundario (breaker, 10 req/s)',
+        "en": '{minutes}-min outage, no secondary (breaker, 10 req/s)',
+    },
+    "demo.observability.explanation": {
+        "es": 'Cada petición lleva un traceId y cada paso su spanId (api → canal → intento), así que una línea de log lleva a la traza completa. Con sampling del {log_sample_rate} se guardaron {sampled} líneas en vez de todas, decidido por traza para no romper ninguna a medias. Las métricas de la semilla, en esta ejecución: throughput {throughput} msg/s, p95 {p95}, {retries} reintentos, DLQ {dlq_total}, lag máximo de consumidor {lag} y saturación de workers hasta {saturation}. Alertas: p95 sobre el SLO, DLQ > 0 creciendo, lag que no baja y saturación sostenida por encima del 80 %.',
+        "en": "Every request carries a traceId and every step its spanId (api → channel → attempt), so one log line leads to the whole trace. Sampling {log_sample_rate} kept {sampled} lines instead of all of them, decided per trace so none is cut in half. The seed's metrics in this run: throughput {throughput} msg/s, p95 {p95}, {retries} retries, DLQ {dlq_total}, max consumer lag {lag} and worker saturation up to {saturation}. Alerts: p95 over the SLO, a growing DLQ, lag that does not come down, saturation above 80% for minutes.",
+    },
+    "demo.security.explanation": {
+        "es": 'Un cliente se descontrola y manda {abusive} req/s contra un límite de {limit} req/s por cliente (token bucket, ráfaga {rate_limit_burst}): recibe {rate_limited_abusive} respuestas 429 de {abusive_offered}, mientras los clientes legítimos reciben {rate_limited}. El límite va en el borde (API gateway/WAF), por cliente autenticado con IAM de mínimo privilegio, y el 429 lleva Retry-After.{cost_words}',
+        "en": 'A client runs away and sends {abusive} req/s against a limit of {limit} req/s per client (token bucket, burst {rate_limit_burst}): it gets {rate_limited_abusive} 429s out of {abusive_offered}, while honest clients get {rate_limited}. The limit sits at the edge (API gateway/WAF), per client authenticated with least-privilege IAM, and the 429 carries Retry-After.{cost_words}',
+    },
+    "demo.security.cost_words": {
+        "es": ' En costes (precios de lista UE del {as_of}), a {qps} req/s con la mezcla de canales de los hechos el diseño sale por {total} al mes; domina «{first_label}» con el {share} ({first_monthly}), después «{second_label}» ({second_monthly}); la infraestructura, con {writes_per_notification} escrituras clave-valor por notificación, es el resto.{sms_words} La palanca es el SMS: solo para lo que no admite otro canal.',
+        "en": ' On cost (EU list prices as of {as_of}), at {qps} req/s with the facts\' channel mix the design comes to {total} a month; "{first_label}" dominates at {share} ({first_monthly}), then "{second_label}" ({second_monthly}); infrastructure, with {writes_per_notification} key-value writes per notification, is the rest.{sms_words} The lever is SMS: only for what no other channel can carry.',
+    },
+    "demo.security.sms_words": {
+        "es": ' El SMS se cobra por segmento: el texto típico tiene {units} caracteres y lleva tildes («á», «í», «ó», «ú» no existen en GSM-7), así que va en {encoding} a {per_segment} caracteres por segmento: {segments} segmentos; sin tildes, {plain_segments}.',
+        "en": ' SMS is billed per segment: the typical text has {units} characters and Spanish accents (á, í, ó, ú are not in GSM-7), so it goes as {encoding} at {per_segment} characters a segment: {segments} segments; without accents, {plain_segments}.',
+    },
+    # ---------------------------------------------------------------- design: a sheet's design run in the simulation (coach/design_check.py)
+    "design.no_simulation": {"es": "este escenario no tiene simulación", "en": "this scenario has no simulation"},
+    "design.lacks_qps": {"es": "el QPS", "en": "the QPS"},
+    "design.lacks_target": {"es": "un objetivo p95/p99", "en": "a p95/p99 target"},
+    "design.both": {"es": "{first} y {second}", "en": "{first} and {second}"},
+    "design.cannot_check": {
+        "es": "no se puede comprobar: la hoja no da {lacks}",
+        "en": "cannot check: the sheet does not state {lacks}",
+    },
+    "design.how_to_state": {
+        "es": "escribe p. ej. «100 req/s, pico x5» en estimaciones y «p99 < 2 s» en requisitos",
+        "en": "write e.g. \"100 req/s, peak x5\" in estimates and \"p99 < 2 s\" in requirements",
+    },
+    "design.meets": {
+        "es": "{name} {got} ≤ tu objetivo de {target} a {peak} req/s con {workers} workers (utilización {utilization})",
+        "en": "{name} {got} ≤ your {target} target at {peak} req/s with {workers} workers ({utilization} utilization)",
+    },
+    "design.default_workers": {
+        "es": " (workers del diseño de referencia: la hoja no los dice)",
+        "en": " (reference design's workers: the sheet does not say)",
+    },
+    "design.throttled": {
+        "es": "a {peak} req/s, {partitions} particiones rechazan {throttled} peticiones (cada shard ingiere {shard}/s)",
+        "en": "at {peak} req/s, {partitions} partitions throttle {throttled} requests (each shard ingests {shard}/s)",
+    },
+    "design.more_partitions": {"es": "al menos {needed} particiones", "en": "at least {needed} partitions"},
+    "design.misses": {"es": "{name} {got} > tu objetivo de {target}", "en": "{name} {got} > your {target} target"},
+    "design.enough_workers": {"es": "; {enough} workers lo cumplen", "en": "; {enough} workers meet it"},
+    "design.no_workers": {"es": "; ningún número de workers lo cumple", "en": "; no number of workers meets it"},
+    "design.more_workers": {
+        "es": "sube a {enough} workers por canal (hoy {workers}); {peak} req/s × {service_ms} ms = {busy} ocupados de media",
+        "en": "go to {enough} workers per channel (now {workers}); {peak} req/s × {service_ms} ms = {busy} busy on average",
+    },
+    "design.provider_floor": {
+        "es": "la latencia del proveedor sola da un {name} de ~{floor}: relaja el objetivo, baja el timeout o cambia de proveedor",
+        "en": "provider latency alone gives a {name} of ~{floor}: relax the target, lower the timeout or change providers",
+    },
+    # ---------------------------------------------------------------- hand: `coach demo` for a scenario without a simulation (coach/sim/hand.py)
+    "hand.statement": {
+        "es": "«{title}» no tiene simulación: no hay un servicio de referencia que ejecutar paso a paso. Calcula a mano estas cifras (coach estimate te ayuda con las cuentas):",
+        "en": "“{title}” has no simulation: there is no reference service to run step by step. Work out these figures by hand (coach estimate helps with the arithmetic):",
+    },
+    "hand.qps": {
+        "es": "Peticiones por segundo de media y en pico (media × factor de pico).",
+        "en": "Requests per second on average and at peak (average × peak factor).",
+    },
+    "hand.per_day": {"es": "Peticiones al día: QPS × {day_s}.", "en": "Requests per day: QPS × {day_s}."},
+    "hand.storage": {
+        "es": "Almacenamiento: tamaño de un registro × registros al día × días de retención.",
+        "en": "Storage: record size × records a day × days of retention.",
+    },
+    "hand.nodes": {
+        "es": "Cuántos nodos, particiones o workers hacen falta en pico, con margen.",
+        "en": "How many nodes, partitions or workers the peak needs, with headroom.",
+    },
+    # scenario difficulty (coach scenarios list, the menu)
+    "content.difficulty_easy": {"es": "fácil", "en": "easy"},
+    "content.difficulty_medium": {"es": "media", "en": "medium"},
+    "content.difficulty_hard": {"es": "difícil", "en": "hard"},
+    # sheet and ask: the blank sheet's guidance (coach/sheet.py), the interviewer's stock answers (coach/interviewer.py)
+    "sheet.reference": {"es": "respuestas de referencia", "en": "reference answers"},
+    "sheet.how": {
+        "es": "Escribe cada respuesta debajo de su pregunta. Las líneas entre `<!-- coach:... -->` las ignora `coach score`; todo lo demás cuenta.",
+        "en": "Write each answer under its question. Lines between `<!-- coach:... -->` markers are ignored by `coach score`; everything else counts.",
+    },
+    "sheet.ask": {
+        "es": "Puedes preguntar al entrevistador por: {topics}. Pregunta con `coach ask {scenario} \"…?\"`, o escribe la pregunta en la apertura (una línea que acabe en «?» o empiece por «¿»).",
+        "en": "You may ask the interviewer about: {topics}. Ask with `coach ask {scenario} \"…?\"`, or write the question in the opening (a line ending in \"?\").",
+    },
+    "ask.design": {
+        "es": "Eso lo decides tú: plantéalo como una decisión (qué eliges, por qué y a qué renuncias).",
+        "en": "That's your call: state it as a decision (what you choose, why, and what you give up).",
+    },
+    "ask.unknown": {
+        "es": "No está especificado: di qué supones y sigue adelante.",
+        "en": "Not specified: state your assumption and move on.",
+    },
+    # ---------------------------------------------------------------- errors raised by the core: one line each (CoachError), read through `problem(key, ...)`
+    # lang: --lang and COACH_LANG (coach/i18n.py)
+    "lang.unknown_flag": {
+        "es": "--lang: idioma desconocido {flag!r}; usa es o en",
+        "en": "--lang: unknown language {flag!r}; use es or en",
+    },
+    "lang.unknown_env": {
+        "es": "aviso: COACH_LANG={value!r} no es un idioma de coach (es, en); se usa el inglés",
+        "en": "warning: COACH_LANG={value!r} is not a language coach speaks (es, en); using English",
+    },
+    # files: the guarded reader and the atomic writer (coach/files.py)
+    "files.no_dir": {
+        "es": "{path}: la carpeta {directory} no existe",
+        "en": "{path}: directory {directory} does not exist",
+    },
+    "files.cannot_write_in": {
+        "es": "{path}: no se puede escribir en {directory} ({reason}); elige otra carpeta",
+        "en": "{path}: cannot write in {directory} ({reason}); pick another folder",
+    },
+    "files.cannot_write": {"es": "{path}: no se puede escribir ({reason})", "en": "{path}: cannot write ({reason})"},
+    "files.cannot_read": {"es": "{path}: no se puede leer ({reason})", "en": "{path}: cannot read ({reason})"},
+    "files.no_such_file": {"es": "{path}: el fichero no existe", "en": "{path}: no such file"},
+    "files.kind_dir": {"es": "es una carpeta", "en": "is a directory"},
+    "files.kind_fifo": {"es": "es una tubería (FIFO)", "en": "is a pipe (FIFO)"},
+    "files.kind_device": {"es": "es un dispositivo", "en": "is a device"},
+    "files.kind_socket": {"es": "es un socket", "en": "is a socket"},
+    "files.kind_other": {"es": "no es un fichero normal", "en": "is not a regular file"},
+    "files.not_regular": {
+        "es": "{path}: {kind}, se esperaba un fichero normal",
+        "en": "{path}: {kind}, expected a regular file",
+    },
+    "files.is_not_regular": {"es": "{path}: no es un fichero normal", "en": "{path}: is not a regular file"},
+    "files.too_big": {
+        "es": "{name}: ocupa más de {size}, lo máximo que coach lee de un fichero; ¿es el fichero correcto?",
+        "en": "{name}: larger than {size}, the most coach reads for one file; is it the right file?",
+    },
+    "files.not_utf8": {"es": "{name}: no es UTF-8 válido (byte {byte})", "en": "{name}: not valid UTF-8 (byte {byte})"},
+    # toml: the shape guard in front of the TOML parser (coach/toml_guard.py)
+    "toml.too_deep": {
+        "es": "{name}:{line}: contenido no válido: anidado a demasiada profundidad (como mucho {most} niveles)",
+        "en": "{name}:{line}: invalid content: too deeply nested (at most {most} levels)",
+    },
+    "toml.long_key": {
+        "es": "{name}:{line}: contenido no válido: una clave con puntos de más de {most} partes",
+        "en": "{name}:{line}: invalid content: a dotted key with more than {most} parts",
+    },
+    "toml.too_big": {
+        "es": "{name}: contenido no válido: ocupa más de {size_kb} KB",
+        "en": "{name}: invalid content: larger than {size_kb} KB",
+    },
+    "toml.too_many_keys": {
+        "es": "{name}:{line}: contenido no válido: más de {most} claves",
+        "en": "{name}:{line}: invalid content: more than {most} keys",
+    },
+    # sheet: reading a filled answer sheet back (coach/sheet.py)
+    "sheet.unknown_step": {
+        "es": "{name}:{line}: paso desconocido {step!r} en el marcador; se esperaba uno de {known}",
+        "en": "{name}:{line}: unknown step {step!r} in step marker; expected one of {known}",
+    },
+    "sheet.step_twice": {
+        "es": "{name}:{line}: el paso {step!r} aparece dos veces (la primera en la línea {first})",
+        "en": "{name}:{line}: step {step!r} appears twice (first at line {first})",
+    },
+    "sheet.bad_lang": {
+        "es": "{name}:{line}: lang={code} en la cabecera; usa es o en",
+        "en": "{name}:{line}: lang={code} in the header; use es or en",
+    },
+    "sheet.unclosed": {
+        "es": "{name}:{line}: <!-- coach:{block} --> no se cierra nunca (añade <!-- /coach:{block} -->)",
+        "en": "{name}:{line}: <!-- coach:{block} --> is never closed (add <!-- /coach:{block} -->)",
+    },
+    "sheet.no_markers": {
+        "es": "{name}: no hay marcadores de paso (se esperan líneas como <!-- step: opening -->)",
+        "en": "{name}: no step markers found (expected lines like <!-- step: opening -->)",
+    },
+    "sheet.bad_probe": {
+        "es": "{name}:{line}: un marcador de repregunta necesita step=PASO, items=ID[,ID] y after=PASO|end",
+        "en": "{name}:{line}: a probe marker needs step=STEP, items=ID[,ID] and after=STEP|end",
+    },
+    "sheet.elapsed_nan": {
+        "es": "{name}:{line}: elapsed_s={raw} no es un número",
+        "en": "{name}:{line}: elapsed_s={raw} is not a number",
+    },
+    "sheet.elapsed_range": {
+        "es": "{name}:{line}: elapsed_s={raw} está fuera de rango (de 0 a {most} segundos)",
+        "en": "{name}:{line}: elapsed_s={raw} is out of range (0 to {most} seconds)",
+    },
+    "sheet.elapsed_negative": {
+        "es": "{name}:{line}: elapsed_s={raw} es negativo",
+        "en": "{name}:{line}: elapsed_s={raw} is negative",
+    },
+    # store: the history database (coach/store.py)
+    "store.folder_read_only": {
+        "es": "{folder}: la carpeta de datos es de solo lectura y coach guarda ahí su historial; dale permiso de escritura o pon COACH_HOME en una carpeta donde puedas escribir",
+        "en": "{folder}: the data folder is read-only, and coach keeps its history there; make it writable, or set COACH_HOME to a folder you can write",
+    },
+    "store.read_only": {
+        "es": "{name}: la base de datos del historial es de solo lectura; dale permiso de escritura (chmod u+w) o pon COACH_HOME en otra carpeta",
+        "en": "{name}: the history database is read-only; make it writable (chmod u+w), or set COACH_HOME to another folder",
+    },
+    "store.full": {
+        "es": "{name}: no se puede escribir el historial ({error}): puede que el disco esté lleno; libera espacio y vuelve a probar",
+        "en": "{name}: cannot write the history ({error}): the disk may be full; free some space and try again",
+    },
+    "store.busy": {
+        "es": "{name}: la base de datos del historial está ocupada ({error}); otro coach puede estar escribiendo: vuelve a probar",
+        "en": "{name}: the history database is busy ({error}); another coach may be writing: try again",
+    },
+    "store.damaged": {
+        "es": "{name}: la base de datos del historial no se puede leer o está dañada ({error}); no se ha tocado: muévela a otro sitio para empezar una nueva",
+        "en": "{name}: the history database is unreadable or damaged ({error}); it was left untouched: move it aside to start a new one",
+    },
+    "store.not_coach": {
+        "es": "{name}: es un fichero SQLite pero no un historial de coach; no se ha tocado",
+        "en": "{name}: is an SQLite file but not a coach history database; it was left untouched",
+    },
+    "store.newer": {
+        "es": "{name}: lo escribió un coach más nuevo (esquema {schema}, este conoce el {known}); actualiza coach",
+        "en": "{name}: written by a newer coach (schema {schema}, this one knows {known}); upgrade coach",
+    },
+    "store.unknown_session": {
+        "es": "sesión desconocida {sid!r} (mira `coach history`)",
+        "en": "unknown session {sid!r} (see `coach history`)",
+    },
+    # content: loading frameworks and scenarios (coach/content.py, coach/skeleton.py)
+    "content.unknown_step": {"es": "paso desconocido {step!r}{hint}", "en": "unknown step {step!r}{hint}"},
+    "content.unknown_framework": {
+        "es": "marco desconocido {framework!r}{hint}",
+        "en": "unknown framework {framework!r}{hint}",
+    },
+    "content.unknown_scenario": {
+        "es": "escenario desconocido {scenario!r}{hint} (disponibles: {known})",
+        "en": "unknown scenario {scenario!r}{hint} (known: {known})",
+    },
+    "content.did_you_mean": {"es": "; ¿quisiste decir {name!r}?", "en": "; did you mean {name!r}?"},
+    "content.skipped": {"es": "{problem}; fichero omitido", "en": "{problem}; file skipped"},
+    "content.skipped_more": {
+        "es": "{problem} (y {more} más); fichero omitido",
+        "en": "{problem} (+{more} more); file skipped",
+    },
+    "content.bad_scenario_id": {
+        "es": "id de escenario {scenario!r}: usa minúsculas, dígitos y guiones, empezando por una letra (p. ej. url-shortener)",
+        "en": "scenario id {scenario!r}: use lower-case letters, digits and hyphens, starting with a letter (e.g. url-shortener)",
+    },
+    # ask: a question to the interviewer (coach/interviewer.py)
+    "ask.empty": {"es": "la pregunta está vacía", "en": "the question is empty"},
+    "ask.too_long": {
+        "es": "la pregunta tiene {length} caracteres; haz una sola pregunta (como mucho {most})",
+        "en": "the question is {length} characters long; ask one question (at most {most})",
+    },
+    # sim: a simulation flag out of range (coach/sim/config.py)
+    "sim.out_of_range": {
+        "es": "{flag}: debe estar entre 1 y {top}, no {value}",
+        "en": "{flag}: must be within 1..{top}, got {value}",
+    },
 }
 
 
@@ -921,10 +1239,11 @@ def has(key: str) -> bool:
 def problem(key: str, *, numbers: Mapping[str, float] | None = None, **values: object) -> Problem:
     """An error line from the catalog in both languages; the CLI prints the reader's.
 
-    `numbers` are formatted per language by coach.formatting (1,000,000 / 1.000.000).
+    `numbers` are formatted per language by coach.formatting (1,000,000 / 1.000.000);
+    a value that is itself a Problem (a hint, an earlier error) is filled in each language.
     """
     def one(lang: Lang) -> str:
-        filled = dict(values)
+        filled = {name: in_lang(value, lang) if isinstance(value, Problem) else value for name, value in values.items()}
         if numbers:
             from coach.formatting import decimal
 

@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING
 
 from coach.asked import BLOCK as ASKED_BLOCK
 from coach.asked import AskedQuestion, parse_block, with_questions
-from coach.errors import ContentError, Problem
+from coach.errors import ContentError
 from coach.files import SHEET_MAX_BYTES, read_input
+from coach.messages import problem, t
 from coach.steps import STEP_IDS
 
 if TYPE_CHECKING:  # reading a sheet must not import pydantic (coach score's start-up)
@@ -154,20 +155,10 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
             step_id = step["id"].lower()
             if step_id not in STEP_IDS:
                 known = ", ".join(STEP_IDS)
-                raise ContentError(
-                    Problem(
-                        f"{name}:{number}: unknown step {step['id']!r} in step marker; expected one of {known}",
-                        f"{name}:{number}: paso desconocido {step['id']!r} en el marcador; se esperaba uno de {known}",
-                    )
-                )
+                raise ContentError(problem("sheet.unknown_step", name=name, line=number, step=step["id"], known=known))
             if step_id in sheet.answers:
                 first = sheet.answers[step_id].line
-                raise ContentError(
-                    Problem(
-                        f"{name}:{number}: step {step_id!r} appears twice (first at line {first})",
-                        f"{name}:{number}: el paso {step_id!r} aparece dos veces (la primera en la línea {first})",
-                    )
-                )
+                raise ContentError(problem("sheet.step_twice", name=name, line=number, step=step_id, first=first))
             close_step()
             current = Answer(step=step_id, text="", line=number)
             sheet.answers[step_id] = current
@@ -198,12 +189,7 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
                 sheet.scenario = sheet.attrs.get("scenario")
                 lang = sheet.attrs.get("lang")
                 if lang is not None and lang not in ("es", "en"):
-                    raise ContentError(
-                        Problem(
-                            f"{name}:{number}: lang={lang} in the header; use es or en",
-                            f"{name}:{number}: lang={lang} en la cabecera; usa es o en",
-                        )
-                    )
+                    raise ContentError(problem("sheet.bad_lang", name=name, line=number, code=lang))
                 sheet.lang = "es" if lang == "es" else "en" if lang == "en" else None
             continue
         if not body and line.lstrip().startswith("#"):
@@ -217,20 +203,10 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
         body.append(_unescape(line))
     if open_block is not None:
         block_name, block_line = open_block
-        raise ContentError(
-            Problem(
-                f"{name}:{block_line}: <!-- coach:{block_name} --> is never closed (add <!-- /coach:{block_name} -->)",
-                f"{name}:{block_line}: <!-- coach:{block_name} --> no se cierra nunca (añade <!-- /coach:{block_name} -->)",
-            )
-        )
+        raise ContentError(problem("sheet.unclosed", name=name, line=block_line, block=block_name))
     close_step()
     if not sheet.answers:
-        raise ContentError(
-            Problem(
-                f"{name}: no step markers found (expected lines like <!-- step: opening -->)",
-                f"{name}: no hay marcadores de paso (se esperan líneas como <!-- step: opening -->)",
-            )
-        )
+        raise ContentError(problem("sheet.no_markers", name=name))
     return sheet
 
 
@@ -241,12 +217,7 @@ def _probe_block(match: re.Match[str], name: str, number: int) -> ProbeBlock:
     after = attrs.get("after", "end").lower()
     items = tuple(i for i in attrs.get("items", "").split(",") if i)
     if step not in STEP_IDS or after not in (*STEP_IDS, "end") or not items:
-        raise ContentError(
-            Problem(
-                f"{name}:{number}: a probe marker needs step=STEP, items=ID[,ID] and after=STEP|end",
-                f"{name}:{number}: un marcador de repregunta necesita step=PASO, items=ID[,ID] y after=PASO|end",
-            )
-        )
+        raise ContentError(problem("sheet.bad_probe", name=name, line=number))
     return ProbeBlock(step=step, text="", line=number, ref=match["ref"], items=items, after=after)
 
 
@@ -308,20 +279,11 @@ def _number(raw: str | None, name: str, line: int) -> float | None:
     try:
         value = float(raw)
     except ValueError:
-        raise ContentError(
-            Problem(f"{name}:{line}: elapsed_s={raw} is not a number", f"{name}:{line}: elapsed_s={raw} no es un número")
-        ) from None
+        raise ContentError(problem("sheet.elapsed_nan", name=name, line=line, raw=raw)) from None
     if not math.isfinite(value) or value > MAX_ELAPSED_S:
-        raise ContentError(
-            Problem(
-                f"{name}:{line}: elapsed_s={raw} is out of range (0 to {MAX_ELAPSED_S:g} seconds)",
-                f"{name}:{line}: elapsed_s={raw} está fuera de rango (de 0 a {MAX_ELAPSED_S:g} segundos)",
-            )
-        )
+        raise ContentError(problem("sheet.elapsed_range", name=name, line=line, raw=raw, most=f"{MAX_ELAPSED_S:g}"))
     if value < 0:
-        raise ContentError(
-            Problem(f"{name}:{line}: elapsed_s={raw} is negative", f"{name}:{line}: elapsed_s={raw} es negativo")
-        )
+        raise ContentError(problem("sheet.elapsed_negative", name=name, line=line, raw=raw))
     return value
 
 
@@ -372,18 +334,17 @@ def quote(text: str) -> list[str]:
 def render_blank_sheet(content: Bundle, lang: Lang) -> str:
     """A blank sheet: header, brief, then each step's marker, heading and question as guidance."""
     scenario, framework = content.scenario, content.framework
-    labels = _LABELS[lang]
     out = [header_line(scenario.id, lang, framework=framework.id), ""]
     out.append(f"# {scenario.title(lang)}")
     out.append("")
     out.append("<!-- coach:prompt -->")
     out.extend(quote(scenario.brief(lang)))
     out.append(">")
-    out.append(f"> {labels['how']}")
+    out.append(f"> {t('sheet.how', lang)}")
     if scenario.facts:
         topics = ", ".join(fact.topic(lang) for fact in scenario.facts)
         out.append(">")
-        out.append(f"> {labels['ask'].format(topics=topics, scenario=scenario.id)}")
+        out.append(f"> {t('sheet.ask', lang, topics=topics, scenario=scenario.id)}")
     out.append("<!-- /coach:prompt -->")
     for step in framework.steps:
         out += ["", f"<!-- step: {step.id} -->", step_heading(step, lang), ""]
@@ -404,7 +365,7 @@ def render_reference_sheet(content: Bundle, lang: Lang) -> str:
     """
     scenario, framework = content.scenario, content.framework
     out = [header_line(scenario.id, lang, framework=framework.id, source="reference"), ""]
-    out.append(f"# {scenario.title(lang)} ({_LABELS[lang]['reference']})")
+    out.append(f"# {scenario.title(lang)} ({t('sheet.reference', lang)})")
     for step in framework.steps:
         out += ["", f"<!-- step: {step.id} -->", step_heading(step, lang), ""]
         reference = scenario.reference.get(step.id)
@@ -413,21 +374,3 @@ def render_reference_sheet(content: Bundle, lang: Lang) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-_LABELS: dict[Lang, dict[str, str]] = {
-    "es": {
-        "reference": "respuestas de referencia",
-        "how": "Escribe cada respuesta debajo de su pregunta. Las líneas entre "
-        "`<!-- coach:... -->` las ignora `coach score`; todo lo demás cuenta.",
-        "ask": "Puedes preguntar al entrevistador por: {topics}. "
-        "Pregunta con `coach ask {scenario} \"…?\"`, o escribe la pregunta en la apertura "
-        "(una línea que acabe en «?» o empiece por «¿»).",
-    },
-    "en": {
-        "reference": "reference answers",
-        "how": "Write each answer under its question. Lines between "
-        "`<!-- coach:... -->` markers are ignored by `coach score`; everything else counts.",
-        "ask": "You may ask the interviewer about: {topics}. "
-        "Ask with `coach ask {scenario} \"…?\"`, or write the question in the opening "
-        "(a line ending in \"?\").",
-    },
-}

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from coach.asked import AskedQuestion, AskKind
 from coach.errors import CoachError, Problem
+from coach.messages import problem
 
 if TYPE_CHECKING:
     from coach.review import CardReview
@@ -293,37 +294,14 @@ def storage_problem(exc: sqlite3.Error, path: Path | str) -> Problem:
     file_writable = not isinstance(path, Path) or not path.exists() or os.access(path, os.W_OK)
     if "readonly" in text or "read-only" in text or "unable to open" in text or not folder_writable:
         if not folder_writable:
-            return Problem(
-                f"{folder}: the data folder is read-only, and coach keeps its history there; "
-                "make it writable, or set COACH_HOME to a folder you can write",
-                f"{folder}: la carpeta de datos es de solo lectura y coach guarda ahí su historial; "
-                "dale permiso de escritura o pon COACH_HOME en una carpeta donde puedas escribir",
-            )
+            return problem("store.folder_read_only", folder=folder)
         if not file_writable or "readonly" in text:
-            return Problem(
-                f"{name}: the history database is read-only; make it writable (chmod u+w), "
-                "or set COACH_HOME to another folder",
-                f"{name}: la base de datos del historial es de solo lectura; dale permiso de escritura "
-                "(chmod u+w) o pon COACH_HOME en otra carpeta",
-            )
+            return problem("store.read_only", name=name)
     if "full" in text or "disk i/o" in text or "too large" in text:
-        return Problem(
-            f"{name}: cannot write the history ({exc}): the disk may be full; free some space and try again",
-            f"{name}: no se puede escribir el historial ({exc}): puede que el disco esté lleno; "
-            "libera espacio y vuelve a probar",
-        )
+        return problem("store.full", name=name, error=exc)
     if "locked" in text or "busy" in text:
-        return Problem(
-            f"{name}: the history database is busy ({exc}); another coach may be writing: try again",
-            f"{name}: la base de datos del historial está ocupada ({exc}); otro coach puede estar "
-            "escribiendo: vuelve a probar",
-        )
-    return Problem(
-        f"{name}: the history database is unreadable or damaged ({exc}); "
-        "it was left untouched: move it aside to start a new one",
-        f"{name}: la base de datos del historial no se puede leer o está dañada ({exc}); "
-        "no se ha tocado: muévela a otro sitio para empezar una nueva",
-    )
+        return problem("store.busy", name=name, error=exc)
+    return problem("store.damaged", name=name, error=exc)
 
 
 def default_path() -> Path:
@@ -432,27 +410,14 @@ class Store:
         with self._write() as db:
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if tables and "schema_migrations" not in tables:
-                raise StoreError(
-                    Problem(
-                        f"{self._name}: is an SQLite file but not a coach history database; "
-                        "it was left untouched",
-                        f"{self._name}: es un fichero SQLite pero no un historial de coach; no se ha tocado",
-                    )
-                )
+                raise StoreError(problem("store.not_coach", name=self._name))
             db.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations "
                 "(version INTEGER PRIMARY KEY, applied_at REAL NOT NULL)"
             )
             done = {row[0] for row in db.execute("SELECT version FROM schema_migrations")}
             if done and max(done) > SCHEMA_VERSION:
-                raise StoreError(
-                    Problem(
-                        f"{self._name}: written by a newer coach (schema {max(done)}, "
-                        f"this one knows {SCHEMA_VERSION}); upgrade coach",
-                        f"{self._name}: lo escribió un coach más nuevo (esquema {max(done)}, "
-                        f"este conoce el {SCHEMA_VERSION}); actualiza coach",
-                    )
-                )
+                raise StoreError(problem("store.newer", name=self._name, schema=max(done), known=SCHEMA_VERSION))
             for version, sql in sorted(MIGRATIONS):
                 if version in done:
                     continue
@@ -628,12 +593,7 @@ class Store:
         """One session with its answers and drafts; unknown id is a StoreError."""
         row = self._db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
-            raise StoreError(
-                Problem(
-                    f"unknown session {session_id!r} (see `coach history`)",
-                    f"sesión desconocida {session_id!r} (mira `coach history`)",
-                )
-            )
+            raise StoreError(problem("store.unknown_session", sid=session_id))
         answers = {
             a["step"]: StoredAnswer(a["step"], a["text"], a["elapsed_s"], bool(a["skipped"]), a["submitted_at"])
             for a in self._db.execute("SELECT * FROM answers WHERE session_id = ?", (session_id,))

@@ -13,7 +13,8 @@ import re
 import tomllib
 from typing import Any
 
-from coach.errors import ContentError, Problem
+from coach.errors import ContentError
+from coach.messages import problem
 
 MAX_TOML_BYTES = 1024 * 1024
 MAX_NESTING = 32  # arrays and inline tables inside each other
@@ -27,32 +28,17 @@ _LITERAL_END_RE = re.compile(r"[^'\n]*'")
 
 
 def _too_nested(name: str, line: int) -> ContentError:
-    return ContentError(
-        Problem(
-            f"{name}:{line}: invalid content: too deeply nested (at most {MAX_NESTING} levels)",
-            f"{name}:{line}: contenido no válido: anidado a demasiada profundidad (como mucho {MAX_NESTING} niveles)",
-        )
-    )
+    return ContentError(problem("toml.too_deep", name=name, line=line, most=MAX_NESTING))
 
 
 def _long_key(name: str, line: int) -> ContentError:
-    return ContentError(
-        Problem(
-            f"{name}:{line}: invalid content: a dotted key with more than {MAX_KEY_PARTS} parts",
-            f"{name}:{line}: contenido no válido: una clave con puntos de más de {MAX_KEY_PARTS} partes",
-        )
-    )
+    return ContentError(problem("toml.long_key", name=name, line=line, most=MAX_KEY_PARTS))
 
 
 def check_toml_shape(text: str, name: str) -> None:
     """Refuse TOML whose shape would exhaust the parser; one linear pass, strings and comments skipped."""
     if len(text) > MAX_TOML_BYTES:
-        raise ContentError(
-            Problem(
-                f"{name}: invalid content: larger than {MAX_TOML_BYTES // 1024} KB",
-                f"{name}: contenido no válido: ocupa más de {MAX_TOML_BYTES // 1024} KB",
-            )
-        )
+        raise ContentError(problem("toml.too_big", name=name, size_kb=MAX_TOML_BYTES // 1024))
     line = 1
     stack: list[str] = []  # open value brackets: "[" arrays, "{" inline tables
     in_key = True  # reading a key (line start, inside a header, after "{" or "," in an inline table)
@@ -108,12 +94,7 @@ def check_toml_shape(text: str, name: str) -> None:
         elif ch == "," and stack and stack[-1] == "{":
             in_key, parts = True, 1
         if keys > MAX_KEYS:
-            raise ContentError(
-                Problem(
-                    f"{name}:{line}: invalid content: more than {MAX_KEYS:,} keys",
-                    f"{name}:{line}: contenido no válido: más de {MAX_KEYS:,} claves",
-                )
-            )
+            raise ContentError(problem("toml.too_many_keys", name=name, line=line, numbers={"most": MAX_KEYS}))
 
 
 def _skip_string(text: str, start: int, line: int, name: str) -> tuple[int, int]:

@@ -65,3 +65,33 @@ def test_problem_formats_numbers_per_language() -> None:
     line = problem("sim.too_much_load", numbers={"load": 2_000_000, "most": 1_000_000})
     assert "2,000,000" in str(line) and "1,000,000" in str(line)
     assert "2.000.000" in line.es and "1.000.000" in line.es
+
+
+def test_no_placeholder_shadows_an_argument() -> None:
+    """No text names a placeholder `key`, `lang` or `numbers`, which `t` and `problem` take themselves."""
+    shadowing = {key for key, texts in MESSAGES.items() for text in texts.values() if _fields(text) & {"key", "lang", "numbers"}}
+    assert shadowing == set()
+
+
+def test_problem_fills_a_bilingual_value_in_each_language() -> None:
+    """A Problem passed as a value (a hint, an earlier error) is filled in in each language."""
+    from coach.messages import problem
+
+    line = problem("content.unknown_step", step="x", hint=problem("content.did_you_mean", name="y"))
+    assert str(line) == "unknown step 'x'; did you mean 'y'?"
+    assert line.es == "paso desconocido 'x'; ¿quisiste decir 'y'?"
+
+
+def test_no_inline_bilingual_pairs_outside_the_catalog() -> None:
+    """Texts come from the catalog: no `Problem("…", "…")`, `ctx.pick(…)` or `{"es": "…"}` literal elsewhere.
+
+    coach/scoring/ is left to its own catalog work; content data (scenario TOML) is not code.
+    """
+    pair = re.compile(r"""\bProblem\(\s*f?["'][^"']|\.pick\(|["']es["']\s*:\s*f?["']|lang == ["']es["']\s*:""")
+    found = [
+        (path.relative_to(_COACH).as_posix(), match.group(0))
+        for path in _COACH.rglob("*.py")
+        if path.name != "messages.py" and "scoring" not in path.parts
+        for match in pair.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -7,7 +7,6 @@ Heavy modules load inside the commands so `coach --help` stays fast.
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -162,10 +161,10 @@ def export_cmd(
 
     Example: coach export 20261128-0952-ab12 --out sesion.md
     """
-    from coach.export import render_export
+    from coach.export import session_export
     from coach.files import write_atomic
     from coach.messages import t
-    from coach.session import all_demos, scorecard_from_record
+    from coach.session import scorecard_from_record
 
     with fail_on_error():
         store = open_store()
@@ -175,8 +174,7 @@ def export_cmd(
         check_export_target(out, force, lang)
         engines = session_engines()
         card = scorecard_from_record(record, content, engines)
-        card = replace(card, demos=all_demos(content, card.config, engines, {}))
-        text = render_export(card, content, started_at=record.started_at)
+        text = session_export(card, content, engines, started_at=record.started_at)
         if out is None:
             sys.stdout.write(text)
             return

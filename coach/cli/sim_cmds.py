@@ -183,10 +183,7 @@ def _sim_mmc(config: Any, scenario: str, lang: Lang, as_json: bool) -> None:
     if load > MAX_MMC_LOAD:
         raise CoachError(problem("sim.too_much_load", numbers={"load": load, "most": MAX_MMC_LOAD}))
     if customers > MAX_CUSTOMERS:
-        raise CoachError(
-            f"--qps × --duration: {customers:,} customers; at most {MAX_CUSTOMERS:,} "
-            "(benchmarks/sim_mmc_erlang.py runs bigger validations)"
-        )
+        raise CoachError(problem("sim.too_many_customers", numbers={"customers": customers, "most": MAX_CUSTOMERS}))
     result = simulate_mmc(config.qps, config.service_s, config.workers, customers=customers,
                           rng=random.Random(config.seed))
     if as_json:

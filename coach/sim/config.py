@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from coach.errors import CoachError, Problem
+from coach.errors import CoachError
+from coach.messages import problem
 
 if TYPE_CHECKING:
     from coach.content import SimulationDefaults
@@ -225,8 +226,7 @@ class SimConfig:
         check(all(c in CHANNELS for c in self.channels), "--channels", "use email, push, sms")
         for flag, value, top in (("--workers", self.workers, MAX_WORKERS), ("--partitions", self.partitions, MAX_PARTITIONS)):
             if not 1 <= value <= top:
-                problems.append(Problem(f"{flag}: must be within 1..{top:,}, got {value}",
-                                        f"{flag}: debe estar entre 1 y {top:,}, no {value}"))
+                problems.append(problem("sim.out_of_range", flag=flag, value=value, numbers={"top": top}))
         check(self.service_s > 0, "--service-ms", f"must be > 0, got {self.service_s * 1000:g}")
         check(self.service_dist in ("exp", "const", "lognormal"), "--service-dist",
               f"use exp, const or lognormal, got {self.service_dist!r}")

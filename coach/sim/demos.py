@@ -75,10 +75,6 @@ class _Context:
         """The catalog message `key` (coach/messages.py) in the demo's language."""
         return t(key, self.lang, **values)
 
-    def pick(self, es: str, en: str) -> str:
-        """An inline pair, for the few texts whose wording depends on the figures (plurals, joins)."""
-        return es if self.lang == "es" else en
-
     # Numbers in the demo's language (coach.formatting): 2.500,5 in Spanish, 2,500.5 in English.
 
     def n(self, value: float) -> str:
@@ -182,26 +178,9 @@ def _requirements(ctx: _Context) -> Demo:
         DemoFigure("p99_at_min_ms", ctx.t("demo.requirements.p99_with_workers", first=first),
                    _ms(theory_at[first]), "ms"),
     )
-    strict_es = (f"el estricto de {ctx.dur(strict_p99)} necesita {meets_strict}"
-                 if meets_strict else f"ni {sizes[-1]} cumplen el estricto de {ctx.dur(strict_p99)}")
-    strict_en = (f"the strict {ctx.dur(strict_p99)} needs {meets_strict}"
-                 if meets_strict else f"not even {sizes[-1]} meet the strict {ctx.dur(strict_p99)}")
-    explanation = ctx.pick(
-        f"Sin un p95/p99 no hay forma de dimensionar. A {ctx.g(rate)} req/s de pico y {ctx.dur(base.service_s)} por "
-        f"llamada al proveedor hay {ctx.fixed(busy, 0)} workers ocupados de media (ley de Little): con {first} el sistema "
-        f"aguanta, pero al {ctx.pct(rate / (first * service_rate))} de utilización las colas crecen y el p99 es "
-        f"{ctx.dur(theory_at[first])}. La tabla da el p99 de Erlang C y el medido en la simulación M/M/c. El SLO del "
-        f"escenario (p99 ≤ {ctx.dur(base.slo_p99_s)}) lo cumple casi cualquier tamaño estable; {strict_es} workers. "
-        "El objetivo que acuerdas con el entrevistador decide cuánta holgura compras: fíjalo al principio y "
-        "úsalo para justificar cada tamaño.",
-        f"Without a p95/p99 there is nothing to size against. At {ctx.g(rate)} req/s peak and {ctx.dur(base.service_s)} per "
-        f"provider call, {ctx.fixed(busy, 0)} workers are busy on average (Little's law): {first} keep up, but at "
-        f"{ctx.pct(rate / (first * service_rate))} utilization queues build and p99 is {ctx.dur(theory_at[first])}. The "
-        f"table gives Erlang C's p99 next to the one measured in the M/M/c simulation. The scenario's SLO "
-        f"(p99 ≤ {ctx.dur(base.slo_p99_s)}) is met by almost any stable size; {strict_en} workers. The target you "
-        "agree with the interviewer decides how much headroom you buy: pin it down first and use it to justify "
-        "every size.",
-    )
+    strict = (ctx.t("demo.requirements.strict_needs", strict=ctx.dur(strict_p99), meets=meets_strict) if meets_strict
+              else ctx.t("demo.requirements.strict_none", strict=ctx.dur(strict_p99), largest=sizes[-1]))
+    explanation = ctx.t("demo.requirements.explanation", peak_rate=ctx.g(rate), service_s=ctx.dur(base.service_s), busy=ctx.fixed(busy, 0), first=first, utilization=ctx.pct(rate / (first * service_rate)), p99_first=ctx.dur(theory_at[first]), slo_p99_s=ctx.dur(base.slo_p99_s), strict=strict)
     return Demo("requirements", ctx.t("demo.requirements.title"),
                 explanation, figures, tuple(rows))
 
@@ -240,20 +219,7 @@ def _estimates(ctx: _Context) -> Demo:
         (ctx.t("demo.estimates.retention"), f"× {base.retention_days}", f"{ctx.n(retained / 1e9)} GB"),
         (ctx.t("demo.estimates.peak"), f"{ctx.g(base.qps)} × {ctx.g(base.peak_factor)}", f"{ctx.g(base.peak_qps)} req/s"),
     )
-    explanation = ctx.pick(
-        f"La regla rápida se cumple en la simulación: a {ctx.g(base.qps)} req/s entraron {ctx.n(result.accepted)} "
-        f"notificaciones en {ctx.g(config.duration_s)} s ({ctx.fixed(measured_qps, 1)}/s), es decir {ctx.big(measured_per_day)} "
-        f"al día frente a los {ctx.big(per_day)} de QPS × {day_s}. Con eventos de {ctx.n(base.event_size_bytes)} B (1 KB = {ctx.n(1000)} B) son "
-        f"{ctx.fixed(bytes_per_day / 1e9, 2)} GB/día y {ctx.n(retained / 1e9)} GB con {base.retention_days} días de "
-        f"retención. Dimensiona para el pico (×{ctx.g(base.peak_factor)} = {ctx.g(base.peak_qps)} req/s), no para la media: "
-        "la media paga la factura, el pico tumba el sistema.",
-        f"The rule of thumb holds in the run: at {ctx.g(base.qps)} req/s, {ctx.n(result.accepted)} notifications "
-        f"arrived in {ctx.g(config.duration_s)} s ({ctx.fixed(measured_qps, 1)}/s), i.e. {ctx.big(measured_per_day)} a day "
-        f"against QPS × {day_s} = {ctx.big(per_day)}. With {ctx.n(base.event_size_bytes)} B events (1 KB = {ctx.n(1000)} B) that is "
-        f"{ctx.fixed(bytes_per_day / 1e9, 2)} GB/day and {ctx.n(retained / 1e9)} GB at {base.retention_days} days of "
-        f"retention. Size for the peak (×{ctx.g(base.peak_factor)} = {ctx.g(base.peak_qps)} req/s), not the average: "
-        "the average pays the bill, the peak takes the system down.",
-    )
+    explanation = ctx.t("demo.estimates.explanation", qps=ctx.g(base.qps), accepted=ctx.n(result.accepted), duration_s=ctx.g(config.duration_s), measured_qps=ctx.fixed(measured_qps, 1), measured_per_day=ctx.big(measured_per_day), per_day=ctx.big(per_day), day_s=day_s, event_size_bytes=ctx.n(base.event_size_bytes), kb=ctx.n(1000), gb_per_day=ctx.fixed(bytes_per_day / 1e9, 2), gb_retained=ctx.n(retained / 1e9), retention_days=base.retention_days, peak_factor=ctx.g(base.peak_factor), peak_qps=ctx.g(base.peak_qps))
     return Demo("estimates", ctx.t("demo.estimates.title"),
                 explanation, figures, rows)
 
@@ -299,22 +265,7 @@ def _api(ctx: _Context) -> Demo:
         DemoFigure("channels", ctx.t("demo.api.channels_requested"), float(len(config.channels)), ""),
         DemoFigure("conflicts", ctx.t("demo.api.409_conflicts"), float(service.conflicts), ""),
     )
-    explanation = ctx.pick(
-        f"El cliente reintenta el POST (p. ej. tras un timeout suyo) con la misma idempotencyKey: la API "
-        f"devuelve el mismo id ({replay.body.get('id')}) y no crea nada nuevo; al final hubo "
-        f"{deliveries} entregas, una por canal ({len(config.channels)}), no el doble. La misma clave con otro "
-        f"cuerpo es un error del cliente y se rechaza con {conflict.status_code}, porque aceptar cualquiera "
-        f"de los dos sería adivinar. El cuerpo se valida antes de nada ({invalid.status_code} para un canal "
-        f"desconocido) y GET …/status responde {status.body.get('status')}. La clave vive en un store con TTL "
-        f"({ctx.dur(base.idempotency_ttl_s)}), con un upsert atómico (condicional en DynamoDB, SET NX en Redis).",
-        f"The client replays the POST (say after its own timeout) with the same idempotencyKey: the API "
-        f"returns the same id ({replay.body.get('id')}) and creates nothing; in the end there were "
-        f"{deliveries} deliveries, one per channel ({len(config.channels)}), not twice that. The same key "
-        f"with a different body is a client bug and gets {conflict.status_code}, since accepting either would "
-        f"be a guess. The body is validated first ({invalid.status_code} for an unknown channel) and "
-        f"GET …/status answers {status.body.get('status')}. The key lives in a store with a TTL "
-        f"({ctx.dur(base.idempotency_ttl_s)}), written with an atomic upsert (a DynamoDB conditional put, Redis SET NX).",
-    )
+    explanation = ctx.t("demo.api.explanation", replay_id=replay.body.get('id'), deliveries=deliveries, channels=len(config.channels), conflict_code=conflict.status_code, invalid_code=invalid.status_code, status=status.body.get('status'), idempotency_ttl_s=ctx.dur(base.idempotency_ttl_s))
     return Demo("api", ctx.t("demo.api.title"),
                 explanation, figures, rows)
 
@@ -425,10 +376,8 @@ def _delivery_rate(result: ServiceResult) -> float:
 
 
 def _partitions_label(ctx: _Context, partitions: int, qps: float) -> str:
-    if ctx.lang == "es":
-        noun = "partición" if partitions == 1 else "particiones"
-        return f"{partitions} {noun} a {ctx.n(qps)} req/s"
-    return f"{partitions} partition{'s' if partitions != 1 else ''} at {ctx.n(qps)} req/s"
+    key = "demo.scaling.partition_at" if partitions == 1 else "demo.scaling.partitions_at"
+    return ctx.t(key, partitions=partitions, qps=ctx.n(qps))
 
 
 def _scaling(ctx: _Context) -> Demo:
@@ -479,31 +428,12 @@ def _scaling(ctx: _Context) -> Demo:
                    _ms(hot.latency.percentile(0.99)), "ms"),
     ]
     one, two, four = part_rows
-    quiet_rows, quiet_figures, quiet_es, quiet_en = _quiet_hours(ctx)
-    channel_rows, channel_figures, channel_es, channel_en = _channel_rates(ctx)
+    quiet_rows, quiet_figures, quiet = _quiet_hours(ctx)
+    channel_rows, channel_figures, channel = _channel_rates(ctx)
     rows.extend(channel_rows)
     rows.extend(quiet_rows)
     figures += channel_figures + quiet_figures
-    explanation = ctx.pick(
-        f"Throughput y p99 frente a workers al pico ({ctx.g(base.peak_qps)} req/s × {ctx.dur(base.service_s)} = {ctx.fixed(busy, 0)} "
-        f"ocupados): por debajo de {ctx.fixed(busy, 0)} el sistema no da abasto y el p99 crece con la duración de la prueba; "
-        f"por encima, cada worker extra compra latencia, no throughput. Las particiones limitan la ingesta: a "
-        f"{ctx.n(burst_qps)} req/s, 1 partición acepta {ctx.n(one[1])}/s y rechaza {ctx.n(one[2])}; 4 aceptan "
-        f"{ctx.n(four[1])}/s. Y un solo usuario con el {ctx.percent(hot_share)} del tráfico ({ctx.g(hot_rate)} msg/s) satura "
-        f"su partición: para mantener su orden sus mensajes van de uno en uno, su cola llega a "
-        f"{ctx.n(hot.max_partition_lag)} y el p99 pasa de {ctx.dur(calm.latency.percentile(0.99))} a "
-        f"{ctx.dur(hot.latency.percentile(0.99))}. Las claves calientes se detectan y se tratan aparte (sub-claves, "
-        "cola propia, límite por usuario). " + channel_es + " " + quiet_es,
-        f"Throughput and p99 against workers at the peak ({ctx.g(base.peak_qps)} req/s × {ctx.dur(base.service_s)} = "
-        f"{ctx.fixed(busy, 0)} busy): below {ctx.fixed(busy, 0)} the system cannot keep up and p99 grows with the length of the test; "
-        f"above it, each extra worker buys latency, not throughput. Partitions cap ingest: at {ctx.n(burst_qps)} "
-        f"req/s one partition accepts {ctx.n(one[1])}/s and throttles {ctx.n(one[2])}; four accept {ctx.n(four[1])}/s. "
-        f"And a single user with {ctx.percent(hot_share)} of the traffic ({ctx.g(hot_rate)} msg/s) saturates its partition: "
-        f"to keep that user's order their messages go one at a time, their backlog reaches "
-        f"{ctx.n(hot.max_partition_lag)} and p99 goes from {ctx.dur(calm.latency.percentile(0.99))} to "
-        f"{ctx.dur(hot.latency.percentile(0.99))}. Hot keys are detected and handled apart (sub-keys, their own "
-        "queue, a per-user limit). " + channel_en + " " + quiet_en,
-    )
+    explanation = ctx.t("demo.scaling.explanation", peak_qps=ctx.g(base.peak_qps), service_s=ctx.dur(base.service_s), busy=ctx.fixed(busy, 0), burst_qps=ctx.n(burst_qps), one_accepted=ctx.n(one[1]), one_throttled=ctx.n(one[2]), four_accepted=ctx.n(four[1]), hot_share=ctx.percent(hot_share), hot_rate=ctx.g(hot_rate), hot_lag=ctx.n(hot.max_partition_lag), p99_calm=ctx.dur(calm.latency.percentile(0.99)), p99_hot=ctx.dur(hot.latency.percentile(0.99)), channel=channel, quiet=quiet)
     _ = two
     return Demo("scaling", ctx.t("demo.scaling.title"),
                 explanation, tuple(figures), tuple(rows))
@@ -524,11 +454,11 @@ def _when(ctx: _Context, years: float) -> str:
         return ctx.t("demo.scaling.never_without_growth")
     if years < 1:
         months = max(1, round(years * 12))
-        return ctx.pick(f"en {months} {'mes' if months == 1 else 'meses'}", f"in {months} month{'s' if months != 1 else ''}")
+        return ctx.t("demo.scaling.in_month" if months == 1 else "demo.scaling.in_months", months=months)
     return ctx.t("demo.scaling.in_years", years=ctx.fixed(years, 1))
 
 
-def _channel_rates(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure], str, str]:
+def _channel_rates(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure], str]:
     """Per-channel peak rates from the facts' mix against each provider's quota, then key-value writes.
 
     The first bottleneck is the channel whose peak reaches its provider quota
@@ -547,7 +477,7 @@ def _channel_rates(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigur
     kv_peak = peak * writes
     rows: list[tuple[str, ...]] = []
     figures: list[DemoFigure] = []
-    parts_es, parts_en = [], []
+    parts: list[str] = []
     years = {channel: _years_to(quota / rates[channel], growth) if rates[channel] else math.inf
              for channel, quota in quotas.items()}
     order = sorted(years, key=lambda channel: years[channel])
@@ -558,10 +488,9 @@ def _channel_rates(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigur
     for channel, rate in rates.items():
         devices = f" × {base.push_devices}" if channel == "push" and base.push_devices > 1 else ""
         quota = quotas.get(channel)
-        against_es = f" frente a una cuota de {ctx.n(quota)}/s" if quota else ""
-        against_en = f" against a {ctx.n(quota)}/s quota" if quota else ""
-        rows.append((ctx.pick(f"{name(channel)} en pico ({ctx.percent(mix[channel])}{devices}){against_es}",
-                              f"{name(channel)} at peak ({ctx.percent(mix[channel])}{devices}){against_en}"),
+        at_peak = dict(channel=name(channel), share=ctx.percent(mix[channel]), devices=devices)
+        rows.append((ctx.t("demo.scaling.channel_at_peak_quota", quota=ctx.n(quota), **at_peak) if quota
+                     else ctx.t("demo.scaling.channel_at_peak", **at_peak),
                      f"{ctx.n(rate)}/s", "—", "—"))
         figures.append(DemoFigure(f"{channel}_peak_per_s", ctx.t("demo.scaling.sends_s_at_peak", channel_name=name(channel)),
                                   round(rate, 1), "/s"))
@@ -571,55 +500,31 @@ def _channel_rates(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigur
             figures.append(DemoFigure(f"{channel}_years_to_quota",
                                       ctx.t("demo.scaling.years_to_the_quota", channel_name=name(channel)),
                                       round(years[channel], 2) if math.isfinite(years[channel]) else -1.0, ""))
-        parts_es.append(f"{name(channel)} {ctx.n(rate)}/s")
-        parts_en.append(f"{name(channel)} {ctx.n(rate)}/s")
+        parts.append(f"{name(channel)} {ctx.n(rate)}/s")
     rows.append((ctx.t("demo.scaling.key_value_writes_at_peak", writes=ctx.fixed(writes, 1)),
                  f"{ctx.n(kv_peak)}/s", "—", "—"))
     figures.append(DemoFigure("kv_writes_peak_per_s", ctx.t("demo.scaling.key_value_writes_s_at"),
                               round(kv_peak, 1), "/s"))
     horizon = 4
     later = growth**horizon
-    growth_es = (f"Con el tráfico creciendo ×{ctx.g(growth)} al año, en {horizon} años todo es ×{ctx.g(later)}"
-                 if growth > 1 else "Sin crecimiento previsto")
-    growth_en = (f"With traffic growing ×{ctx.g(growth)} a year, in {horizon} years everything is ×{ctx.g(later)}"
-                 if growth > 1 else "With no growth expected")
+    growing = (ctx.t("demo.scaling.growing", growth=ctx.g(growth), horizon=horizon, later=ctx.g(later)) if growth > 1
+               else ctx.t("demo.scaling.no_growth"))
+    kv_later = ctx.t("demo.scaling.kv_later", writes=ctx.n(kv_peak * later)) if growth > 1 else "."
     if order:
         first = order[0]
         use = rates[first] / quotas[first]
         rest = [f"{name(c)} ({ctx.n(quotas[c])}/s) {_when(ctx, years[c])}" for c in order[1:]]
-        rest_es = " y ".join([", ".join(rest[:-1]), rest[-1]] if len(rest) > 1 else rest)
-        rest_en = " and ".join([", ".join(rest[:-1]), rest[-1]] if len(rest) > 1 else rest)
-        quota_es = (
-            f"El primer cuello de botella es la cuota del proveedor de {name(first)}: el pico de {ctx.n(rates[first])}/s "
-            f"usa el {ctx.percent(use)} de sus {ctx.n(quotas[first])}/s y el crecimiento la alcanza "
-            f"{_when(ctx, years[first])}" + (f"; después, {rest_es}" if rest_es else "") + ". Pide la ampliación antes "
-            "(avisando con antelación) y limita por canal con un token bucket por proveedor. "
-        )
-        quota_en = (
-            f"The first bottleneck is the {name(first)} provider's quota: the {ctx.n(rates[first])}/s peak uses "
-            f"{ctx.percent(use)} of its {ctx.n(quotas[first])}/s and growth reaches it {_when(ctx, years[first])}"
-            + (f"; then {rest_en}" if rest_en else "") + ". Ask for the raise ahead of time and pace each channel "
-            "with a token bucket per provider. "
-        )
+        listed = ctx.t("demo.scaling.and", items=", ".join(rest[:-1]), last=rest[-1]) if len(rest) > 1 else "".join(rest)
+        then = ctx.t("demo.scaling.then", rest=listed) if listed else ""
+        quota_text = ctx.t("demo.scaling.quota", channel=name(first), peak_rate=ctx.n(rates[first]), use=ctx.percent(use), quota=ctx.n(quotas[first]), when=_when(ctx, years[first]), then=then)
     else:
-        quota_es = "El primer cuello de botella es la cuota de cada proveedor (los hechos no la dan: pregúntala). "
-        quota_en = "The first bottleneck is each provider's quota (the facts do not give it: ask for it). "
-    text_es = (
-        f"Por canal, el pico de {ctx.g(peak)} req/s con la mezcla de los hechos son {', '.join(parts_es)} (push hasta "
-        f"{base.push_devices} dispositivos). " + quota_es + f"Tras las cuotas vienen las escrituras de la tabla "
-        f"clave-valor: {ctx.n(kv_peak)}/s en pico ({ctx.fixed(writes, 1)} por notificación). {growth_es}"
-        + (f": {ctx.n(kv_peak * later)} escrituras/s, que se reparten por clave de partición." if growth > 1 else ".")
-    )
-    text_en = (
-        f"Per channel, the {ctx.g(peak)} req/s peak with the facts' mix is {', '.join(parts_en)} (push up to "
-        f"{base.push_devices} devices). " + quota_en + f"After the quotas come the key-value table's writes: "
-        f"{ctx.n(kv_peak)}/s at peak ({ctx.fixed(writes, 1)} per notification). {growth_en}"
-        + (f": {ctx.n(kv_peak * later)} writes/s, spread over the partition key." if growth > 1 else ".")
-    )
-    return rows, figures, text_es, text_en
+        quota_text = ctx.t("demo.scaling.quota_unknown")
+    parts_text = ", ".join(parts)
+    text = ctx.t("demo.scaling.channels", peak=ctx.g(peak), parts_text=parts_text, push_devices=base.push_devices, quota=quota_text, kv_peak=ctx.n(kv_peak), writes=ctx.fixed(writes, 1), growing=growing, kv_later=kv_later)
+    return rows, figures, text
 
 
-def _quiet_hours(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure], str, str]:
+def _quiet_hours(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure], str]:
     """The 08:00 release: how many messages quiet hours hold, how long a paced release takes,
     and a scaled run of a paced against an unpaced release."""
     base = ctx.base
@@ -655,25 +560,8 @@ def _quiet_hours(ctx: _Context) -> tuple[list[tuple[str, ...]], list[DemoFigure]
         DemoFigure("quiet_unpaced_p99_ms", ctx.t("demo.scaling.p99_releasing_all_at_once"),
                    _ms(unpaced.latency.percentile(0.99)), "ms"),
     ]
-    text_es = (
-        f"Las horas de silencio (22:00-08:00) retienen los mensajes de prioridad normal en un almacén de envíos "
-        f"programados indexado por hora de salida: {ctx.g(normal_rate)}/s × {ctx.n(window)} s ≈ {ctx.big(held)} mensajes si el "
-        f"tráfico es uniforme. A las 08:00 un planificador los libera a ritmo fijo: a {ctx.n(pace)}/s tarda "
-        f"{ctx.n(held / pace / 60)} min (incluso una cuarta parte, {ctx.big(quarter)}, tarda {ctx.n(quarter / pace / 60)} min), más que el "
-        f"pico de campaña para el que está dimensionado el diseño. En la simulación, {ctx.big(scaled)} retenidos "
-        f"liberados a {ctx.n(pace)}/s dan un p99 de {ctx.dur(paced.latency.percentile(0.99))}; soltarlos todos a la vez "
-        f"lleva el lag a {ctx.n(unpaced.max_partition_lag)} y el p99 a {ctx.dur(unpaced.latency.percentile(0.99))}."
-    )
-    text_en = (
-        f"Quiet hours (22:00-08:00) hold normal-priority messages in a scheduled-send store indexed by release "
-        f"time: {ctx.g(normal_rate)}/s × {ctx.n(window)} s ≈ {ctx.big(held)} messages if traffic is uniform. At 08:00 a "
-        f"scheduler releases them at a fixed pace: at {ctx.n(pace)}/s it takes {ctx.n(held / pace / 60)} min (even a "
-        f"quarter of that, {ctx.big(quarter)}, takes {ctx.n(quarter / pace / 60)} min), longer than the campaign peak the design is sized "
-        f"for. In the run, {ctx.big(scaled)} held messages released at {ctx.n(pace)}/s give a p99 of "
-        f"{ctx.dur(paced.latency.percentile(0.99))}; releasing them all at once takes the lag to "
-        f"{ctx.n(unpaced.max_partition_lag)} and p99 to {ctx.dur(unpaced.latency.percentile(0.99))}."
-    )
-    return rows, figures, text_es, text_en
+    text = ctx.t("demo.scaling.quiet_hours", normal_rate=ctx.g(normal_rate), window=ctx.n(window), held=ctx.big(held), pace=ctx.n(pace), release_min=ctx.n(held / pace / 60), quarter=ctx.big(quarter), quarter_min=ctx.n(quarter / pace / 60), scaled=ctx.big(scaled), p99_paced=ctx.dur(paced.latency.percentile(0.99)), unpaced_lag=ctx.n(unpaced.max_partition_lag), p99_unpaced=ctx.dur(unpaced.latency.percentile(0.99)))
+    return rows, figures, text
 
 
 # --------------------------------------------------------------- failures
@@ -733,8 +621,7 @@ def _failures(ctx: _Context) -> Demo:
     ))
     expired = sum(held_back.expired.values())
     rows.append((
-        ctx.pick(f"caída de {ctx.g(long_outage.length_s / 60)} min sin secundario (breaker, 10 req/s)",
-                 f"{ctx.g(long_outage.length_s / 60)}-min outage, no secondary (breaker, 10 req/s)"),
+        ctx.t("demo.failures.outage_no_secondary", minutes=ctx.g(long_outage.length_s / 60)),
         ctx.n(held_back.attempts), ctx.n(held_back.failures["outage"]), "—", "—", ctx.n(held_back.dlq_total),
         ctx.dur(held_back.latency.percentile(0.99)),
     ))
@@ -768,42 +655,7 @@ def _failures(ctx: _Context) -> Demo:
     )
     budget_h, budget_n = ctx.dur(base.retry_budget_high_s), ctx.dur(base.retry_budget_normal_s)
     expiry_h = ctx.dur(base.expiry_high_s)
-    explanation = ctx.pick(
-        f"El proveedor cae {ctx.g(outage.length_s)} s (desde t={ctx.g(outage.start_s)} s) justo cuando sale una campaña de "
-        f"{ctx.n(burst)} mensajes, con {ctx.g(qps)} req/s entrando. Con {base.retries} reintentos inmediatos cada mensaje "
-        f"agota su cuenta en milisegundos y {ctx.n(storm.dlq_total)} acaban en la DLQ: un número de reintentos se "
-        f"gasta en segundos y las caídas duran minutos. Con un presupuesto de tiempo por prioridad ({budget_h} alta, "
-        f"{budget_n} normal) y backoff exponencial desde {ctx.dur(base.backoff_base_s)}, nadie va a la DLQ. Sin "
-        f"jitter, los mensajes que fallaron juntos reintentan juntos: ráfagas de hasta {ctx.n(lock_peak)} reintentos "
-        f"en un segundo (media {ctx.n(lock_mean)}/s) que golpean al proveedor a la vez. El "
-        f"jitter completo reparte esos reintentos: pico de {ctx.n(jitter_peak)}/s (media {ctx.n(jitter_mean)}/s). No "
-        f"ahorra llamadas: como espera de media la mitad, hace {ctx.n(jitter.attempts)} llamadas frente a "
-        f"{ctx.n(lockstep.attempts)} ({ctx.percent(extra_calls, sign=True)}); lo que compra es no sincronizar. El breaker, que abre "
-        f"cuando en {ctx.dur(base.breaker_window_s)} hay al menos {base.breaker_min_calls} llamadas y un "
-        f"{ctx.percent(base.breaker_error_rate)} o más fallan, deja de llamar al caído ({ctx.n(failover.failures['outage'])} "
-        f"llamadas en toda la caída) y pasa el canal al proveedor secundario ({ctx.n(failed_over)} llamadas): p99 "
-        f"{ctx.dur(failover.latency.percentile(0.99))} y DLQ {ctx.n(failover.dlq_total)}. Sin secundario y con una caída "
-        f"de {ctx.g(long_outage.length_s / 60)} min, el breaker retiene los mensajes en la cola; {ctx.n(expired)} códigos de "
-        f"alta prioridad pasan su caducidad ({expiry_h}) y se descartan como «expired» en vez de llegar tarde, y "
-        f"{ctx.n(held_back.dlq_total)} agotan su presupuesto y van a la DLQ, que se alerta y se reprocesa.",
-        f"The provider goes down for {ctx.g(outage.length_s)} s (from t={ctx.g(outage.start_s)} s) just as a campaign of "
-        f"{ctx.n(burst)} messages goes out, with {ctx.g(qps)} req/s coming in. With {base.retries} immediate retries each "
-        f"message spends its count in milliseconds and {ctx.n(storm.dlq_total)} end in the DLQ: a retry count is spent "
-        f"in seconds and outages last minutes. With a time budget per priority ({budget_h} high, {budget_n} normal) "
-        f"and exponential backoff from {ctx.dur(base.backoff_base_s)}, nothing reaches the DLQ. Without jitter, the "
-        f"messages that failed together retry together: bursts of up to {ctx.n(lock_peak)} retries in one second "
-        f"(mean {ctx.n(lock_mean)}/s) that hit the provider at once. Full jitter spreads those "
-        f"retries: a peak of {ctx.n(jitter_peak)}/s (mean {ctx.n(jitter_mean)}/s). It saves no calls: waiting half as "
-        f"long on average, it makes {ctx.n(jitter.attempts)} calls against {ctx.n(lockstep.attempts)} ({ctx.percent(extra_calls, sign=True)}); "
-        f"what it buys is no synchronization. The breaker, which opens when {ctx.dur(base.breaker_window_s)} hold at "
-        f"least {base.breaker_min_calls} calls and {ctx.percent(base.breaker_error_rate)} or more of them failed, stops calling "
-        f"the dead provider ({ctx.n(failover.failures['outage'])} calls in the whole outage) and moves the channel to "
-        f"its secondary provider ({ctx.n(failed_over)} calls): p99 {ctx.dur(failover.latency.percentile(0.99))} and DLQ "
-        f"{ctx.n(failover.dlq_total)}. With no secondary and a {ctx.g(long_outage.length_s / 60)}-min outage, the breaker "
-        f"holds the messages in the queue; {ctx.n(expired)} high-priority codes pass their expiry ({expiry_h}) and are "
-        f"dropped as `expired` instead of arriving late, and {ctx.n(held_back.dlq_total)} spend their budget and go to "
-        "the DLQ, which is alerted on and redriven.",
-    )
+    explanation = ctx.t("demo.failures.explanation", length_s=ctx.g(outage.length_s), start_s=ctx.g(outage.start_s), burst=ctx.n(burst), qps=ctx.g(qps), retries=base.retries, storm_dlq=ctx.n(storm.dlq_total), budget_h=budget_h, budget_n=budget_n, backoff_base_s=ctx.dur(base.backoff_base_s), lock_peak=ctx.n(lock_peak), lock_mean=ctx.n(lock_mean), jitter_peak=ctx.n(jitter_peak), jitter_mean=ctx.n(jitter_mean), jitter_attempts=ctx.n(jitter.attempts), lockstep_attempts=ctx.n(lockstep.attempts), extra_calls=ctx.percent(extra_calls, sign=True), breaker_window_s=ctx.dur(base.breaker_window_s), breaker_min_calls=base.breaker_min_calls, breaker_error_rate=ctx.percent(base.breaker_error_rate), outage_calls=ctx.n(failover.failures['outage']), failed_over=ctx.n(failed_over), failover_p99=ctx.dur(failover.latency.percentile(0.99)), failover_dlq=ctx.n(failover.dlq_total), long_outage_min=ctx.g(long_outage.length_s / 60), expired=ctx.n(expired), expiry_h=expiry_h, held_dlq=ctx.n(held_back.dlq_total))
     return Demo("failures", ctx.t("demo.failures.title"),
                 explanation, figures, tuple(rows))
 
@@ -839,21 +691,7 @@ def _observability(ctx: _Context) -> Demo:
                    float(result.log_lines_total), ""),
     )
     sampled = result.log_lines_total
-    explanation = ctx.pick(
-        f"Cada petición lleva un traceId y cada paso su spanId (api → canal → intento), así que una línea de log "
-        f"lleva a la traza completa. Con sampling del {ctx.percent(config.log_sample_rate)} se guardaron {sampled} líneas en "
-        f"vez de todas, decidido por traza para no romper ninguna a medias. Las métricas de la semilla, en esta "
-        f"ejecución: throughput {ctx.n(result.throughput)} msg/s, p95 {ctx.dur(result.latency.percentile(0.95))}, "
-        f"{ctx.n(result.retries)} reintentos, DLQ {ctx.n(result.dlq_total)}, lag máximo de consumidor {ctx.n(lag)} y "
-        f"saturación de workers hasta {ctx.percent(saturation)}. Alertas: p95 sobre el SLO, DLQ > 0 creciendo, lag que no "
-        "baja y saturación sostenida por encima del 80 %.",
-        f"Every request carries a traceId and every step its spanId (api → channel → attempt), so one log line "
-        f"leads to the whole trace. Sampling {ctx.percent(config.log_sample_rate)} kept {sampled} lines instead of all of "
-        f"them, decided per trace so none is cut in half. The seed's metrics in this run: throughput "
-        f"{ctx.n(result.throughput)} msg/s, p95 {ctx.dur(result.latency.percentile(0.95))}, {ctx.n(result.retries)} retries, "
-        f"DLQ {ctx.n(result.dlq_total)}, max consumer lag {ctx.n(lag)} and worker saturation up to {ctx.percent(saturation)}. "
-        "Alerts: p95 over the SLO, a growing DLQ, lag that does not come down, saturation above 80% for minutes.",
-    )
+    explanation = ctx.t("demo.observability.explanation", log_sample_rate=ctx.percent(config.log_sample_rate), sampled=sampled, throughput=ctx.n(result.throughput), p95=ctx.dur(result.latency.percentile(0.95)), retries=ctx.n(result.retries), dlq_total=ctx.n(result.dlq_total), lag=ctx.n(lag), saturation=ctx.percent(saturation))
     return Demo("observability", ctx.t("demo.observability.title"),
                 explanation, figures, (), tuple(chosen[:8]))
 
@@ -881,7 +719,7 @@ def _security(ctx: _Context) -> Demo:
         DemoFigure("abusive_429", ctx.t("demo.security.429s_to_the_abusive_client"), float(result.rate_limited_abusive), ""),
         DemoFigure("honest_429", ctx.t("demo.security.429s_to_honest_clients"), float(result.rate_limited), ""),
     ]
-    cost_words_es = cost_words_en = ""
+    cost_words = ""
     table = ctx.content.scenario.costs
     if table is not None:
         from coach.sim.cost import estimate_costs, sms_segments
@@ -901,47 +739,14 @@ def _security(ctx: _Context) -> Demo:
         ]
         rows.append((ctx.t("demo.security.cost_item"), ctx.t("demo.security.a_month"), ""))
         rows.extend((line.label, ctx.money(line.monthly, currency, 2), f"{ctx.percent(line.monthly / cost.total, 1)}") for line in ranked[:5])
-        sms_words_es = sms_words_en = ""
+        sms_words = ""
         if cost.sms is not None:
             plain = sms_segments(_without_accents(table.sms_sample))
             figures.append(DemoFigure("sms_segments", ctx.t("demo.security.segments_per_sms"),
                                       float(cost.sms.segments), ""))
-            sms_words_es = (
-                f" El SMS se cobra por segmento: el texto típico tiene {cost.sms.units} caracteres y lleva tildes "
-                f"(«á», «í», «ó», «ú» no existen en GSM-7), así que va en {cost.sms.encoding} a {cost.sms.per_segment} "
-                f"caracteres por segmento: {cost.sms.segments} segmentos; sin tildes, {plain.segments}."
-            )
-            sms_words_en = (
-                f" SMS is billed per segment: the typical text has {cost.sms.units} characters and Spanish accents "
-                f"(á, í, ó, ú are not in GSM-7), so it goes as {cost.sms.encoding} at {cost.sms.per_segment} characters "
-                f"a segment: {cost.sms.segments} segments; without accents, {plain.segments}."
-            )
-        cost_words_es = (
-            f" En costes (precios de lista UE del {cost.as_of}), a {ctx.g(base.qps)} req/s con la mezcla de canales de los "
-            f"hechos el diseño sale por {ctx.money(cost.total, currency)} al mes; domina «{first.label}» con el {ctx.percent(share)} "
-            f"({ctx.money(first.monthly, currency)}), después «{second.label}» ({ctx.money(second.monthly, currency)}); la "
-            f"infraestructura, con {ctx.fixed(cost.writes_per_notification, 1)} escrituras clave-valor por notificación, es "
-            f"el resto." + sms_words_es + " La palanca es el SMS: solo para lo que no admite otro canal."
-        )
-        cost_words_en = (
-            f" On cost (EU list prices as of {cost.as_of}), at {ctx.g(base.qps)} req/s with the facts' channel mix the "
-            f"design comes to {ctx.money(cost.total, currency)} a month; \"{first.label}\" dominates at {ctx.percent(share)} "
-            f"({ctx.money(first.monthly, currency)}), then \"{second.label}\" ({ctx.money(second.monthly, currency)}); "
-            f"infrastructure, with {ctx.fixed(cost.writes_per_notification, 1)} key-value writes per notification, is the "
-            f"rest." + sms_words_en + " The lever is SMS: only for what no other channel can carry."
-        )
-    explanation = ctx.pick(
-        f"Un cliente se descontrola y manda {ctx.n(abusive)} req/s contra un límite de {ctx.n(limit)} req/s por cliente "
-        f"(token bucket, ráfaga {ctx.n(base.rate_limit_burst)}): recibe {ctx.n(result.rate_limited_abusive)} respuestas 429 "
-        f"de {ctx.n(result.abusive_offered)}, mientras los clientes legítimos reciben {ctx.n(result.rate_limited)}. El "
-        "límite va en el borde (API gateway/WAF), por cliente autenticado con IAM de mínimo privilegio, y el 429 "
-        "lleva Retry-After." + cost_words_es,
-        f"A client runs away and sends {ctx.n(abusive)} req/s against a limit of {ctx.n(limit)} req/s per client (token "
-        f"bucket, burst {ctx.n(base.rate_limit_burst)}): it gets {ctx.n(result.rate_limited_abusive)} 429s out of "
-        f"{ctx.n(result.abusive_offered)}, while honest clients get {ctx.n(result.rate_limited)}. The limit sits at the "
-        "edge (API gateway/WAF), per client authenticated with least-privilege IAM, and the 429 carries "
-        "Retry-After." + cost_words_en,
-    )
+            sms_words = ctx.t("demo.security.sms_words", units=cost.sms.units, encoding=cost.sms.encoding, per_segment=cost.sms.per_segment, segments=cost.sms.segments, plain_segments=plain.segments)
+        cost_words = ctx.t("demo.security.cost_words", as_of=cost.as_of, qps=ctx.g(base.qps), total=ctx.money(cost.total, currency), first_label=first.label, share=ctx.percent(share), first_monthly=ctx.money(first.monthly, currency), second_label=second.label, second_monthly=ctx.money(second.monthly, currency), writes_per_notification=ctx.fixed(cost.writes_per_notification, 1), sms_words=sms_words)
+    explanation = ctx.t("demo.security.explanation", abusive=ctx.n(abusive), limit=ctx.n(limit), rate_limit_burst=ctx.n(base.rate_limit_burst), rate_limited_abusive=ctx.n(result.rate_limited_abusive), abusive_offered=ctx.n(result.abusive_offered), rate_limited=ctx.n(result.rate_limited), cost_words=cost_words)
     return Demo("security", ctx.t("demo.security.title"),
                 explanation, tuple(figures), tuple(rows))
 

@@ -13,20 +13,8 @@ if TYPE_CHECKING:
     from coach.i18n import Lang
 
 # When the scenario names no figures of its own, the ones every estimates step needs.
-_GENERIC: dict[Lang, tuple[str, ...]] = {
-    "es": (
-        "Peticiones por segundo de media y en pico (media × factor de pico).",
-        "Peticiones al día: QPS × 86.400.",
-        "Almacenamiento: tamaño de un registro × registros al día × días de retención.",
-        "Cuántos nodos, particiones o workers hacen falta en pico, con margen.",
-    ),
-    "en": (
-        "Requests per second on average and at peak (average × peak factor).",
-        "Requests per day: QPS × 86,400.",
-        "Storage: record size × records a day × days of retention.",
-        "How many nodes, partitions or workers the peak needs, with headroom.",
-    ),
-}
+_GENERIC = ("hand.qps", "hand.per_day", "hand.storage", "hand.nodes")
+DAY_S = 86_400
 
 
 @dataclass(frozen=True)
@@ -41,17 +29,11 @@ class HandEstimates:
 
 def hand_estimates(scenario: Scenario, lang: Lang) -> HandEstimates:
     """The plain statement `coach demo` prints for a scenario that has no simulation."""
-    title = scenario.title(lang)
-    if lang == "es":
-        statement = (
-            f"«{title}» no tiene simulación: no hay un servicio de referencia que ejecutar paso a paso. "
-            "Calcula a mano estas cifras (coach estimate te ayuda con las cuentas):"
-        )
-    else:
-        statement = (
-            f"“{title}” has no simulation: there is no reference service to run step by step. "
-            "Work out these figures by hand (coach estimate helps with the arithmetic):"
-        )
+    from coach.formatting import decimal
+    from coach.messages import t
+
+    statement = t("hand.statement", lang, title=scenario.title(lang))
     if scenario.hand_estimates is not None:
         return HandEstimates(scenario.id, statement, tuple(scenario.hand_estimates(lang)), True)
-    return HandEstimates(scenario.id, statement, _GENERIC[lang], False)
+    generic = tuple(t(key, lang, day_s=decimal(DAY_S, lang)) for key in _GENERIC)  # only per_day has the field
+    return HandEstimates(scenario.id, statement, generic, False)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from coach.messages import t
 from coach.ui import safe
@@ -14,30 +15,34 @@ if TYPE_CHECKING:
 
 def ask_menu(entries: list[ScenarioEntry], lang: Lang) -> tuple[str, str, Lang, bool]:
     """Ask for a scenario, a language, a mode and a timer: (scenario id, mode, language, timed)."""
+    scenario_id = select(
+        t("session.menu_scenario", lang), [(menu_line(entry), entry.id) for entry in entries]
+    )
+    lang_choice: Lang = select(
+        t("session.menu_lang", lang),
+        [("Español", "es"), ("English", "en")],
+        default="es" if lang == "es" else "en",
+    )
+    mode = select(
+        t("session.menu_mode", lang_choice),
+        [
+            (t("session.practice", lang_choice), "practice"),
+            (t("session.mock", lang_choice), "mock"),
+        ],
+    )
+    timed = select(
+        t("session.menu_timed", lang_choice),
+        [(t("session.timed_yes", lang_choice), True), (t("session.timed_no", lang_choice), False)],
+    )
+    return scenario_id, mode, lang_choice, timed
+
+
+def select(question: str, choices: Sequence[tuple[str, Any]], default: Any = None) -> Any:
+    """One questionary list: `choices` are (shown text, value returned); Ctrl-C raises KeyboardInterrupt."""
     import questionary
 
-    choices = [questionary.Choice(menu_line(entry), value=entry.id) for entry in entries]
-    scenario_id = questionary.select(t("session.menu_scenario", lang), choices=choices).unsafe_ask()
-    lang_choice = questionary.select(
-        t("session.menu_lang", lang),
-        choices=[questionary.Choice("Español", value="es"), questionary.Choice("English", value="en")],
-        default="es" if lang == "es" else "en",
-    ).unsafe_ask()
-    mode = questionary.select(
-        t("session.menu_mode", lang_choice),
-        choices=[
-            questionary.Choice(t("session.practice", lang_choice), value="practice"),
-            questionary.Choice(t("session.mock", lang_choice), value="mock"),
-        ],
-    ).unsafe_ask()
-    timed = questionary.select(
-        t("session.menu_timed", lang_choice),
-        choices=[
-            questionary.Choice(t("session.timed_yes", lang_choice), value=True),
-            questionary.Choice(t("session.timed_no", lang_choice), value=False),
-        ],
-    ).unsafe_ask()
-    return scenario_id, mode, lang_choice, timed
+    options = [questionary.Choice(shown, value=value) for shown, value in choices]
+    return questionary.select(question, choices=options, default=default).unsafe_ask()
 
 
 def menu_line(entry: ScenarioEntry) -> str:

@@ -147,7 +147,7 @@ def test_drill_unknown_step_suggests() -> None:
 
 def _as_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend stdin/stdout are a terminal; keys come from a prompt_toolkit pipe."""
-    import coach.cli.session_cmds as cmds
+    import coach.cli.interview as cmds
 
     monkeypatch.setattr(cmds, "_is_terminal", lambda: True)
 
