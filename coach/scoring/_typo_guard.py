@@ -206,20 +206,20 @@ carmino carnada carnales carnario carnera carnot carobs caroes carols caroms car
 carpamos carpan carpas carped carping carrada carradas carrado carral carrales carrara
 carras carrea carrean carrear carreara carreas carreja carrel carrena carreo carreras
 carrero carreta carric carrices carrie carriel carrieles carriels carriers carries carrils
-carros carse cartan cartas cartera carts carves casales casandra casces cashed cashing
-casidos casino casios caspos cassandras castes castidad castidades castos castro casuca
-cataura catches catching categoriaes categoric categorica categoricas categorio categorios
-categorize categorizes catino catling cauca caucel caucels cauces caudos cauras cauros
-cautas cavario caves cavidad cavios cayuca cebada cebado cebados cebradas cebrado cefrada
-cefrados cegada cegado cegados cejada cejado cejados celada celado celados celebridads
-celeridad celeridades celerity cello cenada cenado cenados cenales cenato cendro cenero
-ceniamos cenimos cenismo cenismos cenital censer cental centen centers centima centimas
-centime centimes centimoes centner centon centralizada centralizador centralizados
-centralizando centralize centralizen centralizer centralizes centrals centran centrar
-centras centros ceracion ceraciones cerate cerated cerates cercaba cercada cercadas
-cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado cerner
-cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
-cerrando cerraras cerrera cerril cerriles certana certos cesacion cesaciones cesada cesado
+carros carse cartan cartas cartera cartos carts carves casales casandra casces cashed
+cashing casidos casino casios caspos cassandras castes castidad castidades castos castro
+casuca cataura catches catching categoriaes categoric categorica categoricas categorio
+categorios categorize categorizes catino catling cauca caucel caucels cauces caudos cauras
+cauros cautas cavario caves cavidad cavios cayuca cebada cebado cebados cebradas cebrado
+cefrada cefrados cegada cegado cegados cejada cejado cejados celada celado celados
+celebridads celeridad celeridades celerity cello cenada cenado cenados cenales cenato
+cendro cenero ceniamos cenimos cenismo cenismos cenital censer cental centen centers
+centima centimas centime centimes centimoes centner centon centralizada centralizador
+centralizados centralizando centralize centralizen centralizer centralizes centrals
+centran centrar centras centros ceracion ceraciones cerate cerated cerates cercaba cercada
+cercadas cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado
+cerner cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
+cerrando cerraras cerrera cerril cerriles certana cesacion cesaciones cesada cesado
 cesados cesta cestos cestro cetro chagos chaired chairs champaign champaigns champana
 champanas champos chance chancela chancelamos chances chane chanen chanes chaney chang
 changa changaes changas changer changers changle changles chango changos chanoes chantas
@@ -228,181 +228,180 @@ charas chare charger chargers charle charles charmed charms charnel charnels cha
 charos charred charted chatas chatos chatre chatres chats cheated cheats checas checker
 checkouts checky checos cheeked cheeks cheque cheques chesta chestan cheste chinge chinges
 chinked chinks chocen chocked chofen chopra choquees chorreo chorreos chose chospe chospen
-chotara chotas choten chotes chueta chullo chunas chunky chunos chunter chunters churned
-churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos cidrada cidradas cidrado
-cidrados ciello cieno cienos cientas cientes cientos cierno cierto cifraba cifrabas
-cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars cifras cifremos cifren
-cimente cimentes cimento cimpos cincel cincela cincelamos cincelar cincels cintamos cintar
-cinto cintra cintro circuia circuido circuir circuita circuitos circuits circuity cistes
-cistico cisticos civeto claces clames clanes clapos clapped clapping clares clarity
+chotara chotas choten chotes chotos chueta chullo chunas chunky chunos chunter chunters
+churned churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos cidrada cidradas
+cidrado cidrados ciello cieno cienos cientas cientes cientos cierno cierto cifraba
+cifrabas cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars cifras cifremos
+cifren cimente cimentes cimento cimpos cincel cincela cincelamos cincelar cincels cintamos
+cintar cinto cintra cintro circuia circuido circuir circuita circuitos circuits circuity
+cistes cistico cisticos civeto claces clames clanes clapos clapped clapping clares clarity
 clasees clashed clasificado clasificadora clasificadoro clasificadors clasificados classes
 classified classifiers classifies clauca clauses clavaes clavas clavees clavel clavels
 claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicos clientees
 clinks clint clister cloaks clocas cloces cloned clonks cloque cloques close closer
-closers closets clotas cloves cloyed clunked clunks clusters clutter cluttering clyster
-coached coaches coaching coaler coalesced coalesces coaling coarse coartamos coartar
-coatas coates cobias cobra cobrados cobran cobrara cobrare cobrars cobras cobremos cobros
-cochea cocheada cocheadas cocheado cocheados cocheamos cochean cochear cochearia cocheo
-coches cociamos cocias cocido cocks codificacions codificada codificador codificados
-codificando codificara codificare codificars codification codifice codificemos codifico
-codiga codigas codigoes coding codino codinos cofias cofrada cofradas cofrado cofrados
-cofreo coftas cogiamos cogias cogida cogidos cogito cognada cognadas cognado cognados
-cognicion cogniciones cognition cognitional cohered coidamos coidas coides coido coidos
-coifed coiled coimas coimes coined coipas coitara colada coladas colado colados colando
-colapsas colapso colauda colaudas colaudo coleada coleadas coleado coleados colectado
-colectados colectar colgaba colgabas colgadaes colgadoes colgador colgadors colgaja
-colgajas colgajo colgajos colgamos colgando colgara colgaras colgare colgares colgars
-colide colides colido coligada coligadas coligado coligados coligarse colinde colindes
-colisionar collada colladas collado collados collapses coller collers collida collidas
-collided collider colliders collido collidos collie collied collier colliers collies
-collude colludes collusion colmada colmadas colmado colmados colman colmare colmares
-colmen colmena colmenas coloide coloides colpada colpadas colpado colpados colpamos
-colpare colpares colpas colpes colum columba columnaes columnar coluna coluno colunos
-colusion colusiones comadre comadres combamos combar combare combares combatible
-combination comendar comendariamos comentar comentariamos comentarias comentario
-comentarioes comenza comenzan comenzara comenzare comenzars comenzas cometarios comfit
-comiamos comias comido comigo comigos comino comisionan comisionas comisione comisionen
-comisiono comisions comistion comistiones commends comment commie comminations commits
-commix commuted compactibilidad compadramos compadrar compadre compadres compage compages
-compana companaes companas companiaes companias companios companoes compaq comparador
-comparados comparan comparara comparare comparars comparas compared comparemos comparen
-comparer comparo comparsa comparso comparta compartamos comparte compartes compartida
-compartidas compartidor compartidors compartimos compasamos compasar compase compases
-compasible compatibilidads compatibles compatibly comped compensa compensados compensan
-compensara compensares compensars compensas compensated compensativo compensativos
-compensatorias compensatorio compensemos compere comperes competa competed competo
-complain complains compleat complect compleja complejidads complejo completan completar
-completas complete completion completivos completos complexa complexidad complexions
-complexo compliancy compliant comprabamos comprado compradora compradoro compradors
-comprados compraes compramos compran comprare comprares compras compres compro comproba
-comprobacions comprobados comproban comprobara comprobare comprobars comprobas comprobemos
-compromisa compromise compromisos comprueban compruebas compruebo compta computa
-computacion computamos computan computar compute computen computer computes comtas conata
-concenta concentas concenter concentrada concentrador concentrados concentran concentrando
-concentrar concentrare concentrares concentras concentrated concentre concentro concerna
-concerne concerno concerns concert concilia conciliacions conciliados concilian conciliara
-conciliare conciliars concilias conciliation conciliemos concitado concitados concitar
-concluiamos concurren concurrence concurrences concurrencias concurrencio concurrente
-concurrentees condamos condenar condensa condensan condensara condensare condensars
-condensas condenser condesar condiciona condicionals condicionan condicionar condicionares
-condicionas condicione condicionen condiciono conditionals conduta conecta conectada
-conectadas conectador conectadors conectamos conectan conectando conectara conectare
-conectars conectas conector conexions conexivo conexivoes confect confected confection
-confections confia confianzas confianzo confiar confiara confiare confiars conficion
-conficiones confie configuracions configurations confin confio confirmacion confirmados
-confirman confirmara confirmare confirmars confirmations confirmativo confirmemos
-confirmen confirmes conflictoes conform conforma conformamos conformar conformation
-conforme conformed conforms confuta confutacion confutamos confutan confutar conies coning
-conminaciones conmutacions conmutados conmutara conmutare conmutars conmutas conmute
-conmutemos conmuten conmuto connecter connecting connects conota conque conques conrea
-conreo conreos consecrar consegrar consenta consente consentimienta consentimientos
-consento consents conserva conservan conservara conservare conservars conservas consisten
-consistences consistencias consistencio consistentees consta constamos constar constara
-constes constrain constrains constriccion construamos construccions construction construe
-construed construen construes construia construiamos construidos construire construirs
-construyes consuela consuelas consueta consuetas consula consulaes consulais consulamos
-consulan consular consulars consulas consule consulen consules consulo consult
-consultables consultados consultaes consultais consultan consultara consultare consultars
-consulte consultemos consultes consulto consultor consultos consults consuma consumada
-consumado consumador consumadores consuman consumar consumars consumas consumera
-consumeras consumero consumeros consumia consumian consumias consumidas consumidoes
-consumidora consumidoraes consumidoras consumidoro consumidoros consumidors consumir
-consumirs consumoes consumos consumptions consuno consunta consuntas contabilizaba
-contabilizadas contabilizados contabilizando contabilizara contacta contacted contactoes
-contactor contado contadoes contadora contadoraes contadoras contadoro contadoros
-contadors contained contare contars contecido contejido contemn contemos conten contena
-contencions contend contendedor contendedores contendido contendo contendor contendores
-contene contenedora contenedoraes contenedoras contenedoro contenedoros contenedors
-contenida contenidos conteno contentamos contentar contente contenting contentions
-contentivo contento contents contera contes contestados contestan contestanos contestara
-contestare contestars contestas conteste contestemos contester contesto contests context
-contexta contignacion continuacions continuation contraa contracarto contracartos
-contracta contractado contractados contractas contracte contracten contractes contrado
-contrados contrae contrala contralada contralados contralo contralto contraltos contrapado
-contrapados contrapartidaes contrapartido contrapartidos contrapo contras contrasenaes
-contraseno contrasenos contrastado contrastados contrasted contrasto contrastos contratada
-contratadas contratamos contratando contratoes contravena contravenas contray contrito
-contritos contros convect convected convection convencion convenido convention
-conversativo conversativos cookers cookie coolies cooped coordenada coordenado coordinaba
-coordinadas coordinadora coordinadoro coordinadors coordinados coordinando coordinara
-coordinate coordinates coordinators cooties copaes copais copals copamos copara copare
-copares copars copas copeamos copeare copeares copeas coped copees copeos copera copes
-copeys copiados copiaes copiais copian copiar copiare copiares copiars copiba copibas
-copie copiemos copien copier copiers copila copilamos copilas copile copiles copina
-copinamos copinas copine copines copins copios coplas copoes copping copra copras copros
-coque coques corada corado corados corcos cordito corditos cordos coreada coreado coreados
-corego coregos corelation coremos coreo corias cories corios coritos corlada corladas
-corlado corlados corleo corlos cormos corneo corneos cornos cornuta coroes coros corotos
-corpas corpos corraes corre correa correas correcho correct correcta corrector correctos
-corrects corree correes corrego correis correlacionados correlacions correlata correlated
-correlates correlating correlations correlativo correlato corremos corren correoes correon
-correons correosa correoso correr corrers corres correteo corrie corries corro corroa
-corroas corroe corroes corroo corrupta corruptor corruptos corrupts corseo corses cortaa
-cortador cortadores cortados cortan cortao cortaoes cortaos cortare cortars cortemos
-cortical cortoes corton cortons coruos corvos corzos cosaes coseis cosen cosers coses
-coshes cosiamos cosias cosido cosmos cosoes cosos cosque cosques cosses costaba costada
-costaes costana costaran costaras costard costare costaria costars costco costea costeara
-costeas costed costee costees costen costeo costera costoes coston costons costosa costoso
-costro costros costume costumed costumer costumers costumes costura cotaes cotas coteara
-cotees cotera cotes cotoes coulter coulters countess counties country county coupes
-courted courter courts couther coveted cowered cozies crabron crafted crapped crapping
-crashes cratamos crate crated crates craves creaba creadas creador creadors creaes creaked
-creamed creamos creando creara crearan creare creares crearlo crease creased creases
-creatine creatines creating creativo creativos crecan crecente crecer creces creche
-crecientes crecimienta crecimientos creda credencia credenciaes credencias creditoes
-creditor creditors credo credos creen creida creido creidos cremacion cremaciones cremaes
-cremate cremated cremates cremation cremations crenate crenation crepito cresaes cresta
-crested cretaes crete cretico creticos cretos creyen criacion criaciones criada criado
-criados cricks cridos critic critican criticar critice critices criticoes criticon
-criticons critics croada croado croados crocks cronologia cronologias cronologicas
-cronologicos cronologio cronologios crucen cruenta cruentas crujamos cruza cruzados cruzan
-cruzara cruzare cruzars cruzas cruzemos cuada cuadas cuado cuados cuadraba cuadradas
-cuadrados cuadral cuadrando cuadrara cuadrare cuadrars cuadras cuadre cuadremos cuadren
-cuadri cualidad cualquier cualquieran cualquieras cualquiere cualquieria cualquiero
-cualquiers cuandas cuantaes cuantia cuantias cuantidad cuantidades cuantio cuantios
-cuantoes cuarenten cuarentenal cuarentenas cuarenteno cuarentens cuarentona cuarta
-cuartada cuartado cuartamos cuartan cuartar cuartas cuartos cuarza cuarzo cuatras cuatri
-cubeba cubera cubeto cubismos cubita cubria cubriamos cubridos cubrire cubrirs cucado
-cucando cucara cucaran cuches cueitas cuelgo cuella cuellos cuelmo cuenca cuencas cuenda
-cuendas cuendo cuentaes cuerdo cuerdos cuereo cuerna cuernas cuerno cuernos cuero cueroes
-cueros cuerpa cuerpas cuerpoes cuervo cuervos cuesa cuesas cuesca cuesla cueslo cuesto
-cuete cuidos cuitas cujara cujaro culado culatas culato culatos culler culling cultas
-cumpleanoss cunado cunales cunando cunara cunaran cundo cunete cuneto cunetos cunta
-cuntamos cuntimos cunto cunts cuomas cuotaes cupped cupping curacion curaciones curada
-curados curando curantas curanto curantos curara curaran curatas curate curated curates
-curation curato curatos cursar cursares cursars curso cursoes cursory cursos curtamos
-curtas curtimos curtir curtos cusita custer customs cutas cutete cutias czados czando
-dallars dario databas datado datados deaden deadlier deadliness deafen debaja debajos
-debamos debeis debias debido debidos debils debitoes debouched debouching debounces debris
-debts debuts decaan decaas decades decaer decafs decaimienta decaimientos decals decamos
-decan decana decane decani decano decant decare decas deccan decen decendencia decender
-decendientes decern decesion decian decias decida decidas decided deciden decider deciders
-decidia decidio decidire decidirs decido decidor decidos decile deciles decima decimals
-deciman decimar decimas decime decimes decire decires decisions decisivo decker decode
-decodes decouples decoyed decoys decrementas decrial decries decuple decuplica
-decuplicamos decuplicar dedice dedices deduplicados deduplicated defeccion defect defecta
-defection defects defend defender deferentes deferidos deferimos deferir deferrer defian
-defie defied defien defier defies defile defina defined definen definer defines definia
-definire definirs defino degrada degradaba degradacions degradadas degradados degradan
-degradando degradara degradare degradars degradas degradations degrademos degraden
-degrader degrado dehender deice deices deicide deign deipara deisto deistos deists dejados
-deject dejecta dejection dejects dejemos delate delates delayer delecta delectamos delecte
-delectes delees delege deleges deleite deleites deleje delejes deleta deletaes deletas
-deletion deleto deletoes deletos delgas delias deline delito delitos deliverer deliverers
-dellas deltaes delver delvers demasiada demasiados demision demito denar denoto denounce
-denounced denouncing dentar dentas dentero dentino dentinos dento denton dentra dentras
-dentros deparamos deparar dependa dependancy depende depended dependen dependence
-dependencias dependencio dependere dependers dependes dependo depends deplete depleted
-depletes depleting deploys deprender deprived depura depurados depuran depurara depurare
-depurars depuras depuremos deputamos deputar deration derecha derechos deride derided
-derides derision derivada derivadas derivadoes derivamos derivando derivar derivas derive
-deriven derives derivo dermas desacolla desacollado desacollar desacoplada desacoplados
-desacoplamienta desacoplamientos desacoplan desacoplando desacoplara desacoplare
-desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja desaloje
-desalojos desaojo desapegar desasada desasadas desasado desasados desase desasires
-desastrees desatares desatino desatinos desatores desaviamos desaviar desbarda desbardar
-desbordan desbordara desbordare desbordars desbordas desborde desbordo desborra desborrar
-desbrida desbridar descaen descaere descaimiento descanta descantada descantado
+closers closets clotas clotos cloves cloyed clunked clunks clusters clutter cluttering
+clyster coached coaches coaching coaler coalesced coalesces coaling coarse coartamos
+coartar coatas coates coatos cobias cobra cobrados cobran cobrara cobrare cobrars cobras
+cobremos cochea cocheada cocheadas cocheado cocheados cocheamos cochean cochear cochearia
+cocheo coches cociamos cocias cocido cocks codificacions codificada codificador
+codificados codificando codificara codificare codificars codification codifice codificemos
+codifico codiga codigas codigoes coding codino codinos cofias cofrada cofradas cofrado
+cofrados cofreo coftas coftos cogiamos cogias cogida cogidos cogito cognada cognadas
+cognado cognados cognicion cogniciones cognition cognitional cohered coidamos coidas
+coides coido coidos coifed coiled coimas coimes coined coipas coitara coitos colada
+coladas colado colados colando colapsas colapso colauda colaudas colaudo coleada coleadas
+coleado coleados colectado colectados colectar colgaba colgabas colgadaes colgadoes
+colgador colgadors colgaja colgajas colgajo colgajos colgamos colgando colgara colgaras
+colgare colgares colgars colide colides colido coligada coligadas coligado coligados
+coligarse colinde colindes colisionar collada colladas collado collados collapses coller
+collers collida collidas collided collider colliders collido collidos collie collied
+collier colliers collies collude colludes collusion colmada colmadas colmado colmados
+colman colmare colmares colmen colmena colmenas coloide coloides colpada colpadas colpado
+colpados colpamos colpare colpares colpas colpes colum columba columnaes columnar coluna
+coluno colunos colusion colusiones comadre comadres combamos combar combare combares
+combatible combination comendar comendariamos comentar comentariamos comentarias
+comentario comentarioes comenza comenzan comenzara comenzare comenzars comenzas cometarios
+comfit comiamos comias comido comigo comigos comino comisionan comisionas comisione
+comisionen comisiono comisions comistion comistiones commends comment commie comminations
+commits commix commuted compactibilidad compadramos compadrar compadre compadres compage
+compages compana companaes companas companiaes companias companios companoes compaq
+comparador comparados comparan comparara comparare comparars comparas compared comparemos
+comparen comparer comparo comparsa comparso comparta compartamos comparte compartes
+compartida compartidas compartidor compartidors compartimos compasamos compasar compase
+compases compasible compatibilidads compatibles compatibly comped compensa compensados
+compensan compensara compensares compensars compensas compensated compensativo
+compensativos compensatorias compensatorio compensemos compere comperes competa competed
+competo complain complains compleat complect compleja complejidads complejo completan
+completar completas complete completion completivos completos complexa complexidad
+complexions complexo compliancy compliant comprabamos comprado compradora compradoro
+compradors comprados compraes compramos compran comprare comprares compras compres compro
+comproba comprobacions comprobados comproban comprobara comprobare comprobars comprobas
+comprobemos compromisa compromise compromisos comprueban compruebas compruebo compta
+computa computacion computamos computan computar compute computen computer computes comtas
+comtos conata concenta concentas concenter concentrada concentrador concentrados
+concentran concentrando concentrar concentrare concentrares concentras concentrated
+concentre concentro concerna concerne concerno concerns concert concilia conciliacions
+conciliados concilian conciliara conciliare conciliars concilias conciliation conciliemos
+concitado concitados concitar concluiamos concurren concurrence concurrences concurrencias
+concurrencio concurrente concurrentees condamos condenar condensa condensan condensara
+condensare condensars condensas condenser condesar condiciona condicionals condicionan
+condicionar condicionares condicionas condicione condicionen condiciono conditionals
+conduta conecta conectada conectadas conectador conectadors conectamos conectan conectando
+conectara conectare conectars conectas conector conexions conexivo conexivoes confect
+confected confection confections confia confianzas confianzo confiar confiara confiare
+confiars conficion conficiones confie configuracions configurations confin confio
+confirmacion confirmados confirman confirmara confirmare confirmars confirmations
+confirmativo confirmemos confirmen confirmes conflictoes conform conforma conformamos
+conformar conformation conforme conformed conforms confuta confutacion confutamos confutan
+confutar conies coning conminaciones conmutacions conmutados conmutara conmutare conmutars
+conmutas conmute conmutemos conmuten conmuto connecter connecting connects conota conque
+conques conrea conreo conreos consecrar consegrar consenta consente consentimienta
+consentimientos consento consents conserva conservan conservara conservare conservars
+conservas consisten consistences consistencias consistencio consistentees consta constamos
+constar constara constes constrain constrains constriccion construamos construccions
+construction construe construed construen construes construia construiamos construidos
+construire construirs construyes consuela consuelas consueta consuetas consula consulaes
+consulais consulamos consulan consular consulars consulas consule consulen consules
+consulo consult consultables consultados consultaes consultais consultan consultara
+consultare consultars consulte consultemos consultes consulto consultor consultos consults
+consuma consumada consumado consumador consumadores consuman consumar consumars consumas
+consumera consumeras consumero consumeros consumia consumian consumias consumidas
+consumidoes consumidora consumidoraes consumidoras consumidoro consumidoros consumidors
+consumir consumirs consumoes consumos consumptions consuno consunta consuntas
+contabilizaba contabilizadas contabilizados contabilizando contabilizara contacta
+contacted contactoes contactor contado contadoes contadora contadoraes contadoras
+contadoro contadoros contadors contained contare contars contecido contejido contemn
+contemos conten contena contencions contend contendedor contendedores contendido contendo
+contendor contendores contene contenedora contenedoraes contenedoras contenedoro
+contenedoros contenedors contenida contenidos conteno contentamos contentar contente
+contenting contentions contentivo contento contents contera contes contestados contestan
+contestanos contestara contestare contestars contestas conteste contestemos contester
+contesto contests context contexta contignacion continuacions continuation contos contraa
+contracarto contracartos contracta contractado contractados contractas contracte
+contracten contractes contrado contrados contrae contrala contralada contralados contralo
+contralto contraltos contrapado contrapados contrapartidaes contrapartido contrapartidos
+contrapo contras contrasenaes contraseno contrasenos contrastado contrastados contrasted
+contrasto contrastos contratada contratadas contratamos contratando contratoes contravena
+contravenas contray contrito contritos contros convect convected convection convencion
+convenido convention conversativo conversativos cookers cookie coolies cooped coordenada
+coordenado coordinaba coordinadas coordinadora coordinadoro coordinadors coordinados
+coordinando coordinara coordinate coordinates coordinators cooties copaes copais copals
+copamos copara copare copares copars copas copeamos copeare copeares copeas coped copees
+copeos copera copes copeys copiados copiaes copiais copian copiar copiare copiares copiars
+copiba copibas copie copiemos copien copier copiers copila copilamos copilas copile
+copiles copina copinamos copinas copine copines copins copios coplas copoes copping copra
+copras coptos coque coques corada corado corados cordito corditos coreada coreado coreados
+corego coregos corelation coremos coreo coreos corias cories corlada corladas corlado
+corlados corleo corneo corneos cornuta corpas corraes corre correa correas correcho
+correct correcta corrector correctos corrects corree correes corrego correis
+correlacionados correlacions correlata correlated correlates correlating correlations
+correlativo correlato corremos corren correoes correon correons correosa correoso correr
+corrers corres correteo corrie corries corro corroa corroas corroe corroes corroo corros
+corrupta corruptor corruptos corrupts corseo corses corsos cortaa cortador cortadores
+cortados cortan cortao cortaoes cortaos cortare cortars cortemos cortes cortical cortos
+cosaes coseis cosen cosers coses coshes cosiamos cosias cosido cosmos cosoes cosos cosque
+cosques cosses costaba costada costaes costana costaran costaras costard costare costaria
+costars costco costea costeara costeas costed costee costees costen costeo costera costoes
+coston costons costosa costoso costro costros costume costumed costumer costumers costumes
+costura cotaes cotas coteara cotees cotera cotes cotoes cotos cotuos coulter coulters
+countess counties country county coupes courted courter courts couther coveted cowered
+cozies crabron crafted crapped crapping crashes cratamos crate crated crates craves creaba
+creadas creador creadors creaes creaked creamed creamos creando creara crearan creare
+creares crearlo crease creased creases creatine creatines creating creativo creativos
+crecan crecente crecer creces creche crecientes crecimienta crecimientos creda credencia
+credenciaes credencias creditoes creditor creditors credo credos creen creida creido
+creidos cremacion cremaciones cremaes cremate cremated cremates cremation cremations
+crenate crenation crepito cresaes cresta crested cretaes crete cretico creticos creyen
+criacion criaciones criada criado criados cricks cridos critic critican criticar critice
+critices criticoes criticon criticons critics croada croado croados crocks cronologia
+cronologias cronologicas cronologicos cronologio cronologios crucen cruenta cruentas
+crujamos cruza cruzados cruzan cruzara cruzare cruzars cruzas cruzemos cuada cuadas cuado
+cuados cuadraba cuadradas cuadrados cuadral cuadrando cuadrara cuadrare cuadrars cuadras
+cuadre cuadremos cuadren cuadri cualidad cualquier cualquieran cualquieras cualquiere
+cualquieria cualquiero cualquiers cuandas cuantaes cuantia cuantias cuantidad cuantidades
+cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas cuarenteno cuarentens
+cuarentona cuarta cuartada cuartado cuartamos cuartan cuartar cuartas cuartos cuarza
+cuarzo cuatras cuatri cubeba cubera cubeto cubismos cubita cubria cubriamos cubridos
+cubrire cubrirs cucado cucando cucara cucaran cuches cueitas cuelgo cuella cuellos cuelmo
+cuenca cuencas cuenda cuendas cuendo cuentaes cuerdo cuerdos cuereo cuerna cuernas cuerno
+cuernos cuero cueroes cueros cuerpa cuerpas cuerpoes cuervo cuervos cuesa cuesas cuesca
+cuesla cueslo cuesto cuete cuidos cuitas cujara cujaro culado culatas culato culatos
+culler culling cultas cumpleanoss cunado cunales cunando cunara cunaran cundo cunete
+cuneto cunetos cunta cuntamos cuntimos cunto cunts cuomas cuotaes cupped cupping curacion
+curaciones curada curados curando curantas curanto curantos curara curaran curatas curate
+curated curates curation curato curatos cursar cursares cursars curso cursoes cursory
+cursos curtamos curtas curtimos curtir cusita custer customs cutas cutete cutias czados
+czando dallars dario databas datado datados deaden deadlier deadliness deafen debaja
+debajos debamos debeis debias debido debidos debils debitoes debouched debouching
+debounces debris debts debuts decaan decaas decades decaer decafs decaimienta decaimientos
+decals decamos decan decana decane decani decano decant decare decas deccan decen
+decendencia decender decendientes decern decesion decian decias decida decidas decided
+deciden decider deciders decidia decidio decidire decidirs decido decidor decidos decile
+deciles decima decimals deciman decimar decimas decime decimes decire decires decisions
+decisivo decker decode decodes decouples decoyed decoys decrementas decrial decries
+decuple decuplica decuplicamos decuplicar dedice dedices deduplicados deduplicated
+defeccion defect defecta defection defects defend defender deferentes deferidos deferimos
+deferir deferrer defian defie defied defien defier defies defile defina defined definen
+definer defines definia definire definirs defino degrada degradaba degradacions degradadas
+degradados degradan degradando degradara degradare degradars degradas degradations
+degrademos degraden degrader degrado dehender deice deices deicide deign deipara deisto
+deistos deists dejados deject dejecta dejection dejects dejemos delate delates delayer
+delecta delectamos delecte delectes delees delege deleges deleite deleites deleje delejes
+deleta deletaes deletas deletion deleto deletoes deletos delgas delias deline delito
+delitos deliverer deliverers dellas deltaes delver delvers demasiada demasiados demision
+demito denar denoto denounce denounced denouncing dentar dentas dentero dentino dentinos
+dento denton dentra dentras dentros deparamos deparar dependa dependancy depende depended
+dependen dependence dependencias dependencio dependere dependers dependes dependo depends
+deplete depleted depletes depleting deploys deprender deprived depura depurados depuran
+depurara depurare depurars depuras depuremos deputamos deputar deration derecha derechos
+deride derided derides derision derivada derivadas derivadoes derivamos derivando derivar
+derivas derive deriven derives derivo dermas desacolla desacollado desacollar desacoplada
+desacoplados desacoplamienta desacoplamientos desacoplan desacoplando desacoplara
+desacoplare desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja
+desaloje desalojos desaojo desapegar desasada desasadas desasado desasados desase
+desasires desastrees desatares desatino desatinos desatores desaviamos desaviar desbarda
+desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo desborra
+desborrar desbrida desbridar descaen descaere descaimiento descanta descantada descantado
 descantamos descante descarada descarado descargada descargado descargamos descargan
 descargara descargare descargars descargas descargo descarnada descarnado descarnamos
 descarne descartaba descartadas descartados descartala descartan descartando descartara
