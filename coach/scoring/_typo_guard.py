@@ -445,7 +445,7 @@ discas discoes discord discorded discords discrepancia discs discuenta discuento
 discuta discutas discute discutes diseccion diseco disena disene disenos disenso disento
 disfamacion disfamatoria disfamatorio diside disidido disidimos disidir disipara disneo
 disono disons dispaba dispada dispar disparan disparar disparas dispare disparia disparo
-dispars dispart dispertar dispierta displaced disponibles disposition dispositions
+dispars dispart dispertar dispierta displaced disponiblees disposition dispositions
 dispositiva dispositivas dispositivoes disputaes disputais disputan disputar disputars
 disputed disputen disputer disputers disputo disputos distara distingas distingos
 distintaes distintoes distribuamos distribuia distribuiamos distribuias distribuida
@@ -694,276 +694,276 @@ interruptoro interruptors intersticia intersticials intersticias intervaloes int
 intine inulto inultos inundan inundara inundare inundars inundas inunde inundo invadida
 invadido invadidos invalidacions invalidades invalidados invalidaes invalidara invalidares
 invalidars invalidating invalide invalidemos invalides invalidoes invalids invariance
-invencion invent inventar invento inventos invents invert inverta invertan inverting
-inverts investiamos investiga investigados investigan investigara investigars investigas
-investigated investigates investigemos inyeccions iseult iterating iterativo iterativos
-iterators jaegers jagger jautos jester jitters jittery jotter junamos juncamos juncar
-juncos juniamos junios junoes junos junta juntados juntan juntara juntare juntars juntas
-juntemos juntes junto juntoes junzos justamos justar justos jutios jutos kinesics laager
-lacked lacking ladder laded lager lagers lagged lagger lagting laida laidas laido laistas
-lamamos lamar lamba lambada lamban lambas lambdas lambdo lambea lambed lambia lambida
-lamers lamest lamidas lamido lamidos lanamos lanar lanaria landed lander langrage lanza
-lanzados lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos
-lanzemos laoses lapidaes lapidais lapidan lapidar lapidars lapide lapidea lapideas lapides
-lapita lapitas lapiza lapizas lapsed lapses larded largar largen largess largor larker
-lasers lases lasing lasses lastas latencias latent lates latexs latidoes latigo latigos
-latimos latino latinos latito latrio latrios latter latvio latvios lauded lauder launce
-lavers laves lawyers laxest layaes layars layes lazamos lazar lazaria lazramos lazrar
-lazraria leaden leaders leafed league leaked leaker leamos leander leaned leaner leaped
-leaper leasers leashed leashes leaven leavens leavers leavis lectoraes lectoro lectoros
-lectors lecturaes lecture lecturo lecturos ledge ledgers ledges ledos ledras ledros lefter
-legada legado legalese legals legan legar legares legates legemos leger legged legible
-legiblees legisles legraes legras leguaes leibles leidas leidoes leilos leistas lejases
-lejemos lejios lembos lemos lenais lenars lenas leneas lenemos lengths lengthy lenias
-lenidos lenoes lenons lenses lentaes lentes lentoes lentores lentors lents lentura
-lenturas leonas lepemos lepras leras lerdas lerdos leses lesnas lesoes lesses lester
-lestes letales letals letor letoras letores letors letraes letrea letreas letura leudos
-levanta levantados levantan levantara levantare levantars levantas levantemos levanter
-levees levemos leves levies lezdos leznas liados libara libaran libela libelamos libelan
-libelar liber liberacions liberados liberal liberalos liberara liberare liberars liberas
-liberation libere liberemos liberen liberiamos liberian libero libers liberta libertamos
-libertan libertar libra libracion libramos libran librara librare libraria librars librea
-libreamos librean librear libreara librearia libreras librerias libreril librerio licita
-licitacion licitada licitadas licitador licitados licitamos licitan licitar licite licites
-licking lictor lictores lidos lieder liemos lientas lientos lieves ligera liked limais
-limera limeta limier limiste limistes limitaba limitabas limitacions limitadaes limitado
-limitadoes limitara limitaras limitare limitars limitary limitation limitees limitemos
-limiten limiters limitings limned limpiada limpiadas limpiador limpiara limpiare limpiars
-limpias limpid limpida limpiemos limpies limpiezas limpiezo limpio lindos lined linera
-linger linker liosas liquidacions liquidation lisaes lisais lisars lisas lisera lisias
-listaes listais listan listar listars listes listos litas litera litias litote litotes
-littler littlest lituas liudos llabamos llagadas llagado llagamos llagan llamaba llamabas
-llamadaes llamado llamados llaman llamantees llamara llamaran llamaras llamare llamares
-llamarga llamargo llamaria llamars llamas llamaza llamazas llamea llameada llameadas
-llameamos llameante llameantes llamear llamemos llanada llanadas llanos llapada llapadas
-llapamos llapar llaves llecos llegaba llegadas llegados llegando llegara llegare llegars
-llegas llege llegen lleges llegos llenada llenado llenan llenar llenas llenes llenoes
-lleras lleros lletas lleude lleuden llevada llevado llevan llevar lleves llevos lloico
-loable loables loafed loaned loaner loaves lobation lobera locacion locacions locaes
-localize localizen localizes locals locate locates locating locativo locativos lochaes
-locke locker locket lockup lockups locule locums locus locusts locution locutions lodging
-loemos logic logica logicos logier logio logion logios loguer loico loistas loner longar
-longe longen longes longing longitude longituds longor longura longuro looked looking
-loosing loping lorded losina losings losino lounger lousing loving lowing lucked lucking
-lugged luidos lunch lunger macado macamos macana macar macas maceado maceamos macear
-maceas machaca machacan machacara machacare machacars machacas machado machamos machar
-maches machiaes machies machin machina machinaes machinas machined machino machinos
-machins machioes machones machos machucar macias madamos madman madras maestra maestreadas
-maestreados maestreamos maestrear maestreo magana magen magien magin magnitudes magnituds
-magras maguen maidan majana making malare maleare malestar maliciosas maliciosoes mallar
-mallare malpare malvare manaba manada managed managers manages manama manamos mananas
-mananea manano manar manara manata manaza mancado mancan mancas manches mandados mandamus
-mandara mandare mandares mandars mandas mandatos mandean mandemos manden mandon mandra
-mandro maneamos manean manear manful mangana manger mangier mangiest mangler mangual
-maniamos manian manifesta manifeste manifests manifiesta manifiestos manimos manipula
-manipulacions manipulan manipulante manipulara manipulars manipulas manipulated
-manipulates manipulating manipulations manipulea manjamos manjan manjar manliest manna
-manteemos mantenamos mantenen mantenere manteners mantenes mantienen mantienes manuals
-manuel manutene manutenemos manutener manzana mappings maquila maquilas maquinaes
-maquinais maquinal maquinals maquinan maquinar maquinars maquine maquines maquino maquinos
-maracas marana maras marasmos marcada marcador marcaes marcais marcan marcando marcara
-marcare marcars marcea marceado marceamos marcear marceas marcemos marcen marces marcha
-marchado marchamos marchar marchas marched marches marcia marcias marcos marcs marcus
-mareado mareamos marean marear mareas mareen margado margamos margar margas marge margena
-margene margeno margens margent margina margine margino margins marian marias maricas
-marin marion marker markers marking marlin marrado marramos marrar marras marren marsas
-martamos martas marten martin marvin marzas mascado mascamos mascar mascas mashed mashing
-masico masicos masilo masilos masio masios masito masitos masiva masivas masivoes masker
-massage massages massed masses masted masters matcher matears matemos materia maters
-matina matinals matinas matter mattes maulare mauras maxila maxilo maxim maximal maximas
-maxime maximos maxims maximums mazana maznamos maznan maznar meares measurer mecemos
-meceria mechado mechados mechas mechos medamos mediamos medicos medidos mediemos medioes
-medios mediums medrado medrados medres meemos megaes megees meges megoes meismas meismos
-mejemos mejeres mejeria mejoraes mejoras mejore mejoren mejoria mejoros mejors melemos
-melges mellar mellon mellones member membras membres memento mementos memoir memoran
-memorar memoras memore memorial memorias memorio memoro menaje menajes menares menemos
-meneoes menges menoras menore menoren menorge menorges menoria menors menoses mensajees
-mensajera mensajeras mensajerias mensajerio mensal mensuals mensula mensulo mensura
-mensural mensure mensures mentemos mentores merado merados meraes meramos merando mercada
-mercadas mercade mercadeo mercades mercadoes mercador mercadors mercando mercar mercas
-merced merces merees meremos meres mereys mergas merger mergers mergoes mergos merles
-mermado mermados mermes meroes mescla mescladas mesclamos mesclan mesclar mesemos mesmas
-messaged messes messing messuage messuages mestemos mesteria mesture mestures mesure
-mesures metamos metecos meteora meteors meteran meterian methods metic metics metricaes
-metrical metrist mezcal mezclabas mezclada mezcladaes mezclados mezclara mezclaras
-mezclare mezclars mezclas mezcle mezclemos mezclen mezclo miagen miamos miasmas miasmos
-micamos michas michos microsecond miembras miembro miembroes miente mientes miento mientos
-mieses migamos mileon mileones milestones miliar milla millara millard millare millars
-millas millay millen miller milline milling millings millo milloes millos millstone milton
-mimamos mimas mincia mincio mincios minemos mingue mingues minguo minguos minia miniamos
-minian miniar minias miniemos minim minimiza minimizations minimizer minimoes minimums
-minina minino mininos minio minioes minion minions minios miniums minores minue minuees
-minues minuet minuete minuetes minuets minuit minuscula minusculaes minuscular minuscules
-minusculos minuses minuta minutaes minutas minuted minuten minuter minutest minutoes
-miomas mioses mirados miremos mirlamos mirlar misais misals misamos misars misas misers
-mises misias misivo misivos mismaes mismos missed missies mission missis missus mistas
-mistes misting misuses misusing mitiga mitigados mitigan mitigante mitigara mitigars
-mitigas mitigates mitigating mitigativo mitigativos mitigemos mitramos mizamos moaning
-mobil mobiles moble mocemos mochas mochines mochos modejo modela modele modelos models
-modero modifica modificara modificare modificars modificas modificativo modificativos
-modificen modulo moemos mofemos moiamos moises mojemos molemos molesta molestan molestara
-molestare molestars molestas molester molestia molificacion molificaciones molifican
-molificar molimiento mollar moment momenta momentas momentoes momentous moments
-momificacion momificaciones momifican momificar mondamos mondan mondar monito monitores
-monitory monitos monotonaes monotone monotones monotonias monotonios monotonos monotony
-montas montes montos mooning mooring mopping moramos morcados morcamos morcar morcas
-moremos morgen mornings mosses mosteado mosteamos mostear mostra mostrada mostrador
-mostrados mostran mostrando mostrara mostrare mostrars mostras mostremos moths motile
-mourning mouths movamos movimienta movimientos muceto mucetos mucha muchaes muchoes mucors
-mucous muecas muecos muerdo muerdos muergo muergos muermo muermos muero mueros muerta
-muertas muerte muertes muertoes muestran muestras muestrean muestreas muestren muestros
-muiamos muleto muletos mullion mullions multiped multiplaes multiplees multiplex
-multiplicada multiplicador multiplicados multiplicand multiplicando multiplicara
-multiplicare multiplicars multiplicemos multiplices multiplico multiplier multipliers
-multiploes munchas munchos munimos munusculas muramos murmura murmure murmuro murmurs
-murto murtos muscas muscos musivo musivos musses mussing mutters narrio narro narros
-narrows navegado navegadora navegadoraes navegadoras navegadoro navegadoros navegadors
-navegados neatest necesia necesiamos necesian necesias necesida necesitados necesitan
-necesitar necesitas necesite necesitemos necesito needle needled negation negativas
-negatived negatives negativos negocia negocie negocios nengun nenguna nerves networks
-nevas neves nicety nieles nieves nighty nineta nineto ningunas ninguno ninguns niveaes
-nivelas nivele nivelen nivels niveoes norial norma normaliza normalizada normalizados
-normalizan normalizando normalizara normalizare normalizars normalizas normalizemos
-normalizen normalizer normalizes normalizo normals norman normas normativas normative
-normativo northing noshing notching nothings notifica notifican notificara notificare
-notificars notificas notificativo notificativos notifice notifier notifies noting noveles
-novena novenae novenas noventas novento nubees nueras nuero nuesas nuesos nuevaes nuevees
-nuevoes nuezas nuezes nuezos numbed numbest numbles numera numeras numere numeres numeroes
-numerosa numeroso numerous objecta objectives objecto objectos objet objeta objetas objete
-objetes objetiva objetivas objetivoes objetoes obtect occupied occupier occupiers ocluan
-oculado oculados oculan ocupada ocupadas ocupador ocupadors ocupamos ocupando ocupar
-ocupas ocupen oddest ofension ofensions ofensivaes ofensivoes ofertas oferto offensives
-offsets olido olvida olvide olvidos omitamos omitiamos omitidos opaqued opaquer opaques
-opener operating operativo operativos opined optimism optimisma optimistas optimisto
-optimists optimized optimizer optimizes orchestrating orchestrations orchestrators ordeal
-ordenaba ordenabas ordenadaes ordenadoes ordenador ordenadors ordenan ordenanda ordenandas
-ordenando ordenandos ordenara ordenaras ordenare ordenars ordenas ordene ordenemos ordenen
-ordeno ordenoes ordenos orderer orderid orderings ordina ordinada ordinadas ordinado
-ordinados ordinamos ordinara ordinare ordinars ordines orears origina originals originan
-originar originas originea orquestacions orquestado orquestados outcomes outdoing outfox
-outgoes outgoings outrage outrages outride outsider outsides outsize overfly overlaid
-overland overlap overlays overlord overlords overly overnights overpay overplay overripe
-overrode overshoots overshot overside oversight overtaken overtask overtaxes overtly
-overwrote ovido pacian pacino pacion pactes padres padron padrones pagados pagana paganas
-paganos pagayos pageles pagemos paginacions paginais paginal paginan paginara paginars
-paginated paginates paginating pagines paginos paglia pained paineles painter paints
-pairamos paired paires pairing pajaremos pajeles palled palling panales pandees panees
-panelaes panelas paneled panelos panels panes panetes pangees paniles panned panoles
-pantero pantos panules paoting paparemos papeles papular parabos paracos parado paradojas
-paradojo parador paradora paraes paralela paralele paralelos paramas parameters parametra
-parametro paramo paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials
-parcian parcias parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos
-parers pares paricion pariciones parida paries parir parker parkin parlamos parles parlon
-parlones paroes parotida parpadea parpadee parpadeos parpado parpados parpamos parpando
-parpes parramos parred parres parring parron parrones parses parsing parson partaes partas
-partea parteas partee partees parten parteo parthia partials partiamos particiona
-particionados particionan particionas particiono participo partidas partido partidos
-partied parties partijos partils parting partire partirs partitivo partitivos partoes
-parton partos parvada parvadas pasado pasados pasanzos pasaras pasare pasarelas pasarelo
-pasaremos pasares pasars paseanos pasear pasemos pasibles pasion pasito pasiva pasivos
-pasmar pasmos passe passel passer passes passible passives pastar pastern pasterns pastes
-pasting paston pastones pataes patees pates patina patinar patinas patination patoes paton
-patones patrio patrioes patrol patrona patronaes patronas patronea patroneas patronee
-patronees patroneo patroness patrono patronoes patronos patrons patroon patroons patten
-pattens patter patters patton paulamos paular pausados pausan pausara pausare pausars
-pausas paused pausemos pautamos pautar pautes pautos paxton payaremos payloads peaces
-peaked peaking pebres pecado peces pecio pecked pedamos peden pediamos pedida pedidoes
-pedidor pedidors pediente pedientes pedoes pedres peeremos peeres pegado pegamos pegaremos
-pegoes pegunta peguntamos peguntar pegunto peiamos peidos pelado peloes penado pences
-pendemos penden pender pendian pendida pendidas pendido pendientees penemos penitente
-penitentes penned penning penoes penores pensado peones peopled peoples peoras peore
-peoremos peoren peoria peorio peors peraes perailes percentages percents percept
-percutamos percute perda perdamos perdere perders perdian perdias perdidaes perdidoes
-perdidosa perdidoso perdiga perdigas perdis perdiz perdo perdon perdonas peredo peres
-perfida perfidas perfido perfidos perfila perfilas perfilen perfilo perfils performances
-pericles perico peries peril perioda periodas periodical periodicamentes periodicas
-periodo periodos periotic perito perked perking perlite permanence permanentees permanents
-permico permicos permisa permisas permision permisions permisoes permisor permisors
-permistion permistions permit permita permitamos permitee permiten permites permitia
-permitian permitias permitidor permitidors permitimos permuta permutacions permutada
-permutados permutando permutations permutemos permuten permutes permuto pernil perniles
-pernio peroes perores perronas persiste persisten persistencias persistencio persistency
-persistentees persistes personages personajes personalism personaliza personalizaba
-personalizabas personalizamos personalizan personalizando personalizara personalizaras
-personalizare personalizars personalizas personalizen personalizes personalizo personates
-personos persons perta perter perues pervious pesada pesade pesador pesados pesamos
-pesando pescado pesces pesiado pesimos pesoes pester petado peticions petition petoes
-peyores phased pianes picaes pices piches picker picket pickle pickled picoes piece
-piecing piedra piees pieles pierce pierces pierdes pieria pierna pierre pijees piked
-pilled pilling piman pinar pindar pined pineda pinemos pingar pinged pinjar pinpoints
-pinta pintan pintara pintare pintars pintas pintea pintear pintor pintos pints pipelines
-piperine pirces pisado pisamos pisaras pisare pisares pisars pisces pison pissed pistar
-pitar pitman pizces places placing plagamos plagaremos plages plains planaes planas plane
-planea planeas planed planee planees planen planeo planeos planer planers planet planets
-planks planoes planos plante plantes plantillaes plantillais plantillan plantillar
-plantillars plantille plantilles plantillo plantillos plants platilla platillas plores
-pobres pocion pocked podara podaria podemos poderia podia podida podidos podra podran
-podras podres podrian podrias podrida podrir poemos poinas poinos pointed pointers
-pointier pointy poised poising poiso poisonings poisons poisos poisson poitier poldia
-polemos police policees polices policiaes policias policios poling polison politer
-politian politic politicaes political politick politicks politico politicos politics
-polities polity polled pollina pollino pomemos ponamos pondria pontos pooling popemos
-poplar popple popula populaces populan populara popularas populare popularidads populars
-populas populates porcentajes porcion pores porfia porfijo porgamos porgar porges ported
-porter portes portia portian portico portien portio portions porton posado posamos posed
-poseer posemos poser poseur posher posiblees posicions posing posited positions positivo
-positron posits poson possibly postais postar postares poste postea postear postee posten
-posteo postern posters postes postie posties postiga postigo postiles postings postmarks
-postor postores postra postre postrees postrer postres postro postures potemos pother
-potted potter potting pouted pouter pouting poyemos prates preaba preabas preado preamos
-precalcula preces precesion precess precessed precesses precessing precia precie precios
-precious precis precisian precising precisions preciso precito precoz predicable
-predictably preferenciaes preferencio preferencios preferente preferentes preferia
-preferire preferirs prefija prefijas prefije prefijoes prefines prefino prefixed pregamos
-pregar preges preguntados preguntan preguntara preguntare preguntars preguntas pregunte
-preguntea preguntemos pregunteo pregunton preguntos pregusta pregustamos pregustar
-pregusto premio premiso premisos premite premitida premitidas premitido premitidos premix
-premixes preocupacions preocupan preocupar preocupas preocupe preocupo presado presences
-presencial presencian presenciar presencias presencio presente presentia preserva
-preservan preservara preservare preservars preservas preserven preserver preserves
-preservo pressured pressures presunta presunto presupuesta presupuestos pretence preterir
-previdos previo previoes previos prevision priada priadas prices pricked pricking priding
-prier primacia primacio primada primadas primal primarias primarios primas primate primaz
-prime primed primemos primen primeraes primeran primeres primerias primerios primeroes
-primes primeva primevas primevo primevos primia primian priming primmer primor principa
-principals principan principar principas principe principen principes principios
-principled principles principo printer prints prioreso prioress prioridads prioritized
-prison privaba privabas privadaes privado privados privan privara privaras privare
-privaria privater privates privileged privilegia privilegias privilegioes prizing proba
-proban probara probare probars probas problemas problemo problems proceda procedamos
-procedan proceden procedo procela procelo procelos procemos procera proceran procero
-proceros procesada procesadas procesadoes procesal procesalo procesamienta procesamientos
-procesando procesara procesare procesars procesemos procession procia procias procoes
-procrea procreado procreador procreadores procreados procreamos procrean procrear procreen
-procreo produca produced producen produces producir producirs produco producta productoes
-productora productoraes productoras productoro productoros productors products proferir
-profesa profesado profesados profesamos profesan profesar profesen profeso profesos
-profess professed professes professing professor professors profije profijes profijo
-profiled profundidads programada progresas progreses proises proiza proizas proizes proizo
-proizos projection promedia promedie promedios promesa promeso promesos promete promotes
-promovamos promoven promovere promovers promoves prompted promueva propagados propagan
-propagante propagantes propagar propagare propagares propagas propagated propage
-propagemos propago propala propalamos propao propaos propasa propasamos propiaes
-propietaria propietarios propina propinas propino propinos propioes propon proporciona
-proporcionals proporcionan proporcionar proporcionas proporcione proporciono proporcions
-proportion proportionals propria proprias proprio proprios prosupuesto proteccions
-protecting protections protocola protocole protocolos protocols provaga provagamos
-proveedora proveedoraes proveedoras proveedoro proveedoros proveedors providaes provide
-provided provides providoes prowess proyeccion pruebaes pruebo pruebos pruner prunes
-pseudonymized puares pubic publicacions publicada publicador publicados publicalo publican
-publicando publicano publicanos publicara publicare publicars publicas publication
-publicato publicatos publice publicemos publico publisher publishers puches pudramos
-pudren pudres pudria puedan puedes puerca puerra puertas puerto pueses puesta pugaes
-pugnamos pugnar pugnes pugnos puled pulgamos pulges puller pulles pullet pulley pulling
-pulped pulsa pulsacions pulsamos pulsan pulsara pulsare pulsars pulsas pulsation pulsea
-pulsear pulses punemos punero pungamos punges punoes punos puntacion puntamos puntas
-punteamos punter puntera punterio punterol punteros punters puntes puntoes puntosa puntoso
-punts puntua puntuacions puntuados puntual puntuan puntuara puntuare puntuars puntuas
-puntuemos puntuo puntura punzos puraes purchased purchaser purchases pureamos purear
-pureas pureed pureen purees pures purgados purgaes purgan purgara purgare purgars purgas
-purgemos purgen purger purgers purgos puroes purred puses pusher pushers pusses puteen
-putero putos pythons qualify quarantined quarantines quartern quarters quartet quean
-quebres quedados quedar quedemos queden quedes queening queens queering queers quees
+invencion invent inventar invento inventor inventora inventoro inventors inventos invents
+invert inverta invertan inverting inverts investiamos investiga investigados investigan
+investigara investigars investigas investigated investigates investigemos inyeccions
+iseult iterating iterativo iterativos iterators jaegers jagger jautos jester jitters
+jittery jotter junamos juncamos juncar juncos juniamos junios junoes junos junta juntados
+juntan juntara juntare juntars juntas juntemos juntes junto juntoes junzos justamos justar
+justos jutios jutos kinesics laager lacked lacking ladder laded lager lagers lagged lagger
+lagting laida laidas laido laistas lamamos lamar lamba lambada lamban lambas lambdas
+lambdo lambea lambed lambia lambida lamers lamest lamidas lamido lamidos lanamos lanar
+lanaria landed lander langrage lanza lanzados lanzan lanzaran lanzaras lanzare lanzarian
+lanzarias lanzars lanzas lanzazos lanzemos laoses lapidaes lapidais lapidan lapidar
+lapidars lapide lapidea lapideas lapides lapita lapitas lapiza lapizas lapsed lapses
+larded largar largen largess largor larker lasers lases lasing lasses lastas latencias
+latent lates latexs latidoes latigo latigos latimos latino latinos latito latrio latrios
+latter latvio latvios lauded lauder launce lavers laves lawyers laxest layaes layars layes
+lazamos lazar lazaria lazramos lazrar lazraria leaden leaders leafed league leaked leaker
+leamos leander leaned leaner leaped leaper leasers leashed leashes leaven leavens leavers
+leavis lectoraes lectoro lectoros lectors lecturaes lecture lecturo lecturos ledge ledgers
+ledges ledos ledras ledros lefter legada legado legalese legals legan legar legares
+legates legemos leger legged legible legiblees legisles legraes legras leguaes leibles
+leidas leidoes leilos leistas lejases lejemos lejios lembos lemos lenais lenars lenas
+leneas lenemos lengths lengthy lenias lenidos lenoes lenons lenses lentaes lentes lentoes
+lentores lentors lents lentura lenturas leonas lepemos lepras leras lerdas lerdos leses
+lesnas lesoes lesses lester lestes letales letals letor letoras letores letors letraes
+letrea letreas letura leudos levanta levantados levantan levantara levantare levantars
+levantas levantemos levanter levees levemos leves levies lezdos leznas liados libara
+libaran libela libelamos libelan libelar liber liberacions liberados liberal liberalos
+liberara liberare liberars liberas liberation libere liberemos liberen liberiamos liberian
+libero libers liberta libertamos libertan libertar libra libracion libramos libran librara
+librare libraria librars librea libreamos librean librear libreara librearia libreras
+librerias libreril librerio licita licitacion licitada licitadas licitador licitados
+licitamos licitan licitar licite licites licking lictor lictores lidos lieder liemos
+lientas lientos lieves ligera liked limais limera limeta limier limiste limistes limitaba
+limitabas limitacions limitadaes limitado limitadoes limitara limitaras limitare limitars
+limitary limitation limitees limitemos limiten limiters limitings limned limpiada
+limpiadas limpiador limpiara limpiare limpiars limpias limpid limpida limpiemos limpies
+limpiezas limpiezo limpio lindos lined linera linger linker liosas liquidacions
+liquidation lisaes lisais lisars lisas lisera lisias listaes listais listan listar listars
+listes listos litas litera litias litote litotes littler littlest lituas liudos llabamos
+llagadas llagado llagamos llagan llamaba llamabas llamadaes llamado llamados llaman
+llamantees llamara llamaran llamaras llamare llamares llamarga llamargo llamaria llamars
+llamas llamaza llamazas llamea llameada llameadas llameamos llameante llameantes llamear
+llamemos llanada llanadas llanos llapada llapadas llapamos llapar llaves llecos llegaba
+llegadas llegados llegando llegara llegare llegars llegas llege llegen lleges llegos
+llenada llenado llenan llenar llenas llenes llenoes lleras lleros lletas lleude lleuden
+llevada llevado llevan llevar lleves llevos lloico loable loables loafed loaned loaner
+loaves lobation lobera locacion locacions locaes localize localizen localizes locals
+locate locates locating locativo locativos lochaes locke locker locket lockup lockups
+locule locums locus locusts locution locutions lodging loemos logic logica logicos logier
+logio logion logios loguer loico loistas loner longar longe longen longes longing
+longitude longituds longor longura longuro looked looking loosing loping lorded losina
+losings losino lounger lousing loving lowing lucked lucking lugged luidos lunch lunger
+macado macamos macana macar macas maceado maceamos macear maceas machaca machacan
+machacara machacare machacars machacas machado machamos machar maches machiaes machies
+machin machina machinaes machinas machined machino machinos machins machioes machones
+machos machucar macias madamos madman madras maestra maestreadas maestreados maestreamos
+maestrear maestreo magana magen magien magin magnitudes magnituds magras maguen maidan
+majana making malare maleare malestar maliciosas maliciosoes mallar mallare malpare
+malvare manaba manada managed managers manages manama manamos mananas mananea manano manar
+manara manata manaza mancado mancan mancas manches mandados mandamus mandara mandare
+mandares mandars mandas mandatos mandean mandemos manden mandon mandra mandro maneamos
+manean manear manful mangana manger mangier mangiest mangler mangual maniamos manian
+manifesta manifeste manifests manifiesta manifiestos manimos manipula manipulacions
+manipulan manipulante manipulara manipulars manipulas manipulated manipulates manipulating
+manipulations manipulea manjamos manjan manjar manliest manna manteemos mantenamos
+mantenen mantenere manteners mantenes mantienen mantienes manuals manuel manutene
+manutenemos manutener manzana mappings maquila maquilas maquinaes maquinais maquinal
+maquinals maquinan maquinar maquinars maquine maquines maquino maquinos maracas marana
+maras marasmos marcada marcador marcaes marcais marcan marcando marcara marcare marcars
+marcea marceado marceamos marcear marceas marcemos marcen marces marcha marchado marchamos
+marchar marchas marched marches marcia marcias marcos marcs marcus mareado mareamos marean
+marear mareas mareen margado margamos margar margas marge margena margene margeno margens
+margent margina margine margino margins marian marias maricas marin marion marker markers
+marking marlin marrado marramos marrar marras marren marsas martamos martas marten martin
+marvin marzas mascado mascamos mascar mascas mashed mashing masico masicos masilo masilos
+masio masios masito masitos masiva masivas masivoes masker massage massages massed masses
+masted masters matcher matears matemos materia maters matina matinals matinas matter
+mattes maulare mauras maxila maxilo maxim maximal maximas maxime maximos maxims maximums
+mazana maznamos maznan maznar meares measurer mecemos meceria mechado mechados mechas
+mechos medamos mediamos medicos medidos mediemos medioes medios mediums medrado medrados
+medres meemos megaes megees meges megoes meismas meismos mejemos mejeres mejeria mejoraes
+mejoras mejore mejoren mejoria mejoros mejors melemos melges mellar mellon mellones member
+membras membres memento mementos memoir memoran memorar memoras memore memorial memorias
+memorio memoro menaje menajes menares menemos meneoes menges menoras menore menoren
+menorge menorges menoria menors menoses mensajees mensajera mensajeras mensajerias
+mensajerio mensal mensuals mensula mensulo mensura mensural mensure mensures mentemos
+mentores merado merados meraes meramos merando mercada mercadas mercade mercadeo mercades
+mercadoes mercador mercadors mercando mercar mercas merced merces merees meremos meres
+mereys mergas merger mergers mergoes mergos merles mermado mermados mermes meroes mescla
+mescladas mesclamos mesclan mesclar mesemos mesmas messaged messes messing messuage
+messuages mestemos mesteria mesture mestures mesure mesures metamos metecos meteora
+meteors meteran meterian methods metic metics metricaes metrical metrist mezcal mezclabas
+mezclada mezcladaes mezclados mezclara mezclaras mezclare mezclars mezclas mezcle
+mezclemos mezclen mezclo miagen miamos miasmas miasmos micamos michas michos microsecond
+miembras miembro miembroes miente mientes miento mientos mieses migamos mileon mileones
+milestones miliar milla millara millard millare millars millas millay millen miller
+milline milling millings millo milloes millos millstone milton mimamos mimas mincia mincio
+mincios minemos mingue mingues minguo minguos minia miniamos minian miniar minias miniemos
+minim minimiza minimizations minimizer minimoes minimums minina minino mininos minio
+minioes minion minions minios miniums minores minue minuees minues minuet minuete minuetes
+minuets minuit minuscula minusculaes minuscular minuscules minusculos minuses minuta
+minutaes minutas minuted minuten minuter minutest minutoes miomas mioses mirados miremos
+mirlamos mirlar misais misals misamos misars misas misers mises misias misivo misivos
+mismaes mismos missed missies mission missis missus mistas mistes misting misuses misusing
+mitiga mitigados mitigan mitigante mitigara mitigars mitigas mitigates mitigating
+mitigativo mitigativos mitigemos mitramos mizamos moaning mobil mobiles moble mocemos
+mochas mochines mochos modejo modela modele modelos models modero modifica modificara
+modificare modificars modificas modificativo modificativos modificen modulo moemos mofemos
+moiamos moises mojemos molemos molesta molestan molestara molestare molestars molestas
+molester molestia molificacion molificaciones molifican molificar molimiento mollar moment
+momenta momentas momentoes momentous moments momificacion momificaciones momifican
+momificar mondamos mondan mondar monito monitores monitory monitos monotonaes monotone
+monotones monotonias monotonios monotonos monotony montas montes montos mooning mooring
+mopping moramos morcados morcamos morcar morcas moremos morgen mornings mosses mosteado
+mosteamos mostear mostra mostrada mostrador mostrados mostran mostrando mostrara mostrare
+mostrars mostras mostremos moths motile mourning mouths movamos movimienta movimientos
+muceto mucetos mucha muchaes muchoes mucors mucous muecas muecos muerdo muerdos muergo
+muergos muermo muermos muero mueros muerta muertas muerte muertes muertoes muestran
+muestras muestrean muestreas muestren muestros muiamos muleto muletos mullion mullions
+multiped multiplaes multiplees multiplex multiplicada multiplicador multiplicados
+multiplicand multiplicando multiplicara multiplicare multiplicars multiplicemos
+multiplices multiplico multiplier multipliers multiploes munchas munchos munimos
+munusculas muramos murmura murmure murmuro murmurs murto murtos muscas muscos musivo
+musivos musses mussing mutters narrio narro narros narrows navegado navegadora
+navegadoraes navegadoras navegadoro navegadoros navegadors navegados neatest necesia
+necesiamos necesian necesias necesida necesitados necesitan necesitar necesitas necesite
+necesitemos necesito needle needled negation negativas negatived negatives negativos
+negocia negocie negocios nengun nenguna nerves networks nevas neves nicety nieles nieves
+nighty nineta nineto ningunas ninguno ninguns niveaes nivelas nivele nivelen nivels
+niveoes norial norma normaliza normalizada normalizados normalizan normalizando
+normalizara normalizare normalizars normalizas normalizemos normalizen normalizer
+normalizes normalizo normals norman normas normativas normative normativo northing noshing
+notching nothings notifica notifican notificara notificare notificars notificas
+notificativo notificativos notifice notifier notifies noting noveles novena novenae
+novenas noventas novento nubees nueras nuero nuesas nuesos nuevaes nuevees nuevoes nuezas
+nuezes nuezos numbed numbest numbles numera numeras numere numeres numeroes numerosa
+numeroso numerous objecta objectives objecto objectos objet objeta objetas objete objetes
+objetiva objetivas objetivoes objetoes obtect occupied occupier occupiers ocluan oculado
+oculados oculan ocupada ocupadas ocupador ocupadors ocupamos ocupando ocupar ocupas ocupen
+oddest ofension ofensions ofensivaes ofensivoes ofertas oferto offensives offsets olido
+olvida olvide olvidos omitamos omitiamos omitidos opaqued opaquer opaques opener operating
+operativo operativos opined optimism optimisma optimistas optimisto optimists optimized
+optimizer optimizes orchestrating orchestrations orchestrators ordeal ordenaba ordenabas
+ordenadaes ordenadoes ordenador ordenadors ordenan ordenanda ordenandas ordenando
+ordenandos ordenara ordenaras ordenare ordenars ordenas ordene ordenemos ordenen ordeno
+ordenoes ordenos orderer orderid orderings ordina ordinada ordinadas ordinado ordinados
+ordinamos ordinara ordinare ordinars ordines orears origina originals originan originar
+originas originea orquestacions orquestado orquestados outcomes outdoing outfox outgoes
+outgoings outrage outrages outride outsider outsides outsize overfly overlaid overland
+overlap overlays overlord overlords overly overnights overpay overplay overripe overrode
+overshoots overshot overside oversight overtaken overtask overtaxes overtly overwrote
+ovido pacian pacino pacion pactes padres padron padrones pagados pagana paganas paganos
+pagayos pageles pagemos paginacions paginais paginal paginan paginara paginars paginated
+paginates paginating pagines paginos paglia pained paineles painter paints pairamos paired
+paires pairing pajaremos pajeles palled palling panales pandees panees panelaes panelas
+paneled panelos panels panes panetes pangees paniles panned panoles pantero pantos panules
+paoting paparemos papeles papular parabos paracos parado paradojas paradojo parador
+paradora paraes paralela paralele paralelos paramas parameters parametra parametro paramo
+paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian parcias
+parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers pares
+paricion pariciones parida paries parir parker parkin parlamos parles parlon parlones
+paroes parotida parpadea parpadee parpadeos parpado parpados parpamos parpando parpes
+parramos parred parres parring parron parrones parses parsing parson partaes partas partea
+parteas partee partees parten parteo parthia partials partiamos particiona particionados
+particionan particionas particiono participo partidas partido partidos partied parties
+partijos partils parting partire partirs partitivo partitivos partoes parton partos
+parvada parvadas pasado pasados pasanzos pasaras pasare pasarelas pasarelo pasaremos
+pasares pasars paseanos pasear pasemos pasibles pasion pasito pasiva pasivos pasmar pasmos
+passe passel passer passes passible passives pastar pastern pasterns pastes pasting paston
+pastones pataes patees pates patina patinar patinas patination patoes paton patones patrio
+patrioes patrol patrona patronaes patronas patronea patroneas patronee patronees patroneo
+patroness patrono patronoes patronos patrons patroon patroons patten pattens patter
+patters patton paulamos paular pausados pausan pausara pausare pausars pausas paused
+pausemos pautamos pautar pautes pautos paxton payaremos payloads peaces peaked peaking
+pebres pecado peces pecio pecked pedamos peden pediamos pedida pedidoes pedidor pedidors
+pediente pedientes pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes pegunta
+peguntamos peguntar pegunto peiamos peidos pelado peloes penado pences pendemos penden
+pender pendian pendida pendidas pendido pendientees penemos penitente penitentes penned
+penning penoes penores pensado peones peopled peoples peoras peore peoremos peoren peoria
+peorio peors peraes perailes percentages percents percept percutamos percute perda
+perdamos perdere perders perdian perdias perdidaes perdidoes perdidosa perdidoso perdiga
+perdigas perdis perdiz perdo perdon perdonas peredo peres perfida perfidas perfido
+perfidos perfila perfilas perfilen perfilo perfils performances pericles perico peries
+peril perioda periodas periodical periodicamentes periodicas periodo periodos periotic
+perito perked perking perlite permanence permanentees permanents permico permicos permisa
+permisas permision permisions permisoes permisor permisors permistion permistions permit
+permita permitamos permitee permiten permites permitia permitian permitias permitidor
+permitidors permitimos permuta permutacions permutada permutados permutando permutations
+permutemos permuten permutes permuto pernil perniles pernio peroes perores perronas
+persiste persisten persistencias persistencio persistency persistentees persistes
+personages personajes personalism personaliza personalizaba personalizabas personalizamos
+personalizan personalizando personalizara personalizaras personalizare personalizars
+personalizas personalizen personalizes personalizo personates personos persons perta
+perter perues pervious pesada pesade pesador pesados pesamos pesando pescado pesces
+pesiado pesimos pesoes pester petado peticions petition petoes peyores phased pianes
+picaes pices piches picker picket pickle pickled picoes piece piecing piedra piees pieles
+pierce pierces pierdes pieria pierna pierre pijees piked pilled pilling piman pinar pindar
+pined pineda pinemos pingar pinged pinjar pinpoints pinta pintan pintara pintare pintars
+pintas pintea pintear pintor pintos pints pipelines piperine pirces pisado pisamos pisaras
+pisare pisares pisars pisces pison pissed pistar pitar pitman pizces places placing
+plagamos plagaremos plages plains planaes planas plane planea planeas planed planee
+planees planen planeo planeos planer planers planet planets planks planoes planos plante
+plantes plantillaes plantillais plantillan plantillar plantillars plantille plantilles
+plantillo plantillos plants platilla platillas plores pobres pocion pocked podara podaria
+podemos poderia podia podida podidos podra podran podras podres podrian podrias podrida
+podrir poemos poinas poinos pointed pointers pointier pointy poised poising poiso
+poisonings poisons poisos poisson poitier poldia polemos police policees polices policiaes
+policias policios poling polison politer politian politic politicaes political politick
+politicks politico politicos politics polities polity polled pollina pollino pomemos
+ponamos pondria pontos pooling popemos poplar popple popula populaces populan populara
+popularas populare popularidads populars populas populates porcentajes porcion pores
+porfia porfijo porgamos porgar porges ported porter portes portia portian portico portien
+portio portions porton posado posamos posed poseer posemos poser poseur posher posiblees
+posicions posing posited positions positivo positron posits poson possibly postais postar
+postares poste postea postear postee posten posteo postern posters postes postie posties
+postiga postigo postiles postings postmarks postor postores postra postre postrees postrer
+postres postro postures potemos pother potted potter potting pouted pouter pouting poyemos
+prates preaba preabas preado preamos precalcula preces precesion precess precessed
+precesses precessing precia precie precios precious precis precisian precising precisions
+preciso precito precoz predicable predictably preferenciaes preferencio preferencios
+preferente preferentes preferia preferire preferirs prefija prefijas prefije prefijoes
+prefines prefino prefixed pregamos pregar preges preguntados preguntan preguntara
+preguntare preguntars preguntas pregunte preguntea preguntemos pregunteo pregunton
+preguntos pregusta pregustamos pregustar pregusto premio premiso premisos premite
+premitida premitidas premitido premitidos premix premixes preocupacions preocupan
+preocupar preocupas preocupe preocupo presado presences presencial presencian presenciar
+presencias presencio presente presentia preserva preservan preservara preservare
+preservars preservas preserven preserver preserves preservo pressured pressures presunta
+presunto presupuesta presupuestos pretence preterir previdos previo previoes previos
+prevision priada priadas prices pricked pricking priding prier primacia primacio primada
+primadas primal primarias primarios primas primate primaz prime primed primemos primen
+primeraes primeran primeres primerias primerios primeroes primes primeva primevas primevo
+primevos primia primian priming primmer primor principa principals principan principar
+principas principe principen principes principios principled principles principo printer
+prints prioreso prioress prioridads prioritized prison privaba privabas privadaes privado
+privados privan privara privaras privare privaria privater privates privileged privilegia
+privilegias privilegioes prizing proba proban probara probare probars probas problemas
+problemo problems proceda procedamos procedan proceden procedo procela procelo procelos
+procemos procera proceran procero proceros procesada procesadas procesadoes procesal
+procesalo procesamienta procesamientos procesando procesara procesare procesars procesemos
+procession procia procias procoes procrea procreado procreador procreadores procreados
+procreamos procrean procrear procreen procreo produca produced producen produces producir
+producirs produco producta productoes productora productoraes productoras productoro
+productoros productors products proferir profesa profesado profesados profesamos profesan
+profesar profesen profeso profesos profess professed professes professing professor
+professors profije profijes profijo profiled profundidads programada progresas progreses
+proises proiza proizas proizes proizo proizos projection promedia promedie promedios
+promesa promeso promesos promete promotes promovamos promoven promovere promovers promoves
+prompted promueva propagados propagan propagante propagantes propagar propagare propagares
+propagas propagated propage propagemos propago propala propalamos propao propaos propasa
+propasamos propiaes propietaria propietarios propina propinas propino propinos propioes
+propon proporciona proporcionals proporcionan proporcionar proporcionas proporcione
+proporciono proporcions proportion proportionals propria proprias proprio proprios
+prosupuesto proteccions protecting protections protocola protocole protocolos protocols
+provaga provagamos proveedora proveedoraes proveedoras proveedoro proveedoros proveedors
+providaes provide provided provides providoes prowess proyeccion pruebaes pruebo pruebos
+pruner prunes pseudonymized puares pubic publicacions publicada publicador publicados
+publicalo publican publicando publicano publicanos publicara publicare publicars publicas
+publication publicato publicatos publice publicemos publico publisher publishers puches
+pudramos pudren pudres pudria puedan puedes puerca puerra puertas puerto pueses puesta
+pugaes pugnamos pugnar pugnes pugnos puled pulgamos pulges puller pulles pullet pulley
+pulling pulped pulsa pulsacions pulsamos pulsan pulsara pulsare pulsars pulsas pulsation
+pulsea pulsear pulses punemos punero pungamos punges punoes punos puntacion puntamos
+puntas punteamos punter puntera punterio punterol punteros punters puntes puntoes puntosa
+puntoso punts puntua puntuacions puntuados puntual puntuan puntuara puntuare puntuars
+puntuas puntuemos puntuo puntura punzos puraes purchased purchaser purchases pureamos
+purear pureas pureed pureen purees pures purgados purgaes purgan purgara purgare purgars
+purgas purgemos purgen purger purgers purgos puroes purred puses pusher pushers pusses
+puteen putero putos pythons qualify quarantined quarantines quartern quarters quartet
+quean quebres quedados quedar quedemos queden quedes queening queens queering queers quees
 quejaes quejais quejamos quejar quejars quejos quemamos queman quemas quemes quemies
 quenas quepan queraes queramos queran queras quereis querers querias queried querist
 quermes quesas queued queule queules quiamos quietamos quiiamos quijamos quijas quintamos

@@ -234,7 +234,7 @@ def test_a_bare_b_after_a_small_figure_is_billions() -> None:
     assert (finding.check, finding.ok, finding.stated) == ("est.daily_volume", True, 8.64e9)
 
 
-SCENARIOS = ["url-shortener", "chat", "news-feed", "rate-limiter", "payments", "notifications"]
+SCENARIOS = ["url-shortener", "chat", "news-feed", "rate-limiter", "payments", "notifications", "autocomplete"]
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
