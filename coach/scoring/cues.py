@@ -30,8 +30,8 @@ tokens, so accents and verb endings that share a stem need no alternatives):
   "depende de"): everything after it in the sentence, up to a colon, a semicolon or a
   termination word, is a menu, not a decision; a reason beside it does not lift it.
 - `vague`: a wave at the usual ("I'd follow the company standard", "the usual stuff",
-  "y esas cosas"): what came before it in the sentence is named, not designed (a hedge,
-  so a figure or a reason beside it still commits).
+  "y esas cosas", "handle duplicates somehow"): what came before it in the sentence is
+  named, not designed, even with a reason beside it.
 - `options`: a menu announced ("there are a lot of options here:", "las opciones son"):
   the rest of the sentence, colon included, lists what could be chosen, not what is.
 - `deferral` (preceding / following / rest of the sentence), `hypothetical`
@@ -152,7 +152,7 @@ ROLES = {
     "hedge": ("hedged", "clause"),
     "undecided": ("hypothetical", "open"),
     "options": ("hypothetical", "rest"),
-    "vague": ("hedged", "before"),
+    "vague": ("hypothetical", "before"),
     "limitation": ("limitation", "before"),
     "question_openers": ("question", "sentence"),
 }
