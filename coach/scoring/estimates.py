@@ -23,16 +23,15 @@ counts a stated daily volume only when that volume is itself right (or could not
 be checked): storage that only follows from a wrong daily volume is wrong, and
 its message says it follows from it.
 
-An answer may hold several flows: writes and reads (url-shortener), messages
-and deliveries (chat), posts, feed loads and fan-out inserts (news-feed),
-payments and webhooks (payments). A figure nothing explains is compared with
-its partner, the input of its own flow: the one named by the same noun
-(`languages/estimates/*.toml` lists the nouns of each flow), else the nearest
-before it in its sentence, else the only one the answer states; a peak with
-the factor of its sentence. When no partner is certain, or the partner's own
-figure is already stated right elsewhere (so this one counts another flow),
-there is no finding: a false "your arithmetic is wrong" costs more trust than
-a missed one.
+An answer may hold several flows: writes and reads (url-shortener), messages and
+deliveries (chat), posts, feed loads and fan-out inserts (news-feed), payments
+and webhooks (payments). A figure nothing explains is compared with its partner,
+the input of its own flow: the one named by the same noun (`[estimates.flows]`
+in `languages/*.toml` lists the nouns of each flow), else the nearest before it
+in its sentence, else the only one the answer states; a peak with the factor of
+its sentence. When no partner is certain, or the partner's own figure is already
+stated right elsewhere (so this one counts another flow), there is no finding: a
+false "your arithmetic is wrong" costs more trust than a missed one.
 """
 
 from __future__ import annotations
@@ -479,7 +478,7 @@ def _mark_followed(
 
 @dataclass(frozen=True)
 class _Words:
-    """The estimate checker's words, from `languages/estimates/*.toml` (every language at once)."""
+    """The estimate checker's words, from `[estimates]` in `languages/*.toml` (every language at once)."""
 
     flows: re.Pattern[str]  # a flow word, matched on folded text
     flow_of: dict[str, str]  # folded word -> flow name
@@ -502,25 +501,27 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    """Load and check every shipped estimates word file."""
-    root = resources.files("coach.content_data.languages").joinpath("estimates")
+    """Load and check the `[estimates]` table of every shipped language file."""
+    root = resources.files("coach.content_data.languages")
     flow_of: dict[str, str] = {}
     byte_words: list[str] = []
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".toml"):
             continue
-        where = f"languages/estimates/{entry.name}"
+        where = f"languages/{entry.name} [estimates]"
         try:
-            raw = tomllib.loads(entry.read_text(encoding="utf-8"))
+            raw = tomllib.loads(entry.read_text(encoding="utf-8")).get("estimates", {})
         except tomllib.TOMLDecodeError as error:
-            raise ValueError(f"{where}: {error}") from None
-        unknown = set(raw) - {"language", "byte_words", "flows"}
+            raise ValueError(f"languages/{entry.name}: {error}") from None
+        if not isinstance(raw, dict):
+            raise ValueError(f"{where}: must be a table")
+        unknown = set(raw) - {"byte_words", "flows"}
         if unknown:
             raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
         flows = raw.get("flows", {})
         lists = [raw.get("byte_words", []), *flows.values()] if isinstance(flows, dict) else [None]
         if not all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
-            raise ValueError(f"{where}: byte_words and every [flows] entry must be lists of words")
+            raise ValueError(f"{where}: byte_words and every [estimates.flows] entry must be lists of words")
         byte_words += raw.get("byte_words", [])
         for flow, words in flows.items():
             for word in words:
