@@ -43,6 +43,10 @@ tokens, so accents and verb endings that share a stem need no alternatives):
 - `other_sense`: a non-technical object (a person, a meeting, the team's
   process) voids itself and the few words before it in its clause ("partition
   the team", "reintentamos la reunión").
+- `estimates`: not a cue set. The estimate checker's words (`byte_words` and the
+  nouns of each flow, `[estimates.flows]`) live in the same file, so a language
+  stays one file; `coach/scoring/estimates.py` reads them and this loader
+  accepts and ignores the table.
 
 Phrase syntax: words as written; `…` is a gap of up to GAP words inside the
 clause; a word `*ing` (or `*ar|er|ir`) is any word ending so; `=needed` is that
@@ -221,7 +225,8 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
     """Validate and compile one language's cue file (already parsed)."""
     from coach.scoring.normalize import fold
 
-    known = {"language", "stems", "sets", *ROLES, *AUX_ROLES, *_SCALARS, *_WORD_LISTS}
+    # `estimates` belongs to the estimate checker (estimates.py validates it): accepted, ignored
+    known = {"language", "stems", "sets", "estimates", *ROLES, *AUX_ROLES, *_SCALARS, *_WORD_LISTS}
     unknown = set(raw) - known
     if unknown:
         raise ValueError(f"languages/{code}.toml: unknown keys {sorted(unknown)}")

@@ -7,27 +7,31 @@
 - `est.peak_qps`: average QPS × peak factor = peak QPS.
 
 A product the candidate writes out ("1,200 × 86,400 ≈ 104M", "2 KB × 200 ×
-86.400 ≈ 34,6 GB/día") is checked as written, and its operands are never read
-as stated results. Any other stated figure (or a written product that does not
-add up) is right when a figure the candidate gave explains it within the
-content's tolerance (±10 % by default), so correct arithmetic is never
-flagged, whatever the order or the rounding: any stated rate, size or factor
-may explain it, and so may a share (a stated percentage), a multiple (growth,
-replicas) or a sum of the flows the candidate states. Storage counts a stated
-daily volume only when that volume is itself right (or could not be checked):
-storage that only follows from a wrong daily volume is wrong, and its message
-says it follows from it.
+86.400 ≈ 34,6 GB/día") is checked as written, and its operands are never read as
+stated results. A written product whose result is off its own operands by a
+clear factor (2× or more) is the derivation the candidate claims, so it is wrong
+as written ("8,64 M × 1 KB = 8,64 TB": 8.64 GB), whatever else could explain the
+figure; unless it leaves a factor unwritten ("30/s × 2 KB ≈ 5,2 GB/día"), its
+units do not fit, or an operand is a wrong daily volume whose right value
+explains the result (the slip is that volume's). Any other stated figure (or a
+written product off by a small slip) is right when a figure the candidate gave
+explains it within the content's tolerance (±10 % by default), so correct
+arithmetic is never flagged, whatever the order or the rounding: any stated
+rate, size or factor may explain it, and so may a share (a stated percentage), a
+multiple (growth, replicas) or a sum of the flows the candidate states. Storage
+counts a stated daily volume only when that volume is itself right (or could not
+be checked): storage that only follows from a wrong daily volume is wrong, and
+its message says it follows from it.
 
-An answer may hold several flows: writes and reads (url-shortener), messages
-and deliveries (chat), posts, feed loads and fan-out inserts (news-feed),
-payments and webhooks (payments). A figure nothing explains is compared with
-its partner, the input of its own flow: the one named by the same noun
-(`languages/estimates/*.toml` lists the nouns of each flow), else the nearest
-before it in its sentence, else the only one the answer states; a peak with
-the factor of its sentence. When no partner is certain, or the partner's own
-figure is already stated right elsewhere (so this one counts another flow),
-there is no finding: a false "your arithmetic is wrong" costs more trust than
-a missed one.
+An answer may hold several flows: writes and reads (url-shortener), messages and
+deliveries (chat), posts, feed loads and fan-out inserts (news-feed), payments
+and webhooks (payments). A figure nothing explains is compared with its partner,
+the input of its own flow: the one named by the same noun (`[estimates.flows]`
+in `languages/*.toml` lists the nouns of each flow), else the nearest before it
+in its sentence, else the only one the answer states; a peak with the factor of
+its sentence. When no partner is certain, or the partner's own figure is already
+stated right elsewhere (so this one counts another flow), there is no finding: a
+false "your arithmetic is wrong" costs more trust than a missed one.
 """
 
 from __future__ import annotations
@@ -277,6 +281,54 @@ def _product_check(product: _Product, text: str) -> str | None:
     return None
 
 
+# a written product this far off its own operands is a slip in the candidate's own derivation,
+# not a rounding or another pairing: it is reported as written
+_CLEAR_SLIP = 2.0
+
+
+def _slip_factor(result: Quantity, values: Sequence[float]) -> float:
+    """How many times the stated result is off the nearest reading of its written product (≥ 1)."""
+    ratios = [max(b / v, v / b) for v in values for b in _variants(result) if b > 0 and v > 0]
+    return min(ratios, default=math.inf)
+
+
+_PERIOD_DAYS = {"month": (28, 30, 31), "year": (12, 365)}
+
+
+def _claims_whole(product: _Product, check: str, day_counts: Sequence[float], tolerance: float) -> bool:
+    """The written product is the whole derivation of its result: the units fit and it spans the
+    result's period ("8.64M × 1 KB = 8.64 TB a day" counts a stated day; "30/s × 2 KB ≈ 5.2 GB/day"
+    and "300 B × 7.8 B" leave a factor unwritten or read a count as bytes)."""
+    byte_operands = sum(q.kind.startswith("bytes") for q in product.operands)
+    if byte_operands != (1 if product.result.kind.startswith("bytes") else 0):
+        return False
+    period = _PERIOD_OF_CHECK.get(check)
+    if period == "day":
+        return _spans_a_day(product) or any(
+            _close(q.value, d, tolerance) for q in product.operands if q.kind == "count" for d in day_counts
+        )
+    if period is not None:
+        return any(round(_operand_value(q)) in _PERIOD_DAYS[period] for q in product.operands)
+    return True
+
+
+def _slip_in_operand(product: _Product, rates: Sequence[float], tolerance: float) -> bool:
+    """The result is right once a wrong daily count among the operands is replaced by a stated
+    rate's day ("2 KB × 864k ≈ 17 GB" with 100 req/s: 864k is the slip, the storage is right).
+    A daily count that is some rate's day is right, so the slip is the product's own."""
+    values = _product_values(product.operands)
+    for q in product.operands:
+        n = _operand_value(q)
+        if q.kind not in ("count", "count_per_day") or n <= 0 or round(n) == SECONDS_PER_DAY:
+            continue
+        if any(_close(n, r * SECONDS_PER_DAY, tolerance) for r in rates):
+            continue
+        if any(_close(b, v / n * r * SECONDS_PER_DAY, tolerance)
+               for v in values for r in rates for b in _variants(product.result)):
+            return True
+    return False
+
+
 def _spans_a_day(product: _Product) -> bool:
     """A per-day product multiplies by a day: 86,400 s, 24 × 3,600, 1,440 min, or a daily count."""
     values = [_operand_value(q) for q in product.operands]
@@ -317,6 +369,23 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
     operands = {q.span for product in products for q in product.operands}
     handled: set[tuple[int, int]] = set()
     wrong_daily: list[float] = []  # stated daily volumes found wrong (storage may follow from them)
+    # "200 × 86.400 ≈ …" states a rate of 200 even when no "req/s" says so (it stands where its
+    # first operand does, so it has a sentence and a flow)
+    implied = [
+        replace(
+            product.operands[0],
+            kind="rate",
+            value=math.prod(
+                _operand_value(q) for q in product.operands if round(_operand_value(q)) != SECONDS_PER_DAY
+            ),
+        )
+        for product in products
+        if any(round(_operand_value(q)) == SECONDS_PER_DAY for q in product.operands)
+        and not any(q.kind.startswith("bytes") for q in product.operands)
+        and not any(q.kind == "rate" for q in product.operands)
+    ]
+    rates = [q.value for q in quantities if q.kind == "rate"] + [q.value for q in implied]
+    day_counts = [q.value for q in quantities if q.kind == "count_per_day"]
     for product in products:
         check = _product_check(product, text)
         if check is None:
@@ -325,18 +394,28 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
         if check == "est.daily_volume" and not _spans_a_day(product):
             continue  # "100 × 3,600 = 360k a day" multiplies right but by an hour: the figure decides below
         if not any(_close(b, v, tolerance) for v in values for b in _variants(product.result)):
-            if product.result.kind in ("count", "bytes") and check in ("est.daily_volume", "est.storage"):
-                # "100 × 86,400 = 864,000": a bare result no unit makes per-day; the product is the rule
+            bare = product.result.kind in ("count", "bytes") and check in ("est.daily_volume", "est.storage")
+            if bare or (
+                _slip_factor(product.result, values) >= _CLEAR_SLIP
+                and _claims_whole(product, check, day_counts, tolerance)
+                and (check == "est.daily_volume" or not _slip_in_operand(product, rates, tolerance))
+            ):
+                # the written product is the derivation the candidate claims: "100 × 86,400 =
+                # 864,000" (a bare result no unit makes per-day) or "8.64M × 1 KB = 8.64 TB a day"
+                # (1000× off its own operands) is wrong as written, whatever else could explain it
                 handled.add(product.result.span)
-                shown = _result_text(replace(product.result, value=values[0]), lang)
+                expected = values[0]  # decimal units, as every formula shows them
+                shown = _result_text(replace(product.result, value=expected), lang)
                 formula = " × ".join(_operand_text(q, lang) for q in product.operands) + f" = {shown}"
-                formula += f"/{t('estimate.day', lang)}"
-                findings.append(_finding(check, False, product.result.value, values[0], formula,
+                period = "day" if bare else _PERIOD_OF_CHECK.get(check)
+                if period is not None:
+                    formula += f"/{t(f'estimate.{period}', lang)}"
+                findings.append(_finding(check, False, product.result.value, expected, formula,
                                          _result_text(product.result, lang), lang))
                 if check == "est.daily_volume":
                     wrong_daily.append(product.result.value)
-            # a slip in the written product ("2 KB × 864k ≈ 17 GB") is judged on the figure:
-            # the seed's rule on the candidate's own inputs decides below
+            # a small slip, a shorthand ("30/s × 2 KB ≈ 5.2 GB/day") or a slip in an operand
+            # ("2 KB × 864k ≈ 17 GB" from 100/s: 864k is the slip) is judged on the figure below
             continue
         handled.add(product.result.span)
         shown = _result_text(replace(product.result, value=values[0]), lang)
@@ -368,21 +447,6 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
         findings.append(_finding(check, True, product.result.value, values[0], formula,
                                  _result_text(product.result, lang), lang))
     stated = [q for q in quantities if q.span not in operands and q.span not in handled]
-    # "200 × 86.400 ≈ …" states a rate of 200 even when no "req/s" says so (it stands where its
-    # first operand does, so it has a sentence and a flow)
-    implied = [
-        replace(
-            product.operands[0],
-            kind="rate",
-            value=math.prod(
-                _operand_value(q) for q in product.operands if round(_operand_value(q)) != SECONDS_PER_DAY
-            ),
-        )
-        for product in products
-        if any(round(_operand_value(q)) == SECONDS_PER_DAY for q in product.operands)
-        and not any(q.kind.startswith("bytes") for q in product.operands)
-        and not any(q.kind == "rate" for q in product.operands)
-    ]
     findings += _check_stated(text, quantities, stated, lang, tolerance, wrong_daily, implied, products)
     return tuple(_mark_followed(findings, wrong_daily, quantities, lang, tolerance))
 
@@ -414,7 +478,7 @@ def _mark_followed(
 
 @dataclass(frozen=True)
 class _Words:
-    """The estimate checker's words, from `languages/estimates/*.toml` (every language at once)."""
+    """The estimate checker's words, from `[estimates]` in `languages/*.toml` (every language at once)."""
 
     flows: re.Pattern[str]  # a flow word, matched on folded text
     flow_of: dict[str, str]  # folded word -> flow name
@@ -437,25 +501,27 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    """Load and check every shipped estimates word file."""
-    root = resources.files("coach.content_data.languages").joinpath("estimates")
+    """Load and check the `[estimates]` table of every shipped language file."""
+    root = resources.files("coach.content_data.languages")
     flow_of: dict[str, str] = {}
     byte_words: list[str] = []
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".toml"):
             continue
-        where = f"languages/estimates/{entry.name}"
+        where = f"languages/{entry.name} [estimates]"
         try:
-            raw = tomllib.loads(entry.read_text(encoding="utf-8"))
+            raw = tomllib.loads(entry.read_text(encoding="utf-8")).get("estimates", {})
         except tomllib.TOMLDecodeError as error:
-            raise ValueError(f"{where}: {error}") from None
-        unknown = set(raw) - {"language", "byte_words", "flows"}
+            raise ValueError(f"languages/{entry.name}: {error}") from None
+        if not isinstance(raw, dict):
+            raise ValueError(f"{where}: must be a table")
+        unknown = set(raw) - {"byte_words", "flows"}
         if unknown:
             raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
         flows = raw.get("flows", {})
         lists = [raw.get("byte_words", []), *flows.values()] if isinstance(flows, dict) else [None]
         if not all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
-            raise ValueError(f"{where}: byte_words and every [flows] entry must be lists of words")
+            raise ValueError(f"{where}: byte_words and every [estimates.flows] entry must be lists of words")
         byte_words += raw.get("byte_words", [])
         for flow, words in flows.items():
             for word in words:

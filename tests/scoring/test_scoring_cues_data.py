@@ -35,3 +35,21 @@ def test_a_bad_cue_file_is_refused() -> None:
         load_language("en", {**raw, "scope_tokens": 0})
     with pytest.raises(ValueError, match="unknown set"):
         load_language("en", {**raw, "preceding": ["{nosuchset} x"]})
+
+
+def test_the_estimates_table_is_accepted_and_ignored_by_the_cue_loader() -> None:
+    """`[estimates]` belongs to the estimate checker: the cue loader compiles the file without it."""
+    raw = tomllib.loads((resources.files("coach.content_data.languages") / "en.toml").read_text(encoding="utf-8"))
+    assert "estimates" in raw
+    without = {key: value for key, value in raw.items() if key != "estimates"}
+    assert load_language("en", raw) == load_language("en", without)
+
+
+def test_both_languages_name_the_same_estimate_flows() -> None:
+    """Every language file's `[estimates.flows]` names the same flows, each with words."""
+    flows = {}
+    for code in ("es", "en"):
+        raw = tomllib.loads((resources.files("coach.content_data.languages") / f"{code}.toml").read_text(encoding="utf-8"))
+        flows[code] = raw["estimates"]["flows"]
+        assert raw["estimates"]["byte_words"] and all(flows[code].values())
+    assert flows["es"].keys() == flows["en"].keys()

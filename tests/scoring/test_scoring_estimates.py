@@ -159,3 +159,84 @@ def test_spanish_findings_write_spanish_numbers() -> None:
     assert "1.200 req/s × 86.400 = 104 M/día" in messages
     assert "2,5 KB × 1.200 req/s × 86.400 = 259 GB/día" in messages
     assert not re.search(r"\d,\d{3}\b|\d\.\d{1,2}\b", messages)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Publicaciones: 100/s × 86.400 = 8,64 millones al día. Lecturas: 100.000 cargas/s.\n"
+            "Un post ocupa ~1 KB → 8,64 millones × 1 KB = 8,64 TB al día de posts.",
+        ),
+        (
+            "en",
+            "Posts: 100/s × 86,400 = 8.64M per day. Reads: 100,000 feed loads/s.\n"
+            "A post is ~1 KB → 8.64M × 1 KB = 8.64 TB per day of posts.",
+        ),
+    ],
+)
+def test_a_written_product_far_off_its_operands_is_wrong_as_written(lang: str, text: str) -> None:
+    """'8.64M × 1 KB = 8.64 TB' is 1000× off: wrong against its operands, though 100k reads/s could explain it."""
+    findings = check_estimates(text, "es" if lang == "es" else "en")
+    storage = [(f.ok, f.stated, f.expected) for f in findings if f.check == "est.storage"]
+    assert storage == [(False, pytest.approx(8.64e12), pytest.approx(8.64e9))]
+    assert "1 KB = 8" in next(f.formula for f in findings if f.check == "est.storage")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Si hay 10.000 mensajes por segundo:\n10.000 × 86.400 = 86,4 millones de mensajes al día.\n"
+            "86,4 millones × 500 B = 43 GB al día.",
+        ),
+        (
+            "en",
+            "If we get 10,000 messages per second:\n10,000 × 86,400 = 86.4 million messages per day.\n"
+            "86.4 million × 500 B = 43 GB per day.",
+        ),
+    ],
+)
+def test_a_written_daily_slip_makes_the_storage_product_on_it_wrong(lang: str, text: str) -> None:
+    """'10,000 × 86,400 = 86.4M' is 10× low as written, so storage on 86.4M is wrong against 864M."""
+    findings = check_estimates(text, "es" if lang == "es" else "en")
+    assert [(f.check, f.ok, f.expected) for f in findings] == [
+        ("est.daily_volume", False, 864e6),
+        ("est.storage", False, pytest.approx(432e9)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Esperamos 100 req/s de media, o sea 864.000 peticiones al día.\n"
+            "Cada notificación ocupa 2 KB: 2 KB × 864.000 ≈ 17 GB al día.",
+        ),
+        (
+            "en",
+            "We expect 100 req/s on average, which gives 864k requests per day.\n"
+            "Each notification is about 2 KB, so storage is 2 KB × 864k ≈ 17 GB per day.",
+        ),
+    ],
+)
+def test_a_written_product_whose_slip_is_a_wrong_daily_operand_is_judged_on_the_figure(lang: str, text: str) -> None:
+    """'2 KB × 864k ≈ 17 GB' with 100 req/s: 864k is the slip (flagged), 17 GB is right."""
+    findings = check_estimates(text, "es" if lang == "es" else "en")
+    assert [(f.check, f.ok) for f in findings] == [("est.daily_volume", False), ("est.storage", True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Pagos 10/s; ~6 asientos × 200 B ≈ 1 GB/día; webhooks 30/s × 2 KB ≈ 5,2 GB/día."),
+        ("en", "Payments 10/s; ~6 entries × 200 B ≈ 1 GB/day; webhooks 30/s × 2 KB ≈ 5.2 GB/day."),
+    ],
+)
+def test_a_written_product_that_leaves_the_day_unwritten_is_not_a_slip(lang: str, text: str) -> None:
+    """'30/s × 2 KB ≈ 5.2 GB/day' omits × 86,400: a shorthand, never flagged against its operands."""
+    findings = check_estimates(text, "es" if lang == "es" else "en")
+    assert all(f.ok for f in findings), [f.message for f in findings]
