@@ -10,8 +10,10 @@ more than scoring a sheet. Two tiers, both here, nothing else caches rules:
   over. A bundle is never mutated after loading, so an entry never goes stale.
 - **On disk** (`rules_for`, the path of `coach score`): one JSON file per
   scenario, `<home>/cache/rules-<scenario>-<key>.json` (home: COACH_HOME, else
-  the platform's user data dir), holding the compiled rules and the texts a
-  report shows (`Labels`), so a warm run loads no content and no pydantic.
+  the platform's user data dir), holding the compiled rules, the texts a
+  report shows (`Labels`) and the compiled cue sets of languages/*.toml
+  (`cues.languages`, handed to `cues.use_languages` on a read), so a warm run
+  loads no content and no pydantic and compiles no cue file.
   The key is a hash of: the scenario id; the raw bytes of every content file
   the loader would read (shipped frameworks, scenarios and languages, then the
   user content directory), with their names; the source of every module of
@@ -44,7 +46,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coach.scoring import normalize
+from coach.scoring import cues, normalize
 from coach.scoring.level import LevelSpec
 from coach.scoring.matcher import CompiledItem, Phrase
 from coach.scoring.rules import CompiledBundle, compile_rules
@@ -55,7 +57,7 @@ if TYPE_CHECKING:
     from coach.i18n import Lang
     from coach.probes import ProbeText
 
-FORMAT = 9  # 9: one file per scenario (rules + labels); the typo vocabulary without the shared words
+FORMAT = 10  # 10: the compiled cue sets too; 9: one file per scenario (rules + labels)
 BiText = dict[str, str]  # lang -> text
 _MEMORY_SIZE = 32
 _MEMORY: dict[int, tuple[Bundle, CompiledBundle]] = {}
@@ -236,9 +238,12 @@ def read(path: Path) -> tuple[CompiledBundle, Labels] | None:
         if not path.is_file():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        return from_json(data["compiled"]), Labels.from_json(data["labels"])
+        found = from_json(data["compiled"]), Labels.from_json(data["labels"])
+        languages = tuple(cues.Language.from_json(language) for language in data["cues"])
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
+    cues.use_languages(languages)
+    return found
 
 
 def write(path: Path, compiled: CompiledBundle, labels: Labels) -> None:
@@ -246,7 +251,13 @@ def write(path: Path, compiled: CompiledBundle, labels: Labels) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two processes never share a temp file
-        tmp.write_text(json.dumps({"compiled": to_json(compiled), "labels": labels.to_json()}), encoding="utf-8")
+        tmp.write_text(json.dumps(
+                {
+                    "compiled": to_json(compiled),
+                    "labels": labels.to_json(),
+                    "cues": [language.to_json() for language in cues.languages()],
+                }
+            ), encoding="utf-8")
         tmp.replace(path)
     except OSError:
         pass
