@@ -141,11 +141,24 @@ def _rules(scenario_id: str) -> tuple[CompiledBundle, Labels]:
     """The compiled rules and report texts of a scenario, from the rule cache (coach/scoring/cache.py).
 
     On a cache miss the content is loaded here (its errors name the file) and compiled.
+    The rules are ~200k objects without cycles that live as long as the process: the
+    cyclic collector would pass over them again and again while they are built and
+    scored with (a tenth of a warm run), so they are built with it paused and then
+    frozen out of its view (gc.freeze). Reference counting still frees what is dropped.
     """
+    import gc
+
     from coach.cli.common import STATE
     from coach.scoring.cache import rules_for
 
-    return rules_for(scenario_id, STATE.content_dir, load_bundle)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return rules_for(scenario_id, STATE.content_dir, load_bundle)
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
 
 def register(app: typer.Typer) -> None:

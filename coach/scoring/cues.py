@@ -54,11 +54,9 @@ Each sentence is read with the cues of its language, told by function words
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 KINDS = ("rejected", "deferred", "hypothetical", "hedged", "question", "limitation", "other_sense")
@@ -320,6 +318,9 @@ def use_languages(compiled: tuple[Language, ...]) -> None:
 
 def compile_languages() -> tuple[Language, ...]:
     """Read and compile every shipped language's cue file (`languages/<code>.toml`)."""
+    import tomllib  # the cold path only: a warm run has the cue sets from the rule cache
+    from importlib import resources
+
     root = resources.files("coach.content_data.languages")
     out = []
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
