@@ -9,8 +9,8 @@ more than scoring a sheet. Two tiers, both here, nothing else caches rules:
   cannot be reused while the entry lives. At most 32 bundles, then it starts
   over. A bundle is never mutated after loading, so an entry never goes stale.
 - **On disk** (`rules_for`, the path of `coach score`): one JSON file per
-  scenario, `<home>/cache/rules-<scenario>-<key>.json` (home: COACH_HOME, else
-  the platform's user data dir), holding the compiled rules, the texts a
+  scenario, `<home>/cache/rules-<scenario>-<key>.json` (home: `coach.home.user_data_dir`,
+  COACH_HOME else the platform's user data dir), holding the compiled rules, the texts a
   report shows (`Labels`) and the compiled cue sets of languages/*.toml
   (`cues.languages`, handed to `cues.use_languages` on a read), so a warm run
   loads no content and no pydantic and compiles no cue file.
@@ -46,6 +46,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coach import home
 from coach.scoring import cues, normalize
 from coach.scoring.level import LevelSpec
 from coach.scoring.matcher import CompiledItem, Phrase
@@ -138,19 +139,8 @@ def labels_of(content: Bundle) -> Labels:
 
 
 def user_content_dir(content_dir: Path | None) -> Path | None:
-    """The user content directory the loader reads: --content-dir, else COACH_HOME/content (or the platform's)."""
-    if content_dir is not None:
-        return content_dir
-    return user_home() / "content" if (user_home() / "content").is_dir() else None
-
-
-def user_home() -> Path:
-    """COACH_HOME when set, else the platform's user data dir (as coach.content.user_data_dir)."""
-    if os.environ.get("COACH_HOME"):
-        return Path(os.environ["COACH_HOME"])
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("coach", appauthor=False))
+    """The user content directory the loader reads: --content-dir, else `<home>/content` (coach.home)."""
+    return content_dir if content_dir is not None else home.user_content_dir()
 
 
 def content_digest(content_dir: Path | None) -> str:
@@ -219,7 +209,7 @@ def rules_for(
     path: Path | None = None
     if (content_dir is None or content_dir.is_dir()) and plain_user_files(user_content_dir(content_dir)):
         try:
-            path = cache_path(user_home() / "cache", scenario_id, content_dir)
+            path = cache_path(home.user_data_dir() / "cache", scenario_id, content_dir)
         except OSError:
             path = None
         found = read(path) if path is not None else None
