@@ -76,7 +76,10 @@ def _plain_params() -> None:
     def plain_first(descriptor: TypeDescriptor) -> RuntimeParam:
         info = descriptor.parameter_info
         if descriptor.file_annotation is None and info.parser is None and descriptor.annotation in (str, Path, bool):
-            return _Plain(parameter_info=info, annotation=descriptor.annotation)
+            try:
+                return _Plain(parameter_info=info, annotation=descriptor.annotation)
+            except TypeError:  # pragma: no cover - a typer whose RuntimeParam takes other fields
+                pass
         return build_runtime_param(descriptor)
 
     core.build_runtime_param = plain_first  # type: ignore[attr-defined]
