@@ -63,11 +63,15 @@ def _plain_params() -> None:
     class _Plain(RuntimeParam):
         def _coerce_value(self, value: object, param: Any, ctx: Any) -> object:
             kind = self.annotation
-            if (kind is str and isinstance(value, str)) or (kind is bool and isinstance(value, bool)):
+            if (kind is str and isinstance(value, str)) or (
+                kind is bool and isinstance(value, bool)
+            ):
                 return value
             if kind is Path and isinstance(value, str):
                 try:
-                    return coerce_cli_path(Path(value), self.parameter_info, path_type=Path, param=param, ctx=ctx)
+                    return coerce_cli_path(
+                        Path(value), self.parameter_info, path_type=Path, param=param, ctx=ctx
+                    )
                 except BadParameter:
                     pass  # typer's own message, from typer's own coercion
             typer_param = build_runtime_param(TypeDescriptor(kind, self.parameter_info, None))
@@ -75,7 +79,11 @@ def _plain_params() -> None:
 
     def plain_first(descriptor: TypeDescriptor) -> RuntimeParam:
         info = descriptor.parameter_info
-        if descriptor.file_annotation is None and info.parser is None and descriptor.annotation in (str, Path, bool):
+        if (
+            descriptor.file_annotation is None
+            and info.parser is None
+            and descriptor.annotation in (str, Path, bool)
+        ):
             try:
                 return _Plain(parameter_info=info, annotation=descriptor.annotation)
             except TypeError:  # pragma: no cover - a typer whose RuntimeParam takes other fields

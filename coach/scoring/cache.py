@@ -241,13 +241,12 @@ def write(path: Path, compiled: CompiledBundle, labels: Labels) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two processes never share a temp file
-        tmp.write_text(json.dumps(
-                {
-                    "compiled": to_json(compiled),
-                    "labels": labels.to_json(),
-                    "cues": [language.to_json() for language in cues.languages()],
-                }
-            ), encoding="utf-8")
+        written = {
+            "compiled": to_json(compiled),
+            "labels": labels.to_json(),
+            "cues": [language.to_json() for language in cues.languages()],
+        }
+        tmp.write_text(json.dumps(written), encoding="utf-8")
         tmp.replace(path)
     except OSError:
         pass

@@ -121,7 +121,10 @@ class Language:
             for name, value in ((name, getattr(self, name)) for name in _FIELDS)
         }
         data["patterns"] = {
-            role: [[pattern.text, [list(element) for element in pattern.elements]] for pattern in patterns]
+            role: [
+                [pattern.text, [list(element) for element in pattern.elements]]
+                for pattern in patterns
+            ]
             for role, patterns in self.patterns.items()
         }
         return data
@@ -131,9 +134,14 @@ class Language:
         """The cue sets of `to_json` data."""
         values: dict[str, Any] = {name: frozenset(data[name]) for name in _WORD_LISTS}
         values.update({name: tuple(data[name]) for name in _ORDERED})
-        values.update({name: int(data[name]) for name in ("column", *_SCALARS)}, code=str(data["code"]))
+        values.update(
+            {name: int(data[name]) for name in ("column", *_SCALARS)}, code=str(data["code"])
+        )
         values["patterns"] = {
-            role: tuple(Pattern(tuple(_element(element) for element in elements), role, text) for text, elements in raw)
+            role: tuple(
+                Pattern(tuple(_element(element) for element in elements), role, text)
+                for text, elements in raw
+            )
             for role, raw in data["patterns"].items()
         }
         if set(values["patterns"]) != {*ROLES, *AUX_ROLES}:
@@ -300,7 +308,8 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
     )
 
 
-_LANGUAGES: list[tuple[Language, ...]] = []  # the cue sets in use: compiled once, or given by use_languages
+# the cue sets in use: compiled once, or given by use_languages
+_LANGUAGES: list[tuple[Language, ...]] = []
 
 
 def languages() -> tuple[Language, ...]:

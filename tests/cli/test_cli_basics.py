@@ -87,11 +87,14 @@ def test_plain_parameters_coerce_as_typer_does(tmp_path: Path) -> None:
     ) -> None:
         seen.update(where=where, name=name, count=count, flag=flag, folder=folder)
 
-    ok = runner.invoke(probe, ["./a//b/", "--name", "", "--count", "3", "--flag", "--folder", str(tmp_path)])
+    ok = runner.invoke(
+        probe, ["./a//b/", "--name", "", "--count", "3", "--flag", "--folder", str(tmp_path)]
+    )
     assert ok.exit_code == 0, ok.output
     assert seen == {"where": Path("a/b"), "name": "", "count": 3, "flag": True, "folder": tmp_path}
     assert type(seen["where"]) is type(Path("a"))
     missing = runner.invoke(probe, ["a", "--folder", "./nowhere//"])
     assert missing.exit_code == 2
     assert "'./nowhere//' does not exist" in missing.output
-    assert "Input should be a valid integer" in runner.invoke(probe, ["a", "--count", "many"]).output  # pydantic, as before
+    bad_count = runner.invoke(probe, ["a", "--count", "many"])
+    assert "Input should be a valid integer" in bad_count.output  # pydantic's message, as before

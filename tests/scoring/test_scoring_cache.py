@@ -88,4 +88,6 @@ def test_a_hit_brings_back_the_compiled_cue_sets(home: Path) -> None:
     compiled = cues.compile_languages()
     assert cache.read(cache.cache_path(home / "cache", "notifications", None)) is not None
     assert cues.languages() == compiled
-    assert [list(language.patterns) for language in cues.languages()] == [list(c.patterns) for c in compiled]
+    assert [list(language.patterns) for language in cues.languages()] == [
+        list(c.patterns) for c in compiled
+    ]
