@@ -11,8 +11,11 @@ The process figure is the warm path (a user's every run after the first): the
 compiled rules and report texts come from COACH_HOME/cache, keyed by the raw
 bytes of the content files, and no content is loaded (coach/scoring/cache.py).
 The cold figure (first run in a fresh COACH_HOME: load, validate, compile, write
-the cache) is printed beside it. Typer 0.29 imports pydantic for any command's
-parameters (~110-130 ms of the warm run), which `coach --help` does not pay.
+the cache) is printed beside it. Typer 0.29 would import pydantic for any command's
+parameters (~70-100 ms); coach.cli._plain_params coerces plain values without it.
+Bytecode: run once without PYTHONDONTWRITEBYTECODE (or after `python -m compileall coach`)
+so both commands read .pyc files, as an installed wheel does; without them every
+process compiles the coach modules it imports, and `coach score` imports more of them.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ the same validation. Every error names the file and the field path.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from coach.errors import ContentError, Problem, UnknownIdError
 from coach.files import read_text as read_text  # re-exported for callers of content
+from coach.home import user_content_dir
+from coach.home import user_data_dir as user_data_dir  # re-exported (coach.store reads it here)
 from coach.i18n import LANGS, Lang
 from coach.messages import problem, t
 from coach.spec import REQUIRED_IDS, SPEC_FRAMEWORK, SPEC_SCENARIO
@@ -828,16 +829,6 @@ def suggest(name: str, choices: Iterable[str]) -> Problem:
     return problem("content.did_you_mean", name=close[0])
 
 
-def user_data_dir(environ: dict[str, str] | None = None) -> Path:
-    """COACH_HOME when set, else the platform's user data dir."""
-    env = os.environ if environ is None else environ
-    if env.get("COACH_HOME"):
-        return Path(env["COACH_HOME"])
-    import platformdirs  # only when needed: keeps `coach --help` light
-
-    return Path(platformdirs.user_data_dir("coach", appauthor=False))
-
-
 def _shipped(kind: str) -> Traversable:
     # frameworks/ and scenarios/ are mapped to these packages (pyproject.toml), so one
     # lookup works in the wheel and in an editable install alike.
@@ -876,8 +867,7 @@ class Library:
         on_skip: Callable[[str], None] | None = None,
     ) -> None:
         if content_dir is None and use_user_dir:
-            candidate = user_data_dir() / "content"
-            content_dir = candidate if candidate.is_dir() else None
+            content_dir = user_content_dir()
         elif content_dir is not None and not content_dir.is_dir():
             raise ContentError(f"{content_dir}: --content-dir is not a directory")
         self.content_dir = content_dir

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -37,7 +37,64 @@ def _hide_flag_types() -> None:
     TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
 
 
+def _plain_params() -> None:
+    """Coerce plain parameter values without pydantic (typer >= 0.29 builds a TypeAdapter per parameter).
+
+    Typer builds a pydantic TypeAdapter for every parameter a command receives, even one
+    left unset, which imports pydantic and builds schemas (~70 ms, more than a warm
+    `coach score` spends scoring); `coach --help` never pays it. Here the adapter is built
+    only for a value that needs it. An unset parameter (None) needs none; for a text value
+    (what a command line or an environment variable gives) typer's adapter returns the
+    text itself for `str`, and `Path(text)` then typer's own path checks for `Path`; a
+    `bool` stays itself: so do these, with no pydantic. Anything else (another type, a
+    parser, a path check that fails) goes to typer's own coercion, so values and error
+    messages stay typer's.
+    """
+    try:
+        from typer import core
+        from typer._click.exceptions import BadParameter
+        from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
+        from typer._param_types import coerce_cli_path
+    except ImportError:  # pragma: no cover - another typer: its own coercion, only slower
+        return
+    if getattr(core, "build_runtime_param", None) is not build_runtime_param:
+        return  # pragma: no cover - already replaced, or another typer layout
+
+    class _Plain(RuntimeParam):
+        def _coerce_value(self, value: object, param: Any, ctx: Any) -> object:
+            kind = self.annotation
+            if (kind is str and isinstance(value, str)) or (
+                kind is bool and isinstance(value, bool)
+            ):
+                return value
+            if kind is Path and isinstance(value, str):
+                try:
+                    return coerce_cli_path(
+                        Path(value), self.parameter_info, path_type=Path, param=param, ctx=ctx
+                    )
+                except BadParameter:
+                    pass  # typer's own message, from typer's own coercion
+            typer_param = build_runtime_param(TypeDescriptor(kind, self.parameter_info, None))
+            return typer_param._coerce_value(value, param=param, ctx=ctx)
+
+    def plain_first(descriptor: TypeDescriptor) -> RuntimeParam:
+        info = descriptor.parameter_info
+        if (
+            descriptor.file_annotation is None
+            and info.parser is None
+            and descriptor.annotation in (str, Path, bool)
+        ):
+            try:
+                return _Plain(parameter_info=info, annotation=descriptor.annotation)
+            except TypeError:  # pragma: no cover - a typer whose RuntimeParam takes other fields
+                pass
+        return build_runtime_param(descriptor)
+
+    core.build_runtime_param = plain_first  # type: ignore[attr-defined]
+
+
 _hide_flag_types()
+_plain_params()
 
 app = typer.Typer(
     name="coach",

@@ -6,7 +6,10 @@ commands so `coach --help` stays fast.
 
 from __future__ import annotations
 
+import gc
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -62,7 +65,7 @@ def score(
 
     Example: coach score my-sheet.md --lang es --explain   (or: cat my-sheet.md | coach score -)
     """
-    with fail_on_error():
+    with fail_on_error(), _collector_paused():
         from coach.scoring.scorer import score_sheet
         from coach.sheet import read_sheet
 
@@ -146,6 +149,26 @@ def _rules(scenario_id: str) -> tuple[CompiledBundle, Labels]:
     from coach.scoring.cache import rules_for
 
     return rules_for(scenario_id, STATE.content_dir, load_bundle)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one scoring (reference counting still frees memory).
+
+    A warm run builds ~200k long-lived objects (the rules from the cache, the scoring
+    modules) and leaves almost no cyclic garbage (11 objects for a full sheet): the
+    collector's passes over them cost a tenth of the run and find nothing. Afterwards
+    they are frozen out of its view (gc.freeze): they live until the process exits, and
+    otherwise the next collection, or the one at exit, would scan them all at once.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
 
 def register(app: typer.Typer) -> None:

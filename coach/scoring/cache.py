@@ -9,9 +9,11 @@ more than scoring a sheet. Two tiers, both here, nothing else caches rules:
   cannot be reused while the entry lives. At most 32 bundles, then it starts
   over. A bundle is never mutated after loading, so an entry never goes stale.
 - **On disk** (`rules_for`, the path of `coach score`): one JSON file per
-  scenario, `<home>/cache/rules-<scenario>-<key>.json` (home: COACH_HOME, else
-  the platform's user data dir), holding the compiled rules and the texts a
-  report shows (`Labels`), so a warm run loads no content and no pydantic.
+  scenario, `<home>/cache/rules-<scenario>-<key>.json` (home: `coach.home.user_data_dir`,
+  COACH_HOME else the platform's user data dir), holding the compiled rules, the texts a
+  report shows (`Labels`) and the compiled cue sets of languages/*.toml
+  (`cues.languages`, handed to `cues.use_languages` on a read), so a warm run
+  loads no content and no pydantic and compiles no cue file.
   The key is a hash of: the scenario id; the raw bytes of every content file
   the loader would read (shipped frameworks, scenarios and languages, then the
   user content directory), with their names; the source of every module of
@@ -44,7 +46,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coach.scoring import normalize
+from coach import home
+from coach.scoring import cues, normalize
 from coach.scoring.level import LevelSpec
 from coach.scoring.matcher import CompiledItem, Phrase
 from coach.scoring.rules import CompiledBundle, compile_rules
@@ -55,7 +58,7 @@ if TYPE_CHECKING:
     from coach.i18n import Lang
     from coach.probes import ProbeText
 
-FORMAT = 9  # 9: one file per scenario (rules + labels); the typo vocabulary without the shared words
+FORMAT = 10  # 10: the compiled cue sets too; 9: one file per scenario (rules + labels)
 BiText = dict[str, str]  # lang -> text
 _MEMORY_SIZE = 32
 _MEMORY: dict[int, tuple[Bundle, CompiledBundle]] = {}
@@ -136,19 +139,8 @@ def labels_of(content: Bundle) -> Labels:
 
 
 def user_content_dir(content_dir: Path | None) -> Path | None:
-    """The user content directory the loader reads: --content-dir, else COACH_HOME/content (or the platform's)."""
-    if content_dir is not None:
-        return content_dir
-    return user_home() / "content" if (user_home() / "content").is_dir() else None
-
-
-def user_home() -> Path:
-    """COACH_HOME when set, else the platform's user data dir (as coach.content.user_data_dir)."""
-    if os.environ.get("COACH_HOME"):
-        return Path(os.environ["COACH_HOME"])
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("coach", appauthor=False))
+    """The user content directory the loader reads: --content-dir, else `<home>/content` (coach.home)."""
+    return content_dir if content_dir is not None else home.user_content_dir()
 
 
 def content_digest(content_dir: Path | None) -> str:
@@ -217,7 +209,7 @@ def rules_for(
     path: Path | None = None
     if (content_dir is None or content_dir.is_dir()) and plain_user_files(user_content_dir(content_dir)):
         try:
-            path = cache_path(user_home() / "cache", scenario_id, content_dir)
+            path = cache_path(home.user_data_dir() / "cache", scenario_id, content_dir)
         except OSError:
             path = None
         found = read(path) if path is not None else None
@@ -236,9 +228,12 @@ def read(path: Path) -> tuple[CompiledBundle, Labels] | None:
         if not path.is_file():
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        return from_json(data["compiled"]), Labels.from_json(data["labels"])
+        found = from_json(data["compiled"]), Labels.from_json(data["labels"])
+        languages = tuple(cues.Language.from_json(language) for language in data["cues"])
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
+    cues.use_languages(languages)
+    return found
 
 
 def write(path: Path, compiled: CompiledBundle, labels: Labels) -> None:
@@ -246,7 +241,12 @@ def write(path: Path, compiled: CompiledBundle, labels: Labels) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two processes never share a temp file
-        tmp.write_text(json.dumps({"compiled": to_json(compiled), "labels": labels.to_json()}), encoding="utf-8")
+        written = {
+            "compiled": to_json(compiled),
+            "labels": labels.to_json(),
+            "cues": [language.to_json() for language in cues.languages()],
+        }
+        tmp.write_text(json.dumps(written), encoding="utf-8")
         tmp.replace(path)
     except OSError:
         pass

@@ -68,11 +68,9 @@ Each sentence is read with the cues of its language, told by function words
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 KINDS = ("rejected", "deferred", "hypothetical", "hedged", "question", "limitation", "other_sense")
@@ -132,6 +130,53 @@ class Language:
     patterns: dict[str, tuple[Pattern, ...]]  # role -> patterns
     link_words: frozenset[str] = frozenset()  # "by", "per", "tras": a note that links names (lists.is_deck)
 
+    def to_json(self) -> dict[str, Any]:
+        """The compiled cue sets as JSON data (the rule cache stores them: coach/scoring/cache.py)."""
+        data: dict[str, Any] = {
+            name: sorted(value) if isinstance(value, frozenset) else value
+            for name, value in ((name, getattr(self, name)) for name in _FIELDS)
+        }
+        data["patterns"] = {
+            role: [
+                [pattern.text, [list(element) for element in pattern.elements]]
+                for pattern in patterns
+            ]
+            for role, patterns in self.patterns.items()
+        }
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Language:
+        """The cue sets of `to_json` data."""
+        values: dict[str, Any] = {name: frozenset(data[name]) for name in _WORD_LISTS}
+        values.update({name: tuple(data[name]) for name in _ORDERED})
+        values.update(
+            {name: int(data[name]) for name in ("column", *_SCALARS)}, code=str(data["code"])
+        )
+        values["patterns"] = {
+            role: tuple(
+                Pattern(tuple(_element(element) for element in elements), role, text)
+                for text, elements in raw
+            )
+            for role, raw in data["patterns"].items()
+        }
+        if set(values["patterns"]) != {*ROLES, *AUX_ROLES}:
+            raise ValueError("cue roles")
+        return cls(**values)
+
+
+def _element(raw: list[Any]) -> Element:
+    kind = raw[0]
+    if kind == "seq":
+        return ("seq", tuple(str(stem) for stem in raw[1]), bool(raw[2]), int(raw[3]))
+    if kind == "suffix":
+        return ("suffix", tuple(str(end) for end in raw[1]))
+    if kind == "word":
+        return ("word", str(raw[1]), str(raw[2]))
+    if kind == "gap" and len(raw) == 1:
+        return ("gap",)
+    raise ValueError(f"cue element {kind!r}")
+
 
 ROLES = {
     # role: (Cue kind, scope)
@@ -171,6 +216,8 @@ _WORD_LISTS = (
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
     "verb_skip", "verb_endings", "link_words",
 )
+_ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
+_FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides `patterns`
 
 
 def _compile(text: str, lang: str, role: str) -> Pattern:
@@ -282,9 +329,28 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
     )
 
 
-@lru_cache(maxsize=1)
+# the cue sets in use: compiled once, or given by use_languages
+_LANGUAGES: list[tuple[Language, ...]] = []
+
+
 def languages() -> tuple[Language, ...]:
-    """Every shipped language's cue sets, loaded once."""
+    """Every shipped language's cue sets: compiled once per process, unless the rule cache gave them."""
+    if not _LANGUAGES:
+        _LANGUAGES.append(compile_languages())
+    return _LANGUAGES[0]
+
+
+def use_languages(compiled: tuple[Language, ...]) -> None:
+    """Use cue sets compiled by an earlier process from the same files and code (coach/scoring/cache.py)."""
+    _LANGUAGES[:] = [compiled]
+    _anchors.cache_clear()
+
+
+def compile_languages() -> tuple[Language, ...]:
+    """Read and compile every shipped language's cue file (`languages/<code>.toml`)."""
+    import tomllib  # the cold path only: a warm run has the cue sets from the rule cache
+    from importlib import resources
+
     root = resources.files("coach.content_data.languages")
     out = []
     for entry in sorted(root.iterdir(), key=lambda e: e.name):

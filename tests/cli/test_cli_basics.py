@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
+from typing import Annotated
 
 import typer
 from typer.testing import CliRunner
@@ -68,3 +70,31 @@ def test_python_dash_m_works() -> None:
     out = subprocess.run([sys.executable, "-m", "coach", "--help"], capture_output=True, text=True)
     assert out.returncode == 0
     assert "scenarios" in out.stdout
+
+
+def test_plain_parameters_coerce_as_typer_does(tmp_path: Path) -> None:
+    """Text, path and flag values come out as typer's own adapters make them; bad values get typer's message."""
+    seen: dict[str, object] = {}
+    probe = typer.Typer()
+
+    @probe.command()
+    def show(
+        where: Path,
+        name: str = "x",
+        count: int = 1,
+        flag: bool = False,
+        folder: Annotated[Path | None, typer.Option(exists=True, file_okay=False)] = None,
+    ) -> None:
+        seen.update(where=where, name=name, count=count, flag=flag, folder=folder)
+
+    ok = runner.invoke(
+        probe, ["./a//b/", "--name", "", "--count", "3", "--flag", "--folder", str(tmp_path)]
+    )
+    assert ok.exit_code == 0, ok.output
+    assert seen == {"where": Path("a/b"), "name": "", "count": 3, "flag": True, "folder": tmp_path}
+    assert type(seen["where"]) is type(Path("a"))
+    missing = runner.invoke(probe, ["a", "--folder", "./nowhere//"])
+    assert missing.exit_code == 2
+    assert "'./nowhere//' does not exist" in missing.output
+    bad_count = runner.invoke(probe, ["a", "--count", "many"])
+    assert "Input should be a valid integer" in bad_count.output  # pydantic's message, as before

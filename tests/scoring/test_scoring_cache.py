@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from coach.content import Bundle, Library
-from coach.scoring import cache, score_answers
+from coach.scoring import cache, cues, score_answers
 
 ANSWERS = {
     "failures": "We stop calling the vendor for a while and let a few test calls through later.",
@@ -80,3 +80,14 @@ def test_the_key_follows_the_content_and_the_scenario(home: Path, tmp_path: Path
     (user / "scenarios").mkdir(parents=True)
     (user / "scenarios" / "extra.toml").write_text("# a user file\n", encoding="utf-8")
     assert cache.cache_path(home / "cache", "notifications", user) != before
+
+
+def test_a_hit_brings_back_the_compiled_cue_sets(home: Path) -> None:
+    """The file holds the cue sets compiled from languages/*.toml: a read puts equal ones in use."""
+    cache.rules_for("notifications", None, _load)
+    compiled = cues.compile_languages()
+    assert cache.read(cache.cache_path(home / "cache", "notifications", None)) is not None
+    assert cues.languages() == compiled
+    assert [list(language.patterns) for language in cues.languages()] == [
+        list(c.patterns) for c in compiled
+    ]

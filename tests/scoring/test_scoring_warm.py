@@ -23,6 +23,7 @@ try:
 except SystemExit:
     pass
 print("CONTENT_LOADED=" + str("coach.content" in sys.modules), file=sys.stderr)
+print("PYDANTIC_LOADED=" + str("pydantic" in sys.modules), file=sys.stderr)
 """
 
 
@@ -34,12 +35,14 @@ def _run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_second_run_loads_no_content_and_scores_the_same(tmp_path: Path) -> None:
-    """Cold run: content loaded, warm file written. Warm run: same JSON, coach.content never imported."""
+    """Cold run: content loaded, warm file written. Warm run: same JSON, no coach.content, no pydantic."""
     cold = _run(tmp_path, "score", str(SHEET), "--json")
     assert "CONTENT_LOADED=True" in cold.stderr
     assert list((tmp_path / "cache").glob("rules-notifications-*.json"))
     warm = _run(tmp_path, "score", str(SHEET), "--json")
     assert "CONTENT_LOADED=False" in warm.stderr
+    # typer's parameter adapters import pydantic unless coach.cli._plain_params spares them
+    assert "PYDANTIC_LOADED=False" in warm.stderr
     assert json.loads(warm.stdout) == json.loads(cold.stdout)
     table = _run(tmp_path, "score", str(SHEET))
     assert "CONTENT_LOADED=False" in table.stderr
