@@ -129,6 +129,7 @@ class Language:
     verb_endings: tuple[str, ...]  # the verb a negated_verb cue governs ends so ("amos": "we"); () any
     patterns: dict[str, tuple[Pattern, ...]]  # role -> patterns
     link_words: frozenset[str] = frozenset()  # "by", "per", "tras": a note that links names (lists.is_deck)
+    modals: frozenset[str] = frozenset()  # "should", "must": a hedge right after one weakens the clause before it
 
     def to_json(self) -> dict[str, Any]:
         """The compiled cue sets as JSON data (the rule cache stores them: coach/scoring/cache.py)."""
@@ -214,7 +215,7 @@ _SCALARS = {
 _WORD_LISTS = (
     "function_words", "coordinators", "alternatives", "conditional_words", "conditional_endings", "qualifiers",
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
-    "verb_skip", "verb_endings", "link_words",
+    "verb_skip", "verb_endings", "link_words", "modals",
 )
 _ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
 _FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides `patterns`
@@ -326,6 +327,7 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         verb_endings=tuple(sorted(words("verb_endings"))),
         patterns=patterns,
         link_words=words("link_words"),
+        modals=words("modals"),
     )
 
 
@@ -515,8 +517,9 @@ def find_cues(
             found += _question(sentence, langs, anchors, index, sentences, bounds, text, (es, en), words, stop, spans)
     if not found:
         return (), ()
-    # rejections and the like first, questions last: the most specific cue governs a token
-    order = sorted(range(len(found)), key=lambda i: (found[i][0] == "question", found[i][1]))
+    # rejections and the like first, then hedges (a figure or a reason lifts them), questions last:
+    # the most specific cue governs a token ("we'd probably want X at some point" defers X)
+    order = sorted(range(len(found)), key=lambda i: (found[i][0] == "question", found[i][0] == "hedged", found[i][1]))
     cues: list[Cue] = []
     seen: dict[tuple[str, tuple[int, int]], int] = {}
     marks = [0] * len(es)
@@ -710,7 +713,8 @@ def _read_sentence(
             elif scope == "backward_self":
                 out.append((kind, span, [(back_over_comma(a, b, language), b)]))
             elif scope == "clause":
-                start = backward(a)
+                # "Secrets should probably live in Secrets Manager": a modal ends no clause for a hedge
+                start = backward(a - 1) if a - 1 > first and sentence.words[a - 1] in language.modals else backward(a)
                 if (
                     start > first
                     and sentence.brk(start) == ","
