@@ -19,7 +19,9 @@ tokens, so accents and verb endings that share a stem need no alternatives):
   retry 4xx", "no reintentamos más de 3 veces": a bounded policy).
 - `pseudo`: phrases that look like a cue and are not ("not only", "no more
   than", "sin estado", "without *ing"): a cue overlapping one does not count.
-- `termination`: words that end a scope ("but", "because", "pero", "porque").
+- `termination`: words that end a scope ("but", "because", "pero", "porque"); an open
+  scope (`undecided`, forward deferrals and suppositions) ends only at a `contrast` or a
+  `consequence` ("so", "because", "así que").
 - `contrast` + `closed_rejection`: a closed rejection right after a contrast
   word dismisses what came before it ("podríamos usar X, pero no lo veo
   necesario"); a rejection with its own object or a bound does not ("pero no
@@ -207,7 +209,7 @@ ROLES = {
     "question_openers": ("question", "sentence"),
 }
 # phrase sets that are not cues themselves
-AUX_ROLES = ("pseudo", "termination", "contrast", "closed_rejection", "fillers", "bounds", "alternative",
+AUX_ROLES = ("pseudo", "termination", "contrast", "consequence", "closed_rejection", "fillers", "bounds", "alternative",
              "answer_yes", "answer_no")
 _SCALARS = {
     "scope_tokens": int, "list_item_tokens": int, "object_window": int,
@@ -609,6 +611,8 @@ def _read_sentence(
     termination = {a for a, _, _, _ in by_role.get("termination", [])}
     termination |= {a for a, _, _, _ in by_role.get("contrast", [])}
     first, last = sentence.first, sentence.last
+    # what ends an open scope: a contrast or a consequence ("could create hot keys, so we salt them")
+    contrasts = {a for role in ("contrast", "consequence") for a, _, _, _ in by_role.get(role, [])}
 
     def is_pseudo(a: int, b: int) -> bool:
         return any(a < pb and pa < b for pa, pb in pseudo)
@@ -748,8 +752,10 @@ def _read_sentence(
             elif scope == "rest":
                 out.append((kind, span, [(b, last)]))
             elif scope == "open":
+                # to a colon or semicolon, a contrast ("but") or a consequence ("so"): "que", "that" or
+                # "if" inside the clause do not end an open choice ("en algún momento habría que fijarla")
                 end = b
-                while end < last and sentence.brk(end) not in _STRONG_BREAKS and end not in termination:
+                while end < last and sentence.brk(end) not in _STRONG_BREAKS and end not in contrasts:
                     end += 1
                 out.append((kind, span, [(b, end)]))
             elif scope == "sentence":
