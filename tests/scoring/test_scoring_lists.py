@@ -51,6 +51,10 @@ def test_listed_tools_do_not_tick_what_they_are_used_for(shipped, step: str, tex
         # a long labelled list, and a catalogue with a few longer items, inside prose
         ("failures", "We run on Kubernetes. Resilience: retries, backoff, jitter, circuit breakers, bulkheads, "
          "timeouts, DLQs.", "fail.dlq"),
+        # names with their articles and "también" are still names; "2PC" is a name, not a figure
+        ("failures", "Usamos Kubernetes en tres zonas con despliegues canary para cada servicio, con un equipo "
+         "pequeño de guardia que revisa cada alerta. También los reintentos, el backoff, el jitter, la DLQ, los "
+         "circuit breakers y los timeouts.", "fail.dlq"),
         ("scaling", "We run on Kubernetes. Horizontal vs vertical scaling, sharding, consistent hashing, "
          "partitioning by user ID or tenant ID, hot partitions, read replicas, autoscaling, load balancing with "
          "round robin or least connections.", "scale.horizontal"),
