@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach.scoring import score_answers
-from coach.scoring.cues import governed_words
+from coach.scoring.normalize import governed_words
 
 
 def _governed(text: str) -> list[str]:
