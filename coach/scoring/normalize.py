@@ -37,15 +37,14 @@ from coach.scoring.cues import Cue, find_cues
 from coach.scoring.lists import listed_products
 from coach.scoring.words import (
     DIGIT_RE,
-    FOLDED,
     NUMBER_WORDS,
     PERCENTILE_SIGNS,
     PERCENTILE_WORDS,
     REWRITE_FIRST,
     STOP_WORDS,
     WORD_MEMO_LIMIT,
-    corrected_cache,
     fold,
+    fold_words,
     raw_words,
     rewrite_at,
     stems,
@@ -129,15 +128,7 @@ def analyse(
     """
     sentences = split_sentences(text)
     raw = raw_words(text, 0, len(text), keep_whole)
-    cache = FOLDED if correct is None else corrected_cache(correct)
-    canon: list[str] = []
-    for word, _, _ in raw:
-        folded = cache.get(word)
-        if folded is None:
-            folded = fold(word) if correct is None else correct(fold(word))
-            if len(cache) < WORD_MEMO_LIMIT:
-                cache[word] = folded
-        canon.append(folded)
+    canon = fold_words(raw, correct)
     sentence_starts = [start for start, _ in sentences]
     raw_sentence = [bisect_right(sentence_starts, start) - 1 for _, start, _ in raw]
     raw_spans = [(start, end) for _, start, end in raw]

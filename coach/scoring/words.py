@@ -201,19 +201,28 @@ def raw_words(
     return split
 
 
+def fold_words(words: list[tuple[str, int, int]], correct: Callable[[str], str] | None = None) -> list[str]:
+    """Each raw word folded (and corrected, with `correct`), through the per-word memo."""
+    cache = FOLDED if correct is None else corrected_cache(correct)
+    canon: list[str] = []
+    for word, _, _ in words:
+        folded = cache.get(word)
+        if folded is None:
+            folded = fold(word) if correct is None else correct(fold(word))
+            if len(cache) < WORD_MEMO_LIMIT:
+                cache[word] = folded
+        canon.append(folded)
+    return canon
+
+
 def _canonical(
     words: list[tuple[str, int, int]], correct: Callable[[str], str] | None = None
 ) -> list[tuple[str, int, int]]:
     """Fold, fix typos, rewrite multi-word variants, join percentiles (stop words kept)."""
-    cache = FOLDED if correct is None else corrected_cache(correct)
-    folded = []
-    for word, start, end in words:
-        canon = cache.get(word)
-        if canon is None:
-            canon = fold(word) if correct is None else correct(fold(word))
-            if len(cache) < WORD_MEMO_LIMIT:
-                cache[word] = canon
-        folded.append((canon, start, end))
+    folded = [
+        (canon, start, end)
+        for canon, (_, start, end) in zip(fold_words(words, correct), words, strict=True)
+    ]
     out: list[tuple[str, int, int]] = []
     i, n = 0, len(folded)
     while i < n:
