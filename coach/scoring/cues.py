@@ -225,7 +225,7 @@ _FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides
 
 
 def _compile(text: str, lang: str, role: str) -> Pattern:
-    from coach.scoring.normalize import fold, phrase_stems
+    from coach.scoring.words import fold, phrase_stems
 
     elements: list[Element] = []
     words: list[str] = []
@@ -274,7 +274,7 @@ def _expand(phrase: str, sets: dict[str, list[str]]) -> list[str]:
 
 def load_language(code: str, raw: dict[str, Any]) -> Language:
     """Validate and compile one language's cue file (already parsed)."""
-    from coach.scoring.normalize import fold
+    from coach.scoring.words import fold
 
     # `estimates` belongs to the estimate checker (estimates.py validates it): accepted, ignored
     known = {"language", "stems", "sets", "estimates", *ROLES, *AUX_ROLES, *_SCALARS, *_WORD_LISTS}
@@ -940,19 +940,3 @@ def _list_end(sentence: _Sentence, q: int, language: Language, termination: set[
         items += 1
         position = end
     return q
-
-
-def governed_words(text: str) -> list[tuple[str, str]]:
-    """(cue kind, governed words as written) per cue of `text`: for tests and explanations."""
-    from coach.scoring.normalize import analyse
-
-    tokens = analyse(text)
-    out: dict[int, list[int]] = {}
-    for position, number in enumerate(tokens.dismissed):
-        if number:
-            out.setdefault(number, []).append(position)
-    result = []
-    for number, positions in sorted(out.items()):
-        start, end = tokens.spans[positions[0]][0], tokens.spans[positions[-1]][1]
-        result.append((tokens.cues[number - 1].kind, text[start:end]))
-    return result

@@ -265,7 +265,7 @@ def _link_words() -> frozenset[str]:
 
 def _linked(line: str) -> bool:
     """A note that says how: a figure, notation, or a word linking names ("partitioned by user_id")."""
-    from coach.scoring.normalize import fold
+    from coach.scoring.words import fold
 
     body = _BULLET_RE.sub("", line)
     if _DIGIT_RE.search(body) or _NOTATION_RE.search(body):

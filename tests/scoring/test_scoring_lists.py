@@ -8,10 +8,6 @@ from coach.scoring import score_answers
 from coach.scoring.lists import is_bare_list
 
 
-def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
-    return score_answers({step: text}, shipped, "en").covered_ids()
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -35,8 +31,8 @@ def test_a_bare_list_is_only_short_items(text: str, expected: bool) -> None:
         ("security", "OAuth, JWT, HTTPS.", "sec.encryption"),
     ],
 )
-def test_listed_tools_do_not_tick_what_they_are_used_for(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
-    assert item not in _covered(shipped, step, text)
+def test_listed_tools_do_not_tick_what_they_are_used_for(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    assert item not in covered_ids(step, text)
 
 
 @pytest.mark.parametrize(
@@ -80,8 +76,8 @@ def test_a_keyword_salad_is_only_mentioned(shipped, step: str, text: str, item: 
          "per-user parking; then webhooks.", "closing.roadmap"),
     ],
 )
-def test_names_in_a_sentence_or_a_short_labelled_list_still_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
-    assert item in _covered(shipped, step, text)
+def test_names_in_a_sentence_or_a_short_labelled_list_still_tick(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    assert item in covered_ids(step, text)
 
 
 _DECK = {
