@@ -715,7 +715,8 @@ def _read_sentence(
                     continue  # "without a DLQ we would lose messages": an argument for it
                 out.append((kind, span, [(b, forward(b, language))]))
             elif scope == "backward":
-                out.append((kind, span, [(backward(a), a)]))
+                # "Partition keys, shard counts and hot partitions don't apply": the whole listed subject
+                out.append((kind, span, [(_list_start(sentence, backward(a), a, language, termination), a)]))
             elif scope == "backward_self":
                 out.append((kind, span, [(back_over_comma(a, b, language), b)]))
             elif scope == "clause":
@@ -911,6 +912,34 @@ def _question(sentence: _Sentence, all_langs: tuple[Language, ...],
     if kind == "question" and body.rstrip().endswith("?"):
         span = (s_end - 1, s_end)
     return [(kind, span, [(question_start, last)])]
+
+
+def _list_start(sentence: _Sentence, q: int, cue: int, language: Language, termination: set[int]) -> int:
+    """Stretch a backward scope that stopped at a comma over the coordinated list it closes.
+
+    "Partition keys, shard counts and hot partitions don't apply": the clause before the cue
+    holds a coordinator ("and", "y"), so the short comma-separated items before it belong to the
+    same subject. A long segment, a strong break or a termination word ends the stretch.
+    """
+    first = sentence.first
+    if q <= first or sentence.brk(q) != "," or not any(
+        sentence.words[p] in language.coordinators for p in range(q, cue)
+    ):
+        return q
+    start = q
+    while start > first and sentence.brk(start) == ",":
+        p = start - 1
+        while p > first and not sentence.brk(p) and p not in termination:
+            p -= 1
+        if p in termination or (p > first and sentence.brk(p) not in ("", ",")):
+            break
+        content = [i for i in range(p, start) if not sentence.stop[i]]
+        if len(content) > language.list_item_tokens or any(
+            sentence.stop[i] and sentence.words[i] not in language.light_words for i in range(p, start)
+        ):
+            break  # "We use Kafka, Redis and a cache is not needed": a clause, not a listed name
+        start = p
+    return start
 
 
 def _list_end(sentence: _Sentence, q: int, language: Language, termination: set[int]) -> int:
