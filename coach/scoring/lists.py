@@ -126,8 +126,8 @@ MIN_CATALOGUE = 8  # items in a long catalogue sentence
 CATALOGUE_SHORT_SHARE = 0.75  # of them one or two words long
 MIN_LONG_CATALOGUE = 12  # a very long one may carry more longer items ("ledger de doble entrada tipo X")
 LONG_CATALOGUE_SHORT_SHARE = 0.5
-# a figure, not a name with a digit in it ("2PC", "p99", "S3" are names)
-_FIGURE_RE = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)?(?![^\W\d_])")
+# a figure ("5x", "10k", "200 ms"), not a name with a digit in it ("2PC", "p99", "S3", "3DS")
+_FIGURE_RE = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)?(?![^\W\d_]{2})")
 
 
 @lru_cache(maxsize=1)
