@@ -186,6 +186,24 @@ def interviewer_for(content: Bundle) -> Interviewer:
     return built
 
 
+def question_lang(question: str) -> Lang | None:
+    """The language a question is written in, when its function words say so clearly ("¿" is Spanish).
+
+    The words come from the scorer's cue files (`function_words`), so a third language is data.
+    """
+    from coach.scoring.cues import languages
+
+    if "¿" in question:
+        return "es"
+    words = [fold(word) for word in re.findall(r"[^\W\d_]+", question.lower())]
+    counts = {language.code: sum(word in language.function_words for word in words) for language in languages()}
+    best = max(counts.values(), default=0)
+    winners = [code for code, count in counts.items() if count == best]
+    if best == 0 or len(winners) > 1 or winners[0] not in ("es", "en"):
+        return None
+    return "es" if winners[0] == "es" else "en"
+
+
 def answer_question(content: Bundle, question: str, lang: Lang) -> Answer:
     """Answer one question about a bundle's scenario (see `Interviewer.answer`)."""
     return interviewer_for(content).answer(question, lang)

@@ -28,12 +28,18 @@ def ask_cmd(
     A design question ("should I use Kafka?") is your call; a question no fact covers
     is yours to assume. `coach sheet` lists the topics you may ask about.
 
-    Example: coach ask notifications "¿cuánto tráfico hay en pico?" --lang es
+    Without --lang (or COACH_LANG), the answer comes in the question's language.
+
+    Example: coach ask notifications "¿cuánto tráfico hay en pico?"
     """
-    from coach.interviewer import answer_question
+    import os
+
+    from coach.interviewer import answer_question, question_lang
 
     with fail_on_error():
-        chosen = resolve(lang)
+        # without --lang or COACH_LANG, a Spanish question gets a Spanish answer whatever the locale
+        asked_in = None if lang or os.environ.get("COACH_LANG") else question_lang(question)
+        chosen = resolve(asked_in or lang)
         content = load_bundle(scenario_id)
         answer = answer_question(content, question, chosen)
         if as_json:

@@ -43,6 +43,17 @@ def test_ask_language_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
     )
 
 
+def test_ask_answers_in_the_question_language_without_a_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No --lang and no COACH_LANG, an English locale: a Spanish question is answered in Spanish."""
+    monkeypatch.delenv("COACH_LANG", raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    spanish = runner.invoke(app, ["ask", "notifications", "cuánto tráfico hay en el pico de las campañas"])
+    assert (spanish.exit_code, spanish.stdout) == (0, VOLUMES_ES)
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    english = runner.invoke(app, ["ask", "notifications", "how much traffic is there at the peak?"])
+    assert english.exit_code == 0 and english.stdout.startswith("↳ Interviewer · Volumes: 100 notifications")
+
+
 def test_ask_design_question_is_your_call() -> None:
     """A design question gets one line: your call, stated as a decision."""
     result = runner.invoke(app, ["ask", "notifications", "should I use Kafka?", "--lang", "en"])
