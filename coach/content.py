@@ -25,7 +25,7 @@ from coach.files import read_text as read_text  # re-exported for callers of con
 from coach.home import user_content_dir
 from coach.home import user_data_dir as user_data_dir  # re-exported (coach.store reads it here)
 from coach.i18n import LANGS, Lang
-from coach.messages import problem, t
+from coach.messages import has, problem, t
 from coach.spec import REQUIRED_IDS, SPEC_FRAMEWORK, SPEC_SCENARIO
 from coach.steps import FRAMEWORK_STEP_IDS as FRAMEWORK_STEP_IDS  # re-exported
 from coach.steps import STEP_IDS as STEP_IDS
@@ -34,6 +34,17 @@ _ID = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
 
 ItemLevel = Literal["mid", "senior", "staff"]
 ITEM_LEVELS: tuple[ItemLevel, ...] = ("mid", "senior", "staff")
+
+
+def _invalid(key: str, **values: Any) -> ValueError:
+    """A validator's error: the catalog line in both languages (`_validation_problems` unwraps it)."""
+    return ValueError(problem(key, **values))
+
+
+def _known_steps_only(steps: Iterable[str]) -> None:
+    unknown = [step for step in steps if step not in STEP_IDS]
+    if unknown:
+        raise _invalid("content.step_id", step=unknown[0], expected=", ".join(STEP_IDS))
 
 
 class _Model(BaseModel):
@@ -59,9 +70,7 @@ class TextList(_Model):
     @model_validator(mode="after")
     def _same_length(self) -> TextList:
         if len(self.es) != len(self.en):
-            raise ValueError(
-                f"es has {len(self.es)} entries and en has {len(self.en)}: every bullet needs both"
-            )
+            raise _invalid("content.bullets_differ", es=len(self.es), en=len(self.en))
         return self
 
     def __call__(self, lang: Lang) -> list[str]:
@@ -105,7 +114,7 @@ class MatchRules(_Model):
     @model_validator(mode="after")
     def _not_empty(self) -> MatchRules:
         if not self.phrases and not self.together and not self.quantities:
-            raise ValueError("needs at least one phrase, `together` rule or `quantities` kind")
+            raise _invalid("content.match_empty")
         return self
 
 
@@ -151,7 +160,7 @@ class FailureCard(_Model):
     @classmethod
     def _distinct(cls, value: list[str]) -> list[str]:
         if len(set(value)) != len(value):
-            raise ValueError("elements must not repeat an item")
+            raise _invalid("content.repeated_element")
         return value
 
 
@@ -187,7 +196,7 @@ class Window(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Window:
         if self.min_s > self.max_s:
-            raise ValueError(f"min_s {self.min_s} is after max_s {self.max_s}")
+            raise _invalid("content.window_order", min_s=self.min_s, max_s=self.max_s)
         return self
 
 
@@ -206,8 +215,7 @@ class Step(_Model):
     @field_validator("id")
     @classmethod
     def _known_step(cls, value: str) -> str:
-        if value not in STEP_IDS:
-            raise ValueError(f"unknown step id {value!r}; expected one of {', '.join(STEP_IDS)}")
+        _known_steps_only([value])
         return value
 
 
@@ -275,9 +283,7 @@ class LevelRules(_Model):
     @field_validator("areas", "failure_steps", "number_skip")
     @classmethod
     def _known_steps(cls, value: list[str]) -> list[str]:
-        unknown = [step for step in value if step not in STEP_IDS]
-        if unknown:
-            raise ValueError(f"unknown step id {unknown[0]!r}; expected one of {', '.join(STEP_IDS)}")
+        _known_steps_only(value)
         return value
 
 
@@ -299,10 +305,10 @@ class ScoringSettings(_Model):
     def _levels_in_order(self) -> ScoringSettings:
         ids = tuple(level.id for level in self.levels)
         if ids != LEVEL_IDS:
-            raise ValueError(f"levels must be, in order: {', '.join(LEVEL_IDS)}; got {', '.join(ids)}")
+            raise _invalid("content.levels_order", expected=", ".join(LEVEL_IDS), got=", ".join(ids))
         missing = [lang for lang in LANGS if lang not in self.words_per_minute]
         if missing:
-            raise ValueError(f"words_per_minute lacks {', '.join(missing)}")
+            raise _invalid("content.words_per_minute", missing=", ".join(missing))
         return self
 
 
@@ -323,13 +329,13 @@ class Framework(_Model):
     def _steps_complete(self) -> Framework:
         ids = [step.id for step in self.steps]
         if ids != list(STEP_IDS):
-            raise ValueError(f"steps must be, in order: {', '.join(STEP_IDS)}; got {', '.join(ids)}")
+            raise _invalid("content.steps_order", expected=", ".join(STEP_IDS), got=", ".join(ids))
         for step in self.steps:
             has_window = step.id in ("opening", "closing")
             if has_window and step.window is None:
-                raise ValueError(f"step {step.id!r} needs a window")
+                raise _invalid("content.needs_window", step=step.id)
             if not has_window and step.window is not None:
-                raise ValueError(f"step {step.id!r} cannot have a window")
+                raise _invalid("content.no_window", step=step.id)
         return self
 
     def find_step(self, value: str) -> Step | None:
@@ -365,8 +371,7 @@ class ScenarioItem(ChecklistItem):
     @field_validator("step")
     @classmethod
     def _known_step(cls, value: str) -> str:
-        if value not in STEP_IDS:
-            raise ValueError(f"unknown step id {value!r}; expected one of {', '.join(STEP_IDS)}")
+        _known_steps_only([value])
         return value
 
 
@@ -507,9 +512,7 @@ class Scenario(_Model):
     @field_validator("reference")
     @classmethod
     def _reference_steps(cls, value: dict[str, Text]) -> dict[str, Text]:
-        unknown = [key for key in value if key not in STEP_IDS]
-        if unknown:
-            raise ValueError(f"unknown step id {unknown[0]!r}; expected one of {', '.join(STEP_IDS)}")
+        _known_steps_only(value)
         return value
 
     @property
@@ -586,7 +589,7 @@ def _format_loc(loc: tuple[int | str, ...]) -> str:
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
-    return out or "(top level)"
+    return out or problem("content.top_level")
 
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -711,15 +714,32 @@ def with_lines(name: str, text: str, problems: Iterable[str]) -> list[str]:
     return out
 
 
+def _pydantic_problem(error: Any) -> Problem:
+    """One pydantic error as a catalog line: a validator's own Problem, else a line per error type."""
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    cause = ctx.get("error")
+    if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], Problem):
+        return cause.args[0]
+    key = f"content.pydantic_{error['type']}"
+    if not has(key):
+        return problem("content.pydantic_other", kind=error["type"])
+    numbers = {name: ctx.pop(name) for name in ("gt", "ge", "lt", "le") if isinstance(ctx.get(name), int | float)}
+    if isinstance(ctx.get("expected"), str):  # "'mid', 'senior' or 'staff'"
+        expected = ctx["expected"]
+        ctx["expected"] = Problem(expected, expected.replace("' or '", "' o '"))
+    return problem(key, numbers=numbers, **ctx)
+
+
 def _validation_problems(name: str, exc: ValidationError) -> list[str]:
     problems: list[str] = []
     for error in exc.errors():
         loc = _format_loc(tuple(error["loc"]))
-        message: str = error["msg"].removeprefix("Value error, ")
         if error["type"] == "missing":
             message = problem("content.missing_translation" if loc.endswith((".es", ".en")) else "content.field_required")
         elif error["type"] == "extra_forbidden":
             message = problem("content.extra_field")
+        else:
+            message = _pydantic_problem(error)
         problems.append(problem("content.at", name=name, field=loc, problem=message))
     return problems
 
@@ -1002,8 +1022,8 @@ def _unknown_framework(name: str, framework_id: str, known: Iterable[str]) -> Pr
     return problem("content.at", name=name, field="framework", problem=unknown)
 
 
-def validate_file(path: Path, library: Library | None = None) -> str:
-    """Validate a user-written framework or scenario file; return what it is.
+def validate_file(path: Path, library: Library | None = None) -> Problem:
+    """Validate a user-written framework or scenario file; return what it is, in both languages.
 
     A scenario is also checked against its framework (ids unique across both).
     """
@@ -1014,13 +1034,13 @@ def validate_file(path: Path, library: Library | None = None) -> str:
     data = parse_toml(source)
     if "steps" in data:
         framework = parse_framework(source)
-        return f"framework {framework.id}"
+        return problem("content.is_framework", id=framework.id)
     scenario = parse_scenario(source)
     library = library or Library()
     if scenario.framework not in library.frameworks:
         raise ContentError(*with_lines(name, source.text, [_unknown_framework(name, scenario.framework, library.frameworks)]))
     bundle(library.frameworks[scenario.framework], scenario, name, source.text)
-    return f"scenario {scenario.id}"
+    return problem("content.is_scenario", id=scenario.id)
 
 
 def scenario_schema() -> dict[str, Any]:

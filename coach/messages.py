@@ -1279,6 +1279,105 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "es": "{name}: el elemento {item!r} está en el paso {step!r} y debería estar en {expected!r}",
         "en": "{name}: checklist item {item!r} is on step {step!r}, expected {expected!r}",
     },
+    "content.top_level": {"es": "(raíz del fichero)", "en": "(top level)"},
+    # `coach scenarios validate`: one line per good file
+    "content.valid_file": {"es": "OK {path}: {what}", "en": "OK {path}: {what}"},
+    "content.is_scenario": {"es": "escenario {id}", "en": "scenario {id}"},
+    "content.is_framework": {"es": "marco {id}", "en": "framework {id}"},
+    # a content model's own rule broken (coach/content.py validators)
+    "content.bullets_differ": {
+        "es": "es tiene {es} entradas y en tiene {en}: cada viñeta necesita las dos",
+        "en": "es has {es} entries and en has {en}: every bullet needs both",
+    },
+    "content.match_empty": {
+        "es": "necesita al menos una frase, una regla `together` o un tipo en `quantities`",
+        "en": "needs at least one phrase, `together` rule or `quantities` kind",
+    },
+    "content.repeated_element": {
+        "es": "los elementos no pueden repetir un punto",
+        "en": "elements must not repeat an item",
+    },
+    "content.window_order": {
+        "es": "min_s {min_s} es posterior a max_s {max_s}",
+        "en": "min_s {min_s} is after max_s {max_s}",
+    },
+    "content.step_id": {
+        "es": "id de paso desconocido {step!r}; se espera uno de {expected}",
+        "en": "unknown step id {step!r}; expected one of {expected}",
+    },
+    "content.levels_order": {
+        "es": "los niveles deben ser, en este orden: {expected}; hay {got}",
+        "en": "levels must be, in order: {expected}; got {got}",
+    },
+    "content.words_per_minute": {
+        "es": "a words_per_minute le falta {missing}",
+        "en": "words_per_minute lacks {missing}",
+    },
+    "content.steps_order": {
+        "es": "los pasos deben ser, en este orden: {expected}; hay {got}",
+        "en": "steps must be, in order: {expected}; got {got}",
+    },
+    "content.needs_window": {"es": "el paso {step!r} necesita una ventana (window)", "en": "step {step!r} needs a window"},
+    "content.no_window": {"es": "el paso {step!r} no puede tener ventana (window)", "en": "step {step!r} cannot have a window"},
+    # pydantic's checks, by error type (ctx values filled in; numbers formatted per language)
+    "content.pydantic_string_type": {"es": "debe ser un texto", "en": "Input should be a valid string"},
+    "content.pydantic_int_type": {"es": "debe ser un número entero", "en": "Input should be a valid integer"},
+    "content.pydantic_int_parsing": {"es": "debe ser un número entero", "en": "Input should be a valid integer"},
+    "content.pydantic_int_from_float": {
+        "es": "debe ser un número entero, sin decimales",
+        "en": "Input should be a valid integer, got a number with a fractional part",
+    },
+    "content.pydantic_float_type": {"es": "debe ser un número", "en": "Input should be a valid number"},
+    "content.pydantic_float_parsing": {"es": "debe ser un número", "en": "Input should be a valid number"},
+    "content.pydantic_bool_type": {"es": "debe ser true o false", "en": "Input should be a valid boolean"},
+    "content.pydantic_bool_parsing": {"es": "debe ser true o false", "en": "Input should be a valid boolean"},
+    "content.pydantic_list_type": {"es": "debe ser una lista", "en": "Input should be a valid list"},
+    "content.pydantic_dict_type": {"es": "debe ser una tabla", "en": "Input should be a valid dictionary"},
+    "content.pydantic_model_type": {
+        "es": "debe ser una tabla",
+        "en": "Input should be a table",
+    },
+    "content.pydantic_model_attributes_type": {
+        "es": "debe ser una tabla",
+        "en": "Input should be a table",
+    },
+    "content.pydantic_greater_than": {"es": "debe ser mayor que {gt}", "en": "Input should be greater than {gt}"},
+    "content.pydantic_greater_than_equal": {
+        "es": "debe ser mayor o igual que {ge}",
+        "en": "Input should be greater than or equal to {ge}",
+    },
+    "content.pydantic_less_than": {"es": "debe ser menor que {lt}", "en": "Input should be less than {lt}"},
+    "content.pydantic_less_than_equal": {
+        "es": "debe ser menor o igual que {le}",
+        "en": "Input should be less than or equal to {le}",
+    },
+    "content.pydantic_too_short": {
+        "es": "necesita al menos {min_length} elementos, tiene {actual_length}",
+        "en": "should have at least {min_length} items, not {actual_length}",
+    },
+    "content.pydantic_too_long": {
+        "es": "admite como mucho {max_length} elementos, tiene {actual_length}",
+        "en": "should have at most {max_length} items, not {actual_length}",
+    },
+    "content.pydantic_string_too_short": {
+        "es": "debe tener al menos {min_length} caracteres",
+        "en": "String should have at least {min_length} characters",
+    },
+    "content.pydantic_string_too_long": {
+        "es": "admite como mucho {max_length} caracteres",
+        "en": "String should have at most {max_length} characters",
+    },
+    "content.pydantic_string_pattern_mismatch": {
+        "es": "no tiene la forma esperada ({pattern})",
+        "en": "String should match pattern '{pattern}'",
+    },
+    "content.pydantic_literal_error": {"es": "debe ser {expected}", "en": "Input should be {expected}"},
+    "content.pydantic_enum": {"es": "debe ser {expected}", "en": "Input should be {expected}"},
+    # any other pydantic error type: its code, in both languages
+    "content.pydantic_other": {
+        "es": "valor no válido para este campo ({kind})",
+        "en": "invalid value for this field ({kind})",
+    },
     # ask: a question to the interviewer (coach/interviewer.py)
     "ask.empty": {"es": "la pregunta está vacía", "en": "the question is empty"},
     "ask.too_long": {

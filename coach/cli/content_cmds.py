@@ -77,15 +77,17 @@ def scenarios_show(
 @scenarios_app.command("validate")
 def scenarios_validate(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="TOML files to check; - reads standard input.")],
+    lang: LangOption = None,
 ) -> None:
     """Check user-written frameworks or scenarios: one OK line per file, or exit 2 with the errors.
 
     Example: coach scenarios validate my-scenarios/url-shortener.toml
     """
     from coach.content import validate_file
-    from coach.errors import CoachError
+    from coach.errors import CoachError, in_lang
 
     with fail_on_error():
+        chosen = resolve(lang)
         problems: list[str] = []
         lib = library()
         for path in paths:
@@ -95,7 +97,8 @@ def scenarios_validate(
                 problems.extend(exc.problems)
             else:
                 shown = "<stdin>" if str(path) == "-" else path
-                typer.echo(clean(f"OK {shown}: {what}", one_line=True))
+                line = t("content.valid_file", chosen, path=shown, what=in_lang(what, chosen))
+                typer.echo(clean(line, one_line=True))
         if problems:
             raise CoachError(*problems)
 

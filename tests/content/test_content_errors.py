@@ -137,3 +137,52 @@ def test_a_scenario_rewords_a_framework_hint_and_an_unknown_id_is_an_error() -> 
     data["hints"] = {"obs.structured_log": {"es": "x", "en": "x"}}
     with pytest.raises(ContentError, match=r"hints\.obs\.structured_log: not a framework item"):
         bundle(notifications.framework, Scenario.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "en", "es"),
+    [
+        ("budget_s = 260", 'budget_s = "long"', "steps[1].budget_s:", "Input should be a valid integer",
+         "debe ser un número entero"),
+        ("budget_s = 260", "budget_s = 0", "steps[1].budget_s:", "Input should be greater than 0", "debe ser mayor que 0"),
+        ('id = "requirements"', 'id = "requisitos"', "steps[1].id:", "unknown step id 'requisitos'",
+         "id de paso desconocido 'requisitos'"),
+    ],
+)
+def test_a_schema_error_reads_in_spanish_with_file_line_and_field(
+        mini_framework_text: str, old: str, new: str, field: str, en: str, es: str) -> None:
+    """pydantic's checks and the models' own rules are catalog lines: file:line: field: text, in each language."""
+    from coach.errors import in_lang
+
+    with pytest.raises(ContentError) as exc:
+        parse_framework(Source("fw.toml", mini_framework_text.replace(old, new, 1)))
+    line = exc.value.problems[0]
+    prefix = str(line).split(field)[0]
+    assert prefix.startswith("fw.toml:") and prefix.endswith(": ")
+    assert str(line).startswith(f"{prefix}{field} {en}")
+    assert in_lang(line, "es").startswith(f"{prefix}{field} {es}")
+
+
+def test_a_literal_choice_lists_the_values_with_o_in_spanish(mini_scenario_text: str) -> None:
+    """An item level outside mid, senior and staff names them, joined by "o" in Spanish."""
+    from coach.errors import in_lang
+
+    broken = mini_scenario_text.replace('step = "api"', 'step = "api"\nlevel = "expert"', 1)
+    with pytest.raises(ContentError) as exc:
+        parse_scenario(Source("s.toml", broken))
+    assert in_lang(exc.value.problems[0], "es").endswith("items[0].level: debe ser 'mid', 'senior' o 'staff'")
+    assert exc.value.problems[0].endswith("items[0].level: Input should be 'mid', 'senior' or 'staff'")
+
+
+@pytest.mark.parametrize(("lang", "what"), [("en", "scenario"), ("es", "escenario")])
+def test_validate_says_ok_in_the_users_language(content_dir: Path, lang: str, what: str) -> None:
+    """`coach scenarios validate --lang es` prints its OK line in Spanish."""
+    from typer.testing import CliRunner
+
+    from coach.cli import app
+
+    path = content_dir / "scenarios" / "mini-scenario.toml"
+    result = CliRunner().invoke(app, ["--content-dir", str(content_dir), "scenarios", "validate", str(path),
+                                      "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"OK {path}: {what} mini-scenario\n"
