@@ -23,7 +23,7 @@ import random
 import time
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +51,7 @@ class SheetResult:
     total: float
     dont_know_scores: tuple[tuple[str, float], ...]  # (step, the step's own score)
     scenario: str = ""
+    mentioned: frozenset[str] = frozenset()  # ids with any credit: what a keyword list would tick
 
     @property
     def true_positives(self) -> int:
@@ -180,6 +181,9 @@ def evaluate(set_dir: Path) -> Report:
                 total=result.total,
                 dont_know_scores=dont_know,
                 scenario=scenario,
+                mentioned=frozenset(
+                    item.id for step in result.steps for item in step.items if item.credit != "none"
+                ) & spec_ids,
             )
         )
     report.seconds = time.perf_counter() - started
@@ -215,6 +219,10 @@ def summary_lines(report: Report) -> Iterable[str]:
             f"{report.name:<10} {label:<3} {len(sheets):>2} sheets  precision {p:.3f} [{p_lo:.2f}-{p_hi:.2f}]"
             f"  recall {r:.3f} [{r_lo:.2f}-{r_hi:.2f}]"
         )
+    # the naive baseline: every item whose words appear at all (a keyword list, no cues, no lists)
+    naive = [replace(s, predicted=s.mentioned) for s in report.sheets]
+    (p, r) = micro(naive)
+    yield f"{report.name:<10} naive keyword baseline (any mention ticks): precision {p:.3f}  recall {r:.3f}"
     scenarios = sorted({s.scenario for s in report.sheets})
     if len(scenarios) > 1:  # a library set: the figures per scenario (micro-averaged, both languages)
         for scenario in scenarios:
