@@ -18,7 +18,7 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from coach.scoring.normalize import Tokens, phrase_stems
@@ -61,7 +61,7 @@ class Hit:
 class Index:
     """Positions of each stem in an analysed answer, per language."""
 
-    __slots__ = ("_bounds", "_figures", "_figures_done", "by_stem", "tokens")
+    __slots__ = ("_bounds", "_excluded", "_figures", "_figures_done", "_found", "by_stem", "tokens")
 
     def __init__(self, tokens: Tokens, wanted: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
         """Index positions by stem; with `wanted`, only the stems a rule phrase can start with."""
@@ -84,6 +84,10 @@ class Index:
         self._bounds: list[int] | None = None
         self._figures: list[tuple[int, frozenset[str], tuple[int, int]]] = []
         self._figures_done = 0  # sentences whose figures were read
+        # phrase -> all its occurrences, found once per answer: the strict pass, the spoiled-sentence
+        # check and the lenient pass read the same phrases, and items share phrases
+        self._found: dict[Phrase, list[tuple[int, ...]]] = {}
+        self._excluded: dict[tuple[Phrase, ...], frozenset[int]] = {}  # exclude phrases -> blocked tokens
 
     def sentence_range(self, sentence: int) -> tuple[int, int]:
         """[first, last + 1) token positions of a sentence."""
@@ -118,7 +122,10 @@ class Index:
         low = bisect_left(anchors, first + anchor)
         if low >= len(anchors) or anchors[low] - anchor >= last:
             return ()
-        return self._until(self.occurrences(phrase, low), last)
+        found = self._found.get(phrase)
+        if found is not None:  # already found everywhere: the slice that starts in [first, last)
+            return found[bisect_left(found, first, key=_start) : bisect_left(found, last, key=_start)]
+        return self._until(self._scan(phrase, low), last)
 
     @staticmethod
     def _until(occurrences: Iterable[tuple[int, ...]], last: int) -> Iterable[tuple[int, ...]]:
@@ -127,11 +134,29 @@ class Index:
                 return
             yield occ
 
-    def occurrences(self, phrase: Phrase, skip: int = 0) -> Iterable[tuple[int, ...]]:
-        """Token positions of each occurrence of `phrase` inside one sentence, in order.
+    def occurrences(self, phrase: Phrase) -> Sequence[tuple[int, ...]]:
+        """Token positions of each occurrence of `phrase` inside one sentence, in order (found once)."""
+        lang, stems, _, anchor = phrase
+        if stems[anchor] not in self.by_stem[lang]:
+            return ()  # most phrases of most items: no need to hash the phrase
+        found = self._found.get(phrase)
+        if found is None:
+            found = self._found[phrase] = list(self._scan(phrase))
+        return found
 
-        `skip`: how many anchor positions to pass over (see occurrences_in).
-        """
+    def excluded(self, phrases: tuple[Phrase, ...]) -> frozenset[int]:
+        """Token positions inside an occurrence of any of `phrases` (an item's exclude list), found once."""
+        blocked = self._excluded.get(phrases)
+        if blocked is None:
+            positions: set[int] = set()
+            for phrase in phrases:
+                for occurrence in self.occurrences(phrase):
+                    positions.update(range(occurrence[0], occurrence[-1] + 1))
+            blocked = self._excluded[phrases] = frozenset(positions)
+        return blocked
+
+    def _scan(self, phrase: Phrase, skip: int = 0) -> Iterator[tuple[int, ...]]:
+        """Occurrences of `phrase`, lazily, passing over the first `skip` anchor positions."""
         lang, stems, exact, anchor = phrase
         tokens = self.tokens
         text, spans = tokens.text, tokens.spans
@@ -176,6 +201,10 @@ class Index:
                 positions.append(position)
             else:
                 yield tuple(positions)
+
+
+def _start(occurrence: tuple[int, ...]) -> int:
+    return occurrence[0]
 
 
 def first_stems(items: Iterable[CompiledItem]) -> tuple[frozenset[str], frozenset[str]]:
@@ -242,16 +271,6 @@ def compile_item(
     )
 
 
-def _excluded(index: Index, item: CompiledItem) -> frozenset[int]:
-    if not item.exclude:
-        return frozenset()
-    blocked: set[int] = set()
-    for phrase in item.exclude:
-        for positions in index.occurrences(phrase):
-            blocked.update(range(positions[0], positions[-1] + 1))
-    return frozenset(blocked)
-
-
 _TURN_RE = re.compile(r"\b(?:but|however|although|though|whereas|pero|sino|aunque|sin embargo|en cambio)\b", re.IGNORECASE)
 _SPOILING = frozenset({"rejected", "deferred"})
 
@@ -287,7 +306,7 @@ def match_item(
     is how the scorer finds what was only `mentioned`.
     """
     tokens = index.tokens
-    blocked = _excluded(index, item)
+    blocked = index.excluded(item.exclude) if item.exclude else frozenset()
     has_number = tokens.has_number
     sentence_of = tokens.sentence_of
 
@@ -357,11 +376,15 @@ def _match_together(
     inside each candidate sentence, so long answers stay fast.
     """
     by_stem = index.by_stem
+    for slot in rule:
+        for lang, stems, _, anchor in slot:
+            if stems[anchor] in by_stem[lang]:
+                break
+        else:
+            return None  # a slot with no word in the answer: the rule cannot match
     counts = [
         sum(len(by_stem[lang].get(stems[anchor], ())) for lang, stems, _, anchor in slot) for slot in rule
     ]
-    if not all(counts):
-        return None
     order = sorted(range(len(rule)), key=counts.__getitem__)
     pivot, others = rule[order[0]], [rule[i] for i in order[1:]]
     sentence_of = index.tokens.sentence_of

@@ -410,7 +410,7 @@ def _justified(
     return tuple(kinds) or ((BY_REASON,) if reason else ())
 
 
-_HAS: dict[tuple[int, int], tuple[Index, tuple[Phrase, ...], dict[int, bool]]] = {}
+_HAS: dict[tuple[int, int], tuple[Index, tuple[Phrase, ...], dict[int, bool], frozenset[int]]] = {}
 
 
 def _sentence_has(index: Index, phrases: tuple[Phrase, ...], sentence: int) -> bool:
@@ -423,7 +423,14 @@ def _sentence_has(index: Index, phrases: tuple[Phrase, ...], sentence: int) -> b
     if cached is None or cached[0] is not index or cached[1] is not phrases:
         if len(_HAS) > 256:
             _HAS.clear()
-        cached = _HAS[key] = (index, phrases, {})
+        # the sentences holding the first word of some phrase: only they can hold a phrase
+        by_stem, sentence_of = index.by_stem, index.tokens.sentence_of
+        anchored = frozenset(
+            sentence_of[p] for lang, stems, _, anchor in phrases for p in by_stem[lang].get(stems[anchor], ())
+        )
+        cached = _HAS[key] = (index, phrases, {}, anchored)
+    if sentence not in cached[3]:
+        return False
     known = cached[2]
     found = known.get(sentence)
     if found is None:
