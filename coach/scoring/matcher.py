@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from coach.scoring.normalize import Tokens, phrase_stems
 
@@ -61,7 +62,7 @@ class Hit:
 class Index:
     """Positions of each stem in an analysed answer, per language."""
 
-    __slots__ = ("_bounds", "_excluded", "_figures", "_figures_done", "_found", "by_stem", "tokens")
+    __slots__ = ("_bounds", "_dismissed_before", "_excluded", "_figures", "_figures_done", "_found", "by_stem", "tokens")
 
     def __init__(self, tokens: Tokens, wanted: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
         """Index positions by stem; with `wanted`, only the stems a rule phrase can start with."""
@@ -84,10 +85,11 @@ class Index:
         self._bounds: list[int] | None = None
         self._figures: list[tuple[int, frozenset[str], tuple[int, int]]] = []
         self._figures_done = 0  # sentences whose figures were read
-        # phrase -> all its occurrences, found once per answer: the strict pass, the spoiled-sentence
-        # check and the lenient pass read the same phrases, and items share phrases
+        # phrase -> all its occurrences, once a caller needed them all (an exclude phrase, a pivot
+        # slot read to its end): later passes and items sharing the phrase read the list
         self._found: dict[Phrase, list[tuple[int, ...]]] = {}
         self._excluded: dict[tuple[Phrase, ...], frozenset[int]] = {}  # exclude phrases -> blocked tokens
+        self._dismissed_before: list[int] | None = None  # per position: dismissed tokens before it
 
     def sentence_range(self, sentence: int) -> tuple[int, int]:
         """[first, last + 1) token positions of a sentence."""
@@ -125,24 +127,51 @@ class Index:
         found = self._found.get(phrase)
         if found is not None:  # already found everywhere: the slice that starts in [first, last)
             return found[bisect_left(found, first, key=_start) : bisect_left(found, last, key=_start)]
-        return self._until(self._scan(phrase, low), last)
+        # an occurrence starts `anchor` tokens before its anchor: those that start before `last`
+        return self._scan(phrase, anchors, low, bisect_left(anchors, last + anchor, low))
 
-    @staticmethod
-    def _until(occurrences: Iterable[tuple[int, ...]], last: int) -> Iterable[tuple[int, ...]]:
-        for occ in occurrences:
-            if occ[0] >= last:
-                return
-            yield occ
-
-    def occurrences(self, phrase: Phrase) -> Sequence[tuple[int, ...]]:
-        """Token positions of each occurrence of `phrase` inside one sentence, in order (found once)."""
+    def occurrences(self, phrase: Phrase) -> Iterable[tuple[int, ...]]:
+        """Token positions of each occurrence of `phrase` inside one sentence, in order, lazily."""
         lang, stems, _, anchor = phrase
-        if stems[anchor] not in self.by_stem[lang]:
+        candidates = self.by_stem[lang].get(stems[anchor])
+        if candidates is None:
             return ()  # most phrases of most items: no need to hash the phrase
         found = self._found.get(phrase)
+        return self._scan(phrase, candidates) if found is None else found
+
+    def all_occurrences(self, phrase: Phrase) -> Sequence[tuple[int, ...]]:
+        """Every occurrence of `phrase` (as `occurrences`), found once per answer."""
+        lang, stems, _, anchor = phrase
+        candidates = self.by_stem[lang].get(stems[anchor])
+        if candidates is None:
+            return ()
+        found = self._found.get(phrase)
         if found is None:
-            found = self._found[phrase] = list(self._scan(phrase))
+            found = self._found[phrase] = list(self._scan(phrase, candidates))
         return found
+
+    def dismissed_occurrences(self, phrase: Phrase) -> Iterable[tuple[int, ...]]:
+        """The occurrences of `phrase` that may hold a token a cue governs (a superset of those that do).
+
+        Skips, without reading them, the anchors with no governed token within the phrase's reach.
+        """
+        lang, stems, exact, anchor = phrase
+        candidates = self.by_stem[lang].get(stems[anchor])
+        dismissed = self.tokens.dismissed
+        if candidates is None or not dismissed:
+            return ()
+        before = self._dismissed_before
+        if before is None:
+            before = self._dismissed_before = list(accumulate(map(bool, dismissed), initial=0))
+        end = len(dismissed)
+        # an occurrence spans [found - anchor, found - anchor + reach]
+        back = anchor if exact else 0
+        reach = len(stems) - 1 if exact else (len(stems) - 1) * (MAX_STOP_GAP + 1)
+        kept = [
+            found for found in candidates
+            if before[min(found - back + reach + 1, end)] != before[max(found - back, 0)]
+        ]
+        return self._scan(phrase, kept) if kept else ()
 
     def excluded(self, phrases: tuple[Phrase, ...]) -> frozenset[int]:
         """Token positions inside an occurrence of any of `phrases` (an item's exclude list), found once."""
@@ -150,13 +179,15 @@ class Index:
         if blocked is None:
             positions: set[int] = set()
             for phrase in phrases:
-                for occurrence in self.occurrences(phrase):
+                for occurrence in self.all_occurrences(phrase):
                     positions.update(range(occurrence[0], occurrence[-1] + 1))
             blocked = self._excluded[phrases] = frozenset(positions)
         return blocked
 
-    def _scan(self, phrase: Phrase, skip: int = 0) -> Iterator[tuple[int, ...]]:
-        """Occurrences of `phrase`, lazily, passing over the first `skip` anchor positions."""
+    def _scan(
+        self, phrase: Phrase, candidates: Sequence[int], low: int = 0, high: int | None = None
+    ) -> Iterator[tuple[int, ...]]:
+        """Occurrences of `phrase` at the anchor positions `candidates[low:high]`, lazily, in order."""
         lang, stems, exact, anchor = phrase
         tokens = self.tokens
         text, spans = tokens.text, tokens.spans
@@ -165,8 +196,9 @@ class Index:
         sentence_of = tokens.sentence_of
         size = len(stems)
         end = len(column)
-        candidates = self.by_stem[lang].get(stems[anchor], ())
-        for found in candidates[skip:] if skip else candidates:
+        # not candidates[low:]: a copy per sentence of a long answer
+        for i in range(low, len(candidates) if high is None else high):
+            found = candidates[i]
             if exact:
                 start = found - anchor
                 last = start + size - 1
@@ -281,7 +313,7 @@ def _spoiled_sentences(index: Index, item: CompiledItem, allow: frozenset[str]) 
     dismissed, cues, sentence_of = tokens.dismissed, tokens.cues, tokens.sentence_of
     found: set[int] = set()
     for phrase in item.phrases:
-        for positions in index.occurrences(phrase):
+        for positions in index.dismissed_occurrences(phrase):
             kinds = {cues[dismissed[p] - 1].kind for p in positions if dismissed[p]}
             if kinds & _SPOILING and not kinds & allow:
                 found.add(sentence_of[positions[0]])
