@@ -34,9 +34,16 @@ def _print_sheets(report: Report) -> None:
 
 
 def main(argv: list[str]) -> int:
+    unknown = [a for i, a in enumerate(argv) if a not in ("--details", "--set") and (i == 0 or argv[i - 1] != "--set")]
+    if unknown or argv[-1:] == ["--set"]:
+        print("usage:\n" + "\n".join(__doc__.strip().splitlines()[2:5]), file=sys.stderr)
+        return 2
     details = "--details" in argv
     if "--set" in argv:
         chosen = [EVAL_DIR / argv[argv.index("--set") + 1]]
+        if not (chosen[0] / "labels.toml").is_file():
+            print(f"scoring_quality: no labelled set at {chosen[0]}", file=sys.stderr)
+            return 2
     else:
         chosen = sets_under(EVAL_DIR / "train") + sets_under(EVAL_DIR / "sealed")
     for folder in chosen:

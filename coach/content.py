@@ -553,7 +553,7 @@ class Bundle:
         for step_id, item in self.all_items():
             if item.id == item_id:
                 return step_id, item
-        raise UnknownIdError(f"unknown checklist item {item_id!r}")
+        raise UnknownIdError(problem("content.unknown_item", item=item_id, hint=""))
 
     def probes(self, item_id: str) -> tuple[Probe, ...]:
         """An item's probes: its own (content order), then the scenario's for it."""
@@ -565,7 +565,7 @@ class Bundle:
         for card in self.scenario.failure_cards:
             if card.id == card_id:
                 return card
-        raise UnknownIdError(f"unknown failure card {card_id!r}")
+        raise UnknownIdError(problem("content.unknown_card", card=card_id))
 
 
 # ---------------------------------------------------------------- loading
@@ -603,8 +603,10 @@ def parse_toml(source: Source) -> dict[str, Any]:
         where = _TOML_POS.search(message)
         if where:
             reason = _TOML_POS.sub("", message).strip()
-            raise ContentError(f"{source.name}:{where[1]}:{where[2]}: invalid TOML: {reason}") from None
-        raise ContentError(f"{source.name}: invalid TOML: {message}") from None
+            raise ContentError(
+                problem("content.invalid_toml_at", name=source.name, line=where[1], column=where[2], reason=reason)
+            ) from None
+        raise ContentError(problem("content.invalid_toml", name=source.name, reason=message)) from None
 
 
 _STRING_RE = re.compile(r'"(?:\\.|[^"\\])*"|\'[^\']*\'')
@@ -681,11 +683,14 @@ def _parse_loc(where: str) -> tuple[int | str, ...]:
 
 
 def with_lines(name: str, text: str, problems: Iterable[str]) -> list[str]:
-    """`file: field: message` -> `file:LINE: field: message` where the field is found in `text`."""
+    """`file: field: message` -> `file:LINE: field: message` where the field is found in `text`.
+
+    A bilingual Problem keeps both languages: the field, and so the line, is the same in each.
+    """
     if not text:
         return list(problems)
     index = toml_lines(text)
-    out = []
+    out: list[str] = []
     prefix = f"{name}: "
     for entry in problems:
         if not entry.startswith(prefix) or ": " not in entry[len(prefix):]:
@@ -694,27 +699,38 @@ def with_lines(name: str, text: str, problems: Iterable[str]) -> list[str]:
         where = entry[len(prefix):].split(": ", 1)[0]
         loc = _parse_loc(where)
         line = next((index[loc[:end]] for end in range(len(loc), 0, -1) if loc[:end] in index), None)
-        out.append(entry if line is None else f"{name}:{line}: {entry[len(prefix):]}")
+        def at_line(text: str, line: int = line or 0) -> str:
+            return f"{name}:{line}: {text.removeprefix(prefix)}"
+
+        if line is None:
+            out.append(entry)
+        elif isinstance(entry, Problem):
+            out.append(entry.reworded(at_line))
+        else:
+            out.append(at_line(entry))
     return out
 
 
 def _validation_problems(name: str, exc: ValidationError) -> list[str]:
-    problems = []
+    problems: list[str] = []
     for error in exc.errors():
         loc = _format_loc(tuple(error["loc"]))
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "missing" and loc.endswith((".es", ".en")):
-            message = "missing translation"
-        problems.append(f"{name}: {loc}: {message}")
+        message: str = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "missing":
+            message = problem("content.missing_translation" if loc.endswith((".es", ".en")) else "content.field_required")
+        elif error["type"] == "extra_forbidden":
+            message = problem("content.extra_field")
+        problems.append(problem("content.at", name=name, field=loc, problem=message))
     return problems
 
 
 def _validate_ids(name: str, items: Iterable[tuple[str, str]]) -> list[str]:
     seen: dict[str, str] = {}
-    problems = []
+    problems: list[str] = []
     for where, item_id in items:
         if item_id in seen:
-            problems.append(f"{name}: {where}: duplicate id {item_id!r} (first at {seen[item_id]})")
+            duplicate = problem("content.duplicate_id", id=item_id, first=seen[item_id])
+            problems.append(problem("content.at", name=name, field=where, problem=duplicate))
         else:
             seen[item_id] = where
     return problems
@@ -759,16 +775,18 @@ def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "", te
     `text`, the scenario file's TOML, lets each problem name its line.
     """
     name = scenario_name or scenario.id
-    seen = {item.id: f"framework {framework.id}" for step in framework.steps for item in step.items}
-    problems = []
+    seen = {item.id for step in framework.steps for item in step.items}
+    problems: list[str] = []
     for i, item in enumerate(scenario.items):
         if item.id in seen:
-            problems.append(f"{name}: items[{i}].id: duplicate id {item.id!r} (also in {seen[item.id]})")
+            duplicate = problem("content.duplicate_framework_id", id=item.id, framework=framework.id)
+            problems.append(problem("content.at", name=name, field=f"items[{i}].id", problem=duplicate))
     if problems:
         raise ContentError(*with_lines(name, text, problems))
     for item_id in scenario.hints:
         if item_id not in seen:
-            problems.append(f"{name}: hints.{item_id}: not a framework item{suggest(item_id, seen)}")
+            not_item = problem("content.not_framework_item", hint=suggest(item_id, seen))
+            problems.append(problem("content.at", name=name, field=f"hints.{item_id}", problem=not_item))
     if problems:
         raise ContentError(*with_lines(name, text, problems))
     checklists = {}
@@ -790,33 +808,37 @@ def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "", te
 
 def _probe_problems(name: str, scenario: Scenario, known: set[str]) -> list[str]:
     """Probes name an existing item; failure cards have unique ids and existing elements."""
-    problems = []
+    problems: list[str] = []
+
+    def unknown_item(field: str, item_id: str) -> None:
+        unknown = problem("content.unknown_item", item=item_id, hint=suggest(item_id, known))
+        problems.append(problem("content.at", name=name, field=field, problem=unknown))
+
     for i, probe in enumerate(scenario.probes):
         if probe.item not in known:
-            hint = suggest(probe.item, known)
-            problems.append(f"{name}: probes[{i}].item: unknown checklist item {probe.item!r}{hint}")
+            unknown_item(f"probes[{i}].item", probe.item)
     seen: dict[str, int] = {}
     for i, card in enumerate(scenario.failure_cards):
         if card.id in seen:
-            problems.append(f"{name}: failure_cards[{i}].id: duplicate id {card.id!r} (first at failure_cards[{seen[card.id]}])")
+            duplicate = problem("content.duplicate_id", id=card.id, first=f"failure_cards[{seen[card.id]}]")
+            problems.append(problem("content.at", name=name, field=f"failure_cards[{i}].id", problem=duplicate))
         seen.setdefault(card.id, i)
         for j, element in enumerate(card.elements):
             if element not in known:
-                hint = suggest(element, known)
-                problems.append(f"{name}: failure_cards[{i}].elements[{j}]: unknown checklist item {element!r}{hint}")
+                unknown_item(f"failure_cards[{i}].elements[{j}]", element)
     return problems
 
 
 def _missing_spec_ids(name: str, checklists: dict[str, Checklist]) -> list[str]:
     """Every id of spec/concepts.md must exist, on its own step."""
     where = {item.id: step_id for step_id, cl in checklists.items() for item in cl.items}
-    problems = []
+    problems: list[str] = []
     for item_id, step_id in REQUIRED_IDS.items():
         if item_id not in where:
-            problems.append(f"{name}: missing required checklist item {item_id!r} (step {step_id})")
+            problems.append(problem("content.missing_required", name=name, item=item_id, step=step_id))
         elif where[item_id] != step_id:
             problems.append(
-                f"{name}: checklist item {item_id!r} is on step {where[item_id]!r}, expected {step_id!r}"
+                problem("content.wrong_step", name=name, item=item_id, step=where[item_id], expected=step_id)
             )
     return problems
 
@@ -869,7 +891,7 @@ class Library:
         if content_dir is None and use_user_dir:
             content_dir = user_content_dir()
         elif content_dir is not None and not content_dir.is_dir():
-            raise ContentError(f"{content_dir}: --content-dir is not a directory")
+            raise ContentError(problem("content.not_a_dir", path=content_dir))
         self.content_dir = content_dir
         self.skipped: list[str] = []
         self._on_skip = on_skip
@@ -969,9 +991,15 @@ class Library:
         scenario = self.scenario(scenario_id)
         name = self.scenarios[scenario_id][0]
         if scenario.framework not in self.frameworks:
-            hint = suggest(scenario.framework, self.frameworks)
-            raise ContentError(f"{name}: framework: unknown framework {scenario.framework!r}{hint}")
+            raise ContentError(_unknown_framework(name, scenario.framework, self.frameworks))
         return bundle(self.frameworks[scenario.framework], scenario, name, self._texts.get(name, ""))
+
+
+def _unknown_framework(name: str, framework_id: str, known: Iterable[str]) -> Problem:
+    """`file: framework: unknown framework 'x'; did you mean 'y'?`, in both languages."""
+    hint = suggest(framework_id, known)
+    unknown = problem("content.unknown_framework", framework=framework_id, hint=hint)
+    return problem("content.at", name=name, field="framework", problem=unknown)
 
 
 def validate_file(path: Path, library: Library | None = None) -> str:
@@ -990,9 +1018,7 @@ def validate_file(path: Path, library: Library | None = None) -> str:
     scenario = parse_scenario(source)
     library = library or Library()
     if scenario.framework not in library.frameworks:
-        hint = suggest(scenario.framework, library.frameworks)
-        problem = f"{name}: framework: unknown framework {scenario.framework!r}{hint}"
-        raise ContentError(*with_lines(name, source.text, [problem]))
+        raise ContentError(*with_lines(name, source.text, [_unknown_framework(name, scenario.framework, library.frameworks)]))
     bundle(library.frameworks[scenario.framework], scenario, name, source.text)
     return f"scenario {scenario.id}"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 
 
@@ -30,6 +31,10 @@ class Problem(str):
 
     def __reduce__(self) -> tuple[type[Problem], tuple[str, str]]:
         return (Problem, (str(self), self.es))
+
+    def reworded(self, change: Callable[[str], str]) -> Problem:
+        """The same problem with `change` applied to each language's text (a prefix, a line number)."""
+        return Problem(change(str(self)), change(self.es))
 
 
 def in_lang(problem: str, lang: str) -> str:

@@ -70,5 +70,7 @@ def pick(texts: Mapping[str, str], lang: Lang) -> str:
 def as_lang(value: str) -> Lang:
     """Narrow a validated language code (already es or en) to `Lang`."""
     if value not in LANGS:
-        raise CoachError(f"unknown language {value!r}; use es or en")
+        from coach.messages import problem
+
+        raise CoachError(problem("lang.unknown", value=value))
     return "es" if value == "es" else "en"

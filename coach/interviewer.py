@@ -26,7 +26,8 @@ from coach.i18n import Lang
 from coach.messages import problem, t
 from coach.scoring.cache import compile_bundle
 from coach.scoring.matcher import CompiledItem, Index, compile_item, match_item
-from coach.scoring.normalize import analyse, fold
+from coach.scoring.normalize import analyse
+from coach.scoring.words import fold
 
 if TYPE_CHECKING:
     from coach.content import Bundle, Fact

@@ -545,6 +545,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "estimate.day": {"es": "día", "en": "day"},
     "estimate.month": {"es": "mes", "en": "month"},
     "estimate.year": {"es": "año", "en": "year"},
+    "estimate.per_shard": {"es": "por shard", "en": "per shard"},
     # "right", not "matches": the stated figure may differ from the formula's by rounding
     "estimate.ok": {"es": "{formula}: tu {stated} es correcto", "en": "{formula}: your {stated} is right"},
     "estimate.wrong": {"es": "{formula}; escribiste {stated} ({ratio})", "en": "{formula}; you wrote {stated} ({ratio})"},
@@ -1077,6 +1078,34 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "es": "aviso: COACH_LANG={value!r} no es un idioma de coach (es, en); se usa el inglés",
         "en": "warning: COACH_LANG={value!r} is not a language coach speaks (es, en); using English",
     },
+    "lang.unknown": {
+        "es": "idioma desconocido {value!r}; usa es o en",
+        "en": "unknown language {value!r}; use es or en",
+    },
+    # cli: what every command shares (coach/cli/common.py)
+    "cli.internal_error": {
+        "es": "error interno: {kind}: {error} (vuelve a ejecutarlo con --debug para ver la traza)",
+        "en": "internal error: {kind}: {error} (run with --debug for the traceback)",
+    },
+    "cli.not_a_number": {"es": "{flag}: tiene que ser un número, no {raw!r}", "en": "{flag}: expected a number, got {raw!r}"},
+    "cli.not_finite": {
+        "es": "{flag}: tiene que ser un número finito, no {raw!r}",
+        "en": "{flag}: expected a finite number, got {raw!r}",
+    },
+    "cli.not_whole": {
+        "es": "{flag}: tiene que ser un número entero, no {raw!r}",
+        "en": "{flag}: expected a whole number, got {raw!r}",
+    },
+    "cli.no_scenarios": {"es": "no hay ningún escenario instalado", "en": "no scenarios installed"},
+    # session: a stored session or a step that cannot be used (coach/session.py)
+    "session.already_finished": {
+        "es": "la sesión {sid} ya está terminada; puedes verla con `coach export {sid}`",
+        "en": "session {sid} is already finished; see it with `coach export {sid}`",
+    },
+    "session.unknown_step": {
+        "es": "paso desconocido {step!r}; los pasos son: {steps}",
+        "en": "unknown step {step!r}; expected one of {steps}",
+    },
     # files: the guarded reader and the atomic writer (coach/files.py)
     "files.no_dir": {
         "es": "{path}: la carpeta {directory} no existe",
@@ -1211,6 +1240,45 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "es": "id de escenario {scenario!r}: usa minúsculas, dígitos y guiones, empezando por una letra (p. ej. url-shortener)",
         "en": "scenario id {scenario!r}: use lower-case letters, digits and hyphens, starting with a letter (e.g. url-shortener)",
     },
+    # a problem in a content file: `file: field: problem` (coach.content.with_lines adds the line)
+    "content.at": {"es": "{name}: {field}: {problem}", "en": "{name}: {field}: {problem}"},
+    "content.invalid_toml": {"es": "{name}: TOML no válido: {reason}", "en": "{name}: invalid TOML: {reason}"},
+    "content.invalid_toml_at": {
+        "es": "{name}:{line}:{column}: TOML no válido: {reason}",
+        "en": "{name}:{line}:{column}: invalid TOML: {reason}",
+    },
+    "content.not_a_dir": {"es": "{path}: --content-dir no es una carpeta", "en": "{path}: --content-dir is not a directory"},
+    "content.missing_translation": {"es": "falta la traducción", "en": "missing translation"},
+    "content.field_required": {"es": "falta este campo", "en": "Field required"},
+    "content.extra_field": {"es": "este campo no existe en el formato", "en": "Extra inputs are not permitted"},
+    "content.duplicate_id": {
+        "es": "id repetido {id!r} (ya aparece en {first})",
+        "en": "duplicate id {id!r} (first at {first})",
+    },
+    "content.duplicate_framework_id": {
+        "es": "id repetido {id!r} (ya lo usa el marco {framework})",
+        "en": "duplicate id {id!r} (also in framework {framework})",
+    },
+    "content.not_framework_item": {
+        "es": "no es un elemento del marco{hint}",
+        "en": "not a framework item{hint}",
+    },
+    "content.unknown_item": {
+        "es": "elemento de checklist desconocido {item!r}{hint}",
+        "en": "unknown checklist item {item!r}{hint}",
+    },
+    "content.unknown_card": {
+        "es": "tarjeta de fallo desconocida {card!r}",
+        "en": "unknown failure card {card!r}",
+    },
+    "content.missing_required": {
+        "es": "{name}: falta el elemento obligatorio {item!r} (paso {step})",
+        "en": "{name}: missing required checklist item {item!r} (step {step})",
+    },
+    "content.wrong_step": {
+        "es": "{name}: el elemento {item!r} está en el paso {step!r} y debería estar en {expected!r}",
+        "en": "{name}: checklist item {item!r} is on step {step!r}, expected {expected!r}",
+    },
     # ask: a question to the interviewer (coach/interviewer.py)
     "ask.empty": {"es": "la pregunta está vacía", "en": "the question is empty"},
     "ask.too_long": {
@@ -1221,6 +1289,77 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "sim.out_of_range": {
         "es": "{flag}: debe estar entre 1 y {top}, no {value}",
         "en": "{flag}: must be within 1..{top}, got {value}",
+    },
+    "sim.positive": {"es": "{flag}: tiene que ser > 0, no {value}", "en": "{flag}: must be > 0, got {value}"},
+    "sim.positive_s": {"es": "{flag}: tiene que ser > 0 s, no {value}", "en": "{flag}: must be > 0 s, got {value}"},
+    "sim.at_least": {"es": "{flag}: tiene que ser >= {least}, no {value}", "en": "{flag}: must be >= {least}, got {value}"},
+    "sim.share": {"es": "{flag}: tiene que estar entre 0 y 1, no {value}", "en": "{flag}: must be within 0..1, got {value}"},
+    "sim.positive_bare": {"es": "{flag}: tiene que ser > 0", "en": "{flag}: must be > 0"},
+    "sim.at_least_bare": {"es": "{flag}: tiene que ser >= {least}", "en": "{flag}: must be >= {least}"},
+    "sim.error_rate": {
+        "es": "{flag}: tiene que estar entre 0 y 1 (y ser mayor que 0)",
+        "en": "{flag}: must be within 0..1 (above 0)",
+    },
+    "sim.no_channel": {
+        "es": "{flag}: hace falta al menos un canal: email, push o sms",
+        "en": "{flag}: needs at least one of email, push, sms",
+    },
+    "sim.channel_twice": {"es": "{flag}: hay un canal repetido", "en": "{flag}: a channel is repeated"},
+    "sim.channel_names": {"es": "{flag}: los canales son email, push y sms", "en": "{flag}: use email, push, sms"},
+    "sim.channel_list": {
+        "es": "--channels: se espera una lista separada por comas de email, push y sms, no {raw!r}",
+        "en": "--channels: expected a comma list of email, push, sms, got {raw!r}",
+    },
+    "sim.service_dist": {
+        "es": "{flag}: usa exp, const o lognormal, no {value!r}",
+        "en": "{flag}: use exp, const or lognormal, got {value!r}",
+    },
+    "sim.model": {"es": "--model: usa service o mmc, no {model!r}", "en": "--model: use service or mmc, got {model!r}"},
+    "sim.backoff_cap": {"es": "{flag}: el tope queda por debajo de la base", "en": "{flag}: the cap is below the base"},
+    "sim.mix_per_channel": {
+        "es": "{flag}: hace falta una proporción por canal",
+        "en": "{flag}: needs one share per channel",
+    },
+    "sim.mix_share": {
+        "es": "{flag}: cada proporción tiene que estar entre 0 y 1",
+        "en": "{flag}: shares must be within 0..1",
+    },
+    "sim.mix_sum": {
+        "es": "{flag}: las proporciones tienen que sumar al menos 1 (toda notificación sale por algún canal)",
+        "en": "{flag}: shares must add up to at least 1 (every notification uses a channel)",
+    },
+    "sim.outage_window": {
+        "es": "{flag}: hace falta START >= 0 y LEN > 0, no {start}:{length}",
+        "en": "{flag}: needs START >= 0 and LEN > 0, got {start}:{length}",
+    },
+    "sim.outage_channel": {
+        "es": "{flag}: {channel} no es uno de los canales de la simulación ({channels})",
+        "en": "{flag}: {channel} is not one of the run's channels ({channels})",
+    },
+    "sim.rate_limit": {
+        "es": "{flag}: hace falta una tasa > 0 y una ráfaga >= 1",
+        "en": "{flag}: needs a rate > 0 and a burst >= 1",
+    },
+    "sim.outage_format": {
+        "es": "--outage: se espera CHANNEL:START:DURATION en segundos (p. ej. sms:30:60) o START:DURATION, no {text!r}",
+        "en": "--outage: expected CHANNEL:START:DURATION in seconds (e.g. sms:30:60) or START:DURATION, got {text!r}",
+    },
+    "sim.outage_duration": {
+        "es": "--outage: DURATION tiene que ser > 0, no {text!r}",
+        "en": "--outage: DURATION must be > 0, got {text!r}",
+    },
+    # demo: choosing a demonstration (coach/sim/demos.py, coach demo)
+    "demo.unknown_step": {
+        "es": "--step: paso desconocido {step!r}; usa uno de estos: {steps}",
+        "en": "--step: unknown step {step!r}; use one of {steps}",
+    },
+    "demo.no_demo": {
+        "es": "no hay demo para el paso {step!r}; pasos con demo: {steps}",
+        "en": "no demo for step {step!r}; steps with a demo: {steps}",
+    },
+    "demo.no_simulation": {
+        "es": "el escenario {scenario!r} no tiene sección [simulation]",
+        "en": "scenario {scenario!r} has no [simulation] section",
     },
 }
 

@@ -22,6 +22,7 @@ from coach.asked import AskedQuestion, question_lines, with_questions
 from coach.content import FRAMEWORK_STEP_IDS, STEP_IDS, Bundle, Step
 from coach.errors import CoachError
 from coach.i18n import Lang
+from coach.messages import problem
 from coach.store import StoreError
 
 if TYPE_CHECKING:
@@ -361,7 +362,7 @@ class Session:
     ) -> None:
         unknown = [s for s in config.steps if s not in STEP_IDS]
         if unknown:
-            raise CoachError(f"unknown step {unknown[0]!r}; expected one of {', '.join(STEP_IDS)}")
+            raise CoachError(problem("session.unknown_step", step=unknown[0], steps=", ".join(STEP_IDS)))
         self.content = content
         self.config = config
         self.store = store
@@ -409,9 +410,7 @@ class Session:
     ) -> Session:
         """Continue a stored session: answered steps stay, a draft becomes the starting text."""
         if record.finished:
-            raise CoachError(
-                f"session {record.id} is already finished; see it with `coach export {record.id}`"
-            )
+            raise CoachError(problem("session.already_finished", sid=record.id))
         config = config_of(record)
         session = cls(content, config, store, engines=engines, clock=clock, session_id=record.id)
         for step, answer in record.answers.items():

@@ -35,3 +35,14 @@ def shipped():  # type: ignore[no-untyped-def]
     from coach.content import Library
 
     return Library(use_user_dir=False).bundle("notifications")
+
+
+@pytest.fixture
+def covered_ids(shipped):  # type: ignore[no-untyped-def]
+    """`covered_ids(step, text)`: the checklist ids one English answer to `step` covers (shipped scenario)."""
+    from coach.scoring import score_answers
+
+    def covered(step: str, text: str) -> frozenset[str]:
+        return score_answers({step: text}, shipped, "en").covered_ids()
+
+    return covered

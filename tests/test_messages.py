@@ -95,3 +95,33 @@ def test_no_inline_bilingual_pairs_outside_the_catalog() -> None:
         for match in pair.finditer(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_content_errors_name_the_line_in_both_languages() -> None:
+    """A content problem keeps its `file:LINE: field:` prefix in Spanish as in English."""
+    from coach.content import Source, parse_scenario
+    from coach.errors import ContentError, in_lang
+
+    text = 'id = "x"\nframework = "nine-step"\nunknown_key = 1\n'
+    with pytest.raises(ContentError) as caught:
+        parse_scenario(Source("s.toml", text))
+    spanish = [in_lang(line, "es") for line in caught.value.problems]
+    assert "s.toml:3: unknown_key: este campo no existe en el formato" in spanish
+    assert "s.toml:3: unknown_key: Extra inputs are not permitted" in caught.value.problems
+
+
+def test_flag_and_simulation_errors_speak_spanish() -> None:
+    """A bad number on a flag and a simulation value out of range read in Spanish too."""
+    from coach.cli.common import parse_number
+    from coach.errors import CoachError, in_lang
+    from coach.sim.config import SimConfig
+
+    with pytest.raises(CoachError) as bad_number:
+        parse_number("--qps", "lots")
+    assert in_lang(bad_number.value.problems[0], "es") == "--qps: tiene que ser un número, no 'lots'"
+    with pytest.raises(CoachError) as bad_config:
+        SimConfig().with_(fail_rate=2.0)
+    assert [in_lang(line, "es") for line in bad_config.value.problems] == [
+        "--fail-rate: tiene que estar entre 0 y 1, no 2"
+    ]
+    assert list(bad_config.value.problems) == ["--fail-rate: must be within 0..1, got 2"]

@@ -144,24 +144,25 @@ def fail_on_error() -> Iterator[None]:
     except Exception as exc:
         if STATE.debug:
             raise
-        die(
-            f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-            code=ExitCode.FAILURE,
-        )
+        from coach.messages import problem
+
+        die(problem("cli.internal_error", kind=type(exc).__name__, error=exc), code=ExitCode.FAILURE)
 
 
 def parse_number(flag: str, raw: str | None, *, integer: bool = False) -> float | None:
     """A flag's number, or a one-line CoachError naming the flag."""
     if raw is None:
         return None
+    from coach.messages import problem
+
     try:
         value = float(raw.strip().replace("_", ""))
     except ValueError:
-        raise CoachError(f"{flag}: expected a number, got {raw!r}") from None
+        raise CoachError(problem("cli.not_a_number", flag=flag, raw=raw)) from None
     if not math.isfinite(value):
-        raise CoachError(f"{flag}: expected a finite number, got {raw!r}")
+        raise CoachError(problem("cli.not_finite", flag=flag, raw=raw))
     if integer and value != int(value):
-        raise CoachError(f"{flag}: expected a whole number, got {raw!r}")
+        raise CoachError(problem("cli.not_whole", flag=flag, raw=raw))
     return value
 
 

@@ -46,10 +46,11 @@ def demo(
     with fail_on_error():
         chosen = resolve(lang)
         content = load_bundle(scenario)
+        from coach.messages import problem
         from coach.steps import FRAMEWORK_STEP_IDS as DEMO_STEPS
 
         if step is not None and step not in DEMO_STEPS:
-            raise CoachError(f"--step: unknown step {step!r}; use one of {', '.join(DEMO_STEPS)}")
+            raise CoachError(problem("demo.unknown_step", step=step, steps=", ".join(DEMO_STEPS)))
         seed_value = parse_number("--seed", seed, integer=True)
         if not content.scenario.has_simulation:
             _no_simulation(content, chosen, as_json)

@@ -171,12 +171,13 @@ def menu() -> bool:
     """
     if not has_terminal():
         return False
+    from coach.messages import problem
     from coach.ui.menus import ask_menu
 
     lang = resolve(None)
     entries = library().catalogue(lang)
     if not entries:
-        raise CoachError("no scenarios installed")
+        raise CoachError(problem("cli.no_scenarios"))
     scenario_id, mode, lang_choice, timed = ask_menu(entries, lang)
     start_interview(scenario_id, mode=mode, lang=lang_choice, no_timer=not timed)
     return True

@@ -44,7 +44,7 @@ def _channels(raw: str | None) -> tuple[str, ...] | None:
     names = tuple(part.strip().lower() for part in raw.split(",") if part.strip())
     unknown = [name for name in names if name not in ("email", "push", "sms")]
     if unknown or not names:
-        raise CoachError(f"--channels: expected a comma list of email, push, sms, got {raw!r}")
+        raise CoachError(problem("sim.channel_list", raw=raw))
     return names
 
 
@@ -107,7 +107,7 @@ def sim(
             _sim_from_sheet(content, from_sheet, chosen, run_seed, as_json)
             return
         if model not in ("service", "mmc"):
-            raise CoachError(f"--model: use service or mmc, got {model!r}")
+            raise CoachError(problem("sim.model", model=model))
         overrides: dict[str, Any] = {"seed": run_seed}
         for flag, raw, name, integer, scale in (
             ("--qps", qps, "qps", False, 1.0),
@@ -133,7 +133,7 @@ def sim(
             overrides["channels"] = names
         if service_dist is not None:
             if service_dist not in ("exp", "const", "lognormal"):
-                raise CoachError(f"--service-dist: use exp, const or lognormal, got {service_dist!r}")
+                raise CoachError(problem("sim.service_dist", flag="--service-dist", value=service_dist))
             overrides["service_dist"] = service_dist
         if outage:
             from coach.sim.config import parse_outage

@@ -28,9 +28,9 @@ content file that is not a plain file within the size cap: the loader reports
 and skips it) the disk tier is skipped. JSON, not pickle: a cache file never
 runs code. Bump `FORMAT` whenever what a file holds changes.
 
-The per-word memos of normalize.py and typos.py are not rule caches: they map
+The per-word memos of words.py and typos.py are not rule caches: they map
 a word to its stems or spelling, never go stale, and are documented there
-(normalize.WORD_MEMO_LIMIT).
+(words.WORD_MEMO_LIMIT).
 
 This module imports no pydantic and no coach.content.
 """
@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coach import home
-from coach.scoring import cues, normalize
+from coach.scoring import cues, words
 from coach.scoring.level import LevelSpec
 from coach.scoring.matcher import CompiledItem, Phrase
 from coach.scoring.rules import CompiledBundle, compile_rules
@@ -162,7 +162,7 @@ def content_digest(content_dir: Path | None) -> str:
 
 def code_digest() -> str:
     """A hash of everything the compiled form depends on besides content: format, scoring code, stemmer."""
-    digest = hashlib.sha256(f"{FORMAT}\0{normalize.STEMMER}\0".encode())
+    digest = hashlib.sha256(f"{FORMAT}\0{words.STEMMER}\0".encode())
     scoring = Path(__file__).parent
     for path in [*sorted(scoring.glob("*.py")), scoring.parent / "probes.py"]:
         digest.update(f"{path.name}\0".encode())

@@ -19,7 +19,9 @@ tokens, so accents and verb endings that share a stem need no alternatives):
   retry 4xx", "no reintentamos más de 3 veces": a bounded policy).
 - `pseudo`: phrases that look like a cue and are not ("not only", "no more
   than", "sin estado", "without *ing"): a cue overlapping one does not count.
-- `termination`: words that end a scope ("but", "because", "pero", "porque").
+- `termination`: words that end a scope ("but", "because", "pero", "porque"); an open
+  scope (`undecided`, forward deferrals and suppositions) ends only at a `contrast` or a
+  `consequence` ("so", "because", "así que").
 - `contrast` + `closed_rejection`: a closed rejection right after a contrast
   word dismisses what came before it ("podríamos usar X, pero no lo veo
   necesario"); a rejection with its own object or a bound does not ("pero no
@@ -129,6 +131,8 @@ class Language:
     verb_endings: tuple[str, ...]  # the verb a negated_verb cue governs ends so ("amos": "we"); () any
     patterns: dict[str, tuple[Pattern, ...]]  # role -> patterns
     link_words: frozenset[str] = frozenset()  # "by", "per", "tras": a note that links names (lists.is_deck)
+    modals: frozenset[str] = frozenset()  # "should", "must": a hedge right after one weakens the clause before it
+    list_fillers: frozenset[str] = frozenset()  # "the", "also", "también": not part of a listed name (lists.py)
 
     def to_json(self) -> dict[str, Any]:
         """The compiled cue sets as JSON data (the rule cache stores them: coach/scoring/cache.py)."""
@@ -206,7 +210,7 @@ ROLES = {
     "question_openers": ("question", "sentence"),
 }
 # phrase sets that are not cues themselves
-AUX_ROLES = ("pseudo", "termination", "contrast", "closed_rejection", "fillers", "bounds", "alternative",
+AUX_ROLES = ("pseudo", "termination", "contrast", "consequence", "closed_rejection", "fillers", "bounds", "alternative",
              "answer_yes", "answer_no")
 _SCALARS = {
     "scope_tokens": int, "list_item_tokens": int, "object_window": int,
@@ -214,14 +218,14 @@ _SCALARS = {
 _WORD_LISTS = (
     "function_words", "coordinators", "alternatives", "conditional_words", "conditional_endings", "qualifiers",
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
-    "verb_skip", "verb_endings", "link_words",
+    "verb_skip", "verb_endings", "link_words", "modals", "list_fillers",
 )
 _ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
 _FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides `patterns`
 
 
 def _compile(text: str, lang: str, role: str) -> Pattern:
-    from coach.scoring.normalize import fold, phrase_stems
+    from coach.scoring.words import fold, phrase_stems
 
     elements: list[Element] = []
     words: list[str] = []
@@ -270,7 +274,7 @@ def _expand(phrase: str, sets: dict[str, list[str]]) -> list[str]:
 
 def load_language(code: str, raw: dict[str, Any]) -> Language:
     """Validate and compile one language's cue file (already parsed)."""
-    from coach.scoring.normalize import fold
+    from coach.scoring.words import fold
 
     # `estimates` belongs to the estimate checker (estimates.py validates it): accepted, ignored
     known = {"language", "stems", "sets", "estimates", *ROLES, *AUX_ROLES, *_SCALARS, *_WORD_LISTS}
@@ -326,6 +330,8 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         verb_endings=tuple(sorted(words("verb_endings"))),
         patterns=patterns,
         link_words=words("link_words"),
+        modals=words("modals"),
+        list_fillers=words("list_fillers"),
     )
 
 
@@ -515,8 +521,9 @@ def find_cues(
             found += _question(sentence, langs, anchors, index, sentences, bounds, text, (es, en), words, stop, spans)
     if not found:
         return (), ()
-    # rejections and the like first, questions last: the most specific cue governs a token
-    order = sorted(range(len(found)), key=lambda i: (found[i][0] == "question", found[i][1]))
+    # rejections and the like first, then hedges (a figure or a reason lifts them), questions last:
+    # the most specific cue governs a token ("we'd probably want X at some point" defers X)
+    order = sorted(range(len(found)), key=lambda i: (found[i][0] == "question", found[i][0] == "hedged", found[i][1]))
     cues: list[Cue] = []
     seen: dict[tuple[str, tuple[int, int]], int] = {}
     marks = [0] * len(es)
@@ -606,6 +613,8 @@ def _read_sentence(
     termination = {a for a, _, _, _ in by_role.get("termination", [])}
     termination |= {a for a, _, _, _ in by_role.get("contrast", [])}
     first, last = sentence.first, sentence.last
+    # what ends an open scope: a contrast or a consequence ("could create hot keys, so we salt them")
+    contrasts = {a for role in ("contrast", "consequence") for a, _, _, _ in by_role.get(role, [])}
 
     def is_pseudo(a: int, b: int) -> bool:
         return any(a < pb and pa < b for pa, pb in pseudo)
@@ -710,7 +719,8 @@ def _read_sentence(
             elif scope == "backward_self":
                 out.append((kind, span, [(back_over_comma(a, b, language), b)]))
             elif scope == "clause":
-                start = backward(a)
+                # "Secrets should probably live in Secrets Manager": a modal ends no clause for a hedge
+                start = backward(a - 1) if a - 1 > first and sentence.words[a - 1] in language.modals else backward(a)
                 if (
                     start > first
                     and sentence.brk(start) == ","
@@ -744,8 +754,10 @@ def _read_sentence(
             elif scope == "rest":
                 out.append((kind, span, [(b, last)]))
             elif scope == "open":
+                # to a colon or semicolon, a contrast ("but") or a consequence ("so"): "que", "that" or
+                # "if" inside the clause do not end an open choice ("en algún momento habría que fijarla")
                 end = b
-                while end < last and sentence.brk(end) not in _STRONG_BREAKS and end not in termination:
+                while end < last and sentence.brk(end) not in _STRONG_BREAKS and end not in contrasts:
                     end += 1
                 out.append((kind, span, [(b, end)]))
             elif scope == "sentence":
@@ -928,19 +940,3 @@ def _list_end(sentence: _Sentence, q: int, language: Language, termination: set[
         items += 1
         position = end
     return q
-
-
-def governed_words(text: str) -> list[tuple[str, str]]:
-    """(cue kind, governed words as written) per cue of `text`: for tests and explanations."""
-    from coach.scoring.normalize import analyse
-
-    tokens = analyse(text)
-    out: dict[int, list[int]] = {}
-    for position, number in enumerate(tokens.dismissed):
-        if number:
-            out.setdefault(number, []).append(position)
-    result = []
-    for number, positions in sorted(out.items()):
-        start, end = tokens.spans[positions[0]][0], tokens.spans[positions[-1]][1]
-        result.append((tokens.cues[number - 1].kind, text[start:end]))
-    return result

@@ -925,7 +925,7 @@ def calculate(
     bytes_day = event_size_bytes * per_day
     retained = bytes_day * retention_days
     shards = max(1, math.ceil(peak / shard_throughput_qps - 1e-9))
-    shard_word = {"es": "por shard", "en": "per shard"}[lang]
+    shard_word = t("estimate.per_shard", lang)
     rate, count, size_of = partial(format_rate, lang=lang), partial(format_count, lang=lang), partial(
         format_bytes, lang=lang)
     day_s = _per_day(lang)

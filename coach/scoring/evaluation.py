@@ -50,6 +50,7 @@ class SheetResult:
     ok_checks: int
     total: float
     dont_know_scores: tuple[tuple[str, float], ...]  # (step, the step's own score)
+    scenario: str = ""
 
     @property
     def true_positives(self) -> int:
@@ -178,6 +179,7 @@ def evaluate(set_dir: Path) -> Report:
                 ok_checks=sum(1 for f in findings if f.ok),
                 total=result.total,
                 dont_know_scores=dont_know,
+                scenario=scenario,
             )
         )
     report.seconds = time.perf_counter() - started
@@ -213,6 +215,12 @@ def summary_lines(report: Report) -> Iterable[str]:
             f"{report.name:<10} {label:<3} {len(sheets):>2} sheets  precision {p:.3f} [{p_lo:.2f}-{p_hi:.2f}]"
             f"  recall {r:.3f} [{r_lo:.2f}-{r_hi:.2f}]"
         )
+    scenarios = sorted({s.scenario for s in report.sheets})
+    if len(scenarios) > 1:  # a library set: the figures per scenario (micro-averaged, both languages)
+        for scenario in scenarios:
+            of_scenario = [s for s in report.sheets if s.scenario == scenario]
+            (p, r) = micro(of_scenario)
+            yield f"{report.name:<10} {scenario:<14} {len(of_scenario):>2} sheets  precision {p:.3f}  recall {r:.3f}"
     salads = report.of_kind("salad")
     if salads:
         yield f"{report.name:<10} salad total: " + ", ".join(f"{s.name} {s.total:.0%}" for s in salads)

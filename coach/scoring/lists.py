@@ -91,23 +91,8 @@ _DIGIT_RE = re.compile(r"\d")
 _NOTATION_RE = re.compile(r"[\d/:{}()\[\]=<>→+%*`|]|->")
 _PARENS_RE = re.compile(r"\([^()]*\)")  # "notifications (id, user_id, status)": one item with its fields
 _ITEM_SEPARATOR_RE = re.compile(
-    r"\s*(?:[,;#]|\s[/—–·•|-]\s|\s?(?:→|->)\s?|\band\b|\bor\b|\by\b|\bo\b|\bvs\b\.?|\bversus\b)\s*", re.IGNORECASE
-)  # commas, "and"/"y", "vs", hashtags, and " / ", " — ", " · " chains
-# Cheap tests that spare most prose sentences the split above (same verdicts, faster: it runs on
-# every sentence). Every separator holds one of these characters or is one of these words...
-_SEPARATOR_CHARS = ",;#/—–·•|→-"
-_SEPARATOR_WORDS_RE = re.compile(r"\b(?:and|or|y|o|vs|versus)\b", re.IGNORECASE)
-# ... so a run of MAX_ITEM_WORDS + 1 words with neither between them lies inside one item, too long
-_ITEM_WORD = r"(?!(?:and|or|y|o|vs|versus)(?![^\W_]))[^\W_]+"
-_LONG_ITEM_RE = re.compile(
-    rf"(?<![^\W_]){_ITEM_WORD}(?:[^\w{_SEPARATOR_CHARS}]+{_ITEM_WORD}){{{MAX_ITEM_WORDS}}}", re.IGNORECASE
-)
-
-
-def _fewer_separators(body: str, count: int) -> bool:
-    """Fewer than `count` separators in `body` (so fewer than `count` + 1 items)."""
-    chars = sum(body.count(char) for char in _SEPARATOR_CHARS)
-    return chars < count and chars + len(_SEPARATOR_WORDS_RE.findall(body)) < count
+    r"\s*(?:[,;#]|\s[/—–·•|-]\s|\s?(?:→|->)\s?|\band\b|\bor\b|\by\b|\bo\b|\bvs\b\.?|\bversus\b|\bfrente a\b)\s*", re.IGNORECASE
+)  # commas, "and"/"y", "vs"/"frente a", hashtags, and " / ", " — ", " · " chains
 
 
 def _list_shape(sentence: str) -> tuple[bool, int] | None:
@@ -118,8 +103,6 @@ def _list_shape(sentence: str) -> tuple[bool, int] | None:
     if labelled:
         body = rest
     body = _PARENS_RE.sub("", body)
-    if _LONG_ITEM_RE.search(body):
-        return None  # an item of more than MAX_ITEM_WORDS words: prose
     items = [item for item in _ITEM_SEPARATOR_RE.split(body) if item and item.strip()]
     if len(items) < MIN_ITEMS or not all(len(_WORD_RE.findall(item)) <= MAX_ITEM_WORDS for item in items):
         return None
@@ -135,15 +118,34 @@ def _is_roll_call(sentence: str) -> bool:
     if body.endswith("?") or _DIGIT_RE.search(body):
         return False
     items = [item for item in _ITEM_SEPARATOR_RE.split(_PARENS_RE.sub("", body.rstrip(".!"))) if item.strip()]
-    return all(len(_WORD_RE.findall(item)) <= 2 for item in items)
+    return all(_item_words(item) <= 2 for item in items)
 
 
 _SEQUENCE_RE = re.compile(r";|→|->|=>")
 MIN_CATALOGUE = 8  # items in a long catalogue sentence
 CATALOGUE_SHORT_SHARE = 0.75  # of them one or two words long
+MIN_LONG_CATALOGUE = 12  # a very long one may carry more longer items ("ledger de doble entrada tipo X")
+LONG_CATALOGUE_SHORT_SHARE = 0.5
+# a figure, not a name with a digit in it ("2PC", "p99", "S3" are names)
+_FIGURE_RE = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)?(?![^\W\d_])")
 
 
-def _is_catalogue(sentence: str) -> bool:
+@lru_cache(maxsize=1)
+def _list_fillers() -> frozenset[str]:
+    """Words that do not lengthen a listed name ("los workers", "también sharding"): cue files."""
+    from coach.scoring.cues import languages
+
+    return frozenset().union(*(language.list_fillers for language in languages()))
+
+
+def _item_words(item: str) -> int:
+    """The words of a listed name that are not fillers (articles, "also", "también")."""
+    from coach.scoring.normalize import fold
+
+    return sum(1 for word in _WORD_RE.findall(item) if fold(word) not in _list_fillers())
+
+
+def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     """A long catalogue: eight or more items, most of them one or two words, no figure, no question.
 
     "Horizontal vs vertical scaling, sharding, consistent hashing, partitioning by user ID or
@@ -151,17 +153,18 @@ def _is_catalogue(sentence: str) -> bool:
     items do not make it a design.
     """
     body = _LEAD_RE.sub("", sentence).strip()
-    if body.endswith("?") or _DIGIT_RE.search(body) or _SEQUENCE_RE.search(body):
+    if body.endswith("?") or _FIGURE_RE.search(body) or _SEQUENCE_RE.search(body):
         return False  # "email and push first; then SMS, ...": an ordered plan, not a catalogue
     label, colon, rest = body.partition(":")
     if colon and len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS:
         body = rest
-    body = _PARENS_RE.sub("", body.rstrip(".!"))
-    if _fewer_separators(body, MIN_CATALOGUE - 1):
-        return False
-    items = [item for item in _ITEM_SEPARATOR_RE.split(body) if item.strip()]
-    short = sum(1 for item in items if len(_WORD_RE.findall(item)) <= 2)
-    return len(items) >= MIN_CATALOGUE and short >= CATALOGUE_SHORT_SHARE * len(items)
+    items = [item for item in _ITEM_SEPARATOR_RE.split(_PARENS_RE.sub("", body.rstrip(".!"))) if item.strip()]
+    short = sum(1 for item in items if _item_words(item) <= 2)
+    if salad_sheet:  # in a sheet of catalogues, a shorter one is one more: "Seguridad con zero trust, IAM, RBAC, KMS"
+        return len(items) >= MIN_ROLL_CALL and short >= LONG_CATALOGUE_SHORT_SHARE * len(items)
+    return (len(items) >= MIN_CATALOGUE and short >= CATALOGUE_SHORT_SHARE * len(items)) or (
+        len(items) >= MIN_LONG_CATALOGUE and short >= LONG_CATALOGUE_SHORT_SHARE * len(items)
+    )
 
 
 def _no_function_word(sentence: str, tokens: Tokens, index: int) -> bool:
@@ -217,13 +220,17 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
         else:
             close_run()
     close_run()
-    catalogues = frozenset(i for i in range(len(words)) if _is_catalogue(text[slice(*tokens.sentences[i])]))
+    catalogues = frozenset(
+        i for i in range(len(words)) if _is_catalogue(text[slice(*tokens.sentences[i])], salad_sheet)
+    )
     if salad_sheet:  # only in a sheet already made of lists: elsewhere a line of names is a terse sentence
         for index in terms:
             lists.setdefault(index, (False, words[index]))
+    # a step whose words are mostly catalogues is a list step too (it makes a salad sheet)
+    in_lists = sum(words[i] for i in set(lists) | catalogues)
     if not lists:
-        return catalogues, False
-    mostly_lists = sum(words[i] for i in lists) >= LIST_SHARE * max(sum(words), 1)
+        return catalogues, bool(catalogues) and in_lists >= LIST_SHARE * max(sum(words), 1)
+    mostly_lists = in_lists >= LIST_SHARE * max(sum(words), 1)
     # one labelled list alone ("Roadmap: push first, SMS later") is a statement, not a salad;
     # a list inside prose ("Just email, push and SMS, or is there, like, in-app too?") is speech
     if mostly_lists and (len(lists) > 1 or not next(iter(lists.values()))[0] or salad_sheet):
@@ -258,7 +265,7 @@ def _link_words() -> frozenset[str]:
 
 def _linked(line: str) -> bool:
     """A note that says how: a figure, notation, or a word linking names ("partitioned by user_id")."""
-    from coach.scoring.normalize import fold
+    from coach.scoring.words import fold
 
     body = _BULLET_RE.sub("", line)
     if _DIGIT_RE.search(body) or _NOTATION_RE.search(body):

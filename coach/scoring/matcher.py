@@ -22,7 +22,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from coach.scoring.normalize import Tokens, phrase_stems
+from coach.scoring.normalize import Tokens
+from coach.scoring.words import phrase_stems
 
 # A compiled phrase: (language index 0=es 1=en, stems, exact: stop words included and contiguous,
 # anchor: the index of the stem looked up first).

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from coach.scoring.level import LevelSpec, level_spec
 from coach.scoring.lists import named_products
 from coach.scoring.matcher import CompiledItem, Phrase, compile_item, compile_phrases, first_stems
-from coach.scoring.normalize import fold, stems
 from coach.scoring.typos import Corrector, rule_vocabulary
+from coach.scoring.words import fold, stems
 
 if TYPE_CHECKING:
     from coach.content import Bundle

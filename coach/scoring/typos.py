@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from coach.scoring._typo_guard import GUARD
-from coach.scoring.normalize import STOP_WORDS, WORD_MEMO_LIMIT, folded_words, stems
+from coach.scoring.words import STOP_WORDS, WORD_MEMO_LIMIT, folded_words, stems
 
 if TYPE_CHECKING:
     from coach.content import Bundle
@@ -143,7 +143,7 @@ def _content_words() -> set[str]:
     import tomllib
     from importlib import resources
 
-    from coach.scoring.normalize import fold
+    from coach.scoring.words import fold
 
     words: set[str] = set()
 
@@ -177,7 +177,7 @@ def guard_words() -> set[str]:
     from spellchecker import SpellChecker  # type: ignore[import-not-found,unused-ignore]
 
     from coach.content import Library
-    from coach.scoring.normalize import fold
+    from coach.scoring.words import fold
 
     library = Library(use_user_dir=False)
     vocabulary: set[str] = set()

@@ -214,56 +214,58 @@ class SimConfig:
         """Raise a CoachError naming the flag for every value that makes no sense."""
         problems: list[str] = []
 
-        def check(ok: bool, flag: str, message: str) -> None:
+        def check(ok: bool, line: str) -> None:
             if not ok:
-                problems.append(f"{flag}: {message}")
+                problems.append(line)
 
-        check(self.qps > 0 and math.isfinite(self.qps), "--qps", f"must be > 0, got {self.qps:g}")
-        check(self.peak_factor >= 1, "--peak", f"must be >= 1, got {self.peak_factor:g}")
-        check(0 < self.duration_s <= 1e7, "--duration", f"must be > 0 s, got {self.duration_s:g}")
-        check(len(self.channels) > 0, "--channels", "needs at least one of email, push, sms")
-        check(len(set(self.channels)) == len(self.channels), "--channels", "a channel is repeated")
-        check(all(c in CHANNELS for c in self.channels), "--channels", "use email, push, sms")
+        def at_least(value: float, least: int, flag: str) -> None:
+            check(value >= least, problem("sim.at_least", flag=flag, least=least, value=f"{value:g}"))
+
+        def within_one(value: float, flag: str) -> None:
+            check(0 <= value <= 1, problem("sim.share", flag=flag, value=f"{value:g}"))
+
+        check(self.qps > 0 and math.isfinite(self.qps), problem("sim.positive", flag="--qps", value=f"{self.qps:g}"))
+        at_least(self.peak_factor, 1, "--peak")
+        check(0 < self.duration_s <= 1e7, problem("sim.positive_s", flag="--duration", value=f"{self.duration_s:g}"))
+        check(len(self.channels) > 0, problem("sim.no_channel", flag="--channels"))
+        check(len(set(self.channels)) == len(self.channels), problem("sim.channel_twice", flag="--channels"))
+        check(all(c in CHANNELS for c in self.channels), problem("sim.channel_names", flag="--channels"))
         for flag, value, top in (("--workers", self.workers, MAX_WORKERS), ("--partitions", self.partitions, MAX_PARTITIONS)):
             if not 1 <= value <= top:
                 problems.append(problem("sim.out_of_range", flag=flag, value=value, numbers={"top": top}))
-        check(self.service_s > 0, "--service-ms", f"must be > 0, got {self.service_s * 1000:g}")
-        check(self.service_dist in ("exp", "const", "lognormal"), "--service-dist",
-              f"use exp, const or lognormal, got {self.service_dist!r}")
-        check(0 <= self.fail_rate <= 1, "--fail-rate", f"must be within 0..1, got {self.fail_rate:g}")
-        check(self.timeout_s > 0, "--timeout-ms", f"must be > 0, got {self.timeout_s * 1000:g}")
-        check(self.retries >= 0, "--retries", f"must be >= 0, got {self.retries}")
-        check(self.backoff_base_s >= 0, "--backoff-ms", f"must be >= 0, got {self.backoff_base_s * 1000:g}")
-        check(self.backoff_cap_s >= self.backoff_base_s, "--backoff-ms", "the cap is below the base")
-        check(self.breaker_window_s > 0, "breaker_window_s", "must be > 0")
-        check(self.breaker_min_calls >= 1, "breaker_min_calls", "must be >= 1")
-        check(0 < self.breaker_error_rate <= 1, "breaker_error_rate", "must be within 0..1 (above 0)")
-        check(not self.channel_mix or len(self.channel_mix) == len(self.channels), "channel_mix",
-              "needs one share per channel")
-        check(all(0 <= share <= 1 for share in self.channel_mix), "channel_mix", "shares must be within 0..1")
-        check(not self.channel_mix or sum(self.channel_mix) >= 1 - 1e-9, "channel_mix",
-              "shares must add up to at least 1 (every notification uses a channel)")
+        check(self.service_s > 0, problem("sim.positive", flag="--service-ms", value=f"{self.service_s * 1000:g}"))
+        check(self.service_dist in ("exp", "const", "lognormal"),
+              problem("sim.service_dist", flag="--service-dist", value=self.service_dist))
+        within_one(self.fail_rate, "--fail-rate")
+        check(self.timeout_s > 0, problem("sim.positive", flag="--timeout-ms", value=f"{self.timeout_s * 1000:g}"))
+        at_least(self.retries, 0, "--retries")
+        at_least(self.backoff_base_s * 1000, 0, "--backoff-ms")
+        check(self.backoff_cap_s >= self.backoff_base_s, problem("sim.backoff_cap", flag="--backoff-ms"))
+        check(self.breaker_window_s > 0, problem("sim.positive_bare", flag="breaker_window_s"))
+        check(self.breaker_min_calls >= 1, problem("sim.at_least_bare", flag="breaker_min_calls", least=1))
+        check(0 < self.breaker_error_rate <= 1, problem("sim.error_rate", flag="breaker_error_rate"))
+        check(not self.channel_mix or len(self.channel_mix) == len(self.channels),
+              problem("sim.mix_per_channel", flag="channel_mix"))
+        check(all(0 <= share <= 1 for share in self.channel_mix), problem("sim.mix_share", flag="channel_mix"))
+        check(not self.channel_mix or sum(self.channel_mix) >= 1 - 1e-9, problem("sim.mix_sum", flag="channel_mix"))
         for name in ("retry_budget_high_s", "retry_budget_normal_s", "expiry_high_s", "expiry_normal_s",
                      "release_per_s", "release_at_s"):
-            check(getattr(self, name) >= 0, name, f"must be >= 0, got {getattr(self, name):g}")
-        check(self.push_devices >= 1, "push_devices", f"must be >= 1, got {self.push_devices}")
-        check(self.held >= 0, "held", f"must be >= 0, got {self.held}")
-        check(self.breaker_open_s > 0, "breaker_open_s", "must be > 0")
-        check(self.breaker_half_open_calls >= 1, "breaker_half_open_calls", "must be >= 1")
+            at_least(getattr(self, name), 0, name)
+        at_least(self.push_devices, 1, "push_devices")
+        at_least(self.held, 0, "held")
+        check(self.breaker_open_s > 0, problem("sim.positive_bare", flag="breaker_open_s"))
+        check(self.breaker_half_open_calls >= 1, problem("sim.at_least_bare", flag="breaker_half_open_calls", least=1))
         for outage in self.outages:
-            check(outage.start_s >= 0 and outage.length_s > 0, "--outage",
-                  f"needs START >= 0 and LEN > 0, got {outage.start_s:g}:{outage.length_s:g}")
-            check(not outage.channel or outage.channel in self.channels, "--outage",
-                  f"{outage.channel} is not one of the run's channels ({', '.join(self.channels)})")
+            check(outage.start_s >= 0 and outage.length_s > 0, problem(
+                "sim.outage_window", flag="--outage", start=f"{outage.start_s:g}", length=f"{outage.length_s:g}"))
+            check(not outage.channel or outage.channel in self.channels, problem(
+                "sim.outage_channel", flag="--outage", channel=outage.channel, channels=", ".join(self.channels)))
         for name in ("bounce_rate", "suppressed_rate", "duplicate_rate", "conflict_rate", "hot_user_share", "high_priority_share",
                      "log_sample_rate"):
-            value = getattr(self, name)
-            flag = "--log-sample" if name == "log_sample_rate" else name
-            check(0 <= value <= 1, flag, f"must be within 0..1, got {value:g}")
-        check(self.users >= 1, "users", "must be >= 1")
-        check(self.rate_limit_per_client_qps > 0 and self.rate_limit_burst >= 1, "rate limit",
-              "needs a rate > 0 and a burst >= 1")
-        check(self.samples >= 2, "samples", "must be >= 2")
+            within_one(getattr(self, name), "--log-sample" if name == "log_sample_rate" else name)
+        check(self.users >= 1, problem("sim.at_least_bare", flag="users", least=1))
+        check(self.rate_limit_per_client_qps > 0 and self.rate_limit_burst >= 1, problem("sim.rate_limit", flag="rate limit"))
+        check(self.samples >= 2, problem("sim.at_least_bare", flag="samples", least=2))
         if problems:
             raise CoachError(*problems)
 
@@ -279,10 +281,8 @@ def parse_outage(text: str) -> Outage:
     `START:LEN` form is the first channel's provider."""
     match = _OUTAGE_RE.match(text)
     if not match:
-        raise CoachError(
-            f"--outage: expected CHANNEL:START:DURATION in seconds (e.g. sms:30:60) or START:DURATION, got {text!r}"
-        )
+        raise CoachError(problem("sim.outage_format", text=text))
     outage = Outage(float(match[3]), float(match[4]), (match[1] or "").lower(), bool(match[2]))
     if outage.length_s <= 0:
-        raise CoachError(f"--outage: DURATION must be > 0, got {text!r}")
+        raise CoachError(problem("sim.outage_duration", text=text))
     return outage

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from coach.errors import UnknownIdError
 from coach.formatting import compact, decimal, general, money, percent
-from coach.messages import t
+from coach.messages import problem, t
 from coach.sim.config import Outage, SimConfig
 from coach.sim.service import NotificationService, ServiceResult, run_service
 
@@ -55,10 +55,10 @@ class Demo:
 def run_demo(content: Bundle, step: str, lang: Lang, seed: int | None = None) -> Demo:
     """Run the demonstration of `step` (one of the nine framework steps) on the scenario's defaults."""
     if step not in _DEMOS:
-        raise UnknownIdError(f"no demo for step {step!r}; steps with a demo: {', '.join(DEMO_STEPS)}")
+        raise UnknownIdError(problem("demo.no_demo", step=step, steps=", ".join(DEMO_STEPS)))
     defaults = content.scenario.simulation
     if defaults is None:
-        raise UnknownIdError(f"scenario {content.scenario.id!r} has no [simulation] section")
+        raise UnknownIdError(problem("demo.no_simulation", scenario=content.scenario.id))
     run_seed = defaults.seed if seed is None else seed
     base = SimConfig.from_defaults(defaults, seed=run_seed, log_sample_rate=0.0, samples=30)
     return _DEMOS[step](_Context(content, defaults, base, lang))

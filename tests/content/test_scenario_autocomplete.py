@@ -166,17 +166,6 @@ def test_the_reference_sheet_reaches_ninety_percent_at_senior_or_above(bundle: B
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
-def test_coach_score_reads_the_reference_sheet(bundle: Bundle, lang: str, tmp_path: Path) -> None:
-    sheet = tmp_path / f"ref_{lang}.md"
-    sheet.write_text(_reference_sheet(bundle, lang), "utf-8")
-    result = runner.invoke(app, ["score", str(sheet), "--json"])
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
-    assert data["scenario"] == SCENARIO
-    assert data["total"] >= 0.9 and data["level"]["id"] in ("senior", "staff")
-
-
-@pytest.mark.parametrize("lang", ["es", "en"])
 def test_a_keyword_list_of_this_scenario_stays_below_mid(bundle: Bundle, lang: str) -> None:
     result = score_answers(SALAD[lang], bundle, lang)  # type: ignore[arg-type]
     assert result.level == "below"
@@ -230,11 +219,6 @@ def test_spanish_text_writes_spanish_numbers_and_es_es_terms(bundle: Bundle) -> 
     wrong = [(where, m.group()) for where, text in texts for m in english_number.finditer(text)]
     wrong += [(where, m.group()) for where, text in texts for m in banned.finditer(text)]
     assert not wrong
-
-
-def test_hints_are_imperative(bundle: Bundle) -> None:
-    assert not [i.id for i in bundle.scenario.items if re.match(r"^[A-Z][a-z]+(?<!ss)s\b", i.hint.en)]
-    assert not [i.id for i in bundle.scenario.items if re.match(r"^(?:Propone|Pone|Hace|Dice)\b", i.hint.es)]
 
 
 def test_the_reference_tells_one_story(bundle: Bundle) -> None:

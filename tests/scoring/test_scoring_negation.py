@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from coach.scoring import score_answers
-from coach.scoring.cues import governed_words
+from coach.scoring.normalize import governed_words
 
 
 def _governed(text: str) -> list[str]:
     return [words for _, words in governed_words(text)]
 
 
-
-def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
-    return score_answers({step: text}, shipped, "en").covered_ids()
 
 
 @pytest.mark.parametrize(
@@ -61,9 +57,9 @@ def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[n
         ("failures", "We never retry.", "fail.retries"),
     ],
 )
-def test_a_rejected_or_deferred_concept_does_not_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_rejected_or_deferred_concept_does_not_tick(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
     """The cue governs the concept in the same clause (or, for a deferral, the rest of the sentence)."""
-    assert item not in _covered(shipped, step, text)
+    assert item not in covered_ids(step, text)
 
 
 @pytest.mark.parametrize(
@@ -97,9 +93,9 @@ def test_a_rejected_or_deferred_concept_does_not_tick(shipped, step: str, text: 
         ("failures", "We never retry: the DLQ would keep the failed ones.", "fail.dlq"),
     ],
 )
-def test_a_negation_that_governs_something_else_keeps_the_concept(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_negation_that_governs_something_else_keeps_the_concept(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
     """'no message is lost because of the DLQ': the negation is about loss, the DLQ is adopted."""
-    assert item in _covered(shipped, step, text)
+    assert item in covered_ids(step, text)
 
 
 def test_scope_stops_at_the_clause_and_a_few_words() -> None:
@@ -152,9 +148,9 @@ def test_doing_something_later_is_not_deferring_it() -> None:
         ("failures", "A circuit breaker would be nice in theory, but we don't need it.", "fail.circuit_breaker"),
     ],
 )
-def test_a_concept_floated_then_rejected_does_not_tick(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_concept_floated_then_rejected_does_not_tick(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
     """'X, pero no lo veo necesario': the rejection after the contrast word governs X before it."""
-    assert item not in _covered(shipped, step, text)
+    assert item not in covered_ids(step, text)
 
 
 @pytest.mark.parametrize(
@@ -175,9 +171,9 @@ def test_a_concept_floated_then_rejected_does_not_tick(shipped, step: str, text:
          "fail.circuit_breaker"),
     ],
 )
-def test_a_contrast_that_bounds_the_concept_keeps_it(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_contrast_that_bounds_the_concept_keeps_it(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
     """'pero no para los 4xx', 'but not for validation errors': a policy, not a rejection."""
-    assert item in _covered(shipped, step, text)
+    assert item in covered_ids(step, text)
 
 
 @pytest.mark.parametrize(
@@ -189,9 +185,9 @@ def test_a_contrast_that_bounds_the_concept_keeps_it(shipped, step: str, text: s
         ("No garantizamos orden global, sí por usuario, con el user_id como clave de partición.", True),
     ],
 )
-def test_a_limitation_of_a_tool_is_not_an_ordering_design(shipped, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+def test_a_limitation_of_a_tool_is_not_an_ordering_design(covered_ids, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
     """'SQS doesn't guarantee it' states a limitation; 'we don't guarantee global order, only per user' decides."""
-    assert ("cons.ordering" in _covered(shipped, "consistency", text)) is covered
+    assert ("cons.ordering" in covered_ids("consistency", text)) is covered
 
 
 def test_a_hypothetical_future_need_dismisses_but_a_failure_condition_does_not() -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from coach.scoring.normalize import analyse, fold, phrase_stems, split_sentences
+from coach.scoring.normalize import analyse, split_sentences
+from coach.scoring.words import fold, phrase_stems
 
 
 def _content_words(text: str) -> list[str]:

@@ -102,18 +102,6 @@ def test_sheet_round_trip_keeps_every_score(answers: dict[str, str]) -> None:
     assert direct == again
 
 
-_SHIPPED = None
-
-
-def _shipped():  # type: ignore[no-untyped-def]
-    global _SHIPPED
-    if _SHIPPED is None:
-        from coach.content import Library
-
-        _SHIPPED = Library(use_user_dir=False).bundle("notifications")
-    return _SHIPPED
-
-
 REAL_PHRASES = [
     "We retry with exponential backoff and jitter.", "Failed messages go to a DLQ.",
     "Reintentos con backoff exponencial.", "100 req/s, es decir 8,64 millones al día.",
@@ -141,12 +129,12 @@ REJECTIONS = [
     step=st.sampled_from(STEP_IDS),
     extra=st.one_of(st.text(max_size=200), st.lists(st.sampled_from(REAL_PHRASES), max_size=6).map(" ".join)),
 )
-def test_appending_text_with_no_cue_never_uncovers_with_the_shipped_rules(
-    answers: dict[str, str], step: str, extra: str
+def test_appending_text_with_no_cue_never_uncovers_with_the_shipped_rules(  # type: ignore[no-untyped-def]
+    shipped, answers: dict[str, str], step: str, extra: str
 ) -> None:
     """The monotonic property holds for the real notifications rules too (excludes, figures, typos)."""
     assume(not _has_cue_words(extra))
-    content = _shipped()
+    content = shipped
     before = score_answers(answers, content, "en")
     longer = dict(answers)
     longer[step] = (longer.get(step, "") + "\n\n" + extra).strip()
@@ -163,11 +151,11 @@ def test_appending_text_with_no_cue_never_uncovers_with_the_shipped_rules(
     step=st.sampled_from(STEP_IDS),
     rejection=st.sampled_from(REJECTIONS),
 )
-def test_appending_a_rejection_of_x_lowers_only_x(
-    answers: dict[str, str], step: str, rejection: tuple[str, str]
+def test_appending_a_rejection_of_x_lowers_only_x(  # type: ignore[no-untyped-def]
+    shipped, answers: dict[str, str], step: str, rejection: tuple[str, str]
 ) -> None:
     """A paragraph rejecting X, appended to any answer, un-covers nothing but X (and never covers X)."""
-    content = _shipped()
+    content = shipped
     before = score_answers(answers, content, "en").covered_ids()
     longer = dict(answers)
     longer[step] = (longer.get(step, "") + "\n\n" + rejection[0]).strip()

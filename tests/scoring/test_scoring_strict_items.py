@@ -7,10 +7,6 @@ import pytest
 from coach.scoring import score_answers
 
 
-def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
-    return score_answers({step: text}, shipped, "en").covered_ids()
-
-
 @pytest.mark.parametrize(
     ("text", "covered"),
     [
@@ -25,8 +21,8 @@ def _covered(shipped, step: str, text: str) -> frozenset[str]:  # type: ignore[n
         ("Message bodies are end-to-end encrypted by the clients.", True),
     ],
 )
-def test_encryption_needs_at_rest_and_in_transit(shipped, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
-    assert ("sec.encryption" in _covered(shipped, "security", text)) is covered
+def test_encryption_needs_at_rest_and_in_transit(covered_ids, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+    assert ("sec.encryption" in covered_ids("security", text)) is covered
 
 
 def _said_in(shipped, answers: dict[str, str], item: str) -> str | None:  # type: ignore[no-untyped-def]
@@ -69,14 +65,14 @@ def test_slas_count_only_in_the_opening(shipped) -> None:  # type: ignore[no-unt
         ("consistency", "El estado se lee de una réplica que puede estar atrasada.", "cons.model", True),
     ],
 )
-def test_cost_and_consistency_models_need_their_substance(shipped, step: str, text: str, item: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
-    assert (item in _covered(shipped, step, text)) is covered
+def test_cost_and_consistency_models_need_their_substance(covered_ids, step: str, text: str, item: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+    assert (item in covered_ids(step, text)) is covered
 
 
-def test_a_kinesis_iterator_age_is_not_an_iteration_of_the_roadmap(shipped) -> None:  # type: ignore[no-untyped-def]
+def test_a_kinesis_iterator_age_is_not_an_iteration_of_the_roadmap(covered_ids) -> None:  # type: ignore[no-untyped-def]
     text = "Métricas: envíos por segundo por canal, reintentos, profundidad de la DLQ e iterator age de Kinesis."
-    assert "closing.roadmap" not in _covered(shipped, "observability", text)
-    assert "closing.roadmap" in _covered(shipped, "closing", "MVP primero; en una segunda iteración añadimos SMS.")
+    assert "closing.roadmap" not in covered_ids("observability", text)
+    assert "closing.roadmap" in covered_ids("closing", "MVP primero; en una segunda iteración añadimos SMS.")
 
 
 @pytest.mark.parametrize(
@@ -89,8 +85,8 @@ def test_a_kinesis_iterator_age_is_not_an_iteration_of_the_roadmap(shipped) -> N
         ("Cache-aside in front of Postgres.", True),
     ],
 )
-def test_a_cache_needs_its_ttl_strategy_or_contents(shipped, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
-    assert ("arch.cache" in _covered(shipped, "architecture", text)) is covered
+def test_a_cache_needs_its_ttl_strategy_or_contents(covered_ids, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+    assert ("arch.cache" in covered_ids("architecture", text)) is covered
 
 
 @pytest.mark.parametrize(
@@ -103,8 +99,8 @@ def test_a_cache_needs_its_ttl_strategy_or_contents(shipped, text: str, covered:
          "arch.async"),
     ],
 )
-def test_plain_and_abbreviated_wording_still_ticks(shipped, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
-    assert item in _covered(shipped, step, text)
+def test_plain_and_abbreviated_wording_still_ticks(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    assert item in covered_ids(step, text)
 
 
 @pytest.mark.parametrize(
@@ -116,8 +112,8 @@ def test_plain_and_abbreviated_wording_still_ticks(shipped, step: str, text: str
         ("security", "SES pricing is 0.10 USD per 1,000 emails, so cost grows per request.", "cost.model", True),
     ],
 )
-def test_blanket_statements_are_not_models(shipped, step: str, text: str, item: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
-    assert (item in _covered(shipped, step, text)) is covered
+def test_blanket_statements_are_not_models(covered_ids, step: str, text: str, item: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+    assert (item in covered_ids(step, text)) is covered
 
 
 @pytest.mark.parametrize(
@@ -129,9 +125,9 @@ def test_blanket_statements_are_not_models(shipped, step: str, text: str, item: 
         ("La visibility timeout es de 60 s y cada llamada al proveedor tiene un timeout de 2 s.", True),
     ],
 )
-def test_a_visibility_timeout_is_not_a_timeout_on_a_call(shipped, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+def test_a_visibility_timeout_is_not_a_timeout_on_a_call(covered_ids, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
     """An SQS visibility timeout decides redelivery; fail.timeouts needs a timeout on a remote call."""
-    assert ("fail.timeouts" in _covered(shipped, "failures", text)) is covered
+    assert ("fail.timeouts" in covered_ids("failures", text)) is covered
 
 
 @pytest.mark.parametrize(
