@@ -160,7 +160,7 @@ def _list_fillers() -> frozenset[str]:
 
 def _item_words(item: str) -> int:
     """The words of a listed name that are not fillers (articles, "also", "también")."""
-    from coach.scoring.normalize import fold
+    from coach.scoring.words import fold
 
     return sum(1 for word in _WORD_RE.findall(item) if fold(word) not in _list_fillers())
 
