@@ -350,7 +350,12 @@ def match_item(
     is how the scorer finds what was only `mentioned`.
     """
     tokens = index.tokens
-    blocked = index.excluded(item.exclude) if item.exclude else frozenset()
+    # whether any phrase can occur: its first word is in the answer (most items, most answers: no)
+    phrase_anchors = _phrase_anchors(item)
+    has_phrases = not (
+        phrase_anchors[0].isdisjoint(index.by_stem[0]) and phrase_anchors[1].isdisjoint(index.by_stem[1])
+    )
+    excluded: list[frozenset[int]] = []  # the excluded tokens, found when first needed
     has_number = tokens.has_number
     sentence_of = tokens.sentence_of
 
@@ -361,7 +366,7 @@ def match_item(
     listed = tokens.listed if strict else ()
     named = item.named
 
-    if strict and has_dismissed:
+    if strict and has_dismissed and has_phrases:
         # a sentence that rejects or defers the item is about not doing it: a second mention in
         # it ("No Redis either: a cache is one more thing to invalidate") decides nothing, unless
         # the sentence turns ("we don't cache sessions, but templates are cached for 5 min")
@@ -384,10 +389,15 @@ def match_item(
             return False  # "we won't need a circuit breaker", "do we need a DLQ?" (cues.py)
         if listed and all(listed[p] for p in positions) and not all(listed[p] in named for p in positions):
             return False  # "Prometheus, Grafana, ELK, Jaeger.": tools listed, no technique named
+        if not item.exclude:
+            return True
+        if not excluded:
+            excluded.append(index.excluded(item.exclude))
+        blocked = excluded[0]
         return not blocked or all(p not in blocked for p in positions)
 
     best: Hit | None = None
-    for phrase in item.phrases:
+    for phrase in item.phrases if has_phrases else ():
         for positions in index.occurrences(phrase):
             if best is not None and sentence_of[positions[0]] >= best.sentence:
                 break
@@ -406,6 +416,22 @@ def match_item(
                 best = Hit(sentence, (), (span,))
                 break
     return best
+
+
+_ANCHORS: dict[int, tuple[CompiledItem, tuple[frozenset[str], frozenset[str]]]] = {}
+
+
+def _phrase_anchors(item: CompiledItem) -> tuple[frozenset[str], frozenset[str]]:
+    """Per language, the anchor stems of the item's phrases (kept per compiled item)."""
+    cached = _ANCHORS.get(id(item))
+    if cached is None or cached[0] is not item:
+        if len(_ANCHORS) > 4096:
+            _ANCHORS.clear()
+        stems: tuple[set[str], set[str]] = (set(), set())
+        for lang, words, _, anchor in item.phrases:
+            stems[lang].add(words[anchor])
+        cached = _ANCHORS[id(item)] = (item, (frozenset(stems[0]), frozenset(stems[1])))
+    return cached[1]
 
 
 def _match_together(

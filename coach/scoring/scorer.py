@@ -204,7 +204,7 @@ DERIVED_ITEMS = frozenset({"est.daily_volume", "est.storage"})
 class _View:
     """One step's analysed answer and what the scorer derives from it once."""
 
-    __slots__ = ("_firm", "index", "listy", "questions", "salad", "trailing")
+    __slots__ = ("_firm", "_skips", "index", "listy", "questions", "salad", "trailing")
 
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -218,6 +218,15 @@ class _View:
         # "Timeouts...", "Fuerte frente a eventual...": a short thought left unfinished is no decision
         self.trailing = frozenset(i for i in range(count) if _trails_off(tokens, i))
         self._firm: frozenset[int] | None = None
+        self._skips: dict[bool, tuple[frozenset[int], frozenset[int]]] = {}  # asking earns -> (salad, skip)
+
+    def skip(self, asking_earns: bool) -> frozenset[int]:
+        """The sentences that earn no item: salad and trailing off, and questions unless asking earns."""
+        known = self._skips.get(asking_earns)
+        if known is None or known[0] is not self.salad:  # the salad is set again for a salad sheet
+            skip = self.salad | self.trailing if asking_earns else self.salad | self.questions | self.trailing
+            known = self._skips[asking_earns] = (self.salad, skip)
+        return known[1]
 
     def firm(self, justify: tuple[Phrase, ...]) -> frozenset[int]:
         """Sentences holding a figure or a reason word, where a hedge does not undo a choice."""
@@ -311,8 +320,9 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
     asking_earns = "question" in item.allow_cues
     for where in places:
         view = context.views[where]
-        skip = view.salad | view.trailing if asking_earns else view.salad | view.questions | view.trailing
-        hit = _match(view.index, item, strict=True, skip=skip, firm=view.firm(compiled.justify))
+        if not view.index.tokens.es:
+            continue  # an empty answer (_match finds nothing in it)
+        hit = _match(view.index, item, strict=True, skip=view.skip(asking_earns), firm=view.firm(compiled.justify))
         if hit is None:
             continue
         why = _capped(item, context)
