@@ -74,7 +74,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from typing import Any
 
 KINDS = ("rejected", "deferred", "hypothetical", "hedged", "question", "limitation", "other_sense")
@@ -352,6 +352,7 @@ def use_languages(compiled: tuple[Language, ...]) -> None:
     """Use cue sets compiled by an earlier process from the same files and code (coach/scoring/cache.py)."""
     _LANGUAGES[:] = [compiled]
     _anchors.cache_clear()
+    _seconds.cache_clear()
 
 
 def compile_languages() -> tuple[Language, ...]:
@@ -388,6 +389,18 @@ def _anchors() -> tuple[Anchors, Anchors]:
                 anchor = head[1][0] if head[0] == "seq" else head[2]
                 index[language.column].setdefault(anchor, []).append((language, pattern, _second(pattern)))
     return index[0], index[1]
+
+
+@lru_cache(maxsize=1)
+def _seconds() -> tuple[dict[str, frozenset[str] | None], dict[str, frozenset[str] | None]]:
+    """Per stem column and anchor stem: the second stems its patterns need, or None when one of
+    them needs none (then every word after the anchor is worth trying)."""
+    out: tuple[dict[str, frozenset[str] | None], dict[str, frozenset[str] | None]] = ({}, {})
+    for column, anchors in enumerate(_anchors()):
+        for stem, candidates in anchors.items():
+            seconds = [second for _, _, second in candidates]
+            out[column][stem] = None if None in seconds else frozenset(s for s in seconds if s is not None)
+    return out
 
 
 def _second(pattern: Pattern) -> str | None:
@@ -555,7 +568,7 @@ def find_cues(
     # number the cues in text order
     renumber = sorted(range(len(cues)), key=lambda i: (cues[i].span, cues[i].kind))
     new_of = {old + 1: new + 1 for new, old in enumerate(renumber)}
-    return tuple(cues[i] for i in renumber), tuple(new_of.get(m, 0) for m in marks)
+    return tuple(cues[i] for i in renumber), tuple(map(new_of.get, marks, repeat(0)))  # C speed per token
 
 
 def _bounds(sentence_of: Sequence[int], count: int) -> list[int]:
@@ -593,13 +606,18 @@ def _matches(
     sentence.found[key] = out
     codes = {language.code for language in langs}
     last = sentence.last
+    seconds = _seconds() if anchors is _anchors() else ({}, {})
     for p in range(sentence.first, last) if sentence.hits is None else sentence.hits:
         for column in (0, 1):
             col = sentence.columns[column]
             candidates = anchors[column].get(col[p])
             if not candidates:
                 continue
-            after = set(col[p + 1 : min(p + 2 + _MAX_STOP_GAP, last)])
+            window = col[p + 1 : min(p + 2 + _MAX_STOP_GAP, last)]
+            needed = seconds[column].get(col[p])
+            if needed is not None and needed.isdisjoint(window):
+                continue  # every pattern of this anchor needs a second stem that is not there
+            after = set(window)
             for language, pattern, second in candidates:
                 if (second is not None and second not in after) or language.code not in codes:
                     continue
