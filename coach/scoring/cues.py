@@ -865,14 +865,10 @@ def _objects(sentence: _Sentence, langs: tuple[Language, ...]) -> list[Found]:
     out: list[Found] = []
     first, last = sentence.first, sentence.last
     words, text, spans = sentence.words, sentence.text, sentence.spans
-    objects = frozenset().union(*(language.objects for language in langs))
+    objects, after_article, exempt, light, window = _object_words(langs)
     at = list(compress(range(first, last), map(objects.__contains__, words[first:last])))
     if not at:
         return out
-    after_article = frozenset().union(*(language.after_article for language in langs))
-    exempt = frozenset().union(*(language.exempt_verbs for language in langs))
-    light = frozenset().union(*(language.light_words for language in langs))
-    window = max(language.object_window for language in langs)
     for p in at:
         if p > first:
             raw_before = text[spans[p - 1][0] : spans[p - 1][1]]
@@ -891,6 +887,29 @@ def _objects(sentence: _Sentence, langs: tuple[Language, ...]) -> list[Found]:
             q -= 1
         out.append(("other_sense", spans[p], [(start, p + 1)]))
     return out
+
+
+_OBJECT_WORDS: dict[int, tuple[tuple[Language, ...], tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], int]]] = {}
+
+
+def _object_words(
+    langs: tuple[Language, ...],
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], int]:
+    """(objects, after_article, exempt verbs, light words, object window) of `langs` merged, once per
+    languages tuple rather than once per sentence."""
+    known = _OBJECT_WORDS.get(id(langs))
+    if known is None or known[0] is not langs:
+        if len(_OBJECT_WORDS) > 8:
+            _OBJECT_WORDS.clear()
+        merged = (
+            frozenset().union(*(language.objects for language in langs)),
+            frozenset().union(*(language.after_article for language in langs)),
+            frozenset().union(*(language.exempt_verbs for language in langs)),
+            frozenset().union(*(language.light_words for language in langs)),
+            max(language.object_window for language in langs),
+        )
+        known = _OBJECT_WORDS[id(langs)] = (langs, merged)
+    return known[1]
 
 
 def _question(sentence: _Sentence, all_langs: tuple[Language, ...],
