@@ -3,7 +3,8 @@
     python benchmarks/scoring_speed.py
 
 Goals (issue #3): a full 11-step sheet < 20 ms after warm-up; a 1 MB answer < 1 s (CPU time
-is printed too: on a shared 2-core machine the wall time moves with the load);
+is printed too: on a shared 2-core machine the wall time moves with the load), and linear in
+length (the CPU time of 1 MB over that of 0.5 MB, about 2);
 `coach score` costs at most 1.5x `coach --help` as a process (both measured here,
 in the same run, median of several runs).
 
@@ -53,22 +54,28 @@ def in_process(runs: int = 200) -> tuple[float, float]:
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
 
 
-def one_megabyte(runs: int = 3) -> tuple[float, float, int]:
-    """Best wall and CPU time to score one answer of about 1 MB (real answers repeated, numbered)."""
-    from coach.content import Library
-    from coach.scoring import score_answers
+def _long_answer(size_bytes: int) -> str:
+    """Real answers (the strong sheets, both languages) repeated and numbered up to `size_bytes`."""
     from coach.sheet import read_sheet
 
-    content = Library(use_user_dir=False).bundle("notifications")
     paragraphs = [a.text for path in (SHEET, SHEET_ES) for a in read_sheet(path).answers.values()]
     text, i = [], 0
     size = 0
-    while size < 1_000_000:
+    while size < size_bytes:
         chunk = paragraphs[i % len(paragraphs)] + f"\n\nVariant {i}.\n\n"
         text.append(chunk)
         size += len(chunk.encode("utf-8"))
         i += 1
-    answer = "".join(text)
+    return "".join(text)
+
+
+def long_answer(size_bytes: int = 1_000_000, runs: int = 3) -> tuple[float, float, int]:
+    """Best wall and CPU time to score one answer of about `size_bytes` (real answers repeated, numbered)."""
+    from coach.content import Library
+    from coach.scoring import score_answers
+
+    content = Library(use_user_dir=False).bundle("notifications")
+    answer = _long_answer(size_bytes)
     score_answers({"failures": "warm up"}, content, "en")
     walls, cpus = [], []
     for _ in range(runs):
@@ -137,8 +144,13 @@ def breakdown() -> str:
 def main() -> int:
     median, p95 = in_process()
     print(f"full 11-step sheet, in-process: median {_ms(median)}, p95 {_ms(p95)} (goal < 20 ms)")
-    wall, cpu, size = one_megabyte()
+    wall, cpu, size = long_answer(1_000_000)
     print(f"1 MB answer ({size:,} bytes): {_ms(wall)} wall, {_ms(cpu)} CPU, best of 3 (goal < 1 s)")
+    _, half_cpu, half_size = long_answer(500_000)
+    print(
+        f"linear in length: 0.5 MB ({half_size:,} bytes) {_ms(half_cpu)} CPU, 1 MB {_ms(cpu)} CPU; "
+        f"ratio {cpu / half_cpu:.2f} (goal ~2: doubling the answer doubles the time)"
+    )
     score_s, help_s, first_s = process()
     print(
         f"coach score as a process, warm (rules and labels read from the cache, no content loaded): "

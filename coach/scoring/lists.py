@@ -93,6 +93,24 @@ _PARENS_RE = re.compile(r"\([^()]*\)")  # "notifications (id, user_id, status)":
 _ITEM_SEPARATOR_RE = re.compile(
     r"\s*(?:[,;#]|\s[/—–·•|-]\s|\s?(?:→|->)\s?|\band\b|\bor\b|\by\b|\bo\b|\bvs\b\.?|\bversus\b|\bfrente a\b)\s*", re.IGNORECASE
 )  # commas, "and"/"y", "vs"/"frente a", hashtags, and " / ", " — ", " · " chains
+# Cheap tests that give the verdicts of the split above on most prose sentences first (it runs on
+# every sentence of an answer). They hold the separators' vocabulary: changing the separators means
+# changing these too (tests/scoring/test_scoring_lists_speed.py compares both ways on random text).
+# Every separator holds one of these characters or is one of these words ...
+_SEPARATOR_CHARS = ",;#/—–·•|→-"
+_SEPARATOR_WORDS_RE = re.compile(r"\b(?:and|or|y|o|vs|versus|frente a)\b", re.IGNORECASE)
+# ... so a run of MAX_ITEM_WORDS + 1 words with neither between them lies inside one item, too long
+# (a word: not a separator word, nor the "a" of "frente a")
+_ITEM_WORD = r"(?!(?:and|or|y|o|vs|versus|frente)(?![^\W_]))(?<!\bfrente )[^\W_]+"
+_LONG_ITEM_RE = re.compile(
+    rf"(?<![^\W_]){_ITEM_WORD}(?:[^\w{_SEPARATOR_CHARS}]+{_ITEM_WORD}){{{MAX_ITEM_WORDS}}}", re.IGNORECASE
+)
+
+
+def _fewer_separators(body: str, count: int) -> bool:
+    """Fewer than `count` separators in `body` (so fewer than `count` + 1 items)."""
+    chars = sum(body.count(char) for char in _SEPARATOR_CHARS)
+    return chars < count and chars + len(_SEPARATOR_WORDS_RE.findall(body)) < count
 
 
 def _list_shape(sentence: str) -> tuple[bool, int] | None:
@@ -103,6 +121,8 @@ def _list_shape(sentence: str) -> tuple[bool, int] | None:
     if labelled:
         body = rest
     body = _PARENS_RE.sub("", body)
+    if _LONG_ITEM_RE.search(body):
+        return None  # an item of more than MAX_ITEM_WORDS words: prose
     items = [item for item in _ITEM_SEPARATOR_RE.split(body) if item and item.strip()]
     if len(items) < MIN_ITEMS or not all(len(_WORD_RE.findall(item)) <= MAX_ITEM_WORDS for item in items):
         return None
@@ -158,7 +178,10 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     label, colon, rest = body.partition(":")
     if colon and len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS:
         body = rest
-    items = [item for item in _ITEM_SEPARATOR_RE.split(_PARENS_RE.sub("", body.rstrip(".!"))) if item.strip()]
+    body = _PARENS_RE.sub("", body.rstrip(".!"))
+    if _fewer_separators(body, (MIN_ROLL_CALL if salad_sheet else min(MIN_CATALOGUE, MIN_LONG_CATALOGUE)) - 1):
+        return False  # too few items for a catalogue
+    items = [item for item in _ITEM_SEPARATOR_RE.split(body) if item.strip()]
     short = sum(1 for item in items if _item_words(item) <= 2)
     if salad_sheet:  # in a sheet of catalogues, a shorter one is one more: "Seguridad con zero trust, IAM, RBAC, KMS"
         return len(items) >= MIN_ROLL_CALL and short >= LONG_CATALOGUE_SHORT_SHARE * len(items)

@@ -18,8 +18,10 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate, compress, repeat
+from operator import add, ne
 
 from coach.scoring.normalize import Tokens
 from coach.scoring.words import phrase_stems
@@ -29,6 +31,7 @@ from coach.scoring.words import phrase_stems
 Phrase = tuple[int, tuple[str, ...], bool, int]
 
 MAX_STOP_GAP = 3  # stop words allowed between two words of a phrase ("cola de los mensajes")
+_PAD = 64  # Index.dismissed_occurrences: room around the prefix counts for a phrase's reach
 _BREAK_RE = re.compile(r"[,;:()\[\]¿?¡!]")  # a phrase never runs across a clause break
 
 
@@ -62,7 +65,7 @@ class Hit:
 class Index:
     """Positions of each stem in an analysed answer, per language."""
 
-    __slots__ = ("_bounds", "_figures", "_figures_done", "by_stem", "tokens")
+    __slots__ = ("_bounds", "_dismissed_before", "_excluded", "_figures", "_figures_done", "_found", "by_stem", "tokens")
 
     def __init__(self, tokens: Tokens, wanted: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
         """Index positions by stem; with `wanted`, only the stems a rule phrase can start with."""
@@ -70,12 +73,13 @@ class Index:
         by_stem: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
         for lang, column in enumerate((tokens.es, tokens.en)):
             index = by_stem[lang]
-            if wanted is None:
-                hits = list(enumerate(column))
-            else:
-                keep = wanted[lang]
-                hits = [(p, stem) for p, stem in enumerate(column) if stem in keep]
-            for position, stem in hits:
+            # only the positions of wanted stems, found at C speed (a 1 MB answer is ~150k tokens)
+            positions = (
+                range(len(column)) if wanted is None
+                else compress(range(len(column)), map(wanted[lang].__contains__, column))
+            )
+            for position in positions:
+                stem = column[position]
                 found = index.get(stem)
                 if found is None:
                     index[stem] = [position]
@@ -85,6 +89,11 @@ class Index:
         self._bounds: list[int] | None = None
         self._figures: list[tuple[int, frozenset[str], tuple[int, int]]] = []
         self._figures_done = 0  # sentences whose figures were read
+        # phrase -> all its occurrences, once a caller needed them all (an exclude phrase, a pivot
+        # slot read to its end): later passes and items sharing the phrase read the list
+        self._found: dict[Phrase, list[tuple[int, ...]]] = {}
+        self._excluded: dict[tuple[Phrase, ...], frozenset[int]] = {}  # exclude phrases -> blocked tokens
+        self._dismissed_before: list[int] | None = None  # per position: dismissed tokens before it
 
     def sentence_range(self, sentence: int) -> tuple[int, int]:
         """[first, last + 1) token positions of a sentence."""
@@ -119,20 +128,78 @@ class Index:
         low = bisect_left(anchors, first + anchor)
         if low >= len(anchors) or anchors[low] - anchor >= last:
             return ()
-        return self._until(self.occurrences(phrase, low), last)
+        found = self._found.get(phrase)
+        if found is not None:  # already found everywhere: the slice that starts in [first, last)
+            return found[bisect_left(found, first, key=_start) : bisect_left(found, last, key=_start)]
+        # an occurrence starts `anchor` tokens before its anchor: those that start before `last`
+        return self._scan(phrase, anchors, low, bisect_left(anchors, last + anchor, low))
 
-    @staticmethod
-    def _until(occurrences: Iterable[tuple[int, ...]], last: int) -> Iterable[tuple[int, ...]]:
-        for occ in occurrences:
-            if occ[0] >= last:
-                return
-            yield occ
+    def occurrences(self, phrase: Phrase) -> Iterable[tuple[int, ...]]:
+        """Token positions of each occurrence of `phrase` inside one sentence, in order, lazily."""
+        lang, stems, _, anchor = phrase
+        candidates = self.by_stem[lang].get(stems[anchor])
+        if candidates is None:
+            return ()  # most phrases of most items: no need to hash the phrase
+        found = self._found.get(phrase)
+        return self._scan(phrase, candidates) if found is None else found
 
-    def occurrences(self, phrase: Phrase, skip: int = 0) -> Iterable[tuple[int, ...]]:
-        """Token positions of each occurrence of `phrase` inside one sentence, in order.
+    def all_occurrences(self, phrase: Phrase) -> Sequence[tuple[int, ...]]:
+        """Every occurrence of `phrase` (as `occurrences`), found once per answer."""
+        lang, stems, _, anchor = phrase
+        candidates = self.by_stem[lang].get(stems[anchor])
+        if candidates is None:
+            return ()
+        found = self._found.get(phrase)
+        if found is None:
+            found = self._found[phrase] = list(self._scan(phrase, candidates))
+        return found
 
-        `skip`: how many anchor positions to pass over (see occurrences_in).
+    def dismissed_occurrences(self, phrase: Phrase) -> Iterable[tuple[int, ...]]:
+        """The occurrences of `phrase` that may hold a token a cue governs (a superset of those that do).
+
+        Skips, without reading them, the anchors with no governed token within the phrase's reach.
         """
+        lang, stems, exact, anchor = phrase
+        candidates = self.by_stem[lang].get(stems[anchor])
+        dismissed = self.tokens.dismissed
+        if candidates is None or not dismissed:
+            return ()
+        # an occurrence spans [found - back, found - back + reach]
+        back = anchor if exact else 0
+        reach = len(stems) - 1 if exact else (len(stems) - 1) * (MAX_STOP_GAP + 1)
+        before = self._dismissed_before
+        if before is None:
+            # governed tokens before each position, shifted by _PAD (zeros before the answer, the
+            # total after it) so that a window needs no clamping
+            before = list(accumulate(map(bool, dismissed), initial=0))
+            before = self._dismissed_before = [0] * _PAD + before + [before[-1]] * _PAD
+        if back >= _PAD or reach + 1 >= _PAD:  # pragma: no cover - no phrase is that long
+            end = len(dismissed)
+            kept = [
+                found for found in candidates
+                if before[_PAD + min(found - back + reach + 1, end)] != before[_PAD + max(found - back, 0)]
+            ]
+        else:  # at C speed: a common word has thousands of positions in a long answer
+            lows = map(before.__getitem__, map(add, candidates, repeat(_PAD - back)))
+            highs = map(before.__getitem__, map(add, candidates, repeat(_PAD - back + reach + 1)))
+            kept = list(compress(candidates, map(ne, highs, lows)))
+        return self._scan(phrase, kept) if kept else ()
+
+    def excluded(self, phrases: tuple[Phrase, ...]) -> frozenset[int]:
+        """Token positions inside an occurrence of any of `phrases` (an item's exclude list), found once."""
+        blocked = self._excluded.get(phrases)
+        if blocked is None:
+            positions: set[int] = set()
+            for phrase in phrases:
+                for occurrence in self.all_occurrences(phrase):
+                    positions.update(range(occurrence[0], occurrence[-1] + 1))
+            blocked = self._excluded[phrases] = frozenset(positions)
+        return blocked
+
+    def _scan(
+        self, phrase: Phrase, candidates: Sequence[int], low: int = 0, high: int | None = None
+    ) -> Iterator[tuple[int, ...]]:
+        """Occurrences of `phrase` at the anchor positions `candidates[low:high]`, lazily, in order."""
         lang, stems, exact, anchor = phrase
         tokens = self.tokens
         text, spans = tokens.text, tokens.spans
@@ -141,8 +208,9 @@ class Index:
         sentence_of = tokens.sentence_of
         size = len(stems)
         end = len(column)
-        candidates = self.by_stem[lang].get(stems[anchor], ())
-        for found in candidates[skip:] if skip else candidates:
+        # not candidates[low:]: a copy per sentence of a long answer
+        for i in range(low, len(candidates) if high is None else high):
+            found = candidates[i]
             if exact:
                 start = found - anchor
                 last = start + size - 1
@@ -177,6 +245,10 @@ class Index:
                 positions.append(position)
             else:
                 yield tuple(positions)
+
+
+def _start(occurrence: tuple[int, ...]) -> int:
+    return occurrence[0]
 
 
 def first_stems(items: Iterable[CompiledItem]) -> tuple[frozenset[str], frozenset[str]]:
@@ -243,16 +315,6 @@ def compile_item(
     )
 
 
-def _excluded(index: Index, item: CompiledItem) -> frozenset[int]:
-    if not item.exclude:
-        return frozenset()
-    blocked: set[int] = set()
-    for phrase in item.exclude:
-        for positions in index.occurrences(phrase):
-            blocked.update(range(positions[0], positions[-1] + 1))
-    return frozenset(blocked)
-
-
 _TURN_RE = re.compile(r"\b(?:but|however|although|though|whereas|pero|sino|aunque|sin embargo|en cambio)\b", re.IGNORECASE)
 _SPOILING = frozenset({"rejected", "deferred"})
 
@@ -263,7 +325,7 @@ def _spoiled_sentences(index: Index, item: CompiledItem, allow: frozenset[str]) 
     dismissed, cues, sentence_of = tokens.dismissed, tokens.cues, tokens.sentence_of
     found: set[int] = set()
     for phrase in item.phrases:
-        for positions in index.occurrences(phrase):
+        for positions in index.dismissed_occurrences(phrase):
             kinds = {cues[dismissed[p] - 1].kind for p in positions if dismissed[p]}
             if kinds & _SPOILING and not kinds & allow:
                 found.add(sentence_of[positions[0]])
@@ -288,7 +350,12 @@ def match_item(
     is how the scorer finds what was only `mentioned`.
     """
     tokens = index.tokens
-    blocked = _excluded(index, item)
+    # whether any phrase can occur: its first word is in the answer (most items, most answers: no)
+    phrase_anchors = _phrase_anchors(item)
+    has_phrases = not (
+        phrase_anchors[0].isdisjoint(index.by_stem[0]) and phrase_anchors[1].isdisjoint(index.by_stem[1])
+    )
+    excluded: list[frozenset[int]] = []  # the excluded tokens, found when first needed
     has_number = tokens.has_number
     sentence_of = tokens.sentence_of
 
@@ -299,7 +366,7 @@ def match_item(
     listed = tokens.listed if strict else ()
     named = item.named
 
-    if strict and has_dismissed:
+    if strict and has_dismissed and has_phrases:
         # a sentence that rejects or defers the item is about not doing it: a second mention in
         # it ("No Redis either: a cache is one more thing to invalidate") decides nothing, unless
         # the sentence turns ("we don't cache sessions, but templates are cached for 5 min")
@@ -322,10 +389,15 @@ def match_item(
             return False  # "we won't need a circuit breaker", "do we need a DLQ?" (cues.py)
         if listed and all(listed[p] for p in positions) and not all(listed[p] in named for p in positions):
             return False  # "Prometheus, Grafana, ELK, Jaeger.": tools listed, no technique named
+        if not item.exclude:
+            return True
+        if not excluded:
+            excluded.append(index.excluded(item.exclude))
+        blocked = excluded[0]
         return not blocked or all(p not in blocked for p in positions)
 
     best: Hit | None = None
-    for phrase in item.phrases:
+    for phrase in item.phrases if has_phrases else ():
         for positions in index.occurrences(phrase):
             if best is not None and sentence_of[positions[0]] >= best.sentence:
                 break
@@ -346,6 +418,22 @@ def match_item(
     return best
 
 
+_ANCHORS: dict[int, tuple[CompiledItem, tuple[frozenset[str], frozenset[str]]]] = {}
+
+
+def _phrase_anchors(item: CompiledItem) -> tuple[frozenset[str], frozenset[str]]:
+    """Per language, the anchor stems of the item's phrases (kept per compiled item)."""
+    cached = _ANCHORS.get(id(item))
+    if cached is None or cached[0] is not item:
+        if len(_ANCHORS) > 4096:
+            _ANCHORS.clear()
+        stems: tuple[set[str], set[str]] = (set(), set())
+        for lang, words, _, anchor in item.phrases:
+            stems[lang].add(words[anchor])
+        cached = _ANCHORS[id(item)] = (item, (frozenset(stems[0]), frozenset(stems[1])))
+    return cached[1]
+
+
 def _match_together(
     index: Index,
     rule: tuple[tuple[Phrase, ...], ...],
@@ -358,11 +446,15 @@ def _match_together(
     inside each candidate sentence, so long answers stay fast.
     """
     by_stem = index.by_stem
+    for slot in rule:
+        for lang, stems, _, anchor in slot:
+            if stems[anchor] in by_stem[lang]:
+                break
+        else:
+            return None  # a slot with no word in the answer: the rule cannot match
     counts = [
         sum(len(by_stem[lang].get(stems[anchor], ())) for lang, stems, _, anchor in slot) for slot in rule
     ]
-    if not all(counts):
-        return None
     order = sorted(range(len(rule)), key=counts.__getitem__)
     pivot, others = rule[order[0]], [rule[i] for i in order[1:]]
     sentence_of = index.tokens.sentence_of
