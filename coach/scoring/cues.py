@@ -135,6 +135,7 @@ class Language:
     link_words: frozenset[str] = frozenset()  # "by", "per", "tras": a note that links names (lists.is_deck)
     modals: frozenset[str] = frozenset()  # "should", "must": a hedge right after one weakens the clause before it
     list_fillers: frozenset[str] = frozenset()  # "the", "also", "también": not part of a listed name (lists.py)
+    list_connectors: frozenset[str] = frozenset()  # "luego", "then": names strung in prose (lists.py)
 
     def to_json(self) -> dict[str, Any]:
         """The compiled cue sets as JSON data (the rule cache stores them: coach/scoring/cache.py)."""
@@ -220,7 +221,7 @@ _SCALARS = {
 _WORD_LISTS = (
     "function_words", "coordinators", "alternatives", "conditional_words", "conditional_endings", "qualifiers",
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
-    "verb_skip", "verb_endings", "link_words", "modals", "list_fillers",
+    "verb_skip", "verb_endings", "link_words", "modals", "list_fillers", "list_connectors",
 )
 _ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
 _FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides `patterns`
@@ -334,6 +335,7 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         link_words=words("link_words"),
         modals=words("modals"),
         list_fillers=words("list_fillers"),
+        list_connectors=words("list_connectors"),
     )
 
 

@@ -158,6 +158,25 @@ def _list_fillers() -> frozenset[str]:
     return frozenset().union(*(language.list_fillers for language in languages()))
 
 
+MIN_STRUNG = 2  # items strung on "luego", "también", "then", "also": a catalogue read aloud
+
+
+@lru_cache(maxsize=1)
+def _connectors() -> frozenset[str]:
+    """Words that string names one after another ("luego", "también", "then", "also"): cue files."""
+    from coach.scoring.cues import languages
+
+    return frozenset().union(*(language.list_connectors for language in languages()))
+
+
+def _strung(item: str) -> bool:
+    """An item that opens with a connector, after "y"/"and" if any ("y por supuesto los timeouts")."""
+    from coach.scoring.words import fold
+
+    words = [fold(word) for word in _WORD_RE.findall(item)[:4]]
+    return any(word in _connectors() for word in words[:3])
+
+
 def _item_words(item: str) -> int:
     """The words of a listed name that are not fillers (articles, "also", "también")."""
     from coach.scoring.words import fold
@@ -179,10 +198,12 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     if colon and len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS:
         body = rest
     body = _PARENS_RE.sub("", body.rstrip(".!"))
-    if _fewer_separators(body, (MIN_ROLL_CALL if salad_sheet else min(MIN_CATALOGUE, MIN_LONG_CATALOGUE)) - 1):
+    if _fewer_separators(body, MIN_ROLL_CALL - 1):
         return False  # too few items for a catalogue
     items = [item for item in _ITEM_SEPARATOR_RE.split(body) if item.strip()]
     short = sum(1 for item in items if _item_words(item) <= 2)
+    if len(items) >= MIN_ROLL_CALL and sum(map(_strung, items)) >= MIN_STRUNG:
+        return True  # "los reintentos, luego el backoff, también la DLQ, y por supuesto los timeouts"
     if salad_sheet:  # in a sheet of catalogues, a shorter one is one more: "Seguridad con zero trust, IAM, RBAC, KMS"
         return len(items) >= MIN_ROLL_CALL and short >= LONG_CATALOGUE_SHORT_SHARE * len(items)
     return (len(items) >= MIN_CATALOGUE and short >= CATALOGUE_SHORT_SHARE * len(items)) or (

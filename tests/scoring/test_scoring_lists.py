@@ -51,6 +51,15 @@ def test_listed_tools_do_not_tick_what_they_are_used_for(covered_ids, step: str,
         ("failures", "Usamos Kubernetes en tres zonas con despliegues canary para cada servicio, con un equipo "
          "pequeño de guardia que revisa cada alerta. También los reintentos, el backoff, el jitter, la DLQ, los "
          "circuit breakers y los timeouts.", "fail.dlq"),
+        # names strung on "luego", "también", "then", "also": a catalogue read aloud
+        ("failures", "Usamos Kubernetes en tres zonas con despliegues canary para cada servicio, con un equipo "
+         "pequeño de guardia que revisa cada alerta. En fallos tenés los reintentos, luego el backoff exponencial "
+         "con jitter, también la DLQ, los circuit breakers, y por supuesto los timeouts, que no pueden faltar.",
+         "fail.circuit_breaker"),
+        ("failures", "We run on Kubernetes in three zones with canary deploys for every service, and a small "
+         "on-call team that reviews each alert. For failures you have retries, then exponential backoff with "
+         "jitter, also the DLQ, circuit breakers, and of course timeouts, which can never be missing.",
+         "fail.circuit_breaker"),
         ("scaling", "We run on Kubernetes. Horizontal vs vertical scaling, sharding, consistent hashing, "
          "partitioning by user ID or tenant ID, hot partitions, read replicas, autoscaling, load balancing with "
          "round robin or least connections.", "scale.horizontal"),
@@ -71,6 +80,9 @@ def test_a_keyword_salad_is_only_mentioned(shipped, step: str, text: str, item: 
         # a short labelled list inside a prose answer is what the design uses
         ("observability", "We alert on the p99 delivery latency SLO. Metrics: queue depth, consumer lag, DLQ depth.",
          "obs.metrics"),
+        # a sequence of decisions with a figure is not a strung catalogue
+        ("failures", "We retry 3 times with exponential backoff, then move the message to a DLQ, also alert on "
+         "its depth, and of course every provider call has a 2 s timeout.", "fail.dlq"),
         # an ordered plan is not a catalogue, however many short items it has
         ("closing", "Roadmap: accept API, outbox, email and push first; then SMS with failover, quiet hours and "
          "per-user parking; then webhooks.", "closing.roadmap"),
