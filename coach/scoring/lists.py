@@ -173,7 +173,8 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     items do not make it a design.
     """
     body = _LEAD_RE.sub("", sentence).strip()
-    if body.endswith("?") or _FIGURE_RE.search(body) or _SEQUENCE_RE.search(body):
+    # a figure holds a digit: the plain digit search spares most sentences the lookarounds of _FIGURE_RE
+    if body.endswith("?") or (_DIGIT_RE.search(body) and _FIGURE_RE.search(body)) or _SEQUENCE_RE.search(body):
         return False  # "email and push first; then SMS, ...": an ordered plan, not a catalogue
     label, colon, rest = body.partition(":")
     if colon and len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS:
@@ -230,10 +231,10 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
             close_run()  # a blank line ends a one-name-per-line list
         previous_end = end
         shape = _list_shape(sentence)
-        if shape is None and _no_function_word(sentence, tokens, index) and (
+        if shape is None and (
             salad_sheet  # in a sheet of lists, any line of bare names ("QPS", "86.400 picos ráfagas bytes")
             or (words[-1] >= MIN_TERM_RUN and not _NOTATION_RE.search(_LEAD_RE.sub("", sentence)))
-        ):
+        ) and _no_function_word(sentence, tokens, index):
             terms.append(index)  # "reintentos backoff exponencial jitter": names, not a sentence
         if shape is not None:
             lists[index] = shape
