@@ -208,6 +208,7 @@ class Index:
         sentence_of = tokens.sentence_of
         size = len(stems)
         end = len(column)
+        second = stems[1] if size > 1 else ""
         # not candidates[low:]: a copy per sentence of a long answer
         for i in range(low, len(candidates) if high is None else high):
             found = candidates[i]
@@ -229,6 +230,8 @@ class Index:
             if size == 1:
                 yield (start,)
                 continue
+            if start + 1 >= end or (not stop[start + 1] and column[start + 1] != second):
+                continue  # most candidates: the next word is the wrong content word (as the loop below finds)
             positions = [start]
             position = start
             sentence = sentence_of[start]
