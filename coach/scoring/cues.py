@@ -638,6 +638,8 @@ def _read_sentence(
 ) -> list[Found]:
     langs = _sentence_languages(sentence, all_langs)
     matches = _matches(sentence, langs, anchors)
+    if not matches:  # half the sentences read: no role, no contrast, only the objects (no closures built)
+        return _objects(sentence, all_langs)
     out: list[Found] = []
     by_role: dict[str, list[tuple[int, int, Language, Pattern]]] = {}
     for match in matches:

@@ -192,7 +192,8 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     items do not make it a design.
     """
     body = _LEAD_RE.sub("", sentence).strip()
-    if body.endswith("?") or _FIGURE_RE.search(body) or _SEQUENCE_RE.search(body):
+    # a figure holds a digit: the plain digit search spares most sentences the lookarounds of _FIGURE_RE
+    if body.endswith("?") or (_DIGIT_RE.search(body) and _FIGURE_RE.search(body)) or _SEQUENCE_RE.search(body):
         return False  # "email and push first; then SMS, ...": an ordered plan, not a catalogue
     label, colon, rest = body.partition(":")
     if colon and len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS:
@@ -243,18 +244,29 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
                 lists.setdefault(index, (False, len(run)))
         run.clear()
 
+    # (word count, list shape, catalogue) per distinct sentence text: pure functions of the text,
+    # read once for a sentence repeated in a long answer (pasted notes, a template filled many times)
+    read: dict[str, tuple[int, tuple[bool, int] | None, bool]] = {}
+    catalogues_at: list[int] = []
     previous_end = 0
     for index, (start, end) in enumerate(tokens.sentences):
         sentence = text[start:end]
-        words.append(len(_WORD_RE.findall(sentence)))
+        known = read.get(sentence)
+        if known is None:
+            known = read[sentence] = (
+                len(_WORD_RE.findall(sentence)), _list_shape(sentence), _is_catalogue(sentence, salad_sheet)
+            )
+        if known[2]:
+            catalogues_at.append(index)
+        words.append(known[0])
         if "\n\n" in text[previous_end:start]:
             close_run()  # a blank line ends a one-name-per-line list
         previous_end = end
-        shape = _list_shape(sentence)
-        if shape is None and _no_function_word(sentence, tokens, index) and (
+        shape = known[1]
+        if shape is None and (
             salad_sheet  # in a sheet of lists, any line of bare names ("QPS", "86.400 picos ráfagas bytes")
             or (words[-1] >= MIN_TERM_RUN and not _NOTATION_RE.search(_LEAD_RE.sub("", sentence)))
-        ):
+        ) and _no_function_word(sentence, tokens, index):
             terms.append(index)  # "reintentos backoff exponencial jitter": names, not a sentence
         if shape is not None:
             lists[index] = shape
@@ -264,9 +276,7 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
         else:
             close_run()
     close_run()
-    catalogues = frozenset(
-        i for i in range(len(words)) if _is_catalogue(text[slice(*tokens.sentences[i])], salad_sheet)
-    )
+    catalogues = frozenset(catalogues_at)
     if salad_sheet:  # only in a sheet already made of lists: elsewhere a line of names is a terse sentence
         for index in terms:
             lists.setdefault(index, (False, words[index]))

@@ -65,7 +65,9 @@ class Hit:
 class Index:
     """Positions of each stem in an analysed answer, per language."""
 
-    __slots__ = ("_bounds", "_dismissed_before", "_excluded", "_figures", "_figures_done", "_found", "by_stem", "tokens")
+    __slots__ = (
+        "_bounds", "_dismissed_before", "_excluded", "_figures", "_figures_done", "_found", "_kept", "by_stem", "tokens"
+    )
 
     def __init__(self, tokens: Tokens, wanted: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
         """Index positions by stem; with `wanted`, only the stems a rule phrase can start with."""
@@ -94,6 +96,9 @@ class Index:
         self._found: dict[Phrase, list[tuple[int, ...]]] = {}
         self._excluded: dict[tuple[Phrase, ...], frozenset[int]] = {}  # exclude phrases -> blocked tokens
         self._dismissed_before: list[int] | None = None  # per position: dismissed tokens before it
+        # (language, anchor stem, back, reach) -> the anchors dismissed_occurrences keeps: phrases
+        # sharing an anchor word and a length share the filter over its (often thousands of) positions
+        self._kept: dict[tuple[int, str, int, int], list[int]] = {}
 
     def sentence_range(self, sentence: int) -> tuple[int, int]:
         """[first, last + 1) token positions of a sentence."""
@@ -173,16 +178,20 @@ class Index:
             # total after it) so that a window needs no clamping
             before = list(accumulate(map(bool, dismissed), initial=0))
             before = self._dismissed_before = [0] * _PAD + before + [before[-1]] * _PAD
-        if back >= _PAD or reach + 1 >= _PAD:  # pragma: no cover - no phrase is that long
+        key = (lang, stems[anchor], back, reach)
+        kept = self._kept.get(key)
+        if kept is not None:
+            pass
+        elif back >= _PAD or reach + 1 >= _PAD:  # pragma: no cover - no phrase is that long
             end = len(dismissed)
-            kept = [
+            kept = self._kept[key] = [
                 found for found in candidates
                 if before[_PAD + min(found - back + reach + 1, end)] != before[_PAD + max(found - back, 0)]
             ]
         else:  # at C speed: a common word has thousands of positions in a long answer
             lows = map(before.__getitem__, map(add, candidates, repeat(_PAD - back)))
             highs = map(before.__getitem__, map(add, candidates, repeat(_PAD - back + reach + 1)))
-            kept = list(compress(candidates, map(ne, highs, lows)))
+            kept = self._kept[key] = list(compress(candidates, map(ne, highs, lows)))
         return self._scan(phrase, kept) if kept else ()
 
     def excluded(self, phrases: tuple[Phrase, ...]) -> frozenset[int]:
@@ -208,6 +217,7 @@ class Index:
         sentence_of = tokens.sentence_of
         size = len(stems)
         end = len(column)
+        second = stems[1] if size > 1 else ""
         # not candidates[low:]: a copy per sentence of a long answer
         for i in range(low, len(candidates) if high is None else high):
             found = candidates[i]
@@ -229,6 +239,8 @@ class Index:
             if size == 1:
                 yield (start,)
                 continue
+            if start + 1 >= end or (not stop[start + 1] and column[start + 1] != second):
+                continue  # most candidates: the next word is the wrong content word (as the loop below finds)
             positions = [start]
             position = start
             sentence = sentence_of[start]
