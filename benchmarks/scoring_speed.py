@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,15 +55,28 @@ def in_process(runs: int = 200) -> tuple[float, float]:
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
 
 
+def _numbered(paragraph: str, prefix: str, count: Iterator[int]) -> str:
+    """Every sentence of a paragraph opened by its own number ("v3.0 …", "v3.1 …")."""
+    import re
+
+    return re.sub(
+        r"(^|(?<=[.!?])[ \t]+)(?=\S)", lambda m: f"{m.group(0)}{prefix}.{next(count)} ", paragraph, flags=re.MULTILINE
+    )
+
+
 def _long_answer(size_bytes: int) -> str:
-    """Real answers (the strong sheets, both languages) repeated and numbered up to `size_bytes`."""
+    """Real answers (the strong sheets, both languages) repeated up to `size_bytes`, every sentence
+    numbered ("v12.3 ...") so no two are the same text: per-sentence memos gain nothing from it."""
+    import itertools
+
     from coach.sheet import read_sheet
 
     paragraphs = [a.text for path in (SHEET, SHEET_ES) for a in read_sheet(path).answers.values()]
     text, i = [], 0
     size = 0
     while size < size_bytes:
-        chunk = paragraphs[i % len(paragraphs)] + f"\n\nVariant {i}.\n\n"
+        numbered = _numbered(paragraphs[i % len(paragraphs)], f"v{i}", itertools.count())
+        chunk = numbered + f"\n\nVariant {i}.\n\n"
         text.append(chunk)
         size += len(chunk.encode("utf-8"))
         i += 1
