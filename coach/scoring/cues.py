@@ -34,6 +34,8 @@ tokens, so accents and verb endings that share a stem need no alternatives):
 - `vague`: a wave at the usual ("I'd follow the company standard", "the usual stuff",
   "y esas cosas", "handle duplicates somehow"): what came before it in the sentence is
   named, not designed, even with a reason beside it.
+- `dismiss_all`: "todo eso no", "none of that": everything before it in the sentence is
+  turned down.
 - `options`: a menu announced ("there are a lot of options here:", "las opciones son"):
   the rest of the sentence, colon included, lists what could be chosen, not what is.
 - `deferral` (preceding / following / rest of the sentence), `hypothetical`
@@ -209,6 +211,8 @@ ROLES = {
     "undecided": ("hypothetical", "open"),
     "options": ("hypothetical", "rest"),
     "vague": ("hypothetical", "before"),
+    # "Sharding, particiones por clave, todo eso no": the whole list before it is turned down
+    "dismiss_all": ("rejected", "before"),
     "limitation": ("limitation", "before"),
     "question_openers": ("question", "sentence"),
 }
