@@ -757,7 +757,8 @@ def _read_sentence(
                 # "Partition keys, shard counts and hot partitions don't apply": the whole listed subject
                 out.append((kind, span, [(_list_start(sentence, backward(a), a, language, termination), a)]))
             elif scope == "backward_self":
-                out.append((kind, span, [(back_over_comma(a, b, language), b)]))
+                start = _list_start(sentence, back_over_comma(a, b, language), a, language, termination)
+                out.append((kind, span, [(start, b)]))
             elif scope == "clause":
                 # "Secrets should probably live in Secrets Manager": a modal ends no clause for a hedge
                 start = backward(a - 1) if a - 1 > first and sentence.words[a - 1] in language.modals else backward(a)
