@@ -481,6 +481,13 @@ Difficulty = Literal["easy", "medium", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
 
 
+class ExcludeWords(_Model):
+    """Extra `exclude` phrases per language for one framework item, in one scenario."""
+
+    es: list[Annotated[str, Field(min_length=1)]] = []
+    en: list[Annotated[str, Field(min_length=1)]] = []
+
+
 class Scenario(_Model):
     """A scenario: the brief, the facts, scenario checklist items, reference answers."""
 
@@ -508,6 +515,9 @@ class Scenario(_Model):
     # This scenario's wording of a framework item's hint ("emit notificationId in every log
     # line"): the framework's hints stay generic, each scenario says it in its own terms.
     hints: dict[str, Text] = {}
+    # Phrases in this scenario's own sense that must not earn a framework item: in a rate
+    # limiter, "a rate-limit filter in the gateway" is the system itself, not edge protection.
+    match_exclude: dict[str, ExcludeWords] = {}
 
     @field_validator("reference")
     @classmethod
@@ -803,19 +813,17 @@ def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "", te
             problems.append(problem("content.at", name=name, field=f"items[{i}].id", problem=duplicate))
     if problems:
         raise ContentError(*with_lines(name, text, problems))
-    for item_id in scenario.hints:
-        if item_id not in seen:
-            not_item = problem("content.not_framework_item", hint=suggest(item_id, seen))
-            problems.append(problem("content.at", name=name, field=f"hints.{item_id}", problem=not_item))
+    for table, ids in (("hints", scenario.hints), ("match_exclude", scenario.match_exclude)):
+        for item_id in ids:
+            if item_id not in seen:
+                not_item = problem("content.not_framework_item", hint=suggest(item_id, seen))
+                problems.append(problem("content.at", name=name, field=f"{table}.{item_id}", problem=not_item))
     if problems:
         raise ContentError(*with_lines(name, text, problems))
     checklists = {}
     for step in framework.steps:
         extra = tuple(item for item in scenario.items if item.step == step.id)
-        own = tuple(
-            item.model_copy(update={"hint": scenario.hints[item.id]}) if item.id in scenario.hints else item
-            for item in step.items
-        )
+        own = tuple(_in_scenario(item, scenario) for item in step.items)
         checklists[step.id] = Checklist(step=step, items=(*own, *extra))
     if (framework.id, scenario.id) == (SPEC_FRAMEWORK, SPEC_SCENARIO):
         problems = _missing_spec_ids(name, checklists)
@@ -824,6 +832,22 @@ def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "", te
     if problems:
         raise ContentError(*with_lines(name, text, problems))
     return Bundle(framework=framework, scenario=scenario, checklists=checklists)
+
+
+def _in_scenario(item: ChecklistItem, scenario: Scenario) -> ChecklistItem:
+    """A framework item in this scenario's words: its hint ([hints]) and extra excludes ([match_exclude])."""
+    update: dict[str, Any] = {}
+    if item.id in scenario.hints:
+        update["hint"] = scenario.hints[item.id]
+    extra = scenario.match_exclude.get(item.id)
+    if extra is not None:
+        update["match"] = item.match.model_copy(update={
+            lang: getattr(item.match, lang).model_copy(
+                update={"exclude": [*getattr(item.match, lang).exclude, *getattr(extra, lang)]}
+            )
+            for lang in ("es", "en")
+        })
+    return item.model_copy(update=update) if update else item
 
 
 def _probe_problems(name: str, scenario: Scenario, known: set[str]) -> list[str]:
