@@ -150,23 +150,7 @@ LONG_CATALOGUE_SHORT_SHARE = 0.5
 _FIGURE_RE = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)?(?![^\W\d_]{2})")
 
 
-@lru_cache(maxsize=1)
-def _list_fillers() -> frozenset[str]:
-    """Words that do not lengthen a listed name ("los workers", "también sharding"): cue files."""
-    from coach.scoring.cues import languages
-
-    return frozenset().union(*(language.list_fillers for language in languages()))
-
-
 MIN_STRUNG = 2  # items strung on "luego", "también", "then", "also": a catalogue read aloud
-
-
-@lru_cache(maxsize=1)
-def _connectors() -> frozenset[str]:
-    """Words that string names one after another ("luego", "también", "then", "also"): cue files."""
-    from coach.scoring.cues import languages
-
-    return frozenset().union(*(language.list_connectors for language in languages()))
 
 
 def _strung(item: str) -> bool:
@@ -174,14 +158,22 @@ def _strung(item: str) -> bool:
     from coach.scoring.words import fold
 
     words = [fold(word) for word in _WORD_RE.findall(item)[:4]]
-    return any(word in _connectors() for word in words[:3])
+    return any(word in _language_words("list_connectors") for word in words[:3])
+
+
+@lru_cache(maxsize=4)
+def _language_words(attr: str) -> frozenset[str]:
+    """One word list of every cue file, merged (`link_words`, `list_fillers`, `list_connectors`)."""
+    from coach.scoring.cues import languages
+
+    return frozenset().union(*(getattr(language, attr) for language in languages()))
 
 
 def _item_words(item: str) -> int:
     """The words of a listed name that are not fillers (articles, "also", "también")."""
     from coach.scoring.words import fold
 
-    return sum(1 for word in _WORD_RE.findall(item) if fold(word) not in _list_fillers())
+    return sum(1 for word in _WORD_RE.findall(item) if fold(word) not in _language_words("list_fillers"))
 
 
 def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
@@ -309,14 +301,6 @@ _BULLET_RE = re.compile(r"^\s*(?:[-*•+·]|\d+[.)])\s+")
 _HEADING_RE = re.compile(r"^\s*(?:\*\*[^*]+\*\*|__[^_]+__)\s*:?\s*$")
 
 
-@lru_cache(maxsize=1)
-def _link_words() -> frozenset[str]:
-    """Words that link one name to another in a note ("by", "per", "after", "por", "tras"): cue files."""
-    from coach.scoring.cues import languages
-
-    return frozenset().union(*(language.link_words for language in languages()))
-
-
 def _linked(line: str) -> bool:
     """A note that says how: a figure, notation, or a word linking names ("partitioned by user_id")."""
     from coach.scoring.words import fold
@@ -324,7 +308,7 @@ def _linked(line: str) -> bool:
     body = _BULLET_RE.sub("", line)
     if _DIGIT_RE.search(body) or _NOTATION_RE.search(body):
         return True
-    return any(fold(word) in _link_words() for word in _WORD_RE.findall(body))
+    return any(fold(word) in _language_words("link_words") for word in _WORD_RE.findall(body))
 
 
 def is_deck(answers: Sequence[str]) -> bool:
