@@ -488,6 +488,20 @@ class ExcludeWords(_Model):
     en: list[Annotated[str, Field(min_length=1)]] = []
 
 
+class ExtraRules(_Model):
+    """Extra `phrases` and `together` rules in one language for one framework item, in one scenario."""
+
+    phrases: list[Annotated[str, Field(min_length=1)]] = []
+    together: list[Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=2)]] = []
+
+
+class ExtraMatch(_Model):
+    """A framework item's matching in one scenario's own words, per language (see `match_extra`)."""
+
+    es: ExtraRules = ExtraRules()
+    en: ExtraRules = ExtraRules()
+
+
 class Scenario(_Model):
     """A scenario: the brief, the facts, scenario checklist items, reference answers."""
 
@@ -518,6 +532,9 @@ class Scenario(_Model):
     # Phrases in this scenario's own sense that must not earn a framework item: in a rate
     # limiter, "a rate-limit filter in the gateway" is the system itself, not edge protection.
     match_exclude: dict[str, ExcludeWords] = {}
+    # This scenario's words for a framework item: "create a short link, redirect, see its clicks"
+    # are the functional requirements of a URL shortener, "send a push or an email" of notifications.
+    match_extra: dict[str, ExtraMatch] = {}
 
     @field_validator("reference")
     @classmethod
@@ -813,7 +830,8 @@ def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "", te
             problems.append(problem("content.at", name=name, field=f"items[{i}].id", problem=duplicate))
     if problems:
         raise ContentError(*with_lines(name, text, problems))
-    for table, ids in (("hints", scenario.hints), ("match_exclude", scenario.match_exclude)):
+    tables = (("hints", scenario.hints), ("match_exclude", scenario.match_exclude), ("match_extra", scenario.match_extra))
+    for table, ids in tables:
         for item_id in ids:
             if item_id not in seen:
                 not_item = problem("content.not_framework_item", hint=suggest(item_id, seen))
@@ -835,18 +853,24 @@ def bundle(framework: Framework, scenario: Scenario, scenario_name: str = "", te
 
 
 def _in_scenario(item: ChecklistItem, scenario: Scenario) -> ChecklistItem:
-    """A framework item in this scenario's words: its hint ([hints]) and extra excludes ([match_exclude])."""
+    """A framework item in this scenario's words: its hint ([hints]), extra excludes ([match_exclude])
+    and extra phrases and paraphrase rules ([match_extra])."""
     update: dict[str, Any] = {}
     if item.id in scenario.hints:
         update["hint"] = scenario.hints[item.id]
-    extra = scenario.match_exclude.get(item.id)
-    if extra is not None:
-        update["match"] = item.match.model_copy(update={
-            lang: getattr(item.match, lang).model_copy(
-                update={"exclude": [*getattr(item.match, lang).exclude, *getattr(extra, lang)]}
-            )
-            for lang in ("es", "en")
-        })
+    exclude = scenario.match_exclude.get(item.id)
+    extra = scenario.match_extra.get(item.id)
+    if exclude is not None or extra is not None:
+        rules: dict[str, MatchRules] = {}
+        for lang in ("es", "en"):
+            own: MatchRules = getattr(item.match, lang)
+            added = getattr(extra, lang) if extra is not None else ExtraRules()
+            rules[lang] = own.model_copy(update={
+                "phrases": [*own.phrases, *added.phrases],
+                "together": [*own.together, *added.together],
+                "exclude": [*own.exclude, *(getattr(exclude, lang) if exclude is not None else [])],
+            })
+        update["match"] = item.match.model_copy(update=rules)
     return item.model_copy(update=update) if update else item
 
 

@@ -3,285 +3,311 @@
 _WORDS = """
 abaddon abaldonamos abaldonar abandona abandonados abandonan abandonara abandonare
 abandonars abandonas abandone abandonemos abandono abandons abanos abarcamos abarcar
-abbots abertura abiertaes abiertoes abisos abobra abogar abonas abondo abondos abones
-abonoes aboral aborda abordamos abordar aborra aborramos aborso abortados abortan abortara
-abortare abortars abortemos abortes abortos abrasada abrasadas abrasado abrasados abrega
-absente absents absorba absorban absorbas absorbed absorbent absorbere absorbers absorbo
-absorta absortamos absortar absorte absorten abuses acabara acamara acampara acantos
-acaparan acaparar acaparas acapare acaparo acapta acaptada acaptadas acaptado acaptamos
-acaptan acaptar acaptara acapto acarar acarara acatado acatamos acatar acatara accensa
-accenso accented acceptably acceptances accepter acciona accione acciono accions accountid
-accoutred accreted accuses aceita aceitada aceitadas aceitado aceitamos aceitan aceitar
-aceito acenios acenos acenta acentas acentoes acentuo acepa acepada acepadas acepado
-acepamos acepan acepando acepar acepara acepas acepo aceptaba aceptabas aceptables
-aceptacions aceptador aceptados aceptando aceptara aceptaras aceptare aceptars aceptas
-acepte aceptemos acepten aceptor acertada acertadas acertado acertamos acertan acertas
-acerto aceta acetada acetadas acetan aceto acetos acierta aciertoes acknowledged aclamar
-aclara aclaran aclarara aclarare aclarars aclaras aclarea acodado acodamos acodar acogamos
-acoitado acoitamos acolado acolamos acolar acontado acontamos acopado acopamos acopar
-acopara acorado acoramos acordar acornar acortado acortan acortara acortare acortars
-acortas acorvar acorzar acosado acosamos acosar acoses acostado acostamos acota acotada
-acotando acotara acotare acotaria acotars acotas acotemos acquire acquired acquirers
-acquires acriba acroes acroys actin acting actinon actins actita actitamos actitar actite
-activados activaes activalo activan activara activaran activaras activares activaria
-activars activas activations activemos activen actives actividads activoes acton actora
-actuado actualizados actualizan actualizara actualizare actualizars actualizas
-actualization actualize actualizemos actualizo actuamos actuar actues acudes acueas acueos
-acuerda acuerdos acuitar acular acules acumulados acumulara acumulare acumulars acumulas
+abbots abertura abierta abiertaes abiertoes abiertos abisos abobra abogar abonas abondo
+abondos abones abonoes aboral aborda abordamos abordar aborra aborramos aborsa aborso
+abortados abortan abortara abortare abortars aborte abortemos abortes aborto abortos
+abrasada abrasadas abrasado abrasados abrega absente absents absorba absorban absorbas
+absorbed absorbent absorber absorbere absorbers absorbo absorta absortamos absortar
+absorte absorten abuses acabara acamara acampara acantos acaparan acaparar acaparas
+acapare acaparo acapta acaptada acaptadas acaptado acaptamos acaptan acaptar acaptara
+acapto acarar acarara acatado acatamos acatar acatara accensa accenso accent accented
+accents acceptably acceptances accepter accepts acciona accione acciono accions accountid
+accounts accoutred accreted accuses aceita aceitada aceitadas aceitado aceitamos aceitan
+aceitar aceito acenios acenos acenta acentas acento acentoes acentuo acepa acepada
+acepadas acepado acepamos acepan acepando acepar acepara acepas acepo acepta aceptaba
+aceptabas aceptables aceptacions aceptador aceptados aceptan aceptando aceptara aceptaras
+aceptare aceptars aceptas acepte aceptemos acepten aceptor aceptos acerta acertada
+acertadas acertado acertamos acertan acertas acerto aceta acetada acetadas acetado acetan
+aceto acetos acierta aciertas acierto aciertoes aciertos acknowledged aclamar aclara
+aclaran aclarara aclarare aclarars aclaras aclarea acodado acodamos acodar acogamos acoita
+acoitado acoitamos acoitar acolado acolamos acolar aconta acontado acontamos acontar
+acopado acopamos acopar acopara acora acorado acoramos acoran acorar acoras acorda acordar
+acorna acornar acorra acorta acortado acortan acortara acortare acortars acortas acorte
+acorto acorva acorvar acorza acorzar acosado acosamos acosar acoses acosta acostado
+acostamos acostar acota acotada acotando acotara acotare acotaria acotars acotas acotemos
+acquire acquired acquirers acquires acrata acriba acroes acroys actin acting actinon
+actins action actions actita actitamos actitar actite actito activa activados activaes
+activalo activan activara activaran activaras activares activaria activars activas
+activations activemos activen actives actividads activo activoes acton actora actuado
+actualizados actualizan actualizara actualizare actualizars actualizas actualization
+actualize actualizemos actualizo actuamos actuar actues acudes acueas acueos acuerda
+acuerdos acuitar acular acules acumulados acumular acumulara acumulare acumulars acumulas
 acumule acumulemos acumulen acumulo acunes acunta acuntamos acurado acures acusas acusees
 acusen acusoes acusos acutes adamite adaptado adaptadora adaptadoraes adaptadoras
 adaptadoro adaptadoros adaptadors adaptados adaptar adaptars adapte adapted adapten
-adaptes adaptor adaptors addictive additives addling adelantar adelantaras adelantare
-adelantares adelantars adelantas adepta adepto adiete adivina adivinan adivinara adivinare
-adivinars adivinas admire admisions admissions admit admita admiten admites admito admits
-adoptador adoptadores adopter adopters adoptive adquirentes adquiriente adsorb adsorbs
-adulante adular afears afectada afectador afectados afectando afeitado afers afinidads
-aflacen afletado aflojados afogar afonos aforradas afrancamos afrancar afretado aftaes
-afterward afterwords afustes agadir aggregating aggregations agitados agitamos agitan
-agitar agitaria agolados agolamos agolan agolar agolaria agorados agoramos agoran agorar
-agoraria agostados agostamos agostan agostar agostaria agotadas agotador agotadors
+adaptes adaptor adaptors addictive additives addling adelanta adelantar adelantaras
+adelantare adelantares adelantars adelantas adelanten adelantes adelanto adepta adepto
+adiete adivina adivinan adivinara adivinare adivinars adivinas admire admisions admissions
+admit admita admiten admites admito admits adoptador adoptadores adopter adopters adoptive
+adquirentes adquiriente adsorb adsorbs adulante adular afears afectada afectador afectados
+afectando afeitado afers afinidads aflacen afletado aflojados afogar afonos aforradas
+afrancamos afrancar afretado aftaes afterward afterwords afustes agadir aggregated
+aggregateid aggregates aggregating aggregations agitados agitamos agitan agitar agitaria
+agolados agolamos agolan agolar agolaria agorados agoramos agoran agorar agoraria
+agostados agostamos agostan agostar agostaria agota agotadas agotador agotadors agotara
 agotaran agotaras agotare agotarian agotarias agotars agotas agotemos agoten agreda
-agredamos agredan agregacions agregadas agregado agregadoes agregador agregara agregare
-agregars agregas agrege agregemos agregen agrego agreman agreta agreza agruma agrumamos
-agrumar agrupacions agrupados agrupan agrupara agrupare agrupars agrupas agrupe agrupemos
-agrupo agrura aguaita aguanal aguantan aguantar aguantas aguante aguanto ahogan ahogara
-ahogare ahogars ahogas ahojados ahojar ahorcadas ahormadas ahornadas ahorrabas ahorrada
-ahorradaes ahorrados ahorraras ahotado ahotados ahoyar ahuses aiding ainases ajorradas
-ajunta ajuntamos ajuntar ajuntes ajustas ajuste ajustees ajusten aladen aladra aladras
-alama alamba alambas alames alamia alamias alamos alampa alampas alara alaraes alaran
-alarda alardas alares alarga alargas alaria alarias alarmaes alarmais alarman alarmar
-alarmars alaros alars alarse alarses alberto alborta alcace alcacen alcama alcamas alcana
-alcanas alcances alcanzan alcanzar alcanzas alcanzo alcaza alcazados alcazamos alcazar
-aleara alearas alears aleatorias aleatoric aleatorios alectoria alectorio alegra alegrar
-alegras alejados alenta alentar alentas alera aleraes aleros alertaes alertais alertan
-alertara alertare alertars aleta aletea aletear aleteas aletos aleuts alfabetica
-alfabeticos alfabetizo alfama alfamas alfarma alfarmas alguanta alhama alhamas alharma
-alharmas aliages alianza aliares aliased aliass alicaes aliento alientos alifaes alijados
-alisamos alisar alises alisoes alisos alistes aljama aljamas allays allowances alloyed
-almacenada almacenadas almacenadoes almacenamienta almacenamientos almacenan almacenando
+agredamos agredan agrega agregacions agregadas agregado agregadoes agregador agregados
+agregan agregar agregara agregare agregars agregas agrege agregemos agregen agrego agreman
+agreta agreza agruma agrumamos agrumar agrupa agrupacions agrupados agrupan agrupara
+agrupare agrupars agrupas agrupe agrupemos agrupo agrura aguaita aguanal aguantan aguantar
+aguantas aguante aguanto ahogan ahogara ahogare ahogars ahogas ahojados ahojar ahorcadas
+ahormadas ahornadas ahorrabas ahorrada ahorradaes ahorrados ahorraras ahotado ahotados
+ahoyar ahuses aiding ainases ajorradas ajunta ajuntamos ajuntar ajuntes ajustas ajuste
+ajustees ajusten aladen aladra aladras alama alamba alambas alames alamia alamias alamos
+alampa alampas alanza alara alaraes alaran alarda alardas alares alarga alargas alaria
+alarias alarmaes alarmais alarman alarmar alarmars alaros alars alarse alarses alberta
+alberto alborta alcace alcacen alcama alcamas alcana alcanas alcances alcanzan alcanzar
+alcanzas alcanze alcanzo alcaza alcazados alcazamos alcazar aleara alearas alears
+aleatorias aleatoric aleatorios alectoria alectorio alegra alegrar alegras alejados alenta
+alentar alentas alera aleraes aleros alertaes alertais alertan alertara alertare alertars
+aleta aletea aletear aleteas aletos aleuts alfabetica alfabeticos alfabetizo alfama
+alfamas alfarma alfarmas alguanta alhama alhamas alharma alharmas aliages alianza aliares
+aliased aliass alicaes aliento alientos alifaes alijados alisamos alisar alises alisoes
+alisos alistes aljama aljamas allays allocates allowances alloyed almacena almacenada
+almacenadas almacenadoes almacenamienta almacenamientos almacenamos almacenan almacenando
 almacenara almacenare almacenars almacenas almacene almacenemos almaceno almacens almaden
 almajen almecen almoacen alobados alocados aloeta aloetas alogados alogar alojadas alojado
-alojadoes alojamos alomados alosados alotado alotan alotaria alphabets alrota alrotas
-alterante alterative alterativo altercate alternaes alternant alternante alternare
-alternated alternates alternation alternatives alternativos alters altiva altivamos
-altivar altive altividad altivo altivos amarece amarecen amarecer ambiguoes ambiguos
-amentamos amentar amentos amiento amientos amision amorradas amorta amortamos
-amplificacions amplifications amplificativo amular amuses anacas anadamos anadan anadea
-anadean anadee anadeen anadem anadeo anades anadia anadiamos anadidos anadinos anadio
-anadiran anadire anadirian anadirs anadon analistica analiticas analitico analytic ancaes
-ancas ancha anchaes anchais anchan anchar anchars anches anchoa anchoas anchos anclar
-anclas anden aneden anedimos anedir anediria anediriamos angular aniden anidimos anidir
-anidiria anidiriamos anilar anilla anille anillos anilo anisamos anisar annular anonos
-anotado anotados anotan anotaria anteriors anther anticuas anticuo antigaes antigas antigo
-antigoes antigos antigua antiguaes antiguais antiguan antiguans antiguar antiguars antigue
-antiguedads antigues antiguoes antillo anublar anudar anuden anula anulan anulara anulare
-anulars anulas anuses anythings aojados aorta apacamos apacar apaciamos aparados aparan
-aparca aparcara aparcare aparcars aparcas aparcemos aparcen apare aparea apareados aparean
-aparecamos aparecan aparecere aparecers apareces aparecia apareco apareen aparees apareje
-aparejen aparen apareo apares aparian aparrados aparran aparre aparta apartadas apartado
-apartadoes apartador apartadors apartara apartare apartars apartas apartemos aparten
-apartes aparto aparvados aparvan aparve apastados apastamos apastan apastar apaste apatan
-apear apears apegar apegars apelante apelar apelars apenar apenars apence aperar aperars
-apertural aperturas aperture aperturo apice aplacaciones aplacados aplacen aplagados
-aplagamos aplagar aplanados aplanamos aplanar aplayados aplayamos aplayar aplaza aplazadas
-aplazado aplazan aplazara aplazare aplazars aplazas aplazemos aplicacions aplice aporcamos
-aporcar aporradas aporta aportados aportan aporte appeal appeals appease appends
-applications approvals approximated approximates apretados apretamos apretan apretar
-aprete apretura aproximada aproximadas aproximadoes aproximamos aproximando apuna apunamos
-apunan apunar apunas apunea apuneamos apunear apuntados apuntan apuntara apuntare apuntars
-apuntas apunte apuntemos apunto archas archie archies archine architectures archiva
-archival archivan archivara archivare archivars archivas archived archiven archives
-archivo arctado ardite argive argoss arillo armoss arnillo arquitectural arquitecturas
-arquitecturo arraba arranca arrancados arrancan arrancara arrancare arrancars arrancas
-arrancemos arrancha arranchamos arranchar arrasada arrasadas arrasado arrasados arrascamos
-arrascar arria arriaba arriaes arrian arriar arrias arriaz arriban arribar arribas arribes
-arribo arrices arrida arride arrides arrie arrien arries arrima arrime arrimes arrincamos
-arrincar arrivals arriza arrize arrizes arroba artoss ascent ascents asento aserta asertas
-asiana asiendo asienta asientas asientoes asignar asignas asignen asignes asigno asillo
-asina asnillo asnina assent assumed assumes assure asters asumar asume asumia asumire
-asumirs asunta asustes atapara ataques atentos atlases atomeca atomeco atomian atomias
+alojadoes alojamos alomados alosados alotado alotados alotamos alotan alotaria alphabets
+alrota alrotas alterante alterative alterativo altercate alternaes alternant alternante
+alternare alternated alternates alternation alternatives alternativos alters altiva
+altivamos altivar altive altividad altivo altivos amarece amarecen amarecer ambiguoes
+ambiguos amentamos amentar amentos amiento amientos amision amorradas amorta amortamos
+amortar amplificacions amplifications amplificativo amular amuses anacas anadamos anadan
+anade anadea anadean anadee anadeen anadem anadeo anades anadia anadiamos anadidos
+anadinos anadio anadiran anadire anadirian anadirs anadon analistica analiticas analitico
+analytic ancaes ancas ancha anchaes anchais anchan anchar anchars anches anchoa anchoas
+anchos anclar anclas anden aneden anedimos anedir anediria anediriamos angular aniden
+anidimos anidir anidiria anidiriamos anilar anilla anille anillos anilo anisamos anisar
+annular anonos anotado anotados anotamos anotan anotaria answers anteriors anther anticuas
+anticuo antigaes antigas antigo antigoes antigos antigua antiguaes antiguais antiguan
+antiguans antiguar antiguars antigue antiguedads antigues antiguoes antillo anublar anudar
+anuden anula anulan anulara anulare anulars anulas anuses anythings aojados aorta apacamos
+apacar apaciamos aparados aparan aparca aparcara aparcare aparcars aparcas aparce
+aparcemos aparcen apare aparea apareados aparean apareca aparecamos aparecan aparece
+aparecen aparecere aparecers apareces aparecia apareco aparee apareen aparees apareje
+aparejen aparen apareo apares aparian aparrados aparran aparre apart aparta apartadas
+apartado apartadoes apartador apartadors apartara apartare apartars apartas apartemos
+aparten apartes aparto aparvados aparvan aparve apastados apastamos apastan apastar apaste
+apatan apear apears apegar apegars apelante apelar apelars apenar apenars apence aperar
+aperars apertural aperturas aperture aperturo apice aplacaciones aplacados aplacamos
+aplacar aplacen aplagados aplagamos aplagar aplanados aplanamos aplanar aplayados
+aplayamos aplayar aplaza aplazadas aplazado aplazan aplazara aplazare aplazars aplazas
+aplazemos aplicacions aplice aporcamos aporcar aporradas aporta aportados aportan aporte
+appeal appeals appease appends applications approvals approximated approximates apretados
+apretamos apretan apretar aprete apretura aproximada aproximadas aproximadoes aproximamos
+aproximando apuna apunamos apunan apunar apunas apunea apuneamos apunear apunta apuntados
+apuntan apuntara apuntare apuntars apuntas apunte apuntemos apunto archas archie archies
+archine architectures archiva archival archivan archivara archivare archivars archivas
+archived archiven archives archivo arctado ardite argive argoss arillo armoss arnillo
+arquitectural arquitecturas arquitecturo arraba arranca arrancados arrancan arrancara
+arrancare arrancars arrancas arrancemos arrancha arranchamos arranchar arrasada arrasadas
+arrasado arrasados arrascamos arrascar arria arriaba arriaes arrial arrian arriar arrias
+arriaz arriban arribar arribas arribes arribo arrices arrida arride arrides arrie arrien
+arries arrima arrime arrimes arrincamos arrincar arrivals arrived arriza arrize arrizes
+arroba artoss ascent ascents asento aserta asertas asiana asiendo asienta asientas
+asientoes asignan asignar asignas asigne asignen asignes asigno asillo asina asincronas
+asnillo asnina assent assumed assumes assure asters asumar asume asumia asumire asumirs
+asunta asustes atapara ataques atentos atlases atomeca atomeco atomia atomian atomias
 atomicas atomicos atomida atomido atomir atomiza atomizo atonic atonica atonico atonos
 atoque atora atoxica atoxico atracada atracadas atracado atracados atrancamos atrancar
-atrapada atrapadas atrapado atrapados atrasaba atrasabas atrasadaes atrasadoes atrasamos
-atrasando atrasara atrasaras atrazada atrazadas atrazado atrazados atrega atregados
-atregamos atregan atregar atributas atribute atributo atributoes attach attacks attributed
-attributer atuses auccion auction auctor auctorizado auctorizados auctorizar auctorize
-auctors audita auditan auditas audition auditive auditivos auditor auditoriaes auditorio
-auditorios augmentamos augmentar aullar aumenta aumentados aumentan aumentara aumentare
-aumentars aumentas aumentemos aurera aurorae auroral auroras auroro ausentamos ausentar
-ausento austra autenticaba autenticadas autenticados autenticando autenticara authenticate
-authenticates authored authorizations authorizes autoescalan autoras autoria autoriza
-autorizacions autorizada autorizadas autorizadoes autorizador autorizadors autorizamos
-autorizan autorizando autorizara autorizare autorizars autorizas autorize autoro avaden
-avalanchas avalanche avanzan avanzar avanzas avanze avanzo averaged averages averare
-averting averts aviamos aviar avicos avidos aviento avientos aviesos avilamos avilar
-avioes avions avios avisados avisan avisara avisare avisars avisas avisemos avises avisoes
-avison avisons avispa avispamos avispar avispo avispos avista avistamos avistar avisto
-avivamos avivar ayunta ayuntamos ayuntar ayustes azaque azogar azotado azotados azotan
-azotaria azular bached baches baching backbend backbends backed backer backers backgrounds
-backings backlogs backus backyard backyards badajado badas badeas bagger bailones baker
-bakers baking balancea balanceaba balanceadas balanceado balanceadora balanceadoro
-balanceadors balanceados balancear balanceara balanceas balancee balancees balanceo
-balanceos balancera balancero balancers balanoes balante balantes balanze balanzes balato
-balatos baldas balker balking ballance banadas banaes banais banars banas banass bancaria
-bancarios bancas banda bandaes bandan bandean bandear bandeau banded bandejan bandejar
-bandejas bandeje bandejo bander bandera bandes bandia bandias bandos bands banduja banger
-banidas banked banket banking banner banners banter banters banzas baraco baracos baraho
-barahos baraja barajada barajador barajados barajan barajando barajara barajare barajars
-barajas barajemos barajo barajos barano baranos barata baratado baratamos baratar baratas
-barate barateo barates baratio baratios baratoes baraton baratons baratro baratros barbato
-barbatos bardas bardes barito baritos barkers barking baroto barotos barrado barrados
-barramos barrar barthes bascamos bascar basking basnas batato batatos bathed bathes
-batuces beached beaches beaks becket befare befoes befre behinds benchmarks betaking
-bibliotecas biblioteco bibliotheca bields biggie billing billions billiton billon billons
-bindle binger birlones birthdays bistable bitched bitches blacked blacklists blacks
-blandas blanker bleaker blocas blocker blockiest blockings blocky blocos blocs blokes
-bloqueaba bloqueadas bloqueador bloqueadors bloqueando bloqueara bloqueare bloquears
-bloqueemos bloqueoes blouse blouses bluffer bluffers bodice bodices bodied boeres bogies
+atrapada atrapadas atrapado atrapados atrasaba atrasabas atrasada atrasadaes atrasadas
+atrasadoes atrasados atrasamos atrasando atrasara atrasaras atrazada atrazadas atrazado
+atrazados atrega atregados atregamos atregan atregar atributas atribute atributo
+atributoes attach attacks attempts attribute attributed attributer atuses auccion auction
+auctor auctorizado auctorizados auctorizar auctorize auctors audita auditan auditas
+audition auditive auditivos auditor auditoriaes auditorio auditorios augmentamos augmentar
+aullar aumenta aumentados aumentan aumentara aumentare aumentars aumentas aumentemos
+aurera aurora aurorae auroral auroras auroro ausentamos ausentar ausento austra
+autenticaba autenticadas autenticados autenticando autenticara authenticate authenticates
+authored authorise authorizations authorize authorized authorizes autoescalan autora
+autoras autoria autoriza autorizacions autorizada autorizadas autorizadoes autorizador
+autorizadors autorizamos autorizan autorizando autorizara autorizare autorizars autorizas
+autorize autoro avaden avalanchas avalanche avanzan avanzar avanzas avanze avanzo averaged
+averages averare averting averts aviamos aviar avicos avidos aviento avientos aviesos
+avilamos avilar avioes avions avios avisados avisan avisara avisare avisars avisas
+avisemos avises avisoes avison avisons avispa avispamos avispar avispo avispos avista
+avistamos avistar avisto avivamos avivar ayunta ayuntamos ayuntar ayustes azaque azogar
+azotado azotados azotamos azotan azotaria azular bached baches baching backbend backbends
+backed backer backers backgrounds backings backlogs backup backus backyard backyards
+badajado badas badeas bagger bailones baker bakers baking balancea balanceaba balanceadas
+balanceado balanceadora balanceadoro balanceadors balanceados balancear balanceara
+balanceas balanced balancee balancees balanceo balanceos balancer balancera balancero
+balancers balances balanoes balante balantes balanze balanzes balato balatos baldas balker
+balking ballance banadas banaes banais banars banas banass bancaria bancarios bancas banda
+bandaes bandan bandea bandean bandear bandeas bandeau banded bandejan bandejar bandejas
+bandeje bandejo bander bandera bandes bandia bandias bandos bands banduja banger banidas
+banked banket banking banner banners banter banters banzas baraco baracos baraho barahos
+baraja barajada barajador barajados barajan barajando barajara barajare barajars barajas
+barajemos barajo barajos barano baranos barata baratado baratamos baratar baratas barate
+barateo barates baratio baratios baratoes baraton baratons baratos baratro baratros
+barbato barbatos bardas bardes barito baritos barker barkers barking baroto barotos
+barrado barrados barramos barrar barthes bascamos bascar basking basnas batato batatos
+batched bathed bathes batuces beached beaches beaker beakers beaks becket befare befoes
+befre behinds benchmarks betaking bibliotecas biblioteco bibliotheca bields biggie billing
+billions billiton billon billons bindle binger birlones birthdays bistable bitched bitches
+blacked blacklist blacklists blacks blandas blanker bleaker blocas blocker blockiest
+blockings blocky blocos blocs blokes bloque bloquea bloqueaba bloqueada bloqueadas
+bloqueador bloqueadors bloqueados bloqueamos bloquean bloqueando bloqueara bloqueare
+bloquears bloqueas bloquee bloqueemos bloquees bloqueoes bloqueos bloques blouse blouses
+bluffer bluffers bodaes bodees bodes bodges bodice bodices bodied bodies boeres bogies
 boiles bollones bombardea bombardean bombardeara bombardeare bombardears bombardeas
 bombardera bombardero bombardier bonce bonces bonded bonkers booker boque boquea boqueada
 boqueado boqueados boqueamos boquear boqueo boques borato boratos bordado bordados bordaes
-bordamos bordar bordas bordea bordeas bordee bordees borden bordeo border borders bordoes
-bordos boreas boreos borers bores borges bornes boroes borrada borradas borradoes borrador
-borradors borraj borrajo borrajos borran borrando borrara borrare borrars borras borremos
-borres bosque bosques botched botches botellan botellas botelle botellia botello botilla
-bottlenecks bouncer bouncers bouncy bounden bounder bourne bournes bowsing braided brained
-branden brander brandie brandied branks breaded breading breads breaes breais breakdowns
-breakings breams brears breas breast brecas breeks bregas brenas brevas brezas brides
-broadcasts broke broken brokers bronce bronces browner browning browse browsed browses
-buceamos bucear bucked bucker bucking buckle buckles buddle budge budged budges budgets
-budgie buffed buffet buffeted buffeting buffets bugger buidas buidos bujier bullion
-bullones bundles bungle bungled bunker bunkers burato buratos burier burrado burrados
-bursar bursas bursty buscados buscan buscara buscare buscars buscas buscemos bushier
-bushiest bushiness busiamos busie busied busieis busien busiere busker busquedaes busquedo
-busquedos buster bustier bustiest busts busyness butches caamos cabales cabbie cabecea
-cabeceais cabecean cabecear cabeceara cabecearas cabecears cabeceas cabeceraes cabecero
+bordamos bordar bordas bordea bordeas bordee bordees borden bordeo border borders bordes
+bordoes bordos boreas boreos borers bores borges bornes boroes borra borrada borradas
+borradoes borrador borradors borrados borraj borrajo borrajos borran borrando borrara
+borrare borrars borras borremos borres bosque bosques botched botches botellan botellas
+botelle botellia botello botilla bottlenecks bounced bouncer bouncers bounces bouncy
+bounded bounden bounder bourne bournes bowsing braided brained braking branden brander
+brandie brandied branks breaded breading breads breaes breais breakdowns breakings breams
+brears breas breast brecas breeks bregas brenas brevas brezas brides broadcasts broke
+broken brokers bronce bronces browner browning browse browsed browsers browses buceamos
+bucear bucked bucker buckets bucking buckle buckles buddle budge budged budges budgets
+budgie buffed buffers buffet buffeted buffeting buffets bugger buidas buidos bujier
+bullion bullones bundles bungle bungled bunker bunkers burato buratos burier burrado
+burrados bursar bursas bursty busca buscados buscan buscara buscare buscars buscas
+buscemos bushier bushiest bushiness busiamos busie busied busieis busien busiere busiers
+busies busker busquedaes busquedas busquedo busquedos buster bustier bustiest busts
+busyness butches buyes buyess buyoes byers caamos cabales cabbie cabecea cabeceais
+cabecean cabecear cabeceara cabecearas cabecears cabeceas cabeceraes cabeceras cabecero
 cabeceros cabedera cabederas cabia cabiamos cabidos cabio cabling cabrada cabras cabrera
-cabria cabrio cabrios cabros cacaes cacea caceada caceadas caceado caceados caceamos
-cacean cacear cacearia caceas cacees caceo caceos cacera cacero caceta caceto cacha
-cachada cachadas cachado cachados cachaes cachamos cachando cacharia cacheaba cacheabas
-cacheando cachearan cacheare cachearian cachearias cachears cacheemos cacheen cachees
-cachemamos cacheman cachemo cachemos cachetada cachetadas cachetado cachetados cacheto
-cachets cachies cachis cacho cachoes cachon cachou cachua cachues cachuo cachus cacles
-cacoes cactea cacteo cadidos cadmia cadmio cadmios cados caducaba caducabas caducamos
-caducando caducar caducara caducaras caducas caduce caducea caducen caducidads caduco
-caecen caeces caemos caeran caere caeres caers cagada cagales cagamos cagan cagar cagas
-caguamos caguas caicos caidas caides caidoes caids caigan calashes calcea calceo calces
-calcetamos calcetar calcular calculas calcule calculen calculi calculo calder caldos
-calendamos calendar calenta calentados calentan calentanos calentara calentare calentars
-calentas calentemos caler calers calicula caliculan calida calidads calidas calidos
+cabria cabrio cabrios cacaes cacea caceada caceadas caceado caceados caceamos cacean
+cacear cacearia caceas cacees caceo caceos cacera cacero caceta caceto cacha cachada
+cachadas cachado cachados cachaes cachamos cachando cachar cacharia cachas cachea cacheaba
+cacheabas cacheadas cacheado cacheados cachean cacheando cacheara cachearan cachearas
+cacheare cachearian cachearias cachears cacheas cachee cacheemos cacheen cachees cachema
+cachemamos cacheman cachemo cachemos cachen cacheo cacheos cachera cachero caches cachet
+cacheta cachetada cachetadas cachetado cachetados cacheto cachets cachies cachis cacho
+cachoes cachon cachos cachou cachua cachues cachuo cachus cacles cacoes cactea cacteo
+cadidos cadmia cadmio cadmios cados caducaba caducabas caducadas caducamos caducando
+caducar caducara caducaras caducas caduce caducea caducen caducidads caduco caecen caeces
+caemos caeran caere caeres caers cagada cagales cagamos cagan cagar cagas caguamos caguas
+caicos caidas caides caidoes caids caigan calashes calcea calceo calces calcetamos
+calcetar calcular calculas calcule calculen calculi calculo calder caldos calendamos
+calendar calenta calentados calentan calentanos calentara calentare calentars calentas
+calente calentemos caler calers calicula caliculan calida calidads calidas calidos
 calientas calientees calino calker calking callaes callar callars calle callea callear
 callears calleas called callee callees callen callentamos callentar callente callentes
-calleo callera calleras callero calleros calles callie callings calloes calmer calming
-calmos calves calving camales camaos camba cambais cambamos camban cambar cambas cambe
-camben camber cambes cambiados cambial cambian cambiara cambiare cambiars cambias
-cambiazos cambiemos cambien cambies cambija cambijo cambijos cambil cambils cambin cambins
-cambioes cambist cambiza cambizamos cambizar cambize cambizo cambizos cambo camboes cambon
-cambons cambra cambria cambro cambros cambui cambuis cameno cameos camia camiamos camian
-camiar camiba camibamos camibar camibe camica camicos camie camien camila camilos
-caminamos caminar camini camion camisa camisos camita camitos camize camoes camons camos
-campaba campabas campada campadas campaga campagas campagna campan campanaes campanea
-campaneas campania campano campanos campara camparas campare campares camparin camparins
-campas camped campeo campeos campes campina campinas camping campino campoes camps campus
-camuno canadio canaes canalies canalis canals canames canapes canar canara canard canare
-canares canaria canarios canaris canars cance canceis cancelados cancelan cancelara
-cancelare cancelars cancelemos cancelen canceler canceles cancella cancellamos cancelle
-cancellen canceller cancelles cancelos cancen cancer cancera canceramos cancerar cancers
-cancheada cancheadas cancheado cancheados canchean canchearia cancheo cancoes candela
+calleo caller callera calleras callero calleros calles callie callings calloes calmer
+calming calmos calves calving camales camaos camba cambais cambamos camban cambar cambas
+cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara cambiare
+cambiars cambias cambiazos cambie cambiemos cambien cambies cambija cambijo cambijos
+cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar cambize cambizo
+cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui cambuis cameno
+cameos camia camiamos camian camiar camiba camibamos camibar camibe camibo camica camico
+camicos camie camien camila camilo camilos camina caminamos caminar camine camini camino
+caminos camio camion camisa camiso camisos camita camito camitos camize camoes camons
+camos campaba campabas campada campadas campaga campagas campagna campan campanaes
+campanea campaneas campania campano campanos campara camparas campare campares camparin
+camparins campas camped campeo campeos campes campina campinas camping campino campoes
+camps campus camuno canadio canaes canalies canalis canals canames canapes canar canara
+canard canare canares canaria canarios canaris canars cance canceis cancelados cancelan
+cancelara cancelare cancelars cancele canceled cancelemos cancelen canceler canceles
+cancella cancellamos cancelle cancelled cancellen canceller cancelles cancelo cancelos
+cancen cancer cancera canceramos cancerar cancers cances canchea cancheada cancheadas
+cancheado cancheados cancheamos canchean canchear canchearia cancheo cancoes candela
 candidados candidaes candidata candidataes candidatas candidato candidatoes candles cando
 canela canelamos canelar caneles canella canerio canerla cangada cangaes cangamos cangan
 cangar cangas cange canges cangos caniaes canidos caniles canino canios canmia canmiamos
 canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes cantales cantamos
 cantar cantas cantel cantels canter cantidads cantles canto cantos canucela canuela
 canules capacidads capacita capacite capacito caped capeos capias capies capos capper
-cappos captara captare capturada capturados capturan capturando capturara capturare
-capturars capturas capturen captures capturo capuana capuanas caraas caracter caractere
-carado carados caraes caragas caragos caramos caraos carate carates carats caraus carays
-carbas carbos carcamos carcana carcas carcel carcels carcera carcos cardada cardamos
-cardan cardar cardas cardera careado careados careamos carean carear careara careas
-carecen careciente carecimiento careos carera cargaba cargadal cargadas cargado cargados
-cargaes cargais cargara cargare cargars carge cargemos cargen cargoes cargosa cargoso
-cariada cariamos carian cariar carias caridad carino carlan carlas carling carlos carman
-carmino carnada carnales carnario carnera carnot carobs caroes carols caroms caros
-carpamos carpan carpas carped carping carrada carradas carrado carral carrales carrara
-carras carrea carrean carrear carreara carreas carreja carrel carrena carreo carreras
-carrero carreta carric carrices carrie carriel carrieles carriels carriers carries carrils
-carros carse cartan cartas cartera cartos carts carves casales casandra casces cashed
-cashing casidos casino casios caspos cassandras castes castidad castidades castos castro
-casuca cataura catches catching categoriaes categoric categorica categoricas categorio
-categorios categorize categorizes catino catling cauca caucel caucels cauces caudos cauras
-cauros cautas cavario caves cavidad cavios cayuca cebada cebado cebados cebradas cebrado
-cefrada cefrados cegada cegado cegados cejada cejado cejados celada celado celados
-celebridads celeridad celeridades celerity cello cenada cenado cenados cenales cenato
-cendro cenero ceniamos cenimos cenismo cenismos cenital censer cental centen centers
-centima centimas centime centimes centimoes centner centon centralizada centralizador
-centralizados centralizando centralize centralizen centralizer centralizes centrals
-centran centrar centras centros ceracion ceraciones cerate cerated cerates cercaba cercada
-cercadas cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado
-cerner cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
-cerrando cerraras cerrera cerril cerriles certana cesacion cesaciones cesada cesado
-cesados cesta cestos cestro cetro chagos chaired chairs champaign champaigns champana
+cappos captara captare captares capturada capturados capturaes capturan capturando
+capturar capturara capturare capturars capturas captured capturen captures capturo
+capturos capuana capuanas caraas caracter caractere carada carado carados caraes caragas
+caragos caramos caraos caras carate carates carats caraus carays carbas carbos carcamos
+carcana carcas carcel carcels carcera carcos cardada cardamos cardan cardar cardas cardera
+cardos careada careado careados careamos carean carear careara careas carecen careciente
+carecimiento careos carera cargaba cargadal cargadas cargado cargados cargaes cargais
+cargan cargar cargara cargare cargars cargas carge cargemos cargen carges cargoes cargos
+cargosa cargoso cariada cariamos carian cariar carias caridad carino carios carlan carlas
+carling carlos carman carmino carnada carnales carnario carnera carnot carobs caroes
+carols caroms caros carpamos carpan carpas carped carping carpos carrada carradas carrado
+carral carrales carrara carras carrea carrean carrear carreara carreas carreja carrel
+carrena carreo carreras carrero carreta carric carrices carrie carriel carrieles carriels
+carriers carries carrils carros carse cartamos cartan cartas cartera cartos carts carves
+casales casandra casces cashed cashes cashing casidos casino casios caspos cassandras
+castes castidad castidades castos castro casuca cataura catches catching categoriaes
+categoric categorica categoricas categorio categorios categorize categorizes catino
+catling cauca caucel caucels cauces caudos cauras cauros cautas cavario caves cavidad
+cavios cayuca cebada cebado cebados cebamos cebradas cebrado cebros cedamos cefrada
+cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado cejados cejamos
+celada celado celados celamos celebridads celeridad celeridades celerity cello cenada
+cenado cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos
+cenital censer cental centen centers centima centimas centime centimes centimoes centner
+cento centon centra centralizada centralizador centralizados centralizando centralize
+centralizen centralizer centralizes centrals centran centrar centras centros ceracion
+ceraciones cerate cerated cerates cercaba cercada cercadas cercado cercan cercanas
+cercania cercano cercara cercen cercena cernadas cernado cerner cernimos cerpo cerpos
+cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo cerrando cerraras cerrera
+cerril cerriles certana cesacion cesaciones cesada cesado cesados cesamos cesta cestos
+cestro cetro chagos chagres chague chagues chaired chairs champaign champaigns champana
 champanas champos chance chancela chancelamos chances chane chanen chanes chaney chang
-changa changaes changas changer changers changle changles chango changos chanoes chantas
-chante chantes chanto chantos chants chapos chapped chapping chaque chaques charactery
-charas chare charger chargers charle charles charmed charms charnel charnels charoes
-charos charred charted chatas chatos chatre chatres chats cheated cheats checas checker
-checkouts checky checos cheeked cheeks cheque cheques chesta chestan cheste chinge chinges
-chinked chinks chocen chocked chofen chopra choquees chorreo chorreos chose chospe chospen
-chotara chotas choten chotes chotos chueta chullo chunas chunky chunos chunter chunters
-churned churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos cidrada cidradas
-cidrado cidrados ciello cieno cienos cientas cientes cientos cierno cierto cifraba
-cifrabas cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars cifras cifremos
-cifren cimente cimentes cimento cimpos cincel cincela cincelamos cincelar cincels cintamos
-cintar cinto cintra cintro circuia circuido circuir circuita circuitos circuits circuity
-cistes cistico cisticos civeto claces clames clanes clapos clapped clapping clares clarity
-clasees clashed clasificado clasificadora clasificadoro clasificadors clasificados classes
-classified classifiers classifies clauca clauses clavaes clavas clavees clavel clavels
-claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicos clientees
-clinks clint clister cloaks clocas cloces cloned clonks cloque cloques close closer
-closers closets clotas clotos cloves cloyed clunked clunks clusters clutter cluttering
-clyster coached coaches coaching coaler coalesced coalesces coaling coarse coartamos
-coartar coatas coates coatos cobias cobra cobrados cobran cobrara cobrare cobrars cobras
-cobremos cochea cocheada cocheadas cocheado cocheados cocheamos cochean cochear cochearia
-cocheo coches cociamos cocias cocido cocks codificacions codificada codificador
-codificados codificando codificara codificare codificars codification codifice codificemos
-codifico codiga codigas codigoes coding codino codinos cofias cofrada cofradas cofrado
-cofrados cofreo coftas coftos cogiamos cogias cogida cogidos cogito cognada cognadas
-cognado cognados cognicion cogniciones cognition cognitional cohered coidamos coidas
-coides coido coidos coifed coiled coimas coimes coined coipas coitara coitos colada
-coladas colado colados colando colapsas colapso colauda colaudas colaudo coleada coleadas
-coleado coleados colectado colectados colectar colgaba colgabas colgadaes colgadoes
-colgador colgadors colgaja colgajas colgajo colgajos colgamos colgando colgara colgaras
-colgare colgares colgars colide colides colido coligada coligadas coligado coligados
-coligarse colinde colindes colisionar collada colladas collado collados collapses coller
-collers collida collidas collided collider colliders collido collidos collie collied
-collier colliers collies collude colludes collusion colmada colmadas colmado colmados
-colman colmare colmares colmen colmena colmenas coloide coloides colpada colpadas colpado
-colpados colpamos colpare colpares colpas colpes colum columba columnaes columnar coluna
-coluno colunos colusion colusiones comadre comadres combamos combar combare combares
-combatible combination comendar comendariamos comentar comentariamos comentarias
-comentario comentarioes comenza comenzan comenzara comenzare comenzars comenzas cometarios
-comfit comiamos comias comido comigo comigos comino comisionan comisionas comisione
-comisionen comisiono comisions comistion comistiones commends comment commie comminations
-commits commix commuted compactibilidad compadramos compadrar compadre compadres compage
-compages compana companaes companas companiaes companias companios companoes compaq
-comparador comparados comparan comparara comparare comparars comparas compared comparemos
-comparen comparer comparo comparsa comparso comparta compartamos comparte compartes
-compartida compartidas compartidor compartidors compartimos compasamos compasar compase
-compases compasible compatibilidads compatibles compatibly comped compensados compensan
-compensaran compensaras compensares compensarian compensarias compensars compensas
-compensated compensativo compensativos compensatorias compensatorio compense compensemos
-compenso compere comperes competa competed competo complain complains compleat complect
+changa changaes changas changed changer changers changle changles chango changos chanoes
+chantas chante chantes chanto chantos chants chapos chapped chapping chaque chaques
+character charactery charas chare charge charger chargers charges charle charles charmed
+charms charnel charnels charoes charos charred chars charted chatas chatos chatre chatres
+chats cheated cheats checas checker checkouts checky checos cheeked cheeks cheque cheques
+chesta chestan cheste chicks chinge chinges chinked chinks chocen chocked chocks chofen
+chopra choquees choros chorreo chorreos chose chospe chospen chotara chotas choten chotes
+chotos chucked chucks chueta chullo chunas chunk chunky chunos chunter chunters churned
+churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos cidrada cidradas cidrado
+cidrados ciello cieno cienos cientas ciente cientes cientos cierno cierto cifraba cifrabas
+cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars cifras cifremos cifren
+cimente cimentes cimento cimpos cincel cincela cincelamos cincelar cincels cintamos cintar
+cinto cintra cintro circuia circuido circuir circuita circuitos circuits circuity cistes
+cistico cisticos civeto claces clacks clames clanes clapos clapped clapping clares clarity
+clasees clases clashed clasificado clasificadora clasificadoro clasificadors clasificados
+classes classified classifiers classifies clauca clauses clavaes clavas clavees clavel
+clavels claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicks clicos
+client clientees clinks clint clister cloaks clocas cloces clocks cloned clonks cloque
+cloques cloros close closer closers closes closet closets clotas clotos cloves cloyed
+clucks clunked clunks clusters clutter cluttering clyster coached coaches coaching coaler
+coalesced coalesces coaling coarse coartamos coartar coatas coates coatos cobeos cobias
+coblos coboes cobos cobra cobrados cobramos cobran cobrar cobrara cobrare cobrars cobras
+cobremos cobres cobroes cochea cocheada cocheadas cocheado cocheados cocheamos cochean
+cochear cochearia cocheo coches cociamos cocias cocido cocks codificacions codificada
+codificador codificados codificando codificara codificare codificars codification codifice
+codificemos codifico codiga codigas codigoes codigos coding codino codinos cofias cofrada
+cofradas cofrado cofrados cofreo coftas coftos cogiamos cogias cogida cogidos cogito
+cognada cognadas cognado cognados cognicion cogniciones cognition cognitional cohered
+coidamos coidas coides coido coidos coifed coiled coimas coimes coined coipas coitara
+coitas coites coitos colada coladas colado colados colando colapsas colapso colauda
+colaudas colaudo coleada coleadas coleado coleados colectado colectados colectar colgaba
+colgabas colgadaes colgadoes colgador colgadors colgaja colgajas colgajo colgajos colgamos
+colgando colgara colgaras colgare colgares colgars colide colides colido coligada
+coligadas coligado coligados coligarse colinde colindes colision colisionar colisiones
+collada colladas collado collados collapses coller collers collida collidas collided
+collider colliders collido collidos collie collied collier colliers collies collude
+colludes collusion colmada colmadas colmado colmados colman colmare colmares colmen
+colmena colmenas coloide coloides colpada colpadas colpado colpados colpamos colpare
+colpares colpas colpes colum columba columnaes columnar columno coluna coluno colunos
+colusion colusiones comadre comadres combamos combar combare combares combatible
+combination combos comendar comendariamos comentar comentariamos comentarias comentario
+comentarioes comenza comenzan comenzara comenzare comenzars comenzas cometarios comfit
+comiamos comias comido comigo comigos comino comision comisiona comisionan comisionas
+comisione comisionen comisiones comisiono comisions comistion comistiones commends comment
+commie comminations commits commix commuted compactibilidad compadramos compadrar compadre
+compadres compage compages compana companaes companas companiaes companias companios
+companoes compaq compara comparador comparadores comparados comparan comparara comparare
+comparars comparas compared comparemos comparen comparer compares comparo comparsa
+comparso comparta compartamos comparte compartes compartida compartidas compartidor
+compartidors compartimos compas compasamos compasar compase compases compasible
+compatibilidads compatibles compatibly comped compensados compensan compensaran
+compensaras compensares compensarian compensarias compensars compensas compensated
+compensativo compensativos compensatorias compensatorio compense compensemos compenso
+compere comperes competa competed competo complain complains complaints compleat complect
 compleja complejidads complejo completan completar completas complete completion
-completivos completos complexa complexidad complexions complexo compliancy compliant
-comprabamos comprado compradora compradoro compradors comprados compraes compramos compran
-comprare comprares compras comprensa compres compresa compro comproba comprobacions
-comprobados comproban comprobara comprobare comprobars comprobas comprobemos compromisa
-compromise compromisos comprueban compruebas compruebo compta computa computacion
-computamos computan computar compute computen computer computes comtas comtos conata
-concenta concentas concenter concentrada concentrador concentrados concentran concentrando
-concentrar concentrare concentrares concentras concentrated concentre concentro concerna
-concerne concerno concerns concert concilia conciliacions conciliados concilian conciliara
+completivos completo completos complexa complexidad complexions complexo compliancy
+compliant comprabamos comprado compradoes compradora compradoraes compradoras compradoro
+compradoros compradors comprados compraes compramos compran comprar comprare comprares
+compras compre comprensa compres compresa compro comproba comprobacions comprobados
+comproban comprobara comprobare comprobars comprobas comprobemos compromisa compromise
+compromisos comprueban compruebas compruebo compta computa computacion computamos computan
+computar compute computen computer computes comtas comtos conata concenta concentas
+concenter concentrada concentrador concentrados concentran concentrando concentrar
+concentrare concentrares concentras concentrated concentre concentro concerna concerne
+concerno concerns concert concilia conciliacions conciliados concilian conciliara
 conciliare conciliars concilias conciliation conciliemos concitado concitados concitar
 concluiamos concurren concurrence concurrences concurrencias concurrencio concurrente
 concurrentees condamos condenar condensa condensan condensara condensare condensars
@@ -290,107 +316,118 @@ condicionas condicione condicionen condiciono conditionals conduta conecta conec
 conectadas conectador conectadors conectamos conectan conectando conectara conectare
 conectars conectas conector conexions conexivo conexivoes confect confected confection
 confections confia confianzas confianzo confiar confiara confiare confiars conficion
-conficiones confie configuracions configurations confin confio confirmacion confirmados
-confirman confirmara confirmare confirmars confirmations confirmativo confirmemos
-confirmen confirmes conflictoes conform conforma conformamos conformar conformation
-conforme conformed conforms confuta confutacion confutamos confutan confutar conies coning
-conminaciones conmutacions conmutados conmutara conmutare conmutars conmutas conmute
+conficiones confie configuracions configuration configurations confin confio confirm
+confirmacion confirmados confirman confirmara confirmare confirmars confirmas
+confirmations confirmativo confirme confirmemos confirmen confirmes confirmo confirms
+conflictoes conform conforma conformamos conformar conformation conforme conformed
+conforms confuta confutacion confutamos confutan confutar conies coning conminaciones
+conmuta conmutacions conmutados conmutan conmutara conmutare conmutars conmutas conmute
 conmutemos conmuten conmuto connecter connecting connects conota conque conques conrea
 conreo conreos consecrar consegrar consenta consente consentimienta consentimientos
 consento consents conserva conservan conservara conservare conservars conservas consisten
-consistences consistencias consistencio consistentees consta constamos constar constara
-constes constrain constrains constriccion construamos construccions construction construe
-construed construen construes construia construiamos construidos construire construirs
-construyes consuela consuelas consueta consuetas consula consulaes consulais consulamos
-consulan consular consulars consulas consule consulen consules consulo consult
-consultables consultados consultaes consultais consultan consultara consultare consultars
-consulte consultemos consultes consulto consultor consultos consults consuma consumada
-consumado consumador consumadores consuman consumar consumars consumas consumera
-consumeras consumero consumeros consumia consumian consumias consumidas consumidoes
-consumidora consumidoraes consumidoras consumidoro consumidoros consumidors consumir
-consumirs consumoes consumos consumptions consuno consunta consuntas contabilizaba
-contabilizadas contabilizados contabilizando contabilizara contacta contacted contactoes
-contactor contado contadoes contadora contadoraes contadoras contadoro contadoros
-contadors contained contare contars contecido contejido contemn contemos conten contena
-contencions contend contendedor contendedores contendido contendo contendor contendores
-contene contenedora contenedoraes contenedoras contenedoro contenedoros contenedors
-contenida contenidos conteno contentamos contentar contente contenting contentions
-contentivo contento contents contera contes contestados contestan contestanos contestara
-contestare contestars contestas conteste contestemos contester contesto contests context
-contexta contignacion continuacions continuation contos contraa contracarto contracartos
-contracta contractado contractados contractas contracte contracten contractes contrado
-contrados contrae contrala contralada contralados contralo contralto contraltos contrapado
-contrapados contrapartidaes contrapartido contrapartidos contrapo contras contrasenaes
-contraseno contrasenos contrastado contrastados contrasted contrasto contrastos contratada
-contratadas contratamos contratando contratoes contravena contravenas contray contrito
-contritos contros convect convected convection convencion convenido convention
-conversativo conversativos cookers cookie coolies cooped coordenada coordenado coordinaba
-coordinadas coordinadora coordinadoro coordinadors coordinados coordinando coordinara
-coordinate coordinates coordinators cooties copaes copais copals copamos copara copare
-copares copars copas copeamos copeare copeares copeas coped copees copeos copera copes
-copeys copiados copiaes copiais copian copiar copiare copiares copiars copiba copibas
-copie copiemos copien copier copiers copila copilamos copilas copile copiles copina
-copinamos copinas copine copines copins copios coplas copoes copping copra copras coptos
-coque coques corada corado corados cordito corditos coreada coreado coreados corego
-coregos corelation coremos coreo coreos corias cories corlada corladas corlado corlados
-corleo corneo corneos cornuta corpas corraes corre correa correas correcho correct
-correcta corrector correctos corrects corree correes corrego correis correlacionados
-correlacions correlata correlated correlates correlating correlations correlativo
-correlato corremos corren correoes correon correons correosa correoso correr corrers
-corres correteo corrie corries corro corroa corroas corroe corroes corroo corros corrupta
-corruptor corruptos corrupts corseo corses corsos cortaa cortador cortadores cortados
-cortan cortao cortaoes cortaos cortare cortars cortemos cortes cortical cortos cosaes
-coseis cosen cosers coses coshes cosiamos cosias cosido cosmos cosoes cosos cosque cosques
-cosses costaba costada costaes costana costaran costaras costard costare costaria costars
-costco costea costeara costeas costed costee costees costen costeo costera costoes coston
-costons costosa costoso costro costros costume costumed costumer costumers costumes
-costura cotaes cotas coteara cotees cotera cotes cotoes cotos cotuos coulter coulters
-countess counties country county coupes courted courter courts couther coveted cowered
-cozies crabron crafted crapped crapping crashes cratamos crate crated crates craves creaba
-creadas creador creadors creaes creaked creamed creamos creando creara crearan creare
-creares crearlo crease creased creases creatine creatines creating creativo creativos
-crecan crecente crecer creces creche crecientes crecimienta crecimientos creda credencia
-credenciaes credencias creditoes creditor creditors credo credos creen creida creido
+consistences consistencias consistencio consistentees consistentes consta constamos
+constar constara constes constrain constrains constraints constriccion construamos
+construccions construction construe construed construen construes construia construiamos
+construidos construire construirs construyes consuela consuelas consueta consuetas consula
+consulaes consulais consulamos consulan consular consulars consulas consule consulen
+consules consulo consult consultables consultados consultaes consultais consultan
+consultar consultara consultare consultars consultas consulte consultemos consultes
+consulto consultor consultos consults consuma consumada consumado consumador consumadores
+consuman consumar consumars consumas consumera consumeras consumero consumeros consumia
+consumian consumias consumidas consumidoes consumidora consumidoraes consumidoras
+consumidoro consumidoros consumidors consumir consumirs consumo consumoes consumos
+consumptions consuno consunta consuntas conta contabilizaba contabilizadas contabilizados
+contabilizando contabilizara contact contacta contacted contacto contactoes contactor
+contactos contacts contado contadoes contadora contadoraes contadoras contadoro contadoros
+contadors contained contal contan contare contars contas contecido contejido contemn
+contemos conten contena contencions contend contendedor contendedores contendido contendo
+contendor contendores contene contenedora contenedoraes contenedoras contenedoro
+contenedoros contenedors contenida contenidos conteno content contenta contentamos
+contentar contente contenting contentions contentivo contento contents contera contes
+contest contestados contestan contestanos contestar contestara contestare contestars
+contestas conteste contestemos contester contesto contests context contexta contia
+contignacion continuacions continuation contos contra contraa contracarto contracartos
+contracta contractado contractados contractas contracte contracten contractes contractos
+contracts contrado contrados contrae contrala contralada contralado contralados contralo
+contralto contraltos contrao contrapado contrapados contrapartidaes contrapartido
+contrapartidos contrapo contras contrasenaes contraseno contrasenos contrastado
+contrastados contrasted contrasto contrastos contratada contratadas contratamos
+contratando contratoes contratos contravena contravenas contray contrito contritos contro
+controla controlado controls contros convect convected convection convencion convenido
+convent convention conversativo conversativos cookers cookie coolies cooped coordenada
+coordenado coordinaba coordinadas coordinado coordinador coordinadora coordinadoro
+coordinadors coordinados coordinando coordinara coordinate coordinates coordinators
+cooties copaes copais copals copamos copara copare copares copars copas copeamos copeare
+copeares copeas coped copees copeos copera copes copeys copia copiados copiaes copiais
+copian copiar copiare copiares copiars copiba copibas copie copied copiemos copien copier
+copiers copies copila copilamos copilas copile copiles copina copinamos copinas copine
+copines copins copios coplas copoes copped copping copra copras copros copses coptas
+coptos coque coques corada corado corados coramos corar corcos cordito corditos cordos
+coreada coreado coreados coreamos corear corego coregos corelation coremos coreo coreos
+corias cories corios corlada corladas corlado corlados corlamos corlar corleo corlos
+cormos corneo corneos cornos cornuta coros corpas corpos corraes corramos corre correa
+correas correcho correct correcta corrector correctos corrects corree correes corrego
+correis correlacionados correlacions correlata correlated correlates correlating
+correlations correlativo correlato corremos corren correo correoes correon correons
+correos correosa correoso correr corrers corres correteo corrie corries corro corroa
+corroas corroe corroes corroo corros corrupta corruptor corruptos corrupts corseo corses
+corsos corta cortaa cortador cortadores cortados cortan cortao cortaoes cortaos cortare
+cortars cortas cortemos cortes cortical cortos coruos corvamos corvar corvos corzos cosaes
+coseis cosen cosers coses coshes cosiamos cosias cosido cosies cosmos cosoes cosos cospes
+cosque cosques cosses costaba costada costaes costana costaran costaras costard costare
+costaria costars costas costco costea costeara costeas costed costee costees costen costeo
+costera costoes coston costons costosa costoso costra costro costros costume costumed
+costumer costumers costumes costura cotaes cotara cotas coteara cotees cotera cotes coties
+cotoes cotos cotuos coulter coulters counted countess counties country county coupes
+courted courter courts couther coveted cowered cozies crabron crafted crapped crapping
+crashes cratamos crate crated crates craves creaba creadas creador creadors creaes creaked
+creamed creams creando creara crearan creare creares crearlo crease creased creases create
+created creates creatine creatines creating creativo creativos crecamos crecan crecente
+crecer creces creche crecientes crecimienta crecimientos creda credencia credenciaes
+credencias creditoes creditor creditors credo credos creemos creen creiamos creida creido
 creidos cremacion cremaciones cremaes cremate cremated cremates cremation cremations
-crenate crenation crepito cresaes cresta crested cretaes crete cretico creticos creyen
-criacion criaciones criada criado criados cricks cridos critic critican criticar critice
-critices criticoes criticon criticons critics croada croado croados crocks cronologia
-cronologias cronologicas cronologicos cronologio cronologios crucen cruenta cruentas
-crujamos cruza cruzados cruzan cruzara cruzare cruzars cruzas cruzemos cuada cuadas cuado
-cuados cuadraba cuadradas cuadrados cuadral cuadrando cuadrara cuadrare cuadrars cuadras
-cuadre cuadremos cuadren cuadri cualidad cualquier cualquieran cualquieras cualquiere
-cualquieria cualquiero cualquiers cuandas cuantaes cuantia cuantias cuantidad cuantidades
-cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas cuarenteno cuarentens
-cuarentona cuarta cuartada cuartado cuartamos cuartan cuartar cuartas cuartos cuarza
-cuarzo cuatras cuatri cubeba cubera cubeto cubismos cubita cubria cubriamos cubridos
+cremos crenate crenation crepito cresaes cresta crested cretaes crete cretico creticos
+creyamos creyen criacion criaciones criada criado criados criamos cricks cridos criemos
+critic critican criticar critice critices criticoes criticon criticons critics croada
+croado croados croamos crocks croemos cronologia cronologias cronologicas cronologicos
+cronologio cronologios crucen cruenta cruentas crujamos cruza cruzados cruzan cruzara
+cruzare cruzars cruzas cruzemos cuada cuadas cuado cuados cuadraba cuadradas cuadrados
+cuadral cuadrando cuadrara cuadrare cuadrars cuadras cuadre cuadremos cuadren cuadri
+cualidad cualquier cualquieran cualquieras cualquiere cualquieria cualquiero cualquiers
+cuanda cuandas cuantaes cuantia cuantias cuantidad cuantidades cuantio cuantios cuantoes
+cuarenten cuarentenal cuarentenas cuarenteno cuarentens cuarentona cuarta cuartada
+cuartado cuartamos cuartan cuartar cuartas cuartos cuarza cuarzo cuatas cuatra cuatras
+cuatri cubeba cubera cubetas cubeto cubismos cubita cubramos cubria cubriamos cubridos
 cubrire cubrirs cucado cucando cucara cucaran cuches cueitas cuelgo cuella cuellos cuelmo
-cuenca cuencas cuenda cuendas cuendo cuentaes cuerdo cuerdos cuereo cuerna cuernas cuerno
-cuernos cuero cueroes cueros cuerpa cuerpas cuerpoes cuervo cuervos cuesa cuesas cuesca
-cuesla cueslo cuesto cuete cuidos cuitas cujara cujaro culado culatas culato culatos
-culler culling cultas cumpleanoss cunado cunales cunando cunara cunaran cundo cunete
-cuneto cunetos cunta cuntamos cuntimos cunto cunts cuomas cuotaes cupped cupping curacion
-curaciones curada curados curando curantas curanto curantos curara curaran curatas curate
-curated curates curation curato curatos cursar cursares cursars curso cursoes cursory
-cursos curtamos curtas curtimos curtir cusita custer customs cutas cutete cutias czados
+cuenca cuencas cuenda cuendas cuendo cuentaes cuentos cuerdo cuerdos cuereo cuerna cuernas
+cuerno cuernos cuero cueroes cueros cuerpa cuerpas cuerpoes cuervo cuervos cuesa cuesas
+cuesca cuesla cueslo cuestas cuesto cuetas cuete cuidos cuitas cujara cujaro culado
+culatas culato culatos culler culling cultas cumpleanoss cunado cunales cunando cunara
+cunaran cundo cunetas cunete cuneto cunetos cunta cuntamos cuntas cuntimos cunto cunts
+cuomas cuotaes cuotos cupped cupping curacion curaciones curada curado curados curamos
+curando curantas curanto curantos curara curaran curatas curate curated curates curation
+curato curatos cursar cursares cursars curso cursoes cursors cursory cursos curtamos
+curtas curtimos curtir cusita custer customers customs custos cutas cutete cutias czados
 czando dallars dario databas datado datados deaden deadlier deadliness deafen debaja
-debajos debamos debeis debias debido debidos debils debitoes debouched debouching
-debounces debris debts debuts decaan decaas decades decaer decafs decaimienta decaimientos
-decals decamos decan decana decane decani decano decant decare decas deccan decen
-decendencia decender decendientes decern decesion decian decias decida decidas decided
-deciden decider deciders decidia decidio decidire decidirs decido decidor decidos decile
-deciles decima decimals deciman decimar decimas decime decimes decire decires decisions
-decisivo decker decode decodes decouples decoyed decoys decrementas decrial decries
-decuple decuplica decuplicamos decuplicar dedice dedices deduplicados deduplicated
-defeccion defect defecta defection defects defend defender deferentes deferidos deferimos
-deferir deferrer defian defie defied defien defier defies defile defina defined definen
-definer defines definia definire definirs defino degrada degradaba degradacions degradadas
-degradados degradan degradando degradara degradare degradars degradas degradations
-degrademos degraden degrader degrado dehender deice deices deicide deign deipara deisto
-deistos deists dejados deject dejecta dejection dejects dejemos delate delates delayer
-delecta delectamos delecte delectes delees delege deleges deleite deleites deleje delejes
-deleta deletaes deletas deletion deleto deletoes deletos delgas delias deline delito
-delitos deliverer deliverers dellas deltaes delver delvers demasiada demasiados demision
-demito denar denoto denounce denounced denouncing dentar dentas dentero dentino dentinos
+debajos debamos debato debeis debias debido debidos debils debitoes debouched debouching
+debounces debris debts debuts decaan decaas decade decades decaer decafs decaimienta
+decaimientos decals decamos decan decana decane decani decano decant decare decas decayed
+decays deccan decen decendencia decender decendientes decern decesion decian decias decida
+decidas decided deciden decider deciders decidia decidio decidire decidirs decido decidor
+decidos decile deciles decima decimals deciman decimar decimas decime decimes decire
+decires decisions decisivo decker decode decodes decouples decoyed decoys decrementas
+decrial decries decuple decuplica decuplicamos decuplicar dedice dedices deduplicados
+deduplicated defeccion defect defecta defection defects defend defender deferentes
+deferidos deferimos deferir deferrer defian defie defied defien defier defies defile
+defina defined definen definer defines definia definire definirs defino degrada degradaba
+degradacions degradada degradadas degradados degradan degradando degradara degradare
+degradars degradas degradations degraded degrademos degraden degrader degrades degrado
+dehender deice deices deicide deign deipara deisto deistos deists dejados deject dejecta
+dejection dejects dejemos delate delates delayer delecta delectamos delecte delectes
+delees delege deleges deleite deleites deleje delejes deleta deletaes deletas deleted
+deletes deletion deleto deletoes deletos delgas delias deline delito delitos deliverer
+deliverers dellas deltaes deltas delver delvers demasiada demasiados demision demito
+denamos denar denoto denounce denounced denouncing dentar dentas dentero dentino dentinos
 dento denton dentra dentras dentros deparamos deparar dependa dependancy depende depended
 dependen dependence dependencias dependencio dependere dependers dependes dependo depends
 deplete depleted depletes depleting deploys deprender deprived depura depurados depuran
@@ -400,881 +437,965 @@ derivas derive deriven derives derivo dermas desacolla desacollado desacollar de
 desacoplados desacoplamienta desacoplamientos desacoplan desacoplando desacoplara
 desacoplare desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja
 desaloje desalojos desaojo desapegar desasada desasadas desasado desasados desase
-desasires desastrees desatares desatino desatinos desatores desaviamos desaviar desbarda
-desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo desborra
-desborrar desbrida desbridar descaen descaere descaimiento descanta descantada descantado
-descantamos descante descarada descarado descargada descargado descargamos descargan
-descargara descargare descargars descargas descargo descarnada descarnado descarnamos
-descarne descartaba descartadas descartados descartala descartan descartando descartara
-descartare descartars descartas descartemos descarten descartes descarto descasada
-descasadas descasado descasados descase descasta descastada descastado descastamos
-descastar descaste descendant descendentes descendents descendiente descendientees
-desconectada desconectadas desconectamos desconectando desconocia desconocian desconocias
-desconocidas desconocidoes desconta descontan descontara descontare descontars descontas
-descorda descordar descornar descotar descrita descuentas descuentos descuerna descuerno
-desculares desecho desend desenlaces desenlaze deseno desequilibraba desequilibradas
-desequilibrado desequilibrara desertar desface desfacer desfajada desfajadas desfajado
-desfajados desfaje desfamada desfamadas desfamado desfamados desfame desfazada desfazadas
-desfazado desfazados desfues desglosa desglosen desgloses desgloso desgradada desgradado
-desgradamos desgradar desgrade desgrades deshace deshacen deshacere deshacers deshaces
-deside desides desierta designa designation designations designe designs desiguala
-desiguale desigualo desiguals desina desinamos desinar desinos deslastra deslastren
-deslastro deslatare desliamos desliar deslino deslizantees deslustre desmontar desoiamos
-desordenabas desordenada desordenadaes desordenadoes desordenamos desordenando
-desordenaras desovamos desovar despara desparta despartamos desparte despasada despasadas
-despasado despasados despase despeas despedrar despegar despender despeos desperar
-despernar despertan despertara despertare despertars despertas despiertas despierto
-desplega desplegan desplegara desplegare desplegars desplegas despliegues despuess despume
-despumes desques destas desteno destilo destina destinacion destinacions destinas
-destinataria destinatarias destinatarioes destine destines destinoes destins destiny
-destribute desuces desudes desunes desuses desventaba desventabas desventada desventadas
-desventajaes desventajo desventajos desventara desventaras desvia desviados desvian
-desviara desviare desviars desvias desviemos desvira desviramos desvirar desvire desviro
-desvolvemos desvolver detecting detections detene detenen detenere deteners detenes detent
-detenta detentamos detente detention detents deterred deters detest detesta detestamos
-detests detraa detraas detrae detraes detrao detrass deutas devisa devise devises devoice
-devoices devolucions devolution devolvamos devolve devolved devolven devolvere devolvers
-devolves devovemos devover devuelva devuelven devuelves dextras dextro deyeccion deyecta
-diapositivo diapositivos diariaes diaries diarioes diarist diarria diarrias diarrio
-diarrios diaster dichos dicker diedro dieras difamacions difamatorias difamatorios
-diferamos diferente diferentees diferia diferiamos diferidas diferido diferire diferirs
-difero difine difinir digeridos digerimos digerir digero digesta digestas digeste digestes
-digesto digestos dileccion dimero dinamo dinaria dinarias diner dinera dineros diners
-diosos dipsos diputa diputas dipute diputes direccions direction direst disables disasters
-discas discoes discord discorded discords discrepancia discs discuenta discuento discus
-discuta discutas discute discutes diseccion diseco disena disene disenos disenso disento
-disfamacion disfamatoria disfamatorio diside disidido disidimos disidir disipara disneo
-disono disons dispaba dispada dispar disparan disparar disparas dispare disparia disparo
-dispars dispart dispertar dispierta displaced disponiblees disposition dispositions
-dispositiva dispositivas dispositivoes disputaes disputais disputan disputar disputars
-disputed disputen disputer disputers disputo disputos distara distingas distingos
-distintaes distintoes distribuamos distribuia distribuiamos distribuias distribuida
-distribuidor distribuidors distribuire distribuirs distributee distributes district
-distritas distritos disturba disturbe disturbo disturbs disyunto disyuntors disyuntos
-ditero diucos diver divers divest divests dividamos dividen dividend divider divides
-dividia dividiamos dividida divididos dividire dividirs divido diviesa divina divine
-divined divisan divisar divisas diviso divvied doable doblares doblars dobles docked
-dockers docket document documenta documente documentos documents dolados dolajes dolames
-dolaras dolare doleres dollar dolores domados domaine domais doman domanio domanios
-domares domena domenada domenado domenan domida dominaba dominadas dominador dominados
-dominais dominando dominante dominantes dominants dominar dominara dominare dominares
-dominas domine dominen doming dominga domingada domingado domingo domingos dominias
-dominic dominico dominicos dominie dominies dominioes dominion dominions dominoes dominos
-donados donares doradas dorado doradoes dorador doradors doramos dorares dorman dormans
+desasires desastre desastrees desatares desatino desatinos desatores desaviamos desaviar
+desbarda desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo
+desborra desborrar desbrida desbridar descaen descaere descaimiento descanta descantada
+descantado descantamos descantar descante descara descarada descarado descaras descarga
+descargada descargado descargamos descargan descargar descargara descargare descargars
+descargas descarge descargo descarna descarnada descarnado descarnamos descarnar descarne
+descarta descartaba descartadas descartados descartala descartan descartando descartar
+descartara descartare descartars descartas descarte descartemos descarten descartes
+descarto descasada descasadas descasado descasados descase descasta descastada descastado
+descastamos descastar descaste descendant descendentes descendents descendiente
+descendientees desconectada desconectadas desconectamos desconectando desconocia
+desconocian desconocias desconocidas desconocidoes desconta descontan descontara
+descontare descontars descontas descorda descordar descornar descotar descrita descuentas
+descuentos descuerna descuerno desculares desecho desend desenlaces desenlaze deseno
+desequilibraba desequilibradas desequilibrado desequilibrara desertar desface desfacer
+desfajada desfajadas desfajado desfajados desfaje desfamada desfamadas desfamado
+desfamados desfame desfasadas desfasado desfazada desfazadas desfazado desfazados desfues
+desglosa desglosen desgloses desgloso desgradada desgradado desgradamos desgradar desgrade
+desgrades deshace deshacen deshacere deshacers deshaces deside desides desierta designa
+designation designations designe designo designs desiguala desiguale desigualo desiguals
+desina desinamos desinar desino desinos deslastra deslastren deslastres deslastro
+deslatare desliamos desliar deslino deslizantees deslustre desmontar desoiamos
+desordenabas desordenada desordenadaes desordenadas desordenado desordenadoes desordenamos
+desordenando desordenaras desovamos desovar despara desparta despartamos desparte
+despasada despasadas despasado despasados despase despeas despedrar despegar despender
+despeos desperar despernar despertan despertara despertare despertars despertas despiertas
+despierto desplega desplegan desplegara desplegare desplegars desplegas despliegues
+despuess despume despumes desques destas desteno destilo destin destina destinacion
+destinacions destinas destinataria destinatarias destinatario destinatarioes destine
+destines destinoes destins destiny destribute desuces desudes desunes desuses desventaba
+desventabas desventada desventadas desventajaes desventajo desventajos desventara
+desventaras desvia desviados desvian desviara desviare desviars desvias desviemos desvira
+desviramos desvirar desvire desviro desvolvemos desvolver detecting detections detene
+detenen detenere deteners detenes detent detenta detentamos detente detention detents
+deterred deters detest detesta detestamos detests detraa detraas detrae detraes detrao
+detrass deutas devisa devise devises devoice devoices devolucions devolution devolvamos
+devolve devolved devolven devolvere devolvers devolves devovemos devover devuelva
+devuelven devuelves dextras dextro deyeccion deyecta diapositivo diapositivos diaria
+diariaes diaries diarioes diarist diarria diarrias diarrio diarrios diaster dichos dicker
+diedro dieras difamacions difamatorias difamatorios diferamos diferente diferentees
+diferia diferiamos diferidas diferido diferire diferirs difero difine difinir digeridos
+digerimos digerir digero digesta digestas digeste digestes digesto digestos dileccion
+dimero dinamo dinaria dinarias diner dinera dineros diners diosos dipsos diputa diputas
+dipute diputes direccions direction direst disables disasters discas discoes discord
+discorded discords discrepancia discs discuenta discuento discus discuta discutas discute
+discutes diseccion diseco disena disene disenos disenso disento disfamacion disfamatoria
+disfamatorio diside disidido disidimos disidir disipara disneo disono disons dispaba
+dispada dispar disparan disparar disparas dispare disparia disparo dispars dispart
+dispertar dispierta displaced disponiblees disposition dispositions dispositiva
+dispositivas dispositivoes disputaes disputais disputan disputar disputars disputed
+disputen disputer disputers disputo disputos distara distingas distingos distintaes
+distintoes distribuamos distribue distribuen distribues distribuia distribuiamos
+distribuias distribuida distribuidor distribuidors distribuidos distribuire distribuirs
+distribute distributee distributes district distritas distritos disturba disturbe disturbo
+disturbs disyunto disyuntors disyuntos ditero diucos diver divers divest divests divida
+dividamos divide divided dividen dividend divider divides dividia dividiamos dividida
+divididos dividire dividirs divido diviesa divina divine divined divisan divisar divisas
+divise diviso divvied doable doblares doblars dobles docked dockers docket document
+documenta documente documentos documents dolados dolajes dolames dolaras dolare doleres
+dollar dolores domados domaine domais doman domanio domanios domares domena domenada
+domenado domenan domida dominaba dominada dominadas dominador dominados dominais dominando
+dominante dominantes dominants dominar dominara dominare dominares dominas domine dominen
+doming dominga domingada domingado domingo domingos dominia dominias dominic dominico
+dominicos dominie dominies dominioes dominion dominions domino dominoes dominos donados
+donares doradas dorado doradoes dorador doradors doramos dorares dorman dormans
 dosificados dosificara dosificare dosificars dosifice dosificemos dosifico dotados dotares
 doubled doubler doublet doublets doublings doubly doubting downsize downsizes drafts drear
 drenan drezamos drezar driados drier driers driest drifty dripped drive drivel drivels
 driven drives drooped dropper drover drovers dudable dulares dupability dupable duplicaba
-duplicabas duplicacion duplicadaes duplicadoes duplicaes duplicamos duplican duplicara
-duplicaras duplicares duplicars duplicas duplicated duplicating duplications duplicativo
-duplice duplico durabilidads durables durably duracions duradera duraderos duradoro
-durados duraduro durance durant durantes durations durativo duraton dynamos eatable eddied
-edicions edicts editaba editadas editados editamos editando editara editare editars editas
-edite editen edites editor efecta efectos efectuo efeto effects effete ejecuta ejecutan
-ejecutara ejecutare ejecutars ejecutas ejecutor electo elefante elegance elegant elegantes
-elegen elegia elegiac elegian elegias elegidas elegido eliden eligan elige eliges eligida
-elijen eliminaba eliminadas eliminador eliminados eliminan eliminando eliminara eliminare
+duplicabas duplicacion duplicada duplicadaes duplicadas duplicadoes duplicaes duplicamos
+duplican duplicar duplicara duplicaras duplicare duplicares duplicars duplicas duplicated
+duplicating duplications duplicativo duplice duplico durabilidads durables durably
+duracions duradera duraderos duradoro durados duraduro durance durant durantes durations
+durativo duraton dynamos eatable eddied edicions edicts editaba editada editadas editados
+editamos editan editando editar editara editare editars editas edite editen edites edition
+editor efecta efectos efectuo efeto effects effete ejecuta ejecutan ejecutara ejecutare
+ejecutars ejecutas ejecutor electo elefante elegance elegant elegantes elegen elegia
+elegiac elegian elegias elegidas elegido eliden eligan elige eliges eligida elijen elimina
+eliminaba eliminadas eliminador eliminados eliminan eliminando eliminara eliminare
 eliminars eliminas elimine eliminemos elimino elixen embuda embude embudos embuto emceed
 emento emitamos emitan empaja empajamos empajar empande empecamos empegamos empegar
 empegaria empegariamos empelamos empelar empelaria empelariamos empenamos empenar
 empenaria empenariamos empera emperas empeza empezados empezan empezaran empezaras
 empezare empezarian empezarias empezars empezas empezemos empire empires empleamos emplear
 emplearia empleariamos empozamos empozar empozaria empozariamos emprenas emprensas empresa
-empresaes empresos empress empresta emprestas empujados empujan empujara empujare empujars
-empujas empuje empujemos empujo empuna empunamos empunar enarce enarces enarta enartada
-enartadas enartado enartamiento enartamos enartar encalado encalan encama encaminaba
-encaminabas encaminado encaminados encaminara encaminaras encamisada encamisadas
-encamonada encamonadas encapar encape encarinada encarinadas encela encelamos encelar
-encender encentrado encero encia encias enciman encimar encimas encime encimo encina
-encios encisa encisma encita enciva encoba encobamos encobar encobe encobes encocla
+empresaes empresos empress empresta emprestas empuja empujados empujan empujara empujare
+empujars empujas empuje empujemos empujo empuna empunamos empunar enarce enarces enarta
+enartada enartadas enartado enartamiento enartamos enartar encala encalado encalan encama
+encaminaba encaminabas encaminado encaminados encaminara encaminaras encamisada
+encamisadas encamonada encamonadas encapar encape encarinada encarinadas encela encelamos
+encelar encender encentrado encero encia encias enciman encimar encimas encime encimo
+encina encios encisa encisma encita enciva encoba encobamos encobar encobe encobes encocla
 encoclamos encoclar encoder encoders encoga encogamos encoge encoges encoja encojamos
-encojar encoje encojes encolados encolan encolara encolare encolars encolas encolemos
-encoles encolo encona enconamos enconar encone encones enconreado encontrada encontrados
-encontrando encora encoramos encorar encorde encordes encore encored encores encoring
-encostrado encova encovamos encovar encove encoves encrypting encryptions encuerar enebro
-enebros enero eneros enface enfiada enfiadas enfiado enfiados enfiamos enfiar enflace
-enflaces enfoques enforme enformes enfries engace engaces engagements engender engero
-engome engomes enguerar enhuerar enigma enjero enjeros enjuta enjutada enjutadas enjutado
-enjutamos enjutar enlaced enlacees enlacie enlacies enlame enlames enlate enlates enlaze
-enlazes enligen enlode enlodes enluce enluces enluta enlutada enlutadas enlutado enlutamos
-enlutar enmascara enmascarada enmascarados enmascaran enmascarando enmascarara enmascarare
-enmascarars enmascaras enmascaremos enmities enmity enormees enrame enrames enriadores
+encojar encoje encojes encola encolados encolan encolara encolare encolars encolas encole
+encolemos encoles encolo encona enconamos enconar encone encones enconreado encontrada
+encontrados encontrando encora encoramos encorar encorde encordes encore encored encores
+encoring encostrado encova encovamos encovar encove encoves encrypting encryptions
+encuerar enebro enebros enero eneros enface enfiada enfiadas enfiado enfiados enfiamos
+enfian enfiar enflace enflaces enfoques enforme enformes enfries engace engaces
+engagements engender engero engome engomes enguerar enhuerar enigma enjero enjeros enjuta
+enjutada enjutadas enjutado enjutamos enjutar enlaced enlacees enlacie enlacies enlame
+enlames enlate enlates enlaze enlazes enligen enlode enlodes enluce enluces enluta
+enlutada enlutadas enlutado enlutamos enlutar enmascara enmascarada enmascarados
+enmascaran enmascarando enmascarara enmascarare enmascarars enmascaras enmascaremos
+enmities enmity enormees enormes enrame enrames enriada enriadas enriado enriadores
 enriados enriamos enrian enriar enries enrode enrodes enrola enrolamos enrolar enrome
-enromes enroque enruna enrunada enrunadas enrunado enrunamos enrunar enrutan ensace
-ensaces ensalado enseguidas enseguido ensera enserada enserado enseramos enseran enserar
-enseras ensero entable entada entadas entados entailed entanda entandas entando enteco
-entecos entejo entelo entende entenden entendere entenders entendes entenga entengas
-enteno entenos enteo enteoes enteos enter entera enterada enteradas enterado enteran
-enteras entere enteroes enteron enterons enterpriser enterprises enterro enters enteso
-entibes entibies entices entidads entiles entines entintes entirada entiradas entirado
-entiran entires entiro entises entitle entizes entola entolamos entolar entraba entrabas
-entrabo entradaes entrador entrados entrain entrais entrama entramas entramo entranaes
-entranas entrance entrances entrando entranen entranes entranoes entrantees entrants
-entrap entrapa entrapas entrapo entrar entrara entraras entras entreat entreats entrees
-entregaba entregabas entregadaes entregadoes entregador entregadors entregaes entregais
-entregando entregara entregaras entregare entregarla entregars entrege entregemos entregen
-entreges entrego entregos entregue entregues entren entrenar entreoa entreoamos entreoan
-entreoas entress entreva entrevada entrevadas entrevado entrevados entrevamos entrevan
-entrevar entrevas entrevistas entrevisto entrice entrices entriega entriegas entrize
-entrizes entro entroes entros enturada enturadas enturado enturan entures enturo enumera
-enumeracions enumeran enumerara enumerars enumeras enumerates enumerating enumerations
-enumerativo envace envaces envelop enveloped enveloper envelopes envelops envenenada
-envenenadas envenenador envenenadors envenenamienta envenenamientos envenenamos
-envenenando envero enveros enviaba enviabas enviable enviadaes envian enviando enviara
-enviaran enviaras enviare enviares enviarles enviars envias envida envidada envidadas
-envidado envidadores envidados envidamos envidar envidas envidia envidias envidio envidios
-envido envidos enviemos envier envies enviga envigada envigadas envigado envigados
-envigamos envigar envigo envina envinada envinadas envinado envinados envinamos envinar
-envino envioes envion envions envious envira envirada enviradas envirado envirados
-enviramos envirar envire enviro environ envisa enviso envisos enviuda enviudas enviudo
-envois envoys enzima epacta epacto epactos equido equidos equilibraba equilibradas
-equilibrado equilibrara equino equinos equip equipa equipas equipe equipes equipoes equips
-erasures erecto erigen errares errars erroes erros eruta erutada erutadas erutado erutamos
-erutar escacado escaecamos escaes escaja escalables escalabre escalada escalade escalador
-escalados escalamas escalamo escalamoes escalando escalara escalare escalars escalas
-escalda escaldado escaldamos escaldan escaldar escaldo escalemos escalen escalfa escalfado
-escalfamos escalfan escalfar escalia escaliado escaliamos escalian escaliar escalla
-escalma escalmos escalo escalon escalonaba escalonadas escalonados escalonando escalonara
-escama escamado escamamos escaman escame escampar escampe escana escandamos escaner
-escanera escanero escaneta escantamos escantar escantemos escapado escapamos escapara
-escapare escapars escapas escaped escapee escapen escaper escapes escapo escara escarbe
+enromes enroque enruna enrunada enrunadas enrunado enrunamos enrunar enrutada enrutan
+enrutar ensace ensaces ensalado enseguidas enseguido ensera enserada enserado enseramos
+enseran enserar enseras ensero entable entada entadas entado entados entailed entanda
+entandas entando enteco entecos entejo entelo entende entenden entendere entenders
+entendes entenga entengas enteno entenos enteo enteoes enteos enter entera enterada
+enteradas enterado enteran enteras entere enteres enteroes enteron enterons enteros
+enterpriser enterprises enterro enters enteso entibes entibies entices entidads entiles
+entines entintes entirada entiradas entirado entiran entires entiro entises entitle
+entitles entizes entola entolamos entolar entraba entrabas entrabo entradaes entradas
+entrado entrador entrados entrain entrais entrama entramas entramo entranaes entranas
+entrance entrances entrando entranen entranes entrano entranoes entrantees entrants entrap
+entrapa entrapas entrapo entrar entrara entraras entras entreat entreats entrees entregaba
+entregabas entregada entregadaes entregadas entregadoes entregador entregadors entregaes
+entregais entregamos entregan entregando entregara entregaras entregare entregarla
+entregars entrege entregemos entregen entreges entrego entregos entregue entregues entren
+entrenar entreoa entreoamos entreoan entreoas entres entress entreva entrevada entrevadas
+entrevado entrevados entrevamos entrevan entrevar entrevas entrevistas entrevisto entrice
+entrices entriega entriegas entrize entrizes entro entroes entros enturada enturadas
+enturado enturan entures enturo enumera enumeracions enumeran enumerara enumerars enumeras
+enumerates enumerating enumerations enumerativo envace envaces envelop enveloped enveloper
+envelopes envelops envenenada envenenadas envenenador envenenadors envenenamienta
+envenenamientos envenenamos envenenando envero enveros envia enviaba enviabas enviable
+enviada enviadaes enviadas enviado enviadoes enviamos envian enviando enviara enviaran
+enviaras enviare enviares enviarles enviars envias envida envidada envidadas envidado
+envidadores envidados envidamos envidan envidar envidas envidia envidias envidio envidios
+envido envidos enviemos envien envier envies enviga envigada envigadas envigado envigados
+envigamos envigan envigar envigo envina envinada envinadas envinado envinados envinamos
+envinan envinar envine envino envioes envion envions envious envira envirada enviradas
+envirado envirados enviramos enviran envirar envire enviro environ envisa enviso envisos
+enviuda enviudas enviudo envois envoys enzima eonian epacta epacto epactos equido equidos
+equilibraba equilibradas equilibrado equilibrara equino equinos equip equipa equipas
+equipe equipes equipoes equipos equips erasures erecto erigen errares errars erroes erros
+eruta erutada erutadas erutado erutamos erutar escacado escaecamos escaes escaja escala
+escalables escalabre escalada escalade escalador escalados escalamas escalamo escalamoes
+escalan escalando escalara escalare escalars escalas escalda escaldado escaldamos escaldan
+escaldar escaldo escale escalemos escalen escalfa escalfado escalfamos escalfan escalfar
+escalia escaliado escaliamos escalian escaliar escalla escalma escalmos escalo escalon
+escalonaba escalonadas escalonados escalonando escalonara escama escamado escamamos
+escaman escame escampar escampe escana escandamos escaner escanera escanero escaneta
+escantamos escantar escantemos escapa escapado escapamos escapan escapara escapare
+escapars escapas escaped escapee escapen escaper escapes escapo escara escarbe escarben
 escarnamos escarnar escarp escarpar escarpe escasa escaseamos escasear escaza escibe
-escila escito escode escodes escolado escolan escriba escribamos escriben escribes
-escribia escribiamos escribidos escribire escribirs escrino escripto escriptor escriptura
-escripturas escrita escritoras escritoro escritors escrituraes escriturais escrituran
-escriturar escriturars escriture escritures escrituro escrituros escroto escrows escruto
-escuala escupe eseran eseres esfera esferas esmera esmerada esmerado esmeramos esmeran
-esmerar esmeras espacia espacico espacie espacios espado espados espala espalado espalamos
-espalan espalar esparco especio espeda espedada espedado espedamos espedan espedar espedas
-espeja espejada espejado espejamos espejan espejar espejas esperaba esperadas esperador
-esperados esperaes esperais esperando esperara esperare esperars espere esperemos esperen
+esciben escila escito escode escodes escola escolado escolan escriba escribamos escriban
+escriben escribes escribia escribiamos escribidos escribire escribirs escribo escrino
+escripto escriptor escriptura escripturas escrita escrito escritor escritora escritoras
+escritoro escritors escritos escritura escrituraes escriturais escrituran escriturar
+escriturars escriture escritures escrituro escrituros escroto escrows escruto escuala
+escupe eseran eseres esfera esferas esmera esmerada esmerado esmeramos esmeran esmerar
+esmeras espacia espacico espacie espacios espado espados espala espalado espalamos espalan
+espalar esparco especio espeda espedada espedado espedamos espedan espedar espedas espeja
+espejada espejado espejamos espejan espejar espejas esperaba esperadas esperador esperados
+esperaes esperais esperan esperando esperara esperare esperars espere esperemos esperen
 esperes esperida esperido esperma espermas espermos espernada espernado espero esperon
 esperos esperta espertada espertado espertamos espertan espertar espertas espesa espesada
 espesado espesamos espesan espesar espesas espeta espetada espetado espetamos espetan
-espetar espetas espiracion espirada espiramos espirar espiras espire espires espora
-esporas espuera espueras esqueja esquela esquemas esquemo esquena esquera esquima esquipo
-estabile establa establea establee establen estableo estables establo estabule estaco
-estacos estada estadas estadio estadios estadoes estadoss estaes estafo estafos estajo
-estajos estala estalle estalo estalos estamos estampada estampia estampias estampidas
-estampido estando estano estanos estares estars estees esteis estemado estera esterada
-esterado esteramos esteran esterar esteras esteres estero esteros esters estes estibado
-estido estidos estilado estimada estimador estimados estimando estimate estimates estirado
-estires estivado estivated estoes estrada estradas estrados estras estrega estregada
-estregadas estregado estregados estregamos estregan estregas estrenar estriado estribe
-estricia estricias estricio estricios estrictaes estrictoes estrie estroes estros
-estructurada estructuradas estructural estructuramos estructuran estructurando estructurar
-estructuras estructure estructuro estrus estures etanas etapaes etapos eteran eteres
-eterna eternal eternalmente eternamentes eternas eterno eternos euripo euripos evection
-evenas evenes eveno evens eventful eventfully eventoes eventualmentes eventuals eviccion
-evicting evictions evita evitada evitado evitados evitara evitare evitars evitemos evites
-exactamentes exactas exactoes exactor exactors exacts exalta exalto exarca exarco exarcos
-exceda excedamos excedas exceden excedere exceders excelso excepciona excepcionas
-excepcione excepcionen excepciono excepting exceptivo exceptivos excesas exchanged
-exchanger exchanges excita excite excito excluamos excluded exclue excluen exclues
-excluiamos excluidos excrecion excreciones excretion excretions excuso exemption
-exemptions exento exentos exhausta exhausto exhausts exigen exiran exire exires exist
-exista existas existed existen existes existo exitas exited exiting exitos exits expanda
-expandas expanden expander expandes expandia expandire expandirs expando expansive expects
-expend expended expensa expensen expenses expenso expert expia expiacion expiado expian
-expiando expiara expiaran expiare expiares expiars expias expiation expie expien expies
-expila expilado expilan expile expiles expiracions expirada expirados expirando expirar
-expiras expiren expiries exponencials expremo expresas exprese expresions expresivoes
-exsect extenda extendas extender extendo extensa extensas extensive extenso extensos
-extenua extenuas extenuo extern externaes externamente externoes externs extorna extornas
-extorno extornos extract extracta extracte extractor extractos extracts extrana extranas
-extrano extranos extrema extreme extremos fablan fablando fablar fable fabled fables
-fablos faccion fachas faction factors factory factual facturan facturar facturas factures
-facturo fadiga fagged failings faille failovers fairing faitor fajada fajadas fajamos
-falan falcan falcando falcar falcos faldan faldando faldar faldos falian falidas falido
-falidos falladas fallado fallados fallal fallanco fallara fallare fallars fallas fallbacks
-fallen faller falles fallia fallian fallias fallida fallidaes fallidoes fallimos falling
-fallir falloes fallowing faloes falos falsan falsando falsar falsificaba falsificadas
+espetar espetas espira espiracion espirada espirado espiramos espiran espirar espiras
+espire espires espora esporas espuera espueras esqueja esquela esquemas esquemo esquena
+esquera esquima esquipo estabile establa establea establee establen estableo estables
+establo estabule estaco estacos estada estadas estadio estadios estadoes estados estadoss
+estaes estafo estafos estajo estajos estala estalle estalo estalos estamos estampada
+estampia estampias estampidas estampido estando estano estanos estares estars estees
+esteis estemado estera esterada esterado esteramos esteran esterar esteras esteres estero
+esteros esters estes estibado estido estidos estilado estimada estimador estimados
+estimando estimate estimates estirado estires estivado estivated estoes estrada estradas
+estrado estrados estras estrega estregada estregadas estregado estregados estregamos
+estregan estregas estrenar estriado estribe estriben estricia estricias estricio estricios
+estricta estrictaes estrictoes estrictos estrie estries estroes estros estructurada
+estructuradas estructural estructuramos estructuran estructurando estructurar estructuras
+estructure estructuro estrus estures etanas etapaes etapos eteran eteres eterna eternal
+eternalmente eternamentes eternas eterno eternos euripo euripos evection evenas evenes
+eveno evens eventful eventfully eventoes eventualmentes eventuals evian eviccion evicting
+evictions evita evitada evitado evitados evitan evitar evitara evitare evitars evitas
+evitemos evites exactamentes exactas exactoes exactor exactors exacts exalta exalto exarca
+exarco exarcos exceda excedamos excedas excede exceden excedere exceders excedes exceeds
+excels excelso excepciona excepcionas excepcione excepcionen excepciono excepting
+exceptivo exceptivos excesa excesas excesos excess exchanged exchanger exchanges excita
+excite excito excluamos excluded exclue excluen exclues excluiamos excluidos excrecion
+excreciones excretion excretions excuso exemption exemptions exento exentos exhausta
+exhausto exhausts exigen exiran exire exires exist exista existas existed existen existes
+existo exists exitas exited exiting exitos exits expanda expandas expanden expander
+expandes expandia expandire expandirs expando expanse expansive expects expend expende
+expended expends expensa expensen expenses expenso expert expia expiacion expiado expian
+expiando expiar expiara expiaran expiare expiares expiars expias expiation expie expien
+expies expila expilado expilan expile expiles expira expiracions expirada expirados
+expirando expirar expiras expired expiren expires expiries expiro expiry exponencials
+expremo expresas exprese expresions expresivoes exsect extenda extendas extender extendo
+extensa extensas extensive extenso extensos extenua extenuas extenuo extern externaes
+externamente externo externoes externos externs extorna extornas extorno extornos extract
+extracta extracte extractor extractos extracts extrana extranas extrano extranos extrema
+extreme extremos fablan fablando fablar fable fabled fables fablos faccion fachas faction
+factors factory factual facturan facturar facturas factures facturo fadiga fagged failings
+faille failovers fairing faitor fajada fajadas fajamos falan falcan falcando falcar falcos
+faldan faldando faldar faldos falian falidas falido falidos falladas fallado fallados
+fallal fallanco fallara fallare fallars fallas fallbacks fallen faller falles fallia
+fallian fallias fallida fallidaes fallidoes fallimos falling fallir falloes fallowed
+fallowing fallows falls faloes falos falsan falsando falsar falsificaba falsificadas
 falsificado falsificara falsificare falsificars falsifice falsifico falsos faltan faltando
-faltante faltar falter faltered faltering falters faltos faluos fames famosas famosoes
-fanged fannie fanoso fanosos fartura fatigan fatigar fatigas fatige fatigen fatiges fatigo
-fatigued fatigues fatima fating fatling fatly fator fautor favors fawned featly featured
-fechas feches feeze fellow fellows fenches fending fendos fennel fermato fetched fetcher
-fetchers fetiches fiablees fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas
-ficha fichaes fichais fichan fichar fichars fichemos fichera ficheras ficheroes fiches
-fichos fichus fictas fieles fiels fieltra fieltrado fieltramos fieltrar fieltro fiends
-fight fijaba fijabas fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos
-filara filed filer filera filero filers filing filled filler fillers filling fillos
-filterer filtrada filtrador filtrados filtralo filtran filtrando filtrara filtrare
-filtrars filtremos filtres fimble finable finables finada finadas finale finales finamos
-fincas finchas fincos finire finita finito finned finoes finos fintos fireball firebases
-firewalls firmada firmadas firmamos firmando firmes fiscas fistra fistro fitches fitter
-fitters fixable fizada fizadas fizamos flagger flailed flailing flames flanged flashed
-flashes flatly flats flatting fleches fleshed fleshes fleshly fletante flicked flickers
-flickery flights flighty floaty flogged flojas flojos floors floras floros flotantes
-flotas flotes flouting flouts flusher flushest fluter foaling fochas fogged foiamos foible
-foibles foidos foiling folder follan follando follar follo follon follons followed
-followee followings fondas fondeo fondeos fondo fondoes fondon fondons fondus fonos foods
-fooled foraged forced forest forgat forgets forgot forked formados formant format formate
-formats formed formes formiato fornamos fornos forwarder forwards forzen fouled fowled
-fracciona fraccione fracciono fraccions fraces fractions fractura frades fragmenta
-fragmental fragmentan fragmentara fragmentare fragmentars fragmentary fragmentas framea
-frameas framed frameo frameos framer framers frameworks franamos franes fraoes frases
-frayes freamos frecuencias frecuencio freebase freezer freezes fregamos fregar freiamos
-frena frenados frenan frenara frenare frenars frenas frene frenemos frenen frenes frentes
-fresamos fresar frescuras frescuro frete frezamos frezar freze frezen friabilidad friable
-friables friaes friary friccion friction frida fridas fridays frieze fright frogen frondos
-fronte frotante froten froward froze fruente fuere fueres fuertementes fuertes fuiamos
-fullback fullos fumoso fumosos funcionals funcionares funcionen funciones funciono
-funcions function fundos funnels funner furcion furente furte fusiona fusionados fusional
-fusionan fusionara fusionare fusionars fusionas fusionemos gafamos gafando gafemos gagaes
-gages gagoes galling ganado ganados gananio gandamos gande gandes ganetos ganges ganiamos
+faltante faltar falter faltered faltering falters faltos faluos fames famos famosa famosas
+famosoes famosos fanged fannie fanoso fanosos fartura fatigan fatigar fatigas fatige
+fatigen fatiges fatigo fatigued fatigues fatima fating fatling fatly fator fautor favors
+fawned featly featured fechas feches feeze fellow fellows fenches fending fendos fennel
+fermato fetched fetcher fetchers fetiches fiablees fiada fiadas fiamos ficada ficadas
+ficais ficamos ficars ficas ficha fichaes fichais fichan fichar fichars fichemos fichera
+ficheras ficheroes fiches fichos fichus fictas fieles fiels fieltra fieltrado fieltramos
+fieltrar fieltro fiends fight fijaba fijabas fijadaes fijado fijados fijara fijaras
+fijemos filada filadas filamos filara filed filer filera filero filers filing filled
+filler fillers filling fillos filterer filters filtrada filtrador filtrados filtralo
+filtran filtrando filtrara filtrare filtrars filtremos filtres filtros fimble finable
+finables finada finadas finale finales finamos fincas finchas fincos finire finita finito
+finned finoes finos fintos fireball firebases firewalls firmada firmadas firmamos firmando
+firmes fiscas fistra fistro fitches fitter fitters fixable fizada fizadas fizamos flagger
+flailed flailing flames flanged flashed flashes flatly flats flatting fleches fleshed
+fleshes fleshly fletante flicked flickers flickery flights flighty floaty flogged flojas
+flojos floors floras floros flotantes flotas flotes flotos flouting flouts flusher
+flushest fluter foaled foaling fochas fogged foiamos foible foibles foidos foiled foiling
+folder follan follando follar follo follon follons followee followings follows fondas
+fondeo fondeos fondo fondoes fondon fondons fondus fonos foods fooled foraged forced
+forded forest forgat forge forged forger forges forget forgets forgot forked formado
+formados formant format formate formats formed formes formiato fornamos fornos forwarder
+forwards forzen fouled fowled fracciona fraccione fracciono fraccions fraces fractions
+fractura frades fragmenta fragmental fragmentan fragmentara fragmentare fragmentars
+fragmentary fragmentas framea frameas framed frameo frameos framer framers frameworks
+franamos franes fraoes frases frayes freamos frecuencias frecuencio freebase freezer
+freezes fregamos fregar freiamos frena frenados frenan frenara frenare frenars frenas
+frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro frete frezamos
+frezar freze frezen friabilidad friable friables friaes friary friccion friction frida
+fridas fridays frieze fright frogen frondos fronte frotante froten froward froze fruente
+fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso fumosos funcion funciona
+funcionals funcionan funcionar funcionares funcionas funcionen funciones funciono funcions
+function fundos funnels funner furcion furente furte fusiona fusionados fusional fusionan
+fusionara fusionare fusionars fusionas fusionemos gafamos gafando gafemos gagaes gages
+gagoes galling ganado ganados gananio gandamos gande gandes ganetos ganges ganiamos
 ganimos gansado garamos garande garandes garando garanta garantan garantas garantees
 garantiamos garantian garantias garantida garantio garantir garantizados garantizan
 garantizara garantizare garantizars garantizas garantizemos garda gardada gardadas gardado
-gardados gardamos gardan gardar garpos garues gating gauged gauger gayamos gayando gayemos
-gaznamos gaznando gaznemos generacions generada generador generados general generales
-generalo generan generando generante generantes generara generares generars generas
-generating generations generativo genere generica generico generics genero genetic geneva
-genra genseric geodas geodes geodos gesteo gesto gestora gestoro gestors gestos glande
-glandes globa globals globas globules glowing golde goldes goldie goldre gouges gradaes
-grade grades gradoes gradua gradualmentes graduals graduan graduar graduas gradue gradues
-graffias grafia grafiaes grafias graficaes grafico graficos grafila grafilas grafita
-grafitas gramps granades granaes granamos granando grance grances grand granda grandaes
-grandas grandee grandees grandeis granden grander granders grandest grandez grandezs
-grando grandos grands grane granea graneas granee granees granel granels granemos granen
-graneo granes grange granges granoes grantes grapas grapes grasps grateful gratefully
-grazne graznes gripos groped gropes groping grouper groupie grouse groused grouted grouts
-growings growling growths grumos gruos grupas grupoes grutos guada guadra guadua guadual
-guaira gualda gualdada gualdadas gualdado gualdados guanamos guanda guapos guara guaramos
-guaran guarantied guaranties guaras guard guardaba guardabas guardadaes guardadoes
-guardador guardadors guardaja guardajas guardajo guardajos guardala guardalo guardalos
-guardando guardant guardara guardaras guardare guardars guarde guardemos guarden guarder
-guardias guardio guardo guards guariaa guariamos guarian guarna guarnamos guarnan guarnia
-guarra guesser guesses guested guiada gulden gurda gurges gurupos habemos habitua
-habituals habituan habituar habituas hacamos hacero haceros hacheada hacheadas hacheamos
-hachear hachemos haches hademos hairless halemos hammed hammerer hammier hamper hampered
-hampers handed handel handing handled handler handlers handless hangings happen harder
-harmer hashea hasheado hastes hasting hatter havemos hawses headed headier headiest healer
-healers hearer hearers heater heaters heaver heavers heavies heder heders hedger hedgers
-hemmer hemmers hender henders herder herders hibridas hibridos hidrata hidratacions
-hidratados hidratan hidratara hidratare hidratars hidratas hidrate hidratemos hidrates
-hightest hinging hinter histericos histogram historiaes historiais historians historiars
-historical historico historicoes histories hitler hitters hoisted hooted horacio horaria
-horarios horatio horizontalmentes horizontals horsed hosed hoste hostel hostes hotbed
-hotpot hotpots hotshot hotshots hotted hotter housed huacos huchos hucios huebos huecas
+gardados gardamos gardan gardar garpos garues gateways gating gauged gauger gayamos
+gayando gayemos gaznamos gaznando gaznemos genera generacions generada generador generados
+general generales generalo generan generando generante generantes generara generares
+generars generas generated generates generating generations generativo genere generica
+generico generics genero genetic geneva genra genseric geodas geodes geodos gesteo gesto
+gestora gestoro gestors gestos glande glandes globa globals globas globules glowing golde
+goldes goldie goldre gouges gradaes grade grades gradoes gradua gradualmentes graduals
+graduan graduar graduas gradue gradues graffias grafia grafiaes grafias graficaes grafico
+graficos grafila grafilas grafita grafitas gramps granades granaes granamos granando
+grance grances grand granda grandaes grandas grande grandee grandees grandeis granden
+grander granders grandes grandest grandez grandezs grando grandos grands grane granea
+graneas granee granees granel granels granemos granen graneo granes grange granges granoes
+grantes grapas grapes grapos grasps grateful gratefully grazne graznes gripos groped
+gropes groping grouper groupie grouse groused grouted grouts growings growling growths
+grumos gruos grupas grupoes grutos guada guadra guadua guadual guaira gualda gualdada
+gualdadas gualdado gualdados guanamos guanda guapos guara guaramos guaran guaranteed
+guarantied guaranties guaras guard guardaba guardabas guardadaes guardadoes guardador
+guardadors guardaja guardajas guardajo guardajos guardala guardalo guardalos guardando
+guardant guardara guardaras guardare guardars guarde guardemos guarden guarder guardi
+guardian guardias guardin guardio guardo guards guaria guariaa guariamos guarian guarida
+guarna guarnamos guarnan guarnia guarra guesser guesses guested guiada gulden gurda gurges
+gurupos habemos habitua habituals habituan habituar habituas hacamos hacero haceros
+hacheada hacheadas hacheamos hachear hachemos haches hademos hairless halemos hammed
+hammerer hammers hammier hamper hampered hampers handed handel handing handle handled
+handler handlers handless hangings happen harder harmer hashea hasheado hashes hasted
+hastes hasting hatter havemos hawses headed headers headier headiest healer healers hearer
+hearers heater heaters heaver heavers heavies heder heders hedger hedgers hemmer hemmers
+hender henders herder herders hibridas hibridos hidrata hidratacions hidratados hidratan
+hidratara hidratare hidratars hidratas hidrate hidratemos hidrates hightest hinging hinter
+histericos histogram historiaes historiais historians historiars historical historico
+historicoes histories hither hitler hitters hoisted hooted horacio horaria horarios
+horatio horizontalmentes horizontals horsed hosed hoste hostel hostes hotbed hotpot
+hotpots hotshot hotshots hotspots hotted hotter housed huacos huchos hucios huebos huecas
 huecoes huecus huegos huercos hueros huesos huevos hummer hummers hundreds hushed hushes
 hushing hybrids hybris hydrae hydrant hydrants hydrating identidads identificado
-identificados identifice identifices identified identifies identify idiom idiomaes idiomo
-idiomos idioms idiota idiotas ignara igneoes ignorados ignoramus ignoran ignorara ignorare
-ignorars ignoras ignoremos ignoren ignorer ignoro ignota igualaes igualas iguale igualen
-igualos iguals iguares imbalance imbalances immutably imparta imparte impartes imperta
-imperte impertes import importance importantes importar importas imported importees
-importen importer importers importo imports imposta imprecisa imprecisos imputables
-inaction inactivaes inactivoes inatencion inatento inatentos incalida incalido incalidos
+identificados identifice identifices identified identifier identifiers identifies identify
+idiom idiomaes idiomo idiomos idioms idiota idiotas ignara igneoes ignorados ignoramus
+ignoran ignorar ignorara ignorare ignorars ignoras ignored ignoremos ignoren ignorer
+ignores ignoro ignota igualaes igualas iguale igualen igualos iguals iguares imbalance
+imbalances immutably imparta imparte impartes imperta imperte impertes import importance
+importantes importar importas importe imported importees importen importer importers
+importo imports imposta imprecisa imprecisos imputables inaction inactiva inactivaes
+inactive inactivoes inactivos inatencion inatento inatentos incalida incalido incalidos
 incensiva incensivo inciertas inciertos incline incluamos includes incluia incluiamos
 incluidos incluire incluirs incluo incluyen incompartible incompartibles incompasible
-incompasibles incompatiblees incompatibly incomplejo incompleta incomplete incompletos
-incomplexo incrase incrases increased incrementa incrementan incrementar incrementas
-incult inculto incultos incumpla incumplamos incumplen incumples incumpliamos incumplidos
-incumplo indeed indefinidamentes indent indents indexer indexes indic indica indicado
-indicadora indicadoraes indicadoras indicadoro indicadoros indicados indicatory indicen
-indices indiciador indiciadores indicie indico indics indict indictor indie indies indite
-indore induce indult indulto indultos inert infante infarte infeccion infection infirmes
-infla inflame inflan inflara inflars inflas inflated inflater inflates influa influimos
-influir informas informe informed informees informen informer informers informs infunda
-inicia inicials inician iniciar inicias inicuo initials injecting injections injerta
-injertan injertar inlier inmediata inmediatamentes inmediatos inmudable inmudables inmunda
-inmutablees innocuo inocua inoculo inocuos inora inoramos inorar inore inores inormes
-insecta insects insera inseran insercions insere inseres inseria inserian insero insertara
-insertare insertars inserten insertes insertos inset insets insetting inspecciona
-inspeccionan inspeccionara inspeccionare inspeccionars inspeccionas inspects instanced
-instanciaes instancio instancios instancy instantaneaes instantaneo instantaneos instante
-instantes insuda insudar insuflo insula insulas insule insules insulo insulsa insulsos
-insultoes intakes integra integral integrals integras integre integres integro integros
-inten intencions intend intendo intends intensa intensar intense intensivas intensive
-intensivos intensos intentan intentara intentare intentars intention intentoes interaction
+incompasibles incompatible incompatiblees incompatibly incomplejo incompleta incomplete
+incompletos incomplexo incrase incrases increase increased incrementa incrementan
+incrementar incrementas incult inculto incultos incumpla incumplamos incumplen incumples
+incumpliamos incumplidos incumplo indeed indefinidamentes indent indents indexer indexes
+indic indica indicado indicadora indicadoraes indicadoras indicadoro indicadoros indicados
+indicatory indicen indices indiciador indiciadores indicie indicio indico indics indict
+indictor indie indies indine indite indore induce indult indulto indultos inert infante
+infarte infeccion infection infirmes infla inflame inflan inflara inflars inflas inflated
+inflater inflates influa influimos influir informas informe informed informees informen
+informer informers informs infunda inicia inicials inician iniciar inicias inicie inicios
+inicuo initials injecting injections injerta injertan injertar inlier inmediata
+inmediatamentes inmediatos inmudable inmudables inmunda inmutablees innocuo inocua inoculo
+inocuos inora inoramos inorar inore inores inormes insect insecta insects insera inseran
+insercions insere inseres inseria inserian insero inserta insertan insertar insertara
+insertare insertars insertas inserte inserten insertes inserto insertos inserts inset
+insets insetting inspecciona inspeccionan inspeccionara inspeccionare inspeccionars
+inspeccionas inspects instance instanced instancia instanciaes instancio instancios
+instancy instantaneaes instantaneo instantaneos instante instantes insuda insudar insuflo
+insula insulas insule insules insulo insulsa insulsos insultoes intakes integers integra
+integral integrals integras integre integres integro integros inten intencions intend
+intendo intends intensa intensar intense intension intensiva intensivas intensive
+intensivo intensivos intenso intensos intent intenta intentan intentara intentare
+intentars intentas intente intentes intention intentoes intentos intents interaction
 intercalo intercambias intercambios interfaced interfaces interlace intern internacion
 internal internals internar interno internos interns interrace interrupter interruptora
 interruptoro interruptors intersticia intersticials intersticias intervaloes interviews
-intine inulto inultos inundan inundara inundare inundars inundas inunde inundo invadida
-invadido invadidos invalidacions invalidades invalidados invalidaes invalidara invalidares
-invalidars invalidating invalide invalidemos invalides invalidoes invalids invariance
-invencion invent inventar invento inventor inventora inventoro inventors inventos invents
-invert inverta invertan inverting inverts investiamos investiga investigados investigan
-investigara investigars investigas investigated investigates investigemos inyeccions
-iseult iterating iterativo iterativos iterators jaegers jagger jautos jester jitters
-jittery jotter junamos juncamos juncar juncos juniamos junios junoes junos junta juntados
-juntan juntara juntare juntars juntas juntemos juntes junto juntoes junzos justamos justar
-justos jutios jutos kinesics laager lacked lacking ladder laded lager lagers lagged lagger
-lagting laida laidas laido laistas lamamos lamar lamba lambada lamban lambas lambdas
-lambdo lambea lambed lambia lambida lamers lamest lamidas lamido lamidos lanamos lanar
-lanaria landed lander langrage lanza lanzados lanzan lanzaran lanzaras lanzare lanzarian
-lanzarias lanzars lanzas lanzazos lanzemos laoses lapidaes lapidais lapidan lapidar
-lapidars lapide lapidea lapideas lapides lapita lapitas lapiza lapizas lapsed lapses
-larded largar largen largess largor larker lasers lases lasing lasses lastas latencias
-latent lates latexs latidoes latigo latigos latimos latino latinos latito latrio latrios
-latter latvio latvios lauded lauder launce lavers laves lawyers laxest layaes layars layes
-lazamos lazar lazaria lazramos lazrar lazraria leaden leaders leafed league leaked leaker
-leamos leander leaned leaner leaped leaper leasers leashed leashes leaven leavens leavers
-leavis lectoraes lectoro lectoros lectors lecturaes lecture lecturo lecturos ledge ledgers
-ledges ledos ledras ledros lefter legada legado legalese legals legan legar legares
-legates legemos leger legged legible legiblees legisles legraes legras leguaes leibles
-leidas leidoes leilos leistas lejases lejemos lejios lembos lemos lenais lenars lenas
-leneas lenemos lengths lengthy lenias lenidos lenoes lenons lenses lentaes lentes lentoes
-lentores lentors lents lentura lenturas leonas lepemos lepras leras lerdas lerdos leses
-lesnas lesoes lesses lester lestes letales letals letor letoras letores letors letraes
-letrea letreas letura leudos levanta levantados levantan levantara levantare levantars
-levantas levantemos levanter levees levemos leves levies lezdos leznas liados libara
-libaran libela libelamos libelan libelar liber liberacions liberados liberal liberalos
-liberara liberare liberars liberas liberation libere liberemos liberen liberiamos liberian
-libero libers liberta libertamos libertan libertar libra libracion libramos libran librara
-librare libraria librars librea libreamos librean librear libreara librearia libreras
-librerias libreril librerio licita licitacion licitada licitadas licitador licitados
-licitamos licitan licitar licite licites licking lictor lictores lidos lieder liemos
-lientas lientos lieves ligera liked limais limera limeta limier limiste limistes limitaba
-limitabas limitacions limitadaes limitado limitadoes limitara limitaras limitare limitars
-limitary limitation limitees limitemos limiten limiters limitings limned limpiada
-limpiadas limpiador limpiara limpiare limpiars limpias limpid limpida limpiemos limpies
-limpiezas limpiezo limpio lindos lined linera linger linker liosas liquidacions
-liquidation lisaes lisais lisars lisas lisera lisias listaes listais listan listar listars
-listes listos litas litera litias litote litotes littler littlest lituas liudos llabamos
+intine inulto inultos inunda inundan inundara inundare inundars inundas inunde inundo
+invadida invadido invadidos invalid invalidacions invalidad invalidades invalidados
+invalidaes invalidan invalidar invalidara invalidare invalidares invalidars invalidas
+invalidates invalidating invalide invalidemos invalides invalido invalidoes invalids
+invariance invencion invent inventar invento inventor inventora inventoro inventors
+inventos invents invert inverta invertan inverting inverts investiamos investiga
+investigados investigan investigara investigars investigas investigated investigates
+investigemos inyeccions iseult iterating iterativo iterativos iterators jaegers jagger
+jautos jester jitters jittery jotter junamos juncamos juncar juncos juniamos junios junoes
+junos junta juntados juntan juntara juntare juntars juntas juntemos juntes junto juntoes
+junzos justamos justar justos jutios jutos kinesics laager lacked lacking ladder laded
+lager lagers lagged lagger lagging lagting laida laidas laido laistas lamamos lamar lamba
+lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamers lamest lamida
+lamidas lamido lamidos lanamos lanar lanaria landed lander langer langrage lanza lanzados
+lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos lanzemos
+laoses lapidaes lapidais lapidan lapidar lapidars lapidas lapide lapidea lapideas lapides
+lapido lapidos lapita lapitas lapiza lapizas lapsed lapses larded larder largar large
+largen larges largess largor larker lasers lases lasing lasses lastas latencias latent
+lates latexs latida latidas latidoes latigo latigos latimos latino latinos latito latrio
+latrios latter latvio latvios lauded lauder launce lavers laves lawyers laxest layaes
+layars layes lazamos lazar lazaria lazramos lazrar lazraria leaded leaden leader leaders
+leafed league leaked leaker leales leamos leander leaned leaner leaped leaper leaser
+leasers leases leashed leashes leaved leaven leavens leaver leavers leaves leavis lectora
+lectoraes lectoras lectoro lectoros lectors lectura lecturaes lecturas lecture lectures
+lecturo lecturos ledaes ledge ledger ledgers ledges ledos ledras ledros lefter legada
+legado legaes legalese legals legan legar legares legates legemos leger legged legging
+legible legiblees legisles legraes legras leguaes leibles leidas leidoes leilos leimos
+leistas lejaes lejases lejemos lejios lelaes lemaes lembos lemnos lemos lenaes lenais
+lenars lenas lender leneas lenemos lengths lengthy lenias lenidos lenoes lenons lenos
+lenses lentaes lentes lentoes lentor lentores lentors lents lentura lenturas leonas leonos
+lepemos lepras leraes leras lerdas lerdos lesaes leses lesnas lesnos lesoes lesses lester
+lestes letales letals leteas leteos letor letoras letores letors letraes letras letrea
+letreas letros letters letura leturas leudos levaes levanta levantados levantan levantara
+levantare levantars levantas levantemos levanter levees levemos leves levies lewder lezdos
+leznas leznos liados libara libaran libela libelamos libelan libelar liber liberacions
+liberados liberal liberalos liberan liberara liberare liberars liberas liberation libere
+liberemos liberen liberia liberiamos liberian libero libers liberta libertamos libertan
+libertar libra libracion libramos libran librar librara librare libraria librars librea
+libreamos librean librear libreara librearia librera libreras librerias libreril librerio
+licita licitacion licitada licitadas licitador licitados licitamos licitan licitar licite
+licites licked licking lictor lictores lidos lieder liemos lientas lientos lieves ligera
+liked limais limera limeta limier limiste limistes limita limitaba limitabas limitacions
+limitadaes limitado limitadoes limitados limitan limitara limitaras limitare limitars
+limitary limitas limitation limited limitees limitemos limiten limiter limiters limites
+limitings limito limits limned limpia limpiada limpiadas limpiador limpiados limpiamos
+limpiar limpiara limpiare limpiars limpias limpid limpida limpie limpiemos limpies
+limpiezas limpiezo limpio lindos lined linera linger linker liosas liquida liquidacions
+liquidan liquidara liquidare liquidars liquidas liquidation lisaes lisais lisars lisas
+lisera lisias listaes listais listan listar listars listes listos litas litera litias
+litote litotes litras litter litters littler littlest lituas liudos llabamos llagada
 llagadas llagado llagamos llagan llamaba llamabas llamadaes llamado llamados llaman
-llamantees llamara llamaran llamaras llamare llamares llamarga llamargo llamaria llamars
-llamas llamaza llamazas llamea llameada llameadas llameamos llameante llameantes llamear
-llamemos llanada llanadas llanos llapada llapadas llapamos llapar llaves llecos llegaba
-llegadas llegados llegando llegara llegare llegars llegas llege llegen lleges llegos
-llenada llenado llenan llenar llenas llenes llenoes lleras lleros lletas lleude lleuden
-llevada llevado llevan llevar lleves llevos lloico loable loables loafed loaned loaner
-loaves lobation lobera locacion locacions locaes localize localizen localizes locals
-locate locates locating locativo locativos lochaes locke locker locket lockup lockups
-locule locums locus locusts locution locutions lodging loemos logic logica logicos logier
-logio logion logios loguer loico loistas loner longar longe longen longes longing
-longitude longituds longor longura longuro looked looking loosing loping lorded losina
-losings losino lounger lousing loving lowing lucked lucking lugged luidos lunch lunger
-macado macamos macana macar macas maceado maceamos macear maceas machaca machacan
-machacara machacare machacars machacas machado machamos machar maches machiaes machies
-machin machina machinaes machinas machined machino machinos machins machioes machones
-machos machucar macias madamos madman madras maestra maestreadas maestreados maestreamos
-maestrear maestreo magana magen magien magin magnitudes magnituds magras maguen maidan
-majana making malare maleare malestar maliciosas maliciosoes mallar mallare malpare
-malvare manaba manada managed managers manages manama manamos mananas mananea manano manar
-manara manata manaza mancado mancan mancas manches mandados mandamus mandara mandare
-mandares mandars mandas mandatos mandean mandemos manden mandon mandra mandro maneamos
-manean manear manful mangana manger mangier mangiest mangler mangual maniamos manian
-manifesta manifeste manifests manifiesta manifiestos manimos manipula manipulacions
-manipulan manipulante manipulara manipulars manipulas manipulated manipulates manipulating
-manipulations manipulea manjamos manjan manjar manliest manna manteemos mantenamos
-mantenen mantenere manteners mantenes mantienen mantienes manuals manuel manutene
-manutenemos manutener manzana mappings maquila maquilas maquinaes maquinais maquinal
-maquinals maquinan maquinar maquinars maquine maquines maquino maquinos maracas marana
-maras marasmos marcada marcador marcaes marcais marcan marcando marcara marcare marcars
-marcea marceado marceamos marcear marceas marcemos marcen marces marcha marchado marchamos
-marchar marchas marched marches marcia marcias marcos marcs marcus mareado mareamos marean
-marear mareas mareen margado margamos margar margas marge margena margene margeno margens
-margent margina margine margino margins marian marias maricas marin marion marker markers
-marking marlin marrado marramos marrar marras marren marsas martamos martas marten martin
-marvin marzas mascado mascamos mascar mascas mashed mashing masico masicos masilo masilos
-masio masios masito masitos masiva masivas masivoes masker massage massages massed masses
+llamante llamantees llamara llamaran llamaras llamare llamares llamarga llamargo llamaria
+llamars llamas llamaza llamazas llamea llameada llameadas llameamos llameante llameantes
+llamear llamemos llanada llanadas llanos llapada llapadas llapamos llapar llaves llecos
+llegaba llegada llegadas llegado llegados llegan llegando llegara llegare llegars llegas
+llege llegen lleges llegos lleguen llemos llenada llenado llenan llenar llenas llenes
+lleno llenoes lleras lleros lletas lletos lleude lleuden llevada llevado llevan llevar
+lleves llevos lloico loable loables loader loafed loaned loaner loaves lobation lobera
+locacion locacions locaes local locale localize localizen localizes locals locate locates
+locating locativo locativos lochaes locke locker locket lockup lockups locule locums locus
+locusts locution locutions lodged lodger lodging loemos logger logic logica logicos logier
+logio logion logios loguer loico loistas loner longar longe longed longen longes longing
+longitude longituds longor longura longuro looked looking lookup lookups loosing loping
+lorded losina losings losino lounger lousing loving lowing lucked lucking lugged lugging
+luidos lunch lunger macado macamos macana macar macas maceado maceamos macear maceas
+machaca machacan machacara machacare machacars machacas machado machamos machar machas
+maches machiaes machies machin machina machinaes machinas machined machines machino
+machinos machins machioes machones machos machucar macias madamos madman madras maestra
+maestreadas maestreados maestreamos maestrear maestreo magana magen magien magin
+magnitudes magnituds magras maguen maidan majana making malare maleare malestar maliciosas
+maliciosoes mallar mallare malpare malvare manaba manada manage managed managers manages
+manama manamos manan mananas mananea manano manar manara manata manaza mancado mancamos
+mancan mancar mancas manches mandados mandamus mandara mandare mandares mandars mandas
+mandatos mandean mandemos manden mandon mandra mandro maneamos manean manear manful
+mangana manger mangier mangiest mangler mangual maniamos manian manifesta manifeste
+manifests manifiesta manifiestos manimos manipula manipulacions manipulan manipulante
+manipulara manipulars manipulas manipulated manipulates manipulating manipulations
+manipulea manjamos manjan manjar manliest manna manteemos mantenamos mantene mantenen
+mantenere manteners mantenes mantienen mantienes manuals manuel manutene manutenemos
+manutener manzana mappings maquila maquilas maquinaes maquinais maquinal maquinals
+maquinan maquinar maquinars maquinas maquine maquines maquino maquinos maracas marana
+maras marasmos marcada marcado marcador marcados marcaes marcais marcan marcando marcar
+marcara marcare marcars marcas marcea marceado marceamos marcear marceas marcemos marcen
+marces marcha marchado marchamos marchar marchas marched marches marcia marcias marcos
+marcs marcus mareado mareamos marean marear mareas mareen margado margamos margan margar
+margas marge margena margene margeno margens margent marges margie margin margina margine
+margino margins marian marias maricas marin marion marked marker markers marking marlin
+marrado marramos marrar marras marren marsas martamos martas marten martin marvin marzas
+mascado mascamos mascar mascas mashed mashing masico masicos masilo masilos masio masios
+masito masitos masiva masivas masivoes masker massage massages massed masses massing
 masted masters matcher matears matemos materia maters matina matinals matinas matter
 mattes maulare mauras maxila maxilo maxim maximal maximas maxime maximos maxims maximums
-mazana maznamos maznan maznar meares measurer mecemos meceria mechado mechados mechas
-mechos medamos mediamos medicos medidos mediemos medioes medios mediums medrado medrados
-medres meemos megaes megees meges megoes meismas meismos mejemos mejeres mejeria mejoraes
-mejoras mejore mejoren mejoria mejoros mejors melemos melges mellar mellon mellones member
-membras membres memento mementos memoir memoran memorar memoras memore memorial memorias
-memorio memoro menaje menajes menares menemos meneoes menges menoras menore menoren
-menorge menorges menoria menors menoses mensajees mensajera mensajeras mensajerias
-mensajerio mensal mensuals mensula mensulo mensura mensural mensure mensures mentemos
-mentores merado merados meraes meramos merando mercada mercadas mercade mercadeo mercades
-mercadoes mercador mercadors mercando mercar mercas merced merces merees meremos meres
-mereys mergas merger mergers mergoes mergos merles mermado mermados mermes meroes mescla
-mescladas mesclamos mesclan mesclar mesemos mesmas messaged messes messing messuage
-messuages mestemos mesteria mesture mestures mesure mesures metamos metecos meteora
-meteors meteran meterian methods metic metics metricaes metrical metrist mezcal mezclabas
-mezclada mezcladaes mezclados mezclara mezclaras mezclare mezclars mezclas mezcle
-mezclemos mezclen mezclo miagen miamos miasmas miasmos micamos michas michos microsecond
-miembras miembro miembroes miente mientes miento mientos mieses migamos mileon mileones
-milestones miliar milla millara millard millare millars millas millay millen miller
-milline milling millings millo milloes millos millstone milton mimamos mimas mincia mincio
-mincios minemos mingue mingues minguo minguos minia miniamos minian miniar minias miniemos
-minim minimiza minimizations minimizer minimoes minimums minina minino mininos minio
-minioes minion minions minios miniums minores minue minuees minues minuet minuete minuetes
-minuets minuit minuscula minusculaes minuscular minuscules minusculos minuses minuta
-minutaes minutas minuted minuten minuter minutest minutoes miomas mioses mirados miremos
-mirlamos mirlar misais misals misamos misars misas misers mises misias misivo misivos
-mismaes mismos missed missies mission missis missus mistas mistes misting misuses misusing
-mitiga mitigados mitigan mitigante mitigara mitigars mitigas mitigates mitigating
-mitigativo mitigativos mitigemos mitramos mizamos moaning mobil mobiles moble mocemos
-mochas mochines mochos modejo modela modele modelos models modero modifica modificara
-modificare modificars modificas modificativo modificativos modificen modulo moemos mofemos
-moiamos moises mojemos molemos molesta molestan molestara molestare molestars molestas
-molester molestia molificacion molificaciones molifican molificar molimiento mollar moment
-momenta momentas momentoes momentous moments momificacion momificaciones momifican
-momificar mondamos mondan mondar monito monitores monitory monitos monotonaes monotone
-monotones monotonias monotonios monotonos monotony montas montes montos mooning mooring
-mopping moramos morcados morcamos morcar morcas moremos morgen mornings mosses mosteado
-mosteamos mostear mostra mostrada mostrador mostrados mostran mostrando mostrara mostrare
-mostrars mostras mostremos moths motile mourning mouths movamos movimienta movimientos
-muceto mucetos mucha muchaes muchoes mucors mucous muecas muecos muerdo muerdos muergo
-muergos muermo muermos muero mueros muerta muertas muerte muertes muertoes muestran
-muestras muestrean muestreas muestren muestros muiamos muleto muletos mullion mullions
-multiped multiplaes multiplees multiplex multiplicada multiplicador multiplicados
+mazana maznamos maznan maznar meares measured measurer mecemos meceria mechado mechados
+mechas mechos medamos mediamos medicos medidos mediemos medioes medios mediums medrado
+medrados medres meemos megaes megees meges megoes meismas meismos mejemos mejeres mejeria
+mejoraes mejoras mejore mejoren mejores mejoria mejoros mejors melemos melges mellar
+mellon mellones member membras membres memento mementos memoir memoran memorar memoras
+memore memores memorial memorias memorio memoro menaje menajes menares menemos meneoes
+menges menoras menore menoren menores menorge menorges menoria menors menoses mensajees
+mensajera mensajeras mensajerias mensajerio mensal mensuals mensula mensulo mensura
+mensural mensure mensures mentemos mentores merado merados meraes meramos merando mercada
+mercadas mercade mercadeo mercades mercado mercadoes mercador mercadors mercamos mercando
+mercar mercas merced merces merees meremos meres mereys mergas merger mergers mergoes
+mergos merles mermado mermados mermes meroes mescla mescladas mesclamos mesclan mesclar
+mesemos mesmas messaged messes messing messuage messuages mestemos mesteria mesture
+mestures mesure mesures metamos metecos meteora meteors meteran meterian methods metic
+metics metricaes metrical metrist meyores mezcal mezclabas mezclada mezcladaes mezclados
+mezclan mezclara mezclaras mezclare mezclars mezclas mezcle mezclemos mezclen mezclo
+miagen miamos miasmas miasmos micamos michas michos microsecond miembras miembro miembroes
+miente mientes miento mientos mieses migamos mileon mileones milestones miliar milla
+millara millard millare millars millas millay millen miller milline milling millings millo
+milloes millos millstone milton mimamos mimas minamos mincia mincio mincios minemos mingue
+mingues minguo minguos minia miniamos minian miniar minias miniemos minim minimiza
+minimizations minimizer minimoes minimums minina minino mininos minio minioes minion
+minions minios miniums minores minue minuees minues minuet minuete minuetes minuets minuit
+minuscula minusculaes minuscular minuscules minusculos minuses minuta minutaes minutas
+minute minuted minuten minuter minutest minuto minutoes miomas mioses mirados miremos
+mirlamos mirlar misaes misais misals misamos misars misas misers mises misias misivo
+misivos misma mismaes mismos missed missies mission missis missus mistas mistes misting
+misuses misusing mitiga mitigados mitigan mitigante mitigara mitigars mitigas mitigates
+mitigating mitigativo mitigativos mitigemos mitramos mizamos moaning mobil mobiles moble
+mocemos mochas mochines mochos modejo modela modele modelos models modero modifica
+modifican modificar modificara modificare modificars modificas modificativo modificativos
+modificen modulo moemos mofemos moiamos moises mojemos molemos molesta molestan molestara
+molestare molestars molestas molester molestia molificacion molificaciones molifican
+molificar molimiento mollar moment momenta momentas momentoes momentous moments
+momificacion momificaciones momifican momificar mondamos mondan mondar monito monitores
+monitory monitos monotona monotonaes monotone monotones monotonia monotonias monotonico
+monotonios monotonos monotony montas montes montos mooning mooring mopping moramos morcado
+morcados morcamos morcar morcas moremos morgen mornings mosses mosteado mosteamos mostear
+mostra mostrada mostrador mostrados mostran mostrando mostrara mostrare mostrars mostras
+mostremos motemos moths motile mourning mouths movamos movimienta movimientos muceto
+mucetos mucha muchaes muchas muchoes muchos mucors mucous muecas muecos muerdo muerdos
+muergo muergos muermo muermos muero mueros muerta muertas muerte muertes muerto muertoes
+muestran muestras muestrean muestreas muestren muestros muiamos muleto muletos mullion
+mullions multiped multiplaes multiplees multiplex multiplicada multiplicador multiplicados
 multiplicand multiplicando multiplicara multiplicare multiplicars multiplicemos
-multiplices multiplico multiplier multipliers multiploes munchas munchos munimos
-munusculas muramos murmura murmure murmuro murmurs murto murtos muscas muscos musivo
-musivos musses mussing mutters narrio narro narros narrows navegado navegadora
+multiplices multiplico multiplier multipliers multiplies multiploes munchas munchos
+munimos munusculas muramos murmura murmure murmuro murmurs murto murtos muscas muscos
+musivo musivos musses mussing mutters narrio narro narros narrows navegado navegadora
 navegadoraes navegadoras navegadoro navegadoros navegadors navegados neatest necesia
 necesiamos necesian necesias necesida necesitados necesitan necesitar necesitas necesite
 necesitemos necesito needle needled negation negativas negatived negatives negativos
 negocia negocie negocios nengun nenguna nerves networks nevas neves nicety nieles nieves
-nighty nineta nineto ningunas ninguno ninguns niveaes nivelas nivele nivelen nivels
-niveoes norial norma normaliza normalizada normalizados normalizan normalizando
+nighty nineta nineto ninguna ningunas ninguno ninguns niveaes nivelas nivele nivelen
+nivels niveoes norial norma normaliza normalizada normalizados normalizan normalizando
 normalizara normalizare normalizars normalizas normalizemos normalizen normalizer
 normalizes normalizo normals norman normas normativas normative normativo northing noshing
 notching nothings notifica notifican notificara notificare notificars notificas
 notificativo notificativos notifice notifier notifies noting noveles novena novenae
-novenas noventas novento nubees nueras nuero nuesas nuesos nuevaes nuevees nuevoes nuezas
-nuezes nuezos numbed numbest numbles numera numeras numere numeres numeroes numerosa
-numeroso numerous objecta objectives objecto objectos objet objeta objetas objete objetes
-objetiva objetivas objetivoes objetoes obtect occupied occupier occupiers ocluan oculado
-oculados oculan ocupada ocupadas ocupador ocupadors ocupamos ocupando ocupar ocupas ocupen
-oddest ofension ofensions ofensivaes ofensivoes ofertas oferto offensives offsets olido
-olvida olvide olvidos omitamos omitiamos omitidos opaqued opaquer opaques opener operating
-operativo operativos opined optimism optimisma optimistas optimisto optimists optimized
-optimizer optimizes orchestrating orchestrations orchestrators ordeal ordenaba ordenabas
-ordenadaes ordenadoes ordenador ordenadors ordenan ordenanda ordenandas ordenando
-ordenandos ordenara ordenaras ordenare ordenars ordenas ordene ordenemos ordenen ordeno
-ordenoes ordenos orderer orderid orderings ordina ordinada ordinadas ordinado ordinados
-ordinamos ordinara ordinare ordinars ordines orears origina originals originan originar
+novenas noventas novento nubees nueras nuero nueros nuesas nuesos nueva nuevaes nuevas
+nuevees nuevoes nuevos nuezas nuezes nuezos numbed number numbers numbest numbles numera
+numeras numere numeres numero numeroes numeros numerosa numeroso numerous objecta
+objectives objecto objectos objet objeta objetas objete objetes objetiva objetivas
+objetivoes objetoes obtect occupied occupier occupiers ocluan oculado oculados oculan
+ocupada ocupadas ocupado ocupador ocupadors ocupados ocupamos ocupando ocupar ocupas
+ocupen oddest ofension ofensions ofensivaes ofensivoes ofertas oferto offensives offsets
+olido olvida olvide olvidos omitamos omitiamos omitidos opaqued opaquer opaques opener
+operating operativo operativos opined optimism optimisma optimist optimistas optimisto
+optimists optimized optimizer optimizes orchestrating orchestrations orchestrators ordeal
+ordena ordenaba ordenabas ordenada ordenadaes ordenadas ordenado ordenadoes ordenador
+ordenadors ordenados ordenan ordenanda ordenandas ordenando ordenandos ordenar ordenara
+ordenaras ordenare ordenars ordenas ordene ordenemos ordenen ordeno ordenoes ordenos
+ordens orderer orderid orderings ordina ordinada ordinadas ordinado ordinados ordinamos
+ordinar ordinara ordinare ordinars ordines orears origina originals originan originar
 originas originea orquestacions orquestado orquestados outcomes outdoing outfox outgoes
 outgoings outrage outrages outride outsider outsides outsize overfly overlaid overland
-overlap overlays overlord overlords overly overnights overpay overplay overripe overrode
-overshoots overshot overside oversight overtaken overtask overtaxes overtly overwrote
-ovido pacian pacino pacion pactes padres padron padrones pagados pagana paganas paganos
-pagayos pageles pagemos paginacions paginais paginal paginan paginara paginars paginated
-paginates paginating pagines paginos paglia pained paineles painter paints pairamos paired
-paires pairing pajaremos pajeles palled palling panales pandees panees panelaes panelas
+overlap overlays overloads overlord overlords overly overnights overpay overplay overripe
+overrode overshoots overshot overside oversight overtaken overtask overtaxes overtly
+overwrote ovido pacian pacing pacino pacion packed packing pactes padres padron padrones
+pagados pagana paganas paganos pagayos pageles pagemos paginacions paginaes paginais
+paginal paginan paginara paginare paginars paginas paginated paginates paginating pagine
+pagines pagino paginos paglia pained paineles painter paints pairamos paired paires
+pairing pajaremos pajeles paling palled palling panales pandees panees panelaes panelas
 paneled panelos panels panes panetes pangees paniles panned panoles pantero pantos panules
 paoting paparemos papeles papular parabos paracos parado paradojas paradojo parador
-paradora paraes paralela paralele paralelos paramas parameters parametra parametro paramo
-paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian parcias
-parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers pares
-paricion pariciones parida paries parir parker parkin parlamos parles parlon parlones
-paroes parotida parpadea parpadee parpadeos parpado parpados parpamos parpando parpes
-parramos parred parres parring parron parrones parses parsing parson partaes partas partea
-parteas partee partees parten parteo parthia partials partiamos particiona particionados
-particionan particionas particiono participo partidas partido partidos partied parties
-partijos partils parting partire partirs partitivo partitivos partoes parton partos
-parvada parvadas pasado pasados pasanzos pasaras pasare pasarelas pasarelo pasaremos
-pasares pasars paseanos pasear pasemos pasibles pasion pasito pasiva pasivos pasmar pasmos
-passe passel passer passes passible passives pastar pastern pasterns pastes pasting paston
-pastones pataes patees pates patina patinar patinas patination patoes paton patones patrio
-patrioes patrol patrona patronaes patronas patronea patroneas patronee patronees patroneo
-patroness patrono patronoes patronos patrons patroon patroons patten pattens patter
-patters patton paulamos paular pausados pausan pausara pausare pausars pausas paused
-pausemos pautamos pautar pautes pautos paxton payaremos payloads peaces peaked peaking
-pebres pecado peces pecio pecked pedamos peden pediamos pedida pedidoes pedidor pedidors
-pediente pedientes pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes pegunta
-peguntamos peguntar pegunto peiamos peidos pelado peloes penado pences pendemos penden
-pender pendian pendida pendidas pendido pendientees penemos penitente penitentes penned
-penning penoes penores pensado peones peopled peoples peoras peore peoremos peoren peoria
-peorio peors peraes perailes percentages percents percept percutamos percute perda
-perdamos perdere perders perdian perdias perdidaes perdidoes perdidosa perdidoso perdiga
-perdigas perdis perdiz perdo perdon perdonas peredo peres perfida perfidas perfido
-perfidos perfila perfilas perfilen perfilo perfils performances pericles perico peries
-peril perioda periodas periodical periodicamentes periodicas periodo periodos periotic
-perito perked perking perlite permanence permanentees permanents permico permicos permisa
-permisas permision permisions permisoes permisor permisors permistion permistions permit
-permita permitamos permitee permiten permites permitia permitian permitias permitidor
-permitidors permitimos permuta permutacions permutada permutados permutando permutations
-permutemos permuten permutes permuto pernil perniles pernio peroes perores perronas
-persiste persisten persistencias persistencio persistency persistentees persistes
-personages personajes personalism personaliza personalizaba personalizabas personalizamos
-personalizan personalizando personalizara personalizaras personalizare personalizars
-personalizas personalizen personalizes personalizo personates personos persons perta
-perter perues pervious pesada pesade pesador pesados pesamos pesando pescado pesces
-pesiado pesimos pesoes pester petado peticions petition petoes peyores phased pianes
-picaes pices piches picker picket pickle pickled picoes piece piecing piedra piees pieles
-pierce pierces pierdes pieria pierna pierre pijees piked pilled pilling piman pinar pindar
-pined pineda pinemos pingar pinged pinjar pinpoints pinta pintan pintara pintare pintars
-pintas pintea pintear pintor pintos pints pipelines piperine pirces pisado pisamos pisaras
-pisare pisares pisars pisces pison pissed pistar pitar pitman pizces places placing
-plagamos plagaremos plages plains planaes planas plane planea planeas planed planee
-planees planen planeo planeos planer planers planet planets planks planoes planos plante
-plantes plantillaes plantillais plantillan plantillar plantillars plantille plantilles
-plantillo plantillos plants platilla platillas plores pobres pocion pocked podara podaria
-podemos poderia podia podida podidos podra podran podras podres podrian podrias podrida
-podrir poemos poinas poinos pointed pointers pointier pointy poised poising poiso
-poisonings poisons poisos poisson poitier poldia polemos police policees polices policiaes
-policias policios poling polison politer politian politic politicaes political politick
-politicks politico politicos politics polities polity polled pollina pollino pomemos
-ponamos pondria pontos pooling popemos poplar popple popula populaces populan populara
-popularas populare popularidads populars populas populates porcentajes porcion pores
-porfia porfijo porgamos porgar porges ported porter portes portia portian portico portien
-portio portions porton posado posamos posed poseer posemos poser poseur posher posiblees
-posicions posing posited positions positivo positron posits poson possibly postais postar
-postares poste postea postear postee posten posteo postern posters postes postie posties
-postiga postigo postiles postings postmarks postor postores postra postre postrees postrer
-postres postro postures potemos pother potted potter potting pouted pouter pouting poyemos
-prates preaba preabas preado preamos precalcula preces precesion precess precessed
+paradora parados paraes paralela paralele paralelos paramas parameters parametra parametro
+paramo paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian
+parcias parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers
+pares pariamos paricion pariciones parida paries parimos parir parker parkin parlamos
+parles parlon parlones parnes paroes parotida parpadea parpadee parpadeos parpado parpados
+parpamos parpando parpes parramos parred parres parring parron parrones parses parsing
+parson partaes partamos partas partea parteas parted partee partees parten parteo parthia
+partia partials partiamos particiona particionados particionan particionas particiono
+particions participo partidas partido partidos partied parties partijos partil partils
+parting partire partirs partitions partitivo partitivos partoes parton partos parvada
+parvadas pasado pasados pasanzos pasaras pasare pasarelas pasarelo pasaremos pasares
+pasars paseanos pasear pasemos pasibles pasion pasito pasiva pasivos pasmar pasmos passe
+passel passer passes passible passives pastar pasted pastern pasterns pastes pasting
+paston pastones pataes patees pates patina patinar patinas patination patoes paton patones
+patrio patrioes patrol patrona patronaes patronas patronea patroneas patronee patronees
+patroneo patroness patrono patronoes patronos patrons patroon patroons patten pattens
+patter pattern patterns patters patton paulamos paular pausados pausan pausara pausare
+pausars pausas paused pausemos pautamos pautar pautes pautos paving pawing paxton
+payaremos paying payloads payment peaces peaked peaking pebres pecado peces pecio pecked
+pedamos peden pediamos pedida pedidas pedido pedidoes pedidor pedidors pediente pedientes
+pedimos pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes pegunta peguntamos
+peguntar pegunto peiamos peidos pelado peloes penado pences pendemos penden pender pendian
+pendida pendidas pendido pendidos pendientees penemos penitente penitentes penned penning
+penoes penores pensado peones peopled peoples peoras peore peoremos peoren peoria peorio
+peors peraes perailes percentages percents percept percutamos percute perda perdamos perde
+perden perdere perders perdia perdian perdias perdidaes perdidas perdido perdidoes
+perdidos perdidosa perdidoso perdiga perdigas perdigo perdio perdis perdiz perdo perdon
+perdonas peredo peres perfida perfidas perfido perfidos perfila perfilas perfilen perfilo
+perfils performances pericles perico peries peril perioda periodas periodical
+periodicamentes periodicas periodo periodos periotic perito perked perking perlite
+permanence permanent permanentees permanentes permanents permico permicos permisa permisas
+permision permisions permisoes permisor permisors permistion permistions permit permita
+permitamos permite permitee permiten permites permitia permitian permitias permitida
+permitido permitidor permitidors permitidos permitimos permito permits permuta
+permutacions permutada permutados permutando permutations permute permutemos permuten
+permutes permuto pernil perniles pernio peroes perores perronas persiste persisten
+persistence persistencias persistencio persistency persistent persistente persistentees
+persistentes persistes persona personae personaes personages personajes personalism
+personaliza personalizaba personalizabas personalizada personalizadas personalizados
+personalizamos personalizan personalizando personalizara personalizaras personalizare
+personalizars personalizas personalize personalized personalizen personalizes personalizo
+personals personas personates personos persons perta perter perues pervious pesada pesade
+pesador pesados pesamos pesando pescado pesces pesiado pesimos pesoes pester petado
+peticions petition petoes peyores phased pianes picaes pices piches picker picket pickle
+pickled picoes piece pieced piecing piedra piees pieles pierce pierces pierda pierde
+pierdes pieria pierna pierre pijees piked pilled pilling piman pinar pindar pined pineda
+pinemos pingar pinged pinjar pinked pinpoints pinta pintan pintara pintare pintars pintas
+pintea pintear pintor pintos pints pipeline pipelines piperine pirces pisado pisamos
+pisaras pisare pisares pisars pisces pison pissed pistar pitar pitman pizces places
+placing plagamos plagaremos plages plains planaes planas plane planea planeas planed
+planee planees planen planeo planeos planer planers planet planets planks planoes planos
+plante plantes plantillaes plantillais plantillan plantillar plantillars plantillas
+plantille plantilles plantillo plantillos plants plates platilla platillas plores pobres
+pocion pocked podara podaria podemos poderia podia podida podidos podra podran podras
+podres podrian podrias podrida podrir poemos poinas poinos pointed pointers pointier
+pointy poised poising poiso poisonings poisons poisos poisson poitier poldia polemos
+police policees polices policiaes policias policios poling polison politer politian
+politic politicaes political politick politicks politico politicos politics polities
+polity polled pollina pollino pomemos ponamos pondria pontear pontos pooling popemos
+poplar popple popula populaces populan populara popularas populare popularidads populars
+populas populates porcentajes porcion pores porfia porfijo porgamos porgar porges portear
+ported porter portes portia portian portico portien porting portio portions porton posado
+posamos posed poseer posemos poser poseur posher posiblees posicions posing posited
+positing positions positivo positron posits poson possibly postais postar postares poste
+postea postean posteara posteare postears posteas postee postema posten posteo postern
+posters postes posteta postie posties postiga postigo postiles postings postmarks postor
+postores postra postrar postre postrees postrer postres postro postures postwar potemos
+pother potrear potted potter potting pouted pouter pouting poyemos prates preaba preabas
+preado preamos precalcula precalculadas precalculado preces precesion precess precessed
 precesses precessing precia precie precios precious precis precisian precising precisions
-preciso precito precoz predicable predictably preferenciaes preferencio preferencios
-preferente preferentes preferia preferire preferirs prefija prefijas prefije prefijoes
-prefines prefino prefixed pregamos pregar preges preguntados preguntan preguntara
-preguntare preguntars preguntas pregunte preguntea preguntemos pregunteo pregunton
-preguntos pregusta pregustamos pregustar pregusto premio premiso premisos premite
-premitida premitidas premitido premitidos premix premixes preocupacions preocupan
-preocupar preocupas preocupe preocupo presado presences presencial presencian presenciar
-presencias presencio presente presentia preserva preservan preservara preservare
-preservars preservas preserven preserver preserves preservo pressured pressures presunta
-presunto presupuesta presupuestos pretence preterir previdos previo previoes previos
-prevision priada priadas prices pricked pricking priding prier primacia primacio primada
-primadas primal primarias primarios primas primate primaz prime primed primemos primen
-primeraes primeran primeres primerias primerios primeroes primes primeva primevas primevo
-primevos primia primian priming primmer primor principa principals principan principar
-principas principe principen principes principios principled principles principo printer
-prints prioreso prioress prioridads prioritized prison privaba privabas privadaes privado
-privados privan privara privaras privare privaria privater privates privileged privilegia
-privilegias privilegioes prizing proba proban probara probare probars probas problemas
-problemo problems proceda procedamos procedan proceden procedo procela procelo procelos
-procemos procera proceran procero proceros procesada procesadas procesadoes procesal
-procesalo procesamienta procesamientos procesando procesara procesare procesars procesemos
-procession procia procias procoes procrea procreado procreador procreadores procreados
-procreamos procrean procrear procreen procreo produca produced producen produces producir
-producirs produco producta productoes productora productoraes productoras productoro
-productoros productors products proferir profesa profesado profesados profesamos profesan
-profesar profesen profeso profesos profess professed professes professing professor
-professors profije profijes profijo profiled profundidads programada progresas progreses
-proises proiza proizas proizes proizo proizos projection promedia promedie promedios
-promesa promeso promesos promete promotes promovamos promoven promovere promovers promoves
-prompted promueva propagados propagan propagante propagantes propagar propagare propagares
-propagas propagated propage propagemos propago propala propalamos propao propaos propasa
-propasamos propiaes propietaria propietarios propina propinas propino propinos propioes
-propon proporciona proporcionals proporcionan proporcionar proporcionas proporcione
-proporciono proporcions proportion proportionals propria proprias proprio proprios
-prosupuesto proteccions protecting protections protocola protocole protocolos protocols
-provaga provagamos proveedora proveedoraes proveedoras proveedoro proveedoros proveedors
-providaes provide provided provides providoes prowess proyeccion pruebaes pruebo pruebos
-pruner prunes pseudonymized puares pubic publicacions publicada publicador publicados
-publicalo publican publicando publicano publicanos publicara publicare publicars publicas
-publication publicato publicatos publice publicemos publico publisher publishers puches
-pudramos pudren pudres pudria puedan puedes puerca puerra puertas puerto pueses puesta
-pugaes pugnamos pugnar pugnes pugnos puled pulgamos pulges puller pulles pullet pulley
-pulling pulped pulsa pulsacions pulsamos pulsan pulsara pulsare pulsars pulsas pulsation
-pulsea pulsear pulses punemos punero pungamos punges punoes punos puntacion puntamos
-puntas punteamos punter puntera punterio punterol punteros punters puntes puntoes puntosa
-puntoso punts puntua puntuacions puntuados puntual puntuan puntuara puntuare puntuars
-puntuas puntuemos puntuo puntura punzos puraes purchased purchaser purchases pureamos
-purear pureas pureed pureen purees pures purgados purgaes purgan purgara purgare purgars
-purgas purgemos purgen purger purgers purgos puroes purred puses pusher pushers pusses
-puteen putero putos pythons qualify quarantined quarantines quartern quarters quartet
-quean quebres quedados quedar quedemos queden quedes queening queens queering queers quees
-quejaes quejais quejamos quejar quejars quejos quemamos queman quemas quemes quemies
-quenas quepan queraes queramos queran queras quereis querers querias queried querist
-quermes quesas queued queule queules quiamos quietamos quiiamos quijamos quijas quintamos
-quiries quitados quitas quitemos quoits quorums quotes quotha rabida rabido rabidos rabios
-rabotado rabotados raches racked racking radios radom rafagaes rafago rafagos rafios
-rafter rages raguos raida raider raiding raido raiges raijos rained raines raining raked
-raking ramios ranaes rances ranches randers rando randomize randomizes ranees rangas
-ranger rangers ranging rangoes rangosa rangoso ranguo ranguos ranker ranket rankin rankine
-rankings rankle rankled rankling ranoes ranos ransom ranted ranter ranting rapada rapado
-rapados rapid rapidas rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito
-rapitos raposo raptos rascan rasges rasgos rasher raster rastramos rastrar rastrea
-rastreados rastrean rastreara rastreare rastrears rastreas rastreemos rastremos rastrera
-rastrero ratear rateos rater rathe ratigo ratigos ratino ratinos ration rations ratoes
-ratons ratos ratter rautos rayida rayido rayidos razaga razagas reaccion reached reacher
-react reaction readably reade readier readings readying realas realces realeja realer
-reamer reaming reaper reaping rearing reassigns reasumen reattempts reaver reaving rebaja
+preciso precito precoz predicable predictably predio preferenciaes preferencio
+preferencios preferente preferentes preferia preferire preferirs prefija prefijas prefije
+prefijoes prefijos prefines prefino prefixed pregamos pregar preges pregunta preguntados
+preguntan preguntara preguntare preguntars preguntas pregunte preguntea preguntemos
+pregunteo pregunton preguntos pregusta pregustamos pregustar pregusto premio premiso
+premisos premite premitida premitidas premitido premitidos premix premixes preocupacions
+preocupan preocupar preocupas preocupe preocupo presado presences presencial presencian
+presenciar presencias presencio presente presentia preserva preservan preservara
+preservare preservars preservas preserven preserver preserves preservo pressured pressures
+presunta presunto presupuesta presupuestos pretence preterir previdos previo previoes
+previos prevision priada priadas prices pricked pricking priding prier primacia primacio
+primacy primada primadas primal primaria primarias primario primarios primas primate
+primaz prime primed primemos primen primer primeraes primeran primeras primere primeres
+primeria primerias primerio primerios primeroes primeros primers primes primeva primevas
+primevo primevos primia primian priming primmer primor principa principals principan
+principar principas principe principen principes principios principled principles principo
+printer prints prioreso prioress prioridads prioritized prioritizes prison privaba
+privabas privadaes privado privados privan privara privaras privare privaria privater
+privates privileged privilegia privilegias privilegioes prizing proba proban probara
+probare probars probas problem problemas problemo problems proceda procedamos procedan
+proceden procedo proceis procela procelo procelos procemos procera proceran procero
+proceros procers proces procesa procesada procesadas procesado procesadoes procesados
+procesal procesalo procesamienta procesamientos procesando procesara procesare procesars
+procesas procese procesemos proceso process processed procession procia procias procoes
+procrea procreado procreador procreadores procreados procreamos procrean procrear procreen
+procreo produca produce produced producen produces producir producirs produco producta
+productoes productor productora productoraes productoras productoro productoros productors
+productos products proferir profesa profesado profesados profesamos profesan profesar
+profesen profeso profesos profess professed professes professing professor professors
+profije profijes profijo profiled profundidads programada progresas progreses proises
+proiza proizas proizes proizo proizos projection promedia promedie promedios promesa
+promeso promesos promete promotes promovamos promoven promovere promovers promoves
+prompted promueva propaa propaas propagados propagan propagante propagantes propagar
+propagare propagares propagas propagated propage propagemos propago propala propalamos
+propao propaos propasa propasamos propia propiaes propietaria propietarios propina
+propinas propino propinos propioes propios propon proporciona proporcionals proporcionan
+proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
+propria proprias proprio proprios prosupuesto proteccions protecting protections protocola
+protocole protocolos protocols provaga provagamos proveedora proveedoraes proveedoras
+proveedoro proveedoros proveedors providaes provide provided provides providoes prowess
+proyeccion pruebaes pruebo pruebos pruner prunes pseudonymized puares pubic public publica
+publicacions publicada publicador publicados publicalo publican publicana publicando
+publicano publicanos publicans publicar publicara publicare publicars publicas publication
+publicato publicatos publice publicemos publicen publico published publisher publishers
+publishes puches pudramos pudren pudres pudria puedan puedes puerca puerra puertas puerto
+pueses puesta pugaes pugnamos pugnar pugnes pugnos puled pulgamos pulgar pulges pulican
+puller pulles pullet pulley pulling pulped pulsa pulsacions pulsamos pulsan pulsar pulsara
+pulsare pulsars pulsas pulsation pulsea pulsear pulsed pulses punemos punero pungamos
+punges punoes punos puntacion puntamos puntar puntas punteamos puntear punteo punteos
+punter puntera punterio punterol punteros punters puntes puntoes puntosa puntoso punts
+puntua puntuacions puntuados puntual puntuan puntuara puntuare puntuars puntuas puntuemos
+puntuo puntura punturo punzos puraes purchased purchaser purchases pureamos purear pureas
+pureed pureen purees pures purga purgados purgaes purgan purgara purgare purgars purgas
+purgemos purgen purger purgers purgos purled puroes purred pursed purses puses pusher
+pushers pusses puteen putero putos pythons qualify quarantined quarantines quartern
+quarters quartet quean quebres quedados quedar quedemos queden quedes queening queens
+queering queers quees queja quejaes quejais quejamos quejar quejars quejos quemamos queman
+quemas quemes quemies quenas quepan queraes queramos queran queras quereis querers queres
+querias queried querist quermes quesas queued queule queules quiamos quietamos quiiamos
+quijamos quijas quintamos quiries quitados quitas quitemos quoits quorums quotes quotha
+rabida rabido rabidos rabios rabotado rabotados raches racked racking radios radom
+rafagaes rafago rafagos rafios rafter rages raguos raida raider raiding raido raidos
+raiges raijos rained raines raining raked raking ramios ranaes rances ranches randers
+rando randomize randomizes randos ranees rangas ranged ranger rangers ranging rangoes
+rangosa rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled
+rankling ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas
+rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos
+rascan rasges rasgos rasher raster rastramos rastrar rastrea rastreados rastrean rastreara
+rastreare rastrears rastreas rastreemos rastremos rastrera rastrero ratear rateos rater
+rathe ratigo ratigos ratino ratinos ration rations ratoes ratons ratos ratter rautos
+rayida rayido rayidos razaga razagas reaccion reached reacher react reaction readably
+reade reader readers readier readings readying realas realces realeja realer reamer
+reaming reaper reaping rearing reassigns reasumen reattempts reaver reaving rebaja
 rebajaes rebajais rebajan rebajar rebajars rebajes rebajos rebalanceo rebanas rebasas
-rebatado rebatados rebatas rebate rebates rebites reblas rebojas rebonado rebonados rebone
-rebones reboot reboots rebosado rebosados rebose reboses reboso rebota rebotada rebotadas
-rebotador rebotadors rebotamos rebotando rebotas rebotees reboten reboto rebozado
-rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes rebujas rebultado
-rebultados rebuses rebute rebutes recaan recaba recabe recaben recaen recaer recaeran
-recaia recalcula recalculan recalza recalzadas recalzados recalzamos recalzar recalzo
-recalzos recant recargados recargara recargare recargars recargas recarge recargemos
-recargen recargo recaza recazo recazos receba recebe receben received receiver receivers
-recena recene recenia recenidas recenido recenidos receno recenta recente recentes recesit
-recesits receta recete receto rechazabas rechazada rechazado rechazador rechazadors
-rechazan rechazara rechazaras rechazare rechazars rechazas rechaze rechazemos rechazes
-rechazoes rechiza rechizadas rechizados rechizamos rechizar rechizo recia recial recias
-reciban recibas recibes recibia recibio recibire recibirs recibo recienes reciens reciente
-recientees recipiente recipientes recision recita recobra recobrada recobrar recobre
-recobremos recoce recocen recocta recoda recodamos recodar recodas recoden recodes
-recodiamos recodo recodos recoga recogan recoger recoges recogo recoin recole recolecta
-recolectan recolectar recolen recomputes reconciler reconcilers reconciliacion
-reconciliations reconcilie reconcilies reconstruamos reconstruccions reconstruction
-reconstrue reconstruen reconstrues reconstruia reconstruiamos reconstruidos reconstruire
-reconstruirs reconstruyes reconta recontada recontamos recordada recordados recordan
-recordara recordare recordars recordes recordo recorren recorrere recorrers recorres
-recorrida recorridos recorro recortaba recortadas recortado recortados recortan recortara
-recortas recorto recorva recorvada recorvar recorve recorvemos recose recosen recoso
-recosta recostada recostamos recover recovera recovero recovers recrecia recria recrie
-recries rectan recten rectore rectoremos recuenta recuentas recuentoes recuentro
-recuentros recuesto recuestos reculares recuperacions recuperation recurre recurrido
-recused recuses recycler recycles redaccion redacta redacte redacting redacto redacts
-redencion redirection redoing redonda redondas redondeados redondeara redondeare
-redondears redondee redondeemos redondel redondeto redondez redondo redondon redondos
-redriven redstart redstarts reduction redwing reeding reelable reelect reelected reembolsa
-reembolsan reembolsara reembolsare reembolsars reembolsas reembolse reembolses reembolsoes
-reemploying reentregar reentregas reenvian reenviara reenviare reenviars reenvias reenvida
-reenvidar reenvido reenvie reenvies reenvioes reequilibrada refajas refection referenced
-references referencias referencio referente refile refiled refiles refilm reflecta
-reflecte reflecten reflectes reflecto reflects reflejan reflejara reflejare reflejars
-reflejas refleje reflejo refluja refound refries refunda refundas refunde refunden
-refundes refundo refused refuses regaining regains regais regajas regalares regalas regars
-regas regelation regencia regency regian regias regido regidos regimos regin regina regio
-regioes regionals regios registers registrada registradas registrador registradors
-registran registrando registrara registrare registrars registras registremos registres
-registroes reglaes reglais reglan reglar reglares reglars regles reglon reglones reglons
-reglos regulacions regularas regulare regulars regulas regulates regulating regulations
-regulativo regulator regulators reharte reharto reheat reheated reheats reherva rehervan
-rehoge rehogen rehues rehuires rehuses reinen reintentas reises rejecter rejecting rejite
-relaciona relacionan relacionar relacionas relacione relaciono relacions relaid relajas
-relajes relapse relapsed relapses relapsing relation relay relayed relays releaser releja
-relejar relejes relies relivable rellana rellanan rellanar rellenara rellenare rellenars
-rellenas rellene rellenen relleno relojs relsas relsoes remaches remain remainders remake
-remanding rembolsar rembolso rembolsos remembers remembra remembre remembro remetida
-remetidas remetido remetidos reminder remirada remiradas remiramos remirar remision remite
-remitente remitentees remoes remoje remole remoles remordamos remorder remova removas
-removeis removen remover removers removo remoze remozes rendaes rendar rendars rende
-rendeis renden rendere renderer renderes renderia renderiamos renderings renderizados
-rendes rendimienta rendimientos rending rendir rendirs rengas renges rengos renitentes
-renove renoves renter renters renuncia renunciados renuncian renunciara renunciare
-renunciars renuncias renunciemos reorders repajas repare reparen repares reparo reparon
-reparos reparta repartamos repartee reparten repartes repartia repartiamos repartias
-repartida repartido repartidor repartidors repartire repartirs repartos repaso repast
-repaste repasto repasts repay repays repeal repealed repeals repeater repela repelas
-repeles repelida repelidas repelido repelidos repented repents repesa repesas repeso
-repeta repetas repetes repetia repetian repetias repetidor repetidors repetimos repetire
-repetirs repeto repica repicada repicadas repicamos repicar repicas repice repices repine
-repines repinte repisamos repisar repise repises repiso repita repiten repizca repizcada
-repizcadas repizcamos repizcar repizcas replaced repleted replicaba replicabas
-replicacions replicado replicados replicais replican replicante replicantes replicara
-replicaras replicares replicars replicating replications replicato replicatoes replicemos
-replico replicos replied replier repliers repodo repoes repono reportada reportamos
-reportas reportes repos reposa repose reposos reposto repoyo reprocesan reproches
-reproducer reproducia reproducire reproducirs repses reptantes repte repuesta repuestas
-repules repute requeme requere requeres requerimientas requerimiento requerimientoes
-requetes requiems require requises requisita requisitas requisite requisites requisitoes
-requited requites requives rerouted resacan resaltado resaltados rescaldo rescana rescanas
-rescano rescanos rescaza rescazo rescazos reseated resecan resected resection resections
-reseda resedas reseeds resenas resenemos resenes resenos reservaba reservabas reservadaes
-reservados reservando reservar reservara reservaras reservas reserve reserven reserves
-reservo reservon resews residence residencial residencian residenciar residencias
-residencie residencio resigna resignar resisamos resisar resits resole resoled resoles
-resolge resolges resolies resolle resolles resolva resolvas resolved resolveis resolven
-resolver resolvers resolvo resople resoples resort resorts resound resounds respailo
-respalda respalde respaldon respaldos respeds respite responda respondamos respondan
-respondas responded respondent respondere responders respondo respondon responsas
-responsea responseas responsee responsees responsemos responseo responseos responsoes
-responsos respuestaes respuesto respuestos restan restanes restanoes restante restantees
-restar restara restaras restare restares restars restas restate restos restriccions
-restricta restriction restricto restricts restringia restringida restringidos restringire
-restringirs restrinido restrinir rests resuden resuelva resuelven resulta resultada
-resultadas resultadoes resultamos resultando resultandos resultas resulte resultes resulto
-resultos resuman resume resumed resumens resumes retace retado retail retaining retains
+rebatado rebatados rebatas rebate rebates rebite rebites reblas rebojas rebonado rebonados
+rebone rebones reboot reboots rebosado rebosados rebose reboses reboso rebota rebotada
+rebotadas rebotador rebotadors rebotamos rebotando rebotas rebotees reboten reboto
+rebozado rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes rebuilt rebujas
+rebultado rebultados rebuses rebute rebutes recaan recaba recabe recaben recaen recaer
+recaeran recaia recalcula recalculan recalza recalzadas recalzados recalzamos recalzar
+recalzo recalzos recant recargados recargar recargara recargare recargars recargas recarge
+recargemos recargen recargo recaza recazo recazos receba recebe receben receive received
+receiver receivers recena recene recenia recenida recenidas recenido recenidos receno
+recent recenta recente recentes recento recept recesit recesits receta recete receto
+rechaza rechazabas rechazada rechazado rechazador rechazadors rechazados rechazan
+rechazara rechazaras rechazare rechazars rechazas rechaze rechazemos rechazes rechazoes
+rechiza rechizadas rechizados rechizamos rechizar rechizo recia recial recias reciba
+reciban recibas reciben recibes recibia recibio recibire recibirs recibo recien recienes
+reciens reciente recientees recife recipe recipient recipiente recipientes recision recita
+recite reciten recobra recobrada recobramos recobrar recobre recobremos recoce recocen
+recocta recoda recodamos recodar recodas recode recoden recodes recodiamos recodo recodos
+recoga recogan recoge recoger recoges recogo recoin recole recolecta recolectan recolectar
+recolen recomputes reconciler reconcilers reconciliacion reconciliations reconcilie
+reconcilies reconstruamos reconstruccions reconstruction reconstrue reconstruen
+reconstrues reconstruia reconstruiamos reconstruidos reconstruire reconstruirs
+reconstruyes reconta recontada recontamos recorda recordada recordados recordamos recordan
+recordara recordare recordars recordas recorde recordemos recorder recordes recordo
+records recorra recorramos recorre recorren recorrere recorrers recorres recorrida
+recorridos recorro recortaba recortadas recortado recortados recortamos recortan recortar
+recortara recortas recorte recortemos recorto recorva recorvada recorvamos recorvar
+recorve recorvemos recose recosen recoso recosta recostada recostamos recover recovera
+recovero recovers recrecia recria recrie recrien recries rectan recten rectore rectoremos
+recuenta recuentas recuentoes recuentro recuentros recuesto recuestos reculares
+recuperacions recuperation recurre recurrido recused recuses recycler recycles redaccion
+redacta redacte redacting redacto redacts redder redencion redirecting redoing redonda
+redondas redondeados redondeara redondeare redondears redondee redondeemos redondel
+redondeto redondez redondo redondon redondos redriven redstart redstarts reduction redwing
+reeding reelable reelect reelected reembolsa reembolsan reembolsara reembolsare
+reembolsars reembolsas reembolse reembolses reembolsoes reemploying reentregar reentregas
+reenvia reenvian reenviara reenviare reenviars reenvias reenvida reenvidar reenvido
+reenvie reenvies reenvioes reequilibrada refajas refection referenced references
+referencias referencio referente refile refiled refiles refills refilm reflecta reflecte
+reflecten reflectes reflecto reflects reflejan reflejara reflejare reflejars reflejas
+refleje reflejo refluja refound refries refunda refundas refunde refunden refundes refundo
+refused refuses regaining regains regais regajas regalares regalas regars regas regelation
+regencia regency regent regian regias regido regidos regimos regin regina regio regioes
+regionals regios register registers registra registrada registradas registrador
+registradors registrados registran registrando registrara registrare registrars registras
+registre registremos registres registroes registry reglaes reglais reglan reglar reglares
+reglars regles reglon reglones reglons reglos regulacions regularas regulare regulars
+regulas regulates regulating regulations regulativo regulator regulators reharte reharto
+reheat reheated reheats reherva rehervan rehoge rehogen rehues rehuires rehuses reinen
+reintentas reises rejecter rejecting rejite relaciona relacionan relacionar relacionas
+relacione relaciono relacions relaid relajas relajes relapse relapsed relapses relapsing
+relation relay relayed relays releas released releaser releases releja relejar relejes
+relent relies relivable rellana rellanan rellanar rellena rellenan rellenar rellenara
+rellenare rellenars rellenas rellene rellenen relleno relojs relsas relsoes remaches
+remain remainders remake remanding rembolsar rembolso rembolsos remembers remembra
+remembre remembro remetida remetidas remetido remetidos reminder remirada remiradas
+remiramos remirar remision remite remitente remitentees remoes remoje remojes remole
+remoles remordamos remorder remote remotes remova removas remove removed removeis removen
+remover removers removes removo remoze remozes rendaes rendar rendars rende rendeis renden
+render rendere renderer renderes renderia renderiamos renderian renderings renderiza
+renderizados renderizan renders rendes rendimienta rendimientos rending rendir rendirs
+rengas renges rengos renitentes renove renoves renter renters renuncia renunciados
+renuncian renunciara renunciare renunciars renuncias renunciemos reorders repajas repare
+reparen repares reparo reparon reparos reparta repartamos reparte repartee reparten
+repartes repartia repartiamos repartias repartida repartido repartidor repartidors
+repartidos repartire repartirs reparto repartos repaso repast repaste repasto repasts
+repay repays repeal repealed repeals repeater repeats repela repelas repeles repelida
+repelidas repelido repelidos repent repented repents repesa repesas repeso repeta repetas
+repete repetes repetia repetian repetias repetida repetidas repetidor repetidors repetidos
+repetimos repetire repetirs repeto repica repicada repicadas repicamos repicar repicas
+repice repices repine repines repinte repisamos repisar repise repises repiso repita
+repiten repites repizca repizcada repizcadas repizcamos repizcar repizcas replaced replays
+repleted replica replicaba replicabas replicacions replicadas replicado replicados
+replicaes replicais replican replicante replicantes replicar replicara replicaras
+replicare replicares replicars replicata replicatas replicated replicates replicating
+replications replicato replicatoes replicatos replice replicemos replices replico replicos
+replied replier repliers reply repodo repoes repono report reporta reportada reportamos
+reportas reporte reportes reporto reports repos reposa repose reposos reposto repoyo
+reprocesan reproches reproducer reproducia reproducire reproducirs repses reptantes repte
+repuesta repuestas repules repute requeme requere requeres requerimientas requerimiento
+requerimientoes requetes requiems require requires requises requisita requisitas requisite
+requisites requisitoes requited requites requives rerouted resacan resaltado resaltados
+rescaldo rescana rescanas rescano rescanos rescaza rescazo rescazos reseat reseated
+reseats resecan resect resected resection resections reseda resedas reseed reseeds resena
+resenas resends resene resenemos resenes reseno resenos resent resents reservaba
+reservabas reservadaes reservados reservando reservar reservara reservaras reservas
+reserve reserven reserves reservo reservon reses reset resets resewn resews reshes
+residence residencial residencian residenciar residencias residencie residencio resigna
+resignar resisamos resisar resits resole resoled resoles resolge resolges resolies resolle
+resolles resolva resolvas resolved resolveis resolven resolver resolvers resolvo resople
+resoples resort resorts resound resounds respailo respalda respalde respaldon respaldos
+resped respeds respes respite responda respondamos respondan respondas responded responden
+respondent respondere responders respondes respondo respondon responsa responsas responsea
+responseas responsee responsees responsemos responsen responseo responseos responses
+responso responsoes responsos respuestaes respuestas respuesto respuestos restan restanes
+restanoes restante restantees restar restara restaras restare restares restars restarts
+restas restate restates rested restes restos restriccions restricta restriction restricto
+restricts restringia restringida restringidos restringire restringirs restrinido restrinir
+rests resuden resuelva resuelven result resulta resultada resultadas resultado resultadoes
+resultados resultamos resultando resultandos resultas resulte resultes resulto resultos
+results resuman resume resumed resumens resumes retace retado retail retaining retains
 retais retajas retaje retaken retakes retame retamos retan retando retard retarda retarde
 retardos retards retare retares retasa retasada retasado retase retaso retaze retches
-retejemos retejer retejida retejidas retejido retejidos retenamos retencions retenen
-retenere reteners retenes retenia retenian retenias retenidaes retenimos retenir retente
-retentemos retentions retentivo retesemos retiamos retian retied reties retin retinada
-retinadas retinae retinamos retinar retine retinemos retines retinida retinidas retinido
-retinidos retinte retinue retira retiraba retirabas retiradaes retirado retirados retiran
-retirara retiraras retirare retirars retiras retired retiree retiremos retires retiria
-retiriamos retiring retonemos retores retort retorta retorts retraa retraamos retraan
-retraas retrae retraha retraho retraia retrain retrao retras retrasaba retrasadas
-retrasados retrasan retrasando retrasar retrasara retrasas retrase retrasos retrata
-retratada retratado retrato retread retriles retrils retrocedo retroces retrocesa
-retrocesos retroes retune retying retyping reunes reunires reuters revencia revenemos
-revenida revenidas revenido revenidos revere revered reverence reverencia reveres reverie
-revering revers reversa reversed reversen reverser reverses reversibles reversibly
-reversions reverso reverte reverter revertia revertible reverting revertire revertirs
-reverts revesamos revesar revese reveste revestir reviamos reviews revile revinamos
-revinar revine revirada reviradas revire revisa revisados revisal revisan revisara
-revisare revisars revisas revise revisemos reviser revising revisions revisito revisor
-revista revistamos revistar revivamos revive revolve revolves revues reword rewords rewove
-rezumen riego riegos rielas riesga riesgas riesgoes rilled ringes rioted rioter rioters
-rioting roaches roamos roasted robamos robustas robustos rocien rodamos roelas roetes
-rogacion rogamos rogation rogues roiamos roiled roiling rolamos rollbacks rolle rollen
-roller rolles rollin rollings rollins ronamos rooted rooter rooters rooting roques roramos
-rosamos roscan rostamos roster rosters rostes rotacions rotados rotante rotare rotates
-rotating rotations rotativo rotemos rotes rotoes rotter rotters rotting roues rouged
-rouges rouging roulers roundel rounder rouser rousing roust rousted rousting rousts
-routeing routine routs rowling rozamos ruidoes ruidos ruidosa ruidosos ruinoso rungos
-ruses rusted rustes rusting rutamos rutes rutted rutting ruyter sabejos sabelos sabeoes
-sabeos sabida sable sables sabres sacados sacarificamos sacarificar sacarifice sachamos
-saciamos sacrifica sacrificados sacrifican sacrificara sacrificare sacrificars sacrificas
-sacrificed sacrificemos sacrificen sacrificer sacrifices sacrificia sacrifico sacring
-saetos safamos safida sages sagres saida sailed sainar sajamos sajemos salability salable
-salada salados salads salda saldamos saldar saldas saldes saldoes salemos saletos salgamos
-salgar salges salia saliamos salian salias salica salidas salido salidos salina saliva
-sallamos sallar salles salmamos salmar salmia salmida saltados saltan saltanos saltara
-saltare saltars saltas salte saltea salteamos saltear saltee saltemos salten salteo
-salteos salter saltine saltoes salton saltons salts saluda saludos saluds saluted saluting
-salvamos salvar salved salvia salving samaria sampler samples samplings samura sanamos
-sanar sanders sanding sanea sanean saneara saneare sanears saneas sanemos saner sanger
-sanitized sanitizer sanitizes santes santos sapele sapida saramos sarape sardos sards
-sarong sartos sastra sated sateless sates sating satira satos saturaba saturacions
-saturadas saturado saturan saturant saturara saturares saturars saturas saturated sature
-saturn saturna saturo sauted sautes sayamos scalding scalds scaled scaler scalping scalps
-scamps scanted scape scapes scending scends scene scents scheat schedule schedulers
-schedules schemas scheme scilla scooped scoping scorer scorers scorned scorning scorns
-scoured scouring scours scrabble scrabbled scrambler scrambles scrap scraped scraper
-scrapes scrapie scraps scream screaming screams screed scrimp scrimps scrip scrolls
-scuffle scuffled scummed scumming sealable sealer sealers sealing searched searcher
-searchers searing seated seating secamos secana secenes secon secones secons secores
-secrestos secreta secrete secreteo secreteos secretoes secretor secretors secuenciaes
-secuencio secund secunda secundaria secundarias secundarioes secundo securo seder seders
-seeder seeders seeding seeres segando segmentoes seguamos seguda seguen seguia seguiamos
-seguida seguidas seguidor seguidoraes seguidoras seguidoros seguire seguirs segundan
+retejemos retejer retejida retejidas retejido retejidos retenamos retencions retene
+retenen retenere reteners retenes retenia retenian retenias retenida retenidaes retenidas
+retenimos retenir retente retentemos retentions retentivo retesemos retiamos retian retied
+reties retin retinada retinadas retinae retinamos retinar retine retinemos retines
+retinida retinidas retinido retinidos retinte retinue retira retiraba retirabas retiradaes
+retiradas retirado retirados retiran retirara retiraras retirare retirars retiras retired
+retiree retiremos retires retiria retiriamos retiring retonemos retores retort retorta
+retorts retraa retraamos retraan retraas retrae retraha retraho retraia retrain retrao
+retras retrasa retrasaba retrasadas retrasados retrasan retrasando retrasar retrasara
+retrasas retrase retrasos retrata retratada retratado retrato retread retriles retrils
+retrocedo retroces retrocesa retrocesos retroes retune return retying retyping reunes
+reunires reuters revencia revenemos revenida revenidas revenido revenidos revere revered
+reverence reverencia reveres reverie revering revers reversa reversed reversen reverser
+reverses reversibles reversibly reversions reverso reverte reverter revertia revertible
+reverting revertire revertirs reverts revesamos revesar revese reveste revestir reviamos
+reviews revile revinamos revinar revine revirada reviradas reviramos revirar revire revisa
+revisados revisal revisan revisara revisare revisars revisas revise revisemos reviser
+revising revisions revisito revisor revista revistamos revistar revivamos revive revolve
+revolves revues reword rewords rewove rezumen riego riegos rielas riesga riesgas riesgoes
+rilled ringes rioted rioter rioters rioting roaches roamos roasted robamos robustas
+robustos rocien rodamos roelas roetes rogacion rogamos rogation rogues roiamos roiled
+roiling rolamos rollbacks rolle rollen roller rolles rollin rollings rollins ronamos
+rooted rooter rooters rooting roques roramos rosamos roscan rostamos roster rosters rostes
+rotacions rotados rotaes rotante rotare rotates rotating rotations rotativo rotemos rotes
+rotoes rotted rotter rotters rotting roues rouged rouges rouging roulers roundel rounder
+roused rouser rouses rousing roust rousted rousting rousts routed routeing router routers
+routine routs rowling rozamos ruidoes ruidos ruidosa ruidosos ruinoso rungos ruses rusted
+rustes rusting rutamos rutes rutted rutting ruyter sabamos sabejos sabelos sabeoes sabeos
+sabida sable sables sabres sacados sacarificamos sacarificar sacarifice sacemos sachamos
+saciamos sacred sacres sacrifica sacrificados sacrifican sacrificara sacrificare
+sacrificars sacrificas sacrificed sacrificemos sacrificen sacrificer sacrifices sacrificia
+sacrifico sacring saetos safamos safida sages sagres saida sailed sailing sainar sajamos
+sajemos salability salable salada salados salads salamos salar salda saldamos saldar
+saldas saldes saldoes saldos salemos saleos saletos salgamos salgar salges salgos salia
+saliamos salian salias salica salidas salido salidos salina salios saliva sallamos sallar
+salles salmamos salmar salmia salmida salmos salols salons salos salpos salsos saltados
+saltan saltanos saltara saltare saltars saltas salte saltea salteamos saltear saltee
+saltemos salten salteo salteos salter saltes saltine saltoes salton saltons saltos salts
+saltus saluda saludos saluds saluted saluting salvamos salvar salved salvia salving salvos
+samaria sampler samples samplings samura sanamos sanar sander sanders sanding sanea sanean
+saneara saneare sanears saneas sanemos saner sanger sanitized sanitizer sanitizes santes
+santos sapele sapida sapling saramos sarape sardos sards sarges sarong sartos sastra sated
+sateless sates sating satira satos satura saturaba saturacions saturadas saturado saturan
+saturant saturara saturares saturars saturas saturated saturates sature saturn saturna
+saturo sauted sautes sayamos scalding scalds scaled scaler scalping scalps scamps scanner
+scanted scape scapes scared scares scaring scending scends scene scents scheat schedule
+schedulers schedules schemas scheme scilla scones scooped scopes scoping scorer scorers
+scores scorned scorning scorns scoured scouring scours scrabble scrabbled scrambler
+scrambles scrap scraped scraper scrapes scrapie scraps scream screaming screams screed
+screes scrimp scrimps scrip scrips scrolls scuffle scuffled scummed scumming sealable
+sealer sealers sealing searched searcher searchers seared searing seated seating seattle
+secamos secana secenes secon secones secons secores secrestos secreta secrete secreteo
+secreteos secretoes secretor secretors secuenciaes secuencias secuencio secund secunda
+secundaria secundarias secundarioes secundarios secundo securo seder seders seeder seeders
+seeding seeres segando segmentoes seguamos seguda segudo seguen seguia seguiamos seguida
+seguidas seguido seguidor seguidoraes seguidoras seguidoros seguire seguirs segundan
 segundar segundario segundarios segundas segunde segundes segundoes segundon segundons
-seguo seguridads seguron seguros seined seiner seiners seines seining selecta selecto
-selects sellar sellars selle sellen selles selloes selves semanal semanas semang semano
-sembra semento sencilla sencillezs sencillos senda sendaes sendai sendal sendas sendera
-senderas sendere senderes senderid sendero senderos senes sensing separaba separadas
-separador separadors separamos separando separante separara separare separated separates
-separatos sequencers sequences seraes serana serape serer seres sergento sergentos seriada
-seriamos seriar seriemos series serres serretos servada servador servadores servamos
-servar servars servas servemos serverts servery servia serviaes serviamos servias serviced
-servicia servicias servicioes servidas servidora servidoraes servidoras servidoro
-servidoros servidors servil servile serviles servings servio servios servires servita
-servitor servitos servos sesion sesions sessions setting settlements settlings seudonima
-seudonimas seudonimizan seudonimoes sever severs sevicio sevicios sevres sewed sexuals
-shading shadows shadowy shads shakes shamed shames shaped shapes sharer sharers sharing
-sharking sharpe sharping shaved shaves sheared sheddings sheller sherds shewed shined
-shingle shippen shipper shires shoring shortens shorter shortie shotten shower shred
-shredding shreds shuffler shuffles sidebar sidecars siding siempres sienes sieved sieves
-sieving sighed sightly sigile signa signac signals signan signar signas signatura
-signatures signaturo signe signer signes signet significan significar significas significe
-significo significs siguientes silencia silenciada silenciadas silenciamos silencian
-silenciando silenciara silenciare silenciars silencias silencie silencios silgen silted
-silting similar simile simper simpler simples simplex simplicidads simply simula simulan
-simulant simulara simulars simulas simulated simulates simule simultanea simultaneaes
-simultaneais simultanean simultanear simultanears simultaneo sincronicas sincronice
+seguo segur segura segure seguridads seguro seguron seguros segurs seined seiner seiners
+seines seining selecta selecto selects sellar sellars selle sellen selles selloes selves
+semanal semanas semang semano sembra semento sencilla sencillezs sencillos senda sendaes
+sendai sendal sendas sender sendera senderas sendere senderes senderid sendero senderos
+senes sensing seores separaba separadas separador separadors separados separamos separando
+separante separara separare separated separates separatos sequenced sequencer sequencers
+sequences seraes serana serape serer seres sergento sergentos seriada seriamos seriar
+seriemos series serres serretos servada servador servadores servamos servar servars servas
+serve served servemos serven serverts servery serves servia serviaes serviamos servian
+servias serviced servicia servicias servicioes servidas servido servidora servidoraes
+servidoras servidoro servidoros servidors servidos servil servile serviles servings servio
+servioes servios servir servire servires servirs servita servitor servitos servos sesion
+sesions sessions settee setter setting settled settlements settler settles settlings
+seudonima seudonimas seudonimizan seudonimoes sever severs sevicio sevicios sevres sewed
+sexuals shaded shades shading shadows shadowy shads shakes shamed shames shaped shapes
+shared sharer sharers shares sharing sharked sharking sharks sharpe sharped sharping
+sharps shaved shaves sheared sheddings sheller sherds shewed shined shingle shipped
+shippen shipper shires shored shores shoring shorted shorter shortest shortie shorties
+shotten shower shred shredding shreds shuffler shuffles sidebar sidecars siding siempres
+sienes sieved sieves sieving sighed sightly sigile signa signac signals signan signar
+signas signatura signatures signaturo signe signen signer signes signet significan
+significar significas significe significo significs sigue siguientes silencia silenciada
+silenciadas silenciamos silencian silenciando silenciara silenciare silenciars silencias
+silencie silencios silgen silted silting similar simile simper simpler simples simplex
+simplicidads simply simula simulan simulant simulara simulars simulas simulated simulates
+simule simultanea simultaneaes simultaneais simultanean simultanear simultanears
+simultanees simultaneo simultaneos sincronica sincronicas sincronice sincronico
 sincronicos sincronizadas sincronizado sincronizan sincronizara sincronizare sincronizars
-sincronizas sincronize sincronizemos sincronos singe singer singes singla singled singlen
-singles singlet singlo singly singule sinned siple siren sirges sistemas sistemo sittings
-situen skated skates skating skewer skimped skipper skippet slated slates slating sledding
-slender slewed slicing slits sloped slopped slowed slummed slumming smarting smuggest
-snared snares snider snitches snoring snorted snowflakes snuffle snuffled snuggest snyder
-soaped soaring sobara sobemos sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas
-sobrecargado sobrecargan sobrecargara sobrecargare sobrecargars sobrecargas sobrecarge
-sobrecargo sobrecarta sobrecartada sobrecartar sobrescriba sobrescriben sobrescribes
-sobrescribia sobrescribire sobrescribirs sobrescribo socape socked socles soever
-solamentes solicita solicitan solicitara solicitare solicitars solicitas solicitor
+sincronizas sincronize sincronizemos sincronizo sincronos singe singed singer singes
+singla singled singlen singles singlet singlo singly singule sinned siple sipped siren
+sirgen sirges sistemas sistemo sittings situen skated skates skating skewer skimped
+skipper skippet slated slates slating sledding slender slewed slicing slipped slits sloped
+slopped slowed slummed slumming smarting smuggest snared snares snider snipped snitch
+snitches snored snoring snorted snowflakes snuffle snuffled snuggest snyder soaped soared
+soaring sobara sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas
+sobrecargado sobrecargan sobrecargar sobrecargara sobrecargare sobrecargars sobrecargas
+sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobrescriba sobrescriben
+sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socked socles
+soever solamentes solicita solicitan solicitara solicitare solicitars solicitas solicitor
 solicitude solicituds solida soltamos soltar somber sombran sombrar sombras sombre sombrea
-sombria sombro someones somera sopera soportados soportal soportan soportara soportare
-soportars soportas soporte soportemos soporto sorbed sorce sortea sorteable sortee sorteo
-sorter sortie sortied sosamente sotted souffle souped sourced sources sourer sower spanker
-spanners spared spares spates spawner speller spellers spender spenders spending spewed
-spices spicks spiels spiers spies spiked spiles spinal spines spinner spires spirts spites
-spits splats splint splints spokes spooked spooking spooled spooling spooned spoonfed
-spooning spoored spooring sporing sported spreed sprits spumed spuming stabile stabled
-stabler stables stably staged stagey staggerer stags staling stamped stampeded stampedes
-stamping stamps standbys stapled stapling starch starches staring starling starring
-startling starving statements staten stater statius statu steam steaming steams stepped
+sombria sombro someones somera sopera soporta soportados soportal soportan soportara
+soportare soportars soportas soporte soportemos soporto sopped sorbed sorce sortea
+sorteable sortee sorteo sorter sortie sortied sosamente sotted souffle souped sourced
+sources soured sourer souring sower spanker spanned spanners spared spares spates spawner
+speller spellers spender spenders spending spewed spices spicks spiels spiers spies spiked
+spiles spinal spines spinner spires spirts spites spits splats splint splints spokes
+spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored
+sporing sported spreads spreed sprits spumed spuming stabile stabled stabler stables
+stably staged stages stagey staggerer stags stakes stale stales staling stamped stampeded
+stampedes stamping stamps standbys stapes stapled stapling starch starches stared stares
+staring starling starring startling starts starving stases stated statements staten stater
+states stating statius stats statu statue statues staves steam steaming steams stepped
 stewed stich stimulate stipe stirps stitches stithy stogies stoked stokes stoles stomas
-stomped stomps stoned stones stooped stopper stopple stoppled storey storing stormed
-stormy storting stoves stowage stowed straights strait stranger straps stratus straus
-streak streaking streaks streamings streamy strega strews striae strick stricture
-strictured stride strife strike string stringer striped striper stripey strive stroll
-stropped strops structures strums strung suable subamos submits subscriba subscribas
-subscribed subscriber subscribers subscribo subscripcions subtrae subtraes succeeder
-succuss sucrets sudamos sudando sudaria suegra suera sufres sugera sugeramos sugeran
-sugerenciaes sugerencio sugerencios sugestion sugestions suggesting suggests sumacos
-sumado sumados sumanda sumandos sumara sumaran sumaras sumarial sumarian sumariar sumarias
-sumarie sumario sumatra sumemos sumeria sumiamos sumimos sumiria summer summery summit
-sunder sunders supamos super superados superana superano superanos superara superare
-superars superas superb superba supere superemos superen superia superiamos superian
-superman superna superno supero supers suplantacions suplantan suplantara suplantare
-suplantars suplantas suplante suplanto supono suporta suportamos suportar supporter
-suppresses suppressing supra supresions suprimamos suprimia suprimiamos suprimida
-suprimidos suprimire suprimirs supura supuramos supuran supurar suraes surce surces sures
-surgas surged surgen suries surtes suscriba suscriban suscribo suscripcions susera sustain
-sutura swages swaggered swamis swampy swanned swapping swarded swards swarming swarms
-swatch swatches sweller swerved swerves swerving swingle switched switcher switchers
-swopped synched synchronies synchronizer synchronizes systems tabaes tabales tabals tabano
-tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan tablar tablars tablea
-tableas tabled tablee tablees tablen tableo tableos tablet tablets tablos taboes tabret
-tabues tabulas tabules tacano taces tacket tacks taeles taimas talaes talas talcas taleas
-tales talias tallas talles taloes talpas tamana tamango tamanos tamaro tamas tambas
-tanemos tanzas tapano taping tarazamos tarazar tarazas tarbes tardan tardara tardare
-tardars tardas tardia targe targets tarjar tarjera tarjetas tarjetea tarjeto tartar tasces
-tasting tazamos tazano tazar tazas teared teasing tecaes tecas techas teclaes teclea
-teclean tecleara tecleare teclears tecleas tecles teclos tecols tejemos telas telefona
-telefonas telefoneo telefonio telefonios telefonoes telemos teleran tememos tempate
-tempates templaes templare templares templete templetes tempo tempora temporalmentes
-temporals temporas temporil tenamos tenan tenante tenantes tencas tendemos tendenciaes
+stomped stomps stoned stones stooped stopper stopple stoppled storey storeys storing
+storks stormed storms stormy storting stoves stowage stowed straights strait stranger
+straps stratus straus streak streaking streaks streamings streams streamy strega strews
+striae strick stricture strictured stride strife strike string stringer strip stripe
+striped striper stripes stripey strips stript stripy strive stroll stropped strops
+structure structures strums strung suable subamos submits subscriba subscribas subscribed
+subscriber subscribers subscribo subscripcions subtrae subtraes succeeder succuss sucres
+sucrets sudamos sudando sudaria suegra suera sufres sugera sugeramos sugeran sugere
+sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs sugestion sugestions
+suggesting sugiera sugieren sugieres sumacos sumado sumados sumanda sumandos sumara
+sumaran sumaras sumarial sumarian sumariar sumarias sumarie sumario sumatra sumemos
+sumeria sumiamos sumimos sumiria summer summery summit sunder sunders supamos super supera
+superados superan superana superano superanos superar superara superare superars superas
+superb superba supere superemos superen superia superiamos superian superman superna
+superno supero supers suplantacions suplantan suplantara suplantare suplantars suplantas
+suplante suplanto supono suporta suportamos suportar supporter supports suppresses
+suppressing supra supresions suprimamos suprimia suprimiamos suprimida suprimidos
+suprimire suprimirs supura supuramos supuran supurar suraes surce surces sures surgas
+surged surgen suries surtes suscriba suscriban suscribo suscripcions susera sustain sutura
+swages swaggered swamis swampy swanned swapping swaps swarded swards swarming swarms
+swatch swatches sweller swerved swerves swerving swingle switch switched switcher
+switchers swopped synched synchronies synchronizer synchronizes systems tabaes tabales
+tabals tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan tablar
+tablars tablea tableas tabled tablee tablees tablen tableo tableos tablet tablets tablos
+taboes tabret tabues tabulas tabules tacano taces tacket tacks taeles taimas takedowns
+talaes talas talcas taleas tales talias tallas talles talmas taloes talpas tamana tamango
+tamanos tamaro tamas tambas tanemos tanzas tapano taping tarazamos tarazar tarazas tarbes
+tardan tardara tardare tardars tardas tardia targe targets tarjar tarjera tarjetas
+tarjetea tarjeto tartar tasces tasting tazamos tazano tazar tazas teacea teared teasing
+tecaes tecas techas teclado teclaes tecle tecleada tecleados tecleando tecleara tecleare
+teclears teclee tecleo teclos tecols tejemos telas telefona telefonas telefoneo telefonio
+telefonios telefono telefonoes telefonos telemos teleran tememos tempate tempates templaes
+templare templares templates templete templetes tempo tempora temporalmentes temporals
+temporas temporil tenamos tenan tenante tenantes tenants tencas tendemos tendenciaes
 tendencies tendencio tendencios tending tends tenedos tenen tenencia tenencias tenesmos
 tenimos tenoria tensemos tensing tentemos tenting teorias teorica teorio teoriza terbia
 tercas tercemos terceno tercenos tercer tercera terceras tercere tercereo terceres
-tercerio tercerios terceroes tercerol tercerols tercers terces terceto tercetos tercia
-termas termico termicos termina terminas termine termines terming termini terminoes
+tercerio tercerios terceroes tercerol tercerols terceros tercers terces terceto tercetos
+tercia termas termico termicos termina terminas termine termines terming termini terminoes
 terminus termito termitos ternero terneros terpino terpinos terrero terreros terrino
 terrinos tesemos teslas testiga testigo testings tetemos thales thicket thighs thing
 thingy thinks thins thongs thoria thorough though thousands thread thready threats
-thresholds throstle throstles throttler throttlers throughout ticked ticker tickets tickle
-tiempa tiempos tienes tierce tifico tilio timelier timeliness timeous timestamps timpo
-tings tinten tipica tipicos tiple tiples tipologia tipple tipples tired tisico tiznen
-toaria tocologia tocology tokes tolera tolerables tolerably tolerada tolerados tolerando
-tolerante tolerara tolerars toleras tolerates toleren tolleran tomenta tomentas tonemos
-tonico topica topical topicos topics toping topino torces toria tormas torment tormentaes
-tormentais tormentan tormentar tormentars tormente tormentes tormento tormentos torments
-toseran toxico toying tozos traamos trabado trabaja trabajadoes trabajadoraes trabajadoras
-trabajadoros trabajadors trabaje trabajos trabamos trabar trabes tracaes traced tracees
-tracer tracers tracey tracheid tracie tracings tracked tracking tracte tractes trades
-trading traducia traducian traducias traducido traducidos traeis traers traes traffics
-trafica trafice traficos tragamos tragar trages tragico traiamos trajes tramaes tramais
-tramamos traman tramars trammed tramos trampa trampas tramps trams trancada trancadas
-trancado trancamos trancar trances transaccionals transacted transacting transducers
-transia transido transigo transir transita transite transiting transitivo transitivos
-transitos transits translacion translaciones translate translates translation
-translational translations transmit transmito transnational tranzamos tranzar tranzas
-trapajo trapes trases trasmito trasversal tratamos tratar trates traumas traversa
-traversals traversas traversed traverser traverses traverso traves travese travesee
-trazados trazaes trazais trazan trazara trazare trazars trazemos treading treces tremas
-trenas trendy trenes trenos trens trezas trezos triaes tricks trifle trifles triggers
-trile trilees triles trille trilles trilling trillions trillon trimester trimestres
-trimmer trincada trincadas trincado trincamos trincar trinen tripaes tripe tripees tripes
-tripla triplaes triplas tripled triplees triplet triplets triplex triplican triplicar
-triplicas triplice triplico triplo triploes triplos triply tripol tripoles tripols trippe
-triptica tripule tripules trizamos trizar trizas trizos trocar trocea trocean troceara
-troceare trocears troceas troces trocos trofico trojos trolos troncada troncadas troncado
-troncamos tronos tronzos troops tropico tropologia tropology tropos trough trovos troyos
-trozamos trozar trozes trozo trozoes trucada trucadas trucado trucamos trucar truces
-trucks trunca truncaba truncabas truncadaes truncados truncaes truncala truncan truncando
-truncara truncaras truncars truncas truncates truncation truncemos trussed trustee truster
-trying trysted tucket tunemos turmas twilit tying typology ubicas ultiman ultimar ultimas
-ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras umbria unamos unbalance
-unbalances uncas uncias undated undead understands ungias unias uniats unicaes unicamentes
-unicidads unicos unida unidads unidamente uniquer unitaria unitarios unitas unknowns
-unseen unsubscribed unsubscribes unteachable upamos updater uprate uprated upset upsets
-urente urentes urgen urgentees uricas usados usemos usiamos usuaria usuarias usuarioes
-usurario usurarios utilizacions vacaes vacais vacan vacars vacas vaciais vaciar vaciars
-vacien vacies vacila vacilan vacilas vacilo vacoes vacos vacuas vacuos vagida vahida vaida
-vaidos vainos valada valia valiamos validacions validades validados validaes validara
-validares validars validating validations valide validemos valido valija valios varaes
-varais varales varals varars varas vareas vargas varia variable variablees variaes variais
-variar variars varies varis varita varitas variza varizas varizs vascas vascos vastas
-vastos vatios veedor veedors vejas venador venadors vencedor vencedores vendar vendars
-vendedora vendedoraes vendedoras vendedoro vendedoros vendedors vender venders vendo
-vendoes vendos ventaba ventabas ventada ventadas ventaja ventajas ventan ventanaes
-ventanal ventanals ventanea ventaneas ventano ventanos ventara ventaras ventor ventors
-verass verbified verbifies verbify verdor verdors verifica verificacions verificados
-verifican verificara verificare verificars verificas verifications verificativo verifice
-verificemos verifices verifier verifiers verily verities verity verizon verjas verjos
-versas verses versificacion versificamos versificar versification versified versifies
-versify versing versos versts vertus vestas vestos viables viajas viales vician vicias
-vicios victas victos vidales videos vieja viejaes viejoes vigiamos vigilados vigilemos
-vinales vinculadas vinculado vinculamos vinolento vintas vintos violen violenta violente
-violentos violet violeta violeto violets viraes virajes virares vireas vireos virias
-viriles virolento viroles virules visais visales visals visars visas viscas viscos visias
-visibilidads visibles visibly visitas visitos visits visoes visons visors visos vista
-vistaes visto vistoes vistosa vistoso vitales vitas vitos voceamos vocear volamos volar
-volca volcados volcan volcanos volcara volcare volcars volcas voleemos volemos volumed
-volumines volute volutes volve volven volvere volvers volves voyage vuelcas vuelos vueltas
-vuelvan vuelves vulta vulva vulvo wafting waiter waiving waking waling walling wanking
-wanting warded warding waring warmer warned warning warped warping warred warring wasting
-weighed weighing weightings weighty whiter whites whiting widow widows wight wilting
-windrow windrows winnow winnows winter withing witter witting worked wormed worming
-worried worrier worriers worser wrier wright wrists writers writhe writhen writhes writing
-writs zombies zombis zookeepers
+thresholds throstle throstles throttled throttler throttlers throttles throughout ticked
+ticker tickets tickle tiempa tiempos tienes tierce tifico tilio timelier timelines
+timeliness timeous timestamps timpo tings tinten tipica tipicos tiple tiples tipologia
+tipple tipples tired tisico tiznen toaria tocologia tocology tokes tolera tolerables
+tolerably tolerada tolerados tolerando tolerant tolerante tolerara tolerare tolerars
+toleras tolerated tolerates toleren tolleran tombstoned tomenta tomentas tonemos tonico
+topica topical topicos topics toping topino torces toria tormas torment tormentaes
+tormentais tormentan tormentar tormentars tormentas tormente tormentes tormento tormentos
+torments toseran toxico toying tozos traamos traas trabado trabaja trabajadoes
+trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos trabamos trabar
+trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie tracings
+tracked tracking tracte tractes trades trading traducia traducian traducias traducido
+traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar tragas
+trages tragico traiamos traias trajes tramaes tramais tramamos traman tramar tramars
+tramas trames trammed tramos trampa trampas tramps trams trancada trancadas trancado
+trancamos trancar trances transaccional transaccionals transaccions transacted transacting
+transactions transducers transia transido transigo transir transita transite transiting
+transitivo transitivos transitos transits translacion translaciones translate translates
+translation translational translations transmit transmito transnational tranzamos tranzar
+tranzas trapajo trapas trapes traras trases trasmito trasversal tratamos tratar tratas
+trates traumas travas traversa traversals traversas traversed traverser traverses traverso
+traves travese travesee trazados trazaes trazais trazan trazara trazare trazars trazemos
+trazos treading treads treces tremas trenas trendy trenes trenos trens trezas trezos
+triaes tricks trifle trifles triggers trile trilees triles trille trilles trilling
+trillions trillon trimester trimestres trimmer trincada trincadas trincado trincamos
+trincar trinen tripaes tripe tripees tripes tripla triplaes triplas tripled triplees
+triplet triplets triplex triplican triplicar triplicas triplice triplico triplo triploes
+triplos triply tripol tripoles tripols trippe triptica tripule tripules trizamos trizar
+trizas trizos trocar trocea trocean troceara troceare trocears troceas troces trocos
+trofico trojos trolos troncada troncadas troncado troncamos troncar tronos tronzos troops
+tropico tropologia tropology tropos trough trovos troyos trozamos trozar trozas trozes
+trozo trozoes trucada trucadas trucado trucamos trucar truces trucks trunca truncaba
+truncabas truncadaes truncadas truncado truncados truncaes truncala truncan truncando
+truncara truncaras truncare truncars truncas truncates truncation truncemos trussed
+trustee truster trying trysted tucket tunemos turmas twilit tying typology ubicas ultima
+ultiman ultimar ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras umbria
+unamos unbalance unbalances uncas uncias undated undead understands unfollows ungias unias
+uniats unicaes unicamentes unicidads unicos unida unidads unidamente unidas uniquer
+unitaria unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable upamos
+updater updates uprate uprated upset upsets urente urentes urgen urgentees uricas usados
+usemos usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes vacais
+vacan vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila vacilan
+vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vahida vaida vaidas vaidos
+vainas vainos valada valia valiamos valian valias valid validacions validades validados
+validaes validara validares validars validated validating validations valide validemos
+valido valija valios varaes varais varales varals varars varas vareas vargas varia
+variable variablees variaes variais variar variars varias varies varios varis varita
+varitas variza varizas varizs vascas vascos vastas vastos vatias vatios veedor veedors
+vejas venador venadors vencedor vencedores vendar vendars vendedora vendedoraes vendedoras
+vendedoro vendedoros vendedors vender venders vendo vendoes vendors vendos ventaba
+ventabas ventada ventadas ventaja ventajas ventan ventanaes ventanal ventanals ventanea
+ventaneas ventano ventanos ventara ventaras ventor ventors verass verbified verbifies
+verbify verdor verdors verifica verificacions verificados verifican verificara verificare
+verificars verificas verifications verificativo verifice verificemos verifices verified
+verifier verifiers verily verities verity verizon verjas verjos versas verses
+versificacion versificamos versificar versification versified versifies versify versing
+versiona versionada versionadas versionas versiones versions versos versts vertus vestas
+vestos viables viajas viales vician vicias vicios victas victos vidales videos vieja
+viejaes viejo viejoes vigiamos vigilados vigilemos vinales vinculadas vinculado vinculamos
+vinolento vintas vintos violen violenta violente violentos violet violeta violeto violets
+viraes virajes virares vireas vireos virias viriles virolento viroles virules visais
+visales visals visars visas viscas viscos viseas visias visibilidads visibles visibly
+visitas visitos visits visoes visons visors visos vista vistaes visto vistoes vistosa
+vistoso vitales vitas vitos voceamos vocear volamos volar volca volcados volcan volcanos
+volcara volcare volcars volcas volcemos voleamos volear voleemos volemos volumed volumines
+volute volutes volvamos volve volven volvere volvers volves voyage vuela vuelas vuelca
+vuelcas vuelco vuelos vuelta vueltas vuelto vuelva vuelvan vuelven vuelves vulta vulva
+vulvo wafting wailing waiter waiving waking waling walling wanking wanting warded warding
+waring warmer warned warning warped warping warred warring wasting weigh weighed weighing
+weight weightings weights weighty whiter whites whiting widow widows wight wilting windrow
+windrows winnow winnows winter withdrawn withdrew withing witter witting worked wormed
+worming worried worrier worriers worser wrier wright wrists writer writers writhe writhen
+writhes writing writs zombies zombis zookeepers
 """
 
 GUARD: frozenset[str] = frozenset(_WORDS.split())

@@ -90,10 +90,21 @@ class Corrector:
         return fixed
 
     def _correct(self, word: str) -> str:
+        candidates = self.candidates(word)
+        if not candidates:
+            return word
+        # "workers" and "worker" are one meaning: candidates that share a stem are not ambiguous
+        pairs = [stems(candidate) for candidate in candidates]
+        if len({es for es, _ in pairs}) == 1 or len({en for _, en in pairs}) == 1:
+            return min(candidates)
+        return word
+
+    def candidates(self, word: str) -> set[str]:
+        """The rule words one edit away from an unknown answer word (none for a known one)."""
         if not MIN_WORD <= len(word) <= MAX_WORD or word in self.known or not word.isalpha():
-            return word
+            return set()
         if not word.isascii():  # rule words are folded to ASCII; nothing else can be one of them
-            return word
+            return set()
         # a letter left out: "circut" is "circuit" without its 6th letter
         candidates = {target for target, _ in self.deleted.get(word, ())}
         for index, variant in enumerate(_deletions(word)):
@@ -105,13 +116,7 @@ class Corrector:
                 candidates.update(
                     target for target, at in self.deleted.get(variant, ()) if abs(at - index) <= 1
                 )
-        if not candidates:
-            return word
-        # "workers" and "worker" are one meaning: candidates that share a stem are not ambiguous
-        pairs = [stems(candidate) for candidate in candidates]
-        if len({es for es, _ in pairs}) == 1 or len({en for _, en in pairs}) == 1:
-            return min(candidates)
-        return word
+        return candidates
 
 
 _ES_VERB_ENDINGS = {
@@ -180,11 +185,18 @@ def guard_words() -> set[str]:
     from coach.scoring.words import fold
 
     library = Library(use_user_dir=False)
-    vocabulary: set[str] = set()
+    # one corrector per scenario, as the scorer builds them: a word two rule words of the union
+    # make ambiguous ("camino": "cambio" or "camina") is still corrected by a bundle holding one
+    correctors: list[Corrector] = []
+    union: set[str] = set()
     for scenario_id in library.scenarios:
-        vocabulary |= rule_vocabulary(library.bundle(scenario_id))
-    corrector = Corrector(vocabulary)
-    corrector.known = frozenset(vocabulary) | STOP_WORDS
+        vocabulary = rule_vocabulary(library.bundle(scenario_id))
+        corrector = Corrector(vocabulary)
+        corrector.known = frozenset(vocabulary) | STOP_WORDS
+        correctors.append(corrector)
+        union |= vocabulary
+    near = Corrector(union)  # a word with no rule word of the union near it needs no bundle's check
+    near.known = frozenset(union) | STOP_WORDS
     real = _content_words()
     for language in ("en", "es"):
         for word in SpellChecker(language=language).word_frequency.dictionary:
@@ -193,7 +205,11 @@ def guard_words() -> set[str]:
                 real.add(folded)
                 if language == "es":
                     real |= _spanish_forms(folded)
-    return {word for word in real if corrector._correct(word) != word}
+    return {
+        word
+        for word in real
+        if (word in union or near.candidates(word)) and any(corrector._correct(word) != word for corrector in correctors)
+    }
 
 
 def _generate() -> None:  # pragma: no cover - maintenance script

@@ -1,4 +1,4 @@
-"""[match_exclude]: a scenario adds exclude phrases to a framework item, for itself only."""
+"""[match_exclude] and [match_extra]: a scenario adds exclude phrases or its own words to a framework item, for itself only."""
 
 from __future__ import annotations
 
@@ -37,3 +37,37 @@ def test_an_unknown_item_in_match_exclude_names_the_field(tmp_path: Path) -> Non
     result = CliRunner().invoke(app, ["scenarios", "validate", str(bad), "--lang", "en"])
     assert result.exit_code == 2
     assert "match_exclude.sec.input_validaton" in result.output and "sec.input_validation" in result.output
+
+
+FUNCTIONS = {
+    "url-shortener": "Users create a short link and anyone who opens it is redirected to the long URL.",
+    "chat": "Users send messages one to one and in groups, and receive them on every device.",
+    "news-feed": "People publish posts, follow accounts and read a ranked home feed.",
+}
+
+
+@pytest.mark.parametrize("scenario", sorted(FUNCTIONS))
+def test_match_extra_reads_the_functions_of_each_scenario(scenario: str) -> None:
+    """[match_extra]: req.functional is earned by this scenario's own operations, not another's."""
+    library = Library(use_user_dir=False)
+    text = FUNCTIONS[scenario]
+    assert "req.functional" in score_answers({"requirements": text}, library.bundle(scenario), "en").covered_ids()
+    assert "req.functional" not in score_answers({"requirements": text}, library.bundle("payments"), "en").covered_ids()
+
+
+def test_a_functional_label_counts_but_non_functional_does_not() -> None:
+    bundle = Library(use_user_dir=False).bundle("payments")
+    said = score_answers({"requirements": "Funcionales: cobrar, reembolsar y pagar a vendedores."}, bundle, "es")
+    assert "req.functional" in said.covered_ids()
+    said = score_answers({"requirements": "No funcionales: latencia baja y durabilidad."}, bundle, "es")
+    assert "req.functional" not in said.covered_ids()
+
+
+def test_an_unknown_item_in_match_extra_names_the_field(tmp_path: Path) -> None:
+    source = Path(__file__).parents[2] / "scenarios" / "chat.toml"
+    text = source.read_text(encoding="utf-8").replace('[match_extra."req.functional"]', '[match_extra."req.functionl"]', 1)
+    bad = tmp_path / "chat.toml"
+    bad.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["scenarios", "validate", str(bad), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "match_extra.req.functionl" in result.output and "req.functional" in result.output

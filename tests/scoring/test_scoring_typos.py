@@ -19,6 +19,13 @@ def test_a_real_word_is_never_corrected(corrector, word: str) -> None:  # type: 
     assert corrector(word) == word
 
 
+@pytest.mark.parametrize("scenario", ["news-feed", "chat", "payments"])
+def test_a_real_word_is_guarded_in_every_scenario(scenario: str) -> None:
+    """The guard holds words only one scenario's rules make near: 'camino' is no typo of news-feed's 'cambio'."""
+    correct = compile_bundle(Library(use_user_dir=False).bundle(scenario)).correct
+    assert [correct(word) for word in ("camino", "caminos", "cambio")] == ["camino", "caminos", "cambio"]
+
+
 @pytest.mark.parametrize(
     ("typo", "meant"), [("exponecial", "exponencial"), ("througput", "throughput"), ("preferncias", "preferencias")]
 )
