@@ -325,6 +325,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "es": "la cifra aparece, pero no se deriva en las estimaciones (QPS × 86.400, tamaño × QPS × 86.400)",
         "en": "the figure is there, but not derived in the estimates (QPS × 86,400, size × QPS × 86,400)",
     },
+    "score.why.preview": {
+        "es": "solo aparece en el boceto de la apertura: decídelo en su paso, con su porqué",
+        "en": "only in the opening's sketch: decide it in its own step, with its reason",
+    },
     "score.why.missing": {"es": "no hay palabras suyas en la respuesta", "en": "no words for it in the answer"},
     "score.kind.rejected": {"es": "rechazo", "en": "rejection"},
     "score.kind.deferred": {"es": "aplazado", "en": "deferral"},

@@ -36,7 +36,8 @@ class Why:
     `detail` the cue's words), "list" (a bare list of names), "question" (only asked),
     "figure" (the stated figure is off by more than 2×, `detail` the formula),
     "offtopic" (the answer is about another system), "underived" (an estimate figure stated
-    but not derived in the estimates), "missing" (no words of it at all),
+    but not derived in the estimates), "preview" (a design item stated only in the opening's
+    sketch of the topology: it is decided in its own step), "missing" (no words of it at all),
     "elsewhere" (the item's step is silent; it was said in another step).
     """
 

@@ -212,6 +212,7 @@ def _level(
 # in their own answers. Items whose content allows "question" cues (the opening's) are earned by
 # asking; any other item asked is mentioned.
 OWN_ANSWER_ONLY = ("opening.", "closing.")
+OPENING_STEP = "opening"  # its design words preview the steps: they earn no step item (see _score_item)
 # Which stated figure covers which estimate item (estimates.py check ids).
 _FIGURE_ITEMS = {
     "est.daily_volume": "est.daily_volume",
@@ -350,12 +351,17 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
     own_only = item.id.startswith(OWN_ANSWER_ONLY)
     places = [step] if own_only else [step, *(other for other in compiled.steps if other != step)]
     asking_earns = "question" in item.allow_cues
+    preview: tuple[_View, Hit] | None = None
     for where in places:
         view = context.views[where]
         if not view.index.tokens.es:
             continue  # an empty answer (_match finds nothing in it)
         hit = _match(view.index, item, strict=True, skip=view.skip(asking_earns), firm=view.firm(compiled.justify))
         if hit is None:
+            continue
+        if where == OPENING_STEP and step != OPENING_STEP:
+            # the opening sketches the topology (opening.topology); a design item is decided in its step
+            preview = preview or (view, hit)
             continue
         why = _capped(item, context)
         if why is not None:
@@ -371,6 +377,8 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
             )
         why = Why("justified", kind="+".join(justified)) if justified else Why("no_reason")
         return _result(item, step, view, where, hit, JUSTIFIED if justified else DECIDED, why)
+    if preview is not None:
+        return _result(item, step, preview[0], OPENING_STEP, preview[1], MENTIONED, Why("preview"))
     return _mention(item, step, places, context)
 
 

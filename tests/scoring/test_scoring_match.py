@@ -64,10 +64,10 @@ def test_evidence_holds_the_sentence_and_highlights(tiny: Bundle) -> None:
 
 def test_item_said_in_another_step_counts_and_is_marked(tiny: Bundle) -> None:
     """An item covered in another step's answer counts with said_in set."""
-    result = score_answers({"opening": "We put a circuit breaker in front of each provider."}, tiny, "en")
+    result = score_answers({"closing": "We put a circuit breaker in front of each provider."}, tiny, "en")
     item = result.item("fail.circuit_breaker")
-    assert item.covered and item.said_in == "opening" and item.evidence is not None
-    assert item.evidence.step == "opening"
+    assert item.covered and item.said_in == "closing" and item.evidence is not None
+    assert item.evidence.step == "closing"
 
 
 def test_own_step_wins_over_other_steps(tiny: Bundle) -> None:

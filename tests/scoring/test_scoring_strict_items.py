@@ -143,3 +143,20 @@ def test_a_visibility_timeout_is_not_a_timeout_on_a_call(covered_ids, text: str,
 def test_growing_backoff_is_decided_and_jitter_justifies_it(shipped, text: str, credit: str) -> None:  # type: ignore[no-untyped-def]
     """Spec: exponential or growing backoff ticks fail.backoff_jitter; jitter is the depth that justifies it."""
     assert score_answers({"failures": text}, shipped, "en").item("fail.backoff_jitter").credit == credit
+
+
+OPENING_SKETCH = "I'd go API -> Kafka -> workers per channel, with Redis for preferences."
+
+
+def test_the_opening_sketch_earns_the_topology_not_the_design_items(shipped) -> None:  # type: ignore[no-untyped-def]
+    """The opening previews the design (opening.topology); a design item is decided in its own step."""
+    result = score_answers({"opening": OPENING_SKETCH}, shipped, "en")
+    assert "opening.topology" in result.covered_ids()
+    queue = result.item("arch.queue")
+    assert (queue.credit, queue.why.code if queue.why else None, queue.said_in) == ("mentioned", "preview", "opening")
+
+
+def test_a_design_item_sketched_in_the_opening_counts_when_its_step_decides_it(shipped) -> None:  # type: ignore[no-untyped-def]
+    answers = {"opening": OPENING_SKETCH, "architecture": "The API writes to a Kafka topic per channel; workers consume it."}
+    queue = score_answers(answers, shipped, "en").item("arch.queue")
+    assert queue.covered and queue.said_in is None
