@@ -84,6 +84,7 @@ def named_products(*texts: str) -> frozenset[str]:
 
 MAX_LABELLED_ITEMS = 5  # "Metrics: queue depth, consumer lag, p99": a statement; more is a salad
 MIN_SHORT_RUN = 3  # three or more one-name lines in a row: a list, one name per line
+SALAD_SHEET_EXTRA_WORDS = 2  # in a sheet of lists, a line of a name and a few words is one more name
 LIST_SHARE = 0.5  # a step whose words are mostly in lists is a salad, not a terse answer
 MIN_TERM_RUN = 4  # a line of four or more names with no function word is a list without commas
 _DIGIT_RE = re.compile(r"\d")
@@ -184,8 +185,10 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     items do not make it a design.
     """
     body = _LEAD_RE.sub("", sentence).strip()
-    # a figure holds a digit: the plain digit search spares most sentences the lookarounds of _FIGURE_RE
-    if body.endswith("?") or (_DIGIT_RE.search(body) and _FIGURE_RE.search(body)) or _SEQUENCE_RE.search(body):
+    # a figure holds a digit: the plain digit search spares most sentences the lookarounds of _FIGURE_RE;
+    # in a sheet of catalogues one figure among the names ("post size ~1 KB") does not make a design
+    figures = len(_FIGURE_RE.findall(body)) if _DIGIT_RE.search(body) else 0
+    if body.endswith("?") or figures > (1 if salad_sheet else 0) or _SEQUENCE_RE.search(body):
         return False  # "email and push first; then SMS, ...": an ordered plan, not a catalogue
     label, colon, rest = body.partition(":")
     if colon and len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS:
@@ -263,7 +266,9 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
         if shape is not None:
             lists[index] = shape
         body = _LEAD_RE.sub("", sentence).rstrip(".!?:").strip()
-        if body and 0 < words[-1] <= MAX_ITEM_WORDS and not _DIGIT_RE.search(body):
+        # in a sheet of lists a slogan line is one more name: "- Fan-out on write", "- Hybrid for celebrities"
+        longest = MAX_ITEM_WORDS + (SALAD_SHEET_EXTRA_WORDS if salad_sheet else 0)
+        if body and 0 < words[-1] <= longest and not _DIGIT_RE.search(body):
             run.append(index)
         else:
             close_run()
