@@ -1268,13 +1268,13 @@ sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobrescriba sobrescrib
 sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socked socles
 soever solamentes solicita solicitan solicitara solicitare solicitars solicitas solicitor
 solicitude solicituds solida soltamos soltar somber sombran sombrar sombras sombre sombrea
-sombria sombro someones somera sopera soporta soportados soportal soportan soportara
-soportare soportars soportas soporte soportemos soporto sopped sorbed sorce sortea
-sorteable sortee sorteo sorter sortie sortied sosamente sotted souffle souped sourced
-sources soured sourer souring sower spanker spanned spanners spared spares spates spawner
-speller spellers spender spenders spending spewed spices spicks spiels spiers spies spiked
-spiles spinal spines spinner spires spirts spites spits splats splint splints spokes
-spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored
+sombria sombro someones somera somethings sopera soporta soportados soportal soportan
+soportara soportare soportars soportas soporte soportemos soporto sopped sorbed sorce
+sortea sorteable sortee sorteo sorter sortie sortied sosamente sotted souffle souped
+sourced sources soured sourer souring sower spanker spanned spanners spared spares spates
+spawner speller spellers spender spenders spending spewed spices spicks spiels spiers
+spies spiked spiles spinal spines spinner spires spirts spites spits splats splint splints
+spokes spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored
 sporing sported spreads spreed sprits spumed spuming stabile stabled stabler stables
 stably staged stages stagey staggerer stags stakes stale stales staling stamped stampeded
 stampedes stamping stamps standbys stapes stapled stapling starch starches stared stares

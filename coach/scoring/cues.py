@@ -725,9 +725,19 @@ def _read_sentence(
             and all(sentence.stop[p] or p in fillers for p in range(q, a))
             and closes_clause(b, language)
         ):
-            q -= 1
-            while q > first and not sentence.brk(q) and (q - 1) not in termination:
+            own = q
+            while True:
+                end = q
                 q -= 1
+                while q > first and not sentence.brk(q) and (q - 1) not in termination:
+                    q -= 1
+                # a clause of fillers alone is no topic: "El cifrado, eh, hoy no hace falta"
+                if not (
+                    q > first and sentence.brk(q) == "," and all(sentence.stop[p] or p in fillers for p in range(q, end))
+                ):
+                    break
+            if q in termination or (q - 1) in termination:
+                return own  # "si ya lo habíamos visto, lo saltamos": a condition, not a topic
         return q
 
     def backward(start: int) -> int:
@@ -755,7 +765,8 @@ def _read_sentence(
                 out.append((kind, span, [(b, forward(b, language))]))
             elif scope == "backward":
                 # "Partition keys, shard counts and hot partitions don't apply": the whole listed subject
-                out.append((kind, span, [(_list_start(sentence, backward(a), a, language, termination), a)]))
+                start = back_over_comma(a, b, language)
+                out.append((kind, span, [(_list_start(sentence, start, a, language, termination), a)]))
             elif scope == "backward_self":
                 start = _list_start(sentence, back_over_comma(a, b, language), a, language, termination)
                 out.append((kind, span, [(start, b)]))
