@@ -361,6 +361,7 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
     written; its operands are never read as stated results. Other stated
     figures are checked against the candidate's average rate and event size.
     """
+    text = _without_retracted(text)
     quantities = [_billions(q) for q in extract_quantities(text)]
     if not quantities:
         return ()
@@ -483,6 +484,7 @@ class _Words:
     flows: re.Pattern[str]  # a flow word, matched on folded text
     flow_of: dict[str, str]  # folded word -> flow name
     byte_words: re.Pattern[str]
+    corrections: re.Pattern[str]  # "scratch that", "me he comido un cero": the figure before is taken back
 
 
 _FOLD = str.maketrans("áéíóúüñÁÉÍÓÚÜÑ", "aeiouunAEIOUUN")
@@ -505,6 +507,7 @@ def _words() -> _Words:
     root = resources.files("coach.content_data.languages")
     flow_of: dict[str, str] = {}
     byte_words: list[str] = []
+    corrections: list[str] = []
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".toml"):
             continue
@@ -515,18 +518,38 @@ def _words() -> _Words:
             raise ValueError(f"languages/{entry.name}: {error}") from None
         if not isinstance(raw, dict):
             raise ValueError(f"{where}: must be a table")
-        unknown = set(raw) - {"byte_words", "flows"}
+        unknown = set(raw) - {"byte_words", "flows", "corrections"}
         if unknown:
             raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
         flows = raw.get("flows", {})
-        lists = [raw.get("byte_words", []), *flows.values()] if isinstance(flows, dict) else [None]
+        lists = [raw.get("byte_words", []), raw.get("corrections", []), *flows.values()] if isinstance(flows, dict) else [None]
         if not all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
-            raise ValueError(f"{where}: byte_words and every [estimates.flows] entry must be lists of words")
+            raise ValueError(f"{where}: byte_words, corrections and every [estimates.flows] entry must be lists of words")
         byte_words += raw.get("byte_words", [])
+        corrections += raw.get("corrections", [])
         for flow, words in flows.items():
             for word in words:
                 flow_of.setdefault(re.sub(r"\s+", " ", _fold(word)), flow)
-    return _Words(_alternation(flow_of), flow_of, _alternation(byte_words))
+    return _Words(_alternation(flow_of), flow_of, _alternation(byte_words), _alternation(corrections))
+
+
+RETRACT_REACH = 80  # characters before a correction where the figure it takes back may stand
+
+
+def _without_retracted(text: str) -> str:
+    """`text` with each figure a candidate takes back blanked out (same length): in "864 mil al día.
+    No, espera, me he comido un cero: son 8,64 millones", only the second figure is the estimate."""
+    cues = list(_words().corrections.finditer(_fold(text)))
+    if not cues:
+        return text
+    out = list(text)
+    quantities = extract_quantities(text)
+    for cue in cues:
+        before = [q for q in quantities if q.span[1] <= cue.start() and cue.start() - q.span[1] <= RETRACT_REACH]
+        if before:
+            start, end = before[-1].span
+            out[start:end] = " " * (end - start)
+    return "".join(out)
 
 
 # a sentence ends at a line break or at . ! ? before a space; "8.64" and "86.400" go on

@@ -260,8 +260,170 @@ def _duration_seconds(unit: str) -> float:
     return 1
 
 
+# Figures said in words, as a spoken transcript writes them ("ochenta y seis millones al día",
+# "sixty thousand deliveries per second", "uno coma cinco dispositivos"). Values below a thousand
+# (and "tres mil quinientos"); a last "mil", "millones", "million" is left to the scale rules.
+_UNITS = {
+    "cero": 0, "zero": 0, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
+    "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veintiuno": 21, "veintiuna": 21, "veintidos": 22,
+    "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26, "veintisiete": 27,
+    "veintiocho": 28, "veintinueve": 29,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_ONES = {"un": 1, "uno": 1, "una": 1, "one": 1, "a": 1}  # articles too: a figure only before a scale or a decimal
+_TENS = {
+    "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+    "noventa": 90, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_HUNDREDS = {
+    "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300, "trescientas": 300,
+    "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500, "quinientas": 500, "seiscientos": 600,
+    "seiscientas": 600, "setecientos": 700, "setecientas": 700, "ochocientos": 800, "ochocientas": 800,
+    "novecientos": 900, "novecientas": 900,
+}
+_THOUSANDS = {"mil", "thousand"}
+_MILLIONS = {"millon", "millones", "million", "millions"}
+_SCALE_WORDS = _THOUSANDS | {"millon", "millones", "million", "millions", "billion", "billions", "millardos"}
+_POINT = {"coma": ",", "point": "."}
+_DIGIT_WORDS = {word: value for word, value in {**_UNITS, **_ONES}.items() if value < 10 and word != "a"}
+_LINKS = {"y", "and"}
+_SPELLED_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+_ACCENTS = str.maketrans("áéíóúü", "aeiouu")
+_BEFORE, _AFTER = 12, 240  # characters around a number word read for its figure ("un millón", "… mil al día")
+_ACCENTED = ("dieciséis", "veintidós", "veintitrés", "veintiséis", "millón")  # the spellings with accents
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regex for many words, their common prefixes factored ("se(?:is|senta|tenta)"): the
+    engine tries one branch per letter instead of every word at every position (2× faster on 1 MB)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+# any number word, lower case: read on the lower-cased answer (one C pass, no folded copy of 1 MB)
+_SPELLED_START_RE = re.compile(
+    r"(?<![^\W\d_])" + _trie_pattern({*_UNITS, *_TENS, *_HUNDREDS, *_SCALE_WORDS, *_ACCENTED, "hundred"})
+    + r"(?![^\W\d_])"
+)
+
+
+def spell_digits(text: str) -> str:
+    """`text` with figures said in words written in digits, right-aligned in the same span, so every
+    position after them still points at the same character ("ochenta y seis millones" ->
+    "            86 millones")."""
+    windows: list[list[int]] = []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): positions would shift
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    for match in _SPELLED_START_RE.finditer(lowered):  # C speed: a 1 MB answer has few
+        start, end = max(0, match.start() - _BEFORE), match.end() + _AFTER
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    if not windows:
+        return text
+    words = [
+        (m.group().lower().translate(_ACCENTS), m.start(), m.end())
+        for start, end in windows
+        for m in _SPELLED_WORD_RE.finditer(text, start, end)
+    ]
+    replaced: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        word = words[i][0]
+        nxt = words[i + 1][0] if i + 1 < len(words) else ""
+        numeric = (word in _UNITS or word in _TENS or word in _HUNDREDS) and not (
+            word == "ciento" and i and words[i - 1][0] == "por"  # "99,95 por ciento" is a percent sign
+        )
+        if not numeric and not (word in _ONES and (nxt in _SCALE_WORDS or nxt in _POINT or nxt == "hundred")):
+            i += 1
+            continue
+        total = current = 0
+        j = i
+        last = i  # the last word read into the figure
+        while j < len(words):
+            w = words[j][0]
+            if w in _UNITS or (w in _ONES and j == i):
+                current += _UNITS.get(w, 1)
+            elif w in _ONES and words[j - 1][0] in _LINKS:
+                current += 1  # "treinta y uno"
+            elif w in _TENS:
+                # "two fifty" said for 250: a unit right before tens is its hundreds
+                current = current * 100 + _TENS[w] if 0 < current < 10 and words[j - 1][0] in _UNITS else current + _TENS[w]
+            elif w in _HUNDREDS:
+                current += _HUNDREDS[w]
+            elif w == "hundred":
+                current = (current or 1) * 100
+            elif w in _MILLIONS and j + 1 < len(words) and (
+                words[j + 1][0] in _UNITS or words[j + 1][0] in _TENS or words[j + 1][0] in _HUNDREDS
+            ) and text[words[j][2] : words[j + 1][1]].strip() == "":
+                total += (current or 1) * 1_000_000  # "ocho millones seiscientos cuarenta mil"
+                current = 0
+            elif w in _THOUSANDS and total >= 1_000_000 and current:
+                total += current * 1000  # "ocho millones seiscientos cuarenta mil": the thousands of a million
+                current = 0
+            elif w in _THOUSANDS and j + 1 < len(words) and (
+                words[j + 1][0] in _UNITS or words[j + 1][0] in _TENS or words[j + 1][0] in _HUNDREDS
+            ) and text[words[j][2] : words[j + 1][1]].strip() == "":
+                total += (current or 1) * 1000  # "tres mil quinientos"
+                current = 0
+            elif w in _LINKS and j + 1 < len(words) and j > i and (
+                words[j + 1][0] in _UNITS or words[j + 1][0] in _ONES or words[j + 1][0] in _TENS
+            ):
+                pass  # "ochenta y seis", "two hundred and fifty"
+            else:
+                break
+            if w not in _LINKS:
+                last = j
+            j += 1
+            if j < len(words) and text[words[j - 1][2] : words[j][1]].strip() not in ("", "-"):
+                break  # a comma or a figure sign ends the words of one figure
+        digits = str(total + current)
+        # a decimal said aloud: "uno coma cinco", "one point five"
+        if last + 2 < len(words) and words[last + 1][0] in _POINT and words[last + 2][0] in _DIGIT_WORDS:
+            digits += _POINT[words[last + 1][0]]
+            last += 1
+            while last + 1 < len(words) and words[last + 1][0] in _DIGIT_WORDS:  # "eight point six four"
+                digits += str(_DIGIT_WORDS[words[last + 1][0]])
+                last += 1
+        start, end = words[i][1], words[last][2]
+        if len(digits) <= end - start:
+            replaced.append((start, end, digits.rjust(end - start)))
+        i = last + 1
+    if not replaced:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for start, end, digits in replaced:
+        pieces += [text[done:start], digits]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def extract_quantities(text: str) -> list[Quantity]:
-    """Every figure in `text` with its unit, in order of appearance."""
+    """Every figure in `text` with its unit, in order of appearance (figures in words too)."""
+    text = spell_digits(text)
     candidates: list[tuple[int, int, re.Match[str]]] = [
         (m.start(), 0, m) for m in _PREFIX_FACTOR_RE.finditer(text)
     ]

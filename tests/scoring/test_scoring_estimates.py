@@ -240,3 +240,16 @@ def test_a_written_product_that_leaves_the_day_unwritten_is_not_a_slip(lang: str
     """'30/s × 2 KB ≈ 5.2 GB/day' omits × 86,400: a shorthand, never flagged against its operands."""
     findings = check_estimates(text, "es" if lang == "es" else "en")
     assert all(f.ok for f in findings), [f.message for f in findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("100 por segundo por 86.400 son 864 mil al día. No, espera, me he comido un cero: 8,64 millones al día.", "es"),
+        ("A hundred a second times 86,400 is 864K a day, scratch that, 8.64 million a day.", "en"),
+    ],
+)
+def test_a_figure_taken_back_is_not_checked(text: str, lang: str) -> None:
+    """A spoken self-correction: only the corrected figure is the estimate."""
+    findings = check_estimates(text, lang)  # type: ignore[arg-type]
+    assert findings and all(f.ok for f in findings if f.check == "est.daily_volume")

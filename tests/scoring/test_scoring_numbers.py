@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.scoring.numbers import extract_quantities, parse_number
+from coach.scoring.numbers import extract_quantities, parse_number, spell_digits
 
 
 @pytest.mark.parametrize(
@@ -113,3 +113,31 @@ def test_a_bare_b_before_a_counted_noun_is_billions_not_bytes() -> None:
     (daily,) = [q for q in extract_quantities("90,000 × 86,400 ≈ 7.8 B messages/day") if q.kind == "count_per_day"]
     assert daily.value == 7.8e9
     assert [(q.value, q.kind) for q in extract_quantities("events of 300 B each")] == [(300.0, "bytes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("unos ochenta y seis millones de mensajes al día", "count_per_day", 86e6),
+        ("son ocho millones seiscientos cuarenta mil al día", "count_per_day", 8.64e6),
+        ("sixty thousand deliveries per second", "rate", 60_000),
+        ("eight point six four million a day", "count_per_day", 8.64e6),
+        ("two hundred and fifty GB a day", "bytes_per_day", 250e9),
+        ("uno coma cinco dispositivos", "count", 1.5),
+        ("tres mil quinientos eventos", "count", 3500),
+    ],
+)
+def test_figures_said_in_words_are_read(text: str, kind: str, value: float) -> None:
+    """A spoken transcript writes its figures in words; they are figures all the same."""
+    quantities = extract_quantities(text)
+    assert [(q.kind, q.value) for q in quantities] == [(kind, pytest.approx(value))]
+
+
+@pytest.mark.parametrize("text", ["Once we have a queue and one worker, a cache", "Un worker por canal y una cola"])
+def test_articles_and_once_are_not_figures(text: str) -> None:
+    assert extract_quantities(text) == []
+
+
+def test_spelled_figures_keep_every_position() -> None:
+    text = "ochenta y seis millones al día, y 5 KB"
+    assert len(spell_digits(text)) == len(text) and spell_digits(text).endswith(", y 5 KB")
