@@ -217,52 +217,54 @@ capturar capturara capturare capturars capturas captured capturen captures captu
 capturos capuana capuanas caraas caracter caractere carada carado carados caraes caragas
 caragos caramos caraos caras carate carates carats caraus carays carbas carbos carcamos
 carcana carcas carcel carcels carcera carcos cardada cardamos cardan cardar cardas cardera
-cardos careada careado careados careamos carean carear careara careas carecen careciente
-carecimiento careos carera cargaba cargadal cargadas cargado cargados cargaes cargais
-cargan cargar cargara cargare cargars cargas carge cargemos cargen carges cargoes cargos
-cargosa cargoso cariada cariamos carian cariar carias caridad carino carios carlan carlas
-carling carlos carman carmino carnada carnales carnario carnera carnot carobs caroes
-carols caroms caros carpamos carpan carpas carped carping carpos carrada carradas carrado
-carral carrales carrara carras carrea carrean carrear carreara carreas carreja carrel
-carrena carreo carreras carrero carreta carric carrices carrie carriel carrieles carriels
-carriers carries carrils carros carse cartamos cartan cartas cartera cartos carts carves
-casales casandra casces cashed cashes cashing casidos casino casios caspos cassandras
-castes castidad castidades castos castro casuca cataura catches catching categoriaes
-categoric categorica categoricas categorio categorios categorize categorizes catino
-catling cauca caucel caucels cauces caudos cauras cauros cautas cavario caves cavidad
-cavios cayuca cebada cebado cebados cebamos cebradas cebrado cebros cedamos cefrada
-cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado cejados cejamos
-celada celado celados celamos celebridads celeridad celeridades celerity cello cenada
-cenado cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos
-cenital censer cental centen centers centima centimas centime centimes centimoes centner
-cento centon centra centralizada centralizador centralizados centralizando centralize
-centralizen centralizer centralizes centrals centran centrar centras centros ceracion
-ceraciones cerate cerated cerates cercaba cercada cercadas cercado cercan cercanas
-cercania cercano cercara cercen cercena cernadas cernado cerner cernimos cerpo cerpos
-cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo cerrando cerraras cerrera
-cerril cerriles certana cesacion cesaciones cesada cesado cesados cesamos cesta cestos
-cestro cetro chagos chagres chague chagues chaired chairs champaign champaigns champana
-champanas champos chance chancela chancelamos chances chane chanen chanes chaney chang
-changa changaes changas changed changer changers changle changles chango changos chanoes
-chantas chante chantes chanto chantos chants chapos chapped chapping chaque chaques
-character charactery charas chare charge charger chargers charges charle charles charmed
-charms charnel charnels charoes charos charred chars charted chatas chatos chatre chatres
-chats cheated cheats checas checker checkouts checky checos cheeked cheeks cheque cheques
-chesta chestan cheste chicks chinge chinges chinked chinks chocen chocked chocks chofen
-chopra choquees choros chorreo chorreos chose chospe chospen chotara chotas choten chotes
-chotos chucked chucks chueta chullo chunas chunk chunky chunos chunter chunters churned
-churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos cidrada cidradas cidrado
-cidrados ciello cieno cienos cientas ciente cientes cientos cierno cierto cifraba cifrabas
-cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars cifras cifremos cifren
-cimente cimentes cimento cimpos cincel cincela cincelamos cincelar cincels cintamos cintar
-cinto cintra cintro circuia circuido circuir circuita circuitos circuits circuity cistes
-cistico cisticos civeto claces clacks clames clanes clapos clapped clapping clares clarity
-clasees clases clashed clasificado clasificadora clasificadoro clasificadors clasificados
-classes classified classifiers classifies clauca clauses clavaes clavas clavees clavel
-clavels claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicks clicos
-client clientees clinks clint clister cloaks clocas cloces clocks cloned clonks cloque
-cloques cloros close closer closers closes closet closets clotas clotos cloves cloyed
-clucks clunked clunks clusters clutter cluttering clyster coached coaches coaching coaler
+cardies cardos careada careado careados careamos carean carear careara careas carecen
+careciente carecimiento careos carera cargaba cargadal cargadas cargado cargados cargaes
+cargais cargan cargar cargara cargare cargars cargas carge cargemos cargen carges cargoes
+cargos cargosa cargoso cariada cariaes cariamos carian cariar carias caribes caridad
+caries carines carino carioes carios carites carizes carlan carlas carling carlos carman
+carmino carnada carnales carnario carnera carnies carnot carobs caroes carols caroms caros
+carpamos carpan carpas carped carping carpos carrada carradas carrado carraes carral
+carrales carrara carras carrea carrean carrear carreara carreas carrees carreja carrel
+carrels carrena carreo carreras carrero carreta carric carrice carrices carrics carrie
+carried carriel carrieles carriels carrier carriers carries carriles carrils carroes
+carros carse cartamos cartan cartas cartera cartos carts carves carvies casales casandra
+casces cashed cashes cashing casidos casino casios caspos cassandras castes castidad
+castidades castos castro casuca cataura catches catching categoriaes categoric categorica
+categoricas categorio categorios categorize categorizes catino catling cauca caucel
+caucels cauces caudos cauras cauries cauros cautas cavario caves cavidad cavios cayuca
+cebada cebado cebados cebamos cebradas cebrado cebros cedamos cefrada cefradas cefrado
+cefrados cegada cegado cegados cegamos cejada cejado cejados cejamos celada celado celados
+celamos celebridads celeridad celeridades celerity cello cenada cenado cenados cenales
+cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos cenital censer cental
+centen centers centima centimas centime centimes centimoes centner cento centon centra
+centralizada centralizador centralizados centralizando centralize centralizen centralizer
+centralizes centrals centran centrar centras centros ceracion ceraciones cerate cerated
+cerates cercaba cercada cercadas cercado cercan cercanas cercania cercano cercara cercen
+cercena cernadas cernado cerner cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador
+cerrados cerrajas cerrajo cerrando cerraras cerrera cerril cerriles certana cesacion
+cesaciones cesada cesado cesados cesamos cesta cestos cestro cetro chagos chagres chague
+chagues chaired chairs champaign champaigns champana champanas champos chance chancela
+chancelamos chances chane chanen chanes chaney chang changa changaes changas changed
+changer changers changle changles chango changos chanoes chantas chante chantes chanto
+chantos chants chapos chapped chapping chaque chaques character charactery charas chare
+charge charger chargers charges charle charles charmed charms charnel charnels charoes
+charos charred chars charted chatas chatos chatre chatres chats cheated cheats checas
+checker checkouts checky checos cheeked cheeks cheque cheques chesta chestan cheste chicks
+chinge chinges chinked chinks chocen chocked chocks chofen chopra choquees choros chorreo
+chorreos chose chospe chospen chotara chotas choten chotes chotos chucked chucks chueta
+chullo chunas chunk chunky chunos chunter chunters churned churns chuzamos chuzar ciados
+ciando ciaran ciatico ciaticos cidrada cidradas cidrado cidrados ciello cieno cienos
+cientas ciente cientes cientos cierno cierto cifraba cifrabas cifradaes cifradoes cifrando
+cifrara cifraras cifrare cifrars cifras cifremos cifren cimente cimentes cimento cimpos
+cincel cincela cincelamos cincelar cincels cintamos cintar cinto cintra cintro circuia
+circuido circuir circuita circuitos circuits circuity cistes cistico cisticos civeto
+claces clacks clames clanes clapos clapped clapping clares claries clarity clasees clases
+clashed clasificado clasificadora clasificadoro clasificadors clasificados classes
+classified classifiers classifies clauca clauses clavaes clavas clavees clavel clavels
+claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicks clicos client
+clientees clinks clint clister cloaks clocas cloces clocks cloned clonks cloque cloques
+cloros close closer closers closes closet closets clotas clotos cloves cloyed clucks
+clunked clunks clusters clutter cluttering clyster coached coaches coaching coaler
 coalesced coalesces coaling coarse coartamos coartar coatas coates coatos cobeos cobias
 coblos coboes cobos cobra cobrados cobramos cobran cobrar cobrara cobrare cobrars cobras
 cobremos cobres cobroes cochea cocheada cocheadas cocheado cocheados cocheamos cochean
@@ -406,220 +408,221 @@ culatas culato culatos culler culling cultas cumpleanoss cunado cunales cunando 
 cunaran cundo cunetas cunete cuneto cunetos cunta cuntamos cuntas cuntimos cunto cunts
 cuomas cuotaes cuotos cupped cupping curacion curaciones curada curado curados curamos
 curando curantas curanto curantos curara curaran curatas curate curated curates curation
-curato curatos cursar cursares cursars curso cursoes cursors cursory cursos curtamos
-curtas curtimos curtir cusita custer customers customs custos cutas cutete cutias czados
-czando dallars dario databas datado datados deaden deadlier deadliness deafen debaja
-debajos debamos debato debeis debias debido debidos debils debitoes debouched debouching
-debounces debris debts debuts decaan decaas decade decades decaer decafs decaimienta
-decaimientos decals decamos decan decana decane decani decano decant decare decas decayed
-decays deccan decen decendencia decender decendientes decern decesion decian decias decida
-decidas decided deciden decider deciders decidia decidio decidire decidirs decido decidor
-decidos decile deciles decima decimals deciman decimar decimas decime decimes decire
-decires decisions decisivo decker decode decodes decouples decoyed decoys decrementas
-decrial decries decuple decuplica decuplicamos decuplicar dedice dedices deduplicados
-deduplicated defeccion defect defecta defection defects defend defender deferentes
-deferidos deferimos deferir deferrer defian defie defied defien defier defies defile
-defina defined definen definer defines definia definire definirs defino degrada degradaba
-degradacions degradada degradadas degradados degradan degradando degradara degradare
-degradars degradas degradations degraded degrademos degraden degrader degrades degrado
-dehender deice deices deicide deign deipara deisto deistos deists dejados deject dejecta
-dejection dejects dejemos delate delates delayer delecta delectamos delecte delectes
-delees delege deleges deleite deleites deleje delejes deleta deletaes deletas deleted
-deletes deletion deleto deletoes deletos delgas delias deline delito delitos deliverer
-deliverers dellas deltaes deltas delver delvers demasiada demasiados demision demito
-denamos denar denoto denounce denounced denouncing dentar dentas dentero dentino dentinos
-dento denton dentra dentras dentros deparamos deparar dependa dependancy depende depended
-dependen dependence dependencias dependencio dependere dependers dependes dependo depends
-deplete depleted depletes depleting deploys deprender deprived depura depurados depuran
-depurara depurare depurars depuras depuremos deputamos deputar deration derecha derechos
-deride derided derides derision derivada derivadas derivadoes derivamos derivando derivar
-derivas derive deriven derives derivo dermas desacolla desacollado desacollar desacoplada
-desacoplados desacoplamienta desacoplamientos desacoplan desacoplando desacoplara
-desacoplare desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja
-desaloje desalojos desaojo desapegar desasada desasadas desasado desasados desase
-desasires desastre desastrees desatares desatino desatinos desatores desaviamos desaviar
-desbarda desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo
-desborra desborrar desbrida desbridar descaen descaere descaimiento descanta descantada
-descantado descantamos descantar descante descara descarada descarado descaras descarga
-descargada descargado descargamos descargan descargar descargara descargare descargars
-descargas descarge descargo descarna descarnada descarnado descarnamos descarnar descarne
-descarta descartaba descartadas descartados descartala descartan descartando descartar
-descartara descartare descartars descartas descarte descartemos descarten descartes
-descarto descasada descasadas descasado descasados descase descasta descastada descastado
-descastamos descastar descaste descendant descendentes descendents descendiente
-descendientees desconectada desconectadas desconectamos desconectando desconocia
-desconocian desconocias desconocidas desconocidoes desconta descontan descontara
-descontare descontars descontas descorda descordar descornar descotar descrita descuentas
-descuentos descuerna descuerno desculares desecho desend desenlaces desenlaze deseno
-desequilibraba desequilibradas desequilibrado desequilibrara desertar desface desfacer
-desfajada desfajadas desfajado desfajados desfaje desfamada desfamadas desfamado
-desfamados desfame desfasadas desfasado desfazada desfazadas desfazado desfazados desfues
-desglosa desglosen desgloses desgloso desgradada desgradado desgradamos desgradar desgrade
-desgrades deshace deshacen deshacere deshacers deshaces deside desides desierta designa
-designation designations designe designo designs desiguala desiguale desigualo desiguals
-desina desinamos desinar desino desinos deslastra deslastren deslastres deslastro
-deslatare desliamos desliar deslino deslizantees deslustre desmontar desoiamos
-desordenabas desordenada desordenadaes desordenadas desordenado desordenadoes desordenamos
-desordenando desordenaras desovamos desovar despara desparta despartamos desparte
-despasada despasadas despasado despasados despase despeas despedrar despegar despender
-despeos desperar despernar despertan despertara despertare despertars despertas despiertas
-despierto desplega desplegan desplegara desplegare desplegars desplegas despliegues
-despuess despume despumes desques destas desteno destilo destin destina destinacion
-destinacions destinas destinataria destinatarias destinatario destinatarioes destine
-destines destinoes destins destiny destribute desuces desudes desunes desuses desventaba
-desventabas desventada desventadas desventajaes desventajo desventajos desventara
-desventaras desvia desviados desvian desviara desviare desviars desvias desviemos desvira
-desviramos desvirar desvire desviro desvolvemos desvolver detecting detections detene
-detenen detenere deteners detenes detent detenta detentamos detente detention detents
-deterred deters detest detesta detestamos detests detraa detraas detrae detraes detrao
-detrass deutas devisa devise devises devoice devoices devolucions devolution devolvamos
-devolve devolved devolven devolvere devolvers devolves devovemos devover devuelva
-devuelven devuelves dextras dextro deyeccion deyecta diapositivo diapositivos diaria
-diariaes diaries diarioes diarist diarria diarrias diarrio diarrios diaster dichos dicker
-diedro dieras difamacions difamatorias difamatorios diferamos diferente diferentees
-diferia diferiamos diferidas diferido diferire diferirs difero difine difinir digeridos
-digerimos digerir digero digesta digestas digeste digestes digesto digestos dileccion
-dimero dinamo dinaria dinarias diner dinera dineros diners diosos dipsos diputa diputas
-dipute diputes direccions direction direst disables disasters discas discoes discord
-discorded discords discrepancia discs discuenta discuento discus discuta discutas discute
-discutes diseccion diseco disena disene disenos disenso disento disfamacion disfamatoria
-disfamatorio diside disidido disidimos disidir disipara disneo disono disons dispaba
-dispada dispar disparan disparar disparas dispare disparia disparo dispars dispart
-dispertar dispierta displaced disponiblees disposition dispositions dispositiva
-dispositivas dispositivoes disputaes disputais disputan disputar disputars disputed
-disputen disputer disputers disputo disputos distara distingas distingos distintaes
-distintoes distribuamos distribue distribuen distribues distribuia distribuiamos
-distribuias distribuida distribuidor distribuidors distribuidos distribuire distribuirs
-distribute distributee distributes district distritas distritos disturba disturbe disturbo
-disturbs disyunto disyuntors disyuntos ditero diucos diver divers divest divests divida
-dividamos divide divided dividen dividend divider divides dividia dividiamos dividida
-divididos dividire dividirs divido diviesa divina divine divined divisan divisar divisas
-divise diviso divvied doable doblares doblars dobles docked dockers docket document
-documenta documente documentos documents dolados dolajes dolames dolaras dolare doleres
-dollar dolores domados domaine domais doman domanio domanios domares domena domenada
-domenado domenan domida dominaba dominada dominadas dominador dominados dominais dominando
-dominante dominantes dominants dominar dominara dominare dominares dominas domine dominen
-doming dominga domingada domingado domingo domingos dominia dominias dominic dominico
-dominicos dominie dominies dominioes dominion dominions domino dominoes dominos donados
-donares doradas dorado doradoes dorador doradors doramos dorares dorman dormans
-dosificados dosificara dosificare dosificars dosifice dosificemos dosifico dotados dotares
-doubled doubler doublet doublets doublings doubly doubting downsize downsizes drafts drear
-drenan drezamos drezar driados drier driers driest drifty dripped drive drivel drivels
-driven drives drooped dropper drover drovers dudable dulares dupability dupable duplicaba
-duplicabas duplicacion duplicada duplicadaes duplicadas duplicadoes duplicaes duplicamos
-duplican duplicar duplicara duplicaras duplicare duplicares duplicars duplicas duplicated
-duplicating duplications duplicativo duplice duplico durabilidads durables durably
-duracions duradera duraderos duradoro durados duraduro durance durant durantes durations
-durativo duraton dynamos eatable eddied edicions edicts editaba editada editadas editados
-editamos editan editando editar editara editare editars editas edite editen edites edition
-editor efecta efectos efectuo efeto effects effete ejecuta ejecutan ejecutara ejecutare
-ejecutars ejecutas ejecutor electo elefante elegance elegant elegantes elegen elegia
-elegiac elegian elegias elegidas elegido eliden eligan elige eliges eligida elijen elimina
-eliminaba eliminadas eliminador eliminados eliminan eliminando eliminara eliminare
-eliminars eliminas elimine eliminemos elimino elixen embuda embude embudos embuto emceed
-emento emitamos emitan empaja empajamos empajar empande empecamos empegamos empegar
-empegaria empegariamos empelamos empelar empelaria empelariamos empenamos empenar
-empenaria empenariamos empera emperas empeza empezados empezan empezaran empezaras
-empezare empezarian empezarias empezars empezas empezemos empire empires empleamos emplear
-emplearia empleariamos empozamos empozar empozaria empozariamos emprenas emprensas empresa
-empresaes empresos empress empresta emprestas empuja empujados empujan empujara empujare
-empujars empujas empuje empujemos empujo empuna empunamos empunar enarce enarces enarta
-enartada enartadas enartado enartamiento enartamos enartar encala encalado encalan encama
-encaminaba encaminabas encaminado encaminados encaminara encaminaras encamisada
-encamisadas encamonada encamonadas encapar encape encarinada encarinadas encela encelamos
-encelar encender encentrado encero encia encias enciman encimar encimas encime encimo
-encina encios encisa encisma encita enciva encoba encobamos encobar encobe encobes encocla
-encoclamos encoclar encoder encoders encoga encogamos encoge encoges encoja encojamos
-encojar encoje encojes encola encolados encolan encolara encolare encolars encolas encole
-encolemos encoles encolo encona enconamos enconar encone encones enconreado encontrada
-encontrados encontrando encora encoramos encorar encorde encordes encore encored encores
-encoring encostrado encova encovamos encovar encove encoves encrypting encryptions
-encuerar enebro enebros enero eneros enface enfiada enfiadas enfiado enfiados enfiamos
-enfian enfiar enflace enflaces enfoques enforme enformes enfries engace engaces
-engagements engender engero engome engomes enguerar enhuerar enigma enjero enjeros enjuta
-enjutada enjutadas enjutado enjutamos enjutar enlaced enlacees enlacie enlacies enlame
-enlames enlate enlates enlaze enlazes enligen enlode enlodes enluce enluces enluta
-enlutada enlutadas enlutado enlutamos enlutar enmascara enmascarada enmascarados
-enmascaran enmascarando enmascarara enmascarare enmascarars enmascaras enmascaremos
-enmities enmity enormees enormes enrame enrames enriada enriadas enriado enriadores
-enriados enriamos enrian enriar enries enrode enrodes enrola enrolamos enrolar enrome
-enromes enroque enruna enrunada enrunadas enrunado enrunamos enrunar enrutada enrutan
-enrutar ensace ensaces ensalado enseguidas enseguido ensera enserada enserado enseramos
-enseran enserar enseras ensero entable entada entadas entado entados entailed entanda
-entandas entando enteco entecos entejo entelo entende entenden entendere entenders
-entendes entenga entengas enteno entenos enteo enteoes enteos enter entera enterada
-enteradas enterado enteran enteras entere enteres enteroes enteron enterons enteros
-enterpriser enterprises enterro enters enteso entibes entibies entices entidads entiles
-entines entintes entirada entiradas entirado entiran entires entiro entises entitle
-entitles entizes entola entolamos entolar entraba entrabas entrabo entradaes entradas
-entrado entrador entrados entrain entrais entrama entramas entramo entranaes entranas
-entrance entrances entrando entranen entranes entrano entranoes entrantees entrants entrap
-entrapa entrapas entrapo entrar entrara entraras entras entreat entreats entrees entregaba
-entregabas entregada entregadaes entregadas entregadoes entregador entregadors entregaes
-entregais entregamos entregan entregando entregara entregaras entregare entregarla
-entregars entrege entregemos entregen entreges entrego entregos entregue entregues entren
-entrenar entreoa entreoamos entreoan entreoas entres entress entreva entrevada entrevadas
-entrevado entrevados entrevamos entrevan entrevar entrevas entrevistas entrevisto entrice
-entrices entriega entriegas entrize entrizes entro entroes entros enturada enturadas
-enturado enturan entures enturo enumera enumeracions enumeran enumerara enumerars enumeras
-enumerates enumerating enumerations enumerativo envace envaces envelop enveloped enveloper
-envelopes envelops envenenada envenenadas envenenador envenenadors envenenamienta
-envenenamientos envenenamos envenenando envero enveros envia enviaba enviabas enviable
-enviada enviadaes enviadas enviado enviadoes enviamos envian enviando enviara enviaran
-enviaras enviare enviares enviarles enviars envias envida envidada envidadas envidado
-envidadores envidados envidamos envidan envidar envidas envidia envidias envidio envidios
-envido envidos enviemos envien envier envies enviga envigada envigadas envigado envigados
-envigamos envigan envigar envigo envina envinada envinadas envinado envinados envinamos
-envinan envinar envine envino envioes envion envions envious envira envirada enviradas
-envirado envirados enviramos enviran envirar envire enviro environ envisa enviso envisos
-enviuda enviudas enviudo envois envoys enzima eonian epacta epacto epactos equido equidos
-equilibraba equilibradas equilibrado equilibrara equino equinos equip equipa equipas
-equipe equipes equipoes equipos equips erasures erecto erigen errares errars erroes erros
-eruta erutada erutadas erutado erutamos erutar escacado escaecamos escaes escaja escala
-escalables escalabre escalada escalade escalador escalados escalamas escalamo escalamoes
-escalan escalando escalara escalare escalars escalas escalda escaldado escaldamos escaldan
-escaldar escaldo escale escalemos escalen escalfa escalfado escalfamos escalfan escalfar
-escalia escaliado escaliamos escalian escaliar escalla escalma escalmos escalo escalon
-escalonaba escalonadas escalonados escalonando escalonara escama escamado escamamos
-escaman escame escampar escampe escana escandamos escaner escanera escanero escaneta
-escantamos escantar escantemos escapa escapado escapamos escapan escapara escapare
-escapars escapas escaped escapee escapen escaper escapes escapo escara escarbe escarben
-escarnamos escarnar escarp escarpar escarpe escasa escaseamos escasear escaza escibe
-esciben escila escito escode escodes escola escolado escolan escriba escribamos escriban
-escriben escribes escribia escribiamos escribidos escribire escribirs escribo escrino
-escripto escriptor escriptura escripturas escrita escrito escritor escritora escritoras
-escritoro escritors escritos escritura escrituraes escriturais escrituran escriturar
-escriturars escriture escritures escrituro escrituros escroto escrows escruto escuala
-escupe eseran eseres esfera esferas esmera esmerada esmerado esmeramos esmeran esmerar
-esmeras espacia espacico espacie espacios espado espados espala espalado espalamos espalan
-espalar esparco especio espeda espedada espedado espedamos espedan espedar espedas espeja
-espejada espejado espejamos espejan espejar espejas esperaba esperadas esperador esperados
-esperaes esperais esperan esperando esperara esperare esperars espere esperemos esperen
-esperes esperida esperido esperma espermas espermos espernada espernado espero esperon
-esperos esperta espertada espertado espertamos espertan espertar espertas espesa espesada
-espesado espesamos espesan espesar espesas espeta espetada espetado espetamos espetan
-espetar espetas espira espiracion espirada espirado espiramos espiran espirar espiras
-espire espires espora esporas espuera espueras esqueja esquela esquemas esquemo esquena
-esquera esquima esquipo estabile establa establea establee establen estableo estables
-establo estabule estaco estacos estada estadas estadio estadios estadoes estados estadoss
-estaes estafo estafos estajo estajos estala estalle estalo estalos estamos estampada
-estampia estampias estampidas estampido estando estano estanos estares estars estees
-esteis estemado estera esterada esterado esteramos esteran esterar esteras esteres estero
-esteros esters estes estibado estido estidos estilado estimada estimador estimados
-estimando estimate estimates estirado estires estivado estivated estoes estrada estradas
-estrado estrados estras estrega estregada estregadas estregado estregados estregamos
-estregan estregas estrenar estriado estribe estriben estricia estricias estricio estricios
-estricta estrictaes estrictoes estrictos estrie estries estroes estros estructurada
-estructuradas estructural estructuramos estructuran estructurando estructurar estructuras
-estructure estructuro estrus estures etanas etapaes etapos eteran eteres eterna eternal
-eternalmente eternamentes eternas eterno eternos euripo euripos evection evenas evenes
-eveno evens eventful eventfully eventoes eventualmentes eventuals evian eviccion evicting
-evictions evita evitada evitado evitados evitan evitar evitara evitare evitars evitas
-evitemos evites exactamentes exactas exactoes exactor exactors exacts exalta exalto exarca
-exarco exarcos exceda excedamos excedas excede exceden excedere exceders excedes exceeds
-excels excelso excepciona excepcionas excepcione excepcionen excepciono excepting
-exceptivo exceptivos excesa excesas excesos excess exchanged exchanger exchanges excita
-excite excito excluamos excluded exclue excluen exclues excluiamos excluidos excrecion
+curato curatos curries cursar cursares cursars curso cursoes cursors cursory cursos
+curtamos curtas curtimos curtir cusita custer customers customs custos cutas cutete cutias
+czados czando dallars dario databas datado datados deaden deadlier deadliness deafen
+debaja debajos debamos debato debeis debias debido debidos debils debitoes debouched
+debouching debounces debris debts debuts decaan decaas decade decades decaer decafs
+decaimienta decaimientos decals decamos decan decana decane decani decano decant decare
+decas decayed decays deccan decen decendencia decender decendientes decern decesion decian
+decias decida decidas decided deciden decider deciders decidia decidio decidire decidirs
+decido decidor decidos decile deciles decima decimals deciman decimar decimas decime
+decimes decire decires decisions decisivo decker decode decodes decouples decoyed decoys
+decrementas decrial decries decuple decuplica decuplicamos decuplicar dedice dedices
+deduplicados deduplicated defeccion defect defecta defection defects defend defender
+deferentes deferidos deferimos deferir deferrer defian defie defied defien defier defies
+defile defina defined definen definer defines definia definire definirs defino degrada
+degradaba degradacions degradada degradadas degradados degradan degradando degradara
+degradare degradars degradas degradations degraded degrademos degraden degrader degrades
+degrado dehender deice deices deicide deign deipara deisto deistos deists dejados deject
+dejecta dejection dejects dejemos delate delates delayer delecta delectamos delecte
+delectes delees delege deleges deleite deleites deleje delejes deleta deletaes deletas
+deleted deletes deletion deleto deletoes deletos delgas delias deline delito delitos
+deliverer deliverers dellas deltaes deltas delver delvers demasiada demasiados demision
+demito denamos denar denoto denounce denounced denouncing dentar dentas dentero dentino
+dentinos dento denton dentra dentras dentros deparamos deparar dependa dependancy depende
+depended dependen dependence dependencias dependencio dependere dependers dependes dependo
+depends deplete depleted depletes depleting deploys deprender deprived depura depurados
+depuran depurara depurare depurars depuras depuremos deputamos deputar deration derecha
+derechos deride derided derides derision derivada derivadas derivadoes derivamos derivando
+derivar derivas derive deriven derives derivo dermas desacolla desacollado desacollar
+desacoplada desacoplados desacoplamienta desacoplamientos desacoplan desacoplando
+desacoplara desacoplare desacoplars desacoplas desacople desacoplo desaino desaline
+desalines desaloja desaloje desalojos desaojo desapegar desasada desasadas desasado
+desasados desase desasires desastre desastrees desatares desatino desatinos desatores
+desaviamos desaviar desbarda desbardar desbordan desbordara desbordare desbordars
+desbordas desborde desbordo desborra desborrar desbrida desbridar descaen descaere
+descaimiento descanta descantada descantado descantamos descantar descante descara
+descarada descarado descaras descarga descargada descargado descargamos descargan
+descargar descargara descargare descargars descargas descarge descargo descarna descarnada
+descarnado descarnamos descarnar descarne descarta descartaba descartadas descartados
+descartala descartan descartando descartar descartara descartare descartars descartas
+descarte descartemos descarten descartes descarto descasada descasadas descasado
+descasados descase descasta descastada descastado descastamos descastar descaste
+descendant descendentes descendents descendiente descendientees desconectada desconectadas
+desconectamos desconectando desconocia desconocian desconocias desconocidas desconocidoes
+desconta descontan descontara descontare descontars descontas descorda descordar descornar
+descotar descrita descuentas descuentos descuerna descuerno desculares desecho desend
+desenlaces desenlaze deseno desequilibraba desequilibradas desequilibrado desequilibrara
+desertar desface desfacer desfajada desfajadas desfajado desfajados desfaje desfamada
+desfamadas desfamado desfamados desfame desfasadas desfasado desfazada desfazadas
+desfazado desfazados desfues desglosa desglosen desgloses desgloso desgradada desgradado
+desgradamos desgradar desgrade desgrades deshace deshacen deshacere deshacers deshaces
+deside desides desierta designa designation designations designe designo designs desiguala
+desiguale desigualo desiguals desina desinamos desinar desino desinos deslastra deslastren
+deslastres deslastro deslatare desliamos desliar deslino deslizantees deslustre desmontar
+desoiamos desordenabas desordenada desordenadaes desordenadas desordenado desordenadoes
+desordenamos desordenando desordenaras desovamos desovar despara desparta despartamos
+desparte despasada despasadas despasado despasados despase despeas despedrar despegar
+despender despeos desperar despernar despertan despertara despertare despertars despertas
+despiertas despierto desplega desplegan desplegara desplegare desplegars desplegas
+despliegues despuess despume despumes desques destas desteno destilo destin destina
+destinacion destinacions destinas destinataria destinatarias destinatario destinatarioes
+destine destines destinoes destins destiny destribute desuces desudes desunes desuses
+desventaba desventabas desventada desventadas desventajaes desventajo desventajos
+desventara desventaras desvia desviados desvian desviara desviare desviars desvias
+desviemos desvira desviramos desvirar desvire desviro desvolvemos desvolver detecting
+detections detene detenen detenere deteners detenes detent detenta detentamos detente
+detention detents deterred deters detest detesta detestamos detests detraa detraas detrae
+detraes detrao detrass deutas devisa devise devises devoice devoices devolucions
+devolution devolvamos devolve devolved devolven devolvere devolvers devolves devovemos
+devover devuelva devuelven devuelves dextras dextro deyeccion deyecta diapositivo
+diapositivos diaria diariaes diaries diarioes diarist diarria diarrias diarrio diarrios
+diaster dichos dicker diedro dieras difamacions difamatorias difamatorios diferamos
+diferente diferentees diferia diferiamos diferidas diferido diferire diferirs difero
+difine difinir digeridos digerimos digerir digero digesta digestas digeste digestes
+digesto digestos dileccion dimero dinamo dinaria dinarias diner dinera dineros diners
+diosos dipsos diputa diputas dipute diputes direccions direction direst disables disasters
+discas discoes discord discorded discords discrepancia discs discuenta discuento discus
+discuta discutas discute discutes diseccion diseco disena disene disenos disenso disento
+disfamacion disfamatoria disfamatorio diside disidido disidimos disidir disipara disneo
+disono disons dispaba dispada dispar disparan disparar disparas dispare disparia disparo
+dispars dispart dispertar dispierta displaced disponiblees disposition dispositions
+dispositiva dispositivas dispositivoes disputaes disputais disputan disputar disputars
+disputed disputen disputer disputers disputo disputos distara distingas distingos
+distintaes distintoes distribuamos distribue distribuen distribues distribuia
+distribuiamos distribuias distribuida distribuidor distribuidors distribuidos distribuire
+distribuirs distribute distributee distributes district distritas distritos disturba
+disturbe disturbo disturbs disyunto disyuntors disyuntos ditero diucos diver divers divest
+divests divida dividamos divide divided dividen dividend divider divides dividia
+dividiamos dividida divididos dividire dividirs divido diviesa divina divine divined
+divisan divisar divisas divise diviso divvied doable doblares doblars dobles docked
+dockers docket document documenta documente documentos documents dolados dolajes dolames
+dolaras dolare doleres dollar dolores domados domaine domais doman domanio domanios
+domares domena domenada domenado domenan domida dominaba dominada dominadas dominador
+dominados dominais dominando dominante dominantes dominants dominar dominara dominare
+dominares dominas domine dominen doming dominga domingada domingado domingo domingos
+dominia dominias dominic dominico dominicos dominie dominies dominioes dominion dominions
+domino dominoes dominos donados donares doradas dorado doradoes dorador doradors doramos
+dorares dorman dormans dosificados dosificara dosificare dosificars dosifice dosificemos
+dosifico dotados dotares doubled doubler doublet doublets doublings doubly doubting
+downsize downsizes drafts drear drenan drezamos drezar driados drier driers driest drifty
+dripped drive drivel drivels driven drives drooped dropper drover drovers dudable dulares
+dupability dupable duplicaba duplicabas duplicacion duplicada duplicadaes duplicadas
+duplicadoes duplicaes duplicamos duplican duplicar duplicara duplicaras duplicare
+duplicares duplicars duplicas duplicated duplicating duplications duplicativo duplice
+duplico durabilidads durables durably duracions duradera duraderos duradoro durados
+duraduro durance durant durantes durations durativo duraton dynamos eatable eddied
+edicions edicts editaba editada editadas editados editamos editan editando editar editara
+editare editars editas edite editen edites edition editor efecta efectos efectuo efeto
+effects effete ejecuta ejecutan ejecutara ejecutare ejecutars ejecutas ejecutor electo
+elefante elegance elegant elegantes elegen elegia elegiac elegian elegias elegidas elegido
+eliden eligan elige eliges eligida elijen elimina eliminaba eliminadas eliminador
+eliminados eliminan eliminando eliminara eliminare eliminars eliminas elimine eliminemos
+elimino elixen embuda embude embudos embuto emceed emento emitamos emitan empaja empajamos
+empajar empande empecamos empegamos empegar empegaria empegariamos empelamos empelar
+empelaria empelariamos empenamos empenar empenaria empenariamos empera emperas empeza
+empezados empezan empezaran empezaras empezare empezarian empezarias empezars empezas
+empezemos empire empires empleamos emplear emplearia empleariamos empozamos empozar
+empozaria empozariamos emprenas emprensas empresa empresaes empresos empress empresta
+emprestas empuja empujados empujan empujara empujare empujars empujas empuje empujemos
+empujo empuna empunamos empunar enarce enarces enarta enartada enartadas enartado
+enartamiento enartamos enartar encala encalado encalan encama encaminaba encaminabas
+encaminado encaminados encaminara encaminaras encamisada encamisadas encamonada
+encamonadas encapar encape encarinada encarinadas encela encelamos encelar encender
+encentrado encero encia encias enciman encimar encimas encime encimo encina encios encisa
+encisma encita enciva encoba encobamos encobar encobe encobes encocla encoclamos encoclar
+encoder encoders encoga encogamos encoge encoges encoja encojamos encojar encoje encojes
+encola encolados encolan encolara encolare encolars encolas encole encolemos encoles
+encolo encona enconamos enconar encone encones enconreado encontrada encontrados
+encontrando encora encoramos encorar encorde encordes encore encored encores encoring
+encostrado encova encovamos encovar encove encoves encrypting encryptions encuerar enebro
+enebros enero eneros enface enfiada enfiadas enfiado enfiados enfiamos enfian enfiar
+enflace enflaces enfoques enforme enformes enfries engace engaces engagements engender
+engero engome engomes enguerar enhuerar enigma enjero enjeros enjuta enjutada enjutadas
+enjutado enjutamos enjutar enlaced enlacees enlacie enlacies enlame enlames enlate enlates
+enlaze enlazes enligen enlode enlodes enluce enluces enluta enlutada enlutadas enlutado
+enlutamos enlutar enmascara enmascarada enmascarados enmascaran enmascarando enmascarara
+enmascarare enmascarars enmascaras enmascaremos enmities enmity enormees enormes enrame
+enrames enriada enriadas enriado enriadores enriados enriamos enrian enriar enries enrode
+enrodes enrola enrolamos enrolar enrome enromes enroque enruna enrunada enrunadas enrunado
+enrunamos enrunar enrutada enrutan enrutar ensace ensaces ensalado enseguidas enseguido
+ensera enserada enserado enseramos enseran enserar enseras ensero entable entada entadas
+entado entados entailed entanda entandas entando enteco entecos entejo entelo entende
+entenden entendere entenders entendes entenga entengas enteno entenos enteo enteoes enteos
+enter entera enterada enteradas enterado enteran enteras entere enteres enteroes enteron
+enterons enteros enterpriser enterprises enterro enters enteso entibes entibies entices
+entidads entiles entines entintes entirada entiradas entirado entiran entires entiro
+entises entitle entitles entizes entola entolamos entolar entraba entrabas entrabo
+entradaes entradas entrado entrador entrados entrain entrais entrama entramas entramo
+entranaes entranas entrance entrances entrando entranen entranes entrano entranoes
+entrantees entrants entrap entrapa entrapas entrapo entrar entrara entraras entras entreat
+entreats entrees entregaba entregabas entregada entregadaes entregadas entregadoes
+entregador entregadors entregaes entregais entregamos entregan entregando entregara
+entregaras entregare entregarla entregars entrege entregemos entregen entreges entrego
+entregos entregue entregues entren entrenar entreoa entreoamos entreoan entreoas entres
+entress entreva entrevada entrevadas entrevado entrevados entrevamos entrevan entrevar
+entrevas entrevistas entrevisto entrice entrices entriega entriegas entrize entrizes entro
+entroes entros enturada enturadas enturado enturan entures enturo enumera enumeracions
+enumeran enumerara enumerars enumeras enumerates enumerating enumerations enumerativo
+envace envaces envelop enveloped enveloper envelopes envelops envenenada envenenadas
+envenenador envenenadors envenenamienta envenenamientos envenenamos envenenando envero
+enveros envia enviaba enviabas enviable enviada enviadaes enviadas enviado enviadoes
+enviamos envian enviando enviara enviaran enviaras enviare enviares enviarles enviars
+envias envida envidada envidadas envidado envidadores envidados envidamos envidan envidar
+envidas envidia envidias envidio envidios envido envidos enviemos envien envier envies
+enviga envigada envigadas envigado envigados envigamos envigan envigar envigo envina
+envinada envinadas envinado envinados envinamos envinan envinar envine envino envioes
+envion envions envious envira envirada enviradas envirado envirados enviramos enviran
+envirar envire enviro environ envisa enviso envisos enviuda enviudas enviudo envois envoys
+enzima eonian epacta epacto epactos equido equidos equilibraba equilibradas equilibrado
+equilibrara equino equinos equip equipa equipas equipe equipes equipoes equipos equips
+erasures erecto erigen errares errars erroes erros eruta erutada erutadas erutado erutamos
+erutar escacado escaecamos escaes escaja escala escalables escalabre escalada escalade
+escalador escalados escalamas escalamo escalamoes escalan escalando escalara escalare
+escalars escalas escalda escaldado escaldamos escaldan escaldar escaldo escale escalemos
+escalen escalfa escalfado escalfamos escalfan escalfar escalia escaliado escaliamos
+escalian escaliar escalla escalma escalmos escalo escalon escalonaba escalonadas
+escalonados escalonando escalonara escama escamado escamamos escaman escame escampar
+escampe escana escandamos escaner escanera escanero escaneta escantamos escantar
+escantemos escapa escapado escapamos escapan escapara escapare escapars escapas escaped
+escapee escapen escaper escapes escapo escara escarbe escarben escarnamos escarnar escarp
+escarpar escarpe escasa escaseamos escasear escaza escibe esciben escila escito escode
+escodes escola escolado escolan escriba escribamos escriban escriben escribes escribia
+escribiamos escribidos escribire escribirs escribo escrino escripto escriptor escriptura
+escripturas escrita escrito escritor escritora escritoras escritoro escritors escritos
+escritura escrituraes escriturais escrituran escriturar escriturars escriture escritures
+escrituro escrituros escroto escrows escruto escuala escupe eseran eseres esfera esferas
+esmera esmerada esmerado esmeramos esmeran esmerar esmeras espacia espacico espacie
+espacios espado espados espala espalado espalamos espalan espalar esparco especio espeda
+espedada espedado espedamos espedan espedar espedas espeja espejada espejado espejamos
+espejan espejar espejas esperaba esperadas esperador esperados esperaes esperais esperan
+esperando esperara esperare esperars espere esperemos esperen esperes esperida esperido
+esperma espermas espermos espernada espernado espero esperon esperos esperta espertada
+espertado espertamos espertan espertar espertas espesa espesada espesado espesamos espesan
+espesar espesas espeta espetada espetado espetamos espetan espetar espetas espira
+espiracion espirada espirado espiramos espiran espirar espiras espire espires espora
+esporas espuera espueras esqueja esquela esquemas esquemo esquena esquera esquima esquipo
+estabile establa establea establee establen estableo estables establo estabule estaco
+estacos estada estadas estadio estadios estadoes estados estadoss estaes estafo estafos
+estajo estajos estala estalle estalo estalos estamos estampada estampia estampias
+estampidas estampido estando estano estanos estares estars estees esteis estemado estera
+esterada esterado esteramos esteran esterar esteras esteres estero esteros esters estes
+estibado estido estidos estilado estimada estimador estimados estimando estimate estimates
+estirado estires estivado estivated estoes estrada estradas estrado estrados estras
+estrega estregada estregadas estregado estregados estregamos estregan estregas estrenar
+estriado estribe estriben estricia estricias estricio estricios estricta estrictaes
+estrictoes estrictos estrie estries estroes estros estructurada estructuradas estructural
+estructuramos estructuran estructurando estructurar estructuras estructure estructuro
+estrus estures etanas etapaes etapos eteran eteres eterna eternal eternalmente
+eternamentes eternas eterno eternos euripo euripos evection evenas evenes eveno evens
+eventful eventfully eventoes eventualmentes eventuals evian eviccion evicting evictions
+evita evitada evitado evitados evitan evitar evitara evitare evitars evitas evitemos
+evites exactamentes exactas exactoes exactor exactors exacts exalta exalto exarca exarco
+exarcos exceda excedamos excedas excede exceden excedere exceders excedes exceeds excels
+excelso excepciona excepcionas excepcione excepcionen excepciono excepting exceptivo
+exceptivos excesa excesas excesos excess exchanged exchanger exchanges excita excite
+excito excluamos excluded exclue excluen exclues excluiamos excluidos excrecion
 excreciones excretion excretions excuso exemption exemptions exento exentos exhausta
 exhausto exhausts exigen exiran exire exires exist exista existas existed existen existes
 existo exists exitas exited exiting exitos exits expanda expandas expanden expander
@@ -906,30 +909,31 @@ objectives objecto objectos objet objeta objetas objete objetes objetiva objetiv
 objetivoes objetoes obtect occupied occupier occupiers ocluan oculado oculados oculan
 ocupada ocupadas ocupado ocupador ocupadors ocupados ocupamos ocupando ocupar ocupas
 ocupen oddest ofension ofensions ofensivaes ofensivoes ofertas oferto offensives offsets
-olido olvida olvide olvidos omitamos omitiamos omitidos opaqued opaquer opaques opener
-operating operativo operativos opined optimism optimisma optimist optimistas optimisto
-optimists optimized optimizer optimizes orchestrating orchestrations orchestrators ordeal
-ordena ordenaba ordenabas ordenada ordenadaes ordenadas ordenado ordenadoes ordenador
-ordenadors ordenados ordenan ordenanda ordenandas ordenando ordenandos ordenar ordenara
-ordenaras ordenare ordenars ordenas ordene ordenemos ordenen ordeno ordenoes ordenos
-ordens orderer orderid orderings ordina ordinada ordinadas ordinado ordinados ordinamos
-ordinar ordinara ordinare ordinars ordines orears origina originals originan originar
-originas originea orquestacions orquestado orquestados outcomes outdoing outfox outgoes
-outgoings outrage outrages outride outsider outsides outsize overfly overlaid overland
-overlap overlays overloads overlord overlords overly overnights overpay overplay overripe
-overrode overshoots overshot overside oversight overtaken overtask overtaxes overtly
-overwrote ovido pacian pacing pacino pacion packed packing pactes padres padron padrones
-pagados pagana paganas paganos pagayos pageles pagemos paginacions paginaes paginais
-paginal paginan paginara paginare paginars paginas paginated paginates paginating pagine
-pagines pagino paginos paglia pained paineles painter paints pairamos paired paires
-pairing pajaremos pajeles paling palled palling panales pandees panees panelaes panelas
-paneled panelos panels panes panetes pangees paniles panned panoles pantero pantos panules
-paoting paparemos papeles papular parabos paracos parado paradojas paradojo parador
-paradora parados paraes paralela paralele paralelos paramas parameters parametra parametro
-paramo paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian
-parcias parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers
-pares pariamos paricion pariciones parida paries parimos parir parker parkin parlamos
-parles parlon parlones parnes paroes parotida parpadea parpadee parpadeos parpado parpados
+oficialaes oficialas oficialos oficials oficiares oficinaes oficinales olido olvida olvide
+olvidos omitamos omitiamos omitidos opaqued opaquer opaques opener operating operativo
+operativos opined optimism optimisma optimist optimistas optimisto optimists optimized
+optimizer optimizes orchestrating orchestrations orchestrators ordeal ordena ordenaba
+ordenabas ordenada ordenadaes ordenadas ordenado ordenadoes ordenador ordenadors ordenados
+ordenan ordenanda ordenandas ordenando ordenandos ordenar ordenara ordenaras ordenare
+ordenars ordenas ordene ordenemos ordenen ordeno ordenoes ordenos ordens orderer orderid
+orderings ordina ordinada ordinadas ordinado ordinados ordinamos ordinar ordinara ordinare
+ordinars ordines orears origina originals originan originar originas originea
+orquestacions orquestado orquestados outcomes outdoing outfox outgoes outgoings outrage
+outrages outride outsider outsides outsize overfly overlaid overland overlap overlays
+overloads overlord overlords overly overnights overpay overplay overripe overrode
+overshoots overshot overside oversight overtaken overtask overtaxes overtly overwrote
+ovido pacian pacing pacino pacion packed packing pactes padres padron padrones pagados
+pagana paganas paganos pagayos pageles pagemos paginacions paginaes paginais paginal
+paginan paginara paginare paginars paginas paginated paginates paginating pagine pagines
+pagino paginos paglia pained paineles painter paints pairamos paired paires pairing
+pajaremos pajeles paling palled palling panales pandees panees panelaes panelas paneled
+panelos panels panes panetes pangees paniles panned panoles pantero pantos panules paoting
+paparemos papeles papular parabos paracos parado paradojas paradojo parador paradora
+parados paraes paralela paralele paralelos paramas parameters parametra parametro paramo
+paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian parcias
+parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers pares
+pariamos paricion pariciones parida paries parimos parir parker parkin parlamos parles
+parlon parlones parnes paroes parotida parpadea parpadee parpadeos parpado parpados
 parpamos parpando parpes parramos parred parres parring parron parrones parses parsing
 parson partaes partamos partas partea parteas parted partee partees parten parteo parthia
 partia partials partiamos particiona particionados particionan particionas particiono
