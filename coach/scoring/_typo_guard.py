@@ -63,10 +63,10 @@ alentar alentas alera aleraes aleros alertaes alertais alertan alertara alertare
 aleta aletea aletear aleteas aletos aleuts alfabetica alfabeticos alfabetizo alfama
 alfamas alfarma alfarmas alguanta alhama alhamas alharma alharmas aliages alianza aliares
 aliased aliass alicaes aliento alientos alifaes alijados alisamos alisar alises alisoes
-alisos alistes aljama aljamas allays allocates allowances alloyed almacena almacenada
-almacenadas almacenadoes almacenamienta almacenamientos almacenamos almacenan almacenando
-almacenara almacenare almacenars almacenas almacene almacenemos almaceno almacens almaden
-almajen almecen almoacen alobados alocados aloeta aloetas alogados alogar alojadas alojado
+alisos alistes aljama aljamas allays allocates allowances alloyed almacenada almacenadas
+almacenadoes almacenamienta almacenamientos almacenamos almacenan almacenando almacenara
+almacenare almacenars almacenas almacene almacenemos almaceno almacens almaden almajen
+almecen almoacen alobados alocados aloeta aloetas alogados alogar alojadas alojado
 alojadoes alojamos alomados alosados alotado alotados alotamos alotan alotaria alphabets
 alrota alrotas alterante alterative alterativo altercate alternaes alternant alternante
 alternare alternated alternates alternation alternatives alternativos alters altiva
@@ -127,11 +127,11 @@ averages averare averting averts aviamos aviar avicos avidos aviento avientos av
 avilamos avilar avioes avions avios avisados avisan avisara avisare avisars avisas
 avisemos avises avisoes avison avisons avispa avispamos avispar avispo avispos avista
 avistamos avistar avisto avivamos avivar ayunta ayuntamos ayuntar ayustes azaque azogar
-azotado azotados azotamos azotan azotaria azular bached baches baching backbend backbends
-backed backer backers backgrounds backings backlogs backup backus backyard backyards
-badajado badas badeas bagger bailones baker bakers baking balancea balanceaba balanceadas
-balanceado balanceadora balanceadoro balanceadors balanceados balancear balanceara
-balanceas balanced balancee balancees balanceo balanceos balancer balancera balancero
+azotado azotados azotamos azotan azotaria azular baceto bached baches baching backbend
+backbends backed backer backers backgrounds backings backlogs backup backus backyard
+backyards badajado badas badeas bagger bailones baker bakers baking balancea balanceaba
+balanceadas balanceado balanceadora balanceadoro balanceadors balanceados balancear
+balanceara balanceas balanced balancee balancees balanceo balanceos balancera balancero
 balancers balances balanoes balante balantes balanze balanzes balato balatos baldas balker
 balking ballance banadas banaes banais banars banas banass bancaria bancarios bancas banda
 bandaes bandan bandea bandean bandear bandeas bandeau banded bandejan bandejar bandejas
@@ -149,167 +149,167 @@ blacked blacklist blacklists blacks blandas blanker bleaker blocas blocker block
 blockings blocky blocos blocs blokes bloque bloquea bloqueaba bloqueada bloqueadas
 bloqueador bloqueadors bloqueados bloqueamos bloquean bloqueando bloqueara bloqueare
 bloquears bloqueas bloquee bloqueemos bloquees bloqueoes bloqueos bloques blouse blouses
-bluffer bluffers bodaes bodees bodes bodges bodice bodices bodied bodies boeres bogies
-boiles bollones bombardea bombardean bombardeara bombardeare bombardears bombardeas
-bombardera bombardero bombardier bonce bonces bonded bonkers booker boque boquea boqueada
-boqueado boqueados boqueamos boquear boqueo boques borato boratos bordado bordados bordaes
-bordamos bordar bordas bordea bordeas bordee bordees borden bordeo border borders bordes
-bordoes bordos boreas boreos borers bores borges bornes boroes borra borrada borradas
-borradoes borrador borradors borrados borraj borrajo borrajos borran borrando borrara
-borrare borrars borras borremos borres bosque bosques botched botches botellan botellas
-botelle botellia botello botilla bottlenecks bounced bouncer bouncers bounces bouncy
-bounded bounden bounder bourne bournes bowsing braided brained braking branden brander
-brandie brandied branks breaded breading breads breaes breais breakdowns breakings breams
-brears breas breast brecas breeks bregas brenas brevas brezas brides broadcasts broke
-broken brokers bronce bronces browner browning browse browsed browsers browses buceamos
-bucear bucked bucker buckets bucking buckle buckles buddle budge budged budges budgets
-budgie buffed buffers buffet buffeted buffeting buffets bugger buidas buidos bujier
-bullion bullones bundles bungle bungled bunker bunkers burato buratos burier burrado
-burrados bursar bursas bursty busca buscados buscan buscara buscare buscars buscas
-buscemos bushier bushiest bushiness busiamos busie busied busieis busien busiere busiers
-busies busker busquedaes busquedas busquedo busquedos buster bustier bustiest busts
-busyness butches buyes buyess buyoes byers caamos cabales cabbie cabecea cabeceais
-cabecean cabecear cabeceara cabecearas cabecears cabeceas cabeceraes cabeceras cabecero
-cabeceros cabedera cabederas cabia cabiamos cabidos cabio cabling cabrada cabras cabrera
-cabria cabrio cabrios cacaes cacea caceada caceadas caceado caceados caceamos cacean
-cacear cacearia caceas cacees caceo caceos cacera cacero caceta caceto cacha cachada
-cachadas cachado cachados cachaes cachamos cachando cachar cacharia cachas cachea cacheaba
-cacheabas cacheadas cacheado cacheados cachean cacheando cacheara cachearan cachearas
-cacheare cachearian cachearias cachears cacheas cachee cacheemos cacheen cachees cachema
-cachemamos cacheman cachemo cachemos cachen cacheo cacheos cachera cachero caches cachet
-cacheta cachetada cachetadas cachetado cachetados cacheto cachets cachies cachis cacho
-cachoes cachon cachos cachou cachua cachues cachuo cachus cacles cacoes cactea cacteo
-cadidos cadmia cadmio cadmios cados caducaba caducabas caducadas caducamos caducando
-caducar caducara caducaras caducas caduce caducea caducen caducidads caduco caecen caeces
-caemos caeran caere caeres caers cagada cagales cagamos cagan cagar cagas caguamos caguas
-caicos caidas caides caidoes caids caigan calashes calcea calceo calces calcetamos
-calcetar calcular calculas calcule calculen calculi calculo calder caldos calendamos
-calendar calenta calentados calentan calentanos calentara calentare calentars calentas
-calente calentemos caler calers calicula caliculan calida calidads calidas calidos
-calientas calientees calino calker calking callaes callar callars calle callea callear
-callears calleas called callee callees callen callentamos callentar callente callentes
-calleo caller callera calleras callero calleros calles callie callings calloes calmer
-calming calmos calves calving camales camaos camba cambais cambamos camban cambar cambas
-cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara cambiare
-cambiars cambias cambiazos cambie cambiemos cambien cambies cambija cambijo cambijos
-cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar cambize cambizo
-cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui cambuis cameno
-cameos camia camiamos camian camiar camiba camibamos camibar camibe camibo camica camico
-camicos camie camien camila camilo camilos camina caminamos caminar camine camini camino
-caminos camio camion camisa camiso camisos camita camito camitos camize camoes camons
-camos campaba campabas campada campadas campaga campagas campagna campan campanaes
-campanea campaneas campania campano campanos campara camparas campare campares camparin
-camparins campas camped campeo campeos campes campina campinas camping campino campoes
-camps campus camuno canadio canaes canalies canalis canals canames canapes canar canara
-canard canare canares canaria canarios canaris canars cance canceis cancelados cancelan
-cancelara cancelare cancelars cancele canceled cancelemos cancelen canceler canceles
-cancella cancellamos cancelle cancelled cancellen canceller cancelles cancelo cancelos
-cancen cancer cancera canceramos cancerar cancers cances canchea cancheada cancheadas
-cancheado cancheados cancheamos canchean canchear canchearia cancheo cancoes candela
-candidados candidaes candidata candidataes candidatas candidato candidatoes candles cando
-canela canelamos canelar caneles canella canerio canerla cangada cangaes cangamos cangan
-cangar cangas cange canges cangos caniaes canidos caniles canino canios canmia canmiamos
-canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes cantales cantamos
-cantar cantas cantel cantels canter cantidads cantles canto cantos canucela canuela
-canules capacidads capacita capacite capacito caped capeos capias capies capos capper
-cappos captara captare captares capturada capturados capturaes capturan capturando
-capturar capturara capturare capturars capturas captured capturen captures capturo
-capturos capuana capuanas caraas caracter caractere carada carado carados caraes caragas
-caragos caramos caraos caras carate carates carats caraus carays carbas carbos carcamos
-carcana carcas carcel carcels carcera carcos cardada cardamos cardan cardar cardas cardera
-cardies cardos careada careado careados careamos carean carear careara careas carecen
-careciente carecimiento careos carera cargaba cargadal cargadas cargado cargados cargaes
-cargais cargan cargar cargara cargare cargars cargas carge cargemos cargen carges cargoes
-cargos cargosa cargoso cariada cariaes cariamos carian cariar carias caribes caridad
-caries carines carino carioes carios carites carizes carlan carlas carling carlos carman
-carmino carnada carnales carnario carnera carnies carnot carobs caroes carols caroms caros
-carpamos carpan carpas carped carping carpos carrada carradas carrado carraes carral
-carrales carrara carras carrea carrean carrear carreara carreas carrees carreja carrel
-carrels carrena carreo carreras carrero carreta carric carrice carrices carrics carrie
-carried carriel carrieles carriels carrier carriers carries carriles carrils carroes
-carros carse cartamos cartan cartas cartera cartos carts carves carvies casales casandra
-casces cashed cashes cashing casidos casino casios caspos cassandras castes castidad
-castidades castos castro casuca cataura catches catching categoriaes categoric categorica
-categoricas categorio categorios categorize categorizes catino catling cauca caucel
-caucels cauces caudos cauras cauries cauros cautas cavario caves cavidad cavios cayuca
-cebada cebado cebados cebamos cebradas cebrado cebros cedamos cefrada cefradas cefrado
-cefrados cegada cegado cegados cegamos cejada cejado cejados cejamos celada celado celados
-celamos celebridads celeridad celeridades celerity cello cenada cenado cenados cenales
-cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos cenital censer cental
-centen centers centima centimas centime centimes centimoes centner cento centon centra
-centralizada centralizador centralizados centralizando centralize centralizen centralizer
-centralizes centrals centran centrar centras centros ceracion ceraciones cerate cerated
-cerates cercaba cercada cercadas cercado cercan cercanas cercania cercano cercara cercen
-cercena cernadas cernado cerner cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador
-cerrados cerrajas cerrajo cerrando cerraras cerrera cerril cerriles certana cesacion
-cesaciones cesada cesado cesados cesamos cesta cestos cestro cetro chagos chagres chague
-chagues chaired chairs champaign champaigns champana champanas champos chance chancela
-chancelamos chances chane chanen chanes chaney chang changa changaes changas changed
-changer changers changle changles chango changos chanoes chantas chante chantes chanto
-chantos chants chapos chapped chapping chaque chaques character charactery charas chare
-charge charger chargers charges charle charles charmed charms charnel charnels charoes
-charos charred chars charted chatas chatos chatre chatres chats cheated cheats checas
-checker checkouts checky checos cheeked cheeks cheque cheques chesta chestan cheste chicks
-chinge chinges chinked chinks chocen chocked chocks chofen chopra choquees choros chorreo
-chorreos chose chospe chospen chotara chotas choten chotes chotos chucked chucks chueta
-chullo chunas chunk chunky chunos chunter chunters churned churns chuzamos chuzar ciados
-ciando ciaran ciatico ciaticos cidrada cidradas cidrado cidrados ciello cieno cienos
-cientas ciente cientes cientos cierno cierto cifraba cifrabas cifradaes cifradoes cifrando
-cifrara cifraras cifrare cifrars cifras cifremos cifren cimente cimentes cimento cimpos
-cincel cincela cincelamos cincelar cincels cintamos cintar cinto cintra cintro circuia
-circuido circuir circuita circuitos circuits circuity cistes cistico cisticos civeto
-claces clacks clames clanes clapos clapped clapping clares claries clarity clasees clases
-clashed clasificado clasificadora clasificadoro clasificadors clasificados classes
-classified classifiers classifies clauca clauses clavaes clavas clavees clavel clavels
-claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicks clicos client
-clientees clinks clint clister cloaks clocas cloces clocks cloned clonks cloque cloques
-cloros close closer closers closes closet closets clotas clotos cloves cloyed clucks
-clunked clunks clusters clutter cluttering clyster coached coaches coaching coaler
-coalesced coalesces coaling coarse coartamos coartar coatas coates coatos cobeos cobias
-coblos coboes cobos cobra cobrados cobramos cobran cobrar cobrara cobrare cobrars cobras
-cobremos cobres cobroes cochea cocheada cocheadas cocheado cocheados cocheamos cochean
-cochear cochearia cocheo coches cociamos cocias cocido cocks codificacions codificada
-codificador codificados codificando codificara codificare codificars codification codifice
-codificemos codifico codiga codigas codigoes codigos coding codino codinos cofias cofrada
-cofradas cofrado cofrados cofreo coftas coftos cogiamos cogias cogida cogidos cogito
-cognada cognadas cognado cognados cognicion cogniciones cognition cognitional cohered
-coidamos coidas coides coido coidos coifed coiled coimas coimes coined coipas coitara
-coitas coites coitos colada coladas colado colados colando colapsas colapso colauda
-colaudas colaudo coleada coleadas coleado coleados colectado colectados colectar colgaba
-colgabas colgadaes colgadoes colgador colgadors colgaja colgajas colgajo colgajos colgamos
-colgando colgara colgaras colgare colgares colgars colide colides colido coligada
-coligadas coligado coligados coligarse colinde colindes colision colisionar colisiones
-collada colladas collado collados collapses coller collers collida collidas collided
-collider colliders collido collidos collie collied collier colliers collies collude
-colludes collusion colmada colmadas colmado colmados colman colmare colmares colmen
-colmena colmenas coloide coloides colpada colpadas colpado colpados colpamos colpare
-colpares colpas colpes colum columba columnaes columnar columno coluna coluno colunos
-colusion colusiones comadre comadres combamos combar combare combares combatible
-combination combos comendar comendariamos comentar comentariamos comentarias comentario
-comentarioes comenza comenzan comenzara comenzare comenzars comenzas cometarios comfit
-comiamos comias comido comigo comigos comino comision comisiona comisionan comisionas
-comisione comisionen comisiones comisiono comisions comistion comistiones commends comment
-commie comminations commits commix commuted compactibilidad compadramos compadrar compadre
-compadres compage compages compana companaes companas companiaes companias companios
-companoes compaq compara comparador comparadores comparados comparan comparara comparare
-comparars comparas compared comparemos comparen comparer compares comparo comparsa
-comparso comparta compartamos comparte compartes compartida compartidas compartidor
-compartidors compartimos compas compasamos compasar compase compases compasible
-compatibilidads compatibles compatibly comped compensados compensan compensaran
-compensaras compensares compensarian compensarias compensars compensas compensated
-compensativo compensativos compensatorias compensatorio compense compensemos compenso
-compere comperes competa competed competo complain complains complaints compleat complect
-compleja complejidads complejo completan completar completas complete completion
-completivos completo completos complexa complexidad complexions complexo compliancy
-compliant comprabamos comprado compradoes compradora compradoraes compradoras compradoro
-compradoros compradors comprados compraes compramos compran comprar comprare comprares
-compras compre comprensa compres compresa compro comproba comprobacions comprobados
-comproban comprobara comprobare comprobars comprobas comprobemos compromisa compromise
-compromisos comprueban compruebas compruebo compta computa computacion computamos computan
-computar compute computen computer computes comtas comtos conata concenta concentas
-concenter concentrada concentrador concentrados concentran concentrando concentrar
-concentrare concentrares concentras concentrated concentre concentro concerna concerne
-concerno concerns concert concilia conciliacions conciliados concilian conciliara
+bluffer bluffers bocelo boceo bocero boceta bocetos bocezo bodaes bodees bodes bodges
+bodice bodices bodied bodies boeres bofeto bogies boiles bojeto boleto bollones bombardea
+bombardean bombardeara bombardeare bombardears bombardeas bombardera bombardero bombardier
+bonce bonces bonded boneto bonkers booker boque boquea boqueada boqueado boqueados
+boqueamos boquear boqueo boques borato boratos bordado bordados bordaes bordamos bordar
+bordas bordea bordeas bordee bordees borden bordeo border borders bordes bordoes bordos
+boreas boreos borers bores borges bornes boroes borra borrada borradas borradoes borrador
+borradors borrados borraj borrajo borrajos borran borrando borrara borrare borrars borras
+borremos borres bosque bosques botched botches botellan botellas botelle botellia botello
+botilla bottlenecks bounced bouncer bouncers bounces bouncy bounded bounden bounder bourne
+bournes bowsing braided brained braking branden brander brandie brandied branks breaded
+breading breads breaes breais breakdowns breakings breams brears breas breast brecas
+breeks bregas brenas brevas brezas brides broadcasts broke broken brokers bronce bronces
+browner browning browse browsed browsers browses buceamos bucear bucked bucker buckets
+bucking buckle buckles buddle budge budged budges budgets budgie buffed buffers buffet
+buffeted buffeting buffets bugger buidas buidos bujier bullion bullones bundles bungle
+bungled bunker bunkers burato buratos burier burrado burrados bursar bursas bursty busca
+buscados buscan buscara buscare buscars buscas buscemos bushier bushiest bushiness
+busiamos busie busied busieis busien busiere busiers busies busker busquedaes busquedas
+busquedo busquedos buster bustier bustiest busts busyness butches buyes buyess buyoes
+byers caamos cabales cabbie cabecea cabeceais cabecean cabecear cabeceara cabecearas
+cabecears cabeceas cabeceraes cabeceras cabecero cabeceros cabedera cabederas cabia
+cabiamos cabidos cabio cabling cabrada cabras cabrera cabria cabrio cabrios cacaes cacea
+caceada caceadas caceado caceados caceamos cacean cacear cacearia caceas cacees caceo
+caceos cacera cacero caceta caceto cacha cachada cachadas cachado cachados cachaes
+cachamos cachando cachar cacharia cachas cachea cacheaba cacheabas cacheadas cacheado
+cacheados cachean cacheando cacheara cachearan cachearas cacheare cachearian cachearias
+cachears cacheas cachee cacheemos cacheen cachees cachema cachemamos cacheman cachemo
+cachemos cachen cacheo cacheos cachera cachero caches cachet cacheta cachetada cachetadas
+cachetado cachetados cacheto cachets cachies cachis cacho cachoes cachon cachos cachou
+cachua cachues cachuo cachus cacles cacoes cactea cacteo cadidos cadmia cadmio cadmios
+cados caducaba caducabas caducadas caducamos caducando caducar caducara caducaras caducas
+caduce caducea caducen caducidads caduco caecen caeces caemos caeran caere caeres caers
+cagada cagales cagamos cagan cagar cagas caguamos caguas caicos caidas caides caidoes
+caids caigan calashes calcea calceo calces calcetamos calcetar calcular calculas calcule
+calculen calculi calculo calder caldos calendamos calendar calenta calentados calentan
+calentanos calentara calentare calentars calentas calentemos caler calers calicula
+caliculan calida calidads calidas calidos calientas calientees calino calker calking
+callaes callar callars calle callea callear callears calleas called callee callees callen
+callentamos callentar callente callentes calleo caller callera calleras callero calleros
+calles callie callings calloes calmer calming calmos calves calving camales camaos camba
+cambais cambamos camban cambar cambas cambe camben camber cambes cambia cambiados cambial
+cambian cambiar cambiara cambiare cambiars cambias cambiazos cambie cambiemos cambien
+cambies cambija cambijo cambijos cambil cambils cambin cambins cambioes cambist cambiza
+cambizamos cambizar cambize cambizo cambizos cambo camboes cambon cambons cambra cambria
+cambro cambros cambui cambuis cameno cameos camia camiamos camian camiar camiba camibamos
+camibar camibe camibo camica camico camicos camie camien camila camilo camilos camina
+caminamos caminar camine camini camino caminos camio camion camisa camiso camisos camita
+camito camitos camize camoes camons camos campaba campabas campada campadas campaga
+campagas campagna campan campanaes campanea campaneas campania campano campanos campara
+camparas campare campares camparin camparins campas camped campeo campeos campes campina
+campinas camping campino campoes camps campus camuno canadio canaes canalies canalis
+canals canames canapes canar canara canard canare canares canaria canarios canaris canars
+cance canceis cancelados cancelan cancelara cancelare cancelars cancele canceled
+cancelemos cancelen canceler canceles cancella cancellamos cancelle cancelled cancellen
+canceller cancelles cancelo cancelos cancen cancer cancera canceramos cancerar cancers
+cances canchea cancheada cancheadas cancheado cancheados cancheamos canchean canchear
+canchearia cancheo cancoes candela candidados candidaes candidata candidataes candidatas
+candidato candidatoes candles cando canela canelamos canelar caneles canella canerio
+canerla cangada cangaes cangamos cangan cangar cangas cange canges cangos caniaes canidos
+caniles canino canios canmia canmiamos canmiar canmie canmio cannon canoaes cansaes
+cantador cantadores cantaes cantales cantamos cantar cantas cantel cantels canter
+cantidads cantles canto cantos canucela canuela canules capacidads capacita capacite
+capacito caped capeos capias capies capos capper cappos captara captare captares capturada
+capturados capturaes capturan capturando capturar capturara capturare capturars capturas
+captured capturen captures capturo capturos capuana capuanas caraas caracter caractere
+carada carado carados caraes caragas caragos caramos caraos caras carate carates carats
+caraus carays carbas carbos carcamos carcana carcas carcel carcels carcera carcos cardada
+cardamos cardan cardar cardas cardera cardies cardos careada careado careados careamos
+carean carear careara careas carecen careciente carecimiento careos carera cargaba
+cargadal cargadas cargado cargados cargaes cargais cargan cargar cargara cargare cargars
+cargas carge cargemos cargen carges cargoes cargos cargosa cargoso cariada cariaes
+cariamos carian cariar carias caribes caridad caries carines carino carioes carios carites
+carizes carlan carlas carling carlos carman carmino carnada carnales carnario carnera
+carnies carnot carobs caroes carols caroms caros carpamos carpan carpas carped carping
+carpos carrada carradas carrado carraes carral carrales carrara carras carrea carrean
+carrear carreara carreas carrees carreja carrel carrels carrena carreo carreras carrero
+carreta carric carrice carrices carrics carrie carried carriel carrieles carriels carrier
+carriers carries carriles carrils carroes carros carse cartamos cartan cartas cartera
+cartos carts carves carvies casales casandra casces cashed cashes cashing casidos casino
+casios caspos cassandras castes castidad castidades castos castro casuca cataura catches
+catching categoriaes categoric categorica categoricas categorio categorios categorize
+categorizes catino catling cauca caucel caucels cauces caudos cauras cauries cauros cautas
+cavario caves cavidad cavios cayuca cebada cebado cebados cebamos cebradas cebrado cebros
+cedamos cefrada cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado
+cejados cejamos celada celado celados celamos celebridads celeridad celeridades celerity
+cello cenada cenado cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo
+cenismos cenital censer cental centen centers centima centimas centime centimes centimoes
+centner cento centon centra centralizada centralizador centralizados centralizando
+centralize centralizen centralizer centralizes centrals centran centrar centras centros
+ceracion ceraciones cerate cerated cerates cercaba cercada cercadas cercado cercan
+cercanas cercania cercano cercara cercen cercena cernadas cernado cerner cernimos cerpo
+cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo cerrando cerraras
+cerrera cerril cerriles certana cesacion cesaciones cesada cesado cesados cesamos cesta
+cestos cestro cetro chagos chagres chague chagues chaired chairs champaign champaigns
+champana champanas champos chance chancela chancelamos chances chane chanen chanes chaney
+chang changa changaes changas changed changer changers changle changles chango changos
+chanoes chantas chante chantes chanto chantos chants chapos chapped chapping chaque
+chaques character charactery charas chare charge charger chargers charges charle charles
+charmed charms charnel charnels charoes charos charred chars charted chatas chatos chatre
+chatres chats cheated cheats checas checker checkouts checky checos cheeked cheeks cheque
+cheques chesta chestan cheste chicks chinge chinges chinked chinks chocen chocked chocks
+chofen chopra choquees choros chorreo chorreos chose chospe chospen chotara chotas choten
+chotes chotos chucked chucks chueta chullo chunas chunk chunky chunos chunter chunters
+churned churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos cidrada cidradas
+cidrado cidrados ciello cieno cienos cientas cientes cientos cierno cierto cifraba
+cifrabas cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars cifras cifremos
+cifren cimente cimentes cimento cimpos cincel cincela cincelamos cincelar cincels cintamos
+cintar cinto cintra cintro circuia circuido circuir circuita circuitos circuits circuity
+cistes cistico cisticos civeto claces clacks clames clanes clapos clapped clapping clares
+claries clarity clasees clases clashed clasificado clasificadora clasificadoro
+clasificadors clasificados classes classified classifiers classifies clauca clauses
+clavaes clavas clavees clavel clavels claven claver clavers clavoes clavos clavus cleanups
+cleaves clicas clicks clicos clientees clinks clint clister cloaks clocas cloces clocks
+cloned clonks cloque cloques cloros close closer closers closes closet closets clotas
+clotos cloves cloyed clucks clunked clunks clusters clutter cluttering clyster coached
+coaches coaching coaler coalesced coalesces coaling coarse coartamos coartar coatas coates
+coatos cobeos cobias coblos coboes cobos cobra cobrados cobramos cobran cobrar cobrara
+cobrare cobrars cobras cobremos cobres cobroes cochea cocheada cocheadas cocheado
+cocheados cocheamos cochean cochear cochearia cocheo coches cociamos cocias cocido cocks
+codificacions codificada codificador codificados codificando codificara codificare
+codificars codification codifice codificemos codifico codiga codigas codigoes codigos
+coding codino codinos cofias cofrada cofradas cofrado cofrados cofreo coftas coftos
+cogiamos cogias cogida cogidos cogito cognada cognadas cognado cognados cognicion
+cogniciones cognition cognitional cohered coidamos coidas coides coido coidos coifed
+coiled coimas coimes coined coipas coitara coitas coites coitos colada coladas colado
+colados colando colapsas colapso colauda colaudas colaudo coleada coleadas coleado
+coleados colectado colectados colectar colgaba colgabas colgadaes colgadoes colgador
+colgadors colgaja colgajas colgajo colgajos colgamos colgando colgara colgaras colgare
+colgares colgars colide colides colido coligada coligadas coligado coligados coligarse
+colinde colindes colision colisionar colisiones collada colladas collado collados
+collapses coller collers collida collidas collided collider colliders collido collidos
+collie collied collier colliers collies collude colludes collusion colmada colmadas
+colmado colmados colman colmare colmares colmen colmena colmenas coloide coloides colpada
+colpadas colpado colpados colpamos colpare colpares colpas colpes colum columba columnaes
+columnar columno coluna coluno colunos colusion colusiones comadre comadres combamos
+combar combare combares combatible combination combos comendar comendariamos comentar
+comentariamos comentarias comentario comentarioes comenza comenzan comenzara comenzare
+comenzars comenzas cometarios comfit comiamos comias comido comigo comigos comino comision
+comisiona comisionan comisionas comisione comisionen comisiones comisiono comisions
+comistion comistiones commends comment commie comminations commits commix commuted
+compactibilidad compadramos compadrar compadre compadres compage compages compana
+companaes companas companiaes companias companios companoes compaq compara comparador
+comparadores comparados comparan comparara comparare comparars comparas compared
+comparemos comparen comparer compares comparo comparsa comparso comparta compartamos
+comparte compartes compartida compartidas compartidor compartidors compartimos compas
+compasamos compasar compase compases compasible compatibilidads compatibles compatibly
+comped compensados compensan compensaran compensaras compensares compensarian compensarias
+compensars compensas compensated compensativo compensativos compensatorias compensatorio
+compense compensemos compenso compere comperes competa competed competo complain complains
+complaints compleat complect compleja complejidads complejo completan completar completas
+complete completion completivos completo completos complexa complexidad complexions
+complexo compliancy compliant comprabamos comprado compradoes compradora compradoraes
+compradoras compradoro compradoros compradors comprados compraes compramos compran comprar
+comprare comprares compras compre comprensa compres compresa compro comproba comprobacions
+comprobados comproban comprobara comprobare comprobars comprobas comprobemos compromisa
+compromise compromisos comprueban compruebas compruebo compta computa computacion
+computamos computan computar compute computen computer computes comtas comtos conata
+concenta concentas concenter concentrada concentrador concentrados concentran concentrando
+concentrar concentrare concentrares concentras concentrated concentre concentro concerna
+concerne concerno concerns concert concilia conciliacions conciliados concilian conciliara
 conciliare conciliars concilias conciliation conciliemos concitado concitados concitar
 concluiamos concurren concurrence concurrences concurrencias concurrencio concurrente
 concurrentees condamos condenar condensa condensan condensara condensare condensars
@@ -413,72 +413,73 @@ curtamos curtas curtimos curtir cusita custer customers customs custos cutas cut
 czados czando dallars dario databas datado datados deaden deadlier deadliness deafen
 debaja debajos debamos debato debeis debias debido debidos debils debitoes debouched
 debouching debounces debris debts debuts decaan decaas decade decades decaer decafs
-decaimienta decaimientos decals decamos decan decana decane decani decano decant decare
-decas decayed decays deccan decen decendencia decender decendientes decern decesion decian
-decias decida decidas decided deciden decider deciders decidia decidio decidire decidirs
-decido decidor decidos decile deciles decima decimals deciman decimar decimas decime
-decimes decire decires decisions decisivo decker decode decodes decouples decoyed decoys
-decrementas decrial decries decuple decuplica decuplicamos decuplicar dedice dedices
-deduplicados deduplicated defeccion defect defecta defection defects defend defender
-deferentes deferidos deferimos deferir deferrer defian defie defied defien defier defies
-defile defina defined definen definer defines definia definire definirs defino degrada
-degradaba degradacions degradada degradadas degradados degradan degradando degradara
-degradare degradars degradas degradations degraded degrademos degraden degrader degrades
-degrado dehender deice deices deicide deign deipara deisto deistos deists dejados deject
-dejecta dejection dejects dejemos delate delates delayer delecta delectamos delecte
-delectes delees delege deleges deleite deleites deleje delejes deleta deletaes deletas
-deleted deletes deletion deleto deletoes deletos delgas delias deline delito delitos
-deliverer deliverers dellas deltaes deltas delver delvers demasiada demasiados demision
-demito denamos denar denoto denounce denounced denouncing dentar dentas dentero dentino
-dentinos dento denton dentra dentras dentros deparamos deparar dependa dependancy depende
-depended dependen dependence dependencias dependencio dependere dependers dependes dependo
-depends deplete depleted depletes depleting deploys deprender deprived depura depurados
-depuran depurara depurare depurars depuras depuremos deputamos deputar deration derecha
-derechos deride derided derides derision derivada derivadas derivadoes derivamos derivando
-derivar derivas derive deriven derives derivo dermas desacolla desacollado desacollar
-desacoplada desacoplados desacoplamienta desacoplamientos desacoplan desacoplando
-desacoplara desacoplare desacoplars desacoplas desacople desacoplo desaino desaline
-desalines desaloja desaloje desalojos desaojo desapegar desasada desasadas desasado
-desasados desase desasires desastre desastrees desatares desatino desatinos desatores
-desaviamos desaviar desbarda desbardar desbordan desbordara desbordare desbordars
-desbordas desborde desbordo desborra desborrar desbrida desbridar descaen descaere
-descaimiento descanta descantada descantado descantamos descantar descante descara
-descarada descarado descaras descarga descargada descargado descargamos descargan
-descargar descargara descargare descargars descargas descarge descargo descarna descarnada
-descarnado descarnamos descarnar descarne descarta descartaba descartadas descartados
-descartala descartan descartando descartar descartara descartare descartars descartas
-descarte descartemos descarten descartes descarto descasada descasadas descasado
-descasados descase descasta descastada descastado descastamos descastar descaste
-descendant descendentes descendents descendiente descendientees desconectada desconectadas
-desconectamos desconectando desconocia desconocian desconocias desconocidas desconocidoes
-desconta descontan descontara descontare descontars descontas descorda descordar descornar
-descotar descrita descuentas descuentos descuerna descuerno desculares desecho desend
-desenlaces desenlaze deseno desequilibraba desequilibradas desequilibrado desequilibrara
-desertar desface desfacer desfajada desfajadas desfajado desfajados desfaje desfamada
-desfamadas desfamado desfamados desfame desfasadas desfasado desfazada desfazadas
-desfazado desfazados desfues desglosa desglosen desgloses desgloso desgradada desgradado
-desgradamos desgradar desgrade desgrades deshace deshacen deshacere deshacers deshaces
-deside desides desierta designa designation designations designe designo designs desiguala
-desiguale desigualo desiguals desina desinamos desinar desino desinos deslastra deslastren
-deslastres deslastro deslatare desliamos desliar deslino deslizantees deslustre desmontar
-desoiamos desordenabas desordenada desordenadaes desordenadas desordenado desordenadoes
-desordenamos desordenando desordenaras desovamos desovar despara desparta despartamos
-desparte despasada despasadas despasado despasados despase despeas despedrar despegar
-despender despeos desperar despernar despertan despertara despertare despertars despertas
-despiertas despierto desplega desplegan desplegara desplegare desplegars desplegas
-despliegues despuess despume despumes desques destas desteno destilo destin destina
-destinacion destinacions destinas destinataria destinatarias destinatario destinatarioes
-destine destines destinoes destins destiny destribute desuces desudes desunes desuses
-desventaba desventabas desventada desventadas desventajaes desventajo desventajos
-desventara desventaras desvia desviados desvian desviara desviare desviars desvias
-desviemos desvira desviramos desvirar desvire desviro desvolvemos desvolver detecting
-detections detene detenen detenere deteners detenes detent detenta detentamos detente
-detention detents deterred deters detest detesta detestamos detests detraa detraas detrae
-detraes detrao detrass deutas devisa devise devises devoice devoices devolucions
-devolution devolvamos devolve devolved devolven devolvere devolvers devolves devovemos
-devover devuelva devuelven devuelves dextras dextro deyeccion deyecta diapositivo
-diapositivos diaria diariaes diaries diarioes diarist diarria diarrias diarrio diarrios
-diaster dichos dicker diedro dieras difamacions difamatorias difamatorios diferamos
+decaimienta decaimientos decals decamos decan decana decane decani decano decant decante
+decare decas decayed decays deccan decen decendencia decender decendientes decern decesion
+decian decias decida decidas decided deciden decider deciders decidia decidio decidire
+decidirs decido decidor decidos decile deciles decima decimals deciman decimar decimas
+decime decimes decire decires decisions decisivo decker decode decodes decouples decoyed
+decoys decrementas decrial decries decuple decuplica decuplicamos decuplicar dedice
+dedices deduplicados deduplicated defeccion defect defecta defection defects defend
+defender deferentes deferidos deferimos deferir deferrer defian defie defied defien defier
+defies defile defina defined definen definer defines definia definire definirs defino
+degrada degradaba degradacions degradada degradadas degradados degradan degradando
+degradara degradare degradars degradas degradations degraded degrademos degraden degrader
+degrades degrado dehender deice deices deicide deign deipara deisto deistos deists dejados
+deject dejecta dejection dejects dejemos delaine delaney delant delantes delants delates
+delayer delecta delectamos delecte delectes delees delege deleges deleite deleites deleje
+delejes deleta deletaes deletas deleted deletes deletion deleto deletoes deletos delgas
+delias deline delinte delito delitos deliverer deliverers dellas deltaes delver delvers
+demasiada demasiados demision demito denamos denante denar denoto denounce denounced
+denouncing dentar dentas dentero dentino dentinos dento denton dentra dentras dentros
+deparamos deparar dependa dependancy depende depended dependen dependence dependencias
+dependencio dependere dependers dependes dependo depends deplete depleted depletes
+depleting deploys deprender deprived depura depurados depuran depurara depurare depurars
+depuras depuremos deputamos deputar deration derecha derechos deride derided derides
+derision derivada derivadas derivadoes derivamos derivando derivar derivas derive deriven
+derives derivo dermas desacolla desacollado desacollar desacoplada desacoplados
+desacoplamienta desacoplamientos desacoplan desacoplando desacoplara desacoplare
+desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja desaloje
+desalojos desaojo desapegar desasada desasadas desasado desasados desase desasires
+desastre desastrees desatares desatino desatinos desatores desaviamos desaviar desbarda
+desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo desborra
+desborrar desbrida desbridar descaen descaere descaimiento descanta descantada descantado
+descantamos descantar descante descara descarada descarado descaras descarga descargada
+descargado descargamos descargan descargar descargara descargare descargars descargas
+descarge descargo descarna descarnada descarnado descarnamos descarnar descarne descarta
+descartaba descartadas descartados descartala descartan descartando descartar descartara
+descartare descartars descartas descarte descartemos descarten descartes descarto
+descasada descasadas descasado descasados descase descasta descastada descastado
+descastamos descastar descaste descendant descendentes descendents descendiente
+descendientees desconectada desconectadas desconectamos desconectando desconocia
+desconocian desconocias desconocidas desconocidoes desconta descontan descontara
+descontare descontars descontas descorda descordar descornar descotar descrita descuentas
+descuentos descuerna descuerno desculares desecho desend desenlaces desenlaze deseno
+desequilibraba desequilibradas desequilibrado desequilibrara desertar desface desfacer
+desfajada desfajadas desfajado desfajados desfaje desfamada desfamadas desfamado
+desfamados desfame desfasadas desfasado desfazada desfazadas desfazado desfazados desfues
+desglosa desglosen desgloses desgloso desgradada desgradado desgradamos desgradar desgrade
+desgrades deshace deshacen deshacere deshacers deshaces deside desides desierta designa
+designation designations designe designo designs desiguala desiguale desigualo desiguals
+desina desinamos desinar desino desinos deslastra deslastren deslastres deslastro
+deslatare desliamos desliar deslino deslizantees deslustre desmontar desoiamos
+desordenabas desordenada desordenadaes desordenadas desordenado desordenadoes desordenamos
+desordenando desordenaras desovamos desovar despara desparta despartamos desparte
+despasada despasadas despasado despasados despase despeas despedrar despegar despender
+despeos desperar despernar despertan despertara despertare despertars despertas despiertas
+despierto desplega desplegan desplegara desplegare desplegars desplegas despliegues
+despuess despume despumes desques destas desteno destilo destin destina destinacion
+destinacions destinas destinataria destinatarias destinatario destinatarioes destine
+destines destinoes destins destiny destribute desuces desudes desunes desuses desventaba
+desventabas desventada desventadas desventajaes desventajo desventajos desventara
+desventaras desvia desviados desvian desviara desviare desviars desvias desviemos desvira
+desviramos desvirar desvire desviro desvolvemos desvolver detecting detections detene
+detenen detenere deteners detenes detent detenta detentamos detente detention detents
+deterred deters detest detesta detestamos detests detraa detraas detrae detraes detrao
+detrass deutas devisa devise devises devoice devoices devolucions devolution devolvamos
+devolve devolved devolven devolvere devolvers devolves devovemos devover devuelva
+devuelven devuelves dextras dextro deyeccion deyecta diapositivo diapositivos diaria
+diariaes diaries diarioes diarist diarria diarrias diarrio diarrios diaster dibuja dibuje
+dibujos dichos dicker diedro dieras difamacions difamatorias difamatorios diferamos
 diferente diferentees diferia diferiamos diferidas diferido diferire diferirs difero
 difine difinir digeridos digerimos digerir digero digesta digestas digeste digestes
 digesto digestos dileccion dimero dinamo dinaria dinarias diner dinera dineros diners
@@ -588,31 +589,31 @@ escampe escana escandamos escaner escanera escanero escaneta escantamos escantar
 escantemos escapa escapado escapamos escapan escapara escapare escapars escapas escaped
 escapee escapen escaper escapes escapo escara escarbe escarben escarnamos escarnar escarp
 escarpar escarpe escasa escaseamos escasear escaza escibe esciben escila escito escode
-escodes escola escolado escolan escriba escribamos escriban escriben escribes escribia
-escribiamos escribidos escribire escribirs escribo escrino escripto escriptor escriptura
-escripturas escrita escrito escritor escritora escritoras escritoro escritors escritos
-escritura escrituraes escriturais escrituran escriturar escriturars escriture escritures
-escrituro escrituros escroto escrows escruto escuala escupe eseran eseres esfera esferas
-esmera esmerada esmerado esmeramos esmeran esmerar esmeras espacia espacico espacie
-espacios espado espados espala espalado espalamos espalan espalar esparco especio espeda
-espedada espedado espedamos espedan espedar espedas espeja espejada espejado espejamos
-espejan espejar espejas esperaba esperadas esperador esperados esperaes esperais esperan
-esperando esperara esperare esperars espere esperemos esperen esperes esperida esperido
-esperma espermas espermos espernada espernado espero esperon esperos esperta espertada
-espertado espertamos espertan espertar espertas espesa espesada espesado espesamos espesan
-espesar espesas espeta espetada espetado espetamos espetan espetar espetas espira
-espiracion espirada espirado espiramos espiran espirar espiras espire espires espora
-esporas espuera espueras esqueja esquela esquemas esquemo esquena esquera esquima esquipo
-estabile establa establea establee establen estableo estables establo estabule estaco
-estacos estada estadas estadio estadios estadoes estados estadoss estaes estafo estafos
-estajo estajos estala estalle estalo estalos estamos estampada estampia estampias
-estampidas estampido estando estano estanos estares estars estees esteis estemado estera
-esterada esterado esteramos esteran esterar esteras esteres estero esteros esters estes
-estibado estido estidos estilado estimada estimador estimados estimando estimate estimates
-estirado estires estivado estivated estoes estrada estradas estrado estrados estras
-estrega estregada estregadas estregado estregados estregamos estregan estregas estrenar
-estriado estribe estriben estricia estricias estricio estricios estricta estrictaes
-estrictoes estrictos estrie estries estroes estros estructurada estructuradas estructural
+escodes escola escolado escolan escriba escribamos escriban escribes escribia escribiamos
+escribidos escribire escribirs escribo escrino escripto escriptor escriptura escripturas
+escrita escrito escritor escritora escritoras escritoro escritors escritos escritura
+escrituraes escriturais escrituran escriturar escriturars escriture escritures escrituro
+escrituros escroto escrows escruto escuala escupe eseran eseres esfera esferas esmera
+esmerada esmerado esmeramos esmeran esmerar esmeras espacia espacico espacie espacios
+espado espados espala espalado espalamos espalan espalar esparco especio espeda espedada
+espedado espedamos espedan espedar espedas espeja espejada espejado espejamos espejan
+espejar espejas esperaba esperadas esperador esperados esperaes esperais esperan esperando
+esperara esperare esperars espere esperemos esperen esperes esperida esperido esperma
+espermas espermos espernada espernado espero esperon esperos esperta espertada espertado
+espertamos espertan espertar espertas espesa espesada espesado espesamos espesan espesar
+espesas espeta espetada espetado espetamos espetan espetar espetas espira espiracion
+espirada espirado espiramos espiran espirar espiras espire espires espora esporas espuera
+espueras esqueja esquela esquemas esquemo esquena esquera esquima esquipo estabile establa
+establea establee establen estableo estables establo estabule estaco estacos estada
+estadas estadio estadios estadoes estados estadoss estaes estafo estafos estajo estajos
+estala estalle estalo estalos estamos estampada estampia estampias estampidas estampido
+estando estano estanos estares estars estees esteis estemado estera esterada esterado
+esteramos esteran esterar esteras esteres estero esteros esters estes estibado estido
+estidos estilado estimada estimador estimados estimando estimate estimates estirado
+estires estivado estivated estoes estrada estradas estrado estrados estras estrega
+estregada estregadas estregado estregados estregamos estregan estregas estrenar estriado
+estribe estriben estricia estricias estricio estricios estricta estrictaes estrictoes
+estrictos estrie estries estroes estros estructurada estructuradas estructural
 estructuramos estructuran estructurando estructurar estructuras estructure estructuro
 estrus estures etanas etapaes etapos eteran eteres eterna eternal eternalmente
 eternamentes eternas eterno eternos euripo euripos evection evenas evenes eveno evens
@@ -672,36 +673,35 @@ franamos franes fraoes frases frayes freamos frecuencias frecuencio freebase fre
 freezes fregamos fregar freiamos frena frenados frenan frenara frenare frenars frenas
 frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro frete frezamos
 frezar freze frezen friabilidad friable friables friaes friary friccion friction frida
-fridas fridays frieze fright frogen frondos fronte frotante froten froward froze fruente
-fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso fumosos funcion funciona
-funcionals funcionan funcionar funcionares funcionas funcionen funciones funciono funcions
-function fundos funnels funner furcion furente furte fusiona fusionados fusional fusionan
-fusionara fusionare fusionars fusionas fusionemos gafamos gafando gafemos gagaes gages
-gagoes galling ganado ganados gananio gandamos gande gandes ganetos ganges ganiamos
+fridas fridays frieze fright frogen frondos fronte fronted frotante froten froward froze
+fruente fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso fumosos funcion
+funciona funcionals funcionan funcionar funcionares funcionas funcionen funciones funciono
+funcions function fundos funnels funner furcion furente furte fusiona fusionados fusional
+fusionan fusionara fusionare fusionars fusionas fusionemos gafamos gafando gafemos gagaes
+gages gagoes galling ganado ganados gananio gandamos gande gandes ganetos ganges ganiamos
 ganimos gansado garamos garande garandes garando garanta garantan garantas garantees
 garantiamos garantian garantias garantida garantio garantir garantizados garantizan
 garantizara garantizare garantizars garantizas garantizemos garda gardada gardadas gardado
-gardados gardamos gardan gardar garpos garues gateways gating gauged gauger gayamos
-gayando gayemos gaznamos gaznando gaznemos genera generacions generada generador generados
-general generales generalo generan generando generante generantes generara generares
-generars generas generated generates generating generations generativo genere generica
-generico generics genero genetic geneva genra genseric geodas geodes geodos gesteo gesto
-gestora gestoro gestors gestos glande glandes globa globals globas globules glowing golde
-goldes goldie goldre gouges gradaes grade grades gradoes gradua gradualmentes graduals
-graduan graduar graduas gradue gradues graffias grafia grafiaes grafias graficaes grafico
-graficos grafila grafilas grafita grafitas gramps granades granaes granamos granando
-grance grances grand granda grandaes grandas grande grandee grandees grandeis granden
-grander granders grandes grandest grandez grandezs grando grandos grands grane granea
-graneas granee granees granel granels granemos granen graneo granes grange granges granoes
-grantes grapas grapes grapos grasps grateful gratefully grazne graznes gripos groped
-gropes groping grouper groupie grouse groused grouted grouts growings growling growths
-grumos gruos grupas grupoes grutos guada guadra guadua guadual guaira gualda gualdada
-gualdadas gualdado gualdados guanamos guanda guapos guara guaramos guaran guaranteed
-guarantied guaranties guaras guard guardaba guardabas guardadaes guardadoes guardador
-guardadors guardaja guardajas guardajo guardajos guardala guardalo guardalos guardando
-guardant guardara guardaras guardare guardars guarde guardemos guarden guarder guardi
-guardian guardias guardin guardio guardo guards guaria guariaa guariamos guarian guarida
-guarna guarnamos guarnan guarnia guarra guesser guesses guested guiada gulden gurda gurges
+gardados gardamos gardan gardar garpos garues gating gauged gauger gayamos gayando gayemos
+gaznamos gaznando gaznemos genera generacions generada generador generados general
+generales generalo generan generando generante generantes generara generares generars
+generas generated generates generating generations generativo genere generica generico
+generics genero genetic geneva genra genseric geodas geodes geodos gesteo gesto gestora
+gestoro gestors gestos glande glandes globa globals globas globules glowing golde goldes
+goldie goldre gouges gradaes grade grades gradoes gradua gradualmentes graduals graduan
+graduar graduas gradue gradues graffias grafia grafiaes grafias graficaes grafico graficos
+grafila grafilas grafita grafitas gramps granades granaes granamos granando grance grances
+grand granda grandaes grandas grande grandee grandees grandeis granden grander granders
+grandest grandez grandezs grando grandos grands grane granea graneas granee granees granel
+granels granemos granen graneo granes grange granges granoes grantes grapas grapes grapos
+grasps grateful gratefully grazne graznes gripos groped gropes groping grouper groupie
+grouse groused grouted grouts growings growling growths grumos gruos grupas grupoes grutos
+guada guadra guadua guadual guaira gualda gualdada gualdadas gualdado gualdados guanamos
+guanda guapos guara guaramos guaran guaranteed guarantied guaranties guaras guard guardaba
+guardabas guardadaes guardadoes guardador guardadors guardaja guardajas guardajo guardajos
+guardala guardalo guardalos guardando guardant guardara guardaras guardare guardars guarde
+guardemos guarden guarder guardias guardio guardo guards guariaa guariamos guarian guarna
+guarnamos guarnan guarnia guarra guesser guesses guested guiada gulden gurda gurges
 gurupos habemos habitua habituals habituan habituar habituas hacamos hacero haceros
 hacheada hacheadas hacheamos hachear hachemos haches hademos hairless halemos hammed
 hammerer hammers hammier hamper hampered hampers handed handel handing handle handled
@@ -763,177 +763,177 @@ investigemos inyeccions iseult iterating iterativo iterativos iterators jaegers 
 jautos jester jitters jittery jotter junamos juncamos juncar juncos juniamos junios junoes
 junos junta juntados juntan juntara juntare juntars juntas juntemos juntes junto juntoes
 junzos justamos justar justos jutios jutos kinesics laager lacked lacking ladder laded
-lager lagers lagged lagger lagging lagting laida laidas laido laistas lamamos lamar lamba
-lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamers lamest lamida
-lamidas lamido lamidos lanamos lanar lanaria landed lander langer langrage lanza lanzados
-lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos lanzemos
-laoses lapidaes lapidais lapidan lapidar lapidars lapidas lapide lapidea lapideas lapides
-lapido lapidos lapita lapitas lapiza lapizas lapsed lapses larded larder largar large
-largen larges largess largor larker lasers lases lasing lasses lastas latencias latent
-lates latexs latida latidas latidoes latigo latigos latimos latino latinos latito latrio
-latrios latter latvio latvios lauded lauder launce lavers laves lawyers laxest layaes
-layars layes lazamos lazar lazaria lazramos lazrar lazraria leaded leaden leader leaders
-leafed league leaked leaker leales leamos leander leaned leaner leaped leaper leaser
-leasers leases leashed leashes leaved leaven leavens leaver leavers leaves leavis lectora
-lectoraes lectoras lectoro lectoros lectors lectura lecturaes lecturas lecture lectures
-lecturo lecturos ledaes ledge ledger ledgers ledges ledos ledras ledros lefter legada
-legado legaes legalese legals legan legar legares legates legemos leger legged legging
-legible legiblees legisles legraes legras leguaes leibles leidas leidoes leilos leimos
-leistas lejaes lejases lejemos lejios lelaes lemaes lembos lemnos lemos lenaes lenais
-lenars lenas lender leneas lenemos lengths lengthy lenias lenidos lenoes lenons lenos
-lenses lentaes lentes lentoes lentor lentores lentors lents lentura lenturas leonas leonos
-lepemos lepras leraes leras lerdas lerdos lesaes leses lesnas lesnos lesoes lesses lester
-lestes letales letals leteas leteos letor letoras letores letors letraes letras letrea
-letreas letros letters letura leturas leudos levaes levanta levantados levantan levantara
-levantare levantars levantas levantemos levanter levees levemos leves levies lewder lezdos
-leznas leznos liados libara libaran libela libelamos libelan libelar liber liberacions
-liberados liberal liberalos liberan liberara liberare liberars liberas liberation libere
-liberemos liberen liberia liberiamos liberian libero libers liberta libertamos libertan
-libertar libra libracion libramos libran librar librara librare libraria librars librea
-libreamos librean librear libreara librearia librera libreras librerias libreril librerio
-licita licitacion licitada licitadas licitador licitados licitamos licitan licitar licite
-licites licked licking lictor lictores lidos lieder liemos lientas lientos lieves ligera
-liked limais limera limeta limier limiste limistes limita limitaba limitabas limitacions
-limitadaes limitado limitadoes limitados limitan limitara limitaras limitare limitars
-limitary limitas limitation limited limitees limitemos limiten limiter limiters limites
-limitings limito limits limned limpia limpiada limpiadas limpiador limpiados limpiamos
-limpiar limpiara limpiare limpiars limpias limpid limpida limpie limpiemos limpies
-limpiezas limpiezo limpio lindos lined linera linger linker liosas liquida liquidacions
-liquidan liquidara liquidare liquidars liquidas liquidation lisaes lisais lisars lisas
-lisera lisias listaes listais listan listar listars listes listos litas litera litias
-litote litotes litras litter litters littler littlest lituas liudos llabamos llagada
-llagadas llagado llagamos llagan llamaba llamabas llamadaes llamado llamados llaman
-llamante llamantees llamara llamaran llamaras llamare llamares llamarga llamargo llamaria
-llamars llamas llamaza llamazas llamea llameada llameadas llameamos llameante llameantes
-llamear llamemos llanada llanadas llanos llapada llapadas llapamos llapar llaves llecos
-llegaba llegada llegadas llegado llegados llegan llegando llegara llegare llegars llegas
-llege llegen lleges llegos lleguen llemos llenada llenado llenan llenar llenas llenes
-lleno llenoes lleras lleros lletas lletos lleude lleuden llevada llevado llevan llevar
-lleves llevos lloico loable loables loader loafed loaned loaner loaves lobation lobera
-locacion locacions locaes local locale localize localizen localizes locals locate locates
-locating locativo locativos lochaes locke locker locket lockup lockups locule locums locus
-locusts locution locutions lodged lodger lodging loemos logger logic logica logicos logier
-logio logion logios loguer loico loistas loner longar longe longed longen longes longing
-longitude longituds longor longura longuro looked looking lookup lookups loosing loping
-lorded losina losings losino lounger lousing loving lowing lucked lucking lugged lugging
-luidos lunch lunger macado macamos macana macar macas maceado maceamos macear maceas
-machaca machacan machacara machacare machacars machacas machado machamos machar machas
-maches machiaes machies machin machina machinaes machinas machined machines machino
-machinos machins machioes machones machos machucar macias madamos madman madras maestra
-maestreadas maestreados maestreamos maestrear maestreo magana magen magien magin
-magnitudes magnituds magras maguen maidan majana making malare maleare malestar maliciosas
-maliciosoes mallar mallare malpare malvare manaba manada manage managed managers manages
-manama manamos manan mananas mananea manano manar manara manata manaza mancado mancamos
-mancan mancar mancas manches mandados mandamus mandara mandare mandares mandars mandas
-mandatos mandean mandemos manden mandon mandra mandro maneamos manean manear manful
-mangana manger mangier mangiest mangler mangual maniamos manian manifesta manifeste
-manifests manifiesta manifiestos manimos manipula manipulacions manipulan manipulante
-manipulara manipulars manipulas manipulated manipulates manipulating manipulations
-manipulea manjamos manjan manjar manliest manna manteemos mantenamos mantene mantenen
-mantenere manteners mantenes mantienen mantienes manuals manuel manutene manutenemos
-manutener manzana mappings maquila maquilas maquinaes maquinais maquinal maquinals
-maquinan maquinar maquinars maquinas maquine maquines maquino maquinos maracas marana
-maras marasmos marcada marcado marcador marcados marcaes marcais marcan marcando marcar
-marcara marcare marcars marcas marcea marceado marceamos marcear marceas marcemos marcen
-marces marcha marchado marchamos marchar marchas marched marches marcia marcias marcos
-marcs marcus mareado mareamos marean marear mareas mareen margado margamos margan margar
-margas marge margena margene margeno margens margent marges margie margin margina margine
-margino margins marian marias maricas marin marion marked marker markers marking marlin
-marrado marramos marrar marras marren marsas martamos martas marten martin marvin marzas
-mascado mascamos mascar mascas mashed mashing masico masicos masilo masilos masio masios
-masito masitos masiva masivas masivoes masker massage massages massed masses massing
-masted masters matcher matears matemos materia maters matina matinals matinas matter
-mattes maulare mauras maxila maxilo maxim maximal maximas maxime maximos maxims maximums
-mazana maznamos maznan maznar meares measured measurer mecemos meceria mechado mechados
-mechas mechos medamos mediamos medicos medidos mediemos medioes medios mediums medrado
-medrados medres meemos megaes megees meges megoes meismas meismos mejemos mejeres mejeria
-mejoraes mejoras mejore mejoren mejores mejoria mejoros mejors melemos melges mellar
-mellon mellones member membras membres memento mementos memoir memoran memorar memoras
-memore memores memorial memorias memorio memoro menaje menajes menares menemos meneoes
-menges menoras menore menoren menores menorge menorges menoria menors menoses mensajees
-mensajera mensajeras mensajerias mensajerio mensal mensuals mensula mensulo mensura
-mensural mensure mensures mentemos mentores merado merados meraes meramos merando mercada
-mercadas mercade mercadeo mercades mercado mercadoes mercador mercadors mercamos mercando
-mercar mercas merced merces merees meremos meres mereys mergas merger mergers mergoes
-mergos merles mermado mermados mermes meroes mescla mescladas mesclamos mesclan mesclar
-mesemos mesmas messaged messes messing messuage messuages mestemos mesteria mesture
-mestures mesure mesures metamos metecos meteora meteors meteran meterian methods metic
-metics metricaes metrical metrist meyores mezcal mezclabas mezclada mezcladaes mezclados
-mezclan mezclara mezclaras mezclare mezclars mezclas mezcle mezclemos mezclen mezclo
-miagen miamos miasmas miasmos micamos michas michos microsecond miembras miembro miembroes
-miente mientes miento mientos mieses migamos mileon mileones milestones miliar milla
-millara millard millare millars millas millay millen miller milline milling millings millo
-milloes millos millstone milton mimamos mimas minamos mincia mincio mincios minemos mingue
-mingues minguo minguos minia miniamos minian miniar minias miniemos minim minimiza
-minimizations minimizer minimoes minimums minina minino mininos minio minioes minion
-minions minios miniums minores minue minuees minues minuet minuete minuetes minuets minuit
-minuscula minusculaes minuscular minuscules minusculos minuses minuta minutaes minutas
-minute minuted minuten minuter minutest minuto minutoes miomas mioses mirados miremos
-mirlamos mirlar misaes misais misals misamos misars misas misers mises misias misivo
-misivos misma mismaes mismos missed missies mission missis missus mistas mistes misting
-misuses misusing mitiga mitigados mitigan mitigante mitigara mitigars mitigas mitigates
-mitigating mitigativo mitigativos mitigemos mitramos mizamos moaning mobil mobiles moble
-mocemos mochas mochines mochos modejo modela modele modelos models modero modifica
-modifican modificar modificara modificare modificars modificas modificativo modificativos
-modificen modulo moemos mofemos moiamos moises mojemos molemos molesta molestan molestara
-molestare molestars molestas molester molestia molificacion molificaciones molifican
-molificar molimiento mollar moment momenta momentas momentoes momentous moments
-momificacion momificaciones momifican momificar mondamos mondan mondar monito monitores
-monitory monitos monotona monotonaes monotone monotones monotonia monotonias monotonico
-monotonios monotonos monotony montas montes montos mooning mooring mopping moramos morcado
-morcados morcamos morcar morcas moremos morgen mornings mosses mosteado mosteamos mostear
-mostra mostrada mostrador mostrados mostran mostrando mostrara mostrare mostrars mostras
-mostremos motemos moths motile mourning mouths movamos movimienta movimientos muceto
-mucetos mucha muchaes muchas muchoes muchos mucors mucous muecas muecos muerdo muerdos
-muergo muergos muermo muermos muero mueros muerta muertas muerte muertes muerto muertoes
-muestran muestras muestrean muestreas muestren muestros muiamos muleto muletos mullion
-mullions multiped multiplaes multiplees multiplex multiplicada multiplicador multiplicados
-multiplicand multiplicando multiplicara multiplicare multiplicars multiplicemos
-multiplices multiplico multiplier multipliers multiplies multiploes munchas munchos
-munimos munusculas muramos murmura murmure murmuro murmurs murto murtos muscas muscos
-musivo musivos musses mussing mutters narrio narro narros narrows navegado navegadora
-navegadoraes navegadoras navegadoro navegadoros navegadors navegados neatest necesia
-necesiamos necesian necesias necesida necesitados necesitan necesitar necesitas necesite
-necesitemos necesito needle needled negation negativas negatived negatives negativos
-negocia negocie negocios nengun nenguna nerves networks nevas neves nicety nieles nieves
-nighty nineta nineto ninguna ningunas ninguno ninguns niveaes nivelas nivele nivelen
-nivels niveoes norial norma normaliza normalizada normalizados normalizan normalizando
-normalizara normalizare normalizars normalizas normalizemos normalizen normalizer
-normalizes normalizo normals norman normas normativas normative normativo northing noshing
-notching nothings notifica notifican notificara notificare notificars notificas
-notificativo notificativos notifice notifier notifies noting noveles novena novenae
-novenas noventas novento nubees nueras nuero nueros nuesas nuesos nueva nuevaes nuevas
-nuevees nuevoes nuevos nuezas nuezes nuezos numbed number numbers numbest numbles numera
-numeras numere numeres numero numeroes numeros numerosa numeroso numerous objecta
-objectives objecto objectos objet objeta objetas objete objetes objetiva objetivas
-objetivoes objetoes obtect occupied occupier occupiers ocluan oculado oculados oculan
-ocupada ocupadas ocupado ocupador ocupadors ocupados ocupamos ocupando ocupar ocupas
-ocupen oddest ofension ofensions ofensivaes ofensivoes ofertas oferto offensives offsets
-oficialaes oficialas oficialos oficials oficiares oficinaes oficinales olido olvida olvide
-olvidos omitamos omitiamos omitidos opaqued opaquer opaques opener operating operativo
-operativos opined optimism optimisma optimist optimistas optimisto optimists optimized
-optimizer optimizes orchestrating orchestrations orchestrators ordeal ordena ordenaba
-ordenabas ordenada ordenadaes ordenadas ordenado ordenadoes ordenador ordenadors ordenados
-ordenan ordenanda ordenandas ordenando ordenandos ordenar ordenara ordenaras ordenare
-ordenars ordenas ordene ordenemos ordenen ordeno ordenoes ordenos ordens orderer orderid
-orderings ordina ordinada ordinadas ordinado ordinados ordinamos ordinar ordinara ordinare
-ordinars ordines orears origina originals originan originar originas originea
-orquestacions orquestado orquestados outcomes outdoing outfox outgoes outgoings outrage
-outrages outride outsider outsides outsize overfly overlaid overland overlap overlays
-overloads overlord overlords overly overnights overpay overplay overripe overrode
-overshoots overshot overside oversight overtaken overtask overtaxes overtly overwrote
-ovido pacian pacing pacino pacion packed packing pactes padres padron padrones pagados
-pagana paganas paganos pagayos pageles pagemos paginacions paginaes paginais paginal
-paginan paginara paginare paginars paginas paginated paginates paginating pagine pagines
-pagino paginos paglia pained paineles painter paints pairamos paired paires pairing
-pajaremos pajeles paling palled palling panales pandees panees panelaes panelas paneled
-panelos panels panes panetes pangees paniles panned panoles pantero pantos panules paoting
-paparemos papeles papular parabos paracos parado paradojas paradojo parador paradora
-parados paraes paralela paralele paralelos paramas parameters parametra parametro paramo
-paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian parcias
-parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers pares
-pariamos paricion pariciones parida paries parimos parir parker parkin parlamos parles
-parlon parlones parnes paroes parotida parpadea parpadee parpadeos parpado parpados
+lager lagers lagged lagger lagging lagting laida laidas laido laistas lamamos laman lamar
+lamba lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamers lamest
+lamida lamidas lamido lamidos lanamos lanar lanaria landed lander langer langrage lanza
+lanzados lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos
+lanzemos laoses lapidaes lapidais lapidan lapidar lapidars lapidas lapide lapidea lapideas
+lapides lapido lapidos lapita lapitas lapiza lapizas lapsed lapses larded larder largar
+large largen larges largess largor larker lasers lases lasing lasses lastas latencias
+latent lates latexs latida latidas latidoes latigo latigos latimos latino latinos latito
+latrio latrios latter latvio latvios lauded lauder launce lavers laves lawman lawyers
+laxest layaes layars layes layman lazamos lazar lazaria lazramos lazrar lazraria leaded
+leaden leader leaders leafed league leaked leaker leales leamos leander leaned leaner
+leaped leaper leaser leasers leases leashed leashes leaved leaven leavens leaver leavers
+leaves leavis lectora lectoraes lectoras lectoro lectoros lectors lectura lecturaes
+lecturas lecture lectures lecturo lecturos ledaes ledge ledgers ledges ledos ledras ledros
+lefter legada legado legaes legalese legals legan legar legares legates legemos leger
+legged legging legible legiblees legisles legraes legras leguaes leibles leidas leidoes
+leilos leimos leistas lejaes lejases lejemos lejios lelaes lemaes lembos lemnos lemos
+lenaes lenais lenars lenas lender leneas lenemos lengths lengthy lenias lenidos lenoes
+lenons lenos lenses lentaes lentes lentoes lentor lentores lentors lents lentura lenturas
+leonas leonos lepemos lepras leraes leras lerdas lerdos lesaes leses lesnas lesnos lesoes
+lesses lester lestes letales letals leteas leteos letor letoras letores letors letraes
+letras letrea letreas letros letters letura leturas leudos levaes levanta levantados
+levantan levantara levantare levantars levantas levantemos levanter levees levemos leves
+levies lewder lezdos leznas leznos liados libara libaran libela libelamos libelan libelar
+liber liberacions liberados liberal liberalos liberan liberara liberare liberars liberas
+liberation libere liberemos liberen liberia liberiamos liberian libero libers liberta
+libertamos libertan libertar libra libracion libramos libran librar librara librare
+libraria librars librea libreamos librean librear libreara librearia librera libreras
+librerias libreril librerio licita licitacion licitada licitadas licitador licitados
+licitamos licitan licitar licite licites licked licking lictor lictores lidos lieder
+liemos lientas lientos lieves ligera liked limais limera limeta limier limiste limistes
+limita limitaba limitabas limitacions limitadaes limitado limitadoes limitados limitan
+limitara limitaras limitare limitars limitary limitas limitation limited limitees
+limitemos limiten limiter limiters limites limitings limito limits limned limpia limpiada
+limpiadas limpiador limpiados limpiamos limpiar limpiara limpiare limpiars limpias limpid
+limpida limpie limpiemos limpies limpiezas limpiezo limpio lindos lined linera linger
+linker liosas liquida liquidacions liquidan liquidara liquidare liquidars liquidas
+liquidation lisaes lisais lisars lisas lisera lisias listaes listais listan listar listars
+listes listos litas litera litias litote litotes litras litter litters littler littlest
+lituas liudos llabamos llaban llagada llagadas llagado llagamos llagan llamaba llamabas
+llamadaes llamado llamados llamante llamantees llamara llamaran llamaras llamare llamares
+llamarga llamargo llamaria llamars llamas llamaza llamazas llamea llameada llameadas
+llameamos llamean llameante llameantes llamear llamemos llamen llanada llanadas llanos
+llapada llapadas llapamos llapan llapar llaran llaves llecos llegaba llegada llegadas
+llegado llegados llegan llegando llegara llegare llegars llegas llege llegen lleges llegos
+lleguen llemos llenada llenado llenan llenar llenas llenes lleno llenoes lleras lleros
+lletas lletos lleude lleuden llevada llevado llevan llevar lleves llevos lloico loable
+loables loader loafed loaned loaner loaves lobation lobera locacion locacions locaes local
+locale localize localizen localizes locals locate locates locating locativo locativos
+lochaes locke locker locket lockup lockups locule locums locus locusts locution locutions
+lodged lodging loemos logger logic logica logicos logier logio logion logios loguer loico
+loistas loner longar longe longed longen longes longing longitude longituds longor longura
+longuro looked looking lookup lookups loosing loping lorded losina losings losino lounger
+lousing loving lowing lucked lucking lugged lugging luidos lunch lunger macado macamos
+macana macar macas maceado maceamos macear maceas machaca machacan machacara machacare
+machacars machacas machado machamos machar machas maches machiaes machies machin machina
+machinaes machinas machined machines machino machinos machins machioes machones machos
+machucar macias madamos madman madras maestra maestreadas maestreados maestreamos
+maestrear maestreo magana magen magien magin magnitudes magnituds magras maguen maidan
+majana making malare maleare malestar maliciosas maliciosoes mallar mallare malpare
+malvare manaba manada manage managed managers manages manama manamos manan mananas mananea
+manano manar manara manata manaza mancado mancamos mancan mancar mancas manches mandados
+mandamus mandara mandare mandares mandars mandas mandatos mandean mandemos manden mandon
+mandra mandro maneamos manean manear manful mangana manger mangier mangiest mangler
+mangual maniamos manian manifesta manifeste manifests manifiesta manifiestos manimos
+manipula manipulacions manipulan manipulante manipulara manipulars manipulas manipulated
+manipulates manipulating manipulations manipulea manjamos manjan manjar manliest manna
+manteemos mantenamos mantene mantenen mantenere manteners mantenes mantienen mantienes
+manuals manuel manutene manutenemos manutener manzana mappings maquila maquilas maquinaes
+maquinais maquinal maquinals maquinan maquinar maquinars maquinas maquine maquines maquino
+maquinos maracas marana maras marasmos marcada marcado marcador marcados marcaes marcais
+marcan marcando marcar marcara marcare marcars marcas marcea marceado marceamos marcear
+marceas marcemos marcen marces marcha marchado marchamos marchar marchas marched marches
+marcia marcias marcos marcs marcus mareado mareamos marean marear mareas mareen margado
+margamos margan margar margas marge margena margene margeno margens margent marges margie
+margin margina margine margino margins marian marias maricas marin marion marked marker
+markers marking marlin marrado marramos marrar marras marren marsas martamos martas marten
+martin marvin marzas mascado mascamos mascar mascas mashed mashing masico masicos masilo
+masilos masio masios masito masitos masiva masivas masivoes masker massage massages massed
+masses massing masted masters matcher matears matemos materia maters matina matinals
+matinas matter mattes maulare mauras maxila maxilo maxim maximal maximas maxime maximos
+maxims maximums mazana maznamos maznan maznar meares measured measurer mecemos meceria
+mechado mechados mechas mechos medamos mediamos medicos medidos mediemos medioes medios
+mediums medrado medrados medres meemos megaes megees meges megoes meismas meismos mejemos
+mejeres mejeria mejoraes mejoras mejore mejoren mejores mejoria mejoros mejors melemos
+melges mellar mellon mellones member membras membres memento mementos memoir memoran
+memorar memoras memore memores memorial memorias memorio memoro menaje menajes menares
+menemos meneoes menges menoras menore menoren menores menorge menorges menoria menors
+menoses mensajees mensajera mensajeras mensajerias mensajerio mensal mensuals mensula
+mensulo mensura mensural mensure mensures mentemos mentores merado merados meraes meramos
+merando mercada mercadas mercade mercadeo mercades mercado mercadoes mercador mercadors
+mercamos mercando mercar mercas merced merces merees meremos meres mereys mergas merger
+mergers mergoes mergos merles mermado mermados mermes meroes mescla mescladas mesclamos
+mesclan mesclar mesemos mesmas messaged messes messing messuage messuages mestemos
+mesteria mesture mestures mesure mesures metamos metecos meteora meteors meteran meterian
+methods metic metics metricaes metrical metrist meyores mezcal mezclabas mezclada
+mezcladaes mezclados mezclan mezclara mezclaras mezclare mezclars mezclas mezcle mezclemos
+mezclen mezclo miagen miamos miasmas miasmos micamos michas michos microsecond miembras
+miembro miembroes miente mientes miento mientos mieses migamos mileon mileones milestones
+miliar milla millara millard millare millars millas millay millen miller milline milling
+millings millo milloes millos millstone milton mimamos mimas minamos mincia mincio mincios
+minemos mingue mingues minguo minguos minia miniamos minian miniar minias miniemos minim
+minimiza minimizations minimizer minimoes minimums minina minino mininos minio minioes
+minion minions minios miniums minores minue minuees minues minuet minuete minuetes minuets
+minuit minuscula minusculaes minuscular minuscules minusculos minuses minuta minutaes
+minutas minute minuted minuten minuter minutest minuto minutoes miomas mioses mirados
+miremos mirlamos mirlar misaes misais misals misamos misars misas misers mises misias
+misivo misivos misma mismaes mismos missed missies mission missis missus mistas mistes
+misting misuses misusing mitiga mitigados mitigan mitigante mitigara mitigars mitigas
+mitigates mitigating mitigativo mitigativos mitigemos mitramos mizamos moaning mobil
+mobiles moble mocemos mochas mochines mochos modejo modela modele modelos models modero
+modifica modifican modificar modificara modificare modificars modificas modificativo
+modificativos modificen modulo moemos mofemos moiamos moises mojemos molemos molesta
+molestan molestara molestare molestars molestas molester molestia molificacion
+molificaciones molifican molificar molimiento mollar moment momenta momentas momentoes
+momentous moments momificacion momificaciones momifican momificar mondamos mondan mondar
+monito monitores monitory monitos monotona monotonaes monotone monotones monotonia
+monotonias monotonico monotonios monotonos monotony montas montes montos mooning mooring
+mopping moramos morcado morcados morcamos morcar morcas moremos morgen mornings mosses
+mosteado mosteamos mostear mostra mostrada mostrador mostrados mostran mostrando mostrara
+mostrare mostrars mostras mostremos motemos moths motile mourning mouths movamos
+movimienta movimientos muceto mucetos mucha muchaes muchas muchoes muchos mucors mucous
+muecas muecos muerdo muerdos muergo muergos muermo muermos muero mueros muerta muertas
+muerte muertes muerto muertoes muestran muestras muestrean muestreas muestren muestros
+muiamos muleto muletos mullion mullions multiped multiplaes multiplees multiplex
+multiplicada multiplicador multiplicados multiplicand multiplicando multiplicara
+multiplicare multiplicars multiplicemos multiplices multiplico multiplier multipliers
+multiplies multiploes munchas munchos munimos munusculas muramos murmura murmure murmuro
+murmurs murto murtos muscas muscos musivo musivos musses mussing mutters narrio narro
+narros narrows navegado navegadora navegadoraes navegadoras navegadoro navegadoros
+navegadors navegados neatest necesia necesiamos necesian necesias necesida necesitados
+necesitan necesitar necesitas necesite necesitemos necesito needle needled negation
+negativas negatived negatives negativos negocia negocie negocios nengun nenguna nerves
+networks nevas neves nicety nieles nieves nighty nineta nineto ninguna ningunas ninguno
+ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma normaliza normalizada
+normalizados normalizan normalizando normalizara normalizare normalizars normalizas
+normalizemos normalizen normalizer normalizes normalizo normals norman normas normativas
+normative normativo northing noshing notching nothings notifica notifican notificara
+notificare notificars notificas notificativo notificativos notifice notifier notifies
+noting noveles novena novenae novenas noventas novento nubees nueras nuero nueros nuesas
+nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes nuezos numbed number
+numbers numbest numbles numera numeras numere numeres numero numeroes numeros numerosa
+numeroso numerous objecta objectives objecto objectos objet objeta objetas objete objetes
+objetiva objetivas objetivoes objetoes obtect occupied occupier occupiers ocluan oculado
+oculados oculan ocupada ocupadas ocupado ocupador ocupadors ocupados ocupamos ocupando
+ocupar ocupas ocupen oddest ofension ofensions ofensivaes ofensivoes ofertas oferto
+offensives offsets oficialaes oficialas oficialos oficials oficiares oficinaes oficinales
+olido olvida olvide olvidos omitamos omitiamos omitidos opaqued opaquer opaques opener
+operating operativo operativos opined optimism optimisma optimist optimistas optimisto
+optimists optimized optimizer optimizes orchestrating orchestrations orchestrators ordeal
+ordena ordenaba ordenabas ordenada ordenadaes ordenadas ordenado ordenadoes ordenador
+ordenadors ordenados ordenan ordenanda ordenandas ordenando ordenandos ordenar ordenara
+ordenaras ordenare ordenars ordenas ordene ordenemos ordenen ordeno ordenoes ordenos
+ordens orderer orderid orderings ordina ordinada ordinadas ordinado ordinados ordinamos
+ordinar ordinara ordinare ordinars ordines orears origina originals originan originar
+originas originea orquestacions orquestado orquestados outcomes outdoing outfox outgoes
+outgoings outrage outrages outride outsider outsides outsize overfly overlaid overland
+overlap overlays overloads overlord overlords overly overnights overpay overplay overripe
+overrode overshoots overshot overside oversight overtaken overtask overtaxes overtly
+overwrote ovido pacian pacing pacino pacion packed packing pactes padres padron padrones
+pagados pagana paganas paganos pagayos pageles pagemos paginacions paginaes paginais
+paginal paginan paginara paginare paginars paginas paginated paginates paginating pagine
+pagines pagino paginos paglia pained paineles painter paints pairamos paired paires
+pairing pajaremos pajeles paling palled palling panales pandees panees panelaes panelas
+paneled panelos panels panes panetes pangees paniles panned panoles pantero pantos panules
+paoting paparemos papeles papular parabos paracos parado paradojas paradojo parador
+paradora parados paraes paralela paralele paralelos paramas parameters parametra parametro
+paramo paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian
+parcias parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers
+pares pariamos paricion pariciones parida paries parimos parir parker parkin parlamos
+parles parlon parlones parnes paroes parotida parpadea parpadee parpadeos parpado parpados
 parpamos parpando parpes parramos parred parres parring parron parrones parses parsing
 parson partaes partamos partas partea parteas parted partee partees parten parteo parthia
 partia partials partiamos particiona particionados particionan particionas particiono
@@ -973,204 +973,207 @@ personalizars personalizas personalize personalized personalizen personalizes pe
 personals personas personates personos persons perta perter perues pervious pesada pesade
 pesador pesados pesamos pesando pescado pesces pesiado pesimos pesoes pester petado
 peticions petition petoes peyores phased pianes picaes pices piches picker picket pickle
-pickled picoes piece pieced piecing piedra piees pieles pierce pierces pierda pierde
-pierdes pieria pierna pierre pijees piked pilled pilling piman pinar pindar pined pineda
-pinemos pingar pinged pinjar pinked pinpoints pinta pintan pintara pintare pintars pintas
-pintea pintear pintor pintos pints pipeline pipelines piperine pirces pisado pisamos
-pisaras pisare pisares pisars pisces pison pissed pistar pitar pitman pizces places
-placing plagamos plagaremos plages plains planaes planas plane planea planeas planed
-planee planees planen planeo planeos planer planers planet planets planks planoes planos
-plante plantes plantillaes plantillais plantillan plantillar plantillars plantillas
-plantille plantilles plantillo plantillos plants plates platilla platillas plores pobres
-pocion pocked podara podaria podemos poderia podia podida podidos podra podran podras
-podres podrian podrias podrida podrir poemos poinas poinos pointed pointers pointier
-pointy poised poising poiso poisonings poisons poisos poisson poitier poldia polemos
-police policees polices policiaes policias policios poling polison politer politian
-politic politicaes political politick politicks politico politicos politics polities
-polity polled pollina pollino pomemos ponamos pondria pontear pontos pooling popemos
-poplar popple popula populaces populan populara popularas populare popularidads populars
-populas populates porcentajes porcion pores porfia porfijo porgamos porgar porges portear
-ported porter portes portia portian portico portien porting portio portions porton posado
-posamos posed poseer posemos poser poseur posher posiblees posicions posing posited
-positing positions positivo positron posits poson possibly postais postar postares poste
-postea postean posteara posteare postears posteas postee postema posten posteo postern
-posters postes posteta postie posties postiga postigo postiles postings postmarks postor
-postores postra postrar postre postrees postrer postres postro postures postwar potemos
-pother potrear potted potter potting pouted pouter pouting poyemos prates preaba preabas
-preado preamos precalcula precalculadas precalculado preces precesion precess precessed
-precesses precessing precia precie precios precious precis precisian precising precisions
-preciso precito precoz predicable predictably predio preferenciaes preferencio
-preferencios preferente preferentes preferia preferire preferirs prefija prefijas prefije
-prefijoes prefijos prefines prefino prefixed pregamos pregar preges pregunta preguntados
-preguntan preguntara preguntare preguntars preguntas pregunte preguntea preguntemos
-pregunteo pregunton preguntos pregusta pregustamos pregustar pregusto premio premiso
-premisos premite premitida premitidas premitido premitidos premix premixes preocupacions
-preocupan preocupar preocupas preocupe preocupo presado presences presencial presencian
-presenciar presencias presencio presente presentia preserva preservan preservara
-preservare preservars preservas preserven preserver preserves preservo pressured pressures
-presunta presunto presupuesta presupuestos pretence preterir previdos previo previoes
-previos prevision priada priadas prices pricked pricking priding prier primacia primacio
-primacy primada primadas primal primaria primarias primario primarios primas primate
-primaz prime primed primemos primen primer primeraes primeran primeras primere primeres
-primeria primerias primerio primerios primeroes primeros primers primes primeva primevas
-primevo primevos primia primian priming primmer primor principa principals principan
-principar principas principe principen principes principios principled principles principo
-printer prints prioreso prioress prioridads prioritized prioritizes prison privaba
-privabas privadaes privado privados privan privara privaras privare privaria privater
-privates privileged privilegia privilegias privilegioes prizing proba proban probara
-probare probars probas problem problemas problemo problems proceda procedamos procedan
-proceden procedo proceis procela procelo procelos procemos procera proceran procero
-proceros procers proces procesa procesada procesadas procesado procesadoes procesados
-procesal procesalo procesamienta procesamientos procesando procesara procesare procesars
-procesas procese procesemos proceso process processed procession procia procias procoes
-procrea procreado procreador procreadores procreados procreamos procrean procrear procreen
-procreo produca produce produced producen produces producir producirs produco producta
-productoes productor productora productoraes productoras productoro productoros productors
-productos products proferir profesa profesado profesados profesamos profesan profesar
-profesen profeso profesos profess professed professes professing professor professors
-profije profijes profijo profiled profundidads programada progresas progreses proises
-proiza proizas proizes proizo proizos projection promedia promedie promedios promesa
-promeso promesos promete promotes promovamos promoven promovere promovers promoves
-prompted promueva propaa propaas propagados propagan propagante propagantes propagar
-propagare propagares propagas propagated propage propagemos propago propala propalamos
-propao propaos propasa propasamos propia propiaes propietaria propietarios propina
-propinas propino propinos propioes propios propon proporciona proporcionals proporcionan
+pickled picoes pictured pictures piece pieced piecing piedra piees pieles pierce pierces
+pierda pierde pierdes pieria pierna pierre pijees piked pilled pilling piman pinar pindar
+pined pineda pinemos pingar pinged pinjar pinked pinpoints pinta pintan pintara pintare
+pintars pintas pintea pintear pintor pintos pints pipeline pipelines piperine pirces
+pisado pisamos pisaras pisare pisares pisars pisces pison pissed pistar pitar pitman
+pizces places placing plagamos plagaremos plages plains planaes planas plane planea
+planeas planed planee planees planen planeo planeos planer planers planet planets planks
+planoes planos plante plantes plantillaes plantillais plantillan plantillar plantillars
+plantillas plantille plantilles plantillo plantillos plants plates platilla platillas
+plores pobres pocion pocked podara podaria podemos poderia podia podida podidos podra
+podran podras podres podrian podrias podrida podrir poemos poinas poinos pointed pointers
+pointier pointy poised poising poiso poisonings poisons poisos poisson poitier poldia
+polemos police policees polices policiaes policias policios poling polison politer
+politian politic politicaes political politick politicks politico politicos politics
+polities polity polled pollina pollino pomemos ponamos pondria pontear pontos pooling
+popemos poplar popple popula populaces populan populara popularas populare popularidads
+populars populas populates porcentajes porcion pores porfia porfijo porgamos porgar porges
+portear ported porter portes portia portian portico portien porting portio portions porton
+posado posamos posed poseer posemos poser poseur posher posiblees posicions posing posited
+positing positions positivo positron posits poson pospuesta possibly postais postar
+postares poste postea postean posteara posteare postears posteas postee postema posten
+posteo postern posters postes posteta postie posties postiga postigo postiles postings
+postmarks postor postores postra postrar postre postrees postrer postres postro postures
+postwar potemos pother potrear potted potter potting pouted pouter pouting poyemos prates
+preaba preabas preado preamos precalcula precalculadas precalculado preces precesion
+precess precessed precesses precessing precia precie precios precious precis precisian
+precising precisions preciso precito precoz predicable predictably predio preferenciaes
+preferencio preferencios preferente preferentes preferia preferire preferirs prefija
+prefijas prefije prefijoes prefijos prefines prefino prefixed pregamos pregar preges
+pregunta preguntados preguntan preguntara preguntare preguntars preguntas pregunte
+preguntea preguntemos pregunteo pregunton preguntos pregusta pregustamos pregustar
+pregusto premio premiso premisos premite premitida premitidas premitido premitidos premix
+premixes preocupacions preocupan preocupar preocupas preocupe preocupo prepuesta presado
+presences presencial presencian presenciar presencias presencio presente presentia
+preserva preservan preservara preservare preservars preservas preserven preserver
+preserves preservo pressured pressures presunta presunto presupuesta presupuestos pretence
+preterir previdos previo previoes previos prevision priada priadas prices pricked pricking
+priding prier primacia primacio primacy primada primadas primal primaria primarias
+primario primarios primas primate primaz prime primed primemos primen primer primeraes
+primeran primeras primere primeres primeria primerias primerio primerios primeroes
+primeros primers primes primeva primevas primevo primevos primia primian priming primmer
+primor principa principals principan principar principas principe principen principes
+principios principled principles principo printer prints prioreso prioress prioridads
+prioritized prioritizes prison privaba privabas privadaes privado privados privan privara
+privaras privare privaria privater privates privileged privilegia privilegias privilegioes
+prizing proba proban probara probare probars probas problem problemas problemo problems
+proceda procedamos procedan proceden procedo proceis procela procelo procelos procemos
+procera proceran procero proceros procers proces procesa procesada procesadas procesado
+procesadoes procesados procesal procesalo procesamienta procesamientos procesando
+procesara procesare procesars procesas procese procesemos proceso process processed
+procession procia procias procoes procrea procreado procreador procreadores procreados
+procreamos procrean procrear procreen procreo produca produce produced producen produces
+producir producirs produco producta productoes productor productora productoraes
+productoras productoro productoros productors productos products proferir profesa
+profesado profesados profesamos profesan profesar profesen profeso profesos profess
+professed professes professing professor professors profije profijes profijo profiled
+profundidads programada progresas progreses proises proiza proizas proizes proizo proizos
+projection prolongo promedia promedie promedios promesa promeso promesos promete promotes
+promovamos promoven promovere promovers promoves prompted promueva propaa propaas
+propagados propagan propagante propagantes propagar propagare propagares propagas
+propagated propage propagemos propago propala propalamos propao propaos propasa propasamos
+propase propia propiaes propietaria propietarios propina propinas propino propinos
+propioes propios propon propone proponeria propono proporciona proporcionals proporcionan
 proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
-propria proprias proprio proprios prosupuesto proteccions protecting protections protocola
-protocole protocolos protocols provaga provagamos proveedora proveedoraes proveedoras
-proveedoro proveedoros proveedors providaes provide provided provides providoes prowess
-proyeccion pruebaes pruebo pruebos pruner prunes pseudonymized puares pubic public publica
-publicacions publicada publicador publicados publicalo publican publicana publicando
-publicano publicanos publicans publicar publicara publicare publicars publicas publication
-publicato publicatos publice publicemos publicen publico published publisher publishers
-publishes puches pudramos pudren pudres pudria puedan puedes puerca puerra puertas puerto
-pueses puesta pugaes pugnamos pugnar pugnes pugnos puled pulgamos pulgar pulges pulican
-puller pulles pullet pulley pulling pulped pulsa pulsacions pulsamos pulsan pulsar pulsara
-pulsare pulsars pulsas pulsation pulsea pulsear pulsed pulses punemos punero pungamos
-punges punoes punos puntacion puntamos puntar puntas punteamos puntear punteo punteos
-punter puntera punterio punterol punteros punters puntes puntoes puntosa puntoso punts
-puntua puntuacions puntuados puntual puntuan puntuara puntuare puntuars puntuas puntuemos
-puntuo puntura punturo punzos puraes purchased purchaser purchases pureamos purear pureas
-pureed pureen purees pures purga purgados purgaes purgan purgara purgare purgars purgas
-purgemos purgen purger purgers purgos purled puroes purred pursed purses puses pusher
-pushers pusses puteen putero putos pythons qualify quarantined quarantines quartern
-quarters quartet quean quebres quedados quedar quedemos queden quedes queening queens
-queering queers quees queja quejaes quejais quejamos quejar quejars quejos quemamos queman
-quemas quemes quemies quenas quepan queraes queramos queran queras quereis querers queres
-querias queried querist quermes quesas queued queule queules quiamos quietamos quiiamos
-quijamos quijas quintamos quiries quitados quitas quitemos quoits quorums quotes quotha
-rabida rabido rabidos rabios rabotado rabotados raches racked racking radios radom
-rafagaes rafago rafagos rafios rafter rages raguos raida raider raiding raido raidos
-raiges raijos rained raines raining raked raking ramios ranaes rances ranches randers
-rando randomize randomizes randos ranees rangas ranged ranger rangers ranging rangoes
-rangosa rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled
-rankling ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas
-rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos
-rascan rasges rasgos rasher raster rastramos rastrar rastrea rastreados rastrean rastreara
-rastreare rastrears rastreas rastreemos rastremos rastrera rastrero ratear rateos rater
-rathe ratigo ratigos ratino ratinos ration rations ratoes ratons ratos ratter rautos
-rayida rayido rayidos razaga razagas reaccion reached reacher react reaction readably
-reade reader readers readier readings readying realas realces realeja realer reamer
-reaming reaper reaping rearing reassigns reasumen reattempts reaver reaving rebaja
-rebajaes rebajais rebajan rebajar rebajars rebajes rebajos rebalanceo rebanas rebasas
-rebatado rebatados rebatas rebate rebates rebite rebites reblas rebojas rebonado rebonados
-rebone rebones reboot reboots rebosado rebosados rebose reboses reboso rebota rebotada
-rebotadas rebotador rebotadors rebotamos rebotando rebotas rebotees reboten reboto
-rebozado rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes rebuilt rebujas
-rebultado rebultados rebuses rebute rebutes recaan recaba recabe recaben recaen recaer
-recaeran recaia recalcula recalculan recalza recalzadas recalzados recalzamos recalzar
-recalzo recalzos recant recargados recargar recargara recargare recargars recargas recarge
-recargemos recargen recargo recaza recazo recazos receba recebe receben receive received
-receiver receivers recena recene recenia recenida recenidas recenido recenidos receno
-recent recenta recente recentes recento recept recesit recesits receta recete receto
-rechaza rechazabas rechazada rechazado rechazador rechazadors rechazados rechazan
-rechazara rechazaras rechazare rechazars rechazas rechaze rechazemos rechazes rechazoes
-rechiza rechizadas rechizados rechizamos rechizar rechizo recia recial recias reciba
-reciban recibas reciben recibes recibia recibio recibire recibirs recibo recien recienes
-reciens reciente recientees recife recipe recipient recipiente recipientes recision recita
-recite reciten recobra recobrada recobramos recobrar recobre recobremos recoce recocen
-recocta recoda recodamos recodar recodas recode recoden recodes recodiamos recodo recodos
-recoga recogan recoge recoger recoges recogo recoin recole recolecta recolectan recolectar
-recolen recomputes reconciler reconcilers reconciliacion reconciliations reconcilie
-reconcilies reconstruamos reconstruccions reconstruction reconstrue reconstruen
-reconstrues reconstruia reconstruiamos reconstruidos reconstruire reconstruirs
-reconstruyes reconta recontada recontamos recorda recordada recordados recordamos recordan
-recordara recordare recordars recordas recorde recordemos recorder recordes recordo
-records recorra recorramos recorre recorren recorrere recorrers recorres recorrida
-recorridos recorro recortaba recortadas recortado recortados recortamos recortan recortar
-recortara recortas recorte recortemos recorto recorva recorvada recorvamos recorvar
-recorve recorvemos recose recosen recoso recosta recostada recostamos recover recovera
-recovero recovers recrecia recria recrie recrien recries rectan recten rectore rectoremos
-recuenta recuentas recuentoes recuentro recuentros recuesto recuestos reculares
-recuperacions recuperation recurre recurrido recused recuses recycler recycles redaccion
-redacta redacte redacting redacto redacts redder redencion redirecting redoing redonda
-redondas redondeados redondeara redondeare redondears redondee redondeemos redondel
-redondeto redondez redondo redondon redondos redriven redstart redstarts reduction redwing
-reeding reelable reelect reelected reembolsa reembolsan reembolsara reembolsare
-reembolsars reembolsas reembolse reembolses reembolsoes reemploying reentregar reentregas
-reenvia reenvian reenviara reenviare reenviars reenvias reenvida reenvidar reenvido
-reenvie reenvies reenvioes reequilibrada refajas refection referenced references
-referencias referencio referente refile refiled refiles refills refilm reflecta reflecte
-reflecten reflectes reflecto reflects reflejan reflejara reflejare reflejars reflejas
-refleje reflejo refluja refound refries refunda refundas refunde refunden refundes refundo
-refused refuses regaining regains regais regajas regalares regalas regars regas regelation
-regencia regency regent regian regias regido regidos regimos regin regina regio regioes
-regionals regios register registers registra registrada registradas registrador
-registradors registrados registran registrando registrara registrare registrars registras
-registre registremos registres registroes registry reglaes reglais reglan reglar reglares
-reglars regles reglon reglones reglons reglos regulacions regularas regulare regulars
-regulas regulates regulating regulations regulativo regulator regulators reharte reharto
-reheat reheated reheats reherva rehervan rehoge rehogen rehues rehuires rehuses reinen
-reintentas reises rejecter rejecting rejite relaciona relacionan relacionar relacionas
-relacione relaciono relacions relaid relajas relajes relapse relapsed relapses relapsing
-relation relay relayed relays releas released releaser releases releja relejar relejes
-relent relies relivable rellana rellanan rellanar rellena rellenan rellenar rellenara
-rellenare rellenars rellenas rellene rellenen relleno relojs relsas relsoes remaches
-remain remainders remake remanding rembolsar rembolso rembolsos remembers remembra
-remembre remembro remetida remetidas remetido remetidos reminder remirada remiradas
-remiramos remirar remision remite remitente remitentees remoes remoje remojes remole
-remoles remordamos remorder remote remotes remova removas remove removed removeis removen
-remover removers removes removo remoze remozes rendaes rendar rendars rende rendeis renden
-render rendere renderer renderes renderia renderiamos renderian renderings renderiza
-renderizados renderizan renders rendes rendimienta rendimientos rending rendir rendirs
-rengas renges rengos renitentes renove renoves renter renters renuncia renunciados
-renuncian renunciara renunciare renunciars renuncias renunciemos reorders repajas repare
-reparen repares reparo reparon reparos reparta repartamos reparte repartee reparten
-repartes repartia repartiamos repartias repartida repartido repartidor repartidors
-repartidos repartire repartirs reparto repartos repaso repast repaste repasto repasts
-repay repays repeal repealed repeals repeater repeats repela repelas repeles repelida
-repelidas repelido repelidos repent repented repents repesa repesas repeso repeta repetas
-repete repetes repetia repetian repetias repetida repetidas repetidor repetidors repetidos
-repetimos repetire repetirs repeto repica repicada repicadas repicamos repicar repicas
-repice repices repine repines repinte repisamos repisar repise repises repiso repita
-repiten repites repizca repizcada repizcadas repizcamos repizcar repizcas replaced replays
-repleted replica replicaba replicabas replicacions replicadas replicado replicados
-replicaes replicais replican replicante replicantes replicar replicara replicaras
-replicare replicares replicars replicata replicatas replicated replicates replicating
-replications replicato replicatoes replicatos replice replicemos replices replico replicos
-replied replier repliers reply repodo repoes repono report reporta reportada reportamos
-reportas reporte reportes reporto reports repos reposa repose reposos reposto repoyo
-reprocesan reproches reproducer reproducia reproducire reproducirs repses reptantes repte
-repuesta repuestas repules repute requeme requere requeres requerimientas requerimiento
-requerimientoes requetes requiems require requires requises requisita requisitas requisite
-requisites requisitoes requited requites requives rerouted resacan resaltado resaltados
-rescaldo rescana rescanas rescano rescanos rescaza rescazo rescazos reseat reseated
-reseats resecan resect resected resection resections reseda resedas reseed reseeds resena
-resenas resends resene resenemos resenes reseno resenos resent resents reservaba
-reservabas reservadaes reservados reservando reservar reservara reservaras reservas
-reserve reserven reserves reservo reservon reses reset resets resewn resews reshes
-residence residencial residencian residenciar residencias residencie residencio resigna
-resignar resisamos resisar resits resole resoled resoles resolge resolges resolies resolle
-resolles resolva resolvas resolved resolveis resolven resolver resolvers resolvo resople
-resoples resort resorts resound resounds respailo respalda respalde respaldon respaldos
-resped respeds respes respite responda respondamos respondan respondas responded responden
-respondent respondere responders respondes respondo respondon responsa responsas responsea
-responseas responsee responsees responsemos responsen responseo responseos responses
-responso responsoes responsos respuestaes respuestas respuesto respuestos restan restanes
-restanoes restante restantees restar restara restaras restare restares restars restarts
-restas restate restates rested restes restos restriccions restricta restriction restricto
-restricts restringia restringida restringidos restringire restringirs restrinido restrinir
-rests resuden resuelva resuelven result resulta resultada resultadas resultado resultadoes
+proposals proposed proposer proposes propria proprias proprio proprios propuestas
+propuesto prosupuesto proteccions protecting protections protocola protocole protocolos
+protocols provaga provagamos proveedora proveedoraes proveedoras proveedoro proveedoros
+proveedors providaes provide provided provides providoes prowess proyeccion pruebaes
+pruebo pruebos pruner prunes pseudonymized puares pubic public publicacions publicada
+publicador publicados publicalo publicana publicando publicano publicanos publicans
+publicar publicara publicare publicars publicas publication publicato publicatos publice
+publicemos publicen publico published publisher publishers puches pudramos pudren pudres
+pudria puedan puedes puerca puerra puertas puerto pueses puesta pugaes pugnamos pugnar
+pugnes pugnos puled pulgamos pulgar pulges pulican puller pulles pullet pulley pulling
+pulped pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare pulsars pulsas pulsation
+pulsea pulsear pulsed pulses punemos punero pungamos punges punoes punos puntacion
+puntamos puntar puntas punteamos puntear punteo punteos punter puntera punterio punterol
+punteros punters puntes puntoes puntosa puntoso punts puntua puntuacions puntuados puntual
+puntuan puntuara puntuare puntuars puntuas puntuemos puntuo puntura punturo punzos puraes
+purchased purchaser purchases pureamos purear pureas pureed pureen purees pures purga
+purgados purgaes purgan purgara purgare purgars purgas purgemos purgen purger purgers
+purgos purled puroes purpose purred pursed purses puses pusher pushers pusses puteen
+putero putos pythons qualify quarantined quarantines quartern quarters quartet quean
+quebres quedados quedar quedemos queden quedes queening queens queering queers quees queja
+quejaes quejais quejamos quejar quejars quejos quemamos queman quemas quemes quemies
+quenas quepan queraes queramos queran queras quereis querers queres querias queried
+querist quermes quesas queued queule queules quiamos quietamos quiiamos quijamos quijas
+quintamos quiries quitados quitas quitemos quoits quorums quotes quotha rabida rabido
+rabidos rabios rabotado rabotados raches racked racking radios radom rafagaes rafago
+rafagos rafios rafter rages raguos raida raider raiding raido raidos raiges raijos rained
+raines raining raked raking ramios ranaes rances ranches randers rando randomize
+randomizes randos ranees rangas ranged ranger rangers ranging rangoes rangos rangosa
+rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled rankling
+ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas rapider
+rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos rascan
+rascos rasgas rasges rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster
+rastramos rastrar rastrea rastreados rastrean rastreara rastreare rastrears rastreas
+rastreemos rastremos rastrera rastrero ratear rateos rater rathe ratigo ratigos ratino
+ratinos ration rations ratoes ratons ratos ratter rautos rayida rayido rayidos razaga
+razagas reaccion reached reacher react reaction readably reade reader readers readier
+readings readying realas realces realeja realer reamer reaming reaper reaping rearing
+reassigns reasumen reattempts reaver reaving rebaja rebajaes rebajais rebajan rebajar
+rebajars rebajes rebajos rebalanceo rebanas rebasas rebatado rebatados rebatas rebate
+rebates rebite rebites reblas rebojas rebonado rebonados rebone rebones reboot reboots
+rebosado rebosados rebose reboses reboso rebota rebotada rebotadas rebotador rebotadors
+rebotamos rebotando rebotas rebotees reboten reboto rebozado rebozados reboze rebozes
+rebrotado rebrotados rebrote rebrotes rebuilt rebujas rebultado rebultados rebuses rebute
+rebutes recaan recaba recabe recaben recaen recaer recaeran recaia recalcula recalculan
+recalza recalzadas recalzados recalzamos recalzar recalzo recalzos recant recargados
+recargar recargara recargare recargars recargas recarge recargemos recargen recargo recaza
+recazo recazos receba recebe receben receive received receiver receivers recena recene
+recenia recenida recenidas recenido recenidos receno recent recenta recente recentes
+recento recept recesit recesits receta recete receto rechaza rechazabas rechazada
+rechazado rechazador rechazadors rechazados rechazan rechazara rechazaras rechazare
+rechazars rechazas rechaze rechazemos rechazes rechazoes rechiza rechizadas rechizados
+rechizamos rechizar rechizo recia recial recias reciba reciban recibas reciben recibes
+recibia recibio recibire recibirs recibo recien recienes reciens reciente recientees
+recife recipe recipient recipiente recipientes recision recita recite reciten recobra
+recobrada recobramos recobrar recobre recobremos recoce recocen recocta recoda recodamos
+recodar recodas recode recoden recodes recodiamos recodo recodos recoga recogan recoge
+recoger recoges recogo recoin recole recolecta recolectan recolectar recolen recomputes
+reconciler reconcilers reconciliacion reconciliations reconcilie reconcilies reconstruamos
+reconstruccions reconstruction reconstrue reconstruen reconstrues reconstruia
+reconstruiamos reconstruidos reconstruire reconstruirs reconstruyes reconta recontada
+recontamos recorda recordada recordados recordamos recordan recordara recordare recordars
+recordas recorde recordemos recorder recordes recordo records recorra recorramos recorre
+recorren recorrere recorrers recorres recorrida recorridos recorro recortaba recortadas
+recortado recortados recortamos recortan recortar recortara recortas recorte recortemos
+recorto recorva recorvada recorvamos recorvar recorve recorvemos recose recosen recoso
+recosta recostada recostamos recover recovera recovero recovers recrecia recria recrie
+recrien recries rectan recten rectore rectoremos recuenta recuentas recuentoes recuentro
+recuentros recuesto recuestos reculares recuperacions recuperation recurre recurrido
+recused recuses recycler recycles redaccion redacta redacte redacting redacto redacts
+redder redencion redirecting redoing redonda redondas redondeados redondeara redondeare
+redondears redondee redondeemos redondel redondeto redondez redondo redondon redondos
+redriven redstart redstarts reduction redwing reeding reelable reelect reelected reembolsa
+reembolsan reembolsara reembolsare reembolsars reembolsas reembolse reembolses reembolsoes
+reemploying reentregar reentregas reenvia reenvian reenviara reenviare reenviars reenvias
+reenvida reenvidar reenvido reenvie reenvies reenvioes reequilibrada refajas refection
+referenced references referencias referencio referente refile refiled refiles refills
+refilm reflecta reflecte reflecten reflectes reflecto reflects reflejan reflejara
+reflejare reflejars reflejas refleje reflejo refluja refound refries refunda refundas
+refunde refunden refundes refundo refused refuses regaining regains regais regajas
+regalares regalas regars regas regelation regencia regency regent regian regias regido
+regidos regimos regin regina regio regioes regionals regios register registers registra
+registrada registradas registrador registradors registrados registran registrando
+registrara registrare registrars registras registre registremos registres registroes
+registry reglaes reglais reglan reglar reglares reglars regles reglon reglones reglons
+reglos regulacions regularas regulare regulars regulas regulates regulating regulations
+regulativo regulator regulators reharte reharto reheat reheated reheats reherva rehervan
+rehoge rehogen rehues rehuires rehuses reinen reintentas reises rejecter rejecting rejite
+relaciona relacionan relacionar relacionas relacione relaciono relacions relaid relajas
+relajes relapse relapsed relapses relapsing relation relay relayed relays releas released
+releaser releases releja relejar relejes relent relies relivable rellana rellanan rellanar
+rellena rellenan rellenar rellenara rellenare rellenars rellenas rellene rellenen relleno
+relojs relsas relsoes remaches remain remainders remake remanding rembolsar rembolso
+rembolsos remembers remembra remembre remembro remetida remetidas remetido remetidos
+reminder remirada remiradas remiramos remirar remision remite remitente remitentees remoes
+remoje remojes remole remoles remordamos remorder remote remotes remova removas remove
+removed removeis removen remover removers removes removo remoze remozes rendaes rendar
+rendars rende rendeis renden render rendere renderer renderes renderia renderiamos
+renderian renderings renderiza renderizados renderizan renders rendes rendimienta
+rendimientos rending rendir rendirs rengas renges rengos renitentes renove renoves renter
+renters renuncia renunciados renuncian renunciara renunciare renunciars renuncias
+renunciemos reorders repajas repare reparen repares reparo reparon reparos reparta
+repartamos reparte repartee reparten repartes repartia repartiamos repartias repartida
+repartido repartidor repartidors repartidos repartire repartirs reparto repartos repaso
+repast repaste repasto repasts repay repays repeal repealed repeals repeater repeats
+repela repelas repeles repelida repelidas repelido repelidos repent repented repents
+repesa repesas repeso repeta repetas repete repetes repetia repetian repetias repetida
+repetidas repetidor repetidors repetidos repetimos repetire repetirs repeto repica
+repicada repicadas repicamos repicar repicas repice repices repine repines repinte
+repisamos repisar repise repises repiso repita repiten repites repizca repizcada
+repizcadas repizcamos repizcar repizcas replaced replays repleted replica replicaba
+replicabas replicacions replicadas replicado replicados replicaes replicais replican
+replicante replicantes replicar replicara replicaras replicare replicares replicars
+replicata replicatas replicated replicates replicating replications replicato replicatoes
+replicatos replice replicemos replices replico replicos replied replier repliers reply
+repodo repoes repono report reporta reportada reportamos reportas reporte reportes reporto
+reports repos reposa repose reposos reposto repoyo reprocesan reproches reproducer
+reproducia reproducire reproducirs repses reptantes repte repuesta repuestas repules
+repute requeme requere requeres requerimientas requerimiento requerimientoes requetes
+requiems require requires requises requisita requisitas requisite requisites requisitoes
+requited requites requives rerouted resacan resaltado resaltados rescaldo rescana rescanas
+rescano rescanos rescaza rescazo rescazos reseat reseated reseats resecan resect resected
+resection resections reseda resedas reseed reseeds resena resenas resends resene resenemos
+resenes reseno resenos resent resents reservaba reservabas reservadaes reservados
+reservando reservar reservara reservaras reservas reserve reserven reserves reservo
+reservon reses reset resets resewn resews reshes residence residencial residencian
+residenciar residencias residencie residencio resigna resignar resisamos resisar resits
+resole resoled resoles resolge resolges resolies resolle resolles resolva resolvas
+resolved resolveis resolven resolver resolvers resolvo resople resoples resort resorts
+resound resounds respailo respalda respalde respaldon respaldos resped respeds respes
+respite responda respondamos respondan respondas responded responden respondent respondere
+responders respondes respondo respondon responsa responsas responsea responseas responsee
+responsees responsemos responsen responseo responseos responses responso responsoes
+responsos respuestaes respuestas respuesto respuestos restan restanes restanoes restante
+restantees restar restara restaras restare restares restars restarts restas restate
+restates rested restes restos restriccions restricta restriction restricto restricts
+restringia restringida restringidos restringire restringirs restrinido restrinir rests
+resuden resuelva resuelven result resulta resultada resultadas resultado resultadoes
 resultados resultamos resultando resultandos resultas resulte resultes resulto resultos
 results resuman resume resumed resumens resumes retace retado retail retaining retains
 retais retajas retaje retaken retakes retame retamos retan retando retard retarda retarde
@@ -1236,56 +1239,56 @@ seguo segur segura segure seguridads seguro seguron seguros segurs seined seiner
 seines seining selecta selecto selects sellar sellars selle sellen selles selloes selves
 semanal semanas semang semano sembra semento sencilla sencillezs sencillos senda sendaes
 sendai sendal sendas sender sendera senderas sendere senderes senderid sendero senderos
-senes sensing seores separaba separadas separador separadors separados separamos separando
+senes sensing separaba separadas separador separadors separados separamos separando
 separante separara separare separated separates separatos sequenced sequencer sequencers
 sequences seraes serana serape serer seres sergento sergentos seriada seriamos seriar
 seriemos series serres serretos servada servador servadores servamos servar servars servas
-serve served servemos serven serverts servery serves servia serviaes serviamos servian
-servias serviced servicia servicias servicioes servidas servido servidora servidoraes
-servidoras servidoro servidoros servidors servidos servil servile serviles servings servio
-servioes servios servir servire servires servirs servita servitor servitos servos sesion
-sesions sessions settee setter setting settled settlements settler settles settlings
-seudonima seudonimas seudonimizan seudonimoes sever severs sevicio sevicios sevres sewed
-sexuals shaded shades shading shadows shadowy shads shakes shamed shames shaped shapes
-shared sharer sharers shares sharing sharked sharking sharks sharpe sharped sharping
-sharps shaved shaves sheared sheddings sheller sherds shewed shined shingle shipped
-shippen shipper shires shored shores shoring shorted shorter shortest shortie shorties
-shotten shower shred shredding shreds shuffler shuffles sidebar sidecars siding siempres
-sienes sieved sieves sieving sighed sightly sigile signa signac signals signan signar
-signas signatura signatures signaturo signe signen signer signes signet significan
-significar significas significe significo significs sigue siguientes silencia silenciada
-silenciadas silenciamos silencian silenciando silenciara silenciare silenciars silencias
-silencie silencios silgen silted silting similar simile simper simpler simples simplex
-simplicidads simply simula simulan simulant simulara simulars simulas simulated simulates
-simule simultanea simultaneaes simultaneais simultanean simultanear simultanears
-simultanees simultaneo simultaneos sincronica sincronicas sincronice sincronico
-sincronicos sincronizadas sincronizado sincronizan sincronizara sincronizare sincronizars
-sincronizas sincronize sincronizemos sincronizo sincronos singe singed singer singes
-singla singled singlen singles singlet singlo singly singule sinned siple sipped siren
-sirgen sirges sistemas sistemo sittings situen skated skates skating skewer skimped
-skipper skippet slated slates slating sledding slender slewed slicing slipped slits sloped
-slopped slowed slummed slumming smarting smuggest snared snares snider snipped snitch
-snitches snored snoring snorted snowflakes snuffle snuffled snuggest snyder soaped soared
-soaring sobara sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas
+served servemos server servers serverts servery servia serviaes serviamos servian servias
+serviced servicia servicias servicioes servidas servido servidora servidoraes servidoras
+servidoro servidoros servidors servidos servil servile serviles servings servio servioes
+servios servir servire servires servirs servita servitor servitos servos sesion sesions
+sessions settee setter setting settled settlements settler settles settlings seudonima
+seudonimas seudonimizan seudonimoes sever severs sevicio sevicios sevres sewed sexuals
+shaded shades shading shadows shadowy shads shakes shamed shames shaped shapes shared
+sharer sharers shares sharing sharked sharking sharks sharpe sharped sharping sharps
+shaved shaves sheared sheddings sheller sherds shewed shined shingle shipped shippen
+shipper shires shored shores shoring shorted shorter shortest shortie shorties shotten
+shower shred shredding shreds shuffler shuffles sidebar sidecars siding siempres sienes
+sieved sieves sieving sighed sightly sigile signa signac signals signan signar signas
+signatura signatures signaturo signe signen signer signes signet significan significar
+significas significe significo significs sigue siguientes silencia silenciada silenciadas
+silenciamos silencian silenciando silenciara silenciare silenciars silencias silencie
+silencios silgen silted silting similar simile simper simpler simples simplex simplicidads
+simply simula simulan simulant simulara simulars simulas simulated simulates simule
+simultanea simultaneaes simultaneais simultanean simultanear simultanears simultanees
+simultaneo simultaneos sincronica sincronicas sincronice sincronico sincronicos
+sincronizadas sincronizado sincronizan sincronizara sincronizare sincronizars sincronizas
+sincronize sincronizemos sincronizo sincronos singe singed singer singes singla singled
+singlen singles singlet singlo singly singule sinned siple sipped siren sirges sistemas
+sistemo sittings situen skated skates skating sketchy skewer skimped skipper skippet
+slated slates slating sledding slender slewed slicing slipped slits sloped slopped slowed
+slummed slumming smarting smuggest snared snares snider snipped snitch snitches snored
+snores snoring snorted snowflakes snuffle snuffled snuggest snyder soaped soared soaring
+sobara sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas
 sobrecargado sobrecargan sobrecargar sobrecargara sobrecargare sobrecargars sobrecargas
-sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobrescriba sobrescriben
+sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobres sobrescriba sobrescriben
 sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socked socles
 soever solamentes solicita solicitan solicitara solicitare solicitars solicitas solicitor
 solicitude solicituds solida soltamos soltar somber sombran sombrar sombras sombre sombrea
 sombria sombro someones somera somethings sopera soporta soportados soportal soportan
 soportara soportare soportars soportas soporte soportemos soporto sopped sorbed sorce
-sortea sorteable sortee sorteo sorter sortie sortied sosamente sotted souffle souped
+sores sortea sorteable sortee sorteo sorter sortie sortied sosamente sotted souffle souped
 sourced sources soured sourer souring sower spanker spanned spanners spared spares spates
 spawner speller spellers spender spenders spending spewed spices spicks spiels spiers
 spies spiked spiles spinal spines spinner spires spirts spites spits splats splint splints
 spokes spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored
-sporing sported spreads spreed sprits spumed spuming stabile stabled stabler stables
-stably staged stages stagey staggerer stags stakes stale stales staling stamped stampeded
-stampedes stamping stamps standbys stapes stapled stapling starch starches stared stares
-staring starling starring startling starts starving stases stated statements staten stater
-states stating statius stats statu statue statues staves steam steaming steams stepped
-stewed stich stimulate stipe stirps stitches stithy stogies stoked stokes stoles stomas
-stomped stomps stoned stones stooped stopper stopple stoppled storey storeys storing
+spores sporing sported spreads spreed sprits spumed spuming stabile stabled stabler
+stables stably staged stages stagey staggerer stags stakes stale stales staling stamped
+stampeded stampedes stamping stamps standbys stapes stapled stapling starch starches
+stared stares staring starling starring startling starts starving stases stated statements
+staten stater states stating statius stats statu statue statues staves steam steaming
+steams stepped stewed stich stimulate stipe stirps stitches stithy stogies stoked stokes
+stoles stomas stomped stomps stoned stones stooped stopper stopple stoppled storey storing
 storks stormed storms stormy storting stoves stowage stowed straights strait stranger
 straps stratus straus streak streaking streaks streamings streams streamy strega strews
 striae strick stricture strictured stride strife strike string stringer strip stripe

@@ -160,3 +160,24 @@ def test_a_design_item_sketched_in_the_opening_counts_when_its_step_decides_it(s
     answers = {"opening": OPENING_SKETCH, "architecture": "The API writes to a Kafka topic per channel; workers consume it."}
     queue = score_answers(answers, shipped, "en").item("arch.queue")
     assert queue.covered and queue.said_in is None
+
+
+@pytest.mark.parametrize(
+    ("scenario", "lang", "text"),
+    [
+        ("autocomplete", "en", "So the rough picture: the app calls an API, and the API reads from an in-memory trie."),
+        ("rate-limiter", "es", "Mi propuesta: un filtro en cada gateway que consulta un Redis por región con los contadores."),
+        ("payments", "en", "My proposal: a payments service in front of the PSPs, with its own database holding the ledger."),
+    ],
+)
+def test_any_scenario_s_shape_earns_the_topology(scenario: str, lang: str, text: str) -> None:
+    """opening.topology is any system's shape (a front, a store behind it, how they connect), not only API -> queue -> workers."""
+    from coach.content import Library
+
+    bundle = Library(use_user_dir=False).bundle(scenario)
+    assert "opening.topology" in score_answers({"opening": text}, bundle, lang).covered_ids()  # type: ignore[arg-type]
+
+
+def test_a_latency_question_about_the_api_is_no_topology(shipped) -> None:  # type: ignore[no-untyped-def]
+    text = "What latency do we need at p99 for the API, and how long do we keep data in the database?"
+    assert "opening.topology" not in score_answers({"opening": text}, shipped, "en").covered_ids()
