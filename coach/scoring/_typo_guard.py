@@ -126,9 +126,9 @@ autorize autoro avaden avalanchas avalanche avanzan avanzar avanzas avanze avanz
 averages averare averting averts aviamos aviar avicos avidos aviento avientos aviesos
 avilamos avilar avioes avions avios avisados avisan avisara avisare avisars avisas
 avisemos avises avisoes avison avisons avispa avispamos avispar avispo avispos avista
-avistamos avistar avisto avivamos avivar ayunta ayuntamos ayuntar ayustes azaque azogar
-azotado azotados azotamos azotan azotaria azular baceto bached baches baching backbend
-backbends backed backer backers backgrounds backings backlogs backup backus backyard
+avistamos avistar avisto avivamos avivar avoider ayunta ayuntamos ayuntar ayustes azaque
+azogar azotado azotados azotamos azotan azotaria azular baceto bached baches baching
+backbend backbends backed backer backers backgrounds backings backlogs backus backyard
 backyards badajado badas badeas bagger bailones baker bakers baking balancea balanceaba
 balanceadas balanceado balanceadora balanceadoro balanceadors balanceados balancear
 balanceara balanceas balanced balancee balancees balanceo balanceos balancera balancero
@@ -350,105 +350,105 @@ contest contestados contestan contestanos contestar contestara contestare contes
 contestas conteste contestemos contester contesto contests context contexta contia
 contignacion continuacions continuation contos contra contraa contracarto contracartos
 contracta contractado contractados contractas contracte contracten contractes contractos
-contracts contrado contrados contrae contrala contralada contralado contralados contralo
-contralto contraltos contrao contrapado contrapados contrapartidaes contrapartido
-contrapartidos contrapo contras contrasenaes contraseno contrasenos contrastado
-contrastados contrasted contrasto contrastos contratada contratadas contratamos
-contratando contratoes contratos contravena contravenas contray contrito contritos contro
-controla controlado controls contros convect convected convection convencion convenido
-convent convention conversativo conversativos cookers cookie coolies cooped coordenada
-coordenado coordinaba coordinadas coordinado coordinador coordinadora coordinadoro
-coordinadors coordinados coordinando coordinara coordinate coordinates coordinators
-cooties copaes copais copals copamos copara copare copares copars copas copeamos copeare
-copeares copeas coped copees copeos copera copes copeys copia copiados copiaes copiais
-copian copiar copiare copiares copiars copiba copibas copie copied copiemos copien copier
-copiers copies copila copilamos copilas copile copiles copina copinamos copinas copine
-copines copins copios coplas copoes copped copping copra copras copros copses coptas
-coptos coque coques corada corado corados coramos corar corcos cordito corditos cordos
-coreada coreado coreados coreamos corear corego coregos corelation coremos coreo coreos
-corias cories corios corlada corladas corlado corlados corlamos corlar corleo corlos
-cormos corneo corneos cornos cornuta coros corpas corpos corraes corramos corre correa
-correas correcho correct correcta corrector correctos corrects corree correes corrego
-correis correlacionados correlacions correlata correlated correlates correlating
-correlations correlativo correlato corremos corren correo correoes correon correons
-correos correosa correoso correr corrers corres correteo corrie corries corro corroa
-corroas corroe corroes corroo corros corrupta corruptor corruptos corrupts corseo corses
-corsos corta cortaa cortador cortadores cortados cortan cortao cortaoes cortaos cortare
-cortars cortas cortemos cortes cortical cortos coruos corvamos corvar corvos corzos cosaes
-coseis cosen cosers coses coshes cosiamos cosias cosido cosies cosmos cosoes cosos cospes
-cosque cosques cosses costaba costada costaes costana costaran costaras costard costare
-costaria costars costas costco costea costeara costeas costed costee costees costen costeo
-costera costoes coston costons costosa costoso costra costro costros costume costumed
-costumer costumers costumes costura cotaes cotara cotas coteara cotees cotera cotes coties
-cotoes cotos cotuos coulter coulters counted countess counties country county coupes
-courted courter courts couther coveted cowered cozies crabron crafted crapped crapping
-crashes cratamos crate crated crates craves creaba creadas creador creadors creaes creaked
-creamed creams creando creara crearan creare creares crearlo crease creased creases create
-created creates creatine creatines creating creativo creativos crecamos crecan crecente
-crecer creces creche crecientes crecimienta crecimientos creda credencia credenciaes
-credencias creditoes creditor creditors credo credos creemos creen creiamos creida creido
-creidos cremacion cremaciones cremaes cremate cremated cremates cremation cremations
-cremos crenate crenation crepito cresaes cresta crested cretaes crete cretico creticos
-creyamos creyen criacion criaciones criada criado criados criamos cricks cridos criemos
-critic critican criticar critice critices criticoes criticon criticons critics croada
-croado croados croamos crocks croemos cronologia cronologias cronologicas cronologicos
-cronologio cronologios crucen cruenta cruentas crujamos cruza cruzados cruzan cruzara
-cruzare cruzars cruzas cruzemos cuada cuadas cuado cuados cuadraba cuadradas cuadrados
-cuadral cuadrando cuadrara cuadrare cuadrars cuadras cuadre cuadremos cuadren cuadri
-cualidad cualquier cualquieran cualquieras cualquiere cualquieria cualquiero cualquiers
-cuanda cuandas cuantaes cuantia cuantias cuantidad cuantidades cuantio cuantios cuantoes
-cuarenten cuarentenal cuarentenas cuarenteno cuarentens cuarentona cuarta cuartada
-cuartado cuartamos cuartan cuartar cuartas cuartos cuarza cuarzo cuatas cuatra cuatras
-cuatri cubeba cubera cubetas cubeto cubismos cubita cubramos cubria cubriamos cubridos
-cubrire cubrirs cucado cucando cucara cucaran cuches cueitas cuelgo cuella cuellos cuelmo
-cuenca cuencas cuenda cuendas cuendo cuentaes cuentos cuerdo cuerdos cuereo cuerna cuernas
-cuerno cuernos cuero cueroes cueros cuerpa cuerpas cuerpoes cuervo cuervos cuesa cuesas
-cuesca cuesla cueslo cuestas cuesto cuetas cuete cuidos cuitas cujara cujaro culado
-culatas culato culatos culler culling cultas cumpleanoss cunado cunales cunando cunara
-cunaran cundo cunetas cunete cuneto cunetos cunta cuntamos cuntas cuntimos cunto cunts
-cuomas cuotaes cuotos cupped cupping curacion curaciones curada curado curados curamos
-curando curantas curanto curantos curara curaran curatas curate curated curates curation
-curato curatos curries cursar cursares cursars curso cursoes cursors cursory cursos
-curtamos curtas curtimos curtir cusita custer customers customs custos cutas cutete cutias
-czados czando dallars dario databas datado datados deaden deadlier deadliness deafen
-debaja debajos debamos debato debeis debias debido debidos debils debitoes debouched
-debouching debounces debris debts debuts decaan decaas decade decades decaer decafs
-decaimienta decaimientos decals decamos decan decana decane decani decano decant decante
-decare decas decayed decays deccan decen decendencia decender decendientes decern decesion
-decian decias decida decidas decided deciden decider deciders decidia decidio decidire
-decidirs decido decidor decidos decile deciles decima decimals deciman decimar decimas
-decime decimes decire decires decisions decisivo decker decode decodes decouples decoyed
-decoys decrementas decrial decries decuple decuplica decuplicamos decuplicar dedice
-dedices deduplicados deduplicated defeccion defect defecta defection defects defend
-defender deferentes deferidos deferimos deferir deferrer defian defie defied defien defier
-defies defile defina defined definen definer defines definia definire definirs defino
-degrada degradaba degradacions degradada degradadas degradados degradan degradando
-degradara degradare degradars degradas degradations degraded degrademos degraden degrader
-degrades degrado dehender deice deices deicide deign deipara deisto deistos deists dejados
-deject dejecta dejection dejects dejemos delaine delaney delant delantes delants delates
-delayer delecta delectamos delecte delectes delees delege deleges deleite deleites deleje
-delejes deleta deletaes deletas deleted deletes deletion deleto deletoes deletos delgas
-delias deline delinte delito delitos deliverer deliverers dellas deltaes delver delvers
-demasiada demasiados demision demito denamos denante denar denoto denounce denounced
-denouncing dentar dentas dentero dentino dentinos dento denton dentra dentras dentros
-deparamos deparar dependa dependancy depende depended dependen dependence dependencias
-dependencio dependere dependers dependes dependo depends deplete depleted depletes
-depleting deploys deprender deprived depura depurados depuran depurara depurare depurars
-depuras depuremos deputamos deputar deration derecha derechos deride derided derides
-derision derivada derivadas derivadoes derivamos derivando derivar derivas derive deriven
-derives derivo dermas desacolla desacollado desacollar desacoplada desacoplados
-desacoplamienta desacoplamientos desacoplan desacoplando desacoplara desacoplare
-desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja desaloje
-desalojos desaojo desapegar desasada desasadas desasado desasados desase desasires
-desastre desastrees desatares desatino desatinos desatores desaviamos desaviar desbarda
-desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo desborra
-desborrar desbrida desbridar descaen descaere descaimiento descanta descantada descantado
-descantamos descantar descante descara descarada descarado descaras descarga descargada
-descargado descargamos descargan descargar descargara descargare descargars descargas
-descarge descargo descarna descarnada descarnado descarnamos descarnar descarne descarta
-descartaba descartadas descartados descartala descartan descartando descartar descartara
-descartare descartars descartas descarte descartemos descarten descartes descarto
-descasada descasadas descasado descasados descase descasta descastada descastado
+contracts contrado contrados contrae contrala contralada contralado contralados
+contralamos contralo contralto contraltos contrao contrapado contrapados contrapartidaes
+contrapartido contrapartidos contrapo contras contrasenaes contraseno contrasenos
+contrastado contrastados contrasted contrasto contrastos contratada contratadas
+contratamos contratando contratoes contratos contravena contravenas contray contrito
+contritos contro controla controlado controls contros convect convected convection
+convencion convenido convent convention conversativo conversativos cookers cookie coolies
+cooped coordenada coordenado coordinaba coordinadas coordinado coordinador coordinadora
+coordinadoro coordinadors coordinados coordinando coordinara coordinate coordinates
+coordinators cooties copaes copais copals copamos copara copare copares copars copas
+copeamos copeare copeares copeas coped copees copeos copera copes copeys copia copiados
+copiaes copiais copian copiar copiare copiares copiars copiba copibas copie copied
+copiemos copien copier copiers copies copila copilamos copilas copile copiles copina
+copinamos copinas copine copines copins copios coplas copoes copped copping copra copras
+copros copses coptas coptos coque coques corada corado corados coramos corar corcos
+cordito corditos cordos coreada coreado coreados coreamos corear corego coregos corelation
+coremos coreo coreos corias cories corios corlada corladas corlado corlados corlamos
+corlar corleo corlos cormos corneo corneos cornos cornuta coros corpas corpos corraes
+corramos corre correa correas correcho correct correcta corrector correctos corrects
+corree correes corrego correis correlacionados correlacions correlata correlated
+correlates correlating correlations correlativo correlato corremos corren correo correoes
+correon correons correos correosa correoso correr corrers corres correteo corrie corries
+corro corroa corroas corroe corroes corroo corros corrupta corruptor corruptos corrupts
+corseo corses corsos corta cortaa cortador cortadores cortados cortan cortao cortaoes
+cortaos cortare cortars cortas cortemos cortes cortical cortos coruos corvamos corvar
+corvos corzos cosaes coseis cosen cosers coses coshes cosiamos cosias cosido cosies cosmos
+cosoes cosos cospes cosque cosques cosses costaba costada costaes costana costaran
+costaras costard costare costaria costars costas costco costea costeara costeas costed
+costee costees costen costeo costera costoes coston costons costosa costoso costra costro
+costros costume costumed costumer costumers costumes costura cotaes cotara cotas coteara
+cotees cotera cotes coties cotoes cotos cotuos coulter coulters counted countess counties
+country county coupes courted courter courts couther coveted cowered cozies crabron
+crafted crapped crapping crashes cratamos crate crated crates craves creaba creadas
+creador creadors creaes creaked creamed creams creando creara crearan creare creares
+crearlo crease creased creases create created creates creatine creatines creating creativo
+creativos crecamos crecan crecente crecer creces creche crecientes crecimienta
+crecimientos creda credencia credenciaes credencias creditoes creditor creditors credo
+credos creemos creen creiamos creida creido creidos cremacion cremaciones cremaes cremate
+cremated cremates cremation cremations cremos crenate crenation crepito cresaes cresta
+crested cretaes crete cretico creticos creyamos creyen criacion criaciones criada criado
+criados criamos cricks cridos criemos critic critican criticar critice critices criticoes
+criticon criticons critics croada croado croados croamos crocks croemos cronologia
+cronologias cronologicas cronologicos cronologio cronologios crucen cruenta cruentas
+crujamos cruza cruzados cruzan cruzara cruzare cruzars cruzas cruzemos cuada cuadas cuado
+cuados cuadraba cuadradas cuadrados cuadral cuadrando cuadrara cuadrare cuadrars cuadras
+cuadre cuadremos cuadren cuadri cualidad cualquier cualquieran cualquieras cualquiere
+cualquieria cualquiero cualquiers cuanda cuandas cuantaes cuantia cuantias cuantidad
+cuantidades cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas cuarenteno
+cuarentens cuarentona cuarta cuartada cuartado cuartamos cuartan cuartar cuartas cuartos
+cuarza cuarzo cuatas cuatra cuatras cuatri cubeba cubera cubetas cubeto cubismos cubita
+cubramos cubria cubriamos cubridos cubrire cubrirs cucado cucando cucara cucaran cuches
+cueitas cuelgo cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo cuentaes cuentos
+cuerdo cuerdos cuereo cuerna cuernas cuerno cuernos cuero cueroes cueros cuerpa cuerpas
+cuerpoes cuervo cuervos cuesa cuesas cuesca cuesla cueslo cuestas cuesto cuetas cuete
+cuidos cuitas cujara cujaro culado culatas culato culatos culler culling cultas
+cumpleanoss cunado cunales cunando cunara cunaran cundo cunetas cunete cuneto cunetos
+cunta cuntamos cuntas cuntimos cunto cunts cuomas cuotaes cuotos cupped cupping curacion
+curaciones curada curado curados curamos curando curantas curanto curantos curara curaran
+curatas curate curated curates curation curato curatos curries cursar cursares cursars
+curso cursoes cursors cursory cursos curtamos curtas curtimos curtir cusita custer
+customers customs custos cutas cutete cutias czados czando dallars dario databas datado
+datados deaden deadlier deadliness deafen debaja debajos debamos debato debeis debias
+debido debidos debils debitoes debouched debouching debounces debris debts debuts decaan
+decaas decade decades decaer decafs decaimienta decaimientos decals decamos decan decana
+decane decani decano decant decante decare decas decayed decays deccan decen decendencia
+decender decendientes decern decesion decian decias decida decidas decided deciden decider
+deciders decidia decidio decidire decidirs decido decidor decidos decile deciles decima
+decimals deciman decimar decimas decime decimes decire decires decisions decisivo decker
+decode decodes decouples decoyed decoys decrementas decrial decries decuple decuplica
+decuplicamos decuplicar dedice dedices deduplicados deduplicated defeccion defect defecta
+defection defects defend defender deferentes deferidos deferimos deferir deferrer defian
+defie defied defien defier defies defile defina defined definen definer defines definia
+definire definirs defino degrada degradaba degradacions degradada degradadas degradados
+degradan degradando degradara degradare degradars degradas degradations degraded
+degrademos degraden degrader degrades degrado dehender deice deices deicide deign deipara
+deisto deistos deists dejados deject dejecta dejection dejects dejemos delaine delaney
+delant delantes delants delates delayer delecta delectamos delecte delectes delees delege
+deleges deleite deleites deleje delejes deleta deletaes deletas deleted deletes deletion
+deleto deletoes deletos delgas delias deline delinte delito delitos deliverer deliverers
+dellas deltaes delver delvers demasiada demasiados demision demito denamos denante denar
+denoto denounce denounced denouncing dentar dentas dentero dentino dentinos dento denton
+dentra dentras dentros deparamos deparar dependa dependancy depende depended dependen
+dependence dependencias dependencio dependere dependers dependes dependo depends deplete
+depleted depletes depleting deploys deprender deprived depura depurados depuran depurara
+depurare depurars depuras depuremos deputamos deputar deration derecha derechos deride
+derided derides derision derivada derivadas derivadoes derivamos derivando derivar derivas
+derive deriven derives derivo dermas desacolla desacollado desacollar desacoplada
+desacoplados desacoplamienta desacoplamientos desacoplan desacoplando desacoplara
+desacoplare desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja
+desaloje desalojos desaojo desapegar desasada desasadas desasado desasados desase
+desasires desastre desastrees desatares desatino desatinos desatores desaviamos desaviar
+desbarda desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo
+desborra desborrar desbrida desbridar descaen descaere descaimiento descanta descantada
+descantado descantamos descantar descante descara descarada descarado descaras descarga
+descargada descargado descargamos descargan descargar descargara descargare descargars
+descargas descarge descargo descarna descarnada descarnado descarnamos descarnar descarne
+descarta descartaba descartadas descartados descartala descartan descartando descartar
+descartara descartare descartars descartas descarte descartemos descarten descartes
+descarto descasada descasadas descasado descasados descase descasta descastada descastado
 descastamos descastar descaste descendant descendentes descendents descendiente
 descendientees desconectada desconectadas desconectamos desconectando desconocia
 desconocian desconocias desconocidas desconocidoes desconta descontan descontara
@@ -618,98 +618,98 @@ estructuramos estructuran estructurando estructurar estructuras estructure estru
 estrus estures etanas etapaes etapos eteran eteres eterna eternal eternalmente
 eternamentes eternas eterno eternos euripo euripos evection evenas evenes eveno evens
 eventful eventfully eventoes eventualmentes eventuals evian eviccion evicting evictions
-evita evitada evitado evitados evitan evitar evitara evitare evitars evitas evitemos
-evites exactamentes exactas exactoes exactor exactors exacts exalta exalto exarca exarco
-exarcos exceda excedamos excedas excede exceden excedere exceders excedes exceeds excels
-excelso excepciona excepcionas excepcione excepcionen excepciono excepting exceptivo
-exceptivos excesa excesas excesos excess exchanged exchanger exchanges excita excite
-excito excluamos excluded exclue excluen exclues excluiamos excluidos excrecion
-excreciones excretion excretions excuso exemption exemptions exento exentos exhausta
-exhausto exhausts exigen exiran exire exires exist exista existas existed existen existes
-existo exists exitas exited exiting exitos exits expanda expandas expanden expander
-expandes expandia expandire expandirs expando expanse expansive expects expend expende
-expended expends expensa expensen expenses expenso expert expia expiacion expiado expian
-expiando expiar expiara expiaran expiare expiares expiars expias expiation expie expien
-expies expila expilado expilan expile expiles expira expiracions expirada expirados
-expirando expirar expiras expired expiren expires expiries expiro expiry exponencials
-expremo expresas exprese expresions expresivoes exsect extenda extendas extender extendo
-extensa extensas extensive extenso extensos extenua extenuas extenuo extern externaes
-externamente externo externoes externos externs extorna extornas extorno extornos extract
-extracta extracte extractor extractos extracts extrana extranas extrano extranos extrema
-extreme extremos fablan fablando fablar fable fabled fables fablos faccion fachas faction
-factors factory factual facturan facturar facturas factures facturo fadiga fagged failings
-faille failovers fairing faitor fajada fajadas fajamos falan falcan falcando falcar falcos
-faldan faldando faldar faldos falian falidas falido falidos falladas fallado fallados
-fallal fallanco fallara fallare fallars fallas fallbacks fallen faller falles fallia
-fallian fallias fallida fallidaes fallidoes fallimos falling fallir falloes fallowed
-fallowing fallows falls faloes falos falsan falsando falsar falsificaba falsificadas
-falsificado falsificara falsificare falsificars falsifice falsifico falsos faltan faltando
-faltante faltar falter faltered faltering falters faltos faluos fames famos famosa famosas
-famosoes famosos fanged fannie fanoso fanosos fartura fatigan fatigar fatigas fatige
-fatigen fatiges fatigo fatigued fatigues fatima fating fatling fatly fator fautor favors
-fawned featly featured fechas feches feeze fellow fellows fenches fending fendos fennel
-fermato fetched fetcher fetchers fetiches fiablees fiada fiadas fiamos ficada ficadas
-ficais ficamos ficars ficas ficha fichaes fichais fichan fichar fichars fichemos fichera
-ficheras ficheroes fiches fichos fichus fictas fieles fiels fieltra fieltrado fieltramos
-fieltrar fieltro fiends fight fijaba fijabas fijadaes fijado fijados fijara fijaras
-fijemos filada filadas filamos filara filed filer filera filero filers filing filled
-filler fillers filling fillos filterer filters filtrada filtrador filtrados filtralo
-filtran filtrando filtrara filtrare filtrars filtremos filtres filtros fimble finable
-finables finada finadas finale finales finamos fincas finchas fincos finire finita finito
-finned finoes finos fintos fireball firebases firewalls firmada firmadas firmamos firmando
-firmes fiscas fistra fistro fitches fitter fitters fixable fizada fizadas fizamos flagger
-flailed flailing flames flanged flashed flashes flatly flats flatting fleches fleshed
-fleshes fleshly fletante flicked flickers flickery flights flighty floaty flogged flojas
-flojos floors floras floros flotantes flotas flotes flotos flouting flouts flusher
-flushest fluter foaled foaling fochas fogged foiamos foible foibles foidos foiled foiling
-folder follan follando follar follo follon follons followee followings follows fondas
-fondeo fondeos fondo fondoes fondon fondons fondus fonos foods fooled foraged forced
-forded forest forgat forge forged forger forges forget forgets forgot forked formado
-formados formant format formate formats formed formes formiato fornamos fornos forwarder
-forwards forzen fouled fowled fracciona fraccione fracciono fraccions fraces fractions
-fractura frades fragmenta fragmental fragmentan fragmentara fragmentare fragmentars
-fragmentary fragmentas framea frameas framed frameo frameos framer framers frameworks
-franamos franes fraoes frases frayes freamos frecuencias frecuencio freebase freezer
-freezes fregamos fregar freiamos frena frenados frenan frenara frenare frenars frenas
-frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro frete frezamos
-frezar freze frezen friabilidad friable friables friaes friary friccion friction frida
-fridas fridays frieze fright frogen frondos fronte fronted frotante froten froward froze
-fruente fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso fumosos funcion
-funciona funcionals funcionan funcionar funcionares funcionas funcionen funciones funciono
-funcions function fundos funnels funner furcion furente furte fusiona fusionados fusional
-fusionan fusionara fusionare fusionars fusionas fusionemos gafamos gafando gafemos gagaes
-gages gagoes galling ganado ganados gananio gandamos gande gandes ganetos ganges ganiamos
-ganimos gansado garamos garande garandes garando garanta garantan garantas garantees
-garantiamos garantian garantias garantida garantio garantir garantizados garantizan
-garantizara garantizare garantizars garantizas garantizemos garda gardada gardadas gardado
-gardados gardamos gardan gardar garpos garues gating gauged gauger gayamos gayando gayemos
-gaznamos gaznando gaznemos genera generacions generada generador generados general
-generales generalo generan generando generante generantes generara generares generars
-generas generated generates generating generations generativo genere generica generico
-generics genero genetic geneva genra genseric geodas geodes geodos gesteo gesto gestora
-gestoro gestors gestos glande glandes globa globals globas globules glowing golde goldes
-goldie goldre gouges gradaes grade grades gradoes gradua gradualmentes graduals graduan
-graduar graduas gradue gradues graffias grafia grafiaes grafias graficaes grafico graficos
-grafila grafilas grafita grafitas gramps granades granaes granamos granando grance grances
-grand granda grandaes grandas grande grandee grandees grandeis granden grander granders
-grandest grandez grandezs grando grandos grands grane granea graneas granee granees granel
-granels granemos granen graneo granes grange granges granoes grantes grapas grapes grapos
-grasps grateful gratefully grazne graznes gripos groped gropes groping grouper groupie
-grouse groused grouted grouts growings growling growths grumos gruos grupas grupoes grutos
-guada guadra guadua guadual guaira gualda gualdada gualdadas gualdado gualdados guanamos
-guanda guapos guara guaramos guaran guaranteed guarantied guaranties guaras guard guardaba
-guardabas guardadaes guardadoes guardador guardadors guardaja guardajas guardajo guardajos
-guardala guardalo guardalos guardando guardant guardara guardaras guardare guardars guarde
-guardemos guarden guarder guardias guardio guardo guards guariaa guariamos guarian guarna
-guarnamos guarnan guarnia guarra guesser guesses guested guiada gulden gurda gurges
+evitada evitado evitados evitan evitar evitara evitare evitars evitas evitemos evites
+exactamentes exactas exactoes exactor exactors exacts exalta exalto exarca exarco exarcos
+exceda excedamos excedas excede exceden excedere exceders excedes exceeds excels excelso
+excepciona excepcionas excepcione excepcionen excepciono excepting exceptivo exceptivos
+excesa excesas excesos excess exchanged exchanger exchanges excita excite excito excluamos
+excluded exclue excluen exclues excluiamos excluidos excrecion excreciones excretion
+excretions excuso exemption exemptions exento exentos exhausta exhausto exhausts exigen
+exiran exire exires exist exista existas existed existen existes existo exists exitas
+exited exiting exitos exits expanda expandas expanden expander expandes expandia expandire
+expandirs expando expanse expansive expects expend expende expended expends expensa
+expensen expenses expenso expert expia expiacion expiado expian expiando expiar expiara
+expiaran expiare expiares expiars expias expiation expie expien expies expila expilado
+expilan expile expiles expira expiracions expirada expirados expirando expirar expiras
+expired expiren expires expiries expiro expiry exponencials expremo expresas exprese
+expresions expresivoes exsect extenda extendas extender extendo extensa extensas extensive
+extenso extensos extenua extenuas extenuo extern externaes externamente externo externoes
+externos externs extorna extornas extorno extornos extract extracta extracte extractor
+extractos extracts extrana extranas extrano extranos extrema extreme extremos fablan
+fablando fablar fable fabled fables fablos faccion fachas faction factors factory factual
+facturan facturar facturas factures facturo fadiga fagged failings faille failovers
+fairing faitor fajada fajadas fajamos falan falcan falcando falcar falcos faldan faldando
+faldar faldos falian falidas falido falidos falladas fallado fallados fallal fallanco
+fallara fallare fallars fallas fallbacks fallen faller falles fallia fallian fallias
+fallida fallidaes fallidoes fallimos falling fallir falloes fallowed fallowing fallows
+falls faloes falos falsan falsando falsar falsificaba falsificadas falsificado falsificara
+falsificare falsificars falsifice falsifico falsos faltan faltando faltante faltar falter
+faltered faltering falters faltos faluos fames famos famosa famosas famosoes famosos
+fanged fannie fanoso fanosos fartura fatigan fatigar fatigas fatige fatigen fatiges fatigo
+fatigued fatigues fatima fating fatling fatly fator fautor favors fawned featly featured
+fechas feches feeze fellow fellows fenches fending fendos fennel fermato fetched fetcher
+fetchers fetiches fiablees fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas
+ficha fichaes fichais fichan fichar fichars fichemos fichera ficheras ficheroes fiches
+fichos fichus fictas fieles fiels fieltra fieltrado fieltramos fieltrar fieltro fiends
+fight fijaba fijabas fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos
+filara filed filer filera filero filers filing filled filler fillers filling fillos
+filterer filters filtrada filtrador filtrados filtralo filtran filtrando filtrara filtrare
+filtrars filtremos filtres filtros fimble finable finables finada finadas finale finales
+finamos fincas finchas fincos finire finita finito finned finoes finos fintos fireball
+firebases firewalls firmada firmadas firmamos firmando firmes fiscas fistra fistro fitches
+fitter fitters fixable fizada fizadas fizamos flagger flailed flailing flames flanged
+flashed flashes flatly flats flatting fleches fleshed fleshes fleshly fletante flicked
+flickers flickery flights flighty floaty flogged flojas flojos floors floras floros
+flotantes flotas flotes flotos flouting flouts flusher flushest fluter foaled foaling
+fochas fogged foiamos foible foibles foidos foiled foiling folder follan follando follar
+follo follon follons followee followings follows fondas fondeo fondeos fondo fondoes
+fondon fondons fondus fonos foods fooled foraged forced forded forest forgat forge forged
+forger forges forget forgets forgot forked formado formados formant format formate formats
+formed formes formiato fornamos fornos forwarder forwards forzen fouled fowled fracciona
+fraccione fracciono fraccions fraces fractions fractura frades fragmenta fragmental
+fragmentan fragmentara fragmentare fragmentars fragmentary fragmentas framea frameas
+framed frameo frameos framer framers frameworks franamos franes fraoes frases frayes
+freamos frecuencias frecuencio freebase freezer freezes fregamos fregar freiamos frena
+frenados frenan frenara frenare frenars frenas frene frenemos frenen frenes frentes
+fresamos fresar frescuras frescuro frete frezamos frezar freze frezen friabilidad friable
+friables friaes friary friccion friction frida fridas fridays frieze fright frogen frondos
+fronte fronted frotante froten froward froze fruente fuere fueres fuertementes fuertes
+fuiamos fullback fullos fumoso fumosos funcion funciona funcionals funcionan funcionar
+funcionares funcionas funcionen funciones funciono funcions function fundos funnels funner
+furcion furente furte fusiona fusionados fusional fusionan fusionara fusionare fusionars
+fusionas fusionemos gafamos gafando gafemos gagaes gages gagoes galling ganado ganados
+gananio gandamos gande gandes ganetos ganges ganiamos ganimos gansado garamos garande
+garandes garando garanta garantan garantas garantees garantiamos garantian garantias
+garantida garantio garantir garantizados garantizan garantizara garantizare garantizars
+garantizas garantizemos garda gardada gardadas gardado gardados gardamos gardan gardar
+garpos garues gating gauged gauger gayamos gayando gayemos gaznamos gaznando gaznemos
+genera generacions generada generador generados general generales generalo generan
+generando generante generantes generara generares generars generas generated generates
+generating generations generativo genere generica generico generics genero genetic geneva
+genra genseric geodas geodes geodos gesteo gesto gestora gestoro gestors gestos glande
+glandes globa globals globas globules glowing golde goldes goldie goldre gouges gradaes
+grade grades gradoes gradua gradualmentes graduals graduan graduar graduas gradue gradues
+graffias grafia grafiaes grafias graficaes grafico graficos grafila grafilas grafita
+grafitas gramps granades granaes granamos granando grance grances grand granda grandaes
+grandas grande grandee grandees grandeis granden grander granders grandest grandez
+grandezs grando grandos grands grane granea graneas granee granees granel granels granemos
+granen graneo granes grange granges granoes grantes grapas grapes grapos grasps grateful
+gratefully grazne graznes gripos groped gropes groping grouper groupie grouse groused
+grouted grouts growings growling growths grumos gruos grupas grupoes grutos guada guadra
+guadua guadual guaira gualda gualdada gualdadas gualdado gualdados guanamos guanda guapos
+guara guaramos guaran guaranteed guarantied guaranties guaras guardaba guardabas
+guardadaes guardadoes guardador guardadors guardaja guardajas guardajo guardajos guardala
+guardalo guardalos guardando guardant guardara guardaras guardare guardars guarde
+guardemos guarden guarder guardes guardias guardio guardo guards guariaa guariamos guarian
+guarna guarnamos guarnan guarnia guarra guesser guesses guested guiada gulden gurda gurges
 gurupos habemos habitua habituals habituan habituar habituas hacamos hacero haceros
 hacheada hacheadas hacheamos hachear hachemos haches hademos hairless halemos hammed
-hammerer hammers hammier hamper hampered hampers handed handel handing handle handled
-handler handlers handless hangings happen harder harmer hashea hasheado hashes hasted
-hastes hasting hatter havemos hawses headed headers headier headiest healer healers hearer
-hearers heater heaters heaver heavers heavies heder heders hedger hedgers hemmer hemmers
-hender henders herder herders hibridas hibridos hidrata hidratacions hidratados hidratan
-hidratara hidratare hidratars hidratas hidrate hidratemos hidrates hightest hinging hinter
+hammerer hammers hammier hamper hampered hampers handed handel handing handler handlers
+handless hangings happen harder harmer hashea hasheado hashes hasted hastes hasting hatter
+havemos hawses headed headers headier headiest healer healers hearer hearers heater
+heaters heaver heavers heavies heder heders hedger hedgers hemmer hemmers hender henders
+herder herders hibridas hibridos hidrata hidratacions hidratados hidratan hidratara
+hidratare hidratars hidratas hidrate hidratemos hidrates hightest hinging hinter
 histericos histogram historiaes historiais historians historiars historical historico
 historicoes histories hither hitler hitters hoisted hooted horacio horaria horarios
 horatio horizontalmentes horizontals horsed hosed hoste hostel hostes hotbed hotpot
@@ -820,63 +820,65 @@ lousing loving lowing lucked lucking lugged lugging luidos lunch lunger macado m
 macana macar macas maceado maceamos macear maceas machaca machacan machacara machacare
 machacars machacas machado machamos machar machas maches machiaes machies machin machina
 machinaes machinas machined machines machino machinos machins machioes machones machos
-machucar macias madamos madman madras maestra maestreadas maestreados maestreamos
+machucar macias madamos madeja madman madras maestra maestreadas maestreados maestreamos
 maestrear maestreo magana magen magien magin magnitudes magnituds magras maguen maidan
-majana making malare maleare malestar maliciosas maliciosoes mallar mallare malpare
+majana making malare maleare maleja malestar maliciosas maliciosoes mallar mallare malpare
 malvare manaba manada manage managed managers manages manama manamos manan mananas mananea
 manano manar manara manata manaza mancado mancamos mancan mancar mancas manches mandados
 mandamus mandara mandare mandares mandars mandas mandatos mandean mandemos manden mandon
-mandra mandro maneamos manean manear manful mangana manger mangier mangiest mangler
-mangual maniamos manian manifesta manifeste manifests manifiesta manifiestos manimos
-manipula manipulacions manipulan manipulante manipulara manipulars manipulas manipulated
-manipulates manipulating manipulations manipulea manjamos manjan manjar manliest manna
-manteemos mantenamos mantene mantenen mantenere manteners mantenes mantienen mantienes
-manuals manuel manutene manutenemos manutener manzana mappings maquila maquilas maquinaes
-maquinais maquinal maquinals maquinan maquinar maquinars maquinas maquine maquines maquino
-maquinos maracas marana maras marasmos marcada marcado marcador marcados marcaes marcais
-marcan marcando marcar marcara marcare marcars marcas marcea marceado marceamos marcear
-marceas marcemos marcen marces marcha marchado marchamos marchar marchas marched marches
-marcia marcias marcos marcs marcus mareado mareamos marean marear mareas mareen margado
-margamos margan margar margas marge margena margene margeno margens margent marges margie
-margin margina margine margino margins marian marias maricas marin marion marked marker
-markers marking marlin marrado marramos marrar marras marren marsas martamos martas marten
-martin marvin marzas mascado mascamos mascar mascas mashed mashing masico masicos masilo
-masilos masio masios masito masitos masiva masivas masivoes masker massage massages massed
-masses massing masted masters matcher matears matemos materia maters matina matinals
-matinas matter mattes maulare mauras maxila maxilo maxim maximal maximas maxime maximos
-maxims maximums mazana maznamos maznan maznar meares measured measurer mecemos meceria
-mechado mechados mechas mechos medamos mediamos medicos medidos mediemos medioes medios
-mediums medrado medrados medres meemos megaes megees meges megoes meismas meismos mejemos
-mejeres mejeria mejoraes mejoras mejore mejoren mejores mejoria mejoros mejors melemos
-melges mellar mellon mellones member membras membres memento mementos memoir memoran
-memorar memoras memore memores memorial memorias memorio memoro menaje menajes menares
-menemos meneoes menges menoras menore menoren menores menorge menorges menoria menors
-menoses mensajees mensajera mensajeras mensajerias mensajerio mensal mensuals mensula
-mensulo mensura mensural mensure mensures mentemos mentores merado merados meraes meramos
-merando mercada mercadas mercade mercadeo mercades mercado mercadoes mercador mercadors
-mercamos mercando mercar mercas merced merces merees meremos meres mereys mergas merger
-mergers mergoes mergos merles mermado mermados mermes meroes mescla mescladas mesclamos
-mesclan mesclar mesemos mesmas messaged messes messing messuage messuages mestemos
-mesteria mesture mestures mesure mesures metamos metecos meteora meteors meteran meterian
-methods metic metics metricaes metrical metrist meyores mezcal mezclabas mezclada
-mezcladaes mezclados mezclan mezclara mezclaras mezclare mezclars mezclas mezcle mezclemos
-mezclen mezclo miagen miamos miasmas miasmos micamos michas michos microsecond miembras
-miembro miembroes miente mientes miento mientos mieses migamos mileon mileones milestones
-miliar milla millara millard millare millars millas millay millen miller milline milling
-millings millo milloes millos millstone milton mimamos mimas minamos mincia mincio mincios
-minemos mingue mingues minguo minguos minia miniamos minian miniar minias miniemos minim
-minimiza minimizations minimizer minimoes minimums minina minino mininos minio minioes
-minion minions minios miniums minores minue minuees minues minuet minuete minuetes minuets
-minuit minuscula minusculaes minuscular minuscules minusculos minuses minuta minutaes
-minutas minute minuted minuten minuter minutest minuto minutoes miomas mioses mirados
-miremos mirlamos mirlar misaes misais misals misamos misars misas misers mises misias
+mandra mandro manea maneas manejados manejan manejar manejas maneje manejemos manejo
+manera manful mangana manger mangier mangiest mangler mangual maniamos manian manifesta
+manifeste manifests manifiesta manifiestos manija manimos manipula manipulacions manipulan
+manipulante manipulara manipulars manipulas manipulated manipulates manipulating
+manipulations manipulea manja manjan manjar manjua manliest manna manoja manojamos mantea
+manteamos manteemos mantenamos mantene mantenen mantenere manteners mantenes mantienen
+mantienes manuals manuel manutene manutenemos manutener manzana mappings maquila maquilas
+maquinaes maquinais maquinal maquinals maquinan maquinar maquinars maquinas maquine
+maquines maquino maquinos maracas marana maras marasmos marcada marcado marcador marcados
+marcaes marcais marcan marcando marcar marcara marcare marcars marcas marcea marceado
+marceamos marcear marceas marcemos marcen marces marcha marchado marchamos marchar marchas
+marched marches marcia marcias marcos marcs marcus mareado mareamos marean marear mareas
+mareen margado margamos margan margar margas marge margena margene margeno margens margent
+marges margie margin margina margine margino margins marian marias maricas marin marion
+marked marker markers marking marlin marrado marramos marrar marras marren marsas martamos
+martas marten martin marvin marzas mascado mascamos mascar mascas mashed mashing masico
+masicos masilo masilos masio masios masito masitos masiva masivas masivoes masker massage
+massages massed masses massing masted masters matcher matears matemos materia maters
+matina matinals matinas matter mattes maulare mauras maxila maxilo maxim maximal maximas
+maxime maximos maxims maximums mazana maznamos maznan maznar meares measured measurer
+mecemos meceria mechado mechados mechas mechos medamos mediamos medicos medidos mediemos
+medioes medios mediums medrado medrados medres meemos megaes megees meges megoes meismas
+meismos mejemos mejeres mejeria mejoraes mejoras mejore mejoren mejores mejoria mejoros
+mejors melemos melges mellar mellon mellones member membras membres memento mementos
+memoir memoran memorar memoras memore memores memorial memorias memorio memoro menaje
+menajes menares menemos meneoes menges menoras menore menoren menores menorge menorges
+menoria menors menoses mensajees mensajera mensajeras mensajerias mensajerio mensal
+mensuals mensula mensulo mensura mensural mensure mensures mentemos mentores merado
+merados meraes meramos merando mercada mercadas mercade mercadeo mercades mercado
+mercadoes mercador mercadors mercamos mercando mercar mercas merced merces merees meremos
+meres mereys mergas merger mergers mergoes mergos merles mermado mermados mermes meroes
+mescla mescladas mesclamos mesclan mesclar mesemos mesmas messaged messes messing messuage
+messuages mestemos mesteria mesture mestures mesure mesures metamos metecos meteora
+meteors meteran meterian methods metic metics metricaes metrical metrist meyores mezcal
+mezclabas mezclada mezcladaes mezclados mezclan mezclara mezclaras mezclare mezclars
+mezclas mezcle mezclemos mezclen mezclo miagamos miagar miagen miamos miasmas miasmos
+micamos michas michos microsecond miembras miembro miembroes miente mientes miento mientos
+mieses migamos migar migranos migrant migrated migrates mileon mileones milestones miliar
+milla millara millard millare millars millas millay millen miller milline milling millings
+millo milloes millos millstone milton mimamos mimas minamos mincia mincio mincios minemos
+mingue mingues minguo minguos minia miniamos minian miniar minias miniemos minim minimiza
+minimizations minimizer minimoes minimums minina minino mininos minio minioes minion
+minions minios miniums minores minue minuees minues minuet minuete minuetes minuets minuit
+minuscula minusculaes minuscular minuscules minusculos minuses minuta minutaes minutas
+minute minuted minuten minuter minutest minuto minutoes miomas mioses mirados miramos
+mirar miremos mirlamos misaes misais misals misamos misars misas misers mises misias
 misivo misivos misma mismaes mismos missed missies mission missis missus mistas mistes
 misting misuses misusing mitiga mitigados mitigan mitigante mitigara mitigars mitigas
-mitigates mitigating mitigativo mitigativos mitigemos mitramos mizamos moaning mobil
-mobiles moble mocemos mochas mochines mochos modejo modela modele modelos models modero
-modifica modifican modificar modificara modificare modificars modificas modificativo
-modificativos modificen modulo moemos mofemos moiamos moises mojemos molemos molesta
-molestan molestara molestare molestars molestas molester molestia molificacion
+mitigates mitigating mitigativo mitigativos mitigemos mitramos mitrar mizamos moaning
+mobil mobiles moble mocemos mochas mochines mochos modejo modela modele modelos models
+modero modifica modifican modificar modificara modificare modificars modificas
+modificativo modificativos modificen modulo moemos mofemos moiamos moises mojemos molemos
+molesta molestan molestara molestare molestars molestas molester molestia molificacion
 molificaciones molifican molificar molimiento mollar moment momenta momentas momentoes
 momentous moments momificacion momificaciones momifican momificar mondamos mondan mondar
 monito monitores monitory monitos monotona monotonaes monotone monotones monotonia
@@ -1006,69 +1008,69 @@ pregunta preguntados preguntan preguntara preguntare preguntars preguntas pregun
 preguntea preguntemos pregunteo pregunton preguntos pregusta pregustamos pregustar
 pregusto premio premiso premisos premite premitida premitidas premitido premitidos premix
 premixes preocupacions preocupan preocupar preocupas preocupe preocupo prepuesta presado
-presences presencial presencian presenciar presencias presencio presente presentia
-preserva preservan preservara preservare preservars preservas preserven preserver
+presences presencial presencian presenciar presencias presencio present presente presentia
+presents preserva preservan preservara preservare preservars preservas preserven preserver
 preserves preservo pressured pressures presunta presunto presupuesta presupuestos pretence
-preterir previdos previo previoes previos prevision priada priadas prices pricked pricking
-priding prier primacia primacio primacy primada primadas primal primaria primarias
-primario primarios primas primate primaz prime primed primemos primen primer primeraes
-primeran primeras primere primeres primeria primerias primerio primerios primeroes
-primeros primers primes primeva primevas primevo primevos primia primian priming primmer
-primor principa principals principan principar principas principe principen principes
-principios principled principles principo printer prints prioreso prioress prioridads
-prioritized prioritizes prison privaba privabas privadaes privado privados privan privara
-privaras privare privaria privater privates privileged privilegia privilegias privilegioes
-prizing proba proban probara probare probars probas problem problemas problemo problems
-proceda procedamos procedan proceden procedo proceis procela procelo procelos procemos
-procera proceran procero proceros procers proces procesa procesada procesadas procesado
-procesadoes procesados procesal procesalo procesamienta procesamientos procesando
-procesara procesare procesars procesas procese procesemos proceso process processed
-procession procia procias procoes procrea procreado procreador procreadores procreados
-procreamos procrean procrear procreen procreo produca produce produced producen produces
-producir producirs produco producta productoes productor productora productoraes
-productoras productoro productoros productors productos products proferir profesa
-profesado profesados profesamos profesan profesar profesen profeso profesos profess
-professed professes professing professor professors profije profijes profijo profiled
-profundidads programada progresas progreses proises proiza proizas proizes proizo proizos
-projection prolongo promedia promedie promedios promesa promeso promesos promete promotes
-promovamos promoven promovere promovers promoves prompted promueva propaa propaas
-propagados propagan propagante propagantes propagar propagare propagares propagas
-propagated propage propagemos propago propala propalamos propao propaos propasa propasamos
-propase propia propiaes propietaria propietarios propina propinas propino propinos
-propioes propios propon propone proponeria propono proporciona proporcionals proporcionan
-proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
-proposals proposed proposer proposes propria proprias proprio proprios propuestas
-propuesto prosupuesto proteccions protecting protections protocola protocole protocolos
-protocols provaga provagamos proveedora proveedoraes proveedoras proveedoro proveedoros
-proveedors providaes provide provided provides providoes prowess proyeccion pruebaes
-pruebo pruebos pruner prunes pseudonymized puares pubic public publicacions publicada
-publicador publicados publicalo publicana publicando publicano publicanos publicans
-publicar publicara publicare publicars publicas publication publicato publicatos publice
-publicemos publicen publico published publisher publishers puches pudramos pudren pudres
-pudria puedan puedes puerca puerra puertas puerto pueses puesta pugaes pugnamos pugnar
-pugnes pugnos puled pulgamos pulgar pulges pulican puller pulles pullet pulley pulling
-pulped pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare pulsars pulsas pulsation
-pulsea pulsear pulsed pulses punemos punero pungamos punges punoes punos puntacion
-puntamos puntar puntas punteamos puntear punteo punteos punter puntera punterio punterol
-punteros punters puntes puntoes puntosa puntoso punts puntua puntuacions puntuados puntual
-puntuan puntuara puntuare puntuars puntuas puntuemos puntuo puntura punturo punzos puraes
-purchased purchaser purchases pureamos purear pureas pureed pureen purees pures purga
-purgados purgaes purgan purgara purgare purgars purgas purgemos purgen purger purgers
-purgos purled puroes purpose purred pursed purses puses pusher pushers pusses puteen
-putero putos pythons qualify quarantined quarantines quartern quarters quartet quean
-quebres quedados quedar quedemos queden quedes queening queens queering queers quees queja
-quejaes quejais quejamos quejar quejars quejos quemamos queman quemas quemes quemies
-quenas quepan queraes queramos queran queras quereis querers queres querias queried
-querist quermes quesas queued queule queules quiamos quietamos quiiamos quijamos quijas
-quintamos quiries quitados quitas quitemos quoits quorums quotes quotha rabida rabido
-rabidos rabios rabotado rabotados raches racked racking radios radom rafagaes rafago
-rafagos rafios rafter rages raguos raida raider raiding raido raidos raiges raijos rained
-raines raining raked raking ramios ranaes rances ranches randers rando randomize
-randomizes randos ranees rangas ranged ranger rangers ranging rangoes rangos rangosa
-rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled rankling
-ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas rapider
-rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos rascan
-rascos rasgas rasges rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster
+preterir preven prevena prevenas prevene prevenes preveno previdos previo previoes previos
+prevision priada priadas prices pricked pricking priding prier primacia primacio primacy
+primada primadas primal primaria primarias primario primarios primas primate primaz prime
+primed primemos primen primer primeraes primeran primeras primere primeres primeria
+primerias primerio primerios primeroes primeros primers primes primeva primevas primevo
+primevos primia primian priming primmer primor principa principals principan principar
+principas principe principen principes principios principled principles principo printer
+prints prioreso prioress prioridads prioritized prioritizes prison privaba privabas
+privadaes privado privados privan privara privaras privare privaria privater privates
+privileged privilegia privilegias privilegioes prizing proba proban probara probare
+probars probas problem problemas problemo problems proceda procedamos procedan proceden
+procedo proceis procela procelo procelos procemos procera proceran procero proceros
+procers proces procesa procesada procesadas procesado procesadoes procesados procesal
+procesalo procesamienta procesamientos procesando procesara procesare procesars procesas
+procese procesemos proceso process processed procession procia procias procoes procrea
+procreado procreador procreadores procreados procreamos procrean procrear procreen procreo
+produca produce produced producen produces producir producirs produco producta productoes
+productor productora productoraes productoras productoro productoros productors productos
+products proferir profesa profesado profesados profesamos profesan profesar profesen
+profeso profesos profess professed professes professing professor professors profije
+profijes profijo profiled profundidads programada progresas progreses proises proiza
+proizas proizes proizo proizos projection prolongo promedia promedie promedios promesa
+promeso promesos promete promotes promovamos promoven promovere promovers promoves
+prompted promueva propaa propaas propagados propagan propagante propagantes propagar
+propagare propagares propagas propagated propage propagemos propago propala propalamos
+propao propaos propasa propasamos propase propia propiaes propietaria propietarios propina
+propinas propino propinos propioes propios propon propone proponeria propono proporciona
+proporcionals proporcionan proporcionar proporcionas proporcione proporciono proporcions
+proportion proportionals proposals proposed proposer proposes propria proprias proprio
+proprios propuestas propuesto prosupuesto proteccions protecting protections protocola
+protocole protocolos protocols provaga provagamos proveedora proveedoraes proveedoras
+proveedoro proveedoros proveedors providaes provide provided provides providoes prowess
+proyeccion pruebaes pruebo pruebos pruner prunes pseudonymized puares pubic public
+publicacions publicada publicador publicados publicalo publicana publicando publicano
+publicanos publicans publicar publicara publicare publicars publicas publication publicato
+publicatos publice publicemos publicen publico published publisher publishers puches
+pudramos pudren pudres pudria puedan puedes puerca puerra puertas puerto pueses puesta
+pugaes pugnamos pugnar pugnes pugnos puled pulgamos pulgar pulges pulican puller pulles
+pullet pulley pulling pulped pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare
+pulsars pulsas pulsation pulsea pulsear pulsed pulses punemos punero pungamos punges
+punoes punos puntacion puntamos puntar puntas punteamos puntear punteo punteos punter
+puntera punterio punterol punteros punters puntes puntoes puntosa puntoso punts puntua
+puntuacions puntuados puntual puntuan puntuara puntuare puntuars puntuas puntuemos puntuo
+puntura punturo punzos puraes purchased purchaser purchases pureamos purear pureas pureed
+pureen purees pures purga purgados purgaes purgan purgara purgare purgars purgas purgemos
+purgen purger purgers purgos purled puroes purpose purred pursed purses puses pusher
+pushers pusses puteen putero putos pythons qualify quarantined quarantines quartern
+quarters quartet quean quebres quedados quedar quedemos queden quedes queening queens
+queering queers quees queja quejaes quejais quejamos quejar quejars quejos quemamos queman
+quemas quemes quemies quenas quepan queraes queramos queran queras quereis querers queres
+querias queried querist quermes quesas queued queule queules quiamos quietamos quiiamos
+quijamos quijas quintamos quiries quitados quitas quitemos quoits quorums quotes quotha
+rabida rabido rabidos rabios rabotado rabotados raches racked racking radios radom
+rafagaes rafago rafagos rafios rafter rages raguos raida raider raiding raido raidos
+raiges raijos rained raines raining raked raking ramios ranaes rances ranches randers
+rando randomize randomizes randos ranees rangas ranged ranger rangers ranging rangoes
+rangos rangosa rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled
+rankling ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas
+rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos
+rascan rascos rasgas rasges rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster
 rastramos rastrar rastrea rastreados rastrean rastreara rastreare rastrears rastreas
 rastreemos rastremos rastrera rastrero ratear rateos rater rathe ratigo ratigos ratino
 ratinos ration rations ratoes ratons ratos ratter rautos rayida rayido rayidos razaga
@@ -1163,184 +1165,186 @@ resenes reseno resenos resent resents reservaba reservabas reservadaes reservado
 reservando reservar reservara reservaras reservas reserve reserven reserves reservo
 reservon reses reset resets resewn resews reshes residence residencial residencian
 residenciar residencias residencie residencio resigna resignar resisamos resisar resits
-resole resoled resoles resolge resolges resolies resolle resolles resolva resolvas
-resolved resolveis resolven resolver resolvers resolvo resople resoples resort resorts
-resound resounds respailo respalda respalde respaldon respaldos resped respeds respes
-respite responda respondamos respondan respondas responded responden respondent respondere
-responders respondes respondo respondon responsa responsas responsea responseas responsee
-responsees responsemos responsen responseo responseos responses responso responsoes
-responsos respuestaes respuestas respuesto respuestos restan restanes restanoes restante
-restantees restar restara restaras restare restares restars restarts restas restate
-restates rested restes restos restriccions restricta restriction restricto restricts
-restringia restringida restringidos restringire restringirs restrinido restrinir rests
-resuden resuelva resuelven result resulta resultada resultadas resultado resultadoes
-resultados resultamos resultando resultandos resultas resulte resultes resulto resultos
-results resuman resume resumed resumens resumes retace retado retail retaining retains
-retais retajas retaje retaken retakes retame retamos retan retando retard retarda retarde
-retardos retards retare retares retasa retasada retasado retase retaso retaze retches
-retejemos retejer retejida retejidas retejido retejidos retenamos retencions retene
-retenen retenere reteners retenes retenia retenian retenias retenida retenidaes retenidas
-retenimos retenir retente retentemos retentions retentivo retesemos retiamos retian retied
-reties retin retinada retinadas retinae retinamos retinar retine retinemos retines
-retinida retinidas retinido retinidos retinte retinue retira retiraba retirabas retiradaes
-retiradas retirado retirados retiran retirara retiraras retirare retirars retiras retired
-retiree retiremos retires retiria retiriamos retiring retonemos retores retort retorta
-retorts retraa retraamos retraan retraas retrae retraha retraho retraia retrain retrao
-retras retrasa retrasaba retrasadas retrasados retrasan retrasando retrasar retrasara
-retrasas retrase retrasos retrata retratada retratado retrato retread retriles retrils
-retrocedo retroces retrocesa retrocesos retroes retune return retying retyping reunes
-reunires reuters revencia revenemos revenida revenidas revenido revenidos revere revered
-reverence reverencia reveres reverie revering revers reversa reversed reversen reverser
-reverses reversibles reversibly reversions reverso reverte reverter revertia revertible
-reverting revertire revertirs reverts revesamos revesar revese reveste revestir reviamos
-reviews revile revinamos revinar revine revirada reviradas reviramos revirar revire revisa
-revisados revisal revisan revisara revisare revisars revisas revise revisemos reviser
-revising revisions revisito revisor revista revistamos revistar revivamos revive revolve
-revolves revues reword rewords rewove rezumen riego riegos rielas riesga riesgas riesgoes
-rilled ringes rioted rioter rioters rioting roaches roamos roasted robamos robustas
-robustos rocien rodamos roelas roetes rogacion rogamos rogation rogues roiamos roiled
-roiling rolamos rollbacks rolle rollen roller rolles rollin rollings rollins ronamos
-rooted rooter rooters rooting roques roramos rosamos roscan rostamos roster rosters rostes
-rotacions rotados rotaes rotante rotare rotates rotating rotations rotativo rotemos rotes
-rotoes rotted rotter rotters rotting roues rouged rouges rouging roulers roundel rounder
-roused rouser rouses rousing roust rousted rousting rousts routed routeing router routers
-routine routs rowling rozamos ruidoes ruidos ruidosa ruidosos ruinoso rungos ruses rusted
-rustes rusting rutamos rutes rutted rutting ruyter sabamos sabejos sabelos sabeoes sabeos
-sabida sable sables sabres sacados sacarificamos sacarificar sacarifice sacemos sachamos
-saciamos sacred sacres sacrifica sacrificados sacrifican sacrificara sacrificare
-sacrificars sacrificas sacrificed sacrificemos sacrificen sacrificer sacrifices sacrificia
-sacrifico sacring saetos safamos safida sages sagres saida sailed sailing sainar sajamos
-sajemos salability salable salada salados salads salamos salar salda saldamos saldar
-saldas saldes saldoes saldos salemos saleos saletos salgamos salgar salges salgos salia
-saliamos salian salias salica salidas salido salidos salina salios saliva sallamos sallar
-salles salmamos salmar salmia salmida salmos salols salons salos salpos salsos saltados
-saltan saltanos saltara saltare saltars saltas salte saltea salteamos saltear saltee
-saltemos salten salteo salteos salter saltes saltine saltoes salton saltons saltos salts
-saltus saluda saludos saluds saluted saluting salvamos salvar salved salvia salving salvos
-samaria sampler samples samplings samura sanamos sanar sander sanders sanding sanea sanean
-saneara saneare sanears saneas sanemos saner sanger sanitized sanitizer sanitizes santes
-santos sapele sapida sapling saramos sarape sardos sards sarges sarong sartos sastra sated
-sateless sates sating satira satos satura saturaba saturacions saturadas saturado saturan
-saturant saturara saturares saturars saturas saturated saturates sature saturn saturna
-saturo sauted sautes sayamos scalding scalds scaled scaler scalping scalps scamps scanner
-scanted scape scapes scared scares scaring scending scends scene scents scheat schedule
-schedulers schedules schemas scheme scilla scones scooped scopes scoping scorer scorers
-scores scorned scorning scorns scoured scouring scours scrabble scrabbled scrambler
-scrambles scrap scraped scraper scrapes scrapie scraps scream screaming screams screed
-screes scrimp scrimps scrip scrips scrolls scuffle scuffled scummed scumming sealable
-sealer sealers sealing searched searcher searchers seared searing seated seating seattle
-secamos secana secenes secon secones secons secores secrestos secreta secrete secreteo
-secreteos secretoes secretor secretors secuenciaes secuencias secuencio secund secunda
-secundaria secundarias secundarioes secundarios secundo securo seder seders seeder seeders
-seeding seeres segando segmentoes seguamos seguda segudo seguen seguia seguiamos seguida
-seguidas seguido seguidor seguidoraes seguidoras seguidoros seguire seguirs segundan
-segundar segundario segundarios segundas segunde segundes segundoes segundon segundons
-seguo segur segura segure seguridads seguro seguron seguros segurs seined seiner seiners
-seines seining selecta selecto selects sellar sellars selle sellen selles selloes selves
-semanal semanas semang semano sembra semento sencilla sencillezs sencillos senda sendaes
-sendai sendal sendas sender sendera senderas sendere senderes senderid sendero senderos
-senes sensing separaba separadas separador separadors separados separamos separando
-separante separara separare separated separates separatos sequenced sequencer sequencers
-sequences seraes serana serape serer seres sergento sergentos seriada seriamos seriar
-seriemos series serres serretos servada servador servadores servamos servar servars servas
-served servemos server servers serverts servery servia serviaes serviamos servian servias
-serviced servicia servicias servicioes servidas servido servidora servidoraes servidoras
-servidoro servidoros servidors servidos servil servile serviles servings servio servioes
-servios servir servire servires servirs servita servitor servitos servos sesion sesions
-sessions settee setter setting settled settlements settler settles settlings seudonima
-seudonimas seudonimizan seudonimoes sever severs sevicio sevicios sevres sewed sexuals
-shaded shades shading shadows shadowy shads shakes shamed shames shaped shapes shared
-sharer sharers shares sharing sharked sharking sharks sharpe sharped sharping sharps
-shaved shaves sheared sheddings sheller sherds shewed shined shingle shipped shippen
-shipper shires shored shores shoring shorted shorter shortest shortie shorties shotten
-shower shred shredding shreds shuffler shuffles sidebar sidecars siding siempres sienes
-sieved sieves sieving sighed sightly sigile signa signac signals signan signar signas
-signatura signatures signaturo signe signen signer signes signet significan significar
-significas significe significo significs sigue siguientes silencia silenciada silenciadas
-silenciamos silencian silenciando silenciara silenciare silenciars silencias silencie
-silencios silgen silted silting similar simile simper simpler simples simplex simplicidads
-simply simula simulan simulant simulara simulars simulas simulated simulates simule
-simultanea simultaneaes simultaneais simultanean simultanear simultanears simultanees
-simultaneo simultaneos sincronica sincronicas sincronice sincronico sincronicos
-sincronizadas sincronizado sincronizan sincronizara sincronizare sincronizars sincronizas
-sincronize sincronizemos sincronizo sincronos singe singed singer singes singla singled
-singlen singles singlet singlo singly singule sinned siple sipped siren sirges sistemas
-sistemo sittings situen skated skates skating sketchy skewer skimped skipper skippet
-slated slates slating sledding slender slewed slicing slipped slits sloped slopped slowed
-slummed slumming smarting smuggest snared snares snider snipped snitch snitches snored
-snores snoring snorted snowflakes snuffle snuffled snuggest snyder soaped soared soaring
-sobara sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas
-sobrecargado sobrecargan sobrecargar sobrecargara sobrecargare sobrecargars sobrecargas
-sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobres sobrescriba sobrescriben
+resole resoled resoles resolge resolgemos resolges resolies resolle resollemos resolles
+resolva resolvamos resolvas resolved resolveis resolven resolver resolvers resolvo resople
+resoplemos resoples resort resorts resound resounds respailo respalda respalde respaldon
+respaldos resped respeds respes respite responda respondamos respondan respondas responded
+responden respondent respondere responders respondes respondo respondon responsa responsas
+responsea responseas responsee responsees responsemos responsen responseo responseos
+responses responso responsoes responsos respuestaes respuestas respuesto respuestos restan
+restanes restanoes restante restantees restar restara restaras restare restares restars
+restarts restas restate restates rested restes restos restriccions restricta restriction
+restricto restricts restringia restringida restringidos restringire restringirs restrinido
+restrinir rests resuden resuello resuelta resueltos resuelva resuelven result resulta
+resultada resultadas resultado resultadoes resultados resultamos resultando resultandos
+resultas resulte resultes resulto resultos results resuman resume resumed resumens resumes
+retace retado retail retaining retains retais retajas retaje retaken retakes retame
+retamos retan retando retard retarda retarde retardos retards retare retares retasa
+retasada retasado retase retaso retaze retches retejemos retejer retejida retejidas
+retejido retejidos retenamos retencions retene retenen retenere reteners retenes retenia
+retenian retenias retenida retenidaes retenidas retenimos retenir retente retentemos
+retentions retentivo retesemos retiamos retian retied reties retin retinada retinadas
+retinae retinamos retinar retine retinemos retines retinida retinidas retinido retinidos
+retinte retinue retira retiraba retirabas retiradaes retiradas retirado retirados retiran
+retirara retiraras retirare retirars retiras retired retiree retiremos retires retiria
+retiriamos retiring retonemos retores retort retorta retorts retraa retraamos retraan
+retraas retrae retraha retraho retraia retrain retrao retras retrasa retrasaba retrasadas
+retrasados retrasan retrasando retrasar retrasara retrasas retrase retrasos retrata
+retratada retratado retrato retread retriles retrils retrocedo retroces retrocesa
+retrocesos retroes retune return retying retyping reunes reunires reuters revencia
+revenemos revenida revenidas revenido revenidos revere revered reverence reverencia
+reveres reverie revering revers reversa reversed reversen reverser reverses reversibles
+reversibly reversions reverso reverte reverter revertia revertible reverting revertire
+revertirs reverts revesamos revesar revese reveste revestir reviamos reviews revile
+revinamos revinar revine revirada reviradas reviramos revirar revire revisa revisados
+revisal revisan revisara revisare revisars revisas revise revisemos reviser revising
+revisions revisito revisor revista revistamos revistar revivamos revive revolve revolvemos
+revolves revuelto revues reword rewords rewove rezumen riego riegos rielas riesga riesgas
+riesgoes rilled ringes rioted rioter rioters rioting roaches roamos roasted robamos
+robustas robustos rocien rodamos roelas roetes rogacion rogamos rogation rogues roiamos
+roiled roiling rolamos rollbacks rolle rollen roller rolles rollin rollings rollins
+ronamos rooted rooter rooters rooting roques roramos rosamos roscan rostamos roster
+rosters rostes rotacions rotados rotaes rotante rotare rotates rotating rotations rotativo
+rotemos rotes rotoes rotted rotter rotters rotting roues rouged rouges rouging roulers
+roundel rounder roused rouser rouses rousing roust rousted rousting rousts routed routeing
+router routers routine routs rowling rozamos ruidoes ruidos ruidosa ruidosos ruinoso
+rungos ruses rusted rustes rusting rutamos rutes rutted rutting ruyter sabamos sabejos
+sabelos sabeoes sabeos sabida sable sables sabres sacados sacarificamos sacarificar
+sacarifice sacemos sachamos saciamos sacred sacres sacrifica sacrificados sacrifican
+sacrificara sacrificare sacrificars sacrificas sacrificed sacrificemos sacrificen
+sacrificer sacrifices sacrificia sacrifico sacring saetos safamos safida sages sagres
+saida sailed sailing sainar sajamos sajemos salability salable salada salados salads
+salamos salar salda saldamos saldar saldas saldes saldoes saldos salemos saleos saletos
+salgamos salgar salges salgos salia saliamos salian salias salica salidas salido salidos
+salina salios saliva sallamos sallar salles salmamos salmar salmia salmida salmos salols
+salons salos salpos salsos saltados saltan saltanos saltara saltare saltars saltas salte
+saltea salteamos saltear saltee saltemos salten salteo salteos salter saltes saltine
+saltoes salton saltons saltos salts saltus saluda saludos saluds saluted saluting salvamos
+salvar salved salvia salving salvos samaria sampler samples samplings samura sanamos sanar
+sander sanders sanding sanea sanean saneara saneare sanears saneas sanemos saner sanger
+sanitized sanitizer sanitizes santes santos sapele sapida sapling saramos sarape sardos
+sards sarges sarong sartos sastra sated sateless sates sating satira satos satura saturaba
+saturacions saturadas saturado saturan saturant saturara saturares saturars saturas
+saturated saturates sature saturn saturna saturo sauted sautes sayamos scalding scalds
+scaled scaler scalping scalps scamps scanner scanted scape scapes scared scares scaring
+scending scends scene scents scheat schedule schedulers schedules schemas scheme scilla
+scones scooped scopes scoping scorer scorers scores scorned scorning scorns scoured
+scouring scours scrabble scrabbled scrambler scrambles scrap scraped scraper scrapes
+scrapie scraps scream screaming screams screed screes scrimp scrimps scrip scrips scrolls
+scuffle scuffled scummed scumming sealable sealer sealers sealing searched searcher
+searchers seared searing seated seating seattle secamos secana secenes secon secones
+secons secores secrestos secreta secrete secreteo secreteos secretoes secretor secretors
+secuenciaes secuencias secuencio secund secunda secundaria secundarias secundarioes
+secundarios secundo securo seder seders seeder seeders seeding seeres segando segmentoes
+seguamos seguda segudo seguen seguia seguiamos seguida seguidas seguido seguidor
+seguidoraes seguidoras seguidoros seguire seguirs segundan segundar segundario segundarios
+segundas segunde segundes segundoes segundon segundons seguo segur segura segure
+seguridads seguro seguron seguros segurs seined seiner seiners seines seining selecta
+selecto selects sellar sellars selle sellen selles selloes selves semanal semanas semang
+semano sembra semento sencilla sencillezs sencillos senda sendaes sendai sendal sendas
+sender sendera senderas sendere senderes senderid sendero senderos senes sensing separaba
+separadas separador separadors separados separamos separando separante separara separare
+separated separates separatos sequenced sequencer sequencers sequences seraes serana
+serape serer seres sergento sergentos seriada seriamos seriar seriemos series serres
+serretos servada servador servadores servamos servar servars servas served servemos server
+servers serverts servery servia serviaes serviamos servian servias serviced servicia
+servicias servicioes servidas servido servidora servidoraes servidoras servidoro
+servidoros servidors servidos servil servile serviles servings servio servioes servios
+servir servire servires servirs servita servitor servitos servos sesion sesions sessions
+settee setter setting settled settlements settler settles settlings seudonima seudonimas
+seudonimizan seudonimoes sever severs sevicio sevicios sevres sewed sexuals shaded shades
+shading shadows shadowy shads shakes shamed shames shaped shapes shared sharer sharers
+shares sharing sharked sharking sharks sharpe sharped sharping sharps shaved shaves
+sheared sheddings sheller sherds shewed shined shingle shipped shippen shipper shires
+shored shores shoring shorted shorter shortest shortie shorties shotten shoved shower
+shred shredding shreds shuffler shuffles sidebar sidecars siding siempres sienes sieved
+sieves sieving sighed sightly sigile signa signac signals signan signar signas signatura
+signatures signaturo signe signen signer signes signet significan significar significas
+significe significo significs sigue siguientes silencia silenciada silenciadas silenciamos
+silencian silenciando silenciara silenciare silenciars silencias silencie silencios silgen
+silted silting similar simile simper simpler simples simplex simplicidads simply simula
+simulan simulant simulara simulars simulas simulated simulates simule simultanea
+simultaneaes simultaneais simultanean simultanear simultanears simultanees simultaneo
+simultaneos sincronica sincronicas sincronice sincronico sincronicos sincronizadas
+sincronizado sincronizan sincronizara sincronizare sincronizars sincronizas sincronize
+sincronizemos sincronizo sincronos singe singed singer singes singla singled singlen
+singles singlet singlo singly singule sinned siple sipped siren sirges sistemas sistemo
+sittings situen skated skates skating sketchy skewer skimped skipper skippet slated slates
+slating slaved sledding slender slewed slicing slipped slits sloped slopped slowed slummed
+slumming smarting smuggest snared snares snider snipped snitch snitches snored snores
+snoring snorted snowflakes snuffle snuffled snuggest snyder soaped soared soaring sobara
+sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas sobrecargado
+sobrecargan sobrecargar sobrecargara sobrecargare sobrecargars sobrecargas sobrecarge
+sobrecargo sobrecarta sobrecartada sobrecartar sobres sobrescriba sobrescriben
 sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socked socles
-soever solamentes solicita solicitan solicitara solicitare solicitars solicitas solicitor
-solicitude solicituds solida soltamos soltar somber sombran sombrar sombras sombre sombrea
-sombria sombro someones somera somethings sopera soporta soportados soportal soportan
-soportara soportare soportars soportas soporte soportemos soporto sopped sorbed sorce
-sores sortea sorteable sortee sorteo sorter sortie sortied sosamente sotted souffle souped
-sourced sources soured sourer souring sower spanker spanned spanners spared spares spates
-spawner speller spellers spender spenders spending spewed spices spicks spiels spiers
-spies spiked spiles spinal spines spinner spires spirts spites spits splats splint splints
-spokes spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored
-spores sporing sported spreads spreed sprits spumed spuming stabile stabled stabler
-stables stably staged stages stagey staggerer stags stakes stale stales staling stamped
-stampeded stampedes stamping stamps standbys stapes stapled stapling starch starches
-stared stares staring starling starring startling starts starving stases stated statements
-staten stater states stating statius stats statu statue statues staves steam steaming
-steams stepped stewed stich stimulate stipe stirps stitches stithy stogies stoked stokes
-stoles stomas stomped stomps stoned stones stooped stopper stopple stoppled storey storing
-storks stormed storms stormy storting stoves stowage stowed straights strait stranger
-straps stratus straus streak streaking streaks streamings streams streamy strega strews
-striae strick stricture strictured stride strife strike string stringer strip stripe
-striped striper stripes stripey strips stript stripy strive stroll stropped strops
-structure structures strums strung suable subamos submits subscriba subscribas subscribed
-subscriber subscribers subscribo subscripcions subtrae subtraes succeeder succuss sucres
-sucrets sudamos sudando sudaria suegra suera sufres sugera sugeramos sugeran sugere
-sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs sugestion sugestions
-suggesting sugiera sugieren sugieres sumacos sumado sumados sumanda sumandos sumara
-sumaran sumaras sumarial sumarian sumariar sumarias sumarie sumario sumatra sumemos
-sumeria sumiamos sumimos sumiria summer summery summit sunder sunders supamos super supera
-superados superan superana superano superanos superar superara superare superars superas
-superb superba supere superemos superen superia superiamos superian superman superna
-superno supero supers suplantacions suplantan suplantara suplantare suplantars suplantas
-suplante suplanto supono suporta suportamos suportar supporter supports suppresses
-suppressing supra supresions suprimamos suprimia suprimiamos suprimida suprimidos
-suprimire suprimirs supura supuramos supuran supurar suraes surce surces sures surgas
-surged surgen suries surtes suscriba suscriban suscribo suscripcions susera sustain sutura
-swages swaggered swamis swampy swanned swapping swaps swarded swards swarming swarms
-swatch swatches sweller swerved swerves swerving swingle switch switched switcher
-switchers swopped synched synchronies synchronizer synchronizes systems tabaes tabales
-tabals tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan tablar
-tablars tablea tableas tabled tablee tablees tablen tableo tableos tablet tablets tablos
-taboes tabret tabues tabulas tabules tacano taces tacket tacks taeles taimas takedowns
-talaes talas talcas taleas tales talias tallas talles talmas taloes talpas tamana tamango
-tamanos tamaro tamas tambas tanemos tanzas tapano taping tarazamos tarazar tarazas tarbes
-tardan tardara tardare tardars tardas tardia targe targets tarjar tarjera tarjetas
-tarjetea tarjeto tartar tasces tasting tazamos tazano tazar tazas teacea teared teasing
-tecaes tecas techas teclado teclaes tecle tecleada tecleados tecleando tecleara tecleare
-teclears teclee tecleo teclos tecols tejemos telas telefona telefonas telefoneo telefonio
-telefonios telefono telefonoes telefonos telemos teleran tememos tempate tempates templaes
-templare templares templates templete templetes tempo tempora temporalmentes temporals
-temporas temporil tenamos tenan tenante tenantes tenants tencas tendemos tendenciaes
-tendencies tendencio tendencios tending tends tenedos tenen tenencia tenencias tenesmos
-tenimos tenoria tensemos tensing tentemos tenting teorias teorica teorio teoriza terbia
-tercas tercemos terceno tercenos tercer tercera terceras tercere tercereo terceres
-tercerio tercerios terceroes tercerol tercerols terceros tercers terces terceto tercetos
-tercia termas termico termicos termina terminas termine termines terming termini terminoes
-terminus termito termitos ternero terneros terpino terpinos terrero terreros terrino
-terrinos tesemos teslas testiga testigo testings tetemos thales thicket thighs thing
-thingy thinks thins thongs thoria thorough though thousands thread thready threats
-thresholds throstle throstles throttled throttler throttlers throttles throughout ticked
-ticker tickets tickle tiempa tiempos tienes tierce tifico tilio timelier timelines
-timeliness timeous timestamps timpo tings tinten tipica tipicos tiple tiples tipologia
-tipple tipples tired tisico tiznen toaria tocologia tocology tokes tolera tolerables
-tolerably tolerada tolerados tolerando tolerant tolerante tolerara tolerare tolerars
-toleras tolerated tolerates toleren tolleran tombstoned tomenta tomentas tonemos tonico
-topica topical topicos topics toping topino torces toria tormas torment tormentaes
-tormentais tormentan tormentar tormentars tormentas tormente tormentes tormento tormentos
-torments toseran toxico toying tozos traamos traas trabado trabaja trabajadoes
-trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos trabamos trabar
-trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie tracings
+soever soiled solamentes soled solicita solicitan solicitara solicitare solicitars
+solicitas solicitor solicitude solicituds solida soloed soltamos soltar solven solver
+solves somber sombran sombrar sombras sombre sombrea sombria sombro someones somera
+somethings sopera soporta soportados soportal soportan soportara soportare soportars
+soportas soporte soportemos soporto sopped sorbed sorce sores sortea sorteable sortee
+sorteo sorter sortie sortied sosamente sotted souffle souled souped sourced sources soured
+sourer souring sower spanker spanned spanners spared spares spates spawner speller
+spellers spender spenders spending spewed spices spicks spiels spiers spies spiked spiles
+spinal spines spinner spires spirts spites spits splats splint splints spokes spooked
+spooking spooled spooling spooned spoonfed spooning spoored spooring spored spores sporing
+sported spreads spreed sprits spumed spuming stabile stabled stabler stables stably staged
+stages stagey staggerer stags stakes stale stales staling stamped stampeded stampedes
+stamping stamps standbys stapes stapled stapling starch starches stared stares staring
+starling starring startling starts starving stases stated statements staten stater states
+stating statius stats statu statue statues staves steam steaming steams stepped stewed
+stich stimulate stipe stirps stitches stithy stogies stoked stokes stoles stomas stomped
+stomps stoned stones stooped stopper stopple stoppled storey storing storks stormed storms
+stormy storting stoves stowage stowed straights strait stranger straps stratus straus
+streak streaking streaks streamings streams streamy strega strews striae strick stricture
+strictured stride strife strike string stringer strip stripe striped striper stripes
+stripey strips stript stripy strive stroll stropped strops structure structures strums
+strung suable subamos submits subscriba subscribas subscribed subscriber subscribers
+subscribo subscripcions subtrae subtraes succeeder succuss sucres sucrets sudamos sudando
+sudaria suegra suera sufres sugera sugeramos sugeran sugere sugerenciaes sugerencio
+sugerencios sugeria sugerire sugerirs sugestion sugestions suggesting sugiera sugieren
+sugieres sumacos sumado sumados sumanda sumandos sumara sumaran sumaras sumarial sumarian
+sumariar sumarias sumarie sumario sumatra sumemos sumeria sumiamos sumimos sumiria summer
+summery summit sunder sunders supamos super supera superados superan superana superano
+superanos superar superara superare superars superas superb superba supere superemos
+superen superia superiamos superian superman superna superno supero supers suplantacions
+suplantan suplantara suplantare suplantars suplantas suplante suplanto supono suporta
+suportamos suportar supporter supports suppresses suppressing supra supresions suprimamos
+suprimia suprimiamos suprimida suprimidos suprimire suprimirs supura supuramos supuran
+supurar suraes surce surces sures surgas surged surgen suries surtes suscriba suscriban
+suscribo suscripcions susera sustain sutura swages swaggered swamis swampy swanned
+swapping swaps swarded swards swarming swarms swatch swatches sweller swerved swerves
+swerving swingle switch switched switcher switchers swopped synched synchronies
+synchronizer synchronizes systems tabaes tabales tabals tabano tabas tabeas tabeos tabes
+tabess tabies tablaes tablais tablan tablar tablars tablea tableas tabled tablee tablees
+tablen tableo tableos tablet tablets tablos taboes tabret tabues tabulas tabules tacano
+taces tacket tacks taeles taimas takedowns talaes talas talcas taleas tales talias tallas
+talles talmas taloes talpas tamana tamango tamanos tamaro tamas tambas tanemos tanzas
+tapano taping tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas
+tardia targe targets tarjar tarjera tarjetas tarjetea tarjeto tartar tasces tasting
+tazamos tazano tazar tazas teacea teared teasing tecaes tecas techas teclado teclaes tecle
+tecleada tecleados tecleando tecleara tecleare teclears teclee tecleo teclos tecols
+tejemos telas telefona telefonas telefoneo telefonio telefonios telefono telefonoes
+telefonos telemos teleran tememos tempate tempates templaes templare templares templates
+templete templetes tempo tempora temporalmentes temporals temporas temporil tenamos tenan
+tenante tenantes tenants tencas tendemos tendenciaes tendencies tendencio tendencios
+tending tends tenedos tenen tenencia tenencias tenesmos tenimos tenoria tensemos tensing
+tentemos tenting teorias teorica teorio teoriza terbia tercas tercemos terceno tercenos
+tercer tercera terceras tercere tercereo terceres tercerio tercerios terceroes tercerol
+tercerols terceros tercers terces terceto tercetos tercia termas termico termicos termina
+terminas termine termines terming termini terminoes terminus termito termitos ternero
+terneros terpino terpinos terrero terreros terrino terrinos tesemos teslas testiga testigo
+testings tetemos thales thicket thighs thing thingy thinks thins thongs thoria thorough
+though thousands thread thready threats thresholds throstle throstles throttled throttler
+throttlers throttles throughout ticked ticker tickets tickle tiempa tiempos tienes tierce
+tifico tilio timelier timelines timeliness timeous timestamps timpo tings tinten tipica
+tipicos tiple tiples tipologia tipple tipples tired tisico tiznen toaria tocologia
+tocology tokes tolera tolerables tolerably tolerada tolerados tolerando tolerant tolerante
+tolerara tolerare tolerars toleras tolerated tolerates toleren tolleran tombstoned tomenta
+tomentas tonemos tonico topica topical topicos topics toping topino torces toria tormas
+torment tormentaes tormentais tormentan tormentar tormentars tormentas tormente tormentes
+tormento tormentos torments toseran toxico toying tozos traamos traas trabado trabaja
+trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos trabamos
+trabar trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie tracings
 tracked tracking tracte tractes trades trading traducia traducian traducias traducido
 traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar tragas
 trages tragico traiamos traias trajes tramaes tramais tramamos traman tramar tramars

@@ -181,3 +181,18 @@ def test_any_scenario_s_shape_earns_the_topology(scenario: str, lang: str, text:
 def test_a_latency_question_about_the_api_is_no_topology(shipped) -> None:  # type: ignore[no-untyped-def]
     text = "What latency do we need at p99 for the API, and how long do we keep data in the database?"
     assert "opening.topology" not in score_answers({"opening": text}, shipped, "en").covered_ids()
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("Main risk: double charges after a provider timeout, handled by idempotency keys.", True),
+        ("El riesgo principal es que Postgres no aguante; si pasa, migramos a Cassandra.", True),
+        ("The main risk is celebrities.", False),
+        ("I don't see any major risks.", False),
+    ],
+)
+def test_closing_risks_need_a_mitigation(shipped, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+    """spec: closing.risks is risks *and* mitigations; a risk named alone is half an answer."""
+    lang = "es" if "riesgo" in text else "en"
+    assert ("closing.risks" in score_answers({"closing": text}, shipped, lang).covered_ids()) is covered
