@@ -12,7 +12,7 @@ otherwise it is the decimal mark (`8,64` = 8.64, `0.5` = 0.5).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 KINDS = (
     "rate",  # per second (req/s, QPS, msg/s)
@@ -327,9 +327,14 @@ _SPELLED_START_RE = re.compile(
 
 
 def spell_digits(text: str) -> str:
+    """`text` with figures said in words written in digits (see _spelled)."""
+    return _spelled(text)[0]
+
+
+def _spelled(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     """`text` with figures said in words written in digits, right-aligned in the same span, so every
     position after them still points at the same character ("ochenta y seis millones" ->
-    "            86 millones")."""
+    "            86 millones"); and each replaced (start, end, digits), so a figure keeps its words."""
     windows: list[list[int]] = []
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): positions would shift
@@ -341,7 +346,7 @@ def spell_digits(text: str) -> str:
         else:
             windows.append([start, end])
     if not windows:
-        return text
+        return text, []
     words = [
         (m.group().lower().translate(_ACCENTS), m.start(), m.end())
         for start, end in windows
@@ -411,19 +416,19 @@ def spell_digits(text: str) -> str:
             replaced.append((start, end, digits.rjust(end - start)))
         i = last + 1
     if not replaced:
-        return text
+        return text, []
     pieces: list[str] = []
     done = 0
     for start, end, digits in replaced:
         pieces += [text[done:start], digits]
         done = end
     pieces.append(text[done:])
-    return "".join(pieces)
+    return "".join(pieces), replaced
 
 
 def extract_quantities(text: str) -> list[Quantity]:
     """Every figure in `text` with its unit, in order of appearance (figures in words too)."""
-    text = spell_digits(text)
+    written, (text, spelled) = text, _spelled(text)
     candidates: list[tuple[int, int, re.Match[str]]] = [
         (m.start(), 0, m) for m in _PREFIX_FACTOR_RE.finditer(text)
     ]
@@ -439,8 +444,13 @@ def extract_quantities(text: str) -> list[Quantity]:
             quantity = Quantity(value, "factor", match.group(), (match.start(), match.end()))
         else:
             quantity = _one(text, match)
-        out.append(quantity)
         taken_until = quantity.span[1]
+        for start_words, end_words, _ in spelled:
+            if start_words <= quantity.span[0] < end_words:  # said in words: its span and raw as written
+                span = (start_words, quantity.span[1])
+                quantity = replace(quantity, raw=written[span[0] : span[1]], span=span)
+                break
+        out.append(quantity)
     return out
 
 
