@@ -376,15 +376,15 @@ corro corroa corroas corroe corroes corroo corros corrupta corruptor corruptos c
 corseo corses corsos corta cortaa cortador cortadores cortados cortan cortao cortaoes
 cortaos cortare cortars cortas cortemos cortes cortical cortos coruos corvamos corvar
 corvos corzos cosaes coseis cosen cosers coses coshes cosiamos cosias cosido cosies cosmos
-cosoes cosos cospes cosque cosques cosses costaba costada costaes costana costaran
-costaras costard costare costaria costars costas costco costea costeara costeas costed
-costee costees costen costeo costera costoes coston costons costosa costoso costra costro
-costros costume costumed costumer costumers costumes costura cotaes cotara cotas coteara
-cotees cotera cotes coties cotoes cotos cotuos coulter coulters counted countess counties
-country county coupes courted courter courts couther coveted cowered cozies crabron
-crafted crapped crapping crashes cratamos crate crated crates craves creaba creadas
-creador creadors creaes creaked creamed creams creando creara crearan creare creares
-crearlo crease creased creases create created creates creatine creatines creating creativo
+cosoes cosos cospes cosque cosques costaba costada costaes costana costaran costaras
+costard costare costaria costars costas costco costea costeara costeas costed costee
+costees costen costeo costera costoes coston costons costosa costoso costra costro costros
+costume costumed costumer costumers costumes costura cotaes cotara cotas coteara cotees
+cotera cotes coties cotoes cotos cotuos coulter coulters counted countess counties country
+county coupes courted courter courts couther coveted cowered cozies crabron crafted
+crapped crapping crashes cratamos crate crated crates craves creaba creadas creador
+creadors creaes creaked creamed creams creando creara crearan creare creares crearlo
+crease creased creases create created creates creatine creatines creating creativo
 creativos crecamos crecan crecente crecer creces creche crecientes crecimienta
 crecimientos creda credencia credenciaes credencias creditoes creditor creditors credo
 credos creemos creen creiamos creida creido creidos cremacion cremaciones cremaes cremate
@@ -392,235 +392,235 @@ cremated cremates cremation cremations cremos crenate crenation crepito cresaes 
 crested cretaes crete cretico creticos creyamos creyen criacion criaciones criada criado
 criados criamos cricks cridos criemos critic critican criticar critice critices criticoes
 criticon criticons critics croada croado croados croamos crocks croemos cronologia
-cronologias cronologicas cronologicos cronologio cronologios crucen cruenta cruentas
-crujamos cruza cruzados cruzan cruzara cruzare cruzars cruzas cruzemos cuada cuadas cuado
-cuados cuadraba cuadradas cuadrados cuadral cuadrando cuadrara cuadrare cuadrars cuadras
-cuadre cuadremos cuadren cuadri cualidad cualquier cualquieran cualquieras cualquiere
-cualquieria cualquiero cualquiers cuanda cuandas cuantaes cuantia cuantias cuantidad
-cuantidades cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas cuarenteno
-cuarentens cuarentona cuarta cuartada cuartado cuartamos cuartan cuartar cuartas cuartos
-cuarza cuarzo cuatas cuatra cuatras cuatri cubeba cubera cubetas cubeto cubismos cubita
-cubramos cubria cubriamos cubridos cubrire cubrirs cucado cucando cucara cucaran cuches
-cueitas cuelgo cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo cuentaes cuentos
-cuerdo cuerdos cuereo cuerna cuernas cuerno cuernos cuero cueroes cueros cuerpa cuerpas
-cuerpoes cuervo cuervos cuesa cuesas cuesca cuesla cueslo cuestas cuesto cuetas cuete
-cuidos cuitas cujara cujaro culado culatas culato culatos culler culling cultas
-cumpleanoss cunado cunales cunando cunara cunaran cundo cunetas cunete cuneto cunetos
-cunta cuntamos cuntas cuntimos cunto cunts cuomas cuotaes cuotos cupped cupping curacion
-curaciones curada curado curados curamos curando curantas curanto curantos curara curaran
-curatas curate curated curates curation curato curatos curries cursar cursares cursars
-curso cursoes cursors cursory cursos curtamos curtas curtimos curtir cusita custer
-customers customs custos cutas cutete cutias czados czando dallars dario databas datado
-datados deaden deadlier deadliness deafen debaja debajos debamos debato debeis debias
-debido debidos debils debitoes debouched debouching debounces debris debts debuts decaan
-decaas decade decades decaer decafs decaimienta decaimientos decals decamos decan decana
-decane decani decano decant decante decare decas decayed decays deccan decen decendencia
-decender decendientes decern decesion decian decias decida decidas decided deciden decider
-deciders decidia decidio decidire decidirs decido decidor decidos decile deciles decima
-decimals deciman decimar decimas decime decimes decire decires decisions decisivo decker
-decode decodes decouples decoyed decoys decrementas decrial decries decuple decuplica
-decuplicamos decuplicar dedice dedices deduplicados deduplicated defeccion defect defecta
-defection defects defend defender deferentes deferidos deferimos deferir deferrer defian
-defie defied defien defier defies defile defina defined definen definer defines definia
-definire definirs defino degrada degradaba degradacions degradada degradadas degradados
-degradan degradando degradara degradare degradars degradas degradations degraded
-degrademos degraden degrader degrades degrado dehender deice deices deicide deign deipara
-deisto deistos deists dejados deject dejecta dejection dejects dejemos delaine delaney
-delant delantes delants delates delayer delecta delectamos delecte delectes delees delege
-deleges deleite deleites deleje delejes deleta deletaes deletas deleted deletes deletion
-deleto deletoes deletos delgas delias deline delinte delito delitos deliverer deliverers
-dellas deltaes delver delvers demasiada demasiados demision demito denamos denante denar
-denoto denounce denounced denouncing dentar dentas dentero dentino dentinos dento denton
-dentra dentras dentros deparamos deparar dependa dependancy depende depended dependen
-dependence dependencias dependencio dependere dependers dependes dependo depends deplete
-depleted depletes depleting deploys deprender deprived depura depurados depuran depurara
-depurare depurars depuras depuremos deputamos deputar deration derecha derechos deride
-derided derides derision derivada derivadas derivadoes derivamos derivando derivar derivas
-derive deriven derives derivo dermas desacolla desacollado desacollar desacoplada
-desacoplados desacoplamienta desacoplamientos desacoplan desacoplando desacoplara
-desacoplare desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja
-desaloje desalojos desaojo desapegar desasada desasadas desasado desasados desase
-desasires desastre desastrees desatares desatino desatinos desatores desaviamos desaviar
-desbarda desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo
-desborra desborrar desbrida desbridar descaen descaere descaimiento descanta descantada
-descantado descantamos descantar descante descara descarada descarado descaras descarga
-descargada descargado descargamos descargan descargar descargara descargare descargars
-descargas descarge descargo descarna descarnada descarnado descarnamos descarnar descarne
-descarta descartaba descartadas descartados descartala descartan descartando descartar
-descartara descartare descartars descartas descarte descartemos descarten descartes
-descarto descasada descasadas descasado descasados descase descasta descastada descastado
-descastamos descastar descaste descendant descendentes descendents descendiente
-descendientees desconectada desconectadas desconectamos desconectando desconocia
-desconocian desconocias desconocidas desconocidoes desconta descontan descontara
-descontare descontars descontas descorda descordar descornar descotar descrita descuentas
-descuentos descuerna descuerno desculares desecho desend desenlaces desenlaze deseno
-desequilibraba desequilibradas desequilibrado desequilibrara desertar desface desfacer
-desfajada desfajadas desfajado desfajados desfaje desfamada desfamadas desfamado
-desfamados desfame desfasadas desfasado desfazada desfazadas desfazado desfazados desfues
-desglosa desglosen desgloses desgloso desgradada desgradado desgradamos desgradar desgrade
-desgrades deshace deshacen deshacere deshacers deshaces deside desides desierta designa
-designation designations designe designo designs desiguala desiguale desigualo desiguals
-desina desinamos desinar desino desinos deslastra deslastren deslastres deslastro
-deslatare desliamos desliar deslino deslizantees deslustre desmontar desoiamos
-desordenabas desordenada desordenadaes desordenadas desordenado desordenadoes desordenamos
-desordenando desordenaras desovamos desovar despara desparta despartamos desparte
-despasada despasadas despasado despasados despase despeas despedrar despegar despender
-despeos desperar despernar despertan despertara despertare despertars despertas despiertas
-despierto desplega desplegan desplegara desplegare desplegars desplegas despliegues
-despuess despume despumes desques destas desteno destilo destin destina destinacion
-destinacions destinas destinataria destinatarias destinatario destinatarioes destine
-destines destinoes destins destiny destribute desuces desudes desunes desuses desventaba
-desventabas desventada desventadas desventajaes desventajo desventajos desventara
-desventaras desvia desviados desvian desviara desviare desviars desvias desviemos desvira
-desviramos desvirar desvire desviro desvolvemos desvolver detecting detections detene
-detenen detenere deteners detenes detent detenta detentamos detente detention detents
-deterred deters detest detesta detestamos detests detraa detraas detrae detraes detrao
-detrass deutas devisa devise devises devoice devoices devolucions devolution devolvamos
-devolve devolved devolven devolvere devolvers devolves devovemos devover devuelva
-devuelven devuelves dextras dextro deyeccion deyecta diapositivo diapositivos diaria
-diariaes diaries diarioes diarist diarria diarrias diarrio diarrios diaster dibuja dibuje
-dibujos dichos dicker diedro dieras difamacions difamatorias difamatorios diferamos
-diferente diferentees diferia diferiamos diferidas diferido diferire diferirs difero
-difine difinir digeridos digerimos digerir digero digesta digestas digeste digestes
-digesto digestos dileccion dimero dinamo dinaria dinarias diner dinera dineros diners
-diosos dipsos diputa diputas dipute diputes direccions direction direst disables disasters
-discas discoes discord discorded discords discrepancia discs discuenta discuento discus
-discuta discutas discute discutes diseccion diseco disena disene disenos disenso disento
-disfamacion disfamatoria disfamatorio diside disidido disidimos disidir disipara disneo
-disono disons dispaba dispada dispar disparan disparar disparas dispare disparia disparo
-dispars dispart dispertar dispierta displaced disponiblees disposition dispositions
-dispositiva dispositivas dispositivoes disputaes disputais disputan disputar disputars
-disputed disputen disputer disputers disputo disputos distara distingas distingos
-distintaes distintoes distribuamos distribue distribuen distribues distribuia
-distribuiamos distribuias distribuida distribuidor distribuidors distribuidos distribuire
-distribuirs distribute distributee distributes district distritas distritos disturba
-disturbe disturbo disturbs disyunto disyuntors disyuntos ditero diucos diver divers divest
-divests divida dividamos divide divided dividen dividend divider divides dividia
-dividiamos dividida divididos dividire dividirs divido diviesa divina divine divined
-divisan divisar divisas divise diviso divvied doable doblares doblars dobles docked
-dockers docket document documenta documente documentos documents dolados dolajes dolames
-dolaras dolare doleres dollar dolores domados domaine domais doman domanio domanios
-domares domena domenada domenado domenan domida dominaba dominada dominadas dominador
-dominados dominais dominando dominante dominantes dominants dominar dominara dominare
-dominares dominas domine dominen doming dominga domingada domingado domingo domingos
-dominia dominias dominic dominico dominicos dominie dominies dominioes dominion dominions
-domino dominoes dominos donados donares doradas dorado doradoes dorador doradors doramos
-dorares dorman dormans dosificados dosificara dosificare dosificars dosifice dosificemos
-dosifico dotados dotares doubled doubler doublet doublets doublings doubly doubting
-downsize downsizes drafts drear drenan drezamos drezar driados drier driers driest drifty
-dripped drive drivel drivels driven drives drooped dropper drover drovers dudable dulares
-dupability dupable duplicaba duplicabas duplicacion duplicada duplicadaes duplicadas
-duplicadoes duplicaes duplicamos duplican duplicar duplicara duplicaras duplicare
-duplicares duplicars duplicas duplicated duplicating duplications duplicativo duplice
-duplico durabilidads durables durably duracions duradera duraderos duradoro durados
-duraduro durance durant durantes durations durativo duraton dynamos eatable eddied
-edicions edicts editaba editada editadas editados editamos editan editando editar editara
-editare editars editas edite editen edites edition editor efecta efectos efectuo efeto
-effects effete ejecuta ejecutan ejecutara ejecutare ejecutars ejecutas ejecutor electo
-elefante elegance elegant elegantes elegen elegia elegiac elegian elegias elegidas elegido
-eliden eligan elige eliges eligida elijen elimina eliminaba eliminadas eliminador
-eliminados eliminan eliminando eliminara eliminare eliminars eliminas elimine eliminemos
-elimino elixen embuda embude embudos embuto emceed emento emitamos emitan empaja empajamos
-empajar empande empecamos empegamos empegar empegaria empegariamos empelamos empelar
-empelaria empelariamos empenamos empenar empenaria empenariamos empera emperas empeza
-empezados empezan empezaran empezaras empezare empezarian empezarias empezars empezas
-empezemos empire empires empleamos emplear emplearia empleariamos empozamos empozar
-empozaria empozariamos emprenas emprensas empresa empresaes empresos empress empresta
-emprestas empuja empujados empujan empujara empujare empujars empujas empuje empujemos
-empujo empuna empunamos empunar enarce enarces enarta enartada enartadas enartado
-enartamiento enartamos enartar encala encalado encalan encama encaminaba encaminabas
-encaminado encaminados encaminara encaminaras encamisada encamisadas encamonada
-encamonadas encapar encape encarinada encarinadas encela encelamos encelar encender
-encentrado encero encia encias enciman encimar encimas encime encimo encina encios encisa
-encisma encita enciva encoba encobamos encobar encobe encobes encocla encoclamos encoclar
-encoder encoders encoga encogamos encoge encoges encoja encojamos encojar encoje encojes
-encola encolados encolan encolara encolare encolars encolas encole encolemos encoles
-encolo encona enconamos enconar encone encones enconreado encontrada encontrados
-encontrando encora encoramos encorar encorde encordes encore encored encores encoring
-encostrado encova encovamos encovar encove encoves encrypting encryptions encuerar enebro
-enebros enero eneros enface enfiada enfiadas enfiado enfiados enfiamos enfian enfiar
-enflace enflaces enfoques enforme enformes enfries engace engaces engagements engender
-engero engome engomes enguerar enhuerar enigma enjero enjeros enjuta enjutada enjutadas
-enjutado enjutamos enjutar enlaced enlacees enlacie enlacies enlame enlames enlate enlates
-enlaze enlazes enligen enlode enlodes enluce enluces enluta enlutada enlutadas enlutado
-enlutamos enlutar enmascara enmascarada enmascarados enmascaran enmascarando enmascarara
-enmascarare enmascarars enmascaras enmascaremos enmities enmity enormees enormes enrame
-enrames enriada enriadas enriado enriadores enriados enriamos enrian enriar enries enrode
-enrodes enrola enrolamos enrolar enrome enromes enroque enruna enrunada enrunadas enrunado
-enrunamos enrunar enrutada enrutan enrutar ensace ensaces ensalado enseguidas enseguido
-ensera enserada enserado enseramos enseran enserar enseras ensero entable entada entadas
-entado entados entailed entanda entandas entando enteco entecos entejo entelo entende
-entenden entendere entenders entendes entenga entengas enteno entenos enteo enteoes enteos
-enter entera enterada enteradas enterado enteran enteras entere enteres enteroes enteron
-enterons enteros enterpriser enterprises enterro enters enteso entibes entibies entices
-entidads entiles entines entintes entirada entiradas entirado entiran entires entiro
-entises entitle entitles entizes entola entolamos entolar entraba entrabas entrabo
-entradaes entradas entrado entrador entrados entrain entrais entrama entramas entramo
-entranaes entranas entrance entrances entrando entranen entranes entrano entranoes
-entrantees entrants entrap entrapa entrapas entrapo entrar entrara entraras entras entreat
-entreats entrees entregaba entregabas entregada entregadaes entregadas entregadoes
-entregador entregadors entregaes entregais entregamos entregan entregando entregara
-entregaras entregare entregarla entregars entrege entregemos entregen entreges entrego
-entregos entregue entregues entren entrenar entreoa entreoamos entreoan entreoas entres
-entress entreva entrevada entrevadas entrevado entrevados entrevamos entrevan entrevar
-entrevas entrevistas entrevisto entrice entrices entriega entriegas entrize entrizes entro
-entroes entros enturada enturadas enturado enturan entures enturo enumera enumeracions
-enumeran enumerara enumerars enumeras enumerates enumerating enumerations enumerativo
-envace envaces envelop enveloped enveloper envelopes envelops envenenada envenenadas
-envenenador envenenadors envenenamienta envenenamientos envenenamos envenenando envero
-enveros envia enviaba enviabas enviable enviada enviadaes enviadas enviado enviadoes
-enviamos envian enviando enviara enviaran enviaras enviare enviares enviarles enviars
-envias envida envidada envidadas envidado envidadores envidados envidamos envidan envidar
-envidas envidia envidias envidio envidios envido envidos enviemos envien envier envies
-enviga envigada envigadas envigado envigados envigamos envigan envigar envigo envina
-envinada envinadas envinado envinados envinamos envinan envinar envine envino envioes
-envion envions envious envira envirada enviradas envirado envirados enviramos enviran
-envirar envire enviro environ envisa enviso envisos enviuda enviudas enviudo envois envoys
-enzima eonian epacta epacto epactos equido equidos equilibraba equilibradas equilibrado
-equilibrara equino equinos equip equipa equipas equipe equipes equipoes equipos equips
-erasures erecto erigen errares errars erroes erros eruta erutada erutadas erutado erutamos
-erutar escacado escaecamos escaes escaja escala escalables escalabre escalada escalade
-escalador escalados escalamas escalamo escalamoes escalan escalando escalara escalare
-escalars escalas escalda escaldado escaldamos escaldan escaldar escaldo escale escalemos
-escalen escalfa escalfado escalfamos escalfan escalfar escalia escaliado escaliamos
-escalian escaliar escalla escalma escalmos escalo escalon escalonaba escalonadas
-escalonados escalonando escalonara escama escamado escamamos escaman escame escampar
-escampe escana escandamos escaner escanera escanero escaneta escantamos escantar
-escantemos escapa escapado escapamos escapan escapara escapare escapars escapas escaped
-escapee escapen escaper escapes escapo escara escarbe escarben escarnamos escarnar escarp
-escarpar escarpe escasa escaseamos escasear escaza escibe esciben escila escito escode
-escodes escola escolado escolan escriba escribamos escriban escribes escribia escribiamos
-escribidos escribire escribirs escribo escrino escripto escriptor escriptura escripturas
-escrita escrito escritor escritora escritoras escritoro escritors escritos escritura
-escrituraes escriturais escrituran escriturar escriturars escriture escritures escrituro
-escrituros escroto escrows escruto escuala escupe eseran eseres esfera esferas esmera
-esmerada esmerado esmeramos esmeran esmerar esmeras espacia espacico espacie espacios
-espado espados espala espalado espalamos espalan espalar esparco especio espeda espedada
-espedado espedamos espedan espedar espedas espeja espejada espejado espejamos espejan
-espejar espejas esperaba esperadas esperador esperados esperaes esperais esperan esperando
-esperara esperare esperars espere esperemos esperen esperes esperida esperido esperma
-espermas espermos espernada espernado espero esperon esperos esperta espertada espertado
-espertamos espertan espertar espertas espesa espesada espesado espesamos espesan espesar
-espesas espeta espetada espetado espetamos espetan espetar espetas espira espiracion
-espirada espirado espiramos espiran espirar espiras espire espires espora esporas espuera
-espueras esqueja esquela esquemas esquemo esquena esquera esquima esquipo estabile establa
-establea establee establen estableo estables establo estabule estaco estacos estada
-estadas estadio estadios estadoes estados estadoss estaes estafo estafos estajo estajos
-estala estalle estalo estalos estamos estampada estampia estampias estampidas estampido
-estando estano estanos estares estars estees esteis estemado estera esterada esterado
-esteramos esteran esterar esteras esteres estero esteros esters estes estibado estido
-estidos estilado estimada estimador estimados estimando estimate estimates estirado
-estires estivado estivated estoes estrada estradas estrado estrados estras estrega
-estregada estregadas estregado estregados estregamos estregan estregas estrenar estriado
-estribe estriben estricia estricias estricio estricios estricta estrictaes estrictoes
-estrictos estrie estries estroes estros estructurada estructuradas estructural
-estructuramos estructuran estructurando estructurar estructuras estructure estructuro
-estrus estures etanas etapaes etapos eteran eteres eterna eternal eternalmente
+cronologias cronologicas cronologicos cronologio cronologios crosse crossed crosser
+crossest crucen cruenta cruentas crujamos cruza cruzados cruzan cruzara cruzare cruzars
+cruzas cruzemos cuada cuadas cuado cuados cuadraba cuadradas cuadrados cuadral cuadrando
+cuadrara cuadrare cuadrars cuadras cuadre cuadremos cuadren cuadri cualidad cualquier
+cualquieran cualquieras cualquiere cualquieria cualquiero cualquiers cuanda cuandas
+cuantaes cuantia cuantias cuantidad cuantidades cuantio cuantios cuantoes cuarenten
+cuarentenal cuarentenas cuarenteno cuarentens cuarentona cuarta cuartada cuartado
+cuartamos cuartan cuartar cuartas cuartos cuarza cuarzo cuatas cuatra cuatras cuatri
+cubeba cubera cubetas cubeto cubismos cubita cubramos cubria cubriamos cubridos cubrire
+cubrirs cucado cucando cucara cucaran cuches cueitas cuelgo cuella cuellos cuelmo cuenca
+cuencas cuenda cuendas cuendo cuentaes cuentos cuerdo cuerdos cuereo cuerna cuernas cuerno
+cuernos cuero cueroes cueros cuerpa cuerpas cuerpoes cuervo cuervos cuesa cuesas cuesca
+cuesla cueslo cuestas cuesto cuetas cuete cuidos cuitas cujara cujaro culado culatas
+culato culatos culler culling cultas cumpleanoss cunado cunales cunando cunara cunaran
+cundo cunetas cunete cuneto cunetos cunta cuntamos cuntas cuntimos cunto cunts cuomas
+cuotaes cuotos cupped cupping curacion curaciones curada curado curados curamos curando
+curantas curanto curantos curara curaran curatas curate curated curates curation curato
+curatos curries cursar cursares cursars curso cursoes cursors cursory cursos curtamos
+curtas curtimos curtir cusita custer customers customs custos cutas cutete cutias czados
+czando dallars dario databas datado datados deaden deadlier deadliness deafen debaja
+debajos debamos debato debeis debias debido debidos debils debitoes debouched debouching
+debounces debris debts debuts decaan decaas decade decades decaer decafs decaimienta
+decaimientos decals decamos decan decana decane decani decano decant decante decare decas
+decayed decays deccan decen decendencia decender decendientes decern decesion decian
+decias decida decidas decided deciden decider deciders decidia decidio decidire decidirs
+decido decidor decidos decile deciles decima decimals deciman decimar decimas decime
+decimes decire decires decisions decisivo decker decode decodes decouples decoyed decoys
+decrementas decrial decries decuple decuplica decuplicamos decuplicar dedice dedices
+deduplicados deduplicated defeccion defect defecta defection defects defend defender
+deferentes deferidos deferimos deferir deferrer defian defie defied defien defier defies
+defile defina defined definen definer defines definia definire definirs defino degrada
+degradaba degradacions degradada degradadas degradados degradan degradando degradara
+degradare degradars degradas degradations degraded degrademos degraden degrader degrades
+degrado dehender deice deices deicide deign deipara deisto deistos deists dejados deject
+dejecta dejection dejects dejemos delaine delaney delant delantes delants delates delayer
+delecta delectamos delecte delectes delees delege deleges deleite deleites deleje delejes
+deleta deletaes deletas deleted deletes deletion deleto deletoes deletos delgas delias
+deline delinte delito delitos deliverer deliverers dellas deltaes delver delvers demasiada
+demasiados demision demito denamos denante denar denoto denounce denounced denouncing
+dentar dentas dentero dentino dentinos dento denton dentra dentras dentros deparamos
+deparar dependa dependancy depende depended dependen dependence dependencias dependencio
+dependere dependers dependes dependo depends deplete depleted depletes depleting deploys
+deprender deprived depura depurados depuran depurara depurare depurars depuras depuremos
+deputamos deputar deration derecha derechos deride derided derides derision derivada
+derivadas derivadoes derivamos derivando derivar derivas derive deriven derives derivo
+dermas desacolla desacollado desacollar desacoplada desacoplados desacoplamienta
+desacoplamientos desacoplan desacoplando desacoplara desacoplare desacoplars desacoplas
+desacople desacoplo desaino desaline desalines desaloja desaloje desalojos desaojo
+desapegar desasada desasadas desasado desasados desase desasires desastre desastrees
+desatares desatino desatinos desatores desaviamos desaviar desbarda desbardar desbordan
+desbordara desbordare desbordars desbordas desborde desbordo desborra desborrar desbrida
+desbridar descaen descaere descaimiento descanta descantada descantado descantamos
+descantar descante descara descarada descarado descaras descarga descargada descargado
+descargamos descargan descargar descargara descargare descargars descargas descarge
+descargo descarna descarnada descarnado descarnamos descarnar descarne descarta descartaba
+descartadas descartados descartala descartan descartando descartar descartara descartare
+descartars descartas descarte descartemos descarten descartes descarto descasada
+descasadas descasado descasados descase descasta descastada descastado descastamos
+descastar descaste descendant descendentes descendents descendiente descendientees
+desconectada desconectadas desconectamos desconectando desconocia desconocian desconocias
+desconocidas desconocidoes desconta descontan descontara descontare descontars descontas
+descorda descordar descornar descotar descrita descuentas descuentos descuerna descuerno
+desculares desecho desend desenlaces desenlaze deseno desequilibraba desequilibradas
+desequilibrado desequilibrara desertar desface desfacer desfajada desfajadas desfajado
+desfajados desfaje desfamada desfamadas desfamado desfamados desfame desfasadas desfasado
+desfazada desfazadas desfazado desfazados desfues desglosa desglosen desgloses desgloso
+desgradada desgradado desgradamos desgradar desgrade desgrades deshace deshacen deshacere
+deshacers deshaces deside desides desierta designa designation designations designe
+designo designs desiguala desiguale desigualo desiguals desina desinamos desinar desino
+desinos deslastra deslastren deslastres deslastro deslatare desliamos desliar deslino
+deslizantees deslustre desmontar desoiamos desordenabas desordenada desordenadaes
+desordenadas desordenado desordenadoes desordenamos desordenando desordenaras desovamos
+desovar despara desparta despartamos desparte despasada despasadas despasado despasados
+despase despeas despedrar despegar despender despeos desperar despernar despertan
+despertara despertare despertars despertas despiertas despierto desplega desplegan
+desplegara desplegare desplegars desplegas despliegues despuess despume despumes desques
+destas desteno destilo destin destina destinacion destinacions destinas destinataria
+destinatarias destinatario destinatarioes destine destines destinoes destins destiny
+destribute desuces desudes desunes desuses desventaba desventabas desventada desventadas
+desventajaes desventajo desventajos desventara desventaras desvia desviados desvian
+desviara desviare desviars desvias desviemos desvira desviramos desvirar desvire desviro
+desvolvemos desvolver detecting detections detene detenen detenere deteners detenes detent
+detenta detentamos detente detention detents deterred deters detest detesta detestamos
+detests detraa detraas detrae detraes detrao detrass deutas devisa devise devises devoice
+devoices devolucions devolution devolvamos devolve devolved devolven devolvere devolvers
+devolves devovemos devover devuelva devuelven devuelves dextras dextro deyeccion deyecta
+diapositivo diapositivos diaria diariaes diaries diarioes diarist diarria diarrias diarrio
+diarrios diaster dibuja dibuje dibujos dichos dicker diedro dieras difamacions
+difamatorias difamatorios diferamos diferente diferentees diferia diferiamos diferidas
+diferido diferire diferirs difero difine difinir digeridos digerimos digerir digero
+digesta digestas digeste digestes digesto digestos dileccion dimero dinamo dinaria
+dinarias diner dinera dineros diners diosos dipsos diputa diputas dipute diputes
+direccions direction direst disables disasters discas discoes discord discorded discords
+discrepancia discs discuenta discuento discus discuta discutas discute discutes diseccion
+diseco disena disene disenos disenso disento disfamacion disfamatoria disfamatorio diside
+disidido disidimos disidir disipara disneo disono disons dispaba dispada dispar disparan
+disparar disparas dispare disparia disparo dispars dispart dispertar dispierta displaced
+disponiblees disposition dispositions dispositiva dispositivas dispositivoes disputaes
+disputais disputan disputar disputars disputed disputen disputer disputers disputo
+disputos distara distingas distingos distintaes distintoes distribuamos distribue
+distribuen distribues distribuia distribuiamos distribuias distribuida distribuidor
+distribuidors distribuidos distribuire distribuirs distribute distributee distributes
+district distritas distritos disturba disturbe disturbo disturbs disyunto disyuntors
+disyuntos ditero diucos diver divers divest divests divida dividamos divide divided
+dividen dividend divider divides dividia dividiamos dividida divididos dividire dividirs
+divido diviesa divina divine divined divisan divisar divisas divise diviso divvied doable
+doblares doblars dobles docked dockers docket document documenta documente documentos
+documents dolados dolajes dolames dolaras dolare doleres dollar dolores domados domaine
+domais doman domanio domanios domares domena domenada domenado domenan domida dominaba
+dominada dominadas dominador dominados dominais dominando dominante dominantes dominants
+dominar dominara dominare dominares dominas domine dominen doming dominga domingada
+domingado domingo domingos dominia dominias dominic dominico dominicos dominie dominies
+dominioes dominion dominions domino dominoes dominos donados donares doradas dorado
+doradoes dorador doradors doramos dorares dorman dormans dosificados dosificara dosificare
+dosificars dosifice dosificemos dosifico dotados dotares doubled doubler doublet doublets
+doublings doubly doubting downsize downsizes drafts drear drenan drezamos drezar driados
+drier driers driest drifty dripped drive drivel drivels driven drives drooped dropper
+drover drovers dudable dulares dupability dupable duplicaba duplicabas duplicacion
+duplicada duplicadaes duplicadas duplicadoes duplicaes duplicamos duplican duplicar
+duplicara duplicaras duplicare duplicares duplicars duplicas duplicated duplicating
+duplications duplicativo duplice duplico durabilidads durables durably duracions duradera
+duraderos duradoro durados duraduro durance durant durantes durations durativo duraton
+dynamos eatable eddied edicions edicts editaba editada editadas editados editamos editan
+editando editar editara editare editars editas edite editen edites edition editor efecta
+efectos efectuo efeto effects effete ejecuta ejecutan ejecutara ejecutare ejecutars
+ejecutas ejecutor electo elefante elegance elegant elegantes elegen elegia elegiac elegian
+elegias elegidas elegido eliden eligan elige eliges eligida elijen elimina eliminaba
+eliminadas eliminador eliminados eliminan eliminando eliminara eliminare eliminars
+eliminas elimine eliminemos elimino elixen embuda embude embudos embuto emceed emento
+emitamos emitan empaja empajamos empajar empande empecamos empegamos empegar empegaria
+empegariamos empelamos empelar empelaria empelariamos empenamos empenar empenaria
+empenariamos empera emperas empeza empezados empezan empezaran empezaras empezare
+empezarian empezarias empezars empezas empezemos empire empires empleamos emplear
+emplearia empleariamos empozamos empozar empozaria empozariamos emprenas emprensas empresa
+empresaes empresos empress empresta emprestas empuja empujados empujan empujara empujare
+empujars empujas empuje empujemos empujo empuna empunamos empunar enarce enarces enarta
+enartada enartadas enartado enartamiento enartamos enartar encala encalado encalan encama
+encaminaba encaminabas encaminado encaminados encaminara encaminaras encamisada
+encamisadas encamonada encamonadas encapar encape encarinada encarinadas encela encelamos
+encelar encender encentrado encero encia encias enciman encimar encimas encime encimo
+encina encios encisa encisma encita enciva encoba encobamos encobar encobe encobes encocla
+encoclamos encoclar encoder encoders encoga encogamos encoge encoges encoja encojamos
+encojar encoje encojes encola encolados encolan encolara encolare encolars encolas encole
+encolemos encoles encolo encona enconamos enconar encone encones enconreado encontrada
+encontrados encontrando encora encoramos encorar encorde encordes encore encored encores
+encoring encostrado encova encovamos encovar encove encoves encrypting encryptions
+encuerar enebro enebros enero eneros enface enfiada enfiadas enfiado enfiados enfiamos
+enfian enfiar enflace enflaces enfoques enforme enformes enfries engace engaces
+engagements engender engero engome engomes enguerar enhuerar enigma enjero enjeros enjuta
+enjutada enjutadas enjutado enjutamos enjutar enlaced enlacees enlacie enlacies enlame
+enlames enlate enlates enlaze enlazes enligen enlode enlodes enluce enluces enluta
+enlutada enlutadas enlutado enlutamos enlutar enmascara enmascarada enmascarados
+enmascaran enmascarando enmascarara enmascarare enmascarars enmascaras enmascaremos
+enmities enmity enormees enormes enrame enrames enriada enriadas enriado enriadores
+enriados enriamos enrian enriar enries enrode enrodes enrola enrolamos enrolar enrome
+enromes enroque enruna enrunada enrunadas enrunado enrunamos enrunar enrutada enrutan
+enrutar ensace ensaces ensalado enseguidas enseguido ensera enserada enserado enseramos
+enseran enserar enseras ensero entable entada entadas entado entados entailed entanda
+entandas entando enteco entecos entejo entelo entende entenden entendere entenders
+entendes entenga entengas enteno entenos enteo enteoes enteos enter entera enterada
+enteradas enterado enteran enteras entere enteres enteroes enteron enterons enteros
+enterpriser enterprises enterro enters enteso entibes entibies entices entidads entiles
+entines entintes entirada entiradas entirado entiran entires entiro entises entitle
+entitles entizes entola entolamos entolar entraba entrabas entrabo entradaes entradas
+entrado entrador entrados entrain entrais entrama entramas entramo entranaes entranas
+entrance entrances entrando entranen entranes entrano entranoes entrantees entrants entrap
+entrapa entrapas entrapo entrar entrara entraras entras entreat entreats entrees entregaba
+entregabas entregada entregadaes entregadas entregadoes entregador entregadors entregaes
+entregais entregamos entregan entregando entregara entregaras entregare entregarla
+entregars entrege entregemos entregen entreges entrego entregos entregue entregues entren
+entrenar entreoa entreoamos entreoan entreoas entres entress entreva entrevada entrevadas
+entrevado entrevados entrevamos entrevan entrevar entrevas entrevistas entrevisto entrice
+entrices entriega entriegas entrize entrizes entro entroes entros enturada enturadas
+enturado enturan entures enturo enumera enumeracions enumeran enumerara enumerars enumeras
+enumerates enumerating enumerations enumerativo envace envaces envelop enveloped enveloper
+envelopes envelops envenenada envenenadas envenenador envenenadors envenenamienta
+envenenamientos envenenamos envenenando envero enveros envia enviaba enviabas enviable
+enviada enviadaes enviadas enviado enviadoes enviamos envian enviando enviara enviaran
+enviaras enviare enviares enviarles enviars envias envida envidada envidadas envidado
+envidadores envidados envidamos envidan envidar envidas envidia envidias envidio envidios
+envido envidos enviemos envien envier envies enviga envigada envigadas envigado envigados
+envigamos envigan envigar envigo envina envinada envinadas envinado envinados envinamos
+envinan envinar envine envino envioes envion envions envious envira envirada enviradas
+envirado envirados enviramos enviran envirar envire enviro environ envisa enviso envisos
+enviuda enviudas enviudo envois envoys enzima eonian epacta epacto epactos equido equidos
+equilibraba equilibradas equilibrado equilibrara equino equinos equip equipa equipas
+equipe equipes equipoes equipos equips erasures erecto erigen errares errars erroes erros
+eruta erutada erutadas erutado erutamos erutar escacado escaecamos escaes escaja escala
+escalables escalabre escalada escalade escalador escalados escalamas escalamo escalamoes
+escalan escalando escalara escalare escalars escalas escalda escaldado escaldamos escaldan
+escaldar escaldo escale escalemos escalen escalfa escalfado escalfamos escalfan escalfar
+escalia escaliado escaliamos escalian escaliar escalla escalma escalmos escalo escalon
+escalonaba escalonadas escalonados escalonando escalonara escama escamado escamamos
+escaman escame escampar escampe escana escandamos escaner escanera escanero escaneta
+escantamos escantar escantemos escapa escapado escapamos escapan escapara escapare
+escapars escapas escaped escapee escapen escaper escapes escapo escara escarbe escarben
+escarnamos escarnar escarp escarpar escarpe escasa escaseamos escasear escaza escibe
+esciben escila escito escode escodes escola escolado escolan escriba escribamos escriban
+escribes escribia escribiamos escribidos escribire escribirs escribo escrino escripto
+escriptor escriptura escripturas escrita escrito escritor escritora escritoras escritoro
+escritors escritos escritura escrituraes escriturais escrituran escriturar escriturars
+escriture escritures escrituro escrituros escroto escrows escruto escuala escupe eseran
+eseres esfera esferas esmera esmerada esmerado esmeramos esmeran esmerar esmeras espacia
+espacico espacie espacios espado espados espala espalado espalamos espalan espalar esparco
+especio espeda espedada espedado espedamos espedan espedar espedas espeja espejada
+espejado espejamos espejan espejar espejas esperaba esperadas esperador esperados esperaes
+esperais esperan esperando esperara esperare esperars espere esperemos esperen esperes
+esperida esperido esperma espermas espermos espernada espernado espero esperon esperos
+esperta espertada espertado espertamos espertan espertar espertas espesa espesada espesado
+espesamos espesan espesar espesas espeta espetada espetado espetamos espetan espetar
+espetas espira espiracion espirada espirado espiramos espiran espirar espiras espire
+espires espora esporas espuera espueras esqueja esquela esquemas esquemo esquena esquera
+esquima esquipo estabile establa establea establee establen estableo estables establo
+estabule estaco estacos estada estadas estadio estadios estadoes estados estadoss estaes
+estafo estafos estajo estajos estala estalle estalo estalos estamos estampada estampia
+estampias estampidas estampido estando estano estanos estares estars estees esteis
+estemado estera esterada esterado esteramos esteran esterar esteras esteres estero esteros
+esters estes estibado estido estidos estilado estimada estimador estimados estimando
+estimate estimates estirado estires estivado estivated estoes estrada estradas estrado
+estrados estras estrega estregada estregadas estregado estregados estregamos estregan
+estregas estrenar estriado estribe estriben estricia estricias estricio estricios estricta
+estrictaes estrictoes estrictos estrie estries estroes estros estructurada estructuradas
+estructural estructuramos estructuran estructurando estructurar estructuras estructure
+estructuro estrus estures etanas etapaes etapos eteran eteres eterna eternal eternalmente
 eternamentes eternas eterno eternos euripo euripos evection evenas evenes eveno evens
 eventful eventfully eventoes eventualmentes eventuals evian eviccion evicting evictions
 evitada evitado evitados evitan evitar evitara evitare evitars evitas evitemos evites
 exactamentes exactas exactoes exactor exactors exacts exalta exalto exarca exarco exarcos
-exceda excedamos excedas excede exceden excedere exceders excedes exceeds excels excelso
+exceda excedamos excedas excede exceden excedere exceders excedes excedo excels excelso
 excepciona excepcionas excepcione excepcionen excepciono excepting exceptivo exceptivos
 excesa excesas excesos excess exchanged exchanger exchanges excita excite excito excluamos
 excluded exclue excluen exclues excluiamos excluidos excrecion excreciones excretion
@@ -925,9 +925,9 @@ outgoings outrage outrages outride outsider outsides outsize overfly overlaid ov
 overlap overlays overloads overlord overlords overly overnights overpay overplay overripe
 overrode overshoots overshot overside oversight overtaken overtask overtaxes overtly
 overwrote ovido pacian pacing pacino pacion packed packing pactes padres padron padrones
-pagados pagana paganas paganos pagayos pageles pagemos paginacions paginaes paginais
-paginal paginan paginara paginare paginars paginas paginated paginates paginating pagine
-pagines pagino paginos paglia pained paineles painter paints pairamos paired paires
+pagados pagana paganas paganos pagayos pageles pagemos pagina paginacions paginaes
+paginais paginal paginan paginar paginara paginars paginas paginated paginates paginating
+pagine pagines pagino paginos paglia pained paineles painter paints pairamos paired paires
 pairing pajaremos pajeles paling palled palling panales pandees panees panelaes panelas
 paneled panelos panels panes panetes pangees paniles panned panoles pantero pantos panules
 paoting paparemos papeles papular parabos paracos parado paradojas paradojo parador
@@ -1006,71 +1006,73 @@ preferencio preferencios preferente preferentes preferia preferire preferirs pre
 prefijas prefije prefijoes prefijos prefines prefino prefixed pregamos pregar preges
 pregunta preguntados preguntan preguntara preguntare preguntars preguntas pregunte
 preguntea preguntemos pregunteo pregunton preguntos pregusta pregustamos pregustar
-pregusto premio premiso premisos premite premitida premitidas premitido premitidos premix
-premixes preocupacions preocupan preocupar preocupas preocupe preocupo prepuesta presado
-presences presencial presencian presenciar presencias presencio present presente presentia
-presents preserva preservan preservara preservare preservars preservas preserven preserver
-preserves preservo pressured pressures presunta presunto presupuesta presupuestos pretence
-preterir preven prevena prevenas prevene prevenes preveno previdos previo previoes previos
-prevision priada priadas prices pricked pricking priding prier primacia primacio primacy
-primada primadas primal primaria primarias primario primarios primas primate primaz prime
-primed primemos primen primer primeraes primeran primeras primere primeres primeria
-primerias primerio primerios primeroes primeros primers primes primeva primevas primevo
-primevos primia primian priming primmer primor principa principals principan principar
-principas principe principen principes principios principled principles principo printer
-prints prioreso prioress prioridads prioritized prioritizes prison privaba privabas
-privadaes privado privados privan privara privaras privare privaria privater privates
-privileged privilegia privilegias privilegioes prizing proba proban probara probare
-probars probas problem problemas problemo problems proceda procedamos procedan proceden
-procedo proceis procela procelo procelos procemos procera proceran procero proceros
-procers proces procesa procesada procesadas procesado procesadoes procesados procesal
-procesalo procesamienta procesamientos procesando procesara procesare procesars procesas
-procese procesemos proceso process processed procession procia procias procoes procrea
-procreado procreador procreadores procreados procreamos procrean procrear procreen procreo
-produca produce produced producen produces producir producirs produco producta productoes
-productor productora productoraes productoras productoro productoros productors productos
-products proferir profesa profesado profesados profesamos profesan profesar profesen
-profeso profesos profess professed professes professing professor professors profije
-profijes profijo profiled profundidads programada progresas progreses proises proiza
-proizas proizes proizo proizos projection prolongo promedia promedie promedios promesa
-promeso promesos promete promotes promovamos promoven promovere promovers promoves
-prompted promueva propaa propaas propagados propagan propagante propagantes propagar
-propagare propagares propagas propagated propage propagemos propago propala propalamos
-propao propaos propasa propasamos propase propia propiaes propietaria propietarios propina
-propinas propino propinos propioes propios propon propone proponeria propono proporciona
-proporcionals proporcionan proporcionar proporcionas proporcione proporciono proporcions
-proportion proportionals proposals proposed proposer proposes propria proprias proprio
-proprios propuestas propuesto prosupuesto proteccions protecting protections protocola
-protocole protocolos protocols provaga provagamos proveedora proveedoraes proveedoras
-proveedoro proveedoros proveedors providaes provide provided provides providoes prowess
-proyeccion pruebaes pruebo pruebos pruner prunes pseudonymized puares pubic public
-publicacions publicada publicador publicados publicalo publicana publicando publicano
-publicanos publicans publicar publicara publicare publicars publicas publication publicato
-publicatos publice publicemos publicen publico published publisher publishers puches
-pudramos pudren pudres pudria puedan puedes puerca puerra puertas puerto pueses puesta
-pugaes pugnamos pugnar pugnes pugnos puled pulgamos pulgar pulges pulican puller pulles
-pullet pulley pulling pulped pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare
-pulsars pulsas pulsation pulsea pulsear pulsed pulses punemos punero pungamos punges
-punoes punos puntacion puntamos puntar puntas punteamos puntear punteo punteos punter
-puntera punterio punterol punteros punters puntes puntoes puntosa puntoso punts puntua
-puntuacions puntuados puntual puntuan puntuara puntuare puntuars puntuas puntuemos puntuo
-puntura punturo punzos puraes purchased purchaser purchases pureamos purear pureas pureed
-pureen purees pures purga purgados purgaes purgan purgara purgare purgars purgas purgemos
-purgen purger purgers purgos purled puroes purpose purred pursed purses puses pusher
-pushers pusses puteen putero putos pythons qualify quarantined quarantines quartern
-quarters quartet quean quebres quedados quedar quedemos queden quedes queening queens
-queering queers quees queja quejaes quejais quejamos quejar quejars quejos quemamos queman
-quemas quemes quemies quenas quepan queraes queramos queran queras quereis querers queres
-querias queried querist quermes quesas queued queule queules quiamos quietamos quiiamos
-quijamos quijas quintamos quiries quitados quitas quitemos quoits quorums quotes quotha
-rabida rabido rabidos rabios rabotado rabotados raches racked racking radios radom
-rafagaes rafago rafagos rafios rafter rages raguos raida raider raiding raido raidos
-raiges raijos rained raines raining raked raking ramios ranaes rances ranches randers
-rando randomize randomizes randos ranees rangas ranged ranger rangers ranging rangoes
-rangos rangosa rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled
-rankling ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas
-rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos
-rascan rascos rasgas rasges rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster
+pregusto premio premised premiso premisos premite premitida premitidas premitido
+premitidos premix premixes preocupacions preocupan preocupar preocupas preocupe preocupo
+prepuesta presado presences presencial presencian presenciar presencias presencio present
+presente presentia presents preserva preservan preservara preservare preservars preservas
+preserven preserver preserves preservo pressured pressures presunta presunto presupuesta
+presupuestos pretence preterir preven prevena prevenas prevene prevenes preveno previdos
+previo previoes previos prevision priada priadas prices pricked pricking priding prier
+primacia primacio primacy primada primadas primal primaria primarias primario primarios
+primas primate primaz prime primed primemos primen primer primeraes primeran primeras
+primere primeres primeria primerias primerio primerios primeroes primeros primers primes
+primeva primevas primevo primevos primia primian priming primmer primor principa
+principals principan principar principas principe principen principes principios
+principled principles principo printer prints prioreso prioress prioridads prioritized
+prioritizes prison privaba privabas privadaes privado privados privan privara privaras
+privare privaria privater privates privileged privilegia privilegias privilegioes prizing
+proba proban probara probare probars probas problem problemas problemo problems proceda
+procedamos procedan proceden procedo proceis procela procelo procelos procemos procera
+proceran procero proceros procers proces procesa procesada procesadas procesado
+procesadoes procesados procesal procesalo procesamienta procesamientos procesando
+procesara procesare procesars procesas procese procesemos proceso process processed
+procession procia procias procoes procrea procreado procreador procreadores procreados
+procreamos procrean procrear procreen procreo produca produce produced producen produces
+producir producirs produco producta productoes productor productora productoraes
+productoras productoro productoros productors productos products proferir profesa
+profesado profesados profesamos profesan profesar profesen profeso profesos profess
+professed professes professing professor professors profije profijes profijo profiled
+profundidads programada progresas progreses proises proiza proizas proizes proizo proizos
+projection prolongo promedia promedie promedios promesa promeso promesos prometamos
+promete prometemos prometiamos prometida prometidos promise promisee promiser promises
+promotes promovamos promoven promovere promovers promoves prompted promueva propaa propaas
+propagados propagan propagante propagantes propagar propagare propagares propagas
+propagated propage propagemos propago propala propalamos propao propaos propasa propasamos
+propase propia propiaes propietaria propietarios propina propinas propino propinos
+propioes propios propon propone proponeria propono proporciona proporcionals proporcionan
+proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
+proposals proposed proposer proposes propria proprias proprio proprios propuestas
+propuesto prosupuesto proteccions protecting protections protocola protocole protocolos
+protocols provaga provagamos proveedora proveedoraes proveedoras proveedoro proveedoros
+proveedors providaes provide provided provides providoes prowess proyeccion pruebaes
+pruebo pruebos pruner prunes pseudonymized puares pubic public publicacions publicada
+publicador publicados publicalo publicana publicando publicano publicanos publicans
+publicar publicara publicare publicars publicas publication publicato publicatos publice
+publicemos publicen publico published publisher publishers puches pudramos pudren pudres
+pudria puedan puedes puerca puerra puertas puerto pueses puesta pugaes pugnamos pugnar
+pugnes pugnos puled pulgamos pulgar pulges pulican puller pulles pullet pulley pulling
+pulped pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare pulsars pulsas pulsation
+pulsea pulsear pulsed pulses punemos punero pungamos punges punoes punos puntacion
+puntamos puntar puntas punteamos puntear punteo punteos punter puntera punterio punterol
+punteros punters puntes puntoes puntosa puntoso punts puntua puntuacions puntuados puntual
+puntuan puntuara puntuare puntuars puntuas puntuemos puntuo puntura punturo punzos puraes
+purchased purchaser purchases pureamos purear pureas pureed pureen purees pures purga
+purgados purgaes purgan purgara purgare purgars purgas purgemos purgen purger purgers
+purgos purled puroes purpose purred pursed purses puses pusher pushers pusses puteen
+putero putos pythons qualify quarantined quarantines quartern quarters quartet quean
+quebres quedados quedar quedemos queden quedes queening queens queering queers quees queja
+quejaes quejais quejamos quejar quejars quejos quemamos queman quemas quemes quemies
+quenas quepan queraes queramos queran queras quereis querers queres querias queried
+querist quermes quesas queued queule queules quiamos quietamos quiiamos quijamos quijas
+quintamos quiries quitados quitas quitemos quoits quorums quotes quotha rabida rabido
+rabidos rabios rabotado rabotados raches racked racking radios radom rafagaes rafago
+rafagos rafios rafter rages raguos raida raider raiding raido raidos raiges raijos rained
+raines raining raked raking ramios ranaes rances ranches randers rando randomize
+randomizes randos ranees rangas ranged ranger rangers ranging rangoes rangos rangosa
+rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled rankling
+ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas rapider
+rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos rascan
+rascos rasgas rasges rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster
 rastramos rastrar rastrea rastreados rastrean rastreara rastreare rastrears rastreas
 rastreemos rastremos rastrera rastrero ratear rateos rater rathe ratigo ratigos ratino
 ratinos ration rations ratoes ratons ratos ratter rautos rayida rayido rayidos razaga
@@ -1230,25 +1232,25 @@ scaled scaler scalping scalps scamps scanner scanted scape scapes scared scares 
 scending scends scene scents scheat schedule schedulers schedules schemas scheme scilla
 scones scooped scopes scoping scorer scorers scores scorned scorning scorns scoured
 scouring scours scrabble scrabbled scrambler scrambles scrap scraped scraper scrapes
-scrapie scraps scream screaming screams screed screes scrimp scrimps scrip scrips scrolls
-scuffle scuffled scummed scumming sealable sealer sealers sealing searched searcher
-searchers seared searing seated seating seattle secamos secana secenes secon secones
-secons secores secrestos secreta secrete secreteo secreteos secretoes secretor secretors
-secuenciaes secuencias secuencio secund secunda secundaria secundarias secundarioes
-secundarios secundo securo seder seders seeder seeders seeding seeres segando segmentoes
-seguamos seguda segudo seguen seguia seguiamos seguida seguidas seguido seguidor
-seguidoraes seguidoras seguidoros seguire seguirs segundan segundar segundario segundarios
-segundas segunde segundes segundoes segundon segundons seguo segur segura segure
-seguridads seguro seguron seguros segurs seined seiner seiners seines seining selecta
-selecto selects sellar sellars selle sellen selles selloes selves semanal semanas semang
-semano sembra semento sencilla sencillezs sencillos senda sendaes sendai sendal sendas
-sender sendera senderas sendere senderes senderid sendero senderos senes sensing separaba
-separadas separador separadors separados separamos separando separante separara separare
-separated separates separatos sequenced sequencer sequencers sequences seraes serana
-serape serer seres sergento sergentos seriada seriamos seriar seriemos series serres
-serretos servada servador servadores servamos servar servars servas served servemos server
-servers serverts servery servia serviaes serviamos servian servias serviced servicia
-servicias servicioes servidas servido servidora servidoraes servidoras servidoro
+scrapie scraps scream screaming screams scree screed screens screes scrimp scrimps scrip
+scrips scrolls scuffle scuffled scummed scumming sealable sealer sealers sealing searched
+searcher searchers seared searing seated seating seattle secamos secana secenes secon
+secones secons secores secrestos secreta secrete secreteo secreteos secretoes secretor
+secretors secuenciaes secuencias secuencio secund secunda secundaria secundarias
+secundarioes secundarios secundo securo seder seders seeder seeders seeding seeres segando
+segmentoes seguamos seguda segudo seguen seguia seguiamos seguida seguidas seguido
+seguidor seguidoraes seguidoras seguidoros seguire seguirs segundan segundar segundario
+segundarios segundas segunde segundes segundoes segundon segundons seguo segur segura
+segure seguridads seguro seguron seguros segurs seined seiner seiners seines seining
+selecta selecto selects sellar sellars selle sellen selles selloes selves semanal semanas
+semang semano sembra semento sencilla sencillezs sencillos senda sendaes sendai sendal
+sendas sender sendera senderas sendere senderes senderid sendero senderos senes sensing
+separaba separadas separador separadors separados separamos separando separante separara
+separare separated separates separatos sequenced sequencer sequencers sequences seraes
+serana serape serer seres sergento sergentos seriada seriamos seriar seriemos series
+serres serretos servada servador servadores servamos servar servars servas served servemos
+server servers serverts servery servia serviaes serviamos servian servias serviced
+servicia servicias servicioes servidas servido servidora servidoraes servidoras servidoro
 servidoros servidors servidos servil servile serviles servings servio servioes servios
 servir servire servires servirs servita servitor servitos servos sesion sesions sessions
 settee setter setting settled settlements settler settles settlings seudonima seudonimas
@@ -1284,57 +1286,57 @@ somethings sopera soporta soportados soportal soportan soportara soportare sopor
 soportas soporte soportemos soporto sopped sorbed sorce sores sortea sorteable sortee
 sorteo sorter sortie sortied sosamente sotted souffle souled souped sourced sources soured
 sourer souring sower spanker spanned spanners spared spares spates spawner speller
-spellers spender spenders spending spewed spices spicks spiels spiers spies spiked spiles
-spinal spines spinner spires spirts spites spits splats splint splints spokes spooked
-spooking spooled spooling spooned spoonfed spooning spoored spooring spored spores sporing
-sported spreads spreed sprits spumed spuming stabile stabled stabler stables stably staged
-stages stagey staggerer stags stakes stale stales staling stamped stampeded stampedes
-stamping stamps standbys stapes stapled stapling starch starches stared stares staring
-starling starring startling starts starving stases stated statements staten stater states
-stating statius stats statu statue statues staves steam steaming steams stepped stewed
-stich stimulate stipe stirps stitches stithy stogies stoked stokes stoles stomas stomped
-stomps stoned stones stooped stopper stopple stoppled storey storing storks stormed storms
-stormy storting stoves stowage stowed straights strait stranger straps stratus straus
-streak streaking streaks streamings streams streamy strega strews striae strick stricture
-strictured stride strife strike string stringer strip stripe striped striper stripes
-stripey strips stript stripy strive stroll stropped strops structure structures strums
-strung suable subamos submits subscriba subscribas subscribed subscriber subscribers
-subscribo subscripcions subtrae subtraes succeeder succuss sucres sucrets sudamos sudando
-sudaria suegra suera sufres sugera sugeramos sugeran sugere sugerenciaes sugerencio
-sugerencios sugeria sugerire sugerirs sugestion sugestions suggesting sugiera sugieren
-sugieres sumacos sumado sumados sumanda sumandos sumara sumaran sumaras sumarial sumarian
-sumariar sumarias sumarie sumario sumatra sumemos sumeria sumiamos sumimos sumiria summer
-summery summit sunder sunders supamos super supera superados superan superana superano
-superanos superar superara superare superars superas superb superba supere superemos
-superen superia superiamos superian superman superna superno supero supers suplantacions
+spellers spender spenders spending spewed sphere spices spicks spiels spiers spies spiked
+spiles spinal spines spinner spires spirts spites spits splats splint splints spokes
+spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored spores
+sporing sported spreads spreed sprits spumed spuming stabile stabled stabler stables
+stably staged stages stagey staggerer stags stakes stale stales staling stamped stampeded
+stampedes stamping stamps standbys stapes stapled stapling starch starches stared stares
+staring starling starring startling starts starving stases stated statements staten stater
+states stating statius stats statu statue statues staves steam steaming steams stepped
+stewed stich stimulate stipe stirps stitches stithy stogies stoked stokes stoles stomas
+stomped stomps stoned stones stooped stopper stopple stoppled storey storing storks
+stormed storms stormy storting stoves stowage stowed straights strait stranger straps
+stratus straus streak streaking streaks streamings streams streamy strega strews striae
+strick stricture strictured stride strife strike string stringer strip stripe striped
+striper stripes stripey strips stript stripy strive stroll stropped strops structure
+structures strums strung suable subamos submits subscriba subscribas subscribed subscriber
+subscribers subscribo subscripcions subtrae subtraes succeeder succuss sucres sucrets
+sudamos sudando sudaria suegra suera sufres sugera sugeramos sugeran sugere sugerenciaes
+sugerencio sugerencios sugeria sugerire sugerirs sugestion sugestions suggesting sugiera
+sugieren sugieres sumacos sumado sumados sumanda sumandos sumara sumaran sumaras sumarial
+sumarian sumariar sumarias sumarie sumario sumatra sumemos sumeria sumiamos sumimos
+sumiria summer summery summit sunder sunders supamos super superados superana superano
+superanos superar superara superare superars superas superb superba superemos superen
+superes superia superiamos superian superman superna superno supero supers suplantacions
 suplantan suplantara suplantare suplantars suplantas suplante suplanto supono suporta
 suportamos suportar supporter supports suppresses suppressing supra supresions suprimamos
 suprimia suprimiamos suprimida suprimidos suprimire suprimirs supura supuramos supuran
-supurar suraes surce surces sures surgas surged surgen suries surtes suscriba suscriban
-suscribo suscripcions susera sustain sutura swages swaggered swamis swampy swanned
-swapping swaps swarded swards swarming swarms swatch swatches sweller swerved swerves
-swerving swingle switch switched switcher switchers swopped synched synchronies
+supurar supure suraes surce surces sures surgas surged surgen suries surtes suscriba
+suscriban suscribo suscripcions susera sustain sutura swages swaggered swamis swampy
+swanned swapping swaps swarded swards swarming swarms swatch swatches sweller swerved
+swerves swerving swingle switch switched switcher switchers swopped synched synchronies
 synchronizer synchronizes systems tabaes tabales tabals tabano tabas tabeas tabeos tabes
 tabess tabies tablaes tablais tablan tablar tablars tablea tableas tabled tablee tablees
 tablen tableo tableos tablet tablets tablos taboes tabret tabues tabulas tabules tacano
 taces tacket tacks taeles taimas takedowns talaes talas talcas taleas tales talias tallas
 talles talmas taloes talpas tamana tamango tamanos tamaro tamas tambas tanemos tanzas
 tapano taping tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas
-tardia targe targets tarjar tarjera tarjetas tarjetea tarjeto tartar tasces tasting
-tazamos tazano tazar tazas teacea teared teasing tecaes tecas techas teclado teclaes tecle
-tecleada tecleados tecleando tecleara tecleare teclears teclee tecleo teclos tecols
-tejemos telas telefona telefonas telefoneo telefonio telefonios telefono telefonoes
-telefonos telemos teleran tememos tempate tempates templaes templare templares templates
-templete templetes tempo tempora temporalmentes temporals temporas temporil tenamos tenan
-tenante tenantes tenants tencas tendemos tendenciaes tendencies tendencio tendencios
-tending tends tenedos tenen tenencia tenencias tenesmos tenimos tenoria tensemos tensing
-tentemos tenting teorias teorica teorio teoriza terbia tercas tercemos terceno tercenos
-tercer tercera terceras tercere tercereo terceres tercerio tercerios terceroes tercerol
-tercerols terceros tercers terces terceto tercetos tercia termas termico termicos termina
-terminas termine termines terming termini terminoes terminus termito termitos ternero
-terneros terpino terpinos terrero terreros terrino terrinos tesemos teslas testiga testigo
-testings tetemos thales thicket thighs thing thingy thinks thins thongs thoria thorough
-though thousands thread thready threats thresholds throstle throstles throttled throttler
+tardia targe tarjar tarjera tarjetas tarjetea tarjeto tartar tasces tasting tazamos tazano
+tazar tazas teacea teared teasing tecaes tecas techas teclado teclaes tecle tecleada
+tecleados tecleando tecleara tecleare teclears teclee tecleo teclos tecols tejemos telas
+telefona telefonas telefoneo telefonio telefonios telefono telefonoes telefonos telemos
+teleran tememos tempate tempates templaes templare templares templates templete templetes
+tempo tempora temporalmentes temporals temporas temporil tenamos tenan tenante tenantes
+tenants tencas tendemos tendenciaes tendencies tendencio tendencios tending tends tenedos
+tenen tenencia tenencias tenesmos tenimos tenoria tensemos tensing tentemos tenting
+teorias teorica teorio teoriza terbia tercas tercemos terceno tercenos tercer tercera
+terceras tercere tercereo terceres tercerio tercerios terceroes tercerol tercerols
+terceros tercers terces terceto tercetos tercia termas termico termicos termina terminas
+termine termines terming termini terminoes terminus termito termitos ternero terneros
+terpino terpinos terrero terreros terrino terrinos tesemos teslas testiga testigo testings
+tetemos thales thicket thighs thing thingy thinks thins thongs thoria thorough though
+thousands thread thready threats thresholds throstle throstles throttled throttler
 throttlers throttles throughout ticked ticker tickets tickle tiempa tiempos tienes tierce
 tifico tilio timelier timelines timeliness timeous timestamps timpo tings tinten tipica
 tipicos tiple tiples tipologia tipple tipples tired tisico tiznen toaria tocologia
