@@ -196,3 +196,16 @@ def test_closing_risks_need_a_mitigation(shipped, text: str, covered: bool) -> N
     """spec: closing.risks is risks *and* mitigations; a risk named alone is half an answer."""
     lang = "es" if "riesgo" in text else "en"
     assert ("closing.risks" in score_answers({"closing": text}, shipped, lang).covered_ids()) is covered
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "covered"),
+    [
+        ("Main risk I see is the provider being slow or down.", "en", True),
+        ("El riesgo gordo es que una campaña atasque los códigos de verificación.", "es", True),
+        ("Trade-offs, risks, priorities, scope, SLAs.", "en", False),
+    ],
+)
+def test_naming_a_risk_in_the_opening_earns_its_trade_offs(shipped, text: str, lang: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+    """spec: opening.tradeoffs 'names trade-offs and risks'; a bare list of the words does not."""
+    assert ("opening.tradeoffs" in score_answers({"opening": text}, shipped, lang).covered_ids()) is covered  # type: ignore[arg-type]
