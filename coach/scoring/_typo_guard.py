@@ -949,130 +949,129 @@ patrio patrioes patrol patrona patronaes patronas patronea patroneas patronee pa
 patroneo patroness patrono patronoes patronos patrons patroon patroons patten pattens
 patter pattern patterns patters patton paulamos paular pausados pausan pausara pausare
 pausars pausas paused pausemos pautamos pautar pautes pautos paving pawing paxton
-payaremos paying payloads payment peaces peaked peaking pebres pecado peces pecio pecked
-pedamos peden pediamos pedida pedidas pedido pedidoes pedidor pedidors pediente pedientes
-pedimos pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes pegunta peguntamos
-peguntar pegunto peiamos peidos pelado peloes penado pences pendemos penden pender pendian
-pendida pendidas pendido pendidos pendientees penemos penitente penitentes penned penning
-penoes penores pensado peones peopled peoples peoras peore peoremos peoren peoria peorio
-peors peraes perailes percentages percents percept percutamos percute perda perdamos perde
-perden perdere perders perdia perdian perdias perdidaes perdidas perdido perdidoes
-perdidos perdidosa perdidoso perdiga perdigas perdigo perdio perdis perdiz perdo perdon
-perdonas peredo peres perfida perfidas perfido perfidos perfila perfilas perfilen perfilo
-perfils performances pericles perico peries peril perioda periodas periodical
-periodicamentes periodicas periodo periodos periotic perito perked perking perlite
-permanence permanent permanentees permanentes permanents permico permicos permisa permisas
-permision permisions permisoes permisor permisors permistion permistions permit permita
-permitamos permite permitee permiten permites permitia permitian permitias permitida
-permitido permitidor permitidors permitidos permitimos permito permits permuta
-permutacions permutada permutados permutando permutations permute permutemos permuten
-permutes permuto pernil perniles pernio peroes perores perronas persiste persisten
-persistence persistencias persistencio persistency persistent persistente persistentees
-persistentes persistes persona personae personaes personages personajes personalism
-personaliza personalizaba personalizabas personalizada personalizadas personalizados
-personalizamos personalizan personalizando personalizara personalizaras personalizare
-personalizars personalizas personalize personalized personalizen personalizes personalizo
-personals personas personates personos persons perta perter perues pervious pesada pesade
-pesador pesados pesamos pesando pescado pesces pesiado pesimos pesoes pester petado
-peticions petition petoes peyores phased pianes picaes pices piches picker picket pickle
-pickled picoes pictured pictures piece pieced piecing piedra piees pieles pierce pierces
-pierda pierde pierdes pieria pierna pierre pijees piked pilled pilling piman pinar pindar
-pined pineda pinemos pingar pinged pinjar pinked pinpoints pinta pintan pintara pintare
-pintars pintas pintea pintear pintor pintos pints pipeline pipelines piperine pirces
-pisado pisamos pisaras pisare pisares pisars pisces pison pissed pistar pitar pitman
-pizces places placing plagamos plagaremos plages plains planaes planas plane planea
-planeas planed planee planees planen planeo planeos planer planers planet planets planks
-planoes planos plante plantes plantillaes plantillais plantillan plantillar plantillars
-plantillas plantille plantilles plantillo plantillos plants plates platilla platillas
-plores pobres pocion pocked podara podaria podemos poderia podia podida podidos podra
-podran podras podres podrian podrias podrida podrir poemos poinas poinos pointed pointers
-pointier pointy poised poising poiso poisonings poisons poisos poisson poitier poldia
-polemos police policees polices policiaes policias policios poling polison politer
-politian politic politicaes political politick politicks politico politicos politics
-polities polity polled pollina pollino pomemos ponamos pondria pontear pontos pooling
-popemos poplar popple popula populaces populan populara popularas populare popularidads
-populars populas populates porcentajes porcion pores porfia porfijo porgamos porgar porges
-portear ported porter portes portia portian portico portien porting portio portions porton
-posado posamos posed poseer posemos poser poseur posher posiblees posicions posing posited
-positing positions positivo positron posits poson pospuesta possibly postais postar
-postares poste postea postean posteara posteare postears posteas postee postema posten
-posteo postern posters postes posteta postie posties postiga postigo postiles postings
-postmarks postor postores postra postrar postre postrees postrer postres postro postures
-postwar potemos pother potrear potted potter potting pouted pouter pouting poyemos prates
-preaba preabas preado preamos precalcula precalculadas precalculado preces precesion
-precess precessed precesses precessing precia precie precios precious precis precisian
-precising precisions preciso precito precoz predicable predictably predio preferenciaes
-preferencio preferencios preferente preferentes preferia preferire preferirs prefija
-prefijas prefije prefijoes prefijos prefines prefino prefixed pregamos pregar preges
-pregunta preguntados preguntan preguntara preguntare preguntars preguntas pregunte
-preguntea preguntemos pregunteo pregunton preguntos pregusta pregustamos pregustar
-pregusto premio premised premiso premisos premite premitida premitidas premitido
-premitidos premix premixes preocupacions preocupan preocupar preocupas preocupe preocupo
-prepuesta presado presences presencial presencian presenciar presencias presencio present
-presente presentia presents preserva preservan preservara preservare preservars preservas
-preserven preserver preserves preservo pressured pressures presunta presunto presupuesta
-presupuestos pretence preterir preven prevena prevenas prevene prevenes preveno previdos
-previo previoes previos prevision priada priadas prices pricked pricking priding prier
-primacia primacio primacy primada primadas primal primaria primarias primario primarios
-primas primate primaz prime primed primemos primen primer primeraes primeran primeras
-primere primeres primeria primerias primerio primerios primeroes primeros primers primes
-primeva primevas primevo primevos primia primian priming primmer primor principa
-principals principan principar principas principe principen principes principios
-principled principles principo printer prints prioreso prioress prioridads prioritized
-prioritizes prison privaba privabas privadaes privado privados privan privara privaras
-privare privaria privater privates privileged privilegia privilegias privilegioes prizing
-proba proban probara probare probars probas problem problemas problemo problems proceda
-procedamos procedan proceden procedo proceis procela procelo procelos procemos procera
-proceran procero proceros procers proces procesa procesada procesadas procesado
-procesadoes procesados procesal procesalo procesamienta procesamientos procesando
-procesara procesare procesars procesas procese procesemos proceso process processed
-procession procia procias procoes procrea procreado procreador procreadores procreados
-procreamos procrean procrear procreen procreo produca produce produced producen produces
-producir producirs produco producta productoes productor productora productoraes
-productoras productoro productoros productors productos products proferir profesa
-profesado profesados profesamos profesan profesar profesen profeso profesos profess
-professed professes professing professor professors profije profijes profijo profiled
-profundidads programada progresas progreses proises proiza proizas proizes proizo proizos
-projection prolongo promedia promedie promedios promesa promeso promesos prometamos
-promete prometemos prometiamos prometida prometidos promise promisee promiser promises
-promotes promovamos promoven promovere promovers promoves prompted promueva propaa propaas
-propagados propagan propagante propagantes propagar propagare propagares propagas
-propagated propage propagemos propago propala propalamos propao propaos propasa propasamos
-propase propia propiaes propietaria propietarios propina propinas propino propinos
-propioes propios propon propone proponeria propono proporciona proporcionals proporcionan
-proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
-proposals proposed proposer proposes propria proprias proprio proprios propuestas
-propuesto prosupuesto proteccions protecting protections protocola protocole protocolos
-protocols provaga provagamos proveedora proveedoraes proveedoras proveedoro proveedoros
-proveedors providaes provide provided provides providoes prowess proyeccion pruebaes
-pruebo pruebos pruner prunes pseudonymized puares pubic public publicacions publicada
-publicador publicados publicalo publicana publicando publicano publicanos publicans
-publicar publicara publicare publicars publicas publication publicato publicatos publice
-publicemos publicen publico published publisher publishers puches pudramos pudren pudres
-pudria puedan puedes puerca puerra puertas puerto pueses puesta pugaes pugnamos pugnar
-pugnes pugnos puled pulgamos pulgar pulges pulican puller pulles pullet pulley pulling
-pulped pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare pulsars pulsas pulsation
-pulsea pulsear pulsed pulses punemos punero pungamos punges punoes punos puntacion
-puntamos puntar puntas punteamos puntear punteo punteos punter puntera punterio punterol
-punteros punters puntes puntoes puntosa puntoso punts puntua puntuacions puntuados puntual
-puntuan puntuara puntuare puntuars puntuas puntuemos puntuo puntura punturo punzos puraes
-purchased purchaser purchases pureamos purear pureas pureed pureen purees pures purga
-purgados purgaes purgan purgara purgare purgars purgas purgemos purgen purger purgers
-purgos purled puroes purpose purred pursed purses puses pusher pushers pusses puteen
-putero putos pythons qualify quarantined quarantines quartern quarters quartet quean
-quebres quedados quedar quedemos queden quedes queening queens queering queers quees queja
-quejaes quejais quejamos quejar quejars quejos quemamos queman quemas quemes quemies
-quenas quepan queraes queramos queran queras quereis querers queres querias queried
-querist quermes quesas queued queule queules quiamos quietamos quiiamos quijamos quijas
-quintamos quiries quitados quitas quitemos quoits quorums quotes quotha rabida rabido
-rabidos rabios rabotado rabotados raches racked racking radios radom rafagaes rafago
-rafagos rafios rafter rages raguos raida raider raiding raido raidos raiges raijos rained
-raines raining raked raking ramios ranaes rances ranches randers rando randomize
-randomizes randos ranees rangas ranged ranger rangers ranging rangoes rangos rangosa
-rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled rankling
-ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas rapider
-rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos rascan
-rascos rasgas rasges rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster
+payaremos paying payloads peaces peaked peaking pebres pecado peces pecio pecked pedamos
+peden pediamos pedida pedidas pedido pedidoes pedidor pedidors pediente pedientes pedimos
+pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes pegunta peguntamos peguntar
+pegunto peiamos peidos pelado peloes penado pences pendemos penden pender pendian pendida
+pendidas pendido pendidos pendientees penemos penitente penitentes penned penning penoes
+penores pensado peones peopled peoples peoras peore peoremos peoren peoria peorio peors
+peraes perailes percentages percents percept percutamos percute perda perdamos perdan
+perdere perders perdia perdian perdias perdidaes perdidas perdido perdidoes perdidos
+perdidosa perdidoso perdiga perdigas perdigo perdio perdis perdiz perdo perdon perdonas
+peredo peres perfida perfidas perfido perfidos perfila perfilas perfilen perfilo perfils
+performances pericles perico peries peril perioda periodas periodical periodicamentes
+periodicas periodo periodos periotic perito perked perking perlite permanence permanent
+permanentees permanentes permanents permico permicos permisa permisas permision permisions
+permisoes permisor permisors permistion permistions permit permita permitamos permite
+permitee permiten permites permitia permitian permitias permitida permitido permitidor
+permitidors permitidos permitimos permito permits permuta permutacions permutada
+permutados permutando permutations permute permutemos permuten permutes permuto pernil
+perniles pernio peroes perores perronas persiste persisten persistence persistencias
+persistencio persistency persistent persistente persistentees persistentes persistes
+persona personae personaes personages personajes personalism personaliza personalizaba
+personalizabas personalizada personalizadas personalizados personalizamos personalizan
+personalizando personalizara personalizaras personalizare personalizars personalizas
+personalize personalized personalizen personalizes personalizo personals personas
+personates personos persons perta perter perues pervious pesada pesade pesador pesados
+pesamos pesando pescado pesces pesiado pesimos pesoes pester petado peticions petition
+petoes peyores phased pianes picaes pices piches picker picket pickle pickled picoes
+pictured pictures piece pieced piecing piedra piees pieles pierce pierces pierdes pieria
+pierian pierna pierre pijees piked pilled pilling piman pinar pindar pined pineda pinemos
+pingar pinged pinjar pinked pinpoints pinta pintan pintara pintare pintars pintas pintea
+pintear pintor pintos pints pipeline pipelines piperine pirces pisado pisamos pisaras
+pisare pisares pisars pisces pison pissed pistar pitar pitman pizces places placing
+plagamos plagaremos plages plains planaes planas plane planea planeas planed planee
+planees planen planeo planeos planer planers planet planets planks planoes planos plante
+plantes plantillaes plantillais plantillan plantillar plantillars plantillas plantille
+plantilles plantillo plantillos plants plates platilla platillas plores pobres pocion
+pocked podara podaria podemos poderia podia podida podidos podra podran podras podres
+podrian podrias podrida podrir poemos poinas poinos pointed pointers pointier pointy
+poised poising poiso poisonings poisons poisos poisson poitier poldia polemos police
+policees polices policiaes policias policios poling polison politer politian politic
+politicaes political politick politicks politico politicos politics polities polity polled
+pollina pollino pomemos ponamos pondria pontear pontos pooling popemos poplar popple
+popula populaces populan populara popularas populare popularidads populars populas
+populates porcentajes porcion pores porfia porfijo porgamos porgar porges portear ported
+porter portes portia portian portico portien porting portio portions porton posado posamos
+posed poseer posemos poser poseur posher posiblees posicions posing posited positing
+positions positivo positron posits poson pospuesta possibly postais postar postares poste
+postea postean posteara posteare postears posteas postee postema posten posteo postern
+posters postes posteta postie posties postiga postigo postiles postings postmarks postor
+postores postra postrar postre postrees postrer postres postro postures postwar potemos
+pother potrear potted potter potting pouted pouter pouting poyemos prates preaba preabas
+preado preamos precalcula precalculadas precalculado preces precesion precess precessed
+precesses precessing precia precie precios precious precis precisian precising precisions
+preciso precito precoz predicable predictably predio preferenciaes preferencio
+preferencios preferente preferentes preferia preferire preferirs prefija prefijas prefije
+prefijoes prefijos prefines prefino prefixed pregamos pregar preges pregunta preguntados
+preguntan preguntara preguntare preguntars preguntas pregunte preguntea preguntemos
+pregunteo pregunton preguntos pregusta pregustamos pregustar pregusto premio premised
+premiso premisos premite premitida premitidas premitido premitidos premix premixes
+preocupacions preocupan preocupar preocupas preocupe preocupo prepuesta presado presences
+presencial presencian presenciar presencias presencio present presente presentia presents
+preserva preservan preservara preservare preservars preservas preserven preserver
+preserves preservo pressured pressures presunta presunto presupuesta presupuestos pretence
+preterir preven prevena prevenas prevene prevenes preveno previdos previo previoes previos
+prevision priada priadas prices pricked pricking priding prier primacia primacio primacy
+primada primadas primal primaria primarias primario primarios primas primate primaz prime
+primed primemos primen primer primeraes primeran primeras primere primeres primeria
+primerias primerio primerios primeroes primeros primers primes primeva primevas primevo
+primevos primia primian priming primmer primor principa principals principan principar
+principas principe principen principes principios principled principles principo printer
+prints prioreso prioress prioridads prioritized prioritizes prison privaba privabas
+privadaes privado privados privan privara privaras privare privaria privater privates
+privileged privilegia privilegias privilegioes prizing proba proban probara probare
+probars probas problem problemas problemo problems proceda procedamos procedan proceden
+procedo proceis procela procelo procelos procemos procera proceran procero proceros
+procers proces procesa procesada procesadas procesado procesadoes procesados procesal
+procesalo procesamienta procesamientos procesando procesara procesare procesars procesas
+procese procesemos proceso process processed procession procia procias procoes procrea
+procreado procreador procreadores procreados procreamos procrean procrear procreen procreo
+produca produce produced producen produces producir producirs produco producta productoes
+productor productora productoraes productoras productoro productoros productors productos
+products proferir profesa profesado profesados profesamos profesan profesar profesen
+profeso profesos profess professed professes professing professor professors profije
+profijes profijo profiled profundidads programada progresas progreses proises proiza
+proizas proizes proizo proizos projection prolongo promedia promedie promedios promesa
+promeso promesos prometamos promete prometemos prometiamos prometida prometidos promise
+promisee promiser promises promotes promovamos promoven promovere promovers promoves
+prompted promueva propaa propaas propagados propagan propagante propagantes propagar
+propagare propagares propagas propagated propage propagemos propago propala propalamos
+propao propaos propasa propasamos propase propia propiaes propietaria propietarios propina
+propinas propino propinos propioes propios propon propone proponeria propono proporciona
+proporcionals proporcionan proporcionar proporcionas proporcione proporciono proporcions
+proportion proportionals proposals proposed proposer proposes propria proprias proprio
+proprios propuestas propuesto prosupuesto proteccions protecting protections protocola
+protocole protocolos protocols provaga provagamos proveedora proveedoraes proveedoras
+proveedoro proveedoros proveedors providaes provide provided provides providoes prowess
+proyeccion pruebaes pruebo pruebos pruner prunes pseudonymized puares pubic public
+publicacions publicada publicador publicados publicalo publicana publicando publicano
+publicanos publicans publicar publicara publicare publicars publicas publication publicato
+publicatos publice publicemos publicen publico published publisher publishers puches
+pudramos pudren pudres pudria puedan puedes puerca puerra puertas puerto pueses puesta
+pugaes pugnamos pugnar pugnes pugnos puled pulgamos pulgar pulges pulican puller pulles
+pullet pulley pulling pulped pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare
+pulsars pulsas pulsation pulsea pulsear pulsed pulses punemos punero pungamos punges
+punoes punos puntacion puntamos puntar puntas punteamos puntear punteo punteos punter
+puntera punterio punterol punteros punters puntes puntoes puntosa puntoso punts puntua
+puntuacions puntuados puntual puntuan puntuara puntuare puntuars puntuas puntuemos puntuo
+puntura punturo punzos puraes purchased purchaser purchases pureamos purear pureas pureed
+pureen purees pures purga purgados purgaes purgan purgara purgare purgars purgas purgemos
+purgen purger purgers purgos purled puroes purpose purred pursed purses puses pusher
+pushers pusses puteen putero putos pythons qualify quarantined quarantines quartern
+quarters quartet quean quebres quedados quedar quedemos queden quedes queening queens
+queering queers quees queja quejaes quejais quejamos quejar quejars quejos quemamos queman
+quemas quemes quemies quenas quepan queraes queramos queran queras quereis querers queres
+querias queried querist quermes quesas queued queule queules quiamos quietamos quiiamos
+quijamos quijas quintamos quiries quitados quitas quitemos quoits quorums quotes quotha
+rabida rabido rabidos rabios rabotado rabotados raches racked racking radios radom
+rafagaes rafago rafagos rafios rafter rages raguos raida raider raiding raido raidos
+raiges raijos rained raines raining raked raking ramios ranaes rances ranches randers
+rando randomize randomizes randos ranees rangas ranged ranger rangers ranging rangoes
+rangos rangosa rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled
+rankling ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas
+rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos
+rascan rascos rasgas rasges rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster
 rastramos rastrar rastrea rastreados rastrean rastreara rastreare rastrears rastreas
 rastreemos rastremos rastrera rastrero ratear rateos rater rathe ratigo ratigos ratino
 ratinos ration rations ratoes ratons ratos ratter rautos rayida rayido rayidos razaga
