@@ -209,3 +209,15 @@ def test_closing_risks_need_a_mitigation(shipped, text: str, covered: bool) -> N
 def test_naming_a_risk_in_the_opening_earns_its_trade_offs(shipped, text: str, lang: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
     """spec: opening.tradeoffs 'names trade-offs and risks'; a bare list of the words does not."""
     assert ("opening.tradeoffs" in score_answers({"opening": text}, shipped, lang).covered_ids()) is covered  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Primero haría uno a uno con un dispositivo, luego grupos y multidispositivo.", "es"),
+        ("The first version would be email and push, and then SMS later.", "en"),
+        ("v1: email y push con plantillas; v2: SMS y horas de silencio.", "es"),
+    ],
+)
+def test_an_ordered_plan_in_the_closing_is_a_roadmap(shipped, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    assert "closing.roadmap" in score_answers({"closing": text}, shipped, lang).covered_ids()  # type: ignore[arg-type]
