@@ -47,8 +47,8 @@ agitar agitaria agolados agolamos agolan agolar agolaria agorados agoramos agora
 agoraria agostados agostamos agostan agostar agostaria agota agotadas agotador agotadors
 agotara agotaran agotaras agotare agotarian agotarias agotars agotas agotemos agoten
 agreda agredamos agredan agrega agregacions agregadas agregado agregadoes agregador
-agregados agregan agregar agregara agregare agregars agregas agrege agregemos agregen
-agrego agreman agreta agreza agruma agrumamos agrumar agrupa agrupacions agrupados agrupan
+agregados agregan agregara agregare agregars agregas agrege agregemos agregen agrego
+agreman agreta agreza agruma agrumamos agrumar agrupa agrupacions agrupados agrupan
 agrupara agrupare agrupars agrupas agrupe agrupemos agrupo agrura aguaita aguanal aguantan
 aguantar aguantas aguante aguanto ahogan ahogara ahogare ahogars ahogas ahojados ahojar
 ahorcadas ahormadas ahornadas ahorrabas ahorrada ahorradaes ahorrados ahorraras ahotado
@@ -306,53 +306,53 @@ completivos completo completos complexa complexidad complexions complexo complia
 compliant comprabamos comprado compradoes compradora compradoraes compradoras compradoro
 compradoros compradors comprados compraes compramos compran comprar comprare comprares
 compras compre comprensa compres compresa compro comproba comprobacions comprobados
-comproban comprobara comprobare comprobars comprobas comprobemos compromisa compromise
-compromisos comprueban compruebas compruebo compta computa computacion computamos computan
-computar compute computen computer computes comtas comtos conata concenta concentas
-concenter concentrada concentrador concentrados concentran concentrando concentrar
-concentrare concentrares concentras concentrated concentre concentro concerna concerne
-concerno concerns concert concilia conciliacions conciliados concilian conciliara
-conciliare conciliars concilias conciliation conciliemos concitado concitados concitar
-concluiamos concurren concurrence concurrences concurrencias concurrencio concurrente
-concurrentees condamos condenar condensa condensan condensara condensare condensars
-condensas condenser condesar condiciona condicionals condicionan condicionar condicionares
-condicionas condicione condicionen condiciono conditionals conduta conecta conectada
-conectadas conectador conectadors conectamos conectan conectando conectara conectare
-conectars conectas conector conexions conexivo conexivoes confect confected confection
-confections confia confianzas confianzo confiar confiara confiare confiars conficion
-conficiones confie configuracions configuration configurations confin confio confirm
-confirmacion confirmados confirman confirmara confirmare confirmars confirmas
-confirmations confirmativo confirme confirmemos confirmen confirmes confirmo confirms
-conflictoes conform conforma conformamos conformar conformation conforme conformed
-conforms confuta confutacion confutamos confutan confutar conies coning conminaciones
-conmuta conmutacions conmutados conmutan conmutara conmutare conmutars conmutas conmute
-conmutemos conmuten conmuto connecter connecting connects conota conque conques conrea
-conreo conreos consecrar consegrar consenta consente consentimienta consentimientos
-consento consents conserva conservan conservara conservare conservars conservas consisten
-consistences consistencias consistencio consistentees consistentes consta constamos
-constar constara constes constrain constrains constraints constriccion construamos
-construccions construction construe construed construen construes construia construiamos
-construidos construire construirs construyes consuela consuelas consueta consuetas consula
-consulaes consulais consulamos consulan consular consulars consulas consule consulen
-consules consulo consult consultables consultados consultaes consultais consultan
-consultar consultara consultare consultars consultas consulte consultemos consultes
-consulto consultor consultos consults consuma consumada consumado consumador consumadores
-consuman consumar consumars consumas consumera consumeras consumero consumeros consumia
-consumian consumias consumidas consumidoes consumidora consumidoraes consumidoras
-consumidoro consumidoros consumidors consumir consumirs consumo consumoes consumos
-consumptions consuno consunta consuntas conta contabilizaba contabilizadas contabilizados
-contabilizando contabilizara contact contacta contacted contacto contactoes contactor
-contactos contacts contado contadoes contadora contadoraes contadoras contadoro contadoros
-contadors contained contal contan contare contars contas contecido contejido contemn
-contemos conten contena contencions contend contendedor contendedores contendido contendo
-contendor contendores contene contenedora contenedoraes contenedoras contenedoro
-contenedoros contenedors contenida contenidos conteno content contenta contentamos
-contentar contente contenting contentions contentivo contento contents contera contes
-contest contestados contestan contestanos contestar contestara contestare contestars
-contestas conteste contestemos contester contesto contests context contexta contia
-contignacion continuacions continuation contos contra contraa contracarto contracartos
-contracta contractado contractados contractas contracte contracten contractes contractos
-contracts contrado contrados contrae contrala contralada contralado contralados
+comproban comprobara comprobare comprobars comprobas comprobemos comprometan compromete
+comprometer comprometers comprometias compromisa compromise compromisos comprueban
+compruebas compruebo compta computa computacion computamos computan computar compute
+computen computer computes comtas comtos conata concenta concentas concenter concentrada
+concentrador concentrados concentran concentrando concentrar concentrare concentrares
+concentras concentrated concentre concentro concerna concerne concerno concerns concert
+concilia conciliacions conciliados concilian conciliara conciliare conciliars concilias
+conciliation conciliemos concitado concitados concitar concluiamos concurren concurrence
+concurrences concurrencias concurrencio concurrente concurrentees condamos condenar
+condensa condensan condensara condensare condensars condensas condenser condesar
+condiciona condicionals condicionan condicionar condicionares condicionas condicione
+condicionen condiciono conditionals conduta conecta conectada conectadas conectador
+conectadors conectamos conectan conectando conectara conectare conectars conectas conector
+conexions conexivo conexivoes confect confected confection confections confia confianzas
+confianzo confiar confiara confiare confiars conficion conficiones confie configuracions
+configuration configurations confin confio confirm confirmacion confirmados confirman
+confirmara confirmare confirmars confirmas confirmations confirmativo confirme confirmemos
+confirmen confirmes confirmo confirms conflictoes conform conforma conformamos conformar
+conformation conforme conformed conforms confuta confutacion confutamos confutan confutar
+conies coning conminaciones conmuta conmutacions conmutados conmutan conmutara conmutare
+conmutars conmutas conmute conmutemos conmuten conmuto connecter connecting connects
+conota conque conques conrea conreo conreos consecrar consegrar consenta consente
+consentimienta consentimientos consento consents conserva conservan conservara conservare
+conservars conservas consisten consistences consistencias consistencio consistentees
+consistentes consta constamos constar constara constes constrain constrains constraints
+constriccion construamos construccions construction construe construed construen construes
+construia construiamos construidos construire construirs construyes consuela consuelas
+consueta consuetas consula consulaes consulais consulamos consulan consular consulars
+consulas consule consulen consules consulo consult consultables consultados consultaes
+consultais consultan consultar consultara consultare consultars consultas consulte
+consultemos consultes consulto consultor consultos consults consuma consumada consumado
+consumador consumadores consuman consumar consumars consumas consumera consumeras
+consumero consumeros consumia consumian consumias consumidas consumidoes consumidora
+consumidoraes consumidoras consumidoro consumidoros consumidors consumir consumirs consumo
+consumoes consumos consumptions consuno consunta consuntas conta contabilizaba
+contabilizadas contabilizados contabilizando contabilizara contact contacta contacted
+contacto contactoes contactor contactos contacts contado contadoes contadora contadoraes
+contadoras contadoro contadoros contadors contained contal contan contare contars contas
+contecido contejido contemn contemos conten contena contencions contend contendedor
+contendedores contendido contendo contendor contendores contene contenedora contenedoraes
+contenedoras contenedoro contenedoros contenedors contenida contenidos conteno content
+contenta contentamos contentar contente contenting contentions contentivo contento
+contents contera contes contest contestados contestan contestanos contestar contestara
+contestare contestars contestas conteste contestemos contester contesto contests context
+contexta contia contignacion continuacions continuation contos contra contraa contracarto
+contracartos contracta contractado contractados contractas contracte contracten contractes
+contractos contracts contrado contrados contrae contrala contralada contralado contralados
 contralamos contralo contralto contraltos contrao contrapado contrapados contrapartidaes
 contrapartido contrapartidos contrapo contras contrasenaes contraseno contrasenos
 contrastado contrastados contrasted contrasto contrastos contratada contratadas
@@ -550,9 +550,9 @@ enmascaran enmascarando enmascarara enmascarare enmascarars enmascaras enmascare
 enmities enmity enormees enormes enrame enrames enriada enriadas enriado enriadores
 enriados enriamos enrian enriar enries enrode enrodes enrola enrolamos enrolar enrome
 enromes enroque enruna enrunada enrunadas enrunado enrunamos enrunar enrutada enrutan
-enrutar ensace ensaces ensalado enseguidas enseguido ensera enserada enserado enseramos
-enseran enserar enseras ensero entable entada entadas entado entados entailed entanda
-entandas entando enteco entecos entejo entelo entende entenden entendere entenders
+enrutar ensace ensaces ensalado enseguidas enseguido ensera enserada enserado enserais
+enseramos enseran enserar enseras ensero entable entada entadas entado entados entailed
+entanda entandas entando enteco entecos entejo entelo entende entenden entendere entenders
 entendes entenga entengas enteno entenos enteo enteoes enteos enter entera enterada
 enteradas enterado enteran enteras entere enteres enteroes enteron enterons enteros
 enterpriser enterprises enterro enters enteso entibes entibies entices entidads entiles
@@ -596,25 +596,25 @@ escribes escribia escribiamos escribidos escribire escribirs escribo escrino esc
 escriptor escriptura escripturas escrita escrito escritor escritora escritoras escritoro
 escritors escritos escritura escrituraes escriturais escrituran escriturar escriturars
 escriture escritures escrituro escrituros escroto escrows escruto escuala escupe eseran
-eseres esfera esferas esmera esmerada esmerado esmeramos esmeran esmerar esmeras espacia
-espacico espacie espacios espado espados espala espalado espalamos espalan espalar esparco
-especio espeda espedada espedado espedamos espedan espedar espedas espeja espejada
-espejado espejamos espejan espejar espejas esperaba esperadas esperador esperados esperaes
-esperais esperan esperando esperara esperare esperars espere esperemos esperen esperes
-esperida esperido esperma espermas espermos espernada espernado espero esperon esperos
-esperta espertada espertado espertamos espertan espertar espertas espesa espesada espesado
-espesamos espesan espesar espesas espeta espetada espetado espetamos espetan espetar
-espetas espira espiracion espirada espirado espiramos espiran espirar espiras espire
-espires espora esporas espuera espueras esqueja esquela esquemas esquemo esquena esquera
-esquima esquipo estabile establa establea establee establen estableo estables establo
-estabule estaco estacos estada estadas estadio estadios estadoes estados estadoss estaes
-estafo estafos estajo estajos estala estalle estalo estalos estamos estampada estampia
-estampias estampidas estampido estando estano estanos estares estars estees esteis
-estemado estera esterada esterado esteramos esteran esterar esteras esteres estero esteros
-esters estes estibado estido estidos estilado estimada estimador estimados estimando
-estimate estimates estirado estires estivado estivated estoes estrada estradas estrado
-estrados estras estrega estregada estregadas estregado estregados estregamos estregan
-estregas estrenar estriado estribe estriben estricia estricias estricio estricios estricta
+eseres esfera esferas esmera esmerada esmerado esmerais esmeramos esmeran esmerar esmeras
+espacia espacico espacie espacios espado espados espala espalado espalamos espalan espalar
+esparco especio espeda espedada espedado espedais espedamos espedan espedar espedas espeja
+espejada espejado espejais espejamos espejan espejar espejas esperaba esperadas esperador
+esperados esperando esperara esperare espere esperemos esperen esperes esperida esperido
+esperma espermos espernada espernado espero esperon esperos esperta espertada espertado
+espertais espertamos espertan espertar espesa espesada espesado espesais espesamos espesan
+espesar espesas espeta espetada espetado espetais espetamos espetan espetar espetas espira
+espiracion espirada espirado espirais espiramos espiran espirar espiras espire espires
+espora esporas espuera espueras esqueja esquela esquemas esquemo esquena esquera esquima
+esquipo estabile establa establea establee establen estableo estables establo estabule
+estaco estacos estada estadas estadio estadios estadoes estados estadoss estaes estafo
+estafos estajo estajos estala estalle estalo estalos estamos estampada estampia estampias
+estampidas estampido estando estano estanos estares estars estees esteis estemado estera
+esterada esterado esterais esteramos esteran esterar esteras esteres estero esteros esters
+estes estibado estido estidos estilado estimada estimador estimados estimando estimate
+estimates estirado estires estivado estivated estoes estrada estradas estrado estrados
+estras estrega estregada estregadas estregado estregados estregamos estregan estregas
+estrenar estriado estribe estriben estricia estricias estricio estricios estricta
 estrictaes estrictoes estrictos estrie estries estroes estros estructurada estructuradas
 estructural estructuramos estructuran estructurando estructurar estructuras estructure
 estructuro estrus estures etanas etapaes etapos eteran eteres eterna eternal eternalmente
@@ -771,66 +771,66 @@ lamida lamidas lamido lamidos lanamos lanar lanaria landed lander langer langrag
 lanzados lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos
 lanzemos laoses lapidaes lapidais lapidan lapidar lapidars lapidas lapide lapidea lapideas
 lapides lapido lapidos lapita lapitas lapiza lapizas lapsed lapses larded larder largar
-large largen larges largess largor larker lasers lases lasing lasses lastas latencias
-latent lates latexs latida latidas latidoes latigo latigos latimos latino latinos latito
-latrio latrios latter latvio latvios lauded lauder launce lavers laves lawman lawyers
-laxest layaes layars layes layman lazamos lazar lazaria lazramos lazrar lazraria leaded
-leaden leader leaders leafed league leaked leaker leales leamos leander leaned leaner
-leaped leaper leaser leasers leases leashed leashes leaved leaven leavens leaver leavers
-leaves leavis lectora lectoraes lectoras lectoro lectoros lectors lectura lecturaes
-lecturas lecture lectures lecturo lecturos ledaes ledge ledgers ledges ledos ledras ledros
-lefter legada legado legaes legalese legals legan legar legares legates legemos leger
-legged legging legible legiblees legisles legraes legras leguaes leibles leidas leidoes
-leilos leimos leistas lejaes lejases lejemos lejios lelaes lemaes lembos lemnos lemos
-lenaes lenais lenars lenas lender leneas lenemos lengths lengthy lenias lenidos lenoes
-lenons lenos lenses lentaes lentes lentoes lentor lentores lentors lents lentura lenturas
-leonas leonos lepemos lepras leraes leras lerdas lerdos lesaes leses lesnas lesnos lesoes
-lesses lester lestes letales letals leteas leteos letor letoras letores letors letraes
-letras letrea letreas letros letters letura leturas leudos levaes levanta levantados
-levantan levantara levantare levantars levantas levantemos levanter levees levemos leves
-levies lewder lezdos leznas leznos liados libara libaran libela libelamos libelan libelar
-liber liberacions liberados liberal liberalos liberan liberara liberare liberars liberas
-liberation libere liberemos liberen liberia liberiamos liberian libero libers liberta
-libertamos libertan libertar libra libracion libramos libran librar librara librare
-libraria librars librea libreamos librean librear libreara librearia librera libreras
-librerias libreril librerio licita licitacion licitada licitadas licitador licitados
-licitamos licitan licitar licite licites licked licking lictor lictores lidos lieder
-liemos lientas lientos lieves ligera liked limais limera limeta limier limiste limistes
-limita limitaba limitabas limitacions limitadaes limitado limitadoes limitados limitan
-limitara limitaras limitare limitars limitary limitas limitation limited limitees
-limitemos limiten limiter limiters limites limitings limito limits limned limpia limpiada
-limpiadas limpiador limpiados limpiamos limpiar limpiara limpiare limpiars limpias limpid
-limpida limpie limpiemos limpies limpiezas limpiezo limpio lindos lined linera linger
-linker liosas liquida liquidacions liquidan liquidara liquidare liquidars liquidas
-liquidation lisaes lisais lisars lisas lisera lisias listaes listais listan listar listars
-listes listos litas litera litias litote litotes litras litter litters littler littlest
-lituas liudos llabamos llaban llagada llagadas llagado llagamos llagan llamaba llamabas
-llamadaes llamado llamados llamante llamantees llamara llamaran llamaras llamare llamares
-llamarga llamargo llamaria llamars llamas llamaza llamazas llamea llameada llameadas
-llameamos llamean llameante llameantes llamear llamemos llamen llanada llanadas llanos
-llapada llapadas llapamos llapan llapar llaran llaves llecos llegaba llegada llegadas
-llegado llegados llegan llegando llegara llegare llegars llegas llege llegen lleges llegos
-lleguen llemos llenada llenado llenan llenar llenas llenes lleno llenoes lleras lleros
-lletas lletos lleude lleuden llevada llevado llevan llevar lleves llevos lloico loable
-loables loader loafed loaned loaner loaves lobation lobera locacion locacions locaes local
-locale localize localizen localizes locals locate locates locating locativo locativos
-lochaes locke locker locket lockup lockups locule locums locus locusts locution locutions
-lodged lodging loemos logger logic logica logicos logier logio logion logios loguer loico
-loistas loner longar longe longed longen longes longing longitude longituds longor longura
-longuro looked looking lookup lookups loosing loping lorded losina losings losino lounger
-lousing loving lowing lucked lucking lugged lugging luidos lunch lunger macado macamos
-macana macar macas maceado maceamos macear maceas machaca machacan machacara machacare
-machacars machacas machado machamos machar machas maches machiaes machies machin machina
-machinaes machinas machined machines machino machinos machins machioes machones machos
-machucar macias madamos madeja madman madras maestra maestreadas maestreados maestreamos
-maestrear maestreo magana magen magien magin magnitudes magnituds magras maguen maidan
-majana making malare maleare maleja malestar maliciosas maliciosoes mallar mallare malpare
-malvare manaba manada manage managed managers manages manama manamos manan mananas mananea
-manano manar manara manata manaza mancado mancamos mancan mancar mancas manches mandados
-mandamus mandara mandare mandares mandars mandas mandatos mandean mandemos manden mandon
-mandra mandro manea maneas manejados manejan manejar manejas maneje manejemos manejo
-manera manful mangana manger mangier mangiest mangler mangual maniamos manian manifesta
-manifeste manifests manifiesta manifiestos manija manimos manipula manipulacions manipulan
+large largen larges largess largor larker lasers lases lasing lasses lastas latent lates
+latexs latida latidas latidoes latigo latigos latimos latino latinos latito latrio latrios
+latter latvio latvios lauded lauder launce lavers laves lawman lawyers laxest layaes
+layars layes layman lazamos lazar lazaria lazramos lazrar lazraria leaded leaden leader
+leaders leafed league leaked leaker leales leamos leander leaned leaner leaped leaper
+leaser leasers leases leashed leashes leaved leaven leavens leaver leavers leaves leavis
+lectora lectoraes lectoras lectoro lectoros lectors lectura lecturaes lecturas lecture
+lectures lecturo lecturos ledaes ledge ledgers ledges ledos ledras ledros lefter legada
+legado legaes legalese legals legan legar legares legates legemos leger legged legging
+legible legiblees legisles legraes legras leguaes leibles leidas leidoes leilos leimos
+leistas lejaes lejases lejemos lejios lelaes lemaes lembos lemnos lemos lenaes lenais
+lenars lenas lender leneas lenemos lengths lengthy lenias lenidos lenoes lenons lenos
+lenses lentaes lentes lentoes lentor lentores lentors lents lentura lenturas leonas leonos
+lepemos lepras leraes leras lerdas lerdos lesaes leses lesnas lesnos lesoes lesses lester
+lestes letales letals leteas leteos letor letoras letores letors letraes letras letrea
+letreas letros letters letura leturas leudos levaes levanta levantados levantan levantara
+levantare levantars levantas levantemos levanter levees levemos leves levies lewder lezdos
+leznas leznos liados libara libaran libela libelamos libelan libelar liber liberacions
+liberados liberal liberalos liberan liberara liberare liberars liberas liberation libere
+liberemos liberen liberia liberiamos liberian libero libers liberta libertamos libertan
+libertar libra libracion libramos libran librar librara librare libraria librars librea
+libreamos librean librear libreara librearia librera libreras librerias libreril librerio
+licita licitacion licitada licitadas licitador licitados licitamos licitan licitar licite
+licites licked licking lictor lictores lidos lieder liemos lientas lientos lieves ligera
+liked limais limera limeta limier limiste limistes limita limitaba limitabas limitacions
+limitadaes limitado limitadoes limitados limitan limitara limitaras limitare limitars
+limitary limitas limitation limited limitees limitemos limiten limiter limiters limites
+limitings limito limits limned limpia limpiada limpiadas limpiador limpiados limpiamos
+limpiar limpiara limpiare limpiars limpias limpid limpida limpie limpiemos limpies
+limpiezas limpiezo limpio lindos lined linera linger linker liosas liquida liquidacions
+liquidan liquidara liquidare liquidars liquidas liquidation lisaes lisais lisars lisas
+lisera lisias listaes listais listan listar listars listes listos litas litera litias
+litote litotes litras litter litters littler littlest lituas liudos llabamos llaban
+llagada llagadas llagado llagamos llagan llamaba llamabas llamadaes llamado llamados
+llamante llamantees llamara llamaran llamaras llamare llamares llamarga llamargo llamaria
+llamars llamas llamaza llamazas llamea llameada llameadas llameamos llamean llameante
+llameantes llamear llamemos llamen llanada llanadas llanos llapada llapadas llapamos
+llapan llapar llaran llaves llecos llegaba llegada llegadas llegado llegados llegan
+llegando llegara llegare llegars llegas llege llegen lleges llegos lleguen llemos llenada
+llenado llenan llenar llenas llenes lleno llenoes lleras lleros lletas lletos lleude
+lleuden llevada llevado llevan llevar lleves llevos lloico loable loables loader loafed
+loaned loaner loaves lobation lobera locacion locacions locaes local locale localize
+localizen localizes locals locate locates locating locativo locativos lochaes locke locker
+locket lockup lockups locule locums locus locusts locution locutions lodged lodging loemos
+logger logic logica logicos logier logio logion logios loguer loico loistas loner longar
+longe longed longen longes longing longitude longituds longor longura longuro looked
+looking lookup lookups loosing loping lorded losina losings losino lounger lousing loving
+lowing lucked lucking lugged lugging luidos lunch lunger macado macamos macana macar macas
+maceado maceamos macear maceas machaca machacan machacara machacare machacars machacas
+machado machamos machar machas maches machiaes machies machin machina machinaes machinas
+machined machines machino machinos machins machioes machones machos machucar macias
+madamos madeja madman madras maestra maestreadas maestreados maestreamos maestrear
+maestreo magana magen magien magin magnitudes magnituds magras maguen maidan majana making
+malare maleare maleja malestar maliciosas maliciosoes mallar mallare malpare malvare
+manaba manada manage managed managers manages manama manamos manan mananas mananea manano
+manar manara manata manaza mancado mancamos mancan mancar mancas manches mandados mandamus
+mandara mandare mandares mandars mandas mandatos mandean mandemos manden mandon mandra
+mandro manea maneas manejados manejan manejar manejas maneje manejemos manejo manera
+manful mangana manger mangier mangiest mangler mangual maniamos manian manifesta manifeste
+manifests manifiesta manifiestos manija manimos manipula manipulacions manipulan
 manipulante manipulara manipulars manipulas manipulated manipulates manipulating
 manipulations manipulea manja manjan manjar manjua manliest manna manoja manojamos mantea
 manteamos manteemos mantenamos mantene mantenen mantenere manteners mantenes mantienen
@@ -898,7 +898,7 @@ multiplies multiploes munchas munchos munimos munusculas muramos murmura murmure
 murmurs murto murtos muscas muscos musivo musivos musses mussing mutters narrio narro
 narros narrows navegado navegadora navegadoraes navegadoras navegadoro navegadoros
 navegadors navegados neatest necesia necesiamos necesian necesias necesida necesitados
-necesitan necesitar necesitas necesite necesitemos necesito needle needled negation
+necesitar necesitas necesite necesitemos necesiten necesito needle needled negation
 negativas negatived negatives negativos negocia negocie negocios nengun nenguna nerves
 networks nevas neves nicety nieles nieves nighty nineta nineto ninguna ningunas ninguno
 ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma normaliza normalizada
@@ -1007,11 +1007,11 @@ preciso precito precoz predicable predictably predio preferenciaes preferencio
 preferencios preferente preferentes preferia preferire preferirs prefija prefijas prefije
 prefijoes prefijos prefines prefino prefixed pregamos pregar preges pregunta preguntados
 preguntan preguntara preguntare preguntars preguntas pregunte preguntea preguntemos
-pregunteo pregunton preguntos pregusta pregustamos pregustar pregusto premio premised
-premiso premisos premite premitida premitidas premitido premitidos premix premixes
-preocupacions preocupan preocupar preocupas preocupe preocupo prepuesta presado presences
-presencial presencian presenciar presencias presencio present presente presentia presents
-preserva preservan preservara preservare preservars preservas preserven preserver
+pregunteo pregunton preguntos pregusta pregustamos pregustar pregusto premio premise
+premised premiso premisos premite premitida premitidas premitido premitidos premix
+premixes preocupacions preocupan preocupar preocupas preocupe preocupo prepuesta presado
+presences presencial presencian presenciar presencias presencio present presente presentia
+presents preserva preservan preservara preservare preservars preservas preserven preserver
 preserves preservo pressured pressures presunta presunto presupuesta presupuestos pretence
 preterir preven prevena prevenas prevene prevenes preveno previdos previo previoes previos
 prevision priada priadas prices pricked pricking priding prier primacia primacio primacy
@@ -1035,11 +1035,11 @@ products proferir profesa profesado profesados profesamos profesan profesar prof
 profeso profesos profess professed professes professing professor professors profije
 profijes profijo profiled profundidads programada progresas progreses proises proiza
 proizas proizes proizo proizos projection prolongo promedia promedie promedios promesa
-promeso promesos prometamos promete prometemos prometiamos prometida prometidos promise
-promisee promiser promises promotes promovamos promoven promovere promovers promoves
-prompted promueva propaa propaas propagados propagan propagante propagantes propagar
-propagare propagares propagas propagated propage propagemos propago propala propalamos
-propao propaos propasa propasamos propase propia propiaes propietaria propietarios propina
+promeso promesos prometamos promete prometemos prometiamos prometida prometidos promisee
+promiser promises promotes promovamos promoven promovere promovers promoves prompted
+promueva propaa propaas propagados propagan propagante propagantes propagar propagare
+propagares propagas propagated propage propagemos propago propala propalamos propao
+propaos propasa propasamos propase propia propiaes propietaria propietarios propina
 propinas propino propinos propioes propios propon propone proponeria propono proporciona
 proporcionals proporcionan proporcionar proporcionas proporcione proporciono proporcions
 proportion proportionals proposals proposed proposer proposes propria proprias proprio
@@ -1061,293 +1061,293 @@ puntura punturo punzos puraes purchased purchaser purchases pureamos purear pure
 pureen purees pures purga purgados purgaes purgan purgara purgare purgars purgas purgemos
 purgen purger purgers purgos purled puroes purpose purred pursed purses puses pusher
 pushers pusses puteen putero putos pythons qualify quarantined quarantines quartern
-quarters quartet quean quebres quedados quedar quedemos queden quedes queening queens
-queering queers quees queja quejaes quejais quejamos quejar quejars quejos quemamos queman
-quemas quemes quemies quenas quepan queraes queramos queran queras quereis querers queres
-querias queried querist quermes quesas queued queule queules quiamos quietamos quiiamos
-quijamos quijas quintamos quiries quitados quitas quitemos quoits quorums quotes quotha
-rabida rabido rabidos rabios rabotado rabotados raches racked racking radios radom
-rafagaes rafago rafagos rafios rafter rages raguos raida raider raiding raido raidos
-raiges raijos rained raines raining raked raking ramios ranaes rances ranches randers
-rando randomize randomizes randos ranees rangas ranged ranger rangers ranging rangoes
-rangos rangosa rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled
-rankling ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas
-rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos
-rascan rascos rasgas rasges rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster
-rastramos rastrar rastrea rastreados rastrean rastreara rastreare rastrears rastreas
-rastreemos rastremos rastrera rastrero ratear rateos rater rathe ratigo ratigos ratino
-ratinos ration rations ratoes ratons ratos ratter rautos rayida rayido rayidos razaga
-razagas reaccion reached reacher react reaction readably reade reader readers readier
-readings readying realas realces realeja realer reamer reaming reaper reaping rearing
-reassigns reasumen reattempts reaver reaving rebaja rebajaes rebajais rebajan rebajar
-rebajars rebajes rebajos rebalanceo rebanas rebasas rebatado rebatados rebatas rebate
-rebates rebite rebites reblas rebojas rebonado rebonados rebone rebones reboot reboots
-rebosado rebosados rebose reboses reboso rebota rebotada rebotadas rebotador rebotadors
-rebotamos rebotando rebotas rebotees reboten reboto rebozado rebozados reboze rebozes
-rebrotado rebrotados rebrote rebrotes rebuilt rebujas rebultado rebultados rebuses rebute
-rebutes recaan recaba recabe recaben recaen recaer recaeran recaia recalcula recalculan
-recalza recalzadas recalzados recalzamos recalzar recalzo recalzos recant recargados
-recargar recargara recargare recargars recargas recarge recargemos recargen recargo recaza
-recazo recazos receba recebe receben receive received receiver receivers recena recene
-recenia recenida recenidas recenido recenidos receno recent recenta recente recentes
-recento recept recesit recesits receta recete receto rechaza rechazabas rechazada
-rechazado rechazador rechazadors rechazados rechazan rechazara rechazaras rechazare
-rechazars rechazas rechaze rechazemos rechazes rechazoes rechiza rechizadas rechizados
-rechizamos rechizar rechizo recia recial recias reciba reciban recibas reciben recibes
-recibia recibio recibire recibirs recibo recien recienes reciens reciente recientees
-recife recipe recipient recipiente recipientes recision recita recite reciten recobra
-recobrada recobramos recobrar recobre recobremos recoce recocen recocta recoda recodamos
-recodar recodas recode recoden recodes recodiamos recodo recodos recoga recogan recoge
-recoger recoges recogo recoin recole recolecta recolectan recolectar recolen recomputes
-reconciler reconcilers reconciliacion reconciliations reconcilie reconcilies reconstruamos
-reconstruccions reconstruction reconstrue reconstruen reconstrues reconstruia
-reconstruiamos reconstruidos reconstruire reconstruirs reconstruyes reconta recontada
-recontamos recorda recordada recordados recordamos recordan recordara recordare recordars
-recordas recorde recordemos recorder recordes recordo records recorra recorramos recorre
-recorren recorrere recorrers recorres recorrida recorridos recorro recortaba recortadas
-recortado recortados recortamos recortan recortar recortara recortas recorte recortemos
-recorto recorva recorvada recorvamos recorvar recorve recorvemos recose recosen recoso
-recosta recostada recostamos recover recovera recovero recovers recrecia recria recrie
-recrien recries rectan recten rectore rectoremos recuenta recuentas recuentoes recuentro
-recuentros recuesto recuestos reculares recuperacions recuperation recurre recurrido
-recused recuses recycler recycles redaccion redacta redacte redacting redacto redacts
-redder redencion redirecting redoing redonda redondas redondeados redondeara redondeare
-redondears redondee redondeemos redondel redondeto redondez redondo redondon redondos
-redriven redstart redstarts reduction redwing reeding reelable reelect reelected reembolsa
-reembolsan reembolsara reembolsare reembolsars reembolsas reembolse reembolses reembolsoes
-reemploying reentregar reentregas reenvia reenvian reenviara reenviare reenviars reenvias
-reenvida reenvidar reenvido reenvie reenvies reenvioes reequilibrada refajas refection
-referenced references referencias referencio referente refile refiled refiles refills
-refilm reflecta reflecte reflecten reflectes reflecto reflects reflejan reflejara
-reflejare reflejars reflejas refleje reflejo refluja refound refries refunda refundas
-refunde refunden refundes refundo refused refuses regaining regains regais regajas
-regalares regalas regars regas regelation regencia regency regent regian regias regido
-regidos regimos regin regina regio regioes regionals regios register registers registra
-registrada registradas registrador registradors registrados registran registrando
-registrara registrare registrars registras registre registremos registres registroes
-registry reglaes reglais reglan reglar reglares reglars regles reglon reglones reglons
-reglos regulacions regularas regulare regulars regulas regulates regulating regulations
-regulativo regulator regulators reharte reharto reheat reheated reheats reherva rehervan
-rehoge rehogen rehues rehuires rehuses reinen reintentas reises rejecter rejecting rejite
-relaciona relacionan relacionar relacionas relacione relaciono relacions relaid relajas
-relajes relapse relapsed relapses relapsing relation relay relayed relays releas released
-releaser releases releja relejar relejes relent relies relivable rellana rellanan rellanar
-rellena rellenan rellenar rellenara rellenare rellenars rellenas rellene rellenen relleno
-relojs relsas relsoes remaches remain remainders remake remanding rembolsar rembolso
-rembolsos remembers remembra remembre remembro remetida remetidas remetido remetidos
-reminder remirada remiradas remiramos remirar remision remite remitente remitentees remoes
-remoje remojes remole remoles remordamos remorder remote remotes remova removas remove
-removed removeis removen remover removers removes removo remoze remozes rendaes rendar
-rendars rende rendeis renden render rendere renderer renderes renderia renderiamos
-renderian renderings renderiza renderizados renderizan renders rendes rendimienta
-rendimientos rending rendir rendirs rengas renges rengos renitentes renove renoves renter
-renters renuncia renunciados renuncian renunciara renunciare renunciars renuncias
-renunciemos reorders repajas repare reparen repares reparo reparon reparos reparta
-repartamos reparte repartee reparten repartes repartia repartiamos repartias repartida
-repartido repartidor repartidors repartidos repartire repartirs reparto repartos repaso
-repast repaste repasto repasts repay repays repeal repealed repeals repeater repeats
-repela repelas repeles repelida repelidas repelido repelidos repent repented repents
-repesa repesas repeso repeta repetas repete repetes repetia repetian repetias repetida
-repetidas repetidor repetidors repetidos repetimos repetire repetirs repeto repica
-repicada repicadas repicamos repicar repicas repice repices repine repines repinte
-repisamos repisar repise repises repiso repita repiten repites repizca repizcada
-repizcadas repizcamos repizcar repizcas replaced replays repleted replica replicaba
-replicabas replicacions replicadas replicado replicados replicaes replicais replican
-replicante replicantes replicar replicara replicaras replicare replicares replicars
-replicata replicatas replicated replicates replicating replications replicato replicatoes
-replicatos replice replicemos replices replico replicos replied replier repliers reply
-repodo repoes repono report reporta reportada reportamos reportas reporte reportes reporto
-reports repos reposa repose reposos reposto repoyo reprocesan reproches reproducer
-reproducia reproducire reproducirs repses reptantes repte repuesta repuestas repules
-repute requeme requere requeres requerimientas requerimiento requerimientoes requetes
-requiems require requires requises requisita requisitas requisite requisites requisitoes
-requited requites requives rerouted resacan resaltado resaltados rescaldo rescana rescanas
-rescano rescanos rescaza rescazo rescazos reseat reseated reseats resecan resect resected
-resection resections reseda resedas reseed reseeds resena resenas resends resene resenemos
-resenes reseno resenos resent resents reservaba reservabas reservadaes reservados
-reservando reservar reservara reservaras reservas reserve reserven reserves reservo
-reservon reses reset resets resewn resews reshes residence residencial residencian
-residenciar residencias residencie residencio resigna resignar resisamos resisar resits
-resole resoled resoles resolge resolgemos resolges resolies resolle resollemos resolles
-resolva resolvamos resolvas resolved resolveis resolven resolver resolvers resolvo resople
-resoplemos resoples resort resorts resound resounds respailo respalda respalde respaldon
-respaldos resped respeds respes respite responda respondamos respondan respondas responded
-responden respondent respondere responders respondes respondo respondon responsa responsas
-responsea responseas responsee responsees responsemos responsen responseo responseos
-responses responso responsoes responsos respuestaes respuestas respuesto respuestos restan
-restanes restanoes restante restantees restar restara restaras restare restares restars
-restarts restas restate restates rested restes restos restriccions restricta restriction
-restricto restricts restringia restringida restringidos restringire restringirs restrinido
-restrinir rests resuden resuello resuelta resueltos resuelva resuelven result resulta
-resultada resultadas resultado resultadoes resultados resultamos resultando resultandos
-resultas resulte resultes resulto resultos results resuman resume resumed resumens resumes
-retace retado retail retaining retains retais retajas retaje retaken retakes retame
-retamos retan retando retard retarda retarde retardos retards retare retares retasa
-retasada retasado retase retaso retaze retches retejemos retejer retejida retejidas
-retejido retejidos retenamos retencions retene retenen retenere reteners retenes retenia
-retenian retenias retenida retenidaes retenidas retenimos retenir retente retentemos
-retentions retentivo retesemos retiamos retian retied reties retin retinada retinadas
-retinae retinamos retinar retine retinemos retines retinida retinidas retinido retinidos
-retinte retinue retira retiraba retirabas retiradaes retiradas retirado retirados retiran
-retirara retiraras retirare retirars retiras retired retiree retiremos retires retiria
-retiriamos retiring retonemos retores retort retorta retorts retraa retraamos retraan
-retraas retrae retraha retraho retraia retrain retrao retras retrasa retrasaba retrasadas
-retrasados retrasan retrasando retrasar retrasara retrasas retrase retrasos retrata
-retratada retratado retrato retread retriles retrils retrocedo retroces retrocesa
-retrocesos retroes retune return retying retyping reunes reunires reuters revencia
-revenemos revenida revenidas revenido revenidos revere revered reverence reverencia
-reveres reverie revering revers reversa reversed reversen reverser reverses reversibles
-reversibly reversions reverso reverte reverter revertia revertible reverting revertire
-revertirs reverts revesamos revesar revese reveste revestir reviamos reviews revile
-revinamos revinar revine revirada reviradas reviramos revirar revire revisa revisados
-revisal revisan revisara revisare revisars revisas revise revisemos reviser revising
-revisions revisito revisor revista revistamos revistar revivamos revive revolve revolvemos
-revolves revuelto revues reword rewords rewove rezumen riego riegos rielas riesga riesgas
-riesgoes rilled ringes rioted rioter rioters rioting roaches roamos roasted robamos
-robustas robustos rocien rodamos roelas roetes rogacion rogamos rogation rogues roiamos
-roiled roiling rolamos rollbacks rolle rollen roller rolles rollin rollings rollins
-ronamos rooted rooter rooters rooting roques roramos rosamos roscan rostamos roster
-rosters rostes rotacions rotados rotaes rotante rotare rotates rotating rotations rotativo
-rotemos rotes rotoes rotted rotter rotters rotting roues rouged rouges rouging roulers
-roundel rounder roused rouser rouses rousing roust rousted rousting rousts routed routeing
-router routers routine routs rowling rozamos ruidoes ruidos ruidosa ruidosos ruinoso
-rungos ruses rusted rustes rusting rutamos rutes rutted rutting ruyter sabamos sabejos
-sabelos sabeoes sabeos sabida sable sables sabres sacados sacarificamos sacarificar
-sacarifice sacemos sachamos saciamos sacred sacres sacrifica sacrificados sacrifican
-sacrificara sacrificare sacrificars sacrificas sacrificed sacrificemos sacrificen
-sacrificer sacrifices sacrificia sacrifico sacring saetos safamos safida sages sagres
-saida sailed sailing sainar sajamos sajemos salability salable salada salados salads
-salamos salar salda saldamos saldar saldas saldes saldoes saldos salemos saleos saletos
-salgamos salgar salges salgos salia saliamos salian salias salica salidas salido salidos
-salina salios saliva sallamos sallar salles salmamos salmar salmia salmida salmos salols
-salons salos salpos salsos saltados saltan saltanos saltara saltare saltars saltas salte
-saltea salteamos saltear saltee saltemos salten salteo salteos salter saltes saltine
-saltoes salton saltons saltos salts saltus saluda saludos saluds saluted saluting salvamos
-salvar salved salvia salving salvos samaria sampler samples samplings samura sanamos sanar
-sander sanders sanding sanea sanean saneara saneare sanears saneas sanemos saner sanger
-sanitized sanitizer sanitizes santes santos sapele sapida sapling saramos sarape sardos
-sards sarges sarong sartos sastra sated sateless sates sating satira satos satura saturaba
-saturacions saturadas saturado saturan saturant saturara saturares saturars saturas
-saturated saturates sature saturn saturna saturo sauted sautes sayamos scalding scalds
-scaled scaler scalping scalps scamps scanner scanted scape scapes scared scares scaring
-scending scends scene scents scheat schedule schedulers schedules schemas scheme scilla
-scones scooped scopes scoping scorer scorers scores scorned scorning scorns scoured
-scouring scours scrabble scrabbled scrambler scrambles scrap scraped scraper scrapes
-scrapie scraps scream screaming screams scree screed screens screes scrimp scrimps scrip
-scrips scrolls scuffle scuffled scummed scumming sealable sealer sealers sealing searched
-searcher searchers seared searing seated seating seattle secamos secana secenes secon
-secones secons secores secrestos secreta secrete secreteo secreteos secretoes secretor
-secretors secuenciaes secuencias secuencio secund secunda secundaria secundarias
-secundarioes secundarios secundo securo seder seders seeder seeders seeding seeres segando
-segmentoes seguamos seguda segudo seguen seguia seguiamos seguida seguidas seguido
-seguidor seguidoraes seguidoras seguidoros seguire seguirs segundan segundar segundario
-segundarios segundas segunde segundes segundoes segundon segundons seguo segur segura
-segure seguridads seguro seguron seguros segurs seined seiner seiners seines seining
-selecta selecto selects sellar sellars selle sellen selles selloes selves semanal semanas
-semang semano sembra semento sencilla sencillezs sencillos senda sendaes sendai sendal
-sendas sender sendera senderas sendere senderes senderid sendero senderos senes sensing
-separaba separadas separador separadors separados separamos separando separante separara
-separare separated separates separatos sequenced sequencer sequencers sequences seraes
-serana serape serer seres sergento sergentos seriada seriamos seriar seriemos series
-serres serretos servada servador servadores servamos servar servars servas served servemos
-server servers serverts servery servia serviaes serviamos servian servias serviced
-servicia servicias servicioes servidas servido servidora servidoraes servidoras servidoro
-servidoros servidors servidos servil servile serviles servings servio servioes servios
-servir servire servires servirs servita servitor servitos servos sesion sesions sessions
-settee setter setting settled settlements settler settles settlings seudonima seudonimas
-seudonimizan seudonimoes sever severs sevicio sevicios sevres sewed sexuals shaded shades
-shading shadows shadowy shads shakes shamed shames shaped shapes shared sharer sharers
-shares sharing sharked sharking sharks sharpe sharped sharping sharps shaved shaves
-sheared sheddings sheller sherds shewed shined shingle shipped shippen shipper shires
-shored shores shoring shorted shorter shortest shortie shorties shotten shoved shower
-shred shredding shreds shuffler shuffles sidebar sidecars siding siempres sienes sieved
-sieves sieving sighed sightly sigile signa signac signals signan signar signas signatura
-signatures signaturo signe signen signer signes signet significan significar significas
-significe significo significs sigue siguientes silencia silenciada silenciadas silenciamos
-silencian silenciando silenciara silenciare silenciars silencias silencie silencios silgen
-silted silting similar simile simper simpler simples simplex simplicidads simply simula
-simulan simulant simulara simulars simulas simulated simulates simule simultanea
-simultaneaes simultaneais simultanean simultanear simultanears simultanees simultaneo
-simultaneos sincronica sincronicas sincronice sincronico sincronicos sincronizadas
-sincronizado sincronizan sincronizara sincronizare sincronizars sincronizas sincronize
-sincronizemos sincronizo sincronos singe singed singer singes singla singled singlen
-singles singlet singlo singly singule sinned siple sipped siren sirges sistemas sistemo
-sittings situen skated skates skating sketchy skewer skimped skipper skippet slated slates
-slating slaved sledding slender slewed slicing slipped slits sloped slopped slowed slummed
-slumming smarting smuggest snared snares snider snipped snitch snitches snored snores
-snoring snorted snowflakes snuffle snuffled snuggest snyder soaped soared soaring sobara
-sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas sobrecargado
-sobrecargan sobrecargar sobrecargara sobrecargare sobrecargars sobrecargas sobrecarge
-sobrecargo sobrecarta sobrecartada sobrecartar sobres sobrescriba sobrescriben
-sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socked socles
-soever soiled solamentes soled solicita solicitan solicitara solicitare solicitars
-solicitas solicitor solicitude solicituds solida soloed soltamos soltar solven solver
-solves somber sombran sombrar sombras sombre sombrea sombria sombro someones somera
-somethings sopera soporta soportados soportal soportan soportara soportare soportars
-soportas soporte soportemos soporto sopped sorbed sorce sores sortea sorteable sortee
-sorteo sorter sortie sortied sosamente sotted souffle souled souped sourced sources soured
-sourer souring sower spanker spanned spanners spared spares spates spawner speller
-spellers spender spenders spending spewed sphere spices spicks spiels spiers spies spiked
-spiles spinal spines spinner spires spirts spites spits splats splint splints spokes
-spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored spores
-sporing sported spreads spreed sprits spumed spuming stabile stabled stabler stables
-stably staged stages stagey staggerer stags stakes stale stales staling stamped stampeded
-stampedes stamping stamps standbys stapes stapled stapling starch starches stared stares
-staring starling starring startling starts starving stases stated statements staten stater
-states stating statius stats statu statue statues staves steam steaming steams stepped
-stewed stich stimulate stipe stirps stitches stithy stogies stoked stokes stoles stomas
-stomped stomps stoned stones stooped stopper stopple stoppled storey storing storks
-stormed storms stormy storting stoves stowage stowed straights strait stranger straps
-stratus straus streak streaking streaks streamings streams streamy strega strews striae
-strick stricture strictured stride strife strike string stringer strip stripe striped
-striper stripes stripey strips stript stripy strive stroll stropped strops structure
-structures strums strung suable subamos submits subscriba subscribas subscribed subscriber
-subscribers subscribo subscripcions subtrae subtraes succeeder succuss sucres sucrets
-sudamos sudando sudaria suegra suera sufres sugera sugeramos sugeran sugere sugerenciaes
-sugerencio sugerencios sugeria sugerire sugerirs sugestion sugestions suggesting sugiera
-sugieren sugieres sumacos sumado sumados sumanda sumandos sumara sumaran sumaras sumarial
-sumarian sumariar sumarias sumarie sumario sumatra sumemos sumeria sumiamos sumimos
-sumiria summer summery summit sunder sunders supamos super superados superana superano
-superanos superar superara superare superars superas superb superba superemos superen
-superes superia superiamos superian superman superna superno supero supers suplantacions
-suplantan suplantara suplantare suplantars suplantas suplante suplanto supono suporta
-suportamos suportar supporter supports suppresses suppressing supra supresions suprimamos
-suprimia suprimiamos suprimida suprimidos suprimire suprimirs supura supuramos supuran
-supurar supure suraes surce surces sures surgas surged surgen suries surtes suscriba
-suscriban suscribo suscripcions susera sustain sutura swages swaggered swamis swampy
-swanned swapping swaps swarded swards swarming swarms swatch swatches sweller swerved
-swerves swerving swingle switch switched switcher switchers swopped synched synchronies
-synchronizer synchronizes systems tabaes tabales tabals tabano tabas tabeas tabeos tabes
-tabess tabies tablaes tablais tablan tablar tablars tablea tableas tabled tablee tablees
-tablen tableo tableos tablet tablets tablos taboes tabret tabues tabulas tabules tacano
-taces tacket tacks taeles taimas takedowns talaes talas talcas taleas tales talias tallas
-talles talmas taloes talpas tamana tamango tamanos tamaro tamas tambas tanemos tanzas
-tapano taping tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas
-tardia targe tarjar tarjera tarjetas tarjetea tarjeto tartar tasces tasting tazamos tazano
-tazar tazas teacea teared teasing tecaes tecas techas teclado teclaes tecle tecleada
-tecleados tecleando tecleara tecleare teclears teclee tecleo teclos tecols tejemos telas
-telefona telefonas telefoneo telefonio telefonios telefono telefonoes telefonos telemos
-teleran tememos tempate tempates templaes templare templares templates templete templetes
-tempo tempora temporalmentes temporals temporas temporil tenamos tenan tenante tenantes
-tenants tencas tendemos tendenciaes tendencies tendencio tendencios tending tends tenedos
-tenen tenencia tenencias tenesmos tenimos tenoria tensemos tensing tentemos tenting
-teorias teorica teorio teoriza terbia tercas tercemos terceno tercenos tercer tercera
-terceras tercere tercereo terceres tercerio tercerios terceroes tercerol tercerols
-terceros tercers terces terceto tercetos tercia termas termico termicos termina terminas
-termine termines terming termini terminoes terminus termito termitos ternero terneros
-terpino terpinos terrero terreros terrino terrinos tesemos teslas testiga testigo testings
-tetemos thales thicket thighs thing thingy thinks thins thongs thoria thorough though
-thousands thread thready threats thresholds throstle throstles throttled throttler
-throttlers throttles throughout ticked ticker tickets tickle tiempa tiempos tienes tierce
-tifico tilio timelier timelines timeliness timeous timestamps timpo tings tinten tipica
-tipicos tiple tiples tipologia tipple tipples tired tisico tiznen toaria tocologia
-tocology tokes tolera tolerables tolerably tolerada tolerados tolerando tolerant tolerante
-tolerara tolerare tolerars toleras tolerated tolerates toleren tolleran tombstoned tomenta
-tomentas tonemos tonico topica topical topicos topics toping topino torces toria tormas
-torment tormentaes tormentais tormentan tormentar tormentars tormentas tormente tormentes
-tormento tormentos torments toseran toxico toying tozos traamos traas trabado trabaja
-trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos trabamos
-trabar trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie tracings
+quarters quartet quean quebren quebres quedados quedar quedemos queden queening queering
+queja quejaes quejais quejamos quejar quejars quejos quemamos queman quemas quemies quenas
+quepan queramos queran quere querer querias queried querist querns queros quesas queued
+queule queules quiamos quieran quiere quietamos quieten quiiamos quijamos quijas quintamos
+quires quiries quitados quitas quitemos quoits quorums quotes quotha rabida rabido rabidos
+rabios rabotado rabotados raches racked racking radios radom rafagaes rafago rafagos
+rafios rafter rages raguos raida raider raiding raido raidos raiges raijos rained raines
+raining raked raking ramios ranaes rances ranches randers rando randomize randomizes
+randos ranees rangas ranged ranger rangers ranging rangoes rangos rangosa rangoso ranguo
+ranguos ranker ranket rankin rankine rankings rankle rankled rankling ranoes ranos ransom
+ranted ranter ranting rapada rapado rapados rapid rapidas rapider rapidezs rapidoes rapids
+rapina rapino rapinos rapita rapito rapitos raposo raptos rascan rascos rasgas rasges
+rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster rastramos rastrar rastrea
+rastreados rastrean rastreara rastreare rastrears rastreas rastreemos rastremos rastrera
+rastrero ratear rateos rater rathe ratigo ratigos ratino ratinos ration rations ratoes
+ratons ratos ratter rautos rayida rayido rayidos razaga razagas reaccion reached reacher
+react reaction readably reade reader readers readier readings readying realas realces
+realeja realer reamer reaming reaper reaping rearing reassigns reasumen reattempts reaver
+reaving rebaja rebajaes rebajais rebajan rebajar rebajars rebajes rebajos rebalanceo
+rebanas rebasas rebatado rebatados rebatas rebate rebates rebite rebites reblas rebojas
+rebonado rebonados rebone rebones reboot reboots rebosado rebosados rebose reboses reboso
+rebota rebotada rebotadas rebotador rebotadors rebotamos rebotando rebotas rebotees
+reboten reboto rebozado rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes
+rebuilt rebujas rebultado rebultados rebuses rebute rebutes recaan recaba recabe recaben
+recaen recaer recaeran recaia recalcula recalculan recalza recalzadas recalzados
+recalzamos recalzar recalzo recalzos recant recargados recargar recargara recargare
+recargars recargas recarge recargemos recargen recargo recaza recazo recazos receba recebe
+receben receive received receiver receivers recena recene recenia recenida recenidas
+recenido recenidos receno recent recenta recente recentes recento recept recesit recesits
+receta recete receto rechaza rechazabas rechazada rechazado rechazador rechazadors
+rechazados rechazan rechazara rechazaras rechazare rechazars rechazas rechaze rechazemos
+rechazes rechazoes rechiza rechizadas rechizados rechizamos rechizar rechizo recia recial
+recias reciba reciban recibas reciben recibes recibia recibio recibire recibirs recibo
+recien recienes reciens reciente recientees recife recipe recipient recipiente recipientes
+recision recita recite reciten recobra recobrada recobramos recobrar recobre recobremos
+recoce recocen recocta recoda recodamos recodar recodas recode recoden recodes recodiamos
+recodo recodos recoga recogan recoge recoger recoges recogo recoin recole recolecta
+recolectan recolectar recolen recomputes reconciler reconcilers reconciliacion
+reconciliations reconcilie reconcilies reconstruamos reconstruccions reconstruction
+reconstrue reconstruen reconstrues reconstruia reconstruiamos reconstruidos reconstruire
+reconstruirs reconstruyes reconta recontada recontamos recorda recordada recordados
+recordamos recordan recordara recordare recordars recordas recorde recordemos recorder
+recordes recordo records recorra recorramos recorre recorren recorrere recorrers recorres
+recorrida recorridos recorro recortaba recortadas recortado recortados recortamos recortan
+recortar recortara recortas recorte recortemos recorto recorva recorvada recorvamos
+recorvar recorve recorvemos recose recosen recoso recosta recostada recostamos recover
+recovera recovero recovers recrecia recria recrie recrien recries rectan recten rectore
+rectoremos recuenta recuentas recuentoes recuentro recuentros recuesto recuestos reculares
+recuperacions recuperation recurre recurrido recused recuses recycler recycles redaccion
+redacta redacte redacting redacto redacts redder redencion redirecting redoing redonda
+redondas redondeados redondeara redondeare redondears redondee redondeemos redondel
+redondeto redondez redondo redondon redondos redriven redstart redstarts reduction redwing
+reeding reelable reelect reelected reembolsa reembolsan reembolsara reembolsare
+reembolsars reembolsas reembolse reembolses reembolsoes reemploying reentregar reentregas
+reenvia reenvian reenviara reenviare reenviars reenvias reenvida reenvidar reenvido
+reenvie reenvies reenvioes reequilibrada refajas refection referenced references
+referencias referencio referente refile refiled refiles refills refilm reflecta reflecte
+reflecten reflectes reflecto reflects reflejan reflejara reflejare reflejars reflejas
+refleje reflejo refluja refound refries refunda refundas refunde refunden refundes refundo
+refused refuses regaining regains regais regajas regalares regalas regars regas regelation
+regencia regency regent regian regias regido regidos regimos regin regina regio regioes
+regionals regios register registers registra registrada registradas registrador
+registradors registrados registran registrando registrara registrare registrars registras
+registre registremos registres registroes registry reglaes reglais reglan reglar reglares
+reglars regles reglon reglones reglons reglos regulacions regularas regulare regulars
+regulas regulates regulating regulations regulativo regulator regulators reharte reharto
+reheat reheated reheats reherva rehervan rehoge rehogen rehues rehuire rehuires rehuses
+reinen reintentas reises rejecter rejecting rejite relaciona relacionan relacionar
+relacionas relacione relaciono relacions relaid relajas relajes relapse relapsed relapses
+relapsing relation relay relayed relays releas released releaser releases releja relejar
+relejes relent relies relivable rellana rellanan rellanar rellena rellenan rellenar
+rellenara rellenare rellenars rellenas rellene rellenen relleno relojs relsas relsoes
+remaches remain remainders remake remanding rembolsar rembolso rembolsos remembers
+remembra remembre remembro remetida remetidas remetido remetidos reminder remirada
+remiradas remiramos remirar remision remite remitente remitentees remoes remoje remojes
+remole remoles remordamos remorder remote remotes remova removas remove removed removeis
+removen remover removers removes removo remoze remozes rendaes rendar rendars rende
+rendeis renden render rendere renderer renderes renderia renderiamos renderian renderings
+renderiza renderizados renderizan renders rendes rendimienta rendimientos rending rendir
+rendirs rengas renges rengos renitentes renove renoves renter renters renuncia renunciados
+renuncian renunciara renunciare renunciars renuncias renunciemos reorders repajas repare
+reparen repares reparo reparon reparos reparta repartamos reparte repartee reparten
+repartes repartia repartiamos repartias repartida repartido repartidor repartidors
+repartidos repartire repartirs reparto repartos repaso repast repaste repasto repasts
+repay repays repeal repealed repeals repeater repeats repela repelas repeles repelida
+repelidas repelido repelidos repent repented repents repesa repesas repeso repeta repetas
+repete repetes repetia repetian repetias repetida repetidas repetidor repetidors repetidos
+repetimos repetire repetirs repeto repica repicada repicadas repicamos repicar repicas
+repice repices repine repines repinte repisamos repisar repise repises repiso repita
+repiten repites repizca repizcada repizcadas repizcamos repizcar repizcas replaced replays
+repleted replica replicaba replicabas replicacions replicadas replicado replicados
+replicaes replicais replican replicante replicantes replicar replicara replicaras
+replicare replicares replicars replicata replicatas replicated replicates replicating
+replications replicato replicatoes replicatos replice replicemos replices replico replicos
+replied replier repliers reply repodo repoes repono report reporta reportada reportamos
+reportas reporte reportes reporto reports repos reposa repose reposos reposto repoyo
+reprocesan reproches reproducer reproducia reproducire reproducirs repses reptantes repte
+repuesta repuestas repules repute requeme requeres requerimientas requerimiento
+requerimientoes requetes requiem requiems requires requise requises requisita requisitas
+requisite requisites requisitoes requite requited requites requive requives rerouted
+resacan resaltado resaltados rescaldo rescana rescanas rescano rescanos rescaza rescazo
+rescazos reseat reseated reseats resecan resect resected resection resections reseda
+resedas reseed reseeds resena resenas resends resene resenemos resenes reseno resenos
+resent resents reservaba reservabas reservadaes reservados reservando reservar reservara
+reservaras reservas reserve reserven reserves reservo reservon reses reset resets resewn
+resews reshes residence residencial residencian residenciar residencias residencie
+residencio resigna resignar resisamos resisar resits resole resoled resoles resolge
+resolgemos resolges resolies resolle resollemos resolles resolva resolvamos resolvas
+resolved resolveis resolven resolver resolvers resolvo resople resoplemos resoples resort
+resorts resound resounds respailo respalda respalde respaldon respaldos resped respeds
+respes respite responda respondamos respondan respondas responded responden respondent
+respondere responders respondes respondo respondon responsa responsas responsea responseas
+responsee responsees responsemos responsen responseo responseos responses responso
+responsoes responsos respuestaes respuestas respuesto respuestos restan restanes restanoes
+restante restantees restar restara restaras restare restares restars restarts restas
+restate restates rested restes restos restriccions restricta restriction restricto
+restricts restringia restringida restringidos restringire restringirs restrinido restrinir
+rests resuden resuello resuelta resueltos resuelva resuelven result resulta resultada
+resultadas resultado resultadoes resultados resultamos resultando resultandos resultas
+resulte resultes resulto resultos results resuman resume resumed resumens resumes retace
+retado retail retaining retains retais retajas retaje retaken retakes retame retamos retan
+retando retard retarda retarde retardos retards retare retares retasa retasada retasado
+retase retaso retaze retches retejemos retejer retejida retejidas retejido retejidos
+retenamos retencions retene retenen retenere reteners retenes retenia retenian retenias
+retenida retenidaes retenidas retenimos retenir retente retentemos retentions retentivo
+retesemos retiamos retian retied reties retin retinada retinadas retinae retinamos retinar
+retine retinemos retines retinida retinidas retinido retinidos retinte retinue retira
+retiraba retirabas retiradaes retiradas retirado retirados retiran retirara retiraras
+retirare retirars retiras retired retiree retiremos retires retiria retiriamos retiring
+retonemos retores retort retorta retorts retraa retraamos retraan retraas retrae retraha
+retraho retraia retrain retrao retras retrasa retrasaba retrasadas retrasados retrasan
+retrasando retrasar retrasara retrasas retrase retrasos retrata retratada retratado
+retrato retread retriles retrils retrocedo retroces retrocesa retrocesos retroes retune
+return retying retyping reunes reunire reunires reuters revencia revenemos revenida
+revenidas revenido revenidos revere revered reverence reverencia reveres reverie revering
+revers reversa reversed reversen reverser reverses reversibles reversibly reversions
+reverso reverte reverter revertia revertible reverting revertire revertirs reverts
+revesamos revesar revese reveste revestir reviamos reviews revile revinamos revinar revine
+revirada reviradas reviramos revirar revire revisa revisados revisal revisan revisara
+revisare revisars revisas revise revisemos reviser revising revisions revisito revisor
+revista revistamos revistar revivamos revive revolve revolvemos revolves revuelto revues
+reword rewords rewove rezumen riego riegos rielas riesga riesgas riesgoes rilled ringes
+rioted rioter rioters rioting roaches roamos roasted robamos robustas robustos rocien
+rodamos roelas roetes rogacion rogamos rogation rogues roiamos roiled roiling rolamos
+rollbacks rolle rollen roller rolles rollin rollings rollins ronamos rooted rooter rooters
+rooting roques roramos rosamos roscan rostamos roster rosters rostes rotacions rotados
+rotaes rotante rotare rotates rotating rotations rotativo rotemos rotes rotoes rotted
+rotter rotters rotting roues rouged rouges rouging roulers roundel rounder roused rouser
+rouses rousing roust rousted rousting rousts routed routeing router routers routine routs
+rowling rozamos ruidoes ruidos ruidosa ruidosos ruinoso rungos ruses rusted rustes rusting
+rutamos rutes rutted rutting ruyter sabamos sabejos sabelos sabeoes sabeos sabida sable
+sables sabres sacados sacarificamos sacarificar sacarifice sacemos sachamos saciamos
+sacred sacres sacrifica sacrificados sacrifican sacrificara sacrificare sacrificars
+sacrificas sacrificed sacrificemos sacrificen sacrificer sacrifices sacrificia sacrifico
+sacring saetos safamos safida sages sagres saida sailed sailing sainar sajamos sajemos
+salability salable salada salados salads salamos salar salda saldamos saldar saldas saldes
+saldoes saldos salemos saleos saletos salgamos salgar salges salgos salia saliamos salian
+salias salica salidas salido salidos salina salios saliva sallamos sallar salles salmamos
+salmar salmia salmida salmos salols salons salos salpos salsos saltados saltan saltanos
+saltara saltare saltars saltas salte saltea salteamos saltear saltee saltemos salten
+salteo salteos salter saltes saltine saltoes salton saltons saltos salts saltus saluda
+saludos saluds saluted saluting salvamos salvar salved salvia salving salvos samaria
+sampler samples samplings samura sanamos sanar sander sanders sanding sanea sanean saneara
+saneare sanears saneas sanemos saner sanger sanitized sanitizer sanitizes santes santos
+sapele sapida sapling saramos sarape sardos sards sarges sarong sartos sastra sated
+sateless sates sating satira satos satura saturaba saturacions saturadas saturado saturan
+saturant saturara saturares saturars saturas saturated saturates sature saturn saturna
+saturo sauted sautes sayamos scalding scalds scaled scaler scalping scalps scamps scanner
+scanted scape scapes scared scares scaring scending scends scene scents scheat schedule
+schedulers schedules schemas scheme scilla scones scooped scopes scoping scorer scorers
+scores scorned scorning scorns scoured scouring scours scrabble scrabbled scrambler
+scrambles scrap scraped scraper scrapes scrapie scraps scream screaming screams scree
+screed screens screes scrimp scrimps scrip scrips scrolls scuffle scuffled scummed
+scumming sealable sealer sealers sealing searched searcher searchers seared searing seated
+seating seattle secamos secana secenes secon secones secons secores secrestos secreta
+secrete secreteo secreteos secretoes secretor secretors secuenciaes secuencias secuencio
+secund secunda secundaria secundarias secundarioes secundarios secundo securo seder seders
+seeder seeders seeding seeres segando segmentoes seguamos seguda segudo seguen seguia
+seguiamos seguida seguidas seguido seguidor seguidoraes seguidoras seguidoros seguire
+seguirs segundan segundar segundario segundarios segundas segunde segundes segundoes
+segundon segundons seguo segur segura segure seguridads seguro seguron seguros segurs
+seined seiner seiners seines seining selecta selecto selects sellar sellars selle sellen
+selles selloes selves semanal semanas semang semano sembra semento sencilla sencillezs
+sencillos senda sendaes sendai sendal sendas sender sendera senderas sendere senderes
+senderid sendero senderos senes sensing separaba separadas separador separadors separados
+separamos separando separante separara separare separated separates separatos sequenced
+sequencer sequencers sequences seraes serana serape serer seres sergento sergentos seriada
+seriamos seriar seriemos series serres serretos servada servador servadores servamos
+servar servars servas served servemos server servers serverts servery servia serviaes
+serviamos servian servias serviced servicia servicias servicioes servidas servido
+servidora servidoraes servidoras servidoro servidoros servidors servidos servil servile
+serviles servings servio servioes servios servir servire servires servirs servita servitor
+servitos servos sesion sesions sessions settee setter setting settled settlements settler
+settles settlings seudonima seudonimas seudonimizan seudonimoes sever severs sevicio
+sevicios sevres sewed sexuals shaded shades shading shadows shadowy shads shakes shamed
+shames shaped shapes shared sharer sharers shares sharing sharked sharking sharks sharpe
+sharped sharping sharps shaved shaves sheared sheddings sheller sherds shewed shined
+shingle shipped shippen shipper shires shored shores shoring shorted shorter shortest
+shortie shorties shotten shoved shower shred shredding shreds shuffler shuffles sidebar
+sidecars siding siempres sienes sieved sieves sieving sighed sightly sigile signa signac
+signals signan signar signas signatura signatures signaturo signe signen signer signes
+signet significan significar significas significe significo significs sigue siguientes
+silencia silenciada silenciadas silenciamos silencian silenciando silenciara silenciare
+silenciars silencias silencie silencios silgen silted silting similar simile simper
+simpler simples simplex simplicidads simply simula simulan simulant simulara simulars
+simulas simulated simulates simule simultanea simultaneaes simultaneais simultanean
+simultanear simultanears simultanees simultaneo simultaneos sincronica sincronicas
+sincronice sincronico sincronicos sincronizadas sincronizado sincronizan sincronizara
+sincronizare sincronizars sincronizas sincronize sincronizemos sincronizo sincronos singe
+singed singer singes singla singled singlen singles singlet singlo singly singule sinned
+siple sipped siren sirges sistemas sistemo sittings situen skated skates skating sketchy
+skewer skimped skipper skippet slated slates slating slaved sledding slender slewed
+slicing slipped slits sloped slopped slowed slummed slumming smarting smuggest snared
+snares snider snipped snitch snitches snored snores snoring snorted snowflakes snuffle
+snuffled snuggest snyder soaped soared soaring sobara sobemos sobra sobreasar sobrecara
+sobrecaras sobrecargaba sobrecargadas sobrecargado sobrecargan sobrecargar sobrecargara
+sobrecargare sobrecargars sobrecargas sobrecarge sobrecargo sobrecarta sobrecartada
+sobrecartar sobres sobrescriba sobrescriben sobrescribes sobrescribia sobrescribire
+sobrescribirs sobrescribo socape socked socles soever soiled solamentes soled solicita
+solicitan solicitara solicitare solicitars solicitas solicitor solicitude solicituds
+solida soloed soltamos soltar solven solver solves somber sombran sombrar sombras sombre
+sombrea sombria sombro someones somera somethings sopera soporta soportados soportal
+soportan soportara soportare soportars soportas soporte soportemos soporto sopped sorbed
+sorce sores sortea sorteable sortee sorteo sorter sortie sortied sosamente sotted souffle
+souled souped sourced sources soured sourer souring sower spanker spanned spanners spared
+spares spates spawner speller spellers spender spenders spending spewed sphere spices
+spicks spiels spiers spies spiked spiles spinal spines spinner spires spirts spites spits
+splats splint splints spokes spooked spooking spooled spooling spooned spoonfed spooning
+spoored spooring spored spores sporing sported spreads spreed sprits spumed spuming
+stabile stabled stabler stables stably staged stages stagey staggerer stags stakes stale
+stales staling stamped stampeded stampedes stamping stamps standbys stapes stapled
+stapling starch starches stared stares staring starling starring startling starts starving
+stases stated statements staten stater states stating statius stats statu statue statues
+staves steam steaming steams stepped stewed stich stimulate stipe stirps stitches stithy
+stogies stoked stokes stoles stomas stomped stomps stoned stones stooped stopper stopple
+stoppled storey storing storks stormed storms stormy storting stoves stowage stowed
+straights strait stranger straps stratus straus streak streaking streaks streamings
+streams streamy strega strews striae strick stricture strictured stride strife strike
+string stringer strip stripe striped striper stripes stripey strips stript stripy strive
+stroll stropped strops structure structures strums strung suable subamos submits subscriba
+subscribas subscribed subscriber subscribers subscribo subscripcions subtrae subtraes
+succeeder succuss sucres sucrets sudamos sudando sudaria suegra suera sufres sugera
+sugeramos sugeran sugere sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs
+sugestion sugestions suggesting sugiera sugieren sugieres sumacos sumado sumados sumanda
+sumandos sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie sumario
+sumatra sumemos sumeria sumiamos sumimos sumiria summer summery summit sunder sunders
+supamos super superados superana superano superanos superar superara superare superars
+superas superb superba superemos superen superes superia superiamos superian superman
+superna superno supero supers suplantacions suplantan suplantara suplantare suplantars
+suplantas suplante suplanto supono suporta suportamos suportar supporter supports
+suppresses suppressing supra supresions suprimamos suprimia suprimiamos suprimida
+suprimidos suprimire suprimirs supura supuramos supuran supurar supure suraes surce surces
+sures surgas surged surgen suries surtes suscriba suscriban suscribo suscripcions susera
+sustain sutura swages swaggered swamis swampy swanned swapping swaps swarded swards
+swarming swarms swatch swatches sweller swerved swerves swerving swingle switch switched
+switcher switchers swopped synched synchronies synchronizer synchronizes systems tabaes
+tabales tabals tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan
+tablar tablars tablea tableas tabled tablee tablees tablen tableo tableos tablet tablets
+tablos taboes tabret tabues tabulas tabules tacano taces tacket tacks taeles taimas
+takedowns talaes talas talcas taleas tales talias tallas talles talmas taloes talpas
+tamana tamango tamanos tamaro tamas tambas tanemos tanzas tapano taping tarazamos tarazar
+tarazas tarbes tardan tardara tardare tardars tardas tardia targe tarjar tarjera tarjetas
+tarjetea tarjeto tartar tasces tasting tazamos tazano tazar tazas teacea teared teasing
+tecaes tecas techas teclado teclaes tecle tecleada tecleados tecleando tecleara tecleare
+teclears teclee tecleo teclos tecols tejemos telas telefona telefonas telefoneo telefonio
+telefonios telefono telefonoes telefonos telemos teleran tememos tempate tempates templaes
+templare templares templates templete templetes tempo tempora temporalmentes temporals
+temporas temporil tenamos tenan tenante tenantes tenants tencas tendemos tendenciaes
+tendencies tendencio tendencios tending tends tenedos tenen tenencia tenencias tenesmos
+tenimos tenoria tensemos tensing tentemos tenting teorias teorica teorio teoriza terbia
+tercas tercemos terceno tercenos tercer tercera terceras tercere tercereo terceres
+tercerio tercerios terceroes tercerol tercerols terceros tercers terces terceto tercetos
+tercia termas termico termicos termina terminas termine termines terming termini terminoes
+terminus termito termitos ternero terneros terpino terpinos terrero terreros terrino
+terrinos tesemos teslas testiga testigo testings tetemos thales thicket thighs thing
+thingy thinks thins thongs thoria thorough though thousands thread thready threats
+thresholds throstle throstles throttled throttler throttlers throttles throughout ticked
+ticker tickets tickle tiempa tiempos tienes tierce tifico tilio timelier timelines
+timeliness timeous timestamps timpo tings tinten tipica tipicos tiple tiples tipologia
+tipple tipples tired tisico tiznen toaria tocologia tocology tokes tolera tolerables
+tolerably tolerada tolerados toleran tolerando tolerant tolerante tolerara tolerars
+toleras tolerated tolerates toleremos toleren tolleran tombstoned tomenta tomentas tonemos
+tonico topica topical topicos topics toping topino torces toria tormas torment tormentaes
+tormentais tormentan tormentar tormentars tormentas tormente tormentes tormento tormentos
+torments toseran toxico toying tozos traamos traas trabado trabaja trabajadoes
+trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos trabamos trabar
+trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie tracings
 tracked tracking tracte tractes trades trading traducia traducian traducias traducido
 traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar tragas
 trages tragico traiamos traias trajes tramaes tramais tramamos traman tramar tramars

@@ -221,3 +221,15 @@ def test_naming_a_risk_in_the_opening_earns_its_trade_offs(shipped, text: str, l
 )
 def test_an_ordered_plan_in_the_closing_is_a_roadmap(shipped, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     assert "closing.roadmap" in score_answers({"closing": text}, shipped, lang).covered_ids()  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "covered"),
+    [
+        ("What latency do we need on the redirect, and what availability?", "en", True),
+        ("¿Cuánta latencia puede sumar el limitador a cada petición?", "es", True),
+        ("Simplicity first, that's the priority I'd pick over latency or cost.", "en", False),
+    ],
+)
+def test_asking_for_the_latency_earns_the_slas_but_ranking_it_does_not(shipped, text: str, lang: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
+    assert ("opening.slas" in score_answers({"opening": text}, shipped, lang).covered_ids()) is covered  # type: ignore[arg-type]
