@@ -38,6 +38,8 @@ tokens, so accents and verb endings that share a stem need no alternatives):
   turned down.
 - `options`: a menu announced ("there are a lot of options here:", "las opciones son"):
   the rest of the sentence, colon included, lists what could be chosen, not what is.
+- `rejection_rest`: a label that turns down the rest of its line ("Rejected: a DLQ",
+  "Not doing: trending", "Descartado: Kafka"), as a design doc writes it.
 - `deferral` (preceding / following / rest of the sentence), `hypothetical`
   (the sentence, when a conditional verb is in it), `limitation` (from the
   sentence start to the cue: "SQS standard doesn't guarantee it").
@@ -86,6 +88,7 @@ _BREAK_RE = re.compile(r"[,;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>")
 _STRONG_RE = re.compile(r"[;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>")
 _STRONG_BREAKS = (".", ":", ";", "-", "–", "—", "->", "=>", "→", "⇒")  # where an open choice gets made
 _OPENERS = (":", "-", "–", "—", "->", "=>", "→", "⇒")  # a break after which a trailing cue looks back
+_LABEL_BREAKS = (":", ",", "-", "–", "—")  # what follows a label written with a colon ("Rejected: X", "Fase 2, …")
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,9 @@ ROLES = {
     # a deferral that closes its clause ("Pruebas de carga, algún día", "Circuit breakers, maybe in v2")
     "deferral_end": ("deferred", "backward_end"),
     "deferral_rest": ("deferred", "rest"),
+    # a design doc's label that turns down the rest of its line: "Rejected: a DLQ", "Descartado: Kafka"
+    # (a phrase written with a colon is a label: it counts only before a colon or a dash)
+    "rejection_rest": ("rejected", "rest"),
     "hypothetical": ("hypothetical", "sentence"),
     # an option floated, not chosen: "we could put a cache", "podríamos cachear", "I was going to"
     "hypothetical_preceding": ("hypothetical", "open"),
@@ -755,7 +761,7 @@ def _read_sentence(
     for role, (kind, scope) in ROLES.items():
         if role == "question_openers":
             continue
-        for a, b, language, _ in by_role.get(role, []):
+        for a, b, language, pattern in by_role.get(role, []):
             if is_pseudo(a, b):
                 continue
             span = _char_span(sentence, a, b)
@@ -784,6 +790,8 @@ def _read_sentence(
                 # "could be offset-based, cursor-based or keyset": the clause and the list it opens
                 out.append((kind, span, [(start, _list_end(sentence, clause_end(b), language, termination))]))
             elif scope == "backward_end":
+                if pattern.text.startswith(":") and (a <= first or sentence.brk(a) != ":"):
+                    continue  # ": skipped", ": none": a verdict after a label, not "we skip it"
                 if closes_clause(b, language):
                     out.append((kind, span, [(back_over_comma(a, b, language), b)]))
             elif scope == "verb":
@@ -804,6 +812,8 @@ def _read_sentence(
                 ranges += _reason_after(sentence, verb, c_end, language, conditional)
                 out.append((kind, span, ranges))
             elif scope == "rest":
+                if pattern.text.endswith(":") and (b >= last or sentence.brk(b) not in _LABEL_BREAKS):
+                    continue  # a label, "Rejected: …"; "rejected requests get a 429" is the product speaking
                 out.append((kind, span, [(b, last)]))
             elif scope == "open":
                 # to a colon or semicolon, a contrast ("but") or a consequence ("so"): "que", "that" or
