@@ -392,6 +392,17 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
         if check is None:
             continue
         values = _product_values(product.operands)
+        doubled = _double_counted(product, rates, tolerance) if check == "est.storage" else None
+        if doubled is not None:
+            # "1 KB × 8.64M × 100 = 864 GB/day": the daily volume already holds the 100/s
+            handled.add(product.result.span)
+            kept = [q for q in product.operands if q is not doubled]
+            expected = math.prod(_operand_value(q) for q in kept)
+            formula = " × ".join(_operand_text(q, lang) for q in kept)
+            formula += f" = {_result_text(replace(product.result, value=expected), lang)}/{t('estimate.day', lang)}"
+            findings.append(_finding(check, False, product.result.value, expected, formula,
+                                     _result_text(product.result, lang), lang))
+            continue
         if check == "est.daily_volume" and not _spans_a_day(product):
             continue  # "100 × 3,600 = 360k a day" multiplies right but by an hour: the figure decides below
         if not any(_close(b, v, tolerance) for v in values for b in _variants(product.result)):
@@ -449,7 +460,42 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
                                  _result_text(product.result, lang), lang))
     stated = [q for q in quantities if q.span not in operands and q.span not in handled]
     findings += _check_stated(text, quantities, stated, lang, tolerance, wrong_daily, implied, products)
+    findings = [_rounded(f, text, quantities, lang) for f in findings]
     return tuple(_mark_followed(findings, wrong_daily, quantities, lang, tolerance))
+
+
+_APPROX_RE = re.compile(
+    r"(?:~|≈|\babout|\baround|\broughly|\bapprox\w*|\bunos|\bunas|\baprox\w*|\bcerca de|\balrededor de|\bcasi)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _rounded(finding: ArithmeticFinding, text: str, quantities: Sequence[Quantity], lang: Lang) -> ArithmeticFinding:
+    """A figure said as approximate with one significant digit ("~2 GB/day" for 1.73) is rounded, not wrong."""
+    if finding.ok or finding.expected <= 0:
+        return finding
+    mantissa = f"{finding.stated:.6e}".split("e")[0].rstrip("0").rstrip(".")
+    if len(mantissa.replace(".", "").lstrip("0")) != 1:
+        return finding  # "1.5 GB" claims two digits: it is compared as written
+    unit = 10 ** math.floor(math.log10(finding.stated))
+    if abs(finding.stated - finding.expected) > unit / 2:
+        return finding
+    said = [q for q in quantities if q.value == finding.stated and _APPROX_RE.search(text[max(0, q.span[0] - 14) : q.span[0]])]
+    if not said:
+        return finding
+    return _finding(finding.check, True, finding.stated, finding.expected, finding.formula, said[0].raw, lang)
+
+
+def _double_counted(product: _Product, rates: Sequence[float], tolerance: float) -> Quantity | None:
+    """The rate operand of a product that also holds that rate's daily volume (a rate counted twice)."""
+    counts = [q for q in product.operands if q.kind in ("count", "count_per_day")]
+    for operand in product.operands:
+        rate = _operand_value(operand)
+        if operand.kind not in ("rate", "count") or rate <= 1 or not any(_close(rate, r, tolerance) for r in rates):
+            continue
+        if any(_close(_operand_value(q), rate * SECONDS_PER_DAY, tolerance) for q in counts if q is not operand):
+            return operand
+    return None
 
 
 def _mark_followed(

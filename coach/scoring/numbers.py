@@ -58,6 +58,9 @@ _SCALES: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"\s?B(?=\s+(?:messages|msgs|requests|reqs|events|notifications|sends|writes|calls|users|"
                 r"mensajes|peticiones|eventos|notificaciones|env[ií]os|escrituras|llamadas|usuarios)\b)"), 1e9),
     (re.compile(r"\s?(?:millones|mill[oó]n|millions?|mill|MM)\b", _I), 1e6),
+    # Indian English: "1 lakh/s" is 100,000 a second, "864 crore/day" 8.64 billion a day
+    (re.compile(r"\s?(?:crores?|cr)\b", _I), 1e7),
+    (re.compile(r"\s?(?:lakhs?|lacs?)\b", _I), 1e5),
     (re.compile(r"\s?M(?![a-zA-Z])"), 1e6),
     (re.compile(r"\s?(?:mil|thousand)\b", _I), 1e3),
     (re.compile(r"\s?[kK](?![a-zA-Z])"), 1e3),

@@ -253,3 +253,24 @@ def test_a_figure_taken_back_is_not_checked(text: str, lang: str) -> None:
     """A spoken self-correction: only the corrected figure is the estimate."""
     findings = check_estimates(text, lang)  # type: ignore[arg-type]
     assert findings and all(f.ok for f in findings if f.check == "est.daily_volume")
+
+
+def test_a_rate_counted_twice_in_a_storage_product_is_wrong() -> None:
+    """'1 KB × 8.64M × 100' multiplies the daily volume by the rate it already holds."""
+    text = "100 rps -> 100 x 86,400 = 8.64M/day. Storage: 1 KB x 8.64M x 100 = ~864 GB/day."
+    storage = [f for f in check_estimates(text, "en") if f.check == "est.storage"]
+    assert [(f.ok, f.expected) for f in storage] == [(False, pytest.approx(8.64e9))]
+
+
+def test_an_approximate_one_digit_figure_is_rounding_not_a_slip() -> None:
+    said = check_estimates("Rows of 200 B at 100/s: ~2 GB/day.", "en")
+    exact = check_estimates("Rows of 200 B at 100/s: 2.5 GB/day.", "en")
+    assert [f.ok for f in said] == [True] and [f.ok for f in exact] == [False]
+
+
+def test_indian_english_scales_are_read() -> None:
+    from coach.scoring.numbers import extract_quantities
+
+    assert [(q.kind, q.value) for q in extract_quantities("1 lakh/s avg -> 864 crore/day")] == [
+        ("rate", 1e5), ("count_per_day", 8.64e9)
+    ]
