@@ -1037,14 +1037,15 @@ profijes profijo profiled profundidads programada progresas progreses proises pr
 proizas proizes proizo proizos projection prolongo promedia promedie promedios promesa
 promeso promesos prometamos promete prometemos prometiamos prometida prometidos promisee
 promiser promises promotes promovamos promoven promovere promovers promoves prompted
-promueva propaa propaas propagados propagan propagante propagantes propagar propagare
-propagares propagas propagated propage propagemos propago propala propalamos propao
-propaos propasa propasamos propase propia propiaes propietaria propietarios propina
-propinas propino propinos propioes propios propon propone proponeria propono proporciona
-proporcionals proporcionan proporcionar proporcionas proporcione proporciono proporcions
-proportion proportionals proposals proposed proposer proposes propria proprias proprio
-proprios propuestas propuesto prosupuesto proteccions protecting protections protocola
-protocole protocolos protocols provaga provagamos proveedora proveedoraes proveedoras
+promueva propaa propaas propagada propagador propagados propagan propagando propagante
+propagantes propagara propagares propagars propagas propagation propage propagemos propago
+propala propalado propalamos propalar propao propaos propasa propasado propasamos propasar
+propase propia propiaes propietaria propietarios propina propinas propino propinos
+propioes propios propon propone proponeria propono proporciona proporcionals proporcionan
+proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
+proposals proposed proposer proposes propria proprias proprio proprios propuestas
+propuesto prosupuesto proteccions protecting protections protocola protocole protocolos
+protocols provaga provagado provagamos provagar proveedora proveedoraes proveedoras
 proveedoro proveedoros proveedors providaes provide provided provides providoes prowess
 proyeccion pruebaes pruebo pruebos pruner prunes pseudonymized puares pubic public
 publicacions publicada publicador publicados publicalo publicana publicando publicano
