@@ -794,35 +794,35 @@ liberemos liberen liberia liberiamos liberian libero libers liberta libertamos l
 libertar libra libracion libramos libran librar librara librare libraria librars librea
 libreamos librean librear libreara librearia librera libreras librerias libreril librerio
 licita licitacion licitada licitadas licitador licitados licitamos licitan licitar licite
-licites licked licking lictor lictores lidos lieder liemos lientas lientos lieves ligera
-liked limais limera limeta limier limiste limistes limita limitaba limitabas limitacions
-limitadaes limitado limitadoes limitados limitan limitara limitaras limitare limitars
-limitary limitas limitation limited limitees limitemos limiten limiter limiters limites
-limitings limito limits limned limpia limpiada limpiadas limpiador limpiados limpiamos
-limpiar limpiara limpiare limpiars limpias limpid limpida limpie limpiemos limpies
-limpiezas limpiezo limpio lindos lined linera linger linker liosas liquida liquidacions
-liquidan liquidara liquidare liquidars liquidas liquidation lisaes lisais lisars lisas
-lisera lisias listaes listais listan listar listars listes listos litas litera litias
-litote litotes litras litter litters littler littlest lituas liudos llabamos llaban
-llagada llagadas llagado llagamos llagan llamaba llamabas llamadaes llamado llamados
-llamante llamantees llamara llamaran llamaras llamare llamares llamarga llamargo llamaria
-llamars llamas llamaza llamazas llamea llameada llameadas llameamos llamean llameante
-llameantes llamear llamemos llamen llanada llanadas llanos llapada llapadas llapamos
-llapan llapar llaran llaves llecos llegaba llegada llegadas llegado llegados llegan
-llegando llegara llegare llegars llegas llege llegen lleges llegos lleguen llemos llenada
-llenado llenan llenar llenas llenes lleno llenoes lleras lleros lletas lletos lleude
-lleuden llevada llevado llevan llevar lleves llevos lloico loable loables loader loafed
-loaned loaner loaves lobation lobera locacion locacions locaes local locale localize
-localizen localizes locals locate locates locating locativo locativos lochaes locke locker
-locket lockup lockups locule locums locus locusts locution locutions lodged lodging loemos
-logger logic logica logicos logier logio logion logios loguer loico loistas loner longar
-longe longed longen longes longing longitude longituds longor longura longuro looked
-looking lookup lookups loosing loping lorded losina losings losino lounger lousing loving
-lowing lucked lucking lugged lugging luidos lunch lunger macado macamos macana macar macas
-maceado maceamos macear maceas machaca machacan machacara machacare machacars machacas
-machado machamos machar machas maches machiaes machies machin machina machinaes machinas
-machined machines machino machinos machins machioes machones machos machucar macias
-madamos madeja madman madras maestra maestreadas maestreados maestreamos maestrear
+licites licito licked licking lictor lictores lidos lieder liemos lientas lientos lieves
+ligera liked limais limera limeta limeto limier limiste limistes limita limitaba limitabas
+limitacions limitadaes limitado limitadoes limitados limitan limitara limitaras limitare
+limitars limitary limitas limitation limited limitees limitemos limiten limiter limiters
+limites limitings limito limits limned limpia limpiada limpiadas limpiador limpiados
+limpiamos limpiar limpiara limpiare limpiars limpias limpid limpida limpie limpiemos
+limpies limpiezas limpiezo limpio lindos lined linera linger linker liosas liquida
+liquidacions liquidan liquidara liquidare liquidars liquidas liquidation lisaes lisais
+lisars lisas lisera lisias listaes listais listan listar listars listes listos litas
+litera litias litote litotes litras litter litters littler littlest lituas liudos llabamos
+llaban llagada llagadas llagado llagamos llagan llamaba llamabas llamadaes llamado
+llamados llamante llamantees llamara llamaran llamaras llamare llamares llamarga llamargo
+llamaria llamars llamas llamaza llamazas llamea llameada llameadas llameamos llamean
+llameante llameantes llamear llamemos llamen llanada llanadas llanos llapada llapadas
+llapamos llapan llapar llaran llaves llecos llegaba llegada llegadas llegado llegados
+llegan llegando llegara llegare llegars llegas llege llegen lleges llegos lleguen llemos
+llenada llenado llenan llenar llenas llenes lleno llenoes lleras lleros lletas lletos
+lleude lleuden llevada llevado llevan llevar lleves llevos lloico loable loables loader
+loafed loaned loaner loaves lobation lobera locacion locacions locaes local locale
+localize localizen localizes locals locate locates locating locativo locativos lochaes
+locke locker locket lockup lockups locule locums locus locusts locution locutions lodged
+lodging loemos logger logic logica logicos logier logio logion logios loguer loico loistas
+loner longar longe longed longen longes longing longitude longituds longor longura longuro
+looked looking lookup lookups loosing loping lorded losina losings losino lounger lousing
+loving lowing lucked lucking lugged lugging luidos lunch lunger macado macamos macana
+macar macas maceado maceamos macear maceas machaca machacan machacara machacare machacars
+machacas machado machamos machar machas maches machiaes machies machin machina machinaes
+machinas machined machines machino machinos machins machioes machones machos machucar
+macias madamos madeja madman madras maestra maestreadas maestreados maestreamos maestrear
 maestreo magana magen magien magin magnitudes magnituds magras maguen maidan majana making
 malare maleare maleja malestar maliciosas maliciosoes mallar mallare malpare malvare
 manaba manada manage managed managers manages manama manamos manan mananas mananea manano
