@@ -510,10 +510,16 @@ def _trails_off(tokens: Tokens, sentence: int) -> bool:
     return body.endswith(("...", "…")) and len(body.split()) <= TRAILING_WORDS and not any(c.isdigit() for c in body)
 
 
+# a question mark, not the one of a URL's query string ("GET /v1/suggest?q=ipho&limit=10")
+_QUESTION_MARK_RE = re.compile(r"\?(?![\w=&%])")
+
+
 def _is_question(tokens: Tokens, sentence: int) -> bool:
     start, end = tokens.sentences[sentence]
     text = tokens.text
-    return text[start:end].lstrip("-*•> ").startswith("¿") or "?" in text[start : min(end + 1, len(text))]
+    return text[start:end].lstrip("-*•> ").startswith("¿") or bool(
+        _QUESTION_MARK_RE.search(text, start, min(end + 1, len(text)))
+    )
 
 
 def _match(

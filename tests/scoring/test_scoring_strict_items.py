@@ -233,3 +233,13 @@ def test_an_ordered_plan_in_the_closing_is_a_roadmap(shipped, text: str, lang: s
 )
 def test_asking_for_the_latency_earns_the_slas_but_ranking_it_does_not(shipped, text: str, lang: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
     assert ("opening.slas" in score_answers({"opening": text}, shipped, lang).covered_ids()) is covered  # type: ignore[arg-type]
+
+
+def test_a_url_query_string_is_not_a_question() -> None:
+    """'GET /v1/suggest?q=ipho&limit=10' states a contract; 'GET /v1/suggest for the prefix?' asks."""
+    from coach.content import Library
+
+    bundle = Library(use_user_dir=False).bundle("autocomplete")
+    stated = score_answers({"api": "`GET /v1/suggest?q=ipho&market=en-US&limit=10`"}, bundle, "en").item("api.contract")
+    asked = score_answers({"api": "GET /v1/suggest for the prefix?"}, bundle, "en").item("api.contract")
+    assert stated.covered and not asked.covered
