@@ -93,215 +93,217 @@ aperars apertural aperturas aperture aperturo apice aplacaciones aplacados aplac
 aplacar aplacen aplagados aplagamos aplagar aplanados aplanamos aplanar aplayados
 aplayamos aplayar aplaza aplazadas aplazado aplazan aplazara aplazare aplazars aplazas
 aplazemos aplicacions aplice aporcamos aporcar aporradas aporta aportados aportan aporte
-appeal appeals appease appends applications approvals approximated approximates apretados
-apretamos apretan apretar aprete apretura aproximada aproximadas aproximadoes aproximamos
-aproximando apuna apunamos apunan apunar apunas apunea apuneamos apunear apunta apuntados
-apuntan apuntara apuntare apuntars apuntas apunte apuntemos apunto archas archie archies
-archine architectures archiva archival archivan archivara archivare archivars archivas
-archived archiven archives archivo arctado ardite argive argoss arillo armoss arnillo
-arquitectural arquitecturas arquitecturo arraba arranca arrancados arrancan arrancaran
-arrancaras arrancare arrancarian arrancarias arrancars arrancas arrancemos arrancha
-arranchamos arranchar arrancharia arranchariamos arrasada arrasadas arrasado arrasados
-arrascamos arrascar arrascaria arrascariamos arria arriaba arriaes arrial arrian arriar
-arrias arriaz arriban arribar arribas arribes arribo arrices arrida arride arrides arrie
-arrien arries arrima arrime arrimes arrincamos arrincar arrincaria arrincariamos arrivals
-arrived arriza arrize arrizes arroba artoss ascent ascents asento aserta asertas asiana
-asiendo asienta asientas asientoes asignan asignar asignas asigne asignen asignes asigno
-asillo asina asincronas asnillo asnina assent assumed assumes assure asters asumar asume
-asumia asumire asumirs asunta asustes atapara ataques atentos atlases atomeca atomeco
-atomia atomian atomias atomicas atomicos atomida atomido atomir atomiza atomizo atonic
-atonica atonico atonos atoque atora atoxica atoxico atracada atracadas atracado atracados
-atrancamos atrancar atrancaria atrancariamos atrapada atrapadas atrapado atrapados
-atrasaba atrasabas atrasada atrasadaes atrasadas atrasadoes atrasados atrasamos atrasando
-atrasara atrasaras atrazada atrazadas atrazado atrazados atrega atregados atregamos
-atregan atregar atributas atribute atributo atributoes attach attacks attempts attribute
-attributed attributer atuses auccion auction auctor auctorizado auctorizados auctorizar
-auctorize auctors audita auditan auditas audition auditive auditivos auditor auditoriaes
-auditorio auditorios augmentamos augmentar aullar aumenta aumentados aumentan aumentara
-aumentare aumentars aumentas aumentemos aurera aurora aurorae auroral auroras auroro
-ausentamos ausentar ausento austra autenticaba autenticadas autenticados autenticando
-autenticara authenticate authenticates authored authorise authorizations authorize
-authorized authorizes autoescalan autora autoras autoria autoriza autorizacions autorizada
-autorizadas autorizadoes autorizador autorizadors autorizamos autorizan autorizando
-autorizara autorizare autorizars autorizas autorize autoro avaden avalanchas avalanche
-avanzan avanzar avanzas avanze avanzo averaged averages averare averting averts aviamos
-aviar avicos avidos aviento avientos aviesos avilamos avilar avioes avions avios avisados
-avisan avisara avisare avisars avisas avisemos avises avisoes avison avisons avispa
-avispamos avispar avispo avispos avista avistamos avistar avisto avivamos avivar avoider
-ayunta ayuntamos ayuntar ayustes azaque azogar azotado azotados azotamos azotan azotaria
-azular baceto bached baches baching backbend backbends backed backer backers backgrounds
-backings backlogs backus backyard backyards badajado badas badeas bagger bailones baker
-bakers baking balancea balanceaba balanceadas balanceado balanceadora balanceadoro
-balanceadors balanceados balancear balanceara balanceas balanced balancee balancees
-balanceo balanceos balancera balancero balancers balances balanoes balante balantes
-balanze balanzes balato balatos baldas balker balking ballance banadas banaes banais
-banars banas banass bancaria bancarios bancas banda bandaes bandan bandea bandean bandear
-bandeas bandeau banded bandejan bandejar bandejas bandeje bandejo bander bandera bandes
-bandia bandias bandos bands banduja banger banidas banked banket banking banner banners
-banter banters banzas baraco baracos baraho barahos baraja barajada barajador barajados
-barajan barajando barajara barajare barajars barajas barajemos barajo barajos barano
-baranos barata baratado baratamos baratar baratas barate barateo barates baratio baratios
-baratoes baraton baratons baratos baratro baratros barbato barbatos bardas bardes barito
-baritos barker barkers barking baroto barotos barrado barrados barramos barrar barthes
-bascamos bascar basking basnas batato batatos batched bathed bathes batuces beached
-beaches beaker beakers beaks becket befare befoes befre behinds benchmarks betaking
-bibliotecas biblioteco bibliotheca bields biggie billing billions billiton billon billons
-bindle binger birlones birthdays bistable bitched bitches blacked blacklist blacklists
-blacks blandas blanker bleaker blocas blocker blockiest blockings blocky blocos blocs
-blokes bloque bloquea bloqueaba bloqueada bloqueadas bloqueador bloqueadors bloqueados
-bloqueamos bloquean bloqueando bloqueara bloqueare bloquears bloqueas bloquee bloqueemos
-bloquees bloqueoes bloqueos bloques blouse blouses bluffer bluffers bocelo boceo bocero
-boceta bocetos bocezo bodaes bodees bodes bodges bodice bodices bodied bodies boeres
-bofeto bogies boiles bojeto boleto bollones bombardea bombardean bombardeara bombardeare
-bombardears bombardeas bombardera bombardero bombardier bonce bonces bonded boneto bonkers
-booker boque boquea boqueada boqueado boqueados boqueamos boquear boqueo boques borato
-boratos bordado bordados bordaes bordamos bordar bordas bordea bordeas bordee bordees
-borden bordeo border borders bordes bordoes bordos boreas boreos borers bores borges
-bornes boroes borra borrada borradas borradoes borrador borradors borrados borraj borrajo
-borrajos borran borrando borrara borrare borrars borras borremos borres bosque bosques
-botched botches botellan botellas botelle botellia botello botilla bottlenecks bounced
-bouncer bouncers bounces bouncy bounded bounden bounder bourne bournes bowsing braided
-brained braking branden brander brandie brandied branks breaded breading breads breaes
-breais breakdowns breakings breams brears breas breast brecas breeks bregas brenas brevas
-brezas brides broadcasts broke broken brokers bronce bronces browner browning browse
-browsed browsers browses buceamos bucear bucked bucker buckets bucking buckle buckles
-buddle budge budged budges budgets budgie buffed buffers buffet buffeted buffeting buffets
-bugger buidas buidos bujier bullion bullones bundles bungle bungled bunker bunkers burato
-buratos burier burrado burrados bursar bursas bursty busca buscados buscan buscara buscare
-buscars buscas buscemos bushier bushiest bushiness busiamos busie busied busieis busien
-busiere busiers busies busker busquedaes busquedas busquedo busquedos buster bustier
-bustiest busts busyness butches buyes buyess buyoes byers caamos cabales cabbie cabecea
-cabeceais cabecean cabecear cabeceara cabecearas cabecears cabeceas cabeceraes cabeceras
-cabecero cabeceros cabedera cabederas cabia cabiamos cabidos cabio cabling cabrada cabras
-cabrera cabria cabrio cabrios cacaes cacea caceada caceadas caceado caceados caceamos
-cacean cacear cacearia caceas cacees caceo caceos cacera cacero caceta caceto cacha
-cachada cachadas cachado cachados cachaes cachamos cachando cachar cacharia cachas cachea
-cacheaba cacheabas cacheadas cacheado cacheados cachean cacheando cacheara cachearan
-cachearas cacheare cachearian cachearias cachears cacheas cachee cacheemos cacheen cachees
-cachema cachemamos cacheman cachemo cachemos cachen cacheo cacheos cachera cachero caches
-cachet cacheta cachetada cachetadas cachetado cachetados cacheto cachets cachies cachis
-cacho cachoes cachon cachos cachou cachua cachues cachuo cachus cacles cacoes cactea
-cacteo cadidos cadmia cadmio cadmios cados caducaba caducabas caducadas caducamos
-caducando caducar caducara caducaras caducas caduce caducea caducen caducidads caduco
-caecen caeces caemos caeran caere caeres caers cagada cagales cagamos cagan cagar cagas
-caguamos caguas caicos caidas caides caidoes caids caigan calashes calcea calceo calces
-calcetamos calcetar calcular calculas calcule calculen calculi calculo calder caldos
-calendamos calendar calenta calentados calentan calentanos calentara calentare calentars
-calentas calentemos caler calers calicula caliculan calida calidads calidas calidos
-calientas calientees calino calker calking callaes callar callars calle callea callear
-callears calleas called callee callees callen callentamos callentar callente callentes
-calleo caller callera calleras callero calleros calles callie callings calloes calmer
-calming calmos calves calving camales camaos camba cambais cambamos camban cambar cambas
-cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara cambiare
-cambiars cambias cambiazos cambie cambiemos cambien cambies cambija cambijo cambijos
-cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar cambize cambizo
-cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui cambuis cameno
-cameos camia camiamos camian camiar camiba camibamos camibar camibe camibo camica camico
-camicos camie camien camila camilo camilos camina caminamos caminar camine camini camino
-caminos camio camion camisa camiso camisos camita camito camitos camize camoes camons
-camos campaba campabas campada campadas campaga campagas campagna campan campanaes
-campanea campaneas campania campano campanos campara camparas campare campares camparin
-camparins campas camped campeo campeos campes campina campinas camping campino campoes
-camps campus camuno canadio canaes canalies canalis canals canames canapes canar canara
-canard canare canares canaria canarios canaris canars cance canceis cancelados cancelan
-cancelara cancelare cancelars cancele canceled cancelemos cancelen canceler canceles
-cancella cancellamos cancelle cancelled cancellen canceller cancelles cancelo cancelos
-cancen cancer cancera canceramos cancerar cancers cances canchea cancheada cancheadas
-cancheado cancheados cancheamos canchean canchear canchearia cancheo cancoes candela
-candidados candidaes candidata candidataes candidatas candidato candidatoes candles cando
-canela canelamos canelar caneles canella canerio canerla cangada cangaes cangamos cangan
-cangar cangas cange canges cangos caniaes canidos caniles canino canios canmia canmiamos
-canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes cantales cantamos
-cantar cantas cantel cantels canter cantidads cantles canto cantos canucela canuela
-canules capacidads capacita capacite capacito caped capeos capias capies capos capper
-cappos captara captare captares capturada capturados capturaes capturan capturando
-capturar capturara capturare capturars capturas captured capturen captures capturo
-capturos capuana capuanas caraas caracter caractere carada carado carados caraes caragas
-caragos caramos caraos caras carate carates carats caraus carays carbas carbos carcamos
-carcana carcas carcel carcels carcera carcos cardada cardamos cardan cardar cardas cardera
-cardies cardos careada careado careados careamos carean carear careara careas carecen
-careciente carecimiento careos carera cargaba cargadal cargadas cargado cargados cargaes
-cargais cargan cargar cargara cargare cargars cargas carge cargemos cargen carges cargoes
-cargos cargosa cargoso cariada cariaes cariamos carian cariar carias caribes caridad
-caries carines carino carioes carios carites carizes carlan carlas carling carlos carman
-carmino carnada carnales carnario carnera carnies carnot carobs caroes carols caroms caros
-carpamos carpan carpas carped carping carpos carrada carradas carrado carraes carral
-carrales carrara carras carrea carrean carrear carreara carreas carrees carreja carrel
-carrels carrena carreo carreras carrero carreta carric carrice carrices carrics carrie
-carried carriel carrieles carriels carrier carriers carries carriles carrils carroes
-carros carse cartamos cartan cartas cartera cartos carts carves carvies casales casandra
-casces cashed cashes cashing casidos casino casios caspos cassandras castes castidad
-castidades castos castro casuca cataura catches catching categoriaes categoric categorica
-categoricas categorio categorios categorize categorizes catino catling cauca caucel
-caucels cauces caudos cauras cauries cauros cautas cavario caves cavidad cavios cayuca
-cebada cebado cebados cebamos cebradas cebrado cebros cedamos cefrada cefradas cefrado
-cefrados cegada cegado cegados cegamos cejada cejado cejados cejamos celada celado celados
-celamos celebridads celeridad celeridades celerity cello cenada cenado cenados cenales
-cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos cenital censer cental
-centen centers centima centimas centime centimes centimoes centner cento centon centra
-centralizada centralizador centralizados centralizando centralize centralizen centralizer
-centralizes centrals centran centrar centras centros ceracion ceraciones cerate cerated
-cerates cercaba cercada cercadas cercado cercan cercanas cercania cercano cercara cercen
-cercena cernadas cernado cerner cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador
-cerrados cerrajas cerrajo cerrando cerraras cerrera cerril cerriles certana cesacion
-cesaciones cesada cesado cesados cesamos cesta cestos cestro cetro chagos chagres chague
-chagues chaired chairs champaign champaigns champana champanas champos chance chancela
-chancelamos chances chane chanen chanes chaney chang changa changaes changas changed
-changer changers changle changles chango changos chanoes chantas chante chantes chanto
-chantos chants chapos chapped chapping chaque chaques character charactery charas chare
-charge charger chargers charges charle charles charmed charms charnel charnels charoes
-charos charred chars charted chatas chatos chatre chatres chats cheated cheats checas
-checker checkouts checky checos cheeked cheeks cheque cheques chesta chestan cheste chicks
-chinge chinges chinked chinks chocen chocked chocks chofen chopra choquees choros chorreo
-chorreos chose chospe chospen chotara chotas choten chotes chotos chucked chucks chueta
-chullo chunas chunk chunky chunos chunter chunters churned churns chuzamos chuzar ciados
-ciando ciaran ciatico ciaticos cidrada cidradas cidrado cidrados ciello cieno cienos
-cientas cientes cientos cierno cierto cifraba cifrabas cifradaes cifradoes cifrando
-cifrara cifraras cifrare cifrars cifras cifremos cifren cimente cimentes cimento cimpos
-cincel cincela cincelamos cincelar cincels cintamos cintar cinto cintra cintro circuia
-circuido circuir circuita circuitos circuits circuity cistes cistico cisticos civeto
-claces clacks clames clanes clapos clapped clapping clares claries clarity clasees clases
-clashed clasificado clasificadora clasificadoro clasificadors clasificados classes
-classified classifiers classifies clauca clauses clavaes clavas clavees clavel clavels
-claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicks clicos
-clientees clinks clint clister cloaks clocas cloces clocks cloned clonks cloque cloques
-cloros close closer closers closes closet closets clotas clotos cloves cloyed clucks
-clunked clunks clusters clutter cluttering clyster coached coaches coaching coaler
-coalesced coalesces coaling coarse coartamos coartar coatas coates coatos cobeos cobias
-coblos coboes cobos cobra cobrados cobramos cobran cobrar cobrara cobrare cobrars cobras
-cobremos cobres cobroes cochea cocheada cocheadas cocheado cocheados cocheamos cochean
-cochear cochearia cocheo coches cociamos cocias cocido cocks codificacions codificada
-codificador codificados codificando codificara codificare codificars codification codifice
-codificemos codifico codiga codigas codigoes codigos coding codino codinos cofias cofrada
-cofradas cofrado cofrados cofreo coftas coftos cogiamos cogias cogida cogidos cogito
-cognada cognadas cognado cognados cognicion cogniciones cognition cognitional cohered
-coidamos coidas coides coido coidos coifed coiled coimas coimes coined coipas coitara
-coitas coites coitos colada coladas colado colados colando colapsas colapso colauda
-colaudas colaudo coleada coleadas coleado coleados colectado colectados colectar colgaba
-colgabas colgadaes colgadoes colgador colgadors colgaja colgajas colgajo colgajos colgamos
-colgando colgara colgaras colgare colgares colgars colide colides colido coligada
-coligadas coligado coligados coligarse colinde colindes colision colisionar colisiones
-collada colladas collado collados collapses coller collers collida collidas collided
-collider colliders collido collidos collie collied collier colliers collies collude
-colludes collusion colmada colmadas colmado colmados colman colmare colmares colmen
-colmena colmenas coloide coloides colpada colpadas colpado colpados colpamos colpare
-colpares colpas colpes colum columba columnaes columnar columno coluna coluno colunos
-colusion colusiones comadre comadres combamos combar combare combares combatible
-combination combos comendar comendariamos comentar comentariamos comentarias comentario
-comentarioes comenza comenzan comenzara comenzare comenzars comenzas cometarios comfit
-comiamos comias comido comigo comigos comino comision comisiona comisionan comisionas
-comisione comisionen comisiones comisiono comisions comistion comistiones commends comment
-commie comminations commits commix commuted compactibilidad compadramos compadrar compadre
-compadres compage compages compana companaes companas companiaes companias companios
-companoes compaq compara comparador comparadores comparados comparan comparara comparare
+appeal appeals appease appends applications approvals approximated approximating
+approximations apretados apretamos apretan apretar aprete apretura aproximacions
+aproximada aproximadas aproximadoes aproximamos aproximan aproximando aproximar aproximas
+aproxime aproximo apuna apunamos apunan apunar apunas apunea apuneamos apunear apunta
+apuntados apuntan apuntara apuntare apuntars apuntas apunte apuntemos apunto archas archie
+archies archine architectures archiva archival archivan archivara archivare archivars
+archivas archived archiven archives archivo arctado ardite argive argoss arillo armoss
+arnillo arquitectural arquitecturas arquitecturo arraba arranca arrancados arrancan
+arrancaran arrancaras arrancare arrancarian arrancarias arrancars arrancas arrancemos
+arrancha arranchamos arranchar arrancharia arranchariamos arrasada arrasadas arrasado
+arrasados arrascamos arrascar arrascaria arrascariamos arria arriaba arriaes arrial arrian
+arriar arrias arriaz arriban arribar arribas arribes arribo arrices arrida arride arrides
+arrie arrien arries arrima arrime arrimes arrincamos arrincar arrincaria arrincariamos
+arrivals arrived arriza arrize arrizes arroba artoss ascent ascents asento aserta asertas
+asiana asiendo asienta asientas asientoes asignan asignar asignas asigne asignen asignes
+asigno asillo asina asincronas asnillo asnina assent assumed assumes assure asters asumar
+asume asumia asumire asumirs asunta asustes atapara ataques atentos atlases atomeca
+atomeco atomia atomian atomias atomicas atomicos atomida atomido atomir atomiza atomizo
+atonic atonica atonico atonos atoque atora atoxica atoxico atracada atracadas atracado
+atracados atrancamos atrancar atrancaria atrancariamos atrapada atrapadas atrapado
+atrapados atrasaba atrasabas atrasada atrasadaes atrasadas atrasadoes atrasados atrasamos
+atrasando atrasara atrasaras atrazada atrazadas atrazado atrazados atrega atregados
+atregamos atregan atregar atributas atribute atributo atributoes attach attacks attempts
+attribute attributed attributer atuses auccion auction auctor auctorizado auctorizados
+auctorizar auctorize auctors audita auditan auditas audition auditive auditivos auditor
+auditoriaes auditorio auditorios augmentamos augmentar aullar aumenta aumentados aumentan
+aumentara aumentare aumentars aumentas aumentemos aurera aurora aurorae auroral auroras
+auroro ausentamos ausentar ausento austra autenticaba autenticadas autenticados
+autenticando autenticara authenticate authenticates authored authorise authorizations
+authorize authorized authorizes autoescalan autora autoras autoria autoriza autorizacions
+autorizada autorizadas autorizadoes autorizador autorizadors autorizamos autorizan
+autorizando autorizara autorizare autorizars autorizas autorize autoro avaden avalanchas
+avalanche avanzan avanzar avanzas avanze avanzo averaged averages averare averting averts
+aviamos aviar avicos avidos aviento avientos aviesos avilamos avilar avioes avions avios
+avisados avisan avisara avisare avisars avisas avisemos avises avisoes avison avisons
+avispa avispamos avispar avispo avispos avista avistamos avistar avisto avivamos avivar
+avoider ayunta ayuntamos ayuntar ayustes azaque azogar azotado azotados azotamos azotan
+azotaria azular baceto bached baches baching backbend backbends backed backer backers
+backgrounds backings backlogs backus backyard backyards badajado badas badeas bagger
+bailones baker bakers baking balancea balanceaba balanceadas balanceado balanceadora
+balanceadoro balanceadors balanceados balancear balanceara balanceas balanced balancee
+balancees balanceo balanceos balancera balancero balancers balances balanoes balante
+balantes balanze balanzes balato balatos baldas balker balking ballance banadas banaes
+banais banars banas banass bancaria bancarios bancas banda bandaes bandan bandea bandean
+bandear bandeas bandeau banded bandejan bandejar bandejas bandeje bandejo bander bandera
+bandes bandia bandias bandos bands banduja banger banidas banked banket banking banner
+banners banter banters banzas baraco baracos baraho barahos baraja barajada barajador
+barajados barajan barajando barajara barajare barajars barajas barajemos barajo barajos
+barano baranos barata baratado baratamos baratar baratas barate barateo barates baratio
+baratios baratoes baraton baratons baratos baratro baratros barbato barbatos bardas bardes
+barito baritos barker barkers barking baroto barotos barrado barrados barramos barrar
+barthes bascamos bascar basking basnas batato batatos batched bathed bathes batuces
+beached beaches beaker beakers beaks becket befare befoes befre behinds benchmarks
+betaking bibliotecas biblioteco bibliotheca bields biggie billing billions billiton billon
+billons bindle binger birlones birthdays bistable bitched bitches blacked blacklist
+blacklists blacks blandas blanker bleaker blocas blocker blockiest blockings blocky blocos
+blocs blokes bloque bloquea bloqueaba bloqueada bloqueadas bloqueador bloqueadors
+bloqueados bloqueamos bloquean bloqueando bloqueara bloqueare bloquears bloqueas bloquee
+bloqueemos bloquees bloqueoes bloqueos bloques blouse blouses bluffer bluffers bocelo
+boceo bocero boceta bocetos bocezo bodaes bodees bodes bodges bodice bodices bodied bodies
+boeres bofeto bogies boiles bojeto boleto bollones bombardea bombardean bombardeara
+bombardeare bombardears bombardeas bombardera bombardero bombardier bonce bonces bonded
+boneto bonkers booker boque boquea boqueada boqueado boqueados boqueamos boquear boqueo
+boques borato boratos bordado bordados bordaes bordamos bordar bordas bordea bordeas
+bordee bordees borden bordeo border borders bordes bordoes bordos boreas boreos borers
+bores borges bornes boroes borra borrada borradas borradoes borrador borradors borrados
+borraj borrajo borrajos borran borrando borrara borrare borrars borras borremos borres
+bosque bosques botched botches botellan botellas botelle botellia botello botilla
+bottlenecks bounced bouncer bouncers bounces bouncy bounded bounden bounder bourne bournes
+bowsing braided brained braking branden brander brandie brandied branks breaded breading
+breads breaes breais breakdowns breakings breams brears breas breast brecas breeks bregas
+brenas brevas brezas brides broadcasts broke broken brokers bronce bronces browner
+browning browse browsed browsers browses buceamos bucear bucked bucker buckets bucking
+buckle buckles buddle budge budged budges budgets budgie buffed buffers buffet buffeted
+buffeting buffets bugger buidas buidos bujier bullion bullones bundles bungle bungled
+bunker bunkers burato buratos burier burrado burrados bursar bursas bursty busca buscados
+buscan buscara buscare buscars buscas buscemos bushier bushiest bushiness busiamos busie
+busied busieis busien busiere busiers busies busker busquedaes busquedas busquedo
+busquedos buster bustier bustiest busts busyness butches buyes buyess buyoes byers caamos
+cabales cabbie cabecea cabeceais cabecean cabecear cabeceara cabecearas cabecears cabeceas
+cabeceraes cabeceras cabecero cabeceros cabedera cabederas cabia cabiamos cabidos cabio
+cabling cabrada cabras cabrera cabria cabrio cabrios cacaes cacea caceada caceadas caceado
+caceados caceamos cacean cacear cacearia caceas cacees caceo caceos cacera cacero caceta
+caceto cacha cachada cachadas cachado cachados cachaes cachamos cachando cachar cacharia
+cachas cachea cacheaba cacheabas cacheadas cacheado cacheados cachean cacheando cacheara
+cachearan cachearas cacheare cachearian cachearias cachears cacheas cachee cacheemos
+cacheen cachees cachema cachemamos cacheman cachemo cachemos cachen cacheo cacheos cachera
+cachero caches cachet cacheta cachetada cachetadas cachetado cachetados cacheto cachets
+cachies cachis cacho cachoes cachon cachos cachou cachua cachues cachuo cachus cacles
+cacoes cactea cacteo cadidos cadmia cadmio cadmios cados caducaba caducabas caducadas
+caducamos caducando caducar caducara caducaras caducas caduce caducea caducen caducidads
+caduco caecen caeces caemos caeran caere caeres caers cagada cagales cagamos cagan cagar
+cagas caguamos caguas caicos caidas caides caidoes caids caigan calashes calcea calceo
+calces calcetamos calcetar calcular calculas calcule calculen calculi calculo calder
+caldos calendamos calendar calenta calentados calentan calentanos calentara calentare
+calentars calentas calentemos caler calers calicula caliculan calida calidads calidas
+calidos calientas calientees calino calker calking callaes callar callars calle callea
+callear callears calleas called callee callees callen callentamos callentar callente
+callentes calleo caller callera calleras callero calleros calles callie callings calloes
+calmer calming calmos calves calving camales camaos camba cambais cambamos camban cambar
+cambas cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara
+cambiare cambiars cambias cambiazos cambie cambiemos cambien cambies cambija cambijo
+cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar
+cambize cambizo cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui
+cambuis cameno cameos camia camiamos camian camiar camiba camibamos camibar camibe camibo
+camica camico camicos camie camien camila camilo camilos camina caminamos caminar camine
+camini camino caminos camio camion camisa camiso camisos camita camito camitos camize
+camoes camons camos campaba campabas campada campadas campaga campagas campagna campan
+campanaes campanea campaneas campania campano campanos campara camparas campare campares
+camparin camparins campas camped campeo campeos campes campina campinas camping campino
+campoes camps campus camuno canadio canaes canalies canalis canals canames canapes canar
+canara canard canare canares canaria canarios canaris canars cance canceis cancelados
+cancelan cancelara cancelare cancelars cancele canceled cancelemos cancelen canceler
+canceles cancella cancellamos cancelle cancelled cancellen canceller cancelles cancelo
+cancelos cancen cancer cancera canceramos cancerar cancers cances canchea cancheada
+cancheadas cancheado cancheados cancheamos canchean canchear canchearia cancheo cancoes
+candela candidados candidaes candidata candidataes candidatas candidato candidatoes
+candles cando canela canelamos canelar caneles canella canerio canerla cangada cangaes
+cangamos cangan cangar cangas cange canges cangos caniaes canidos caniles canino canios
+canmia canmiamos canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes
+cantales cantamos cantar cantas cantel cantels canter cantidads cantles canto cantos
+canucela canuela canules capacidads capacita capacite capacito caped capeos capias capies
+capos capper cappos captara captare captares capturada capturados capturaes capturan
+capturando capturar capturara capturare capturars capturas captured capturen captures
+capturo capturos capuana capuanas caraas caracter caractere carada carado carados caraes
+caragas caragos caramos caraos caras carate carates carats caraus carays carbas carbos
+carcamos carcana carcas carcel carcels carcera carcos cardada cardamos cardan cardar
+cardas cardera cardies cardos careada careado careados careamos carean carear careara
+careas carecen careciente carecimiento careos carera cargaba cargadal cargadas cargado
+cargados cargaes cargais cargan cargar cargara cargare cargars cargas carge cargemos
+cargen carges cargoes cargos cargosa cargoso cariada cariaes cariamos carian cariar carias
+caribes caridad caries carines carino carioes carios carites carizes carlan carlas carling
+carlos carman carmino carnada carnales carnario carnera carnies carnot carobs caroes
+carols caroms caros carpamos carpan carpas carped carping carpos carrada carradas carrado
+carraes carral carrales carrara carras carrea carrean carrear carreara carreas carrees
+carreja carrel carrels carrena carreo carreras carrero carreta carric carrice carrices
+carrics carrie carried carriel carrieles carriels carrier carriers carries carriles
+carrils carroes carros carse cartamos cartan cartas cartera cartos carts carves carvies
+casales casandra casces cashed cashes cashing casidos casino casios caspos cassandras
+castes castidad castidades castos castro casuca cataura catches catching categoriaes
+categoric categorica categoricas categorio categorios categorize categorizes catino
+catling cauca caucel caucels cauces caudos cauras cauries cauros cautas cavario caves
+cavidad cavios cayuca cebada cebado cebados cebamos cebradas cebrado cebros cedamos
+cefrada cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado cejados
+cejamos celada celado celados celamos celebridads celeridad celeridades celerity cello
+cenada cenado cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo
+cenismos cenital censer cental centen centers centima centimas centime centimes centimoes
+centner cento centon centra centralizada centralizador centralizados centralizando
+centralize centralizen centralizer centralizes centrals centran centrar centras centros
+ceracion ceraciones cerate cerated cerates cercaba cercada cercadas cercado cercan
+cercanas cercania cercano cercara cercen cercena cernadas cernado cerner cernimos cerpo
+cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo cerrando cerraras
+cerrera cerril cerriles certana cesacion cesaciones cesada cesado cesados cesamos cesta
+cestos cestro cetro chagos chagres chague chagues chaired chairs champaign champaigns
+champana champanas champos chance chancela chancelamos chances chane chanen chanes chaney
+chang changa changaes changas changed changer changers changle changles chango changos
+chanoes chantas chante chantes chanto chantos chants chapos chapped chapping chaque
+chaques character charactery charas chare charge charger chargers charges charle charles
+charmed charms charnel charnels charoes charos charred chars charted chatas chatos chatre
+chatres chats cheapen cheated cheater cheats checas checker checkouts checky checos
+cheeked cheeks cheeper cheque cheques chesta chestan cheste chicks chinge chinges chinked
+chinks chocen chocked chocks chofen chopra choquees choros chorreo chorreos chose chospe
+chospen chotara chotas choten chotes chotos chucked chucks chueta chullo chunas chunk
+chunky chunos chunter chunters churned churns chuzamos chuzar ciados ciando ciaran ciatico
+ciaticos cidrada cidradas cidrado cidrados ciello cieno cienos cientas cientes cientos
+cierno cierto cifraba cifrabas cifradaes cifradoes cifrando cifrara cifraras cifrare
+cifrars cifras cifremos cifren cimente cimentes cimento cimpos cincel cincela cincelamos
+cincelar cincels cintamos cintar cinto cintra cintro circuia circuido circuir circuita
+circuitos circuits circuity cistes cistico cisticos civeto claces clacks clames clanes
+clapos clapped clapping clares claries clarity clasees clases clashed clasificado
+clasificadora clasificadoro clasificadors clasificados classes classified classifiers
+classifies clauca clauses clavaes clavas clavees clavel clavels claven claver clavers
+clavoes clavos clavus cleanups cleaves clicas clicks clicos clientees clinks clint clister
+cloaks clocas cloces clocks cloned clonks cloque cloques cloros close closer closers
+closes closet closets clotas clotos cloves cloyed clucks clunked clunks clusters clutter
+cluttering clyster coached coaches coaching coaler coalesced coalesces coaling coarse
+coartamos coartar coatas coates coatos cobeos cobias coblos coboes cobos cobra cobrados
+cobramos cobran cobrar cobrara cobrare cobrars cobras cobremos cobres cobroes cochea
+cocheada cocheadas cocheado cocheados cocheamos cochean cochear cochearia cocheo coches
+cociamos cocias cocido cocks codificacions codificada codificador codificados codificando
+codificara codificare codificars codification codifice codificemos codifico codiga codigas
+codigoes codigos coding codino codinos cofias cofrada cofradas cofrado cofrados cofreo
+coftas coftos cogiamos cogias cogida cogidos cogito cognada cognadas cognado cognados
+cognicion cogniciones cognition cognitional cohered coidamos coidas coides coido coidos
+coifed coiled coimas coimes coined coipas coitara coitas coites coitos colada coladas
+colado colados colando colapsas colapso colauda colaudas colaudo coleada coleadas coleado
+coleados colectado colectados colectar colgaba colgabas colgadaes colgadoes colgador
+colgadors colgaja colgajas colgajo colgajos colgamos colgando colgara colgaras colgare
+colgares colgars colide colides colido coligada coligadas coligado coligados coligarse
+colinde colindes colision colisionar colisiones collada colladas collado collados
+collapses coller collers collida collidas collided collider colliders collido collidos
+collie collied collier colliers collies collude colludes collusion colmada colmadas
+colmado colmados colman colmare colmares colmen colmena colmenas coloide coloides colpada
+colpadas colpado colpados colpamos colpare colpares colpas colpes colum columba columnaes
+columnar columno coluna coluno colunos colusion colusiones comadre comadres combamos
+combar combare combares combatible combination combos comendar comendariamos comentar
+comentariamos comentarias comentario comentarioes comenza comenzan comenzara comenzare
+comenzars comenzas cometarios comfit comiamos comias comido comigo comigos comino comision
+comisiona comisionan comisionas comisione comisionen comisiones comisiono comisions
+comistion comistiones commends comment commie comminations commits commix commuted
+compactibilidad compadrado compadramos compadrar compadre compadres compage compages
+compana companaes companas companiaes companias companios companoes compaq compara
+comparada comparador comparadores comparados comparan comparando comparara comparare
 comparars comparas compared comparemos comparen comparer compares comparo comparsa
 comparso comparta compartamos comparte compartes compartida compartidas compartidor
-compartidors compartimos compas compasamos compasar compase compases compasible
+compartidors compartimos compas compasado compasamos compasar compase compases compasible
 compatibilidads compatibles compatibly comped compensados compensan compensaran
 compensaras compensares compensarian compensarias compensars compensas compensated
 compensativo compensativos compensatorias compensatorio compense compensemos compenso
-compere comperes competa competed competo complain complains complaints compleat complect
-compleja complejidads complejo completan completar completas complete completion
+compere compered comperes competa competed competo complain complains complaints compleat
+complect compleja complejidads complejo completan completar completas complete completion
 completivos completo completos complexa complexidad complexions complexo compliancy
 compliant comprabamos comprado compradoes compradora compradoraes compradoras compradoro
 compradoros compradors comprados compraes compramos compran comprar comprare comprares
@@ -446,51 +448,52 @@ desapegar desasada desasadas desasado desasados desase desasires desastre desast
 desatares desatino desatinos desatores desaviamos desaviar desbarda desbardar desbordan
 desbordara desbordare desbordars desbordas desborde desbordo desborra desborrar desbrida
 desbridar descaen descaere descaimiento descanta descantada descantado descantamos
-descantar descante descara descarada descarado descaras descarga descargada descargado
-descargamos descargan descargar descargara descargare descargars descargas descarge
-descargo descarna descarnada descarnado descarnamos descarnar descarne descarta descartaba
-descartadas descartados descartala descartan descartando descartar descartara descartare
-descartars descartas descarte descartemos descarten descartes descarto descasada
-descasadas descasado descasados descase descasta descastada descastado descastamos
-descastar descaste descendant descendentes descendents descendiente descendientees
-desconectada desconectadas desconectamos desconectando desconocia desconocian desconocias
-desconocidas desconocidoes desconta descontan descontara descontare descontars descontas
-descorda descordar descornar descotar descrita descuentas descuentos descuerna descuerno
-desculares desecho desend desenlaces desenlaze deseno desequilibraba desequilibradas
-desequilibrado desequilibrara desertar desface desfacer desfajada desfajadas desfajado
-desfajados desfaje desfamada desfamadas desfamado desfamados desfame desfasadas desfasado
-desfazada desfazadas desfazado desfazados desfues desglosa desglosen desgloses desgloso
-desgradada desgradado desgradamos desgradar desgrade desgrades deshace deshacen deshacere
-deshacers deshaces deside desides desierta designa designation designations designe
-designo designs desiguala desiguale desigualo desiguals desina desinamos desinar desino
-desinos deslastra deslastren deslastres deslastro deslatare desliamos desliar deslino
-deslizantees deslustre desmontar desoiamos desordenabas desordenada desordenadaes
-desordenadas desordenado desordenadoes desordenamos desordenando desordenaras desovamos
-desovar despara desparta despartamos desparte despasada despasadas despasado despasados
-despase despeas despedrar despegar despender despeos desperar despernar despertan
-despertara despertare despertars despertas despiertas despierto desplega desplegan
-desplegara desplegare desplegars desplegas despliegues despuess despume despumes desques
-destas desteno destilo destin destina destinacion destinacions destinas destinataria
-destinatarias destinatario destinatarioes destine destines destinoes destins destiny
-destribute desuces desudes desunes desuses desventaba desventabas desventada desventadas
-desventajaes desventajo desventajos desventara desventaras desvia desviados desvian
-desviara desviare desviars desvias desviemos desvira desviramos desvirar desvire desviro
-desvolvemos desvolver detecting detections detene detenen detenere deteners detenes detent
-detenta detentamos detente detention detents deterred deters detest detesta detestamos
-detests detraa detraas detrae detraes detrao detrass deutas devisa devise devises devoice
-devoices devolucions devolution devolvamos devolve devolved devolven devolvere devolvers
-devolves devovemos devover devuelva devuelven devuelves dextras dextro deyeccion deyecta
-diapositivo diapositivos diaria diariaes diaries diarioes diarist diarria diarrias diarrio
-diarrios diaster dibuja dibuje dibujos dichos dicker diedro dieras difamacions
-difamatorias difamatorios diferamos diferente diferentees diferia diferiamos diferidas
-diferido diferire diferirs difero difine difinir digeridos digerimos digerir digero
-digesta digestas digeste digestes digesto digestos dileccion dimero dinamo dinaria
-dinarias diner dinera dineros diners diosos dipsos diputa diputas dipute diputes
-direccions direction direst disables disasters discas discoes discord discorded discords
-discrepancia discs discuenta discuento discus discuta discutas discute discutes diseccion
-diseco disena disene disenos disenso disento disfamacion disfamatoria disfamatorio diside
-disidido disidimos disidir disipara disneo disono disons dispaba dispada dispar disparan
-disparar disparas dispare disparia disparo dispars dispart dispertar dispierta displaced
+descantar descante descanto descara descarada descarado descaras descarga descargada
+descargado descargamos descargan descargar descargara descargare descargars descargas
+descarge descargo descarna descarnada descarnado descarnamos descarnar descarne descarno
+descaro descaros descarta descartaba descartada descartadas descartados descartala
+descartan descartando descartar descartara descartare descartars descartas descarte
+descartemos descarten descartes descarto descasada descasadas descasado descasados descase
+descasta descastada descastado descastamos descastar descaste descasto descendant
+descendentes descendents descendiente descendientees desconectada desconectadas
+desconectamos desconectando desconocia desconocian desconocias desconocidas desconocidoes
+desconta descontan descontara descontare descontars descontas descorda descordar descornar
+descotar descrita descrito descuentas descuentos descuerna descuerno desculares desecho
+desend desenlaces desenlaze deseno desequilibraba desequilibradas desequilibrado
+desequilibrara desertar desface desfacer desfajada desfajadas desfajado desfajados desfaje
+desfamada desfamadas desfamado desfamados desfame desfasadas desfasado desfazada
+desfazadas desfazado desfazados desfues desglosa desglosen desgloses desgloso desgradada
+desgradado desgradamos desgradar desgrade desgrades deshace deshacen deshacere deshacers
+deshaces deside desides desierta designa designation designations designe designo designs
+desiguala desiguale desigualo desiguals desina desinamos desinar desino desinos deslastra
+deslastren deslastres deslastro deslatare desliamos desliar deslino deslizantes deslustre
+desmontar desoiamos desordenabas desordenada desordenadaes desordenadas desordenado
+desordenadoes desordenamos desordenando desordenaras desovamos desovar despara desparta
+despartamos desparte desparto despasada despasadas despasado despasados despase despeas
+despedrar despegar despender despeos desperar despernar despertan despertara despertare
+despertars despertas despiertas despierto desplega desplegan desplegara desplegare
+desplegars desplegas despliegues despuess despume despumes desques destas desteno destilo
+destin destina destinacion destinacions destinas destinataria destinatarias destinatario
+destinatarioes destine destines destinoes destins destiny destribute desuces desudes
+desunes desuses desventaba desventabas desventada desventadas desventajaes desventajo
+desventajos desventara desventaras desvia desviados desvian desviara desviare desviars
+desvias desviemos desvira desviramos desvirar desvire desviro desvolvemos desvolver
+detecting detections detene detenen detenere deteners detenes detent detenta detentamos
+detente detention detents deterred deters detest detesta detestamos detests detraa detraas
+detrae detraes detrao detrass deutas devisa devise devises devoice devoices devolucions
+devolution devolvamos devolve devolved devolven devolvere devolvers devolves devovemos
+devover devuelva devuelven devuelves dextras dextro deyeccion deyecta diapositivo
+diapositivos diaria diariaes diaries diarioes diarist diarria diarrias diarrio diarrios
+diaster dibuja dibuje dibujos dichos dicker diedro dieras difamacions difamatorias
+difamatorios diferamos diferente diferentees diferia diferiamos diferidas diferido
+diferire diferirs difero difine difinir digeridos digerimos digerir digero digesta
+digestas digeste digestes digesto digestos dileccion dimero dinamo dinaria dinarias diner
+dinera dineros diners diosos dipsos diputa diputas dipute diputes direccions direction
+direst disables disasters discas discoes discord discorded discords discrepancia discs
+discuenta discuento discus discuta discutas discute discutes diseccion diseco disena
+disene disenos disenso disento disfamacion disfamatoria disfamatorio diside disidido
+disidimos disidir disipara disneo disono disons dispaba dispada dispar disparan disparar
+disparas dispare disparia disparo dispars dispart dispertar dispierta displaced
 disponiblees disposition dispositions dispositiva dispositivas dispositivoes disputaes
 disputais disputan disputar disputars disputed disputen disputer disputers disputo
 disputos distara distingas distingos distintaes distintoes distribuamos distribue
@@ -793,36 +796,36 @@ liberados liberal liberalos liberan liberara liberare liberars liberas liberatio
 liberemos liberen liberia liberiamos liberian libero libers liberta libertamos libertan
 libertar libra libracion libramos libran librar librara librare libraria librars librea
 libreamos librean librear libreara librearia librera libreras librerias libreril librerio
-licita licitacion licitada licitadas licitador licitados licitamos licitan licitar licite
-licites licito licked licking lictor lictores lidos lieder liemos lientas lientos lieves
-ligera liked limais limera limeta limeto limier limiste limistes limita limitaba limitabas
-limitacions limitadaes limitado limitadoes limitados limitan limitara limitaras limitare
-limitars limitary limitas limitation limited limitees limitemos limiten limiter limiters
-limites limitings limito limits limned limpia limpiada limpiadas limpiador limpiados
-limpiamos limpiar limpiara limpiare limpiars limpias limpid limpida limpie limpiemos
-limpies limpiezas limpiezo limpio lindos lined linera linger linker liosas liquida
-liquidacions liquidan liquidara liquidare liquidars liquidas liquidation lisaes lisais
-lisars lisas lisera lisias listaes listais listan listar listars listes listos litas
-litera litias litote litotes litras litter litters littler littlest lituas liudos llabamos
-llaban llagada llagadas llagado llagamos llagan llamaba llamabas llamadaes llamado
-llamados llamante llamantees llamara llamaran llamaras llamare llamares llamarga llamargo
-llamaria llamars llamas llamaza llamazas llamea llameada llameadas llameamos llamean
-llameante llameantes llamear llamemos llamen llanada llanadas llanos llapada llapadas
-llapamos llapan llapar llaran llaves llecos llegaba llegada llegadas llegado llegados
-llegan llegando llegara llegare llegars llegas llege llegen lleges llegos lleguen llemos
-llenada llenado llenan llenar llenas llenes lleno llenoes lleras lleros lletas lletos
-lleude lleuden llevada llevado llevan llevar lleves llevos lloico loable loables loader
-loafed loaned loaner loaves lobation lobera locacion locacions locaes local locale
-localize localizen localizes locals locate locates locating locativo locativos lochaes
-locke locker locket lockup lockups locule locums locus locusts locution locutions lodged
-lodging loemos logger logic logica logicos logier logio logion logios loguer loico loistas
-loner longar longe longed longen longes longing longitude longituds longor longura longuro
-looked looking lookup lookups loosing loping lorded losina losings losino lounger lousing
-loving lowing lucked lucking lugged lugging luidos lunch lunger macado macamos macana
-macar macas maceado maceamos macear maceas machaca machacan machacara machacare machacars
-machacas machado machamos machar machas maches machiaes machies machin machina machinaes
-machinas machined machines machino machinos machins machioes machones machos machucar
-macias madamos madeja madman madras maestra maestreadas maestreados maestreamos maestrear
+licita licitacion licitada licitadas licitador licitamos licitan licitar licite licites
+licito licked licking lictor lictores lidos lieder liemos lientas lientos lieves ligera
+liked limais limera limeta limeto limier limiste limistes limita limitaba limitabas
+limitacions limitadaes limitado limitados limitan limitara limitaras limitare limitars
+limitary limitas limitation limited limitees limitemos limiten limiter limiters limites
+limitings limito limits limned limpia limpiada limpiadas limpiador limpiados limpiamos
+limpiar limpiara limpiare limpiars limpias limpid limpida limpie limpiemos limpies
+limpiezas limpiezo limpio lindos lined linera linger linker liosas liquida liquidacions
+liquidan liquidara liquidare liquidars liquidas liquidation lisaes lisais lisars lisas
+lisera lisias listaes listais listan listar listars listes listos litas litera litias
+litote litotes litras litter litters littler littlest lituas liudos llabamos llaban
+llagada llagadas llagado llagamos llagan llamaba llamabas llamadaes llamado llamados
+llamante llamantees llamara llamaran llamaras llamare llamares llamarga llamargo llamaria
+llamars llamas llamaza llamazas llamea llameada llameadas llameamos llamean llameante
+llameantes llamear llamemos llamen llanada llanadas llanos llapada llapadas llapamos
+llapan llapar llaran llaves llecos llegaba llegada llegadas llegado llegados llegan
+llegando llegara llegare llegars llegas llege llegen lleges llegos lleguen llemos llenada
+llenado llenan llenar llenas llenes lleno llenoes lleras lleros lletas lletos lleude
+lleuden llevada llevado llevan llevar lleves llevos lloico loable loables loader loafed
+loaned loaner loaves lobation lobera locacion locacions locaes local locale localize
+localizen localizes locals locate locates locating locativo locativos lochaes locke locker
+locket lockup lockups locule locums locus locusts locution locutions lodged lodging loemos
+logger logic logica logicos logier logio logion logios loguer loico loistas loner longar
+longe longed longen longes longing longitude longituds longor longura longuro looked
+looking lookup lookups loosing loping lorded losina losings losino lounger lousing loving
+lowing lucked lucking lugged lugging luidos lunch lunger macado macamos macana macar macas
+maceado maceamos macear maceas machaca machacan machacara machacare machacars machacas
+machado machamos machar machas maches machiaes machies machin machina machinaes machinas
+machined machines machino machinos machins machioes machones machos machucar macias
+madamos madeja madman madras maestra maestreadas maestreados maestreamos maestrear
 maestreo magana magen magien magin magnitudes magnituds magras maguen maidan majana making
 malare maleare maleja malestar maliciosas maliciosoes mallar mallare malpare malvare
 manaba manada manage managed managers manages manama manamos manan mananas mananea manano
@@ -1002,46 +1005,47 @@ posters postes posteta postie posties postiga postigo postiles postings postmark
 postores postra postrar postre postrees postrer postres postro postures postwar potemos
 pother potrear potted potter potting pouted pouter pouting poyemos prates preaba preabas
 preado preamos precalcula precalculadas precalculado preces precesion precess precessed
-precesses precessing precia precie precios precious precis precisian precising precisions
-preciso precito precoz predicable predictably predio preferenciaes preferencio
-preferencios preferente preferentes preferia preferire preferirs prefija prefijas prefije
-prefijoes prefijos prefines prefino prefixed pregamos pregar preges pregunta preguntados
-preguntan preguntara preguntare preguntars preguntas pregunte preguntea preguntemos
-pregunteo pregunton preguntos pregusta pregustamos pregustar pregusto premio premise
-premised premiso premisos premite premitida premitidas premitido premitidos premix
-premixes preocupacions preocupan preocupar preocupas preocupe preocupo prepuesta presado
-presences presencial presencian presenciar presencias presencio present presente presentia
-presents preserva preservan preservara preservare preservars preservas preserven preserver
-preserves preservo pressured pressures presunta presunto presupuesta presupuestos pretence
-preterir preven prevena prevenas prevene prevenes preveno previdos previo previoes previos
-prevision priada priadas prices pricked pricking priding prier primacia primacio primacy
-primada primadas primal primaria primarias primario primarios primas primate primaz prime
-primed primemos primen primer primeraes primeran primeras primere primeres primeria
-primerias primerio primerios primeroes primeros primers primes primeva primevas primevo
-primevos primia primian priming primmer primor principa principals principan principar
-principas principe principen principes principios principled principles principo printer
-prints prioreso prioress prioridads prioritized prioritizes prison privaba privabas
-privadaes privado privados privan privara privaras privare privaria privater privates
-privileged privilegia privilegias privilegioes prizing proba proban probara probare
-probars probas problem problemas problemo problems proceda procedamos procedan proceden
-procedo proceis procela procelo procelos procemos procera proceran procero proceros
-procers proces procesa procesada procesadas procesado procesadoes procesados procesal
-procesalo procesamienta procesamientos procesando procesara procesare procesars procesas
-procese procesemos proceso process processed procession procia procias procoes procrea
-procreado procreador procreadores procreados procreamos procrean procrear procreen procreo
-produca produce produced producen produces producir producirs produco producta productoes
-productor productora productoraes productoras productoro productoros productors productos
-products proferir profesa profesado profesados profesamos profesan profesar profesen
-profeso profesos profess professed professes professing professor professors profije
-profijes profijo profiled profundidads programada progresas progreses proises proiza
-proizas proizes proizo proizos projection prolongo promedia promedie promedios promesa
-promeso promesos prometamos promete prometemos prometiamos prometida prometidos promisee
-promiser promises promotes promovamos promoven promovere promovers promoves prompted
-promueva propaa propaas propagada propagador propagados propagan propagando propagante
-propagantes propagara propagares propagars propagas propagation propage propagemos propago
-propala propalado propalamos propalar propao propaos propasa propasado propasamos propasar
-propase propia propiaes propietaria propietarios propina propinas propino propinos
-propioes propios propon propone proponeria propono proporciona proporcionals proporcionan
+precesses precessing precia precias precie precies precios precioso precious precis
+precisa precise precisian precising precisions preciso precisos precito precoz predicable
+predictably predio preferenciaes preferencio preferencios preferente preferentes preferia
+preferire preferirs prefija prefijas prefije prefijoes prefijos prefines prefino prefixed
+pregamos pregar preges pregunta preguntados preguntan preguntara preguntare preguntars
+preguntas pregunte preguntea preguntemos pregunteo pregunton preguntos pregusta
+pregustamos pregustar pregusto premio premise premised premiso premisos premite premitida
+premitidas premitido premitidos premix premixes preocupacions preocupan preocupar
+preocupas preocupe preocupo prepuesta presado presences presencial presencian presenciar
+presencias presencio present presente presentia presents preserva preservan preservara
+preservare preservars preservas preserven preserver preserves preservo pressured pressures
+presunta presunto presupuesta presupuestos pretence preterir preven prevena prevenas
+prevene prevenes preveno previdos previo previoes previos prevision priada priadas prices
+pricked pricking priding prier primacia primacio primacy primada primadas primal primaria
+primarias primario primarios primas primate primaz prime primed primemos primen primer
+primeraes primeran primeras primere primeres primeria primerias primerio primerios
+primeroes primeros primers primes primeva primevas primevo primevos primia primian priming
+primmer primor principa principals principan principar principas principe principen
+principes principios principled principles principo printer prints prioreso prioress
+prioridads prioritized prioritizes prison privaba privabas privadaes privado privados
+privan privara privaras privare privaria privater privates privileged privilegia
+privilegias privilegioes prizing proba proban probara probare probars probas problem
+problemas problemo problems proceda procedamos procedan proceden procedo proceis procela
+procelo procelos procemos procera proceran procero proceros procers proces procesa
+procesada procesadas procesado procesadoes procesados procesal procesalo procesamienta
+procesamientos procesando procesara procesare procesars procesas procese procesemos
+proceso process processed procession procia procias procoes procrea procreado procreador
+procreadores procreados procreamos procrean procrear procreen procreo produca produce
+produced producen produces producir producirs produco producta productoes productor
+productora productoraes productoras productoro productoros productors productos products
+proferir profesa profesado profesados profesamos profesan profesar profesen profeso
+profesos profess professed professes professing professor professors profije profijes
+profijo profiled profundidads programada progresas progreses proises proiza proizas
+proizes proizo proizos projection prolongo promedia promedie promedios promesa promeso
+promesos prometamos promete prometemos prometiamos prometida prometidos promisee promiser
+promises promotes promovamos promoven promovere promovers promoves prompted promueva
+propaa propaas propagada propagador propagados propagan propagando propagante propagantes
+propagara propagares propagars propagas propagation propage propagemos propago propala
+propalado propalamos propalar propao propaos propasa propasado propasamos propasar propase
+propia propiaes propietaria propietarios propina propinas propino propinos propioes
+propios propon propone proponeria propono proporciona proporcionals proporcionan
 proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
 proposals proposed proposer proposes propria proprias proprio proprios propuestas
 propuesto prosupuesto proteccions protecting protections protocola protocole protocolos
@@ -1086,38 +1090,38 @@ rebonado rebonados rebone rebones reboot reboots rebosado rebosados rebose rebos
 rebota rebotada rebotadas rebotador rebotadors rebotamos rebotando rebotas rebotees
 reboten reboto rebozado rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes
 rebuilt rebujas rebultado rebultados rebuses rebute rebutes recaan recaba recabe recaben
-recaen recaer recaeran recaia recalcula recalculan recalza recalzadas recalzados
+recaen recaer recaeran recaia recalcula recalculan recalza recalzada recalzadas recalzados
 recalzamos recalzar recalzo recalzos recant recargados recargar recargara recargare
 recargars recargas recarge recargemos recargen recargo recaza recazo recazos receba recebe
 receben receive received receiver receivers recena recene recenia recenida recenidas
 recenido recenidos receno recent recenta recente recentes recento recept recesit recesits
-receta recete receto rechaza rechazabas rechazada rechazado rechazador rechazadors
+receta recete receto rechaza rechazaba rechazabas rechazado rechazador rechazadors
 rechazados rechazan rechazara rechazaras rechazare rechazars rechazas rechaze rechazemos
-rechazes rechazoes rechiza rechizadas rechizados rechizamos rechizar rechizo recia recial
-recias reciba reciban recibas reciben recibes recibia recibio recibire recibirs recibo
-recien recienes reciens reciente recientees recife recipe recipient recipiente recipientes
-recision recita recite reciten recobra recobrada recobramos recobrar recobre recobremos
-recoce recocen recocta recoda recodamos recodar recodas recode recoden recodes recodiamos
-recodo recodos recoga recogan recoge recoger recoges recogo recoin recole recolecta
-recolectan recolectar recolen recomputes reconciler reconcilers reconciliacion
-reconciliations reconcilie reconcilies reconstruamos reconstruccions reconstruction
-reconstrue reconstruen reconstrues reconstruia reconstruiamos reconstruidos reconstruire
-reconstruirs reconstruyes reconta recontada recontamos recorda recordada recordados
-recordamos recordan recordara recordare recordars recordas recorde recordemos recorder
-recordes recordo records recorra recorramos recorre recorren recorrere recorrers recorres
-recorrida recorridos recorro recortaba recortadas recortado recortados recortamos recortan
-recortar recortara recortas recorte recortemos recorto recorva recorvada recorvamos
-recorvar recorve recorvemos recose recosen recoso recosta recostada recostamos recover
-recovera recovero recovers recrecia recria recrie recrien recries rectan recten rectore
-rectoremos recuenta recuentas recuentoes recuentro recuentros recuesto recuestos reculares
-recuperacions recuperation recurre recurrido recused recuses recycler recycles redaccion
-redacta redacte redacting redacto redacts redder redencion redirecting redoing redonda
-redondas redondeados redondeara redondeare redondears redondee redondeemos redondel
-redondeto redondez redondo redondon redondos redriven redstart redstarts reduction redwing
-reeding reelable reelect reelected reembolsa reembolsan reembolsara reembolsare
-reembolsars reembolsas reembolse reembolses reembolsoes reemploying reentregar reentregas
-reenvia reenvian reenviara reenviare reenviars reenvias reenvida reenvidar reenvido
-reenvie reenvies reenvioes reequilibrada refajas refection referenced references
+rechazes rechazoes rechiza rechizada rechizadas rechizados rechizamos rechizar rechizo
+recia recial recias reciba reciban recibas reciben recibes recibia recibio recibire
+recibirs recibo recien recienes reciens reciente recientees recife recipe recipient
+recipiente recipientes recision recita recite reciten recobra recobrada recobramos
+recobrar recobre recobremos recoce recocen recocta recoda recodamos recodar recodas recode
+recoden recodes recodiamos recodo recodos recoga recogan recoge recoger recoges recogo
+recoin recole recolecta recolectan recolectar recolen recomputes reconciler reconcilers
+reconciliacion reconciliations reconcilie reconcilies reconstruamos reconstruccions
+reconstruction reconstrue reconstruen reconstrues reconstruia reconstruiamos reconstruidos
+reconstruire reconstruirs reconstruyes reconta recontada recontamos recorda recordada
+recordados recordamos recordan recordara recordare recordars recordas recorde recordemos
+recorder recordes recordo records recorra recorramos recorre recorren recorrere recorrers
+recorres recorrida recorridos recorro recortaba recortadas recortado recortados recortamos
+recortan recortar recortara recortas recorte recortemos recorto recorva recorvada
+recorvamos recorvar recorve recorvemos recose recosen recoso recosta recostada recostamos
+recover recovera recovero recovers recrecia recria recrie recrien recries rectan recten
+rectore rectoremos recuenta recuentas recuentoes recuentro recuentros recuesto recuestos
+reculares recuperacions recuperation recurre recurrido recused recuses recycler recycles
+redaccion redacta redacte redacting redacto redacts redder redencion redirecting redoing
+redonda redondas redondeados redondeara redondeare redondears redondee redondeemos
+redondel redondeto redondez redondo redondon redondos redriven redstart redstarts
+reduction redwing reeding reelable reelect reelected reembolsa reembolsan reembolsara
+reembolsare reembolsars reembolsas reembolse reembolses reembolsoes reemploying reentregar
+reentregas reenvia reenvian reenviara reenviare reenviars reenvias reenvida reenvidar
+reenvido reenvie reenvies reenvioes reequilibrada refajas refection referenced references
 referencias referencio referente refile refiled refiles refills refilm reflecta reflecte
 reflecten reflectes reflecto reflects reflejan reflejara reflejare reflejars reflejas
 refleje reflejo refluja refound refries refunda refundas refunde refunden refundes refundo
@@ -1205,114 +1209,114 @@ revisare revisars revisas revise revisemos reviser revising revisions revisito r
 revista revistamos revistar revivamos revive revolve revolvemos revolves revuelto revues
 reword rewords rewove rezumen riego riegos rielas riesga riesgas riesgoes rilled ringes
 rioted rioter rioters rioting roaches roamos roasted robamos robustas robustos rocien
-rodamos roelas roetes rogacion rogamos rogation rogues roiamos roiled roiling rolamos
-rollbacks rolle rollen roller rolles rollin rollings rollins ronamos rooted rooter rooters
-rooting roques roramos rosamos roscan rostamos roster rosters rostes rotacions rotados
-rotaes rotante rotare rotates rotating rotations rotativo rotemos rotes rotoes rotted
-rotter rotters rotting roues rouged rouges rouging roulers roundel rounder roused rouser
-rouses rousing roust rousted rousting rousts routed routeing router routers routine routs
-rowling rozamos ruidoes ruidos ruidosa ruidosos ruinoso rungos ruses rusted rustes rusting
-rutamos rutes rutted rutting ruyter sabamos sabejos sabelos sabeoes sabeos sabida sable
-sables sabres sacados sacarificamos sacarificar sacarifice sacemos sachamos saciamos
-sacred sacres sacrifica sacrificados sacrifican sacrificara sacrificare sacrificars
-sacrificas sacrificed sacrificemos sacrificen sacrificer sacrifices sacrificia sacrifico
-sacring saetos safamos safida sages sagres saida sailed sailing sainar sajamos sajemos
-salability salable salada salados salads salamos salar salda saldamos saldar saldas saldes
-saldoes saldos salemos saleos saletos salgamos salgar salges salgos salia saliamos salian
-salias salica salidas salido salidos salina salios saliva sallamos sallar salles salmamos
-salmar salmia salmida salmos salols salons salos salpos salsos saltados saltan saltanos
-saltara saltare saltars saltas salte saltea salteamos saltear saltee saltemos salten
-salteo salteos salter saltes saltine saltoes salton saltons saltos salts saltus saluda
-saludos saluds saluted saluting salvamos salvar salved salvia salving salvos samaria
-sampler samples samplings samura sanamos sanar sander sanders sanding sanea sanean saneara
-saneare sanears saneas sanemos saner sanger sanitized sanitizer sanitizes santes santos
-sapele sapida sapling saramos sarape sardos sards sarges sarong sartos sastra sated
-sateless sates sating satira satos satura saturaba saturacions saturadas saturado saturan
-saturant saturara saturares saturars saturas saturated saturates sature saturn saturna
-saturo sauted sautes sayamos scalding scalds scaled scaler scalping scalps scamps scanner
-scanted scape scapes scared scares scaring scending scends scene scents scheat schedule
-schedulers schedules schemas scheme scilla scones scooped scopes scoping scorer scorers
-scores scorned scorning scorns scoured scouring scours scrabble scrabbled scrambler
-scrambles scrap scraped scraper scrapes scrapie scraps scream screaming screams scree
-screed screens screes scrimp scrimps scrip scrips scrolls scuffle scuffled scummed
-scumming sealable sealer sealers sealing searched searcher searchers seared searing seated
-seating seattle secamos secana secenes secon secones secons secores secrestos secreta
-secrete secreteo secreteos secretoes secretor secretors secuenciaes secuencias secuencio
-secund secunda secundaria secundarias secundarioes secundarios secundo securo seder seders
-seeder seeders seeding seeres segando segmentoes seguamos seguda segudo seguen seguia
-seguiamos seguida seguidas seguido seguidor seguidoraes seguidoras seguidoros seguire
-seguirs segundan segundar segundario segundarios segundas segunde segundes segundoes
-segundon segundons seguo segur segura segure seguridads seguro seguron seguros segurs
-seined seiner seiners seines seining selecta selecto selects sellar sellars selle sellen
-selles selloes selves semanal semanas semang semano sembra semento sencilla sencillezs
-sencillos senda sendaes sendai sendal sendas sender sendera senderas sendere senderes
-senderid sendero senderos senes sensing separaba separadas separador separadors separados
-separamos separando separante separara separare separated separates separatos sequenced
-sequencer sequencers sequences seraes serana serape serer seres sergento sergentos seriada
-seriamos seriar seriemos series serres serretos servada servador servadores servamos
-servar servars servas served servemos server servers serverts servery servia serviaes
-serviamos servian servias serviced servicia servicias servicioes servidas servido
-servidora servidoraes servidoras servidoro servidoros servidors servidos servil servile
-serviles servings servio servioes servios servir servire servires servirs servita servitor
-servitos servos sesion sesions sessions settee setter setting settled settlements settler
-settles settlings seudonima seudonimas seudonimizan seudonimoes sever severs sevicio
-sevicios sevres sewed sexuals shaded shades shading shadows shadowy shads shakes shamed
-shames shaped shapes shared sharer sharers shares sharing sharked sharking sharks sharpe
-sharped sharping sharps shaved shaves sheared sheddings sheller sherds shewed shined
-shingle shipped shippen shipper shires shored shores shoring shorted shorter shortest
-shortie shorties shotten shoved shower shred shredding shreds shuffler shuffles sidebar
-sidecars siding siempres sienes sieved sieves sieving sighed sightly sigile signa signac
-signals signan signar signas signatura signatures signaturo signe signen signer signes
-signet significan significar significas significe significo significs sigue siguientes
-silencia silenciada silenciadas silenciamos silencian silenciando silenciara silenciare
-silenciars silencias silencie silencios silgen silted silting similar simile simper
-simpler simples simplex simplicidads simply simula simulan simulant simulara simulars
-simulas simulated simulates simule simultanea simultaneaes simultaneais simultanean
-simultanear simultanears simultanees simultaneo simultaneos sincronica sincronicas
-sincronice sincronico sincronicos sincronizadas sincronizado sincronizan sincronizara
-sincronizare sincronizars sincronizas sincronize sincronizemos sincronizo sincronos singe
-singed singer singes singla singled singlen singles singlet singlo singly singule sinned
-siple sipped siren sirges sistemas sistemo sittings situen skated skates skating sketchy
-skewer skimped skipper skippet slated slates slating slaved sledding slender slewed
-slicing slipped slits sloped slopped slowed slummed slumming smarting smuggest snared
-snares snider snipped snitch snitches snored snores snoring snorted snowflakes snuffle
-snuffled snuggest snyder soaped soared soaring sobara sobemos sobra sobreasar sobrecara
-sobrecaras sobrecargaba sobrecargadas sobrecargado sobrecargan sobrecargar sobrecargara
-sobrecargare sobrecargars sobrecargas sobrecarge sobrecargo sobrecarta sobrecartada
-sobrecartar sobres sobrescriba sobrescriben sobrescribes sobrescribia sobrescribire
-sobrescribirs sobrescribo socape socked socles soever soiled solamentes soled solicita
-solicitan solicitara solicitare solicitars solicitas solicitor solicitude solicituds
-solida soloed soltamos soltar solven solver solves somber sombran sombrar sombras sombre
-sombrea sombria sombro someones somera somethings sopera soporta soportados soportal
-soportan soportara soportare soportars soportas soporte soportemos soporto sopped sorbed
-sorce sores sortea sorteable sortee sorteo sorter sortie sortied sosamente sotted souffle
-souled souped sourced sources soured sourer souring sower spanker spanned spanners spared
-spares spates spawner speller spellers spender spenders spending spewed sphere spices
-spicks spiels spiers spies spiked spiles spinal spines spinner spires spirts spites spits
-splats splint splints spokes spooked spooking spooled spooling spooned spoonfed spooning
-spoored spooring spored spores sporing sported spreads spreed sprits spumed spuming
-stabile stabled stabler stables stably staged stages stagey staggerer stags stakes stale
-stales staling stamped stampeded stampedes stamping stamps standbys stapes stapled
-stapling starch starches stared stares staring starling starring startling starts starving
-stases stated statements staten stater states stating statius stats statu statue statues
-staves steam steaming steams stepped stewed stich stimulate stipe stirps stitches stithy
-stogies stoked stokes stoles stomas stomped stomps stoned stones stooped stopper stopple
-stoppled storey storing storks stormed storms stormy storting stoves stowage stowed
-straights strait stranger straps stratus straus streak streaking streaks streamings
-streams streamy strega strews striae strick stricture strictured stride strife strike
-string stringer strip stripe striped striper stripes stripey strips stript stripy strive
-stroll stropped strops structure structures strums strung suable subamos submits subscriba
-subscribas subscribed subscriber subscribers subscribo subscripcions subtrae subtraes
-succeeder succuss sucres sucrets sudamos sudando sudaria suegra suera sufres sugera
-sugeramos sugeran sugere sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs
-sugestion sugestions suggesting sugiera sugieren sugieres sumacos sumado sumados sumanda
-sumandos sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie sumario
-sumatra sumemos sumeria sumiamos sumimos sumiria summer summery summit sunder sunders
-supamos super superados superana superano superanos superar superara superare superars
-superas superb superba superemos superen superes superia superiamos superian superman
-superna superno supero supers suplantacions suplantan suplantara suplantare suplantars
-suplantas suplante suplanto supono suporta suportamos suportar supporter supports
-suppresses suppressing supra supresions suprimamos suprimia suprimiamos suprimida
+rodamos roelas roetes rogacion rogamos rogation rogues roiamos roiled rolamos rollbacks
+rolle rollen roller rolles ronamos rooted rooter rooters rooting roques roramos rosamos
+roscan rostamos roster rosters rostes rotacions rotados rotaes rotante rotare rotates
+rotating rotations rotativo rotemos rotes rotoes rotted rotter rotters rotting roues
+rouged rouges rouging roulers roundel rounder roused rouser rouses rousing roust rousted
+rousting rousts routed routeing router routers routine routs rozamos ruidoes ruidos
+ruidosa ruidosos ruinoso rungos ruses rusted rustes rusting rutamos rutes rutted rutting
+ruyter sabamos sabejos sabelos sabeoes sabeos sabida sable sables sabres sacados
+sacarificamos sacarificar sacarifice sacemos sachamos saciamos sacred sacres sacrifica
+sacrificados sacrifican sacrificara sacrificare sacrificars sacrificas sacrificed
+sacrificemos sacrificen sacrificer sacrifices sacrificia sacrifico sacring saetos safamos
+safida sages sagres saida sailed sailing sainar sajamos sajemos salability salable salada
+salados salads salamos salar salda saldamos saldar saldas saldes saldoes saldos salemos
+saleos saletos salgamos salgar salges salgos salia saliamos salian salias salica salidas
+salido salidos salina salios saliva sallamos sallar salles salmamos salmar salmia salmida
+salmos salols salons salos salpos salsos saltados saltan saltanos saltara saltare saltars
+saltas salte saltea salteamos saltear saltee saltemos salten salteo salteos salter saltes
+saltine saltoes salton saltons saltos salts saltus saluda saludos saluds saluted saluting
+salvamos salvar salved salvia salving salvos samaria sampler samples samplings samura
+sanamos sanar sander sanders sanding sanea sanean saneara saneare sanears saneas sanemos
+saner sanger sanitized sanitizer sanitizes santes santos sapele sapida sapling saramos
+sarape sardos sards sarges sarong sartos sastra sated sateless sates sating satira satos
+satura saturaba saturacions saturadas saturado saturan saturant saturara saturares
+saturars saturas saturated saturates sature saturn saturna saturo sauted sautes sayamos
+scalding scalds scaled scaler scalping scalps scamps scanner scanted scape scapes scared
+scares scaring scending scends scene scents scheat schedule schedulers schedules schemas
+scheme scilla scones scooped scopes scoping scorer scorers scores scorned scorning scorns
+scoured scouring scours scrabble scrabbled scrambler scrambles scrap scraped scraper
+scrapes scrapie scraps scream screaming screams scree screed screens screes scrimp scrimps
+scrip scrips scrolls scuffle scuffled scummed scumming sealable sealer sealers sealing
+searched searcher searchers seared searing seated seating seattle secamos secana secenes
+secon secones secons secores secrestos secreta secrete secreteo secreteos secretoes
+secretor secretors secuenciaes secuencias secuencio secund secunda secundaria secundarias
+secundarioes secundarios secundo securo seder seders seeder seeders seeding seeres segando
+segmentoes seguamos seguda segudo seguen seguia seguiamos seguida seguidas seguido
+seguidor seguidoraes seguidoras seguidoros seguire seguirs segundan segundar segundario
+segundarios segundas segunde segundes segundoes segundon segundons seguo segur segura
+segure seguridads seguro seguron seguros segurs seined seiner seiners seines seining
+selecta selecto selects sellar sellars selle sellen selles selloes selves semanal semanas
+semang semano sembra semento sencilla sencillezs sencillos senda sendaes sendai sendal
+sendas sender sendera senderas sendere senderes senderid sendero senderos senes sensing
+separaba separadas separador separadors separados separamos separando separante separara
+separare separated separates separatos sequenced sequencer sequencers sequences seraes
+serana serape serer seres sergento sergentos seriada seriamos seriar seriemos series
+serres serretos servada servador servadores servamos servar servars servas served servemos
+server servers serverts servery servia serviaes serviamos servian servias serviced
+servicia servicias servicioes servidas servido servidora servidoraes servidoras servidoro
+servidoros servidors servidos servil servile serviles servings servio servioes servios
+servir servire servires servirs servita servitor servitos servos sesion sesions sessions
+settee setter setting settled settlements settler settles settlings seudonima seudonimas
+seudonimizan seudonimoes sever severs sevicio sevicios sevres sewed sexuals shaded shades
+shading shadows shadowy shads shakes shamed shames shaped shapes shared sharer sharers
+shares sharing sharked sharking sharks sharpe sharped sharping sharps shaved shaves
+sheared sheddings sheller sherds shewed shined shingle shipped shippen shipper shires
+shored shores shoring shorted shorter shortest shortie shorties shotten shoved shower
+shred shredding shreds shuffler shuffles sidebar sidecars siding siempres sienes sieved
+sieves sieving sighed sightly sigile signa signac signals signan signar signas signatura
+signatures signaturo signe signen signer signes signet significan significar significas
+significe significo significs sigue siguientes silencia silenciada silenciadas silenciamos
+silencian silenciando silenciara silenciare silenciars silencias silencie silencios silgen
+silted silting similar simile simper simpler simples simplex simplicidads simply simula
+simulan simulant simulara simulars simulas simulated simulates simule simultanea
+simultaneaes simultaneais simultanean simultanear simultanears simultanees simultaneo
+simultaneos sincronica sincronicas sincronice sincronico sincronicos sincronizadas
+sincronizado sincronizan sincronizara sincronizare sincronizars sincronizas sincronize
+sincronizemos sincronizo sincronos singe singed singer singes singla singled singlen
+singles singlet singlo singly singule sinned siple sipped siren sirges sistemas sistemo
+sittings situen skated skates skating sketchy skewer skimped skipper skippet slated slates
+slating slaved sledding slender slewed slicing slipped slits sloped slopped slowed slummed
+slumming smarting smooth smoothes smoothy smuggest snared snares snider snipped snitch
+snitches snored snores snoring snorted snowflakes snuffle snuffled snuggest snyder soaped
+soared soaring sobara sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba
+sobrecargadas sobrecargado sobrecargan sobrecargar sobrecargara sobrecargare sobrecargars
+sobrecargas sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobres sobrescriba
+sobrescriben sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape
+socked socles soever soiled solamentes soled solicita solicitan solicitara solicitare
+solicitars solicitas solicitor solicitude solicituds solida soloed soltamos soltar solven
+solver solves somber sombran sombrar sombras sombre sombrea sombria sombro someones somera
+somethings sopera soporta soportados soportal soportan soportara soportare soportars
+soportas soporte soportemos soporto sopped sorbed sorce sores sortea sorteable sortee
+sorteo sorter sortie sortied sosamente sotted souffle souled souped sourced sources soured
+sourer souring sower spanker spanned spanners spared spares spates spawner speller
+spellers spender spenders spending spewed sphere spices spicks spiels spiers spies spiked
+spiles spinal spines spinner spires spirts spites spits splats splint splints spokes
+spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored spores
+sporing sported spreads spreed sprits spumed spuming stabile stabled stabler stables
+stably staged stages stagey staggerer stags stakes stale stales staling stamped stampeded
+stampedes stamping stamps standbys stapes stapled stapling starch starches stared stares
+staring starling starring startling starts starving stases stated statements staten stater
+states stating statius stats statu statue statues staves steam steaming steams stepped
+stewed stich stimulate stipe stirps stitches stithy stogies stoked stokes stoles stomas
+stomped stomps stoned stones stooped stopper stopple stoppled storey storing storks
+stormed storms stormy storting stoves stowage stowed straights strait stranger straps
+stratus straus streak streaking streaks streamings streams streamy strega strews striae
+strick stricture strictured stride strife strike string stringer strip stripe striped
+striper stripes stripey strips stript stripy strive stroll stropped strops structure
+structures strums strung suable suavizan suavizar suavizas suavize suavizo subamos submits
+subscriba subscribas subscribed subscriber subscribers subscribo subscripcions subtrae
+subtraes succeeder succuss sucres sucrets sudamos sudando sudaria suegra suera sufres
+sugera sugeramos sugeran sugere sugerenciaes sugerencio sugerencios sugeria sugerire
+sugerirs sugestion sugestions suggesting sugiera sugieren sugieres sumacos sumado sumados
+sumanda sumandos sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie
+sumario sumatra sumemos sumeria sumiamos sumimos sumiria summer summery summit sunder
+sunders supamos super superados superana superano superanos superar superara superare
+superars superas superb superba superemos superen superes superia superiamos superian
+superman superna superno supero supers suplantacions suplantan suplantara suplantare
+suplantars suplantas suplante suplanto supono suporta suportamos suportar supporter
+supports suppresses suppressing supra supresions suprimamos suprimia suprimiamos suprimida
 suprimidos suprimire suprimirs supura supuramos supuran supurar supure suraes surce surces
 sures surgas surged surgen suries surtes suscriba suscriban suscribo suscripcions susera
 sustain sutura swages swaggered swamis swampy swanned swapping swaps swarded swards
