@@ -793,7 +793,9 @@ def _read_sentence(
                 if pattern.text.startswith(":") and (a <= first or sentence.brk(a) != ":"):
                     continue  # ": skipped", ": none": a verdict after a label, not "we skip it"
                 if closes_clause(b, language):
-                    out.append((kind, span, [(back_over_comma(a, b, language), b)]))
+                    # "Las claves calientes, los inactivos y el umbral no los trataría": the whole list
+                    start = _list_start(sentence, back_over_comma(a, b, language), a, language, termination)
+                    out.append((kind, span, [(start, b)]))
             elif scope == "verb":
                 c_end = clause_end(b)
                 if bounded(b, c_end) or b >= last:
