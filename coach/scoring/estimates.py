@@ -66,11 +66,12 @@ _AVERAGE_RE = re.compile(r"\b(?:medi[oa]|promedio|average|avg|mean|typical|t[ií
 _CLAUSE_BREAK_RE = re.compile(r"[\n;,(]|\. |\bbut\b|\bpero\b|\|")
 # between two operands of a written product: "1 KB × 500", "300*86400", "2 KB x 200"
 # ("50 million users × 4 notifications/day": up to two unit words before the sign)
-_TIMES_SEP_RE = re.compile(r"\s*(?:[^\W\d]+[/.]?\s+){0,2}[×x*·]\s*")
+# ("1 KB times 100 per second times 86,400", "100 por 86.400": the sign said as a word)
+_TIMES_SEP_RE = re.compile(r"\s*(?:[^\W\d]+[/.]?\s+){0,2}(?:[×x*·]|\btimes\b|\bpor\b(?=\s*\d))\s*", re.IGNORECASE)
 # between the last operand and the result: "= ~", "≈", "->", "is about", "gives roughly", ", so about"
 _EQUALS_SEP_RE = re.compile(
     r"(?:\s*(?:seconds?|segundos?|s))?\s*,?\s*(?:=|≈|~|->|→|=>|⇒|is|are|es|son|gives|da|dan|makes|equals|"
-    r"so|that's|so\s+about|i\.e\.|es\s+decir|unos|unas|about|roughly|around|approx\.?|aprox\.?|"
+    r"so|that's|so\s+about|i\.e\.|es\s+decir|unos|unas|about|roughly|around|approx\.?|aprox\.?|call\s+it|"
     r"aproximadamente|approximately|alrededor\s+de|cerca\s+de)"
     r"(?:\s*(?:=|≈|~|about|roughly|around|approx\.?|aprox\.?|unos|unas|de|)\s*)*[~≈]?\s*",
     re.IGNORECASE,
