@@ -94,18 +94,19 @@ def test_the_adversarial_train_sets_keep_their_level() -> None:
 
 
 THIRD_SESSION_TRAIN = (
-    "s11", "s12", "s13", "s14", "s15", "lib7", "lib8", "lib9", "lib10", "lib11", "ac1", "ac2", "ac3", "ac4", "ac5",
+    "s11", "s12", "s13", "s14", "s15", "s16", "s17", "lib7", "lib8", "lib9", "lib10", "lib11", "lib12", "lib13",
+    "ac1", "ac2", "ac3", "ac4", "ac5", "ac6", "ac7",
 )
 
 
 def test_the_sets_retired_in_the_third_session_keep_their_level() -> None:
-    """Fifteen sets (176 sheets, every scenario, a third adversarial) measured once sealed and then
-    tuned on: a regression floor under the figures of 2026-12-06 (P 0.938, R 0.950, 224 of 1,265
+    """Twenty-one sets (252 sheets, every scenario, a third adversarial) measured once sealed and then
+    tuned on: a regression floor under the figures of 2026-12-06 (P 0.937, R 0.949, 320 of 2,084
     rejected ideas ticked, the worst salad at 27 %)."""
     sheets = [s for name in THIRD_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
     precision, recall = evaluation.micro(sheets)
     assert precision >= 0.93 and recall >= 0.94, (precision, recall)
     named = sum(len(s.rejected) for s in sheets)
     ticked = sum(len(s.rejected_ticked) for s in sheets)
-    assert ticked <= 0.19 * named, (ticked, named)
+    assert ticked <= 0.17 * named, (ticked, named)
     assert max(s.total for s in sheets if s.kind == "salad") <= 0.30
