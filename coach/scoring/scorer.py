@@ -349,7 +349,11 @@ def _off_topic(views: Iterable[_View], compiled: CompiledBundle) -> bool:
 def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
     compiled = context.compiled
     own_only = item.id.startswith(OWN_ANSWER_ONLY)
-    places = [step] if own_only else [step, *(other for other in compiled.steps if other != step)]
+    # the opening last: its words only preview a design item, so any other step that decides it wins
+    places = [step] if own_only else [
+        step, *(other for other in compiled.steps if other not in (step, OPENING_STEP)),
+        *([OPENING_STEP] if OPENING_STEP in compiled.steps and step != OPENING_STEP else []),
+    ]
     asking_earns = "question" in item.allow_cues
     preview: tuple[_View, Hit] | None = None
     for where in places:
