@@ -28,15 +28,20 @@ def test_real_input_validation_still_counts_in_the_rate_limiter() -> None:
     assert "sec.input_validation" in score_answers({"security": text}, bundle, "en").covered_ids()
 
 
-def test_an_unknown_item_in_match_exclude_names_the_field(tmp_path: Path) -> None:
-    """A misspelt framework id is an error an author can act on: file, line, field, a suggestion."""
-    source = Path(__file__).parents[2] / "scenarios" / "rate-limiter.toml"
-    text = source.read_text(encoding="utf-8").replace('"sec.input_validation" = {', '"sec.input_validaton" = {', 1)
-    bad = tmp_path / "rate-limiter.toml"
-    bad.write_text(text, encoding="utf-8")
+def _validate_misspelt(tmp_path: Path, scenario: str, written: str, misspelt: str) -> str:
+    """`coach scenarios validate` on a copy of a shipped scenario with one id misspelt; exit 2, its output."""
+    source = Path(__file__).parents[2] / "scenarios" / f"{scenario}.toml"
+    bad = tmp_path / f"{scenario}.toml"
+    bad.write_text(source.read_text(encoding="utf-8").replace(written, misspelt, 1), encoding="utf-8")
     result = CliRunner().invoke(app, ["scenarios", "validate", str(bad), "--lang", "en"])
     assert result.exit_code == 2
-    assert "match_exclude.sec.input_validaton" in result.output and "sec.input_validation" in result.output
+    return result.output
+
+
+def test_an_unknown_item_in_match_exclude_names_the_field(tmp_path: Path) -> None:
+    """A misspelt framework id is an error an author can act on: file, line, field, a suggestion."""
+    output = _validate_misspelt(tmp_path, "rate-limiter", '"sec.input_validation" = {', '"sec.input_validaton" = {')
+    assert "match_exclude.sec.input_validaton" in output and "sec.input_validation" in output
 
 
 FUNCTIONS = {
@@ -64,10 +69,5 @@ def test_a_functional_label_counts_but_non_functional_does_not() -> None:
 
 
 def test_an_unknown_item_in_match_extra_names_the_field(tmp_path: Path) -> None:
-    source = Path(__file__).parents[2] / "scenarios" / "chat.toml"
-    text = source.read_text(encoding="utf-8").replace('[match_extra."req.functional"]', '[match_extra."req.functionl"]', 1)
-    bad = tmp_path / "chat.toml"
-    bad.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["scenarios", "validate", str(bad), "--lang", "en"])
-    assert result.exit_code == 2
-    assert "match_extra.req.functionl" in result.output and "req.functional" in result.output
+    output = _validate_misspelt(tmp_path, "chat", '[match_extra."req.functional"]', '[match_extra."req.functionl"]')
+    assert "match_extra.req.functionl" in output and "req.functional" in output
