@@ -183,56 +183,32 @@ def test_a_latency_question_about_the_api_is_no_topology(shipped) -> None:  # ty
     assert "opening.topology" not in score_answers({"opening": text}, shipped, "en").covered_ids()
 
 
-@pytest.mark.parametrize(
-    ("text", "covered"),
-    [
-        ("Main risk: double charges after a provider timeout, handled by idempotency keys.", True),
-        ("El riesgo principal es que Postgres no aguante; si pasa, migramos a Cassandra.", True),
-        ("The main risk is celebrities.", False),
-        ("I don't see any major risks.", False),
-    ],
-)
-def test_closing_risks_need_a_mitigation(shipped, text: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
-    """spec: closing.risks is risks *and* mitigations; a risk named alone is half an answer."""
-    lang = "es" if "riesgo" in text else "en"
-    assert ("closing.risks" in score_answers({"closing": text}, shipped, lang).covered_ids()) is covered
+# The timed moments and the opening's questions, in the scenario's own words (spec/concepts.md):
+# (step, item, lang, text, earned)
+TIMED_MOMENTS = [
+    # closing.risks is risks *and* mitigations; a risk named alone is half an answer
+    ("closing", "closing.risks", "en", "Main risk: double charges after a provider timeout, handled by idempotency keys.", True),
+    ("closing", "closing.risks", "es", "El riesgo principal es que Postgres no aguante; si pasa, migramos a Cassandra.", True),
+    ("closing", "closing.risks", "en", "The main risk is celebrities.", False),
+    ("closing", "closing.risks", "en", "I don't see any major risks.", False),
+    # opening.tradeoffs 'names trade-offs and risks'; a bare list of the words does not
+    ("opening", "opening.tradeoffs", "en", "Main risk I see is the provider being slow or down.", True),
+    ("opening", "opening.tradeoffs", "es", "El riesgo gordo es que una campaña atasque los códigos de verificación.", True),
+    ("opening", "opening.tradeoffs", "en", "Trade-offs, risks, priorities, scope, SLAs.", False),
+    # an ordered plan in the closing is a roadmap
+    ("closing", "closing.roadmap", "es", "Primero haría uno a uno con un dispositivo, luego grupos y multidispositivo.", True),
+    ("closing", "closing.roadmap", "en", "The first version would be email and push, and then SMS later.", True),
+    ("closing", "closing.roadmap", "es", "v1: email y push con plantillas; v2: SMS y horas de silencio.", True),
+    # asking how much latency is needed or allowed earns the SLAs; ranking latency against cost does not
+    ("opening", "opening.slas", "en", "What latency do we need on the redirect, and what availability?", True),
+    ("opening", "opening.slas", "es", "¿Cuánta latencia puede sumar el limitador a cada petición?", True),
+    ("opening", "opening.slas", "en", "Simplicity first, that's the priority I'd pick over latency or cost.", False),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "lang", "covered"),
-    [
-        ("Main risk I see is the provider being slow or down.", "en", True),
-        ("El riesgo gordo es que una campaña atasque los códigos de verificación.", "es", True),
-        ("Trade-offs, risks, priorities, scope, SLAs.", "en", False),
-    ],
-)
-def test_naming_a_risk_in_the_opening_earns_its_trade_offs(shipped, text: str, lang: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
-    """spec: opening.tradeoffs 'names trade-offs and risks'; a bare list of the words does not."""
-    assert ("opening.tradeoffs" in score_answers({"opening": text}, shipped, lang).covered_ids()) is covered  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [
-        ("Primero haría uno a uno con un dispositivo, luego grupos y multidispositivo.", "es"),
-        ("The first version would be email and push, and then SMS later.", "en"),
-        ("v1: email y push con plantillas; v2: SMS y horas de silencio.", "es"),
-    ],
-)
-def test_an_ordered_plan_in_the_closing_is_a_roadmap(shipped, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
-    assert "closing.roadmap" in score_answers({"closing": text}, shipped, lang).covered_ids()  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "covered"),
-    [
-        ("What latency do we need on the redirect, and what availability?", "en", True),
-        ("¿Cuánta latencia puede sumar el limitador a cada petición?", "es", True),
-        ("Simplicity first, that's the priority I'd pick over latency or cost.", "en", False),
-    ],
-)
-def test_asking_for_the_latency_earns_the_slas_but_ranking_it_does_not(shipped, text: str, lang: str, covered: bool) -> None:  # type: ignore[no-untyped-def]
-    assert ("opening.slas" in score_answers({"opening": text}, shipped, lang).covered_ids()) is covered  # type: ignore[arg-type]
+@pytest.mark.parametrize(("step", "item", "lang", "text", "earned"), TIMED_MOMENTS)
+def test_the_timed_moments_read_their_items(shipped, step: str, item: str, lang: str, text: str, earned: bool) -> None:  # type: ignore[no-untyped-def]
+    assert (item in score_answers({step: text}, shipped, lang).covered_ids()) is earned  # type: ignore[arg-type]
 
 
 def test_a_url_query_string_is_not_a_question() -> None:
