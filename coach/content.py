@@ -178,8 +178,9 @@ class ChecklistItem(_Model):
     level: ItemLevel = "mid"
     # Cue kinds that do not void this item's words (coach/scoring/cues.py): a roadmap is made of
     # deferrals ("later we add campaigns"), an estimate of assumptions ("maybe 350/s at peak"),
-    # the opening of questions ("what volumes do we expect?").
-    allow_cues: list[Literal["deferred", "hypothetical", "question"]] = []
+    # the opening of questions and stated assumptions ("what volumes do we expect?", "I assume
+    # GDPR applies?").
+    allow_cues: list[Literal["deferred", "hedged", "hypothetical", "question"]] = []
     # What makes THIS item justified, when the framework's reason words are not the point:
     # growing backoff is decided, jitter justifies it (spec/concepts.md).
     justify_with: Words | None = None
