@@ -149,6 +149,8 @@ MIN_LONG_CATALOGUE = 12  # a very long one may carry more longer items ("ledger 
 LONG_CATALOGUE_SHORT_SHARE = 0.5
 # a figure ("5x", "10k", "200 ms"), not a name with a digit in it ("2PC", "p99", "S3", "3DS")
 _FIGURE_RE = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)?(?![^\W\d_]{2})")
+# a standard's version closing a listed name ("SOC 2,", "TLS 1.3."), not a figure ("TTL 5 min")
+_VERSION_RE = re.compile(r"\b[A-Z]{3,}\s\d(?:\.\d)?(?=\s*(?:[,;.)]|$))")
 
 
 MIN_STRUNG = 2  # items strung on "luego", "también", "then", "also": a catalogue read aloud
@@ -187,7 +189,7 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     body = _LEAD_RE.sub("", sentence).strip()
     # a figure holds a digit: the plain digit search spares most sentences the lookarounds of _FIGURE_RE;
     # in a sheet of catalogues one figure among the names ("post size ~1 KB") does not make a design
-    figures = len(_FIGURE_RE.findall(body)) if _DIGIT_RE.search(body) else 0
+    figures = len(_FIGURE_RE.findall(body)) - len(_VERSION_RE.findall(body)) if _DIGIT_RE.search(body) else 0
     if body.endswith("?") or figures > (1 if salad_sheet else 0) or _SEQUENCE_RE.search(body):
         return False  # "email and push first; then SMS, ...": an ordered plan, not a catalogue
     label, colon, rest = body.partition(":")
