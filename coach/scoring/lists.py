@@ -91,6 +91,14 @@ _DIGIT_RE = re.compile(r"\d")
 # terse notes carry figures and notation ("POST /v1/x {key} -> 202"); a run of bare names does not
 _NOTATION_RE = re.compile(r"[\d/:{}()\[\]=<>→+%*`|]|->")
 _PARENS_RE = re.compile(r"\([^()]*\)")  # "notifications (id, user_id, status)": one item with its fields
+# a field's name as code writes it ("user_id", "traceId", "`channel`"): a list of them is a schema
+_FIELD_RE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b|`[^`\s]+`")
+MIN_FIELDS = 2
+
+
+def _names_fields(body: str) -> bool:
+    """Two or more field names: "fixed fields: key_id, rule_id, region" lists a record, not buzzwords."""
+    return ("_" in body or "`" in body or any(c.isupper() for c in body)) and len(_FIELD_RE.findall(body)) >= MIN_FIELDS
 _ITEM_SEPARATOR_RE = re.compile(
     r"\s*(?:[,;#]|\s[/—–·•|-]\s|\s?(?:→|->)\s?|\band\b|\bor\b|\by\b|\bo\b|\bvs\b\.?|\bversus\b|\bfrente a\b)\s*", re.IGNORECASE
 )  # commas, "and"/"y", "vs"/"frente a", hashtags, and " / ", " — ", " · " chains
@@ -136,7 +144,7 @@ MIN_ROLL_CALL = 5
 def _is_roll_call(sentence: str) -> bool:
     """Every item one or two words, no figure, not a question."""
     body = _LEAD_RE.sub("", sentence).strip()
-    if body.endswith("?") or _DIGIT_RE.search(body):
+    if body.endswith("?") or _DIGIT_RE.search(body) or _names_fields(body):
         return False
     items = [item for item in _ITEM_SEPARATOR_RE.split(_PARENS_RE.sub("", body.rstrip(".!"))) if item.strip()]
     return all(_item_words(item) <= 2 for item in items)
@@ -202,6 +210,8 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     short = sum(1 for item in items if _item_words(item) <= 2)
     if len(items) >= MIN_ROLL_CALL and sum(map(_strung, items)) >= MIN_STRUNG:
         return True  # "los reintentos, luego el backoff, también la DLQ, y por supuesto los timeouts"
+    if _names_fields(body):
+        return False  # "fixed fields: key_id, rule_id, region, decision": a record's fields
     if salad_sheet:  # in a sheet of catalogues, a shorter one is one more: "Seguridad con zero trust, IAM, RBAC, KMS"
         return len(items) >= MIN_ROLL_CALL and short >= LONG_CATALOGUE_SHORT_SHARE * len(items)
     return (len(items) >= MIN_CATALOGUE and short >= CATALOGUE_SHORT_SHARE * len(items)) or (

@@ -63,6 +63,10 @@ def test_listed_tools_do_not_tick_what_they_are_used_for(covered_ids, step: str,
         ("scaling", "We run on Kubernetes. Horizontal vs vertical scaling, sharding, consistent hashing, "
          "partitioning by user ID or tenant ID, hot partitions, read replicas, autoscaling, load balancing with "
          "round robin or least connections.", "scale.horizontal"),
+        # names strung on "luego", "también" stay a catalogue even with a field name or two in it
+        ("observability", "Usamos Kubernetes en tres zonas con despliegues canary para cada servicio. Los logs "
+         "estructurados, luego las métricas de negocio, también el tracing distribuido con traceId y spanId, el "
+         "sampling, y por supuesto los dashboards y las alertas.", "obs.tracing"),
         # a standard's version closing a name ("SOC 2") is part of the name, not a figure
         ("security", "Security-wise: zero trust, least-privilege IAM, mTLS, KMS, Vault for secrets, WAF, audit "
          "logs, GDPR, SOC 2.", "sec.iam"),
@@ -83,6 +87,9 @@ def test_a_keyword_salad_is_only_mentioned(shipped, step: str, text: str, item: 
         # a short labelled list inside a prose answer is what the design uses
         ("observability", "We alert on the p99 delivery latency SLO. Metrics: queue depth, consumer lag, DLQ depth.",
          "obs.metrics"),
+        # a list of a record's fields as code names them is a schema, not a roll call of buzzwords
+        ("observability", "- Structured JSON logs, fixed fields: notification_id, user_id, channel, provider, "
+         "attempt, status, trace_id.", "obs.structured_logs"),
         # a figure after an acronym with its unit is a figure: this catalogue has one, so it is a design
         ("failures", "Providers: retries, backoff, jitter, DLQ, circuit breaker, bulkhead, hedging, timeouts with "
          "a TTL 5 min.", "fail.dlq"),
