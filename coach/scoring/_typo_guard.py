@@ -900,152 +900,152 @@ multiplicare multiplicars multiplicemos multiplices multiplico multiplier multip
 multiplies multiploes munchas munchos munimos munusculas muramos murmura murmure murmuro
 murmurs murto murtos muscas muscos musivo musivos musses mussing mutters narrio narro
 narros narrows navegado navegadora navegadoraes navegadoras navegadoro navegadoros
-navegadors navegados neatest necesia necesiamos necesian necesias necesida necesitados
-necesitar necesitas necesite necesitemos necesiten necesito needle needled negation
-negativas negatived negatives negativos negocia negocie negocios nengun nenguna nerves
-networks nevas neves nicety nieles nieves nighty nineta nineto ninguna ningunas ninguno
-ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma normaliza normalizada
-normalizados normalizan normalizando normalizara normalizare normalizars normalizas
-normalizemos normalizen normalizer normalizes normalizo normals norman normas normativas
-normative normativo northing noshing notching nothings notifica notifican notificara
-notificare notificars notificas notificativo notificativos notifice notifier notifies
-noting noveles novena novenae novenas noventas novento nubees nueras nuero nueros nuesas
-nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes nuezos numbed number
-numbers numbest numbles numera numeras numere numeres numero numeroes numeros numerosa
-numeroso numerous objecta objectives objecto objectos objet objeta objetas objete objetes
-objetiva objetivas objetivoes objetoes obtect occupied occupier occupiers ocluan oculado
-oculados oculan ocupada ocupadas ocupado ocupador ocupadors ocupados ocupamos ocupando
-ocupar ocupas ocupen oddest ofension ofensions ofensivaes ofensivoes ofertas oferto
-offensives offsets oficialaes oficialas oficialos oficials oficiares oficinaes oficinales
-olido olvida olvide olvidos omitamos omitiamos omitidos opaqued opaquer opaques opener
-operating operativo operativos opined optimism optimisma optimist optimistas optimisto
-optimists optimized optimizer optimizes orchestrating orchestrations orchestrators ordeal
-ordena ordenaba ordenabas ordenada ordenadaes ordenadas ordenado ordenadoes ordenador
-ordenadors ordenados ordenan ordenanda ordenandas ordenando ordenandos ordenar ordenara
-ordenaras ordenare ordenars ordenas ordene ordenemos ordenen ordeno ordenoes ordenos
-ordens orderer orderid orderings ordina ordinada ordinadas ordinado ordinados ordinamos
-ordinar ordinara ordinare ordinars ordines orears origina originals originan originar
-originas originea orquestacions orquestado orquestados outcomes outdoing outfox outgoes
-outgoings outrage outrages outride outsider outsides outsize overfly overlaid overland
-overlap overlays overloads overlord overlords overly overnights overpay overplay overripe
-overrode overshoots overshot overside oversight overtaken overtask overtaxes overtly
-overwrote ovido pacian pacing pacino pacion packed packing pactes padres padron padrones
-pagados pagana paganas paganos pagayos pageles pagemos pagina paginacions paginaes
-paginais paginal paginan paginar paginara paginars paginas paginated paginates paginating
-pagine pagines pagino paginos paglia pained paineles painter paints pairamos paired paires
-pairing pajaremos pajeles paling palled palling panales pandees panees panelaes panelas
-paneled panelos panels panes panetes pangees paniles panned panoles pantero pantos panules
-paoting paparemos papeles papular parabos paracos parado paradojas paradojo parador
-paradora parados paraes paralela paralele paralelos paramas parameters parametra parametro
-paramo paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian
-parcias parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers
-pares pariamos paricion pariciones parida paries parimos parir parker parkin parlamos
-parles parlon parlones parnes paroes parotida parpadea parpadee parpadeos parpado parpados
-parpamos parpando parpes parramos parred parres parring parron parrones parses parsing
-parson partaes partamos partas partea parteas parted partee partees parten parteo parthia
-partia partials partiamos particiona particionados particionan particionas particiono
-particions participo partidas partido partidos partied parties partijos partil partils
-parting partire partirs partitions partitivo partitivos partoes parton partos parvada
-parvadas pasado pasados pasanzos pasaras pasare pasarelas pasarelo pasaremos pasares
-pasars paseanos pasear pasemos pasibles pasion pasito pasiva pasivos pasmar pasmos passe
-passel passer passes passible passives pastar pasted pastern pasterns pastes pasting
-paston pastones pataes patees pates patina patinar patinas patination patoes paton patones
-patrio patrioes patrol patrona patronaes patronas patronea patroneas patronee patronees
-patroneo patroness patrono patronoes patronos patrons patroon patroons patten pattens
-patter pattern patterns patters patton paulamos paular pausados pausan pausara pausare
-pausars pausas paused pausemos pautamos pautar pautes pautos paving pawing paxton
-payaremos paying payloads peaces peaked peaking pebres pecado peces pecio pecked pedamos
-peden pediamos pedida pedidas pedido pedidoes pedidor pedidors pediente pedientes pedimos
-pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes pegunta peguntamos peguntar
-pegunto peiamos peidos pelado peloes penado pences pendemos penden pender pendian pendida
-pendidas pendido pendidos pendientees penemos penitente penitentes penned penning penoes
-penores pensado peones peopled peoples peoras peore peoremos peoren peoria peorio peors
-peraes perailes percentages percents percept percutamos percute perda perdamos perdan
-perdere perders perdia perdian perdias perdidaes perdidas perdido perdidoes perdidos
-perdidosa perdidoso perdiga perdigas perdigo perdio perdis perdiz perdo perdon perdonas
-peredo peres perfida perfidas perfido perfidos perfila perfilas perfilen perfilo perfils
-performances pericles perico peries peril perioda periodas periodical periodicamentes
-periodicas periodo periodos periotic perito perked perking perlite permanence permanent
-permanentees permanentes permanents permico permicos permisa permisas permision permisions
-permisoes permisor permisors permistion permistions permit permita permitamos permite
-permitee permiten permites permitia permitian permitias permitida permitido permitidor
-permitidors permitidos permitimos permito permits permuta permutacions permutada
-permutados permutando permutations permute permutemos permuten permutes permuto pernil
-perniles pernio peroes perores perronas persiste persisten persistence persistencias
-persistencio persistency persistent persistente persistentees persistentes persistes
-persona personae personaes personages personajes personalism personaliza personalizaba
-personalizabas personalizada personalizadas personalizados personalizamos personalizan
-personalizando personalizara personalizaras personalizare personalizars personalizas
-personalize personalized personalizen personalizes personalizo personals personas
-personates personos persons perta perter perues pervious pesada pesade pesador pesados
-pesamos pesando pescado pesces pesiado pesimos pesoes pester petado peticions petition
-petoes peyores phased pianes picaes pices piches picker picket pickle pickled picoes
-pictured pictures piece pieced piecing piedra piees pieles pierce pierces pierdes pieria
-pierian pierna pierre pijees piked pilled pilling piman pinar pindar pined pineda pinemos
-pingar pinged pinjar pinked pinpoints pinta pintan pintara pintare pintars pintas pintea
-pintear pintor pintos pints pipeline pipelines piperine pirces pisado pisamos pisaras
-pisare pisares pisars pisces pison pissed pistar pitar pitman pizces places placing
-plagamos plagaremos plages plains planaes planas plane planea planeas planed planee
-planees planen planeo planeos planer planers planet planets planks planoes planos plante
-plantes plantillaes plantillais plantillan plantillar plantillars plantillas plantille
-plantilles plantillo plantillos plants plates platilla platillas plores pobres pocion
-pocked podara podaria podemos poderia podia podida podidos podra podran podras podres
-podrian podrias podrida podrir poemos poinas poinos pointed pointers pointier pointy
-poised poising poiso poisonings poisons poisos poisson poitier poldia polemos police
-policees polices policiaes policias policios poling polison politer politian politic
-politicaes political politick politicks politico politicos politics polities polity polled
-pollina pollino pomemos ponamos pondria pontear pontos pooling popemos poplar popple
-popula populaces populan populara popularas populare popularidads populars populas
-populates porcentajes porcion pores porfia porfijo porgamos porgar porges portear ported
-porter portes portia portian portico portien porting portio portions porton posado posamos
-posed poseer posemos poser poseur posher posiblees posicions posing posited positing
-positions positivo positron posits poson pospuesta possibly postais postar postares poste
-postea postean posteara posteare postears posteas postee postema posten posteo postern
-posters postes posteta postie posties postiga postigo postiles postings postmarks postor
-postores postra postrar postre postrees postrer postres postro postures postwar potemos
-pother potrear potted potter potting pouted pouter pouting poyemos prates preaba preabas
-preado preamos precalcula precalculadas precalculado preces precesion precess precessed
-precesses precessing precia precias precie precies precios precioso precious precis
-precisa precise precisian precising precisions preciso precisos precito precoz predicable
-predictably predio preferenciaes preferencio preferencios preferente preferentes preferia
-preferire preferirs prefija prefijas prefije prefijoes prefijos prefines prefino prefixed
-pregamos pregar preges pregunta preguntados preguntan preguntara preguntare preguntars
-preguntas pregunte preguntea preguntemos pregunteo pregunton preguntos pregusta
-pregustamos pregustar pregusto premio premise premised premiso premisos premite premitida
-premitidas premitido premitidos premix premixes preocupacions preocupan preocupar
-preocupas preocupe preocupo prepuesta presado presences presencial presencian presenciar
-presencias presencio present presente presentia presents preserva preservan preservara
-preservare preservars preservas preserven preserver preserves preservo pressured pressures
-presunta presunto presupuesta presupuestos pretence preterir preven prevena prevenas
-prevene prevenes preveno previdos previo previoes previos prevision priada priadas prices
-pricked pricking priding prier primacia primacio primacy primada primadas primal primaria
-primarias primario primarios primas primate primaz prime primed primemos primen primer
-primeraes primeran primeras primere primeres primeria primerias primerio primerios
-primeroes primeros primers primes primeva primevas primevo primevos primia primian priming
-primmer primor principa principals principan principar principas principe principen
-principes principios principled principles principo printer prints prioreso prioress
-prioridads prioritized prioritizes prison privaba privabas privadaes privado privados
-privan privara privaras privare privaria privater privates privileged privilegia
-privilegias privilegioes prizing proba proban probara probare probars probas problem
-problemas problemo problems proceda procedamos procedan proceden procedo proceis procela
-procelo procelos procemos procera proceran procero proceros procers proces procesa
-procesada procesadas procesado procesadoes procesados procesal procesalo procesamienta
-procesamientos procesando procesara procesare procesars procesas procese procesemos
-proceso process processed procession procia procias procoes procrea procreado procreador
-procreadores procreados procreamos procrean procrear procreen procreo produca produce
-produced producen produces producir producirs produco producta productoes productor
-productora productoraes productoras productoro productoros productors productos products
-proferir profesa profesado profesados profesamos profesan profesar profesen profeso
-profesos profess professed professes professing professor professors profije profijes
-profijo profiled profundidads programada progresas progreses proises proiza proizas
-proizes proizo proizos projection prolongo promedia promedie promedios promesa promeso
-promesos prometamos promete prometemos prometiamos prometida prometidos promisee promiser
-promises promotes promovamos promoven promovere promovers promoves prompted promueva
-propaa propaas propagada propagador propagados propagan propagando propagante propagantes
-propagara propagares propagars propagas propagation propage propagemos propago propala
-propalado propalamos propalar propao propaos propasa propasado propasamos propasar propase
-propia propiaes propietaria propietarios propina propinas propino propinos propioes
-propios propon propone proponeria propono proporciona proporcionals proporcionan
+navegadors navegados neatest necesia necesiamos necesian necesias necesida necesido
+necesitados necesitar necesitas necesite necesitemos necesiten necesito needle needled
+negation negativas negatived negatives negativos negocia negocie negocios nengun nenguna
+nerves networks nevas neves nicety nieles nieves nighty nineta nineto ninguna ningunas
+ninguno ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma normaliza
+normalizada normalizados normalizan normalizando normalizara normalizare normalizars
+normalizas normalizemos normalizen normalizer normalizes normalizo normals norman normas
+normativas normative normativo northing noshing notching nothings notifica notifican
+notificara notificare notificars notificas notificativo notificativos notifice notifier
+notifies noting noveles novena novenae novenas noventas novento nubees nueras nuero nueros
+nuesas nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes nuezos numbed
+number numbers numbest numbles numera numeras numere numeres numero numeroes numeros
+numerosa numeroso numerous objecta objectives objecto objectos objet objeta objetas objete
+objetes objetiva objetivas objetivoes objetoes obtect occupied occupier occupiers ocluan
+oculado oculados oculan ocupada ocupadas ocupado ocupador ocupadors ocupados ocupamos
+ocupando ocupar ocupas ocupen oddest ofension ofensions ofensivaes ofensivoes ofertas
+oferto offensives offsets oficialaes oficialas oficialos oficials oficiares oficinaes
+oficinales olido olvida olvide olvidos omitamos omitiamos omitidos opaqued opaquer opaques
+opener operating operativo operativos opined optimism optimisma optimist optimistas
+optimisto optimists optimized optimizer optimizes orchestrating orchestrations
+orchestrators ordeal ordena ordenaba ordenabas ordenada ordenadaes ordenadas ordenado
+ordenadoes ordenador ordenadors ordenados ordenan ordenanda ordenandas ordenando
+ordenandos ordenar ordenara ordenaras ordenare ordenars ordenas ordene ordenemos ordenen
+ordeno ordenoes ordenos ordens orderer orderid orderings ordina ordinada ordinadas
+ordinado ordinados ordinamos ordinar ordinara ordinare ordinars ordines orears origina
+originals originan originar originas originea orquestacions orquestado orquestados
+outcomes outdoing outfox outgoes outgoings outrage outrages outride outsider outsides
+outsize overfly overlaid overland overlap overlays overloads overlord overlords overly
+overnights overpay overplay overripe overrode overshoots overshot overside oversight
+overtaken overtask overtaxes overtly overwrote ovido pacian pacing pacino pacion packed
+packing pactes padres padron padrones pagados pagana paganas paganos pagayos pageles
+pagemos pagina paginacions paginaes paginais paginal paginan paginar paginara paginars
+paginas paginated paginates paginating pagine pagines pagino paginos paglia pained
+paineles painter paints pairamos paired paires pairing pajaremos pajeles paling palled
+palling panales pandees panees panelaes panelas paneled panelos panels panes panetes
+pangees paniles panned panoles pantero pantos panules paoting paparemos papeles papular
+parabos paracos parado paradojas paradojo parador paradora parados paraes paralela
+paralele paralelos paramas parameters parametra parametro paramo paramoes paraoes paraos
+pararemos paratos parcamos parces parcia parcials parcian parcias parcimos parcir pardon
+pareamos pareas pared pareds parees paremos pareos parers pares pariamos paricion
+pariciones parida paries parimos parir parker parkin parlamos parles parlon parlones
+parnes paroes parotida parpadea parpadee parpadeos parpado parpados parpamos parpando
+parpes parramos parred parres parring parron parrones parses parsing parson partaes
+partamos partas partea parteas parted partee partees parten parteo parthia partia partials
+partiamos particiona particionados particionan particionas particiono particions participo
+partidas partido partidos partied parties partijos partil partils parting partire partirs
+partitions partitivo partitivos partoes parton partos parvada parvadas pasado pasados
+pasanzos pasaras pasare pasarelas pasarelo pasaremos pasares pasars paseanos pasear
+pasemos pasibles pasion pasito pasiva pasivos pasmar pasmos passe passel passer passes
+passible passives pastar pasted pastern pasterns pastes pasting paston pastones pataes
+patees pates patina patinar patinas patination patoes paton patones patrio patrioes patrol
+patrona patronaes patronas patronea patroneas patronee patronees patroneo patroness
+patrono patronoes patronos patrons patroon patroons patten pattens patter pattern patterns
+patters patton paulamos paular pausados pausan pausara pausare pausars pausas paused
+pausemos pautamos pautar pautes pautos paving pawing paxton payaremos paying payloads
+peaces peaked peaking pebres pecado peces pecio pecked pedamos peden pediamos pedida
+pedidas pedido pedidoes pedidor pedidors pediente pedientes pedimos pedoes pedres peeremos
+peeres pegado pegamos pegaremos pegoes pegunta peguntamos peguntar pegunto peiamos peidos
+pelado peloes penado pences pendemos penden pender pendian pendida pendidas pendido
+pendidos pendientees penemos penitente penitentes penned penning penoes penores pensado
+peones peopled peoples peoras peore peoremos peoren peoria peorio peors peraes perailes
+percentages percents percept percutamos percute perda perdamos perdan perdere perders
+perdia perdian perdias perdidaes perdidas perdido perdidoes perdidos perdidosa perdidoso
+perdiga perdigas perdigo perdio perdis perdiz perdo perdon perdonas peredo peres perfida
+perfidas perfido perfidos perfila perfilas perfilen perfilo perfils performances pericles
+perico peries peril perioda periodas periodical periodicamentes periodicas periodo
+periodos periotic perito perked perking perlite permanence permanent permanentees
+permanentes permanents permico permicos permisa permisas permision permisions permisoes
+permisor permisors permistion permistions permit permita permitamos permite permitee
+permiten permites permitia permitian permitias permitida permitido permitidor permitidors
+permitidos permitimos permito permits permuta permutacions permutada permutados permutando
+permutations permute permutemos permuten permutes permuto pernil perniles pernio peroes
+perores perronas persiste persisten persistence persistencias persistencio persistency
+persistent persistente persistentees persistentes persistes persona personae personaes
+personages personajes personalism personaliza personalizaba personalizabas personalizada
+personalizadas personalizados personalizamos personalizan personalizando personalizara
+personalizaras personalizare personalizars personalizas personalize personalized
+personalizen personalizes personalizo personals personas personates personos persons perta
+perter perues pervious pesada pesade pesador pesados pesamos pesando pescado pesces
+pesiado pesimos pesoes pester petado peticions petition petoes peyores phased pianes
+picaes pices piches picker picket pickle pickled picoes pictured pictures piece pieced
+piecing piedra piees pieles pierce pierces pierdes pieria pierian pierna pierre pijees
+piked pilled pilling piman pinar pindar pined pineda pinemos pingar pinged pinjar pinked
+pinpoints pinta pintan pintara pintare pintars pintas pintea pintear pintor pintos pints
+pipeline pipelines piperine pirces pisado pisamos pisaras pisare pisares pisars pisces
+pison pissed pistar pitar pitman pizces places placing plagamos plagaremos plages plains
+planaes planas plane planea planeas planed planee planees planen planeo planeos planer
+planers planet planets planks planoes planos plante plantes plantillaes plantillais
+plantillan plantillar plantillars plantillas plantille plantilles plantillo plantillos
+plants plates platilla platillas plores pobres pocion pocked podara podaria podemos
+poderia podia podida podidos podra podran podras podres podrian podrias podrida podrir
+poemos poinas poinos pointed pointers pointier pointy poised poising poiso poisonings
+poisons poisos poisson poitier poldia polemos police policees polices policiaes policias
+policios poling polison politer politian politic politicaes political politick politicks
+politico politicos politics polities polity polled pollina pollino pomemos ponamos pondria
+pontear pontos pooling popemos poplar popple popula populaces populan populara popularas
+populare popularidads populars populas populates porcentajes porcion pores porfia porfijo
+porgamos porgar porges portear ported porter portes portia portian portico portien porting
+portio portions porton posado posamos posed poseer posemos poser poseur posher posiblees
+posicions posing posited positing positions positivo positron posits poson pospuesta
+possibly postais postar postares poste postea postean posteara posteare postears posteas
+postee postema posten posteo postern posters postes posteta postie posties postiga postigo
+postiles postings postmarks postor postores postra postrar postre postrees postrer postres
+postro postures postwar potemos pother potrear potted potter potting pouted pouter pouting
+poyemos prates preaba preabas preado preamos precalcula precalculadas precalculado preces
+precesion precess precessed precesses precessing precia precias precie precies precios
+precioso precious precis precisa precise precisian precising precisions preciso precisos
+precito precoz predicable predictably predio preferenciaes preferencio preferencios
+preferente preferentes preferia preferire preferirs prefija prefijas prefije prefijoes
+prefijos prefines prefino prefixed pregamos pregar preges pregunta preguntados preguntan
+preguntara preguntare preguntars preguntas pregunte preguntea preguntemos pregunteo
+pregunton preguntos pregusta pregustamos pregustar pregusto premio premise premised
+premiso premisos premite premitida premitidas premitido premitidos premix premixes
+preocupacions preocupan preocupar preocupas preocupe preocupo prepuesta presado presences
+presencial presencian presenciar presencias presencio present presente presentia presents
+preserva preservan preservara preservare preservars preservas preserven preserver
+preserves preservo pressured pressures presunta presunto presupuesta presupuestos pretence
+preterir preven prevena prevenas prevene prevenes preveno previdos previo previoes previos
+prevision priada priadas prices pricked pricking priding prier primacia primacio primacy
+primada primadas primal primaria primarias primario primarios primas primate primaz prime
+primed primemos primen primer primeraes primeran primeras primere primeres primeria
+primerias primerio primerios primeroes primeros primers primes primeva primevas primevo
+primevos primia primian priming primmer primor principa principals principan principar
+principas principe principen principes principios principled principles principo printer
+prints prioreso prioress prioridads prioritized prioritizes prison privaba privabas
+privadaes privado privados privan privara privaras privare privaria privater privates
+privileged privilegia privilegias privilegioes prizing proba proban probara probare
+probars probas problem problemas problemo problems proceda procedamos procedan proceden
+procedo proceis procela procelo procelos procemos procera proceran procero proceros
+procers proces procesa procesada procesadas procesado procesadoes procesados procesal
+procesalo procesamienta procesamientos procesando procesara procesare procesars procesas
+procese procesemos proceso process processed procession procia procias procoes procrea
+procreado procreador procreadores procreados procreamos procrean procrear procreen procreo
+produca produce produced producen produces producir producirs produco producta productoes
+productor productora productoraes productoras productoro productoros productors productos
+products proferir profesa profesado profesados profesamos profesan profesar profesen
+profeso profesos profess professed professes professing professor professors profije
+profijes profijo profiled profundidads programada progresas progreses proises proiza
+proizas proizes proizo proizos projection prolongo promedia promedie promedios promesa
+promeso promesos prometamos promete prometemos prometiamos prometida prometidos promisee
+promiser promises promotes promovamos promoven promovere promovers promoves prompted
+promueva propaa propaas propagada propagador propagados propagan propagando propagante
+propagantes propagara propagares propagars propagas propagation propage propagemos propago
+propala propalado propalamos propalar propao propaos propasa propasado propasamos propasar
+propase propia propiaes propietaria propietarios propina propinas propino propinos
+propioes propios propon propone proponeria propono proporciona proporcionals proporcionan
 proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
 proposals proposed proposer proposes propria proprias proprio proprios propuestas
 propuesto prosupuesto proteccions protecting protections protocola protocole protocolos
