@@ -87,6 +87,10 @@ _rewrite("idempotency key", "idempotencykey", "idempotency keys", "clave de idem
 _rewrite("rate limit", "ratelimit", "ratelimiting", "ratelimiter", "rate limiting", "rate limiter",
          "rate limits", "rate limited")
 _rewrite("p99 9", "p999")
+# Spanish "muestrear" and "mostrar" share a stem ("muestreamos" / "no muestra nada"): the verb of
+# sampling is rewritten whole so "el cliente no muestra nada" is not sampling
+_rewrite("sampling", "muestreo", "muestreos", "muestrear", "muestreamos", "muestrea", "muestrean", "muestreado",
+         "muestreados", "muestreada", "muestreadas", "muestreando", "muestrearlas", "muestrearlos")
 # first word -> longest rewrite starting with it: most words skip the rewrite lookup
 REWRITE_FIRST: dict[str, int] = {}
 for _key in _REWRITES:
