@@ -457,7 +457,7 @@ class _Sentence:
             if match:
                 strong = _STRONG_RE.search(gap)
                 found = strong.group().strip() if strong else ","
-            elif i > self.first and re.search(r"\.(?:\s|$)", gap):
+            elif i > self.first and re.search(r"\.[*_]*(?:\s|$)", gap):
                 found = "."
             self._breaks[i] = found
         return found

@@ -327,7 +327,10 @@ def compile_item(
     )
 
 
-_TURN_RE = re.compile(r"\b(?:but|however|although|though|whereas|pero|sino|aunque|sin embargo|en cambio)\b", re.IGNORECASE)
+# "though" closing a clause is an aside ("I wouldn't retry on the client though, by the time…"), not a turn
+_TURN_RE = re.compile(
+    r"\b(?:but|however|although|though(?!\s*[,.;])|whereas|pero|sino|aunque|sin embargo|en cambio)\b", re.IGNORECASE
+)
 _SPOILING = frozenset({"rejected", "deferred"})
 
 

@@ -72,7 +72,7 @@ class Tokens:
 
 
 _BOUNDARY_RE = re.compile(
-    r"(?<=[.!?])[\"')\]]*\s+"  # end punctuation, then space (a semicolon joins clauses)
+    r"(?<=[.!?])[\"')\]*_]*\s+"  # end punctuation (and closing emphasis: "*Rejected.*"), then space
     r"|\n[ \t]*\n\s*"  # blank line
     r"|\n(?=[ \t]*(?:[-*+•>|#]|\d+[.)]\s|[^\sa-záéíóúñü]))"  # a new line that starts a new thing
 )
