@@ -111,3 +111,13 @@ def test_the_sets_retired_in_the_third_session_keep_their_level() -> None:
     tuned on: a regression floor under the figures of 2026-12-06 (P 0.937, R 0.949, 320 of 2,084
     rejected ideas ticked, the worst salad at 27 %)."""
     _assert_floor(THIRD_SESSION_TRAIN, precision=0.93, recall=0.94, rejected_share=0.17, worst_salad=0.30)
+
+
+FOURTH_SESSION_TRAIN = ("s18", "s19", "s20", "lib14", "lib15", "lib16", "ac8", "ac9", "ac10")
+
+
+def test_the_sets_retired_in_the_fourth_session_keep_their_level() -> None:
+    """Nine sets (107 sheets: consultants, principals, war stories, tables and code, transcripts) measured
+    once sealed and then tuned on: a regression floor under the figures of 2026-12-06 (P 0.944, R 0.956,
+    115 of 960 rejected ideas ticked, the worst salad at 9 %)."""
+    _assert_floor(FOURTH_SESSION_TRAIN, precision=0.935, recall=0.95, rejected_share=0.13, worst_salad=0.15)
