@@ -88,7 +88,8 @@ _BREAK_RE = re.compile(r"[,;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>")
 _STRONG_RE = re.compile(r"[;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>")
 _STRONG_BREAKS = (".", ":", ";", "-", "–", "—", "->", "=>", "→", "⇒")  # where an open choice gets made
 _OPENERS = (":", "-", "–", "—", "->", "=>", "→", "⇒")  # a break after which a trailing cue looks back
-_LABEL_BREAKS = (":", ",", "-", "–", "—")  # what follows a label written with a colon ("Rejected: X", "Fase 2, …")
+LABEL_TOPIC_WORDS = 2  # words a design doc's label may follow on its line ("Caché descarto:")
+_LABEL_BREAKS = (":", "-", "–", "—")  # what follows a label written with a colon ("Rejected: X", "Later — …")
 
 
 @dataclass(frozen=True)
@@ -814,8 +815,13 @@ def _read_sentence(
                 ranges += _reason_after(sentence, verb, c_end, language, conditional)
                 out.append((kind, span, ranges))
             elif scope == "rest":
-                if pattern.text.endswith(":") and (b >= last or sentence.brk(b) not in _LABEL_BREAKS):
-                    continue  # a label, "Rejected: …"; "rejected requests get a 429" is the product speaking
+                if pattern.text.endswith(":") and (
+                    b >= last or not _label_break(sentence.brk(b), pattern.text)
+                    or (role != "options" and _label_start(sentence, a) < a - LABEL_TOPIC_WORDS)
+                ):
+                    # a label opens its line, after a topic of a word or two at most ("Caché descarto: …"):
+                    # not "rejected requests get a 429", "E2EE for 1:1 later: the server then stores…"
+                    continue
                 out.append((kind, span, [(b, last)]))
             elif scope == "open":
                 # to a colon or semicolon, a contrast ("but") or a consequence ("so"): "que", "that" or
@@ -845,6 +851,24 @@ def _reason_after(sentence: _Sentence, verb: int, c_end: int, language: Language
     stem = sentence.columns[language.column][verb][:5]
     same = any(s.startswith(stem) for s in sentence.columns[language.column][c_end:r_end])
     return [(c_end, r_end)] if same and conditional(c_end, r_end, language) else []
+
+
+def _label_start(sentence: _Sentence, a: int) -> int:
+    """Where the line or clause holding a label at token `a` starts; a colon inside a token pair
+    with no space ("1:1", "10:30") is no break."""
+    p = a
+    while p > sentence.first:
+        brk = sentence.brk(p)
+        if brk and not (brk == ":" and sentence.text[sentence.spans[p - 1][1] : sentence.spans[p][0]] == ":"):
+            break
+        p -= 1
+    return p
+
+
+def _label_break(brk: str, label: str) -> bool:
+    """What follows a label: a colon or a dash; a comma only after a numbered one ("Fase 2, …"), since
+    "pending, authorized, captured" lists states and "now or later, and…" is a sentence."""
+    return brk in _LABEL_BREAKS or (brk == "," and label.rstrip(":")[-1:].isdigit())
 
 
 def _contrasts(sentence: _Sentence, by_role: dict[str, list[tuple[int, int, Language, Pattern]]],
@@ -1045,6 +1069,10 @@ def _list_end(sentence: _Sentence, q: int, language: Language, termination: set[
         content = [p for p in segment if not sentence.stop[p] and sentence.words[p] not in language.coordinators]
         closer = next((sentence.words[p] for p in segment if sentence.words[p] in language.coordinators), None)
         if closer is not None:
+            # the last item ends at a preposition: "load tests or cost projections for something this small"
+            after = next((p for p in segment if sentence.words[p] in language.coordinators), position)
+            cut = next((p for p in range(after, end) if sentence.words[p] in language.prepositions), end)
+            content = [p for p in content if p < cut]
             listed = items or closer in language.alternatives
             return end if listed and len(content) <= 2 * language.list_item_tokens else q
         if len(content) > language.list_item_tokens or end >= last or sentence.brk(end) != ",":
