@@ -1003,12 +1003,14 @@ def _question(sentence: _Sentence, all_langs: tuple[Language, ...],
     if question_start < 0:
         return []
     kind = "question"
-    if index + 1 < len(sentences):
-        n_first, n_last = bounds[index + 1], bounds[index + 2]
-        n_start, n_end = sentences[index + 1]
+    answer = index + 1
+    if answer < len(sentences):
+        n_first, n_last = bounds[answer], bounds[answer + 1]
+        n_start, n_end = sentences[answer]
         following = _Sentence(text, columns, words, stop, spans, n_first, n_last, n_start, n_end)
-        for a, _, _, pattern in _matches(following, all_langs, anchors):
-            if a != n_first:
+        for a, b, _, pattern in _matches(following, all_langs, anchors):
+            # a bare "yes" opens the answer; "so yes", "así que sí" may close its reasoning
+            if a != n_first and not (pattern.role == "answer_yes" and b - a > 1):
                 continue
             if pattern.role == "answer_yes":
                 return []  # "Do we need a circuit breaker? Yes, per provider"

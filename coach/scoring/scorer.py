@@ -243,9 +243,7 @@ class _View:
         tokens = index.tokens
         count = len(tokens.sentences)
         # "Do we need a circuit breaker? Yes, per provider": a question answered yes is a decision
-        self.questions = frozenset(
-            i for i in range(count) if _is_question(tokens, i) and not (i + 1 < count and _says_yes(tokens, i + 1))
-        )
+        self.questions = frozenset(i for i in range(count) if _is_question(tokens, i) and not _answered_yes(tokens, i))
         self.salad, self.listy = step_lists(tokens)
         # "Timeouts...", "Fuerte frente a eventual...": a short thought left unfinished is no decision
         self.trailing = frozenset(i for i in range(count) if _trails_off(tokens, i))
@@ -499,9 +497,18 @@ _YES_RE = re.compile(
 )
 
 
+# "…, so yes: Redis with a short TTL": a yes that closes the reasoning after a question
+_SO_YES_RE = re.compile(r"\b(?:so yes|then yes|así que sí|asi que si|entonces sí|entonces si)\b", re.IGNORECASE)
+
+
 def _says_yes(tokens: Tokens, sentence: int) -> bool:
     start, end = tokens.sentences[sentence]
-    return _YES_RE.match(tokens.text, start, end) is not None
+    return _YES_RE.match(tokens.text, start, end) is not None or _SO_YES_RE.search(tokens.text, start, end) is not None
+
+
+def _answered_yes(tokens: Tokens, question: int) -> bool:
+    """The next sentence says yes: "Do we need a circuit breaker? Yes, per provider"."""
+    return question + 1 < len(tokens.sentences) and _says_yes(tokens, question + 1)
 
 
 TRAILING_WORDS = 8  # longer sentences that end in "..." are usually finished thoughts
