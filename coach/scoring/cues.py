@@ -86,6 +86,7 @@ GAP = 6  # words a `…` may span
 _MAX_STOP_GAP = 3  # stop words between two words of a phrase (as the matcher allows)
 _BREAK_RE = re.compile(r"[,;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>")
 _STRONG_RE = re.compile(r"[;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>")
+_PERIOD_RE = re.compile(r"\.[*_]*(?:\s|$)")  # a full stop, closing emphasis included ("*Rejected.*")
 _STRONG_BREAKS = (".", ":", ";", "-", "–", "—", "->", "=>", "→", "⇒")  # where an open choice gets made
 _OPENERS = (":", "-", "–", "—", "->", "=>", "→", "⇒")  # a break after which a trailing cue looks back
 LABEL_TOPIC_WORDS = 2  # words a design doc's label may follow on its line ("Caché descarto:")
@@ -223,6 +224,9 @@ ROLES = {
     "limitation": ("limitation", "before"),
     "question_openers": ("question", "sentence"),
 }
+# the roles _read_sentence reads a cue from (the cue roles, and the contrast of a closed rejection);
+# a sentence whose matches are all of other roles has only its objects to read
+_READ_ROLES = frozenset(ROLES).difference({"question_openers"}).union({"contrast"})
 # phrase sets that are not cues themselves
 AUX_ROLES = ("pseudo", "termination", "contrast", "consequence", "closed_rejection", "fillers", "bounds", "alternative",
              "answer_yes", "answer_no")
@@ -365,7 +369,7 @@ def use_languages(compiled: tuple[Language, ...]) -> None:
     """Use cue sets compiled by an earlier process from the same files and code (coach/scoring/cache.py)."""
     _LANGUAGES[:] = [compiled]
     _anchors.cache_clear()
-    _seconds.cache_clear()
+    _candidate_index.cache_clear()
 
 
 def compile_languages() -> tuple[Language, ...]:
@@ -404,15 +408,50 @@ def _anchors() -> tuple[Anchors, Anchors]:
     return index[0], index[1]
 
 
+# (rank in its anchor's list of `_anchors()`, language, pattern, the stems after the anchor in the
+# pattern's opening run of words or None when it opens with an exact word, the stem that must follow
+# a gap right after that run or None: see _matches)
+Candidate = tuple[int, Language, Pattern, tuple[str, ...] | None, str | None]
+
+
+@dataclass(frozen=True)
+class _Candidates:
+    """The patterns that can start at one anchor stem, split by the stem they need next (`_second`)."""
+
+    any_next: tuple[Candidate, ...]  # patterns that need no particular second stem
+    by_next: dict[str, tuple[Candidate, ...]]  # second stem -> the patterns that need it
+    next_stems: frozenset[str]  # the keys of by_next
+
+
+CandidateIndex = tuple[dict[str, _Candidates], dict[str, _Candidates]]
+
+
 @lru_cache(maxsize=1)
-def _seconds() -> tuple[dict[str, frozenset[str] | None], dict[str, frozenset[str] | None]]:
-    """Per stem column and anchor stem: the second stems its patterns need, or None when one of
-    them needs none (then every word after the anchor is worth trying)."""
-    out: tuple[dict[str, frozenset[str] | None], dict[str, frozenset[str] | None]] = ({}, {})
+def _candidate_index() -> CandidateIndex:
+    """Per stem column and anchor stem: its patterns grouped by the second stem they need.
+
+    An anchor such as "no" starts hundreds of patterns; a sentence looks up only the groups of the
+    few stems that follow the anchor instead of filtering every pattern. The rank keeps the
+    order of `_anchors()`, in which matches are reported (later stages read them in that order).
+    """
+    out: CandidateIndex = ({}, {})
     for column, anchors in enumerate(_anchors()):
-        for stem, candidates in anchors.items():
-            seconds = [second for _, _, second in candidates]
-            out[column][stem] = None if None in seconds else frozenset(s for s in seconds if s is not None)
+        for stem, patterns in anchors.items():
+            any_next: list[Candidate] = []
+            by_next: dict[str, list[Candidate]] = {}
+            for rank, (language, pattern, second) in enumerate(patterns):
+                group = any_next if second is None else by_next.setdefault(second, [])
+                elements = pattern.elements
+                run = tuple(elements[0][1][1:]) if elements[0][0] == "seq" else None
+                past_gap = (
+                    str(elements[2][1][0])
+                    if len(elements) > 2 and elements[1][0] == "gap" and elements[2][0] == "seq"
+                    else None
+                )
+                group.append((rank, language, pattern, run, past_gap))
+            out[column][stem] = _Candidates(
+                tuple(any_next), {k: tuple(v) for k, v in by_next.items()}, frozenset(by_next)
+            )
     return out
 
 
@@ -437,10 +476,12 @@ class _Sentence:
 
     def __init__(self, text: str, columns: tuple[Sequence[str], Sequence[str]], words: Sequence[str],
                  stop: Sequence[bool], spans: Sequence[tuple[int, int]], first: int, last: int,
-                 start: int, end: int, hits: Sequence[int] | None = None) -> None:
+                 start: int, end: int, hits: Sequence[int] | None = None,
+                 objects: Sequence[int] | None = None) -> None:
         self.text, self.columns, self.words, self.stop, self.spans = text, columns, words, stop, spans
         self.first, self.last, self.start, self.end = first, last, start, end
         self.hits = hits  # the positions whose stem (either column) can start a cue; None: not known
+        self.objects = objects  # the positions of every language's `objects` words; None: not known
         self._breaks: dict[int, str] = {}
         self.found: dict[tuple[str, ...], list[tuple[int, int, Language, Pattern]]] = {}  # _matches, per languages
         self.languages: tuple[tuple[Language, ...], tuple[Language, ...]] | None = None  # _sentence_languages
@@ -454,12 +495,12 @@ class _Sentence:
             gap_start = self.spans[i - 1][1] if i > self.first else self.start
             gap = self.text[gap_start : self.spans[i][0]] if i > self.first else ""
             found = ""
-            match = _BREAK_RE.search(gap)
-            if match:
-                strong = _STRONG_RE.search(gap)
-                found = strong.group().strip() if strong else ","
-            elif i > self.first and re.search(r"\.[*_]*(?:\s|$)", gap):
-                found = "."
+            if gap and not gap.isspace():  # most gaps are a space: no break (no pattern here matches one)
+                if _BREAK_RE.search(gap):
+                    strong = _STRONG_RE.search(gap)
+                    found = strong.group().strip() if strong else ","
+                elif i > self.first and _PERIOD_RE.search(gap):
+                    found = "."
             self._breaks[i] = found
         return found
 
@@ -528,6 +569,7 @@ def find_cues(
     `words` are the folded, canonical words the stems come from (one per token).
     """
     anchors = _anchors()
+    candidate_index = _candidate_index()
     langs = languages()
     objects = frozenset().union(*(language.objects for language in langs))
     # sentences worth reading: a cue's anchor stem, a question mark, or a non-technical object
@@ -537,8 +579,9 @@ def find_cues(
     hits = sorted(
         {*compress(range(count), map(es_anchor.__contains__, es)), *compress(range(count), map(en_anchor.__contains__, en))}
     )
+    object_hits = list(compress(range(count), map(objects.__contains__, words)))
     wanted = set(map(sentence_of.__getitem__, hits))
-    wanted.update(map(sentence_of.__getitem__, compress(range(count), map(objects.__contains__, words))))
+    wanted.update(map(sentence_of.__getitem__, object_hits))
     if "?" in text or "¿" in text:
         wanted.update(i for i, (s, e) in enumerate(sentences) if "?" in text[s:e] or "¿" in text[s:e])
     if not wanted:
@@ -549,10 +592,11 @@ def find_cues(
         first, last = bounds[index], bounds[index + 1]
         s_start, s_end = sentences[index]
         sentence = _Sentence(text, (es, en), words, stop, spans, first, last, s_start, s_end,
-                             hits[bisect_left(hits, first) : bisect_left(hits, last)])
-        found += _read_sentence(sentence, langs, anchors)
+                             hits[bisect_left(hits, first) : bisect_left(hits, last)],
+                             object_hits[bisect_left(object_hits, first) : bisect_left(object_hits, last)])
+        found += _read_sentence(sentence, langs, candidate_index)
         if index + 1 < len(sentences) or sentence.text[s_start:s_end].rstrip().endswith("?") or "¿" in sentence.text[s_start:s_end]:
-            found += _question(sentence, langs, anchors, index, sentences, bounds, text, (es, en), words, stop, spans)
+            found += _question(sentence, langs, candidate_index, index, sentences, bounds, text, (es, en), words, stop, spans)
     if not found:
         return (), ()
     # rejections and the like first, then hedges (a figure or a reason lifts them), questions last:
@@ -599,45 +643,114 @@ def _sentence_languages(sentence: _Sentence, langs: tuple[Language, ...]) -> tup
     best = max(counts, default=0)
     chosen = langs
     if not (best == 0 or counts.count(best) > 1):
-        chosen = tuple(language for language, count in zip(langs, counts, strict=True) if count == best)
+        chosen = _alone(langs[counts.index(best)])  # the one language with the most function words
     sentence.languages = (langs, chosen)
     return chosen
+
+
+_ALONE: dict[int, tuple[Language]] = {}
+
+
+def _alone(language: Language) -> tuple[Language]:
+    """(language,), the same tuple every time: _reading keeps what it derives per languages tuple."""
+    known = _ALONE.get(id(language))
+    if known is None or known[0] is not language:
+        if len(_ALONE) > 8:
+            _ALONE.clear()
+        known = _ALONE[id(language)] = (language,)
+    return known
+
+
+# languages tuple -> (it, its codes in order, the set of them, the stem columns its languages read)
+_READINGS: dict[int, tuple[tuple[Language, ...], tuple[str, ...], frozenset[str], tuple[int, ...]]] = {}
+
+
+def _reading(langs: tuple[Language, ...]) -> tuple[tuple[str, ...], frozenset[str], tuple[int, ...]]:
+    """What _matches needs of a languages tuple, derived once per tuple rather than once per sentence."""
+    known = _READINGS.get(id(langs))
+    if known is None or known[0] is not langs:
+        if len(_READINGS) > 8:
+            _READINGS.clear()
+        codes = tuple(language.code for language in langs)
+        # a language's patterns all sit in its own stem column: a column no language here reads has none
+        columns = tuple(column for column in (0, 1) if any(language.column == column for language in langs))
+        known = _READINGS[id(langs)] = (langs, codes, frozenset(codes), columns)
+    return known[1:]
 
 
 Found = tuple[str, tuple[int, int], list[tuple[int, int]]]
 
 
 def _matches(
-    sentence: _Sentence, langs: tuple[Language, ...], anchors: tuple[Anchors, Anchors]
+    sentence: _Sentence, langs: tuple[Language, ...], candidate_index: CandidateIndex
 ) -> list[tuple[int, int, Language, Pattern]]:
     """Every pattern of the sentence's languages that occurs in it: (first token, end, language, pattern)."""
-    key = tuple(language.code for language in langs)
+    key, codes, columns = _reading(langs)
     known = sentence.found.get(key)
     if known is not None:
         return known  # the question check reads the same sentence again
     out: list[tuple[int, int, Language, Pattern]] = []
     sentence.found[key] = out
-    codes = {language.code for language in langs}
     last = sentence.last
-    seconds = _seconds() if anchors is _anchors() else ({}, {})
-    for p in range(sentence.first, last) if sentence.hits is None else sentence.hits:
-        for column in (0, 1):
-            col = sentence.columns[column]
-            candidates = anchors[column].get(col[p])
-            if not candidates:
+    stop, brk = sentence.stop, sentence.brk
+    positions = range(sentence.first, last) if sentence.hits is None else sentence.hits
+    for column in columns:  # one column per language read: most sentences read one
+        col = sentence.columns[column]
+        anchored = candidate_index[column].get
+        for p in positions:
+            candidates = anchored(col[p])
+            if candidates is None:
                 continue
+            # a pattern's second stem comes within a few stop words of its anchor
             window = col[p + 1 : min(p + 2 + _MAX_STOP_GAP, last)]
-            needed = seconds[column].get(col[p])
-            if needed is not None and needed.isdisjoint(window):
-                continue  # every pattern of this anchor needs a second stem that is not there
-            after = set(window)
-            for language, pattern, second in candidates:
-                if (second is not None and second not in after) or language.code not in codes:
+            # most anchors: none of those stems follows (isdisjoint builds no set to say so)
+            seconds = () if candidates.next_stems.isdisjoint(window) else candidates.next_stems.intersection(window)
+            if not seconds:
+                if not candidates.any_next:
                     continue
-                end = sentence.match(pattern, p, column)
-                if end > p:
-                    out.append((p, end, language, pattern))
+                tried = candidates.any_next
+            elif len(seconds) == 1 and not candidates.any_next:
+                tried = candidates.by_next[next(iter(seconds))]
+            else:
+                joined = [*candidates.any_next]
+                for stem in seconds:
+                    joined += candidates.by_next[stem]
+                joined.sort()  # back to the anchor's pattern order (ranks are unique)
+                tried = tuple(joined)
+            for _, language, pattern, run, past_gap in tried:
+                if language.code not in codes:
+                    continue
+                if run is None:  # an exact word first ("=needed"): the general matcher
+                    end = sentence.match(pattern, p, column)
+                    if end > p:
+                        out.append((p, end, language, pattern))
+                    continue
+                # the opening run of words, its first at p (the anchor): what _Sentence._match does
+                # for a "seq" element, inline, as most patterns tried on a long answer fail in it
+                position = p
+                for stem in run:
+                    position += 1
+                    gap = 0
+                    while position < last and col[position] != stem and stop[position] and gap < _MAX_STOP_GAP:
+                        position += 1
+                        gap += 1
+                    if position >= last or col[position] != stem or brk(position):
+                        break
+                else:
+                    end = position + 1
+                    if past_gap is not None and past_gap not in col[end : min(end + GAP + _MAX_STOP_GAP + 1, last)]:
+                        continue  # "no … hace falta": the words after the gap are not within its reach
+                    if len(pattern.elements) > 1:  # a gap, an ending or an exact word after the run
+                        end = sentence._match(pattern.elements, 1, end, column, False)
+                    if end > p:
+                        out.append((p, end, language, pattern))
+    if len(columns) > 1:
+        out.sort(key=_first_token)  # by position, then column (stable): the order of a position-first walk
     return out
+
+
+def _first_token(match: tuple[int, int, Language, Pattern]) -> int:
+    return match[0]
 
 
 def _char_span(sentence: _Sentence, start: int, end: int) -> tuple[int, int]:
@@ -645,16 +758,18 @@ def _char_span(sentence: _Sentence, start: int, end: int) -> tuple[int, int]:
 
 
 def _read_sentence(
-    sentence: _Sentence, all_langs: tuple[Language, ...], anchors: tuple[Anchors, Anchors]
+    sentence: _Sentence, all_langs: tuple[Language, ...], candidate_index: CandidateIndex
 ) -> list[Found]:
     langs = _sentence_languages(sentence, all_langs)
-    matches = _matches(sentence, langs, anchors)
+    matches = _matches(sentence, langs, candidate_index)
     if not matches:  # half the sentences read: no role, no contrast, only the objects (no closures built)
         return _objects(sentence, all_langs)
     out: list[Found] = []
     by_role: dict[str, list[tuple[int, int, Language, Pattern]]] = {}
     for match in matches:
         by_role.setdefault(match[3].role, []).append(match)
+    if by_role.keys().isdisjoint(_READ_ROLES):  # only scope words ("but", "because"): no cue to read
+        return _objects(sentence, all_langs)
     pseudo = [(a, b) for a, b, _, _ in by_role.get("pseudo", [])]
     termination = {a for a, _, _, _ in by_role.get("termination", [])}
     termination |= {a for a, _, _, _ in by_role.get("contrast", [])}
@@ -923,7 +1038,9 @@ def _objects(sentence: _Sentence, langs: tuple[Language, ...]) -> list[Found]:
     first, last = sentence.first, sentence.last
     words, text, spans = sentence.words, sentence.text, sentence.spans
     objects, after_article, exempt, light, window = _object_words(langs)
-    at = list(compress(range(first, last), map(objects.__contains__, words[first:last])))
+    at = sentence.objects  # found by find_cues, with every language's objects
+    if at is None or langs is not languages():
+        at = list(compress(range(first, last), map(objects.__contains__, words[first:last])))
     if not at:
         return out
     for p in at:
@@ -970,7 +1087,7 @@ def _object_words(
 
 
 def _question(sentence: _Sentence, all_langs: tuple[Language, ...],
-              anchors: tuple[Anchors, Anchors], index: int,
+              candidate_index: CandidateIndex, index: int,
               sentences: Sequence[tuple[int, int]], bounds: list[int], text: str,
               columns: tuple[Sequence[str], Sequence[str]], words: Sequence[str], stop: Sequence[bool],
               spans: Sequence[tuple[int, int]]) -> list[Found]:
@@ -996,7 +1113,7 @@ def _question(sentence: _Sentence, all_langs: tuple[Language, ...],
         opening = body.find("¿")
         question_start = next((p for p in range(first, last) if spans[p][0] >= s_start + opening), -1)
     else:
-        for a, _, _, pattern in _matches(sentence, langs, anchors):
+        for a, _, _, pattern in _matches(sentence, langs, candidate_index):
             if pattern.role == "question_openers" and a == first:
                 question_start = first
                 break
@@ -1007,8 +1124,10 @@ def _question(sentence: _Sentence, all_langs: tuple[Language, ...],
     if answer < len(sentences):
         n_first, n_last = bounds[answer], bounds[answer + 1]
         n_start, n_end = sentences[answer]
+        # an answer opens the sentence ("Yes, …", "Probably not") or closes its reasoning ("…, so yes:"):
+        # every token is tried
         following = _Sentence(text, columns, words, stop, spans, n_first, n_last, n_start, n_end)
-        for a, b, _, pattern in _matches(following, all_langs, anchors):
+        for a, b, _, pattern in _matches(following, all_langs, candidate_index):
             # a bare "yes" opens the answer; "so yes", "así que sí" may close its reasoning
             if a != n_first and not (pattern.role == "answer_yes" and b - a > 1):
                 continue

@@ -26,6 +26,8 @@ from functools import lru_cache
 from itertools import compress
 from typing import TYPE_CHECKING
 
+from coach.scoring.words import fold
+
 if TYPE_CHECKING:
     from coach.scoring.normalize import Tokens
 
@@ -50,12 +52,22 @@ _SEPARATOR_RE = re.compile(r"\s*(?:[,+/&;]|\band\b|\bor\b|\by\b|\bo\b|\bvs\b\.?|
 _LEAD_RE = re.compile(r"^[\s\-*•#>\d.)]*")
 
 
+def _without_lead(sentence: str) -> str:
+    """The sentence after its bullet or numbering: _LEAD_RE.sub("", sentence), without a copy of a
+    sentence that has none (most)."""
+    lead = _LEAD_RE.match(sentence)
+    return sentence[lead.end() :] if lead else sentence
+
+
 def is_bare_list(sentence: str) -> bool:
     """Only a list: three or more items of at most MAX_ITEM_WORDS words each, nothing else."""
-    body = _LEAD_RE.sub("", sentence).strip().rstrip(".!").strip()
+    body = _without_lead(sentence).strip().rstrip(".!").strip()
     label, colon, rest = body.partition(":")
     if colon and len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS:
         body = rest
+    first = _SEPARATOR_RE.search(body)
+    if first is None or len(_WORD_RE.findall(body, 0, first.start())) > MAX_ITEM_WORDS:
+        return False  # one item, or a first item too long for a name: prose, as the split below finds
     items = [item for item in _SEPARATOR_RE.split(body) if item and item.strip()]
     return len(items) >= MIN_ITEMS and all(len(_WORD_RE.findall(item)) <= MAX_ITEM_WORDS for item in items)
 
@@ -107,6 +119,7 @@ _ITEM_SEPARATOR_RE = re.compile(
 # changing these too (tests/scoring/test_scoring_lists_speed.py compares both ways on random text).
 # Every separator holds one of these characters or is one of these words ...
 _SEPARATOR_CHARS = ",;#/—–·•|→-"
+_SEPARATOR_CHAR_RE = re.compile(f"[{re.escape(_SEPARATOR_CHARS)}]")
 _SEPARATOR_WORDS_RE = re.compile(r"\b(?:and|or|y|o|vs|versus|frente a)\b", re.IGNORECASE)
 # ... so a run of MAX_ITEM_WORDS + 1 words with neither between them lies inside one item, too long
 # (a word: not a separator word, nor the "a" of "frente a")
@@ -118,13 +131,13 @@ _LONG_ITEM_RE = re.compile(
 
 def _fewer_separators(body: str, count: int) -> bool:
     """Fewer than `count` separators in `body` (so fewer than `count` + 1 items)."""
-    chars = sum(body.count(char) for char in _SEPARATOR_CHARS)
+    chars = len(_SEPARATOR_CHAR_RE.findall(body))  # one pass, not one str.count per character
     return chars < count and chars + len(_SEPARATOR_WORDS_RE.findall(body)) < count
 
 
 def _list_shape(sentence: str) -> tuple[bool, int] | None:
     """(labelled, item count) when a sentence is only a list of short names, else None."""
-    body = _LEAD_RE.sub("", sentence).strip().rstrip(".!?").strip()
+    body = _without_lead(sentence).strip().rstrip(".!?").strip()
     label, colon, rest = body.partition(":")
     labelled = bool(colon) and 0 < len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS
     if labelled:
@@ -143,7 +156,7 @@ MIN_ROLL_CALL = 5
 
 def _is_roll_call(sentence: str) -> bool:
     """Every item one or two words, no figure, not a question."""
-    body = _LEAD_RE.sub("", sentence).strip()
+    body = _without_lead(sentence).strip()
     if body.endswith("?") or _DIGIT_RE.search(body) or _names_fields(body):
         return False
     items = [item for item in _ITEM_SEPARATOR_RE.split(_PARENS_RE.sub("", body.rstrip(".!"))) if item.strip()]
@@ -166,10 +179,8 @@ MIN_STRUNG = 2  # items strung on "luego", "también", "then", "also": a catalog
 
 def _strung(item: str) -> bool:
     """An item that opens with a connector, after "y"/"and" if any ("y por supuesto los timeouts")."""
-    from coach.scoring.words import fold
-
-    words = [fold(word) for word in _WORD_RE.findall(item)[:4]]
-    return any(word in _language_words("list_connectors") for word in words[:3])
+    connectors = _language_words("list_connectors")  # once, not once per word
+    return any(fold(word) in connectors for word in _WORD_RE.findall(item)[:3])
 
 
 @lru_cache(maxsize=4)
@@ -182,9 +193,22 @@ def _language_words(attr: str) -> frozenset[str]:
 
 def _item_words(item: str) -> int:
     """The words of a listed name that are not fillers (articles, "also", "también")."""
-    from coach.scoring.words import fold
+    fillers = _language_words("list_fillers")  # once, not once per word
+    return sum(1 for word in _WORD_RE.findall(item) if fold(word) not in fillers)
 
-    return sum(1 for word in _WORD_RE.findall(item) if fold(word) not in _language_words("list_fillers"))
+
+def _more_figures(body: str, limit: int) -> bool:
+    """Whether `body` holds more than `limit` figures: found one by one up to limit + 1, where counting
+    them all (findall, with its lookarounds) read every sentence to its end."""
+    if not _DIGIT_RE.search(body):
+        return False  # a figure holds a digit: the plain search spares most sentences the lookarounds
+    position = 0
+    for _ in range(limit + 1):
+        found = _FIGURE_RE.search(body, position)
+        if found is None:
+            return False
+        position = found.end()
+    return True
 
 
 def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
@@ -194,11 +218,11 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     post ID, hot partitions, the celebrity problem, read replicas, autoscaling": a few longer
     items do not make it a design.
     """
-    body = _LEAD_RE.sub("", sentence).strip()
-    # a figure holds a digit: the plain digit search spares most sentences the lookarounds of _FIGURE_RE;
+    body = _without_lead(sentence).strip()
     # in a sheet of catalogues one figure among the names ("post size ~1 KB") does not make a design
-    figures = len(_FIGURE_RE.findall(body)) - len(_VERSION_RE.findall(body)) if _DIGIT_RE.search(body) else 0
-    if body.endswith("?") or figures > (1 if salad_sheet else 0) or _SEQUENCE_RE.search(body):
+    # a standard's version closing a name ("SOC 2") is part of the name, not a figure
+    allowed = (1 if salad_sheet else 0) + (len(_VERSION_RE.findall(body)) if _DIGIT_RE.search(body) else 0)
+    if body.endswith("?") or _more_figures(body, allowed) or _SEQUENCE_RE.search(body):
         return False  # "email and push first; then SMS, ...": an ordered plan, not a catalogue
     label, colon, rest = body.partition(":")
     if colon and len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS:
@@ -207,11 +231,13 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     if _fewer_separators(body, MIN_ROLL_CALL - 1):
         return False  # too few items for a catalogue
     items = [item for item in _ITEM_SEPARATOR_RE.split(body) if item.strip()]
-    short = sum(1 for item in items if _item_words(item) <= 2)
     if len(items) >= MIN_ROLL_CALL and sum(map(_strung, items)) >= MIN_STRUNG:
         return True  # "los reintentos, luego el backoff, también la DLQ, y por supuesto los timeouts"
     if _names_fields(body):
         return False  # "fixed fields: key_id, rule_id, region, decision": a record's fields
+    if not salad_sheet and len(items) < min(MIN_CATALOGUE, MIN_LONG_CATALOGUE):
+        return False  # too few items for either catalogue below: no need to count the short ones
+    short = sum(1 for item in items if _item_words(item) <= 2)
     if salad_sheet:  # in a sheet of catalogues, a shorter one is one more: "Seguridad con zero trust, IAM, RBAC, KMS"
         return len(items) >= MIN_ROLL_CALL and short >= LONG_CATALOGUE_SHORT_SHARE * len(items)
     return (len(items) >= MIN_CATALOGUE and short >= CATALOGUE_SHORT_SHARE * len(items)) or (
@@ -270,14 +296,15 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
             close_run()  # a blank line ends a one-name-per-line list
         previous_end = end
         shape = known[1]
+        unbulleted = _without_lead(sentence)
         if shape is None and (
             salad_sheet  # in a sheet of lists, any line of bare names ("QPS", "86.400 picos ráfagas bytes")
-            or (words[-1] >= MIN_TERM_RUN and not _NOTATION_RE.search(_LEAD_RE.sub("", sentence)))
+            or (words[-1] >= MIN_TERM_RUN and not _NOTATION_RE.search(unbulleted))
         ) and _no_function_word(sentence, tokens, index):
             terms.append(index)  # "reintentos backoff exponencial jitter": names, not a sentence
         if shape is not None:
             lists[index] = shape
-        body = _LEAD_RE.sub("", sentence).rstrip(".!?:").strip()
+        body = unbulleted.rstrip(".!?:").strip()
         # in a sheet of lists a slogan line is one more name: "- Fan-out on write", "- Hybrid for celebrities"
         longest = MAX_ITEM_WORDS + (SALAD_SHEET_EXTRA_WORDS if salad_sheet else 0)
         if body and 0 < words[-1] <= longest and not _DIGIT_RE.search(body):
@@ -320,12 +347,11 @@ _HEADING_RE = re.compile(r"^\s*(?:\*\*[^*]+\*\*|__[^_]+__)\s*:?\s*$")
 
 def _linked(line: str) -> bool:
     """A note that says how: a figure, notation, or a word linking names ("partitioned by user_id")."""
-    from coach.scoring.words import fold
-
     body = _BULLET_RE.sub("", line)
     if _DIGIT_RE.search(body) or _NOTATION_RE.search(body):
         return True
-    return any(fold(word) in _language_words("link_words") for word in _WORD_RE.findall(body))
+    link_words = _language_words("link_words")  # once, not once per word
+    return any(fold(word) in link_words for word in _WORD_RE.findall(body))
 
 
 def is_deck(answers: Sequence[str]) -> bool:

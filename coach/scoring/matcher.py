@@ -66,7 +66,8 @@ class Index:
     """Positions of each stem in an analysed answer, per language."""
 
     __slots__ = (
-        "_bounds", "_dismissed_before", "_excluded", "_figures", "_figures_done", "_found", "_kept", "by_stem", "tokens"
+        "_bounds", "_dismissed_before", "_excluded", "_figures", "_figures_done", "_kept", "by_stem",
+        "phrase_sentences", "tokens",
     )
 
     def __init__(self, tokens: Tokens, wanted: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
@@ -91,14 +92,17 @@ class Index:
         self._bounds: list[int] | None = None
         self._figures: list[tuple[int, frozenset[str], tuple[int, int]]] = []
         self._figures_done = 0  # sentences whose figures were read
-        # phrase -> all its occurrences, once a caller needed them all (an exclude phrase, a pivot
-        # slot read to its end): later passes and items sharing the phrase read the list
-        self._found: dict[Phrase, list[tuple[int, ...]]] = {}
-        self._excluded: dict[tuple[Phrase, ...], frozenset[int]] = {}  # exclude phrases -> blocked tokens
+        # exclude phrases -> sentence -> its blocked tokens (excluded)
+        self._excluded: dict[tuple[Phrase, ...], dict[int, frozenset[int]]] = {}
         self._dismissed_before: list[int] | None = None  # per position: dismissed tokens before it
         # (language, anchor stem, back, reach) -> the anchors dismissed_occurrences keeps: phrases
         # sharing an anchor word and a length share the filter over its (often thousands of) positions
         self._kept: dict[tuple[int, str, int, int], list[int]] = {}
+        # id(phrases) -> (phrases, those whose anchor word is here, sentence -> whether it holds one, the
+        # sentences that may): the memo of scorer._sentence_has, kept here to go with the answer it describes
+        self.phrase_sentences: dict[
+            int, tuple[tuple[Phrase, ...], tuple[Phrase, ...], dict[int, bool], frozenset[int]]
+        ] = {}
 
     def sentence_range(self, sentence: int) -> tuple[int, int]:
         """[first, last + 1) token positions of a sentence."""
@@ -133,9 +137,6 @@ class Index:
         low = bisect_left(anchors, first + anchor)
         if low >= len(anchors) or anchors[low] - anchor >= last:
             return ()
-        found = self._found.get(phrase)
-        if found is not None:  # already found everywhere: the slice that starts in [first, last)
-            return found[bisect_left(found, first, key=_start) : bisect_left(found, last, key=_start)]
         # an occurrence starts `anchor` tokens before its anchor: those that start before `last`
         return self._scan(phrase, anchors, low, bisect_left(anchors, last + anchor, low))
 
@@ -144,20 +145,8 @@ class Index:
         lang, stems, _, anchor = phrase
         candidates = self.by_stem[lang].get(stems[anchor])
         if candidates is None:
-            return ()  # most phrases of most items: no need to hash the phrase
-        found = self._found.get(phrase)
-        return self._scan(phrase, candidates) if found is None else found
-
-    def all_occurrences(self, phrase: Phrase) -> Sequence[tuple[int, ...]]:
-        """Every occurrence of `phrase` (as `occurrences`), found once per answer."""
-        lang, stems, _, anchor = phrase
-        candidates = self.by_stem[lang].get(stems[anchor])
-        if candidates is None:
-            return ()
-        found = self._found.get(phrase)
-        if found is None:
-            found = self._found[phrase] = list(self._scan(phrase, candidates))
-        return found
+            return ()  # most phrases of most items
+        return self._scan(phrase, candidates)
 
     def dismissed_occurrences(self, phrase: Phrase) -> Iterable[tuple[int, ...]]:
         """The occurrences of `phrase` that may hold a token a cue governs (a superset of those that do).
@@ -194,16 +183,26 @@ class Index:
             kept = self._kept[key] = list(compress(candidates, map(ne, highs, lows)))
         return self._scan(phrase, kept) if kept else ()
 
-    def excluded(self, phrases: tuple[Phrase, ...]) -> frozenset[int]:
-        """Token positions inside an occurrence of any of `phrases` (an item's exclude list), found once."""
-        blocked = self._excluded.get(phrases)
-        if blocked is None:
-            positions: set[int] = set()
-            for phrase in phrases:
-                for occurrence in self.all_occurrences(phrase):
-                    positions.update(range(occurrence[0], occurrence[-1] + 1))
-            blocked = self._excluded[phrases] = frozenset(positions)
-        return blocked
+    def excluded(self, phrases: tuple[Phrase, ...]) -> Callable[[int], frozenset[int]]:
+        """Per sentence, its token positions inside an occurrence of any of `phrases` (an item's
+        exclude list). An occurrence lies in one sentence: each sentence is read once, when first
+        asked (the search for an item mostly stops in the first sentences of a long answer)."""
+        by_sentence = self._excluded.get(phrases)
+        if by_sentence is None:
+            by_sentence = self._excluded[phrases] = {}
+
+        def blocked_in(sentence: int) -> frozenset[int]:
+            blocked = by_sentence.get(sentence)
+            if blocked is None:
+                first, last = self.sentence_range(sentence)
+                positions: set[int] = set()
+                for phrase in phrases:
+                    for occurrence in self.occurrences_in(phrase, first, last):
+                        positions.update(range(occurrence[0], occurrence[-1] + 1))
+                blocked = by_sentence[sentence] = frozenset(positions)
+            return blocked
+
+        return blocked_in
 
     def _scan(
         self, phrase: Phrase, candidates: Sequence[int], low: int = 0, high: int | None = None
@@ -334,12 +333,12 @@ _TURN_RE = re.compile(
 _SPOILING = frozenset({"rejected", "deferred"})
 
 
-def _spoiled_sentences(index: Index, item: CompiledItem, allow: frozenset[str]) -> frozenset[int]:
-    """Sentences where a cue dismisses one of the item's phrases (rejected, deferred, supposed)."""
+def _spoiled_sentences(index: Index, phrases: Iterable[Phrase], allow: frozenset[str]) -> frozenset[int]:
+    """Sentences where a cue dismisses one of an item's `phrases` (rejected, deferred, supposed)."""
     tokens = index.tokens
     dismissed, cues, sentence_of = tokens.dismissed, tokens.cues, tokens.sentence_of
     found: set[int] = set()
-    for phrase in item.phrases:
+    for phrase in phrases:
         for positions in index.dismissed_occurrences(phrase):
             kinds = {cues[dismissed[p] - 1].kind for p in positions if dismissed[p]}
             if kinds & _SPOILING and not kinds & allow:
@@ -348,6 +347,50 @@ def _spoiled_sentences(index: Index, item: CompiledItem, allow: frozenset[str]) 
         return frozenset()
     text, sentences = tokens.text, tokens.sentences
     return frozenset(s for s in found if not _TURN_RE.search(text, *sentences[s]))
+
+
+_SPOILED_ONE_BY_ONE = 32  # sentences _Spoiled reads one by one before it reads the whole answer
+
+
+class _Spoiled:
+    """The sentences of `_spoiled_sentences`, read one by one as the search asks about them.
+
+    The search stops at the earliest sentence that earns the item, in the first sentences of most
+    long answers; reading every phrase's dismissed occurrences first cost more than the search.
+    Past _SPOILED_ONE_BY_ONE sentences asked, the whole answer at once (the same verdicts).
+    """
+
+    __slots__ = ("_all", "_allow", "_index", "_known", "_phrases")
+
+    def __init__(self, index: Index, phrases: list[Phrase], allow: frozenset[str]) -> None:
+        self._index, self._phrases, self._allow = index, phrases, allow
+        self._known: dict[int, bool] = {}
+        self._all: frozenset[int] | None = None
+
+    def __contains__(self, sentence: int) -> bool:
+        if self._all is not None:
+            return sentence in self._all
+        known = self._known.get(sentence)
+        if known is None:
+            if len(self._known) >= _SPOILED_ONE_BY_ONE:
+                self._all = _spoiled_sentences(self._index, self._phrases, self._allow)
+                return sentence in self._all
+            known = self._known[sentence] = self._read(sentence)
+        return known
+
+    def _read(self, sentence: int) -> bool:
+        """Whether the sentence is spoiled: an occurrence of a phrase in it (each lies in the sentence
+        of its first word) holds a spoiling cue, and the sentence does not turn."""
+        index = self._index
+        tokens = index.tokens
+        dismissed, cues = tokens.dismissed, tokens.cues
+        first, last = index.sentence_range(sentence)
+        for phrase in self._phrases:
+            for positions in index.occurrences_in(phrase, first, last):
+                kinds = {cues[dismissed[p] - 1].kind for p in positions if dismissed[p]}
+                if kinds & _SPOILING and not kinds & self._allow:
+                    return not _TURN_RE.search(tokens.text, *tokens.sentences[sentence])
+        return False
 
 
 def match_item(
@@ -365,12 +408,14 @@ def match_item(
     is how the scorer finds what was only `mentioned`.
     """
     tokens = index.tokens
+    by_stem = index.by_stem
+    in_answer = by_stem[0].keys(), by_stem[1].keys()  # a key view's isdisjoint reads the smaller side
+    anchors = _item_anchors(item)
     # whether any phrase can occur: its first word is in the answer (most items, most answers: no)
-    phrase_anchors = _phrase_anchors(item)
-    has_phrases = not (
-        phrase_anchors[0].isdisjoint(index.by_stem[0]) and phrase_anchors[1].isdisjoint(index.by_stem[1])
-    )
-    excluded: list[frozenset[int]] = []  # the excluded tokens, found when first needed
+    has_phrases = not (in_answer[0].isdisjoint(anchors.phrases[0]) and in_answer[1].isdisjoint(anchors.phrases[1]))
+    # the phrases whose anchor word is in the answer, in order: the others occur nowhere
+    phrases = [phrase for phrase in item.phrases if phrase[1][phrase[3]] in by_stem[phrase[0]]] if has_phrases else []
+    excluded: list[Callable[[int], frozenset[int]]] = []  # a sentence's excluded tokens, when first needed
     has_number = tokens.has_number
     sentence_of = tokens.sentence_of
 
@@ -381,16 +426,16 @@ def match_item(
     listed = tokens.listed if strict else ()
     named = item.named
 
-    if strict and has_dismissed and has_phrases:
-        # a sentence that rejects or defers the item is about not doing it: a second mention in
-        # it ("No Redis either: a cache is one more thing to invalidate") decides nothing, unless
-        # the sentence turns ("we don't cache sessions, but templates are cached for 5 min")
-        spoiled = _spoiled_sentences(index, item, allow)
-        if spoiled:
-            skip = skip | spoiled
+    # a sentence that rejects or defers the item is about not doing it: a second mention in
+    # it ("No Redis either: a cache is one more thing to invalidate") decides nothing, unless
+    # the sentence turns ("we don't cache sessions, but templates are cached for 5 min")
+    spoiled = _Spoiled(index, phrases, allow) if strict and has_dismissed and has_phrases else None
+
+    def skipped(sentence: int) -> bool:
+        return sentence in skip or (spoiled is not None and sentence in spoiled)
 
     def usable(positions: tuple[int, ...]) -> bool:
-        if skip and sentence_of[positions[0]] in skip:
+        if skipped(sentence_of[positions[0]]):
             return False
         if item.needs_number and not has_number[sentence_of[positions[0]]]:
             return False
@@ -408,44 +453,75 @@ def match_item(
             return True
         if not excluded:
             excluded.append(index.excluded(item.exclude))
-        blocked = excluded[0]
+        blocked = excluded[0](sentence_of[positions[0]])  # an occurrence lies in one sentence
         return not blocked or all(p not in blocked for p in positions)
 
     best: Hit | None = None
-    for phrase in item.phrases if has_phrases else ():
+    for phrase in phrases:
         for positions in index.occurrences(phrase):
             if best is not None and sentence_of[positions[0]] >= best.sentence:
                 break
             if usable(positions):
                 best = Hit(sentence_of[positions[0]], positions)
                 break
-    for rule in item.together:
-        hit = _match_together(index, rule, usable, best.sentence if best else None)
-        if hit is not None and (best is None or hit.sentence < best.sentence):
-            best = hit
+    in_es, in_en = in_answer
+    gate_es, gate_en = anchors.together_gate
+    for rule, slots in zip(item.together, anchors.together, strict=True) if not (
+        in_es.isdisjoint(gate_es) and in_en.isdisjoint(gate_en)
+    ) else ():
+        for es, en in slots:
+            if in_es.isdisjoint(es) and in_en.isdisjoint(en):
+                break  # a slot with no word in the answer: the rule cannot match
+        else:
+            hit = _match_together(index, rule, usable, best.sentence if best else None)
+            if hit is not None and (best is None or hit.sentence < best.sentence):
+                best = hit
     if item.quantities and index.tokens.sentences and (best is None or best.sentence > 0):
         for sentence, tags, span in index.figures(best.sentence if best else None):
             if best is not None and sentence >= best.sentence:
                 break
-            if tags & item.quantities and sentence not in skip:
+            if tags & item.quantities and not skipped(sentence):
                 best = Hit(sentence, (), (span,))
                 break
     return best
 
 
-_ANCHORS: dict[int, tuple[CompiledItem, tuple[frozenset[str], frozenset[str]]]] = {}
+StemSets = tuple[frozenset[str], frozenset[str]]  # per language (0 es, 1 en)
 
 
-def _phrase_anchors(item: CompiledItem) -> tuple[frozenset[str], frozenset[str]]:
-    """Per language, the anchor stems of the item's phrases (kept per compiled item)."""
+@dataclass(frozen=True)
+class _ItemAnchors:
+    """The anchor stems of an item's rules: what an answer must hold for each of them to match."""
+
+    phrases: StemSets  # of its phrases
+    together: tuple[tuple[StemSets, ...], ...]  # per together rule, per slot: of the slot's alternatives
+    # of one slot per rule (its fewest alternatives), merged: an answer without any of them matches no rule
+    together_gate: StemSets
+
+
+def _anchor_sets(phrases: Iterable[Phrase]) -> StemSets:
+    stems: tuple[set[str], set[str]] = (set(), set())
+    for lang, words, _, anchor in phrases:
+        stems[lang].add(words[anchor])
+    return frozenset(stems[0]), frozenset(stems[1])
+
+
+_ANCHORS: dict[int, tuple[CompiledItem, _ItemAnchors]] = {}
+
+
+def _item_anchors(item: CompiledItem) -> _ItemAnchors:
+    """The anchor stems of the item's phrases and of its together rules' slots (kept per compiled item)."""
     cached = _ANCHORS.get(id(item))
     if cached is None or cached[0] is not item:
         if len(_ANCHORS) > 4096:
             _ANCHORS.clear()
-        stems: tuple[set[str], set[str]] = (set(), set())
-        for lang, words, _, anchor in item.phrases:
-            stems[lang].add(words[anchor])
-        cached = _ANCHORS[id(item)] = (item, (frozenset(stems[0]), frozenset(stems[1])))
+        gate = [min(rule, key=len) for rule in item.together if rule]
+        anchors = _ItemAnchors(
+            _anchor_sets(item.phrases),
+            tuple(tuple(_anchor_sets(slot) for slot in rule) for rule in item.together),
+            _anchor_sets(phrase for slot in gate for phrase in slot),
+        )
+        cached = _ANCHORS[id(item)] = (item, anchors)
     return cached[1]
 
 
@@ -458,23 +534,32 @@ def _match_together(
     """Earliest sentence (before `before`) holding one alternative of every slot.
 
     Walks the rarest slot's occurrences and looks for the other slots only
-    inside each candidate sentence, so long answers stay fast.
+    inside each candidate sentence, so long answers stay fast. Every slot has a word in the
+    answer (match_item checks, with `_item_anchors`).
     """
     by_stem = index.by_stem
-    for slot in rule:
-        for lang, stems, _, anchor in slot:
-            if stems[anchor] in by_stem[lang]:
-                break
-        else:
-            return None  # a slot with no word in the answer: the rule cannot match
-    counts = [
-        sum(len(by_stem[lang].get(stems[anchor], ())) for lang, stems, _, anchor in slot) for slot in rule
-    ]
-    order = sorted(range(len(rule)), key=counts.__getitem__)
-    pivot, others = rule[order[0]], [rule[i] for i in order[1:]]
     sentence_of = index.tokens.sentence_of
-    # lazily, in text order: a match in the first sentences stops the walk
-    candidates = heapq.merge(*(index.occurrences(phrase) for phrase in pivot), key=lambda occ: occ[0])
+    counts = []  # the occurrences of each slot's anchor words (plain loops: a generator per slot cost more)
+    for slot in rule:
+        count = 0
+        earliest = -1  # the slot's first anchor word in the answer (an occurrence lies in its anchor's sentence)
+        for lang, stems, _, anchor in slot:
+            anchored = by_stem[lang].get(stems[anchor])
+            if anchored:
+                count += len(anchored)
+                if earliest < 0 or anchored[0] < earliest:
+                    earliest = anchored[0]
+        if before is not None and (earliest < 0 or sentence_of[earliest] >= before):
+            return None  # a slot with no word before `before`: no earlier sentence holds every slot
+        counts.append(count)
+    order = sorted(range(len(rule)), key=counts.__getitem__)
+    pivot = rule[order[0]]
+    # the other slots' phrases whose anchor word is in the answer: the rest occur in no sentence
+    others = [[phrase for phrase in rule[i] if phrase[1][phrase[3]] in by_stem[phrase[0]]] for i in order[1:]]
+    # lazily, in text order: a match in the first sentences stops the walk (one phrase in the
+    # answer, as is common, needs no merge)
+    sources = [index.occurrences(phrase) for phrase in pivot if phrase[1][phrase[3]] in by_stem[phrase[0]]]
+    candidates = sources[0] if len(sources) == 1 else heapq.merge(*sources, key=_start)
     tried: set[int] = set()
     for positions in candidates:
         sentence = sentence_of[positions[0]]
@@ -485,9 +570,9 @@ def _match_together(
         tried.add(sentence)
         first, last = index.sentence_range(sentence)
         matched = set(positions)
-        for slot in others:
+        for alternatives in others:
             found: tuple[int, ...] | None = None
-            for phrase in slot:
+            for phrase in alternatives:
                 for occ in index.occurrences_in(phrase, first, last):
                     # one word never fills two slots ("hash" is not "hash" + "key")
                     if check(occ) and matched.isdisjoint(occ):

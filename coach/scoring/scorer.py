@@ -462,32 +462,29 @@ def _justified(
     return tuple(kinds) or ((BY_REASON,) if reason else ())
 
 
-_HAS: dict[tuple[int, int], tuple[Index, tuple[Phrase, ...], dict[int, bool], frozenset[int]]] = {}
-
-
 def _sentence_has(index: Index, phrases: tuple[Phrase, ...], sentence: int) -> bool:
     """Whether a sentence holds one of `phrases`, each sentence looked up once per answer and phrase
-    set (items share the reason words; a 1 MB answer only pays for the sentences that earn items)."""
+    set (items share the reason words; a 1 MB answer only pays for the sentences that earn items).
+
+    The memo lives on the index (Index.phrase_sentences): a module-level one kept the last answers'
+    indexes alive, for the garbage collector to walk after every sheet."""
     if not phrases:
         return False
-    key = (id(index), id(phrases))
-    cached = _HAS.get(key)
-    if cached is None or cached[0] is not index or cached[1] is not phrases:
-        if len(_HAS) > 256:
-            _HAS.clear()
-        # the sentences holding the first word of some phrase: only they can hold a phrase
+    cached = index.phrase_sentences.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        # the phrases whose first word is in the answer, and the sentences holding one of those words:
+        # only they can hold a phrase
         by_stem, sentence_of = index.by_stem, index.tokens.sentence_of
-        anchored = frozenset(
-            sentence_of[p] for lang, stems, _, anchor in phrases for p in by_stem[lang].get(stems[anchor], ())
-        )
-        cached = _HAS[key] = (index, phrases, {}, anchored)
+        present = tuple(phrase for phrase in phrases if phrase[1][phrase[3]] in by_stem[phrase[0]])
+        anchored = frozenset(sentence_of[p] for lang, stems, _, anchor in present for p in by_stem[lang][stems[anchor]])
+        cached = index.phrase_sentences[id(phrases)] = (phrases, present, {}, anchored)
     if sentence not in cached[3]:
         return False
     known = cached[2]
     found = known.get(sentence)
     if found is None:
         first, end = index.sentence_range(sentence)
-        found = known[sentence] = any(True for phrase in phrases for _ in index.occurrences_in(phrase, first, end))
+        found = known[sentence] = any(True for phrase in cached[1] for _ in index.occurrences_in(phrase, first, end))
     return found
 
 
