@@ -370,6 +370,14 @@ def use_languages(compiled: tuple[Language, ...]) -> None:
     _LANGUAGES[:] = [compiled]
     _anchors.cache_clear()
     _candidate_index.cache_clear()
+    merged_words.cache_clear()
+
+
+@lru_cache(maxsize=8)
+def merged_words(attr: str) -> frozenset[str]:
+    """One word list of every language in use, merged (lists.py: `link_words`, `list_fillers`, …);
+    cleared with the languages, so cue sets swapped in by `use_languages` are the ones read."""
+    return frozenset().union(*(getattr(language, attr) for language in languages()))
 
 
 def compile_languages() -> tuple[Language, ...]:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from itertools import compress
 from typing import TYPE_CHECKING
 
@@ -183,12 +182,11 @@ def _strung(item: str) -> bool:
     return any(fold(word) in connectors for word in _WORD_RE.findall(item)[:3])
 
 
-@lru_cache(maxsize=4)
 def _language_words(attr: str) -> frozenset[str]:
     """One word list of every cue file, merged (`link_words`, `list_fillers`, `list_connectors`)."""
-    from coach.scoring.cues import languages
+    from coach.scoring.cues import merged_words
 
-    return frozenset().union(*(getattr(language, attr) for language in languages()))
+    return merged_words(attr)
 
 
 def _item_words(item: str) -> int:

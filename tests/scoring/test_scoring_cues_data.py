@@ -53,3 +53,20 @@ def test_both_languages_name_the_same_estimate_flows() -> None:
         flows[code] = raw["estimates"]["flows"]
         assert raw["estimates"]["byte_words"] and all(flows[code].values())
     assert flows["es"].keys() == flows["en"].keys()
+
+
+def test_swapped_cue_sets_are_the_ones_the_list_rules_read() -> None:
+    """use_languages (the rule cache's compiled cue sets) also refreshes the merged word lists of lists.py."""
+    from dataclasses import replace
+
+    from coach.scoring import lists
+    from coach.scoring.cues import use_languages
+
+    shipped = languages()
+    try:
+        use_languages(tuple(replace(language, list_connectors=language.list_connectors | {"moreover"})
+                            for language in shipped))
+        assert "moreover" in lists._language_words("list_connectors")
+    finally:
+        use_languages(shipped)
+    assert "moreover" not in lists._language_words("list_connectors")
