@@ -498,14 +498,12 @@ _YES_RE = re.compile(
 _SO_YES_RE = re.compile(r"\b(?:so yes|then yes|así que sí|asi que si|entonces sí|entonces si)\b", re.IGNORECASE)
 
 
-def _says_yes(tokens: Tokens, sentence: int) -> bool:
-    start, end = tokens.sentences[sentence]
-    return _YES_RE.match(tokens.text, start, end) is not None or _SO_YES_RE.search(tokens.text, start, end) is not None
-
-
 def _answered_yes(tokens: Tokens, question: int) -> bool:
-    """The next sentence says yes: "Do we need a circuit breaker? Yes, per provider"."""
-    return question + 1 < len(tokens.sentences) and _says_yes(tokens, question + 1)
+    """The next sentence says yes: "Do we need a circuit breaker? Yes, per provider" / "…, so yes: …"."""
+    if question + 1 >= len(tokens.sentences):
+        return False
+    start, end = tokens.sentences[question + 1]
+    return _YES_RE.match(tokens.text, start, end) is not None or _SO_YES_RE.search(tokens.text, start, end) is not None
 
 
 TRAILING_WORDS = 8  # longer sentences that end in "..." are usually finished thoughts
