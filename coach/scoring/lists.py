@@ -101,6 +101,9 @@ MIN_TERM_RUN = 4  # a line of four or more names with no function word is a list
 _DIGIT_RE = re.compile(r"\d")
 # terse notes carry figures and notation ("POST /v1/x {key} -> 202"); a run of bare names does not
 _NOTATION_RE = re.compile(r"[\d/:{}()\[\]=<>→+%*`|]|->")
+_SAYS_HOW_RE = re.compile(r"\?$|[=×÷≈]|:\s*[~≈<>]?\s*\d")
+_NAME_PARTS_RE = re.compile(r"\s*(?:[,+&]|\s/\s|\band\b|\by\b)\s*", re.IGNORECASE)  # names strung on one line
+_FLOW_RE = re.compile(r"[\d→⇒=@]|->")  # figures, arrows, "key = user_id", "@ 2× peak"
 _PARENS_RE = re.compile(r"\([^()]*\)")  # "notifications (id, user_id, status)": one item with its fields
 # a field's name as code writes it ("user_id", "traceId", "`channel`"): a list of them is a schema
 _FIELD_RE = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b|`[^`\s]+`")
@@ -252,6 +255,19 @@ def _no_function_word(sentence: str, tokens: Tokens, index: int) -> bool:
     return first < last and not any(tokens.stop[first:last])
 
 
+def _names_line(body: str) -> bool:
+    """A line of one or two names and nothing else, their parentheses aside: "Rate limiting (token
+    bucket / leaky bucket)", "Sharding, consistent hashing", "Saga + Outbox + Event Sourcing".
+
+    Not a label ("Metrics: p99, lag"), a figure or a flow ("provider down → breaker +
+    backup", "key = user_id"): those say how.
+    """
+    if _FLOW_RE.search(body) or ":" in body or "`" in body or _names_fields(body):
+        return False  # code and field lists ("`device` (device_token, user_id)") are a schema
+    parts = _NAME_PARTS_RE.split(_PARENS_RE.sub("", body))
+    return all(0 < len(_WORD_RE.findall(part)) <= MAX_ITEM_WORDS for part in parts if part.strip())
+
+
 def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int], bool]:
     """(the salad sentences of a step's answer, whether its words are mostly lists).
 
@@ -296,7 +312,10 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
         shape = known[1]
         unbulleted = _without_lead(sentence)
         if shape is None and (
-            salad_sheet  # in a sheet of lists, any line of bare names ("QPS", "86.400 picos ráfagas bytes")
+            # in a sheet of lists, any line of bare names ("QPS", "86.400 picos ráfagas bytes"), but
+            # not a question ("SLA?"), a computation ("100 × 86,400 = 8.6 M") or a figure given its
+            # label ("Availability: 5 nines")
+            (salad_sheet and not _SAYS_HOW_RE.search(unbulleted.rstrip()))
             or (words[-1] >= MIN_TERM_RUN and not _NOTATION_RE.search(unbulleted))
         ) and _no_function_word(sentence, tokens, index):
             terms.append(index)  # "reintentos backoff exponencial jitter": names, not a sentence
@@ -305,7 +324,7 @@ def step_lists(tokens: Tokens, salad_sheet: bool = False) -> tuple[frozenset[int
         body = unbulleted.rstrip(".!?:").strip()
         # in a sheet of lists a slogan line is one more name: "- Fan-out on write", "- Hybrid for celebrities"
         longest = MAX_ITEM_WORDS + (SALAD_SHEET_EXTRA_WORDS if salad_sheet else 0)
-        if body and 0 < words[-1] <= longest and not _DIGIT_RE.search(body):
+        if body and (_names_line(body) or (0 < words[-1] <= longest and not _DIGIT_RE.search(body))):
             run.append(index)
         else:
             close_run()

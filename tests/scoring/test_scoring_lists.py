@@ -133,3 +133,27 @@ def test_a_slide_deck_names_without_designing(shipped) -> None:  # type: ignore[
 def test_terse_notes_that_link_their_names_still_count(shipped) -> None:  # type: ignore[no-untyped-def]
     notes = score_answers(_NOTES, shipped, "en").covered_ids()
     assert {"fail.circuit_breaker", "fail.dlq", "cons.outbox", "fail.backoff_jitter", "arch.cache"} <= notes
+
+
+def test_lines_of_one_or_two_names_make_a_list_with_their_parentheses_aside(shipped) -> None:  # type: ignore[no-untyped-def]
+    """ "- Rate limiting (token bucket / leaky bucket)", "- Sharding, consistent hashing", "- Saga + Outbox"
+    are names, one or two per line: a run of them is a list, not a design."""
+    stack = {
+        "consistency": "- Eventual consistency\n- Saga + Outbox + Event Sourcing\n"
+        "- Exactly-once (Kafka EOS), idempotency, dedup",
+        "scaling": "- Horizontal scaling\n- Sharding, consistent hashing\n- Rate limiting (token bucket / leaky bucket)\n"
+        "- Hot key mitigation",
+    }
+    result = score_answers(stack, shipped, "en")
+    for item in ("cons.outbox", "cons.idempotency", "scale.horizontal", "arch.partitioning", "scale.hot_keys"):
+        assert result.item(item).credit == "mentioned", item
+
+
+def test_a_schema_or_a_flow_on_its_lines_is_no_list_of_names(shipped) -> None:  # type: ignore[no-untyped-def]
+    notes = {
+        "api": "- `notification` (id, user_id, template, priority, created_at)\n"
+        "- `delivery` (notification_id, channel, status, attempts)\n- `idempotencyKey` required, same key → same answer",
+        "failures": "- Timeouts\n- Retries (3, backoff 1 s × 2)\n- Circuit breaker → backup provider\n- DLQ",
+    }
+    covered = score_answers(notes, shipped, "en").covered_ids()
+    assert {"api.idempotency_key", "fail.retries", "fail.circuit_breaker"} <= covered
