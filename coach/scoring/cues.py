@@ -1094,6 +1094,18 @@ def _object_words(
     return known[1]
 
 
+# what a candidate quotes or writes as code asks nothing: `{expiresAt?, sendAt?}`, to answer
+# "what happened to this notification?" (an unclosed quotation runs to the sentence's end)
+_NOT_ASKED_RE = re.compile(r"`[^`\n]*`?|\"[^\"\n]*\"?|“[^”\n]*”?|«[^»\n]*»?")
+
+
+def unasked(body: str) -> str:
+    """`body` with its code spans and quotations blanked (same length), so their "?" ask nothing."""
+    if "`" not in body and '"' not in body and "“" not in body and "«" not in body:
+        return body
+    return _NOT_ASKED_RE.sub(lambda found: " " * len(found.group()), body)
+
+
 def _question(sentence: _Sentence, all_langs: tuple[Language, ...],
               candidate_index: CandidateIndex, index: int,
               sentences: Sequence[tuple[int, int]], bounds: list[int], text: str,
@@ -1102,7 +1114,7 @@ def _question(sentence: _Sentence, all_langs: tuple[Language, ...],
     """A question sentence: governed by a "question" cue, unless the next sentence answers yes;
     a question answered no is a rejection."""
     s_start, s_end = sentence.start, sentence.end
-    body = text[s_start:s_end]
+    body = unasked(text[s_start:s_end])
     first, last = sentence.first, sentence.last
     if first >= last:
         return []

@@ -101,6 +101,8 @@ MIN_TERM_RUN = 4  # a line of four or more names with no function word is a list
 _DIGIT_RE = re.compile(r"\d")
 # terse notes carry figures and notation ("POST /v1/x {key} -> 202"); a run of bare names does not
 _NOTATION_RE = re.compile(r"[\d/:{}()\[\]=<>→+%*`|]|->")
+_ARROW_RE = re.compile(r"→|⇒|->|=>")
+MIN_FLOW_ARROWS = 2  # a chain of arrows draws how the parts connect
 _SAYS_HOW_RE = re.compile(r"\?$|[=×÷≈]|:\s*[~≈<>]?\s*\d")
 _NAME_PARTS_RE = re.compile(r"\s*(?:[,+&]|\s/\s|\band\b|\by\b)\s*", re.IGNORECASE)  # names strung on one line
 _FLOW_RE = re.compile(r"[\d→⇒=@]|->")  # figures, arrows, "key = user_id", "@ 2× peak"
@@ -137,6 +139,14 @@ def _fewer_separators(body: str, count: int) -> bool:
     return chars < count and chars + len(_SEPARATOR_WORDS_RE.findall(body)) < count
 
 
+def _is_flow(body: str) -> bool:
+    """A chain of arrows that draws how parts connect, more arrows than commas: "API → log →
+    dispatchers → providers; Postgres for state". A catalogue with one flow among its names
+    ("scope, SLOs, volumes, API → queue → workers, trade-offs") is still a catalogue."""
+    arrows = len(_ARROW_RE.findall(body))
+    return arrows >= MIN_FLOW_ARROWS and arrows > body.count(",")
+
+
 def _list_shape(sentence: str) -> tuple[bool, int] | None:
     """(labelled, item count) when a sentence is only a list of short names, else None."""
     body = _without_lead(sentence).strip().rstrip(".!?").strip()
@@ -147,6 +157,8 @@ def _list_shape(sentence: str) -> tuple[bool, int] | None:
     body = _PARENS_RE.sub("", body)
     if _LONG_ITEM_RE.search(body):
         return None  # an item of more than MAX_ITEM_WORDS words: prose
+    if _is_flow(body):
+        return None  # "API → durable log → dispatchers → providers": a flow, not a list
     items = [item for item in _ITEM_SEPARATOR_RE.split(body) if item and item.strip()]
     if len(items) < MIN_ITEMS or not all(len(_WORD_RE.findall(item)) <= MAX_ITEM_WORDS for item in items):
         return None
@@ -225,6 +237,8 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     allowed = (1 if salad_sheet else 0) + (len(_VERSION_RE.findall(body)) if _DIGIT_RE.search(body) else 0)
     if body.endswith("?") or _more_figures(body, allowed) or _SEQUENCE_RE.search(body):
         return False  # "email and push first; then SMS, ...": an ordered plan, not a catalogue
+    if _is_flow(_PARENS_RE.sub("", body)):
+        return False  # "API → log (Kafka) → dispatchers → providers; Postgres for …": a topology
     label, colon, rest = body.partition(":")
     if colon and len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS:
         body = rest

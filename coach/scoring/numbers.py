@@ -52,7 +52,13 @@ _NUMBER_RE = re.compile(_NUMBER)
 _PREFIX_FACTOR_RE = re.compile(r"(?<![\w.,])[x×](?P<num>\d+(?:[.,]\d+)?)(?![\w.,]*\d)(?![a-zA-Z/])")
 
 _I = re.IGNORECASE
+# powers of ten as written: "8,64·10⁶", "8.64 × 10^6", "8.64e6"
+_POWER = r"(?:\s?[·×x*]\s?10(?:\^|\*\*)?{up}|e{plain})(?![\d⁰-⁹])"
 _SCALES: tuple[tuple[re.Pattern[str], float], ...] = (
+    *(
+        (re.compile(_POWER.format(up=f"(?:{digit}|{superscript})", plain=digit)), 10.0 ** int(digit))
+        for digit, superscript in (("9", "⁹"), ("6", "⁶"), ("3", "³"))
+    ),
     (re.compile(r"\s?(?:mil\s+millones|millardos?|billions?|bn)\b", _I), 1e9),
     # "7.8 B messages/day": a bare B before a counted noun is billions, not bytes
     (re.compile(r"\s?B(?=\s+(?:messages|msgs|requests|reqs|events|notifications|sends|writes|calls|users|"

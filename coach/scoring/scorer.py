@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from coach.i18n import Lang
 from coach.scoring.cache import compile_bundle
+from coach.scoring.cues import unasked
 from coach.scoring.estimates import check_estimates
 from coach.scoring.level import (
     BY_NUMBER,
@@ -522,10 +523,8 @@ _QUESTION_MARK_RE = re.compile(r"\?(?![\w=&%])")
 
 def _is_question(tokens: Tokens, sentence: int) -> bool:
     start, end = tokens.sentences[sentence]
-    text = tokens.text
-    return text[start:end].lstrip("-*•> ").startswith("¿") or bool(
-        _QUESTION_MARK_RE.search(text, start, min(end + 1, len(text)))
-    )
+    body = unasked(tokens.text[start : min(end + 1, len(tokens.text))])
+    return body.lstrip("-*•> ").startswith("¿") or bool(_QUESTION_MARK_RE.search(body))
 
 
 def _match(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.scoring import score_answers
+from coach.scoring import lists, score_answers
 from coach.scoring.lists import is_bare_list
 
 
@@ -157,3 +157,14 @@ def test_a_schema_or_a_flow_on_its_lines_is_no_list_of_names(shipped) -> None:  
     }
     covered = score_answers(notes, shipped, "en").covered_ids()
     assert {"api.idempotency_key", "fail.retries", "fail.circuit_breaker"} <= covered
+
+
+def test_a_chain_of_arrows_is_a_topology_not_a_list(shipped) -> None:  # type: ignore[no-untyped-def]
+    opening = {
+        "opening": "**Proposal:** accept API → durable log (Kafka, one topic per priority) → per-channel "
+        "dispatchers → providers; Postgres for notifications and deliveries; Redis for preferences.\n\n"
+        "**Ask:** volumes (average and peak), SLAs per priority, retention, GDPR, what is out of scope?",
+    }
+    assert "opening.topology" in score_answers(opening, shipped, "en").covered_ids()
+    # one flow among a catalogue's names keeps it a catalogue
+    assert not lists._is_flow("alcance, canales, SLOs, volúmenes, API → cola → workers, trade-offs, prioridades")

@@ -91,6 +91,11 @@ def test_a_rejected_or_deferred_concept_does_not_tick(covered_ids, step: str, te
         ("failures", "We don't retry 4xx errors, only 5xx with backoff.", "fail.retries"),
         ("failures", "We won't need a circuit breaker: retries with backoff would be enough.", "fail.retries"),
         ("failures", "We never retry: the DLQ would keep the failed ones.", "fail.dlq"),
+        # a question quoted or written as code asks nothing: an optional field, what the logs answer
+        ("api", "Body `{userId, template, expiresAt?, sendAt?}`; header `Idempotency-Key`, required because "
+         "callers retry.", "api.idempotency_key"),
+        ("observability", 'Logs estructurados en JSON con notificationId y canal, para contestar '
+         '"¿qué pasó con esta notificación?".', "obs.structured_logs"),
     ],
 )
 def test_a_negation_that_governs_something_else_keeps_the_concept(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]

@@ -37,6 +37,10 @@ from coach.scoring.numbers import extract_quantities, parse_number, spell_digits
         ("99.999 %", "percent", 99.999),
         ("200 ms", "duration", 0.2),
         ("30 días", "duration", 30 * 86400),
+        # powers of ten as an engineer writes them
+        ("8,64·10⁶ al día", "count_per_day", 8.64e6),
+        ("8.64 × 10^6 per day", "count_per_day", 8.64e6),
+        ("8.64e6/day", "count_per_day", 8.64e6),
     ],
 )
 def test_each_format_is_read(text: str, kind: str, value: float) -> None:
