@@ -123,240 +123,241 @@ audition auditive auditivos auditor auditoriaes auditorio auditorios augmentamos
 aullar aumenta aumentados aumentan aumentara aumentare aumentars aumentas aumentemos
 aurera aurora aurorae auroral auroras auroro ausentamos ausentar ausento austra
 autenticaba autenticadas autenticados autenticando autenticara authenticate authenticates
-authored authorise authorizations authorize authorized authorizes autoescalan autora
-autoras autoria autoriza autorizacions autorizada autorizadas autorizadoes autorizador
-autorizadors autorizamos autorizan autorizando autorizara autorizare autorizars autorizas
-autorize autoro avaden avalanchas avalanche avanzan avanzar avanzas avanze avanzo averaged
-averages averare averting averts aviamos aviar avicos avidos aviento avientos aviesos
-avilamos avilar avioes avions avios avisados avisan avisara avisare avisars avisas
-avisemos avises avisoes avison avisons avispa avispamos avispar avispo avispos avista
-avistamos avistar avisto avivamos avivar avoider ayunta ayuntamos ayuntar ayustes azaque
-azogar azotado azotados azotamos azotan azotaria azular baceto bached baches baching
-backbend backbends backed backer backers backgrounds backings backlogs backus backyard
-backyards badajado badas badeas bagger bailones baker bakers baking balancea balanceaba
-balanceadas balanceado balanceadora balanceadoro balanceadors balanceados balancear
-balanceara balanceas balanced balancee balancees balanceo balanceos balancera balancero
-balancers balances balanoes balante balantes balanze balanzes balato balatos baldas balker
-balking ballance banadas banaes banais banars banas banass bancaria bancarios bancas banda
-bandaes bandan bandea bandean bandear bandeas bandeau banded bandejan bandejar bandejas
-bandeje bandejo bander bandera bandes bandia bandias bandos bands banduja banger banidas
-banked banket banking banner banners banter banters banzas baraco baracos baraho barahos
-baraja barajada barajador barajados barajan barajando barajara barajare barajars barajas
-barajemos barajo barajos barano baranos barata baratado baratamos baratar baratas barate
-barateo barates baratio baratios baratoes baraton baratons baratos baratro baratros
-barbato barbatos bardas bardes barito baritos barker barkers barking baroto barotos
-barrado barrados barramos barrar barthes bascamos bascar basking basnas batato batatos
-batched bathed bathes batuces beached beaches beaker beakers beaks becket befare befoes
-befre behinds benchmarks betaking bibliotecas biblioteco bibliotheca bields biggie billing
-billions billiton billon billons bindle binger birlones birthdays bistable bitched bitches
+authenticating authentications authored authorise authorizations authorize authorized
+authorizes autoescalan autora autoras autoria autoriza autorizacions autorizada
+autorizadas autorizadoes autorizador autorizadors autorizamos autorizan autorizando
+autorizara autorizare autorizars autorizas autorize autoro avaden avalanchas avalanche
+avanzan avanzar avanzas avanze avanzo averaged averages averare averting averts aviamos
+aviar avicos avidos aviento avientos aviesos avilamos avilar avioes avions avios avisados
+avisan avisara avisare avisars avisas avisemos avises avisoes avison avisons avispa
+avispamos avispar avispo avispos avista avistamos avistar avisto avivamos avivar avoider
+ayunta ayuntamos ayuntar ayustes azaque azogar azotado azotados azotamos azotan azotaria
+azular baceto bached baches baching backbend backbends backed backer backers backgrounds
+backings backlogs backus backyard backyards badajado badas badeas bagger bailing bailones
+baker bakers baking balancea balanceaba balanceadas balanceado balanceadora balanceadoro
+balanceadors balanceados balancear balanceara balanceas balanced balancee balancees
+balanceo balanceos balancera balancero balancers balances balanoes balante balantes
+balanze balanzes balato balatos baldas balker balking ballance balling banadas banaes
+banais banars banas banass bancaria bancarios bancas banda bandaes bandan bandea bandean
+bandear bandeas bandeau banded bandejan bandejar bandejas bandeje bandejo bander bandera
+bandes bandia bandias bandos bands banduja banger banidas banked banket banking banner
+banners banter banters banzas baraco baracos baraho barahos baraja barajada barajador
+barajados barajan barajando barajara barajare barajars barajas barajemos barajo barajos
+barano baranos barata baratado baratamos baratar baratas barate barateo barates baratio
+baratios baratoes baraton baratons baratos baratro baratros barbato barbatos bardas bardes
+barito baritos barker barkers barking baroto barotos barrado barrados barramos barrar
+barthes bascamos bascar basking basnas batato batatos batched bathed bathes batuces
+beached beaches beaker beakers beaks becket befare befoes befre behinds belling benchmarks
+betaking bibliotecas biblioteco bibliotheca bields biggie bilking billings billions
+billiton billon billons bindle binger birling birlones birthdays bistable bitched bitches
 blacked blacklist blacklists blacks blandas blanker bleaker blocas blocker blockiest
 blockings blocky blocos blocs blokes bloque bloquea bloqueaba bloqueada bloqueadas
 bloqueador bloqueadors bloqueados bloqueamos bloquean bloqueando bloqueara bloqueare
 bloquears bloqueas bloquee bloqueemos bloquees bloqueoes bloqueos bloques blouse blouses
 bluffer bluffers bocelo boceo bocero boceta bocetos bocezo bodaes bodees bodes bodges
-bodice bodices bodied bodies boeres bofeto bogies boiles bojeto boleto bollones bombardea
-bombardean bombardeara bombardeare bombardears bombardeas bombardera bombardero bombardier
-bonce bonces bonded boneto bonkers booker boque boquea boqueada boqueado boqueados
-boqueamos boquear boqueo boques borato boratos bordado bordados bordaes bordamos bordar
-bordas bordea bordeas bordee bordees borden bordeo border borders bordes bordoes bordos
-boreas boreos borers bores borges bornes boroes borra borrada borradas borradoes borrador
-borradors borrados borraj borrajo borrajos borran borrando borrara borrare borrars borras
-borremos borres bosque bosques botched botches botellan botellas botelle botellia botello
-botilla bottlenecks bounced bouncer bouncers bounces bouncy bounded bounden bounder bourne
-bournes bowsing braided brained braking branden brander brandie brandied branks breaded
-breading breads breaes breais breakdowns breakings breams brears breas breast brecas
-breeks bregas brenas brevas brezas brides broadcasts broke broken brokers bronce bronces
-browner browning browse browsed browsers browses buceamos bucear bucked bucker buckets
-bucking buckle buckles buddle budge budged budges budgets budgie buffed buffers buffet
-buffeted buffeting buffets bugger buidas buidos bujier bullion bullones bundles bungle
-bungled bunker bunkers burato buratos burier burrado burrados bursar bursas bursty busca
-buscados buscan buscara buscare buscars buscas buscemos bushier bushiest bushiness
-busiamos busie busied busieis busien busiere busiers busies busker busquedaes busquedas
-busquedo busquedos buster bustier bustiest busts busyness butches buyes buyess buyoes
-byers caamos cabales cabbie cabecea cabeceais cabecean cabecear cabeceara cabecearas
-cabecears cabeceas cabeceraes cabeceras cabecero cabeceros cabedera cabederas cabia
-cabiamos cabidos cabio cabling cabrada cabras cabrera cabria cabrio cabrios cacaes cacea
-caceada caceadas caceado caceados caceamos cacean cacear cacearia caceas cacees caceo
-caceos cacera cacero caceta caceto cacha cachada cachadas cachado cachados cachaes
-cachamos cachando cachar cacharia cachas cachea cacheaba cacheabas cacheadas cacheado
-cacheados cachean cacheando cacheara cachearan cachearas cacheare cachearian cachearias
-cachears cacheas cachee cacheemos cacheen cachees cachema cachemamos cacheman cachemo
-cachemos cachen cacheo cacheos cachera cachero caches cachet cacheta cachetada cachetadas
-cachetado cachetados cacheto cachets cachies cachis cacho cachoes cachon cachos cachou
-cachua cachues cachuo cachus cacles cacoes cactea cacteo cadidos cadmia cadmio cadmios
-cados caducaba caducabas caducadas caducamos caducando caducar caducara caducaras caducas
-caduce caducea caducen caducidads caduco caecen caeces caemos caeran caere caeres caers
-cagada cagales cagamos cagan cagar cagas caguamos caguas caicos caidas caides caidoes
-caids caigan calashes calcea calceo calces calcetamos calcetar calcular calculas calcule
-calculen calculi calculo calder caldos calendamos calendar calenta calentados calentan
-calentanos calentara calentare calentars calentas calentemos caler calers calicula
-caliculan calida calidads calidas calidos calientas calientees calino calker calking
-callaes callar callars calle callea callear callears calleas called callee callees callen
-callentamos callentar callente callentes calleo caller callera calleras callero calleros
-calles callie callings calloes calmer calming calmos calves calving camales camaos camba
-cambais cambamos camban cambar cambas cambe camben camber cambes cambia cambiados cambial
-cambian cambiar cambiara cambiare cambiars cambias cambiazos cambie cambiemos cambien
-cambies cambija cambijo cambijos cambil cambils cambin cambins cambioes cambist cambiza
-cambizamos cambizar cambize cambizo cambizos cambo camboes cambon cambons cambra cambria
-cambro cambros cambui cambuis cameno cameos camia camiamos camian camiar camiba camibamos
-camibar camibe camibo camica camico camicos camie camien camila camilo camilos camina
-caminamos caminar camine camini camino caminos camio camion camisa camiso camisos camita
-camito camitos camize camoes camons camos campaba campabas campada campadas campaga
-campagas campagna campan campanaes campanea campaneas campania campano campanos campara
-camparas campare campares camparin camparins campas camped campeo campeos campes campina
-campinas camping campino campoes camps campus camuno canadio canaes canalies canalis
-canals canames canapes canar canara canard canare canares canaria canarios canaris canars
-cance canceis cancelados cancelan cancelara cancelare cancelars cancele canceled
-cancelemos cancelen canceler canceles cancella cancellamos cancelle cancelled cancellen
-canceller cancelles cancelo cancelos cancen cancer cancera canceramos cancerar cancers
-cances canchea cancheada cancheadas cancheado cancheados cancheamos canchean canchear
-canchearia cancheo cancoes candela candidados candidaes candidata candidataes candidatas
-candidato candidatoes candles cando canela canelamos canelar caneles canella canerio
-canerla cangada cangaes cangamos cangan cangar cangas cange canges cangos caniaes canidos
-caniles canino canios canmia canmiamos canmiar canmie canmio cannon canoaes cansaes
-cantador cantadores cantaes cantales cantamos cantar cantas cantel cantels canter
-cantidads cantles canto cantos canucela canuela canules capacidads capacita capacite
-capacito caped capeos capias capies capos capper cappos captara captare captares capturada
-capturados capturaes capturan capturando capturar capturara capturare capturars capturas
-captured capturen captures capturo capturos capuana capuanas caraas caracter caractere
-carada carado carados caraes caragas caragos caramos caraos caras carate carates carats
-caraus carays carbas carbos carcamos carcana carcas carcel carcels carcera carcos cardada
-cardamos cardan cardar cardas cardera cardies cardos careada careado careados careamos
-carean carear careara careas carecen careciente carecimiento careos carera cargaba
-cargadal cargadas cargado cargados cargaes cargais cargan cargar cargara cargare cargars
-cargas carge cargemos cargen carges cargoes cargos cargosa cargoso cariada cariaes
-cariamos carian cariar carias caribes caridad caries carines carino carioes carios carites
-carizes carlan carlas carling carlos carman carmino carnada carnales carnario carnera
-carnies carnot carobs caroes carols caroms caros carpamos carpan carpas carped carping
-carpos carrada carradas carrado carraes carral carrales carrara carras carrea carrean
-carrear carreara carreas carrees carreja carrel carrels carrena carreo carreras carrero
-carreta carric carrice carrices carrics carrie carried carriel carrieles carriels carrier
-carriers carries carriles carrils carroes carros carse cartamos cartan cartas cartera
-cartos carts carves carvies casales casandra casces cashed cashes cashing casidos casino
-casios caspos cassandras castes castidad castidades castos castro casuca cataura catches
-catching categoriaes categoric categorica categoricas categorio categorios categorize
-categorizes catino catling cauca caucel caucels cauces caudos cauras cauries cauros cautas
-cavario caves cavidad cavios cayuca cebada cebado cebados cebamos cebradas cebrado cebros
-cedamos cefrada cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado
-cejados cejamos celada celado celados celamos celebridads celeridad celeridades celerity
-cello cenada cenado cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo
-cenismos cenital censer cental centen centers centima centimas centime centimes centimoes
-centner cento centon centra centralizada centralizador centralizados centralizando
-centralize centralizen centralizer centralizes centrals centran centrar centras centros
-ceracion ceraciones cerate cerated cerates cercaba cercada cercadas cercado cercan
-cercanas cercania cercano cercara cercen cercena cernadas cernado cerner cernimos cerpo
-cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo cerrando cerraras
-cerrera cerril cerriles certana cesacion cesaciones cesada cesado cesados cesamos cesta
-cestos cestro cetro chagos chagres chague chagues chaired chairs champaign champaigns
-champana champanas champos chance chancela chancelamos chances chane chanen chanes chaney
-chang changa changaes changas changed changer changers changle changles chango changos
-chanoes chantas chante chantes chanto chantos chants chapos chapped chapping chaque
-chaques character charactery charas chare charge charger chargers charges charle charles
-charmed charms charnel charnels charoes charos charred chars charted chatas chatos chatre
-chatres chats cheapen cheated cheater cheats checas checker checkouts checky checos
-cheeked cheeks cheeper cheque cheques chesta chestan cheste chicks chinge chinges chinked
-chinks chocen chocked chocks chofen chopra choquees choros chorreo chorreos chose chospe
-chospen chotara chotas choten chotes chotos chucked chucks chueta chullo chunas chunk
-chunky chunos chunter chunters churned churns chuzamos chuzar ciados ciando ciaran ciatico
-ciaticos cidrada cidradas cidrado cidrados ciello cieno cienos cientas cientes cientos
-cierno cierto cifraba cifrabas cifradaes cifradoes cifrando cifrara cifraras cifrare
-cifrars cifras cifremos cifren cimente cimentes cimento cimpos cincel cincela cincelamos
-cincelar cincels cintamos cintar cinto cintra cintro circuia circuido circuir circuita
-circuitos circuits circuity cistes cistico cisticos civeto claces clacks clames clanes
-clapos clapped clapping clares claries clarity clasees clases clashed clasificado
-clasificadora clasificadoro clasificadors clasificados classes classified classifiers
-classifies clauca clauses clavaes clavas clavees clavel clavels claven claver clavers
-clavoes clavos clavus cleanups cleaves clicas clicks clicos clientees clinks clint clister
-cloaks clocas cloces clocks cloned clonks cloque cloques cloros close closer closers
-closes closet closets clotas clotos cloves cloyed clucks clunked clunks clusters clutter
-cluttering clyster coached coaches coaching coaler coalesced coalesces coaling coarse
-coartamos coartar coatas coates coatos cobeos cobias coblos coboes cobos cobra cobrados
-cobramos cobran cobrar cobrara cobrare cobrars cobras cobremos cobres cobroes cochea
-cocheada cocheadas cocheado cocheados cocheamos cochean cochear cochearia cocheo coches
-cociamos cocias cocido cocks codificacions codificada codificador codificados codificando
-codificara codificare codificars codification codifice codificemos codifico codiga codigas
-codigoes codigos coding codino codinos cofias cofrada cofradas cofrado cofrados cofreo
-coftas coftos cogiamos cogias cogida cogidos cogito cognada cognadas cognado cognados
-cognicion cogniciones cognition cognitional cohered coidamos coidas coides coido coidos
-coifed coiled coimas coimes coined coipas coitara coitas coites coitos colada coladas
-colado colados colando colapsas colapso colauda colaudas colaudo coleada coleadas coleado
-coleados colectado colectados colectar colgaba colgabas colgadaes colgadoes colgador
-colgadors colgaja colgajas colgajo colgajos colgamos colgando colgara colgaras colgare
-colgares colgars colide colides colido coligada coligadas coligado coligados coligarse
-colinde colindes colision colisionar colisiones collada colladas collado collados
-collapses coller collers collida collidas collided collider colliders collido collidos
-collie collied collier colliers collies collude colludes collusion colmada colmadas
-colmado colmados colman colmare colmares colmen colmena colmenas coloide coloides colpada
-colpadas colpado colpados colpamos colpare colpares colpas colpes colum columba columnaes
-columnar columno coluna coluno colunos colusion colusiones comadre comadres combamos
-combar combare combares combatible combination combos comendar comendariamos comentar
-comentariamos comentarias comentario comentarioes comenza comenzan comenzara comenzare
-comenzars comenzas cometarios comfit comiamos comias comido comigo comigos comino comision
-comisiona comisionan comisionas comisione comisionen comisiones comisiono comisions
-comistion comistiones commends comment commie comminations commits commix commuted
-compactibilidad compadrado compadramos compadrar compadre compadres compage compages
-compana companaes companas companiaes companias companios companoes compaq compara
-comparada comparador comparadores comparados comparan comparando comparara comparare
-comparars comparas compared comparemos comparen comparer compares comparo comparsa
-comparso comparta compartamos comparte compartes compartida compartidas compartidor
-compartidors compartimos compas compasado compasamos compasar compase compases compasible
-compatibilidads compatibles compatibly comped compensados compensan compensaran
-compensaras compensares compensarian compensarias compensars compensas compensated
-compensativo compensativos compensatorias compensatorio compense compensemos compenso
-compere compered comperes competa competed competo complain complains complaints compleat
-complect compleja complejidads complejo completan completar completas complete completion
-completivos completo completos complexa complexidad complexions complexo compliancy
-compliant comprabamos comprado compradoes compradora compradoraes compradoras compradoro
-compradoros compradors comprados compraes compramos compran comprar comprare comprares
-compras compre comprensa compres compresa compro comproba comprobacions comprobados
-comproban comprobara comprobare comprobars comprobas comprobemos comprometan compromete
-comprometer comprometers comprometias compromisa compromise compromisos comprueban
-compruebas compruebo compta computa computacion computamos computan computar compute
-computen computer computes comtas comtos conata concenta concentas concenter concentrada
-concentrador concentrados concentran concentrando concentrar concentrare concentrares
-concentras concentrated concentre concentro concerna concerne concerno concerns concert
-concilia conciliacions conciliados concilian conciliara conciliare conciliars concilias
-conciliation conciliemos concitado concitados concitar concluiamos concurren concurrence
-concurrences concurrencias concurrencio concurrente concurrentees condamos condenar
-condensa condensan condensara condensare condensars condensas condenser condesar
-condiciona condicionals condicionan condicionar condicionares condicionas condicione
-condicionen condiciono conditionals conduta conecta conectada conectadas conectador
-conectadors conectamos conectan conectando conectara conectare conectars conectas conector
-conexions conexivo conexivoes confect confected confection confections confia confianzas
-confianzo confiar confiara confiare confiars conficion conficiones confie configuracions
-configuration configurations confin confio confirm confirmacion confirmados confirman
-confirmara confirmare confirmars confirmas confirmations confirmativo confirme confirmemos
-confirmen confirmes confirmo confirms conflictoes conform conforma conformamos conformar
-conformation conforme conformed conforms confuta confutacion confutamos confutan confutar
-conies coning conjunct conjunta conjunte conjuntos conminaciones conmuta conmutacions
-conmutados conmutan conmutara conmutare conmutars conmutas conmute conmutemos conmuten
-conmuto connecter connecting connects conota conque conques conrea conreo conreos
-consecrar consegrar consenta consente consentimienta consentimientos consento consents
-conserva conservan conservara conservare conservars conservas consisten consistences
-consistencias consistencio consistentees consistentes consta constamos constar constara
-constes constrain constrains constraints constriccion construamos construccions
-construction construe construed construen construes construia construiamos construidos
-construire construirs construyes consuela consuelas consueta consuetas consula consulaes
-consulais consulamos consulan consular consulars consulas consule consulen consules
-consulo consult consultables consultados consultaes consultais consultan consultar
-consultara consultare consultars consultas consulte consultemos consultes consulto
-consultor consultos consults consuma consumada consumado consumador consumadores consuman
-consumar consumars consumas consumera consumeras consumero consumeros consumia consumian
-consumias consumidas consumidoes consumidora consumidoraes consumidoras consumidoro
-consumidoros consumidors consumir consumirs consumo consumoes consumos consumptions
-consuno consunta consuntas consunto conta contabilizaba contabilizadas contabilizados
-contabilizando contabilizara contact contacta contacted contacto contactoes contactor
-contactos contacts contado contadoes contadora contadoraes contadoras contadoro contadoros
-contadors contained contal contan contare contars contas contecido contejido contemn
-contemos conten contena contencions contend contendedor contendedores contendido contendo
-contendor contendores contene contenedora contenedoraes contenedoras contenedoro
-contenedoros contenedors contenida contenidos conteno content contenta contentamos
-contentar contente contenting contentions contentivo contento contents contera contes
-contest contestados contestan contestanos contestar contestara contestare contestars
-contestas conteste contestemos contester contesto contests context contexta contia
-contignacion continuacions continuation contos contra contraa contracarto contracartos
-contracta contractado contractados contractas contracte contracten contractes contractos
-contracts contrado contrados contrae contrala contralada contralado contralados
+bodice bodices bodied bodies boeres bofeto bogies boiles boiling bojeto boleto bollones
+bombardea bombardean bombardeara bombardeare bombardears bombardeas bombardera bombardero
+bombardier bonce bonces bonded boneto bonkers booker boque boquea boqueada boqueado
+boqueados boqueamos boquear boqueo boques borato boratos bordado bordados bordaes bordamos
+bordar bordas bordea bordeas bordee bordees borden bordeo border borders bordes bordoes
+bordos boreas boreos borers bores borges bornes boroes borra borrada borradas borradoes
+borrador borradors borrados borraj borrajo borrajos borran borrando borrara borrare
+borrars borras borremos borres bosque bosques botched botches botellan botellas botelle
+botellia botello botilla bottlenecks bounced bouncer bouncers bounces bouncy bounded
+bounden bounder bourne bournes bowsing braided brained braking branden brander brandie
+brandied branks breaded breading breads breaes breais breakdowns breakings breams brears
+breas breast brecas breeks bregas brenas brevas brezas brides broadcasts broke broken
+brokers bronce bronces browner browning browse browsed browsers browses buceamos bucear
+bucked bucker buckets bucking buckle buckles buddle budge budged budges budgets budgie
+buffed buffers buffet buffeted buffeting buffets bugger buidas buidos bujier bulling
+bullion bullones bundles bungle bungled bunker bunkers burato buratos burier burrado
+burrados bursar bursas bursty busca buscados buscan buscara buscare buscars buscas
+buscemos bushier bushiest bushiness busiamos busie busied busieis busien busiere busiers
+busies busker busquedaes busquedas busquedo busquedos buster bustier bustiest busts
+busyness butches buyes buyess buyoes byers caamos cabales cabbie cabecea cabeceais
+cabecean cabecear cabeceara cabecearas cabecears cabeceas cabeceraes cabeceras cabecero
+cabeceros cabedera cabederas cabia cabiamos cabidos cabio cabling cabrada cabras cabrera
+cabria cabrio cabrios cacaes cacea caceada caceadas caceado caceados caceamos cacean
+cacear cacearia caceas cacees caceo caceos cacera cacero caceta caceto cacha cachada
+cachadas cachado cachados cachaes cachamos cachando cachar cacharia cachas cachea cacheaba
+cacheabas cacheadas cacheado cacheados cachean cacheando cacheara cachearan cachearas
+cacheare cachearian cachearias cachears cacheas cachee cacheemos cacheen cachees cachema
+cachemamos cacheman cachemo cachemos cachen cacheo cacheos cachera cachero caches cachet
+cacheta cachetada cachetadas cachetado cachetados cacheto cachets cachies cachis cacho
+cachoes cachon cachos cachou cachua cachues cachuo cachus cacles cacoes cactea cacteo
+cadidos cadmia cadmio cadmios cados caducaba caducabas caducadas caducamos caducando
+caducar caducara caducaras caducas caduce caducea caducen caducidads caduco caecen caeces
+caemos caeran caere caeres caers cagada cagales cagamos cagan cagar cagas caguamos caguas
+caicos caidas caides caidoes caids caigan calashes calcea calceo calces calcetamos
+calcetar calcular calculas calcule calculen calculi calculo calder caldos calendamos
+calendar calenta calentados calentan calentanos calentara calentare calentars calentas
+calentemos caler calers calicula caliculan calida calidads calidas calidos calientas
+calientees calino calker calking callaes callar callars calle callea callear callears
+calleas called callee callees callen callentamos callentar callente callentes calleo
+caller callera calleras callero calleros calles callie callings calloes calmer calming
+calmos calves calving camales camaos camba cambais cambamos camban cambar cambas cambe
+camben camber cambes cambia cambiados cambial cambian cambiar cambiara cambiare cambiars
+cambias cambiazos cambie cambiemos cambien cambies cambija cambijo cambijos cambil cambils
+cambin cambins cambioes cambist cambiza cambizamos cambizar cambize cambizo cambizos cambo
+camboes cambon cambons cambra cambria cambro cambros cambui cambuis cameno cameos camia
+camiamos camian camiar camiba camibamos camibar camibe camibo camica camico camicos camie
+camien camila camilo camilos camina caminamos caminar camine camini camino caminos camio
+camion camisa camiso camisos camita camito camitos camize camoes camons camos campaba
+campabas campada campadas campaga campagas campagna campan campanaes campanea campaneas
+campania campano campanos campara camparas campare campares camparin camparins campas
+camped campeo campeos campes campina campinas camping campino campoes camps campus camuno
+canadio canaes canalies canalis canals canames canapes canar canara canard canare canares
+canaria canarios canaris canars cance canceis cancelados cancelan cancelara cancelare
+cancelars cancele canceled cancelemos cancelen canceler canceles cancella cancellamos
+cancelle cancelled cancellen canceller cancelles cancelo cancelos cancen cancer cancera
+canceramos cancerar cancers cances canchea cancheada cancheadas cancheado cancheados
+cancheamos canchean canchear canchearia cancheo cancoes candela candidados candidaes
+candidata candidataes candidatas candidato candidatoes candles cando canela canelamos
+canelar caneles canella canerio canerla cangada cangaes cangamos cangan cangar cangas
+cange canges cangos caniaes canidos caniles canino canios canmia canmiamos canmiar canmie
+canmio cannon canoaes cansaes cantador cantadores cantaes cantales cantamos cantar cantas
+cantel cantels canter cantidads cantles canto cantos canucela canuela canules capacidads
+capacita capacite capacito caped capeos capias capies capos capper cappos captara captare
+captares capturada capturados capturaes capturan capturando capturar capturara capturare
+capturars capturas captured capturen captures capturo capturos capuana capuanas caraas
+caracter caractere carada carado carados caraes caragas caragos caramos caraos caras
+carate carates carats caraus carays carbas carbos carcamos carcana carcas carcel carcels
+carcera carcos cardada cardamos cardan cardar cardas cardera cardies cardos careada
+careado careados careamos carean carear careara careas carecen careciente carecimiento
+careos carera cargaba cargadal cargadas cargado cargados cargaes cargais cargan cargar
+cargara cargare cargars cargas carge cargemos cargen carges cargoes cargos cargosa cargoso
+cariada cariaes cariamos carian cariar carias caribes caridad caries carines carino
+carioes carios carites carizes carlan carlas carling carlos carman carmino carnada
+carnales carnario carnera carnies carnot carobs caroes carols caroms caros carpamos carpan
+carpas carped carping carpos carrada carradas carrado carraes carral carrales carrara
+carras carrea carrean carrear carreara carreas carrees carreja carrel carrels carrena
+carreo carreras carrero carreta carric carrice carrices carrics carrie carried carriel
+carrieles carriels carrier carriers carries carriles carrils carroes carros carse cartamos
+cartan cartas cartera cartos carts carves carvies casales casandra casces cashed cashes
+cashing casidos casino casios caspos cassandras castes castidad castidades castos castro
+casuca cataura catches catching categoriaes categoric categorica categoricas categorio
+categorios categorize categorizes catino catling cauca caucel caucels cauces caudos cauras
+cauries cauros cautas cavario caves cavidad cavios cayuca cebada cebado cebados cebamos
+cebradas cebrado cebros cedamos cefrada cefradas cefrado cefrados cegada cegado cegados
+cegamos cejada cejado cejados cejamos celada celado celados celamos celebridads celeridad
+celeridades celerity cello cenada cenado cenados cenales cenamos cenato cendro cenero
+ceniamos cenimos cenismo cenismos cenital censer cental centen centers centima centimas
+centime centimes centimoes centner cento centon centra centralizada centralizador
+centralizados centralizando centralize centralizen centralizer centralizes centrals
+centran centrar centras centros ceracion ceraciones cerate cerated cerates cercaba cercada
+cercadas cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado
+cerner cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
+cerrando cerraras cerrera cerril cerriles certana cesacion cesaciones cesada cesado
+cesados cesamos cesta cestos cestro cetro chagos chagres chague chagues chaired chairs
+champaign champaigns champana champanas champos chance chancela chancelamos chances chane
+chanen chanes chaney chang changa changaes changas changed changer changers changle
+changles chango changos chanoes chantas chante chantes chanto chantos chants chapos
+chapped chapping chaque chaques character charactery charas chare charge charger chargers
+charges charle charles charmed charms charnel charnels charoes charos charred chars
+charted chatas chatos chatre chatres chats cheapen cheated cheater cheats checas checker
+checkouts checky checos cheeked cheeks cheeper cheque cheques chesta chestan cheste chicks
+chinge chinges chinked chinks chocen chocked chocks chofen chooser chooses choosey choosy
+chopra choquees choros chorreo chorreos chose chospe chospen chotara chotas choten chotes
+chotos chucked chucks chueta chullo chunas chunk chunky chunos chunter chunters churned
+churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos cidrada cidradas cidrado
+cidrados ciello cieno cienos cientas cientes cientos cierno cierto cifraba cifrabas
+cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars cifras cifremos cifren
+cimente cimentes cimento cimpos cincel cincela cincelamos cincelar cincels cintamos cintar
+cinto cintra cintro circuia circuido circuir circuita circuitos circuits circuity cistes
+cistico cisticos civeto claces clacks clames clanes clapos clapped clapping clares claries
+clarity clasees clases clashed clasificado clasificadora clasificadoro clasificadors
+clasificados classes classified classifiers classifies clauca clauses clavaes clavas
+clavees clavel clavels claven claver clavers clavoes clavos clavus cleanups cleaves clicas
+clicks clicos clientees clinks clint clister cloaks clocas cloces clocks cloned clonks
+cloque cloques cloros close closer closers closes closet closets clotas clotos cloves
+cloyed clucks clunked clunks clusters clutter cluttering clyster coached coaches coaching
+coaler coalesced coalesces coaling coarse coartamos coartar coatas coates coatos cobeos
+cobias coblos coboes cobos cobra cobrados cobramos cobran cobrar cobrara cobrare cobrars
+cobras cobremos cobres cobroes cochea cocheada cocheadas cocheado cocheados cocheamos
+cochean cochear cochearia cocheo coches cociamos cocias cocido cocks codificacions
+codificada codificador codificados codificando codificara codificare codificars
+codification codifice codificemos codifico codiga codigas codigoes codigos coding codino
+codinos cofias cofrada cofradas cofrado cofrados cofreo coftas coftos cogiamos cogias
+cogida cogidos cogito cognada cognadas cognado cognados cognicion cogniciones cognition
+cognitional cohered coidamos coidas coides coido coidos coifed coiled coimas coimes coined
+coipas coitara coitas coites coitos colada coladas colado colados colando colapsas colapso
+colauda colaudas colaudo coleada coleadas coleado coleados colectado colectados colectar
+colgaba colgabas colgadaes colgadoes colgador colgadors colgaja colgajas colgajo colgajos
+colgamos colgando colgara colgaras colgare colgares colgars colide colides colido coligada
+coligadas coligado coligados coligarse colinde colindes colision colisionar colisiones
+collada colladas collado collados collapses coller collers collida collidas collided
+collider colliders collido collidos collie collied collier colliers collies collude
+colludes collusion colmada colmadas colmado colmados colman colmare colmares colmen
+colmena colmenas coloide coloides colpada colpadas colpado colpados colpamos colpare
+colpares colpas colpes colum columba columnaes columnar columno coluna coluno colunos
+colusion colusiones comadre comadres combamos combar combare combares combatible
+combination combos comendar comendariamos comentar comentariamos comentarias comentario
+comentarioes comenza comenzan comenzara comenzare comenzars comenzas cometarios comfit
+comiamos comias comido comigo comigos comino comision comisiona comisionan comisionas
+comisione comisionen comisiones comisiono comisions comistion comistiones commends comment
+commie comminations commits commix commuted comose compactibilidad compadrado compadramos
+compadrar compadre compadres compage compages compana companaes companas companiaes
+companias companios companoes compaq compara comparada comparador comparadores comparados
+comparan comparando comparara comparare comparars comparas compared comparemos comparen
+comparer compares comparo comparsa comparso comparta compartamos comparte compartes
+compartida compartidas compartidor compartidors compartimos compas compasado compasamos
+compasar compase compases compasible compatibilidads compatibles compatibly comped
+compensados compensan compensaran compensaras compensares compensarian compensarias
+compensars compensas compensated compensativo compensativos compensatorias compensatorio
+compense compensemos compenso compere compered comperes competa competed competo complain
+complains complaints compleat complect compleja complejidads complejo completan completar
+completas complete completion completivos completo completos complexa complexidad
+complexions complexo compliancy compliant comprabamos comprado compradoes compradora
+compradoraes compradoras compradoro compradoros compradors comprados compraes compramos
+compran comprar comprare comprares compras compre comprensa compres compresa compro
+comproba comprobacions comprobados comproban comprobara comprobare comprobars comprobas
+comprobemos comprometan compromete comprometer comprometers comprometias compromisa
+compromise compromisos comprueban compruebas compruebo compta computa computacion
+computamos computan computar compute computen computer computes comtas comtos conata
+concenta concentas concenter concentrada concentrador concentrados concentran concentrando
+concentrar concentrare concentrares concentras concentrated concentre concentro concerna
+concerne concerno concerns concert concilia conciliacions conciliados concilian conciliara
+conciliare conciliars concilias conciliation conciliemos concitado concitados concitar
+concluiamos concurren concurrence concurrences concurrencias concurrencio concurrente
+concurrentees condamos condenar condensa condensan condensara condensare condensars
+condensas condenser condesar condiciona condicionals condicionan condicionar condicionares
+condicionas condicione condicionen condiciono conditionals conduta conecta conectada
+conectadas conectador conectadors conectamos conectan conectando conectara conectare
+conectars conectas conector conexions conexivo conexivoes confect confected confection
+confections confia confianzas confianzo confiar confiara confiare confiars conficion
+conficiones confie configuracions configuration configurations confin confio confirm
+confirmacion confirmados confirman confirmara confirmare confirmars confirmas
+confirmations confirmativo confirme confirmemos confirmen confirmes confirmo confirms
+conflictoes conform conforma conformamos conformar conformation conforme conformed
+conforms confuta confutacion confutamos confutan confutar conies coning conjunct conjunta
+conjunte conjuntos conminaciones conmuta conmutacions conmutados conmutan conmutara
+conmutare conmutars conmutas conmute conmutemos conmuten conmuto connecter connecting
+connects conota conque conques conrea conreo conreos consecrar consegrar consenta consente
+consentimienta consentimientos consento consents conserva conservan conservara conservare
+conservars conservas consisten consistences consistencias consistencio consistentees
+consistentes consta constamos constar constara constes constrain constrains constraints
+constriccion construamos construccions construction construe construed construen construes
+construia construiamos construidos construire construirs construyes consuela consuelas
+consueta consuetas consula consulaes consulais consulamos consulan consular consulars
+consulas consule consulen consules consulo consult consultables consultados consultaes
+consultais consultan consultar consultara consultare consultars consultas consulte
+consultemos consultes consulto consultor consultos consults consuma consumada consumado
+consumador consumadores consuman consumar consumars consumas consumera consumeras
+consumero consumeros consumia consumian consumias consumidas consumidoes consumidora
+consumidoraes consumidoras consumidoro consumidoros consumidors consumir consumirs consumo
+consumoes consumos consumptions consuno consunta consuntas consunto conta contabilizaba
+contabilizadas contabilizados contabilizando contabilizara contact contacta contacted
+contacto contactoes contactor contactos contacts contado contadoes contadora contadoraes
+contadoras contadoro contadoros contadors contained contal contan contare contars contas
+contecido contejido contemn contemos conten contena contencions contend contendedor
+contendedores contendido contendo contendor contendores contene contenedora contenedoraes
+contenedoras contenedoro contenedoros contenedors contenida contenidos conteno content
+contenta contentamos contentar contente contenting contentions contentivo contento
+contents contera contes contest contestados contestan contestanos contestar contestara
+contestare contestars contestas conteste contestemos contester contesto contests context
+contexta contia contignacion continuacions continuation contos contra contraa contracarto
+contracartos contracta contractado contractados contractas contracte contracten contractes
+contractos contracts contrado contrados contrae contrala contralada contralado contralados
 contralamos contralo contralto contraltos contrao contrapado contrapados contrapartidaes
 contrapartido contrapartidos contrapo contras contrasenaes contraseno contrasenos
 contrastado contrastados contrasted contrasto contrastos contratada contratadas
@@ -374,24 +375,24 @@ copras copros copses coptas coptos coque coques corada corado corados coramos co
 cordito corditos cordos coreada coreado coreados coreamos corear corego coregos corelation
 coremos coreo coreos corias cories corios corlada corladas corlado corlados corlamos
 corlar corleo corlos cormos corneo corneos cornos cornuta coros corpas corpos corraes
-corramos corre correa correas correcho correct correcta corrector correctos corrects
-corree correes corrego correis correlacionados correlacions correlata correlated
-correlates correlating correlations correlativo correlato corremos corren correo correoes
-correon correons correos correosa correoso correr corrers corres correteo corrie corries
-corro corroa corroas corroe corroes corroo corros corrupta corruptor corruptos corrupts
-corseo corses corsos corta cortaa cortador cortadores cortados cortan cortao cortaoes
-cortaos cortare cortars cortas cortemos cortes cortical cortos coruos corvamos corvar
-corvos corzos cosaes coseis cosen cosers coses coshes cosiamos cosias cosido cosies cosmos
-cosoes cosos cospes cosque cosques costaba costada costaes costana costaran costaras
-costard costare costaria costars costas costco costea costeara costeas costed costee
-costees costen costeo costera costoes coston costons costosa costoso costra costro costros
-costume costumed costumer costumers costumes costura cotaes cotara cotas coteara cotees
-cotera cotes coties cotoes cotos cotuos coulter coulters counted countess counties country
-county coupes courted courter courts couther coveted cowered cozies crabron crafted
-crapped crapping crashes cratamos crate crated crates craves creaba creadas creador
-creadors creaes creaked creamed creams creando creara crearan creare creares crearlo
-crease creased creases create created creates creatine creatines creating creativo
-creativos crecamos crecan crecente crecer creces creche crecientes crecimienta
+corramos corre correa correas correccions correcho correct correcta correction corrector
+correctos corrects corree correes corrego correis correlacionados correlacions correlata
+correlated correlates correlating correlations correlativo correlato corremos corren
+correo correoes correon correons correos correosa correoso correr corrers corres correteo
+corrie corries corro corroa corroas corroe corroes corroo corros corrupta corruptor
+corruptos corrupts corseo corses corsos corta cortaa cortador cortadores cortados cortan
+cortao cortaoes cortaos cortare cortars cortas cortemos cortes cortical cortos coruos
+corvamos corvar corvos corzos cosaes coseis cosen cosers coses coshes cosiamos cosias
+cosido cosies cosmos cosoes cosos cospes cosque cosques costaba costada costaes costana
+costaran costaras costard costare costaria costars costas costco costea costeara costeas
+costed costee costees costen costeo costera costoes coston costons costosa costoso costra
+costro costros costume costumed costumer costumers costumes costura cotaes cotara cotas
+coteara cotees cotera cotes coties cotoes cotos cotuos coulter coulters counted countess
+counties country county coupes courted courter courts couther coveted cowered cozies
+crabron crafted crapped crapping crashes cratamos crate crated crates craves creaba
+creadas creador creadors creaes creaked creamed creams creando creara crearan creare
+creares crearlo crease creased creases create created creates creatine creatines creating
+creativo creativos crecamos crecan crecente crecer creces creche crecientes crecimienta
 crecimientos creda credencia credenciaes credencias creditoes creditor creditors credo
 credos creemos creen creiamos creida creido creidos cremacion cremaciones cremaes cremate
 cremated cremates cremation cremations cremos crenate crenation crepito cresaes cresta
@@ -976,20 +977,20 @@ permitidos permitimos permito permits permuta permutacions permutada permutados 
 permutations permute permutemos permuten permutes permuto pernil perniles pernio peroes
 perores perronas persiste persisten persistence persistencias persistencio persistency
 persistent persistente persistentees persistentes persistes persona personae personaes
-personages personajes personalism personaliza personalizaba personalizabas personalizada
-personalizadas personalizados personalizamos personalizan personalizando personalizara
-personalizaras personalizare personalizars personalizas personalize personalized
-personalizen personalizes personalizo personals personas personates personos persons perta
-perter perues pervious pesada pesade pesador pesados pesamos pesando pescado pesces
-pesiado pesimos pesoes pester petado peticions petition petoes peyores phased pianes
-picaes pices piches picker picket pickle pickled picoes pictured pictures piece pieced
-piecing piedra piees pieles pierce pierces pierdes pieria pierian pierna pierre pijees
-piked pilled pilling piman pinar pindar pined pineda pinemos pingar pinged pinjar pinked
-pinpoints pinta pintan pintara pintare pintars pintas pintea pintear pintor pintos pints
-pipeline pipelines piperine pirces pisado pisamos pisaras pisare pisares pisars pisces
-pison pissed pistar pitar pitman pizces places placing plagamos plagaremos plages plains
-planaes planas plane planea planeas planed planee planees planen planeo planeos planer
-planers planet planets planks planoes planos plante plantes plantillaes plantillais
+personages personajes personalism personaliza personalizaba personalizabas personalizacion
+personalizada personalizadas personalizados personalizamos personalizan personalizando
+personalizara personalizaras personalizare personalizars personalizas personalize
+personalized personalizen personalizes personalizo personals personas personates personos
+persons perta perter perues pervious pesada pesade pesador pesados pesamos pesando pescado
+pesces pesiado pesimos pesoes pester petado peticions petition petoes peyores phased
+pianes picaes pices piches picker picket pickle pickled picoes pictured pictures piece
+pieced piecing piedra piees pieles pierce pierces pierdes pieria pierian pierna pierre
+pijees piked pilled pilling piman pinar pindar pined pineda pinemos pingar pinged pinjar
+pinked pinpoints pinta pintan pintara pintare pintars pintas pintea pintear pintor pintos
+pints pipeline pipelines piperine pirces pisado pisamos pisaras pisare pisares pisars
+pisces pison pissed pistar pitar pitman pizces places placing plagamos plagaremos plages
+plains planaes planas plane planea planeas planed planee planees planen planeo planeos
+planer planers planet planets planks planoes planos plante plantes plantillaes plantillais
 plantillan plantillar plantillars plantillas plantille plantilles plantillo plantillos
 plants plates platilla platillas plores pobres pocion pocked podara podaria podemos
 poderia podia podida podidos podra podran podras podres podrian podrias podrida podrir
@@ -1026,28 +1027,28 @@ primed primemos primen primer primeraes primeran primeras primere primeres prime
 primerias primerio primerios primeroes primeros primers primes primeva primevas primevo
 primevos primia primian priming primmer primor principa principals principan principar
 principas principe principen principes principios principled principles principo printer
-prints prioreso prioress prioridads prioritized prioritizes prison privaba privabas
-privadaes privado privados privan privara privaras privare privaria privater privates
-privileged privilegia privilegias privilegioes prizing proba proban probara probare
-probars probas problem problemas problemo problems proceda procedamos procedan proceden
-procedo proceis procela procelo procelos procemos procera proceran procero proceros
-procers proces procesa procesada procesadas procesado procesadoes procesados procesal
-procesalo procesamienta procesamientos procesando procesara procesare procesars procesas
-procese procesemos proceso process processed procession procia procias procoes procrea
-procreado procreador procreadores procreados procreamos procrean procrear procreen procreo
-produca produce produced producen produces producir producirs produco producta productoes
-productor productora productoraes productoras productoro productoros productors productos
-products proferir profesa profesado profesados profesamos profesan profesar profesen
-profeso profesos profess professed professes professing professor professors profije
-profijes profijo profiled profundidads programada progresas progreses proises proiza
-proizas proizes proizo proizos projection prolongo promedia promedie promedios promesa
-promeso promesos prometamos promete prometemos prometiamos prometida prometidos promisee
-promiser promises promotes promovamos promoven promovere promovers promoves prompted
-promueva propaa propaas propagada propagador propagados propagan propagando propagante
-propagantes propagara propagares propagars propagas propagation propage propagemos propago
-propala propalado propalamos propalar propao propaos propasa propasado propasamos propasar
-propase propia propiaes propietaria propietarios propina propinas propino propinos
-propioes propios propon propone proponeria propono proporciona proporcionals proporcionan
+prints prioreso prioress prioridads prioritized prison privaba privabas privadaes privado
+privados privan privara privaras privare privaria privater privates privileged privilegia
+privilegias privilegioes prizing proba proban probara probare probars probas problema
+problemas problemo problems proceda procedamos procedan proceden procedo proceis procela
+procelo procelos procemos procera proceran procero proceros procers proces procesa
+procesada procesadas procesado procesadoes procesados procesal procesalo procesamienta
+procesamientos procesando procesara procesare procesars procesas procese procesemos
+proceso process processed procession procia procias procoes procrea procreado procreador
+procreadores procreados procreamos procrean procrear procreen procreo produca produce
+produced producen produces producir producirs produco producta productoes productor
+productora productoraes productoras productoro productoros productors productos products
+proferir profesa profesado profesados profesamos profesan profesar profesen profeso
+profesos profess professed professes professing professor professors profije profijes
+profijo profiled profundidads programada progresas progreses proises proiza proizas
+proizes proizo proizos projection prolongo promedia promedie promedios promesa promeso
+promesos prometamos promete prometemos prometiamos prometida prometidos promisee promiser
+promises promotes promovamos promoven promovere promovers promoves prompted promueva
+propaa propaas propagada propagador propagados propagan propagando propagante propagantes
+propagara propagares propagars propagas propagation propage propagemos propago propala
+propalado propalamos propalar propao propaos propasa propasado propasamos propasar propase
+propia propiaes propietaria propietarios propina propinas propino propinos propioes
+propios propon propone proponeria propono proporciona proporcionals proporcionan
 proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
 proposals proposed proposer proposes propria proprias proprio proprios propuestas
 propuesto prosupuesto proteccions protecting protections protocola protocole protocolos
@@ -1328,24 +1329,24 @@ tabales tabals tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais ta
 tablar tablars tablea tableas tabled tablee tablees tablen tableo tableos tablet tablets
 tablos taboes tabret tabues tabulas tabules tacano taces tacket tacks taeles taimas
 takedowns talaes talas talcas taleas tales talias tallas talles talmas taloes talpas
-tamana tamango tamanos tamaro tamas tambas tanemos tanzas tapano taping tarazamos tarazar
-tarazas tarbes tardan tardara tardare tardars tardas tardia targe tarjar tarjera tarjetas
-tarjetea tarjeto tartar tasces tasting tazamos tazano tazar tazas teacea teared teasing
-tecaes tecas techas teclado teclaes tecle tecleada tecleados tecleando tecleara tecleare
-teclears teclee tecleo teclos tecols tejemos telas telefona telefonas telefoneo telefonio
-telefonios telefono telefonoes telefonos telemos teleran tememos tempate tempates templaes
-templare templares templates templete templetes tempo tempora temporalmentes temporals
-temporas temporil tenamos tenan tenante tenantes tenants tencas tendemos tendenciaes
-tendencies tendencio tendencios tending tends tenedos tenen tenencia tenencias tenesmos
-tenimos tenoria tensemos tensing tentemos tenting teorias teorica teorio teoriza terbia
-tercas tercemos terceno tercenos tercer tercera terceras tercere tercereo terceres
-tercerio tercerios terceroes tercerol tercerols terceros tercers terces terceto tercetos
-tercia termas termico termicos termina terminas termine termines terming termini terminoes
-terminus termito termitos ternero terneros terpino terpinos terrero terreros terrino
-terrinos tesemos teslas testiga testigo testings tetemos thales thicket thighs thing
-thingy thinks thins thongs thoria thorough though thousands thread thready threats
-thresholds throstle throstles throttled throttler throttlers throttles throughout ticked
-ticker tickets tickle tiempa tiempos tienes tierce tifico tilio timelier timelines
+tamana tamango tamanos tamaro tamas tambas tambiens tamizen tanemos tanzas tapano taping
+tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas tardia targe tarjar
+tarjera tarjetas tarjetea tarjeto tartar tasces tasting tazamos tazano tazar tazas teacea
+teared teasing tecaes tecas techas teclado teclaes tecle tecleada tecleados tecleando
+tecleara tecleare teclears teclee tecleo teclos tecols tejemos telas telefona telefonas
+telefoneo telefonio telefonios telefono telefonoes telefonos telemos teleran tememos
+tempate tempates templaes templare templares templates templete templetes tempo tempora
+temporalmentes temporals temporas temporil tenamos tenan tenante tenantes tenants tencas
+tendemos tendenciaes tendencies tendencio tendencios tending tends tenedos tenen tenencia
+tenencias tenesmos tenimos tenoria tensemos tensing tentemos tenting teorias teorica
+teorio teoriza terbia tercas tercemos terceno tercenos tercer tercera terceras tercere
+tercereo terceres tercerio tercerios terceroes tercerol tercerols terceros tercers terces
+terceto tercetos tercia termas termico termicos termina terminas termine termines terming
+termini terminoes terminus termito termitos ternero terneros terpino terpinos terrero
+terreros terrino terrinos tesemos teslas testiga testigo testings tetemos thales thicket
+thighs thing thingy thinks thins thongs thoria thorough though thousands thread thready
+threats thresholds throstle throstles throttled throttler throttlers throttles throughout
+ticked ticker tickets tickle tiempa tiempos tienes tierce tifico tilio timelier timelines
 timeliness timeous timestamps timpo tings tinten tipica tipicos tiple tiples tipologia
 tipple tipples tired tisico tiznen toaria tocologia tocology tokes tolera tolerables
 tolerably tolerada tolerados toleran tolerando tolerant tolerante tolerara tolerars

@@ -97,6 +97,13 @@ def test_a_cache_needs_its_ttl_strategy_or_contents(covered_ids, text: str, cove
          "is not blocked by slow providers.", "arch.async"),
         ("architecture", "La API deja el mensaje en la cola y así el cliente no se queda bloqueado esperando al proveedor.",
          "arch.async"),
+        # the opening's scope and priorities in the words candidates use
+        ("opening", "Is scheduling part of this version, or just immediate sends?", "opening.scope"),
+        ("opening", "¿Las campañas de marketing entran, o es solo lo transaccional?", "opening.scope"),
+        ("opening", "¿Y es nada más email, push y SMS?", "opening.scope"),
+        ("opening", "If I must choose, I will put correctness first, then latency, then cost.", "opening.priorities"),
+        ("opening", "Entiendo que la corrección va antes que la latencia y que el costo.", "opening.priorities"),
+        ("opening", "Si tengo que elegir, primero la latencia, luego que sea sencillo de operar.", "opening.priorities"),
     ],
 )
 def test_plain_and_abbreviated_wording_still_ticks(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
