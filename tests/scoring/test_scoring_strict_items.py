@@ -104,6 +104,12 @@ def test_a_cache_needs_its_ttl_strategy_or_contents(covered_ids, text: str, cove
         ("opening", "If I must choose, I will put correctness first, then latency, then cost.", "opening.priorities"),
         ("opening", "Entiendo que la corrección va antes que la latencia y que el costo.", "opening.priorities"),
         ("opening", "Si tengo que elegir, primero la latencia, luego que sea sencillo de operar.", "opening.priorities"),
+        # a risk and what answers it; a roadmap written as P1 / F1 / M1
+        ("closing", "Risks: reconnect storms after a deploy → jittered backoff and admission caps.", "closing.risks"),
+        ("closing", "El riesgo que veo es que el índice no quepa en memoria; ahí habría que partirlo en shards.",
+         "closing.risks"),
+        ("closing", "Roadmap: P1 email and push with status; P2 SMS with failover; P3 campaigns.", "closing.roadmap"),
+        ("closing", "Roadmap: F1 email y push con estado; F2 SMS con respaldo; F3 campañas.", "closing.roadmap"),
     ],
 )
 def test_plain_and_abbreviated_wording_still_ticks(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
