@@ -832,6 +832,20 @@ def _read_sentence(
 
     fillers = {p for fa, fb, _, _ in by_role.get("fillers", []) for p in range(fa, fb)}
 
+    def label_before(a: int) -> int:
+        """The sentence's opening label when the cue at `a` opens what follows it ("Enumeration: I read
+        somewhere that…", "Tracing: maybe later"): the label's first token, else -1. The supposition
+        or deferral speaks of the labelled topic too."""
+        q = a
+        while q > first and not sentence.brk(q) and (sentence.stop[q - 1] or (q - 1) in fillers):
+            q -= 1
+        if q <= first or sentence.brk(q) not in _LABEL_BREAKS:
+            return -1
+        if any(sentence.brk(p) for p in range(first + 1, q)):
+            return -1  # not the sentence's opening: "We use X, and Y: maybe later"
+        topic = sum(1 for p in range(first, q) if not sentence.stop[p])
+        return first if 0 < topic <= LABEL_TOPIC_WORDS + 1 else -1
+
     def closes_clause(b: int, language: Language) -> bool:
         """Nothing of substance after the cue in its clause: only stop words, fillers or qualifiers
         ("… too", "… de momento"), so "usamos Redis y no pondría Kafka" keeps Redis."""
@@ -912,7 +926,11 @@ def _read_sentence(
                     while start > first and not sentence.brk(start) and (start - 1) not in termination:
                         start -= 1
                 # "could be offset-based, cursor-based or keyset": the clause and the list it opens
-                out.append((kind, span, [(start, _list_end(sentence, clause_end(b), language, termination))]))
+                ranges = [(start, _list_end(sentence, clause_end(b), language, termination))]
+                label = label_before(a)
+                if label >= 0:
+                    ranges.append((label, a))  # "Tracing: probably Jaeger": the labelled topic too
+                out.append((kind, span, ranges))
             elif scope == "backward_end":
                 if pattern.text.startswith(":") and (a <= first or sentence.brk(a) != ":"):
                     continue  # ": skipped", ": none": a verdict after a label, not "we skip it"
@@ -952,7 +970,11 @@ def _read_sentence(
                 end = b
                 while end < last and sentence.brk(end) not in _STRONG_BREAKS and end not in contrasts:
                     end += 1
-                out.append((kind, span, [(b, end)]))
+                ranges = [(b, end)]
+                label = label_before(a)
+                if label >= 0:
+                    ranges.append((label, a))  # "Enumeration: I read somewhere that…": the topic too
+                out.append((kind, span, ranges))
             elif scope == "sentence":
                 if conditional(first, last, language):
                     out.append((kind, span, [(first, last)]))
