@@ -143,6 +143,7 @@ class Language:
     modals: frozenset[str] = frozenset()  # "should", "must": a hedge right after one weakens the clause before it
     list_fillers: frozenset[str] = frozenset()  # "the", "also", "también": not part of a listed name (lists.py)
     list_connectors: frozenset[str] = frozenset()  # "luego", "then": names strung in prose (lists.py)
+    speech_words: frozenset[str] = frozenset()  # "pero", "um": a list that trails off in speech is no catalogue
 
     def to_json(self) -> dict[str, Any]:
         """The compiled cue sets as JSON data (the rule cache stores them: coach/scoring/cache.py)."""
@@ -236,7 +237,7 @@ _SCALARS = {
 _WORD_LISTS = (
     "function_words", "coordinators", "alternatives", "conditional_words", "conditional_endings", "qualifiers",
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
-    "verb_skip", "verb_endings", "link_words", "modals", "list_fillers", "list_connectors",
+    "verb_skip", "verb_endings", "link_words", "modals", "list_fillers", "list_connectors", "speech_words",
 )
 _ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
 _FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides `patterns`
@@ -351,6 +352,7 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         modals=words("modals"),
         list_fillers=words("list_fillers"),
         list_connectors=words("list_connectors"),
+        speech_words=words("speech_words"),
     )
 
 

@@ -101,6 +101,8 @@ MIN_TERM_RUN = 4  # a line of four or more names with no function word is a list
 _DIGIT_RE = re.compile(r"\d")
 # terse notes carry figures and notation ("POST /v1/x {key} -> 202"); a run of bare names does not
 _NOTATION_RE = re.compile(r"[\d/:{}()\[\]=<>→+%*`|]|->")
+_TRAILS_RE = re.compile(r"\s*(?:…|\.\.\.|,?\s*\betc\b\.?|,?\s*\by demás|,?\s*\band so on)\s*[*_]*$", re.IGNORECASE)
+MAX_TRAILING_ITEM_WORDS = 5
 _ARROW_RE = re.compile(r"→|⇒|->|=>")
 MIN_FLOW_ARROWS = 2  # a chain of arrows draws how the parts connect
 _SAYS_HOW_RE = re.compile(r"\?$|[=×÷≈]|:\s*[~≈<>]?\s*\d")
@@ -204,6 +206,13 @@ def _language_words(attr: str) -> frozenset[str]:
     return merged_words(attr)
 
 
+def _spoken(item: str) -> bool:
+    """An item that is speech, not a name: "para no machacar al proveedor", "eh", "but then"
+    (`speech_words` of the cue files): a list that trails off in a transcript is no catalogue."""
+    speech = _language_words("speech_words")  # once, not once per word
+    return any(fold(word) in speech for word in _WORD_RE.findall(item))
+
+
 def _item_words(item: str) -> int:
     """The words of a listed name that are not fillers (articles, "also", "también")."""
     fillers = _language_words("list_fillers")  # once, not once per word
@@ -239,10 +248,11 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
         return False  # "email and push first; then SMS, ...": an ordered plan, not a catalogue
     if _is_flow(_PARENS_RE.sub("", body)):
         return False  # "API → log (Kafka) → dispatchers → providers; Postgres for …": a topology
+    trails = bool(_TRAILS_RE.search(body))  # a list that trails off names what comes to mind
     label, colon, rest = body.partition(":")
     if colon and len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS:
         body = rest
-    body = _PARENS_RE.sub("", body.rstrip(".!"))
+    body = _PARENS_RE.sub("", _TRAILS_RE.sub("", body).rstrip(".!"))
     if _fewer_separators(body, MIN_ROLL_CALL - 1):
         return False  # too few items for a catalogue
     items = [item for item in _ITEM_SEPARATOR_RE.split(body) if item.strip()]
@@ -250,9 +260,14 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
         return True  # "los reintentos, luego el backoff, también la DLQ, y por supuesto los timeouts"
     if _names_fields(body):
         return False  # "fixed fields: key_id, rule_id, region, decision": a record's fields
-    if not salad_sheet and len(items) < min(MIN_CATALOGUE, MIN_LONG_CATALOGUE):
+    if not salad_sheet and not trails and len(items) < min(MIN_CATALOGUE, MIN_LONG_CATALOGUE):
         return False  # too few items for either catalogue below: no need to count the short ones
     short = sum(1 for item in items if _item_words(item) <= 2)
+    if (
+        trails and len(items) >= MIN_ROLL_CALL and short >= LONG_CATALOGUE_SHORT_SHARE * len(items)
+        and not any(_spoken(item) or _item_words(item) > MAX_TRAILING_ITEM_WORDS for item in items)
+    ):
+        return True  # "Escalado horizontal, particionado, grupos grandes, presencia, rate limiting…": and so on
     if salad_sheet:  # in a sheet of catalogues, a shorter one is one more: "Seguridad con zero trust, IAM, RBAC, KMS"
         return len(items) >= MIN_ROLL_CALL and short >= LONG_CATALOGUE_SHORT_SHARE * len(items)
     return (len(items) >= MIN_CATALOGUE and short >= CATALOGUE_SHORT_SHARE * len(items)) or (

@@ -168,3 +168,16 @@ def test_a_chain_of_arrows_is_a_topology_not_a_list(shipped) -> None:  # type: i
     assert "opening.topology" in score_answers(opening, shipped, "en").covered_ids()
     # one flow among a catalogue's names keeps it a catalogue
     assert not lists._is_flow("alcance, canales, SLOs, volúmenes, API → cola → workers, trade-offs, prioridades")
+
+
+def test_a_list_that_trails_off_is_a_catalogue_unless_it_is_speech(shipped) -> None:  # type: ignore[no-untyped-def]
+    """ "Escalado horizontal, particionado, grupos grandes, presencia, rate limiting…" names what comes to
+    mind; "Reintentos, eh, con backoff, para no machacar al proveedor, máximo..." is someone talking."""
+    assert lists._is_catalogue("Escalado horizontal, particionado por userId, throughput por partición, grupos "
+                               "grandes, presencia, rate limiting con token bucket…")
+    assert lists._is_catalogue("Retries, backoff, DLQ, timeouts, circuit breakers, etc.")
+    assert not lists._is_catalogue("Reintentos, eh, con backoff exponencial y jitter, para no machacar al "
+                                   "proveedor todos a la vez, máximo...")
+    said = score_answers({"failures": "Reintentos, eh, con backoff exponencial y jitter, para no machacar al "
+                          "proveedor todos a la vez, máximo cinco..."}, shipped, "es")
+    assert said.item("fail.backoff_jitter").credit in ("decided", "justified")
