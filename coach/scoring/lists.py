@@ -101,6 +101,7 @@ MIN_TERM_RUN = 4  # a line of four or more names with no function word is a list
 _DIGIT_RE = re.compile(r"\d")
 # terse notes carry figures and notation ("POST /v1/x {key} -> 202"); a run of bare names does not
 _NOTATION_RE = re.compile(r"[\d/:{}()\[\]=<>→+%*`|]|->")
+_LINK_NOTATION_RE = re.compile(r"[{}\[\]=<>→%`|]|->|\w/\w")  # "key = user_id", "→ DLQ", "/v1/notify", "req/s"
 _TRAILS_RE = re.compile(r"\s*(?:…|\.\.\.|,?\s*\betc\b\.?|,?\s*\by demás|,?\s*\band so on)\s*[*_]*$", re.IGNORECASE)
 MAX_TRAILING_ITEM_WORDS = 5
 _ARROW_RE = re.compile(r"→|⇒|->|=>")
@@ -394,7 +395,9 @@ _HEADING_RE = re.compile(r"^\s*(?:\*\*[^*]+\*\*|__[^_]+__)\s*:?\s*$")
 def _linked(line: str) -> bool:
     """A note that says how: a figure, notation, or a word linking names ("partitioned by user_id")."""
     body = _BULLET_RE.sub("", line)
-    if _DIGIT_RE.search(body) or _NOTATION_RE.search(body):
+    # a gloss in parentheses, a label's colon or a "Jaeger / OTel" alternative links nothing:
+    # "Cuentas calientes (hot accounts)", "Componentes: API Gateway, Kafka, Redis"
+    if _DIGIT_RE.search(body) or _LINK_NOTATION_RE.search(body):
         return True
     link_words = _language_words("link_words")  # once, not once per word
     return any(fold(word) in link_words for word in _WORD_RE.findall(body))

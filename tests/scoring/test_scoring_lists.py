@@ -181,3 +181,20 @@ def test_a_list_that_trails_off_is_a_catalogue_unless_it_is_speech(shipped) -> N
     said = score_answers({"failures": "Reintentos, eh, con backoff exponencial y jitter, para no machacar al "
                           "proveedor todos a la vez, máximo cinco..."}, shipped, "es")
     assert said.item("fail.backoff_jitter").credit in ("decided", "justified")
+
+
+def test_a_gloss_in_parentheses_or_a_label_links_nothing_in_a_deck() -> None:
+    """ "- Cuentas calientes (hot accounts)" and "- Componentes: API Gateway, Kafka" are slides; a figure,
+    an arrow or a linking word ("por", "after") makes a note."""
+    deck = "\n".join(
+        ["- Componentes: API Gateway, microservicios, Kafka, Redis.", "- Cuentas calientes (hot accounts).",
+         "- Máquina de estados del pago.", "- Reintentos, backoff exponencial, jitter.", "- DLQ, redrive.",
+         "- Circuit breakers, bulkheads, timeouts.", "- Réplicas de lectura.", "- Escalado horizontal, stateless.",
+         "- Sagas, compensaciones.", "- Webhooks, HMAC.", "- Transactional outbox, CDC, Debezium.",
+         "- Strong vs. eventual consistency."]
+    )
+    assert lists.is_deck([deck])
+    notes = deck.replace("- Reintentos, backoff exponencial, jitter.", "- Reintentos: 5 con backoff ×2 → DLQ.")
+    assert not lists._linked("- Cuentas calientes (hot accounts).")
+    assert lists._linked("- Reintentos: 5 con backoff ×2 → DLQ.") and lists._linked("- Partición por sellerId")
+    assert lists.is_deck([notes])  # one linked note does not make the slides a design
