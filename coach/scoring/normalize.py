@@ -78,6 +78,17 @@ _BOUNDARY_RE = re.compile(
 )
 
 
+_TIMESTAMP_RE = re.compile(r"[*_\s]*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[*_]*")
+
+
+def _after_timestamp(text: str, start: int, end: int) -> int:
+    """Where a sentence's words start after a leading timestamp ("[01:40]", "(12:05)", "00:40"), if any."""
+    if not text[start : start + 6].lstrip("*_ [(")[:1].isdigit():
+        return start  # most sentences: no timestamp to look for
+    found = _TIMESTAMP_RE.match(text, start, end)
+    return found.end() if found else start
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: end punctuation, blank lines, bullets, and lines that start afresh.
 
@@ -170,7 +181,8 @@ def analyse(
 
     info_get = _INFO.get
     infos = [info_get(word) or _info(word) for word in words]
-    has_number = [DIGIT_RE.search(text, start, end) is not None for start, end in sentences]
+    # a transcript's timestamp ("[27:00] Logs, metrics, probably some tracing") is no figure of the design
+    has_number = [DIGIT_RE.search(text, _after_timestamp(text, start, end), end) is not None for start, end in sentences]
     for sentence in compress(sentence_of, map(itemgetter(3), infos)):  # a number word
         has_number[sentence] = True
     es = list(map(itemgetter(0), infos))

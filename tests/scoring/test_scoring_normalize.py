@@ -90,3 +90,10 @@ def test_spanish_conditional_plural_meets_the_infinitive() -> None:
     assert analyse("lanzaríamos").es == analyse("lanzar").es
     assert analyse("añadiríamos").es == analyse("añadir").es
     assert analyse("diaria").es == analyse("diario").es
+
+
+def test_a_leading_timestamp_is_no_figure() -> None:
+    from coach.scoring.normalize import analyse
+
+    tokens = analyse("[27:00] Logs, metrics, probably some tracing. [27:30] Sampling at 1 %. Quiet hours 22:00-08:00.")
+    assert tokens.has_number == (False, True, True)
