@@ -219,6 +219,13 @@ def summary_lines(report: Report) -> Iterable[str]:
             f"{report.name:<10} {label:<3} {len(sheets):>2} sheets  precision {p:.3f} [{p_lo:.2f}-{p_hi:.2f}]"
             f"  recall {r:.3f} [{r_lo:.2f}-{r_hi:.2f}]"
         )
+    # honest candidates and adversarial sheets apart: the writer's `kind` ("normal" is an honest sheet)
+    for group, honest in (("honest", True), ("adversarial", False)):
+        for lang in ("es", "en"):
+            sheets = [s for s in report.by_lang(lang) if (s.kind == "normal") == honest]
+            if sheets and len(sheets) < len(report.by_lang(lang)):
+                (p, r) = micro(sheets)
+                yield f"{report.name:<10} {lang} {group:<11} {len(sheets):>2} sheets  precision {p:.3f}  recall {r:.3f}"
     # the naive baseline: every item whose words appear at all (a keyword list, no cues, no lists)
     naive = [replace(s, predicted=s.mentioned) for s in report.sheets]
     (p, r) = micro(naive)

@@ -133,3 +133,15 @@ def test_the_sets_retired_in_the_fifth_session_keep_their_level() -> None:
     salad at 24 %). Three library writers label an answer about another system as earning nothing,
     where the spec grants its generic items: those sheets hold 74 of the false ticks."""
     _assert_floor(FIFTH_SESSION_TRAIN, precision=0.875, recall=0.95, rejected_share=0.25, worst_salad=0.30)
+
+
+def test_the_report_splits_honest_candidates_from_adversarial_sheets() -> None:
+    """A set mixing honest and adversarial sheets reports both apart, per language, with the micro figures
+    of exactly those sheets."""
+    report = evaluation.evaluate(TRAIN / "s23")
+    lines = list(evaluation.summary_lines(report))
+    honest_es = [s for s in report.by_lang("es") if s.kind == "normal"]
+    p, r = evaluation.micro(honest_es)
+    expected = f"es {'honest':<11} {len(honest_es):>2} sheets  precision {p:.3f}  recall {r:.3f}"
+    assert any(expected in line for line in lines), lines
+    assert any("en adversarial" in line for line in lines)
