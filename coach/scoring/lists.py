@@ -136,6 +136,11 @@ _LONG_ITEM_RE = re.compile(
 )
 
 
+def _separator_count(body: str) -> int:
+    """At least the number of list separators in `body` (commas, "and", " / " …), counted cheaply."""
+    return len(_SEPARATOR_CHAR_RE.findall(body)) + len(_SEPARATOR_WORDS_RE.findall(body))
+
+
 def _fewer_separators(body: str, count: int) -> bool:
     """Fewer than `count` separators in `body` (so fewer than `count` + 1 items)."""
     chars = len(_SEPARATOR_CHAR_RE.findall(body))  # one pass, not one str.count per character
@@ -182,6 +187,7 @@ def _is_roll_call(sentence: str) -> bool:
 
 _SEQUENCE_RE = re.compile(r";|→|->|=>")
 MIN_CATALOGUE = 8  # items in a long catalogue sentence
+FIGURES_PER_NAMES = 6  # a figure allowed per six listed names in a long catalogue
 CATALOGUE_SHORT_SHARE = 0.75  # of them one or two words long
 MIN_LONG_CATALOGUE = 12  # a very long one may carry more longer items ("ledger de doble entrada tipo X")
 LONG_CATALOGUE_SHORT_SHARE = 0.5
@@ -245,6 +251,11 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     # in a sheet of catalogues one figure among the names ("post size ~1 KB") does not make a design
     # a standard's version closing a name ("SOC 2") is part of the name, not a figure
     allowed = (1 if salad_sheet else 0) + (len(_VERSION_RE.findall(body)) if _DIGIT_RE.search(body) else 0)
+    # a very long roll call carries a few figures among its names and is still one ("QPS, daily volume, peak,
+    # 86,400, event size, storage, … with 20,000, 60,000 and Black Friday"): one figure per FIGURES_PER_NAMES
+    separators = _separator_count(body)
+    if not salad_sheet and separators >= MIN_LONG_CATALOGUE:  # only a very long one; a sheet of lists has its own
+        allowed += separators // FIGURES_PER_NAMES
     if body.endswith("?") or _more_figures(body, allowed) or _SEQUENCE_RE.search(body):
         return False  # "email and push first; then SMS, ...": an ordered plan, not a catalogue
     if _is_flow(_PARENS_RE.sub("", body)):

@@ -198,3 +198,11 @@ def test_a_gloss_in_parentheses_or_a_label_links_nothing_in_a_deck() -> None:
     assert not lists._linked("- Cuentas calientes (hot accounts).")
     assert lists._linked("- Reintentos: 5 con backoff ×2 → DLQ.") and lists._linked("- Partición por sellerId")
     assert lists.is_deck([notes])  # one linked note does not make the slides a design
+
+
+def test_a_very_long_roll_call_keeps_being_one_with_a_few_figures_in_it() -> None:
+    salad = ("From an estimation standpoint, QPS, daily volume, peak, 86,400, event size, storage, retention days, "
+             "growth, burst factor, headroom and cost per GB are the relevant quantities, with 60,000 at the peak.")
+    assert lists._is_catalogue(salad)
+    design = "Estimates: 100 req/s × 86,400 = 8.64 M a day, peak 500/s, 1 KB each, 8.6 GB a day, 260 GB in 30 days."
+    assert not lists._is_catalogue(design)
