@@ -771,163 +771,162 @@ investigemos inyeccions iseult iterating iterativo iterativos iterators jaegers 
 jautos jester jitters jittery jotter junamos juncamos juncar juncos juniamos junios junoes
 junos junta juntados juntan juntara juntare juntars juntas juntemos juntes junto juntoes
 junzos justamos justar justos jutios jutos kinesics laager lacked lacking ladder laded
-lager lagers lagged lagger lagging lagting laida laidas laido laistas lamamos laman lamar
-lamba lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamers lamest
-lamida lamidas lamido lamidos lanamos lanar lanaria landed lander langer langrage lanza
-lanzados lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos
-lanzemos laoses lapidaes lapidais lapidan lapidar lapidars lapidas lapide lapidea lapideas
-lapides lapido lapidos lapita lapitas lapiza lapizas lapsed lapses larded larder largar
-large largen larges largess largor larker larking lasers lases lasing lasses lastas latent
-lates latexs latida latidas latidoes latigo latigos latimos latino latinos latito latrio
-latrios latter latvio latvios lauded lauder launce lavers laves lawman lawyers laxest
-layaes layars layes layman lazamos lazar lazaria lazramos lazrar lazraria leaded leaden
-leader leaders leading leafed leafing league leaked leaker leales leamos leander leaned
-leaner leaning leaped leaper leaping leaser leasers leases leashed leashes leasing leaved
-leaven leavens leaver leavers leaves leaving leavis lectora lectoraes lectoras lectoro
-lectoros lectors lectura lecturaes lecturas lecture lectures lecturo lecturos ledaes ledge
-ledgers ledges ledos ledras ledros lefter legada legado legaes legalese legals legan legar
-legares legates legemos leger legged legging legible legiblees legisles legraes legras
-leguaes leibles leidas leidoes leilos leimos leistas lejaes lejases lejemos lejios lelaes
-lemaes lembos lemnos lemos lenaes lenais lenars lenas lender leneas lenemos lengths
-lengthy lenias lenidos lenoes lenons lenos lenses lentaes lentes lentoes lentor lentores
-lentors lents lentura lenturas leonas leonos lepemos lepras leraes leras lerdas lerdos
-lesaes leses lesnas lesnos lesoes lesses lester lestes letales letals leteas leteos letor
-letoras letores letors letraes letras letrea letreas letros letters letura leturas leudos
-levaes levanta levantados levantan levantara levantare levantars levantas levantemos
-levanter levees levemos leves levies lewder lezdos leznas leznos liados libara libaran
-libela libelamos libelan libelar liber liberacions liberados liberal liberalos liberan
-liberara liberare liberars liberas liberation libere liberemos liberen liberia liberiamos
-liberian libero libers liberta libertamos libertan libertar libra libracion libramos
-libran librar librara librare libraria librars librea libreamos librean librear libreara
-librearia librera libreras librerias libreril librerio licita licitacion licitada
-licitadas licitador licitamos licitan licitar licite licites licito licked licking lictor
-lictores lidos lieder liemos lientas lientos lieves ligera liked limais limera limeta
-limeto limier limiste limistes limita limitaba limitabas limitacions limitadaes limitado
-limitados limitan limitara limitaras limitare limitars limitary limitas limitation limited
-limitees limitemos limiten limiter limiters limites limitings limito limits limned limpia
-limpiada limpiadas limpiador limpiados limpiamos limpiar limpiara limpiare limpiars
-limpias limpid limpida limpie limpiemos limpies limpiezas limpiezo limpio lindos lined
-linera linger linker liosas liquida liquidacions liquidan liquidara liquidare liquidars
-liquidas liquidation lisaes lisais lisars lisas lisera lisias listaes listais listan
-listar listars listes listos litas litera litias litote litotes litras litter litters
-littler littlest lituas liudos llabamos llaban llagada llagadas llagado llagamos llagan
-llamaba llamabas llamadaes llamado llamados llamante llamantees llamara llamaran llamaras
-llamare llamares llamarga llamargo llamaria llamars llamas llamaza llamazas llamea
-llameada llameadas llameamos llamean llameante llameantes llamear llamemos llamen llanada
-llanadas llanos llapada llapadas llapamos llapan llapar llaran llaves llecos llegaba
-llegada llegadas llegado llegados llegan llegando llegara llegare llegars llegas llege
-llegen lleges llegos lleguen llemos llenada llenado llenan llenar llenas llenes lleno
-llenoes lleras lleros lletas lletos lleude lleuden llevada llevado llevan llevar lleves
-llevos lloico loable loables loader loafed loaned loaner loaves lobation lobera locacion
-locacions locaes local locale localize localizen localizes locals locate locates locating
-locativo locativos lochaes locke locker locket lockup lockups locule locums locus locusts
-locution locutions lodged lodging loemos logger logic logica logicos logier logio logion
-logios loguer loico loistas loner longar longe longed longen longes longing longitude
-longituds longor longura longuro looked looking lookup lookups loosing loping lorded
-losina losings losino lounger lousing loving lowing lucked lucking lugged lugging luidos
-lunch lunger macado macamos macana macar macas maceado maceamos macear maceas machaca
-machacan machacara machacare machacars machacas machado machamos machar machas maches
-machiaes machies machin machina machinaes machinas machined machines machino machinos
-machins machioes machones machos machucar macias madamos madeja madman madras maestra
-maestreadas maestreados maestreamos maestrear maestreo magana magen magien magin
-magnitudes magnituds magras maguen maidan majana making malare maleare maleja malestar
-maliciosas maliciosoes mallar mallare malpare malting malvare manaba manada manage managed
-managers manages manama manamos manan mananas mananea manano manar manara manata manaza
-mancado mancamos mancan mancar mancas manches mandados mandamus mandara mandare mandares
-mandars mandas mandatos mandean mandemos manden mandon mandra mandro manea maneas
-manejados manejan manejar manejas maneje manejemos manejo manera manful mangana manger
-mangier mangiest mangler mangual maniamos manian manifesta manifeste manifests manifiesta
-manifiestos manija manimos manipula manipulacions manipulan manipulante manipulara
-manipulars manipulas manipulated manipulates manipulating manipulations manipulea manja
-manjan manjar manjua manliest manna manoja manojamos mantea manteamos manteemos mantenamos
-mantene mantenen mantenere manteners mantenes mantienen mantienes manuals manuel manutene
-manutenemos manutener manzana mappings maquila maquilas maquinaes maquinais maquinal
-maquinals maquinan maquinar maquinars maquinas maquine maquines maquino maquinos maracas
-marana maras marasmos marcada marcado marcador marcados marcaes marcais marcan marcando
-marcar marcara marcare marcars marcas marcea marceado marceamos marcear marceas marcemos
-marcen marces marcha marchado marchamos marchar marchas marched marches marcia marcias
-marcos marcs marcus mareado mareamos marean marear mareas mareen margado margamos margan
-margar margas marge margena margene margeno margens margent marges margie margin margina
-margine margino margins marian marias maricas marin marion marked marker markers marking
-marlin marrado marramos marrar marras marren marsas martamos martas marten martin marvin
-marzas mascado mascamos mascar mascas mashed mashing masico masicos masilo masilos masio
-masios masito masitos masiva masivas masivoes masker massage massages massed masses
-massing masted masters matcher matears matemos materia maters matina matinals matinas
-matter mattes maulare mauras maxila maxilo maxim maximal maximas maxime maximos maxims
-maximums mazana maznamos maznan maznar meares measured measurer mecemos meceria mechado
-mechados mechas mechos medamos mediamos medicos medidos mediemos medioes medios mediums
-medrado medrados medres meemos meeting megaes megees meges megoes meismas meismos mejemos
-mejeres mejeria mejoraes mejoras mejore mejoren mejores mejoria mejoros mejors melding
-melemos melges mellar mellon mellones member membras membres memento mementos memling
-memoir memoran memorar memoras memore memores memorial memorias memorio memoro menaje
-menajes menares menemos meneoes menges menoras menore menoren menores menorge menorges
-menoria menors menoses mensajees mensajera mensajeras mensajerias mensajerio mensal
-mensuals mensula mensulo mensura mensural mensure mensures mentemos mentores merado
-merados meraes meramos merando mercada mercadas mercade mercadeo mercades mercado
-mercadoes mercador mercadors mercamos mercando mercar mercas merced merces merees meremos
-meres mereys mergas merger mergers mergoes mergos merles mermado mermados mermes meroes
-mescla mescladas mesclamos mesclan mesclar mesemos mesmas messaged messes messing messuage
-messuages mestemos mesteria mesture mestures mesure mesures metamos metecos meteora
-meteors meteran meterian methods metic metics meting metricaes metrical metrist mewling
-meyores mezcal mezclabas mezclada mezcladaes mezclados mezclan mezclara mezclaras mezclare
-mezclars mezclas mezcle mezclemos mezclen mezclo miagamos miagar miagen miamos miasmas
-miasmos micamos michas michos microsecond miembras miembro miembroes miente mientes miento
-mientos mieses migamos migar migranos migrant migrated migrates mileon mileones milestones
-miliar milla millara millard millare millars millas millay millen miller milline milling
-millings millo milloes millos millstone milting milton mimamos mimas minamos mincia mincio
-mincios minemos mingue mingues minguo minguos minia miniamos minian miniar minias miniemos
-minim minimiza minimizations minimizer minimoes minimums minina minino mininos minio
-minioes minion minions minios miniums minores minue minuees minues minuet minuete minuetes
-minuets minuit minuscula minusculaes minuscular minuscules minusculos minuses minuta
-minutaes minutas minute minuted minuten minuter minutest minuto minutoes miomas mioses
-mirados miramos mirar miremos mirlamos misaes misais misals misamos misars misas misers
-mises misias misivo misivos misma mismaes mismos missed missies mission missis missus
-mistas mistes misting misuses misusing mitiga mitigados mitigan mitigante mitigara
-mitigars mitigas mitigates mitigating mitigativo mitigativos mitigemos mitramos mitrar
-mizamos moaning mobil mobiles moble mocemos mochas mochines mochos modejo modela modele
-modelos models modero modifica modifican modificar modificara modificare modificars
-modificas modificativo modificativos modificen modulo moemos mofemos moiamos moises
-mojemos molemos molesta molestan molestara molestare molestars molestas molester molestia
-molificacion molificaciones molifican molificar molimiento mollar molting moment momenta
-momentas momentoes momentous moments momificacion momificaciones momifican momificar
-mondamos mondan mondar monito monitores monitory monitos monotona monotonaes monotone
-monotones monotonia monotonias monotonico monotonios monotonos monotony montas montes
-montos mooning mooring mopping moramos morcado morcados morcamos morcar morcas moremos
-morgen mornings mosses mosteado mosteamos mostear mostra mostrada mostrador mostrados
-mostran mostrando mostrara mostrare mostrars mostras mostremos motemos moths motile
-mourning mouths movamos movimienta movimientos muceto mucetos mucha muchaes muchas muchoes
-muchos mucors mucous muecas muecos muerdo muerdos muergo muergos muermo muermos muero
-mueros muerta muertas muerte muertes muerto muertoes muestran muestras muestrean muestreas
-muestren muestros muiamos muleto muletos mullion mullions multiped multiplaes multiplees
-multiplex multiplicada multiplicador multiplicados multiplicand multiplicando multiplicara
-multiplicare multiplicars multiplicemos multiplices multiplico multiplier multipliers
-multiplies multiploes munchas munchos munimos munusculas muramos murmura murmure murmuro
-murmurs murto murtos muscas muscos musivo musivos musses mussing mutters narrio narro
-narros narrows navegado navegadora navegadoraes navegadoras navegadoro navegadoros
-navegadors navegados neatest necesia necesiamos necesian necesias necesida necesido
-necesitados necesitar necesitas necesite necesitemos necesiten necesito needle needled
-negation negativas negatived negatives negativos negocia negocie negocios nengun nenguna
-nerves networks nevas neves nicety nieles nieves nighty nineta nineto ninguna ningunas
-ninguno ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma normaliza
-normalizada normalizados normalizan normalizando normalizara normalizare normalizars
-normalizas normalizemos normalizen normalizer normalizes normalizo normals norman normas
-normativas normative normativo northing noshing notching nothings notifica notifican
-notificara notificare notificars notificas notificativo notificativos notifice notifier
-notifies noting noveles novena novenae novenas noventas novento nubees nueras nuero nueros
-nuesas nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes nuezos numbed
-number numbers numbest numbles numera numeras numere numeres numero numeroes numeros
-numerosa numeroso numerous objecta objectives objecto objectos objet objeta objetas objete
-objetes objetiva objetivas objetivoes objetoes obtect occupied occupier occupiers ocluan
-oculado oculados oculan ocupada ocupadas ocupado ocupador ocupadors ocupados ocupamos
-ocupando ocupar ocupas ocupen oddest ofension ofensions ofensivaes ofensivoes ofertas
-oferto offensives offsets oficialaes oficialas oficialos oficials oficiares oficinaes
-oficinales olido olvida olvide olvidos omitamos omitiamos omitidos opaqued opaquer opaques
-opener operating operativo operativos opined optimism optimisma optimist optimistas
-optimisto optimists optimized optimizer optimizes orchestrating orchestrations
-orchestrators ordeal ordena ordenaba ordenabas ordenada ordenadaes ordenadas ordenado
-ordenadoes ordenador ordenadors ordenados ordenan ordenanda ordenandas ordenando
-ordenandos ordenar ordenara ordenaras ordenare ordenars ordenas ordene ordenemos ordenen
-ordeno ordenoes ordenos ordens orderer orderid orderings ordina ordinada ordinadas
+lager lagers lagged lagger lagging lagting laida laidas laido laistas laman lamar lamba
+lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamers lamest lamida
+lamidas lamido lamidos lanamos lanar lanaria landed lander langer langrage lanza lanzados
+lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos lanzemos
+laoses lapidaes lapidais lapidan lapidar lapidars lapidas lapide lapidea lapideas lapides
+lapido lapidos lapita lapitas lapiza lapizas lapsed lapses larded larder largar large
+largen larges largess largor larker larking lasers lases lasing lasses lastas latent lates
+latexs latida latidas latidoes latigo latigos latimos latino latinos latito latrio latrios
+latter latvio latvios lauded lauder launce lavers laves lawman lawyers laxest layaes
+layars layes layman lazamos lazar lazaria lazramos lazrar lazraria leaded leaden leader
+leaders leading leafed leafing league leaked leaker leales leamos leander leaned leaner
+leaning leaped leaper leaping leaser leasers leases leashed leashes leasing leaved leaven
+leavens leaver leavers leaves leaving leavis lectora lectoraes lectoras lectoro lectoros
+lectors lectura lecturaes lecturas lecture lectures lecturo lecturos ledaes ledge ledgers
+ledges ledos ledras ledros lefter legada legado legaes legalese legals legan legar legares
+legates legemos leger legged legging legible legiblees legisles legraes legras leguaes
+leibles leidas leidoes leilos leimos leistas lejaes lejases lejemos lejios lelaes lemaes
+lembos lemnos lemos lenaes lenais lenars lenas lender leneas lenemos lengths lengthy
+lenias lenidos lenoes lenons lenos lenses lentaes lentes lentoes lentor lentores lentors
+lents lentura lenturas leonas leonos lepemos lepras leraes leras lerdas lerdos lesaes
+leses lesnas lesnos lesoes lesses lester lestes letales letals leteas leteos letor letoras
+letores letors letraes letras letrea letreas letros letters letura leturas leudos levaes
+levanta levantados levantan levantara levantare levantars levantas levantemos levanter
+levees levemos leves levies lewder lezdos leznas leznos liados libara libaran libela
+libelamos libelan libelar liber liberacions liberados liberal liberalos liberan liberara
+liberare liberars liberas liberation libere liberemos liberen liberia liberiamos liberian
+libero libers liberta libertamos libertan libertar libra libracion libramos libran librar
+librara librare libraria librars librea libreamos librean librear libreara librearia
+librera libreras librerias libreril librerio licita licitacion licitada licitadas
+licitador licitamos licitan licitar licite licites licito licked licking lictor lictores
+lidos lieder liemos lientas lientos lieves ligera liked limais limera limeta limeto limier
+limiste limistes limita limitaba limitabas limitacions limitadaes limitado limitados
+limitan limitara limitaras limitare limitars limitary limitas limitation limited limitees
+limitemos limiten limiter limiters limites limitings limito limits limned limpia limpiada
+limpiadas limpiador limpiados limpiamos limpiar limpiara limpiare limpiars limpias limpid
+limpida limpie limpiemos limpies limpiezas limpiezo limpio lindos lined linera linger
+linker liosas liquida liquidacions liquidan liquidara liquidare liquidars liquidas
+liquidation lisaes lisais lisars lisas lisera lisias listaes listais listan listar listars
+listes listos litas litera litias litote litotes litras litter litters littler littlest
+lituas liudos llaban llagada llagadas llagado llagan llamaba llamabas llamadaes llamado
+llamados llamante llamantees llamara llamaran llamaras llamare llamares llamarga llamargo
+llamaria llamars llamas llamaza llamazas llamea llameada llameadas llamean llameante
+llameantes llamear llamen llanada llanadas llanos llapada llapadas llapan llapar llaran
+llaves llecos llegaba llegada llegadas llegado llegados llegan llegando llegara llegare
+llegars llegas llege llegen lleges llegos lleguen llemos llenada llenado llenan llenar
+llenas llenes lleno llenoes lleras lleros lletas lletos lleude lleuden llevada llevado
+llevan llevar lleves llevos lloico loable loables loader loafed loaned loaner loaves
+lobation lobera locacion locacions locaes local locale localize localizen localizes locals
+locate locates locating locativo locativos lochaes locke locker locket lockup lockups
+locule locums locus locusts locution locutions lodged lodging loemos logger logic logica
+logicos logier logio logion logios loguer loico loistas loner longar longe longed longen
+longes longing longitude longituds longor longura longuro looked looking lookup lookups
+loosing loping lorded losina losings losino lounger lousing loving lowing lucked lucking
+lugged lugging luidos lunch lunger macado macamos macana macar macas maceado maceamos
+macear maceas machaca machacan machacara machacare machacars machacas machado machamos
+machar machas maches machiaes machies machin machina machinaes machinas machined machines
+machino machinos machins machioes machones machos machucar macias madamos madeja madman
+madras maestra maestreadas maestreados maestreamos maestrear maestreo magana magen magien
+magin magnitudes magnituds magras maguen maidan majana making malare maleare maleja
+malestar maliciosas maliciosoes mallar mallare malpare malting malvare manaba manada
+manage managed managers manages manama manamos manan mananas mananea manano manar manara
+manata manaza mancado mancamos mancan mancar mancas manches mandados mandamus mandara
+mandare mandares mandars mandas mandatos mandean mandemos manden mandon mandra mandro
+manea maneas manejados manejan manejar manejas maneje manejemos manejo manera manful
+mangana manger mangier mangiest mangler mangual maniamos manian manifesta manifeste
+manifests manifiesta manifiestos manija manimos manipula manipulacions manipulan
+manipulante manipulara manipulars manipulas manipulated manipulates manipulating
+manipulations manipulea manja manjan manjar manjua manliest manna manoja manojamos mantea
+manteamos manteemos mantenamos mantene mantenen mantenere manteners mantenes mantienen
+mantienes manuals manuel manutene manutenemos manutener manzana mappings maquila maquilas
+maquinaes maquinais maquinal maquinals maquinan maquinar maquinars maquinas maquine
+maquines maquino maquinos maracas marana maras marasmos marcada marcado marcador marcados
+marcaes marcais marcan marcando marcar marcara marcare marcars marcas marcea marceado
+marceamos marcear marceas marcemos marcen marces marcha marchado marchamos marchar marchas
+marched marches marcia marcias marcos marcs marcus mareado mareamos marean marear mareas
+mareen margado margamos margan margar margas marge margena margene margeno margens margent
+marges margie margin margina margine margino margins marian marias maricas marin marion
+marked marker markers marking marlin marrado marramos marrar marras marren marsas martamos
+martas marten martin marvin marzas mascado mascamos mascar mascas mashed mashing masico
+masicos masilo masilos masio masios masito masitos masiva masivas masivoes masker massage
+massages massed masses massing masted masters matcher matears matemos materia maters
+matina matinals matinas matter mattes maulare mauras maxila maxilo maxim maximal maximas
+maxime maximos maxims maximums mazana maznamos maznan maznar meares measured measurer
+mecemos meceria mechado mechados mechas mechos medamos mediamos medicos medidos mediemos
+medioes medios mediums medrado medrados medres meemos meeting megaes megees meges megoes
+meismas meismos mejemos mejeres mejeria mejoraes mejoras mejore mejoren mejores mejoria
+mejoros mejors melding melemos melges mellar mellon mellones member membras membres
+memento mementos memling memoir memoran memorar memoras memore memores memorial memorias
+memorio memoro menaje menajes menares menemos meneoes menges menoras menore menoren
+menores menorge menorges menoria menors menoses mensajees mensajera mensajeras mensajerias
+mensajerio mensal mensuals mensula mensulo mensura mensural mensure mensures mentemos
+mentores merado merados meraes meramos merando mercada mercadas mercade mercadeo mercades
+mercado mercadoes mercador mercadors mercamos mercando mercar mercas merced merces merees
+meremos meres mereys mergas merger mergers mergoes mergos merles mermado mermados mermes
+meroes mescla mescladas mesclamos mesclan mesclar mesemos mesmas messaged messes messing
+messuage messuages mestemos mesteria mesture mestures mesure mesures metamos metecos
+meteora meteors meteran meterian methods metic metics meting metricaes metrical metrist
+mewling meyores mezcal mezclabas mezclada mezcladaes mezclados mezclan mezclara mezclaras
+mezclare mezclars mezclas mezcle mezclemos mezclen mezclo miagamos miagar miagen miamos
+miasmas miasmos micamos michas michos microsecond miembras miembro miembroes miente
+mientes miento mientos mieses migamos migar migranos migrant migrated migrates mileon
+mileones milestones miliar milla millara millard millare millars millas millay millen
+miller milline milling millings millo milloes millos millstone milting milton mimamos
+mimas minamos mincia mincio mincios minemos mingue mingues minguo minguos minia miniamos
+minian miniar minias miniemos minim minimiza minimizations minimizer minimoes minimums
+minina minino mininos minio minioes minion minions minios miniums minores minue minuees
+minues minuet minuete minuetes minuets minuit minuscula minusculaes minuscular minuscules
+minusculos minuses minuta minutaes minutas minute minuted minuten minuter minutest minuto
+minutoes miomas mioses mirados miramos mirar miremos mirlamos misaes misais misals misamos
+misars misas misers mises misias misivo misivos misma mismaes mismos missed missies
+mission missis missus mistas mistes misting misuses misusing mitiga mitigados mitigan
+mitigante mitigara mitigars mitigas mitigates mitigating mitigativo mitigativos mitigemos
+mitramos mitrar mizamos moaning mobil mobiles moble mocemos mochas mochines mochos modejo
+modela modele modelos models modero modifica modifican modificar modificara modificare
+modificars modificas modificativo modificativos modificen modulo moemos mofemos moiamos
+moises mojemos molemos molesta molestan molestara molestare molestars molestas molester
+molestia molificacion molificaciones molifican molificar molimiento mollar molting moment
+momenta momentas momentoes momentous moments momificacion momificaciones momifican
+momificar mondamos mondan mondar monito monitores monitory monitos monotona monotonaes
+monotone monotones monotonia monotonias monotonico monotonios monotonos monotony montas
+montes montos mooning mooring mopping moramos morcado morcados morcamos morcar morcas
+moremos morgen mornings mosses mosteado mosteamos mostear mostra mostrada mostrador
+mostrados mostran mostrando mostrara mostrare mostrars mostras mostremos motemos moths
+motile mourning mouths movamos movimienta movimientos muceto mucetos mucha muchaes muchas
+muchoes muchos mucors mucous muecas muecos muerdo muerdos muergo muergos muermo muermos
+muero mueros muerta muertas muerte muertes muerto muertoes muestran muestras muestrean
+muestreas muestren muestros muiamos muleto muletos mullion mullions multiped multiplaes
+multiplees multiplex multiplicada multiplicador multiplicados multiplicand multiplicando
+multiplicara multiplicare multiplicars multiplicemos multiplices multiplico multiplier
+multipliers multiplies multiploes munchas munchos munimos munusculas muramos murmura
+murmure murmuro murmurs murto murtos muscas muscos musivo musivos musses mussing mutters
+narrio narro narros narrows navegado navegadora navegadoraes navegadoras navegadoro
+navegadoros navegadors navegados neatest necesia necesiamos necesian necesias necesida
+necesido necesitados necesitar necesitas necesite necesitemos necesiten necesito needle
+needled negation negativas negatived negatives negativos negocia negocie negocios nengun
+nenguna nerves networks nevas neves nicety nieles nieves nighty nineta nineto ninguna
+ningunas ninguno ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma
+normaliza normalizada normalizados normalizan normalizando normalizara normalizare
+normalizars normalizas normalizemos normalizen normalizer normalizes normalizo normals
+norman normas normativas normative normativo northing noshing notching nothings notifica
+notifican notificara notificare notificars notificas notificativo notificativos notifice
+notifier notifies noting noveles novena novenae novenas noventas novento nubees nueras
+nuero nueros nuesas nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes
+nuezos numbed number numbers numbest numbles numera numeras numere numeres numero numeroes
+numeros numerosa numeroso numerous objecta objectives objecto objectos objet objeta
+objetas objete objetes objetiva objetivas objetivoes objetoes obtect occupied occupier
+occupiers ocluan oculado oculados oculan ocupada ocupadas ocupado ocupador ocupadors
+ocupados ocupamos ocupando ocupar ocupas ocupen oddest ofension ofensions ofensivaes
+ofensivoes ofertas oferto offensives offsets oficialaes oficialas oficialos oficials
+oficiares oficinaes oficinales olido olvida olvide olvidos omitamos omitiamos omitidos
+opaqued opaquer opaques opener operating operativo operativos opined optimism optimisma
+optimist optimistas optimisto optimists optimized optimizer optimizes orchestrating
+orchestrations orchestrators ordeal ordena ordenaba ordenabas ordenada ordenadaes
+ordenadas ordenado ordenadoes ordenador ordenadors ordenados ordenan ordenanda ordenandas
+ordenando ordenandos ordenar ordenara ordenaras ordenare ordenars ordenas ordene ordenemos
+ordenen ordeno ordenoes ordenos ordens orderer orderid orderings ordina ordinada ordinadas
 ordinado ordinados ordinamos ordinar ordinara ordinare ordinars ordines orears origina
 originals originan originar originas originea orquestacions orquestado orquestados
 outcomes outdoing outfox outgoes outgoings outgrew outgrown outgrows outrage outrages

@@ -232,3 +232,20 @@ def test_a_url_query_string_is_not_a_question() -> None:
     stated = score_answers({"api": "`GET /v1/suggest?q=ipho&market=en-US&limit=10`"}, bundle, "en").item("api.contract")
     asked = score_answers({"api": "GET /v1/suggest for the prefix?"}, bundle, "en").item("api.contract")
     assert stated.covered and not asked.covered
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "item"),
+    [
+        # "las llamadas", "el que llama": calls and the caller, not paging someone
+        ("failures", "Las llamadas a la base de datos las reintentaría un par de veces si fallan.", "obs.slo_alerts"),
+        # a page of results, not a page to the on-call
+        ("requirements", "- feed must be fast: p99 < 300 ms for the first page, p99 < 200 ms for next pages",
+         "obs.slo_alerts"),
+        # a timeout that happens is not a timeout the design sets
+        ("failures", "Risks: charging twice after a timeout, so idempotency keys on the PSP call.", "fail.timeouts"),
+        ("api", "Lleva una idempotency key, porque la app reintenta cuando hay timeout.", "fail.timeouts"),
+    ],
+)
+def test_words_of_another_sense_do_not_tick(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
+    assert item not in covered_ids(step, text)
