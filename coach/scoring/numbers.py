@@ -165,6 +165,12 @@ def parse_number(raw: str, percent: bool = False) -> float:
     return float(whole + "." + frac)
 
 
+# a number read as a thousands group ("1.728" = 1728) before an English scale word is a decimal: "1.728
+# billion". Before a Spanish one the group stands: "1.728 millones" is 1728 million.
+_DOT_GROUP_RE = re.compile(r"\d{1,3}\.\d{3}")
+_ENGLISH_SCALE_RE = re.compile(r"\s?(?:billions?|bn|B|millions?)\b", re.IGNORECASE)
+
+
 def _scale(text: str, pos: int) -> tuple[float, int]:
     for pattern, factor in _SCALES:
         match = pattern.match(text, pos)
@@ -201,7 +207,10 @@ def _one(text: str, match: re.Match[str]) -> Quantity:
         value = parse_number(raw_number, percent=True)
         return Quantity(value, "percent", text[match.start() : percent.end()], (match.start(), percent.end()))
     value = parse_number(raw_number)
+    scale_start = pos
     scale, pos = _scale(text, pos)
+    if scale > 1 and _ENGLISH_SCALE_RE.fullmatch(text, scale_start, pos) and _DOT_GROUP_RE.fullmatch(raw_number):
+        value = float(raw_number)  # "1.728 billion", "1.728 B requests": an English decimal, not 1,728 billion
     value *= scale
     binary = False
     is_bytes = False

@@ -145,3 +145,17 @@ def test_articles_and_once_are_not_figures(text: str) -> None:
 def test_spelled_figures_keep_every_position() -> None:
     text = "ochenta y seis millones al día, y 5 KB"
     assert len(spell_digits(text)) == len(text) and spell_digits(text).endswith(", y 5 KB")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.728 billion requests a day", 1.728e9),  # an English decimal before an English scale word
+        ("1.728 B requests a day", 1.728e9),
+        ("1.728 millones de peticiones al día", 1.728e9),  # a Spanish thousands group: 1728 million
+        ("1.500 mensajes", 1500),  # no scale word: the group stands
+    ],
+)
+def test_a_dot_before_three_digits_reads_by_the_language_of_its_scale_word(text: str, value: float) -> None:
+    (quantity,) = extract_quantities(text)
+    assert quantity.value == pytest.approx(value)
