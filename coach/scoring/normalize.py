@@ -89,6 +89,10 @@ def _after_timestamp(text: str, start: int, end: int) -> int:
     return found.end() if found else start
 
 
+# a design doc's emphasised label closed by a full stop: "**Risks.**", "*Partitioning.*"
+_EMPHASISED_LABEL_RE = re.compile(r"[-•\s]*(?:\*\*|__|\*|_)[^*_\n.:]{1,40}\.(?:\*\*|__|\*|_)?")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: end punctuation, blank lines, bullets, and lines that start afresh.
 
@@ -102,14 +106,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = boundary.end()
     if start < len(text):
         spans.append((start, len(text)))
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            out.append((s, e))
+            if out and _EMPHASISED_LABEL_RE.fullmatch(text, *out[-1]) and "\n" not in text[out[-1][1] : s]:
+                out[-1] = (out[-1][0], e)  # "**Risks.** (1) Hot groups → chunked fan-out": the label heads its line
+            else:
+                out.append((s, e))
     return out
 
 

@@ -97,3 +97,17 @@ def test_a_leading_timestamp_is_no_figure() -> None:
 
     tokens = analyse("[27:00] Logs, metrics, probably some tracing. [27:30] Sampling at 1 %. Quiet hours 22:00-08:00.")
     assert tokens.has_number == (False, True, True)
+
+
+def test_an_emphasised_label_heads_the_sentence_on_its_line() -> None:
+    """ "**Risks.** (1) Hot groups → chunked fan-out": the label is the topic of what follows on its line;
+    a label with a colon ("*Descartado: X.*") or one alone on its line stays a sentence."""
+    from coach.scoring.normalize import split_sentences
+
+    def sentences(text: str) -> list[str]:
+        return [text[a:b] for a, b in split_sentences(text)]
+
+    assert sentences("**Risks.** (1) Hot groups → chunked fan-out. (2) Storms.") == [
+        "**Risks.** (1) Hot groups → chunked fan-out.", "(2) Storms."]
+    assert len(sentences("*Descartado: Kafka.* Con SQS basta.")) == 2
+    assert len(sentences("**Risks.**\nHot groups.")) == 2
