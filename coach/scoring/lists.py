@@ -260,11 +260,12 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
         return False  # "email and push first; then SMS, ...": an ordered plan, not a catalogue
     if _is_flow(_PARENS_RE.sub("", body)):
         return False  # "API → log (Kafka) → dispatchers → providers; Postgres for …": a topology
-    trails = bool(_TRAILS_RE.search(body))  # a list that trails off names what comes to mind
-    label, colon, rest = body.partition(":")
+    trimmed = _TRAILS_RE.sub("", body)
+    trails = trimmed != body  # a list that trails off names what comes to mind
+    label, colon, rest = trimmed.partition(":")
     if colon and len(_WORD_RE.findall(label)) <= MAX_LABEL_WORDS:
-        body = rest
-    body = _PARENS_RE.sub("", _TRAILS_RE.sub("", body).rstrip(".!"))
+        trimmed = rest
+    body = _PARENS_RE.sub("", trimmed.rstrip(".!"))
     if _fewer_separators(body, MIN_ROLL_CALL - 1):
         return False  # too few items for a catalogue
     items = [item for item in _ITEM_SEPARATOR_RE.split(body) if item.strip()]
