@@ -38,6 +38,14 @@ tokens, so accents and verb endings that share a stem need no alternatives):
   turned down.
 - `options`: a menu announced ("there are a lot of options here:", "las opciones son"):
   the rest of the sentence, colon included, lists what could be chosen, not what is.
+- `anaphoric`, `anaphoric_deferral`: a turn-down or a deferral of a pronoun ("I wouldn't
+  build them", "preferiría no cerrarlos", "tampoco lo tocaría", "I don't want to go down
+  that path", "I'd consider these later"): it speaks of what the pronoun stands for, the
+  topic fronted in its clause ("El RGPD tampoco lo tocaría"), else the clauses before it in
+  the sentence back to a semicolon ("X and Y are nice ideas, but I wouldn't build them"),
+  else the sentence before. Not in a question, and not when the clause goes on past the
+  pronoun or bounds it ("we don't need it to survive a restart", "no los reintentamos más de
+  5 veces"). `lead_words` ("I'd", "prefiero", "no") stand before one without being its topic.
 - `rejection_rest`: a label that turns down the rest of its line ("Rejected: a DLQ",
   "Not doing: trending", "Descartado: Kafka"), as a design doc writes it.
 - `deferral` (preceding / following / rest of the sentence), `hypothetical`
@@ -143,6 +151,7 @@ class Language:
     modals: frozenset[str] = frozenset()  # "should", "must": a hedge right after one weakens the clause before it
     list_fillers: frozenset[str] = frozenset()  # "the", "also", "también": not part of a listed name (lists.py)
     list_connectors: frozenset[str] = frozenset()  # "luego", "then": names strung in prose (lists.py)
+    lead_words: frozenset[str] = frozenset()  # "I'd", "prefiero": before a turn-down of a pronoun, no topic
     speech_words: frozenset[str] = frozenset()  # "pero", "um": a list that trails off in speech is no catalogue
 
     def to_json(self) -> dict[str, Any]:
@@ -223,6 +232,11 @@ ROLES = {
     # "Sharding, particiones por clave, todo eso no": the whole list before it is turned down
     "dismiss_all": ("rejected", "before"),
     "limitation": ("limitation", "before"),
+    # a turn-down whose object is a pronoun speaks of what the pronoun stands for: "Idempotent
+    # fan-out and tombstones are nice ideas, but I wouldn't build them", "Riesgos y roadmap:
+    # preferiría no cerrarlos hoy", "El RGPD tampoco lo tocaría", "I don't want to go down that path"
+    "anaphoric": ("rejected", "antecedent"),
+    "anaphoric_deferral": ("deferred", "antecedent"),
     "question_openers": ("question", "sentence"),
 }
 # the roles _read_sentence reads a cue from (the cue roles, and the contrast of a closed rejection);
@@ -238,6 +252,7 @@ _WORD_LISTS = (
     "function_words", "coordinators", "alternatives", "conditional_words", "conditional_endings", "qualifiers",
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
     "verb_skip", "verb_endings", "link_words", "modals", "list_fillers", "list_connectors", "speech_words",
+    "lead_words",
 )
 _ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
 _FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides `patterns`
@@ -353,6 +368,7 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         list_fillers=words("list_fillers"),
         list_connectors=words("list_connectors"),
         speech_words=words("speech_words"),
+        lead_words=words("lead_words"),
     )
 
 
@@ -495,6 +511,7 @@ class _Sentence:
         self._breaks: dict[int, str] = {}
         self.found: dict[tuple[str, ...], list[tuple[int, int, Language, Pattern]]] = {}  # _matches, per languages
         self.languages: tuple[tuple[Language, ...], tuple[Language, ...]] | None = None  # _sentence_languages
+        self.previous: tuple[int, int] | None = None  # the tokens of the sentence before it, if any
 
     def brk(self, i: int) -> str:
         """The clause break between token i-1 and token i ('' when none; ',' or the strong one)."""
@@ -604,6 +621,8 @@ def find_cues(
         sentence = _Sentence(text, (es, en), words, stop, spans, first, last, s_start, s_end,
                              hits[bisect_left(hits, first) : bisect_left(hits, last)],
                              object_hits[bisect_left(object_hits, first) : bisect_left(object_hits, last)])
+        if index:
+            sentence.previous = (bounds[index - 1], first)
         found += _read_sentence(sentence, langs, candidate_index)
         if index + 1 < len(sentences) or sentence.text[s_start:s_end].rstrip().endswith("?") or "¿" in sentence.text[s_start:s_end]:
             found += _question(sentence, langs, candidate_index, index, sentences, bounds, text, (es, en), words, stop, spans)
@@ -848,6 +867,42 @@ def _read_sentence(
         topic = sum(1 for p in range(first, q) if not sentence.stop[p])
         return first if 0 < topic <= LABEL_TOPIC_WORDS + 1 else -1
 
+    def antecedent(a: int, b: int, language: Language, tail: bool) -> list[tuple[int, int]]:
+        """What a pronoun turned down stands for: the topic fronted in its clause ("El RGPD tampoco
+        lo tocaría"), else what came before the clause in the sentence ("X and Y are nice ideas,
+        but I wouldn't build them"), else the sentence before ("…. I don't want to go down that
+        path."). Nothing when the clause goes on past the pronoun ("we don't need it to survive a
+        restart", "we don't retry it more than 5 times"): the pronoun may be a subject or a message."""
+        end = b if b < last and sentence.brk(b) else clause_end(b)
+        if bounded(b, end) or "?" in sentence.text[sentence.start : sentence.end]:
+            return []  # "¿X hay que hacerlo ahora o eso queda para después?" asks
+        rest = sum(
+            1 for p in range(b, end)
+            if not (sentence.stop[p] or p in fillers or sentence.words[p] in language.qualifiers
+                    or sentence.words[p] in language.scale_or_time)
+        )
+        if tail and rest > 1:
+            return []
+        q = a
+        while q > first and not sentence.brk(q) and (q - 1) not in termination:
+            q -= 1
+
+        def topic(p: int) -> bool:  # "preferiría", "I'd", "honestly" stand before a turn-down, no topic
+            word = sentence.words[p]
+            return not (sentence.stop[p] or p in fillers or p in termination or word in language.lead_words
+                        or (len(word) > 5 and word.endswith(language.conditional_endings)))
+
+        if any(map(topic, range(q, a))):  # the topic may be a list: "Logs, tracing… todo eso lo agregaría"
+            return [(_list_start(sentence, q, a, language, termination), end)]
+        start = q - 1  # the clauses before it, back to a semicolon: "lo mitigo con X, aunque eso lo dejaría"
+        while start > first and sentence.brk(start) != ";":
+            start -= 1
+        if any(map(topic, range(start, q))):
+            return [(start, end)]
+        if sentence.previous is None:
+            return []
+        return [sentence.previous, (a, end)]
+
     def closes_clause(b: int, language: Language) -> bool:
         """Nothing of substance after the cue in its clause: only stop words, fillers or qualifiers
         ("… too", "… de momento"), so "usamos Redis y no pondría Kafka" keeps Redis."""
@@ -982,6 +1037,12 @@ def _read_sentence(
                     out.append((kind, span, [(first, last)]))
             elif scope == "before":
                 out.append((kind, span, [(first, b)]))
+            elif scope == "antecedent":
+                # a deferral's tail is its condition ("lo agregaría si el equipo lo pide"), "belong to"'s
+                # its owner: only a pronoun that ends a turn-down needs a clause that ends with it
+                ranges = antecedent(a, b, language, tail=role == "anaphoric" and not pattern.text.endswith(" to"))
+                if ranges:
+                    out.append((kind, span, ranges))
     out += _contrasts(sentence, by_role, language_of=langs, conditional=conditional, termination=termination)
     out += _objects(sentence, all_langs)
     return out

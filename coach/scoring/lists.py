@@ -188,6 +188,7 @@ def _is_roll_call(sentence: str) -> bool:
 _SEQUENCE_RE = re.compile(r";|→|->|=>")
 MIN_CATALOGUE = 8  # items in a long catalogue sentence
 FIGURES_PER_NAMES = 6  # a figure allowed per six listed names in a long catalogue
+SALAD_SHEET_NAMES_PER_FIGURE = 3  # in a sheet of catalogues, one per three
 CATALOGUE_SHORT_SHARE = 0.75  # of them one or two words long
 MIN_LONG_CATALOGUE = 12  # a very long one may carry more longer items ("ledger de doble entrada tipo X")
 LONG_CATALOGUE_SHORT_SHARE = 0.5
@@ -254,7 +255,9 @@ def _is_catalogue(sentence: str, salad_sheet: bool = False) -> bool:
     # a very long roll call carries a few figures among its names and is still one ("QPS, daily volume, peak,
     # 86,400, event size, storage, … with 20,000, 60,000 and Black Friday"): one figure per FIGURES_PER_NAMES
     separators = _separator_count(body)
-    if not salad_sheet and separators >= MIN_LONG_CATALOGUE:  # only a very long one; a sheet of lists has its own
+    if salad_sheet:  # in a sheet of catalogues the figures are names too: "viral 50k/s, 429, Retry-After"
+        allowed += separators // SALAD_SHEET_NAMES_PER_FIGURE
+    elif separators >= MIN_LONG_CATALOGUE:  # only a very long one
         allowed += separators // FIGURES_PER_NAMES
     if body.endswith("?") or _more_figures(body, allowed) or _SEQUENCE_RE.search(body):
         return False  # "email and push first; then SMS, ...": an ordered plan, not a catalogue
