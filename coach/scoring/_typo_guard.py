@@ -52,37 +52,37 @@ agregars agregas agrege agregemos agregen agrego agreman agreta agreza agruma ag
 agrumar agrupa agrupacions agrupados agrupan agrupara agrupare agrupars agrupas agrupe
 agrupemos agrupo agrura aguaita aguanal aguantan aguantar aguantas aguante aguanto aguera
 ahogan ahogara ahogare ahogars ahogas ahojados ahojar ahorcadas ahormadas ahornadas
-ahorrabas ahorrada ahorradaes ahorrados ahorraras ahotado ahotados ahoyar ahuses aiding
-ainases ajorradas ajunta ajuntamos ajuntar ajuntes ajustas ajuste ajustees ajusten aladen
-aladra aladras alama alamba alambas alames alamia alamias alamos alampa alampas alanza
-alara alaraes alaran alarda alardas alares alarga alargas alaria alarias alarmaes alarmais
-alarman alarmar alarmars alaros alars alarse alarses alberta alberto alborta alcace
-alcacen alcama alcamas alcana alcanas alcances alcanzan alcanzar alcanzas alcanze alcanzo
-alcaza alcazados alcazamos alcazar aleara alearas alears aleatorias aleatoric aleatorios
-alectoria alectorio alegra alegrar alegras alejados alenta alentar alentas alera aleraes
-aleros alertaes alertais alertan alertara alertare alertars aleta aletea aletear aleteas
-aletos aleuts alfabetica alfabeticos alfabetizo alfama alfamas alfarma alfarmas alguanta
-alhama alhamas alharma alharmas aliages alianza aliares aliased aliass alicaes aliento
-alientos alifaes alijados alisamos alisar alises alisoes alisos alistes aljama aljamas
-allays allocates allowances alloyed almacenada almacenadas almacenadoes almacenamienta
-almacenamientos almacenamos almacenan almacenando almacenara almacenare almacenars
-almacenas almacene almacenemos almaceno almacens almaden almajen almecen almoacen alobados
-alocados aloeta aloetas alogados alogar alojadas alojado alojadoes alojamos alomados
-alosados alotado alotados alotamos alotan alotaria alphabets alrota alrotas alterante
-alterative alterativo altercate alternaes alternant alternante alternare alternated
-alternates alternation alternatives alternativos alters altiva altivamos altivar altive
-altividad altivo altivos amarece amarecen amarecer ambiguoes ambiguos amentamos amentar
-amentos amiento amientos amision amorradas amorta amortamos amortar amplificacions
-amplifications amplificativo amular amuses anacas anadamos anadan anade anadea anadean
-anadee anadeen anadem anadeo anades anadia anadiamos anadidos anadinos anadio anadiran
-anadire anadirian anadirs anadon analistica analiticas analitico analytic ancaes ancas
-ancha anchaes anchais anchan anchar anchars anches anchoa anchoas anchos anclar anclas
-anden aneden anedimos anedir anediria anediriamos angular aniden anidimos anidir anidiria
-anidiriamos anilar anilla anille anillos anilo anisamos anisar annular anonos anotado
-anotados anotamos anotan anotaria answers anteriors anther anticuas anticuo antigaes
-antigas antigo antigoes antigos antigua antiguaes antiguais antiguan antiguans antiguar
-antiguars antigue antiguedads antigues antiguoes antillo anublar anudar anuden anula
-anulan anulara anulare anulars anulas anuses anythings aojados aorta apacamos apacar
+ahorrabas ahorrada ahorradaes ahorrados ahorraras ahotado ahotados ahoyar ahuses ailing
+ainases airing ajorradas ajunta ajuntamos ajuntar ajuntes ajustas ajuste ajustees ajusten
+aladen aladra aladras alama alamba alambas alames alamia alamias alamos alampa alampas
+alanza alara alaraes alaran alarda alardas alares alarga alargas alaria alarias alarmaes
+alarmais alarman alarmar alarmars alaros alars alarse alarses alberta alberto alborta
+alcace alcacen alcama alcamas alcana alcanas alcances alcanzan alcanzar alcanzas alcanze
+alcanzo alcaza alcazados alcazamos alcazar aleara alearas alears aleatorias aleatoric
+aleatorios alectoria alectorio alegra alegrar alegras alejados alenta alentar alentas
+alera aleraes aleros alertaes alertais alertan alertara alertare alertars aleta aletea
+aletear aleteas aletos aleuts alfabetica alfabeticos alfabetizo alfama alfamas alfarma
+alfarmas alguanta alhama alhamas alharma alharmas aliages alianza aliares aliased aliass
+alicaes aliento alientos alifaes alijados alisamos alisar alises alisoes alisos alistes
+aljama aljamas allays allocates allowances alloyed almacenada almacenadas almacenadoes
+almacenamienta almacenamientos almacenamos almacenan almacenando almacenara almacenare
+almacenars almacenas almacene almacenemos almaceno almacens almaden almajen almecen
+almoacen alobados alocados aloeta aloetas alogados alogar alojadas alojado alojadoes
+alojamos alomados alosados alotado alotados alotamos alotan alotaria alphabets alrota
+alrotas alterante alterative alterativo altercate alternaes alternant alternante alternare
+alternated alternates alternation alternatives alternativos alters altiva altivamos
+altivar altive altividad altivo altivos amarece amarecen amarecer ambiguoes ambiguos
+amentamos amentar amentos amiento amientos amision amorradas amorta amortamos amortar
+amplificacions amplifications amplificativo amular amuses anacas anadamos anadan anade
+anadea anadean anadee anadeen anadem anadeo anades anadia anadiamos anadidos anadinos
+anadio anadiran anadire anadirian anadirs anadon analistica analiticas analitico analytic
+ancaes ancas ancha anchaes anchais anchan anchar anchars anches anchoa anchoas anchos
+anclar anclas anden aneden anedimos anedir anediria anediriamos angular aniden anidimos
+anidir anidiria anidiriamos anilar anilla anille anillos anilo anisamos anisar annular
+anonos anotado anotados anotamos anotan anotaria answers anteriors anther anticuas anticuo
+antigaes antigas antigo antigoes antigos antigua antiguaes antiguais antiguan antiguans
+antiguar antiguars antigue antiguedads antigues antiguoes antillo anublar anudar anuden
+anula anulan anulara anulare anulars anulas anuses anythings aojados aorta apacamos apacar
 apaciamos aparados aparan aparca aparcara aparcare aparcars aparcas aparce aparcemos
 aparcen apare aparea apareados aparean apareca aparecamos aparecan aparece aparecen
 aparecere aparecers apareces aparecia apareco aparee apareen aparees apareje aparejen
@@ -101,8 +101,8 @@ aproximando aproximar aproximas aproxime aproximo apuna apunamos apunan apunar a
 apunea apuneamos apunear apunta apuntados apuntan apuntara apuntare apuntars apuntas
 apunte apuntemos apunto archas archie archies archine architectures archiva archival
 archivan archivara archivare archivars archivas archived archiven archives archivo arctado
-ardite argive argoss arillo armoss arnillo arquitectural arquitecturas arquitecturo arraba
-arranca arrancados arrancan arrancaran arrancaras arrancare arrancarian arrancarias
+ardite argive argoss arillo arming armoss arnillo arquitectural arquitecturas arquitecturo
+arraba arranca arrancados arrancan arrancaran arrancaras arrancare arrancarian arrancarias
 arrancars arrancas arrancemos arrancha arranchamos arranchar arrancharia arranchariamos
 arrasada arrasadas arrasado arrasados arrascamos arrascar arrascaria arrascariamos arria
 arriaba arriaes arrial arrian arriar arrias arriaz arriban arribar arribas arribes arribo
@@ -146,163 +146,163 @@ barajados barajan barajando barajara barajare barajars barajas barajemos barajo 
 barano baranos barata baratado baratamos baratar baratas barate barateo barates baratio
 baratios baratoes baraton baratons baratos baratro baratros barbato barbatos bardas bardes
 barito baritos barker barkers barking baroto barotos barrado barrados barramos barrar
-barthes bascamos bascar basking basnas batato batatos batched bathed bathes batuces
-beached beaches beaker beakers beaks becket befare befoes befre behinds belling benchmarks
-betaking bibliotecas biblioteco bibliotheca bields biggie bilking billings billions
-billiton billon billons bindle binger birling birlones birthdays bistable bitched bitches
-blacked blacklist blacklists blacks blandas blanker bleaker blocas blocker blockiest
-blockings blocky blocos blocs blokes bloque bloquea bloqueaba bloqueada bloqueadas
-bloqueador bloqueadors bloqueados bloqueamos bloquean bloqueando bloqueara bloqueare
-bloquears bloqueas bloquee bloqueemos bloquees bloqueoes bloqueos bloques blouse blouses
-bluffer bluffers bocelo boceo bocero boceta bocetos bocezo bodaes bodees bodes bodges
-bodice bodices bodied bodies boeres bofeto bogies boiles boiling bojeto boleto bollones
-bombardea bombardean bombardeara bombardeare bombardears bombardeas bombardera bombardero
-bombardier bonce bonces bonded boneto bonkers booker boque boquea boqueada boqueado
-boqueados boqueamos boquear boqueo boques borato boratos bordado bordados bordaes bordamos
-bordar bordas bordea bordeas bordee bordees borden bordeo border borders bordes bordoes
-bordos boreas boreos borers bores borges bornes boroes borra borrada borradas borradoes
-borrador borradors borrados borraj borrajo borrajos borran borrando borrara borrare
-borrars borras borremos borres bosque bosques botched botches botellan botellas botelle
-botellia botello botilla bottlenecks bounced bouncer bouncers bounces bouncy bounded
-bounden bounder bourne bournes bowsing braided brained braking branden brander brandie
-brandied branks breaded breading breads breaes breais breakdowns breakings breams brears
-breas breast brecas breeks bregas brenas brevas brezas brides broadcasts brocken broke
-brokers bromen bronce bronces broten browner browning browse browsed browsers browses
-brozen buceamos bucear bucked bucker buckets bucking buckle buckles buddle budge budged
-budges budgets budgie buffed buffers buffet buffeted buffeting buffets bugger buidas
-buidos bujier bulling bullion bullones bundles bungle bungled bunker bunkers burato
-buratos burier burrado burrados bursar bursas bursty busca buscados buscan buscara buscare
-buscars buscas buscemos bushier bushiest bushiness busiamos busie busied busieis busien
-busiere busiers busies busker busquedaes busquedas busquedo busquedos buster bustier
-bustiest busts busyness butches buyes buyess buyoes byers caamos cabales cabbie cabecea
-cabeceais cabecean cabecear cabeceara cabecearas cabecears cabeceas cabeceraes cabeceras
-cabecero cabeceros cabedera cabederas cabia cabiamos cabidos cabio cabling cabrada cabras
-cabrera cabria cabrio cabrios cacaes cacea caceada caceadas caceado caceados caceamos
-cacean cacear cacearia caceas cacees caceo caceos cacera cacero caceta caceto cacha
-cachada cachadas cachado cachados cachaes cachamos cachando cachar cacharia cachas cachea
-cacheaba cacheabas cacheadas cacheado cacheados cachean cacheando cacheara cachearan
-cachearas cacheare cachearian cachearias cachears cacheas cachee cacheemos cacheen cachees
-cachema cachemamos cacheman cachemo cachemos cachen cacheo cacheos cachera cachero caches
-cachet cacheta cachetada cachetadas cachetado cachetados cacheto cachets cachies cachis
-cacho cachoes cachon cachos cachou cachua cachues cachuo cachus cacles cacoes cactea
-cacteo cadidos cadmia cadmio cadmios cados caducaba caducabas caducadas caducamos
-caducando caducar caducara caducaras caducas caduce caducea caducen caducidads caduco
-caecen caeces caemos caeran caere caeres caers cagada cagales cagamos cagan cagar cagas
-caguamos caguas caicos caidas caides caidoes caids caigan calashes calcea calceo calces
-calcetamos calcetar calcular calculas calcule calculen calculi calculo calder caldos
-calendamos calendar calenta calentados calentan calentanos calentara calentare calentars
-calentas calentemos caler calers calicula caliculan calida calidads calidas calidos
-calientas calientees calino calker calking callaes callar callars calle callea callear
-callears calleas called callee callees callen callentamos callentar callente callentes
-calleo caller callera calleras callero calleros calles callie callings calloes calmer
-calming calmos calves calving camales camaos camba cambais cambamos camban cambar cambas
-cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara cambiare
-cambiars cambias cambiazos cambie cambiemos cambien cambies cambija cambijo cambijos
-cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar cambize cambizo
-cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui cambuis cameno
-cameos camia camiamos camian camiar camiba camibamos camibar camibe camibo camica camico
-camicos camie camien camila camilo camilos camina caminamos caminar camine camini camino
-caminos camio camion camisa camiso camisos camita camito camitos camize camoes camons
-camos campaba campabas campada campadas campaga campagas campagna campan campanaes
-campanea campaneas campania campano campanos campara camparas campare campares camparin
-camparins campas camped campeo campeos campes campina campinas camping campino campoes
-camps campus camuno canadio canaes canalies canalis canals canames canapes canar canara
-canard canare canares canaria canarios canaris canars cance canceis cancelados cancelan
-cancelara cancelare cancelars cancele canceled cancelemos cancelen canceler canceles
-cancella cancellamos cancelle cancelled cancellen canceller cancelles cancelo cancelos
-cancen cancer cancera canceramos cancerar cancers cances canchea cancheada cancheadas
-cancheado cancheados cancheamos canchean canchear canchearia cancheo cancoes candela
-candidados candidaes candidata candidataes candidatas candidato candidatoes candles cando
-canela canelamos canelar caneles canella canerio canerla cangada cangaes cangamos cangan
-cangar cangas cange canges cangos caniaes canidos caniles canino canios canmia canmiamos
-canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes cantales cantamos
-cantar cantas cantel cantels canter cantidads cantles canto cantos canucela canuela
-canules capacidads capacita capacite capacito caped capeos capias capies capos capper
-cappos captara captare captares capturada capturados capturaes capturan capturando
-capturar capturara capturare capturars capturas captured capturen captures capturo
-capturos capuana capuanas caraas caracter caractere carada carado carados caraes caragas
-caragos caramos caraos caras carate carates carats caraus carays carbas carbos carcamos
-carcana carcas carcel carcels carcera carcos cardada cardamos cardan cardar cardas cardera
-cardies cardos careada careado careados careamos carean carear careara careas carecen
-careciente carecimiento careos carera cargaba cargadal cargadas cargado cargados cargaes
-cargais cargan cargar cargara cargare cargars cargas carge cargemos cargen carges cargoes
-cargos cargosa cargoso cariada cariaes cariamos carian cariar carias caribes caridad
-caries carines carino carioes carios carites carizes carlan carlas carling carlos carman
-carmino carnada carnales carnario carnera carnies carnot carobs caroes carols caroms caros
-carpamos carpan carpas carped carping carpos carrada carradas carrado carraes carral
-carrales carrara carras carrea carrean carrear carreara carreas carrees carreja carrel
-carrels carrena carreo carreras carrero carreta carric carrice carrices carrics carrie
-carried carriel carrieles carriels carrier carriers carries carriles carrils carroes
-carros carse cartamos cartan cartas cartera cartos carts carves carvies casales casandra
-casces cashed cashes cashing casidos casino casios caspos cassandras castes castidad
-castidades castos castro casuca cataura catches catching categoriaes categoric categorica
-categoricas categorio categorios categorize categorizes catino catling cauca caucel
-caucels cauces caudos cauras cauries cauros cautas cavario caves cavidad cavios cayuca
-cebada cebado cebados cebamos cebradas cebrado cebros cedamos cefrada cefradas cefrado
-cefrados cegada cegado cegados cegamos cejada cejado cejados cejamos celada celado celados
-celamos celebridads celeridad celeridades celerity cello cenada cenado cenados cenales
-cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos cenital censer cental
-centen centers centima centimas centime centimes centimoes centner cento centon centra
-centralizada centralizador centralizados centralizando centralize centralizen centralizer
-centralizes centrals centran centrar centras centros ceracion ceraciones cerate cerated
-cerates cercaba cercada cercadas cercado cercan cercanas cercania cercano cercara cercen
-cercena cernadas cernado cerner cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador
-cerrados cerrajas cerrajo cerrando cerraras cerrera cerril cerriles certana cesacion
-cesaciones cesada cesado cesados cesamos cesta cestos cestro cetro chagos chagres chague
-chagues chaired chairs champaign champaigns champana champanas champos chance chancela
-chancelamos chances chane chanen chanes chaney chang changa changaes changas changed
-changer changers changle changles chango changos chanoes chantas chante chantes chanto
-chantos chants chapos chapped chapping chaque chaques character charactery charas chare
-charge charger chargers charges charle charles charmed charms charnel charnels charoes
-charos charred chars charted chatas chatos chatre chatres chats cheapen cheated cheater
-cheats checas checker checkouts checky checos cheeked cheeks cheeper cheque cheques chesta
-chestan cheste chicks chinge chinges chinked chinks chocen chocked chocks chofen chooser
-chooses choosey choosy chopra choquees choros chorreo chorreos chose chospe chospen
-chotara chotas choten chotes chotos chucked chucks chueta chullo chunas chunk chunky
-chunos chunter chunters churned churns chuzamos chuzar ciados ciando ciaran ciatico
-ciaticos cidrada cidradas cidrado cidrados ciello cieno cienos cientas cientes cientos
-cierno cierto cifraba cifrabas cifradaes cifradoes cifrando cifrara cifraras cifrare
-cifrars cifras cifremos cifren cimente cimentes cimento cimpos cincel cincela cincelamos
-cincelar cincels cintamos cintar cinto cintra cintro circuia circuido circuir circuita
-circuitos circuits circuity cistes cistico cisticos civeto claces clacks clames clanes
-clapos clapped clapping clares claries clarity clasees clases clashed clasificado
-clasificadora clasificadoro clasificadors clasificados classes classified classifiers
-classifies clauca clauses clavaes clavas clavees clavel clavels claven claver clavers
-clavoes clavos clavus cleanups cleaves clicas clicks clicos clientees clinks clint clister
-cloaks clocas cloces clocks cloned clonks cloque cloques cloros close closer closers
-closes closet closets clotas clotos cloves cloyed clucks clunked clunks clusters clutter
-cluttering clyster coached coaches coaching coaler coalesced coalesces coaling coarse
-coartamos coartar coatas coates coatos cobeos cobias coblos coboes cobos cobra cobrados
-cobramos cobran cobrar cobrara cobrare cobrars cobras cobremos cobres cobroes cochea
-cocheada cocheadas cocheado cocheados cocheamos cochean cochear cochearia cocheo coches
-cociamos cocias cocido cocks codificacions codificada codificador codificados codificando
-codificara codificare codificars codification codifice codificemos codifico codiga codigas
-codigoes codigos coding codino codinos cofias cofrada cofradas cofrado cofrados cofreo
-coftas coftos cogiamos cogias cogida cogidos cogito cognada cognadas cognado cognados
-cognicion cogniciones cognition cognitional cohered coidamos coidas coides coido coidos
-coifed coiled coimas coimes coined coipas coitara coites coitos colada coladas colado
-colados colando colapsas colapso colauda colaudas colaudo coleada coleadas coleado
-coleados colectado colectados colectar colgaba colgabas colgadaes colgadoes colgador
-colgadors colgaja colgajas colgajo colgajos colgamos colgando colgara colgaras colgare
-colgares colgars colide colides colido coligada coligadas coligado coligados coligarse
-colinde colindes colision colisionar colisiones collada colladas collado collados
-collapses coller collers collida collidas collided collider colliders collido collidos
-collie collied collier colliers collies collude colludes collusion colmada colmadas
-colmado colmados colman colmare colmares colmen colmena colmenas coloide coloides colpada
-colpadas colpado colpados colpamos colpare colpares colpas colpes colum columba columnaes
-columnar columno coluna coluno colunos colusion colusiones comadre comadres combamos
-combar combare combares combatible combination combos comendar comendariamos comentar
-comentariamos comentarias comentario comentarioes comenza comenzan comenzara comenzare
-comenzars comenzas cometarios comfit comiamos comias comido comigo comigos comino comision
-comisiona comisionan comisionas comisione comisionen comisiones comisiono comisions
-comistion comistiones commends comment commie comminations commits commix commuted comose
-compactibilidad compadrado compadramos compadrar compadre compadres compage compages
-compana companaes companas companiaes companias companios companoes compaq compara
-comparada comparador comparadores comparados comparan comparando comparara comparare
-comparars comparas compared comparemos comparen comparer compares comparo comparsa
-comparso comparta compartamos comparte compartes compartida compartidas compartidor
-compartidors compartimos compas compasado compasamos compasar compase compases compasible
-compatibilidads compatibles compatibly comped compensados compensan compensaran
+barthes bascais bascamos bascan bascar basking basnas batato batatos batched bathed bathes
+batuces beached beaches beaker beakers beaks becket befare befoes befre behinds belling
+benchmarks betaking bibliotecas biblioteco bibliotheca bields biggie bilking billings
+billions billiton billon billons bindle binger birling birlones birthdays bistable bitched
+bitches blacked blacklist blacklists blacks blandas blanker bleaker blocas blocker
+blockiest blockings blocky blocos blocs blokes bloque bloquea bloqueaba bloqueada
+bloqueadas bloqueador bloqueadors bloqueados bloqueamos bloquean bloqueando bloqueara
+bloqueare bloquears bloqueas bloquee bloqueemos bloquees bloqueoes bloqueos bloques blouse
+blouses bluffer bluffers bocelo boceo bocero boceta bocetos bocezo bodaes bodees bodes
+bodges bodice bodices bodied bodies boeres bofeto bogies boiles boiling bojeto boleto
+bollones bombardea bombardean bombardeara bombardeare bombardears bombardeas bombardera
+bombardero bombardier bonce bonces bonded boneto bonkers booker boque boquea boqueada
+boqueado boqueados boqueamos boquear boqueo boques borato boratos bordado bordados bordaes
+bordamos bordar bordas bordea bordeas bordee bordees borden bordeo border borders bordes
+bordoes bordos boreas boreos borers bores borges bornes boroes borra borrada borradas
+borradoes borrador borradors borrados borraj borrajo borrajos borran borrando borrara
+borrare borrars borras borremos borres bosque bosques botched botches botellan botellas
+botelle botellia botello botilla bottlenecks bounced bouncer bouncers bounces bouncy
+bounded bounden bounder bourne bournes bowsing braided brained braking branden brander
+brandie brandied branks breaded breading breads breaes breais breakdowns breakings breams
+brears breas breast brecas breeks bregas brenas brevas brezas brides broadcasts brocken
+broke brokers bromen bronce bronces broten browner browning browse browsed browsers
+browses brozen buceais buceamos bucean bucear buchan bucked bucker buckets bucking buckle
+buckles buddle budge budged budges budgets budgie buffed buffers buffet buffeted buffeting
+buffets bugger buidas buidos bujier bulling bullion bullones bundles bungle bungled bunker
+bunkers burato buratos burier burrado burrados bursar bursas bursty busca buscados buscaes
+buscar buscara buscare buscars buscemos buscen buscon bushier bushiest bushiness busiamos
+busian busie busied busieis busien busiere busiers busies busker busman busqueda
+busquedaes busquedo busquedos buster bustier bustiest busts busyness butches buyes buyess
+buyoes byers caamos cabales cabbie cabecea cabeceais cabecean cabecear cabeceara
+cabecearas cabecears cabeceas cabeceraes cabeceras cabecero cabeceros cabedera cabederas
+cabia cabiamos cabidos cabio cabling cabrada cabras cabrera cabria cabrio cabrios cacaes
+cacea caceada caceadas caceado caceados caceamos cacean cacear cacearia caceas cacees
+caceo caceos cacera cacero caceta caceto cacha cachada cachadas cachado cachados cachaes
+cachamos cachando cachar cacharia cachas cachea cacheaba cacheabas cacheadas cacheado
+cacheados cachean cacheando cacheara cachearan cachearas cacheare cachearian cachearias
+cachears cacheas cachee cacheemos cacheen cachees cachema cachemamos cacheman cachemo
+cachemos cachen cacheo cacheos cachera cachero caches cachet cacheta cachetada cachetadas
+cachetado cachetados cacheto cachets cachies cachis cacho cachoes cachon cachos cachou
+cachua cachues cachuo cachus cacles cacoes cactea cacteo cadidos cadmia cadmio cadmios
+cados caducaba caducabas caducadas caducamos caducando caducar caducara caducaras caducas
+caduce caducea caducen caducidads caduco caecen caeces caemos caeran caere caeres caers
+cagada cagales cagamos cagan cagar cagas caguamos caguas caicos caidas caides caidoes
+caids caigan calashes calcea calceo calces calcetamos calcetar calcular calculas calcule
+calculen calculi calculo calder caldos calendamos calendar calenta calentados calentan
+calentanos calentara calentare calentars calentas calentemos caler calers calicula
+caliculan calida calidads calidas calidos calientas calientees calino calker calking
+callaes callar callars calle callea callear callears calleas called callee callees callen
+callentamos callentar callente callentes calleo caller callera calleras callero calleros
+calles callie callings calloes calmer calming calmos calves calving camales camaos camba
+cambais cambamos camban cambar cambas cambe camben camber cambes cambia cambiados cambial
+cambian cambiar cambiara cambiare cambiars cambias cambiazos cambie cambiemos cambien
+cambies cambija cambijo cambijos cambil cambils cambin cambins cambioes cambist cambiza
+cambizamos cambizar cambize cambizo cambizos cambo camboes cambon cambons cambra cambria
+cambro cambros cambui cambuis cameno cameos camia camiamos camian camiar camiba camibamos
+camibar camibe camibo camica camico camicos camie camien camila camilo camilos camina
+caminamos caminar camine camini camino caminos camio camion camisa camiso camisos camita
+camito camitos camize camoes camons camos campaba campabas campada campadas campaga
+campagas campagna campan campanaes campanea campaneas campania campano campanos campara
+camparas campare campares camparin camparins campas camped campeo campeos campes campina
+campinas camping campino campoes camps campus camuno canadio canaes canalies canalis
+canals canames canapes canar canara canard canare canares canaria canarios canaris canars
+cance canceis cancelados cancelan cancelara cancelare cancelars cancele canceled
+cancelemos cancelen canceler canceles cancella cancellamos cancelle cancelled cancellen
+canceller cancelles cancelo cancelos cancen cancer cancera canceramos cancerar cancers
+cances canchea cancheada cancheadas cancheado cancheados cancheamos canchean canchear
+canchearia cancheo cancoes candela candidados candidaes candidata candidataes candidatas
+candidato candidatoes candles cando canela canelamos canelar caneles canella canerio
+canerla cangada cangaes cangamos cangan cangar cangas cange canges cangos caniaes canidos
+caniles canino canios canmia canmiamos canmiar canmie canmio cannon canoaes cansaes
+cantador cantadores cantaes cantales cantamos cantar cantas cantel cantels canter
+cantidads cantles canto cantos canucela canuela canules capacidads capacita capacite
+capacito caped capeos capias capies capos capper cappos captara captare captares capturada
+capturados capturaes capturan capturando capturar capturara capturare capturars capturas
+captured capturen captures capturo capturos capuana capuanas caraas caracter caractere
+carada carado carados caraes caragas caragos caramos caraos caras carate carates carats
+caraus carays carbas carbos carcamos carcana carcas carcel carcels carcera carcos cardada
+cardamos cardan cardar cardas cardera cardies cardos careada careado careados careamos
+carean carear careara careas carecen careciente carecimiento careos carera cargaba
+cargadal cargadas cargado cargados cargaes cargais cargan cargar cargara cargare cargars
+cargas carge cargemos cargen carges cargoes cargos cargosa cargoso cariada cariaes
+cariamos carian cariar carias caribes caridad caries carines carino carioes carios carites
+carizes carlan carlas carling carlos carman carmino carnada carnales carnario carnera
+carnies carnot carobs caroes carols caroms caros carpamos carpan carpas carped carping
+carpos carrada carradas carrado carraes carral carrales carrara carras carrea carrean
+carrear carreara carreas carrees carreja carrel carrels carrena carreo carreras carrero
+carreta carric carrice carrices carrics carrie carried carriel carrieles carriels carrier
+carriers carries carriles carrils carroes carros carse cartamos cartan cartas cartera
+cartos carts carves carvies casales casandra casces cashed cashes cashing casidos casino
+casios caspos cassandras castes castidad castidades castos castro casuca cataura catches
+catching categoriaes categoric categorica categoricas categorio categorios categorize
+categorizes catino catling cauca caucel caucels cauces caudos cauras cauries cauros cautas
+cavario caves cavidad cavios cayuca cebada cebado cebados cebamos cebradas cebrado cebros
+cedamos cefrada cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado
+cejados cejamos celada celado celados celamos celebridads celeridad celeridades celerity
+cello cenada cenado cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo
+cenismos cenital censer cental centen centers centima centimas centime centimes centimoes
+centner cento centon centra centralizada centralizador centralizados centralizando
+centralize centralizen centralizer centralizes centrals centran centrar centras centros
+ceracion ceraciones cerate cerated cerates cercaba cercada cercadas cercado cercan
+cercanas cercania cercano cercara cercen cercena cernadas cernado cerner cernimos cerpo
+cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo cerrando cerraras
+cerrera cerril cerriles certana cesacion cesaciones cesada cesado cesados cesamos cesta
+cestos cestro cetro chagos chagres chague chagues chaired chairs champaign champaigns
+champana champanas champos chance chancela chancelamos chances chane chanen chanes chaney
+chang changa changaes changas changed changer changers changle changles chango changos
+chanoes chantas chante chantes chanto chantos chants chapos chapped chapping chaque
+chaques character charactery charas chare charge charger chargers charges charle charles
+charmed charms charnel charnels charoes charos charred chars charted chatas chatos chatre
+chatres chats cheapen cheated cheater cheats checas checker checkouts checky checos
+cheeked cheeks cheeper cheque cheques chesta chestan cheste chinge chinges chinked chinks
+chocen chocked chocks chofen chooser chooses choosey choosy chopra choquees choros chorreo
+chorreos chose chospe chospen chotara chotas choten chotes chotos chucked chucks chueta
+chullo chunas chunk chunky chunos chunter chunters churned churns chuzamos chuzar ciados
+ciando ciaran ciatico ciaticos cidrada cidradas cidrado cidrados ciello cieno cienos
+cientas cientes cientos cierno cierto cifraba cifrabas cifradaes cifradoes cifrando
+cifrara cifraras cifrare cifrars cifras cifremos cifren cimente cimentes cimento cimpos
+cincel cincela cincelamos cincelar cincels cintamos cintar cinto cintra cintro circuia
+circuido circuir circuita circuitos circuits circuity cistes cistico cisticos civeto
+claces clacks clames clanes clapos clapped clapping clares claries clarity clasees clases
+clashed clasificado clasificadora clasificadoro clasificadors clasificados classes
+classified classifiers classifies clauca clauses clavaes clavas clavees clavel clavels
+claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicos clientees
+clinks clint clister cloaks clocas cloces clocks cloned clonks cloque cloques cloros close
+closer closers closes closet closets clotas clotos cloves cloyed clucks clunked clunks
+clusters clutter cluttering clyster coached coaches coaching coaler coalesced coalesces
+coaling coarse coartamos coartar coatas coates coatos cobeos cobias coblos coboes cobos
+cobra cobrados cobramos cobran cobrar cobrara cobrare cobrars cobras cobremos cobres
+cobroes cochea cocheada cocheadas cocheado cocheados cocheamos cochean cochear cochearia
+cocheo coches cociamos cocias cocido cocks codificacions codificada codificador
+codificados codificando codificara codificare codificars codification codifice codificemos
+codifico codiga codigas codigoes codigos coding codino codinos cofias cofrada cofradas
+cofrado cofrados cofreo coftas coftos cogiamos cogias cogida cogidos cogito cognada
+cognadas cognado cognados cognicion cogniciones cognition cognitional cohered coidamos
+coidas coides coido coidos coifed coiled coimas coimes coined coipas coitara coites coitos
+colada coladas colado colados colando colapsas colapso colauda colaudas colaudo coleada
+coleadas coleado coleados colectado colectados colectar colgaba colgabas colgadaes
+colgadoes colgador colgadors colgaja colgajas colgajo colgajos colgamos colgando colgara
+colgaras colgare colgares colgars colide colides colido coligada coligadas coligado
+coligados coligarse colinde colindes colision colisionar colisiones collada colladas
+collado collados collapses coller collers collida collidas collided collider colliders
+collido collidos collie collied collier colliers collies collude colludes collusion
+colmada colmadas colmado colmados colman colmare colmares colmen colmena colmenas coloide
+coloides colpada colpadas colpado colpados colpamos colpare colpares colpas colpes colum
+columba columnaes columnar columno coluna coluno colunos colusion colusiones comadre
+comadres combamos combar combare combares combatible combination combos comendar
+comendariamos comentar comentariamos comentarias comentario comentarioes comenza comenzan
+comenzara comenzare comenzars comenzas cometarios comfit comiamos comias comido comigo
+comigos comino comision comisiona comisionan comisionas comisione comisionen comisiones
+comisiono comisions comistion comistiones commends comment commie comminations commits
+commix commuted comose compactibilidad compadrado compadramos compadrar compadre compadres
+compage compages compana companaes companas companiaes companias companios companoes
+compaq compara comparada comparador comparadores comparados comparan comparando comparara
+comparare comparars comparas compared comparemos comparen comparer compares comparo
+comparsa comparso comparta compartamos comparte compartes compartida compartidas
+compartidor compartidors compartimos compas compasado compasamos compasar compase compases
+compasible compatibilidads compatibles compatibly comped compensados compensan compensaran
 compensaras compensares compensarian compensarias compensars compensas compensated
 compensativo compensativos compensatorias compensatorio compense compensemos compenso
 compere compered comperes competa competed competo complain complains complaints compleat
@@ -340,8 +340,8 @@ constes constrain constrains constraints constriccion construamos construccions
 construction construe construed construen construes construia construiamos construidos
 construire construirs construyes consuela consuelas consueta consuetas consula consulaes
 consulais consulamos consulan consular consulars consulas consule consulen consules
-consulo consult consultables consultados consultaes consultais consultan consultar
-consultara consultare consultars consultas consulte consultemos consultes consulto
+consulo consult consulta consultables consultados consultaes consultais consultan
+consultar consultara consultare consultars consulte consultemos consultes consulto
 consultor consultos consults consuma consumada consumado consumador consumadores consuman
 consumar consumars consumas consumera consumeras consumero consumeros consumia consumian
 consumias consumidas consumidoes consumidora consumidoraes consumidoras consumidoro
@@ -770,73 +770,73 @@ investigados investigan investigara investigars investigas investigated investig
 investigemos inyeccions iseult iterating iterativo iterativos iterators jaegers jagger
 jautos jester jitters jittery jotter junamos juncamos juncar juncos juniamos junios junoes
 junos junta juntados juntan juntara juntare juntars juntas juntemos juntes junto juntoes
-junzos justamos justar justos jutios jutos kinesics laager lacked lacking ladder laded
-lager lagers lagged lagger lagging lagting laida laidas laido laistas laman lamar lamba
-lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamers lamest lamida
-lamidas lamido lamidos lanamos lanar lanaria landed lander langer langrage lanza lanzados
-lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos lanzemos
-laoses lapidaes lapidais lapidan lapidar lapidars lapidas lapide lapidea lapideas lapides
-lapido lapidos lapita lapitas lapiza lapizas lapsed lapses larded larder largar large
-largen larges largess largor larker larking lasers lases lasing lasses lastas latent lates
-latexs latida latidas latidoes latigo latigos latimos latino latinos latito latrio latrios
-latter latvio latvios lauded lauder launce lavers laves lawman lawyers laxest layaes
-layars layes layman lazamos lazar lazaria lazramos lazrar lazraria leaded leaden leader
-leaders leading leafed leafing league leaked leaker leales leamos leander leaned leaner
-leaning leaped leaper leaping leaser leasers leases leashed leashes leasing leaved leaven
-leavens leaver leavers leaves leaving leavis lectora lectoraes lectoras lectoro lectoros
-lectors lectura lecturaes lecturas lecture lectures lecturo lecturos ledaes ledge ledgers
-ledges ledos ledras ledros lefter legada legado legaes legalese legals legan legar legares
-legates legemos leger legged legging legible legiblees legisles legraes legras leguaes
-leibles leidas leidoes leilos leimos leistas lejaes lejases lejemos lejios lelaes lemaes
-lembos lemnos lemos lenaes lenais lenars lenas lender leneas lenemos lengths lengthy
-lenias lenidos lenoes lenons lenos lenses lentaes lentes lentoes lentor lentores lentors
-lents lentura lenturas leonas leonos lepemos lepras leraes leras lerdas lerdos lesaes
-leses lesnas lesnos lesoes lesses lester lestes letales letals leteas leteos letor letoras
-letores letors letraes letras letrea letreas letros letters letura leturas leudos levaes
-levanta levantados levantan levantara levantare levantars levantas levantemos levanter
-levees levemos leves levies lewder lezdos leznas leznos liados libara libaran libela
-libelamos libelan libelar liber liberacions liberados liberal liberalos liberan liberara
-liberare liberars liberas liberation libere liberemos liberen liberia liberiamos liberian
-libero libers liberta libertamos libertan libertar libra libracion libramos libran librar
-librara librare libraria librars librea libreamos librean librear libreara librearia
-librera libreras librerias libreril librerio licita licitacion licitada licitadas
-licitador licitamos licitan licitar licite licites licito licked licking lictor lictores
-lidos lieder liemos lientas lientos lieves ligera liked limais limera limeta limeto limier
-limiste limistes limita limitaba limitabas limitacions limitadaes limitado limitados
-limitan limitara limitaras limitare limitars limitary limitas limitation limited limitees
-limitemos limiten limiter limiters limites limitings limito limits limned limpia limpiada
-limpiadas limpiador limpiados limpiamos limpiar limpiara limpiare limpiars limpias limpid
-limpida limpie limpiemos limpies limpiezas limpiezo limpio lindos lined linera linger
-linker liosas liquida liquidacions liquidan liquidara liquidare liquidars liquidas
-liquidation lisaes lisais lisars lisas lisera lisias listaes listais listan listar listars
-listes listos litas litera litias litote litotes litras litter litters littler littlest
-lituas liudos llaban llagada llagadas llagado llagan llamaba llamabas llamadaes llamado
-llamados llamante llamantees llamara llamaran llamaras llamare llamares llamarga llamargo
-llamaria llamars llamas llamaza llamazas llamea llameada llameadas llamean llameante
-llameantes llamear llamen llanada llanadas llanos llapada llapadas llapan llapar llaran
-llaves llecos llegaba llegada llegadas llegado llegados llegan llegando llegara llegare
-llegars llegas llege llegen lleges llegos lleguen llemos llenada llenado llenan llenar
-llenas llenes lleno llenoes lleras lleros lletas lletos lleude lleuden llevada llevado
-llevan llevar lleves llevos lloico loable loables loader loafed loaned loaner loaves
-lobation lobera locacion locacions locaes local locale localize localizen localizes locals
-locate locates locating locativo locativos lochaes locke locker locket lockup lockups
-locule locums locus locusts locution locutions lodged lodging loemos logger logic logica
-logicos logier logio logion logios loguer loico loistas loner longar longe longed longen
-longes longing longitude longituds longor longura longuro looked looking lookup lookups
-loosing loping lorded losina losings losino lounger lousing loving lowing lucked lucking
-lugged lugging luidos lunch lunger macado macamos macana macar macas maceado maceamos
-macear maceas machaca machacan machacara machacare machacars machacas machado machamos
-machar machas maches machiaes machies machin machina machinaes machinas machined machines
-machino machinos machins machioes machones machos machucar macias madamos madeja madman
-madras maestra maestreadas maestreados maestreamos maestrear maestreo magana magen magien
-magin magnitudes magnituds magras maguen maidan majana making malare maleare maleja
-malestar maliciosas maliciosoes mallar mallare malpare malting malvare manaba manada
-manage managed managers manages manama manamos manan mananas mananea manano manar manara
-manata manaza mancado mancamos mancan mancar mancas manches mandados mandamus mandara
-mandare mandares mandars mandas mandatos mandean mandemos manden mandon mandra mandro
-manea maneas manejados manejan manejar manejas maneje manejemos manejo manera manful
-mangana manger mangier mangiest mangler mangual maniamos manian manifesta manifeste
-manifests manifiesta manifiestos manija manimos manipula manipulacions manipulan
+junzos justamos justar justos jutios jutos keystroke kinesics laager lacked lacking ladder
+laded lager lagers lagged lagger lagging lagting laida laidas laido laistas laman lamar
+lamba lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamers lamest
+lamida lamidas lamido lamidos lanamos lanar lanaria landed lander langer langrage lanza
+lanzados lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos
+lanzemos laoses lapidaes lapidais lapidan lapidar lapidars lapidas lapide lapidea lapideas
+lapides lapido lapidos lapita lapitas lapiza lapizas lapsed lapses larded larder largar
+large largen larges largess largor larker larking lasers lases lasing lasses lastas latent
+lates latexs latida latidas latidoes latigo latigos latimos latino latinos latito latrio
+latrios latter latvio latvios lauded lauder launce lavers laves lawman lawyers laxest
+layaes layars layes layman lazamos lazar lazaria lazramos lazrar lazraria leaded leaden
+leader leaders leading leafed leafing league leaked leaker leales leamos leander leaned
+leaner leaning leaped leaper leaping leaser leasers leases leashed leashes leasing leaved
+leaven leavens leaver leavers leaves leaving leavis lectora lectoraes lectoras lectoro
+lectoros lectors lectura lecturaes lecturas lecture lectures lecturo lecturos ledaes ledge
+ledgers ledges ledos ledras ledros lefter legada legado legaes legalese legals legan legar
+legares legates legemos leger legged legging legible legiblees legisles legraes legras
+leguaes leibles leidas leidoes leilos leimos leistas lejaes lejases lejemos lejios lelaes
+lemaes lembos lemnos lemos lenaes lenais lenars lenas lender leneas lenemos lengths
+lengthy lenias lenidos lenoes lenons lenos lenses lentaes lentes lentoes lentor lentores
+lentors lents lentura lenturas leonas leonos lepemos lepras leraes leras lerdas lerdos
+lesaes leses lesnas lesnos lesoes lesses lester lestes letales letals leteas leteos letor
+letoras letores letors letraes letras letrea letreas letros letters letura leturas leudos
+levaes levanta levantados levantan levantara levantare levantars levantas levantemos
+levanter levees levemos leves levies lewder lezdos leznas leznos liados libara libaran
+libela libelamos libelan libelar liber liberacions liberados liberal liberalos liberan
+liberara liberare liberars liberas liberation libere liberemos liberen liberia liberiamos
+liberian libero libers liberta libertamos libertan libertar libra libracion libramos
+libran librar librara librare libraria librars librea libreamos librean librear libreara
+librearia librera libreras librerias libreril librerio licita licitacion licitada
+licitadas licitador licitamos licitan licitar licite licites licito licked licking lictor
+lictores lidos lieder liemos lientas lientos lieves ligera liked limais limera limeta
+limeto limier limiste limistes limita limitaba limitabas limitacions limitadaes limitado
+limitados limitan limitara limitaras limitare limitars limitary limitas limitation limited
+limitees limitemos limiten limiter limiters limites limitings limito limits limned limpia
+limpiada limpiadas limpiador limpiados limpiamos limpiar limpiara limpiare limpiars
+limpias limpid limpida limpie limpiemos limpies limpiezas limpiezo limpio lindos lined
+linera linger linker liosas liquida liquidacions liquidan liquidara liquidare liquidars
+liquidas liquidation lisaes lisais lisars lisas lisera lisias listaes listais listan
+listar listars listes listos litas litera litias litote litotes litras litter litters
+littler littlest lituas liudos llaban llagada llagadas llagado llagan llamaba llamabas
+llamadaes llamado llamados llamante llamantees llamara llamaran llamaras llamare llamares
+llamarga llamargo llamaria llamars llamas llamaza llamazas llamea llameada llameadas
+llamean llameante llameantes llamear llamen llanada llanadas llanos llapada llapadas
+llapan llapar llaran llaves llecos llegaba llegada llegadas llegado llegados llegan
+llegando llegara llegare llegars llegas llege llegen lleges llegos lleguen llemos llenada
+llenado llenan llenar llenas llenes lleno llenoes lleras lleros lletas lletos lleude
+lleuden llevada llevado llevan llevar lleves llevos lloico loable loables loader loafed
+loaned loaner loaves lobation lobera locacion locacions locaes local locale localize
+localizen localizes locals locate locates locating locativo locativos lochaes locke locker
+locket lockup lockups locule locums locus locusts locution locutions lodged lodging loemos
+logger logic logica logicos logier logio logion logios loguer loico loistas loner longar
+longe longed longen longes longing longitude longituds longor longura longuro looked
+looking lookup lookups loosing loping lorded losina losings losino lounger lousing loving
+lowing lucked lucking lugged lugging luidos lunch lunger macado macamos macana macar macas
+maceado maceamos macear maceas machaca machacan machacara machacare machacars machacas
+machado machamos machar machas maches machiaes machies machin machina machinaes machinas
+machined machines machino machinos machins machioes machones machos machucar macias
+madamos madeja madman madras maestra maestreadas maestreados maestreamos maestrear
+maestreo magana magen magien magin magnitudes magnituds magras maguen maidan majana making
+malare maleare maleja malestar maliciosas maliciosoes mallar mallare malpare malting
+malvare manaba manada manage managed managers manages manama manamos manan mananas mananea
+manano manar manara manata manaza mancado mancamos mancan mancar mancas manches mandados
+mandamus mandara mandare mandares mandars mandas mandatos mandean mandemos manden mandon
+mandra mandro manea maneas manejados manejan manejar manejas maneje manejemos manejo
+manera manful mangana manger mangier mangiest mangler mangual maniamos manian manifesta
+manifeste manifests manifiesta manifiestos manija manimos manipula manipulacions manipulan
 manipulante manipulara manipulars manipulas manipulated manipulates manipulating
 manipulations manipulea manja manjan manjar manjua manliest manna manoja manojamos mantea
 manteamos manteemos mantenamos mantene mantenen mantenere manteners mantenes mantienen
@@ -1069,178 +1069,178 @@ puntura punturo punzos puraes purchased purchaser purchases pureamos purear pure
 pureen purees pures purgados purgaes purgan purgara purgare purgars purgas purgemos purgen
 purger purgers purgos purled puroes purpose purred pursed purses puses pusher pushers
 pusses puteen putero putos pythons qualify quarantined quarantines quartern quarters
-quartet quean quebren quebres quedados quedar quedemos queden queening queering queja
-quejaes quejais quejamos quejar quejars quejos quemamos queman quemas quemies quenas
-quepan queramos queran quere querer querias queried querist querns queros quesas queued
-queule queules quiamos quieran quiere quietamos quieten quiiamos quijamos quijas quintamos
-quires quiries quitados quitas quitemos quoits quorums quotes quotha rabida rabido rabidos
-rabios rabotado rabotados raches racked racking radios radom rafagaes rafago rafagos
-rafios rafter rages raguos raida raider raiding raido raidos raiges raijos rained raines
-raining raked raking ramios ranaes rances ranches randers rando randomize randomizes
-randos ranees rangas ranged ranger rangers ranging rangoes rangos rangosa rangoso ranguo
-ranguos ranker ranket rankin rankine rankings rankle rankled rankling ranoes ranos ransom
-ranted ranter ranting rapada rapado rapados rapid rapidas rapider rapidezs rapidoes rapids
-rapina rapino rapinos rapita rapito rapitos raposo raptos rascan rascos rasgas rasges
-rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster rastramos rastrar rastrea
-rastreados rastrean rastreara rastreare rastrears rastreas rastreemos rastremos rastrera
-rastrero ratear rateos rater rathe ratigo ratigos ratino ratinos ration rations ratoes
-ratons ratos ratter rautos rayida rayido rayidos razaga razagas reaccion reached reacher
-react reaction readably reade reader readers readier readings readying realas realces
-realeja realer reamer reaming reaper reaping rearing reassigns reasumen reattempts reaver
-reaving rebaja rebajaes rebajais rebajan rebajar rebajars rebajes rebajos rebalanceo
-rebanas rebasas rebatado rebatados rebatas rebate rebates rebite rebites reblas rebojas
-rebonado rebonados rebone rebones reboot reboots rebosado rebosados rebose reboses reboso
-rebota rebotada rebotadas rebotador rebotadors rebotamos rebotando rebotas rebotees
-reboten reboto rebozado rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes
-rebuilt rebujas rebultado rebultados rebuses rebute rebutes recaan recaba recabe recaben
-recaen recaer recaeran recaia recalcula recalculan recalza recalzada recalzadas recalzados
-recalzamos recalzar recalzo recalzos recant recargados recargar recargara recargare
-recargars recargas recarge recargemos recargen recargo recaza recazo recazos receba recebe
-receben receive received receiver receivers recena recene recenia recenida recenidas
-recenido recenidos receno recent recenta recente recentes recento recept recesit recesits
-receta recete receto rechaza rechazaba rechazabas rechazado rechazador rechazadors
-rechazados rechazan rechazara rechazaras rechazare rechazars rechazas rechaze rechazemos
-rechazes rechazoes rechiza rechizada rechizadas rechizados rechizamos rechizar rechizo
-recia recial recias reciba reciban recibas reciben recibes recibia recibio recibire
-recibirs recibo recien recienes reciens reciente recientees recife recipe recipient
-recipiente recipientes recision recita recite reciten recobra recobrada recobramos
-recobrar recobre recobremos recoce recocen recocta recoda recodamos recodar recodas recode
-recoden recodes recodiamos recodo recodos recoga recogan recoge recoger recoges recogo
-recoin recole recolecta recolectan recolectar recolen recomputes reconciler reconcilers
-reconciliacion reconciliations reconcilie reconcilies reconnects reconstruamos
-reconstruccions reconstruction reconstrue reconstruen reconstrues reconstruia
-reconstruiamos reconstruidos reconstruire reconstruirs reconstruyes reconta recontada
-recontamos recorda recordada recordados recordamos recordan recordara recordare recordars
-recordas recorde recordemos recorder recordes recordo records recorra recorramos recorre
-recorren recorrere recorrers recorres recorrida recorridos recorro recortaba recortadas
-recortado recortados recortamos recortan recortar recortara recortas recorte recortemos
-recorto recorva recorvada recorvamos recorvar recorve recorvemos recose recosen recoso
-recosta recostada recostamos recover recovera recovero recovers recrecia recria recrie
-recrien recries rectan recten rectore rectoremos recuenta recuentas recuentoes recuentro
-recuentros recuesto recuestos reculares recuperacions recuperation recurre recurrido
-recused recuses recycler recycles redaccion redacta redacte redacting redacto redacts
-redder redencion redirecting redoing redonda redondas redondeados redondeara redondeare
-redondears redondee redondeemos redondel redondeto redondez redondo redondon redondos
-redriven redstart redstarts reduction redwing reeding reelable reelect reelected reembolsa
-reembolsan reembolsara reembolsare reembolsars reembolsas reembolse reembolses reembolsoes
-reemploying reentregar reentregas reenvia reenvian reenviara reenviare reenviars reenvias
-reenvida reenvidar reenvido reenvie reenvies reenvioes reequilibrada refajas refection
-referenced references referencias referencio referente refile refiled refiles refills
-refilm reflecta reflecte reflecten reflectes reflecto reflects reflejan reflejara
-reflejare reflejars reflejas refleje reflejo refluja refound refries refunda refundas
-refunde refunden refundes refundo refused refuses regaining regains regais regajas
-regalares regalas regars regas regelation regencia regency regent regian regias regido
-regidos regimos regin regina regio regioes regionals regios register registers registra
-registrada registradas registrador registradors registrados registran registrando
-registrara registrare registrars registras registre registremos registres registroes
-registry reglaes reglais reglan reglar reglares reglars regles reglon reglones reglons
-reglos regulacions regularas regulare regulars regulas regulates regulating regulations
-regulativo regulator regulators reharte reharto reheat reheated reheats reherva rehervan
-rehoge rehogen rehues rehuire rehuires rehuses reinen reintentas reises rejecter rejecting
-rejite relaciona relacionan relacionar relacionas relacione relaciono relacions relaid
-relajas relajes relapse relapsed relapses relapsing relation relay relayed relays releas
-released releaser releases releja relejar relejes relent relies relivable rellana rellanan
-rellanar rellena rellenan rellenar rellenara rellenare rellenars rellenas rellene rellenen
-relleno relojs relsas relsoes remaches remain remainders remake remanding rembolsar
-rembolso rembolsos remembers remembra remembre remembro remetida remetidas remetido
-remetidos reminder remirada remiradas remiramos remirar remision remite remitente
-remitentees remoes remoje remojes remole remoles remordamos remorder remote remotes remova
-removas remove removed removeis removen remover removers removes removo remoze remozes
-rendaes rendar rendars rende rendeis renden render rendere renderer renderes renderia
-renderiamos renderian renderings renderiza renderizados renderizan renders rendes
-rendimienta rendimientos rending rendir rendirs rengas renges rengos renitentes renove
-renoves renter renters renuncia renunciados renuncian renunciara renunciare renunciars
-renuncias renunciemos reorders repajas repare reparen repares reparo reparon reparos
-reparta repartamos reparte repartee reparten repartes repartia repartiamos repartias
-repartida repartido repartidor repartidors repartidos repartire repartirs reparto repartos
-repaso repast repaste repasto repasts repay repays repeal repealed repeals repeater
-repeats repela repelas repeles repelida repelidas repelido repelidos repent repented
-repents repesa repesas repeso repeta repetas repete repetes repetia repetian repetias
-repetida repetidas repetidor repetidors repetidos repetimos repetire repetirs repeto
-repica repicada repicadas repicamos repicar repicas repice repices repine repines repinte
-repisamos repisar repise repises repiso repita repiten repites repizca repizcada
-repizcadas repizcamos repizcar repizcas replaced replays repleted replica replicaba
-replicabas replicacions replicadas replicado replicados replicaes replicais replican
-replicante replicantes replicar replicara replicaras replicare replicares replicars
-replicata replicatas replicated replicates replicating replications replicato replicatoes
-replicatos replice replicemos replices replico replicos replied replier repliers reply
-repodo repoes repono report reporta reportada reportamos reportas reporte reportes reporto
-reports repos reposa repose reposos reposto repoyo reprocesan reproches reproducer
-reproducia reproducire reproducirs repses reptantes repte repuesta repuestas repules
-repute requeme requeres requerimientas requerimiento requerimientoes requetes requiem
-requiems requires requise requises requisita requisitas requisite requisites requisitoes
-requite requited requites requive requives rerouted resacan resaltado resaltados rescaldo
-rescana rescanas rescano rescanos rescaza rescazo rescazos reseat reseated reseats resecan
-resect resected resection resections reseda resedas reseed reseeds resena resenas resends
-resene resenemos resenes reseno resenos resent resents reservaba reservabas reservadaes
-reservados reservando reservar reservara reservaras reservas reserve reserven reserves
-reservo reservon reses reset resets resewn resews reshes residence residencial residencian
-residenciar residencias residencie residencio resigna resignar resisamos resisar resits
-resole resoled resoles resolge resolgemos resolges resolies resolle resollemos resolles
-resolva resolvamos resolvas resolved resolveis resolven resolver resolvers resolvo resople
-resoplemos resoples resort resorts resound resounds respailo respalda respalde respaldon
-respaldos resped respeds respes respite responda respondamos respondan respondas responded
-responden respondent respondere responders respondes respondo respondon responsa responsas
-responsea responseas responsee responsees responsemos responsen responseo responseos
-responses responso responsoes responsos respuestaes respuestas respuesto respuestos restan
-restanes restanoes restante restantees restar restara restaras restare restares restars
-restarts restas restate restates rested restes restos restriccions restricta restriction
-restricto restricts restringia restringida restringidos restringire restringirs restrinido
-restrinir rests resuden resuello resuelta resueltos resuelva resuelven result resulta
-resultada resultadas resultado resultadoes resultados resultamos resultando resultandos
-resultas resulte resultes resulto resultos results resuman resume resumed resumens resumes
-retace retado retail retaining retains retais retajas retaje retaken retakes retame
-retamos retan retando retard retarda retarde retardos retards retare retares retasa
-retasada retasado retase retaso retaze retches retejemos retejer retejida retejidas
-retejido retejidos retenamos retencions retene retenen retenere reteners retenes retenia
-retenian retenias retenida retenidaes retenidas retenimos retenir retente retentemos
-retentions retentivo retesemos retiamos retian retied reties retin retinada retinadas
-retinae retinamos retinar retine retinemos retines retinida retinidas retinido retinidos
-retinte retinue retira retiraba retirabas retiradaes retiradas retirado retirados retiran
-retirara retiraras retirare retirars retiras retired retiree retiremos retires retiria
-retiriamos retiring retonemos retores retort retorta retorts retraa retraamos retraan
-retraas retrae retraha retraho retraia retrain retrao retras retrasa retrasaba retrasadas
-retrasados retrasan retrasando retrasar retrasara retrasas retrase retrasos retrata
-retratada retratado retrato retread retriles retrils retrocedo retroces retrocesa
-retrocesos retroes retune return retying retyping reunes reunire reunires reuters revencia
-revenemos revenida revenidas revenido revenidos revere revered reverence reverencia
-reveres reverie revering revers reversa reversed reversen reverser reverses reversibles
-reversibly reversions reverso reverte reverter revertia revertible reverting revertire
-revertirs reverts revesamos revesar revese reveste revestir reviamos reviews revile
-revinamos revinar revine revirada reviradas reviramos revirar revire revisa revisados
-revisal revisan revisara revisare revisars revisas revise revisemos reviser revising
-revisions revisito revisor revista revistamos revistar revivamos revive revolve revolvemos
-revolves revuelto revues reword rewords rewove rezumen riego riegos rielas riesga riesgas
-riesgoes rilled ringes rioted rioter rioters rioting roaches roamos roasted robamos
-robustas robustos rocien rodamos roelas roetes rogacion rogamos rogation rogues roiamos
-roiled rolamos rollbacks rolle rollen roller rolles ronamos rooted rooter rooters rooting
-roques roramos rosamos roscan rostamos roster rosters rostes rotacions rotados rotaes
-rotante rotare rotates rotating rotations rotativo rotemos rotes rotoes rotted rotter
-rotters rotting roues rouged rouges rouging roulers roundel rounder roused rouser rouses
-rousing roust rousted rousting rousts routed routeing router routers routine routs rozamos
-ruidoes ruidos ruidosa ruidosos ruinoso rungos ruses rusted rustes rusting rutamos rutes
-rutted rutting ruyter sabamos sabejos sabelos sabeoes sabeos sabida sable sables sabres
-sacados sacarificamos sacarificar sacarifice sacemos sachamos saciamos sacred sacres
-sacrifica sacrificados sacrifican sacrificara sacrificare sacrificars sacrificas
-sacrificed sacrificemos sacrificen sacrificer sacrifices sacrificia sacrifico sacring
-saetos safamos safida sages sagres saida sailed sailing sainar sajamos sajemos salability
-salable salada salados salads salamos salar salda saldamos saldar saldas saldes saldoes
-saldos salemos saleos saletos salgamos salgar salges salgos salia saliamos salian salias
-salica salidas salido salidos salina salios saliva sallamos sallar salles salmamos salmar
-salmia salmida salmos salols salons salos salpos salsos saltados saltan saltanos saltara
-saltare saltars saltas salte saltea salteamos saltear saltee saltemos salten salteo
-salteos salter saltes saltine saltoes salton saltons saltos salts saltus saluda saludos
-saluds saluted saluting salvamos salvar salved salvia salving salvos samaria sampler
-samples samplings samura sanamos sanar sander sanders sanding sanea sanean saneara saneare
-sanears saneas sanemos saner sanger sanitized sanitizer sanitizes santes santos sapele
-sapida sapling saramos sarape sardos sards sarges sarong sartos sastra sated sateless
-sates sating satira satos satura saturaba saturacions saturadas saturado saturan saturant
-saturara saturares saturars saturas saturated saturates sature saturn saturna saturo
-sauted sautes sayamos scalding scalds scaled scaler scalping scalps scamps scanner scanted
-scape scapes scared scares scaring scending scends scene scents scheat schedule schedulers
-schedules schemas scheme scilla scones scooped scopes scoping scorer scorers scores
-scorned scorning scorns scoured scouring scours scrabble scrabbled scrambler scrambles
-scrap scraped scraper scrapes scrapie scraps scream screaming screams scree screed screens
+quartet quean quebren quedados quedar quedemos queden queening queering queja quejaes
+quejais quejamos quejar quejars quejos quemamos queman quemas quemies quenas quepan
+queramos queran quere querer queried querist querns queros quesas queued queule queules
+quiamos quieran quiere quietamos quieten quiiamos quijamos quijas quintamos quires quiries
+quitados quitas quitemos quoits quorums quotes quotha rabida rabido rabidos rabios
+rabotado rabotados raches racked racking radios radom rafagaes rafago rafagos rafios
+rafter rages raguos raida raider raiding raido raidos raiges raijos rained raines raining
+raked raking ramios ranaes rances ranches randers rando randomize randomizes randos ranees
+rangas ranged ranger rangers ranging rangoes rangos rangosa rangoso ranguo ranguos ranker
+ranket rankin rankine rankings rankle rankled rankling ranoes ranos ransom ranted ranter
+ranting rapada rapado rapados rapid rapidas rapider rapidezs rapidoes rapids rapina rapino
+rapinos rapita rapito rapitos raposo raptos rascan rascos rasgas rasges rasgo rasgoes
+rasgon rasgons rasher rasoes rasos raspos raster rastramos rastrar rastrea rastreados
+rastrean rastreara rastreare rastrears rastreas rastreemos rastremos rastrera rastrero
+ratear rateos rater rathe ratigo ratigos ratino ratinos ration rations ratoes ratons ratos
+ratter rautos rayida rayido rayidos razaga razagas reaccion reached reacher react reaction
+readably reade reader readers readier readings readying realas realces realeja realer
+reamer reaming reaper reaping rearing reassigns reasumen reattempts reaver reaving rebaja
+rebajaes rebajais rebajan rebajar rebajars rebajes rebajos rebalanceo rebanas rebasas
+rebatado rebatados rebatas rebate rebates rebite rebites reblas rebojas rebonado rebonados
+rebone rebones reboot reboots rebosado rebosados rebose reboses reboso rebota rebotada
+rebotadas rebotador rebotadors rebotamos rebotando rebotas rebotees reboten reboto
+rebozado rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes rebuilt rebujas
+rebultado rebultados rebuses rebute rebutes recaan recaba recabe recaben recaen recaer
+recaeran recaia recalcula recalculan recalza recalzada recalzadas recalzados recalzamos
+recalzar recalzo recalzos recant recargados recargar recargara recargare recargars
+recargas recarge recargemos recargen recargo recaza recazo recazos receba recebe receben
+receive received receiver receivers recena recene recenia recenida recenidas recenido
+recenidos receno recent recenta recente recentes recento recept recesit recesits receta
+recete receto rechaza rechazaba rechazabas rechazado rechazador rechazadors rechazados
+rechazan rechazara rechazaras rechazare rechazars rechazas rechaze rechazemos rechazes
+rechazoes rechiza rechizada rechizadas rechizados rechizamos rechizar rechizo recia recial
+recias reciba reciban recibas reciben recibes recibia recibio recibire recibirs recibo
+recien recienes reciens reciente recientees recife recipe recipient recipiente recipientes
+recision recita recite reciten recobra recobrada recobramos recobrar recobre recobremos
+recoce recocen recocta recoda recodamos recodar recodas recode recoden recodes recodiamos
+recodo recodos recoga recogan recoge recoger recoges recogo recoin recole recolecta
+recolectan recolectar recolen recomputes reconciler reconcilers reconciliacion
+reconciliations reconcilie reconcilies reconnects reconstruamos reconstruccions
+reconstruction reconstrue reconstruen reconstrues reconstruia reconstruiamos reconstruidos
+reconstruire reconstruirs reconstruyes reconta recontada recontamos recorda recordada
+recordados recordamos recordan recordara recordare recordars recordas recorde recordemos
+recorder recordes recordo records recorra recorramos recorre recorren recorrere recorrers
+recorres recorrida recorridos recorro recortaba recortadas recortado recortados recortamos
+recortan recortar recortara recortas recorte recortemos recorto recorva recorvada
+recorvamos recorvar recorve recorvemos recose recosen recoso recosta recostada recostamos
+recover recovera recovero recovers recrecia recria recrie recrien recries rectan recten
+rectore rectoremos recuenta recuentas recuentoes recuentro recuentros recuesto recuestos
+reculares recuperacions recuperation recurre recurrido recused recuses recycler recycles
+redaccion redacta redacte redacting redacto redacts redder redencion redirect redirecting
+redoing redonda redondas redondeados redondeara redondeare redondears redondee redondeemos
+redondel redondeto redondez redondo redondon redondos redriven redstart redstarts
+reduction redwing reeding reelable reelect reelected reembolsa reembolsan reembolsara
+reembolsare reembolsars reembolsas reembolse reembolses reembolsoes reemploying reentregar
+reentregas reenvia reenvian reenviara reenviare reenviars reenvias reenvida reenvidar
+reenvido reenvie reenvies reenvioes reequilibrada refajas refection referenced references
+referencias referencio referente refile refiled refiles refills refilm reflecta reflecte
+reflecten reflectes reflecto reflects reflejan reflejara reflejare reflejars reflejas
+refleje reflejo refluja refound refries refunda refundas refunde refunden refundes refundo
+refused refuses regaining regains regais regajas regalares regalas regars regas regelation
+regencia regency regent regian regias regido regidos regimos regin regina regio regioes
+regionals regios register registers registra registrada registradas registrador
+registradors registrados registran registrando registrara registrare registrars registras
+registre registremos registres registroes registry reglaes reglais reglan reglar reglares
+reglars regles reglon reglones reglons reglos regulacions regularas regulare regulars
+regulas regulates regulating regulations regulativo regulator regulators reharte reharto
+reheat reheated reheats reherva rehervan rehoge rehogen rehues rehuire rehuires rehuses
+reinen reintentas reises rejecter rejecting rejite relaciona relacionan relacionar
+relacionas relacione relaciono relacions relaid relajas relajes relapse relapsed relapses
+relapsing relation relay relayed relays releas released releaser releases releja relejar
+relejes relent relies relivable rellana rellanan rellanar rellena rellenan rellenar
+rellenara rellenare rellenars rellenas rellene rellenen relleno relojs relsas relsoes
+remaches remain remainders remake remanding rembolsar rembolso rembolsos remembers
+remembra remembre remembro remetida remetidas remetido remetidos reminder remirada
+remiradas remiramos remirar remision remite remitente remitentees remoes remoje remojes
+remole remoles remordamos remorder remote remotes remova removas remove removed removeis
+removen remover removers removes removo remoze remozes rendaes rendar rendars rende
+rendeis renden render rendere renderer renderes renderia renderiamos renderian renderings
+renderiza renderizados renderizan renders rendes rendimienta rendimientos rending rendir
+rendirs rengas renges rengos renitentes renove renoves renter renters renuncia renunciados
+renuncian renunciara renunciare renunciars renuncias renunciemos reorders repajas repare
+reparen repares reparo reparon reparos reparta repartamos reparte repartee reparten
+repartes repartia repartiamos repartias repartida repartido repartidor repartidors
+repartidos repartire repartirs reparto repartos repaso repast repaste repasto repasts
+repay repays repeal repealed repeals repeater repeats repela repelas repeles repelida
+repelidas repelido repelidos repent repented repents repesa repesas repeso repeta repetas
+repete repetes repetia repetian repetias repetida repetidas repetidor repetidors repetidos
+repetimos repetire repetirs repeto repica repicada repicadas repicamos repicar repicas
+repice repices repine repines repinte repisamos repisar repise repises repiso repita
+repiten repites repizca repizcada repizcadas repizcamos repizcar repizcas replaced replays
+repleted replica replicaba replicabas replicacions replicadas replicado replicados
+replicaes replicais replican replicante replicantes replicar replicara replicaras
+replicare replicares replicars replicata replicatas replicated replicates replicating
+replications replicato replicatoes replicatos replice replicemos replices replico replicos
+replied replier repliers reply repodo repoes repono report reporta reportada reportamos
+reportas reporte reportes reporto reports repos reposa repose reposos reposto repoyo
+reprocesan reproches reproducer reproducia reproducire reproducirs repses reptantes repte
+repuesta repuestas repules repute requeme requeres requerimientas requerimiento
+requerimientoes requetes requiem requiems requires requise requises requisita requisitas
+requisite requisites requisitoes requite requited requites requive requives rerouted
+resacan resaltado resaltados rescaldo rescana rescanas rescano rescanos rescaza rescazo
+rescazos reseat reseated reseats resecan resect resected resection resections reseda
+resedas reseed reseeds resena resenas resends resene resenemos resenes reseno resenos
+resent resents reservaba reservabas reservadaes reservados reservando reservar reservara
+reservaras reservas reserve reserven reserves reservo reservon reses reset resets resewn
+resews reshes residence residencial residencian residenciar residencias residencie
+residencio resigna resignar resisamos resisar resits resole resoled resoles resolge
+resolgemos resolges resolies resolle resollemos resolles resolva resolvamos resolvas
+resolved resolveis resolven resolver resolvers resolvo resople resoplemos resoples resort
+resorts resound resounds respailo respalda respalde respaldon respaldos resped respeds
+respes respite responda respondamos respondan respondas responded responden respondent
+respondere responders respondes respondo respondon responsa responsas responsea responseas
+responsee responsees responsemos responsen responseo responseos responses responso
+responsoes responsos respuestaes respuestas respuesto respuestos restan restanes restanoes
+restante restantees restar restara restaras restare restares restars restarts restas
+restate restates rested restes restos restriccions restricta restriction restricto
+restricts restringia restringida restringidos restringire restringirs restrinido restrinir
+rests resuden resuello resuelta resueltos resuelva resuelven result resulta resultada
+resultadas resultado resultadoes resultados resultamos resultando resultandos resultas
+resulte resultes resulto resultos results resuman resume resumed resumens resumes retace
+retado retail retaining retains retais retajas retaje retaken retakes retame retamos retan
+retando retard retarda retarde retardos retards retare retares retasa retasada retasado
+retase retaso retaze retches retejemos retejer retejida retejidas retejido retejidos
+retenamos retencions retene retenen retenere reteners retenes retenia retenian retenias
+retenida retenidaes retenidas retenimos retenir retente retentemos retentions retentivo
+retesemos retiamos retian retied reties retin retinada retinadas retinae retinamos retinar
+retine retinemos retines retinida retinidas retinido retinidos retinte retinue retira
+retiraba retirabas retiradaes retiradas retirado retirados retiran retirara retiraras
+retirare retirars retiras retired retiree retiremos retires retiria retiriamos retiring
+retonemos retores retort retorta retorts retraa retraamos retraan retraas retrae retraha
+retraho retraia retrain retrao retras retrasa retrasaba retrasadas retrasados retrasan
+retrasando retrasar retrasara retrasas retrase retrasos retrata retratada retratado
+retrato retread retriles retrils retrocedo retroces retrocesa retrocesos retroes retune
+return retying retyping reunes reunire reunires reuters revencia revenemos revenida
+revenidas revenido revenidos revere revered reverence reverencia reveres reverie revering
+revers reversa reversed reversen reverser reverses reversibles reversibly reversions
+reverso reverte reverter revertia revertible reverting revertire revertirs reverts
+revesamos revesar revese reveste revestir reviamos reviews revile revinamos revinar revine
+revirada reviradas reviramos revirar revire revisa revisados revisal revisan revisara
+revisare revisars revisas revise revisemos reviser revising revisions revisito revisor
+revista revistamos revistar revivamos revive revolve revolvemos revolves revuelto revues
+reword rewords rewove rezumen riego riegos rielas riesga riesgas riesgoes rilled ringes
+rioted rioter rioters rioting roaches roamos roasted robamos robustas robustos rocien
+rodamos roelas roetes rogacion rogamos rogation rogues roiamos roiled rolamos rollbacks
+rolle rollen roller rolles ronamos rooted rooter rooters rooting roques roramos rosamos
+roscan rostamos roster rosters rostes rotacions rotados rotaes rotante rotare rotates
+rotating rotations rotativo rotemos rotes rotoes rotted rotter rotters rotting roues
+rouged rouges rouging roulers roundel rounder roused rouser rouses rousing roust rousted
+rousting rousts routed routeing router routers routine routs rozamos ruidoes ruidos
+ruidosa ruidosos ruinoso rungos ruses rusted rustes rusting rutamos rutes rutted rutting
+ruyter sabamos sabejos sabelos sabeoes sabeos sabida sable sables sabres sacados
+sacarificamos sacarificar sacarifice sacemos sachamos saciamos sacred sacres sacrifica
+sacrificados sacrifican sacrificara sacrificare sacrificars sacrificas sacrificed
+sacrificemos sacrificen sacrificer sacrifices sacrificia sacrifico sacring saetos safamos
+safida sages sagres saida sailed sailing sainar sajamos sajemos salability salable salada
+salados salads salamos salar salda saldamos saldar saldas saldes saldoes saldos salemos
+saleos saletos salgamos salgar salges salgos salia saliamos salian salias salica salidas
+salido salidos salina salios saliva sallamos sallar salles salmamos salmar salmia salmida
+salmos salols salons salos salpos salsos saltados saltan saltanos saltara saltare saltars
+saltas salte saltea salteamos saltear saltee saltemos salten salteo salteos salter saltes
+saltine saltoes salton saltons saltos salts saltus saluda saludos saluds saluted saluting
+salvamos salvar salved salvia salving salvos samaria sampler samples samplings samura
+sanamos sanar sander sanders sanding sanea sanean saneara saneare sanears saneas sanemos
+saner sanger sanitized sanitizer sanitizes santes santos sapele sapida sapling saramos
+sarape sardos sards sarges sarong sartos sastra sated sateless sates sating satira satos
+satura saturaba saturacions saturadas saturado saturan saturant saturara saturares
+saturars saturas saturated saturates sature saturn saturna saturo sauted sautes sayamos
+scalding scalds scaled scaler scalping scalps scamps scanner scanted scape scapes scared
+scares scaring scending scends scene scents scheat schedule schedulers schedules schemas
+scheme scilla scones scooped scooting scopes scoping scorer scorers scores scorned
+scorning scorns scoured scouring scours scrabble scrabbled scrambler scrambles scrap
+scraped scraper scrapes scrapie scraps scream screaming screams scree screed screens
 screes scrimp scrimps scrip scrips scrolls scuffle scuffled scummed scumming sealable
 sealer sealers sealing searched searcher searchers seared searing seated seating seattle
 secamos secana secenes secon secones secons secores secrestos secreta secrete secreteo
@@ -1266,140 +1266,141 @@ seudonimas seudonimizan seudonimoes sever severs sevicio sevicios sevres sewed s
 shaded shades shading shadows shadowy shads shakes shamed shames shaped shapes shared
 sharer sharers shares sharing sharked sharking sharks sharpe sharped sharping sharps
 shaved shaves sheared sheddings sheller sherds shewed shined shingle shipped shippen
-shipper shires shored shores shoring shorted shorter shortest shortie shorties shotten
-shoved shower shred shredding shreds shuffler shuffles sidebar sidecars siding siempres
-sienes sieved sieves sieving sighed sightly sigile signa signac signals signan signar
-signas signatura signatures signaturo signe signen signer signes signet significan
-significar significas significe significo significs sigue siguientes silencia silenciada
-silenciadas silenciamos silencian silenciando silenciara silenciare silenciars silencias
-silencie silencios silgen silted silting similar simile simper simpler simples simplex
-simplicidads simply simula simulan simulant simulara simulars simulas simulated simulates
-simule simultanea simultaneaes simultaneais simultanean simultanear simultanears
-simultanees simultaneo simultaneos sincronica sincronicas sincronice sincronico
-sincronicos sincronizadas sincronizado sincronizan sincronizara sincronizare sincronizars
-sincronizas sincronize sincronizemos sincronizo sincronos singe singed singer singes
-singla singled singlen singles singlet singlo singly singule sinned siple sipped siren
-sirges sistemas sistemo sittings situen skated skates skating sketchy skewer skimped
-skipper skippet slated slates slating slaved sledding slender slewed slicing slipped slits
-sloped slopped slowed slummed slumming smarting smooth smoothes smoothy smuggest snared
-snares snider snipped snitch snitches snored snores snoring snorted snowflakes snuffle
-snuffled snuggest snyder soaped soared soaring sobara sobemos sobra sobreasar sobrecara
-sobrecaras sobrecargaba sobrecargadas sobrecargado sobrecargan sobrecargar sobrecargara
-sobrecargare sobrecargars sobrecargas sobrecarge sobrecargo sobrecarta sobrecartada
-sobrecartar sobres sobrescriba sobrescriben sobrescribes sobrescribia sobrescribire
-sobrescribirs sobrescribo socape socked socles soever soiled solamentes soled solicita
-solicitan solicitara solicitare solicitars solicitas solicitor solicitude solicituds
-solida soloed soltamos soltar solven solver solves somber sombran sombrar sombras sombre
-sombrea sombria sombro someones somera somethings sopera soporta soportados soportal
-soportan soportara soportare soportars soportas soporte soportemos soporto sopped sorbed
-sorce sores sortea sorteable sortee sorteo sorter sortie sortied sosamente sotted souffle
-souled souped sourced sources soured sourer souring sower spanker spanned spanners spared
-spares spates spawner speller spellers spender spenders spending spewed sphere spices
-spicks spiels spiers spies spiked spiles spinal spines spinner spires spirts spites spits
-splats splint splints spokes spooked spooking spooled spooling spooned spoonfed spooning
-spoored spooring spored spores sporing sported spreads spreed sprits spumed spuming
-stabile stabled stabler stables stably staged stages stagey staggerer stags stakes stale
-stales staling stamped stampeded stampedes stamping stamps standbys stapes stapled
-stapling starch starches stared stares staring starling starring startling starts starving
-stases stated statements staten stater states stating statius stats statu statue statues
-staves steam steaming steams stepped stewed stich stimulate stipe stirps stitches stithy
-stogies stoked stokes stoles stomas stomped stomps stoned stones stooped stopper stopple
-stoppled storey storing stormed stormy storting stoves stowage stowed straights strait
-stranger straps stratus straus streak streaking streaks streamings streams streamy strega
-strews striae strick stricture strictured stride strife strike string stringer strip
-stripe striped striper stripes stripey strips stript stripy strive stroll stropped strops
-structure structures strums strung suable suavizan suavizar suavizas suavize suavizo
-subamos submits subscriba subscribas subscribed subscriber subscribers subscribo
-subscripcions subtrae subtraes succeeder succuss sucres sucrets sudamos sudando sudaria
-suegra suera sufres sugera sugeramos sugeran sugere sugerenciaes sugerencio sugerencios
-sugeria sugerire sugerirs sugestion sugestions suggesting sugiera sugieren sugieres
-sumacos sumado sumados sumanda sumandos sumara sumaran sumaras sumarial sumarian sumariar
-sumarias sumarie sumario sumatra sumemos sumeria sumiamos sumimos sumiria summer summery
-summit sunder sunders supamos super superados superana superano superanos superar superara
-superare superars superas superb superba superemos superen superes superia superiamos
-superian superman superna superno supero supers suplantacions suplantan suplantara
-suplantare suplantars suplantas suplante suplanto supono suporta suportamos suportar
-supporter supports suppresses suppressing supra supresions suprimamos suprimia suprimiamos
-suprimida suprimidos suprimire suprimirs supura supuramos supuran supurar supure suraes
-surce surces sures surgas surged surgen suries surtes suscriba suscriban suscribo
-suscripcions susera sustain sutura swages swaggered swamis swampy swanned swapping swaps
-swarded swards swarming swarms swatch swatches sweller swerved swerves swerving swingle
-switch switched switcher switchers swopped synched synchronies synchronizer synchronizes
-systems tabaes tabales tabals tabano tabas tabeas tabeos tabes tabess tabies tablaes
-tablais tablan tablar tablars tablea tableas tabled tablee tablees tablen tableo tableos
-tablet tablets tablos taboes tabret tabues tabulas tabules tacano taces tacket tacks
-taeles taimas takedowns talaes talas talcas taleas tales talias tallas talles talmas
-taloes talpas tamana tamango tamanos tamaro tamas tambas tambiens tamizen tanemos tanzas
-tapano taping tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas
-tardia targe tarjar tarjera tarjetas tarjetea tarjeto tartar tasces tasting tazamos tazano
-tazar tazas teacea teared teasing tecaes tecas techas teclado teclaes tecle tecleada
-tecleados tecleando tecleara tecleare teclears teclee tecleo teclos tecols tejemos telas
-telefona telefonas telefoneo telefonio telefonios telefono telefonoes telefonos telemos
-teleran tememos tempate tempates templaes templare templares templates templete templetes
-tempo tempora temporalmentes temporals temporas temporil tenamos tenan tenante tenantes
-tenants tencas tendemos tendenciaes tendencies tendencio tendencios tending tends tenedos
-tenen tenencia tenencias tenesmos tenimos tenoria tensemos tensing tentemos tenting
-teorias teorica teorio teoriza terbia tercas tercemos terceno tercenos tercer tercera
-terceras tercere tercereo terceres tercerio tercerios terceroes tercerol tercerols
-terceros tercers terces terceto tercetos tercia termas termico termicos termina terminas
-termine termines terming termini terminoes terminus termito termitos ternero terneros
-terpino terpinos terrero terreros terrino terrinos tesemos teslas testiga testigo testings
-tetemos thales thicket thighs thing thingy thinks thins thongs thoria thorough though
-thousands thread thready threats thresholds throstle throstles throttled throttler
-throttlers throttles throughout ticked ticker tickets tickle tiempa tiempos tienes tierce
-tifico tilio timelier timelines timeliness timeous timestamps timpo tings tinten tipica
-tipicos tiple tiples tipologia tipple tipples tired tisico tiznen toaria tocologia
-tocology tokes tolera tolerables tolerably tolerada tolerados toleran tolerando tolerant
-tolerante tolerara tolerars toleras tolerated tolerates toleremos toleren tolleran
-tombstoned tomenta tomentas tonemos tonico topica topical topicos topics toping topino
-torces toria tormas torment tormentaes tormentais tormentan tormentar tormentars tormente
-tormentes tormento tormentos torments toseran toxico toying tozos traamos traas trabado
-trabaja trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos
-trabamos trabar trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie
-tracings tracked tracking tracte tractes trades trading traducia traducian traducias
-traducido traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar
-tragas trages tragico traiamos traias trajes tramaes tramais tramamos traman tramar
-tramars tramas trames trammed tramos trampa trampas tramps trams trancada trancadas
-trancado trancamos trancar trances transaccional transaccionals transaccions transacted
-transacting transactions transducers transia transido transigo transir transita transite
-transiting transitivo transitivos transitos transits translacion translaciones translate
-translates translation translational translations transmit transmito transnational
-tranzamos tranzar tranzas trapajo trapas trapes traras trases trasmito trasversal tratamos
-tratar tratas trates traumas travas traversa traversals traversas traversed traverser
-traverses traverso traves travese travesee trazados trazaes trazais trazan trazara trazare
-trazars trazemos trazos treading treads treces tremas trenas trendy trenes trenos trens
-trezas trezos triaes tricks trifle trifles triggers trile trilees triles trille trilles
-trilling trillions trillon trimester trimestres trimmer trincada trincadas trincado
-trincamos trincar trinen tripaes tripe tripees tripes tripla triplaes triplas tripled
-triplees triplet triplets triplex triplican triplicar triplicas triplice triplico triplo
-triploes triplos triply tripol tripoles tripols trippe triptica tripule tripules trizamos
-trizar trizas trizos trocar trocea trocean troceara troceare trocears troceas troces
-trocos trofico trojos trolos troncada troncadas troncado troncamos troncar tronos tronzos
-troops tropico tropologia tropology tropos trough trovos troyos trozamos trozar trozas
-trozes trozo trozoes trucada trucadas trucado trucamos trucar truces trucks trunca
-truncaba truncabas truncadaes truncadas truncado truncados truncaes truncala truncan
-truncando truncara truncaras truncare truncars truncas truncates truncation truncemos
-trussed trustee truster trying trysted tucket tunemos turmas twilit tying typology ubicas
-ultima ultiman ultimar ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras
-umbria unamos unbalance unbalances uncas uncias undated undead understands unfollows
-ungias unias uniats unicaes unicamentes unicidads unicos unida unidads unidamente unidas
-uniquer unitaria unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable
-upamos updater updates uprate uprated upset upsets urente urentes urgen urgentees uricas
-usados usemos usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes
-vacais vacan vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila
-vacilan vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vahida vaida vaidas
-vaidos vainas vainos valada valia valiamos valian valias valid validacions validades
-validados validaes validara validares validars validated validating validations valide
-validemos validen valido valija valios varaes varais varales varals varars varas vareas
-vargas varia variable variablees variaes variais variar variars varias varies varios varis
-varita varitas variza varizas varizs vascas vascos vastas vastos vatias vatios veedor
-veedors vejas venador venadors vencedor vencedores vendar vendars vendedora vendedoraes
-vendedoras vendedoro vendedoros vendedors vender venders vendo vendoes vendors vendos
-ventaba ventabas ventada ventadas ventaja ventajas ventan ventanaes ventanal ventanals
-ventanea ventaneas ventano ventanos ventara ventaras ventor ventors verass verbified
-verbifies verbify verdor verdors verifica verificacions verificados verifican verificara
-verificare verificars verificas verifications verificativo verifice verificemos verifices
-verified verifier verifiers verily verities verity verizon verjas verjos versas verses
+shipper shires shooing shootings shored shores shoring shorted shorter shortest shortie
+shorties shorting shotten shouting shoved shower shred shredding shreds shuffler shuffles
+sidebar sidecars siding siempres sienes sieved sieves sieving sighed sightly sigile signa
+signac signals signan signar signas signatura signatures signaturo signe signen signer
+signes signet significan significar significas significe significo significs sigue
+siguientes silencia silenciada silenciadas silenciamos silencian silenciando silenciara
+silenciare silenciars silencias silencie silencios silgen silted silting similar simile
+simper simpler simples simplex simplicidads simply simula simulan simulant simulara
+simulars simulas simulated simulates simule simultanea simultaneaes simultaneais
+simultanean simultanear simultanears simultanees simultaneo simultaneos sincronica
+sincronicas sincronice sincronico sincronicos sincronizadas sincronizado sincronizan
+sincronizara sincronizare sincronizars sincronizas sincronize sincronizemos sincronizo
+sincronos singe singed singer singes singla singled singlen singles singlet singlo singly
+singule sinned siple sipped siren sirges sistemas sistemo sittings situen skated skates
+skating sketchy skewer skimped skipper skippet slated slates slating slaved sledding
+slender slewed slicing slipped slits sloped slopped slowed slummed slumming smarting
+smooth smoothes smoothy smuggest snared snares snider snipped snitch snitches snored
+snores snoring snorted snowflakes snuffle snuffled snuggest snyder soaped soared soaring
+sobara sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas
+sobrecargado sobrecargan sobrecargar sobrecargara sobrecargare sobrecargars sobrecargas
+sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobres sobrescriba sobrescriben
+sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socked socles
+soever soiled solamentes soled solicita solicitan solicitara solicitare solicitars
+solicitas solicitor solicitude solicituds solida soloed soltamos soltar solven solver
+solves somber sombran sombrar sombras sombre sombrea sombria sombro someones somera
+somethings sopera soporta soportados soportal soportan soportara soportare soportars
+soportas soporte soportemos soporto sopped sorbed sorce sores sortea sorteable sortee
+sorteo sorter sortie sortied sosamente sotted souffle souled souped sourced sources soured
+sourer souring sower spanker spanned spanners spared spares spates spawner speller
+spellers spender spenders spending spewed sphere spices spicks spiels spiers spies spiked
+spiles spinal spines spinner spires spirts spites spits splats splint splints spokes
+spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored spores
+sporing sported spreads spreed sprits spumed spuming stabile stabled stabler stables
+stably staged stages stagey staggerer stags stakes stale stales staling stamped stampeded
+stampedes stamping stamps standbys stapes stapled stapling starch starches stared stares
+staring starling starring startling starts starving stases stated statements staten stater
+states stating statius stats statu statue statues staves steam steaming steams stepped
+stewed stich stimulate stipe stirps stitches stithy stogies stoked stokes stoles stomas
+stomped stomps stoned stones stooped stopper stopple stoppled storey storing stormed
+stormy storting stoves stowage stowed straights strait stranger straps stratus straus
+streak streaking streaks streamings streams streamy strega strews striae strick stricture
+strictured stride strife strike string stringer strip stripe striped striper stripes
+stripey strips stript stripy strive stroll stropped strops structure structures strums
+strung suable suavizan suavizar suavizas suavize suavizo subamos submits subscriba
+subscribas subscribed subscriber subscribers subscribo subscripcions subtrae subtraes
+succeeder succuss sucres sucrets sudamos sudando sudaria suegra suera sufres sugera
+sugeramos sugeran sugere sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs
+sugestion sugestions suggesting sugiera sugieren sugieres sumacos sumado sumados sumanda
+sumandos sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie sumario
+sumatra sumemos sumeria sumiamos sumimos sumiria summer summery summit sunder sunders
+supamos super superados superana superano superanos superar superara superare superars
+superas superb superba superemos superen superes superia superiamos superian superman
+superna superno supero supers suplantacions suplantan suplantara suplantare suplantars
+suplantas suplante suplanto supono suporta suportamos suportar supporter supports
+suppresses suppressing supra supresions suprimamos suprimia suprimiamos suprimida
+suprimidos suprimire suprimirs supura supuramos supuran supurar supure suraes surce surces
+sures surgas surged surgen suries surtes suscriba suscriban suscribo suscripcions susera
+sustain sutura swages swaggered swamis swampy swanned swapping swaps swarded swards
+swarming swarms swatch swatches sweller swerved swerves swerving swingle switch switched
+switcher switchers swopped synched synchronies synchronizer synchronizes systems tabaes
+tabales tabals tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan
+tablar tablars tablea tableas tabled tablee tablees tablen tableo tableos tablet tablets
+tablos taboes tabret tabues tabulas tabules tacano taces tacket tacks taeles taimas
+takedowns talaes talas talcas taleas tales talias tallas talles talmas taloes talpas
+tamana tamango tamanos tamaro tamas tambas tambiens tamizen tanemos tanzas tapano taping
+tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas tardia targe tarjar
+tarjera tarjetas tarjetea tarjeto tartar tasces tasting tazamos tazano tazar tazas teacea
+teared teasing tecaes tecas techas teclado teclaes tecle tecleada tecleados tecleando
+tecleara tecleare teclears teclee tecleo teclos tecols tejemos telas telefona telefonas
+telefoneo telefonio telefonios telefono telefonoes telefonos telemos teleran tememos
+tempate tempates templaes templare templares templates templete templetes tempo tempora
+temporalmentes temporals temporas temporil tenamos tenan tenante tenantes tenants tencas
+tendemos tendenciaes tendencies tendencio tendencios tending tends tenedos tenen tenencia
+tenencias tenesmos tenimos tenoria tensemos tensing tentemos tenting teorias teorica
+teorio teoriza terbia tercas tercemos terceno tercenos tercer tercera terceras tercere
+tercereo terceres tercerio tercerios terceroes tercerol tercerols terceros tercers terces
+terceto tercetos tercia termas termico termicos termina terminas termine termines terming
+termini terminoes terminus termito termitos ternero terneros terpino terpinos terrero
+terreros terrino terrinos tesemos teslas testiga testigo testings tetemos thales thicket
+thighs thingy thinks thins thongs thoria thorough though thousands thread thready threats
+thresholds throstle throstles throttled throttler throttlers throttles throughout ticked
+ticker tickets tickle tiempa tiempos tienes tierce tifico tilio timelier timelines
+timeliness timeous timestamps timpo tings tinten tipica tipicos tiple tiples tipologia
+tipple tipples tired tisico tiznen toaria tocologia tocology tokes tolera tolerables
+tolerably tolerada tolerados toleran tolerando tolerant tolerante tolerara tolerars
+toleras tolerated tolerates toleremos toleren tolleran tombstoned tomenta tomentas tonemos
+tonico topica topical topicos topics toping topino torces toria tormas torment tormentaes
+tormentais tormentan tormentar tormentars tormente tormentes tormento tormentos torments
+toseran toxico toying tozos traamos traas trabado trabaja trabajadoes trabajadoraes
+trabajadoras trabajadoros trabajadors trabaje trabajos trabamos trabar trabas trabes
+tracaes traced tracees tracer tracers tracey tracheid tracie tracings tracked tracking
+tracte tractes trades trading traducia traducian traducias traducido traducidos traeis
+traers traes traffics trafica trafice traficos tragamos tragar tragas trages tragico
+traiamos traias trajes tramaes tramais tramamos traman tramar tramars tramas trames
+trammed tramos trampa trampas tramps trams trancada trancadas trancado trancamos trancar
+trances transaccional transaccionals transaccions transacted transacting transactions
+transducers transia transido transigo transir transita transite transiting transitivo
+transitivos transitos transits translacion translaciones translate translates translation
+translational translations transmit transmito transnational tranzamos tranzar tranzas
+trapajo trapas trapes traras trases trasmito trasversal tratamos tratar tratas trates
+traumas travas traversa traversals traversas traversed traverser traverses traverso traves
+travese travesee trazados trazaes trazais trazan trazara trazare trazars trazemos trazos
+treading treads treces tremas trenas trendy trenes trenos trens trezas trezos triaes
+tricks trifle trifles triggers trile trilees triles trille trilles trilling trillions
+trillon trimester trimestres trimmer trincada trincadas trincado trincamos trincar trinen
+tripaes tripe tripees tripes tripla triplaes triplas tripled triplees triplet triplets
+triplex triplican triplicar triplicas triplice triplico triplo triploes triplos triply
+tripol tripoles tripols trippe triptica tripule tripules trizamos trizar trizas trizos
+trocar trocea trocean troceara troceare trocears troceas troces trocos trofico trojos
+trolos troncada troncadas troncado troncamos troncar tronos tronzos troops tropico
+tropologia tropology tropos trough trovos troyos trozamos trozar trozas trozes trozo
+trozoes trucada trucadas trucado trucamos trucar truces trucks trunca truncaba truncabas
+truncadaes truncadas truncado truncados truncaes truncala truncan truncando truncara
+truncaras truncare truncars truncas truncates truncation truncemos trussed trustee truster
+trying trysted tucket tunemos turmas twilit tying typology ubicas ultima ultiman ultimar
+ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras umbria unamos
+unbalance unbalances uncas uncias undated undead understands unfollows ungias unias uniats
+unicaes unicamentes unicidads unicos unida unidads unidamente unidas uniquer unitaria
+unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable upamos updater
+updates uprate uprated upset upsets urente urentes urgen urgentees uricas usados usemos
+usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes vacais vacan
+vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila vacilan
+vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vahida vaida vaidas vaidos
+vainas vainos valada valia valiamos valian valias valid validacions validades validados
+validaes validara validares validars validated validating validations valide validemos
+validen valido valija valios varaes varais varales varals varars varas vareas vargas varia
+variable variablees variaes variais variar variars varias varies varios varis varita
+varitas variza varizas varizs vascas vascos vastas vastos vatias vatios veedor veedors
+vejas venador venadors vencedor vencedores vendar vendars vendedora vendedoraes vendedoras
+vendedoro vendedoros vendedors vender venders vendo vendoes vendors vendos ventaba
+ventabas ventada ventadas ventaja ventajas ventan ventanaes ventanal ventanals ventanea
+ventaneas ventano ventanos ventara ventaras ventor ventors verass verbified verbifies
+verbify verdor verdors verifica verificacions verificados verifican verificara verificare
+verificars verificas verifications verificativo verifice verificemos verifices verified
+verifier verifiers verily verities verity verizon verjas verjos versas verses
 versificacion versificamos versificar versification versified versifies versify versing
 versiona versionada versionadas versionas versiones versions versos versts vertus vestas
 vestos viables viajas viales vician vicias vicios victas victos vidales videos vieja

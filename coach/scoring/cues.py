@@ -152,6 +152,9 @@ class Language:
     list_fillers: frozenset[str] = frozenset()  # "the", "also", "también": not part of a listed name (lists.py)
     list_connectors: frozenset[str] = frozenset()  # "luego", "then": names strung in prose (lists.py)
     lead_words: frozenset[str] = frozenset()  # "I'd", "prefiero": before a turn-down of a pronoun, no topic
+    # 1 when a turned-down pronoun follows its verb and may be a subject or a message ("we don't lose
+    # it"), so the clause must end with it; 0 when it is a clitic object before it ("no lo haría")
+    pronoun_last: int = 0
     speech_words: frozenset[str] = frozenset()  # "pero", "um": a list that trails off in speech is no catalogue
 
     def to_json(self) -> dict[str, Any]:
@@ -246,8 +249,9 @@ _READ_ROLES = frozenset(ROLES).difference({"question_openers"}).union({"contrast
 AUX_ROLES = ("pseudo", "termination", "contrast", "consequence", "closed_rejection", "fillers", "bounds", "alternative",
              "answer_yes", "answer_no")
 _SCALARS = {
-    "scope_tokens": int, "list_item_tokens": int, "object_window": int,
+    "scope_tokens": int, "list_item_tokens": int, "object_window": int, "pronoun_last": int,
 }
+_FLAGS = ("pronoun_last",)  # scalars that may be 0
 _WORD_LISTS = (
     "function_words", "coordinators", "alternatives", "conditional_words", "conditional_endings", "qualifiers",
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
@@ -320,8 +324,9 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
     if raw.get("stems") not in ("es", "en"):
         raise ValueError(f"languages/{code}.toml: stems must be 'es' or 'en' (the stemmed column it reads)")
     for key, kind in _SCALARS.items():
-        if not isinstance(raw.get(key), kind) or raw[key] < 1:
-            raise ValueError(f"languages/{code}.toml: {key} must be a positive integer")
+        if not isinstance(raw.get(key), kind) or raw[key] < (0 if key in _FLAGS else 1):
+            raise ValueError(f"languages/{code}.toml: {key} must be a positive integer"
+                             + (" (0 or 1)" if key in _FLAGS else ""))
     sets = raw.get("sets", {})
     if not isinstance(sets, dict) or not all(
         isinstance(v, list) and all(isinstance(x, str) for x in v) for v in sets.values()
@@ -348,6 +353,7 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         scope_tokens=raw["scope_tokens"],
         list_item_tokens=raw["list_item_tokens"],
         object_window=raw["object_window"],
+        pronoun_last=raw["pronoun_last"],
         function_words=words("function_words"),
         coordinators=words("coordinators"),
         alternatives=words("alternatives"),
@@ -867,7 +873,7 @@ def _read_sentence(
         topic = sum(1 for p in range(first, q) if not sentence.stop[p])
         return first if 0 < topic <= LABEL_TOPIC_WORDS + 1 else -1
 
-    def antecedent(a: int, b: int, language: Language, tail: bool) -> list[tuple[int, int]]:
+    def antecedent(a: int, b: int, language: Language, tail: int) -> list[tuple[int, int]]:
         """What a pronoun turned down stands for: the topic fronted in its clause ("El RGPD tampoco
         lo tocaría"), else what came before the clause in the sentence ("X and Y are nice ideas,
         but I wouldn't build them"), else the sentence before ("…. I don't want to go down that
@@ -881,8 +887,8 @@ def _read_sentence(
             if not (sentence.stop[p] or p in fillers or sentence.words[p] in language.qualifiers
                     or sentence.words[p] in language.scale_or_time)
         )
-        if tail and rest > 1:
-            return []
+        if 0 <= tail < rest:
+            return []  # the clause says what for: a bound, not a turn-down of the topic
         q = a
         while q > first and not sentence.brk(q) and (q - 1) not in termination:
             q -= 1
@@ -946,7 +952,10 @@ def _read_sentence(
         q = start
         while q > first and not sentence.brk(q) and (q - 1) not in termination:
             q -= 1
-        if q > first and all(sentence.stop[p] for p in range(q, start)) and sentence.brk(q) in _OPENERS:
+        # a filler may stand after a label's colon ("DLQ: aquí no tiene sentido"), not after a spoken
+        # dash ("three nines — actually no, 99.95": a correction, not a verdict on the topic)
+        label = sentence.brk(q) == ":"
+        if q > first and all(sentence.stop[p] or (label and p in fillers) for p in range(q, start)) and sentence.brk(q) in _OPENERS:
             q -= 1  # "Tracing distribuido: por ahora no": the cue speaks of the topic before the colon,
             # all of it ("Partition keys, per-shard throughput, hot partitions: not a conversation we need")
             while q > first and sentence.brk(q) in ("", ",") and (q - 1) not in termination:
@@ -1040,7 +1049,11 @@ def _read_sentence(
             elif scope == "antecedent":
                 # a deferral's tail is its condition ("lo agregaría si el equipo lo pide"), "belong to"'s
                 # its owner: only a pronoun that ends a turn-down needs a clause that ends with it
-                ranges = antecedent(a, b, language, tail=role == "anaphoric" and not pattern.text.endswith(" to"))
+                # how many content words may follow in the clause: none after an English pronoun ("it's not
+                # needed for templates" says what for), two after another turn-down ("lo daría por resuelto
+                # por otro equipo", not "no lo veo necesario para las llamadas internas")
+                tail = -1 if role != "anaphoric" or pattern.text.endswith(" to") else 0 if language.pronoun_last else 2
+                ranges = antecedent(a, b, language, tail=tail)
                 if ranges:
                     out.append((kind, span, ranges))
     out += _contrasts(sentence, by_role, language_of=langs, conditional=conditional, termination=termination)
