@@ -46,6 +46,8 @@ tokens, so accents and verb endings that share a stem need no alternatives):
   else the sentence before. Not in a question, and not when the clause goes on past the
   pronoun or bounds it ("we don't need it to survive a restart", "no los reintentamos más de
   5 veces"). `lead_words` ("I'd", "prefiero", "no") stand before one without being its topic.
+- `guess_rest`: a declared guess ("no sé muy bien qué poner", "I don't know what to say
+  here"): everything after it in the answer is supposed, not designed.
 - `rejection_rest`: a label that turns down the rest of its line ("Rejected: a DLQ",
   "Not doing: trending", "Descartado: Kafka"), as a design doc writes it.
 - `deferral` (preceding / following / rest of the sentence), `hypothetical`
@@ -239,6 +241,9 @@ ROLES = {
     # fan-out and tombstones are nice ideas, but I wouldn't build them", "Riesgos y roadmap:
     # preferiría no cerrarlos hoy", "El RGPD tampoco lo tocaría", "I don't want to go down that path"
     "anaphoric": ("rejected", "antecedent"),
+    # "no sé muy bien qué poner aquí", "I don't know what to say here": the rest of the answer is a
+    # guess, not a design ("supongo que no pasa nada si van un poco atrasadas")
+    "guess_rest": ("hypothetical", "answer"),
     "anaphoric_deferral": ("deferred", "antecedent"),
     "question_openers": ("question", "sentence"),
 }
@@ -518,6 +523,7 @@ class _Sentence:
         self.found: dict[tuple[str, ...], list[tuple[int, int, Language, Pattern]]] = {}  # _matches, per languages
         self.languages: tuple[tuple[Language, ...], tuple[Language, ...]] | None = None  # _sentence_languages
         self.previous: tuple[int, int] | None = None  # the tokens of the sentence before it, if any
+        self.answer_end = last  # the end of the whole answer's tokens (find_cues sets it)
 
     def brk(self, i: int) -> str:
         """The clause break between token i-1 and token i ('' when none; ',' or the strong one)."""
@@ -629,6 +635,7 @@ def find_cues(
                              object_hits[bisect_left(object_hits, first) : bisect_left(object_hits, last)])
         if index:
             sentence.previous = (bounds[index - 1], first)
+        sentence.answer_end = count
         found += _read_sentence(sentence, langs, candidate_index)
         if index + 1 < len(sentences) or sentence.text[s_start:s_end].rstrip().endswith("?") or "¿" in sentence.text[s_start:s_end]:
             found += _question(sentence, langs, candidate_index, index, sentences, bounds, text, (es, en), words, stop, spans)
@@ -1046,6 +1053,8 @@ def _read_sentence(
                     out.append((kind, span, [(first, last)]))
             elif scope == "before":
                 out.append((kind, span, [(first, b)]))
+            elif scope == "answer":
+                out.append((kind, span, [(b, sentence.answer_end)]))
             elif scope == "antecedent":
                 # a deferral's tail is its condition ("lo agregaría si el equipo lo pide"), "belong to"'s
                 # its owner: only a pronoun that ends a turn-down needs a clause that ends with it

@@ -267,9 +267,33 @@ class _View:
             hedged = {tokens.sentence_of[p] for p in compress(range(len(dismissed)), dismissed)
                       if tokens.cues[dismissed[p] - 1].kind == "hedged"}
             self._firm = frozenset(
-                s for s in hedged if tokens.has_number[s] or _sentence_has(self.index, justify, s)
+                s for s in hedged
+                if (tokens.has_number[s] and _free_figure(tokens, s)) or _sentence_has(self.index, justify, s)
             )
         return self._firm
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _free_figure(tokens: Tokens, sentence: int) -> bool:
+    """A figure in the sentence that no rejection, deferral or question governs: "supongo que van un
+    poco atrasadas, pero no sabría cómo no procesar dos veces" has none (its "dos" is turned down)."""
+    from bisect import bisect_left, bisect_right
+
+    from coach.scoring.words import NUMBER_WORDS, fold
+
+    first, last = bisect_left(tokens.sentence_of, sentence), bisect_right(tokens.sentence_of, sentence)
+    dismissed, cues, text = tokens.dismissed, tokens.cues, tokens.text
+    for p in range(first, last):
+        word = text[tokens.spans[p][0] : tokens.spans[p][1]]
+        if not (_DIGIT.search(word) or fold(word) in NUMBER_WORDS):
+            continue
+        if not dismissed or not dismissed[p] or cues[dismissed[p] - 1].kind == "hedged":
+            return True
+    # a figure the tokens do not hold ("p99", "8.64M" split apart): the sentence's own verdict stands
+    return not any(_DIGIT.search(text[tokens.spans[p][0] : tokens.spans[p][1]]) or
+                   fold(text[tokens.spans[p][0] : tokens.spans[p][1]]) in NUMBER_WORDS for p in range(first, last))
 
 
 SALAD_SHEET = 0.5  # half the answered steps mostly lists: a keyword sheet, read line by line too
