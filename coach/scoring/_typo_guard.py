@@ -625,89 +625,89 @@ estrictaes estrictoes estrictos estrie estries estroes estros estructurada estru
 estructural estructuramos estructuran estructurando estructurar estructuras estructure
 estructuro estrus estures etanas etapaes etapos eteran eteres eterna eternal eternalmente
 eternamentes eternas eterno eternos euripo euripos evection evenas evenes eveno evens
-eventful eventfully eventoes eventualmentes eventuals evian eviccion evicting evictions
-evitada evitado evitados evitan evitar evitara evitare evitars evitas evitemos evites
-exactamentes exactas exactoes exactor exactors exacts exalta exalto exarca exarco exarcos
-exceda excedamos excedas excede exceden excedere exceders excedes excedo excels excelso
-excepciona excepcionas excepcione excepcionen excepciono excepting exceptivo exceptivos
-excesa excesas excesos excess exchanged exchanger exchanges excita excite excito excluamos
-excluded exclue excluen exclues excluiamos excluidos excrecion excreciones excretion
-excretions excuso exemption exemptions exento exentos exhausta exhausto exhausts exigen
-exiran exire exires exist exista existas existed existen existes existo exists exitas
-exited exiting exitos exits expanda expandas expanden expander expandes expandia expandire
-expandirs expando expanse expansive expects expend expende expended expends expensa
-expensen expenses expenso expert expia expiacion expiado expian expiando expiar expiara
-expiaran expiare expiares expiars expias expiation expie expien expies expila expilado
-expilan expile expiles expira expiracions expirada expirados expirando expirar expiras
-expired expiren expires expiries expiro expiry exponencials expremo expresas exprese
-expresions expresivoes exsect extenda extendas extender extendo extensa extensas extensive
-extenso extensos extenua extenuas extenuo extern externaes externamente externo externoes
-externos externs extorna extornas extorno extornos extract extracta extracte extractor
-extractos extracts extrana extranas extrano extranos extrema extreme extremos fablan
-fablando fablar fable fabled fables fablos faccion fachas faction factors factory factual
-facturan facturar facturas factures facturo fadiga fagged failings faille failovers
-fairing faitor fajada fajadas fajamos falan falcan falcando falcar falcos faldan faldando
-faldar faldos falian falidas falido falidos falladas fallado fallados fallal fallanco
-fallara fallare fallars fallas fallbacks fallen faller falles fallia fallian fallias
-fallida fallidaes fallidoes fallimos falling fallir falloes fallowed fallowing fallows
-falls faloes falos falsan falsando falsar falsificaba falsificadas falsificado falsificara
-falsificare falsificars falsifice falsifico falsos faltan faltando faltante faltar falter
-faltered faltering falters faltos faluos fames famos famosa famosas famosoes famosos
-fanged fannie fanoso fanosos fartura fatigan fatigar fatigas fatige fatigen fatiges fatigo
-fatigued fatigues fatima fating fatling fatly fator fautor favors fawned featly featured
-fechas feches feeze fellow fellows fenches fending fendos fennel fermato fetched fetcher
-fetchers fetiches fiablees fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas
-ficha fichaes fichais fichan fichar fichars fichemos fichera ficheras ficheroes fiches
-fichos fichus fictas fieles fiels fieltra fieltrado fieltramos fieltrar fieltro fiends
-fight fijaba fijabas fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos
-filara filed filer filera filero filers filing filled filler fillers filling fillos
-filterer filters filtrada filtrador filtrados filtralo filtran filtrando filtrara filtrare
-filtrars filtremos filtres filtros fimble finable finables finada finadas finale finales
-finamos fincas finchas fincos finire finita finito finned finoes finos fintos fireball
-firebases firewalls firmada firmadas firmamos firmando firmes fiscas fistra fistro fitches
-fitter fitters fixable fizada fizadas fizamos flagger flailed flailing flames flanged
-flashed flashes flatly flats flatting fleches fleshed fleshes fleshly fletante flicked
-flickers flickery flights flighty floaty flogged flojas flojos floors floras floros
-flotantes flotas flotes flotos flouting flouts flusher flushest fluter foaled foaling
-fochas fogged foiamos foible foibles foidos foiled foiling folder follan follando follar
-follo follon follons followee followings follows fondas fondeo fondeos fondo fondoes
-fondon fondons fondus fonos foods fooled foraged forced forded forest forgat forge forged
-forger forges forget forgets forgot forked formado formados formant format formate formats
-formed formes formiato fornamos fornos forwarder forwards forzen fouled fowled fracciona
-fraccione fracciono fraccions fraces fractions fractura frades fragmenta fragmental
-fragmentan fragmentara fragmentare fragmentars fragmentary fragmentas framea frameas
-framed frameo frameos framer framers frameworks franamos franes fraoes frases frayes
-freamos frecuencias frecuencio freebase freezer freezes fregamos fregar freiamos frena
-frenados frenan frenara frenare frenars frenas frene frenemos frenen frenes frentes
-fresamos fresar frescuras frescuro frete frezamos frezar freze frezen friabilidad friable
-friables friaes friary friccion friction frida fridas fridays frieze fright frogen frondos
-fronte fronted frotante froten froward froze fruente fuere fueres fuertementes fuertes
-fuiamos fullback fullos fumoso fumosos funcion funciona funcionals funcionan funcionar
-funcionares funcionas funcionen funciones funciono funcions function fundos funnels funner
-furcion furente furte fusiona fusionados fusional fusionan fusionara fusionare fusionars
-fusionas fusionemos gafamos gafando gafemos gagaes gages gagoes galling ganado ganados
-gananio gandamos gande gandes ganetos ganges ganiamos ganimos gansado garamos garande
-garandes garando garanta garantan garantas garantees garantiamos garantian garantias
-garantida garantio garantir garantizados garantizan garantizara garantizare garantizars
-garantizas garantizemos garda gardada gardadas gardado gardados gardamos gardan gardar
-garpos garues gating gauged gauger gayamos gayando gayemos gaznamos gaznando gaznemos
-genera generacions generada generador generados general generales generalo generan
-generando generante generantes generara generares generars generas generated generates
-generating generations generativo genere generica generico generics genero genetic geneva
-genra genseric geodas geodes geodos gesteo gesto gestora gestoro gestors gestos glande
-glandes globa globals globas globules glowing golde goldes goldie goldre gouges gradaes
-grade grades gradoes gradua gradualmentes graduals graduan graduar graduas gradue gradues
-graffias grafia grafiaes grafias graficaes grafico graficos grafila grafilas grafita
-grafitas gramps granades granaes granamos granando grance grances grand granda grandaes
-grandas grande grandee grandees grandeis granden grander granders grandest grandez
-grandezs grando grandos grands grane granea graneas granee granees granel granels granemos
-granen graneo granes grange granges granoes grantes grapas grapes grapos grasps grateful
-gratefully grazne graznes gripos groped gropes groping grouper groupie grouse groused
-grouted grouts growings growling growths grumos gruos grupas grupoes grutos guada guadra
-guadua guadual guaira gualda gualdada gualdadas gualdado gualdados guanamos guanda guapos
-guara guaramos guaran guaranteed guarantied guaranties guaras guardaba guardabas
-guardadaes guardadoes guardador guardadors guardaja guardajas guardajo guardajos guardala
-guardalo guardalos guardando guardant guardara guardaras guardare guardars guarde
+eventful eventfully eventoes eventualmentes eventuals eventuates evian eviccion evicting
+evictions evitada evitado evitados evitan evitar evitara evitare evitars evitas evitemos
+evites exactamentes exactas exactoes exactor exactors exacts exalta exalto exarca exarco
+exarcos exceda excedamos excedas excede exceden excedere exceders excedes excedo excels
+excelso excepciona excepcionas excepcione excepcionen excepciono excepting exceptivo
+exceptivos excesa excesas excesos excess exchanged exchanger exchanges excita excite
+excito excluamos excluded exclue excluen exclues excluiamos excluidos excrecion
+excreciones excretion excretions excuso exemption exemptions exento exentos exhausta
+exhausto exhausts exigen exiran exire exires exist exista existas existed existen existes
+existo exists exitas exited exiting exitos exits expanda expandas expanden expander
+expandes expandia expandire expandirs expando expanse expansive expects expend expende
+expended expends expensa expensen expenses expenso expert expia expiacion expiado expian
+expiando expiar expiara expiaran expiare expiares expiars expias expiation expie expien
+expies expila expilado expilan expile expiles expira expiracions expirada expirados
+expirando expirar expiras expired expiren expires expiries expiro expiry exponencials
+expremo expresas exprese expresions expresivoes exsect extenda extendas extender extendo
+extensa extensas extensive extenso extensos extenua extenuas extenuo extern externaes
+externamente externo externoes externos externs extorna extornas extorno extornos extract
+extracta extracte extractor extractos extracts extrana extranas extrano extranos extrema
+extreme extremos fablan fablando fablar fable fabled fables fablos faccion fachas faction
+factors factory factual facturan facturar facturas factures facturo fadiga fagged failings
+faille failovers fairing faitor fajada fajadas fajamos falan falcan falcando falcar falcos
+faldan faldando faldar faldos falian falidas falido falidos falladas fallado fallados
+fallal fallanco fallara fallare fallars fallas fallbacks fallen faller falles fallia
+fallian fallias fallida fallidaes fallidoes fallimos falling fallir falloes fallowed
+fallowing fallows falls faloes falos falsan falsando falsar falsificaba falsificadas
+falsificado falsificara falsificare falsificars falsifice falsifico falsos faltan faltando
+faltante faltar falter faltered faltering falters faltos faluos fames famos famosa famosas
+famosoes famosos fanged fannie fanoso fanosos fartura fatigan fatigar fatigas fatige
+fatigen fatiges fatigo fatigued fatigues fatima fating fatling fatly fator fautor favors
+fawned featly featured fechas feches feeze fellow fellows fenches fending fendos fennel
+fermato fetched fetcher fetchers fetiches fiablees fiada fiadas fiamos ficada ficadas
+ficais ficamos ficars ficas ficha fichaes fichais fichan fichar fichars fichemos fichera
+ficheras ficheroes fiches fichos fichus fictas fieles fiels fieltra fieltrado fieltramos
+fieltrar fieltro fiends fight fijaba fijabas fijadaes fijado fijados fijara fijaras
+fijemos filada filadas filamos filara filed filer filera filero filers filing filled
+filler fillers filling fillos filterer filters filtrada filtrador filtrados filtralo
+filtran filtrando filtrara filtrare filtrars filtremos filtres filtros fimble finable
+finables finada finadas finale finales finamos fincas finchas fincos finire finita finito
+finned finoes finos fintos fireball firebases firewalls firmada firmadas firmamos firmando
+firmes fiscas fistra fistro fitches fitter fitters fixable fizada fizadas fizamos flagger
+flailed flailing flames flanged flashed flashes flatly flats flatting fleches fleshed
+fleshes fleshly fletante flicked flickers flickery flights flighty floaty flogged flojas
+flojos floors floras floros flotantes flotas flotes flotos flouting flouts flusher
+flushest fluter foaled foaling fochas fogged foiamos foible foibles foidos foiled foiling
+folder follan follando follar follo follon follons followee followings follows fondas
+fondeo fondeos fondo fondoes fondon fondons fondus fonos foods fooled foraged forced
+forded forest forgat forge forged forger forges forget forgets forgot forked formado
+formados formant format formate formats formed formes formiato fornamos fornos forwarder
+forwards forzen fouled fowled fracciona fraccione fracciono fraccions fraces fractions
+fractura frades fragmenta fragmental fragmentan fragmentara fragmentare fragmentars
+fragmentary fragmentas framea frameas framed frameo frameos framer framers frameworks
+franamos franes fraoes frases frayes freamos frecuencias frecuencio freebase freezer
+freezes fregamos fregar freiamos frena frenados frenan frenara frenare frenars frenas
+frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro frete frezamos
+frezar freze frezen friabilidad friable friables friaes friary friccion friction frida
+fridas fridays frieze fright frogen frondos fronte fronted frotante froten froward froze
+fruente fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso fumosos funcion
+funciona funcionals funcionan funcionar funcionares funcionas funcionen funciones funciono
+funcions function fundos funnels funner furcion furente furte fusiona fusionados fusional
+fusionan fusionara fusionare fusionars fusionas fusionemos gafamos gafando gafemos gagaes
+gages gagoes galling ganado ganados gananio gandamos gande gandes ganetos ganges ganiamos
+ganimos gansado garamos garande garandes garando garanta garantan garantas garantees
+garantiamos garantian garantias garantida garantio garantir garantizados garantizan
+garantizara garantizare garantizars garantizas garantizemos garda gardada gardadas gardado
+gardados gardamos gardan gardar garpos garues gating gauged gauger gayamos gayando gayemos
+gaznamos gaznando gaznemos genera generacions generada generador generados general
+generales generalo generan generando generante generantes generara generares generars
+generas generated generates generating generations generativo genere generica generico
+generics genero genetic geneva genra genseric geodas geodes geodos gesteo gesto gestora
+gestoro gestors gestos glande glandes globa globals globas globules glowing golde goldes
+goldie goldre gouges gradaes grade grades gradoes gradua gradualmentes graduals graduan
+graduar graduas gradue gradues graffias grafia grafiaes grafias graficaes grafico graficos
+grafila grafilas grafita grafitas gramps granades granaes granamos granando grance grances
+grand granda grandaes grandas grande grandee grandees grandeis granden grander granders
+grandest grandez grandezs grando grandos grands grane granea graneas granee granees granel
+granels granemos granen graneo granes grange granges granoes grantes grapas grapes grapos
+grasps grateful gratefully grazne graznes gripos groped gropes groping grouper groupie
+grouse groused grouted grouts growings growling growths grumos gruos grupas grupoes grutos
+guada guadra guadua guadual guaira gualda gualdada gualdadas gualdado gualdados guanamos
+guanda guapos guara guaramos guaran guaranteed guarantied guaranties guaras guardaba
+guardabas guardadaes guardadoes guardador guardadors guardaja guardajas guardajo guardajos
+guardala guardalo guardalos guardando guardant guardara guardaras guardare guardars guarde
 guardemos guarden guarder guardes guardias guardio guardo guards guariaa guariamos guarian
 guarna guarnamos guarnan guarnia guarra guesser guesses guested guiada gulden gurda gurges
 gurupos habemos habitua habituals habituan habituar habituas hacamos hacero haceros
