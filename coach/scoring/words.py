@@ -87,6 +87,9 @@ _rewrite("idempotency key", "idempotencykey", "idempotency keys", "clave de idem
 _rewrite("rate limit", "ratelimit", "ratelimiting", "ratelimiter", "rate limiting", "rate limiter",
          "rate limits", "rate limited")
 _rewrite("p99 9", "p999")
+# whiteboard shorthand ("TL por usuario en Redis", "dispo 99,95 %"); not "TLs", which is TLS
+_rewrite("timeline", "tl")
+_rewrite("disponibilidad", "dispo")
 # Spanish "muestrear" and "mostrar" share a stem ("muestreamos" / "no muestra nada"): the verb of
 # sampling is rewritten whole so "el cliente no muestra nada" is not sampling
 _rewrite("sampling", "muestreo", "muestreos", "muestrear", "muestreamos", "muestrea", "muestrean", "muestreado",
