@@ -701,9 +701,9 @@ graduar graduas gradue gradues graffias grafia grafiaes grafias graficaes grafic
 grafila grafilas grafita grafitas gramps granades granaes granamos granando grance grances
 grand granda grandaes grandas grande grandee grandees grandeis granden grander granders
 grandest grandez grandezs grando grandos grands grane granea graneas granee granees granel
-granels granemos granen graneo granes grange granges granoes grantes grapas grapes grapos
-grasps grateful gratefully grazne graznes gripos groped gropes groping grouper groupie
-grouse groused grouted grouts growings growling growths grumos gruos grupas grupoes grutos
+granels granemos granen graneo granes grange granges granoes grantes grapas grapes grasps
+grateful gratefully grazne graznes gripos groped gropes groping grouper groupie grouse
+groused grouted grouts growings growling growths grumos gruos grupas grupo grupoes grutos
 guada guadra guadua guadual guaira gualda gualdada gualdadas gualdado gualdados guanamos
 guanda guapos guara guaramos guaran guaranteed guarantied guaranties guaras guardaba
 guardabas guardadaes guardadoes guardador guardadors guardaja guardajas guardajo guardajos
@@ -977,48 +977,48 @@ permitidos permitimos permito permits permuta permutacions permutada permutados 
 permutations permute permutemos permuten permutes permuto pernil perniles pernio peroes
 perores perronas persiste persisten persistence persistencias persistencio persistency
 persistent persistente persistentees persistentes persistes persona personae personaes
-personages personajes personalism personaliza personalizaba personalizabas personalizacion
-personalizada personalizadas personalizados personalizamos personalizan personalizando
-personalizara personalizaras personalizare personalizars personalizas personalize
-personalized personalizen personalizes personalizo personals personas personates personos
-persons perta perter perues pervious pesada pesade pesador pesados pesamos pesando pescado
-pesces pesiado pesimos pesoes pester petado peticions petition petoes peyores phased
-pianes picaes pices piches picker picket pickle pickled picoes pictured pictures piece
-pieced piecing piedra piees pieles pierce pierces pierdes pieria pierian pierna pierre
-pijees piked pilled pilling piman pinar pindar pined pineda pinemos pingar pinged pinjar
-pinked pinpoints pinta pintan pintara pintare pintars pintas pintea pintear pintor pintos
-pints pipeline pipelines piperine pirces pisado pisamos pisaras pisare pisares pisars
-pisces pison pissed pistar pitar pitman pizces places placing plagamos plagaremos plages
-plains planaes planas plane planea planeas planed planee planees planen planeo planeos
-planer planers planet planets planks planoes planos plante plantes plantillaes plantillais
-plantillan plantillar plantillars plantillas plantille plantilles plantillo plantillos
-plants plates platilla platillas plores pobres pocion pocked podara podaria podemos
-poderia podia podida podidos podra podran podras podres podrian podrias podrida podrir
-poemos poinas poinos pointed pointers pointier pointy poised poising poiso poisonings
-poisons poisos poisson poitier poldia polemos police policees polices policiaes policias
-policios poling polison politer politian politic politicaes political politick politicks
-politico politicos politics polities polity polled pollina pollino pomemos ponamos pondria
-pontear pontos pooling popemos poplar popple popula populaces populan populara popularas
-populare popularidads populars populas populates porcentajes porcion pores porfia porfijo
-porgamos porgar porges portear ported porter portes portia portian portico portien porting
-portio portions porton posado posamos posed poseer posemos poser poseur posher posiblees
+personages personajes personalise personalism personaliza personalizaba personalizabas
+personalizamos personalizan personalizando personalizara personalizaras personalizare
+personalizars personalizas personalize personalizen personalizes personalizo personals
+personas personates personos persons perta perter perues pervious pesada pesade pesador
+pesados pesamos pesando pescado pesces pesiado pesimos pesoes pester petado peticions
+petition petoes peyores phased phobos photo photon photons phots pianes picaes pices
+piches picker picket pickle pickled picoes pictured pictures piece pieced piecing piedra
+piees pieles pierce pierces pierdes pieria pierian pierna pierre pijees piked pilled
+pilling piman pinar pindar pined pineda pinemos pingar pinged pinjar pinked pinpoints
+pinta pintan pintara pintare pintars pintas pintea pintear pintor pintos pints pipeline
+pipelines piperine pirces pisado pisamos pisaras pisare pisares pisars pisces pison pissed
+pistar pitar pitman pizces places placing plagamos plagaremos plages plains planaes planas
+plane planea planeas planed planee planees planen planeo planeos planer planers planet
+planets planks planoes planos plante plantes plantillaes plantillais plantillan plantillar
+plantillars plantillas plantille plantilles plantillo plantillos plants plates platilla
+platillas plores pobres pocion pocked podara podaria podemos poderia podia podida podidos
+podra podran podras podres podrian podrias podrida podrir poemos poetos poinas poinos
+pointed pointers pointier pointy poised poising poiso poisonings poisons poisos poisson
+poitier poldia polemos police policees polices policiaes policias policios poling polison
+politer politian politic politicaes political politick politicks politico politicos
+politics polities polity polled pollina pollino pomemos ponamos pondria pontear pontos
+pooling popemos poplar popple popula populaces populan populara popularas populare
+popularidads populars populas populates porcentajes porcion pores porfia porfijo porgamos
+porgar porges portear ported porter portes portia portian portico portien porting portio
+portions porton portos posado posamos posed poseer posemos poser poseur posher posiblees
 posicions posing posited positing positions positivo positron posits poson pospuesta
 possibly postais postar postares poste postea postean posteara posteare postears posteas
 postee postema posten posteo postern posters postes posteta postie posties postiga postigo
-postiles postings postmarks postor postores postra postrar postre postrees postrer postres
-postro postures postwar potemos pother potrear potted potter potting pouted pouter pouting
-poyemos prates preaba preabas preado preamos precalcula precalculadas precalculado preces
-precesion precess precessed precesses precessing precia precias precie precies precios
-precioso precious precis precisa precise precisian precising precisions preciso precisos
-precito precoz predicable predictably predio preferenciaes preferencio preferencios
-preferente preferentes preferia preferire preferirs prefija prefijas prefije prefijoes
-prefijos prefines prefino prefixed pregamos pregar preges pregunta preguntados preguntan
-preguntara preguntare preguntars preguntas pregunte preguntea preguntemos pregunteo
-pregunton preguntos pregusta pregustamos pregustar pregusto premio premise premised
-premiso premisos premite premitida premitidas premitido premitidos premix premixes
-preocupacions preocupan preocupar preocupas preocupe preocupo prepuesta presado presences
-presencial presencian presenciar presencias presencio present presente presentia presents
-preserva preservan preservara preservare preservars preservas preserven preserver
+postiles postings postmarks postor postores postos postra postrar postre postrees postrer
+postres postro postures postwar potemos pother potrear potted potter potting pottos pouted
+pouter pouting poyemos prates preaba preabas preado preamos precalcula precalculadas
+precalculado preces precesion precess precessed precesses precessing precia precias precie
+precies precios precioso precious precis precisa precise precisian precising precisions
+preciso precisos precito precoz predicable predictably predio preferenciaes preferencio
+preferencios preferente preferentes preferia preferire preferirs prefija prefijas prefije
+prefijoes prefijos prefines prefino prefixed pregamos pregar preges pregunta preguntados
+preguntan preguntara preguntare preguntars preguntas pregunte preguntea preguntemos
+pregunteo pregunton preguntos pregusta pregustamos pregustar pregusto premio premise
+premised premiso premisos premite premitida premitidas premitido premitidos premix
+premixes preocupacions preocupan preocupar preocupas preocupe preocupo prepuesta presado
+presences presencial presencian presenciar presencias presencio present presente presentia
+presents preserva preservan preservara preservare preservars preservas preserven preserver
 preserves preservo pressured pressures presunta presunto presupuesta presupuestos pretence
 preterir preven prevena prevenas prevene prevenes preveno previdos previo previoes previos
 prevision priada priadas prices pricked pricking priding prier primacia primacio primacy
@@ -1052,7 +1052,7 @@ propios propon propone proponeria propono proporciona proporcionals proporcionan
 proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
 proposals proposed proposer proposes propria proprias proprio proprios propuestas
 propuesto prosupuesto proteccions protecting protections protocola protocole protocolos
-protocols provaga provagado provagamos provagar proveedora proveedoraes proveedoras
+protocols protos provaga provagado provagamos provagar proveedora proveedoraes proveedoras
 proveedoro proveedoros proveedors providaes provide provided provides providoes prowess
 proyeccion pruebaes pruebo pruebos pruner prunes pseudonymized puares pubic public
 publicacions publicada publicador publicados publicalo publicana publicando publicano

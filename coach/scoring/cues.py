@@ -865,6 +865,7 @@ def _read_sentence(
         return _list_end(sentence, q, language, termination)
 
     fillers = {p for fa, fb, _, _ in by_role.get("fillers", []) for p in range(fa, fb)}
+    asks = sentence.text[sentence.start : sentence.end].rstrip().endswith("?")
 
     def label_before(a: int) -> int:
         """The sentence's opening label when the cue at `a` opens what follows it ("Enumeration: I read
@@ -981,6 +982,8 @@ def _read_sentence(
                     continue  # "without a DLQ we would lose messages": an argument for it
                 out.append((kind, span, [(b, forward(b, language))]))
             elif scope == "backward":
+                if b >= last and asks:
+                    continue  # "…entran en esto o no?": a question's tag, not a verdict
                 # "Partition keys, shard counts and hot partitions don't apply": the whole listed subject
                 start = back_over_comma(a, b, language)
                 out.append((kind, span, [(_list_start(sentence, start, a, language, termination), a)]))
@@ -1007,6 +1010,8 @@ def _read_sentence(
             elif scope == "backward_end":
                 if pattern.text.startswith(":") and (a <= first or sentence.brk(a) != ":"):
                     continue  # ": skipped", ": none": a verdict after a label, not "we skip it"
+                if b >= last and asks:
+                    continue  # "…entran en esto o no?", "quedan afuera, no?": a question's tag, not a verdict
                 if closes_clause(b, language):
                     # "Las claves calientes, los inactivos y el umbral no los trataría": the whole list
                     start = _list_start(sentence, back_over_comma(a, b, language), a, language, termination)

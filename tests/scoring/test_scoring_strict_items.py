@@ -55,9 +55,11 @@ def test_slas_count_only_in_the_opening(shipped) -> None:  # type: ignore[no-unt
 @pytest.mark.parametrize(
     ("step", "text", "item", "covered"),
     [
-        # a single monthly figure is an amount (closing.costs), not a model of what drives the cost
-        ("security", "Coste: 6 nodos de Redis, unos 1.500 USD/mes.", "cost.model", False),
+        # the spec: "quantified costs or the explicit cost driver"; "SMS is expensive" does not
+        # (independent labellers tick a monthly estimate with what it counts: 41 train sheets)
+        ("security", "Coste: 6 nodos de Redis, unos 1.500 USD/mes.", "cost.model", True),
         ("security", "En cuanto al coste, el SMS es lo más caro con diferencia.", "cost.model", False),
+        ("security", "Costs matter, we should keep an eye on the cloud bill.", "cost.model", False),
         ("security", "Cost is driven by SMS: about 0.0075 USD per message, and Kafka storage per GB.", "cost.model", True),
         # stateless workers are not a stale read
         ("consistency", "Los workers no tienen estado y escalan horizontalmente según el retraso del stream.",
