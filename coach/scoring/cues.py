@@ -157,6 +157,7 @@ class Language:
     # 1 when a turned-down pronoun follows its verb and may be a subject or a message ("we don't lose
     # it"), so the clause must end with it; 0 when it is a clitic object before it ("no lo haría")
     pronoun_last: int = 0
+    relative_heads: frozenset[str] = frozenset()  # "lo" (que), "what": a relative that points ahead
     speech_words: frozenset[str] = frozenset()  # "pero", "um": a list that trails off in speech is no catalogue
 
     def to_json(self) -> dict[str, Any]:
@@ -261,7 +262,7 @@ _WORD_LISTS = (
     "function_words", "coordinators", "alternatives", "conditional_words", "conditional_endings", "qualifiers",
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
     "verb_skip", "verb_endings", "link_words", "modals", "list_fillers", "list_connectors", "speech_words",
-    "lead_words",
+    "lead_words", "relative_heads",
 )
 _ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
 _FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides `patterns`
@@ -380,6 +381,7 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         list_connectors=words("list_connectors"),
         speech_words=words("speech_words"),
         lead_words=words("lead_words"),
+        relative_heads=words("relative_heads"),
     )
 
 
@@ -890,6 +892,8 @@ def _read_sentence(
         end = b if b < last and sentence.brk(b) else clause_end(b)
         if bounded(b, end) or "?" in sentence.text[sentence.start : sentence.end]:
             return []  # "¿X hay que hacerlo ahora o eso queda para después?" asks
+        if a > first and sentence.words[a - 1] in language.relative_heads:
+            return []  # "Lo que no pondría: X", "what I wouldn't do is X": it points ahead
         rest = sum(
             1 for p in range(b, end)
             if not (sentence.stop[p] or p in fillers or sentence.words[p] in language.qualifiers
@@ -908,13 +912,14 @@ def _read_sentence(
 
         if any(map(topic, range(q, a))):  # the topic may be a list: "Logs, tracing… todo eso lo agregaría"
             return [(_list_start(sentence, q, a, language, termination), end)]
-        start = q - 1  # the clauses before it, back to a semicolon: "lo mitigo con X, aunque eso lo dejaría"
-        while start > first and sentence.brk(start) != ";":
-            start -= 1
-        if any(map(topic, range(start, q))):
-            return [(start, end)]
-        if sentence.previous is None:
-            return []
+        if q > first:  # the clauses before it, back to a semicolon: "lo mitigo con X, aunque eso lo dejaría"
+            start = q - 1
+            while start > first and sentence.brk(start) != ";":
+                start -= 1
+            if any(map(topic, range(start, q))):
+                return [(start, end)]
+        if sentence.previous is None or not sentence.text[sentence.start : sentence.end].rstrip(" *_").endswith((".", "!", "…")):
+            return []  # a heading or a label ("Lo que no pondría", "What I'd skip:") speaks of what follows
         return [sentence.previous, (a, end)]
 
     def closes_clause(b: int, language: Language) -> bool:
