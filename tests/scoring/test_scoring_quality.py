@@ -135,6 +135,21 @@ def test_the_sets_retired_in_the_fifth_session_keep_their_level() -> None:
     _assert_floor(FIFTH_SESSION_TRAIN, precision=0.875, recall=0.95, rejected_share=0.25, worst_salad=0.30)
 
 
+SIXTH_SESSION_TRAIN = ("s25", "s26", "s27", "lib21", "lib22", "lib23", "ac15", "ac16", "ac17")
+
+
+def test_the_sets_retired_in_the_sixth_session_keep_their_level() -> None:
+    """Nine sets (108 sheets asked for as hiring weeks: 75 honest candidates, 33 adversarial) measured
+    once sealed and then tuned on: a regression floor under the figures of 2026-12-06. Honest
+    candidates P 0.962, R 0.958; all sheets P 0.826, R 0.957. The adversarial documents of the last
+    round (an ADR, minutes, a team wiki, a glossary, a survey essay) were retired after one round of
+    tuning and still tick 647 of 1,744 rejected ideas; the worst of them reads 71 %."""
+    sheets = [s for name in SIXTH_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
+    honest = evaluation.micro([s for s in sheets if s.kind == "normal"])
+    assert honest[0] >= 0.95 and honest[1] >= 0.95, honest
+    _assert_floor(SIXTH_SESSION_TRAIN, precision=0.81, recall=0.95, rejected_share=0.39, worst_salad=0.75)
+
+
 def test_the_report_splits_honest_candidates_from_adversarial_sheets() -> None:
     """A set mixing honest and adversarial sheets reports both apart, per language, with the micro figures
     of exactly those sheets."""
