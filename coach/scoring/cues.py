@@ -1066,11 +1066,10 @@ def _read_sentence(
             elif scope == "answer":
                 out.append((kind, span, [(b, sentence.answer_end)]))
             elif scope == "antecedent":
-                # a deferral's tail is its condition ("lo agregaría si el equipo lo pide"), "belong to"'s
-                # its owner: only a pronoun that ends a turn-down needs a clause that ends with it
-                # how many content words may follow in the clause: none after an English pronoun ("it's not
-                # needed for templates" says what for), two after another turn-down ("lo daría por resuelto
-                # por otro equipo", not "no lo veo necesario para las llamadas internas")
+                # content words the clause may go on with: none after an English pronoun ("it's not needed
+                # for templates" says what for), two after a clitic ("lo daría por resuelto por otro equipo",
+                # not "no lo veo necesario para las llamadas internas"); any after a deferral (its condition:
+                # "lo agregaría si el equipo lo pide") or "belong to" (the owner)
                 tail = -1 if role != "anaphoric" or pattern.text.endswith(" to") else 0 if language.pronoun_last else 2
                 ranges = antecedent(a, b, language, tail=tail)
                 if ranges:

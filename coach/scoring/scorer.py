@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import wraps
@@ -72,6 +73,7 @@ from coach.scoring.result import (
 )
 from coach.scoring.rules import CompiledBundle
 from coach.scoring.timing import assess_timing
+from coach.scoring.words import NUMBER_WORDS, fold
 
 if TYPE_CHECKING:
     from coach.content import Bundle
@@ -279,21 +281,15 @@ _DIGIT = re.compile(r"\d")
 def _free_figure(tokens: Tokens, sentence: int) -> bool:
     """A figure in the sentence that no rejection, deferral or question governs: "supongo que van un
     poco atrasadas, pero no sabría cómo no procesar dos veces" has none (its "dos" is turned down)."""
-    from bisect import bisect_left, bisect_right
-
-    from coach.scoring.words import NUMBER_WORDS, fold
-
     first, last = bisect_left(tokens.sentence_of, sentence), bisect_right(tokens.sentence_of, sentence)
-    dismissed, cues, text = tokens.dismissed, tokens.cues, tokens.text
-    for p in range(first, last):
-        word = text[tokens.spans[p][0] : tokens.spans[p][1]]
-        if not (_DIGIT.search(word) or fold(word) in NUMBER_WORDS):
-            continue
-        if not dismissed or not dismissed[p] or cues[dismissed[p] - 1].kind == "hedged":
-            return True
-    # a figure the tokens do not hold ("p99", "8.64M" split apart): the sentence's own verdict stands
-    return not any(_DIGIT.search(text[tokens.spans[p][0] : tokens.spans[p][1]]) or
-                   fold(text[tokens.spans[p][0] : tokens.spans[p][1]]) in NUMBER_WORDS for p in range(first, last))
+    dismissed, cues, text, spans = tokens.dismissed, tokens.cues, tokens.text, tokens.spans
+    figures = [
+        p for p in range(first, last)
+        if _DIGIT.search(text[spans[p][0] : spans[p][1]]) or fold(text[spans[p][0] : spans[p][1]]) in NUMBER_WORDS
+    ]
+    if not figures:
+        return True  # a figure no token holds on its own ("8.64M" split apart): the sentence's verdict stands
+    return any(not dismissed or not dismissed[p] or cues[dismissed[p] - 1].kind == "hedged" for p in figures)
 
 
 SALAD_SHEET = 0.5  # half the answered steps mostly lists: a keyword sheet, read line by line too
