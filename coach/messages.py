@@ -321,6 +321,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "es": "la respuesta trata de otro sistema: este punto es propio del escenario",
         "en": "the answer is about another system: this item belongs to the scenario",
     },
+    "score.why.report": {
+        "es": "la hoja cuenta lo que hacen otros o deja cada decisión abierta (un ensayo, un glosario, un acta): "
+        "solo deciden tus propias frases («usaría», «elegimos»)",
+        "en": "the sheet reports what others do or leaves every decision open (an essay, a glossary, a decision "
+        "log): only your own sentences decide (\"I'd use\", \"we pick\")",
+    },
     "score.why.underived": {
         "es": "la cifra aparece, pero no se deriva en las estimaciones (QPS × 86.400, tamaño × QPS × 86.400)",
         "en": "the figure is there, but not derived in the estimates (QPS × 86,400, size × QPS × 86,400)",

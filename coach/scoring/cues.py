@@ -59,6 +59,13 @@ tokens, so accents and verb endings that share a stem need no alternatives):
 - `other_sense`: a non-technical object (a person, a meeting, the team's
   process) voids itself and the few words before it in its clause ("partition
   the team", "reintentamos la reunión").
+- `report` and `author_words`: not cues, the voice of a sentence (who decides). A
+  `report` phrase speaks of what others do or what a term means ("most teams", "in the
+  literature", "se suele", "Options considered", "Status: Proposed"); an `author_words`
+  word puts the author in it ("I", "we", "nosotros", "propongo"). `find_cues` reports the
+  sentences holding a `report` phrase; the scorer weighs both over the whole sheet
+  (scorer._reported_sheet): a sheet that reports and never decides earns no decision
+  outside its own author's sentences.
 - `estimates`: not a cue set. The estimate checker's words (`byte_words` and the
   nouns of each flow, `[estimates.flows]`) live in the same file, so a language
   stays one file; `coach/scoring/estimates.py` reads them and this loader
@@ -159,6 +166,9 @@ class Language:
     pronoun_last: int = 0
     relative_heads: frozenset[str] = frozenset()  # "lo" (que), "what": a relative that points ahead
     speech_words: frozenset[str] = frozenset()  # "pero", "um": a list that trails off in speech is no catalogue
+    author_words: frozenset[str] = frozenset()  # "I", "we", "nosotros", "propongo": the author decides (voice)
+    record_labels: frozenset[str] = frozenset()  # "status", "decisión": a decision record's label (voice.py)
+    open_values: frozenset[str] = frozenset()  # "proposed", "pendiente": a record left open (voice.py)
 
     def to_json(self) -> dict[str, Any]:
         """The compiled cue sets as JSON data (the rule cache stores them: coach/scoring/cache.py)."""
@@ -253,7 +263,7 @@ ROLES = {
 _READ_ROLES = frozenset(ROLES).difference({"question_openers"}).union({"contrast"})
 # phrase sets that are not cues themselves
 AUX_ROLES = ("pseudo", "termination", "contrast", "consequence", "closed_rejection", "fillers", "bounds", "alternative",
-             "answer_yes", "answer_no")
+             "answer_yes", "answer_no", "report")
 _SCALARS = {
     "scope_tokens": int, "list_item_tokens": int, "object_window": int, "pronoun_last": int,
 }
@@ -262,7 +272,7 @@ _WORD_LISTS = (
     "function_words", "coordinators", "alternatives", "conditional_words", "conditional_endings", "qualifiers",
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
     "verb_skip", "verb_endings", "link_words", "modals", "list_fillers", "list_connectors", "speech_words",
-    "lead_words", "relative_heads",
+    "lead_words", "relative_heads", "author_words", "record_labels", "open_values",
 )
 _ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
 _FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides `patterns`
@@ -382,6 +392,9 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         speech_words=words("speech_words"),
         lead_words=words("lead_words"),
         relative_heads=words("relative_heads"),
+        author_words=words("author_words"),
+        record_labels=words("record_labels"),
+        open_values=words("open_values"),
     )
 
 
@@ -604,8 +617,9 @@ def find_cues(
     spans: Sequence[tuple[int, int]],
     sentence_of: Sequence[int],
     sentences: Sequence[tuple[int, int]],
-) -> tuple[tuple[Cue, ...], tuple[int, ...]]:
-    """(cues, per token 0 or the 1-based index of the governing cue); ((), ()) when no token is governed.
+) -> tuple[tuple[Cue, ...], tuple[int, ...], frozenset[int]]:
+    """(cues, per token 0 or the 1-based index of the governing cue, the sentences holding a `report`
+    phrase); the first two are ((), ()) when no token is governed.
 
     `words` are the folded, canonical words the stems come from (one per token).
     """
@@ -626,9 +640,10 @@ def find_cues(
     if "?" in text or "¿" in text:
         wanted.update(i for i, (s, e) in enumerate(sentences) if "?" in text[s:e] or "¿" in text[s:e])
     if not wanted:
-        return (), ()
+        return (), (), frozenset()
     bounds = _bounds(sentence_of, len(sentences))
     found: list[tuple[str, tuple[int, int], list[tuple[int, int]]]] = []  # kind, cue char span, token ranges
+    reported: set[int] = set()
     for index in sorted(wanted):
         first, last = bounds[index], bounds[index + 1]
         s_start, s_end = sentences[index]
@@ -639,10 +654,12 @@ def find_cues(
             sentence.previous = (bounds[index - 1], first)
         sentence.answer_end = count
         found += _read_sentence(sentence, langs, candidate_index)
+        if any(match[3].role == "report" for matches in sentence.found.values() for match in matches):
+            reported.add(index)
         if index + 1 < len(sentences) or sentence.text[s_start:s_end].rstrip().endswith("?") or "¿" in sentence.text[s_start:s_end]:
             found += _question(sentence, langs, candidate_index, index, sentences, bounds, text, (es, en), words, stop, spans)
     if not found:
-        return (), ()
+        return (), (), frozenset(reported)
     # rejections and the like first, then hedges (a figure or a reason lifts them), questions last:
     # the most specific cue governs a token ("we'd probably want X at some point" defers X)
     order = sorted(range(len(found)), key=lambda i: (found[i][0] == "question", found[i][0] == "hedged", found[i][1]))
@@ -665,11 +682,12 @@ def find_cues(
                     marks[p] = number
                     governed = True
     if not governed:
-        return (), ()
+        return (), (), frozenset(reported)
     # number the cues in text order
     renumber = sorted(range(len(cues)), key=lambda i: (cues[i].span, cues[i].kind))
     new_of = {old + 1: new + 1 for new, old in enumerate(renumber)}
-    return tuple(cues[i] for i in renumber), tuple(map(new_of.get, marks, repeat(0)))  # C speed per token
+    marks_out = tuple(map(new_of.get, marks, repeat(0)))  # C speed per token
+    return tuple(cues[i] for i in renumber), marks_out, frozenset(reported)
 
 
 def _bounds(sentence_of: Sequence[int], count: int) -> list[int]:

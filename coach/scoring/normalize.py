@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
 
-from coach.scoring.cues import Cue, find_cues
+from coach.scoring.cues import Cue, find_cues, merged_words
 from coach.scoring.lists import listed_products
 from coach.scoring.words import (
     DIGIT_RE,
@@ -69,6 +69,9 @@ class Tokens:
     dismissed: tuple[int, ...] = ()
     listed: tuple[str, ...] = ()  # per token: the product it names in a bare list (lists.py), else ""; () when none
     cues: tuple[Cue, ...] = ()  # what rejects, defers, supposes, asks or is in another sense (cues.py)
+    # the voice of each sentence (cues.py, `report` and `author_words`): who decides in it
+    reported: frozenset[int] = frozenset()  # sentences that speak of what others do or what a term means
+    author: frozenset[int] = frozenset()  # sentences in which the author speaks ("I", "we", "propongo")
 
 
 _BOUNDARY_RE = re.compile(
@@ -210,7 +213,8 @@ def analyse(
                 written = written_words[source]
                 cue_words[position] = written
                 cue_es[position], cue_en[position] = stems(written)
-    cues, dismissed = find_cues(text, cue_es, cue_en, cue_words, stop, spans, sentence_of, sentences)
+    cues, dismissed, reported = find_cues(text, cue_es, cue_en, cue_words, stop, spans, sentence_of, sentences)
+    author = frozenset(compress(sentence_of, map(merged_words("author_words").__contains__, cue_words)))
     return Tokens(
         text=text,
         es=tuple(es),
@@ -223,6 +227,8 @@ def analyse(
         word_count=len(raw),
         dismissed=dismissed,
         cues=cues,
+        reported=reported,
+        author=author,
         listed=listed_products(text, sentences, words, sentence_of),
     )
 

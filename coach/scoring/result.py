@@ -37,7 +37,9 @@ class Why:
     "figure" (the stated figure is off by more than 2×, `detail` the formula),
     "offtopic" (the answer is about another system), "underived" (an estimate figure stated
     but not derived in the estimates), "preview" (a design item stated only in the opening's
-    sketch of the topology: it is decided in its own step), "missing" (no words of it at all),
+    sketch of the topology: it is decided in its own step), "report" (the sheet reports what others
+    do or records decisions without taking them, and this sentence is not the author's: voice.py),
+    "missing" (no words of it at all),
     "elsewhere" (the item's step is silent; it was said in another step).
     """
 

@@ -73,6 +73,7 @@ from coach.scoring.result import (
 )
 from coach.scoring.rules import CompiledBundle
 from coach.scoring.timing import assess_timing
+from coach.scoring.voice import reported_sheet
 from coach.scoring.words import NUMBER_WORDS, fold
 
 if TYPE_CHECKING:
@@ -175,6 +176,7 @@ def score_answers(
         views=views,
         off_figures=_off_figures(arithmetic_of.get(ESTIMATES_STEP, ()), compiled.cover_factor),
         off_topic=_off_topic(views.values(), compiled),
+        reported=reported_sheet([view.index.tokens for view in views.values()]),
         derived=_derivable(views.get(ESTIMATES_STEP), arithmetic_of.get(ESTIMATES_STEP, ())),
     )
     steps: list[StepScore] = []
@@ -239,7 +241,7 @@ DERIVED_ITEMS = frozenset({"est.daily_volume", "est.storage"})
 class _View:
     """One step's analysed answer and what the scorer derives from it once."""
 
-    __slots__ = ("_firm", "_skips", "index", "listy", "questions", "salad", "trailing")
+    __slots__ = ("_firm", "_skips", "_unauthored", "index", "listy", "questions", "salad", "trailing")
 
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -252,6 +254,7 @@ class _View:
         self.trailing = frozenset(i for i in range(count) if _trails_off(tokens, i))
         self._firm: frozenset[int] | None = None
         self._skips: dict[bool, tuple[frozenset[int], frozenset[int]]] = {}  # asking earns -> (salad, skip)
+        self._unauthored: dict[bool, frozenset[int]] = {}  # asking earns -> sentences not the author's
 
     def skip(self, asking_earns: bool) -> frozenset[int]:
         """The sentences that earn no item: salad and trailing off, and questions unless asking earns."""
@@ -260,6 +263,17 @@ class _View:
             skip = self.salad | self.trailing if asking_earns else self.salad | self.questions | self.trailing
             known = self._skips[asking_earns] = (self.salad, skip)
         return known[1]
+
+    def unauthored(self, asking_earns: bool) -> frozenset[int]:
+        """The sentences not in the author's voice (voice.py), questions aside when asking earns."""
+        known = self._unauthored.get(asking_earns)
+        if known is None:
+            tokens = self.index.tokens
+            known = self._unauthored[asking_earns] = frozenset(
+                i for i in range(len(tokens.sentences))
+                if i not in tokens.author and not (asking_earns and i in self.questions)
+            )
+        return known
 
     def firm(self, justify: tuple[Phrase, ...]) -> frozenset[int]:
         """Sentences holding a figure or a reason word, where a hedge does not undo a choice."""
@@ -314,6 +328,7 @@ class _Context:
     views: Mapping[str, _View]
     off_figures: Mapping[str, ArithmeticFinding]  # item id -> the finding off by more than 2×
     off_topic: bool
+    reported: bool = False  # the sheet reports what others do and never decides (voice.py)
     derived: frozenset[str] = frozenset()  # estimate items whose figure was derived (a finding exists)
 
 
@@ -375,11 +390,19 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
     ]
     asking_earns = "question" in item.allow_cues
     preview: tuple[_View, Hit] | None = None
+    reported: tuple[_View, str, Hit] | None = None
     for where in places:
         view = context.views[where]
         if not view.index.tokens.es:
             continue  # an empty answer (_match finds nothing in it)
-        hit = _match(view.index, item, strict=True, skip=view.skip(asking_earns), firm=view.firm(compiled.justify))
+        skip, firm = view.skip(asking_earns), view.firm(compiled.justify)
+        if context.reported:  # a report: only its author's sentences (and asking, where it earns) decide
+            hit = _match(view.index, item, strict=True, skip=skip | view.unauthored(asking_earns), firm=firm)
+            if hit is None and reported is None:
+                named = _match(view.index, item, strict=True, skip=skip, firm=firm)
+                reported = None if named is None else (view, where, named)
+        else:
+            hit = _match(view.index, item, strict=True, skip=skip, firm=firm)
         if hit is None:
             continue
         if where == OPENING_STEP and step != OPENING_STEP:
@@ -400,6 +423,8 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
             )
         why = Why("justified", kind="+".join(justified)) if justified else Why("no_reason")
         return _result(item, step, view, where, hit, JUSTIFIED if justified else DECIDED, why)
+    if reported is not None:
+        return _result(item, step, reported[0], reported[1], reported[2], MENTIONED, Why("report"))
     if preview is not None:
         return _result(item, step, preview[0], OPENING_STEP, preview[1], MENTIONED, Why("preview"))
     return _mention(item, step, places, context)

@@ -1,0 +1,131 @@
+"""The voice of a sheet (coach/scoring/voice.py): a document that reports or records, and never
+decides, names the design without earning it; its author's own sentences still decide."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.scoring import score_answers
+from coach.scoring.normalize import analyse
+from coach.scoring.voice import decision_records, reported_sheet, voice_shares
+
+# An essay on what the industry does: every design word of a good answer, no one choosing.
+ESSAY_EN = {
+    "architecture": (
+        "Most teams put a message queue such as Kafka or SQS between the API and the workers. "
+        "Workers per channel usually consume that queue and call the providers. "
+        "A preferences cache in Redis with a short TTL is the common approach in the literature. "
+        "Teams typically keep delivery status in a relational store."
+    ),
+    "failures": (
+        "Retries with exponential backoff and jitter are the norm across the industry. "
+        "A dead-letter queue usually receives what fails five times. "
+        "Circuit breakers per provider are widely described in postmortems. "
+        "Timeouts on every provider call tend to be a few seconds."
+    ),
+    "consistency": (
+        "Idempotency keys are typically stored with a unique constraint. "
+        "Many systems accept at-least-once delivery and deduplicate in the consumer. "
+        "Ordering is usually only promised per user. "
+        "The outbox pattern is often cited for the dual-write problem."
+    ),
+}
+ESSAY_ES = {
+    "architecture": (
+        "La mayoría de los equipos pone una cola de mensajes como Kafka o SQS entre la API y los workers. "
+        "Los workers por canal suelen consumir esa cola y llamar a los proveedores. "
+        "Lo habitual es una caché de preferencias en Redis con un TTL corto. "
+        "Por lo general el estado de las entregas se guarda en una base relacional."
+    ),
+    "failures": (
+        "En la industria se suele reintentar con backoff exponencial y jitter. "
+        "Lo típico es una DLQ que recibe lo que falla cinco veces. "
+        "Los circuit breakers por proveedor se describen a menudo en los postmortems. "
+        "Los timeouts de cada llamada al proveedor suelen ser de pocos segundos."
+    ),
+    "consistency": (
+        "Las claves de idempotencia se suelen guardar con una restricción única. "
+        "Muchas empresas aceptan la entrega at-least-once y deduplican en el consumidor. "
+        "Normalmente el orden solo se promete por usuario. "
+        "El patrón outbox se cita a menudo para la doble escritura."
+    ),
+}
+
+
+@pytest.mark.parametrize(("answers", "lang"), [(ESSAY_EN, "en"), (ESSAY_ES, "es")])
+def test_an_essay_on_what_the_industry_does_earns_no_decision(shipped, answers, lang: str) -> None:  # type: ignore[no-untyped-def]
+    result = score_answers(answers, shipped, lang)
+    for item in ("arch.queue", "fail.dlq", "fail.circuit_breaker"):
+        found = result.item(item)
+        assert (found.credit, found.why.code if found.why else None) == ("mentioned", "report"), item
+    assert not result.covered_ids() & {"arch.queue", "fail.dlq", "fail.circuit_breaker", "cons.idempotency"}
+
+
+def test_the_essay_s_author_still_decides_in_their_own_sentences(shipped) -> None:  # type: ignore[no-untyped-def]
+    answers = dict(ESSAY_EN)
+    answers["failures"] += " I'd put a dead-letter queue after 5 attempts, replayed by an operator."
+    result = score_answers(answers, shipped, "en")
+    assert result.item("fail.dlq").covered  # the author's sentence
+    assert not result.item("fail.circuit_breaker").covered  # still the industry's
+
+
+def test_the_same_words_in_the_candidate_s_voice_decide(shipped) -> None:  # type: ignore[no-untyped-def]
+    answers = {
+        "architecture": "We put an SQS queue between the API and the workers; workers per channel call the providers.",
+        "failures": "Retries with exponential backoff and jitter, then a dead-letter queue after 5 attempts. "
+        "Circuit breaker per provider.",
+    }
+    result = score_answers(answers, shipped, "en")
+    assert {"arch.queue", "fail.dlq", "fail.circuit_breaker"} <= result.covered_ids()
+
+
+def test_a_candidate_who_says_what_teams_usually_do_and_then_decides_is_no_report(shipped) -> None:  # type: ignore[no-untyped-def]
+    """A few sentences about common practice in a sheet of decisions do not make it a report."""
+    answers = {
+        "architecture": (
+            "Most teams put a queue here, and so would I. We use SQS with workers per channel. "
+            "Preferences sit in Redis with a 5 min TTL because every send reads them. "
+            "Delivery status goes to Postgres. The API returns 202 and writes to the queue. "
+            "Workers scale on queue depth."
+        ),
+        "failures": (
+            "Retries usually need jitter, so we use exponential backoff with full jitter. "
+            "After 5 attempts a message goes to a DLQ that an operator replays. "
+            "We open a circuit breaker per provider at 50 % errors over 30 s. "
+            "Timeouts are 2 s on every provider call. I'd alert on DLQ depth."
+        ),
+    }
+    tokens = [analyse(text) for text in answers.values()]
+    assert not reported_sheet(tokens)
+    assert {"arch.queue", "fail.dlq", "fail.circuit_breaker"} <= score_answers(answers, shipped, "en").covered_ids()
+
+
+def test_the_shares_count_report_and_author_sentences() -> None:
+    count, reported, author = voice_shares([analyse("Most teams pick Kafka here. I would pick SQS for this. Fine.")])
+    assert (count, round(reported, 2), round(author, 2)) == (2, 0.5, 0.5)  # "Fine." is too short to weigh
+
+
+def test_decision_records_tell_open_from_closed() -> None:
+    log = (
+        "ADR-001 — Topology. Status: Proposed. Options: a queue or a synchronous call.\n"
+        "ADR-002 — Retries. *Status:* **Deferred** until the SRE review.\n"
+        "**Decisión:** pendiente de Seguridad.\n"
+        "Decision: Kafka, keyed by user id.\n"
+        "Estado: Aceptado.\n"
+        "**Decision:**\n"
+    )
+    assert decision_records([log]) == (3, 2)  # the last label's value is on the next lines: no record
+
+
+def test_a_decision_log_that_leaves_every_record_open_earns_no_decision(shipped) -> None:  # type: ignore[no-untyped-def]
+    answers = {
+        "architecture": "ADR-004 — Queue. Options: SQS with workers per channel, or Kafka. Status: Proposed.",
+        "failures": "ADR-007 — Failures. Retries with exponential backoff and jitter, a DLQ after 5 attempts. "
+        "Status: Deferred to the guild review.",
+        "consistency": "ADR-005 — Idempotency keys with a unique constraint in Postgres. Decision: open.",
+    }
+    result = score_answers(answers, shipped, "en")
+    assert not result.covered_ids() & {"arch.queue", "fail.dlq", "cons.idempotency"}
+    closed = {step: text.replace("Proposed", "Accepted").replace("Deferred to the guild review", "Accepted")
+              .replace("Decision: open", "Decision: accepted") for step, text in answers.items()}
+    assert {"arch.queue", "fail.dlq"} <= score_answers(closed, shipped, "en").covered_ids()
