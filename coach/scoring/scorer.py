@@ -265,13 +265,14 @@ class _View:
         return known[1]
 
     def unauthored(self, asking_earns: bool) -> frozenset[int]:
-        """The sentences not in the author's voice (voice.py), questions aside when asking earns."""
+        """The sentences not in the author's own voice (voice.py: "we're looking for…" reports), questions
+        aside when asking earns."""
         known = self._unauthored.get(asking_earns)
         if known is None:
             tokens = self.index.tokens
             known = self._unauthored[asking_earns] = frozenset(
                 i for i in range(len(tokens.sentences))
-                if i not in tokens.author and not (asking_earns and i in self.questions)
+                if (i not in tokens.author or i in tokens.reported) and not (asking_earns and i in self.questions)
             )
         return known
 

@@ -7,7 +7,8 @@ names the whole design and commits to none of it. Phrase cues read one sentence 
 time and meet each such genre anew; the voice of the sheet is what they share:
 
 - its sentences report (cues.py role `report`: "most teams", "in the literature", "se
-  suele") and its author hardly ever speaks (`author_words`: "I", "we", "propongo"); or
+  suele", "el licitador deberá") and its author hardly ever speaks (`author_words`: "I",
+  "we", "propongo"), or never speaks and reports now and then (a pasted glossary); or
 - its decision records are open: a label of `record_labels` ("Status:", "Decisión:")
   whose value opens with one of `open_values` ("Proposed", "deferred", "pendiente"),
   and hardly any record is closed ("Decision: Kafka, keyed by user").
@@ -31,6 +32,9 @@ REPORT_MIN_SENTENCES = 12  # a short sheet says too little about its voice
 REPORT_SHARE = 0.12  # sentences that report (and are not the author's), of the sheet's sentences
 AUTHOR_SHARE = 0.05  # sentences in which the author speaks, at most...
 AUTHOR_PER_REPORT = 0.25  # ...or a quarter of the reporting share ("I'd frame this around what the industry learned")
+# a sheet in no one's voice (a pasted glossary, a board's minutes) needs less reporting to tell
+QUIET_AUTHOR = 0.02  # the author speaks in at most this share of sentences...
+QUIET_REPORT = 0.05  # ...and this share reports (honest sheets that quiet report 0.02 at most on train)
 SENTENCE_WORDS = 3  # a heading or a label is no sentence to weigh
 OPEN_RECORDS = 3  # a decision log: at least this many open records...
 CLOSED_PER_OPEN = 1 / 3  # ...and at most one closed record for every three open ones
@@ -46,8 +50,9 @@ def voice_shares(answers: Sequence[Tokens]) -> tuple[int, float, float]:
         sizes = Counter(tokens.sentence_of)
         weighed = {s for s, size in sizes.items() if size >= SENTENCE_WORDS}
         count += len(weighed)
-        author += len(weighed & tokens.author)
-        reported += len((weighed & tokens.reported) - tokens.author)
+        # "we're looking for someone who…": a sentence that reports is not the author deciding
+        author += len((weighed & tokens.author) - tokens.reported)
+        reported += len(weighed & tokens.reported)
     if not count:
         return 0, 0.0, 0.0
     return count, reported / count, author / count
@@ -83,8 +88,9 @@ def decision_records(texts: Sequence[str]) -> tuple[int, int]:
 def reported_sheet(answers: Sequence[Tokens]) -> bool:
     """Whether a sheet reports or records and never decides (the module's doc says how it is read)."""
     count, reported, author = voice_shares(answers)
-    if count >= REPORT_MIN_SENTENCES and reported >= REPORT_SHARE and author <= max(
-        AUTHOR_SHARE, reported * AUTHOR_PER_REPORT
+    if count >= REPORT_MIN_SENTENCES and (
+        (reported >= REPORT_SHARE and author <= max(AUTHOR_SHARE, reported * AUTHOR_PER_REPORT))
+        or (reported >= QUIET_REPORT and author <= QUIET_AUTHOR)
     ):
         return True
     opened, closed = decision_records([tokens.text for tokens in answers])

@@ -129,3 +129,61 @@ def test_a_decision_log_that_leaves_every_record_open_earns_no_decision(shipped)
     closed = {step: text.replace("Proposed", "Accepted").replace("Deferred to the guild review", "Accepted")
               .replace("Decision: open", "Decision: accepted") for step, text in answers.items()}
     assert {"arch.queue", "fail.dlq"} <= score_answers(closed, shipped, "en").covered_ids()
+
+
+TENDER_ES = {
+    "architecture": (
+        "El licitador deberá describir una topología con API, colas de mensajes y workers por canal. "
+        "La oferta incluirá una caché de preferencias en Redis con su TTL. "
+        "Se valorará el uso de Kafka o SQS para desacoplar la aceptación del envío. "
+        "El adjudicatario deberá garantizar el almacenamiento del estado en una base relacional."
+    ),
+    "failures": (
+        "El licitador deberá detallar sus reintentos con backoff exponencial y jitter. "
+        "Se valorará una DLQ para los mensajes que fallen cinco veces. "
+        "La solución deberá incluir circuit breakers por proveedor. "
+        "El adjudicatario fijará timeouts de pocos segundos en cada llamada."
+    ),
+    "consistency": (
+        "Se valorará el uso de claves de idempotencia con restricción única. "
+        "El licitador deberá indicar si acepta la entrega at-least-once y cómo deduplica. "
+        "La oferta describirá el orden por usuario. "
+        "El pliego exige tratar la doble escritura con un outbox."
+    ),
+}
+
+
+def test_a_pasted_tender_earns_no_decision(shipped) -> None:  # type: ignore[no-untyped-def]
+    result = score_answers(TENDER_ES, shipped, "es")
+    assert not result.covered_ids() & {"arch.queue", "fail.dlq", "fail.circuit_breaker", "cons.idempotency"}
+    assert result.item("fail.dlq").why is not None and result.item("fail.dlq").why.code == "report"
+
+
+def test_a_sentence_that_reports_is_not_the_author_deciding() -> None:
+    """A job advert's "we": "we're looking for someone who knows Kafka" reports; "we use SQS" speaks."""
+    count, reported, author = voice_shares(
+        [analyse("We're looking for an engineer who knows Kafka well. We use SQS with workers per channel.")]
+    )
+    assert (count, reported, author) == (2, 0.5, 0.5)
+
+
+def test_a_sheet_in_no_one_s_voice_needs_less_reporting_to_tell() -> None:
+    """A glossary: definitions in no one's voice, a few of them in the words of a definition."""
+    entries = [
+        "**Idempotency.** The property of an operation that can be applied twice with one effect.",
+        "**Dead-letter queue.** A queue that receives the messages that failed every attempt.",
+        "**Circuit breaker.** Stops calls to a failing dependency for a while, then tries again.",
+        "**Backoff.** The wait between two attempts, which grows after each failure.",
+        "**Jitter.** A random part of the wait, so that clients do not retry together.",
+        "**Outbox.** A table written in the same transaction as the data, relayed to the broker.",
+        "**Sharding.** Also known as partitioning: the data split by a key across nodes.",
+        "**Cache.** A fast copy of data that is read often, kept for a time to live.",
+        "**Tracing.** Follows one request across services with a shared identifier.",
+        "**SLO.** An objective for a service level, such as p99 latency under 200 ms.",
+        "**Rate limit.** The most requests a caller may make in a window of time.",
+        "**Timeout.** The longest time a caller waits for an answer before giving up.",
+    ]
+    glossary = [analyse("\n\n".join(entries))]
+    assert reported_sheet(glossary)
+    decided = [analyse("\n\n".join(entries[:11] + ["**Our choice.** We use SQS with a DLQ after 5 attempts."]))]
+    assert not reported_sheet(decided)  # the author speaks: no longer a document in no one's voice
