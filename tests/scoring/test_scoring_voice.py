@@ -185,5 +185,5 @@ def test_a_sheet_in_no_one_s_voice_needs_less_reporting_to_tell() -> None:
     ]
     glossary = [analyse("\n\n".join(entries))]
     assert reported_sheet(glossary)
-    decided = [analyse("\n\n".join(entries[:11] + ["**Our choice.** We use SQS with a DLQ after 5 attempts."]))]
+    decided = [analyse("\n\n".join([*entries[:11], "**Our choice.** We use SQS with a DLQ after 5 attempts."]))]
     assert not reported_sheet(decided)  # the author speaks: no longer a document in no one's voice
