@@ -70,3 +70,24 @@ def test_swapped_cue_sets_are_the_ones_the_list_rules_read() -> None:
     finally:
         use_languages(shipped)
     assert "moreover" not in lists._language_words("list_connectors")
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_the_estimate_checker_reads_the_same_tables_from_its_slice_of_the_file(code: str) -> None:
+    """estimates._estimates_tables cuts `[estimates]` out of the file for the warm path: the same tables."""
+    from coach.scoring.estimates import _estimates_tables
+
+    text = (resources.files("coach.content_data.languages") / f"{code}.toml").read_text(encoding="utf-8")
+    assert tomllib.loads(_estimates_tables(text)) == {"estimates": tomllib.loads(text)["estimates"]}
+    moved = "[estimates]\nbyte_words = [\"gigs\"]\n\n[sets]\nneg = [\"not\"]\n"  # a table after it is not read
+    assert tomllib.loads(_estimates_tables(moved)) == {"estimates": {"byte_words": ["gigs"]}}
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_the_voice_words_are_language_data_without_domain_words(code: str) -> None:
+    """`report`, `author_words`, `record_labels`, `open_values` (voice.py) name no technique."""
+    raw = tomllib.loads((resources.files("coach.content_data.languages") / f"{code}.toml").read_text(encoding="utf-8"))
+    words = {w.lstrip("=").lower() for key in ("report", "author_words", "record_labels", "open_values")
+             for phrase in raw[key] for w in phrase.split()}
+    assert raw["report"] and raw["author_words"] and raw["record_labels"] and raw["open_values"]
+    assert not words & DOMAIN
