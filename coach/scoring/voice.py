@@ -31,7 +31,7 @@ from coach.scoring.words import fold
 REPORT_MIN_SENTENCES = 12  # a short sheet says too little about its voice
 REPORT_SHARE = 0.12  # sentences that report (and are not the author's), of the sheet's sentences
 AUTHOR_SHARE = 0.05  # sentences in which the author speaks, at most...
-AUTHOR_PER_REPORT = 0.25  # ...or a quarter of the reporting share ("I'd frame this around what the industry learned")
+AUTHOR_PER_REPORT = 1.0  # ...or no more than reports (a job advert: "we" the company, as often as "you will")
 # a sheet in no one's voice (a pasted glossary, a board's minutes) needs less reporting to tell
 QUIET_AUTHOR = 0.02  # the author speaks in at most this share of sentences...
 QUIET_REPORT = 0.05  # ...and this share reports (honest sheets that quiet report 0.02 at most on train)

@@ -141,13 +141,27 @@ SIXTH_SESSION_TRAIN = ("s25", "s26", "s27", "lib21", "lib22", "lib23", "ac15", "
 def test_the_sets_retired_in_the_sixth_session_keep_their_level() -> None:
     """Nine sets (108 sheets asked for as hiring weeks: 75 honest candidates, 33 adversarial) measured
     once sealed and then tuned on: a regression floor under the figures of 2026-12-06. Honest
-    candidates P 0.962, R 0.958; all sheets P 0.826, R 0.957. The adversarial documents of the last
-    round (an ADR, minutes, a team wiki, a glossary, a survey essay) were retired after one round of
-    tuning and still tick 647 of 1,744 rejected ideas; the worst of them reads 71 %."""
+    candidates P 0.962, R 0.958; all sheets P 0.826, R 0.957 when retired; the voice stage (voice.py)
+    then took the adversarial documents (an ADR, minutes, a team wiki, a glossary, a survey essay)
+    from 647 to 196 of 1,744 rejected ideas ticked, all sheets to P 0.919, the worst salad to 31 %."""
     sheets = [s for name in SIXTH_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
     honest = evaluation.micro([s for s in sheets if s.kind == "normal"])
     assert honest[0] >= 0.95 and honest[1] >= 0.95, honest
-    _assert_floor(SIXTH_SESSION_TRAIN, precision=0.81, recall=0.95, rejected_share=0.39, worst_salad=0.75)
+    _assert_floor(SIXTH_SESSION_TRAIN, precision=0.91, recall=0.95, rejected_share=0.13, worst_salad=0.35)
+
+
+SEVENTH_SESSION_TRAIN = ("s28", "s29", "s30", "lib24", "lib25", "lib26", "ac18", "ac19", "ac20")
+
+
+def test_the_sets_retired_in_the_seventh_session_keep_their_level() -> None:
+    """Nine sets (108 sheets, hiring weeks: decision logs, minutes, glossaries, tenders, syllabi, job
+    adverts, vendor pages and podcasts among the adversarial ones) measured once sealed and then tuned
+    on: a regression floor under the figures of 2026-12-06 (honest candidates P 0.959, R 0.965; all
+    sheets P 0.869, R 0.961; 457 of 2,050 rejected ideas ticked; the worst salad at 50 %)."""
+    sheets = [s for name in SEVENTH_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
+    honest = evaluation.micro([s for s in sheets if s.kind == "normal"])
+    assert honest[0] >= 0.95 and honest[1] >= 0.95, honest
+    _assert_floor(SEVENTH_SESSION_TRAIN, precision=0.86, recall=0.95, rejected_share=0.25, worst_salad=0.55)
 
 
 def test_the_report_splits_honest_candidates_from_adversarial_sheets() -> None:
