@@ -330,8 +330,9 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
     """Validate and compile one language's cue file (already parsed)."""
     from coach.scoring.words import fold
 
-    # `estimates` belongs to the estimate checker (estimates.py validates it): accepted, ignored
-    known = {"language", "stems", "sets", "estimates", *ROLES, *AUX_ROLES, *_SCALARS, *_WORD_LISTS}
+    # `estimates` belongs to the estimate checker (estimates.py validates it), `words` to the normaliser
+    # (words.py): accepted, ignored
+    known = {"language", "stems", "sets", "estimates", "words", *ROLES, *AUX_ROLES, *_SCALARS, *_WORD_LISTS}
     unknown = set(raw) - known
     if unknown:
         raise ValueError(f"languages/{code}.toml: unknown keys {sorted(unknown)}")

@@ -40,11 +40,9 @@ import bisect
 import itertools
 import math
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from importlib import resources
 
 from coach.formatting import compact, decimal, general, significant, size, trimmed
 from coach.i18n import Lang
@@ -57,6 +55,7 @@ from coach.scoring.numbers import (
     parse_number,
 )
 from coach.scoring.result import ArithmeticFinding
+from coach.scoring.words import language_tables
 
 SECONDS_PER_DAY = 86_400
 DAYS_PER_MONTH = 30
@@ -548,39 +547,14 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
-# a table header line: "[estimates]", "[estimates.flows]", "[sets]"
-_TABLE_RE = re.compile(r"^\[([^\]\n]+)\][ \t]*(?:#.*)?$", re.MULTILINE)
-
-
-def _estimates_tables(text: str) -> str:
-    """The `[estimates]` tables of a language file, as TOML text: the warm path of `coach score` parses
-    a tenth of the file instead of every cue set (the cue sets come from the rule cache)."""
-    out: list[str] = []
-    headers = list(_TABLE_RE.finditer(text))
-    for header, following in zip(headers, [*headers[1:], None], strict=False):
-        name = header.group(1).strip()
-        if name == "estimates" or name.startswith("estimates."):
-            out.append(text[header.start() : following.start() if following else len(text)])
-    return "\n".join(out)
-
-
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     """Load and check the `[estimates]` table of every shipped language file."""
-    root = resources.files("coach.content_data.languages")
     flow_of: dict[str, str] = {}
     byte_words: list[str] = []
     corrections: list[str] = []
-    for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        where = f"languages/{entry.name} [estimates]"
-        try:
-            raw = tomllib.loads(_estimates_tables(entry.read_text(encoding="utf-8"))).get("estimates", {})
-        except tomllib.TOMLDecodeError as error:
-            raise ValueError(f"languages/{entry.name}: {error}") from None
-        if not isinstance(raw, dict):
-            raise ValueError(f"{where}: must be a table")
+    for name, raw in language_tables("estimates"):
+        where = f"languages/{name} [estimates]"
         unknown = set(raw) - {"byte_words", "flows", "corrections"}
         if unknown:
             raise ValueError(f"{where}: unknown keys {sorted(unknown)}")

@@ -25,24 +25,13 @@ from collections.abc import Sequence
 from itertools import compress
 from typing import TYPE_CHECKING
 
-from coach.scoring.words import fold
+# PRODUCTS: folded single words that name a product, a service or a protocol, not a technique
+# (languages/<code>.toml, [words] products)
+from coach.scoring.words import PRODUCTS, fold
 
 if TYPE_CHECKING:
     from coach.scoring.normalize import Tokens
 
-# Folded single words that name a product, a service or a protocol (not a technique).
-_PRODUCT_WORDS = """
-    prometheus grafana datadog cloudwatch newrelic jaeger zipkin opentelemetry otel elk kibana elasticsearch
-    logstash splunk loki tempo honeycomb sentry pagerduty opsgenie
-    lambda kubernetes k8s docker ecs eks fargate helm terraform serverless microservices
-    https http tls ssl mtls oauth oauth2 jwt saml kms vault iam
-    redis memcached postgres postgresql mysql dynamodb cassandra mongodb s3 aurora
-    kafka kinesis sqs sns rabbitmq nats eventbridge pubsub
-    ses sendgrid mailgun fcm apns twilio
-    hystrix resilience4j envoy istio nginx
-    rest graphql grpc json
-"""
-PRODUCTS = frozenset(_PRODUCT_WORDS.split())
 MIN_ITEMS = 3
 MAX_ITEM_WORDS = 3  # "CAP theorem", "event sourcing", "cloud native"
 MAX_LABEL_WORDS = 3  # "Observability stack: Prometheus, Grafana, Jaeger"

@@ -1,5 +1,8 @@
 """Words: folding, stems, stop words, rewrites, and a rule phrase as stems.
 
+Stop words, number words, percentile words, product names and rewrites are language data: the
+`[words]` table of each `languages/<code>.toml`, merged (a third language adds its own table).
+
 The word-level half of the normaliser, shared by `normalize.analyse` (an answer) and
 `cues` (a cue phrase), so that neither imports the other (no cycle inside
 coach/scoring). The per-word memos here (`FOLDED`, `_CORRECTED`, `_STEMS`) are
@@ -9,97 +12,110 @@ explained in normalize.py's docstring.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections.abc import Callable, Container
 from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+# a table header line: "[words]", "[words.rewrites]", "[sets]"
+_TABLE_RE = re.compile(r"^\[([^\]\n]+)\][ \t]*(?:#.*)?$", re.MULTILINE)
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+def table_text(text: str, name: str) -> str:
+    """The `[name]` table of a TOML file and its subtables (`[name.x]`), as TOML text: a module that
+    needs one table of a language file parses a tenth of it, not every cue set."""
+    out: list[str] = []
+    headers = list(_TABLE_RE.finditer(text))
+    for header, following in zip(headers, [*headers[1:], None], strict=False):
+        table = header.group(1).strip()
+        if table == name or table.startswith(name + "."):
+            out.append(text[header.start() : following.start() if following else len(text)])
+    return "\n".join(out)
+
+
+def language_tables(name: str) -> list[tuple[str, dict[str, Any]]]:
+    """(file name, its `[name]` table) of every shipped language file (`languages/<code>.toml`), in order."""
+    root = resources.files("coach.content_data.languages")
+    out: list[tuple[str, dict[str, Any]]] = []
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        try:
+            raw = tomllib.loads(table_text(entry.read_text(encoding="utf-8"), name)).get(name, {})
+        except tomllib.TOMLDecodeError as error:
+            raise ValueError(f"languages/{entry.name}: {error}") from None
+        if not isinstance(raw, dict):
+            raise ValueError(f"languages/{entry.name} [{name}]: must be a table")
+        out.append((entry.name, raw))
+    return out
+
+
+def _word_list(where: str, key: str, value: object) -> list[str]:
+    """A [words] entry: a list of words or phrases, or one string of words separated by white space."""
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value):
+        return value
+    raise ValueError(f"{where}: {key} must be a list of words or a string of words")
+
+
+_Rewrites = dict[tuple[str, ...], tuple[str, ...]]
+
+
+def _load_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], _Rewrites]:
+    """Every language file's [words] table, merged: (stop words, number words, percentile words,
+    products, rewrites variant -> target), folded."""
+    stop: set[str] = set()
+    numbers: set[str] = set()
+    percentiles: set[str] = set()
+    products: set[str] = set()
+    rewrites: _Rewrites = {}
+    for name, raw in language_tables("words"):
+        where = f"languages/{name} [words]"
+        unknown = set(raw) - {"stop_words", "number_words", "percentile_words", "products", "rewrites"}
+        if unknown:
+            raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+        stop.update(fold(w) for w in _word_list(where, "stop_words", raw.get("stop_words", [])))
+        numbers.update(fold(w) for w in _word_list(where, "number_words", raw.get("number_words", [])))
+        percentiles.update(fold(w) for w in _word_list(where, "percentile_words", raw.get("percentile_words", [])))
+        products.update(fold(w) for w in _word_list(where, "products", raw.get("products", [])))
+        table = raw.get("rewrites", {})
+        if not isinstance(table, dict):
+            raise ValueError(f"{where}: rewrites must be a table of target = [variants]")
+        for target, variants in table.items():
+            replacement = tuple(fold(w) for w in _WORD_RE.findall(target))
+            for variant in _word_list(f"{where} rewrites", target, variants):
+                rewrites[tuple(fold(w) for w in _WORD_RE.findall(variant))] = replacement
+    return frozenset(stop), frozenset(numbers), frozenset(percentiles), frozenset(products), rewrites
 
 
 _WORD_RE = re.compile(r"[^\W_]+")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# Figures written as words ("ninety-five percent", "el triple"); not "one"/"uno", which are articles.
-NUMBER_WORDS = _words(
-    "dos tres cuatro cinco seis siete ocho nueve diez veinte treinta cuarenta cincuenta sesenta "
-    "setenta ochenta noventa cien ciento mil millon millones millardo millardos doble triple "
-    "cuadruple two three four five six seven eight nine ten twenty thirty forty fifty sixty "
-    "seventy eighty ninety hundred thousand million millions billion billions double triple "
-    "quadruple twice miles cientos centenares decenas docenas thousands hundreds dozens tens"
-)
 # a figure: "100", "8.64M", "x5"; not the digits inside "p95" or "v1"
 DIGIT_RE = re.compile(r"(?<!\w)[x×]?\d")
 
-# Dropped before matching: they carry no meaning for a checklist and vary freely.
-STOP_WORDS = _words(
-    """
-    a an the of to in on for and or with by at as is are be been being was were we our us it
-    its this that these those i you your will would can could should shall may might then so
-    also which who whom there their them they he she his her do does did have has had into
-    from about via just very really some any each more most such than too out up down over
-    el la los las un una unos unas de del al en y e o u con por para que se es son ser lo le
-    les su sus nos nuestro nuestra nuestros nuestras este esta estos estas esto ese esa esos
-    esas eso como muy mas pero sino tambien ya hay tiene tienen hace hacen cada donde cuando
-    mi tu te me le usamos usaremos uso
-    """
-)
 
-# Canonical rewrites on normalised (lower-case, accent-free) tokens, before stop words.
-_REWRITES: dict[tuple[str, ...], tuple[str, ...]] = {}
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lower-case and remove accents (`Caché` -> `cache`, `ñ` -> `n`)."""
+    lowered = word.lower()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _rewrite(target: str, *variants: str) -> None:
-    replacement = tuple(target.split())
-    for variant in variants:
-        _REWRITES[tuple(variant.split())] = replacement
-
-
-_rewrite(
-    "qps",
-    "qps", "rps", "tps", "req s", "reqs s", "req sec", "req seg", "request s", "requests s",
-    "requests per second", "request per second", "requests second", "requests a second",
-    "peticiones por segundo", "peticiones s", "peticiones seg", "solicitudes por segundo",
-    "solicitudes s", "pet s", "msg s", "msgs s", "mensajes por segundo", "messages per second",
-    "events per second", "eventos por segundo", "events s", "eventos s",
-    "notifications per second", "notificaciones por segundo", "notifications s",
-    "notificaciones s", "queries per second", "consultas por segundo",
-)
-_rewrite("dead letter queue", "dlq", "dlqs", "deadletter", "deadletterqueue")
-_rewrite("circuit breaker", "cb", "cbs", "circuitbreaker", "circuit breakers")
-_rewrite("ttl", "time to live", "tiempo de vida", "ttls")
-_rewrite("kms", "key management service")
-_rewrite("iam", "identity and access management")
-_rewrite("gdpr", "rgpd", "gdpr")
-_rewrite("email", "e mail", "e mails", "emails", "correo electronico", "correos electronicos")
-_rewrite("backoff", "back off", "backoffs")
-_rewrite("backpressure", "back pressure", "contrapresion")
-_rewrite("pubsub", "pub sub")
-_rewrite("opentelemetry", "open telemetry", "otel")
-_rewrite("kubernetes", "k8s")
-_rewrite(
-    "deduplication", "dedup", "dedupe", "deduping", "deduplicar", "deduplicacion", "desduplicacion",
-    "deduplica", "deduplican", "deduplicamos", "deduplicado", "deduplicados", "deduplicada",
-    "deduplicadas", "deduplicarlo", "deduplicarlos", "desduplicar",
-)
-_rewrite("idempotency key", "idempotencykey", "idempotency keys", "clave de idempotencia",
-         "claves de idempotencia", "idempotence key", "llave de idempotencia")
-_rewrite("rate limit", "ratelimit", "ratelimiting", "ratelimiter", "rate limiting", "rate limiter",
-         "rate limits", "rate limited")
-_rewrite("p99 9", "p999")
-# whiteboard shorthand ("TL por usuario en Redis", "dispo 99,95 %"); not "TLs", which is TLS
-_rewrite("timeline", "tl")
-_rewrite("disponibilidad", "dispo")
-# Spanish "muestrear" and "mostrar" share a stem ("muestreamos" / "no muestra nada"): the verb of
-# sampling is rewritten whole so "el cliente no muestra nada" is not sampling
-_rewrite("sampling", "muestreo", "muestreos", "muestrear", "muestreamos", "muestrea", "muestrean", "muestreado",
-         "muestreados", "muestreada", "muestreadas", "muestreando", "muestrearlas", "muestrearlos")
+# The language data (languages/<code>.toml, [words]): stop words dropped before matching; figures
+# written as words ("ninety-five percent", "el triple"); percentile words ("95th percentile");
+# product names (lists.py); canonical rewrites on folded tokens, before stop words.
+STOP_WORDS, NUMBER_WORDS, PERCENTILE_WORDS, PRODUCTS, _REWRITES = _load_words()
 # first word -> longest rewrite starting with it: most words skip the rewrite lookup
 REWRITE_FIRST: dict[str, int] = {}
 for _key in _REWRITES:
     REWRITE_FIRST[_key[0]] = max(REWRITE_FIRST.get(_key[0], 0), len(_key))
 
-PERCENTILE_WORDS = frozenset({"percentil", "percentile", "percentiles", "pct"})
 PERCENTILE_SIGNS = PERCENTILE_WORDS | {"p"}
 _ORDINAL_RE = re.compile(r"^(\d{2,3})(?:th|st|nd|rd|o|avo)?$")
 
@@ -131,16 +147,6 @@ def corrected_cache(correct: Callable[[str], str]) -> dict[str, str]:
         entry = (correct, {})
         _CORRECTED[id(correct)] = entry
     return entry[1]
-
-
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """Lower-case and remove accents (`Caché` -> `cache`, `ñ` -> `n`)."""
-    lowered = word.lower()
-    if lowered.isascii():
-        return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 try:  # PyStemmer: the same Snowball algorithms in C, about 15x faster

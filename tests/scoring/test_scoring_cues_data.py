@@ -74,13 +74,13 @@ def test_swapped_cue_sets_are_the_ones_the_list_rules_read() -> None:
 
 @pytest.mark.parametrize("code", ["es", "en"])
 def test_the_estimate_checker_reads_the_same_tables_from_its_slice_of_the_file(code: str) -> None:
-    """estimates._estimates_tables cuts `[estimates]` out of the file for the warm path: the same tables."""
-    from coach.scoring.estimates import _estimates_tables
+    """words.table_text cuts `[estimates]` out of the file for the warm path: the same tables."""
+    from coach.scoring.words import table_text
 
     text = (resources.files("coach.content_data.languages") / f"{code}.toml").read_text(encoding="utf-8")
-    assert tomllib.loads(_estimates_tables(text)) == {"estimates": tomllib.loads(text)["estimates"]}
+    assert tomllib.loads(table_text(text, "estimates")) == {"estimates": tomllib.loads(text)["estimates"]}
     moved = "[estimates]\nbyte_words = [\"gigs\"]\n\n[sets]\nneg = [\"not\"]\n"  # a table after it is not read
-    assert tomllib.loads(_estimates_tables(moved)) == {"estimates": {"byte_words": ["gigs"]}}
+    assert tomllib.loads(table_text(moved, "estimates")) == {"estimates": {"byte_words": ["gigs"]}}
 
 
 @pytest.mark.parametrize("code", ["es", "en"])
@@ -91,3 +91,24 @@ def test_the_voice_words_are_language_data_without_domain_words(code: str) -> No
              for phrase in raw[key] for w in phrase.split()}
     assert raw["report"] and raw["author_words"] and raw["record_labels"] and raw["open_values"]
     assert not words & DOMAIN
+
+
+def test_the_normaliser_s_words_are_language_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stop words, number words, products and rewrites come from each language file's [words] table,
+    merged: a third language adds its own words with a table, not with code."""
+    from coach.scoring import words
+
+    assert {"the", "el", "of", "de"} <= words.STOP_WORDS and {"twice", "doble"} <= words.NUMBER_WORDS
+    assert words._REWRITES[("peticiones", "por", "segundo")] == ("qps",)  # es.toml
+    assert words._REWRITES[("dlq",)] == ("dead", "letter", "queue")  # en.toml
+    assert "kafka" in words.PRODUCTS
+    french = {"stop_words": "le la les des", "number_words": ["deux", "trois"], "products": "minitel",
+              "rewrites": {"dead letter queue": ["file de lettres mortes"], "qps": ["requêtes par seconde"]}}
+    shipped = words.language_tables("words")
+    monkeypatch.setattr(words, "language_tables", lambda name: [*shipped, ("fr.toml", french)])
+    stop, numbers, _, products, rewrites = words._load_words()
+    assert {"les", "des"} <= stop and {"deux", "trois"} <= numbers and "minitel" in products
+    assert rewrites[("requetes", "par", "seconde")] == ("qps",)  # folded
+    monkeypatch.setattr(words, "language_tables", lambda name: [("fr.toml", {"stopwords": "le"})])
+    with pytest.raises(ValueError, match=r"languages/fr.toml \[words\]: unknown keys \['stopwords'\]"):
+        words._load_words()
