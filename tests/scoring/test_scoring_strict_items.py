@@ -218,6 +218,12 @@ TIMED_MOMENTS = [
     ("opening", "opening.slas", "en", "What latency do we need on the redirect, and what availability?", True),
     ("opening", "opening.slas", "es", "¿Cuánta latencia puede sumar el limitador a cada petición?", True),
     ("opening", "opening.slas", "en", "Simplicity first, that's the priority I'd pick over latency or cost.", False),
+    # asking whether a feature is in this version, in the candidate's words, is scoping it
+    ("opening", "opening.scope", "en", "Do we need end-to-end encryption from day one?", True),
+    ("opening", "opening.scope", "en", "Do we limit by API key only, or also by user and IP?", True),
+    ("opening", "opening.scope", "es", "¿Las fotos y los videos los tengo que diseñar yo o ya existen?", True),
+    ("opening", "opening.scope", "es", "¿WhatsApp también o ese no?", True),
+    ("opening", "opening.scope", "en", "Do we need Kafka, or is a database table enough?", False),
 ]
 
 
