@@ -376,8 +376,8 @@ copros copses coptos coque coques corada corado corados coramos corar corcos cor
 corditos cordos coreada coreado coreados coreamos corear corego coregos corelation coremos
 coreo coreos corias cories corios corlada corladas corlado corlados corlamos corlar corleo
 corlos cormos corneo corneos cornos cornuta coros corpas corpos corraes corramos corre
-correa correas correccions correcho correct correcta correction corrector correctos
-corrects corree correes corrego correis correlacionados correlacions correlata correlated
+correa correas correccions correcho correcta correction corrector correctos corrects
+corree correes corrego correis correlacionados correlacions correlata correlated
 correlates correlating correlations correlativo correlato corremos corren correo correoes
 correon correons correos correosa correoso correr corrers corres correteo corrie corries
 corro corroa corroas corroe corroes corroo corros corrupta corruptor corruptos corrupts
@@ -462,7 +462,7 @@ descendant descendentes descendents descendiente descendientees desconectada des
 desconectamos desconectando desconocia desconocian desconocias desconocidas desconocidoes
 desconta descontan descontara descontare descontars descontas descorda descordar descornar
 descotar descrita descrito descuentas descuentos descuerna descuerno desculares desecho
-desend desenlaces desenlaze deseno desequilibraba desequilibradas desequilibrado
+desenar desend desenlaces desenlaze deseno desequilibraba desequilibradas desequilibrado
 desequilibrara desertar desface desfacer desfajada desfajadas desfajado desfajados desfaje
 desfamada desfamadas desfamado desfamados desfame desfasadas desfasado desfazada
 desfazadas desfazado desfazados desfues desglosa desglosen desgloses desgloso desgradada
@@ -493,123 +493,124 @@ diferire diferirs difero difine difinir digeridos digerimos digerir digero diges
 digestas digeste digestes digesto digestos dileccion dimero dinamo dinaria dinarias diner
 dinera dineros diners diosos dipsos diputa diputas dipute diputes direccions direction
 direst disables disasters discas discoes discord discorded discords discrepancia discs
-discuenta discuento discus discuta discutas discute discutes diseccion diseco disena
-disene disenos disenso disento disfamacion disfamatoria disfamatorio diside disidido
-disidimos disidir disipara disneo disono disons dispaba dispada dispar disparan disparar
-disparas dispare disparia disparo dispars dispart dispertar dispierta displaced
-disponiblees disposition dispositions dispositiva dispositivas dispositivoes disputaes
-disputais disputan disputar disputars disputed disputen disputer disputers disputo
-disputos distara distingas distingos distintaes distintoes distribuamos distribue
-distribuen distribues distribuia distribuiamos distribuias distribuida distribuidor
-distribuidors distribuidos distribuire distribuirs distribute distributee distributes
-district distritas distritos disturba disturbe disturbo disturbs disyunto disyuntors
-disyuntos ditero diucos diver divers divest divests divida dividamos divide divided
-dividen dividend divider divides dividia dividiamos dividida divididos dividire dividirs
-divido diviesa divina divine divined divisan divisar divisas divise diviso divvied doable
-doblares doblars dobles docked dockers docket document documenta documente documentos
-documents dolados dolajes dolames dolaras dolare doleres dollar dolores domados domaine
-domais doman domanio domanios domares domena domenada domenado domenan domida dominaba
-dominada dominadas dominador dominados dominais dominando dominante dominantes dominants
-dominar dominara dominare dominares dominas domine dominen doming dominga domingada
-domingado domingo domingos dominia dominias dominic dominico dominicos dominie dominies
-dominioes dominion dominions domino dominoes dominos donados donares doradas dorado
-doradoes dorador doradors doramos dorares dorman dormans dosificados dosificara dosificare
-dosificars dosifice dosificemos dosifico dotados dotares doubled doubler doublet doublets
-doublings doubly doubting downsize downsizes drafts drear drenan drezamos drezar driados
-drier driers driest drifty dripped drive drivel drivels driven drives drooped dropper
-drover drovers dudable dulares dupability dupable duplicaba duplicabas duplicacion
-duplicada duplicadaes duplicadas duplicadoes duplicaes duplicamos duplican duplicar
-duplicara duplicaras duplicare duplicares duplicars duplicas duplicated duplicating
-duplications duplicativo duplice duplico durabilidads durables durably duracions duradera
-duraderos duradoro durados duraduro durance durant durantes durations durativo duraton
-dynamos eatable eddied edicions edicts editaba editada editadas editados editamos editan
-editando editar editara editare editars editas edite editen edites edition editor efecta
-efectos efectuo efeto effects effete ejecuta ejecutan ejecutara ejecutare ejecutars
-ejecutas ejecutor electo elefante elegance elegant elegantes elegen elegia elegiac elegian
-elegias elegidas elegido eliden eligan elige eliges eligida elijen elimina eliminaba
-eliminadas eliminador eliminados eliminan eliminando eliminara eliminare eliminars
-eliminas elimine eliminemos elimino elixen embuda embude embudos embuto emceed emento
-emitamos emitan empaja empajamos empajar empande empecamos empegamos empegar empegaria
-empegariamos empelamos empelar empelaria empelariamos empenamos empenar empenaria
-empenariamos empera emperas empeza empezados empezan empezaran empezaras empezare
-empezarian empezarias empezars empezas empezemos empire empires empleamos emplear
-emplearia empleariamos empozamos empozar empozaria empozariamos emprenas emprensas empresa
-empresaes empresos empress empresta emprestas empuja empujados empujan empujara empujare
-empujars empujas empuje empujemos empujo empuna empunamos empunar enarce enarces enarta
-enartada enartadas enartado enartamiento enartamos enartar encala encalado encalan encama
-encaminaba encaminabas encaminado encaminados encaminara encaminaras encamisada
-encamisadas encamonada encamonadas encapar encape encarinada encarinadas encela encelamos
-encelar encender encentrado encero encia encias enciman encimar encimas encime encimo
-encina encios encisa encisma encita enciva encoba encobamos encobar encobe encobes encocla
-encoclamos encoclar encoder encoders encoga encogamos encoge encoges encoja encojamos
-encojar encoje encojes encola encolados encolan encolara encolare encolars encolas encole
-encolemos encoles encolo encona enconamos enconar encone encones enconreado encontrada
-encontrados encontrando encora encoramos encorar encorde encordes encore encored encores
-encoring encostrado encova encovamos encovar encove encoves encrypting encryptions
-encuerar enebro enebros enero eneros enface enfiada enfiadas enfiado enfiados enfiamos
-enfian enfiar enflace enflaces enfoques enforme enformes enfries engace engaces
-engagements engender engero engome engomes enguerar enhuerar enigma enjero enjeros enjuta
-enjutada enjutadas enjutado enjutamos enjutar enlaced enlacees enlacie enlacies enlame
-enlames enlate enlates enlaze enlazes enligen enlode enlodes enluce enluces enluta
-enlutada enlutadas enlutado enlutamos enlutar enmascara enmascarada enmascarados
-enmascaran enmascarando enmascarara enmascarare enmascarars enmascaras enmascaremos
-enmities enmity enormees enormes enrame enrames enriada enriadas enriado enriadores
-enriados enriamos enrian enriar enries enrode enrodes enrola enrolamos enrolar enrome
-enromes enroque enruna enrunada enrunadas enrunado enrunamos enrunar enrutada enrutan
-enrutar ensace ensaces ensalado enseguidas enseguido ensera enserada enserado enserais
-enseramos enseran enserar enseras ensero entable entada entadas entado entados entailed
-entanda entandas entando enteco entecos entejo entelo entende entenden entendere entenders
-entendes entenga entengas enteno entenos enteo enteoes enteos enter entera enterada
-enteradas enterado enteran enteras entere enteres enteroes enteron enterons enteros
-enterpriser enterprises enterro enters enteso entibes entibies entices entidads entiles
-entines entintes entirada entiradas entirado entiran entires entiro entises entitle
-entitles entizes entola entolamos entolar entraba entrabas entrabo entradaes entradas
-entrado entrador entrados entrain entrais entrama entramas entramo entranaes entranas
-entrance entrances entrando entranen entranes entrano entranoes entrantees entrants entrap
-entrapa entrapas entrapo entrar entrara entraras entras entreat entreats entrees entregaba
-entregabas entregada entregadaes entregadas entregadoes entregador entregadors entregaes
-entregais entregamos entregan entregando entregara entregaras entregare entregarla
-entregars entrege entregemos entregen entreges entrego entregos entregue entregues entren
-entrenar entreoa entreoamos entreoan entreoas entres entress entreva entrevada entrevadas
-entrevado entrevados entrevamos entrevan entrevar entrevas entrevistas entrevisto entrice
-entrices entriega entriegas entrize entrizes entro entroes entros enturada enturadas
-enturado enturan entures enturo enumera enumeracions enumeran enumerara enumerars enumeras
-enumerates enumerating enumerations enumerativo envace envaces envelop enveloped enveloper
-envelopes envelops envenenada envenenadas envenenador envenenadors envenenamienta
-envenenamientos envenenamos envenenando envero enveros envia enviaba enviabas enviable
-enviada enviadaes enviadas enviado enviadoes enviamos envian enviando enviara enviaran
-enviaras enviare enviares enviarles enviars envias envida envidada envidadas envidado
-envidadores envidados envidamos envidan envidar envidas envidia envidias envidio envidios
-envido envidos enviemos envien envier envies enviga envigada envigadas envigado envigados
-envigamos envigan envigar envigo envina envinada envinadas envinado envinados envinamos
-envinan envinar envine envino envioes envion envions envious envira envirada enviradas
-envirado envirados enviramos enviran envirar envire enviro environ envisa enviso envisos
-enviuda enviudas enviudo envois envoys enzima eonian epacta epacto epactos equido equidos
-equilibraba equilibradas equilibrado equilibrara equino equinos equip equipa equipas
-equipe equipes equipoes equipos equips erasures erecto erigen errares errars erroes erros
-eruta erutada erutadas erutado erutamos erutar escacado escaecamos escaes escaja escala
-escalables escalabre escalada escalade escalador escalados escalamas escalamo escalamoes
-escalan escalando escalara escalare escalars escalas escalda escaldado escaldamos escaldan
-escaldar escaldo escale escalemos escalen escalfa escalfado escalfamos escalfan escalfar
-escalia escaliado escaliamos escalian escaliar escalla escalma escalmos escalo escalon
-escalonaba escalonadas escalonados escalonando escalonara escama escamado escamamos
-escaman escame escampar escampe escana escandamos escaner escanera escanero escaneta
-escantamos escantar escantemos escapa escapado escapamos escapan escapara escapare
-escapars escapas escaped escapee escapen escaper escapes escapo escara escarbe escarben
-escarnamos escarnar escarp escarpar escarpe escasa escaseamos escasear escaza escibe
-esciben escila escito escode escodes escola escolado escolan escriba escribamos escriban
-escribes escribia escribiamos escribidos escribire escribirs escribo escrino escripto
-escriptor escriptura escripturas escrita escrito escritor escritora escritoras escritoro
-escritors escritos escritura escrituraes escriturais escrituran escriturar escriturars
-escriture escritures escrituro escrituros escroto escrows escruto escuala escupe eseran
-eseres esfera esferas esmera esmerada esmerado esmerais esmeramos esmeran esmerar esmeras
-espacia espacico espacie espacios espado espados espala espalado espalamos espalan espalar
-esparco especio espeda espedada espedado espedais espedamos espedan espedar espedas espeja
-espejada espejado espejais espejamos espejan espejar espejas esperaba esperadas esperador
-esperados esperando esperara esperare espere esperemos esperen esperes esperida esperido
-esperma espermos espernada espernado espero esperon esperos esperta espertada espertado
-espertais espertamos espertan espertar espesa espesada espesado espesais espesamos espesan
-espesar espesas espeta espetada espetado espetais espetamos espetan espetar espetas espira
+discuenta discuento discus discuta discutas discute discutes disecar diseccion diseco
+disena disenan disenara disenare disenars disenas disene disenos disensa disenso disenta
+disento disfamacion disfamatoria disfamatorio diside disidido disidimos disidir disipara
+disneo disonar disono disons dispaba dispada dispar disparan disparar disparas dispare
+disparia disparo dispars dispart dispertar dispierta displaced disponiblees disposition
+dispositions dispositiva dispositivas dispositivoes disputaes disputais disputan disputar
+disputars disputed disputen disputer disputers disputo disputos distara distingas
+distingos distintaes distintoes distribuamos distribue distribuen distribues distribuia
+distribuiamos distribuias distribuida distribuidor distribuidors distribuidos distribuire
+distribuirs distribute distributee distributes district distritas distritos disturba
+disturbe disturbo disturbs disyunto disyuntors disyuntos ditero diucos diver divers divest
+divests divida dividamos divide divided dividen dividend divider divides dividia
+dividiamos dividida divididos dividire dividirs divido diviesa divina divine divined
+divisan divisar divisas divise diviso divvied doable doblares doblars dobles docked
+dockers docket document documenta documente documentos documents dolados dolajes dolames
+dolaras dolare doleres dollar dolores domados domaine domais doman domanio domanios
+domares domena domenada domenado domenan domida dominaba dominada dominadas dominador
+dominados dominais dominando dominante dominantes dominants dominar dominara dominare
+dominares dominas domine dominen doming dominga domingada domingado domingo domingos
+dominia dominias dominic dominico dominicos dominie dominies dominioes dominion dominions
+domino dominoes dominos donados donares doradas dorado doradoes dorador doradors doramos
+dorares dorman dormans dosificados dosificara dosificare dosificars dosifice dosificemos
+dosifico dotados dotares doubled doubler doublet doublets doublings doubly doubting
+downsize downsizes drafts drear drenan drezamos drezar driados drier driers driest drifty
+dripped drive drivel drivels driven drives drooped dropper drover drovers dudable dulares
+dupability dupable duplicaba duplicabas duplicacion duplicada duplicadaes duplicadas
+duplicadoes duplicaes duplicamos duplican duplicar duplicara duplicaras duplicare
+duplicares duplicars duplicas duplicated duplicating duplications duplicativo duplice
+duplico durabilidads durables durably duracions duradera duraderos duradoro durados
+duraduro durance durant durantes durations durativo duraton dynamos eatable eddied
+edicions edicts editaba editada editadas editados editamos editan editando editar editara
+editare editars editas edite editen edites edition editor efecta efectos efectuo efeto
+effects effete ejecuta ejecutan ejecutara ejecutare ejecutars ejecutas ejecutor electo
+elefante elegance elegant elegantes elegen elegia elegiac elegian elegias elegidas elegido
+eliden eligan elige eliges eligida elijen elimina eliminaba eliminadas eliminador
+eliminados eliminan eliminando eliminara eliminare eliminars eliminas elimine eliminemos
+elimino elixen embuda embude embudos embuto emceed emento emitamos emitan empaja empajamos
+empajar empande empecamos empegamos empegar empegaria empegariamos empelamos empelar
+empelaria empelariamos empenamos empenar empenaria empenariamos empera emperas empeza
+empezados empezan empezaran empezaras empezare empezarian empezarias empezars empezas
+empezemos empire empires empleamos emplear emplearia empleariamos empozamos empozar
+empozaria empozariamos emprenas emprensas empresa empresaes empresos empress empresta
+emprestas empuja empujados empujan empujara empujare empujars empujas empuje empujemos
+empujo empuna empunamos empunar enarce enarces enarta enartada enartadas enartado
+enartamiento enartamos enartar encala encalado encalan encama encaminaba encaminabas
+encaminado encaminados encaminara encaminaras encamisada encamisadas encamonada
+encamonadas encapar encape encarinada encarinadas encela encelamos encelar encender
+encentrado encero encia encias enciman encimar encimas encime encimo encina encios encisa
+encisma encita enciva encoba encobamos encobar encobe encobes encocla encoclamos encoclar
+encoder encoders encoga encogamos encoge encoges encoja encojamos encojar encoje encojes
+encola encolados encolan encolara encolare encolars encolas encole encolemos encoles
+encolo encona enconamos enconar encone encones enconreado encontrada encontrados
+encontrando encora encoramos encorar encorde encordes encore encored encores encoring
+encostrado encova encovamos encovar encove encoves encrypting encryptions encuerar enebro
+enebros enero eneros enface enfiada enfiadas enfiado enfiados enfiamos enfian enfiar
+enflace enflaces enfoques enforme enformes enfries engace engaces engagements engender
+engero engome engomes enguerar enhuerar enigma enjero enjeros enjuta enjutada enjutadas
+enjutado enjutamos enjutar enlaced enlacees enlacie enlacies enlame enlames enlate enlates
+enlaze enlazes enligen enlode enlodes enluce enluces enluta enlutada enlutadas enlutado
+enlutamos enlutar enmascara enmascarada enmascarados enmascaran enmascarando enmascarara
+enmascarare enmascarars enmascaras enmascaremos enmities enmity enormees enormes enrame
+enrames enriada enriadas enriado enriadores enriados enriamos enrian enriar enries enrode
+enrodes enrola enrolamos enrolar enrome enromes enroque enruna enrunada enrunadas enrunado
+enrunamos enrunar enrutada enrutan enrutar ensace ensaces ensalado enseguidas enseguido
+ensera enserada enserado enserais enseramos enseran enserar enseras ensero entable entada
+entadas entado entados entailed entanda entandas entando enteco entecos entejo entelo
+entende entenden entendere entenders entendes entenga entengas enteno entenos enteo
+enteoes enteos enter entera enterada enteradas enterado enteran enteras entere enteres
+enteroes enteron enterons enteros enterpriser enterprises enterro enters enteso entibes
+entibies entices entidads entiles entines entintes entirada entiradas entirado entiran
+entires entiro entises entitle entitles entizes entola entolamos entolar entraba entrabas
+entrabo entradaes entradas entrado entrador entrados entrain entrais entrama entramas
+entramo entranaes entranas entrance entrances entrando entranen entranes entrano entranoes
+entrantees entrants entrap entrapa entrapas entrapo entrar entrara entraras entras entreat
+entreats entrees entregaba entregabas entregada entregadaes entregadas entregadoes
+entregador entregadors entregaes entregais entregamos entregan entregando entregara
+entregaras entregare entregarla entregars entrege entregemos entregen entreges entrego
+entregos entregue entregues entren entrenar entreoa entreoamos entreoan entreoas entres
+entress entreva entrevada entrevadas entrevado entrevados entrevamos entrevan entrevar
+entrevas entrevistas entrevisto entrice entrices entriega entriegas entrize entrizes entro
+entroes entros enturada enturadas enturado enturan entures enturo enumera enumeracions
+enumeran enumerara enumerars enumeras enumerates enumerating enumerations enumerativo
+envace envaces envelop enveloped enveloper envelopes envelops envenenada envenenadas
+envenenador envenenadors envenenamienta envenenamientos envenenamos envenenando envero
+enveros envia enviaba enviabas enviable enviada enviadaes enviadas enviado enviadoes
+enviamos envian enviando enviara enviaran enviaras enviare enviares enviarles enviars
+envias envida envidada envidadas envidado envidadores envidados envidamos envidan envidar
+envidas envidia envidias envidio envidios envido envidos enviemos envien envier envies
+enviga envigada envigadas envigado envigados envigamos envigan envigar envigo envina
+envinada envinadas envinado envinados envinamos envinan envinar envine envino envioes
+envion envions envious envira envirada enviradas envirado envirados enviramos enviran
+envirar envire enviro environ envisa enviso envisos enviuda enviudas enviudo envois envoys
+enzima eonian epacta epacto epactos equido equidos equilibraba equilibradas equilibrado
+equilibrara equino equinos equip equipa equipas equipe equipes equipoes equipos equips
+erasures erecto erigen errares errars erroes erros eruta erutada erutadas erutado erutamos
+erutar escacado escaecamos escaes escaja escala escalables escalabre escalada escalade
+escalador escalados escalamas escalamo escalamoes escalan escalando escalara escalare
+escalars escalas escalda escaldado escaldamos escaldan escaldar escaldo escale escalemos
+escalen escalfa escalfado escalfamos escalfan escalfar escalia escaliado escaliamos
+escalian escaliar escalla escalma escalmos escalo escalon escalonaba escalonadas
+escalonados escalonando escalonara escama escamado escamamos escaman escame escampar
+escampe escana escandamos escaner escanera escanero escaneta escantamos escantar
+escantemos escapa escapado escapamos escapan escapara escapare escapars escapas escaped
+escapee escapen escaper escapes escapo escara escarbe escarben escarnamos escarnar escarp
+escarpar escarpe escasa escaseamos escasear escaza escibe esciben escila escito escode
+escodes escola escolado escolan escriba escribamos escriban escribes escribia escribiamos
+escribidos escribire escribirs escribo escrino escripto escriptor escriptura escripturas
+escrita escrito escritor escritora escritoras escritoro escritors escritos escritura
+escrituraes escriturais escrituran escriturar escriturars escriture escritures escrituro
+escrituros escroto escrows escruto escuala escupe eseran eseres esfera esferas esmera
+esmerada esmerado esmerais esmeramos esmeran esmerar esmeras espacia espacico espacie
+espacios espado espados espala espalado espalamos espalan espalar esparco especio espeda
+espedada espedado espedais espedamos espedan espedar espedas espeja espejada espejado
+espejais espejamos espejan espejar espejas esperaba esperadas esperador esperados
+esperando esperara esperare espere esperemos esperen esperes esperida esperido esperma
+espermos espernada espernado espero esperon esperos esperta espertada espertado espertais
+espertamos espertan espertar espesa espesada espesado espesais espesamos espesan espesar
+espesas espeta espetada espetado espetais espetamos espetan espetar espetas espira
 espiracion espirada espirado espirais espiramos espiran espirar espiras espire espires
 espora esporas espuera espueras esqueja esquela esquemas esquemo esquena esquera esquima
 esquipo estabile establa establea establee establen estableo estables establo estabule
@@ -631,14 +632,14 @@ evites exactamentes exactas exactoes exactor exactors exacts exalta exalto exarc
 exarcos exceda excedamos excedas excede exceden excedere exceders excedes excedo excels
 excelso excepciona excepcionas excepcione excepcionen excepciono excepting exceptivo
 exceptivos excesa excesas excesos excess exchanged exchanger exchanges excita excite
-excito excluamos excluded exclue excluen exclues excluiamos excluidos excrecion
+exciten excito excluamos excluded exclue excluen exclues excluiamos excluidos excrecion
 excreciones excretion excretions excuso exemption exemptions exento exentos exhausta
-exhausto exhausts exigen exiran exire exires exist exista existas existed existen existes
-existo exists exitas exited exiting exitos exits expanda expandas expanden expander
-expandes expandia expandire expandirs expando expanse expansive expects expend expende
-expended expends expensa expensen expenses expenso expert expia expiacion expiado expian
-expiando expiar expiara expiaran expiare expiares expiars expias expiation expie expien
-expies expila expilado expilan expile expiles expira expiracions expirada expirados
+exhausto exhausts exigen exiran exire exires exist exista existan existas existed existent
+existes existo exists exitas exited exiting exitos exits expanda expandas expanden
+expander expandes expandia expandire expandirs expando expanse expansive expects expend
+expende expended expends expensa expensen expenses expenso expert expia expiacion expiado
+expian expiando expiar expiara expiaran expiare expiares expiars expias expiation expie
+expien expies expila expilado expilan expile expiles expira expiracions expirada expirados
 expirando expirar expiras expired expiren expires expiries expiro expiry exponencials
 expremo expresas exprese expresions expresivoes exsect extenda extendas extender extendo
 extensa extensas extensive extenso extensos extenua extenuas extenuo extern externaes
@@ -1330,77 +1331,77 @@ tabales tabals tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais ta
 tablar tablars tablea tableas tabled tablee tablees tablen tableo tableos tablet tablets
 tablos taboes tabret tabues tabulas tabules tacano taces tacket tacks taeles taimas
 takedowns talaes talas talcas taleas tales talias tallas talles talmas taloes talpas
-tamana tamango tamanos tamaro tamas tambas tambiens tamizen tanemos tanzas tapano taping
-tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas tardia targe tarjar
-tarjera tarjetas tarjetea tarjeto tartar tasces tasting tazamos tazano tazar tazas teacea
-teared teasing tecaes tecas techas teclado teclaes tecle tecleada tecleados tecleando
-tecleara tecleare teclears teclee tecleo teclos tecols tejemos telas telefona telefonas
-telefoneo telefonio telefonios telefono telefonoes telefonos telemos teleran tememos
-tempate tempates templaes templare templares templates templete templetes tempo tempora
-temporalmentes temporals temporas temporil tenamos tenan tenante tenantes tenants tencas
-tendemos tendenciaes tendencies tendencio tendencios tending tends tenedos tenen tenencia
-tenencias tenesmos tenimos tenoria tensemos tensing tentemos tenting teorias teorica
-teorio teoriza terbia tercas tercemos terceno tercenos tercer tercera terceras tercere
-tercereo terceres tercerio tercerios terceroes tercerol tercerols terceros tercers terces
-terceto tercetos tercia termas termico termicos termina terminas termine termines terming
-termini terminoes terminus termito termitos ternero terneros terpino terpinos terrero
-terreros terrino terrinos tesemos teslas testiga testigo testings tetemos thales thicket
-thighs thingy thinks thins thongs thoria thorough though thousands thread thready threats
-thresholds throstle throstles throttled throttler throttlers throttles throughout ticked
-ticker tickets tickle tiempa tiempos tienes tierce tifico tilio timelier timelines
-timeliness timeous timestamps timpo tings tinten tipica tipicos tiple tiples tipologia
-tipple tipples tired tisico tiznen toaria tocologia tocology tokes tolera tolerables
-tolerably tolerada tolerados toleran tolerando tolerant tolerante tolerara tolerars
-toleras tolerated tolerates toleremos toleren tolleran tombstoned tomenta tomentas tonemos
-tonico topica topical topicos topics toping topino torces toria tormas torment tormentaes
-tormentais tormentan tormentar tormentars tormente tormentes tormento tormentos torments
-toseran toxico toying tozos traamos traas trabado trabaja trabajadoes trabajadoraes
-trabajadoras trabajadoros trabajadors trabaje trabajos trabamos trabar trabas trabes
-tracaes traced tracees tracer tracers tracey tracheid tracie tracings tracked tracking
-tracte tractes trades trading traducia traducian traducias traducido traducidos traeis
-traers traes traffics trafica trafice traficos tragamos tragar tragas trages tragico
-traiamos traias trajes tramaes tramais tramamos traman tramar tramars tramas trames
-trammed tramos trampa trampas tramps trams trancada trancadas trancado trancamos trancar
-trances transaccional transaccionals transaccions transacted transacting transactions
-transducers transia transido transigo transir transita transite transiting transitivo
-transitivos transitos transits translacion translaciones translate translates translation
-translational translations transmit transmito transnational tranzamos tranzar tranzas
-trapajo trapas trapes traras trases trasmito trasversal tratamos tratar tratas trates
-traumas travas traversa traversals traversas traversed traverser traverses traverso traves
-travese travesee trazados trazaes trazais trazan trazara trazare trazars trazemos trazos
-treading treads treces tremas trenas trendy trenes trenos trens trezas trezos triaes
-tricks trifle trifles triggers trile trilees triles trille trilles trilling trillions
-trillon trimester trimestres trimmer trincada trincadas trincado trincamos trincar trinen
-tripaes tripe tripees tripes tripla triplaes triplas tripled triplees triplet triplets
-triplex triplican triplicar triplicas triplice triplico triplo triploes triplos triply
-tripol tripoles tripols trippe triptica tripule tripules trizamos trizar trizas trizos
-trocar trocea trocean troceara troceare trocears troceas troces trocos trofico trojos
-trolos troncada troncadas troncado troncamos troncar tronos tronzos troops tropico
-tropologia tropology tropos trough trovos troyos trozamos trozar trozas trozes trozo
-trozoes trucada trucadas trucado trucamos trucar truces trucks trunca truncaba truncabas
-truncadaes truncadas truncado truncados truncaes truncala truncan truncando truncara
-truncaras truncare truncars truncas truncates truncation truncemos trussed trustee truster
-trying trysted tucket tunemos turmas twilit tying typology ubicas ultima ultiman ultimar
-ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras umbria unamos
-unbalance unbalances uncas uncias undated undead understands unfollows ungias unias uniats
-unicaes unicamentes unicidads unicos unida unidads unidamente unidas uniquer unitaria
-unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable upamos updater
-updates uprate uprated upset upsets urente urentes urgen urgentees uricas usados usemos
-usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes vacais vacan
-vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila vacilan
-vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vahida vaida vaidas vaidos
-vainas vainos valada valia valiamos valian valias valid validacions validades validados
-validaes validara validares validars validated validating validations valide validemos
-validen valido valija valios varaes varais varales varals varars varas vareas vargas varia
-variable variablees variaes variais variar variars varias varies varios varis varita
-varitas variza varizas varizs vascas vascos vastas vastos vatias vatios veedor veedors
-vejas venador venadors vencedor vencedores vendar vendars vendedora vendedoraes vendedoras
-vendedoro vendedoros vendedors vender venders vendo vendoes vendors vendos ventaba
-ventabas ventada ventadas ventaja ventajas ventan ventanaes ventanal ventanals ventanea
-ventaneas ventano ventanos ventara ventaras ventor ventors verass verbified verbifies
-verbify verdor verdors verifica verificacions verificados verifican verificara verificare
-verificars verificas verifications verificativo verifice verificemos verifices verified
-verifier verifiers verily verities verity verizon verjas verjos versas verses
+tamana tamango tamanos tamaro tamas tambas tambiens tamizen tampico tampoca tampocos
+tanemos tanzas tapano taping tapioco tarazamos tarazar tarazas tarbes tardan tardara
+tardare tardars tardas tardia targe tarjar tarjera tarjetas tarjetea tarjeto tartar tasces
+tasting tazamos tazano tazar tazas teacea teared teasing tecaes tecas techas teclado
+teclaes tecle tecleada tecleados tecleando tecleara tecleare teclears teclee tecleo teclos
+tecols tejemos telas telefona telefonas telefoneo telefonio telefonios telefono telefonoes
+telefonos telemos teleran tememos tempate tempates templaes templare templares templates
+templete templetes tempo tempora temporalmentes temporals temporas temporil tenamos tenan
+tenante tenantes tenants tencas tendemos tendenciaes tendencies tendencio tendencios
+tending tends tenedos tenen tenencia tenencias tenesmos tenimos tenoria tensemos tensing
+tentemos tenting teorias teorica teorio teoriza terbia tercas tercemos terceno tercenos
+tercer tercera terceras tercere tercereo terceres tercerio tercerios terceroes tercerol
+tercerols terceros tercers terces terceto tercetos tercia termas termico termicos termina
+terminas termine termines terming termini terminoes terminus termito termitos ternero
+terneros terpino terpinos terrero terreros terrino terrinos tesemos teslas testiga testigo
+testings tetemos thales thicket thighs thingy thinks thins thongs thoria thorough though
+thousands thread thready threats thresholds throstle throstles throttled throttler
+throttlers throttles throughout ticked ticker tickets tickle tiempa tiempos tienes tierce
+tifico tilio timelier timelines timeliness timeous timestamps timpo tings tinten tipica
+tipicos tiple tiples tipologia tipple tipples tired tisico tiznen toaria tocologia
+tocology tokes tolera tolerables tolerably tolerada tolerados toleran tolerando tolerant
+tolerante tolerara tolerars toleras tolerated tolerates toleremos toleren tolleran
+tombstoned tomenta tomentas tonemos tonico topica topical topicos topics toping topino
+torces toria tormas torment tormentaes tormentais tormentan tormentar tormentars tormente
+tormentes tormento tormentos torments toseran toxico toying tozos traamos traas trabado
+trabaja trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos
+trabamos trabar trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie
+tracings tracked tracking tracte tractes trades trading traducia traducian traducias
+traducido traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar
+tragas trages tragico traiamos traias trajes tramaes tramais tramamos traman tramar
+tramars tramas trames trammed tramos trampa trampas tramps trams trancada trancadas
+trancado trancamos trancar trances transaccional transaccionals transaccions transacted
+transacting transactions transducers transia transido transigo transir transita transite
+transiting transitivo transitivos transitos transits translacion translaciones translate
+translates translation translational translations transmit transmito transnational
+tranzamos tranzar tranzas trapajo trapas trapes traras trases trasmito trasversal tratamos
+tratar tratas trates traumas travas traversa traversals traversas traversed traverser
+traverses traverso traves travese travesee trazados trazaes trazais trazan trazara trazare
+trazars trazemos trazos treading treads treces tremas trenas trendy trenes trenos trens
+trezas trezos triaes tricks trifle trifles triggers trile trilees triles trille trilles
+trilling trillions trillon trimester trimestres trimmer trincada trincadas trincado
+trincamos trincar trinen tripaes tripe tripees tripes tripla triplaes triplas tripled
+triplees triplet triplets triplex triplican triplicar triplicas triplice triplico triplo
+triploes triplos triply tripol tripoles tripols trippe triptica tripule tripules trizamos
+trizar trizas trizos trocar trocea trocean troceara troceare trocears troceas troces
+trocos trofico trojos trolos troncada troncadas troncado troncamos troncar tronos tronzos
+troops tropico tropologia tropology tropos trough trovos troyos trozamos trozar trozas
+trozes trozo trozoes trucada trucadas trucado trucamos trucar truces trucks trunca
+truncaba truncabas truncadaes truncadas truncado truncados truncaes truncala truncan
+truncando truncara truncaras truncare truncars truncas truncates truncation truncemos
+trussed trustee truster trying trysted tucket tunemos turmas twilit tying typology ubicas
+ultima ultiman ultimar ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras
+umbria unamos unbalance unbalances uncas uncias undated undead understands unfollows
+ungias unias uniats unicaes unicamentes unicidads unicos unida unidads unidamente unidas
+uniquer unitaria unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable
+upamos updater updates uprate uprated upset upsets urente urentes urgen urgentees uricas
+usados usemos usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes
+vacais vacan vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila
+vacilan vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vahida vaida vaidas
+vaidos vainas vainos valada valia valiamos valian valias valid validacions validades
+validados validaes validara validares validars validated validating validations valide
+validemos validen valido valija valios varaes varais varales varals varars varas vareas
+vargas varia variable variablees variaes variais variar variars varias varies varios varis
+varita varitas variza varizas varizs vascas vascos vastas vastos vatias vatios veedor
+veedors vejas venador venadors vencedor vencedores vendar vendars vendedora vendedoraes
+vendedoras vendedoro vendedoros vendedors vender venders vendo vendoes vendors vendos
+ventaba ventabas ventada ventadas ventaja ventajas ventan ventanaes ventanal ventanals
+ventanea ventaneas ventano ventanos ventara ventaras ventor ventors verass verbified
+verbifies verbify verdor verdors verifica verificacions verificados verifican verificara
+verificare verificars verificas verifications verificativo verifice verificemos verifices
+verified verifier verifiers verily verities verity verizon verjas verjos versas verses
 versificacion versificamos versificar versification versified versifies versify versing
 versiona versionada versionadas versionas versiones versions versos versts vertus vestas
 vestos viables viajas viales vician vicias vicios victas victos vidales videos vieja

@@ -33,6 +33,9 @@ Phrase = tuple[int, tuple[str, ...], bool, int]
 MAX_STOP_GAP = 3  # stop words allowed between two words of a phrase ("cola de los mensajes")
 _PAD = 64  # Index.dismissed_occurrences: room around the prefix counts for a phrase's reach
 _BREAK_RE = re.compile(r"[,;:()\[\]¿?¡!]")  # a phrase never runs across a clause break
+_LIST_ITEM_RE = re.compile(r"\s*(?:[-*•+]\s|\d{1,2}[.)]\s|\(\d{1,2}\)\s|[a-z][.)]\s)")  # "- ", "1. ", "(2) ", "a) "
+_BARE_MARKER_RE = re.compile(r"\s*\(?\d{1,2}[.)]\s*$")  # "1." alone: the sentence splitter cut it off its item
+LABEL_WORDS = 6  # a list's label is a short line ending in a colon
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ class Index:
     """Positions of each stem in an analysed answer, per language."""
 
     __slots__ = (
-        "_bounds", "_dismissed_before", "_excluded", "_figures", "_figures_done", "_kept", "by_stem",
+        "_bounds", "_dismissed_before", "_excluded", "_figures", "_figures_done", "_kept", "_lists", "by_stem",
         "phrase_sentences", "tokens",
     )
 
@@ -90,6 +93,7 @@ class Index:
                     found.append(position)
         self.by_stem = by_stem
         self._bounds: list[int] | None = None
+        self._lists: tuple[dict[int, int], dict[int, tuple[int, ...]]] | None = None
         self._figures: list[tuple[int, frozenset[str], tuple[int, int]]] = []
         self._figures_done = 0  # sentences whose figures were read
         # exclude phrases -> sentence -> its blocked tokens (excluded)
@@ -103,6 +107,39 @@ class Index:
         self.phrase_sentences: dict[
             int, tuple[tuple[Phrase, ...], tuple[Phrase, ...], dict[int, bool], frozenset[int]]
         ] = {}
+
+    def lists(self) -> tuple[dict[int, int], dict[int, tuple[int, ...]]]:
+        """(item sentence -> its label sentence, label -> its items) of the answer's labelled lists: a
+        short line ending in a colon ("Risks:", "**Riesgos y cómo los bajo:**") and the bullet or
+        numbered lines right after it."""
+        if self._lists is None:
+            text, sentences = self.tokens.text, self.tokens.sentences
+            head_of: dict[int, int] = {}
+            items_of: dict[int, tuple[int, ...]] = {}
+            label = -1
+            items: list[int] = []
+            marker = False  # "1." split off as a sentence of its own: the next one is the item
+            for i, (start, end) in enumerate(sentences):
+                body = text[start:end]
+                if label >= 0 and _BARE_MARKER_RE.match(body):
+                    marker = True
+                    continue
+                if label >= 0 and (marker or _LIST_ITEM_RE.match(body)):
+                    items.append(i)
+                    head_of[i] = label
+                    marker = False
+                    continue
+                marker = False
+                if label >= 0 and items:
+                    items_of[label] = tuple(items)
+                label, items = -1, []
+                stripped = body.strip().rstrip("*_ ").strip()
+                if stripped.endswith(":") and len(stripped.split()) <= LABEL_WORDS:
+                    label = i
+            if label >= 0 and items:
+                items_of[label] = tuple(items)
+            self._lists = (head_of, items_of)
+        return self._lists
 
     def sentence_range(self, sentence: int) -> tuple[int, int]:
         """[first, last + 1) token positions of a sentence."""
@@ -560,30 +597,40 @@ def _match_together(
     # answer, as is common, needs no merge)
     sources = [index.occurrences(phrase) for phrase in pivot if phrase[1][phrase[3]] in by_stem[phrase[0]]]
     candidates = sources[0] if len(sources) == 1 else heapq.merge(*sources, key=_start)
+    head_of, items_of = index.lists()
     tried: set[int] = set()
     for positions in candidates:
         sentence = sentence_of[positions[0]]
         if before is not None and sentence >= before:
             break
-        if sentence in tried or not check(positions):
+        if not check(positions):
             continue
-        tried.add(sentence)
-        first, last = index.sentence_range(sentence)
-        matched = set(positions)
-        for alternatives in others:
-            found: tuple[int, ...] | None = None
-            for phrase in alternatives:
-                for occ in index.occurrences_in(phrase, first, last):
-                    # one word never fills two slots ("hash" is not "hash" + "key")
-                    if check(occ) and matched.isdisjoint(occ):
-                        if found is None or occ[0] < found[0]:
-                            found = occ
-                        break
-            if found is None:
-                break
-            matched.update(found)
-        else:
-            return Hit(sentence, tuple(sorted(matched)))
+        # a label's word reaches the items of its list ("Risks:" / "1. unknown outcomes → lookup first")
+        for target in (sentence, *items_of.get(sentence, ())):
+            if target in tried or (before is not None and target >= before):
+                continue
+            tried.add(target)
+            first, last = index.sentence_range(target)
+            head = head_of.get(target)
+            ranges = [(first, last)] if head is None else [(first, last), index.sentence_range(head)]
+            matched = set(positions)
+            for alternatives in others:
+                found: tuple[int, ...] | None = None
+                for phrase in alternatives:
+                    for start, end in ranges:
+                        for occ in index.occurrences_in(phrase, start, end):
+                            # one word never fills two slots ("hash" is not "hash" + "key")
+                            if check(occ) and matched.isdisjoint(occ):
+                                if found is None or occ[0] < found[0]:
+                                    found = occ
+                                break
+                if found is None:
+                    break
+                matched.update(found)
+            else:
+                own = tuple(sorted(p for p in matched if first <= p < last))
+                if own:  # the item's words stand in this sentence, not only in its label
+                    return Hit(target, own)
     return None
 
 

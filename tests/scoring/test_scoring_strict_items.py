@@ -224,6 +224,10 @@ TIMED_MOMENTS = [
     ("opening", "opening.scope", "es", "¿Las fotos y los videos los tengo que diseñar yo o ya existen?", True),
     ("opening", "opening.scope", "es", "¿WhatsApp también o ese no?", True),
     ("opening", "opening.scope", "en", "Do we need Kafka, or is a database table enough?", False),
+    # a list's label reaches its items: "Risks:" and, under it, each risk with what answers it
+    ("closing", "closing.risks", "en", "Risks:\n1. A provider outage → failover to the backup SMS provider.\n2. Campaign spikes → separate queues.", True),
+    ("closing", "closing.risks", "es", "Riesgos:\n- Caída del proveedor → failover al de respaldo.\n- Picos de campaña → colas separadas.", True),
+    ("closing", "closing.risks", "en", "Risks:\n\nThe design is done. A provider outage → failover to the backup SMS provider.", False),
 ]
 
 
