@@ -321,6 +321,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "es": "la respuesta trata de otro sistema: este punto es propio del escenario",
         "en": "the answer is about another system: this item belongs to the scenario",
     },
+    "score.reported": {
+        "es": "Esta hoja se lee como un documento que cuenta lo que hacen otros o deja cada decisión abierta "
+        "(un ensayo, un glosario, un acta, un pliego): solo cuentan tus propias decisiones. Escribe qué eliges "
+        "tú para este sistema y por qué («usaría SQS porque…»).",
+        "en": "This sheet reads as a document that reports what others do or leaves every decision open (an "
+        "essay, a glossary, minutes, a tender): only your own decisions count. Write what you choose for this "
+        "system and why (\"I'd use SQS because…\").",
+    },
     "score.why.report": {
         "es": "la hoja cuenta lo que hacen otros o deja cada decisión abierta (un ensayo, un glosario, un acta): "
         "solo deciden tus propias frases («usaría», «elegimos»)",

@@ -146,6 +146,9 @@ class SheetScore:
     level: str  # level id: below | mid | senior | staff (coach.scoring.level)
     steps: tuple[StepScore, ...]
     verdict: LevelVerdict | None = None  # the level with its label, reasons and next gap
+    # the sheet reports what others do or leaves every decision open (voice.py): only its author's
+    # own sentences decide
+    reported: bool = False
 
     def step(self, step_id: str) -> StepScore:
         for step in self.steps:
@@ -173,6 +176,7 @@ class SheetScore:
                 "id": self.level, "label": self.level, "reasons": [], "next": "",
             },
             "steps": [_step_json(step) for step in self.steps],
+            "reported": self.reported,
         }
 
 

@@ -197,7 +197,8 @@ def score_answers(
     total = _total(steps, compiled)
     verdict = _level(steps, total, compiled, lang, probed)
     return SheetScore(
-        scenario=compiled.scenario, lang=lang, total=total, level=verdict.id, steps=tuple(steps), verdict=verdict
+        scenario=compiled.scenario, lang=lang, total=total, level=verdict.id, steps=tuple(steps), verdict=verdict,
+        reported=context.reported,
     )
 
 

@@ -107,6 +107,8 @@ def render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang, e
             out.print(Text(f"  · {clean(reason)}"))
         if verdict.next:
             out.print(Text(f"  → {t('score.level_next', lang)}: {clean(verdict.next)}"))
+    if result.reported:
+        out.print(Text(f"  ! {t('score.reported', lang)}", style="bold"))
 
 
 def _why_text(item: ItemResult, lang: Lang) -> str:

@@ -160,3 +160,36 @@ def test_loading_the_cli_does_not_import_the_scorer() -> None:
     code = "import sys, coach.cli; print(any(m.startswith('coach.scoring') for m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+REPORT_SHEET = """<!-- coach: scenario=tiny lang={lang} -->
+# Tiny
+
+<!-- step: failures -->
+## 7. Failures
+{body}
+"""
+REPORT_BODY = {
+    "en": " ".join(f"Postmortem {n} describes a circuit breaker in front of the vendor." for n in range(14)),
+    "es": " ".join(f"La mayoría de los equipos suele usar un circuit breaker, como en el caso {n}." for n in range(14)),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_sheet_that_reports_is_told_so_in_its_language(sheet: Path, lang: str) -> None:
+    """The voice stage's verdict reaches the user: a line under the level, and `reported` in the JSON."""
+    sheet.write_text(REPORT_SHEET.format(lang=lang, body=REPORT_BODY[lang]), encoding="utf-8")
+    shown = runner.invoke(app, ["score", str(sheet), "--lang", lang])
+    assert shown.exit_code == 0, shown.output
+    flat = " ".join(shown.output.split())
+    assert ("only your own decisions count" if lang == "en" else "solo cuentan tus propias decisiones") in flat
+    data = json.loads(runner.invoke(app, ["score", str(sheet), "--json"]).stdout)
+    assert data["reported"] is True
+    breaker = next(i for s in data["steps"] for i in s["items"] if i["id"] == "fail.circuit_breaker")
+    assert (breaker["covered"], breaker["why"]["code"]) == (False, "report")
+
+
+def test_a_candidate_s_sheet_is_not_a_report(sheet: Path) -> None:
+    data = json.loads(runner.invoke(app, ["score", str(sheet), "--json"]).stdout)
+    assert data["reported"] is False
+    assert "only your own decisions count" not in " ".join(runner.invoke(app, ["score", str(sheet)]).output.split())
