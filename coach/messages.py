@@ -329,6 +329,17 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "essay, a glossary, minutes, a tender): only your own decisions count. Write what you choose for this "
         "system and why (\"I'd use SQS because…\").",
     },
+    "score.conversation": {
+        "es": "Esta hoja se lee como una conversación entre otros (un chat exportado, una reunión, un pódcast): "
+        "ninguna de sus frases es tu respuesta, así que nada cuenta como decidido. Escribe tú qué eliges para "
+        "este sistema y por qué.",
+        "en": "This sheet reads as a conversation among others (a chat export, a meeting, a podcast): none of "
+        "its lines is your answer, so nothing counts as decided. Write what you choose for this system and why.",
+    },
+    "score.why.conversation": {
+        "es": "la hoja es una conversación entre otros (un chat, una reunión): ninguna de sus frases decide",
+        "en": "the sheet is a conversation among others (a chat, a meeting): none of its lines decides",
+    },
     "score.why.report": {
         "es": "la hoja cuenta lo que hacen otros o deja cada decisión abierta (un ensayo, un glosario, un acta): "
         "solo deciden tus propias frases («usaría», «elegimos»)",

@@ -169,6 +169,8 @@ class Language:
     author_words: frozenset[str] = frozenset()  # "I", "we", "nosotros", "propongo": the author decides (voice)
     record_labels: frozenset[str] = frozenset()  # "status", "decisión": a decision record's label (voice.py)
     open_values: frozenset[str] = frozenset()  # "proposed", "pendiente": a record left open (voice.py)
+    speaker_roles: frozenset[str] = frozenset()  # "candidate", "yo": the candidate in a transcript (voice.py)
+    interviewer_roles: frozenset[str] = frozenset()  # "interviewer", "entrevistadora": whose turns never decide
 
     def to_json(self) -> dict[str, Any]:
         """The compiled cue sets as JSON data (the rule cache stores them: coach/scoring/cache.py)."""
@@ -272,7 +274,8 @@ _WORD_LISTS = (
     "function_words", "coordinators", "alternatives", "conditional_words", "conditional_endings", "qualifiers",
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
     "verb_skip", "verb_endings", "link_words", "modals", "list_fillers", "list_connectors", "speech_words",
-    "lead_words", "relative_heads", "author_words", "record_labels", "open_values",
+    "lead_words", "relative_heads", "author_words", "record_labels", "open_values", "speaker_roles",
+    "interviewer_roles",
 )
 _ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
 _FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides `patterns`
@@ -396,6 +399,8 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         author_words=words("author_words"),
         record_labels=words("record_labels"),
         open_values=words("open_values"),
+        speaker_roles=words("speaker_roles"),
+        interviewer_roles=words("interviewer_roles"),
     )
 
 

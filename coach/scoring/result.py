@@ -39,6 +39,7 @@ class Why:
     but not derived in the estimates), "preview" (a design item stated only in the opening's
     sketch of the topology: it is decided in its own step), "report" (the sheet reports what others
     do or records decisions without taking them, and this sentence is not the author's: voice.py),
+    "conversation" (the sheet is a conversation among others, a chat or a meeting: voice.py),
     "missing" (no words of it at all),
     "elsewhere" (the item's step is silent; it was said in another step).
     """
@@ -146,9 +147,14 @@ class SheetScore:
     level: str  # level id: below | mid | senior | staff (coach.scoring.level)
     steps: tuple[StepScore, ...]
     verdict: LevelVerdict | None = None  # the level with its label, reasons and next gap
-    # the sheet reports what others do or leaves every decision open (voice.py): only its author's
-    # own sentences decide
-    reported: bool = False
+    # who decides (voice.py): "" the author; "report" (the sheet reports what others do or leaves
+    # every decision open: only its author's own sentences decide); "conversation" (a chat or a
+    # meeting among others: none of its sentences decides)
+    voice: str = ""
+
+    @property
+    def reported(self) -> bool:
+        return bool(self.voice)
 
     def step(self, step_id: str) -> StepScore:
         for step in self.steps:
@@ -177,6 +183,7 @@ class SheetScore:
             },
             "steps": [_step_json(step) for step in self.steps],
             "reported": self.reported,
+            "voice": self.voice or None,
         }
 
 

@@ -73,7 +73,7 @@ from coach.scoring.result import (
 )
 from coach.scoring.rules import CompiledBundle
 from coach.scoring.timing import assess_timing
-from coach.scoring.voice import reported_sheet
+from coach.scoring.voice import REPORT, interviewer_turns, sheet_voice
 from coach.scoring.words import NUMBER_WORDS, fold
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def score_answers(
         views=views,
         off_figures=_off_figures(arithmetic_of.get(ESTIMATES_STEP, ()), compiled.cover_factor),
         off_topic=_off_topic(views.values(), compiled),
-        reported=reported_sheet([view.index.tokens for view in views.values()]),
+        reported=sheet_voice([view.index.tokens for view in views.values()]),
         derived=_derivable(views.get(ESTIMATES_STEP), arithmetic_of.get(ESTIMATES_STEP, ())),
     )
     steps: list[StepScore] = []
@@ -198,7 +198,7 @@ def score_answers(
     verdict = _level(steps, total, compiled, lang, probed)
     return SheetScore(
         scenario=compiled.scenario, lang=lang, total=total, level=verdict.id, steps=tuple(steps), verdict=verdict,
-        reported=context.reported,
+        voice=context.reported,
     )
 
 
@@ -242,7 +242,7 @@ DERIVED_ITEMS = frozenset({"est.daily_volume", "est.storage"})
 class _View:
     """One step's analysed answer and what the scorer derives from it once."""
 
-    __slots__ = ("_firm", "_skips", "_unauthored", "index", "listy", "questions", "salad", "trailing")
+    __slots__ = ("_firm", "_skips", "_unauthored", "answering", "every", "index", "interviewer", "listy", "questions", "salad", "trailing")
 
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -253,15 +253,20 @@ class _View:
         self.salad, self.listy = step_lists(tokens)
         # "Timeouts...", "Fuerte frente a eventual...": a short thought left unfinished is no decision
         self.trailing = frozenset(i for i in range(count) if _trails_off(tokens, i))
+        self.every = frozenset(range(count))
+        # a transcript's interviewer asks and gives facts; an answer to the candidate's question shows what was asked
+        self.interviewer, self.answering = interviewer_turns(tokens)  # a conversation among others: no sentence is the author's
         self._firm: frozenset[int] | None = None
         self._skips: dict[bool, tuple[frozenset[int], frozenset[int]]] = {}  # asking earns -> (salad, skip)
         self._unauthored: dict[bool, frozenset[int]] = {}  # asking earns -> sentences not the author's
 
     def skip(self, asking_earns: bool) -> frozenset[int]:
-        """The sentences that earn no item: salad and trailing off, and questions unless asking earns."""
+        """The sentences that earn no item: salad, trailing off and the interviewer's turns, and questions
+        unless asking earns (then the interviewer's answers to the candidate's questions earn too)."""
         known = self._skips.get(asking_earns)
         if known is None or known[0] is not self.salad:  # the salad is set again for a salad sheet
-            skip = self.salad | self.trailing if asking_earns else self.salad | self.questions | self.trailing
+            skip = self.salad | self.trailing
+            skip = skip | (self.interviewer - self.answering) if asking_earns else skip | self.interviewer | self.questions
             known = self._skips[asking_earns] = (self.salad, skip)
         return known[1]
 
@@ -330,7 +335,8 @@ class _Context:
     views: Mapping[str, _View]
     off_figures: Mapping[str, ArithmeticFinding]  # item id -> the finding off by more than 2×
     off_topic: bool
-    reported: bool = False  # the sheet reports what others do and never decides (voice.py)
+    # "" a candidate's answer; "report": only the author's sentences decide; "conversation": none (voice.py)
+    reported: str = ""
     derived: frozenset[str] = frozenset()  # estimate items whose figure was derived (a finding exists)
 
 
@@ -399,7 +405,8 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
             continue  # an empty answer (_match finds nothing in it)
         skip, firm = view.skip(asking_earns), view.firm(compiled.justify)
         if context.reported:  # a report: only its author's sentences (and asking, where it earns) decide
-            hit = _match(view.index, item, strict=True, skip=skip | view.unauthored(asking_earns), firm=firm)
+            unauthored = view.unauthored(asking_earns) if context.reported == REPORT else view.every
+            hit = _match(view.index, item, strict=True, skip=skip | unauthored, firm=firm)
             if hit is None and reported is None:
                 named = _match(view.index, item, strict=True, skip=skip, firm=firm)
                 reported = None if named is None else (view, where, named)
@@ -426,7 +433,7 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
         why = Why("justified", kind="+".join(justified)) if justified else Why("no_reason")
         return _result(item, step, view, where, hit, JUSTIFIED if justified else DECIDED, why)
     if reported is not None:
-        return _result(item, step, reported[0], reported[1], reported[2], MENTIONED, Why("report"))
+        return _result(item, step, reported[0], reported[1], reported[2], MENTIONED, Why(context.reported))
     if preview is not None:
         return _result(item, step, preview[0], OPENING_STEP, preview[1], MENTIONED, Why("preview"))
     return _mention(item, step, places, context)

@@ -14,7 +14,9 @@ time and meet each such genre anew; the voice of the sheet is what they share:
   and hardly any record is closed ("Decision: Kafka, keyed by user").
 
 In such a sheet only the author's own sentences decide (scorer._score_item); the rest
-names, at most `mentioned`. The words are language data (`languages/<code>.toml`).
+names, at most `mentioned`. A conversation among others (a chat export, a team's meeting,
+a podcast: named speakers fill the sheet and none is the interview's, `speaker_roles`) has
+no author to speak for: none of its sentences decides. The words are language data (`languages/<code>.toml`).
 """
 
 from __future__ import annotations
@@ -83,6 +85,90 @@ def decision_records(texts: Sequence[str]) -> tuple[int, int]:
             else:
                 closed += 1
     return opened, closed
+
+
+# a turn: "[22:03] Dani: …", "**Marta Ríos:** …", "- IV: …" (a bullet, a timestamp, emphasis, a label of
+# at most three words, its colon, then words)
+_TURN = re.compile(
+    r"^[ \t]*(?:[-*>•][ \t]*)?(?:\[[\d:/,. apmAPM]+\][ \t]*)?(?:\*\*|__)?"
+    r"([^\W\d_][\w.'’-]*(?:[ \t][\w.'’-]+){0,2}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+\S",
+    re.MULTILINE,
+)
+SPEAKER_TURNS = 3  # a label that opens this many lines is a speaker (a topic label opens one or two)
+SPEAKERS = 2  # a conversation: at least two speakers...
+TURN_SHARE = 0.5  # ...whose turns fill at least half the sheet's lines
+
+
+def _is_name(label: str, text: str) -> bool:
+    # a person's name is written capitalised wherever it appears; a topic label ("Decision:",
+    # "Why:") is a common word that shows up in lower case in the sheet's prose too
+    # ("decisions" too: the label opens a word in lower case)
+    return label[:1].isupper() and not re.search(rf"(?<!\w){re.escape(label.lower())}", text)
+
+
+def conversation(texts: Sequence[str]) -> bool:
+    """Whether a sheet is a conversation among others (a chat export, a meeting, a podcast): at
+    least two speakers, by name, fill its lines and none is the interview's (`speaker_roles`:
+    "candidate", "entrevistador", "me", "Q")."""
+    text = "\n".join(texts)
+    turns = Counter(match.group(1) for match in _TURN.finditer(text))
+    speakers = {label: n for label, n in turns.items() if n >= SPEAKER_TURNS}
+    if len(speakers) < SPEAKERS:
+        return False
+    roles = merged_words("speaker_roles") | merged_words("interviewer_roles")
+    if any(fold(label) in roles for label in speakers):
+        return False  # an interview's transcript: the candidate's turns decide
+    records = merged_words("record_labels")
+    if not all(_is_name(label, text) and fold(label) not in records for label in speakers):
+        return False  # "Decision:", "Why:" records, not speakers
+    lines = sum(1 for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    return sum(speakers.values()) >= TURN_SHARE * lines
+
+
+_NONE: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+
+
+def interviewer_turns(tokens: Tokens) -> tuple[frozenset[int], frozenset[int]]:
+    """(every sentence an interviewer speaks in a transcript, those that answer the candidate's
+    question). Each turn runs to the next speaker's label or a blank line. The interviewer asks
+    and gives facts ("Entrevistadora: ¿Y la retención?", "IV: 100/s on average"): never the
+    candidate's design; but the answer to the candidate's "¿qué tiempos hay que cumplir?" shows
+    what the candidate asked about, where asking earns (the opening's questions)."""
+    text = tokens.text
+    if ":" not in text:
+        return _NONE
+    interviewer = merged_words("interviewer_roles")
+    roles = interviewer | merged_words("speaker_roles")
+    turns = [(m.start(), fold(m.group(1))) for m in _TURN.finditer(text) if fold(m.group(1)) in roles]
+    spans: list[tuple[int, int, bool]] = []
+    for n, (start, label) in enumerate(turns):
+        if label in interviewer:
+            end = turns[n + 1][0] if n + 1 < len(turns) else len(text)
+            blank = re.search(r"\n[ \t]*\n", text[start:end])
+            asked = n > 0 and turns[n - 1][1] not in interviewer and "?" in text[turns[n - 1][0] : start]
+            spans.append((start, start + blank.start() if blank else end, asked))
+    if not spans:
+        return _NONE
+    spoken: set[int] = set()
+    answering: set[int] = set()
+    for i, (begin, _) in enumerate(tokens.sentences):
+        for start, end, asked in spans:
+            if start <= begin < end:
+                spoken.add(i)
+                if asked:
+                    answering.add(i)
+    return frozenset(spoken), frozenset(answering)
+
+
+REPORT = "report"  # sheet_voice: the sheet reports or records; only its author's sentences decide
+CONVERSATION = "conversation"  # sheet_voice: a conversation among others; none of its sentences decides
+
+
+def sheet_voice(answers: Sequence[Tokens]) -> str:
+    """Who decides in a sheet: "" its author (a candidate's answer), `REPORT` or `CONVERSATION`."""
+    if conversation([tokens.text for tokens in answers]):
+        return CONVERSATION
+    return REPORT if reported_sheet(answers) else ""
 
 
 def reported_sheet(answers: Sequence[Tokens]) -> bool:

@@ -107,8 +107,9 @@ def render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang, e
             out.print(Text(f"  · {clean(reason)}"))
         if verdict.next:
             out.print(Text(f"  → {t('score.level_next', lang)}: {clean(verdict.next)}"))
-    if result.reported:
-        out.print(Text(f"  ! {t('score.reported', lang)}", style="bold"))
+    if result.voice:
+        key = "score.conversation" if result.voice == "conversation" else "score.reported"
+        out.print(Text(f"  ! {t(key, lang)}", style="bold"))
 
 
 def _why_text(item: ItemResult, lang: Lang) -> str:

@@ -189,7 +189,29 @@ def test_a_sheet_that_reports_is_told_so_in_its_language(sheet: Path, lang: str)
     assert (breaker["covered"], breaker["why"]["code"]) == (False, "report")
 
 
+CHAT_BODY = "\n".join(
+    f"[22:0{n}] Marta: yo pondría un circuit breaker delante del proveedor {n}.\n"
+    f"[22:0{n}] Dani: vale, un circuit breaker por proveedor, el {n}."
+    for n in range(4)
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_conversation_among_others_is_told_so_in_its_language(sheet: Path, lang: str) -> None:
+    """A chat export between two people, neither the interview's: a line under the level, and
+    `voice` "conversation" in the JSON; the circuit breaker they talk about is only mentioned."""
+    sheet.write_text(REPORT_SHEET.format(lang=lang, body=CHAT_BODY), encoding="utf-8")
+    shown = runner.invoke(app, ["score", str(sheet), "--lang", lang])
+    assert shown.exit_code == 0, shown.output
+    flat = " ".join(shown.output.split())
+    assert ("a conversation among others" if lang == "en" else "una conversación entre otros") in flat
+    data = json.loads(runner.invoke(app, ["score", str(sheet), "--json"]).stdout)
+    assert (data["reported"], data["voice"]) == (True, "conversation")
+    breaker = next(i for s in data["steps"] for i in s["items"] if i["id"] == "fail.circuit_breaker")
+    assert (breaker["covered"], breaker["why"]["code"]) == (False, "conversation")
+
+
 def test_a_candidate_s_sheet_is_not_a_report(sheet: Path) -> None:
     data = json.loads(runner.invoke(app, ["score", str(sheet), "--json"]).stdout)
-    assert data["reported"] is False
+    assert data["reported"] is False and data["voice"] is None
     assert "only your own decisions count" not in " ".join(runner.invoke(app, ["score", str(sheet)]).output.split())

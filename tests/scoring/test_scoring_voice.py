@@ -7,7 +7,14 @@ import pytest
 
 from coach.scoring import score_answers
 from coach.scoring.normalize import analyse
-from coach.scoring.voice import decision_records, reported_sheet, voice_shares
+from coach.scoring.voice import (
+    CONVERSATION,
+    conversation,
+    decision_records,
+    reported_sheet,
+    sheet_voice,
+    voice_shares,
+)
 
 # An essay on what the industry does: every design word of a good answer, no one choosing.
 ESSAY_EN = {
@@ -193,3 +200,64 @@ def test_a_sheet_in_no_one_s_voice_needs_less_reporting_to_tell() -> None:
     ]
     decided = [analyse("\n\n".join([*entries[:8], *ours]))]
     assert not reported_sheet(decided)  # the author speaks as often as the glossary reports: a design
+
+
+# Two friends in a chat the night before an interview: every design word, asked and mused, by
+# people who are not answering it.
+CHAT_ES = {
+    "opening": (
+        "[14/3/24, 22:03] Dani: mañana tengo la de diseño 😬 un servicio de notificaciones\n"
+        "[14/3/24, 22:04] Marta: ¿tú qué preguntarías? ¿el alcance, los SLAs, la retención?\n"
+        "[14/3/24, 22:05] Dani: ¿y la topología? ¿API, cola, workers, caché?"
+    ),
+    "architecture": (
+        "[14/3/24, 22:31] Marta: yo pondría una cola con Kafka y workers por canal\n"
+        "[14/3/24, 22:32] Dani: ¿y una caché de preferencias en Redis con TTL?\n"
+        "[14/3/24, 22:33] Marta: eso, y los proveedores SES, APNs y Twilio"
+    ),
+    "failures": (
+        "[14/3/24, 23:02] Dani: reintentos con backoff exponencial y jitter, 5 como mucho\n"
+        "[14/3/24, 23:03] Marta: y una DLQ que alguien revise a mano\n"
+        "[14/3/24, 23:04] Dani: circuit breaker por proveedor, eso seguro"
+    ),
+}
+# The same words in an interview's transcript: the candidate's turns are the answer.
+INTERVIEW_ES = {
+    step: text.replace("Dani:", "Candidato:").replace("Marta:", "Entrevistador:") for step, text in CHAT_ES.items()
+}
+
+
+def test_a_conversation_among_others_decides_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
+    """A chat export between two named people, neither the interview's: nothing is decided, even
+    "yo pondría una cola" (the author of the sheet is not speaking), and asking earns nothing."""
+    assert conversation(list(CHAT_ES.values()))
+    assert sheet_voice([analyse(text) for text in CHAT_ES.values()]) == CONVERSATION
+    result = score_answers(CHAT_ES, shipped, "es")
+    assert not result.covered_ids()
+    assert result.voice == CONVERSATION and result.reported
+    queue = result.item("arch.queue")
+    assert queue.why is not None and queue.why.code == CONVERSATION
+
+
+def test_an_interview_s_transcript_is_the_candidate_s_answer(shipped) -> None:  # type: ignore[no-untyped-def]
+    """The same lines between "Candidato" and "Entrevistador" are a transcript: the candidate's turns
+    decide; the interviewer's ("y una DLQ que alguien revise a mano", "una cola con Kafka") do not."""
+    assert not conversation(list(INTERVIEW_ES.values()))
+    result = score_answers(INTERVIEW_ES, shipped, "es")
+    assert result.voice == ""
+    assert {"fail.circuit_breaker", "fail.retries"} <= result.covered_ids()
+    assert not {"fail.dlq", "arch.queue"} & result.covered_ids()
+    # the interviewer's turn runs to the next speaker or a blank line: an unlabelled answer after it decides
+    answered = {"failures": "**Entrevistador:** ¿Y lo que falla cinco veces?\n\nLo mando a una DLQ que reviso a mano."}
+    assert "fail.dlq" in score_answers(answered, shipped, "es").covered_ids()
+
+
+def test_decision_records_are_no_speakers() -> None:
+    """A design doc's "Decision:" and "Why:" labels open many lines but are common words, not names."""
+    doc = "\n".join(
+        f"**Decision:** option {n} for this part.\nWhy: the decision follows the load we measured in test {n}."
+        for n in range(6)
+    )
+    assert not conversation([doc])
+    # names that are never written in lower case are speakers
+    assert conversation(["\n".join(f"Ifeoma: take {n}.\nMarcus: right, take {n}." for n in range(4))])
