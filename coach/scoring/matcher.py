@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, compress, repeat
 from operator import add, ne
 
-from coach.scoring.normalize import Tokens
+from coach.scoring.normalize import BARE_MARKER_RE, LABEL_WORDS, LIST_ITEM_RE, Tokens
 from coach.scoring.words import phrase_stems
 
 # A compiled phrase: (language index 0=es 1=en, stems, exact: stop words included and contiguous,
@@ -33,9 +33,6 @@ Phrase = tuple[int, tuple[str, ...], bool, int]
 MAX_STOP_GAP = 3  # stop words allowed between two words of a phrase ("cola de los mensajes")
 _PAD = 64  # Index.dismissed_occurrences: room around the prefix counts for a phrase's reach
 _BREAK_RE = re.compile(r"[,;:()\[\]¿?¡!]")  # a phrase never runs across a clause break
-_LIST_ITEM_RE = re.compile(r"\s*(?:[-*•+]\s|\d{1,2}[.)]\s|\(\d{1,2}\)\s|[a-z][.)]\s)")  # "- ", "1. ", "(2) ", "a) "
-_BARE_MARKER_RE = re.compile(r"\s*\(?\d{1,2}[.)]\s*$")  # "1." alone: the sentence splitter cut it off its item
-LABEL_WORDS = 6  # a list's label is a short line ending in a colon
 
 
 @dataclass(frozen=True)
@@ -121,10 +118,10 @@ class Index:
             marker = False  # "1." split off as a sentence of its own: the next one is the item
             for i, (start, end) in enumerate(sentences):
                 body = text[start:end]
-                if label >= 0 and _BARE_MARKER_RE.match(body):
+                if label >= 0 and BARE_MARKER_RE.match(body):
                     marker = True
                     continue
-                if label >= 0 and (marker or _LIST_ITEM_RE.match(body)):
+                if label >= 0 and (marker or LIST_ITEM_RE.match(body)):
                     items.append(i)
                     head_of[i] = label
                     marker = False

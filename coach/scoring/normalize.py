@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
@@ -72,6 +72,8 @@ class Tokens:
     # the voice of each sentence (cues.py, `report` and `author_words`): who decides in it
     reported: frozenset[int] = frozenset()  # sentences that speak of what others do or what a term means
     author: frozenset[int] = frozenset()  # sentences in which the author speaks ("I", "we", "propongo")
+    # the list items under a label that reports ("**Lo que buscamos**" then bullets: reported_lists)
+    report_items: frozenset[int] = frozenset()
 
 
 _BOUNDARY_RE = re.compile(
@@ -79,6 +81,37 @@ _BOUNDARY_RE = re.compile(
     r"|\n[ \t]*\n\s*"  # blank line
     r"|\n(?=[ \t]*(?:[-*+•>|#]|\d+[.)]\s|[^\sa-záéíóúñü]))"  # a new line that starts a new thing
 )
+
+
+LIST_ITEM_RE = re.compile(r"\s*(?:[-*•+]\s|\d{1,2}[.)]\s|\(\d{1,2}\)\s|[a-z][.)]\s)")  # "- ", "1. ", "(2) ", "a) "
+BARE_MARKER_RE = re.compile(r"\s*\(?\d{1,2}[.)]\s*$")  # "1." alone: the sentence splitter cut it off its item
+LABEL_WORDS = 6  # a list's label is a short line ending in a colon (or a line in bold, for a voice's label)
+_BOLD_LINE_RE = re.compile(r"\s*(\*\*|__)[^*_\n]+\1\s*$")  # "**Lo que buscamos**"
+
+
+def reported_lists(text: str, sentences: Sequence[tuple[int, int]], reported: frozenset[int]) -> frozenset[int]:
+    """`reported` and the list items under a label that reports ("**Lo que buscamos**", "Nice to
+    have:", "Valorable:"): a job advert's bullets name techniques in no one's decision, each too
+    short to carry the phrase itself. A bullet's later sentences on the same line go with it."""
+    if not reported:
+        return reported
+    out = set(reported)
+    label = listing = False
+    previous_end = 0
+    for i, (start, end) in enumerate(sentences):
+        body = text[start:end]
+        same_line = "\n" not in text[previous_end:start]
+        previous_end = end
+        if (label or listing) and (LIST_ITEM_RE.match(body) or BARE_MARKER_RE.match(body) or (listing and same_line)):
+            out.add(i)
+            label, listing = False, True
+            continue
+        stripped = body.strip().rstrip("*_ ").strip()
+        label = i in reported and len(stripped.split()) <= LABEL_WORDS and (
+            stripped.endswith(":") or bool(_BOLD_LINE_RE.match(body))
+        )
+        listing = False
+    return frozenset(out)
 
 
 _TIMESTAMP_RE = re.compile(r"[*_\s]*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[*_]*")
@@ -228,6 +261,7 @@ def analyse(
         dismissed=dismissed,
         cues=cues,
         reported=reported,
+        report_items=reported_lists(text, sentences, reported) - reported,
         author=author,
         listed=listed_products(text, sentences, words, sentence_of),
     )

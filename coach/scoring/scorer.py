@@ -278,7 +278,8 @@ class _View:
             tokens = self.index.tokens
             known = self._unauthored[asking_earns] = frozenset(
                 i for i in range(len(tokens.sentences))
-                if (i not in tokens.author or i in tokens.reported) and not (asking_earns and i in self.questions)
+                if (i not in tokens.author or i in tokens.reported or i in tokens.report_items)
+                and not (asking_earns and i in self.questions)
             )
         return known
 

@@ -43,8 +43,9 @@ CLOSED_PER_OPEN = 1 / 3  # ...and at most one closed record for every three open
 VALUE_WORDS = 6  # the words of a record's value that say whether it is open
 
 
-def voice_shares(answers: Sequence[Tokens]) -> tuple[int, float, float]:
-    """(sentences weighed, share that reports, share in the author's voice) over a sheet's answers."""
+def voice_shares(answers: Sequence[Tokens], items: bool = True) -> tuple[int, float, float]:
+    """(sentences weighed, share that reports, share in the author's voice) over a sheet's answers;
+    `items`: a reporting label's list items report too (`Tokens.report_items`)."""
     count = reported = author = 0
     for tokens in answers:
         if not tokens.word_count:
@@ -53,8 +54,9 @@ def voice_shares(answers: Sequence[Tokens]) -> tuple[int, float, float]:
         weighed = {s for s, size in sizes.items() if size >= SENTENCE_WORDS}
         count += len(weighed)
         # "we're looking for someone who…": a sentence that reports is not the author deciding
-        author += len((weighed & tokens.author) - tokens.reported)
-        reported += len(weighed & tokens.reported)
+        reports = tokens.reported | tokens.report_items if items else tokens.reported
+        author += len((weighed & tokens.author) - reports)
+        reported += len(weighed & reports)
     if not count:
         return 0, 0.0, 0.0
     return count, reported / count, author / count
@@ -174,10 +176,12 @@ def sheet_voice(answers: Sequence[Tokens]) -> str:
 def reported_sheet(answers: Sequence[Tokens]) -> bool:
     """Whether a sheet reports or records and never decides (the module's doc says how it is read)."""
     count, reported, author = voice_shares(answers)
-    if count >= REPORT_MIN_SENTENCES and (
-        (reported >= REPORT_SHARE and author <= max(AUTHOR_SHARE, reported * AUTHOR_PER_REPORT))
-        or (reported >= QUIET_REPORT and author <= QUIET_AUTHOR)
-    ):
-        return True
+    if count >= REPORT_MIN_SENTENCES:
+        if reported >= REPORT_SHARE and author <= max(AUTHOR_SHARE, reported * AUTHOR_PER_REPORT):
+            return True
+        # a sheet in no one's voice reports by its own phrases: a postmortem's "Findings:" list is
+        # what was done, a job advert's is what is asked
+        if author <= QUIET_AUTHOR and voice_shares(answers, items=False)[1] >= QUIET_REPORT:
+            return True
     opened, closed = decision_records([tokens.text for tokens in answers])
     return opened >= OPEN_RECORDS and closed <= opened * CLOSED_PER_OPEN

@@ -261,3 +261,54 @@ def test_decision_records_are_no_speakers() -> None:
     assert not conversation([doc])
     # names that are never written in lower case are speakers
     assert conversation(["\n".join(f"Ifeoma: take {n}.\nMarcus: right, take {n}." for n in range(4))])
+
+
+# A job advert: each bullet under "Lo que buscamos" / "Valorable" names a technique, none says so itself.
+ADVERT_ES = {
+    "architecture": (
+        "**Lo que buscamos**\n\n"
+        "- Sistemas distribuidos y mensajería asíncrona: Kafka, RabbitMQ o SQS.\n"
+        "- Redis con cache-aside y TTLs, particionado de bases de datos.\n"
+        "- Integraciones con proveedores externos (SES, APNs, Twilio) y sus webhooks.\n"
+        "- Consistencia eventual, consumidores idempotentes y deduplicación.\n"
+        "- Escalado horizontal y rate limiting con token bucket."
+    ),
+    "failures": (
+        "**Valorable**\n\n"
+        "- Reintentos con backoff exponencial y jitter, circuit breakers y timeouts.\n"
+        "- Colas de mensajes muertos (DLQ) y su reproceso.\n"
+        "- Logs estructurados, métricas con Prometheus y trazas con OpenTelemetry.\n"
+        "- Postmortems sin culpables, publicados a toda la empresa.\n"
+        "- IAM de mínimo privilegio, cifrado con KMS y gestión de secretos.\n"
+        "- Guardias de una semana de cada seis, remuneradas aparte.\n"
+        "- Revisiones de diseño y documentos técnicos antes de programar."
+    ),
+}
+
+
+def test_a_label_that_reports_reaches_its_list(shipped) -> None:  # type: ignore[no-untyped-def]
+    """The bullets under "Lo que buscamos" and "Valorable" report with their label: the advert earns
+    no decision though no bullet carries a report phrase of its own."""
+    tokens = [analyse(text) for text in ADVERT_ES.values()]
+    assert all(t.report_items for t in tokens)
+    assert reported_sheet(tokens)
+    result = score_answers(ADVERT_ES, shipped, "es")
+    assert not result.covered_ids() & {"fail.dlq", "fail.circuit_breaker", "arch.queue", "arch.cache"}
+
+
+def test_a_quiet_sheet_is_not_a_report_by_its_lists_alone() -> None:
+    """A long postmortem in no one's voice with a short "Otros hallazgos" list of what was done: a
+    quiet sheet reports by its own phrases only, not by the items its label reaches."""
+    timeline = [f"A las 10:{n:02d} el lag de la cola subió a {1000 * n} mensajes en la partición {n}." for n in range(36)]
+    findings = (
+        "**Otros hallazgos**\n\n"
+        "- El certificado estaba en una variable de entorno del despliegue.\n"
+        "- Se movió a Secrets Manager, con rotación anual y acceso solo desde los workers.\n"
+        "- El timeout del proveedor baja de 30 a 2 segundos."
+    )
+    tokens = [analyse("\n\n".join([*timeline, findings]))]
+    assert len(tokens[0].report_items) == 3
+    _, with_items, author = voice_shares(tokens)
+    assert author <= 0.02 and with_items >= 0.05  # the lists alone would make it a quiet report...
+    assert voice_shares(tokens, items=False)[1] < 0.05
+    assert not reported_sheet(tokens)  # ...its own phrases do not
