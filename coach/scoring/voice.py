@@ -177,11 +177,15 @@ def reported_sheet(answers: Sequence[Tokens]) -> bool:
     """Whether a sheet reports or records and never decides (the module's doc says how it is read)."""
     count, reported, author = voice_shares(answers)
     if count >= REPORT_MIN_SENTENCES:
+        # a label's list reports with it only where the sheet's own phrases report too: a terse
+        # candidate's "Preguntas para ustedes:" over ten questions is not a job advert's "Requisitos:"
+        own = voice_shares(answers, items=False)[1]
+        reported = reported if own >= QUIET_REPORT else own
         if reported >= REPORT_SHARE and author <= max(AUTHOR_SHARE, reported * AUTHOR_PER_REPORT):
             return True
         # a sheet in no one's voice reports by its own phrases: a postmortem's "Findings:" list is
         # what was done, a job advert's is what is asked
-        if author <= QUIET_AUTHOR and voice_shares(answers, items=False)[1] >= QUIET_REPORT:
+        if author <= QUIET_AUTHOR and own >= QUIET_REPORT:
             return True
     opened, closed = decision_records([tokens.text for tokens in answers])
     return opened >= OPEN_RECORDS and closed <= opened * CLOSED_PER_OPEN

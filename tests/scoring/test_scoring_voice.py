@@ -312,3 +312,17 @@ def test_a_quiet_sheet_is_not_a_report_by_its_lists_alone() -> None:
     assert author <= 0.02 and with_items >= 0.05  # the lists alone would make it a quiet report...
     assert voice_shares(tokens, items=False)[1] < 0.05
     assert not reported_sheet(tokens)  # ...its own phrases do not
+
+
+def test_a_terse_candidate_s_labelled_list_is_not_a_report() -> None:
+    """Notes in no one's voice with one reporting label over a long list ("Lo habitual:" then ten
+    bullets) stay a candidate's answer: a label's list reports only where the sheet's own phrases
+    report too (a job advert's do, sentence after sentence)."""
+    notes = [f"Cola SQS por canal, visibilidad de {30 + n} s, workers en ECS." for n in range(14)]
+    habitual = "Lo habitual:\n\n" + "\n".join(f"- reintento {n} con backoff exponencial y jitter" for n in range(10))
+    tokens = [analyse("\n\n".join(notes)), analyse(habitual)]
+    assert len(tokens[1].report_items) == 10
+    _, with_items, author = voice_shares(tokens)
+    assert with_items >= 0.12 and author <= 0.05  # the list alone would make it one...
+    assert voice_shares(tokens, items=False)[1] < 0.05
+    assert not reported_sheet(tokens)  # ...its own phrases do not
