@@ -157,11 +157,29 @@ def test_the_sets_retired_in_the_seventh_session_keep_their_level() -> None:
     """Nine sets (108 sheets, hiring weeks: decision logs, minutes, glossaries, tenders, syllabi, job
     adverts, vendor pages and podcasts among the adversarial ones) measured once sealed and then tuned
     on: a regression floor under the figures of 2026-12-06 (honest candidates P 0.959, R 0.965; all
-    sheets P 0.869, R 0.961; 457 of 2,050 rejected ideas ticked; the worst salad at 50 %)."""
+    sheets P 0.869, R 0.961; 457 of 2,050 rejected ideas ticked; the worst salad at 50 %), raised in the
+    eighth session to what it holds there (honest P 0.960, R 0.969; all P 0.913; 251 ticked; salad 9 %)."""
     sheets = [s for name in SEVENTH_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
     honest = evaluation.micro([s for s in sheets if s.kind == "normal"])
     assert honest[0] >= 0.95 and honest[1] >= 0.95, honest
-    _assert_floor(SEVENTH_SESSION_TRAIN, precision=0.86, recall=0.95, rejected_share=0.25, worst_salad=0.55)
+    _assert_floor(SEVENTH_SESSION_TRAIN, precision=0.90, recall=0.95, rejected_share=0.15, worst_salad=0.20)
+
+
+EIGHTH_SESSION_TRAIN = (
+    "s31", "s32", "s33", "s34", "s35", "lib27", "lib28", "lib29", "lib30", "lib31", "ac21", "ac22", "ac23", "ac24", "ac25",
+)
+
+
+def test_the_sets_retired_in_the_eighth_session_keep_their_level() -> None:
+    """Fifteen sets (180 sheets, hiring weeks: job adverts, questionnaires to suppliers, chat exports,
+    a podcast, a conference programme, a translator's glossary, brochures and postmortems of other
+    systems among the adversarial ones) measured once sealed and then tuned on: a regression floor
+    under the figures of 2026-12-06 (honest candidates P 0.964, R 0.965; all sheets P 0.938, R 0.962;
+    239 of 2,378 rejected ideas ticked; the worst salad at 23 %)."""
+    sheets = [s for name in EIGHTH_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
+    honest = evaluation.micro([s for s in sheets if s.kind == "normal"])
+    assert honest[0] >= 0.95 and honest[1] >= 0.95, honest
+    _assert_floor(EIGHTH_SESSION_TRAIN, precision=0.93, recall=0.95, rejected_share=0.12, worst_salad=0.30)
 
 
 def test_the_report_splits_honest_candidates_from_adversarial_sheets() -> None:
