@@ -171,6 +171,7 @@ class Language:
     open_values: frozenset[str] = frozenset()  # "proposed", "pendiente": a record left open (voice.py)
     speaker_roles: frozenset[str] = frozenset()  # "candidate", "yo": the candidate in a transcript (voice.py)
     interviewer_roles: frozenset[str] = frozenset()  # "interviewer", "entrevistadora": whose turns never decide
+    turn_verbs: frozenset[str] = frozenset()  # "commented", "respondió": a review thread's speaker header (voice)
 
     def to_json(self) -> dict[str, Any]:
         """The compiled cue sets as JSON data (the rule cache stores them: coach/scoring/cache.py)."""
@@ -275,7 +276,7 @@ _WORD_LISTS = (
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
     "verb_skip", "verb_endings", "link_words", "modals", "list_fillers", "list_connectors", "speech_words",
     "lead_words", "relative_heads", "author_words", "record_labels", "open_values", "speaker_roles",
-    "interviewer_roles",
+    "interviewer_roles", "turn_verbs",
 )
 _ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
 _FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides `patterns`
@@ -401,6 +402,7 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         open_values=words("open_values"),
         speaker_roles=words("speaker_roles"),
         interviewer_roles=words("interviewer_roles"),
+        turn_verbs=words("turn_verbs"),
     )
 
 

@@ -91,25 +91,30 @@ _BOLD_LINE_RE = re.compile(r"\s*(\*\*|__)[^*_\n]+\1\s*$")  # "**Lo que buscamos*
 
 def reported_lists(text: str, sentences: Sequence[tuple[int, int]], reported: frozenset[int]) -> frozenset[int]:
     """`reported` and the list items under a label that reports ("**Lo que buscamos**", "Nice to
-    have:", "Valorable:"): a job advert's bullets name techniques in no one's decision, each too
-    short to carry the phrase itself. A bullet's later sentences on the same line go with it."""
+    have:", "Valorable:"), and the rows under a table's header that reports ("| Término | Nota de
+    uso |"): a job advert's bullets or a glossary's rows name techniques in no one's decision, each
+    too short to carry the phrase itself. An item's later sentences on the same line go with it."""
     if not reported:
         return reported
     out = set(reported)
-    label = listing = False
+    label = listing = table = False
     previous_end = 0
     for i, (start, end) in enumerate(sentences):
         body = text[start:end]
         same_line = "\n" not in text[previous_end:start]
         previous_end = end
-        if (label or listing) and (LIST_ITEM_RE.match(body) or BARE_MARKER_RE.match(body) or (listing and same_line)):
+        row = table and body.lstrip().startswith("|")
+        if (label or listing) and (
+            row or (not table and (LIST_ITEM_RE.match(body) or BARE_MARKER_RE.match(body))) or (listing and same_line)
+        ):
             out.add(i)
             label, listing = False, True
             continue
         stripped = body.strip().rstrip("*_ ").strip()
-        label = i in reported and len(stripped.split()) <= LABEL_WORDS and (
+        table = i in reported and stripped.startswith("|")
+        label = table or (i in reported and len(stripped.split()) <= LABEL_WORDS and (
             stripped.endswith(":") or bool(_BOLD_LINE_RE.match(body))
-        )
+        ))
         listing = False
     return frozenset(out)
 

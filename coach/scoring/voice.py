@@ -108,16 +108,41 @@ def _is_name(label: str, text: str) -> bool:
     return label[:1].isupper() and not re.search(rf"(?<!\w){re.escape(label.lower())}", text)
 
 
+@lru_cache(maxsize=4)
+def _header_re(verbs: frozenset[str]) -> re.Pattern[str]:
+    # "**jpark** commented 6 days ago", "rhea-lead replied": a handle, a verb of `turn_verbs`, a few
+    # words of date, and no full stop (not "You said 100 per second.")
+    names = "|".join(sorted((re.escape(verb) for verb in verbs), key=len, reverse=True))
+    return re.compile(
+        rf"^[ \t]*(?:[-*>][ \t]*)?(?:\*\*|__)?@?([\w.-]+(?: [\w.-]+)?)(?:\*\*|__)?[ \t]+(?:{names})\b"
+        r"(?:[ \t]+[\w:/,-]+){0,5}[ \t]*$",
+        re.MULTILINE,
+    )
+
+
+def _header_turns(text: str) -> Counter[str]:
+    """How many header lines each speaker has in a review thread ("**jpark** commented 6 days ago"):
+    the turn is what follows each header."""
+    verbs = merged_words("turn_verbs")
+    if not verbs:
+        return Counter()
+    return Counter(match.group(1) for match in _header_re(verbs).finditer(fold(text)))
+
+
 def conversation(texts: Sequence[str]) -> bool:
-    """Whether a sheet is a conversation among others (a chat export, a meeting, a podcast): at
-    least two speakers, by name, fill its lines and none is the interview's (`speaker_roles`:
+    """Whether a sheet is a conversation among others (a chat export, a meeting, a podcast, a pull
+    request's review thread): at least two speakers, by name ("Marta: …") or by header ("**jpark**
+    commented"), fill its lines and none is the interview's (`speaker_roles`, `interviewer_roles`:
     "candidate", "entrevistador", "me", "Q")."""
     text = "\n".join(texts)
+    roles = merged_words("speaker_roles") | merged_words("interviewer_roles")
+    headed = {label: n for label, n in _header_turns(text).items() if n >= SPEAKER_TURNS}
+    if len(headed) >= SPEAKERS and not any(label in roles for label in headed):
+        return True  # a review thread: each header's turn is the lines under it, in its speaker's voice
     turns = Counter(match.group(1) for match in _TURN.finditer(text))
     speakers = {label: n for label, n in turns.items() if n >= SPEAKER_TURNS}
     if len(speakers) < SPEAKERS:
         return False
-    roles = merged_words("speaker_roles") | merged_words("interviewer_roles")
     if any(fold(label) in roles for label in speakers):
         return False  # an interview's transcript: the candidate's turns decide
     records = merged_words("record_labels")

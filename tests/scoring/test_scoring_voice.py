@@ -326,3 +326,31 @@ def test_a_terse_candidate_s_labelled_list_is_not_a_report() -> None:
     assert with_items >= 0.12 and author <= 0.05  # the list alone would make it one...
     assert voice_shares(tokens, items=False)[1] < 0.05
     assert not reported_sheet(tokens)  # ...its own phrases do not
+
+
+def test_a_review_thread_is_a_conversation_among_others() -> None:
+    """A pull request's comments under "**handle** commented 6 days ago" headers: speakers by header
+    (lower-case handles too); "You said 100 per second." is a sentence, not a header."""
+    thread = "\n\n".join(
+        f"**{who}** commented {n} days ago\n\n> I'd want a circuit breaker plus a tight {n} s timeout."
+        for n, who in enumerate(["jpark", "rhea-lead", "jpark", "rhea-lead", "jpark", "rhea-lead"])
+    )
+    assert conversation([thread])
+    said = "\n\n".join(["You said 100 per second.", "Interviewer said 5x peaks.", "You said 1 KB each."] * 2)
+    assert not conversation([said])
+
+
+def test_a_table_under_a_reporting_header_reports_with_it() -> None:
+    """A glossary's table: the header row reports ("Nota de uso"), so its rows report with it; the
+    prose after the table does not."""
+    glossary = analyse(
+        "| Término (EN) | Equivalente (ES) | Nota de uso |\n|---|---|---|\n"
+        "| circuit breaker | cortacircuitos | En diagramas se mantiene en inglés |\n"
+        "| dead-letter queue | cola de mensajes fallidos | Abreviar DLQ tras la primera aparición |\n\n"
+        "Usaría una DLQ por canal con reproceso manual."
+    )
+    rows = {glossary.text[a:b].split("|")[1].strip() for i, (a, b) in enumerate(glossary.sentences)
+            if i in glossary.report_items and glossary.text[a:b].count("|") >= 3}
+    assert {"circuit breaker", "dead-letter queue"} <= rows
+    last = len(glossary.sentences) - 1
+    assert last not in glossary.report_items and last not in glossary.reported
