@@ -958,13 +958,25 @@ def _read_sentence(
             for p in range(b, clause_end(b))
         )
 
+    def aside_before(a: int) -> int:
+        """The first token of an aside in brackets closed right before token a ("A circuit breaker
+        (per provider) is overkill"), else a."""
+        if a <= first or ")" not in sentence.text[sentence.spans[a - 1][1] : sentence.spans[a][0]]:
+            return a
+        p = a - 1
+        while p > first and "(" not in sentence.text[sentence.spans[p - 1][1] : sentence.spans[p][0]]:
+            p -= 1
+        return p if p > first and ")" not in sentence.text[sentence.spans[p - 1][1] : sentence.spans[p][0]] else a
+
     def back_over_comma(a: int, b: int, language: Language) -> int:
         """A trailing cue alone in its clause looks back over one comma: "Circuit breaker, más adelante".
 
         Alone: only stop words or fillers before it in its clause ("…, sinceramente, lo vería más
-        tarde"), and at most two content words after it ("… más tarde con legal").
+        tarde"), and at most two content words after it ("… más tarde con legal"). An aside in
+        brackets right before the cue is stepped over: "A DLQ (dead-letter queue) is not needed".
         """
-        q = backward(a)
+        opened = aside_before(a)
+        q = backward(opened - 1) if opened != a else backward(a)
         if (
             q > first
             and sentence.brk(q) == ","
