@@ -548,14 +548,17 @@ class _Sentence:
         self.previous: tuple[int, int] | None = None  # the tokens of the sentence before it, if any
         self.answer_end = last  # the end of the whole answer's tokens (find_cues sets it)
 
+    def gap(self, i: int) -> str:
+        """The text between token i-1 and token i ('' before the sentence's first token)."""
+        return self.text[self.spans[i - 1][1] : self.spans[i][0]] if i > self.first else ""
+
     def brk(self, i: int) -> str:
         """The clause break between token i-1 and token i ('' when none; ',' or the strong one)."""
         if i >= self.last:
             return "."
         found = self._breaks.get(i)
         if found is None:
-            gap_start = self.spans[i - 1][1] if i > self.first else self.start
-            gap = self.text[gap_start : self.spans[i][0]] if i > self.first else ""
+            gap = self.gap(i)
             found = ""
             if gap and not gap.isspace():  # most gaps are a space: no break (no pattern here matches one)
                 if _BREAK_RE.search(gap):
@@ -961,12 +964,12 @@ def _read_sentence(
     def aside_before(a: int) -> int:
         """The first token of an aside in brackets closed right before token a ("A circuit breaker
         (per provider) is overkill"), else a."""
-        if a <= first or ")" not in sentence.text[sentence.spans[a - 1][1] : sentence.spans[a][0]]:
+        if ")" not in sentence.gap(a):
             return a
         p = a - 1
-        while p > first and "(" not in sentence.text[sentence.spans[p - 1][1] : sentence.spans[p][0]]:
+        while p > first and "(" not in sentence.gap(p):
             p -= 1
-        return p if p > first and ")" not in sentence.text[sentence.spans[p - 1][1] : sentence.spans[p][0]] else a
+        return p if p > first and ")" not in sentence.gap(p) else a
 
     def back_over_comma(a: int, b: int, language: Language) -> int:
         """A trailing cue alone in its clause looks back over one comma: "Circuit breaker, más adelante".
@@ -1136,7 +1139,7 @@ def _label_start(sentence: _Sentence, a: int) -> int:
     p = a
     while p > sentence.first:
         brk = sentence.brk(p)
-        if brk and not (brk == ":" and sentence.text[sentence.spans[p - 1][1] : sentence.spans[p][0]] == ":"):
+        if brk and not (brk == ":" and sentence.gap(p) == ":"):
             break
         p -= 1
     return p

@@ -176,7 +176,7 @@ def score_answers(
         views=views,
         off_figures=_off_figures(arithmetic_of.get(ESTIMATES_STEP, ()), compiled.cover_factor),
         off_topic=_off_topic(views.values(), compiled),
-        reported=sheet_voice([view.index.tokens for view in views.values()]),
+        voice=sheet_voice([view.index.tokens for view in views.values()]),
         derived=_derivable(views.get(ESTIMATES_STEP), arithmetic_of.get(ESTIMATES_STEP, ())),
     )
     steps: list[StepScore] = []
@@ -198,7 +198,7 @@ def score_answers(
     verdict = _level(steps, total, compiled, lang, probed)
     return SheetScore(
         scenario=compiled.scenario, lang=lang, total=total, level=verdict.id, steps=tuple(steps), verdict=verdict,
-        voice=context.reported,
+        voice=context.voice,
     )
 
 
@@ -337,7 +337,7 @@ class _Context:
     off_figures: Mapping[str, ArithmeticFinding]  # item id -> the finding off by more than 2×
     off_topic: bool
     # "" a candidate's answer; "report": only the author's sentences decide; "conversation": none (voice.py)
-    reported: str = ""
+    voice: str = ""
     derived: frozenset[str] = frozenset()  # estimate items whose figure was derived (a finding exists)
 
 
@@ -405,8 +405,8 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
         if not view.index.tokens.es:
             continue  # an empty answer (_match finds nothing in it)
         skip, firm = view.skip(asking_earns), view.firm(compiled.justify)
-        if context.reported:  # a report: only its author's sentences (and asking, where it earns) decide
-            unauthored = view.unauthored(asking_earns) if context.reported == REPORT else view.every
+        if context.voice:  # a report: only its author's sentences (and asking, where it earns) decide
+            unauthored = view.unauthored(asking_earns) if context.voice == REPORT else view.every
             hit = _match(view.index, item, strict=True, skip=skip | unauthored, firm=firm)
             if hit is None and reported is None:
                 named = _match(view.index, item, strict=True, skip=skip, firm=firm)
@@ -434,7 +434,7 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
         why = Why("justified", kind="+".join(justified)) if justified else Why("no_reason")
         return _result(item, step, view, where, hit, JUSTIFIED if justified else DECIDED, why)
     if reported is not None:
-        return _result(item, step, reported[0], reported[1], reported[2], MENTIONED, Why(context.reported))
+        return _result(item, step, reported[0], reported[1], reported[2], MENTIONED, Why(context.voice))
     if preview is not None:
         return _result(item, step, preview[0], OPENING_STEP, preview[1], MENTIONED, Why("preview"))
     return _mention(item, step, places, context)
