@@ -8,7 +8,8 @@ time and meet each such genre anew; the voice of the sheet is what they share:
 
 - its sentences report (cues.py role `report`: "most teams", "in the literature", "se
   suele", "el licitador deberá") and its author hardly ever speaks (`author_words`: "I",
-  "we", "propongo"), or never speaks and reports now and then (a pasted glossary); or
+  "we", "propongo"), or never speaks and reports now and then (a pasted glossary); a column that
+  addresses its reader ("your") or a speech about someone ("she", "his") reports too; or
 - its decision records are open: a label of `record_labels` ("Status:", "Decisión:")
   whose value opens with one of `open_values` ("Proposed", "deferred", "pendiente"),
   and hardly any record is closed ("Decision: Kafka, keyed by user").

@@ -354,3 +354,97 @@ def test_a_table_under_a_reporting_header_reports_with_it() -> None:
     assert {"circuit breaker", "dead-letter queue"} <= rows
     last = len(glossary.sentences) - 1
     assert last not in glossary.report_items and last not in glossary.reported
+
+
+# A column that addresses its reader ("your") and a speech about someone ("she"): the design's words
+# as metaphors or anecdotes, in no one's decision.
+COLUMN_EN = {
+    "architecture": (
+        "Leo: even you need a queue to remember where your admirers are. "
+        "Saturn crosses your Kafka and slows every stream to a crawl. "
+        "Your workers per channel call the providers of your heart."
+    ),
+    "failures": (
+        "Breathe in with your exponential backoff, breathe out with your jitter. "
+        "The circuit breaker in your chest opens at half past the hour. "
+        "Your letters go to the dead-letter queue of memory, to be replayed in spring."
+    ),
+    "observability": (
+        "Your work is traced end to end, span by span. Structured logs are your love language. "
+        "An alert on your error budget wakes you at 3 a.m."
+    ),
+    "security": (
+        "Aquarius: your secrets are safest when no server can read them. "
+        "The stars favour end-to-end encryption in your closest relationships. "
+        "A European acquaintance invokes your right to be forgotten; honour it within your thirty days."
+    ),
+}
+COLUMN_ES = {
+    "architecture": (
+        "Leo: incluso tú necesitas una cola para recordar dónde están tus admiradores. "
+        "Saturno cruza tu Kafka y frena tus flujos. "
+        "Tus workers por canal llaman a los proveedores de tu corazón."
+    ),
+    "failures": (
+        "Respira con tu backoff exponencial y suelta con tu jitter. "
+        "El circuit breaker de tu pecho se abre a la media. "
+        "Tus cartas van a la DLQ de tu memoria, para reintentarlas en primavera."
+    ),
+    "observability": (
+        "Tu trabajo se traza de punta a punta. Los logs estructurados son tu idioma. "
+        "Una alerta sobre tu presupuesto de errores te despierta a las tres."
+    ),
+    "security": (
+        "Acuario: tus secretos están más seguros cuando ningún servidor puede leerlos. "
+        "Los astros favorecen el cifrado de extremo a extremo en tus relaciones. "
+        "Una conocida europea invoca su derecho al olvido en tu vida; cúmplelo en tus treinta días."
+    ),
+}
+SPEECH_EN = {
+    "architecture": (
+        "Margaret joined us when the shortener was one box. She put a cache in front of it in her first week. "
+        "He still tells the story of how she sharded the database by hash of the code."
+    ),
+    "failures": (
+        "She added retries with backoff and jitter to his client and a circuit breaker to hers. "
+        "Her dead-letter queue outlived three reorganisations. "
+        "His favourite memory is her alert on the error budget."
+    ),
+    "scaling": (
+        "She found the hot keys before anyone else did and put a CDN in front of them. "
+        "Tonight we thank her for all of it."
+    ),
+    "observability": (
+        "She traced every redirect end to end before tracing had a name. "
+        "His team still uses her structured logs. "
+        "Her dashboards hang in every office he has worked in since. "
+        "She would have paged him for this speech."
+    ),
+}
+
+
+@pytest.mark.parametrize(("answers", "lang"), [(COLUMN_EN, "en"), (COLUMN_ES, "es"), (SPEECH_EN, "en")])
+def test_a_column_to_its_reader_or_a_speech_about_someone_decides_nothing(shipped, answers, lang: str) -> None:  # type: ignore[no-untyped-def]
+    tokens = [analyse(text) for text in answers.values()]
+    assert reported_sheet(tokens)
+    result = score_answers(answers, shipped, lang)
+    assert not result.covered_ids() & {"arch.queue", "fail.dlq", "fail.circuit_breaker", "fail.backoff_jitter", "arch.cache"}
+
+
+def test_a_candidate_who_speaks_of_the_user_s_order_still_decides(shipped) -> None:  # type: ignore[no-untyped-def]
+    """"your order shipped", "read-your-own-writes", "your answers": a few such sentences in a sheet of
+    decisions make no report."""
+    answers = {
+        "consistency": (
+            "Ordering matters per user: you don't want \"your order shipped\" before \"order confirmed\". "
+            "We partition by user id so Kafka keeps a user's messages in order. "
+            "Idempotency key per request, unique in Postgres, 24 h."
+        ),
+        "failures": (
+            "From your answers, providers fail a few times a day. We retry with exponential backoff and jitter, "
+            "5 attempts, then a DLQ an operator replays. Circuit breaker per provider."
+        ),
+    }
+    tokens = [analyse(text) for text in answers.values()]
+    assert not reported_sheet(tokens)
+    assert {"fail.dlq", "fail.circuit_breaker", "fail.retries"} <= score_answers(answers, shipped, "en").covered_ids()
