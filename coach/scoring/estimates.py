@@ -65,14 +65,23 @@ _AVERAGE_RE = re.compile(r"\b(?:medi[oa]|promedio|average|avg|mean|typical|t[ií
 _CLAUSE_BREAK_RE = re.compile(r"[\n;,(]|\. |\bbut\b|\bpero\b|\|")
 # between two operands of a written product: "1 KB × 500", "300*86400", "2 KB x 200"
 # ("50 million users × 4 notifications/day": up to two unit words before the sign)
-# ("1 KB times 100 per second times 86,400", "100 por 86.400": the sign said as a word)
-_TIMES_SEP_RE = re.compile(r"\s*(?:[^\W\d]+[/.]?\s+){0,2}(?:[×x*·]|\btimes\b|\bpor\b(?=\s*\d))\s*", re.IGNORECASE)
+# ("1 KB times 100 per second times 86,400", "100 por 86.400": the sign said as a word; the next
+# operand starts where the separator ends, so "por" needs no look past it)
+# ("100 KB, and times 86,400", "17 millones y pico al día, por 200 bytes": a spoken pause before the sign)
+_TIMES_SEP_RE = re.compile(
+    r"\s*,?\s*(?:[^\W\d]+[/.,]?\s+){0,4}(?:[×x*·]|\btimes\b|\bpor\b)\s*", re.IGNORECASE
+)
 # between the last operand and the result: "= ~", "≈", "->", "is about", "gives roughly", ", so about"
 _EQUALS_SEP_RE = re.compile(
-    r"(?:\s*(?:seconds?|segundos?|s))?\s*,?\s*(?:=|≈|~|->|→|=>|⇒|is|are|es|son|gives|da|dan|makes|equals|"
-    r"so|that's|so\s+about|i\.e\.|es\s+decir|unos|unas|about|roughly|around|approx\.?|aprox\.?|call\s+it|"
+    r"(?:\s*(?:seconds?|segundos?|s))?\s*,?\s*(?:(?:each|apiece|cada\s+un[oa])\s*,|\.\.\.|…|=|≈|~|->|→|=>|⇒|is|are|es|son|gives|da|dan|makes|equals|"
+    r"so|that's|that\s+is|so\s+about|i\.e\.|es\s+decir|unos|unas|about|roughly|around|approx\.?|aprox\.?|call\s+it|"
     r"aproximadamente|approximately|alrededor\s+de|cerca\s+de)"
-    r"(?:\s*(?:=|≈|~|about|roughly|around|approx\.?|aprox\.?|unos|unas|de|)\s*)*[~≈]?\s*",
+    # a speaker's pause after the verb or for it: "is, uh, ten gigabytes", "son, eh, unos 86 GB",
+    # "cien por ochenta y seis mil cuatrocientos... eh... ochocientas sesenta y cuatro mil"
+    # (each round of the loop takes a word or a sign: whitespace alone never repeats, so a long run of
+    # spaces, as spelled figures leave, cannot be split in exponentially many ways)
+    r"(?:\s*(?:=|≈|~|about|roughly|around|approx\.?|aprox\.?|unos|unas|de|,|uh|um|er|eh|like|este|\.\.\.|…))*"
+    r"\s*[~≈]?\s*",
     re.IGNORECASE,
 )
 _PEAK_RE = re.compile(r"pico|peak|punta|burst|r[aá]faga|m[aá]x|black\s*friday|spike", re.IGNORECASE)

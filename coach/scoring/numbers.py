@@ -73,6 +73,9 @@ _SCALES: tuple[tuple[re.Pattern[str], float], ...] = (
 )
 _BYTES_RE = re.compile(
     r"\s?(?P<unit>(?P<prefix>[kKMGTP])(?P<bi>i)?[bB]|bytes?|B)(?![a-zA-Z])"
+    # said aloud or spelled out: "ten gigabytes a day", "300 gigs", "diez gigas", "dos teras"
+    r"|\s?(?P<spoken>(?i:kilobytes?|kbytes|kilos?|megabytes?|megs|megas?|gigabytes?|gigs?|gigas?|terabytes?|teras?|"
+    r"petabytes?|kibibytes?|mebibytes?|gibibytes?|tebibytes?))\b"
 )
 _BYTE_PREFIX = {"k": 1, "K": 1, "M": 2, "G": 3, "T": 4, "P": 5}
 _RATE_UNIT_RE = re.compile(
@@ -218,7 +221,14 @@ def _one(text: str, match: re.Match[str]) -> Quantity:
     if bytes_unit:
         is_bytes = True
         prefix = bytes_unit["prefix"]
-        if prefix:
+        spoken = bytes_unit["spoken"]
+        if spoken:
+            word = spoken.lower()
+            power = _BYTE_PREFIX[word[0].upper()]
+            binary_word = word[2:4] == "bi"  # kibibytes, gibibytes: 1024-based by name
+            value *= (1024 if binary_word else 1000) ** power
+            binary = not binary_word
+        elif prefix:
             power = _BYTE_PREFIX[prefix]
             base = 1024 if bytes_unit["bi"] else 1000
             binary = not bytes_unit["bi"]
@@ -309,6 +319,15 @@ _SCALE_WORDS = _THOUSANDS | {"millon", "millones", "million", "millions", "billi
 _POINT = {"coma": ",", "point": "."}
 _DIGIT_WORDS = {word: value for word, value in {**_UNITS, **_ONES}.items() if value < 10 and word != "a"}
 _LINKS = {"y", "and"}
+# "un kilobyte", "a gig", "un tera": an article before a byte unit is one of it
+_BYTE_WORDS = frozenset(str.split(
+    "kilobyte kilobytes kilo kilos megabyte megabytes mega megas gigabyte gigabytes giga gigas gig gigs "
+    "terabyte terabytes tera teras kb mb gb tb kib mib gib"
+))
+# where an article stands for one of a byte unit and no other number word is near to open a window
+_ONE_BYTE_UNIT_RE = re.compile(
+    r"(?<![^\W\d_])(?:un|una|one|a)\s+(?=(?:" + "|".join(sorted(_BYTE_WORDS)) + r")(?![^\W\d_]))"
+)
 _SPELLED_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -357,8 +376,11 @@ def _spelled(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): positions would shift
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    for match in _SPELLED_START_RE.finditer(lowered):  # C speed: a 1 MB answer has few
-        start, end = max(0, match.start() - _BEFORE), match.end() + _AFTER
+    starts = [(m.start(), m.end()) for m in _SPELLED_START_RE.finditer(lowered)]  # C speed: a 1 MB answer has few
+    if any(unit in lowered for unit in ("kb", "byte", "gig", "mega", "kilo", "tera", "mb", "gb", "tb")):
+        starts = sorted(starts + [(m.start(), m.end()) for m in _ONE_BYTE_UNIT_RE.finditer(lowered)])
+    for match_start, match_end in starts:
+        start, end = max(0, match_start - _BEFORE), match_end + _AFTER
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
         else:
@@ -378,7 +400,13 @@ def _spelled(text: str) -> tuple[str, list[tuple[int, int, str]]]:
         numeric = (word in _UNITS or word in _TENS or word in _HUNDREDS) and not (
             word == "ciento" and i and words[i - 1][0] == "por"  # "99,95 por ciento" is a percent sign
         )
-        if not numeric and not (word in _ONES and (nxt in _SCALE_WORDS or nxt in _POINT or nxt == "hundred")):
+        # "mil setecientos millones": a leading "mil" is one thousand when a figure word follows it
+        leading_mil = word == "mil" and (nxt in _UNITS or nxt in _TENS or nxt in _HUNDREDS) and (
+            i + 1 < len(words) and text[words[i][2] : words[i + 1][1]].strip() == ""
+        )
+        if not numeric and not leading_mil and not (
+            word in _ONES and (nxt in _SCALE_WORDS or nxt in _POINT or nxt == "hundred" or nxt in _BYTE_WORDS)
+        ):
             i += 1
             continue
         total = current = 0

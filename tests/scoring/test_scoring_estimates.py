@@ -274,3 +274,30 @@ def test_indian_english_scales_are_read() -> None:
     assert [(q.kind, q.value) for q in extract_quantities("1 lakh/s avg -> 864 crore/day")] == [
         ("rate", 1e5), ("count_per_day", 8.64e9)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "ok"),
+    [
+        # a spoken product with a pause, in words: 200 B × 500 M = 100 GB, not 10
+        ("Each event is two hundred bytes, so two hundred bytes times five hundred million searches a day is, "
+         "uh, ten gigabytes a day.", "en", False),
+        ("Cada evento pesa unos 200 bytes, por 500 millones al día son, eh, unos 100 GB al día.", "es", True),
+        # "por" as the sign, a pause before it, "cada uno" before the result
+        ("Son diecisiete millones y pico al día, por trescientos bytes cada uno, unos cinco gigas al día.", "es", True),
+        ("Entonces un KB por 100 por segundo por 86,400… eso da como 86 gigas al día.", "es", False),
+    ],
+)
+def test_spoken_storage_products_are_checked_as_said(text: str, lang: str, ok: bool) -> None:
+    assert _checks(text, lang).get("est.storage") == [ok]
+
+
+def test_a_product_said_with_a_pause_for_its_result_is_checked() -> None:
+    text = "Cien por segundo. Al día son cien por ochenta y seis mil cuatrocientos... eh... ochocientas sesenta y cuatro mil."
+    assert _checks(text, "es").get("est.daily_volume") == [False]
+
+
+def test_a_figure_taken_back_with_perdon_is_not_the_estimate() -> None:
+    text = ("Redirecciones: 100.000 por segundo de media. Por 86.400 da… ocho mil seiscientos cuarenta… no, perdón, "
+            "me comí ceros: 8.640 millones de clics por día.")
+    assert False not in _checks(text, "es").get("est.daily_volume", [])

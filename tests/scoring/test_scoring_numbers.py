@@ -159,3 +159,30 @@ def test_spelled_figures_keep_every_position() -> None:
 def test_a_dot_before_three_digits_reads_by_the_language_of_its_scale_word(text: str, value: float) -> None:
     (quantity,) = extract_quantities(text)
     assert quantity.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("ten gigabytes a day", "bytes_per_day", 1e10),
+        ("10 gigs a day", "bytes_per_day", 1e10),
+        ("300 gigs", "bytes", 3e11),
+        ("diez gigas al día", "bytes_per_day", 1e10),
+        ("dos teras al año", "bytes_per_year", 2e12),
+        ("ocho kilos por usuario", "bytes", 8000),
+        ("2 kilobytes", "bytes", 2000),
+        ("4 megs", "bytes", 4e6),
+        ("un KB", "bytes", 1000),
+        ("a gig of RAM", "bytes", 1e9),
+        ("mil setecientos millones al día", "count_per_day", 1.7e9),
+        ("unos mil doscientos", "count", 1200),
+    ],
+)
+def test_byte_units_said_aloud_and_a_leading_mil_are_read(text: str, kind: str, value: float) -> None:
+    (quantity,) = extract_quantities(text)
+    assert (quantity.kind, quantity.value) == (kind, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text", ["3 mb", "5 b", "I had a good day", "mil millones de gracias"])
+def test_lower_case_abbreviations_and_plain_articles_stay_no_bytes(text: str) -> None:
+    assert not any(q.kind.startswith("bytes") for q in extract_quantities(text))
