@@ -156,6 +156,8 @@ def _list_shape(sentence: str) -> tuple[bool, int] | None:
         return None  # an item of more than MAX_ITEM_WORDS words: prose
     if _is_flow(body):
         return None  # "API → durable log → dispatchers → providers": a flow, not a list
+    if _SAYS_HOW_RE.search(body) or (_ARROW_RE.search(body) and _DIGIT_RE.search(body)):
+        return None  # "provider error -> retry 3x, then status = FAILED": a rule with its figures
     items = [item for item in _ITEM_SEPARATOR_RE.split(body) if item and item.strip()]
     if len(items) < MIN_ITEMS or not all(len(_WORD_RE.findall(item)) <= MAX_ITEM_WORDS for item in items):
         return None

@@ -99,6 +99,8 @@ def test_a_keyword_salad_is_only_mentioned(shipped, step: str, text: str, item: 
         # an ordered plan is not a catalogue, however many short items it has
         ("closing", "Roadmap: accept API, outbox, email and push first; then SMS with failover, quiet hours and "
          "per-user parking; then webhooks.", "closing.roadmap"),
+        # a terse rule with an arrow and its figures, alone in its step, is no list of names
+        ("failures", "- provider error -> retry 3x, then status = FAILED", "fail.retries"),
     ],
 )
 def test_names_in_a_sentence_or_a_short_labelled_list_still_tick(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
