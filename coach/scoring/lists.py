@@ -159,6 +159,9 @@ def _list_shape(sentence: str) -> tuple[bool, int] | None:
     if _SAYS_HOW_RE.search(body) or (_ARROW_RE.search(body) and _DIGIT_RE.search(body)):
         return None  # "provider error -> retry 3x, then status = FAILED": a rule with its figures
     items = [item for item in _ITEM_SEPARATOR_RE.split(body) if item and item.strip()]
+    if "#" not in body and _names_fields(body) and 2 * sum(bool(_FIELD_RE.search(item)) for item in items) >= len(items):
+        return None  # "JSON logs: trace_id, market, prefix_len, latency_ms": a record's fields, not names
+        # (a salad's "userId, aggregateId" among a dozen names, or camel-case hashtags, are names still)
     if len(items) < MIN_ITEMS or not all(len(_WORD_RE.findall(item)) <= MAX_ITEM_WORDS for item in items):
         return None
     return labelled, len(items)

@@ -101,6 +101,9 @@ def test_a_keyword_salad_is_only_mentioned(shipped, step: str, text: str, item: 
          "per-user parking; then webhooks.", "closing.roadmap"),
         # a terse rule with an arrow and its figures, alone in its step, is no list of names
         ("failures", "- provider error -> retry 3x, then status = FAILED", "fail.retries"),
+        # a labelled list of a record's fields, beside another list, is what the logs hold, not buzzwords
+        ("observability", "- JSON logs: trace_id, user_id, channel, template_version, latency_ms, status\n"
+         "- metrics: accepted/s, errors, queue depth, provider latency", "obs.structured_logs"),
     ],
 )
 def test_names_in_a_sentence_or_a_short_labelled_list_still_tick(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
