@@ -448,3 +448,30 @@ def test_a_candidate_who_speaks_of_the_user_s_order_still_decides(shipped) -> No
     tokens = [analyse(text) for text in answers.values()]
     assert not reported_sheet(tokens)
     assert {"fail.dlq", "fail.circuit_breaker", "fail.retries"} <= score_answers(answers, shipped, "en").covered_ids()
+
+
+# An exam paper's blocks: formal imperatives to the student ("Explique", "Proponga") over the design's words.
+EXAM_ES = {
+    "architecture": (
+        "Bloque 4 (2 puntos). Proponga una arquitectura con una cola entre la API y los workers por canal. "
+        "Justifique la elección de Kafka frente a SQS. Explique dónde pondría una caché de preferencias con TTL. "
+        "Describa el flujo desde la petición hasta el proveedor."
+    ),
+    "failures": (
+        "Bloque 7 (1 punto). Razone cuántos reintentos con backoff exponencial y jitter admitiría. "
+        "Defina cuándo un mensaje pasa a la DLQ y quién lo reprocesa. "
+        "Argumente si hace falta un circuit breaker por proveedor. Calcule el timeout de cada llamada."
+    ),
+    "consistency": (
+        "Bloque 5 (1 punto). Explique qué garantiza una clave de idempotencia con restricción única. "
+        "Justifique si basta con entrega at-least-once. Proponga cómo evitar la doble escritura con un outbox. "
+        "Conteste en el espacio reservado."
+    ),
+}
+
+
+def test_an_exam_paper_s_blocks_decide_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
+    tokens = [analyse(text) for text in EXAM_ES.values()]
+    assert reported_sheet(tokens)
+    result = score_answers(EXAM_ES, shipped, "es")
+    assert not result.covered_ids() & {"arch.queue", "fail.dlq", "fail.circuit_breaker", "cons.outbox", "arch.cache"}
