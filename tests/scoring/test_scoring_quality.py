@@ -182,6 +182,24 @@ def test_the_sets_retired_in_the_eighth_session_keep_their_level() -> None:
     _assert_floor(EIGHTH_SESSION_TRAIN, precision=0.93, recall=0.95, rejected_share=0.12, worst_salad=0.30)
 
 
+NINTH_SESSION_TRAIN = (
+    "s40", "s41", "s42", "s43", "lib36", "lib37", "lib38", "lib39", "ac30", "ac31", "ac32", "ac33",
+)
+
+
+def test_the_sets_retired_in_the_ninth_session_keep_their_level() -> None:
+    """Twelve sets (144 sheets, hiring weeks: an astrology column, a retirement and a farewell speech, an
+    issue tracker's backlog, an exam paper, a newsletter's column, a statement of work's exclusions,
+    a tender's technical proposal and a thesis about other systems among the adversarial ones)
+    measured once sealed and then tuned on: a regression floor under the figures of 2026-12-06
+    (honest candidates P 0.961, R 0.961; all sheets P 0.936, R 0.949; 166 of 1,912 rejected ideas
+    ticked; the worst salad at 7 %)."""
+    sheets = [s for name in NINTH_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
+    honest = evaluation.micro([s for s in sheets if s.kind == "normal"])
+    assert honest[0] >= 0.95 and honest[1] >= 0.95, honest
+    _assert_floor(NINTH_SESSION_TRAIN, precision=0.93, recall=0.94, rejected_share=0.10, worst_salad=0.15)
+
+
 def test_the_report_splits_honest_candidates_from_adversarial_sheets() -> None:
     """A set mixing honest and adversarial sheets reports both apart, per language, with the micro figures
     of exactly those sheets."""
