@@ -71,11 +71,16 @@ _SCALES: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"\s?(?:mil|thousand)\b", _I), 1e3),
     (re.compile(r"\s?[kK](?![a-zA-Z])"), 1e3),
 )
+# byte units said aloud or spelled out: "ten gigabytes a day", "300 gigs", "diez gigas", "dos teras"
+# (the first letter is the prefix; "kibibytes", "gibibytes" are 1024-based by name)
+_SPOKEN_BYTE_UNITS = frozenset(str.split(
+    "kilobyte kilobytes kbytes kilo kilos megabyte megabytes megs mega megas gigabyte gigabytes gig gigs giga "
+    "gigas terabyte terabytes tera teras petabyte petabytes kibibyte kibibytes mebibyte mebibytes gibibyte "
+    "gibibytes tebibyte tebibytes"
+))
 _BYTES_RE = re.compile(
     r"\s?(?P<unit>(?P<prefix>[kKMGTP])(?P<bi>i)?[bB]|bytes?|B)(?![a-zA-Z])"
-    # said aloud or spelled out: "ten gigabytes a day", "300 gigs", "diez gigas", "dos teras"
-    r"|\s?(?P<spoken>(?i:kilobytes?|kbytes|kilos?|megabytes?|megs|megas?|gigabytes?|gigs?|gigas?|terabytes?|teras?|"
-    r"petabytes?|kibibytes?|mebibytes?|gibibytes?|tebibytes?))\b"
+    r"|\s?(?P<spoken>(?i:" + "|".join(sorted(_SPOKEN_BYTE_UNITS, key=len, reverse=True)) + r"))\b"
 )
 _BYTE_PREFIX = {"k": 1, "K": 1, "M": 2, "G": 3, "T": 4, "P": 5}
 _RATE_UNIT_RE = re.compile(
@@ -225,7 +230,7 @@ def _one(text: str, match: re.Match[str]) -> Quantity:
         if spoken:
             word = spoken.lower()
             power = _BYTE_PREFIX[word[0].upper()]
-            binary_word = word[2:4] == "bi"  # kibibytes, gibibytes: 1024-based by name
+            binary_word = word[2:4] == "bi"  # "kibibytes", not "kilobytes"
             value *= (1024 if binary_word else 1000) ** power
             binary = not binary_word
         elif prefix:
@@ -319,11 +324,8 @@ _SCALE_WORDS = _THOUSANDS | {"millon", "millones", "million", "millions", "billi
 _POINT = {"coma": ",", "point": "."}
 _DIGIT_WORDS = {word: value for word, value in {**_UNITS, **_ONES}.items() if value < 10 and word != "a"}
 _LINKS = {"y", "and"}
-# "un kilobyte", "a gig", "un tera": an article before a byte unit is one of it
-_BYTE_WORDS = frozenset(str.split(
-    "kilobyte kilobytes kilo kilos megabyte megabytes mega megas gigabyte gigabytes giga gigas gig gigs "
-    "terabyte terabytes tera teras kb mb gb tb kib mib gib"
-))
+# "un kilobyte", "a gig", "un KB": an article before a byte unit is one of it
+_BYTE_WORDS = _SPOKEN_BYTE_UNITS | {"kb", "mb", "gb", "tb", "kib", "mib", "gib"}
 # where an article stands for one of a byte unit and no other number word is near to open a window
 _ONE_BYTE_UNIT_RE = re.compile(
     r"(?<![^\W\d_])(?:un|una|one|a)\s+(?=(?:" + "|".join(sorted(_BYTE_WORDS)) + r")(?![^\W\d_]))"
@@ -376,9 +378,10 @@ def _spelled(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): positions would shift
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    starts = [(m.start(), m.end()) for m in _SPELLED_START_RE.finditer(lowered)]  # C speed: a 1 MB answer has few
-    if any(unit in lowered for unit in ("kb", "byte", "gig", "mega", "kilo", "tera", "mb", "gb", "tb")):
-        starts = sorted(starts + [(m.start(), m.end()) for m in _ONE_BYTE_UNIT_RE.finditer(lowered)])
+    # number words and articles before a byte unit, in text order (C speed: a 1 MB answer has few)
+    starts = sorted(
+        (m.start(), m.end()) for pattern in (_SPELLED_START_RE, _ONE_BYTE_UNIT_RE) for m in pattern.finditer(lowered)
+    )
     for match_start, match_end in starts:
         start, end = max(0, match_start - _BEFORE), match_end + _AFTER
         if windows and start <= windows[-1][1]:
