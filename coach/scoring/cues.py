@@ -68,7 +68,8 @@ tokens, so accents and verb endings that share a stem need no alternatives):
   outside its own author's sentences.
 - `estimates`: not a cue set. The estimate checker's words (`byte_words` and the
   nouns of each flow, `[estimates.flows]`) live in the same file, so a language
-  stays one file; `coach/scoring/estimates.py` reads them and this loader
+  stays one file; `coach/scoring/estimates.py` reads the flows, `numbers.py` the
+  byte words ("ten gigabytes", "diez gigas"), and this loader
   accepts and ignores the table.
 
 Phrase syntax: words as written; `…` is a gap of up to GAP words inside the

@@ -538,7 +538,6 @@ class _Words:
 
     flows: re.Pattern[str]  # a flow word, matched on folded text
     flow_of: dict[str, str]  # folded word -> flow name
-    byte_words: re.Pattern[str]
     corrections: re.Pattern[str]  # "scratch that", "me he comido un cero": the figure before is taken back
 
 
@@ -560,7 +559,6 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str]:
 def _words() -> _Words:
     """Load and check the `[estimates]` table of every shipped language file."""
     flow_of: dict[str, str] = {}
-    byte_words: list[str] = []
     corrections: list[str] = []
     for name, raw in language_tables("estimates"):
         where = f"languages/{name} [estimates]"
@@ -571,12 +569,12 @@ def _words() -> _Words:
         lists = [raw.get("byte_words", []), raw.get("corrections", []), *flows.values()] if isinstance(flows, dict) else [None]
         if not all(isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in lists):
             raise ValueError(f"{where}: byte_words, corrections and every [estimates.flows] entry must be lists of words")
-        byte_words += raw.get("byte_words", [])
         corrections += raw.get("corrections", [])
         for flow, words in flows.items():
             for word in words:
                 flow_of.setdefault(re.sub(r"\s+", " ", _fold(word)), flow)
-    return _Words(_alternation(flow_of), flow_of, _alternation(byte_words), _alternation(corrections))
+    # byte_words are checked here and read by numbers.py, which parses "8.6 gigs a day" as bytes
+    return _Words(_alternation(flow_of), flow_of, _alternation(corrections))
 
 
 RETRACT_REACH = 80  # characters before a correction where the figure it takes back may stand
@@ -649,10 +647,6 @@ class _Layout:
             return near[0]
         far = self._flows_in(first, start)
         return far[-1] if far else None
-
-    def is_bytes_word(self, quantity: Quantity) -> bool:
-        """'8.6 gigs a day', '432 gigas al día': a spoken byte unit, not a count of requests."""
-        return _words().byte_words.search(self.folded, *quantity.span) is not None
 
 
 def _distinct(quantities: Iterable[Quantity]) -> list[float]:
@@ -746,7 +740,7 @@ def _check_stated(
     shares = [q.value / 100 for q in quantities if q.kind == "percent" and 0 < q.value < 100]
     sizes = [q for q in quantities if q.kind == "bytes" and 0 < q.value <= MAX_EVENT_BYTES]
     daily_qs = [
-        q for q in stated if q.kind == "count_per_day" and counts_requests(q, text) and not layout.is_bytes_word(q)
+        q for q in stated if q.kind == "count_per_day" and counts_requests(q, text)
     ]
     daily = _unique(daily_qs)
     daily_bytes = _unique(q for q in stated if q.kind == "bytes_per_day")
@@ -881,7 +875,7 @@ def _check_stated(
         period = t("estimate.month" if days == DAYS_PER_MONTH else "estimate.year", lang)
         show = format_count if fmt == "count" else format_bytes
         for figure in _unique(q for q in stated if q.kind == kind):
-            if fmt == "count" and (not counts_requests(figure, text) or layout.is_bytes_word(figure)):
+            if fmt == "count" and not counts_requests(figure, text):
                 continue
             base = next((d for d in bases if close(figure.value, d * days)), None)
             if base is None and (

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from coach.scoring.words import language_tables
 
 KINDS = (
     "rate",  # per second (req/s, QPS, msg/s)
@@ -71,17 +74,7 @@ _SCALES: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"\s?(?:mil|thousand)\b", _I), 1e3),
     (re.compile(r"\s?[kK](?![a-zA-Z])"), 1e3),
 )
-# byte units said aloud or spelled out: "ten gigabytes a day", "300 gigs", "diez gigas", "dos teras"
-# (the first letter is the prefix; "kibibytes", "gibibytes" are 1024-based by name)
-_SPOKEN_BYTE_UNITS = frozenset(str.split(
-    "kilobyte kilobytes kbytes kilo kilos megabyte megabytes megs mega megas gigabyte gigabytes gig gigs giga "
-    "gigas terabyte terabytes tera teras petabyte petabytes kibibyte kibibytes mebibyte mebibytes gibibyte "
-    "gibibytes tebibyte tebibytes"
-))
-_BYTES_RE = re.compile(
-    r"\s?(?P<unit>(?P<prefix>[kKMGTP])(?P<bi>i)?[bB]|bytes?|B)(?![a-zA-Z])"
-    r"|\s?(?P<spoken>(?i:" + "|".join(sorted(_SPOKEN_BYTE_UNITS, key=len, reverse=True)) + r"))\b"
-)
+_BYTES_RE = re.compile(r"\s?(?P<unit>(?P<prefix>[kKMGTP])(?P<bi>i)?[bB]|bytes?|B)(?![a-zA-Z])")
 _BYTE_PREFIX = {"k": 1, "K": 1, "M": 2, "G": 3, "T": 4, "P": 5}
 _RATE_UNIT_RE = re.compile(
     r"\s?(?:qps|rps|tps|(?:reqs?|req|requests?|peticiones|solicitudes|msgs?|mensajes|"
@@ -222,18 +215,17 @@ def _one(text: str, match: re.Match[str]) -> Quantity:
     value *= scale
     binary = False
     is_bytes = False
-    bytes_unit = _BYTES_RE.match(text, pos)
+    bytes_unit = _BYTES_RE.match(text, pos) or _spoken_bytes().unit.match(text, pos)
     if bytes_unit:
         is_bytes = True
-        prefix = bytes_unit["prefix"]
-        spoken = bytes_unit["spoken"]
+        spoken = bytes_unit.groupdict().get("spoken")
         if spoken:
             word = spoken.lower()
             power = _BYTE_PREFIX[word[0].upper()]
             binary_word = word[2:4] == "bi"  # "kibibytes", not "kilobytes"
             value *= (1024 if binary_word else 1000) ** power
             binary = not binary_word
-        elif prefix:
+        elif prefix := bytes_unit["prefix"]:
             power = _BYTE_PREFIX[prefix]
             base = 1024 if bytes_unit["bi"] else 1000
             binary = not bytes_unit["bi"]
@@ -324,12 +316,31 @@ _SCALE_WORDS = _THOUSANDS | {"millon", "millones", "million", "millions", "billi
 _POINT = {"coma": ",", "point": "."}
 _DIGIT_WORDS = {word: value for word, value in {**_UNITS, **_ONES}.items() if value < 10 and word != "a"}
 _LINKS = {"y", "and"}
-# "un kilobyte", "a gig", "un KB": an article before a byte unit is one of it
-_BYTE_WORDS = _SPOKEN_BYTE_UNITS | {"kb", "mb", "gb", "tb", "kib", "mib", "gib"}
-# where an article stands for one of a byte unit and no other number word is near to open a window
-_ONE_BYTE_UNIT_RE = re.compile(
-    r"(?<![^\W\d_])(?:un|una|one|a)\s+(?=(?:" + "|".join(sorted(_BYTE_WORDS)) + r")(?![^\W\d_]))"
-)
+_ABBREVIATED_BYTE_UNITS = frozenset({"kb", "mb", "gb", "tb", "kib", "mib", "gib"})
+
+
+@dataclass(frozen=True)
+class _SpokenBytes:
+    """Byte units said aloud ("ten gigabytes a day", "300 gigs", "diez gigas"): the `byte_words` of
+    every language file's [estimates] table, read once."""
+
+    unit: re.Pattern[str]  # one of them right after a figure
+    words: frozenset[str]  # they and the abbreviations: "un kilobyte", "a gig", "un KB" are one of it
+    article: re.Pattern[str]  # an article before one, where no number word opens a window
+
+
+@lru_cache(maxsize=1)
+def _spoken_bytes() -> _SpokenBytes:
+    spoken = {word.lower() for _, raw in language_tables("estimates") for word in raw.get("byte_words", [])}
+    odd = sorted(word for word in spoken if word[:1].upper() not in _BYTE_PREFIX)
+    if odd:
+        raise ValueError(f"languages/*.toml [estimates] byte_words: no K, M, G, T or P prefix in {odd}")
+    words = frozenset(spoken) | _ABBREVIATED_BYTE_UNITS
+    return _SpokenBytes(
+        re.compile(r"\s?(?P<spoken>(?i:" + "|".join(sorted(spoken, key=len, reverse=True)) + r"))\b"),
+        words,
+        re.compile(r"(?<![^\W\d_])(?:un|una|one|a)\s+(?=(?:" + "|".join(sorted(words)) + r")(?![^\W\d_]))"),
+    )
 _SPELLED_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -380,7 +391,9 @@ def _spelled(text: str) -> tuple[str, list[tuple[int, int, str]]]:
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     # number words and articles before a byte unit, in text order (C speed: a 1 MB answer has few)
     starts = sorted(
-        (m.start(), m.end()) for pattern in (_SPELLED_START_RE, _ONE_BYTE_UNIT_RE) for m in pattern.finditer(lowered)
+        (m.start(), m.end())
+        for pattern in (_SPELLED_START_RE, _spoken_bytes().article)
+        for m in pattern.finditer(lowered)
     )
     for match_start, match_end in starts:
         start, end = max(0, match_start - _BEFORE), match_end + _AFTER
@@ -408,7 +421,7 @@ def _spelled(text: str) -> tuple[str, list[tuple[int, int, str]]]:
             i + 1 < len(words) and text[words[i][2] : words[i + 1][1]].strip() == ""
         )
         if not numeric and not leading_mil and not (
-            word in _ONES and (nxt in _SCALE_WORDS or nxt in _POINT or nxt == "hundred" or nxt in _BYTE_WORDS)
+            word in _ONES and (nxt in _SCALE_WORDS or nxt in _POINT or nxt == "hundred" or nxt in _spoken_bytes().words)
         ):
             i += 1
             continue
