@@ -39,7 +39,6 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from coach.i18n import Lang
 from coach.scoring.cache import compile_bundle
-from coach.scoring.cues import unasked
 from coach.scoring.estimates import check_estimates
 from coach.scoring.level import (
     BY_NUMBER,
@@ -73,7 +72,7 @@ from coach.scoring.result import (
 )
 from coach.scoring.rules import CompiledBundle
 from coach.scoring.timing import assess_timing
-from coach.scoring.voice import REPORT, interviewer_turns, sheet_voice
+from coach.scoring.voice import REPORT, interviewer_turns, is_question, sheet_voice
 from coach.scoring.words import NUMBER_WORDS, fold
 
 if TYPE_CHECKING:
@@ -249,7 +248,7 @@ class _View:
         tokens = index.tokens
         count = len(tokens.sentences)
         # "Do we need a circuit breaker? Yes, per provider": a question answered yes is a decision
-        self.questions = frozenset(i for i in range(count) if _is_question(tokens, i) and not _answered_yes(tokens, i))
+        self.questions = frozenset(i for i in range(count) if is_question(tokens, i) and not _answered_yes(tokens, i))
         self.salad, self.listy = step_lists(tokens)
         # "Timeouts...", "Fuerte frente a eventual...": a short thought left unfinished is no decision
         self.trailing = frozenset(i for i in range(count) if _trails_off(tokens, i))
@@ -428,7 +427,7 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
         else:
             justified = (
                 (BY_REASON,)
-                if asking_earns and _is_question(view.index.tokens, hit.sentence)
+                if asking_earns and is_question(view.index.tokens, hit.sentence)
                 else _justified(view.index, hit, compiled.justify, compiled.tradeoff)
             )
         why = Why("justified", kind="+".join(justified)) if justified else Why("no_reason")
@@ -570,16 +569,6 @@ def _trails_off(tokens: Tokens, sentence: int) -> bool:
     body = tokens.text[start:end].rstrip()
     # a figure or a code cut short ("Idempotency-Key: 5f1c9a0e-...") is not a thought left hanging
     return body.endswith(("...", "…")) and len(body.split()) <= TRAILING_WORDS and not any(c.isdigit() for c in body)
-
-
-# a question mark, not the one of a URL's query string ("GET /v1/suggest?q=ipho&limit=10")
-_QUESTION_MARK_RE = re.compile(r"\?(?![\w=&%])")
-
-
-def _is_question(tokens: Tokens, sentence: int) -> bool:
-    start, end = tokens.sentences[sentence]
-    body = unasked(tokens.text[start : min(end + 1, len(tokens.text))])
-    return body.lstrip("-*•> ").startswith("¿") or bool(_QUESTION_MARK_RE.search(body))
 
 
 def _match(

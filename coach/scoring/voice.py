@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from coach.scoring.cues import merged_words
+from coach.scoring.cues import merged_words, unasked
 from coach.scoring.normalize import Tokens
 from coach.scoring.words import fold
 
@@ -39,9 +39,22 @@ AUTHOR_PER_REPORT = 1.0  # ...or no more than reports (a job advert: "we" the co
 QUIET_AUTHOR = 0.02  # the author speaks in at most this share of sentences...
 QUIET_REPORT = 0.05  # ...and this share reports (honest sheets that quiet report 0.02 at most on train)
 SENTENCE_WORDS = 3  # a heading or a label is no sentence to weigh
+QUESTION_SHARE = 0.5  # a questionnaire or a quiz: at least this share of its sentences ask, and its author
+# hardly ever speaks (AUTHOR_SHARE): its instructions ("Estima el tamaño…", "Describe el modelo") decide nothing
 OPEN_RECORDS = 3  # a decision log: at least this many open records...
 CLOSED_PER_OPEN = 1 / 3  # ...and at most one closed record for every three open ones
 VALUE_WORDS = 6  # the words of a record's value that say whether it is open
+
+
+# a question mark, not the one of a URL's query string ("GET /v1/suggest?q=ipho&limit=10")
+_QUESTION_MARK_RE = re.compile(r"\?(?![\w=&%])")
+
+
+def is_question(tokens: Tokens, sentence: int) -> bool:
+    """Whether a sentence asks ("¿Y la retención?", "at-least-once?"), past a leading bullet."""
+    start, end = tokens.sentences[sentence]
+    body = unasked(tokens.text[start : min(end + 1, len(tokens.text))])
+    return body.lstrip("-*•> ").startswith("¿") or bool(_QUESTION_MARK_RE.search(body))
 
 
 def voice_shares(answers: Sequence[Tokens], items: bool = True) -> tuple[int, float, float]:
@@ -61,6 +74,18 @@ def voice_shares(answers: Sequence[Tokens], items: bool = True) -> tuple[int, fl
     if not count:
         return 0, 0.0, 0.0
     return count, reported / count, author / count
+
+
+def question_share(answers: Sequence[Tokens]) -> float:
+    """The share of a sheet's sentences (of SENTENCE_WORDS or more) that ask."""
+    count = asked = 0
+    for tokens in answers:
+        sizes = Counter(tokens.sentence_of)
+        for sentence, size in sizes.items():
+            if size >= SENTENCE_WORDS:
+                count += 1
+                asked += is_question(tokens, sentence)
+    return asked / count if count else 0.0
 
 
 @lru_cache(maxsize=4)
@@ -212,6 +237,10 @@ def reported_sheet(answers: Sequence[Tokens]) -> bool:
         # a sheet in no one's voice reports by its own phrases: a postmortem's "Findings:" list is
         # what was done, a job advert's is what is asked
         if author <= QUIET_AUTHOR and own >= QUIET_REPORT:
+            return True
+        # a questionnaire in no one's voice: it asks, and what it states are instructions (asking still
+        # earns where it does: a sheet of the candidate's own questions speaks in the first person)
+        if author <= AUTHOR_SHARE and question_share(answers) >= QUESTION_SHARE:
             return True
     opened, closed = decision_records([tokens.text for tokens in answers])
     return opened >= OPEN_RECORDS and closed <= opened * CLOSED_PER_OPEN

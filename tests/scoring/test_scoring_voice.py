@@ -475,3 +475,45 @@ def test_an_exam_paper_s_blocks_decide_nothing(shipped) -> None:  # type: ignore
     assert reported_sheet(tokens)
     result = score_answers(EXAM_ES, shipped, "es")
     assert not result.covered_ids() & {"arch.queue", "fail.dlq", "fail.circuit_breaker", "cons.outbox", "arch.cache"}
+
+
+# A course's self-assessment quiz: questions, and between them informal instructions to the student
+# ("Estima…", "Describe…", "Enumera…") that name the design without deciding any of it.
+QUIZ_ES = {
+    "architecture": (
+        "4.1. ¿Por qué una consulta por prefijo en cada pulsación no aguanta el tráfico? "
+        "4.2. ¿Qué ganas y qué pierdes si guardas el top-10 en cada nodo del trie? "
+        "4.3. ¿Cuáles de estas medidas reducen las peticiones? (a) un debounce de 50 ms; (b) cancelar la anterior. "
+        "4.4. ¿Qué TTL pondrías en la CDN? 4.5. Dibuja el camino de los eventos de Kafka al índice. "
+        "¿Qué parte es diaria y cuál continua?"
+    ),
+    "failures": (
+        "7.1. ¿Qué pasa si el job diario falla a medias? 7.2. Describe un circuit breaker hacia la CDN. "
+        "7.3. ¿Qué timeout pondrías? ¿Reintentarías con backoff exponencial y jitter? "
+        "7.4. ¿Dónde acaban los eventos que no se procesan? ¿Una DLQ?"
+    ),
+    "estimates": (
+        "2.1. Con 100 millones de usuarios al día y 5 búsquedas cada uno, ¿cuántas búsquedas por segundo hay? "
+        "2.2. Estima el tamaño de un trie con 100 millones de búsquedas y el top-10 en cada nodo. "
+        "2.3. ¿Cabe en la memoria de una máquina? ¿Y dos versiones a la vez?"
+    ),
+}
+
+
+def test_a_quiz_of_questions_and_instructions_decides_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
+    tokens = [analyse(text) for text in QUIZ_ES.values()]
+    assert reported_sheet(tokens)
+    result = score_answers(QUIZ_ES, shipped, "es")
+    assert not result.covered_ids() & {"fail.circuit_breaker", "fail.dlq", "fail.backoff_jitter", "arch.queue"}
+
+
+def test_a_candidate_who_mostly_asks_and_then_commits_still_decides(shipped) -> None:  # type: ignore[no-untyped-def]
+    answers = dict(QUIZ_ES)
+    answers["failures"] = (
+        "¿Qué pasa si el proveedor falla? ¿Hay ventanas de mantenimiento? ¿Cuántos reintentos aceptan? "
+        "Antes de proponer quisiera validar eso. Lo que pienso poner ya: un circuit breaker por proveedor "
+        "que abre con un 50 % de errores en 30 s, porque sin él los workers se quedan esperando timeouts."
+    )
+    tokens = [analyse(text) for text in answers.values()]
+    assert not reported_sheet(tokens)
+    assert "fail.circuit_breaker" in score_answers(answers, shipped, "es").covered_ids()
