@@ -77,7 +77,10 @@ class Tokens:
 
 
 _BOUNDARY_RE = re.compile(
-    r"(?<=[.!?])[\"')\]*_]*\s+"  # end punctuation (and closing emphasis: "*Rejected.*"), then space
+    # end punctuation (and closing emphasis: "*Rejected.*"), then space; not an abbreviation's full stop
+    # ("decoupled, i.e. is the send…?", "e.g.", "vs.", "p. ej.", "aprox.")
+    r"(?<=[.!?])(?<!\b[iI]\.[eE]\.)(?<!\b[eE]\.[gG]\.)(?<!\bvs\.)(?<!\bej\.)(?<!\bp\.)(?<!\bapprox\.)(?<!\baprox\.)(?<!\bcf\.)"
+    r"[\"')\]*_]*\s+"
     r"|\n[ \t]*\n\s*"  # blank line
     r"|\n(?=[ \t]*(?:[-*+•>|#]|\d+[.)]\s|[^\sa-záéíóúñü]))"  # a new line that starts a new thing
 )

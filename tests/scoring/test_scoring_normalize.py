@@ -70,6 +70,14 @@ def test_decimal_points_do_not_split_sentences() -> None:
     assert split_sentences(text) == [(0, len(text))]
 
 
+def test_an_abbreviation_s_full_stop_does_not_split_a_sentence() -> None:
+    """"i.e." inside a question keeps the question whole: its mark is what says it asks."""
+    text = "Is delivery decoupled, i.e. is the send async? Kafka vs. SQS, e.g. by cost. Algo p. ej. esto. Fin."
+    parts = [text[s:e] for s, e in split_sentences(text)]
+    assert parts == ["Is delivery decoupled, i.e. is the send async?", "Kafka vs. SQS, e.g. by cost.",
+                     "Algo p. ej. esto.", "Fin."]
+
+
 def test_phrase_that_shrinks_to_one_word_is_exact() -> None:
     """'we give up' keeps its stop words, so 'give' alone cannot match it."""
     stems, exact, anchor = phrase_stems("we give up", "en")
