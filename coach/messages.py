@@ -336,6 +336,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "This sheet reads as a conversation among others (a chat export, a meeting, a podcast): none of "
         "its lines is your answer, so nothing counts as decided. Write what you choose for this system and why.",
     },
+    "score.aside": {
+        "es": "Esta hoja apenas habla del diseño (una reseña, una carta, una columna): menos de una frase de cada "
+        "cinco nombra algo del sistema, así que esas palabras son de paso y nada cuenta como decidido. Escribe tú "
+        "qué eliges para este sistema y por qué.",
+        "en": "This sheet hardly talks about the design (a review, a letter, a column): fewer than one sentence in "
+        "five names anything of the system, so those words are asides and nothing counts as decided. Write what "
+        "you choose for this system and why.",
+    },
+    "score.why.aside": {
+        "es": "la hoja apenas habla del diseño (una reseña, una carta): sus palabras del sistema son de paso",
+        "en": "the sheet hardly talks about the design (a review, a letter): its words of the system are asides",
+    },
     "score.why.conversation": {
         "es": "la hoja es una conversación entre otros (un chat, una reunión): ninguna de sus frases decide",
         "en": "the sheet is a conversation among others (a chat, a meeting): none of its lines decides",

@@ -40,6 +40,7 @@ class Why:
     sketch of the topology: it is decided in its own step), "report" (the sheet reports what others
     do or records decisions without taking them, and this sentence is not the author's: voice.py),
     "conversation" (the sheet is a conversation among others, a chat or a meeting: voice.py),
+    "aside" (the sheet hardly names the design, a review or a letter: its design words are asides),
     "missing" (no words of it at all),
     "elsewhere" (the item's step is silent; it was said in another step).
     """
@@ -149,7 +150,8 @@ class SheetScore:
     verdict: LevelVerdict | None = None  # the level with its label, reasons and next gap
     # who decides (voice.py): "" the author; "report" (the sheet reports what others do or leaves
     # every decision open: only its author's own sentences decide); "conversation" (a chat or a
-    # meeting among others: none of its sentences decides)
+    # meeting among others: none of its sentences decides); "aside" (a long sheet that hardly names the
+    # design, a product review or a letter: none of its sentences decides)
     voice: str = ""
 
     @property

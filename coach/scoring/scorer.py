@@ -31,6 +31,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import wraps
@@ -72,7 +73,16 @@ from coach.scoring.result import (
 )
 from coach.scoring.rules import CompiledBundle
 from coach.scoring.timing import assess_timing
-from coach.scoring.voice import REPORT, interviewer_turns, is_question, sheet_voice
+from coach.scoring.voice import (
+    ASIDE,
+    ASIDE_MIN_SENTENCES,
+    ASIDE_SHARE,
+    REPORT,
+    SENTENCE_WORDS,
+    interviewer_turns,
+    is_question,
+    sheet_voice,
+)
 from coach.scoring.words import NUMBER_WORDS, fold
 
 if TYPE_CHECKING:
@@ -175,7 +185,7 @@ def score_answers(
         views=views,
         off_figures=_off_figures(arithmetic_of.get(ESTIMATES_STEP, ()), compiled.cover_factor),
         off_topic=_off_topic(views.values(), compiled),
-        voice=sheet_voice([view.index.tokens for view in views.values()]),
+        voice=sheet_voice([view.index.tokens for view in views.values()]) or _aside(views.values(), compiled),
         derived=_derivable(views.get(ESTIMATES_STEP), arithmetic_of.get(ESTIMATES_STEP, ())),
     )
     steps: list[StepScore] = []
@@ -368,6 +378,32 @@ def _off_figures(findings: tuple[ArithmeticFinding, ...], factor: float) -> dict
         elif finding.ok and finding.check == item:  # the day's own figure, not a month derived from it
             right.add(item)
     return {item: finding for item, finding in off.items() if item not in right}
+
+
+def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
+    """`ASIDE` when a long sheet hardly ever names the design (a keyboard's review, a complaint
+    letter, a wine column): fewer than one sentence in five holds any item's words, so those it
+    holds are asides, not decisions. Read after the items' words are indexed; stops as soon as
+    enough sentences name the design (every honest answer, within its first items)."""
+    views = [view for view in views if view.index.tokens.word_count]
+    weighed = {id(view): {s for s, size in Counter(view.index.tokens.sentence_of).items() if size >= SENTENCE_WORDS}
+               for view in views}
+    count = sum(len(sentences) for sentences in weighed.values())
+    if count < ASIDE_MIN_SENTENCES:
+        return ""
+    enough = ASIDE_SHARE * count
+    named: set[tuple[int, int]] = set()
+    phrases = [phrase for items in compiled.items.values() for item in items for phrase in item.phrases]
+    for view in views:
+        index, own = view.index, weighed[id(view)]
+        for phrase in phrases:
+            for occurrence in index.occurrences(phrase):
+                sentence = index.tokens.sentence_of[occurrence[0]]
+                if sentence in own:
+                    named.add((id(view), sentence))
+            if len(named) >= enough:
+                return ""
+    return ASIDE
 
 
 def _off_topic(views: Iterable[_View], compiled: CompiledBundle) -> bool:

@@ -215,6 +215,9 @@ def interviewer_turns(tokens: Tokens) -> tuple[frozenset[int], frozenset[int]]:
 
 REPORT = "report"  # sheet_voice: the sheet reports or records; only its author's sentences decide
 CONVERSATION = "conversation"  # sheet_voice: a conversation among others; none of its sentences decides
+ASIDE = "aside"  # the sheet is hardly about the design (a product review, a letter): none of its sentences decides
+ASIDE_MIN_SENTENCES = 40  # a sheet long enough to say what it is about (a short "no sé" sheet names little)
+ASIDE_SHARE = 0.2  # at most this share of its sentences name anything of the checklist (honest sheets: 0.27+)
 
 
 def sheet_voice(answers: Sequence[Tokens]) -> str:

@@ -517,3 +517,39 @@ def test_a_candidate_who_mostly_asks_and_then_commits_still_decides(shipped) -> 
     tokens = [analyse(text) for text in answers.values()]
     assert not reported_sheet(tokens)
     assert "fail.circuit_breaker" in score_answers(answers, shipped, "es").covered_ids()
+
+
+# A keyboard's review: forty-odd sentences about switches, keycaps and the cat, a handful with design words.
+_REVIEW_SENTENCES = [
+    f"The {part} felt {feel} after {days} days of typing, and I would buy it again." for part, feel, days in zip(
+        ["switches", "keycaps", "stabilisers", "case", "cable", "knob", "plate", "foam", "feet", "box"] * 5,
+        ["smooth", "solid", "quiet", "heavy", "cheap", "firm", "bouncy", "dull", "sturdy", "fine"] * 5,
+        range(3, 53), strict=True,
+    )
+]
+_REVIEW_DESIGN = [
+    "The firmware keeps a trie of common typos and fixes them as you type.",
+    "A cache of recent words lives in the controller's memory.",
+    "When the update failed, it retried with exponential backoff and jitter until the cable came back.",
+    "Everything goes through a queue in the firmware, processed by two workers.",
+]
+
+
+def test_a_long_sheet_that_hardly_names_the_design_decides_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
+    answers = {
+        "architecture": " ".join(_REVIEW_SENTENCES[:25] + _REVIEW_DESIGN[:2]),
+        "failures": " ".join(_REVIEW_SENTENCES[25:] + _REVIEW_DESIGN[2:]),
+    }
+    result = score_answers(answers, shipped, "en")
+    assert result.voice == "aside"
+    assert not result.covered_ids()
+
+
+def test_the_same_design_sentences_in_a_short_answer_decide(shipped) -> None:  # type: ignore[no-untyped-def]
+    answers = {
+        "architecture": " ".join(_REVIEW_SENTENCES[:4] + _REVIEW_DESIGN[:2]),
+        "failures": " ".join(_REVIEW_SENTENCES[4:8] + _REVIEW_DESIGN[2:]),
+    }
+    result = score_answers(answers, shipped, "en")
+    assert result.voice == ""
+    assert {"fail.backoff_jitter", "arch.queue"} <= result.covered_ids()
