@@ -553,3 +553,20 @@ def test_the_same_design_sentences_in_a_short_answer_decide(shipped) -> None:  #
     result = score_answers(answers, shipped, "en")
     assert result.voice == ""
     assert {"fail.backoff_jitter", "arch.queue"} <= result.covered_ids()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La conciliación mensual se hacía en hojas de cálculo.",  # "cálculo" folds to "calculo", "I calculate"
+        "El uso de CPU de los workers sube en campaña.",  # "uso", the noun, not "I use"
+        "Disk I/O is the bottleneck of the storage layer.",  # "I/O", not "I"
+    ],
+)
+def test_a_noun_that_looks_like_the_first_person_puts_no_author_in_a_sentence(sentence: str) -> None:
+    assert not analyse(sentence).author
+
+
+@pytest.mark.parametrize("sentence", ["Calculo unos 3.000 USD al mes y propongo Redis.", "It's I/O bound, so I add workers."])
+def test_the_first_person_still_puts_the_author_in_a_sentence(sentence: str) -> None:
+    assert analyse(sentence).author
