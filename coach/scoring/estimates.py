@@ -51,6 +51,7 @@ from coach.scoring.numbers import (
     MAX_EVENT_BYTES,
     Quantity,
     counts_requests,
+    duration_seconds,
     extract_quantities,
     parse_number,
 )
@@ -80,7 +81,9 @@ _EQUALS_SEP_RE = re.compile(
     # "cien por ochenta y seis mil cuatrocientos... eh... ochocientas sesenta y cuatro mil"
     # (each round of the loop takes a word or a sign: whitespace alone never repeats, so a long run of
     # spaces, as spelled figures leave, cannot be split in exponentially many ways)
-    r"(?:\s*(?:=|≈|~|about|roughly|around|approx\.?|aprox\.?|unos|unas|de|,|uh|um|er|eh|like|este|\.\.\.|…))*"
+    # ("864 M × 500 B... eso son unos 4,3 TB": the pause, then what it comes to)
+    r"(?:\s*(?:=|≈|~|about|roughly|around|approx\.?|aprox\.?|unos|unas|de|,|uh|um|er|eh|like|este|\.\.\.|…"
+    r"|eso|esto|that|that's|which|is|are|es|son|da|dan|gives))*"
     r"\s*[~≈]?\s*",
     re.IGNORECASE,
 )
@@ -228,7 +231,11 @@ class _Product:
 def _operand_value(quantity: Quantity) -> float:
     """The figure as a factor: "× 30 days" multiplies by 30, not by 30 days in seconds."""
     if quantity.kind == "duration":
-        return parse_number(quantity.raw.split()[0].rstrip("abcdefghijklmnopqrstuvwxyzíñ"))
+        digits = quantity.raw.split()[0].rstrip("abcdefghijklmnopqrstuvwxyzíñ")
+        if digits[:1].isdigit():
+            return parse_number(digits)
+        # spelled out ("ochenta y seis mil cuatrocientos segundos"): its seconds over its unit's
+        return quantity.value / duration_seconds(quantity.raw.split()[-1].lower())
     return quantity.value
 
 
@@ -304,17 +311,21 @@ def _slip_factor(result: Quantity, values: Sequence[float]) -> float:
 _PERIOD_DAYS = {"month": (28, 30, 31), "year": (12, 365)}
 
 
-def _claims_whole(product: _Product, check: str, day_counts: Sequence[float], tolerance: float) -> bool:
+def _claims_whole(
+    product: _Product, check: str, day_counts: Sequence[float], tolerance: float, rates: Sequence[float] = ()
+) -> bool:
     """The written product is the whole derivation of its result: the units fit and it spans the
-    result's period ("8.64M × 1 KB = 8.64 TB a day" counts a stated day; "30/s × 2 KB ≈ 5.2 GB/day"
-    and "300 B × 7.8 B" leave a factor unwritten or read a count as bytes)."""
+    result's period ("8.64M × 1 KB = 8.64 TB a day" counts a stated day, and so does "500 M × 200 B"
+    where 500 M is a stated rate's day; "30/s × 2 KB ≈ 5.2 GB/day" and "300 B × 7.8 B" leave a factor
+    unwritten or read a count as bytes)."""
     byte_operands = sum(q.kind.startswith("bytes") for q in product.operands)
     if byte_operands != (1 if product.result.kind.startswith("bytes") else 0):
         return False
     period = _PERIOD_OF_CHECK.get(check)
     if period == "day":
+        days = [*day_counts, *(rate * SECONDS_PER_DAY for rate in rates)]
         return _spans_a_day(product) or any(
-            _close(q.value, d, tolerance) for q in product.operands if q.kind == "count" for d in day_counts
+            _close(q.value, d, tolerance) for q in product.operands if q.kind == "count" for d in days
         )
     if period is not None:
         return any(round(_operand_value(q)) in _PERIOD_DAYS[period] for q in product.operands)
@@ -418,7 +429,7 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
             bare = product.result.kind in ("count", "bytes") and check in ("est.daily_volume", "est.storage")
             if bare or (
                 _slip_factor(product.result, values) >= _CLEAR_SLIP
-                and _claims_whole(product, check, day_counts, tolerance)
+                and _claims_whole(product, check, day_counts, tolerance, rates)
                 and (check == "est.daily_volume" or not _slip_in_operand(product, rates, tolerance))
             ):
                 # the written product is the derivation the candidate claims: "100 × 86,400 =

@@ -252,7 +252,7 @@ def _one(text: str, match: re.Match[str]) -> Quantity:
         duration = _DURATION_RE.match(text, pos)
         if duration:
             unit = duration["unit"].lower()
-            seconds = _duration_seconds(unit)
+            seconds = duration_seconds(unit)
             return Quantity(
                 value * seconds, "duration", text[match.start() : duration.end()], (match.start(), duration.end())
             )
@@ -267,7 +267,8 @@ def _one(text: str, match: re.Match[str]) -> Quantity:
     return Quantity(value, kind, text[match.start() : pos], (match.start(), pos))
 
 
-def _duration_seconds(unit: str) -> float:
+def duration_seconds(unit: str) -> float:
+    """Seconds in one of a duration's unit (\"ms\", \"min\", \"horas\", \"days\"…); 1 for seconds."""
     if unit in ("ms", "msec") or unit.startswith(("mili", "milli")):
         return 0.001
     if unit.startswith(("min",)):

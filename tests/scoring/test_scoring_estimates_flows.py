@@ -234,6 +234,40 @@ def test_a_bare_b_after_a_small_figure_is_billions() -> None:
     assert (finding.check, finding.ok, finding.stated) == ("est.daily_volume", True, 8.64e9)
 
 
+def test_a_product_said_with_a_pause_then_what_it_comes_to_is_checked_as_written() -> None:
+    """'864 M × 500 B... eso son unos 4,3 TB al día' is 432 GB/day: wrong by 10×, against its own operands."""
+    findings = check_estimates(
+        "Mensajes: 10.000/s. Almacenamiento: 864 M × 500 B... eso son unos 4,3 TB al día, en un año 1,5 PB.", "es"
+    )
+    storage = [f for f in findings if f.check == "est.storage"]
+    assert storage and not storage[0].ok and storage[0].expected == pytest.approx(432e9)
+
+
+def test_a_product_whose_count_is_a_stated_rate_s_day_claims_the_day() -> None:
+    """'5.800 por segundo' makes '500 millones' a day, so '500 millones × 200 bytes = 10 GB al día' is 10× low."""
+    text = (
+        "500 millones de búsquedas / 86.400 ≈ 5.800 búsquedas por segundo. "
+        "Almacenamiento: 500 millones × 200 bytes = 10 GB al día. Con 100 millones de 20 bytes son 2 GB."
+    )
+    storage = [f for f in check_estimates(text, "es") if f.check == "est.storage"]
+    assert storage and not storage[0].ok and storage[0].expected == pytest.approx(100e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("diez mil mensajes por segundo por ochenta y seis mil cuatrocientos segundos son, eh, "
+         "ochocientos sesenta y cuatro millones de mensajes al día", "es"),
+        ("ten thousand messages per second times eighty-six thousand four hundred seconds is "
+         "eight hundred sixty-four million a day", "en"),
+    ],
+)
+def test_a_spelled_out_day_of_seconds_is_an_operand(text: str, lang: str) -> None:
+    """A duration said in words multiplies by its count of units (it used to raise on the empty digits)."""
+    (finding,) = check_estimates(text, lang)
+    assert (finding.check, finding.ok, finding.stated) == ("est.daily_volume", True, 864e6)
+
+
 SCENARIOS = ["url-shortener", "chat", "news-feed", "rate-limiter", "payments", "notifications", "autocomplete"]
 
 
