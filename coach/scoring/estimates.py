@@ -69,9 +69,12 @@ _CLAUSE_BREAK_RE = re.compile(r"[\n;,(]|\. |\bbut\b|\bpero\b|\|")
 # ("1 KB times 100 per second times 86,400", "100 por 86.400": the sign said as a word; the next
 # operand starts where the separator ends, so "por" needs no look past it)
 # ("100 KB, and times 86,400", "17 millones y pico al día, por 200 bytes": a spoken pause before the sign)
+# ("- 100 req/s de media\n- x 86.400 s = …": a note's next bullet goes on with the sign)
 _TIMES_SEP_RE = re.compile(
-    r"\s*,?\s*(?:[^\W\d]+[/.,]?\s+){0,4}(?:[×x*·]|\btimes\b|\bpor\b)\s*", re.IGNORECASE
+    r"\s*,?\s*(?:[^\W\d]+[/.,]?\s+){0,4}(?:[-•]\s+)?(?:[×x*·]|\btimes\b|\bpor\b)\s*", re.IGNORECASE
 )
+# a figure read as a factor took the sign with it ("1 KB times 100 times 86,400": "100 times")
+_SIGN_TAKEN_RE = re.compile(r"\btimes\s*$", re.IGNORECASE)
 # between the last operand and the result: "= ~", "≈", "->", "is about", "gives roughly", ", so about"
 _EQUALS_SEP_RE = re.compile(
     r"(?:\s*(?:seconds?|segundos?|s))?\s*,?\s*(?:(?:each|apiece|cada\s+un[oa])\s*,|\.\.\.|…|=|≈|~|->|→|=>|⇒|is|are|es|son|gives|da|dan|makes|equals|"
@@ -246,9 +249,13 @@ def written_products(text: str, quantities: Sequence[Quantity]) -> list[_Product
     while i < len(quantities) - 1:
         chain = [quantities[i]]
         j = i
-        while j + 1 < len(quantities) and _TIMES_SEP_RE.fullmatch(
-            text, quantities[j].span[1], quantities[j + 1].span[0]
-        ):
+        while j + 1 < len(quantities):
+            between = text[quantities[j].span[1] : quantities[j + 1].span[0]]
+            if not between.strip() and _SIGN_TAKEN_RE.search(quantities[j].raw):
+                if chain[-1].kind == "factor":  # "86 million times 1 KB": a count, by the sign it took
+                    chain[-1] = replace(chain[-1], kind="count")
+            elif not _TIMES_SEP_RE.fullmatch(between):
+                break
             j += 1
             chain.append(quantities[j])
         if (

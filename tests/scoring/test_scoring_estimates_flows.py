@@ -268,6 +268,22 @@ def test_a_spelled_out_day_of_seconds_is_an_operand(text: str, lang: str) -> Non
     assert (finding.check, finding.ok, finding.stated) == ("est.daily_volume", True, 864e6)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a note's next bullet goes on with the sign
+        ("- 100 req/s de media\n- x 86.400 s = 864.000 notifs/dia\n- 1 KB por notif\n"
+         "- almacenamiento: 864.000 x 1 KB = ~864 MB/dia", "es", 8.64e9),
+        # "100 times" took the sign: the product goes on, and a pause leads to what it comes to
+        ("So 100 a second. Each notification is about 1 KB. So storage per day, 1 KB times 100 times 86,400, "
+         "that's... about 864 MB a day. SMS is 2 %, so 2 a second, and in two years 400 a second.", "en", 8.64e9),
+    ],
+)
+def test_a_written_product_across_a_bullet_or_a_spoken_times_is_checked(text: str, lang: str, expected: float) -> None:
+    storage = [f for f in check_estimates(text, lang) if f.check == "est.storage"]
+    assert storage and not storage[0].ok and storage[0].expected == pytest.approx(expected)
+
+
 SCENARIOS = ["url-shortener", "chat", "news-feed", "rate-limiter", "payments", "notifications", "autocomplete"]
 
 
