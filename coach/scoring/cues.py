@@ -934,6 +934,9 @@ def _read_sentence(
         q = a
         while q > first and not sentence.brk(q) and (q - 1) not in termination:
             q -= 1
+        labelled = label_before(q) if q > first and sentence.brk(q) == ":" else -1
+        if labelled >= 0:  # "DLQ: para el fan-out no la pondría": the pronoun stands for the label
+            return [(labelled, q), (a, end)]
 
         def topic(p: int) -> bool:  # "preferiría", "I'd", "honestly" stand before a turn-down, no topic
             word = sentence.words[p]
