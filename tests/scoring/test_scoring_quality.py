@@ -200,6 +200,24 @@ def test_the_sets_retired_in_the_ninth_session_keep_their_level() -> None:
     _assert_floor(NINTH_SESSION_TRAIN, precision=0.93, recall=0.94, rejected_share=0.10, worst_salad=0.15)
 
 
+TENTH_SESSION_TRAIN = (
+    "s44", "s45", "s46", "s47", "s48", "s49", "lib40", "lib41", "lib42", "lib43", "lib44", "lib45",
+    "ac34", "ac35", "ac36", "ac37", "ac38", "ac39",
+)
+
+
+def test_the_sets_retired_in_the_tenth_session_keep_their_level() -> None:
+    """Eighteen sets (216 sheets, hiring weeks: a course's self-assessment quiz, a wine column, a keyboard's
+    review, a retirement toast for a system, committees' and homeowners' minutes, complaint letters and
+    museum guides among the adversarial ones) measured once sealed and then tuned on: a regression floor
+    under the figures of 2026-12-07 (honest candidates P 0.961, R 0.968; all sheets P 0.939, R 0.967;
+    188 of 1,421 rejected ideas ticked; the worst salads, the wine column and the toast, at 39 % and 35 %)."""
+    sheets = [s for name in TENTH_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
+    honest = evaluation.micro([s for s in sheets if s.kind == "normal"])
+    assert honest[0] >= 0.95 and honest[1] >= 0.95, honest
+    _assert_floor(TENTH_SESSION_TRAIN, precision=0.93, recall=0.95, rejected_share=0.15, worst_salad=0.42)
+
+
 def test_the_report_splits_honest_candidates_from_adversarial_sheets() -> None:
     """A set mixing honest and adversarial sheets reports both apart, per language, with the micro figures
     of exactly those sheets."""
