@@ -173,6 +173,7 @@ class Language:
     speaker_roles: frozenset[str] = frozenset()  # "candidate", "yo": the candidate in a transcript (voice.py)
     interviewer_roles: frozenset[str] = frozenset()  # "interviewer", "entrevistadora": whose turns never decide
     turn_verbs: frozenset[str] = frozenset()  # "commented", "respondió": a review thread's speaker header (voice)
+    past_words: frozenset[str] = frozenset()  # "was", "did", "fue", "había": a story of the past (scorer._aside)
 
     def to_json(self) -> dict[str, Any]:
         """The compiled cue sets as JSON data (the rule cache stores them: coach/scoring/cache.py)."""
@@ -277,7 +278,7 @@ _WORD_LISTS = (
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
     "verb_skip", "verb_endings", "link_words", "modals", "list_fillers", "list_connectors", "speech_words",
     "lead_words", "relative_heads", "author_words", "record_labels", "open_values", "speaker_roles",
-    "interviewer_roles", "turn_verbs",
+    "interviewer_roles", "turn_verbs", "past_words",
 )
 _ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
 _FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides `patterns`
@@ -404,6 +405,7 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         speaker_roles=words("speaker_roles"),
         interviewer_roles=words("interviewer_roles"),
         turn_verbs=words("turn_verbs"),
+        past_words=words("past_words"),
     )
 
 

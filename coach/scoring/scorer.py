@@ -34,12 +34,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from functools import wraps
+from functools import lru_cache, wraps
 from itertools import compress
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from coach.i18n import Lang
 from coach.scoring.cache import compile_bundle
+from coach.scoring.cues import merged_words
 from coach.scoring.estimates import check_estimates
 from coach.scoring.level import (
     BY_NUMBER,
@@ -77,6 +78,7 @@ from coach.scoring.voice import (
     ASIDE,
     ASIDE_MIN_SENTENCES,
     ASIDE_SHARE,
+    ASIDE_STORY_SHARE,
     REPORT,
     SENTENCE_WORDS,
     interviewer_turns,
@@ -382,16 +384,19 @@ def _off_figures(findings: tuple[ArithmeticFinding, ...], factor: float) -> dict
 
 def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
     """`ASIDE` when a long sheet hardly ever names the design (a keyboard's review, a complaint
-    letter, a wine column): fewer than one sentence in five holds any item's words, so those it
-    holds are asides, not decisions. Read after the items' words are indexed; stops as soon as
-    enough sentences name the design (every honest answer, within its first items)."""
+    letter): fewer than one sentence in five holds any item's words, so those it holds are asides,
+    not decisions; or when it names it a little more but tells a story of the past (a toast or a
+    memoir of a system: "the time the circuit breaker opened…"): fewer than three sentences in ten
+    name the design and three in ten or more hold a past form (`past_words`). Read after the items'
+    words are indexed; stops as soon as enough sentences name the design (every honest answer,
+    within its first items)."""
     views = [view for view in views if view.index.tokens.word_count]
     weighed = {id(view): {s for s, size in Counter(view.index.tokens.sentence_of).items() if size >= SENTENCE_WORDS}
                for view in views}
     count = sum(len(sentences) for sentences in weighed.values())
     if count < ASIDE_MIN_SENTENCES:
         return ""
-    enough = ASIDE_SHARE * count
+    enough = ASIDE_STORY_SHARE * count
     named: set[tuple[int, int]] = set()
     phrases = [phrase for items in compiled.items.values() for item in items for phrase in item.phrases]
     for view in views:
@@ -403,7 +408,19 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
                     named.add((id(view), sentence))
             if len(named) >= enough:
                 return ""
-    return ASIDE
+    if len(named) < ASIDE_SHARE * count:
+        return ASIDE
+    past = _past_re(merged_words("past_words"))
+    told = sum(
+        1 for view in views for sentence in weighed[id(view)]
+        if past.search(fold(view.index.tokens.text[slice(*view.index.tokens.sentences[sentence])]))
+    )
+    return ASIDE if told >= ASIDE_STORY_SHARE * count else ""
+
+
+@lru_cache(maxsize=4)
+def _past_re(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b" if words else r"(?!)")
 
 
 def _off_topic(views: Iterable[_View], compiled: CompiledBundle) -> bool:

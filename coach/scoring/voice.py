@@ -218,6 +218,9 @@ CONVERSATION = "conversation"  # sheet_voice: a conversation among others; none 
 ASIDE = "aside"  # the sheet is hardly about the design (a product review, a letter): none of its sentences decides
 ASIDE_MIN_SENTENCES = 40  # a sheet long enough to say what it is about (a short "no sé" sheet names little)
 ASIDE_SHARE = 0.2  # at most this share of its sentences name anything of the checklist (honest sheets: 0.27+)
+# ...or fewer than this share name it and at least this share tell of the past (a toast, a memoir: 0.3 and
+# more; honest sheets on train 0.15 at most)
+ASIDE_STORY_SHARE = 0.3
 
 
 def sheet_voice(answers: Sequence[Tokens]) -> str:

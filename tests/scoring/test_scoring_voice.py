@@ -570,3 +570,48 @@ def test_a_noun_that_looks_like_the_first_person_puts_no_author_in_a_sentence(se
 @pytest.mark.parametrize("sentence", ["Calculo unos 3.000 USD al mes y propongo Redis.", "It's I/O bound, so I add workers."])
 def test_the_first_person_still_puts_the_author_in_a_sentence(sentence: str) -> None:
     assert analyse(sentence).author
+
+
+# A toast at a system's retirement: it names the design more often than a review does, in the past.
+_TOAST_THINGS = ["coffee machine", "office move", "printer", "quiz night", "holiday party", "parking"]
+_TOAST_PEOPLE = ["Marta", "Dmitri", "Alba", "Jon", "Ines", "Tom", "Leire"]
+_TOAST = [
+    f"In {2000 + n} it was the {_TOAST_THINGS[n % 6]} that kept us up, and {_TOAST_PEOPLE[n % 7]} was the one who fixed it."
+    for n in range(36)
+]
+_TOAST_DESIGN = [
+    "The time Marta's circuit breaker opened and closed all night was the best show we ever had.",
+    "We did add retries with exponential backoff once, and the queue was never the same.",
+    "It had a dead-letter queue that nobody ever drained.",
+    "The idempotency keys were stored in a table that was called keys_new.",
+    "Its cache had a TTL of a week, which was a choice.",
+    "There was a rate limit, and everyone knew the header that skipped it.",
+    "Tracing was on for one glorious week before the bill came.",
+    "Sharding was promised every year and never came.",
+    "The queue had one partition and one consumer, and it was fine.",
+    "Its workers were three cron jobs that nobody owned.",
+    "The timeouts were thirty seconds, every one of them.",
+    "The logs were in a file on one disk, which we read with grep.",
+]
+
+
+def test_a_story_of_a_system_s_past_decides_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
+    answers = {
+        "architecture": " ".join(_TOAST[:18] + _TOAST_DESIGN[:6]),
+        "failures": " ".join(_TOAST[18:] + _TOAST_DESIGN[6:]),
+    }
+    result = score_answers(answers, shipped, "en")
+    assert result.voice == "aside"
+    assert not result.covered_ids() & {"fail.circuit_breaker", "fail.dlq", "fail.retries", "arch.cache"}
+
+
+def test_a_candidate_s_war_story_beside_a_design_is_no_story(shipped) -> None:  # type: ignore[no-untyped-def]
+    answers = {
+        "architecture": " ".join(_TOAST[:6]) + " Now I'd put a queue between the API and the workers, "
+        "partitioned by user id, and a cache of preferences with a 5 minute TTL.",
+        "failures": "Retries with exponential backoff and jitter, 5 attempts, then a DLQ an operator replays. "
+        "A circuit breaker per provider opens at 50 % errors over 30 s. Timeouts of 2 s on every call.",
+    }
+    result = score_answers(answers, shipped, "en")
+    assert result.voice == ""
+    assert {"fail.circuit_breaker", "fail.dlq", "arch.queue"} <= result.covered_ids()
