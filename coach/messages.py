@@ -337,16 +337,20 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "its lines is your answer, so nothing counts as decided. Write what you choose for this system and why.",
     },
     "score.aside": {
-        "es": "Esta hoja apenas habla del diseño (una reseña, una carta, una columna): menos de una frase de cada "
-        "cinco nombra algo del sistema, así que esas palabras son de paso y nada cuenta como decidido. Escribe tú "
-        "qué eliges para este sistema y por qué.",
-        "en": "This sheet hardly talks about the design (a review, a letter, a column): fewer than one sentence in "
-        "five names anything of the system, so those words are asides and nothing counts as decided. Write what "
-        "you choose for this system and why.",
+        "es": "Esta hoja apenas habla del diseño (una reseña, una carta) o cuenta la historia de un sistema (un "
+        "brindis, unas memorias): menos de una frase de cada cinco nombra algo del sistema, o menos de tres de "
+        "cada diez y en pasado, así que esas palabras son de paso y nada cuenta como decidido. Escribe tú qué "
+        "eliges para este sistema y por qué.",
+        "en": "This sheet hardly talks about the design (a review, a letter) or tells a system's story (a toast, a "
+        "memoir): fewer than one sentence in five names anything of the system, or fewer than three in ten and in "
+        "the past, so those words are asides and nothing counts as decided. Write what you choose for this system "
+        "and why.",
     },
     "score.why.aside": {
-        "es": "la hoja apenas habla del diseño (una reseña, una carta): sus palabras del sistema son de paso",
-        "en": "the sheet hardly talks about the design (a review, a letter): its words of the system are asides",
+        "es": "la hoja apenas habla del diseño o cuenta su historia (una reseña, un brindis): sus palabras del "
+        "sistema son de paso",
+        "en": "the sheet hardly talks about the design or tells its story (a review, a toast): its words of the "
+        "system are asides",
     },
     "score.why.conversation": {
         "es": "la hoja es una conversación entre otros (un chat, una reunión): ninguna de sus frases decide",
