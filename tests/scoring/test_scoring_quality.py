@@ -88,10 +88,15 @@ def test_the_adversarial_train_sets_keep_their_level() -> None:
 
 
 def _assert_floor(
-    names: tuple[str, ...], *, precision: float, recall: float, rejected_share: float, worst_salad: float
+    names: tuple[str, ...], *, precision: float, recall: float, rejected_share: float, worst_salad: float,
+    honest: float | None = None,
 ) -> None:
-    """Micro precision and recall over the sets, the share of rejected ideas ticked, the worst salad."""
+    """Micro precision and recall over the sets, the share of rejected ideas ticked, the worst salad;
+    with `honest`, the floor of precision and recall over the honest candidates alone."""
     sheets = [s for name in names for s in evaluation.evaluate(TRAIN / name).sheets]
+    if honest is not None:
+        candidates = evaluation.micro([s for s in sheets if s.kind == "normal"])
+        assert candidates[0] >= honest and candidates[1] >= honest, candidates
     measured = evaluation.micro(sheets)
     assert measured[0] >= precision and measured[1] >= recall, measured
     named = sum(len(s.rejected) for s in sheets)
@@ -144,10 +149,7 @@ def test_the_sets_retired_in_the_sixth_session_keep_their_level() -> None:
     candidates P 0.962, R 0.958; all sheets P 0.826, R 0.957 when retired; the voice stage (voice.py)
     then took the adversarial documents (an ADR, minutes, a team wiki, a glossary, a survey essay)
     from 647 to 196 of 1,744 rejected ideas ticked, all sheets to P 0.919, the worst salad to 31 %."""
-    sheets = [s for name in SIXTH_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
-    honest = evaluation.micro([s for s in sheets if s.kind == "normal"])
-    assert honest[0] >= 0.95 and honest[1] >= 0.95, honest
-    _assert_floor(SIXTH_SESSION_TRAIN, precision=0.91, recall=0.95, rejected_share=0.13, worst_salad=0.35)
+    _assert_floor(SIXTH_SESSION_TRAIN, honest=0.95, precision=0.91, recall=0.95, rejected_share=0.13, worst_salad=0.35)
 
 
 SEVENTH_SESSION_TRAIN = ("s28", "s29", "s30", "lib24", "lib25", "lib26", "ac18", "ac19", "ac20")
@@ -159,10 +161,7 @@ def test_the_sets_retired_in_the_seventh_session_keep_their_level() -> None:
     on: a regression floor under the figures of 2026-12-06 (honest candidates P 0.959, R 0.965; all
     sheets P 0.869, R 0.961; 457 of 2,050 rejected ideas ticked; the worst salad at 50 %), raised in the
     eighth session to what it holds there (honest P 0.960, R 0.969; all P 0.913; 251 ticked; salad 9 %)."""
-    sheets = [s for name in SEVENTH_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
-    honest = evaluation.micro([s for s in sheets if s.kind == "normal"])
-    assert honest[0] >= 0.95 and honest[1] >= 0.95, honest
-    _assert_floor(SEVENTH_SESSION_TRAIN, precision=0.90, recall=0.95, rejected_share=0.15, worst_salad=0.20)
+    _assert_floor(SEVENTH_SESSION_TRAIN, honest=0.95, precision=0.90, recall=0.95, rejected_share=0.15, worst_salad=0.20)
 
 
 EIGHTH_SESSION_TRAIN = (
@@ -176,10 +175,7 @@ def test_the_sets_retired_in_the_eighth_session_keep_their_level() -> None:
     systems among the adversarial ones) measured once sealed and then tuned on: a regression floor
     under the figures of 2026-12-06 (honest candidates P 0.964, R 0.965; all sheets P 0.938, R 0.962;
     239 of 2,378 rejected ideas ticked; the worst salad at 23 %)."""
-    sheets = [s for name in EIGHTH_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
-    honest = evaluation.micro([s for s in sheets if s.kind == "normal"])
-    assert honest[0] >= 0.95 and honest[1] >= 0.95, honest
-    _assert_floor(EIGHTH_SESSION_TRAIN, precision=0.93, recall=0.95, rejected_share=0.12, worst_salad=0.30)
+    _assert_floor(EIGHTH_SESSION_TRAIN, honest=0.95, precision=0.93, recall=0.95, rejected_share=0.12, worst_salad=0.30)
 
 
 NINTH_SESSION_TRAIN = (
@@ -194,28 +190,23 @@ def test_the_sets_retired_in_the_ninth_session_keep_their_level() -> None:
     measured once sealed and then tuned on: a regression floor under the figures of 2026-12-06
     (honest candidates P 0.961, R 0.961; all sheets P 0.936, R 0.949; 166 of 1,912 rejected ideas
     ticked; the worst salad at 7 %)."""
-    sheets = [s for name in NINTH_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
-    honest = evaluation.micro([s for s in sheets if s.kind == "normal"])
-    assert honest[0] >= 0.95 and honest[1] >= 0.95, honest
-    _assert_floor(NINTH_SESSION_TRAIN, precision=0.93, recall=0.94, rejected_share=0.10, worst_salad=0.15)
+    _assert_floor(NINTH_SESSION_TRAIN, honest=0.95, precision=0.93, recall=0.94, rejected_share=0.10, worst_salad=0.15)
 
 
 TENTH_SESSION_TRAIN = (
-    "s44", "s45", "s46", "s47", "s48", "s49", "lib40", "lib41", "lib42", "lib43", "lib44", "lib45",
-    "ac34", "ac35", "ac36", "ac37", "ac38", "ac39",
+    "s44", "s45", "s46", "s47", "s48", "s49", "s50", "lib40", "lib41", "lib42", "lib43", "lib44", "lib45", "lib46",
+    "ac34", "ac35", "ac36", "ac37", "ac38", "ac39", "ac40",
 )
 
 
 def test_the_sets_retired_in_the_tenth_session_keep_their_level() -> None:
-    """Eighteen sets (216 sheets, hiring weeks: a course's self-assessment quiz, a wine column, a keyboard's
-    review, a retirement toast for a system, committees' and homeowners' minutes, complaint letters and
-    museum guides among the adversarial ones) measured once sealed and then tuned on: a regression floor
-    under the figures of 2026-12-07 (honest candidates P 0.961, R 0.968; all sheets P 0.939, R 0.967;
-    188 of 1,421 rejected ideas ticked; the worst salads, the wine column and the toast, at 39 % and 35 %)."""
-    sheets = [s for name in TENTH_SESSION_TRAIN for s in evaluation.evaluate(TRAIN / name).sheets]
-    honest = evaluation.micro([s for s in sheets if s.kind == "normal"])
-    assert honest[0] >= 0.95 and honest[1] >= 0.95, honest
-    _assert_floor(TENTH_SESSION_TRAIN, precision=0.93, recall=0.95, rejected_share=0.15, worst_salad=0.42)
+    """Twenty-one sets (252 sheets, hiring weeks: a course's self-assessment quiz, a wine column, a keyboard's
+    review, a retirement toast for a system, a wedding toast full of jargon, committees' and homeowners'
+    minutes, complaint letters and museum guides among the adversarial ones) measured once sealed and then
+    tuned on: a regression floor under the figures of 2026-12-07 (honest candidates P 0.962, R 0.969; all
+    sheets P 0.940, R 0.967; 226 of 1,580 rejected ideas ticked; the worst salads, the wine column and the
+    wedding toast, at 39 % and 37 %)."""
+    _assert_floor(TENTH_SESSION_TRAIN, honest=0.95, precision=0.93, recall=0.95, rejected_share=0.16, worst_salad=0.42)
 
 
 def test_the_report_splits_honest_candidates_from_adversarial_sheets() -> None:
