@@ -539,23 +539,23 @@ emprestas empuja empujados empujan empujara empujare empujars empujas empuje emp
 empujo empuna empunamos empunar enarce enarces enarta enartada enartadas enartado
 enartamiento enartamos enartar encala encalado encalan encama encaminaba encaminabas
 encaminado encaminados encaminara encaminaras encamisada encamisadas encamonada
-encamonadas encapar encape encarinada encarinadas encela encelamos encelar encender
-encentrado encero encia encias enciman encimar encimas encime encimo encina encios encisa
-encisma encita enciva encoba encobamos encobar encobe encobes encocla encoclamos encoclar
-encoder encoders encoga encogamos encoge encoges encoja encojamos encojar encoje encojes
-encola encolados encolan encolara encolare encolars encolas encole encolemos encoles
-encolo encona enconamos enconar encone encones enconreado encontrada encontrados
-encontrando encora encoramos encorar encorde encordes encore encored encores encoring
-encostrado encova encovamos encovar encove encoves encrypting encryptions encuerar enebro
-enebros enero eneros enface enfiada enfiadas enfiado enfiados enfiamos enfian enfiar
-enflace enflaces enfoques enforme enformes enfries engace engaces engagements engender
-engero engome engomes enguerar enhuerar enigma enjero enjeros enjuta enjutada enjutadas
-enjutado enjutamos enjutar enlaced enlacees enlacie enlacies enlame enlames enlate enlates
-enlaze enlazes enligen enlode enlodes enluce enluces enluta enlutada enlutadas enlutado
-enlutamos enlutar enmascara enmascarada enmascarados enmascaran enmascarando enmascarara
-enmascarare enmascarars enmascaras enmascaremos enmities enmity enormees enormes enrame
-enrames enriada enriadas enriado enriadores enriados enriamos enrian enriar enries enrode
-enrodes enrola enrolamos enrolar enrome enromes enroque enruna enrunada enrunadas enrunado
+encamonadas encape encarinada encarinadas encela encelamos encelar encender encentrado
+encero encia encias enciman encimar encimas encime encimo encina encios encisa encisma
+encita enciva encoba encobamos encobar encobe encobes encocla encoclamos encoclar encoder
+encoders encoga encogamos encoge encoges encoja encojamos encojar encoje encojes encola
+encolados encolan encolara encolare encolars encolas encole encolemos encoles encolo
+encona enconamos enconar encone encones enconreado encontrada encontrados encontrando
+encora encoramos encorar encorde encordes encore encored encores encoring encostrado
+encova encovamos encovar encove encoves encrypting encryptions encuerar enebro enebros
+enero eneros enface enfiada enfiadas enfiado enfiados enfiamos enfian enfiar enflace
+enflaces enfoques enforme enformes enfries engace engaces engagements engender engero
+engome engomes enguerar enhuerar enigma enjero enjeros enjuta enjutada enjutadas enjutado
+enjutamos enjutar enlaced enlacees enlacie enlacies enlame enlames enlate enlates enlaze
+enlazes enligen enlode enlodes enluce enluces enluta enlutada enlutadas enlutado enlutamos
+enlutar enmascara enmascarada enmascarados enmascaran enmascarando enmascarara enmascarare
+enmascarars enmascaras enmascaremos enmities enmity enormees enormes enrame enrames
+enriada enriadas enriado enriadores enriados enriamos enrian enriar enries enrode enrodes
+enrola enrolamos enrolar enrome enromes enroque enruna enrunada enrunadas enrunado
 enrunamos enrunar enrutada enrutan enrutar ensace ensaces ensalado enseguidas enseguido
 ensera enserada enserado enserais enseramos enseran enserar enseras ensero entable entada
 entadas entado entados entailed entanda entandas entando enteco entecos entejo entelo
@@ -593,22 +593,22 @@ escalador escalados escalamas escalamo escalamoes escalan escalando escalara esc
 escalars escalas escalda escaldado escaldamos escaldan escaldar escaldo escale escalemos
 escalen escalfa escalfado escalfamos escalfan escalfar escalia escaliado escaliamos
 escalian escaliar escalla escalma escalmos escalo escalon escalonaba escalonadas
-escalonados escalonando escalonara escama escamado escamamos escaman escame escampar
+escalonados escalonando escalonara escama escamado escamamos escaman escamar escame
 escampe escana escandamos escaner escanera escanero escaneta escantamos escantar
-escantemos escapa escapado escapamos escapan escapara escapare escapars escapas escaped
-escapee escapen escaper escapes escapo escara escarbe escarben escarnamos escarnar escarp
-escarpar escarpe escasa escaseamos escasear escaza escibe esciben escila escito escode
-escodes escola escolado escolan escriba escribamos escriban escribes escribia escribiamos
-escribidos escribire escribirs escribo escrino escripto escriptor escriptura escripturas
-escrita escrito escritor escritora escritoras escritoro escritors escritos escritura
-escrituraes escriturais escrituran escriturar escriturars escriture escritures escrituro
-escrituros escroto escrows escruto escuala escupe eseran eseres esfera esferas esmera
-esmerada esmerado esmerais esmeramos esmeran esmerar esmeras espacia espacico espacie
-espacios espado espados espala espalado espalamos espalan espalar esparco especio espeda
-espedada espedado espedais espedamos espedan espedar espedas espeja espejada espejado
-espejais espejamos espejan espejar espejas esperaba esperadas esperador esperados
-esperando esperara esperare espere esperemos esperen esperes esperida esperido esperma
-espermos espernada espernado espero esperon esperos esperta espertada espertado espertais
+escantemos escapa escapado escapamos escapan escapar escaped escapee escapen escaper
+escapes escapo escara escarbe escarben escarnamos escarnar escarp escarpe escasa
+escaseamos escasear escaza escibe esciben escila escito escode escodes escola escolado
+escolan escriba escribamos escriban escribes escribia escribiamos escribidos escribire
+escribirs escribo escrino escripto escriptor escriptura escripturas escrita escrito
+escritor escritora escritoras escritoro escritors escritos escritura escrituraes
+escriturais escrituran escriturar escriturars escriture escritures escrituro escrituros
+escroto escrows escruto escuala escupe eseran eseres esfera esferas esmera esmerada
+esmerado esmerais esmeramos esmeran esmerar esmeras espacia espacico espacie espacios
+espado espados espala espalado espalamos espalan espalar esparco especio espeda espedada
+espedado espedais espedamos espedan espedar espedas espeja espejada espejado espejais
+espejamos espejan espejar espejas esperaba esperadas esperador esperados esperando
+esperara esperare espere esperemos esperen esperes esperida esperido esperma espermos
+espernada espernado espero esperon esperos esperta espertada espertado espertais
 espertamos espertan espertar espesa espesada espesado espesais espesamos espesan espesar
 espesas espeta espetada espetado espetais espetamos espetan espetar espetas espira
 espiracion espirada espirado espirais espiramos espiran espirar espiras espire espires

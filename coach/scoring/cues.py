@@ -48,6 +48,9 @@ tokens, so accents and verb endings that share a stem need no alternatives):
   5 veces"). `lead_words` ("I'd", "prefiero", "no") stand before one without being its topic.
 - `guess_rest`: a declared guess ("no sé muy bien qué poner", "I don't know what to say
   here"): everything after it in the answer is supposed, not designed.
+- `ignorance_rest`: "No sé." or "Honestly, I don't know." as the answer's first sentence, on its
+  own (nothing else in it but stop words and fillers): the rest of the answer is supposed, not
+  designed.
 - `rejection_rest`: a label that turns down the rest of its line ("Rejected: a DLQ",
   "Not doing: trending", "Descartado: Kafka"), as a design doc writes it.
 - `deferral` (preceding / following / rest of the sentence), `hypothetical`
@@ -260,6 +263,10 @@ ROLES = {
     # "no sé muy bien qué poner aquí", "I don't know what to say here": the rest of the answer is a
     # guess, not a design ("supongo que no pasa nada si van un poco atrasadas")
     "guess_rest": ("hypothetical", "answer"),
+    # "No sé." / "Honestly, I don't know." as a sentence of its own: the candidate declares the step
+    # unknown, and what follows in the answer is thinking aloud about the gap, not a design
+    # ("Aquí, sinceramente, no sé. … no sé cómo mantener un contador global …")
+    "ignorance_rest": ("hypothetical", "answer_alone"),
     "anaphoric_deferral": ("deferred", "antecedent"),
     "question_openers": ("question", "sentence"),
 }
@@ -1112,6 +1119,13 @@ def _read_sentence(
                 out.append((kind, span, [(first, b)]))
             elif scope == "answer":
                 out.append((kind, span, [(b, sentence.answer_end)]))
+            elif scope == "answer_alone":
+                # the answer's first sentence: "Maybe a bloom filter? Not sure." only doubts its own idea
+                opens = sentence.previous is None or sentence.previous[1] - sentence.previous[0] <= 1  # "Um."
+                if opens and all(
+                    sentence.stop[p] or p in fillers for p in range(first, last) if not a <= p < b
+                ):
+                    out.append((kind, span, [(b, sentence.answer_end)]))
             elif scope == "antecedent":
                 # content words the clause may go on with: none after an English pronoun ("it's not needed
                 # for templates" says what for), two after a clitic ("lo daría por resuelto por otro equipo",
