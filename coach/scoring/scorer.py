@@ -77,6 +77,7 @@ from coach.scoring.timing import assess_timing
 from coach.scoring.voice import (
     ASIDE,
     ASIDE_MIN_SENTENCES,
+    ASIDE_PAST_SHARE,
     ASIDE_SHARE,
     ASIDE_STORY_SHARE,
     REPORT,
@@ -387,15 +388,23 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
     letter): fewer than one sentence in five holds any item's words, so those it holds are asides,
     not decisions; or when it names it a little more but tells a story of the past (a toast or a
     memoir of a system: "the time the circuit breaker opened…"): fewer than three sentences in ten
-    name the design and three in ten or more hold a past form (`past_words`). Read after the items'
-    words are indexed; stops as soon as enough sentences name the design (every honest answer,
-    within its first items)."""
+    name the design and three in ten or more hold a past form (`past_words`); or when half its
+    sentences or more hold a past form, however much they name (an obituary for a gateway told in
+    the design's words). Read after the items' words are indexed; stops as soon as enough sentences
+    name the design (every honest answer, within its first items)."""
     views = [view for view in views if view.index.tokens.word_count]
     weighed = {id(view): {s for s, size in Counter(view.index.tokens.sentence_of).items() if size >= SENTENCE_WORDS}
                for view in views}
     count = sum(len(sentences) for sentences in weighed.values())
     if count < ASIDE_MIN_SENTENCES:
         return ""
+    past = _past_re(merged_words("past_words"))
+    told = sum(
+        1 for view in views for sentence in weighed[id(view)]
+        if past.search(fold(view.index.tokens.text[slice(*view.index.tokens.sentences[sentence])]))
+    )
+    if told >= ASIDE_PAST_SHARE * count:
+        return ASIDE  # half of it in the past: a story of a system, not a design of one
     enough = ASIDE_STORY_SHARE * count
     named: set[tuple[int, int]] = set()
     phrases = [phrase for items in compiled.items.values() for item in items for phrase in item.phrases]
@@ -410,11 +419,6 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
                 return ""
     if len(named) < ASIDE_SHARE * count:
         return ASIDE
-    past = _past_re(merged_words("past_words"))
-    told = sum(
-        1 for view in views for sentence in weighed[id(view)]
-        if past.search(fold(view.index.tokens.text[slice(*view.index.tokens.sentences[sentence])]))
-    )
     return ASIDE if told >= ASIDE_STORY_SHARE * count else ""
 
 

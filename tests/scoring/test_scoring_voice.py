@@ -615,3 +615,40 @@ def test_a_candidate_s_war_story_beside_a_design_is_no_story(shipped) -> None:  
     result = score_answers(answers, shipped, "en")
     assert result.voice == ""
     assert {"fail.circuit_breaker", "fail.dlq", "arch.queue"} <= result.covered_ids()
+
+
+# An obituary for a gateway: nearly every sentence names the design, and half or more tell its past.
+_OBITUARY = [
+    f"In {2010 + n}, {_TOAST_DESIGN[n % 12][0].lower()}{_TOAST_DESIGN[n % 12][1:-1]}, and {_TOAST_PEOPLE[n % 7]} was there."
+    for n in range(30)
+]
+_PRESENT_DESIGN = [
+    "Now the API writes the notification and puts it on a Kafka queue partitioned by user id.",
+    "Workers per channel consume the queue and call the providers with a 2 s timeout.",
+    "Retries use exponential backoff with jitter, five attempts, then a DLQ that an operator replays.",
+    "A circuit breaker per provider opens at 50 % errors over 30 s.",
+    "Preferences sit in a Redis cache with a 5 minute TTL in front of Postgres.",
+    "Each request carries an idempotency key that we store for 24 hours.",
+]
+
+
+def test_an_obituary_for_a_system_decides_nothing_however_much_it_names(shipped) -> None:  # type: ignore[no-untyped-def]
+    # every sentence names the design (the toast rule needs fewer than three in ten): the past decides it
+    answers = {
+        "architecture": " ".join(_OBITUARY[:15] + _TOAST[:6]),
+        "failures": " ".join(_OBITUARY[15:] + _TOAST[6:12]),
+    }
+    result = score_answers(answers, shipped, "en")
+    assert result.voice == "aside"
+    assert not result.covered_ids() & {"fail.circuit_breaker", "fail.dlq", "fail.retries", "arch.cache"}
+
+
+def test_a_postmortem_that_goes_on_to_design_keeps_its_decisions(shipped) -> None:  # type: ignore[no-untyped-def]
+    # four sentences in ten in the past, the rest a design in the present: not a story
+    answers = {
+        "architecture": " ".join(_OBITUARY[:8] + _PRESENT_DESIGN * 2),
+        "failures": " ".join(_OBITUARY[8:16] + _PRESENT_DESIGN * 2),
+    }
+    result = score_answers(answers, shipped, "en")
+    assert result.voice == ""
+    assert {"fail.circuit_breaker", "fail.dlq", "arch.queue"} <= result.covered_ids()
