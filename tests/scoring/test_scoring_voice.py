@@ -166,6 +166,33 @@ def test_a_pasted_tender_earns_no_decision(shipped) -> None:  # type: ignore[no-
     assert result.item("fail.dlq").why is not None and result.item("fail.dlq").why.code == "report"
 
 
+# A court's ruling: what the parties argued and what the expert explained, in no one's voice (round 43).
+RULING_ES = {
+    "architecture": (
+        "Por la representación de la demandante se presentó demanda en la que se exponía que los avisos llegaban duplicados. "
+        "La demandada sostuvo que su sistema publica cada aviso en una cola Kafka particionada por usuario. "
+        "El perito ha explicado que unos workers por canal consumen la cola y llaman a los proveedores. "
+        "Según la pericial, los reintentos siguen un backoff exponencial con jitter. "
+        "La demandada alegó que los mensajes que fallan cinco veces pasan a una DLQ. "
+        "El juzgado no considera acreditado que existiera un circuit breaker por proveedor. "
+        "Consta que las preferencias se leían de una caché Redis con un TTL de cinco minutos."
+    ),
+    "consistency": (
+        "La parte actora sostiene que la clave de idempotencia no se guardaba. "
+        "El perito confirma que la deduplicación usaba una tabla con restricción única. "
+        "Este juzgado entiende que el orden por usuario no era exigible al proveedor. "
+        "Los fundamentos de derecho se exponen a continuación. "
+        "La sentencia estima parcialmente la demanda y condena en costas a la demandada."
+    ),
+}
+
+
+def test_a_court_s_ruling_earns_no_decision(shipped) -> None:  # type: ignore[no-untyped-def]
+    result = score_answers(RULING_ES, shipped, "es")
+    assert result.voice == "report"
+    assert not result.covered_ids() & {"arch.queue", "arch.workers", "fail.dlq", "fail.backoff_jitter", "cons.dedup"}
+
+
 def test_a_sentence_that_reports_is_not_the_author_deciding() -> None:
     """A job advert's "we": "we're looking for someone who knows Kafka" reports; "we use SQS" speaks."""
     count, reported, author = voice_shares(
