@@ -70,8 +70,11 @@ _CLAUSE_BREAK_RE = re.compile(r"[\n;,(]|\. |\bbut\b|\bpero\b|\|")
 # operand starts where the separator ends, so "por" needs no look past it)
 # ("100 KB, and times 86,400", "17 millones y pico al día, por 200 bytes": a spoken pause before the sign)
 # ("- 100 req/s de media\n- x 86.400 s = …": a note's next bullet goes on with the sign)
+# ("Average is 20,000 req/s. Times 86,400... that's 172.8 million": the next sentence opens with it)
 _TIMES_SEP_RE = re.compile(
-    r"\s*,?\s*(?:[^\W\d]+[/.,]?\s+){0,4}(?:[-•]\s+)?(?:[×x*·]|\btimes\b|\bpor\b)\s*", re.IGNORECASE
+    r"\s*\.\s+(?:[×x*·]|\btimes\b|\bpor\b)\s*"
+    r"|\s*,?\s*(?:[^\W\d]+[/.,]?\s+){0,4}(?:[-•]\s+)?(?:[×x*·]|\btimes\b|\bpor\b)\s*",
+    re.IGNORECASE,
 )
 # a figure read as a factor took the sign with it ("1 KB times 100 times 86,400": "100 times")
 _SIGN_TAKEN_RE = re.compile(r"\btimes\s*$", re.IGNORECASE)

@@ -284,6 +284,25 @@ def test_a_written_product_across_a_bullet_or_a_spoken_times_is_checked(text: st
     assert storage and not storage[0].ok and storage[0].expected == pytest.approx(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the next sentence opens with the sign, after a pause (round 42's lib49: a 10× slip missed)
+        ("- Average is 20,000 req/s. Times 86,400... that's, uh, about 172.8 million requests a day.\n"
+         "- About 1 % gets rejected, so 200 rejections a second.", "en"),
+        ("Media de 20.000 req/s. Por 86.400... eso son unos 172,8 millones de peticiones al día.", "es"),
+    ],
+)
+def test_a_sentence_that_opens_with_the_sign_goes_on_with_the_product(text: str, lang: str) -> None:
+    (daily,) = [f for f in check_estimates(text, lang) if f.check == "est.daily_volume"]
+    assert not daily.ok and daily.expected == pytest.approx(1.728e9)
+
+
+def test_a_division_after_a_full_stop_is_no_product() -> None:
+    text = "100 millones de usuarios × 5 = 500 millones al día. Dividido por 86.400 son unas 5.800 búsquedas por segundo."
+    assert all(f.ok for f in check_estimates(text, "es"))
+
+
 SCENARIOS = ["url-shortener", "chat", "news-feed", "rate-limiter", "payments", "notifications", "autocomplete"]
 
 
