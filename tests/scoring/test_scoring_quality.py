@@ -209,6 +209,21 @@ def test_the_sets_retired_in_the_tenth_session_keep_their_level() -> None:
     _assert_floor(TENTH_SESSION_TRAIN, honest=0.95, precision=0.93, recall=0.95, rejected_share=0.16, worst_salad=0.42)
 
 
+ELEVENTH_SESSION_TRAIN = (
+    "s51", "s52", "s53", "s54", "s55", "lib47", "lib48", "lib49", "lib50", "lib51", "ac41", "ac42", "ac43", "ac44", "ac45",
+)
+
+
+def test_the_sets_retired_in_the_eleventh_session_keep_their_level() -> None:
+    """Fifteen sets (180 sheets, hiring weeks from writer kits rebuilt that session: an obituary for a
+    WebSocket gateway, a court's ruling on an autocomplete suggestion, a reservoir's night log, a vendor
+    questionnaire, a keyboard's build log and best man's toasts among the adversarial ones) measured once
+    sealed and then tuned on: a regression floor under the figures of 2026-12-07 (honest candidates
+    P 0.968, R 0.976; all sheets P 0.954, R 0.973; 142 of 1,246 rejected ideas ticked; the worst salad,
+    a best man's toast, at 7 %)."""
+    _assert_floor(ELEVENTH_SESSION_TRAIN, honest=0.96, precision=0.945, recall=0.965, rejected_share=0.13, worst_salad=0.12)
+
+
 def test_the_report_splits_honest_candidates_from_adversarial_sheets() -> None:
     """A set mixing honest and adversarial sheets reports both apart, per language, with the micro figures
     of exactly those sheets."""

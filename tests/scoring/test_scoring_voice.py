@@ -588,6 +588,7 @@ def test_the_same_design_sentences_in_a_short_answer_decide(shipped) -> None:  #
         "La conciliación mensual se hacía en hojas de cálculo.",  # "cálculo" folds to "calculo", "I calculate"
         "El uso de CPU de los workers sube en campaña.",  # "uso", the noun, not "I use"
         "Disk I/O is the bottleneck of the storage layer.",  # "I/O", not "I"
+        "The bank sends 40 messages a second (3.5 million a day, i.e. 40 × 86,400).",  # "i.e.", not "I"
     ],
 )
 def test_a_noun_that_looks_like_the_first_person_puts_no_author_in_a_sentence(sentence: str) -> None:
