@@ -93,6 +93,12 @@ _EQUALS_SEP_RE = re.compile(
     r"\s*[~≈]?\s*",
     re.IGNORECASE,
 )
+# a factor of growth, not of a peak: "1.4× a year", "2× en dos años", "x2 per year"
+_GROWTH_RE = re.compile(
+    r"\b(?:a|per|each|every|al|por|cada)\s+(?:year|a[ñn]o)\b|\b(?:in|en)\s+(?:two|three|2|3|dos|tres)\s+(?:years|a[ñn]os)\b"
+    r"|\bgrowth\b|\bcrec",
+    re.IGNORECASE,
+)
 _PEAK_RE = re.compile(r"pico|peak|punta|burst|r[aá]faga|m[aá]x|black\s*friday|spike", re.IGNORECASE)
 
 
@@ -712,7 +718,9 @@ def _partner(
 
 def _nearest_factor(layout: _Layout, figure: Quantity, average: Quantity, factors: Sequence[Quantity]) -> Quantity | None:
     """The peak factor of a figure: the nearest in its sentence, else in its average's, else in the
-    sentence just before it ("Peaks are 5× the average. That is 300 req/s."); else none is stated."""
+    sentence just before it ("Peaks are 5× the average. That is 300 req/s."); else none is stated.
+    A growth factor is no peak ("growing about 1.4× a year")."""
+    factors = [f for f in factors if not _GROWTH_RE.search(_context(layout.text, f, before=0))]
     for sentence in (layout.sentence(figure), layout.sentence(average), layout.previous(figure)):
         here = [f for f in factors if layout.sentence(f) == sentence]
         if here:
@@ -803,10 +811,11 @@ def _check_stated(
         partner = _partner(layout, figure, averages)
         if partner is None and not averages and implied_rates:
             partner = implied_rates[0]
-        if partner is None or any(
+        if partner is None or figure.value < partner.value or any(
             close(d, partner.value * SECONDS_PER_DAY) for d in [*right_daily, *written_daily]
         ):
-            # no rate of its flow, or that rate's day is already stated right: another flow
+            # no rate of its flow, or that rate's day is already stated right: another flow; or fewer a
+            # day than that rate's second: a figure per user ("20 M DAU × ~43 msg/día ÷ 86.400")
             unchecked_daily.append(figure.value)
             continue
         expected = partner.value * SECONDS_PER_DAY

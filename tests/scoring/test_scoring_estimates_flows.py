@@ -298,6 +298,25 @@ def test_a_sentence_that_opens_with_the_sign_goes_on_with_the_product(text: str,
     assert not daily.ok and daily.expected == pytest.approx(1.728e9)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a growth factor is no peak factor (round 45's lib52: "60,000/s at the evening peak" read as 20,000 × 1.4)
+        ("A post is about 1 KB, growing about 1.4× a year. Fan-out: 20,000 timeline inserts/s; "
+         "60,000/s at the evening peak.", "en"),
+        # a count per user and day is no day of the average rate ("~43 msg/día" of 10.000/s)
+        ("- QPS: 10.000 msg/s de media (20 M DAU × ~43 msg/día ÷ 86.400 ≈ 10.000).", "es"),
+    ],
+)
+def test_a_growth_factor_or_a_figure_per_user_is_no_finding(text: str, lang: str) -> None:
+    assert all(f.ok for f in check_estimates(text, lang))
+
+
+def test_a_peak_off_its_stated_factor_is_still_found() -> None:
+    (peak,) = [f for f in check_estimates("100 req/s de media, pico de 3×: 600 req/s.", "es") if f.check == "est.peak_qps"]
+    assert not peak.ok and peak.expected == pytest.approx(300)
+
+
 def test_a_division_after_a_full_stop_is_no_product() -> None:
     text = "100 millones de usuarios × 5 = 500 millones al día. Dividido por 86.400 son unas 5.800 búsquedas por segundo."
     assert all(f.ok for f in check_estimates(text, "es"))
