@@ -242,65 +242,65 @@ cavario caves cavidad cavios cayuca cebada cebado cebados cebamos cebradas cebra
 cedamos cefrada cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado
 cejados cejamos celada celado celados celamos celebridads celeridad celeridades celerity
 cello cenada cenado cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo
-cenismos cenital censer cental centen centers centima centimas centime centimes centimoes
-centner cento centon centra centralizada centralizador centralizados centralizando
-centralize centralizen centralizer centralizes centrals centran centrar centras centros
-ceracion ceraciones cerate cerated cerates cercaba cercada cercadas cercado cercan
-cercanas cercania cercano cercara cercen cercena cernadas cernado cerner cernimos cerpo
-cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo cerrando cerraras
-cerrera cerril cerriles certana cesacion cesaciones cesada cesado cesados cesamos cesta
-cestos cestro cetro chagos chagres chague chagues chaired chairs champaign champaigns
-champana champanas champos chance chancela chancelamos chances chane chanen chanes chaney
-chang changa changaes changas changed changer changers changle changles chango changos
-chanoes chantas chante chantes chanto chantos chants chapos chapped chapping chaque
-chaques character charactery charas chare charge charger chargers charges charle charles
-charmed charms charnel charnels charoes charos charred chars charted chatas chatos chatre
-chatres chats cheapen cheated cheater cheats checas checker checkouts checky checos
-cheeked cheeks cheeper cheque cheques chesta chestan cheste chinge chinges chinked chinks
-chocen chocked chocks chofen chooser chooses choosey choosy chopra choquees choros chorreo
-chorreos chose chospe chospen chotara chotas choten chotes chotos chucked chucks chueta
-chullo chunas chunk chunky chunos chunter chunters churned churns chuzamos chuzar ciados
-ciando ciaran ciatico ciaticos cidrada cidradas cidrado cidrados ciello cieno cienos
-cientas cientes cientos cierno cierto cifraba cifrabas cifradaes cifradoes cifrando
-cifrara cifraras cifrare cifrars cifras cifremos cifren cimente cimentes cimento cimpos
-cincel cincela cincelamos cincelar cincels cintamos cintar cinto cintra cintro circuia
-circuido circuir circuita circuitos circuits circuity cistes cistico cisticos civeto
-claces clacks clames clanes clapos clapped clapping clares claries clarity clasees clases
-clashed clasificado clasificadora clasificadoro clasificadors clasificados classes
-classified classifiers classifies clauca clauses clavaes clavas clavees clavel clavels
-claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicos clientees
-clinks clint clister cloaks clocas cloces clocks cloned clonks cloque cloques cloros close
-closer closers closes closet closets clotas clotos cloves cloyed clucks clunked clunks
-clusters clutter cluttering clyster coached coaches coaching coaler coalesced coalesces
-coaling coarse coartamos coartar coatas coates coatos cobeos cobias coblos coboes cobos
-cobra cobrados cobramos cobran cobrar cobrara cobrare cobrars cobras cobremos cobres
-cobroes cochea cocheada cocheadas cocheado cocheados cocheamos cochean cochear cochearia
-cocheo coches cociamos cocias cocido cocks codificacions codificada codificador
-codificados codificando codificara codificare codificars codification codifice codificemos
-codifico codiga codigas codigoes codigos coding codino codinos cofias cofrada cofradas
-cofrado cofrados cofreo coftas coftos cogiamos cogias cogida cogidos cogito cognada
-cognadas cognado cognados cognicion cogniciones cognition cognitional cohered coidamos
-coidas coides coido coidos coifed coiled coimas coimes coined coipas coitara coites coitos
-colada coladas colado colados colando colapsas colapso colauda colaudas colaudo coleada
-coleadas coleado coleados colectado colectados colectar colgaba colgabas colgadaes
-colgadoes colgador colgadors colgaja colgajas colgajo colgajos colgamos colgando colgara
-colgaras colgare colgares colgars colide colides colido coligada coligadas coligado
-coligados coligarse colinde colindes colision colisionar colisiones collada colladas
-collado collados collapses coller collers collida collidas collided collider colliders
-collido collidos collie collied collier colliers collies collude colludes collusion
-colmada colmadas colmado colmados colman colmare colmares colmen colmena colmenas coloide
-coloides colpada colpadas colpado colpados colpamos colpare colpares colpas colpes colum
-columba columnaes columnar columno coluna coluno colunos colusion colusiones comadre
-comadres combamos combar combare combares combatible combination combos comendar
-comendariamos comentar comentariamos comentarias comentario comentarioes comenza comenzan
-comenzara comenzare comenzars comenzas cometarios comfit comiamos comias comido comigo
-comigos comino comision comisiona comisionan comisionas comisione comisionen comisiones
-comisiono comisions comistion comistiones commends comment commie comminations commits
-commix commuted comose compactibilidad compadrado compadramos compadrar compadre compadres
-compage compages compana companaes companas companiaes companias companios companoes
-compaq compara comparada comparador comparadores comparados comparan comparando comparara
-comparare comparars comparas compared comparemos comparen comparer compares comparo
-comparsa comparso comparta compartamos comparte compartes compartida compartidas
+cenismos cenital censer cental centavas centavo centavoes centen centers centima centimas
+centime centimes centimoes centner cento centon centra centralizada centralizador
+centralizados centralizando centralize centralizen centralizer centralizes centrals
+centran centrar centras centros ceracion ceraciones cerate cerated cerates cercaba cercada
+cercadas cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado
+cerner cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
+cerrando cerraras cerrera cerril cerriles certana cesacion cesaciones cesada cesado
+cesados cesamos cesta cestos cestro cetro chagos chagres chague chagues chaired chairs
+champaign champaigns champana champanas champos chance chancela chancelamos chances chane
+chanen chanes chaney chang changa changaes changas changed changer changers changle
+changles chango changos chanoes chantas chante chantes chanto chantos chants chapos
+chapped chapping chaque chaques character charactery charas chare charge charger chargers
+charges charle charles charmed charms charnel charnels charoes charos charred chars
+charted chatas chatos chatre chatres chats cheapen cheated cheater cheats checas checker
+checkouts checky checos cheeked cheeks cheeper cheque cheques chesta chestan cheste chinge
+chinges chinked chinks chocen chocked chocks chofen chooser chooses choosey choosy chopra
+choquees choros chorreo chorreos chose chospe chospen chotara chotas choten chotes chotos
+chucked chucks chueta chullo chunas chunk chunky chunos chunter chunters churned churns
+chuzamos chuzar ciados ciando ciaran ciatico ciaticos cidrada cidradas cidrado cidrados
+ciello cieno cienos cientas cientes cientos cierno cierto cifraba cifrabas cifradaes
+cifradoes cifrando cifrara cifraras cifrare cifrars cifras cifremos cifren cimente
+cimentes cimento cimpos cincel cincela cincelamos cincelar cincels cintamos cintar cinto
+cintra cintro circuia circuido circuir circuita circuitos circuits circuity cistes cistico
+cisticos civeto claces clacks clames clanes clapos clapped clapping clares claries clarity
+clasees clases clashed clasificado clasificadora clasificadoro clasificadors clasificados
+classes classified classifiers classifies clauca clauses clavaes clavas clavees clavel
+clavels claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicos
+clientees clinks clint clister cloaks clocas cloces clocks cloned clonks cloque cloques
+cloros close closer closers closes closet closets clotas clotos cloves cloyed clucks
+clunked clunks clusters clutter cluttering clyster coached coaches coaching coaler
+coalesced coalesces coaling coarse coartamos coartar coatas coates coatos cobain cobeos
+cobias coblos coboes cobos cobrados cobramos cobrara cobrare cobrars cobras cobremos
+cobren cobres cobroes cochea cocheada cocheadas cocheado cocheados cocheamos cochean
+cochear cochearia cocheo coches cociamos cocias cocido cocks codificacions codificada
+codificador codificados codificando codificara codificare codificars codification codifice
+codificemos codifico codiga codigas codigoes codigos coding codino codinos cofias cofrada
+cofradas cofrado cofrados cofreo coftas coftos cogiamos cogias cogida cogidos cogito
+cognada cognadas cognado cognados cognicion cogniciones cognition cognitional cohered
+coidamos coidas coides coido coidos coifed coiled coimas coimes coined coipas coitara
+coites coitos colada coladas colado colados colando colapsas colapso colauda colaudas
+colaudo coleada coleadas coleado coleados colectado colectados colectar colgaba colgabas
+colgadaes colgadoes colgador colgadors colgaja colgajas colgajo colgajos colgamos colgando
+colgara colgaras colgare colgares colgars colide colides colido coligada coligadas
+coligado coligados coligarse colinde colindes colision colisionar colisiones collada
+colladas collado collados collapses coller collers collida collidas collided collider
+colliders collido collidos collie collied collier colliers collies collude colludes
+collusion colmada colmadas colmado colmados colman colmare colmares colmen colmena
+colmenas coloide coloides colpada colpadas colpado colpados colpamos colpare colpares
+colpas colpes colum columba columnaes columnar columno coluna coluno colunos colusion
+colusiones comadre comadres combamos comban combar combare combares combatible combination
+combos comendar comendariamos comentar comentariamos comentarias comentario comentarioes
+comenza comenzan comenzara comenzare comenzars comenzas cometarios comfit comiamos comias
+comido comigo comigos comino comision comisiona comisionan comisionas comisione comisionen
+comisiones comisiono comisions comistion comistiones commends comment commie comminations
+commits commix commuted comose compactibilidad compadrado compadramos compadrar compadre
+compadres compage compages compana companaes companas companiaes companias companios
+companoes compaq compara comparada comparador comparadores comparados comparan comparando
+comparara comparare comparars comparas compared comparemos comparen comparer compares
+comparo comparsa comparso comparta compartamos comparte compartes compartida compartidas
 compartidor compartidors compartimos compas compasado compasamos compasar compase compases
 compasible compatibilidads compatibles compatibly comped compensados compensan compensaran
 compensaras compensares compensarian compensarias compensars compensas compensated
@@ -372,93 +372,94 @@ copeamos copeare copeares copeas coped copees copeos copera copes copeys copia c
 copiaes copiais copian copiar copiare copiares copiars copiba copibas copie copied
 copiemos copien copier copiers copies copila copilamos copilas copile copiles copina
 copinamos copinas copine copines copins copios coplas copoes copped copping copra copras
-copros copses coptos coque coques corada corado corados coramos corar corcos cordito
-corditos cordos coreada coreado coreados coreamos corear corego coregos corelation coremos
-coreo coreos corias cories corios corlada corladas corlado corlados corlamos corlar corleo
-corlos cormos corneo corneos cornos cornuta coros corpas corpos corraes corramos corre
-correa correas correccions correcho correcta correction corrector correctos corrects
-corree correes corrego correis correlacionados correlacions correlata correlated
-correlates correlating correlations correlativo correlato corremos corren correo correoes
-correon correons correos correosa correoso correr corrers corres correteo corrie corries
-corro corroa corroas corroe corroes corroo corros corrupta corruptor corruptos corrupts
-corseo corses corsos corta cortaa cortador cortadores cortados cortan cortao cortaoes
-cortaos cortare cortars cortemos cortes cortical cortos coruos corvamos corvar corvos
-corzos cosaes coseis cosen cosers coses coshes cosiamos cosias cosido cosies cosmos cosoes
-cosos cospes cosque cosques costaba costada costaes costana costaran costaras costard
-costare costaria costars costco costea costeara costeas costed costee costees costen
-costeo costera costoes coston costons costosa costoso costra costro costros costume
-costumed costumer costumers costumes costura cotaes cotara cotas coteara cotees cotera
-cotes coties cotoes cotos cotuos coulter coulters counted countess counties country county
-coupes courted courter courts couther coveted cowered cozies crabron crafted crapped
-crapping crashes cratamos crate crated crates craves creaba creadas creador creadors
-creaes creaked creamed creams creando creara crearan creare creares crearlo crease creased
-creases create created creates creatine creatines creating creativo creativos creca
-crecamos crecan crecente crecer creces creche crecia crecientes crecimienta crecimientos
-creda credencia credenciaes credencias creditoes creditor creditors credo credos creemos
-creen creiamos creida creido creidos cremacion cremaciones cremaes cremate cremated
-cremates cremation cremations cremos crenate crenation crepito cresaes cresta crested
-cretaes crete cretico creticos creyamos creyen criacion criaciones criada criado criados
-criamos cricks cridos criemos critic critican criticar critice critices criticoes criticon
-criticons critics croada croado croados croamos crocks croemos cronologia cronologias
-cronologicas cronologicos cronologio cronologios crosse crossed crosser crossest crucen
-cruenta cruentas crujamos cruza cruzados cruzan cruzara cruzare cruzars cruzas cruzemos
-cuada cuadas cuado cuados cuadraba cuadradas cuadrados cuadral cuadrando cuadrara cuadrare
-cuadrars cuadras cuadre cuadremos cuadren cuadri cualidad cualquier cualquieran
-cualquieras cualquiere cualquieria cualquiero cualquiers cuanda cuandas cuantaes cuantia
-cuantias cuantidad cuantidades cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas
-cuarenteno cuarentens cuarentona cuarta cuartada cuartado cuartamos cuartan cuartar
-cuartas cuartos cuarza cuarzo cuatra cuatras cuatri cubeba cubera cubetas cubeto cubismos
-cubita cubramos cubria cubriamos cubridos cubrire cubrirs cucado cucando cucara cucaran
-cuches cueitas cuelgo cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo cuentaes
-cuentos cuerdo cuerdos cuereo cuerna cuernas cuerno cuernos cuero cueroes cueros cuerpa
-cuerpas cuerpoes cuervo cuervos cuesa cuesas cuesca cuesla cueslo cuestas cuesto cuetas
-cuete cuidos cuitas cujara cujaro culado culatas culato culatos culler culling cultas
-cumpleanoss cunado cunales cunando cunara cunaran cundo cunetas cunete cuneto cunetos
-cunta cuntamos cuntimos cunto cunts cuomas cuotaes cupped cupping curacion curaciones
-curada curado curados curamos curando curantas curanto curantos curara curaran curatas
-curate curated curates curation curato curatos curries cursar cursares cursars curso
-cursoes cursors cursory cursos curtamos curtas curtimos curtir cusita custer customers
-customs custos cutas cutete cutias czados czando dallars dario databas datado datados
-deaden deadlier deadliness deafen debaja debajos debamos debato debeis debias debido
-debidos debils debitoes debouched debouching debounces debris debts debuts decaan decaas
-decade decades decaer decafs decaimienta decaimientos decals decamos decan decana decane
-decani decano decant decante decare decas decayed decays deccan decen decendencia decender
-decendientes decern decesion decian decias decida decidas decided deciden decider deciders
-decidia decidio decidire decidirs decido decidor decidos decile deciles decima decimals
-deciman decimar decimas decime decimes decire decires decisions decisivo decker decode
-decodes decouples decoyed decoys decrementas decrial decries decuple decuplica
-decuplicamos decuplicar dedice dedices deduplicados deduplicated defeccion defect defecta
-defection defects defend defender deferentes deferidos deferimos deferir deferrer defian
-defie defied defien defier defies defile defina defined definen definer defines definia
-definire definirs defino degrada degradaba degradacions degradada degradadas degradados
-degradan degradando degradara degradare degradars degradas degradations degraded
-degrademos degraden degrader degrades degrado dehender deice deices deicide deign deipara
-deisto deistos deists dejados deject dejecta dejection dejects dejemos delaine delaney
-delant delantes delants delates delayer delecta delectamos delecte delectes delees delege
-deleges deleite deleites deleje delejes deleta deletaes deletas deleted deletes deletion
-deleto deletoes deletos delgas delias deline delinte delito delitos deliverer deliverers
-dellas deltaes delver delvers demasiada demasiados demision demito denamos denante denar
-denoto denounce denounced denouncing dentar dentas dentero dentino dentinos dento denton
-dentra dentras dentros deparamos deparar dependa dependancy depende depended dependen
-dependence dependencias dependencio dependere dependers dependes dependo depends deplete
-depleted depletes depleting deploys deprender deprived depura depurados depuran depurara
-depurare depurars depuras depuremos deputamos deputar deration derecha derechos deride
-derided derides derision derivada derivadas derivadoes derivamos derivando derivar derivas
-derive deriven derives derivo dermas desacolla desacollado desacollar desacoplada
-desacoplados desacoplamienta desacoplamientos desacoplan desacoplando desacoplara
-desacoplare desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja
-desaloje desalojos desaojo desapegar desasada desasadas desasado desasados desase
-desasires desastre desastrees desatares desatino desatinos desatores desaviamos desaviar
-desbarda desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo
-desborra desborrar desbrida desbridar descaen descaere descaimiento descanta descantada
-descantado descantamos descantar descante descanto descara descarada descarado descaras
-descarga descargada descargado descargamos descargan descargar descargara descargare
-descargars descargas descarge descargo descarna descarnada descarnado descarnamos
-descarnar descarne descarno descaro descaros descarta descartaba descartada descartadas
-descartados descartala descartan descartando descartar descartara descartare descartars
-descartas descarte descartemos descarten descartes descarto descasada descasadas descasado
-descasados descase descasta descastada descastado descastamos descastar descaste descasto
-descendant descendentes descendents descendiente descendientees desconectada desconectadas
+copros copses coptos coque coques corada corado corados coramos coran corar corban corcos
+cordito corditos cordos coreada coreado coreados coreamos corean corear corego coregos
+corelation coremos coreo coreos corias cories corios corlada corladas corlado corlados
+corlamos corlan corlar corleo corlos cormos corneo corneos cornos cornuta coros corpas
+corpos corraes corramos corran corre correa correas correccions correcho correcta
+correction corrector correctos corrects corree correes corrego correis correlacionados
+correlacions correlata correlated correlates correlating correlations correlativo
+correlato corremos corren correo correoes correon correons correos correosa correoso
+correr corrers corres correteo corrie corries corro corroa corroas corroe corroes corroo
+corros corrupta corruptor corruptos corrupts corseo corses corsos corta cortaa cortador
+cortadores cortados cortao cortaoes cortaos cortare cortars cortemos cortes cortical
+cortos coruos corvamos corvan corvar corvos corzos cosaes coseis cosen cosers coses coshes
+cosiamos cosias cosido cosies cosmos cosoes cosos cospes cosque cosques costaba costada
+costaes costana costaran costaras costard costare costaria costars costco costea costeara
+costeas costed costee costees costen costeo costera costoes coston costons costosa costoso
+costra costro costros costume costumed costumer costumers costumes costura cotaes cotara
+cotas coteara cotees cotera cotes coties cotoes cotos cotuos coulter coulters counted
+countess counties country county coupes courted courter courts couther coveted cowered
+cozies crabron crafted crapped crapping crashes cratamos crate crated crates craves creaba
+creadas creador creadors creaes creaked creamed creams creando creara crearan creare
+creares crearlo crease creased creases create created creates creatine creatines creating
+creativo creativos creca crecamos crecan crecente crecer creces creche crecia crecientes
+crecimienta crecimientos creda credencia credenciaes credencias creditoes creditor
+creditors credo credos creemos creen creiamos creida creido creidos cremacion cremaciones
+cremaes cremate cremated cremates cremation cremations cremos crenate crenation crepito
+cresaes cresta crested cretaes crete cretico creticos creyamos creyen criacion criaciones
+criada criado criados criamos cricks cridos criemos critic critican criticar critice
+critices criticoes criticon criticons critics croada croado croados croamos crocks croemos
+cronologia cronologias cronologicas cronologicos cronologio cronologios crosse crossed
+crosser crossest crucen cruenta cruentas crujamos cruza cruzados cruzan cruzara cruzare
+cruzars cruzas cruzemos cuada cuadas cuado cuados cuadraba cuadradas cuadrados cuadral
+cuadrando cuadrara cuadrare cuadrars cuadras cuadre cuadremos cuadren cuadri cualidad
+cualquier cualquieran cualquieras cualquiere cualquieria cualquiero cualquiers cuanda
+cuandas cuantaes cuantia cuantias cuantidad cuantidades cuantio cuantios cuantoes
+cuarenten cuarentenal cuarentenas cuarenteno cuarentens cuarentona cuarta cuartada
+cuartado cuartamos cuartan cuartar cuartas cuartos cuarza cuarzo cuatra cuatras cuatri
+cubeba cubera cubetas cubeto cubismos cubita cubramos cubran cubria cubriamos cubridos
+cubrire cubrirs cucado cucando cucara cucaran cuches cueitas cuelgo cuella cuellos cuelmo
+cuenca cuencas cuenda cuendas cuendo cuentaes cuentos cuerdo cuerdos cuereo cuerna cuernas
+cuerno cuernos cuero cueroes cueros cuerpa cuerpas cuerpoes cuervo cuervos cuesa cuesas
+cuesca cuesla cueslo cuestas cuesto cuetas cuete cuidos cuitas cujara cujaro culado
+culatas culato culatos culler culling cultas cumpleanoss cunado cunales cunando cunara
+cunaran cundo cunetas cunete cuneto cunetos cunta cuntamos cuntimos cunto cunts cuomas
+cuotaes cupped cupping curacion curaciones curada curado curados curamos curando curantas
+curanto curantos curara curaran curatas curate curated curates curation curato curatos
+curries cursar cursares cursars curso cursoes cursors cursory cursos curtamos curtas
+curtimos curtir cusita custer customers customs custos cutas cutete cutias czados czando
+dallars dario databas datado datados deaden deadlier deadliness deafen debaja debajos
+debamos debato debeis debias debido debidos debils debitoes debouched debouching debounces
+debris debts debuts decaan decaas decade decades decaer decafs decaimienta decaimientos
+decals decamos decan decana decane decani decano decant decante decare decas decayed
+decays deccan decen decendencia decender decendientes decern decesion decian decias decida
+decidas decided deciden decider deciders decidia decidio decidire decidirs decido decidor
+decidos decile deciles decima decimals deciman decimar decimas decime decimes decire
+decires decisions decisivo decker decode decodes decouples decoyed decoys decrementas
+decrial decries decuple decuplica decuplicamos decuplicar dedice dedices deduplicados
+deduplicated defeccion defect defecta defection defects defend defender deferentes
+deferidos deferimos deferir deferrer defian defie defied defien defier defies defile
+defina defined definen definer defines definia definire definirs defino degrada degradaba
+degradacions degradada degradadas degradados degradan degradando degradara degradare
+degradars degradas degradations degraded degrademos degraden degrader degrades degrado
+dehender deice deices deicide deign deipara deisto deistos deists dejados deject dejecta
+dejection dejects dejemos delaine delaney delant delantes delants delates delayer delecta
+delectamos delecte delectes delees delege deleges deleite deleites deleje delejes deleta
+deletaes deletas deleted deletes deletion deleto deletoes deletos delgas delias deline
+delinte delito delitos deliverer deliverers dellas deltaes delver delvers demasiada
+demasiados demision demito denamos denante denar denoto denounce denounced denouncing
+dentar dentas dentero dentino dentinos dento denton dentra dentras dentros deparamos
+deparar dependa dependancy depende depended dependen dependence dependencias dependencio
+dependere dependers dependes dependo depends deplete depleted depletes depleting deploys
+deprender deprived depura depurados depuran depurara depurare depurars depuras depuremos
+deputamos deputar deration derecha derechos deride derided derides derision derivada
+derivadas derivadoes derivamos derivando derivar derivas derive deriven derives derivo
+dermas desacolla desacollado desacollar desacoplada desacoplados desacoplamienta
+desacoplamientos desacoplan desacoplando desacoplara desacoplare desacoplars desacoplas
+desacople desacoplo desaino desaline desalines desaloja desaloje desalojos desaojo
+desapegar desasada desasadas desasado desasados desase desasires desastre desastrees
+desatares desatino desatinos desatores desaviamos desaviar desbarda desbardar desbordan
+desbordara desbordare desbordars desbordas desborde desbordo desborra desborrar desbrida
+desbridar descaen descaere descaimiento descanta descantada descantado descantamos
+descantar descante descanto descara descarada descarado descaras descarga descargada
+descargado descargamos descargan descargar descargara descargare descargars descargas
+descarge descargo descarna descarnada descarnado descarnamos descarnar descarne descarno
+descaro descaros descarta descartaba descartada descartadas descartados descartala
+descartan descartando descartar descartara descartare descartars descartas descarte
+descartemos descarten descartes descarto descasada descasadas descasado descasados descase
+descasta descastada descastado descastamos descastar descaste descasto descendant
+descendentes descendents descendiente descendientees desconectada desconectadas
 desconectamos desconectando desconocia desconocian desconocias desconocidas desconocidoes
 desconta descontan descontara descontare descontars descontas descorda descordar descornar
 descotar descrita descrito descuentas descuentos descuerna descuerno desculares desecho
@@ -657,295 +658,296 @@ faltante faltar falter faltered faltering falters faltos faluos fames famos famo
 famosoes famosos fanged fannie fanoso fanosos fartura fatigan fatigar fatigas fatige
 fatigen fatiges fatigo fatigued fatigues fatima fating fatling fatly fator fautor favors
 fawned featly featured fechas feches feeze fellow fellows fenches fending fendos fennel
-fermato fetched fetcher fetchers fetiches fiablees fiada fiadas fiamos ficada ficadas
-ficais ficamos ficars ficas ficha fichaes fichais fichan fichar fichars fichemos fichera
-ficheras ficheroes fiches fichos fichus fictas fieles fiels fieltra fieltrado fieltramos
-fieltrar fieltro fiends fight fijaba fijabas fijadaes fijado fijados fijara fijaras
-fijemos filada filadas filamos filara filed filer filera filero filers filing filled
-filler fillers filling fillos filterer filters filtrada filtrador filtrados filtralo
-filtran filtrando filtrara filtrare filtrars filtremos filtres filtros fimble finable
-finables finada finadas finale finales finamos fincas finchas fincos finire finita finito
-finned finoes finos fintos fireball firebases firewalls firmada firmadas firmamos firmando
-firmes fiscas fistra fistro fitches fitter fitters fixable fizada fizadas fizamos flagger
-flailed flailing flames flanged flashed flashes flatly flats flatting fleches fleshed
-fleshes fleshly fletante flicked flickers flickery flights flighty floaty flogged flojas
-flojos floors floras floros flotantes flotas flotes flotos flouting flouts flusher
+fermat fermato fetched fetcher fetchers fetiches fiablees fiada fiadas fiamos ficada
+ficadas ficais ficamos ficars ficas ficha fichaes fichais fichan fichar fichars fichemos
+fichera ficheras ficheroes fiches fichos fichus fictas fieles fiels fieltra fieltrado
+fieltramos fieltrar fieltro fiends fight fijaba fijabas fijadaes fijado fijados fijara
+fijaras fijemos filada filadas filamos filara filed filer filera filero filers filing
+filled filler fillers filling fillos filterer filters filtrada filtrador filtrados
+filtralo filtran filtrando filtrara filtrare filtrars filtremos filtres filtros fimble
+finable finables finada finadas finale finales finamos fincas finchas fincos finire finita
+finito finned finoes finos fintos fireball firebases firewalls firmada firmadas firmamos
+firmando firmes fiscas fistra fistro fitches fitter fitters fixable fizada fizadas fizamos
+flagger flailed flailing flames flanged flashed flashes flatly flats flatting fleches
+fleshed fleshes fleshly fletante flicked flickers flickery flights flighty floaty flogged
+flojas flojos floors floras floros flotantes flotas flotes flotos flouting flouts flusher
 flushest fluter foaled foaling fochas fogged foiamos foible foibles foidos foiled foiling
 folder follan follando follar follo follon follons followee followings follows fondas
 fondeo fondeos fondo fondoes fondon fondons fondus fonos foods fooled foraged forced
 forded forest forgat forge forged forger forges forget forgets forgot forked formado
-formados formant format formate formats formed formes formiato fornamos fornos forwarder
-forwards forzen fouled fowled fracciona fraccione fracciono fraccions fraces fractions
-fractura frades fragmenta fragmental fragmentan fragmentara fragmentare fragmentars
-fragmentary fragmentas framea frameas framed frameo frameos framer framers frameworks
-franamos franes fraoes frases frayes freamos frecuencias frecuencio freebase freezer
-freezes fregamos fregar freiamos frena frenados frenan frenara frenare frenars frenas
-frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro frete frezamos
-frezar freze frezen friabilidad friable friables friaes friary friccion friction frida
-fridas fridays frieze fright frogen frondos fronte fronted frotante froten froward froze
-fruente fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso fumosos funcion
-funciona funcionals funcionan funcionar funcionares funcionas funcionen funciones funciono
-funcions function fundos funnels funner furcion furente furte fusiona fusionados fusional
-fusionan fusionara fusionare fusionars fusionas fusionemos gafamos gafando gafemos gagaes
-gages gagoes galling ganado ganados gananio gandamos gande gandes ganetos ganges ganiamos
-ganimos gansado garamos garande garandes garando garanta garantan garantas garantees
-garantiamos garantian garantias garantida garantio garantir garantizados garantizan
-garantizara garantizare garantizars garantizas garantizemos garda gardada gardadas gardado
-gardados gardamos gardan gardar garpos garues gating gauged gauger gayamos gayando gayemos
-gaznamos gaznando gaznemos genera generacions generada generador generados general
-generales generalo generan generando generante generantes generara generares generars
-generas generated generates generating generations generativo genere generica generico
-generics genero genetic geneva genra genseric geodas geodes geodos gesteo gesto gestora
-gestoro gestors gestos glande glandes globa globals globas globules glowing golde goldes
-goldie goldre gouges gradaes grade grades gradoes gradua gradualmentes graduals graduan
-graduar graduas gradue gradues graffias grafia grafiaes grafias graficaes grafico graficos
-grafila grafilas grafita grafitas gramps granades granaes granamos granando grance grances
-grand granda grandaes grandas grande grandee grandees grandeis granden grander granders
-grandest grandez grandezs grando grandos grands grane granea graneas granee granees granel
-granels granemos granen graneo granes grange granges granoes grantes grapas grapes grasps
-grateful gratefully grazne graznes gripos groped gropes groping grouper groupie grouse
-groused grouted grouts growings growling growths grumos gruos grupas grupo grupoes grutos
-guada guadra guadua guadual guaira gualda gualdada gualdadas gualdado gualdados guanamos
-guanda guapos guara guaramos guaran guaranteed guarantied guaranties guaras guardaba
-guardabas guardadaes guardadoes guardador guardadors guardaja guardajas guardajo guardajos
-guardala guardalo guardalos guardando guardant guardara guardaras guardare guardars guarde
-guardemos guarden guarder guardes guardias guardio guardo guards guariaa guariamos guarian
-guarna guarnamos guarnan guarnia guarra guesser guesses guested guiada gulden gurda gurges
-gurupos habemos habitua habituals habituan habituar habituas hacamos hacero haceros
-hacheada hacheadas hacheamos hachear hachemos haches hademos hairless halemos hammed
-hammerer hammers hammier hamper hampered hampers handed handel handing handler handlers
-handless hangings happen harder harmer hashea hasheado hashes hasted hastes hasting hatter
-havemos hawses headed headers headier headiest healer healers hearer hearers heater
-heaters heaver heavers heavies heder heders hedger hedgers hemmer hemmers hender henders
-herder herders hibridas hibridos hidrata hidratacions hidratados hidratan hidratara
-hidratare hidratars hidratas hidrate hidratemos hidrates hightest hinging hinter
-histericos histogram historiaes historiais historians historiars historical historico
-historicoes histories hither hitler hitters hoisted hooted horacio horaria horarios
-horatio horizontalmentes horizontals horsed hosed hoste hostel hostes hotbed hotpot
-hotpots hotshot hotshots hotspots hotted hotter housed huacos huchos hucios huebos huecas
-huecoes huecus huegos huercos hueros huesos huevos hummer hummers hundreds hushed hushes
-hushing hybrids hybris hydrae hydrant hydrants hydrating identidads identificado
-identificados identifice identifices identified identifier identifiers identifies identify
-idiom idiomaes idiomo idiomos idioms idiota idiotas ignara igneoes ignorados ignoramus
-ignoran ignorar ignorara ignorare ignorars ignoras ignored ignoremos ignoren ignorer
-ignores ignoro ignota igualaes igualas iguale igualen igualos iguals iguares imbalance
-imbalances immutably imparta imparte impartes imperta imperte impertes import importance
-importantes importar importas importe imported importees importen importer importers
-importo imports imposta imprecisa imprecisos imputables inaction inactiva inactivaes
-inactive inactivoes inactivos inatencion inatento inatentos incalida incalido incalidos
-incensiva incensivo inciertas inciertos incline incluamos includes incluia incluiamos
-incluidos incluire incluirs incluo incluyen incompartible incompartibles incompasible
-incompasibles incompatible incompatiblees incompatibly incomplejo incompleta incomplete
-incompletos incomplexo incrase incrases increase increased incrementa incrementan
-incrementar incrementas incult inculto incultos incumpla incumplamos incumplen incumples
-incumpliamos incumplidos incumplo indeed indefinidamentes indent indents indexer indexes
-indic indica indicado indicadora indicadoraes indicadoras indicadoro indicadoros indicados
-indicatory indicen indices indiciador indiciadores indicie indicio indico indics indict
-indictor indie indies indine indite indore induce indult indulto indultos inert infante
-infarte infeccion infection infirmes infla inflame inflan inflara inflars inflas inflated
-inflater inflates influa influimos influir informas informe informed informees informen
-informer informers informs infunda inicia inicials inician iniciar inicias inicie inicios
-inicuo initials injecting injections injerta injertan injertar inlier inmediata
-inmediatamentes inmediatos inmudable inmudables inmunda inmutablees innocuo inocua inoculo
-inocuos inora inoramos inorar inore inores inormes insect insecta insects insera inseran
-insercions insere inseres inseria inserian insero inserta insertan insertar insertara
-insertare insertars insertas inserte inserten insertes inserto insertos inserts inset
-insets insetting inspecciona inspeccionan inspeccionara inspeccionare inspeccionars
-inspeccionas inspects instance instanced instancia instanciaes instancio instancios
-instancy instantaneaes instantaneo instantaneos instante instantes insuda insudar insuflo
-insula insulas insule insules insulo insulsa insulsos insultoes intakes integers integra
-integral integrals integras integre integres integro integros inten intencions intend
-intendo intends intensa intensar intense intension intensiva intensivas intensive
-intensivo intensivos intenso intensos intent intenta intentan intentara intentare
-intentars intentas intente intentes intention intentoes intentos intents interaction
-intercalo intercambias intercambios interfaced interfaces interlace intern internacion
-internal internals internar interno internos interns interrace interrupter interruptora
-interruptoro interruptors intersticia intersticials intersticias intervaloes interviews
-intine inulto inultos inunda inundan inundara inundare inundars inundas inunde inundo
-invadida invadido invadidos invalid invalidacions invalidad invalidades invalidados
-invalidaes invalidan invalidar invalidara invalidare invalidares invalidars invalidas
-invalidates invalidating invalide invalidemos invalides invalido invalidoes invalids
-invariance invencion invent inventar invento inventor inventora inventoro inventors
-inventos invents invert inverta invertan inverting inverts investiamos investiga
-investigados investigan investigara investigars investigas investigated investigates
-investigemos inyeccions iseult iterating iterativo iterativos iterators jaegers jagger
-jautos jester jitters jittery jotter junamos juncamos juncar juncos juniamos junios junoes
-junos junta juntados juntan juntara juntare juntars juntas juntemos juntes junto juntoes
-junzos justamos justar justos jutios jutos keystroke kinesics laager lacked lacking ladder
-laded lager lagers lagged lagger lagging lagting laida laidas laido laistas laman lamar
-lamba lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamers lamest
-lamida lamidas lamido lamidos lanamos lanar lanaria landed lander langer langrage lanza
-lanzados lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos
-lanzemos laoses lapidaes lapidais lapidan lapidar lapidars lapidas lapide lapidea lapideas
-lapides lapido lapidos lapita lapitas lapiza lapizas lapsed lapses larded larder largar
-large largen larges largess largor larker larking lasers lases lasing lasses lastas latent
-lates latexs latida latidas latidoes latigo latigos latimos latino latinos latito latrio
-latrios latter latvio latvios lauded lauder launce lavers laves lawman lawyers laxest
-layaes layars layes layman lazamos lazar lazaria lazramos lazrar lazraria leaded leaden
-leader leaders leading leafed leafing league leaked leaker leales leamos leander leaned
-leaner leaning leaped leaper leaping leaser leasers leases leashed leashes leasing leaved
-leaven leavens leaver leavers leaves leaving leavis lectora lectoraes lectoras lectoro
-lectoros lectors lectura lecturaes lecturas lecture lectures lecturo lecturos ledaes ledge
-ledgers ledges ledos ledras ledros lefter legada legado legaes legalese legals legan legar
-legares legates legemos leger legged legging legible legiblees legisles legraes legras
-leguaes leibles leidas leidoes leilos leimos leistas lejaes lejases lejemos lejios lelaes
-lemaes lembos lemnos lemos lenaes lenais lenars lenas lender leneas lenemos lengths
-lengthy lenias lenidos lenoes lenons lenos lenses lentaes lentes lentoes lentor lentores
-lentors lents lentura lenturas leonas leonos lepemos lepras leraes leras lerdas lerdos
-lesaes leses lesnas lesnos lesoes lesses lester lestes letales letals leteas leteos letor
-letoras letores letors letraes letras letrea letreas letros letters letura leturas leudos
-levaes levanta levantados levantan levantara levantare levantars levantas levantemos
-levanter levees levemos leves levies lewder lezdos leznas leznos liados libara libaran
-libela libelamos libelan libelar liber liberacions liberados liberal liberalos liberan
-liberara liberare liberars liberas liberation libere liberemos liberen liberia liberiamos
-liberian libero libers liberta libertamos libertan libertar libra libracion libramos
-libran librar librara librare libraria librars librea libreamos librean librear libreara
-librearia librera libreras librerias libreril librerio licita licitacion licitada
-licitadas licitador licitamos licitan licitar licite licites licito licked licking lictor
-lictores lidos lieder liemos lientas lientos lieves ligera liked limais limera limeta
-limeto limier limiste limistes limita limitaba limitabas limitacions limitadaes limitado
-limitados limitan limitara limitaras limitare limitars limitary limitas limitation limited
-limitees limitemos limiten limiter limiters limites limitings limito limits limned limpia
-limpiada limpiadas limpiador limpiados limpiamos limpiar limpiara limpiare limpiars
-limpias limpid limpida limpie limpiemos limpies limpiezas limpiezo limpio lindos lined
-linera linger linker liosas liquida liquidacions liquidan liquidara liquidare liquidars
-liquidas liquidation lisaes lisais lisars lisas lisera lisias listaes listais listan
-listar listars listes listos litas litera litias litote litotes litras litter litters
-littler littlest lituas liudos llaban llagada llagadas llagado llagan llamaba llamabas
-llamadaes llamado llamados llamante llamantees llamara llamaran llamaras llamare llamares
-llamarga llamargo llamaria llamars llamas llamaza llamazas llamea llameada llameadas
-llamean llameante llameantes llamear llamen llanada llanadas llanos llapada llapadas
-llapan llapar llaran llaves llecos llegaba llegada llegadas llegado llegados llegan
-llegando llegara llegare llegars llegas llege llegen lleges llegos lleguen llemos llenada
-llenado llenan llenar llenas llenes lleno llenoes lleras lleros lletas lletos lleude
-lleuden llevada llevado llevan llevar lleves llevos lloico loable loables loader loafed
-loaned loaner loaves lobation lobera locacion locacions locaes local locale localize
-localizen localizes locals locate locates locating locativo locativos lochaes locke locker
-locket lockup lockups locule locums locus locusts locution locutions lodged lodging loemos
-logger logic logica logicos logier logio logion logios loguer loico loistas loner longar
-longe longed longen longes longing longitude longituds longor longura longuro looked
-looking lookup lookups loosing loping lorded losina losings losino lounger lousing loving
-lowing lucked lucking lugged lugging luidos lunch lunger macado macamos macana macar macas
-maceado maceamos macear maceas machaca machacan machacara machacare machacars machacas
-machado machamos machar machas maches machiaes machies machin machina machinaes machinas
-machined machines machino machinos machins machioes machones machos machucar macias
-madamos madeja madman madras maestra maestreadas maestreados maestreamos maestrear
-maestreo magana magen magien magin magnitudes magnituds magras maguen maidan majana making
-malare maleare maleja malestar maliciosas maliciosoes mallar mallare malpare malting
-malvare manaba manada manage managed managers manages manama manamos manan mananas mananea
-manano manar manara manata manaza mancado mancamos mancan mancar mancas manches mandados
-mandamus mandara mandare mandares mandars mandas mandatos mandean mandemos manden mandon
-mandra mandro manea maneas manejados manejan manejar manejas maneje manejemos manejo
-manera manful mangana manger mangier mangiest mangler mangual maniamos manian manifesta
-manifeste manifests manifiesta manifiestos manija manimos manipula manipulacions manipulan
-manipulante manipulara manipulars manipulas manipulated manipulates manipulating
-manipulations manipulea manja manjan manjar manjua manliest manna manoja manojamos mantea
-manteamos manteemos mantenamos mantene mantenen mantenere manteners mantenes mantienen
-mantienes manuals manuel manutene manutenemos manutener manzana mappings maquila maquilas
-maquinaes maquinais maquinal maquinals maquinan maquinar maquinars maquinas maquine
-maquines maquino maquinos maracas marana maras marasmos marcada marcado marcador marcados
-marcaes marcais marcan marcando marcar marcara marcare marcars marcas marcea marceado
-marceamos marcear marceas marcemos marcen marces marcha marchado marchamos marchar marchas
-marched marches marcia marcias marcos marcs marcus mareado mareamos marean marear mareas
-mareen margado margamos margan margar margas marge margena margene margeno margens margent
-marges margie margin margina margine margino margins marian marias maricas marin marion
-marked marker markers marking marlin marrado marramos marrar marras marren marsas martamos
-martas marten martin marvin marzas mascado mascamos mascar mascas mashed mashing masico
-masicos masilo masilos masio masios masito masitos masiva masivas masivoes masker massage
-massages massed masses massing masted masters matcher matears matemos materia maters
-matina matinals matinas matter mattes maulare mauras maxila maxilo maxim maximal maximas
-maxime maximos maxims maximums mazana maznamos maznan maznar meares measured measurer
-mecemos meceria mechado mechados mechas mechos medamos mediamos medicos medidos mediemos
-medioes medios mediums medrado medrados medres meemos meeting megaes megees meges megoes
-meismas meismos mejemos mejeres mejeria mejoraes mejoras mejore mejoren mejores mejoria
-mejoros mejors melding melemos melges mellar mellon mellones member membras membres
-memento mementos memling memoir memoran memorar memoras memore memores memorial memorias
-memorio memoro menaje menajes menares menemos meneoes menges menoras menore menoren
-menores menorge menorges menoria menors menoses mensajees mensajera mensajeras mensajerias
-mensajerio mensal mensuals mensula mensulo mensura mensural mensure mensures mentemos
-mentores merado merados meraes meramos merando mercada mercadas mercade mercadeo mercades
-mercado mercadoes mercador mercadors mercamos mercando mercar mercas merced merces merees
-meremos meres mereys mergas merger mergers mergoes mergos merles mermado mermados mermes
-meroes mescla mescladas mesclamos mesclan mesclar mesemos mesmas messaged messes messing
-messuage messuages mestemos mesteria mesture mestures mesure mesures metamos metecos
-meteora meteors meteran meterian methods metic metics meting metricaes metrical metrist
-mewling meyores mezcal mezclabas mezclada mezcladaes mezclados mezclan mezclara mezclaras
-mezclare mezclars mezclas mezcle mezclemos mezclen mezclo miagamos miagar miagen miamos
-miasmas miasmos micamos michas michos microsecond miembras miembro miembroes miente
-mientes miento mientos mieses migamos migar migranos migrant migrated migrates mileon
-mileones milestones miliar milla millara millard millare millars millas millay millen
-miller milline milling millings millo milloes millos millstone milting milton mimamos
-mimas minamos mincia mincio mincios minemos mingue mingues minguo minguos minia miniamos
-minian miniar minias miniemos minim minimiza minimizations minimizer minimoes minimums
-minina minino mininos minio minioes minion minions minios miniums minores minue minuees
-minues minuet minuete minuetes minuets minuit minuscula minusculaes minuscular minuscules
-minusculos minuses minuta minutaes minutas minute minuted minuten minuter minutest minuto
-minutoes miomas mioses mirados miramos mirar miremos mirlamos misaes misais misals misamos
-misars misas misers mises misias misivo misivos misma mismaes mismos missed missies
-mission missis missus mistas mistes misting misuses misusing mitiga mitigados mitigan
-mitigante mitigara mitigars mitigas mitigates mitigating mitigativo mitigativos mitigemos
-mitramos mitrar mizamos moaning mobil mobiles moble mocemos mochas mochines mochos modejo
-modela modele modelos models modero modifica modifican modificar modificara modificare
-modificars modificas modificativo modificativos modificen modulo moemos mofemos moiamos
-moises mojemos molemos molesta molestan molestara molestare molestars molestas molester
-molestia molificacion molificaciones molifican molificar molimiento mollar molting moment
-momenta momentas momentoes momentous moments momificacion momificaciones momifican
-momificar mondamos mondan mondar monito monitores monitory monitos monotona monotonaes
-monotone monotones monotonia monotonias monotonico monotonios monotonos monotony montas
-montes montos mooning mooring mopping moramos morcado morcados morcamos morcar morcas
-moremos morgen mornings mosses mosteado mosteamos mostear mostra mostrada mostrador
-mostrados mostran mostrando mostrara mostrare mostrars mostras mostremos motemos moths
-motile mourning mouths movamos movimienta movimientos muceto mucetos mucha muchaes muchas
-muchoes muchos mucors mucous muecas muecos muerdo muerdos muergo muergos muermo muermos
-muero mueros muerta muertas muerte muertes muerto muertoes muestran muestras muestrean
-muestreas muestren muestros muiamos muleto muletos mullion mullions multiped multiplaes
-multiplees multiplex multiplicada multiplicador multiplicados multiplicand multiplicando
-multiplicara multiplicare multiplicars multiplicemos multiplices multiplico multiplier
-multipliers multiplies multiploes munchas munchos munimos munusculas muramos murmura
-murmure murmuro murmurs murto murtos muscas muscos musivo musivos musses mussing mutters
-narrio narro narros narrows navegado navegadora navegadoraes navegadoras navegadoro
-navegadoros navegadors navegados neatest necesia necesiamos necesian necesias necesida
-necesido necesitados necesitar necesitas necesite necesitemos necesiten necesito needle
-needled negation negativas negatived negatives negativos negocia negocie negocios nengun
-nenguna nerves networks nevas neves nicety nieles nieves nighty nineta nineto ninguna
-ningunas ninguno ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma
-normaliza normalizada normalizados normalizan normalizando normalizara normalizare
-normalizars normalizas normalizemos normalizen normalizer normalizes normalizo normals
-norman normas normativas normative normativo northing noshing notching nothings notifica
-notifican notificara notificare notificars notificas notificativo notificativos notifice
-notifier notifies noting noveles novena novenae novenas noventas novento nubees nueras
-nuero nueros nuesas nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes
-nuezos numbed number numbers numbest numbles numera numeras numere numeres numero numeroes
-numeros numerosa numeroso numerous objecta objectives objecto objectos objet objeta
-objetas objete objetes objetiva objetivas objetivoes objetoes obtect occupied occupier
-occupiers ocluan oculado oculados oculan ocupada ocupadas ocupado ocupador ocupadors
-ocupados ocupamos ocupando ocupar ocupas ocupen oddest ofension ofensions ofensivaes
-ofensivoes ofertas oferto offensives offsets oficialaes oficialas oficialos oficials
-oficiares oficinaes oficinales olido olvida olvide olvidos omitamos omitiamos omitidos
-opaqued opaquer opaques opener operating operativo operativos opined optimism optimisma
-optimist optimistas optimisto optimists optimized optimizer optimizes orchestrating
-orchestrations orchestrators ordeal ordena ordenaba ordenabas ordenada ordenadaes
-ordenadas ordenado ordenadoes ordenador ordenadors ordenados ordenan ordenanda ordenandas
-ordenando ordenandos ordenar ordenara ordenaras ordenare ordenars ordenas ordene ordenemos
-ordenen ordeno ordenoes ordenos ordens orderer orderid orderings ordina ordinada ordinadas
-ordinado ordinados ordinamos ordinar ordinara ordinare ordinars ordines orears origina
-originals originan originar originas originea orquestacions orquestado orquestados
-outcomes outdoing outfox outgoes outgoings outgrew outgrown outgrows outrage outrages
-outride outsider outsides outsize overfly overlaid overland overlap overlays overloads
-overlord overlords overly overnights overpay overplay overripe overrode overshoots
-overshot overside oversight overtaken overtask overtaxes overtly overwrote ovido pacian
-pacing pacino pacion packed packing pactes padres padron padrones pagados pagana paganas
-paganos pagayos pageles pagemos pagina paginacions paginaes paginais paginal paginan
-paginar paginara paginars paginas paginated paginates paginating pagine pagines pagino
-paginos paglia pained paineles painter paints pairamos paired paires pairing pajaremos
-pajeles paling palled palling panales pandees panees panelaes panelas paneled panelos
-panels panes panetes pangees paniles panned panoles pantero pantos panules paoting
-paparemos papeles papular parabos paracos parado paradojas paradojo parador paradora
-parados paraes paralela paralele paralelos paramas parameters parametra parametro paramo
-paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian parcias
-parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers pares
-pariamos paricion pariciones parida paries parimos parir parker parkin parlamos parles
-parlon parlones parnes paroes parotida parpadea parpadee parpadeos parpado parpados
+formados formal forman formant formar formas formate formats formed formes formiato
+fornamos fornos forwarder forwards forzen fouled fowled fracciona fraccione fracciono
+fraccions fraces fractions fractura frades fragmenta fragmental fragmentan fragmentara
+fragmentare fragmentars fragmentary fragmentas framea frameas framed frameo frameos framer
+framers frameworks franamos franes fraoes frases frayes freamos frecuencias frecuencio
+freebase freezer freezes fregamos fregar freiamos frena frenados frenan frenara frenare
+frenars frenas frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro
+frete frezamos frezar freze frezen friabilidad friable friables friaes friary friccion
+friction frida fridas fridays frieze fright frogen frondos fronte fronted frotante froten
+froward froze fruente fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso
+fumosos funcion funciona funcionals funcionan funcionar funcionares funcionas funcionen
+funciones funciono funcions function fundos funnels funner furcion furente furte fusiona
+fusionados fusional fusionan fusionara fusionare fusionars fusionas fusionemos gafamos
+gafando gafemos gagaes gages gagoes galling ganado ganados gananio gandamos gande gandes
+ganetos ganges ganiamos ganimos gansado garamos garande garandes garando garanta garantan
+garantas garantees garantiamos garantian garantias garantida garantio garantir
+garantizados garantizan garantizara garantizare garantizars garantizas garantizemos garda
+gardada gardadas gardado gardados gardamos gardan gardar garpos garues gating gauged
+gauger gayamos gayando gayemos gaznamos gaznando gaznemos genera generacions generada
+generador generados general generales generalo generan generando generante generantes
+generara generares generars generas generated generates generating generations generativo
+genere generica generico generics genero genetic geneva genra genseric geodas geodes
+geodos gesteo gesto gestora gestoro gestors gestos glande glandes globa globals globas
+globules glowing golde goldes goldie goldre gouges gradaes grade grades gradoes gradua
+gradualmentes graduals graduan graduar graduas gradue gradues graffias grafia grafiaes
+grafias graficaes grafico graficos grafila grafilas grafita grafitas gramps granades
+granaes granamos granando grance grances grand granda grandaes grandas grande grandee
+grandees grandeis granden grander granders grandest grandez grandezs grando grandos grands
+grane granea graneas granee granees granel granels granemos granen graneo granes grange
+granges granoes grantes grapas grapes grasps grateful gratefully grazne graznes gripos
+groped gropes groping grouper groupie grouse groused grouted grouts growings growling
+growths grumos gruos grupas grupo grupoes grutos guada guadra guadua guadual guaira gualda
+gualdada gualdadas gualdado gualdados guanamos guanda guapos guara guaramos guaran
+guaranteed guarantied guaranties guaras guardaba guardabas guardadaes guardadoes guardador
+guardadors guardaja guardajas guardajo guardajos guardala guardalo guardalos guardando
+guardant guardara guardaras guardare guardars guarde guardemos guarden guarder guardes
+guardias guardio guardo guards guariaa guariamos guarian guarna guarnamos guarnan guarnia
+guarra guesser guesses guested guiada gulden gurda gurges gurupos habemos habitua
+habituals habituan habituar habituas hacamos hacero haceros hacheada hacheadas hacheamos
+hachear hachemos haches hademos hairless halemos hammed hammerer hammers hammier hamper
+hampered hampers handed handel handing handler handlers handless hangings happen harder
+harmer hashea hasheado hashes hasted hastes hasting hatter havemos hawses headed headers
+headier headiest healer healers hearer hearers heater heaters heaver heavers heavies heder
+heders hedger hedgers hemmer hemmers hender henders herder herders hibridas hibridos
+hidrata hidratacions hidratados hidratan hidratara hidratare hidratars hidratas hidrate
+hidratemos hidrates hightest hinging hinter histericos histogram historiaes historiais
+historians historiars historical historico historicoes histories hither hitler hitters
+hoisted hooted horacio horaria horarios horatio horizontalmentes horizontals horsed hosed
+hoste hostel hostes hotbed hotpot hotpots hotshot hotshots hotspots hotted hotter housed
+huacos huchos hucios huebos huecas huecoes huecus huegos huercos hueros huesos huevos
+hummer hummers hundreds hushed hushes hushing hybrids hybris hydrae hydrant hydrants
+hydrating identidads identificado identificados identifice identifices identified
+identifier identifiers identifies identify idiom idiomaes idiomo idiomos idioms idiota
+idiotas ignara igneoes ignorados ignoramus ignoran ignorar ignorara ignorare ignorars
+ignoras ignored ignoremos ignoren ignorer ignores ignoro ignota igualaes igualas iguale
+igualen igualos iguals iguares imbalance imbalances immutably imparta imparte impartes
+imperta imperte impertes import importance importantes importar importas importe imported
+importees importen importer importers importo imports imposta imprecisa imprecisos
+imputables inaction inactiva inactivaes inactive inactivoes inactivos inatencion inatento
+inatentos incalida incalido incalidos incensiva incensivo inciertas inciertos incline
+incluamos includes incluia incluiamos incluidos incluire incluirs incluo incluyen
+incompartible incompartibles incompasible incompasibles incompatible incompatiblees
+incompatibly incomplejo incompleta incomplete incompletos incomplexo incrase incrases
+increase increased incrementa incrementan incrementar incrementas incult inculto incultos
+incumpla incumplamos incumplen incumples incumpliamos incumplidos incumplo indeed
+indefinidamentes indent indents indexer indexes indic indica indicado indicadora
+indicadoraes indicadoras indicadoro indicadoros indicados indicatory indicen indices
+indiciador indiciadores indicie indicio indico indics indict indictor indie indies indine
+indite indore induce indult indulto indultos inert infante infarte infeccion infection
+infirmes infla inflame inflan inflara inflars inflas inflated inflater inflates influa
+influimos influir informas informe informed informees informen informer informers informs
+infunda inicia inicials inician iniciar inicias inicie inicios inicuo initials injecting
+injections injerta injertan injertar inlier inmediata inmediatamentes inmediatos inmudable
+inmudables inmunda inmutablees innocuo inocua inoculo inocuos inora inoramos inorar inore
+inores inormes insect insecta insects insera inseran insercions insere inseres inseria
+inserian insero inserta insertan insertar insertara insertare insertars insertas inserte
+inserten insertes inserto insertos inserts inset insets insetting inspecciona inspeccionan
+inspeccionara inspeccionare inspeccionars inspeccionas inspects instance instanced
+instancia instanciaes instancio instancios instancy instantaneaes instantaneo instantaneos
+instante instantes insuda insudar insuflo insula insulas insule insules insulo insulsa
+insulsos insultoes intakes integers integra integral integrals integras integre integres
+integro integros inten intencions intend intendo intends intensa intensar intense
+intension intensiva intensivas intensive intensivo intensivos intenso intensos intent
+intenta intentan intentara intentare intentars intentas intente intentes intention
+intentoes intentos intents interaction intercalo intercambias intercambios interfaced
+interfaces interlace intern internacion internal internals internar interno internos
+interns interrace interrupter interruptora interruptoro interruptors intersticia
+intersticials intersticias intervaloes interviews intine inulto inultos inunda inundan
+inundara inundare inundars inundas inunde inundo invadida invadido invadidos invalid
+invalidacions invalidad invalidades invalidados invalidaes invalidan invalidar invalidara
+invalidare invalidares invalidars invalidas invalidates invalidating invalide invalidemos
+invalides invalido invalidoes invalids invariance invencion invent inventar invento
+inventor inventora inventoro inventors inventos invents invert inverta invertan inverting
+inverts investiamos investiga investigados investigan investigara investigars investigas
+investigated investigates investigemos inyeccions iseult iterating iterativo iterativos
+iterators jaegers jagger jautos jester jitters jittery jotter junamos juncamos juncar
+juncos juniamos junios junoes junos junta juntados juntan juntara juntare juntars juntas
+juntemos juntes junto juntoes junzos justamos justar justos jutios jutos keystroke
+kinesics laager lacked lacking ladder laded lager lagers lagged lagger lagging lagting
+laida laidas laido laistas laman lamar lamba lambada lamban lambas lambdas lambdo lambea
+lambed lambia lambida lamers lamest lamida lamidas lamido lamidos lanamos lanar lanaria
+landed lander langer langrage lanza lanzados lanzan lanzaran lanzaras lanzare lanzarian
+lanzarias lanzars lanzas lanzazos lanzemos laoses lapidaes lapidais lapidan lapidar
+lapidars lapidas lapide lapidea lapideas lapides lapido lapidos lapita lapitas lapiza
+lapizas lapsed lapses larded larder largar large largen larges largess largor larker
+larking lasers lases lasing lasses lastas latent lates latexs latida latidas latidoes
+latigo latigos latimos latino latinos latito latrio latrios latter latvio latvios lauded
+lauder launce lavers laves lawman lawyers laxest layaes layars layes layman lazamos lazar
+lazaria lazramos lazrar lazraria leaded leaden leader leaders leading leafed leafing
+league leaked leaker leales leamos leander leaned leaner leaning leaped leaper leaping
+leaser leasers leases leashed leashes leasing leaved leaven leavens leaver leavers leaves
+leaving leavis lectora lectoraes lectoras lectoro lectoros lectors lectura lecturaes
+lecturas lecture lectures lecturo lecturos ledaes ledge ledgers ledges ledos ledras ledros
+lefter legada legado legaes legalese legals legan legar legares legates legemos leger
+legged legging legible legiblees legisles legraes legras leguaes leibles leidas leidoes
+leilos leimos leistas lejaes lejases lejemos lejios lelaes lemaes lembos lemnos lemos
+lenaes lenais lenars lenas lender leneas lenemos lengths lengthy lenias lenidos lenoes
+lenons lenos lenses lentaes lentes lentoes lentor lentores lentors lents lentura lenturas
+leonas leonos lepemos lepras leraes leras lerdas lerdos lesaes leses lesnas lesnos lesoes
+lesses lester lestes letales letals leteas leteos letor letoras letores letors letraes
+letras letrea letreas letros letters letura leturas leudos levaes levanta levantados
+levantan levantara levantare levantars levantas levantemos levanter levees levemos leves
+levies lewder lezdos leznas leznos liados libara libaran libela libelamos libelan libelar
+liber liberacions liberados liberal liberalos liberan liberara liberare liberars liberas
+liberation libere liberemos liberen liberia liberiamos liberian libero libers liberta
+libertamos libertan libertar libra libracion libramos libran librar librara librare
+libraria librars librea libreamos librean librear libreara librearia librera libreras
+librerias libreril librerio licita licitacion licitada licitadas licitador licitamos
+licitan licitar licite licites licito licked licking lictor lictores lidos lieder liemos
+lientas lientos lieves ligera liked limais limera limeta limeto limier limiste limistes
+limita limitaba limitabas limitacions limitadaes limitado limitados limitan limitara
+limitaras limitare limitars limitary limitas limitation limited limitees limitemos limiten
+limiter limiters limites limitings limito limits limned limpia limpiada limpiadas
+limpiador limpiados limpiamos limpiar limpiara limpiare limpiars limpias limpid limpida
+limpie limpiemos limpies limpiezas limpiezo limpio lindos lined linera linger linker
+liosas liquida liquidacions liquidan liquidara liquidare liquidars liquidas liquidation
+lisaes lisais lisars lisas lisera lisias listaes listais listan listar listars listes
+listos litas litera litias litote litotes litras litter litters littler littlest lituas
+liudos llaban llagada llagadas llagado llagan llamaba llamabas llamadaes llamado llamados
+llamante llamantees llamara llamaran llamaras llamare llamares llamarga llamargo llamaria
+llamars llamas llamaza llamazas llamea llameada llameadas llamean llameante llameantes
+llamear llamen llanada llanadas llanos llapada llapadas llapan llapar llaran llaves llecos
+llegaba llegada llegadas llegado llegados llegan llegando llegara llegare llegars llegas
+llege llegen lleges llegos lleguen llemos llenada llenado llenan llenar llenas llenes
+lleno llenoes lleras lleros lletas lletos lleude lleuden llevada llevado llevan llevar
+lleves llevos lloico loable loables loader loafed loaned loaner loaves lobation lobera
+locacion locacions locaes local locale localize localizen localizes locals locate locates
+locating locativo locativos lochaes locke locker locket lockup lockups locule locums locus
+locusts locution locutions lodged lodging loemos logger logic logica logicos logier logio
+logion logios loguer loico loistas loner longar longe longed longen longes longing
+longitude longituds longor longura longuro looked looking lookup lookups loosing loping
+lorded losina losings losino lounger lousing loving lowing lucked lucking lugged lugging
+luidos lunch lunger macado macamos macana macar macas maceado maceamos macear maceas
+machaca machacan machacara machacare machacars machacas machado machamos machar machas
+maches machiaes machies machin machina machinaes machinas machined machines machino
+machinos machins machioes machones machos machucar macias madamos madeja madman madras
+maestra maestreadas maestreados maestreamos maestrear maestreo magana magen magien magin
+magnitudes magnituds magras maguen maidan majana making malare maleare maleja malestar
+maliciosas maliciosoes mallar mallare malpare malting malvare manaba manada manage managed
+managers manages manama manamos manan mananas mananea manano manar manara manata manaza
+mancado mancamos mancan mancar mancas manches mandados mandamus mandara mandare mandares
+mandars mandas mandatos mandean mandemos manden mandon mandra mandro manea maneas
+manejados manejan manejar manejas maneje manejemos manejo manera manful mangana manger
+mangier mangiest mangler mangual maniamos manian manifesta manifeste manifests manifiesta
+manifiestos manija manimos manipula manipulacions manipulan manipulante manipulara
+manipulars manipulas manipulated manipulates manipulating manipulations manipulea manja
+manjan manjar manjua manliest manna manoja manojamos mantea manteamos manteemos mantenamos
+mantene mantenen mantenere manteners mantenes mantienen mantienes manuals manuel manutene
+manutenemos manutener manzana mappings maquila maquilas maquinaes maquinais maquinal
+maquinals maquinan maquinar maquinars maquinas maquine maquines maquino maquinos maracas
+marana maras marasmos marcada marcado marcador marcados marcaes marcais marcan marcando
+marcar marcara marcare marcars marcas marcea marceado marceamos marcear marceas marcemos
+marcen marces marcha marchado marchamos marchar marchas marched marches marcia marcias
+marcos marcs marcus mareado mareamos marean marear mareas mareen margado margamos margan
+margar margas marge margena margene margeno margens margent marges margie margin margina
+margine margino margins marian marias maricas marin marion marked marker markers marking
+marlin marrado marramos marrar marras marren marsas martamos martas marten martin marvin
+marzas mascado mascamos mascar mascas mashed mashing masico masicos masilo masilos masio
+masios masito masitos masiva masivas masivoes masker massage massages massed masses
+massing masted masters matcher matears matemos materia maters matina matinals matinas
+matter mattes maulare mauras maxila maxilo maxim maximal maximas maxime maximos maxims
+maximums mazana maznamos maznan maznar meares measured measurer mecemos meceria mechado
+mechados mechas mechos medamos mediamos medicos medidos mediemos medioes medios mediums
+medrado medrados medres meemos meeting megaes megees meges megoes meismas meismos mejemos
+mejeres mejeria mejoraes mejoras mejore mejoren mejores mejoria mejoros mejors melding
+melemos melges mellar mellon mellones member membras membres memento mementos memling
+memoir memoran memorar memoras memore memores memorial memorias memorio memoro menaje
+menajes menares menemos meneoes menges menoras menore menoren menores menorge menorges
+menoria menors menoses mensajees mensajera mensajeras mensajerias mensajerio mensal
+mensuals mensula mensulo mensura mensural mensure mensures mentemos mentores merado
+merados meraes meramos merando mercada mercadas mercade mercadeo mercades mercado
+mercadoes mercador mercadors mercamos mercando mercar mercas merced merces merees meremos
+meres mereys mergas merger mergers mergoes mergos merles mermado mermados mermes meroes
+mescla mescladas mesclamos mesclan mesclar mesemos mesmas messaged messes messing messuage
+messuages mestemos mesteria mesture mestures mesure mesures metamos metecos meteora
+meteors meteran meterian methods metic metics meting metricaes metrical metrist mewling
+meyores mezcal mezclabas mezclada mezcladaes mezclados mezclan mezclara mezclaras mezclare
+mezclars mezclas mezcle mezclemos mezclen mezclo miagamos miagar miagen miamos miasmas
+miasmos micamos michas michos microsecond miembras miembro miembroes miente mientes miento
+mientos mieses migamos migar migranos migrant migrated migrates mileon mileones milestones
+miliar milla millara millard millare millars millas millay millen miller milline milling
+millings millo milloes millos millstone milting milton mimamos mimas minamos mincia mincio
+mincios minemos mingue mingues minguo minguos minia miniamos minian miniar minias miniemos
+minim minimiza minimizations minimizer minimoes minimums minina minino mininos minio
+minioes minion minions minios miniums minores minue minuees minues minuet minuete minuetes
+minuets minuit minuscula minusculaes minuscular minuscules minusculos minuses minuta
+minutaes minutas minute minuted minuten minuter minutest minuto minutoes miomas mioses
+mirados miramos mirar miremos mirlamos misaes misais misals misamos misars misas misers
+mises misias misivo misivos misma mismaes mismos missed missies mission missis missus
+mistas mistes misting misuses misusing mitiga mitigados mitigan mitigante mitigara
+mitigars mitigas mitigates mitigating mitigativo mitigativos mitigemos mitramos mitrar
+mizamos moaning mobil mobiles moble mocemos mochas mochines mochos modejo modela modele
+modelos models modero modifica modifican modificar modificara modificare modificars
+modificas modificativo modificativos modificen modulo moemos mofemos moiamos moises
+mojemos molemos molesta molestan molestara molestare molestars molestas molester molestia
+molificacion molificaciones molifican molificar molimiento mollar molting moment momenta
+momentas momentoes momentous moments momificacion momificaciones momifican momificar
+mondamos mondan mondar monito monitores monitory monitos monotona monotonaes monotone
+monotones monotonia monotonias monotonico monotonios monotonos monotony montas montes
+montos mooning mooring mopping moramos morcado morcados morcamos morcar morcas moremos
+morgen mornings mosses mosteado mosteamos mostear mostra mostrada mostrador mostrados
+mostran mostrando mostrara mostrare mostrars mostras mostremos motemos moths motile
+mourning mouths movamos movimienta movimientos muceto mucetos mucha muchaes muchas muchoes
+muchos mucors mucous muecas muecos muerdo muerdos muergo muergos muermo muermos muero
+mueros muerta muertas muerte muertes muerto muertoes muestran muestras muestrean muestreas
+muestren muestros muiamos muleto muletos mullion mullions multiped multiplaes multiplees
+multiplex multiplicada multiplicador multiplicados multiplicand multiplicando multiplicara
+multiplicare multiplicars multiplicemos multiplices multiplico multiplier multipliers
+multiplies multiploes munchas munchos munimos munusculas muramos murmura murmure murmuro
+murmurs murto murtos muscas muscos musivo musivos musses mussing mutters narrio narro
+narros narrows navegado navegadora navegadoraes navegadoras navegadoro navegadoros
+navegadors navegados neatest necesia necesiamos necesian necesias necesida necesido
+necesitados necesitar necesitas necesite necesitemos necesiten necesito needle needled
+negation negativas negatived negatives negativos negocia negocie negocios nengun nenguna
+nerves networks nevas neves nicety nieles nieves nighty nineta nineto ninguna ningunas
+ninguno ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma normaliza
+normalizada normalizados normalizan normalizando normalizara normalizare normalizars
+normalizas normalizemos normalizen normalizer normalizes normalizo normals norman normas
+normativas normative normativo northing noshing notching nothings notifica notifican
+notificara notificare notificars notificas notificativo notificativos notifice notifier
+notifies noting noveles novena novenae novenas noventas novento nubees nueras nuero nueros
+nuesas nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes nuezos numbed
+number numbers numbest numbles numera numeras numere numeres numero numeroes numeros
+numerosa numeroso numerous objecta objectives objecto objectos objet objeta objetas objete
+objetes objetiva objetivas objetivoes objetoes obligatorias obligatorio obligatorioes
+obtect occupied occupier occupiers ocluan oculado oculados oculan ocupada ocupadas ocupado
+ocupador ocupadors ocupados ocupamos ocupando ocupar ocupas ocupen oddest ofension
+ofensions ofensivaes ofensivoes ofertas oferto offensives offsets oficialaes oficialas
+oficialos oficials oficiares oficinaes oficinales olido olvida olvide olvidos omitamos
+omitiamos omitidos opaqued opaquer opaques opener operating operativo operativos opined
+optimism optimisma optimist optimistas optimisto optimists optimized optimizer optimizes
+orchestrating orchestrations orchestrators ordeal ordena ordenaba ordenabas ordenada
+ordenadaes ordenadas ordenado ordenadoes ordenador ordenadors ordenados ordenan ordenanda
+ordenandas ordenando ordenandos ordenar ordenara ordenaras ordenare ordenars ordenas
+ordene ordenemos ordenen ordeno ordenoes ordenos ordens orderer orderid orderings ordina
+ordinada ordinadas ordinado ordinados ordinamos ordinar ordinara ordinare ordinars ordines
+orears origina originals originan originar originas originea orquestacions orquestado
+orquestados outcomes outdoing outfox outgoes outgoings outgrew outgrown outgrows outrage
+outrages outride outsider outsides outsize overfly overlaid overland overlap overlays
+overloads overlord overlords overly overnights overpay overplay overripe overrode
+overshoots overshot overside oversight overtaken overtask overtaxes overtly overwrote
+ovido pacian pacing pacino pacion packed packing pactes padres padron padrones pagados
+pagana paganas paganos pagayos pageles pagemos pagina paginacions paginaes paginais
+paginal paginan paginar paginara paginars paginas paginated paginates paginating pagine
+pagines pagino paginos paglia pained paineles painter paints pairamos paired paires
+pairing pajaremos pajeles paling palled palling panales pandees panees panelaes panelas
+paneled panelos panels panes panetes pangees paniles panned panoles pantero pantos panules
+paoting paparemos papeles papular parabos paracos parado paradojas paradojo parador
+paradora parados paraes paralela paralele paralelos paramas parameters parametra parametro
+paramo paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian
+parcias parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers
+pares pariamos paricion pariciones parida paries parimos parir parker parkin parlamos
+parles parlon parlones parnes paroes parotida parpadea parpadee parpadeos parpado parpados
 parpamos parpando parpes parramos parred parres parring parron parrones parses parsing
 parson partaes partamos partas partea parteas parted partee partees parten parteo parthia
 partia partials partiamos particiona particionados particionan particionas particiono
@@ -1389,37 +1391,38 @@ uniquer unitaria unitarios unitas unknowns unseen unsubscribed unsubscribes unte
 upamos updater updates uprate uprated upset upsets urente urentes urgen urgentees uricas
 usados usemos usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes
 vacais vacan vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila
-vacilan vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vahida vaida vaidas
-vaidos vainas vainos valada valia valiamos valian valias valid validacions validades
-validados validaes validara validares validars validated validating validations valide
-validemos validen valido valija valios varaes varais varales varals varars varas vareas
-vargas varia variable variablees variaes variais variar variars varias varies varios varis
-varita varitas variza varizas varizs vascas vascos vastas vastos vatias vatios veedor
-veedors vejas venador venadors vencedor vencedores vendar vendars vendedora vendedoraes
-vendedoras vendedoro vendedoros vendedors vender venders vendo vendoes vendors vendos
-ventaba ventabas ventada ventadas ventaja ventajas ventan ventanaes ventanal ventanals
-ventanea ventaneas ventano ventanos ventara ventaras ventor ventors verass verbified
-verbifies verbify verdor verdors verifica verificacions verificados verifican verificara
-verificare verificars verificas verifications verificativo verifice verificemos verifices
-verified verifier verifiers verily verities verity verizon verjas verjos versas verses
-versificacion versificamos versificar versification versified versifies versify versing
-versiona versionada versionadas versionas versiones versions versos versts vertus vestas
-vestos viables viajas viales vician vicias vicios victas victos vidales videos vieja
-viejaes viejo viejoes vigiamos vigilados vigilemos vinales vinculadas vinculado vinculamos
-vinolento vintas vintos violen violenta violente violentos violet violeta violeto violets
-viraes virajes virares vireas vireos virias viriles virolento viroles virules visais
-visales visals visars visas viscas viscos viseas visias visibilidads visibles visibly
-visitas visitos visits visoes visons visors visos vista vistaes visto vistoes vistosa
-vistoso vitales vitas vitos voceamos vocear volamos volar volca volcados volcan volcanos
-volcara volcare volcars volcas volcemos voleamos volear voleemos volemos volumed volumines
-volute volutes volvamos volve volven volvere volvers volves voyage vuela vuelas vuelca
-vuelcas vuelco vuelos vuelta vueltas vuelto vuelva vuelvan vuelven vuelves vulta vulva
-vulvo wafting wailing waiter waiving waking waling walling wanking wanting warded warding
-waring warmer warned warning warped warping warred warring wasting weigh weighed weighing
-weight weightings weights weighty whiter whites whiting widow widows wight wilting windrow
-windrows winnow winnows winter withdrawn withdrew withing witter witting worked wormed
-worming worried worrier worriers worser wrier wright wrists writer writers writhe writhen
-writhes writing writs zombies zombis zookeepers
+vacilan vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vagido vahida vahido
+vaida vaidas vaido vaidos vainas vainos valada valado valia valiamos valian valias valid
+validacions validades validados validaes validara validares validars validated validating
+validations valide validemos validen validos valija valijo valio valios varaes varais
+varales varals varars varas vareas vargas varia variable variablees variaes variais variar
+variars varias varies varios varis varita varitas variza varizas varizs vascas vascos
+vastas vastos vatias vatios veedor veedors vejas venador venadors vencedor vencedores
+vendar vendars vendedora vendedoraes vendedoras vendedoro vendedoros vendedors vender
+venders vendo vendoes vendors vendos ventaba ventabas ventada ventadas ventaja ventajas
+ventan ventanaes ventanal ventanals ventanea ventaneas ventano ventanos ventara ventaras
+ventor ventors verass verbified verbifies verbify verdor verdors verifica verificacions
+verificados verifican verificara verificare verificars verificas verifications
+verificativo verifice verificemos verifices verified verifier verifiers verily verities
+verity verizon verjas verjos versas verses versificacion versificamos versificar
+versification versified versifies versify versing versiona versionada versionadas
+versionas versiones versions versos versts vertus vestas vestos viables viajas viales
+vician vicias vicios victas victos vidales videos vieja viejaes viejo viejoes vigiamos
+vigilados vigilemos vinales vinculadas vinculado vinculamos vinolento vintas vintos violen
+violenta violente violentos violet violeta violeto violets viraes virajes virares vireas
+vireos virias viriles virolento viroles virules visais visales visals visars visas viscas
+viscos viseas visias visibilidads visibles visibly visitas visitos visits visoes visons
+visors visos vista vistaes visto vistoes vistosa vistoso vitales vitas vitos voceamos
+vocear volamos volar volca volcados volcan volcanos volcara volcare volcars volcas
+volcemos voleamos volear voleemos volemos volumed volumines volute volutes volvamos volve
+volven volvere volvers volves voyage vuela vuelas vuelca vuelcas vuelco vuelos vuelta
+vueltas vuelto vuelva vuelvan vuelven vuelves vulta vulva vulvo wafting wailing waiter
+waiving waking waling walling wanking wanting warded warding waring warmer warned warning
+warped warping warred warring wasting weigh weighed weighing weight weightings weights
+weighty whiter whites whiting widow widows wight wilting windrow windrows winnow winnows
+winter withdrawn withdrew withing witter witting worked wormed worming worried worrier
+worriers worser wrier wright wrists writer writers writhe writhen writhes writing writs
+zombies zombis zookeepers
 """
 
 GUARD: frozenset[str] = frozenset(_WORDS.split())
