@@ -110,6 +110,7 @@ _STRONG_RE = re.compile(r"[;:()\[\]¿?¡!→⇒]|\s[-–—]\s|->|=>")
 _PERIOD_RE = re.compile(r"\.[*_]*(?:\s|$)")  # a full stop, closing emphasis included ("*Rejected.*")
 _STRONG_BREAKS = (".", ":", ";", "-", "–", "—", "->", "=>", "→", "⇒")  # where an open choice gets made
 _OPENERS = (":", "-", "–", "—", "->", "=>", "→", "⇒")  # a break after which a trailing cue looks back
+SCOPE_WORDS = 4  # content words of the scope a label's verdict applies in ("en el camino de lectura")
 LABEL_TOPIC_WORDS = 2  # words a design doc's label may follow on its line ("Caché descarto:")
 _LABEL_BREAKS = (":", "-", "–", "—")  # what follows a label written with a colon ("Rejected: X", "Later — …")
 
@@ -851,7 +852,8 @@ def _read_sentence(
     by_role: dict[str, list[tuple[int, int, Language, Pattern]]] = {}
     for match in matches:
         by_role.setdefault(match[3].role, []).append(match)
-    if by_role.keys().isdisjoint(_READ_ROLES):  # only scope words ("but", "because"): no cue to read
+    labelled_no = any(a > sentence.first and sentence.brk(a) == ":" for a, _, _, _ in by_role.get("answer_no", []))
+    if by_role.keys().isdisjoint(_READ_ROLES) and not labelled_no:  # only scope words ("but", "because"): no cue
         return _objects(sentence, all_langs)
     pseudo = [(a, b) for a, b, _, _ in by_role.get("pseudo", [])]
     termination = {a for a, _, _, _ in by_role.get("termination", [])}
@@ -921,6 +923,16 @@ def _read_sentence(
             return -1  # not the sentence's opening: "We use X, and Y: maybe later"
         topic = sum(1 for p in range(first, q) if not sentence.stop[p])
         return first if 0 < topic <= LABEL_TOPIC_WORDS + 1 else -1
+
+    def scoped_label(start: int, a: int, language: Language) -> int:
+        """The opening label when the verdict's clause right after its colon is only where it applies
+        ("Reintentos: en el camino de lectura no", "Tracing: not on the limiter"): a scope phrase of
+        a preposition and a few words, so the label is what is turned down there; else -1."""
+        if start <= first or sentence.brk(start) != ":" or sentence.words[start] not in language.prepositions:
+            return -1
+        if sum(1 for p in range(start, a) if not sentence.stop[p]) > SCOPE_WORDS:
+            return -1
+        return label_before(start)
 
     def antecedent(a: int, b: int, language: Language, tail: int) -> list[tuple[int, int]]:
         """What a pronoun turned down stands for: the topic fronted in its clause ("El RGPD tampoco
@@ -1074,7 +1086,12 @@ def _read_sentence(
                 if closes_clause(b, language):
                     # "Las claves calientes, los inactivos y el umbral no los trataría": the whole list
                     start = _list_start(sentence, back_over_comma(a, b, language), a, language, termination)
-                    out.append((kind, span, [(start, b)]))
+                    ranges = [(start, b)]
+                    ends = all(sentence.stop[p] or p in fillers for p in range(b, last))
+                    label = scoped_label(start, a, language) if ends else -1
+                    if label >= 0:
+                        ranges.append((label, start))  # "Reintentos: en el camino de lectura no": the label too
+                    out.append((kind, span, ranges))
             elif scope == "verb":
                 c_end = clause_end(b)
                 if bounded(b, c_end) or b >= last:
@@ -1135,6 +1152,14 @@ def _read_sentence(
                 ranges = antecedent(a, b, language, tail=tail)
                 if ranges:
                     out.append((kind, span, ranges))
+    # "Tracing: not on the limiter", "Caché: no en la lectura": a label's value that opens with "no" and a
+    # scope phrase, and ends the sentence, turns the label down (not "Tracing: not on the hot path, only…")
+    for a, b, language, _pattern in by_role.get("answer_no", []):
+        if b - a == 1 and a > first and sentence.brk(a) == ":" and b < last and sentence.words[b] in language.prepositions:
+            scope_words = sum(1 for p in range(b, last) if not sentence.stop[p])
+            label = label_before(a)
+            if label >= 0 and scope_words <= SCOPE_WORDS and not any(sentence.brk(p) for p in range(b + 1, last)):
+                out.append((ROLES["following_end"][0], _char_span(sentence, a, b), [(label, a), (a, last)]))
     out += _contrasts(sentence, by_role, language_of=langs, conditional=conditional, termination=termination)
     out += _objects(sentence, all_langs)
     return out
