@@ -3,86 +3,86 @@
 _WORDS = """
 abaddon abaldonamos abaldonar abandona abandonados abandonan abandonara abandonare
 abandonars abandonas abandone abandonemos abandono abandons abanos abarcamos abarcar
-abbots abertura abierta abiertaes abiertoes abiertos abisos abobra abogar abonas abondo
-abondos abones abonoes aboral aborda abordamos abordar aborra aborramos aborsa aborso
-abortados abortan abortara abortare abortars aborte abortemos abortes aborto abortos
-abrasada abrasadas abrasado abrasados abrega absente absents absorba absorban absorbas
-absorbed absorbent absorber absorbere absorbers absorbo absorta absortamos absortar
-absorte absorten abuses acabara acamara acampara acantos acaparan acaparar acaparas
-acapare acaparo acapta acaptada acaptadas acaptado acaptamos acaptan acaptar acaptara
-acapto acarar acarara acatado acatamos acatar acatara accensa accenso accent accented
-accents acceptably acceptances accepter accepts acciona accione acciono accions accountid
-accounts accoutred accreted accuses aceita aceitada aceitadas aceitado aceitamos aceitan
-aceitar aceito acenios acenos acenta acentas acento acentoes acentuo acepa acepada
-acepadas acepado acepamos acepan acepando acepar acepara acepas acepo acepta aceptaba
-aceptabas aceptables aceptacions aceptador aceptados aceptan aceptando aceptara aceptaras
-aceptare aceptars aceptas acepte aceptemos acepten aceptor aceptos acerta acertada
-acertadas acertado acertamos acertan acertas acerto aceta acetada acetadas acetado acetan
-aceto acetos acierta aciertas acierto aciertoes aciertos acknowledged aclamar aclara
-aclaran aclarara aclarare aclarars aclaras aclarea acodado acodamos acodar acogamos acoita
-acoitado acoitamos acoitar acolado acolamos acolar aconta acontado acontamos acontar
-acopado acopamos acopar acopara acora acorado acoramos acoran acorar acoras acorda acordar
-acorna acornar acorra acorta acortado acortan acortara acortare acortars acortas acorte
-acorto acorva acorvar acorza acorzar acosado acosamos acosar acoses acosta acostado
-acostamos acostar acota acotada acotando acotara acotare acotaria acotars acotas acotemos
-acquire acquired acquirers acquires acrata acriba acroes acroys actin acting actinon
-actins action actions actita actitamos actitar actite actito activa activados activaes
-activalo activan activara activaran activaras activares activaria activars activas
-activations activemos activen actives actividads activo activoes acton actora actuado
-actualizados actualizan actualizara actualizare actualizars actualizas actualization
-actualize actualizemos actualizo actuamos actuar actues acudes acueas acueos acuerda
-acuerdos acuitar acular acules acumulados acumular acumulara acumulare acumulars acumulas
-acumule acumulemos acumulen acumulo acunes acunta acuntamos acurado acures acusas acusees
-acusen acusoes acusos acutes adamite adaptado adaptadora adaptadoraes adaptadoras
-adaptadoro adaptadoros adaptadors adaptados adaptar adaptars adapte adapted adapten
-adaptes adaptor adaptors addictive additives addling adelanta adelantar adelantaras
-adelantare adelantares adelantars adelantas adelanten adelantes adelanto adepta adepto
-adiete adivina adivinan adivinara adivinare adivinars adivinas admire admisions admissions
-admit admita admiten admites admito admits adoptador adoptadores adopter adopters adoptive
-adquirentes adquiriente adsorb adsorbs adulante adular afeara afears afectada afectador
-afectados afectando afeitado afera aferra afers afinidads aflacen afletado aflojados
-afogar afonos aforradas afrancamos afrancar afrancaria afrancariamos afretado aftaes
-afterward afterwords afueras afuero afustes agadir aggregated aggregateid aggregates
-aggregating aggregations agitados agitamos agitan agitar agitaria agolados agolamos agolan
-agolar agolaria agorados agoramos agoran agorar agoraria agostados agostamos agostan
-agostar agostaria agota agotadas agotador agotadors agotara agotaran agotaras agotare
-agotarian agotarias agotars agotas agotemos agoten agreda agredamos agredan agrega
-agregacions agregadas agregado agregadoes agregador agregados agregan agregara agregare
-agregars agregas agrege agregemos agregen agrego agreman agreta agreza agruma agrumamos
-agrumar agrupa agrupacions agrupados agrupan agrupara agrupare agrupars agrupas agrupe
-agrupemos agrupo agrura aguaita aguanal aguantan aguantar aguantas aguante aguanto aguera
-ahogan ahogara ahogare ahogars ahogas ahojados ahojar ahorcadas ahormadas ahornadas
-ahorrabas ahorrada ahorradaes ahorrados ahorraras ahotado ahotados ahoyar ahuses ailing
-ainases airing ajorradas ajunta ajuntamos ajuntar ajuntes ajustas ajuste ajustees ajusten
-aladen aladra aladras alama alamba alambas alames alamia alamias alamos alampa alampas
-alanza alara alaraes alaran alarda alardas alares alarga alargas alaria alarias alarmaes
-alarmais alarman alarmar alarmars alaros alars alarse alarses alberta alberto alborta
-alcace alcacen alcama alcamas alcana alcanas alcances alcanzan alcanzar alcanzas alcanze
-alcanzo alcaza alcazados alcazamos alcazar aleara alearas alears aleatorias aleatoric
-aleatorios alectoria alectorio alegra alegrar alegras alejados alenta alentar alentas
-alera aleraes aleros alertaes alertais alertan alertara alertare alertars aleta aletea
-aletear aleteas aletos aleuts alfabetica alfabeticos alfabetizo alfama alfamas alfarma
-alfarmas alguanta alhama alhamas alharma alharmas aliages alianza aliares aliased aliass
-alicaes aliento alientos alifaes alijados alisamos alisar alises alisoes alisos alistes
-aljama aljamas allays allocates allowances alloyed almacenada almacenadas almacenadoes
-almacenamienta almacenamientos almacenamos almacenan almacenando almacenara almacenare
-almacenars almacenas almacene almacenemos almaceno almacens almaden almajen almecen
-almoacen alobados alocados aloeta aloetas alogados alogar alojadas alojado alojadoes
-alojamos alomados alosados alotado alotados alotamos alotan alotaria alphabets alrota
-alrotas alterante alterative alterativo altercate alternaes alternant alternante alternare
-alternated alternates alternation alternatives alternativos alters altiva altivamos
-altivar altive altividad altivo altivos amarece amarecen amarecer ambiguoes ambiguos
-amentamos amentar amentos amiento amientos amision amorradas amorta amortamos amortar
-amplificacions amplifications amplificativo amular amuses anacas anadamos anadan anade
-anadea anadean anadee anadeen anadem anadeo anades anadia anadiamos anadidos anadinos
-anadio anadiran anadire anadirian anadirs anadon analistica analiticas analitico analytic
-ancaes ancas ancha anchaes anchais anchan anchar anchars anches anchoa anchoas anchos
-anclar anclas anden aneden anedimos anedir anediria anediriamos angular aniden anidimos
-anidir anidiria anidiriamos anilar anilla anille anillos anilo anisamos anisar annular
-anonos anotado anotados anotamos anotan anotaria answers anteriors anther anticuas anticuo
-antigaes antigas antigo antigoes antigos antigua antiguaes antiguais antiguan antiguans
-antiguar antiguars antigue antiguedads antigues antiguoes antillo anublar anudar anuden
-anula anulan anulara anulare anulars anulas anuses anythings aojados aorta apacamos apacar
+abbots abertura abierta abiertaes abiertoes abisos abobra abogar abonas abondo abondos
+abones abonoes aboral aborda abordamos abordar aborra aborramos aborsa aborso abortados
+abortan abortara abortare abortars aborte abortemos abortes aborto abortos abrasada
+abrasadas abrasado abrasados abrega absente absents absorba absorban absorbas absorbed
+absorbent absorber absorbere absorbers absorbo absorta absortamos absortar absorte
+absorten abuses acabara acamara acampara acantos acaparan acaparar acaparas acapare
+acaparo acapta acaptada acaptadas acaptado acaptamos acaptan acaptar acaptara acapto
+acarar acarara acatado acatamos acatar acatara accensa accenso accent accented accents
+acceptably acceptances accepter accepts acciona accione acciono accions accountid accounts
+accoutred accreted accuses aceita aceitada aceitadas aceitado aceitamos aceitan aceitar
+aceito acenios acenos acenta acentas acento acentoes acentuo acepa acepada acepadas
+acepado acepamos acepan acepando acepar acepara acepas acepo acepta aceptaba aceptabas
+aceptables aceptacions aceptador aceptados aceptan aceptando aceptara aceptaras aceptare
+aceptars aceptas acepte aceptemos acepten aceptor aceptos acerta acertada acertadas
+acertado acertamos acertan acertas acerto aceta acetada acetadas acetado acetan aceto
+acetos acierta aciertas aciertoes acknowledged aclamar aclara aclaran aclarara aclarare
+aclarars aclaras aclarea acodado acodamos acodar acogamos acoita acoitado acoitamos
+acoitar acolado acolamos acolar aconta acontado acontamos acontar acopado acopamos acopar
+acopara acora acorado acoramos acoran acorar acoras acorda acordar acorna acornar acorra
+acorta acortado acortan acortara acortare acortars acortas acorte acorto acorva acorvar
+acorza acorzar acosado acosamos acosar acoses acosta acostado acostamos acostar acota
+acotada acotando acotara acotare acotaria acotars acotas acotemos acquire acquired
+acquirers acquires acrata acriba acroes acroys actin acting actinon actins action actions
+actita actitamos actitar actite actito activa activados activaes activalo activan activara
+activaran activaras activares activaria activars activas activations activemos activen
+actives actividads activo activoes acton actora actuado actualizados actualizan
+actualizara actualizare actualizars actualizas actualization actualize actualizemos
+actualizo actuamos actuar actues acudes acueas acueos acuerda acuerdos acuitar acular
+acules acumulados acumular acumulara acumulare acumulars acumulas acumule acumulemos
+acumulen acumulo acunes acunta acuntamos acurado acures acusas acusees acusen acusoes
+acusos acutes adamite adaptado adaptadora adaptadoraes adaptadoras adaptadoro adaptadoros
+adaptadors adaptados adaptar adaptars adapte adapted adapten adaptes adaptor adaptors
+addictive additives addling adelanta adelantar adelantaras adelantare adelantares
+adelantars adelantas adelanten adelantes adelanto adepta adepto adiete adivina adivinan
+adivinara adivinare adivinars adivinas admire admisions admissions admit admita admiten
+admites admito admits adoptador adoptadores adopter adopters adoptive adquirentes
+adquiriente adsorb adsorbs adulante adular afeara afears afectada afectador afectados
+afectando afeitado afera aferra afers afinidads aflacen afletado aflojados afogar afonos
+aforradas afrancamos afrancar afrancaria afrancariamos afretado aftaes afterward
+afterwords afueras afuero afustes agadir aggregated aggregateid aggregates aggregating
+aggregations agitados agitamos agitan agitar agitaria agolados agolamos agolan agolar
+agolaria agorados agoramos agoran agorar agoraria agostados agostamos agostan agostar
+agostaria agota agotadas agotador agotadors agotara agotaran agotaras agotare agotarian
+agotarias agotars agotas agotemos agoten agreda agredamos agredan agrega agregacions
+agregadas agregado agregadoes agregador agregados agregan agregara agregare agregars
+agregas agrege agregemos agregen agrego agreman agreta agreza agruma agrumamos agrumar
+agrupa agrupacions agrupados agrupan agrupara agrupare agrupars agrupas agrupe agrupemos
+agrupo agrura aguaita aguanal aguantan aguantar aguantas aguante aguanto aguera ahogan
+ahogara ahogare ahogars ahogas ahojados ahojar ahorcadas ahormadas ahornadas ahorrabas
+ahorrada ahorradaes ahorrados ahorraras ahotado ahotados ahoyar ahuses ailing ainases
+airing ajorradas ajunta ajuntamos ajuntar ajuntes ajustas ajuste ajustees ajusten aladen
+aladra aladras alama alamba alambas alames alamia alamias alamos alampa alampas alanza
+alara alaraes alaran alarda alardas alares alarga alargas alaria alarias alarmaes alarmais
+alarman alarmar alarmars alaros alars alarse alarses alberta alberto alborta alcace
+alcacen alcama alcamas alcana alcanas alcances alcanzan alcanzar alcanzas alcanze alcanzo
+alcaza alcazados alcazamos alcazar aleara alearas alears aleatorias aleatoric aleatorios
+alectoria alectorio alegra alegrar alegras alejados alenta alentar alentas alera aleraes
+aleros alertaes alertais alertan alertara alertare alertars aleta aletea aletear aleteas
+aletos aleuts alfabetica alfabeticos alfabetizo alfama alfamas alfarma alfarmas alguanta
+alhama alhamas alharma alharmas aliages alianza aliares aliased aliass alicaes aliento
+alientos alifaes alijados alisamos alisar alises alisoes alisos alistes aljama aljamas
+allays allocates allowances alloyed almacenada almacenadas almacenadoes almacenamienta
+almacenamientos almacenamos almacenan almacenando almacenara almacenare almacenars
+almacenas almacene almacenemos almaceno almacens almaden almajen almecen almoacen alobados
+alocados aloeta aloetas alogados alogar alojadas alojado alojadoes alojamos alomados
+alosados alotado alotados alotamos alotan alotaria alphabets alrota alrotas alterante
+alterative alterativo altercate alternaes alternant alternante alternare alternated
+alternates alternation alternatives alternativos alters altiva altivamos altivar altive
+altividad altivo altivos amarece amarecen amarecer ambiguoes ambiguos amentamos amentar
+amentos amiento amientos amision amorradas amorta amortamos amortar amplificacions
+amplifications amplificativo amular amuses anacas anadamos anadan anade anadea anadean
+anadee anadeen anadem anadeo anades anadia anadiamos anadidos anadinos anadio anadiran
+anadire anadirian anadirs anadon analistica analiticas analitico analytic ancaes ancas
+ancha anchaes anchais anchan anchar anchars anches anchoa anchoas anchos anclar anclas
+anden aneden anedimos anedir anediria anediriamos angular aniden anidimos anidir anidiria
+anidiriamos anilar anilla anille anillos anilo anisamos anisar annular anonos anotado
+anotados anotamos anotan anotaria answers anteriors anther anticuas anticuo antigaes
+antigas antigo antigoes antigos antigua antiguaes antiguais antiguan antiguans antiguar
+antiguars antigue antiguedads antigues antiguoes antillo anublar anudar anuden anula
+anulan anulara anulare anulars anulas anuses anythings aojados aorta apacamos apacar
 apaciamos aparados aparan aparca aparcara aparcare aparcars aparcas aparce aparcemos
 aparcen apare aparea apareados aparean apareca aparecamos aparecan aparece aparecen
 aparecere aparecers apareces aparecia apareco aparee apareen aparees apareje aparejen
@@ -239,15 +239,16 @@ casios caspos cassandras castes castidad castidades castos castro casuca cataura
 catching categoriaes categoric categorica categoricas categorio categorios categorize
 categorizes catino catling cauca caucel caucels cauces caudos cauras cauries cauros cautas
 cavario caves cavidad cavios cayuca cebada cebado cebados cebamos cebradas cebrado cebros
-cedamos cefrada cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado
-cejados cejamos celada celado celados celamos celebridads celeridad celeridades celerity
-cello cenada cenado cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo
-cenismos cenital censer cental centavas centavo centavoes centen centers centima centimas
-centime centimes centimoes centner cento centon centra centralizada centralizador
-centralizados centralizando centralize centralizen centralizer centralizes centrals
-centran centrar centras centros ceracion ceraciones cerate cerated cerates cercaba cercada
-cercadas cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado
-cerner cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
+cedamos cedular cefrada cefradas cefrado cefrados cegada cegado cegados cegamos cejada
+cejado cejados cejamos celada celado celados celamos celebridads celeridad celeridades
+celerity cellar cello cellular celula celulan celulara celulare celulars celulas cenada
+cenado cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos
+cenital censer cental centavas centavo centavoes centen centers centima centimas centime
+centimes centimoes centner cento centon centra centralizada centralizador centralizados
+centralizando centralize centralizen centralizer centralizes centrals centran centrar
+centras centros ceracion ceraciones cerate cerated cerates cercaba cercada cercadas
+cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado cerner
+cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
 cerrando cerraras cerrera cerril cerriles certana cesacion cesaciones cesada cesado
 cesados cesamos cesta cestos cestro cetro chagos chagres chague chagues chaired chairs
 champaign champaigns champana champanas champos chance chancela chancelamos chances chane
@@ -704,316 +705,319 @@ grafias graficaes grafico graficos grafila grafilas grafita grafitas gramps gran
 granaes granamos granando grance grances grand granda grandaes grandas grande grandee
 grandees grandeis granden grander granders grandest grandez grandezs grando grandos grands
 grane granea graneas granee granees granel granels granemos granen graneo granes grange
-granges granoes grantes grapas grapes grasps grateful gratefully grazne graznes gripos
-groped gropes groping grouper groupie grouse groused grouted grouts growings growling
-growths grumos gruos grupas grupo grupoes grutos guada guadra guadua guadual guaira gualda
-gualdada gualdadas gualdado gualdados guanamos guanda guapos guara guaramos guaran
-guaranteed guarantied guaranties guaras guardaba guardabas guardadaes guardadoes guardador
-guardadors guardaja guardajas guardajo guardajos guardala guardalo guardalos guardando
-guardant guardara guardaras guardare guardars guarde guardemos guarden guarder guardes
-guardias guardio guardo guards guariaa guariamos guarian guarna guarnamos guarnan guarnia
-guarra guesser guesses guested guiada gulden gurda gurges gurupos habemos habitua
-habituals habituan habituar habituas hacamos hacero haceros hacheada hacheadas hacheamos
-hachear hachemos haches hademos hairless halemos hammed hammerer hammers hammier hamper
-hampered hampers handed handel handing handler handlers handless hangings happen harder
-harmer hashea hasheado hashes hasted hastes hasting hatter havemos hawses headed headers
-headier headiest healer healers hearer hearers heater heaters heaver heavers heavies heder
-heders hedger hedgers hemmer hemmers hender henders herder herders hibridas hibridos
-hidrata hidratacions hidratados hidratan hidratara hidratare hidratars hidratas hidrate
-hidratemos hidrates hightest hinging hinter histericos histogram historiaes historiais
-historians historiars historical historico historicoes histories hither hitler hitters
-hoisted hooted horacio horaria horarios horatio horizontalmentes horizontals horsed hosed
-hoste hostel hostes hotbed hotpot hotpots hotshot hotshots hotspots hotted hotter housed
-huacos huchos hucios huebos huecas huecoes huecus huegos huercos hueros huesos huevos
-hummer hummers hundreds hushed hushes hushing hybrids hybris hydrae hydrant hydrants
-hydrating identidads identificado identificados identifice identifices identified
-identifier identifiers identifies identify idiom idiomaes idiomo idiomos idioms idiota
-idiotas ignara igneoes ignorados ignoramus ignoran ignorar ignorara ignorare ignorars
-ignoras ignored ignoremos ignoren ignorer ignores ignoro ignota igualaes igualas iguale
-igualen igualos iguals iguares imbalance imbalances immutably imparta imparte impartes
-imperta imperte impertes import importance importantes importar importas importe imported
-importees importen importer importers importo imports imposta imprecisa imprecisos
-imputables inaction inactiva inactivaes inactive inactivoes inactivos inatencion inatento
-inatentos incalida incalido incalidos incensiva incensivo inciertas inciertos incline
-incluamos includes incluia incluiamos incluidos incluire incluirs incluo incluyen
-incompartible incompartibles incompasible incompasibles incompatible incompatiblees
-incompatibly incomplejo incompleta incomplete incompletos incomplexo incrase incrases
-increase increased incrementa incrementan incrementar incrementas incult inculto incultos
-incumpla incumplamos incumplen incumples incumpliamos incumplidos incumplo indeed
-indefinidamentes indent indents indexer indexes indic indica indicado indicadora
-indicadoraes indicadoras indicadoro indicadoros indicados indicatory indicen indices
-indiciador indiciadores indicie indicio indico indics indict indictor indie indies indine
-indite indore induce indult indulto indultos inert infante infarte infeccion infection
-infirmes infla inflame inflan inflara inflars inflas inflated inflater inflates influa
-influimos influir informas informe informed informees informen informer informers informs
-infunda inicia inicials inician iniciar inicias inicie inicios inicuo initials injecting
-injections injerta injertan injertar inlier inmediata inmediatamentes inmediatos inmudable
-inmudables inmunda inmutablees innocuo inocua inoculo inocuos inora inoramos inorar inore
-inores inormes insect insecta insects insera inseran insercions insere inseres inseria
-inserian insero inserta insertan insertar insertara insertare insertars insertas inserte
-inserten insertes inserto insertos inserts inset insets insetting inspecciona inspeccionan
-inspeccionara inspeccionare inspeccionars inspeccionas inspects instance instanced
-instancia instanciaes instancio instancios instancy instantaneaes instantaneo instantaneos
-instante instantes insuda insudar insuflo insula insulas insule insules insulo insulsa
-insulsos insultoes intakes integers integra integral integrals integras integre integres
-integro integros inten intencions intend intendo intends intensa intensar intense
-intension intensiva intensivas intensive intensivo intensivos intenso intensos intent
-intenta intentan intentara intentare intentars intentas intente intentes intention
-intentoes intentos intents interaction intercalo intercambias intercambios interfaced
-interfaces interlace intern internacion internal internals internar interno internos
-interns interrace interrupter interruptora interruptoro interruptors intersticia
-intersticials intersticias intervaloes interviews intine inulto inultos inunda inundan
-inundara inundare inundars inundas inunde inundo invadida invadido invadidos invalid
-invalidacions invalidad invalidades invalidados invalidaes invalidan invalidar invalidara
-invalidare invalidares invalidars invalidas invalidates invalidating invalide invalidemos
-invalides invalido invalidoes invalids invariance invencion invent inventar invento
-inventor inventora inventoro inventors inventos invents invert inverta invertan inverting
-inverts investiamos investiga investigados investigan investigara investigars investigas
-investigated investigates investigemos inyeccions iseult iterating iterativo iterativos
-iterators jaegers jagger jautos jester jitters jittery jotter junamos juncamos juncar
-juncos juniamos junios junoes junos junta juntados juntan juntara juntare juntars juntas
-juntemos juntes junto juntoes junzos justamos justar justos jutios jutos keystroke
-kinesics laager lacked lacking ladder laded lager lagers lagged lagger lagging lagting
-laida laidas laido laistas laman lamar lamba lambada lamban lambas lambdas lambdo lambea
-lambed lambia lambida lamers lamest lamida lamidas lamido lamidos lanamos lanar lanaria
-landed lander langer langrage lanza lanzados lanzan lanzaran lanzaras lanzare lanzarian
-lanzarias lanzars lanzas lanzazos lanzemos laoses lapidaes lapidais lapidan lapidar
-lapidars lapidas lapide lapidea lapideas lapides lapido lapidos lapita lapitas lapiza
-lapizas lapsed lapses larded larder largar large largen larges largess largor larker
-larking lasers lases lasing lasses lastas latent lates latexs latida latidas latidoes
-latigo latigos latimos latino latinos latito latrio latrios latter latvio latvios lauded
-lauder launce lavers laves lawman lawyers laxest layaes layars layes layman lazamos lazar
-lazaria lazramos lazrar lazraria leaded leaden leader leaders leading leafed leafing
-league leaked leaker leales leamos leander leaned leaner leaning leaped leaper leaping
-leaser leasers leases leashed leashes leasing leaved leaven leavens leaver leavers leaves
-leaving leavis lectora lectoraes lectoras lectoro lectoros lectors lectura lecturaes
-lecturas lecture lectures lecturo lecturos ledaes ledge ledgers ledges ledos ledras ledros
-lefter legada legado legaes legalese legals legan legar legares legates legemos leger
-legged legging legible legiblees legisles legraes legras leguaes leibles leidas leidoes
-leilos leimos leistas lejaes lejases lejemos lejios lelaes lemaes lembos lemnos lemos
-lenaes lenais lenars lenas lender leneas lenemos lengths lengthy lenias lenidos lenoes
-lenons lenos lenses lentaes lentes lentoes lentor lentores lentors lents lentura lenturas
-leonas leonos lepemos lepras leraes leras lerdas lerdos lesaes leses lesnas lesnos lesoes
-lesses lester lestes letales letals leteas leteos letor letoras letores letors letraes
-letras letrea letreas letros letters letura leturas leudos levaes levanta levantados
-levantan levantara levantare levantars levantas levantemos levanter levees levemos leves
-levies lewder lezdos leznas leznos liados libara libaran libela libelamos libelan libelar
-liber liberacions liberados liberal liberalos liberan liberara liberare liberars liberas
-liberation libere liberemos liberen liberia liberiamos liberian libero libers liberta
-libertamos libertan libertar libra libracion libramos libran librar librara librare
-libraria librars librea libreamos librean librear libreara librearia librera libreras
-librerias libreril librerio licita licitacion licitada licitadas licitador licitamos
-licitan licitar licite licites licito licked licking lictor lictores lidos lieder liemos
-lientas lientos lieves ligera liked limais limera limeta limeto limier limiste limistes
-limita limitaba limitabas limitacions limitadaes limitado limitados limitan limitara
-limitaras limitare limitars limitary limitas limitation limited limitees limitemos limiten
-limiter limiters limites limitings limito limits limned limpia limpiada limpiadas
-limpiador limpiados limpiamos limpiar limpiara limpiare limpiars limpias limpid limpida
-limpie limpiemos limpies limpiezas limpiezo limpio lindos lined linera linger linker
-liosas liquida liquidacions liquidan liquidara liquidare liquidars liquidas liquidation
-lisaes lisais lisars lisas lisera lisias listaes listais listan listar listars listes
-listos litas litera litias litote litotes litras litter litters littler littlest lituas
-liudos llaban llagada llagadas llagado llagan llamaba llamabas llamadaes llamado llamados
-llamante llamantees llamara llamaran llamaras llamare llamares llamarga llamargo llamaria
-llamars llamas llamaza llamazas llamea llameada llameadas llamean llameante llameantes
-llamear llamen llanada llanadas llanos llapada llapadas llapan llapar llaran llaves llecos
-llegaba llegada llegadas llegado llegados llegan llegando llegara llegare llegars llegas
-llege llegen lleges llegos lleguen llemos llenada llenado llenan llenar llenas llenes
-lleno llenoes lleras lleros lletas lletos lleude lleuden llevada llevado llevan llevar
-lleves llevos lloico loable loables loader loafed loaned loaner loaves lobation lobera
-locacion locacions locaes local locale localize localizen localizes locals locate locates
-locating locativo locativos lochaes locke locker locket lockup lockups locule locums locus
-locusts locution locutions lodged lodging loemos logger logic logica logicos logier logio
-logion logios loguer loico loistas loner longar longe longed longen longes longing
-longitude longituds longor longura longuro looked looking lookup lookups loosing loping
-lorded losina losings losino lounger lousing loving lowing lucked lucking lugged lugging
-luidos lunch lunger macado macamos macana macar macas maceado maceamos macear maceas
-machaca machacan machacara machacare machacars machacas machado machamos machar machas
-maches machiaes machies machin machina machinaes machinas machined machines machino
-machinos machins machioes machones machos machucar macias madamos madeja madman madras
-maestra maestreadas maestreados maestreamos maestrear maestreo magana magen magien magin
-magnitudes magnituds magras maguen maidan majana making malare maleare maleja malestar
-maliciosas maliciosoes mallar mallare malpare malting malvare manaba manada manage managed
-managers manages manama manamos manan mananas mananea manano manar manara manata manaza
-mancado mancamos mancan mancar mancas manches mandados mandamus mandara mandare mandares
-mandars mandas mandatos mandean mandemos manden mandon mandra mandro manea maneas
-manejados manejan manejar manejas maneje manejemos manejo manera manful mangana manger
-mangier mangiest mangler mangual maniamos manian manifesta manifeste manifests manifiesta
-manifiestos manija manimos manipula manipulacions manipulan manipulante manipulara
-manipulars manipulas manipulated manipulates manipulating manipulations manipulea manja
-manjan manjar manjua manliest manna manoja manojamos mantea manteamos manteemos mantenamos
-mantene mantenen mantenere manteners mantenes mantienen mantienes manuals manuel manutene
-manutenemos manutener manzana mappings maquila maquilas maquinaes maquinais maquinal
-maquinals maquinan maquinar maquinars maquinas maquine maquines maquino maquinos maracas
-marana maras marasmos marcada marcado marcador marcados marcaes marcais marcan marcando
-marcar marcara marcare marcars marcas marcea marceado marceamos marcear marceas marcemos
-marcen marces marcha marchado marchamos marchar marchas marched marches marcia marcias
-marcos marcs marcus mareado mareamos marean marear mareas mareen margado margamos margan
-margar margas marge margena margene margeno margens margent marges margie margin margina
-margine margino margins marian marias maricas marin marion marked marker markers marking
-marlin marrado marramos marrar marras marren marsas martamos martas marten martin marvin
-marzas mascado mascamos mascar mascas mashed mashing masico masicos masilo masilos masio
-masios masito masitos masiva masivas masivoes masker massage massages massed masses
-massing masted masters matcher matears matemos materia maters matina matinals matinas
-matter mattes maulare mauras maxila maxilo maxim maximal maximas maxime maximos maxims
-maximums mazana maznamos maznan maznar meares measured measurer mecemos meceria mechado
-mechados mechas mechos medamos mediamos medicos medidos mediemos medioes medios mediums
-medrado medrados medres meemos meeting megaes megees meges megoes meismas meismos mejemos
-mejeres mejeria mejoraes mejoras mejore mejoren mejores mejoria mejoros mejors melding
-melemos melges mellar mellon mellones member membras membres memento mementos memling
-memoir memoran memorar memoras memore memores memorial memorias memorio memoro menaje
-menajes menares menemos meneoes menges menoras menore menoren menores menorge menorges
-menoria menors menoses mensajees mensajera mensajeras mensajerias mensajerio mensal
-mensuals mensula mensulo mensura mensural mensure mensures mentemos mentores merado
-merados meraes meramos merando mercada mercadas mercade mercadeo mercades mercado
-mercadoes mercador mercadors mercamos mercando mercar mercas merced merces merees meremos
-meres mereys mergas merger mergers mergoes mergos merles mermado mermados mermes meroes
-mescla mescladas mesclamos mesclan mesclar mesemos mesmas messaged messes messing messuage
-messuages mestemos mesteria mesture mestures mesure mesures metamos metecos meteora
-meteors meteran meterian methods metic metics meting metricaes metrical metrist mewling
-meyores mezcal mezclabas mezclada mezcladaes mezclados mezclan mezclara mezclaras mezclare
-mezclars mezclas mezcle mezclemos mezclen mezclo miagamos miagar miagen miamos miasmas
-miasmos micamos michas michos microsecond miembras miembro miembroes miente mientes miento
-mientos mieses migamos migar migranos migrant migrated migrates mileon mileones milestones
-miliar milla millara millard millare millars millas millay millen miller milline milling
-millings millo milloes millos millstone milting milton mimamos mimas minamos mincia mincio
-mincios minemos mingue mingues minguo minguos minia miniamos minian miniar minias miniemos
-minim minimiza minimizations minimizer minimoes minimums minina minino mininos minio
-minioes minion minions minios miniums minores minue minuees minues minuet minuete minuetes
-minuets minuit minuscula minusculaes minuscular minuscules minusculos minuses minuta
-minutaes minutas minute minuted minuten minuter minutest minuto minutoes miomas mioses
-mirados miramos mirar miremos mirlamos misaes misais misals misamos misars misas misers
-mises misias misivo misivos misma mismaes mismos missed missies mission missis missus
-mistas mistes misting misuses misusing mitiga mitigados mitigan mitigante mitigara
-mitigars mitigas mitigates mitigating mitigativo mitigativos mitigemos mitramos mitrar
-mizamos moaning mobil mobiles moble mocemos mochas mochines mochos modejo modela modele
-modelos models modero modifica modifican modificar modificara modificare modificars
-modificas modificativo modificativos modificen modulo moemos mofemos moiamos moises
-mojemos molemos molesta molestan molestara molestare molestars molestas molester molestia
-molificacion molificaciones molifican molificar molimiento mollar molting moment momenta
-momentas momentoes momentous moments momificacion momificaciones momifican momificar
-mondamos mondan mondar monito monitores monitory monitos monotona monotonaes monotone
-monotones monotonia monotonias monotonico monotonios monotonos monotony montas montes
-montos mooning mooring mopping moramos morcado morcados morcamos morcar morcas moremos
-morgen mornings mosses mosteado mosteamos mostear mostra mostrada mostrador mostrados
-mostran mostrando mostrara mostrare mostrars mostras mostremos motemos moths motile
-mourning mouths movamos movimienta movimientos muceto mucetos mucha muchaes muchas muchoes
-muchos mucors mucous muecas muecos muerdo muerdos muergo muergos muermo muermos muero
-mueros muerta muertas muerte muertes muerto muertoes muestran muestras muestrean muestreas
-muestren muestros muiamos muleto muletos mullion mullions multiped multiplaes multiplees
-multiplex multiplicada multiplicador multiplicados multiplicand multiplicando multiplicara
-multiplicare multiplicars multiplicemos multiplices multiplico multiplier multipliers
-multiplies multiploes munchas munchos munimos munusculas muramos murmura murmure murmuro
-murmurs murto murtos muscas muscos musivo musivos musses mussing mutters narrio narro
-narros narrows navegado navegadora navegadoraes navegadoras navegadoro navegadoros
-navegadors navegados neatest necesia necesiamos necesian necesias necesida necesido
-necesitados necesitar necesitas necesite necesitemos necesiten necesito needle needled
-negation negativas negatived negatives negativos negocia negocie negocios nengun nenguna
-nerves networks nevas neves nicety nieles nieves nighty nineta nineto ninguna ningunas
-ninguno ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma normaliza
-normalizada normalizados normalizan normalizando normalizara normalizare normalizars
-normalizas normalizemos normalizen normalizer normalizes normalizo normals norman normas
-normativas normative normativo northing noshing notching nothings notifica notifican
-notificara notificare notificars notificas notificativo notificativos notifice notifier
-notifies noting noveles novena novenae novenas noventas novento nubees nueras nuero nueros
-nuesas nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes nuezos numbed
-number numbers numbest numbles numera numeras numere numeres numero numeroes numeros
-numerosa numeroso numerous objecta objectives objecto objectos objet objeta objetas objete
-objetes objetiva objetivas objetivoes objetoes obligatorias obligatorio obligatorioes
-obtect occupied occupier occupiers ocluan oculado oculados oculan ocupada ocupadas ocupado
-ocupador ocupadors ocupados ocupamos ocupando ocupar ocupas ocupen oddest ofension
-ofensions ofensivaes ofensivoes ofertas oferto offensives offsets oficialaes oficialas
-oficialos oficials oficiares oficinaes oficinales olido olvida olvide olvidos omitamos
-omitiamos omitidos opaqued opaquer opaques opener operating operativo operativos opined
-optimism optimisma optimist optimistas optimisto optimists optimized optimizer optimizes
-orchestrating orchestrations orchestrators ordeal ordena ordenaba ordenabas ordenada
-ordenadaes ordenadas ordenado ordenadoes ordenador ordenadors ordenados ordenan ordenanda
-ordenandas ordenando ordenandos ordenar ordenara ordenaras ordenare ordenars ordenas
-ordene ordenemos ordenen ordeno ordenoes ordenos ordens orderer orderid orderings ordina
-ordinada ordinadas ordinado ordinados ordinamos ordinar ordinara ordinare ordinars ordines
-orears origina originals originan originar originas originea orquestacions orquestado
-orquestados outcomes outdoing outfox outgoes outgoings outgrew outgrown outgrows outrage
-outrages outride outsider outsides outsize overfly overlaid overland overlap overlays
-overloads overlord overlords overly overnights overpay overplay overripe overrode
-overshoots overshot overside oversight overtaken overtask overtaxes overtly overwrote
-ovido pacian pacing pacino pacion packed packing pactes padres padron padrones pagados
-pagana paganas paganos pagayos pageles pagemos pagina paginacions paginaes paginais
-paginal paginan paginar paginara paginars paginas paginated paginates paginating pagine
-pagines pagino paginos paglia pained paineles painter paints pairamos paired paires
-pairing pajaremos pajeles paling palled palling panales pandees panees panelaes panelas
-paneled panelos panels panes panetes pangees paniles panned panoles pantero pantos panules
-paoting paparemos papeles papular parabos paracos parado paradojas paradojo parador
-paradora parados paraes paralela paralele paralelos paramas parameters parametra parametro
-paramo paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian
-parcias parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers
-pares pariamos paricion pariciones parida paries parimos parir parker parkin parlamos
-parles parlon parlones parnes paroes parotida parpadea parpadee parpadeos parpado parpados
-parpamos parpando parpes parramos parred parres parring parron parrones parses parsing
-parson partaes partamos partas partea parteas parted partee partees parten parteo parthia
-partia partials partiamos particiona particionados particionan particionas particiono
-participo partidas partido partidos partied parties partijos partil partils parting
-partire partirs partitivo partitivos partoes parton partos parvada parvadas pasado pasados
-pasanzos pasaras pasare pasarelas pasarelo pasaremos pasares pasars paseanos pasear
-pasemos pasibles pasion pasito pasiva pasivos pasmar pasmos passe passel passer passes
-passible passives pastar pasted pastern pasterns pastes pasting paston pastones pataes
-patees pates patina patinar patinas patination patoes paton patones patrio patrioes patrol
-patrona patronaes patronas patronea patroneas patronee patronees patroneo patroness
-patrono patronoes patronos patrons patroon patroons patten pattens patter pattern patterns
-patters patton paulamos paular pausados pausan pausara pausare pausars pausas paused
-pausemos pautamos pautar pautes pautos paving pawing paxton payaremos paying payloads
-peaces peaked peaking pebres pecado peces pecio pecked pedamos peden pediamos pedida
-pedidas pedido pedidoes pedidor pedidors pediente pedientes pedimos pedoes pedres peeremos
-peeres pegado pegamos pegaremos pegoes pegunta peguntamos peguntar pegunto peiamos peidos
-pelado peloes penado pences pendemos penden pender pendian pendida pendidas pendido
-pendidos pendientees penemos penitente penitentes penned penning penoes penores pensado
-peones peopled peoples peoras peore peoremos peoren peoria peorio peors peraes perailes
-percentages percents percept percutamos percute perda perdamos perdan perdere perders
-perdia perdian perdias perdidaes perdidas perdido perdidoes perdidos perdidosa perdidoso
-perdiga perdigas perdigo perdio perdis perdiz perdo perdon perdonas peredo peres perfida
-perfidas perfido perfidos perfila perfilas perfilen perfilo perfils performances pericles
-perico peries peril perioda periodas periodical periodicamentes periodicas periodo
-periodos periotic perito perked perking perlite permanence permanent permanentees
-permanentes permanents permico permicos permisa permisas permision permisions permisoes
-permisor permisors permistion permistions permit permita permitamos permite permitee
-permiten permites permitia permitian permitias permitida permitido permitidor permitidors
-permitidos permitimos permito permits permuta permutacions permutada permutados permutando
-permutations permute permutemos permuten permutes permuto pernil perniles pernio peroes
-perores perronas persiste persisten persistence persistencias persistencio persistency
-persistent persistente persistentees persistentes persistes persona personae personaes
-personages personajes personalise personalism personaliza personalizaba personalizabas
-personalizamos personalizan personalizando personalizara personalizaras personalizare
-personalizars personalizas personalize personalizen personalizes personalizo personals
-personas personates personos persons perta perter perues pervious pesada pesade pesador
-pesados pesamos pesando pescado pesces pesiado pesimos pesoes pester petado peticions
-petition petoes peyores phased phobos photo photon photons phots pianes picaes pices
-piches picker picket pickle pickled picoes pictured pictures piece pieced piecing piedra
-piees pieles pierce pierces pierdes pieria pierian pierna pierre pijees piked pilled
-pilling piman pinar pindar pined pineda pinemos pingar pinged pinjar pinked pinpoints
-pinta pintan pintara pintare pintars pintas pintea pintear pintor pintos pints pipeline
-pipelines piperine pirces pisado pisamos pisaras pisare pisares pisars pisces pison pissed
-pistar pitar pitman pizces places placing plagamos plagaremos plages plains planaes planas
-plane planea planeas planed planee planees planen planeo planeos planer planers planet
-planets planks planoes planos plante plantes plantillaes plantillais plantillan plantillar
-plantillars plantillas plantille plantilles plantillo plantillos plants plates platilla
-platillas plores pobres pocion pocked podara podaria podemos poderia podia podida podidos
-podra podran podras podres podrian podrias podrida podrir poemos poetos poinas poinos
-pointed pointers pointier pointy poised poising poiso poisonings poisons poisos poisson
-poitier poldia polemos police policees polices policiaes policias policios poling polison
-politer politian politic politicaes political politick politicks politico politicos
-politics polities polity polled pollina pollino pomemos ponamos pondria pontear pontos
-pooling popemos poplar popple popula populaces populan populara popularas populare
-popularidads populars populas populates porcentajes porcion pores porfia porfijo porgamos
-porgar porges portear ported porter portes portia portian portico portien porting portio
-portions porton portos posado posamos posed poseer posemos poser poseur posher posiblees
-posicions posing posited positing positions positivo positron posits poson pospuesta
-possibly postais postar postares poste postea postean posteara posteare postears posteas
-postee postema posten posteo postern posters postes posteta postie posties postiga postigo
-postiles postings postmarks postor postores postos postra postrar postre postrees postrer
-postres postro postures postwar potemos pother potrear potted potter potting pottos pouted
-pouter pouting poyemos prates preaba preabas preado preamos precalcula precalculadas
-precalculado preces precesion precess precessed precesses precessing precia precias precie
-precies precios precioso precious precis precisa precise precisian precising precisions
-preciso precisos precito precoz predicable predictably predio preferenciaes preferencio
+granges granoes grantes grapas grapes graserias grasps grateful gratefully grazne graznes
+gripos groped gropes groping groseraes groseras groseria groseriaes groserios grouper
+groupie grouse groused grouted grouts growings growling growths grumos gruos grupas grupo
+grupoes grutos guada guadra guadua guadual guaira gualda gualdada gualdadas gualdado
+gualdados guanamos guanda guapos guara guaramos guaran guaranteed guarantied guaranties
+guaras guardaba guardabas guardadaes guardadoes guardador guardadors guardaja guardajas
+guardajo guardajos guardala guardalo guardalos guardando guardant guardara guardaras
+guardare guardars guarde guardemos guarden guarder guardes guardias guardio guardo guards
+guariaa guariamos guarian guarna guarnamos guarnan guarnia guarra guesser guesses guested
+guiada gulden gurda gurges gurupos habemos habitua habituals habituan habituar habituas
+hacamos hacero haceros hacheada hacheadas hacheamos hachear hachemos haches hademos
+hairless halemos hammed hammerer hammers hammier hamper hampered hampers handed handel
+handing handler handlers handless hangings happen harder harmer hashea hasheado hashes
+hasted hastes hasting hatter havemos hawses headed headers headier headiest healer healers
+hearer hearers heater heaters heaver heavers heavies heder heders hedger hedgers hemmer
+hemmers hender henders herder herders hibridas hibridos hidrata hidratacions hidratados
+hidratan hidratara hidratare hidratars hidratas hidrate hidratemos hidrates hightest
+hinging hinter histericos histogram historiaes historiais historians historiars historical
+historico historicoes histories hither hitler hitters hoisted hooted horacio horaria
+horarios horatio horizontalmentes horizontals horsed hosed hoste hostel hostes hotbed
+hotpot hotpots hotshot hotshots hotspots hotted hotter housed huacos huchos hucios huebos
+huecas huecoes huecus huegos huercos hueros huesos huevos hummer hummers hundreds hushed
+hushes hushing hybrids hybris hydrae hydrant hydrants hydrating identidads identificado
+identificados identifice identifices identified identifier identifiers identifies identify
+idiom idiomaes idiomo idiomos idioms idiota idiotas ignara igneoes ignorados ignoramus
+ignoran ignorar ignorara ignorare ignorars ignoras ignored ignoremos ignoren ignorer
+ignores ignoro ignota igualaes igualas iguale igualen igualos iguals iguares imbalance
+imbalances immutably imparta imparte impartes imperta imperte impertes import importance
+importantes importar importas importe imported importees importen importer importers
+importo imports imposta imprecisa imprecisos imputables inaction inactiva inactivaes
+inactive inactivoes inactivos inatencion inatento inatentos incalida incalido incalidos
+incensiva incensivo inciertas inciertos incline incluamos includes incluia incluiamos
+incluidos incluire incluirs incluo incluyen incompartible incompartibles incompasible
+incompasibles incompatible incompatiblees incompatibly incomplejo incompleta incomplete
+incompletos incomplexo incrase incrases increase increased incrementa incrementan
+incrementar incrementas incult inculto incultos incumpla incumplamos incumplen incumples
+incumpliamos incumplidos incumplo indeed indefinidamentes indent indents indexer indexes
+indic indica indicado indicadora indicadoraes indicadoras indicadoro indicadoros indicados
+indicatory indicen indices indiciador indiciadores indicie indicio indico indics indict
+indictor indie indies indine indite indore induce indult indulto indultos inert infante
+infarte infeccion infection infirmes infla inflame inflan inflara inflars inflas inflated
+inflater inflates influa influimos influir informas informe informed informees informen
+informer informers informs infunda inicia inicials inician iniciar inicias inicie inicios
+inicuo initials injecting injections injerta injertan injertar inlier inmediata
+inmediatamentes inmediatos inmudable inmudables inmunda inmutablees innocuo inocua inoculo
+inocuos inora inoramos inorar inore inores inormes insect insecta insects insera inseran
+insercions insere inseres inseria inserian insero inserta insertan insertar insertara
+insertare insertars insertas inserte inserten insertes inserto insertos inserts inset
+insets insetting inspecciona inspeccionan inspeccionara inspeccionare inspeccionars
+inspeccionas inspects instance instanced instancia instanciaes instancio instancios
+instancy instantaneaes instantaneo instantaneos instante instantes insuda insudar insuflo
+insula insulas insule insules insulo insulsa insulsos insultoes intakes integers integra
+integral integrals integras integre integres integro integros inten intencions intend
+intendo intends intensa intensar intense intension intensiva intensivas intensive
+intensivo intensivos intenso intensos intent intenta intentan intentara intentare
+intentars intentas intente intentes intention intentoes intentos intents interaction
+intercalo intercambias intercambios interfaced interfaces interlace intern internacion
+internal internals internar interno internos interns interrace interrupter interruptora
+interruptoro interruptors intersticia intersticials intersticias intervaloes interviews
+intine inulto inultos inunda inundan inundara inundare inundars inundas inunde inundo
+invadida invadido invadidos invalid invalidacions invalidad invalidades invalidados
+invalidaes invalidan invalidar invalidara invalidare invalidares invalidars invalidas
+invalidates invalidating invalide invalidemos invalides invalido invalidoes invalids
+invariance invencion invent inventar invento inventor inventora inventoro inventors
+inventos invents invert inverta invertan inverting inverts investiamos investiga
+investigados investigan investigara investigars investigas investigated investigates
+investigemos inyeccions iseult iterating iterativo iterativos iterators jaegers jagger
+jautos jester jitters jittery jotter junamos juncamos juncar juncos juniamos junios junoes
+junos junta juntados juntan juntara juntare juntars juntas juntemos juntes junto juntoes
+junzos justamos justar justos jutios jutos keystroke kinesics laager lacked lacking ladder
+laded lager lagers lagged lagger lagging lagting laida laidas laido laistas laman lamar
+lamba lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamers lamest
+lamida lamidas lamido lamidos lanamos lanar lanaria landed lander langer langrage lanza
+lanzados lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos
+lanzemos laoses lapidaes lapidais lapidan lapidar lapidars lapidas lapide lapidea lapideas
+lapides lapido lapidos lapita lapitas lapiza lapizas lapsed lapses larded larder largar
+large largen larges largess largor larker larking lasers lases lasing lasses lastas latent
+lates latexs latida latidas latidoes latigo latigos latimos latino latinos latito latrio
+latrios latter latvio latvios lauded lauder launce lavers laves lawman lawyers laxest
+layaes layars layes layman lazamos lazar lazaria lazramos lazrar lazraria leaded leaden
+leader leaders leading leafed leafing league leaked leaker leales leamos leander leaned
+leaner leaning leaped leaper leaping leaser leasers leases leashed leashes leasing leaved
+leaven leavens leaver leavers leaves leaving leavis lectora lectoraes lectoras lectoro
+lectoros lectors lectura lecturaes lecturas lecture lectures lecturo lecturos ledaes ledge
+ledgers ledges ledos ledras ledros lefter legada legado legaes legalese legals legan legar
+legares legates legemos leger legged legging legible legiblees legisles legraes legras
+leguaes leibles leidas leidoes leilos leimos leistas lejaes lejases lejemos lejios lelaes
+lemaes lembos lemnos lemos lenaes lenais lenars lenas lender leneas lenemos lengths
+lengthy lenias lenidos lenoes lenons lenos lenses lentaes lentes lentoes lentor lentores
+lentors lents lentura lenturas leonas leonos lepemos lepras leraes leras lerdas lerdos
+lesaes leses lesnas lesnos lesoes lesses lester lestes letales letals leteas leteos letor
+letoras letores letors letraes letras letrea letreas letros letters letura leturas leudos
+levaes levanta levantados levantan levantara levantare levantars levantas levantemos
+levanter levees levemos leves levies lewder lezdos leznas leznos liados libara libaran
+libela libelamos libelan libelar liber liberacions liberados liberal liberalos liberan
+liberara liberare liberars liberas liberation libere liberemos liberen liberia liberiamos
+liberian libero libers liberta libertamos libertan libertar libra libracion libramos
+libran librar librara librare libraria librars librea libreamos librean librear libreara
+librearia librera libreras librerias libreril librerio licita licitacion licitada
+licitadas licitador licitamos licitan licitar licite licites licito licked licking lictor
+lictores lidos lieder liemos lientas lientos lieves ligera liked limais limera limeta
+limeto limier limiste limistes limita limitaba limitabas limitacions limitadaes limitado
+limitados limitan limitara limitaras limitare limitars limitary limitas limitation limited
+limitees limitemos limiten limiter limiters limites limitings limito limits limned limpia
+limpiada limpiadas limpiador limpiados limpiamos limpiar limpiara limpiare limpiars
+limpias limpid limpida limpie limpiemos limpies limpiezas limpiezo limpio lindos lined
+linera linger linker liosas liquida liquidacions liquidan liquidara liquidare liquidars
+liquidas liquidation lisaes lisais lisars lisas lisera lisias listaes listais listan
+listar listars listes listos litas litera litias litote litotes litras litter litters
+littler littlest lituas liudos llaban llagada llagadas llagado llagan llamaba llamabas
+llamadaes llamado llamados llamante llamantees llamara llamaran llamaras llamare llamares
+llamarga llamargo llamaria llamars llamas llamaza llamazas llamea llameada llameadas
+llamean llameante llameantes llamear llamen llanada llanadas llanos llapada llapadas
+llapan llapar llaran llaves llecos llegaba llegada llegadas llegado llegados llegan
+llegando llegara llegare llegars llegas llege llegen lleges llegos lleguen llemos llenada
+llenado llenan llenar llenas llenes lleno llenoes lleras lleros lletas lletos lleude
+lleuden llevada llevado llevan llevar lleves llevos lloico loable loables loader loafed
+loaned loaner loaves lobation lobera locacion locacions locaes local locale localize
+localizen localizes locals locate locates locating locativo locativos lochaes locke locker
+locket lockup lockups locule locums locus locusts locution locutions lodged lodging loemos
+logger logic logica logicos logier logio logion logios loguer loico loistas loner longar
+longe longed longen longes longing longitude longituds longor longura longuro looked
+looking lookup lookups loosing loping lorded losina losings losino lounger lousing loving
+lowing lucked lucking lugged lugging luidos lunch lunger macado macamos macana macar macas
+maceado maceamos macear maceas machaca machacan machacara machacare machacars machacas
+machado machamos machar machas maches machiaes machies machin machina machinaes machinas
+machined machines machino machinos machins machioes machones machos machucar macias
+madamos madeja madman madras maestra maestreadas maestreados maestreamos maestrear
+maestreo magana magen magien magin magnitudes magnituds magras maguen maidan majana making
+malare maleare maleja malestar maliciosas maliciosoes mallar mallare malpare malting
+malvare manaba manada manage managed managers manages manama manamos manan mananas mananea
+manano manar manara manata manaza mancado mancamos mancan mancar mancas manches mandados
+mandamus mandara mandare mandares mandars mandas mandatos mandean mandemos manden mandon
+mandra mandro manea maneas manejados manejan manejar manejas maneje manejemos manejo
+manera manful mangana manger mangier mangiest mangler mangual maniamos manian manifesta
+manifeste manifests manifiesta manifiestos manija manimos manipula manipulacions manipulan
+manipulante manipulara manipulars manipulas manipulated manipulates manipulating
+manipulations manipulea manja manjan manjar manjua manliest manna manoja manojamos mantea
+manteamos manteemos mantenamos mantene mantenen mantenere manteners mantenes mantienen
+mantienes manuals manuel manutene manutenemos manutener manzana mappings maquila maquilas
+maquinaes maquinais maquinal maquinals maquinan maquinar maquinars maquinas maquine
+maquines maquino maquinos maracas marana maras marasmos marcada marcado marcador marcados
+marcaes marcais marcan marcando marcar marcara marcare marcars marcas marcea marceado
+marceamos marcear marceas marcemos marcen marces marcha marchado marchamos marchar marchas
+marched marches marcia marcias marcos marcs marcus mareado mareamos marean marear mareas
+mareen margado margamos margan margar margas marge margena margene margeno margens margent
+marges margie margin margina margine margino margins marian marias maricas marin marion
+marked marker markers marking marlin marrado marramos marrar marras marren marsas martamos
+martas marten martin marvin marzas mascado mascamos mascar mascas mashed mashing masico
+masicos masilo masilos masio masios masito masitos masiva masivas masivoes masker massage
+massages massed masses massing masted masters matcher matears matemos materia maters
+matina matinals matinas matter mattes maulare mauras maxila maxilo maxim maximal maximas
+maxime maximos maxims maximums mazana maznamos maznan maznar meares measured measurer
+mecemos meceria mechado mechados mechas mechos medamos mediamos medicos medidos mediemos
+medioes medios mediums medrado medrados medres meemos meeting megaes megees meges megoes
+meismas meismos mejemos mejeres mejeria mejoraes mejoras mejore mejoren mejores mejoria
+mejoros mejors melding melemos melges mellar mellon mellones member membras membres
+memento mementos memling memoir memoran memorar memoras memore memores memorial memorias
+memorio memoro menaje menajes menares menemos meneoes menges menoras menore menoren
+menores menorge menorges menoria menors menoses mensajees mensajera mensajeras mensajerias
+mensajerio mensal mensuals mensula mensulo mensura mensural mensure mensures mentemos
+mentores merado merados meraes meramos merando mercada mercadas mercade mercadeo mercades
+mercado mercadoes mercador mercadors mercamos mercando mercar mercas merced merces merees
+meremos meres mereys mergas merger mergers mergoes mergos merles mermado mermados mermes
+meroes mescla mescladas mesclamos mesclan mesclar mesemos mesmas messaged messes messing
+messuage messuages mestemos mesteria mesture mestures mesure mesures metamos metecos
+meteora meteors meteran meterian methods metic metics meting metricaes metrical metrist
+mewling meyores mezcal mezclabas mezclada mezcladaes mezclados mezclan mezclara mezclaras
+mezclare mezclars mezclas mezcle mezclemos mezclen mezclo miagamos miagar miagen miamos
+miasmas miasmos micamos michas michos microsecond miembras miembro miembroes miente
+mientes miento mientos mieses migamos migar migranos migrant migrated migrates mileon
+mileones milestones miliar milla millara millard millare millars millas millay millen
+miller milline milling millings millo milloes millos millstone milting milton mimamos
+mimas minamos mincia mincio mincios minemos mingue mingues minguo minguos minia miniamos
+minian miniar minias miniemos minim minimiza minimizations minimizer minimoes minimums
+minina minino mininos minio minioes minion minions minios miniums minores minue minuees
+minues minuet minuete minuetes minuets minuit minuscula minusculaes minuscular minuscules
+minusculos minuses minuta minutaes minutas minute minuted minuten minuter minutest minuto
+minutoes miomas mioses mirados miramos mirar miremos mirlamos misaes misais misals misamos
+misars misas misers mises misias misivo misivos misma mismaes mismos missed missies
+mission missis missus mistas mistes misting misuses misusing mitiga mitigados mitigan
+mitigante mitigara mitigars mitigas mitigates mitigating mitigativo mitigativos mitigemos
+mitramos mitrar mizamos moaning mobil mobiles moble mocemos mochas mochines mochos modejo
+modela modele modelos models modero modifica modifican modificar modificara modificare
+modificars modificas modificativo modificativos modificen modulo moemos mofemos moiamos
+moises mojemos molemos molesta molestan molestara molestare molestars molestas molester
+molestia molificacion molificaciones molifican molificar molimiento mollar molting moment
+momenta momentas momentoes momentous moments momificacion momificaciones momifican
+momificar mondamos mondan mondar monito monitores monitory monitos monotona monotonaes
+monotone monotones monotonia monotonias monotonico monotonios monotonos monotony montas
+montes montos mooning mooring mopping moramos morcado morcados morcamos morcar morcas
+moremos morgen mornings mosses mosteado mosteamos mostear mostra mostrada mostrador
+mostrados mostran mostrando mostrara mostrare mostrars mostras mostremos motemos moths
+motile mourning mouths movamos movimienta movimientos muceto mucetos mucha muchaes muchas
+muchoes muchos mucors mucous muecas muecos muerdo muerdos muergo muergos muermo muermos
+muero mueros muerta muertas muerte muertes muerto muertoes muestran muestras muestrean
+muestreas muestren muestros muiamos muleto muletos mullion mullions multiped multiplaes
+multiplees multiplex multiplicada multiplicador multiplicados multiplicand multiplicando
+multiplicara multiplicare multiplicars multiplicemos multiplices multiplico multiplier
+multipliers multiplies multiploes munchas munchos munimos munusculas muramos murmura
+murmure murmuro murmurs murto murtos muscas muscos musivo musivos musses mussing mutters
+narrio narro narros narrows navegado navegadora navegadoraes navegadoras navegadoro
+navegadoros navegadors navegados neatest necesia necesiamos necesian necesias necesida
+necesido necesitados necesitar necesitas necesite necesitemos necesiten necesito needle
+needled negation negativas negatived negatives negativos negocia negocie negocios nengun
+nenguna nerves networks nevas neves nicety nieles nieves nighty nineta nineto ninguna
+ningunas ninguno ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma
+normaliza normalizada normalizados normalizan normalizando normalizara normalizare
+normalizars normalizas normalizemos normalizen normalizer normalizes normalizo normals
+norman normas normativas normative normativo northing noshing notching nothings notifica
+notifican notificara notificare notificars notificas notificativo notificativos notifice
+notifier notifies noting noveles novena novenae novenas noventas novento nubees nueras
+nuero nueros nuesas nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes
+nuezos numbed number numbers numbest numbles numera numeras numere numeres numero numeroes
+numeros numerosa numeroso numerous objecta objectives objecto objectos objet objeta
+objetas objete objetes objetiva objetivas objetivoes objetoes obligatorias obligatorio
+obligatorioes obtect occupied occupier occupiers ocluan oculado oculados oculan ocupada
+ocupadas ocupado ocupador ocupadors ocupados ocupamos ocupando ocupar ocupas ocupen oddest
+ofension ofensions ofensivaes ofensivoes ofertas oferto offensives offsets oficialaes
+oficialas oficialos oficials oficiares oficinaes oficinales olido olvida olvide olvidos
+omitamos omitiamos omitidos opaqued opaquer opaques opener operating operativo operativos
+opined optimism optimisma optimist optimistas optimisto optimists optimized optimizer
+optimizes orchestrating orchestrations orchestrators ordeal ordena ordenaba ordenabas
+ordenada ordenadaes ordenadas ordenado ordenadoes ordenador ordenadors ordenados ordenan
+ordenanda ordenandas ordenando ordenandos ordenar ordenara ordenaras ordenare ordenars
+ordenas ordene ordenemos ordenen ordeno ordenoes ordenos ordens orderer orderid orderings
+ordina ordinada ordinadas ordinado ordinados ordinamos ordinar ordinara ordinare ordinars
+ordines orears origens origina originals originan originar originas origine originea
+origino origins orinen orquestacions orquestado orquestados outcomes outdoing outfox
+outgoes outgoings outgrew outgrown outgrows outrage outrages outride outsider outsides
+outsize overfly overlaid overland overlap overlays overloads overlord overlords overly
+overnights overpay overplay overripe overrode overshoots overshot overside oversight
+overtaken overtask overtaxes overtly overwrote ovido pacian pacing pacino pacion packed
+packing pactes padres padron padrones pagados pagana paganas paganos pagayos pageles
+pagemos pagina paginacions paginaes paginais paginal paginan paginar paginara paginars
+paginas paginated paginates paginating pagine pagines pagino paginos paglia pained
+paineles painter paints pairamos paired paires pairing pajaremos pajeles palabra palabraes
+palabrea palabreas palabritas palabronas palabros palabrota palabrotaes palabrotos
+palacras palearas paliaras paling pallaras palled palling palmaras palparas panales
+pandees panees panelaes panelas paneled panelos panels panes panetes pangees paniles
+panned panoles pantero pantos panules paoting paparemos papeles papular parabos paracos
+parado paradojas paradojo parador paradora parados paraes paralela paralele paralelos
+paramas parameters parametra parametro paramo paramoes paraoes paraos pararemos paratos
+parcamos parces parcia parcials parcian parcias parcimos parcir pardon pareamos pareas
+pared pareds parees paremos pareos parers pares pariamos paricion pariciones parida paries
+parimos parir parker parkin parlamos parles parlon parlones parnes paroes parotida
+parpadea parpadee parpadeos parpado parpados parpamos parpando parpes parramos parred
+parres parring parron parrones parses parsing parson partaes partamos partas partea
+parteas parted partee partees parten parteo parthia partia partials partiamos particiona
+particionados particionan particionas particiono participo partidas partido partidos
+partied parties partijos partil partils parting partire partirs partitivo partitivos
+partoes parton partos parvada parvadas pasado pasados pasanzos pasaras pasare pasarelas
+pasarelo pasaremos pasares pasars paseanos pasear pasemos pasibles pasion pasito pasiva
+pasivos pasmar pasmos passe passel passer passes passible passives pastar pasted pastern
+pasterns pastes pasting paston pastones pataes patees pates patina patinar patinas
+patination patoes paton patones patrio patrioes patrol patrona patronaes patronas patronea
+patroneas patronee patronees patroneo patroness patrono patronoes patronos patrons patroon
+patroons patten pattens patter pattern patterns patters patton paulamos paular pausados
+pausan pausara pausare pausars pausas paused pausemos pautamos pautar pautes pautos paving
+pawing paxton payaremos paying payloads peaces peaked peaking pebres pecado peces pecio
+pecked pedamos peden pediamos pedida pedidas pedido pedidoes pedidor pedidors pediente
+pedientes pedimos pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes pegunta
+peguntamos peguntar pegunto peiamos peidos pelado peloes penado pences pendemos penden
+pender pendian pendida pendidas pendido pendidos pendientees penemos penitente penitentes
+penned penning penoes penores pensado peones peopled peoples peoras peore peoremos peoren
+peoria peorio peors peraes perailes percentages percents percept percutamos percute perda
+perdamos perdan perdere perders perdia perdian perdias perdidaes perdidas perdido
+perdidoes perdidos perdidosa perdidoso perdiga perdigas perdigo perdio perdis perdiz perdo
+perdon perdonas peredo peres perfida perfidas perfido perfidos perfila perfilas perfilen
+perfilo perfils performances pericles perico peries peril perioda periodas periodical
+periodicamentes periodicas periodo periodos periotic perito perked perking perlite
+permanence permanent permanentees permanentes permanents permico permicos permisa permisas
+permision permisions permisoes permisor permisors permistion permistions permit permita
+permitamos permite permitee permiten permites permitia permitian permitias permitida
+permitido permitidor permitidors permitidos permitimos permito permits permuta
+permutacions permutada permutados permutando permutations permute permutemos permuten
+permutes permuto pernil perniles pernio peroes perores perronas persiste persisten
+persistence persistencias persistencio persistency persistent persistente persistentees
+persistentes persistes persona personae personaes personages personajes personalise
+personalism personaliza personalizaba personalizabas personalizamos personalizan
+personalizando personalizara personalizaras personalizare personalizars personalizas
+personalize personalizen personalizes personalizo personals personas personates personos
+persons perta perter perues pervious pesada pesade pesador pesados pesamos pesando pescado
+pesces pesiado pesimos pesoes pester petado peticions petition petoes peyores phased
+phobos photo photon photons phots pianes picaes pices piches picker picket pickle pickled
+picoes pictured pictures piece pieced piecing piedra piees pieles pierce pierces pierdes
+pieria pierian pierna pierre pijees piked pilled pilling piman pinar pindar pined pineda
+pinemos pingar pinged pinjar pinked pinpoints pinta pintan pintara pintare pintars pintas
+pintea pintear pintor pintos pints pipeline pipelines piperine pirces pisado pisamos
+pisaras pisare pisares pisars pisces pison pissed pistar pitar pitman pizces places
+placing plagamos plagaremos plages plains planaes planas plane planea planeas planed
+planee planees planen planeo planeos planer planers planet planets planks planoes planos
+plante plantes plantillaes plantillais plantillan plantillar plantillars plantillas
+plantille plantilles plantillo plantillos plants plates platilla platillas plores pobres
+pocion pocked podara podaria podemos poderia podia podida podidos podra podran podras
+podres podrian podrias podrida podrir poemos poetos poinas poinos pointed pointers
+pointier pointy poised poising poiso poisonings poisons poisos poisson poitier poldia
+polemos police policees polices policiaes policias policios poling polison politer
+politian politic politicaes political politick politicks politico politicos politics
+polities polity polled pollina pollino pomemos ponamos pondria pontear pontos pooling
+popemos poplar popple popula populaces populan populara popularas populare popularidads
+populars populas populates porcentajes porcion pores porfia porfijo porgamos porgar porges
+portear ported porter portes portia portian portico portien porting portio portions porton
+portos posado posamos posed poseer posemos poser poseur posher posiblees posicions posing
+posited positing positions positivo positron posits poson pospuesta possibly postais
+postar postares poste postea postean posteara posteare postears posteas postee postema
+posten posteo postern posters postes posteta postie posties postiga postigo postiles
+postings postmarks postor postores postos postra postrar postre postrees postrer postres
+postro postures postwar potemos pother potrear potted potter potting pottos pouted pouter
+pouting poyemos prates preaba preabas preado preamos precalcula precalculadas precalculado
+preces precesion precess precessed precesses precessing precia precias precie precies
+precios precioso precious precis precisa precise precisian precising precisions preciso
+precisos precito precoz predicable predictably predio preferenciaes preferencio
 preferencios preferente preferentes preferia preferire preferirs prefija prefijas prefije
 prefijoes prefijos prefines prefino prefixed pregamos pregar preges pregunta preguntados
 preguntan preguntara preguntare preguntars preguntas pregunte preguntea preguntemos
@@ -1043,122 +1047,123 @@ produced producen produces producir producirs produco producta productoes produc
 productora productoraes productoras productoro productoros productors productos products
 proferir profesa profesado profesados profesamos profesan profesar profesen profeso
 profesos profess professed professes professing professor professors profije profijes
-profijo profiled profundidads programada progresas progreses proises proiza proizas
-proizes proizo proizos projection prolongo promedia promedie promedios promesa promeso
-promesos prometamos promete prometemos prometiamos prometida prometidos promisee promiser
-promises promotes promovamos promoven promovere promovers promoves prompted promueva
-propaa propaas propagada propagador propagados propagan propagando propagante propagantes
-propagara propagares propagars propagas propagation propage propagemos propago propala
-propalado propalamos propalar propao propaos propasa propasado propasamos propasar propase
-propia propiaes propietaria propietarios propina propinas propino propinos propioes
-propios propon propone proponeria propono proporciona proporcionals proporcionan
-proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
-proposals proposed proposer proposes propria proprias proprio proprios propuestas
-propuesto prosupuesto proteccions protecting protections protocola protocole protocolos
-protocols protos provaga provagado provagamos provagar proveedora proveedoraes proveedoras
-proveedoro proveedoros proveedors providaes provide provided provides providoes prowess
-proyeccion pruebaes pruebo pruebos pruner prunes pseudonymized puares pubic public
-publicacions publicada publicador publicados publicalo publicana publicando publicano
-publicanos publicans publicar publicara publicare publicars publicas publication publicato
-publicatos publice publicemos publicen publico published publisher publishers puches
-pudramos pudren pudres pudria puedan puedes puerca puerra puertas puerto pueses puesta
-pugaes pugnamos pugnar pugnes pugnos puled pulgamos pulgar pulges pulican puller pulles
-pullet pulley pulling pulped pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare
-pulsars pulsas pulsation pulsea pulsear pulsed pulses punemos punero pungamos punges
-punoes punos puntacion puntamos puntar puntas punteamos puntear punteo punteos punter
-puntera punterio punterol punteros punters puntes puntoes puntosa puntoso punts puntua
-puntuacions puntuados puntual puntuan puntuara puntuare puntuars puntuas puntuemos puntuo
-puntura punturo punzos puraes purchased purchaser purchases pureamos purear pureas pureed
-pureen purees pures purgados purgaes purgan purgara purgare purgars purgas purgemos purgen
-purger purgers purgos purled puroes purpose purred pursed purses puses pusher pushers
-pusses puteen putero putos pythons qualify quarantined quarantines quartern quarters
-quartet quean quebren quedados quedar quedemos queden queening queering queja quejaes
-quejais quejamos quejar quejars quejos quemamos queman quemas quemies quenas quepan
-queramos queran quere querer queried querist querns queros quesas queued queule queules
-quiamos quieran quiere quietamos quieten quiiamos quijamos quijas quintamos quires quiries
-quitados quitas quitemos quoits quorums quotes quotha rabida rabido rabidos rabios
-rabotado rabotados raches racked racking radios radom rafagaes rafago rafagos rafios
-rafter rages raguos raida raider raiding raido raidos raiges raijos rained raines raining
-raked raking ramios ranaes rances ranches randers rando randomize randomizes randos ranees
-rangas ranged ranger rangers ranging rangoes rangos rangosa rangoso ranguo ranguos ranker
-ranket rankin rankine rankings rankle rankled rankling ranoes ranos ransom ranted ranter
-ranting rapada rapado rapados rapid rapidas rapider rapidezs rapidoes rapids rapina rapino
-rapinos rapita rapito rapitos raposo raptos rascan rascos rasgas rasges rasgo rasgoes
-rasgon rasgons rasher rasoes rasos raspos raster rastramos rastrar rastrea rastreados
-rastrean rastreara rastreare rastrears rastreas rastreemos rastremos rastrera rastrero
-ratear rateos rater rathe ratigo ratigos ratino ratinos ration rations ratoes ratons ratos
-ratter rautos rayida rayido rayidos razaga razagas reaccion reached reacher react reaction
-readably reade reader readers readier readings readying realas realces realeja realer
-reamer reaming reaper reaping rearing reassigns reasumen reattempts reaver reaving rebaja
-rebajaes rebajais rebajan rebajar rebajars rebajes rebajos rebalanceo rebanas rebasas
-rebatado rebatados rebatas rebate rebates rebite rebites reblas rebojas rebonado rebonados
-rebone rebones reboot reboots rebosado rebosados rebose reboses reboso rebota rebotada
-rebotadas rebotador rebotadors rebotamos rebotando rebotas rebotees reboten reboto
-rebozado rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes rebuilt rebujas
-rebultado rebultados rebuses rebute rebutes recaan recaba recabe recaben recaen recaer
-recaeran recaia recalcula recalculan recalza recalzada recalzadas recalzados recalzamos
-recalzar recalzo recalzos recant recargados recargar recargara recargare recargars
-recargas recarge recargemos recargen recargo recaza recazo recazos receba recebe receben
-receive received receiver receivers recena recene recenia recenida recenidas recenido
-recenidos receno recent recenta recente recentes recento recept recesit recesits receta
-recete receto rechaza rechazaba rechazabas rechazado rechazador rechazadors rechazados
-rechazan rechazara rechazaras rechazare rechazars rechazas rechaze rechazemos rechazes
-rechazoes rechiza rechizada rechizadas rechizados rechizamos rechizar rechizo recia recial
-recias reciba reciban recibas reciben recibes recibia recibio recibire recibirs recibo
-recien recienes reciens reciente recientees recife recipe recipient recipiente recipientes
-recision recita recite reciten recobra recobrada recobramos recobrar recobre recobremos
-recoce recocen recocta recoda recodamos recodar recodas recode recoden recodes recodiamos
-recodo recodos recoga recogan recoge recoger recoges recogo recoin recole recolecta
-recolectan recolectar recolen recomputes reconciler reconcilers reconciliacion
-reconciliations reconcilie reconcilies reconnects reconstruamos reconstruccions
-reconstruction reconstrue reconstruen reconstrues reconstruia reconstruiamos reconstruidos
-reconstruire reconstruirs reconstruyes reconta recontada recontamos recorda recordada
-recordados recordamos recordan recordara recordare recordars recordas recorde recordemos
-recorder recordes recordo records recorra recorramos recorre recorren recorrere recorrers
-recorres recorrida recorridos recorro recortaba recortadas recortado recortados recortamos
-recortan recortar recortara recortas recorte recortemos recorto recorva recorvada
-recorvamos recorvar recorve recorvemos recose recosen recoso recosta recostada recostamos
-recover recovera recovero recovers recrecia recria recrie recrien recries rectan recten
-rectore rectoremos recuenta recuentas recuentoes recuentro recuentros recuesto recuestos
-reculares recuperacions recuperation recurre recurrido recused recuses recycler recycles
-redaccion redacta redacte redacting redacto redacts redder redencion redirect redirecting
-redoing redonda redondas redondeados redondeara redondeare redondears redondee redondeemos
-redondel redondeto redondez redondo redondon redondos redriven redstart redstarts
-reduction redwing reeding reelable reelect reelected reembolsa reembolsan reembolsara
-reembolsare reembolsars reembolsas reembolse reembolses reembolsoes reemploying reentregar
-reentregas reenvia reenvian reenviara reenviare reenviars reenvias reenvida reenvidar
-reenvido reenvie reenvies reenvioes reequilibrada refajas refection referenced references
-referencias referencio referente refile refiled refiles refills refilm reflecta reflecte
-reflecten reflectes reflecto reflects reflejan reflejara reflejare reflejars reflejas
-refleje reflejo refluja refound refries refunda refundas refunde refunden refundes refundo
-refused refuses regaining regains regais regajas regalares regalas regars regas regelation
-regencia regency regent regian regias regido regidos regimos regin regina regio regioes
-regionals regios register registers registra registrada registradas registrador
-registradors registrados registran registrando registrara registrare registrars registras
-registre registremos registres registroes registry reglaes reglais reglan reglar reglares
-reglars regles reglon reglones reglons reglos regulacions regularas regulare regulars
-regulas regulates regulating regulations regulativo regulator regulators reharte reharto
-reheat reheated reheats reherva rehervan rehoge rehogen rehues rehuire rehuires rehuses
-reinen reintentas reises rejecter rejecting rejite relaciona relacionan relacionar
-relacionas relacione relaciono relacions relaid relajas relajes relapse relapsed relapses
-relapsing relation relay relayed relays releas released releaser releases releja relejar
-relejes relent relies relivable rellana rellanan rellanar rellena rellenan rellenar
-rellenara rellenare rellenars rellenas rellene rellenen relleno relojs relsas relsoes
-remaches remain remainders remake remanding rembolsar rembolso rembolsos remembers
-remembra remembre remembro remetida remetidas remetido remetidos reminder remirada
-remiradas remiramos remirar remision remite remitente remitentees remoes remoje remojes
-remole remoles remordamos remorder remote remotes remova removas remove removed removeis
-removen remover removers removes removo remoze remozes rendaes rendar rendars rende
-rendeis renden render rendere renderer renderes renderia renderiamos renderian renderings
-renderiza renderizados renderizan renders rendes rendimienta rendimientos rending rendir
-rendirs rengas renges rengos renitentes renove renoves renter renters renuncia renunciados
-renuncian renunciara renunciare renunciars renuncias renunciemos reorders repajas repare
-reparen repares reparo reparon reparos reparta repartamos reparte repartee reparten
-repartes repartia repartiamos repartias repartida repartido repartidor repartidors
-repartidos repartire repartirs reparto repartos repaso repast repaste repasto repasts
-repay repays repeal repealed repeals repeater repeats repela repelas repeles repelida
-repelidas repelido repelidos repent repented repents repesa repesas repeso repeta repetas
-repete repetes repetia repetian repetias repetida repetidas repetidor repetidors repetidos
+profijo profiled profundidads programada progresas progreses prohibias prohibida
+prohibidos proises proiza proizas proizes proizo proizos projection prolongo promedia
+promedie promedios promesa promeso promesos prometamos promete prometemos prometiamos
+prometida prometidos promisee promiser promises promotes promovamos promoven promovere
+promovers promoves prompted promueva propaa propaas propagada propagador propagados
+propagan propagando propagante propagantes propagara propagares propagars propagas
+propagation propage propagemos propago propala propalado propalamos propalar propao
+propaos propasa propasado propasamos propasar propase propia propiaes propietaria
+propietarios propina propinas propino propinos propioes propios propon propone proponeria
+propono proporciona proporcionals proporcionan proporcionar proporcionas proporcione
+proporciono proporcions proportion proportionals proposals proposed proposer proposes
+propria proprias proprio proprios propuestas propuesto prosupuesto proteccions protecting
+protections protocola protocole protocolos protocols protos provaga provagado provagamos
+provagar proveedora proveedoraes proveedoras proveedoro proveedoros proveedors providaes
+provide provided provides providoes prowess proyeccion pruebaes pruebo pruebos pruner
+prunes pseudonymized puares pubic public publicacions publicada publicador publicados
+publicalo publicana publicando publicano publicanos publicans publicar publicara publicare
+publicars publicas publication publicato publicatos publice publicemos publicen publico
+published publisher publishers puches pudramos pudren pudres pudria puedan puedes puerca
+puerra puertas puerto pueses puesta pugaes pugnamos pugnar pugnes pugnos puled pulgamos
+pulgar pulges pulican puller pulles pullet pulley pulling pulped pulsa pulsacions pulsamos
+pulsan pulsar pulsara pulsare pulsars pulsas pulsation pulsea pulsear pulsed pulses
+punemos punero pungamos punges punoes punos puntacion puntamos puntar puntas punteamos
+puntear punteo punteos punter puntera punterio punterol punteros punters puntes puntoes
+puntosa puntoso punts puntua puntuacions puntuados puntual puntuan puntuara puntuare
+puntuars puntuas puntuemos puntuo puntura punturo punzos puraes purchased purchaser
+purchases pureamos purear pureas pureed pureen purees pures purgados purgaes purgan
+purgara purgare purgars purgas purgemos purgen purger purgers purgos purled puroes purpose
+purred pursed purses puses pusher pushers pusses puteen putero putos pythons qualify
+quarantined quarantines quartern quarters quartet quean quebren quedados quedar quedemos
+queden queening queering queja quejaes quejais quejamos quejar quejars quejos quemamos
+queman quemas quemies quenas quepan queramos queran quere querer queried querist querns
+queros quesas queued queule queules quiamos quieran quiere quietamos quieten quiiamos
+quijamos quijas quintamos quires quiries quitados quitas quitemos quoits quorums quotes
+quotha rabida rabido rabidos rabios rabotado rabotados raches racked racking radios radom
+rafagaes rafago rafagos rafios rafter rages raguos raida raider raiding raido raidos
+raiges raijos rained raines raining raked raking ramios ranaes rances ranches randers
+rando randomize randomizes randos ranees rangas ranged ranger rangers ranging rangoes
+rangos rangosa rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled
+rankling ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas
+rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos
+rascan rascos rasgas rasges rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster
+rastramos rastrar rastrea rastreados rastrean rastreara rastreare rastrears rastreas
+rastreemos rastremos rastrera rastrero ratear rateos rater rathe ratigo ratigos ratino
+ratinos ration rations ratoes ratons ratos ratter rautos rayida rayido rayidos razaga
+razagas reaccion reached reacher react reaction readably reade reader readers readier
+readings readying realas realces realeja realer reamer reaming reaper reaping rearing
+reassigns reasumen reattempts reaver reaving rebaja rebajaes rebajais rebajan rebajar
+rebajars rebajes rebajos rebalanceo rebanas rebasas rebatado rebatados rebatas rebate
+rebates rebite rebites reblas rebojas rebonado rebonados rebone rebones reboot reboots
+rebosado rebosados rebose reboses reboso rebota rebotada rebotadas rebotador rebotadors
+rebotamos rebotando rebotas rebotees reboten reboto rebozado rebozados reboze rebozes
+rebrotado rebrotados rebrote rebrotes rebuilt rebujas rebultado rebultados rebuses rebute
+rebutes recaan recaba recabe recaben recaen recaer recaeran recaia recalcula recalculan
+recalza recalzada recalzadas recalzados recalzamos recalzar recalzo recalzos recant
+recargados recargar recargara recargare recargars recargas recarge recargemos recargen
+recargo recaza recazo recazos receba recebe receben receive received receiver receivers
+recena recene recenia recenida recenidas recenido recenidos receno recent recenta recente
+recentes recento recept recesit recesits receta recete receto rechaza rechazaba rechazabas
+rechazado rechazador rechazadors rechazados rechazan rechazara rechazaras rechazare
+rechazars rechazas rechaze rechazemos rechazes rechazoes rechiza rechizada rechizadas
+rechizados rechizamos rechizar rechizo recia recial recias reciba reciban recibas reciben
+recibes recibia recibio recibire recibirs recibo recien recienes reciens reciente
+recientees recife recipe recipient recipiente recipientes recision recita recite reciten
+recobra recobrada recobramos recobrar recobre recobremos recoce recocen recocta recoda
+recodamos recodar recodas recode recoden recodes recodiamos recodo recodos recoga recogan
+recoge recoger recoges recogo recoin recole recolecta recolectan recolectar recolen
+recomputes reconciler reconcilers reconciliacion reconciliations reconcilie reconcilies
+reconnects reconstruamos reconstruccions reconstruction reconstrue reconstruen reconstrues
+reconstruia reconstruiamos reconstruidos reconstruire reconstruirs reconstruyes reconta
+recontada recontamos recorda recordada recordados recordamos recordan recordara recordare
+recordars recordas recorde recordemos recorder recordes recordo records recorra recorramos
+recorre recorren recorrere recorrers recorres recorrida recorridos recorro recortaba
+recortadas recortado recortados recortamos recortan recortar recortara recortas recorte
+recortemos recorto recorva recorvada recorvamos recorvar recorve recorvemos recose recosen
+recoso recosta recostada recostamos recover recovera recovero recovers recrecia recria
+recrie recrien recries rectan recten rectore rectoremos recuenta recuentas recuentoes
+recuentro recuentros recuesto recuestos reculares recuperacions recuperation recurre
+recurrido recused recuses recycler recycles redaccion redacta redacte redacting redacto
+redacts redder redencion redirect redirecting redoing redonda redondas redondeados
+redondeara redondeare redondears redondee redondeemos redondel redondeto redondez redondo
+redondon redondos redriven redstart redstarts reduction redwing reeding reelable reelect
+reelected reembolsa reembolsan reembolsara reembolsare reembolsars reembolsas reembolse
+reembolses reembolsoes reemploying reentregar reentregas reenvia reenvian reenviara
+reenviare reenviars reenvias reenvida reenvidar reenvido reenvie reenvies reenvioes
+reequilibrada refajas refection referenced references referencias referencio referente
+refile refiled refiles refills refilm reflecta reflecte reflecten reflectes reflecto
+reflects reflejan reflejara reflejare reflejars reflejas refleje reflejo refluja refound
+refries refunda refundas refunde refunden refundes refundo refused refuses regaining
+regains regais regajas regalares regalas regars regas regelation regencia regency regent
+regian regias regido regidos regimos regin regina regio regioes regionals regios register
+registers registra registrada registradas registrador registradors registrados registran
+registrando registrara registrare registrars registras registre registremos registres
+registroes registry reglaes reglais reglan reglar reglares reglars regles reglon reglones
+reglons reglos regulacions regularas regulare regulars regulas regulates regulating
+regulations regulativo regulator regulators reharte reharto reheat reheated reheats
+reherva rehervan rehoge rehogen rehues rehuire rehuires rehuses reinen reintentas reises
+rejecter rejecting rejite relaciona relacionan relacionar relacionas relacione relaciono
+relacions relaid relajas relajes relapse relapsed relapses relapsing relation relay
+relayed relays releas released releaser releases releja relejar relejes relent relies
+relivable rellana rellanan rellanar rellena rellenan rellenar rellenara rellenare
+rellenars rellenas rellene rellenen relleno relojs relsas relsoes remaches remain
+remainders remake remanding rembolsar rembolso rembolsos remembers remembra remembre
+remembro remetida remetidas remetido remetidos reminder remirada remiradas remiramos
+remirar remision remite remitente remitentees remoes remoje remojes remole remoles
+remordamos remorder remote remotes remova removas remove removed removeis removen remover
+removers removes removo remoze remozes rendaes rendar rendars rende rendeis renden render
+rendere renderer renderes renderia renderiamos renderian renderings renderiza renderizados
+renderizan renders rendes rendimienta rendimientos rending rendir rendirs rengas renges
+rengos renitentes renove renoves renter renters renuncia renunciados renuncian renunciara
+renunciare renunciars renuncias renunciemos reorders repajas repare reparen repares reparo
+reparon reparos reparta repartamos reparte repartee reparten repartes repartia repartiamos
+repartian repartias repartida repartidas repartido repartidor repartidors repartidos
+repartire repartirs reparto repartos repaso repast repaste repasto repasts repay repays
+repeal repealed repeals repeater repeats repela repelas repeles repelida repelidas
+repelido repelidos repent repented repents repesa repesas repeso repeta repetas repete
+repetes repetia repetian repetias repetida repetidas repetidor repetidors repetidos
 repetimos repetire repetirs repeto repica repicada repicadas repicamos repicar repicas
 repice repices repine repines repinte repisamos repisar repise repises repiso repita
 repiten repites repizca repizcada repizcadas repizcamos repizcar repizcas replaced replays
@@ -1314,16 +1319,16 @@ strictured stride strife strike string stringer strip stripe striped striper str
 stripey strips stript stripy strive stroll stropped strops structure structures strums
 strung suable suavizan suavizar suavizas suavize suavizo subamos submits subscriba
 subscribas subscribed subscriber subscribers subscribo subscripcions subtrae subtraes
-succeeder succuss sucres sucrets sudamos sudando sudaria suegra suera sufres sugera
-sugeramos sugeran sugere sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs
-sugestion sugestions suggesting sugiera sugieren sugieres sumacos sumado sumados sumanda
-sumandos sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie sumario
-sumatra sumemos sumeria sumiamos sumimos sumiria summer summery summit sunder sunders
-supamos super superados superana superano superanos superar superara superare superars
-superas superb superba superemos superen superes superia superiamos superian superman
-superna superno supero supers suplantacions suplantan suplantara suplantare suplantars
-suplantas suplante suplanto supono suporta suportamos suportar supporter supports
-suppresses suppressing supra supresions suprimamos suprimia suprimiamos suprimida
+succeeder succuss sucres sucrets sudamos sudando sudaria suegra suera suficientes sufres
+sugera sugeramos sugeran sugere sugerenciaes sugerencio sugerencios sugeria sugerire
+sugerirs sugestion sugestions suggesting sugiera sugieren sugieres sumacos sumado sumados
+sumanda sumandos sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie
+sumario sumatra sumemos sumeria sumiamos sumimos sumiria summer summery summit sunder
+sunders supamos super superados superana superano superanos superar superara superare
+superars superas superb superba superemos superen superes superia superiamos superian
+superman superna superno supero supers suplantacions suplantan suplantara suplantare
+suplantars suplantas suplante suplanto supono suporta suportamos suportar supporter
+supports suppresses suppressing supra supresions suprimamos suprimia suprimiamos suprimida
 suprimidos suprimire suprimirs supura supuramos supuran supurar supure suraes surce surces
 sures surgas surged surgen suries surtes suscriba suscriban suscribo suscripcions susera
 sustain sutura swages swaggered swamis swampy swanned swapping swaps swarded swards

@@ -125,6 +125,11 @@ _TURN = re.compile(
 SPEAKER_TURNS = 3  # a label that opens this many lines is a speaker (a topic label opens one or two)
 SPEAKERS = 2  # a conversation: at least two speakers...
 TURN_SHARE = 0.5  # ...whose turns fill at least half the sheet's lines
+MEETING_SPEAKERS = 4  # this many voices is a meeting or a game, whatever their labels: an interview has two or three
+
+
+def _is_initial(label: str) -> bool:
+    return len(label) == 1 and label.isupper()  # "R:", "T:": a person's initial, or a role's ("P:", "R:")
 
 
 def _is_name(label: str, text: str) -> bool:
@@ -169,12 +174,18 @@ def conversation(texts: Sequence[str]) -> bool:
     speakers = {label: n for label, n in turns.items() if n >= SPEAKER_TURNS}
     if len(speakers) < SPEAKERS:
         return False
+    lines = sum(1 for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    records = merged_words("record_labels")
+    # a round of several players or members, named or by initials ("R:", "I:", "P:", "T:", "B:",
+    # "Manolo:"): an interview has two or three voices, so initials that read as roles are people here
+    people = {label: n for label, n in speakers.items()
+              if fold(label) not in records and (_is_initial(label) or _is_name(label, text))}
+    if len(people) >= MEETING_SPEAKERS and sum(people.values()) >= TURN_SHARE * lines:
+        return True
     if any(fold(label) in roles for label in speakers):
         return False  # an interview's transcript: the candidate's turns decide
-    records = merged_words("record_labels")
     if not all(_is_name(label, text) and fold(label) not in records for label in speakers):
         return False  # "Decision:", "Why:" records, not speakers
-    lines = sum(1 for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     return sum(speakers.values()) >= TURN_SHARE * lines
 
 

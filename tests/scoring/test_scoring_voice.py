@@ -290,6 +290,23 @@ def test_decision_records_are_no_speakers() -> None:
     assert conversation(["\n".join(f"Ifeoma: take {n}.\nMarcus: right, take {n}." for n in range(4))])
 
 
+def test_a_round_of_several_players_is_a_conversation_whatever_their_initials() -> None:
+    """Six players by their initials and a judge take turns (a parlour game's minutes): "R:", "P:" and
+    "C:" read as an interview's roles (respuesta, pregunta, candidato) when two or three voices speak,
+    not among six; an interview's transcript with "P:" and "R:" alone stays the candidate's answer."""
+    verse = "> {0}: {1} con una caché de cinco minutos delante del índice,"
+    rounds = "\n".join(
+        "\n".join(verse.format(who, f"ronda {n}") for who in "RIPTBC") + f"\n\nManolo: «Ronda {n}, bien».\n"
+        for n in range(4)
+    )
+    assert conversation([rounds])
+    transcript = "\n".join(f"P: ¿Y la ronda {n}?\nR: Pongo una caché de cinco minutos delante." for n in range(6))
+    assert not conversation([transcript])
+    # four labels that are common words are records, not people ("Decisión:", "Riesgo:", …)
+    doc = "\n".join(f"Decisión: opción {n}.\nPor qué: la carga {n}.\nRiesgo: poco.\nDueño: plataforma." for n in range(4))
+    assert not conversation([doc + "\nla decisión, el riesgo, por qué y el dueño se revisan."])
+
+
 # A job advert: each bullet under "Lo que buscamos" / "Valorable" names a technique, none says so itself.
 ADVERT_ES = {
     "architecture": (
