@@ -189,67 +189,68 @@ cachua cachues cachuo cachus cacles cacoes cactea cacteo cadidos cadmia cadmio c
 cados caducaba caducabas caducadas caducamos caducando caducar caducara caducaras caducas
 caduce caducea caducen caducidads caduco caecen caeces caemos caeran caere caeres caers
 cagada cagales cagamos cagan cagar cagas caguamos caguas caicos caidas caides caidoes
-caids caigan calashes calcea calceo calces calcetamos calcetar calcular calculas calcule
-calculen calculi calculo calder caldos calendamos calendar calenta calentados calentan
-calentanos calentara calentare calentars calentas calentemos caler calers calicula
-caliculan calida calidads calidas calidos calientas calientees calino calker calking
-callaes callar callars calle callea callear callears calleas called callee callees callen
-callentamos callentar callente callentes calleo caller callera calleras callero calleros
-calles callie callings calloes calmer calming calmos calves calving camales camaos camba
-cambais cambamos camban cambar cambas cambe camben camber cambes cambia cambiados cambial
-cambian cambiar cambiara cambiare cambiars cambias cambiazos cambie cambiemos cambien
-cambies cambija cambijo cambijos cambil cambils cambin cambins cambioes cambist cambiza
-cambizamos cambizar cambize cambizo cambizos cambo camboes cambon cambons cambra cambria
-cambro cambros cambui cambuis cameno cameos camia camiamos camian camiar camiba camibamos
-camibar camibe camibo camica camico camicos camie camien camila camilo camilos camina
-caminamos caminar camine camini camino caminos camio camion camisa camiso camisos camita
-camito camitos camize camoes camons camos campaba campabas campada campadas campaga
-campagas campagna campan campanaes campanea campaneas campania campano campanos campara
-camparas campare campares camparin camparins campas camped campeo campeos campes campina
-campinas camping campino campoes camps campus camuno canadio canaes canalies canalis
-canals canames canapes canar canara canard canare canares canaria canarios canaris canars
-cance canceis cancelados cancelan cancelara cancelare cancelars cancele canceled
-cancelemos cancelen canceler canceles cancella cancellamos cancelle cancelled cancellen
-canceller cancelles cancelo cancelos cancen cancer cancera canceramos cancerar cancers
-cances canchea cancheada cancheadas cancheado cancheados cancheamos canchean canchear
-canchearia cancheo cancoes candela candidados candidaes candidata candidataes candidatas
-candidato candidatoes candles cando canela canelamos canelar caneles canella canerio
-canerla cangada cangaes cangamos cangan cangar cangas cange canges cangos caniaes canidos
-caniles canino canios canmia canmiamos canmiar canmie canmio cannon canoaes cansaes
-cantador cantadores cantaes cantales cantamos cantar cantas cantel cantels canter
-cantidads cantles canto cantos canucela canuela canules capacidads capacita capacite
-capacito caped capeos capias capies capos capper cappos captara captare captares capturada
-capturados capturaes capturan capturando capturar capturara capturare capturars capturas
-captured capturen captures capturo capturos capuana capuanas caraas caracter caractere
-carada carado carados caraes caragas caragos caramos caraos caras carate carates carats
-caraus carays carbas carbos carcamos carcana carcas carcel carcels carcera carcos cardada
-cardamos cardan cardar cardas cardera cardies cardos careada careado careados careamos
-carean carear careara careas carecen careciente carecimiento careos carera cargaba
-cargadal cargadas cargado cargados cargaes cargais cargan cargar cargara cargare cargars
-cargas carge cargemos cargen carges cargoes cargos cargosa cargoso cariada cariaes
-cariamos carian cariar carias caribes caridad caries carines carino carioes carios carites
-carizes carlan carlas carling carlos carman carmino carnada carnales carnario carnera
-carnies carnot carobs caroes carols caroms caros carpamos carpan carpas carped carping
-carpos carrada carradas carrado carraes carral carrales carrara carras carrea carrean
-carrear carreara carreas carrees carreja carrel carrels carrena carreo carreras carrero
-carreta carric carrice carrices carrics carrie carried carriel carrieles carriels carrier
-carriers carries carriles carrils carroes carros carse cartamos cartan cartas cartera
-cartos carts carves carvies casales casandra casces cashed cashes cashing casidos casino
-casios caspos cassandras castes castidad castidades castos castro casuca cataura catches
-catching categoriaes categoric categorica categoricas categorio categorios categorize
-categorizes catino catling cauca caucel caucels cauces caudos cauras cauries cauros cautas
-cavario caves cavidad cavios cayuca cebada cebado cebados cebamos cebradas cebrado cebros
-cedamos cedular cefrada cefradas cefrado cefrados cegada cegado cegados cegamos cejada
-cejado cejados cejamos celada celado celados celamos celebridads celeridad celeridades
-celerity cellar cello cellular celula celulan celulara celulare celulars celulas cenada
-cenado cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos
-cenital censer cental centavas centavo centavoes centen centers centima centimas centime
-centimes centimoes centner cento centon centra centralizada centralizador centralizados
+caids caigan calashes calcea calceo calces calcetamos calcetar calculada calculador
+calculados calculan calculando calcular calculas calcule calculen calculi calculo calder
+caldos calendamos calendar calenta calentados calentan calentanos calentara calentare
+calentars calentas calentemos caler calers calicula caliculado caliculan calida calidads
+calidas calidos calientas calientees calino calker calking callaes callar callars calle
+callea callear callears calleas called callee callees callen callentamos callentar
+callente callentes calleo caller callera calleras callero calleros calles callie callings
+calloes calmer calming calmos calves calving camales camaos camba cambais cambamos camban
+cambar cambas cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara
+cambiare cambiars cambias cambiazos cambie cambiemos cambien cambies cambija cambijo
+cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar
+cambize cambizo cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui
+cambuis cameno cameos camia camiamos camian camiar camiba camibamos camibar camibe camibo
+camica camico camicos camie camien camila camilo camilos camina caminamos caminar camine
+camini camino caminos camio camion camisa camiso camisos camita camito camitos camize
+camoes camons camos campaba campabas campada campadas campaga campagas campagna campan
+campanaes campanea campaneas campania campano campanos campara camparas campare campares
+camparin camparins campas camped campeo campeos campes campina campinas camping campino
+campoes camps campus camuno canadio canaes canalies canalis canals canames canapes canar
+canara canard canare canares canaria canarios canaris canars cance canceis cancelados
+cancelan cancelara cancelare cancelars cancele canceled cancelemos cancelen canceler
+canceles cancella cancellamos cancelle cancelled cancellen canceller cancelles cancelo
+cancelos cancen cancer cancera canceramos cancerar cancers cances canchea cancheada
+cancheadas cancheado cancheados cancheamos canchean canchear canchearia cancheo cancoes
+candela candidados candidaes candidata candidataes candidatas candidato candidatoes
+candles cando canela canelamos canelar caneles canella canerio canerla cangada cangaes
+cangamos cangan cangar cangas cange canges cangos caniaes canidos caniles canino canios
+canmia canmiamos canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes
+cantales cantamos cantar cantas cantel cantels canter cantidads cantles canto cantos
+canucela canuela canules capacidads capacita capacite capacito caped capeos capias capies
+capos capper cappos captara captare captares capturada capturados capturaes capturan
+capturando capturar capturara capturare capturars capturas captured capturen captures
+capturo capturos capuana capuanas caraas caracter caractere carada carado carados caraes
+caragas caragos caramos caraos caras carate carates carats caraus carays carbas carbos
+carcamos carcana carcas carcel carcels carcera carcos cardada cardamos cardan cardar
+cardas cardera cardies cardos careada careado careados careamos carean carear careara
+careas carecen careciente carecimiento careos carera cargaba cargadal cargadas cargado
+cargados cargaes cargais cargan cargar cargara cargare cargars cargas carge cargemos
+cargen carges cargoes cargos cargosa cargoso cariada cariaes cariamos carian cariar carias
+caribes caridad caries carines carino carioes carios carites carizes carlan carlas carling
+carlos carman carmino carnada carnales carnario carnera carnies carnot carobs caroes
+carols caroms caros carpamos carpan carpas carped carping carpos carrada carradas carrado
+carraes carral carrales carrara carras carrea carrean carrear carreara carreas carrees
+carreja carrel carrels carrena carreo carreras carrero carreta carric carrice carrices
+carrics carrie carried carriel carrieles carriels carrier carriers carries carriles
+carrils carroes carros carse cartamos cartan cartas cartera cartos carts carves carvies
+casales casandra casces cashed cashes cashing casidos casino casios caspos cassandras
+castes castidad castidades castos castro casuca cataura catches catching categoriaes
+categoric categorica categoricas categorio categorios categorize categorizes catino
+catling cauca caucel caucels cauces caudos cauras cauries cauros cautas cavario caves
+cavidad cavios cayuca cebada cebado cebados cebamos cebradas cebrado cebros cedamos
+cedular cefrada cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado
+cejados cejamos celada celado celados celamos celebridads celeridad celeridades celerity
+cellar cello cellular celula celulan celulara celulare celulars celulas cenada cenado
+cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos cenital
+censer cental centavas centavo centavoes centen centers centima centimas centime centimes
+centimoes centner cento centon centra centralizada centralizador centralizados
 centralizando centralize centralizen centralizer centralizes centrals centran centrar
 centras centros ceracion ceraciones cerate cerated cerates cercaba cercada cercadas
 cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado cerner
 cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
-cerrando cerraras cerrera cerril cerriles certana cesacion cesaciones cesada cesado
+cerrando cerraras cerrera cerril cerriles certana certos cesacion cesaciones cesada cesado
 cesados cesamos cesta cestos cestro cetro chagos chagres chague chagues chaired chairs
 champaign champaigns champana champanas champos chance chancela chancelamos chances chane
 chanen chanes chaney chang changa changaes changas changed changer changers changle
@@ -275,44 +276,45 @@ cloros close closer closers closes closet closets clotas clotos cloves cloyed cl
 clunked clunks clusters clutter cluttering clyster coached coaches coaching coaler
 coalesced coalesces coaling coarse coartamos coartar coatas coates coatos cobain cobeos
 cobias coblos coboes cobos cobrados cobramos cobrara cobrare cobrars cobras cobremos
-cobren cobres cobroes cochea cocheada cocheadas cocheado cocheados cocheamos cochean
-cochear cochearia cocheo coches cociamos cocias cocido cocks codificacions codificada
-codificador codificados codificando codificara codificare codificars codification codifice
-codificemos codifico codiga codigas codigoes codigos coding codino codinos cofias cofrada
-cofradas cofrado cofrados cofreo coftas coftos cogiamos cogias cogida cogidos cogito
-cognada cognadas cognado cognados cognicion cogniciones cognition cognitional cohered
-coidamos coidas coides coido coidos coifed coiled coimas coimes coined coipas coitara
-coites coitos colada coladas colado colados colando colapsas colapso colauda colaudas
-colaudo coleada coleadas coleado coleados colectado colectados colectar colgaba colgabas
-colgadaes colgadoes colgador colgadors colgaja colgajas colgajo colgajos colgamos colgando
-colgara colgaras colgare colgares colgars colide colides colido coligada coligadas
-coligado coligados coligarse colinde colindes colision colisionar colisiones collada
-colladas collado collados collapses coller collers collida collidas collided collider
-colliders collido collidos collie collied collier colliers collies collude colludes
-collusion colmada colmadas colmado colmados colman colmare colmares colmen colmena
-colmenas coloide coloides colpada colpadas colpado colpados colpamos colpare colpares
-colpas colpes colum columba columnaes columnar columno coluna coluno colunos colusion
-colusiones comadre comadres combamos comban combar combare combares combatible combination
-combos comendar comendariamos comentar comentariamos comentarias comentario comentarioes
-comenza comenzan comenzara comenzare comenzars comenzas cometarios comfit comiamos comias
-comido comigo comigos comino comision comisiona comisionan comisionas comisione comisionen
-comisiones comisiono comisions comistion comistiones commends comment commie comminations
-commits commix commuted comose compactibilidad compadrado compadramos compadrar compadre
-compadres compage compages compana companaes companas companiaes companias companios
-companoes compaq compara comparada comparador comparadores comparados comparan comparando
-comparara comparare comparars comparas compared comparemos comparen comparer compares
-comparo comparsa comparso comparta compartamos comparte compartes compartida compartidas
-compartidor compartidors compartimos compas compasado compasamos compasar compase compases
-compasible compatibilidads compatibles compatibly comped compensados compensan compensaran
-compensaras compensares compensarian compensarias compensars compensas compensated
-compensativo compensativos compensatorias compensatorio compense compensemos compenso
-compere compered comperes competa competed competo complain complains complaints compleat
-complect compleja complejidads complejo completan completar completas complete completion
-completivos completo completos complexa complexidad complexions complexo compliancy
-compliant comprabamos comprado compradoes compradora compradoraes compradoras compradoro
-compradoros compradors comprados compraes compramos compran comprar comprare comprares
-compras compre comprensa compres compresa compro comproba comprobacions comprobados
-comproban comprobara comprobare comprobars comprobas comprobemos comprometan compromete
+cobren cobres cobroes cobros cochea cocheada cocheadas cocheado cocheados cocheamos
+cochean cochear cochearia cocheo coches cociamos cocias cocido cocks codificacions
+codificada codificador codificados codificando codificara codificare codificars
+codification codifice codificemos codifico codiga codigas codigoes codigos coding codino
+codinos cofias cofrada cofradas cofrado cofrados cofreo coftas coftos cogiamos cogias
+cogida cogidos cogito cognada cognadas cognado cognados cognicion cogniciones cognition
+cognitional cohered coidamos coidas coides coido coidos coifed coiled coimas coimes coined
+coipas coitara coites coitos colada coladas colado colados colando colapsas colapso
+colauda colaudas colaudo coleada coleadas coleado coleados colectado colectados colectar
+colgaba colgabas colgadaes colgadoes colgador colgadors colgaja colgajas colgajo colgajos
+colgamos colgando colgara colgaras colgare colgares colgars colide colides colido coligada
+coligadas coligado coligados coligarse colinde colindes colision colisionar colisiones
+collada colladas collado collados collapses coller collers collida collidas collided
+collider colliders collido collidos collie collied collier colliers collies collude
+colludes collusion colmada colmadas colmado colmados colman colmare colmares colmen
+colmena colmenas coloide coloides colpada colpadas colpado colpados colpamos colpare
+colpares colpas colpes colum columba columnaes columnar columno coluna coluno colunos
+colusion colusiones comadre comadres combamos comban combar combare combares combatible
+combination combos comendar comendariamos comentar comentariamos comentarias comentario
+comentarioes comenza comenzan comenzara comenzare comenzars comenzas cometarios comfit
+comiamos comias comido comigo comigos comino comision comisiona comisionan comisionas
+comisione comisionen comisiones comisiono comisions comistion comistiones commends comment
+commie comminations commits commix commuted comose compactibilidad compadrado compadramos
+compadrar compadre compadres compage compages compana companaes companas companiaes
+companias companios companoes compaq compara comparada comparador comparadores comparados
+comparan comparando comparara comparare comparars comparas compared comparemos comparen
+comparer compares comparo comparsa comparso comparta compartamos comparte compartes
+compartida compartidas compartidor compartidors compartimos compas compasado compasamos
+compasar compase compases compasible compatibilidads compatibles compatibly comped
+compensados compensan compensaran compensaras compensares compensarian compensarias
+compensars compensas compensated compensativo compensativos compensatorias compensatorio
+compense compensemos compenso compere compered comperes competa competed competo complain
+complains complaints compleat complect compleja complejidads complejo completan completar
+completas complete completion completivos completo completos complexa complexidad
+complexions complexo compliancy compliant comprabamos comprado compradoes compradora
+compradoraes compradoras compradoro compradoros compradors comprados compraes compramos
+compran comprar comprare comprares compras compre comprensa compres compresa compro
+comproba comprobacions comprobados comproban comprobara comprobaran comprobaras comprobare
+comprobarian comprobarias comprobars comprobas comprobemos comprometan compromete
 comprometer comprometers comprometias compromisa compromise compromisos comprueban
 compruebas compruebo compta computa computacion computamos computan computar compute
 computen computer computes comtas comtos conata concenta concentas concenter concentrada
@@ -375,92 +377,92 @@ copiemos copien copier copiers copies copila copilamos copilas copile copiles co
 copinamos copinas copine copines copins copios coplas copoes copped copping copra copras
 copros copses coptos coque coques corada corado corados coramos coran corar corban corcos
 cordito corditos cordos coreada coreado coreados coreamos corean corear corego coregos
-corelation coremos coreo coreos corias cories corios corlada corladas corlado corlados
-corlamos corlan corlar corleo corlos cormos corneo corneos cornos cornuta coros corpas
-corpos corraes corramos corran corre correa correas correccions correcho correcta
-correction corrector correctos corrects corree correes corrego correis correlacionados
-correlacions correlata correlated correlates correlating correlations correlativo
-correlato corremos corren correo correoes correon correons correos correosa correoso
-correr corrers corres correteo corrie corries corro corroa corroas corroe corroes corroo
-corros corrupta corruptor corruptos corrupts corseo corses corsos corta cortaa cortador
-cortadores cortados cortao cortaoes cortaos cortare cortars cortemos cortes cortical
-cortos coruos corvamos corvan corvar corvos corzos cosaes coseis cosen cosers coses coshes
-cosiamos cosias cosido cosies cosmos cosoes cosos cospes cosque cosques costaba costada
-costaes costana costaran costaras costard costare costaria costars costco costea costeara
-costeas costed costee costees costen costeo costera costoes coston costons costosa costoso
-costra costro costros costume costumed costumer costumers costumes costura cotaes cotara
-cotas coteara cotees cotera cotes coties cotoes cotos cotuos coulter coulters counted
-countess counties country county coupes courted courter courts couther coveted cowered
-cozies crabron crafted crapped crapping crashes cratamos crate crated crates craves creaba
-creadas creador creadors creaes creaked creamed creams creando creara crearan creare
-creares crearlo crease creased creases create created creates creatine creatines creating
-creativo creativos creca crecamos crecan crecente crecer creces creche crecia crecientes
-crecimienta crecimientos creda credencia credenciaes credencias creditoes creditor
-creditors credo credos creemos creen creiamos creida creido creidos cremacion cremaciones
-cremaes cremate cremated cremates cremation cremations cremos crenate crenation crepito
-cresaes cresta crested cretaes crete cretico creticos creyamos creyen criacion criaciones
-criada criado criados criamos cricks cridos criemos critic critican criticar critice
-critices criticoes criticon criticons critics croada croado croados croamos crocks croemos
-cronologia cronologias cronologicas cronologicos cronologio cronologios crosse crossed
-crosser crossest crucen cruenta cruentas crujamos cruza cruzados cruzan cruzara cruzare
-cruzars cruzas cruzemos cuada cuadas cuado cuados cuadraba cuadradas cuadrados cuadral
-cuadrando cuadrara cuadrare cuadrars cuadras cuadre cuadremos cuadren cuadri cualidad
-cualquier cualquieran cualquieras cualquiere cualquieria cualquiero cualquiers cuanda
-cuandas cuantaes cuantia cuantias cuantidad cuantidades cuantio cuantios cuantoes
-cuarenten cuarentenal cuarentenas cuarenteno cuarentens cuarentona cuarta cuartada
-cuartado cuartamos cuartan cuartar cuartas cuartos cuarza cuarzo cuatra cuatras cuatri
-cubeba cubera cubetas cubeto cubismos cubita cubramos cubran cubria cubriamos cubridos
-cubrire cubrirs cucado cucando cucara cucaran cuches cueitas cuelgo cuella cuellos cuelmo
-cuenca cuencas cuenda cuendas cuendo cuentaes cuentos cuerdo cuerdos cuereo cuerna cuernas
-cuerno cuernos cuero cueroes cueros cuerpa cuerpas cuerpoes cuervo cuervos cuesa cuesas
-cuesca cuesla cueslo cuestas cuesto cuetas cuete cuidos cuitas cujara cujaro culado
-culatas culato culatos culler culling cultas cumpleanoss cunado cunales cunando cunara
-cunaran cundo cunetas cunete cuneto cunetos cunta cuntamos cuntimos cunto cunts cuomas
-cuotaes cupped cupping curacion curaciones curada curado curados curamos curando curantas
-curanto curantos curara curaran curatas curate curated curates curation curato curatos
-curries cursar cursares cursars curso cursoes cursors cursory cursos curtamos curtas
-curtimos curtir cusita custer customers customs custos cutas cutete cutias czados czando
-dallars dario databas datado datados deaden deadlier deadliness deafen debaja debajos
-debamos debato debeis debias debido debidos debils debitoes debouched debouching debounces
-debris debts debuts decaan decaas decade decades decaer decafs decaimienta decaimientos
-decals decamos decan decana decane decani decano decant decante decare decas decayed
-decays deccan decen decendencia decender decendientes decern decesion decian decias decida
-decidas decided deciden decider deciders decidia decidio decidire decidirs decido decidor
-decidos decile deciles decima decimals deciman decimar decimas decime decimes decire
-decires decisions decisivo decker decode decodes decouples decoyed decoys decrementas
-decrial decries decuple decuplica decuplicamos decuplicar dedice dedices deduplicados
-deduplicated defeccion defect defecta defection defects defend defender deferentes
-deferidos deferimos deferir deferrer defian defie defied defien defier defies defile
-defina defined definen definer defines definia definire definirs defino degrada degradaba
-degradacions degradada degradadas degradados degradan degradando degradara degradare
-degradars degradas degradations degraded degrademos degraden degrader degrades degrado
-dehender deice deices deicide deign deipara deisto deistos deists dejados deject dejecta
-dejection dejects dejemos delaine delaney delant delantes delants delates delayer delecta
-delectamos delecte delectes delees delege deleges deleite deleites deleje delejes deleta
-deletaes deletas deleted deletes deletion deleto deletoes deletos delgas delias deline
-delinte delito delitos deliverer deliverers dellas deltaes delver delvers demasiada
-demasiados demision demito denamos denante denar denoto denounce denounced denouncing
-dentar dentas dentero dentino dentinos dento denton dentra dentras dentros deparamos
-deparar dependa dependancy depende depended dependen dependence dependencias dependencio
-dependere dependers dependes dependo depends deplete depleted depletes depleting deploys
-deprender deprived depura depurados depuran depurara depurare depurars depuras depuremos
-deputamos deputar deration derecha derechos deride derided derides derision derivada
-derivadas derivadoes derivamos derivando derivar derivas derive deriven derives derivo
-dermas desacolla desacollado desacollar desacoplada desacoplados desacoplamienta
-desacoplamientos desacoplan desacoplando desacoplara desacoplare desacoplars desacoplas
-desacople desacoplo desaino desaline desalines desaloja desaloje desalojos desaojo
-desapegar desasada desasadas desasado desasados desase desasires desastre desastrees
-desatares desatino desatinos desatores desaviamos desaviar desbarda desbardar desbordan
-desbordara desbordare desbordars desbordas desborde desbordo desborra desborrar desbrida
-desbridar descaen descaere descaimiento descanta descantada descantado descantamos
-descantar descante descanto descara descarada descarado descaras descarga descargada
-descargado descargamos descargan descargar descargara descargare descargars descargas
-descarge descargo descarna descarnada descarnado descarnamos descarnar descarne descarno
-descaro descaros descarta descartaba descartada descartadas descartados descartala
-descartan descartando descartar descartara descartare descartars descartas descarte
-descartemos descarten descartes descarto descasada descasadas descasado descasados descase
-descasta descastada descastado descastamos descastar descaste descasto descendant
-descendentes descendents descendiente descendientees desconectada desconectadas
+corelation coremos coreo coreos corias cories corios coritos corlada corladas corlado
+corlados corlamos corlan corlar corleo corlos cormos corneo corneos cornos cornuta coroes
+coros corotos corpas corpos corraes corramos corran corre correa correas correccions
+correcho correcta correction corrector correctos corrects corree correes corrego correis
+correlacionados correlacions correlata correlated correlates correlating correlations
+correlativo correlato corremos corren correo correoes correon correons correos correosa
+correoso correr corrers corres correteo corrie corries corro corroa corroas corroe corroes
+corroo corros corrupta corruptor corruptos corrupts corseo corses corsos corta cortaa
+cortador cortadores cortados cortao cortaoes cortaos cortare cortars cortemos cortes
+cortical cortoes corton cortons cortos coruos corvamos corvan corvar corvos corzos cosaes
+coseis cosen cosers coses coshes cosiamos cosias cosido cosies cosmos cosoes cosos cospes
+cosque cosques costaba costada costaes costana costaran costaras costard costare costaria
+costars costco costea costeara costeas costed costee costees costen costeo costera costoes
+coston costons costosa costoso costra costro costros costume costumed costumer costumers
+costumes costura cotaes cotara cotas coteara cotees cotera cotes coties cotoes cotos
+cotuos coulter coulters counted countess counties country county coupes courted courter
+courts couther coveted cowered cozies crabron crafted crapped crapping crashes cratamos
+crate crated crates craves creaba creadas creador creadors creaes creaked creamed creams
+creando creara crearan creare creares crearlo crease creased creases create created
+creates creatine creatines creating creativo creativos creca crecamos crecan crecente
+crecer creces creche crecia crecientes crecimienta crecimientos creda credencia
+credenciaes credencias creditoes creditor creditors credo credos creemos creen creiamos
+creida creido creidos cremacion cremaciones cremaes cremate cremated cremates cremation
+cremations cremos crenate crenation crepito cresaes cresta crested cretaes crete cretico
+creticos cretos creyamos creyen criacion criaciones criada criado criados criamos cricks
+cridos criemos critic critican criticar critice critices criticoes criticon criticons
+critics croada croado croados croamos crocks croemos cronologia cronologias cronologicas
+cronologicos cronologio cronologios crosse crossed crosser crossest crucen cruenta
+cruentas crujamos cruza cruzados cruzan cruzara cruzare cruzars cruzas cruzemos cuada
+cuadas cuado cuados cuadraba cuadradas cuadrados cuadral cuadrando cuadrara cuadrare
+cuadrars cuadras cuadre cuadremos cuadren cuadri cualidad cualquier cualquieran
+cualquieras cualquiere cualquieria cualquiero cualquiers cuanda cuandas cuantaes cuantia
+cuantias cuantidad cuantidades cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas
+cuarenteno cuarentens cuarentona cuarta cuartada cuartado cuartamos cuartan cuartar
+cuartas cuartos cuarza cuarzo cuatra cuatras cuatri cubeba cubera cubetas cubeto cubismos
+cubita cubramos cubran cubria cubriamos cubridos cubrire cubrirs cucado cucando cucara
+cucaran cuches cueitas cuelgo cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo
+cuentaes cuentos cuerdo cuerdos cuereo cuerna cuernas cuerno cuernos cuero cueroes cueros
+cuerpa cuerpas cuerpoes cuervo cuervos cuesa cuesas cuesca cuesla cueslo cuestas cuesto
+cuetas cuete cuidos cuitas cujara cujaro culado culatas culato culatos culler culling
+cultas cumpleanoss cunado cunales cunando cunara cunaran cundo cunetas cunete cuneto
+cunetos cunta cuntamos cuntimos cunto cunts cuomas cuotaes cupped cupping curacion
+curaciones curada curado curados curamos curando curantas curanto curantos curara curaran
+curatas curate curated curates curation curato curatos curries cursar cursares cursars
+curso cursoes cursors cursory cursos curtamos curtas curtimos curtir curtos cusita custer
+customers customs custos cutas cutete cutias czados czando dallars dario databas datado
+datados deaden deadlier deadliness deafen debaja debajos debamos debato debeis debias
+debido debidos debils debitoes debouched debouching debounces debris debts debuts decaan
+decaas decade decades decaer decafs decaimienta decaimientos decals decamos decan decana
+decane decani decano decant decante decare decas decayed decays deccan decen decendencia
+decender decendientes decern decesion decian decias decida decidas decided deciden decider
+deciders decidia decidio decidire decidirs decido decidor decidos decile deciles decima
+decimals deciman decimar decimas decime decimes decire decires decisions decisivo decker
+decode decodes decouples decoyed decoys decrementas decrial decries decuple decuplica
+decuplicamos decuplicar dedice dedices deduplicados deduplicated defeccion defect defecta
+defection defects defend defender deferentes deferidos deferimos deferir deferrer defian
+defie defied defien defier defies defile defina defined definen definer defines definia
+definire definirs defino degrada degradaba degradacions degradada degradadas degradados
+degradan degradando degradara degradare degradars degradas degradations degraded
+degrademos degraden degrader degrades degrado dehender deice deices deicide deign deipara
+deisto deistos deists dejados deject dejecta dejection dejects dejemos delaine delaney
+delant delantes delants delates delayer delecta delectamos delecte delectes delees delege
+deleges deleite deleites deleje delejes deleta deletaes deletas deleted deletes deletion
+deleto deletoes deletos delgas delias deline delinte delito delitos deliverer deliverers
+dellas deltaes delver delvers demasiada demasiados demision demito denamos denante denar
+denoto denounce denounced denouncing dentar dentas dentero dentino dentinos dento denton
+dentra dentras dentros deparamos deparar dependa dependancy depende depended dependen
+dependence dependencias dependencio dependere dependers dependes dependo depends deplete
+depleted depletes depleting deploys deprender deprived depura depurados depuran depurara
+depurare depurars depuras depuremos deputamos deputar deration derecha derechos deride
+derided derides derision derivada derivadas derivadoes derivamos derivando derivar derivas
+derive deriven derives derivo dermas desacolla desacollado desacollar desacoplada
+desacoplados desacoplamienta desacoplamientos desacoplan desacoplando desacoplara
+desacoplare desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja
+desaloje desalojos desaojo desapegar desasada desasadas desasado desasados desase
+desasires desastre desastrees desatares desatino desatinos desatores desaviamos desaviar
+desbarda desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo
+desborra desborrar desbrida desbridar descaen descaere descaimiento descanta descantada
+descantado descantamos descantar descante descanto descara descarada descarado descaras
+descarga descargada descargado descargamos descargan descargar descargara descargare
+descargars descargas descarge descargo descarna descarnada descarnado descarnamos
+descarnar descarne descarno descaro descaros descarta descartaba descartada descartadas
+descartados descartala descartan descartando descartar descartara descartare descartars
+descartas descarte descartemos descarten descartes descarto descasada descasadas descasado
+descasados descase descasta descastada descastado descastamos descastar descaste descasto
+descendant descendentes descendents descendiente descendientees desconectada desconectadas
 desconectamos desconectando desconocia desconocian desconocias desconocidas desconocidoes
 desconta descontan descontara descontare descontars descontas descorda descordar descornar
 descotar descrita descrito descuentas descuentos descuerna descuerno desculares desecho
@@ -643,63 +645,65 @@ expende expended expends expensa expensen expenses expenso expert expia expiacio
 expian expiando expiar expiara expiaran expiare expiares expiars expias expiation expie
 expien expies expila expilado expilan expile expiles expira expiracions expirada expirados
 expirando expirar expiras expired expiren expires expiries expiro expiry exponencials
-expremo expresas exprese expresions expresivoes exsect extenda extendas extender extendo
-extensa extensas extensive extenso extensos extenua extenuas extenuo extern externaes
-externamente externo externoes externos externs extorna extornas extorno extornos extract
-extracta extracte extractor extractos extracts extrana extranas extrano extranos extrema
-extreme extremos fablan fablando fablar fable fabled fables fablos faccion fachas faction
-factors factory factual facturan facturar facturas factures facturo fadiga fagged failings
-faille failovers fairing faitor fajada fajadas fajamos falan falcan falcando falcar falcos
-faldan faldando faldar faldos falian falidas falido falidos falladas fallado fallados
-fallal fallanco fallara fallare fallars fallas fallbacks fallen faller falles fallia
-fallian fallias fallida fallidaes fallidoes fallimos falling fallir falloes fallowed
-fallowing fallows falls faloes falos falsan falsando falsar falsificaba falsificadas
-falsificado falsificara falsificare falsificars falsifice falsifico falsos faltan faltando
-faltante faltar falter faltered faltering falters faltos faluos fames famos famosa famosas
-famosoes famosos fanged fannie fanoso fanosos fartura fatigan fatigar fatigas fatige
-fatigen fatiges fatigo fatigued fatigues fatima fating fatling fatly fator fautor favors
-fawned featly featured fechas feches feeze fellow fellows fenches fending fendos fennel
-fermat fermato fetched fetcher fetchers fetiches fiablees fiada fiadas fiamos ficada
-ficadas ficais ficamos ficars ficas ficha fichaes fichais fichan fichar fichars fichemos
-fichera ficheras ficheroes fiches fichos fichus fictas fieles fiels fieltra fieltrado
-fieltramos fieltrar fieltro fiends fight fijaba fijabas fijadaes fijado fijados fijara
-fijaras fijemos filada filadas filamos filara filed filer filera filero filers filing
-filled filler fillers filling fillos filterer filters filtrada filtrador filtrados
-filtralo filtran filtrando filtrara filtrare filtrars filtremos filtres filtros fimble
-finable finables finada finadas finale finales finamos fincas finchas fincos finire finita
-finito finned finoes finos fintos fireball firebases firewalls firmada firmadas firmamos
-firmando firmes fiscas fistra fistro fitches fitter fitters fixable fizada fizadas fizamos
-flagger flailed flailing flames flanged flashed flashes flatly flats flatting fleches
-fleshed fleshes fleshly fletante flicked flickers flickery flights flighty floaty flogged
-flojas flojos floors floras floros flotantes flotas flotes flotos flouting flouts flusher
-flushest fluter foaled foaling fochas fogged foiamos foible foibles foidos foiled foiling
-folder follan follando follar follo follon follons followee followings follows fondas
-fondeo fondeos fondo fondoes fondon fondons fondus fonos foods fooled foraged forced
-forded forest forgat forge forged forger forges forget forgets forgot forked formado
-formados formal forman formant formar formas formate formats formed formes formiato
-fornamos fornos forwarder forwards forzen fouled fowled fracciona fraccione fracciono
-fraccions fraces fractions fractura frades fragmenta fragmental fragmentan fragmentara
-fragmentare fragmentars fragmentary fragmentas framea frameas framed frameo frameos framer
-framers frameworks franamos franes fraoes frases frayes freamos frecuencias frecuencio
-freebase freezer freezes fregamos fregar freiamos frena frenados frenan frenara frenare
-frenars frenas frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro
-frete frezamos frezar freze frezen friabilidad friable friables friaes friary friccion
-friction frida fridas fridays frieze fright frogen frondos fronte fronted frotante froten
-froward froze fruente fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso
-fumosos funcion funciona funcionals funcionan funcionar funcionares funcionas funcionen
-funciones funciono funcions function fundos funnels funner furcion furente furte fusiona
-fusionados fusional fusionan fusionara fusionare fusionars fusionas fusionemos gafamos
-gafando gafemos gagaes gages gagoes galling ganado ganados gananio gandamos gande gandes
-ganetos ganges ganiamos ganimos gansado garamos garande garandes garando garanta garantan
-garantas garantees garantiamos garantian garantias garantida garantio garantir
-garantizados garantizan garantizara garantizare garantizars garantizas garantizemos garda
-gardada gardadas gardado gardados gardamos gardan gardar garpos garues gating gauged
-gauger gayamos gayando gayemos gaznamos gaznando gaznemos genera generacions generada
-generador generados general generales generalo generan generando generante generantes
-generara generares generars generas generated generates generating generations generativo
-genere generica generico generics genero genetic geneva genra genseric geodas geodes
-geodos gesteo gesto gestora gestoro gestors gestos glande glandes globa globals globas
-globules glowing golde goldes goldie goldre gouges gradaes grade grades gradoes gradua
+expremo expresas exprese expresions expresivo expresivoes expression exsect extenda
+extendas extender extendo extensa extensas extensive extenso extensos extenua extenuas
+extenuo extern externaes externamente externo externoes externos externs extorna extornas
+extorno extornos extract extracta extracte extractor extractos extracts extrana extranas
+extrano extranos extrema extreme extremos fablan fablando fablar fable fabled fables
+fablos faccion fachas faction factors factory factual facturan facturar facturas factures
+facturo fadiga fagged failings faille failovers fairing faitor fajada fajadas fajamos
+falan falcan falcando falcar falcos faldan faldando faldar faldos falian falidas falido
+falidos falladas fallado fallados fallal fallanco fallara fallare fallars fallas fallbacks
+fallen faller falles fallia fallian fallias fallida fallidaes fallidoes fallimos falling
+fallir falloes fallowed fallowing fallows falls faloes falos falsan falsando falsar
+falsificaba falsificadas falsificado falsificara falsificare falsificars falsifice
+falsifico falsos faltan faltando faltante faltar falter faltered faltering falters faltos
+faluos fames famos famosa famosas famosoes famosos fanged fannie fanoso fanosos farmed
+fartura fatigan fatigar fatigas fatige fatigen fatiges fatigo fatigued fatigues fatima
+fating fatling fatly fator fautor favors fawned featly featured fechas feches feeze fellow
+fellows fenches fending fendos fennel fermat fermato fetched fetcher fetchers fetiches
+fiablees fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas ficha fichaes
+fichais fichan fichar fichars fichemos fichera ficheras ficheroes fiches fichos fichus
+fictas fieles fiels fieltra fieltrado fieltramos fieltrar fieltro fiends fight fijaba
+fijabas fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos filara filed
+filer filera filero filers filing filled filler fillers filling fillos filterer filters
+filtrada filtrador filtrados filtralo filtran filtrando filtrara filtrare filtrars
+filtremos filtres filtros fimble finable finables finada finadas finale finales finamos
+fincas finchas fincos finire finita finito finned finoes finos fintos fireball firebases
+firewalls firmada firmadas firmamos firmando firmed firmes fiscas fistra fistro fitches
+fitter fitters fixable fizada fizadas fizamos flagger flailed flailing flames flanged
+flashed flashes flatly flats flatting fleches fleshed fleshes fleshly fletante flicked
+flickers flickery flights flighty floaty flogged flojas flojos floors floras floros
+flotantes flotas flotes flotos flouting flouts flusher flushest fluter foaled foaling
+foamed fochas fogged foiamos foible foibles foidos foiled foiling folder follan follando
+follar follo follon follons followee followings follows fondas fondeo fondeos fondo
+fondoes fondon fondons fondus fonos foods fooled forada foraged foraida forced forded
+forest forgat forge forged forger forges forget forgets forgot forjada forked formaba
+formadas formado formados formal forman formant formar formara formas formate formats
+forme formed formen former formes formiato formida fornamos fornos forrada forwarder
+forwards forzada forzen fouled fowled fracciona fraccione fracciono fraccions fraces
+fractions fractura frades fragmenta fragmental fragmentan fragmentara fragmentare
+fragmentars fragmentary fragmentas framea frameas framed frameo frameos framer framers
+frameworks franamos franes fraoes frases frayes freamos frecuencias frecuencio freebase
+freezer freezes fregamos fregar freiamos frena frenados frenan frenara frenare frenars
+frenas frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro frete
+frezamos frezar freze frezen friabilidad friable friables friaes friary friccion friction
+frida fridas fridays frieze fright frogen frondos fronte fronted frotante froten froward
+froze fruente fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso fumosos
+funcion funciona funcionals funcionan funcionar funcionares funcionas funcionen funciones
+funciono funcions function fundos funnels funner furcion furente furte fusiona fusionados
+fusional fusionan fusionara fusionare fusionars fusionas fusionemos gafamos gafando
+gafemos gagaes gages gagoes galling ganado ganados gananio gandamos gande gandes ganetos
+ganges ganiamos ganimos gansado garamos garande garandes garando garanta garantan garantas
+garantees garantiamos garantian garantias garantida garantio garantir garantizados
+garantizan garantizara garantizare garantizars garantizas garantizemos garda gardada
+gardadas gardado gardados gardamos gardan gardar garpos garues gating gauged gauger
+gayamos gayando gayemos gaznamos gaznando gaznemos genera generacions generada generador
+generados general generales generalo generan generando generante generantes generara
+generares generars generas generated generates generating generations generativo genere
+generica generico generics genero genetic geneva genra genseric geodas geodes geodos
+gesteo gesto gestora gestoro gestors gestos glande glandes globa globals globas globules
+glowing golde goldes goldie goldre gouges gradaes grade grades gradoes gradua
 gradualmentes graduals graduan graduar graduas gradue gradues graffias grafia grafiaes
 grafias graficaes grafico graficos grafila grafilas grafita grafitas gramps granades
 granaes granamos granando grance grances grand granda grandaes grandas grande grandee
@@ -1077,77 +1081,78 @@ purchases pureamos purear pureas pureed pureen purees pures purgados purgaes pur
 purgara purgare purgars purgas purgemos purgen purger purgers purgos purled puroes purpose
 purred pursed purses puses pusher pushers pusses puteen putero putos pythons qualify
 quarantined quarantines quartern quarters quartet quean quebren quedados quedar quedemos
-queden queening queering queja quejaes quejais quejamos quejar quejars quejos quemamos
-queman quemas quemies quenas quepan queramos queran quere querer queried querist querns
-queros quesas queued queule queules quiamos quieran quiere quietamos quieten quiiamos
-quijamos quijas quintamos quires quiries quitados quitas quitemos quoits quorums quotes
-quotha rabida rabido rabidos rabios rabotado rabotados raches racked racking radios radom
-rafagaes rafago rafagos rafios rafter rages raguos raida raider raiding raido raidos
-raiges raijos rained raines raining raked raking ramios ranaes rances ranches randers
-rando randomize randomizes randos ranees rangas ranged ranger rangers ranging rangoes
-rangos rangosa rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled
-rankling ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas
-rapider rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos
-rascan rascos rasgas rasges rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster
-rastramos rastrar rastrea rastreados rastrean rastreara rastreare rastrears rastreas
-rastreemos rastremos rastrera rastrero ratear rateos rater rathe ratigo ratigos ratino
-ratinos ration rations ratoes ratons ratos ratter rautos rayida rayido rayidos razaga
-razagas reaccion reached reacher react reaction readably reade reader readers readier
-readings readying realas realces realeja realer reamer reaming reaper reaping rearing
-reassigns reasumen reattempts reaver reaving rebaja rebajaes rebajais rebajan rebajar
-rebajars rebajes rebajos rebalanceo rebanas rebasas rebatado rebatados rebatas rebate
-rebates rebite rebites reblas rebojas rebonado rebonados rebone rebones reboot reboots
-rebosado rebosados rebose reboses reboso rebota rebotada rebotadas rebotador rebotadors
-rebotamos rebotando rebotas rebotees reboten reboto rebozado rebozados reboze rebozes
-rebrotado rebrotados rebrote rebrotes rebuilt rebujas rebultado rebultados rebuses rebute
-rebutes recaan recaba recabe recaben recaen recaer recaeran recaia recalcula recalculan
-recalza recalzada recalzadas recalzados recalzamos recalzar recalzo recalzos recant
-recargados recargar recargara recargare recargars recargas recarge recargemos recargen
-recargo recaza recazo recazos receba recebe receben receive received receiver receivers
-recena recene recenia recenida recenidas recenido recenidos receno recent recenta recente
-recentes recento recept recesit recesits receta recete receto rechaza rechazaba rechazabas
-rechazado rechazador rechazadors rechazados rechazan rechazara rechazaras rechazare
-rechazars rechazas rechaze rechazemos rechazes rechazoes rechiza rechizada rechizadas
-rechizados rechizamos rechizar rechizo recia recial recias reciba reciban recibas reciben
-recibes recibia recibio recibire recibirs recibo recien recienes reciens reciente
-recientees recife recipe recipient recipiente recipientes recision recita recite reciten
-recobra recobrada recobramos recobrar recobre recobremos recoce recocen recocta recoda
-recodamos recodar recodas recode recoden recodes recodiamos recodo recodos recoga recogan
-recoge recoger recoges recogo recoin recole recolecta recolectan recolectar recolen
-recomputes reconciler reconcilers reconciliacion reconciliations reconcilie reconcilies
-reconnects reconstruamos reconstruccions reconstruction reconstrue reconstruen reconstrues
-reconstruia reconstruiamos reconstruidos reconstruire reconstruirs reconstruyes reconta
-recontada recontamos recorda recordada recordados recordamos recordan recordara recordare
-recordars recordas recorde recordemos recorder recordes recordo records recorra recorramos
-recorre recorren recorrere recorrers recorres recorrida recorridos recorro recortaba
-recortadas recortado recortados recortamos recortan recortar recortara recortas recorte
-recortemos recorto recorva recorvada recorvamos recorvar recorve recorvemos recose recosen
-recoso recosta recostada recostamos recover recovera recovero recovers recrecia recria
-recrie recrien recries rectan recten rectore rectoremos recuenta recuentas recuentoes
-recuentro recuentros recuesto recuestos reculares recuperacions recuperation recurre
-recurrido recused recuses recycler recycles redaccion redacta redacte redacting redacto
-redacts redder redencion redirect redirecting redoing redonda redondas redondeados
-redondeara redondeare redondears redondee redondeemos redondel redondeto redondez redondo
-redondon redondos redriven redstart redstarts reduction redwing reeding reelable reelect
-reelected reembolsa reembolsan reembolsara reembolsare reembolsars reembolsas reembolse
-reembolses reembolsoes reemploying reentregar reentregas reenvia reenvian reenviara
-reenviare reenviars reenvias reenvida reenvidar reenvido reenvie reenvies reenvioes
-reequilibrada refajas refection referenced references referencias referencio referente
-refile refiled refiles refills refilm reflecta reflecte reflecten reflectes reflecto
-reflects reflejan reflejara reflejare reflejars reflejas refleje reflejo refluja refound
-refries refunda refundas refunde refunden refundes refundo refused refuses regaining
-regains regais regajas regalares regalas regars regas regelation regencia regency regent
-regian regias regido regidos regimos regin regina regio regioes regionals regios register
-registers registra registrada registradas registrador registradors registrados registran
-registrando registrara registrare registrars registras registre registremos registres
-registroes registry reglaes reglais reglan reglar reglares reglars regles reglon reglones
-reglons reglos regulacions regularas regulare regulars regulas regulates regulating
-regulations regulativo regulator regulators reharte reharto reheat reheated reheats
-reherva rehervan rehoge rehogen rehues rehuire rehuires rehuses reinen reintentas reises
-rejecter rejecting rejite relaciona relacionan relacionar relacionas relacione relaciono
-relacions relaid relajas relajes relapse relapsed relapses relapsing relation relay
-relayed relays releas released releaser releases releja relejar relejes relent relies
-relivable rellana rellanan rellanar rellena rellenan rellenar rellenara rellenare
+queden queening queered queering queja quejaes quejais quejamos quejar quejars quejos
+quemamos queman quemas quemies quenas quepan queramos queran quere querer querida querido
+queried querist querns queros quesas queued queule queules quiamos quieran quiere
+quietamos quieten quiiamos quijamos quijas quintamos quires quiries quitados quitas
+quitemos quoits quorums quotes quotha rabida rabido rabidos rabios rabotado rabotados
+raches racked racking radios radom rafagaes rafago rafagos rafios rafter rages raguos
+raida raider raiding raido raidos raiges raijos rained raines raining raked raking ramios
+ranaes rances ranches randers rando randomize randomizes randos ranees rangas ranged
+ranger rangers ranging rangoes rangos rangosa rangoso ranguo ranguos ranker ranket rankin
+rankine rankings rankle rankled rankling ranoes ranos ransom ranted ranter ranting rapada
+rapado rapados rapid rapidas rapider rapidezs rapidoes rapids rapina rapino rapinos rapita
+rapito rapitos raposo raptos rascan rascos rasgas rasges rasgo rasgoes rasgon rasgons
+rasher rasoes rasos raspos raster rastramos rastrar rastrea rastreados rastrean rastreara
+rastreare rastrears rastreas rastreemos rastremos rastrera rastrero ratear rateos rater
+rathe ratigo ratigos ratino ratinos ration rations ratoes ratons ratos ratter rautos
+rayida rayido rayidos razaga razagas reaccion reached reacher react reaction readably
+reade reader readers readier readings readying realas realces realeja realer reamer
+reaming reaper reaping rearing reassigns reasumen reattempts reaver reaving rebaja
+rebajaes rebajais rebajan rebajar rebajars rebajes rebajos rebalanceo rebanas rebasas
+rebatado rebatados rebatas rebate rebates rebite rebites reblas rebojas rebonado rebonados
+rebone rebones reboot reboots rebosado rebosados rebose reboses reboso rebota rebotada
+rebotadas rebotador rebotadors rebotamos rebotando rebotas rebotees reboten reboto
+rebozado rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes rebuilt rebujas
+rebultado rebultados rebuses rebute rebutes recaan recaba recabe recaben recaen recaer
+recaeran recaia recalcula recalculan recalza recalzada recalzadas recalzados recalzamos
+recalzar recalzo recalzos recant recargados recargar recargara recargare recargars
+recargas recarge recargemos recargen recargo recaza recazo recazos receba recebe receben
+receive received receiver receivers recena recene recenia recenida recenidas recenido
+recenidos receno recent recenta recente recentes recento recept recesit recesits receta
+recete receto rechaza rechazaba rechazabas rechazado rechazador rechazadors rechazados
+rechazan rechazara rechazaras rechazare rechazars rechazas rechaze rechazemos rechazes
+rechazoes rechiza rechizada rechizadas rechizados rechizamos rechizar rechizo recia recial
+recias reciba reciban recibas reciben recibes recibia recibio recibire recibirs recibo
+recien recienes reciens reciente recientees recife recipe recipient recipiente recipientes
+recision recita recite reciten recobra recobrada recobramos recobrar recobre recobremos
+recoce recocen recocta recoda recodamos recodar recodas recode recoden recodes recodiamos
+recodo recodos recoga recogan recoge recoger recoges recogo recoin recole recolecta
+recolectan recolectar recolen recomputes reconciler reconcilers reconciliacion
+reconciliations reconcilie reconcilies reconnects reconstruamos reconstruccions
+reconstruction reconstrue reconstruen reconstrues reconstruia reconstruiamos reconstruidos
+reconstruire reconstruirs reconstruyes reconta recontada recontamos recorda recordada
+recordados recordamos recordan recordara recordare recordars recordas recorde recordemos
+recorder recordes recordo records recorra recorramos recorre recorren recorrere recorrers
+recorres recorrida recorridos recorro recortaba recortadas recortado recortados recortamos
+recortan recortar recortara recortas recorte recortemos recorto recorva recorvada
+recorvamos recorvar recorve recorvemos recose recosen recoso recosta recostada recostamos
+recover recovera recovero recovers recrecia recria recrie recrien recries rectan recten
+rectore rectoremos recuenta recuentas recuentoes recuentro recuentros recuesto recuestos
+recular reculares recuperacions recuperation recurre recurrido recused recuses recycler
+recycles redaccion redacta redacte redacting redacto redacts redder redencion redirect
+redirecting redoing redonda redondas redondeados redondeara redondeare redondears redondee
+redondeemos redondel redondeto redondez redondo redondon redondos redriven redstart
+redstarts reduction redwing reeding reelable reelect reelected reembolsa reembolsan
+reembolsara reembolsare reembolsars reembolsas reembolse reembolses reembolsoes
+reemploying reentregar reentregas reenvia reenvian reenviara reenviare reenviars reenvias
+reenvida reenvidar reenvido reenvie reenvies reenvioes reequilibrada refajas refection
+referenced references referencias referencio referente refile refiled refiles refills
+refilm reflecta reflecte reflecten reflectes reflecto reflects reflejan reflejara
+reflejare reflejars reflejas refleje reflejo refluja refound refries refunda refundas
+refunde refunden refundes refundo refused refuses regaining regains regais regajas regalar
+regalares regalas regars regas regelation regencia regency regent regian regias regido
+regidos regimos regin regina regio regioes regionals regios register registers registra
+registrada registradas registrador registradors registrados registran registrando
+registrara registrare registrars registras registre registremos registres registroes
+registry reglaes reglais reglan reglar reglares reglars regles reglon reglones reglons
+reglos regula regulacions regulan regulara regularas regulare regulars regulas regulates
+regulating regulations regulativo regulator regulators reharte reharto reheat reheated
+reheats reherva rehervan rehoge rehogen rehues rehuire rehuires rehuses reinen reintentas
+reises rejecter rejecting rejite relaciona relacionan relacionar relacionas relacione
+relaciono relacions relaid relajas relajes relapse relapsed relapses relapsing relation
+relay relayed relays releas released releaser releases releja relejar relejes relent
+relies relivable rellana rellanan rellanar rellena rellenan rellenar rellenara rellenare
 rellenars rellenas rellene rellenen relleno relojs relsas relsoes remaches remain
 remainders remake remanding rembolsar rembolso rembolsos remembers remembra remembre
 remembro remetida remetidas remetido remetidos reminder remirada remiradas remiramos
@@ -1175,24 +1180,24 @@ replied replier repliers reply repodo repoes repono report reporta reportada rep
 reportas reporte reportes reporto reports repos reposa repose reposos reposto repoyo
 reprocesan reproches reproducer reproducia reproducire reproducirs repses reptantes repte
 repuesta repuestas repules repute requeme requeres requerimientas requerimiento
-requerimientoes requetes requiem requiems requires requise requises requisita requisitas
-requisite requisites requisitoes requite requited requites requive requives rerouted
-resacan resaltado resaltados rescaldo rescana rescanas rescano rescanos rescaza rescazo
-rescazos reseat reseated reseats resecan resect resected resection resections reseda
-resedas reseed reseeds resena resenas resends resene resenemos resenes reseno resenos
-resent resents reservaba reservabas reservadaes reservados reservando reservar reservara
-reservaras reservas reserve reserven reserves reservo reservon reses reset resets resewn
-resews reshes residence residencial residencian residenciar residencias residencie
-residencio resigna resignar resisamos resisar resits resole resoled resoles resolge
-resolgemos resolges resolies resolle resollemos resolles resolva resolvamos resolvas
-resolved resolveis resolven resolver resolvers resolvo resople resoplemos resoples resort
-resorts resound resounds respailo respalda respalde respaldon respaldos resped respeds
-respes respite responda respondamos respondan respondas responded responden respondent
-respondere responders respondes respondo respondon responsa responsas responsea responseas
-responsee responsees responsemos responsen responseo responseos responses responso
-responsoes responsos respuestaes respuestas respuesto respuestos restan restanes restanoes
-restante restantees restar restara restaras restare restares restars restarts restas
-restate restates rested restes restos restriccions restricta restriction restricto
+requerimientoes requester requetes requiem requiems requires requise requises requisita
+requisitas requisite requisites requisitoes requite requited requites requive requives
+rerouted resacan resaltado resaltados rescaldo rescana rescanas rescano rescanos rescaza
+rescazo rescazos reseat reseated reseats resecan resect resected resection resections
+reseda resedas reseed reseeds resena resenas resends resene resenemos resenes reseno
+resenos resent resents reservaba reservabas reservadaes reservados reservando reservar
+reservara reservaras reservas reserve reserven reserves reservo reservon reses reset
+resets resewn resews reshes residence residencial residencian residenciar residencias
+residencie residencio resigna resignar resisamos resisar resits resole resoled resoles
+resolge resolgemos resolges resolies resolle resollemos resolles resolva resolvamos
+resolvas resolved resolveis resolven resolver resolvers resolvo resople resoplemos
+resoples resort resorts resound resounds respailo respalda respalde respaldon respaldos
+resped respeds respes respite responda respondamos respondan respondas responded responden
+respondent respondere responders respondes respondo respondon responsa responsas responsea
+responseas responsee responsees responsemos responsen responseo responseos responses
+responso responsoes responsos respuestaes respuestas respuesto respuestos restan restanes
+restanoes restante restantees restar restara restaras restare restares restars restarts
+restas restate restates rested restes restos restriccions restricta restriction restricto
 restricts restringia restringida restringidos restringire restringirs restrinido restrinir
 rests resuden resuello resuelta resueltos resuelva resuelven result resulta resultada
 resultadas resultado resultadoes resultados resultamos resultando resultandos resultas
@@ -1246,53 +1251,53 @@ satura saturaba saturacions saturadas saturado saturan saturant saturara saturar
 saturars saturas saturated saturates sature saturn saturna saturo sauted sautes sayamos
 scalding scalds scaled scaler scalping scalps scamps scanner scanted scape scapes scared
 scares scaring scending scends scene scents scheat schedule schedulers schedules schemas
-scheme scilla scones scooped scooting scopes scoping scorer scorers scores scorned
-scorning scorns scoured scouring scours scrabble scrabbled scrambler scrambles scrap
-scraped scraper scrapes scrapie scraps scream screaming screams scree screed screens
-screes scrimp scrimps scrip scrips scrolls scuffle scuffled scummed scumming sealable
-sealer sealers sealing searched searcher searchers seared searing seated seating seattle
-secamos secana secenes secon secones secons secores secrestos secreta secrete secreteo
-secreteos secretoes secretor secretors secuenciaes secuencias secuencio secund secunda
-secundaria secundarias secundarioes secundarios secundo securo seder seders seeder seeders
-seeding seeres segando segmentoes seguamos seguda segudo seguen seguia seguiamos seguida
-seguidas seguido seguidor seguidoraes seguidoras seguidoros seguire seguirs segundan
-segundar segundario segundarios segundas segunde segundes segundoes segundon segundons
-seguo segur segura segure seguridads seguro seguron seguros segurs seined seiner seiners
-seines seining selecta selecto selects sellar sellars selle sellen selles selloes selves
-semanal semanas semang semano sembra semento sencilla sencillezs sencillos senda sendaes
-sendai sendal sendas sender sendera senderas sendere senderes senderid sendero senderos
-senes sensing separaba separadas separador separadors separados separamos separando
-separante separara separare separated separates separatos sequenced sequencer sequencers
-sequences seraes serana serape serer seres sergento sergentos seriada seriamos seriar
-seriemos series serres serretos servada servador servadores servamos servar servars servas
-served servemos server servers serverts servery servia serviaes serviamos servian servias
-serviced servicia servicias servicioes servidas servido servidora servidoraes servidoras
-servidoro servidoros servidors servidos servil servile serviles servings servio servioes
-servios servir servire servires servirs servita servitor servitos servos sesion sesions
-sessions settee setter setting settled settlements settler settles settlings seudonima
-seudonimas seudonimizan seudonimoes sever severs sevicio sevicios sevres sewed sexuals
-shaded shades shading shadows shadowy shads shakes shamed shames shaped shapes shared
-sharer sharers shares sharing sharked sharking sharks sharpe sharped sharping sharps
-shaved shaves sheared sheddings sheller sherds shewed shined shingle shipped shippen
-shipper shires shooing shootings shored shores shoring shorted shorter shortest shortie
-shorties shorting shotten shouting shoved shower shred shredding shreds shuffler shuffles
-sidebar sidecars siding siempres sienes sieved sieves sieving sighed sightly sigile signa
-signac signals signan signar signas signatura signatures signaturo signe signen signer
-signes signet significan significar significas significe significo significs sigue
-siguientes silencia silenciada silenciadas silenciamos silencian silenciando silenciara
-silenciare silenciars silencias silencie silencios silgen silted silting similar simile
-simper simpler simples simplex simplicidads simply simula simulan simulant simulara
-simulars simulas simulated simulates simule simultanea simultaneaes simultaneais
-simultanean simultanear simultanears simultanees simultaneo simultaneos sincronica
-sincronicas sincronice sincronico sincronicos sincronizadas sincronizado sincronizan
-sincronizara sincronizare sincronizars sincronizas sincronize sincronizemos sincronizo
-sincronos singe singed singer singes singla singled singlen singles singlet singlo singly
-singule sinned siple sipped siren sirges sistemas sistemo sittings situen skated skates
-skating sketchy skewer skimped skipper skippet slated slates slating slaved sledding
-slender slewed slicing slipped slits sloped slopped slowed slummed slumming smarting
-smooth smoothes smoothy smuggest snared snares snider snipped snitch snitches snored
-snores snoring snorted snowflakes snuffle snuffled snuggest snyder soaped soared soaring
-sobara sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas
+scheme schemed schemer schemes schmoe scilla scones scooped scooting scopes scoping scorer
+scorers scores scorned scorning scorns scoured scouring scours scrabble scrabbled
+scrambler scrambles scrap scraped scraper scrapes scrapie scraps scream screaming screams
+scree screed screens screes scrimp scrimps scrip scrips scrolls scuffle scuffled scummed
+scumming sealable sealer sealers sealing searched searcher searchers seared searing seated
+seating seattle secamos secana secenes secon secones secons secores secrestos secreta
+secrete secreteo secreteos secretoes secretor secretors secuenciaes secuencias secuencio
+secund secunda secundaria secundarias secundarioes secundarios secundo securo seder seders
+seeder seeders seeding seeres segando segmentoes seguamos seguda segudo seguen seguia
+seguiamos seguida seguidas seguido seguidor seguidoraes seguidoras seguidoros seguire
+seguirs segundan segundar segundario segundarios segundas segunde segundes segundoes
+segundon segundons seguo segur segura segure seguridads seguro seguron seguros segurs
+seined seiner seiners seines seining selecta selecto selects sellar sellars selle sellen
+selles selloes selves semanal semanas semang semano sembra semento sencilla sencillezs
+sencillos senda sendaes sendai sendal sendas sender sendera senderas sendere senderes
+senderid sendero senderos senes sensing separaba separadas separador separadors separados
+separamos separando separante separara separare separated separates separatos sequenced
+sequencer sequencers sequences seraes serana serape serer seres sergento sergentos seriada
+seriamos seriar seriemos series serres serretos servada servador servadores servamos
+servar servars servas served servemos server servers serverts servery servia serviaes
+serviamos servian servias serviced servicia servicias servicioes servidas servido
+servidora servidoraes servidoras servidoro servidoros servidors servidos servil servile
+serviles servings servio servioes servios servir servire servires servirs servita servitor
+servitos servos sesion sesions sessions settee setter setting settled settlements settler
+settles settlings seudonima seudonimas seudonimizan seudonimoes sever severs sevicio
+sevicios sevres sewed sexuals shaded shades shading shadows shadowy shads shakes shamed
+shames shaped shapes shared sharer sharers shares sharing sharked sharking sharks sharpe
+sharped sharping sharps shaved shaves sheared sheddings sheller sherds shewed shined
+shingle shipped shippen shipper shires shooing shootings shored shores shoring shorted
+shorter shortest shortie shorties shorting shotten shouting shoved shower shred shredding
+shreds shuffler shuffles sidebar sidecars siding siempres sienes sieved sieves sieving
+sighed sightly sigile signa signac signals signan signar signas signatura signatures
+signaturo signe signen signer signes signet significan significar significas significe
+significo significs sigue siguientes silencia silenciada silenciadas silenciamos silencian
+silenciando silenciara silenciare silenciars silencias silencie silencios silgen silted
+silting similar simile simper simpler simples simplex simplicidads simply simula simulan
+simulant simulara simulars simulas simulated simulates simule simultanea simultaneaes
+simultaneais simultanean simultanear simultanears simultanees simultaneo simultaneos
+sincronica sincronicas sincronice sincronico sincronicos sincronizadas sincronizado
+sincronizan sincronizara sincronizare sincronizars sincronizas sincronize sincronizemos
+sincronizo sincronos singe singed singer singes singla singled singlen singles singlet
+singlo singly singule sinned siple sipped siren sirges sistemas sistemo sittings situen
+skated skates skating sketchy skewer skimped skipper skippet slated slates slating slaved
+sledding slender slewed slicing slipped slits sloped slopped slowed slummed slumming
+smarting smooth smoothes smoothy smuggest snared snares snider snipped snitch snitches
+snored snores snoring snorted snowflakes snuffle snuffled snuggest snyder soaped soared
+soaring sobara sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas
 sobrecargado sobrecargan sobrecargar sobrecargara sobrecargare sobrecargars sobrecargas
 sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobres sobrescriba sobrescriben
 sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socked socles
@@ -1319,85 +1324,86 @@ strictured stride strife strike string stringer strip stripe striped striper str
 stripey strips stript stripy strive stroll stropped strops structure structures strums
 strung suable suavizan suavizar suavizas suavize suavizo subamos submits subscriba
 subscribas subscribed subscriber subscribers subscribo subscripcions subtrae subtraes
-succeeder succuss sucres sucrets sudamos sudando sudaria suegra suera suficientes sufres
-sugera sugeramos sugeran sugere sugerenciaes sugerencio sugerencios sugeria sugerire
-sugerirs sugestion sugestions suggesting sugiera sugieren sugieres sumacos sumado sumados
-sumanda sumandos sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie
-sumario sumatra sumemos sumeria sumiamos sumimos sumiria summer summery summit sunder
-sunders supamos super superados superana superano superanos superar superara superare
-superars superas superb superba superemos superen superes superia superiamos superian
-superman superna superno supero supers suplantacions suplantan suplantara suplantare
-suplantars suplantas suplante suplanto supono suporta suportamos suportar supporter
-supports suppresses suppressing supra supresions suprimamos suprimia suprimiamos suprimida
-suprimidos suprimire suprimirs supura supuramos supuran supurar supure suraes surce surces
-sures surgas surged surgen suries surtes suscriba suscriban suscribo suscripcions susera
-sustain sutura swages swaggered swamis swampy swanned swapping swaps swarded swards
-swarming swarms swatch swatches sweller swerved swerves swerving swingle switch switched
-switcher switchers swopped synched synchronies synchronizer synchronizes systems tabaes
-tabales tabals tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan
-tablar tablars tablea tableas tabled tablee tablees tablen tableo tableos tablet tablets
-tablos taboes tabret tabues tabulas tabules tacano taces tacket tacks taeles taimas
-takedowns talaes talas talcas taleas tales talias tallas talles talmas taloes talpas
-tamana tamango tamanos tamaro tamas tambas tambiens tamizen tampico tampoca tampocos
-tanemos tanzas tapano taping tapioco tarazamos tarazar tarazas tarbes tardan tardara
-tardare tardars tardas tardia targe tarjar tarjera tarjetas tarjetea tarjeto tartar tasces
-tasting tazamos tazano tazar tazas teacea teared teasing tecaes tecas techas teclado
-teclaes tecle tecleada tecleados tecleando tecleara tecleare teclears teclee tecleo teclos
-tecols tejemos telas telefona telefonas telefoneo telefonio telefonios telefono telefonoes
-telefonos telemos teleran tememos tempate tempates templaes templare templares templates
-templete templetes tempo tempora temporalmentes temporals temporas temporil tenamos tenan
-tenante tenantes tenants tencas tendemos tendenciaes tendencies tendencio tendencios
-tending tends tenedos tenen tenencia tenencias tenesmos tenimos tenoria tensemos tensing
-tentemos tenting teorias teorica teorio teoriza terbia tercas tercemos terceno tercenos
-tercer tercera terceras tercere tercereo terceres tercerio tercerios terceroes tercerol
-tercerols terceros tercers terces terceto tercetos tercia termas termico termicos termina
-terminas termine termines terming termini terminoes terminus termito termitos ternero
-terneros terpino terpinos terrero terreros terrino terrinos tesemos teslas testiga testigo
-testings tetemos thales thicket thighs thingy thinks thins thongs thoria thorough though
-thousands thread thready threats thresholds throstle throstles throttled throttler
-throttlers throttles throughout ticked ticker tickets tickle tiempa tiempos tienes tierce
-tifico tilio timelier timelines timeliness timeous timestamps timpo tings tinten tipica
-tipicos tiple tiples tipologia tipple tipples tired tisico tiznen toaria tocologia
-tocology tokes tolera tolerables tolerably tolerada tolerados toleran tolerando tolerant
-tolerante tolerara tolerars toleras tolerated tolerates toleremos toleren tolleran
-tombstoned tomenta tomentas tonemos tonico topica topical topicos topics toping topino
-torces toria tormas torment tormentaes tormentais tormentan tormentar tormentars tormente
-tormentes tormento tormentos torments toseran toxico toying tozos traamos traas trabado
-trabaja trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos
-trabamos trabar trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie
-tracings tracked tracking tracte tractes trades trading traducia traducian traducias
-traducido traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar
-tragas trages tragico traiamos traias trajes tramaes tramais tramamos traman tramar
-tramars tramas trames trammed tramos trampa trampas tramps trams trancada trancadas
-trancado trancamos trancar trances transaccional transaccionals transaccions transacted
-transacting transactions transducers transia transido transigo transir transita transite
-transiting transitivo transitivos transitos transits translacion translaciones translate
-translates translation translational translations transmit transmito transnational
-tranzamos tranzar tranzas trapajo trapas trapes traras trases trasmito trasversal tratamos
-tratar tratas trates traumas travas traversa traversals traversas traversed traverser
-traverses traverso traves travese travesee trazados trazaes trazais trazan trazara trazare
-trazars trazemos trazos treading treads treces tremas trenas trendy trenes trenos trens
-trezas trezos triaes tricks trifle trifles triggers trile trilees triles trille trilles
-trilling trillions trillon trimester trimestres trimmer trincada trincadas trincado
-trincamos trincar trinen tripaes tripe tripees tripes tripla triplaes triplas tripled
-triplees triplet triplets triplex triplican triplicar triplicas triplice triplico triplo
-triploes triplos triply tripol tripoles tripols trippe triptica tripule tripules trizamos
-trizar trizas trizos trocar trocea trocean troceara troceare trocears troceas troces
-trocos trofico trojos trolos troncada troncadas troncado troncamos troncar tronos tronzos
-troops tropico tropologia tropology tropos trough trovos troyos trozamos trozar trozas
-trozes trozo trozoes trucada trucadas trucado trucamos trucar truces trucks trunca
-truncaba truncabas truncadaes truncadas truncado truncados truncaes truncala truncan
-truncando truncara truncaras truncare truncars truncas truncates truncation truncemos
-trussed trustee truster trying trysted tucket tunemos turmas twilit tying typology ubicas
-ultima ultiman ultimar ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras
-umbria unamos unbalance unbalances uncas uncias undated undead understands unfollows
-ungias unias uniats unicaes unicamentes unicidads unicos unida unidads unidamente unidas
-uniquer unitaria unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable
-upamos updater updates uprate uprated upset upsets urente urentes urgen urgentees uricas
-usados usemos usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes
-vacais vacan vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila
-vacilan vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vagido vahida vahido
-vaida vaidas vaido vaidos vainas vainos valada valado valia valiamos valian valias valid
+succeeder succuss sucres sucrets sudamos sudando sudaria suegra suelaes suelas sueldas
+suelta sueltaes sueltos suera suficientes sufres sugera sugeramos sugeran sugere
+sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs sugestion sugestions
+suggesting sugiera sugieren sugieres sujetas sumacos sumado sumados sumanda sumandos
+sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie sumario sumatra sumemos
+sumeria sumiamos sumimos sumiria summer summery summit sunder sunders supamos super
+superados superana superano superanos superar superara superare superars superas superb
+superba superemos superen superes superia superiamos superian superman superna superno
+supero supers suplantacions suplantan suplantara suplantare suplantars suplantas suplante
+suplanto supono suporta suportamos suportar supporter supports suppresses suppressing
+supra supresions suprimamos suprimia suprimiamos suprimida suprimidos suprimire suprimirs
+supura supuramos supuran supurar supure suraes surce surces sures surgas surged surgen
+suries surtes suscriba suscriban suscribo suscripcions susera sustain sutura swages
+swaggered swamis swampy swanned swapping swaps swarded swards swarming swarms swatch
+swatches sweller swerved swerves swerving swingle switch switched switcher switchers
+swopped synched synchronies synchronizer synchronizes systems tabaes tabales tabals tabano
+tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan tablar tablars tablea
+tableas tabled tablee tablees tablen tableo tableos tablet tablets tablos taboes tabret
+tabues tabulas tabules tacano taces tacket tacks taeles taimas takedowns talaes talas
+talcas taleas tales talias tallas talles talmas taloes talpas tamana tamango tamanos
+tamaro tamas tambas tambiens tamizen tampico tampoca tampocos tanemos tanzas tapano taping
+tapioco tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas tardia
+targe tarjar tarjera tarjetas tarjetea tarjeto tartar tasces tasting tazamos tazano tazar
+tazas teacea teared teasing tecaes tecas techas teclado teclaes tecle tecleada tecleados
+tecleando tecleara tecleare teclears teclee tecleo teclos tecols tejemos telas telefona
+telefonas telefoneo telefonio telefonios telefono telefonoes telefonos telemos teleran
+tememos tempate tempates templaes templare templares templates templete templetes tempo
+tempora temporalmentes temporals temporas temporil tenamos tenan tenante tenantes tenants
+tencas tendemos tendenciaes tendencies tendencio tendencios tending tends tenedos tenen
+tenencia tenencias tenesmos tenimos tenoria tensemos tensing tentemos tenting teorias
+teorica teorio teoriza terbia tercas tercemos terceno tercenos tercer tercera terceras
+tercere tercereo terceres tercerio tercerios terceroes tercerol tercerols terceros tercers
+terces terceto tercetos tercia termas termico termicos termina terminas termine termines
+terming termini terminoes terminus termito termitos ternero terneros terpino terpinos
+terrero terreros terrino terrinos tesemos teslas testiga testigo testings tetemos thales
+thicket thighs thingy thinks thins thongs thoria thorough though thousands thread thready
+threats thresholds throstle throstles throttled throttler throttlers throttles throughout
+ticked ticker tickets tickle tiempa tiempos tienes tierce tifico tilio timelier timelines
+timeliness timeous timestamps timpo tings tinten tipica tipicos tiple tiples tipologia
+tipple tipples tired tisico tiznen toaria tocologia tocology tokes tolera tolerables
+tolerably tolerada tolerados toleran tolerando tolerant tolerante tolerara tolerars
+toleras tolerated tolerates toleremos toleren tolleran tombstoned tomenta tomentas tonemos
+tonico topica topical topicos topics toping topino torces toria tormas torment tormentaes
+tormentais tormentan tormentar tormentars tormente tormentes tormento tormentos torments
+toseran toxico toying tozos traamos traas trabado trabaja trabajadoes trabajadoraes
+trabajadoras trabajadoros trabajadors trabaje trabajos trabamos trabar trabas trabes
+tracaes traced tracees tracer tracers tracey tracheid tracie tracings tracked tracking
+tracte tractes trades trading traducia traducian traducias traducido traducidos traeis
+traers traes traffics trafica trafice traficos tragamos tragar tragas trages tragico
+traiamos traias trajes tramaes tramais tramamos traman tramar tramars tramas trames
+trammed tramos trampa trampas tramps trams trancada trancadas trancado trancamos trancar
+trances transaccional transaccionals transaccions transacted transacting transactions
+transducers transia transido transigo transir transita transite transiting transitivo
+transitivos transitos transits translacion translaciones translate translates translation
+translational translations transmit transmito transnational tranzamos tranzar tranzas
+trapajo trapas trapes traras trases trasmito trasversal tratamos tratar tratas trates
+traumas travas traversa traversals traversas traversed traverser traverses traverso traves
+travese travesee trazados trazaes trazais trazan trazara trazare trazars trazemos trazos
+treading treads treces tremas trenas trendy trenes trenos trens trezas trezos triaes
+tricks trifle trifles triggers trile trilees triles trille trilles trilling trillions
+trillon trimester trimestres trimmer trincada trincadas trincado trincamos trincar trinen
+tripaes tripe tripees tripes tripla triplaes triplas tripled triplees triplet triplets
+triplex triplican triplicar triplicas triplice triplico triplo triploes triplos triply
+tripol tripoles tripols trippe triptica tripule tripules trizamos trizar trizas trizos
+trocar trocea trocean troceara troceare trocears troceas troces trocos trofico trojos
+trolos troncada troncadas troncado troncamos troncar tronos tronzos troops tropico
+tropologia tropology tropos trough trovos troyos trozamos trozar trozas trozes trozo
+trozoes trucada trucadas trucado trucamos trucar truces trucks trunca truncaba truncabas
+truncadaes truncadas truncado truncados truncaes truncala truncan truncando truncara
+truncaras truncare truncars truncas truncates truncation truncemos trussed trustee truster
+trying trysted tucket tunemos turmas twilit tying typology ubicas ultima ultiman ultimar
+ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras umbria unamos
+unbalance unbalances uncas uncias undated undead understands unfollows ungias unias uniats
+unicaes unicamentes unicidads unicos unida unidads unidamente unidas uniquer unitaria
+unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable upamos updater
+updates uprate uprated upset upsets urente urentes urgen urgentees uricas usados usemos
+usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes vacais vacan
+vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila vacilan
+vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vagido vahida vahido vaida
+vaidas vaido vaidos vainas vainos valada valado valia valiamos valian valias valid
 validacions validades validados validaes validara validares validars validated validating
 validations valide validemos validen validos valija valijo valio valios varaes varais
 varales varals varars varas vareas vargas varia variable variablees variaes variais variar
