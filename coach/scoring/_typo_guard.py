@@ -250,30 +250,30 @@ centralizando centralize centralizen centralizer centralizes centrals centran ce
 centras centros ceracion ceraciones cerate cerated cerates cercaba cercada cercadas
 cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado cerner
 cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
-cerrando cerraras cerrera cerril cerriles certana certos cesacion cesaciones cesada cesado
-cesados cesamos cesta cestos cestro cetro chagos chagres chague chagues chaired chairs
-champaign champaigns champana champanas champos chance chancela chancelamos chances chane
-chanen chanes chaney chang changa changaes changas changed changer changers changle
+cerrando cerraras cerren cerrera cerril cerriles certana certos cesacion cesaciones cesada
+cesado cesados cesamos cesta cestos cestro cetro chagos chagres chague chagues chaired
+chairs champaign champaigns champana champanas champos chance chancela chancelamos chances
+chane chanen chanes chaney chang changa changaes changas changed changer changers changle
 changles chango changos chanoes chantas chante chantes chanto chantos chants chapos
 chapped chapping chaque chaques character charactery charas chare charge charger chargers
 charges charle charles charmed charms charnel charnels charoes charos charred chars
 charted chatas chatos chatre chatres chats cheapen cheated cheater cheats checas checker
 checkouts checky checos cheeked cheeks cheeper cheque cheques chesta chestan cheste chinge
 chinges chinked chinks chocen chocked chocks chofen chooser chooses choosey choosy chopra
-choquees choros chorreo chorreos chose chospe chospen chotara chotas choten chotes chotos
-chucked chucks chueta chullo chunas chunk chunky chunos chunter chunters churned churns
-chuzamos chuzar ciados ciando ciaran ciatico ciaticos cidrada cidradas cidrado cidrados
-ciello cieno cienos cientas cientes cientos cierno cierto cifraba cifrabas cifradaes
-cifradoes cifrando cifrara cifraras cifrare cifrars cifras cifremos cifren cimente
-cimentes cimento cimpos cincel cincela cincelamos cincelar cincels cintamos cintar cinto
-cintra cintro circuia circuido circuir circuita circuitos circuits circuity cistes cistico
-cisticos civeto claces clacks clames clanes clapos clapped clapping clares claries clarity
-clasees clases clashed clasificado clasificadora clasificadoro clasificadors clasificados
-classes classified classifiers classifies clauca clauses clavaes clavas clavees clavel
-clavels claven claver clavers clavoes clavos clavus cleanups cleaves clicas clicos
-clientees clinks clint clister cloaks clocas cloces clocks cloned clonks cloque cloques
-cloros close closer closers closes closet closets clotas clotos cloves cloyed clucks
-clunked clunks clusters clutter cluttering clyster coached coaches coaching coaler
+choquees choros chorren chorreo chorreos chose chospe chospen chotara chotas choten chotes
+chotos chucked chucks chueta chullo chunas chunk chunky chunos chunter chunters churned
+churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos cidrada cidradas cidrado
+cidrados ciello cieno cienos cientas cientes cientos cierno cierto cifraba cifrabas
+cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars cifras cifremos cifren
+cimente cimentes cimento cimpos cincel cincela cincelamos cincelar cincels cintamos cintar
+cinto cintra cintro circuia circuido circuir circuita circuitos circuits circuity cistes
+cistico cisticos civeto claces clacks clames clanes clapos clapped clapping clares claries
+clarity clasees clases clashed clasificado clasificadora clasificadoro clasificadors
+clasificados classes classified classifiers classifies clauca clauses clavaes clavas
+clavees clavel clavels claven claver clavers clavoes clavos clavus cleanups cleaves clicas
+clicos clientees clinks clint clister cloaks clocas cloces clocks cloned clonks cloque
+cloques cloros close closer closers closes closet closets clotas clotos cloves cloyed
+clucks clunked clunks clusters clutter cluttering clyster coached coaches coaching coaler
 coalesced coalesces coaling coarse coartamos coartar coatas coates coatos cobain cobeos
 cobias coblos coboes cobos cobrados cobramos cobrara cobrare cobrars cobras cobremos
 cobren cobres cobroes cobros cochea cocheada cocheadas cocheado cocheados cocheamos
@@ -376,61 +376,62 @@ copiaes copiais copian copiar copiare copiares copiars copiba copibas copie copi
 copiemos copien copier copiers copies copila copilamos copilas copile copiles copina
 copinamos copinas copine copines copins copios coplas copoes copped copping copra copras
 copros copses coptos coque coques corada corado corados coramos coran corar corban corcos
-cordito corditos cordos coreada coreado coreados coreamos corean corear corego coregos
-corelation coremos coreo coreos corias cories corios coritos corlada corladas corlado
-corlados corlamos corlan corlar corleo corlos cormos corneo corneos cornos cornuta coroes
-coros corotos corpas corpos corraes corramos corran corre correa correas correccions
-correcho correcta correction corrector correctos corrects corree correes corrego correis
-correlacionados correlacions correlata correlated correlates correlating correlations
-correlativo correlato corremos corren correo correoes correon correons correos correosa
-correoso correr corrers corres correteo corrie corries corro corroa corroas corroe corroes
-corroo corros corrupta corruptor corruptos corrupts corseo corses corsos corta cortaa
-cortador cortadores cortados cortao cortaoes cortaos cortare cortars cortemos cortes
-cortical cortoes corton cortons cortos coruos corvamos corvan corvar corvos corzos cosaes
-coseis cosen cosers coses coshes cosiamos cosias cosido cosies cosmos cosoes cosos cospes
-cosque cosques costaba costada costaes costana costaran costaras costard costare costaria
-costars costco costea costeara costeas costed costee costees costen costeo costera costoes
-coston costons costosa costoso costra costro costros costume costumed costumer costumers
-costumes costura cotaes cotara cotas coteara cotees cotera cotes coties cotoes cotos
-cotuos coulter coulters counted countess counties country county coupes courted courter
-courts couther coveted cowered cozies crabron crafted crapped crapping crashes cratamos
-crate crated crates craves creaba creadas creador creadors creaes creaked creamed creams
-creando creara crearan creare creares crearlo crease creased creases create created
-creates creatine creatines creating creativo creativos creca crecamos crecan crecente
-crecer creces creche crecia crecientes crecimienta crecimientos creda credencia
-credenciaes credencias creditoes creditor creditors credo credos creemos creen creiamos
-creida creido creidos cremacion cremaciones cremaes cremate cremated cremates cremation
-cremations cremos crenate crenation crepito cresaes cresta crested cretaes crete cretico
-creticos cretos creyamos creyen criacion criaciones criada criado criados criamos cricks
-cridos criemos critic critican criticar critice critices criticoes criticon criticons
-critics croada croado croados croamos crocks croemos cronologia cronologias cronologicas
-cronologicos cronologio cronologios crosse crossed crosser crossest crucen cruenta
-cruentas crujamos cruza cruzados cruzan cruzara cruzare cruzars cruzas cruzemos cuada
-cuadas cuado cuados cuadraba cuadradas cuadrados cuadral cuadrando cuadrara cuadrare
-cuadrars cuadras cuadre cuadremos cuadren cuadri cualidad cualquier cualquieran
-cualquieras cualquiere cualquieria cualquiero cualquiers cuanda cuandas cuantaes cuantia
-cuantias cuantidad cuantidades cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas
-cuarenteno cuarentens cuarentona cuarta cuartada cuartado cuartamos cuartan cuartar
-cuartas cuartos cuarza cuarzo cuatra cuatras cuatri cubeba cubera cubetas cubeto cubismos
-cubita cubramos cubran cubria cubriamos cubridos cubrire cubrirs cucado cucando cucara
-cucaran cuches cueitas cuelgo cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo
-cuentaes cuentos cuerdo cuerdos cuereo cuerna cuernas cuerno cuernos cuero cueroes cueros
-cuerpa cuerpas cuerpoes cuervo cuervos cuesa cuesas cuesca cuesla cueslo cuestas cuesto
-cuetas cuete cuidos cuitas cujara cujaro culado culatas culato culatos culler culling
-cultas cumpleanoss cunado cunales cunando cunara cunaran cundo cunetas cunete cuneto
-cunetos cunta cuntamos cuntimos cunto cunts cuomas cuotaes cupped cupping curacion
-curaciones curada curado curados curamos curando curantas curanto curantos curara curaran
-curatas curate curated curates curation curato curatos curries cursar cursares cursars
-curso cursoes cursors cursory cursos curtamos curtas curtimos curtir curtos cusita custer
-customers customs custos cutas cutete cutias czados czando dallars dario databas datado
-datados deaden deadlier deadliness deafen debaja debajos debamos debato debeis debias
-debido debidos debils debitoes debouched debouching debounces debris debts debuts decaan
-decaas decade decades decaer decafs decaimienta decaimientos decals decamos decan decana
-decane decani decano decant decante decare decas decayed decays deccan decen decendencia
-decender decendientes decern decesion decian decias decida decidas decided deciden decider
-deciders decidia decidio decidire decidirs decido decidor decidos decile deciles decima
-decimals deciman decimar decimas decime decimes decire decires decisions decisivo decker
-decode decodes decouples decoyed decoys decrementas decrial decries decuple decuplica
+cordito corditos cordos coreada coreado coreados coreamos corean corear coreen corego
+coregos corelation coremos coren coreo coreos corias cories corios coritos corlada
+corladas corlado corlados corlamos corlan corlar corlen corleo corlos cormos corneo
+corneos cornos cornuta coroes coros corotos corpas corpos corraes corramos corran corre
+correa correan correas correccions correcho correcta correction corrector correctos
+corrects corree correen correes corrego correis correlacionados correlacions correlata
+correlated correlates correlating correlations correlativo correlato corremos corren
+correo correoes correon correons correos correosa correoso correr corrers corres correteo
+corrie corries corro corroa corroas corroe corroen corroes corroo corros corrupta
+corruptor corruptos corrupts corseo corses corsos corta cortaa cortador cortadores
+cortados cortao cortaoes cortaos cortare cortars cortemos corten cortes cortical cortoes
+corton cortons cortos coruos corvamos corvan corvar corven corvos corzos cosaes coseis
+cosen cosers coses coshes cosiamos cosias cosido cosies cosmos cosoes cosos cospes cosque
+cosques costaba costada costaes costana costaran costaras costard costare costaria costars
+costco costea costeara costeas costed costee costees costen costeo costera costoes coston
+costons costosa costoso costra costro costros costume costumed costumer costumers costumes
+costura cotaes cotara cotas coteara cotees cotera cotes coties cotoes cotos cotuos coulter
+coulters counted countess counties country county coupes courted courter courts couther
+coveted cowered cozies crabron crafted crapped crapping crashes cratamos crate crated
+crates craves creaba creadas creador creadors creaes creaked creamed creams creando creara
+crearan creare creares crearlo crease creased creases create created creates creatine
+creatines creating creativo creativos creca crecamos crecan crecente crecer creces creche
+crecia crecientes crecimienta crecimientos creda credencia credenciaes credencias
+creditoes creditor creditors credo credos creemos creen creiamos creida creido creidos
+cremacion cremaciones cremaes cremate cremated cremates cremation cremations cremos
+crenate crenation crepito cresaes cresta crested cretaes crete cretico creticos cretos
+creyamos creyen criacion criaciones criada criado criados criamos cricks cridos criemos
+critic critican criticar critice critices criticoes criticon criticons critics croada
+croado croados croamos crocks croemos cronologia cronologias cronologicas cronologicos
+cronologio cronologios crosse crossed crosser crossest crucen cruenta cruentas crujamos
+cruza cruzados cruzan cruzara cruzare cruzars cruzas cruzemos cuada cuadas cuado cuados
+cuadraba cuadradas cuadrados cuadral cuadrando cuadrara cuadrare cuadrars cuadras cuadre
+cuadremos cuadren cuadri cualidad cualquier cualquieran cualquieras cualquiere cualquieria
+cualquiero cualquiers cuanda cuandas cuantaes cuantia cuantias cuantidad cuantidades
+cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas cuarenteno cuarentens
+cuarentona cuarta cuartada cuartado cuartamos cuartan cuartar cuartas cuartos cuarza
+cuarzo cuatra cuatras cuatri cubeba cubera cubetas cubeto cubismos cubita cubramos cubran
+cubria cubriamos cubridos cubrire cubrirs cucado cucando cucara cucaran cuches cueitas
+cuelgo cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo cuentaes cuentos cuerdo
+cuerdos cuereo cuerna cuernas cuerno cuernos cuero cueroes cueros cuerpa cuerpas cuerpoes
+cuervo cuervos cuesa cuesas cuesca cuesla cueslo cuestas cuesto cuetas cuete cuidos cuitas
+cujara cujaro culado culatas culato culatos culler culling cultas cumpleanoss cunado
+cunales cunando cunara cunaran cundo cunetas cunete cuneto cunetos cunta cuntamos cuntimos
+cunto cunts cuomas cuotaes cupped cupping curacion curaciones curada curado curados
+curamos curando curantas curanto curantos curara curaran curatas curate curated curates
+curation curato curatos curries cursar cursares cursars curso cursoes cursors cursory
+cursos curtamos curtas curtimos curtir curtos cusita custer customers customs custos cutas
+cutete cutias czados czando dallars dario databas datado datados deaden deadlier
+deadliness deafen debaja debajos debamos debato debeis debias debido debidos debils
+debitoes debouched debouching debounces debris debts debuts decaan decaas decade decades
+decaer decafs decaimienta decaimientos decals decamos decan decana decane decani decano
+decant decante decare decas decayed decays deccan decen decendencia decender decendientes
+decern decesion decian decias decida decidas deciden decider deciders decidia decidio
+decidire decidirs decido decidor decidos decile deciles decima decimals deciman decimar
+decimas decime decimes decire decires decisions decisivo decker decode decoded decodes
+decouples decoyed decoys decrementas decrial decried decries decuple decuplica
 decuplicamos decuplicar dedice dedices deduplicados deduplicated defeccion defect defecta
 defection defects defend defender deferentes deferidos deferimos deferir deferrer defian
 defie defied defien defier defies defile defina defined definen definer defines definia
@@ -740,305 +741,306 @@ imbalances immutably imparta imparte impartes imperta imperte impertes import im
 importantes importar importas importe imported importees importen importer importers
 importo imports imposta imprecisa imprecisos imputables inaction inactiva inactivaes
 inactive inactivoes inactivos inatencion inatento inatentos incalida incalido incalidos
-incensiva incensivo inciertas inciertos incline incluamos includes incluia incluiamos
-incluidos incluire incluirs incluo incluyen incompartible incompartibles incompasible
-incompasibles incompatible incompatiblees incompatibly incomplejo incompleta incomplete
-incompletos incomplexo incrase incrases increase increased incrementa incrementan
-incrementar incrementas incult inculto incultos incumpla incumplamos incumplen incumples
-incumpliamos incumplidos incumplo indeed indefinidamentes indent indents indexer indexes
-indic indica indicado indicadora indicadoraes indicadoras indicadoro indicadoros indicados
-indicatory indicen indices indiciador indiciadores indicie indicio indico indics indict
-indictor indie indies indine indite indore induce indult indulto indultos inert infante
-infarte infeccion infection infirmes infla inflame inflan inflara inflars inflas inflated
-inflater inflates influa influimos influir informas informe informed informees informen
-informer informers informs infunda inicia inicials inician iniciar inicias inicie inicios
-inicuo initials injecting injections injerta injertan injertar inlier inmediata
+incensiva incensivo incide inciertas inciertos incline incluamos includes incluia
+incluiamos incluidos incluire incluirs incluo incluyen incompartible incompartibles
+incompasible incompasibles incompatible incompatiblees incompatibly incomplejo incompleta
+incomplete incompletos incomplexo incrase incrases increase increased incrementa
+incrementan incrementar incrementas incult inculto incultos incumpla incumplamos incumplen
+incumples incumpliamos incumplidos incumplo indeed indefinidamentes indent indents indexer
+indexes indic indica indicado indicadora indicadoraes indicadoras indicadoro indicadoros
+indicados indicatory indicen indices indiciador indiciadores indicie indicio indico indics
+indict indictor indie indies indine indite indore induce indult indulto indultos inert
+infante infarte infeccion infection infirmes infla inflame inflan inflara inflars inflas
+inflated inflater inflates influa influimos influir informas informe informed informees
+informen informer informers informs infunda inicia inicials inician iniciar inicias inicie
+inicios inicuo initials injecting injections injerta injertan injertar inlier inmediata
 inmediatamentes inmediatos inmudable inmudables inmunda inmutablees innocuo inocua inoculo
 inocuos inora inoramos inorar inore inores inormes insect insecta insects insera inseran
 insercions insere inseres inseria inserian insero inserta insertan insertar insertara
 insertare insertars insertas inserte inserten insertes inserto insertos inserts inset
-insets insetting inspecciona inspeccionan inspeccionara inspeccionare inspeccionars
-inspeccionas inspects instance instanced instancia instanciaes instancio instancios
-instancy instantaneaes instantaneo instantaneos instante instantes insuda insudar insuflo
-insula insulas insule insules insulo insulsa insulsos insultoes intakes integers integra
-integral integrals integras integre integres integro integros inten intencions intend
-intendo intends intensa intensar intense intension intensiva intensivas intensive
-intensivo intensivos intenso intensos intent intenta intentan intentara intentare
-intentars intentas intente intentes intention intentoes intentos intents interaction
-intercalo intercambias intercambios interfaced interfaces interlace intern internacion
-internal internals internar interno internos interns interrace interrupter interruptora
-interruptoro interruptors intersticia intersticials intersticias intervaloes interviews
-intine inulto inultos inunda inundan inundara inundare inundars inundas inunde inundo
-invadida invadido invadidos invalid invalidacions invalidad invalidades invalidados
-invalidaes invalidan invalidar invalidara invalidare invalidares invalidars invalidas
-invalidates invalidating invalide invalidemos invalides invalido invalidoes invalids
-invariance invencion invent inventar invento inventor inventora inventoro inventors
-inventos invents invert inverta invertan inverting inverts investiamos investiga
-investigados investigan investigara investigars investigas investigated investigates
-investigemos inyeccions iseult iterating iterativo iterativos iterators jaegers jagger
-jautos jester jitters jittery jotter junamos juncamos juncar juncos juniamos junios junoes
-junos junta juntados juntan juntara juntare juntars juntas juntemos juntes junto juntoes
-junzos justamos justar justos jutios jutos keystroke kinesics laager lacked lacking ladder
-laded lager lagers lagged lagger lagging lagting laida laidas laido laistas laman lamar
-lamba lambada lamban lambas lambdas lambdo lambea lambed lambia lambida lamers lamest
-lamida lamidas lamido lamidos lanamos lanar lanaria landed lander langer langrage lanza
-lanzados lanzan lanzaran lanzaras lanzare lanzarian lanzarias lanzars lanzas lanzazos
-lanzemos laoses lapidaes lapidais lapidan lapidar lapidars lapidas lapide lapidea lapideas
-lapides lapido lapidos lapita lapitas lapiza lapizas lapsed lapses larded larder largar
-large largen larges largess largor larker larking lasers lases lasing lasses lastas latent
-lates latexs latida latidas latidoes latigo latigos latimos latino latinos latito latrio
-latrios latter latvio latvios lauded lauder launce lavers laves lawman lawyers laxest
-layaes layars layes layman lazamos lazar lazaria lazramos lazrar lazraria leaded leaden
-leader leaders leading leafed leafing league leaked leaker leales leamos leander leaned
-leaner leaning leaped leaper leaping leaser leasers leases leashed leashes leasing leaved
-leaven leavens leaver leavers leaves leaving leavis lectora lectoraes lectoras lectoro
-lectoros lectors lectura lecturaes lecturas lecture lectures lecturo lecturos ledaes ledge
-ledgers ledges ledos ledras ledros lefter legada legado legaes legalese legals legan legar
-legares legates legemos leger legged legging legible legiblees legisles legraes legras
-leguaes leibles leidas leidoes leilos leimos leistas lejaes lejases lejemos lejios lelaes
-lemaes lembos lemnos lemos lenaes lenais lenars lenas lender leneas lenemos lengths
-lengthy lenias lenidos lenoes lenons lenos lenses lentaes lentes lentoes lentor lentores
-lentors lents lentura lenturas leonas leonos lepemos lepras leraes leras lerdas lerdos
-lesaes leses lesnas lesnos lesoes lesses lester lestes letales letals leteas leteos letor
-letoras letores letors letraes letras letrea letreas letros letters letura leturas leudos
-levaes levanta levantados levantan levantara levantare levantars levantas levantemos
-levanter levees levemos leves levies lewder lezdos leznas leznos liados libara libaran
-libela libelamos libelan libelar liber liberacions liberados liberal liberalos liberan
-liberara liberare liberars liberas liberation libere liberemos liberen liberia liberiamos
-liberian libero libers liberta libertamos libertan libertar libra libracion libramos
-libran librar librara librare libraria librars librea libreamos librean librear libreara
-librearia librera libreras librerias libreril librerio licita licitacion licitada
-licitadas licitador licitamos licitan licitar licite licites licito licked licking lictor
-lictores lidos lieder liemos lientas lientos lieves ligera liked limais limera limeta
-limeto limier limiste limistes limita limitaba limitabas limitacions limitadaes limitado
-limitados limitan limitara limitaras limitare limitars limitary limitas limitation limited
-limitees limitemos limiten limiter limiters limites limitings limito limits limned limpia
-limpiada limpiadas limpiador limpiados limpiamos limpiar limpiara limpiare limpiars
-limpias limpid limpida limpie limpiemos limpies limpiezas limpiezo limpio lindos lined
-linera linger linker liosas liquida liquidacions liquidan liquidara liquidare liquidars
-liquidas liquidation lisaes lisais lisars lisas lisera lisias listaes listais listan
-listar listars listes listos litas litera litias litote litotes litras litter litters
-littler littlest lituas liudos llaban llagada llagadas llagado llagan llamaba llamabas
-llamadaes llamado llamados llamante llamantees llamara llamaran llamaras llamare llamares
-llamarga llamargo llamaria llamars llamas llamaza llamazas llamea llameada llameadas
-llamean llameante llameantes llamear llamen llanada llanadas llanos llapada llapadas
-llapan llapar llaran llaves llecos llegaba llegada llegadas llegado llegados llegan
-llegando llegara llegare llegars llegas llege llegen lleges llegos lleguen llemos llenada
-llenado llenan llenar llenas llenes lleno llenoes lleras lleros lletas lletos lleude
-lleuden llevada llevado llevan llevar lleves llevos lloico loable loables loader loafed
-loaned loaner loaves lobation lobera locacion locacions locaes local locale localize
-localizen localizes locals locate locates locating locativo locativos lochaes locke locker
-locket lockup lockups locule locums locus locusts locution locutions lodged lodging loemos
-logger logic logica logicos logier logio logion logios loguer loico loistas loner longar
-longe longed longen longes longing longitude longituds longor longura longuro looked
-looking lookup lookups loosing loping lorded losina losings losino lounger lousing loving
-lowing lucked lucking lugged lugging luidos lunch lunger macado macamos macana macar macas
-maceado maceamos macear maceas machaca machacan machacara machacare machacars machacas
-machado machamos machar machas maches machiaes machies machin machina machinaes machinas
-machined machines machino machinos machins machioes machones machos machucar macias
-madamos madeja madman madras maestra maestreadas maestreados maestreamos maestrear
-maestreo magana magen magien magin magnitudes magnituds magras maguen maidan majana making
-malare maleare maleja malestar maliciosas maliciosoes mallar mallare malpare malting
-malvare manaba manada manage managed managers manages manama manamos manan mananas mananea
-manano manar manara manata manaza mancado mancamos mancan mancar mancas manches mandados
-mandamus mandara mandare mandares mandars mandas mandatos mandean mandemos manden mandon
-mandra mandro manea maneas manejados manejan manejar manejas maneje manejemos manejo
-manera manful mangana manger mangier mangiest mangler mangual maniamos manian manifesta
-manifeste manifests manifiesta manifiestos manija manimos manipula manipulacions manipulan
-manipulante manipulara manipulars manipulas manipulated manipulates manipulating
-manipulations manipulea manja manjan manjar manjua manliest manna manoja manojamos mantea
-manteamos manteemos mantenamos mantene mantenen mantenere manteners mantenes mantienen
-mantienes manuals manuel manutene manutenemos manutener manzana mappings maquila maquilas
-maquinaes maquinais maquinal maquinals maquinan maquinar maquinars maquinas maquine
-maquines maquino maquinos maracas marana maras marasmos marcada marcado marcador marcados
-marcaes marcais marcan marcando marcar marcara marcare marcars marcas marcea marceado
-marceamos marcear marceas marcemos marcen marces marcha marchado marchamos marchar marchas
-marched marches marcia marcias marcos marcs marcus mareado mareamos marean marear mareas
-mareen margado margamos margan margar margas marge margena margene margeno margens margent
-marges margie margin margina margine margino margins marian marias maricas marin marion
-marked marker markers marking marlin marrado marramos marrar marras marren marsas martamos
-martas marten martin marvin marzas mascado mascamos mascar mascas mashed mashing masico
-masicos masilo masilos masio masios masito masitos masiva masivas masivoes masker massage
-massages massed masses massing masted masters matcher matears matemos materia maters
-matina matinals matinas matter mattes maulare mauras maxila maxilo maxim maximal maximas
-maxime maximos maxims maximums mazana maznamos maznan maznar meares measured measurer
-mecemos meceria mechado mechados mechas mechos medamos mediamos medicos medidos mediemos
-medioes medios mediums medrado medrados medres meemos meeting megaes megees meges megoes
-meismas meismos mejemos mejeres mejeria mejoraes mejoras mejore mejoren mejores mejoria
-mejoros mejors melding melemos melges mellar mellon mellones member membras membres
-memento mementos memling memoir memoran memorar memoras memore memores memorial memorias
-memorio memoro menaje menajes menares menemos meneoes menges menoras menore menoren
-menores menorge menorges menoria menors menoses mensajees mensajera mensajeras mensajerias
-mensajerio mensal mensuals mensula mensulo mensura mensural mensure mensures mentemos
-mentores merado merados meraes meramos merando mercada mercadas mercade mercadeo mercades
-mercado mercadoes mercador mercadors mercamos mercando mercar mercas merced merces merees
-meremos meres mereys mergas merger mergers mergoes mergos merles mermado mermados mermes
-meroes mescla mescladas mesclamos mesclan mesclar mesemos mesmas messaged messes messing
-messuage messuages mestemos mesteria mesture mestures mesure mesures metamos metecos
-meteora meteors meteran meterian methods metic metics meting metricaes metrical metrist
-mewling meyores mezcal mezclabas mezclada mezcladaes mezclados mezclan mezclara mezclaras
-mezclare mezclars mezclas mezcle mezclemos mezclen mezclo miagamos miagar miagen miamos
-miasmas miasmos micamos michas michos microsecond miembras miembro miembroes miente
-mientes miento mientos mieses migamos migar migranos migrant migrated migrates mileon
-mileones milestones miliar milla millara millard millare millars millas millay millen
-miller milline milling millings millo milloes millos millstone milting milton mimamos
-mimas minamos mincia mincio mincios minemos mingue mingues minguo minguos minia miniamos
-minian miniar minias miniemos minim minimiza minimizations minimizer minimoes minimums
-minina minino mininos minio minioes minion minions minios miniums minores minue minuees
-minues minuet minuete minuetes minuets minuit minuscula minusculaes minuscular minuscules
-minusculos minuses minuta minutaes minutas minute minuted minuten minuter minutest minuto
-minutoes miomas mioses mirados miramos mirar miremos mirlamos misaes misais misals misamos
-misars misas misers mises misias misivo misivos misma mismaes mismos missed missies
-mission missis missus mistas mistes misting misuses misusing mitiga mitigados mitigan
-mitigante mitigara mitigars mitigas mitigates mitigating mitigativo mitigativos mitigemos
-mitramos mitrar mizamos moaning mobil mobiles moble mocemos mochas mochines mochos modejo
-modela modele modelos models modero modifica modifican modificar modificara modificare
-modificars modificas modificativo modificativos modificen modulo moemos mofemos moiamos
-moises mojemos molemos molesta molestan molestara molestare molestars molestas molester
-molestia molificacion molificaciones molifican molificar molimiento mollar molting moment
-momenta momentas momentoes momentous moments momificacion momificaciones momifican
-momificar mondamos mondan mondar monito monitores monitory monitos monotona monotonaes
-monotone monotones monotonia monotonias monotonico monotonios monotonos monotony montas
-montes montos mooning mooring mopping moramos morcado morcados morcamos morcar morcas
-moremos morgen mornings mosses mosteado mosteamos mostear mostra mostrada mostrador
-mostrados mostran mostrando mostrara mostrare mostrars mostras mostremos motemos moths
-motile mourning mouths movamos movimienta movimientos muceto mucetos mucha muchaes muchas
-muchoes muchos mucors mucous muecas muecos muerdo muerdos muergo muergos muermo muermos
-muero mueros muerta muertas muerte muertes muerto muertoes muestran muestras muestrean
-muestreas muestren muestros muiamos muleto muletos mullion mullions multiped multiplaes
-multiplees multiplex multiplicada multiplicador multiplicados multiplicand multiplicando
-multiplicara multiplicare multiplicars multiplicemos multiplices multiplico multiplier
-multipliers multiplies multiploes munchas munchos munimos munusculas muramos murmura
-murmure murmuro murmurs murto murtos muscas muscos musivo musivos musses mussing mutters
-narrio narro narros narrows navegado navegadora navegadoraes navegadoras navegadoro
-navegadoros navegadors navegados neatest necesia necesiamos necesian necesias necesida
-necesido necesitados necesitar necesitas necesite necesitemos necesiten necesito needle
-needled negation negativas negatived negatives negativos negocia negocie negocios nengun
-nenguna nerves networks nevas neves nicety nieles nieves nighty nineta nineto ninguna
-ningunas ninguno ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma
-normaliza normalizada normalizados normalizan normalizando normalizara normalizare
-normalizars normalizas normalizemos normalizen normalizer normalizes normalizo normals
-norman normas normativas normative normativo northing noshing notching nothings notifica
-notifican notificara notificare notificars notificas notificativo notificativos notifice
-notifier notifies noting noveles novena novenae novenas noventas novento nubees nueras
-nuero nueros nuesas nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes
-nuezos numbed number numbers numbest numbles numera numeras numere numeres numero numeroes
-numeros numerosa numeroso numerous objecta objectives objecto objectos objet objeta
-objetas objete objetes objetiva objetivas objetivoes objetoes obligatorias obligatorio
-obligatorioes obtect occupied occupier occupiers ocluan oculado oculados oculan ocupada
-ocupadas ocupado ocupador ocupadors ocupados ocupamos ocupando ocupar ocupas ocupen oddest
-ofension ofensions ofensivaes ofensivoes ofertas oferto offensives offsets oficialaes
-oficialas oficialos oficials oficiares oficinaes oficinales olido olvida olvide olvidos
-omitamos omitiamos omitidos opaqued opaquer opaques opener operating operativo operativos
-opined optimism optimisma optimist optimistas optimisto optimists optimized optimizer
-optimizes orchestrating orchestrations orchestrators ordeal ordena ordenaba ordenabas
-ordenada ordenadaes ordenadas ordenado ordenadoes ordenador ordenadors ordenados ordenan
-ordenanda ordenandas ordenando ordenandos ordenar ordenara ordenaras ordenare ordenars
-ordenas ordene ordenemos ordenen ordeno ordenoes ordenos ordens orderer orderid orderings
-ordina ordinada ordinadas ordinado ordinados ordinamos ordinar ordinara ordinare ordinars
-ordines orears origens origina originals originan originar originas origine originea
-origino origins orinen orquestacions orquestado orquestados outcomes outdoing outfox
-outgoes outgoings outgrew outgrown outgrows outrage outrages outride outsider outsides
-outsize overfly overlaid overland overlap overlays overloads overlord overlords overly
-overnights overpay overplay overripe overrode overshoots overshot overside oversight
-overtaken overtask overtaxes overtly overwrote ovido pacian pacing pacino pacion packed
-packing pactes padres padron padrones pagados pagana paganas paganos pagayos pageles
-pagemos pagina paginacions paginaes paginais paginal paginan paginar paginara paginars
-paginas paginated paginates paginating pagine pagines pagino paginos paglia pained
-paineles painter paints pairamos paired paires pairing pajaremos pajeles palabra palabraes
-palabrea palabreas palabritas palabronas palabros palabrota palabrotaes palabrotos
-palacras palearas paliaras paling pallaras palled palling palmaras palparas panales
-pandees panees panelaes panelas paneled panelos panels panes panetes pangees paniles
-panned panoles pantero pantos panules paoting paparemos papeles papular parabos paracos
-parado paradojas paradojo parador paradora parados paraes paralela paralele paralelos
-paramas parameters parametra parametro paramo paramoes paraoes paraos pararemos paratos
-parcamos parces parcia parcials parcian parcias parcimos parcir pardon pareamos pareas
-pared pareds parees paremos pareos parers pares pariamos paricion pariciones parida paries
-parimos parir parker parkin parlamos parles parlon parlones parnes paroes parotida
-parpadea parpadee parpadeos parpado parpados parpamos parpando parpes parramos parred
-parres parring parron parrones parses parsing parson partaes partamos partas partea
-parteas parted partee partees parten parteo parthia partia partials partiamos particiona
-particionados particionan particionas particiono participo partidas partido partidos
-partied parties partijos partil partils parting partire partirs partitivo partitivos
-partoes parton partos parvada parvadas pasado pasados pasanzos pasaras pasare pasarelas
-pasarelo pasaremos pasares pasars paseanos pasear pasemos pasibles pasion pasito pasiva
-pasivos pasmar pasmos passe passel passer passes passible passives pastar pasted pastern
-pasterns pastes pasting paston pastones pataes patees pates patina patinar patinas
-patination patoes paton patones patrio patrioes patrol patrona patronaes patronas patronea
-patroneas patronee patronees patroneo patroness patrono patronoes patronos patrons patroon
-patroons patten pattens patter pattern patterns patters patton paulamos paular pausados
-pausan pausara pausare pausars pausas paused pausemos pautamos pautar pautes pautos paving
-pawing paxton payaremos paying payloads peaces peaked peaking pebres pecado peces pecio
-pecked pedamos peden pediamos pedida pedidas pedido pedidoes pedidor pedidors pediente
-pedientes pedimos pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes pegunta
-peguntamos peguntar pegunto peiamos peidos pelado peloes penado pences pendemos penden
-pender pendian pendida pendidas pendido pendidos pendientees penemos penitente penitentes
-penned penning penoes penores pensado peones peopled peoples peoras peore peoremos peoren
-peoria peorio peors peraes perailes percentages percents percept percutamos percute perda
-perdamos perdan perdere perders perdia perdian perdias perdidaes perdidas perdido
-perdidoes perdidos perdidosa perdidoso perdiga perdigas perdigo perdio perdis perdiz perdo
-perdon perdonas peredo peres perfida perfidas perfido perfidos perfila perfilas perfilen
-perfilo perfils performances pericles perico peries peril perioda periodas periodical
-periodicamentes periodicas periodo periodos periotic perito perked perking perlite
-permanence permanent permanentees permanentes permanents permico permicos permisa permisas
-permision permisions permisoes permisor permisors permistion permistions permit permita
-permitamos permite permitee permiten permites permitia permitian permitias permitida
-permitido permitidor permitidors permitidos permitimos permito permits permuta
-permutacions permutada permutados permutando permutations permute permutemos permuten
-permutes permuto pernil perniles pernio peroes perores perronas persiste persisten
-persistence persistencias persistencio persistency persistent persistente persistentees
-persistentes persistes persona personae personaes personages personajes personalise
-personalism personaliza personalizaba personalizabas personalizamos personalizan
-personalizando personalizara personalizaras personalizare personalizars personalizas
-personalize personalizen personalizes personalizo personals personas personates personos
-persons perta perter perues pervious pesada pesade pesador pesados pesamos pesando pescado
-pesces pesiado pesimos pesoes pester petado peticions petition petoes peyores phased
-phobos photo photon photons phots pianes picaes pices piches picker picket pickle pickled
-picoes pictured pictures piece pieced piecing piedra piees pieles pierce pierces pierdes
-pieria pierian pierna pierre pijees piked pilled pilling piman pinar pindar pined pineda
-pinemos pingar pinged pinjar pinked pinpoints pinta pintan pintara pintare pintars pintas
-pintea pintear pintor pintos pints pipeline pipelines piperine pirces pisado pisamos
-pisaras pisare pisares pisars pisces pison pissed pistar pitar pitman pizces places
-placing plagamos plagaremos plages plains planaes planas plane planea planeas planed
-planee planees planen planeo planeos planer planers planet planets planks planoes planos
-plante plantes plantillaes plantillais plantillan plantillar plantillars plantillas
-plantille plantilles plantillo plantillos plants plates platilla platillas plores pobres
-pocion pocked podara podaria podemos poderia podia podida podidos podra podran podras
-podres podrian podrias podrida podrir poemos poetos poinas poinos pointed pointers
-pointier pointy poised poising poiso poisonings poisons poisos poisson poitier poldia
-polemos police policees polices policiaes policias policios poling polison politer
-politian politic politicaes political politick politicks politico politicos politics
-polities polity polled pollina pollino pomemos ponamos pondria pontear pontos pooling
-popemos poplar popple popula populaces populan populara popularas populare popularidads
-populars populas populates porcentajes porcion pores porfia porfijo porgamos porgar porges
-portear ported porter portes portia portian portico portien porting portio portions porton
-portos posado posamos posed poseer posemos poser poseur posher posiblees posicions posing
-posited positing positions positivo positron posits poson pospuesta possibly postais
-postar postares poste postea postean posteara posteare postears posteas postee postema
-posten posteo postern posters postes posteta postie posties postiga postigo postiles
-postings postmarks postor postores postos postra postrar postre postrees postrer postres
-postro postures postwar potemos pother potrear potted potter potting pottos pouted pouter
-pouting poyemos prates preaba preabas preado preamos precalcula precalculadas precalculado
-preces precesion precess precessed precesses precessing precia precias precie precies
-precios precioso precious precis precisa precise precisian precising precisions preciso
-precisos precito precoz predicable predictably predio preferenciaes preferencio
-preferencios preferente preferentes preferia preferire preferirs prefija prefijas prefije
-prefijoes prefijos prefines prefino prefixed pregamos pregar preges pregunta preguntados
-preguntan preguntara preguntare preguntars preguntas pregunte preguntea preguntemos
-pregunteo pregunton preguntos pregusta pregustamos pregustar pregusto premio premise
-premised premiso premisos premite premitida premitidas premitido premitidos premix
-premixes preocupacions preocupan preocupar preocupas preocupe preocupo prepuesta presado
-presences presencial presencian presenciar presencias presencio present presente presentia
-presents preserva preservan preservara preservare preservars preservas preserven preserver
-preserves preservo pressured pressures presunta presunto presupuesta presupuestos pretence
-preterir preven prevena prevenas prevene prevenes preveno previdos previo previoes previos
-prevision priada priadas prices pricked pricking priding prier primacia primacio primacy
-primada primadas primal primaria primarias primario primarios primas primate primaz prime
-primed primemos primen primer primeraes primeran primeras primere primeres primeria
-primerias primerio primerios primeroes primeros primers primes primeva primevas primevo
-primevos primia primian priming primmer primor principa principals principan principar
-principas principe principen principes principios principled principles principo printer
-prints prioreso prioress prioridads prioritized prison privaba privabas privadaes privado
+insets insetting insider insides insidie inspecciona inspeccionan inspeccionara
+inspeccionare inspeccionars inspeccionas inspects instance instanced instancia instanciaes
+instancio instancios instancy instantaneaes instantaneo instantaneos instante instantes
+insuda insudar insude insuflo insula insulas insule insules insulo insulsa insulsos
+insultoes intakes integers integra integral integrals integras integre integres integro
+integros inten intencions intend intendo intends intensa intensar intense intension
+intensiva intensivas intensive intensivo intensivos intenso intensos intent intenta
+intentan intentara intentare intentars intentas intente intentes intention intentoes
+intentos intents interaction intercalo intercambias intercambios interfaced interfaces
+interlace intern internacion internal internals internar interno internos interns
+interrace interrupter interruptora interruptoro interruptors intersticia intersticials
+intersticias intervaloes interviews intine inulto inultos inunda inundan inundara inundare
+inundars inundas inunde inundo invadida invadido invadidos invalid invalidacions invalidad
+invalidades invalidados invalidaes invalidan invalidar invalidara invalidare invalidares
+invalidars invalidas invalidates invalidating invalide invalidemos invalides invalido
+invalidoes invalids invariance invencion invent inventar invento inventor inventora
+inventoro inventors inventos invents invert inverta invertan inverting inverts investiamos
+investiga investigados investigan investigara investigars investigas investigated
+investigates investigemos inyeccions iseult iterating iterativo iterativos iterators
+jaegers jagger jautos jester jitters jittery jotter junamos juncamos juncar juncos
+juniamos junios junoes junos junta juntados juntan juntara juntare juntars juntas juntemos
+juntes junto juntoes junzos justamos justar justos jutios jutos keystroke kinesics laager
+lacked lacking ladder laded lager lagers lagged lagger lagging lagting laida laidas laido
+laistas laman lamar lamba lambada lamban lambas lambdas lambdo lambea lambed lambia
+lambida lamers lamest lamida lamidas lamido lamidos lanamos lanar lanaria landed lander
+langer langrage lanza lanzados lanzan lanzaran lanzaras lanzare lanzarian lanzarias
+lanzars lanzas lanzazos lanzemos laoses lapidaes lapidais lapidan lapidar lapidars lapidas
+lapide lapidea lapideas lapides lapido lapidos lapita lapitas lapiza lapizas lapsed lapses
+larded larder largar large largen larges largess largor larker larking lasers lases lasing
+lasses lastas latent lates latexs latida latidas latidoes latigo latigos latimos latino
+latinos latito latrio latrios latter latvio latvios lauded lauder launce lavers laves
+lawman lawyers laxest layaes layars layes layman lazamos lazar lazaria lazramos lazrar
+lazraria leaded leaden leader leaders leading leafed leafing league leaked leaker leales
+leamos leander leaned leaner leaning leaped leaper leaping leaser leasers leases leashed
+leashes leasing leaved leaven leavens leaver leavers leaves leaving leavis lectora
+lectoraes lectoras lectoro lectoros lectors lectura lecturaes lecturas lecture lectures
+lecturo lecturos ledaes ledge ledgers ledges ledos ledras ledros lefter legada legado
+legaes legalese legals legan legar legares legates legemos leger legged legging legible
+legiblees legisles legraes legras leguaes leibles leidas leidoes leilos leimos leistas
+lejaes lejases lejemos lejios lelaes lemaes lembos lemnos lemos lenaes lenais lenars lenas
+lender leneas lenemos lengths lengthy lenias lenidos lenoes lenons lenos lenses lentaes
+lentes lentoes lentor lentores lentors lents lentura lenturas leonas leonos lepemos lepras
+leraes leras lerdas lerdos lesaes leses lesnas lesnos lesoes lesses lester lestes letales
+letals leteas leteos letor letoras letores letors letraes letras letrea letreas letros
+letters letura leturas leudos levaes levanta levantados levantan levantara levantare
+levantars levantas levantemos levanter levees levemos leves levies lewder lezdos leznas
+leznos liados libara libaran libela libelamos libelan libelar liber liberacions liberados
+liberal liberalos liberan liberara liberare liberars liberas liberation libere liberemos
+liberen liberia liberiamos liberian libero libers liberta libertamos libertan libertar
+libra libracion libramos libran librar librara librare libraria librars librea libreamos
+librean librear libreara librearia librera libreras librerias libreril librerio licita
+licitacion licitada licitadas licitador licitamos licitan licitar licite licites licito
+licked licking lictor lictores lidos lieder liemos lientas lientos lieves ligera liked
+limais limera limeta limeto limier limiste limistes limita limitaba limitabas limitacions
+limitadaes limitado limitados limitan limitara limitaras limitare limitars limitary
+limitas limitation limited limitees limitemos limiten limiter limiters limites limitings
+limito limits limned limpia limpiada limpiadas limpiador limpiados limpiamos limpiar
+limpiara limpiare limpiars limpias limpid limpida limpie limpiemos limpies limpiezas
+limpiezo limpio lindos lined linera linger linker liosas liquida liquidacions liquidan
+liquidara liquidare liquidars liquidas liquidation lisaes lisais lisars lisas lisera
+lisias listaes listais listan listar listars listes listos litas litera litias litote
+litotes litras litter litters littler littlest lituas liudos llaban llagada llagadas
+llagado llagan llamaba llamabas llamadaes llamado llamados llamante llamantees llamara
+llamaran llamaras llamare llamares llamarga llamargo llamaria llamars llamas llamaza
+llamazas llamea llameada llameadas llamean llameante llameantes llamear llamen llanada
+llanadas llanos llapada llapadas llapan llapar llaran llaves llecos llegaba llegada
+llegadas llegado llegados llegan llegando llegara llegare llegars llegas llege llegen
+lleges llegos lleguen llemos llenada llenado llenan llenar llenas llenes lleno llenoes
+lleras lleros lletas lletos lleude lleuden llevada llevado llevan llevar lleves llevos
+lloico loable loables loader loafed loaned loaner loaves lobation lobera locacion
+locacions locaes local locale localize localizen localizes locals locate locates locating
+locativo locativos lochaes locke locker locket lockup lockups locule locums locus locusts
+locution locutions lodged lodging loemos logger logic logica logicos logier logio logion
+logios loguer loico loistas loner longar longe longed longen longes longing longitude
+longituds longor longura longuro looked looking lookup lookups loosing loping lorded
+losina losings losino lounger lousing loving lowing lucked lucking lugged lugging luidos
+lunch lunger macado macamos macana macar macas maceado maceamos macear maceas machaca
+machacan machacara machacare machacars machacas machado machamos machar machas maches
+machiaes machies machin machina machinaes machinas machined machines machino machinos
+machins machioes machones machos machucar macias madamos madeja madman madras maestra
+maestreadas maestreados maestreamos maestrear maestreo magana magen magien magin
+magnitudes magnituds magras maguen maidan majana making malare maleare maleja malestar
+maliciosas maliciosoes mallar mallare malpare malting malvare manaba manada manage managed
+managers manages manama manamos manan mananas mananea manano manar manara manata manaza
+mancado mancamos mancan mancar mancas manches mandados mandamus mandara mandare mandares
+mandars mandas mandatos mandean mandemos manden mandon mandra mandro manea maneas
+manejados manejan manejar manejas maneje manejemos manejo manera manful mangana manger
+mangier mangiest mangler mangual maniamos manian manifesta manifeste manifests manifiesta
+manifiestos manija manimos manipula manipulacions manipulan manipulante manipulara
+manipulars manipulas manipulated manipulates manipulating manipulations manipulea manja
+manjan manjar manjua manliest manna manoja manojamos mantea manteamos manteemos mantenamos
+mantene mantenen mantenere manteners mantenes mantienen mantienes manuals manuel manutene
+manutenemos manutener manzana mappings maquila maquilas maquinaes maquinais maquinal
+maquinals maquinan maquinar maquinars maquinas maquine maquines maquino maquinos maracas
+marana maras marasmos marcada marcado marcador marcados marcaes marcais marcan marcando
+marcar marcara marcare marcars marcas marcea marceado marceamos marcear marceas marcemos
+marcen marces marcha marchado marchamos marchar marchas marched marches marcia marcias
+marcos marcs marcus mareado mareamos marean marear mareas mareen margado margamos margan
+margar margas marge margena margene margeno margens margent marges margie margin margina
+margine margino margins marian marias maricas marin marion marked marker markers marking
+marlin marrado marramos marrar marras marren marsas martamos martas marten martin marvin
+marzas mascado mascamos mascar mascas mashed mashing masico masicos masilo masilos masio
+masios masito masitos masiva masivas masivoes masker massage massages massed masses
+massing masted masters matcher matears matemos materia maters matina matinals matinas
+matter mattes maulare mauras maxila maxilo maxim maximal maximas maxime maximos maxims
+maximums mazana maznamos maznan maznar meares measured measurer mecemos meceria mechado
+mechados mechas mechos medamos mediamos medicos medidos mediemos medioes medios mediums
+medrado medrados medres meemos meeting megaes megees meges megoes meismas meismos mejemos
+mejeres mejeria mejoraes mejoras mejore mejoren mejores mejoria mejoros mejors melding
+melemos melges mellar mellon mellones member membras membres memento mementos memling
+memoir memoran memorar memoras memore memores memorial memorias memorio memoro menaje
+menajes menares menemos meneoes menges menoras menore menoren menores menorge menorges
+menoria menors menoses mensajees mensajera mensajeras mensajerias mensajerio mensal
+mensuals mensula mensulo mensura mensural mensure mensures mentemos mentores merado
+merados meraes meramos merando mercada mercadas mercade mercadeo mercades mercado
+mercadoes mercador mercadors mercamos mercando mercar mercas merced merces merees meremos
+meres mereys mergas merger mergers mergoes mergos merles mermado mermados mermes meroes
+mescla mescladas mesclamos mesclan mesclar mesemos mesmas messaged messes messing messuage
+messuages mestemos mesteria mesture mestures mesure mesures metamos metecos meteora
+meteors meteran meterian methods metic metics meting metricaes metrical metrist mewling
+meyores mezcal mezclabas mezclada mezcladaes mezclados mezclan mezclara mezclaras mezclare
+mezclars mezclas mezcle mezclemos mezclen mezclo miagamos miagar miagen miamos miasmas
+miasmos micamos michas michos microsecond miembras miembro miembroes miente mientes miento
+mientos mieses migamos migar migranos migrant migrated migrates mileon mileones milestones
+miliar milla millara millard millare millars millas millay millen miller milline milling
+millings millo milloes millos millstone milting milton mimamos mimas minamos mincia mincio
+mincios minemos mingue mingues minguo minguos minia miniamos minian miniar minias miniemos
+minim minimiza minimizations minimizer minimoes minimums minina minino mininos minio
+minioes minion minions minios miniums minores minue minuees minues minuet minuete minuetes
+minuets minuit minuscula minusculaes minuscular minuscules minusculos minuses minuta
+minutaes minutas minute minuted minuten minuter minutest minuto minutoes miomas mioses
+mirados miramos mirar miremos mirlamos misaes misais misals misamos misars misas misers
+mises misias misivo misivos misma mismaes mismos missed missies mission missis missus
+mistas mistes misting misuses misusing mitiga mitigados mitigan mitigante mitigara
+mitigars mitigas mitigates mitigating mitigativo mitigativos mitigemos mitramos mitrar
+mizamos moaning mobil mobiles moble mocemos mochas mochines mochos modejo modela modele
+modelos models modero modifica modifican modificar modificara modificare modificars
+modificas modificativo modificativos modificen modulo moemos mofemos moiamos moises
+mojemos molemos molesta molestan molestara molestare molestars molestas molester molestia
+molificacion molificaciones molifican molificar molimiento mollar molting moment momenta
+momentas momentoes momentous moments momificacion momificaciones momifican momificar
+mondamos mondan mondar monito monitores monitory monitos monotona monotonaes monotone
+monotones monotonia monotonias monotonico monotonios monotonos monotony montas montes
+montos mooning mooring mopping moramos morcado morcados morcamos morcar morcas moremos
+morgen mornings mosses mosteado mosteamos mostear mostra mostrada mostrador mostrados
+mostran mostrando mostrara mostrare mostrars mostras mostremos motemos moths motile
+mourning mouths movamos movimienta movimientos muceto mucetos mucha muchaes muchas muchoes
+muchos mucors mucous muecas muecos muerdo muerdos muergo muergos muermo muermos muero
+mueros muerta muertas muerte muertes muerto muertoes muestran muestras muestrean muestreas
+muestren muestros muiamos muleto muletos mullion mullions multiped multiplaes multiplees
+multiplex multiplicada multiplicador multiplicados multiplicand multiplicando multiplicara
+multiplicare multiplicars multiplicemos multiplices multiplico multiplier multipliers
+multiplies multiploes munchas munchos munimos munusculas muramos murmura murmure murmuro
+murmurs murto murtos muscas muscos musivo musivos musses mussing mutters narrio narro
+narros narrows navegado navegadora navegadoraes navegadoras navegadoro navegadoros
+navegadors navegados neatest necesia necesiamos necesian necesias necesida necesido
+necesitados necesitar necesitas necesite necesitemos necesiten necesito needle needled
+negation negativas negatived negatives negativos negocia negocie negocios nengun nenguna
+nerves networks nevas neves nicety nieles nieves nighty nineta nineto ninguna ningunas
+ninguno ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma normaliza
+normalizada normalizados normalizan normalizando normalizara normalizare normalizars
+normalizas normalizemos normalizen normalizer normalizes normalizo normals norman normas
+normativas normative normativo northing noshing notching nothings notifica notifican
+notificara notificare notificars notificas notificativo notificativos notifice notifier
+notifies noting noveles novena novenae novenas noventas novento nubees nueras nuero nueros
+nuesas nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes nuezos numbed
+number numbers numbest numbles numera numeras numere numeres numero numeroes numeros
+numerosa numeroso numerous objecta objectives objecto objectos objet objeta objetas objete
+objetes objetiva objetivas objetivoes objetoes obligatorias obligatorio obligatorioes
+obtect occupied occupier occupiers ocluan oculado oculados oculan ocupada ocupadas ocupado
+ocupador ocupadors ocupados ocupamos ocupando ocupar ocupas ocupen oddest ofension
+ofensions ofensivaes ofensivoes ofertas oferto offensives offsets oficialaes oficialas
+oficialos oficials oficiares oficinaes oficinales olido olvida olvide olvidos omitamos
+omitiamos omitidos opaqued opaquer opaques opener operating operativo operativos opined
+optimism optimisma optimist optimistas optimisto optimists optimized optimizer optimizes
+orchestrating orchestrations orchestrators ordeal ordena ordenaba ordenabas ordenada
+ordenadaes ordenadas ordenado ordenadoes ordenador ordenadors ordenados ordenan ordenanda
+ordenandas ordenando ordenandos ordenar ordenara ordenaras ordenare ordenars ordenas
+ordene ordenemos ordenen ordeno ordenoes ordenos ordens orderer orderid orderings ordina
+ordinada ordinadas ordinado ordinados ordinamos ordinar ordinara ordinare ordinars ordines
+orears origens origina originals originan originar originas origine originea origino
+origins orinen orquestacions orquestado orquestados outcomes outdoing outfox outgoes
+outgoings outgrew outgrown outgrows outrage outrages outride outsider outsides outsize
+overfly overlaid overland overlap overlays overloads overlord overlords overly overnights
+overpay overplay overripe overrode overshoots overshot overside oversight overtaken
+overtask overtaxes overtly overwrote ovido pacian pacing pacino pacion packed packing
+pactes padres padron padrones pagados pagana paganas paganos pagayos pageles pagemos
+pagina paginacions paginaes paginais paginal paginan paginar paginara paginars paginas
+paginated paginates paginating pagine pagines pagino paginos paglia pained paineles
+painter paints pairamos paired paires pairing pajaremos pajeles palabra palabraes palabrea
+palabreas palabritas palabronas palabros palabrota palabrotaes palabrotos palacras
+palearas paliaras paling pallaras palled palling palmaras palparas panales pandees panees
+panelaes panelas paneled panelos panels panes panetes pangees paniles panned panoles
+pantero pantos panules paoting paparemos papeles papular parabos paracos parado paradojas
+paradojo parador paradora parados paraes paralela paralele paralelos paramas parameters
+parametra parametro paramo paramoes paraoes paraos pararemos paratos parcamos parces
+parcia parcials parcian parcias parcimos parcir pardon pareamos pareas pared pareds parees
+paremos pareos parers pares pariamos paricion pariciones parida paries parimos parir
+parker parkin parlamos parles parlon parlones parnes paroes parotida parpadea parpadee
+parpadeos parpado parpados parpamos parpando parpes parramos parred parres parring parron
+parrones parses parsing parson partaes partamos partas partea parteas parted partee
+partees parten parteo parthia partia partials partiamos particiona particionados
+particionan particionas particiono participo partidas partido partidos partied parties
+partijos partil partils parting partire partirs partitivo partitivos partoes parton partos
+parvada parvadas pasado pasados pasanzos pasaras pasare pasarelas pasarelo pasaremos
+pasares pasars paseanos pasear pasemos pasibles pasion pasito pasiva pasivos pasmar pasmos
+passe passel passer passes passible passives pastar pasted pastern pasterns pastes pasting
+paston pastones pataes patees pates patina patinar patinas patination patoes paton patones
+patrio patrioes patrol patrona patronaes patronas patronea patroneas patronee patronees
+patroneo patroness patrono patronoes patronos patrons patroon patroons patten pattens
+patter pattern patterns patters patton paulamos paular pausados pausan pausara pausare
+pausars pausas paused pausemos pautamos pautar pautes pautos paving pawing paxton
+payaremos paying payloads peaces peaked peaking pebres pecado peces pecio pecked pedamos
+peden pediamos pedida pedidas pedido pedidoes pedidor pedidors pediente pedientes pedimos
+pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes pegunta peguntamos peguntar
+pegunto peiamos peidos pelado peloes penado pences pendemos penden pender pendian pendida
+pendidas pendido pendidos pendientees penemos penitente penitentes penned penning penoes
+penores pensado peones peopled peoples peoras peore peoremos peoren peoria peorio peors
+peraes perailes percentages percents percept percutamos percute perda perdamos perdan
+perdere perders perdia perdian perdias perdidaes perdidas perdido perdidoes perdidos
+perdidosa perdidoso perdiga perdigas perdigo perdio perdis perdiz perdo perdon perdonas
+peredo peres perfida perfidas perfido perfidos perfila perfilas perfilen perfilo perfils
+performances pericles perico peries peril perioda periodas periodical periodicamentes
+periodicas periodo periodos periotic perito perked perking perlite permanence permanent
+permanentees permanentes permanents permico permicos permisa permisas permision permisions
+permisoes permisor permisors permistion permistions permit permita permitamos permite
+permitee permiten permites permitia permitian permitias permitida permitido permitidor
+permitidors permitidos permitimos permito permits permuta permutacions permutada
+permutados permutando permutations permute permutemos permuten permutes permuto pernil
+perniles pernio peroes perores perronas persiste persisten persistence persistencias
+persistencio persistency persistent persistente persistentees persistentes persistes
+persona personae personaes personages personajes personalise personalism personaliza
+personalizaba personalizabas personalizamos personalizan personalizando personalizara
+personalizaras personalizare personalizars personalizas personalize personalizen
+personalizes personalizo personals personas personates personos persons perta perter
+perues pervious pesada pesade pesador pesados pesamos pesando pescado pesces pesiado
+pesimos pesoes pester petado peticions petition petoes peyores phased phobos photo photon
+photons phots pianes picaes pices piches picker picket pickle pickled picoes pictured
+pictures piece pieced piecing piedra piees pieles pierce pierces pierdes pieria pierian
+pierna pierre pijees piked pilled pilling piman pinar pindar pined pineda pinemos pingar
+pinged pinjar pinked pinpoints pinta pintan pintara pintare pintars pintas pintea pintear
+pintor pintos pints pipeline pipelines piperine pirces pisado pisamos pisaras pisare
+pisares pisars pisces pison pissed pistar pitar pitman pizces places placing plagamos
+plagaremos plages plains planaes planas plane planea planeas planed planee planees planen
+planeo planeos planer planers planet planets planks planoes planos plante plantes
+plantillaes plantillais plantillan plantillar plantillars plantillas plantille plantilles
+plantillo plantillos plants plates platilla platillas plores plugins pobres pocion pocked
+podara podaria podemos poderia podia podida podidos podra podran podras podres podrian
+podrias podrida podrir poemos poetos poinas poinos pointed pointers pointier pointy poised
+poising poiso poisonings poisons poisos poisson poitier poldia polemos police policees
+polices policiaes policias policios poling polison politer politian politic politicaes
+political politick politicks politico politicos politics polities polity polled pollina
+pollino pomemos ponamos pondria pontear pontos pooling popemos poplar popple popula
+populaces populan populara popularas populare popularidads populars populas populates
+porcentajes porcion pores porfia porfijo porgamos porgar porges portear ported porter
+portes portia portian portico portien porting portio portions porton portos posado posamos
+posed poseer posemos poser poseur posher posiblees posicions posing posited positing
+positions positivo positron posits poson pospuesta possibly postais postar postares poste
+postea postean posteara posteare postears posteas postee postema posten posteo postern
+posters postes posteta postie posties postiga postigo postiles postings postmarks postor
+postores postos postra postrar postre postrees postrer postres postro postures postwar
+potemos pother potrear potted potter potting pottos pouted pouter pouting poyemos prates
+preaba preabas preado preamos precalcula precalculadas precalculado preces precesion
+precess precessed precesses precessing precia precias precie precies precios precioso
+precious precis precisa precise precisian precising precisions preciso precisos precito
+precoz predicable predictably predio preferenciaes preferencio preferencios preferente
+preferentes preferia preferire preferirs prefija prefijas prefije prefijoes prefijos
+prefines prefino prefixed pregamos pregar preges pregunta preguntados preguntan preguntara
+preguntare preguntars preguntas pregunte preguntea preguntemos pregunteo pregunton
+preguntos pregusta pregustamos pregustar pregusto premio premise premised premiso premisos
+premite premitida premitidas premitido premitidos premix premixes preocupacions preocupan
+preocupar preocupas preocupe preocupo prepuesta presado presences presencial presencian
+presenciar presencias presencio present presente presentia presents preserva preservan
+preservara preservare preservars preservas preserven preserver preserves preservo
+pressured pressures presunta presunto presupuesta presupuestos pretence preterir preven
+prevena prevenas prevene prevenes preveno previdos previo previoes previos prevision
+priada priadas prices pricked pricking priding prier primacia primacio primacy primada
+primadas primal primaria primarias primario primarios primas primate primaz prime primed
+primemos primen primer primeraes primeran primeras primere primeres primeria primerias
+primerio primerios primeroes primeros primers primes primeva primevas primevo primevos
+primia primian priming primmer primor principa principals principan principar principas
+principe principen principes principios principled principles principo printer prints
+prioreso prioress prioridads prioritized prison privaba privabas privadaes privado
 privados privan privara privaras privare privaria privater privates privileged privilegia
 privilegias privilegioes prizing proba proban probara probare probars probas problema
 problemas problemo problems proceda procedamos procedan proceden procedo proceis procela
@@ -1215,24 +1217,24 @@ retonemos retores retort retorta retorts retraa retraamos retraan retraas retrae
 retraho retraia retrain retrao retras retrasa retrasaba retrasadas retrasados retrasan
 retrasando retrasar retrasara retrasas retrase retrasos retrata retratada retratado
 retrato retread retriles retrils retrocedo retroces retrocesa retrocesos retroes retune
-return retying retyping reunes reunire reunires reuters revencia revenemos revenida
-revenidas revenido revenidos revere revered reverence reverencia reveres reverie revering
-revers reversa reversed reversen reverser reverses reversibles reversibly reversions
-reverso reverte reverter revertia revertible reverting revertire revertirs reverts
-revesamos revesar revese reveste revestir reviamos reviews revile revinamos revinar revine
-revirada reviradas reviramos revirar revire revisa revisados revisal revisan revisara
-revisare revisars revisas revise revisemos reviser revising revisions revisito revisor
-revista revistamos revistar revivamos revive revolve revolvemos revolves revuelto revues
-reword rewords rewove rezumen riego riegos rielas riesga riesgas riesgoes rilled ringes
-rioted rioter rioters rioting roaches roamos roasted robamos robustas robustos rocien
-rodamos roelas roetes rogacion rogamos rogation rogues roiamos roiled rolamos rollbacks
-rolle rollen roller rolles ronamos rooted rooter rooters rooting roques roramos rosamos
-roscan rostamos roster rosters rostes rotacions rotados rotaes rotante rotare rotates
-rotating rotations rotativo rotemos rotes rotoes rotted rotter rotters rotting roues
-rouged rouges rouging roulers roundel rounder roused rouser rouses rousing roust rousted
-rousting rousts routed routeing router routers routine routs rozamos ruidoes ruidos
-ruidosa ruidosos ruinoso rungos ruses rusted rustes rusting rutamos rutes rutted rutting
-ruyter sabamos sabejos sabelos sabeoes sabeos sabida sable sables sabres sacados
+retuning return retying retyping reunes reunire reunires reuters revencia revenemos
+revenida revenidas revenido revenidos revere revered reverence reverencia reveres reverie
+revering revers reversa reversed reversen reverser reverses reversibles reversibly
+reversions reverso reverte reverter revertia revertible reverting revertire revertirs
+reverts revesamos revesar revese reveste revestir reviamos reviews revile revinamos
+revinar revine revirada reviradas reviramos revirar revire revisa revisados revisal
+revisan revisara revisare revisars revisas revise revisemos reviser revising revisions
+revisito revisor revista revistamos revistar revivamos revive revolve revolvemos revolves
+revuelto revues reword rewords rewove rezumen riego riegos rielas riesga riesgas riesgoes
+rilled ringes rioted rioter rioters rioting roaches roamos roasted robamos robustas
+robustos rocien rodamos roelas roetes rogacion rogamos rogation rogues roiamos roiled
+rolamos rollbacks rolle rollen roller rolles ronamos rooted rooter rooters rooting roques
+roramos rosamos roscan rostamos roster rosters rostes rotacions rotados rotaes rotante
+rotare rotates rotating rotations rotativo rotemos rotes rotoes rotted rotter rotters
+rotting roues rouged rouges rouging roulers roundel rounder roused rouser rouses rousing
+roust rousted rousting rousts routed routeing router routers routine routs rozamos ruidoes
+ruidos ruidosa ruidosos ruinoso rungos ruses rusted rustes rusting rutamos rutes rutted
+rutting ruyter sabamos sabejos sabelos sabeoes sabeos sabida sable sables sabres sacados
 sacarificamos sacarificar sacarifice sacemos sachamos saciamos sacred sacres sacrifica
 sacrificados sacrifican sacrificara sacrificare sacrificars sacrificas sacrificed
 sacrificemos sacrificen sacrificer sacrifices sacrificia sacrifico sacring saetos safamos
