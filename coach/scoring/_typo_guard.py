@@ -147,240 +147,242 @@ barano baranos barata baratado baratamos baratar baratas barate barateo barates 
 baratios baratoes baraton baratons baratos baratro baratros barbato barbatos bardas bardes
 barito baritos barker barkers barking baroto barotos barrado barrados barramos barrar
 barthes bascais bascamos bascan bascar basking basnas batato batatos batched bathed bathes
-batuces beached beaches beaker beakers beaks becket befare befoes befre behinds belling
-benchmarks betaking bibliotecas biblioteco bibliotheca bields biggie bilking billings
-billions billiton billon billons bindle binger birling birlones birthdays bistable bitched
-bitches blacked blacklist blacklists blacks blandas blanker bleaker blocas blocker
-blockiest blockings blocky blocos blocs blokes bloque bloquea bloqueaba bloqueada
-bloqueadas bloqueador bloqueadors bloqueados bloqueamos bloquean bloqueando bloqueara
-bloqueare bloquears bloqueas bloquee bloqueemos bloquees bloqueoes bloqueos bloques blouse
-blouses bluffer bluffers bocelo boceo bocero boceta bocetos bocezo bodaes bodees bodes
-bodges bodice bodices bodied bodies boeres bofeto bogies boiles boiling bojeto boleto
-bollones bombardea bombardean bombardeara bombardeare bombardears bombardeas bombardera
-bombardero bombardier bonce bonces bonded boneto bonkers booker boque boquea boqueada
-boqueado boqueados boqueamos boquear boqueo boques borato boratos bordado bordados bordaes
-bordamos bordar bordas bordea bordeas bordee bordees borden bordeo border borders bordes
-bordoes bordos boreas boreos borers bores borges bornes boroes borra borrada borradas
-borradoes borrador borradors borrados borraj borrajo borrajos borran borrando borrara
-borrare borrars borras borremos borres bosque bosques botched botches botellan botellas
-botelle botellia botello botilla bottlenecks bounced bouncer bouncers bounces bouncy
-bounded bounden bounder bourne bournes bowsing braided brained braking branden brander
-brandie brandied branks breaded breading breads breaes breais breakdowns breakings breams
-brears breas breast brecas breeks bregas brenas brevas brezas brides broadcasts brocken
-broke brokers bromen bronce bronces broten browner browning browse browsed browsers
-browses brozen buceais buceamos bucean bucear buchan bucked bucker buckets bucking buckle
-buckles buddle budge budged budges budgets budgie buffed buffers buffet buffeted buffeting
-buffets bugger buidas buidos bujier bulling bullion bullones bundles bungle bungled bunker
-bunkers burato buratos burier burrado burrados bursar bursas bursty busca buscados buscaes
-buscar buscara buscare buscars buscemos buscen buscon bushier bushiest bushiness busiamos
-busian busie busied busieis busien busiere busiers busies busker busman busqueda
-busquedaes busquedo busquedos buster bustier bustiest busts busyness butches buyes buyess
-buyoes byers caamos cabales cabbie cabecea cabeceais cabecean cabecear cabeceara
-cabecearas cabecears cabeceas cabeceraes cabeceras cabecero cabeceros cabedera cabederas
-cabia cabiamos cabidos cabio cabling cabrada cabras cabrera cabria cabrio cabrios cacaes
-cacea caceada caceadas caceado caceados caceamos cacean cacear cacearia caceas cacees
-caceo caceos cacera cacero caceta caceto cacha cachada cachadas cachado cachados cachaes
-cachamos cachando cachar cacharia cachas cachea cacheaba cacheabas cacheadas cacheado
-cacheados cachean cacheando cacheara cachearan cachearas cacheare cachearian cachearias
-cachears cacheas cachee cacheemos cacheen cachees cachema cachemamos cacheman cachemo
-cachemos cachen cacheo cacheos cachera cachero caches cachet cacheta cachetada cachetadas
-cachetado cachetados cacheto cachets cachies cachis cacho cachoes cachon cachos cachou
-cachua cachues cachuo cachus cacles cacoes cactea cacteo cadidos cadmia cadmio cadmios
-cados caducaba caducabas caducadas caducamos caducando caducar caducara caducaras caducas
-caduce caducea caducen caducidads caduco caecen caeces caemos caeran caere caeres caers
-cagada cagales cagamos cagan cagar cagas caguamos caguas caicos caidas caides caidoes
-caids caigan calashes calcea calceo calces calcetamos calcetar calculada calculador
-calculados calculan calculando calcular calculas calcule calculen calculi calculo calder
-caldos calendamos calendar calenta calentados calentan calentanos calentara calentare
-calentars calentas calentemos caler calers calicula caliculado caliculan calida calidads
-calidas calidos calientas calientees calino calker calking callaes callar callars calle
-callea callear callears calleas called callee callees callen callentamos callentar
-callente callentes calleo caller callera calleras callero calleros calles callie callings
-calloes calmer calming calmos calves calving camales camaos camba cambais cambamos camban
-cambar cambas cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara
-cambiare cambiars cambias cambiazos cambie cambiemos cambien cambies cambija cambijo
-cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar
-cambize cambizo cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui
-cambuis cameno cameos camia camiamos camian camiar camiba camibamos camibar camibe camibo
-camica camico camicos camie camien camila camilo camilos camina caminamos caminar camine
-camini camino caminos camio camion camisa camiso camisos camita camito camitos camize
-camoes camons camos campaba campabas campada campadas campaga campagas campagna campan
-campanaes campanea campaneas campania campano campanos campara camparas campare campares
-camparin camparins campas camped campeo campeos campes campina campinas camping campino
-campoes camps campus camuno canadio canaes canalies canalis canals canames canapes canar
-canara canard canare canares canaria canarios canaris canars cance canceis cancelados
-cancelan cancelara cancelare cancelars cancele canceled cancelemos cancelen canceler
-canceles cancella cancellamos cancelle cancelled cancellen canceller cancelles cancelo
-cancelos cancen cancer cancera canceramos cancerar cancers cances canchea cancheada
-cancheadas cancheado cancheados cancheamos canchean canchear canchearia cancheo cancoes
-candela candidados candidaes candidata candidataes candidatas candidato candidatoes
-candles cando canela canelamos canelar caneles canella canerio canerla cangada cangaes
-cangamos cangan cangar cangas cange canges cangos caniaes canidos caniles canino canios
-canmia canmiamos canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes
-cantales cantamos cantar cantas cantel cantels canter cantidads cantles canto cantos
-canucela canuela canules capacidads capacita capacite capacito caped capeos capias capies
-capos capper cappos captara captare captares capturada capturados capturaes capturan
-capturando capturar capturara capturare capturars capturas captured capturen captures
-capturo capturos capuana capuanas caraas caracter caractere carada carado carados caraes
-caragas caragos caramos caraos caras carate carates carats caraus carays carbas carbos
-carcamos carcana carcas carcel carcels carcera carcos cardada cardamos cardan cardar
-cardas cardera cardies cardos careada careado careados careamos carean carear careara
-careas carecen careciente carecimiento careos carera cargaba cargadal cargadas cargado
-cargados cargaes cargais cargan cargar cargara cargare cargars cargas carge cargemos
-cargen carges cargoes cargos cargosa cargoso cariada cariaes cariamos carian cariar carias
-caribes caridad caries carines carino carioes carios carites carizes carlan carlas carling
-carlos carman carmino carnada carnales carnario carnera carnies carnot carobs caroes
-carols caroms caros carpamos carpan carpas carped carping carpos carrada carradas carrado
-carraes carral carrales carrara carras carrea carrean carrear carreara carreas carrees
-carreja carrel carrels carrena carreo carreras carrero carreta carric carrice carrices
-carrics carrie carried carriel carrieles carriels carrier carriers carries carriles
-carrils carroes carros carse cartamos cartan cartas cartera cartos carts carves carvies
-casales casandra casces cashed cashes cashing casidos casino casios caspos cassandras
-castes castidad castidades castos castro casuca cataura catches catching categoriaes
-categoric categorica categoricas categorio categorios categorize categorizes catino
-catling cauca caucel caucels cauces caudos cauras cauries cauros cautas cavario caves
-cavidad cavios cayuca cebada cebado cebados cebamos cebradas cebrado cebros cedamos
-cedular cefrada cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado
-cejados cejamos celada celado celados celamos celebridads celeridad celeridades celerity
-cellar cello cellular celula celulan celulara celulare celulars celulas cenada cenado
-cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos cenital
-censer cental centavas centavo centavoes centen centers centima centimas centime centimes
-centimoes centner cento centon centra centralizada centralizador centralizados
-centralizando centralize centralizen centralizer centralizes centrals centran centrar
-centras centros ceracion ceraciones cerate cerated cerates cercaba cercada cercadas
-cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado cerner
-cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
-cerrando cerraras cerren cerrera cerril cerriles certana certos cesacion cesaciones cesada
-cesado cesados cesamos cesta cestos cestro cetro chagos chagres chague chagues chaired
-chairs champaign champaigns champana champanas champos chance chancela chancelamos chances
-chane chanen chanes chaney chang changa changaes changas changed changer changers changle
-changles chango changos chanoes chantas chante chantes chanto chantos chants chapos
-chapped chapping chaque chaques character charactery charas chare charge charger chargers
-charges charle charles charmed charms charnel charnels charoes charos charred chars
-charted chatas chatos chatre chatres chats cheapen cheated cheater cheats checas checker
-checkouts checky checos cheeked cheeks cheeper cheque cheques chesta chestan cheste chinge
-chinges chinked chinks chocen chocked chocks chofen chooser chooses choosey choosy chopra
+batter batuces beached beaches beaker beakers beaks beater becket befare befoes befre
+behinds belling benchmarks betaking bette betted betters bettie bettor bettye bibliotecas
+biblioteco bibliotheca bields biggie bilking billings billions billiton billon billons
+bindle binger birling birlones birthdays bistable bitched bitches bitter blacked blacklist
+blacklists blacks blandas blanker bleaker blocas blocker blockiest blockings blocky blocos
+blocs blokes bloque bloquea bloqueaba bloqueada bloqueadas bloqueador bloqueadors
+bloqueados bloqueamos bloquean bloqueando bloqueara bloqueare bloquears bloqueas bloquee
+bloqueemos bloquees bloqueoes bloqueos bloques blouse blouses bluffer bluffers bocelo
+boceo bocero boceta bocetos bocezo bodaes bodees bodes bodges bodice bodices bodied bodies
+boeres bofeto bogies boiles boiling bojeto boleto bollones bombardea bombardean
+bombardeara bombardeare bombardears bombardeas bombardera bombardero bombardier bonce
+bonces bonded boneto bonkers booker boque boquea boqueada boqueado boqueados boqueamos
+boquear boqueo boques borato boratos bordado bordados bordaes bordamos bordar bordas
+bordea bordeas bordee bordees borden bordeo border borders bordes bordoes bordos boreas
+boreos borers bores borges bornes boroes borra borrada borradas borradoes borrador
+borradors borrados borraj borrajo borrajos borran borrando borrara borrare borrars borras
+borremos borres bosque bosques botched botches botellan botellas botelle botellia botello
+botilla bottlenecks bounced bouncer bouncers bounces bouncy bounded bounden bounder bourne
+bournes bowsing braided brained braking branden brander brandie brandied branks breaded
+breading breads breaes breais breakdowns breakings breams brears breas breast brecas
+breeks bregas brenas brevas brezas brides broadcasts brocken broke brokers bromen bronce
+bronces broten browner browning browse browsed browsers browses brozen buceais buceamos
+bucean bucear buchan bucked bucker buckets bucking buckle buckles buddle budge budged
+budges budgets budgie buffed buffers buffet buffeted buffeting buffets bugger buidas
+buidos bujier bulling bullion bullones bundles bungle bungled bunker bunkers burato
+buratos burier burrado burrados bursar bursas bursty busca buscados buscaes buscar buscara
+buscare buscars buscemos buscen buscon bushier bushiest bushiness busiamos busian busie
+busied busieis busien busiere busiers busies busker busman busqueda busquedaes busquedo
+busquedos buster bustier bustiest busts busyness butches butter buyes buyess buyoes byers
+caamos cabales cabbie cabecea cabeceais cabecean cabecear cabeceara cabecearas cabecears
+cabeceas cabeceraes cabeceras cabecero cabeceros cabedera cabederas cabia cabiamos cabidos
+cabio cabling cabrada cabras cabrera cabria cabrio cabrios cacaes cacea caceada caceadas
+caceado caceados caceamos cacean cacear cacearia caceas cacees caceo caceos cacera cacero
+caceta caceto cacha cachada cachadas cachado cachados cachaes cachamos cachando cachar
+cacharia cachas cachea cacheaba cacheabas cacheadas cacheado cacheados cachean cacheando
+cacheara cachearan cachearas cacheare cachearian cachearias cachears cacheas cachee
+cacheemos cacheen cachees cachema cachemamos cacheman cachemo cachemos cachen cacheo
+cacheos cachera cachero caches cachet cacheta cachetada cachetadas cachetado cachetados
+cacheto cachets cachies cachis cacho cachoes cachon cachos cachou cachua cachues cachuo
+cachus cacles cacoes cactea cacteo cadidos cadmia cadmio cadmios cados caducaba caducabas
+caducadas caducamos caducando caducar caducara caducaras caducas caduce caducea caducen
+caducidads caduco caecen caeces caemos caeran caere caeres caers cagada cagales cagamos
+cagan cagar cagas caguamos caguas caicos caidas caides caidoes caids caigan calashes
+calcea calceo calces calcetamos calcetar calculada calculador calculados calculan
+calculando calcular calculas calcule calculen calculi calculo calder caldos calendamos
+calendar calenta calentados calentan calentanos calentara calentare calentars calentas
+calentemos caler calers calicula caliculado caliculan calida calidads calidas calidos
+calientas calientees calino calker calking callaes callar callars calle callea callear
+callears calleas called callee callees callen callentamos callentar callente callentes
+calleo caller callera calleras callero calleros calles callie callings calloes calmer
+calming calmos calves calving camales camaos camba cambais cambamos camban cambar cambas
+cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara cambiare
+cambiars cambias cambiazos cambie cambiemos cambien cambies cambija cambijo cambijos
+cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar cambize cambizo
+cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui cambuis cameno
+cameos camia camiamos camian camiar camiba camibamos camibar camibe camibo camica camico
+camicos camie camien camila camilo camilos camina caminamos caminar camine camini camino
+caminos camio camion camisa camiso camisos camita camito camitos camize camoes camons
+camos campaba campabas campada campadas campaga campagas campagna campan campanaes
+campanea campaneas campania campano campanos campara camparas campare campares camparin
+camparins campas camped campeo campeos campes campina campinas camping campino campoes
+camps campus camuno canadio canaes canalies canalis canals canames canapes canar canara
+canard canare canares canaria canarios canaris canars cance canceis cancelados cancelan
+cancelara cancelare cancelars cancele canceled cancelemos cancelen canceler canceles
+cancella cancellamos cancelle cancelled cancellen canceller cancelles cancelo cancelos
+cancen cancer cancera canceramos cancerar cancers cances canchea cancheada cancheadas
+cancheado cancheados cancheamos canchean canchear canchearia cancheo cancoes candela
+candidados candidaes candidata candidataes candidatas candidato candidatoes candles cando
+canela canelamos canelar caneles canella canerio canerla cangada cangaes cangamos cangan
+cangar cangas cange canges cangos caniaes canidos caniles canino canios canmia canmiamos
+canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes cantales cantamos
+cantar cantas cantel cantels canter cantidads cantles canto cantos canucela canuela
+canules capacidads capacita capacite capacito caped capeos capias capies capos capper
+cappos captara captare captares capturada capturados capturaes capturan capturando
+capturar capturara capturare capturars capturas captured capturen captures capturo
+capturos capuana capuanas caraas caracter caractere carada carado carados caraes caragas
+caragos caramos caraos caras carate carates carats caraus carays carbas carbos carcamos
+carcana carcas carcel carcels carcera carcos cardada cardamos cardan cardar cardas cardera
+cardies cardos careada careado careados careamos carean carear careara careas carecen
+careciente carecimiento careos carera cargaba cargadal cargadas cargado cargados cargaes
+cargais cargan cargar cargara cargare cargars cargas carge cargemos cargen carges cargoes
+cargos cargosa cargoso cariada cariaes cariamos carian cariar carias caribes caridad
+caries carines carino carioes carios carites carizes carlan carlas carling carlos carman
+carmino carnada carnales carnario carnera carnies carnot carobs caroes carols caroms
+carono caros carpamos carpan carpas carped carping carpos carrada carradas carrado carraes
+carral carrales carrara carras carrea carrean carrear carreara carreas carrees carreja
+carrel carrels carrena carreo carreras carrero carreta carric carrice carrices carrics
+carrie carried carriel carrieles carriels carrier carriers carries carriles carrils
+carroes carros carse cartamos cartan cartas cartera cartos carts carves carvies casales
+casandra casces cashed cashes cashing casidos casino casios caspos cassandras castes
+castidad castidades castos castro casuca cataura catches catching categoriaes categoric
+categorica categoricas categorio categorios categorize categorizes catino catling cauca
+caucel caucels cauces caudos cauras cauries cauros cautas cavario caves cavidad cavios
+cayuca cebada cebado cebados cebamos cebradas cebrado cebros cedamos cedular cefrada
+cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado cejados cejamos
+celada celado celados celamos celebridads celeridad celeridades celerity cellar cello
+cellular celula celulan celulara celulare celulars celulas cenada cenado cenados cenales
+cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos cenital censer cental
+centavas centavo centavoes centen centers centima centimas centime centimes centimoes
+centner cento centon centra centralizada centralizador centralizados centralizando
+centralize centralizen centralizer centralizes centrals centran centrar centras centros
+ceracion ceraciones cerate cerated cerates cercaba cercada cercadas cercado cercan
+cercanas cercania cercano cercara cercen cercena cernadas cernado cerner cernimos cerpo
+cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo cerrando cerraras
+cerren cerrera cerril cerriles certana certos cesacion cesaciones cesada cesado cesados
+cesamos cesta cestos cestro cetro chagos chagres chague chagues chaired chairs champaign
+champaigns champana champanas champos chance chancela chancelamos chances chane chanen
+chanes chaney chang changa changaes changas changed changer changers changle changles
+chango changos chanoes chantas chante chantes chanto chantos chants chapos chapped
+chapping chaque chaques character charactery charas chare charge charger chargers charges
+charle charles charmed charms charnel charnels charoes charos charred chars charted chatas
+chatos chatre chatres chats cheapen cheated cheater cheats checas checker checkouts checky
+checos cheeked cheeks cheeper cheque cheques cherno chesta chestan cheste chinge chinges
+chinked chinks chirono chocen chocked chocks chofen chooser chooses choosey choosy chopra
 choquees choros chorren chorreo chorreos chose chospe chospen chotara chotas choten chotes
-chotos chucked chucks chueta chullo chunas chunk chunky chunos chunter chunters churned
-churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos cidrada cidradas cidrado
-cidrados ciello cieno cienos cientas cientes cientos cierno cierto cifraba cifrabas
-cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars cifras cifremos cifren
-cimente cimentes cimento cimpos cincel cincela cincelamos cincelar cincels cintamos cintar
-cinto cintra cintro circuia circuido circuir circuita circuitos circuits circuity cistes
-cistico cisticos civeto claces clacks clames clanes clapos clapped clapping clares claries
-clarity clasees clases clashed clasificado clasificadora clasificadoro clasificadors
-clasificados classes classified classifiers classifies clauca clauses clavaes clavas
-clavees clavel clavels claven claver clavers clavoes clavos clavus cleanups cleaves clicas
-clicos clientees clinks clint clister cloaks clocas cloces clocks cloned clonks cloque
-cloques cloros close closer closers closes closet closets clotas clotos cloves cloyed
-clucks clunked clunks clusters clutter cluttering clyster coached coaches coaching coaler
-coalesced coalesces coaling coarse coartamos coartar coatas coates coatos cobain cobeos
-cobias coblos coboes cobos cobrados cobramos cobrara cobrare cobrars cobras cobremos
-cobren cobres cobroes cobros cochea cocheada cocheadas cocheado cocheados cocheamos
-cochean cochear cochearia cocheo coches cociamos cocias cocido cocks codificacions
-codificada codificador codificados codificando codificara codificare codificars
-codification codifice codificemos codifico codiga codigas codigoes codigos coding codino
-codinos cofias cofrada cofradas cofrado cofrados cofreo coftas coftos cogiamos cogias
-cogida cogidos cogito cognada cognadas cognado cognados cognicion cogniciones cognition
-cognitional cohered coidamos coidas coides coido coidos coifed coiled coimas coimes coined
-coipas coitara coites coitos colada coladas colado colados colando colapsas colapso
-colauda colaudas colaudo coleada coleadas coleado coleados colectado colectados colectar
-colgaba colgabas colgadaes colgadoes colgador colgadors colgaja colgajas colgajo colgajos
-colgamos colgando colgara colgaras colgare colgares colgars colide colides colido coligada
-coligadas coligado coligados coligarse colinde colindes colision colisionar colisiones
-collada colladas collado collados collapses coller collers collida collidas collided
-collider colliders collido collidos collie collied collier colliers collies collude
-colludes collusion colmada colmadas colmado colmados colman colmare colmares colmen
-colmena colmenas coloide coloides colpada colpadas colpado colpados colpamos colpare
-colpares colpas colpes colum columba columnaes columnar columno coluna coluno colunos
-colusion colusiones comadre comadres combamos comban combar combare combares combatible
-combination combos comendar comendariamos comentar comentariamos comentarias comentario
-comentarioes comenza comenzan comenzara comenzare comenzars comenzas cometarios comfit
-comiamos comias comido comigo comigos comino comision comisiona comisionan comisionas
-comisione comisionen comisiones comisiono comisions comistion comistiones commends comment
-commie comminations commits commix commuted comose compactibilidad compadrado compadramos
-compadrar compadre compadres compage compages compana companaes companas companiaes
-companias companios companoes compaq compara comparada comparador comparadores comparados
-comparan comparando comparara comparare comparars comparas compared comparemos comparen
-comparer compares comparo comparsa comparso comparta compartamos comparte compartes
-compartida compartidas compartidor compartidors compartimos compas compasado compasamos
-compasar compase compases compasible compatibilidads compatibles compatibly comped
-compensados compensan compensaran compensaras compensares compensarian compensarias
-compensars compensas compensated compensativo compensativos compensatorias compensatorio
-compense compensemos compenso compere compered comperes competa competed competo complain
-complains complaints compleat complect compleja complejidads complejo completan completar
-completas complete completion completivos completo completos complexa complexidad
-complexions complexo compliancy compliant comprabamos comprado compradoes compradora
-compradoraes compradoras compradoro compradoros compradors comprados compraes compramos
-compran comprar comprare comprares compras compre comprensa compres compresa compro
-comproba comprobacions comprobados comproban comprobara comprobaran comprobaras comprobare
-comprobarian comprobarias comprobars comprobas comprobemos comprometan compromete
-comprometer comprometers comprometias compromisa compromise compromisos comprueban
-compruebas compruebo compta computa computacion computamos computan computar compute
-computen computer computes comtas comtos conata concenta concentas concenter concentrada
-concentrador concentrados concentran concentrando concentrar concentrare concentrares
-concentras concentrated concentre concentro concerna concerne concerno concerns concert
-concilia conciliacions conciliados concilian conciliara conciliare conciliars concilias
-conciliation conciliemos concitado concitados concitar concluiamos concurren concurrence
-concurrences concurrencias concurrencio concurrente concurrentees condamos condenar
-condensa condensan condensara condensare condensars condensas condenser condesar
-condiciona condicionals condicionan condicionar condicionares condicionas condicione
-condicionen condiciono conditionals conduta conecta conectada conectadas conectador
-conectadors conectamos conectan conectando conectara conectare conectars conectas conector
-conexions conexivo conexivoes confect confected confection confections confia confianzas
-confianzo confiar confiara confiare confiars conficion conficiones confie configuracions
-configuration configurations confin confio confirm confirmacion confirmados confirman
-confirmara confirmare confirmars confirmas confirmations confirmativo confirme confirmemos
-confirmen confirmes confirmo confirms conflictoes conform conforma conformamos conformar
-conformation conforme conformed conforms confuta confutacion confutamos confutan confutar
-conies coning conjunct conjunta conjunte conjuntos conminaciones conmuta conmutacions
-conmutados conmutan conmutara conmutare conmutars conmutas conmute conmutemos conmuten
-conmuto connecter connecting connects conota conque conques conrea conreo conreos
-consecrar consegrar consenta consente consentimienta consentimientos consento consents
-conserva conservan conservara conservare conservars conservas consisten consistences
-consistencias consistencio consistentees consistentes consta constamos constar constara
-constes constrain constrains constraints constriccion construamos construccions
-construction construe construed construen construes construia construiamos construidos
-construire construirs construyes consuela consuelas consueta consuetas consula consulaes
-consulais consulamos consulan consular consulars consulas consule consulen consules
-consulo consult consulta consultables consultados consultaes consultais consultan
-consultar consultara consultare consultars consulte consultemos consultes consulto
-consultor consultos consults consuma consumada consumado consumador consumadores consuman
-consumar consumars consumas consumera consumeras consumero consumeros consumia consumian
-consumias consumidas consumidoes consumidora consumidoraes consumidoras consumidoro
-consumidoros consumidors consumir consumirs consumo consumoes consumos consumptions
-consuno consunta consuntas consunto conta contabilizaba contabilizadas contabilizados
-contabilizando contabilizara contact contacta contacted contacto contactoes contactor
-contactos contacts contado contadoes contadora contadoraes contadoras contadoro contadoros
-contadors contained contal contan contare contars contecido contejido contemn contemos
-conten contena contencions contend contendedor contendedores contendido contendo contendor
-contendores contene contenedora contenedoraes contenedoras contenedoro contenedoros
-contenedors contenida contenidos conteno content contenta contentamos contentar contente
-contenting contentions contentivo contento contents contera contes contest contestados
-contestan contestanos contestar contestara contestare contestars contestas conteste
-contestemos contester contesto contests context contexta contia contignacion continuacions
-continuation contos contra contraa contracarto contracartos contracta contractado
-contractados contractas contracte contracten contractes contractos contracts contrado
-contrados contrae contrala contralada contralado contralados contralamos contralo
-contralto contraltos contrao contrapado contrapados contrapartidaes contrapartido
-contrapartidos contrapo contras contrasenaes contraseno contrasenos contrastado
-contrastados contrasted contrasto contrastos contratada contratadas contratamos
-contratando contratoes contratos contravena contravenas contray contrito contritos contro
-controla controlado controls contros convect convected convection convencion convenido
-convent convention conversativo conversativos conyunto cookers cookie coolies cooped
-coordenada coordenado coordinaba coordinadas coordinado coordinador coordinadora
-coordinadoro coordinadors coordinados coordinando coordinara coordinate coordinates
-coordinators cooties copaes copais copals copamos copara copare copares copars copas
-copeamos copeare copeares copeas coped copees copeos copera copes copeys copia copiados
-copiaes copiais copian copiar copiare copiares copiars copiba copibas copie copied
-copiemos copien copier copiers copies copila copilamos copilas copile copiles copina
-copinamos copinas copine copines copins copios coplas copoes copped copping copra copras
-copros copses coptos coque coques corada corado corados coramos coran corar corban corcos
-cordito corditos cordos coreada coreado coreados coreamos corean corear coreen corego
-coregos corelation coremos coren coreo coreos corias cories corios coritos corlada
+chotos chozno chromo chron chronon chucked chucks chueta chullo chunas chunk chunky chunos
+chunter chunters churned churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos
+cidrada cidradas cidrado cidrados ciello cieno cienos cientas cientes cientos cierno
+cierto cifraba cifrabas cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars
+cifras cifremos cifren cimente cimentes cimento cimpos cincel cincela cincelamos cincelar
+cincels cintamos cintar cinto cintra cintro circuia circuido circuir circuita circuitos
+circuits circuity cistes cistico cisticos civeto claces clacks clames clanes clapos
+clapped clapping clares claries clarity clasees clases clashed clasificado clasificadora
+clasificadoro clasificadors clasificados classes classified classifiers classifies clauca
+clauses clavaes clavas clavees clavel clavels claven claver clavers clavoes clavos clavus
+cleanups cleaves clicas clicos clientees clinks clint clister cloaks clocas cloces clocks
+cloned clonks cloque cloques cloros close closer closers closes closet closets clotas
+clotos cloves cloyed clucks clunked clunks clusters clutter cluttering clyster coached
+coaches coaching coaler coalesced coalesces coaling coarse coartamos coartar coatas coates
+coatos cobain cobeos cobias coblos coboes cobos cobrados cobramos cobrara cobrare cobrars
+cobras cobremos cobren cobres cobroes cobros cochea cocheada cocheadas cocheado cocheados
+cocheamos cochean cochear cochearia cocheo coches cociamos cocias cocido cocks
+codificacions codificada codificador codificados codificando codificara codificare
+codificars codification codifice codificemos codifico codiga codigas codigoes codigos
+coding codino codinos cofias cofrada cofradas cofrado cofrados cofreo coftas coftos
+cogiamos cogias cogida cogidos cogito cognada cognadas cognado cognados cognicion
+cogniciones cognition cognitional cohered coidamos coidas coides coido coidos coifed
+coiled coimas coimes coined coipas coitara coites coitos colada coladas colado colados
+colando colapsas colapso colauda colaudas colaudo coleada coleadas coleado coleados
+colectado colectados colectar colgaba colgabas colgadaes colgadoes colgador colgadors
+colgaja colgajas colgajo colgajos colgamos colgando colgara colgaras colgare colgares
+colgars colide colides colido coligada coligadas coligado coligados coligarse colinde
+colindes colision colisionar colisiones collada colladas collado collados collapses coller
+collers collida collidas collided collider colliders collido collidos collie collied
+collier colliers collies collude colludes collusion colmada colmadas colmado colmados
+colman colmare colmares colmen colmena colmenas coloide coloides colpada colpadas colpado
+colpados colpamos colpare colpares colpas colpes colum columba columnaes columnar columno
+coluna coluno colunos colusion colusiones comadre comadres combamos comban combar combare
+combares combatible combination combos comendar comendariamos comentar comentariamos
+comentarias comentario comentarioes comenza comenzan comenzara comenzare comenzars
+comenzas cometarios comfit comiamos comias comido comigo comigos comino comision comisiona
+comisionan comisionas comisione comisionen comisiones comisiono comisions comistion
+comistiones commends comment commie comminations commits commix commuted comose
+compactibilidad compadrado compadramos compadrar compadre compadres compage compages
+compana companaes companas companiaes companias companios companoes compaq compara
+comparada comparador comparadores comparados comparan comparando comparara comparare
+comparars comparas compared comparemos comparen comparer compares comparo comparsa
+comparso comparta compartamos comparte compartes compartida compartidas compartidor
+compartidors compartimos compas compasado compasamos compasar compase compases compasible
+compatibilidads compatibles compatibly comped compensados compensan compensaran
+compensaras compensares compensarian compensarias compensars compensas compensated
+compensativo compensativos compensatorias compensatorio compense compensemos compenso
+compere compered comperes competa competed competo complain complains complaints compleat
+complect compleja complejidads complejo completan completar completas complete completion
+completivos completo completos complexa complexidad complexions complexo compliancy
+compliant comprabamos comprado compradoes compradora compradoraes compradoras compradoro
+compradoros compradors comprados compraes compramos compran comprar comprare comprares
+compras compre comprensa compres compresa compro comproba comprobacions comprobados
+comproban comprobara comprobaran comprobaras comprobare comprobarian comprobarias
+comprobars comprobas comprobemos comprometan compromete comprometer comprometers
+comprometias compromisa compromise compromisos comprueban compruebas compruebo compta
+computa computacion computamos computan computar compute computen computer computes comtas
+comtos conata concenta concentas concenter concentrada concentrador concentrados
+concentran concentrando concentrar concentrare concentrares concentras concentrated
+concentre concentro concerna concerne concerno concerns concert concilia conciliacions
+conciliados concilian conciliara conciliare conciliars concilias conciliation conciliemos
+concitado concitados concitar concluiamos concurren concurrence concurrences concurrencias
+concurrencio concurrente concurrentees condamos condenar condensa condensan condensara
+condensare condensars condensas condenser condesar condiciona condicionals condicionan
+condicionar condicionares condicionas condicione condicionen condiciono conditionals
+conduta conecta conectada conectadas conectador conectadors conectamos conectan conectando
+conectara conectare conectars conectas conector conexions conexivo conexivoes confect
+confected confection confections confia confianzas confianzo confiar confiara confiare
+confiars conficion conficiones confie configuracions configuration configurations confin
+confio confirm confirmacion confirmados confirman confirmara confirmare confirmars
+confirmas confirmations confirmativo confirme confirmemos confirmen confirmes confirmo
+confirms conflictoes conform conforma conformamos conformar conformation conforme
+conformed conforms confuta confutacion confutamos confutan confutar conies coning conjunct
+conjunta conjunte conjuntos conminaciones conmuta conmutacions conmutados conmutan
+conmutara conmutare conmutars conmutas conmute conmutemos conmuten conmuto connecter
+connecting connects conota conque conques conrea conreo conreos consecrar consegrar
+consenta consente consentimienta consentimientos consento consents conserva conservan
+conservara conservare conservars conservas consisten consistences consistencias
+consistencio consistentees consistentes consta constamos constar constara constes
+constrain constrains constraints constriccion construamos construccions construction
+construe construed construen construes construia construiamos construidos construire
+construirs construyes consuela consuelas consueta consuetas consula consulaes consulais
+consulamos consulan consular consulars consulas consule consulen consules consulo consult
+consulta consultables consultados consultaes consultais consultan consultar consultara
+consultare consultars consulte consultemos consultes consulto consultor consultos consults
+consuma consumada consumado consumador consumadores consuman consumar consumars consumas
+consumera consumeras consumero consumeros consumia consumian consumias consumidas
+consumidoes consumidora consumidoraes consumidoras consumidoro consumidoros consumidors
+consumir consumirs consumo consumoes consumos consumptions consuno consunta consuntas
+consunto conta contabilizaba contabilizadas contabilizados contabilizando contabilizara
+contact contacta contacted contacto contactoes contactor contactos contacts contado
+contadoes contadora contadoraes contadoras contadoro contadoros contadors contained contal
+contan contare contars contecido contejido contemn contemos conten contena contencions
+contend contendedor contendedores contendido contendo contendor contendores contene
+contenedora contenedoraes contenedoras contenedoro contenedoros contenedors contenida
+contenidos conteno content contenta contentamos contentan contentar contente contenting
+contentions contentivo contento contents contera contes contest contestados contestan
+contestana contestano contestanos contestant contestar contestara contestare contestars
+contestas conteste contestemos contesten contester contesto contests context contexta
+contia contignacion continuacions continuation contos contra contraa contracarto
+contracartos contracta contractado contractados contractas contracte contracten contractes
+contractos contracts contrado contrados contrae contrala contralada contralado contralados
+contralamos contralo contralto contraltos contrao contrapado contrapados contrapartidaes
+contrapartido contrapartidos contrapo contras contrasenaes contraseno contrasenos
+contrastado contrastados contrasted contrasto contrastos contratada contratadas
+contratamos contratando contratoes contratos contravena contravenas contray contrito
+contritos contro controla controlado controls contros convect convected convection
+convencion convenido convent convention conversativo conversativos conyunto cookers cookie
+coolies cooped coordenada coordenado coordinaba coordinadas coordinado coordinador
+coordinadora coordinadoro coordinadors coordinados coordinando coordinara coordinate
+coordinates coordinators cooties copaes copais copals copamos copara copare copares copars
+copas copeamos copeare copeares copeas coped copees copeos copera copes copeys copia
+copiados copiaes copiais copian copiar copiare copiares copiars copiba copibas copie
+copied copiemos copien copier copiers copies copila copilamos copilas copile copiles
+copina copinamos copinas copine copines copins copios coplas copoes copped copping copra
+copras copros copses coptos coque coques corada corado corados coramos coran corar corban
+corcos cordito corditos cordos coreada coreado coreados coreamos corean corear coreen
+corego coregos corelation coremos coren coreo coreos corias cories corios coritos corlada
 corladas corlado corlados corlamos corlan corlar corlen corleo corlos cormos corneo
-corneos cornos cornuta coroes coros corotos corpas corpos corraes corramos corran corre
-correa correan correas correccions correcho correcta correction corrector correctos
+corneos cornos cornuta coroes corono coros corotos corpas corpos corraes corramos corran
+corre correa correan correas correccions correcho correcta correction corrector correctos
 corrects corree correen correes corrego correis correlacionados correlacions correlata
 correlated correlates correlating correlations correlativo correlato corremos corren
 correo correoes correon correons correos correosa correoso correr corrers corres correteo
@@ -619,58 +621,59 @@ espesas espeta espetada espetado espetais espetamos espetan espetar espetas espi
 espiracion espirada espirado espirais espiramos espiran espirar espiras espire espires
 espora esporas espuera espueras esqueja esquela esquemas esquemo esquena esquera esquima
 esquipo estabile establa establea establee establen estableo estables establo estabule
-estaco estacos estada estadas estadio estadios estadoes estados estadoss estaes estafo
-estafos estajo estajos estala estalle estalo estalos estamos estampada estampia estampias
-estampidas estampido estando estano estanos estares estars estees esteis estemado estera
-esterada esterado esterais esteramos esteran esterar esteras esteres estero esteros esters
-estes estibado estido estidos estilado estimada estimador estimados estimando estimate
-estimates estirado estires estivado estivated estoes estrada estradas estrado estrados
-estras estrega estregada estregadas estregado estregados estregamos estregan estregas
-estrenar estriado estribe estriben estricia estricias estricio estricios estricta
-estrictaes estrictoes estrictos estrie estries estroes estros estructurada estructuradas
-estructural estructuramos estructuran estructurando estructurar estructuras estructure
-estructuro estrus estures etanas etapaes etapos eteran eteres eterna eternal eternalmente
-eternamentes eternas eterno eternos euripo euripos evection evenas evenes eveno evens
-eventful eventfully eventoes eventualmentes eventuals eventuates evian eviccion evicting
-evictions evitada evitado evitados evitan evitar evitara evitare evitars evitas evitemos
-evites exactamentes exactas exactoes exactor exactors exacts exalta exalto exarca exarco
-exarcos exceda excedamos excedas excede exceden excedere exceders excedes excedo excels
-excelso excepciona excepcionas excepcione excepcionen excepciono excepting exceptivo
-exceptivos excesa excesas excesos excess exchanged exchanger exchanges excita excite
-exciten excito excluamos excluded exclue excluen exclues excluiamos excluidos excrecion
-excreciones excretion excretions excuso exemption exemptions exento exentos exhausta
-exhausto exhausts exigen exiran exire exires exist exista existan existas existed existent
-existes existo exists exitas exited exiting exitos exits expanda expandas expanden
-expander expandes expandia expandire expandirs expando expanse expansive expects expend
-expende expended expends expensa expensen expenses expenso expert expia expiacion expiado
-expian expiando expiar expiara expiaran expiare expiares expiars expias expiation expie
-expien expies expila expilado expilan expile expiles expira expiracions expirada expirados
-expirando expirar expiras expired expiren expires expiries expiro expiry exponencials
-expremo expresas exprese expresions expresivo expresivoes expression exsect extenda
-extendas extender extendo extensa extensas extensive extenso extensos extenua extenuas
-extenuo extern externaes externamente externo externoes externos externs extorna extornas
-extorno extornos extract extracta extracte extractor extractos extracts extrana extranas
-extrano extranos extrema extreme extremos fablan fablando fablar fable fabled fables
-fablos faccion fachas faction factors factory factual facturan facturar facturas factures
-facturo fadiga fagged failings faille failovers fairing faitor fajada fajadas fajamos
-falan falcan falcando falcar falcos faldan faldando faldar faldos falian falidas falido
-falidos falladas fallado fallados fallal fallanco fallara fallare fallars fallas fallbacks
-fallen faller falles fallia fallian fallias fallida fallidaes fallidoes fallimos falling
-fallir falloes fallowed fallowing fallows falls faloes falos falsan falsando falsar
-falsificaba falsificadas falsificado falsificara falsificare falsificars falsifice
-falsifico falsos faltan faltando faltante faltar falter faltered faltering falters faltos
-faluos fames famos famosa famosas famosoes famosos fanged fannie fanoso fanosos farmed
-fartura fatigan fatigar fatigas fatige fatigen fatiges fatigo fatigued fatigues fatima
-fating fatling fatly fator fautor favors fawned featly featured fechas feches feeze fellow
-fellows fenches fending fendos fennel fermat fermato fetched fetcher fetchers fetiches
-fiablees fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas ficha fichaes
-fichais fichan fichar fichars fichemos fichera ficheras ficheroes fiches fichos fichus
-fictas fieles fiels fieltra fieltrado fieltramos fieltrar fieltro fiends fight fijaba
-fijabas fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos filara filed
-filer filera filero filers filing filled filler fillers filling fillos filterer filters
-filtrada filtrador filtrados filtralo filtran filtrando filtrara filtrare filtrars
-filtremos filtres filtros fimble finable finables finada finadas finale finales finamos
-fincas finchas fincos finire finita finito finned finoes finos fintos fireball firebases
+estaco estacos estada estadas estadio estadios estadistica estadisticaes estadisticos
+estadoes estados estadoss estaes estafo estafos estajo estajos estala estalle estalo
+estalos estamos estampada estampia estampias estampidas estampido estando estano estanos
+estares estars estees esteis estemado estera esterada esterado esterais esteramos esteran
+esterar esteras esteres estero esteros esters estes estibado estido estidos estilado
+estimada estimador estimados estimando estimate estimates estirado estires estivado
+estivated estoes estrada estradas estrado estrados estras estrega estregada estregadas
+estregado estregados estregamos estregan estregas estrenar estriado estribe estriben
+estricia estricias estricio estricios estricta estrictaes estrictoes estrictos estrie
+estries estroes estros estructurada estructuradas estructural estructuramos estructuran
+estructurando estructurar estructuras estructure estructuro estrus estures etanas etapaes
+etapos eteran eteres eterna eternal eternalmente eternamentes eternas eterno eternos
+euripo euripos evection evenas evenes eveno evens eventful eventfully eventoes
+eventualmentes eventuals eventuates evian eviccion evicting evictions evitada evitado
+evitados evitan evitar evitara evitare evitars evitas evitemos evites exactamentes exactas
+exactoes exactor exactors exacts exalta exalto exarca exarco exarcos exceda excedamos
+excedas excede exceden excedere exceders excedes excedo excels excelso excepciona
+excepcionas excepcione excepcionen excepciono excepting exceptivo exceptivos excesa
+excesas excesos excess exchanged exchanger exchanges excita excite exciten excito
+excluamos excluded exclue excluen exclues excluiamos excluidos excrecion excreciones
+excretion excretions excuso exemption exemptions exento exentos exhausta exhausto exhausts
+exigen exiran exire exires exist exista existan existas existed existent existes existo
+exists exitas exited exiting exitos exits expanda expandas expanden expander expandes
+expandia expandire expandirs expando expanse expansive expects expend expende expended
+expends expensa expensen expenses expenso expert expia expiacion expiado expian expiando
+expiar expiara expiaran expiare expiares expiars expias expiation expie expien expies
+expila expilado expilan expile expiles expira expiracions expirada expirados expirando
+expirar expiras expired expiren expires expiries expiro expiry exponencials expremo
+expresas exprese expresions expresivo expresivoes expression exsect extenda extendas
+extender extendo extensa extensas extensive extenso extensos extenua extenuas extenuo
+extern externaes externamente externo externoes externos externs extorna extornas extorno
+extornos extract extracta extracte extractor extractos extracts extrana extranas extrano
+extranos extrema extreme extremos fablan fablando fablar fable fabled fables fablos
+faccion fachas faction factors factory factual facturan facturar facturas factures facturo
+fadiga fagged failings faille failovers fairing faitor fajada fajadas fajamos falan falcan
+falcando falcar falcos faldan faldando faldar faldos falian falidas falido falidos
+falladas fallado fallados fallal fallanco fallara fallare fallars fallas fallbacks fallen
+faller falles fallia fallian fallias fallida fallidaes fallidoes fallimos falling fallir
+falloes fallowed fallowing fallows falls faloes falos falsan falsando falsar falsificaba
+falsificadas falsificado falsificara falsificare falsificars falsifice falsifico falsos
+faltan faltando faltante faltar falter faltered faltering falters faltos faluos fames
+famos famosa famosas famosoes famosos fanged fannie fanoso fanosos farmed fartura fatigan
+fatigar fatigas fatige fatigen fatiges fatigo fatigued fatigues fatima fating fatling
+fatly fator fautor favors fawned featly featured fechas feches feeze fellow fellows
+fenches fending fendos fennel fermat fermato fetched fetcher fetchers fetiches fiablees
+fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas ficha fichaes fichais
+fichan fichar fichars fichemos fichera ficheras ficheroes fiches fichos fichus fictas
+fieles fiels fieltra fieltrado fieltramos fieltrar fieltro fiends fight fijaba fijabas
+fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos filara filed filer
+filera filero filers filing filled filler fillers filling fillos filterer filters filtrada
+filtrador filtrados filtralo filtran filtrando filtrara filtrare filtrars filtremos
+filtres filtros fimble finable finables finada finadas finale finales finamos fincas
+finchas fincos finire finita finito finned finoes finos fintos fireball firebases
 firewalls firmada firmadas firmamos firmando firmed firmes fiscas fistra fistro fitches
 fitter fitters fixable fizada fizadas fizamos flagger flailed flailing flames flanged
 flashed flashes flatly flats flatting fleches fleshed fleshes fleshly fletante flicked
