@@ -190,79 +190,80 @@ cachus cacles cacoes cactea cacteo cadidos cadmia cadmio cadmios cados caducaba 
 caducadas caducamos caducando caducar caducara caducaras caducas caduce caducea caducen
 caducidads caduco caecen caeces caemos caeran caere caeres caers cagada cagales cagamos
 cagan cagar cagas caguamos caguas caicos caidas caides caidoes caids caigan calashes
-calcea calceo calces calcetamos calcetar calculada calculador calculados calculan
-calculando calcular calculas calcule calculen calculi calculo calder caldos calendamos
-calendar calenta calentados calentan calentanos calentara calentare calentars calentas
-calentemos caler calers calicula caliculado caliculan calida calidads calidas calidos
-calientas calientees calino calker calking callaes callar callars calle callea callear
-callears calleas called callee callees callen callentamos callentar callente callentes
-calleo caller callera calleras callero calleros calles callie callings calloes calmer
-calming calmos calves calving camales camaos camba cambais cambamos camban cambar cambas
-cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara cambiare
-cambiars cambias cambiazos cambie cambiemos cambien cambies cambija cambijo cambijos
-cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar cambize cambizo
-cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui cambuis cameno
-cameos camia camiamos camian camiar camiba camibamos camibar camibe camibo camica camico
-camicos camie camien camila camilo camilos camina caminamos caminar camine camini camino
-caminos camio camion camisa camiso camisos camita camito camitos camize camoes camons
-camos campaba campabas campada campadas campaga campagas campagna campan campanaes
-campanea campaneas campania campano campanos campara camparas campare campares camparin
-camparins campas camped campeo campeos campes campina campinas camping campino campoes
-camps campus camuno canadio canaes canalies canalis canals canames canapes canar canara
-canard canare canares canaria canarios canaris canars cance canceis cancelados cancelan
-cancelara cancelare cancelars cancele canceled cancelemos cancelen canceler canceles
-cancella cancellamos cancelle cancelled cancellen canceller cancelles cancelo cancelos
-cancen cancer cancera canceramos cancerar cancers cances canchea cancheada cancheadas
-cancheado cancheados cancheamos canchean canchear canchearia cancheo cancoes candela
-candidados candidaes candidata candidataes candidatas candidato candidatoes candles cando
-canela canelamos canelar caneles canella canerio canerla cangada cangaes cangamos cangan
-cangar cangas cange canges cangos caniaes canidos caniles canino canios canmia canmiamos
-canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes cantales cantamos
-cantar cantas cantel cantels canter cantidads cantles canto cantos canucela canuela
-canules capacidads capacita capacite capacito caped capeos capias capies capos capper
-cappos captara captare captares capturada capturados capturaes capturan capturando
-capturar capturara capturare capturars capturas captured capturen captures capturo
-capturos capuana capuanas caraas caracter caractere carada carado carados caraes caragas
-caragos caramos caraos caras carate carates carats caraus carays carbas carbos carcamos
-carcana carcas carcel carcels carcera carcos cardada cardamos cardan cardar cardas cardera
-cardies cardos careada careado careados careamos carean carear careara careas carecen
-careciente carecimiento careos carera cargaba cargadal cargadas cargado cargados cargaes
-cargais cargan cargar cargara cargare cargars cargas carge cargemos cargen carges cargoes
-cargos cargosa cargoso cariada cariaes cariamos carian cariar carias caribes caridad
-caries carines carino carioes carios carites carizes carlan carlas carling carlos carman
-carmino carnada carnales carnario carnera carnies carnot carobs caroes carols caroms
-carono caros carpamos carpan carpas carped carping carpos carrada carradas carrado carraes
-carral carrales carrara carras carrea carrean carrear carreara carreas carrees carreja
-carrel carrels carrena carreo carreras carrero carreta carric carrice carrices carrics
-carrie carried carriel carrieles carriels carrier carriers carries carriles carrils
-carroes carros carse cartamos cartan cartas cartera cartos carts carves carvies casales
-casandra casces cashed cashes cashing casidos casino casios caspos cassandras castes
-castidad castidades castos castro casuca cataura catches catching categoriaes categoric
-categorica categoricas categorio categorios categorize categorizes catino catling cauca
-caucel caucels cauces caudos cauras cauries cauros cautas cavario caves cavidad cavios
-cayuca cebada cebado cebados cebamos cebradas cebrado cebros cedamos cedular cefrada
-cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado cejados cejamos
-celada celado celados celamos celebridads celeridad celeridades celerity cellar cello
-cellular celula celulan celulara celulare celulars celulas cenada cenado cenados cenales
-cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos cenital censer cental
-centavas centavo centavoes centen centers centima centimas centime centimes centimoes
-centner cento centon centra centralizada centralizador centralizados centralizando
-centralize centralizen centralizer centralizes centrals centran centrar centras centros
-ceracion ceraciones cerate cerated cerates cercaba cercada cercadas cercado cercan
-cercanas cercania cercano cercara cercen cercena cernadas cernado cerner cernimos cerpo
-cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo cerrando cerraras
-cerren cerrera cerril cerriles certana certos cesacion cesaciones cesada cesado cesados
-cesamos cesta cestos cestro cetro chagos chagres chague chagues chaired chairs champaign
-champaigns champana champanas champos chance chancela chancelamos chances chane chanen
-chanes chaney chang changa changaes changas changed changer changers changle changles
-chango changos chanoes chantas chante chantes chanto chantos chants chapos chapped
-chapping chaque chaques character charactery charas chare charge charger chargers charges
-charle charles charmed charms charnel charnels charoes charos charred chars charted chatas
-chatos chatre chatres chats cheapen cheated cheater cheats checas checker checkouts checky
-checos cheeked cheeks cheeper cheque cheques cherno chesta chestan cheste chinge chinges
-chinked chinks chirono chocen chocked chocks chofen chooser chooses choosey choosy chopra
-choquees choros chorren chorreo chorreos chose chospe chospen chotara chotas choten chotes
-chotos chozno chromo chron chronon chucked chucks chueta chullo chunas chunk chunky chunos
+calcea calceo calces calcetamos calcetar calculaba calculadas calculador calculados
+calculan calculando calcular calculara calculas calcule calculen calculi calculo calder
+caldos calendamos calendar calenta calentados calentan calentanos calentara calentare
+calentars calentas calentemos caler calers calicula caliculada caliculado caliculan calida
+calidads calidas calidos calientas calientees calino calker calking callaes callar callars
+calle callea callear callears calleas called callee callees callen callentamos callentar
+callente callentes calleo caller callera calleras callero calleros calles callie callings
+calloes calmer calming calmos calves calving camales camaos camba cambais cambamos camban
+cambar cambas cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara
+cambiare cambiars cambias cambiazos cambie cambiemos cambien cambies cambija cambijo
+cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar
+cambize cambizo cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui
+cambuis cameno cameos camia camiamos camian camiar camiba camibamos camibar camibe camibo
+camica camico camicos camie camien camila camilo camilos camina caminamos caminar camine
+camini camino caminos camio camion camisa camiso camisos camita camito camitos camize
+camoes camons camos campaba campabas campada campadas campaga campagas campagna campan
+campanaes campanea campaneas campania campano campanos campara camparas campare campares
+camparin camparins campas camped campeo campeos campes campina campinas camping campino
+campoes camps campus camuno canadio canaes canalies canalis canals canames canapes canar
+canara canard canare canares canaria canarios canaris canars cance canceis cancelados
+cancelan cancelara cancelare cancelars cancele canceled cancelemos cancelen canceler
+canceles cancella cancellamos cancelle cancelled cancellen canceller cancelles cancelo
+cancelos cancen cancer cancera canceramos cancerar cancers cances canchea cancheada
+cancheadas cancheado cancheados cancheamos canchean canchear canchearia cancheo cancoes
+candela candidados candidaes candidata candidataes candidatas candidato candidatoes
+candles cando canela canelamos canelar caneles canella canerio canerla cangada cangaes
+cangamos cangan cangar cangas cange canges cangos caniaes canidos caniles canino canios
+canmia canmiamos canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes
+cantales cantamos cantar cantas cantel cantels canter cantidads cantles canto cantos
+canucela canuela canules capacidads capacita capacite capacito caped capeos capias capies
+capos capper cappos captara captare captares capturada capturados capturaes capturan
+capturando capturar capturara capturare capturars capturas captured capturen captures
+capturo capturos capuana capuanas caraas caracter caractere carada carado carados caraes
+caragas caragos caramos caraos caras carate carates carats caraus carays carbas carbos
+carcamos carcana carcas carcel carcels carcera carcos cardada cardamos cardan cardar
+cardas cardera cardies cardos careada careado careados careamos carean carear careara
+careas carecen careciente carecimiento careos carera cargaba cargadal cargadas cargado
+cargados cargaes cargais cargan cargar cargara cargare cargars cargas carge cargemos
+cargen carges cargoes cargos cargosa cargoso cariada cariaes cariamos carian cariar carias
+caribes caridad caries carines carino carioes carios carites carizes carlan carlas carling
+carlos carman carmino carnada carnales carnario carnera carnies carnot carobs caroes
+carols caroms carono caros carpamos carpan carpas carped carping carpos carrada carradas
+carrado carraes carral carrales carrara carras carrea carrean carrear carreara carreas
+carrees carreja carrel carrels carrena carreo carreras carrero carreta carric carrice
+carrices carrics carrie carried carriel carrieles carriels carrier carriers carries
+carriles carrils carroes carros carse cartamos cartan cartas cartera cartos carts carves
+carvies casales casandra casces cashed cashes cashing casidos casino casios caspos
+cassandras castes castidad castidades castos castro casuca cataura catches catching
+categoriaes categoric categorica categoricas categorio categorios categorize categorizes
+catino catling cauca caucel caucels cauces caudos cauras cauries cauros cautas cavario
+caves cavidad cavios cayuca cebada cebado cebados cebamos cebradas cebrado cebros cedamos
+cedular cefrada cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado
+cejados cejamos celada celado celados celamos celebridads celeridad celeridades celerity
+cellar cello cellular celula celulan celulara celulare celulars celulas cenada cenado
+cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos cenital
+censer cental centavas centavo centavoes centen centers centima centimas centime centimes
+centimoes centner cento centon centra centralizada centralizador centralizados
+centralizando centralize centralizen centralizer centralizes centrals centran centrar
+centras centros ceracion ceraciones cerate cerated cerates cercaba cercada cercadas
+cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado cerner
+cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
+cerrando cerraras cerren cerrera cerril cerriles certana certos cesacion cesaciones cesada
+cesado cesados cesamos cesta cestos cestro cetro chagos chagres chague chagues chaired
+chairing chairs champaign champaigns champana champanas champos chance chancela
+chancelamos chances chane chanen chanes chaney chang changa changaes changas changed
+changer changers changing changle changles chango changos chanoes chantas chante chantes
+chanto chantos chants chapos chapped chapping chaque chaques character charactery charas
+chare charge charger chargers charges charle charles charmed charming charms charnel
+charnels charoes charos charred charring chars charted charting chatas chatos chatre
+chatres chats cheapen cheated cheater cheats checas checker checkouts checky checos
+cheeked cheeks cheeper cheque cheques cherno chesta chestan cheste chinge chinges chinked
+chinks chirono chocen chocked chocks chofen chooser chooses choosey choosy chopra choquees
+choros chorren chorreo chorreos chose chospe chospen chotara chotas choten chotes chotos
+chozno chromo chron chronon chucked chucks chueta chullo chunas chunk chunky chunos
 chunter chunters churned churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos
 cidrada cidradas cidrado cidrados ciello cieno cienos cientas cientes cientos cierno
 cierto cifraba cifrabas cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars
@@ -425,15 +426,15 @@ cunto cunts cuomas cuotaes cupped cupping curacion curaciones curada curado cura
 curamos curando curantas curanto curantos curara curaran curatas curate curated curates
 curation curato curatos curries cursar cursares cursars curso cursoes cursors cursory
 cursos curtamos curtas curtimos curtir curtos cusita custer customers customs custos cutas
-cutete cutias czados czando dallars dario databas datado datados deaden deadlier
+cutete cutias czados czando dables dallars dario databas datado datados deaden deadlier
 deadliness deafen debaja debajos debamos debato debeis debias debido debidos debils
-debitoes debouched debouching debounces debris debts debuts decaan decaas decade decades
-decaer decafs decaimienta decaimientos decals decamos decan decana decane decani decano
-decant decante decare decas decayed decays deccan decen decendencia decender decendientes
-decern decesion decian decias decida decidas deciden decider deciders decidia decidio
-decidire decidirs decido decidor decidos decile deciles decima decimals deciman decimar
-decimas decime decimes decire decires decisions decisivo decker decode decoded decodes
-decouples decoyed decoys decrementas decrial decried decries decuple decuplica
+debitoes debles debouched debouching debounces debris debts debuts decaan decaas decade
+decades decaer decafs decaimienta decaimientos decals decamos decan decana decane decani
+decano decant decante decare decas decayed decays deccan decen decendencia decender
+decendientes decern decesion decian decias decida decidas deciden decider deciders decidia
+decidio decidire decidirs decido decidor decidos decile deciles decima decimals deciman
+decimar decimas decime decimes decire decires decisions decisivo decker decode decoded
+decodes decouples decoyed decoys decrementas decrial decried decries decuple decuplica
 decuplicamos decuplicar dedice dedices deduplicados deduplicated defeccion defect defecta
 defection defects defend defender deferentes deferidos deferimos deferir deferrer defian
 defie defied defien defier defies defile defina defined definen definer defines definia
@@ -468,73 +469,74 @@ descasados descase descasta descastada descastado descastamos descastar descaste
 descendant descendentes descendents descendiente descendientees desconectada desconectadas
 desconectamos desconectando desconocia desconocian desconocias desconocidas desconocidoes
 desconta descontan descontara descontare descontars descontas descorda descordar descornar
-descotar descrita descrito descuentas descuentos descuerna descuerno desculares desecho
-desenar desend desenlaces desenlaze deseno desequilibraba desequilibradas desequilibrado
-desequilibrara desertar desface desfacer desfajada desfajadas desfajado desfajados desfaje
-desfamada desfamadas desfamado desfamados desfame desfasadas desfasado desfazada
-desfazadas desfazado desfazados desfues desglosa desglosen desgloses desgloso desgradada
-desgradado desgradamos desgradar desgrade desgrades deshace deshacen deshacere deshacers
-deshaces deside desides desierta designa designation designations designe designo designs
-desiguala desiguale desigualo desiguals desina desinamos desinar desino desinos deslastra
-deslastren deslastres deslastro deslatare desliamos desliar deslino deslizantes deslustre
-desmontar desoiamos desordenabas desordenada desordenadaes desordenadas desordenado
-desordenadoes desordenamos desordenando desordenaras desovamos desovar despara desparta
-despartamos desparte desparto despasada despasadas despasado despasados despase despeas
-despedrar despegar despender despeos desperar despernar despertan despertara despertare
-despertars despertas despiertas despierto desplega desplegan desplegara desplegare
-desplegars desplegas despliegues despuess despume despumes desques destas desteno destilo
-destin destina destinacion destinacions destinas destinataria destinatarias destinatario
-destinatarioes destine destines destinoes destins destiny destribute desuces desudes
-desunes desuses desventaba desventabas desventada desventadas desventajaes desventajo
-desventajos desventara desventaras desvia desviados desvian desviara desviare desviars
-desvias desviemos desvira desviramos desvirar desvire desviro desvolvemos desvolver
-detecting detections detene detenen detenere deteners detenes detent detenta detentamos
-detente detention detents deterred deters detest detesta detestamos detests detraa detraas
-detrae detraes detrao detrass deutas devisa devise devises devoice devoices devolucions
-devolution devolvamos devolve devolved devolven devolvere devolvers devolves devovemos
-devover devuelva devuelven devuelves dextras dextro deyeccion deyecta diapositivo
-diapositivos diaria diariaes diaries diarioes diarist diarria diarrias diarrio diarrios
-diaster dibuja dibuje dibujos dichos dicker diedro dieras difamacions difamatorias
-difamatorios diferamos diferente diferentees diferia diferiamos diferidas diferido
-diferire diferirs difero difine difinir digeridos digerimos digerir digero digesta
-digestas digeste digestes digesto digestos dileccion dimero dinamo dinaria dinarias diner
-dinera dineros diners diosos dipsos diputa diputas dipute diputes direccions direction
-direst disables disasters discas discoes discord discorded discords discrepancia discs
-discuenta discuento discus discuta discutas discute discutes disecar diseccion diseco
-disena disenan disenara disenare disenars disenas disene disenos disensa disenso disenta
-disento disfamacion disfamatoria disfamatorio diside disidido disidimos disidir disipara
-disneo disonar disono disons dispaba dispada dispar disparan disparar disparas dispare
-disparia disparo dispars dispart dispertar dispierta displaced disponiblees disposition
-dispositions dispositiva dispositivas dispositivoes disputaes disputais disputan disputar
-disputars disputed disputen disputer disputers disputo disputos distara distingas
-distingos distintaes distintoes distribuamos distribue distribuen distribues distribuia
-distribuiamos distribuias distribuida distribuidor distribuidors distribuidos distribuire
-distribuirs distribute distributee distributes district distritas distritos disturba
-disturbe disturbo disturbs disyunto disyuntors disyuntos ditero diucos diver divers divest
-divests divida dividamos divide divided dividen dividend divider divides dividia
-dividiamos dividida divididos dividire dividirs divido diviesa divina divine divined
-divisan divisar divisas divise diviso divvied doable doblares doblars dobles docked
+descotar descrita descrito descuentas descuentos descuerna descuerno desculare desculares
+desecho desenar desend desenlaces desenlaze deseno desequilibraba desequilibradas
+desequilibrado desequilibrara desertar desface desfacer desfajada desfajadas desfajado
+desfajados desfaje desfamada desfamadas desfamado desfamados desfame desfasadas desfasado
+desfazada desfazadas desfazado desfazados desfues desglosa desglosen desgloses desgloso
+desgradada desgradado desgradamos desgradar desgrade desgrades deshace deshacen deshacere
+deshacers deshaces deside desides desierta designa designation designations designe
+designo designs desiguala desiguale desigualo desiguals desina desinamos desinar desino
+desinos deslastra deslastren deslastres deslastro deslatare desliamos desliar deslino
+deslizantes deslustre desmontar desoiamos desordenabas desordenada desordenadaes
+desordenadas desordenado desordenadoes desordenamos desordenando desordenaras desovamos
+desovar despara desparta despartamos desparte desparto despasada despasadas despasado
+despasados despase despeas despedrar despegar despender despeos desperar despernar
+despertan despertara despertare despertars despertas despiertas despierto desplega
+desplegan desplegara desplegare desplegars desplegas despliegues despuess despume despumes
+desques destas desteno destilo destin destina destinacion destinacions destinas
+destinataria destinatarias destinatario destinatarioes destine destines destinoes destins
+destiny destribute desuces desudes desunes desuses desventaba desventabas desventada
+desventadas desventajaes desventajo desventajos desventara desventaras desvia desviados
+desvian desviara desviare desviars desvias desviemos desvira desviramos desvirar desvire
+desviro desvolvemos desvolver detecting detections detene detenen detenere deteners
+detenes detent detenta detentamos detente detention detents deterred deters detest detesta
+detestamos detests detraa detraas detrae detraes detrao detrass deutas devisa devise
+devises devoice devoices devolucions devolution devolvamos devolve devolved devolven
+devolvere devolvers devolves devovemos devover devuelva devuelven devuelves dextras dextro
+deyeccion deyecta dholes diapositivo diapositivos diaria diariaes diaries diarioes diarist
+diarria diarrias diarrio diarrios diaster dibuja dibuje dibujos dichos dicker diedro
+dieras difamacions difamatorias difamatorios diferamos diferente diferentees diferia
+diferiamos diferidas diferido diferire diferirs difero difine difinir digeridos digerimos
+digerir digero digesta digestas digeste digestes digesto digestos dileccion dimero dinamo
+dinaria dinarias diner dinera dineros diners diosos dipsos diputa diputas dipute diputes
+direccions direction direst disables disasters discas discoes discord discorded discords
+discrepancia discs discuenta discuento discus discuta discutas discute discutes disecar
+diseccion diseco disena disenan disenara disenare disenars disenas disene disenos disensa
+disenso disenta disento disfamacion disfamatoria disfamatorio diside disidido disidimos
+disidir disipara disneo disonar disono disons dispaba dispada dispar disparan disparar
+disparas dispare disparia disparo dispars dispart dispertar dispierta displaced
+disponiblees disposition dispositions dispositiva dispositivas dispositivoes disputaes
+disputais disputan disputar disputars disputed disputen disputer disputers disputo
+disputos distara distingas distingos distintaes distintoes distribuamos distribue
+distribuen distribues distribuia distribuiamos distribuias distribuida distribuidor
+distribuidors distribuidos distribuire distribuirs distribute distributee distributes
+district distritas distritos disturba disturbe disturbo disturbs disyunto disyuntors
+disyuntos ditero diucos diver divers divest divests divida dividamos divide divided
+dividen dividend divider divides dividia dividiamos dividida divididos dividire dividirs
+divido diviesa divina divine divined divisan divisar divisas divise diviso divvied doable
+doblaes doblares doblars doblas doblees doblen dobles doblez doblezs dobloes doblos docked
 dockers docket document documenta documente documentos documents dolados dolajes dolames
-dolaras dolare doleres dollar dolores domados domaine domais doman domanio domanios
-domares domena domenada domenado domenan domida dominaba dominada dominadas dominador
-dominados dominais dominando dominante dominantes dominants dominar dominara dominare
-dominares dominas domine dominen doming dominga domingada domingado domingo domingos
-dominia dominias dominic dominico dominicos dominie dominies dominioes dominion dominions
-domino dominoes dominos donados donares doradas dorado doradoes dorador doradors doramos
-dorares dorman dormans dosificados dosificara dosificare dosificars dosifice dosificemos
-dosifico dotados dotares doubled doubler doublet doublets doublings doubly doubting
-downsize downsizes drafts drear drenan drezamos drezar driados drier driers driest drifty
-dripped drive drivel drivels driven drives drooped dropper drover drovers dudable dulares
-dupability dupable duplicaba duplicabas duplicacion duplicada duplicadaes duplicadas
-duplicadoes duplicaes duplicamos duplican duplicar duplicara duplicaras duplicare
-duplicares duplicars duplicas duplicated duplicating duplications duplicativo duplice
-duplico durabilidads durables durably duracions duradera duraderos duradoro durados
-duraduro durance durant durantes durations durativo duraton dynamos eatable eddied
+dolaras dolare doleres doles dollar doloes dolores domados domaine domais doman domanio
+domanios domares domena domenada domenado domenan domida dominaba dominada dominadas
+dominador dominados dominais dominando dominante dominantes dominants dominar dominara
+dominare dominares dominas domine dominen doming dominga domingada domingado domingo
+domingos dominia dominias dominic dominico dominicos dominie dominies dominioes dominion
+dominions domino dominoes dominos donados donares doradas dorado doradoes dorador doradors
+doramos dorares dorman dormans dosificados dosificara dosificare dosificars dosifice
+dosificemos dosifico dotados dotares doubled doubler doublet doublets doublings doubly
+doubting downsize downsizes drafts drear drenan drezamos drezar driados drier driers
+driest drifty dripped drive drivel drivels driven drives drooped dropper drover drovers
+dudable dulares dupability dupable duplicaba duplicabas duplicacion duplicada duplicadaes
+duplicadas duplicadoes duplicaes duplicamos duplican duplicar duplicara duplicaras
+duplicare duplicares duplicars duplicas duplicated duplicating duplications duplicativo
+duplice duplico durabilidads durables durably duracions duradera duraderos duradoro
+durados duraduro durance durant durantes durations durativo duraton dynamos eatable eddied
 edicions edicts editaba editada editadas editados editamos editan editando editar editara
-editare editars editas edite editen edites edition editor efecta efectos efectuo efeto
-effects effete ejecuta ejecutan ejecutara ejecutare ejecutars ejecutas ejecutor electo
-elefante elegance elegant elegantes elegen elegia elegiac elegian elegias elegidas elegido
-eliden eligan elige eliges eligida elijen elimina eliminaba eliminadas eliminador
+editare editaria editars editas edite editen edites edition editor efecta efectos efectuo
+efeto effects effete ejecuta ejecutan ejecutara ejecutare ejecutars ejecutas ejecutor
+electo elefante elegance elegant elegantes elegen elegia elegiac elegian elegias elegidas
+elegido eliden eligan elige eliges eligida elijen elimina eliminaba eliminadas eliminador
 eliminados eliminan eliminando eliminara eliminare eliminars eliminas elimine eliminemos
 elimino elixen embuda embude embudos embuto emceed emento emitamos emitan empaja empajamos
 empajar empande empecamos empegamos empegar empegaria empegariamos empelamos empelar
@@ -635,45 +637,45 @@ estructurando estructurar estructuras estructure estructuro estrus estures etana
 etapos eteran eteres eterna eternal eternalmente eternamentes eternas eterno eternos
 euripo euripos evection evenas evenes eveno evens eventful eventfully eventoes
 eventualmentes eventuals eventuates evian eviccion evicting evictions evitada evitado
-evitados evitan evitar evitara evitare evitars evitas evitemos evites exactamentes exactas
-exactoes exactor exactors exacts exalta exalto exarca exarco exarcos exceda excedamos
-excedas excede exceden excedere exceders excedes excedo excels excelso excepciona
-excepcionas excepcione excepcionen excepciono excepting exceptivo exceptivos excesa
-excesas excesos excess exchanged exchanger exchanges excita excite exciten excito
-excluamos excluded exclue excluen exclues excluiamos excluidos excrecion excreciones
-excretion excretions excuso exemption exemptions exento exentos exhausta exhausto exhausts
-exigen exiran exire exires exist exista existan existas existed existent existes existo
-exists exitas exited exiting exitos exits expanda expandas expanden expander expandes
-expandia expandire expandirs expando expanse expansive expects expend expende expended
-expends expensa expensen expenses expenso expert expia expiacion expiado expian expiando
-expiar expiara expiaran expiare expiares expiars expias expiation expie expien expies
-expila expilado expilan expile expiles expira expiracions expirada expirados expirando
-expirar expiras expired expiren expires expiries expiro expiry exponencials expremo
-expresas exprese expresions expresivo expresivoes expression exsect extenda extendas
-extender extendo extensa extensas extensive extenso extensos extenua extenuas extenuo
-extern externaes externamente externo externoes externos externs extorna extornas extorno
-extornos extract extracta extracte extractor extractos extracts extrana extranas extrano
-extranos extrema extreme extremos fablan fablando fablar fable fabled fables fablos
-faccion fachas faction factors factory factual facturan facturar facturas factures facturo
-fadiga fagged failings faille failovers fairing faitor fajada fajadas fajamos falan falcan
-falcando falcar falcos faldan faldando faldar faldos falian falidas falido falidos
-falladas fallado fallados fallal fallanco fallara fallare fallars fallas fallbacks fallen
-faller falles fallia fallian fallias fallida fallidaes fallidoes fallimos falling fallir
-falloes fallowed fallowing fallows falls faloes falos falsan falsando falsar falsificaba
-falsificadas falsificado falsificara falsificare falsificars falsifice falsifico falsos
-faltan faltando faltante faltar falter faltered faltering falters faltos faluos fames
-famos famosa famosas famosoes famosos fanged fannie fanoso fanosos farmed fartura fatigan
-fatigar fatigas fatige fatigen fatiges fatigo fatigued fatigues fatima fating fatling
-fatly fator fautor favors fawned featly featured fechas feches feeze fellow fellows
-fenches fending fendos fennel fermat fermato fetched fetcher fetchers fetiches fiablees
-fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas ficha fichaes fichais
-fichan fichar fichars fichemos fichera ficheras ficheroes fiches fichos fichus fictas
-fieles fiels fieltra fieltrado fieltramos fieltrar fieltro fiends fight fijaba fijabas
-fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos filara filed filer
-filera filero filers filing filled filler fillers filling fillos filterer filters filtrada
-filtrador filtrados filtralo filtran filtrando filtrara filtrare filtrars filtremos
-filtres filtros fimble finable finables finada finadas finale finales finamos fincas
-finchas fincos finire finita finito finned finoes finos fintos fireball firebases
+evitados evitan evitar evitara evitaran evitaras evitare evitarian evitarias evitars
+evitas evitemos evites exactamentes exactas exactoes exactor exactors exacts exalta exalto
+exarca exarco exarcos exceda excedamos excedas excede exceden excedere exceders excedes
+excedo excels excelso excepciona excepcionas excepcione excepcionen excepciono excepting
+exceptivo exceptivos excesa excesas excesos excess exchanged exchanger exchanges excita
+excite exciten excito excluamos excluded exclue excluen exclues excluiamos excluidos
+excrecion excreciones excretion excretions excuso exemption exemptions exento exentos
+exhausta exhausto exhausts exigen exiran exire exires exist exista existan existas existed
+existent existes existo exists exitas exited exiting exitos exits expanda expandas
+expanden expander expandes expandia expandire expandirs expando expanse expansive expects
+expend expende expended expends expensa expensen expenses expenso expert expia expiacion
+expiado expian expiando expiar expiara expiaran expiare expiares expiars expias expiation
+expie expien expies expila expilado expilan expile expiles expira expiracions expirada
+expirados expirando expirar expiras expired expiren expires expiries expiro expiry
+exponencials expremo expresas exprese expresions expresivo expresivoes expression exsect
+extenda extendas extender extendo extensa extensas extensive extenso extensos extenua
+extenuas extenuo extern externaes externamente externo externoes externos externs extorna
+extornas extorno extornos extract extracta extracte extractor extractos extracts extrana
+extranas extrano extranos extrema extreme extremos fablan fablando fablar fable fabled
+fables fablos faccion fachas faction factors factory factual facturan facturar facturas
+factures facturo fadiga fagged failings faille failovers fairing faitor fajada fajadas
+fajamos falan falcan falcando falcar falcos faldan faldando faldar faldos falian falidas
+falido falidos falladas fallado fallados fallal fallanco fallara fallare fallars fallas
+fallbacks fallen faller falles fallia fallian fallias fallida fallidaes fallidoes fallimos
+falling fallir falloes fallowed fallowing fallows falls faloes falos falsan falsando
+falsar falsificaba falsificadas falsificado falsificara falsificare falsificars falsifice
+falsifico falsos faltan faltando faltante faltar falter faltered faltering falters faltos
+faluos fames famos famosa famosas famosoes famosos fanged fannie fanoso fanosos farmed
+fartura fatigan fatigar fatigas fatige fatigen fatiges fatigo fatigued fatigues fatima
+fating fatling fatly fator fautor favors fawned featly featured fechas feches feeze fellow
+fellows fenches fending fendos fennel fermat fermato fetched fetcher fetchers fetiches
+fiablees fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas ficha fichaes
+fichais fichan fichar fichars fichemos fichera ficheras ficheroes fiches fichos fichus
+fictas fieles fiels fieltra fieltrado fieltramos fieltrar fieltro fiends fight fijaba
+fijabas fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos filara filed
+filer filera filero filers filing filled filler fillers filling fillos filterer filters
+filtrada filtrador filtrados filtralo filtran filtrando filtrara filtrare filtrars
+filtremos filtres filtros fimble finable finables finada finadas finale finales finamos
+fincas finchas fincos finire finita finito finned finoes finos fintos fireball firebases
 firewalls firmada firmadas firmamos firmando firmed firmes fiscas fistra fistro fitches
 fitter fitters fixable fizada fizadas fizamos flagger flailed flailing flames flanged
 flashed flashes flatly flats flatting fleches fleshed fleshes fleshly fletante flicked
@@ -894,139 +896,140 @@ minuets minuit minuscula minusculaes minuscular minuscules minusculos minuses mi
 minutaes minutas minute minuted minuten minuter minutest minuto minutoes miomas mioses
 mirados miramos mirar miremos mirlamos misaes misais misals misamos misars misas misers
 mises misias misivo misivos misma mismaes mismos missed missies mission missis missus
-mistas mistes misting misuses misusing mitiga mitigados mitigan mitigante mitigara
-mitigars mitigas mitigates mitigating mitigativo mitigativos mitigemos mitramos mitrar
-mizamos moaning mobil mobiles moble mocemos mochas mochines mochos modejo modela modele
-modelos models modero modifica modifican modificar modificara modificare modificars
-modificas modificativo modificativos modificen modulo moemos mofemos moiamos moises
-mojemos molemos molesta molestan molestara molestare molestars molestas molester molestia
-molificacion molificaciones molifican molificar molimiento mollar molting moment momenta
-momentas momentoes momentous moments momificacion momificaciones momifican momificar
-mondamos mondan mondar monito monitores monitory monitos monotona monotonaes monotone
-monotones monotonia monotonias monotonico monotonios monotonos monotony montas montes
-montos mooning mooring mopping moramos morcado morcados morcamos morcar morcas moremos
-morgen mornings mosses mosteado mosteamos mostear mostra mostrada mostrador mostrados
-mostran mostrando mostrara mostrare mostrars mostras mostremos motemos moths motile
-mourning mouths movamos movimienta movimientos muceto mucetos mucha muchaes muchas muchoes
-muchos mucors mucous muecas muecos muerdo muerdos muergo muergos muermo muermos muero
-mueros muerta muertas muerte muertes muerto muertoes muestran muestras muestrean muestreas
-muestren muestros muiamos muleto muletos mullion mullions multiped multiplaes multiplees
-multiplex multiplicada multiplicador multiplicados multiplicand multiplicando multiplicara
-multiplicare multiplicars multiplicemos multiplices multiplico multiplier multipliers
-multiplies multiploes munchas munchos munimos munusculas muramos murmura murmure murmuro
-murmurs murto murtos muscas muscos musivo musivos musses mussing mutters narrio narro
-narros narrows navegado navegadora navegadoraes navegadoras navegadoro navegadoros
-navegadors navegados neatest necesia necesiamos necesian necesias necesida necesido
-necesitados necesitar necesitas necesite necesitemos necesiten necesito needle needled
-negation negativas negatived negatives negativos negocia negocie negocios nengun nenguna
-nerves networks nevas neves nicety nieles nieves nighty nineta nineto ninguna ningunas
-ninguno ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma normaliza
-normalizada normalizados normalizan normalizando normalizara normalizare normalizars
-normalizas normalizemos normalizen normalizer normalizes normalizo normals norman normas
-normativas normative normativo northing noshing notching nothings notifica notifican
-notificara notificare notificars notificas notificativo notificativos notifice notifier
-notifies noting noveles novena novenae novenas noventas novento nubees nueras nuero nueros
-nuesas nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes nuezos numbed
-number numbers numbest numbles numera numeras numere numeres numero numeroes numeros
-numerosa numeroso numerous objecta objectives objecto objectos objet objeta objetas objete
-objetes objetiva objetivas objetivoes objetoes obligatorias obligatorio obligatorioes
-obtect occupied occupier occupiers ocluan oculado oculados oculan ocupada ocupadas ocupado
-ocupador ocupadors ocupados ocupamos ocupando ocupar ocupas ocupen oddest ofension
-ofensions ofensivaes ofensivoes ofertas oferto offensives offsets oficialaes oficialas
-oficialos oficials oficiares oficinaes oficinales olido olvida olvide olvidos omitamos
-omitiamos omitidos opaqued opaquer opaques opener operating operativo operativos opined
-optimism optimisma optimist optimistas optimisto optimists optimized optimizer optimizes
-orchestrating orchestrations orchestrators ordeal ordena ordenaba ordenabas ordenada
-ordenadaes ordenadas ordenado ordenadoes ordenador ordenadors ordenados ordenan ordenanda
-ordenandas ordenando ordenandos ordenar ordenara ordenaras ordenare ordenars ordenas
-ordene ordenemos ordenen ordeno ordenoes ordenos ordens orderer orderid orderings ordina
-ordinada ordinadas ordinado ordinados ordinamos ordinar ordinara ordinare ordinars ordines
-orears origens origina originals originan originar originas origine originea origino
-origins orinen orquestacions orquestado orquestados outcomes outdoing outfox outgoes
-outgoings outgrew outgrown outgrows outrage outrages outride outsider outsides outsize
-overfly overlaid overland overlap overlays overloads overlord overlords overly overnights
-overpay overplay overripe overrode overshoots overshot overside oversight overtaken
-overtask overtaxes overtly overwrote ovido pacian pacing pacino pacion packed packing
-pactes padres padron padrones pagados pagana paganas paganos pagayos pageles pagemos
-pagina paginacions paginaes paginais paginal paginan paginar paginara paginars paginas
-paginated paginates paginating pagine pagines pagino paginos paglia pained paineles
-painter paints pairamos paired paires pairing pajaremos pajeles palabra palabraes palabrea
-palabreas palabritas palabronas palabros palabrota palabrotaes palabrotos palacras
-palearas paliaras paling pallaras palled palling palmaras palparas panales pandees panees
-panelaes panelas paneled panelos panels panes panetes pangees paniles panned panoles
-pantero pantos panules paoting paparemos papeles papular parabos paracos parado paradojas
-paradojo parador paradora parados paraes paralela paralele paralelos paramas parameters
-parametra parametro paramo paramoes paraoes paraos pararemos paratos parcamos parces
-parcia parcials parcian parcias parcimos parcir pardon pareamos pareas pared pareds parees
-paremos pareos parers pares pariamos paricion pariciones parida paries parimos parir
-parker parkin parlamos parles parlon parlones parnes paroes parotida parpadea parpadee
-parpadeos parpado parpados parpamos parpando parpes parramos parred parres parring parron
-parrones parses parsing parson partaes partamos partas partea parteas parted partee
-partees parten parteo parthia partia partials partiamos particiona particionados
-particionan particionas particiono participo partidas partido partidos partied parties
-partijos partil partils parting partire partirs partitivo partitivos partoes parton partos
-parvada parvadas pasado pasados pasanzos pasaras pasare pasarelas pasarelo pasaremos
-pasares pasars paseanos pasear pasemos pasibles pasion pasito pasiva pasivos pasmar pasmos
-passe passel passer passes passible passives pastar pasted pastern pasterns pastes pasting
-paston pastones pataes patees pates patina patinar patinas patination patoes paton patones
-patrio patrioes patrol patrona patronaes patronas patronea patroneas patronee patronees
-patroneo patroness patrono patronoes patronos patrons patroon patroons patten pattens
-patter pattern patterns patters patton paulamos paular pausados pausan pausara pausare
-pausars pausas paused pausemos pautamos pautar pautes pautos paving pawing paxton
-payaremos paying payloads peaces peaked peaking pebres pecado peces pecio pecked pedamos
-peden pediamos pedida pedidas pedido pedidoes pedidor pedidors pediente pedientes pedimos
-pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes pegunta peguntamos peguntar
-pegunto peiamos peidos pelado peloes penado pences pendemos penden pender pendian pendida
-pendidas pendido pendidos pendientees penemos penitente penitentes penned penning penoes
-penores pensado peones peopled peoples peoras peore peoremos peoren peoria peorio peors
-peraes perailes percentages percents percept percutamos percute perda perdamos perdan
-perdere perders perdia perdian perdias perdidaes perdidas perdido perdidoes perdidos
-perdidosa perdidoso perdiga perdigas perdigo perdio perdis perdiz perdo perdon perdonas
-peredo peres perfida perfidas perfido perfidos perfila perfilas perfilen perfilo perfils
-performances pericles perico peries peril perioda periodas periodical periodicamentes
-periodicas periodo periodos periotic perito perked perking perlite permanence permanent
-permanentees permanentes permanents permico permicos permisa permisas permision permisions
-permisoes permisor permisors permistion permistions permit permita permitamos permite
-permitee permiten permites permitia permitian permitias permitida permitido permitidor
-permitidors permitidos permitimos permito permits permuta permutacions permutada
-permutados permutando permutations permute permutemos permuten permutes permuto pernil
-perniles pernio peroes perores perronas persiste persisten persistence persistencias
-persistencio persistency persistent persistente persistentees persistentes persistes
-persona personae personaes personages personajes personalise personalism personaliza
-personalizaba personalizabas personalizamos personalizan personalizando personalizara
-personalizaras personalizare personalizars personalizas personalize personalizen
-personalizes personalizo personals personas personates personos persons perta perter
-perues pervious pesada pesade pesador pesados pesamos pesando pescado pesces pesiado
-pesimos pesoes pester petado peticions petition petoes peyores phased phobos photo photon
-photons phots pianes picaes pices piches picker picket pickle pickled picoes pictured
-pictures piece pieced piecing piedra piees pieles pierce pierces pierdes pieria pierian
-pierna pierre pijees piked pilled pilling piman pinar pindar pined pineda pinemos pingar
-pinged pinjar pinked pinpoints pinta pintan pintara pintare pintars pintas pintea pintear
-pintor pintos pints pipeline pipelines piperine pirces pisado pisamos pisaras pisare
-pisares pisars pisces pison pissed pistar pitar pitman pizces places placing plagamos
-plagaremos plages plains planaes planas plane planea planeas planed planee planees planen
-planeo planeos planer planers planet planets planks planoes planos plante plantes
-plantillaes plantillais plantillan plantillar plantillars plantillas plantille plantilles
-plantillo plantillos plants plates platilla platillas plores plugins pobres pocion pocked
-podara podaria podemos poderia podia podida podidos podra podran podras podres podrian
-podrias podrida podrir poemos poetos poinas poinos pointed pointers pointier pointy poised
-poising poiso poisonings poisons poisos poisson poitier poldia polemos police policees
-polices policiaes policias policios poling polison politer politian politic politicaes
-political politick politicks politico politicos politics polities polity polled pollina
-pollino pomemos ponamos pondria pontear pontos pooling popemos poplar popple popula
-populaces populan populara popularas populare popularidads populars populas populates
-porcentajes porcion pores porfia porfijo porgamos porgar porges portear ported porter
-portes portia portian portico portien porting portio portions porton portos posado posamos
-posed poseer posemos poser poseur posher posiblees posicions posing posited positing
-positions positivo positron posits poson pospuesta possibly postais postar postares poste
-postea postean posteara posteare postears posteas postee postema posten posteo postern
-posters postes posteta postie posties postiga postigo postiles postings postmarks postor
-postores postos postra postrar postre postrees postrer postres postro postures postwar
-potemos pother potrear potted potter potting pottos pouted pouter pouting poyemos prates
-preaba preabas preado preamos precalcula precalculadas precalculado preces precesion
-precess precessed precesses precessing precia precias precie precies precios precioso
-precious precis precisa precise precisian precising precisions preciso precisos precito
-precoz predicable predictably predio preferenciaes preferencio preferencios preferente
+mistas mistes misting misuses misusing mitico mitiga mitigados mitigan mitigante mitigara
+mitigaran mitigaras mitigarian mitigarias mitigars mitigas mitigates mitigating mitigativo
+mitigativos mitige mitigemos mitramos mitrar mizamos moaning mobil mobiles moble mocemos
+mochas mochines mochos modejo modela modele modelos models modero modifica modifican
+modificar modificara modificare modificars modificas modificativo modificativos modificen
+modulo moemos mofemos moiamos moises mojemos molemos molesta molestan molestara molestare
+molestars molestas molester molestia molificacion molificaciones molifican molificar
+molimiento mollar molting moment momenta momentas momentoes momentous moments momificacion
+momificaciones momifican momificar mondamos mondan mondar monito monitores monitory
+monitos monotona monotonaes monotone monotones monotonia monotonias monotonico monotonios
+monotonos monotony montas montes montos mooning mooring mopping moramos morcado morcados
+morcamos morcar morcas moremos morgen mornings mosses mosteado mosteamos mostear mostra
+mostrada mostrador mostrados mostran mostrando mostrara mostrare mostrars mostras
+mostremos motemos moths motile mourning mouths movamos movimienta movimientos muceto
+mucetos mucha muchaes muchas muchoes muchos mucors mucous muecas muecos muerdo muerdos
+muergo muergos muermo muermos muero mueros muerta muertas muerte muertes muerto muertoes
+muestran muestras muestrean muestreas muestren muestros muiamos muleto muletos mullion
+mullions multiped multiplaes multiplees multiplex multiplicada multiplicador multiplicados
+multiplicand multiplicando multiplicara multiplicare multiplicars multiplicemos
+multiplices multiplico multiplier multipliers multiplies multiploes munchas munchos
+munimos munusculas muramos murmura murmure murmuro murmurs murto murtos muscas muscos
+musivo musivos musses mussing mutters narrio narro narros narrows navegado navegadora
+navegadoraes navegadoras navegadoro navegadoros navegadors navegados neatest necesia
+necesiamos necesian necesias necesida necesido necesitados necesitar necesitas necesite
+necesitemos necesiten necesito needle needled negation negativas negatived negatives
+negativos negocia negocie negocios nengun nenguna nerves networks nevas neves nicety
+nieles nieves nighty nineta nineto ninguna ningunas ninguno ninguns niveaes nivelas nivele
+nivelen nivels niveoes norial norma normaliza normalizada normalizados normalizan
+normalizando normalizara normalizare normalizars normalizas normalizemos normalizen
+normalizer normalizes normalizo normals norman normas normativas normative normativo
+northing noshing notching nothings notifica notifican notificara notificare notificars
+notificas notificativo notificativos notifice notifier notifies noting noveles novena
+novenae novenas noventas novento nubees nueras nuero nueros nuesas nuesos nueva nuevaes
+nuevas nuevees nuevoes nuevos nuezas nuezes nuezos numbed number numbers numbest numbles
+numera numeras numere numeres numero numeroes numeros numerosa numeroso numerous objecta
+objectives objecto objectos objet objeta objetas objete objetes objetiva objetivas
+objetivoes objetoes obligatorias obligatorio obligatorioes obtect occupied occupier
+occupiers ocluan oculado oculados oculan ocupada ocupadas ocupado ocupador ocupadors
+ocupados ocupamos ocupando ocupar ocupas ocupen oddest ofension ofensions ofensivaes
+ofensivoes ofertas oferto offensives offsets oficialaes oficialas oficialos oficials
+oficiares oficinaes oficinales olido olvida olvide olvidos omitamos omitiamos omitidos
+opaqued opaquer opaques opener operating operativo operativos opined optimism optimisma
+optimist optimistas optimisto optimists optimized optimizer optimizes orchestrating
+orchestrations orchestrators ordeal ordena ordenaba ordenabas ordenada ordenadaes
+ordenadas ordenado ordenadoes ordenador ordenadors ordenados ordenan ordenanda ordenandas
+ordenando ordenandos ordenar ordenara ordenaras ordenare ordenars ordenas ordene ordenemos
+ordenen ordeno ordenoes ordenos ordens orderer orderid orderings ordina ordinada ordinadas
+ordinado ordinados ordinamos ordinar ordinara ordinare ordinars ordines orears origens
+origina originals originan originar originas origine originea origino origins orinen
+orquestacions orquestado orquestados outcomes outdoing outfox outgoes outgoings outgrew
+outgrown outgrows outrage outrages outride outsider outsides outsize overfly overlaid
+overland overlap overlays overloads overlord overlords overly overnights overpay overplay
+overripe overrode overshoots overshot overside oversight overtaken overtask overtaxes
+overtly overwrote ovido pacian pacing pacino pacion packed packing pactes padres padron
+padrones pagados pagana paganas paganos pagayos pageles pagemos pagina paginacions
+paginaes paginais paginal paginan paginar paginara paginars paginas paginated paginates
+paginating pagine pagines pagino paginos paglia pained paineles painter paints pairamos
+paired paires pairing pajaremos pajeles palabra palabraes palabrea palabreas palabritas
+palabronas palabros palabrota palabrotaes palabrotos palacras palearas paliaras paling
+pallaras palled palling palmaras palparas panales pandees panees panelaes panelas paneled
+panelos panels panes panetes pangees paniles panned panoles pantero pantos panules paoting
+paparemos papeles papular parabos paracos parado paradojas paradojo parador paradora
+parados paraes paralela paralele paralelos paramas parameters parametra parametro paramo
+paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian parcias
+parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers pares
+pariamos paricion pariciones parida paries parimos parir parker parkin parlamos parles
+parlon parlones parnes paroes parotida parpadea parpadee parpadeos parpado parpados
+parpamos parpando parpes parramos parred parres parring parron parrones parses parsing
+parson partaes partamos partas partea parteas parted partee partees parten parteo parthia
+partia partials partiamos particiona particionados particionan particionas particiono
+participo partidas partido partidos partied parties partijos partil partils parting
+partire partirs partitivo partitivos partoes parton partos parvada parvadas pasado pasados
+pasanzos pasaras pasare pasarelas pasarelo pasaremos pasares pasars paseanos pasear
+pasemos pasibles pasion pasito pasiva pasivos pasmar pasmos passe passel passer passes
+passible passives pastar pasted pastern pasterns pastes pasting paston pastones pataes
+patees pates patina patinar patinas patination patoes paton patones patrio patrioes patrol
+patrona patronaes patronas patronea patroneas patronee patronees patroneo patroness
+patrono patronoes patronos patrons patroon patroons patten pattens patter pattern patterns
+patters patton paulamos paular pausados pausan pausara pausare pausars pausas paused
+pausemos pautamos pautar pautes pautos paving pawing paxton payaremos paying payloads
+peaces peaked peaking pebres pecado peces pecio pecked pedamos peden pediamos pedida
+pedidas pedido pedidoes pedidor pedidors pediente pedientes pedimos pedoes pedres peeremos
+peeres pegado pegamos pegaremos pegoes pegunta peguntamos peguntar pegunto peiamos peidos
+pelado peloes penado pences pendemos penden pender pendian pendida pendidas pendido
+pendidos pendientees penemos penitente penitentes penned penning penoes penores pensado
+peones peopled peoples peoras peore peoremos peoren peoria peorio peors peraes perailes
+percentages percents percept percutamos percute perda perdamos perdan perdere perders
+perdia perdian perdias perdidaes perdidas perdido perdidoes perdidos perdidosa perdidoso
+perdiga perdigas perdigo perdio perdis perdiz perdo perdon perdonas peredo peres perfida
+perfidas perfido perfidos perfila perfilas perfilen perfilo perfils performances pericles
+perico peries peril perioda periodas periodical periodicamentes periodicas periodo
+periodos periotic perito perked perking perlite permanence permanent permanentees
+permanentes permanents permico permicos permisa permisas permision permisions permisoes
+permisor permisors permistion permistions permit permita permitamos permite permitee
+permiten permites permitia permitian permitias permitida permitido permitidor permitidors
+permitidos permitimos permito permits permuta permutacions permutada permutados permutando
+permutations permute permutemos permuten permutes permuto pernil perniles pernio peroes
+perores perronas persiste persisten persistence persistencias persistencio persistency
+persistent persistente persistentees persistentes persistes persona personae personaes
+personages personajes personalise personalism personaliza personalizaba personalizabas
+personalizamos personalizan personalizando personalizara personalizaras personalizare
+personalizars personalizas personalize personalizen personalizes personalizo personals
+personas personates personos persons perta perter perues pervious pesada pesade pesador
+pesados pesamos pesando pescado pesces pesiado pesimos pesoes pester petado peticions
+petition petoes peyores phased phobos photo photon photons phots pianes picaes pices
+piches picker picket pickle pickled picoes pictured pictures piece pieced piecing piedra
+piees pieles pierce pierces pierdes pieria pierian pierna pierre pijees piked pilled
+pilling piman pinar pindar pined pineda pinemos pingar pinged pinjar pinked pinpoints
+pinta pintan pintara pintare pintars pintas pintea pintear pintor pintos pints pipeline
+pipelines piperine pirces pisado pisamos pisaras pisare pisares pisars pisces pison pissed
+pistar pitar pitman pizces places placing plagamos plagaremos plages plains planaes planas
+plane planea planeas planed planee planees planen planeo planeos planer planers planet
+planets planks planoes planos plante plantes plantillaes plantillais plantillan plantillar
+plantillars plantillas plantille plantilles plantillo plantillos plants plates platilla
+platillas playing plores plugins plying pobres pocion pocked podara podaria podemos
+poderia podia podida podidos podra podran podras podres podrian podrias podrida podrir
+poemos poetos poinas poinos pointed pointers pointier pointy poised poising poiso
+poisonings poisons poisos poisson poitier poldia polemos police policees polices policiaes
+policias policios poling polison politer politian politic politicaes political politick
+politicks politico politicos politics polities polity polled pollina pollino pomemos
+ponamos pondria pontear pontos pooling popemos poplar popple popula populaces populan
+populara popularas populare popularidads populars populas populates porcentajes porcion
+pores porfia porfijo porgamos porgar porges portear ported porter portes portia portian
+portico portien porting portio portions porton portos posado posamos posed poseer posemos
+poser poseur posher posiblees posicions posing posited positing positions positivo
+positron posits poson pospuesta possibly postais postar postares poste postea postean
+posteara posteare postears posteas postee postema posten posteo postern posters postes
+posteta postie posties postiga postigo postiles postings postmarks postor postores postos
+postra postrar postre postrees postrer postres postro postures postwar potemos pother
+potrear potted potter potting pottos pouted pouter pouting poyemos prates praying preaba
+preabas preado preamos precalcula precalculadas precalculado preces precesion precess
+precessed precesses precessing precia precias precie precies precios precioso precious
+precis precisa precise precisian precising precisions preciso precisos precito precoz
+predicable predictably predio preferenciaes preferencio preferencios preferente
 preferentes preferia preferire preferirs prefija prefijas prefije prefijoes prefijos
 prefines prefino prefixed pregamos pregar preges pregunta preguntados preguntan preguntara
 preguntare preguntars preguntas pregunte preguntea preguntemos pregunteo pregunton
@@ -1071,25 +1074,25 @@ propria proprias proprio proprios propuestas propuesto prosupuesto proteccions p
 protections protocola protocole protocolos protocols protos provaga provagado provagamos
 provagar proveedora proveedoraes proveedoras proveedoro proveedoros proveedors providaes
 provide provided provides providoes prowess proyeccion pruebaes pruebo pruebos pruner
-prunes pseudonymized puares pubic public publicacions publicada publicador publicados
-publicalo publicana publicando publicano publicanos publicans publicar publicara publicare
-publicars publicas publication publicato publicatos publice publicemos publicen publico
-published publisher publishers puches pudramos pudren pudres pudria puedan puedes puerca
-puerra puertas puerto pueses puesta pugaes pugnamos pugnar pugnes pugnos puled pulgamos
-pulgar pulges pulican puller pulles pullet pulley pulling pulped pulsa pulsacions pulsamos
-pulsan pulsar pulsara pulsare pulsars pulsas pulsation pulsea pulsear pulsed pulses
-punemos punero pungamos punges punoes punos puntacion puntamos puntar puntas punteamos
-puntear punteo punteos punter puntera punterio punterol punteros punters puntes puntoes
-puntosa puntoso punts puntua puntuacions puntuados puntual puntuan puntuara puntuare
-puntuars puntuas puntuemos puntuo puntura punturo punzos puraes purchased purchaser
-purchases pureamos purear pureas pureed pureen purees pures purgados purgaes purgan
-purgara purgare purgars purgas purgemos purgen purger purgers purgos purled puroes purpose
-purred pursed purses puses pusher pushers pusses puteen putero putos pythons qualify
-quarantined quarantines quartern quarters quartet quean quebren quedados quedar quedemos
-queden queening queered queering queja quejaes quejais quejamos quejar quejars quejos
-quemamos queman quemas quemies quenas quepan queramos queran quere querer querida querido
-queried querist querns queros quesas queued queule queules quiamos quieran quiere
-quietamos quieten quiiamos quijamos quijas quintamos quires quiries quitados quitas
+prunes prying pseudonymized puares pubic public publicacions publicada publicador
+publicados publicalo publicana publicando publicano publicanos publicans publicar
+publicara publicare publicars publicas publication publicato publicatos publice publicemos
+publicen publico published publisher publishers puches pudramos pudren pudres pudria
+puedan puedes puerca puerra puertas puerto pueses puesta pugaes pugnamos pugnar pugnes
+pugnos puled pulgamos pulgar pulges pulican puller pulles pullet pulley pulling pulped
+pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare pulsars pulsas pulsation pulsea
+pulsear pulsed pulses punemos punero pungamos punges punoes punos puntacion puntamos
+puntar puntas punteamos puntear punteo punteos punter puntera punterio punterol punteros
+punters puntes puntoes puntosa puntoso punts puntua puntuacions puntuados puntual puntuan
+puntuara puntuare puntuars puntuas puntuemos puntuo puntura punturo punzos puraes
+purchased purchaser purchases pureamos purear pureas pureed pureen purees pures purgados
+purgaes purgan purgara purgare purgars purgas purgemos purgen purger purgers purgos purled
+puroes purpose purred pursed purses puses pusher pushers pusses puteen putero putos
+pythons qualify quarantined quarantines quartern quarters quartet quean quebren quedados
+quedar quedemos queden queening queered queering queja quejaes quejais quejamos quejar
+quejars quejos quemamos queman quemas quemies quenas quepan queramos queran quere querer
+querida querido queried querist querns queros quesas queued queule queules quiamos quieran
+quiere quietamos quieten quiiamos quijamos quijas quintamos quires quiries quitados quitas
 quitemos quoits quorums quotes quotha rabida rabido rabidos rabios rabotado rabotados
 raches racked racking radios radom rafagaes rafago rafagos rafios rafter rages raguos
 raida raider raiding raido raidos raiges raijos rained raines raining raked raking ramios
@@ -1418,27 +1421,27 @@ vendar vendars vendedora vendedoraes vendedoras vendedoro vendedoros vendedors v
 venders vendo vendoes vendors vendos ventaba ventabas ventada ventadas ventaja ventajas
 ventan ventanaes ventanal ventanals ventanea ventaneas ventano ventanos ventara ventaras
 ventor ventors verass verbified verbifies verbify verdor verdors verifica verificacions
-verificados verifican verificara verificare verificars verificas verifications
-verificativo verifice verificemos verifices verified verifier verifiers verily verities
-verity verizon verjas verjos versas verses versificacion versificamos versificar
-versification versified versifies versify versing versiona versionada versionadas
-versionas versiones versions versos versts vertus vestas vestos viables viajas viales
-vician vicias vicios victas victos vidales videos vieja viejaes viejo viejoes vigiamos
-vigilados vigilemos vinales vinculadas vinculado vinculamos vinolento vintas vintos violen
-violenta violente violentos violet violeta violeto violets viraes virajes virares vireas
-vireos virias viriles virolento viroles virules visais visales visals visars visas viscas
-viscos viseas visias visibilidads visibles visibly visitas visitos visits visoes visons
-visors visos vista vistaes visto vistoes vistosa vistoso vitales vitas vitos voceamos
-vocear volamos volar volca volcados volcan volcanos volcara volcare volcars volcas
-volcemos voleamos volear voleemos volemos volumed volumines volute volutes volvamos volve
-volven volvere volvers volves voyage vuela vuelas vuelca vuelcas vuelco vuelos vuelta
-vueltas vuelto vuelva vuelvan vuelven vuelves vulta vulva vulvo wafting wailing waiter
-waiving waking waling walling wanking wanting warded warding waring warmer warned warning
-warped warping warred warring wasting weigh weighed weighing weight weightings weights
-weighty whiter whites whiting widow widows wight wilting windrow windrows winnow winnows
-winter withdrawn withdrew withing witter witting worked wormed worming worried worrier
-worriers worser wrier wright wrists writer writers writhe writhen writhes writing writs
-zombies zombis zookeepers
+verificados verifican verificara verificare verificars verificas verification
+verifications verificativo verifice verificemos verifices verified verifier verifiers
+verily verities verity verizon verjas verjos versas verses versificacion versificamos
+versificar versification versified versifies versify versing versiona versionada
+versionadas versionas versiones versions versos versts vertus vestas vestos viables viajas
+viales vician vicias vicios victas victos vidales videos vieja viejaes viejo viejoes
+vigiamos vigilados vigilemos vinales vinculadas vinculado vinculamos vinolento vintas
+vintos violen violenta violente violentos violet violeta violeto violets viraes virajes
+virares vireas vireos virias viriles virolento viroles virules visais visales visals
+visars visas viscas viscos viseas visias visibilidads visibles visibly visitas visitos
+visits visoes visons visors visos vista vistaes visto vistoes vistosa vistoso vitales
+vitas vitos voceamos vocear volamos volar volca volcados volcan volcanos volcara volcare
+volcars volcas volcemos voleamos volear voleemos volemos volumed volumines volute volutes
+volvamos volve volven volvere volvers volves voyage vuela vuelas vuelca vuelcas vuelco
+vuelos vuelta vueltas vuelto vuelva vuelvan vuelven vuelves vulta vulva vulvo wafting
+wailing waiter waiving waking waling walling wanking wanting warded warding waring warmer
+warned warning warped warping warred warring wasting weigh weighed weighing weight
+weightings weights weighty whiter whites whiting widow widows wight wilting windrow
+windrows winnow winnows winter withdrawn withdrew withing witter witting worked wormed
+worming worried worrier worriers worser wrier wright wrists writer writers writhe writhen
+writhes writing writs zombies zombis zookeepers
 """
 
 GUARD: frozenset[str] = frozenset(_WORDS.split())
