@@ -151,54 +151,55 @@ batter batuces beached beaches beaker beakers beaks beater becket befare befoes 
 behinds belling benchmarks betaking bette betted betters bettie bettor bettye bibliotecas
 biblioteco bibliotheca bields biggie bilking billings billions billiton billon billons
 bindle binger birling birlones birthdays bistable bitched bitches bitter blacked blacklist
-blacklists blacks blandas blanker bleaker blocas blocker blockiest blockings blocky blocos
-blocs blokes bloque bloquea bloqueaba bloqueada bloqueadas bloqueador bloqueadors
-bloqueados bloqueamos bloquean bloqueando bloqueara bloqueare bloquears bloqueas bloquee
-bloqueemos bloquees bloqueoes bloqueos bloques blouse blouses bluffer bluffers bocelo
-boceo bocero boceta bocetos bocezo bodaes bodees bodes bodges bodice bodices bodied bodies
-boeres bofeto bogies boiles boiling bojeto boleto bollones bombardea bombardean
-bombardeara bombardeare bombardears bombardeas bombardera bombardero bombardier bonce
-bonces bonded boneto bonkers booker boque boquea boqueada boqueado boqueados boqueamos
-boquear boqueo boques borato boratos bordado bordados bordaes bordamos bordar bordas
-bordea bordeas bordee bordees borden bordeo border borders bordes bordoes bordos boreas
-boreos borers bores borges bornes boroes borra borrada borradas borradoes borrador
-borradors borrados borraj borrajo borrajos borran borrando borrara borrare borrars borras
-borremos borres bosque bosques botched botches botellan botellas botelle botellia botello
-botilla bottlenecks bounced bouncer bouncers bounces bouncy bounded bounden bounder bourne
-bournes bowsing braided brained braking branden brander brandie brandied branks breaded
-breading breads breaes breais breakdowns breakings breams brears breas breast brecas
-breeks bregas brenas brevas brezas brides broadcasts brocken broke brokers bromen bronce
-bronces broten browner browning browse browsed browsers browses brozen buceais buceamos
-bucean bucear buchan bucked bucker buckets bucking buckle buckles buddle budge budged
-budges budgets budgie buffed buffers buffet buffeted buffeting buffets bugger buidas
-buidos bujier bulling bullion bullones bundles bungle bungled bunker bunkers burato
-buratos burier burrado burrados bursar bursas bursty busca buscados buscaes buscar buscara
-buscare buscars buscemos buscen buscon bushier bushiest bushiness busiamos busian busie
-busied busieis busien busiere busiers busies busker busman busqueda busquedaes busquedo
-busquedos buster bustier bustiest busts busyness butches butter buyes buyess buyoes byers
-caamos cabales cabbie cabecea cabeceais cabecean cabecear cabeceara cabecearas cabecears
-cabeceas cabeceraes cabeceras cabecero cabeceros cabedera cabederas cabia cabiamos cabidos
-cabio cabling cabrada cabras cabrera cabria cabrio cabrios cacaes cacea caceada caceadas
-caceado caceados caceamos cacean cacear cacearia caceas cacees caceo caceos cacera cacero
-caceta caceto cacha cachada cachadas cachado cachados cachaes cachamos cachando cachar
-cacharia cachas cachea cacheaba cacheabas cacheadas cacheado cacheados cachean cacheando
-cacheara cachearan cachearas cacheare cachearian cachearias cachears cacheas cachee
-cacheemos cacheen cachees cachema cachemamos cacheman cachemo cachemos cachen cacheo
-cacheos cachera cachero caches cachet cacheta cachetada cachetadas cachetado cachetados
-cacheto cachets cachies cachis cacho cachoes cachon cachos cachou cachua cachues cachuo
-cachus cacles cacoes cactea cacteo cadidos cadmia cadmio cadmios cados caducaba caducabas
-caducadas caducamos caducando caducar caducara caducaras caducas caduce caducea caducen
-caducidads caduco caecen caeces caemos caeran caere caeres caers cagada cagales cagamos
-cagan cagar cagas caguamos caguas caicos caidas caides caidoes caids caigan calashes
-calcea calceo calces calcetamos calcetar calculaba calculadas calculador calculados
-calculan calculando calcular calculara calculas calcule calculen calculi calculo calder
-caldos calendamos calendar calenta calentados calentan calentanos calentara calentare
-calentars calentas calentemos caler calers calicula caliculada caliculado caliculan calida
-calidads calidas calidos calientas calientees calino calker calking callaes callar callars
-calle callea callear callears calleas called callee callees callen callentamos callentar
-callente callentes calleo caller callera calleras callero calleros calles callie callings
-calloes calmer calming calmos calves calving camales camaos camba cambais cambamos camban
-cambar cambas cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara
+blacklists blacks blandas blanker blanquea blanqueco blanquee blanqueos blanquero
+blanqueto bleaker blocas blocker blockiest blockings blocky blocos blocs blokes bloque
+bloquea bloqueaba bloqueada bloqueadas bloqueador bloqueadors bloqueados bloqueamos
+bloquean bloqueando bloqueara bloqueare bloquears bloqueas bloquee bloqueemos bloquees
+bloqueoes bloqueos bloques blouse blouses bluffer bluffers bocelo boceo bocero boceta
+bocetos bocezo bodaes bodees bodes bodges bodice bodices bodied bodies boeres bofeto
+bogies boiles boiling bojeto boleto bollones bombardea bombardean bombardeara bombardeare
+bombardears bombardeas bombardera bombardero bombardier bonce bonces bonded boneto bonkers
+booker boque boquea boqueada boqueado boqueados boqueamos boquear boqueo boques borato
+boratos bordado bordados bordaes bordamos bordar bordas bordea bordeas bordee bordees
+borden bordeo border borders bordes bordoes bordos boreas boreos borers bores borges
+bornes boroes borra borrada borradas borradoes borrador borradors borrados borraj borrajo
+borrajos borran borrando borrara borrare borrars borras borremos borres bosque bosques
+botched botches botellan botellas botelle botellia botello botilla bottlenecks bounced
+bouncer bouncers bounces bouncy bounded bounden bounder bourne bournes bowsing braided
+brained braking branden brander brandie brandied branks breaded breading breads breaes
+breais breakdowns breakings breams brears breas breast brecas breeks bregas brenas brevas
+brezas brides broadcasts brocken broke brokers bromen bronce bronces broten browner
+browning browse browsed browsers browses brozen buceais buceamos bucean bucear buchan
+bucked bucker buckets bucking buckle buckles buddle budge budged budges budgets budgie
+buffed buffers buffet buffeted buffeting buffets bugger buidas buidos bujier bulling
+bullion bullones bundles bungle bungled bunker bunkers burato buratos burier burrado
+burrados bursar bursas bursty busca buscados buscaes buscar buscara buscare buscars
+buscemos buscen buscon bushier bushiest bushiness busiamos busian busie busied busieis
+busien busiere busiers busies busker busman busqueda busquedaes busquedo busquedos buster
+bustier bustiest busts busyness butches butter buyes buyess buyoes byers caamos cabales
+cabbie cabecea cabeceais cabecean cabecear cabeceara cabecearas cabecears cabeceas
+cabeceraes cabeceras cabecero cabeceros cabedera cabederas cabia cabiamos cabidos cabio
+cabling cabrada cabras cabrera cabria cabrio cabrios cacaes cacea caceada caceadas caceado
+caceados caceamos cacean cacear cacearia caceas cacees caceo caceos cacera cacero caceta
+caceto cacha cachada cachadas cachado cachados cachaes cachamos cachando cachar cacharia
+cachas cachea cacheaba cacheabas cacheadas cacheado cacheados cachean cacheando cacheara
+cachearan cachearas cacheare cachearian cachearias cachears cacheas cachee cacheemos
+cacheen cachees cachema cachemamos cacheman cachemo cachemos cachen cacheo cacheos cachera
+cachero caches cachet cacheta cachetada cachetadas cachetado cachetados cacheto cachets
+cachies cachis cacho cachoes cachon cachos cachou cachua cachues cachuo cachus cacles
+cacoes cactea cacteo cadidos cadmia cadmio cadmios cados caducaba caducabas caducadas
+caducamos caducando caducar caducara caducaras caducas caduce caducea caducen caducidads
+caduco caecen caeces caemos caeran caere caeres caers cagada cagales cagamos cagan cagar
+cagas caguamos caguas caicos caidas caides caidoes caids caigan calashes calcea calceo
+calces calcetamos calcetar calculaba calculadas calculador calculados calculan calculando
+calcular calculara calculas calcule calculen calculi calculo calder caldos calendamos
+calendar calenta calentados calentan calentanos calentara calentare calentars calentas
+calentemos caler calers calicula caliculada caliculado caliculan calida calidads calidas
+calidos calientas calientees calino calker calking callaes callar callars calle callea
+callear callears calleas called callee callees callen callentamos callentar callente
+callentes calleo caller callera calleras callero calleros calles callie callings calloes
+calmer calming calmos calves calving camales camaos camba cambais cambamos camban cambar
+cambas cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara
 cambiare cambiars cambias cambiazos cambie cambiemos cambien cambies cambija cambijo
 cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar
 cambize cambizo cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui
@@ -399,169 +400,170 @@ costura cotaes cotara cotas coteara cotees cotera cotes coties cotoes cotos cotu
 coulters counted countess counties country county coupes courted courter courts couther
 coveted cowered cozies crabron crafted crapped crapping crashes cratamos crate crated
 crates craves creaba creadas creador creadors creaes creaked creamed creams creando creara
-crearan creare creares crearlo crease creased creases create created creates creatine
-creatines creating creativo creativos creca crecamos crecan crecente crecer creces creche
-crecia crecientes crecimienta crecimientos creda credencia credenciaes credencias
-creditoes creditor creditors credo credos creemos creen creiamos creida creido creidos
-cremacion cremaciones cremaes cremate cremated cremates cremation cremations cremos
-crenate crenation crepito cresaes cresta crested cretaes crete cretico creticos cretos
-creyamos creyen criacion criaciones criada criado criados criamos cricks cridos criemos
-critic critican criticar critice critices criticoes criticon criticons critics croada
-croado croados croamos crocks croemos cronologia cronologias cronologicas cronologicos
-cronologio cronologios crosse crossed crosser crossest crucen cruenta cruentas crujamos
-cruza cruzados cruzan cruzara cruzare cruzars cruzas cruzemos cuada cuadas cuado cuados
-cuadraba cuadradas cuadrados cuadral cuadrando cuadrara cuadrare cuadrars cuadras cuadre
-cuadremos cuadren cuadri cualidad cualquier cualquieran cualquieras cualquiere cualquieria
-cualquiero cualquiers cuanda cuandas cuantaes cuantia cuantias cuantidad cuantidades
-cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas cuarenteno cuarentens
-cuarentona cuarta cuartada cuartado cuartamos cuartan cuartar cuartas cuartos cuarza
-cuarzo cuatra cuatras cuatri cubeba cubera cubetas cubeto cubismos cubita cubramos cubran
-cubria cubriamos cubridos cubrire cubrirs cucado cucando cucara cucaran cuches cueitas
-cuelgo cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo cuentaes cuentos cuerdo
-cuerdos cuereo cuerna cuernas cuerno cuernos cuero cueroes cueros cuerpa cuerpas cuerpoes
-cuervo cuervos cuesa cuesas cuesca cuesla cueslo cuestas cuesto cuetas cuete cuidos cuitas
-cujara cujaro culado culatas culato culatos culler culling cultas cumpleanoss cunado
-cunales cunando cunara cunaran cundo cunetas cunete cuneto cunetos cunta cuntamos cuntimos
-cunto cunts cuomas cuotaes cupped cupping curacion curaciones curada curado curados
-curamos curando curantas curanto curantos curara curaran curatas curate curated curates
-curation curato curatos curries cursar cursares cursars curso cursoes cursors cursory
-cursos curtamos curtas curtimos curtir curtos cusita custer customers customs custos cutas
-cutete cutias czados czando dables dallars dario databas datado datados deaden deadlier
-deadliness deafen debaja debajos debamos debato debeis debias debido debidos debils
-debitoes debles debouched debouching debounces debris debts debuts decaan decaas decade
-decades decaer decafs decaimienta decaimientos decals decamos decan decana decane decani
-decano decant decante decare decas decayed decays deccan decen decendencia decender
-decendientes decern decesion decian decias decida decidas deciden decider deciders decidia
-decidio decidire decidirs decido decidor decidos decile deciles decima decimals deciman
-decimar decimas decime decimes decire decires decisions decisivo decker decode decoded
-decodes decouples decoyed decoys decrementas decrial decried decries decuple decuplica
-decuplicamos decuplicar dedice dedices deduplicados deduplicated defeccion defect defecta
-defection defects defend defender deferentes deferidos deferimos deferir deferrer defian
-defie defied defien defier defies defile defina defined definen definer defines definia
-definire definirs defino degrada degradaba degradacions degradada degradadas degradados
-degradan degradando degradara degradare degradars degradas degradations degraded
-degrademos degraden degrader degrades degrado dehender deice deices deicide deign deipara
-deisto deistos deists dejados deject dejecta dejection dejects dejemos delaine delaney
-delant delantes delants delates delayer delecta delectamos delecte delectes delees delege
-deleges deleite deleites deleje delejes deleta deletaes deletas deleted deletes deletion
-deleto deletoes deletos delgas delias deline delinte delito delitos deliverer deliverers
-dellas deltaes delver delvers demasiada demasiados demision demito denamos denante denar
-denoto denounce denounced denouncing dentar dentas dentero dentino dentinos dento denton
-dentra dentras dentros deparamos deparar dependa dependancy depende depended dependen
-dependence dependencias dependencio dependere dependers dependes dependo depends deplete
-depleted depletes depleting deploys deprender deprived depura depurados depuran depurara
-depurare depurars depuras depuremos deputamos deputar deration derecha derechos deride
-derided derides derision derivada derivadas derivadoes derivamos derivando derivar derivas
-derive deriven derives derivo dermas desacolla desacollado desacollar desacoplada
-desacoplados desacoplamienta desacoplamientos desacoplan desacoplando desacoplara
-desacoplare desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja
-desaloje desalojos desaojo desapegar desasada desasadas desasado desasados desase
-desasires desastre desastrees desatares desatino desatinos desatores desaviamos desaviar
-desbarda desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo
-desborra desborrar desbrida desbridar descaen descaere descaimiento descanta descantada
-descantado descantamos descantar descante descanto descara descarada descarado descaras
-descarga descargada descargado descargamos descargan descargar descargara descargare
-descargars descargas descarge descargo descarna descarnada descarnado descarnamos
-descarnar descarne descarno descaro descaros descarta descartaba descartada descartadas
-descartados descartala descartan descartando descartar descartara descartare descartars
-descartas descarte descartemos descarten descartes descarto descasada descasadas descasado
-descasados descase descasta descastada descastado descastamos descastar descaste descasto
-descendant descendentes descendents descendiente descendientees desconectada desconectadas
-desconectamos desconectando desconocia desconocian desconocias desconocidas desconocidoes
-desconta descontan descontara descontare descontars descontas descorda descordar descornar
-descotar descrita descrito descuentas descuentos descuerna descuerno desculare desculares
-desecho desenar desend desenlaces desenlaze deseno desequilibraba desequilibradas
-desequilibrado desequilibrara desertar desface desfacer desfajada desfajadas desfajado
-desfajados desfaje desfamada desfamadas desfamado desfamados desfame desfasadas desfasado
-desfazada desfazadas desfazado desfazados desfues desglosa desglosen desgloses desgloso
-desgradada desgradado desgradamos desgradar desgrade desgrades deshace deshacen deshacere
-deshacers deshaces deside desides desierta designa designation designations designe
-designo designs desiguala desiguale desigualo desiguals desina desinamos desinar desino
-desinos deslastra deslastren deslastres deslastro deslatare desliamos desliar deslino
-deslizantes deslustre desmontar desoiamos desordenabas desordenada desordenadaes
-desordenadas desordenado desordenadoes desordenamos desordenando desordenaras desovamos
-desovar despara desparta despartamos desparte desparto despasada despasadas despasado
-despasados despase despeas despedrar despegar despender despeos desperar despernar
-despertan despertara despertare despertars despertas despiertas despierto desplega
-desplegan desplegara desplegare desplegars desplegas despliegues despuess despume despumes
-desques destas desteno destilo destin destina destinacion destinacions destinas
-destinataria destinatarias destinatario destinatarioes destine destines destinoes destins
-destiny destribute desuces desudes desunes desuses desventaba desventabas desventada
-desventadas desventajaes desventajo desventajos desventara desventaras desvia desviados
-desvian desviara desviare desviars desvias desviemos desvira desviramos desvirar desvire
-desviro desvolvemos desvolver detecting detections detene detenen detenere deteners
-detenes detent detenta detentamos detente detention detents deterred deters detest detesta
-detestamos detests detraa detraas detrae detraes detrao detrass deutas devisa devise
-devises devoice devoices devolucions devolution devolvamos devolve devolved devolven
-devolvere devolvers devolves devovemos devover devuelva devuelven devuelves dextras dextro
-deyeccion deyecta dholes diapositivo diapositivos diaria diariaes diaries diarioes diarist
-diarria diarrias diarrio diarrios diaster dibuja dibuje dibujos dichos dicker diedro
-dieras difamacions difamatorias difamatorios diferamos diferente diferentees diferia
-diferiamos diferidas diferido diferire diferirs difero difine difinir digeridos digerimos
-digerir digero digesta digestas digeste digestes digesto digestos dileccion dimero dinamo
-dinaria dinarias diner dinera dineros diners diosos dipsos diputa diputas dipute diputes
-direccions direction direst disables disasters discas discoes discord discorded discords
-discrepancia discs discuenta discuento discus discuta discutas discute discutes disecar
-diseccion diseco disena disenan disenara disenare disenars disenas disene disenos disensa
-disenso disenta disento disfamacion disfamatoria disfamatorio diside disidido disidimos
-disidir disipara disneo disonar disono disons dispaba dispada dispar disparan disparar
-disparas dispare disparia disparo dispars dispart dispertar dispierta displaced
-disponiblees disposition dispositions dispositiva dispositivas dispositivoes disputaes
-disputais disputan disputar disputars disputed disputen disputer disputers disputo
-disputos distara distingas distingos distintaes distintoes distribuamos distribue
-distribuen distribues distribuia distribuiamos distribuias distribuida distribuidor
-distribuidors distribuidos distribuire distribuirs distribute distributee distributes
-district distritas distritos disturba disturbe disturbo disturbs disyunto disyuntors
-disyuntos ditero diucos diver divers divest divests divida dividamos divide divided
-dividen dividend divider divides dividia dividiamos dividida divididos dividire dividirs
-divido diviesa divina divine divined divisan divisar divisas divise diviso divvied doable
-doblaes doblares doblars doblas doblees doblen dobles doblez doblezs dobloes doblos docked
-dockers docket document documenta documente documentos documents dolados dolajes dolames
-dolaras dolare doleres doles dollar doloes dolores domados domaine domais doman domanio
-domanios domares domena domenada domenado domenan domida dominaba dominada dominadas
-dominador dominados dominais dominando dominante dominantes dominants dominar dominara
-dominare dominares dominas domine dominen doming dominga domingada domingado domingo
-domingos dominia dominias dominic dominico dominicos dominie dominies dominioes dominion
-dominions domino dominoes dominos donados donares doradas dorado doradoes dorador doradors
-doramos dorares dorman dormans dosificados dosificara dosificare dosificars dosifice
-dosificemos dosifico dotados dotares doubled doubler doublet doublets doublings doubly
-doubting downsize downsizes drafts drear drenan drezamos drezar driados drier driers
-driest drifty dripped drive drivel drivels driven drives drooped dropper drover drovers
-dudable dulares dupability dupable duplicaba duplicabas duplicacion duplicada duplicadaes
-duplicadas duplicadoes duplicaes duplicamos duplican duplicar duplicara duplicaras
-duplicare duplicares duplicars duplicas duplicated duplicating duplications duplicativo
-duplice duplico durabilidads durables durably duracions duradera duraderos duradoro
-durados duraduro durance durant durantes durations durativo duraton dynamos eatable eddied
-edicions edicts editaba editada editadas editados editamos editan editando editar editara
-editare editaria editars editas edite editen edites edition editor efecta efectos efectuo
-efeto effects effete ejecuta ejecutan ejecutara ejecutare ejecutars ejecutas ejecutor
-electo elefante elegance elegant elegantes elegen elegia elegiac elegian elegias elegidas
-elegido eliden eligan elige eliges eligida elijen elimina eliminaba eliminadas eliminador
-eliminados eliminan eliminando eliminara eliminare eliminars eliminas elimine eliminemos
-elimino elixen embuda embude embudos embuto emceed emento emitamos emitan empaja empajamos
-empajar empande empecamos empegamos empegar empegaria empegariamos empelamos empelar
-empelaria empelariamos empenamos empenar empenaria empenariamos empera emperas empeza
-empezados empezan empezaran empezaras empezare empezarian empezarias empezars empezas
-empezemos empire empires empleamos emplear emplearia empleariamos empozamos empozar
-empozaria empozariamos emprenas emprensas empresa empresaes empresos empress empresta
-emprestas empuja empujados empujan empujara empujare empujars empujas empuje empujemos
-empujo empuna empunamos empunar enarce enarces enarta enartada enartadas enartado
-enartamiento enartamos enartar encala encalado encalan encama encaminaba encaminabas
-encaminado encaminados encaminara encaminaras encamisada encamisadas encamonada
-encamonadas encape encarinada encarinadas encela encelamos encelar encender encentrado
-encero encia encias enciman encimar encimas encime encimo encina encios encisa encisma
-encita enciva encoba encobamos encobar encobe encobes encocla encoclamos encoclar encoder
-encoders encoga encogamos encoge encoges encoja encojamos encojar encoje encojes encola
-encolados encolan encolara encolare encolars encolas encole encolemos encoles encolo
-encona enconamos enconar encone encones enconreado encontrada encontrados encontrando
-encora encoramos encorar encorde encordes encore encored encores encoring encostrado
-encova encovamos encovar encove encoves encrypting encryptions encuerar enebro enebros
-enero eneros enface enfiada enfiadas enfiado enfiados enfiamos enfian enfiar enflace
-enflaces enfoques enforme enformes enfries engace engaces engagements engender engero
-engome engomes enguerar enhuerar enigma enjero enjeros enjuta enjutada enjutadas enjutado
-enjutamos enjutar enlaced enlacees enlacie enlacies enlame enlames enlate enlates enlaze
-enlazes enligen enlode enlodes enluce enluces enluta enlutada enlutadas enlutado enlutamos
-enlutar enmascara enmascarada enmascarados enmascaran enmascarando enmascarara enmascarare
+crearan creare creares crearlo crearon crease creased creases create created creates
+creatine creatines creating creativo creativos creca crecamos crecan crecente crecer
+creces creche crecia crecientes crecimienta crecimientos creda credencia credenciaes
+credencias creditoes creditor creditors credo credos creemos creen creiamos creida creido
+creidos cremacion cremaciones cremaes cremate cremated cremates cremation cremations
+cremos crenate crenation crepito cresaes cresta crested cretaes crete cretico creticos
+cretos creyamos creyen criacion criaciones criada criado criados criamos cricks cridos
+criemos critic critican criticar critice critices criticoes criticon criticons critics
+croada croado croados croamos crocks croemos cronologia cronologias cronologicas
+cronologicos cronologio cronologios crosse crossed crosser crossest crucen cruenta
+cruentas crujamos cruza cruzados cruzan cruzara cruzare cruzars cruzas cruzemos cuada
+cuadas cuado cuados cuadraba cuadradas cuadrados cuadral cuadrando cuadrara cuadrare
+cuadrars cuadras cuadre cuadremos cuadren cuadri cualidad cualquier cualquieran
+cualquieras cualquiere cualquieria cualquiero cualquiers cuanda cuandas cuantaes cuantia
+cuantias cuantidad cuantidades cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas
+cuarenteno cuarentens cuarentona cuarta cuartada cuartado cuartamos cuartan cuartar
+cuartas cuartos cuarza cuarzo cuatra cuatras cuatri cubeba cubera cubetas cubeto cubismos
+cubita cubramos cubran cubria cubriamos cubridos cubrire cubrirs cucado cucando cucara
+cucaran cuches cueitas cuelgo cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo
+cuentaes cuentos cuerdo cuerdos cuereo cuerna cuernas cuerno cuernos cuero cueroes cueros
+cuerpa cuerpas cuerpoes cuervo cuervos cuesa cuesas cuesca cuesla cueslo cuestas cuesto
+cuetas cuete cuidos cuitas cujara cujaro culado culatas culato culatos culler culling
+cultas cumpleanoss cunado cunales cunando cunara cunaran cundo cunetas cunete cuneto
+cunetos cunta cuntamos cuntimos cunto cunts cuomas cuotaes cupped cupping curacion
+curaciones curada curado curados curamos curando curantas curanto curantos curara curaran
+curatas curate curated curates curation curato curatos curries cursar cursares cursars
+curso cursoes cursors cursory cursos curtamos curtas curtimos curtir curtos cusita custer
+customers customs custos cutas cutete cutias czados czando dables dallars dario databas
+datado datados deaden deadlier deadliness deafen debaja debajos debamos debato debeis
+debias debido debidos debils debitoes debles debouched debouching debounces debris debts
+debuts decaan decaas decade decades decaer decafs decaimienta decaimientos decals decamos
+decan decana decane decani decano decant decante decare decas decayed decays deccan decen
+decendencia decender decendientes decern decesion decian decias decida decidas deciden
+decider deciders decidia decidio decidire decidirs decido decidor decidos decile deciles
+decima decimals deciman decimar decimas decime decimes decire decires decisions decisivo
+decker decode decoded decodes decouples decoyed decoys decrementas decrial decried decries
+decuple decuplica decuplicamos decuplicar dedice dedices deduplicados deduplicated
+defeccion defect defecta defection defects defend defender deferentes deferidos deferimos
+deferir deferrer defian defie defied defien defier defies defile defina defined definen
+definer defines definia definire definirs defino degrada degradaba degradacions degradada
+degradadas degradados degradan degradando degradara degradare degradars degradas
+degradations degraded degrademos degraden degrader degrades degrado dehender deice deices
+deicide deign deipara deisto deistos deists dejados deject dejecta dejection dejects
+dejemos delaine delaney delant delantes delants delates delayer delecta delectamos delecte
+delectes delees delege deleges deleite deleites deleje delejes deleta deletaes deletas
+deleted deletes deletion deleto deletoes deletos delgas delias deline delinte delito
+delitos deliverer deliverers dellas deltaes delver delvers demasiada demasiados demision
+demito denamos denante denar denoto denounce denounced denouncing dentar dentas dentero
+dentino dentinos dento denton dentra dentras dentros deparamos deparar dependa dependancy
+depende depended dependen dependence dependencias dependencio dependere dependers dependes
+dependo depends deplete depleted depletes depleting deploys deprender deprived depura
+depurados depuran depurara depurare depurars depuras depuremos deputamos deputar deration
+derecha derechos deride derided derides derision derivada derivadas derivadoes derivamos
+derivando derivar derivas derive deriven derives derivo dermas desacolla desacollado
+desacollar desacoplada desacoplados desacoplamienta desacoplamientos desacoplan
+desacoplando desacoplara desacoplare desacoplars desacoplas desacople desacoplo desaino
+desaline desalines desaloja desaloje desalojos desaojo desapegar desasada desasadas
+desasado desasados desase desasires desastre desastrees desatares desatino desatinos
+desatores desaviamos desaviar desbarda desbardar desbordan desbordara desbordare
+desbordars desbordas desborde desbordo desborra desborrar desbrida desbridar descaen
+descaere descaimiento descanta descantada descantado descantamos descantar descante
+descanto descara descarada descarado descaras descarga descargada descargado descargamos
+descargan descargar descargara descargare descargars descargas descarge descargo descarna
+descarnada descarnado descarnamos descarnar descarne descarno descaro descaros descarta
+descartaba descartada descartadas descartados descartala descartan descartando descartar
+descartara descartare descartars descartas descarte descartemos descarten descartes
+descarto descasada descasadas descasado descasados descase descasta descastada descastado
+descastamos descastar descaste descasto descendant descendentes descendents descendiente
+descendientees desconectada desconectadas desconectamos desconectando desconocia
+desconocian desconocias desconocidas desconocidoes desconta descontan descontara
+descontare descontars descontas descorda descordar descornar descotar descrita descrito
+descuentas descuentos descuerna descuerno desculare desculares desecho desenar desend
+desenlaces desenlaze deseno desequilibraba desequilibradas desequilibrado desequilibrara
+desertar desface desfacer desfajada desfajadas desfajado desfajados desfaje desfamada
+desfamadas desfamado desfamados desfame desfasadas desfasado desfazada desfazadas
+desfazado desfazados desfues desglosa desglosen desgloses desgloso desgradada desgradado
+desgradamos desgradar desgrade desgrades deshace deshacen deshacere deshacers deshaces
+deside desides desierta designa designation designations designe designo designs desiguala
+desiguale desigualo desiguals desina desinamos desinar desino desinos deslastra deslastren
+deslastres deslastro deslatare desliamos desliar deslino deslizantes deslustre desmontar
+desoiamos desordenabas desordenada desordenadaes desordenadas desordenado desordenadoes
+desordenamos desordenando desordenaras desovamos desovar despara desparta despartamos
+desparte desparto despasada despasadas despasado despasados despase despeas despedrar
+despegar despender despeos desperar despernar despertan despertara despertare despertars
+despertas despiertas despierto desplega desplegan desplegara desplegare desplegars
+desplegas despliegues despuess despume despumes desques destas desteno destilo destin
+destina destinacion destinacions destinas destinataria destinatarias destinatario
+destinatarioes destine destines destinoes destins destiny destribute desuces desudes
+desunes desuses desventaba desventabas desventada desventadas desventajaes desventajo
+desventajos desventara desventaras desvia desviados desvian desviara desviare desviars
+desvias desviemos desvira desviramos desvirar desvire desviro desvolvemos desvolver
+detecting detections detene detenen detenere deteners detenes detent detenta detentamos
+detente detention detents deterred deters detest detesta detestamos detests detraa detraas
+detrae detraes detrao detrass deutas devisa devise devises devoice devoices devolucions
+devolution devolvamos devolve devolved devolven devolvere devolvers devolves devovemos
+devover devuelva devuelven devuelves dextras dextro deyeccion deyecta dholes diapositivo
+diapositivos diaria diariaes diaries diarioes diarist diarria diarrias diarrio diarrios
+diaster dibuja dibuje dibujos dichos dicker diedro dieras difamacions difamatorias
+difamatorios diferamos diferente diferentees diferia diferiamos diferidas diferido
+diferire diferirs difero difine difinir digeridos digerimos digerir digero digesta
+digestas digeste digestes digesto digestos dileccion dimero dinamo dinaria dinarias diner
+dinera dineros diners diosos dipsos diputa diputas dipute diputes direccions direction
+direst disables disasters discas discoes discord discorded discords discrepancia discs
+discuenta discuento discus discuta discutas discute discutes disecar diseccion diseco
+disena disenan disenara disenare disenars disenas disene disenos disensa disenso disenta
+disento disfamacion disfamatoria disfamatorio diside disidido disidimos disidir disipara
+disneo disonar disono disons dispaba dispada dispar disparan disparar disparas dispare
+disparia disparo dispars dispart dispertar dispierta displaced disponiblees disposition
+dispositions dispositiva dispositivas dispositivoes disputaes disputais disputan disputar
+disputars disputed disputen disputer disputers disputo disputos distara distingas
+distingos distintaes distintoes distribuamos distribue distribuen distribues distribuia
+distribuiamos distribuias distribuida distribuidor distribuidors distribuidos distribuire
+distribuirs distribute distributee distributes district distritas distritos disturba
+disturbe disturbo disturbs disyunto disyuntors disyuntos ditero diucos diver divers divest
+divests divida dividamos divide divided dividen dividend divider divides dividia
+dividiamos dividida divididos dividire dividirs divido diviesa divina divine divined
+divisan divisar divisas divise diviso divvied doable doblaes doblares doblars doblas
+doblees doblen dobles doblez doblezs dobloes doblos docked dockers docket document
+documenta documente documentos documents dolados dolajes dolames dolaras dolare doleres
+doles dollar doloes dolores domados domaine domais doman domanio domanios domares domena
+domenada domenado domenan domida dominaba dominada dominadas dominador dominados dominais
+dominando dominante dominantes dominants dominar dominara dominare dominares dominas
+domine dominen doming dominga domingada domingado domingo domingos dominia dominias
+dominic dominico dominicos dominie dominies dominioes dominion dominions domino dominoes
+dominos donados donares doradas dorado doradoes dorador doradors doramos dorares dorman
+dormans dosificados dosificara dosificare dosificars dosifice dosificemos dosifico dotados
+dotares doubled doubler doublet doublets doublings doubly doubting downsize downsizes
+drafts drear drenan drezamos drezar driados drier driers driest drifty dripped drive
+drivel drivels driven drives drooped dropper drover drovers dudable dulares dupability
+dupable duplicaba duplicabas duplicacion duplicada duplicadaes duplicadas duplicadoes
+duplicaes duplicamos duplican duplicar duplicara duplicaras duplicare duplicares duplicars
+duplicas duplicated duplicating duplications duplicativo duplice duplico durabilidads
+durables durably duracions duradera duraderos duradoro durados duraduro durance durant
+durantes durations durativo duraton dynamos eatable eddied edicions edicts editaba editada
+editadas editados editamos editan editando editar editara editare editaria editars editas
+edite editen edites edition editor efecta efectos efectuo efeto effects effete ejecuta
+ejecutan ejecutara ejecutare ejecutars ejecutas ejecutor electo elefante elegance elegant
+elegantes elegen elegia elegiac elegian elegias elegidas elegido eliden eligan elige
+eliges eligida elijen elimina eliminaba eliminadas eliminador eliminados eliminan
+eliminando eliminara eliminare eliminars eliminas elimine eliminemos elimino elixen embuda
+embude embudos embuto emceed emento emitamos emitan empaja empajamos empajar empande
+empecamos empegamos empegar empegaria empegariamos empelamos empelar empelaria
+empelariamos empenamos empenar empenaria empenariamos empera emperas empeza empezados
+empezan empezaran empezaras empezare empezarian empezarias empezars empezas empezemos
+empire empires empleamos emplear emplearia empleariamos empozamos empozar empozaria
+empozariamos emprenas emprensas empresa empresaes empresos empress empresta emprestas
+empuja empujados empujan empujara empujare empujars empujas empuje empujemos empujo empuna
+empunamos empunar enarce enarces enarta enartada enartadas enartado enartamiento enartamos
+enartar encala encalado encalan encama encaminaba encaminabas encaminado encaminados
+encaminara encaminaras encamisada encamisadas encamonada encamonadas encape encarinada
+encarinadas encela encelamos encelar encender encentrado encero encia encias enciman
+encimar encimas encime encimo encina encios encisa encisma encita enciva encoba encobamos
+encobar encobe encobes encocla encoclamos encoclar encoder encoders encoga encogamos
+encoge encoges encoja encojamos encojar encoje encojes encola encolados encolan encolara
+encolare encolars encolas encole encolemos encoles encolo encona enconamos enconar encone
+encones enconreado encontrada encontrados encontrando encora encoramos encorar encorde
+encordes encore encored encores encoring encostrado encova encovamos encovar encove
+encoves encrypting encryptions encuerar enebro enebros enero eneros enface enfiada
+enfiadas enfiado enfiados enfiamos enfian enfiar enflace enflaces enfoques enforme
+enformes enfries engace engaces engagements engender engero engome engomes enguerar
+enhuerar enigma enjero enjeros enjuta enjutada enjutadas enjutado enjutamos enjutar
+enlaced enlacees enlacie enlacies enlame enlames enlate enlates enlaze enlazes enligen
+enlode enlodes enluce enluces enluta enlutada enlutadas enlutado enlutamos enlutar
+enmascara enmascarada enmascarados enmascaran enmascarando enmascarara enmascarare
 enmascarars enmascaras enmascaremos enmities enmity enormees enormes enrame enrames
 enriada enriadas enriado enriadores enriados enriamos enrian enriar enries enrode enrodes
 enrola enrolamos enrolar enrome enromes enroque enruna enrunada enrunadas enrunado
@@ -605,11 +607,11 @@ escalian escaliar escalla escalma escalmos escalo escalon escalonaba escalonadas
 escalonados escalonando escalonara escama escamado escamamos escaman escamar escame
 escampe escana escandamos escaner escanera escanero escaneta escantamos escantar
 escantemos escapa escapado escapamos escapan escapar escaped escapee escapen escaper
-escapes escapo escara escarbe escarben escarnamos escarnar escarp escarpe escasa
-escaseamos escasear escaza escibe esciben escila escito escode escodes escola escolado
-escolan escriba escribamos escriban escribes escribia escribiamos escribidos escribire
-escribirs escribo escrino escripto escriptor escriptura escripturas escrita escrito
-escritor escritora escritoras escritoro escritors escritos escritura escrituraes
+escapes escapo escara escarbe escarben escarbo escarnamos escarnar escarp escarpe escasa
+escaseamos escasear escaza escibe esciben escibo escila escito escode escodes escola
+escolado escolan escriba escribamos escriban escribes escribia escribiamos escribidos
+escribire escribirs escribo escribos escripto escriptor escriptura escripturas escrita
+escrito escritor escritora escritoras escritoro escritors escritos escritura escrituraes
 escriturais escrituran escriturar escriturars escriture escritures escrituro escrituros
 escroto escrows escruto escuala escupe eseran eseres esfera esferas esmera esmerada
 esmerado esmerais esmeramos esmeran esmerar esmeras espacia espacico espacie espacios
@@ -631,85 +633,85 @@ esterar esteras esteres estero esteros esters estes estibado estido estidos esti
 estimada estimador estimados estimando estimate estimates estirado estires estivado
 estivated estoes estrada estradas estrado estrados estras estrega estregada estregadas
 estregado estregados estregamos estregan estregas estrenar estriado estribe estriben
-estricia estricias estricio estricios estricta estrictaes estrictoes estrictos estrie
-estries estroes estros estructurada estructuradas estructural estructuramos estructuran
-estructurando estructurar estructuras estructure estructuro estrus estures etanas etapaes
-etapos eteran eteres eterna eternal eternalmente eternamentes eternas eterno eternos
-euripo euripos evection evenas evenes eveno evens eventful eventfully eventoes
-eventualmentes eventuals eventuates evian eviccion evicting evictions evitada evitado
-evitados evitan evitar evitara evitaran evitaras evitare evitarian evitarias evitars
-evitas evitemos evites exactamentes exactas exactoes exactor exactors exacts exalta exalto
-exarca exarco exarcos exceda excedamos excedas excede exceden excedere exceders excedes
-excedo excels excelso excepciona excepcionas excepcione excepcionen excepciono excepting
-exceptivo exceptivos excesa excesas excesos excess exchanged exchanger exchanges excita
-excite exciten excito excluamos excluded exclue excluen exclues excluiamos excluidos
-excrecion excreciones excretion excretions excuso exemption exemptions exento exentos
-exhausta exhausto exhausts exigen exiran exire exires exist exista existan existas existed
-existent existes existo exists exitas exited exiting exitos exits expanda expandas
-expanden expander expandes expandia expandire expandirs expando expanse expansive expects
-expend expende expended expends expensa expensen expenses expenso expert expia expiacion
-expiado expian expiando expiar expiara expiaran expiare expiares expiars expias expiation
-expie expien expies expila expilado expilan expile expiles expira expiracions expirada
-expirados expirando expirar expiras expired expiren expires expiries expiro expiry
-exponencials expremo expresas exprese expresions expresivo expresivoes expression exsect
-extenda extendas extender extendo extensa extensas extensive extenso extensos extenua
-extenuas extenuo extern externaes externamente externo externoes externos externs extorna
-extornas extorno extornos extract extracta extracte extractor extractos extracts extrana
-extranas extrano extranos extrema extreme extremos fablan fablando fablar fable fabled
-fables fablos faccion fachas faction factors factory factual facturan facturar facturas
-factures facturo fadiga fagged failings faille failovers fairing faitor fajada fajadas
-fajamos falan falcan falcando falcar falcos faldan faldando faldar faldos falian falidas
-falido falidos falladas fallado fallados fallal fallanco fallara fallare fallars fallas
-fallbacks fallen faller falles fallia fallian fallias fallida fallidaes fallidoes fallimos
-falling fallir falloes fallowed fallowing fallows falls faloes falos falsan falsando
-falsar falsificaba falsificadas falsificado falsificara falsificare falsificars falsifice
-falsifico falsos faltan faltando faltante faltar falter faltered faltering falters faltos
-faluos fames famos famosa famosas famosoes famosos fanged fannie fanoso fanosos farmed
-fartura fatigan fatigar fatigas fatige fatigen fatiges fatigo fatigued fatigues fatima
-fating fatling fatly fator fautor favors fawned featly featured fechas feches feeze fellow
-fellows fenches fending fendos fennel fermat fermato fetched fetcher fetchers fetiches
-fiablees fiada fiadas fiamos ficada ficadas ficais ficamos ficars ficas ficha fichaes
-fichais fichan fichar fichars fichemos fichera ficheras ficheroes fiches fichos fichus
-fictas fieles fiels fieltra fieltrado fieltramos fieltrar fieltro fiends fight fijaba
-fijabas fijadaes fijado fijados fijara fijaras fijemos filada filadas filamos filara filed
-filer filera filero filers filing filled filler fillers filling fillos filterer filters
-filtrada filtrador filtrados filtralo filtran filtrando filtrara filtrare filtrars
-filtremos filtres filtros fimble finable finables finada finadas finale finales finamos
-fincas finchas fincos finire finita finito finned finoes finos fintos fireball firebases
-firewalls firmada firmadas firmamos firmando firmed firmes fiscas fistra fistro fitches
-fitter fitters fixable fizada fizadas fizamos flagger flailed flailing flames flanged
-flashed flashes flatly flats flatting fleches fleshed fleshes fleshly fletante flicked
-flickers flickery flights flighty floaty flogged flojas flojos floors floras floros
-flotantes flotas flotes flotos flouting flouts flusher flushest fluter foaled foaling
-foamed fochas fogged foiamos foible foibles foidos foiled foiling folder follan follando
-follar follo follon follons followee followings follows fondas fondeo fondeos fondo
-fondoes fondon fondons fondus fonos foods fooled forada foraged foraida forced forded
-forest forgat forge forged forger forges forget forgets forgot forjada forked formaba
-formadas formado formados formal forman formant formar formara formas formate formats
-forme formed formen former formes formiato formida fornamos fornos forrada forwarder
-forwards forzada forzen fouled fowled fracciona fraccione fracciono fraccions fraces
-fractions fractura frades fragmenta fragmental fragmentan fragmentara fragmentare
-fragmentars fragmentary fragmentas framea frameas framed frameo frameos framer framers
-frameworks franamos franes fraoes frases frayes freamos frecuencias frecuencio freebase
-freezer freezes fregamos fregar freiamos frena frenados frenan frenara frenare frenars
-frenas frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro frete
-frezamos frezar freze frezen friabilidad friable friables friaes friary friccion friction
-frida fridas fridays frieze fright frogen frondos fronte fronted frotante froten froward
-froze fruente fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso fumosos
-funcion funciona funcionals funcionan funcionar funcionares funcionas funcionen funciones
-funciono funcions function fundos funnels funner furcion furente furte fusiona fusionados
-fusional fusionan fusionara fusionare fusionars fusionas fusionemos gafamos gafando
-gafemos gagaes gages gagoes galling ganado ganados gananio gandamos gande gandes ganetos
-ganges ganiamos ganimos gansado garamos garande garandes garando garanta garantan garantas
-garantees garantiamos garantian garantias garantida garantio garantir garantizados
-garantizan garantizara garantizare garantizars garantizas garantizemos garda gardada
-gardadas gardado gardados gardamos gardan gardar garpos garues gating gauged gauger
-gayamos gayando gayemos gaznamos gaznando gaznemos genera generacions generada generador
-generados general generales generalo generan generando generante generantes generara
-generares generars generas generated generates generating generations generativo genere
-generica generico generics genero genetic geneva genra genseric geodas geodes geodos
-gesteo gesto gestora gestoro gestors gestos glande glandes globa globals globas globules
-glowing golde goldes goldie goldre gouges gradaes grade grades gradoes gradua
+estribo estricia estricias estricio estricios estricta estrictaes estrictoes estrictos
+estrie estries estroes estros estructurada estructuradas estructural estructuramos
+estructuran estructurando estructurar estructuras estructure estructuro estrus estures
+etanas etapaes etapos eteran eteres eterna eternal eternalmente eternamentes eternas
+eterno eternos euripo euripos evection evenas evenes eveno evens eventful eventfully
+eventoes eventualmentes eventuals eventuates evian eviccion evicting evictions evitada
+evitado evitados evitan evitar evitara evitaran evitaras evitare evitarian evitarias
+evitars evitas evitemos evites exactamentes exactas exactoes exactor exactors exacts
+exalta exalto exarca exarco exarcos exceda excedamos excedas excede exceden excedere
+exceders excedes excedo excels excelso excepciona excepcionas excepcione excepcionen
+excepciono excepting exceptivo exceptivos excesa excesas excesos excess exchanged
+exchanger exchanges excita excite exciten excito excluamos excluded exclue excluen exclues
+excluiamos excluidos excrecion excreciones excretion excretions excuso exemption
+exemptions exento exentos exhausta exhausto exhausts exigen exiran exire exires exist
+exista existan existas existed existent existes existo exists exitas exited exiting exitos
+exits expanda expandas expanden expander expandes expandia expandire expandirs expando
+expanse expansive expects expend expende expended expends expensa expensen expenses
+expenso expert expia expiacion expiado expian expiando expiar expiara expiaran expiare
+expiares expiars expias expiation expie expien expies expila expilado expilan expile
+expiles expira expiracions expirada expirados expirando expirar expiras expired expiren
+expires expiries expiro expiry exponencials expremo expresas exprese expresions expresivo
+expresivoes expression exsect extenda extendas extender extendo extensa extensas extensive
+extenso extensos extenua extenuas extenuo extern externaes externamente externo externoes
+externos externs extorna extornas extorno extornos extract extracta extracte extractor
+extractos extracts extrana extranas extrano extranos extrema extreme extremos fablan
+fablando fablar fable fabled fables fablos faccion fachas faction factors factory factual
+facturan facturar facturas factures facturo fadiga fagged failings faille failovers
+fairing faitor fajada fajadas fajamos falan falcan falcando falcar falcos faldan faldando
+faldar faldos falian falidas falido falidos falladas fallado fallados fallal fallanco
+fallara fallare fallars fallas fallbacks fallen faller falles fallia fallian fallias
+fallida fallidaes fallidoes fallimos falling fallir falloes fallowed fallowing fallows
+falls faloes falos falsan falsando falsar falsificaba falsificadas falsificado falsificara
+falsificare falsificars falsifice falsifico falsos faltan faltando faltante faltar falter
+faltered faltering falters faltos faluos fames famos famosa famosas famosoes famosos
+fanged fannie fanoso fanosos farmed fartura fatigan fatigar fatigas fatige fatigen fatiges
+fatigo fatigued fatigues fatima fating fatling fatly fator fautor favors fawned featly
+featured fechas feches feeze fellow fellows fenches fending fendos fennel fermat fermato
+fetched fetcher fetchers fetiches fiablees fiada fiadas fiamos ficada ficadas ficais
+ficamos ficars ficas ficha fichaes fichais fichan fichar fichars fichemos fichera ficheras
+ficheroes fiches fichos fichus fictas fieles fiels fieltra fieltrado fieltramos fieltrar
+fieltro fiends fight fijaba fijabas fijadaes fijado fijados fijara fijaras fijemos filada
+filadas filamos filara filed filer filera filero filers filing filled filler fillers
+filling fillos filterer filters filtrada filtrador filtrados filtralo filtran filtrando
+filtrara filtrare filtrars filtremos filtres filtros fimble finable finables finada
+finadas finale finales finamos fincas finchas fincos finire finita finito finned finoes
+finos fintos fireball firebases firewalls firmada firmadas firmamos firmando firmed firmes
+fiscas fistra fistro fitches fitter fitters fixable fizada fizadas fizamos flagger flailed
+flailing flames flanged flashed flashes flatly flats flatting fleches fleshed fleshes
+fleshly fletante flicked flickers flickery flights flighty floaty flogged flojas flojos
+floors floras floros flotantes flotas flotes flotos flouting flouts flusher flushest
+fluter foaled foaling foamed fochas fogged foiamos foible foibles foidos foiled foiling
+folder follan follando follar follo follon follons followee followings follows fondas
+fondeo fondeos fondo fondoes fondon fondons fondus fonos foods fooled forada foraged
+foraida forced forded forest forgat forge forged forger forges forget forgets forgot
+forjada forked formaba formadas formado formados formal forman formant formar formara
+formas formate formats forme formed formen former formes formiato formida fornamos fornos
+forrada forwarder forwards forzada forzen fouled fowled fracciona fraccione fracciono
+fraccions fraces fractions fractura frades fragmenta fragmental fragmentan fragmentara
+fragmentare fragmentars fragmentary fragmentas framea frameas framed frameo frameos framer
+framers frameworks franamos franes fraoes frases frayes freamos frecuencias frecuencio
+freebase freezer freezes fregamos fregar freiamos frena frenados frenan frenara frenare
+frenars frenas frene frenemos frenen frenes frentes fresamos fresar frescuras frescuro
+frete frezamos frezar freze frezen friabilidad friable friables friaes friary friccion
+friction frida fridas fridays frieze fright frogen frondos fronte fronted frotante froten
+froward froze fruente fuere fueres fuertementes fuertes fuiamos fullback fullos fumoso
+fumosos funcion funciona funcionals funcionan funcionar funcionares funcionas funcionen
+funciones funciono funcions function fundos funnels funner furcion furente furte fusiona
+fusionados fusional fusionan fusionara fusionare fusionars fusionas fusionemos gafamos
+gafando gafemos gagaes gages gagoes galling ganado ganados gananio gandamos gande gandes
+ganetos ganges ganiamos ganimos gansado garamos garande garandes garando garanta garantan
+garantas garantees garantiamos garantian garantias garantida garantio garantir
+garantizados garantizan garantizara garantizare garantizars garantizas garantizemos garda
+gardada gardadas gardado gardados gardamos gardan gardar gardo garpos garues gating gauged
+gauger gayamos gayando gayemos gaznamos gaznando gaznemos genera generacions generada
+generador generados general generales generalo generan generando generante generantes
+generara generares generars generas generated generates generating generations generativo
+genere generica generico generics genero genetic geneva genra genseric geodas geodes
+geodos gesteo gesto gestora gestoro gestors gestos glande glandes globa globals globas
+globules glowing golde goldes goldie goldre gouges gradaes grade grades gradoes gradua
 gradualmentes graduals graduan graduar graduas gradue gradues graffias grafia grafiaes
 grafias graficaes grafico graficos grafila grafilas grafita grafitas gramps granades
 granaes granamos granando grance grances grand granda grandaes grandas grande grandee
@@ -718,132 +720,133 @@ grane granea graneas granee granees granel granels granemos granen graneo granes
 granges granoes grantes grapas grapes graserias grasps grateful gratefully grazne graznes
 gripos groped gropes groping groseraes groseras groseria groseriaes groserios grouper
 groupie grouse groused grouted grouts growings growling growths grumos gruos grupas grupo
-grupoes grutos guada guadra guadua guadual guaira gualda gualdada gualdadas gualdado
-gualdados guanamos guanda guapos guara guaramos guaran guaranteed guarantied guaranties
-guaras guardaba guardabas guardadaes guardadoes guardador guardadors guardaja guardajas
-guardajo guardajos guardala guardalo guardalos guardando guardant guardara guardaras
-guardare guardars guarde guardemos guarden guarder guardes guardias guardio guardo guards
-guariaa guariamos guarian guarna guarnamos guarnan guarnia guarra guesser guesses guested
-guiada gulden gurda gurges gurupos habemos habitua habituals habituan habituar habituas
-hacamos hacero haceros hacheada hacheadas hacheamos hachear hachemos haches hademos
-hairless halemos hammed hammerer hammers hammier hamper hampered hampers handed handel
-handing handler handlers handless hangings happen harder harmer hashea hasheado hashes
-hasted hastes hasting hatter havemos hawses headed headers headier headiest healer healers
-hearer hearers heater heaters heaver heavers heavies heder heders hedger hedgers hemmer
-hemmers hender henders herder herders hibridas hibridos hidrata hidratacions hidratados
-hidratan hidratara hidratare hidratars hidratas hidrate hidratemos hidrates hightest
-hinging hinter histericos histogram historiaes historiais historians historiars historical
-historico historicoes histories hither hitler hitters hoisted hooted horacio horaria
-horarios horatio horizontalmentes horizontals horsed hosed hoste hostel hostes hotbed
-hotpot hotpots hotshot hotshots hotspots hotted hotter housed huacos huchos hucios huebos
-huecas huecoes huecus huegos huercos hueros huesos huevos hummer hummers hundreds hushed
-hushes hushing hybrids hybris hydrae hydrant hydrants hydrating identidads identificado
-identificados identifice identifices identified identifier identifiers identifies identify
-idiom idiomaes idiomo idiomos idioms idiota idiotas ignara igneoes ignorados ignoramus
-ignoran ignorar ignorara ignorare ignorars ignoras ignored ignoremos ignoren ignorer
-ignores ignoro ignota igualaes igualas iguale igualen igualos iguals iguares imbalance
-imbalances immutably imparta imparte impartes imperta imperte impertes import importance
-importantes importar importas importe imported importees importen importer importers
-importo imports imposta imprecisa imprecisos imputables inaction inactiva inactivaes
-inactive inactivoes inactivos inatencion inatento inatentos incalida incalido incalidos
-incensiva incensivo incide inciertas inciertos incline incluamos includes incluia
-incluiamos incluidos incluire incluirs incluo incluyen incompartible incompartibles
-incompasible incompasibles incompatible incompatiblees incompatibly incomplejo incompleta
-incomplete incompletos incomplexo incrase incrases increase increased incrementa
-incrementan incrementar incrementas incult inculto incultos incumpla incumplamos incumplen
-incumples incumpliamos incumplidos incumplo indeed indefinidamentes indent indents indexer
-indexes indic indica indicado indicadora indicadoraes indicadoras indicadoro indicadoros
-indicados indicatory indicen indices indiciador indiciadores indicie indicio indico indics
-indict indictor indie indies indine indite indore induce indult indulto indultos inert
-infante infarte infeccion infection infirmes infla inflame inflan inflara inflars inflas
-inflated inflater inflates influa influimos influir informas informe informed informees
-informen informer informers informs infunda inicia inicials inician iniciar inicias inicie
-inicios inicuo initials injecting injections injerta injertan injertar inlier inmediata
-inmediatamentes inmediatos inmudable inmudables inmunda inmutablees innocuo inocua inoculo
-inocuos inora inoramos inorar inore inores inormes insect insecta insects insera inseran
-insercions insere inseres inseria inserian insero inserta insertan insertar insertara
-insertare insertars insertas inserte inserten insertes inserto insertos inserts inset
-insets insetting insider insides insidie inspecciona inspeccionan inspeccionara
-inspeccionare inspeccionars inspeccionas inspects instance instanced instancia instanciaes
-instancio instancios instancy instantaneaes instantaneo instantaneos instante instantes
-insuda insudar insude insuflo insula insulas insule insules insulo insulsa insulsos
-insultoes intakes integers integra integral integrals integras integre integres integro
-integros inten intencions intend intendo intends intensa intensar intense intension
-intensiva intensivas intensive intensivo intensivos intenso intensos intent intenta
-intentan intentara intentare intentars intentas intente intentes intention intentoes
-intentos intents interaction intercalo intercambias intercambios interfaced interfaces
-interlace intern internacion internal internals internar interno internos interns
-interrace interrupter interruptora interruptoro interruptors intersticia intersticials
-intersticias intervaloes interviews intine inulto inultos inunda inundan inundara inundare
-inundars inundas inunde inundo invadida invadido invadidos invalid invalidacions invalidad
-invalidades invalidados invalidaes invalidan invalidar invalidara invalidare invalidares
-invalidars invalidas invalidates invalidating invalide invalidemos invalides invalido
-invalidoes invalids invariance invencion invent inventar invento inventor inventora
-inventoro inventors inventos invents invert inverta invertan inverting inverts investiamos
-investiga investigados investigan investigara investigars investigas investigated
-investigates investigemos inyeccions iseult iterating iterativo iterativos iterators
-jaegers jagger jautos jester jitters jittery jotter junamos juncamos juncar juncos
-juniamos junios junoes junos junta juntados juntan juntara juntare juntars juntas juntemos
-juntes junto juntoes junzos justamos justar justos jutios jutos keystroke kinesics laager
-lacked lacking ladder laded lager lagers lagged lagger lagging lagting laida laidas laido
-laistas laman lamar lamba lambada lamban lambas lambdas lambdo lambea lambed lambia
-lambida lamers lamest lamida lamidas lamido lamidos lanamos lanar lanaria landed lander
-langer langrage lanza lanzados lanzan lanzaran lanzaras lanzare lanzarian lanzarias
-lanzars lanzas lanzazos lanzemos laoses lapidaes lapidais lapidan lapidar lapidars lapidas
-lapide lapidea lapideas lapides lapido lapidos lapita lapitas lapiza lapizas lapsed lapses
-larded larder largar large largen larges largess largor larker larking lasers lases lasing
-lasses lastas latent lates latexs latida latidas latidoes latigo latigos latimos latino
-latinos latito latrio latrios latter latvio latvios lauded lauder launce lavers laves
-lawman lawyers laxest layaes layars layes layman lazamos lazar lazaria lazramos lazrar
-lazraria leaded leaden leader leaders leading leafed leafing league leaked leaker leales
-leamos leander leaned leaner leaning leaped leaper leaping leaser leasers leases leashed
-leashes leasing leaved leaven leavens leaver leavers leaves leaving leavis lectora
-lectoraes lectoras lectoro lectoros lectors lectura lecturaes lecturas lecture lectures
-lecturo lecturos ledaes ledge ledgers ledges ledos ledras ledros lefter legada legado
-legaes legalese legals legan legar legares legates legemos leger legged legging legible
-legiblees legisles legraes legras leguaes leibles leidas leidoes leilos leimos leistas
-lejaes lejases lejemos lejios lelaes lemaes lembos lemnos lemos lenaes lenais lenars lenas
-lender leneas lenemos lengths lengthy lenias lenidos lenoes lenons lenos lenses lentaes
-lentes lentoes lentor lentores lentors lents lentura lenturas leonas leonos lepemos lepras
-leraes leras lerdas lerdos lesaes leses lesnas lesnos lesoes lesses lester lestes letales
-letals leteas leteos letor letoras letores letors letraes letras letrea letreas letros
-letters letura leturas leudos levaes levanta levantados levantan levantara levantare
-levantars levantas levantemos levanter levees levemos leves levies lewder lezdos leznas
-leznos liados libara libaran libela libelamos libelan libelar liber liberacions liberados
-liberal liberalos liberan liberara liberare liberars liberas liberation libere liberemos
-liberen liberia liberiamos liberian libero libers liberta libertamos libertan libertar
-libra libracion libramos libran librar librara librare libraria librars librea libreamos
-librean librear libreara librearia librera libreras librerias libreril librerio licita
-licitacion licitada licitadas licitador licitamos licitan licitar licite licites licito
-licked licking lictor lictores lidos lieder liemos lientas lientos lieves ligera liked
-limais limera limeta limeto limier limiste limistes limita limitaba limitabas limitacions
-limitadaes limitado limitados limitan limitara limitaras limitare limitars limitary
-limitas limitation limited limitees limitemos limiten limiter limiters limites limitings
-limito limits limned limpia limpiada limpiadas limpiador limpiados limpiamos limpiar
-limpiara limpiare limpiars limpias limpid limpida limpie limpiemos limpies limpiezas
-limpiezo limpio lindos lined linera linger linker liosas liquida liquidacions liquidan
-liquidara liquidare liquidars liquidas liquidation lisaes lisais lisars lisas lisera
-lisias listaes listais listan listar listars listes listos litas litera litias litote
-litotes litras litter litters littler littlest lituas liudos llaban llagada llagadas
-llagado llagan llamaba llamabas llamadaes llamado llamados llamante llamantees llamara
-llamaran llamaras llamare llamares llamarga llamargo llamaria llamars llamas llamaza
-llamazas llamea llameada llameadas llamean llameante llameantes llamear llamen llanada
-llanadas llanos llapada llapadas llapan llapar llaran llaves llecos llegaba llegada
-llegadas llegado llegados llegan llegando llegara llegare llegars llegas llege llegen
-lleges llegos lleguen llemos llenada llenado llenan llenar llenas llenes lleno llenoes
-lleras lleros lletas lletos lleude lleuden llevada llevado llevan llevar lleves llevos
-lloico loable loables loader loafed loaned loaner loaves lobation lobera locacion
-locacions locaes local locale localize localizen localizes locals locate locates locating
-locativo locativos lochaes locke locker locket lockup lockups locule locums locus locusts
-locution locutions lodged lodging loemos logger logic logica logicos logier logio logion
-logios loguer loico loistas loner longar longe longed longen longes longing longitude
-longituds longor longura longuro looked looking lookup lookups loosing loping lorded
-losina losings losino lounger lousing loving lowing lucked lucking lugged lugging luidos
-lunch lunger macado macamos macana macar macas maceado maceamos macear maceas machaca
-machacan machacara machacare machacars machacas machado machamos machar machas maches
-machiaes machies machin machina machinaes machinas machined machines machino machinos
-machins machioes machones machos machucar macias madamos madeja madman madras maestra
-maestreadas maestreados maestreamos maestrear maestreo magana magen magien magin
+grupoes grutos guada guado guadra guadro guadua guadual guaduo guaira guairo gualda
+gualdada gualdadas gualdado gualdados gualdo guanamos guanda guando guapos guara guaramos
+guaran guaranteed guarantied guaranties guaras guardaba guardabas guardadaes guardadoes
+guardador guardadors guardaja guardajas guardajo guardajos guardala guardalo guardalos
+guardando guardant guardara guardaras guardare guardars guarde guardemos guarden guarder
+guardes guardias guardio guardo guardos guards guariaa guariamos guarian guarido guario
+guarna guarnamos guarnan guarnia guarno guaro guaros guarra guarro guesser guesses guested
+guiada guiado gulden gurda gurdo gurges gurupos habemos habitua habituals habituan
+habituar habituas hacamos hacero haceros hacheada hacheadas hacheamos hachear hachemos
+haches hademos hairless halemos hammed hammerer hammers hammier hamper hampered hampers
+handed handel handing handler handlers handless hangings happen harder harmer hashea
+hasheado hashes hasted hastes hasting hatter havemos hawses headed headers headier
+headiest healer healers hearer hearers heater heaters heaver heavers heavies heder heders
+hedger hedgers hemmer hemmers hender henders herder herders hibridas hibridos hidrata
+hidratacions hidratados hidratan hidratara hidratare hidratars hidratas hidrate hidratemos
+hidrates hightest hinging hinter histericos histogram historiaes historiais historians
+historiars historical historico historicoes histories hither hitler hitters hoisted hooted
+horacio horaria horarios horatio horizontalmentes horizontals horsed hosed hoste hostel
+hostes hotbed hotpot hotpots hotshot hotshots hotspots hotted hotter housed huacos huchos
+hucios huebos huecas huecoes huecus huegos huercos hueros huesos huevos hummer hummers
+hundreds hushed hushes hushing hybrids hybris hydrae hydrant hydrants hydrating identidads
+identificado identificados identifice identifices identified identifier identifiers
+identifies identify idiom idiomaes idiomo idiomos idioms idiota idiotas ignara igneoes
+ignorados ignoramus ignoran ignorar ignorara ignorare ignorars ignoras ignored ignoremos
+ignoren ignorer ignores ignoro ignota igualaes igualas iguale igualen igualos iguals
+iguares imbalance imbalances immutably imparta imparte impartes imperta imperte impertes
+import importance importantes importar importas importe imported importees importen
+importer importers importo imports imposta imprecisa imprecisos imputables inaction
+inactiva inactivaes inactive inactivoes inactivos inatencion inatento inatentos incalida
+incalido incalidos incensiva incensivo incide inciertas inciertos incline incluamos
+includes incluia incluiamos incluidos incluire incluirs incluo incluyen incompartible
+incompartibles incompasible incompasibles incompatible incompatiblees incompatibly
+incomplejo incompleta incomplete incompletos incomplexo incrase incrases increase
+increased incrementa incrementan incrementar incrementas incult inculto incultos incumpla
+incumplamos incumplen incumples incumpliamos incumplidos incumplo indeed indefinidamentes
+indent indents indexer indexes indic indica indicado indicadora indicadoraes indicadoras
+indicadoro indicadoros indicados indicatory indicen indices indiciador indiciadores
+indicie indicio indico indics indict indictor indie indies indine indite indore induce
+indult indulto indultos inert infante infarte infeccion infection infirmes infla inflame
+inflan inflara inflars inflas inflated inflater inflates influa influimos influir informas
+informe informed informees informen informer informers informs infunda inicia inicials
+inician iniciar inicias inicie inicios inicuo initials injecting injections injerta
+injertan injertar inlier inmediata inmediatamentes inmediatos inmudable inmudables inmunda
+inmutablees innocuo inocua inoculo inocuos inora inoramos inorar inore inores inormes
+insect insecta insects insera inseran insercions insere inseres inseria inserian insero
+inserta insertan insertar insertara insertare insertars insertas inserte inserten insertes
+inserto insertos inserts inset insets insetting insider insides insidie inspecciona
+inspeccionan inspeccionara inspeccionare inspeccionars inspeccionas inspects instance
+instanced instancia instanciaes instancio instancios instancy instantaneaes instantaneo
+instantaneos instante instantes insuda insudar insude insuflo insula insulas insule
+insules insulo insulsa insulsos insultoes intakes integers integra integral integrals
+integras integre integres integro integros inten intencions intend intendo intends intensa
+intensar intense intension intensiva intensivas intensive intensivo intensivos intenso
+intensos intent intenta intentan intentara intentare intentars intentas intente intentes
+intention intentoes intentos intents interaction intercalo intercambias intercambios
+interfaced interfaces interlace intern internacion internal internals internar interno
+internos interns interrace interrupter interruptora interruptoro interruptors intersticia
+intersticials intersticias intervaloes interviews intine inulto inultos inunda inundan
+inundara inundare inundars inundas inunde inundo invadida invadido invadidos invalid
+invalidacions invalidad invalidades invalidados invalidaes invalidan invalidar invalidara
+invalidare invalidares invalidars invalidas invalidates invalidating invalide invalidemos
+invalides invalido invalidoes invalids invariance invencion invent inventar invento
+inventor inventora inventoro inventors inventos invents invert inverta invertan inverting
+inverts investiamos investiga investigados investigan investigara investigars investigas
+investigated investigates investigemos inyeccions iseult iterating iterativo iterativos
+iterators jaegers jagger jautos jester jitters jittery jotter junamos juncamos juncar
+juncos juniamos junios junoes junos junta juntados juntan juntara juntare juntars juntas
+juntemos juntes junto juntoes junzos justamos justar justos jutios jutos keystroke
+kinesics laager lacked lacking ladder laded lager lagers lagged lagger lagging lagting
+laida laidas laido laistas laman lamar lamba lambada lamban lambas lambdas lambdo lambea
+lambed lambia lambida lamers lamest lamida lamidas lamido lamidos lanamos lanar lanaria
+landed lander langer langrage lanza lanzados lanzan lanzaran lanzaras lanzare lanzarian
+lanzarias lanzars lanzas lanzazos lanzemos laoses lapidaes lapidais lapidan lapidar
+lapidars lapidas lapide lapidea lapideas lapides lapido lapidos lapita lapitas lapiza
+lapizas lapsed lapses larded larder largar large largen larges largess largor larker
+larking lasers lases lasing lasses lastas latent lates latexs latida latidas latidoes
+latigo latigos latimos latino latinos latito latrio latrios latter latvio latvios lauded
+lauder launce lavers laves lawman lawyers laxest layaes layars layes layman lazamos lazar
+lazaria lazramos lazrar lazraria leaded leaden leader leaders leading leafed leafing
+league leaked leaker leales leamos leander leaned leaner leaning leaped leaper leaping
+leaser leasers leases leashed leashes leasing leaved leaven leavens leaver leavers leaves
+leaving leavis lectora lectoraes lectoras lectoro lectoros lectors lectura lecturaes
+lecturas lecture lectures lecturo lecturos ledaes ledge ledgers ledges ledos ledras ledros
+lefter legada legado legaes legalese legals legan legar legares legates legemos leger
+legged legging legible legiblees legisles legraes legras leguaes leibles leidas leidoes
+leilos leimos leistas lejaes lejases lejemos lejios lelaes lemaes lembos lemnos lemos
+lenaes lenais lenars lenas lender leneas lenemos lengths lengthy lenias lenidos lenoes
+lenons lenos lenses lentaes lentes lentoes lentor lentores lentors lents lentura lenturas
+leonas leonos lepemos lepras leraes leras lerdas lerdos lesaes leses lesnas lesnos lesoes
+lesses lester lestes letales letals leteas leteos letor letoras letores letors letraes
+letras letrea letreas letros letters letura leturas leudos levaes levanta levantados
+levantan levantara levantare levantars levantas levantemos levanter levees levemos leves
+levies lewder lezdos leznas leznos liados libara libaran libela libelamos libelan libelar
+liber liberacions liberados liberal liberalos liberan liberara liberare liberars liberas
+liberation libere liberemos liberen liberia liberiamos liberian libero libers liberta
+libertamos libertan libertar libra libracion libramos libran librar librara librare
+libraria librars librea libreamos librean librear libreara librearia librera libreras
+librerias libreril librerio licita licitacion licitada licitadas licitador licitamos
+licitan licitar licite licites licito licked licking lictor lictores lidos lieder liemos
+lientas lientos lieves ligera liked limais limera limeta limeto limier limiste limistes
+limita limitaba limitabas limitacions limitadaes limitado limitados limitan limitara
+limitaras limitare limitars limitary limitas limitation limited limitees limitemos limiten
+limiter limiters limites limitings limito limits limned limpia limpiada limpiadas
+limpiador limpiados limpiamos limpiar limpiara limpiare limpiars limpias limpid limpida
+limpie limpiemos limpies limpiezas limpiezo limpio lindos lined linera linger linker
+liosas liquida liquidacions liquidan liquidara liquidare liquidars liquidas liquidation
+lisaes lisais lisars lisas lisera lisias listaes listais listan listar listars listes
+listos litas litera litias litote litotes litras litter litters littler littlest lituas
+liudos llaban llagada llagadas llagado llagan llamaba llamabas llamadaes llamado llamados
+llamante llamantees llamara llamaran llamaras llamare llamares llamarga llamargo llamaria
+llamars llamas llamaza llamazas llamea llameada llameadas llamean llameante llameantes
+llamear llamen llanada llanadas llanos llapada llapadas llapan llapar llaran llaves llecos
+llegaba llegada llegadas llegado llegados llegan llegando llegara llegare llegars llegas
+llege llegen lleges llegos lleguen llemos llenada llenado llenan llenar llenas llenes
+lleno llenoes lleras lleros lletas lletos lleude lleuden llevada llevado llevan llevar
+lleves llevos lloico loable loables loader loafed loaned loaner loaves lobation lobera
+locacion locacions locaes local locale localize localizen localizes locals locate locates
+locating locativo locativos lochaes locke locker locket lockup lockups locule locums locus
+locusts locution locutions lodged lodging loemos logger logic logica logicos logier logio
+logion logios loguer loico loistas loner longar longe longed longen longes longing
+longitude longituds longor longura longuro looked looking lookup lookups loosing loping
+lorded losina losings losino lounger lousing loving lowing lucked lucking lugged lugging
+luidos lunch lunger macado macamos macana macar macas maceado maceamos macear maceas
+machaca machacan machacara machacare machacars machacas machado machamos machar machas
+maches machiaes machies machin machina machinaes machinas machined machines machino
+machinos machins machioes machones machos machucar macias madamos madeja madman madras
+maestra maestreadas maestreados maestreamos maestrear maestreo magana magen magien magin
 magnitudes magnituds magras maguen maidan majana making malare maleare maleja malestar
 maliciosas maliciosoes mallar mallare malpare malting malvare manaba manada manage managed
 managers manages manama manamos manan mananas mananea manano manar manara manata manaza
@@ -1039,18 +1042,18 @@ preocupar preocupas preocupe preocupo prepuesta presado presences presencial pre
 presenciar presencias presencio present presente presentia presents preserva preservan
 preservara preservare preservars preservas preserven preserver preserves preservo
 pressured pressures presunta presunto presupuesta presupuestos pretence preterir preven
-prevena prevenas prevene prevenes preveno previdos previo previoes previos prevision
-priada priadas prices pricked pricking priding prier primacia primacio primacy primada
-primadas primal primaria primarias primario primarios primas primate primaz prime primed
-primemos primen primer primeraes primeran primeras primere primeres primeria primerias
-primerio primerios primeroes primeros primers primes primeva primevas primevo primevos
-primia primian priming primmer primor principa principals principan principar principas
-principe principen principes principios principled principles principo printer prints
-prioreso prioress prioridads prioritized prison privaba privabas privadaes privado
-privados privan privara privaras privare privaria privater privates privileged privilegia
-privilegias privilegioes prizing proba proban probara probare probars probas problema
-problemas problemo problems proceda procedamos procedan proceden procedo proceis procela
-procelo procelos procemos procera proceran procero proceros procers proces procesa
+prevena prevenas prevencions prevene prevenes preveno prevention previdos previo previoes
+previos prevision priada priadas prices pricked pricking priding prier primacia primacio
+primacy primada primadas primal primaria primarias primario primarios primas primate
+primaz prime primed primemos primen primer primeraes primeran primeras primere primeres
+primeria primerias primerio primerios primeroes primeros primers primes primeva primevas
+primevo primevos primia primian priming primmer primor principa principals principan
+principar principas principe principen principes principios principled principles principo
+printer prints prioreso prioress prioridads prioritized prison privaba privabas privadaes
+privado privados privan privara privaras privare privaria privater privates privileged
+privilegia privilegias privilegioes prizing proba proban probara probare probars probas
+problema problemas problemo problems proceda procedamos procedan proceden procedo proceis
+procela procelo procelos procemos procera proceran procero proceros procers proces procesa
 procesada procesadas procesado procesadoes procesados procesal procesalo procesamienta
 procesamientos procesando procesara procesare procesars procesas procese procesemos
 proceso process processed procession procia procias procoes procrea procreado procreador
@@ -1264,154 +1267,154 @@ scorers scores scorned scorning scorns scoured scouring scours scrabble scrabble
 scrambler scrambles scrap scraped scraper scrapes scrapie scraps scream screaming screams
 scree screed screens screes scrimp scrimps scrip scrips scrolls scuffle scuffled scummed
 scumming sealable sealer sealers sealing searched searcher searchers seared searing seated
-seating seattle secamos secana secenes secon secones secons secores secrestos secreta
-secrete secreteo secreteos secretoes secretor secretors secuenciaes secuencias secuencio
-secund secunda secundaria secundarias secundarioes secundarios secundo securo seder seders
-seeder seeders seeding seeres segando segmentoes seguamos seguda segudo seguen seguia
-seguiamos seguida seguidas seguido seguidor seguidoraes seguidoras seguidoros seguire
-seguirs segundan segundar segundario segundarios segundas segunde segundes segundoes
-segundon segundons seguo segur segura segure seguridads seguro seguron seguros segurs
-seined seiner seiners seines seining selecta selecto selects sellar sellars selle sellen
-selles selloes selves semanal semanas semang semano sembra semento sencilla sencillezs
-sencillos senda sendaes sendai sendal sendas sender sendera senderas sendere senderes
-senderid sendero senderos senes sensing separaba separadas separador separadors separados
-separamos separando separante separara separare separated separates separatos sequenced
-sequencer sequencers sequences seraes serana serape serer seres sergento sergentos seriada
-seriamos seriar seriemos series serres serretos servada servador servadores servamos
-servar servars servas served servemos server servers serverts servery servia serviaes
-serviamos servian servias serviced servicia servicias servicioes servidas servido
-servidora servidoraes servidoras servidoro servidoros servidors servidos servil servile
-serviles servings servio servioes servios servir servire servires servirs servita servitor
-servitos servos sesion sesions sessions settee setter setting settled settlements settler
-settles settlings seudonima seudonimas seudonimizan seudonimoes sever severs sevicio
-sevicios sevres sewed sexuals shaded shades shading shadows shadowy shads shakes shamed
-shames shaped shapes shared sharer sharers shares sharing sharked sharking sharks sharpe
-sharped sharping sharps shaved shaves sheared sheddings sheller sherds shewed shined
-shingle shipped shippen shipper shires shooing shootings shored shores shoring shorted
-shorter shortest shortie shorties shorting shotten shouting shoved shower shred shredding
-shreds shuffler shuffles sidebar sidecars siding siempres sienes sieved sieves sieving
-sighed sightly sigile signa signac signals signan signar signas signatura signatures
-signaturo signe signen signer signes signet significan significar significas significe
-significo significs sigue siguientes silencia silenciada silenciadas silenciamos silencian
-silenciando silenciara silenciare silenciars silencias silencie silencios silgen silted
-silting similar simile simper simpler simples simplex simplicidads simply simula simulan
-simulant simulara simulars simulas simulated simulates simule simultanea simultaneaes
-simultaneais simultanean simultanear simultanears simultanees simultaneo simultaneos
-sincronica sincronicas sincronice sincronico sincronicos sincronizadas sincronizado
-sincronizan sincronizara sincronizare sincronizars sincronizas sincronize sincronizemos
-sincronizo sincronos singe singed singer singes singla singled singlen singles singlet
-singlo singly singule sinned siple sipped siren sirges sistemas sistemo sittings situen
-skated skates skating sketchy skewer skimped skipper skippet slated slates slating slaved
-sledding slender slewed slicing slipped slits sloped slopped slowed slummed slumming
-smarting smooth smoothes smoothy smuggest snared snares snider snipped snitch snitches
-snored snores snoring snorted snowflakes snuffle snuffled snuggest snyder soaped soared
-soaring sobara sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas
-sobrecargado sobrecargan sobrecargar sobrecargara sobrecargare sobrecargars sobrecargas
-sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobres sobrescriba sobrescriben
-sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socked socles
-soever soiled solamentes soled solicita solicitan solicitara solicitare solicitars
-solicitas solicitor solicitude solicituds solida soloed soltamos soltar solven solver
-solves somber sombran sombrar sombras sombre sombrea sombria sombro someones somera
-somethings sopera soporta soportados soportal soportan soportara soportare soportars
-soportas soporte soportemos soporto sopped sorbed sorce sores sortea sorteable sortee
-sorteo sorter sortie sortied sosamente sotted souffle souled souped sourced sources soured
-sourer souring sower spanker spanned spanners spared spares spates spawner speller
-spellers spender spenders spending spewed sphere spices spicks spiels spiers spies spiked
-spiles spinal spines spinner spires spirts spites spits splats splint splints spokes
-spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored spores
-sporing sported spreads spreed sprits spumed spuming stabile stabled stabler stables
-stably staged stages stagey staggerer stags stakes stale stales staling stamped stampeded
-stampedes stamping stamps standbys stapes stapled stapling starch starches stared stares
-staring starling starring startling starts starving stases stated statements staten stater
-states stating statius stats statu statue statues staves steam steaming steams stepped
-stewed stich stimulate stipe stirps stitches stithy stogies stoked stokes stoles stomas
-stomped stomps stoned stones stooped stopper stopple stoppled storey storing stormed
-stormy storting stoves stowage stowed straights strait stranger straps stratus straus
-streak streaking streaks streamings streams streamy strega strews striae strick stricture
-strictured stride strife strike string stringer strip stripe striped striper stripes
-stripey strips stript stripy strive stroll stropped strops structure structures strums
-strung suable suavizan suavizar suavizas suavize suavizo subamos submits subscriba
-subscribas subscribed subscriber subscribers subscribo subscripcions subtrae subtraes
-succeeder succuss sucres sucrets sudamos sudando sudaria suegra suelaes suelas sueldas
-suelta sueltaes sueltos suera suficientes sufres sugera sugeramos sugeran sugere
-sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs sugestion sugestions
-suggesting sugiera sugieren sugieres sujetas sumacos sumado sumados sumanda sumandos
-sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie sumario sumatra sumemos
-sumeria sumiamos sumimos sumiria summer summery summit sunder sunders supamos super
-superados superana superano superanos superar superara superare superars superas superb
-superba superemos superen superes superia superiamos superian superman superna superno
-supero supers suplantacions suplantan suplantara suplantare suplantars suplantas suplante
-suplanto supono suporta suportamos suportar supporter supports suppresses suppressing
-supra supresions suprimamos suprimia suprimiamos suprimida suprimidos suprimire suprimirs
-supura supuramos supuran supurar supure suraes surce surces sures surgas surged surgen
-suries surtes suscriba suscriban suscribo suscripcions susera sustain sutura swages
-swaggered swamis swampy swanned swapping swaps swarded swards swarming swarms swatch
-swatches sweller swerved swerves swerving swingle switch switched switcher switchers
-swopped synched synchronies synchronizer synchronizes systems tabaes tabales tabals tabano
-tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan tablar tablars tablea
-tableas tabled tablee tablees tablen tableo tableos tablet tablets tablos taboes tabret
-tabues tabulas tabules tacano taces tacket tacks taeles taimas takedowns talaes talas
-talcas taleas tales talias tallas talles talmas taloes talpas tamana tamango tamanos
-tamaro tamas tambas tambiens tamizen tampico tampoca tampocos tanemos tanzas tapano taping
-tapioco tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas tardia
-targe tarjar tarjera tarjetas tarjetea tarjeto tartar tasces tasting tazamos tazano tazar
-tazas teacea teared teasing tecaes tecas techas teclado teclaes tecle tecleada tecleados
-tecleando tecleara tecleare teclears teclee tecleo teclos tecols tejemos telas telefona
-telefonas telefoneo telefonio telefonios telefono telefonoes telefonos telemos teleran
-tememos tempate tempates templaes templare templares templates templete templetes tempo
-tempora temporalmentes temporals temporas temporil tenamos tenan tenante tenantes tenants
-tencas tendemos tendenciaes tendencies tendencio tendencios tending tends tenedos tenen
-tenencia tenencias tenesmos tenimos tenoria tensemos tensing tentemos tenting teorias
-teorica teorio teoriza terbia tercas tercemos terceno tercenos tercer tercera terceras
-tercere tercereo terceres tercerio tercerios terceroes tercerol tercerols terceros tercers
-terces terceto tercetos tercia termas termico termicos termina terminas termine termines
-terming termini terminoes terminus termito termitos ternero terneros terpino terpinos
-terrero terreros terrino terrinos tesemos teslas testiga testigo testings tetemos thales
-thicket thighs thingy thinks thins thongs thoria thorough though thousands thread thready
-threats thresholds throstle throstles throttled throttler throttlers throttles throughout
-ticked ticker tickets tickle tiempa tiempos tienes tierce tifico tilio timelier timelines
-timeliness timeous timestamps timpo tings tinten tipica tipicos tiple tiples tipologia
-tipple tipples tired tisico tiznen toaria tocologia tocology tokes tolera tolerables
-tolerably tolerada tolerados toleran tolerando tolerant tolerante tolerara tolerars
-toleras tolerated tolerates toleremos toleren tolleran tombstoned tomenta tomentas tonemos
-tonico topica topical topicos topics toping topino torces toria tormas torment tormentaes
-tormentais tormentan tormentar tormentars tormente tormentes tormento tormentos torments
-toseran toxico toying tozos traamos traas trabado trabaja trabajadoes trabajadoraes
-trabajadoras trabajadoros trabajadors trabaje trabajos trabamos trabar trabas trabes
-tracaes traced tracees tracer tracers tracey tracheid tracie tracings tracked tracking
-tracte tractes trades trading traducia traducian traducias traducido traducidos traeis
-traers traes traffics trafica trafice traficos tragamos tragar tragas trages tragico
-traiamos traias trajes tramaes tramais tramamos traman tramar tramars tramas trames
-trammed tramos trampa trampas tramps trams trancada trancadas trancado trancamos trancar
-trances transaccional transaccionals transaccions transacted transacting transactions
-transducers transia transido transigo transir transita transite transiting transitivo
-transitivos transitos transits translacion translaciones translate translates translation
-translational translations transmit transmito transnational tranzamos tranzar tranzas
-trapajo trapas trapes traras trases trasmito trasversal tratamos tratar tratas trates
-traumas travas traversa traversals traversas traversed traverser traverses traverso traves
-travese travesee trazados trazaes trazais trazan trazara trazare trazars trazemos trazos
-treading treads treces tremas trenas trendy trenes trenos trens trezas trezos triaes
-tricks trifle trifles triggers trile trilees triles trille trilles trilling trillions
-trillon trimester trimestres trimmer trincada trincadas trincado trincamos trincar trinen
-tripaes tripe tripees tripes tripla triplaes triplas tripled triplees triplet triplets
-triplex triplican triplicar triplicas triplice triplico triplo triploes triplos triply
-tripol tripoles tripols trippe triptica tripule tripules trizamos trizar trizas trizos
-trocar trocea trocean troceara troceare trocears troceas troces trocos trofico trojos
-trolos troncada troncadas troncado troncamos troncar tronos tronzos troops tropico
-tropologia tropology tropos trough trovos troyos trozamos trozar trozas trozes trozo
-trozoes trucada trucadas trucado trucamos trucar truces trucks trunca truncaba truncabas
-truncadaes truncadas truncado truncados truncaes truncala truncan truncando truncara
-truncaras truncare truncars truncas truncates truncation truncemos trussed trustee truster
-trying trysted tucket tunemos turmas twilit tying typology ubicas ultima ultiman ultimar
-ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras umbria unamos
-unbalance unbalances uncas uncias undated undead understands unfollows ungias unias uniats
-unicaes unicamentes unicidads unicos unida unidads unidamente unidas uniquer unitaria
-unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable upamos updater
-updates uprate uprated upset upsets urente urentes urgen urgentees uricas usados usemos
-usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes vacais vacan
-vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila vacilan
-vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vagido vahida vahido vaida
-vaidas vaido vaidos vainas vainos valada valado valia valiamos valian valias valid
+seating seattle secamos secana secare secenes secon secones secons secores secrestos
+secreta secrete secreteo secreteos secretoes secretor secretors secuenciaes secuencias
+secuencio secule secund secunda secundaria secundarias secundarioes secundarios secundo
+secura secured securer secures securo secute seder seders seeder seeders seeding seeres
+segando segmentoes seguamos seguda segudo seguen seguia seguiamos seguida seguidas seguido
+seguidor seguidoraes seguidoras seguidoros seguire seguirs segundan segundar segundario
+segundarios segundas segunde segundes segundoes segundon segundons seguo segur segura
+segure seguridads seguro seguron seguros segurs seined seiner seiners seines seining
+selecta selecto selects sellar sellars selle sellen selles selloes selves semanal semanas
+semang semano sembra semento sencilla sencillezs sencillos senda sendaes sendai sendal
+sendas sender sendera senderas sendere senderes senderid sendero senderos senes sensing
+separaba separadas separador separadors separados separamos separando separante separara
+separare separated separates separatos sequenced sequencer sequencers sequences seraes
+serana serape serer seres sergento sergentos seriada seriamos seriar seriemos series
+serres serretos servada servador servadores servamos servar servars servas served servemos
+server servers serverts servery servia serviaes serviamos servian servias serviced
+servicia servicias servicioes servidas servido servidora servidoraes servidoras servidoro
+servidoros servidors servidos servil servile serviles servings servio servioes servios
+servir servire servires servirs servita servitor servitos servos sesion sesions sessions
+settee setter setting settled settlements settler settles settlings seudonima seudonimas
+seudonimizan seudonimoes sever severs sevicio sevicios sevres sewed sexuals shaded shades
+shading shadows shadowy shads shakes shamed shames shaped shapes shared sharer sharers
+shares sharing sharked sharking sharks sharpe sharped sharping sharps shaved shaves
+sheared sheddings sheller sherds shewed shined shingle shipped shippen shipper shires
+shooing shootings shored shores shoring shorted shorter shortest shortie shorties shorting
+shotten shouting shoved shower shred shredding shreds shuffler shuffles sidebar sidecars
+siding siempres sienes sieved sieves sieving sighed sightly sigile signa signac signals
+signan signar signas signatura signatures signaturo signe signen signer signes signet
+significan significar significas significe significo significs sigue siguientes silencia
+silenciada silenciadas silenciamos silencian silenciando silenciara silenciare silenciars
+silencias silencie silencios silgen silted silting similar simile simper simpler simples
+simplex simplicidads simply simula simulan simulant simulara simulars simulas simulated
+simulates simule simultanea simultaneaes simultaneais simultanean simultanear simultanears
+simultanees simultaneo simultaneos sincronica sincronicas sincronice sincronico
+sincronicos sincronizadas sincronizado sincronizan sincronizara sincronizare sincronizars
+sincronizas sincronize sincronizemos sincronizo sincronos singe singed singer singes
+singla singled singlen singles singlet singlo singly singule sinned siple sipped siren
+sirges sistemas sistemo sittings situen skated skates skating sketchy skewer skimped
+skipper skippet slated slates slating slaved sledding slender slewed slicing slipped slits
+sloped slopped slowed slummed slumming smarting smooth smoothes smoothy smuggest snared
+snares snider snipped snitch snitches snored snores snoring snorted snowflakes snuffle
+snuffled snuggest snyder soaped soared soaring sobara sobemos sobra sobreasar sobrecara
+sobrecaras sobrecargaba sobrecargadas sobrecargado sobrecargan sobrecargar sobrecargara
+sobrecargare sobrecargars sobrecargas sobrecarge sobrecargo sobrecarta sobrecartada
+sobrecartar sobres sobrescriba sobrescriben sobrescribes sobrescribia sobrescribire
+sobrescribirs sobrescribo socape socked socles soever soiled solamentes soled solicita
+solicitan solicitara solicitare solicitars solicitas solicitor solicitude solicituds
+solida soloed soltamos soltar solven solver solves somber sombran sombrar sombras sombre
+sombrea sombria sombro someones somera somethings sopera soporta soportados soportal
+soportan soportara soportare soportars soportas soporte soportemos soporto sopped sorbed
+sorce sores sortea sorteable sortee sorteo sorter sortie sortied sosamente sotted souffle
+souled souped sourced sources soured sourer souring sower spanker spanned spanners spared
+spares spates spawner speller spellers spender spenders spending spewed sphere spices
+spicks spiels spiers spies spiked spiles spinal spines spinner spires spirts spites spits
+splats splint splints spokes spooked spooking spooled spooling spooned spoonfed spooning
+spoored spooring spored spores sporing sported spreads spreed sprits spumed spuming
+stabile stabled stabler stables stably staged stages stagey staggerer stags stakes stale
+stales staling stamped stampeded stampedes stamping stamps standbys stapes stapled
+stapling starch starches stared stares staring starling starring startling starts starving
+stases stated statements staten stater states stating statius stats statu statue statues
+staves steam steaming steams stepped stewed stich stimulate stipe stirps stitches stithy
+stogies stoked stokes stoles stomas stomped stomps stoned stones stooped stopper stopple
+stoppled storey storing stormed stormy storting stoves stowage stowed straights strait
+stranger straps stratus straus streak streaking streaks streamings streams streamy strega
+strews striae strick stricture strictured stride strife strike string stringer strip
+stripe striped striper stripes stripey strips stript stripy strive stroll stropped strops
+structure structures strums strung suable suavizan suavizar suavizas suavize suavizo
+subamos submits subscriba subscribas subscribed subscriber subscribers subscribo
+subscripcions subtrae subtraes succeeder succuss sucres sucrets sudamos sudando sudaria
+suegra suelaes suelas sueldas suelta sueltaes sueltos suera suficientes sufres sugera
+sugeramos sugeran sugere sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs
+sugestion sugestions suggesting sugiera sugieren sugieres sujetas sumacos sumado sumados
+sumanda sumandos sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie
+sumario sumatra sumemos sumeria sumiamos sumimos sumiria summer summery summit sunder
+sunders supamos super superados superana superano superanos superar superara superare
+superars superas superb superba superemos superen superes superia superiamos superian
+superman superna superno supero supers suplantacions suplantan suplantara suplantare
+suplantars suplantas suplante suplanto supono suporta suportamos suportar supporter
+supports suppresses suppressing supra supresions suprimamos suprimia suprimiamos suprimida
+suprimidos suprimire suprimirs supura supuramos supuran supurar supure suraes surce surces
+sures surgas surged surgen suries surtes suscriba suscriban suscribo suscripcions susera
+sustain sutura swages swaggered swamis swampy swanned swapping swaps swarded swards
+swarming swarms swatch swatches sweller swerved swerves swerving swingle switch switched
+switcher switchers swopped synched synchronies synchronizer synchronizes systems tabaes
+tabales tabals tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan
+tablar tablars tablea tableas tabled tablee tablees tablen tableo tableos tablet tablets
+tablos taboes tabret tabues tabulas tabules tacano taces tacket tacks taeles taimas
+takedowns talaes talas talcas taleas tales talias tallas talles talmas taloes talpas
+tamana tamango tamanos tamaro tamas tambas tambiens tamizen tampico tampoca tampocos
+tanemos tanzas tapano taping tapioco tarazamos tarazar tarazas tarbes tardan tardara
+tardare tardars tardas tardia targe tarjar tarjera tarjetas tarjetea tarjeto tartar tasces
+tasting tazamos tazano tazar tazas teacea teared teasing tecaes tecas techas teclado
+teclaes tecle tecleada tecleados tecleando tecleara tecleare teclears teclee tecleo teclos
+tecols tejemos telas telefona telefonas telefoneo telefonio telefonios telefono telefonoes
+telefonos telemos teleran tememos tempate tempates templaes templare templares templates
+templete templetes tempo tempora temporalmentes temporals temporas temporil tenamos tenan
+tenante tenantes tenants tencas tendemos tendenciaes tendencies tendencio tendencios
+tending tends tenedos tenen tenencia tenencias tenesmos tenimos tenoria tensemos tensing
+tentemos tenting teorias teorica teorio teoriza terbia tercas tercemos terceno tercenos
+tercer tercera terceras tercere tercereo terceres tercerio tercerios terceroes tercerol
+tercerols terceros tercers terces terceto tercetos tercia termas termico termicos termina
+terminas termine termines terming termini terminoes terminus termito termitos ternero
+terneros terpino terpinos terrero terreros terrino terrinos tesemos teslas testiga testigo
+testings tetemos thales thicket thighs thingy thinks thins thongs thoria thorough though
+thousands thread thready threats thresholds throstle throstles throttled throttler
+throttlers throttles throughout ticked ticker tickets tickle tiempa tiempos tienes tierce
+tifico tilio timelier timelines timeliness timeous timestamps timpo tings tinten tipica
+tipicos tiple tiples tipologia tipple tipples tired tisico tiznen toaria tocologia
+tocology tokes tolera tolerables tolerably tolerada tolerados toleran tolerando tolerant
+tolerante tolerara tolerars toleras tolerated tolerates toleremos toleren tolleran
+tombstoned tomenta tomentas tonemos tonico topica topical topicos topics toping topino
+torces toria tormas torment tormentaes tormentais tormentan tormentar tormentars tormente
+tormentes tormento tormentos torments toseran toxico toying tozos traamos traas trabado
+trabaja trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos
+trabamos trabar trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie
+tracings tracked tracking tracte tractes trades trading traducia traducian traducias
+traducido traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar
+tragas trages tragico traiamos traias trajes tramaes tramais tramamos traman tramar
+tramars tramas trames trammed tramos trampa trampas tramps trams trancada trancadas
+trancado trancamos trancar trances transaccional transaccionals transaccions transacted
+transacting transactions transducers transia transido transigo transir transita transite
+transiting transitivo transitivos transitos transits translacion translaciones translate
+translates translation translational translations transmit transmito transnational
+tranzamos tranzar tranzas trapajo trapas trapes traras trases trasmito trasversal tratamos
+tratar tratas trates traumas travas traversa traversals traversas traversed traverser
+traverses traverso traves travese travesee trazados trazaes trazais trazan trazara trazare
+trazars trazemos trazos treading treads treces tremas trenas trendy trenes trenos trens
+trezas trezos triaes tricks trifle trifles triggers trile trilees triles trille trilles
+trilling trillions trillon trimester trimestres trimmer trincada trincadas trincado
+trincamos trincar trinen tripaes tripe tripees tripes tripla triplaes triplas tripled
+triplees triplet triplets triplex triplican triplicar triplicas triplice triplico triplo
+triploes triplos triply tripol tripoles tripols trippe triptica tripule tripules trizamos
+trizar trizas trizos trocar trocea trocean troceara troceare trocears troceas troces
+trocos trofico trojos trolos troncada troncadas troncado troncamos troncar tronos tronzos
+troops tropico tropologia tropology tropos trough trovos troyos trozamos trozar trozas
+trozes trozo trozoes trucada trucadas trucado trucamos trucar truces trucks trunca
+truncaba truncabas truncadaes truncadas truncado truncados truncaes truncala truncan
+truncando truncara truncaras truncare truncars truncas truncates truncation truncemos
+trussed trustee truster trying trysted tucket tunemos turmas twilit tying typology ubicas
+ultima ultiman ultimar ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras
+umbria unamos unbalance unbalances uncas uncias undated undead understands unfollows
+ungias unias uniats unicaes unicamentes unicidads unicos unida unidads unidamente unidas
+uniquer unitaria unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable
+upamos updater updates uprate uprated upset upsets urente urentes urgen urgentees uricas
+usados usemos usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes
+vacais vacan vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila
+vacilan vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vagido vahida vahido
+vaida vaidas vaido vaidos vainas vainos valada valado valia valiamos valian valias valid
 validacions validades validados validaes validara validares validars validated validating
 validations valide validemos validen validos valija valijo valio valios varaes varais
 varales varals varars varas vareas vargas varia variable variablees variaes variais variar
