@@ -170,6 +170,7 @@ class Language:
     # it"), so the clause must end with it; 0 when it is a clitic object before it ("no lo haría")
     pronoun_last: int = 0
     relative_heads: frozenset[str] = frozenset()  # "lo" (que), "what": a relative that points ahead
+    relatives: frozenset[str] = frozenset()  # "que", "that": opens a relative clause inside a fronted topic
     speech_words: frozenset[str] = frozenset()  # "pero", "um": a list that trails off in speech is no catalogue
     author_words: frozenset[str] = frozenset()  # "I", "we", "nosotros", "propongo": the author decides (voice)
     record_labels: frozenset[str] = frozenset()  # "status", "decisión": a decision record's label (voice.py)
@@ -285,7 +286,7 @@ _WORD_LISTS = (
     "function_words", "coordinators", "alternatives", "conditional_words", "conditional_endings", "qualifiers",
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
     "verb_skip", "verb_endings", "link_words", "modals", "list_fillers", "list_connectors", "speech_words",
-    "lead_words", "relative_heads", "author_words", "record_labels", "open_values", "speaker_roles",
+    "lead_words", "relative_heads", "relatives", "author_words", "record_labels", "open_values", "speaker_roles",
     "interviewer_roles", "turn_verbs", "past_words",
 )
 _ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
@@ -407,6 +408,7 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         speech_words=words("speech_words"),
         lead_words=words("lead_words"),
         relative_heads=words("relative_heads"),
+        relatives=words("relatives"),
         author_words=words("author_words"),
         record_labels=words("record_labels"),
         open_values=words("open_values"),
@@ -955,6 +957,12 @@ def _read_sentence(
         q = a
         while q > first and not sentence.brk(q) and (q - 1) not in termination:
             q -= 1
+        # "La DLQ para los eventos que fallan la dejaría para después": the topic holds a relative
+        # clause, so it starts before the "que"
+        while q - 1 > first and (q - 1) in termination and sentence.words[q - 1] in language.relatives:
+            q -= 1
+            while q > first and not sentence.brk(q) and (q - 1) not in termination:
+                q -= 1
         labelled = label_before(q) if q > first and sentence.brk(q) == ":" else -1
         if labelled >= 0:  # "DLQ: para el fan-out no la pondría": the pronoun stands for the label
             return [(labelled, q), (a, end)]
