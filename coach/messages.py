@@ -352,6 +352,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "the sheet hardly talks about the design or tells its story (a review, a toast): its words of the "
         "system are asides",
     },
+    "score.story": {
+        "es": "Esta hoja cuenta en pasado buena parte de lo que dice (un brindis, unas memorias, un postmortem): "
+        "lo que cuenta en pasado («reintentamos», «la caché era de una semana») no es una decisión de este "
+        "diseño; solo cuenta lo que eliges en presente. Escribe qué harías tú en este sistema y por qué.",
+        "en": "This sheet tells much of what it says in the past (a toast, a memoir, a postmortem): what it tells "
+        "in the past (\"we retried\", \"the cache had a week's TTL\") is no decision of this design; only what "
+        "you choose in the present counts. Write what you would do in this system and why.",
+    },
+    "score.why.story": {
+        "es": "la hoja cuenta en pasado buena parte de lo que dice: lo dicho en pasado no decide",
+        "en": "the sheet tells much of what it says in the past: what it tells in the past decides nothing",
+    },
     "score.why.conversation": {
         "es": "la hoja es una conversación entre otros (un chat, una reunión): ninguna de sus frases decide",
         "en": "the sheet is a conversation among others (a chat, a meeting): none of its lines decides",

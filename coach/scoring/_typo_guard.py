@@ -30,79 +30,80 @@ actita actitamos actitar actite actito activa activados activaes activalo activa
 activaran activaras activares activaria activars activas activations activemos activen
 actives actividads activo activoes acton actora actuado actualizados actualizan
 actualizara actualizare actualizars actualizas actualization actualize actualizemos
-actualizo actuamos actuar actues acudes acueas acueos acuerda acuerdos acuitar acular
-acules acumulados acumular acumulara acumulare acumulars acumulas acumule acumulemos
-acumulen acumulo acunes acunta acuntamos acurado acures acusas acusees acusen acusoes
-acusos acutes adamite adaptado adaptadora adaptadoraes adaptadoras adaptadoro adaptadoros
-adaptadors adaptados adaptar adaptars adapte adapted adapten adaptes adaptor adaptors
-addictive additives addling adelanta adelantar adelantaras adelantare adelantares
+actualizo actuamos actuar actues acudes acueas acueos acuerda acuerdos acuitar aculamos
+acular acules acumulados acumular acumulara acumulare acumulars acumulas acumule
+acumulemos acumulen acumulo acunes acunta acuntamos acurado acures acusas acusees acusen
+acusoes acusos acutes adamite adaptado adaptadora adaptadoraes adaptadoras adaptadoro
+adaptadoros adaptadors adaptados adaptar adaptars adapte adapted adapten adaptes adaptor
+adaptors addictive additives addling adelanta adelantar adelantaras adelantare adelantares
 adelantars adelantas adelanten adelantes adelanto adepta adepto adiete adivina adivinan
 adivinara adivinare adivinars adivinas admire admisions admissions admit admita admiten
 admites admito admits adoptador adoptadores adopter adopters adoptive adquirentes
-adquiriente adsorb adsorbs adulante adular afeara afears afectada afectador afectados
-afectando afeitado afera aferra afers afinidads aflacen afletado aflojados afogar afonos
-aforradas afrancamos afrancar afrancaria afrancariamos afretado aftaes afterward
-afterwords afueras afuero afustes agadir aggregated aggregateid aggregates aggregating
-aggregations agitados agitamos agitan agitar agitaria agolados agolamos agolan agolar
-agolaria agorados agoramos agoran agorar agoraria agostados agostamos agostan agostar
-agostaria agota agotadas agotador agotadors agotara agotaran agotaras agotare agotarian
-agotarias agotars agotas agotemos agoten agreda agredamos agredan agrega agregacions
-agregadas agregado agregadoes agregador agregados agregan agregara agregare agregars
-agregas agrege agregemos agregen agrego agreman agreta agreza agruma agrumamos agrumar
-agrupa agrupacions agrupados agrupan agrupara agrupare agrupars agrupas agrupe agrupemos
-agrupo agrura aguaita aguanal aguantan aguantar aguantas aguante aguanto aguera ahogan
-ahogara ahogare ahogars ahogas ahojados ahojar ahorcadas ahormadas ahornadas ahorrabas
-ahorrada ahorradaes ahorrados ahorraras ahotado ahotados ahoyar ahuses ailing ainases
-airing ajorradas ajunta ajuntamos ajuntar ajuntes ajustas ajuste ajustees ajusten aladen
-aladra aladras alama alamba alambas alames alamia alamias alamos alampa alampas alanza
-alara alaraes alaran alarda alardas alares alarga alargas alaria alarias alarmaes alarmais
-alarman alarmar alarmars alaros alars alarse alarses alberta alberto alborta alcace
-alcacen alcama alcamas alcana alcanas alcances alcanzan alcanzar alcanzas alcanze alcanzo
-alcaza alcazados alcazamos alcazar aleara alearas alears aleatorias aleatoric aleatorios
-alectoria alectorio alegra alegrar alegras alejados alenta alentar alentas alera aleraes
-aleros alertaes alertais alertan alertara alertare alertars aleta aletea aletear aleteas
-aletos aleuts alfabetica alfabeticos alfabetizo alfama alfamas alfarma alfarmas alguanta
-alhama alhamas alharma alharmas aliages alianza aliares aliased aliass alicaes aliento
-alientos alifaes alijados alisamos alisar alises alisoes alisos alistes aljama aljamas
-allays allocates allowances alloyed almacenada almacenadas almacenadoes almacenamienta
-almacenamientos almacenamos almacenan almacenando almacenara almacenare almacenars
-almacenas almacene almacenemos almaceno almacens almaden almajen almecen almoacen alobados
-alocados aloeta aloetas alogados alogar alojadas alojado alojadoes alojamos alomados
-alosados alotado alotados alotamos alotan alotaria alphabets alrota alrotas alterante
-alterative alterativo altercate alternaes alternant alternante alternare alternated
-alternates alternation alternatives alternativos alters altiva altivamos altivar altive
-altividad altivo altivos amarece amarecen amarecer ambiguoes ambiguos amentamos amentar
-amentos amiento amientos amision amorradas amorta amortamos amortar amplificacions
-amplifications amplificativo amular amuses anacas anadamos anadan anade anadea anadean
-anadee anadeen anadem anadeo anades anadia anadiamos anadidos anadinos anadio anadiran
-anadire anadirian anadirs anadon analistica analiticas analitico analytic ancaes ancas
-ancha anchaes anchais anchan anchar anchars anches anchoa anchoas anchos anclar anclas
-anden aneden anedimos anedir anediria anediriamos angular aniden anidimos anidir anidiria
-anidiriamos anilar anilla anille anillos anilo anisamos anisar annular anonos anotado
-anotados anotamos anotan anotaria answers anteriors anther anticuas anticuo antigaes
-antigas antigo antigoes antigos antigua antiguaes antiguais antiguan antiguans antiguar
-antiguars antigue antiguedads antigues antiguoes antillo anublar anudar anuden anula
-anulan anulara anulare anulars anulas anuses anythings aojados aorta apacamos apacar
-apaciamos aparados aparan aparca aparcara aparcare aparcars aparcas aparce aparcemos
-aparcen apare aparea apareados aparean apareca aparecamos aparecan aparece aparecen
-aparecere aparecers apareces aparecia apareco aparee apareen aparees apareje aparejen
-aparen apareo apares aparian aparrados aparran aparre apart aparta apartadas apartado
-apartadoes apartador apartadors apartara apartare apartars apartas apartemos aparten
-apartes aparto aparvados aparvan aparve apastados apastamos apastan apastar apaste apatan
-apear apears apegar apegars apelante apelar apelars apenar apenars apence aperar aperars
-apertural aperturas aperture aperturo apice aplacaciones aplacados aplacamos aplacar
-aplacen aplagados aplagamos aplagar aplanados aplanamos aplanar aplayados aplayamos
-aplayar aplaza aplazadas aplazado aplazan aplazara aplazare aplazars aplazas aplazemos
-aplica aplicacions aplican aplicara aplicare aplicars aplicas aplice aporcamos aporcar
-aporradas aporta aportados aportan aporte appeal appeals appease appends applications
-approvals approximated approximating approximations apretados apretamos apretan apretar
-aprete apretura aproximacions aproximada aproximadas aproximadoes aproximamos aproximan
-aproximando aproximar aproximas aproxime aproximo apuna apunamos apunan apunar apunas
-apunea apuneamos apunear apunta apuntados apuntan apuntara apuntare apuntars apuntas
-apunte apuntemos apunto archas archie archies archine architectures archiva archival
-archivan archivara archivare archivars archivas archived archiven archives archivo arctado
-ardite argive argoss arillo arming armoss arnillo arquitectural arquitecturas arquitecturo
-arraba arranca arrancados arrancan arrancaran arrancaras arrancare arrancarian arrancarias
+adquiriente adsorb adsorbs adulamos adulante adular afeara afears afectada afectador
+afectados afectando afeitado afera aferra afers afinidads aflacen afletado aflojados
+afogar afonos aforradas afrancamos afrancar afrancaria afrancariamos afretado aftaes
+afterward afterwords afueras afuero afustes agadir aggregated aggregateid aggregates
+aggregating aggregations agitados agitamos agitan agitar agitaria agolados agolamos agolan
+agolar agolaria agorados agoramos agoran agorar agoraria agostados agostamos agostan
+agostar agostaria agota agotadas agotador agotadors agotara agotaran agotaras agotare
+agotarian agotarias agotars agotas agotemos agoten agreda agredamos agredan agrega
+agregacions agregadas agregado agregadoes agregador agregados agregan agregara agregare
+agregars agregas agrege agregemos agregen agrego agreman agreta agreza agruma agrumamos
+agrumar agrupa agrupacions agrupados agrupan agrupara agrupare agrupars agrupas agrupe
+agrupemos agrupo agrura aguaita aguanal aguantan aguantar aguantas aguante aguanto aguera
+ahogan ahogara ahogare ahogars ahogas ahojados ahojar ahorcadas ahormadas ahornadas
+ahorrabas ahorrada ahorradaes ahorrados ahorraras ahotado ahotados ahoyar ahuses ailing
+ainases airing ajorradas ajunta ajuntamos ajuntar ajuntes ajustas ajuste ajustees ajusten
+aladen aladra aladras alama alamba alambas alames alamia alamias alamos alampa alampas
+alanza alara alaraes alaran alarda alardas alares alarga alargas alaria alarias alarmaes
+alarmais alarman alarmar alarmars alaros alars alarse alarses alberta alberto alborta
+alcace alcacen alcama alcamas alcana alcanas alcances alcanzan alcanzar alcanzas alcanze
+alcanzo alcaza alcazados alcazamos alcazar aleara alearas alears aleatorias aleatoric
+aleatorios alectoria alectorio alegra alegrar alegras alejados alenta alentar alentas
+alera aleraes aleros alertaes alertais alertan alertara alertare alertars aleta aletea
+aletear aleteas aletos aleuts alfabetica alfabeticos alfabetizo alfama alfamas alfarma
+alfarmas alguanta alhama alhamas alharma alharmas aliages alianza aliares aliased aliass
+alicaes aliento alientos alifaes alijados alisamos alisar alises alisoes alisos alistes
+aljama aljamas allays allocates allowances alloyed almacenada almacenadas almacenadoes
+almacenamienta almacenamientos almacenamos almacenan almacenando almacenara almacenare
+almacenars almacenas almacene almacenemos almaceno almacens almaden almajen almecen
+almoacen alobados alocados aloeta aloetas alogados alogar alojadas alojado alojadoes
+alojamos alomados alosados alotado alotados alotamos alotan alotaria alphabets alrota
+alrotas alterante alterative alterativo altercate alternaes alternant alternante alternare
+alternated alternates alternation alternatives alternativos alters altiva altivamos
+altivar altive altividad altivo altivos amarece amarecen amarecer ambiguoes ambiguos
+amentamos amentar amentos amiento amientos amision amorradas amorta amortamos amortar
+amplificacions amplifications amplificativo amulamos amular amuses anacas anadamos anadan
+anade anadea anadean anadee anadeen anadem anadeo anades anadia anadiamos anadidos
+anadinos anadio anadiran anadire anadirian anadirs anadon analistica analiticas analitico
+analytic ancaes ancas ancha anchaes anchais anchan anchar anchars anches anchoa anchoas
+anchos anclamos anclar anclas anden aneden anedimos anedir anediria anediriamos angulamos
+angular aniden anidimos anidir anidiria anidiriamos anilamos anilar anilla anille anillos
+anilo anisamos anisar annular anonos anotado anotados anotamos anotan anotaria answers
+anteriors anther anticuas anticuo antigaes antigas antigo antigoes antigos antigua
+antiguaes antiguais antiguan antiguans antiguar antiguars antigue antiguedads antigues
+antiguoes antillo anublamos anublar anudamos anudar anuden anulados anulan anulara anulare
+anulars anulas anulemos anuses anythings aojados aorta apacamos apacar apaciamos aparados
+aparan aparca aparcara aparcare aparcars aparcas aparce aparcemos aparcen apare aparea
+apareados aparean apareca aparecamos aparecan aparece aparecen aparecere aparecers
+apareces aparecia apareco aparee apareen aparees apareje aparejen aparen apareo apares
+aparian aparrados aparran aparre apart aparta apartadas apartado apartadoes apartador
+apartadors apartara apartare apartars apartas apartemos aparten apartes aparto aparvados
+aparvan aparve apastados apastamos apastan apastar apaste apatan apear apears apegar
+apegars apelante apelar apelars apenar apenars apence aperar aperars apertural aperturas
+aperture aperturo apice aplacaciones aplacados aplacamos aplacar aplacen aplagados
+aplagamos aplagar aplanados aplanamos aplanar aplayados aplayamos aplayar aplaza aplazadas
+aplazado aplazan aplazara aplazare aplazars aplazas aplazemos aplica aplicacions aplican
+aplicara aplicare aplicars aplicas aplice aporcamos aporcar aporradas aporta aportados
+aportan aporte appeal appeals appease appends applications approvals approximated
+approximating approximations apretados apretamos apretan apretar aprete apretura
+aproximacions aproximada aproximadas aproximadoes aproximamos aproximan aproximando
+aproximar aproximas aproxime aproximo apuna apunamos apunan apunar apunas apunea apuneamos
+apunear apunta apuntados apuntan apuntara apuntare apuntars apuntas apunte apuntemos
+apunto archas archie archies archine architectures archiva archival archivan archivara
+archivare archivars archivas archived archiven archives archivo arctado ardite argive
+argoss arillo arming armoss arnillo arquitectural arquitecturas arquitecturo arraba
+arranca arrancados arrancan arrancaran arrancaras arrancare arrancarian arrancarias
 arrancars arrancas arrancemos arrancha arranchamos arranchar arrancharia arranchariamos
 arrasada arrasadas arrasado arrasados arrascamos arrascar arrascaria arrascariamos arria
 arriaba arriaes arrial arrian arriar arrias arriaz arriban arribar arribas arribes arribo
@@ -120,8 +121,8 @@ atrazados atrega atregados atregamos atregan atregar atributas atribute atributo
 atributoes attach attacks attempts attribute attributed attributer atuses auccion auction
 auctor auctorizado auctorizados auctorizar auctorize auctors audita auditan auditas
 audition auditive auditivos auditor auditoriaes auditorio auditorios augmentamos augmentar
-aullar aumenta aumentados aumentan aumentara aumentare aumentars aumentas aumentemos
-aurera aurora aurorae auroral auroras auroro ausentamos ausentar ausento austra
+aullamos aullar aumenta aumentados aumentan aumentara aumentare aumentars aumentas
+aumentemos aurera aurora aurorae auroral auroras auroro ausentamos ausentar ausento austra
 autenticaba autenticadas autenticados autenticando autenticara authenticate authenticates
 authenticating authentications authored authorise authorizations authorize authorized
 authorizes autoescalan autora autoras autoria autoriza autorizacions autorizada
@@ -132,28 +133,28 @@ aviar avicos avidos aviento avientos aviesos avilamos avilar avioes avions avios
 avisan avisara avisare avisars avisas avisemos avises avisoes avison avisons avispa
 avispamos avispar avispo avispos avista avistamos avistar avisto avivamos avivar avoider
 ayunta ayuntamos ayuntar ayustes azaque azogar azotado azotados azotamos azotan azotaria
-azular baceto bached baches baching backbend backbends backed backer backers backgrounds
-backings backlogs backus backyard backyards badajado badas badeas bagger bailing bailones
-baker bakers baking balancea balanceaba balanceadas balanceado balanceadora balanceadoro
-balanceadors balanceados balancear balanceara balanceas balanced balancee balancees
-balanceo balanceos balancera balancero balancers balances balanoes balante balantes
-balanze balanzes balato balatos baldas balker balking ballance balling banadas banaes
-banais banars banas banass bancaria bancarios bancas banda bandaes bandan bandea bandean
-bandear bandeas bandeau banded bandejan bandejar bandejas bandeje bandejo bander bandera
-bandes bandia bandias bandos bands banduja banger banidas banked banket banking banner
-banners banter banters banzas baraco baracos baraho barahos baraja barajada barajador
-barajados barajan barajando barajara barajare barajars barajas barajemos barajo barajos
-barano baranos barata baratado baratamos baratar baratas barate barateo barates baratio
-baratios baratoes baraton baratons baratos baratro baratros barbato barbatos bardas bardes
-barito baritos barker barkers barking baroto barotos barrado barrados barramos barrar
-barthes bascais bascamos bascan bascar basking basnas batato batatos batched bathed bathes
-batter batuces beached beaches beaker beakers beaks beater becket befare befoes befre
-behinds belling benchmarks betaking bette betted betters bettie bettor bettye bibliotecas
-biblioteco bibliotheca bields biggie bilking billings billions billiton billon billons
-bindle binger birling birlones birthdays bistable bitched bitches bitter blacked blacklist
-blacklists blacks blandas blanker blanquea blanqueco blanquee blanqueos blanquero
-blanqueto bleaker blocas blocker blockiest blockings blocky blocos blocs blokes bloque
-bloquea bloqueaba bloqueada bloqueadas bloqueador bloqueadors bloqueados bloqueamos
+azulamos azular baceto bached baches baching backbend backbends backed backer backers
+backgrounds backings backlogs backus backyard backyards badajado badas badeas bagger
+bailing bailones baker bakers baking balancea balanceaba balanceadas balanceado
+balanceadora balanceadoro balanceadors balanceados balancear balanceara balanceas balanced
+balancee balancees balanceo balanceos balancera balancero balancers balances balanoes
+balante balantes balanze balanzes balato balatos baldas balker balking ballance balling
+banadas banaes banais banars banas banass bancaria bancarios bancas banda bandaes bandan
+bandea bandean bandear bandeas bandeau banded bandejan bandejar bandejas bandeje bandejo
+bander bandera bandes bandia bandias bandos bands banduja banger banidas banked banket
+banking banner banners banter banters banzas baraco baracos baraho barahos baraja barajada
+barajador barajados barajan barajando barajara barajare barajars barajas barajemos barajo
+barajos barano baranos barata baratado baratamos baratar baratas barate barateo barates
+baratio baratios baratoes baraton baratons baratos baratro baratros barbato barbatos
+bardas bardes barito baritos barker barkers barking baroto barotos barrado barrados
+barramos barrar barthes bascais bascamos bascan bascar basking basnas batato batatos
+batched bathed bathes batter batuces beached beaches beaker beakers beaks beater becket
+befare befoes befre behinds belling benchmarks betaking bette betted betters bettie bettor
+bettye bibliotecas biblioteco bibliotheca bields biggie bilking billings billions billiton
+billon billons bindle binger birling birlones birthdays bistable bitched bitches bitter
+blacked blacklist blacklists blacks blandas blanker blanquea blanqueco blanquee blanqueos
+blanquero blanqueto bleaker blocas blocker blockiest blockings blocky blocos blocs blokes
+bloque bloquea bloqueaba bloqueada bloqueadas bloqueador bloqueadors bloqueados bloqueamos
 bloquean bloqueando bloqueara bloqueare bloquears bloqueas bloquee bloqueemos bloquees
 bloqueoes bloqueos bloques blouse blouses bluffer bluffers bocelo boceo bocero boceta
 bocetos bocezo bodaes bodees bodes bodges bodice bodices bodied bodies boeres bofeto
@@ -916,362 +917,364 @@ mostremos motemos moths motile mourning mouths movamos movimienta movimientos mu
 mucetos mucha muchaes muchas muchoes muchos mucors mucous muecas muecos muerdo muerdos
 muergo muergos muermo muermos muero mueros muerta muertas muerte muertes muerto muertoes
 muestran muestras muestrean muestreas muestren muestros muiamos muleto muletos mullion
-mullions multiped multiplaes multiplees multiplex multiplicada multiplicador multiplicados
-multiplicand multiplicando multiplicara multiplicare multiplicars multiplicemos
-multiplices multiplico multiplier multipliers multiplies multiploes munchas munchos
-munimos munusculas muramos murmura murmure murmuro murmurs murto murtos muscas muscos
-musivo musivos musses mussing mutters narrio narro narros narrows navegado navegadora
-navegadoraes navegadoras navegadoro navegadoros navegadors navegados neatest necesia
-necesiamos necesian necesias necesida necesido necesitados necesitar necesitas necesite
-necesitemos necesiten necesito needle needled negation negativas negatived negatives
-negativos negocia negocie negocios nengun nenguna nerves networks nevas neves nicety
-nieles nieves nighty nineta nineto ninguna ningunas ninguno ninguns niveaes nivelas nivele
-nivelen nivels niveoes norial norma normaliza normalizada normalizados normalizan
-normalizando normalizara normalizare normalizars normalizas normalizemos normalizen
-normalizer normalizes normalizo normals norman normas normativas normative normativo
-northing noshing notching nothings notifica notifican notificara notificare notificars
-notificas notificativo notificativos notifice notifier notifies noting noveles novena
-novenae novenas noventas novento nubees nueras nuero nueros nuesas nuesos nueva nuevaes
-nuevas nuevees nuevoes nuevos nuezas nuezes nuezos numbed number numbers numbest numbles
-numera numeras numere numeres numero numeroes numeros numerosa numeroso numerous objecta
-objectives objecto objectos objet objeta objetas objete objetes objetiva objetivas
-objetivoes objetoes obligatorias obligatorio obligatorioes obtect occupied occupier
-occupiers ocluan oculado oculados oculan ocupada ocupadas ocupado ocupador ocupadors
-ocupados ocupamos ocupando ocupar ocupas ocupen oddest ofension ofensions ofensivaes
-ofensivoes ofertas oferto offensives offsets oficialaes oficialas oficialos oficials
-oficiares oficinaes oficinales olido olvida olvide olvidos omitamos omitiamos omitidos
-opaqued opaquer opaques opener operating operativo operativos opined optimism optimisma
-optimist optimistas optimisto optimists optimized optimizer optimizes orchestrating
-orchestrations orchestrators ordeal ordena ordenaba ordenabas ordenada ordenadaes
-ordenadas ordenado ordenadoes ordenador ordenadors ordenados ordenan ordenanda ordenandas
-ordenando ordenandos ordenar ordenara ordenaras ordenare ordenars ordenas ordene ordenemos
-ordenen ordeno ordenoes ordenos ordens orderer orderid orderings ordina ordinada ordinadas
-ordinado ordinados ordinamos ordinar ordinara ordinare ordinars ordines orears origens
-origina originals originan originar originas origine originea origino origins orinen
-orquestacions orquestado orquestados outcomes outdoing outfox outgoes outgoings outgrew
-outgrown outgrows outrage outrages outride outsider outsides outsize overfly overlaid
-overland overlap overlays overloads overlord overlords overly overnights overpay overplay
-overripe overrode overshoots overshot overside oversight overtaken overtask overtaxes
-overtly overwrote ovido pacian pacing pacino pacion packed packing pactes padres padron
-padrones pagados pagana paganas paganos pagayos pageles pagemos pagina paginacions
-paginaes paginais paginal paginan paginar paginara paginars paginas paginated paginates
-paginating pagine pagines pagino paginos paglia pained paineles painter paints pairamos
-paired paires pairing pajaremos pajeles palabra palabraes palabrea palabreas palabritas
-palabronas palabros palabrota palabrotaes palabrotos palacras palearas paliaras paling
-pallaras palled palling palmaras palparas panales pandees panees panelaes panelas paneled
-panelos panels panes panetes pangees paniles panned panoles pantero pantos panules paoting
-paparemos papeles papular parabos paracos parado paradojas paradojo parador paradora
-parados paraes paralela paralele paralelos paramas parameters parametra parametro paramo
-paramoes paraoes paraos pararemos paratos parcamos parces parcia parcials parcian parcias
-parcimos parcir pardon pareamos pareas pared pareds parees paremos pareos parers pares
-pariamos paricion pariciones parida paries parimos parir parker parkin parlamos parles
-parlon parlones parnes paroes parotida parpadea parpadee parpadeos parpado parpados
-parpamos parpando parpes parramos parred parres parring parron parrones parses parsing
-parson partaes partamos partas partea parteas parted partee partees parten parteo parthia
-partia partials partiamos particiona particionados particionan particionas particiono
-participo partidas partido partidos partied parties partijos partil partils parting
-partire partirs partitivo partitivos partoes parton partos parvada parvadas pasado pasados
-pasanzos pasaras pasare pasarelas pasarelo pasaremos pasares pasars paseanos pasear
-pasemos pasibles pasion pasito pasiva pasivos pasmar pasmos passe passel passer passes
-passible passives pastar pasted pastern pasterns pastes pasting paston pastones pataes
-patees pates patina patinar patinas patination patoes paton patones patrio patrioes patrol
-patrona patronaes patronas patronea patroneas patronee patronees patroneo patroness
-patrono patronoes patronos patrons patroon patroons patten pattens patter pattern patterns
-patters patton paulamos paular pausados pausan pausara pausare pausars pausas paused
-pausemos pautamos pautar pautes pautos paving pawing paxton payaremos paying payloads
-peaces peaked peaking pebres pecado peces pecio pecked pedamos peden pediamos pedida
-pedidas pedido pedidoes pedidor pedidors pediente pedientes pedimos pedoes pedres peeremos
-peeres pegado pegamos pegaremos pegoes pegunta peguntamos peguntar pegunto peiamos peidos
-pelado peloes penado pences pendemos penden pender pendian pendida pendidas pendido
-pendidos pendientees penemos penitente penitentes penned penning penoes penores pensado
-peones peopled peoples peoras peore peoremos peoren peoria peorio peors peraes perailes
-percentages percents percept percutamos percute perda perdamos perdan perdere perders
-perdia perdian perdias perdidaes perdidas perdido perdidoes perdidos perdidosa perdidoso
-perdiga perdigas perdigo perdio perdis perdiz perdo perdon perdonas peredo peres perfida
-perfidas perfido perfidos perfila perfilas perfilen perfilo perfils performances pericles
-perico peries peril perioda periodas periodical periodicamentes periodicas periodo
-periodos periotic perito perked perking perlite permanence permanent permanentees
-permanentes permanents permico permicos permisa permisas permision permisions permisoes
-permisor permisors permistion permistions permit permita permitamos permite permitee
-permiten permites permitia permitian permitias permitida permitido permitidor permitidors
-permitidos permitimos permito permits permuta permutacions permutada permutados permutando
-permutations permute permutemos permuten permutes permuto pernil perniles pernio peroes
-perores perronas persiste persisten persistence persistencias persistencio persistency
-persistent persistente persistentees persistentes persistes persona personae personaes
-personages personajes personalise personalism personaliza personalizaba personalizabas
-personalizamos personalizan personalizando personalizara personalizaras personalizare
-personalizars personalizas personalize personalizen personalizes personalizo personals
-personas personates personos persons perta perter perues pervious pesada pesade pesador
-pesados pesamos pesando pescado pesces pesiado pesimos pesoes pester petado peticions
-petition petoes peyores phased phobos photo photon photons phots pianes picaes pices
-piches picker picket pickle pickled picoes pictured pictures piece pieced piecing piedra
-piees pieles pierce pierces pierdes pieria pierian pierna pierre pijees piked pilled
-pilling piman pinar pindar pined pineda pinemos pingar pinged pinjar pinked pinpoints
-pinta pintan pintara pintare pintars pintas pintea pintear pintor pintos pints pipeline
-pipelines piperine pirces pisado pisamos pisaras pisare pisares pisars pisces pison pissed
-pistar pitar pitman pizces places placing plagamos plagaremos plages plains planaes planas
-plane planea planeas planed planee planees planen planeo planeos planer planers planet
-planets planks planoes planos plante plantes plantillaes plantillais plantillan plantillar
-plantillars plantillas plantille plantilles plantillo plantillos plants plates platilla
-platillas playing plores plugins plying pobres pocion pocked podara podaria podemos
-poderia podia podida podidos podra podran podras podres podrian podrias podrida podrir
-poemos poetos poinas poinos pointed pointers pointier pointy poised poising poiso
-poisonings poisons poisos poisson poitier poldia polemos police policees polices policiaes
-policias policios poling polison politer politian politic politicaes political politick
-politicks politico politicos politics polities polity polled pollina pollino pomemos
-ponamos pondria pontear pontos pooling popemos poplar popple popula populaces populan
-populara popularas populare popularidads populars populas populates porcentajes porcion
-pores porfia porfijo porgamos porgar porges portear ported porter portes portia portian
-portico portien porting portio portions porton portos posado posamos posed poseer posemos
-poser poseur posher posiblees posicions posing posited positing positions positivo
-positron posits poson pospuesta possibly postais postar postares poste postea postean
-posteara posteare postears posteas postee postema posten posteo postern posters postes
-posteta postie posties postiga postigo postiles postings postmarks postor postores postos
-postra postrar postre postrees postrer postres postro postures postwar potemos pother
-potrear potted potter potting pottos pouted pouter pouting poyemos prates praying preaba
-preabas preado preamos precalcula precalculadas precalculado preces precesion precess
-precessed precesses precessing precia precias precie precies precios precioso precious
-precis precisa precise precisian precising precisions preciso precisos precito precoz
-predicable predictably predio preferenciaes preferencio preferencios preferente
-preferentes preferia preferire preferirs prefija prefijas prefije prefijoes prefijos
-prefines prefino prefixed pregamos pregar preges pregunta preguntados preguntan preguntara
-preguntare preguntars preguntas pregunte preguntea preguntemos pregunteo pregunton
-preguntos pregusta pregustamos pregustar pregusto premio premise premised premiso premisos
-premite premitida premitidas premitido premitidos premix premixes preocupacions preocupan
-preocupar preocupas preocupe preocupo prepuesta presado presences presencial presencian
-presenciar presencias presencio present presente presentia presents preserva preservan
-preservara preservare preservars preservas preserven preserver preserves preservo
-pressured pressures presunta presunto presupuesta presupuestos pretence preterir preven
-prevena prevenas prevencions prevene prevenes preveno prevention previdos previo previoes
-previos prevision priada priadas prices pricked pricking priding prier primacia primacio
-primacy primada primadas primal primaria primarias primario primarios primas primate
-primaz prime primed primemos primen primer primeraes primeran primeras primere primeres
-primeria primerias primerio primerios primeroes primeros primers primes primeva primevas
-primevo primevos primia primian priming primmer primor principa principals principan
-principar principas principe principen principes principios principled principles principo
-printer prints prioreso prioress prioridads prioritized prison privaba privabas privadaes
-privado privados privan privara privaras privare privaria privater privates privileged
-privilegia privilegias privilegioes prizing proba proban probara probare probars probas
-problema problemas problemo problems proceda procedamos procedan proceden procedo proceis
-procela procelo procelos procemos procera proceran procero proceros procers proces procesa
-procesada procesadas procesado procesadoes procesados procesal procesalo procesamienta
-procesamientos procesando procesara procesare procesars procesas procese procesemos
-proceso process processed procession procia procias procoes procrea procreado procreador
-procreadores procreados procreamos procrean procrear procreen procreo produca produce
-produced producen produces producir producirs produco producta productoes productor
-productora productoraes productoras productoro productoros productors productos products
-proferir profesa profesado profesados profesamos profesan profesar profesen profeso
-profesos profess professed professes professing professor professors profije profijes
-profijo profiled profundidads programada progresas progreses prohibias prohibida
-prohibidos proises proiza proizas proizes proizo proizos projection prolongo promedia
-promedie promedios promesa promeso promesos prometamos promete prometemos prometiamos
-prometida prometidos promisee promiser promises promotes promovamos promoven promovere
-promovers promoves prompted promueva propaa propaas propagada propagador propagados
-propagan propagando propagante propagantes propagara propagares propagars propagas
-propagation propage propagemos propago propala propalado propalamos propalar propao
-propaos propasa propasado propasamos propasar propase propia propiaes propietaria
-propietarios propina propinas propino propinos propioes propios propon propone proponeria
-propono proporciona proporcionals proporcionan proporcionar proporcionas proporcione
-proporciono proporcions proportion proportionals proposals proposed proposer proposes
-propria proprias proprio proprios propuestas propuesto prosupuesto proteccions protecting
-protections protocola protocole protocolos protocols protos provaga provagado provagamos
-provagar proveedora proveedoraes proveedoras proveedoro proveedoros proveedors providaes
-provide provided provides providoes prowess proyeccion pruebaes pruebo pruebos pruner
-prunes prying pseudonymized puares pubic public publicacions publicada publicador
-publicados publicalo publicana publicando publicano publicanos publicans publicar
-publicara publicare publicars publicas publication publicato publicatos publice publicemos
-publicen publico published publisher publishers puches pudramos pudren pudres pudria
-puedan puedes puerca puerra puertas puerto pueses puesta pugaes pugnamos pugnar pugnes
-pugnos puled pulgamos pulgar pulges pulican puller pulles pullet pulley pulling pulped
-pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare pulsars pulsas pulsation pulsea
-pulsear pulsed pulses punemos punero pungamos punges punoes punos puntacion puntamos
-puntar puntas punteamos puntear punteo punteos punter puntera punterio punterol punteros
-punters puntes puntoes puntosa puntoso punts puntua puntuacions puntuados puntual puntuan
-puntuara puntuare puntuars puntuas puntuemos puntuo puntura punturo punzos puraes
-purchased purchaser purchases pureamos purear pureas pureed pureen purees pures purgados
-purgaes purgan purgara purgare purgars purgas purgemos purgen purger purgers purgos purled
-puroes purpose purred pursed purses puses pusher pushers pusses puteen putero putos
-pythons qualify quarantined quarantines quartern quarters quartet quean quebren quedados
-quedar quedemos queden queening queered queering queja quejaes quejais quejamos quejar
-quejars quejos quemamos queman quemas quemies quenas quepan queramos queran quere querer
-querida querido queried querist querns queros quesas queued queule queules quiamos quieran
-quiere quietamos quieten quiiamos quijamos quijas quintamos quires quiries quitados quitas
-quitemos quoits quorums quotes quotha rabida rabido rabidos rabios rabotado rabotados
-raches racked racking radios radom rafagaes rafago rafagos rafios rafter rages raguos
-raida raider raiding raido raidos raiges raijos rained raines raining raked raking ramios
-ranaes rances ranches randers rando randomize randomizes randos ranees rangas ranged
-ranger rangers ranging rangoes rangos rangosa rangoso ranguo ranguos ranker ranket rankin
-rankine rankings rankle rankled rankling ranoes ranos ransom ranted ranter ranting rapada
-rapado rapados rapid rapidas rapider rapidezs rapidoes rapids rapina rapino rapinos rapita
-rapito rapitos raposo raptos rascan rascos rasgas rasges rasgo rasgoes rasgon rasgons
-rasher rasoes rasos raspos raster rastramos rastrar rastrea rastreados rastrean rastreara
-rastreare rastrears rastreas rastreemos rastremos rastrera rastrero ratear rateos rater
-rathe ratigo ratigos ratino ratinos ration rations ratoes ratons ratos ratter rautos
-rayida rayido rayidos razaga razagas reaccion reached reacher react reaction readably
-reade reader readers readier readings readying realas realces realeja realer reamer
-reaming reaper reaping rearing reassigns reasumen reattempts reaver reaving rebaja
-rebajaes rebajais rebajan rebajar rebajars rebajes rebajos rebalanceo rebanas rebasas
-rebatado rebatados rebatas rebate rebates rebite rebites reblas rebojas rebonado rebonados
-rebone rebones reboot reboots rebosado rebosados rebose reboses reboso rebota rebotada
-rebotadas rebotador rebotadors rebotamos rebotando rebotas rebotees reboten reboto
-rebozado rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes rebuilt rebujas
-rebultado rebultados rebuses rebute rebutes recaan recaba recabe recaben recaen recaer
-recaeran recaia recalcula recalculan recalza recalzada recalzadas recalzados recalzamos
-recalzar recalzo recalzos recant recargados recargar recargara recargare recargars
-recargas recarge recargemos recargen recargo recaza recazo recazos receba recebe receben
-receive received receiver receivers recena recene recenia recenida recenidas recenido
-recenidos receno recent recenta recente recentes recento recept recesit recesits receta
-recete receto rechaza rechazaba rechazabas rechazado rechazador rechazadors rechazados
-rechazan rechazara rechazaras rechazare rechazars rechazas rechaze rechazemos rechazes
-rechazoes rechiza rechizada rechizadas rechizados rechizamos rechizar rechizo recia recial
-recias reciba reciban recibas reciben recibes recibia recibio recibire recibirs recibo
-recien recienes reciens reciente recientees recife recipe recipient recipiente recipientes
-recision recita recite reciten recobra recobrada recobramos recobrar recobre recobremos
-recoce recocen recocta recoda recodamos recodar recodas recode recoden recodes recodiamos
-recodo recodos recoga recogan recoge recoger recoges recogo recoin recole recolecta
-recolectan recolectar recolen recomputes reconciler reconcilers reconciliacion
-reconciliations reconcilie reconcilies reconnects reconstruamos reconstruccions
-reconstruction reconstrue reconstruen reconstrues reconstruia reconstruiamos reconstruidos
-reconstruire reconstruirs reconstruyes reconta recontada recontamos recorda recordada
-recordados recordamos recordan recordara recordare recordars recordas recorde recordemos
-recorder recordes recordo records recorra recorramos recorre recorren recorrere recorrers
-recorres recorrida recorridos recorro recortaba recortadas recortado recortados recortamos
-recortan recortar recortara recortas recorte recortemos recorto recorva recorvada
-recorvamos recorvar recorve recorvemos recose recosen recoso recosta recostada recostamos
-recover recovera recovero recovers recrecia recria recrie recrien recries rectan recten
-rectore rectoremos recuenta recuentas recuentoes recuentro recuentros recuesto recuestos
-recular reculares recuperacions recuperation recurre recurrido recused recuses recycler
-recycles redaccion redacta redacte redacting redacto redacts redder redencion redirect
-redirecting redoing redonda redondas redondeados redondeara redondeare redondears redondee
-redondeemos redondel redondeto redondez redondo redondon redondos redriven redstart
-redstarts reduction redwing reeding reelable reelect reelected reembolsa reembolsan
-reembolsara reembolsare reembolsars reembolsas reembolse reembolses reembolsoes
-reemploying reentregar reentregas reenvia reenvian reenviara reenviare reenviars reenvias
-reenvida reenvidar reenvido reenvie reenvies reenvioes reequilibrada refajas refection
-referenced references referencias referencio referente refile refiled refiles refills
-refilm reflecta reflecte reflecten reflectes reflecto reflects reflejan reflejara
-reflejare reflejars reflejas refleje reflejo refluja refound refries refunda refundas
-refunde refunden refundes refundo refused refuses regaining regains regais regajas regalar
-regalares regalas regars regas regelation regencia regency regent regian regias regido
-regidos regimos regin regina regio regioes regionals regios register registers registra
-registrada registradas registrador registradors registrados registran registrando
-registrara registrare registrars registras registre registremos registres registroes
-registry reglaes reglais reglan reglar reglares reglars regles reglon reglones reglons
-reglos regula regulacions regulan regulara regularas regulare regulars regulas regulates
-regulating regulations regulativo regulator regulators reharte reharto reheat reheated
-reheats reherva rehervan rehoge rehogen rehues rehuire rehuires rehuses reinen reintentas
-reises rejecter rejecting rejite relaciona relacionan relacionar relacionas relacione
-relaciono relacions relaid relajas relajes relapse relapsed relapses relapsing relation
-relay relayed relays releas released releaser releases releja relejar relejes relent
-relies relivable rellana rellanan rellanar rellena rellenan rellenar rellenara rellenare
-rellenars rellenas rellene rellenen relleno relojs relsas relsoes remaches remain
-remainders remake remanding rembolsar rembolso rembolsos remembers remembra remembre
-remembro remetida remetidas remetido remetidos reminder remirada remiradas remiramos
-remirar remision remite remitente remitentees remoes remoje remojes remole remoles
-remordamos remorder remote remotes remova removas remove removed removeis removen remover
-removers removes removo remoze remozes rendaes rendar rendars rende rendeis renden render
-rendere renderer renderes renderia renderiamos renderian renderings renderiza renderizados
-renderizan renders rendes rendimienta rendimientos rending rendir rendirs rengas renges
-rengos renitentes renove renoves renter renters renuncia renunciados renuncian renunciara
-renunciare renunciars renuncias renunciemos reorders repajas repare reparen repares reparo
-reparon reparos reparta repartamos reparte repartee reparten repartes repartia repartiamos
-repartian repartias repartida repartidas repartido repartidor repartidors repartidos
-repartire repartirs reparto repartos repaso repast repaste repasto repasts repay repays
-repeal repealed repeals repeater repeats repela repelas repeles repelida repelidas
-repelido repelidos repent repented repents repesa repesas repeso repeta repetas repete
-repetes repetia repetian repetias repetida repetidas repetidor repetidors repetidos
-repetimos repetire repetirs repeto repica repicada repicadas repicamos repicar repicas
-repice repices repine repines repinte repisamos repisar repise repises repiso repita
-repiten repites repizca repizcada repizcadas repizcamos repizcar repizcas replaced replays
-repleted replica replicaba replicabas replicacions replicadas replicado replicados
-replicaes replicais replican replicante replicantes replicar replicara replicaras
-replicare replicares replicars replicata replicatas replicated replicates replicating
-replications replicato replicatoes replicatos replice replicemos replices replico replicos
-replied replier repliers reply repodo repoes repono report reporta reportada reportamos
-reportas reporte reportes reporto reports repos reposa repose reposos reposto repoyo
-reprocesan reproches reproducer reproducia reproducire reproducirs repses reptantes repte
-repuesta repuestas repules repute requeme requeres requerimientas requerimiento
-requerimientoes requester requetes requiem requiems requires requise requises requisita
-requisitas requisite requisites requisitoes requite requited requites requive requives
-rerouted resacan resaltado resaltados rescaldo rescana rescanas rescano rescanos rescaza
-rescazo rescazos reseat reseated reseats resecan resect resected resection resections
-reseda resedas reseed reseeds resena resenas resends resene resenemos resenes reseno
-resenos resent resents reservaba reservabas reservadaes reservados reservando reservar
-reservara reservaras reservas reserve reserven reserves reservo reservon reses reset
-resets resewn resews reshes residence residencial residencian residenciar residencias
-residencie residencio resigna resignar resisamos resisar resits resole resoled resoles
-resolge resolgemos resolges resolies resolle resollemos resolles resolva resolvamos
-resolvas resolved resolveis resolven resolver resolvers resolvo resople resoplemos
-resoples resort resorts resound resounds respailo respalda respalde respaldon respaldos
-resped respeds respes respite responda respondamos respondan respondas responded responden
-respondent respondere responders respondes respondo respondon responsa responsas responsea
-responseas responsee responsees responsemos responsen responseo responseos responses
-responso responsoes responsos respuestaes respuestas respuesto respuestos restan restanes
-restanoes restante restantees restar restara restaras restare restares restars restarts
-restas restate restates rested restes restos restriccions restricta restriction restricto
-restricts restringia restringida restringidos restringire restringirs restrinido restrinir
-rests resuden resuello resuelta resueltos resuelva resuelven result resulta resultada
-resultadas resultado resultadoes resultados resultamos resultando resultandos resultas
-resulte resultes resulto resultos results resuman resume resumed resumens resumes retace
-retado retail retaining retains retais retajas retaje retaken retakes retame retamos retan
-retando retard retarda retarde retardos retards retare retares retasa retasada retasado
-retase retaso retaze retches retejemos retejer retejida retejidas retejido retejidos
-retenamos retencions retene retenen retenere reteners retenes retenia retenian retenias
-retenida retenidaes retenidas retenimos retenir retente retentemos retentions retentivo
-retesemos retiamos retian retied reties retin retinada retinadas retinae retinamos retinar
-retine retinemos retines retinida retinidas retinido retinidos retinte retinue retira
-retiraba retirabas retiradaes retiradas retirado retirados retiran retirara retiraras
-retirare retirars retiras retired retiree retiremos retires retiria retiriamos retiring
-retonemos retores retort retorta retorts retraa retraamos retraan retraas retrae retraha
-retraho retraia retrain retrao retras retrasa retrasaba retrasadas retrasados retrasan
-retrasando retrasar retrasara retrasas retrase retrasos retrata retratada retratado
-retrato retread retriles retrils retrocedo retroces retrocesa retrocesos retroes retune
-retuning return retying retyping reunes reunire reunires reuters revencia revenemos
-revenida revenidas revenido revenidos revere revered reverence reverencia reveres reverie
-revering revers reversa reversed reversen reverser reverses reversibles reversibly
-reversions reverso reverte reverter revertia revertible reverting revertire revertirs
-reverts revesamos revesar revese reveste revestir reviamos reviews revile revinamos
-revinar revine revirada reviradas reviramos revirar revire revisa revisados revisal
-revisan revisara revisare revisars revisas revise revisemos reviser revising revisions
-revisito revisor revista revistamos revistar revivamos revive revolve revolvemos revolves
-revuelto revues reword rewords rewove rezumen riego riegos rielas riesga riesgas riesgoes
-rilled ringes rioted rioter rioters rioting roaches roamos roasted robamos robustas
-robustos rocien rodamos roelas roetes rogacion rogamos rogation rogues roiamos roiled
-rolamos rollbacks rolle rollen roller rolles ronamos rooted rooter rooters rooting roques
-roramos rosamos roscan rostamos roster rosters rostes rotacions rotados rotaes rotante
-rotare rotates rotating rotations rotativo rotemos rotes rotoes rotted rotter rotters
-rotting roues rouged rouges rouging roulers roundel rounder roused rouser rouses rousing
-roust rousted rousting rousts routed routeing router routers routine routs rozamos ruidoes
-ruidos ruidosa ruidosos ruinoso rungos ruses rusted rustes rusting rutamos rutes rutted
-rutting ruyter sabamos sabejos sabelos sabeoes sabeos sabida sable sables sabres sacados
-sacarificamos sacarificar sacarifice sacemos sachamos saciamos sacred sacres sacrifica
-sacrificados sacrifican sacrificara sacrificare sacrificars sacrificas sacrificed
-sacrificemos sacrificen sacrificer sacrifices sacrificia sacrifico sacring saetos safamos
-safida sages sagres saida sailed sailing sainar sajamos sajemos salability salable salada
-salados salads salamos salar salda saldamos saldar saldas saldes saldoes saldos salemos
-saleos saletos salgamos salgar salges salgos salia saliamos salian salias salica salidas
-salido salidos salina salios saliva sallamos sallar salles salmamos salmar salmia salmida
-salmos salols salons salos salpos salsos saltados saltan saltanos saltara saltare saltars
-saltas salte saltea salteamos saltear saltee saltemos salten salteo salteos salter saltes
-saltine saltoes salton saltons saltos salts saltus saluda saludos saluds saluted saluting
-salvamos salvar salved salvia salving salvos samaria sampler samples samplings samura
-sanamos sanar sander sanders sanding sanea sanean saneara saneare sanears saneas sanemos
-saner sanger sanitized sanitizer sanitizes santes santos sapele sapida sapling saramos
-sarape sardos sards sarges sarong sartos sastra sated sateless sates sating satira satos
-satura saturaba saturacions saturadas saturado saturan saturant saturara saturares
-saturars saturas saturated saturates sature saturn saturna saturo sauted sautes sayamos
-scalding scalds scaled scaler scalping scalps scamps scanner scanted scape scapes scared
-scares scaring scending scends scene scents scheat schedule schedulers schedules schemas
-scheme schemed schemer schemes schmoe scilla scones scooped scooting scopes scoping scorer
-scorers scores scorned scorning scorns scoured scouring scours scrabble scrabbled
-scrambler scrambles scrap scraped scraper scrapes scrapie scraps scream screaming screams
-scree screed screens screes scrimp scrimps scrip scrips scrolls scuffle scuffled scummed
-scumming sealable sealer sealers sealing searched searcher searchers seared searing seated
-seating seattle secamos secana secare secenes secon secones secons secores secrestos
-secreta secrete secreteo secreteos secretoes secretor secretors secuenciaes secuencias
-secuencio secule secund secunda secundaria secundarias secundarioes secundarios secundo
-secura secured securer secures securo secute seder seders seeder seeders seeding seeres
-segando segmentoes seguamos seguda segudo seguen seguia seguiamos seguida seguidas seguido
+mullions multiped multipla multiplaes multiplees multiples multiplex multiplicada
+multiplicador multiplicados multiplicand multiplicando multiplicara multiplicare
+multiplicars multiplicemos multiplices multiplico multiplier multipliers multiplies
+multiplo multiploes multiply munchas munchos munimos munusculas muramos murmura murmure
+murmuro murmurs murto murtos muscas muscos musivo musivos musses mussing mutters narrio
+narro narros narrows navegado navegadora navegadoraes navegadoras navegadoro navegadoros
+navegadors navegados neatest necesia necesiamos necesian necesias necesida necesido
+necesitados necesitar necesitas necesite necesitemos necesiten necesito needle needled
+negation negativas negatived negatives negativos negocia negocie negocios nengun nenguna
+nerves networks nevas neves nicety nieles nieves nighty nineta nineto ninguna ningunas
+ninguno ninguns niveaes nivelas nivele nivelen nivels niveoes norial norma normaliza
+normalizada normalizados normalizan normalizando normalizara normalizare normalizars
+normalizas normalizemos normalizen normalizer normalizes normalizo normals norman normas
+normativas normative normativo northing noshing notching nothings notifica notifican
+notificara notificare notificars notificas notificativo notificativos notifice notifier
+notifies noting noveles novena novenae novenas noventas novento nubees nueras nuero nueros
+nuesas nuesos nueva nuevaes nuevas nuevees nuevoes nuevos nuezas nuezes nuezos numbed
+number numbers numbest numbles numera numeras numere numeres numero numeroes numeros
+numerosa numeroso numerous objecta objectives objecto objectos objet objeta objetas objete
+objetes objetiva objetivas objetivoes objetoes obligatorias obligatorio obligatorioes
+obtect occupied occupier occupiers ocluan oculado oculados oculan ocupada ocupadas ocupado
+ocupador ocupadors ocupados ocupamos ocupando ocupar ocupas ocupen oddest ofension
+ofensions ofensivaes ofensivoes ofertas oferto offensives offsets oficialaes oficialas
+oficialos oficials oficiares oficinaes oficinales olido olvida olvide olvidos omitamos
+omitiamos omitidos opaqued opaquer opaques opener operating operativo operativos opined
+optimism optimisma optimist optimistas optimisto optimists optimized optimizer optimizes
+orchestrating orchestrations orchestrators ordeal ordena ordenaba ordenabas ordenada
+ordenadaes ordenadas ordenado ordenadoes ordenador ordenadors ordenados ordenan ordenanda
+ordenandas ordenando ordenandos ordenar ordenara ordenaras ordenare ordenars ordenas
+ordene ordenemos ordenen ordeno ordenoes ordenos ordens orderer orderid orderings ordina
+ordinada ordinadas ordinado ordinados ordinamos ordinar ordinara ordinare ordinars ordines
+orears origens origina originals originan originar originas origine originea origino
+origins orinen orquestacions orquestado orquestados outcomes outdoing outfox outgoes
+outgoings outgrew outgrown outgrows outrage outrages outride outsider outsides outsize
+overfly overlaid overland overlap overlays overloads overlord overlords overly overnights
+overpay overplay overripe overrode overshoots overshot overside oversight overtaken
+overtask overtaxes overtly overwrote ovido pacian pacing pacino pacion packed packing
+pactes padres padron padrones pagados pagana paganas paganos pagayos pageles pagemos
+pagina paginacions paginaes paginais paginal paginan paginar paginara paginars paginas
+paginated paginates paginating pagine pagines pagino paginos paglia pained paineles
+painter paints pairamos paired paires pairing pajaremos pajeles palabra palabraes palabrea
+palabreas palabritas palabronas palabros palabrota palabrotaes palabrotos palacras
+palearas paliaras paling pallaras palled palling palmaras palparas panales pandees panees
+panelaes panelas paneled panelos panels panes panetes pangees paniles panned panoles
+pantero pantos panules paoting paparemos papeles papular parabos paracos parado paradojas
+paradojo parador paradora parados paraes paralela paralele paralelos paramas parameters
+parametra parametro paramo paramoes paraoes paraos pararemos paratos parcamos parces
+parcia parcials parcian parcias parcimos parcir pardon pareamos pareas pared pareds parees
+paremos pareos parers pares pariamos paricion pariciones parida paries parimos parir
+parker parkin parlamos parles parlon parlones parnes paroes parotida parpadea parpadee
+parpadeos parpado parpados parpamos parpando parpes parramos parred parres parring parron
+parrones parses parsing parson partaes partamos partas partea parteas parted partee
+partees parten parteo parthia partia partials partiamos particiona particionados
+particionan particionas particiono participo partidas partido partidos partied parties
+partijos partil partils parting partire partirs partitivo partitivos partoes parton partos
+parvada parvadas pasado pasados pasanzos pasaras pasare pasarelas pasarelo pasaremos
+pasares pasars paseanos pasear pasemos pasibles pasion pasito pasiva pasivos pasmar pasmos
+passe passel passer passes passible passives pastar pasted pastern pasterns pastes pasting
+paston pastones pataes patees pates patina patinar patinas patination patoes paton patones
+patrio patrioes patrol patrona patronaes patronas patronea patroneas patronee patronees
+patroneo patroness patrono patronoes patronos patrons patroon patroons patten pattens
+patter pattern patterns patters patton paulamos paular pausados pausan pausara pausare
+pausars pausas paused pausemos pautamos pautar pautes pautos paving pawing paxton
+payaremos paying payloads peaces peaked peaking pebres pecado peces pecio pecked pedamos
+peden pediamos pedida pedidas pedido pedidoes pedidor pedidors pediente pedientes pedimos
+pedoes pedres peeremos peeres pegado pegamos pegaremos pegoes pegunta peguntamos peguntar
+pegunto peiamos peidos pelado peloes penado pences pendemos penden pender pendian pendida
+pendidas pendido pendidos pendientees penemos penitente penitentes penned penning penoes
+penores pensado peones peopled peoples peoras peore peoremos peoren peoria peorio peors
+peraes perailes percentages percents percept percutamos percute perda perdamos perdan
+perdere perders perdia perdian perdias perdidaes perdidas perdido perdidoes perdidos
+perdidosa perdidoso perdiga perdigas perdigo perdio perdis perdiz perdo perdon perdonas
+peredo peres perfida perfidas perfido perfidos perfila perfilas perfilen perfilo perfils
+performances pericles perico peries peril perioda periodas periodical periodicamentes
+periodicas periodo periodos periotic perito perked perking perlite permanence permanent
+permanentees permanentes permanents permico permicos permisa permisas permision permisions
+permisoes permisor permisors permistion permistions permit permita permitamos permite
+permitee permiten permites permitia permitian permitias permitida permitido permitidor
+permitidors permitidos permitimos permito permits permuta permutacions permutada
+permutados permutando permutations permute permutemos permuten permutes permuto pernil
+perniles pernio peroes perores perronas persiste persisten persistence persistencias
+persistencio persistency persistent persistente persistentees persistentes persistes
+persona personae personaes personages personajes personalise personalism personaliza
+personalizaba personalizabas personalizamos personalizan personalizando personalizara
+personalizaras personalizare personalizars personalizas personalize personalizen
+personalizes personalizo personals personas personates personos persons perta perter
+perues pervious pesada pesade pesador pesados pesamos pesando pescado pesces pesiado
+pesimos pesoes pester petado peticions petition petoes peyores phased phobos photo photon
+photons phots pianes picaes pices piches picker picket pickle pickled picoes pictured
+pictures piece pieced piecing piedra piees pieles pierce pierces pierdes pieria pierian
+pierna pierre pijees piked pilled pilling piman pinar pindar pined pineda pinemos pingar
+pinged pinjar pinked pinpoints pinta pintan pintara pintare pintars pintas pintea pintear
+pintor pintos pints pipeline pipelines piperine pirces pisado pisamos pisaras pisare
+pisares pisars pisces pison pissed pistar pitar pitman pizces places placing plagamos
+plagaremos plages plains planaes planas plane planea planeas planed planee planees planen
+planeo planeos planer planers planet planets planks planoes planos plante plantes
+plantillaes plantillais plantillan plantillar plantillars plantillas plantille plantilles
+plantillo plantillos plants plates platilla platillas playing plores plugins plying pobres
+pocion pocked podara podaria podemos poderia podia podida podidos podra podran podras
+podres podrian podrias podrida podrir poemos poetos poinas poinos pointed pointers
+pointier pointy poised poising poiso poisonings poisons poisos poisson poitier poldia
+polemos police policees polices policiaes policias policios poling polison politer
+politian politic politicaes political politick politicks politico politicos politics
+polities polity polled pollina pollino pomemos ponamos pondria pontear pontos pooling
+popemos poplar popple popula populaces populan populara popularas populare popularidads
+populars populas populates porcentajes porcion pores porfia porfijo porgamos porgar porges
+portear ported porter portes portia portian portico portien porting portio portions porton
+portos posado posamos posed poseer posemos poser poseur posher posiblees posicions posing
+posited positing positions positivo positron posits poson pospuesta possibly postais
+postar postares poste postea postean posteara posteare postears posteas postee postema
+posten posteo postern posters postes posteta postie posties postiga postigo postiles
+postings postmarks postor postores postos postra postrar postre postrees postrer postres
+postro postures postwar potemos pother potrear potted potter potting pottos pouted pouter
+pouting poyemos prates praying preaba preabas preado preamos precalcula precalculadas
+precalculado preces precesion precess precessed precesses precessing precia precias precie
+precies precios precioso precious precis precisa precise precisian precising precisions
+preciso precisos precito precoz predicable predictably predio preferenciaes preferencio
+preferencios preferente preferentes preferia preferire preferirs prefija prefijas prefije
+prefijoes prefijos prefines prefino prefixed pregamos pregar preges pregunta preguntados
+preguntan preguntara preguntare preguntars preguntas pregunte preguntea preguntemos
+pregunteo pregunton preguntos pregusta pregustamos pregustar pregusto premio premise
+premised premiso premisos premite premitida premitidas premitido premitidos premix
+premixes preocupacions preocupan preocupar preocupas preocupe preocupo prepuesta presado
+presences presencial presencian presenciar presencias presencio present presente presentia
+presents preserva preservan preservara preservare preservars preservas preserven preserver
+preserves preservo pressured pressures presunta presunto presupuesta presupuestos pretence
+preterir preven prevena prevenas prevencions prevene prevenes preveno prevention previdos
+previo previoes previos prevision priada priadas prices pricked pricking priding prier
+primacia primacio primacy primada primadas primal primaria primarias primario primarios
+primas primate primaz prime primed primemos primen primer primeraes primeran primeras
+primere primeres primeria primerias primerio primerios primeroes primeros primers primes
+primeva primevas primevo primevos primia primian priming primmer primor principa
+principals principan principar principas principe principen principes principios
+principled principles principo printer prints prioreso prioress prioridads prioritized
+prison privaba privabas privadaes privado privados privan privara privaras privare
+privaria privater privates privileged privilegia privilegias privilegioes prizing proba
+proban probara probare probars probas problema problemas problemo problems proceda
+procedamos procedan proceden procedo proceis procela procelo procelos procemos procera
+proceran procero proceros procers proces procesa procesada procesadas procesado
+procesadoes procesados procesal procesalo procesamienta procesamientos procesando
+procesara procesare procesars procesas procese procesemos proceso process processed
+procession procia procias procoes procrea procreado procreador procreadores procreados
+procreamos procrean procrear procreen procreo produca produce produced producen produces
+producir producirs produco producta productoes productor productora productoraes
+productoras productoro productoros productors productos products proferir profesa
+profesado profesados profesamos profesan profesar profesen profeso profesos profess
+professed professes professing professor professors profije profijes profijo profiled
+profundidads programada progresas progreses prohibias prohibida prohibidos proises proiza
+proizas proizes proizo proizos projection prolongo promedia promedie promedios promesa
+promeso promesos prometamos promete prometemos prometiamos prometida prometidos promisee
+promiser promises promotes promovamos promoven promovere promovers promoves prompted
+promueva propaa propaas propagada propagador propagados propagan propagando propagante
+propagantes propagara propagares propagars propagas propagation propage propagemos propago
+propala propalado propalamos propalar propao propaos propasa propasado propasamos propasar
+propase propia propiaes propietaria propietarios propina propinas propino propinos
+propioes propios propon propone proponeria propono proporciona proporcionals proporcionan
+proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
+proposals proposed proposer proposes propria proprias proprio proprios propuestas
+propuesto prosupuesto proteccions protecting protections protocola protocole protocolos
+protocols protos provaga provagado provagamos provagar proveedora proveedoraes proveedoras
+proveedoro proveedoros proveedors providaes provide provided provides providoes prowess
+proyeccion pruebaes pruebo pruebos pruner prunes prying pseudonymized puares pubic public
+publicacions publicada publicador publicados publicalo publicana publicando publicano
+publicanos publicans publicar publicara publicare publicars publicas publication publicato
+publicatos publice publicemos publicen publico published publisher publishers puches
+pudramos pudren pudres pudria puedan puedes puerca puerra puertas puerto pueses puesta
+pugaes pugnamos pugnar pugnes pugnos puled pulgamos pulgar pulges pulican puller pulles
+pullet pulley pulling pulped pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare
+pulsars pulsas pulsation pulsea pulsear pulsed pulses punemos punero pungamos punges
+punoes punos puntacion puntamos puntar puntas punteamos puntear punteo punteos punter
+puntera punterio punterol punteros punters puntes puntoes puntosa puntoso punts puntua
+puntuacions puntuados puntual puntuan puntuara puntuare puntuars puntuas puntuemos puntuo
+puntura punturo punzos puraes purchased purchaser purchases pureamos purear pureas pureed
+pureen purees pures purgados purgaes purgan purgara purgare purgars purgas purgemos purgen
+purger purgers purgos purled puroes purpose purred pursed purses puses pusher pushers
+pusses puteen putero putos pythons qualify quarantined quarantines quartern quarters
+quartet quean quebren quedados quedar quedemos queden queening queered queering queja
+quejaes quejais quejamos quejar quejars quejos quemamos queman quemas quemies quenas
+quepan queramos queran quere querer querida querido queried querist querns queros quesas
+queued queule queules quiamos quieran quiere quietamos quieten quiiamos quijamos quijas
+quintamos quires quiries quitados quitas quitemos quoits quorums quotes quotha rabida
+rabido rabidos rabios rabotado rabotados raches racked racking radios radom rafagaes
+rafago rafagos rafios rafter rages raguos raida raider raiding raido raidos raiges raijos
+rained raines raining raked raking ramios ranaes rances ranches randers rando randomize
+randomizes randos ranees rangas ranged ranger rangers ranging rangoes rangos rangosa
+rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled rankling
+ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas rapider
+rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos rascan
+rascos rasgas rasges rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster
+rastramos rastrar rastrea rastreados rastrean rastreara rastreare rastrears rastreas
+rastreemos rastremos rastrera rastrero ratear rateos rater rathe ratigo ratigos ratino
+ratinos ration rations ratoes ratons ratos ratter rautos rayida rayido rayidos razaga
+razagas reaccion reached reacher react reaction readably reade reader readers readier
+readings readying realas realces realeja realer reamer reaming reaper reaping rearing
+reassigns reasumen reattempts reaver reaving rebaja rebajaes rebajais rebajan rebajar
+rebajars rebajes rebajos rebalanceo rebanas rebasas rebatado rebatados rebatas rebate
+rebates rebite rebites reblas rebojas rebonado rebonados rebone rebones reboot reboots
+rebosado rebosados rebose reboses reboso rebota rebotada rebotadas rebotador rebotadors
+rebotamos rebotando rebotas rebotees reboten reboto rebozado rebozados reboze rebozes
+rebrotado rebrotados rebrote rebrotes rebuilt rebujas rebultado rebultados rebuses rebute
+rebutes recaan recaba recabe recaben recaen recaer recaeran recaia recalcula recalculan
+recalza recalzada recalzadas recalzados recalzamos recalzar recalzo recalzos recant
+recargados recargar recargara recargare recargars recargas recarge recargemos recargen
+recargo recaza recazo recazos receba recebe receben receive received receiver receivers
+recena recene recenia recenida recenidas recenido recenidos receno recent recenta recente
+recentes recento recept recesit recesits receta recete receto rechaza rechazaba rechazabas
+rechazado rechazador rechazadors rechazados rechazan rechazara rechazaras rechazare
+rechazars rechazas rechaze rechazemos rechazes rechazoes rechiza rechizada rechizadas
+rechizados rechizamos rechizar rechizo recia recial recias reciba reciban recibas reciben
+recibes recibia recibio recibire recibirs recibo recien recienes reciens reciente
+recientees recife recipe recipient recipiente recipientes recision recita recite reciten
+recobra recobrada recobramos recobrar recobre recobremos recoce recocen recocta recoda
+recodamos recodar recodas recode recoden recodes recodiamos recodo recodos recoga recogan
+recoge recoger recoges recogo recoin recole recolecta recolectan recolectar recolen
+recomputes reconciler reconcilers reconciliacion reconciliations reconcilie reconcilies
+reconnects reconstruamos reconstruccions reconstruction reconstrue reconstruen reconstrues
+reconstruia reconstruiamos reconstruidos reconstruire reconstruirs reconstruyes reconta
+recontada recontamos recorda recordada recordados recordamos recordan recordara recordare
+recordars recordas recorde recordemos recorder recordes recordo records recorra recorramos
+recorre recorren recorrere recorrers recorres recorrida recorridos recorro recortaba
+recortadas recortado recortados recortamos recortan recortar recortara recortas recorte
+recortemos recorto recorva recorvada recorvamos recorvar recorve recorvemos recose recosen
+recoso recosta recostada recostamos recover recovera recovero recovers recrecia recria
+recrie recrien recries rectan recten rectore rectoremos recuenta recuentas recuentoes
+recuentro recuentros recuesto recuestos recular reculares recuperacions recuperation
+recurre recurrido recused recuses recycler recycles redaccion redacta redacte redacting
+redacto redacts redder redencion redirect redirecting redoing redonda redondas redondeados
+redondeara redondeare redondears redondee redondeemos redondel redondeto redondez redondo
+redondon redondos redriven redstart redstarts reduction redwing reeding reelable reelect
+reelected reembolsa reembolsan reembolsara reembolsare reembolsars reembolsas reembolse
+reembolses reembolsoes reemploying reentregar reentregas reenvia reenvian reenviara
+reenviare reenviars reenvias reenvida reenvidar reenvido reenvie reenvies reenvioes
+reequilibrada refajas refection referenced references referencias referencio referente
+refile refiled refiles refills refilm reflecta reflecte reflecten reflectes reflecto
+reflects reflejan reflejara reflejare reflejars reflejas refleje reflejo refluja refound
+refries refunda refundas refunde refunden refundes refundo refused refuses regaining
+regains regais regajas regalar regalares regalas regars regas regelation regencia regency
+regent regian regias regido regidos regimos regin regina regio regioes regionals regios
+register registers registra registrada registradas registrador registradors registrados
+registran registrando registrara registrare registrars registras registre registremos
+registres registroes registry reglaes reglais reglan reglar reglares reglars regles reglon
+reglones reglons reglos regula regulacions regulan regulara regularas regulare regulars
+regulas regulates regulating regulations regulativo regulator regulators reharte reharto
+reheat reheated reheats reherva rehervan rehoge rehogen rehues rehuire rehuires rehuses
+reinen reintentas reises rejecter rejecting rejite relaciona relacionan relacionar
+relacionas relacione relaciono relacions relaid relajas relajes relapse relapsed relapses
+relapsing relation relay relayed relays releas released releaser releases releja relejar
+relejes relent relies relivable rellana rellanan rellanar rellena rellenan rellenar
+rellenara rellenare rellenars rellenas rellene rellenen relleno relojs relsas relsoes
+remaches remain remainders remake remanding rembolsar rembolso rembolsos remembers
+remembra remembre remembro remetida remetidas remetido remetidos reminder remirada
+remiradas remiramos remirar remision remite remitente remitentees remoes remoje remojes
+remole remoles remordamos remorder remote remotes remova removas remove removed removeis
+removen remover removers removes removo remoze remozes rendaes rendar rendars rende
+rendeis renden render rendere renderer renderes renderia renderiamos renderian renderings
+renderiza renderizados renderizan renders rendes rendimienta rendimientos rending rendir
+rendirs rengas renges rengos renitentes renove renoves renter renters renuncia renunciados
+renuncian renunciara renunciare renunciars renuncias renunciemos reorders repajas repare
+reparen repares reparo reparon reparos reparta repartamos reparte repartee reparten
+repartes repartia repartiamos repartian repartias repartida repartidas repartido
+repartidor repartidors repartidos repartire repartirs reparto repartos repaso repast
+repaste repasto repasts repay repays repeal repealed repeals repeater repeats repela
+repelas repeles repelida repelidas repelido repelidos repent repented repents repesa
+repesas repeso repeta repetas repete repetes repetia repetian repetias repetida repetidas
+repetidor repetidors repetidos repetimos repetire repetirs repeto repica repicada
+repicadas repicamos repicar repicas repice repices repine repines repinte repisamos
+repisar repise repises repiso repita repiten repites repizca repizcada repizcadas
+repizcamos repizcar repizcas replaced replays repleted replica replicaba replicabas
+replicacions replicadas replicado replicados replicaes replicais replican replicante
+replicantes replicar replicara replicaras replicare replicares replicars replicata
+replicatas replicated replicates replicating replications replicato replicatoes replicatos
+replice replicemos replices replico replicos replied replier repliers reply repodo repoes
+repono report reporta reportada reportamos reportas reporte reportes reporto reports repos
+reposa repose reposos reposto repoyo reprocesan reproches reproducer reproducia
+reproducire reproducirs repses reptantes repte repuesta repuestas repules repute requeme
+requeres requerimientas requerimiento requerimientoes requester requetes requiem requiems
+requires requise requises requisita requisitas requisite requisites requisitoes requite
+requited requites requive requives rerouted resacan resaltado resaltados rescaldo rescana
+rescanas rescano rescanos rescaza rescazo rescazos reseat reseated reseats resecan resect
+resected resection resections reseda resedas reseed reseeds resena resenas resends resene
+resenemos resenes reseno resenos resent resents reservaba reservabas reservadaes
+reservados reservando reservar reservara reservaras reservas reserve reserven reserves
+reservo reservon reses reset resets resewn resews reshes residence residencial residencian
+residenciar residencias residencie residencio resigna resignar resisamos resisar resits
+resole resoled resoles resolge resolgemos resolges resolies resolle resollemos resolles
+resolva resolvamos resolvas resolved resolveis resolven resolver resolvers resolvo resople
+resoplemos resoples resort resorts resound resounds respailo respalda respalde respaldon
+respaldos resped respeds respes respite responda respondamos respondan respondas responded
+responden respondent respondere responders respondes respondo respondon responsa responsas
+responsea responseas responsee responsees responsemos responsen responseo responseos
+responses responso responsoes responsos respuestaes respuestas respuesto respuestos restan
+restanes restanoes restante restantees restar restara restaras restare restares restars
+restarts restas restate restates rested restes restos restriccions restricta restriction
+restricto restricts restringia restringida restringidos restringire restringirs restrinido
+restrinir rests resuden resuello resuelta resueltos resuelva resuelven result resulta
+resultada resultadas resultado resultadoes resultados resultamos resultando resultandos
+resultas resulte resultes resulto resultos results resuman resume resumed resumens resumes
+retace retado retail retaining retains retais retajas retaje retaken retakes retame
+retamos retan retando retard retarda retarde retardos retards retare retares retasa
+retasada retasado retase retaso retaze retches retejemos retejer retejida retejidas
+retejido retejidos retenamos retencions retene retenen retenere reteners retenes retenia
+retenian retenias retenida retenidaes retenidas retenimos retenir retente retentemos
+retentions retentivo retesemos retiamos retian retied reties retin retinada retinadas
+retinae retinamos retinar retine retinemos retines retinida retinidas retinido retinidos
+retinte retinue retira retiraba retirabas retiradaes retiradas retirado retirados retiran
+retirara retiraras retirare retirars retiras retired retiree retiremos retires retiria
+retiriamos retiring retonemos retores retort retorta retorts retraa retraamos retraan
+retraas retrae retraha retraho retraia retrain retrao retras retrasa retrasaba retrasadas
+retrasados retrasan retrasando retrasar retrasara retrasas retrase retrasos retrata
+retratada retratado retrato retread retriles retrils retrocedo retroces retrocesa
+retrocesos retroes retune retuning return retying retyping reunes reunire reunires reuters
+revencia revenemos revenida revenidas revenido revenidos revere revered reverence
+reverencia reveres reveriamos reverie reveries revering revers reversa reversaes reversas
+reversed reversen reverser reversibles reversibly reversions reverso reversoes reversos
+revertamos revertemos reverter revertes revertia revertiamos revertible revertidos
+reverting revertire revertirs reverts revesaes revesamos revesar revese reveses reveste
+revestes revestimos revestir reviamos reviews revile revinamos revinar revine revirada
+reviradas reviramos revirar revire revisa revisados revisal revisan revisara revisare
+revisars revisas revise revisemos reviser revising revisions revisito revisor revista
+revistamos revistar revivamos revive revolve revolvemos revolves revuelto revues reword
+rewords rewove rezumen riego riegos rielas riesga riesgas riesgoes rilled ringes rioted
+rioter rioters rioting roaches roamos roasted robamos robustas robustos rocien rodamos
+roelas roetes rogacion rogamos rogation rogues roiamos roiled rolamos rollbacks rolle
+rollen roller rolles ronamos rooted rooter rooters rooting roques roramos rosamos roscan
+rostamos roster rosters rostes rotacions rotados rotaes rotante rotare rotates rotating
+rotations rotativo rotemos rotes rotoes rotted rotter rotters rotting roues rouged rouges
+rouging roulers roundel rounder roused rouser rouses rousing roust rousted rousting rousts
+routed routeing router routers routine routs rozamos ruidoes ruidos ruidosa ruidosos
+ruinoso rungos ruses rusted rustes rusting rutamos rutes rutted rutting ruyter sabamos
+sabejos sabelos sabeoes sabeos sabida sable sables sabres sacados sacarificamos
+sacarificar sacarifice sacemos sachamos saciamos sacred sacres sacrifica sacrificados
+sacrifican sacrificara sacrificare sacrificars sacrificas sacrificed sacrificemos
+sacrificen sacrificer sacrifices sacrificia sacrifico sacring saetos safamos safida sages
+sagres saida sailed sailing sainar sajamos sajemos salability salable salada salados
+salads salamos salar salda saldamos saldar saldas saldes saldoes saldos salemos saleos
+saletos salgamos salgar salges salgos salia saliamos salian salias salica salidas salido
+salidos salina salios saliva sallamos sallar salles salmamos salmar salmia salmida salmos
+salols salons salos salpos salsos saltados saltan saltanos saltara saltare saltars saltas
+salte saltea salteamos saltear saltee saltemos salten salteo salteos salter saltes saltine
+saltoes salton saltons saltos salts saltus saluda saludos saluds saluted saluting salvamos
+salvar salved salvia salving salvos samaria sampler samples samplings samura sanamos sanar
+sander sanders sanding sanea sanean saneara saneare sanears saneas sanemos saner sanger
+sanitized sanitizer sanitizes santes santos sapele sapida sapling saramos sarape sardos
+sards sarges sarong sartos sastra sated sateless sates sating satira satos satura saturaba
+saturacions saturadas saturado saturan saturant saturara saturares saturars saturas
+saturated saturates sature saturn saturna saturo sauted sautes sayamos scalding scalds
+scaled scaler scalping scalps scamps scanner scanted scape scapes scared scares scaring
+scending scends scene scents scheat schedule schedulers schedules schemas scheme schemed
+schemer schemes schmoe scilla scones scooped scooting scopes scoping scorer scorers scores
+scorned scorning scorns scoured scouring scours scrabble scrabbled scrambler scrambles
+scrap scraped scraper scrapes scrapie scraps scream screaming screams scree screed screens
+screes scrimp scrimps scrip scrips scrolls scuffle scuffled scummed scumming sealable
+sealer sealers sealing searched searcher searchers seared searing seated seating seattle
+secamos secana secare secenes secon secones secons secores secrestos secreta secrete
+secreteo secreteos secretoes secretor secretors secuenciaes secuencias secuencio secule
+secund secunda secundaria secundarias secundarioes secundarios secundo secura secured
+securer secures securo secute seder seders seeder seeders seeding seeres segando
+segmentoes seguamos seguda segudo seguen seguia seguiamos seguida seguidas seguido
 seguidor seguidoraes seguidoras seguidoros seguire seguirs segundan segundar segundario
 segundarios segundas segunde segundes segundoes segundon segundons seguo segur segura
 segure seguridads seguro seguron seguros segurs seined seiner seiners seines seining
@@ -1287,134 +1290,135 @@ servicia servicias servicioes servidas servido servidora servidoraes servidoras 
 servidoros servidors servidos servil servile serviles servings servio servioes servios
 servir servire servires servirs servita servitor servitos servos sesion sesions sessions
 settee setter setting settled settlements settler settles settlings seudonima seudonimas
-seudonimizan seudonimoes sever severs sevicio sevicios sevres sewed sexuals shaded shades
-shading shadows shadowy shads shakes shamed shames shaped shapes shared sharer sharers
-shares sharing sharked sharking sharks sharpe sharped sharping sharps shaved shaves
-sheared sheddings sheller sherds shewed shined shingle shipped shippen shipper shires
-shooing shootings shored shores shoring shorted shorter shortest shortie shorties shorting
-shotten shouting shoved shower shred shredding shreds shuffler shuffles sidebar sidecars
-siding siempres sienes sieved sieves sieving sighed sightly sigile signa signac signals
-signan signar signas signatura signatures signaturo signe signen signer signes signet
-significan significar significas significe significo significs sigue siguientes silencia
-silenciada silenciadas silenciamos silencian silenciando silenciara silenciare silenciars
-silencias silencie silencios silgen silted silting similar simile simper simpler simples
-simplex simplicidads simply simula simulan simulant simulara simulars simulas simulated
-simulates simule simultanea simultaneaes simultaneais simultanean simultanear simultanears
-simultanees simultaneo simultaneos sincronica sincronicas sincronice sincronico
-sincronicos sincronizadas sincronizado sincronizan sincronizara sincronizare sincronizars
-sincronizas sincronize sincronizemos sincronizo sincronos singe singed singer singes
-singla singled singlen singles singlet singlo singly singule sinned siple sipped siren
-sirges sistemas sistemo sittings situen skated skates skating sketchy skewer skimped
-skipper skippet slated slates slating slaved sledding slender slewed slicing slipped slits
-sloped slopped slowed slummed slumming smarting smooth smoothes smoothy smuggest snared
-snares snider snipped snitch snitches snored snores snoring snorted snowflakes snuffle
-snuffled snuggest snyder soaped soared soaring sobara sobemos sobra sobreasar sobrecara
-sobrecaras sobrecargaba sobrecargadas sobrecargado sobrecargan sobrecargar sobrecargara
-sobrecargare sobrecargars sobrecargas sobrecarge sobrecargo sobrecarta sobrecartada
-sobrecartar sobres sobrescriba sobrescriben sobrescribes sobrescribia sobrescribire
-sobrescribirs sobrescribo socape socked socles soever soiled solamentes soled solicita
-solicitan solicitara solicitare solicitars solicitas solicitor solicitude solicituds
-solida soloed soltamos soltar solven solver solves somber sombran sombrar sombras sombre
-sombrea sombria sombro someones somera somethings sopera soporta soportados soportal
-soportan soportara soportare soportars soportas soporte soportemos soporto sopped sorbed
-sorce sores sortea sorteable sortee sorteo sorter sortie sortied sosamente sotted souffle
-souled souped sourced sources soured sourer souring sower spanker spanned spanners spared
-spares spates spawner speller spellers spender spenders spending spewed sphere spices
-spicks spiels spiers spies spiked spiles spinal spines spinner spires spirts spites spits
-splats splint splints spokes spooked spooking spooled spooling spooned spoonfed spooning
-spoored spooring spored spores sporing sported spreads spreed sprits spumed spuming
-stabile stabled stabler stables stably staged stages stagey staggerer stags stakes stale
-stales staling stamped stampeded stampedes stamping stamps standbys stapes stapled
-stapling starch starches stared stares staring starling starring startling starts starving
-stases stated statements staten stater states stating statius stats statu statue statues
-staves steam steaming steams stepped stewed stich stimulate stipe stirps stitches stithy
-stogies stoked stokes stoles stomas stomped stomps stoned stones stooped stopper stopple
-stoppled storey storing stormed stormy storting stoves stowage stowed straights strait
-stranger straps stratus straus streak streaking streaks streamings streams streamy strega
-strews striae strick stricture strictured stride strife strike string stringer strip
-stripe striped striper stripes stripey strips stript stripy strive stroll stropped strops
-structure structures strums strung suable suavizan suavizar suavizas suavize suavizo
-subamos submits subscriba subscribas subscribed subscriber subscribers subscribo
-subscripcions subtrae subtraes succeeder succuss sucres sucrets sudamos sudando sudaria
-suegra suelaes suelas sueldas suelta sueltaes sueltos suera suficientes sufres sugera
-sugeramos sugeran sugere sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs
-sugestion sugestions suggesting sugiera sugieren sugieres sujetas sumacos sumado sumados
-sumanda sumandos sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie
-sumario sumatra sumemos sumeria sumiamos sumimos sumiria summer summery summit sunder
-sunders supamos super superados superana superano superanos superar superara superare
-superars superas superb superba superemos superen superes superia superiamos superian
-superman superna superno supero supers suplantacions suplantan suplantara suplantare
-suplantars suplantas suplante suplanto supono suporta suportamos suportar supporter
-supports suppresses suppressing supra supresions suprimamos suprimia suprimiamos suprimida
-suprimidos suprimire suprimirs supura supuramos supuran supurar supure suraes surce surces
-sures surgas surged surgen suries surtes suscriba suscriban suscribo suscripcions susera
-sustain sutura swages swaggered swamis swampy swanned swapping swaps swarded swards
-swarming swarms swatch swatches sweller swerved swerves swerving swingle switch switched
-switcher switchers swopped synched synchronies synchronizer synchronizes systems tabaes
-tabales tabals tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan
-tablar tablars tablea tableas tabled tablee tablees tablen tableo tableos tablet tablets
-tablos taboes tabret tabues tabulas tabules tacano taces tacket tacks taeles taimas
-takedowns talaes talas talcas taleas tales talias tallas talles talmas taloes talpas
-tamana tamango tamanos tamaro tamas tambas tambiens tamizen tampico tampoca tampocos
-tanemos tanzas tapano taping tapioco tarazamos tarazar tarazas tarbes tardan tardara
-tardare tardars tardas tardia targe tarjar tarjera tarjetas tarjetea tarjeto tartar tasces
-tasting tazamos tazano tazar tazas teacea teared teasing tecaes tecas techas teclado
-teclaes tecle tecleada tecleados tecleando tecleara tecleare teclears teclee tecleo teclos
-tecols tejemos telas telefona telefonas telefoneo telefonio telefonios telefono telefonoes
-telefonos telemos teleran tememos tempate tempates templaes templare templares templates
-templete templetes tempo tempora temporalmentes temporals temporas temporil tenamos tenan
-tenante tenantes tenants tencas tendemos tendenciaes tendencies tendencio tendencios
-tending tends tenedos tenen tenencia tenencias tenesmos tenimos tenoria tensemos tensing
-tentemos tenting teorias teorica teorio teoriza terbia tercas tercemos terceno tercenos
-tercer tercera terceras tercere tercereo terceres tercerio tercerios terceroes tercerol
-tercerols terceros tercers terces terceto tercetos tercia termas termico termicos termina
-terminas termine termines terming termini terminoes terminus termito termitos ternero
-terneros terpino terpinos terrero terreros terrino terrinos tesemos teslas testiga testigo
-testings tetemos thales thicket thighs thingy thinks thins thongs thoria thorough though
-thousands thread thready threats thresholds throstle throstles throttled throttler
-throttlers throttles throughout ticked ticker tickets tickle tiempa tiempos tienes tierce
-tifico tilio timelier timelines timeliness timeous timestamps timpo tings tinten tipica
-tipicos tiple tiples tipologia tipple tipples tired tisico tiznen toaria tocologia
-tocology tokes tolera tolerables tolerably tolerada tolerados toleran tolerando tolerant
-tolerante tolerara tolerars toleras tolerated tolerates toleremos toleren tolleran
-tombstoned tomenta tomentas tonemos tonico topica topical topicos topics toping topino
-torces toria tormas torment tormentaes tormentais tormentan tormentar tormentars tormente
-tormentes tormento tormentos torments toseran toxico toying tozos traamos traas trabado
-trabaja trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos
-trabamos trabar trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie
-tracings tracked tracking tracte tractes trades trading traducia traducian traducias
-traducido traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar
-tragas trages tragico traiamos traias trajes tramaes tramais tramamos traman tramar
-tramars tramas trames trammed tramos trampa trampas tramps trams trancada trancadas
-trancado trancamos trancar trances transaccional transaccionals transaccions transacted
-transacting transactions transducers transia transido transigo transir transita transite
-transiting transitivo transitivos transitos transits translacion translaciones translate
-translates translation translational translations transmit transmito transnational
-tranzamos tranzar tranzas trapajo trapas trapes traras trases trasmito trasversal tratamos
-tratar tratas trates traumas travas traversa traversals traversas traversed traverser
-traverses traverso traves travese travesee trazados trazaes trazais trazan trazara trazare
-trazars trazemos trazos treading treads treces tremas trenas trendy trenes trenos trens
-trezas trezos triaes tricks trifle trifles triggers trile trilees triles trille trilles
-trilling trillions trillon trimester trimestres trimmer trincada trincadas trincado
-trincamos trincar trinen tripaes tripe tripees tripes tripla triplaes triplas tripled
-triplees triplet triplets triplex triplican triplicar triplicas triplice triplico triplo
-triploes triplos triply tripol tripoles tripols trippe triptica tripule tripules trizamos
-trizar trizas trizos trocar trocea trocean troceara troceare trocears troceas troces
-trocos trofico trojos trolos troncada troncadas troncado troncamos troncar tronos tronzos
-troops tropico tropologia tropology tropos trough trovos troyos trozamos trozar trozas
-trozes trozo trozoes trucada trucadas trucado trucamos trucar truces trucks trunca
-truncaba truncabas truncadaes truncadas truncado truncados truncaes truncala truncan
-truncando truncara truncaras truncare truncars truncas truncates truncation truncemos
-trussed trustee truster trying trysted tucket tunemos turmas twilit tying typology ubicas
-ultima ultiman ultimar ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras
-umbria unamos unbalance unbalances uncas uncias undated undead understands unfollows
-ungias unias uniats unicaes unicamentes unicidads unicos unida unidads unidamente unidas
-uniquer unitaria unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable
-upamos updater updates uprate uprated upset upsets urente urentes urgen urgentees uricas
-usados usemos usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes
-vacais vacan vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila
-vacilan vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vagido vahida vahido
-vaida vaidas vaido vaidos vainas vainos valada valado valia valiamos valian valias valid
+seudonimizan seudonimoes sever severa severas severs sevicio sevicios sevres sewed sexuals
+shaded shades shading shadows shadowy shads shakes shamed shames shaped shapes shared
+sharer sharers shares sharing sharked sharking sharks sharpe sharped sharping sharps
+shaved shaves sheared sheddings sheller sherds shewed shined shingle shipped shippen
+shipper shires shooing shootings shored shores shoring shorted shorter shortest shortie
+shorties shorting shotten shouting shoved shower shred shredding shreds shuffler shuffles
+sidebar sidecars siding siempres sienes sieved sieves sieving sighed sightly sigile signa
+signac signals signan signar signas signatura signatures signaturo signe signen signer
+signes signet significan significar significas significe significo significs sigue
+siguientes silencia silenciada silenciadas silenciamos silencian silenciando silenciara
+silenciare silenciars silencias silencie silencios silgen silted silting similar simile
+simper simpler simples simplex simplicidads simply simula simulan simulant simulara
+simulars simulas simulated simulates simule simultanea simultaneaes simultaneais
+simultanean simultanear simultanears simultanees simultaneo simultaneos sincronica
+sincronicas sincronice sincronico sincronicos sincronizadas sincronizado sincronizan
+sincronizara sincronizare sincronizars sincronizas sincronize sincronizemos sincronizo
+sincronos singe singed singer singes singla singled singlen singles singlet singlo singly
+singule sinned siple sipped siren sirges sistemas sistemo sittings situen skated skates
+skating sketchy skewer skimped skipper skippet slated slates slating slaved sledding
+slender slewed slicing slipped slits sloped slopped slowed slummed slumming smarting
+smooth smoothes smoothy smuggest snared snares snider snipped snitch snitches snored
+snores snoring snorted snowflakes snuffle snuffled snuggest snyder soaped soared soaring
+sobara sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas
+sobrecargado sobrecargan sobrecargar sobrecargara sobrecargare sobrecargars sobrecargas
+sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobres sobrescriba sobrescriben
+sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socked socles
+soever soiled solamentes soled solicita solicitan solicitara solicitare solicitars
+solicitas solicitor solicitude solicituds solida soloed soltamos soltar solven solver
+solves somber sombran sombrar sombras sombre sombrea sombria sombro someones somera
+somethings sopera soporta soportados soportal soportan soportara soportare soportars
+soportas soporte soportemos soporto sopped sorbed sorce sores sortea sorteable sortee
+sorteo sorter sortie sortied sosamente sotted souffle souled souped sourced sources soured
+sourer souring sower spanker spanned spanners spared spares spates spawner speller
+spellers spender spenders spending spewed sphere spices spicks spiels spiers spies spiked
+spiles spinal spines spinner spires spirts spites spits splats splint splints spokes
+spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored spores
+sporing sported spreads spreed sprits spumed spuming stabile stabled stabler stables
+stably staged stages stagey staggerer stags stakes stale stales staling stamped stampeded
+stampedes stamping stamps standbys stapes stapled stapling starch starches stared stares
+staring starling starring startling starts starving stases stated statements staten stater
+states stating statius stats statu statue statues staves steam steaming steams stepped
+stewed stich stimulate stipe stirps stitches stithy stogies stoked stokes stoles stomas
+stomped stomps stoned stones stooped stopper stopple stoppled storey storing stormed
+stormy storting stoves stowage stowed straights strait stranger straps stratus straus
+streak streaking streaks streamings streams streamy strega strews striae strick stricture
+strictured stride strife strike string stringer strip stripe striped striper stripes
+stripey strips stript stripy strive stroll stropped strops structure structures strums
+strung suable suavizan suavizar suavizas suavize suavizo subamos submits subscriba
+subscribas subscribed subscriber subscribers subscribo subscripcions subtrae subtraes
+succeeder succuss sucres sucrets sudamos sudando sudaria suegra suelaes suelas sueldas
+suelta sueltaes sueltos suera suficientes sufres sugera sugeramos sugeran sugere
+sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs sugestion sugestions
+suggesting sugiera sugieren sugieres sujetas sumacos sumado sumados sumanda sumandos
+sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie sumario sumatra sumemos
+sumeria sumiamos sumimos sumiria summer summery summit sunder sunders supamos super
+superados superana superano superanos superar superara superare superars superas superb
+superba superemos superen superes superia superiamos superian superman superna superno
+supero supers suplantacions suplantan suplantara suplantare suplantars suplantas suplante
+suplanto supono suporta suportamos suportar supporter supports suppresses suppressing
+supra supresions suprimamos suprimia suprimiamos suprimida suprimidos suprimire suprimirs
+supura supuramos supuran supurar supure suraes surce surces sures surgas surged surgen
+suries surtes suscriba suscriban suscribo suscripcions susera sustain sutura swages
+swaggered swamis swampy swanned swapping swaps swarded swards swarming swarms swatch
+swatches sweller swerved swerves swerving swingle switch switched switcher switchers
+swopped synched synchronies synchronizer synchronizes systems tabaes tabales tabals tabano
+tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan tablar tablars tablea
+tableas tabled tablee tablees tablen tableo tableos tablet tablets tablos taboes tabret
+tabues tabulas tabules tacano taces tacket tacks taeles taimas takedowns talaes talas
+talcas taleas tales talias tallas talles talmas taloes talpas tamana tamango tamanos
+tamaro tamas tambas tambiens tamizen tampico tampoca tampocos tanemos tanzas tapano taping
+tapioco tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas tardia
+targe tarjar tarjera tarjetas tarjetea tarjeto tartar tasces tasting tazamos tazano tazar
+tazas teacea teared teasing tecaes tecas techas teclado teclaes tecle tecleada tecleados
+tecleando tecleara tecleare teclears teclee tecleo teclos tecols tejemos telas telefona
+telefonas telefoneo telefonio telefonios telefono telefonoes telefonos telemos teleran
+tememos tempate tempates templaes templare templares templates templete templetes tempo
+tempora temporalmentes temporals temporas temporil tenamos tenan tenante tenantes tenants
+tencas tendemos tendenciaes tendencies tendencio tendencios tending tends tenedos tenen
+tenencia tenencias tenesmos tenimos tenoria tensemos tensing tentemos tenting teorias
+teorica teorio teoriza terbia tercas tercemos terceno tercenos tercer tercera terceras
+tercere tercereo terceres tercerio tercerios terceroes tercerol tercerols terceros tercers
+terces terceto tercetos tercia termas termico termicos termina terminas termine termines
+terming termini terminoes terminus termito termitos ternero terneros terpino terpinos
+terrero terreros terrino terrinos tesemos teslas testiga testigo testings tetemos thales
+thicket thighs thingy thinks thins thongs thoria thorough though thousands thread thready
+threats thresholds throstle throstles throttled throttler throttlers throttles throughout
+ticked ticker tickets tickle tiempa tiempos tienes tierce tifico tilio timelier timelines
+timeliness timeous timestamps timpo tings tinten tipica tipicos tiple tiples tipologia
+tipple tipples tired tisico tiznen toaria tocologia tocology tokes tolera tolerables
+tolerably tolerada tolerados toleran tolerando tolerant tolerante tolerara tolerars
+toleras tolerated tolerates toleremos toleren tolleran tombstoned tomenta tomentas tonemos
+tonico topica topical topicos topics toping topino torces toria tormas torment tormentaes
+tormentais tormentan tormentar tormentars tormente tormentes tormento tormentos torments
+toseran toxico toying tozos traamos traas trabado trabaja trabajadoes trabajadoraes
+trabajadoras trabajadoros trabajadors trabaje trabajos trabamos trabar trabas trabes
+tracaes traced tracees tracer tracers tracey tracheid tracie tracings tracked tracking
+tracte tractes trades trading traducia traducian traducias traducido traducidos traeis
+traers traes traffics trafica trafice traficos tragamos tragar tragas trages tragico
+traiamos traias trajes tramaes tramais tramamos traman tramar tramars tramas trames
+trammed tramos trampa trampas tramps trams trancada trancadas trancado trancamos trancar
+trances transaccional transaccionals transaccions transacted transacting transactions
+transducers transia transido transigo transir transita transite transiting transitivo
+transitivos transitos transits translacion translaciones translate translates translation
+translational translations transmit transmito transnational tranzamos tranzar tranzas
+trapajo trapas trapes traras trases trasmito trasversal tratamos tratar tratas trates
+traumas travas traversa traversals traversas traversed traverser traverses traverso traves
+travese travesee trazados trazaes trazais trazan trazara trazare trazars trazemos trazos
+treading treads treces tremas trenas trendy trenes trenos trens trezas trezos triaes
+tricks trifle trifles triggers trile trilees triles trille trilles trilling trillions
+trillon trimester trimestres trimmer trincada trincadas trincado trincamos trincar trinen
+tripaes tripe tripees tripes tripla triplaes triplas tripled triplees triplet triplets
+triplex triplican triplicar triplicas triplice triplico triplo triploes triplos triply
+tripol tripoles tripols trippe triptica tripule tripules trizamos trizar trizas trizos
+trocar trocea trocean troceara troceare trocears troceas troces trocos trofico trojos
+trolos troncada troncadas troncado troncamos troncar tronos tronzos troops tropico
+tropologia tropology tropos trough trovos troyos trozamos trozar trozas trozes trozo
+trozoes trucada trucadas trucado trucamos trucar truces trucks trunca truncaba truncabas
+truncadaes truncadas truncado truncados truncaes truncala truncan truncando truncara
+truncaras truncare truncars truncas truncates truncation truncemos trussed trustee truster
+trying trysted tucket tunemos turmas twilit tying typology ubicas ultima ultiman ultimar
+ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras umbria unamos
+unbalance unbalances uncas uncias undated undead understands unfollows ungias unias uniats
+unicaes unicamentes unicidads unicos unida unidads unidamente unidas uniquer unitaria
+unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable upamos updater
+updates uprate uprated upset upsets urente urentes urgen urgentees uricas usados usemos
+usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes vacais vacan
+vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila vacilan
+vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vagido vahida vahido vaida
+vaidas vaido vaidos vainas vainos valada valado valia valiamos valian valias valid
 validacions validades validados validaes validara validares validars validated validating
 validations valide validemos validen validos valija valijo valio valios varaes varais
 varales varals varars varas vareas vargas varia variable variablees variaes variais variar

@@ -41,6 +41,8 @@ class Why:
     do or records decisions without taking them, and this sentence is not the author's: voice.py),
     "conversation" (the sheet is a conversation among others, a chat or a meeting: voice.py),
     "aside" (the sheet hardly names the design, a review or a letter: its design words are asides),
+    "story" (the sheet tells much of itself in the past, a toast or a memoir, and this sentence is told
+    in the past),
     "missing" (no words of it at all),
     "elsewhere" (the item's step is silent; it was said in another step).
     """
@@ -151,7 +153,8 @@ class SheetScore:
     # who decides (voice.py): "" the author; "report" (the sheet reports what others do or leaves
     # every decision open: only its author's own sentences decide); "conversation" (a chat or a
     # meeting among others: none of its sentences decides); "aside" (a long sheet that hardly names the
-    # design, a product review or a letter: none of its sentences decides)
+    # design, a product review or a letter: none of its sentences decides); "story" (three sentences in
+    # ten or more hold a past form, a toast or a memoir: those sentences decide nothing)
     voice: str = ""
 
     @property

@@ -82,6 +82,8 @@ from coach.scoring.voice import (
     ASIDE_STORY_SHARE,
     REPORT,
     SENTENCE_WORDS,
+    STORY,
+    STORY_PAST_SHARE,
     interviewer_turns,
     is_question,
     sheet_voice,
@@ -254,7 +256,7 @@ DERIVED_ITEMS = frozenset({"est.daily_volume", "est.storage"})
 class _View:
     """One step's analysed answer and what the scorer derives from it once."""
 
-    __slots__ = ("_firm", "_skips", "_unauthored", "answering", "every", "index", "interviewer", "listy", "questions", "salad", "trailing")
+    __slots__ = ("_firm", "_skips", "_told", "_unauthored", "answering", "every", "index", "interviewer", "listy", "questions", "salad", "trailing")
 
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -271,6 +273,7 @@ class _View:
         self._firm: frozenset[int] | None = None
         self._skips: dict[bool, tuple[frozenset[int], frozenset[int]]] = {}  # asking earns -> (salad, skip)
         self._unauthored: dict[bool, frozenset[int]] = {}  # asking earns -> sentences not the author's
+        self._told: frozenset[int] | None = None
 
     def skip(self, asking_earns: bool) -> frozenset[int]:
         """The sentences that earn no item: salad, trailing off and the interviewer's turns, and questions
@@ -294,6 +297,15 @@ class _View:
                 and not (asking_earns and i in self.questions)
             )
         return known
+
+    def told(self) -> frozenset[int]:
+        """The sentences that hold a past form ("Dani retried the next weekend"): in a story, no decision."""
+        if self._told is None:
+            tokens, past = self.index.tokens, _past_re(merged_words("past_words"))
+            self._told = frozenset(
+                i for i, (start, end) in enumerate(tokens.sentences) if past.search(fold(tokens.text[start:end]))
+            )
+        return self._told
 
     def firm(self, justify: tuple[Phrase, ...]) -> frozenset[int]:
         """Sentences holding a figure or a reason word, where a hedge does not undo a choice."""
@@ -405,6 +417,7 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
     )
     if told >= ASIDE_PAST_SHARE * count:
         return ASIDE  # half of it in the past: a story of a system, not a design of one
+    story = STORY if told >= STORY_PAST_SHARE * count else ""
     enough = ASIDE_STORY_SHARE * count
     named: set[tuple[int, int]] = set()
     phrases = [phrase for items in compiled.items.values() for item in items for phrase in item.phrases]
@@ -416,10 +429,10 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
                 if sentence in own:
                     named.add((id(view), sentence))
             if len(named) >= enough:
-                return ""
+                return story  # it names the design enough, but may tell it as a story
     if len(named) < ASIDE_SHARE * count:
         return ASIDE
-    return ASIDE if told >= ASIDE_STORY_SHARE * count else ""
+    return ASIDE if told >= ASIDE_STORY_SHARE * count else story
 
 
 @lru_cache(maxsize=4)
@@ -462,7 +475,10 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
             continue  # an empty answer (_match finds nothing in it)
         skip, firm = view.skip(asking_earns), view.firm(compiled.justify)
         if context.voice:  # a report: only its author's sentences (and asking, where it earns) decide
-            unauthored = view.unauthored(asking_earns) if context.voice == REPORT else view.every
+            unauthored = (
+                view.unauthored(asking_earns) if context.voice == REPORT
+                else view.told() if context.voice == STORY else view.every
+            )
             hit = _match(view.index, item, strict=True, skip=skip | unauthored, firm=firm)
             if hit is None and reported is None:
                 named = _match(view.index, item, strict=True, skip=skip, firm=firm)

@@ -15,7 +15,8 @@ time and meet each such genre anew; the voice of the sheet is what they share:
   and hardly any record is closed ("Decision: Kafka, keyed by user").
 
 In such a sheet only the author's own sentences decide (scorer._score_item); the rest
-names, at most `mentioned`. A conversation among others (a chat export, a team's meeting,
+names, at most `mentioned`. A sheet that tells three sentences in ten or more in the past (a
+toast, a memoir, a war story: scorer._aside, `STORY`) decides only in what it says in the present. A conversation among others (a chat export, a team's meeting,
 a podcast: named speakers fill the sheet and none is the interview's, `speaker_roles`) has
 no author to speak for: none of its sentences decides. The words are language data (`languages/<code>.toml`).
 """
@@ -235,6 +236,8 @@ ASIDE_STORY_SHARE = 0.3
 # ...or half its sentences or more tell of the past, however much they name (an obituary for a gateway,
 # told in the design's words: 0.54; honest sheets 0.15 at most, postmortems that labellers credit 0.45 at most)
 ASIDE_PAST_SHARE = 0.5
+STORY = "story"  # the sheet tells of the past at length (a toast, a memoir): its sentences in the past decide nothing
+STORY_PAST_SHARE = 0.3  # at least this share of its sentences hold a past form
 
 
 def sheet_voice(answers: Sequence[Tokens]) -> str:

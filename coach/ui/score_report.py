@@ -108,7 +108,7 @@ def render_score(out: Console, result: SheetScore, labels: Labels, lang: Lang, e
         if verdict.next:
             out.print(Text(f"  → {t('score.level_next', lang)}: {clean(verdict.next)}"))
     if result.voice:
-        key = {"conversation": "score.conversation", "aside": "score.aside"}.get(result.voice, "score.reported")
+        key = {"conversation": "score.conversation", "aside": "score.aside", "story": "score.story"}.get(result.voice, "score.reported")
         out.print(Text(f"  ! {t(key, lang)}", style="bold"))
 
 

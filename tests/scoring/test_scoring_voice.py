@@ -689,11 +689,32 @@ def test_an_obituary_for_a_system_decides_nothing_however_much_it_names(shipped)
 
 
 def test_a_postmortem_that_goes_on_to_design_keeps_its_decisions(shipped) -> None:  # type: ignore[no-untyped-def]
-    # four sentences in ten in the past, the rest a design in the present: not a story
+    # four sentences in ten in the past, the rest a design in the present: a story, whose present decides
     answers = {
         "architecture": " ".join(_OBITUARY[:8] + _PRESENT_DESIGN * 2),
         "failures": " ".join(_OBITUARY[8:16] + _PRESENT_DESIGN * 2),
     }
     result = score_answers(answers, shipped, "en")
-    assert result.voice == ""
-    assert {"fail.circuit_breaker", "fail.dlq", "arch.queue"} <= result.covered_ids()
+    assert result.voice == "story"
+    assert {"fail.circuit_breaker", "fail.dlq", "arch.queue", "fail.timeouts"} <= result.covered_ids()
+
+
+def test_in_a_story_only_the_present_decides(shipped) -> None:  # type: ignore[no-untyped-def]
+    # a speech that names the design in most of its sentences and tells a third of them in the past
+    # (a best man's toast: "Dani retried the next weekend"): what it tells in the past decides nothing
+    past = [
+        "The proposal was retried the next weekend, and the weekend after that.",
+        "The first year they were on eventual consistency, and the replicas converged in time for Christmas.",
+        "Access to the label maker was granted on a strict least-privilege basis.",
+        "The guest list was scaled horizontally, and the boathouse was full.",
+    ]
+    present = [
+        "Today the API puts every notification on a queue partitioned by user id.",
+        "A circuit breaker per provider opens at 50 % errors over 30 s.",
+        "Workers per channel call the providers with a 2 s timeout.",
+    ]
+    answers = {"failures": " ".join((past + present) * 4), "architecture": " ".join(present * 4)}
+    result = score_answers(answers, shipped, "en")
+    assert result.voice == "story"
+    assert not result.covered_ids() & {"fail.retries", "cons.model", "sec.iam", "scale.horizontal"}
+    assert {"fail.circuit_breaker", "arch.queue", "fail.timeouts"} <= result.covered_ids()
