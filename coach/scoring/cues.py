@@ -1047,6 +1047,13 @@ def _read_sentence(
             # all of it ("Partition keys, per-shard throughput, hot partitions: not a conversation we need")
             while q > first and sentence.brk(q) in ("", ",") and (q - 1) not in termination:
                 q -= 1
+            # a condition inside a line's label is part of it ("Límites locales cuando Redis está caído: no"),
+            # a contrast is not ("Caché, pero corta: no")
+            whole = q
+            while whole > first and sentence.brk(whole) in ("", ",") and (whole - 1) not in contrasts:
+                whole -= 1
+            if whole == first and sentence.brk(first) in ("", ","):
+                q = first
         return q
 
     for role, (kind, scope) in ROLES.items():
