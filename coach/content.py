@@ -164,6 +164,23 @@ class FailureCard(_Model):
         return value
 
 
+class FigureRange(_Model):
+    """The range a stated figure must fall in for an estimate item to count ("the index takes 2 GB"
+    counts only the strings: the nodes with their top 10 make it ~34 GB). `kind` is a figure's unit as
+    coach.scoring.numbers reads it; `reference` says the expected figure and how it is reached."""
+
+    kind: Literal["bytes", "rate", "count_per_day", "bytes_per_day", "bytes_per_month", "bytes_per_year"]
+    min: Annotated[float, Field(gt=0)]
+    max: Annotated[float, Field(gt=0)]
+    reference: Text
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FigureRange:
+        if self.min >= self.max:
+            raise _invalid("content.figure_order", min=self.min, max=self.max)
+        return self
+
+
 class ChecklistItem(_Model):
     """One point an interviewer ticks: stable id, label, hint, weight, matching data."""
 
@@ -172,6 +189,8 @@ class ChecklistItem(_Model):
     hint: Text  # one sentence: what a strong answer says
     weight: Annotated[float, Field(gt=0, le=5)] = 1.0
     needs_number: bool = False  # e.g. est.qps: "a number of requests per second", not just "QPS"
+    # the stated figure must fall in this range (its sentence or the next two) to count
+    figure: FigureRange | None = None
     # the interview level the point signals when a candidate brings it up unprompted:
     # "mid" (the basics every answer needs), "senior" (depth on the hard parts),
     # "staff" (trade-offs across teams, regions and vendors)

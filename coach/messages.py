@@ -1354,6 +1354,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "es": "los elementos no pueden repetir un punto",
         "en": "elements must not repeat an item",
     },
+    "content.figure_order": {
+        "es": "min {min} debe ser menor que max {max}",
+        "en": "min {min} must be less than max {max}",
+    },
+    "score.why.figure_range": {
+        "es": "la cifra dicha ({detail}) queda lejos de lo esperable para este punto: mira la pista",
+        "en": "the stated figure ({detail}) is far from what this point expects: see the hint",
+    },
     "content.window_order": {
         "es": "min_s {min_s} es posterior a max_s {max_s}",
         "en": "min_s {min_s} is after max_s {max_s}",

@@ -429,142 +429,142 @@ curaciones curada curado curados curamos curando curantas curanto curantos curar
 curatas curate curated curates curation curato curatos curries cursar cursares cursars
 curso cursoes cursors cursory cursos curtamos curtas curtimos curtir curtos cusita custer
 customers customs custos cutas cutete cutias czados czando dables dallars dario databas
-datado datados deaden deadlier deadliness deafen debaja debajos debamos debato debeis
-debias debido debidos debils debitoes debles debouched debouching debounces debris debts
-debuts decaan decaas decade decades decaer decafs decaimienta decaimientos decals decamos
-decan decana decane decani decano decant decante decare decas decayed decays deccan decen
-decendencia decender decendientes decern decesion decian decias decida decidas deciden
-decider deciders decidia decidio decidire decidirs decido decidor decidos decile deciles
-decima decimals deciman decimar decimas decime decimes decire decires decisions decisivo
-decker decode decoded decodes decouples decoyed decoys decrementas decrial decried decries
-decuple decuplica decuplicamos decuplicar dedice dedices deduplicados deduplicated
-defeccion defect defecta defection defects defend defender deferentes deferidos deferimos
-deferir deferrer defian defie defied defien defier defies defile defina defined definen
-definer defines definia definire definirs defino degrada degradaba degradacions degradada
-degradadas degradados degradan degradando degradara degradare degradars degradas
-degradations degraded degrademos degraden degrader degrades degrado dehender deice deices
-deicide deign deipara deisto deistos deists dejados deject dejecta dejection dejects
-dejemos delaine delaney delant delantes delants delates delayer delecta delectamos delecte
-delectes delees delege deleges deleite deleites deleje delejes deleta deletaes deletas
-deleted deletes deletion deleto deletoes deletos delgas delias deline delinte delito
-delitos deliverer deliverers dellas deltaes delver delvers demasiada demasiados demision
-demito denamos denante denar denoto denounce denounced denouncing dentar dentas dentero
-dentino dentinos dento denton dentra dentras dentros deparamos deparar dependa dependancy
-depende depended dependen dependence dependencias dependencio dependere dependers dependes
-dependo depends deplete depleted depletes depleting deploys deprender deprived depura
-depurados depuran depurara depurare depurars depuras depuremos deputamos deputar deration
-derecha derechos deride derided derides derision derivada derivadas derivadoes derivamos
-derivando derivar derivas derive deriven derives derivo dermas desacolla desacollado
-desacollar desacoplada desacoplados desacoplamienta desacoplamientos desacoplan
-desacoplando desacoplara desacoplare desacoplars desacoplas desacople desacoplo desaino
-desaline desalines desaloja desaloje desalojos desaojo desapegar desasada desasadas
-desasado desasados desase desasires desastre desastrees desatares desatino desatinos
-desatores desaviamos desaviar desbarda desbardar desbordan desbordara desbordare
-desbordars desbordas desborde desbordo desborra desborrar desbrida desbridar descaen
-descaere descaimiento descanta descantada descantado descantamos descantar descante
-descanto descara descarada descarado descaras descarga descargada descargado descargamos
-descargan descargar descargara descargare descargars descargas descarge descargo descarna
-descarnada descarnado descarnamos descarnar descarne descarno descaro descaros descarta
-descartaba descartada descartadas descartados descartala descartan descartando descartar
-descartara descartare descartars descartas descarte descartemos descarten descartes
-descarto descasada descasadas descasado descasados descase descasta descastada descastado
-descastamos descastar descaste descasto descendant descendentes descendents descendiente
-descendientees desconectada desconectadas desconectamos desconectando desconocia
-desconocian desconocias desconocidas desconocidoes desconta descontan descontara
-descontare descontars descontas descorda descordar descornar descotar descrita descrito
-descuentas descuentos descuerna descuerno desculare desculares desecho desenar desend
-desenlaces desenlaze deseno desequilibraba desequilibradas desequilibrado desequilibrara
-desertar desface desfacer desfajada desfajadas desfajado desfajados desfaje desfamada
-desfamadas desfamado desfamados desfame desfasadas desfasado desfazada desfazadas
-desfazado desfazados desfues desglosa desglosen desgloses desgloso desgradada desgradado
-desgradamos desgradar desgrade desgrades deshace deshacen deshacere deshacers deshaces
-deside desides desierta designa designation designations designe designo designs desiguala
-desiguale desigualo desiguals desina desinamos desinar desino desinos deslastra deslastren
-deslastres deslastro deslatare desliamos desliar deslino deslizantes deslustre desmontar
-desoiamos desordenabas desordenada desordenadaes desordenadas desordenado desordenadoes
-desordenamos desordenando desordenaras desovamos desovar despara desparta despartamos
-desparte desparto despasada despasadas despasado despasados despase despeas despedrar
-despegar despender despeos desperar despernar despertan despertara despertare despertars
-despertas despiertas despierto desplega desplegan desplegara desplegare desplegars
-desplegas despliegues despuess despume despumes desques destas desteno destilo destin
-destina destinacion destinacions destinas destinataria destinatarias destinatario
-destinatarioes destine destines destinoes destins destiny destribute desuces desudes
-desunes desuses desventaba desventabas desventada desventadas desventajaes desventajo
-desventajos desventara desventaras desvia desviados desvian desviara desviare desviars
-desvias desviemos desvira desviramos desvirar desvire desviro desvolvemos desvolver
-detecting detections detene detenen detenere deteners detenes detent detenta detentamos
-detente detention detents deterred deters detest detesta detestamos detests detraa detraas
-detrae detraes detrao detrass deutas devisa devise devises devoice devoices devolucions
-devolution devolvamos devolve devolved devolven devolvere devolvers devolves devovemos
-devover devuelva devuelven devuelves dextras dextro deyeccion deyecta dholes diapositivo
-diapositivos diaria diariaes diaries diarioes diarist diarria diarrias diarrio diarrios
-diaster dibuja dibuje dibujos dichos dicker diedro dieras difamacions difamatorias
-difamatorios diferamos diferente diferentees diferia diferiamos diferidas diferido
-diferire diferirs difero difine difinir digeridos digerimos digerir digero digesta
-digestas digeste digestes digesto digestos dileccion dimero dinamo dinaria dinarias diner
-dinera dineros diners diosos dipsos diputa diputas dipute diputes direccions direction
-direst disables disasters discas discoes discord discorded discords discrepancia discs
-discuenta discuento discus discuta discutas discute discutes disecar diseccion diseco
-disena disenan disenara disenare disenars disenas disene disenos disensa disenso disenta
-disento disfamacion disfamatoria disfamatorio diside disidido disidimos disidir disipara
-disneo disonar disono disons dispaba dispada dispar disparan disparar disparas dispare
-disparia disparo dispars dispart dispertar dispierta displaced disponiblees disposition
-dispositions dispositiva dispositivas dispositivoes disputaes disputais disputan disputar
-disputars disputed disputen disputer disputers disputo disputos distara distingas
-distingos distintaes distintoes distribuamos distribue distribuen distribues distribuia
-distribuiamos distribuias distribuida distribuidor distribuidors distribuidos distribuire
-distribuirs distribute distributee distributes district distritas distritos disturba
-disturbe disturbo disturbs disyunto disyuntors disyuntos ditero diucos diver divers divest
-divests divida dividamos divide divided dividen dividend divider divides dividia
-dividiamos dividida divididos dividire dividirs divido diviesa divina divine divined
-divisan divisar divisas divise diviso divvied doable doblaes doblares doblars doblas
-doblees doblen dobles doblez doblezs dobloes doblos docked dockers docket document
-documenta documente documentos documents dolados dolajes dolames dolaras dolare doleres
-doles dollar doloes dolores domados domaine domais doman domanio domanios domares domena
-domenada domenado domenan domida dominaba dominada dominadas dominador dominados dominais
-dominando dominante dominantes dominants dominar dominara dominare dominares dominas
-domine dominen doming dominga domingada domingado domingo domingos dominia dominias
-dominic dominico dominicos dominie dominies dominioes dominion dominions domino dominoes
-dominos donados donares doradas dorado doradoes dorador doradors doramos dorares dorman
-dormans dosificados dosificara dosificare dosificars dosifice dosificemos dosifico dotados
-dotares doubled doubler doublet doublets doublings doubly doubting downsize downsizes
-drafts drear drenan drezamos drezar driados drier driers driest drifty dripped drive
-drivel drivels driven drives drooped dropper drover drovers dudable dulares dupability
-dupable duplicaba duplicabas duplicacion duplicada duplicadaes duplicadas duplicadoes
-duplicaes duplicamos duplican duplicar duplicara duplicaras duplicare duplicares duplicars
-duplicas duplicated duplicating duplications duplicativo duplice duplico durabilidads
-durables durably duracions duradera duraderos duradoro durados duraduro durance durant
-durantes durations durativo duraton dynamos eatable eddied edicions edicts editaba editada
-editadas editados editamos editan editando editar editara editare editaria editars editas
-edite editen edites edition editor efecta efectos efectuo efeto effects effete ejecuta
-ejecutan ejecutara ejecutare ejecutars ejecutas ejecutor electo elefante elegance elegant
-elegantes elegen elegia elegiac elegian elegias elegidas elegido eliden eligan elige
-eliges eligida elijen elimina eliminaba eliminadas eliminador eliminados eliminan
-eliminando eliminara eliminare eliminars eliminas elimine eliminemos elimino elixen embuda
-embude embudos embuto emceed emento emitamos emitan empaja empajamos empajar empande
-empecamos empegamos empegar empegaria empegariamos empelamos empelar empelaria
-empelariamos empenamos empenar empenaria empenariamos empera emperas empeza empezados
-empezan empezaran empezaras empezare empezarian empezarias empezars empezas empezemos
-empire empires empleamos emplear emplearia empleariamos empozamos empozar empozaria
-empozariamos emprenas emprensas empresa empresaes empresos empress empresta emprestas
-empuja empujados empujan empujara empujare empujars empujas empuje empujemos empujo empuna
-empunamos empunar enarce enarces enarta enartada enartadas enartado enartamiento enartamos
-enartar encala encalado encalan encama encaminaba encaminabas encaminado encaminados
-encaminara encaminaras encamisada encamisadas encamonada encamonadas encape encarinada
-encarinadas encela encelamos encelar encender encentrado encero encia encias enciman
-encimar encimas encime encimo encina encios encisa encisma encita enciva encoba encobamos
-encobar encobe encobes encocla encoclamos encoclar encoder encoders encoga encogamos
-encoge encoges encoja encojamos encojar encoje encojes encola encolados encolan encolara
-encolare encolars encolas encole encolemos encoles encolo encona enconamos enconar encone
-encones enconreado encontrada encontrados encontrando encora encoramos encorar encorde
-encordes encore encored encores encoring encostrado encova encovamos encovar encove
-encoves encrypting encryptions encuerar enebro enebros enero eneros enface enfiada
-enfiadas enfiado enfiados enfiamos enfian enfiar enflace enflaces enfoques enforme
-enformes enfries engace engaces engagements engender engero engome engomes enguerar
-enhuerar enigma enjero enjeros enjuta enjutada enjutadas enjutado enjutamos enjutar
-enlaced enlacees enlacie enlacies enlame enlames enlate enlates enlaze enlazes enligen
-enlode enlodes enluce enluces enluta enlutada enlutadas enlutado enlutamos enlutar
-enmascara enmascarada enmascarados enmascaran enmascarando enmascarara enmascarare
+datado datados deaden deadlier deadliness deafen debaja debajos debamos debanda debato
+debeis debias debido debidos debils debitoes debles debouched debouching debounces debris
+debts debuts decaan decaas decade decades decaer decafs decaimienta decaimientos decals
+decamos decan decana decane decani decano decant decante decare decas decayed decays
+deccan decen decendencia decender decendientes decern decesion decian decias decida
+decidas deciden decider deciders decidia decidio decidire decidirs decido decidor decidos
+decile deciles decima decimals deciman decimar decimas decime decimes decire decires
+decisions decisivo decker decode decoded decodes decouples decoyed decoys decrementas
+decrial decried decries decuple decuplica decuplicamos decuplicar dedice dedices
+deduplicados deduplicated defeccion defect defecta defection defects defend defender
+deferentes deferidos deferimos deferir deferrer defian defie defied defien defier defies
+defile defina defined definen definer defines definia definire definirs defino degrada
+degradaba degradacions degradada degradadas degradados degradan degradando degradara
+degradare degradars degradas degradations degraded degrademos degraden degrader degrades
+degrado dehender deice deices deicide deign deipara deisto deistos deists dejados deject
+dejecta dejection dejects dejemos delaine delaney delant delantes delants delates delayer
+delecta delectamos delecte delectes delees delege deleges deleite deleites deleje delejes
+deleta deletaes deletas deleted deletes deletion deleto deletoes deletos delgas delias
+deline delinte delito delitos deliverer deliverers dellas deltaes delver delvers demandan
+demandar demandas demande demando demands demasiada demasiados demision demito denamos
+denante denar denoto denounce denounced denouncing dentar dentas dentero dentino dentinos
+dento denton dentra dentras dentros deparamos deparar dependa dependancy depende depended
+dependen dependence dependencias dependencio dependere dependers dependes dependo depends
+deplete depleted depletes depleting deploys deprender deprived depura depurados depuran
+depurara depurare depurars depuras depuremos deputamos deputar deration derecha derechos
+deride derided derides derision derivada derivadas derivadoes derivamos derivando derivar
+derivas derive deriven derives derivo dermas desacolla desacollado desacollar desacoplada
+desacoplados desacoplamienta desacoplamientos desacoplan desacoplando desacoplara
+desacoplare desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja
+desaloje desalojos desanda desaojo desapegar desasada desasadas desasado desasados desase
+desasires desastre desastrees desatares desatino desatinos desatores desaviamos desaviar
+desbarda desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo
+desborra desborrar desbrida desbridar descaen descaere descaimiento descanta descantada
+descantado descantamos descantar descante descanto descara descarada descarado descaras
+descarga descargada descargado descargamos descargan descargar descargara descargare
+descargars descargas descarge descargo descarna descarnada descarnado descarnamos
+descarnar descarne descarno descaro descaros descarta descartaba descartada descartadas
+descartados descartala descartan descartando descartar descartara descartare descartars
+descartas descarte descartemos descarten descartes descarto descasada descasadas descasado
+descasados descase descasta descastada descastado descastamos descastar descaste descasto
+descendant descendentes descendents descendiente descendientees desconectada desconectadas
+desconectamos desconectando desconocia desconocian desconocias desconocidas desconocidoes
+desconta descontan descontara descontare descontars descontas descorda descordar descornar
+descotar descrita descrito descuentas descuentos descuerna descuerno desculare desculares
+desecho desenar desend desenlaces desenlaze deseno desequilibraba desequilibradas
+desequilibrado desequilibrara desertar desface desfacer desfajada desfajadas desfajado
+desfajados desfaje desfamada desfamadas desfamado desfamados desfame desfasadas desfasado
+desfazada desfazadas desfazado desfazados desfues desglosa desglosen desgloses desgloso
+desgradada desgradado desgradamos desgradar desgrade desgrades deshace deshacen deshacere
+deshacers deshaces deside desides desierta designa designation designations designe
+designo designs desiguala desiguale desigualo desiguals desina desinamos desinar desino
+desinos deslastra deslastren deslastres deslastro deslatare desliamos desliar deslino
+deslizantes deslustre desmanda desmontar desoiamos desordenabas desordenada desordenadaes
+desordenadas desordenado desordenadoes desordenamos desordenando desordenaras desovamos
+desovar despara desparta despartamos desparte desparto despasada despasadas despasado
+despasados despase despeas despedrar despegar despender despeos desperar despernar
+despertan despertara despertare despertars despertas despiertas despierto desplega
+desplegan desplegara desplegare desplegars desplegas despliegues despuess despume despumes
+desques destas desteno destilo destin destina destinacion destinacions destinas
+destinataria destinatarias destinatario destinatarioes destine destines destinoes destins
+destiny destribute desuces desudes desunes desuses desventaba desventabas desventada
+desventadas desventajaes desventajo desventajos desventara desventaras desvia desviados
+desvian desviara desviare desviars desvias desviemos desvira desviramos desvirar desvire
+desviro desvolvemos desvolver detecting detections detene detenen detenere deteners
+detenes detent detenta detentamos detente detention detents deterred deters detest detesta
+detestamos detests detraa detraas detrae detraes detrao detrass deutas devisa devise
+devises devoice devoices devolucions devolution devolvamos devolve devolved devolven
+devolvere devolvers devolves devovemos devover devuelva devuelven devuelves dextras dextro
+deyeccion deyecta dholes diapositivo diapositivos diaria diariaes diaries diarioes diarist
+diarria diarrias diarrio diarrios diaster dibuja dibuje dibujos dichos dicker diedro
+dieras difamacions difamatorias difamatorios diferamos diferente diferentees diferia
+diferiamos diferidas diferido diferire diferirs difero difine difinir digeridos digerimos
+digerir digero digesta digestas digeste digestes digesto digestos dileccion dimero dinamo
+dinaria dinarias diner dinera dineros diners diosos dipsos diputa diputas dipute diputes
+direccions direction direst disables disasters discas discoes discord discorded discords
+discrepancia discs discuenta discuento discus discuta discutas discute discutes disecar
+diseccion diseco disena disenan disenara disenare disenars disenas disene disenos disensa
+disenso disenta disento disfamacion disfamatoria disfamatorio diside disidido disidimos
+disidir disipara disneo disonar disono disons dispaba dispada dispar disparan disparar
+disparas dispare disparia disparo dispars dispart dispertar dispierta displaced
+disponiblees disposition dispositions dispositiva dispositivas dispositivoes disputaes
+disputais disputan disputar disputars disputed disputen disputer disputers disputo
+disputos distara distingas distingos distintaes distintoes distribuamos distribue
+distribuen distribues distribuia distribuiamos distribuias distribuida distribuidor
+distribuidors distribuidos distribuire distribuirs distribute distributee distributes
+district distritas distritos disturba disturbe disturbo disturbs disyunto disyuntors
+disyuntos ditero diucos diver divers divest divests divida dividamos divide divided
+dividen dividend divider divides dividia dividiamos dividida divididos dividire dividirs
+divido diviesa divina divine divined divisan divisar divisas divise diviso divvied doable
+doblaes doblares doblars doblas doblees doblen dobles doblez doblezs dobloes doblos docked
+dockers docket document documenta documente documentos documents dolados dolajes dolames
+dolaras dolare doleres doles dollar doloes dolores domados domaine domais doman domanio
+domanios domares domena domenada domenado domenan domida dominaba dominada dominadas
+dominador dominados dominais dominando dominante dominantes dominants dominar dominara
+dominare dominares dominas domine dominen doming dominga domingada domingado domingo
+domingos dominia dominias dominic dominico dominicos dominie dominies dominioes dominion
+dominions domino dominoes dominos donados donares doradas dorado doradoes dorador doradors
+doramos dorares dorman dormans dosificados dosificara dosificare dosificars dosifice
+dosificemos dosifico dotados dotares doubled doubler doublet doublets doublings doubly
+doubting downsize downsizes drafts drear drenan drezamos drezar driados drier driers
+driest drifty dripped drive drivel drivels driven drives drooped dropper drover drovers
+dudable dulares dupability dupable duplicaba duplicabas duplicacion duplicada duplicadaes
+duplicadas duplicadoes duplicaes duplicamos duplican duplicar duplicara duplicaras
+duplicare duplicares duplicars duplicas duplicated duplicating duplications duplicativo
+duplice duplico durabilidads durables durably duracions duradera duraderos duradoro
+durados duraduro durance durant durantes durations durativo duraton dynamos eatable eddied
+edicions edicts editaba editada editadas editados editamos editan editando editar editara
+editare editaria editars editas edite editen edites edition editor efecta efectos efectuo
+efeto effects effete ejecuta ejecutan ejecutara ejecutare ejecutars ejecutas ejecutor
+electo elefante elegance elegant elegantes elegen elegia elegiac elegian elegias elegidas
+elegido eliden eligan elige eliges eligida elijen elimina eliminaba eliminadas eliminador
+eliminados eliminan eliminando eliminara eliminare eliminars eliminas elimine eliminemos
+elimino elixen embuda embude embudos embuto emceed emento emitamos emitan empaja empajamos
+empajar empande empecamos empegamos empegar empegaria empegariamos empelamos empelar
+empelaria empelariamos empenamos empenar empenaria empenariamos empera emperas empeza
+empezados empezan empezaran empezaras empezare empezarian empezarias empezars empezas
+empezemos empire empires empleamos emplear emplearia empleariamos empozamos empozar
+empozaria empozariamos emprenas emprensas empresa empresaes empresos empress empresta
+emprestas empuja empujados empujan empujara empujare empujars empujas empuje empujemos
+empujo empuna empunamos empunar enarce enarces enarta enartada enartadas enartado
+enartamiento enartamos enartar encala encalado encalan encama encaminaba encaminabas
+encaminado encaminados encaminara encaminaras encamisada encamisadas encamonada
+encamonadas encape encarinada encarinadas encela encelamos encelar encender encentrado
+encero encia encias enciman encimar encimas encime encimo encina encios encisa encisma
+encita enciva encoba encobamos encobar encobe encobes encocla encoclamos encoclar encoder
+encoders encoga encogamos encoge encoges encoja encojamos encojar encoje encojes encola
+encolados encolan encolara encolare encolars encolas encole encolemos encoles encolo
+encona enconamos enconar encone encones enconreado encontrada encontrados encontrando
+encora encoramos encorar encorde encordes encore encored encores encoring encostrado
+encova encovamos encovar encove encoves encrypting encryptions encuerar enebro enebros
+enero eneros enface enfiada enfiadas enfiado enfiados enfiamos enfian enfiar enflace
+enflaces enfoques enforme enformes enfries engace engaces engagements engender engero
+engome engomes enguerar enhuerar enigma enjero enjeros enjuta enjutada enjutadas enjutado
+enjutamos enjutar enlaced enlacees enlacie enlacies enlame enlames enlate enlates enlaze
+enlazes enligen enlode enlodes enluce enluces enluta enlutada enlutadas enlutado enlutamos
+enlutar enmascara enmascarada enmascarados enmascaran enmascarando enmascarara enmascarare
 enmascarars enmascaras enmascaremos enmities enmity enormees enormes enrame enrames
 enriada enriadas enriado enriadores enriados enriamos enrian enriar enries enrode enrodes
 enrola enrolamos enrolar enrome enromes enroque enruna enrunada enrunadas enrunado
@@ -1072,190 +1072,191 @@ promueva propaa propaas propagada propagador propagados propagan propagando prop
 propagantes propagara propagares propagars propagas propagation propage propagemos propago
 propala propalado propalamos propalar propao propaos propasa propasado propasamos propasar
 propase propia propiaes propietaria propietarios propina propinas propino propinos
-propioes propios propon propone proponeria propono proporciona proporcionals proporcionan
-proporcionar proporcionas proporcione proporciono proporcions proportion proportionals
-proposals proposed proposer proposes propria proprias proprio proprios propuestas
-propuesto prosupuesto proteccions protecting protections protocola protocole protocolos
-protocols protos provaga provagado provagamos provagar proveedora proveedoraes proveedoras
-proveedoro proveedoros proveedors providaes provide provided provides providoes prowess
-proyeccion pruebaes pruebo pruebos pruner prunes prying pseudonymized puares pubic public
-publicacions publicada publicador publicados publicalo publicana publicando publicano
-publicanos publicans publicar publicara publicare publicars publicas publication publicato
-publicatos publice publicemos publicen publico published publisher publishers puches
-pudramos pudren pudres pudria puedan puedes puerca puerra puertas puerto pueses puesta
-pugaes pugnamos pugnar pugnes pugnos puled pulgamos pulgar pulges pulican puller pulles
-pullet pulley pulling pulped pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare
-pulsars pulsas pulsation pulsea pulsear pulsed pulses punemos punero pungamos punges
-punoes punos puntacion puntamos puntar puntas punteamos puntear punteo punteos punter
-puntera punterio punterol punteros punters puntes puntoes puntosa puntoso punts puntua
-puntuacions puntuados puntual puntuan puntuara puntuare puntuars puntuas puntuemos puntuo
-puntura punturo punzos puraes purchased purchaser purchases pureamos purear pureas pureed
-pureen purees pures purgados purgaes purgan purgara purgare purgars purgas purgemos purgen
-purger purgers purgos purled puroes purpose purred pursed purses puses pusher pushers
-pusses puteen putero putos pythons qualify quarantined quarantines quartern quarters
-quartet quean quebren quedados quedar quedemos queden queening queered queering queja
-quejaes quejais quejamos quejar quejars quejos quemamos queman quemas quemies quenas
-quepan queramos queran quere querer querida querido queried querist querns queros quesas
-queued queule queules quiamos quieran quiere quietamos quieten quiiamos quijamos quijas
-quintamos quires quiries quitados quitas quitemos quoits quorums quotes quotha rabida
-rabido rabidos rabios rabotado rabotados raches racked racking radios radom rafagaes
-rafago rafagos rafios rafter rages raguos raida raider raiding raido raidos raiges raijos
-rained raines raining raked raking ramios ranaes rances ranches randers rando randomize
-randomizes randos ranees rangas ranged ranger rangers ranging rangoes rangos rangosa
-rangoso ranguo ranguos ranker ranket rankin rankine rankings rankle rankled rankling
-ranoes ranos ransom ranted ranter ranting rapada rapado rapados rapid rapidas rapider
-rapidezs rapidoes rapids rapina rapino rapinos rapita rapito rapitos raposo raptos rascan
-rascos rasgas rasges rasgo rasgoes rasgon rasgons rasher rasoes rasos raspos raster
-rastramos rastrar rastrea rastreados rastrean rastreara rastreare rastrears rastreas
-rastreemos rastremos rastrera rastrero ratear rateos rater rathe ratigo ratigos ratino
-ratinos ration rations ratoes ratons ratos ratter rautos rayida rayido rayidos razaga
-razagas reaccion reached reacher react reaction readably reade reader readers readier
-readings readying realas realces realeja realer reamer reaming reaper reaping rearing
-reassigns reasumen reattempts reaver reaving rebaja rebajaes rebajais rebajan rebajar
-rebajars rebajes rebajos rebalanceo rebanas rebasas rebatado rebatados rebatas rebate
-rebates rebite rebites reblas rebojas rebonado rebonados rebone rebones reboot reboots
-rebosado rebosados rebose reboses reboso rebota rebotada rebotadas rebotador rebotadors
-rebotamos rebotando rebotas rebotees reboten reboto rebozado rebozados reboze rebozes
-rebrotado rebrotados rebrote rebrotes rebuilt rebujas rebultado rebultados rebuses rebute
-rebutes recaan recaba recabe recaben recaen recaer recaeran recaia recalcula recalculan
-recalza recalzada recalzadas recalzados recalzamos recalzar recalzo recalzos recant
-recargados recargar recargara recargare recargars recargas recarge recargemos recargen
-recargo recaza recazo recazos receba recebe receben receive received receiver receivers
-recena recene recenia recenida recenidas recenido recenidos receno recent recenta recente
-recentes recento recept recesit recesits receta recete receto rechaza rechazaba rechazabas
-rechazado rechazador rechazadors rechazados rechazan rechazara rechazaras rechazare
-rechazars rechazas rechaze rechazemos rechazes rechazoes rechiza rechizada rechizadas
-rechizados rechizamos rechizar rechizo recia recial recias reciba reciban recibas reciben
-recibes recibia recibio recibire recibirs recibo recien recienes reciens reciente
-recientees recife recipe recipient recipiente recipientes recision recita recite reciten
-recobra recobrada recobramos recobrar recobre recobremos recoce recocen recocta recoda
-recodamos recodar recodas recode recoden recodes recodiamos recodo recodos recoga recogan
-recoge recoger recoges recogo recoin recole recolecta recolectan recolectar recolen
-recomputes reconciler reconcilers reconciliacion reconciliations reconcilie reconcilies
-reconnects reconstruamos reconstruccions reconstruction reconstrue reconstruen reconstrues
-reconstruia reconstruiamos reconstruidos reconstruire reconstruirs reconstruyes reconta
-recontada recontamos recorda recordada recordados recordamos recordan recordara recordare
-recordars recordas recorde recordemos recorder recordes recordo records recorra recorramos
-recorre recorren recorrere recorrers recorres recorrida recorridos recorro recortaba
-recortadas recortado recortados recortamos recortan recortar recortara recortas recorte
-recortemos recorto recorva recorvada recorvamos recorvar recorve recorvemos recose recosen
-recoso recosta recostada recostamos recover recovera recovero recovers recrecia recria
-recrie recrien recries rectan recten rectore rectoremos recuenta recuentas recuentoes
-recuentro recuentros recuesto recuestos recular reculares recuperacions recuperation
-recurre recurrido recused recuses recycler recycles redaccion redacta redacte redacting
-redacto redacts redder redencion redirect redirecting redoing redonda redondas redondeados
-redondeara redondeare redondears redondee redondeemos redondel redondeto redondez redondo
-redondon redondos redriven redstart redstarts reduction redwing reeding reelable reelect
-reelected reembolsa reembolsan reembolsara reembolsare reembolsars reembolsas reembolse
-reembolses reembolsoes reemploying reentregar reentregas reenvia reenvian reenviara
-reenviare reenviars reenvias reenvida reenvidar reenvido reenvie reenvies reenvioes
-reequilibrada refajas refection referenced references referencias referencio referente
-refile refiled refiles refills refilm reflecta reflecte reflecten reflectes reflecto
-reflects reflejan reflejara reflejare reflejars reflejas refleje reflejo refluja refound
-refries refunda refundas refunde refunden refundes refundo refused refuses regaining
-regains regais regajas regalar regalares regalas regars regas regelation regencia regency
-regent regian regias regido regidos regimos regin regina regio regioes regionals regios
-register registers registra registrada registradas registrador registradors registrados
-registran registrando registrara registrare registrars registras registre registremos
-registres registroes registry reglaes reglais reglan reglar reglares reglars regles reglon
-reglones reglons reglos regula regulacions regulan regulara regularas regulare regulars
-regulas regulates regulating regulations regulativo regulator regulators reharte reharto
-reheat reheated reheats reherva rehervan rehoge rehogen rehues rehuire rehuires rehuses
-reinen reintentas reises rejecter rejecting rejite relaciona relacionan relacionar
-relacionas relacione relaciono relacions relaid relajas relajes relapse relapsed relapses
-relapsing relation relay relayed relays releas released releaser releases releja relejar
-relejes relent relies relivable rellana rellanan rellanar rellena rellenan rellenar
-rellenara rellenare rellenars rellenas rellene rellenen relleno relojs relsas relsoes
-remaches remain remainders remake remanding rembolsar rembolso rembolsos remembers
-remembra remembre remembro remetida remetidas remetido remetidos reminder remirada
-remiradas remiramos remirar remision remite remitente remitentees remoes remoje remojes
-remole remoles remordamos remorder remote remotes remova removas remove removed removeis
-removen remover removers removes removo remoze remozes rendaes rendar rendars rende
-rendeis renden render rendere renderer renderes renderia renderiamos renderian renderings
-renderiza renderizados renderizan renders rendes rendimienta rendimientos rending rendir
-rendirs rengas renges rengos renitentes renove renoves renter renters renuncia renunciados
-renuncian renunciara renunciare renunciars renuncias renunciemos reorders repajas repare
-reparen repares reparo reparon reparos reparta repartamos reparte repartee reparten
-repartes repartia repartiamos repartian repartias repartida repartidas repartido
-repartidor repartidors repartidos repartire repartirs reparto repartos repaso repast
-repaste repasto repasts repay repays repeal repealed repeals repeater repeats repela
-repelas repeles repelida repelidas repelido repelidos repent repented repents repesa
-repesas repeso repeta repetas repete repetes repetia repetian repetias repetida repetidas
-repetidor repetidors repetidos repetimos repetire repetirs repeto repica repicada
-repicadas repicamos repicar repicas repice repices repine repines repinte repisamos
-repisar repise repises repiso repita repiten repites repizca repizcada repizcadas
-repizcamos repizcar repizcas replaced replays repleted replica replicaba replicabas
-replicacions replicadas replicado replicados replicaes replicais replican replicante
-replicantes replicar replicara replicaras replicare replicares replicars replicata
-replicatas replicated replicates replicating replications replicato replicatoes replicatos
-replice replicemos replices replico replicos replied replier repliers reply repodo repoes
-repono report reporta reportada reportamos reportas reporte reportes reporto reports repos
-reposa repose reposos reposto repoyo reprocesan reproches reproducer reproducia
-reproducire reproducirs repses reptantes repte repuesta repuestas repules repute requeme
-requeres requerimientas requerimiento requerimientoes requester requetes requiem requiems
-requires requise requises requisita requisitas requisite requisites requisitoes requite
-requited requites requive requives rerouted resacan resaltado resaltados rescaldo rescana
-rescanas rescano rescanos rescaza rescazo rescazos reseat reseated reseats resecan resect
-resected resection resections reseda resedas reseed reseeds resena resenas resends resene
-resenemos resenes reseno resenos resent resents reservaba reservabas reservadaes
-reservados reservando reservar reservara reservaras reservas reserve reserven reserves
-reservo reservon reses reset resets resewn resews reshes residence residencial residencian
-residenciar residencias residencie residencio resigna resignar resisamos resisar resits
-resole resoled resoles resolge resolgemos resolges resolies resolle resollemos resolles
-resolva resolvamos resolvas resolved resolveis resolven resolver resolvers resolvo resople
-resoplemos resoples resort resorts resound resounds respailo respalda respalde respaldon
-respaldos resped respeds respes respite responda respondamos respondan respondas responded
-responden respondent respondere responders respondes respondo respondon responsa responsas
-responsea responseas responsee responsees responsemos responsen responseo responseos
-responses responso responsoes responsos respuestaes respuestas respuesto respuestos restan
-restanes restanoes restante restantees restar restara restaras restare restares restars
-restarts restas restate restates rested restes restos restriccions restricta restriction
-restricto restricts restringia restringida restringidos restringire restringirs restrinido
-restrinir rests resuden resuello resuelta resueltos resuelva resuelven result resulta
-resultada resultadas resultado resultadoes resultados resultamos resultando resultandos
-resultas resulte resultes resulto resultos results resuman resume resumed resumens resumes
-retace retado retail retaining retains retais retajas retaje retaken retakes retame
-retamos retan retando retard retarda retarde retardos retards retare retares retasa
-retasada retasado retase retaso retaze retches retejemos retejer retejida retejidas
-retejido retejidos retenamos retencions retene retenen retenere reteners retenes retenia
-retenian retenias retenida retenidaes retenidas retenimos retenir retente retentemos
-retentions retentivo retesemos retiamos retian retied reties retin retinada retinadas
-retinae retinamos retinar retine retinemos retines retinida retinidas retinido retinidos
-retinte retinue retira retiraba retirabas retiradaes retiradas retirado retirados retiran
-retirara retiraras retirare retirars retiras retired retiree retiremos retires retiria
-retiriamos retiring retonemos retores retort retorta retorts retraa retraamos retraan
-retraas retrae retraha retraho retraia retrain retrao retras retrasa retrasaba retrasadas
-retrasados retrasan retrasando retrasar retrasara retrasas retrase retrasos retrata
-retratada retratado retrato retread retriles retrils retrocedo retroces retrocesa
-retrocesos retroes retune retuning return retying retyping reunes reunire reunires reuters
-revencia revenemos revenida revenidas revenido revenidos revere revered reverence
-reverencia reveres reveriamos reverie reveries revering revers reversa reversaes reversas
-reversed reversen reverser reversibles reversibly reversions reverso reversoes reversos
-revertamos revertemos reverter revertes revertia revertiamos revertible revertidos
-reverting revertire revertirs reverts revesaes revesamos revesar revese reveses reveste
-revestes revestimos revestir reviamos reviews revile revinamos revinar revine revirada
-reviradas reviramos revirar revire revisa revisados revisal revisan revisara revisare
-revisars revisas revise revisemos reviser revising revisions revisito revisor revista
-revistamos revistar revivamos revive revolve revolvemos revolves revuelto revues reword
-rewords rewove rezumen riego riegos rielas riesga riesgas riesgoes rilled ringes rioted
-rioter rioters rioting roaches roamos roasted robamos robustas robustos rocien rodamos
-roelas roetes rogacion rogamos rogation rogues roiamos roiled rolamos rollbacks rolle
-rollen roller rolles ronamos rooted rooter rooters rooting roques roramos rosamos roscan
-rostamos roster rosters rostes rotacions rotados rotaes rotante rotare rotates rotating
-rotations rotativo rotemos rotes rotoes rotted rotter rotters rotting roues rouged rouges
-rouging roulers roundel rounder roused rouser rouses rousing roust rousted rousting rousts
-routed routeing router routers routine routs rozamos ruidoes ruidos ruidosa ruidosos
-ruinoso rungos ruses rusted rustes rusting rutamos rutes rutted rutting ruyter sabamos
-sabejos sabelos sabeoes sabeos sabida sable sables sabres sacados sacarificamos
-sacarificar sacarifice sacemos sachamos saciamos sacred sacres sacrifica sacrificados
-sacrifican sacrificara sacrificare sacrificars sacrificas sacrificed sacrificemos
-sacrificen sacrificer sacrifices sacrificia sacrifico sacring saetos safamos safida sages
-sagres saida sailed sailing sainar sajamos sajemos salability salable salada salados
-salads salamos salar salda saldamos saldar saldas saldes saldoes saldos salemos saleos
-saletos salgamos salgar salges salgos salia saliamos salian salias salica salidas salido
-salidos salina salios saliva sallamos sallar salles salmamos salmar salmia salmida salmos
-salols salons salos salpos salsos saltados saltan saltanos saltara saltare saltars saltas
-salte saltea salteamos saltear saltee saltemos salten salteo salteos salter saltes saltine
+propioes propios propon propone proponeria propono proporciona proporcionables
+proporcionals proporcionan proporcionar proporcionares proporcionas proporcione
+proporciono proporcions proportion proportionals proposals proposed proposer proposes
+propria proprias proprio proprios propuestas propuesto prosupuesto proteccions protecting
+protections protocola protocole protocolos protocols protos provaga provagado provagamos
+provagar proveedora proveedoraes proveedoras proveedoro proveedoros proveedors providaes
+provide provided provides providoes prowess proyeccion pruebaes pruebo pruebos pruner
+prunes prying pseudonymized puares pubic public publicacions publicada publicador
+publicados publicalo publicana publicando publicano publicanos publicans publicar
+publicara publicare publicars publicas publication publicato publicatos publice publicemos
+publicen publico published publisher publishers puches pudramos pudren pudres pudria
+puedan puedes puerca puerra puertas puerto pueses puesta pugaes pugnamos pugnar pugnes
+pugnos puled pulgamos pulgar pulges pulican puller pulles pullet pulley pulling pulped
+pulsa pulsacions pulsamos pulsan pulsar pulsara pulsare pulsars pulsas pulsation pulsea
+pulsear pulsed pulses punemos punero pungamos punges punoes punos puntacion puntamos
+puntar puntas punteamos puntear punteo punteos punter puntera punterio punterol punteros
+punters puntes puntoes puntosa puntoso punts puntua puntuacions puntuados puntual puntuan
+puntuara puntuare puntuars puntuas puntuemos puntuo puntura punturo punzos puraes
+purchased purchaser purchases pureamos purear pureas pureed pureen purees pures purgados
+purgaes purgan purgara purgare purgars purgas purgemos purgen purger purgers purgos purled
+puroes purpose purred pursed purses puses pusher pushers pusses puteen putero putos
+pythons qualify quarantined quarantines quartern quarters quartet quean quebren quedados
+quedar quedemos queden queening queered queering queja quejaes quejais quejamos quejar
+quejars quejos quemamos queman quemas quemies quenas quepan queramos queran quere querer
+querida querido queried querist querns queros quesas queued queule queules quiamos quieran
+quiere quietamos quieten quiiamos quijamos quijas quintamos quires quiries quitados quitas
+quitemos quoits quorums quotes quotha rabida rabido rabidos rabios rabotado rabotados
+raches racked racking radios radom rafagaes rafago rafagos rafios rafter rages raguos
+raida raider raiding raido raidos raiges raijos rained raines raining raked raking ramios
+ranaes rances ranches randers rando randomize randomizes randos ranees rangas ranged
+ranger rangers ranging rangoes rangos rangosa rangoso ranguo ranguos ranker ranket rankin
+rankine rankings rankle rankled rankling ranoes ranos ransom ranted ranter ranting rapada
+rapado rapados rapid rapidas rapider rapidezs rapidoes rapids rapina rapino rapinos rapita
+rapito rapitos raposo raptos rascan rascos rasgas rasges rasgo rasgoes rasgon rasgons
+rasher rasoes rasos raspos raster rastramos rastrar rastrea rastreados rastrean rastreara
+rastreare rastrears rastreas rastreemos rastremos rastrera rastrero ratear rateos rater
+rathe ratigo ratigos ratino ratinos ration rations ratoes ratons ratos ratter rautos
+rayida rayido rayidos razaga razagas reaccion reached reacher react reaction readably
+reade reader readers readier readings readying realas realces realeja realer reamer
+reaming reaper reaping rearing reassigns reasumen reattempts reaver reaving rebaja
+rebajaes rebajais rebajan rebajar rebajars rebajes rebajos rebanas rebasas rebatado
+rebatados rebatas rebate rebates rebite rebites reblas rebojas rebonado rebonados rebone
+rebones reboot reboots rebosado rebosados rebose reboses reboso rebota rebotada rebotadas
+rebotador rebotadors rebotamos rebotando rebotas rebotees reboten reboto rebozado
+rebozados reboze rebozes rebrotado rebrotados rebrote rebrotes rebuilt rebujas rebultado
+rebultados rebuses rebute rebutes recaan recaba recabe recaben recaen recaer recaeran
+recaia recalcula recalculan recalza recalzada recalzadas recalzados recalzamos recalzar
+recalzo recalzos recant recargados recargar recargara recargare recargars recargas recarge
+recargemos recargen recargo recaza recazo recazos receba recebe receben receive received
+receiver receivers recena recene recenia recenida recenidas recenido recenidos receno
+recent recenta recente recentes recento recept recesit recesits receta recete receto
+rechaza rechazaba rechazabas rechazado rechazador rechazadors rechazados rechazan
+rechazara rechazaras rechazare rechazars rechazas rechaze rechazemos rechazes rechazoes
+rechiza rechizada rechizadas rechizados rechizamos rechizar rechizo recia recial recias
+reciba reciban recibas reciben recibes recibia recibio recibire recibirs recibo recien
+recienes reciens reciente recientees recientes recife recipe recipient recipiente
+recipientes recision recita recite reciten recobra recobrada recobramos recobrar recobre
+recobremos recoce recocen recocta recoda recodamos recodar recodas recode recoden recodes
+recodiamos recodo recodos recoga recogan recoge recoger recoges recogo recoin recole
+recolecta recolectan recolectar recolen recomputes reconciler reconcilers reconciliacion
+reconciliations reconcilie reconcilies reconnects reconstruamos reconstruccions
+reconstruction reconstrue reconstruen reconstrues reconstruia reconstruiamos reconstruidos
+reconstruire reconstruirs reconstruyes reconta recontada recontamos recorda recordada
+recordados recordamos recordan recordara recordare recordars recordas recorde recordemos
+recorder recordes recordo records recorra recorramos recorre recorren recorrere recorrers
+recorres recorrida recorridos recorro recortaba recortadas recortado recortados recortamos
+recortan recortar recortara recortas recorte recortemos recorto recorva recorvada
+recorvamos recorvar recorve recorvemos recose recosen recoso recosta recostada recostamos
+recover recovera recovero recovers recrecia recria recrie recrien recries rectan recten
+rectore rectoremos recuenta recuentas recuentoes recuentro recuentros recuesto recuestos
+recular reculares recuperacions recuperation recurre recurrido recused recuses recycler
+recycles redaccion redacta redacte redacting redacto redacts redder redencion redirect
+redirecting redoing redonda redondas redondeados redondeara redondeare redondears redondee
+redondeemos redondel redondeto redondez redondo redondon redondos redriven redstart
+redstarts reduction redwing reeding reelable reelect reelected reembolsa reembolsan
+reembolsara reembolsare reembolsars reembolsas reembolse reembolses reembolsoes
+reemploying reentregar reentregas reenvia reenvian reenviara reenviare reenviars reenvias
+reenvida reenvidar reenvido reenvie reenvies reenvioes reequilibrada refajas refection
+referenced references referencias referencio referente refile refiled refiles refills
+refilm reflecta reflecte reflecten reflectes reflecto reflects reflejan reflejara
+reflejare reflejars reflejas refleje reflejo refluja refound refries refunda refundas
+refunde refunden refundes refundo refused refuses regaining regains regais regajas regalar
+regalares regalas regars regas regelation regencia regency regent regian regias regido
+regidos regimos regin regina regio regioes regionals regios register registers registra
+registrada registradas registrador registradors registrados registran registrando
+registrara registrare registrars registras registre registremos registres registroes
+registry reglaes reglais reglan reglar reglares reglars regles reglon reglones reglons
+reglos regula regulacions regulan regulara regularas regulare regulars regulas regulates
+regulating regulations regulativo regulator regulators reharte reharto reheat reheated
+reheats reherva rehervan rehoge rehogen rehues rehuire rehuires rehuses reinen reintentas
+reises rejecter rejecting rejite relaciona relacionan relacionar relacionas relacione
+relaciono relacions relaid relajas relajes relapse relapsed relapses relapsing relation
+relay relayed relays releas released releaser releases releja relejar relejes relent
+relies relivable rellana rellanan rellanar rellena rellenan rellenar rellenara rellenare
+rellenars rellenas rellene rellenen relleno relojs relsas relsoes remaches remain
+remainders remake remanding rembolsar rembolso rembolsos remembers remembra remembre
+remembro remetida remetidas remetido remetidos reminder remirada remiradas remiramos
+remirar remision remite remitente remitentees remoes remoje remojes remole remoles
+remordamos remorder remote remotes remova removas remove removed removeis removen remover
+removers removes removo remoze remozes rendaes rendar rendars rende rendeis renden render
+rendere renderer renderes renderia renderiamos renderian renderings renderiza renderizados
+renderizan renders rendes rendimienta rendimientos rending rendir rendirs rengas renges
+rengos renitentes renove renoves renter renters renuncia renunciados renuncian renunciara
+renunciare renunciars renuncias renunciemos reorders repajas repare reparen repares reparo
+reparon reparos reparta repartamos reparte repartee reparten repartes repartia repartiamos
+repartian repartias repartida repartidas repartido repartidor repartidors repartidos
+repartire repartirs reparto repartos repaso repast repaste repasto repasts repay repays
+repeal repealed repeals repeater repeats repela repelas repeles repelida repelidas
+repelido repelidos repent repented repents repesa repesas repeso repeta repetas repete
+repetes repetia repetian repetias repetida repetidas repetidor repetidors repetidos
+repetimos repetire repetirs repeto repica repicada repicadas repicamos repicar repicas
+repice repices repine repines repinte repisamos repisar repise repises repiso repita
+repiten repites repizca repizcada repizcadas repizcamos repizcar repizcas replaced replays
+repleted replica replicaba replicabas replicacions replicadas replicado replicados
+replicaes replicais replican replicante replicantes replicar replicara replicaras
+replicare replicares replicars replicata replicatas replicated replicates replicating
+replications replicato replicatoes replicatos replice replicemos replices replico replicos
+replied replier repliers reply repodo repoes repono report reporta reportada reportamos
+reportas reporte reportes reporto reports repos reposa repose reposos reposto repoyo
+reprocesan reproches reproducer reproducia reproducire reproducirs repses reptantes repte
+repuesta repuestas repules repute requeme requeres requerimientas requerimiento
+requerimientoes requester requetes requiem requiems requires requise requises requisita
+requisitas requisite requisites requisitoes requite requited requites requive requives
+rerouted resacan resaltado resaltados rescaldo rescana rescanas rescano rescanos rescaza
+rescazo rescazos reseat reseated reseats resecan resect resected resection resections
+reseda resedas reseed reseeds resena resenas resends resene resenemos resenes reseno
+resenos resent resents reservaba reservabas reservadaes reservados reservando reservar
+reservara reservaras reservas reserve reserven reserves reservo reservon reses reset
+resets resewn resews reshes residence residencial residencian residenciar residencias
+residencie residencio resigna resignar resisamos resisar resits resole resoled resoles
+resolge resolgemos resolges resolies resolle resollemos resolles resolva resolvamos
+resolvas resolved resolveis resolven resolver resolvers resolvo resople resoplemos
+resoples resort resorts resound resounds respailo respalda respalde respaldon respaldos
+resped respeds respes respite responda respondamos respondan respondas responded responden
+respondent respondere responders respondes respondo respondon responsa responsas responsea
+responseas responsee responsees responsemos responsen responseo responseos responses
+responso responsoes responsos respuestaes respuestas respuesto respuestos restan restanes
+restanoes restante restantees restar restara restaras restare restares restars restarts
+restas restate restates rested restes restos restriccions restricta restriction restricto
+restricts restringia restringida restringidos restringire restringirs restrinido restrinir
+rests resuden resuello resuelta resueltos resuelva resuelven result resulta resultada
+resultadas resultado resultadoes resultados resultamos resultando resultandos resultas
+resulte resultes resulto resultos results resuman resume resumed resumens resumes retace
+retado retail retaining retains retais retajas retaje retaken retakes retame retamos retan
+retando retard retarda retarde retardos retards retare retares retasa retasada retasado
+retase retaso retaze retches retejemos retejer retejida retejidas retejido retejidos
+retenamos retencions retene retenen retenere reteners retenes retenia retenian retenias
+retenida retenidaes retenidas retenimos retenir retente retentemos retentions retentivo
+retesemos retiamos retian retied reties retin retinada retinadas retinae retinamos retinar
+retine retinemos retines retinida retinidas retinido retinidos retinte retinue retira
+retiraba retirabas retiradaes retiradas retirado retirados retiran retirara retiraras
+retirare retirars retiras retired retiree retiremos retires retiria retiriamos retiring
+retonemos retores retort retorta retorts retraa retraamos retraan retraas retrae retraha
+retraho retraia retrain retrao retras retrasa retrasaba retrasadas retrasados retrasan
+retrasando retrasar retrasara retrasas retrase retrasos retrata retratada retratado
+retrato retread retriles retrils retrocedo retroces retrocesa retrocesos retroes retune
+retuning return retying retyping reunes reunire reunires reuters revencia revenemos
+revenida revenidas revenido revenidos revere revered reverence reverencia reveres
+reveriamos reverie reveries revering revers reversa reversaes reversas reversed reversen
+reverser reversibles reversibly reversions reverso reversoes reversos revertamos
+revertemos reverter revertes revertia revertiamos revertible revertidos reverting
+revertire revertirs reverts revesaes revesamos revesar revese reveses reveste revestes
+revestimos revestir reviamos reviews revile revinamos revinar revine revirada reviradas
+reviramos revirar revire revisa revisados revisal revisan revisara revisare revisars
+revisas revise revisemos reviser revising revisions revisito revisor revista revistamos
+revistar revivamos revive revolve revolvemos revolves revuelto revues reword rewords
+rewove rezumen riego riegos rielas riesga riesgas riesgoes rilled ringes rioted rioter
+rioters rioting roaches roamos roasted robamos robustas robustos rocien rodamos roelas
+roetes rogacion rogamos rogation rogues roiamos roiled rolamos rollbacks rolle rollen
+roller rolles ronamos rooted rooter rooters rooting roques roramos rosamos roscan rostamos
+roster rosters rostes rotacions rotados rotaes rotante rotare rotates rotating rotations
+rotativo rotemos rotes rotoes rotted rotter rotters rotting roues rouged rouges rouging
+roulers roundel rounder roused rouser rouses rousing roust rousted rousting rousts routed
+routeing router routers routine routs rozamos ruidoes ruidos ruidosa ruidosos ruinoso
+rungos ruses rusted rustes rusting rutamos rutes rutted rutting ruyter sabamos sabejos
+sabelos sabeoes sabeos sabida sable sables sabres sacados sacarificamos sacarificar
+sacarifice sacemos sachamos saciamos sacred sacres sacrifica sacrificados sacrifican
+sacrificara sacrificare sacrificars sacrificas sacrificed sacrificemos sacrificen
+sacrificer sacrifices sacrificia sacrifico sacring saetos safamos safida sages sagres
+saida sailed sailing sainar sajamos sajemos salability salable salada salados salads
+salamos salar salda saldamos saldar saldas saldes saldoes saldos salemos saleos saletos
+salgamos salgar salges salgos salia saliamos salian salias salica salidas salido salidos
+salina salios saliva sallamos sallar salles salmamos salmar salmia salmida salmos salols
+salons salos salpos salsos saltados saltan saltanos saltara saltare saltars saltas salte
+saltea salteamos saltear saltee saltemos salten salteo salteos salter saltes saltine
 saltoes salton saltons saltos salts saltus saluda saludos saluds saluted saluting salvamos
 salvar salved salvia salving salvos samaria sampler samples samplings samura sanamos sanar
 sander sanders sanding sanea sanean saneara saneare sanears saneas sanemos saner sanger

@@ -273,6 +273,7 @@ def to_json(compiled: CompiledBundle) -> dict[str, Any]:
             "allow_cues": sorted(it.allow_cues),
             "level": it.level,
             "justify": it.justify,
+            "figure": list(it.figure) if it.figure else None,
         }
 
     correct = compiled.correct
@@ -321,6 +322,11 @@ def from_json(data: dict[str, Any]) -> CompiledBundle:
                 allow_cues=frozenset(raw.get("allow_cues", ())),
                 level=str(raw.get("level", "mid")),
                 justify=tuple(_phrase(p) for p in raw.get("justify", ())),
+                figure=(
+                    (str(raw["figure"][0]), float(raw["figure"][1]), float(raw["figure"][2]),
+                     str(raw["figure"][3]), str(raw["figure"][4]))
+                    if raw.get("figure") else None
+                ),
             )
             for raw in raws
         )

@@ -34,7 +34,8 @@ class Why:
     "reason", joined with "+"), "no_reason" (decided, nothing said why),
     "cue" (a cue dismissed the mention: `kind` rejected/deferred/hypothetical/question/...,
     `detail` the cue's words), "list" (a bare list of names), "question" (only asked),
-    "figure" (the stated figure is off by more than 2×, `detail` the formula),
+    "figure" (the stated figure is off by more than 2×, `detail` the formula), "figure_range" (the
+    stated figure lies outside the item's expected range, content `figure`: `detail` the figure),
     "offtopic" (the answer is about another system), "underived" (an estimate figure stated
     but not derived in the estimates), "preview" (a design item stated only in the opening's
     sketch of the topology: it is decided in its own step), "report" (the sheet reports what others

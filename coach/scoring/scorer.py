@@ -59,6 +59,7 @@ from coach.scoring.matcher import (
     match_item,
 )
 from coach.scoring.normalize import Tokens, analyse
+from coach.scoring.numbers import Quantity, extract_quantities
 from coach.scoring.result import (
     DECIDED,
     JUSTIFIED,
@@ -491,8 +492,10 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
             # the opening sketches the topology (opening.topology); a design item is decided in its step
             preview = preview or (view, hit)
             continue
-        why = _capped(item, context)
+        why = _capped(item, context) or _out_of_range(item, view, hit)
         if why is not None:
+            if why.code == "figure_range":
+                return _result(item, step, view, where, hit, MENTIONED, why)
             break  # a figure off by 2× or another system: the mention below explains it
         # asking the right opening question is the whole of what the item asks for
         if item.justify:  # the item's own depth ("jitter" for growing backoff), not any reason word
@@ -539,6 +542,30 @@ def _capped(item: CompiledItem, context: _Context) -> Why | None:
     if context.off_topic and item.id in context.compiled.grounded:
         return Why("offtopic")
     return None
+
+
+FIGURE_FLOOR = 100  # a figure this many times under the range is a part (4-byte ids, 20 B a string), no total
+
+
+def _out_of_range(item: CompiledItem, view: _View, hit: Hit) -> Why | None:
+    """`figure_range` when every total the answer states for the item's kind of figure lies outside
+    its expected range (content `figure`): "100 M × 20 B = 2 GB" sizes the strings, not an index of
+    34 GB. The whole answer is read, since the total may come sentences after the words ("…2 GB of
+    strings. The nodes are the bigger part: … 32 GB"); no total of that kind, no finding."""
+    if item.figure is None:
+        return None
+    kind, low, high = item.figure[:3]
+    stated = [
+        quantity for quantity in _quantities(view)
+        if quantity.kind == kind and quantity.value >= low / FIGURE_FLOOR
+    ]
+    if not stated or any(low <= quantity.value <= high for quantity in stated):
+        return None
+    return Why("figure_range", detail=max(stated, key=lambda quantity: quantity.value).raw.strip())
+
+
+def _quantities(view: _View) -> list[Quantity]:
+    return extract_quantities(view.index.tokens.text)
 
 
 def _mention(item: CompiledItem, step: str, places: list[str], context: _Context) -> ItemResult:

@@ -261,3 +261,28 @@ def test_a_url_query_string_is_not_a_question() -> None:
 )
 def test_words_of_another_sense_do_not_tick(covered_ids, step: str, text: str, item: str) -> None:  # type: ignore[no-untyped-def]
     assert item not in covered_ids(step, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "covered"),
+    [
+        # the strings alone: 17 times under an index whose nodes carry their top 10
+        ("en", "Index size: 100 M suggestible searches × 20 B = 2 GB, so it fits in memory easily.", False),
+        ("es", "Tamaño del índice: 100 M búsquedas sugeribles × 20 bytes = 2 GB, cabe de sobra en memoria.", False),
+        # the same strings, then the nodes: the total two sentences on is in range
+        ("en", "Index size: 100 M suggestible searches × 20 B = 2 GB of strings. The nodes are the bigger part. "
+         "About 500 M nodes × 64 B = 32 GB, 34 GB in all.", True),
+        ("es", "Tamaño del índice: 500 M nodos × 64 B = 32 GB, más 2 GB de cadenas: unos 34 GB.", True),
+        # a part (4-byte ids) is no total: nothing to judge, the figure stands
+        ("en", "Index size: each node keeps its top 10 as 4-byte ids, 40 bytes per node.", True),
+    ],
+)
+def test_an_estimate_outside_its_expected_range_does_not_count(lang: str, text: str, covered: bool) -> None:
+    """est.index_size's `figure` range (content): a total far from ~34 GB is the strings, not the index."""
+    from coach.content import Library
+
+    bundle = Library(use_user_dir=False).bundle("autocomplete")
+    result = score_answers({"estimates": text}, bundle, lang).item("est.index_size")  # type: ignore[arg-type]
+    assert result.covered is covered
+    if not covered:
+        assert result.credit == "mentioned" and result.why is not None and result.why.code == "figure_range"
