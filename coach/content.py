@@ -167,12 +167,11 @@ class FailureCard(_Model):
 class FigureRange(_Model):
     """The range a stated figure must fall in for an estimate item to count ("the index takes 2 GB"
     counts only the strings: the nodes with their top 10 make it ~34 GB). `kind` is a figure's unit as
-    coach.scoring.numbers reads it; `reference` says the expected figure and how it is reached."""
+    coach.scoring.numbers reads it; the item's hint says the expected figure and how it is reached."""
 
     kind: Literal["bytes", "rate", "count_per_day", "bytes_per_day", "bytes_per_month", "bytes_per_year"]
     min: Annotated[float, Field(gt=0)]
     max: Annotated[float, Field(gt=0)]
-    reference: Text
 
     @model_validator(mode="after")
     def _ordered(self) -> FigureRange:

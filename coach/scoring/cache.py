@@ -323,8 +323,7 @@ def from_json(data: dict[str, Any]) -> CompiledBundle:
                 level=str(raw.get("level", "mid")),
                 justify=tuple(_phrase(p) for p in raw.get("justify", ())),
                 figure=(
-                    (str(raw["figure"][0]), float(raw["figure"][1]), float(raw["figure"][2]),
-                     str(raw["figure"][3]), str(raw["figure"][4]))
+                    (str(raw["figure"][0]), float(raw["figure"][1]), float(raw["figure"][2]))
                     if raw.get("figure") else None
                 ),
             )

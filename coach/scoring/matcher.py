@@ -51,8 +51,8 @@ class CompiledItem:
     allow_cues: frozenset[str] = frozenset()  # cue kinds that do not void its words (content allow_cues)
     justify: tuple[Phrase, ...] = ()  # what justifies this item, when not the framework's reason words
     level: str = "mid"  # the level the item signals (content)
-    # (figure kind, min, max, reference es, reference en): a stated figure outside the range does not count
-    figure: tuple[str, float, float, str, str] | None = None
+    # (figure kind, min, max): a stated total outside the range does not count (content `figure`)
+    figure: tuple[str, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -333,7 +333,7 @@ def compile_item(
     allow_cues: Iterable[str] = (),
     level: str = "mid",
     justify: Iterable[tuple[str, str]] = (),
-    figure: tuple[str, float, float, str, str] | None = None,
+    figure: tuple[str, float, float] | None = None,
 ) -> CompiledItem:
     """Compile one item from its rules per language: (lang, phrases, together, exclude)."""
     phrases = compile_phrases((lang, text) for lang, texts, _, _ in rules for text in texts)

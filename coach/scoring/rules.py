@@ -64,8 +64,7 @@ def compile_rules(content: Bundle) -> CompiledBundle:
                     item.id, step_id, item.weight, item.needs_number, rules, quantities,
                     named_products(item.hint.es, item.hint.en), item.allow_cues, item.level,
                     [(lang, text) for lang in ("es", "en") for text in (item.justify_with(lang) if item.justify_with else [])],
-                    (item.figure.kind, item.figure.min, item.figure.max, item.figure.reference.es, item.figure.reference.en)
-                    if item.figure else None,
+                    (item.figure.kind, item.figure.min, item.figure.max) if item.figure else None,
                 )
             )
         items[step_id] = tuple(compiled)

@@ -59,7 +59,7 @@ from coach.scoring.matcher import (
     match_item,
 )
 from coach.scoring.normalize import Tokens, analyse
-from coach.scoring.numbers import Quantity, extract_quantities
+from coach.scoring.numbers import extract_quantities
 from coach.scoring.result import (
     DECIDED,
     JUSTIFIED,
@@ -411,11 +411,7 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
     count = sum(len(sentences) for sentences in weighed.values())
     if count < ASIDE_MIN_SENTENCES:
         return ""
-    past = _past_re(merged_words("past_words"))
-    told = sum(
-        1 for view in views for sentence in weighed[id(view)]
-        if past.search(fold(view.index.tokens.text[slice(*view.index.tokens.sentences[sentence])]))
-    )
+    told = sum(len(weighed[id(view)] & view.told()) for view in views)
     if told >= ASIDE_PAST_SHARE * count:
         return ASIDE  # half of it in the past: a story of a system, not a design of one
     story = STORY if told >= STORY_PAST_SHARE * count else ""
@@ -554,18 +550,14 @@ def _out_of_range(item: CompiledItem, view: _View, hit: Hit) -> Why | None:
     strings. The nodes are the bigger part: … 32 GB"); no total of that kind, no finding."""
     if item.figure is None:
         return None
-    kind, low, high = item.figure[:3]
+    kind, low, high = item.figure
     stated = [
-        quantity for quantity in _quantities(view)
+        quantity for quantity in extract_quantities(view.index.tokens.text)
         if quantity.kind == kind and quantity.value >= low / FIGURE_FLOOR
     ]
     if not stated or any(low <= quantity.value <= high for quantity in stated):
         return None
     return Why("figure_range", detail=max(stated, key=lambda quantity: quantity.value).raw.strip())
-
-
-def _quantities(view: _View) -> list[Quantity]:
-    return extract_quantities(view.index.tokens.text)
 
 
 def _mention(item: CompiledItem, step: str, places: list[str], context: _Context) -> ItemResult:
