@@ -452,41 +452,43 @@ demandar demandas demande demando demands demasiada demasiados demision demito d
 denante denar denoto denounce denounced denouncing dentar dentas dentero dentino dentinos
 dento denton dentra dentras dentros deparamos deparar dependa dependancy depende depended
 dependen dependence dependencias dependencio dependere dependers dependes dependo depends
-deplete depleted depletes depleting deploys deprender deprived depura depurados depuran
-depurara depurare depurars depuras depuremos deputamos deputar deration derecha derechos
-deride derided derides derision derivada derivadas derivadoes derivamos derivando derivar
-derivas derive deriven derives derivo dermas desacolla desacollado desacollar desacoplada
-desacoplados desacoplamienta desacoplamientos desacoplan desacoplando desacoplara
-desacoplare desacoplars desacoplas desacople desacoplo desaino desaline desalines desaloja
-desaloje desalojos desanda desaojo desapegar desasada desasadas desasado desasados desase
-desasires desastre desastrees desatares desatino desatinos desatores desaviamos desaviar
-desbarda desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo
-desborra desborrar desbrida desbridar descaen descaere descaimiento descanta descantada
-descantado descantamos descantar descante descanto descara descarada descarado descaras
-descarga descargada descargado descargamos descargan descargar descargara descargare
-descargars descargas descarge descargo descarna descarnada descarnado descarnamos
-descarnar descarne descarno descaro descaros descarta descartaba descartada descartadas
-descartados descartala descartan descartando descartar descartara descartare descartars
-descartas descarte descartemos descarten descartes descarto descasada descasadas descasado
-descasados descase descasta descastada descastado descastamos descastar descaste descasto
-descendant descendentes descendents descendiente descendientees desconectada desconectadas
-desconectamos desconectando desconocia desconocian desconocias desconocidas desconocidoes
-desconta descontan descontara descontare descontars descontas descorda descordar descornar
-descotar descrita descrito descuentas descuentos descuerna descuerno desculare desculares
-desecho desenar desend desenlaces desenlaze deseno desequilibraba desequilibradas
-desequilibrado desequilibrara desertar desface desfacer desfajada desfajadas desfajado
-desfajados desfaje desfamada desfamadas desfamado desfamados desfame desfasadas desfasado
-desfazada desfazadas desfazado desfazados desfues desglosa desglosen desgloses desgloso
-desgradada desgradado desgradamos desgradar desgrade desgrades deshace deshacen deshacere
-deshacers deshaces deside desides desierta designa designation designations designe
-designo designs desiguala desiguale desigualo desiguals desina desinamos desinar desino
-desinos deslastra deslastren deslastres deslastro deslatare desliamos desliar deslino
-deslizantes deslustre desmanda desmontar desoiamos desordenabas desordenada desordenadaes
-desordenadas desordenado desordenadoes desordenamos desordenando desordenaras desovamos
-desovar despara desparta despartamos desparte desparto despasada despasadas despasado
-despasados despase despeas despedrar despegar despender despeos desperar despernar
+deplete depleted depletes depleting deplored deploys deprender deprived depura depurados
+depuran depurara depurare depurars depuras depuremos deputamos deputar deration derecha
+derechos deride derided derides derision derivada derivadas derivadoes derivamos derivando
+derivar derivas derive deriven derives derivo dermas desacolla desacollado desacollar
+desacoplada desacoplados desacoplamienta desacoplamientos desacoplan desacoplando
+desacoplara desacoplare desacoplars desacoplas desacople desacoplo desaino desaline
+desalines desaloja desaloje desalojos desanda desaojo desapegamos desapegar desapegaria
+desasada desasadas desasado desasados desase desasires desastre desastrees desatares
+desatino desatinos desatores desaviamos desaviar desbarda desbardar desbordan desbordara
+desbordare desbordars desbordas desborde desbordo desborra desborrar desbrida desbridar
+descaen descaere descaimiento descanta descantada descantado descantamos descantar
+descante descanto descara descarada descarado descaras descarga descargada descargado
+descargamos descargan descargar descargara descargare descargars descargas descarge
+descargo descarna descarnada descarnado descarnamos descarnar descarne descarno descaro
+descaros descarta descartaba descartada descartadas descartados descartala descartan
+descartando descartar descartara descartare descartars descartas descarte descartemos
+descarten descartes descarto descasada descasadas descasado descasados descase descasta
+descastada descastado descastamos descastar descaste descasto descendant descendentes
+descendents descendiente descendientees desconectada desconectadas desconectamos
+desconectando desconocia desconocian desconocias desconocidas desconocidoes desconta
+descontan descontara descontare descontars descontas descorda descordar descornar descotar
+descrita descrito descuentas descuentos descuerna descuerno desculare desculares desecho
+desenar desend desenlaces desenlaze deseno desequilibraba desequilibradas desequilibrado
+desequilibrara desertar desface desfacer desfajada desfajadas desfajado desfajados desfaje
+desfamada desfamadas desfamado desfamados desfame desfasadas desfasado desfazada
+desfazadas desfazado desfazados desfues desglosa desglosen desgloses desgloso desgradada
+desgradado desgradamos desgradar desgrade desgrades deshace deshacen deshacere deshacers
+deshaces deside desides desierta designa designation designations designe designo designs
+desiguala desiguale desigualo desiguals desina desinamos desinar desino desinos deslastra
+deslastren deslastres deslastro deslatare desliamos desliar deslino deslizantes deslustre
+desmanda desmontar desoiamos desordenabas desordenada desordenadaes desordenadas
+desordenado desordenadoes desordenamos desordenando desordenaras desovamos desovar despara
+desparta despartamos desparte desparto despasada despasadas despasado despasados despase
+despeas despedrar despegamos despegar despegaria despender despeos desperar despernar
 despertan despertara despertare despertars despertas despiertas despierto desplega
-desplegan desplegara desplegare desplegars desplegas despliegues despuess despume despumes
+desplegados desplegan desplegara desplegaran desplegaras desplegare desplegarian
+desplegarias desplegars desplegas desplegemos despliegues despuess despume despumes
 desques destas desteno destilo destin destina destinacion destinacions destinas
 destinataria destinatarias destinatario destinatarioes destine destines destinoes destins
 destiny destribute desuces desudes desunes desuses desventaba desventabas desventada
@@ -842,10 +844,10 @@ locating locativo locativos lochaes locke locker locket lockup lockups locule lo
 locusts locution locutions lodged lodging loemos logger logic logica logicos logier logio
 logion logios loguer loico loistas loner longar longe longed longen longes longing
 longitude longituds longor longura longuro looked looking lookup lookups loosing loping
-lorded losina losings losino lounger lousing loving lowing lucked lucking lugged lugging
-luidos lunch lunger macado macamos macana macar macas maceado maceamos macear maceas
-machaca machacan machacara machacare machacars machacas machado machamos machar machas
-maches machiaes machies machin machina machinaes machinas machined machines machino
+lorded losina losings losino lounger lousing loving lowing loyally lucked lucking lugged
+lugging luidos lunch lunger macado macamos macana macar macas maceado maceamos macear
+maceas machaca machacan machacara machacare machacars machacas machado machamos machar
+machas maches machiaes machies machin machina machinaes machinas machined machines machino
 machinos machins machioes machones machos machucar macias madamos madeja madman madras
 maestra maestreadas maestreados maestreamos maestrear maestreo magana magen magien magin
 magnitudes magnituds magras maguen maidan majana making malare maleare maleja malestar
@@ -1071,7 +1073,7 @@ promiser promises promotes promovamos promoven promovere promovers promoves prom
 promueva propaa propaas propagada propagador propagados propagan propagando propagante
 propagantes propagara propagares propagars propagas propagation propage propagemos propago
 propala propalado propalamos propalar propao propaos propasa propasado propasamos propasar
-propase propia propiaes propietaria propietarios propina propinas propino propinos
+propase propia propiaes propias propietaria propietarios propina propinas propino propinos
 propioes propios propon propone proponeria propono proporciona proporcionables
 proporcionals proporcionan proporcionar proporcionares proporcionas proporcione
 proporciono proporcions proportion proportionals proposals proposed proposer proposes
@@ -1185,32 +1187,32 @@ repetes repetia repetian repetias repetida repetidas repetidor repetidors repeti
 repetimos repetire repetirs repeto repica repicada repicadas repicamos repicar repicas
 repice repices repine repines repinte repisamos repisar repise repises repiso repita
 repiten repites repizca repizcada repizcadas repizcamos repizcar repizcas replaced replays
-repleted replica replicaba replicabas replicacions replicadas replicado replicados
-replicaes replicais replican replicante replicantes replicar replicara replicaras
-replicare replicares replicars replicata replicatas replicated replicates replicating
-replications replicato replicatoes replicatos replice replicemos replices replico replicos
-replied replier repliers reply repodo repoes repono report reporta reportada reportamos
-reportas reporte reportes reporto reports repos reposa repose reposos reposto repoyo
-reprocesan reproches reproducer reproducia reproducire reproducirs repses reptantes repte
-repuesta repuestas repules repute requeme requeres requerimientas requerimiento
-requerimientoes requester requetes requiem requiems requires requise requises requisita
-requisitas requisite requisites requisitoes requite requited requites requive requives
-rerouted resacan resaltado resaltados rescaldo rescana rescanas rescano rescanos rescaza
-rescazo rescazos reseat reseated reseats resecan resect resected resection resections
-reseda resedas reseed reseeds resena resenas resends resene resenemos resenes reseno
-resenos resent resents reservaba reservabas reservadaes reservados reservando reservar
-reservara reservaras reservas reserve reserven reserves reservo reservon reses reset
-resets resewn resews reshes residence residencial residencian residenciar residencias
-residencie residencio resigna resignar resisamos resisar resits resole resoled resoles
-resolge resolgemos resolges resolies resolle resollemos resolles resolva resolvamos
-resolvas resolved resolveis resolven resolver resolvers resolvo resople resoplemos
-resoples resort resorts resound resounds respailo respalda respalde respaldon respaldos
-resped respeds respes respite responda respondamos respondan respondas responded responden
-respondent respondere responders respondes respondo respondon responsa responsas responsea
-responseas responsee responsees responsemos responsen responseo responseos responses
-responso responsoes responsos respuestaes respuestas respuesto respuestos restan restanes
-restanoes restante restantees restar restara restaras restare restares restars restarts
-restas restate restates rested restes restos restriccions restricta restriction restricto
+repleted replica replicaba replicabas replicacions replicado replicados replicaes
+replicais replican replicante replicantes replicar replicara replicaras replicare
+replicares replicars replicata replicatas replicated replicates replicating replications
+replicato replicatoes replicatos replice replicemos replices replico replicos replied
+replier repliers reply repodo repoes repono report reporta reportada reportamos reportas
+reporte reportes reporto reports repos reposa repose reposos reposto repoyo reprocesan
+reproches reproducer reproducia reproducire reproducirs repses reptantes repte repuesta
+repuestas repules repute requeme requeres requerimientas requerimiento requerimientoes
+requester requetes requiem requiems requires requise requises requisita requisitas
+requisite requisites requisitoes requite requited requites requive requives rerouted
+resacan resaltado resaltados rescaldo rescana rescanas rescano rescanos rescaza rescazo
+rescazos reseat reseated reseats resecan resect resected resection resections reseda
+resedas reseed reseeds resena resenas resends resene resenemos resenes reseno resenos
+resent resents reservaba reservabas reservadaes reservados reservando reservar reservara
+reservaras reservas reserve reserven reserves reservo reservon reses reset resets resewn
+resews reshes residence residencial residencian residenciar residencias residencie
+residencio resigna resignar resisamos resisar resits resole resoled resoles resolge
+resolgemos resolges resolies resolle resollemos resolles resolva resolvamos resolvas
+resolved resolveis resolven resolver resolvers resolvo resople resoplemos resoples resort
+resorts resound resounds respailo respalda respalde respaldon respaldos resped respeds
+respes respite responda respondamos respondan respondas responded responden respondent
+respondere responders respondes respondo respondon responsa responsas responsea responseas
+responsee responsees responsemos responsen responseo responseos responses responso
+responsoes responsos respuestaes respuestas respuesto respuestos restan restanes restanoes
+restante restantees restar restara restaras restare restares restars restarts restas
+restate restates rested restes restos restriccions restricta restriction restricto
 restricts restringia restringida restringidos restringire restringirs restrinido restrinir
 rests resuden resuello resuelta resueltos resuelva resuelven result resulta resultada
 resultadas resultado resultadoes resultados resultamos resultando resultandos resultas
