@@ -77,10 +77,12 @@ from coach.scoring.rules import CompiledBundle
 from coach.scoring.timing import assess_timing
 from coach.scoring.voice import (
     ASIDE,
+    ASIDE_IMPERSONAL_SHARE,
     ASIDE_MIN_SENTENCES,
     ASIDE_PAST_SHARE,
     ASIDE_SHARE,
     ASIDE_STORY_SHARE,
+    IMPERSONAL_AUTHOR,
     REPORT,
     SENTENCE_WORDS,
     STORY,
@@ -88,6 +90,7 @@ from coach.scoring.voice import (
     interviewer_turns,
     is_question,
     sheet_voice,
+    voice_shares,
 )
 from coach.scoring.words import NUMBER_WORDS, fold
 
@@ -429,6 +432,8 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
                 return story  # it names the design enough, but may tell it as a story
     if len(named) < ASIDE_SHARE * count:
         return ASIDE
+    if len(named) < ASIDE_IMPERSONAL_SHARE * count and voice_shares([view.index.tokens for view in views])[2] < IMPERSONAL_AUTHOR:
+        return ASIDE  # a document in no one's voice that names the design now and then: a catalogue, a review
     return ASIDE if told >= ASIDE_STORY_SHARE * count else story
 
 

@@ -230,6 +230,11 @@ CONVERSATION = "conversation"  # sheet_voice: a conversation among others; none 
 ASIDE = "aside"  # the sheet is hardly about the design (a product review, a letter): none of its sentences decides
 ASIDE_MIN_SENTENCES = 40  # a sheet long enough to say what it is about (a short "no sé" sheet names little)
 ASIDE_SHARE = 0.2  # at most this share of its sentences name anything of the checklist (honest sheets: 0.27+)
+# ...or fewer than this share name it and fewer than `IMPERSONAL_AUTHOR` speak as "I"/"we": a document in
+# no one's voice (a catalogue, a review, a rulebook: 0.20-0.26 named, authors 0.00-0.06); honest sheets that
+# speak this little as themselves name 0.29 and more
+ASIDE_IMPERSONAL_SHARE = 0.27
+IMPERSONAL_AUTHOR = 0.1
 # ...or fewer than this share name it and at least this share tell of the past (a toast, a memoir: 0.3 and
 # more; honest sheets on train 0.15 at most)
 ASIDE_STORY_SHARE = 0.3

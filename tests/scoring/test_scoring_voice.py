@@ -599,6 +599,54 @@ def test_the_same_design_sentences_in_a_short_answer_decide(shipped) -> None:  #
     assert {"fail.backoff_jitter", "arch.queue"} <= result.covered_ids()
 
 
+# An auction catalogue: lots described in no one's voice, one in four naming the design.
+_LOTS = [
+    f"Lot {lot} is a {thing} from the {room}, in {state} condition, with an estimate of {price} pounds."
+    for lot, thing, room, state, price in zip(
+        range(1, 37),
+        ["mug", "lamp", "chair", "poster", "badge", "hoodie"] * 6,
+        ["third floor", "canteen", "lobby", "roof garden", "print room", "library"] * 6,
+        ["good", "fair", "worn", "mint", "faded", "sound"] * 6,
+        range(20, 380, 10), strict=True,
+    )
+]
+_LOT_DESIGN = [
+    "The whiteboard shows a queue between the API and two workers, drawn in green.",
+    "A framed printout explains the retries with exponential backoff and jitter.",
+    "The sticker reads: circuit breaker open, try again later.",
+    "A mug lists the dead-letter queue's depth on the night of the outage.",
+    "The poster describes an idempotency key on every send request.",
+    "A binder holds the runbook for the cache with a five-minute TTL.",
+    "The sign above the desk promises a p99 under two hundred milliseconds.",
+    "A notebook sketches the partitioning by user id across twelve shards.",
+    "The badge says structured logs with a trace id in every line.",
+    "A tote bag is printed with the rate limit per provider.",
+    "The banner announces the outbox table beside every write.",
+    "A coaster shows the metrics dashboard of the last launch.",
+]
+
+
+def test_a_document_in_no_one_s_voice_that_names_the_design_now_and_then_decides_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
+    answers = {
+        "architecture": " ".join(_LOTS[:18] + _LOT_DESIGN[:6]),
+        "failures": " ".join(_LOTS[18:] + _LOT_DESIGN[6:]),
+    }
+    result = score_answers(answers, shipped, "en")
+    assert result.voice == "aside"
+    assert not result.covered_ids()
+
+
+def test_the_same_share_of_design_in_the_candidate_s_own_voice_decides(shipped) -> None:  # type: ignore[no-untyped-def]
+    own = [lot.replace("Lot ", "I'd list item ", 1) for lot in _LOTS]
+    answers = {
+        "architecture": " ".join(own[:18] + _LOT_DESIGN[:6]),
+        "failures": " ".join(own[18:] + _LOT_DESIGN[6:]),
+    }
+    result = score_answers(answers, shipped, "en")
+    assert result.voice != "aside"
+    assert {"arch.queue", "fail.backoff_jitter"} <= result.covered_ids()
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
