@@ -404,9 +404,10 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
     letter): fewer than one sentence in five holds any item's words, so those it holds are asides,
     not decisions; or when it names it a little more but tells a story of the past (a toast or a
     memoir of a system: "the time the circuit breaker opened…"): fewer than three sentences in ten
-    name the design and three in ten or more hold a past form (`past_words`); or when half its
-    sentences or more hold a past form, however much they name (an obituary for a gateway told in
-    the design's words). Read after the items' words are indexed; stops as soon as enough sentences
+    name the design and three in ten or more hold a past form (`past_words`); or when fewer than
+    `ASIDE_IMPERSONAL_SHARE` name it and hardly any says "I" or "we" (an auction catalogue, a theatre
+    review); or when half its sentences or more hold a past form, however much they name (an obituary
+    for a gateway told in the design's words). Read after the items' words are indexed; stops as soon as enough sentences
     name the design (every honest answer, within its first items)."""
     views = [view for view in views if view.index.tokens.word_count]
     weighed = {id(view): {s for s, size in Counter(view.index.tokens.sentence_of).items() if size >= SENTENCE_WORDS}
