@@ -407,8 +407,8 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
     name the design and three in ten or more hold a past form (`past_words`); or when fewer than
     `ASIDE_IMPERSONAL_SHARE` name it and hardly any says "I" or "we" (an auction catalogue, a theatre
     review); or when half its sentences or more hold a past form, however much they name (an obituary
-    for a gateway told in the design's words). Read after the items' words are indexed; stops as soon as enough sentences
-    name the design (every honest answer, within its first items)."""
+    for a gateway told in the design's words). Read after the items' words are indexed; stops as soon
+    as enough sentences name the design (every honest answer, within its first items)."""
     views = [view for view in views if view.index.tokens.word_count]
     weighed = {id(view): {s for s, size in Counter(view.index.tokens.sentence_of).items() if size >= SENTENCE_WORDS}
                for view in views}
@@ -433,8 +433,10 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
                 return story  # it names the design enough, but may tell it as a story
     if len(named) < ASIDE_SHARE * count:
         return ASIDE
-    if len(named) < ASIDE_IMPERSONAL_SHARE * count and voice_shares([view.index.tokens for view in views])[2] < IMPERSONAL_AUTHOR:
-        return ASIDE  # a document in no one's voice that names the design now and then: a catalogue, a review
+    if len(named) < ASIDE_IMPERSONAL_SHARE * count:
+        authored = voice_shares([view.index.tokens for view in views])[2]
+        if authored < IMPERSONAL_AUTHOR:
+            return ASIDE  # a document in no one's voice that names the design now and then: a catalogue, a review
     return ASIDE if told >= ASIDE_STORY_SHARE * count else story
 
 
