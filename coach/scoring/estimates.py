@@ -80,7 +80,12 @@ _TIMES_SEP_RE = re.compile(
 _SIGN_TAKEN_RE = re.compile(r"\btimes\s*$", re.IGNORECASE)
 # between the last operand and the result: "= ~", "≈", "->", "is about", "gives roughly", ", so about"
 _EQUALS_SEP_RE = re.compile(
-    r"(?:\s*(?:seconds?|segundos?|s))?\s*,?\s*(?:(?:each|apiece|cada\s+un[oa])\s*,|\.\.\.|…|=|≈|~|->|→|=>|⇒|is|are|es|son|gives|da|dan|makes|equals|"
+    # ("100 por 86.400 segundos que tiene el día... eso da 864.000": the day named after the seconds;
+    # "| 86,4 M × 500 B | ≈ 4,3 GB/día |": a table's next cell holds the result)
+    r"(?:\s*(?:seconds?|segundos?|s))?(?:\s+(?:que\s+tiene\s+(?:el|un)\s+d[ií]a|(?:in|of)\s+(?:a|the)\s+day|a\s+day"
+    r"|per\s+day|del\s+d[ií]a|de\s+un\s+d[ií]a|al\s+d[ií]a|por\s+d[ií]a))?\s*,?\s*"
+    r"(?:(?:each|apiece|cada\s+un[oa])\s*,|\.\.\.|…|=|≈|~|->|→|=>|⇒|\|\s*(?:=|≈|~)|eso\s+(?:da|dan|son|es)|that\s+gives|which\s+gives"
+    r"|(?:which|that)\s+comes\s+to|comes\s+to|is|are|es|son|gives|da|dan|makes|equals|"
     r"so|that's|that\s+is|so\s+about|i\.e\.|es\s+decir|unos|unas|about|roughly|around|approx\.?|aprox\.?|call\s+it|"
     r"aproximadamente|approximately|alrededor\s+de|cerca\s+de)"
     # a speaker's pause after the verb or for it: "is, uh, ten gigabytes", "son, eh, unos 86 GB",
@@ -252,7 +257,10 @@ def _operand_value(quantity: Quantity) -> float:
 
 
 def written_products(text: str, quantities: Sequence[Quantity]) -> list[_Product]:
-    """Every `a × b (× c) = / ≈ / is about result` the candidate wrote, as figures."""
+    """Every `a × b (× c) = / ≈ / is about result` the candidate wrote, as figures.
+
+    A product that is a term of a sum ("1 KB × 100 × 86.400 + 300 B × 122 × 86.400 | ~8,6 GB + …")
+    is not one: the figure after it may be another term's."""
     products: list[_Product] = []
     i = 0
     while i < len(quantities) - 1:
@@ -272,12 +280,29 @@ def written_products(text: str, quantities: Sequence[Quantity]) -> list[_Product
             and j + 1 < len(quantities)
             and _EQUALS_SEP_RE.fullmatch(text, quantities[j].span[1], quantities[j + 1].span[0])
             and all(q.kind not in ("percent",) for q in chain)
+            and not _starts_over(text, chain, quantities, j + 1)
+            and not text[: chain[0].span[0]].rstrip().endswith("+")
         ):
             products.append(_Product(tuple(chain), quantities[j + 1]))
             i = j + 1
             continue
         i = max(j, i + 1)
     return products
+
+
+def _starts_over(text: str, operands: Sequence[Quantity], quantities: Sequence[Quantity], at: int) -> bool:
+    """The figure after the sign is an operand said again to start the product over, not its result:
+    "5.800 por 86.400 segundos del día... 5.800 por 86.400, eso da…" ("10 × 86,400 = 86,400" is a
+    result, a slip: nothing multiplies it again)."""
+    figure = quantities[at]
+    return (
+        any(math.isclose(figure.value, _operand_value(q), rel_tol=0.005) for q in operands)
+        and at + 1 < len(quantities)
+        and (
+            _TIMES_SEP_RE.fullmatch(text, figure.span[1], quantities[at + 1].span[0]) is not None
+            or (not text[figure.span[1] : quantities[at + 1].span[0]].strip() and _SIGN_TAKEN_RE.search(figure.raw) is not None)
+        )
+    )
 
 
 def _product_values(operands: Sequence[Quantity]) -> list[float]:
@@ -325,6 +350,15 @@ def _slip_factor(result: Quantity, values: Sequence[float]) -> float:
 
 
 _PERIOD_DAYS = {"month": (28, 30, 31), "year": (12, 365)}
+
+
+def _unit_left_unsaid(factor: float, tolerance: float) -> bool:
+    """A bare result a thousand, a million or a billion times off its product has the product's digits:
+    the candidate left out "million" ("8,6" for 8.64 M), which is no slip to report."""
+    if factor < 1_000:
+        return False
+    power = 1_000 ** round(math.log(factor, 1_000))
+    return _close(factor, power, tolerance)
 
 
 def _claims_whole(
@@ -443,6 +477,9 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
             continue  # "100 × 3,600 = 360k a day" multiplies right but by an hour: the figure decides below
         if not any(_close(b, v, tolerance) for v in values for b in _variants(product.result)):
             bare = product.result.kind in ("count", "bytes") and check in ("est.daily_volume", "est.storage")
+            if bare and _unit_left_unsaid(_slip_factor(product.result, values), tolerance):
+                handled.add(product.result.span)  # "100 × 86.400… son ocho coma seis": 8.6 million, said short
+                continue
             if bare or (
                 _slip_factor(product.result, values) >= _CLEAR_SLIP
                 and _claims_whole(product, check, day_counts, tolerance, rates)

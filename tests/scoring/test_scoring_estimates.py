@@ -301,3 +301,52 @@ def test_a_figure_taken_back_with_perdon_is_not_the_estimate() -> None:
     text = ("Redirecciones: 100.000 por segundo de media. Por 86.400 da… ocho mil seiscientos cuarenta… no, perdón, "
             "me comí ceros: 8.640 millones de clics por día.")
     assert False not in _checks(text, "es").get("est.daily_volume", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "check"),
+    [
+        # the day named after the seconds, then what it comes to
+        ("Por día: 100 por 86.400 segundos que tiene el día... eso da 864.000 notificaciones por día.", "es",
+         "est.daily_volume"),
+        ("100 per second times 86,400 seconds in a day, which comes to 864,000 a day.", "en", "est.daily_volume"),
+        # a table whose next cell holds the result
+        ("| Creación media | dato | 1.000/s |\n| Creación diaria | 1.000 × 86.400 | 86,4 M enlaces/día |\n"
+         "| Almacenamiento | 86,4 M × 500 B | ≈ 4,3 GB/día |", "es", "est.storage"),
+    ],
+)
+def test_a_slip_written_with_its_day_or_in_a_table_is_found(text: str, lang: str, check: str) -> None:
+    assert _checks(text, lang).get(check) == [False]
+
+
+def test_a_table_cell_without_a_sign_is_not_a_result() -> None:
+    # the next column is another quantity (a growth factor), not what the product comes to
+    text = "| Daily | 1.7B/day × 365 | 1.4 | 620B/year |"
+    assert False not in _checks(text, "en").get("est.yearly_volume", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the speaker starts the product over: the repeated operand is not its result
+        ("Si son 5.800 búsquedas por segundo, por 86.400 segundos del día... 5.800 por 86.400, eso da unos "
+         "500 millones de búsquedas por día.", "es"),
+        ("Ten thousand messages per second, times 86,400 seconds in a day... ten thousand times eighty-six thousand "
+         "four hundred is 864 million. So about 864 million messages a day.", "en"),
+    ],
+)
+def test_an_operand_said_again_to_start_over_is_not_a_result(text: str, lang: str) -> None:
+    assert False not in _checks(text, lang).get("est.daily_volume", [])
+
+
+def test_a_result_said_without_its_million_is_no_slip() -> None:
+    text = "Cien por segundo por ochenta y seis mil cuatrocientos segundos del día... son ocho coma seis millones."
+    assert False not in _checks("Cien por segundo por 86.400 segundos del día... son 8,64.", "es").get("est.daily_volume", [])
+    assert _checks(text, "es").get("est.daily_volume") != [False]
+
+
+def test_a_product_inside_a_sum_is_not_read_against_the_next_figure() -> None:
+    text = ("| Al día | 100 × 86.400 | 8,64 M notificaciones/día |\n"
+            "| Almacenamiento/día | 1 KB × 100 × 86.400 + 300 B × 122 × 86.400 | ~8,6 GB + ~3,2 GB ≈ 11,8 GB/día |")
+    # 8,6 GB is the first term's result, not the second's (300 B × 122/s × 86.400 = 3,2 GB)
+    assert all(f.stated != 8.6e9 for f in check_estimates(text, "es"))
