@@ -970,6 +970,7 @@ def _read_sentence(
         def topic(p: int) -> bool:  # "preferiría", "I'd", "honestly" stand before a turn-down, no topic
             word = sentence.words[p]
             return not (sentence.stop[p] or p in fillers or p in termination or word in language.lead_words
+                        or word in language.scale_or_time  # "for the first version I don't use it"
                         or (len(word) > 5 and word.endswith(language.conditional_endings)))
 
         if any(map(topic, range(q, a))):  # the topic may be a list: "Logs, tracing… todo eso lo agregaría"
@@ -1220,8 +1221,11 @@ def _contrasts(sentence: _Sentence, by_role: dict[str, list[tuple[int, int, Lang
     fillers = by_role.get("fillers", [])
     alternatives = by_role.get("alternative", [])
     for c_start, c_end, language, _ in by_role.get("contrast", []):
-        b_start = c_start
-        while b_start > first and sentence.brk(b_start) in ("", ","):
+        b_start, aside = c_start, 0
+        while b_start > first and (sentence.brk(b_start) in ("", ",") or (
+            sentence.brk(b_start) == ")" or (sentence.brk(b_start) == "(" and aside)
+        )):  # across an aside closed before the contrast, not out of one it stands in
+            aside += {")": 1, "(": -1}.get(sentence.brk(b_start), 0)
             b_start -= 1
         tail_end = c_end
         while tail_end < last and sentence.brk(tail_end) in ("", ","):
@@ -1250,7 +1254,12 @@ def _contrasts(sentence: _Sentence, by_role: dict[str, list[tuple[int, int, Lang
             rest[0] in language.prepositions and not language.scale_or_time.isdisjoint(rest[1:5])
         ):
             continue  # "pero no para los 4xx", "but I don't think we need FIFO": its own object
-        out.append(("rejected", _char_span(sentence, c_start, rejection), [(b_start, c_start)]))
+        ranges = [(b_start, c_start)]
+        if b_start > first and sentence.brk(b_start) in _LABEL_BREAKS and not any(
+            sentence.brk(p) for p in range(first + 1, b_start)
+        ) and 0 < sum(1 for p in range(first, b_start) if not sentence.stop[p]) <= LABEL_TOPIC_WORDS + 1:
+            ranges.append((first, b_start))  # "Saga: I know the pattern, but it's overkill": the label too
+        out.append(("rejected", _char_span(sentence, c_start, rejection), ranges))
     return out
 
 
