@@ -77,6 +77,7 @@ from coach.scoring.rules import CompiledBundle
 from coach.scoring.timing import assess_timing
 from coach.scoring.voice import (
     ASIDE,
+    ASIDE_HANDOFF_SHARE,
     ASIDE_IMPERSONAL_SHARE,
     ASIDE_MIN_SENTENCES,
     ASIDE_PAST_SHARE,
@@ -311,6 +312,15 @@ class _View:
             )
         return self._told
 
+    def handed(self) -> frozenset[int]:
+        """The sentences that give something away to someone ("A la ingeniera Rosa le dejo los 34 GB")."""
+        verbs, to = _past_re(merged_words("handoff_verbs")), _past_re(merged_words("handoff_to"))
+        tokens = self.index.tokens
+        return frozenset(
+            i for i, (start, end) in enumerate(tokens.sentences)
+            if verbs.search(text := fold(tokens.text[start:end])) and to.search(text)
+        )
+
     def firm(self, justify: tuple[Phrase, ...]) -> frozenset[int]:
         """Sentences holding a figure or a reason word, where a hedge does not undo a choice."""
         if self._firm is None:
@@ -407,7 +417,8 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
     name the design and three in ten or more hold a past form (`past_words`); or when fewer than
     `ASIDE_IMPERSONAL_SHARE` name it and hardly any says "I" or "we" (an auction catalogue, a theatre
     review); or when half its sentences or more hold a past form, however much they name (an obituary
-    for a gateway told in the design's words). Read after the items' words are indexed; stops as soon
+    for a gateway told in the design's words); or when one in five or more gives the design away to
+    someone (a mock will: "Dejo mis reintentos al Wilson"). Read after the items' words are indexed; stops as soon
     as enough sentences name the design (every honest answer, within its first items)."""
     views = [view for view in views if view.index.tokens.word_count]
     weighed = {id(view): {s for s, size in Counter(view.index.tokens.sentence_of).items() if size >= SENTENCE_WORDS}
@@ -418,6 +429,8 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
     told = sum(len(weighed[id(view)] & view.told()) for view in views)
     if told >= ASIDE_PAST_SHARE * count:
         return ASIDE  # half of it in the past: a story of a system, not a design of one
+    if sum(len(weighed[id(view)] & view.handed()) for view in views) >= ASIDE_HANDOFF_SHARE * count:
+        return ASIDE  # it gives the design away, piece by piece: a will, not a design
     story = STORY if told >= STORY_PAST_SHARE * count else ""
     enough = ASIDE_STORY_SHARE * count
     named: set[tuple[int, int]] = set()

@@ -241,6 +241,9 @@ ASIDE_STORY_SHARE = 0.3
 # ...or half its sentences or more tell of the past, however much they name (an obituary for a gateway,
 # told in the design's words: 0.54; honest sheets 0.15 at most, postmortems that labellers credit 0.45 at most)
 ASIDE_PAST_SHARE = 0.5
+# ...or at least this share of its sentences give the design away to someone (`handoff_verbs` and
+# `handoff_to`: a mock will, "Dejo mis reintentos al Wilson"): 0.52; every other train sheet 0.03 at most
+ASIDE_HANDOFF_SHARE = 0.2
 STORY = "story"  # the sheet tells of the past at length (a toast, a memoir): its sentences in the past decide nothing
 STORY_PAST_SHARE = 0.3  # at least this share of its sentences hold a past form
 

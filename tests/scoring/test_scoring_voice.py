@@ -766,3 +766,42 @@ def test_in_a_story_only_the_present_decides(shipped) -> None:  # type: ignore[n
     assert result.voice == "story"
     assert not result.covered_ids() & {"fail.retries", "cons.model", "sec.iam", "scale.horizontal"}
     assert {"fail.circuit_breaker", "arch.queue", "fail.timeouts"} <= result.covered_ids()
+
+
+# A mock will read at New Year: the author speaks in the present and names the design, but gives every
+# piece of it away to someone ("Dejo mis reintentos al Wilson").
+_HEIRS = ["a mi tío Ramiro", "al Wilson, de guardia", "a la vecina del cuarto piso", "a los de datos",
+          "a mi primo Andrés", "a quien llegue tarde a la fiesta"]
+_WILL_DESIGN = [
+    "la cola de Kafka particionada por usuario", "mis reintentos con backoff exponencial y jitter",
+    "la DLQ con sus mensajes muertos", "el circuit breaker por proveedor", "la caché de preferencias con su TTL",
+    "los timeouts de dos segundos", "las claves de idempotencia de 24 horas", "mis trazas con su traceId",
+]
+_WILL = [f"Dejo {_WILL_DESIGN[n % 8]} {_HEIRS[n % 6]}, para que se acuerden de mí." for n in range(16)]
+_WILL_AFTER = [f"Que conste que el monigote número {n} arde a medianoche y que la fiesta empieza a las nueve." for n in range(28)]
+
+
+def test_a_will_that_gives_the_design_away_decides_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
+    answers = {
+        "architecture": " ".join(_WILL[:8] + _WILL_AFTER[:14]),
+        "failures": " ".join(_WILL[8:] + _WILL_AFTER[14:]),
+    }
+    result = score_answers(answers, shipped, "es")
+    assert result.voice == "aside"
+    assert not result.covered_ids() & {"fail.circuit_breaker", "fail.dlq", "fail.retries", "arch.queue"}
+
+
+def test_a_candidate_who_hands_one_topic_off_still_decides_the_rest(shipped) -> None:  # type: ignore[no-untyped-def]
+    design = [
+        "La API escribe la notificación y la pone en una cola de Kafka particionada por usuario.",
+        "Los workers por canal consumen la cola y llaman al proveedor con un timeout de 2 s.",
+        "Reintentos con backoff exponencial y jitter, cinco intentos, y después una DLQ que reprocesa un operador.",
+        "Un circuit breaker por proveedor se abre con un 50 % de errores en 30 s.",
+    ]
+    answers = {
+        "architecture": " ".join(design[:2] * 6),
+        "failures": " ".join(design[2:] * 6) + " El tracing distribuido lo dejo a la gente de plataforma.",
+    }
+    result = score_answers(answers, shipped, "es")
+    assert result.voice != "aside"
+    assert {"fail.circuit_breaker", "fail.dlq", "arch.queue", "fail.timeouts"} <= result.covered_ids()
