@@ -1225,11 +1225,10 @@ def _contrasts(sentence: _Sentence, by_role: dict[str, list[tuple[int, int, Lang
     fillers = by_role.get("fillers", [])
     alternatives = by_role.get("alternative", [])
     for c_start, c_end, language, _ in by_role.get("contrast", []):
-        b_start, aside = c_start, 0
-        while b_start > first and (sentence.brk(b_start) in ("", ",") or (
-            sentence.brk(b_start) == ")" or (sentence.brk(b_start) == "(" and aside)
-        )):  # across an aside closed before the contrast, not out of one it stands in
-            aside += {")": 1, "(": -1}.get(sentence.brk(b_start), 0)
+        # back across commas and an aside closed before the contrast, not out of one it stands in
+        b_start, asides = c_start, 0
+        while b_start > first and ((brk := sentence.brk(b_start)) in ("", ",", ")") or (brk == "(" and asides)):
+            asides += {")": 1, "(": -1}.get(brk, 0)
             b_start -= 1
         tail_end = c_end
         while tail_end < last and sentence.brk(tail_end) in ("", ","):
