@@ -306,7 +306,7 @@ class _View:
     def told(self) -> frozenset[int]:
         """The sentences that hold a past form ("Dani retried the next weekend"): in a story, no decision."""
         if self._told is None:
-            tokens, past = self.index.tokens, _past_re(merged_words("past_words"))
+            tokens, past = self.index.tokens, _words_re(merged_words("past_words"))
             self._told = frozenset(
                 i for i, (start, end) in enumerate(tokens.sentences) if past.search(fold(tokens.text[start:end]))
             )
@@ -314,7 +314,7 @@ class _View:
 
     def handed(self) -> frozenset[int]:
         """The sentences that give something away to someone ("A la ingeniera Rosa le dejo los 34 GB")."""
-        verbs, to = _past_re(merged_words("handoff_verbs")), _past_re(merged_words("handoff_to"))
+        verbs, to = _words_re(merged_words("handoff_verbs")), _words_re(merged_words("handoff_to"))
         tokens = self.index.tokens
         return frozenset(
             i for i, (start, end) in enumerate(tokens.sentences)
@@ -454,7 +454,8 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
 
 
 @lru_cache(maxsize=4)
-def _past_re(words: frozenset[str]) -> re.Pattern[str]:
+def _words_re(words: frozenset[str]) -> re.Pattern[str]:
+    """One folded word list as a whole-word pattern (`past_words`, `handoff_verbs`, `handoff_to`)."""
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b" if words else r"(?!)")
 
 
