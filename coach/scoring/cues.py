@@ -1046,11 +1046,20 @@ def _read_sentence(
             q -= 1
         # a filler may stand after a label's colon ("DLQ: aquí no tiene sentido"), not after a spoken
         # dash ("three nines — actually no, 99.95": a correction, not a verdict on the topic)
-        label = sentence.brk(q) == ":"
-        if q > first and all(sentence.stop[p] or (label and p in fillers) for p in range(q, start)) and sentence.brk(q) in _OPENERS:
+        gap = sentence.gap(q)
+        closed = gap.rstrip().endswith(":") and ")" in gap  # "… (authorize → capture): …", a label's aside closed
+        label = sentence.brk(q) == ":" or closed
+        if q > first and all(sentence.stop[p] or (label and p in fillers) for p in range(q, start)) and (
+            closed or sentence.brk(q) in _OPENERS
+        ):
             q -= 1  # "Tracing distribuido: por ahora no": the cue speaks of the topic before the colon,
-            # all of it ("Partition keys, per-shard throughput, hot partitions: not a conversation we need")
-            while q > first and sentence.brk(q) in ("", ",") and (q - 1) not in termination:
+            # all of it ("Partition keys, per-shard throughput, hot partitions: not a conversation we need"),
+            # an aside in it too ("Saga for the whole flow (authorize → capture): too much complexity")
+            asides = 1 if closed else 0
+            while q > first and (
+                (brk := sentence.brk(q)) in ("", ",", ")") or asides  # whatever the aside holds
+            ) and (q - 1) not in termination:
+                asides += {")": 1, "(": -1}.get(brk, 0)
                 q -= 1
             # a condition inside a line's label is part of it ("Límites locales cuando Redis está caído: no"),
             # a contrast is not ("Caché, pero corta: no")
