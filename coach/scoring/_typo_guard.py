@@ -1322,10 +1322,10 @@ sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socked 
 soever soiled solamentes soled solicita solicitan solicitara solicitare solicitars
 solicitas solicitor solicitude solicituds solida soloed soltamos soltar solven solver
 solves somber sombran sombrar sombras sombre sombrea sombria sombro someones somera
-somethings sopera soporta soportados soportal soportan soportara soportare soportars
-soportas soporte soportemos soporto sopped sorbed sorce sores sortea sorteable sortee
-sorteo sorter sortie sortied sosamente sotted souffle souled souped sourced sources soured
-sourer souring sower spanker spanned spanners spared spares spates spawner speller
+somethings sometime sopera soporta soportados soportal soportan soportara soportare
+soportars soportas soporte soportemos soporto sopped sorbed sorce sores sortea sorteable
+sortee sorteo sorter sortie sortied sosamente sotted souffle souled souped sourced sources
+soured sourer souring sower spanker spanned spanners spared spares spates spawner speller
 spellers spender spenders spending spewed sphere spices spicks spiels spiers spies spiked
 spiles spinal spines spinner spires spirts spites spits splats splint splints spokes
 spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored spores

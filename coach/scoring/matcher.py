@@ -32,7 +32,9 @@ Phrase = tuple[int, tuple[str, ...], bool, int]
 
 MAX_STOP_GAP = 3  # stop words allowed between two words of a phrase ("cola de los mensajes")
 _PAD = 64  # Index.dismissed_occurrences: room around the prefix counts for a phrase's reach
-_BREAK_RE = re.compile(r"[,;:()\[\]¿?¡!]")  # a phrase never runs across a clause break
+# a phrase never runs across a clause break, nor across a comparison ("reads >> writes" is no
+# read-your-writes)
+_BREAK_RE = re.compile(r"[,;:()\[\]¿?¡!≫≪]|\s[<>]{1,2}=?\s")
 
 
 @dataclass(frozen=True)
