@@ -81,9 +81,12 @@ from coach.scoring.voice import (
     ASIDE_IMPERSONAL_SHARE,
     ASIDE_MIN_SENTENCES,
     ASIDE_PAST_SHARE,
+    ASIDE_QUIET_SHARE,
     ASIDE_SHARE,
     ASIDE_STORY_SHARE,
     IMPERSONAL_AUTHOR,
+    QUIET_ASIDE_AUTHOR,
+    QUIET_REPORT,
     REPORT,
     SENTENCE_WORDS,
     STORY,
@@ -418,8 +421,10 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
     `ASIDE_IMPERSONAL_SHARE` name it and hardly any says "I" or "we" (an auction catalogue, a theatre
     review); or when half its sentences or more hold a past form, however much they name (an obituary
     for a gateway told in the design's words); or when one in five or more gives the design away to
-    someone (a mock will: "Dejo mis reintentos al Wilson"). Read after the items' words are indexed; stops as soon
-    as enough sentences name the design (every honest answer, within its first items)."""
+    someone (a mock will: "Dejo mis reintentos al Wilson"); or when its author hardly ever speaks, its own
+    phrases report and fewer than `ASIDE_QUIET_SHARE` name the design (a board game's rulebook, firmware
+    release notes). Read after the items' words are indexed; stops as soon as enough sentences name the
+    design (every honest answer, within its first items)."""
     views = [view for view in views if view.index.tokens.word_count]
     weighed = {id(view): {s for s, size in Counter(view.index.tokens.sentence_of).items() if size >= SENTENCE_WORDS}
                for view in views}
@@ -433,6 +438,12 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
         return ASIDE  # it gives the design away, piece by piece: a will, not a design
     story = STORY if told >= STORY_PAST_SHARE * count else ""
     enough = ASIDE_STORY_SHARE * count
+    answers = [view.index.tokens for view in views]
+    authored = voice_shares(answers)[2]
+    # the author hardly ever speaks and its own phrases report: it must name the design more to be an answer
+    quiet = authored <= QUIET_ASIDE_AUTHOR and voice_shares(answers, items=False)[1] >= QUIET_REPORT
+    if quiet:
+        enough = max(enough, ASIDE_QUIET_SHARE * count)
     named: set[tuple[int, int]] = set()
     phrases = [phrase for items in compiled.items.values() for item in items for phrase in item.phrases]
     for view in views:
@@ -446,10 +457,10 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
                 return story  # it names the design enough, but may tell it as a story
     if len(named) < ASIDE_SHARE * count:
         return ASIDE
-    if len(named) < ASIDE_IMPERSONAL_SHARE * count:
-        authored = voice_shares([view.index.tokens for view in views])[2]
-        if authored < IMPERSONAL_AUTHOR:
-            return ASIDE  # a document in no one's voice that names the design now and then: a catalogue, a review
+    if len(named) < ASIDE_IMPERSONAL_SHARE * count and authored < IMPERSONAL_AUTHOR:
+        return ASIDE  # a document in no one's voice that names the design now and then: a catalogue, a review
+    if quiet and len(named) < ASIDE_QUIET_SHARE * count:
+        return ASIDE  # addressed to others, in the design's words now and then: a rulebook, release notes
     return ASIDE if told >= ASIDE_STORY_SHARE * count else story
 
 

@@ -235,6 +235,13 @@ ASIDE_SHARE = 0.2  # at most this share of its sentences name anything of the ch
 # speak this little as themselves name 0.29 and more
 ASIDE_IMPERSONAL_SHARE = 0.27
 IMPERSONAL_AUTHOR = 0.1
+# ...or fewer than this share name it, the author hardly ever speaks (`QUIET_ASIDE_AUTHOR`) and its own
+# phrases report (`QUIET_REPORT`): a document addressed to others that borrows the design's words now and
+# then (a board game's rulebook, keyboard firmware notes, a court's ruling: 0.12-0.36 named, authors
+# 0.021-0.035); honest train sheets that quiet name 0.47 and more (a committee's minutes that decide, a
+# pasted design) or are a discussion guide's questions (0.30)
+ASIDE_QUIET_SHARE = 0.45
+QUIET_ASIDE_AUTHOR = 0.035
 # ...or fewer than this share name it and at least this share tell of the past (a toast, a memoir: 0.3 and
 # more; honest sheets on train 0.15 at most)
 ASIDE_STORY_SHARE = 0.3

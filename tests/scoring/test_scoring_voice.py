@@ -805,3 +805,51 @@ def test_a_candidate_who_hands_one_topic_off_still_decides_the_rest(shipped) -> 
     result = score_answers(answers, shipped, "es")
     assert result.voice != "aside"
     assert {"fail.circuit_breaker", "fail.dlq", "arch.queue", "fail.timeouts"} <= result.covered_ids()
+
+
+# A board game's rulebook: it speaks to the players, never as "I" or "we", says what things are usually
+# called, and borrows the design's words in about a third of its sentences.
+_RULEBOOK_DESIGN = [
+    "Each Client card goes to the Gateway, which checks the token bucket of its key before it passes.",
+    "When the bucket is empty, place a 429 tile in front of the Client with a Retry-After chit.",
+    "A retry storm begins when every rejected Client comes back in the same round.",
+    "The Redis Tower holds the shared counters, one drawer per shard.",
+    "When the Tower wobbles, the circuit breaker card flips and each region fails open.",
+]
+_RULEBOOK_PLAY = [
+    "Each player takes a screen, five cubes of their colour and a pencil.",
+    "The youngest player starts, and play goes clockwise.",
+    "Draw two cards at the start of each round and keep them hidden.",
+    "The player with the most stars wins the game.",
+    "This phase is usually the longest of the game.",
+    "At the end of the round, move the Round marker one space.",
+    "A tie goes to the player holding the most Contract markers.",
+    "The last round ends when the Event deck runs out.",
+]
+_DESIGNERS_NOTE = "In the designers' notes we explain why there are ten times fewer cubes than real requests."
+
+
+def test_a_rulebook_that_borrows_the_design_words_decides_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
+    rulebook = (_RULEBOOK_DESIGN + _RULEBOOK_PLAY) * 3
+    answers = {"architecture": " ".join(rulebook[:21]), "failures": " ".join([*rulebook[21:], _DESIGNERS_NOTE])}
+    result = score_answers(answers, shipped, "en")
+    assert result.voice == "aside"
+    assert not result.covered_ids() & {"fail.circuit_breaker", "fail.retries", "arch.queue", "arch.partitioning"}
+
+
+def test_a_quiet_design_doc_that_names_the_design_still_decides(shipped) -> None:  # type: ignore[no-untyped-def]
+    # the same impersonal voice, but most sentences are the design: a pasted design doc, not a rulebook
+    design = [
+        "The API writes each notification and puts it on a Kafka queue partitioned by user id.",
+        "Workers per channel consume the queue and call the provider with a 2 s timeout.",
+        "Retries use exponential backoff with jitter, five attempts, then a DLQ that an operator replays.",
+        "A circuit breaker per provider opens at 50 % errors over 30 s.",
+    ]
+    usually = "Providers usually throttle bursts, so the workers pace their calls."
+    answers = {
+        "architecture": " ".join((design + _RULEBOOK_PLAY[:2]) * 4),
+        "failures": " ".join([*design * 3, usually, usually, usually, _DESIGNERS_NOTE]),
+    }
+    result = score_answers(answers, shipped, "en")
+    assert result.voice != "aside"
+    assert {"fail.circuit_breaker", "fail.dlq", "arch.queue", "fail.timeouts"} <= result.covered_ids()
