@@ -781,14 +781,29 @@ _WILL = [f"Dejo {_WILL_DESIGN[n % 8]} {_HEIRS[n % 6]}, para que se acuerden de m
 _WILL_AFTER = [f"Que conste que el monigote número {n} arde a medianoche y que la fiesta empieza a las nueve." for n in range(28)]
 
 
+_CORE_DESIGN = {"fail.circuit_breaker", "fail.dlq", "arch.queue", "fail.timeouts"}
+
+
+def _assert_aside(shipped, answers: dict[str, str], lang: str, untouched: set[str]) -> None:  # type: ignore[no-untyped-def]
+    """The sheet reads as an aside: none of `untouched` (named in it) is covered."""
+    result = score_answers(answers, shipped, lang)
+    assert result.voice == "aside"
+    assert not result.covered_ids() & untouched
+
+
+def _assert_decides(shipped, answers: dict[str, str], lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The sheet is an answer: no aside, and its core design decided."""
+    result = score_answers(answers, shipped, lang)
+    assert result.voice != "aside"
+    assert result.covered_ids() >= _CORE_DESIGN
+
+
 def test_a_will_that_gives_the_design_away_decides_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
     answers = {
         "architecture": " ".join(_WILL[:8] + _WILL_AFTER[:14]),
         "failures": " ".join(_WILL[8:] + _WILL_AFTER[14:]),
     }
-    result = score_answers(answers, shipped, "es")
-    assert result.voice == "aside"
-    assert not result.covered_ids() & {"fail.circuit_breaker", "fail.dlq", "fail.retries", "arch.queue"}
+    _assert_aside(shipped, answers, "es", {"fail.circuit_breaker", "fail.dlq", "fail.retries", "arch.queue"})
 
 
 def test_a_candidate_who_hands_one_topic_off_still_decides_the_rest(shipped) -> None:  # type: ignore[no-untyped-def]
@@ -802,9 +817,7 @@ def test_a_candidate_who_hands_one_topic_off_still_decides_the_rest(shipped) -> 
         "architecture": " ".join(design[:2] * 6),
         "failures": " ".join(design[2:] * 6) + " El tracing distribuido lo dejo a la gente de plataforma.",
     }
-    result = score_answers(answers, shipped, "es")
-    assert result.voice != "aside"
-    assert {"fail.circuit_breaker", "fail.dlq", "arch.queue", "fail.timeouts"} <= result.covered_ids()
+    _assert_decides(shipped, answers, "es")
 
 
 # A board game's rulebook: it speaks to the players, never as "I" or "we", says what things are usually
@@ -832,9 +845,7 @@ _DESIGNERS_NOTE = "In the designers' notes we explain why there are ten times fe
 def test_a_rulebook_that_borrows_the_design_words_decides_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
     rulebook = (_RULEBOOK_DESIGN + _RULEBOOK_PLAY) * 3
     answers = {"architecture": " ".join(rulebook[:21]), "failures": " ".join([*rulebook[21:], _DESIGNERS_NOTE])}
-    result = score_answers(answers, shipped, "en")
-    assert result.voice == "aside"
-    assert not result.covered_ids() & {"fail.circuit_breaker", "fail.retries", "arch.queue", "arch.partitioning"}
+    _assert_aside(shipped, answers, "en", {"fail.circuit_breaker", "fail.retries", "arch.queue", "arch.partitioning"})
 
 
 def test_a_quiet_design_doc_that_names_the_design_still_decides(shipped) -> None:  # type: ignore[no-untyped-def]
@@ -850,6 +861,4 @@ def test_a_quiet_design_doc_that_names_the_design_still_decides(shipped) -> None
         "architecture": " ".join((design + _RULEBOOK_PLAY[:2]) * 4),
         "failures": " ".join([*design * 3, usually, usually, usually, _DESIGNERS_NOTE]),
     }
-    result = score_answers(answers, shipped, "en")
-    assert result.voice != "aside"
-    assert {"fail.circuit_breaker", "fail.dlq", "arch.queue", "fail.timeouts"} <= result.covered_ids()
+    _assert_decides(shipped, answers, "en")
