@@ -414,7 +414,7 @@ def _off_figures(findings: tuple[ArithmeticFinding, ...], factor: float) -> dict
 
 def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
     """`ASIDE` when a long sheet hardly ever names the design (a keyboard's review, a complaint
-    letter): fewer than one sentence in five holds any item's words, so those it holds are asides,
+    letter): fewer than one sentence in four holds any item's words, so those it holds are asides,
     not decisions; or when it names it a little more but tells a story of the past (a toast or a
     memoir of a system: "the time the circuit breaker opened…"): fewer than three sentences in ten
     name the design and three in ten or more hold a past form (`past_words`); or when fewer than

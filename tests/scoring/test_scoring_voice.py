@@ -637,14 +637,26 @@ def test_a_document_in_no_one_s_voice_that_names_the_design_now_and_then_decides
 
 
 def test_the_same_share_of_design_in_the_candidate_s_own_voice_decides(shipped) -> None:  # type: ignore[no-untyped-def]
+    # a little over a quarter of its sentences name the design (11 of 41), the candidate speaking: an
+    # answer, if a thin one (under a quarter is an aside whoever speaks: a stand-up set, a toast)
+    own = [lot.replace("Lot ", "I'd list item ", 1) for lot in _LOTS]
+    answers = {
+        "architecture": " ".join([*own[:14], *_LOT_DESIGN[:6], "I'd put the workers behind the queue."]),
+        "failures": " ".join(own[18:32] + _LOT_DESIGN[6:]),
+    }
+    result = score_answers(answers, shipped, "en")
+    assert result.voice != "aside"
+    assert {"arch.queue", "fail.backoff_jitter"} <= result.covered_ids()
+
+
+def test_a_first_person_sheet_that_hardly_names_the_design_decides_nothing(shipped) -> None:  # type: ignore[no-untyped-def]
+    # one sentence in five names the design, the author speaking throughout: a stand-up set, a toast
     own = [lot.replace("Lot ", "I'd list item ", 1) for lot in _LOTS]
     answers = {
         "architecture": " ".join(own[:18] + _LOT_DESIGN[:6]),
         "failures": " ".join(own[18:] + _LOT_DESIGN[6:]),
     }
-    result = score_answers(answers, shipped, "en")
-    assert result.voice != "aside"
-    assert {"arch.queue", "fail.backoff_jitter"} <= result.covered_ids()
+    _assert_aside(shipped, answers, "en", {"arch.queue", "fail.backoff_jitter", "fail.circuit_breaker"})
 
 
 @pytest.mark.parametrize(
