@@ -111,6 +111,7 @@ _PERIOD_RE = re.compile(r"\.[*_]*(?:\s|$)")  # a full stop, closing emphasis inc
 _STRONG_BREAKS = (".", ":", ";", "-", "–", "—", "->", "=>", "→", "⇒")  # where an open choice gets made
 _OPENERS = (":", "-", "–", "—", "->", "=>", "→", "⇒")  # a break after which a trailing cue looks back
 SCOPE_WORDS = 4  # content words of the scope a label's verdict applies in ("en el camino de lectura")
+ASIDE_WORDS = 3  # words of a comma aside a rejection crosses to its object ("no pondría, de momento, una caché")
 LABEL_TOPIC_WORDS = 2  # words a design doc's label may follow on its line ("Caché descarto:")
 _LABEL_BREAKS = (":", "-", "–", "—")  # what follows a label written with a colon ("Rejected: X", "Later — …")
 
@@ -894,10 +895,19 @@ def _read_sentence(
 
     def forward(end: int, language: Language) -> int:
         """The one scope rule: to a termination word, a clause break, the sentence end or N content tokens."""
-        q, content = end, 0
+        q, content, crossed = end, 0, -1
         limit = language.scope_tokens
         while q < last:
-            if q > first and sentence.brk(q):
+            if q > first and q != crossed and sentence.brk(q):
+                if sentence.brk(q) == "," and (q == end or (q == end + 1 and conditional(end, q, language))):
+                    # "Tampoco pondría, de momento, una caché": a short aside between the verdict and its object
+                    aside = next((p for p in range(q + 1, min(q + ASIDE_WORDS + 1, last)) if sentence.brk(p)), 0)
+                    if aside and sentence.brk(aside) == "," and all(
+                        sentence.stop[p] or p in fillers or sentence.words[p] in language.qualifiers
+                        or sentence.words[p] in language.scale_or_time for p in range(q, aside)
+                    ):  # only a time or a manner: "…, no, exponential, with jitter" is a correction
+                        q = crossed = aside
+                        continue
                 break
             if q in termination:
                 break
@@ -1178,6 +1188,12 @@ def _read_sentence(
                 # not "no lo veo necesario para las llamadas internas"); any after a deferral (its condition:
                 # "lo agregaría si el equipo lo pide") or "belong to" (the owner)
                 tail = -1 if role != "anaphoric" or pattern.text.endswith(" to") else 0 if language.pronoun_last else 2
+                if (
+                    role == "anaphoric_deferral" and b < last and not sentence.brk(b)
+                    and sentence.words[b] not in language.link_words
+                    and sentence.words[b - 1] not in language.prepositions and not conditional(a, b, language)
+                ):
+                    tail = 2  # no verb, no condition after: "y eso después nos va a servir para cachear" goes on
                 ranges = antecedent(a, b, language, tail=tail)
                 if ranges:
                     out.append((kind, span, ranges))

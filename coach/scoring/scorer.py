@@ -11,7 +11,9 @@ How the numbers are made (documented here because users read them):
 - An item is looked for in its own step's answer first, then in the other steps'
   in framework order (`said_in`); opening and closing items only in their own
   answers (they are about those two timed moments). Opening items are earned by
-  asking too; design items asked only as a question are `mentioned`.
+  asking too; design items asked only as a question are `mentioned`. An item its
+  own step defers ("Region DR: would come back to it later") stays `mentioned`
+  whatever another step's words say.
 - Points: justified earns the item's weight, decided half of it (CREDIT_SHARE).
 - Step score = points earned in that step's own answer / its items' weight,
   × 0.8 per wrong arithmetic finding (estimates), × (0.85 + 0.15 × timing
@@ -516,6 +518,10 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
         else:
             hit = _match(view.index, item, strict=True, skip=skip, firm=firm)
         if hit is None:
+            if where == step and not own_only:
+                turned = _turned_down(view, item)
+                if turned is not None:  # its own step defers it: a word elsewhere does not decide it
+                    return _result(item, step, view, where, turned[0], MENTIONED, turned[1])
             continue
         if where == OPENING_STEP and step != OPENING_STEP:
             # the opening sketches the topology (opening.topology); a design item is decided in its step
@@ -604,6 +610,17 @@ def _mention(item: CompiledItem, step: str, places: list[str], context: _Context
     return ItemResult(
         item.id, step, False, item.weight, None, None, credit=NONE, why=Why("missing"), level=item.level
     )
+
+
+def _turned_down(view: _View, item: CompiledItem) -> tuple[Hit, Why] | None:
+    """The item named in this answer only to be deferred ("Region DR: I didn't have time to design it,
+    would come back to it later"), with the cue that did it. Not a rejection: "no connected device →
+    push", "no personalization" turn down a condition or an option and decide the item."""
+    hit = _match(view.index, item, strict=False)
+    if hit is None:
+        return None
+    why = _dismissal(view, hit)
+    return (hit, why) if why.code == "cue" and why.kind == "deferred" else None
 
 
 def _dismissal(view: _View, hit: Hit) -> Why:

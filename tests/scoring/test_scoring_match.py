@@ -77,6 +77,32 @@ def test_own_step_wins_over_other_steps(tiny: Bundle) -> None:
     assert item.said_in is None and item.evidence is not None and item.evidence.step == "failures"
 
 
+@pytest.mark.parametrize(
+    ("lang", "elsewhere", "own"),
+    [
+        ("en", "Every provider call goes through a circuit breaker.", "A circuit breaker I'd leave for later."),
+        ("es", "Cada llamada al proveedor pasa por un circuit breaker.", "El circuit breaker lo dejo para más adelante."),
+    ],
+)
+def test_own_step_deferral_beats_a_mention_elsewhere(tiny: Bundle, lang: str, elsewhere: str, own: str) -> None:
+    """The step an item belongs to is where the candidate answers for it: deferred there, a word in
+    another step does not decide it; without the turn-down the other step's words do."""
+    turned = score_answers({"architecture": elsewhere, "failures": own}, tiny, lang).item("fail.circuit_breaker")  # type: ignore[arg-type]
+    assert not turned.covered and turned.credit == "mentioned" and turned.said_in is None
+    assert turned.why is not None and turned.why.kind == "deferred"
+    plain = score_answers({"architecture": elsewhere, "failures": "Retries."}, tiny, lang).item("fail.circuit_breaker")  # type: ignore[arg-type]
+    assert plain.covered and plain.said_in == "architecture"
+
+
+def test_a_question_in_the_own_step_leaves_a_decision_elsewhere(tiny: Bundle) -> None:
+    """Asking about it in its own step is no turn-down: the decision made in another step stands."""
+    answers = {
+        "architecture": "Every provider call goes through a circuit breaker.",
+        "failures": "Should the circuit breaker be per provider or per region?",
+    }
+    assert score_answers(answers, tiny, "en").item("fail.circuit_breaker").covered
+
+
 def test_needs_number_requires_a_figure_in_the_sentence(tiny: Bundle) -> None:
     """'QPS' alone does not earn est.qps; '100 QPS' does."""
     assert not _item(tiny, "estimates", "We need to know the QPS.", "est.qps").covered
