@@ -1006,6 +1006,7 @@ def _read_sentence(
             return True
         return all(
             sentence.stop[p] or p in fillers or sentence.words[p] in language.qualifiers
+            or sentence.words[p] in language.scale_or_time  # "considered and rejected for v1"
             for p in range(b, clause_end(b))
         )
 
@@ -1461,7 +1462,11 @@ def _list_end(sentence: _Sentence, q: int, language: Language, termination: set[
         while end < last and not sentence.brk(end) and end not in termination:
             end += 1
         segment = range(position, end)
-        content = [p for p in segment if not sentence.stop[p] and sentence.words[p] not in language.coordinators]
+        content = [
+            p for p in segment
+            if not sentence.stop[p] and sentence.words[p] not in language.coordinators
+            and sentence.words[p] not in language.qualifiers  # "… or a dead-letter queue anywhere"
+        ]
         closer = next((sentence.words[p] for p in segment if sentence.words[p] in language.coordinators), None)
         if closer is not None:
             # the last item ends at a preposition: "load tests or cost projections for something this small"
