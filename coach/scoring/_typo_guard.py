@@ -118,7 +118,7 @@ atoxico atracada atracadas atracado atracados atrancamos atrancar atrancaria atr
 atrapada atrapadas atrapado atrapados atrasaba atrasabas atrasada atrasadaes atrasadas
 atrasadoes atrasados atrasamos atrasando atrasara atrasaras atrazada atrazadas atrazado
 atrazados atrega atregados atregamos atregan atregar atributas atribute atributo
-atributoes attach attacks attempts attribute attributed attributer atuses auccion auction
+atributoes attach attempts attribute attributed attributer attucks atuses auccion auction
 auctor auctorizado auctorizados auctorizar auctorize auctors audita auditan auditas
 audition auditive auditivos auditor auditoriaes auditorio auditorios augmentamos augmentar
 aullamos aullar aumenta aumentados aumentan aumentara aumentare aumentars aumentas

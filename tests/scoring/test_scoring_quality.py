@@ -326,11 +326,25 @@ def test_the_sets_retired_in_the_seventeenth_session_keep_their_level() -> None:
     _assert_floor(SEVENTEENTH_SESSION_TRAIN, honest=0.975, precision=0.96, recall=0.97, rejected_share=0.08, worst_salad=None)
 
 
+EIGHTEENTH_SESSION_TRAIN = tuple(
+    [f"s{n}" for n in range(97, 101)] + [f"lib{n}" for n in range(93, 97)] + [f"ac{n}" for n in range(87, 91)]
+)
+
+
+def test_the_sets_retired_in_the_eighteenth_session_keep_their_level() -> None:
+    """Twelve sets (144 sheets: homeowners' and brotherhoods' minutes, museum audio guides, rulebooks,
+    liner notes, a best man's toast, a door-staff handbook, a Notice to Mariners and a horoscope column
+    among the adversarial ones) measured once sealed and then tuned on: a regression floor under the
+    figures of 2026-12-07 (honest candidates P 0.990, R 0.989; all sheets P 0.970, R 0.979; 80 of 1,058
+    rejected ideas ticked; the worst of six salad-kind documents, a best man's toast, at 5 %)."""
+    _assert_floor(EIGHTEENTH_SESSION_TRAIN, honest=0.98, precision=0.96, recall=0.97, rejected_share=0.09, worst_salad=0.15)
+
+
 FLOORED_SETS = (
     ADVERSARIAL_TRAIN + THIRD_SESSION_TRAIN + FOURTH_SESSION_TRAIN + FIFTH_SESSION_TRAIN + SIXTH_SESSION_TRAIN
     + SEVENTH_SESSION_TRAIN + EIGHTH_SESSION_TRAIN + NINTH_SESSION_TRAIN + TENTH_SESSION_TRAIN
     + ELEVENTH_SESSION_TRAIN + TWELFTH_SESSION_TRAIN + THIRTEENTH_SESSION_TRAIN + FOURTEENTH_SESSION_TRAIN
-    + FIFTEENTH_SESSION_TRAIN + SIXTEENTH_SESSION_TRAIN + SEVENTEENTH_SESSION_TRAIN
+    + FIFTEENTH_SESSION_TRAIN + SIXTEENTH_SESSION_TRAIN + SEVENTEENTH_SESSION_TRAIN + EIGHTEENTH_SESSION_TRAIN
 )
 
 
