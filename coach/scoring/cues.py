@@ -902,10 +902,8 @@ def _read_sentence(
                 if sentence.brk(q) == "," and (q == end or (q == end + 1 and conditional(end, q, language))):
                     # "Tampoco pondría, de momento, una caché": a short aside between the verdict and its object
                     aside = next((p for p in range(q + 1, min(q + ASIDE_WORDS + 1, last)) if sentence.brk(p)), 0)
-                    if aside and sentence.brk(aside) == "," and all(
-                        sentence.stop[p] or p in fillers or sentence.words[p] in language.qualifiers
-                        or sentence.words[p] in language.scale_or_time for p in range(q, aside)
-                    ):  # only a time or a manner: "…, no, exponential, with jitter" is a correction
+                    if aside and sentence.brk(aside) == "," and all(slight(p, language) for p in range(q, aside)):
+                        # only a time or a manner: "…, no, exponential, with jitter" is a correction
                         q = crossed = aside
                         continue
                 break
@@ -924,6 +922,12 @@ def _read_sentence(
         return _list_end(sentence, q, language, termination)
 
     fillers = {p for fa, fb, _, _ in by_role.get("fillers", []) for p in range(fa, fb)}
+
+    def slight(p: int, language: Language) -> bool:
+        """A word of no substance beside a verdict: a stop word, a filler, a qualifier, a scale or a time
+        ("… too", "… de momento", "… for v1")."""
+        word = sentence.words[p]
+        return sentence.stop[p] or p in fillers or word in language.qualifiers or word in language.scale_or_time
     asks = sentence.text[sentence.start : sentence.end].rstrip().endswith("?")
 
     def label_before(a: int) -> int:
@@ -961,11 +965,7 @@ def _read_sentence(
             return []  # "¿X hay que hacerlo ahora o eso queda para después?" asks
         if a > first and sentence.words[a - 1] in language.relative_heads:
             return []  # "Lo que no pondría: X", "what I wouldn't do is X": it points ahead
-        rest = sum(
-            1 for p in range(b, end)
-            if not (sentence.stop[p] or p in fillers or sentence.words[p] in language.qualifiers
-                    or sentence.words[p] in language.scale_or_time)
-        )
+        rest = sum(1 for p in range(b, end) if not slight(p, language))
         if 0 <= tail < rest:
             return []  # the clause says what for: a bound, not a turn-down of the topic
         q = a
@@ -1000,15 +1000,11 @@ def _read_sentence(
         return [sentence.previous, (a, end)]
 
     def closes_clause(b: int, language: Language) -> bool:
-        """Nothing of substance after the cue in its clause: only stop words, fillers or qualifiers
-        ("… too", "… de momento"), so "usamos Redis y no pondría Kafka" keeps Redis."""
+        """Nothing of substance after the cue in its clause (`slight` words: "… too", "… de momento",
+        "considered and rejected for v1"), so "usamos Redis y no pondría Kafka" keeps Redis."""
         if b >= last or sentence.brk(b) or b in termination:
             return True
-        return all(
-            sentence.stop[p] or p in fillers or sentence.words[p] in language.qualifiers
-            or sentence.words[p] in language.scale_or_time  # "considered and rejected for v1"
-            for p in range(b, clause_end(b))
-        )
+        return all(slight(p, language) for p in range(b, clause_end(b)))
 
     def aside_before(a: int) -> int:
         """The first token of an aside in brackets closed right before token a ("A circuit breaker

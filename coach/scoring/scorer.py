@@ -519,9 +519,9 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
             hit = _match(view.index, item, strict=True, skip=skip, firm=firm)
         if hit is None:
             if where == step and not own_only:
-                turned = _turned_down(view, item)
-                if turned is not None:  # its own step defers it: a word elsewhere does not decide it
-                    return _result(item, step, view, where, turned[0], MENTIONED, turned[1])
+                deferred = _deferred_here(view, item)
+                if deferred is not None:  # its own step defers it: a word elsewhere does not decide it
+                    return _result(item, step, view, where, deferred[0], MENTIONED, deferred[1])
             continue
         if where == OPENING_STEP and step != OPENING_STEP:
             # the opening sketches the topology (opening.topology); a design item is decided in its step
@@ -612,7 +612,7 @@ def _mention(item: CompiledItem, step: str, places: list[str], context: _Context
     )
 
 
-def _turned_down(view: _View, item: CompiledItem) -> tuple[Hit, Why] | None:
+def _deferred_here(view: _View, item: CompiledItem) -> tuple[Hit, Why] | None:
     """The item named in this answer only to be deferred ("Region DR: I didn't have time to design it,
     would come back to it later"), with the cue that did it. Not a rejection: "no connected device →
     push", "no personalization" turn down a condition or an option and decide the item."""
