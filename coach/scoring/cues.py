@@ -1115,8 +1115,12 @@ def _read_sentence(
                     ranges.append((label, a))  # "Tracing: probably Jaeger": the labelled topic too
                 out.append((kind, span, ranges))
             elif scope == "backward_end":
-                if pattern.text.startswith(":") and (a <= first or sentence.brk(a) != ":"):
-                    continue  # ": skipped", ": none": a verdict after a label, not "we skip it"
+                if pattern.text.startswith(":") and (
+                    a <= first or (sentence.brk(a) != ":" and (sentence.brk(a) not in _LABEL_BREAKS or label_before(a) < 0))
+                ):
+                    # ": skipped", "KPI — skip": a verdict after a label, not "we skip it" nor an aside
+                    # ("is there data to keep — rejections, logs —")
+                    continue
                 if b >= last and asks:
                     continue  # "…entran en esto o no?", "quedan afuera, no?": a question's tag, not a verdict
                 if closes_clause(b, language):
