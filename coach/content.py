@@ -202,6 +202,9 @@ class ChecklistItem(_Model):
     # What makes THIS item justified, when the framework's reason words are not the point:
     # growing backoff is decided, jitter justifies it (spec/concepts.md).
     justify_with: Words | None = None
+    # Words without which a match only mentions THIS item, in its sentence or the next two: a hot key
+    # is decided when the answer says how it is handled ("…one shard → local aggregation, sub-buckets").
+    decided_with: Words | None = None
     match: Match
     probes: list[Probe] = []  # follow-ups about this item (a scenario adds more with [[probes]])
 

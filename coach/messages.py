@@ -383,6 +383,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "only in the opening's sketch: decide it in its own step, with its reason",
     },
     "score.why.missing": {"es": "no hay palabras suyas en la respuesta", "en": "no words for it in the answer"},
+    "score.why.unsettled": {
+        "es": "se nombra, pero no se dice cómo se resuelve: mira la pista",
+        "en": "named, but not how it is handled: see the hint",
+    },
     "score.kind.rejected": {"es": "rechazo", "en": "rejection"},
     "score.kind.deferred": {"es": "aplazado", "en": "deferral"},
     "score.kind.hypothetical": {"es": "hipótesis", "en": "hypothetical"},

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from coach.i18n import Lang
     from coach.probes import ProbeText
 
-FORMAT = 10  # 10: the compiled cue sets too; 9: one file per scenario (rules + labels)
+FORMAT = 11  # 11: items' decided_with; 10: the compiled cue sets too; 9: one file per scenario (rules + labels)
 BiText = dict[str, str]  # lang -> text
 _MEMORY_SIZE = 32
 _MEMORY: dict[int, tuple[Bundle, CompiledBundle]] = {}
@@ -274,6 +274,7 @@ def to_json(compiled: CompiledBundle) -> dict[str, Any]:
             "level": it.level,
             "justify": it.justify,
             "figure": list(it.figure) if it.figure else None,
+            "decided_with": it.decided_with,
         }
 
     correct = compiled.correct
@@ -326,6 +327,7 @@ def from_json(data: dict[str, Any]) -> CompiledBundle:
                     (str(raw["figure"][0]), float(raw["figure"][1]), float(raw["figure"][2]))
                     if raw.get("figure") else None
                 ),
+                decided_with=tuple(_phrase(p) for p in raw.get("decided_with", ())),
             )
             for raw in raws
         )

@@ -55,6 +55,9 @@ class CompiledItem:
     level: str = "mid"  # the level the item signals (content)
     # (figure kind, min, max): a stated total outside the range does not count (content `figure`)
     figure: tuple[str, float, float] | None = None
+    # words that must stand near a match for it to decide the item (content `decided_with`): a hot key
+    # named without how it is handled ("the biggest customer lands on one shard") is only mentioned
+    decided_with: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -304,7 +307,7 @@ def first_stems(items: Iterable[CompiledItem]) -> tuple[frozenset[str], frozense
     """Per language, the anchor stems of every phrase of `items` (all an Index needs)."""
     firsts: tuple[set[str], set[str]] = (set(), set())
     for item in items:
-        phrases = [*item.phrases, *item.exclude, *item.justify]
+        phrases = [*item.phrases, *item.exclude, *item.justify, *item.decided_with]
         phrases += [phrase for rule in item.together for slot in rule for phrase in slot]
         for lang, stems, _, anchor in phrases:
             firsts[lang].add(stems[anchor])
@@ -336,6 +339,7 @@ def compile_item(
     level: str = "mid",
     justify: Iterable[tuple[str, str]] = (),
     figure: tuple[str, float, float] | None = None,
+    decided_with: Iterable[tuple[str, str]] = (),
 ) -> CompiledItem:
     """Compile one item from its rules per language: (lang, phrases, together, exclude)."""
     phrases = compile_phrases((lang, text) for lang, texts, _, _ in rules for text in texts)
@@ -363,6 +367,7 @@ def compile_item(
         level=level,
         justify=compile_phrases(justify),
         figure=figure,
+        decided_with=compile_phrases(decided_with),
     )
 
 

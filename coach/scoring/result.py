@@ -44,6 +44,8 @@ class Why:
     "aside" (the sheet hardly names the design, a review or a letter: its design words are asides),
     "story" (the sheet tells much of itself in the past, a toast or a memoir, and this sentence is told
     in the past),
+    "unsettled" (named, but none of the words the item must be decided with stand near it: content
+    `decided_with`, a hot key without how it is handled),
     "missing" (no words of it at all),
     "elsewhere" (the item's step is silent; it was said in another step).
     """

@@ -65,6 +65,7 @@ def compile_rules(content: Bundle) -> CompiledBundle:
                     named_products(item.hint.es, item.hint.en), item.allow_cues, item.level,
                     [(lang, text) for lang in ("es", "en") for text in (item.justify_with(lang) if item.justify_with else [])],
                     (item.figure.kind, item.figure.min, item.figure.max) if item.figure else None,
+                    [(lang, text) for lang in ("es", "en") for text in (item.decided_with(lang) if item.decided_with else [])],
                 )
             )
         items[step_id] = tuple(compiled)

@@ -501,6 +501,7 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
     asking_earns = "question" in item.allow_cues
     preview: tuple[_View, Hit] | None = None
     reported: tuple[_View, str, Hit] | None = None
+    unsettled: tuple[_View, str, Hit] | None = None  # named without what the item must be decided with
     for where in places:
         view = context.views[where]
         if not view.index.tokens.es:
@@ -532,6 +533,9 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
             if why.code == "figure_range":
                 return _result(item, step, view, where, hit, MENTIONED, why)
             break  # a figure off by 2× or another system: the mention below explains it
+        if item.decided_with and not _settled(view, hit, item.decided_with):
+            unsettled = unsettled or (view, where, hit)
+            continue  # another step may say how it is handled
         # asking the right opening question is the whole of what the item asks for
         if item.justify:  # the item's own depth ("jitter" for growing backoff), not any reason word
             justified = _justified(view.index, hit, item.justify, figures=False)
@@ -545,6 +549,8 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
         return _result(item, step, view, where, hit, JUSTIFIED if justified else DECIDED, why)
     if reported is not None:
         return _result(item, step, reported[0], reported[1], reported[2], MENTIONED, Why(context.voice))
+    if unsettled is not None:
+        return _result(item, step, unsettled[0], unsettled[1], unsettled[2], MENTIONED, Why("unsettled"))
     if preview is not None:
         return _result(item, step, preview[0], OPENING_STEP, preview[1], MENTIONED, Why("preview"))
     return _mention(item, step, places, context)
@@ -597,6 +603,21 @@ def _out_of_range(item: CompiledItem, view: _View, hit: Hit) -> Why | None:
     if not stated or any(low <= quantity.value <= high for quantity in stated):
         return None
     return Why("figure_range", detail=max(stated, key=lambda quantity: quantity.value).raw.strip())
+
+
+SETTLED_WITHIN = 2  # sentences after a match where an item's `decided_with` words may stand
+
+
+def _settled(view: _View, hit: Hit, phrases: tuple[Phrase, ...]) -> bool:
+    """Whether the words the item must be decided with stand in the hit's sentence or the next
+    `SETTLED_WITHIN` ("Hot key: the biggest customer lands on one shard. Its bucket splits into 8 sub-buckets"),
+    not only asked ("Split its bucket into sub-buckets? Cache locally?")."""
+    index = view.index
+    last = min(hit.sentence + SETTLED_WITHIN, len(index.tokens.sentences) - 1)
+    return any(
+        sentence not in view.questions and _sentence_has(index, phrases, sentence)
+        for sentence in range(hit.sentence, last + 1)
+    )
 
 
 def _mention(item: CompiledItem, step: str, places: list[str], context: _Context) -> ItemResult:

@@ -286,3 +286,42 @@ def test_an_estimate_outside_its_expected_range_does_not_count(lang: str, text: 
     assert result.covered is covered
     if not covered:
         assert result.credit == "mentioned" and result.why is not None and result.why.code == "figure_range"
+
+
+
+@pytest.mark.parametrize(
+    ("step", "item", "lang", "text", "covered"),
+    [
+        # the hot key named, not handled (26 train sheets: independent labellers leave it unticked)
+        ("scaling", "scale.hot_keys", "en", "- Hot key: the biggest customer, 8k rps, lands on one shard.", False),
+        ("scaling", "scale.hot_keys", "es", "- Clave caliente: el cliente más grande, 8.000 req/s, cae en un solo shard.", False),
+        # the mitigation only asked about is not a decision
+        ("scaling", "scale.hot_keys", "en",
+         "The big customer is a hot key: all its requests hit one shard. Split its bucket into sub-buckets?", False),
+        # handled in the same sentence, or in one of the next two
+        ("scaling", "scale.hot_keys", "en",
+         "- Hot key: the biggest customer lands on one shard → local aggregation before syncing.", True),
+        ("scaling", "scale.hot_keys", "en",
+         "Hot key: the largest customer, 8,000 req/s, lands on one shard. We split its bucket into 8 sub-buckets.", True),
+        ("scaling", "scale.hot_keys", "es",
+         "Clave caliente: el cliente grande cae en un shard. Partiría su bucket en 4 sub-buckets en slots distintos.", True),
+        # "fail open" for everything is no choice per endpoint group
+        ("failures", "fail.open_closed", "en", "If Redis is down we fail open, so the API stays up.", False),
+        ("failures", "fail.open_closed", "es",
+         "Si Redis no contesta, dejamos pasar la petición (fail open) para que la API no se caiga.", False),
+        ("failures", "fail.open_closed", "en",
+         "If Redis is down, reads and writes fail open onto local limits; login and exports fail closed with a 503.", True),
+        ("failures", "fail.open_closed", "es",
+         "Si Redis cae, lecturas y escrituras fallan abiertas; el login y las operaciones caras fallan cerradas.", True),
+    ],
+)
+def test_an_item_is_decided_with_how_it_is_handled(step: str, item: str, lang: str, text: str, covered: bool) -> None:
+    """`decided_with` (rate limiter content): a hot key named without its remedy, or "fail open" with no
+    endpoint group that fails closed, is only mentioned, and --explain says why."""
+    from coach.content import Library
+
+    bundle = Library(use_user_dir=False).bundle("rate-limiter")
+    result = score_answers({step: text}, bundle, lang).item(item)  # type: ignore[arg-type]
+    assert result.covered is covered
+    if not covered:
+        assert result.credit == "mentioned" and result.why is not None and result.why.code == "unsettled"
