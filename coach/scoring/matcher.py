@@ -371,9 +371,12 @@ def compile_item(
     )
 
 
-# "though" closing a clause is an aside ("I wouldn't retry on the client though, by the time…"), not a turn
+# "though" closing a clause is an aside ("I wouldn't retry on the client though, by the time…"), not a turn;
+# a self-correction turns too ("864 mil… no, perdón, me comí un cero: 8,64 millones al día")
 _TURN_RE = re.compile(
-    r"\b(?:but|however|although|though(?!\s*[,.;])|whereas|pero|sino|aunque|sin embargo|en cambio)\b", re.IGNORECASE
+    r"\b(?:but|however|although|though(?!\s*[,.;])|whereas|pero|sino|aunque|sin embargo|en cambio"
+    r"|no,? sorry|no,? perdón|mejor dicho|quiero decir|I mean)\b",
+    re.IGNORECASE,
 )
 _SPOILING = frozenset({"rejected", "deferred"})
 
