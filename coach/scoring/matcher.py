@@ -372,9 +372,10 @@ def compile_item(
 
 
 # "though" closing a clause is an aside ("I wouldn't retry on the client though, by the time…"), not a turn;
-# a self-correction turns too ("864 mil… no, perdón, me comí un cero: 8,64 millones al día")
+# a self-correction turns too ("864 mil… no, perdón, me comí un cero: 8,64 millones al día"); "pero no"
+# does not ("se mencionó un 99,9 %…, pero no lo adoptamos")
 _TURN_RE = re.compile(
-    r"\b(?:but|however|although|though(?!\s*[,.;])|whereas|pero|sino|aunque|sin embargo|en cambio"
+    r"\b(?:but(?!,? no\b)|however|although|though(?!\s*[,.;])|whereas|pero(?!,? no\b)|sino|aunque|sin embargo|en cambio"
     r"|no,? sorry|no,? perdón|mejor dicho|quiero decir|I mean)\b",
     re.IGNORECASE,
 )
