@@ -512,12 +512,14 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
                 view.unauthored(asking_earns) if context.voice == REPORT
                 else view.told() if context.voice == STORY else view.every
             )
-            hit = _match(view.index, item, strict=True, skip=skip | unauthored, firm=firm)
+            deciding = skip | unauthored  # the sentences that may decide it
+            hit = _match(view.index, item, strict=True, skip=deciding, firm=firm)
             if hit is None and reported is None:
                 named = _match(view.index, item, strict=True, skip=skip, firm=firm)
                 reported = None if named is None else (view, where, named)
         else:
-            hit = _match(view.index, item, strict=True, skip=skip, firm=firm)
+            deciding = skip
+            hit = _match(view.index, item, strict=True, skip=deciding, firm=firm)
         if hit is None:
             if where == step and not own_only:
                 deferred = _deferred_here(view, item)
@@ -535,7 +537,9 @@ def _score_item(item: CompiledItem, step: str, context: _Context) -> ItemResult:
             break  # a figure off by 2× or another system: the mention below explains it
         if item.decided_with and not _settled(view, hit, item.decided_with):
             unsettled = unsettled or (view, where, hit)
-            continue  # another step may say how it is handled
+            hit = _next_settled(view, item, hit, deciding, firm)
+            if hit is None:
+                continue  # another step may say how it is handled
         # asking the right opening question is the whole of what the item asks for
         if item.justify:  # the item's own depth ("jitter" for growing backoff), not any reason word
             justified = _justified(view.index, hit, item.justify, figures=False)
@@ -618,6 +622,23 @@ def _settled(view: _View, hit: Hit, phrases: tuple[Phrase, ...]) -> bool:
         sentence not in view.questions and _sentence_has(index, phrases, sentence)
         for sentence in range(hit.sentence, last + 1)
     )
+
+
+SETTLED_TRIES = 8  # later matches in one answer tried for a settled one (a long answer stays linear)
+
+
+def _next_settled(view: _View, item: CompiledItem, hit: Hit, skip: frozenset[int], firm: frozenset[int]) -> Hit | None:
+    """A later match in the same answer that is settled ("Hot key: the biggest customer, one shard. …
+    Mitigation: its bucket splits into 8 sub-buckets"), or None."""
+    for _ in range(SETTLED_TRIES):
+        skip = skip | frozenset(range(hit.sentence + 1))
+        found = _match(view.index, item, strict=True, skip=skip, firm=firm)
+        if found is None:
+            return None
+        if _settled(view, found, item.decided_with):
+            return found
+        hit = found
+    return None
 
 
 def _mention(item: CompiledItem, step: str, places: list[str], context: _Context) -> ItemResult:

@@ -305,6 +305,10 @@ def test_an_estimate_outside_its_expected_range_does_not_count(lang: str, text: 
          "Hot key: the largest customer, 8,000 req/s, lands on one shard. We split its bucket into 8 sub-buckets.", True),
         ("scaling", "scale.hot_keys", "es",
          "Clave caliente: el cliente grande cae en un shard. Partiría su bucket en 4 sub-buckets en slots distintos.", True),
+        # a later mention in the same answer that says how is the decision
+        ("scaling", "scale.hot_keys", "en",
+         "Hot key: the biggest customer, 8k rps, lands on one shard. Other keys are uniform. Nothing else stands out. "
+         "Mitigation: the hot key's bucket becomes 8 sub-buckets on different slots.", True),
         # "fail open" for everything is no choice per endpoint group
         ("failures", "fail.open_closed", "en", "If Redis is down we fail open, so the API stays up.", False),
         ("failures", "fail.open_closed", "es",
