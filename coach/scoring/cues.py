@@ -1115,8 +1115,9 @@ def _read_sentence(
                     ranges.append((label, a))  # "Tracing: probably Jaeger": the labelled topic too
                 out.append((kind, span, ranges))
             elif scope == "backward_end":
+                brk = sentence.brk(a)
                 if pattern.text.startswith(":") and (
-                    a <= first or (sentence.brk(a) != ":" and (sentence.brk(a) not in _LABEL_BREAKS or label_before(a) < 0))
+                    a <= first or brk not in _LABEL_BREAKS or (brk != ":" and label_before(a) < 0)
                 ):
                     # ": skipped", "KPI — skip": a verdict after a label, not "we skip it" nor an aside
                     # ("is there data to keep — rejections, logs —")
