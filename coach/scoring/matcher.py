@@ -74,7 +74,7 @@ class Index:
 
     __slots__ = (
         "_bounds", "_dismissed_before", "_excluded", "_figures", "_figures_done", "_kept", "_lists", "by_stem",
-        "phrase_sentences", "tokens",
+        "loose", "phrase_sentences", "tokens",
     )
 
     def __init__(self, tokens: Tokens, wanted: tuple[frozenset[str], frozenset[str]] | None = None) -> None:
@@ -111,6 +111,9 @@ class Index:
         self.phrase_sentences: dict[
             int, tuple[tuple[Phrase, ...], tuple[Phrase, ...], dict[int, bool], frozenset[int]]
         ] = {}
+        # id(item) -> (item, its earliest mention, strict or not): scorer._match asks twice for the
+        # mention of an item its own step did not decide (a deferral, then where its words were)
+        self.loose: dict[int, tuple[CompiledItem, Hit | None]] = {}
 
     def lists(self) -> tuple[dict[int, int], dict[int, tuple[int, ...]]]:
         """(item sentence -> its label sentence, label -> its items) of the answer's labelled lists: a
@@ -462,6 +465,10 @@ def match_item(
     anchors = _item_anchors(item)
     # whether any phrase can occur: its first word is in the answer (most items, most answers: no)
     has_phrases = not (in_answer[0].isdisjoint(anchors.phrases[0]) and in_answer[1].isdisjoint(anchors.phrases[1]))
+    gate_es, gate_en = anchors.together_gate
+    has_together = bool(item.together) and not (in_answer[0].isdisjoint(gate_es) and in_answer[1].isdisjoint(gate_en))
+    if not (has_phrases or has_together or item.quantities):
+        return None  # none of its words is in the answer (most items, most answers)
     # the phrases whose anchor word is in the answer, in order: the others occur nowhere
     phrases = [phrase for phrase in item.phrases if phrase[1][phrase[3]] in by_stem[phrase[0]]] if has_phrases else []
     excluded: list[Callable[[int], frozenset[int]]] = []  # a sentence's excluded tokens, when first needed
@@ -514,10 +521,7 @@ def match_item(
                 best = Hit(sentence_of[positions[0]], positions)
                 break
     in_es, in_en = in_answer
-    gate_es, gate_en = anchors.together_gate
-    for rule, slots in zip(item.together, anchors.together, strict=True) if not (
-        in_es.isdisjoint(gate_es) and in_en.isdisjoint(gate_en)
-    ) else ():
+    for rule, slots in zip(item.together, anchors.together, strict=True) if has_together else ():
         for es, en in slots:
             if in_es.isdisjoint(es) and in_en.isdisjoint(en):
                 break  # a slot with no word in the answer: the rule cannot match

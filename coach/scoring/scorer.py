@@ -447,10 +447,14 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
     if quiet:
         enough = max(enough, ASIDE_QUIET_SHARE * count)
     named: set[tuple[int, int]] = set()
-    phrases = [phrase for items in compiled.items.values() for item in items for phrase in item.phrases]
+    by_anchor = _phrases_by_anchor(compiled)
     for view in views:
         index, own = view.index, weighed[id(view)]
-        for phrase in phrases:
+        # only the phrases whose anchor word is in the answer can occur (the set is the same, in any order)
+        for phrase in (
+            phrase for lang, stems in enumerate(index.by_stem) for stem in stems
+            for phrase in by_anchor[lang].get(stem, ())
+        ):
             for occurrence in index.occurrences(phrase):
                 sentence = index.tokens.sentence_of[occurrence[0]]
                 if sentence in own:
@@ -464,6 +468,25 @@ def _aside(views: Iterable[_View], compiled: CompiledBundle) -> str:
     if quiet and len(named) < ASIDE_QUIET_SHARE * count:
         return ASIDE  # addressed to others, in the design's words now and then: a rulebook, release notes
     return ASIDE if told >= ASIDE_STORY_SHARE * count else story
+
+
+_BY_ANCHOR: dict[int, tuple[CompiledBundle, tuple[dict[str, list[Phrase]], dict[str, list[Phrase]]]]] = {}
+
+
+def _phrases_by_anchor(compiled: CompiledBundle) -> tuple[dict[str, list[Phrase]], dict[str, list[Phrase]]]:
+    """Every item phrase of the bundle by language and anchor stem (kept per compiled bundle)."""
+    cached = _BY_ANCHOR.get(id(compiled))
+    if cached is None or cached[0] is not compiled:
+        if len(_BY_ANCHOR) > 16:
+            _BY_ANCHOR.clear()
+        by_anchor: tuple[dict[str, list[Phrase]], dict[str, list[Phrase]]] = ({}, {})
+        for items in compiled.items.values():
+            for item in items:
+                for phrase in item.phrases:
+                    lang, stems, _, anchor = phrase
+                    by_anchor[lang].setdefault(stems[anchor], []).append(phrase)
+        cached = _BY_ANCHOR[id(compiled)] = (compiled, by_anchor)
+    return cached[1]
 
 
 @lru_cache(maxsize=4)
@@ -761,7 +784,12 @@ def _match(
 ) -> Hit | None:
     if not index.tokens.es:
         return None
-    return match_item(index, item, strict, skip, firm)
+    if strict:
+        return match_item(index, item, strict, skip, firm)
+    known = index.loose.get(id(item))
+    if known is None or known[0] is not item:
+        known = index.loose[id(item)] = (item, match_item(index, item, strict=False))
+    return known[1]
 
 
 def _step_score(

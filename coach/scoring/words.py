@@ -103,7 +103,15 @@ def fold(word: str) -> str:
     lowered = word.lower()
     if lowered.isascii():
         return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered)
+    # only the non-ASCII runs are decomposed: a whole sentence or answer folds at C speed around them
+    return _NON_ASCII_RE.sub(_fold_run, lowered)
+
+
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    decomposed = unicodedata.normalize("NFKD", match.group())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
