@@ -200,7 +200,7 @@ def score_answers(
         views=views,
         off_figures=_off_figures(arithmetic_of.get(ESTIMATES_STEP, ()), compiled.cover_factor),
         off_topic=_off_topic(views.values(), compiled),
-        voice=sheet_voice([view.index.tokens for view in views.values()]) or _aside(views.values(), compiled),
+        voice=_voice(views.values(), compiled),
         derived=_derivable(views.get(ESTIMATES_STEP), arithmetic_of.get(ESTIMATES_STEP, ())),
     )
     steps: list[StepScore] = []
@@ -493,6 +493,16 @@ def _phrases_by_anchor(compiled: CompiledBundle) -> tuple[dict[str, list[Phrase]
 def _words_re(words: frozenset[str]) -> re.Pattern[str]:
     """One folded word list as a whole-word pattern (`past_words`, `handoff_verbs`, `handoff_to`)."""
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b" if words else r"(?!)")
+
+
+def _voice(views: Collection[_View], compiled: CompiledBundle) -> str:
+    """Who decides in the sheet (voice.py), or whether it is an aside or a story (`_aside`). A report
+    that hardly names the design is an aside too: a line cook's memoir in the first person ("the night
+    the breaker went") reports, and none of its sentences decides."""
+    voice = sheet_voice([view.index.tokens for view in views])
+    if voice == REPORT:
+        return ASIDE if _aside(views, compiled) == ASIDE else voice
+    return voice or _aside(views, compiled)
 
 
 def _off_topic(views: Iterable[_View], compiled: CompiledBundle) -> bool:
