@@ -269,47 +269,48 @@ chozno chromo chron chronon chucked chucks chueta chullo chunas chunk chunky chu
 chunter chunters churned churns chuzamos chuzar ciados ciando ciaran ciatico ciaticos
 cidrada cidradas cidrado cidrados ciello cieno cienos cientas cientes cientos cierno
 cierto cifraba cifrabas cifradaes cifradoes cifrando cifrara cifraras cifrare cifrars
-cifras cifremos cifren cimente cimentes cimento cimpos cincel cincela cincelamos cincelar
-cincels cintamos cintar cinto cintra cintro circuia circuido circuir circuita circuitos
-circuits circuity cistes cistico cisticos civeto claces clacks clames clanes clapos
-clapped clapping clares claries clarity clasees clases clashed clasificado clasificadora
-clasificadoro clasificadors clasificados classes classified classifiers classifies clauca
-clauses clavaes clavas clavees clavel clavels claven claver clavers clavoes clavos clavus
-cleanups cleaves clicas clicos clientees clinks clint clister cloaks clocas cloces clocks
-cloned clonks cloque cloques cloros close closer closers closes closet closets clotas
-clotos cloves cloyed clucks clunked clunks clusters clutter cluttering clyster coached
-coaches coaching coaler coalesced coalesces coaling coarse coartamos coartar coatas coates
-coatos cobain cobeos cobias coblos coboes cobos cobrados cobramos cobrara cobrare cobrars
-cobras cobremos cobren cobres cobroes cobros cochea cocheada cocheadas cocheado cocheados
-cocheamos cochean cochear cochearia cocheo coches cociamos cocias cocido cocks
-codificacions codificada codificador codificados codificando codificara codificare
-codificars codification codifice codificemos codifico codiga codigas codigoes codigos
-coding codino codinos cofias cofrada cofradas cofrado cofrados cofreo coftas coftos
-cogiamos cogias cogida cogidos cogito cognada cognadas cognado cognados cognicion
-cogniciones cognition cognitional cohered coidamos coidas coides coido coidos coifed
-coiled coimas coimes coined coipas coitara coites coitos colada coladas colado colados
-colando colapsas colapso colauda colaudas colaudo coleada coleadas coleado coleados
-colectado colectados colectar colgaba colgabas colgadaes colgadoes colgador colgadors
-colgaja colgajas colgajo colgajos colgamos colgando colgara colgaras colgare colgares
-colgars colide colides colido coligada coligadas coligado coligados coligarse colinde
-colindes colision colisionar colisiones collada colladas collado collados collapses coller
-collers collida collidas collided collider colliders collido collidos collie collied
-collier colliers collies collude colludes collusion colmada colmadas colmado colmados
-colman colmare colmares colmen colmena colmenas coloide coloides colpada colpadas colpado
-colpados colpamos colpare colpares colpas colpes colum columba columnaes columnar columno
-coluna coluno colunos colusion colusiones comadre comadres combamos comban combar combare
-combares combatible combination combos comendar comendariamos comentar comentariamos
+cifras cifremos cifren cimando cimente cimentes cimento cimpos cincel cincela cincelamos
+cincelar cincels cintamos cintar cinto cintra cintro circuia circuido circuir circuita
+circuitos circuits circuity cistes cistico cisticos civeto claces clacks clames clanes
+clapos clapped clapping clares claries clarity clasees clases clashed clasificado
+clasificadora clasificadoro clasificadors clasificados classes classified classifiers
+classifies clauca clauses clavaes clavas clavees clavel clavels claven claver clavers
+clavoes clavos clavus cleanups cleaves clicas clicos clientees clinks clint clister cloaks
+clocas cloces clocks cloned clonks cloque cloques cloros close closer closers closes
+closet closets clotas clotos cloves cloyed clucks clunked clunks clusters clutter
+cluttering clyster coached coaches coaching coaler coalesced coalesces coaling coarse
+coartamos coartar coatas coates coatos cobain cobeos cobias coblos coboes cobos cobrados
+cobramos cobrara cobrare cobrars cobras cobremos cobren cobres cobroes cobros cocando
+cochea cocheada cocheadas cocheado cocheados cocheamos cochean cochear cochearia cocheo
+coches cociamos cocias cocido cocks codificacions codificada codificador codificados
+codificando codificara codificare codificars codification codifice codificemos codifico
+codiga codigas codigoes codigos coding codino codinos cofias cofrada cofradas cofrado
+cofrados cofreo coftas coftos cogiamos cogias cogida cogidos cogito cognada cognadas
+cognado cognados cognicion cogniciones cognition cognitional cohered coidamos coidas
+coides coido coidos coifed coiled coimas coimes coined coipas coitara coites coitos colada
+coladas colado colados colando colapsas colapso colauda colaudas colaudo coleada coleadas
+coleado coleados colectado colectados colectar colgaba colgabas colgadaes colgadoes
+colgador colgadors colgaja colgajas colgajo colgajos colgamos colgando colgara colgaras
+colgare colgares colgars colide colides colido coligada coligadas coligado coligados
+coligarse colinde colindes colision colisionar colisiones collada colladas collado
+collados collapses coller collers collida collidas collided collider colliders collido
+collidos collie collied collier colliers collies collude colludes collusion colmada
+colmadas colmado colmados colman colmando colmare colmares colmen colmena colmenas coloide
+coloides colpada colpadas colpado colpados colpamos colpare colpares colpas colpes colum
+columba columnaes columnar columno coluna coluno colunos colusion colusiones comadre
+comadres comanda comande comandos combado combamos comban combando combar combare combares
+combatible combination combos comendar comendariamos comendo comentar comentariamos
 comentarias comentario comentarioes comenza comenzan comenzara comenzare comenzars
 comenzas cometarios comfit comiamos comias comido comigo comigos comino comision comisiona
 comisionan comisionas comisione comisionen comisiones comisiono comisions comistion
-comistiones commends comment commie comminations commits commix commuted comose
-compactibilidad compadrado compadramos compadrar compadre compadres compage compages
-compana companaes companas companiaes companias companios companoes compaq compara
-comparada comparador comparadores comparados comparan comparando comparara comparare
-comparars comparas compared comparemos comparen comparer compares comparo comparsa
-comparso comparta compartamos comparte compartes compartida compartidas compartidor
-compartidors compartimos compas compasado compasamos compasar compase compases compasible
-compatibilidads compatibles compatibly comped compensados compensan compensaran
+comistiones commands commend commends comment commie comminations commits commix commuted
+comose compactibilidad compadrado compadramos compadrar compadre compadres compage
+compages compana companaes companas companiaes companias companios companoes compaq
+compara comparada comparador comparadores comparados comparan comparando comparara
+comparare comparars comparas compared comparemos comparen comparer compares comparo
+comparsa comparso comparta compartamos comparte compartes compartida compartidas
+compartidor compartidors compartimos compas compasado compasamos compasar compase compases
+compasible compatibilidads compatibles compatibly comped compensados compensan compensaran
 compensaras compensares compensarian compensarias compensars compensas compensated
 compensativo compensativos compensatorias compensatorio compense compensemos compenso
 compere compered comperes competa competed competo complain complains complaints compleat
@@ -375,121 +376,121 @@ contritos contro controla controlado controls contros convect convected convecti
 convencion convenido convent convention conversativo conversativos conyunto cookers cookie
 coolies cooped coordenada coordenado coordinaba coordinadas coordinado coordinador
 coordinadora coordinadoro coordinadors coordinados coordinando coordinara coordinate
-coordinates coordinators cooties copaes copais copals copamos copara copare copares copars
-copas copeamos copeare copeares copeas coped copees copeos copera copes copeys copia
-copiados copiaes copiais copian copiar copiare copiares copiars copiba copibas copie
-copied copiemos copien copier copiers copies copila copilamos copilas copile copiles
-copina copinamos copinas copine copines copins copios coplas copoes copped copping copra
-copras copros copses coptos coque coques corada corado corados coramos coran corar corban
-corcos cordito corditos cordos coreada coreado coreados coreamos corean corear coreen
-corego coregos corelation coremos coren coreo coreos corias cories corios coritos corlada
-corladas corlado corlados corlamos corlan corlar corlen corleo corlos cormos corneo
-corneos cornos cornuta coroes corono coros corotos corpas corpos corraes corramos corran
-corre correa correan correas correccions correcho correcta correction corrector correctos
-corrects corree correen correes corrego correis correlacionados correlacions correlata
-correlated correlates correlating correlations correlativo correlato corremos corren
-correo correoes correon correons correos correosa correoso correr corrers corres correteo
-corrie corries corro corroa corroas corroe corroen corroes corroo corros corrupta
-corruptor corruptos corrupts corseo corses corsos corta cortaa cortador cortadores
-cortados cortao cortaoes cortaos cortare cortars cortemos corten cortes cortical cortoes
-corton cortons cortos coruos corvamos corvan corvar corven corvos corzos cosaes coseis
-cosen cosers coses coshes cosiamos cosias cosido cosies cosmos cosoes cosos cospes cosque
-cosques costaba costada costaes costana costaran costaras costard costare costaria costars
-costco costea costeara costeas costed costee costees costen costeo costera costoes coston
-costons costosa costoso costra costro costros costume costumed costumer costumers costumes
-costura cotaes cotara cotas coteara cotees cotera cotes coties cotoes cotos cotuos coulter
-coulters counted countess counties country county coupes courted courter courts couther
-coveted cowered cozies crabron crafted crapped crapping crashes cratamos crate crated
-crates craves creaba creadas creador creadors creaes creaked creamed creams creando creara
-crearan creare creares crearlo crearon crease creased creases create created creates
-creatine creatines creating creativo creativos creca crecamos crecan crecente crecer
-creces creche crecia crecientes crecimienta crecimientos creda credencia credenciaes
-credencias creditoes creditor creditors credo credos creemos creen creiamos creida creido
-creidos cremacion cremaciones cremaes cremate cremated cremates cremation cremations
-cremos crenate crenation crepito cresaes cresta crested cretaes crete cretico creticos
-cretos creyamos creyen criacion criaciones criada criado criados criamos cricks cridos
-criemos critic critican criticar critice critices criticoes criticon criticons critics
-croada croado croados croamos crocks croemos cronologia cronologias cronologicas
-cronologicos cronologio cronologios crosse crossed crosser crossest crucen cruenta
-cruentas crujamos cruza cruzados cruzan cruzara cruzare cruzars cruzas cruzemos cuada
-cuadas cuado cuados cuadraba cuadradas cuadrados cuadral cuadrando cuadrara cuadrare
-cuadrars cuadras cuadre cuadremos cuadren cuadri cualidad cualquier cualquieran
-cualquieras cualquiere cualquieria cualquiero cualquiers cuanda cuandas cuantaes cuantia
-cuantias cuantidad cuantidades cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas
-cuarenteno cuarentens cuarentona cuarta cuartada cuartado cuartamos cuartan cuartar
-cuartas cuartos cuarza cuarzo cuatra cuatras cuatri cubeba cubera cubetas cubeto cubismos
-cubita cubramos cubran cubria cubriamos cubridos cubrire cubrirs cucado cucando cucara
-cucaran cuches cueitas cuelgo cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo
-cuentaes cuentos cuerdo cuerdos cuereo cuerna cuernas cuerno cuernos cuero cueroes cueros
-cuerpa cuerpas cuerpoes cuervo cuervos cuesa cuesas cuesca cuesla cueslo cuestas cuesto
-cuetas cuete cuidos cuitas cujara cujaro culado culatas culato culatos culler culling
-cultas cumpleanoss cunado cunales cunando cunara cunaran cundo cunetas cunete cuneto
-cunetos cunta cuntamos cuntimos cunto cunts cuomas cuotaes cupped cupping curacion
-curaciones curada curado curados curamos curando curantas curanto curantos curara curaran
-curatas curate curated curates curation curato curatos curries cursar cursares cursars
-curso cursoes cursors cursory cursos curtamos curtas curtimos curtir curtos cusita custer
-customers customs custos cutas cutete cutias czados czando dables dallars dario databas
-datado datados deaden deadlier deadliness deafen debaja debajos debamos debanda debato
-debeis debias debido debidos debils debitoes debles debouched debouching debounces debris
-debts debuts decaan decaas decade decades decaer decafs decaimienta decaimientos decals
-decamos decan decana decane decani decano decant decante decare decas decayed decays
-deccan decen decendencia decender decendientes decern decesion decian decias decida
-decidas deciden decider deciders decidia decidio decidire decidirs decido decidor decidos
-decile deciles decima decimals deciman decimar decimas decime decimes decire decires
-decisions decisivo decker decode decoded decodes decouples decoyed decoys decrementas
-decrial decried decries decuple decuplica decuplicamos decuplicar dedice dedices
-deduplicados deduplicated defeccion defect defecta defection defects defend defender
-deferentes deferidos deferimos deferir deferrer defian defie defied defien defier defies
-defile defina defined definen definer defines definia definire definirs defino degrada
-degradaba degradacions degradada degradadas degradados degradan degradando degradara
-degradare degradars degradas degradations degraded degrademos degraden degrader degrades
-degrado dehender deice deices deicide deign deipara deisto deistos deists dejados deject
-dejecta dejection dejects dejemos delaine delaney delant delantes delants delates delayer
-delecta delectamos delecte delectes delees delege deleges deleite deleites deleje delejes
-deleta deletaes deletas deleted deletes deletion deleto deletoes deletos delgas delias
-deline delinte delito delitos deliverer deliverers dellas deltaes delver delvers demandan
-demandar demandas demande demando demands demasiada demasiados demision demito denamos
-denante denar denoto denounce denounced denouncing dentar dentas dentero dentino dentinos
-dento denton dentra dentras dentros deparamos deparar dependa dependancy depende depended
-dependen dependence dependencias dependencio dependere dependers dependes dependo depends
-deplete depleted depletes depleting deplored deploys deprender deprived depura depurados
-depuran depurara depurare depurars depuras depuremos deputamos deputar deration derecha
-derechos deride derided derides derision derivada derivadas derivadoes derivamos derivando
-derivar derivas derive deriven derives derivo dermas desacolla desacollado desacollar
-desacoplada desacoplados desacoplamienta desacoplamientos desacoplan desacoplando
-desacoplara desacoplare desacoplars desacoplas desacople desacoplo desaino desaline
-desalines desaloja desaloje desalojos desanda desaojo desapegamos desapegar desapegaria
-desasada desasadas desasado desasados desase desasires desastre desastrees desatares
-desatino desatinos desatores desaviamos desaviar desbarda desbardar desbordan desbordara
-desbordare desbordars desbordas desborde desbordo desborra desborrar desbrida desbridar
-descaen descaere descaimiento descanta descantada descantado descantamos descantar
-descante descanto descara descarada descarado descaras descarga descargada descargado
-descargamos descargan descargar descargara descargare descargars descargas descarge
-descargo descarna descarnada descarnado descarnamos descarnar descarne descarno descaro
-descaros descarta descartaba descartada descartadas descartados descartala descartan
-descartando descartar descartara descartare descartars descartas descarte descartemos
-descarten descartes descarto descasada descasadas descasado descasados descase descasta
-descastada descastado descastamos descastar descaste descasto descendant descendentes
-descendents descendiente descendientees desconectada desconectadas desconectamos
-desconectando desconocia desconocian desconocias desconocidas desconocidoes desconta
-descontan descontara descontare descontars descontas descorda descordar descornar descotar
-descrita descrito descuentas descuentos descuerna descuerno desculare desculares desecho
-desenar desend desenlaces desenlaze deseno desequilibraba desequilibradas desequilibrado
-desequilibrara desertar desface desfacer desfajada desfajadas desfajado desfajados desfaje
-desfamada desfamadas desfamado desfamados desfame desfasadas desfasado desfazada
-desfazadas desfazado desfazados desfues desglosa desglosen desgloses desgloso desgradada
-desgradado desgradamos desgradar desgrade desgrades deshace deshacen deshacere deshacers
-deshaces deside desides desierta designa designation designations designe designo designs
-desiguala desiguale desigualo desiguals desina desinamos desinar desino desinos deslastra
-deslastren deslastres deslastro deslatare desliamos desliar deslino deslizantes deslustre
-desmanda desmontar desoiamos desordenabas desordenada desordenadaes desordenadas
-desordenado desordenadoes desordenamos desordenando desordenaras desovamos desovar despara
-desparta despartamos desparte desparto despasada despasadas despasado despasados despase
-despeas despedrar despegamos despegar despegaria despender despeos desperar despernar
-despertan despertara despertare despertars despertas despiertas despierto desplega
-desplegados desplegan desplegara desplegaran desplegaras desplegare desplegarian
-desplegarias desplegars desplegas desplegemos despliegues despuess despume despumes
-desques destas desteno destilo destin destina destinacion destinacions destinas
+coordinates coordinators cooties copaes copais copals copamos copando copara copare
+copares copars copas copeamos copeare copeares copeas coped copees copeos copera copes
+copeys copia copiados copiaes copiais copian copiar copiare copiares copiars copiba
+copibas copie copied copiemos copien copier copiers copies copila copilamos copilas copile
+copiles copina copinamos copinas copine copines copins copios coplas copoes copped copping
+copra copras copros copses coptos coque coques corada corado corados coramos coran corando
+corar corban corcos cordito corditos cordos coreada coreado coreados coreamos corean
+corear coreen corego coregos corelation coremos coren coreo coreos corias cories corios
+coritos corlada corladas corlado corlados corlamos corlan corlar corlen corleo corlos
+cormos corneo corneos cornos cornuta coroes corono coros corotos corpas corpos corraes
+corramos corran corre correa correan correas correccions correcho correcta correction
+corrector correctos corrects corree correen correes corrego correis correlacionados
+correlacions correlata correlated correlates correlating correlations correlativo
+correlato corremos corren correo correoes correon correons correos correosa correoso
+correr corrers corres correteo corrie corries corro corroa corroas corroe corroen corroes
+corroo corros corrupta corruptor corruptos corrupts corseo corses corsos corta cortaa
+cortador cortadores cortados cortao cortaoes cortaos cortare cortars cortemos corten
+cortes cortical cortoes corton cortons cortos coruos corvamos corvan corvar corven corvos
+corzos cosaes coseis cosen cosers coses coshes cosiamos cosias cosido cosies cosmos cosoes
+cosos cospes cosque cosques costaba costada costaes costana costaran costaras costard
+costare costaria costars costco costea costeara costeas costed costee costees costen
+costeo costera costoes coston costons costosa costoso costra costro costros costume
+costumed costumer costumers costumes costura cotaes cotando cotara cotas coteara cotees
+cotera cotes coties cotoes cotos cotuos coulter coulters counted countess counties country
+county coupes courted courter courts couther coveted cowered cozies crabron crafted
+crapped crapping crashes cratamos crate crated crates craves creaba creadas creador
+creadors creaes creaked creamed creams creando creara crearan creare creares crearlo
+crearon crease creased creases create created creates creatine creatines creating creativo
+creativos creca crecamos crecan crecente crecer creces creche crecia crecientes
+crecimienta crecimientos creda credencia credenciaes credencias creditoes creditor
+creditors credo credos creemos creen creiamos creida creido creidos cremacion cremaciones
+cremaes cremate cremated cremates cremation cremations cremos crenate crenation crepito
+cresaes cresta crested cretaes crete cretico creticos cretos creyamos creyen criacion
+criaciones criada criado criados criamos cricks cridos criemos critic critican criticar
+critice critices criticoes criticon criticons critics croada croado croados croamos
+croando crocks croemos cromando cronologia cronologias cronologicas cronologicos
+cronologio cronologios crosse crossed crosser crossest crucen cruenta cruentas crujamos
+cruza cruzados cruzan cruzara cruzare cruzars cruzas cruzemos cuada cuadas cuado cuados
+cuadraba cuadradas cuadrados cuadral cuadrando cuadrara cuadrare cuadrars cuadras cuadre
+cuadremos cuadren cuadri cualidad cualquier cualquieran cualquieras cualquiere cualquieria
+cualquiero cualquiers cuanda cuandas cuantaes cuantia cuantias cuantidad cuantidades
+cuantio cuantios cuantoes cuarenten cuarentenal cuarentenas cuarenteno cuarentens
+cuarentona cuarta cuartada cuartado cuartamos cuartan cuartar cuartas cuartos cuarza
+cuarzo cuatra cuatras cuatri cubeba cubera cubetas cubeto cubismos cubita cubramos cubran
+cubria cubriamos cubridos cubrire cubrirs cucado cucando cucara cucaran cuches cueitas
+cuelgo cuella cuellos cuelmo cuenca cuencas cuenda cuendas cuendo cuentaes cuentos cuerdo
+cuerdos cuereo cuerna cuernas cuerno cuernos cuero cueroes cueros cuerpa cuerpas cuerpoes
+cuervo cuervos cuesa cuesas cuesca cuesla cueslo cuestas cuesto cuetas cuete cuidos cuitas
+cujara cujaro culado culatas culato culatos culler culling cultas cumpleanoss cunado
+cunales cunando cunara cunaran cundo cunetas cunete cuneto cunetos cunta cuntamos cuntimos
+cunto cunts cuomas cuotaes cupped cupping curacion curaciones curada curado curados
+curamos curando curantas curanto curantos curara curaran curatas curate curated curates
+curation curato curatos curries cursar cursares cursars curso cursoes cursors cursory
+cursos curtamos curtas curtimos curtir curtos cusita custer customers customs custos cutas
+cutete cutias czados czando dables dallars dario databas datado datados deaden deadlier
+deadliness deafen debaja debajos debamos debanda debato debeis debias debido debidos
+debils debitoes debles debouched debouching debounces debris debts debuts decaan decaas
+decade decades decaer decafs decaimienta decaimientos decals decamos decan decana decane
+decani decano decant decante decare decas decayed decays deccan decen decendencia decender
+decendientes decern decesion decian decias decida decidas deciden decider deciders decidia
+decidio decidire decidirs decido decidor decidos decile deciles decima decimals deciman
+decimar decimas decime decimes decire decires decisions decisivo decker decode decoded
+decodes decouples decoyed decoys decrementas decrial decried decries decuple decuplica
+decuplicamos decuplicar dedice dedices deduplicados deduplicated defeccion defect defecta
+defection defects defend defender deferentes deferidos deferimos deferir deferrer defian
+defie defied defien defier defies defile defina defined definen definer defines definia
+definire definirs defino degrada degradaba degradacions degradada degradadas degradados
+degradan degradando degradara degradare degradars degradas degradations degraded
+degrademos degraden degrader degrades degrado dehender deice deices deicide deign deipara
+deisto deistos deists dejados deject dejecta dejection dejects dejemos delaine delaney
+delant delantes delants delates delayer delecta delectamos delecte delectes delees delege
+deleges deleite deleites deleje delejes deleta deletaes deletas deleted deletes deletion
+deleto deletoes deletos delgas delias deline delinte delito delitos deliverer deliverers
+dellas deltaes delver delvers demandan demandar demandas demande demando demands demasiada
+demasiados demision demito denamos denante denar denoto denounce denounced denouncing
+dentar dentas dentero dentino dentinos dento denton dentra dentras dentros deparamos
+deparar dependa dependancy depende depended dependen dependence dependencias dependencio
+dependere dependers dependes dependo depends deplete depleted depletes depleting deplored
+deploys deprender deprived depura depurados depuran depurara depurare depurars depuras
+depuremos deputamos deputar deration derecha derechos deride derided derides derision
+derivada derivadas derivadoes derivamos derivando derivar derivas derive deriven derives
+derivo dermas desacolla desacollado desacollar desacoplada desacoplados desacoplamienta
+desacoplamientos desacoplan desacoplando desacoplara desacoplare desacoplars desacoplas
+desacople desacoplo desaino desaline desalines desaloja desaloje desalojos desanda desaojo
+desapegamos desapegar desapegaria desasada desasadas desasado desasados desase desasires
+desastre desastrees desatares desatino desatinos desatores desaviamos desaviar desbarda
+desbardar desbordan desbordara desbordare desbordars desbordas desborde desbordo desborra
+desborrar desbrida desbridar descaen descaere descaimiento descanta descantada descantado
+descantamos descantar descante descanto descara descarada descarado descaras descarga
+descargada descargado descargamos descargan descargar descargara descargare descargars
+descargas descarge descargo descarna descarnada descarnado descarnamos descarnar descarne
+descarno descaro descaros descarta descartaba descartada descartadas descartados
+descartala descartan descartando descartar descartara descartare descartars descartas
+descarte descartemos descarten descartes descarto descasada descasadas descasado
+descasados descase descasta descastada descastado descastamos descastar descaste descasto
+descendant descendentes descendents descendiente descendientees desconectada desconectadas
+desconectamos desconectando desconocia desconocian desconocias desconocidas desconocidoes
+desconta descontan descontara descontare descontars descontas descorda descordar descornar
+descotar descrita descrito descuentas descuentos descuerna descuerno desculare desculares
+desecho desenar desend desenlaces desenlaze deseno desequilibraba desequilibradas
+desequilibrado desequilibrara desertar desface desfacer desfajada desfajadas desfajado
+desfajados desfaje desfamada desfamadas desfamado desfamados desfame desfasadas desfasado
+desfazada desfazadas desfazado desfazados desfues desglosa desglosen desgloses desgloso
+desgradada desgradado desgradamos desgradar desgrade desgrades deshace deshacen deshacere
+deshacers deshaces deside desides desierta designa designation designations designe
+designo designs desiguala desiguale desigualo desiguals desina desinamos desinar desino
+desinos deslastra deslastren deslastres deslastro deslatare desliamos desliar deslino
+deslizantes deslustre desmanda desmontar desoiamos desordenabas desordenada desordenadaes
+desordenadas desordenado desordenadoes desordenamos desordenando desordenaras desovamos
+desovar despara desparta despartamos desparte desparto despasada despasadas despasado
+despasados despase despeas despedrar despegamos despegar despegaria despender despeos
+desperar despernar despertan despertara despertare despertars despertas despiertas
+despierto desplega desplegados desplegan desplegara desplegaran desplegaras desplegare
+desplegarian desplegarias desplegars desplegas desplegemos despliegues despuess despume
+despumes desques destas desteno destilo destin destina destinacion destinacions destinas
 destinataria destinatarias destinatario destinatarioes destine destines destinoes destins
 destiny destribute desuces desudes desunes desuses desventaba desventabas desventada
 desventadas desventajaes desventajo desventajos desventara desventaras desvia desviados

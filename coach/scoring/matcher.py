@@ -392,7 +392,11 @@ def _spoiled_sentences(index: Index, phrases: Iterable[Phrase], allow: frozenset
     found: set[int] = set()
     for phrase in phrases:
         for positions in index.dismissed_occurrences(phrase):
-            kinds = {cues[dismissed[p] - 1].kind for p in positions if dismissed[p]}
+            start, end = tokens.spans[positions[0]][0], tokens.spans[positions[-1]][1]
+            kinds = {
+                cues[dismissed[p] - 1].kind for p in positions
+                if dismissed[p] and not _cue_within(cues[dismissed[p] - 1].span, start, end)
+            }
             if kinds & _SPOILING and not kinds & allow:
                 found.add(sentence_of[positions[0]])
     if not found:
@@ -439,7 +443,11 @@ class _Spoiled:
         first, last = index.sentence_range(sentence)
         for phrase in self._phrases:
             for positions in index.occurrences_in(phrase, first, last):
-                kinds = {cues[dismissed[p] - 1].kind for p in positions if dismissed[p]}
+                start, end = tokens.spans[positions[0]][0], tokens.spans[positions[-1]][1]
+                kinds = {
+                    cues[dismissed[p] - 1].kind for p in positions
+                    if dismissed[p] and not _cue_within(cues[dismissed[p] - 1].span, start, end)
+                }
                 if kinds & _SPOILING and not kinds & self._allow:
                     return not _TURN_RE.search(tokens.text, *tokens.sentences[sentence])
         return False
@@ -481,6 +489,7 @@ def match_item(
     cues = tokens.cues
     listed = tokens.listed if strict else ()
     named = item.named
+    spans = tokens.spans
 
     # a sentence that rejects or defers the item is about not doing it: a second mention in
     # it ("No Redis either: a cache is one more thing to invalidate") decides nothing, unless
@@ -500,6 +509,7 @@ def match_item(
             and cues[dismissed[p] - 1].kind not in allow
             # a hedge with a figure or a reason beside it is a commitment ("probably 2-3 s timeouts")
             and not (cues[dismissed[p] - 1].kind == "hedged" and sentence_of[p] in firm)
+            and not _cue_within(cues[dismissed[p] - 1].span, spans[positions[0]][0], spans[positions[-1]][1])
             for p in positions
         ):
             return False  # "we won't need a circuit breaker", "do we need a DLQ?" (cues.py)
@@ -537,6 +547,12 @@ def match_item(
                 best = Hit(sentence, (), (span,))
                 break
     return best
+
+
+def _cue_within(cue: tuple[int, int], start: int, end: int) -> bool:
+    """Whether a cue's words lie inside a phrase's occurrence: the item's own words ("rules reloaded without
+    a deploy": its "without" is no rejection of the deploy, it is what the item asks for)."""
+    return start <= cue[0] and cue[1] <= end
 
 
 StemSets = tuple[frozenset[str], frozenset[str]]  # per language (0 es, 1 en)
