@@ -111,7 +111,7 @@ class Index:
         self.phrase_sentences: dict[
             int, tuple[tuple[Phrase, ...], tuple[Phrase, ...], dict[int, bool], frozenset[int]]
         ] = {}
-        # id(item) -> (item, its earliest mention, strict or not): scorer._match asks twice for the
+        # id(item) -> (item, its earliest mention, cues ignored): scorer._match asks twice for the
         # mention of an item its own step did not decide (a deferral, then where its words were)
         self.loose: dict[int, tuple[CompiledItem, Hit | None]] = {}
 
@@ -388,15 +388,11 @@ _SPOILING = frozenset({"rejected", "deferred"})
 def _spoiled_sentences(index: Index, phrases: Iterable[Phrase], allow: frozenset[str]) -> frozenset[int]:
     """Sentences where a cue dismisses one of an item's `phrases` (rejected, deferred, supposed)."""
     tokens = index.tokens
-    dismissed, cues, sentence_of = tokens.dismissed, tokens.cues, tokens.sentence_of
+    sentence_of = tokens.sentence_of
     found: set[int] = set()
     for phrase in phrases:
         for positions in index.dismissed_occurrences(phrase):
-            start, end = tokens.spans[positions[0]][0], tokens.spans[positions[-1]][1]
-            kinds = {
-                cues[dismissed[p] - 1].kind for p in positions
-                if dismissed[p] and not _cue_within(cues[dismissed[p] - 1].span, start, end)
-            }
+            kinds = _dismissing_kinds(tokens, positions)
             if kinds & _SPOILING and not kinds & allow:
                 found.add(sentence_of[positions[0]])
     if not found:
@@ -439,15 +435,10 @@ class _Spoiled:
         of its first word) holds a spoiling cue, and the sentence does not turn."""
         index = self._index
         tokens = index.tokens
-        dismissed, cues = tokens.dismissed, tokens.cues
         first, last = index.sentence_range(sentence)
         for phrase in self._phrases:
             for positions in index.occurrences_in(phrase, first, last):
-                start, end = tokens.spans[positions[0]][0], tokens.spans[positions[-1]][1]
-                kinds = {
-                    cues[dismissed[p] - 1].kind for p in positions
-                    if dismissed[p] and not _cue_within(cues[dismissed[p] - 1].span, start, end)
-                }
+                kinds = _dismissing_kinds(tokens, positions)
                 if kinds & _SPOILING and not kinds & self._allow:
                     return not _TURN_RE.search(tokens.text, *tokens.sentences[sentence])
         return False
@@ -547,6 +538,16 @@ def match_item(
                 best = Hit(sentence, (), (span,))
                 break
     return best
+
+
+def _dismissing_kinds(tokens: Tokens, positions: tuple[int, ...]) -> set[str]:
+    """The kinds of the cues that govern an occurrence's tokens, those inside its own words aside."""
+    dismissed, cues, spans = tokens.dismissed, tokens.cues, tokens.spans
+    start, end = spans[positions[0]][0], spans[positions[-1]][1]
+    return {
+        cues[dismissed[p] - 1].kind for p in positions
+        if dismissed[p] and not _cue_within(cues[dismissed[p] - 1].span, start, end)
+    }
 
 
 def _cue_within(cue: tuple[int, int], start: int, end: int) -> bool:
