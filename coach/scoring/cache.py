@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from coach.i18n import Lang
     from coach.probes import ProbeText
 
-FORMAT = 11  # 11: items' decided_with; 10: the compiled cue sets too; 9: one file per scenario (rules + labels)
+FORMAT = 12  # 12: the lexicon; 11: items' decided_with; 10: the compiled cue sets too; 9: one file per scenario (rules + labels)
 BiText = dict[str, str]  # lang -> text
 _MEMORY_SIZE = 32
 _MEMORY: dict[int, tuple[Bundle, CompiledBundle]] = {}
@@ -296,6 +296,7 @@ def to_json(compiled: CompiledBundle) -> dict[str, Any]:
         "anchors": sorted(compiled.anchors),
         "anchor_stems": [sorted(compiled.anchor_stems[0]), sorted(compiled.anchor_stems[1])],
         "grounding_limits": [compiled.min_mentions, compiled.per_words, compiled.min_words],
+        "lexicon": [sorted(compiled.lexicon[0]), sorted(compiled.lexicon[1])],
         "correct": {
             "known": sorted(correct.known - correct.shared),  # the shared words come back from typos.py
             "targets": sorted(correct.targets),
@@ -361,4 +362,5 @@ def from_json(data: dict[str, Any]) -> CompiledBundle:
         min_mentions=int(data["grounding_limits"][0]),
         per_words=int(data["grounding_limits"][1]),
         min_words=int(data["grounding_limits"][2]),
+        lexicon=(frozenset(data["lexicon"][0]), frozenset(data["lexicon"][1])),
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.scoring.level import LevelSpec, level_spec
+from coach.scoring.lexicon import Lexicon, bundle_lexicon
 from coach.scoring.lists import named_products
 from coach.scoring.matcher import CompiledItem, Phrase, compile_item, compile_phrases, first_stems
 from coach.scoring.typos import Corrector, rule_vocabulary
@@ -46,6 +47,8 @@ class CompiledBundle:
     min_words: int = 200
     tradeoff: tuple[Phrase, ...] = ()  # words that state a trade-off (framework scoring.level.tradeoff)
     level_spec: LevelSpec | None = None  # the level rules (None: levels by total alone)
+    # the house's vocabulary (lexicon.py): stems of every content word; empty, no off-vocabulary check
+    lexicon: Lexicon = (frozenset(), frozenset())
 
 
 def compile_rules(content: Bundle) -> CompiledBundle:
@@ -116,4 +119,5 @@ def compile_rules(content: Bundle) -> CompiledBundle:
         min_words=grounding.min_words if grounding else 200,
         tradeoff=tradeoff,
         level_spec=level_spec(content),
+        lexicon=bundle_lexicon(content),
     )

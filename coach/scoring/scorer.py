@@ -51,6 +51,7 @@ from coach.scoring.level import (
     LevelVerdict,
     assess_level,
 )
+from coach.scoring.lexicon import off_vocabulary
 from coach.scoring.lists import deck_sentences, is_deck, step_lists
 from coach.scoring.matcher import (
     CompiledItem,
@@ -498,8 +499,12 @@ def _words_re(words: frozenset[str]) -> re.Pattern[str]:
 def _voice(views: Collection[_View], compiled: CompiledBundle) -> str:
     """Who decides in the sheet (voice.py), or whether it is an aside or a story (`_aside`). A report
     that hardly names the design is an aside too: a line cook's memoir in the first person ("the night
-    the breaker went") reports, and none of its sentences decides."""
-    voice = sheet_voice([view.index.tokens for view in views])
+    the breaker went") reports, and none of its sentences decides. A sheet whose words are mostly not
+    the house's (lexicon.py: a tasting menu of puns on the design) is an aside before anything else."""
+    answers = [view.index.tokens for view in views]
+    if off_vocabulary(answers, compiled.lexicon):
+        return ASIDE  # a tasting menu in the design's words: most of its words are about something else
+    voice = sheet_voice(answers)
     if voice == REPORT:
         return ASIDE if _aside(views, compiled) == ASIDE else voice
     return voice or _aside(views, compiled)

@@ -3,9 +3,12 @@ decides, names the design without earning it; its author's own sentences still d
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from coach.scoring import score_answers
+from coach.scoring.cache import compile_bundle
 from coach.scoring.normalize import analyse
 from coach.scoring.voice import (
     CONVERSATION,
@@ -644,7 +647,8 @@ def test_the_same_share_of_design_in_the_candidate_s_own_voice_decides(shipped) 
         "architecture": " ".join([*own[:14], *_LOT_DESIGN[:6], "I'd put the workers behind the queue."]),
         "failures": " ".join(own[18:32] + _LOT_DESIGN[6:]),
     }
-    result = score_answers(answers, shipped, "en")
+    # mugs and lamps are off the house's vocabulary (lexicon.py, its own test): the share of design alone here
+    result = score_answers(answers, replace(compile_bundle(shipped), lexicon=(frozenset(), frozenset())), "en")
     assert result.voice != "aside"
     assert {"arch.queue", "fail.backoff_jitter"} <= result.covered_ids()
 
