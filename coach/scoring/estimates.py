@@ -290,6 +290,43 @@ def written_products(text: str, quantities: Sequence[Quantity]) -> list[_Product
     return products
 
 
+# between a daily figure and the seconds of a day it is divided by: "500M / 86,400", "÷ 86.400",
+# "divided by 86,400", "entre 86.400", "dividido por 86.400"
+_DIVIDED_SEP_RE = re.compile(
+    r"\s*(?:/|÷|\bdivided\s+by\b|\bdividid[oa]s?\s+(?:por|entre)\b|\bentre\b|\bover\b)\s*", re.IGNORECASE
+)
+
+
+def written_quotients(text: str, quantities: Sequence[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Every `daily figure / 86,400 = / ≈ rate` the candidate wrote, as (daily figure, stated rate): the
+    framework's average QPS, derived the other way round ("500M / 86,400 ≈ 5,800 QPS"). A product before
+    the sign is the day ("20 M DAU × 43 msg/día ÷ 86.400 ≈ 10.000": 860 M a day)."""
+    quotients = []
+    for at in range(len(quantities) - 2):
+        first, seconds, result = quantities[at : at + 3]
+        if not (
+            round(_operand_value(seconds)) == SECONDS_PER_DAY
+            and result.kind in ("rate", "count")
+            and _DIVIDED_SEP_RE.fullmatch(text, first.span[1], seconds.span[0])
+            and _EQUALS_SEP_RE.fullmatch(text, seconds.span[1], result.span[0])
+        ):
+            continue
+        start = at
+        while start and _TIMES_SEP_RE.fullmatch(
+            # "× ~43 msg/día": an approximate operand keeps its tilde
+            text, quantities[start - 1].span[1], len(text[: quantities[start].span[0]].rstrip("~≈ "))
+        ):
+            start -= 1
+        chain = quantities[start : at + 1]
+        before = text[: chain[0].span[0]].rstrip("~≈ ").lower()
+        if before.endswith(("^", "×", "*", "·", " x", "times", " por")):
+            continue  # a power or a product the figures do not show whole ("10^9 / 86,400"): no day to divide
+        if all(q.kind in ("count", "count_per_day", "factor") for q in chain):
+            day = math.prod(_operand_value(q) for q in chain)
+            quotients.append((replace(first, value=day, kind="count_per_day"), result))
+    return quotients
+
+
 def _starts_over(text: str, operands: Sequence[Quantity], quantities: Sequence[Quantity], at: int) -> bool:
     """The figure after the sign is an operand said again to start the product over, not its result:
     "5.800 por 86.400 segundos del día... 5.800 por 86.400, eso da…" ("10 × 86,400 = 86,400" is a
@@ -457,6 +494,14 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
     ]
     rates = [q.value for q in quantities if q.kind == "rate"] + [q.value for q in implied]
     day_counts = [q.value for q in quantities if q.kind == "count_per_day"]
+    quotients = written_quotients(text, quantities)
+    for daily, result in quotients:
+        # the day's volume over its seconds, as written: the average rate it states is checked
+        handled.add(result.span)
+        expected = daily.value / SECONDS_PER_DAY
+        formula = f"{format_count(daily.value, lang)} / {_per_day(lang)} = {format_rate(expected, lang)}"
+        findings.append(_finding("est.qps", _close(result.value, expected, tolerance), result.value, expected,
+                                 formula, format_rate(result.value, lang), lang))
     for product in products:
         check = _product_check(product, text)
         if check is None:
@@ -532,7 +577,7 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
         findings.append(_finding(check, True, product.result.value, values[0], formula,
                                  _result_text(product.result, lang), lang))
     stated = [q for q in quantities if q.span not in operands and q.span not in handled]
-    findings += _check_stated(text, quantities, stated, lang, tolerance, wrong_daily, implied, products)
+    findings += _check_stated(text, quantities, stated, lang, tolerance, wrong_daily, implied, products, quotients)
     findings = [_rounded(f, text, quantities, lang) for f in findings]
     return tuple(_mark_followed(findings, wrong_daily, quantities, lang, tolerance))
 
@@ -782,6 +827,7 @@ def _check_stated(
     wrong_daily: list[float],
     implied_rates: Sequence[Quantity] = (),
     products: Sequence[_Product] = (),
+    quotients: Sequence[tuple[Quantity, Quantity]] = (),
 ) -> list[ArithmeticFinding]:
     """Figures stated without a written product, checked against the candidate's own inputs.
 
@@ -827,6 +873,10 @@ def _check_stated(
     right_daily: list[float] = []
     unchecked_daily: list[float] = []
     for figure in daily:
+        if any(close(figure.value, day.value) and not close(rate.value, day.value / SECONDS_PER_DAY) for day, rate in quotients):
+            # divided by 86,400 into a wrong rate, as written: the day is the input, the rate the slip
+            unchecked_daily.append(figure.value)
+            continue
         match = next(
             ((r, s) for s in (SECONDS_PER_DAY, *active) for r in all_rates if close(figure.value, r * s)),
             None,

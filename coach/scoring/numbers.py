@@ -402,8 +402,13 @@ def _spelled(text: str) -> tuple[str, list[tuple[int, int, str]]]:
             windows[-1][1] = end
         else:
             windows.append([start, end])
+    # "8 millones 640 mil", "8 million 640 thousand": digits with their scales, one figure
+    mixed = [
+        (m.start(), m.end(), str(int(m["millions"]) * 1_000_000 + int(m["thousands"]) * 1000).rjust(m.end() - m.start()))
+        for m in _MIXED_SCALES_RE.finditer(lowered)
+    ]
     if not windows:
-        return text, []
+        return _replaced(text, mixed)
     words = [
         (m.group().lower().translate(_ACCENTS), m.start(), m.end())
         for start, end in windows
@@ -478,6 +483,17 @@ def _spelled(text: str) -> tuple[str, list[tuple[int, int, str]]]:
         if len(digits) <= end - start:
             replaced.append((start, end, digits.rjust(end - start)))
         i = last + 1
+    return _replaced(text, sorted([*replaced, *mixed]))
+
+
+_MIXED_SCALES_RE = re.compile(
+    r"(?<![\d.,])(?P<millions>\d{1,3})\s?(?:millones|millon|millón|millions?)\s+(?:y\s+)?"
+    r"(?P<thousands>\d{1,3})\s?(?:mil|thousand)\b(?!\s+millones)"
+)
+
+
+def _replaced(text: str, replaced: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """`text` with each (start, end, digits) written over its span (`_spelled`)."""
     if not replaced:
         return text, []
     pieces: list[str] = []

@@ -246,6 +246,7 @@ OWN_ANSWER_ONLY = ("opening.", "closing.")
 OPENING_STEP = "opening"  # its design words preview the steps: they earn no step item (see _score_item)
 # Which stated figure covers which estimate item (estimates.py check ids).
 _FIGURE_ITEMS = {
+    "est.qps": "est.qps",  # a day's volume over 86,400, written out
     "est.daily_volume": "est.daily_volume",
     "est.monthly_volume": "est.daily_volume",
     "est.yearly_volume": "est.daily_volume",

@@ -265,3 +265,52 @@ def test_a_storage_product_on_a_wrong_daily_volume_is_wrong_too() -> None:
     storage = findings["est.storage"]
     assert not storage.ok and storage.expected == pytest.approx(8.64e9)
     assert "daily volume" in storage.message
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "ok"),
+    [
+        ("- 500M searches/day\n- 500M / 86,400 ≈ 5,800 QPS avg", "en", True),
+        ("- 500M searches/day\n- 500M / 86,400 ≈ 580 QPS avg", "en", False),  # a zero dropped
+        ("8,64 millones al día ÷ 86.400 s = 100 req/s", "es", True),
+        ("10 millones al día entre 86.400 son unas 115 por segundo", "es", True),
+        ("10 millones al día dividido por 86.400 da 1.157 por segundo", "es", False),
+    ],
+)
+def test_a_day_divided_by_its_seconds_is_checked_as_written(text: str, lang: str, ok: bool) -> None:
+    assert _findings(text, lang).get("est.qps") == [ok]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reads: a billion feed loads a day, which is 10^9 / 86,400 ≈ 11,600 loads/s on average.",
+        "QPS medio: 10.000 msg/s (≈ 43 mensajes por usuario activo y día × 20 M / 86.400 ≈ 10.000, cuadra).",
+    ],
+)
+def test_a_day_the_figures_do_not_show_whole_is_not_divided(text: str) -> None:
+    assert "est.qps" not in _findings(text, "es" if "mensajes" in text else "en")
+
+
+def test_a_wrong_written_average_takes_the_daily_figure_it_came_from_as_input() -> None:
+    findings = check_estimates("100M DAU × 5 searches = 500M searches/day. 500M / 86,400 ≈ 580 QPS", "en")
+    wrong = [f for f in findings if not f.ok]
+    assert [f.check for f in wrong] == ["est.qps"]
+    assert round(wrong[0].expected) == 5787 and "10×" in wrong[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("8 millones 640 mil notificaciones por día", 8_640_000),
+        ("8 million 640 thousand a day", 8_640_000),
+        ("1 millón y 200 mil al día", 1_200_000),
+    ],
+)
+def test_millions_and_thousands_in_digits_are_one_figure(text: str, value: float) -> None:
+    assert [q.value for q in extract_quantities(text)] == [value]
+
+
+def test_a_daily_volume_said_in_millions_and_thousands_is_right() -> None:
+    text = "Cien por segundo de media. Por día es por 86.400, o sea... 8 millones 640 mil notificaciones por día."
+    assert _findings(text, "es").get("est.daily_volume") == [True]
