@@ -84,175 +84,174 @@ anteriors anther anticuas anticuo antigaes antigas antigo antigoes antigos antig
 antiguaes antiguais antiguan antiguans antiguar antiguars antigue antiguedads antigues
 antiguoes antillo anublamos anublar anudamos anudar anuden anulados anulan anulara anulare
 anulars anulas anulemos anuses anythings aojados aorta apacamos apacar apaciamos aparados
-aparan aparca aparcara aparcare aparcars aparcas aparce aparcemos aparcen apare aparea
-apareados aparean apareca aparecamos aparecan aparece aparecen aparecere aparecers
-apareces aparecia apareco aparee apareen aparees apareje aparejen aparen apareo apares
-aparian aparrados aparran aparre apart aparta apartadas apartado apartadoes apartador
-apartadors apartara apartare apartars apartas apartemos aparten apartes aparto aparvados
-aparvan aparve apastados apastamos apastan apastar apaste apatan apear apears apegar
-apegars apelante apelar apelars apenar apenars apence aperar aperars apertural aperturas
-aperture aperturo apice aplacaciones aplacados aplacamos aplacar aplacen aplagados
-aplagamos aplagar aplanados aplanamos aplanar aplayados aplayamos aplayar aplaza aplazadas
-aplazado aplazan aplazara aplazare aplazars aplazas aplazemos aplica aplicacions aplican
-aplicara aplicare aplicars aplicas aplice aporcamos aporcar aporradas aporta aportados
-aportan aporte appeal appeals appease appends applications approvals approximated
-approximating approximations apretados apretamos apretan apretar aprete apretura
-aproximacions aproximada aproximadas aproximadoes aproximamos aproximan aproximando
-aproximar aproximas aproxime aproximo apuna apunamos apunan apunar apunas apunea apuneamos
-apunear apunta apuntados apuntan apuntara apuntare apuntars apuntas apunte apuntemos
-apunto archas archie archies archine architectures archiva archival archivan archivara
-archivare archivars archivas archived archiven archives archivo arctado ardite argive
-argoss arillo arming armoss arnillo arquitectural arquitecturas arquitecturo arraba
-arranca arrancados arrancan arrancaran arrancaras arrancare arrancarian arrancarias
-arrancars arrancas arrancemos arrancha arranchamos arranchar arrancharia arranchariamos
-arrasada arrasadas arrasado arrasados arrascamos arrascar arrascaria arrascariamos arria
-arriaba arriaes arrial arrian arriar arrias arriaz arriban arribar arribas arribes arribo
-arrices arrida arride arrides arrie arrien arries arrima arrime arrimes arrincamos
-arrincar arrincaria arrincariamos arrivals arrived arriza arrize arrizes arroba artoss
-ascent ascents asento aserta asertas asiana asiendo asienta asientas asientoes asignan
-asignar asignas asigne asignen asignes asigno asillo asina asincronas asnillo asnina
-assent assumed assumes assure asters asumar asume asumia asumire asumirs asunta asustes
-atapara ataques atentos atlases atomeca atomeco atomia atomian atomias atomicas atomicos
-atomida atomido atomir atomiza atomizo atonic atonica atonico atonos atoque atora atoxica
-atoxico atracada atracadas atracado atracados atrancamos atrancar atrancaria atrancariamos
-atrapada atrapadas atrapado atrapados atrasaba atrasabas atrasada atrasadaes atrasadas
-atrasadoes atrasados atrasamos atrasando atrasara atrasaras atrazada atrazadas atrazado
-atrazados atrega atregados atregamos atregan atregar atributas atribute atributo
-atributoes attach attempts attribute attributed attributer attucks atuses auccion auction
-auctor auctorizado auctorizados auctorizar auctorize auctors audita auditan auditas
-audition auditive auditivos auditor auditoriaes auditorio auditorios augmentamos augmentar
-aullamos aullar aumenta aumentados aumentan aumentara aumentare aumentars aumentas
-aumentemos aurera aurora aurorae auroral auroras auroro ausentamos ausentar ausento austra
-autenticaba autenticadas autenticados autenticando autenticara authenticate authenticates
-authenticating authentications authored authorise authorizations authorize authorized
-authorizes autoescalan autora autoras autoria autoriza autorizacions autorizada
-autorizadas autorizadoes autorizador autorizadors autorizamos autorizan autorizando
-autorizara autorizare autorizars autorizas autorize autoro avaden avalanchas avalanche
-avanzan avanzar avanzas avanze avanzo averaged averages averare averting averts aviamos
-aviar avicos avidos aviento avientos aviesos avilamos avilar avioes avions avios avisados
-avisan avisara avisare avisars avisas avisemos avises avisoes avison avisons avispa
-avispamos avispar avispo avispos avista avistamos avistar avisto avivamos avivar avoider
-ayunta ayuntamos ayuntar ayustes azaque azogar azotado azotados azotamos azotan azotaria
-azulamos azular baceto bached baches baching backbend backbends backed backer backers
-backgrounds backings backlogs backus backyard backyards badajado badas badeas bagger
-bailing bailones baker bakers baking balancea balanceaba balanceadas balanceado
-balanceadora balanceadoro balanceadors balanceados balancear balanceara balanceas balanced
-balancee balancees balanceo balanceos balancera balancero balancers balances balanoes
-balante balantes balanze balanzes balato balatos baldas balker balking ballance balling
-banadas banaes banais banars banas banass bancaria bancarios bancas banda bandaes bandan
-bandea bandean bandear bandeas bandeau banded bandejan bandejar bandejas bandeje bandejo
-bander bandera bandes bandia bandias bandos bands banduja banger banidas banked banket
-banking banner banners banter banters banzas baraco baracos baraho barahos baraja barajada
-barajador barajados barajan barajando barajara barajare barajars barajas barajemos barajo
-barajos barano baranos barata baratado baratamos baratar baratas barate barateo barates
-baratio baratios baratoes baraton baratons baratos baratro baratros barbato barbatos
-bardas bardes barito baritos barker barkers barking baroto barotos barrado barrados
-barramos barrar barthes bascais bascamos bascan bascar basking basnas batato batatos
-batched bathed bathes batter batuces beached beaches beaker beakers beaks beater becket
-befare befoes befre behinds belling benchmarks betaking bette betted betters bettie bettor
-bettye bibliotecas biblioteco bibliotheca bields biggie bilking billings billions billiton
-billon billons bindle binger birling birlones birthdays bistable bitched bitches bitter
-blacked blacklist blacklists blacks blandas blanker blanquea blanqueco blanquee blanqueos
-blanquero blanqueto bleaker blocas blocker blockiest blockings blocky blocos blocs blokes
-bloque bloquea bloqueaba bloqueada bloqueadas bloqueador bloqueadors bloqueados bloqueamos
-bloquean bloqueando bloqueara bloqueare bloquears bloqueas bloquee bloqueemos bloquees
-bloqueoes bloqueos bloques blouse blouses bluffer bluffers bocelo boceo bocero boceta
-bocetos bocezo bodaes bodees bodes bodges bodice bodices bodied bodies boeres bofeto
-bogies boiles boiling bojeto boleto bollones bombardea bombardean bombardeara bombardeare
-bombardears bombardeas bombardera bombardero bombardier bonce bonces bonded boneto bonkers
-booker boque boquea boqueada boqueado boqueados boqueamos boquear boqueo boques borato
-boratos bordado bordados bordaes bordamos bordar bordas bordea bordeas bordee bordees
-borden bordeo border borders bordes bordoes bordos boreas boreos borers bores borges
-bornes boroes borra borrada borradas borradoes borrador borradors borrados borraj borrajo
-borrajos borran borrando borrara borrare borrars borras borremos borres bosque bosques
-botched botches botellan botellas botelle botellia botello botilla bottlenecks bounced
-bouncer bouncers bounces bouncy bounded bounden bounder bourne bournes bowsing braided
-brained braking branden brander brandie brandied branks breaded breading breads breaes
-breais breakdowns breakings breams brears breas breast brecas breeks bregas brenas brevas
-brezas brides broadcasts brocken broke brokers bromen bronce bronces broten browner
-browning browse browsed browsers browses brozen buceais buceamos bucean bucear buchan
-bucked bucker buckets bucking buckle buckles buddle budge budged budges budgets budgie
-buffed buffers buffet buffeted buffeting buffets bugger buidas buidos bujier bulling
-bullion bullones bundles bungle bungled bunker bunkers burato buratos burier burrado
-burrados bursar bursas bursty busca buscados buscaes buscar buscara buscare buscars
-buscemos buscen buscon bushier bushiest bushiness busiamos busian busie busied busieis
-busien busiere busiers busies busker busman busqueda busquedaes busquedo busquedos buster
-bustier bustiest busts busyness butches butter buyes buyess buyoes byers caamos cabales
-cabbie cabecea cabeceais cabecean cabecear cabeceara cabecearas cabecears cabeceas
-cabeceraes cabeceras cabecero cabeceros cabedera cabederas cabia cabiamos cabidos cabio
-cabling cabrada cabras cabrera cabria cabrio cabrios cacaes cacea caceada caceadas caceado
-caceados caceamos cacean cacear cacearia caceas cacees caceo caceos cacera cacero caceta
-caceto cacha cachada cachadas cachado cachados cachaes cachamos cachando cachar cacharia
-cachas cachea cacheaba cacheabas cacheadas cacheado cacheados cachean cacheando cacheara
-cachearan cachearas cacheare cachearian cachearias cachears cacheas cachee cacheemos
-cacheen cachees cachema cachemamos cacheman cachemo cachemos cachen cacheo cacheos cachera
-cachero caches cachet cacheta cachetada cachetadas cachetado cachetados cacheto cachets
-cachies cachis cacho cachoes cachon cachos cachou cachua cachues cachuo cachus cacles
-cacoes cactea cacteo cadidos cadmia cadmio cadmios cados caducaba caducabas caducadas
-caducamos caducando caducar caducara caducaras caducas caduce caducea caducen caducidads
-caduco caecen caeces caemos caeran caere caeres caers cagada cagales cagamos cagan cagar
-cagas caguamos caguas caicos caidas caides caidoes caids caigan calashes calcea calceo
-calces calcetamos calcetar calculaba calculadas calculador calculados calculan calculando
-calcular calculara calculas calcule calculen calculi calculo calder caldos calendamos
-calendar calenta calentados calentan calentanos calentara calentare calentars calentas
-calentemos caler calers calicula caliculada caliculado caliculan calida calidads calidas
-calidos calientas calientees calino calker calking callaes callar callars calle callea
-callear callears calleas called callee callees callen callentamos callentar callente
-callentes calleo caller callera calleras callero calleros calles callie callings calloes
-calmer calming calmos calves calving camales camaos camba cambais cambamos camban cambar
-cambas cambe camben camber cambes cambia cambiados cambial cambian cambiar cambiara
-cambiare cambiars cambias cambiazos cambie cambiemos cambien cambies cambija cambijo
-cambijos cambil cambils cambin cambins cambioes cambist cambiza cambizamos cambizar
-cambize cambizo cambizos cambo camboes cambon cambons cambra cambria cambro cambros cambui
-cambuis cameno cameos camia camiamos camian camiar camiba camibamos camibar camibe camibo
-camica camico camicos camie camien camila camilo camilos camina caminamos caminar camine
-camini camino caminos camio camion camisa camiso camisos camita camito camitos camize
-camoes camons camos campaba campabas campada campadas campaga campagas campagna campan
-campanaes campanea campaneas campania campano campanos campara camparas campare campares
-camparin camparins campas camped campeo campeos campes campina campinas camping campino
-campoes camps campus camuno canadio canaes canalies canalis canals canames canapes canar
-canara canard canare canares canaria canarios canaris canars cance canceis cancelados
-cancelan cancelara cancelare cancelars cancele canceled cancelemos cancelen canceler
-canceles cancella cancellamos cancelle cancelled cancellen canceller cancelles cancelo
-cancelos cancen cancer cancera canceramos cancerar cancers cances canchea cancheada
-cancheadas cancheado cancheados cancheamos canchean canchear canchearia cancheo cancoes
-candela candidados candidaes candidata candidataes candidatas candidato candidatoes
-candles cando canela canelamos canelar caneles canella canerio canerla cangada cangaes
-cangamos cangan cangar cangas cange canges cangos caniaes canidos caniles canino canios
-canmia canmiamos canmiar canmie canmio cannon canoaes cansaes cantador cantadores cantaes
-cantales cantamos cantar cantas cantel cantels canter cantidads cantles canto cantos
-canucela canuela canules capacidads capacita capacite capacito caped capeos capias capies
-capos capper cappos captara captare captares capturada capturados capturaes capturan
-capturando capturar capturara capturare capturars capturas captured capturen captures
-capturo capturos capuana capuanas caraas caracter caractere carada carado carados caraes
-caragas caragos caramos caraos caras carate carates carats caraus carays carbas carbos
-carcamos carcana carcas carcel carcels carcera carcos cardada cardamos cardan cardar
-cardas cardera cardies cardos careada careado careados careamos carean carear careara
-careas carecen careciente carecimiento careos carera cargaba cargadal cargadas cargado
-cargados cargaes cargais cargan cargar cargara cargare cargars cargas carge cargemos
-cargen carges cargoes cargos cargosa cargoso cariada cariaes cariamos carian cariar carias
-caribes caridad caries carines carino carioes carios carites carizes carlan carlas carling
-carlos carman carmino carnada carnales carnario carnera carnies carnot carobs caroes
-carols caroms carono caros carpamos carpan carpas carped carping carpos carrada carradas
-carrado carraes carral carrales carrara carras carrea carrean carrear carreara carreas
-carrees carreja carrel carrels carrena carreo carreras carrero carreta carric carrice
-carrices carrics carrie carried carriel carrieles carriels carrier carriers carries
-carriles carrils carroes carros carse cartamos cartan cartas cartera cartos carts carves
-carvies casales casandra casces cashed cashes cashing casidos casino casios caspos
-cassandras castes castidad castidades castos castro casuca cataura catches catching
-categoriaes categoric categorica categoricas categorio categorios categorize categorizes
-catino catling cauca caucel caucels cauces caudos cauras cauries cauros cautas cavario
-caves cavidad cavios cayuca cebada cebado cebados cebamos cebradas cebrado cebros cedamos
-cedular cefrada cefradas cefrado cefrados cegada cegado cegados cegamos cejada cejado
-cejados cejamos celada celado celados celamos celebridads celeridad celeridades celerity
-cellar cello cellular celula celulan celulara celulare celulars celulas cenada cenado
-cenados cenales cenamos cenato cendro cenero ceniamos cenimos cenismo cenismos cenital
-censer cental centavas centavo centavoes centen centers centima centimas centime centimes
-centimoes centner cento centon centra centralizada centralizador centralizados
-centralizando centralize centralizen centralizer centralizes centrals centran centrar
-centras centros ceracion ceraciones cerate cerated cerates cercaba cercada cercadas
-cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado cerner
-cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
+aparan aparar aparca aparcara aparcare aparcars aparcas aparce aparcemos aparcen apare
+aparea apareados aparean aparear apareca aparecamos aparecan aparece aparecen aparecere
+aparecers apareces aparecia apareco aparee apareen aparees apareje aparejen aparen apareo
+apares aparian aparrados aparran aparrar aparre apart aparta apartadas apartado apartadoes
+apartador apartadors apartas apartemos aparten apartes aparto aparvados aparvan aparvar
+aparve apastados apastamos apastan apaste apatan apear apears apegar apegars apelante
+apelar apelars apenar apenars apence aperar aperars apertural aperturas aperture aperturo
+apice aplacaciones aplacados aplacamos aplacar aplacen aplagados aplagamos aplagar
+aplanados aplanamos aplanar aplayados aplayamos aplayar aplaza aplazadas aplazado aplazan
+aplazara aplazare aplazars aplazas aplazemos aplica aplicacions aplican aplicara aplicare
+aplicars aplicas aplice aporcamos aporcar aporradas aporta aportados aportan aportar
+aporte appeal appeals appease appends applications approvals approximated approximating
+approximations apretados apretamos apretan aprete apretura aproximacions aproximada
+aproximadas aproximadoes aproximamos aproximan aproximando aproximar aproximas aproxime
+aproximo apuna apunamos apunan apunar apunas apunea apuneamos apunear apunta apuntados
+apuntan apuntara apuntare apuntars apuntas apunte apuntemos apunto archas archie archies
+archine architectures archiva archival archivan archivara archivare archivars archivas
+archived archiven archives archivo arctado ardite argive argoss arillo arming armoss
+arnillo arquitectural arquitecturas arquitecturo arraba arranca arrancados arrancan
+arrancaran arrancaras arrancare arrancarian arrancarias arrancars arrancas arrancemos
+arrancha arranchamos arranchar arrancharia arranchariamos arrasada arrasadas arrasado
+arrasados arrascamos arrascar arrascaria arrascariamos arria arriaba arriaes arrial arrian
+arriar arrias arriaz arriban arribar arribas arribes arribo arrices arrida arride arrides
+arrie arrien arries arrima arrime arrimes arrincamos arrincar arrincaria arrincariamos
+arrivals arrived arriza arrize arrizes arroba artoss ascent ascents asento aserta asertas
+asiana asiendo asienta asientas asientoes asignan asignar asignas asigne asignen asignes
+asigno asillo asina asincronas asnillo asnina assent assumed assumes assure asters asumar
+asume asumia asumire asumirs asunta asustes atapara ataques atentos atlases atomeca
+atomeco atomia atomian atomias atomicas atomicos atomida atomido atomir atomiza atomizo
+atonic atonica atonico atonos atoque atora atoxica atoxico atracada atracadas atracado
+atracados atrancamos atrancar atrancaria atrancariamos atrapada atrapadas atrapado
+atrapados atrasaba atrasabas atrasada atrasadaes atrasadas atrasadoes atrasados atrasamos
+atrasando atrasara atrasaras atrazada atrazadas atrazado atrazados atrega atregados
+atregamos atregan atregar atributas atribute atributo atributoes attach attempts attribute
+attributed attributer attucks atuses auccion auction auctor auctorizado auctorizados
+auctorizar auctorize auctors audita auditan auditas audition auditive auditivos auditor
+auditoriaes auditorio auditorios augmentamos augmentar aullamos aullar aumenta aumentados
+aumentan aumentara aumentare aumentars aumentas aumentemos aurera aurora aurorae auroral
+auroras auroro ausentamos ausentar ausento austra autenticaba autenticadas autenticados
+autenticando autenticara authenticate authenticates authenticating authentications
+authored authorise authorizations authorize authorized authorizes autoescalan autora
+autoras autoria autoriza autorizacions autorizada autorizadas autorizadoes autorizador
+autorizadors autorizamos autorizan autorizando autorizara autorizare autorizars autorizas
+autorize autoro avaden avalanchas avalanche avanzan avanzar avanzas avanze avanzo averaged
+averages averare averting averts aviamos aviar avicos avidos aviento avientos aviesos
+avilamos avilar avioes avions avios avisados avisan avisara avisare avisars avisas
+avisemos avises avisoes avison avisons avispa avispamos avispar avispo avispos avista
+avistamos avistar avisto avivamos avivar avoider ayunta ayuntamos ayuntar ayustes azaque
+azogar azotado azotados azotamos azotan azotaria azulamos azular baceto bached baches
+baching backbend backbends backed backer backers backgrounds backings backlogs backus
+backyard backyards badajado badas badeas bagger bailing bailones baker bakers baking
+balancea balanceaba balanceadas balanceado balanceadora balanceadoro balanceadors
+balanceados balancear balanceara balanceas balanced balancee balancees balanceo balanceos
+balancera balancero balancers balances balanoes balante balantes balanze balanzes balato
+balatos baldas balker balking ballance balling banadas banaes banais banars banas banass
+bancaria bancarios bancas banda bandaes bandan bandea bandean bandear bandeas bandeau
+banded bandejan bandejar bandejas bandeje bandejo bander bandera bandes bandia bandias
+bandos bands banduja banger banidas banked banket banking banner banners banter banters
+banzas baraco baracos baraho barahos baraja barajada barajador barajados barajan barajando
+barajara barajare barajars barajas barajemos barajo barajos barano baranos barata baratado
+baratamos baratar baratas barate barateo barates baratio baratios baratoes baraton
+baratons baratos baratro baratros barbato barbatos bardas bardes barito baritos barker
+barkers barking baroto barotos barrado barrados barramos barrar barthes bascais bascamos
+bascan bascar basking basnas batato batatos batched bathed bathes batter batuces beached
+beaches beaker beakers beaks beater becket befare befoes befre behinds belling benchmarks
+betaking bette betted betters bettie bettor bettye bibliotecas biblioteco bibliotheca
+bields biggie bilking billings billions billiton billon billons bindle binger birling
+birlones birthdays bistable bitched bitches bitter blacked blacklist blacklists blacks
+blandas blanker blanquea blanqueco blanquee blanqueos blanquero blanqueto bleaker blocas
+blocker blockiest blockings blocky blocos blocs blokes bloque bloquea bloqueaba bloqueada
+bloqueadas bloqueador bloqueadors bloqueados bloqueamos bloquean bloqueando bloqueara
+bloqueare bloquears bloqueas bloquee bloqueemos bloquees bloqueoes bloqueos bloques blouse
+blouses bluffer bluffers bocelo boceo bocero boceta bocetos bocezo bodaes bodees bodes
+bodges bodice bodices bodied bodies boeres bofeto bogies boiles boiling bojeto boleto
+bollones bombardea bombardean bombardeara bombardeare bombardears bombardeas bombardera
+bombardero bombardier bonce bonces bonded boneto bonkers booker boque boquea boqueada
+boqueado boqueados boqueamos boquear boqueo boques borato boratos bordado bordados bordaes
+bordamos bordar bordas bordea bordeas bordee bordees borden bordeo border borders bordes
+bordoes bordos boreas boreos borers bores borges bornes boroes borra borrada borradas
+borradoes borrador borradors borrados borraj borrajo borrajos borran borrando borrara
+borrare borrars borras borremos borres bosque bosques botched botches botellan botellas
+botelle botellia botello botilla bottlenecks bounced bouncer bouncers bounces bouncy
+bounded bounden bounder bourne bournes bowsing braided brained braking branden brander
+brandie brandied branks breaded breading breads breaes breais breakdowns breakings breams
+brears breas breast brecas breeks bregas brenas brevas brezas brides broadcasts brocken
+broke brokers bromen bronce bronces broten browner browning browse browsed browsers
+browses brozen buceais buceamos bucean bucear buchan bucked bucker buckets bucking buckle
+buckles buddle budge budged budges budgets budgie buffed buffers buffet buffeted buffeting
+buffets bugger buidas buidos bujier bulling bullion bullones bundles bungle bungled bunker
+bunkers burato buratos burier burrado burrados bursar bursas bursty busca buscados buscaes
+buscar buscara buscare buscars buscemos buscen buscon bushier bushiest bushiness busiamos
+busian busie busied busieis busien busiere busiers busies busker busman busqueda
+busquedaes busquedo busquedos buster bustier bustiest busts busyness butches butter buyes
+buyess buyoes byers caamos cabales cabbie cabecea cabeceais cabecean cabecear cabeceara
+cabecearas cabecears cabeceas cabeceraes cabeceras cabecero cabeceros cabedera cabederas
+cabia cabiamos cabidos cabio cabling cabrada cabras cabrera cabria cabrio cabrios cacaes
+cacea caceada caceadas caceado caceados caceamos cacean cacear cacearia caceas cacees
+caceo caceos cacera cacero caceta caceto cacha cachada cachadas cachado cachados cachaes
+cachamos cachando cachar cacharia cachas cachea cacheaba cacheabas cacheadas cacheado
+cacheados cachean cacheando cacheara cachearan cachearas cacheare cachearian cachearias
+cachears cacheas cachee cacheemos cacheen cachees cachema cachemamos cacheman cachemo
+cachemos cachen cacheo cacheos cachera cachero caches cachet cacheta cachetada cachetadas
+cachetado cachetados cacheto cachets cachies cachis cacho cachoes cachon cachos cachou
+cachua cachues cachuo cachus cacles cacoes cactea cacteo cadidos cadmia cadmio cadmios
+cados caducaba caducabas caducadas caducamos caducando caducar caducara caducaras caducas
+caduce caducea caducen caducidads caduco caecen caeces caemos caeran caere caeres caers
+cagada cagales cagamos cagan cagar cagas caguamos caguas caicos caidas caides caidoes
+caids caigan calashes calcea calceo calces calcetamos calcetar calculaba calculadas
+calculador calculados calculan calculando calcular calculara calculas calcule calculen
+calculi calculo calder caldos calendamos calendar calenta calentados calentan calentanos
+calentara calentare calentars calentas calentemos caler calers calicula caliculada
+caliculado caliculan calida calidads calidas calidos calientas calientees calino calker
+calking callaes callar callars calle callea callear callears calleas called callee callees
+callen callentamos callentar callente callentes calleo caller callera calleras callero
+calleros calles callie callings calloes calmer calming calmos calves calving camales
+camaos camba cambais cambamos camban cambar cambas cambe camben camber cambes cambia
+cambiados cambial cambian cambiar cambiara cambiare cambiars cambias cambiazos cambie
+cambiemos cambien cambies cambija cambijo cambijos cambil cambils cambin cambins cambioes
+cambist cambiza cambizamos cambizar cambize cambizo cambizos cambo camboes cambon cambons
+cambra cambria cambro cambros cambui cambuis cameno cameos camia camiamos camian camiar
+camiba camibamos camibar camibe camibo camica camico camicos camie camien camila camilo
+camilos camina caminamos caminar camine camini camino caminos camio camion camisa camiso
+camisos camita camito camitos camize camoes camons camos campaba campabas campada campadas
+campaga campagas campagna campan campanaes campanea campaneas campania campano campanos
+campara camparas campare campares camparin camparins campas camped campeo campeos campes
+campina campinas camping campino campoes camps campus camuno canadio canaes canalies
+canalis canals canames canapes canar canara canard canare canares canaria canarios canaris
+canars cance canceis cancelados cancelan cancelara cancelare cancelars cancele canceled
+cancelemos cancelen canceler canceles cancella cancellamos cancelle cancelled cancellen
+canceller cancelles cancelo cancelos cancen cancer cancera canceramos cancerar cancers
+cances canchea cancheada cancheadas cancheado cancheados cancheamos canchean canchear
+canchearia cancheo cancoes candela candidados candidaes candidata candidataes candidatas
+candidato candidatoes candles cando canela canelamos canelar caneles canella canerio
+canerla cangada cangaes cangamos cangan cangar cangas cange canges cangos caniaes canidos
+caniles canino canios canmia canmiamos canmiar canmie canmio cannon canoaes cansaes
+cantador cantadores cantaes cantales cantamos cantar cantas cantel cantels canter
+cantidads cantles canto cantos canucela canuela canules capacidads capacita capacite
+capacito caped capeos capias capies capos capper cappos captara captare captares capturada
+capturados capturaes capturan capturando capturar capturara capturare capturars capturas
+captured capturen captures capturo capturos capuana capuanas caraas caracter caractere
+carada carado carados caraes caragas caragos caramos caraos caras carate carates carats
+caraus carays carbas carbos carcamos carcana carcas carcel carcels carcera carcos cardada
+cardamos cardan cardar cardas cardera cardies cardos careada careado careados careamos
+carean carear careara careas carecen careciente carecimiento careos carera cargaba
+cargadal cargadas cargado cargados cargaes cargais cargan cargar cargara cargare cargars
+cargas carge cargemos cargen carges cargoes cargos cargosa cargoso cariada cariaes
+cariamos carian cariar carias caribes caridad caries carines carino carioes carios carites
+carizes carlan carlas carling carlos carman carmino carnada carnales carnario carnera
+carnies carnot carobs caroes carols caroms carono caros carpamos carpan carpas carped
+carping carpos carrada carradas carrado carraes carral carrales carrara carras carrea
+carrean carrear carreara carreas carrees carreja carrel carrels carrena carreo carreras
+carrero carreta carric carrice carrices carrics carrie carried carriel carrieles carriels
+carrier carriers carries carriles carrils carroes carros carse cartamos cartan cartas
+cartera cartos carts carves carvies casales casandra casces cashed cashes cashing casidos
+casino casios caspos cassandras castes castidad castidades castos castro casuca cataura
+catches catching categoriaes categoric categorica categoricas categorio categorios
+categorize categorizes catino catling cauca caucel caucels cauces caudos cauras cauries
+cauros cautas cavario caves cavidad cavios cayuca cebada cebado cebados cebamos cebradas
+cebrado cebros cedamos cedular cefrada cefradas cefrado cefrados cegada cegado cegados
+cegamos cejada cejado cejados cejamos celada celado celados celamos celebridads celeridad
+celeridades celerity cellar cello cellular celula celulan celulara celulare celulars
+celulas cenada cenado cenados cenales cenamos cenato cendro cenero ceniamos cenimos
+cenismo cenismos cenital censer cental centavas centavo centavoes centen centers centima
+centimas centime centimes centimoes centner cento centon centra centralizada centralizador
+centralizados centralizando centralize centralizen centralizer centralizes centrals
+centran centrar centras centros ceracion ceraciones cerate cerated cerates cercaba cercada
+cercadas cercado cercan cercanas cercania cercano cercara cercen cercena cernadas cernado
+cerner cernimos cerpo cerpos cerrabas cerrada cerradaes cerrador cerrados cerrajas cerrajo
 cerrando cerraras cerren cerrera cerril cerriles certana certos cesacion cesaciones cesada
 cesado cesados cesamos cesta cestos cestro cetro chagos chagres chague chagues chaired
 chairing chairs champaign champaigns champana champanas champos chance chancela
@@ -435,29 +434,30 @@ deadliness deafen debaja debajos debamos debanda debato debeis debias debido deb
 debils debitoes debles debouched debouching debounces debris debts debuts decaan decaas
 decade decades decaer decafs decaimienta decaimientos decals decamos decan decana decane
 decani decano decant decante decare decas decayed decays deccan decen decendencia decender
-decendientes decern decesion decian decias decida decidas deciden decider deciders decidia
-decidio decidire decidirs decido decidor decidos decile deciles decima decimals deciman
-decimar decimas decime decimes decire decires decisions decisivo decker decode decoded
-decodes decouples decoyed decoys decrementas decrial decried decries decuple decuplica
-decuplicamos decuplicar dedice dedices deduplicados deduplicated defeccion defect defecta
-defection defects defend defender deferentes deferidos deferimos deferir deferrer defian
-defie defied defien defier defies defile defina defined definen definer defines definia
-definire definirs defino degrada degradaba degradacions degradada degradadas degradados
-degradan degradando degradara degradare degradars degradas degradations degraded
-degrademos degraden degrader degrades degrado dehender deice deices deicide deign deipara
-deisto deistos deists dejados deject dejecta dejection dejects dejemos delaine delaney
-delant delantes delants delates delayer delecta delectamos delecte delectes delees delege
-deleges deleite deleites deleje delejes deleta deletaes deletas deleted deletes deletion
-deleto deletoes deletos delgas delias deline delinte delito delitos deliverer deliverers
-dellas deltaes delver delvers demandan demandar demandas demande demando demands demasiada
-demasiados demision demito denamos denante denar denoto denounce denounced denouncing
-dentar dentas dentero dentino dentinos dento denton dentra dentras dentros deparamos
-deparar dependa dependancy depende depended dependen dependence dependencias dependencio
-dependere dependers dependes dependo depends deplete depleted depletes depleting deplored
-deploys deprender deprived depura depurados depuran depurara depurare depurars depuras
-depuremos deputamos deputar deration derecha derechos deride derided derides derision
-derivada derivadas derivadoes derivamos derivando derivar derivas derive deriven derives
-derivo dermas desacolla desacollado desacollar desacoplada desacoplados desacoplamienta
+decendientes decern decesion decesiones decesions decian decias decida decidas deciden
+decider deciders decidia decidio decidire decidirs decido decidor decidos decile deciles
+decima decimals deciman decimar decimas decime decimes decire decires decision decisivo
+decisivoes decisivos decker decode decoded decodes decouples decoyed decoys decrementas
+decrial decried decries decuple decuplica decuplicamos decuplicar dedice dedices
+deduplicados deduplicated defeccion defect defecta defection defects defend defender
+deferentes deferidos deferimos deferir deferrer defian defie defied defien defier defies
+defile defina defined definen definer defines definia definire definirs defino degrada
+degradaba degradacions degradada degradadas degradados degradan degradando degradara
+degradare degradars degradas degradations degraded degrademos degraden degrader degrades
+degrado dehender deice deices deicide deign deipara deisto deistos deists dejados deject
+dejecta dejection dejects dejemos delaine delaney delant delantes delants delates delayer
+delecta delectamos delecte delectes delees delege deleges deleite deleites deleje delejes
+deleta deletaes deletas deleted deletes deletion deleto deletoes deletos delgas delias
+deline delinte delito delitos deliverer deliverers dellas deltaes delver delvers demandan
+demandar demandas demande demando demands demasiada demasiados demision demisiones
+demisions demito denamos denante denar denoto denounce denounced denouncing dentar dentas
+dentero dentino dentinos dento denton dentra dentras dentros deparamos deparar dependa
+dependancy depende depended dependen dependence dependencias dependencio dependere
+dependers dependes dependo depends deplete depleted depletes depleting deplored deploys
+deprender deprived depura depurados depuran depurara depurare depurars depuras depuremos
+deputamos deputar deration derecha derechos deride derided derides derision derivada
+derivadas derivadoes derivamos derivando derivar derivas derive deriven derives derivo
+dermas desacolla desacollado desacollar desacoplada desacoplados desacoplamienta
 desacoplamientos desacoplan desacoplando desacoplara desacoplare desacoplars desacoplas
 desacople desacoplo desaino desaline desalines desaloja desaloje desalojos desanda desaojo
 desapegamos desapegar desapegaria desasada desasadas desasado desasados desase desasires
@@ -1126,8 +1126,8 @@ recalzo recalzos recant recargados recargar recargara recargare recargars recarg
 recargemos recargen recargo recaza recazo recazos receba recebe receben receive received
 receiver receivers recena recene recenia recenida recenidas recenido recenidos receno
 recent recenta recente recentes recento recept recesit recesits receta recete receto
-rechaza rechazaba rechazabas rechazado rechazador rechazadors rechazados rechazan
-rechazara rechazaras rechazare rechazars rechazas rechaze rechazemos rechazes rechazoes
+rechaza rechazaba rechazabas rechazada rechazado rechazador rechazadors rechazan rechazara
+rechazaras rechazare rechazars rechazas rechaze rechazemos rechazes rechazo rechazoes
 rechiza rechizada rechizadas rechizados rechizamos rechizar rechizo recia recial recias
 reciba reciban recibas reciben recibes recibia recibio recibire recibirs recibo recien
 recienes reciens reciente recientees recientes recife recipe recipient recipiente
@@ -1165,264 +1165,263 @@ registry reglaes reglais reglan reglar reglares reglars regles reglon reglones r
 reglos regula regulacions regulan regulara regularas regulare regulars regulas regulates
 regulating regulations regulativo regulator regulators reharte reharto reheat reheated
 reheats reherva rehervan rehoge rehogen rehues rehuire rehuires rehuses reinen reintentas
-reises rejecter rejecting rejite relaciona relacionan relacionar relacionas relacione
-relaciono relacions relaid relajas relajes relapse relapsed relapses relapsing relation
-relay relayed relays releas released releaser releases releja relejar relejes relent
-relies relivable rellana rellanan rellanar rellena rellenan rellenar rellenara rellenare
-rellenars rellenas rellene rellenen relleno relojs relsas relsoes remaches remain
-remainders remake remanding rembolsar rembolso rembolsos remembers remembra remembre
-remembro remetida remetidas remetido remetidos reminder remirada remiradas remiramos
-remirar remision remite remitente remitentees remoes remoje remojes remole remoles
-remordamos remorder remote remotes remova removas remove removed removeis removen remover
-removers removes removo remoze remozes rendaes rendar rendars rende rendeis renden render
-rendere renderer renderes renderia renderiamos renderian renderings renderiza renderizados
-renderizan renders rendes rendimienta rendimientos rending rendir rendirs rengas renges
-rengos renitentes renove renoves renter renters renuncia renunciados renuncian renunciara
-renunciare renunciars renuncias renunciemos reorders repajas repare reparen repares reparo
-reparon reparos reparta repartamos reparte repartee reparten repartes repartia repartiamos
-repartian repartias repartida repartidas repartido repartidor repartidors repartidos
-repartire repartirs reparto repartos repaso repast repaste repasto repasts repay repays
-repeal repealed repeals repeater repeats repela repelas repeles repelida repelidas
-repelido repelidos repent repented repents repesa repesas repeso repeta repetas repete
-repetes repetia repetian repetias repetida repetidas repetidor repetidors repetidos
-repetimos repetire repetirs repeto repica repicada repicadas repicamos repicar repicas
-repice repices repine repines repinte repisamos repisar repise repises repiso repita
-repiten repites repizca repizcada repizcadas repizcamos repizcar repizcas replaced replays
-repleted replica replicaba replicabas replicacions replicado replicados replicaes
-replicais replican replicante replicantes replicar replicara replicaras replicare
-replicares replicars replicata replicatas replicated replicates replicating replications
-replicato replicatoes replicatos replice replicemos replices replico replicos replied
-replier repliers reply repodo repoes repono report reporta reportada reportamos reportas
-reporte reportes reporto reports repos reposa repose reposos reposto repoyo reprocesan
-reproches reproducer reproducia reproducire reproducirs repses reptantes repte repuesta
-repuestas repules repute requeme requeres requerimientas requerimiento requerimientoes
-requester requetes requiem requiems requires requise requises requisita requisitas
-requisite requisites requisitoes requite requited requites requive requives rerouted
-resacan resaltado resaltados rescaldo rescana rescanas rescano rescanos rescaza rescazo
-rescazos reseat reseated reseats resecan resect resected resection resections reseda
-resedas reseed reseeds resena resenas resends resene resenemos resenes reseno resenos
-resent resents reservaba reservabas reservadaes reservados reservando reservar reservara
-reservaras reservas reserve reserven reserves reservo reservon reses reset resets resewn
-resews reshes residence residencial residencian residenciar residencias residencie
-residencio resigna resignar resisamos resisar resits resole resoled resoles resolge
-resolgemos resolges resolies resolle resollemos resolles resolva resolvamos resolvas
-resolved resolveis resolven resolver resolvers resolvo resople resoplemos resoples resort
-resorts resound resounds respailo respalda respalde respaldon respaldos resped respeds
-respes respite responda respondamos respondan respondas responded responden respondent
-respondere responders respondes respondo respondon responsa responsas responsea responseas
-responsee responsees responsemos responsen responseo responseos responses responso
-responsoes responsos respuestaes respuestas respuesto respuestos restan restanes restanoes
-restante restantees restar restara restaras restare restares restars restarts restas
-restate restates rested restes restos restriccions restricta restriction restricto
-restricts restringia restringida restringidos restringire restringirs restrinido restrinir
-rests resuden resuello resuelta resueltos resuelva resuelven result resulta resultada
-resultadas resultado resultadoes resultados resultamos resultando resultandos resultas
-resulte resultes resulto resultos results resuman resume resumed resumens resumes retace
-retado retail retaining retains retais retajas retaje retaken retakes retame retamos retan
-retando retard retarda retarde retardos retards retare retares retasa retasada retasado
-retase retaso retaze retches retejemos retejer retejida retejidas retejido retejidos
-retenamos retencions retene retenen retenere reteners retenes retenia retenian retenias
-retenida retenidaes retenidas retenimos retenir retente retentemos retentions retentivo
-retesemos retiamos retian retied reties retin retinada retinadas retinae retinamos retinar
-retine retinemos retines retinida retinidas retinido retinidos retinte retinue retira
-retiraba retirabas retiradaes retiradas retirado retirados retiran retirara retiraras
-retirare retirars retiras retired retiree retiremos retires retiria retiriamos retiring
-retonemos retores retort retorta retorts retraa retraamos retraan retraas retrae retraha
-retraho retraia retrain retrao retras retrasa retrasaba retrasadas retrasados retrasan
-retrasando retrasar retrasara retrasas retrase retrasos retrata retratada retratado
-retrato retread retriles retrils retrocedo retroces retrocesa retrocesos retroes retune
-retuning return retying retyping reunes reunire reunires reuters revencia revenemos
-revenida revenidas revenido revenidos revere revered reverence reverencia reveres
-reveriamos reverie reveries revering revers reversa reversaes reversas reversed reversen
-reverser reversibles reversibly reversions reverso reversoes reversos revertamos
-revertemos reverter revertes revertia revertiamos revertible revertidos reverting
-revertire revertirs reverts revesaes revesamos revesar revese reveses reveste revestes
-revestimos revestir reviamos reviews revile revinamos revinar revine revirada reviradas
-reviramos revirar revire revisa revisados revisal revisan revisara revisare revisars
-revisas revise revisemos reviser revising revisions revisito revisor revista revistamos
-revistar revivamos revive revolve revolvemos revolves revuelto revues reword rewords
-rewove rezumen riego riegos rielas riesga riesgas riesgoes rilled ringes rioted rioter
-rioters rioting roaches roamos roasted robamos robustas robustos rocien rodamos roelas
-roetes rogacion rogamos rogation rogues roiamos roiled rolamos rollbacks rolle rollen
-roller rolles ronamos rooted rooter rooters rooting roques roramos rosamos roscan rostamos
-roster rosters rostes rotacions rotados rotaes rotante rotare rotates rotating rotations
-rotativo rotemos rotes rotoes rotted rotter rotters rotting roues rouged rouges rouging
-roulers roundel rounder roused rouser rouses rousing roust rousted rousting rousts routed
-routeing router routers routine routs rozamos ruidoes ruidos ruidosa ruidosos ruinoso
-rungos ruses rusted rustes rusting rutamos rutes rutted rutting ruyter sabamos sabejos
-sabelos sabeoes sabeos sabida sable sables sabres sacados sacarificamos sacarificar
-sacarifice sacemos sachamos saciamos sacred sacres sacrifica sacrificados sacrifican
-sacrificara sacrificare sacrificars sacrificas sacrificed sacrificemos sacrificen
-sacrificer sacrifices sacrificia sacrifico sacring saetos safamos safida sages sagres
-saida sailed sailing sainar sajamos sajemos salability salable salada salados salads
-salamos salar salda saldamos saldar saldas saldes saldoes saldos salemos saleos saletos
-salgamos salgar salges salgos salia saliamos salian salias salica salidas salido salidos
-salina salios saliva sallamos sallar salles salmamos salmar salmia salmida salmos salols
-salons salos salpos salsos saltados saltan saltanos saltara saltare saltars saltas salte
-saltea salteamos saltear saltee saltemos salten salteo salteos salter saltes saltine
+reises rejecter rejecting rejection rejite relaciona relacionan relacionar relacionas
+relacione relaciono relacions relaid relajas relajes relapse relapsed relapses relapsing
+relation relay relayed relays releas released releaser releases releja relejar relejes
+relent relies relivable rellana rellanan rellanar rellena rellenan rellenar rellenara
+rellenare rellenars rellenas rellene rellenen relleno relojs relsas relsoes remaches
+remain remainders remake remanding rembolsar rembolso rembolsos remembers remembra
+remembre remembro remetida remetidas remetido remetidos reminder remirada remiradas
+remiramos remirar remision remite remitente remitentees remoes remoje remojes remole
+remoles remordamos remorder remote remotes remova removas remove removed removeis removen
+remover removers removes removo remoze remozes rendaes rendar rendars rende rendeis renden
+render rendere renderer renderes renderia renderiamos renderian renderings renderiza
+renderizados renderizan renders rendes rendimienta rendimientos rending rendir rendirs
+rengas renges rengos renitentes renove renoves renter renters renuncia renunciados
+renuncian renunciara renunciare renunciars renuncias renunciemos reorders repajas repare
+reparen repares reparo reparon reparos reparta repartamos reparte repartee reparten
+repartes repartia repartiamos repartian repartias repartida repartidas repartido
+repartidor repartidors repartidos repartire repartirs reparto repartos repaso repast
+repaste repasto repasts repay repays repeal repealed repeals repeater repeats repela
+repelas repeles repelida repelidas repelido repelidos repent repented repents repesa
+repesas repeso repeta repetas repete repetes repetia repetian repetias repetida repetidas
+repetidor repetidors repetidos repetimos repetire repetirs repeto repica repicada
+repicadas repicamos repicar repicas repice repices repine repines repinte repisamos
+repisar repise repises repiso repita repiten repites repizca repizcada repizcadas
+repizcamos repizcar repizcas replaced replays repleted replica replicaba replicabas
+replicacions replicado replicados replicaes replicais replican replicante replicantes
+replicar replicara replicaras replicare replicares replicars replicata replicatas
+replicated replicates replicating replications replicato replicatoes replicatos replice
+replicemos replices replico replicos replied replier repliers reply repodo repoes repono
+report reporta reportada reportamos reportas reporte reportes reporto reports repos reposa
+repose reposos reposto repoyo reprocesan reproches reproducer reproducia reproducire
+reproducirs repses reptantes repte repuesta repuestas repules repute requeme requeres
+requerimientas requerimiento requerimientoes requester requetes requiem requiems requires
+requise requises requisita requisitas requisite requisites requisitoes requite requited
+requites requive requives rerouted resacan resaltado resaltados rescaldo rescana rescanas
+rescano rescanos rescaza rescazo rescazos reseat reseated reseats resecan resect resected
+resection resections reseda resedas reseed reseeds resena resenas resends resene resenemos
+resenes reseno resenos resent resents reservaba reservabas reservadaes reservados
+reservando reservar reservara reservaras reservas reserve reserven reserves reservo
+reservon reses reset resets resewn resews reshes residence residencial residencian
+residenciar residencias residencie residencio resigna resignar resisamos resisar resits
+resole resoled resoles resolge resolgemos resolges resolies resolle resollemos resolles
+resolva resolvamos resolvas resolved resolveis resolven resolver resolvers resolvo resople
+resoplemos resoples resort resorts resound resounds respailo respalda respalde respaldon
+respaldos resped respeds respes respite responda respondamos respondan respondas responded
+responden respondent respondere responders respondes respondo respondon responsa responsas
+responsea responseas responsee responsees responsemos responsen responseo responseos
+responses responso responsoes responsos respuestaes respuestas respuesto respuestos restan
+restanes restanoes restante restantees restar restara restaras restare restares restars
+restarts restas restate restates rested restes restos restriccions restricta restriction
+restricto restricts restringia restringida restringidos restringire restringirs restrinido
+restrinir rests resuden resuello resuelta resueltos resuelva resuelven result resulta
+resultada resultadas resultado resultadoes resultados resultamos resultando resultandos
+resultas resulte resultes resulto resultos results resuman resume resumed resumens resumes
+retace retado retail retaining retains retais retajas retaje retaken retakes retame
+retamos retan retando retard retarda retarde retardos retards retare retares retasa
+retasada retasado retase retaso retaze retches retejemos retejer retejida retejidas
+retejido retejidos retenamos retencions retene retenen retenere reteners retenes retenia
+retenian retenias retenida retenidaes retenidas retenimos retenir retente retentemos
+retentions retentivo retesemos retiamos retian retied reties retin retinada retinadas
+retinae retinamos retinar retine retinemos retines retinida retinidas retinido retinidos
+retinte retinue retira retiraba retirabas retiradaes retiradas retirado retirados retiran
+retirara retiraras retirare retirars retiras retired retiree retiremos retires retiria
+retiriamos retiring retonemos retores retort retorta retorts retraa retraamos retraan
+retraas retrae retraha retraho retraia retrain retrao retras retrasa retrasaba retrasadas
+retrasados retrasan retrasando retrasar retrasara retrasas retrase retrasos retrata
+retratada retratado retrato retread retriles retrils retrocedo retroces retrocesa
+retrocesos retroes retune retuning return retying retyping reunes reunire reunires reuters
+revencia revenemos revenida revenidas revenido revenidos revere revered reverence
+reverencia reveres reveriamos reverie reveries revering revers reversa reversaes reversas
+reversed reversen reverser reversibles reversibly reversions reverso reversoes reversos
+revertamos revertemos reverter revertes revertia revertiamos revertible revertidos
+reverting revertire revertirs reverts revesaes revesamos revesar revese reveses reveste
+revestes revestimos revestir reviamos reviews revile revinamos revinar revine revirada
+reviradas reviramos revirar revire revisa revisados revisal revisan revisara revisare
+revisars revisas revise revisemos reviser revising revisions revisito revisor revista
+revistamos revistar revivamos revive revolve revolvemos revolves revuelto revues reword
+rewords rewove rezumen riego riegos rielas riesga riesgas riesgoes rilled ringes rioted
+rioter rioters rioting roaches roamos roasted robamos robustas robustos rocien rodamos
+roelas roetes rogacion rogamos rogation rogues roiamos roiled rolamos rollbacks rolle
+rollen roller rolles ronamos rooted rooter rooters rooting roques roramos rosamos roscan
+rostamos roster rosters rostes rotacions rotados rotaes rotante rotare rotates rotating
+rotations rotativo rotemos rotes rotoes rotted rotter rotters rotting roues rouged rouges
+rouging roulers roundel rounder roused rouser rouses rousing roust rousted rousting rousts
+routed routeing router routers routine routs rozamos ruidoes ruidos ruidosa ruidosos
+ruinoso rungos ruses rusted rustes rusting rutamos rutes rutted rutting ruyter sabamos
+sabejos sabelos sabeoes sabeos sabida sable sables sabres sacados sacarificamos
+sacarificar sacarifice sacemos sachamos saciamos sacred sacres sacrifica sacrificados
+sacrifican sacrificara sacrificare sacrificars sacrificas sacrificed sacrificemos
+sacrificen sacrificer sacrifices sacrificia sacrifico sacring saetos safamos safida sages
+sagres saida sailed sailing sainar sajamos sajemos salability salable salada salados
+salads salamos salar salda saldamos saldar saldas saldes saldoes saldos salemos saleos
+saletos salgamos salgar salges salgos salia saliamos salian salias salica salidas salido
+salidos salina salios saliva sallamos sallar salles salmamos salmar salmia salmida salmos
+salols salons salos salpos salsos saltados saltan saltanos saltara saltare saltars saltas
+salte saltea salteamos saltear saltee saltemos salten salteo salteos salter saltes saltine
 saltoes salton saltons saltos salts saltus saluda saludos saluds saluted saluting salvamos
 salvar salved salvia salving salvos samaria sampler samples samplings samura sanamos sanar
 sander sanders sanding sanea sanean saneara saneare sanears saneas sanemos saner sanger
 sanitized sanitizer sanitizes santes santos sapele sapida sapling saramos sarape sardos
-sards sarges sarong sartos sastra sated sateless sates sating satira satos satura saturaba
-saturacions saturadas saturado saturan saturant saturara saturares saturars saturas
-saturated saturates sature saturn saturna saturo sauted sautes sayamos scalding scalds
-scaled scaler scalping scalps scamps scanner scanted scape scapes scared scares scaring
-scending scends scene scents scheat schedule schedulers schedules schemas scheme schemed
-schemer schemes schmoe scilla scones scooped scooting scopes scoping scorer scorers scores
-scorned scorning scorns scoured scouring scours scrabble scrabbled scrambler scrambles
-scrap scraped scraper scrapes scrapie scraps scream screaming screams scree screed screens
-screes scrimp scrimps scrip scrips scrolls scuffle scuffled scummed scumming sealable
-sealer sealers sealing searched searcher searchers seared searing seated seating seattle
-secamos secana secare secenes secon secones secons secores secrestos secreta secrete
-secreteo secreteos secretoes secretor secretors secuenciaes secuencias secuencio secule
-secund secunda secundaria secundarias secundarioes secundarios secundo secura secured
-securer secures securo secute seder seders seeder seeders seeding seeres segando
-segmentoes seguamos seguda segudo seguen seguia seguiamos seguida seguidas seguido
-seguidor seguidoraes seguidoras seguidoros seguire seguirs segundan segundar segundario
-segundarios segundas segunde segundes segundoes segundon segundons seguo segur segura
-segure seguridads seguro seguron seguros segurs seined seiner seiners seines seining
-selecta selecto selects sellar sellars selle sellen selles selloes selves semanal semanas
-semang semano sembra semento sencilla sencillezs sencillos senda sendaes sendai sendal
-sendas sender sendera senderas sendere senderes senderid sendero senderos senes sensing
-separaba separadas separador separadors separados separamos separando separante separara
-separare separated separates separatos sequenced sequencer sequencers sequences seraes
-serana serape serer seres sergento sergentos seriada seriamos seriar seriemos series
-serres serretos servada servador servadores servamos servar servars servas served servemos
-server servers serverts servery servia serviaes serviamos servian servias serviced
-servicia servicias servicioes servidas servido servidora servidoraes servidoras servidoro
-servidoros servidors servidos servil servile serviles servings servio servioes servios
-servir servire servires servirs servita servitor servitos servos sesion sesions sessions
-settee setter setting settled settlements settler settles settlings seudonima seudonimas
-seudonimizan seudonimoes sever severa severas severs sevicio sevicios sevres sewed sexuals
-shaded shades shading shadows shadowy shads shakes shamed shames shaped shapes shared
-sharer sharers shares sharing sharked sharking sharks sharpe sharped sharping sharps
-shaved shaves sheared sheddings sheller sherds shewed shined shingle shipped shippen
-shipper shires shooing shootings shored shores shoring shorted shorter shortest shortie
-shorties shorting shotten shouting shoved shower shred shredding shreds shuffler shuffles
-sidebar sidecars siding siempres sienes sieved sieves sieving sighed sightly sigile signa
-signac signals signan signar signas signatura signatures signaturo signe signen signer
-signes signet significan significar significas significe significo significs sigue
-siguientes silencia silenciada silenciadas silenciamos silencian silenciando silenciara
-silenciare silenciars silencias silencie silencios silgen silted silting similar simile
-simper simpler simples simplex simplicidads simply simula simulan simulant simulara
-simulars simulas simulated simulates simule simultanea simultaneaes simultaneais
-simultanean simultanear simultanears simultanees simultaneo simultaneos sincronica
-sincronicas sincronice sincronico sincronicos sincronizadas sincronizado sincronizan
-sincronizara sincronizare sincronizars sincronizas sincronize sincronizemos sincronizo
-sincronos singe singed singer singes singla singled singlen singles singlet singlo singly
-singule sinned siple sipped siren sirges sistemas sistemo sittings situen skated skates
-skating sketchy skewer skimped skipper skippet slated slates slating slaved sledding
-slender slewed slicing slipped slits sloped slopped slowed slummed slumming smarting
-smooth smoothes smoothy smuggest snared snares snider snipped snitch snitches snored
-snores snoring snorted snowflakes snuffle snuffled snuggest snyder soaped soared soaring
-sobara sobemos sobra sobreasar sobrecara sobrecaras sobrecargaba sobrecargadas
-sobrecargado sobrecargan sobrecargar sobrecargara sobrecargare sobrecargars sobrecargas
-sobrecarge sobrecargo sobrecarta sobrecartada sobrecartar sobres sobrescriba sobrescriben
-sobrescribes sobrescribia sobrescribire sobrescribirs sobrescribo socape socked socles
-soever soiled solamentes soled solicita solicitan solicitara solicitare solicitars
-solicitas solicitor solicitude solicituds solida soloed soltamos soltar solven solver
-solves somber sombran sombrar sombras sombre sombrea sombria sombro someones somera
-somethings sometime sopera soporta soportados soportal soportan soportara soportare
-soportars soportas soporte soportemos soporto sopped sorbed sorce sores sortea sorteable
-sortee sorteo sorter sortie sortied sosamente sotted souffle souled souped sourced sources
-soured sourer souring sower spanker spanned spanners spared spares spates spawner speller
-spellers spender spenders spending spewed sphere spices spicks spiels spiers spies spiked
-spiles spinal spines spinner spires spirts spites spits splats splint splints spokes
-spooked spooking spooled spooling spooned spoonfed spooning spoored spooring spored spores
-sporing sported spreads spreed sprits spumed spuming stabile stabled stabler stables
-stably staged stages stagey staggerer stags stakes stale stales staling stamped stampeded
-stampedes stamping stamps standbys stapes stapled stapling starch starches stared stares
-staring starling starring startling starts starving stases stated statements staten stater
-states stating statius stats statu statue statues staves steam steaming steams stepped
-stewed stich stimulate stipe stirps stitches stithy stogies stoked stokes stoles stomas
-stomped stomps stoned stones stooped stopper stopple stoppled storey storing stormed
-stormy storting stoves stowage stowed straights strait stranger straps stratus straus
-streak streaking streaks streamings streams streamy strega strews striae strick stricture
-strictured stride strife strike string stringer strip stripe striped striper stripes
-stripey strips stript stripy strive stroll stropped strops structure structures strums
-strung suable suavizan suavizar suavizas suavize suavizo subamos submits subscriba
-subscribas subscribed subscriber subscribers subscribo subscripcions subtrae subtraes
-succeeder succuss sucres sucrets sudamos sudando sudaria suegra suelaes suelas sueldas
-suelta sueltaes sueltos suera suficientes sufres sugera sugeramos sugeran sugere
-sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs sugestion sugestions
-suggesting sugiera sugieren sugieres sujetas sumacos sumado sumados sumanda sumandos
-sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie sumario sumatra sumemos
-sumeria sumiamos sumimos sumiria summer summery summit sunder sunders supamos super
-superados superana superano superanos superar superara superare superars superas superb
-superba superemos superen superes superia superiamos superian superman superna superno
-supero supers suplantacions suplantan suplantara suplantare suplantars suplantas suplante
-suplanto supono suporta suportamos suportar supporter supports suppresses suppressing
-supra supresions suprimamos suprimia suprimiamos suprimida suprimidos suprimire suprimirs
-supura supuramos supuran supurar supure suraes surce surces sures surgas surged surgen
-suries surtes suscriba suscriban suscribo suscripcions susera sustain sutura swages
-swaggered swamis swampy swanned swapping swaps swarded swards swarming swarms swatch
-swatches sweller swerved swerves swerving swingle switch switched switcher switchers
-swopped synched synchronies synchronizer synchronizes systems tabaes tabales tabals tabano
-tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan tablar tablars tablea
-tableas tabled tablee tablees tablen tableo tableos tablet tablets tablos taboes tabret
-tabues tabulas tabules tacano taces tacket tacks taeles taimas takedowns talaes talas
-talcas taleas tales talias tallas talles talmas taloes talpas tamana tamango tamanos
-tamaro tamas tambas tambiens tamizen tampico tampoca tampocos tanemos tanzas tapano taping
-tapioco tarazamos tarazar tarazas tarbes tardan tardara tardare tardars tardas tardia
-targe tarjar tarjera tarjetas tarjetea tarjeto tartar tasces tasting tazamos tazano tazar
-tazas teacea teared teasing tecaes tecas techas teclado teclaes tecle tecleada tecleados
-tecleando tecleara tecleare teclears teclee tecleo teclos tecols tejemos telas telefona
-telefonas telefoneo telefonio telefonios telefono telefonoes telefonos telemos teleran
-tememos tempate tempates templaes templare templares templates templete templetes tempo
-tempora temporalmentes temporals temporas temporil tenamos tenan tenante tenantes tenants
-tencas tendemos tendenciaes tendencies tendencio tendencios tending tends tenedos tenen
-tenencia tenencias tenesmos tenimos tenoria tensemos tensing tentemos tenting teorias
-teorica teorio teoriza terbia tercas tercemos terceno tercenos tercer tercera terceras
-tercere tercereo terceres tercerio tercerios terceroes tercerol tercerols terceros tercers
-terces terceto tercetos tercia termas termico termicos termina terminas termine termines
-terming termini terminoes terminus termito termitos ternero terneros terpino terpinos
-terrero terreros terrino terrinos tesemos teslas testiga testigo testings tetemos thales
-thicket thighs thingy thinks thins thongs thoria thorough though thousands thread thready
-threats thresholds throstle throstles throttled throttler throttlers throttles throughout
-ticked ticker tickets tickle tiempa tiempos tienes tierce tifico tilio timelier timelines
-timeliness timeous timestamps timpo tings tinten tipica tipicos tiple tiples tipologia
-tipple tipples tired tisico tiznen toaria tocologia tocology tokes tolera tolerables
-tolerably tolerada tolerados toleran tolerando tolerant tolerante tolerara tolerars
-toleras tolerated tolerates toleremos toleren tolleran tombstoned tomenta tomentas tonemos
-tonico topica topical topicos topics toping topino torces toria tormas torment tormentaes
-tormentais tormentan tormentar tormentars tormente tormentes tormento tormentos torments
-toseran toxico toying tozos traamos traas trabado trabaja trabajadoes trabajadoraes
-trabajadoras trabajadoros trabajadors trabaje trabajos trabamos trabar trabas trabes
-tracaes traced tracees tracer tracers tracey tracheid tracie tracings tracked tracking
-tracte tractes trades trading traducia traducian traducias traducido traducidos traeis
-traers traes traffics trafica trafice traficos tragamos tragar tragas trages tragico
-traiamos traias trajes tramaes tramais tramamos traman tramar tramars tramas trames
-trammed tramos trampa trampas tramps trams trancada trancadas trancado trancamos trancar
-trances transaccional transaccionals transaccions transacted transacting transactions
-transducers transia transido transigo transir transita transite transiting transitivo
-transitivos transitos transits translacion translaciones translate translates translation
-translational translations transmit transmito transnational tranzamos tranzar tranzas
-trapajo trapas trapes traras trases trasmito trasversal tratamos tratar tratas trates
-traumas travas traversa traversals traversas traversed traverser traverses traverso traves
-travese travesee trazados trazaes trazais trazan trazara trazare trazars trazemos trazos
-treading treads treces tremas trenas trendy trenes trenos trens trezas trezos triaes
-tricks trifle trifles triggers trile trilees triles trille trilles trilling trillions
-trillon trimester trimestres trimmer trincada trincadas trincado trincamos trincar trinen
-tripaes tripe tripees tripes tripla triplaes triplas tripled triplees triplet triplets
-triplex triplican triplicar triplicas triplice triplico triplo triploes triplos triply
-tripol tripoles tripols trippe triptica tripule tripules trizamos trizar trizas trizos
-trocar trocea trocean troceara troceare trocears troceas troces trocos trofico trojos
-trolos troncada troncadas troncado troncamos troncar tronos tronzos troops tropico
-tropologia tropology tropos trough trovos troyos trozamos trozar trozas trozes trozo
-trozoes trucada trucadas trucado trucamos trucar truces trucks trunca truncaba truncabas
-truncadaes truncadas truncado truncados truncaes truncala truncan truncando truncara
-truncaras truncare truncars truncas truncates truncation truncemos trussed trustee truster
-trying trysted tucket tunemos turmas twilit tying typology ubicas ultima ultiman ultimar
-ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras umbria unamos
-unbalance unbalances uncas uncias undated undead understands unfollows ungias unias uniats
-unicaes unicamentes unicidads unicos unida unidads unidamente unidas uniquer unitaria
-unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable upamos updater
-updates uprate uprated upset upsets urente urentes urgen urgentees uricas usados usemos
-usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes vacais vacan
-vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila vacilan
-vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vagido vahida vahido vaida
-vaidas vaido vaidos vainas vainos valada valado valia valiamos valian valias valid
+sards sarges sarong sartos sartre sastra sastre sated sateless sates sating satira satire
+satos saturaba saturacions saturadas saturado saturara saturares saturars saturas satures
+saturn saturna saturno saturo sauted sautes sayamos scalding scalds scaled scaler scalping
+scalps scamps scanner scanted scape scapes scared scares scaring scending scends scene
+scents scheat schedule schedulers schedules schemas scheme schemed schemer schemes schmoe
+scilla scones scooped scooting scopes scoping scorer scorers scores scorned scorning
+scorns scoured scouring scours scrabble scrabbled scrambler scrambles scrap scraped
+scraper scrapes scrapie scraps scream screaming screams scree screed screens screes scrimp
+scrimps scrip scrips scrolls scuffle scuffled scummed scumming sealable sealer sealers
+sealing searched searcher searchers seared searing seated seating seattle secamos secana
+secare secenes secon secones secons secores secrestos secreta secrete secreteo secreteos
+secretoes secretor secretors secuenciaes secuencias secuencio secule secund secunda
+secundaria secundarias secundarioes secundarios secundo secura secured securer secures
+securo secute seder seders seeder seeders seeding seeres segando segmentoes seguamos
+seguda segudo seguen seguia seguiamos seguida seguidas seguido seguidor seguidoraes
+seguidoras seguidoros seguire seguirs segundan segundar segundario segundarios segundas
+segunde segundes segundoes segundon segundons seguo segur segura segure seguridads seguro
+seguron seguros segurs seined seiner seiners seines seining selecta selecto selects sellar
+sellars selle sellen selles selloes selves semanal semanas semang semano sembra semento
+sencilla sencillezs sencillos senda sendaes sendai sendal sendas sender sendera senderas
+sendere senderes senderid sendero senderos senes sensing separaba separadas separador
+separadors separados separamos separando separante separara separare separated separates
+separatos sequenced sequencer sequencers sequences seraes serana serape serer seres
+sergento sergentos seriada seriamos seriar seriemos series serres serretos servada
+servador servadores servamos servar servars servas served servemos server servers serverts
+servery servia serviaes serviamos servian servias serviced servicia servicias servicioes
+servidas servido servidora servidoraes servidoras servidoro servidoros servidors servidos
+servil servile serviles servings servio servioes servios servir servire servires servirs
+servita servitor servitos servos sesion sesions sessions settee setter setting settled
+settlements settler settles settlings seudonima seudonimas seudonimizan seudonimoes sever
+severa severas severs sevicio sevicios sevres sewed sexuals shaded shades shading shadows
+shadowy shads shakes shamed shames shaped shapes shared sharer sharers shares sharing
+sharked sharking sharks sharpe sharped sharping sharps shaved shaves sheared sheddings
+sheller sherds shewed shined shingle shipped shippen shipper shires shooing shootings
+shored shores shoring shorted shorter shortest shortie shorties shorting shotten shouting
+shoved shower shred shredding shreds shuffler shuffles sidebar sidecars siding siempres
+sienes sieved sieves sieving sighed sightly sigile signa signac signals signan signar
+signas signatura signatures signaturo signe signen signer signes signet significan
+significar significas significe significo significs sigue siguientes silencia silenciada
+silenciadas silenciamos silencian silenciando silenciara silenciare silenciars silencias
+silencie silencios silgen silted silting similar simile simper simpler simples simplex
+simplicidads simply simula simulan simulant simulara simulars simulas simulated simulates
+simule simultanea simultaneaes simultaneais simultanean simultanear simultanears
+simultanees simultaneo simultaneos sincronica sincronicas sincronice sincronico
+sincronicos sincronizadas sincronizado sincronizan sincronizara sincronizare sincronizars
+sincronizas sincronize sincronizemos sincronizo sincronos singe singed singer singes
+singla singled singlen singles singlet singlo singly singule sinned siple sipped siren
+sirges sistemas sistemo sittings situen skated skates skating sketchy skewer skimped
+skipper skippet slated slates slating slaved sledding slender slewed slicing slipped slits
+sloped slopped slowed slummed slumming smarting smooth smoothes smoothy smuggest snared
+snares snider snipped snitch snitches snored snores snoring snorted snowflakes snuffle
+snuffled snuggest snyder soaped soared soaring sobara sobemos sobra sobreasar sobrecara
+sobrecaras sobrecargaba sobrecargadas sobrecargado sobrecargan sobrecargar sobrecargara
+sobrecargare sobrecargars sobrecargas sobrecarge sobrecargo sobrecarta sobrecartada
+sobrecartar sobres sobrescriba sobrescriben sobrescribes sobrescribia sobrescribire
+sobrescribirs sobrescribo socape socked socles soever soiled solamentes soled solicita
+solicitan solicitara solicitare solicitars solicitas solicitor solicitude solicituds
+solida soloed soltamos soltar solven solver solves somber sombran sombrar sombras sombre
+sombrea sombria sombro someones somera somethings sometime sopera soporta soportados
+soportal soportan soportara soportare soportars soportas soporte soportemos soporto sopped
+sorbed sorce sores sortea sorteable sortee sorteo sorter sortie sortied sosamente sotted
+souffle souled souped sourced sources soured sourer souring sower spanker spanned spanners
+spared spares spates spawner speller spellers spender spenders spending spewed sphere
+spices spicks spiels spiers spies spiked spiles spinal spines spinner spires spirts spites
+spits splats splint splints spokes spooked spooking spooled spooling spooned spoonfed
+spooning spoored spooring spored spores sporing sported spreads spreed sprits spumed
+spuming stabile stabled stabler stables stably staged stages stagey staggerer stags stakes
+stale stales staling stamped stampeded stampedes stamping stamps standbys stapes stapled
+stapling starch starches stared stares staring starling starring startling starts starving
+stases stated statements staten stater states stating statius stats statu statue statues
+stature staves steam steaming steams stepped stewed stich stimulate stipe stirps stitches
+stithy stogies stoked stokes stoles stomas stomped stomps stoned stones stooped stopper
+stopple stoppled storey storing stormed stormy storting stoves stowage stowed straights
+strait stranger straps stratus straus streak streaking streaks streamings streams streamy
+strega strews striae strick stricture strictured stride strife strike string stringer
+strip stripe striped striper stripes stripey strips stript stripy strive stroll stropped
+strops structure structures strums strung suable suavizan suavizar suavizas suavize
+suavizo subamos submits subscriba subscribas subscribed subscriber subscribers subscribo
+subscripcions subtrae subtraes succeeder succuss sucres sucrets sudamos sudando sudaria
+suegra suelaes suelas sueldas suelta sueltaes sueltos suera suficientes sufres sugera
+sugeramos sugeran sugere sugerenciaes sugerencio sugerencios sugeria sugerire sugerirs
+sugestion sugestions suggesting sugiera sugieren sugieres sujetas sumacos sumado sumados
+sumanda sumandos sumara sumaran sumaras sumarial sumarian sumariar sumarias sumarie
+sumario sumatra sumemos sumeria sumiamos sumimos sumiria summer summery summit sunder
+sunders supamos super superados superana superano superanos superar superara superare
+superars superas superb superba superemos superen superes superia superiamos superian
+superman superna superno supero supers suplantacions suplantan suplantara suplantare
+suplantars suplantas suplante suplanto supono suporta suportamos suportar supporter
+supports suppresses suppressing supra supresions suprimamos suprimia suprimiamos suprimida
+suprimidos suprimire suprimirs supura supuramos supuran supurar supure suraes surce surces
+sures surgas surged surgen suries surtes suscriba suscriban suscribo suscripcions susera
+sustain sutura suture swages swaggered swamis swampy swanned swapping swaps swarded swards
+swarming swarms swatch swatches sweller swerved swerves swerving swingle switch switched
+switcher switchers swopped synched synchronies synchronizer synchronizes systems tabaes
+tabales tabals tabano tabas tabeas tabeos tabes tabess tabies tablaes tablais tablan
+tablar tablars tablea tableas tabled tablee tablees tablen tableo tableos tablet tablets
+tablos taboes tabret tabues tabulas tabules tacano taces tacket tacks taeles taimas
+takedowns talaes talas talcas taleas tales talias tallas talles talmas taloes talpas
+tamana tamango tamanos tamaro tamas tambas tambiens tamizen tampico tampoca tampocos
+tanemos tanzas tapano taping tapioco tarazamos tarazar tarazas tarbes tardan tardara
+tardare tardars tardas tardia targe tarjar tarjera tarjetas tarjetea tarjeto tartar tasces
+tasting tazamos tazano tazar tazas teacea teared teasing tecaes tecas techas teclado
+teclaes tecle tecleada tecleados tecleando tecleara tecleare teclears teclee tecleo teclos
+tecols tejemos telas telefona telefonas telefoneo telefonio telefonios telefono telefonoes
+telefonos telemos teleran tememos tempate tempates templaes templare templares templates
+templete templetes tempo tempora temporalmentes temporals temporas temporil tenamos tenan
+tenante tenantes tenants tencas tendemos tendenciaes tendencies tendencio tendencios
+tending tends tenedos tenen tenencia tenencias tenesmos tenimos tenoria tensemos tensing
+tentemos tenting teorias teorica teorio teoriza terbia tercas tercemos terceno tercenos
+tercer tercera terceras tercere tercereo terceres tercerio tercerios terceroes tercerol
+tercerols terceros tercers terces terceto tercetos tercia termas termico termicos termina
+terminas termine termines terming termini terminoes terminus termito termitos ternero
+terneros terpino terpinos terrero terreros terrino terrinos tesemos teslas testiga testigo
+testings tetemos thales thicket thighs thingy thinks thins thongs thoria thorough though
+thousands thread thready threats thresholds throstle throstles throttled throttler
+throttlers throttles throughout ticked ticker tickets tickle tiempa tiempos tienes tierce
+tifico tilio timelier timelines timeliness timeous timestamps timpo tings tinten tipica
+tipicos tiple tiples tipologia tipple tipples tired tisico tiznen toaria tocologia
+tocology tokes tolera tolerables tolerably tolerada tolerados toleran tolerando tolerant
+tolerante tolerara tolerars toleras tolerated tolerates toleremos toleren tolleran
+tombstoned tomenta tomentas tonemos tonico topica topical topicos topics toping topino
+torces toria tormas torment tormentaes tormentais tormentan tormentar tormentars tormente
+tormentes tormento tormentos torments toseran toxico toying tozos traamos traas trabado
+trabaja trabajadoes trabajadoraes trabajadoras trabajadoros trabajadors trabaje trabajos
+trabamos trabar trabas trabes tracaes traced tracees tracer tracers tracey tracheid tracie
+tracings tracked tracking tracte tractes trades trading traducia traducian traducias
+traducido traducidos traeis traers traes traffics trafica trafice traficos tragamos tragar
+tragas trages tragico traiamos traias trajes tramaes tramais tramamos traman tramar
+tramars tramas trames trammed tramos trampa trampas tramps trams trancada trancadas
+trancado trancamos trancar trances transaccional transaccionals transaccions transacted
+transacting transactions transducers transia transido transigo transir transita transite
+transiting transitivo transitivos transitos transits translacion translaciones translate
+translates translation translational translations transmit transmito transnational
+tranzamos tranzar tranzas trapajo trapas trapes traras trases trasmito trasversal tratamos
+tratar tratas trates traumas travas traversa traversals traversas traversed traverser
+traverses traverso traves travese travesee trazados trazaes trazais trazan trazara trazare
+trazars trazemos trazos treading treads treces tremas trenas trendy trenes trenos trens
+trezas trezos triaes tricks trifle trifles triggers trile trilees triles trille trilles
+trilling trillions trillon trimester trimestres trimmer trincada trincadas trincado
+trincamos trincar trinen tripaes tripe tripees tripes tripla triplaes triplas tripled
+triplees triplet triplets triplex triplican triplicar triplicas triplice triplico triplo
+triploes triplos triply tripol tripoles tripols trippe triptica tripule tripules trizamos
+trizar trizas trizos trocar trocea trocean troceara troceare trocears troceas troces
+trocos trofico trojos trolos troncada troncadas troncado troncamos troncar tronos tronzos
+troops tropico tropologia tropology tropos trough trovos troyos trozamos trozar trozas
+trozes trozo trozoes trucada trucadas trucado trucamos trucar truces trucks trunca
+truncaba truncabas truncadaes truncadas truncado truncados truncaes truncala truncan
+truncando truncara truncaras truncare truncars truncas truncates truncation truncemos
+trussed trustee truster trying trysted tucket tunemos turmas twilit tying typology ubicas
+ultima ultiman ultimar ultimas ultimos umbra umbrae umbrala umbrale umbralo umbrals umbras
+umbria unamos unbalance unbalances uncas uncias undated undead understands unfollows
+ungias unias uniats unicaes unicamentes unicidads unicos unida unidads unidamente unidas
+uniquer unitaria unitarios unitas unknowns unseen unsubscribed unsubscribes unteachable
+upamos updater updates uprate uprated upset upsets urente urentes urgen urgentees uricas
+usados usemos usiamos usuaria usuarias usuarioes usurario usurarios utilizacions vacaes
+vacais vacan vacars vacas vacia vaciais vacian vaciar vaciars vacias vacien vacies vacila
+vacilan vacilas vacilo vacio vacios vacoes vacos vacuas vacuos vagida vagido vahida vahido
+vaida vaidas vaido vaidos vainas vainos valada valado valia valiamos valian valias valid
 validacions validades validados validaes validara validares validars validated validating
 validations valide validemos validen validos valija valijo valio valios varaes varais
 varales varals varars varas vareas vargas varia variable variablees variaes variais variar
