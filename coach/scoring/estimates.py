@@ -850,6 +850,9 @@ def _check_stated(
     ]
     peak_rates = [q for q in stated if q.kind == "rate" and _is_peak(text, q)]
     shares = [q.value / 100 for q in quantities if q.kind == "percent" and 0 < q.value < 100]
+    # a fractional count is a ratio the candidate states ("1.2 channels per notification", "2,5 filas por
+    # evento"): a flow of rows times it is one of theirs (whole counts are too common to excuse a slip)
+    shares += [q.value for q in quantities if q.kind == "count" and 1 < q.value < 10 and not q.value.is_integer()]
     sizes = [q for q in quantities if q.kind == "bytes" and 0 < q.value <= MAX_EVENT_BYTES]
     daily_qs = [
         q for q in stated if q.kind == "count_per_day" and counts_requests(q, text)

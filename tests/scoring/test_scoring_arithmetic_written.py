@@ -314,3 +314,14 @@ def test_millions_and_thousands_in_digits_are_one_figure(text: str, value: float
 def test_a_daily_volume_said_in_millions_and_thousands_is_right() -> None:
     text = "Cien por segundo de media. Por día es por 86.400, o sea... 8 millones 640 mil notificaciones por día."
     assert _findings(text, "es").get("est.daily_volume") == [True]
+
+
+def test_a_flow_times_a_ratio_the_candidate_states_is_right() -> None:
+    text = (
+        "100 per second average, times 86,400, that's 8.64 million a day. Storage: 1 KB times 100 times 86,400 "
+        "is 8.64 GB a day. And the delivery rows: about 1.2 channels per notification on average, maybe 300 "
+        "bytes each, so another 3 GB a day."
+    )
+    assert all(f.ok for f in check_estimates(text, "en")), [f.message for f in check_estimates(text, "en")]
+    slip = text.replace("another 3 GB", "another 30 GB")
+    assert [f.ok for f in check_estimates(slip, "en") if f.check == "est.storage"].count(False) == 1
