@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from coach.i18n import Lang
     from coach.probes import ProbeText
 
-FORMAT = 12  # 12: the lexicon; 11: items' decided_with; 10: the compiled cue sets too; 9: one file per scenario (rules + labels)
+FORMAT = 13  # 13: the languages' past_endings; 12: the lexicon; 11: items' decided_with; 10: the compiled cue sets too; 9: one file per scenario (rules + labels)
 BiText = dict[str, str]  # lang -> text
 _MEMORY_SIZE = 32
 _MEMORY: dict[int, tuple[Bundle, CompiledBundle]] = {}

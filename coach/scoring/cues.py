@@ -180,6 +180,7 @@ class Language:
     interviewer_roles: frozenset[str] = frozenset()  # "interviewer", "entrevistadora": whose turns never decide
     turn_verbs: frozenset[str] = frozenset()  # "commented", "respondió": a review thread's speaker header (voice)
     past_words: frozenset[str] = frozenset()  # "was", "did", "fue", "había": a story of the past (scorer._aside)
+    past_endings: frozenset[str] = frozenset()  # "-aron", "-ieron": a past form by its ending (scorer._aside)
     handoff_verbs: frozenset[str] = frozenset()  # "dejo", "bequeath": X given away to someone (scorer._aside)
     handoff_to: frozenset[str] = frozenset()  # "a mi", "to my": the someone it is given to (scorer._aside)
 
@@ -290,7 +291,7 @@ _WORD_LISTS = (
     "prepositions", "scale_or_time", "objects", "after_article", "exempt_verbs", "light_words",
     "verb_skip", "verb_endings", "link_words", "modals", "list_fillers", "list_connectors", "speech_words",
     "lead_words", "relative_heads", "relatives", "author_words", "record_labels", "open_values", "speaker_roles",
-    "interviewer_roles", "turn_verbs", "past_words", "handoff_verbs", "handoff_to",
+    "interviewer_roles", "turn_verbs", "past_words", "past_endings", "handoff_verbs", "handoff_to",
 )
 _ORDERED = ("conditional_endings", "verb_endings")  # word lists kept as tuples (in order)
 _FIELDS = ("code", "column", *_SCALARS, *_WORD_LISTS)  # Language fields besides `patterns`
@@ -419,6 +420,7 @@ def load_language(code: str, raw: dict[str, Any]) -> Language:
         interviewer_roles=words("interviewer_roles"),
         turn_verbs=words("turn_verbs"),
         past_words=words("past_words"),
+        past_endings=words("past_endings"),
         handoff_verbs=words("handoff_verbs"),
         handoff_to=words("handoff_to"),
     )

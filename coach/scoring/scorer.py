@@ -313,7 +313,7 @@ class _View:
     def told(self) -> frozenset[int]:
         """The sentences that hold a past form ("Dani retried the next weekend"): in a story, no decision."""
         if self._told is None:
-            tokens, past = self.index.tokens, _words_re(merged_words("past_words"))
+            tokens, past = self.index.tokens, _past_re(merged_words("past_words"), merged_words("past_endings"))
             self._told = frozenset(
                 i for i, (start, end) in enumerate(tokens.sentences) if past.search(fold(tokens.text[start:end]))
             )
@@ -495,6 +495,16 @@ def _phrases_by_anchor(compiled: CompiledBundle) -> tuple[dict[str, list[Phrase]
 def _words_re(words: frozenset[str]) -> re.Pattern[str]:
     """One folded word list as a whole-word pattern (`past_words`, `handoff_verbs`, `handoff_to`)."""
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b" if words else r"(?!)")
+
+
+@lru_cache(maxsize=4)
+def _past_re(words: frozenset[str], endings: frozenset[str]) -> re.Pattern[str]:
+    """`past_words` as whole words, or a word of six letters or more with one of `past_endings`
+    ("conocieron", "metieron", "llegaron": no present form ends so)."""
+    alternatives = [re.escape(word) for word in sorted(words)]
+    if endings:
+        alternatives.append(r"[^\W\d_]{3,}(?:" + "|".join(sorted(map(re.escape, endings))) + ")")
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b" if alternatives else r"(?!)")
 
 
 def _voice(views: Collection[_View], compiled: CompiledBundle) -> str:

@@ -878,3 +878,14 @@ def test_a_quiet_design_doc_that_names_the_design_still_decides(shipped) -> None
         "failures": " ".join([*design * 3, usually, usually, usually, _DESIGNERS_NOTE]),
     }
     _assert_decides(shipped, answers, "en")
+
+
+def test_a_spanish_past_form_is_read_by_its_ending() -> None:
+    from coach.scoring.cues import merged_words
+    from coach.scoring.scorer import _past_re
+
+    past = _past_re(merged_words("past_words"), merged_words("past_endings"))
+    for told in ("se conocieron en una sala sin ventanas", "los metieron al proyecto", "llegaron tarde"):
+        assert past.search(told), told
+    for present in ("el varón elige", "reintentamos con backoff", "la cola aparta los mensajes", "los workers consumen"):
+        assert not past.search(present), present
