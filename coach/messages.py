@@ -337,20 +337,22 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "its lines is your answer, so nothing counts as decided. Write what you choose for this system and why.",
     },
     "score.aside": {
-        "es": "Esta hoja apenas habla del diseño (una reseña, una carta) o cuenta la historia de un sistema (un "
-        "brindis, unas memorias): menos de una frase de cada cinco nombra algo del sistema, o menos de tres de "
-        "cada diez y en pasado, así que esas palabras son de paso y nada cuenta como decidido. Escribe tú qué "
-        "eliges para este sistema y por qué.",
-        "en": "This sheet hardly talks about the design (a review, a letter) or tells a system's story (a toast, a "
-        "memoir): fewer than one sentence in five names anything of the system, or fewer than three in ten and in "
-        "the past, so those words are asides and nothing counts as decided. Write what you choose for this system "
-        "and why.",
+        "es": "Esta hoja apenas habla del diseño (una reseña, una carta), cuenta la historia de un sistema (un "
+        "brindis, unas memorias) o habla de otra cosa con sus palabras (un menú de platos con nombres del "
+        "diseño): menos de una frase de cada cinco nombra algo del sistema, menos de tres de cada diez y en "
+        "pasado, o la mayoría de sus palabras no son de diseño de sistemas, así que esas palabras son de paso y "
+        "nada cuenta como decidido. Escribe tú qué eliges para este sistema y por qué.",
+        "en": "This sheet hardly talks about the design (a review, a letter), tells a system's story (a toast, a "
+        "memoir) or talks of something else in its words (a menu whose dishes are named after the design): fewer "
+        "than one sentence in five names anything of the system, fewer than three in ten and in the past, or most "
+        "of its words are not system design's, so those words are asides and nothing counts as decided. Write what "
+        "you choose for this system and why.",
     },
     "score.why.aside": {
-        "es": "la hoja apenas habla del diseño o cuenta su historia (una reseña, un brindis): sus palabras del "
-        "sistema son de paso",
-        "en": "the sheet hardly talks about the design or tells its story (a review, a toast): its words of the "
-        "system are asides",
+        "es": "la hoja apenas habla del diseño, cuenta su historia o habla de otra cosa (una reseña, un brindis, "
+        "un menú): sus palabras del sistema son de paso",
+        "en": "the sheet hardly talks about the design, tells its story or talks of something else (a review, a "
+        "toast, a menu): its words of the system are asides",
     },
     "score.story": {
         "es": "Esta hoja cuenta en pasado buena parte de lo que dice (un brindis, unas memorias, un postmortem): "
