@@ -494,14 +494,16 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
     ]
     rates = [q.value for q in quantities if q.kind == "rate"] + [q.value for q in implied]
     day_counts = [q.value for q in quantities if q.kind == "count_per_day"]
-    quotients = written_quotients(text, quantities)
-    for daily, result in quotients:
+    divided_wrong: list[float] = []  # days divided by 86,400 into a wrong rate: the day is the input
+    for daily, result in written_quotients(text, quantities):
         # the day's volume over its seconds, as written: the average rate it states is checked
         handled.add(result.span)
         expected = daily.value / SECONDS_PER_DAY
+        ok = _close(result.value, expected, tolerance)
+        if not ok:
+            divided_wrong.append(daily.value)
         formula = f"{format_count(daily.value, lang)} / {_per_day(lang)} = {format_rate(expected, lang)}"
-        findings.append(_finding("est.qps", _close(result.value, expected, tolerance), result.value, expected,
-                                 formula, format_rate(result.value, lang), lang))
+        findings.append(_finding("est.qps", ok, result.value, expected, formula, format_rate(result.value, lang), lang))
     for product in products:
         check = _product_check(product, text)
         if check is None:
@@ -577,7 +579,7 @@ def check_estimates(text: str, lang: Lang, tolerance: float = 0.10) -> tuple[Ari
         findings.append(_finding(check, True, product.result.value, values[0], formula,
                                  _result_text(product.result, lang), lang))
     stated = [q for q in quantities if q.span not in operands and q.span not in handled]
-    findings += _check_stated(text, quantities, stated, lang, tolerance, wrong_daily, implied, products, quotients)
+    findings += _check_stated(text, quantities, stated, lang, tolerance, wrong_daily, implied, products, divided_wrong)
     findings = [_rounded(f, text, quantities, lang) for f in findings]
     return tuple(_mark_followed(findings, wrong_daily, quantities, lang, tolerance))
 
@@ -827,7 +829,7 @@ def _check_stated(
     wrong_daily: list[float],
     implied_rates: Sequence[Quantity] = (),
     products: Sequence[_Product] = (),
-    quotients: Sequence[tuple[Quantity, Quantity]] = (),
+    divided_wrong: Sequence[float] = (),
 ) -> list[ArithmeticFinding]:
     """Figures stated without a written product, checked against the candidate's own inputs.
 
@@ -876,7 +878,7 @@ def _check_stated(
     right_daily: list[float] = []
     unchecked_daily: list[float] = []
     for figure in daily:
-        if any(close(figure.value, day.value) and not close(rate.value, day.value / SECONDS_PER_DAY) for day, rate in quotients):
+        if any(close(figure.value, day) for day in divided_wrong):
             # divided by 86,400 into a wrong rate, as written: the day is the input, the rate the slip
             unchecked_daily.append(figure.value)
             continue
